@@ -1,0 +1,92 @@
+"""Build a realistic Kota Mataram: units, positions, posts, employees with histories, placements."""
+
+from __future__ import annotations
+
+import time
+from datetime import date
+
+from django.contrib.auth.models import Group, User
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import transaction
+from django.utils import timezone
+
+from jabatan.demo.generator import Generator, hapus_semua
+from pegawai.models import Pegawai, UnitKerja
+
+DEMO_USERS = [
+    # (username, password, group) — demo only; README lists them.
+    ("admin.bkpsdm", "demo-bkpsdm-2026", "Admin BKPSDM"),
+]
+
+
+class Command(BaseCommand):
+    help = "Isi basis data dengan data demo Kota Mataram (deterministik untuk --seed yang sama)."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--pegawai", type=int, default=7000, help="Jumlah pegawai (7.000).")
+        parser.add_argument("--seed", type=int, default=2026, help="Benih acak (2026).")
+        parser.add_argument(
+            "--tanggal",
+            type=date.fromisoformat,
+            default=None,
+            help="Tanggal acuan YYYY-MM-DD (hari ini).",
+        )
+        group = parser.add_mutually_exclusive_group()
+        group.add_argument(
+            "--reset", action="store_true", help="Hapus data pegawai dan jabatan lalu buat ulang."
+        )
+        group.add_argument(
+            "--if-empty", action="store_true", help="Lewati tanpa galat bila data sudah ada."
+        )
+
+    def handle(self, *args, **options) -> None:
+        n = options["pegawai"]
+        if n < 1:
+            raise CommandError("--pegawai harus minimal 1.")
+        ada = Pegawai.objects.count()
+        if ada or UnitKerja.objects.exists():
+            if options["if_empty"]:
+                self.stdout.write(f"Data sudah ada ({ada} pegawai); data demo tidak dibuat ulang.")
+                self._users()
+                return
+            if not options["reset"]:
+                raise CommandError(
+                    f"Basis data sudah berisi {ada} pegawai. Jalankan dengan --reset untuk "
+                    "menghapus dan membuat ulang data demo, atau --if-empty untuk melewati."
+                )
+        pada = options["tanggal"] or timezone.localdate()
+        mulai = time.perf_counter()
+        self.stdout.write(f"Membuat data demo Kota Mataram: {n} pegawai, seed {options['seed']}.")
+        with transaction.atomic():
+            if options["reset"]:
+                hapus_semua()
+            hasil = Generator(
+                pegawai=n, seed=options["seed"], pada=pada, report=self._progress
+            ).run()
+        detik = time.perf_counter() - mulai
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Selesai dalam {detik:.1f} detik: {hasil['unit']} unit kerja, "
+                f"{hasil['jabatan']} jabatan, {hasil['formasi']} formasi, "
+                f"{hasil['pegawai']} pegawai, {hasil['plt']} Plt."
+            )
+        )
+        self._users()
+
+    def _progress(self, line: str) -> None:
+        self.stdout.write(line)
+        self.stdout.flush()
+
+    def _users(self) -> None:
+        for username, password, group in DEMO_USERS:
+            user, created = User.objects.get_or_create(
+                username=username, defaults={"is_staff": True}
+            )
+            if created:
+                user.set_password(password)
+                user.save()
+            user.groups.add(Group.objects.get(name=group))
+            self.stdout.write(
+                f"Login demo ({group}): http://127.0.0.1:8000/admin/  "
+                f"pengguna: {username}  sandi: {password}"
+            )

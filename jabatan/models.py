@@ -1,0 +1,282 @@
+"""The position catalogue (jabatan), posts in units (formasi) and placements (penempatan)."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+
+from pegawai import golongan as gol
+from pegawai.jenis_jabatan import KEAHLIAN, KETERAMPILAN, JenisJabatan, Jenjang
+from pegawai.kompetensi import KODE as KOMPETENSI_KODE
+from pegawai.kompetensi import standar_default
+from pegawai.models import BidangStudi, Pegawai, TimestampedModel, UnitKerja, level_field
+from pegawai.pendidikan import TingkatPendidikan
+from pegawai.pensiun import batas_usia_pensiun
+
+ESELON_CHOICES = [
+    (e, e) for e in ("I.a", "I.b", "II.a", "II.b", "III.a", "III.b", "IV.a", "IV.b", "V.a")
+]
+
+
+class Jabatan(TimestampedModel):
+    """A position of the catalogue with its requirements (UU 20/2023 Pasal 13–18).
+
+    `batas_usia_pensiun` is derived from the kind and level (or the position's own law,
+    `bup_khusus`) on save, so projected vacancies are a plain date comparison in SQL.
+    """
+
+    kode = models.CharField(_("kode jabatan"), max_length=40, unique=True)
+    nama = models.CharField(_("nama jabatan"), max_length=200)
+    jenis = models.CharField(_("jenis jabatan"), max_length=15, choices=JenisJabatan.choices)
+    jenjang = models.CharField(
+        _("jenjang fungsional"), max_length=15, choices=Jenjang.choices, blank=True
+    )
+    kelas_jabatan = models.PositiveSmallIntegerField(
+        _("kelas jabatan"), validators=[MinValueValidator(1), MaxValueValidator(17)]
+    )
+    eselon = models.CharField(
+        _("eselon (historis)"), max_length=5, choices=ESELON_CHOICES, blank=True
+    )
+    golongan_minimal = models.CharField(
+        _("golongan minimal"), max_length=5, choices=gol.CHOICES[: len(gol.PNS)], blank=True
+    )
+    pendidikan_minimal = models.CharField(
+        _("pendidikan minimal"), max_length=4, choices=TingkatPendidikan.choices
+    )
+    bidang_studi = models.ManyToManyField(
+        BidangStudi,
+        verbose_name=_("bidang studi yang diterima"),
+        related_name="jabatan",
+        blank=True,
+        help_text=_("Kosongkan jika semua bidang studi diterima."),
+    )
+    bup_khusus = models.PositiveSmallIntegerField(
+        _("batas usia pensiun khusus"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(50), MaxValueValidator(70)],
+        help_text=_("Diisi bila undang-undang jabatan ini mengatur sendiri (mis. guru: 60)."),
+    )
+    batas_usia_pensiun = models.PositiveSmallIntegerField(
+        _("batas usia pensiun"), editable=False
+    )
+    std_m01 = level_field(_("standar M.01 Integritas"))
+    std_m02 = level_field(_("standar M.02 Kerja Sama"))
+    std_m03 = level_field(_("standar M.03 Komunikasi"))
+    std_m04 = level_field(_("standar M.04 Orientasi pada Hasil"))
+    std_m05 = level_field(_("standar M.05 Pelayanan Publik"))
+    std_m06 = level_field(_("standar M.06 Pengembangan Diri dan Orang Lain"))
+    std_m07 = level_field(_("standar M.07 Mengelola Perubahan"))
+    std_m08 = level_field(_("standar M.08 Pengambilan Keputusan"))
+    std_sk01 = level_field(_("standar SK.01 Perekat Bangsa"))
+    aktif = models.BooleanField(_("aktif"), default=True)
+
+    class Meta:
+        verbose_name = _("jabatan")
+        verbose_name_plural = _("jabatan")
+        ordering = ["nama"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(jenis=JenisJabatan.FUNGSIONAL, jenjang__in=KEAHLIAN | KETERAMPILAN)
+                | (~Q(jenis=JenisJabatan.FUNGSIONAL) & Q(jenjang="")),
+                name="jabatan_jenjang_hanya_fungsional",
+                violation_error_message=_(
+                    "Jenjang wajib diisi untuk jabatan fungsional dan dikosongkan untuk jenis lain."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=Q(kelas_jabatan__gte=1, kelas_jabatan__lte=17),
+                name="jabatan_kelas_1_17",
+                violation_error_message=_("Kelas jabatan harus 1 sampai 17."),
+            ),
+            *[
+                models.CheckConstraint(
+                    condition=Q(**{f"std_{kode}__gte": 1, f"std_{kode}__lte": 5}),
+                    name=f"jabatan_std_{kode}_1_5",
+                    violation_error_message=_("Standar kompetensi harus level 1 sampai 5."),
+                )
+                for kode in KOMPETENSI_KODE
+            ],
+        ]
+
+    def __str__(self) -> str:
+        return self.nama
+
+    @property
+    def standar_kompetensi(self) -> dict[str, int]:
+        return {kode: getattr(self, f"std_{kode}") for kode in KOMPETENSI_KODE}
+
+    def isi_standar_default(self) -> None:
+        """Fill blank competency standards with the defaults for the kind (PermenPANRB 38/2017)."""
+        for kode, level in standar_default(self.jenis, self.jenjang).items():
+            if getattr(self, f"std_{kode}") is None:
+                setattr(self, f"std_{kode}", level)
+
+    def hitung_batas_usia_pensiun(self) -> int:
+        return batas_usia_pensiun(self.jenis, self.jenjang, khusus=self.bup_khusus)
+
+    def clean(self) -> None:
+        if self.jenis == JenisJabatan.FUNGSIONAL and not self.jenjang:
+            raise ValidationError({"jenjang": _("Jenjang wajib diisi untuk jabatan fungsional.")})
+        if self.jenis and self.jenis != JenisJabatan.FUNGSIONAL and self.jenjang:
+            raise ValidationError(
+                {"jenjang": _("Jenjang hanya diisi untuk jabatan fungsional.")}
+            )
+        if self.jenis:
+            self.isi_standar_default()
+            self.batas_usia_pensiun = self.hitung_batas_usia_pensiun()
+
+    def save(self, *args, **kwargs) -> None:
+        self.isi_standar_default()
+        self.batas_usia_pensiun = self.hitung_batas_usia_pensiun()
+        super().save(*args, **kwargs)
+
+
+class FormasiQuerySet(models.QuerySet):
+    def lowong(self) -> FormasiQuerySet:
+        """Return posts with fewer definitive holders than their quota."""
+        return self.filter(jumlah_terisi__lt=F("kuota"))
+
+    def in_unit(self, unit: UnitKerja) -> FormasiQuerySet:
+        return self.filter(unit_kerja__path__startswith=unit.path)
+
+
+class Formasi(TimestampedModel):
+    """A post: a position in a unit with a quota of definitive holders.
+
+    `jumlah_terisi` is kept by database triggers on `Penempatan` (migration 0002) and bounded by
+    `kuota` in a CHECK constraint, so no code path — a service, the admin, raw SQL, two HR staff
+    saving at once — can overfill a post.
+    """
+
+    jabatan = models.ForeignKey(
+        Jabatan, verbose_name=_("jabatan"), related_name="formasi", on_delete=models.PROTECT
+    )
+    unit_kerja = models.ForeignKey(
+        UnitKerja, verbose_name=_("unit kerja"), related_name="formasi", on_delete=models.PROTECT
+    )
+    kuota = models.PositiveSmallIntegerField(
+        _("kuota"), default=1, validators=[MinValueValidator(1)]
+    )
+    jumlah_terisi = models.PositiveSmallIntegerField(
+        _("jumlah terisi (definitif)"), default=0, editable=False
+    )
+    keterangan = models.CharField(_("keterangan"), max_length=200, blank=True)
+
+    objects = FormasiQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("formasi")
+        verbose_name_plural = _("formasi")
+        ordering = ["unit_kerja__path", "jabatan__nama"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["unit_kerja", "jabatan"],
+                name="formasi_satu_per_jabatan_unit",
+                violation_error_message=_("Jabatan ini sudah memiliki formasi di unit tersebut."),
+            ),
+            models.CheckConstraint(
+                condition=Q(kuota__gte=1),
+                name="formasi_kuota_minimal_1",
+                violation_error_message=_("Kuota minimal 1."),
+            ),
+            models.CheckConstraint(
+                condition=Q(jumlah_terisi__gte=0, jumlah_terisi__lte=F("kuota")),
+                name="formasi_terisi_tidak_melebihi_kuota",
+                violation_error_message=_(
+                    "Kuota tidak boleh lebih kecil dari jumlah pemangku definitif yang aktif."
+                ),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.jabatan} — {self.unit_kerja}"
+
+    def save(self, *args, **kwargs) -> None:
+        if not self._state.adding and kwargs.get("update_fields") is None:
+            # Never write back `jumlah_terisi`: the triggers own it, and this instance's copy may
+            # be stale.
+            kwargs["update_fields"] = [
+                f.name
+                for f in self._meta.concrete_fields
+                if not f.primary_key and f.name != "jumlah_terisi"
+            ]
+        super().save(*args, **kwargs)
+
+    @property
+    def sisa(self) -> int:
+        return self.kuota - self.jumlah_terisi
+
+
+class PenempatanQuerySet(models.QuerySet):
+    def aktif(self) -> PenempatanQuerySet:
+        return self.filter(tmt_selesai__isnull=True)
+
+    def definitif(self) -> PenempatanQuerySet:
+        return self.filter(jenis=Penempatan.Jenis.DEFINITIF)
+
+
+class Penempatan(TimestampedModel):
+    """An employee holding a post from `tmt_mulai` until `tmt_selesai` (open while null).
+
+    A Plt/Plh (acting) holder does not count against the quota: the post stays vacant for a
+    definitive appointment (BKN circular 1/SE/I/2021 on Plt/Plh authority).
+    """
+
+    class Jenis(models.TextChoices):
+        DEFINITIF = "definitif", _("Definitif")
+        PLT = "plt", _("Pelaksana Tugas (Plt)")
+        PLH = "plh", _("Pelaksana Harian (Plh)")
+
+    pegawai = models.ForeignKey(
+        Pegawai, verbose_name=_("pegawai"), related_name="penempatan", on_delete=models.PROTECT
+    )
+    formasi = models.ForeignKey(
+        Formasi, verbose_name=_("formasi"), related_name="penempatan", on_delete=models.PROTECT
+    )
+    jenis = models.CharField(
+        _("jenis penempatan"), max_length=10, choices=Jenis.choices, default=Jenis.DEFINITIF
+    )
+    tmt_mulai = models.DateField(_("TMT mulai"))
+    tmt_selesai = models.DateField(_("TMT selesai"), null=True, blank=True)
+    nomor_sk = models.CharField(_("nomor SK"), max_length=100, blank=True)
+    tanggal_sk = models.DateField(_("tanggal SK"), null=True, blank=True)
+    keterangan = models.CharField(_("keterangan"), max_length=200, blank=True)
+
+    objects = PenempatanQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("penempatan")
+        verbose_name_plural = _("penempatan")
+        ordering = ["-tmt_mulai"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["pegawai"],
+                condition=Q(jenis="definitif", tmt_selesai__isnull=True),
+                name="penempatan_satu_definitif_aktif_per_pegawai",
+                violation_error_message=_(
+                    "Pegawai sudah memiliki penempatan definitif yang aktif."
+                ),
+            ),
+            models.UniqueConstraint(
+                fields=["formasi"],
+                condition=Q(jenis__in=["plt", "plh"], tmt_selesai__isnull=True),
+                name="penempatan_satu_pelaksana_tugas_per_formasi",
+                violation_error_message=_("Formasi ini sudah memiliki Plt/Plh yang aktif."),
+            ),
+            models.CheckConstraint(
+                condition=Q(tmt_selesai__isnull=True) | Q(tmt_selesai__gte=F("tmt_mulai")),
+                name="penempatan_selesai_setelah_mulai",
+                violation_error_message=_("TMT selesai tidak boleh sebelum TMT mulai."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.pegawai.nama} — {self.formasi.jabatan} ({self.get_jenis_display()})"
+
+    @property
+    def aktif(self) -> bool:
+        return self.tmt_selesai is None

@@ -1,0 +1,224 @@
+"""Writes for positions and placements. Views, the admin, commands and tests all call these."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from jabatan.models import Formasi, Penempatan
+from pegawai import golongan as gol
+from pegawai.models import Pegawai
+from pegawai.pendidikan import memenuhi_pendidikan
+
+# Constraint names (jabatan/models.py) → the field and message a user sees when the database,
+# not the pre-check, catches a conflicting write (two HR staff saving at the same moment).
+_CONSTRAINT_ERRORS = {
+    "formasi_terisi_tidak_melebihi_kuota": (
+        "formasi",
+        gettext_lazy("Formasi sudah penuh: kuota terisi oleh penempatan lain yang baru saja disimpan."),
+    ),
+    "penempatan_satu_definitif_aktif_per_pegawai": (
+        "pegawai",
+        gettext_lazy("Pegawai sudah memiliki penempatan definitif yang aktif (baru saja disimpan)."),
+    ),
+    "penempatan_satu_pelaksana_tugas_per_formasi": (
+        "formasi",
+        gettext_lazy("Formasi ini sudah memiliki Plt/Plh yang aktif (baru saja disimpan)."),
+    ),
+}
+
+
+def _integrity_to_validation(exc: IntegrityError) -> ValidationError:
+    text = str(exc)
+    for name, (field, message) in _CONSTRAINT_ERRORS.items():
+        if name in text:
+            return ValidationError({field: message}, code=name)
+    # SQLite names no CHECK constraint in a trigger-raised error; the quota is the only
+    # CHECK a placement insert can trip.
+    if "CHECK constraint failed" in text:
+        field, message = _CONSTRAINT_ERRORS["formasi_terisi_tidak_melebihi_kuota"]
+        return ValidationError({field: message}, code="formasi_penuh")
+    raise exc
+
+
+def penempatan_validate(
+    *,
+    pegawai: Pegawai,
+    formasi: Formasi,
+    jenis: str,
+    tmt_mulai: date,
+    akhiri_sebelumnya: bool = True,
+) -> Penempatan | None:
+    """Check a new placement against the rules; return the definitive placement it would end.
+
+    Raise `ValidationError` keyed by field. Reads only; `penempatan_create` calls it again under
+    row locks, so a form may call it for early feedback.
+    """
+    errors: dict[str, list[str]] = {}
+    jabatan = formasi.jabatan
+    if pegawai.kedudukan != Pegawai.Kedudukan.AKTIF:
+        errors.setdefault("pegawai", []).append(
+            _("Hanya pegawai berkedudukan aktif yang dapat ditempatkan (kedudukan: %(k)s).")
+            % {"k": pegawai.get_kedudukan_display()}
+        )
+    if not jabatan.aktif:
+        errors.setdefault("formasi", []).append(_("Jabatan %(j)s tidak aktif.") % {"j": jabatan})
+    sebelumnya = None
+    if jenis == Penempatan.Jenis.DEFINITIF:
+        if jabatan.golongan_minimal and gol.urutan(pegawai.golongan) < gol.urutan(
+            jabatan.golongan_minimal
+        ):
+            errors.setdefault("pegawai", []).append(
+                _(
+                    "Golongan pegawai %(g)s di bawah golongan minimal jabatan %(j)s (%(m)s) "
+                    "untuk penempatan definitif."
+                )
+                % {
+                    "g": gol.label(pegawai.golongan),
+                    "j": jabatan,
+                    "m": gol.label(jabatan.golongan_minimal),
+                }
+            )
+        if not memenuhi_pendidikan(pegawai.pendidikan, jabatan.pendidikan_minimal):
+            errors.setdefault("pegawai", []).append(
+                _("Pendidikan %(p)s di bawah pendidikan minimal jabatan %(j)s (%(m)s).")
+                % {
+                    "p": pegawai.get_pendidikan_display(),
+                    "j": jabatan,
+                    "m": jabatan.get_pendidikan_minimal_display(),
+                }
+            )
+        if formasi.jumlah_terisi >= formasi.kuota:
+            errors.setdefault("formasi", []).append(
+                _("Formasi %(f)s sudah penuh (kuota %(k)s, terisi %(t)s).")
+                % {"f": formasi, "k": formasi.kuota, "t": formasi.jumlah_terisi}
+            )
+        sebelumnya = (
+            Penempatan.objects.aktif().definitif().filter(pegawai=pegawai).select_related(
+                "formasi__jabatan"
+            ).first()
+        )
+        if sebelumnya is not None:
+            if not akhiri_sebelumnya:
+                errors.setdefault("pegawai", []).append(
+                    _("Pegawai masih menjabat %(j)s secara definitif.")
+                    % {"j": sebelumnya.formasi.jabatan}
+                )
+            elif sebelumnya.formasi_id == formasi.pk:
+                errors.setdefault("formasi", []).append(
+                    _("Pegawai sudah menempati formasi ini secara definitif.")
+                )
+            elif tmt_mulai <= sebelumnya.tmt_mulai:
+                errors.setdefault("tmt_mulai", []).append(
+                    _("TMT mulai harus setelah TMT penempatan sebelumnya (%(t)s).")
+                    % {"t": sebelumnya.tmt_mulai.strftime("%d-%m-%Y")}
+                )
+    else:
+        if (
+            Penempatan.objects.aktif()
+            .filter(formasi=formasi, jenis__in=[Penempatan.Jenis.PLT, Penempatan.Jenis.PLH])
+            .exists()
+        ):
+            errors.setdefault("formasi", []).append(
+                _("Formasi ini sudah memiliki Plt/Plh yang aktif; akhiri dahulu.")
+            )
+        if formasi.jumlah_terisi >= formasi.kuota:
+            errors.setdefault("formasi", []).append(
+                _("Plt/Plh hanya untuk formasi yang lowong; formasi ini terisi penuh.")
+            )
+    if errors:
+        raise ValidationError(errors)
+    return sebelumnya
+
+
+@transaction.atomic
+def penempatan_create(
+    *,
+    pegawai: Pegawai,
+    formasi: Formasi,
+    jenis: str = Penempatan.Jenis.DEFINITIF,
+    tmt_mulai: date,
+    nomor_sk: str = "",
+    tanggal_sk: date | None = None,
+    keterangan: str = "",
+    akhiri_sebelumnya: bool = True,
+) -> Penempatan:
+    """Place an employee in a post; a definitive placement ends the previous one.
+
+    Locks the post and the employee rows so two HR staff saving at the same moment queue up and
+    the second sees the first's result. The CHECK and unique constraints stay the last word.
+    """
+    formasi = Formasi.objects.select_for_update().select_related("jabatan", "unit_kerja").get(
+        pk=formasi.pk
+    )
+    pegawai = Pegawai.objects.select_for_update().get(pk=pegawai.pk)
+    sebelumnya = penempatan_validate(
+        pegawai=pegawai,
+        formasi=formasi,
+        jenis=jenis,
+        tmt_mulai=tmt_mulai,
+        akhiri_sebelumnya=akhiri_sebelumnya,
+    )
+    try:
+        with transaction.atomic():
+            if sebelumnya is not None:
+                sebelumnya.tmt_selesai = tmt_mulai - timedelta(days=1)
+                sebelumnya.save(update_fields=["tmt_selesai", "updated_at"])
+            penempatan = Penempatan.objects.create(
+                pegawai=pegawai,
+                formasi=formasi,
+                jenis=jenis,
+                tmt_mulai=tmt_mulai,
+                nomor_sk=nomor_sk,
+                tanggal_sk=tanggal_sk,
+                keterangan=keterangan,
+            )
+    except IntegrityError as exc:
+        raise _integrity_to_validation(exc) from exc
+    if jenis == Penempatan.Jenis.DEFINITIF and pegawai.unit_kerja_id != formasi.unit_kerja_id:
+        # The one writer of Pegawai.unit_kerja (shared/DESIGN.md): it follows the placement.
+        Pegawai.objects.filter(pk=pegawai.pk).update(unit_kerja=formasi.unit_kerja)
+    return penempatan
+
+
+@transaction.atomic
+def penempatan_end(
+    *, penempatan: Penempatan, tmt_selesai: date, keterangan: str = ""
+) -> Penempatan:
+    """End an active placement; a definitive one frees its seat in the post."""
+    penempatan = Penempatan.objects.select_for_update().get(pk=penempatan.pk)
+    if penempatan.tmt_selesai is not None:
+        raise ValidationError(
+            {"tmt_selesai": _("Penempatan ini sudah berakhir pada %(t)s.")
+             % {"t": penempatan.tmt_selesai.strftime("%d-%m-%Y")}}
+        )
+    if tmt_selesai < penempatan.tmt_mulai:
+        raise ValidationError(
+            {"tmt_selesai": _("TMT selesai tidak boleh sebelum TMT mulai (%(t)s).")
+             % {"t": penempatan.tmt_mulai.strftime("%d-%m-%Y")}}
+        )
+    penempatan.tmt_selesai = tmt_selesai
+    if keterangan:
+        penempatan.keterangan = keterangan
+    penempatan.save(update_fields=["tmt_selesai", "keterangan", "updated_at"])
+    return penempatan
+
+
+@transaction.atomic
+def formasi_set_kuota(*, formasi: Formasi, kuota: int) -> Formasi:
+    """Change a post's quota; it may not drop below its current definitive holders."""
+    formasi = Formasi.objects.select_for_update().get(pk=formasi.pk)
+    if kuota < 1:
+        raise ValidationError({"kuota": _("Kuota minimal 1.")})
+    if kuota < formasi.jumlah_terisi:
+        raise ValidationError(
+            {"kuota": _("Kuota %(k)s lebih kecil dari jumlah pemangku definitif aktif (%(t)s).")
+             % {"k": kuota, "t": formasi.jumlah_terisi}}
+        )
+    formasi.kuota = kuota
+    formasi.save(update_fields=["kuota", "updated_at"])
+    return formasi

@@ -1,0 +1,109 @@
+"""Disciplinary sanctions (hukuman disiplin), PP 94/2021 Pasal 8."""
+
+import calendar
+from datetime import date, timedelta
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class TingkatHukuman(models.TextChoices):
+    RINGAN = "ringan", _("Ringan")
+    SEDANG = "sedang", _("Sedang")
+    BERAT = "berat", _("Berat")
+
+
+class JenisHukuman(models.TextChoices):
+    # Ringan, PP 94/2021 Pasal 8 ayat (2)
+    TEGURAN_LISAN = "teguran_lisan", _("Teguran lisan")
+    TEGURAN_TERTULIS = "teguran_tertulis", _("Teguran tertulis")
+    PERNYATAAN_TIDAK_PUAS = "pernyataan_tidak_puas", _("Pernyataan tidak puas secara tertulis")
+    # Sedang, Pasal 8 ayat (3)
+    POTONG_TUKIN_6 = "potong_tukin_6", _("Pemotongan tunjangan kinerja 25% selama 6 bulan")
+    POTONG_TUKIN_9 = "potong_tukin_9", _("Pemotongan tunjangan kinerja 25% selama 9 bulan")
+    POTONG_TUKIN_12 = "potong_tukin_12", _("Pemotongan tunjangan kinerja 25% selama 12 bulan")
+    # Berat, Pasal 8 ayat (4)
+    PENURUNAN_JABATAN = (
+        "penurunan_jabatan",
+        _("Penurunan jabatan setingkat lebih rendah selama 12 bulan"),
+    )
+    PEMBEBASAN_JABATAN = (
+        "pembebasan_jabatan",
+        _("Pembebasan dari jabatannya menjadi jabatan pelaksana selama 12 bulan"),
+    )
+    PEMBERHENTIAN = (
+        "pemberhentian",
+        _("Pemberhentian dengan hormat tidak atas permintaan sendiri sebagai PNS"),
+    )
+
+
+TINGKAT: dict[str, str] = {
+    JenisHukuman.TEGURAN_LISAN: TingkatHukuman.RINGAN,
+    JenisHukuman.TEGURAN_TERTULIS: TingkatHukuman.RINGAN,
+    JenisHukuman.PERNYATAAN_TIDAK_PUAS: TingkatHukuman.RINGAN,
+    JenisHukuman.POTONG_TUKIN_6: TingkatHukuman.SEDANG,
+    JenisHukuman.POTONG_TUKIN_9: TingkatHukuman.SEDANG,
+    JenisHukuman.POTONG_TUKIN_12: TingkatHukuman.SEDANG,
+    JenisHukuman.PENURUNAN_JABATAN: TingkatHukuman.BERAT,
+    JenisHukuman.PEMBEBASAN_JABATAN: TingkatHukuman.BERAT,
+    JenisHukuman.PEMBERHENTIAN: TingkatHukuman.BERAT,
+}
+
+# Months a sanction runs; None when it has no running period (ringan, dismissal).
+DURASI_BULAN: dict[str, int | None] = {
+    JenisHukuman.TEGURAN_LISAN: None,
+    JenisHukuman.TEGURAN_TERTULIS: None,
+    JenisHukuman.PERNYATAAN_TIDAK_PUAS: None,
+    JenisHukuman.POTONG_TUKIN_6: 6,
+    JenisHukuman.POTONG_TUKIN_9: 9,
+    JenisHukuman.POTONG_TUKIN_12: 12,
+    JenisHukuman.PENURUNAN_JABATAN: 12,
+    JenisHukuman.PEMBEBASAN_JABATAN: 12,
+    JenisHukuman.PEMBERHENTIAN: None,
+}
+
+
+def tingkat_hukuman(jenis: str) -> str:
+    """Return the level (ringan, sedang, berat) of a sanction kind."""
+    try:
+        return TINGKAT[jenis]
+    except KeyError:
+        raise ValueError(f"Unknown jenis hukuman: {jenis!r}") from None
+
+
+def durasi_bulan(jenis: str) -> int | None:
+    """Return how many months a sanction runs, or None if it has no running period."""
+    tingkat_hukuman(jenis)  # reject unknown kinds
+    return DURASI_BULAN[jenis]
+
+
+def tanggal_selesai(jenis: str, mulai: date) -> date | None:
+    """Return the last day a sanction runs, or None if it has no running period.
+
+    The sanction runs N whole months: it ends the day before the same day-of-month N months later,
+    e.g. 2026-01-15 + 6 months ends 2026-07-14. A day missing in the target month is clamped to
+    that month's last day first (2026-08-31 + 6 → 2027-02-28), then one day is taken off
+    (→ 2027-02-27). This is our reading; the regulation does not define month arithmetic.
+    """
+    bulan = durasi_bulan(jenis)
+    if bulan is None:
+        return None
+    index = mulai.month - 1 + bulan
+    year, month = mulai.year + index // 12, index % 12 + 1
+    day = min(mulai.day, calendar.monthrange(year, month)[1])
+    return date(year, month, day) - timedelta(days=1)
+
+
+def menghalangi_promosi(jenis: str, mulai: date, selesai: date | None, pada: date) -> bool:
+    """Return whether a sanction blocks promotion on date ``pada``.
+
+    [practice, configurable; REGULATIONS.md section 11] A sedang or berat sanction blocks while it
+    runs (``mulai <= pada <= selesai``; an unknown ``selesai`` counts as still running). Ringan
+    never blocks; dismissal (PDHTAPS) blocks for good once it has started.
+    """
+    tingkat = tingkat_hukuman(jenis)
+    if tingkat == TingkatHukuman.RINGAN or pada < mulai:
+        return False
+    if jenis == JenisHukuman.PEMBERHENTIAN:
+        return True
+    return selesai is None or pada <= selesai

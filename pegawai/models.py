@@ -1,0 +1,536 @@
+"""Employees (pegawai ASN), the organisation tree and the employees' histories."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models, transaction
+from django.db.models import F, Q, Value
+from django.db.models.functions import Concat, Substr
+from django.utils.translation import gettext_lazy as _
+
+from pegawai import golongan as gol
+from pegawai.disiplin import DURASI_BULAN, JenisHukuman, tanggal_selesai, tingkat_hukuman
+from pegawai.kompetensi import KODE as KOMPETENSI_KODE
+from pegawai.nip import format_nip, parse_ni_pppk, parse_nip
+from pegawai.pendidikan import TingkatPendidikan
+
+PNS_CODES = [kode for kode, _nama in gol.PNS]
+PPPK_CODES = list(gol.PPPK)
+
+
+class TimestampedModel(models.Model):
+    created_at = models.DateTimeField(_("dibuat"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("diubah"), auto_now=True)
+
+    class Meta:
+        abstract = True
+
+
+class UnitKerjaQuerySet(models.QuerySet):
+    def subtree(self, unit: UnitKerja) -> UnitKerjaQuerySet:
+        """Return the unit and everything under it (one indexed prefix match)."""
+        return self.filter(path__startswith=unit.path)
+
+
+class UnitKerja(TimestampedModel):
+    """A node of the organisation tree: pemerintah kota → perangkat daerah → bidang → seksi.
+
+    `path` is a materialised path of primary keys (`"1/7/42/"`), so "my unit and everything under
+    it" is one `LIKE '1/7/%'` on an index instead of a recursive walk.
+    """
+
+    class Jenis(models.TextChoices):
+        PEMERINTAH_DAERAH = "pemda", _("Pemerintah Daerah")
+        SEKRETARIAT = "sekretariat", _("Sekretariat")
+        INSPEKTORAT = "inspektorat", _("Inspektorat")
+        BADAN = "badan", _("Badan")
+        DINAS = "dinas", _("Dinas")
+        SATUAN = "satuan", _("Satuan")
+        RUMAH_SAKIT = "rsud", _("Rumah Sakit Umum Daerah")
+        KECAMATAN = "kecamatan", _("Kecamatan")
+        KELURAHAN = "kelurahan", _("Kelurahan")
+        ASISTEN = "asisten", _("Asisten")
+        BAGIAN = "bagian", _("Bagian")
+        BIDANG = "bidang", _("Bidang")
+        SUBBAGIAN = "subbagian", _("Subbagian")
+        SEKSI = "seksi", _("Seksi")
+        SEKOLAH = "sekolah", _("Sekolah")
+        PUSKESMAS = "puskesmas", _("Puskesmas")
+        UPT = "upt", _("Unit Pelaksana Teknis")
+
+    kode = models.CharField(_("kode unit"), max_length=40, unique=True)
+    nama = models.CharField(_("nama unit"), max_length=200)
+    singkatan = models.CharField(_("singkatan"), max_length=40, blank=True)
+    jenis = models.CharField(_("jenis unit"), max_length=20, choices=Jenis.choices)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("unit induk"),
+        related_name="children",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+    )
+    path = models.CharField(_("jalur"), max_length=255, editable=False, default="")
+    depth = models.PositiveSmallIntegerField(_("kedalaman"), editable=False, default=0)
+
+    objects = UnitKerjaQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("unit kerja")
+        verbose_name_plural = _("unit kerja")
+        ordering = ["path"]
+        indexes = [
+            # subtree(): WHERE path LIKE '1/7/%' — pattern ops so PostgreSQL uses the index
+            # under any collation.
+            models.Index(
+                fields=["path"], name="unitkerja_path_like", opclasses=["varchar_pattern_ops"]
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.nama
+
+    def clean(self) -> None:
+        if self.parent_id and self.pk:
+            if self.parent_id == self.pk or (
+                self.path and self.parent.path.startswith(self.path)
+            ):
+                raise ValidationError(
+                    {"parent": _("Unit induk tidak boleh unit ini sendiri atau unit di bawahnya.")}
+                )
+
+    def save(self, *args, **kwargs) -> None:
+        with transaction.atomic():
+            old_path = self.path
+            if self.pk is None:
+                super().save(*args, **kwargs)
+                kwargs.pop("force_insert", None)
+            parent = self.parent
+            self.path = f"{parent.path if parent else ''}{self.pk}/"
+            self.depth = parent.depth + 1 if parent else 0
+            super().save(*args, **kwargs)
+            if old_path and old_path != self.path:
+                # Moved: re-root every descendant in one statement.
+                self.__class__.objects.filter(path__startswith=old_path).exclude(pk=self.pk).update(
+                    path=Concat(Value(self.path), Substr("path", len(old_path) + 1)),
+                    depth=F("depth") + (self.depth - old_path.count("/") + 1),
+                )
+
+
+class BidangStudi(TimestampedModel):
+    """A field of study (rumpun/jurusan), matched against a position's accepted fields."""
+
+    kode = models.CharField(_("kode"), max_length=20, unique=True)
+    nama = models.CharField(_("nama bidang studi"), max_length=150)
+
+    class Meta:
+        verbose_name = _("bidang studi")
+        verbose_name_plural = _("bidang studi")
+        ordering = ["nama"]
+
+    def __str__(self) -> str:
+        return self.nama
+
+
+class PegawaiQuerySet(models.QuerySet):
+    def in_unit(self, unit: UnitKerja) -> PegawaiQuerySet:
+        """Return the employees of the unit and everything under it."""
+        return self.filter(unit_kerja__path__startswith=unit.path)
+
+    def aktif(self) -> PegawaiQuerySet:
+        return self.filter(kedudukan__in=Pegawai.KEDUDUKAN_AKTIF)
+
+
+class Pegawai(TimestampedModel):
+    """A civil servant (ASN): PNS or PPPK (UU 20/2023 Pasal 6)."""
+
+    class Status(models.TextChoices):
+        PNS = "PNS", _("PNS")
+        PPPK = "PPPK", _("PPPK")
+
+    class JenisKelamin(models.TextChoices):
+        LAKI_LAKI = "L", _("Laki-laki")
+        PEREMPUAN = "P", _("Perempuan")
+
+    class Kedudukan(models.TextChoices):
+        AKTIF = "aktif", _("Aktif")
+        CUTI = "cuti", _("Cuti")
+        DIBERHENTIKAN = "diberhentikan", _("Diberhentikan")
+        PENSIUN = "pensiun", _("Pensiun")
+        MENINGGAL = "meninggal", _("Meninggal dunia")
+
+    KEDUDUKAN_AKTIF = (Kedudukan.AKTIF, Kedudukan.CUTI)
+
+    nip = models.CharField(
+        _("NIP"),
+        max_length=18,
+        unique=True,
+        help_text=_("18 digit tanpa spasi; NI PPPK untuk pegawai PPPK."),
+    )
+    nama = models.CharField(_("nama"), max_length=150)
+    gelar_depan = models.CharField(_("gelar depan"), max_length=40, blank=True)
+    gelar_belakang = models.CharField(_("gelar belakang"), max_length=80, blank=True)
+    tempat_lahir = models.CharField(_("tempat lahir"), max_length=80, blank=True)
+    tanggal_lahir = models.DateField(
+        _("tanggal lahir"), blank=True, help_text=_("Kosongkan untuk diambil dari NIP.")
+    )
+    jenis_kelamin = models.CharField(
+        _("jenis kelamin"),
+        max_length=1,
+        choices=JenisKelamin.choices,
+        blank=True,
+        help_text=_("Kosongkan untuk diambil dari NIP."),
+    )
+    status = models.CharField(_("status kepegawaian"), max_length=4, choices=Status.choices)
+    golongan = models.CharField(_("golongan/ruang"), max_length=5, choices=gol.CHOICES)
+    tmt_golongan = models.DateField(_("TMT golongan"))
+    tmt_cpns = models.DateField(_("TMT CPNS"), null=True, blank=True)
+    tmt_pns = models.DateField(_("TMT PNS"), null=True, blank=True)
+    tmt_pppk = models.DateField(_("TMT PPPK"), null=True, blank=True)
+    pendidikan = models.CharField(
+        _("pendidikan terakhir"), max_length=4, choices=TingkatPendidikan.choices
+    )
+    bidang_studi = models.ForeignKey(
+        BidangStudi,
+        verbose_name=_("bidang studi"),
+        related_name="pegawai",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+    )
+    unit_kerja = models.ForeignKey(
+        UnitKerja,
+        verbose_name=_("unit kerja"),
+        related_name="pegawai",
+        on_delete=models.PROTECT,
+        help_text=_("Mengikuti penempatan definitif; diubah lewat penempatan."),
+    )
+    kedudukan = models.CharField(
+        _("kedudukan"), max_length=15, choices=Kedudukan.choices, default=Kedudukan.AKTIF
+    )
+    tmt_berhenti = models.DateField(_("TMT berhenti"), null=True, blank=True)
+    email = models.EmailField(_("email"), blank=True)
+    no_hp = models.CharField(_("nomor HP"), max_length=20, blank=True)
+
+    objects = PegawaiQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("pegawai")
+        verbose_name_plural = _("pegawai")
+        ordering = ["nama", "nip"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(nip__regex=r"^[0-9]{18}$"),
+                name="pegawai_nip_18_digit",
+                violation_error_message=_("NIP harus 18 digit angka."),
+            ),
+            # Digit 15 is the gender digit in both the NIP and the NI PPPK layout.
+            models.CheckConstraint(
+                condition=Q(jenis_kelamin="L", nip__regex=r"^.{14}1")
+                | Q(jenis_kelamin="P", nip__regex=r"^.{14}2"),
+                name="pegawai_jenis_kelamin_sesuai_nip",
+                violation_error_message=_("Jenis kelamin tidak sesuai dengan digit ke-15 NIP."),
+            ),
+            models.CheckConstraint(
+                condition=Q(status="PNS", golongan__in=PNS_CODES, tmt_cpns__isnull=False)
+                | Q(status="PPPK", golongan__in=PPPK_CODES, tmt_pppk__isnull=False),
+                name="pegawai_golongan_sesuai_status",
+                violation_error_message=_(
+                    "Golongan dan TMT harus sesuai status: PNS memakai I/a–IV/e dan TMT CPNS, "
+                    "PPPK memakai I–XVII dan TMT PPPK."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=Q(kedudukan__in=["aktif", "cuti"], tmt_berhenti__isnull=True)
+                | (~Q(kedudukan__in=["aktif", "cuti"]) & Q(tmt_berhenti__isnull=False)),
+                name="pegawai_tmt_berhenti_sesuai_kedudukan",
+                violation_error_message=_(
+                    "TMT berhenti wajib diisi jika pegawai diberhentikan, pensiun atau meninggal, "
+                    "dan dikosongkan jika aktif atau cuti."
+                ),
+            ),
+        ]
+        indexes = [
+            # Case-insensitive name search and the per-unit lists.
+            models.Index(fields=["unit_kerja", "kedudukan"], name="pegawai_unit_kedudukan"),
+            models.Index(fields=["tanggal_lahir"], name="pegawai_tanggal_lahir"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.nama_lengkap} ({self.nip_tercetak})"
+
+    @property
+    def nama_lengkap(self) -> str:
+        """Return the name with academic titles: `Dr. Ahmad Fauzi, S.T., M.T.`."""
+        nama = f"{self.gelar_depan} {self.nama}".strip()
+        return f"{nama}, {self.gelar_belakang}" if self.gelar_belakang else nama
+
+    @property
+    def nip_tercetak(self) -> str:
+        return format_nip(self.nip, pppk=self.status == self.Status.PPPK)
+
+    @property
+    def pangkat_label(self) -> str:
+        return gol.label(self.golongan) if self.golongan else ""
+
+    def clean(self) -> None:
+        errors: dict[str, list] = {}
+        self.nip = "".join((self.nip or "").split())
+        try:
+            if self.status == self.Status.PPPK:
+                info = parse_ni_pppk(self.nip)
+            else:
+                info = parse_nip(self.nip)
+        except ValidationError as exc:
+            errors["nip"] = exc.messages
+            info = None
+        if info is not None:
+            if not self.tanggal_lahir:
+                self.tanggal_lahir = info.birth_date
+            elif self.tanggal_lahir != info.birth_date:
+                errors["tanggal_lahir"] = [
+                    _("Tanggal lahir %(tgl)s tidak sesuai NIP (digit 1–8: %(nip)s).")
+                    % {"tgl": self.tanggal_lahir.isoformat(), "nip": info.birth_date.isoformat()}
+                ]
+            if not self.jenis_kelamin:
+                self.jenis_kelamin = info.gender
+            elif self.jenis_kelamin != info.gender:
+                errors["jenis_kelamin"] = [
+                    _("Jenis kelamin tidak sesuai NIP (digit ke-15 menunjukkan %(jk)s).")
+                    % {"jk": self.JenisKelamin(info.gender).label}
+                ]
+            if self.status == self.Status.PNS and self.tmt_cpns:
+                if (self.tmt_cpns.year, self.tmt_cpns.month) != (
+                    info.tmt_cpns.year,
+                    info.tmt_cpns.month,
+                ):
+                    errors["tmt_cpns"] = [
+                        _("TMT CPNS harus pada bulan %(bulan)s sesuai NIP (digit 9–14).")
+                        % {"bulan": info.tmt_cpns.strftime("%m-%Y")}
+                    ]
+        if self.golongan:
+            if self.status == self.Status.PNS and self.golongan not in PNS_CODES:
+                errors["golongan"] = [_("PNS harus memakai golongan ruang I/a sampai IV/e.")]
+            if self.status == self.Status.PPPK and self.golongan not in PPPK_CODES:
+                errors["golongan"] = [_("PPPK harus memakai golongan I sampai XVII.")]
+        if self.status == self.Status.PNS and not self.tmt_cpns:
+            errors.setdefault("tmt_cpns", []).append(_("TMT CPNS wajib diisi untuk PNS."))
+        if self.status == self.Status.PPPK and not self.tmt_pppk:
+            errors.setdefault("tmt_pppk", []).append(_("TMT PPPK wajib diisi untuk PPPK."))
+        aktif = self.kedudukan in self.KEDUDUKAN_AKTIF
+        if aktif and self.tmt_berhenti:
+            errors["tmt_berhenti"] = [_("Kosongkan TMT berhenti untuk pegawai aktif atau cuti.")]
+        if not aktif and not self.tmt_berhenti:
+            errors["tmt_berhenti"] = [
+                _("TMT berhenti wajib diisi untuk kedudukan %(k)s.")
+                % {"k": self.get_kedudukan_display()}
+            ]
+        if errors:
+            raise ValidationError(errors)
+
+
+class RiwayatPangkat(TimestampedModel):
+    """One rank of an employee's career (riwayat pangkat/golongan)."""
+
+    class JenisKenaikan(models.TextChoices):
+        PENGANGKATAN = "pengangkatan", _("Pengangkatan CPNS/PPPK")
+        REGULER = "reguler", _("Kenaikan pangkat reguler")
+        PILIHAN = "pilihan", _("Kenaikan pangkat pilihan")
+        PENYESUAIAN_IJAZAH = "ijazah", _("Penyesuaian ijazah")
+        PENURUNAN = "penurunan", _("Penurunan (hukuman disiplin)")
+
+    pegawai = models.ForeignKey(
+        Pegawai, verbose_name=_("pegawai"), related_name="riwayat_pangkat", on_delete=models.PROTECT
+    )
+    golongan = models.CharField(_("golongan/ruang"), max_length=5, choices=gol.CHOICES)
+    tmt_golongan = models.DateField(_("TMT golongan"))
+    jenis_kenaikan = models.CharField(
+        _("jenis kenaikan"), max_length=15, choices=JenisKenaikan.choices
+    )
+    nomor_sk = models.CharField(_("nomor SK"), max_length=100, blank=True)
+    tanggal_sk = models.DateField(_("tanggal SK"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("riwayat pangkat")
+        verbose_name_plural = _("riwayat pangkat")
+        ordering = ["pegawai", "-tmt_golongan"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["pegawai", "tmt_golongan"],
+                name="riwayat_pangkat_satu_per_tmt",
+                violation_error_message=_("Pegawai sudah memiliki riwayat pangkat dengan TMT ini."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{gol.label(self.golongan)} TMT {self.tmt_golongan:%d-%m-%Y}"
+
+
+class RiwayatPendidikan(TimestampedModel):
+    pegawai = models.ForeignKey(
+        Pegawai,
+        verbose_name=_("pegawai"),
+        related_name="riwayat_pendidikan",
+        on_delete=models.PROTECT,
+    )
+    tingkat = models.CharField(_("tingkat"), max_length=4, choices=TingkatPendidikan.choices)
+    bidang_studi = models.ForeignKey(
+        BidangStudi,
+        verbose_name=_("bidang studi"),
+        related_name="riwayat_pendidikan",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+    )
+    jurusan = models.CharField(_("jurusan/program studi"), max_length=150, blank=True)
+    nama_institusi = models.CharField(_("nama sekolah/perguruan tinggi"), max_length=200)
+    tahun_lulus = models.PositiveSmallIntegerField(_("tahun lulus"))
+    nomor_ijazah = models.CharField(_("nomor ijazah"), max_length=100, blank=True)
+
+    class Meta:
+        verbose_name = _("riwayat pendidikan")
+        verbose_name_plural = _("riwayat pendidikan")
+        ordering = ["pegawai", "-tahun_lulus"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(tahun_lulus__gte=1940, tahun_lulus__lte=2100),
+                name="riwayat_pendidikan_tahun_lulus_wajar",
+                violation_error_message=_("Tahun lulus harus antara 1940 dan 2100."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_tingkat_display()} {self.jurusan} ({self.tahun_lulus})".strip()
+
+
+class HukumanDisiplin(TimestampedModel):
+    """A disciplinary sanction (hukuman disiplin), PP 94/2021 Pasal 8.
+
+    The level (ringan/sedang/berat) follows from the kind, so it is not stored.
+    """
+
+    pegawai = models.ForeignKey(
+        Pegawai,
+        verbose_name=_("pegawai"),
+        related_name="hukuman_disiplin",
+        on_delete=models.PROTECT,
+    )
+    jenis = models.CharField(_("jenis hukuman"), max_length=25, choices=JenisHukuman.choices)
+    nomor_sk = models.CharField(_("nomor SK"), max_length=100)
+    tanggal_sk = models.DateField(_("tanggal SK"))
+    tmt_mulai = models.DateField(_("TMT mulai"))
+    tmt_selesai = models.DateField(
+        _("TMT selesai"),
+        null=True,
+        blank=True,
+        help_text=_("Kosongkan untuk dihitung dari jenis hukuman."),
+    )
+    keterangan = models.TextField(_("keterangan"), blank=True)
+
+    class Meta:
+        verbose_name = _("hukuman disiplin")
+        verbose_name_plural = _("hukuman disiplin")
+        ordering = ["pegawai", "-tmt_mulai"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(tmt_selesai__isnull=True) | Q(tmt_selesai__gte=F("tmt_mulai")),
+                name="hukuman_disiplin_selesai_setelah_mulai",
+                violation_error_message=_("TMT selesai tidak boleh sebelum TMT mulai."),
+            ),
+        ]
+        indexes = [models.Index(fields=["pegawai", "tmt_mulai"], name="hukdis_pegawai_mulai")]
+
+    def __str__(self) -> str:
+        return f"{self.get_jenis_display()} ({self.tmt_mulai:%d-%m-%Y})"
+
+    @property
+    def tingkat(self) -> str:
+        return tingkat_hukuman(self.jenis)
+
+    def clean(self) -> None:
+        if not self.jenis or not self.tmt_mulai:
+            return
+        expected = tanggal_selesai(self.jenis, self.tmt_mulai)
+        if self.tmt_selesai is None:
+            self.tmt_selesai = expected
+        elif DURASI_BULAN.get(self.jenis) and self.tmt_selesai != expected:
+            raise ValidationError(
+                {
+                    "tmt_selesai": _(
+                        "%(jenis)s berlaku %(bulan)s bulan: TMT selesai seharusnya %(tgl)s "
+                        "(PP 94/2021 Pasal 8)."
+                    )
+                    % {
+                        "jenis": self.get_jenis_display(),
+                        "bulan": DURASI_BULAN[self.jenis],
+                        "tgl": expected.strftime("%d-%m-%Y"),
+                    }
+                }
+            )
+        if self.tanggal_sk and self.tmt_mulai < self.tanggal_sk:
+            raise ValidationError({"tmt_mulai": _("TMT mulai tidak boleh sebelum tanggal SK.")})
+
+    def berlaku_pada(self, pada: date) -> bool:
+        return self.tmt_mulai <= pada and (self.tmt_selesai is None or pada <= self.tmt_selesai)
+
+
+def level_field(label: str, **kwargs) -> models.PositiveSmallIntegerField:
+    """Return a competency level field (1–5, PermenPANRB 38/2017)."""
+    return models.PositiveSmallIntegerField(
+        label, validators=[MinValueValidator(1), MaxValueValidator(5)], **kwargs
+    )
+
+
+class HasilAsesmen(TimestampedModel):
+    """A competency assessment: the level (1–5) reached on each of the nine competencies.
+
+    PermenPANRB 38/2017 (M.01–M.08 manajerial, SK.01 sosial kultural); Peraturan BKN 26/2019.
+    """
+
+    class Metode(models.TextChoices):
+        ASSESSMENT_CENTER = "ac", _("Assessment center")
+        CAT = "cat", _("Computer assisted test")
+        WAWANCARA = "wawancara", _("Wawancara berbasis perilaku")
+        PORTOFOLIO = "portofolio", _("Penilaian portofolio")
+        UJI_KOMPETENSI = "uji", _("Uji kompetensi")
+
+    pegawai = models.ForeignKey(
+        Pegawai, verbose_name=_("pegawai"), related_name="asesmen", on_delete=models.PROTECT
+    )
+    tanggal = models.DateField(_("tanggal asesmen"))
+    metode = models.CharField(_("metode"), max_length=15, choices=Metode.choices)
+    asesor = models.CharField(_("asesor/lembaga"), max_length=150)
+    m01 = level_field(_("M.01 Integritas"))
+    m02 = level_field(_("M.02 Kerja Sama"))
+    m03 = level_field(_("M.03 Komunikasi"))
+    m04 = level_field(_("M.04 Orientasi pada Hasil"))
+    m05 = level_field(_("M.05 Pelayanan Publik"))
+    m06 = level_field(_("M.06 Pengembangan Diri dan Orang Lain"))
+    m07 = level_field(_("M.07 Mengelola Perubahan"))
+    m08 = level_field(_("M.08 Pengambilan Keputusan"))
+    sk01 = level_field(_("SK.01 Perekat Bangsa"))
+    catatan = models.TextField(_("catatan"), blank=True)
+
+    class Meta:
+        verbose_name = _("hasil asesmen")
+        verbose_name_plural = _("hasil asesmen")
+        ordering = ["pegawai", "-tanggal"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(**{f"{kode}__gte": 1, f"{kode}__lte": 5}),
+                name=f"asesmen_{kode}_level_1_5",
+                violation_error_message=_("Level kompetensi harus 1 sampai 5."),
+            )
+            for kode in KOMPETENSI_KODE
+        ]
+        indexes = [models.Index(fields=["pegawai", "-tanggal"], name="asesmen_pegawai_terbaru")]
+
+    def __str__(self) -> str:
+        return f"{self.get_metode_display()} {self.tanggal:%d-%m-%Y}"
+
+    @property
+    def capaian(self) -> dict[str, int]:
+        return {kode: getattr(self, kode) for kode in KOMPETENSI_KODE}

@@ -1,0 +1,48 @@
+"""Education levels (tingkat pendidikan), ordered for "minimum education" requirements.
+
+Requirements are written as "S1/D-IV" (e.g. PP 11/2017 Pasal 107 jo. PP 17/2020 for JPT Pratama), so
+D-IV and S-1 share one order value.
+"""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class TingkatPendidikan(models.TextChoices):
+    SD = "SD", _("SD")
+    SMP = "SMP", _("SMP")
+    SLTA = "SLTA", _("SLTA/SMA/SMK")
+    D1 = "D1", _("D-I")
+    D2 = "D2", _("D-II")
+    D3 = "D3", _("D-III")
+    D4 = "D4", _("D-IV")
+    S1 = "S1", _("S-1")
+    S2 = "S2", _("S-2")
+    S3 = "S3", _("S-3")
+
+
+_URUTAN: dict[str, int] = {
+    TingkatPendidikan.SD: 1,
+    TingkatPendidikan.SMP: 2,
+    TingkatPendidikan.SLTA: 3,
+    TingkatPendidikan.D1: 4,
+    TingkatPendidikan.D2: 5,
+    TingkatPendidikan.D3: 6,
+    TingkatPendidikan.D4: 7,
+    TingkatPendidikan.S1: 7,  # equivalent to D-IV: requirements read "S1/D-IV"
+    TingkatPendidikan.S2: 8,
+    TingkatPendidikan.S3: 9,
+}
+
+
+def urutan_pendidikan(kode: str) -> int:
+    """Return the order of an education level (SD=1 … S3=9; D-IV and S-1 both 7)."""
+    try:
+        return _URUTAN[kode]
+    except KeyError:
+        raise ValueError(f"Unknown tingkat pendidikan: {kode!r}") from None
+
+
+def memenuhi_pendidikan(tingkat: str, minimal: str) -> bool:
+    """Return whether education level ``tingkat`` meets the required ``minimal`` level."""
+    return urutan_pendidikan(tingkat) >= urutan_pendidikan(minimal)

@@ -1,0 +1,116 @@
+"""factory_boy factories with Indonesian data and valid NIPs."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+
+import factory
+from factory.django import DjangoModelFactory
+
+from jabatan.models import Formasi, Jabatan, Penempatan
+from pegawai.jenis_jabatan import JenisJabatan
+from pegawai.models import BidangStudi, Pegawai, RiwayatPangkat, UnitKerja
+from pegawai.nip import compose_ni_pppk, compose_nip
+
+_sequence = itertools.count(1)
+
+
+class UnitKerjaFactory(DjangoModelFactory):
+    class Meta:
+        model = UnitKerja
+
+    kode = factory.Sequence(lambda n: f"U{n:05d}")
+    nama = factory.Sequence(lambda n: f"Dinas Uji {n}")
+    jenis = UnitKerja.Jenis.DINAS
+    parent = None
+
+
+class BidangStudiFactory(DjangoModelFactory):
+    class Meta:
+        model = BidangStudi
+        django_get_or_create = ("kode",)
+
+    kode = factory.Sequence(lambda n: f"BS{n:03d}")
+    nama = factory.Sequence(lambda n: f"Bidang Studi {n}")
+
+
+class PegawaiFactory(DjangoModelFactory):
+    """A PNS whose NIP agrees with the birth date, gender and TMT CPNS."""
+
+    class Meta:
+        model = Pegawai
+
+    class Params:
+        pppk = factory.Trait(
+            status=Pegawai.Status.PPPK,
+            golongan="IX",
+            tmt_cpns=None,
+            tmt_pppk=dt.date(2022, 3, 1),
+            nip=factory.LazyAttribute(
+                lambda o: compose_ni_pppk(
+                    o.tanggal_lahir, o.tmt_pppk.year, 1, o.jenis_kelamin, next(_sequence) % 999 + 1
+                )
+            ),
+        )
+
+    nama = factory.Faker("name", locale="id_ID")
+    tanggal_lahir = factory.Faker(
+        "date_between_dates",
+        date_start=dt.date(1970, 1, 1),
+        date_end=dt.date(1995, 12, 31),
+    )
+    jenis_kelamin = factory.Iterator(["L", "P"])
+    status = Pegawai.Status.PNS
+    golongan = "III/a"
+    tmt_golongan = dt.date(2020, 4, 1)
+    tmt_cpns = factory.LazyAttribute(lambda o: dt.date(o.tanggal_lahir.year + 24, 1, 1))
+    pendidikan = "S1"
+    unit_kerja = factory.SubFactory(UnitKerjaFactory)
+    nip = factory.LazyAttribute(
+        lambda o: compose_nip(o.tanggal_lahir, o.tmt_cpns, o.jenis_kelamin, next(_sequence) % 999 + 1)
+    )
+
+
+class RiwayatPangkatFactory(DjangoModelFactory):
+    class Meta:
+        model = RiwayatPangkat
+
+    pegawai = factory.SubFactory(PegawaiFactory)
+    golongan = "III/a"
+    tmt_golongan = dt.date(2020, 4, 1)
+    jenis_kenaikan = RiwayatPangkat.JenisKenaikan.REGULER
+
+
+class JabatanFactory(DjangoModelFactory):
+    class Meta:
+        model = Jabatan
+
+    kode = factory.Sequence(lambda n: f"J{n:05d}")
+    nama = factory.Sequence(lambda n: f"Analis Uji {n}")
+    jenis = JenisJabatan.PELAKSANA
+    jenjang = ""
+    kelas_jabatan = 7
+    pendidikan_minimal = "SLTA"
+    golongan_minimal = ""
+
+
+class FormasiFactory(DjangoModelFactory):
+    class Meta:
+        model = Formasi
+
+    jabatan = factory.SubFactory(JabatanFactory)
+    unit_kerja = factory.SubFactory(UnitKerjaFactory)
+    kuota = 1
+
+
+class PenempatanFactory(DjangoModelFactory):
+    """A raw placement row (bypasses the service): for fixtures and for testing the database."""
+
+    class Meta:
+        model = Penempatan
+
+    pegawai = factory.SubFactory(PegawaiFactory)
+    formasi = factory.SubFactory(FormasiFactory)
+    jenis = Penempatan.Jenis.DEFINITIF
+    tmt_mulai = dt.date(2024, 1, 2)
