@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, transaction
@@ -14,11 +15,34 @@ from django.utils.translation import gettext_lazy as _
 from pegawai import golongan as gol
 from pegawai.disiplin import DURASI_BULAN, JenisHukuman, tanggal_selesai, tingkat_hukuman
 from pegawai.kompetensi import KODE as KOMPETENSI_KODE
-from pegawai.nip import format_nip, parse_ni_pppk, parse_nip
+from pegawai.nip import format_nip, normalize_nip, parse_ni_pppk, parse_nip
 from pegawai.pendidikan import TingkatPendidikan
 
 PNS_CODES = [kode for kode, _nama in gol.PNS]
 PPPK_CODES = list(gol.PPPK)
+
+
+class NipFormField(forms.CharField):
+    """Accept a NIP typed as printed on decrees (`19850315 201001 1 002`); keep the digits."""
+
+    def to_python(self, value):
+        return normalize_nip(super().to_python(value))
+
+    def widget_attrs(self, widget):
+        attrs = super().widget_attrs(widget)
+        attrs["maxlength"] = "24"  # 18 digits and the spaces of the printed form
+        return attrs
+
+
+class NipField(models.CharField):
+    """An 18-digit NIP or NI PPPK, stored without spaces (shared/STYLE.md)."""
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        return normalize_nip(value) if value else value
+
+    def formfield(self, **kwargs):
+        return super().formfield(**{"form_class": NipFormField, **kwargs})
 
 
 class TimestampedModel(models.Model):
@@ -164,11 +188,11 @@ class Pegawai(TimestampedModel):
 
     KEDUDUKAN_AKTIF = (Kedudukan.AKTIF, Kedudukan.CUTI)
 
-    nip = models.CharField(
+    nip = NipField(
         _("NIP"),
         max_length=18,
         unique=True,
-        help_text=_("18 digit tanpa spasi; NI PPPK untuk pegawai PPPK."),
+        help_text=_("18 digit, boleh diketik berspasi seperti pada SK; NI PPPK untuk pegawai PPPK."),
     )
     nama = models.CharField(_("nama"), max_length=150)
     gelar_depan = models.CharField(_("gelar depan"), max_length=40, blank=True)

@@ -152,6 +152,8 @@ def hapus_semua() -> None:
     tables = [m._meta.db_table for m in SEEDED_MODELS]
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
+            # Deferred foreign-key checks of this transaction would block TRUNCATE: run them now.
+            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
             cursor.execute(f"TRUNCATE {', '.join(tables)} RESTART IDENTITY CASCADE")
         else:
             for table in tables:

@@ -2,6 +2,7 @@
 
 import django.core.validators
 import django.db.models.deletion
+import pegawai.models
 from django.db import migrations, models
 
 
@@ -54,7 +55,7 @@ class Migration(migrations.Migration):
                 ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
                 ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='dibuat')),
                 ('updated_at', models.DateTimeField(auto_now=True, verbose_name='diubah')),
-                ('nip', models.CharField(help_text='18 digit tanpa spasi; NI PPPK untuk pegawai PPPK.', max_length=18, unique=True, verbose_name='NIP')),
+                ('nip', pegawai.models.NipField(help_text='18 digit, boleh diketik berspasi seperti pada SK; NI PPPK untuk pegawai PPPK.', max_length=18, unique=True, verbose_name='NIP')),
                 ('nama', models.CharField(max_length=150, verbose_name='nama')),
                 ('gelar_depan', models.CharField(blank=True, max_length=40, verbose_name='gelar depan')),
                 ('gelar_belakang', models.CharField(blank=True, max_length=80, verbose_name='gelar belakang')),

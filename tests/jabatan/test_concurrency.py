@@ -1,0 +1,106 @@
+"""Two HR staff saving at the same moment: the database keeps one holder per seat.
+
+Each test runs two threads, each with its own PostgreSQL connection, that write inside open
+transactions held long enough to overlap. PostgreSQL only: SQLite serialises all writers.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+import time
+from collections.abc import Callable
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, connection, transaction
+
+from jabatan.models import Formasi, Penempatan
+from jabatan.services import penempatan_create
+from tests.factories import FormasiFactory, PegawaiFactory
+
+pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
+TMT = dt.date(2025, 1, 2)
+HOLD = 0.3  # seconds each writer keeps its transaction open after writing
+
+
+def _race(*writers: Callable[[], object]) -> list[object]:
+    """Run the writers at once, each in its own transaction and connection; return outcomes."""
+    barrier = threading.Barrier(len(writers))
+    results: list[object] = [None] * len(writers)
+
+    def run(i: int, writer: Callable[[], object]) -> None:
+        try:
+            barrier.wait()
+            with transaction.atomic():
+                writer()
+                time.sleep(HOLD)
+            results[i] = "ok"
+        except Exception as exc:  # the outcome under test
+            results[i] = exc
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=run, args=(i, w)) for i, w in enumerate(writers)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=30)
+    return results
+
+
+def test_it_lets_one_of_two_simultaneous_placements_into_a_single_seat_win():
+    formasi = FormasiFactory(kuota=1)
+    a, b = PegawaiFactory(), PegawaiFactory()
+    results = _race(
+        lambda: penempatan_create(pegawai=a, formasi=formasi, tmt_mulai=TMT),
+        lambda: penempatan_create(pegawai=b, formasi=formasi, tmt_mulai=TMT),
+    )
+    assert results.count("ok") == 1
+    (loser,) = [r for r in results if r != "ok"]
+    assert isinstance(loser, ValidationError)
+    assert "penuh" in loser.message_dict["formasi"][0]
+    assert Penempatan.objects.filter(formasi=formasi).count() == 1
+    assert Formasi.objects.get(pk=formasi.pk).jumlah_terisi == 1
+
+
+def test_it_fills_a_two_seat_post_with_exactly_two_of_three_simultaneous_placements():
+    formasi = FormasiFactory(kuota=2)
+    pegawai = [PegawaiFactory() for _ in range(3)]
+    results = _race(
+        *[
+            (lambda p=p: penempatan_create(pegawai=p, formasi=formasi, tmt_mulai=TMT))
+            for p in pegawai
+        ]
+    )
+    assert results.count("ok") == 2
+    assert Formasi.objects.get(pk=formasi.pk).jumlah_terisi == 2
+
+
+def test_the_database_alone_refuses_the_second_holder_when_code_skips_the_locks():
+    formasi = FormasiFactory(kuota=1)
+    a, b = PegawaiFactory(), PegawaiFactory()
+
+    def insert(p):
+        return lambda: Penempatan.objects.create(pegawai=p, formasi=formasi, tmt_mulai=TMT)
+
+    results = _race(insert(a), insert(b))
+    assert results.count("ok") == 1
+    (loser,) = [r for r in results if r != "ok"]
+    assert isinstance(loser, IntegrityError)
+    assert "formasi_terisi_tidak_melebihi_kuota" in str(loser)
+    assert Penempatan.objects.filter(formasi=formasi).count() == 1
+
+
+def test_the_database_refuses_two_simultaneous_definitive_posts_for_one_employee():
+    pegawai = PegawaiFactory()
+    x, y = FormasiFactory(), FormasiFactory()
+
+    def insert(f):
+        return lambda: Penempatan.objects.create(pegawai=pegawai, formasi=f, tmt_mulai=TMT)
+
+    results = _race(insert(x), insert(y))
+    assert results.count("ok") == 1
+    (loser,) = [r for r in results if r != "ok"]
+    assert isinstance(loser, IntegrityError)
+    assert "penempatan_satu_definitif_aktif_per_pegawai" in str(loser)

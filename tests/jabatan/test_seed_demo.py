@@ -1,0 +1,108 @@
+"""The demo data set: realistic, valid, deterministic, and careful with existing data."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from io import StringIO
+
+import pytest
+from django.contrib.auth.models import User
+from django.core.management import CommandError, call_command
+from django.db.models import Count, F, Q
+
+from jabatan.models import Formasi, Penempatan
+from pegawai import golongan as gol
+from pegawai.models import Pegawai, UnitKerja
+from pegawai.pendidikan import memenuhi_pendidikan
+
+pytestmark = pytest.mark.django_db
+PADA = "2026-11-28"
+
+
+def _seed(*args: str) -> str:
+    out = StringIO()
+    call_command("seed_demo", *args, "--tanggal", PADA, stdout=out)
+    return out.getvalue()
+
+
+def _fingerprint() -> str:
+    rows = Pegawai.objects.order_by("nip", "penempatan__jenis", "penempatan__formasi__unit_kerja__kode").values_list(
+        "nip", "nama", "golongan", "unit_kerja__kode", "penempatan__formasi__jabatan__kode"
+    )
+    return hashlib.sha256(repr(list(rows)).encode()).hexdigest()
+
+
+def test_it_builds_a_mataram_sized_city_that_fills_about_95_percent_of_seats():
+    output = _seed()
+    assert Pegawai.objects.count() == 7000
+    kursi = sum(Formasi.objects.values_list("kuota", flat=True))
+    assert 0.93 <= 7000 / kursi <= 0.97
+    # The real kecamatan and kelurahan of Perda Kota Mataram 3/2007.
+    assert UnitKerja.objects.filter(jenis="kecamatan").count() == 6
+    assert UnitKerja.objects.filter(jenis="kelurahan").count() == 50
+    assert UnitKerja.objects.filter(nama="Kelurahan Cakranegara Selatan Baru").exists()
+    # Teachers are the largest group.
+    guru = Pegawai.objects.filter(penempatan__formasi__jabatan__kode__startswith="JF-GURU").count()
+    assert guru > 0.3 * 7000
+    assert 0.1 < Pegawai.objects.filter(status="PPPK").count() / 7000 < 0.35
+    assert "100%" in output and "admin.bkpsdm" in output
+
+
+def test_every_seeded_employee_is_valid_and_fits_their_post():
+    _seed("--pegawai", "600")
+    for pegawai in Pegawai.objects.all():
+        pegawai.full_clean()  # NIP agrees with birth date, gender, TMT; rank matches status
+    definitif = Penempatan.objects.aktif().definitif().select_related("pegawai", "formasi__jabatan")
+    assert definitif.count() == 600
+    for p in definitif:
+        jabatan = p.formasi.jabatan
+        if jabatan.golongan_minimal:
+            assert gol.urutan(p.pegawai.golongan) >= gol.urutan(jabatan.golongan_minimal)
+        assert memenuhi_pendidikan(p.pegawai.pendidikan, jabatan.pendidikan_minimal)
+        assert p.pegawai.unit_kerja_id == p.formasi.unit_kerja_id
+    hitung = Formasi.objects.annotate(
+        n=Count(
+            "penempatan",
+            filter=Q(penempatan__jenis="definitif", penempatan__tmt_selesai__isnull=True),
+        )
+    )
+    assert not hitung.exclude(n=F("jumlah_terisi")).exists()
+    # Every history row belongs to its employee's career.
+    assert not Pegawai.objects.filter(riwayat_pangkat__isnull=True).exists()
+    assert not Pegawai.objects.filter(riwayat_pendidikan__isnull=True).exists()
+
+
+def test_it_is_deterministic_for_a_seed():
+    _seed("--pegawai", "400", "--seed", "7")
+    first = _fingerprint()
+    _seed("--pegawai", "400", "--seed", "7", "--reset")
+    assert _fingerprint() == first
+    _seed("--pegawai", "400", "--seed", "8", "--reset")
+    assert _fingerprint() != first
+
+
+def test_it_refuses_to_seed_over_existing_data_and_changes_nothing():
+    _seed("--pegawai", "200")
+    before = _fingerprint()
+    with pytest.raises(CommandError, match="--reset"):
+        _seed("--pegawai", "300")
+    assert Pegawai.objects.count() == 200
+    assert _fingerprint() == before
+    assert "sudah ada" in _seed("--if-empty")
+    assert Pegawai.objects.count() == 200
+
+
+def test_it_creates_the_demo_hr_login():
+    _seed("--pegawai", "50")
+    user = User.objects.get(username="admin.bkpsdm")
+    assert user.check_password("demo-bkpsdm-2026")
+    assert user.is_staff and not user.is_superuser
+    assert user.groups.filter(name="Admin BKPSDM").exists()
+
+
+def test_it_rejects_a_bad_argument():
+    with pytest.raises(CommandError):
+        _seed("--pegawai", "0")
+    assert not Pegawai.objects.exists()
+    assert dt.date.fromisoformat(PADA)
