@@ -8,9 +8,11 @@ from datetime import date
 from functools import reduce
 from operator import or_
 
-from django.db.models import F, Q, QuerySet
+from django.db.models import Count, F, Q, QuerySet, Sum
+from django.db.models.functions import Coalesce
 
 from jabatan.models import Formasi, Jabatan, Penempatan
+from pegawai.models import Pegawai
 from pegawai.pensiun import lahir_sebelum_untuk_pensiun, tanggal_pensiun
 
 
@@ -23,6 +25,11 @@ def formasi_lowong() -> QuerySet[Formasi]:
     return (
         Formasi.objects.lowong()
         .select_related("jabatan", "unit_kerja")
+        .only(
+            "kuota", "jumlah_terisi", "keterangan", "jabatan__kode", "jabatan__nama",
+            "jabatan__jenis", "jabatan__jenjang", "unit_kerja__kode", "unit_kerja__nama",
+            "unit_kerja__path",
+        )  # fmt: skip
         .annotate(lowong=F("kuota") - F("jumlah_terisi"))
     )
 
@@ -76,3 +83,13 @@ def proyeksi_lowong(*, pada: date, bulan: int = 12) -> list[ProyeksiLowong]:
     ]
     # Already past retirement but not yet ended count too: they are the most urgent.
     return sorted(hasil, key=lambda r: r.tanggal_pensiun)
+
+
+def ringkasan_formasi() -> dict[str, int]:
+    """Return the head counts of the summary page in two aggregate queries."""
+    formasi = Formasi.objects.aggregate(
+        jumlah_formasi=Count("pk"),
+        jumlah_kursi=Coalesce(Sum("kuota"), 0),
+        jumlah_lowong=Coalesce(Sum(F("kuota") - F("jumlah_terisi")), 0),
+    )
+    return {**formasi, "pegawai_aktif": Pegawai.objects.aktif().count()}

@@ -9,6 +9,11 @@ from django.contrib.auth.models import Group, User
 
 def pytest_configure(config: pytest.Config) -> None:
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # The test client and the live server speak plain HTTP; production redirects to HTTPS.
+    settings.SECURE_SSL_REDIRECT = False
+    # Serve static files from the apps' folders, as `runserver` does, without collectstatic.
+    settings.STATIC_ROOT = None
+    settings.WHITENOISE_USE_FINDERS = True
     settings.STORAGES = {
         **settings.STORAGES,
         "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

@@ -1,0 +1,153 @@
+"""Measure the project's hot paths next to their floors (shared/DESIGN.md, Benchmarks).
+
+Prints one line per path:
+`BENCH <name> pegawai=<N> median_ms=<m> floor_ms=<f> ratio=<m/f> queries=<q>`
+"""
+
+from __future__ import annotations
+
+import statistics
+import time
+from collections.abc import Callable
+from io import StringIO
+
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import connection, connections
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from jabatan.demo.generator import SEEDED_MODELS
+from jabatan.selectors import formasi_lowong, proyeksi_lowong
+from pegawai.models import Pegawai, UnitKerja
+
+RUNS = 7
+
+
+def _timed(fn: Callable[[], object], runs: int = RUNS) -> tuple[float, int]:
+    """Return the median milliseconds of `runs` calls and the queries of one call."""
+    fn()  # warm caches and the connection
+    with CaptureQueriesContext(connection) as ctx:
+        fn()
+    samples = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        fn()
+        samples.append((time.perf_counter() - start) * 1000)
+    return statistics.median(samples), len(ctx.captured_queries)
+
+
+def _sql(query: str, params: tuple = ()) -> Callable[[], object]:
+    def run() -> object:
+        with connection.cursor() as cursor:
+            cursor.execute(query, params)
+            return cursor.fetchall()
+
+    return run
+
+
+class Command(BaseCommand):
+    help = "Ukur jalur penting (seed, daftar lowong, proyeksi pensiun, subtree unit) di PostgreSQL."
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--pegawai", type=int, default=7000)
+        parser.add_argument("--seed", type=int, default=2026)
+        parser.add_argument(
+            "--reuse", action="store_true", help="Pakai data yang ada bila jumlahnya sama."
+        )
+
+    def handle(self, *args, **options) -> None:
+        if connection.vendor != "postgresql":
+            raise CommandError(
+                "Benchmark berjalan di PostgreSQL: set DATABASE_URL, mis. "
+                "postgres://postgres@127.0.0.1:5432/mataram_asn_bench"
+            )
+        if "bench" not in settings.DATABASES["default"]["NAME"]:
+            raise CommandError(
+                "Benchmark menghapus dan mengisi ulang data: pakai basis data khusus yang "
+                "namanya memuat 'bench' (mis. mataram_asn_bench)."
+            )
+        call_command("migrate", verbosity=0)
+        n = options["pegawai"]
+        self._seed(n, options)
+        self._floor_seed(n)
+        self._paths(n)
+        connections.close_all()
+
+    def _line(self, name: str, n: int, median: float, floor: float, queries: int) -> None:
+        self.stdout.write(
+            f"BENCH {name} pegawai={n} median_ms={median:.2f} floor_ms={floor:.2f} "
+            f"ratio={median / floor:.2f} queries={queries}"
+        )
+
+    def _seed(self, n: int, options: dict) -> None:
+        self.seed_ms = None
+        if options["reuse"] and Pegawai.objects.count() == n:
+            return
+        start = time.perf_counter()
+        call_command("seed_demo", pegawai=n, seed=options["seed"], reset=True, stdout=StringIO())
+        self.seed_ms = (time.perf_counter() - start) * 1000
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
+
+    def _floor_seed(self, n: int) -> None:
+        """Floor: copy the same rows, table by table, with INSERT … SELECT into empty twins."""
+        if self.seed_ms is None:
+            self.stdout.write(f"BENCH pegawai.seed pegawai={n} skipped=reused")
+            return
+        tables = [m._meta.db_table for m in SEEDED_MODELS]
+        start = time.perf_counter()
+        with connection.cursor() as cursor:
+            for table in tables:
+                cursor.execute(f"CREATE TEMP TABLE bench_{table} (LIKE {table} INCLUDING INDEXES)")
+                cursor.execute(f"INSERT INTO bench_{table} SELECT * FROM {table}")
+        floor = (time.perf_counter() - start) * 1000
+        with connection.cursor() as cursor:
+            for table in tables:
+                cursor.execute(f"DROP TABLE bench_{table}")
+        self._line("pegawai.seed", n, self.seed_ms, floor, 0)
+
+    def _paths(self, n: int) -> None:
+        pada = timezone.localdate()
+
+        # Vacancy list: the selector's rows vs the same query in raw SQL.
+        m, q = _timed(lambda: [(f.jabatan.nama, f.unit_kerja.nama, f.lowong) for f in formasi_lowong()])
+        f, _ = _timed(_sql(
+            "SELECT j.nama, u.nama, f.kuota - f.jumlah_terisi FROM jabatan_formasi f "
+            "JOIN jabatan_jabatan j ON j.id = f.jabatan_id "
+            "JOIN pegawai_unitkerja u ON u.id = f.unit_kerja_id "
+            "WHERE f.jumlah_terisi < f.kuota ORDER BY u.path, j.nama"
+        ))  # fmt: skip
+        self._line("jabatan.vacancies", n, m, f, q)
+
+        # Projected retirements over the next 12 months.
+        m, q = _timed(lambda: proyeksi_lowong(pada=pada))
+        f, _ = _timed(_sql(
+            "SELECT p.id, g.nama, g.tanggal_lahir, j.batas_usia_pensiun FROM jabatan_penempatan p "
+            "JOIN pegawai_pegawai g ON g.id = p.pegawai_id "
+            "JOIN jabatan_formasi f ON f.id = p.formasi_id "
+            "JOIN jabatan_jabatan j ON j.id = f.jabatan_id "
+            "WHERE p.tmt_selesai IS NULL AND p.jenis = 'definitif' "
+            "AND g.kedudukan IN ('aktif', 'cuti') "
+            "AND g.tanggal_lahir < make_date(extract(year FROM %s::date + interval '12 months')::int "
+            "- j.batas_usia_pensiun, extract(month FROM %s::date + interval '12 months')::int, 1) "
+            "ORDER BY g.tanggal_lahir",
+            (pada, pada),
+        ))  # fmt: skip
+        self._line("jabatan.projected_vacancies", n, m, f, q)
+
+        # "My unit and everything under it": the employees of the biggest agency, first page.
+        opd = (
+            UnitKerja.objects.filter(depth=1, jenis="dinas", singkatan="Dikbud").first()
+            or UnitKerja.objects.filter(depth=1).first()
+        )
+        m, q = _timed(lambda: list(
+            Pegawai.objects.in_unit(opd).select_related("unit_kerja").order_by("nama", "nip")[:50]
+        ))  # fmt: skip
+        f, _ = _timed(_sql(
+            "SELECT p.*, u.* FROM pegawai_pegawai p JOIN pegawai_unitkerja u "
+            "ON u.id = p.unit_kerja_id WHERE u.path LIKE %s ORDER BY p.nama, p.nip LIMIT 50",
+            (opd.path + "%",),
+        ))  # fmt: skip
+        self._line("pegawai.subtree_list", n, m, f, q)
