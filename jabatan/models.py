@@ -60,9 +60,7 @@ class Jabatan(TimestampedModel):
         validators=[MinValueValidator(50), MaxValueValidator(70)],
         help_text=_("Diisi bila undang-undang jabatan ini mengatur sendiri (mis. guru: 60)."),
     )
-    batas_usia_pensiun = models.PositiveSmallIntegerField(
-        _("batas usia pensiun"), editable=False
-    )
+    batas_usia_pensiun = models.PositiveSmallIntegerField(_("batas usia pensiun"), editable=False)
     std_m01 = level_field(_("standar M.01 Integritas"))
     std_m02 = level_field(_("standar M.02 Kerja Sama"))
     std_m03 = level_field(_("standar M.03 Komunikasi"))
@@ -122,9 +120,7 @@ class Jabatan(TimestampedModel):
         if self.jenis == JenisJabatan.FUNGSIONAL and not self.jenjang:
             raise ValidationError({"jenjang": _("Jenjang wajib diisi untuk jabatan fungsional.")})
         if self.jenis and self.jenis != JenisJabatan.FUNGSIONAL and self.jenjang:
-            raise ValidationError(
-                {"jenjang": _("Jenjang hanya diisi untuk jabatan fungsional.")}
-            )
+            raise ValidationError({"jenjang": _("Jenjang hanya diisi untuk jabatan fungsional.")})
         if self.jenis:
             self.isi_standar_default()
             self.batas_usia_pensiun = self.hitung_batas_usia_pensiun()
@@ -251,7 +247,11 @@ class Penempatan(TimestampedModel):
     class Meta:
         verbose_name = _("penempatan")
         verbose_name_plural = _("penempatan")
-        ordering = ["-tmt_mulai"]
+        ordering = ["-tmt_mulai", "-id"]
+        indexes = [
+            # The placement list's default order (newest first), without sorting every row.
+            models.Index(fields=["-tmt_mulai", "-id"], name="penempatan_terbaru"),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["pegawai"],

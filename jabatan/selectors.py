@@ -26,10 +26,17 @@ def formasi_lowong() -> QuerySet[Formasi]:
         Formasi.objects.lowong()
         .select_related("jabatan", "unit_kerja")
         .only(
-            "kuota", "jumlah_terisi", "keterangan", "jabatan__kode", "jabatan__nama",
-            "jabatan__jenis", "jabatan__jenjang", "unit_kerja__kode", "unit_kerja__nama",
+            "kuota",
+            "jumlah_terisi",
+            "keterangan",
+            "jabatan__kode",
+            "jabatan__nama",
+            "jabatan__jenis",
+            "jabatan__jenjang",
+            "unit_kerja__kode",
+            "unit_kerja__nama",
             "unit_kerja__path",
-        )  # fmt: skip
+        )
         .annotate(lowong=F("kuota") - F("jumlah_terisi"))
     )
 

@@ -19,11 +19,15 @@ from pegawai.pendidikan import memenuhi_pendidikan
 _CONSTRAINT_ERRORS = {
     "formasi_terisi_tidak_melebihi_kuota": (
         "formasi",
-        gettext_lazy("Formasi sudah penuh: kuota terisi oleh penempatan lain yang baru saja disimpan."),
+        gettext_lazy(
+            "Formasi sudah penuh: kuota terisi oleh penempatan lain yang baru saja disimpan."
+        ),
     ),
     "penempatan_satu_definitif_aktif_per_pegawai": (
         "pegawai",
-        gettext_lazy("Pegawai sudah memiliki penempatan definitif yang aktif (baru saja disimpan)."),
+        gettext_lazy(
+            "Pegawai sudah memiliki penempatan definitif yang aktif (baru saja disimpan)."
+        ),
     ),
     "penempatan_satu_pelaksana_tugas_per_formasi": (
         "formasi",
@@ -98,9 +102,11 @@ def penempatan_validate(
                 % {"f": formasi, "k": formasi.kuota, "t": formasi.jumlah_terisi}
             )
         sebelumnya = (
-            Penempatan.objects.aktif().definitif().filter(pegawai=pegawai).select_related(
-                "formasi__jabatan"
-            ).first()
+            Penempatan.objects.aktif()
+            .definitif()
+            .filter(pegawai=pegawai)
+            .select_related("formasi__jabatan")
+            .first()
         )
         if sebelumnya is not None:
             if not akhiri_sebelumnya:
@@ -152,8 +158,10 @@ def penempatan_create(
     Locks the post and the employee rows so two HR staff saving at the same moment queue up and
     the second sees the first's result. The CHECK and unique constraints stay the last word.
     """
-    formasi = Formasi.objects.select_for_update().select_related("jabatan", "unit_kerja").get(
-        pk=formasi.pk
+    formasi = (
+        Formasi.objects.select_for_update()
+        .select_related("jabatan", "unit_kerja")
+        .get(pk=formasi.pk)
     )
     pegawai = Pegawai.objects.select_for_update().get(pk=pegawai.pk)
     sebelumnya = penempatan_validate(
@@ -193,13 +201,17 @@ def penempatan_end(
     penempatan = Penempatan.objects.select_for_update().get(pk=penempatan.pk)
     if penempatan.tmt_selesai is not None:
         raise ValidationError(
-            {"tmt_selesai": _("Penempatan ini sudah berakhir pada %(t)s.")
-             % {"t": penempatan.tmt_selesai.strftime("%d-%m-%Y")}}
+            {
+                "tmt_selesai": _("Penempatan ini sudah berakhir pada %(t)s.")
+                % {"t": penempatan.tmt_selesai.strftime("%d-%m-%Y")}
+            }
         )
     if tmt_selesai < penempatan.tmt_mulai:
         raise ValidationError(
-            {"tmt_selesai": _("TMT selesai tidak boleh sebelum TMT mulai (%(t)s).")
-             % {"t": penempatan.tmt_mulai.strftime("%d-%m-%Y")}}
+            {
+                "tmt_selesai": _("TMT selesai tidak boleh sebelum TMT mulai (%(t)s).")
+                % {"t": penempatan.tmt_mulai.strftime("%d-%m-%Y")}
+            }
         )
     penempatan.tmt_selesai = tmt_selesai
     if keterangan:
@@ -216,9 +228,45 @@ def formasi_set_kuota(*, formasi: Formasi, kuota: int) -> Formasi:
         raise ValidationError({"kuota": _("Kuota minimal 1.")})
     if kuota < formasi.jumlah_terisi:
         raise ValidationError(
-            {"kuota": _("Kuota %(k)s lebih kecil dari jumlah pemangku definitif aktif (%(t)s).")
-             % {"k": kuota, "t": formasi.jumlah_terisi}}
+            {
+                "kuota": _("Kuota %(k)s lebih kecil dari jumlah pemangku definitif aktif (%(t)s).")
+                % {"k": kuota, "t": formasi.jumlah_terisi}
+            }
         )
     formasi.kuota = kuota
     formasi.save(update_fields=["kuota", "updated_at"])
     return formasi
+
+
+@transaction.atomic
+def penempatan_end_all(*, pegawai: Pegawai, tmt_berhenti: date) -> int:
+    """End every active placement of an employee who leaves the service; return how many.
+
+    A placement ends the day before the TMT of leaving (retirement takes effect on a first of
+    the month, PP 11/2017 Pasal 239), so the post is vacant from that TMT on.
+    """
+    n = 0
+    for penempatan in Penempatan.objects.select_for_update().aktif().filter(pegawai=pegawai):
+        penempatan.tmt_selesai = max(penempatan.tmt_mulai, tmt_berhenti - timedelta(days=1))
+        penempatan.keterangan = penempatan.keterangan or _("Pegawai berhenti: %(k)s") % {
+            "k": pegawai.get_kedudukan_display()
+        }
+        penempatan.save(update_fields=["tmt_selesai", "keterangan", "updated_at"])
+        n += 1
+    return n
+
+
+@transaction.atomic
+def pegawai_end(*, pegawai: Pegawai, kedudukan: str, tmt_berhenti: date) -> Pegawai:
+    """Record that an employee left (dismissed, retired, died) and free their posts."""
+    pegawai = Pegawai.objects.select_for_update().get(pk=pegawai.pk)
+    if kedudukan in Pegawai.KEDUDUKAN_AKTIF:
+        raise ValidationError(
+            {"kedudukan": _("Pilih kedudukan berhenti: diberhentikan, pensiun atau meninggal.")}
+        )
+    pegawai.kedudukan = kedudukan
+    pegawai.tmt_berhenti = tmt_berhenti
+    pegawai.full_clean()
+    pegawai.save(update_fields=["kedudukan", "tmt_berhenti", "updated_at"])
+    penempatan_end_all(pegawai=pegawai, tmt_berhenti=tmt_berhenti)
+    return pegawai

@@ -95,6 +95,7 @@ TIME_ZONE = "Asia/Makassar"
 USE_I18N = True
 USE_TZ = True
 USE_THOUSAND_SEPARATOR = True
+FORMAT_MODULE_PATH = ["mataram_asn.formats"]
 
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
@@ -112,7 +113,7 @@ STORAGES = {
 LOGIN_URL = "admin:login"
 
 # Security. Production (DEBUG off) gets HTTPS-only cookies, HSTS and the SSL redirect; each can be
-# switched off by variable for a deployment behind a TLS-terminating proxy that sets the header below.
+# switched off by variable, e.g. behind a TLS-terminating proxy that sets the header below.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=not DEBUG)
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # load balancers probe over plain HTTP

@@ -117,15 +117,6 @@ class UnitKerja(TimestampedModel):
     def __str__(self) -> str:
         return self.nama
 
-    def clean(self) -> None:
-        if self.parent_id and self.pk:
-            if self.parent_id == self.pk or (
-                self.path and self.parent.path.startswith(self.path)
-            ):
-                raise ValidationError(
-                    {"parent": _("Unit induk tidak boleh unit ini sendiri atau unit di bawahnya.")}
-                )
-
     def save(self, *args, **kwargs) -> None:
         with transaction.atomic():
             old_path = self.path
@@ -142,6 +133,18 @@ class UnitKerja(TimestampedModel):
                     path=Concat(Value(self.path), Substr("path", len(old_path) + 1)),
                     depth=F("depth") + (self.depth - old_path.count("/") + 1),
                 )
+
+    def clean(self) -> None:
+        if (
+            self.parent_id
+            and self.pk
+            and (
+                self.parent_id == self.pk or (self.path and self.parent.path.startswith(self.path))
+            )
+        ):
+            raise ValidationError(
+                {"parent": _("Unit induk tidak boleh unit ini sendiri atau unit di bawahnya.")}
+            )
 
 
 class BidangStudi(TimestampedModel):
@@ -192,7 +195,9 @@ class Pegawai(TimestampedModel):
         _("NIP"),
         max_length=18,
         unique=True,
-        help_text=_("18 digit, boleh diketik berspasi seperti pada SK; NI PPPK untuk pegawai PPPK."),
+        help_text=_(
+            "18 digit, boleh diketik berspasi seperti pada SK; NI PPPK untuk pegawai PPPK."
+        ),
     )
     nama = models.CharField(_("nama"), max_length=150)
     gelar_depan = models.CharField(_("gelar depan"), max_length=40, blank=True)
@@ -278,8 +283,14 @@ class Pegawai(TimestampedModel):
             ),
         ]
         indexes = [
-            # Case-insensitive name search and the per-unit lists.
+            # The per-unit lists ("my unit and below" joins on unit_kerja).
             models.Index(fields=["unit_kerja", "kedudukan"], name="pegawai_unit_kedudukan"),
+            # Admin NIP search by prefix (WHERE nip LIKE '198503%') under any collation.
+            models.Index(
+                fields=["nip"], name="pegawai_nip_prefix", opclasses=["varchar_pattern_ops"]
+            ),
+            # The default list order (Meta.ordering), so the first page needs no sort of all rows.
+            models.Index(fields=["nama", "nip"], name="pegawai_nama_nip"),
             models.Index(fields=["tanggal_lahir"], name="pegawai_tanggal_lahir"),
         ]
 
@@ -326,15 +337,16 @@ class Pegawai(TimestampedModel):
                     _("Jenis kelamin tidak sesuai NIP (digit ke-15 menunjukkan %(jk)s).")
                     % {"jk": self.JenisKelamin(info.gender).label}
                 ]
-            if self.status == self.Status.PNS and self.tmt_cpns:
-                if (self.tmt_cpns.year, self.tmt_cpns.month) != (
-                    info.tmt_cpns.year,
-                    info.tmt_cpns.month,
-                ):
-                    errors["tmt_cpns"] = [
-                        _("TMT CPNS harus pada bulan %(bulan)s sesuai NIP (digit 9–14).")
-                        % {"bulan": info.tmt_cpns.strftime("%m-%Y")}
-                    ]
+            if (
+                self.status == self.Status.PNS
+                and self.tmt_cpns
+                and (self.tmt_cpns.year, self.tmt_cpns.month)
+                != (info.tmt_cpns.year, info.tmt_cpns.month)
+            ):
+                errors["tmt_cpns"] = [
+                    _("TMT CPNS harus pada bulan %(bulan)s sesuai NIP (digit 9–14).")
+                    % {"bulan": info.tmt_cpns.strftime("%m-%Y")}
+                ]
         if self.golongan:
             if self.status == self.Status.PNS and self.golongan not in PNS_CODES:
                 errors["golongan"] = [_("PNS harus memakai golongan ruang I/a sampai IV/e.")]

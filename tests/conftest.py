@@ -1,4 +1,4 @@
-"""Project-wide fixtures: fast hashing, the PostgreSQL-only marker and the users every test needs."""
+"""Project-wide fixtures: fast hashing, the PostgreSQL-only marker, the users tests need."""
 
 from __future__ import annotations
 

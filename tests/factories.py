@@ -68,7 +68,9 @@ class PegawaiFactory(DjangoModelFactory):
     pendidikan = "S1"
     unit_kerja = factory.SubFactory(UnitKerjaFactory)
     nip = factory.LazyAttribute(
-        lambda o: compose_nip(o.tanggal_lahir, o.tmt_cpns, o.jenis_kelamin, next(_sequence) % 999 + 1)
+        lambda o: compose_nip(
+            o.tanggal_lahir, o.tmt_cpns, o.jenis_kelamin, next(_sequence) % 999 + 1
+        )
     )
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 import random
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
@@ -41,8 +41,17 @@ from pegawai.pensiun import tanggal_pensiun
 RASIO_TERISI = 0.95  # share of seats filled (the issue: "placements that fill about 95% of posts")
 CHUNK = 20_000
 SEEDED_MODELS: list[type[models.Model]] = [
-    Penempatan, HasilAsesmen, HukumanDisiplin, RiwayatPendidikan, RiwayatPangkat, Pegawai,
-    Formasi, Jabatan.bidang_studi.through, Jabatan, UnitKerja, BidangStudi,
+    Penempatan,
+    HasilAsesmen,
+    HukumanDisiplin,
+    RiwayatPendidikan,
+    RiwayatPangkat,
+    Pegawai,
+    Formasi,
+    Jabatan.bidang_studi.through,
+    Jabatan,
+    UnitKerja,
+    BidangStudi,
 ]  # fmt: skip  (children first)
 
 # Entry rank (urutan) by education at appointment (PP 99/2000 Pasal 11 [practice]).
@@ -51,20 +60,47 @@ GOLONGAN_AWAL = {"SD": 1, "SMP": 3, "SLTA": 5, "D3": 7, "D4": 9, "S1": 9, "S2": 
 GOLONGAN_PUNCAK = {"SLTA": 12, "D3": 12, "D4": 14, "S1": 14, "S2": 15, "S3": 16}
 # PPPK golongan by education (REGULATIONS.md section 2 [practice]).
 GOLONGAN_PPPK = {"SLTA": 5, "D3": 7, "D4": 9, "S1": 9, "S2": 10, "S3": 11}
-USIA_MASUK = {"SLTA": (19, 27), "D3": (21, 30), "D4": (22, 32), "S1": (23, 33), "S2": (25, 35),
-              "S3": (28, 38)}  # fmt: skip
+USIA_MASUK = {
+    "SLTA": (19, 27),
+    "D3": (21, 30),
+    "D4": (22, 32),
+    "S1": (23, 33),
+    "S2": (25, 35),
+    "S3": (28, 38),
+}
 INSTITUSI = {
-    "SLTA": ["SMA Negeri 1 Mataram", "SMA Negeri 2 Mataram", "SMK Negeri 3 Mataram",
-             "MAN 2 Mataram", "SMA Negeri 5 Mataram"],
-    "D3": ["Poltekkes Kemenkes Mataram", "Politeknik Negeri Bali", "STIKES Yarsi Mataram",
-           "AMIK Mataram"],
-    "S1": ["Universitas Mataram", "Universitas Muhammadiyah Mataram", "UIN Mataram",
-           "Universitas Pendidikan Mandalika", "Universitas Udayana", "IPDN",
-           "Universitas Gadjah Mada", "Universitas Brawijaya"],
-    "S2": ["Universitas Mataram", "Universitas Gadjah Mada", "Universitas Brawijaya",
-           "Universitas Indonesia", "Universitas Airlangga"],
+    "SLTA": [
+        "SMA Negeri 1 Mataram",
+        "SMA Negeri 2 Mataram",
+        "SMK Negeri 3 Mataram",
+        "MAN 2 Mataram",
+        "SMA Negeri 5 Mataram",
+    ],
+    "D3": [
+        "Poltekkes Kemenkes Mataram",
+        "Politeknik Negeri Bali",
+        "STIKES Yarsi Mataram",
+        "AMIK Mataram",
+    ],
+    "S1": [
+        "Universitas Mataram",
+        "Universitas Muhammadiyah Mataram",
+        "UIN Mataram",
+        "Universitas Pendidikan Mandalika",
+        "Universitas Udayana",
+        "IPDN",
+        "Universitas Gadjah Mada",
+        "Universitas Brawijaya",
+    ],
+    "S2": [
+        "Universitas Mataram",
+        "Universitas Gadjah Mada",
+        "Universitas Brawijaya",
+        "Universitas Indonesia",
+        "Universitas Airlangga",
+    ],
     "S3": ["Universitas Gadjah Mada", "Universitas Brawijaya", "Universitas Airlangga"],
-}  # fmt: skip
+}
 INSTITUSI["D4"] = INSTITUSI["D3"]
 UMUM = ["IP", "AN", "HUK", "EKO", "MAN", "SOS", "TI", "TS"]
 
@@ -114,9 +150,10 @@ class Loader:
         meta = model._meta
         stamps = ("created_at", "updated_at")
         rest = [
-            f for f in meta.concrete_fields
+            f
+            for f in meta.concrete_fields
             if f.name not in fields and not f.primary_key and f.name not in stamps
-        ]  # fmt: skip
+        ]
         tail = tuple(f.get_default() for f in rest)
         if any(f.name == "created_at" for f in meta.concrete_fields):
             rest += [meta.get_field(s) for s in stamps]
@@ -175,8 +212,17 @@ class Generator:
         self.belakang_p = sorted({faker.last_name_female() for _ in range(1500)})
         self.nip_seq: dict[tuple, int] = {}
         self.bidang_id: dict[str, int] = {}
-        self.ids = {m: _next_id(m) for m in (Pegawai, RiwayatPangkat, RiwayatPendidikan,
-                                             HukumanDisiplin, HasilAsesmen, Penempatan)}  # fmt: skip
+        self.ids = {
+            m: _next_id(m)
+            for m in (
+                Pegawai,
+                RiwayatPangkat,
+                RiwayatPendidikan,
+                HukumanDisiplin,
+                HasilAsesmen,
+                Penempatan,
+            )
+        }
 
     # ---------------------------------------------------------------- reference tables
     def run(self) -> dict[str, int]:
@@ -185,44 +231,69 @@ class Generator:
         kursi = self._formasi(units, jabatan_id)
         terisi = self._pilih_kursi(kursi)
         progress = Progress(self.report, len(terisi))
-        struktural_opd: dict[int, list[int]] = {}
+        struktural_opd: dict[int, list[tuple[int, int]]] = {}
         for start in range(0, len(terisi), CHUNK):
             rows = Rows()
             for k in terisi[start : start + CHUNK]:
-                pid = self._pegawai(k, rows)
+                pid, urut = self._pegawai(k, rows)
                 if k.posisi.kode in STRUKTURAL and k.unit.opd:
-                    struktural_opd.setdefault(k.unit.opd.id, []).append(pid)
+                    struktural_opd.setdefault(k.unit.opd.id, []).append((pid, urut))
             self._flush(rows)
             progress.step(len(terisi[start : start + CHUNK]))
         plt = self._plt(kursi, set(id(k) for k in terisi), struktural_opd)
         reset_sequences()
-        return {"unit": len(units), "jabatan": len(jabatan_id), "formasi": len(set(
-            k.formasi_id for k in kursi)), "pegawai": len(terisi), "plt": plt}  # fmt: skip
+        return {
+            "unit": len(units),
+            "jabatan": len(jabatan_id),
+            "formasi": len(set(k.formasi_id for k in kursi)),
+            "pegawai": len(terisi),
+            "plt": plt,
+        }
 
     def _units(self) -> list[Unit]:
         for kode, nama in data.BIDANG_STUDI.items():
-            self.bidang_id[kode] = BidangStudi.objects.get_or_create(kode=kode, defaults={"nama": nama})[0].pk
+            self.bidang_id[kode] = BidangStudi.objects.get_or_create(
+                kode=kode, defaults={"nama": nama}
+            )[0].pk
         units = build(skala=self.n / 7000, start_id=_next_id(UnitKerja))
         self.loader.write(
             UnitKerja,
             ["id", "kode", "nama", "singkatan", "jenis", "parent", "path", "depth"],
-            [(u.id, u.kode, u.nama, u.singkatan, u.jenis, u.parent.id if u.parent else None,
-              u.path, u.depth) for u in units],
-        )  # fmt: skip
+            [
+                (
+                    u.id,
+                    u.kode,
+                    u.nama,
+                    u.singkatan,
+                    u.jenis,
+                    u.parent.id if u.parent else None,
+                    u.path,
+                    u.depth,
+                )
+                for u in units
+            ],
+        )
         return units
 
     def _jabatan(self) -> dict[str, int]:
         existing = dict(Jabatan.objects.values_list("kode", "pk"))
         baru = []
-        for key, p in SEMUA.items():
+        for p in SEMUA.values():
             if p.kode in existing:
                 continue
             j = Jabatan(
-                kode=p.kode, nama=p.nama, jenis=p.jenis, jenjang=p.jenjang, kelas_jabatan=p.kelas,
-                eselon=p.eselon, pendidikan_minimal=p.pendidikan, bup_khusus=p.bup_khusus,
+                kode=p.kode,
+                nama=p.nama,
+                jenis=p.jenis,
+                jenjang=p.jenjang,
+                kelas_jabatan=p.kelas,
+                eselon=p.eselon,
+                pendidikan_minimal=p.pendidikan,
+                bup_khusus=p.bup_khusus,
                 golongan_minimal=gol.kode_dari_urutan(p.golongan_minimal)
-                if p.golongan_minimal else "",
-            )  # fmt: skip
+                if p.golongan_minimal
+                else "",
+            )
             j.isi_standar_default()
             j.batas_usia_pensiun = j.hitung_batas_usia_pensiun()
             baru.append(j)
@@ -231,8 +302,10 @@ class Generator:
         through = Jabatan.bidang_studi.through
         links = [
             through(jabatan_id=ids[p.kode], bidangstudi_id=self.bidang_id[b])
-            for p in SEMUA.values() if p.kode not in existing for b in p.bidang
-        ]  # fmt: skip
+            for p in SEMUA.values()
+            if p.kode not in existing
+            for b in p.bidang
+        ]
         through.objects.bulk_create(links)
         return {key: ids[p.kode] for key, p in SEMUA.items()}
 
@@ -243,9 +316,11 @@ class Generator:
         faktor = max(0.0, (target - struktural) / basis)
         for _ in range(3):  # small quotas round unevenly: correct the factor on the rounded sum
             total = sum(
-                max(1, round(q * faktor)) for u in units for key, q in u.kursi
+                max(1, round(q * faktor))
+                for u in units
+                for key, q in u.kursi
                 if key not in STRUKTURAL
-            )  # fmt: skip
+            )
             faktor *= max(1, target - struktural) / total
         rows, kursi = [], []
         fid = _next_id(Formasi)
@@ -269,14 +344,22 @@ class Generator:
         return pilih + rng.sample(lain, min(len(lain), self.n - len(pilih)))
 
     # ---------------------------------------------------------------- one employee
-    def _pegawai(self, k: Kursi, rows: Rows) -> int:
+    def _pegawai(self, k: Kursi, rows: Rows) -> tuple[int, int]:
+        """Generate one employee fitting the seat; return their id and rank order."""
         rng, p, pada = self.rng, k.posisi, self.pada
         pid = self._take(Pegawai)
-        jk = "P" if rng.random() < (0.7 if p.keluarga in ("GURU", "BIDAN", "PERAWAT") else 0.42) else "L"
+        jk = (
+            "P"
+            if rng.random() < (0.7 if p.keluarga in ("GURU", "BIDAN", "PERAWAT") else 0.42)
+            else "L"
+        )
         pppk = rng.random() < p.pppk
         pendidikan = self._pendidikan(p)
-        bidang = rng.choice(p.bidang) if p.bidang else (
-            None if pendidikan == "SLTA" else rng.choice(UMUM))  # fmt: skip
+        bidang = (
+            rng.choice(p.bidang)
+            if p.bidang
+            else (None if pendidikan == "SLTA" else rng.choice(UMUM))
+        )
         bup = p.bup_khusus or _bup(p)
         lo_masuk, hi_masuk = USIA_MASUK[pendidikan]
         usia_masuk = rng.randint(lo_masuk, hi_masuk)
@@ -286,11 +369,20 @@ class Generator:
             lahir = _lahir(tmt_pppk, usia_masuk, rng)
             urut = max(GOLONGAN_PPPK[pendidikan], p.golongan_minimal or 0)
             kode = gol.kode_dari_urutan(urut, pppk=True)
-            nip = compose_ni_pppk(lahir, tmt_pppk.year, 1, jk, self._seq((lahir, tmt_pppk.year, jk)))
+            nip = compose_ni_pppk(
+                lahir, tmt_pppk.year, 1, jk, self._seq((lahir, tmt_pppk.year, jk))
+            )
             tmt_cpns, tmt_pns, tmt_gol = None, None, tmt_pppk
-            rows.pangkat.append((self._take(RiwayatPangkat), pid, kode, tmt_pppk,
-                                 RiwayatPangkat.JenisKenaikan.PENGANGKATAN,
-                                 f"800.1.2/{rng.randint(1, 999)}/BKPSDM/{tmt_pppk.year}"))  # fmt: skip
+            rows.pangkat.append(
+                (
+                    self._take(RiwayatPangkat),
+                    pid,
+                    kode,
+                    tmt_pppk,
+                    RiwayatPangkat.JenisKenaikan.PENGANGKATAN,
+                    f"800.1.2/{rng.randint(1, 999)}/BKPSDM/{tmt_pppk.year}",
+                )
+            )
         else:
             awal = GOLONGAN_AWAL[pendidikan]
             if p.rentang:
@@ -323,42 +415,93 @@ class Generator:
                 if step and tmt <= tmt_gol:
                     continue
                 tmt_gol = tmt
-                rows.pangkat.append((
-                    self._take(RiwayatPangkat), pid, gol.kode_dari_urutan(awal + step), tmt,
-                    RiwayatPangkat.JenisKenaikan.PENGANGKATAN if step == 0
-                    else RiwayatPangkat.JenisKenaikan.REGULER,
-                    f"823.3/{rng.randint(1, 999)}/BKPSDM/{tmt.year}",
-                ))  # fmt: skip
+                rows.pangkat.append(
+                    (
+                        self._take(RiwayatPangkat),
+                        pid,
+                        gol.kode_dari_urutan(awal + step),
+                        tmt,
+                        RiwayatPangkat.JenisKenaikan.PENGANGKATAN
+                        if step == 0
+                        else RiwayatPangkat.JenisKenaikan.REGULER,
+                        f"823.3/{rng.randint(1, 999)}/BKPSDM/{tmt.year}",
+                    )
+                )
             tmt_pppk = None
         nama, gelar_depan, gelar_belakang = self._nama(jk, pendidikan, bidang, p)
-        rows.pegawai.append((
-            pid, nip, nama, gelar_depan, gelar_belakang, "Mataram", lahir, jk,
-            "PPPK" if pppk else "PNS", kode, tmt_gol, tmt_cpns, tmt_pns, tmt_pppk, pendidikan,
-            self.bidang_id.get(bidang) if bidang else None, k.unit.id, "aktif", None, "", "",
-        ))  # fmt: skip
+        rows.pegawai.append(
+            (
+                pid,
+                nip,
+                nama,
+                gelar_depan,
+                gelar_belakang,
+                "Mataram",
+                lahir,
+                jk,
+                "PPPK" if pppk else "PNS",
+                kode,
+                tmt_gol,
+                tmt_cpns,
+                tmt_pns,
+                tmt_pppk,
+                pendidikan,
+                self.bidang_id.get(bidang) if bidang else None,
+                k.unit.id,
+                "aktif",
+                None,
+                "",
+                "",
+            )
+        )
         masuk = tmt_pppk or tmt_cpns
         lulus = min(masuk.year - rng.randint(0, 3), pada.year)
-        rows.pendidikan.append((self._take(RiwayatPendidikan), pid, pendidikan,
-                                self.bidang_id.get(bidang) if bidang else None,
-                                data.BIDANG_STUDI.get(bidang, "") if bidang else "IPA/IPS",
-                                rng.choice(INSTITUSI[pendidikan]), lulus))  # fmt: skip
+        rows.pendidikan.append(
+            (
+                self._take(RiwayatPendidikan),
+                pid,
+                pendidikan,
+                self.bidang_id.get(bidang) if bidang else None,
+                data.BIDANG_STUDI.get(bidang, "") if bidang else "IPA/IPS",
+                rng.choice(INSTITUSI[pendidikan]),
+                lulus,
+            )
+        )
         if pendidikan in ("S2", "S3"):
-            rows.pendidikan.append((self._take(RiwayatPendidikan), pid, "S1",
-                                    self.bidang_id.get(bidang) if bidang else None,
-                                    data.BIDANG_STUDI.get(bidang, ""),
-                                    rng.choice(INSTITUSI["S1"]), lulus - rng.randint(2, 6)))  # fmt: skip
+            rows.pendidikan.append(
+                (
+                    self._take(RiwayatPendidikan),
+                    pid,
+                    "S1",
+                    self.bidang_id.get(bidang) if bidang else None,
+                    data.BIDANG_STUDI.get(bidang, ""),
+                    rng.choice(INSTITUSI["S1"]),
+                    lulus - rng.randint(2, 6),
+                )
+            )
         self._hukdis(pid, masuk, rows)
         self._asesmen(pid, p, rows)
         mulai = max(masuk, pada - timedelta(days=rng.randint(60, 8 * 365)))
-        rows.penempatan.append((self._take(Penempatan), pid, k.formasi_id, "definitif", mulai,
-                                f"821.2/{rng.randint(1, 999)}/BKPSDM/{mulai.year}"))  # fmt: skip
-        return pid
+        rows.penempatan.append(
+            (
+                self._take(Penempatan),
+                pid,
+                k.formasi_id,
+                "definitif",
+                mulai,
+                f"821.2/{rng.randint(1, 999)}/BKPSDM/{mulai.year}",
+            )
+        )
+        return pid, urut
 
     def _pendidikan(self, p: Posisi) -> str:
         r = self.rng.random()
         if p.jenis in (JenisJabatan.JPT_PRATAMA, JenisJabatan.ADMINISTRATOR):
-            return "S3" if r < 0.05 and p.jenis == JenisJabatan.JPT_PRATAMA else (
-                "S2" if r < 0.6 else "S1")  # fmt: skip
+            return (
+                "S3"
+                if r < 0.05 and p.jenis == JenisJabatan.JPT_PRATAMA
+                else ("S2" if r < 0.6 else "S1")
+            )
         if p.pendidikan == "SLTA":
             return "SLTA" if r < 0.55 else ("D3" if r < 0.7 else "S1")
         if p.pendidikan == "D3":
@@ -367,7 +510,9 @@ class Generator:
             return "D3" if r < 0.75 else "S1"
         return "S2" if r < (0.25 if p.jenjang == "AHLI_MADYA" else 0.08) else "S1"
 
-    def _nama(self, jk: str, pendidikan: str, bidang: str | None, p: Posisi) -> tuple[str, str, str]:
+    def _nama(
+        self, jk: str, pendidikan: str, bidang: str | None, p: Posisi
+    ) -> tuple[str, str, str]:
         rng = self.rng
         if jk == "L":
             depan, belakang, prefix = self.nama_l, self.belakang_l, data.PREFIX_L
@@ -398,11 +543,21 @@ class Generator:
             return
         r = rng.random()
         if r < 0.65:
-            jenis = rng.choice([JenisHukuman.TEGURAN_LISAN, JenisHukuman.TEGURAN_TERTULIS,
-                                JenisHukuman.PERNYATAAN_TIDAK_PUAS])  # fmt: skip
+            jenis = rng.choice(
+                [
+                    JenisHukuman.TEGURAN_LISAN,
+                    JenisHukuman.TEGURAN_TERTULIS,
+                    JenisHukuman.PERNYATAAN_TIDAK_PUAS,
+                ]
+            )
         elif r < 0.9:
-            jenis = rng.choice([JenisHukuman.POTONG_TUKIN_6, JenisHukuman.POTONG_TUKIN_9,
-                                JenisHukuman.POTONG_TUKIN_12])  # fmt: skip
+            jenis = rng.choice(
+                [
+                    JenisHukuman.POTONG_TUKIN_6,
+                    JenisHukuman.POTONG_TUKIN_9,
+                    JenisHukuman.POTONG_TUKIN_12,
+                ]
+            )
         else:
             jenis = rng.choice([JenisHukuman.PENURUNAN_JABATAN, JenisHukuman.PEMBEBASAN_JABATAN])
         awal = max(masuk, self.pada - timedelta(days=6 * 365))
@@ -410,9 +565,17 @@ class Generator:
             return
         sk = awal + timedelta(days=rng.randint(0, (self.pada - awal).days))
         mulai = sk + timedelta(days=rng.randint(0, 14))
-        rows.hukdis.append((self._take(HukumanDisiplin), pid, jenis,
-                            f"862.3/{rng.randint(1, 999)}/BKPSDM/{sk.year}", sk, mulai,
-                            tanggal_selesai(jenis, mulai)))  # fmt: skip
+        rows.hukdis.append(
+            (
+                self._take(HukumanDisiplin),
+                pid,
+                jenis,
+                f"862.3/{rng.randint(1, 999)}/BKPSDM/{sk.year}",
+                sk,
+                mulai,
+                tanggal_selesai(jenis, mulai),
+            )
+        )
 
     def _asesmen(self, pid: int, p: Posisi, rows: Rows) -> None:
         rng = self.rng
@@ -423,49 +586,126 @@ class Generator:
         bakat = rng.choice([-1, 0, 0, 0, 1])
         levels = [min(5, max(1, std[kode] + bakat + rng.choice([-1, 0, 0, 1]))) for kode in KODE]
         tanggal = self.pada - timedelta(days=rng.randint(30, 3 * 365))
-        metode = rng.choice([HasilAsesmen.Metode.ASSESSMENT_CENTER, HasilAsesmen.Metode.CAT,
-                             HasilAsesmen.Metode.UJI_KOMPETENSI])  # fmt: skip
-        rows.asesmen.append((self._take(HasilAsesmen), pid, tanggal, metode,
-                             "UPT Penilaian Kompetensi BKD Provinsi NTB", *levels))  # fmt: skip
+        metode = rng.choice(
+            [
+                HasilAsesmen.Metode.ASSESSMENT_CENTER,
+                HasilAsesmen.Metode.CAT,
+                HasilAsesmen.Metode.UJI_KOMPETENSI,
+            ]
+        )
+        rows.asesmen.append(
+            (
+                self._take(HasilAsesmen),
+                pid,
+                tanggal,
+                metode,
+                "UPT Penilaian Kompetensi BKD Provinsi NTB",
+                *levels,
+            )
+        )
 
-    def _plt(self, kursi: list[Kursi], terisi: set[int], struktural_opd: dict[int, list[int]]) -> int:
-        """Give some vacant structural posts an acting holder (Plt) from the same agency."""
+    def _plt(
+        self, kursi: list[Kursi], terisi: set[int], struktural_opd: dict[int, list[tuple[int, int]]]
+    ) -> int:
+        """Give some vacant structural posts an acting holder (Plt) from the same agency.
+
+        The acting holder is a structural official of at most one rank below the post's minimum
+        (a Sekretaris Dinas acts for the Kepala Dinas, not a Kepala Subbagian).
+        """
         rows, seen = [], set()
         for k in kursi:
             if id(k) in terisi or k.posisi.kode not in STRUKTURAL or k.formasi_id in seen:
                 continue
-            kandidat = struktural_opd.get(k.unit.opd.id if k.unit.opd else -1)
+            minimal = (k.posisi.golongan_minimal or 0) - 1
+            kandidat = [
+                pid
+                for pid, urut in struktural_opd.get(k.unit.opd.id if k.unit.opd else -1, [])
+                if urut >= minimal
+            ]
             if not kandidat or self.rng.random() >= 0.5:
                 continue
             seen.add(k.formasi_id)
             mulai = self.pada - timedelta(days=self.rng.randint(14, 200))
-            rows.append((self._take(Penempatan), self.rng.choice(kandidat), k.formasi_id, "plt",
-                         mulai, f"800.1.3/{self.rng.randint(1, 999)}/BKPSDM/{mulai.year}"))  # fmt: skip
+            rows.append(
+                (
+                    self._take(Penempatan),
+                    self.rng.choice(kandidat),
+                    k.formasi_id,
+                    "plt",
+                    mulai,
+                    f"800.1.3/{self.rng.randint(1, 999)}/BKPSDM/{mulai.year}",
+                )
+            )
         # An employee acts in at most one post at a time in the demo.
         unik, dipakai = [], set()
         for r in rows:
             if r[1] not in dipakai:
                 dipakai.add(r[1])
                 unik.append(r)
-        self.loader.write(Penempatan, ["id", "pegawai", "formasi", "jenis", "tmt_mulai", "nomor_sk"], unik)
+        self.loader.write(
+            Penempatan, ["id", "pegawai", "formasi", "jenis", "tmt_mulai", "nomor_sk"], unik
+        )
         return len(unik)
 
     # ---------------------------------------------------------------- writing
     def _flush(self, rows: Rows) -> None:
         w = self.loader.write
-        w(Pegawai, ["id", "nip", "nama", "gelar_depan", "gelar_belakang", "tempat_lahir",
-                    "tanggal_lahir", "jenis_kelamin", "status", "golongan", "tmt_golongan",
-                    "tmt_cpns", "tmt_pns", "tmt_pppk", "pendidikan", "bidang_studi",
-                    "unit_kerja", "kedudukan", "tmt_berhenti", "email", "no_hp"], rows.pegawai)
-        w(RiwayatPangkat, ["id", "pegawai", "golongan", "tmt_golongan", "jenis_kenaikan",
-                           "nomor_sk"], rows.pangkat)
-        w(RiwayatPendidikan, ["id", "pegawai", "tingkat", "bidang_studi", "jurusan",
-                              "nama_institusi", "tahun_lulus"], rows.pendidikan)
-        w(HukumanDisiplin, ["id", "pegawai", "jenis", "nomor_sk", "tanggal_sk", "tmt_mulai",
-                            "tmt_selesai"], rows.hukdis)
+        w(
+            Pegawai,
+            [
+                "id",
+                "nip",
+                "nama",
+                "gelar_depan",
+                "gelar_belakang",
+                "tempat_lahir",
+                "tanggal_lahir",
+                "jenis_kelamin",
+                "status",
+                "golongan",
+                "tmt_golongan",
+                "tmt_cpns",
+                "tmt_pns",
+                "tmt_pppk",
+                "pendidikan",
+                "bidang_studi",
+                "unit_kerja",
+                "kedudukan",
+                "tmt_berhenti",
+                "email",
+                "no_hp",
+            ],
+            rows.pegawai,
+        )
+        w(
+            RiwayatPangkat,
+            ["id", "pegawai", "golongan", "tmt_golongan", "jenis_kenaikan", "nomor_sk"],
+            rows.pangkat,
+        )
+        w(
+            RiwayatPendidikan,
+            [
+                "id",
+                "pegawai",
+                "tingkat",
+                "bidang_studi",
+                "jurusan",
+                "nama_institusi",
+                "tahun_lulus",
+            ],
+            rows.pendidikan,
+        )
+        w(
+            HukumanDisiplin,
+            ["id", "pegawai", "jenis", "nomor_sk", "tanggal_sk", "tmt_mulai", "tmt_selesai"],
+            rows.hukdis,
+        )
         w(HasilAsesmen, ["id", "pegawai", "tanggal", "metode", "asesor", *KODE], rows.asesmen)
-        w(Penempatan, ["id", "pegawai", "formasi", "jenis", "tmt_mulai", "nomor_sk"],
-          rows.penempatan)  # fmt: skip
+        w(
+            Penempatan,
+            ["id", "pegawai", "formasi", "jenis", "tmt_mulai", "nomor_sk"],
+            rows.penempatan,
+        )
 
     def _take(self, model: type[models.Model]) -> int:
         value = self.ids[model]

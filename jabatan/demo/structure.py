@@ -31,9 +31,13 @@ class Unit:
 
 
 KEPALA_OPD = {
-    "dinas": "KADIS", "badan": "KABAN", "inspektorat": "INSPEKTUR", "sekretariat": "SEKWAN",
-    "rsud": "DIRUT", "satuan": "KASATPOL",
-}  # fmt: skip
+    "dinas": "KADIS",
+    "badan": "KABAN",
+    "inspektorat": "INSPEKTUR",
+    "sekretariat": "SEKWAN",
+    "rsud": "DIRUT",
+    "satuan": "KASATPOL",
+}
 KELUARGA_OPD = {
     "Dikbud": ["PENGAWAS_SEKOLAH", "ANALIS_KEBIJAKAN"],
     "Dikes": ["ANALIS_KEBIJAKAN", "PERENCANA"],
@@ -62,33 +66,53 @@ def _keluarga(key: str, kuota: tuple[int, ...] = (2, 1, 1)) -> list[tuple[str, i
 
 def _sekolah(smp: bool) -> list[tuple[str, int]]:
     guru = (14, 12, 8) if smp else (8, 6, 4)
-    kursi = _keluarga("GURU", guru) + [("PENGADMINISTRASI", 2 if smp else 1)]
+    kursi = [*_keluarga("GURU", guru), ("PENGADMINISTRASI", 2 if smp else 1)]
     return kursi + ([("PENGELOLA", 1)] if smp else [])
 
 
 PUSKESMAS_KURSI = [
-    (fj("DOKTER", L.AHLI_PERTAMA), 3), (fj("DOKTER", L.AHLI_MUDA), 1),
-    (fj("PERAWAT", L.TERAMPIL), 6), (fj("PERAWAT", L.MAHIR), 4),
-    (fj("PERAWAT", L.AHLI_PERTAMA), 3), (fj("BIDAN", L.TERAMPIL), 6), (fj("BIDAN", L.MAHIR), 3),
-    (fj("BIDAN", L.AHLI_PERTAMA), 1), (fj("APOTEKER", L.AHLI_PERTAMA), 1),
-    (fj("PLK", L.TERAMPIL), 2), (fj("NUTRISIONIS", L.TERAMPIL), 2),
-    ("PENGADMINISTRASI", 3), ("OPERATOR", 2),
-]  # fmt: skip
+    (fj("DOKTER", L.AHLI_PERTAMA), 3),
+    (fj("DOKTER", L.AHLI_MUDA), 1),
+    (fj("PERAWAT", L.TERAMPIL), 6),
+    (fj("PERAWAT", L.MAHIR), 4),
+    (fj("PERAWAT", L.AHLI_PERTAMA), 3),
+    (fj("BIDAN", L.TERAMPIL), 6),
+    (fj("BIDAN", L.MAHIR), 3),
+    (fj("BIDAN", L.AHLI_PERTAMA), 1),
+    (fj("APOTEKER", L.AHLI_PERTAMA), 1),
+    (fj("PLK", L.TERAMPIL), 2),
+    (fj("NUTRISIONIS", L.TERAMPIL), 2),
+    ("PENGADMINISTRASI", 3),
+    ("OPERATOR", 2),
+]
 RSUD_KURSI = [
-    (fj("DOKTER", L.AHLI_PERTAMA), 10), (fj("DOKTER", L.AHLI_MUDA), 6),
-    (fj("DOKTER", L.AHLI_MADYA), 3), (fj("PERAWAT", L.TERAMPIL), 35),
-    (fj("PERAWAT", L.MAHIR), 25), (fj("PERAWAT", L.PENYELIA), 8),
-    (fj("PERAWAT", L.AHLI_PERTAMA), 20), (fj("PERAWAT", L.AHLI_MUDA), 6),
-    (fj("BIDAN", L.TERAMPIL), 8), (fj("BIDAN", L.MAHIR), 4),
-    (fj("APOTEKER", L.AHLI_PERTAMA), 3), (fj("PLK", L.TERAMPIL), 6),
-    (fj("NUTRISIONIS", L.TERAMPIL), 3), ("PENGADMINISTRASI", 10), ("OPERATOR", 8),
+    (fj("DOKTER", L.AHLI_PERTAMA), 10),
+    (fj("DOKTER", L.AHLI_MUDA), 6),
+    (fj("DOKTER", L.AHLI_MADYA), 3),
+    (fj("PERAWAT", L.TERAMPIL), 35),
+    (fj("PERAWAT", L.MAHIR), 25),
+    (fj("PERAWAT", L.PENYELIA), 8),
+    (fj("PERAWAT", L.AHLI_PERTAMA), 20),
+    (fj("PERAWAT", L.AHLI_MUDA), 6),
+    (fj("BIDAN", L.TERAMPIL), 8),
+    (fj("BIDAN", L.MAHIR), 4),
+    (fj("APOTEKER", L.AHLI_PERTAMA), 3),
+    (fj("PLK", L.TERAMPIL), 6),
+    (fj("NUTRISIONIS", L.TERAMPIL), 3),
+    ("PENGADMINISTRASI", 10),
+    ("OPERATOR", 8),
     ("PENGELOLA", 5),
-]  # fmt: skip
+]
 SEKRETARIAT_KURSI = [
-    (fj("PRAKOM", L.AHLI_PERTAMA), 1), (fj("ARSIPARIS", L.TERAMPIL), 1),
-    (fj("PERENCANA", L.AHLI_PERTAMA), 1), (fj("ANALIS_KEUANGAN", L.AHLI_PERTAMA), 1),
-    ("PENGADMINISTRASI", 3), ("OPERATOR", 2), ("PENGELOLA", 2), ("PENATA", 1),
-]  # fmt: skip
+    (fj("PRAKOM", L.AHLI_PERTAMA), 1),
+    (fj("ARSIPARIS", L.TERAMPIL), 1),
+    (fj("PERENCANA", L.AHLI_PERTAMA), 1),
+    (fj("ANALIS_KEUANGAN", L.AHLI_PERTAMA), 1),
+    ("PENGADMINISTRASI", 3),
+    ("OPERATOR", 2),
+    ("PENGELOLA", 2),
+    ("PENATA", 1),
+]
 
 
 class _Tree:
@@ -105,7 +129,11 @@ class _Tree:
             n = self._children[parent.kode] = self._children.get(parent.kode, 0) + 1
             kode = f"{parent.kode}.{n:02d}"
         unit = Unit(self._next, kode, nama, jenis, parent, singkatan, list(kursi or []))
-        unit.opd = parent.opd if parent and parent.opd else (unit if parent and parent.parent is None else None)
+        unit.opd = (
+            parent.opd
+            if parent and parent.opd
+            else (unit if parent and parent.parent is None else None)
+        )
         self._next += 1
         self.units.append(unit)
         return unit
@@ -121,14 +149,20 @@ def build(*, skala: float, start_id: int = 1) -> list[Unit]:
         a = t.add(asisten, "asisten", setda, kursi=[("ASISTEN", 1)])
         for bagian in bagian_list:
             kursi = [("KABAG", 1), ("PENATA", 2), ("PENGELOLA", 2)]
-            kursi += _keluarga("PPBJ") if "Pengadaan" in bagian else _keluarga("ANALIS_KEBIJAKAN", (1,))
+            kursi += (
+                _keluarga("PPBJ") if "Pengadaan" in bagian else _keluarga("ANALIS_KEBIJAKAN", (1,))
+            )
             t.add(bagian, "bagian", a, kursi=kursi)
 
     for jenis, nama, singkatan, bidang_list in data.PERANGKAT_DAERAH:
         opd = t.add(nama, jenis, root, singkatan, [(KEPALA_OPD[jenis], 1)])
         if jenis != "sekretariat":
-            sek = t.add(f"Sekretariat {singkatan}", "sekretariat", opd,
-                        kursi=[("SEKDIS", 1), *SEKRETARIAT_KURSI])  # fmt: skip
+            sek = t.add(
+                f"Sekretariat {singkatan}",
+                "sekretariat",
+                opd,
+                kursi=[("SEKDIS", 1), *SEKRETARIAT_KURSI],
+            )
             for sub in data.SUBBAGIAN_SEKRETARIAT:
                 t.add(sub, "subbagian", sek, kursi=[("KASUBAG", 1), ("PENGADMINISTRASI", 1)])
         for bidang in bidang_list:
@@ -153,19 +187,38 @@ def build(*, skala: float, start_id: int = 1) -> list[Unit]:
         if singkatan == "Dikes":
             for n in range(max(1, round(data.JUMLAH_PUSKESMAS * skala))):
                 base = data.PUSKESMAS[n % len(data.PUSKESMAS)]
-                nama_pkm = f"Puskesmas {base}" + (f" {n // len(data.PUSKESMAS) + 1}" if n >= len(data.PUSKESMAS) else "")
+                nama_pkm = f"Puskesmas {base}" + (
+                    f" {n // len(data.PUSKESMAS) + 1}" if n >= len(data.PUSKESMAS) else ""
+                )
                 t.add(nama_pkm, "puskesmas", opd, kursi=PUSKESMAS_KURSI)
 
     for kecamatan, kelurahan_list in data.KECAMATAN.items():
-        kec = t.add(f"Kecamatan {kecamatan}", "kecamatan", root, kursi=[
-            ("CAMAT", 1), ("SEKCAM", 1), ("PENGADMINISTRASI", 3), ("PENATA", 1), ("PENGELOLA", 2),
-        ])  # fmt: skip
+        kec = t.add(
+            f"Kecamatan {kecamatan}",
+            "kecamatan",
+            root,
+            kursi=[
+                ("CAMAT", 1),
+                ("SEKCAM", 1),
+                ("PENGADMINISTRASI", 3),
+                ("PENATA", 1),
+                ("PENGELOLA", 2),
+            ],
+        )
         for seksi in data.SEKSI_KECAMATAN:
             t.add(seksi, "seksi", kec, kursi=[("KASI", 1), ("PENGELOLA", 1), ("OPERATOR", 1)])
         for kelurahan in kelurahan_list:
-            t.add(f"Kelurahan {kelurahan}", "kelurahan", kec, kursi=[
-                ("LURAH", 1), ("SEKLUR", 1), ("PENGADMINISTRASI", 2), ("OPERATOR", 1),
-                ("PENGELOLA", 1),
-            ])  # fmt: skip
+            t.add(
+                f"Kelurahan {kelurahan}",
+                "kelurahan",
+                kec,
+                kursi=[
+                    ("LURAH", 1),
+                    ("SEKLUR", 1),
+                    ("PENGADMINISTRASI", 2),
+                    ("OPERATOR", 1),
+                    ("PENGELOLA", 1),
+                ],
+            )
     assert all(k in FUNGSIONAL or ":" not in k for u in t.units for k, _ in u.kursi)
     return t.units

@@ -27,7 +27,9 @@ def _seed(*args: str) -> str:
 
 
 def _fingerprint() -> str:
-    rows = Pegawai.objects.order_by("nip", "penempatan__jenis", "penempatan__formasi__unit_kerja__kode").values_list(
+    rows = Pegawai.objects.order_by(
+        "nip", "penempatan__jenis", "penempatan__formasi__unit_kerja__kode"
+    ).values_list(
         "nip", "nama", "golongan", "unit_kerja__kode", "penempatan__formasi__jabatan__kode"
     )
     return hashlib.sha256(repr(list(rows)).encode()).hexdigest()

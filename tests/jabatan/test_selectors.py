@@ -55,16 +55,32 @@ def _holder(lahir: dt.date, **jabatan) -> object:
         (dt.date(1969, 10, 31), {}, dt.date(2027, 11, 1), True),
         (dt.date(1969, 11, 1), {}, dt.date(2027, 12, 1), False),
         # JPT retire at 60; guru at 60 by their own law; Ahli Utama at 65.
-        (dt.date(1967, 6, 10), {"jenis": JenisJabatan.JPT_PRATAMA, "kelas_jabatan": 14},
-         dt.date(2027, 7, 1), True),
-        (dt.date(1968, 6, 10), {"jenis": JenisJabatan.JPT_PRATAMA, "kelas_jabatan": 14},
-         dt.date(2028, 7, 1), False),
-        (dt.date(1967, 3, 1), {"jenis": JenisJabatan.FUNGSIONAL, "jenjang": Jenjang.AHLI_PERTAMA,
-                               "bup_khusus": 60}, dt.date(2027, 4, 1), True),
-        (dt.date(1962, 1, 15), {"jenis": JenisJabatan.FUNGSIONAL, "jenjang": Jenjang.AHLI_UTAMA},
-         dt.date(2027, 2, 1), True),
+        (
+            dt.date(1967, 6, 10),
+            {"jenis": JenisJabatan.JPT_PRATAMA, "kelas_jabatan": 14},
+            dt.date(2027, 7, 1),
+            True,
+        ),
+        (
+            dt.date(1968, 6, 10),
+            {"jenis": JenisJabatan.JPT_PRATAMA, "kelas_jabatan": 14},
+            dt.date(2028, 7, 1),
+            False,
+        ),
+        (
+            dt.date(1967, 3, 1),
+            {"jenis": JenisJabatan.FUNGSIONAL, "jenjang": Jenjang.AHLI_PERTAMA, "bup_khusus": 60},
+            dt.date(2027, 4, 1),
+            True,
+        ),
+        (
+            dt.date(1962, 1, 15),
+            {"jenis": JenisJabatan.FUNGSIONAL, "jenjang": Jenjang.AHLI_UTAMA},
+            dt.date(2027, 2, 1),
+            True,
+        ),
     ],
-)  # fmt: skip
+)
 def test_it_projects_retirements_within_twelve_months(lahir, jabatan, pensiun, masuk):
     penempatan = _holder(lahir, **jabatan)
     rows = proyeksi_lowong(pada=PADA)

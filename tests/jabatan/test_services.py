@@ -9,7 +9,12 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from jabatan.models import Formasi, Penempatan
-from jabatan.services import formasi_set_kuota, penempatan_create, penempatan_end
+from jabatan.services import (
+    formasi_set_kuota,
+    pegawai_end,
+    penempatan_create,
+    penempatan_end,
+)
 from tests.factories import FormasiFactory, JabatanFactory, PegawaiFactory, PenempatanFactory
 
 pytestmark = pytest.mark.django_db
@@ -163,3 +168,26 @@ def test_saving_a_post_never_overwrites_the_count():
     stale.keterangan = "diubah"
     stale.save()
     assert _terisi(formasi) == 1
+
+
+def test_an_employee_who_retires_frees_every_post_they_hold():
+    definitif = PenempatanFactory(tmt_mulai=dt.date(2020, 1, 2))
+    pegawai = definitif.pegawai
+    plt = PenempatanFactory(pegawai=pegawai, jenis="plt", tmt_mulai=dt.date(2026, 11, 1))
+    pegawai_end(pegawai=pegawai, kedudukan="pensiun", tmt_berhenti=dt.date(2026, 12, 1))
+    definitif.refresh_from_db()
+    plt.refresh_from_db()
+    assert definitif.tmt_selesai == dt.date(2026, 11, 30)
+    assert plt.tmt_selesai == dt.date(2026, 11, 30)
+    assert _terisi(definitif.formasi) == 0
+    pegawai.refresh_from_db()
+    assert (pegawai.kedudukan, pegawai.tmt_berhenti) == ("pensiun", dt.date(2026, 12, 1))
+
+
+def test_ending_an_employee_needs_a_leaving_state_and_changes_nothing_otherwise():
+    penempatan = PenempatanFactory()
+    with pytest.raises(ValidationError) as exc:
+        pegawai_end(pegawai=penempatan.pegawai, kedudukan="cuti", tmt_berhenti=TMT)
+    assert "kedudukan" in exc.value.message_dict
+    penempatan.refresh_from_db()
+    assert penempatan.tmt_selesai is None

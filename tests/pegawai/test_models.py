@@ -56,13 +56,16 @@ def test_it_accepts_a_nip_typed_with_spaces():
         ({"jenis_kelamin": "P"}, "jenis_kelamin", "tidak sesuai NIP"),
         ({"tmt_cpns": dt.date(2011, 1, 1)}, "tmt_cpns", "01-2010"),
         ({"golongan": "IX"}, "golongan", "I/a sampai IV/e"),
-        ({"status": "PPPK", "nip": "199001012021211001", "tmt_pppk": dt.date(2021, 1, 1)},
-         "golongan", "I sampai XVII"),
+        (
+            {"status": "PPPK", "nip": "199001012021211001", "tmt_pppk": dt.date(2021, 1, 1)},
+            "golongan",
+            "I sampai XVII",
+        ),
         ({"tmt_cpns": None}, "tmt_cpns", "wajib"),
         ({"kedudukan": "pensiun"}, "tmt_berhenti", "wajib"),
         ({"tmt_berhenti": dt.date(2025, 1, 1)}, "tmt_berhenti", "Kosongkan"),
     ],
-)  # fmt: skip
+)
 def test_it_names_the_field_and_rule_of_bad_input(changes, field, fragment):
     p = _pegawai(**changes)
     with pytest.raises(ValidationError) as exc:
@@ -75,9 +78,12 @@ def test_it_names_the_field_and_rule_of_bad_input(changes, field, fragment):
 
 def test_it_accepts_a_pppk_with_its_own_number_layout():
     p = _pegawai(
-        nip="199001012021211001", status="PPPK", golongan="IX", tmt_cpns=None,
+        nip="199001012021211001",
+        status="PPPK",
+        golongan="IX",
+        tmt_cpns=None,
         tmt_pppk=dt.date(2021, 3, 1),
-    )  # fmt: skip
+    )
     p.full_clean()
     assert p.nip_tercetak == "19900101 2021 2 1 1 001"
     assert p.pangkat_label == "Golongan IX"

@@ -9,6 +9,7 @@ from __future__ import annotations
 import statistics
 import time
 from collections.abc import Callable
+from datetime import date
 from io import StringIO
 
 from django.conf import settings
@@ -112,29 +113,36 @@ class Command(BaseCommand):
         pada = timezone.localdate()
 
         # Vacancy list: the selector's rows vs the same query in raw SQL.
-        m, q = _timed(lambda: [(f.jabatan.nama, f.unit_kerja.nama, f.lowong) for f in formasi_lowong()])
-        f, _ = _timed(_sql(
-            "SELECT j.nama, u.nama, f.kuota - f.jumlah_terisi FROM jabatan_formasi f "
-            "JOIN jabatan_jabatan j ON j.id = f.jabatan_id "
-            "JOIN pegawai_unitkerja u ON u.id = f.unit_kerja_id "
-            "WHERE f.jumlah_terisi < f.kuota ORDER BY u.path, j.nama"
-        ))  # fmt: skip
+        m, q = _timed(
+            lambda: [(f.jabatan.nama, f.unit_kerja.nama, f.lowong) for f in formasi_lowong()]
+        )
+        f, _ = _timed(
+            _sql(
+                "SELECT j.nama, u.nama, f.kuota - f.jumlah_terisi FROM jabatan_formasi f "
+                "JOIN jabatan_jabatan j ON j.id = f.jabatan_id "
+                "JOIN pegawai_unitkerja u ON u.id = f.unit_kerja_id "
+                "WHERE f.jumlah_terisi < f.kuota ORDER BY u.path, j.nama"
+            )
+        )
         self._line("jabatan.vacancies", n, m, f, q)
 
         # Projected retirements over the next 12 months.
         m, q = _timed(lambda: proyeksi_lowong(pada=pada))
-        f, _ = _timed(_sql(
-            "SELECT p.id, g.nama, g.tanggal_lahir, j.batas_usia_pensiun FROM jabatan_penempatan p "
-            "JOIN pegawai_pegawai g ON g.id = p.pegawai_id "
-            "JOIN jabatan_formasi f ON f.id = p.formasi_id "
-            "JOIN jabatan_jabatan j ON j.id = f.jabatan_id "
-            "WHERE p.tmt_selesai IS NULL AND p.jenis = 'definitif' "
-            "AND g.kedudukan IN ('aktif', 'cuti') "
-            "AND g.tanggal_lahir < make_date(extract(year FROM %s::date + interval '12 months')::int "
-            "- j.batas_usia_pensiun, extract(month FROM %s::date + interval '12 months')::int, 1) "
-            "ORDER BY g.tanggal_lahir",
-            (pada, pada),
-        ))  # fmt: skip
+        batas = date(pada.year + 1, pada.month, 1)  # 12 months on, first of the month
+        f, _ = _timed(
+            _sql(
+                "SELECT p.id, g.nama, g.tanggal_lahir, j.batas_usia_pensiun "
+                "FROM jabatan_penempatan p "
+                "JOIN pegawai_pegawai g ON g.id = p.pegawai_id "
+                "JOIN jabatan_formasi f ON f.id = p.formasi_id "
+                "JOIN jabatan_jabatan j ON j.id = f.jabatan_id "
+                "WHERE p.tmt_selesai IS NULL AND p.jenis = 'definitif' "
+                "AND g.kedudukan IN ('aktif', 'cuti') "
+                "AND g.tanggal_lahir < make_date(%s - j.batas_usia_pensiun, %s, 1) "
+                "ORDER BY g.tanggal_lahir",
+                (batas.year, batas.month),
+            )
+        )
         self._line("jabatan.projected_vacancies", n, m, f, q)
 
         # "My unit and everything under it": the employees of the biggest agency, first page.
@@ -142,12 +150,18 @@ class Command(BaseCommand):
             UnitKerja.objects.filter(depth=1, jenis="dinas", singkatan="Dikbud").first()
             or UnitKerja.objects.filter(depth=1).first()
         )
-        m, q = _timed(lambda: list(
-            Pegawai.objects.in_unit(opd).select_related("unit_kerja").order_by("nama", "nip")[:50]
-        ))  # fmt: skip
-        f, _ = _timed(_sql(
-            "SELECT p.*, u.* FROM pegawai_pegawai p JOIN pegawai_unitkerja u "
-            "ON u.id = p.unit_kerja_id WHERE u.path LIKE %s ORDER BY p.nama, p.nip LIMIT 50",
-            (opd.path + "%",),
-        ))  # fmt: skip
+        m, q = _timed(
+            lambda: list(
+                Pegawai.objects.in_unit(opd)
+                .select_related("unit_kerja")
+                .order_by("nama", "nip")[:50]
+            )
+        )
+        f, _ = _timed(
+            _sql(
+                "SELECT p.*, u.* FROM pegawai_pegawai p JOIN pegawai_unitkerja u "
+                "ON u.id = p.unit_kerja_id WHERE u.path LIKE %s ORDER BY p.nama, p.nip LIMIT 50",
+                (opd.path + "%",),
+            )
+        )
         self._line("pegawai.subtree_list", n, m, f, q)

@@ -1,0 +1,417 @@
+"""Admin for employees, the organisation tree and the employees' histories.
+
+Sized for 7,000 to 1,000,000 employees and ~1,000 units (shared/STYLE.md, "What a peer got
+wrong"): no foreign key is ever rendered as a dropdown (autocomplete in every form; the unit
+filter offers only the ~50 perangkat daerah), every foreign key a list prints is joined, lists skip
+the second, unfiltered COUNT, and facet counts (one COUNT per filter choice) are off.
+
+`jabatan.admin` extends `PegawaiAdmin` with the placements inline: `pegawai` must not import
+`jabatan` (shared/DESIGN.md, dependency rule).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from django import forms
+from django.contrib import admin
+from django.contrib.admin.options import IncorrectLookupParameters
+from django.db import models
+from django.db.models import QuerySet
+from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
+
+from pegawai.disiplin import TINGKAT, TingkatHukuman
+from pegawai.models import (
+    BidangStudi,
+    HasilAsesmen,
+    HukumanDisiplin,
+    Pegawai,
+    RiwayatPangkat,
+    RiwayatPendidikan,
+    UnitKerja,
+)
+from pegawai.nip import PANJANG, normalize_nip
+
+# A search term made only of digits and spaces is a NIP, typed plain or grouped as printed (also
+# with the no-break spaces the lists print, when copied from there).
+_NIP_TERM = re.compile(r"[0-9][0-9\s]*")
+
+
+class BaseAdmin(admin.ModelAdmin):
+    """Defaults for every admin of the project's big tables."""
+
+    # The unfiltered COUNT(*) next to a filtered one costs a full scan at 1,000,000 rows.
+    show_full_result_count = False
+    # Facets run one COUNT per filter choice; on these tables that is the peer's mistake again.
+    show_facets = admin.ShowFacets.NEVER
+    list_per_page = 50
+
+
+class NipSearchMixin:
+    """Search a NIP typed as printed on decrees (`19850315 201001 1 002`) or plain.
+
+    A full NIP is an exact match on the unique index; a partial one a prefix (birth date first).
+    Any other term goes to `search_fields` as usual.
+    """
+
+    nip_lookup = "nip"
+
+    def get_search_results(
+        self, request: HttpRequest, queryset: QuerySet, search_term: str
+    ) -> tuple[QuerySet, bool]:
+        term = search_term.strip()
+        if _NIP_TERM.fullmatch(term):
+            digits = normalize_nip(term)
+            if len(digits) == PANJANG:
+                return queryset.filter(**{self.nip_lookup: digits}), False
+            return queryset.filter(**{f"{self.nip_lookup}__startswith": digits}), False
+        return super().get_search_results(request, queryset, search_term)
+
+
+class PerangkatDaerahFilter(admin.SimpleListFilter):
+    """Filter by perangkat daerah (depth-1 units, ~50) including every unit under it.
+
+    A filter over all ~1,000 units would be the dropdown the design forbids; the materialised path
+    makes "the whole subtree" one indexed prefix match.
+    """
+
+    title = _("perangkat daerah")
+    parameter_name = "perangkat_daerah"
+    path_lookup = "unit_kerja__path"
+
+    def lookups(self, request: HttpRequest, model_admin: admin.ModelAdmin) -> list[tuple[Any, str]]:
+        return list(UnitKerja.objects.filter(depth=1).order_by("nama").values_list("pk", "nama"))
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet) -> QuerySet:
+        value = self.value()
+        if not value:
+            return queryset
+        try:
+            path = UnitKerja.objects.values_list("path", flat=True).get(pk=int(value), depth=1)
+        except (ValueError, UnitKerja.DoesNotExist) as exc:
+            raise IncorrectLookupParameters(exc) from exc
+        return queryset.filter(**{f"{self.path_lookup}__startswith": path})
+
+
+def perangkat_daerah_filter(path_lookup: str) -> type[PerangkatDaerahFilter]:
+    """Return a `PerangkatDaerahFilter` for a model reaching the unit through `path_lookup`."""
+    return type("PerangkatDaerahFilter", (PerangkatDaerahFilter,), {"path_lookup": path_lookup})
+
+
+class TingkatHukumanFilter(admin.SimpleListFilter):
+    """Filter sanctions by level; the level is not stored, it follows from the kind (PP 94/2021)."""
+
+    title = _("tingkat hukuman")
+    parameter_name = "tingkat"
+
+    def lookups(self, request: HttpRequest, model_admin: admin.ModelAdmin) -> list[tuple[str, str]]:
+        return TingkatHukuman.choices
+
+    def queryset(self, request: HttpRequest, queryset: QuerySet) -> QuerySet:
+        if self.value() in TingkatHukuman.values:
+            return queryset.filter(jenis__in=[j for j, t in TINGKAT.items() if t == self.value()])
+        return queryset
+
+
+def _tanpa_putus(nip: str) -> str:
+    """Return the grouped NIP with no-break spaces, so a narrow column never splits it."""
+    return nip.replace(" ", "\N{NO-BREAK SPACE}")
+
+
+@admin.display(description=_("NIP"), ordering="pegawai__nip")
+def pegawai_nip(obj: Any) -> str:
+    return _tanpa_putus(obj.pegawai.nip_tercetak)
+
+
+@admin.display(description=_("nama"), ordering="pegawai__nama")
+def pegawai_nama(obj: Any) -> str:
+    return obj.pegawai.nama_lengkap
+
+
+# --- Organisation and reference data -----------------------------------------------------------
+
+
+@admin.register(UnitKerja)
+class UnitKerjaAdmin(BaseAdmin):
+    list_display = ["nama", "singkatan", "kode", "jenis", "parent", "depth"]
+    list_select_related = ["parent"]
+    list_filter = ["jenis", "depth"]
+    search_fields = ["nama", "kode", "singkatan"]
+    autocomplete_fields = ["parent"]
+    fields = ["kode", "nama", "singkatan", "jenis", "parent", "path", "depth"]
+    readonly_fields = ["path", "depth"]
+
+
+@admin.register(BidangStudi)
+class BidangStudiAdmin(BaseAdmin):
+    list_display = ["nama", "kode"]
+    search_fields = ["nama", "kode"]
+
+
+# --- Employees ---------------------------------------------------------------------------------
+
+
+class RiwayatPangkatInline(admin.TabularInline):
+    model = RiwayatPangkat
+    extra = 0
+    fields = ["golongan", "tmt_golongan", "jenis_kenaikan", "nomor_sk", "tanggal_sk"]
+
+
+class RiwayatPendidikanInline(admin.TabularInline):
+    model = RiwayatPendidikan
+    extra = 0
+    fields = [
+        "tingkat",
+        "bidang_studi",
+        "jurusan",
+        "nama_institusi",
+        "tahun_lulus",
+        "nomor_ijazah",
+    ]
+    autocomplete_fields = ["bidang_studi"]
+
+
+class HukumanDisiplinInline(admin.TabularInline):
+    model = HukumanDisiplin
+    extra = 0
+    fields = [
+        "jenis",
+        "tingkat",
+        "nomor_sk",
+        "tanggal_sk",
+        "tmt_mulai",
+        "tmt_selesai",
+        "keterangan",
+    ]
+    readonly_fields = ["tingkat"]
+    formfield_overrides = {
+        models.TextField: {"widget": forms.Textarea(attrs={"rows": 2, "cols": 30})}
+    }
+
+    @admin.display(description=_("tingkat"))
+    def tingkat(self, obj: HukumanDisiplin) -> str:
+        # Blank for the empty row the "add another" button clones.
+        return TingkatHukuman(obj.tingkat).label if obj.jenis else ""
+
+
+class HasilAsesmenInline(admin.StackedInline):
+    model = HasilAsesmen
+    extra = 0
+    fields = [
+        ("tanggal", "metode", "asesor"),
+        ("m01", "m02", "m03", "m04", "m05"),
+        ("m06", "m07", "m08", "sk01"),
+        "catatan",
+    ]
+    formfield_overrides = {models.TextField: {"widget": forms.Textarea(attrs={"rows": 2})}}
+
+
+class PegawaiForm(forms.ModelForm):
+    # Wider than the 18 stored digits so a NIP can be pasted grouped, as printed on the decree.
+    nip = forms.CharField(
+        label=_("NIP"),
+        max_length=24,
+        help_text=_("18 digit; boleh diketik dengan spasi seperti pada SK. NI PPPK untuk PPPK."),
+    )
+
+    class Meta:
+        model = Pegawai
+        fields = [
+            "nip",
+            "gelar_depan",
+            "nama",
+            "gelar_belakang",
+            "tempat_lahir",
+            "tanggal_lahir",
+            "jenis_kelamin",
+            "email",
+            "no_hp",
+            "status",
+            "golongan",
+            "tmt_golongan",
+            "tmt_cpns",
+            "tmt_pns",
+            "tmt_pppk",
+            "pendidikan",
+            "bidang_studi",
+            "unit_kerja",
+            "kedudukan",
+            "tmt_berhenti",
+        ]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if self.instance.pk is not None:
+            self.initial["nip"] = self.instance.nip_tercetak  # shown as printed on the decree
+
+    def clean_nip(self) -> str:
+        return normalize_nip(self.cleaned_data["nip"])
+
+
+@admin.register(Pegawai)
+class PegawaiAdmin(NipSearchMixin, BaseAdmin):
+    form = PegawaiForm
+    # The unit last: its names are the longest and may wrap.
+    list_display = ["nip_tercetak", "nama_lengkap", "pangkat", "status", "kedudukan", "unit_kerja"]
+    list_display_links = ["nip_tercetak", "nama_lengkap"]
+    list_select_related = ["unit_kerja"]
+    list_filter = [
+        "status",
+        "kedudukan",
+        PerangkatDaerahFilter,
+        "golongan",
+        "pendidikan",
+        "jenis_kelamin",
+    ]
+    search_fields = ["nama", "nip"]
+    search_help_text = _("Cari NIP (dengan atau tanpa spasi) atau nama.")
+    autocomplete_fields = ["unit_kerja", "bidang_studi"]
+    fieldsets = [
+        (
+            _("Identitas"),
+            {
+                "fields": [
+                    "nip",
+                    ("gelar_depan", "nama", "gelar_belakang"),
+                    ("tempat_lahir", "tanggal_lahir"),
+                    "jenis_kelamin",
+                    ("email", "no_hp"),
+                ]
+            },
+        ),
+        (
+            _("Status kepegawaian dan pangkat"),
+            {
+                "fields": [
+                    "status",
+                    ("golongan", "tmt_golongan"),
+                    ("tmt_cpns", "tmt_pns", "tmt_pppk"),
+                ]
+            },
+        ),
+        (_("Pendidikan"), {"fields": ["pendidikan", "bidang_studi"]}),
+        (
+            _("Unit kerja dan kedudukan"),
+            {
+                "fields": ["unit_kerja", ("kedudukan", "tmt_berhenti")],
+                "description": _(
+                    "Pegawai tidak dihapus: pegawai yang berhenti diakhiri dengan kedudukan "
+                    "diberhentikan, pensiun atau meninggal dunia beserta TMT berhenti."
+                ),
+            },
+        ),
+    ]
+    inlines = [
+        RiwayatPangkatInline,
+        RiwayatPendidikanInline,
+        HukumanDisiplinInline,
+        HasilAsesmenInline,
+    ]
+
+    @admin.display(description=_("NIP"), ordering="nip")
+    def nip_tercetak(self, obj: Pegawai) -> str:
+        return _tanpa_putus(obj.nip_tercetak)
+
+    @admin.display(description=_("nama"), ordering="nama")
+    def nama_lengkap(self, obj: Pegawai) -> str:
+        return obj.nama_lengkap
+
+    @admin.display(description=_("pangkat/golongan"))
+    def pangkat(self, obj: Pegawai) -> str:
+        return obj.pangkat_label
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet[Pegawai]:
+        # The change page shows the unit read-only, which reads the related row.
+        return super().get_queryset(request).select_related("unit_kerja")
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Pegawai | None = None) -> list[str]:
+        readonly = list(super().get_readonly_fields(request, obj))
+        if obj is not None:
+            # Placements maintain the unit (jabatan.services.penempatan_create is its one writer).
+            readonly.append("unit_kerja")
+        return readonly
+
+
+# --- Histories ---------------------------------------------------------------------------------
+
+
+class RiwayatAdmin(NipSearchMixin, BaseAdmin):
+    """Shared setup of the per-employee history lists."""
+
+    nip_lookup = "pegawai__nip"
+    list_select_related = ["pegawai"]
+    search_fields = ["pegawai__nama", "pegawai__nip"]
+    search_help_text = _("Cari NIP (dengan atau tanpa spasi) atau nama pegawai.")
+    autocomplete_fields = ["pegawai"]
+
+
+@admin.register(RiwayatPangkat)
+class RiwayatPangkatAdmin(RiwayatAdmin):
+    list_display = [
+        pegawai_nip,
+        pegawai_nama,
+        "golongan",
+        "tmt_golongan",
+        "jenis_kenaikan",
+        "nomor_sk",
+    ]
+    list_filter = ["jenis_kenaikan", "golongan"]
+    search_fields = [*RiwayatAdmin.search_fields, "nomor_sk"]
+    fields = ["pegawai", ("golongan", "tmt_golongan"), "jenis_kenaikan", ("nomor_sk", "tanggal_sk")]
+
+
+@admin.register(RiwayatPendidikan)
+class RiwayatPendidikanAdmin(RiwayatAdmin):
+    list_display = [
+        pegawai_nip,
+        pegawai_nama,
+        "tingkat",
+        "bidang_studi",
+        "jurusan",
+        "nama_institusi",
+        "tahun_lulus",
+    ]
+    list_select_related = ["pegawai", "bidang_studi"]
+    list_filter = ["tingkat"]
+    autocomplete_fields = ["pegawai", "bidang_studi"]
+
+
+@admin.register(HukumanDisiplin)
+class HukumanDisiplinAdmin(RiwayatAdmin):
+    list_display = [
+        pegawai_nip,
+        pegawai_nama,
+        "jenis",
+        "tingkat",
+        "tmt_mulai",
+        "tmt_selesai",
+        "nomor_sk",
+    ]
+    list_filter = [TingkatHukumanFilter, "jenis", "tmt_mulai"]
+    search_fields = [*RiwayatAdmin.search_fields, "nomor_sk"]
+    fields = [
+        "pegawai",
+        "jenis",
+        ("nomor_sk", "tanggal_sk"),
+        ("tmt_mulai", "tmt_selesai"),
+        "keterangan",
+    ]
+
+    @admin.display(description=_("tingkat"))
+    def tingkat(self, obj: HukumanDisiplin) -> str:
+        return TingkatHukuman(obj.tingkat).label
+
+
+@admin.register(HasilAsesmen)
+class HasilAsesmenAdmin(RiwayatAdmin):
+    list_display = [pegawai_nip, pegawai_nama, "tanggal", "metode", "asesor"]
+    list_filter = ["metode", "tanggal"]
+    fields = [
+        "pegawai",
+        ("tanggal", "metode", "asesor"),
+        ("m01", "m02", "m03", "m04", "m05"),
+        ("m06", "m07", "m08", "sk01"),
+        "catatan",
+    ]

@@ -1,0 +1,54 @@
+"""Groups (roles) and the exact permissions each one holds, as "app_label.codename".
+
+The data migration `pegawai/migrations/0002_groups.py` carries a frozen copy of this table (a
+migration must not change when this module does); `tests/test_admin.py` fails if the two drift.
+A change here therefore needs a new data migration.
+"""
+
+from __future__ import annotations
+
+ADMIN_BKPSDM = "Admin BKPSDM"
+
+# Every model HR staff of BKPSDM maintain through the admin.
+_MODELS: dict[str, tuple[str, ...]] = {
+    "pegawai": (
+        "unitkerja",
+        "bidangstudi",
+        "pegawai",
+        "riwayatpangkat",
+        "riwayatpendidikan",
+        "hukumandisiplin",
+        "hasilasesmen",
+    ),
+    "jabatan": ("jabatan", "formasi", "penempatan"),
+}
+
+# Delete only where a row can be a plain input mistake and PROTECT keeps anything referenced:
+# - unitkerja, formasi: an empty unit or post entered by mistake; one that holds employees,
+#   posts or placements is protected by its foreign keys.
+# - bidangstudi: reference data; fields of study in use are protected.
+# - riwayatpendidikan: a diploma entered twice or for the wrong person; it is evidence the
+#   employee brings, not a decree of the government.
+# Never deleted by HR (legal records, ended or corrected instead): pegawai (ended through
+# kedudukan + TMT berhenti), penempatan (ended with TMT selesai), riwayatpangkat and
+# hukumandisiplin (decrees), hasilasesmen (evidence behind merit decisions, UU 20/2023), jabatan
+# (retired through `aktif`).
+_DELETABLE: frozenset[str] = frozenset(
+    {"pegawai.unitkerja", "pegawai.bidangstudi", "pegawai.riwayatpendidikan", "jabatan.formasi"}
+)
+
+
+def _permissions() -> list[str]:
+    perms: list[str] = []
+    for app_label, models in _MODELS.items():
+        for model in models:
+            actions = ["view", "add", "change"]
+            if f"{app_label}.{model}" in _DELETABLE:
+                actions.append("delete")
+            perms += [f"{app_label}.{action}_{model}" for action in actions]
+    return sorted(perms)
+
+
+ROLE_PERMISSIONS: dict[str, list[str]] = {
+    ADMIN_BKPSDM: _permissions(),
+}
