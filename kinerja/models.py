@@ -1,3 +1,1 @@
-from django.db import models
-
-# Create your models here.
+"""Performance evaluation (SKP, PermenPANRB 6/2022): models arrive with the kinerja issue."""

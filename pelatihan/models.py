@@ -1,3 +1,1 @@
-from django.db import models
-
-# Create your models here.
+"""Training catalogue, enrolment and JP: models arrive with the pelatihan issue."""
