@@ -7,6 +7,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from pegawai import golongan as gol
 from pegawai.jenis_jabatan import KEAHLIAN, KETERAMPILAN, JenisJabatan, Jenjang
@@ -74,7 +75,7 @@ class Jabatan(TimestampedModel):
 
     class Meta:
         verbose_name = _("jabatan")
-        verbose_name_plural = _("jabatan")
+        verbose_name_plural = pgettext_lazy("jamak", "jabatan")
         ordering = ["nama"]
         constraints = [
             models.CheckConstraint(
@@ -166,7 +167,7 @@ class Formasi(TimestampedModel):
 
     class Meta:
         verbose_name = _("formasi")
-        verbose_name_plural = _("formasi")
+        verbose_name_plural = pgettext_lazy("jamak", "formasi")
         ordering = ["unit_kerja__path", "jabatan__nama"]
         constraints = [
             models.UniqueConstraint(
@@ -246,7 +247,7 @@ class Penempatan(TimestampedModel):
 
     class Meta:
         verbose_name = _("penempatan")
-        verbose_name_plural = _("penempatan")
+        verbose_name_plural = pgettext_lazy("jamak", "penempatan")
         ordering = ["-tmt_mulai", "-id"]
         indexes = [
             # The placement list's default order (newest first), without sorting every row.

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -248,9 +250,12 @@ def penempatan_end_all(*, pegawai: Pegawai, tmt_berhenti: date) -> int:
     n = 0
     for penempatan in Penempatan.objects.select_for_update().aktif().filter(pegawai=pegawai):
         penempatan.tmt_selesai = max(penempatan.tmt_mulai, tmt_berhenti - timedelta(days=1))
-        penempatan.keterangan = penempatan.keterangan or _("Pegawai berhenti: %(k)s") % {
-            "k": pegawai.get_kedudukan_display()
-        }
+        if not penempatan.keterangan:
+            # A record, not a message: written in the agency's language whoever is logged in.
+            with translation.override(settings.LANGUAGE_CODE):
+                penempatan.keterangan = _("Pegawai berhenti: %(k)s") % {
+                    "k": pegawai.get_kedudukan_display()
+                }
         penempatan.save(update_fields=["tmt_selesai", "keterangan", "updated_at"])
         n += 1
     return n

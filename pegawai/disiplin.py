@@ -19,8 +19,11 @@ class JenisHukuman(models.TextChoices):
     TEGURAN_TERTULIS = "teguran_tertulis", _("Teguran tertulis")
     PERNYATAAN_TIDAK_PUAS = "pernyataan_tidak_puas", _("Pernyataan tidak puas secara tertulis")
     # Sedang, Pasal 8 ayat (3)
+    # xgettext:no-python-format
     POTONG_TUKIN_6 = "potong_tukin_6", _("Pemotongan tunjangan kinerja 25% selama 6 bulan")
+    # xgettext:no-python-format
     POTONG_TUKIN_9 = "potong_tukin_9", _("Pemotongan tunjangan kinerja 25% selama 9 bulan")
+    # xgettext:no-python-format
     POTONG_TUKIN_12 = "potong_tukin_12", _("Pemotongan tunjangan kinerja 25% selama 12 bulan")
     # Berat, Pasal 8 ayat (4)
     PENURUNAN_JABATAN = (

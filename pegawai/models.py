@@ -11,6 +11,7 @@ from django.db import models, transaction
 from django.db.models import F, Q, Value
 from django.db.models.functions import Concat, Substr
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from pegawai import golongan as gol
 from pegawai.disiplin import DURASI_BULAN, JenisHukuman, tanggal_selesai, tingkat_hukuman
@@ -104,7 +105,7 @@ class UnitKerja(TimestampedModel):
 
     class Meta:
         verbose_name = _("unit kerja")
-        verbose_name_plural = _("unit kerja")
+        verbose_name_plural = pgettext_lazy("jamak", "unit kerja")
         ordering = ["path"]
         indexes = [
             # subtree(): WHERE path LIKE '1/7/%' — pattern ops so PostgreSQL uses the index
@@ -155,7 +156,7 @@ class BidangStudi(TimestampedModel):
 
     class Meta:
         verbose_name = _("bidang studi")
-        verbose_name_plural = _("bidang studi")
+        verbose_name_plural = pgettext_lazy("jamak", "bidang studi")
         ordering = ["nama"]
 
     def __str__(self) -> str:
@@ -248,7 +249,7 @@ class Pegawai(TimestampedModel):
 
     class Meta:
         verbose_name = _("pegawai")
-        verbose_name_plural = _("pegawai")
+        verbose_name_plural = pgettext_lazy("jamak", "pegawai")
         ordering = ["nama", "nip"]
         constraints = [
             models.CheckConstraint(
@@ -391,7 +392,7 @@ class RiwayatPangkat(TimestampedModel):
 
     class Meta:
         verbose_name = _("riwayat pangkat")
-        verbose_name_plural = _("riwayat pangkat")
+        verbose_name_plural = pgettext_lazy("jamak", "riwayat pangkat")
         ordering = ["pegawai", "-tmt_golongan"]
         constraints = [
             models.UniqueConstraint(
@@ -428,7 +429,7 @@ class RiwayatPendidikan(TimestampedModel):
 
     class Meta:
         verbose_name = _("riwayat pendidikan")
-        verbose_name_plural = _("riwayat pendidikan")
+        verbose_name_plural = pgettext_lazy("jamak", "riwayat pendidikan")
         ordering = ["pegawai", "-tahun_lulus"]
         constraints = [
             models.CheckConstraint(
@@ -468,7 +469,7 @@ class HukumanDisiplin(TimestampedModel):
 
     class Meta:
         verbose_name = _("hukuman disiplin")
-        verbose_name_plural = _("hukuman disiplin")
+        verbose_name_plural = pgettext_lazy("jamak", "hukuman disiplin")
         ordering = ["pegawai", "-tmt_mulai"]
         constraints = [
             models.CheckConstraint(
@@ -552,7 +553,7 @@ class HasilAsesmen(TimestampedModel):
 
     class Meta:
         verbose_name = _("hasil asesmen")
-        verbose_name_plural = _("hasil asesmen")
+        verbose_name_plural = pgettext_lazy("jamak", "hasil asesmen")
         ordering = ["pegawai", "-tanggal"]
         constraints = [
             models.CheckConstraint(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from django.conf import settings
 from django.contrib.auth.models import Group, User
+from django.utils import translation
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -30,6 +31,14 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     for item in items:
         if "postgres" in item.keywords:
             item.add_marker(skip)
+
+
+@pytest.fixture(autouse=True)
+def _bahasa_bawaan():
+    """Give every test the default language back: a test that switches to English must not
+    leave the next one reading English messages (the active language is per thread)."""
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture
