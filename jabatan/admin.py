@@ -102,6 +102,7 @@ class JabatanForm(forms.ModelForm):
 
 @admin.register(Jabatan)
 class JabatanAdmin(pegawai_admin.BaseAdmin):
+    lingkup_bebas = True  # the position catalogue is public knowledge
     form = JabatanForm
     list_display = [
         "nama",
@@ -196,6 +197,7 @@ class FormasiForm(forms.ModelForm):
 
 @admin.register(Formasi)
 class FormasiAdmin(ServiceWriteMixin, pegawai_admin.BaseAdmin):
+    lingkup_path = "unit_kerja__path"
     form = FormasiForm
     list_display = ["jabatan", "unit_kerja", "kuota", "jumlah_terisi", "sisa"]
     list_select_related = ["jabatan", "unit_kerja"]
@@ -310,6 +312,8 @@ class PenempatanChangeForm(forms.ModelForm):
 
 @admin.register(Penempatan)
 class PenempatanAdmin(ServiceWriteMixin, pegawai_admin.NipSearchMixin, pegawai_admin.BaseAdmin):
+    lingkup_path = "formasi__unit_kerja__path"
+    lingkup_pegawai = "pegawai_id"
     nip_lookup = "pegawai__nip"
     list_display = [
         pegawai_admin.pegawai_nip,

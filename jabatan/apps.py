@@ -6,3 +6,14 @@ class JabatanConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "jabatan"
     verbose_name = _("Jabatan dan formasi")
+
+    def ready(self) -> None:
+        from auditlog.registry import auditlog
+
+        from jabatan import models as m
+        from pegawai.apps import AUDIT_EXCLUDE
+
+        auditlog.register(m.Jabatan, exclude_fields=AUDIT_EXCLUDE, m2m_fields={"bidang_studi"})
+        # jumlah_terisi is kept by triggers: the placements that move it are logged themselves.
+        auditlog.register(m.Formasi, exclude_fields=[*AUDIT_EXCLUDE, "jumlah_terisi"])
+        auditlog.register(m.Penempatan, exclude_fields=AUDIT_EXCLUDE)

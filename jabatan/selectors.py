@@ -12,19 +12,20 @@ from django.db.models import Count, F, Q, QuerySet, Sum
 from django.db.models.functions import Coalesce
 
 from jabatan.models import Formasi, Jabatan, Penempatan
+from pegawai.akses import Lingkup
 from pegawai.models import Pegawai
 from pegawai.pensiun import lahir_sebelum_untuk_pensiun, tanggal_pensiun
 
 
-def formasi_lowong() -> QuerySet[Formasi]:
-    """Return the posts with fewer active definitive holders than their quota.
+def formasi_lowong(*, scope: Lingkup) -> QuerySet[Formasi]:
+    """Return the posts in scope with fewer active definitive holders than their quota.
 
     `jumlah_terisi` is the database-maintained count of active definitive placements (triggers in
     jabatan/migrations/0002), so this is one indexed scan with no join to placements.
     """
+    qs = scope.filter(Formasi.objects.lowong(), path="unit_kerja__path", pegawai=None)
     return (
-        Formasi.objects.lowong()
-        .select_related("jabatan", "unit_kerja")
+        qs.select_related("jabatan", "unit_kerja")
         .only(
             "kuota",
             "jumlah_terisi",
@@ -53,8 +54,8 @@ class ProyeksiLowong:
     tanggal_pensiun: date
 
 
-def proyeksi_lowong(*, pada: date, bulan: int = 12) -> list[ProyeksiLowong]:
-    """Return the definitive holders who reach retirement age within `bulan` months of `pada`.
+def proyeksi_lowong(*, scope: Lingkup, pada: date, bulan: int = 12) -> list[ProyeksiLowong]:
+    """Return the definitive holders in scope who reach retirement age within `bulan` months.
 
     Retirement takes effect on the first of the month after the age is reached (UU 20/2023
     Pasal 55; PP 11/2017 Pasal 239), which `lahir_sebelum_untuk_pensiun` turns into a plain
@@ -76,8 +77,11 @@ def proyeksi_lowong(*, pada: date, bulan: int = 12) -> list[ProyeksiLowong]:
     if not kondisi:
         return []
     rows = (
-        Penempatan.objects.aktif()
-        .definitif()
+        scope.filter(
+            Penempatan.objects.aktif().definitif(),
+            path="formasi__unit_kerja__path",
+            pegawai="pegawai_id",
+        )
         .filter(reduce(or_, kondisi), pegawai__kedudukan__in=["aktif", "cuti"])
         .select_related("pegawai", "formasi__jabatan", "formasi__unit_kerja")
         .order_by("pegawai__tanggal_lahir")
@@ -92,11 +96,12 @@ def proyeksi_lowong(*, pada: date, bulan: int = 12) -> list[ProyeksiLowong]:
     return sorted(hasil, key=lambda r: r.tanggal_pensiun)
 
 
-def ringkasan_formasi() -> dict[str, int]:
+def ringkasan_formasi(*, scope: Lingkup) -> dict[str, int]:
     """Return the head counts of the summary page in two aggregate queries."""
-    formasi = Formasi.objects.aggregate(
+    formasi = scope.filter(Formasi.objects.all(), path="unit_kerja__path", pegawai=None).aggregate(
         jumlah_formasi=Count("pk"),
         jumlah_kursi=Coalesce(Sum("kuota"), 0),
         jumlah_lowong=Coalesce(Sum(F("kuota") - F("jumlah_terisi")), 0),
     )
-    return {**formasi, "pegawai_aktif": Pegawai.objects.aktif().count()}
+    pegawai = scope.filter(Pegawai.objects.aktif(), path="unit_kerja__path", pegawai="pk")
+    return {**formasi, "pegawai_aktif": pegawai.count()}

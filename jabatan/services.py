@@ -191,7 +191,9 @@ def penempatan_create(
         raise _integrity_to_validation(exc) from exc
     if jenis == Penempatan.Jenis.DEFINITIF and pegawai.unit_kerja_id != formasi.unit_kerja_id:
         # The one writer of Pegawai.unit_kerja (shared/DESIGN.md): it follows the placement.
-        Pegawai.objects.filter(pk=pegawai.pk).update(unit_kerja=formasi.unit_kerja)
+        # A save, not an update(), so the audit trail records the move.
+        pegawai.unit_kerja = formasi.unit_kerja
+        pegawai.save(update_fields=["unit_kerja", "updated_at"])
     return penempatan
 
 

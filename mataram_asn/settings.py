@@ -4,6 +4,7 @@ Unset `DATABASE_URL` means the embedded SQLite file `db.sqlite3` (quick start); 
 production engine. `DEBUG` defaults to off, so a forgotten variable never exposes debug pages.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -30,6 +31,9 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django_filters",
+    "auditlog",
+    "axes",
+    "csp",
     "pegawai",
     "kinerja",
     "pelatihan",
@@ -46,6 +50,10 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "auditlog.middleware.AuditlogMiddleware",
+    # Last, so it sees the outcome of the login views (django-axes' requirement).
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "mataram_asn.urls"
@@ -110,7 +118,52 @@ STORAGES = {
     },
 }
 
-LOGIN_URL = "admin:login"
+LOGIN_URL = "masuk"
+LOGIN_REDIRECT_URL = "beranda"
+LOGOUT_REDIRECT_URL = "beranda"
+
+AUTHENTICATION_BACKENDS = [
+    # django-axes first: it refuses a locked-out username/address before any password check.
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Lock a username from one address after 5 wrong passwords for 30 minutes; HR can unlock early
+# in the admin (Access attempts) or with `manage.py axes_reset_username`.
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=30))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_TEMPLATE = "registration/terkunci.html"
+AXES_RESET_ON_SUCCESS = True
+# Behind a reverse proxy set AXES_IPWARE_META_PRECEDENCE_ORDER so the client address is used.
+AXES_IPWARE_META_PRECEDENCE_ORDER = env.list(
+    "AXES_IPWARE_META_PRECEDENCE_ORDER", default=["REMOTE_ADDR"]
+)
+
+# The audit trail (django-auditlog) records the client address; behind a proxy it reads
+# X-Forwarded-For, so deploy behind one that overwrites that header.
+AUDITLOG_DISABLE_REMOTE_ADDR = False
+AUDITLOG_INCLUDE_ALL_MODELS = False
+
+# Content Security Policy: scripts only from this origin, never inline; no framing.
+# Styles allow inline attributes because Django's admin widgets set a few.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    },
+}
+
+# One cache for throttling public forms; set CACHE_URL (e.g. redis://127.0.0.1:6379/1) when
+# more than one process serves the app, so every process counts the same requests.
+CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://mataram-asn")}
 
 # Security. Production (DEBUG off) gets HTTPS-only cookies, HSTS and the SSL redirect; each can be
 # switched off by variable, e.g. behind a TLS-terminating proxy that sets the header below.
@@ -126,6 +179,7 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=8 * 60 * 60)  # one working day
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 X_FRAME_OPTIONS = "DENY"
 
 LOGGING = {

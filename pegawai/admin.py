@@ -22,8 +22,11 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
+from pegawai.admin_base import BaseAdmin
+from pegawai.akses import lingkup
 from pegawai.disiplin import TINGKAT, TingkatHukuman
 from pegawai.models import (
+    Akses,
     BidangStudi,
     HasilAsesmen,
     HukumanDisiplin,
@@ -37,16 +40,6 @@ from pegawai.nip import PANJANG, normalize_nip
 # A search term made only of digits and spaces is a NIP, typed plain or grouped as printed (also
 # with the no-break spaces the lists print, when copied from there).
 _NIP_TERM = re.compile(r"[0-9][0-9\s]*")
-
-
-class BaseAdmin(admin.ModelAdmin):
-    """Defaults for every admin of the project's big tables."""
-
-    # The unfiltered COUNT(*) next to a filtered one costs a full scan at 1,000,000 rows.
-    show_full_result_count = False
-    # Facets run one COUNT per filter choice; on these tables that is the peer's mistake again.
-    show_facets = admin.ShowFacets.NEVER
-    list_per_page = 50
 
 
 class NipSearchMixin:
@@ -82,7 +75,10 @@ class PerangkatDaerahFilter(admin.SimpleListFilter):
     path_lookup = "unit_kerja__path"
 
     def lookups(self, request: HttpRequest, model_admin: admin.ModelAdmin) -> list[tuple[Any, str]]:
-        return list(UnitKerja.objects.filter(depth=1).order_by("nama").values_list("pk", "nama"))
+        units = lingkup(request.user).filter(
+            UnitKerja.objects.filter(depth=1), path="path", pegawai=None
+        )
+        return list(units.order_by("nama").values_list("pk", "nama"))
 
     def queryset(self, request: HttpRequest, queryset: QuerySet) -> QuerySet:
         value = self.value()
@@ -135,6 +131,7 @@ def pegawai_nama(obj: Any) -> str:
 
 @admin.register(UnitKerja)
 class UnitKerjaAdmin(BaseAdmin):
+    lingkup_path = "path"
     list_display = ["nama", "singkatan", "kode", "jenis", "parent", "depth"]
     list_select_related = ["parent"]
     list_filter = ["jenis", "depth"]
@@ -146,6 +143,7 @@ class UnitKerjaAdmin(BaseAdmin):
 
 @admin.register(BidangStudi)
 class BidangStudiAdmin(BaseAdmin):
+    lingkup_bebas = True  # reference data, no personal data
     list_display = ["nama", "kode"]
     search_fields = ["nama", "kode"]
 
@@ -252,6 +250,8 @@ class PegawaiForm(forms.ModelForm):
 
 @admin.register(Pegawai)
 class PegawaiAdmin(NipSearchMixin, BaseAdmin):
+    lingkup_path = "unit_kerja__path"
+    lingkup_pegawai = "pk"
     form = PegawaiForm
     # The unit last: its names are the longest and may wrap.
     list_display = ["nip_tercetak", "nama_lengkap", "pangkat", "status", "kedudukan", "unit_kerja"]
@@ -340,6 +340,9 @@ class PegawaiAdmin(NipSearchMixin, BaseAdmin):
 class RiwayatAdmin(NipSearchMixin, BaseAdmin):
     """Shared setup of the per-employee history lists."""
 
+    lingkup_path = "pegawai__unit_kerja__path"
+    lingkup_pegawai = "pegawai_id"
+
     nip_lookup = "pegawai__nip"
     list_select_related = ["pegawai"]
     search_fields = ["pegawai__nama", "pegawai__nip"]
@@ -415,3 +418,19 @@ class HasilAsesmenAdmin(RiwayatAdmin):
         ("m06", "m07", "m08", "sk01"),
         "catatan",
     ]
+
+
+@admin.register(Akses)
+class AksesAdmin(BaseAdmin):
+    """Link logins to the unit they lead and to their own employee record (HR only)."""
+
+    lingkup_path = "unit_kerja__path"
+    list_display = ["user", "pegawai", "unit_kerja"]
+    list_select_related = ["user", "pegawai", "unit_kerja"]
+    search_fields = ["user__username", "pegawai__nama", "pegawai__nip", "unit_kerja__nama"]
+    autocomplete_fields = ["user", "pegawai", "unit_kerja"]
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        # Access is withdrawn by emptying the fields or deactivating the login: the audit trail
+        # keeps who had which access when.
+        return False

@@ -8,6 +8,8 @@ A change here therefore needs a new data migration.
 from __future__ import annotations
 
 ADMIN_BKPSDM = "Admin BKPSDM"
+PIMPINAN_UNIT = "Pimpinan Unit"
+PEGAWAI = "Pegawai"
 
 # Every model HR staff of BKPSDM maintain through the admin.
 _MODELS: dict[str, tuple[str, ...]] = {
@@ -49,6 +51,25 @@ def _permissions() -> list[str]:
     return sorted(perms)
 
 
+# HR also: see every unit (pegawai.akses), link logins to units and employees, read the audit
+# trail and the export log, and unlock accounts locked after wrong passwords (django-axes).
+_HR_EXTRA = [
+    "pegawai.lihat_semua_unit",
+    "pegawai.view_akses",
+    "pegawai.add_akses",
+    "pegawai.change_akses",
+    "pegawai.view_catatanekspor",
+    "auditlog.view_logentry",
+    "axes.view_accessattempt",
+    "axes.delete_accessattempt",
+]
+
 ROLE_PERMISSIONS: dict[str, list[str]] = {
-    ADMIN_BKPSDM: _permissions(),
+    ADMIN_BKPSDM: sorted(_permissions() + _HR_EXTRA),
+    # Reads the data of the unit they lead and below (pegawai.akses scopes every row).
+    PIMPINAN_UNIT: sorted(
+        f"{app_label}.view_{model}" for app_label, models in _MODELS.items() for model in models
+    ),
+    # Self-service through /saya/: no admin permission at all.
+    PEGAWAI: [],
 }

@@ -17,6 +17,8 @@ from django.urls import reverse
 from jabatan.models import Formasi, Jabatan, Penempatan
 from pegawai.disiplin import JenisHukuman
 from pegawai.models import (
+    Akses,
+    CatatanEkspor,
     HasilAsesmen,
     HukumanDisiplin,
     Pegawai,
@@ -55,6 +57,8 @@ CHANGELIST_QUERIES = {
     "jabatan.jabatan": AUTH + 2 + 1,  # filter "kelas jabatan": SELECT DISTINCT kelas_jabatan
     "jabatan.formasi": AUTH + 2 + 1,  # filter perangkat daerah
     "jabatan.penempatan": AUTH + 2 + 1,  # filter perangkat daerah
+    "pegawai.akses": AUTH + 2,
+    "pegawai.catatanekspor": AUTH + 2 + 1,  # filter "data": SELECT DISTINCT data
 }
 
 # The change form looks up the model's content type (for the "view on site" link); Django caches it
@@ -63,7 +67,10 @@ CONTENT_TYPE = 1
 
 # Add page: AUTH + CONTENT_TYPE. No foreign key renders its choices (autocomplete widgets start
 # empty) and the inline formsets of a new object load nothing.
-ADD_QUERIES = dict.fromkeys(CHANGELIST_QUERIES, AUTH + CONTENT_TYPE)
+# The export log is written by exports only: it has no add page (403, tested separately).
+ADD_QUERIES = {
+    label: AUTH + CONTENT_TYPE for label in CHANGELIST_QUERIES if label != "pegawai.catatanekspor"
+}
 
 
 # Change page: AUTH + CONTENT_TYPE + the object (joined to what its page prints) + the label of
@@ -90,6 +97,8 @@ CHANGE_QUERIES = {
     "jabatan.jabatan": AUTH + CONTENT_TYPE + 1 + 2,  # bidang studi (many-to-many)
     "jabatan.formasi": AUTH + CONTENT_TYPE + 1 + 2,  # jabatan, unit kerja
     "jabatan.penempatan": AUTH + CONTENT_TYPE + 1,  # all read-only, joined
+    "pegawai.akses": AUTH + CONTENT_TYPE + 1 + 3,  # user, pegawai, unit kerja
+    "pegawai.catatanekspor": AUTH + CONTENT_TYPE + 1 + 1,  # read-only, the user
 }
 
 
@@ -153,6 +162,9 @@ def dataset(db) -> Dataset:
         formasi = FormasiFactory(jabatan=jabatan, unit_kerja=unit)
         PenempatanFactory(pegawai=p, formasi=formasi, nomor_sk=f"821/{n}/2024")
         pegawai.append(p)
+    user = User.objects.create_user("kepala", is_staff=True)
+    Akses.objects.create(user=user, pegawai=pegawai[-1], unit_kerja=opd[0])
+    CatatanEkspor.objects.create(user=user, data="pegawai.pegawai", jumlah_baris=3)
     return Dataset(root=root, opd=opd, pegawai=pegawai)
 
 
@@ -185,7 +197,7 @@ def test_it_renders_every_changelist_for_hr_with_bounded_queries(
     assert len(response.context["cl"].result_list) > 0
 
 
-@pytest.mark.parametrize("label", _registered())
+@pytest.mark.parametrize("label", sorted(ADD_QUERIES))
 def test_it_renders_every_add_page_for_hr_with_bounded_queries(
     label, dataset, hr_client, django_assert_max_num_queries
 ) -> None:
@@ -314,7 +326,7 @@ def test_it_gives_the_hr_group_exactly_the_role_permissions(db) -> None:
 
 
 def test_it_keeps_the_migration_copy_of_the_roles_equal_to_roles_py() -> None:
-    migration = importlib.import_module("pegawai.migrations.0002_groups")
+    migration = importlib.import_module("pegawai.migrations.0005_roles")
     assert {k: sorted(v) for k, v in migration.GROUPS.items()} == {
         k: sorted(v) for k, v in ROLE_PERMISSIONS.items()
     }
@@ -324,6 +336,8 @@ def test_it_lets_hr_view_every_model_but_not_delete_legal_records() -> None:
     perms = set(ROLE_PERMISSIONS[ADMIN_BKPSDM])
     for app_label in APPS:
         for model in apps.get_app_config(app_label).get_models():
+            if model is CatatanEkspor:  # written by exports only
+                continue
             for action in ("view", "add", "change"):
                 assert f"{app_label}.{action}_{model._meta.model_name}" in perms
     for legal in (

@@ -14,9 +14,9 @@ The dependency on jabatan is a migration-order dependency only (its permissions 
 creatable); `pegawai` still imports nothing from `jabatan`.
 """
 
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
-from django.db.models import Q
+
+from pegawai.migrations._groups import sync_groups
 
 GROUPS = {
     "Admin BKPSDM": [
@@ -61,27 +61,7 @@ APPS = ("pegawai", "jabatan")
 
 
 def create_groups(apps, schema_editor):
-    alias = schema_editor.connection.alias
-    for label in APPS:
-        app_config = apps.get_app_config(label)
-        # Migration-state app configs have no models module; create_permissions skips such apps.
-        app_config.models_module = True
-        create_permissions(app_config, verbosity=0, apps=apps, using=alias)
-        app_config.models_module = None
-
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
-    for name, perms in GROUPS.items():
-        wanted = Q(pk__in=[])
-        for perm in perms:
-            app_label, codename = perm.split(".")
-            wanted |= Q(content_type__app_label=app_label, codename=codename)
-        found = list(Permission.objects.using(alias).filter(wanted))
-        if len(found) != len(perms):
-            have = {f"{p.content_type.app_label}.{p.codename}" for p in found}
-            raise RuntimeError(f"Missing permissions for group {name!r}: {sorted(set(perms) - have)}")
-        group, _created = Group.objects.using(alias).get_or_create(name=name)
-        group.permissions.set(found)
+    sync_groups(apps, schema_editor, GROUPS, APPS)
 
 
 def delete_groups(apps, schema_editor):

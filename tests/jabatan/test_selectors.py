@@ -7,11 +7,13 @@ import datetime as dt
 import pytest
 
 from jabatan.selectors import formasi_lowong, proyeksi_lowong
+from pegawai.akses import Lingkup
 from pegawai.jenis_jabatan import JenisJabatan, Jenjang
 from tests.factories import FormasiFactory, JabatanFactory, PegawaiFactory, PenempatanFactory
 
 pytestmark = pytest.mark.django_db
 PADA = dt.date(2026, 11, 28)
+SEMUA = Lingkup(semua=True)
 
 
 def test_a_post_with_fewer_holders_than_its_quota_is_vacant():
@@ -20,7 +22,7 @@ def test_a_post_with_fewer_holders_than_its_quota_is_vacant():
     penuh = FormasiFactory(kuota=1)
     PenempatanFactory(formasi=sebagian)
     PenempatanFactory(formasi=penuh)
-    rows = {f.pk: f.lowong for f in formasi_lowong()}
+    rows = {f.pk: f.lowong for f in formasi_lowong(scope=SEMUA)}
     assert rows == {kosong.pk: 1, sebagian.pk: 1}
 
 
@@ -29,7 +31,7 @@ def test_an_acting_holder_leaves_the_post_vacant_and_an_ended_placement_frees_it
     PenempatanFactory(formasi=plt, jenis="plt")
     selesai = FormasiFactory()
     PenempatanFactory(formasi=selesai, tmt_selesai=dt.date(2025, 6, 30))
-    assert {f.pk for f in formasi_lowong()} == {plt.pk, selesai.pk}
+    assert {f.pk for f in formasi_lowong(scope=SEMUA)} == {plt.pk, selesai.pk}
 
 
 def test_the_vacancy_list_runs_in_one_query(django_assert_num_queries):
@@ -37,7 +39,7 @@ def test_the_vacancy_list_runs_in_one_query(django_assert_num_queries):
         PenempatanFactory()
         FormasiFactory()
     with django_assert_num_queries(1):  # posts joined with position and unit
-        rows = [(f.jabatan.nama, f.unit_kerja.nama, f.lowong) for f in formasi_lowong()]
+        rows = [(f.jabatan.nama, f.unit_kerja.nama, f.lowong) for f in formasi_lowong(scope=SEMUA)]
     assert len(rows) == 5
 
 
@@ -83,7 +85,7 @@ def _holder(lahir: dt.date, **jabatan) -> object:
 )
 def test_it_projects_retirements_within_twelve_months(lahir, jabatan, pensiun, masuk):
     penempatan = _holder(lahir, **jabatan)
-    rows = proyeksi_lowong(pada=PADA)
+    rows = proyeksi_lowong(scope=SEMUA, pada=PADA)
     found = [r for r in rows if r.penempatan.pk == penempatan.pk]
     assert bool(found) is masuk
     if found:
@@ -98,5 +100,5 @@ def test_projection_ignores_acting_and_ended_placements(django_assert_max_num_qu
     )
     tetap = _holder(dt.date(1968, 12, 1))
     with django_assert_max_num_queries(2):  # distinct retirement ages, then the holders
-        rows = proyeksi_lowong(pada=PADA)
+        rows = proyeksi_lowong(scope=SEMUA, pada=PADA)
     assert [r.penempatan.pk for r in rows] == [tetap.pk]

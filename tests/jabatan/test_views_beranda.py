@@ -36,8 +36,9 @@ def test_it_shows_hr_the_summary_and_coming_retirements(hr_client, django_assert
     for _ in range(10):
         _retiring_holder("Lalu Muhammad Zaini")
     FormasiFactory(kuota=3)
-    # session, user, formasi aggregate, employee count, retirement ages, retiring holders
-    with django_assert_max_num_queries(6):
+    # session, user, user and group permissions (the scope: HR see every unit), formasi
+    # aggregate, employee count, retirement ages, retiring holders
+    with django_assert_max_num_queries(8):
         response = hr_client.get(reverse("beranda"))
     body = response.content.decode()
     assert response.status_code == 200

@@ -1,0 +1,199 @@
+"""The base of every admin in the project: scoping, export, 404 for out-of-scope ids, audit link.
+
+Kept apart from the model admins so `pegawai/admin.py` and `jabatan/admin.py` share one
+mechanism (shared/DESIGN.md, Scoping: no page filters by unit on its own).
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+from collections.abc import Iterator
+from typing import Any
+
+from auditlog.mixins import AuditlogHistoryAdminMixin
+from django.contrib import admin, messages
+from django.contrib.admin.options import IncorrectLookupParameters
+from django.contrib.admin.utils import label_for_field, lookup_field
+from django.core.exceptions import PermissionDenied
+from django.db.models import Model, QuerySet
+from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
+from django.shortcuts import redirect
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from pegawai.akses import lingkup
+from pegawai.models import CatatanEkspor
+
+PERM_AUDIT = "auditlog.view_logentry"
+
+
+class _Echo:
+    """A file-like object that returns what is written, for streaming CSV."""
+
+    def write(self, value: str) -> str:
+        return value
+
+
+def _csv_value(field: Any, value: Any) -> str:
+    """Format one exported value: dates `dd-mm-yyyy` (shared/STYLE.md), choices by label."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return _("Ya") if value else _("Tidak")
+    if isinstance(value, dt.datetime):
+        return timezone.localtime(value).strftime("%d-%m-%Y %H:%M")
+    if isinstance(value, dt.date):
+        return value.strftime("%d-%m-%Y")
+    choices = getattr(field, "flatchoices", None)
+    if choices:
+        return str(dict(choices).get(value, value))
+    if isinstance(value, Model):
+        return str(value)
+    return str(value).replace("\N{NO-BREAK SPACE}", " ")
+
+
+def _client_ip(request: HttpRequest) -> str | None:
+    return request.META.get("REMOTE_ADDR") or None
+
+
+class BaseAdmin(AuditlogHistoryAdminMixin, admin.ModelAdmin):
+    """Defaults for every admin of the project.
+
+    Scoping: rows reach a unit through `lingkup_path` and an employee through `lingkup_pegawai`;
+    `pegawai.akses.lingkup` keeps only what the user may see. Reference data without personal
+    data (the position catalogue, fields of study) sets `lingkup_bebas`. Without either, a user
+    who is not HR sees nothing: the safe default for a new admin.
+    """
+
+    lingkup_path: str | None = None
+    lingkup_pegawai: str | None = None
+    lingkup_bebas = False
+
+    # The unfiltered COUNT(*) next to a filtered one costs a full scan at 1,000,000 rows.
+    show_full_result_count = False
+    # Facets run one COUNT per filter choice: the peer's mistake (shared/STYLE.md).
+    show_facets = admin.ShowFacets.NEVER
+    list_per_page = 50
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet:
+        qs = super().get_queryset(request)
+        if self.lingkup_bebas:
+            return qs
+        return lingkup(request.user).filter(
+            qs, path=self.lingkup_path, pegawai=self.lingkup_pegawai
+        )
+
+    def get_object(self, request: HttpRequest, object_id: str, from_field: str | None = None):
+        """Return the object in scope, or 404: an id outside the scope is as good as absent.
+
+        Django's admin would redirect with "does not exist" instead; a 404 says nothing more and
+        fits every view that looks an object up (change, delete, history, audit trail).
+        """
+        obj = super().get_object(request, object_id, from_field)
+        if obj is None:
+            raise Http404(_("Data tidak ditemukan."))
+        return obj
+
+    # --- audit trail: HR only ----------------------------------------------------------------
+
+    def auditlog_history_view(self, request: HttpRequest, object_id: str, extra_context=None):
+        if not request.user.has_perm(PERM_AUDIT):
+            raise PermissionDenied
+        return super().auditlog_history_view(request, object_id, extra_context)
+
+    def change_view(self, request: HttpRequest, object_id: str, form_url: str = "",
+                    extra_context: dict[str, Any] | None = None) -> HttpResponse:  # fmt: skip
+        extra_context = dict(extra_context or {})
+        if request.user.has_perm(PERM_AUDIT):
+            opts = self.model._meta
+            extra_context["auditlog_url"] = reverse(
+                f"admin:{opts.app_label}_{opts.model_name}_auditlog", args=[object_id]
+            )
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    # --- export ------------------------------------------------------------------------------
+
+    def get_urls(self):
+        opts = self.model._meta
+        return [
+            path(
+                "ekspor/",
+                self.admin_site.admin_view(self.ekspor_view),
+                name=f"{opts.app_label}_{opts.model_name}_ekspor",
+            ),
+            *super().get_urls(),
+        ]
+
+    def changelist_view(self, request: HttpRequest, extra_context: dict[str, Any] | None = None):
+        extra_context = dict(extra_context or {})
+        opts = self.model._meta
+        extra_context["ekspor_url"] = reverse(f"admin:{opts.app_label}_{opts.model_name}_ekspor")
+        return super().changelist_view(request, extra_context)
+
+    def ekspor_view(self, request: HttpRequest) -> HttpResponse:
+        """Stream the list as filtered, searched and sorted on screen, as CSV; log who took it.
+
+        The rows come from the changelist, so from `get_queryset`: the user's scope holds.
+        """
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        opts = self.model._meta
+        try:
+            cl = self.get_changelist_instance(request)
+        except IncorrectLookupParameters:
+            messages.error(request, _("Filter ekspor tidak dikenal."))
+            return redirect(f"admin:{opts.app_label}_{opts.model_name}_changelist")
+        qs = cl.get_queryset(request)
+        columns = [c for c in self.get_list_display(request) if c not in ("auditlog_link",)]
+        jumlah = qs.count()
+        CatatanEkspor.objects.create(
+            user=request.user,
+            data=f"{opts.app_label}.{opts.model_name}",
+            jumlah_baris=jumlah,
+            filter=request.GET.urlencode()[:1000],
+            alamat_ip=_client_ip(request),
+        )
+        header = [str(label_for_field(c, self.model, self)) for c in columns]
+        writer = csv.writer(_Echo(), delimiter=";")
+
+        def rows() -> Iterator[str]:
+            # A BOM so spreadsheet programs read UTF-8; ";" because Indonesian locales use the
+            # comma as the decimal separator.
+            yield "\ufeff" + writer.writerow(header)
+            for obj in qs.iterator(chunk_size=2000):
+                values = []
+                for name in columns:
+                    field, _attr, value = lookup_field(name, obj, self)
+                    values.append(_csv_value(field, value))
+                yield writer.writerow(values)
+
+        stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
+        response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="{opts.model_name}-{stamp}.csv"'
+        return response
+
+
+class CatatanEksporAdmin(admin.ModelAdmin):
+    """The export log: read-only, for HR."""
+
+    list_display = ["waktu", "user", "data", "jumlah_baris", "alamat_ip", "filter"]
+    list_filter = ["data", "waktu"]
+    search_fields = ["user__username", "data", "filter"]
+    list_select_related = ["user"]
+    show_full_result_count = False
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
+admin.site.register(CatatanEkspor, CatatanEksporAdmin)
+EKSPOR_LABEL = gettext_lazy("Ekspor CSV")
