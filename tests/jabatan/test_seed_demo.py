@@ -95,12 +95,18 @@ def test_it_refuses_to_seed_over_existing_data_and_changes_nothing():
     assert Pegawai.objects.count() == 200
 
 
-def test_it_creates_the_demo_hr_login():
-    _seed("--pegawai", "50")
-    user = User.objects.get(username="admin.bkpsdm")
-    assert user.check_password("demo-bkpsdm-2026")
-    assert user.is_staff and not user.is_superuser
-    assert user.groups.filter(name="Admin BKPSDM").exists()
+def test_it_creates_a_demo_login_for_each_role():
+    _seed("--pegawai", "2000")
+    hr = User.objects.get(username="admin.bkpsdm")
+    assert hr.check_password("demo-bkpsdm-2026")
+    assert hr.is_staff and not hr.is_superuser
+    assert hr.groups.filter(name="Admin BKPSDM").exists()
+    pimpinan = User.objects.get(username="pimpinan.dikes")
+    assert pimpinan.is_staff and pimpinan.groups.filter(name="Pimpinan Unit").exists()
+    assert pimpinan.akses.unit_kerja.nama == "Dinas Kesehatan"
+    pegawai = User.objects.get(username="pegawai.demo")
+    assert not pegawai.is_staff and pegawai.groups.filter(name="Pegawai").exists()
+    assert pegawai.akses.pegawai is not None and pegawai.akses.unit_kerja is None
 
 
 def test_it_rejects_a_bad_argument():

@@ -11,11 +11,16 @@ from django.db import transaction
 from django.utils import timezone
 
 from jabatan.demo.generator import Generator, hapus_semua
-from pegawai.models import Pegawai, UnitKerja
+from jabatan.models import Penempatan
+from pegawai.models import Akses, Pegawai, UnitKerja
+from pegawai.roles import ADMIN_BKPSDM, PEGAWAI, PIMPINAN_UNIT
 
+# Demo logins, one per role (README lists them). Demo only: never seed a production database.
 DEMO_USERS = [
-    # (username, password, group) — demo only; README lists them.
-    ("admin.bkpsdm", "demo-bkpsdm-2026", "Admin BKPSDM"),
+    # (username, password, group)
+    ("admin.bkpsdm", "demo-bkpsdm-2026", ADMIN_BKPSDM),
+    ("pimpinan.dikes", "demo-pimpinan-2026", PIMPINAN_UNIT),
+    ("pegawai.demo", "demo-pegawai-2026", PEGAWAI),
 ]
 
 
@@ -80,13 +85,31 @@ class Command(BaseCommand):
     def _users(self) -> None:
         for username, password, group in DEMO_USERS:
             user, created = User.objects.get_or_create(
-                username=username, defaults={"is_staff": True}
+                username=username, defaults={"is_staff": group != PEGAWAI}
             )
             if created:
                 user.set_password(password)
                 user.save()
             user.groups.add(Group.objects.get(name=group))
+            akses = self._akses(group)
+            if akses:
+                Akses.objects.update_or_create(user=user, defaults=akses)
             self.stdout.write(
-                f"Login demo ({group}): http://127.0.0.1:8000/admin/  "
+                f"Login demo ({group}): http://127.0.0.1:8000/masuk/  "
                 f"pengguna: {username}  sandi: {password}"
             )
+
+    def _akses(self, group: str) -> dict | None:
+        """Link the unit head to Dinas Kesehatan and its head; the employee to a teacher."""
+        aktif = Penempatan.objects.aktif().definitif().select_related("formasi__unit_kerja")
+        if group == PIMPINAN_UNIT:
+            unit = UnitKerja.objects.filter(singkatan="Dikes", depth=1).first()
+            if unit is None:
+                return None
+            kepala = aktif.filter(formasi__unit_kerja=unit, formasi__jabatan__kode="KADIS").first()
+            pegawai = kepala.pegawai if kepala else None
+            return {"unit_kerja": unit, "pegawai": pegawai}
+        if group == PEGAWAI:
+            guru = aktif.filter(formasi__jabatan__kode__startswith="JF-GURU").order_by("pk").first()
+            return {"pegawai": guru.pegawai} if guru else None
+        return None

@@ -1,0 +1,143 @@
+"""A small organisation with one user per role, shared by the access and browser tests.
+
+Two perangkat daerah, A (with a bidang under it) and B; an employee in each with every kind of
+history, a post and a placement; and the five roles of the access issue:
+anonymous, Pegawai (self-service, an employee of A), Pimpinan Unit of B (the wrong unit),
+Pimpinan Unit of A (the right unit) and Admin BKPSDM.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from django.contrib.auth.models import Group, User
+
+from jabatan.models import Formasi, Penempatan
+from pegawai.disiplin import JenisHukuman
+from pegawai.models import (
+    Akses,
+    HasilAsesmen,
+    HukumanDisiplin,
+    Pegawai,
+    RiwayatPangkat,
+    RiwayatPendidikan,
+    UnitKerja,
+)
+from pegawai.roles import ADMIN_BKPSDM, PEGAWAI, PIMPINAN_UNIT
+from tests.factories import (
+    FormasiFactory,
+    PegawaiFactory,
+    PenempatanFactory,
+    RiwayatPangkatFactory,
+    UnitKerjaFactory,
+)
+
+SANDI = "sandi-uji-yang-panjang-2026"
+ROLES = ("anonim", "pegawai", "pimpinan_lain", "pimpinan", "hr")
+
+
+@dataclass
+class Organisasi:
+    kota: UnitKerja
+    unit_a: UnitKerja
+    bidang_a: UnitKerja
+    unit_b: UnitKerja
+    pegawai_a: Pegawai  # in bidang A: seen by Pimpinan A and HR, and by themselves
+    pegawai_b: Pegawai  # in B
+    formasi_a: Formasi
+    penempatan_a: Penempatan
+    users: dict[str, User | None]
+
+
+def _histories(pegawai: Pegawai) -> None:
+    RiwayatPangkatFactory(pegawai=pegawai, golongan="III/a", tmt_golongan=dt.date(2020, 4, 1))
+    RiwayatPendidikan.objects.create(
+        pegawai=pegawai, tingkat="S1", jurusan="Manajemen", nama_institusi="Universitas Mataram",
+        tahun_lulus=2010,
+    )  # fmt: skip
+    HukumanDisiplin.objects.create(
+        pegawai=pegawai, jenis=JenisHukuman.TEGURAN_LISAN, nomor_sk="800/1/2024",
+        tanggal_sk=dt.date(2024, 1, 2), tmt_mulai=dt.date(2024, 1, 2),
+    )  # fmt: skip
+    HasilAsesmen.objects.create(
+        pegawai=pegawai, tanggal=dt.date(2024, 5, 1), metode="ac", asesor="UPT Penilaian",
+        **dict.fromkeys(("m01", "m02", "m03", "m04", "m05", "m06", "m07", "m08", "sk01"), 3),
+    )  # fmt: skip
+
+
+def _user(username: str, group: str, *, staff: bool, **akses) -> User:
+    user = User.objects.create_user(username, password=SANDI, is_staff=staff)
+    user.groups.add(Group.objects.get(name=group))
+    if akses:
+        Akses.objects.create(user=user, **akses)
+    return user
+
+
+def buat_organisasi() -> Organisasi:
+    kota = UnitKerjaFactory(nama="Pemerintah Kota Mataram", jenis="pemda")
+    unit_a = UnitKerjaFactory(nama="Dinas Kesehatan", parent=kota)
+    bidang_a = UnitKerjaFactory(nama="Bidang Pelayanan Kesehatan", parent=unit_a, jenis="bidang")
+    unit_b = UnitKerjaFactory(nama="Dinas Pendidikan", parent=kota)
+    pegawai_a = PegawaiFactory(nama="Baiq Nurul Aini", unit_kerja=bidang_a)
+    pegawai_b = PegawaiFactory(nama="Lalu Ahmad Zaini", unit_kerja=unit_b)
+    kepala_a = PegawaiFactory(nama="I Made Sudarsana", unit_kerja=unit_a)
+    kepala_b = PegawaiFactory(nama="Ni Luh Putu Ayu", unit_kerja=unit_b)
+    for p in (pegawai_a, pegawai_b):
+        _histories(p)
+    formasi_a = FormasiFactory(unit_kerja=bidang_a)
+    penempatan_a = PenempatanFactory(pegawai=pegawai_a, formasi=formasi_a)
+    PenempatanFactory(pegawai=pegawai_b, formasi=FormasiFactory(unit_kerja=unit_b))
+    users: dict[str, User | None] = {
+        "anonim": None,
+        "pegawai": _user("pegawai", PEGAWAI, staff=False, pegawai=pegawai_a),
+        "pimpinan_lain": _user(
+            "pimpinan.lain", PIMPINAN_UNIT, staff=True, unit_kerja=unit_b, pegawai=kepala_b
+        ),
+        "pimpinan": _user(
+            "pimpinan", PIMPINAN_UNIT, staff=True, unit_kerja=unit_a, pegawai=kepala_a
+        ),
+        "hr": _user("hr.bkpsdm", ADMIN_BKPSDM, staff=True),
+    }
+    return Organisasi(kota, unit_a, bidang_a, unit_b, pegawai_a, pegawai_b, formasi_a,
+                      penempatan_a, users)  # fmt: skip
+
+
+# Objects of unit A per model, for the URLs that take an id.
+def objek_unit_a(org: Organisasi) -> dict[str, object]:
+    from auditlog.models import LogEntry
+    from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+
+    from jabatan.models import Jabatan
+    from pegawai.models import BidangStudi, CatatanEkspor
+
+    hr = org.users["hr"]
+    org.pegawai_a.save()  # an audit entry to look at
+    return {
+        "pegawai.unitkerja": org.bidang_a,
+        "pegawai.bidangstudi": BidangStudi.objects.create(kode="MAN", nama="Manajemen"),
+        "pegawai.pegawai": org.pegawai_a,
+        "pegawai.riwayatpangkat": RiwayatPangkat.objects.filter(pegawai=org.pegawai_a).first(),
+        "pegawai.riwayatpendidikan": org.pegawai_a.riwayat_pendidikan.first(),
+        "pegawai.hukumandisiplin": org.pegawai_a.hukuman_disiplin.first(),
+        "pegawai.hasilasesmen": org.pegawai_a.asesmen.first(),
+        "pegawai.akses": Akses.objects.get(user=org.users["pimpinan"]),
+        "pegawai.catatanekspor": CatatanEkspor.objects.create(
+            user=hr, data="pegawai.pegawai", jumlah_baris=1
+        ),
+        "jabatan.jabatan": org.formasi_a.jabatan,
+        "jabatan.formasi": org.formasi_a,
+        "jabatan.penempatan": org.penempatan_a,
+        "auth.user": hr,
+        "auth.group": Group.objects.get(name=ADMIN_BKPSDM),
+        "auditlog.logentry": LogEntry.objects.order_by("-pk").first(),
+        "axes.accessattempt": AccessAttempt.objects.create(
+            username="x", ip_address="127.0.0.9", user_agent="t", failures_since_start=1
+        ),
+        "axes.accesslog": AccessLog.objects.create(
+            username="x", ip_address="127.0.0.9", user_agent="t"
+        ),
+        "axes.accessfailurelog": AccessFailureLog.objects.create(
+            username="x", ip_address="127.0.0.9", user_agent="t"
+        ),
+    }

@@ -1,0 +1,294 @@
+"""Who may see what: every URL of the project for every role, id guessing, scoped lists.
+
+The URL walk resolves every pattern, fills ids with objects of unit A, and requests each URL as
+anonymous, Pegawai, Pimpinan Unit of B (wrong unit), Pimpinan Unit of A (right unit) and Admin
+BKPSDM. Every URL needs an expectation below: a new one without fails the walk.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import pytest
+from django.contrib.contenttypes.models import ContentType
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver
+
+from tests.akses_data import ROLES, buat_organisasi, objek_unit_a
+
+pytestmark = pytest.mark.django_db
+
+
+@dataclass(frozen=True)
+class Aturan:
+    """What each staff role may do with a model's admin: v(iew) a(dd) c(hange) d(elete).
+
+    `lingkup`: "unit" rows belong to units (others' are 404), "bebas" reference data everyone
+    with the permission sees, "tidak" admin models outside the project's scoping (Django's own
+    permission checks only).
+    """
+
+    lingkup: str
+    hr: str
+    pimpinan: str = ""
+    audit: bool = True  # has the audit-trail and export views (the project's BaseAdmin)
+
+
+MODEL = {
+    "pegawai.unitkerja": Aturan("unit", hr="vacd", pimpinan="v"),
+    "pegawai.bidangstudi": Aturan("bebas", hr="vacd", pimpinan="v"),
+    "pegawai.pegawai": Aturan("unit", hr="vac", pimpinan="v"),
+    "pegawai.riwayatpangkat": Aturan("unit", hr="vac", pimpinan="v"),
+    "pegawai.riwayatpendidikan": Aturan("unit", hr="vacd", pimpinan="v"),
+    "pegawai.hukumandisiplin": Aturan("unit", hr="vac", pimpinan="v"),
+    "pegawai.hasilasesmen": Aturan("unit", hr="vac", pimpinan="v"),
+    "pegawai.akses": Aturan("unit", hr="vac"),
+    "pegawai.catatanekspor": Aturan("tidak", hr="v", audit=False),
+    "jabatan.jabatan": Aturan("bebas", hr="vac", pimpinan="v"),
+    "jabatan.formasi": Aturan("unit", hr="vacd", pimpinan="v"),
+    "jabatan.penempatan": Aturan("unit", hr="vac", pimpinan="v"),
+    "auth.user": Aturan("tidak", hr="", audit=False),
+    "auth.group": Aturan("tidak", hr="", audit=False),
+    "auditlog.logentry": Aturan("tidak", hr="v", audit=False),
+    "axes.accessattempt": Aturan("tidak", hr="vd", audit=False),
+    "axes.accesslog": Aturan("tidak", hr="", audit=False),
+    "axes.accessfailurelog": Aturan("tidak", hr="", audit=False),
+}
+
+# Pages outside the admin, and the admin's site-wide pages: status per role, in ROLES order
+# (anonim, pegawai, pimpinan_lain, pimpinan, hr).
+HALAMAN = {
+    "beranda": (200, 200, 200, 200, 200),
+    "masuk": (200, 302, 302, 302, 302),  # signed-in users go on to the home page
+    "keluar": (405, 405, 405, 405, 405),  # POST only
+    "saya": (302, 200, 200, 200, 403),  # HR's login has no employee record
+    "set_language": (302, 302, 302, 302, 302),  # GET redirects without changing anything
+    "healthz": (200, 200, 200, 200, 200),
+    "admin:index": (302, 302, 200, 200, 200),
+    "admin:login": (200, 200, 302, 302, 302),
+    "admin:logout": (302, 302, 405, 405, 405),
+    "admin:password_change": (302, 302, 200, 200, 200),
+    "admin:password_change_done": (302, 302, 200, 200, 200),
+    "admin:autocomplete": (302, 302, 403, 403, 403),  # no field named: refused
+    "admin:jsi18n": (302, 302, 200, 200, 200),
+    "admin:view_on_site": (302, 302, 404, 404, 404),  # employees have no public page
+    "admin:auth_user_password_change": (302, 302, 403, 403, 403),  # nobody manages logins here
+}
+APP_LIST = {  # admin:app_list per app label
+    "pegawai": (302, 302, 200, 200, 200),
+    "jabatan": (302, 302, 200, 200, 200),
+    "auditlog": (302, 302, 404, 404, 200),
+    "axes": (302, 302, 404, 404, 200),
+    "auth": (302, 302, 404, 404, 404),
+}
+TANPA_NAMA = {  # unnamed admin patterns, by their route's last part
+    "<path:object_id>/": (302, 302, 302, 302, 302),  # redirects to the change page
+    "(?P<url>.*)$": (302, 302, 404, 404, 404),  # the admin's catch-all
+}
+AKSI = re.compile(r"^admin:(\w+?)_(\w+?)_(changelist|add|change|delete|history|auditlog|ekspor)$")
+
+
+def _patterns(patterns, prefix="", namespace=None):
+    for p in patterns:
+        if isinstance(p, URLResolver):
+            yield from _patterns(p.url_patterns, prefix + str(p.pattern), p.namespace or namespace)
+        elif isinstance(p, URLPattern):
+            name = f"{namespace}:{p.name}" if namespace and p.name else p.name
+            yield name, prefix + str(p.pattern)
+
+
+def _harapan_model(aturan: Aturan, aksi: str) -> tuple[int, ...]:
+    """Expected statuses of one admin model view for the five roles."""
+
+    def staff(hak: str, unit_ini: bool) -> int:
+        perlu = {"changelist": "v", "ekspor": "v", "add": "a", "change": "v",
+                 "history": "v", "delete": "d", "auditlog": "audit"}[aksi]  # fmt: skip
+        dengan_id = aksi in ("change", "history", "delete")
+        if aksi == "auditlog":
+            return 200 if "HR" in hak else 403  # the audit trail is HR's alone
+        if dengan_id and aturan.lingkup == "unit" and not unit_ini:
+            return 404  # outside the scope: as if absent
+        if aksi == "change":
+            return 200 if ("v" in hak or "c" in hak) else 403
+        return 200 if perlu in hak else 403
+
+    hr = aturan.hr + ("HR" if aturan.audit else "")
+    return (302, 302, staff(aturan.pimpinan, False), staff(aturan.pimpinan, True), staff(hr, True))
+
+
+def _url_dan_harapan(objek: dict[str, object]) -> list[tuple[str, str, tuple[int, ...]]]:
+    rows = []
+    for name, route in _patterns(get_resolver().url_patterns):
+        if name is None:
+            kunci = next(k for k in TANPA_NAMA if route.endswith(k))
+            path = route.replace("(?P<url>.*)$", "tidak-ada/").replace(
+                "<path:object_id>", str(objek["pegawai.pegawai"].pk)
+            )
+            rows.append((route, "/" + path, TANPA_NAMA[kunci]))
+        elif name == "admin:app_list":
+            for app_label, harapan in APP_LIST.items():
+                rows.append((f"{name}:{app_label}", f"/admin/{app_label}/", harapan))
+        elif name in HALAMAN:
+            pegawai = objek["pegawai.pegawai"]
+            path = "/" + route.replace(
+                "<int:content_type_id>", str(ContentType.objects.get_for_model(pegawai).pk)
+            ).replace("<path:object_id>", str(pegawai.pk)).replace("<id>", str(objek["auth.user"].pk))
+            rows.append((name, path, HALAMAN[name]))
+        elif m := AKSI.match(name):
+            app_label, model_name, aksi = m.groups()
+            label = f"{app_label}.{model_name}"
+            assert label in MODEL, f"no access expectation for the admin of {label}"
+            obj = objek[label]
+            path = "/" + route.replace("<path:object_id>", str(obj.pk))
+            rows.append((name, path, _harapan_model(MODEL[label], aksi)))
+        else:
+            raise AssertionError(f"no access expectation for URL {name!r} ({route})")
+    return rows
+
+
+def _clients(org) -> dict[str, Client]:
+    clients = {}
+    for role in ROLES:
+        client = Client()
+        if org.users[role] is not None:
+            client.force_login(org.users[role])
+        clients[role] = client
+    return clients
+
+
+def test_it_answers_every_url_for_every_role_as_expected():
+    org = buat_organisasi()
+    objek = objek_unit_a(org)
+    clients = _clients(org)
+    salah = []
+    rows = _url_dan_harapan(objek)
+    assert len(rows) > 100  # every admin view of every model, and the pages
+    for name, path, harapan in rows:
+        for role, status in zip(ROLES, harapan, strict=True):
+            got = clients[role].get(path).status_code
+            if got != status:
+                salah.append(f"{role:14} {path:60} expected {status}, got {got} ({name})")
+    assert not salah, "\n".join(salah)
+
+
+# --- Guessing ids, lists, search, filters and exports --------------------------------------
+
+
+@pytest.fixture
+def org():
+    return buat_organisasi()
+
+
+def _client(org, role: str) -> Client:
+    client = Client()
+    client.force_login(org.users[role])
+    return client
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/admin/pegawai/pegawai/{b}/change/",
+        "/admin/pegawai/pegawai/{b}/history/",
+        "/admin/pegawai/riwayatpangkat/{rb}/change/",
+        "/admin/jabatan/penempatan/{pb}/change/",
+    ],
+)
+def test_a_unit_head_guessing_an_id_of_another_unit_gets_404_and_no_data(org, url):
+    b = org.pegawai_b
+    path = url.format(
+        b=b.pk, rb=b.riwayat_pangkat.first().pk, pb=b.penempatan.first().pk
+    )
+    response = _client(org, "pimpinan").get(path)
+    assert response.status_code == 404
+    assert b.nama not in response.content.decode()
+    assert b.nip not in response.content.decode()
+
+
+def test_a_unit_head_lists_only_their_unit_and_below(org):
+    response = _client(org, "pimpinan").get("/admin/pegawai/pegawai/")
+    names = {p.nama for p in response.context["cl"].result_list}
+    assert names == {"Baiq Nurul Aini", "I Made Sudarsana"}  # bidang A and unit A itself
+
+
+def test_search_and_filters_do_not_reach_outside_the_scope(org):
+    client = _client(org, "pimpinan")
+    b = org.pegawai_b
+    # Each query names B's employee one way; the page must show nothing else of them.
+    for query, lain in (
+        ({"q": b.nip}, b.nama),
+        ({"q": b.nama}, b.nip_tercetak),
+        ({"perangkat_daerah": org.unit_b.pk}, b.nama),
+    ):
+        response = client.get("/admin/pegawai/pegawai/", query)
+        assert response.status_code in (200, 302)
+        if response.status_code == 200:
+            assert list(response.context["cl"].result_list) == []
+            assert lain not in response.content.decode()
+
+
+def test_the_unit_filter_offers_only_units_in_scope(org):
+    response = _client(org, "pimpinan").get("/admin/pegawai/pegawai/")
+    body = response.content.decode()
+    assert "Dinas Kesehatan" in body
+    assert "Dinas Pendidikan" not in body
+
+
+def test_autocomplete_offers_only_employees_in_scope(org):
+    response = _client(org, "pimpinan").get(
+        "/admin/autocomplete/",
+        {"app_label": "pegawai", "model_name": "riwayatpangkat", "field_name": "pegawai"},
+    )
+    assert response.status_code == 200
+    names = {row["text"] for row in response.json()["results"]}
+    assert any("Baiq Nurul Aini" in n for n in names)
+    assert not any("Lalu Ahmad Zaini" in n for n in names)
+
+
+def test_an_export_holds_only_rows_in_scope_and_is_logged(org):
+    from pegawai.models import CatatanEkspor
+
+    response = _client(org, "pimpinan").get("/admin/pegawai/pegawai/ekspor/")
+    assert response.status_code == 200
+    body = b"".join(response.streaming_content).decode("utf-8-sig")
+    assert "Baiq Nurul Aini" in body
+    assert "Lalu Ahmad Zaini" not in body
+    assert org.pegawai_b.nip not in body
+    catatan = CatatanEkspor.objects.get()
+    assert (catatan.user, catatan.data, catatan.jumlah_baris) == (
+        org.users["pimpinan"], "pegawai.pegawai", 2
+    )
+    assert catatan.alamat_ip == "127.0.0.1"
+
+
+def test_an_export_follows_the_filters_on_screen(org):
+    client = _client(org, "hr")
+    response = client.get("/admin/pegawai/pegawai/ekspor/", {"q": org.pegawai_b.nip})
+    lines = b"".join(response.streaming_content).decode("utf-8-sig").splitlines()
+    assert len(lines) == 2  # header and one employee
+    assert org.pegawai_b.nip_tercetak in lines[1]
+
+
+def test_an_employee_sees_their_own_record_and_nobody_elses(org):
+    client = _client(org, "pegawai")
+    response = client.get("/saya/")
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert "Baiq Nurul Aini" in body and org.pegawai_a.nip_tercetak in body
+    assert "Lalu Ahmad Zaini" not in body
+    assert client.get(f"/admin/pegawai/pegawai/{org.pegawai_b.pk}/change/").status_code == 302
+
+
+def test_the_public_never_sees_nip_or_birth_dates(org):
+    body = Client().get("/").content.decode()
+    for p in (org.pegawai_a, org.pegawai_b):
+        assert p.nip not in body and p.nip_tercetak not in body
+        assert p.nama not in body
+
+
+def test_a_unit_heads_home_page_counts_only_their_unit(org):
+    response = _client(org, "pimpinan").get("/")
+    assert response.context["ringkasan"]["pegawai_aktif"] == 2
+    response = _client(org, "hr").get("/")
+    assert response.context["ringkasan"]["pegawai_aktif"] == 4

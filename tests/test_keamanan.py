@@ -1,0 +1,116 @@
+"""Audit trail, login lockout and the security headers."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+import pytest
+from auditlog.models import LogEntry
+from django.conf import settings
+from django.test import Client
+
+from jabatan.models import Penempatan
+from tests.akses_data import SANDI, buat_organisasi
+from tests.factories import PenempatanFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_placement_changed_by_hr_is_in_the_audit_trail_with_before_and_after(hr_client, hr_user):
+    penempatan = PenempatanFactory()
+    response = hr_client.post(
+        f"/admin/jabatan/penempatan/{penempatan.pk}/change/",
+        {"tmt_selesai": "2025-06-30", "nomor_sk": "821/7/2025", "tanggal_sk": "",
+         "keterangan": "Mutasi"},
+        REMOTE_ADDR="10.20.30.40",
+    )  # fmt: skip
+    assert response.status_code == 302
+    # Ending (the service) and the decree number (the form) may be two saves: read them all.
+    entries = LogEntry.objects.get_for_object(penempatan).filter(action=LogEntry.Action.UPDATE)
+    assert entries and all(e.actor == hr_user for e in entries)
+    assert all(e.remote_addr == "10.20.30.40" for e in entries)
+    changes = {k: v for e in entries for k, v in e.changes_dict.items()}
+    assert changes["tmt_selesai"] == ["None", "2025-06-30"]
+    assert changes["keterangan"] == ["", "Mutasi"]
+    assert changes["nomor_sk"] == ["", "821/7/2025"]
+
+
+def test_hr_reads_and_searches_the_audit_log_but_cannot_change_it(hr_client, hr_user):
+    penempatan = PenempatanFactory(nomor_sk="821/99/2025")
+    hr_client.post(
+        f"/admin/jabatan/penempatan/{penempatan.pk}/change/",
+        {"tmt_selesai": "2025-06-30", "nomor_sk": "821/99/2025", "tanggal_sk": "",
+         "keterangan": "Pensiun dini"},
+    )  # fmt: skip
+    response = hr_client.get("/admin/auditlog/logentry/", {"q": "Pensiun dini"})
+    assert response.status_code == 200
+    assert len(response.context["cl"].result_list) == 1
+    entry = response.context["cl"].result_list[0]
+    assert hr_client.get(f"/admin/auditlog/logentry/{entry.pk}/delete/").status_code == 403
+    assert hr_client.post(f"/admin/auditlog/logentry/{entry.pk}/change/", {}).status_code == 403
+    history = hr_client.get(f"/admin/jabatan/penempatan/{penempatan.pk}/auditlog/")
+    assert history.status_code == 200
+    assert "Pensiun dini" in history.content.decode()
+
+
+def test_the_placement_service_records_the_employee_moving_unit(hr_user):
+    from jabatan.services import penempatan_create
+    from tests.factories import FormasiFactory, PegawaiFactory
+
+    pegawai = PegawaiFactory()
+    formasi = FormasiFactory()
+    penempatan_create(pegawai=pegawai, formasi=formasi, tmt_mulai=dt.date(2025, 1, 2))
+    entry = LogEntry.objects.get_for_object(pegawai).latest("timestamp")
+    assert entry.changes_dict["unit_kerja"][1] == str(formasi.unit_kerja_id)
+    assert LogEntry.objects.get_for_object(Penempatan.objects.get(pegawai=pegawai)).exists()
+
+
+def test_five_wrong_passwords_lock_the_login_and_say_so():
+    org = buat_organisasi()
+    client = Client()
+    for _ in range(settings.AXES_FAILURE_LIMIT - 1):
+        response = client.post("/masuk/", {"username": "pimpinan", "password": "salah"})
+        assert response.status_code == 200  # the form again, with an error
+    response = client.post("/masuk/", {"username": "pimpinan", "password": "salah"})
+    assert response.status_code == 429
+    assert "terkunci" in response.content.decode()
+    # Now even the right password is refused until the lock ends or HR lifts it.
+    response = client.post("/masuk/", {"username": "pimpinan", "password": SANDI})
+    assert response.status_code == 429
+    assert "_auth_user_id" not in client.session
+    # Another login from the same address is not locked.
+    response = client.post("/masuk/", {"username": "hr.bkpsdm", "password": SANDI})
+    assert response.status_code == 302
+    assert org.users["pimpinan"].is_active
+
+
+def test_every_page_sends_the_security_headers(client):
+    response = client.get("/")
+    csp = response["Content-Security-Policy"]
+    script_src = re.search(r"script-src ([^;]*)", csp).group(1)
+    assert script_src.strip() == "'self'"
+    assert "frame-ancestors 'none'" in csp
+    assert response["X-Frame-Options"] == "DENY"
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Referrer-Policy"] == "same-origin"
+
+
+def test_no_template_of_ours_has_an_inline_script():
+    inline = re.compile(r"<script(?![^>]*\bsrc=)(?![^>]*type=\"application/json\")[^>]*>", re.I)
+    offenders = [
+        str(path)
+        for path in Path(settings.BASE_DIR, "templates").rglob("*.html")
+        if inline.search(path.read_text())
+    ]
+    assert offenders == []
+
+
+def test_production_settings_protect_cookies_and_transport():
+    # The values `check --deploy` insists on, as computed for DEBUG off (the test default).
+    assert settings.DEBUG is False
+    assert settings.SESSION_COOKIE_SECURE and settings.CSRF_COOKIE_SECURE
+    assert settings.SECURE_HSTS_SECONDS >= 31536000
+    assert settings.SESSION_COOKIE_HTTPONLY
+    assert settings.SESSION_EXPIRE_AT_BROWSER_CLOSE
