@@ -374,11 +374,15 @@ class RiwayatPendidikanAdmin(RiwayatAdmin):
         "bidang_studi",
         "jurusan",
         "nama_institusi",
-        "tahun_lulus",
+        "lulus",
     ]
     list_select_related = ["pegawai", "bidang_studi"]
     list_filter = ["tingkat"]
     autocomplete_fields = ["pegawai", "bidang_studi"]
+
+    @admin.display(description=_("tahun lulus"), ordering="tahun_lulus")
+    def lulus(self, obj: RiwayatPendidikan) -> str:
+        return str(obj.tahun_lulus)  # a year, not a quantity: no thousands separator
 
 
 @admin.register(HukumanDisiplin)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from django.contrib.auth.models import Group, User
+from django.contrib.auth.models import Group, Permission, User
 
 from jabatan.models import Formasi, Penempatan
 from pegawai.disiplin import JenisHukuman
@@ -24,7 +24,7 @@ from pegawai.models import (
     RiwayatPendidikan,
     UnitKerja,
 )
-from pegawai.roles import ADMIN_BKPSDM, PEGAWAI, PIMPINAN_UNIT
+from pegawai.roles import ADMIN_BKPSDM, PEGAWAI, PIMPINAN_UNIT, ROLE_PERMISSIONS
 from tests.factories import (
     FormasiFactory,
     PegawaiFactory,
@@ -66,9 +66,22 @@ def _histories(pegawai: Pegawai) -> None:
     )  # fmt: skip
 
 
+def _grup(name: str) -> Group:
+    """Return the role's group; transactional tests (the browser's) flush the data migrations'
+    groups, so rebuild it from pegawai/roles.py when it is gone."""
+    group, created = Group.objects.get_or_create(name=name)
+    if created:
+        for perm in ROLE_PERMISSIONS[name]:
+            app_label, codename = perm.split(".")
+            group.permissions.add(
+                Permission.objects.get(content_type__app_label=app_label, codename=codename)
+            )
+    return group
+
+
 def _user(username: str, group: str, *, staff: bool, **akses) -> User:
     user = User.objects.create_user(username, password=SANDI, is_staff=staff)
-    user.groups.add(Group.objects.get(name=group))
+    user.groups.add(_grup(group))
     if akses:
         Akses.objects.create(user=user, **akses)
     return user
@@ -108,7 +121,6 @@ def objek_unit_a(org: Organisasi) -> dict[str, object]:
     from auditlog.models import LogEntry
     from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 
-    from jabatan.models import Jabatan
     from pegawai.models import BidangStudi, CatatanEkspor
 
     hr = org.users["hr"]

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import shutil
+
 import pytest
 from django.conf import settings
 from django.contrib.auth.models import Group, User
@@ -21,16 +24,48 @@ def pytest_configure(config: pytest.Config) -> None:
     }
 
 
+# Debian's Chromium, driven by Playwright (which must never download a browser of its own).
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+# Playwright's sync API runs an event loop in the test thread; Django's ORM calls in the same
+# test (creating data for the live server) are still synchronous and safe.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Skip, with the reason printed, the tests that need PostgreSQL when it is not the engine."""
-    if settings.DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-        return
-    skip = pytest.mark.skip(
-        reason="needs PostgreSQL (row locks, concurrency): set DATABASE_URL to run it"
-    )
-    for item in items:
-        if "postgres" in item.keywords:
-            item.add_marker(skip)
+    """Skip, with the reason printed, what this machine cannot run: PostgreSQL-only tests on the
+    embedded SQLite, browser tests without Chromium. CI (CI=true) skips neither: it fails."""
+    in_ci = os.environ.get("CI") == "true"
+    if settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql" and not in_ci:
+        skip = pytest.mark.skip(
+            reason="needs PostgreSQL (row locks, concurrency): set DATABASE_URL to run it"
+        )
+        for item in items:
+            if "postgres" in item.keywords:
+                item.add_marker(skip)
+    if CHROMIUM is None and not in_ci:
+        skip = pytest.mark.skip(
+            reason="needs Chromium for browser tests: apt-get install chromium (CI installs it)"
+        )
+        for item in items:
+            if "browser" in item.keywords:
+                item.add_marker(skip)
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    """Launch Debian's Chromium headless, without the network chatter this machine refuses."""
+    return {
+        **browser_type_launch_args,
+        "executable_path": CHROMIUM,
+        "args": [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+        ],
+    }
 
 
 @pytest.fixture(autouse=True)

@@ -133,7 +133,9 @@ def _url_dan_harapan(objek: dict[str, object]) -> list[tuple[str, str, tuple[int
             pegawai = objek["pegawai.pegawai"]
             path = "/" + route.replace(
                 "<int:content_type_id>", str(ContentType.objects.get_for_model(pegawai).pk)
-            ).replace("<path:object_id>", str(pegawai.pk)).replace("<id>", str(objek["auth.user"].pk))
+            ).replace("<path:object_id>", str(pegawai.pk)).replace(
+                "<id>", str(objek["auth.user"].pk)
+            )
             rows.append((name, path, HALAMAN[name]))
         elif m := AKSI.match(name):
             app_label, model_name, aksi = m.groups()
@@ -197,9 +199,7 @@ def _client(org, role: str) -> Client:
 )
 def test_a_unit_head_guessing_an_id_of_another_unit_gets_404_and_no_data(org, url):
     b = org.pegawai_b
-    path = url.format(
-        b=b.pk, rb=b.riwayat_pangkat.first().pk, pb=b.penempatan.first().pk
-    )
+    path = url.format(b=b.pk, rb=b.riwayat_pangkat.first().pk, pb=b.penempatan.first().pk)
     response = _client(org, "pimpinan").get(path)
     assert response.status_code == 404
     assert b.nama not in response.content.decode()
@@ -257,7 +257,9 @@ def test_an_export_holds_only_rows_in_scope_and_is_logged(org):
     assert org.pegawai_b.nip not in body
     catatan = CatatanEkspor.objects.get()
     assert (catatan.user, catatan.data, catatan.jumlah_baris) == (
-        org.users["pimpinan"], "pegawai.pegawai", 2
+        org.users["pimpinan"],
+        "pegawai.pegawai",
+        2,
     )
     assert catatan.alamat_ip == "127.0.0.1"
 
