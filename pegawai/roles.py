@@ -60,6 +60,9 @@ _HR_EXTRA = [
     "pegawai.change_akses",
     "pegawai.view_catatanekspor",
     "auditlog.view_logentry",
+    # To pick a login when linking it (autocomplete); creating logins and granting roles stays
+    # with a superuser, since Django's user form can also make superusers.
+    "auth.view_user",
     "axes.view_accessattempt",
     "axes.delete_accessattempt",
 ]

@@ -48,7 +48,7 @@ MODEL = {
     "jabatan.jabatan": Aturan("bebas", hr="vac", pimpinan="v"),
     "jabatan.formasi": Aturan("unit", hr="vacd", pimpinan="v"),
     "jabatan.penempatan": Aturan("unit", hr="vac", pimpinan="v"),
-    "auth.user": Aturan("tidak", hr="", audit=False),
+    "auth.user": Aturan("tidak", hr="v", audit=False),
     "auth.group": Aturan("tidak", hr="", audit=False),
     "auditlog.logentry": Aturan("tidak", hr="v", audit=False),
     "axes.accessattempt": Aturan("tidak", hr="vd", audit=False),
@@ -80,7 +80,7 @@ APP_LIST = {  # admin:app_list per app label
     "jabatan": (302, 302, 200, 200, 200),
     "auditlog": (302, 302, 404, 404, 200),
     "axes": (302, 302, 404, 404, 200),
-    "auth": (302, 302, 404, 404, 404),
+    "auth": (302, 302, 404, 404, 200),
 }
 TANPA_NAMA = {  # unnamed admin patterns, by their route's last part
     "<path:object_id>/": (302, 302, 302, 302, 302),  # redirects to the change page
@@ -294,3 +294,24 @@ def test_a_unit_heads_home_page_counts_only_their_unit(org):
     assert response.context["ringkasan"]["pegawai_aktif"] == 2
     response = _client(org, "hr").get("/")
     assert response.context["ringkasan"]["pegawai_aktif"] == 4
+
+
+def test_hr_links_a_login_to_the_unit_it_leads(org):
+    from django.contrib.auth.models import User
+
+    from pegawai.models import Akses
+
+    client = _client(org, "hr")
+    response = client.get(
+        "/admin/autocomplete/",
+        {"app_label": "pegawai", "model_name": "akses", "field_name": "user", "term": "pimp"},
+    )
+    assert response.status_code == 200
+    assert {row["text"] for row in response.json()["results"]} >= {"pimpinan", "pimpinan.lain"}
+    baru = User.objects.create_user("kepala.baru", is_staff=True)
+    response = client.post(
+        "/admin/pegawai/akses/add/",
+        {"user": baru.pk, "unit_kerja": org.unit_b.pk, "pegawai": ""},
+    )
+    assert response.status_code == 302
+    assert Akses.objects.get(user=baru).unit_kerja == org.unit_b

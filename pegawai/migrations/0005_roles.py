@@ -11,6 +11,7 @@ from pegawai.migrations._groups import sync_groups
 GROUPS = {
     "Admin BKPSDM": [
         "auditlog.view_logentry",
+        "auth.view_user",
         "axes.delete_accessattempt",
         "axes.view_accessattempt",
         "jabatan.add_formasi",
@@ -68,7 +69,7 @@ GROUPS = {
     "Pegawai": [],
 }
 
-APPS = ("pegawai", "jabatan", "auditlog", "axes")
+APPS = ("pegawai", "jabatan", "auditlog", "axes", "auth")
 
 
 def create_groups(apps, schema_editor):
