@@ -19,6 +19,7 @@ from django.utils.translation import ngettext
 
 from jabatan.models import Formasi, Jabatan, Penempatan
 from jabatan.services import (
+    asesmen_hitung_jpm,
     formasi_set_kuota,
     penempatan_create,
     penempatan_end,
@@ -27,7 +28,7 @@ from jabatan.services import (
 )
 from pegawai import admin as pegawai_admin
 from pegawai.kompetensi import KODE as KOMPETENSI_KODE
-from pegawai.models import Pegawai
+from pegawai.models import HasilAsesmen, Pegawai
 
 admin.site.site_header = _("SIMPEG Merit — BKPSDM Kota Mataram")
 admin.site.site_title = _("SIMPEG Merit")
@@ -478,6 +479,26 @@ class PegawaiWithPenempatanAdmin(pegawai_admin.PegawaiAdmin):
             inlines.remove(PenempatanInline)
         return inlines
 
+    def save_formset(self, request: HttpRequest, form: Any, formset: Any, change: bool) -> None:
+        super().save_formset(request, form, formset, change)
+        if formset.model is HasilAsesmen:
+            for asesmen in [*formset.new_objects, *(o for o, _f in formset.changed_objects)]:
+                asesmen_hitung_jpm(asesmen=asesmen)
+
+
+class HasilAsesmenJpmAdmin(pegawai_admin.HasilAsesmenAdmin):
+    """Assessments with their Job Person Match against the position held (jabatan knows it)."""
+
+    list_display = [*pegawai_admin.HasilAsesmenAdmin.list_display, "jpm"]
+    fields = [*pegawai_admin.HasilAsesmenAdmin.fields, "jpm"]
+    readonly_fields = ["jpm"]
+
+    def save_model(self, request: HttpRequest, obj: HasilAsesmen, form: Any, change: bool) -> None:
+        super().save_model(request, obj, form, change)
+        asesmen_hitung_jpm(asesmen=obj)
+
 
 admin.site.unregister(Pegawai)
 admin.site.register(Pegawai, PegawaiWithPenempatanAdmin)
+admin.site.unregister(HasilAsesmen)
+admin.site.register(HasilAsesmen, HasilAsesmenJpmAdmin)

@@ -13,7 +13,8 @@ from django.utils.translation import gettext_lazy
 
 from jabatan.models import Formasi, Penempatan
 from pegawai import golongan as gol
-from pegawai.models import Pegawai
+from pegawai.kompetensi import jpm
+from pegawai.models import HasilAsesmen, Pegawai
 from pegawai.pendidikan import memenuhi_pendidikan
 
 # Constraint names (jabatan/models.py) → the field and message a user sees when the database,
@@ -277,3 +278,24 @@ def pegawai_end(*, pegawai: Pegawai, kedudukan: str, tmt_berhenti: date) -> Pega
     pegawai.save(update_fields=["kedudukan", "tmt_berhenti", "updated_at"])
     penempatan_end_all(pegawai=pegawai, tmt_berhenti=tmt_berhenti)
     return pegawai
+
+
+def asesmen_hitung_jpm(*, asesmen: HasilAsesmen) -> HasilAsesmen:
+    """Store the assessment's Job Person Match against the employee's current position.
+
+    JPM = Σ achieved level (capped at the required level) ÷ Σ required level (Peraturan BKN
+    26/2019); the standard is the definitive position's competency standard
+    (PermenPANRB 38/2017). Without a definitive post there is no standard and no JPM.
+    """
+    penempatan = (
+        Penempatan.objects.aktif()
+        .definitif()
+        .filter(pegawai_id=asesmen.pegawai_id)
+        .select_related("formasi__jabatan")
+        .first()
+    )
+    asesmen.jpm = (
+        jpm(asesmen.capaian, penempatan.formasi.jabatan.standar_kompetensi) if penempatan else None
+    )
+    asesmen.save(update_fields=["jpm", "updated_at"])
+    return asesmen

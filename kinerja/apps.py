@@ -6,3 +6,13 @@ class KinerjaConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "kinerja"
     verbose_name = _("Kinerja")
+
+    def ready(self) -> None:
+        from auditlog.registry import auditlog
+
+        from kinerja import models as m
+        from pegawai.apps import AUDIT_EXCLUDE
+
+        for model in (m.Periode, m.Skp, m.RencanaHasilKerja, m.KinerjaOrganisasi,
+                      m.PengaturanTalenta):  # fmt: skip
+            auditlog.register(model, exclude_fields=AUDIT_EXCLUDE)

@@ -1,1 +1,293 @@
-"""Performance evaluation (SKP, PermenPANRB 6/2022): models arrive with the kinerja issue."""
+"""Performance evaluation (SKP, PermenPANRB 6/2022), organisational performance, talent bands."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from kinerja import rules
+from pegawai import golongan as gol
+from pegawai.jenis_jabatan import JenisJabatan
+from pegawai.models import Pegawai, TimestampedModel, UnitKerja
+
+RATING_CHOICES = [(r, r) for r in rules.RATING]
+PREDIKAT_CHOICES = [(p, p) for p in rules.PREDIKAT]
+PREDIKAT_ORGANISASI_CHOICES = [(p, p) for p in rules.PREDIKAT_ORGANISASI]
+ROMAWI = {1: "I", 2: "II", 3: "III", 4: "IV"}
+
+
+class Periode(TimestampedModel):
+    """An evaluation period: the year, or a quarter of it (periodic evaluation, Pasal 9)."""
+
+    class Jenis(models.TextChoices):
+        TAHUNAN = "tahunan", _("Tahunan")
+        TRIWULAN = "triwulan", _("Triwulan")
+
+    tahun = models.PositiveSmallIntegerField(
+        _("tahun"), validators=[MinValueValidator(2000), MaxValueValidator(2100)]
+    )
+    jenis = models.CharField(_("jenis periode"), max_length=10, choices=Jenis.choices)
+    triwulan = models.PositiveSmallIntegerField(
+        _("triwulan"), default=0, help_text=_("1–4 untuk periode triwulan, 0 untuk tahunan.")
+    )
+    terbuka = models.BooleanField(
+        _("terbuka"), default=True, help_text=_("Hanya periode terbuka yang dapat dinilai.")
+    )
+
+    class Meta:
+        verbose_name = _("periode penilaian")
+        verbose_name_plural = pgettext_lazy("jamak", "periode penilaian")
+        ordering = ["-tahun", "jenis", "triwulan"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["tahun", "jenis", "triwulan"],
+                name="periode_unik",
+                violation_error_message=_("Periode ini sudah ada."),
+            ),
+            models.CheckConstraint(
+                condition=Q(jenis="tahunan", triwulan=0)
+                | Q(jenis="triwulan", triwulan__gte=1, triwulan__lte=4),
+                name="periode_triwulan_sesuai_jenis",
+                violation_error_message=_(
+                    "Periode tahunan memakai triwulan 0; periode triwulan memakai 1 sampai 4."
+                ),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        if self.jenis == self.Jenis.TAHUNAN:
+            return _("Tahunan %(tahun)s") % {"tahun": self.tahun}
+        return _("Triwulan %(tw)s %(tahun)s") % {"tw": ROMAWI[self.triwulan], "tahun": self.tahun}
+
+
+class Skp(TimestampedModel):
+    """An employee's performance plan and evaluation for a period (SKP, PermenPANRB 6/2022).
+
+    The unit, rank and position kind are copied when the SKP is made, so a dashboard of a past
+    year shows the organisation as it was. The predikat is never typed: `kinerja.rules.predikat`
+    computes it from the two ratings.
+    """
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draf")
+        DIRENCANAKAN = "direncanakan", _("Direncanakan")
+        DIEVALUASI = "dievaluasi", _("Dievaluasi")
+        FINAL = "final", _("Final")
+
+    pegawai = models.ForeignKey(
+        Pegawai, verbose_name=_("pegawai"), related_name="skp", on_delete=models.PROTECT
+    )
+    periode = models.ForeignKey(
+        Periode, verbose_name=_("periode"), related_name="skp", on_delete=models.PROTECT
+    )
+    penilai = models.ForeignKey(
+        Pegawai,
+        verbose_name=_("pejabat penilai"),
+        related_name="skp_dinilai",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+    )
+    unit_kerja = models.ForeignKey(
+        UnitKerja, verbose_name=_("unit kerja"), related_name="skp", on_delete=models.PROTECT
+    )
+    perangkat_daerah = models.ForeignKey(
+        UnitKerja,
+        verbose_name=_("perangkat daerah"),
+        related_name="skp_perangkat_daerah",
+        on_delete=models.PROTECT,
+    )
+    golongan = models.CharField(_("golongan/ruang"), max_length=5, choices=gol.CHOICES)
+    jenis_jabatan = models.CharField(
+        _("jenis jabatan"), max_length=15, choices=JenisJabatan.choices, blank=True
+    )
+    status = models.CharField(
+        _("status"), max_length=15, choices=Status.choices, default=Status.DRAFT
+    )
+    rating_hasil = models.CharField(
+        _("rating hasil kerja"), max_length=20, choices=RATING_CHOICES, blank=True
+    )
+    rating_perilaku = models.CharField(
+        _("rating perilaku kerja"), max_length=20, choices=RATING_CHOICES, blank=True
+    )
+    predikat = models.CharField(
+        _("predikat kinerja"), max_length=20, choices=PREDIKAT_CHOICES, blank=True
+    )
+    catatan_perilaku = models.TextField(_("catatan perilaku (BerAKHLAK)"), blank=True)
+    catatan_penilai = models.TextField(_("catatan penilai"), blank=True)
+    dinilai_pada = models.DateTimeField(_("dinilai pada"), null=True, blank=True)
+    difinalkan_pada = models.DateTimeField(_("difinalkan pada"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("SKP")
+        verbose_name_plural = pgettext_lazy("jamak", "SKP")
+        ordering = ["-periode__tahun", "pegawai__nama"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["pegawai", "periode"],
+                name="skp_satu_per_pegawai_periode",
+                violation_error_message=_("Pegawai ini sudah memiliki SKP pada periode ini."),
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=["draft", "direncanakan"])
+                | (~Q(rating_hasil="") & ~Q(rating_perilaku="") & ~Q(predikat="")),
+                name="skp_dinilai_punya_predikat",
+                violation_error_message=_(
+                    "SKP yang dievaluasi atau final harus memiliki kedua rating dan predikat."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=~Q(penilai=F("pegawai")),
+                name="skp_penilai_bukan_diri_sendiri",
+                violation_error_message=_("Pejabat penilai tidak boleh pegawai itu sendiri."),
+            ),
+        ]
+        indexes = [
+            # Dashboards: one period, one scope (perangkat daerah subtree), grouped by predikat.
+            models.Index(fields=["periode", "perangkat_daerah", "predikat"], name="skp_dasbor"),
+            # "SKP yang saya nilai" and completion per evaluator.
+            models.Index(fields=["penilai", "periode"], name="skp_penilai"),
+        ]
+
+    def __str__(self) -> str:
+        return f"SKP {self.periode} — {self.pegawai.nama}"
+
+
+class RencanaHasilKerja(TimestampedModel):
+    """One planned result of an SKP (rencana hasil kerja) with its indicator, target and
+    realisation."""
+
+    skp = models.ForeignKey(
+        Skp, verbose_name=_("SKP"), related_name="rencana", on_delete=models.CASCADE
+    )
+    urutan = models.PositiveSmallIntegerField(_("urutan"), default=1)
+    hasil_kerja = models.CharField(_("rencana hasil kerja"), max_length=300)
+    indikator = models.CharField(_("indikator kinerja"), max_length=300)
+    target = models.CharField(_("target"), max_length=100)
+    realisasi = models.CharField(_("realisasi"), max_length=300, blank=True)
+    bukti = models.TextField(_("bukti dukung"), blank=True)
+
+    class Meta:
+        verbose_name = _("rencana hasil kerja")
+        verbose_name_plural = pgettext_lazy("jamak", "rencana hasil kerja")
+        ordering = ["skp", "urutan"]
+
+    def __str__(self) -> str:
+        return self.hasil_kerja
+
+
+class RevisiSkp(models.Model):
+    """A recorded correction of a final SKP: the old and new ratings and the reason."""
+
+    skp = models.ForeignKey(
+        Skp, verbose_name=_("SKP"), related_name="revisi", on_delete=models.PROTECT
+    )
+    alasan = models.TextField(_("alasan revisi"))
+    rating_hasil_lama = models.CharField(_("rating hasil lama"), max_length=20)
+    rating_perilaku_lama = models.CharField(_("rating perilaku lama"), max_length=20)
+    predikat_lama = models.CharField(_("predikat lama"), max_length=20)
+    predikat_baru = models.CharField(_("predikat baru"), max_length=20)
+    oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("oleh"), on_delete=models.PROTECT
+    )
+    waktu = models.DateTimeField(_("waktu"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("revisi SKP")
+        verbose_name_plural = pgettext_lazy("jamak", "revisi SKP")
+        ordering = ["-waktu"]
+
+    def __str__(self) -> str:
+        return f"{self.skp}: {self.predikat_lama} → {self.predikat_baru}"
+
+
+class KinerjaOrganisasi(TimestampedModel):
+    """A unit's organisational performance for a year, which bounds the employees' predikat
+    shares (the distribution curve)."""
+
+    unit_kerja = models.ForeignKey(
+        UnitKerja,
+        verbose_name=_("perangkat daerah"),
+        related_name="kinerja_organisasi",
+        on_delete=models.PROTECT,
+    )
+    tahun = models.PositiveSmallIntegerField(_("tahun"))
+    predikat = models.CharField(
+        _("predikat kinerja organisasi"), max_length=20, choices=PREDIKAT_ORGANISASI_CHOICES
+    )
+
+    class Meta:
+        verbose_name = _("kinerja organisasi")
+        verbose_name_plural = pgettext_lazy("jamak", "kinerja organisasi")
+        ordering = ["-tahun", "unit_kerja__nama"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["unit_kerja", "tahun"],
+                name="kinerja_organisasi_satu_per_tahun",
+                violation_error_message=_("Unit ini sudah memiliki kinerja organisasi tahun ini."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.unit_kerja} {self.tahun}: {self.predikat}"
+
+
+def _persen(label):
+    return models.DecimalField(
+        label,
+        max_digits=5,
+        decimal_places=2,
+        validators=[MinValueValidator(Decimal(0)), MaxValueValidator(Decimal(100))],
+    )
+
+
+class PengaturanTalenta(TimestampedModel):
+    """The score bands that place people on the talent grid's axes (PermenPANRB 3/2020 leaves
+    them to the agency). One row; defaults from REGULATIONS.md section 7."""
+
+    kinerja_batas_rendah = _persen(_("kinerja: batas rendah"))
+    kinerja_batas_menengah = _persen(_("kinerja: batas menengah"))
+    potensial_batas_rendah = _persen(_("potensial (JPM): batas rendah"))
+    potensial_batas_menengah = _persen(_("potensial (JPM): batas menengah"))
+
+    class Meta:
+        verbose_name = _("pengaturan talenta")
+        verbose_name_plural = pgettext_lazy("jamak", "pengaturan talenta")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(kinerja_batas_rendah__lt=F("kinerja_batas_menengah"))
+                & Q(potensial_batas_rendah__lt=F("potensial_batas_menengah")),
+                name="pengaturan_talenta_batas_naik",
+                violation_error_message=_("Batas rendah harus lebih kecil dari batas menengah."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return str(_("Pita skor talenta"))
+
+    @classmethod
+    def aktif(cls) -> PengaturanTalenta:
+        obj, _created = cls.objects.get_or_create(
+            pk=1,
+            defaults={
+                "kinerja_batas_rendah": rules.Pita().batas_rendah,
+                "kinerja_batas_menengah": rules.Pita().batas_menengah,
+                "potensial_batas_rendah": rules.Pita().batas_rendah,
+                "potensial_batas_menengah": rules.Pita().batas_menengah,
+            },
+        )
+        return obj
+
+    @property
+    def pita_kinerja(self) -> rules.Pita:
+        return rules.Pita(self.kinerja_batas_rendah, self.kinerja_batas_menengah)
+
+    @property
+    def pita_potensial(self) -> rules.Pita:
+        return rules.Pita(self.potensial_batas_rendah, self.potensial_batas_menengah)

@@ -550,6 +550,15 @@ class HasilAsesmen(TimestampedModel):
     m07 = level_field(_("M.07 Mengelola Perubahan"))
     m08 = level_field(_("M.08 Pengambilan Keputusan"))
     sk01 = level_field(_("SK.01 Perekat Bangsa"))
+    jpm = models.DecimalField(
+        _("JPM (%)"),
+        max_digits=5,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("Job Person Match terhadap standar jabatan yang diduduki saat asesmen."),
+    )
     catatan = models.TextField(_("catatan"), blank=True)
 
     class Meta:

@@ -116,3 +116,13 @@ class PenempatanFactory(DjangoModelFactory):
     formasi = factory.SubFactory(FormasiFactory)
     jenis = Penempatan.Jenis.DEFINITIF
     tmt_mulai = dt.date(2024, 1, 2)
+
+
+class PeriodeFactory(DjangoModelFactory):
+    class Meta:
+        model = "kinerja.Periode"
+        django_get_or_create = ("tahun", "jenis", "triwulan")
+
+    tahun = 2026
+    jenis = "tahunan"
+    triwulan = 0

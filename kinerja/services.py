@@ -1,0 +1,275 @@
+"""Writes of the performance evaluation: plan, realisation, rating, finalising, revision.
+
+Only the evaluator (pejabat penilai) or HR rates; the employee fills in realisations; a final SKP
+changes only through a recorded revision. Every function checks, writes in one transaction and
+raises `ValidationError` keyed by field; the audit trail records each save.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.db import transaction
+from django.db.models import Count
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from kinerja import rules
+from kinerja.models import KinerjaOrganisasi, Periode, RencanaHasilKerja, RevisiSkp, Skp
+from pegawai.akses import lingkup
+from pegawai.models import Pegawai, UnitKerja
+
+DINILAI = (Skp.Status.DIEVALUASI, Skp.Status.FINAL)
+
+
+def perangkat_daerah_dari(unit: UnitKerja) -> int:
+    """Return the id of the perangkat daerah (depth-1 unit) a unit belongs to."""
+    parts = unit.path.strip("/").split("/")
+    return int(parts[1]) if len(parts) > 1 else unit.pk
+
+
+@transaction.atomic
+def skp_create(
+    *, pegawai: Pegawai, periode: Periode, penilai: Pegawai | None, jenis_jabatan: str = ""
+) -> Skp:
+    """Open an SKP for an employee, copying their unit, rank and position kind as they are now."""
+    if not periode.terbuka:
+        raise ValidationError({"periode": _("Periode %(p)s sudah ditutup.") % {"p": periode}})
+    if penilai is not None and penilai.pk == pegawai.pk:
+        raise ValidationError({"penilai": _("Pejabat penilai tidak boleh pegawai itu sendiri.")})
+    unit = pegawai.unit_kerja
+    skp = Skp(
+        pegawai=pegawai,
+        periode=periode,
+        penilai=penilai,
+        unit_kerja=unit,
+        perangkat_daerah_id=perangkat_daerah_dari(unit),
+        golongan=pegawai.golongan,
+        jenis_jabatan=jenis_jabatan,
+    )
+    skp.full_clean()
+    skp.save()
+    return skp
+
+
+def _kunci(skp: Skp) -> Skp:
+    return Skp.objects.select_for_update().select_related("periode", "penilai").get(pk=skp.pk)
+
+
+def _boleh_menilai(user: AbstractBaseUser, skp: Skp) -> bool:
+    scope = lingkup(user)
+    return scope.semua or (skp.penilai_id is not None and scope.pegawai_id == skp.penilai_id)
+
+
+def _wajib_penilai(user: AbstractBaseUser, skp: Skp) -> None:
+    if not _boleh_menilai(user, skp):
+        nama = skp.penilai.nama_lengkap if skp.penilai else _("(belum ditetapkan)")
+        raise ValidationError(
+            {
+                NON_FIELD_ERRORS: _(
+                    "Hanya pejabat penilai SKP ini (%(nama)s) atau BKPSDM yang dapat mengubah "
+                    "rencana dan memberi penilaian."
+                )
+                % {"nama": nama}
+            },
+            code="bukan_penilai",
+        )
+
+
+def _wajib_bukan_final(skp: Skp) -> None:
+    if skp.status == Skp.Status.FINAL:
+        raise ValidationError(
+            {NON_FIELD_ERRORS: _("SKP final tidak dapat diubah; ajukan revisi dengan alasan.")},
+            code="skp_final",
+        )
+
+
+def _wajib_periode_terbuka(skp: Skp) -> None:
+    if not skp.periode.terbuka:
+        raise ValidationError(
+            {NON_FIELD_ERRORS: _("Periode %(p)s sudah ditutup.") % {"p": skp.periode}},
+            code="periode_tutup",
+        )
+
+
+@transaction.atomic
+def skp_set_rencana(*, skp: Skp, rencana: Sequence[dict], oleh: AbstractBaseUser) -> Skp:
+    """Set the work plan (rencana hasil kerja); done by the evaluator (Pasal 6)."""
+    skp = _kunci(skp)
+    _wajib_penilai(oleh, skp)
+    _wajib_bukan_final(skp)
+    _wajib_periode_terbuka(skp)
+    if skp.status == Skp.Status.DIEVALUASI:
+        raise ValidationError(
+            {NON_FIELD_ERRORS: _("Rencana tidak dapat diubah setelah SKP dinilai.")}
+        )
+    errors: dict[str, list[str]] = {}
+    baris = []
+    for n, row in enumerate(rencana, start=1):
+        item = RencanaHasilKerja(
+            skp=skp,
+            urutan=n,
+            hasil_kerja=(row.get("hasil_kerja") or "").strip(),
+            indikator=(row.get("indikator") or "").strip(),
+            target=(row.get("target") or "").strip(),
+        )
+        for field in ("hasil_kerja", "indikator", "target"):
+            if not getattr(item, field):
+                label = RencanaHasilKerja._meta.get_field(field).verbose_name
+                errors.setdefault(field, []).append(
+                    _("Baris %(n)s: %(f)s wajib diisi.") % {"n": n, "f": label}
+                )
+        baris.append(item)
+    if not baris:
+        errors.setdefault(NON_FIELD_ERRORS, []).append(_("Rencana hasil kerja minimal satu baris."))
+    if errors:
+        raise ValidationError(errors)
+    skp.rencana.all().delete()
+    RencanaHasilKerja.objects.bulk_create(baris)
+    skp.status = Skp.Status.DIRENCANAKAN
+    skp.save(update_fields=["status", "updated_at"])
+    return skp
+
+
+@transaction.atomic
+def skp_set_realisasi(
+    *, skp: Skp, realisasi: dict[int, tuple[str, str]], oleh: AbstractBaseUser
+) -> Skp:
+    """Record realisations and evidence per planned result: the employee, evaluator or HR."""
+    skp = _kunci(skp)
+    scope = lingkup(oleh)
+    if not (scope.pegawai_id == skp.pegawai_id or _boleh_menilai(oleh, skp)):
+        raise ValidationError(
+            {NON_FIELD_ERRORS: _("Realisasi diisi oleh pegawai yang bersangkutan atau penilainya.")}
+        )
+    _wajib_bukan_final(skp)
+    _wajib_periode_terbuka(skp)
+    if skp.status == Skp.Status.DRAFT or not skp.rencana.exists():
+        raise ValidationError(
+            {
+                "realisasi": _(
+                    "Realisasi tidak dapat diisi sebelum rencana hasil kerja ditetapkan penilai."
+                )
+            },
+            code="tanpa_rencana",
+        )
+    rows = {r.pk: r for r in skp.rencana.all()}
+    unknown = set(realisasi) - set(rows)
+    if unknown:
+        raise ValidationError({"realisasi": _("Baris rencana tidak dikenal.")})
+    for pk, (nilai, bukti) in realisasi.items():
+        rows[pk].realisasi, rows[pk].bukti = nilai.strip(), bukti.strip()
+        rows[pk].save(update_fields=["realisasi", "bukti", "updated_at"])
+    return skp
+
+
+def _cek_rating(**ratings: str) -> None:
+    errors = {}
+    for field, value in ratings.items():
+        if value not in rules.RATING:
+            label = Skp._meta.get_field(field).verbose_name
+            errors[field] = _(
+                "%(label)s harus salah satu dari: %(pilihan)s (PermenPANRB 6/2022)."
+            ) % {"label": str(label).capitalize(), "pilihan": ", ".join(rules.RATING)}
+    if errors:
+        raise ValidationError(errors, code="rating_tidak_dikenal")
+
+
+@transaction.atomic
+def skp_nilai(
+    *,
+    skp: Skp,
+    rating_hasil: str,
+    rating_perilaku: str,
+    oleh: AbstractBaseUser,
+    catatan_perilaku: str = "",
+    catatan_penilai: str = "",
+) -> Skp:
+    """Rate results and behaviour; the predikat follows from the official matrix."""
+    skp = _kunci(skp)
+    _wajib_penilai(oleh, skp)
+    _wajib_bukan_final(skp)
+    _wajib_periode_terbuka(skp)
+    if skp.status == Skp.Status.DRAFT:
+        raise ValidationError(
+            {
+                NON_FIELD_ERRORS: _(
+                    "SKP belum memiliki rencana hasil kerja; nilai setelah direncanakan."
+                )
+            }
+        )
+    _cek_rating(rating_hasil=rating_hasil, rating_perilaku=rating_perilaku)
+    skp.rating_hasil, skp.rating_perilaku = rating_hasil, rating_perilaku
+    skp.predikat = rules.predikat(rating_hasil, rating_perilaku)
+    skp.catatan_perilaku, skp.catatan_penilai = catatan_perilaku, catatan_penilai
+    skp.status = Skp.Status.DIEVALUASI
+    skp.dinilai_pada = timezone.now()
+    skp.save()
+    return skp
+
+
+def kurva_skp(skp: Skp) -> tuple[str | None, dict[str, int], list[rules.Pelanggaran]]:
+    """Return the unit's organisational predikat, its employees' predikat counts for the
+    period, and the breaches of the distribution curve (REGULATIONS.md section 6)."""
+    org = (
+        KinerjaOrganisasi.objects.filter(
+            unit_kerja_id=skp.perangkat_daerah_id, tahun=skp.periode.tahun
+        )
+        .values_list("predikat", flat=True)
+        .first()
+    )
+    jumlah = dict(
+        Skp.objects.filter(
+            periode_id=skp.periode_id,
+            perangkat_daerah_id=skp.perangkat_daerah_id,
+            status__in=DINILAI,
+        )
+        .values_list("predikat")
+        .annotate(n=Count("pk"))
+    )
+    return org, jumlah, (rules.cek_kurva(org, jumlah) if org else [])
+
+
+@transaction.atomic
+def skp_finalkan(*, skp: Skp, oleh: AbstractBaseUser) -> Skp:
+    """Make an evaluated SKP final. Curve breaches are shown before this step; HR decides."""
+    skp = _kunci(skp)
+    _wajib_penilai(oleh, skp)
+    _wajib_bukan_final(skp)
+    if skp.status != Skp.Status.DIEVALUASI:
+        raise ValidationError(
+            {NON_FIELD_ERRORS: _("Hanya SKP yang sudah dinilai dapat difinalkan.")}
+        )
+    skp.status = Skp.Status.FINAL
+    skp.difinalkan_pada = timezone.now()
+    skp.save(update_fields=["status", "difinalkan_pada", "updated_at"])
+    return skp
+
+
+@transaction.atomic
+def skp_revisi(
+    *, skp: Skp, rating_hasil: str, rating_perilaku: str, alasan: str, oleh: AbstractBaseUser
+) -> RevisiSkp:
+    """Correct a final SKP: the old and new ratings are kept with the reason and who did it."""
+    skp = _kunci(skp)
+    _wajib_penilai(oleh, skp)
+    if skp.status != Skp.Status.FINAL:
+        raise ValidationError({NON_FIELD_ERRORS: _("Revisi hanya untuk SKP yang sudah final.")})
+    if not alasan.strip():
+        raise ValidationError({"alasan": _("Alasan revisi wajib diisi.")})
+    _cek_rating(rating_hasil=rating_hasil, rating_perilaku=rating_perilaku)
+    revisi = RevisiSkp.objects.create(
+        skp=skp,
+        alasan=alasan.strip(),
+        rating_hasil_lama=skp.rating_hasil,
+        rating_perilaku_lama=skp.rating_perilaku,
+        predikat_lama=skp.predikat,
+        predikat_baru=rules.predikat(rating_hasil, rating_perilaku),
+        oleh=oleh,
+    )
+    skp.rating_hasil, skp.rating_perilaku = rating_hasil, rating_perilaku
+    skp.predikat = revisi.predikat_baru
+    skp.save(update_fields=["rating_hasil", "rating_perilaku", "predikat", "updated_at"])
+    return revisi

@@ -1,0 +1,170 @@
+"""SKP workflow: plan, realise, rate, finalise, revise — and every refusal, with nothing written."""
+
+from __future__ import annotations
+
+import pytest
+from django.contrib.auth.models import Group, User
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+
+from kinerja import rules
+from kinerja.models import KinerjaOrganisasi, RevisiSkp, Skp
+from kinerja.services import (
+    kurva_skp,
+    skp_create,
+    skp_finalkan,
+    skp_nilai,
+    skp_revisi,
+    skp_set_realisasi,
+    skp_set_rencana,
+)
+from pegawai.models import Akses
+from tests.factories import PegawaiFactory, PeriodeFactory, UnitKerjaFactory
+
+pytestmark = pytest.mark.django_db
+RENCANA = [{"hasil_kerja": "Layanan imunisasi", "indikator": "Cakupan", "target": "95%"}]
+
+
+@pytest.fixture
+def setup():
+    kota = UnitKerjaFactory()
+    dinas = UnitKerjaFactory(parent=kota)
+    bidang = UnitKerjaFactory(parent=dinas)
+    atasan = PegawaiFactory(unit_kerja=dinas)
+    pegawai = PegawaiFactory(unit_kerja=bidang)
+    penilai_user = User.objects.create_user("penilai")
+    Akses.objects.create(user=penilai_user, pegawai=atasan)
+    pegawai_user = User.objects.create_user("pegawai")
+    Akses.objects.create(user=pegawai_user, pegawai=pegawai)
+    lain = User.objects.create_user("lain")
+    Akses.objects.create(user=lain, pegawai=PegawaiFactory(unit_kerja=dinas))
+    hr = User.objects.create_user("hr")
+    hr.groups.add(Group.objects.get(name="Admin BKPSDM"))
+    skp = skp_create(pegawai=pegawai, periode=PeriodeFactory(), penilai=atasan)
+    return {"skp": skp, "penilai": penilai_user, "pegawai": pegawai_user, "lain": lain, "hr": hr,
+            "dinas": dinas}  # fmt: skip
+
+
+def _fresh(skp: Skp) -> Skp:
+    return Skp.objects.get(pk=skp.pk)
+
+
+def test_it_copies_unit_rank_and_perangkat_daerah(setup):
+    skp = setup["skp"]
+    assert skp.perangkat_daerah_id == setup["dinas"].pk
+    assert skp.golongan == skp.pegawai.golongan
+    assert skp.status == Skp.Status.DRAFT
+
+
+def test_the_evaluator_takes_an_skp_from_plan_to_final(setup):
+    skp, penilai, pegawai = setup["skp"], setup["penilai"], setup["pegawai"]
+    skp_set_rencana(skp=skp, rencana=RENCANA, oleh=penilai)
+    baris = skp.rencana.get()
+    skp_set_realisasi(skp=skp, realisasi={baris.pk: ("96%", "Laporan bulanan")}, oleh=pegawai)
+    skp = skp_nilai(skp=skp, rating_hasil=rules.DI_ATAS, rating_perilaku=rules.DI_ATAS,
+                    oleh=penilai)  # fmt: skip
+    assert skp.predikat == rules.SANGAT_BAIK
+    skp_finalkan(skp=skp, oleh=penilai)
+    assert _fresh(skp).status == Skp.Status.FINAL
+
+
+def test_it_refuses_a_rating_outside_the_regulations_labels(setup):
+    skp = setup["skp"]
+    skp_set_rencana(skp=skp, rencana=RENCANA, oleh=setup["penilai"])
+    with pytest.raises(ValidationError) as exc:
+        skp_nilai(skp=skp, rating_hasil="Luar Biasa", rating_perilaku=rules.SESUAI,
+                  oleh=setup["penilai"])  # fmt: skip
+    assert "Rating hasil kerja" in exc.value.message_dict["rating_hasil"][0]
+    assert "Di Atas Ekspektasi" in exc.value.message_dict["rating_hasil"][0]
+    assert _fresh(skp).predikat == ""
+
+
+@pytest.mark.parametrize("siapa", ["pegawai", "lain"])
+def test_it_refuses_a_rating_by_someone_who_is_not_the_evaluator(setup, siapa):
+    skp = setup["skp"]
+    skp_set_rencana(skp=skp, rencana=RENCANA, oleh=setup["penilai"])
+    with pytest.raises(ValidationError) as exc:
+        skp_nilai(skp=skp, rating_hasil=rules.SESUAI, rating_perilaku=rules.SESUAI,
+                  oleh=setup[siapa])  # fmt: skip
+    assert "pejabat penilai" in exc.value.message_dict[NON_FIELD_ERRORS][0]
+    assert _fresh(skp).status == Skp.Status.DIRENCANAKAN
+
+
+def test_hr_may_rate_too(setup):
+    skp = setup["skp"]
+    skp_set_rencana(skp=skp, rencana=RENCANA, oleh=setup["hr"])
+    skp = skp_nilai(skp=skp, rating_hasil=rules.DI_BAWAH, rating_perilaku=rules.SESUAI,
+                    oleh=setup["hr"])  # fmt: skip
+    assert skp.predikat == rules.BUTUH_PERBAIKAN
+
+
+def test_it_refuses_a_realisation_without_a_plan(setup):
+    with pytest.raises(ValidationError) as exc:
+        skp_set_realisasi(skp=setup["skp"], realisasi={}, oleh=setup["pegawai"])
+    assert "rencana hasil kerja" in exc.value.message_dict["realisasi"][0]
+
+
+def test_it_refuses_an_incomplete_plan_and_keeps_the_old_one(setup):
+    skp = setup["skp"]
+    skp_set_rencana(skp=skp, rencana=RENCANA, oleh=setup["penilai"])
+    with pytest.raises(ValidationError) as exc:
+        skp_set_rencana(skp=skp, rencana=[*RENCANA, {"hasil_kerja": "X", "indikator": "",
+                                                     "target": "1"}], oleh=setup["penilai"])  # fmt: skip
+    assert "Baris 2" in exc.value.message_dict["indikator"][0]
+    assert list(skp.rencana.values_list("hasil_kerja", flat=True)) == ["Layanan imunisasi"]
+
+
+def test_a_final_skp_is_not_edited_only_revised_with_a_reason(setup):
+    skp, penilai, hr = setup["skp"], setup["penilai"], setup["hr"]
+    skp_set_rencana(skp=skp, rencana=RENCANA, oleh=penilai)
+    skp_nilai(skp=skp, rating_hasil=rules.SESUAI, rating_perilaku=rules.SESUAI, oleh=penilai)
+    skp_finalkan(skp=skp, oleh=penilai)
+    for attempt in (
+        lambda: skp_nilai(skp=skp, rating_hasil=rules.DI_ATAS, rating_perilaku=rules.DI_ATAS,
+                          oleh=penilai),
+        lambda: skp_set_rencana(skp=skp, rencana=RENCANA, oleh=penilai),
+        lambda: skp_set_realisasi(skp=skp, realisasi={}, oleh=penilai),
+    ):  # fmt: skip
+        with pytest.raises(ValidationError) as exc:
+            attempt()
+        assert "final" in " ".join(exc.value.messages)
+    assert _fresh(skp).predikat == rules.BAIK
+    with pytest.raises(ValidationError) as exc:
+        skp_revisi(skp=skp, rating_hasil=rules.DI_ATAS, rating_perilaku=rules.DI_ATAS,
+                   alasan="  ", oleh=hr)  # fmt: skip
+    assert "alasan" in exc.value.message_dict
+    revisi = skp_revisi(skp=skp, rating_hasil=rules.DI_ATAS, rating_perilaku=rules.DI_ATAS,
+                        alasan="Bukti kinerja triwulan IV terlambat diunggah", oleh=hr)  # fmt: skip
+    assert (revisi.predikat_lama, revisi.predikat_baru) == (rules.BAIK, rules.SANGAT_BAIK)
+    assert _fresh(skp).predikat == rules.SANGAT_BAIK
+    assert RevisiSkp.objects.count() == 1
+
+
+def test_a_closed_period_takes_no_rating(setup):
+    skp = setup["skp"]
+    skp_set_rencana(skp=skp, rencana=RENCANA, oleh=setup["penilai"])
+    skp.periode.terbuka = False
+    skp.periode.save()
+    with pytest.raises(ValidationError) as exc:
+        skp_nilai(skp=skp, rating_hasil=rules.SESUAI, rating_perilaku=rules.SESUAI,
+                  oleh=setup["penilai"])  # fmt: skip
+    assert "ditutup" in " ".join(exc.value.messages)
+
+
+def test_the_curve_is_checked_with_the_numbers_before_finalising(setup):
+    skp, penilai = setup["skp"], setup["penilai"]
+    KinerjaOrganisasi.objects.create(unit_kerja=setup["dinas"], tahun=2026,
+                                     predikat=rules.ISTIMEWA)  # fmt: skip
+    skp_set_rencana(skp=skp, rencana=RENCANA, oleh=penilai)
+    skp_nilai(skp=skp, rating_hasil=rules.DI_ATAS, rating_perilaku=rules.DI_ATAS, oleh=penilai)
+    org, jumlah, pelanggaran = kurva_skp(_fresh(skp))
+    assert org == rules.ISTIMEWA and jumlah == {rules.SANGAT_BAIK: 1}
+    assert [p.predikat for p in pelanggaran] == [rules.SANGAT_BAIK]
+    assert "100,00%" in pelanggaran[0].pesan
+
+
+def test_an_employee_is_not_their_own_evaluator():
+    pegawai = PegawaiFactory()
+    with pytest.raises(ValidationError) as exc:
+        skp_create(pegawai=pegawai, periode=PeriodeFactory(), penilai=pegawai)
+    assert "penilai" in exc.value.message_dict
+    assert not Skp.objects.exists()
