@@ -20,12 +20,14 @@ from faker import Faker
 
 from jabatan.demo import data
 from jabatan.demo.catalogue import SEMUA, STRUKTURAL, Posisi
+from jabatan.demo.kinerja import KinerjaDemo, Orang, atasan_langsung
 from jabatan.demo.structure import Unit, build
 from jabatan.models import Formasi, Jabatan, Penempatan
 from pegawai import golongan as gol
 from pegawai.disiplin import JenisHukuman, tanggal_selesai
 from pegawai.jenis_jabatan import JenisJabatan
-from pegawai.kompetensi import KODE, standar_default
+from kinerja.models import KinerjaOrganisasi, Periode, RencanaHasilKerja, RevisiSkp, Skp
+from pegawai.kompetensi import KODE, jpm, standar_default
 from pegawai.models import (
     BidangStudi,
     HasilAsesmen,
@@ -41,6 +43,11 @@ from pegawai.pensiun import tanggal_pensiun
 RASIO_TERISI = 0.95  # share of seats filled (the issue: "placements that fill about 95% of posts")
 CHUNK = 20_000
 SEEDED_MODELS: list[type[models.Model]] = [
+    RencanaHasilKerja,
+    RevisiSkp,
+    Skp,
+    KinerjaOrganisasi,
+    Periode,
     Penempatan,
     HasilAsesmen,
     HukumanDisiplin,
@@ -211,6 +218,9 @@ class Generator:
         self.belakang_l = sorted({faker.last_name_male() for _ in range(1500)})
         self.belakang_p = sorted({faker.last_name_female() for _ in range(1500)})
         self.nip_seq: dict[tuple, int] = {}
+        self.orang: list[Orang] = []
+        # unit id -> (head's id, their post's minimum rank): the unit's highest structural post
+        self.kepala: dict[int, tuple[int, int]] = {}
         self.bidang_id: dict[str, int] = {}
         self.ids = {
             m: _next_id(m)
@@ -241,6 +251,12 @@ class Generator:
             self._flush(rows)
             progress.step(len(terisi[start : start + CHUNK]))
         plt = self._plt(kursi, set(id(k) for k in terisi), struktural_opd)
+        self.report("  penilaian kinerja (SKP) dua tahun terakhir dan tahun berjalan")
+        induk = {u.id: (u.parent.id if u.parent else None) for u in units}
+        setda = next((u.id for u in units if u.singkatan == "Setda"), None)
+        sekda = self.kepala.get(setda, (None,))[0] if setda else None
+        atasan = atasan_langsung(self.orang, self.kepala, induk, sekda)
+        skp = KinerjaDemo(gen=self, orang=self.orang, atasan=atasan).run()
         reset_sequences()
         return {
             "unit": len(units),
@@ -248,6 +264,7 @@ class Generator:
             "formasi": len(set(k.formasi_id for k in kursi)),
             "pegawai": len(terisi),
             "plt": plt,
+            "skp": skp,
         }
 
     def _units(self) -> list[Unit]:
@@ -492,6 +509,13 @@ class Generator:
                 f"821.2/{rng.randint(1, 999)}/BKPSDM/{mulai.year}",
             )
         )
+        self.orang.append(
+            Orang(pid, k.unit.id, k.unit.opd.id if k.unit.opd else k.unit.id, kode, p.jenis, masuk)
+        )
+        if p.kode in STRUKTURAL:
+            current = self.kepala.get(k.unit.id)
+            if current is None or (p.golongan_minimal or 0) > current[1]:
+                self.kepala[k.unit.id] = (pid, p.golongan_minimal or 0)
         return pid, urut
 
     def _pendidikan(self, p: Posisi) -> str:
@@ -585,6 +609,7 @@ class Generator:
         std = standar_default(p.jenis, p.jenjang)
         bakat = rng.choice([-1, 0, 0, 0, 1])
         levels = [min(5, max(1, std[kode] + bakat + rng.choice([-1, 0, 0, 1]))) for kode in KODE]
+        nilai_jpm = jpm(dict(zip(KODE, levels, strict=True)), std)
         tanggal = self.pada - timedelta(days=rng.randint(30, 3 * 365))
         metode = rng.choice(
             [
@@ -601,6 +626,7 @@ class Generator:
                 metode,
                 "UPT Penilaian Kompetensi BKD Provinsi NTB",
                 *levels,
+                nilai_jpm,
             )
         )
 
@@ -700,7 +726,7 @@ class Generator:
             ["id", "pegawai", "jenis", "nomor_sk", "tanggal_sk", "tmt_mulai", "tmt_selesai"],
             rows.hukdis,
         )
-        w(HasilAsesmen, ["id", "pegawai", "tanggal", "metode", "asesor", *KODE], rows.asesmen)
+        w(HasilAsesmen, ["id", "pegawai", "tanggal", "metode", "asesor", *KODE, "jpm"], rows.asesmen)
         w(
             Penempatan,
             ["id", "pegawai", "formasi", "jenis", "tmt_mulai", "nomor_sk"],

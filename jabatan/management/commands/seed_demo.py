@@ -73,7 +73,7 @@ class Command(BaseCommand):
             self.style.SUCCESS(
                 f"Selesai dalam {detik:.1f} detik: {hasil['unit']} unit kerja, "
                 f"{hasil['jabatan']} jabatan, {hasil['formasi']} formasi, "
-                f"{hasil['pegawai']} pegawai, {hasil['plt']} Plt."
+                f"{hasil['pegawai']} pegawai, {hasil['plt']} Plt, {hasil['skp']} SKP."
             )
         )
         self._users()

@@ -1,0 +1,174 @@
+"""Two years of realistic performance evaluations for the demo, consistent with the curve.
+
+Each perangkat daerah gets an organisational predikat per year (mostly Baik, some Istimewa, a few
+Butuh Perbaikan), and its employees' predikat are dealt from exact shares that respect that
+predikat's distribution curve (REGULATIONS.md section 6): most Baik, a few Sangat Baik, some
+Butuh Perbaikan, rare Kurang. The current year is open, with SKPs in every state.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time
+from zoneinfo import ZoneInfo
+
+from kinerja import rules
+from kinerja.models import KinerjaOrganisasi, Periode, RencanaHasilKerja, Skp
+
+WITA = ZoneInfo("Asia/Makassar")
+
+# Employee predikat shares per organisational predikat, each inside the curve.
+SEBARAN = {
+    rules.ISTIMEWA: [(rules.SANGAT_BAIK, 35), (rules.BAIK, 55), (rules.BUTUH_PERBAIKAN, 8),
+                     (rules.KURANG, 2)],
+    rules.ORG_BAIK: [(rules.SANGAT_BAIK, 15), (rules.BAIK, 68), (rules.BUTUH_PERBAIKAN, 13),
+                     (rules.KURANG, 3), (rules.SANGAT_KURANG, 1)],
+    rules.ORG_BUTUH_PERBAIKAN: [(rules.BUTUH_PERBAIKAN, 62), (rules.BAIK, 28),
+                                (rules.SANGAT_BAIK, 5), (rules.KURANG, 5)],
+}  # fmt: skip
+# The pairs of ratings that give each predikat (the official matrix), the usual one first.
+RATING = {
+    rules.SANGAT_BAIK: [(rules.DI_ATAS, rules.DI_ATAS)],
+    rules.BAIK: [(rules.SESUAI, rules.SESUAI)] * 4
+    + [(rules.DI_ATAS, rules.SESUAI), (rules.SESUAI, rules.DI_ATAS)],
+    rules.BUTUH_PERBAIKAN: [(rules.DI_BAWAH, rules.SESUAI), (rules.DI_BAWAH, rules.DI_ATAS)],
+    rules.KURANG: [(rules.SESUAI, rules.DI_BAWAH), (rules.DI_ATAS, rules.DI_BAWAH)],
+    rules.SANGAT_KURANG: [(rules.DI_BAWAH, rules.DI_BAWAH)],
+}
+RENCANA = [
+    ("Layanan sesuai standar pelayanan", "Persentase layanan tepat waktu", "95%"),
+    ("Dokumen kerja unit tersusun", "Jumlah dokumen yang disahkan", "4 dokumen"),
+    ("Data kepegawaian mutakhir", "Persentase data tervalidasi", "100%"),
+    ("Program kerja terlaksana", "Persentase realisasi program", "90%"),
+]
+
+
+@dataclass(frozen=True)
+class Orang:
+    """What the evaluations need to know of one generated employee."""
+
+    id: int
+    unit_id: int
+    opd_id: int
+    golongan: str
+    jenis_jabatan: str
+    masuk: date
+
+
+def _kuota(sebaran: list[tuple[str, int]], n: int, rng: random.Random) -> list[str]:
+    """Deal `n` predikat in exact shares (largest remainder), shuffled."""
+    raw = [(p, n * share / 100) for p, share in sebaran]
+    counts = {p: int(x) for p, x in raw}
+    for p, _x in sorted(raw, key=lambda t: t[1] - int(t[1]), reverse=True)[: n - sum(counts.values())]:
+        counts[p] += 1
+    out = [p for p, c in counts.items() for _ in range(c)]
+    rng.shuffle(out)
+    return out
+
+
+class KinerjaDemo:
+    def __init__(self, *, gen, orang: list[Orang], atasan: dict[int, int | None]) -> None:
+        self.gen, self.orang, self.atasan = gen, orang, atasan
+        self.rng = random.Random(gen.rng.random())
+
+    def run(self) -> int:
+        tahun_ini = self.gen.pada.year
+        opd_ids = sorted({o.opd_id for o in self.orang})
+        n = 0
+        for tahun in (tahun_ini - 2, tahun_ini - 1, tahun_ini):
+            periode = Periode.objects.create(
+                tahun=tahun, jenis=Periode.Jenis.TAHUNAN, terbuka=tahun == tahun_ini
+            )
+            if tahun < tahun_ini:
+                org = self._organisasi(opd_ids, tahun)
+            n += self._skp(periode, org if tahun < tahun_ini else None)
+        return n
+
+    def _organisasi(self, opd_ids: list[int], tahun: int) -> dict[int, str]:
+        org = {}
+        for opd in opd_ids:
+            r = self.rng.random()
+            org[opd] = rules.ISTIMEWA if r < 0.15 else (
+                rules.ORG_BUTUH_PERBAIKAN if r > 0.92 else rules.ORG_BAIK)  # fmt: skip
+        KinerjaOrganisasi.objects.bulk_create(
+            KinerjaOrganisasi(unit_kerja_id=u, tahun=tahun, predikat=p) for u, p in org.items()
+        )
+        return org
+
+    def _skp(self, periode: Periode, org: dict[int, str] | None) -> int:
+        gen, rng = self.gen, self.rng
+        akhir = date(periode.tahun, 12, 31)
+        peserta = [o for o in self.orang if o.masuk <= akhir]
+        predikat: dict[int, str] = {}
+        if org is not None:
+            per_opd: dict[int, list[Orang]] = {}
+            for o in peserta:
+                per_opd.setdefault(o.opd_id, []).append(o)
+            for opd, anggota in per_opd.items():
+                for o, p in zip(anggota, _kuota(SEBARAN[org[opd]], len(anggota), rng), strict=True):
+                    predikat[o.id] = p
+        dinilai = datetime.combine(date(periode.tahun + 1, 1, 15), time(10), WITA)
+        if not gen.loader.postgres:  # Django keeps naive UTC in SQLite
+            dinilai = dinilai.astimezone(UTC).replace(tzinfo=None)
+        skp_rows, rencana_rows = [], []
+        skp_id, rencana_id = _next(Skp), _next(RencanaHasilKerja)
+        for o in peserta:
+            if org is not None:
+                p = predikat[o.id]
+                hasil, perilaku = rng.choice(RATING[p])
+                status, waktu = Skp.Status.FINAL, dinilai
+            else:  # the open year: every state of the workflow
+                r = rng.random()
+                status = (Skp.Status.DRAFT if r < 0.35 else Skp.Status.DIRENCANAKAN if r < 0.8
+                          else Skp.Status.DIEVALUASI)  # fmt: skip
+                p, hasil, perilaku, waktu = "", "", "", None
+                if status == Skp.Status.DIEVALUASI:
+                    p = rng.choice([rules.BAIK] * 7 + [rules.SANGAT_BAIK, rules.BUTUH_PERBAIKAN])
+                    hasil, perilaku = rng.choice(RATING[p])
+                    waktu = gen.loader.now
+            skp_rows.append((skp_id, o.id, periode.pk, self.atasan.get(o.id), o.unit_id, o.opd_id,
+                             o.golongan, o.jenis_jabatan, status, hasil, perilaku, p,
+                             waktu, waktu if status == Skp.Status.FINAL else None))  # fmt: skip
+            if status != Skp.Status.DRAFT:
+                for urutan, (h, i, t) in enumerate(rng.sample(RENCANA, 2), start=1):
+                    realisasi = t if org is not None else ""
+                    rencana_rows.append((rencana_id, skp_id, urutan, h, i, t, realisasi))
+                    rencana_id += 1
+            skp_id += 1
+        w = gen.loader.write
+        w(Skp, ["id", "pegawai", "periode", "penilai", "unit_kerja", "perangkat_daerah",
+                "golongan", "jenis_jabatan", "status", "rating_hasil", "rating_perilaku",
+                "predikat", "dinilai_pada", "difinalkan_pada"], skp_rows)  # fmt: skip
+        w(RencanaHasilKerja, ["id", "skp", "urutan", "hasil_kerja", "indikator", "target",
+                              "realisasi"], rencana_rows)  # fmt: skip
+        return len(skp_rows)
+
+
+def _next(model) -> int:
+    from django.db.models import Max
+
+    return (model.objects.aggregate(m=Max("pk"))["m"] or 0) + 1
+
+
+def atasan_langsung(
+    orang: list[Orang], kepala: dict[int, tuple[int, int]], induk: dict[int, int | None],
+    pimpinan_tertinggi: int | None,
+) -> dict[int, int | None]:  # fmt: skip
+    """Return each employee's direct superior: the head of their unit, or of the nearest unit
+    above that has one (the head of a unit reports to the head above; the Sekretaris Daerah
+    evaluates the heads of perangkat daerah)."""
+    hasil: dict[int, int | None] = {}
+    for o in orang:
+        unit = o.unit_id
+        atasan = None
+        while unit is not None:
+            head = kepala.get(unit)
+            if head is not None and head[0] != o.id:
+                atasan = head[0]
+                break
+            unit = induk.get(unit)
+        if atasan is None and pimpinan_tertinggi not in (None, o.id):
+            atasan = pimpinan_tertinggi
+        hasil[o.id] = atasan
+    return hasil
