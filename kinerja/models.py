@@ -273,16 +273,19 @@ class PengaturanTalenta(TimestampedModel):
 
     @classmethod
     def aktif(cls) -> PengaturanTalenta:
-        obj, _created = cls.objects.get_or_create(
-            pk=1,
-            defaults={
-                "kinerja_batas_rendah": rules.Pita().batas_rendah,
-                "kinerja_batas_menengah": rules.Pita().batas_menengah,
-                "potensial_batas_rendah": rules.Pita().batas_rendah,
-                "potensial_batas_menengah": rules.Pita().batas_menengah,
-            },
-        )
-        return obj
+        """Return the bands in force: the saved row, else the regulation's defaults (unsaved,
+        so reading a dashboard never writes)."""
+        return cls.objects.filter(pk=1).first() or cls(pk=1, **cls.bawaan())
+
+    @staticmethod
+    def bawaan() -> dict[str, Decimal]:
+        pita = rules.Pita()
+        return {
+            "kinerja_batas_rendah": pita.batas_rendah,
+            "kinerja_batas_menengah": pita.batas_menengah,
+            "potensial_batas_rendah": pita.batas_rendah,
+            "potensial_batas_menengah": pita.batas_menengah,
+        }
 
     @property
     def pita_kinerja(self) -> rules.Pita:

@@ -273,3 +273,17 @@ def skp_revisi(
     skp.predikat = revisi.predikat_baru
     skp.save(update_fields=["rating_hasil", "rating_perilaku", "predikat", "updated_at"])
     return revisi
+
+
+@transaction.atomic
+def skp_ganti_penilai(*, skp: Skp, penilai: Pegawai | None, oleh: AbstractBaseUser) -> Skp:
+    """Reassign the evaluator (HR): not the employee themself, not on a final SKP."""
+    skp = _kunci(skp)
+    if not lingkup(oleh).semua:
+        raise ValidationError({"penilai": _("Pejabat penilai ditetapkan ulang oleh BKPSDM.")})
+    _wajib_bukan_final(skp)
+    if penilai is not None and penilai.pk == skp.pegawai_id:
+        raise ValidationError({"penilai": _("Pejabat penilai tidak boleh pegawai itu sendiri.")})
+    skp.penilai = penilai
+    skp.save(update_fields=["penilai", "updated_at"])
+    return skp

@@ -1,6 +1,6 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
-from django.urls import path
+from django.urls import include, path
 from django.views.i18n import set_language
 
 from jabatan.views import beranda
@@ -11,6 +11,7 @@ urlpatterns = [
     path("masuk/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="masuk"),
     path("keluar/", auth_views.LogoutView.as_view(), name="keluar"),
     path("saya/", saya, name="saya"),
+    path("kinerja/", include("kinerja.urls")),
     path("admin/", admin.site.urls),
     path("i18n/setlang/", set_language, name="set_language"),
     path("healthz", healthz, name="healthz"),

@@ -25,6 +25,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from pegawai.akses import lingkup
+from pegawai.ekspor import catat_ekspor
 from pegawai.models import CatatanEkspor
 
 PERM_AUDIT = "auditlog.view_logentry"
@@ -53,10 +54,6 @@ def _csv_value(field: Any, value: Any) -> str:
     if isinstance(value, Model):
         return str(value)
     return str(value).replace("\N{NO-BREAK SPACE}", " ")
-
-
-def _client_ip(request: HttpRequest) -> str | None:
-    return request.META.get("REMOTE_ADDR") or None
 
 
 class BaseAdmin(AuditlogHistoryAdminMixin, admin.ModelAdmin):
@@ -148,14 +145,7 @@ class BaseAdmin(AuditlogHistoryAdminMixin, admin.ModelAdmin):
             return redirect(f"admin:{opts.app_label}_{opts.model_name}_changelist")
         qs = cl.get_queryset(request)
         columns = [c for c in self.get_list_display(request) if c not in ("auditlog_link",)]
-        jumlah = qs.count()
-        CatatanEkspor.objects.create(
-            user=request.user,
-            data=f"{opts.app_label}.{opts.model_name}",
-            jumlah_baris=jumlah,
-            filter=request.GET.urlencode()[:1000],
-            alamat_ip=_client_ip(request),
-        )
+        catat_ekspor(request, data=f"{opts.app_label}.{opts.model_name}", jumlah_baris=qs.count())
         header = [str(label_for_field(c, self.model, self)) for c in columns]
         writer = csv.writer(_Echo(), delimiter=";")
 

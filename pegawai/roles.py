@@ -67,11 +67,35 @@ _HR_EXTRA = [
     "axes.delete_accessattempt",
 ]
 
+# Performance evaluation: HR opens periods, enters organisational performance, sets the talent
+# bands and reassigns evaluators; ratings are given on the SKP pages by the evaluator.
+_KINERJA_HR = [
+    "kinerja.view_periode",
+    "kinerja.add_periode",
+    "kinerja.change_periode",
+    "kinerja.view_kinerjaorganisasi",
+    "kinerja.add_kinerjaorganisasi",
+    "kinerja.change_kinerjaorganisasi",
+    "kinerja.view_pengaturantalenta",
+    "kinerja.add_pengaturantalenta",
+    "kinerja.change_pengaturantalenta",
+    "kinerja.view_skp",
+    "kinerja.change_skp",
+    "kinerja.view_revisiskp",
+]
+_KINERJA_PIMPINAN = [
+    "kinerja.view_periode",
+    "kinerja.view_kinerjaorganisasi",
+    "kinerja.view_skp",
+    "kinerja.view_revisiskp",
+]
+
 ROLE_PERMISSIONS: dict[str, list[str]] = {
-    ADMIN_BKPSDM: sorted(_permissions() + _HR_EXTRA),
+    ADMIN_BKPSDM: sorted(_permissions() + _HR_EXTRA + _KINERJA_HR),
     # Reads the data of the unit they lead and below (pegawai.akses scopes every row).
     PIMPINAN_UNIT: sorted(
-        f"{app_label}.view_{model}" for app_label, models in _MODELS.items() for model in models
+        [f"{app_label}.view_{model}" for app_label, models in _MODELS.items() for model in models]
+        + _KINERJA_PIMPINAN
     ),
     # Self-service through /saya/: no admin permission at all.
     PEGAWAI: [],

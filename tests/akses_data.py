@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from django.contrib.auth.models import Group, Permission, User
 
 from jabatan.models import Formasi, Penempatan
+from kinerja.models import KinerjaOrganisasi, PengaturanTalenta, Periode, RevisiSkp, Skp
 from pegawai.disiplin import JenisHukuman
 from pegawai.models import (
     Akses,
@@ -100,6 +101,15 @@ def buat_organisasi() -> Organisasi:
         _histories(p)
     formasi_a = FormasiFactory(unit_kerja=bidang_a)
     penempatan_a = PenempatanFactory(pegawai=pegawai_a, formasi=formasi_a)
+    periode = Periode.objects.get_or_create(tahun=2025, jenis="tahunan", triwulan=0)[0]
+    for p, penilai in ((pegawai_a, kepala_a), (pegawai_b, kepala_b)):
+        Skp.objects.create(
+            pegawai=p, periode=periode, penilai=penilai, unit_kerja=p.unit_kerja,
+            perangkat_daerah=unit_a if p is pegawai_a else unit_b, golongan=p.golongan,
+            status="final", rating_hasil="Sesuai Ekspektasi",
+            rating_perilaku="Sesuai Ekspektasi", predikat="Baik",
+        )  # fmt: skip
+    KinerjaOrganisasi.objects.create(unit_kerja=unit_a, tahun=2025, predikat="Baik")
     PenempatanFactory(pegawai=pegawai_b, formasi=FormasiFactory(unit_kerja=unit_b))
     users: dict[str, User | None] = {
         "anonim": None,
@@ -141,6 +151,19 @@ def objek_unit_a(org: Organisasi) -> dict[str, object]:
         "jabatan.formasi": org.formasi_a,
         "jabatan.penempatan": org.penempatan_a,
         "auth.user": hr,
+        "kinerja.periode": Periode.objects.get(tahun=2025),
+        "kinerja.skp": Skp.objects.get(pegawai=org.pegawai_a),
+        "kinerja.kinerjaorganisasi": KinerjaOrganisasi.objects.get(unit_kerja=org.unit_a),
+        "kinerja.pengaturantalenta": PengaturanTalenta.aktif(),
+        "kinerja.revisiskp": RevisiSkp.objects.create(
+            skp=Skp.objects.get(pegawai=org.pegawai_a),
+            alasan="Salah ketik",
+            rating_hasil_lama="Sesuai Ekspektasi",
+            rating_perilaku_lama="Sesuai Ekspektasi",
+            predikat_lama="Baik",
+            predikat_baru="Baik",
+            oleh=hr,
+        ),
         "auth.group": Group.objects.get(name=ADMIN_BKPSDM),
         "auditlog.logentry": LogEntry.objects.order_by("-pk").first(),
         "axes.accessattempt": AccessAttempt.objects.create(

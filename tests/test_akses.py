@@ -48,6 +48,11 @@ MODEL = {
     "jabatan.jabatan": Aturan("bebas", hr="vac", pimpinan="v"),
     "jabatan.formasi": Aturan("unit", hr="vacd", pimpinan="v"),
     "jabatan.penempatan": Aturan("unit", hr="vac", pimpinan="v"),
+    "kinerja.periode": Aturan("bebas", hr="vac", pimpinan="v"),
+    "kinerja.skp": Aturan("unit", hr="vc", pimpinan="v"),
+    "kinerja.kinerjaorganisasi": Aturan("unit", hr="vac", pimpinan="v"),
+    "kinerja.pengaturantalenta": Aturan("bebas", hr="vc"),  # one row; it exists already
+    "kinerja.revisiskp": Aturan("unit", hr="v", pimpinan="v"),
     "auth.user": Aturan("tidak", hr="v", audit=False),
     "auth.group": Aturan("tidak", hr="", audit=False),
     "auditlog.logentry": Aturan("tidak", hr="v", audit=False),
@@ -74,10 +79,16 @@ HALAMAN = {
     "admin:jsi18n": (302, 302, 200, 200, 200),
     "admin:view_on_site": (302, 302, 404, 404, 404),  # employees have no public page
     "admin:auth_user_password_change": (302, 302, 403, 403, 403),  # nobody manages logins here
+    "kinerja:dasbor": (302, 403, 200, 200, 200),  # unit heads and HR
+    "kinerja:talenta": (302, 403, 200, 200, 200),
+    "kinerja:ekspor": (302, 403, 200, 200, 200),
+    "kinerja:skp_list": (302, 200, 200, 200, 200),
+    "kinerja:skp_detail": (302, 200, 404, 200, 200),  # the employee's own, their unit head, HR
 }
 APP_LIST = {  # admin:app_list per app label
     "pegawai": (302, 302, 200, 200, 200),
     "jabatan": (302, 302, 200, 200, 200),
+    "kinerja": (302, 302, 200, 200, 200),
     "auditlog": (302, 302, 404, 404, 200),
     "axes": (302, 302, 404, 404, 200),
     "auth": (302, 302, 404, 404, 200),
@@ -131,11 +142,17 @@ def _url_dan_harapan(objek: dict[str, object]) -> list[tuple[str, str, tuple[int
                 rows.append((f"{name}:{app_label}", f"/admin/{app_label}/", harapan))
         elif name in HALAMAN:
             pegawai = objek["pegawai.pegawai"]
-            path = "/" + route.replace(
-                "<int:content_type_id>", str(ContentType.objects.get_for_model(pegawai).pk)
-            ).replace("<path:object_id>", str(pegawai.pk)).replace(
-                "<id>", str(objek["auth.user"].pk)
-            )
+            isian = {
+                "<int:content_type_id>": ContentType.objects.get_for_model(pegawai).pk,
+                "<path:object_id>": pegawai.pk,
+                "<id>": objek["auth.user"].pk,
+                "<int:kotak>": 5,
+                "<str:tabel>.<str:fmt>": "distribusi.csv",
+                "<int:pk>": objek["kinerja.skp"].pk,
+            }
+            path = "/" + route
+            for placeholder, value in isian.items():
+                path = path.replace(placeholder, str(value))
             rows.append((name, path, HALAMAN[name]))
         elif m := AKSI.match(name):
             app_label, model_name, aksi = m.groups()

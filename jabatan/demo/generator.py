@@ -23,10 +23,10 @@ from jabatan.demo.catalogue import SEMUA, STRUKTURAL, Posisi
 from jabatan.demo.kinerja import KinerjaDemo, Orang, atasan_langsung
 from jabatan.demo.structure import Unit, build
 from jabatan.models import Formasi, Jabatan, Penempatan
+from kinerja.models import KinerjaOrganisasi, Periode, RencanaHasilKerja, RevisiSkp, Skp
 from pegawai import golongan as gol
 from pegawai.disiplin import JenisHukuman, tanggal_selesai
 from pegawai.jenis_jabatan import JenisJabatan
-from kinerja.models import KinerjaOrganisasi, Periode, RencanaHasilKerja, RevisiSkp, Skp
 from pegawai.kompetensi import KODE, jpm, standar_default
 from pegawai.models import (
     BidangStudi,
@@ -514,8 +514,14 @@ class Generator:
         )
         if p.kode in STRUKTURAL:
             current = self.kepala.get(k.unit.id)
-            if current is None or (p.golongan_minimal or 0) > current[1]:
-                self.kepala[k.unit.id] = (pid, p.golongan_minimal or 0)
+            if current is None or (p.golongan_minimal or 0) + 100 > current[1]:
+                self.kepala[k.unit.id] = (pid, (p.golongan_minimal or 0) + 100)
+        elif k.unit.jenis in ("sekolah", "puskesmas"):
+            # A school or puskesmas is led by a senior fungsional with the extra duty of head
+            # (kepala sekolah, kepala puskesmas): the highest rank there evaluates the rest.
+            current = self.kepala.get(k.unit.id)
+            if current is None or urut > current[1]:
+                self.kepala[k.unit.id] = (pid, urut)
         return pid, urut
 
     def _pendidikan(self, p: Posisi) -> str:
@@ -726,7 +732,11 @@ class Generator:
             ["id", "pegawai", "jenis", "nomor_sk", "tanggal_sk", "tmt_mulai", "tmt_selesai"],
             rows.hukdis,
         )
-        w(HasilAsesmen, ["id", "pegawai", "tanggal", "metode", "asesor", *KODE, "jpm"], rows.asesmen)
+        w(
+            HasilAsesmen,
+            ["id", "pegawai", "tanggal", "metode", "asesor", *KODE, "jpm"],
+            rows.asesmen,
+        )
         w(
             Penempatan,
             ["id", "pegawai", "formasi", "jenis", "tmt_mulai", "nomor_sk"],

@@ -60,7 +60,9 @@ def _kuota(sebaran: list[tuple[str, int]], n: int, rng: random.Random) -> list[s
     """Deal `n` predikat in exact shares (largest remainder), shuffled."""
     raw = [(p, n * share / 100) for p, share in sebaran]
     counts = {p: int(x) for p, x in raw}
-    for p, _x in sorted(raw, key=lambda t: t[1] - int(t[1]), reverse=True)[: n - sum(counts.values())]:
+    for p, _x in sorted(raw, key=lambda t: t[1] - int(t[1]), reverse=True)[
+        : n - sum(counts.values())
+    ]:
         counts[p] += 1
     out = [p for p, c in counts.items() for _ in range(c)]
     rng.shuffle(out)

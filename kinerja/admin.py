@@ -1,0 +1,96 @@
+"""Admin of kinerja for HR: periods, SKPs (evaluator reassignment), organisational performance,
+talent bands. Ratings are given on the SKP pages, through the services, never typed here."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import admin
+from django.http import HttpRequest
+
+from kinerja.models import KinerjaOrganisasi, PengaturanTalenta, Periode, RevisiSkp, Skp
+from kinerja.services import skp_ganti_penilai
+from pegawai.admin import NipSearchMixin, PerangkatDaerahFilter, pegawai_nama, pegawai_nip
+from pegawai.admin_base import BaseAdmin
+
+
+@admin.register(Periode)
+class PeriodeAdmin(BaseAdmin):
+    lingkup_bebas = True  # the calendar of evaluations is no personal data
+    list_display = ["__str__", "tahun", "jenis", "triwulan", "terbuka"]
+    list_filter = ["jenis", "terbuka"]
+    list_editable = ["terbuka"]
+
+
+class SkpUnitFilter(PerangkatDaerahFilter):
+    path_lookup = "unit_kerja__path"
+
+
+@admin.register(Skp)
+class SkpAdmin(NipSearchMixin, BaseAdmin):
+    lingkup_path = "unit_kerja__path"
+    lingkup_pegawai = "pegawai_id"
+    nip_lookup = "pegawai__nip"
+    list_display = [pegawai_nip, pegawai_nama, "periode", "status", "predikat", "penilai"]
+    list_select_related = ["pegawai", "periode", "penilai"]
+    list_filter = ["periode", "status", "predikat", SkpUnitFilter]
+    search_fields = ["pegawai__nama", "pegawai__nip", "penilai__nama"]
+    autocomplete_fields = ["penilai"]
+    fields = [
+        "pegawai", "periode", "penilai", "unit_kerja", "golongan", "jenis_jabatan", "status",
+        "rating_hasil", "rating_perilaku", "predikat", "catatan_penilai",
+    ]  # fmt: skip
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> list[str]:
+        # HR may reassign the evaluator (PermenPANRB 6/2022); everything else comes from the
+        # SKP pages and their services.
+        return [f for f in self.fields if f != "penilai"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def save_model(self, request: HttpRequest, obj: Skp, form: Any, change: bool) -> None:
+        skp_ganti_penilai(skp=obj, penilai=form.cleaned_data["penilai"], oleh=request.user)
+
+
+@admin.register(KinerjaOrganisasi)
+class KinerjaOrganisasiAdmin(BaseAdmin):
+    lingkup_path = "unit_kerja__path"
+    list_display = ["unit_kerja", "tahun", "predikat"]
+    list_select_related = ["unit_kerja"]
+    list_filter = ["tahun", "predikat"]
+    search_fields = ["unit_kerja__nama"]
+    autocomplete_fields = ["unit_kerja"]
+
+
+@admin.register(PengaturanTalenta)
+class PengaturanTalentaAdmin(BaseAdmin):
+    lingkup_bebas = True
+    list_display = [
+        "__str__", "kinerja_batas_rendah", "kinerja_batas_menengah", "potensial_batas_rendah",
+        "potensial_batas_menengah",
+    ]  # fmt: skip
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        # One row, made by a data migration; HR edits it. (No query here: the admin asks this
+        # on every page for its menu.)
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
+@admin.register(RevisiSkp)
+class RevisiSkpAdmin(BaseAdmin):
+    lingkup_path = "skp__unit_kerja__path"
+    lingkup_pegawai = "skp__pegawai_id"
+    list_display = ["skp", "predikat_lama", "predikat_baru", "oleh", "waktu"]
+    list_select_related = ["skp__pegawai", "skp__periode", "oleh"]
+    search_fields = ["skp__pegawai__nama", "skp__pegawai__nip", "alasan"]
+    readonly_fields = [f.name for f in RevisiSkp._meta.fields]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False

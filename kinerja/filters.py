@@ -1,0 +1,56 @@
+"""The dashboard's filters (django-filter): period, sub-unit, rank, position kind."""
+
+from __future__ import annotations
+
+import django_filters
+from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from kinerja.models import Periode, Skp
+from pegawai import golongan as gol
+from pegawai.akses import Lingkup
+from pegawai.jenis_jabatan import JenisJabatan
+from pegawai.models import UnitKerja
+
+
+class DasborFilter(django_filters.FilterSet):
+    periode = django_filters.ModelChoiceFilter(
+        label=_("Periode"),
+        queryset=Periode.objects.filter(jenis=Periode.Jenis.TAHUNAN),
+        method="filter_tidak_langsung",
+        empty_label=None,
+    )
+    unit = django_filters.ModelChoiceFilter(
+        label=_("Unit kerja"),
+        queryset=UnitKerja.objects.none(),
+        method="filter_unit",
+        empty_label=_("Semua unit dalam lingkup"),
+    )
+    golongan = django_filters.ChoiceFilter(
+        label=_("Golongan"), choices=gol.CHOICES, empty_label=_("Semua golongan")
+    )
+    jenis_jabatan = django_filters.ChoiceFilter(
+        label=_("Jenis jabatan"), choices=JenisJabatan.choices, empty_label=_("Semua jenis")
+    )
+
+    class Meta:
+        model = Skp
+        fields = ["periode", "unit", "golongan", "jenis_jabatan"]
+
+    def __init__(self, *args, scope: Lingkup, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        # Units offered: the scope's top unit and one level below it, never a thousand options.
+        units = scope.filter(UnitKerja.objects.all(), path="path", pegawai=None)
+        if scope.semua:
+            units = units.filter(depth__lte=1)
+        elif scope.unit_path:
+            depth = scope.unit_path.count("/") - 1
+            units = units.filter(depth__lte=depth + 1)
+        self.filters["unit"].queryset = units.order_by("path")
+
+    def filter_tidak_langsung(self, queryset: QuerySet, name: str, value) -> QuerySet:
+        # The period is applied by the selectors: the trend spans every period.
+        return queryset
+
+    def filter_unit(self, queryset: QuerySet, name: str, value: UnitKerja) -> QuerySet:
+        return queryset.filter(unit_kerja__path__startswith=value.path)

@@ -1,0 +1,158 @@
+"""The managers' dashboard and the SKP pages, as unit heads, HR and employees use them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from decimal import Decimal
+
+import pytest
+from django.test import Client
+
+from kinerja import rules
+from kinerja.models import KinerjaOrganisasi, Periode, Skp
+from pegawai.models import CatatanEkspor, HasilAsesmen
+from tests.akses_data import buat_organisasi
+from tests.factories import PegawaiFactory
+
+pytestmark = pytest.mark.django_db
+# session, user, permissions (2), access link; the period filter (the default period, the chosen
+# value, its options) and the unit filter's options; distribution, trend, evaluators, low
+# predikat list, curve counts, organisational performance, talent bands, talent grid. None of
+# them grows with the employees.
+QUERIES = 19
+
+
+def _client(org, role):
+    client = Client()
+    client.force_login(org.users[role])
+    return client
+
+
+def _skp(pegawai, periode, predikat, unit_a, status="final"):
+    hasil, perilaku = {
+        rules.SANGAT_BAIK: (rules.DI_ATAS, rules.DI_ATAS),
+        rules.BAIK: (rules.SESUAI, rules.SESUAI),
+        rules.BUTUH_PERBAIKAN: (rules.DI_BAWAH, rules.SESUAI),
+        rules.KURANG: (rules.SESUAI, rules.DI_BAWAH),
+    }[predikat]
+    return Skp.objects.create(
+        pegawai=pegawai, periode=periode, unit_kerja=pegawai.unit_kerja,
+        perangkat_daerah=unit_a, golongan=pegawai.golongan, status=status,
+        rating_hasil=hasil, rating_perilaku=perilaku, predikat=predikat,
+    )  # fmt: skip
+
+
+@pytest.fixture
+def org():
+    org = buat_organisasi()
+    periode = Periode.objects.get(tahun=2025)
+    # Ten more employees in A's bidang: 8 Sangat Baik, 1 Baik, 1 Butuh Perbaikan (+ the
+    # fixture's Baik): Sangat Baik 8 of 11 breaks the Baik curve ("Baik at most 70%" holds,
+    # but the unit is Istimewa below).
+    KinerjaOrganisasi.objects.filter(unit_kerja=org.unit_a).update(predikat=rules.ISTIMEWA)
+    for n in range(10):
+        p = PegawaiFactory(unit_kerja=org.bidang_a)
+        predikat = rules.SANGAT_BAIK if n < 8 else (rules.BAIK if n == 8 else rules.BUTUH_PERBAIKAN)
+        _skp(p, periode, predikat, org.unit_a)
+        HasilAsesmen.objects.create(
+            pegawai=p, tanggal=dt.date(2025, 3, 1), metode="ac", asesor="UPT",
+            jpm=Decimal("90") if n < 4 else Decimal("70"),
+            **dict.fromkeys(("m01", "m02", "m03", "m04", "m05", "m06", "m07", "m08", "sk01"), 3),
+        )  # fmt: skip
+    Periode.objects.filter(pk=periode.pk).update(terbuka=False)
+    return org
+
+
+def test_a_unit_head_sees_only_their_unit_in_the_dashboard(org, django_assert_max_num_queries):
+    client = _client(org, "pimpinan")
+    with django_assert_max_num_queries(QUERIES):
+        response = client.get("/kinerja/")
+    assert response.status_code == 200
+    d = response.context["d"]
+    assert d.distribusi == {rules.SANGAT_BAIK: 8, rules.BAIK: 2, rules.BUTUH_PERBAIKAN: 1}
+    body = response.content.decode()
+    assert "Lalu Ahmad Zaini" not in body and "Dinas Pendidikan" not in body
+
+
+def test_hr_sees_every_unit(org):
+    d = _client(org, "hr").get("/kinerja/").context["d"]
+    assert sum(d.distribusi.values()) == 12
+
+
+def test_the_query_count_does_not_grow_with_the_employees(org, django_assert_max_num_queries):
+    periode = Periode.objects.get(tahun=2025)
+    client = _client(org, "hr")
+    client.get("/kinerja/")
+    for _ in range(40):
+        _skp(PegawaiFactory(unit_kerja=org.bidang_a), periode, rules.BAIK, org.unit_a)
+    with django_assert_max_num_queries(QUERIES):
+        client.get("/kinerja/")
+
+
+def test_the_curve_breach_is_shown_with_the_numbers(org):
+    body = _client(org, "pimpinan").get("/kinerja/").content.decode()
+    assert "Sangat Baik 8 dari 11 pegawai (72,73%) melebihi batas paling banyak 70%" in body
+
+
+def test_the_talent_grid_counts_and_drills_down(org):
+    client = _client(org, "pimpinan")
+    d = client.get("/kinerja/").context["d"]
+    # Sangat Baik (100) is Di Atas; JPM 90 is Tinggi -> box 9; JPM 70 is Menengah -> box 7.
+    assert d.talenta.get(9) == 4 and d.talenta.get(7) == 4
+    response = client.get("/kinerja/talenta/9/")
+    assert response.status_code == 200
+    assert len(response.context["halaman"]) == 4
+
+
+def test_filters_narrow_the_dashboard(org):
+    client = _client(org, "hr")
+    d = client.get("/kinerja/", {"unit": org.unit_b.pk}).context["d"]
+    assert sum(d.distribusi.values()) == 1
+    d = client.get("/kinerja/", {"golongan": "IV/e"}).context["d"]
+    assert d.distribusi == {}
+
+
+@pytest.mark.parametrize("tabel", ["distribusi", "tren", "penilai", "perbaikan", "kurva",
+                                   "talenta"])  # fmt: skip
+def test_every_chart_table_exports_to_csv_and_is_logged(org, tabel):
+    response = _client(org, "pimpinan").get(f"/kinerja/ekspor/{tabel}.csv")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/csv")
+    assert "Lalu Ahmad Zaini" not in response.content.decode("utf-8-sig")
+    assert CatatanEkspor.objects.get().data == f"kinerja.{tabel}"
+
+
+def test_the_distribution_exports_to_xlsx(org):
+    from openpyxl import load_workbook
+
+    response = _client(org, "hr").get("/kinerja/ekspor/distribusi.xlsx")
+    rows = list(load_workbook(io.BytesIO(response.content)).active.values)
+    assert rows[1][:2] == (rules.SANGAT_BAIK, 8)
+
+
+def test_an_employee_has_no_dashboard(org):
+    assert _client(org, "pegawai").get("/kinerja/").status_code == 403
+
+
+def test_the_evaluator_rates_on_the_skp_page_and_others_cannot(org):
+    periode = Periode.objects.create(tahun=2026, jenis="tahunan")
+    skp = Skp.objects.create(
+        pegawai=org.pegawai_a, periode=periode, penilai=org.users["pimpinan"].akses.pegawai,
+        unit_kerja=org.bidang_a, perangkat_daerah=org.unit_a, golongan="III/a",
+        status="direncanakan",
+    )  # fmt: skip
+    skp.rencana.create(urutan=1, hasil_kerja="Layanan", indikator="Cakupan", target="95%")
+    url = f"/kinerja/skp/{skp.pk}/"
+    data = {"aksi": "nilai", "rating_hasil": rules.DI_ATAS, "rating_perilaku": rules.DI_ATAS}
+    response = _client(org, "pegawai").post(url, data)
+    assert response.status_code == 200
+    assert "pejabat penilai" in response.content.decode()
+    assert Skp.objects.get(pk=skp.pk).predikat == ""
+    response = _client(org, "pimpinan").post(url, data)
+    assert response.status_code == 302
+    assert Skp.objects.get(pk=skp.pk).predikat == rules.SANGAT_BAIK
+    response = _client(org, "pimpinan").post(url, {"aksi": "nilai", "rating_hasil": "Hebat",
+                                                   "rating_perilaku": rules.SESUAI})  # fmt: skip
+    assert "harus salah satu dari" in response.content.decode()
+    assert Skp.objects.get(pk=skp.pk).predikat == rules.SANGAT_BAIK
