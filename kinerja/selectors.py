@@ -5,19 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import (
-    Avg,
-    Case,
-    CharField,
-    Count,
-    IntegerField,
-    OuterRef,
-    Q,
-    QuerySet,
-    Subquery,
-    Value,
-    When,
-)
+from django.db import connection
+from django.db.models import Count, Q, QuerySet
 
 from kinerja import rules
 from kinerja.filters import DasborFilter
@@ -78,66 +67,80 @@ def dasbor_filter(scope: Lingkup, data) -> tuple[DasborFilter, Periode | None, Q
     return filterset, periode, qs
 
 
-def _skor() -> Case:
-    return Case(
-        *[When(predikat=p, then=Value(s)) for p, s in rules.SKOR_PREDIKAT.items()],
-        output_field=IntegerField(),
-    )
-
-
-def talenta_qs(qs_periode: QuerySet[Skp], periode: Periode) -> QuerySet[Skp]:
-    """Annotate each SKP of the period with its owner's place on the 9-box grid.
+def _talenta_sql(qs_periode: QuerySet[Skp], periode: Periode) -> tuple[str, list]:
+    """Return SQL placing each owner of the given SKPs on the 9-box grid: (pegawai_id,
+    kinerja label, potensial label), '' where an axis has no data.
 
     kinerja: the mean predikat score of the last two annual evaluations (this period's year and
-    the year before); potensial: the JPM of the latest competency assessment. Both are banded by
-    HR's PengaturanTalenta (PermenPANRB 3/2020). One query, correlated subqueries per row.
+    the one before); potensial: the JPM of the latest competency assessment; both banded by HR's
+    PengaturanTalenta (PermenPANRB 3/2020). One statement with CTEs and a window function, which
+    PostgreSQL and SQLite both run: each person's figures are computed once, not per CASE arm as
+    correlated subqueries would be. The SKP set comes from the scoped, filtered queryset itself.
     """
     pengaturan = PengaturanTalenta.aktif()
-    rata = (
-        Skp.objects.filter(
-            pegawai=OuterRef("pegawai"),
-            periode__jenis=Periode.Jenis.TAHUNAN,
-            periode__tahun__in=[periode.tahun, periode.tahun - 1],
-            status__in=DINILAI,
-        )
-        .values("pegawai")
-        .annotate(rata=Avg(_skor()))
-        .values("rata")
-    )
-    jpm = HasilAsesmen.objects.filter(pegawai=OuterRef("pegawai"), jpm__isnull=False).order_by(
-        "-tanggal", "-pk"
-    )
     pk, pp = pengaturan.pita_kinerja, pengaturan.pita_potensial
-    return qs_periode.annotate(
-        skor_kinerja=Subquery(rata[:1]),
-        skor_potensial=Subquery(jpm.values("jpm")[:1]),
-    ).annotate(
-        sumbu_kinerja=Case(
-            When(skor_kinerja__isnull=True, then=Value("")),
-            When(skor_kinerja__lte=pk.batas_rendah, then=Value(rules.DI_BAWAH)),
-            When(skor_kinerja__lte=pk.batas_menengah, then=Value(rules.SESUAI)),
-            default=Value(rules.DI_ATAS),
-            output_field=CharField(),
+    q = connection.ops.quote_name
+    skp, per, ases = (q(m._meta.db_table) for m in (Skp, Periode, HasilAsesmen))
+    s_sql, s_params = qs_periode.values("pegawai_id").query.sql_with_params()
+    skor = "CASE k.predikat " + " ".join("WHEN %s THEN %s" for _ in rules.SKOR_PREDIKAT) + " END"
+    skor_params = [x for item in rules.SKOR_PREDIKAT.items() for x in item]
+    sql = f"""
+        WITH s AS ({s_sql}),
+        r AS (
+            SELECT k.pegawai_id, AVG({skor}) AS skor
+            FROM {skp} k JOIN {per} p ON p.id = k.periode_id
+            WHERE p.jenis = %s AND p.tahun IN (%s, %s) AND k.status IN (%s, %s)
+              AND k.pegawai_id IN (SELECT pegawai_id FROM s)
+            GROUP BY k.pegawai_id
         ),
-        sumbu_potensial=Case(
-            When(skor_potensial__isnull=True, then=Value("")),
-            When(skor_potensial__lte=pp.batas_rendah, then=Value(rules.RENDAH)),
-            When(skor_potensial__lte=pp.batas_menengah, then=Value(rules.MENENGAH)),
-            default=Value(rules.TINGGI),
-            output_field=CharField(),
-        ),
-    )
+        a AS (
+            SELECT pegawai_id, jpm, ROW_NUMBER() OVER (
+                       PARTITION BY pegawai_id ORDER BY tanggal DESC, id DESC
+                   ) AS urut
+            FROM {ases} WHERE jpm IS NOT NULL AND pegawai_id IN (SELECT pegawai_id FROM s)
+        )
+        SELECT s.pegawai_id,
+            CASE WHEN r.skor IS NULL THEN '' WHEN r.skor <= %s THEN %s WHEN r.skor <= %s THEN %s
+                 ELSE %s END AS kinerja,
+            CASE WHEN a.jpm IS NULL THEN '' WHEN a.jpm <= %s THEN %s WHEN a.jpm <= %s THEN %s
+                 ELSE %s END AS potensial
+        FROM s LEFT JOIN r ON r.pegawai_id = s.pegawai_id
+             LEFT JOIN a ON a.pegawai_id = s.pegawai_id AND a.urut = 1
+    """
+    params = [
+        *s_params,
+        *skor_params,
+        Periode.Jenis.TAHUNAN, periode.tahun, periode.tahun - 1, *DINILAI,
+        # Floats: SQLite would compare a Decimal parameter as text.
+        float(pk.batas_rendah), rules.DI_BAWAH, float(pk.batas_menengah), rules.SESUAI,
+        rules.DI_ATAS,
+        float(pp.batas_rendah), rules.RENDAH, float(pp.batas_menengah), rules.MENENGAH,
+        rules.TINGGI,
+    ]  # fmt: skip
+    return sql, params
 
 
-def filter_kotak(qs: QuerySet[Skp], kotak: int) -> QuerySet[Skp]:
-    """Return the rows of an annotated `talenta_qs` that fall in one box of the grid."""
-    pasangan = [
-        (k, p) for k in rules.RATING for p in rules.POTENSIAL if rules.kotak_talenta(k, p) == kotak
-    ]
-    q = Q(pk__in=[])
-    for k, p in pasangan:
-        q |= Q(sumbu_kinerja=k, sumbu_potensial=p)
-    return qs.filter(q)
+def talenta_jumlah(qs_periode: QuerySet[Skp], periode: Periode) -> list[tuple[str, str, int]]:
+    """Return (kinerja, potensial, count) for the owners of the given SKPs, in one query."""
+    sql, params = _talenta_sql(qs_periode, periode)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT kinerja, potensial, COUNT(*) FROM ({sql}) t GROUP BY kinerja, potensial",
+            params,
+        )
+        return cursor.fetchall()
+
+
+def talenta_kotak(qs_periode: QuerySet[Skp], periode: Periode, kotak: int) -> dict[int, tuple]:
+    """Return {pegawai_id: (kinerja, potensial)} of the owners in one box of the grid."""
+    sql, params = _talenta_sql(qs_periode, periode)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return {
+            pid: (k, p)
+            for pid, k, p in cursor.fetchall()
+            if k and p and rules.kotak_talenta(k, p) == kotak
+        }
 
 
 def dasbor_kinerja(scope: Lingkup, data) -> Dasbor:
@@ -219,14 +222,10 @@ def dasbor_kinerja(scope: Lingkup, data) -> Dasbor:
         )
 
     # 6. The 9-box talent grid.
-    for row in (
-        talenta_qs(qs_periode.filter(status__in=DINILAI), periode)
-        .values("sumbu_kinerja", "sumbu_potensial")
-        .annotate(n=Count("pk"))
-    ):
-        if row["sumbu_kinerja"] and row["sumbu_potensial"]:
-            kotak = rules.kotak_talenta(row["sumbu_kinerja"], row["sumbu_potensial"])
-            dasbor.talenta[kotak] = dasbor.talenta.get(kotak, 0) + row["n"]
+    for kinerja, potensial, n in talenta_jumlah(qs_periode.filter(status__in=DINILAI), periode):
+        if kinerja and potensial:
+            kotak = rules.kotak_talenta(kinerja, potensial)
+            dasbor.talenta[kotak] = dasbor.talenta.get(kotak, 0) + n
         else:
-            dasbor.talenta_tanpa_data += row["n"]
+            dasbor.talenta_tanpa_data += n
     return dasbor

@@ -55,7 +55,12 @@ def skp_create(
 
 
 def _kunci(skp: Skp) -> Skp:
-    return Skp.objects.select_for_update().select_related("periode", "penilai").get(pk=skp.pk)
+    # Lock the SKP row only (the evaluator is an optional join: PostgreSQL refuses to lock it).
+    return (
+        Skp.objects.select_for_update(of=("self",))
+        .select_related("periode", "penilai")
+        .get(pk=skp.pk)
+    )
 
 
 def _boleh_menilai(user: AbstractBaseUser, skp: Skp) -> bool:

@@ -17,9 +17,8 @@ from kinerja.models import Skp
 from kinerja.selectors import (
     dasbor_filter,
     dasbor_kinerja,
-    filter_kotak,
     skp_dalam_lingkup,
-    talenta_qs,
+    talenta_kotak,
 )
 from kinerja.services import (
     kurva_skp,
@@ -76,17 +75,24 @@ def talenta(request: HttpRequest, kotak: int) -> HttpResponse:
     filterset, periode, qs = dasbor_filter(scope, request.GET)
     if periode is None:
         raise Http404
-    rows = filter_kotak(
-        talenta_qs(qs.filter(periode=periode, status__in=[Skp.Status.DIEVALUASI, Skp.Status.FINAL]),
-                   periode),
-        kotak,
-    ).select_related("pegawai", "unit_kerja").order_by("pegawai__nama")  # fmt: skip
+    dinilai = qs.filter(periode=periode, status__in=[Skp.Status.DIEVALUASI, Skp.Status.FINAL])
+    sumbu = talenta_kotak(dinilai, periode, kotak)
+    # Each box is one pair of bands (PermenPANRB 3/2020): name it once for the whole page.
+    kinerja, potensial = next(
+        (k, p) for k in rules.RATING for p in rules.POTENSIAL if rules.kotak_talenta(k, p) == kotak
+    )
+    rows = (
+        dinilai.filter(pegawai_id__in=list(sumbu))
+        .select_related("pegawai", "unit_kerja")
+        .order_by("pegawai__nama")
+    )
     halaman = Paginator(rows, 50).get_page(request.GET.get("halaman"))
     return render(
         request,
         "kinerja/talenta.html",
         {"kotak": kotak, "rekomendasi": rules.rekomendasi_kotak(kotak), "halaman": halaman,
-         "periode": periode, "query": filterset.form.data.urlencode()},
+         "kinerja": kinerja, "potensial": potensial, "periode": periode,
+         "query": filterset.form.data.urlencode()},
     )  # fmt: skip
 
 

@@ -16,7 +16,7 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import connection, connections
-from django.test.utils import CaptureQueriesContext
+from django.test.utils import CaptureQueriesContext, override_settings
 from django.utils import timezone
 
 from jabatan.demo.generator import SEEDED_MODELS
@@ -169,3 +169,60 @@ class Command(BaseCommand):
             )
         )
         self._line("pegawai.subtree_list", n, m, f, q)
+        self._dasbor(n)
+
+    def _dasbor(self, n: int) -> None:
+        """The managers' dashboard as HR opens it: the view rendered, against raw SQL for its
+        three heaviest aggregations (distribution, trend, talent grid)."""
+        from django.contrib.auth.models import User
+        from django.test import RequestFactory
+
+        from kinerja.selectors import periode_bawaan
+        from kinerja.views import dasbor
+
+        periode = periode_bawaan()
+        user = User.objects.get(username="admin.bkpsdm")
+        factory = RequestFactory()
+
+        def view() -> object:
+            request = factory.get("/kinerja/", {"periode": periode.pk})
+            request.user = User.objects.get(pk=user.pk)  # a fresh user: no cached scope
+            request.session = {}
+            return dasbor(request).content
+
+        # Plain static storage: the hashed manifest needs collectstatic, beside the point here.
+        plain = {**settings.STORAGES, "staticfiles": {
+            "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}  # fmt: skip
+        with override_settings(STORAGES=plain):
+            m, q = _timed(view)
+        dinilai = "('dievaluasi', 'final')"
+        skor = (
+            "CASE k.predikat WHEN 'Sangat Baik' THEN 100 WHEN 'Baik' THEN 80 "
+            "WHEN 'Butuh Perbaikan' THEN 60 WHEN 'Kurang/Misconduct' THEN 40 "
+            "WHEN 'Sangat Kurang' THEN 20 END"
+        )
+        sql = [
+            f"SELECT predikat, count(*) FROM kinerja_skp WHERE periode_id = {periode.pk} "
+            f"AND status IN {dinilai} GROUP BY predikat",
+            "SELECT p.tahun, k.predikat, count(*) FROM kinerja_skp k JOIN kinerja_periode p "
+            f"ON p.id = k.periode_id WHERE p.jenis = 'tahunan' AND k.status IN {dinilai} "
+            "GROUP BY 1, 2",
+            f"WITH s AS (SELECT pegawai_id FROM kinerja_skp WHERE periode_id = {periode.pk} "
+            f"AND status IN {dinilai}), "
+            f"r AS (SELECT k.pegawai_id, avg({skor}) AS skor FROM kinerja_skp k "
+            "JOIN kinerja_periode p ON p.id = k.periode_id WHERE p.jenis = 'tahunan' "
+            f"AND p.tahun IN ({periode.tahun}, {periode.tahun - 1}) AND k.status IN {dinilai} "
+            "GROUP BY k.pegawai_id), "
+            "j AS (SELECT DISTINCT ON (pegawai_id) pegawai_id, jpm FROM pegawai_hasilasesmen "
+            "WHERE jpm IS NOT NULL ORDER BY pegawai_id, tanggal DESC, id DESC) "
+            "SELECT CASE WHEN r.skor <= 60 THEN 1 WHEN r.skor <= 80 THEN 2 ELSE 3 END, "
+            "CASE WHEN j.jpm <= 60 THEN 1 WHEN j.jpm <= 80 THEN 2 ELSE 3 END, count(*) "
+            "FROM s LEFT JOIN r USING (pegawai_id) LEFT JOIN j USING (pegawai_id) GROUP BY 1, 2",
+        ]
+
+        def floor() -> None:
+            for statement in sql:
+                _sql(statement)()
+
+        f, _ = _timed(floor)
+        self._line("kinerja.dashboard", n, m, f, q)
