@@ -25,7 +25,9 @@ from jabatan.services import (
     penempatan_end,
     penempatan_end_all,
     penempatan_validate,
+    periode_buka_skp,
 )
+from kinerja.models import Periode
 from pegawai import admin as pegawai_admin
 from pegawai.kompetensi import KODE as KOMPETENSI_KODE
 from pegawai.models import HasilAsesmen, Pegawai
@@ -498,6 +500,23 @@ class HasilAsesmenJpmAdmin(pegawai_admin.HasilAsesmenAdmin):
         asesmen_hitung_jpm(asesmen=obj)
 
 
+@admin.action(description=_("Buka SKP untuk semua pegawai aktif (penilai: atasan langsung)"))
+def buka_skp(modeladmin: admin.ModelAdmin, request: HttpRequest, queryset: QuerySet) -> None:
+    for periode in queryset:
+        try:
+            n = periode_buka_skp(periode=periode)
+        except ValidationError as exc:
+            modeladmin.message_user(request, " ".join(exc.messages), level=messages.ERROR)
+            continue
+        modeladmin.message_user(
+            request,
+            ngettext("%(n)d SKP dibuka untuk %(p)s.", "%(n)d SKP dibuka untuk %(p)s.", n)
+            % {"n": n, "p": periode},
+        )
+
+
+# The period admin lives in kinerja, which cannot see positions; jabatan adds the action.
+admin.site._registry[Periode].actions = [buka_skp]
 admin.site.unregister(Pegawai)
 admin.site.register(Pegawai, PegawaiWithPenempatanAdmin)
 admin.site.unregister(HasilAsesmen)

@@ -12,9 +12,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from jabatan.models import Formasi, Penempatan
+from jabatan.rules import atasan_langsung
+from kinerja.models import Periode, Skp
+from kinerja.services import perangkat_daerah_dari
 from pegawai import golongan as gol
+from pegawai.jenis_jabatan import MANAJERIAL
 from pegawai.kompetensi import jpm
-from pegawai.models import HasilAsesmen, Pegawai
+from pegawai.models import HasilAsesmen, Pegawai, UnitKerja
 from pegawai.pendidikan import memenuhi_pendidikan
 
 # Constraint names (jabatan/models.py) → the field and message a user sees when the database,
@@ -299,3 +303,60 @@ def asesmen_hitung_jpm(*, asesmen: HasilAsesmen) -> HasilAsesmen:
     )
     asesmen.save(update_fields=["jpm", "updated_at"])
     return asesmen
+
+
+@transaction.atomic
+def periode_buka_skp(*, periode: Periode) -> int:
+    """Open an SKP for every active employee who has none in the period; return how many.
+
+    The evaluator is the direct superior from the organisation structure (jabatan.rules): the
+    holder of the highest managerial post of the unit, or of the nearest unit above. HR can
+    reassign afterwards. A fixed number of queries, then one bulk insert.
+    """
+    if not periode.terbuka:
+        raise ValidationError({"periode": _("Periode %(p)s sudah ditutup.") % {"p": periode}})
+    kepala: dict[int, tuple[int, int]] = {}
+    for unit_id, pegawai_id, eselon_min in (
+        Penempatan.objects.aktif()
+        .definitif()
+        .filter(formasi__jabatan__jenis__in=MANAJERIAL)
+        .values_list("formasi__unit_kerja_id", "pegawai_id", "formasi__jabatan__golongan_minimal")
+    ):
+        rank = gol.urutan(eselon_min) if eselon_min else 0
+        if unit_id not in kepala or rank > kepala[unit_id][1]:
+            kepala[unit_id] = (pegawai_id, rank)
+    induk = dict(UnitKerja.objects.values_list("pk", "parent_id"))
+    units = dict(UnitKerja.objects.values_list("pk", "path"))
+    akar = [pk for pk, parent in induk.items() if parent is None]
+    sekda = max(
+        (v for k, v in kepala.items() if induk.get(k) in akar and k not in akar),
+        key=lambda v: v[1],
+        default=(None, 0),
+    )[0]
+    jenis = dict(
+        Penempatan.objects.aktif().definitif().values_list("pegawai_id", "formasi__jabatan__jenis")
+    )
+    calon = list(
+        Pegawai.objects.aktif()
+        .exclude(skp__periode=periode)
+        .values_list("pk", "unit_kerja_id", "golongan")
+    )
+    atasan = atasan_langsung(
+        ((pk, unit) for pk, unit, _g in calon),
+        {unit: head for unit, (head, _r) in kepala.items()},
+        induk,
+        sekda,
+    )
+    Skp.objects.bulk_create(
+        Skp(
+            pegawai_id=pk,
+            periode=periode,
+            penilai_id=atasan[pk],
+            unit_kerja_id=unit,
+            perangkat_daerah_id=perangkat_daerah_dari(units[unit]),
+            golongan=golongan,
+            jenis_jabatan=jenis.get(pk, ""),
+        )
+        for pk, unit, golongan in calon
+    )
+    return len(calon)

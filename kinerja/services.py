@@ -19,15 +19,15 @@ from django.utils.translation import gettext as _
 from kinerja import rules
 from kinerja.models import KinerjaOrganisasi, Periode, RencanaHasilKerja, RevisiSkp, Skp
 from pegawai.akses import lingkup
-from pegawai.models import Pegawai, UnitKerja
+from pegawai.models import Pegawai
 
 DINILAI = (Skp.Status.DIEVALUASI, Skp.Status.FINAL)
 
 
-def perangkat_daerah_dari(unit: UnitKerja) -> int:
-    """Return the id of the perangkat daerah (depth-1 unit) a unit belongs to."""
-    parts = unit.path.strip("/").split("/")
-    return int(parts[1]) if len(parts) > 1 else unit.pk
+def perangkat_daerah_dari(path: str) -> int:
+    """Return the id of the perangkat daerah (depth-1 unit) of a unit's materialised path."""
+    parts = path.strip("/").split("/")
+    return int(parts[1]) if len(parts) > 1 else int(parts[0])
 
 
 @transaction.atomic
@@ -45,7 +45,7 @@ def skp_create(
         periode=periode,
         penilai=penilai,
         unit_kerja=unit,
-        perangkat_daerah_id=perangkat_daerah_dari(unit),
+        perangkat_daerah_id=perangkat_daerah_dari(unit.path),
         golongan=pegawai.golongan,
         jenis_jabatan=jenis_jabatan,
     )

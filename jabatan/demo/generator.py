@@ -20,9 +20,10 @@ from faker import Faker
 
 from jabatan.demo import data
 from jabatan.demo.catalogue import SEMUA, STRUKTURAL, Posisi
-from jabatan.demo.kinerja import KinerjaDemo, Orang, atasan_langsung
+from jabatan.demo.kinerja import KinerjaDemo, Orang
 from jabatan.demo.structure import Unit, build
 from jabatan.models import Formasi, Jabatan, Penempatan
+from jabatan.rules import atasan_langsung
 from kinerja.models import KinerjaOrganisasi, Periode, RencanaHasilKerja, RevisiSkp, Skp
 from pegawai import golongan as gol
 from pegawai.disiplin import JenisHukuman, tanggal_selesai
@@ -255,7 +256,12 @@ class Generator:
         induk = {u.id: (u.parent.id if u.parent else None) for u in units}
         setda = next((u.id for u in units if u.singkatan == "Setda"), None)
         sekda = self.kepala.get(setda, (None,))[0] if setda else None
-        atasan = atasan_langsung(self.orang, self.kepala, induk, sekda)
+        atasan = atasan_langsung(
+            ((o.id, o.unit_id) for o in self.orang),
+            {unit: head for unit, (head, _rank) in self.kepala.items()},
+            induk,
+            sekda,
+        )
         skp = KinerjaDemo(gen=self, orang=self.orang, atasan=atasan).run()
         reset_sequences()
         return {

@@ -151,26 +151,3 @@ def _next(model) -> int:
     from django.db.models import Max
 
     return (model.objects.aggregate(m=Max("pk"))["m"] or 0) + 1
-
-
-def atasan_langsung(
-    orang: list[Orang], kepala: dict[int, tuple[int, int]], induk: dict[int, int | None],
-    pimpinan_tertinggi: int | None,
-) -> dict[int, int | None]:  # fmt: skip
-    """Return each employee's direct superior: the head of their unit, or of the nearest unit
-    above that has one (the head of a unit reports to the head above; the Sekretaris Daerah
-    evaluates the heads of perangkat daerah)."""
-    hasil: dict[int, int | None] = {}
-    for o in orang:
-        unit = o.unit_id
-        atasan = None
-        while unit is not None:
-            head = kepala.get(unit)
-            if head is not None and head[0] != o.id:
-                atasan = head[0]
-                break
-            unit = induk.get(unit)
-        if atasan is None and pimpinan_tertinggi not in (None, o.id):
-            atasan = pimpinan_tertinggi
-        hasil[o.id] = atasan
-    return hasil

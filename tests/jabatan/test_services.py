@@ -191,3 +191,40 @@ def test_ending_an_employee_needs_a_leaving_state_and_changes_nothing_otherwise(
     assert "kedudukan" in exc.value.message_dict
     penempatan.refresh_from_db()
     assert penempatan.tmt_selesai is None
+
+
+def test_opening_a_period_gives_every_active_employee_an_skp_rated_by_their_superior():
+    from kinerja.models import Periode, Skp
+    from jabatan.services import periode_buka_skp
+    from pegawai.jenis_jabatan import JenisJabatan
+    from tests.factories import UnitKerjaFactory
+
+    kota = UnitKerjaFactory()
+    setda = UnitKerjaFactory(parent=kota)
+    dinas = UnitKerjaFactory(parent=kota)
+    bidang = UnitKerjaFactory(parent=dinas)
+    jpt = JabatanFactory(jenis=JenisJabatan.JPT_PRATAMA, kelas_jabatan=14, golongan_minimal="IV/a")
+    sekda_jab = JabatanFactory(jenis=JenisJabatan.JPT_PRATAMA, kelas_jabatan=15,
+                               golongan_minimal="IV/b")  # fmt: skip
+    kabid_jab = JabatanFactory(jenis=JenisJabatan.ADMINISTRATOR, kelas_jabatan=11,
+                               golongan_minimal="III/d")  # fmt: skip
+    sekda = PenempatanFactory(
+        formasi=FormasiFactory(jabatan=sekda_jab, unit_kerja=setda),
+        pegawai=PegawaiFactory(unit_kerja=setda, golongan="IV/c"),
+    ).pegawai
+    kadis = PenempatanFactory(
+        formasi=FormasiFactory(jabatan=jpt, unit_kerja=dinas),
+        pegawai=PegawaiFactory(unit_kerja=dinas, golongan="IV/b"),
+    ).pegawai
+    kabid = PenempatanFactory(
+        formasi=FormasiFactory(jabatan=kabid_jab, unit_kerja=bidang),
+        pegawai=PegawaiFactory(unit_kerja=bidang, golongan="IV/a"),
+    ).pegawai
+    staf = PegawaiFactory(unit_kerja=bidang)
+    PegawaiFactory(unit_kerja=bidang, kedudukan="pensiun", tmt_berhenti=dt.date(2025, 1, 1))
+    periode = Periode.objects.create(tahun=2026, jenis="tahunan")
+    assert periode_buka_skp(periode=periode) == 4
+    penilai = dict(Skp.objects.values_list("pegawai_id", "penilai_id"))
+    assert penilai == {staf.pk: kabid.pk, kabid.pk: kadis.pk, kadis.pk: sekda.pk, sekda.pk: None}
+    assert Skp.objects.get(pegawai=staf).perangkat_daerah_id == dinas.pk
+    assert periode_buka_skp(periode=periode) == 0  # idempotent
