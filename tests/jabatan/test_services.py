@@ -194,8 +194,8 @@ def test_ending_an_employee_needs_a_leaving_state_and_changes_nothing_otherwise(
 
 
 def test_opening_a_period_gives_every_active_employee_an_skp_rated_by_their_superior():
-    from kinerja.models import Periode, Skp
     from jabatan.services import periode_buka_skp
+    from kinerja.models import Periode, Skp
     from pegawai.jenis_jabatan import JenisJabatan
     from tests.factories import UnitKerjaFactory
 
