@@ -149,8 +149,13 @@ class Skp(TimestampedModel):
             ),
         ]
         indexes = [
-            # Dashboards: one period, one scope (perangkat daerah subtree), grouped by predikat.
-            models.Index(fields=["periode", "perangkat_daerah", "predikat"], name="skp_dasbor"),
+            # Dashboards: one period's evaluated SKPs grouped by predikat and perangkat daerah,
+            # and the set of their owners (the talent grid): answered from the index alone.
+            models.Index(
+                fields=["periode", "status", "perangkat_daerah", "predikat"],
+                include=["pegawai", "unit_kerja"],
+                name="skp_dasbor",
+            ),
             # "SKP yang saya nilai" and completion per evaluator.
             models.Index(fields=["penilai", "periode"], name="skp_penilai"),
         ]

@@ -81,23 +81,25 @@ def _talenta_sql(qs_periode: QuerySet[Skp], periode: Periode) -> tuple[str, list
     pk, pp = pengaturan.pita_kinerja, pengaturan.pita_potensial
     q = connection.ops.quote_name
     skp, per, ases = (q(m._meta.db_table) for m in (Skp, Periode, HasilAsesmen))
-    s_sql, s_params = qs_periode.values("pegawai_id").query.sql_with_params()
+    # No ORDER BY: the Meta ordering would join employees and sort them for nothing.
+    s_sql, s_params = qs_periode.order_by().values("pegawai_id").query.sql_with_params()
     skor = "CASE k.predikat " + " ".join("WHEN %s THEN %s" for _ in rules.SKOR_PREDIKAT) + " END"
     skor_params = [x for item in rules.SKOR_PREDIKAT.items() for x in item]
     sql = f"""
         WITH s AS ({s_sql}),
         r AS (
             SELECT k.pegawai_id, AVG({skor}) AS skor
-            FROM {skp} k JOIN {per} p ON p.id = k.periode_id
+            FROM s JOIN {skp} k ON k.pegawai_id = s.pegawai_id
+                   JOIN {per} p ON p.id = k.periode_id
             WHERE p.jenis = %s AND p.tahun IN (%s, %s) AND k.status IN (%s, %s)
-              AND k.pegawai_id IN (SELECT pegawai_id FROM s)
             GROUP BY k.pegawai_id
         ),
         a AS (
-            SELECT pegawai_id, jpm, ROW_NUMBER() OVER (
-                       PARTITION BY pegawai_id ORDER BY tanggal DESC, id DESC
+            SELECT h.pegawai_id, h.jpm, ROW_NUMBER() OVER (
+                       PARTITION BY h.pegawai_id ORDER BY h.tanggal DESC, h.id DESC
                    ) AS urut
-            FROM {ases} WHERE jpm IS NOT NULL AND pegawai_id IN (SELECT pegawai_id FROM s)
+            FROM {ases} h WHERE jpm IS NOT NULL
+              AND EXISTS (SELECT 1 FROM s WHERE s.pegawai_id = h.pegawai_id)
         )
         SELECT s.pegawai_id,
             CASE WHEN r.skor IS NULL THEN '' WHEN r.skor <= %s THEN %s WHEN r.skor <= %s THEN %s
