@@ -98,5 +98,5 @@ class Migration(migrations.Migration):
         ("kinerja", "0001_initial"),
     ]
 
-    # Reversing leaves the groups as 0005 made them would need its copy; keep it one-way-safe.
+    # Reversing keeps the groups as they are: no earlier state is worth restoring by hand.
     operations = [migrations.RunPython(create_groups, migrations.RunPython.noop)]
