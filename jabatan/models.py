@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -9,6 +10,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from jabatan.merit import KOMPONEN, Bobot
 from pegawai import golongan as gol
 from pegawai.jenis_jabatan import KEAHLIAN, KETERAMPILAN, JenisJabatan, Jenjang
 from pegawai.kompetensi import KODE as KOMPETENSI_KODE
@@ -281,3 +283,148 @@ class Penempatan(TimestampedModel):
     @property
     def aktif(self) -> bool:
         return self.tmt_selesai is None
+
+
+class ProfilMerit(TimestampedModel):
+    """The weights of the merit score for one position kind, editable by HR and audited."""
+
+    jenis_jabatan = models.CharField(
+        _("jenis jabatan"), max_length=15, choices=JenisJabatan.choices, unique=True
+    )
+    bobot_kinerja = models.PositiveSmallIntegerField(_("bobot kinerja (%)"), default=30)
+    bobot_kompetensi = models.PositiveSmallIntegerField(_("bobot kompetensi (%)"), default=30)
+    bobot_kualifikasi = models.PositiveSmallIntegerField(_("bobot kualifikasi (%)"), default=15)
+    bobot_pengembangan = models.PositiveSmallIntegerField(
+        _("bobot pengembangan (%)"),
+        default=0,
+        help_text=_("Nol sampai data pelatihan (JP) tersedia."),
+    )
+    bobot_pengalaman = models.PositiveSmallIntegerField(_("bobot pengalaman (%)"), default=15)
+    bobot_integritas = models.PositiveSmallIntegerField(_("bobot integritas (%)"), default=10)
+    hanya_talent_pool = models.BooleanField(
+        _("hanya kelompok rencana suksesi"),
+        default=False,
+        help_text=_("Batasi kandidat pada kotak talenta 7–9 (PermenPANRB 3/2020)."),
+    )
+
+    class Meta:
+        verbose_name = _("profil merit")
+        verbose_name_plural = pgettext_lazy("jamak", "profil merit")
+        ordering = ["jenis_jabatan"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(
+                    bobot_kinerja__lte=100, bobot_kompetensi__lte=100, bobot_kualifikasi__lte=100,
+                    bobot_pengembangan__lte=100, bobot_pengalaman__lte=100,
+                    bobot_integritas__lte=100,
+                ),
+                name="profil_merit_bobot_0_100",
+                violation_error_message=_("Setiap bobot 0 sampai 100."),
+            ),
+        ]  # fmt: skip
+
+    def __str__(self) -> str:
+        return f"{self.get_jenis_jabatan_display()}"
+
+    @property
+    def bobot(self) -> Bobot:
+        return Bobot(**{k: getattr(self, f"bobot_{k}") for k in KOMPONEN})
+
+    def clean(self) -> None:
+        total = sum(getattr(self, f"bobot_{k}") for k in KOMPONEN)
+        if total != 100:
+            raise ValidationError(_("Jumlah bobot harus 100%% (sekarang %(n)s%%).") % {"n": total})
+
+
+KOMPONEN_MERIT = (
+    "kinerja",
+    "kompetensi",
+    "kualifikasi",
+    "pengembangan",
+    "pengalaman",
+    "integritas",
+)
+
+
+class Usulan(TimestampedModel):
+    """A candidate proposed to the appointing official (PPK) for a vacant post: three at most."""
+
+    formasi = models.ForeignKey(
+        Formasi, verbose_name=_("formasi"), related_name="usulan", on_delete=models.PROTECT
+    )
+    pegawai = models.ForeignKey(
+        Pegawai, verbose_name=_("pegawai"), related_name="usulan", on_delete=models.PROTECT
+    )
+    peringkat = models.PositiveIntegerField(_("peringkat saat diusulkan"), null=True)
+    skor = models.DecimalField(_("skor"), max_digits=5, decimal_places=2, null=True)
+    diusulkan_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("diusulkan oleh"), on_delete=models.PROTECT
+    )
+    aktif = models.BooleanField(_("aktif"), default=True)
+
+    class Meta:
+        verbose_name = _("usulan kandidat")
+        verbose_name_plural = pgettext_lazy("jamak", "usulan kandidat")
+        ordering = ["formasi", "peringkat"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["formasi", "pegawai"],
+                condition=Q(aktif=True),
+                name="usulan_satu_per_pegawai_formasi",
+                violation_error_message=_("Pegawai ini sudah diusulkan untuk formasi ini."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.pegawai} → {self.formasi}"
+
+
+class Keputusan(TimestampedModel):
+    """The appointing official's decision on a vacant post, with the ranking frozen beside it.
+
+    Never edited: a later decision annuls it, with its reason.
+    """
+
+    class Metode(models.TextChoices):
+        SELEKSI_TERBUKA = "seleksi_terbuka", _("Seleksi terbuka")
+        TALENT_POOL = "talent_pool", _("Talent pool")
+        ROTASI_MUTASI = "rotasi_mutasi", _("Rotasi/mutasi")
+
+    formasi = models.ForeignKey(
+        Formasi, verbose_name=_("formasi"), related_name="keputusan", on_delete=models.PROTECT
+    )
+    pegawai = models.ForeignKey(
+        Pegawai, verbose_name=_("pegawai yang diangkat"), related_name="keputusan",
+        on_delete=models.PROTECT,
+    )  # fmt: skip
+    penempatan = models.OneToOneField(
+        Penempatan, verbose_name=_("penempatan"), related_name="keputusan",
+        on_delete=models.PROTECT,
+    )  # fmt: skip
+    nomor_sk = models.CharField(_("nomor SK"), max_length=100)
+    tanggal_sk = models.DateField(_("tanggal SK"))
+    tmt = models.DateField(_("TMT jabatan"))
+    metode = models.CharField(_("metode pengisian"), max_length=20, choices=Metode.choices)
+    justifikasi = models.TextField(
+        _("justifikasi"), blank=True,
+        help_text=_("Wajib bila yang diangkat bukan kandidat layak peringkat pertama."),
+    )  # fmt: skip
+    peringkat_terpilih = models.PositiveIntegerField(_("peringkat yang diangkat"), null=True)
+    snapshot = models.JSONField(_("snapshot peringkat"))
+    aturan_versi = models.CharField(_("versi aturan"), max_length=30)
+    oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("dicatat oleh"), on_delete=models.PROTECT
+    )
+    membatalkan = models.OneToOneField(
+        "self", verbose_name=_("membatalkan keputusan"), related_name="dibatalkan_oleh",
+        on_delete=models.PROTECT, null=True, blank=True,
+    )  # fmt: skip
+    alasan_pembatalan = models.TextField(_("alasan pembatalan"), blank=True)
+
+    class Meta:
+        verbose_name = _("keputusan pengisian jabatan")
+        verbose_name_plural = pgettext_lazy("jamak", "keputusan pengisian jabatan")
+        ordering = ["-tanggal_sk", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.nomor_sk}: {self.pegawai.nama} → {self.formasi}"

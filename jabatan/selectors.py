@@ -3,17 +3,23 @@
 from __future__ import annotations
 
 import calendar
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 from functools import reduce
 from operator import or_
 
 from django.db.models import Count, F, Q, QuerySet, Sum
 from django.db.models.functions import Coalesce
 
-from jabatan.models import Formasi, Jabatan, Penempatan
+from jabatan import merit
+from jabatan.models import Formasi, Jabatan, Penempatan, ProfilMerit
+from kinerja.models import Periode, Skp
 from pegawai.akses import Lingkup
-from pegawai.models import Pegawai
+from pegawai.kompetensi import KODE
+from pegawai.models import HasilAsesmen, HukumanDisiplin, Pegawai
+from pegawai.pendidikan import urutan_pendidikan
 from pegawai.pensiun import lahir_sebelum_untuk_pensiun, tanggal_pensiun
 
 
@@ -105,3 +111,134 @@ def ringkasan_formasi(*, scope: Lingkup) -> dict[str, int]:
     )
     pegawai = scope.filter(Pegawai.objects.aktif(), path="unit_kerja__path", pegawai="pk")
     return {**formasi, "pegawai_aktif": pegawai.count()}
+
+
+def profil_merit(jenis_jabatan: str) -> ProfilMerit:
+    """Return the merit profile of a position kind (defaults when HR has not saved one)."""
+    return ProfilMerit.objects.filter(jenis_jabatan=jenis_jabatan).first() or ProfilMerit(
+        jenis_jabatan=jenis_jabatan
+    )
+
+
+def syarat_formasi(formasi: Formasi) -> merit.Syarat:
+    jabatan = formasi.jabatan
+    return merit.Syarat(
+        jenis_jabatan=jabatan.jenis,
+        golongan_minimal=jabatan.golongan_minimal,
+        pendidikan_minimal=urutan_pendidikan(jabatan.pendidikan_minimal),
+        bidang_studi=frozenset(jabatan.bidang_studi.values_list("pk", flat=True)),
+        standar=jabatan.standar_kompetensi,
+        batas_usia_pensiun=jabatan.batas_usia_pensiun,
+    )
+
+
+def kandidat_merit(*, pada: date) -> list[merit.Kandidat]:
+    """Load the merit inputs of every active employee in five queries, whatever their number.
+
+    Rows, not model instances: employees, their last two annual predikat, their sanctions, their
+    latest assessment, and their definitive placements (years per position kind).
+    """
+    tahunan = list(
+        Periode.objects.filter(jenis=Periode.Jenis.TAHUNAN, tahun__lt=pada.year + 1, terbuka=False)
+        .order_by("-tahun")
+        .values_list("pk", flat=True)[:2]
+    )
+    predikat: dict[int, list[tuple[int, str]]] = defaultdict(list)
+    for pid, tahun, p in Skp.objects.filter(
+        periode_id__in=tahunan, status__in=[Skp.Status.DIEVALUASI, Skp.Status.FINAL]
+    ).values_list("pegawai_id", "periode__tahun", "predikat"):
+        predikat[pid].append((tahun, p))
+    hukuman: dict[int, list[merit.Hukuman]] = defaultdict(list)
+    for pid, jenis, mulai, selesai in HukumanDisiplin.objects.values_list(
+        "pegawai_id", "jenis", "tmt_mulai", "tmt_selesai"
+    ):
+        hukuman[pid].append(merit.Hukuman(jenis, mulai, selesai))
+    capaian: dict[int, dict[str, int]] = {}
+    for row in HasilAsesmen.objects.order_by("pegawai_id", "tanggal", "pk").values_list(
+        "pegawai_id", *KODE
+    ):
+        capaian[row[0]] = dict(zip(KODE, row[1:], strict=True))  # the latest wins
+    pengalaman: dict[int, dict[str, Decimal]] = defaultdict(dict)
+    sejak: dict[int, dict[str, date]] = defaultdict(dict)
+    for pid, jenis, mulai, selesai in Penempatan.objects.definitif().values_list(
+        "pegawai_id", "formasi__jabatan__jenis", "tmt_mulai", "tmt_selesai"
+    ):
+        akhir = min(selesai or pada, pada)
+        if akhir > mulai:
+            tahun = Decimal((akhir - mulai).days) / Decimal("365.25")
+            pengalaman[pid][jenis] = pengalaman[pid].get(jenis, Decimal(0)) + tahun
+        if selesai is None:
+            sejak[pid][jenis] = mulai
+    hasil = []
+    for row in Pegawai.objects.aktif().values_list(
+        "pk", "nip", "nama", "gelar_depan", "gelar_belakang", "jenis_kelamin", "tanggal_lahir",
+        "status", "kedudukan", "golongan", "tmt_golongan", "tmt_cpns", "tmt_pppk", "pendidikan",
+        "bidang_studi_id",
+    ):  # fmt: skip
+        (pid, nip, nama, depan, belakang, jk, lahir, status, kedudukan, golongan, tmt_gol,
+         tmt_cpns, tmt_pppk, pendidikan, bidang) = row  # fmt: skip
+        nama_lengkap = f"{depan} {nama}".strip() + (f", {belakang}" if belakang else "")
+        hasil.append(
+            merit.Kandidat(
+                pegawai_id=pid, nip=nip, nama=nama_lengkap, jenis_kelamin=jk,
+                tanggal_lahir=lahir, status=status,
+                aktif=kedudukan == Pegawai.Kedudukan.AKTIF, golongan=golongan,
+                tmt_golongan=tmt_gol, tmt_masuk=tmt_cpns or tmt_pppk or tmt_gol,
+                pendidikan=urutan_pendidikan(pendidikan), bidang_studi=bidang,
+                predikat_tahunan=tuple(p for _t, p in sorted(predikat[pid], reverse=True)),
+                hukuman=tuple(hukuman[pid]), capaian=capaian.get(pid),
+                pengalaman={k: v.quantize(Decimal("0.01")) for k, v in pengalaman[pid].items()},
+                pengalaman_sejak=sejak[pid],
+            )
+        )  # fmt: skip
+    return hasil
+
+
+@dataclass
+class Peringkat:
+    """A ranking of one vacancy with everything its page shows."""
+
+    formasi: Formasi
+    syarat: merit.Syarat
+    bobot: merit.Bobot
+    hasil: list[merit.Hasil]
+    pada: date
+    hanya_talent_pool: bool
+
+    @property
+    def layak(self) -> list[merit.Hasil]:
+        return [h for h in self.hasil if h.layak]
+
+    @property
+    def alasan(self) -> dict[str, int]:
+        return merit.hitung_alasan(self.hasil)
+
+    @property
+    def keadilan(self) -> dict[str, dict]:
+        return merit.keadilan(self.hasil, self.pada)
+
+    def untuk(self, nip: str) -> merit.Hasil | None:
+        return next((h for h in self.hasil if h.kandidat.nip == nip), None)
+
+
+def peringkat_formasi(
+    formasi: Formasi, *, pada: date, bobot: merit.Bobot | None = None
+) -> Peringkat:
+    """Rank every active employee for a vacant post (the one service the pages, exports,
+    commands and benchmarks call)."""
+    formasi = Formasi.objects.select_related("jabatan", "unit_kerja").get(pk=formasi.pk)
+    profil = profil_merit(formasi.jabatan.jenis)
+    syarat = syarat_formasi(formasi)
+    bobot = bobot or profil.bobot
+    # The holders of this post compete for it no more.
+    pemangku = set(
+        Penempatan.objects.aktif()
+        .definitif()
+        .filter(formasi=formasi)
+        .values_list("pegawai_id", flat=True)
+    )
+    kandidat = [k for k in kandidat_merit(pada=pada) if k.pegawai_id not in pemangku]
+    hasil = merit.peringkat(
+        kandidat, syarat, pada=pada, bobot=bobot, hanya_talent_pool=profil.hanya_talent_pool
+    )
+    return Peringkat(formasi, syarat, bobot, hasil, pada, profil.hanya_talent_pool)
