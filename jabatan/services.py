@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, timedelta
 
 from django.conf import settings
@@ -11,8 +12,10 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from jabatan.models import Formasi, Penempatan
+from jabatan import merit
+from jabatan.models import Formasi, Keputusan, Penempatan, Usulan
 from jabatan.rules import atasan_langsung
+from jabatan.selectors import Peringkat, peringkat_formasi
 from kinerja.models import Periode, Skp
 from kinerja.services import perangkat_daerah_dari
 from pegawai import golongan as gol
@@ -360,3 +363,165 @@ def periode_buka_skp(*, periode: Periode) -> int:
         for pk, unit, golongan in calon
     )
     return len(calon)
+
+
+def _snapshot(peringkat: Peringkat, terpilih: int | None = None, teratas: int = 50) -> dict:
+    """Freeze a ranking: inputs' summary, weights, requirements, scores, rule version."""
+
+    def baris(h) -> dict:
+        return {
+            "peringkat": h.peringkat,
+            "pegawai_id": h.kandidat.pegawai_id,
+            "nip": h.kandidat.nip,
+            "nama": h.kandidat.nama,
+            "skor": str(h.skor),
+            "komponen": {k: str(v) for k, v in h.komponen.items()},
+            "kotak_talenta": h.kotak_talenta,
+            "alasan": [a.kode for a in h.alasan],
+        }
+
+    s = peringkat.syarat
+    pilihan = next((h for h in peringkat.hasil if h.kandidat.pegawai_id == terpilih), None)
+    return {
+        "aturan_versi": merit.ATURAN_VERSI,
+        "pada": peringkat.pada.isoformat(),
+        "bobot": peringkat.bobot.sebagai_dict(),
+        "syarat": {
+            "jenis_jabatan": s.jenis_jabatan,
+            "golongan_minimal": s.golongan_minimal,
+            "pendidikan_minimal": s.pendidikan_minimal,
+            "bidang_studi": sorted(s.bidang_studi),
+            "standar": dict(s.standar),
+            "batas_usia_pensiun": s.batas_usia_pensiun,
+        },
+        "jumlah_kandidat": len(peringkat.hasil),
+        "jumlah_layak": len(peringkat.layak),
+        "alasan": peringkat.alasan,
+        "teratas": [baris(h) for h in peringkat.layak[:teratas]],
+        "terpilih": baris(pilihan) if pilihan else None,
+    }
+
+
+@transaction.atomic
+def usulan_set(*, formasi: Formasi, pegawai_ids: Sequence[int], pada: date, oleh) -> list[Usulan]:
+    """Propose up to three eligible candidates to the appointing official (PPK)."""
+    formasi = Formasi.objects.select_for_update(of=("self",)).get(pk=formasi.pk)
+    if not 1 <= len(set(pegawai_ids)) <= 3:
+        raise ValidationError({"pegawai": _("Usulkan satu sampai tiga kandidat.")})
+    peringkat = peringkat_formasi(formasi, pada=pada)
+    hasil = {h.kandidat.pegawai_id: h for h in peringkat.hasil}
+    tidak_layak = [hasil[p].kandidat.nama for p in pegawai_ids if p in hasil and not hasil[p].layak]
+    if tidak_layak or any(p not in hasil for p in pegawai_ids):
+        raise ValidationError(
+            {
+                "pegawai": _("Hanya kandidat yang memenuhi syarat dapat diusulkan: %(n)s.")
+                % {"n": ", ".join(tidak_layak) or _("pegawai tidak dikenal")}
+            }
+        )
+    Usulan.objects.filter(formasi=formasi, aktif=True).update(aktif=False)
+    return [
+        Usulan.objects.create(
+            formasi=formasi,
+            pegawai_id=p,
+            peringkat=hasil[p].peringkat,
+            skor=hasil[p].skor,
+            diusulkan_oleh=oleh,
+        )
+        for p in dict.fromkeys(pegawai_ids)
+    ]
+
+
+@transaction.atomic
+def keputusan_create(
+    *,
+    formasi: Formasi,
+    pegawai: Pegawai,
+    nomor_sk: str,
+    tanggal_sk: date,
+    tmt: date,
+    metode: str,
+    justifikasi: str = "",
+    oleh,
+    membatalkan: Keputusan | None = None,
+    alasan_pembatalan: str = "",
+) -> Keputusan:
+    """Record the PPK's decision: freeze the ranking, place the appointee (ending their previous
+    post, which becomes vacant), all in one transaction. Two HR staff deciding the same vacancy
+    at once queue on the post's row lock; the second finds it filled."""
+    formasi = (
+        Formasi.objects.select_for_update(of=("self",)).select_related("jabatan").get(pk=formasi.pk)
+    )
+    errors: dict[str, list[str]] = {}
+    if not nomor_sk.strip():
+        errors["nomor_sk"] = [_("Nomor SK wajib diisi.")]
+    if metode not in Keputusan.Metode.values:
+        errors["metode"] = [_("Metode pengisian tidak dikenal.")]
+    if membatalkan is not None:
+        if not alasan_pembatalan.strip():
+            errors["alasan_pembatalan"] = [_("Alasan pembatalan wajib diisi.")]
+        if hasattr(membatalkan, "dibatalkan_oleh"):
+            errors["membatalkan"] = [_("Keputusan itu sudah dibatalkan.")]
+        elif errors == {}:
+            penempatan_end(
+                penempatan=membatalkan.penempatan,
+                tmt_selesai=max(membatalkan.penempatan.tmt_mulai, tmt - timedelta(days=1)),
+                keterangan=_("Dibatalkan: %(a)s") % {"a": alasan_pembatalan.strip()},
+            )
+            formasi.refresh_from_db()
+    if formasi.jumlah_terisi >= formasi.kuota:
+        errors.setdefault("formasi", []).append(
+            _("Formasi %(f)s sudah terisi; keputusan lain mungkin baru saja dicatat.")
+            % {"f": formasi}
+        )
+    if errors:
+        raise ValidationError(errors)
+    usulan = set(
+        Usulan.objects.filter(formasi=formasi, aktif=True).values_list("pegawai_id", flat=True)
+    )
+    if membatalkan is None and pegawai.pk not in usulan:
+        raise ValidationError(
+            {"pegawai": _("Yang diangkat harus salah satu kandidat yang diusulkan kepada PPK.")}
+        )
+    peringkat = peringkat_formasi(formasi, pada=tmt)
+    hasil = peringkat.untuk(pegawai.nip)
+    if hasil is None or not hasil.layak:
+        alasan = "; ".join(a.pesan for a in hasil.alasan) if hasil else ""
+        raise ValidationError(
+            {"pegawai": _("%(n)s tidak memenuhi syarat: %(a)s") % {"n": pegawai.nama, "a": alasan}}
+        )
+    if hasil.peringkat != 1 and not justifikasi.strip():
+        raise ValidationError(
+            {
+                "justifikasi": _(
+                    "Yang diangkat bukan kandidat layak peringkat pertama (peringkat %(p)s): "
+                    "tuliskan justifikasinya."
+                )
+                % {"p": hasil.peringkat}
+            }
+        )
+    penempatan = penempatan_create(
+        pegawai=pegawai,
+        formasi=formasi,
+        tmt_mulai=tmt,
+        nomor_sk=nomor_sk,
+        tanggal_sk=tanggal_sk,
+        keterangan=str(Keputusan.Metode(metode).label),
+    )
+    keputusan = Keputusan.objects.create(
+        formasi=formasi,
+        pegawai=pegawai,
+        penempatan=penempatan,
+        nomor_sk=nomor_sk.strip(),
+        tanggal_sk=tanggal_sk,
+        tmt=tmt,
+        metode=metode,
+        justifikasi=justifikasi.strip(),
+        peringkat_terpilih=hasil.peringkat,
+        snapshot=_snapshot(peringkat, pegawai.pk),
+        aturan_versi=merit.ATURAN_VERSI,
+        oleh=oleh,
+        membatalkan=membatalkan,
+        alasan_pembatalan=alasan_pembatalan.strip(),
+    )
+    Usulan.objects.filter(formasi=formasi, aktif=True).update(aktif=False)
+    return keputusan

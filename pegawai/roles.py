@@ -22,7 +22,7 @@ _MODELS: dict[str, tuple[str, ...]] = {
         "hukumandisiplin",
         "hasilasesmen",
     ),
-    "jabatan": ("jabatan", "formasi", "penempatan"),
+    "jabatan": ("jabatan", "formasi", "penempatan", "profilmerit", "usulan", "keputusan"),
 }
 
 # Delete only where a row can be a plain input mistake and PROTECT keeps anything referenced:

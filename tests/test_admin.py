@@ -326,7 +326,7 @@ def test_it_gives_the_hr_group_exactly_the_role_permissions(db) -> None:
 
 
 def test_it_keeps_the_migration_copy_of_the_roles_equal_to_roles_py() -> None:
-    migration = importlib.import_module("pegawai.migrations.0007_roles_kinerja")
+    migration = importlib.import_module("pegawai.migrations.0008_roles_merit")
     assert {k: sorted(v) for k, v in migration.GROUPS.items()} == {
         k: sorted(v) for k, v in ROLE_PERMISSIONS.items()
     }

@@ -104,3 +104,29 @@ def test_the_database_refuses_two_simultaneous_definitive_posts_for_one_employee
     (loser,) = [r for r in results if r != "ok"]
     assert isinstance(loser, IntegrityError)
     assert "penempatan_satu_definitif_aktif_per_pegawai" in str(loser)
+
+
+def test_two_hr_staff_deciding_the_same_vacancy_at_once_one_wins():
+    from django.contrib.auth.models import User
+
+    from jabatan.models import Keputusan
+    from jabatan.services import keputusan_create, usulan_set
+    from tests.jabatan.test_keputusan import PADA, _calon
+
+    hr_user = User.objects.create_user("hr.bersamaan")
+    formasi = FormasiFactory(kuota=1)
+    a, b = _calon(formasi.unit_kerja), _calon(formasi.unit_kerja)
+    usulan_set(formasi=formasi, pegawai_ids=[a.pk, b.pk], pada=PADA, oleh=hr_user)
+
+    def putus(p):
+        return lambda: keputusan_create(
+            formasi=formasi, pegawai=p, nomor_sk=f"SK/{p.pk}", tanggal_sk=PADA, tmt=PADA,
+            metode="talent_pool", justifikasi="uji bersamaan", oleh=hr_user,
+        )  # fmt: skip
+
+    results = _race(putus(a), putus(b))
+    assert results.count("ok") == 1
+    (loser,) = [r for r in results if r != "ok"]
+    assert isinstance(loser, ValidationError)
+    assert Keputusan.objects.filter(formasi=formasi).count() == 1
+    assert Formasi.objects.get(pk=formasi.pk).jumlah_terisi == 1
