@@ -21,17 +21,31 @@ PADA = dt.date(2026, 11, 28)
 def _calon(unit, predikat=("Baik", "Baik"), golongan="IV/a", pengawas_sejak=dt.date(2019, 1, 2)):
     pegawai = PegawaiFactory(unit_kerja=unit, golongan=golongan, tmt_golongan=dt.date(2020, 4, 1))
     pengawas = JabatanFactory(jenis=JenisJabatan.PENGAWAS, kelas_jabatan=9)
-    PenempatanFactory(pegawai=pegawai, formasi=FormasiFactory(jabatan=pengawas, unit_kerja=unit),
-                      tmt_mulai=pengawas_sejak)  # fmt: skip
+    PenempatanFactory(
+        pegawai=pegawai,
+        formasi=FormasiFactory(jabatan=pengawas, unit_kerja=unit),
+        tmt_mulai=pengawas_sejak,
+    )
     for tahun, p in zip((2025, 2024), predikat, strict=True):
-        periode = Periode.objects.get_or_create(tahun=tahun, jenis="tahunan", triwulan=0,
-                                                defaults={"terbuka": False})[0]  # fmt: skip
-        rating = {"Sangat Baik": ("Di Atas Ekspektasi",) * 2,
-                  "Baik": ("Sesuai Ekspektasi",) * 2,
-                  "Butuh Perbaikan": ("Di Bawah Ekspektasi", "Sesuai Ekspektasi")}[p]  # fmt: skip
-        Skp.objects.create(pegawai=pegawai, periode=periode, unit_kerja=unit,
-                           perangkat_daerah=unit, golongan=golongan, status="final",
-                           rating_hasil=rating[0], rating_perilaku=rating[1], predikat=p)  # fmt: skip
+        periode = Periode.objects.get_or_create(
+            tahun=tahun, jenis="tahunan", triwulan=0, defaults={"terbuka": False}
+        )[0]
+        rating = {
+            "Sangat Baik": ("Di Atas Ekspektasi",) * 2,
+            "Baik": ("Sesuai Ekspektasi",) * 2,
+            "Butuh Perbaikan": ("Di Bawah Ekspektasi", "Sesuai Ekspektasi"),
+        }[p]
+        Skp.objects.create(
+            pegawai=pegawai,
+            periode=periode,
+            unit_kerja=unit,
+            perangkat_daerah=unit,
+            golongan=golongan,
+            status="final",
+            rating_hasil=rating[0],
+            rating_perilaku=rating[1],
+            predikat=p,
+        )
     return pegawai
 
 
@@ -43,87 +57,114 @@ def lowongan(hr_user):
             kelas_jabatan=11,
             golongan_minimal="III/d",
             pendidikan_minimal="S1",
-        )  # fmt: skip
+        )
     )
     unit = formasi.unit_kerja
     terbaik = _calon(unit, predikat=("Sangat Baik", "Sangat Baik"))
     kedua = _calon(unit)
     tidak_layak = _calon(unit, predikat=("Butuh Perbaikan", "Baik"))
-    return {"formasi": formasi, "terbaik": terbaik, "kedua": kedua, "tidak_layak": tidak_layak,
-            "hr": hr_user}  # fmt: skip
+    return {
+        "formasi": formasi,
+        "terbaik": terbaik,
+        "kedua": kedua,
+        "tidak_layak": tidak_layak,
+        "hr": hr_user,
+    }
 
 
-def _putus(l, pegawai, **kw):
-    data = dict(formasi=l["formasi"], pegawai=pegawai, nomor_sk="821.2/10/BKPSDM/2026",
-                tanggal_sk=PADA, tmt=PADA, metode="talent_pool", oleh=l["hr"])  # fmt: skip
+def _putus(lw, pegawai, **kw):
+    data = dict(
+        formasi=lw["formasi"],
+        pegawai=pegawai,
+        nomor_sk="821.2/10/BKPSDM/2026",
+        tanggal_sk=PADA,
+        tmt=PADA,
+        metode="talent_pool",
+        oleh=lw["hr"],
+    )
     data.update(kw)
     return keputusan_create(**data)
 
 
 def test_only_up_to_three_eligible_candidates_are_proposed(lowongan):
-    l = lowongan
+    lw = lowongan
     with pytest.raises(ValidationError) as exc:
-        usulan_set(formasi=l["formasi"], pegawai_ids=[l["tidak_layak"].pk], pada=PADA, oleh=l["hr"])
+        usulan_set(
+            formasi=lw["formasi"], pegawai_ids=[lw["tidak_layak"].pk], pada=PADA, oleh=lw["hr"]
+        )
     assert "memenuhi syarat" in exc.value.message_dict["pegawai"][0]
-    ids = [l["terbaik"].pk, l["kedua"].pk]
-    usulan = usulan_set(formasi=l["formasi"], pegawai_ids=ids, pada=PADA, oleh=l["hr"])
+    ids = [lw["terbaik"].pk, lw["kedua"].pk]
+    usulan = usulan_set(formasi=lw["formasi"], pegawai_ids=ids, pada=PADA, oleh=lw["hr"])
     assert [u.peringkat for u in usulan] == [1, 2]
     with pytest.raises(ValidationError):
-        usulan_set(formasi=l["formasi"], pegawai_ids=[1, 2, 3, 4], pada=PADA, oleh=l["hr"])
+        usulan_set(formasi=lw["formasi"], pegawai_ids=[1, 2, 3, 4], pada=PADA, oleh=lw["hr"])
 
 
 def test_a_decision_for_someone_not_first_needs_a_justification_and_writes_nothing(lowongan):
-    l = lowongan
-    usulan_set(formasi=l["formasi"], pegawai_ids=[l["terbaik"].pk, l["kedua"].pk], pada=PADA,
-               oleh=l["hr"])  # fmt: skip
+    lw = lowongan
+    usulan_set(
+        formasi=lw["formasi"],
+        pegawai_ids=[lw["terbaik"].pk, lw["kedua"].pk],
+        pada=PADA,
+        oleh=lw["hr"],
+    )
     sebelum = Penempatan.objects.count()
     with pytest.raises(ValidationError) as exc:
-        _putus(l, l["kedua"])
+        _putus(lw, lw["kedua"])
     assert "peringkat 2" in exc.value.message_dict["justifikasi"][0]
     assert Penempatan.objects.count() == sebelum and not Keputusan.objects.exists()
-    keputusan = _putus(l, l["kedua"], justifikasi="Pengalaman lapangan sumber daya air")
+    keputusan = _putus(lw, lw["kedua"], justifikasi="Pengalaman lapangan sumber daya air")
     assert keputusan.peringkat_terpilih == 2
 
 
 def test_a_decision_places_the_appointee_frees_their_old_post_and_freezes_the_ranking(lowongan):
-    l = lowongan
-    usulan_set(formasi=l["formasi"], pegawai_ids=[l["terbaik"].pk], pada=PADA, oleh=l["hr"])
-    lama = Penempatan.objects.get(pegawai=l["terbaik"], tmt_selesai__isnull=True)
-    keputusan = _putus(l, l["terbaik"])
+    lw = lowongan
+    usulan_set(formasi=lw["formasi"], pegawai_ids=[lw["terbaik"].pk], pada=PADA, oleh=lw["hr"])
+    lama = Penempatan.objects.get(pegawai=lw["terbaik"], tmt_selesai__isnull=True)
+    keputusan = _putus(lw, lw["terbaik"])
     lama.refresh_from_db()
     assert lama.tmt_selesai == PADA - dt.timedelta(days=1)
     assert Formasi.objects.get(pk=lama.formasi_id).jumlah_terisi == 0  # now a vacancy
-    assert Formasi.objects.get(pk=l["formasi"].pk).jumlah_terisi == 1
+    assert Formasi.objects.get(pk=lw["formasi"].pk).jumlah_terisi == 1
     snap = keputusan.snapshot
     assert snap["aturan_versi"] == keputusan.aturan_versi
-    assert snap["terpilih"]["pegawai_id"] == l["terbaik"].pk and snap["terpilih"]["peringkat"] == 1
+    assert snap["terpilih"]["pegawai_id"] == lw["terbaik"].pk and snap["terpilih"]["peringkat"] == 1
     assert snap["bobot"]["kinerja"] == 30 and snap["alasan"]["KINERJA"] >= 1
     assert not Usulan.objects.filter(aktif=True).exists()
 
 
 def test_an_appointee_who_was_not_proposed_is_refused(lowongan):
-    l = lowongan
-    usulan_set(formasi=l["formasi"], pegawai_ids=[l["terbaik"].pk], pada=PADA, oleh=l["hr"])
+    lw = lowongan
+    usulan_set(formasi=lw["formasi"], pegawai_ids=[lw["terbaik"].pk], pada=PADA, oleh=lw["hr"])
     with pytest.raises(ValidationError) as exc:
-        _putus(l, l["kedua"], justifikasi="x")
+        _putus(lw, lw["kedua"], justifikasi="x")
     assert "diusulkan" in exc.value.message_dict["pegawai"][0]
 
 
 def test_a_filled_post_takes_no_second_decision_but_a_later_one_can_annul(lowongan):
-    l = lowongan
-    usulan_set(formasi=l["formasi"], pegawai_ids=[l["terbaik"].pk, l["kedua"].pk], pada=PADA,
-               oleh=l["hr"])  # fmt: skip
-    pertama = _putus(l, l["terbaik"])
+    lw = lowongan
+    usulan_set(
+        formasi=lw["formasi"],
+        pegawai_ids=[lw["terbaik"].pk, lw["kedua"].pk],
+        pada=PADA,
+        oleh=lw["hr"],
+    )
+    pertama = _putus(lw, lw["terbaik"])
     with pytest.raises(ValidationError) as exc:
-        _putus(l, l["kedua"], justifikasi="x")
+        _putus(lw, lw["kedua"], justifikasi="x")
     assert "sudah terisi" in exc.value.message_dict["formasi"][0]
     with pytest.raises(ValidationError) as exc:
-        _putus(l, l["kedua"], justifikasi="x", membatalkan=pertama)
+        _putus(lw, lw["kedua"], justifikasi="x", membatalkan=pertama)
     assert "alasan_pembatalan" in exc.value.message_dict
-    kedua = _putus(l, l["kedua"], justifikasi="Yang pertama mengundurkan diri",
-                   membatalkan=pertama, alasan_pembatalan="Mengundurkan diri dari jabatan",
-                   tmt=PADA + dt.timedelta(days=30))  # fmt: skip
+    kedua = _putus(
+        lw,
+        lw["kedua"],
+        justifikasi="Yang pertama mengundurkan diri",
+        membatalkan=pertama,
+        alasan_pembatalan="Mengundurkan diri dari jabatan",
+        tmt=PADA + dt.timedelta(days=30),
+    )
     pertama.penempatan.refresh_from_db()
     assert pertama.penempatan.tmt_selesai is not None
     assert kedua.membatalkan == pertama
-    assert User.objects.filter(pk=l["hr"].pk).exists()
+    assert User.objects.filter(pk=lw["hr"].pk).exists()
