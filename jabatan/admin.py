@@ -17,7 +17,8 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from jabatan.models import Formasi, Jabatan, Penempatan
+from jabatan.merit import KOMPONEN
+from jabatan.models import Formasi, Jabatan, Keputusan, Penempatan, ProfilMerit, Usulan
 from jabatan.services import (
     asesmen_hitung_jpm,
     formasi_set_kuota,
@@ -521,3 +522,54 @@ admin.site.unregister(Pegawai)
 admin.site.register(Pegawai, PegawaiWithPenempatanAdmin)
 admin.site.unregister(HasilAsesmen)
 admin.site.register(HasilAsesmen, HasilAsesmenJpmAdmin)
+
+
+# --- Merit ------------------------------------------------------------------------------------
+
+
+@admin.register(ProfilMerit)
+class ProfilMeritAdmin(pegawai_admin.BaseAdmin):
+    """Weights of the merit score per position kind: HR edits them; every change is audited."""
+
+    lingkup_bebas = True
+    list_display = ["jenis_jabatan", *[f"bobot_{k}" for k in KOMPONEN], "hanya_talent_pool"]
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
+class _CatatanAdmin(pegawai_admin.BaseAdmin):
+    """Proposals and decisions are recorded by the vacancy page's services, never typed here."""
+
+    lingkup_path = "formasi__unit_kerja__path"
+    lingkup_pegawai = "pegawai_id"
+
+    def get_queryset(self, request: HttpRequest) -> QuerySet:
+        # The read-only page prints what the list prints (the post, the employee, ...); a
+        # select_related here replaces the list's own, so it names the same relations.
+        return super().get_queryset(request).select_related(*self.list_select_related)
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
+@admin.register(Usulan)
+class UsulanAdmin(_CatatanAdmin):
+    list_display = ["formasi", "pegawai", "peringkat", "skor", "aktif", "diusulkan_oleh"]
+    list_select_related = ["formasi__jabatan", "formasi__unit_kerja", "pegawai", "diusulkan_oleh"]
+    list_filter = ["aktif"]
+
+
+@admin.register(Keputusan)
+class KeputusanAdmin(_CatatanAdmin):
+    list_display = ["nomor_sk", "tanggal_sk", "formasi", "pegawai", "metode", "peringkat_terpilih"]
+    list_select_related = ["formasi__jabatan", "formasi__unit_kerja", "pegawai"]
+    list_filter = ["metode", "tanggal_sk"]
+    search_fields = ["nomor_sk", "pegawai__nama", "pegawai__nip"]
+    exclude = ["snapshot"]

@@ -10,8 +10,16 @@ from decimal import Decimal
 from functools import reduce
 from operator import or_
 
-from django.db.models import Count, F, Q, QuerySet, Sum
-from django.db.models.functions import Coalesce
+from django.db.models import (
+    Count,
+    F,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+)
+from django.db.models.functions import Coalesce, TruncDate
 
 from jabatan import merit
 from jabatan.models import Formasi, Jabatan, Penempatan, ProfilMerit
@@ -242,3 +250,30 @@ def peringkat_formasi(
         kandidat, syarat, pada=pada, bobot=bobot, hanya_talent_pool=profil.hanya_talent_pool
     )
     return Peringkat(formasi, syarat, bobot, hasil, pada, profil.hanya_talent_pool)
+
+
+def daftar_lowongan(*, scope: Lingkup) -> QuerySet[Formasi]:
+    """Vacant posts in scope with days vacant and the acting holder, in one query.
+
+    Days vacant count from the end of the last definitive placement (or from the post's creation
+    when it was never filled).
+    """
+    terakhir = (
+        Penempatan.objects.filter(formasi=OuterRef("pk"), jenis=Penempatan.Jenis.DEFINITIF)
+        .exclude(tmt_selesai__isnull=True)
+        .order_by("-tmt_selesai")
+        .values("tmt_selesai")[:1]
+    )
+    plt = (
+        Penempatan.objects.aktif()
+        .filter(formasi=OuterRef("pk"), jenis__in=[Penempatan.Jenis.PLT, Penempatan.Jenis.PLH])
+        .values("pegawai__nama")[:1]
+    )
+    return (
+        formasi_lowong(scope=scope)
+        .annotate(
+            lowong_sejak=Coalesce(Subquery(terakhir), TruncDate("created_at")),
+            pelaksana_tugas=Subquery(plt),
+        )
+        .order_by("lowong_sejak", "unit_kerja__path")
+    )

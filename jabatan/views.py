@@ -2,13 +2,27 @@
 
 from __future__ import annotations
 
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
-from django.utils import timezone
-from django.views.decorators.http import require_safe
+from datetime import date
 
-from jabatan.selectors import proyeksi_lowong, ringkasan_formasi
-from pegawai.akses import lingkup
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_safe
+
+from jabatan import merit
+from jabatan.filters import LowonganFilter
+from jabatan.models import Formasi, Keputusan, Usulan
+from jabatan.selectors import daftar_lowongan, peringkat_formasi, proyeksi_lowong, ringkasan_formasi
+from jabatan.services import keputusan_create, usulan_set
+from pegawai.akses import Lingkup, lingkup
+from pegawai.ekspor import unduh_tabel
+from pegawai.models import Pegawai
 
 
 @require_safe
@@ -22,3 +36,177 @@ def beranda(request: HttpRequest) -> HttpResponse:
             "proyeksi": proyeksi_lowong(scope=scope, pada=timezone.localdate()),
         }
     return render(request, "jabatan/beranda.html", context)
+
+
+# --- Vacancies and the merit ranking -----------------------------------------------------------
+
+PERM_KEPUTUSAN = "jabatan.add_keputusan"
+
+
+def _lingkup_staf(request: HttpRequest) -> Lingkup:
+    scope = lingkup(request.user)
+    if not request.user.is_staff or not (scope.semua or scope.unit_path):
+        raise PermissionDenied(_("Daftar lowongan untuk pimpinan unit dan BKPSDM."))
+    return scope
+
+
+@login_required
+@require_safe
+def lowongan_daftar(request: HttpRequest) -> HttpResponse:
+    """Vacant posts in scope: days vacant, acting holder; and retirements in the next 12 months."""
+    scope = _lingkup_staf(request)
+    pada = timezone.localdate()
+    filterset = LowonganFilter(
+        request.GET, queryset=daftar_lowongan(scope=scope), scope=scope, pada=pada
+    )
+    rows = filterset.qs if filterset.is_valid() else Formasi.objects.none()
+    if request.GET.get("ekspor") in ("csv", "xlsx"):
+        return unduh_tabel(
+            request,
+            data="jabatan.lowongan",
+            nama_berkas="lowongan",
+            fmt=request.GET["ekspor"],
+            header=[
+                _("Jabatan"),
+                _("Unit kerja"),
+                _("Kursi lowong"),
+                _("Lowong sejak"),
+                _("Hari"),
+                _("Plt/Plh"),
+            ],
+            rows=[
+                (
+                    f.jabatan.nama,
+                    f.unit_kerja.nama,
+                    f.lowong,
+                    f.lowong_sejak.strftime("%d-%m-%Y"),
+                    (pada - f.lowong_sejak).days,
+                    f.pelaksana_tugas or "",
+                )
+                for f in rows
+            ],
+        )
+    halaman = Paginator(rows, 50).get_page(request.GET.get("halaman"))
+    for f in halaman:
+        f.hari = (pada - f.lowong_sejak).days
+    query = request.GET.copy()
+    query.pop("halaman", None)
+    return render(
+        request,
+        "jabatan/lowongan_list.html",
+        {
+            "filterset": filterset,
+            "halaman": halaman,
+            "query": query.urlencode(),
+            "proyeksi": proyeksi_lowong(scope=scope, pada=pada)[:25],
+            "boleh_memutus": request.user.has_perm(PERM_KEPUTUSAN),
+        },
+    )
+
+
+def _bobot_dari(request: HttpRequest, bawaan: merit.Bobot) -> tuple[merit.Bobot, str | None]:
+    """Read what-if weights from the query string; fall back with a message when invalid."""
+    if not any(f"w_{k}" in request.GET for k in merit.KOMPONEN):
+        return bawaan, None
+    try:
+        nilai = {k: int(request.GET.get(f"w_{k}", getattr(bawaan, k))) for k in merit.KOMPONEN}
+        return merit.Bobot(**nilai), None
+    except ValueError:
+        return bawaan, _("Bobot simulasi harus bilangan bulat 0–100 yang jumlahnya 100.")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def lowongan_detail(request: HttpRequest, formasi_id: int) -> HttpResponse:
+    """Rank every employee for one vacant post; propose up to three; record the decision."""
+    if not request.user.has_perm(PERM_KEPUTUSAN):
+        raise PermissionDenied(_("Peringkat merit dijalankan oleh BKPSDM."))
+    formasi = get_object_or_404(
+        Formasi.objects.select_related("jabatan", "unit_kerja"), pk=formasi_id
+    )
+    pada = timezone.localdate()
+    errors = None
+    if request.method == "POST":
+        try:
+            if request.POST.get("aksi") == "usul":
+                usulan_set(
+                    formasi=formasi,
+                    pegawai_ids=[int(p) for p in request.POST.getlist("usul")],
+                    pada=pada,
+                    oleh=request.user,
+                )
+                messages.success(request, _("Usulan kandidat dicatat."))
+            elif request.POST.get("aksi") == "putus":
+                keputusan = keputusan_create(
+                    formasi=formasi,
+                    pegawai=get_object_or_404(Pegawai, pk=request.POST.get("pegawai") or 0),
+                    nomor_sk=request.POST.get("nomor_sk", ""),
+                    tanggal_sk=date.fromisoformat(
+                        request.POST.get("tanggal_sk") or pada.isoformat()
+                    ),
+                    tmt=date.fromisoformat(request.POST.get("tmt") or pada.isoformat()),
+                    metode=request.POST.get("metode", ""),
+                    justifikasi=request.POST.get("justifikasi", ""),
+                    oleh=request.user,
+                )
+                messages.success(
+                    request, _("Keputusan %(sk)s dicatat.") % {"sk": keputusan.nomor_sk}
+                )
+            return redirect(reverse("jabatan:lowongan_detail", args=[formasi.pk]))
+        except ValidationError as exc:
+            errors = exc.messages
+        except ValueError:
+            errors = [_("Tanggal harus berformat TTTT-BB-HH.")]
+    hasil = peringkat_formasi(formasi, pada=pada)
+    bobot, galat_bobot = _bobot_dari(request, hasil.bobot)
+    simulasi = bobot != hasil.bobot
+    daftar = merit.dengan_bobot(hasil.hasil, bobot) if simulasi else hasil.hasil
+    if request.GET.get("ekspor") in ("csv", "xlsx"):
+        return unduh_tabel(
+            request,
+            data="jabatan.peringkat",
+            nama_berkas=f"peringkat-{formasi.pk}",
+            fmt=request.GET["ekspor"],
+            header=[
+                _("Peringkat"),
+                _("NIP"),
+                _("Nama"),
+                _("Skor"),
+                *merit.KOMPONEN,
+                _("Kotak talenta"),
+                _("Alasan tidak layak"),
+            ],
+            rows=[
+                (
+                    h.peringkat or "",
+                    h.kandidat.nip,
+                    h.kandidat.nama,
+                    h.skor,
+                    *[h.komponen[k] for k in merit.KOMPONEN],
+                    h.kotak_talenta or "",
+                    "; ".join(a.pesan for a in h.alasan),
+                )
+                for h in daftar
+            ],
+        )
+    nip = "".join(request.GET.get("nip", "").split())
+    return render(
+        request,
+        "jabatan/lowongan_detail.html",
+        {
+            "formasi": formasi,
+            "peringkat": hasil,
+            "teratas": [h for h in daftar if h.layak][:50],
+            "bobot": bobot,
+            "simulasi": simulasi,
+            "galat_bobot": galat_bobot,
+            "komponen": merit.KOMPONEN,
+            "cari": hasil.untuk(nip) if nip else None,
+            "nip": nip,
+            "usulan": Usulan.objects.filter(formasi=formasi, aktif=True).select_related("pegawai"),
+            "metode": Keputusan.Metode.choices,
+            "errors": errors,
+            "pada": pada,
+            "keputusan": Keputusan.objects.filter(formasi=formasi).select_related("pegawai")[:5],
+        },
+    )

@@ -12,6 +12,7 @@ urlpatterns = [
     path("keluar/", auth_views.LogoutView.as_view(), name="keluar"),
     path("saya/", saya, name="saya"),
     path("kinerja/", include("kinerja.urls")),
+    path("jabatan/", include("jabatan.urls")),
     path("admin/", admin.site.urls),
     path("i18n/setlang/", set_language, name="set_language"),
     path("healthz", healthz, name="healthz"),

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from django.contrib.auth.models import Group, Permission, User
 
-from jabatan.models import Formasi, Penempatan
+from jabatan.models import Formasi, Keputusan, Penempatan, ProfilMerit, Usulan
 from kinerja.models import KinerjaOrganisasi, PengaturanTalenta, Periode, RevisiSkp, Skp
 from pegawai.disiplin import JenisHukuman
 from pegawai.models import (
@@ -150,6 +150,22 @@ def objek_unit_a(org: Organisasi) -> dict[str, object]:
         "jabatan.jabatan": org.formasi_a.jabatan,
         "jabatan.formasi": org.formasi_a,
         "jabatan.penempatan": org.penempatan_a,
+        "jabatan.profilmerit": ProfilMerit.objects.get(jenis_jabatan="PELAKSANA"),
+        "jabatan.usulan": Usulan.objects.create(
+            formasi=org.formasi_a, pegawai=org.pegawai_a, diusulkan_oleh=hr
+        ),
+        "jabatan.keputusan": Keputusan.objects.create(
+            formasi=org.formasi_a,
+            pegawai=org.pegawai_a,
+            penempatan=org.penempatan_a,
+            nomor_sk="821/1/2026",
+            tanggal_sk=org.penempatan_a.tmt_mulai,
+            tmt=org.penempatan_a.tmt_mulai,
+            metode="talent_pool",
+            snapshot={},
+            aturan_versi="uji",
+            oleh=hr,
+        ),
         "auth.user": hr,
         "kinerja.periode": Periode.objects.get(tahun=2025),
         "kinerja.skp": Skp.objects.get(pegawai=org.pegawai_a),

@@ -14,7 +14,7 @@ from django.core.exceptions import ValidationError
 from django.test import Client
 from django.urls import reverse
 
-from jabatan.models import Formasi, Jabatan, Penempatan
+from jabatan.models import Formasi, Jabatan, Keputusan, Penempatan, Usulan
 from pegawai.disiplin import JenisHukuman
 from pegawai.models import (
     Akses,
@@ -59,6 +59,9 @@ CHANGELIST_QUERIES = {
     "jabatan.penempatan": AUTH + 2 + 1,  # filter perangkat daerah
     "pegawai.akses": AUTH + 2,
     "pegawai.catatanekspor": AUTH + 2 + 1,  # filter "data": SELECT DISTINCT data
+    "jabatan.profilmerit": AUTH + 2,
+    "jabatan.usulan": AUTH + 2,
+    "jabatan.keputusan": AUTH + 2,
 }
 
 # The change form looks up the model's content type (for the "view on site" link); Django caches it
@@ -67,9 +70,10 @@ CONTENT_TYPE = 1
 
 # Add page: AUTH + CONTENT_TYPE. No foreign key renders its choices (autocomplete widgets start
 # empty) and the inline formsets of a new object load nothing.
-# The export log is written by exports only: it has no add page (403, tested separately).
+# The export log, proposals and decisions are written by their pages only: no add page (403).
+TANPA_TAMBAH = {"pegawai.catatanekspor", "jabatan.usulan", "jabatan.keputusan"}
 ADD_QUERIES = {
-    label: AUTH + CONTENT_TYPE for label in CHANGELIST_QUERIES if label != "pegawai.catatanekspor"
+    label: AUTH + CONTENT_TYPE for label in CHANGELIST_QUERIES if label not in TANPA_TAMBAH
 }
 
 
@@ -99,6 +103,9 @@ CHANGE_QUERIES = {
     "jabatan.penempatan": AUTH + CONTENT_TYPE + 1,  # all read-only, joined
     "pegawai.akses": AUTH + CONTENT_TYPE + 1 + 3,  # user, pegawai, unit kerja
     "pegawai.catatanekspor": AUTH + CONTENT_TYPE + 1 + 1,  # read-only, the user
+    "jabatan.profilmerit": AUTH + CONTENT_TYPE + 1,
+    "jabatan.usulan": AUTH + CONTENT_TYPE + 1 + 3,  # read-only: post, employee, proposer
+    "jabatan.keputusan": AUTH + CONTENT_TYPE + 1 + 5,  # read-only: post, employee, placement, ...
 }
 
 
@@ -165,6 +172,21 @@ def dataset(db) -> Dataset:
     user = User.objects.create_user("kepala", is_staff=True)
     Akses.objects.create(user=user, pegawai=pegawai[-1], unit_kerja=opd[0])
     CatatanEkspor.objects.create(user=user, data="pegawai.pegawai", jumlah_baris=3)
+    for p in pegawai[3:6]:
+        penempatan = p.penempatan.get()
+        Usulan.objects.create(formasi=penempatan.formasi, pegawai=p, diusulkan_oleh=user)
+        Keputusan.objects.create(
+            formasi=penempatan.formasi,
+            pegawai=p,
+            penempatan=penempatan,
+            nomor_sk="821/1",
+            tanggal_sk=penempatan.tmt_mulai,
+            tmt=penempatan.tmt_mulai,
+            metode="talent_pool",
+            snapshot={},
+            aturan_versi="uji",
+            oleh=user,
+        )
     return Dataset(root=root, opd=opd, pegawai=pegawai)
 
 

@@ -48,6 +48,9 @@ MODEL = {
     "jabatan.jabatan": Aturan("bebas", hr="vac", pimpinan="v"),
     "jabatan.formasi": Aturan("unit", hr="vacd", pimpinan="v"),
     "jabatan.penempatan": Aturan("unit", hr="vac", pimpinan="v"),
+    "jabatan.profilmerit": Aturan("bebas", hr="vac", pimpinan="v"),
+    "jabatan.usulan": Aturan("unit", hr="v", pimpinan="v"),  # written by the vacancy page only
+    "jabatan.keputusan": Aturan("unit", hr="v", pimpinan="v"),  # never edited
     "kinerja.periode": Aturan("bebas", hr="vac", pimpinan="v"),
     "kinerja.skp": Aturan("unit", hr="vc", pimpinan="v"),
     "kinerja.kinerjaorganisasi": Aturan("unit", hr="vac", pimpinan="v"),
@@ -80,6 +83,8 @@ HALAMAN = {
     "admin:view_on_site": (302, 302, 404, 404, 404),  # employees have no public page
     "admin:auth_user_password_change": (302, 302, 403, 403, 403),  # nobody manages logins here
     "kinerja:dasbor": (302, 403, 200, 200, 200),  # unit heads and HR
+    "jabatan:lowongan": (302, 403, 200, 200, 200),
+    "jabatan:lowongan_detail": (302, 403, 403, 403, 200),  # the merit ranking is HR's
     "kinerja:talenta": (302, 403, 200, 200, 200),
     "kinerja:ekspor": (302, 403, 200, 200, 200),
     "kinerja:skp_list": (302, 200, 200, 200, 200),
@@ -149,6 +154,7 @@ def _url_dan_harapan(objek: dict[str, object]) -> list[tuple[str, str, tuple[int
                 "<int:kotak>": 5,
                 "<str:tabel>.<str:fmt>": "distribusi.csv",
                 "<int:pk>": objek["kinerja.skp"].pk,
+                "<int:formasi_id>": objek["jabatan.formasi"].pk,
             }
             path = "/" + route
             for placeholder, value in isian.items():

@@ -1,0 +1,10 @@
+from django.urls import path
+
+from jabatan import views
+
+app_name = "jabatan"
+
+urlpatterns = [
+    path("lowongan/", views.lowongan_daftar, name="lowongan"),
+    path("lowongan/<int:formasi_id>/", views.lowongan_detail, name="lowongan_detail"),
+]

@@ -1,0 +1,104 @@
+"""The vacancy list and the vacancy's ranking page, as HR and unit heads use them."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+from django.utils import timezone
+
+from jabatan.models import Keputusan, Usulan
+from kinerja.models import Periode
+from tests.akses_data import buat_organisasi
+from tests.factories import FormasiFactory, JabatanFactory
+from tests.jabatan.test_keputusan import _calon
+
+pytestmark = pytest.mark.django_db
+
+
+def _client(user):
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def org():
+    return buat_organisasi()
+
+
+def test_the_vacancy_list_is_scoped_filtered_and_exported(org, django_assert_max_num_queries):
+    kosong_a = FormasiFactory(unit_kerja=org.bidang_a, jabatan=JabatanFactory(nama="Analis A"))
+    FormasiFactory(unit_kerja=org.unit_b, jabatan=JabatanFactory(nama="Analis B"))
+    client = _client(org.users["pimpinan"])
+    client.get("/jabatan/lowongan/")
+    # session, user, permissions (2), access link, the unit filter's options, the page's count
+    # and rows, the retirement ages and the retiring holders
+    with django_assert_max_num_queries(10):
+        response = client.get("/jabatan/lowongan/")
+    body = response.content.decode()
+    assert "Analis A" in body and "Analis B" not in body
+    assert [f.pk for f in response.context["halaman"]] == [kosong_a.pk]
+    assert (
+        client.get("/jabatan/lowongan/", {"lowong_minimal": 400}).context["halaman"].paginator.count
+        == 0
+    )
+    csv = client.get("/jabatan/lowongan/", {"ekspor": "csv"}).content.decode("utf-8-sig")
+    assert "Analis A" in csv and "Analis B" not in csv
+
+
+def test_hr_ranks_proposes_and_decides_through_the_page(org):
+    formasi = FormasiFactory(
+        unit_kerja=org.bidang_a,
+        jabatan=JabatanFactory(
+            jenis="ADMINISTRATOR",
+            kelas_jabatan=11,
+            golongan_minimal="III/d",
+            pendidikan_minimal="S1",
+        ),
+    )
+    terbaik = _calon(org.bidang_a, predikat=("Sangat Baik", "Sangat Baik"))
+    kedua = _calon(org.bidang_a)
+    Periode.objects.update(terbuka=False)  # the ranking reads closed annual evaluations
+    hr = _client(org.users["hr"])
+    url = f"/jabatan/lowongan/{formasi.pk}/"
+    response = hr.get(url)
+    teratas = response.context["teratas"]
+    assert [h.kandidat.pegawai_id for h in teratas[:2]] == [terbaik.pk, kedua.pk]
+    # Why not? for one NIP, with the reasons.
+    response = hr.get(url, {"nip": org.pegawai_b.nip_tercetak})
+    assert response.context["cari"] is not None and not response.context["cari"].layak
+    # What-if weights reorder without saving.
+    response = hr.get(
+        url,
+        {
+            "w_kinerja": 0,
+            "w_kompetensi": 0,
+            "w_kualifikasi": 0,
+            "w_pengembangan": 0,
+            "w_pengalaman": 100,
+            "w_integritas": 0,
+        },
+    )
+    assert response.context["simulasi"]
+    hr.post(url, {"aksi": "usul", "usul": [terbaik.pk, kedua.pk]})
+    assert Usulan.objects.filter(formasi=formasi, aktif=True).count() == 2
+    data = {
+        "aksi": "putus",
+        "pegawai": kedua.pk,
+        "nomor_sk": "821/5/2026",
+        "tanggal_sk": timezone.localdate().isoformat(),
+        "tmt": timezone.localdate().isoformat(),
+        "metode": "talent_pool",
+        "justifikasi": "",
+    }
+    response = hr.post(url, data)
+    assert "justifikasi" in response.content.decode().lower()
+    assert not Keputusan.objects.exists()
+    response = hr.post(url, {**data, "justifikasi": "Pengalaman bidang yang sama"})
+    assert response.status_code == 302
+    assert Keputusan.objects.get().pegawai == kedua
+
+
+def test_only_hr_runs_the_ranking(org):
+    formasi = FormasiFactory(unit_kerja=org.bidang_a)
+    assert _client(org.users["pimpinan"]).get(f"/jabatan/lowongan/{formasi.pk}/").status_code == 403
