@@ -170,6 +170,50 @@ class Command(BaseCommand):
         )
         self._line("pegawai.subtree_list", n, m, f, q)
         self._dasbor(n)
+        self._rank(n)
+
+    def _rank(self, n: int) -> None:
+        """Ranking one vacancy over every active employee through the service, against one raw
+        SQL query with the same filters and a weighted score, top 50."""
+        from jabatan.merit import PREDIKAT_LULUS
+        from jabatan.selectors import peringkat_formasi
+        from kinerja.models import Periode
+        from pegawai import golongan as gol
+        from pegawai.disiplin import TINGKAT, TingkatHukuman
+
+        formasi = (
+            formasi_lowong(scope=SEMUA).filter(jabatan__jenis="ADMINISTRATOR").first()
+            or formasi_lowong(scope=SEMUA).first()
+        )
+        pada = timezone.localdate()
+        m, q = _timed(lambda: peringkat_formasi(formasi, pada=pada), runs=5)
+        periode = list(
+            Periode.objects.filter(jenis="tahunan", terbuka=False)
+            .order_by("-tahun")
+            .values_list("pk", flat=True)[:2]
+        ) or [0]
+        minimal = gol.urutan(formasi.jabatan.golongan_minimal or "I/a")
+        golongan = [k for k, _nama in gol.PNS if gol.urutan(k) >= minimal]
+        berat = [j for j, t in TINGKAT.items() if t != TingkatHukuman.RINGAN]
+        lulus = list(PREDIKAT_LULUS)
+        sql = (
+            "WITH k AS (SELECT pegawai_id, avg(CASE predikat WHEN 'Sangat Baik' THEN 100 "
+            "WHEN 'Baik' THEN 80 WHEN 'Butuh Perbaikan' THEN 60 ELSE 40 END) AS s, "
+            "bool_and(predikat = ANY(%s)) AS ok, count(*) AS n FROM kinerja_skp "
+            "WHERE periode_id = ANY(%s) AND status IN ('dievaluasi', 'final') "
+            "GROUP BY pegawai_id), "
+            "h AS (SELECT DISTINCT pegawai_id FROM pegawai_hukumandisiplin WHERE jenis = ANY(%s) "
+            "AND tmt_mulai <= %s AND (tmt_selesai IS NULL OR tmt_selesai >= %s)), "
+            "a AS (SELECT DISTINCT ON (pegawai_id) pegawai_id, jpm FROM pegawai_hasilasesmen "
+            "ORDER BY pegawai_id, tanggal DESC, id DESC) "
+            "SELECT p.id, 0.3 * k.s + 0.3 * coalesce(a.jpm, 0) AS skor FROM pegawai_pegawai p "
+            "JOIN k ON k.pegawai_id = p.id LEFT JOIN a ON a.pegawai_id = p.id "
+            "WHERE p.kedudukan = 'aktif' AND p.status = 'PNS' AND p.golongan = ANY(%s) "
+            "AND k.ok AND k.n = 2 AND NOT EXISTS (SELECT 1 FROM h WHERE h.pegawai_id = p.id) "
+            "ORDER BY skor DESC, p.golongan DESC, p.tmt_golongan, p.nip LIMIT 50"
+        )
+        f, _ = _timed(_sql(sql, (lulus, periode, berat, pada, pada, golongan)))
+        self._line("jabatan.rank", n, m, f, q)
 
     def _dasbor(self, n: int) -> None:
         """The managers' dashboard as HR opens it: the view rendered, against raw SQL for its
