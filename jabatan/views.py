@@ -104,6 +104,16 @@ def lowongan_daftar(request: HttpRequest) -> HttpResponse:
     )
 
 
+def _tanggal(value: str | None, bawaan: date, field: str) -> date:
+    """Parse a form date (YYYY-MM-DD); a bad one is a field error, not a crash."""
+    if not value:
+        return bawaan
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise ValidationError({field: _("Tanggal harus berformat TTTT-BB-HH.")}) from None
+
+
 def _bobot_dari(request: HttpRequest, bawaan: merit.Bobot) -> tuple[merit.Bobot, str | None]:
     """Read what-if weights from the query string; fall back with a message when invalid."""
     if not any(f"w_{k}" in request.GET for k in merit.KOMPONEN):
@@ -131,7 +141,7 @@ def lowongan_detail(request: HttpRequest, formasi_id: int) -> HttpResponse:
             if request.POST.get("aksi") == "usul":
                 usulan_set(
                     formasi=formasi,
-                    pegawai_ids=[int(p) for p in request.POST.getlist("usul")],
+                    pegawai_ids=[int(p) for p in request.POST.getlist("usul") if p.isdigit()],
                     pada=pada,
                     oleh=request.user,
                 )
@@ -141,10 +151,8 @@ def lowongan_detail(request: HttpRequest, formasi_id: int) -> HttpResponse:
                     formasi=formasi,
                     pegawai=get_object_or_404(Pegawai, pk=request.POST.get("pegawai") or 0),
                     nomor_sk=request.POST.get("nomor_sk", ""),
-                    tanggal_sk=date.fromisoformat(
-                        request.POST.get("tanggal_sk") or pada.isoformat()
-                    ),
-                    tmt=date.fromisoformat(request.POST.get("tmt") or pada.isoformat()),
+                    tanggal_sk=_tanggal(request.POST.get("tanggal_sk"), pada, "tanggal_sk"),
+                    tmt=_tanggal(request.POST.get("tmt"), pada, "tmt"),
                     metode=request.POST.get("metode", ""),
                     justifikasi=request.POST.get("justifikasi", ""),
                     oleh=request.user,
@@ -155,8 +163,6 @@ def lowongan_detail(request: HttpRequest, formasi_id: int) -> HttpResponse:
             return redirect(reverse("jabatan:lowongan_detail", args=[formasi.pk]))
         except ValidationError as exc:
             errors = exc.messages
-        except ValueError:
-            errors = [_("Tanggal harus berformat TTTT-BB-HH.")]
     hasil = peringkat_formasi(formasi, pada=pada)
     bobot, galat_bobot = _bobot_dari(request, hasil.bobot)
     simulasi = bobot != hasil.bobot

@@ -10,11 +10,7 @@ from playwright.sync_api import Page, expect
 
 from tests.akses_data import SANDI, buat_organisasi
 
-# serialized_rollback: the groups made by data migrations come back after each flush.
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
-]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 @pytest.fixture

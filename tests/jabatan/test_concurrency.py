@@ -12,6 +12,8 @@ import time
 from collections.abc import Callable
 
 import pytest
+from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, transaction
 
@@ -26,6 +28,10 @@ HOLD = 0.3  # seconds each writer keeps its transaction open after writing
 
 def _race(*writers: Callable[[], object]) -> list[object]:
     """Run the writers at once, each in its own transaction and connection; return outcomes."""
+    # Content types are cached per process; after a transactional test's flush two threads could
+    # both try to create the same one (the audit trail asks for it). Warm the cache first.
+    ContentType.objects.clear_cache()
+    ContentType.objects.get_for_models(*apps.get_models())
     barrier = threading.Barrier(len(writers))
     results: list[object] = [None] * len(writers)
 
