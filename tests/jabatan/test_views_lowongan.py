@@ -62,6 +62,8 @@ def test_hr_ranks_proposes_and_decides_through_the_page(org):
     hr = _client(org.users["hr"])
     url = f"/jabatan/lowongan/{formasi.pk}/"
     response = hr.get(url)
+    # Ids in form values are never localised ("1.234" would not post back as an id).
+    assert f'value="{terbaik.pk}"' in response.content.decode()
     teratas = response.context["teratas"]
     assert [h.kandidat.pegawai_id for h in teratas[:2]] == [terbaik.pk, kedua.pk]
     # Why not? for one NIP, with the reasons.
