@@ -22,7 +22,6 @@ from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from pegawai.akses import lingkup
 from pegawai.ekspor import catat_ekspor
@@ -186,4 +185,3 @@ class CatatanEksporAdmin(admin.ModelAdmin):
 
 
 admin.site.register(CatatanEkspor, CatatanEksporAdmin)
-EKSPOR_LABEL = gettext_lazy("Ekspor CSV")

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from zoneinfo import ZoneInfo
 
+from django.db.models import Max
+
 from kinerja import rules
 from kinerja.models import KinerjaOrganisasi, Periode, RencanaHasilKerja, Skp
 
@@ -148,6 +150,5 @@ class KinerjaDemo:
 
 
 def _next(model) -> int:
-    from django.db.models import Max
-
+    """Return the next free id (the seed writes explicit ids, then resets the sequences)."""
     return (model.objects.aggregate(m=Max("pk"))["m"] or 0) + 1
