@@ -30,6 +30,7 @@ from jabatan.services import (
 )
 from kinerja.models import Periode
 from pegawai import admin as pegawai_admin
+from pegawai.admin_base import HanyaBacaMixin
 from pegawai.kompetensi import KODE as KOMPETENSI_KODE
 from pegawai.models import HasilAsesmen, Pegawai
 
@@ -538,7 +539,7 @@ class ProfilMeritAdmin(pegawai_admin.BaseAdmin):
         return False
 
 
-class _CatatanAdmin(pegawai_admin.BaseAdmin):
+class _CatatanAdmin(HanyaBacaMixin, pegawai_admin.BaseAdmin):
     """Proposals and decisions are recorded by the vacancy page's services, never typed here."""
 
     lingkup_path = "formasi__unit_kerja__path"
@@ -548,15 +549,6 @@ class _CatatanAdmin(pegawai_admin.BaseAdmin):
         # The read-only page prints what the list prints (the post, the employee, ...); a
         # select_related here replaces the list's own, so it names the same relations.
         return super().get_queryset(request).select_related(*self.list_select_related)
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
 
 
 @admin.register(Usulan)

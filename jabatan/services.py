@@ -168,8 +168,10 @@ def penempatan_create(
     Locks the post and the employee rows so two HR staff saving at the same moment queue up and
     the second sees the first's result. The CHECK and unique constraints stay the last word.
     """
+    # Lock the post row only: locking the joined position and unit too would queue placements
+    # into other posts of the same position.
     formasi = (
-        Formasi.objects.select_for_update()
+        Formasi.objects.select_for_update(of=("self",))
         .select_related("jabatan", "unit_kerja")
         .get(pk=formasi.pk)
     )

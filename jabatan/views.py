@@ -30,7 +30,7 @@ def beranda(request: HttpRequest) -> HttpResponse:
     """Show the public welcome, or HR's summary of posts, vacancies and coming retirements."""
     context = {}
     scope = lingkup(request.user)
-    if request.user.is_staff and (scope.semua or scope.unit_path):
+    if request.user.is_staff and scope.memimpin:
         context = {
             "ringkasan": ringkasan_formasi(scope=scope),
             "proyeksi": proyeksi_lowong(scope=scope, pada=timezone.localdate()),
@@ -45,7 +45,7 @@ PERM_KEPUTUSAN = "jabatan.add_keputusan"
 
 def _lingkup_staf(request: HttpRequest) -> Lingkup:
     scope = lingkup(request.user)
-    if not request.user.is_staff or not (scope.semua or scope.unit_path):
+    if not request.user.is_staff or not scope.memimpin:
         raise PermissionDenied(_("Daftar lowongan untuk pimpinan unit dan BKPSDM."))
     return scope
 

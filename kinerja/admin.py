@@ -11,7 +11,7 @@ from django.http import HttpRequest
 from kinerja.models import KinerjaOrganisasi, PengaturanTalenta, Periode, RevisiSkp, Skp
 from kinerja.services import skp_ganti_penilai
 from pegawai.admin import NipSearchMixin, PerangkatDaerahFilter, pegawai_nama, pegawai_nip
-from pegawai.admin_base import BaseAdmin
+from pegawai.admin_base import BaseAdmin, HanyaBacaMixin
 
 
 @admin.register(Periode)
@@ -81,16 +81,9 @@ class PengaturanTalentaAdmin(BaseAdmin):
 
 
 @admin.register(RevisiSkp)
-class RevisiSkpAdmin(BaseAdmin):
+class RevisiSkpAdmin(HanyaBacaMixin, BaseAdmin):
     lingkup_path = "skp__unit_kerja__path"
     lingkup_pegawai = "skp__pegawai_id"
     list_display = ["skp", "predikat_lama", "predikat_baru", "oleh", "waktu"]
     list_select_related = ["skp__pegawai", "skp__periode", "oleh"]
     search_fields = ["skp__pegawai__nama", "skp__pegawai__nip", "alasan"]
-    readonly_fields = [f.name for f in RevisiSkp._meta.fields]
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False

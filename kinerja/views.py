@@ -37,7 +37,7 @@ TABEL = ("distribusi", "tren", "penilai", "perbaikan", "kurva", "talenta")
 def _lingkup_pimpinan(request: HttpRequest) -> Lingkup:
     """Return the scope of a unit head or HR; others have no dashboard."""
     scope = lingkup(request.user)
-    if not (scope.semua or scope.unit_path):
+    if not scope.memimpin:
         raise PermissionDenied(_("Dasbor kinerja untuk pimpinan unit dan BKPSDM."))
     return scope
 

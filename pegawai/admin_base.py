@@ -165,14 +165,9 @@ class BaseAdmin(AuditlogHistoryAdminMixin, admin.ModelAdmin):
         return response
 
 
-class CatatanEksporAdmin(admin.ModelAdmin):
-    """The export log: read-only, for HR."""
-
-    list_display = ["waktu", "user", "data", "jumlah_baris", "alamat_ip", "filter"]
-    list_filter = ["data", "waktu"]
-    search_fields = ["user__username", "data", "filter"]
-    list_select_related = ["user"]
-    show_full_result_count = False
+class HanyaBacaMixin:
+    """A record written by its own process (an export, a proposal, a decision, a revision):
+    the admin only reads it; nobody adds, changes or deletes it there."""
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False
@@ -182,6 +177,16 @@ class CatatanEksporAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
+
+
+class CatatanEksporAdmin(HanyaBacaMixin, admin.ModelAdmin):
+    """The export log: read-only, for HR."""
+
+    list_display = ["waktu", "user", "data", "jumlah_baris", "alamat_ip", "filter"]
+    list_filter = ["data", "waktu"]
+    search_fields = ["user__username", "data", "filter"]
+    list_select_related = ["user"]
+    show_full_result_count = False
 
 
 admin.site.register(CatatanEkspor, CatatanEksporAdmin)

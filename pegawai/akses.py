@@ -27,6 +27,11 @@ class Lingkup:
     pegawai_id: int | None = None  # the user's own employee record
 
     @property
+    def memimpin(self) -> bool:
+        """Whether the scope covers units: HR (all) or a unit head (a subtree)."""
+        return self.semua or bool(self.unit_path)
+
+    @property
     def kosong(self) -> bool:
         return not (self.semua or self.unit_path or self.pegawai_id)
 
