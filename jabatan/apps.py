@@ -10,6 +10,7 @@ class JabatanConfig(AppConfig):
     def ready(self) -> None:
         from auditlog.registry import auditlog
 
+        from jabatan import indeks
         from jabatan import models as m
         from pegawai.apps import AUDIT_EXCLUDE
 
@@ -17,3 +18,4 @@ class JabatanConfig(AppConfig):
         # jumlah_terisi is kept by triggers: the placements that move it are logged themselves.
         auditlog.register(m.Formasi, exclude_fields=[*AUDIT_EXCLUDE, "jumlah_terisi"])
         auditlog.register(m.Penempatan, exclude_fields=AUDIT_EXCLUDE)
+        indeks.hubungkan()

@@ -21,14 +21,18 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
 from kinerja import rules as kinerja_rules
 from pegawai import golongan as gol
 from pegawai.disiplin import TINGKAT, TingkatHukuman
 from pegawai.jenis_jabatan import MANAJERIAL, JenisJabatan
 from pegawai.kompetensi import jpm
+from pegawai.nip import format_nip
 from pegawai.pensiun import tanggal_pensiun
 
-ATURAN_VERSI = "merit-2026.1"
+ATURAN_VERSI = "merit-2026.2"  # .2: experience counted in days (no per-post rounding)
 DUA = Decimal("0.01")
 
 
@@ -37,8 +41,16 @@ def _tambah_tahun(d: date, tahun: int) -> date:
     return date(d.year + tahun, d.month, day)
 
 
-def _tahun_antara(awal: date, akhir: date) -> Decimal:
-    return (Decimal((akhir - awal).days) / Decimal("365.25")).quantize(DUA)
+def hari_pengalaman(k: Kandidat, pada: date, jenis: Iterable[str] | None = None) -> int:
+    """Days of definitive experience in the given position kinds (all when None) up to `pada`."""
+    hari = sum(v for j, v in k.pengalaman_hari.items() if jenis is None or j in jenis)
+    if k.jabatan_kini and k.jabatan_kini_mulai and (jenis is None or k.jabatan_kini in jenis):
+        hari += max(0, (pada - k.jabatan_kini_mulai).days)
+    return hari
+
+
+def tahun_dari_hari(hari: int) -> Decimal:
+    return (Decimal(hari) / Decimal("365.25")).quantize(DUA, ROUND_HALF_UP)
 
 
 @dataclass(frozen=True)
@@ -129,10 +141,45 @@ class Kandidat:
     predikat_tahunan: tuple[str, ...] = ()  # newest first
     hukuman: tuple[Hukuman, ...] = ()
     capaian: Mapping[str, int] | None = None  # latest assessment levels
-    pengalaman: Mapping[str, Decimal] = field(default_factory=dict)  # years per position kind
-    pengalaman_sejak: Mapping[str, date] = field(default_factory=dict)  # current post's kind start
+    # Days in ended definitive posts per position kind, and the kind and start of the running one:
+    # experience accrues by the day, so the pure rules and the SQL ranking compute it alike.
+    pengalaman_hari: Mapping[str, int] = field(default_factory=dict)
+    jabatan_kini: str = ""
+    jabatan_kini_mulai: date | None = None
     jp_pelatihan: int = 0
     diklat_kepemimpinan: bool = False
+
+    @property
+    def nip_tercetak(self) -> str:
+        """The NIP grouped as printed on decrees (pegawai.nip.format_nip)."""
+        try:
+            return format_nip(self.nip, pppk=self.status == "PPPK")
+        except ValueError:
+            return self.nip
+
+
+# The reasons by code, as the ranking page and the exports name them.
+LABEL_ALASAN = {
+    "TIDAK_AKTIF": gettext_lazy("Tidak berkedudukan aktif"),
+    "STATUS": gettext_lazy("Bukan PNS (jabatan manajerial)"),
+    "GOLONGAN": gettext_lazy("Golongan di bawah minimal"),
+    "PENDIDIKAN": gettext_lazy("Pendidikan di bawah minimal"),
+    "BIDANG_STUDI": gettext_lazy("Bidang studi tidak diterima"),
+    "HUKUMAN_DISIPLIN": gettext_lazy("Sedang menjalani hukuman disiplin sedang/berat"),
+    "USIA": gettext_lazy("Usia di atas batas pengangkatan JPT"),
+    "MASA_PENSIUN": gettext_lazy("Kurang dari setahun sebelum pensiun"),
+    "PENGALAMAN": gettext_lazy("Pengalaman jabatan terkait kurang"),
+    "KINERJA": gettext_lazy("Predikat kinerja dua tahun terakhir di bawah Baik"),
+    "TALENT_POOL": gettext_lazy("Di luar kelompok rencana suksesi"),
+}
+LABEL_KOMPONEN = {
+    "kinerja": gettext_lazy("Kinerja"),
+    "kompetensi": gettext_lazy("Kompetensi"),
+    "kualifikasi": gettext_lazy("Kualifikasi"),
+    "pengembangan": gettext_lazy("Pengembangan"),
+    "pengalaman": gettext_lazy("Pengalaman"),
+    "integritas": gettext_lazy("Integritas"),
+}
 
 
 @dataclass(frozen=True)
@@ -163,68 +210,80 @@ def kelayakan(k: Kandidat, s: Syarat, pada: date) -> list[Alasan]:
     """Return the reasons the candidate may not fill the post on `pada` (empty: eligible)."""
     alasan: list[Alasan] = []
     if not k.aktif:
-        alasan.append(Alasan("TIDAK_AKTIF", "Bukan pegawai berkedudukan aktif."))
+        alasan.append(Alasan("TIDAK_AKTIF", _("Bukan pegawai berkedudukan aktif.")))
     if s.jenis_jabatan in MANAJERIAL and k.status != "PNS":
         alasan.append(
             Alasan(
-                "STATUS", "Jabatan manajerial diisi PNS (UU 20/2023 Pasal 13–18); pegawai ini PPPK."
+                "STATUS",
+                _("Jabatan manajerial diisi PNS (UU 20/2023 Pasal 13–18); pegawai ini PPPK."),
             )
         )
     if s.golongan_minimal and gol.urutan(k.golongan) < gol.urutan(s.golongan_minimal):
         alasan.append(
             Alasan(
                 "GOLONGAN",
-                f"Golongan {gol.label(k.golongan)} di bawah golongan minimal "
-                f"{gol.label(s.golongan_minimal)}.",
+                _("Golongan %(g)s di bawah golongan minimal %(m)s.")
+                % {"g": gol.label(k.golongan), "m": gol.label(s.golongan_minimal)},
             )
         )
     if k.pendidikan < s.pendidikan_minimal:
-        alasan.append(Alasan("PENDIDIKAN", "Pendidikan di bawah pendidikan minimal jabatan."))
+        alasan.append(Alasan("PENDIDIKAN", _("Pendidikan di bawah pendidikan minimal jabatan.")))
     if s.bidang_studi and k.bidang_studi not in s.bidang_studi:
-        alasan.append(Alasan("BIDANG_STUDI", "Bidang studi tidak termasuk yang diterima jabatan."))
-    for h in k.hukuman:
-        if (
-            TINGKAT[h.jenis] != TingkatHukuman.RINGAN
-            and h.mulai <= pada
-            and (h.selesai is None or pada <= h.selesai)
-        ):
-            sampai = date.fromordinal(h.selesai.toordinal() + 1) if h.selesai else None
-            alasan.append(
-                Alasan(
-                    "HUKUMAN_DISIPLIN",
-                    "Sedang menjalani hukuman disiplin tingkat sedang/berat (PP 94/2021).",
-                    sampai,
-                )
+        alasan.append(
+            Alasan("BIDANG_STUDI", _("Bidang studi tidak termasuk yang diterima jabatan."))
+        )
+    berjalan = [
+        h
+        for h in k.hukuman
+        if TINGKAT[h.jenis] != TingkatHukuman.RINGAN
+        and h.mulai <= pada
+        and (h.selesai is None or pada <= h.selesai)
+    ]
+    if berjalan:
+        # Passes the day after the last running sanction ends; never by time when one is open.
+        terbuka = any(h.selesai is None for h in berjalan)
+        akhir = max(h.selesai for h in berjalan if h.selesai) if not terbuka else None
+        alasan.append(
+            Alasan(
+                "HUKUMAN_DISIPLIN",
+                _("Sedang menjalani hukuman disiplin tingkat sedang/berat (PP 94/2021)."),
+                date.fromordinal(akhir.toordinal() + 1) if akhir else None,
             )
+        )
     pensiun = tanggal_pensiun(k.tanggal_lahir, s.batas_usia_pensiun)
     if s.jenis_jabatan in (JenisJabatan.JPT_PRATAMA, JenisJabatan.JPT_MADYA):
         if _usia(k.tanggal_lahir, pada) > USIA_MAKSIMAL_JPT:
             alasan.append(
                 Alasan(
                     "USIA",
-                    f"Usia di atas {USIA_MAKSIMAL_JPT} tahun saat pengangkatan (PP 11/2017 "
-                    "Pasal 107 jo. PP 17/2020).",
+                    _(
+                        "Usia di atas %(u)s tahun saat pengangkatan (PP 11/2017 Pasal 107 jo. "
+                        "PP 17/2020)."
+                    )
+                    % {"u": USIA_MAKSIMAL_JPT},
                 )
             )
     elif (pensiun.year - pada.year) * 12 + pensiun.month - pada.month < SISA_MASA_KERJA_BULAN:
         alasan.append(
             Alasan(
                 "MASA_PENSIUN",
-                f"Pensiun {pensiun:%d-%m-%Y}: kurang dari {SISA_MASA_KERJA_BULAN} bulan lagi.",
+                _("Pensiun %(t)s: kurang dari %(b)s bulan lagi.")
+                % {"t": f"{pensiun:%d-%m-%Y}", "b": SISA_MASA_KERJA_BULAN},
             )
         )
     if s.jenis_jabatan in PENGALAMAN:
         tahun, jenis = PENGALAMAN[s.jenis_jabatan]
-        punya = sum((k.pengalaman.get(j, Decimal(0)) for j in jenis), Decimal(0))
-        if punya < tahun:
+        punya = hari_pengalaman(k, pada, jenis)
+        perlu = hari_minimal(tahun)
+        if punya < perlu:
             # Time resolves it when the current post counts: it accrues day by day.
-            berjalan = [k.pengalaman_sejak[j] for j in jenis if j in k.pengalaman_sejak]
-            kurang_hari = int((tahun - punya) * Decimal("365.25")) + 1
-            lulus = date.fromordinal(pada.toordinal() + kurang_hari) if berjalan else None
+            berjalan = k.jabatan_kini in jenis and k.jabatan_kini_mulai is not None
+            lulus = date.fromordinal(pada.toordinal() + perlu - punya) if berjalan else None
             alasan.append(
                 Alasan(
                     "PENGALAMAN",
-                    f"Pengalaman jabatan terkait {punya} tahun; minimal {tahun} tahun.",
+                    _("Pengalaman jabatan terkait %(p)s tahun; minimal %(m)s tahun.")
+                    % {"p": tahun_dari_hari(punya), "m": tahun},
                     lulus,
                 )
             )
@@ -233,10 +292,23 @@ def kelayakan(k: Kandidat, s: Syarat, pada: date) -> list[Alasan]:
         alasan.append(
             Alasan(
                 "KINERJA",
-                "Predikat kinerja dua tahun terakhir harus minimal Baik (PermenPANRB 6/2022).",
+                _("Predikat kinerja dua tahun terakhir harus minimal Baik (PermenPANRB 6/2022)."),
             )
         )
     return alasan
+
+
+def hari_minimal(tahun: int) -> int:
+    """The fewest whole days that make `tahun` years of 365.25 days."""
+    return -(-tahun * 1461 // 4)
+
+
+def nilai_pengalaman(hari_pangkat: int, hari_jabatan: int) -> Decimal:
+    """Experience component: 50 points per 4 years in rank plus 50 per 10 years in definitive
+    posts, capped at 100 — (5·rank days + 2·post days)·10 / 1461, rounded once (half up), so the
+    SQL ranking (jabatan/peringkat.py) computes the very same number."""
+    nilai = Decimal((5 * hari_pangkat + 2 * hari_jabatan) * 10) / 1461
+    return min(Decimal(100), nilai.quantize(DUA, ROUND_HALF_UP))
 
 
 def komponen(k: Kandidat, s: Syarat, pada: date) -> dict[str, Decimal]:
@@ -250,9 +322,7 @@ def komponen(k: Kandidat, s: Syarat, pada: date) -> dict[str, Decimal]:
     kompetensi = jpm(k.capaian, s.standar) if (k.capaian and s.standar) else Decimal(0)
     kualifikasi = Decimal(min(100, 70 + 15 * max(0, k.pendidikan - s.pendidikan_minimal)))
     pengembangan = Decimal(min(100, k.jp_pelatihan * 5)) + (20 if k.diklat_kepemimpinan else 0)
-    di_pangkat = _tahun_antara(k.tmt_golongan, pada)
-    terkait = sum(k.pengalaman.values(), Decimal(0))
-    pengalaman = min(Decimal(100), di_pangkat / 4 * 50 + terkait / 10 * 50)
+    pengalaman = nilai_pengalaman(max(0, (pada - k.tmt_golongan).days), hari_pengalaman(k, pada))
     batas = _tambah_tahun(pada, -TAHUN_INTEGRITAS)
     integritas = Decimal(100)
     for h in k.hukuman:
@@ -311,7 +381,7 @@ def peringkat(
         alasan = kelayakan(k, syarat, pada)
         kotak_k = kotak(k, syarat)
         if hanya_talent_pool and (kotak_k not in kinerja_rules.TALENT_POOL):
-            alasan.append(Alasan("TALENT_POOL", "Di luar kelompok rencana suksesi (kotak 7–9)."))
+            alasan.append(Alasan("TALENT_POOL", _("Di luar kelompok rencana suksesi (kotak 7–9).")))
         nilai = komponen(k, syarat, pada)
         hasil.append(Hasil(k, not alasan, alasan, nilai, skor(nilai, bobot), kotak_k))
     hasil.sort(key=lambda h: (not h.layak, -h.skor, kunci_duk(h.kandidat)))

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import calendar
 from collections import defaultdict
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
 from functools import reduce
 from operator import or_
 
@@ -140,45 +140,51 @@ def syarat_formasi(formasi: Formasi) -> merit.Syarat:
     )
 
 
-def kandidat_merit(*, pada: date) -> list[merit.Kandidat]:
-    """Load the merit inputs of every active employee in five queries, whatever their number.
+def kandidat_merit(*, pegawai_ids: Collection[int] | None = None) -> list[merit.Kandidat]:
+    """Load the merit inputs of the candidate pool (all active employees, or those of
+    `pegawai_ids`) from the live tables, in five queries whatever their number.
 
-    Rows, not model instances: employees, their last two annual predikat, their sanctions, their
-    latest assessment, and their definitive placements (years per position kind).
+    Rows, not model instances: employees, their predikat in the last two closed annual periods,
+    their sanctions, their latest assessment, and their definitive placements. This is what
+    `jabatan.indeks` projects into IndeksMerit; the ranking itself reads the projection.
     """
+
+    def saring(qs: QuerySet, field: str = "pegawai_id") -> QuerySet:
+        return qs if pegawai_ids is None else qs.filter(**{f"{field}__in": pegawai_ids})
+
     tahunan = list(
-        Periode.objects.filter(jenis=Periode.Jenis.TAHUNAN, tahun__lt=pada.year + 1, terbuka=False)
+        Periode.objects.filter(jenis=Periode.Jenis.TAHUNAN, terbuka=False)
         .order_by("-tahun")
         .values_list("pk", flat=True)[:2]
     )
     predikat: dict[int, list[tuple[int, str]]] = defaultdict(list)
-    for pid, tahun, p in Skp.objects.filter(
-        periode_id__in=tahunan, status__in=[Skp.Status.DIEVALUASI, Skp.Status.FINAL]
+    for pid, tahun, p in saring(
+        Skp.objects.filter(
+            periode_id__in=tahunan, status__in=[Skp.Status.DIEVALUASI, Skp.Status.FINAL]
+        ).exclude(predikat="")
     ).values_list("pegawai_id", "periode__tahun", "predikat"):
         predikat[pid].append((tahun, p))
     hukuman: dict[int, list[merit.Hukuman]] = defaultdict(list)
-    for pid, jenis, mulai, selesai in HukumanDisiplin.objects.values_list(
+    for pid, jenis, mulai, selesai in saring(HukumanDisiplin.objects.order_by()).values_list(
         "pegawai_id", "jenis", "tmt_mulai", "tmt_selesai"
     ):
         hukuman[pid].append(merit.Hukuman(jenis, mulai, selesai))
     capaian: dict[int, dict[str, int]] = {}
-    for row in HasilAsesmen.objects.order_by("pegawai_id", "tanggal", "pk").values_list(
+    for row in saring(HasilAsesmen.objects.order_by("pegawai_id", "tanggal", "pk")).values_list(
         "pegawai_id", *KODE
     ):
         capaian[row[0]] = dict(zip(KODE, row[1:], strict=True))  # the latest wins
-    pengalaman: dict[int, dict[str, Decimal]] = defaultdict(dict)
-    sejak: dict[int, dict[str, date]] = defaultdict(dict)
-    for pid, jenis, mulai, selesai in Penempatan.objects.definitif().values_list(
+    hari: dict[int, dict[str, int]] = defaultdict(dict)
+    kini: dict[int, tuple[str, date]] = {}
+    for pid, jenis, mulai, selesai in saring(Penempatan.objects.definitif().order_by()).values_list(
         "pegawai_id", "formasi__jabatan__jenis", "tmt_mulai", "tmt_selesai"
     ):
-        akhir = min(selesai or pada, pada)
-        if akhir > mulai:
-            tahun = Decimal((akhir - mulai).days) / Decimal("365.25")
-            pengalaman[pid][jenis] = pengalaman[pid].get(jenis, Decimal(0)) + tahun
         if selesai is None:
-            sejak[pid][jenis] = mulai
+            kini[pid] = (jenis, mulai)
+        else:
+            hari[pid][jenis] = hari[pid].get(jenis, 0) + max(0, (selesai - mulai).days)
     hasil = []
-    for row in Pegawai.objects.aktif().values_list(
+    for row in saring(Pegawai.objects.aktif(), "pk").order_by().values_list(
         "pk", "nip", "nama", "gelar_depan", "gelar_belakang", "jenis_kelamin", "tanggal_lahir",
         "status", "kedudukan", "golongan", "tmt_golongan", "tmt_cpns", "tmt_pppk", "pendidikan",
         "bidang_studi_id",
@@ -186,6 +192,7 @@ def kandidat_merit(*, pada: date) -> list[merit.Kandidat]:
         (pid, nip, nama, depan, belakang, jk, lahir, status, kedudukan, golongan, tmt_gol,
          tmt_cpns, tmt_pppk, pendidikan, bidang) = row  # fmt: skip
         nama_lengkap = f"{depan} {nama}".strip() + (f", {belakang}" if belakang else "")
+        jenis_kini, mulai_kini = kini.get(pid, ("", None))
         hasil.append(
             merit.Kandidat(
                 pegawai_id=pid, nip=nip, nama=nama_lengkap, jenis_kelamin=jk,
@@ -195,8 +202,8 @@ def kandidat_merit(*, pada: date) -> list[merit.Kandidat]:
                 pendidikan=urutan_pendidikan(pendidikan), bidang_studi=bidang,
                 predikat_tahunan=tuple(p for _t, p in sorted(predikat[pid], reverse=True)),
                 hukuman=tuple(hukuman[pid]), capaian=capaian.get(pid),
-                pengalaman={k: v.quantize(Decimal("0.01")) for k, v in pengalaman[pid].items()},
-                pengalaman_sejak=sejak[pid],
+                pengalaman_hari=hari[pid], jabatan_kini=jenis_kini,
+                jabatan_kini_mulai=mulai_kini,
             )
         )  # fmt: skip
     return hasil

@@ -14,8 +14,8 @@ from django.utils.translation import gettext_lazy
 
 from jabatan import merit
 from jabatan.models import Formasi, Keputusan, Penempatan, Usulan
+from jabatan.peringkat import Peringkat, peringkat_formasi
 from jabatan.rules import atasan_langsung
-from jabatan.selectors import Peringkat, peringkat_formasi
 from kinerja.models import Periode, Skp
 from kinerja.services import perangkat_daerah_dari
 from pegawai import golongan as gol
@@ -383,7 +383,7 @@ def _snapshot(peringkat: Peringkat, terpilih: int | None = None, teratas: int = 
         }
 
     s = peringkat.syarat
-    pilihan = next((h for h in peringkat.hasil if h.kandidat.pegawai_id == terpilih), None)
+    pilihan = peringkat.dicari.get(terpilih) if terpilih else None
     return {
         "aturan_versi": merit.ATURAN_VERSI,
         "pada": peringkat.pada.isoformat(),
@@ -396,10 +396,11 @@ def _snapshot(peringkat: Peringkat, terpilih: int | None = None, teratas: int = 
             "standar": dict(s.standar),
             "batas_usia_pensiun": s.batas_usia_pensiun,
         },
-        "jumlah_kandidat": len(peringkat.hasil),
-        "jumlah_layak": len(peringkat.layak),
+        "jumlah_kandidat": peringkat.jumlah,
+        "jumlah_layak": peringkat.jumlah_layak,
         "alasan": peringkat.alasan,
-        "teratas": [baris(h) for h in peringkat.layak[:teratas]],
+        "keadilan": peringkat.keadilan,
+        "teratas": [baris(h) for h in peringkat.teratas[:teratas]],
         "terpilih": baris(pilihan) if pilihan else None,
     }
 
@@ -410,8 +411,10 @@ def usulan_set(*, formasi: Formasi, pegawai_ids: Sequence[int], pada: date, oleh
     formasi = Formasi.objects.select_for_update(of=("self",)).get(pk=formasi.pk)
     if not 1 <= len(set(pegawai_ids)) <= 3:
         raise ValidationError({"pegawai": _("Usulkan satu sampai tiga kandidat.")})
-    peringkat = peringkat_formasi(formasi, pada=pada)
-    hasil = {h.kandidat.pegawai_id: h for h in peringkat.hasil}
+    peringkat = peringkat_formasi(
+        formasi, pada=pada, teratas=0, pegawai_ids=pegawai_ids, hitung=False
+    )
+    hasil = peringkat.dicari
     tidak_layak = [hasil[p].kandidat.nama for p in pegawai_ids if p in hasil and not hasil[p].layak]
     if tidak_layak or any(p not in hasil for p in pegawai_ids):
         raise ValidationError(
@@ -484,8 +487,8 @@ def keputusan_create(
         raise ValidationError(
             {"pegawai": _("Yang diangkat harus salah satu kandidat yang diusulkan kepada PPK.")}
         )
-    peringkat = peringkat_formasi(formasi, pada=tmt)
-    hasil = peringkat.untuk(pegawai.nip)
+    peringkat = peringkat_formasi(formasi, pada=tmt, pegawai_ids=[pegawai.pk])
+    hasil = peringkat.dicari.get(pegawai.pk)
     if hasil is None or not hasil.layak:
         alasan = "; ".join(a.pesan for a in hasil.alasan) if hasil else ""
         raise ValidationError(

@@ -18,7 +18,8 @@ from django.views.decorators.http import require_http_methods, require_safe
 from jabatan import merit
 from jabatan.filters import LowonganFilter
 from jabatan.models import Formasi, Keputusan, Usulan
-from jabatan.selectors import daftar_lowongan, peringkat_formasi, proyeksi_lowong, ringkasan_formasi
+from jabatan.peringkat import TERATAS, dengan_bobot, peringkat_formasi
+from jabatan.selectors import daftar_lowongan, proyeksi_lowong, ringkasan_formasi
 from jabatan.services import keputusan_create, usulan_set
 from pegawai.akses import Lingkup, lingkup
 from pegawai.ekspor import unduh_tabel
@@ -41,6 +42,7 @@ def beranda(request: HttpRequest) -> HttpResponse:
 # --- Vacancies and the merit ranking -----------------------------------------------------------
 
 PERM_KEPUTUSAN = "jabatan.add_keputusan"
+EKSPOR_MAKS = 1000  # eligible candidates in a ranking export, best first
 
 
 def _lingkup_staf(request: HttpRequest) -> Lingkup:
@@ -163,52 +165,68 @@ def lowongan_detail(request: HttpRequest, formasi_id: int) -> HttpResponse:
             return redirect(reverse("jabatan:lowongan_detail", args=[formasi.pk]))
         except ValidationError as exc:
             errors = exc.messages
-    hasil = peringkat_formasi(formasi, pada=pada)
-    bobot, galat_bobot = _bobot_dari(request, hasil.bobot)
-    simulasi = bobot != hasil.bobot
-    daftar = merit.dengan_bobot(hasil.hasil, bobot) if simulasi else hasil.hasil
-    if request.GET.get("ekspor") in ("csv", "xlsx"):
+    nip = "".join(request.GET.get("nip", "").split())
+    ekspor = request.GET.get("ekspor") if request.GET.get("ekspor") in ("csv", "xlsx") else None
+    n = EKSPOR_MAKS if ekspor else TERATAS
+    dasar = peringkat_formasi(formasi, pada=pada, nip=nip, teratas=n)
+    bobot, galat_bobot = _bobot_dari(request, dasar.bobot)
+    simulasi = bobot != dasar.bobot
+    hasil = dengan_bobot(dasar, bobot, teratas=n) if simulasi else dasar
+    if ekspor:
         return unduh_tabel(
             request,
             data="jabatan.peringkat",
             nama_berkas=f"peringkat-{formasi.pk}",
-            fmt=request.GET["ekspor"],
+            fmt=ekspor,
             header=[
                 _("Peringkat"),
                 _("NIP"),
                 _("Nama"),
                 _("Skor"),
-                *merit.KOMPONEN,
+                *[str(merit.LABEL_KOMPONEN[k]) for k in merit.KOMPONEN],
                 _("Kotak talenta"),
-                _("Alasan tidak layak"),
             ],
             rows=[
                 (
-                    h.peringkat or "",
+                    h.peringkat,
                     h.kandidat.nip,
                     h.kandidat.nama,
                     h.skor,
                     *[h.komponen[k] for k in merit.KOMPONEN],
                     h.kotak_talenta or "",
-                    "; ".join(a.pesan for a in h.alasan),
                 )
-                for h in daftar
+                for h in hasil.teratas
             ],
         )
-    nip = "".join(request.GET.get("nip", "").split())
+    sebelumnya = {h.kandidat.pegawai_id: h.peringkat for h in dasar.teratas}
+    cari = hasil.untuk(nip) if nip else None
+    bobot_query = request.GET.copy()
+    for kunci in ("nip", "ekspor"):
+        bobot_query.pop(kunci, None)
     return render(
         request,
         "jabatan/lowongan_detail.html",
         {
             "formasi": formasi,
             "peringkat": hasil,
-            "teratas": [h for h in daftar if h.layak][:50],
+            "teratas": [(h, sebelumnya.get(h.kandidat.pegawai_id)) for h in hasil.teratas],
+            "alasan": [(merit.LABEL_ALASAN[k], n) for k, n in hasil.alasan.items()],
             "bobot": bobot,
             "simulasi": simulasi,
             "galat_bobot": galat_bobot,
-            "komponen": merit.KOMPONEN,
-            "cari": hasil.untuk(nip) if nip else None,
+            "komponen": [(k, merit.LABEL_KOMPONEN[k]) for k in merit.KOMPONEN],
+            "keadilan": [
+                (_("Semua pegawai"), hasil.keadilan["semua"]),
+                (_("Memenuhi syarat"), hasil.keadilan["layak"]),
+                (_("Sepuluh teratas"), hasil.keadilan["teratas"]),
+            ],
+            "cari": cari,
+            "cari_komponen": [(merit.LABEL_KOMPONEN[k], v) for k, v in cari.komponen.items()]
+            if cari
+            else [],
             "nip": nip,
+            "query_bobot": "&" + bobot_query.urlencode() if simulasi else "",
+            "ekspor_maks": EKSPOR_MAKS,
             "usulan": Usulan.objects.filter(formasi=formasi, aktif=True).select_related("pegawai"),
             "metode": Keputusan.Metode.choices,
             "errors": errors,

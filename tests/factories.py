@@ -126,3 +126,12 @@ class PeriodeFactory(DjangoModelFactory):
     tahun = 2026
     jenis = "tahunan"
     triwulan = 0
+
+
+def tutup_periode() -> None:
+    """Close every period through save(), as the admin does, so the merit projection follows."""
+    from kinerja.models import Periode
+
+    for periode in Periode.objects.filter(terbuka=True):
+        periode.terbuka = False
+        periode.save()

@@ -22,7 +22,7 @@ from jabatan.demo import data
 from jabatan.demo.catalogue import SEMUA, STRUKTURAL, Posisi
 from jabatan.demo.kinerja import KinerjaDemo, Orang
 from jabatan.demo.structure import Unit, build
-from jabatan.models import Formasi, Jabatan, Penempatan
+from jabatan.models import Formasi, IndeksMerit, Jabatan, Penempatan
 from jabatan.rules import atasan_langsung
 from kinerja.models import KinerjaOrganisasi, Periode, RencanaHasilKerja, RevisiSkp, Skp
 from pegawai import golongan as gol
@@ -44,6 +44,7 @@ from pegawai.pensiun import tanggal_pensiun
 RASIO_TERISI = 0.95  # share of seats filled (the issue: "placements that fill about 95% of posts")
 CHUNK = 20_000
 SEEDED_MODELS: list[type[models.Model]] = [
+    IndeksMerit,
     RencanaHasilKerja,
     RevisiSkp,
     Skp,

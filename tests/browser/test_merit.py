@@ -8,10 +8,9 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from jabatan.models import Keputusan
-from kinerja.models import Periode
 from tests.akses_data import buat_organisasi
 from tests.browser.test_login import _login, _screenshot
-from tests.factories import FormasiFactory, JabatanFactory
+from tests.factories import FormasiFactory, JabatanFactory, tutup_periode
 from tests.jabatan.test_keputusan import _calon
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -31,7 +30,7 @@ def test_hr_ranks_proposes_and_decides_with_and_without_justification(page: Page
     )
     terbaik = _calon(org.bidang_a, predikat=("Sangat Baik", "Sangat Baik"))
     kedua = _calon(org.bidang_a)
-    Periode.objects.update(terbuka=False)
+    tutup_periode()  # the ranking reads closed annual evaluations
     base = live_server.url
     _login(page, base, "hr.bkpsdm")
 

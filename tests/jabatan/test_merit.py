@@ -23,7 +23,7 @@ def _k(**kw) -> Kandidat:
         tanggal_lahir=date(1980, 1, 1), status="PNS", aktif=True, golongan="IV/a",
         tmt_golongan=date(2022, 4, 1), tmt_masuk=date(2005, 1, 1), pendidikan=7,
         bidang_studi=None, predikat_tahunan=(kr.BAIK, kr.BAIK), capaian=STD3,
-        pengalaman={J.PENGAWAS: Decimal(5)},
+        pengalaman_hari={J.PENGAWAS: 1827},  # five years of 365.25 days
     )  # fmt: skip
     base.update(kw)
     return Kandidat(**base)
@@ -43,7 +43,11 @@ def _kode(k: Kandidat, s: Syarat = ADM) -> list[str]:
         ({"pendidikan": 6}, ["PENDIDIKAN"]),
         ({"predikat_tahunan": (kr.BAIK, kr.BUTUH_PERBAIKAN)}, ["KINERJA"]),
         ({"predikat_tahunan": (kr.SANGAT_BAIK,)}, ["KINERJA"]),  # only one year evaluated
-        ({"pengalaman": {J.PENGAWAS: Decimal(2)}}, ["PENGALAMAN"]),
+        ({"pengalaman_hari": {J.PENGAWAS: 1095}}, ["PENGALAMAN"]),  # a day short of 3 years
+        ({"pengalaman_hari": {J.PENGAWAS: 1096}}, []),
+        ({"pengalaman_hari": {J.PELAKSANA: 4000}}, ["PENGALAMAN"]),  # not related to Adm.
+        ({"pengalaman_hari": {}, "jabatan_kini": J.FUNGSIONAL,
+          "jabatan_kini_mulai": date(2023, 11, 27)}, []),  # running post counts to the day
         ({"tanggal_lahir": date(1968, 6, 1)}, ["MASA_PENSIUN"]),  # retires 1 July 2026 + ...
         ({"hukuman": (Hukuman("potong_tukin_6", date(2026, 10, 1), date(2027, 3, 31)),)},
          ["HUKUMAN_DISIPLIN"]),
@@ -57,23 +61,33 @@ def test_each_eligibility_rule_has_its_code(ubah, kode):
 
 def test_rules_that_time_resolves_say_from_when():
     k = _k(
-        hukuman=(Hukuman("potong_tukin_6", date(2026, 10, 1), date(2027, 3, 31)),),
-        pengalaman={J.PENGAWAS: Decimal(2)},
-        pengalaman_sejak={J.PENGAWAS: date(2024, 11, 28)},
+        hukuman=(
+            Hukuman("potong_tukin_6", date(2026, 10, 1), date(2027, 3, 31)),
+            Hukuman("potong_tukin_12", date(2026, 6, 1), date(2027, 5, 31)),
+        ),
+        pengalaman_hari={},
+        jabatan_kini=J.PENGAWAS,
+        jabatan_kini_mulai=date(2024, 11, 28),
     )
     alasan = {a.kode: a for a in merit.kelayakan(k, ADM, PADA)}
-    assert alasan["HUKUMAN_DISIPLIN"].lulus_pada == date(2027, 4, 1)
+    # Two running sanctions: one reason, passing the day after the later one ends.
+    assert [a.kode for a in merit.kelayakan(k, ADM, PADA)].count("HUKUMAN_DISIPLIN") == 1
+    assert alasan["HUKUMAN_DISIPLIN"].lulus_pada == date(2027, 6, 1)
+    # Two years as Pengawas so far; three needed: 1,096 days from 28 Nov 2024.
     assert alasan["PENGALAMAN"].lulus_pada == date(2027, 11, 29)
+    assert alasan["PENGALAMAN"].pesan.startswith("Pengalaman jabatan terkait 2.00 tahun")
+    selesai = _k(pengalaman_hari={J.PENGAWAS: 700})  # ended posts only: time does not help
+    assert merit.kelayakan(selesai, ADM, PADA)[0].lulus_pada is None
     assert merit.kelayakan(_k(golongan="III/c"), ADM, PADA)[0].lulus_pada is None
 
 
 def test_jpt_candidates_are_at_most_56():
     jpt = Syarat(J.JPT_PRATAMA, golongan_minimal="IV/a", pendidikan_minimal=7, standar=STD3,
                  batas_usia_pensiun=60)  # fmt: skip
-    tua = _k(tanggal_lahir=date(1969, 11, 1), pengalaman={J.ADMINISTRATOR: Decimal(6)})
-    assert _kode(tua, jpt) == ["USIA"]
-    assert _kode(_k(tanggal_lahir=date(1971, 1, 1), pengalaman={J.ADMINISTRATOR: Decimal(6)}),
-                 jpt) == []  # fmt: skip
+    tua = _k(tanggal_lahir=date(1969, 11, 28), pengalaman_hari={J.ADMINISTRATOR: 2200})
+    assert _kode(tua, jpt) == ["USIA"]  # 57 on the day
+    assert _kode(_k(tanggal_lahir=date(1969, 11, 29), pengalaman_hari={J.ADMINISTRATOR: 2200}),
+                 jpt) == []  # fmt: skip  # 56 until tomorrow
 
 
 @pytest.mark.parametrize(
@@ -87,7 +101,11 @@ def test_jpt_candidates_are_at_most_56():
         ({}, "kualifikasi", "70.00"),
         ({"jp_pelatihan": 24}, "pengembangan", "100.00"),
         ({}, "pengembangan", "0.00"),
-        ({"tmt_golongan": date(2024, 11, 28), "pengalaman": {}}, "pengalaman", "25.00"),
+        # two calendar years are 730 days, a little under 2 × 365.25: 730·50 / 1461 = 24.98
+        ({"tmt_golongan": date(2024, 11, 28), "pengalaman_hari": {}}, "pengalaman", "24.98"),
+        # 1,154 days in rank, 1,827 in posts: (5·1154 + 2·1827)·10 / 1461 = 64.5038 -> 64.50
+        ({"tmt_golongan": date(2023, 10, 1)}, "pengalaman", "64.50"),
+        ({"tmt_golongan": date(2026, 12, 1), "pengalaman_hari": {}}, "pengalaman", "0.00"),
         ({"hukuman": (Hukuman("potong_tukin_6", date(2023, 1, 1), date(2023, 6, 30)),)},
          "integritas", "70.00"),
         ({"hukuman": (Hukuman("teguran_lisan", date(2026, 1, 1), None),)}, "integritas",
@@ -113,18 +131,19 @@ def test_a_small_ranking_computed_by_hand_with_ties_broken_by_duk():
     B: same as A, but IV/b: tie on score, B first by rank (DUK).
     C: Sangat Baik x2 100, JPM 100, S2 85, pengalaman 100, integritas 100 -> 30+30+12.75+15+10
        = 97.75
-    D: like A but in rank since 2023-10-01 (3.16 years: 39.50) with 5 related years (25.00):
-       pengalaman 64.50 -> 24+30+10.5+9.675+10 = 84.175 -> 84.18 (half up).
+    D: like A but in rank since 2023-10-01 (1,154 days) with 1,827 days in related posts:
+       pengalaman (5·1154 + 2·1827)·10 / 1461 = 64.50 -> 24+30+10.5+9.675+10 = 84.175 -> 84.18
+       (half up).
     E: Butuh Perbaikan last year: excluded (KINERJA), its score still shown (83.99).
     """
-    pengalaman = {J.PENGAWAS: Decimal(10)}  # 10 years related -> 50 points, plus rank time
+    pengalaman = {J.PENGAWAS: 3653}  # 10 years related -> 50 points, plus rank time
     tmt = date(2018, 4, 1)  # 8.66 years in rank -> capped at 100 with the related years
-    a = _k(pegawai_id=1, nip="1", tmt_golongan=tmt, pengalaman=pengalaman)
-    b = _k(pegawai_id=2, nip="2", tmt_golongan=tmt, pengalaman=pengalaman, golongan="IV/b")
-    c = _k(pegawai_id=3, nip="3", tmt_golongan=tmt, pengalaman=pengalaman, pendidikan=8,
+    a = _k(pegawai_id=1, nip="1", tmt_golongan=tmt, pengalaman_hari=pengalaman)
+    b = _k(pegawai_id=2, nip="2", tmt_golongan=tmt, pengalaman_hari=pengalaman, golongan="IV/b")
+    c = _k(pegawai_id=3, nip="3", tmt_golongan=tmt, pengalaman_hari=pengalaman, pendidikan=8,
            predikat_tahunan=(kr.SANGAT_BAIK, kr.SANGAT_BAIK))  # fmt: skip
     d = _k(pegawai_id=4, nip="4", tmt_golongan=date(2023, 10, 1),
-           pengalaman={J.PENGAWAS: Decimal(5)})  # fmt: skip
+           pengalaman_hari={J.PENGAWAS: 1827})  # fmt: skip
     e = _k(pegawai_id=5, nip="5", predikat_tahunan=(kr.BUTUH_PERBAIKAN, kr.BAIK))
     hasil = merit.peringkat([a, b, c, d, e], ADM, pada=PADA)
     assert [(h.kandidat.pegawai_id, h.peringkat, str(h.skor)) for h in hasil] == [

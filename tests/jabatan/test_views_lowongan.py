@@ -7,9 +7,8 @@ from django.test import Client
 from django.utils import timezone
 
 from jabatan.models import Keputusan, Usulan
-from kinerja.models import Periode
 from tests.akses_data import buat_organisasi
-from tests.factories import FormasiFactory, JabatanFactory
+from tests.factories import FormasiFactory, JabatanFactory, tutup_periode
 from tests.jabatan.test_keputusan import _calon
 
 pytestmark = pytest.mark.django_db
@@ -58,14 +57,14 @@ def test_hr_ranks_proposes_and_decides_through_the_page(org):
     )
     terbaik = _calon(org.bidang_a, predikat=("Sangat Baik", "Sangat Baik"))
     kedua = _calon(org.bidang_a)
-    Periode.objects.update(terbuka=False)  # the ranking reads closed annual evaluations
+    tutup_periode()  # the ranking reads closed annual evaluations
     hr = _client(org.users["hr"])
     url = f"/jabatan/lowongan/{formasi.pk}/"
     response = hr.get(url)
     # Ids in form values are never localised ("1.234" would not post back as an id).
     assert f'value="{terbaik.pk}"' in response.content.decode()
     teratas = response.context["teratas"]
-    assert [h.kandidat.pegawai_id for h in teratas[:2]] == [terbaik.pk, kedua.pk]
+    assert [h.kandidat.pegawai_id for h, _semula in teratas[:2]] == [terbaik.pk, kedua.pk]
     # Why not? for one NIP, with the reasons.
     response = hr.get(url, {"nip": org.pegawai_b.nip_tercetak})
     assert response.context["cari"] is not None and not response.context["cari"].layak

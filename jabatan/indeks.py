@@ -1,0 +1,205 @@
+"""Keep IndeksMerit, the per-employee projection of the merit inputs, current.
+
+One writer: `segarkan`. Signal receivers (connected in JabatanConfig.ready) call it for the one
+employee whose record, evaluation, sanction, assessment or placement was saved or deleted, in the
+same transaction as the change, so a ranking never reads a half-applied change. Bulk loads (the
+demo seed) and a change of the annual periods rebuild the whole table; so does
+`manage.py indeks_merit`, which can also check the table against the live records.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Collection, Iterable, Iterator
+from contextlib import contextmanager
+from datetime import date
+
+from django.db import connection, transaction
+from django.db.models.signals import post_delete, post_save
+
+from jabatan import merit
+from jabatan.models import IndeksMerit, Jabatan, Penempatan
+from jabatan.selectors import kandidat_merit
+from kinerja import rules as kinerja_rules
+from kinerja.models import Periode, Skp
+from pegawai import golongan as gol
+from pegawai.disiplin import TINGKAT, TingkatHukuman
+from pegawai.jenis_jabatan import JenisJabatan
+from pegawai.kompetensi import KODE
+from pegawai.models import HasilAsesmen, HukumanDisiplin, Pegawai
+
+TERBUKA = date(9999, 12, 31)  # end of a sanction without an end date
+KOLOM_HARI = {j: f"hari_{j.lower()}" for j in JenisJabatan.values}
+BATCH = 20_000
+
+
+def baris(k: merit.Kandidat) -> IndeksMerit:
+    """The projection row of one candidate."""
+    berat = [h for h in k.hukuman if TINGKAT[h.jenis] != TingkatHukuman.RINGAN]
+    predikat = [*k.predikat_tahunan[:2], "", ""]
+    row = IndeksMerit(
+        pegawai_id=k.pegawai_id,
+        nip=k.nip,
+        nama=k.nama[:250],
+        jenis_kelamin=k.jenis_kelamin,
+        tanggal_lahir=k.tanggal_lahir,
+        status=k.status,
+        aktif=k.aktif,
+        golongan=k.golongan,
+        urutan_golongan=gol.urutan(k.golongan),
+        tmt_golongan=k.tmt_golongan,
+        tmt_masuk=k.tmt_masuk,
+        urutan_pendidikan=k.pendidikan,
+        bidang_studi_id=k.bidang_studi,
+        predikat_1=predikat[0],
+        predikat_2=predikat[1],
+        skor_1=kinerja_rules.skor_predikat(predikat[0]) if predikat[0] else None,
+        skor_2=kinerja_rules.skor_predikat(predikat[1]) if predikat[1] else None,
+        asesmen=k.capaian is not None,
+        jabatan_kini=k.jabatan_kini,
+        jabatan_kini_mulai=k.jabatan_kini_mulai,
+        jp_pelatihan=k.jp_pelatihan,
+        diklat_kepemimpinan=k.diklat_kepemimpinan,
+        hukuman_sampai=max((h.selesai or TERBUKA for h in berat), default=None),
+        hukuman_terakhir=max((h.mulai for h in k.hukuman), default=None),
+    )
+    for kode in KODE:
+        setattr(row, f"level_{kode}", (k.capaian or {}).get(kode))
+    for jenis, kolom in KOLOM_HARI.items():
+        setattr(row, kolom, k.pengalaman_hari.get(jenis, 0))
+    return row
+
+
+def kandidat(row: IndeksMerit, hukuman: Iterable[merit.Hukuman] = ()) -> merit.Kandidat:
+    """The pure rules' view of a projection row (the explanations of the ranking use it)."""
+    return merit.Kandidat(
+        pegawai_id=row.pegawai_id,
+        nip=row.nip,
+        nama=row.nama,
+        jenis_kelamin=row.jenis_kelamin,
+        tanggal_lahir=row.tanggal_lahir,
+        status=row.status,
+        aktif=row.aktif,
+        golongan=row.golongan,
+        tmt_golongan=row.tmt_golongan,
+        tmt_masuk=row.tmt_masuk,
+        pendidikan=row.urutan_pendidikan,
+        bidang_studi=row.bidang_studi_id,
+        predikat_tahunan=tuple(p for p in (row.predikat_1, row.predikat_2) if p),
+        hukuman=tuple(hukuman),
+        capaian={k: getattr(row, f"level_{k}") for k in KODE} if row.asesmen else None,
+        pengalaman_hari={
+            j: getattr(row, kolom) for j, kolom in KOLOM_HARI.items() if getattr(row, kolom)
+        },
+        jabatan_kini=row.jabatan_kini,
+        jabatan_kini_mulai=row.jabatan_kini_mulai,
+        jp_pelatihan=row.jp_pelatihan,
+        diklat_kepemimpinan=row.diklat_kepemimpinan,
+    )
+
+
+FIELDS = [f.attname for f in IndeksMerit._meta.concrete_fields]
+
+
+def _tulis(rows: list[IndeksMerit]) -> None:
+    if connection.vendor == "postgresql" and len(rows) > 1000:
+        table = connection.ops.quote_name(IndeksMerit._meta.db_table)
+        cols = ", ".join(
+            connection.ops.quote_name(f.column) for f in IndeksMerit._meta.concrete_fields
+        )
+        with (
+            connection.cursor() as cursor,
+            cursor.cursor.copy(f"COPY {table} ({cols}) FROM STDIN") as copy,
+        ):
+            for r in rows:
+                copy.write_row(tuple(getattr(r, a) for a in FIELDS))
+    else:
+        IndeksMerit.objects.bulk_create(rows, batch_size=500)
+
+
+@transaction.atomic
+def segarkan(pegawai_ids: Collection[int] | None = None) -> int:
+    """Rebuild the projection rows of `pegawai_ids` (every row when None); return the count.
+
+    An employee who left the candidate pool (no longer aktif or cuti) loses their row.
+    """
+    if pegawai_ids is None:
+        IndeksMerit.objects.all().delete()
+        pool = list(Pegawai.objects.aktif().order_by("pk").values_list("pk", flat=True))
+        for start in range(0, len(pool), BATCH):
+            _tulis([baris(k) for k in kandidat_merit(pegawai_ids=pool[start : start + BATCH])])
+        return len(pool)
+    ids = set(pegawai_ids)
+    if not ids:
+        return 0
+    IndeksMerit.objects.filter(pegawai_id__in=ids).delete()
+    rows = [baris(k) for k in kandidat_merit(pegawai_ids=ids)]
+    _tulis(rows)
+    return len(rows)
+
+
+def selisih() -> list[int]:
+    """Employees whose projection row differs from their live records (empty: all current)."""
+    segar = {k.pegawai_id: baris(k) for k in kandidat_merit()}
+    ada = {r.pegawai_id: r for r in IndeksMerit.objects.all()}
+    beda = set(segar) ^ set(ada)
+    for pid in set(segar) & set(ada):
+        if any(getattr(segar[pid], a) != getattr(ada[pid], a) for a in FIELDS):
+            beda.add(pid)
+    return sorted(beda)
+
+
+# --- Signal receivers ----------------------------------------------------------------------------
+_lokal = threading.local()
+
+
+@contextmanager
+def ditunda() -> Iterator[None]:
+    """Bulk work (the demo seed, imports): no per-row refresh inside, one rebuild at the end."""
+    _lokal.tunda = getattr(_lokal, "tunda", 0) + 1
+    try:
+        yield
+    finally:
+        _lokal.tunda -= 1
+    segarkan()
+
+
+def _aktif(raw: bool) -> bool:
+    # raw: loaddata; rebuild with `manage.py indeks_merit` afterwards.
+    return not raw and not getattr(_lokal, "tunda", 0)
+
+
+def _pegawai(sender, instance, raw=False, **kwargs) -> None:
+    if not _aktif(raw):
+        return
+    if kwargs.get("signal") is post_delete and sender is Pegawai:
+        IndeksMerit.objects.filter(pegawai_id=instance.pk).delete()
+        return
+    segarkan([instance.pk if sender is Pegawai else instance.pegawai_id])
+
+
+def _jabatan(sender, instance: Jabatan, raw=False, created=False, **kwargs) -> None:
+    if created or not _aktif(raw):
+        return
+    segarkan(
+        set(
+            Penempatan.objects.filter(formasi__jabatan=instance).values_list(
+                "pegawai_id", flat=True
+            )
+        )
+    )
+
+
+def _periode(sender, instance: Periode, raw=False, **kwargs) -> None:
+    if _aktif(raw) and instance.jenis == Periode.Jenis.TAHUNAN:
+        segarkan()
+
+
+def hubungkan() -> None:
+    """Connect the receivers (JabatanConfig.ready)."""
+    for model in (Pegawai, Skp, HukumanDisiplin, HasilAsesmen, Penempatan):
+        post_save.connect(_pegawai, sender=model, dispatch_uid=f"indeks-{model.__name__}")
+        post_delete.connect(_pegawai, sender=model, dispatch_uid=f"indeks-del-{model.__name__}")
+    post_save.connect(_jabatan, sender=Jabatan, dispatch_uid="indeks-jabatan")
+    post_save.connect(_periode, sender=Periode, dispatch_uid="indeks-periode")
+    post_delete.connect(_periode, sender=Periode, dispatch_uid="indeks-del-periode")

@@ -1,0 +1,40 @@
+"""Rebuild or check the merit projection (jabatan.IndeksMerit)."""
+
+from __future__ import annotations
+
+import time
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from jabatan import indeks
+
+
+class Command(BaseCommand):
+    help = (
+        "Bangun ulang indeks merit (satu baris per pegawai untuk peringkat), mis. setelah "
+        "loaddata atau impor massal; --periksa hanya membandingkan dengan data asli."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument(
+            "--periksa", action="store_true", help="Periksa saja; gagal bila ada yang berbeda."
+        )
+
+    def handle(self, *args, **options) -> None:
+        if options["periksa"]:
+            beda = indeks.selisih()
+            if beda:
+                raise CommandError(
+                    f"{len(beda)} baris indeks merit berbeda dari data asli, mis. pegawai id "
+                    f"{', '.join(map(str, beda[:10]))}. Jalankan manage.py indeks_merit."
+                )
+            self.stdout.write(self.style.SUCCESS("Indeks merit sesuai dengan data asli."))
+            return
+        mulai = time.perf_counter()
+        n = indeks.segarkan()
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Indeks merit dibangun ulang: {n} pegawai dalam "
+                f"{time.perf_counter() - mulai:.1f} detik."
+            )
+        )

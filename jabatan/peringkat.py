@@ -1,0 +1,447 @@
+"""The merit ranking of one vacancy: the one service pages, exports, commands and benchmarks call.
+
+Eligibility, scores and the top of the order are computed in SQL over IndeksMerit (one row per
+employee, kept current by jabatan.indeks), so ranking is a scan of one table, not joins and
+per-candidate queries; only the rare sanctioned rows look at their sanctions. Python then explains
+the few rows the page shows (the top candidates and anyone searched) with the pure rules of
+jabatan.merit, from the same projected inputs.
+
+The SQL computes every score in whole hundredths with integer arithmetic (each component rounded
+half up once, as jabatan.merit does), so PostgreSQL, SQLite and Python agree to the last digit and
+the order is the same whichever computes it. tests/jabatan/test_peringkat.py checks that on random
+data against the pure rules.
+"""
+
+from __future__ import annotations
+
+import calendar
+from collections import defaultdict
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.db import connection
+
+from jabatan import indeks, merit
+from jabatan.models import Formasi, IndeksMerit, Penempatan
+from jabatan.selectors import profil_merit, syarat_formasi
+from kinerja import rules as kr
+from pegawai.disiplin import TINGKAT, TingkatHukuman
+from pegawai.jenis_jabatan import MANAJERIAL, JenisJabatan
+from pegawai.models import HukumanDisiplin
+from pegawai.pensiun import lahir_sebelum_untuk_pensiun
+
+TERATAS = 50
+KODE_ALASAN = (
+    "TIDAK_AKTIF", "STATUS", "GOLONGAN", "PENDIDIKAN", "BIDANG_STUDI", "HUKUMAN_DISIPLIN",
+    "USIA", "MASA_PENSIUN", "PENGALAMAN", "KINERJA", "TALENT_POOL",
+)  # fmt: skip
+PITA_USIA = ("<30", "30–39", "40–49", "50+")
+BERAT = sorted(j for j, t in TINGKAT.items() if t != TingkatHukuman.RINGAN)
+RINGAN = sorted(j for j, t in TINGKAT.items() if t == TingkatHukuman.RINGAN)
+
+
+def _mundur(pada: date, tahun: int) -> date:
+    """The same day `tahun` years earlier (29 February becomes the 28th)."""
+    y = pada.year - tahun
+    return date(y, pada.month, min(pada.day, calendar.monthrange(y, pada.month)[1]))
+
+
+def _tambah_bulan(d: date, bulan: int) -> date:
+    index = d.month - 1 + bulan
+    return date(d.year + index // 12, index % 12 + 1, 1)
+
+
+class _Sql:
+    """Builds the scoring CTE for one vacancy, date and weights, with named parameters."""
+
+    def __init__(self, syarat: merit.Syarat, pada: date, bobot: merit.Bobot, talent_pool: bool,
+                 kecuali: Collection[int]):  # fmt: skip
+        self.pg = connection.vendor == "postgresql"
+        self.params: dict[str, object] = {}
+        self.s, self.pada, self.bobot, self.talent_pool = syarat, pada, bobot, talent_pool
+        self.kecuali = sorted(kecuali)
+
+    # Dialect: scalar min/max and days between a date parameter and a date column.
+    def least(self, *a: str) -> str:
+        return f"{'LEAST' if self.pg else 'MIN'}({', '.join(a)})"
+
+    def greatest(self, *a: str) -> str:
+        return f"{'GREATEST' if self.pg else 'MAX'}({', '.join(a)})"
+
+    def hari_sejak(self, kolom: str) -> str:
+        """Whole days from `kolom` to the ranking date (negative when it lies after)."""
+        if self.pg:
+            return f"(CAST({self.p(self.pada)} AS date) - {kolom})"
+        return f"CAST(julianday({self.p(self.pada)}) - julianday({kolom}) AS INTEGER)"
+
+    def p(self, value) -> str:
+        """A named parameter: the same text may appear twice in the statement."""
+        name = f"p{len(self.params)}"
+        self.params[name] = value
+        return f"%({name})s"
+
+    def daftar(self, values: Sequence) -> str:
+        return "(" + ", ".join(self.p(v) for v in values) + ")"
+
+    @staticmethod
+    def flag(kondisi: str) -> str:
+        return f"CASE WHEN {kondisi} THEN 1 ELSE 0 END"
+
+    # The eligibility rules of jabatan.merit.kelayakan, one 0/1 column each.
+    def alasan(self) -> dict[str, str]:
+        s, pada = self.s, self.pada
+        x: dict[str, str] = {"TIDAK_AKTIF": self.flag("NOT m.aktif")}
+        x["STATUS"] = (
+            self.flag(f"m.status <> {self.p('PNS')}") if s.jenis_jabatan in MANAJERIAL else "0"
+        )
+        x["GOLONGAN"] = (
+            self.flag(f"m.urutan_golongan < {self.p(merit.gol.urutan(s.golongan_minimal))}")
+            if s.golongan_minimal
+            else "0"
+        )
+        x["PENDIDIKAN"] = self.flag(f"m.urutan_pendidikan < {self.p(s.pendidikan_minimal)}")
+        x["BIDANG_STUDI"] = (
+            self.flag(
+                "m.bidang_studi_id IS NULL OR m.bidang_studi_id NOT IN "
+                + self.daftar(sorted(s.bidang_studi))
+            )
+            if s.bidang_studi
+            else "0"
+        )
+        x["HUKUMAN_DISIPLIN"] = self.flag(
+            f"m.hukuman_sampai >= {self.p(pada)} AND EXISTS (SELECT 1 FROM "
+            f"{HukumanDisiplin._meta.db_table} h WHERE h.pegawai_id = m.pegawai_id "
+            f"AND h.jenis IN {self.daftar(BERAT)} AND h.tmt_mulai <= {self.p(pada)} "
+            f"AND (h.tmt_selesai IS NULL OR h.tmt_selesai >= {self.p(pada)}))"
+        )
+        if s.jenis_jabatan in (JenisJabatan.JPT_PRATAMA, JenisJabatan.JPT_MADYA):
+            # Older than USIA_MAKSIMAL_JPT: born on or before the day one turns a year more.
+            batas = _mundur(pada, merit.USIA_MAKSIMAL_JPT + 1)
+            x["USIA"], x["MASA_PENSIUN"] = self.flag(f"m.tanggal_lahir <= {self.p(batas)}"), "0"
+        else:
+            # Retiring less than SISA_MASA_KERJA_BULAN months after the ranking month.
+            terakhir = _tambah_bulan(pada, merit.SISA_MASA_KERJA_BULAN - 1)
+            lahir = lahir_sebelum_untuk_pensiun(terakhir, s.batas_usia_pensiun)
+            x["USIA"], x["MASA_PENSIUN"] = "0", self.flag(f"m.tanggal_lahir < {self.p(lahir)}")
+        if s.jenis_jabatan in merit.PENGALAMAN:
+            tahun, jenis = merit.PENGALAMAN[s.jenis_jabatan]
+            hari = " + ".join(f"m.{indeks.KOLOM_HARI[j]}" for j in sorted(jenis))
+            berjalan = (
+                f"CASE WHEN m.jabatan_kini IN {self.daftar(sorted(jenis))} THEN "
+                f"{self.greatest('0', self.hari_sejak('m.jabatan_kini_mulai'))} ELSE 0 END"
+            )
+            x["PENGALAMAN"] = self.flag(
+                f"{hari} + {berjalan} < {self.p(merit.hari_minimal(tahun))}"
+            )
+        else:
+            x["PENGALAMAN"] = "0"
+        lulus = sorted(merit.PREDIKAT_LULUS)
+        x["KINERJA"] = self.flag(
+            f"NOT (m.predikat_1 IN {self.daftar(lulus)} AND m.predikat_2 IN {self.daftar(lulus)})"
+        )
+        x["TALENT_POOL"] = self.flag(f"NOT ({self.talent()})") if self.talent_pool else "0"
+        return x
+
+    def jpm_sen(self) -> str | None:
+        """JPM in hundredths of a percent, rounded half up (pegawai.kompetensi.jpm)."""
+        standar = {k: v for k, v in self.s.standar.items() if v}
+        if not standar:
+            return None
+        total = sum(standar.values())
+        capai = " + ".join(
+            self.least(f"COALESCE(m.level_{k}, 0)", self.p(v)) for k, v in sorted(standar.items())
+        )
+        return f"((20000 * ({capai}) + {self.p(total)}) / {self.p(2 * total)})"
+
+    def kinerja_sen(self) -> str:
+        return (
+            "CASE WHEN m.skor_1 IS NULL THEN 0 WHEN m.skor_2 IS NULL THEN 100 * m.skor_1 "
+            "ELSE 50 * (m.skor_1 + m.skor_2) END"
+        )
+
+    def talent(self) -> str:
+        """The talent box is in the pool (kinerja_rules.kotak_talenta of both axes' bands)."""
+        jpm = self.jpm_sen()
+        if jpm is None:
+            return "1 = 0"
+        pita = kr.PITA_BAKU
+        rendah, menengah = int(pita.batas_rendah * 100), int(pita.batas_menengah * 100)
+
+        def band(expr: str, n: int) -> str:
+            return (
+                f"{expr} <= {rendah}",
+                f"{expr} > {rendah} AND {expr} <= {menengah}",
+                f"{expr} > {menengah}",
+            )[n]
+
+        pool = [
+            f"({band('k.kin', i)} AND {band('k.jpm', j)})"
+            for i, sumbu_k in enumerate((kr.DI_BAWAH, kr.SESUAI, kr.DI_ATAS))
+            for j, sumbu_p in enumerate((kr.RENDAH, kr.MENENGAH, kr.TINGGI))
+            if kr.kotak_talenta(sumbu_k, sumbu_p) in kr.TALENT_POOL
+        ]
+        # k.kin / k.jpm are spelled out below: the band conditions read the row's own values.
+        kin = f"CASE WHEN m.skor_1 IS NULL THEN NULL ELSE {self.kinerja_sen()} END"
+        jpm_row = f"CASE WHEN m.asesmen THEN {jpm} ELSE NULL END"
+        return " OR ".join(pool).replace("k.kin", f"({kin})").replace("k.jpm", f"({jpm_row})")
+
+    def komponen(self) -> dict[str, str]:
+        """The six components of jabatan.merit.komponen, in hundredths."""
+        s = self.s
+        jpm = self.jpm_sen()
+        semua_hari = " + ".join(f"m.{c}" for c in indeks.KOLOM_HARI.values())
+        kini = (
+            f"CASE WHEN m.jabatan_kini_mulai IS NULL THEN 0 "
+            f"ELSE {self.greatest('0', self.hari_sejak('m.jabatan_kini_mulai'))} END"
+        )
+        pangkat = self.greatest("0", self.hari_sejak("m.tmt_golongan"))
+        batas5 = merit._tambah_tahun(self.pada, -merit.TAHUN_INTEGRITAS)
+        batas2 = merit._tambah_tahun(self.pada, -2)
+        potongan = (
+            f"(SELECT COALESCE(SUM(CASE WHEN h.jenis IN {self.daftar(BERAT)} AND h.tmt_mulai >= "
+            f"{self.p(batas5)} THEN 30 WHEN h.jenis IN {self.daftar(RINGAN)} AND h.tmt_mulai >= "
+            f"{self.p(batas2)} THEN 10 ELSE 0 END), 0) FROM {HukumanDisiplin._meta.db_table} h "
+            "WHERE h.pegawai_id = m.pegawai_id)"
+        )
+        lebih = self.greatest("0", f"m.urutan_pendidikan - {self.p(s.pendidikan_minimal)}")
+        return {
+            "kinerja": self.kinerja_sen(),
+            "kompetensi": f"CASE WHEN m.asesmen THEN {jpm} ELSE 0 END" if jpm else "0",
+            "kualifikasi": "100 * "
+            + self.least(
+                "100",
+                f"70 + 15 * {lebih}",
+            ),
+            "pengembangan": "100 * "
+            + self.least(
+                "100",
+                f"{self.least('100', '5 * m.jp_pelatihan')} "
+                "+ CASE WHEN m.diklat_kepemimpinan THEN 20 ELSE 0 END",
+            ),
+            "pengalaman": self.least(
+                "10000", f"((5 * {pangkat} + 2 * ({semua_hari} + {kini})) * 2000 + 1461) / 2922"
+            ),
+            "integritas": (
+                f"CASE WHEN m.hukuman_terakhir IS NULL OR m.hukuman_terakhir < {self.p(batas5)} "
+                f"THEN 10000 ELSE 100 * {self.greatest('0', f'100 - {potongan}')} END"
+            ),
+        }
+
+    def cte(self) -> str:
+        """`k`: one row per candidate with its exclusion flags, `layak` and `skor` (hundredths)."""
+        alasan = self.alasan()
+        komponen = self.komponen()
+        w = self.bobot.sebagai_dict()
+        skor = " + ".join(f"({komponen[n]}) * {w[n]}" for n in merit.KOMPONEN if w[n])
+        usia = [_mundur(self.pada, a) for a in (30, 40, 50)]
+        pita = (
+            f"CASE WHEN m.tanggal_lahir > {self.p(usia[0])} THEN 0 "
+            f"WHEN m.tanggal_lahir > {self.p(usia[1])} THEN 1 "
+            f"WHEN m.tanggal_lahir > {self.p(usia[2])} THEN 2 ELSE 3 END"
+        )
+        kolom = ", ".join(f"{expr} AS x_{kode.lower()}" for kode, expr in alasan.items())
+        kecuali = f"WHERE m.pegawai_id NOT IN {self.daftar(self.kecuali)}" if self.kecuali else ""
+        inner = (
+            f"SELECT m.pegawai_id, m.nip, m.jenis_kelamin, m.tanggal_lahir, m.urutan_golongan, "
+            f"m.tmt_golongan, m.tmt_masuk, m.diklat_kepemimpinan, m.urutan_pendidikan, "
+            f"{pita} AS pita, {kolom}, (({skor or '0'}) + 50) / 100 AS skor "
+            f"FROM {IndeksMerit._meta.db_table} m {kecuali}"
+        )
+        gagal = " + ".join(f"x_{kode.lower()}" for kode in alasan)
+        return f"WITH s AS ({inner}), k AS (SELECT s.*, {gagal} AS gagal FROM s)"
+
+
+URUTAN = (
+    "k.skor DESC, k.urutan_golongan DESC, k.tmt_golongan, k.tmt_masuk, "
+    "k.diklat_kepemimpinan DESC, k.urutan_pendidikan DESC, k.tanggal_lahir, k.nip"
+)
+
+
+def _kunci(h: merit.Hasil) -> tuple:
+    """The ranking order as an ascending key, matching URUTAN and merit.kunci_duk."""
+    k = h.kandidat
+    return (int(-h.skor * 100), *merit.kunci_duk(k))
+
+
+@dataclass
+class Peringkat:
+    """The ranking of one vacancy with everything its page, exports and decisions need."""
+
+    formasi: Formasi
+    syarat: merit.Syarat
+    bobot: merit.Bobot
+    pada: date
+    hanya_talent_pool: bool
+    pemangku: frozenset[int]
+    jumlah: int = 0
+    jumlah_layak: int = 0
+    alasan: dict[str, int] = field(default_factory=dict)
+    keadilan: dict[str, dict] = field(default_factory=dict)
+    teratas: list[merit.Hasil] = field(default_factory=list)
+    dicari: dict[int, merit.Hasil] = field(default_factory=dict)
+
+    def untuk(self, nip: str) -> merit.Hasil | None:
+        return next((h for h in self.dicari.values() if h.kandidat.nip == nip), None)
+
+    def hasil_untuk(self, pegawai_id: int) -> merit.Hasil | None:
+        return self.dicari.get(pegawai_id)
+
+
+def _jelaskan(rows: Sequence[IndeksMerit], p: Peringkat) -> dict[int, merit.Hasil]:
+    """The pure rules' explanation of projected rows (one query for their sanctions)."""
+    hukuman: dict[int, list[merit.Hukuman]] = defaultdict(list)
+    for pid, jenis, mulai, selesai in HukumanDisiplin.objects.filter(
+        pegawai_id__in=[r.pegawai_id for r in rows]
+    ).values_list("pegawai_id", "jenis", "tmt_mulai", "tmt_selesai"):
+        hukuman[pid].append(merit.Hukuman(jenis, mulai, selesai))
+    hasil = merit.peringkat(
+        [indeks.kandidat(r, hukuman[r.pegawai_id]) for r in rows],
+        p.syarat,
+        pada=p.pada,
+        bobot=p.bobot,
+        hanya_talent_pool=p.hanya_talent_pool,
+    )
+    for h in hasil:
+        h.peringkat = None  # set from the whole ranking, not from this handful
+    return {h.kandidat.pegawai_id: h for h in hasil}
+
+
+def _teratas(p: Peringkat, n: int) -> list[merit.Hasil]:
+    sql = _Sql(p.syarat, p.pada, p.bobot, p.hanya_talent_pool, p.pemangku)
+    cte = sql.cte()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"{cte} SELECT k.pegawai_id FROM k WHERE k.gagal = 0 ORDER BY {URUTAN} LIMIT {int(n)}",
+            sql.params,
+        )
+        ids = [r[0] for r in cursor.fetchall()]
+    rows = IndeksMerit.objects.in_bulk(ids)
+    jelas = _jelaskan([rows[i] for i in ids], p)
+    teratas = [jelas[i] for i in ids]
+    for n_, h in enumerate(teratas, start=1):
+        h.peringkat = n_
+    return teratas
+
+
+def _hitung(p: Peringkat) -> None:
+    """Counts: the pool, the eligible, the excluded by reason, and the fairness shares."""
+    sql = _Sql(p.syarat, p.pada, p.bobot, p.hanya_talent_pool, p.pemangku)
+    cte = sql.cte()
+    kolom = ", ".join(f"SUM(k.x_{kode.lower()})" for kode in KODE_ALASAN)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"{cte} SELECT k.jenis_kelamin, k.pita, COUNT(*), "
+            f"SUM(CASE WHEN k.gagal = 0 THEN 1 ELSE 0 END), {kolom} "
+            "FROM k GROUP BY k.jenis_kelamin, k.pita",
+            sql.params,
+        )
+        rows = cursor.fetchall()
+    alasan = dict.fromkeys(KODE_ALASAN, 0)
+    kelompok = {
+        nama: {"jumlah": 0, "jenis_kelamin": {"L": 0, "P": 0}, "usia": dict.fromkeys(PITA_USIA, 0)}
+        for nama in ("semua", "layak")
+    }
+    for jk, pita, semua, layak, *per_alasan in rows:
+        for nama, n in (("semua", semua), ("layak", layak or 0)):
+            kelompok[nama]["jumlah"] += n
+            kelompok[nama]["jenis_kelamin"][jk] = kelompok[nama]["jenis_kelamin"].get(jk, 0) + n
+            kelompok[nama]["usia"][PITA_USIA[pita]] += n
+        for kode, n in zip(KODE_ALASAN, per_alasan, strict=True):
+            alasan[kode] += n or 0
+    p.jumlah, p.jumlah_layak = kelompok["semua"]["jumlah"], kelompok["layak"]["jumlah"]
+    p.alasan = dict(sorted(((k, v) for k, v in alasan.items() if v), key=lambda t: -t[1]))
+    p.keadilan = {**kelompok, "teratas": merit.keadilan(p.teratas[:10], p.pada)["semua"]}
+
+
+def _peringkat_dari(p: Peringkat, hasil: Sequence[merit.Hasil]) -> None:
+    """Set the whole-ranking position of eligible searched rows: one scan counts, for each, the
+    eligible rows that come before it."""
+    dikenal = {h.kandidat.pegawai_id: h.peringkat for h in p.teratas}
+    cari = [h for h in hasil if h.layak and h.kandidat.pegawai_id not in dikenal]
+    for h in hasil:
+        h.peringkat = dikenal.get(h.kandidat.pegawai_id) if h.layak else None
+    if not cari:
+        return
+    sql = _Sql(p.syarat, p.pada, p.bobot, p.hanya_talent_pool, p.pemangku)
+    cte = sql.cte()
+    kunci = (
+        "-k.skor, -k.urutan_golongan, k.tmt_golongan, k.tmt_masuk, "
+        "CASE WHEN k.diklat_kepemimpinan THEN 0 ELSE 1 END, -k.urutan_pendidikan, "
+        "k.tanggal_lahir, k.nip"
+    )
+    kolom = []
+    for h in cari:
+        skor, urutan, tmt_gol, tmt_masuk, tanpa_diklat, pend, lahir, nip = _kunci(h)
+        nilai = (skor, urutan, tmt_gol, tmt_masuk, int(tanpa_diklat), pend, lahir, nip)
+        kolom.append(
+            f"SUM(CASE WHEN ({kunci}) < ({', '.join(sql.p(v) for v in nilai)}) THEN 1 ELSE 0 END)"
+        )
+    with connection.cursor() as cursor:
+        cursor.execute(f"{cte} SELECT {', '.join(kolom)} FROM k WHERE k.gagal = 0", sql.params)
+        sebelum = cursor.fetchone()
+    for h, n in zip(cari, sebelum, strict=True):
+        h.peringkat = (n or 0) + 1
+
+
+def peringkat_formasi(
+    formasi: Formasi,
+    *,
+    pada: date,
+    bobot: merit.Bobot | None = None,
+    teratas: int = TERATAS,
+    pegawai_ids: Collection[int] = (),
+    nip: str = "",
+    hitung: bool = True,
+) -> Peringkat:
+    """Rank every employee in the pool for a vacant post on `pada`.
+
+    Returns the counts, the fairness shares, the top `teratas` eligible with their breakdowns,
+    and the explanation (reasons, or rank and breakdown) of each of `pegawai_ids` and of `nip`;
+    `hitung=False` skips the counts when only those explanations are needed. A fixed number of
+    queries whatever the number of employees.
+    """
+    formasi = Formasi.objects.select_related("jabatan", "unit_kerja").get(pk=formasi.pk)
+    profil = profil_merit(formasi.jabatan.jenis)
+    # The holders of this post compete for it no more.
+    pemangku = frozenset(
+        Penempatan.objects.aktif()
+        .definitif()
+        .filter(formasi=formasi)
+        .values_list("pegawai_id", flat=True)
+    )
+    p = Peringkat(
+        formasi=formasi,
+        syarat=syarat_formasi(formasi),
+        bobot=bobot or profil.bobot,
+        pada=pada,
+        hanya_talent_pool=profil.hanya_talent_pool,
+        pemangku=pemangku,
+    )
+    p.teratas = _teratas(p, teratas) if teratas else []
+    if hitung:
+        _hitung(p)
+    rows = IndeksMerit.objects.exclude(pegawai_id__in=pemangku)
+    dicari = [r for r in rows.filter(pegawai_id__in=list(pegawai_ids))] if pegawai_ids else []
+    if nip:
+        dicari += [r for r in rows.filter(nip=nip) if r.pegawai_id not in pegawai_ids]
+    if dicari:
+        p.dicari = _jelaskan(dicari, p)
+        _peringkat_dari(p, list(p.dicari.values()))
+    return p
+
+
+def dengan_bobot(dasar: Peringkat, bobot: merit.Bobot, teratas: int = TERATAS) -> Peringkat:
+    """The same vacancy under other weights (the what-if, nothing saved). Eligibility and its
+    counts do not depend on the weights; only the order is computed again."""
+    p = Peringkat(
+        formasi=dasar.formasi, syarat=dasar.syarat, bobot=bobot, pada=dasar.pada,
+        hanya_talent_pool=dasar.hanya_talent_pool, pemangku=dasar.pemangku,
+        jumlah=dasar.jumlah, jumlah_layak=dasar.jumlah_layak, alasan=dasar.alasan,
+    )  # fmt: skip
+    p.teratas = _teratas(p, teratas)
+    p.keadilan = {**dasar.keadilan, "teratas": merit.keadilan(p.teratas[:10], p.pada)["semua"]}
+    if dasar.dicari:
+        p.dicari = _jelaskan(list(IndeksMerit.objects.filter(pegawai_id__in=list(dasar.dicari))), p)
+        _peringkat_dari(p, list(p.dicari.values()))
+    return p
