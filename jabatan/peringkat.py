@@ -140,7 +140,10 @@ class _Sql:
         x["KINERJA"] = self.flag(
             f"NOT (m.predikat_1 IN {self.daftar(lulus)} AND m.predikat_2 IN {self.daftar(lulus)})"
         )
-        x["TALENT_POOL"] = self.flag(f"NOT ({self.talent()})") if self.talent_pool else "0"
+        # NULL (no evaluation or no assessment: no box) is outside the pool too.
+        x["TALENT_POOL"] = (
+            f"CASE WHEN {self.talent()} THEN 0 ELSE 1 END" if self.talent_pool else "0"
+        )
         return x
 
     def jpm_sen(self) -> str | None:

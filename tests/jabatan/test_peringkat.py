@@ -1,0 +1,198 @@
+"""The SQL ranking over IndeksMerit gives exactly what the pure rules give on the live records.
+
+The demo generator builds a small city (sanctions, assessments, evaluations, placements); saves
+through the ORM then add the awkward cases (sanctions of every level starting and ending around
+the ranking date, ended posts of every kind, employees on leave or retired, PPPK, accepted fields
+of study). For several posts, dates and profiles, the service's counts, order, scores, ranks and
+reasons must equal jabatan.merit run in Python over jabatan.selectors.kandidat_merit.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+
+from jabatan import indeks, merit
+from jabatan.models import Formasi, IndeksMerit, Jabatan, Penempatan, ProfilMerit
+from jabatan.peringkat import dengan_bobot, peringkat_formasi
+from jabatan.selectors import formasi_lowong, kandidat_merit, syarat_formasi
+from pegawai.akses import Lingkup
+from pegawai.disiplin import JenisHukuman
+from pegawai.jenis_jabatan import JenisJabatan, Jenjang
+from pegawai.models import BidangStudi, HasilAsesmen, HukumanDisiplin, Pegawai
+from tests.factories import PenempatanFactory
+
+pytestmark = pytest.mark.django_db
+PADA = dt.date(2026, 11, 28)
+
+
+def _hari(rng: random.Random, awal: dt.date, akhir: dt.date) -> dt.date:
+    return awal + dt.timedelta(days=rng.randrange((akhir - awal).days))
+
+
+@pytest.fixture
+def kota():
+    call_command("seed_demo", pegawai=400, seed=11, tanggal=PADA, stdout=StringIO())
+    rng = random.Random(3)
+    orang = list(Pegawai.objects.order_by("pk"))
+    jenis_hukuman = list(JenisHukuman.values)
+    for p in rng.sample(orang, 60):
+        mulai = _hari(rng, PADA - dt.timedelta(days=6 * 365), PADA + dt.timedelta(days=400))
+        HukumanDisiplin.objects.create(
+            pegawai=p,
+            jenis=rng.choice(jenis_hukuman),
+            nomor_sk="800/1",
+            tanggal_sk=mulai,
+            tmt_mulai=mulai,
+            tmt_selesai=rng.choice([None, mulai + dt.timedelta(days=rng.randrange(1, 400))]),
+        )
+    formasi = list(Formasi.objects.select_related("jabatan"))
+    for p in rng.sample(orang, 80):
+        for _ in range(rng.randrange(1, 3)):
+            mulai = _hari(rng, dt.date(2000, 1, 1), dt.date(2020, 1, 1))
+            PenempatanFactory(
+                pegawai=p,
+                formasi=rng.choice(formasi),
+                tmt_mulai=mulai,
+                tmt_selesai=mulai + dt.timedelta(days=rng.randrange(30, 3000)),
+            )
+    for p in rng.sample(orang, 15):
+        if rng.random() < 0.5:
+            p.kedudukan = Pegawai.Kedudukan.CUTI
+        else:
+            p.kedudukan, p.tmt_berhenti = Pegawai.Kedudukan.PENSIUN, PADA
+        p.save()
+    for asesmen in rng.sample(list(HasilAsesmen.objects.all()), 10):
+        asesmen.delete()
+    bidang = list(BidangStudi.objects.order_by("pk")[:3])
+    for jabatan in Jabatan.objects.filter(jenis=JenisJabatan.PENGAWAS)[:3]:
+        jabatan.bidang_studi.set(bidang)
+    ProfilMerit.objects.update_or_create(
+        jenis_jabatan=JenisJabatan.PENGAWAS, defaults={"hanya_talent_pool": True}
+    )
+    return orang
+
+
+def _referensi(formasi: Formasi, pada: dt.date, bobot: merit.Bobot, talent: bool):
+    pemangku = set(
+        Penempatan.objects.aktif().definitif().filter(formasi=formasi).values_list("pegawai_id")
+    )
+    pemangku = {p for (p,) in pemangku}
+    kandidat = [k for k in kandidat_merit() if k.pegawai_id not in pemangku]
+    return merit.peringkat(
+        kandidat, syarat_formasi(formasi), pada=pada, bobot=bobot, hanya_talent_pool=talent
+    )
+
+
+def _lowong(jenis: str) -> Formasi:
+    formasi = formasi_lowong(scope=Lingkup(semua=True)).filter(jabatan__jenis=jenis).first()
+    if formasi is None:  # a filled post of that kind serves as well: its holders are left out
+        formasi = Formasi.objects.filter(jabatan__jenis=jenis).first()
+    return formasi
+
+
+def _sama(p, ref, pada: dt.date) -> None:
+    layak = [h for h in ref if h.layak]
+    assert p.jumlah == len(ref) and p.jumlah_layak == len(layak)
+    assert [(h.kandidat.pegawai_id, h.skor) for h in p.teratas] == [
+        (h.kandidat.pegawai_id, h.skor) for h in layak[: len(p.teratas)]
+    ]
+    assert p.alasan == merit.hitung_alasan(ref)
+    adil = merit.keadilan(ref, pada)
+    assert p.keadilan["semua"] == adil["semua"] and p.keadilan["layak"] == adil["layak"]
+    assert p.keadilan["teratas"] == adil["teratas"]
+    for h in ref:
+        d = p.dicari[h.kandidat.pegawai_id]
+        assert (d.layak, d.peringkat, d.skor, d.komponen, d.kotak_talenta) == (
+            h.layak,
+            h.peringkat,
+            h.skor,
+            h.komponen,
+            h.kotak_talenta,
+        ), h.kandidat.nip
+        assert [(a.kode, a.lulus_pada) for a in d.alasan] == [
+            (a.kode, a.lulus_pada) for a in h.alasan
+        ]
+
+
+@pytest.mark.parametrize(
+    ("jenis", "geser", "teratas"),
+    [
+        (JenisJabatan.ADMINISTRATOR, 0, 10_000),
+        (JenisJabatan.ADMINISTRATOR, 400, 12),
+        (JenisJabatan.JPT_PRATAMA, 0, 12),
+        (JenisJabatan.PENGAWAS, -30, 12),  # accepted fields of study, talent pool only
+        (JenisJabatan.FUNGSIONAL, 0, 12),
+        (JenisJabatan.PELAKSANA, 900, 50),
+    ],
+)
+def test_the_sql_ranking_equals_the_pure_rules(kota, jenis, geser, teratas):
+    assert indeks.selisih() == []  # every save above kept the projection current
+    formasi = _lowong(jenis)
+    pada = PADA + dt.timedelta(days=geser)
+    profil = ProfilMerit.objects.filter(jenis_jabatan=jenis).first()
+    talent = bool(profil and profil.hanya_talent_pool)
+    bobot = profil.bobot if profil else merit.Bobot()
+    ref = _referensi(formasi, pada, bobot, talent)
+    assert any(h.layak for h in ref) or jenis == JenisJabatan.JPT_PRATAMA
+    semua = [h.kandidat.pegawai_id for h in ref]
+    p = peringkat_formasi(formasi, pada=pada, teratas=teratas, pegawai_ids=semua)
+    _sama(p, ref, pada)
+    # Other weights: the same order as the pure what-if.
+    lain = merit.Bobot(
+        kinerja=10, kompetensi=10, kualifikasi=10, pengembangan=0, pengalaman=60, integritas=10
+    )
+    coba = dengan_bobot(p, lain, teratas=teratas)
+    _sama(coba, merit.dengan_bobot(ref, lain), pada)
+
+
+def test_the_ranking_takes_a_fixed_number_of_queries(kota, django_assert_max_num_queries):
+    formasi = _lowong(JenisJabatan.ADMINISTRATOR)
+    nip = Pegawai.objects.order_by("pk").first().nip
+    # post, profile, holders, fields of study, top 50 ids, their rows, their sanctions, counts,
+    # the searched row, its sanctions, its rank
+    with django_assert_max_num_queries(11):
+        p = peringkat_formasi(formasi, pada=PADA, nip=nip)
+    assert p.untuk(nip) is not None
+
+
+def test_the_projection_follows_every_change(kota, hr_user):
+    """Services and admin saves keep IndeksMerit equal to a rebuild from the live records."""
+    from jabatan.services import pegawai_end, penempatan_end
+    from kinerja.models import Periode, Skp
+    from pegawai.services import pegawai_delete
+    from tests.factories import PegawaiFactory
+
+    rng = random.Random(9)
+    orang = list(Pegawai.objects.aktif().order_by("pk"))
+    # an evaluation changes
+    skp = Skp.objects.filter(status="final").order_by("pk").first()
+    skp.predikat, skp.rating_hasil = "Butuh Perbaikan", "Di Bawah Ekspektasi"
+    skp.save()
+    # a placement ends, an employee retires, a sanction is lifted, a position changes kind
+    aktif = Penempatan.objects.aktif().definitif().order_by("pk")
+    penempatan_end(penempatan=aktif.first(), tmt_selesai=PADA)
+    pegawai_end(pegawai=rng.choice(orang), kedudukan="pensiun", tmt_berhenti=PADA)
+    HukumanDisiplin.objects.order_by("pk").first().delete()
+    jabatan = aktif.last().formasi.jabatan
+    jabatan.jenis = JenisJabatan.FUNGSIONAL if jabatan.jenis != "FUNGSIONAL" else "PELAKSANA"
+    jabatan.jenjang = Jenjang.AHLI_MUDA if jabatan.jenis == JenisJabatan.FUNGSIONAL else ""
+    jabatan.save()
+    # a new employee, and one deleted with their records
+    baru = PegawaiFactory(unit_kerja=orang[0].unit_kerja)
+    assert IndeksMerit.objects.filter(pegawai=baru).exists()
+    pegawai_delete(pegawai=baru)
+    # the latest annual period opens again: the last two closed ones are others now
+    periode = Periode.objects.filter(jenis="tahunan", terbuka=False).order_by("-tahun").first()
+    periode.terbuka = True
+    periode.save()
+    assert indeks.selisih() == []
+    # A bulk update bypasses the receivers: the check names it and a rebuild mends it.
+    Pegawai.objects.filter(pk=orang[1].pk).update(golongan="I/a")
+    assert indeks.selisih() == [orang[1].pk]
+    indeks.segarkan()
+    assert indeks.selisih() == []
