@@ -12,7 +12,6 @@ from __future__ import annotations
 import threading
 from collections.abc import Collection, Iterable, Iterator
 from contextlib import contextmanager
-from datetime import date
 
 from django.db import connection, transaction
 from django.db.models.signals import post_delete, post_save
@@ -23,19 +22,16 @@ from jabatan.selectors import kandidat_merit
 from kinerja import rules as kinerja_rules
 from kinerja.models import Periode, Skp
 from pegawai import golongan as gol
-from pegawai.disiplin import TINGKAT, TingkatHukuman
 from pegawai.jenis_jabatan import JenisJabatan
 from pegawai.kompetensi import KODE
 from pegawai.models import HasilAsesmen, HukumanDisiplin, Pegawai
 
-TERBUKA = date(9999, 12, 31)  # end of a sanction without an end date
 KOLOM_HARI = {j: f"hari_{j.lower()}" for j in JenisJabatan.values}
 BATCH = 20_000
 
 
 def baris(k: merit.Kandidat) -> IndeksMerit:
     """The projection row of one candidate."""
-    berat = [h for h in k.hukuman if TINGKAT[h.jenis] != TingkatHukuman.RINGAN]
     predikat = [*k.predikat_tahunan[:2], "", ""]
     row = IndeksMerit(
         pegawai_id=k.pegawai_id,
@@ -55,13 +51,12 @@ def baris(k: merit.Kandidat) -> IndeksMerit:
         predikat_2=predikat[1],
         skor_1=kinerja_rules.skor_predikat(predikat[0]) if predikat[0] else None,
         skor_2=kinerja_rules.skor_predikat(predikat[1]) if predikat[1] else None,
+        kinerja_lulus={predikat[0], predikat[1]} <= merit.PREDIKAT_LULUS,
         asesmen=k.capaian is not None,
         jabatan_kini=k.jabatan_kini,
         jabatan_kini_mulai=k.jabatan_kini_mulai,
         jp_pelatihan=k.jp_pelatihan,
         diklat_kepemimpinan=k.diklat_kepemimpinan,
-        hukuman_sampai=max((h.selesai or TERBUKA for h in berat), default=None),
-        hukuman_terakhir=max((h.mulai for h in k.hukuman), default=None),
     )
     for kode in KODE:
         setattr(row, f"level_{kode}", (k.capaian or {}).get(kode))

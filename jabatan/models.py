@@ -438,7 +438,8 @@ class IndeksMerit(models.Model):
     in `JabatanConfig.ready`), and the whole table after bulk loads or when an annual period
     opens or closes. The ranking (`jabatan.peringkat`) reads this table alone, so ranking one
     vacancy is one scan whatever the number of employees. Days and scores are kept as the pure
-    rules (`jabatan.merit`) count them, so SQL and Python give the same numbers.
+    rules (`jabatan.merit`) count them, so SQL and Python give the same numbers. Sanctions stay
+    in their own small table: which matter depends on the ranking date.
     """
 
     pegawai = models.OneToOneField(
@@ -461,6 +462,7 @@ class IndeksMerit(models.Model):
     predikat_2 = models.CharField(max_length=20, blank=True)
     skor_1 = models.PositiveSmallIntegerField(null=True)
     skor_2 = models.PositiveSmallIntegerField(null=True)
+    kinerja_lulus = models.BooleanField(default=False)  # both at least Baik (merit.kelayakan)
     asesmen = models.BooleanField(default=False)  # the levels below are the latest assessment
     level_m01 = models.PositiveSmallIntegerField(null=True)
     level_m02 = models.PositiveSmallIntegerField(null=True)
@@ -483,9 +485,6 @@ class IndeksMerit(models.Model):
     jabatan_kini_mulai = models.DateField(null=True)
     jp_pelatihan = models.PositiveIntegerField(default=0)
     diklat_kepemimpinan = models.BooleanField(default=False)
-    # Sanctions: prefilters so that only the few sanctioned rows look at their sanctions.
-    hukuman_sampai = models.DateField(null=True)  # last end of a sedang/berat one (open: 9999)
-    hukuman_terakhir = models.DateField(null=True)  # latest start of any sanction
 
     class Meta:
         verbose_name = _("indeks merit")

@@ -1,10 +1,11 @@
 """The merit ranking of one vacancy: the one service pages, exports, commands and benchmarks call.
 
 Eligibility, scores and the top of the order are computed in SQL over IndeksMerit (one row per
-employee, kept current by jabatan.indeks), so ranking is a scan of one table, not joins and
-per-candidate queries; only the rare sanctioned rows look at their sanctions. Python then explains
-the few rows the page shows (the top candidates and anyone searched) with the pure rules of
-jabatan.merit, from the same projected inputs.
+employee, kept current by jabatan.indeks), so ranking is a scan of one table, not per-candidate
+queries; the sanctions that matter on the date (a few rows) join as a hash. No correlated
+subquery, so PostgreSQL can spread the scan and the counting over parallel workers. Python then
+explains the few rows the page shows (the top candidates and anyone searched) with the pure rules
+of jabatan.merit, from the same projected inputs.
 
 The SQL computes every score in whole hundredths with integer arithmetic (each component rounded
 half up once, as jabatan.merit does), so PostgreSQL, SQLite and Python agree to the last digit and
@@ -32,10 +33,6 @@ from pegawai.models import HukumanDisiplin
 from pegawai.pensiun import lahir_sebelum_untuk_pensiun
 
 TERATAS = 50
-KODE_ALASAN = (
-    "TIDAK_AKTIF", "STATUS", "GOLONGAN", "PENDIDIKAN", "BIDANG_STUDI", "HUKUMAN_DISIPLIN",
-    "USIA", "MASA_PENSIUN", "PENGALAMAN", "KINERJA", "TALENT_POOL",
-)  # fmt: skip
 PITA_USIA = ("<30", "30–39", "40–49", "50+")
 BERAT = sorted(j for j, t in TINGKAT.items() if t != TingkatHukuman.RINGAN)
 RINGAN = sorted(j for j, t in TINGKAT.items() if t == TingkatHukuman.RINGAN)
@@ -84,46 +81,30 @@ class _Sql:
     def daftar(self, values: Sequence) -> str:
         return "(" + ", ".join(self.p(v) for v in values) + ")"
 
-    @staticmethod
-    def flag(kondisi: str) -> str:
-        return f"CASE WHEN {kondisi} THEN 1 ELSE 0 END"
-
-    # The eligibility rules of jabatan.merit.kelayakan, one 0/1 column each.
+    # The eligibility rules of jabatan.merit.kelayakan: the condition under which each excludes.
     def alasan(self) -> dict[str, str]:
         s, pada = self.s, self.pada
-        x: dict[str, str] = {"TIDAK_AKTIF": self.flag("NOT m.aktif")}
-        x["STATUS"] = (
-            self.flag(f"m.status <> {self.p('PNS')}") if s.jenis_jabatan in MANAJERIAL else "0"
-        )
-        x["GOLONGAN"] = (
-            self.flag(f"m.urutan_golongan < {self.p(merit.gol.urutan(s.golongan_minimal))}")
-            if s.golongan_minimal
-            else "0"
-        )
-        x["PENDIDIKAN"] = self.flag(f"m.urutan_pendidikan < {self.p(s.pendidikan_minimal)}")
-        x["BIDANG_STUDI"] = (
-            self.flag(
+        x: dict[str, str] = {}
+        if s.golongan_minimal:
+            x["GOLONGAN"] = f"m.urutan_golongan < {self.p(merit.gol.urutan(s.golongan_minimal))}"
+        if s.jenis_jabatan in MANAJERIAL:
+            x["STATUS"] = f"m.status <> {self.p('PNS')}"
+        x["KINERJA"] = "NOT m.kinerja_lulus"
+        x["PENDIDIKAN"] = f"m.urutan_pendidikan < {self.p(s.pendidikan_minimal)}"
+        x["TIDAK_AKTIF"] = "NOT m.aktif"
+        if s.bidang_studi:
+            x["BIDANG_STUDI"] = (
                 "m.bidang_studi_id IS NULL OR m.bidang_studi_id NOT IN "
                 + self.daftar(sorted(s.bidang_studi))
             )
-            if s.bidang_studi
-            else "0"
-        )
-        x["HUKUMAN_DISIPLIN"] = self.flag(
-            f"m.hukuman_sampai >= {self.p(pada)} AND EXISTS (SELECT 1 FROM "
-            f"{HukumanDisiplin._meta.db_table} h WHERE h.pegawai_id = m.pegawai_id "
-            f"AND h.jenis IN {self.daftar(BERAT)} AND h.tmt_mulai <= {self.p(pada)} "
-            f"AND (h.tmt_selesai IS NULL OR h.tmt_selesai >= {self.p(pada)}))"
-        )
         if s.jenis_jabatan in (JenisJabatan.JPT_PRATAMA, JenisJabatan.JPT_MADYA):
             # Older than USIA_MAKSIMAL_JPT: born on or before the day one turns a year more.
-            batas = _mundur(pada, merit.USIA_MAKSIMAL_JPT + 1)
-            x["USIA"], x["MASA_PENSIUN"] = self.flag(f"m.tanggal_lahir <= {self.p(batas)}"), "0"
+            x["USIA"] = f"m.tanggal_lahir <= {self.p(_mundur(pada, merit.USIA_MAKSIMAL_JPT + 1))}"
         else:
             # Retiring less than SISA_MASA_KERJA_BULAN months after the ranking month.
             terakhir = _tambah_bulan(pada, merit.SISA_MASA_KERJA_BULAN - 1)
             lahir = lahir_sebelum_untuk_pensiun(terakhir, s.batas_usia_pensiun)
-            x["USIA"], x["MASA_PENSIUN"] = "0", self.flag(f"m.tanggal_lahir < {self.p(lahir)}")
+            x["MASA_PENSIUN"] = f"m.tanggal_lahir < {self.p(lahir)}"
         if s.jenis_jabatan in merit.PENGALAMAN:
             tahun, jenis = merit.PENGALAMAN[s.jenis_jabatan]
             hari = " + ".join(f"m.{indeks.KOLOM_HARI[j]}" for j in sorted(jenis))
@@ -131,19 +112,12 @@ class _Sql:
                 f"CASE WHEN m.jabatan_kini IN {self.daftar(sorted(jenis))} THEN "
                 f"{self.greatest('0', self.hari_sejak('m.jabatan_kini_mulai'))} ELSE 0 END"
             )
-            x["PENGALAMAN"] = self.flag(
-                f"{hari} + {berjalan} < {self.p(merit.hari_minimal(tahun))}"
-            )
-        else:
-            x["PENGALAMAN"] = "0"
-        lulus = sorted(merit.PREDIKAT_LULUS)
-        x["KINERJA"] = self.flag(
-            f"NOT (m.predikat_1 IN {self.daftar(lulus)} AND m.predikat_2 IN {self.daftar(lulus)})"
-        )
-        # NULL (no evaluation or no assessment: no box) is outside the pool too.
-        x["TALENT_POOL"] = (
-            f"CASE WHEN {self.talent()} THEN 0 ELSE 1 END" if self.talent_pool else "0"
-        )
+            x["PENGALAMAN"] = f"{hari} + {berjalan} < {self.p(merit.hari_minimal(tahun))}"
+        if self.talent_pool:
+            # NULL (no evaluation or no assessment: no box) is outside the pool too.
+            x["TALENT_POOL"] = f"NOT COALESCE({self.talent()}, FALSE)"
+        # From the small table of sanctions running on the date, joined by dari().
+        x["HUKUMAN_DISIPLIN"] = "hb.pegawai_id IS NOT NULL"
         return x
 
     def jpm_sen(self) -> str | None:
@@ -199,14 +173,6 @@ class _Sql:
             f"ELSE {self.greatest('0', self.hari_sejak('m.jabatan_kini_mulai'))} END"
         )
         pangkat = self.greatest("0", self.hari_sejak("m.tmt_golongan"))
-        batas5 = merit._tambah_tahun(self.pada, -merit.TAHUN_INTEGRITAS)
-        batas2 = merit._tambah_tahun(self.pada, -2)
-        potongan = (
-            f"(SELECT COALESCE(SUM(CASE WHEN h.jenis IN {self.daftar(BERAT)} AND h.tmt_mulai >= "
-            f"{self.p(batas5)} THEN 30 WHEN h.jenis IN {self.daftar(RINGAN)} AND h.tmt_mulai >= "
-            f"{self.p(batas2)} THEN 10 ELSE 0 END), 0) FROM {HukumanDisiplin._meta.db_table} h "
-            "WHERE h.pegawai_id = m.pegawai_id)"
-        )
         lebih = self.greatest("0", f"m.urutan_pendidikan - {self.p(s.pendidikan_minimal)}")
         return {
             "kinerja": self.kinerja_sen(),
@@ -225,46 +191,60 @@ class _Sql:
             "pengalaman": self.least(
                 "10000", f"((5 * {pangkat} + 2 * ({semua_hari} + {kini})) * 2000 + 1461) / 2922"
             ),
-            "integritas": (
-                f"CASE WHEN m.hukuman_terakhir IS NULL OR m.hukuman_terakhir < {self.p(batas5)} "
-                f"THEN 10000 ELSE 100 * {self.greatest('0', f'100 - {potongan}')} END"
-            ),
+            "integritas": f"100 * {self.greatest('0', '100 - COALESCE(hi.potong, 0)')}",
         }
 
-    def cte(self) -> str:
-        """`k`: one row per candidate with its exclusion flags, `layak` and `skor` (hundredths)."""
-        alasan = self.alasan()
+    def skor(self) -> str:
+        """The weighted score in hundredths, rounded half up (jabatan.merit.skor)."""
         komponen = self.komponen()
         w = self.bobot.sebagai_dict()
-        skor = " + ".join(f"({komponen[n]}) * {w[n]}" for n in merit.KOMPONEN if w[n])
+        jumlah = " + ".join(f"({komponen[n]}) * {w[n]}" for n in merit.KOMPONEN if w[n])
+        return f"((({jumlah or '0'}) + 50) / 100)"
+
+    def pita(self) -> str:
+        """Age band 0–3 of PITA_USIA on the ranking date."""
         usia = [_mundur(self.pada, a) for a in (30, 40, 50)]
-        pita = (
+        return (
             f"CASE WHEN m.tanggal_lahir > {self.p(usia[0])} THEN 0 "
             f"WHEN m.tanggal_lahir > {self.p(usia[1])} THEN 1 "
             f"WHEN m.tanggal_lahir > {self.p(usia[2])} THEN 2 ELSE 3 END"
         )
-        kolom = ", ".join(f"{expr} AS x_{kode.lower()}" for kode, expr in alasan.items())
-        kecuali = f"WHERE m.pegawai_id NOT IN {self.daftar(self.kecuali)}" if self.kecuali else ""
-        inner = (
-            f"SELECT m.pegawai_id, m.nip, m.jenis_kelamin, m.tanggal_lahir, m.urutan_golongan, "
-            f"m.tmt_golongan, m.tmt_masuk, m.diklat_kepemimpinan, m.urutan_pendidikan, "
-            f"{pita} AS pita, {kolom}, (({skor or '0'}) + 50) / 100 AS skor "
-            f"FROM {IndeksMerit._meta.db_table} m {kecuali}"
+
+    def dari(self, skor: bool = False) -> str:
+        """The candidate pool (every projected employee but the post's holders), joined to the
+        sanctions that matter on the date: a hash of a few rows, not a query per candidate."""
+        h = HukumanDisiplin._meta.db_table
+        pada = self.p(self.pada)
+        sql = (
+            f"{IndeksMerit._meta.db_table} m LEFT JOIN (SELECT pegawai_id FROM {h} "
+            f"WHERE jenis IN {self.daftar(BERAT)} AND tmt_mulai <= {pada} "
+            f"AND (tmt_selesai IS NULL OR tmt_selesai >= {pada}) GROUP BY pegawai_id) hb "
+            "ON hb.pegawai_id = m.pegawai_id"
         )
-        gagal = " + ".join(f"x_{kode.lower()}" for kode in alasan)
-        return f"WITH s AS ({inner}), k AS (SELECT s.*, {gagal} AS gagal FROM s)"
+        if skor:
+            # Integritas: 30 points per sedang/berat sanction in TAHUN_INTEGRITAS years, 10 per
+            # ringan one in two (jabatan.merit.komponen).
+            lima = self.p(merit._tambah_tahun(self.pada, -merit.TAHUN_INTEGRITAS))
+            dua = self.p(merit._tambah_tahun(self.pada, -2))
+            sql += (
+                f" LEFT JOIN (SELECT pegawai_id, SUM(CASE WHEN jenis IN {self.daftar(BERAT)} "
+                f"THEN 30 WHEN tmt_mulai >= {dua} THEN 10 ELSE 0 END) AS potong FROM {h} "
+                f"WHERE tmt_mulai >= {lima} GROUP BY pegawai_id) hi "
+                "ON hi.pegawai_id = m.pegawai_id"
+            )
+        if self.kecuali:
+            return f"{sql} WHERE m.pegawai_id NOT IN {self.daftar(self.kecuali)}"
+        return f"{sql} WHERE 1 = 1"
+
+    def layak(self, alasan: dict[str, str]) -> str:
+        """Eligible: no rule excludes (cheap tests first; AND stops at the first that fails)."""
+        return " AND ".join(f"NOT COALESCE(({c}), FALSE)" for c in alasan.values())
 
 
 URUTAN = (
-    "k.skor DESC, k.urutan_golongan DESC, k.tmt_golongan, k.tmt_masuk, "
-    "k.diklat_kepemimpinan DESC, k.urutan_pendidikan DESC, k.tanggal_lahir, k.nip"
+    "skor DESC, m.urutan_golongan DESC, m.tmt_golongan, m.tmt_masuk, "
+    "m.diklat_kepemimpinan DESC, m.urutan_pendidikan DESC, m.tanggal_lahir, m.nip"
 )
-
-
-def _kunci(h: merit.Hasil) -> tuple:
-    """The ranking order as an ascending key, matching URUTAN and merit.kunci_duk."""
-    k = h.kandidat
-    return (int(-h.skor * 100), *merit.kunci_duk(k))
 
 
 @dataclass
@@ -310,12 +290,18 @@ def _jelaskan(rows: Sequence[IndeksMerit], p: Peringkat) -> dict[int, merit.Hasi
     return {h.kandidat.pegawai_id: h for h in hasil}
 
 
+def _sql(p: Peringkat) -> _Sql:
+    return _Sql(p.syarat, p.pada, p.bobot, p.hanya_talent_pool, p.pemangku)
+
+
 def _teratas(p: Peringkat, n: int) -> list[merit.Hasil]:
-    sql = _Sql(p.syarat, p.pada, p.bobot, p.hanya_talent_pool, p.pemangku)
-    cte = sql.cte()
+    """The top `n` eligible, explained: one scan for their ids, then their rows."""
+    sql = _sql(p)
+    dari, layak, skor = sql.dari(skor=True), sql.layak(sql.alasan()), sql.skor()
     with connection.cursor() as cursor:
         cursor.execute(
-            f"{cte} SELECT k.pegawai_id FROM k WHERE k.gagal = 0 ORDER BY {URUTAN} LIMIT {int(n)}",
+            f"SELECT m.pegawai_id, {skor} AS skor FROM {dari} AND {layak} "
+            f"ORDER BY {URUTAN} LIMIT {int(n)}",
             sql.params,
         )
         ids = [r[0] for r in cursor.fetchall()]
@@ -328,19 +314,20 @@ def _teratas(p: Peringkat, n: int) -> list[merit.Hasil]:
 
 
 def _hitung(p: Peringkat) -> None:
-    """Counts: the pool, the eligible, the excluded by reason, and the fairness shares."""
-    sql = _Sql(p.syarat, p.pada, p.bobot, p.hanya_talent_pool, p.pemangku)
-    cte = sql.cte()
-    kolom = ", ".join(f"SUM(k.x_{kode.lower()})" for kode in KODE_ALASAN)
+    """Counts: the pool, the eligible, the excluded by reason, and the fairness shares, in one
+    grouped scan (PostgreSQL counts in parallel workers and adds their partial sums)."""
+    sql = _sql(p)
+    alasan = sql.alasan()
+    kolom = ", ".join(f"SUM(CASE WHEN {c} THEN 1 ELSE 0 END)" for c in alasan.values())
     with connection.cursor() as cursor:
         cursor.execute(
-            f"{cte} SELECT k.jenis_kelamin, k.pita, COUNT(*), "
-            f"SUM(CASE WHEN k.gagal = 0 THEN 1 ELSE 0 END), {kolom} "
-            "FROM k GROUP BY k.jenis_kelamin, k.pita",
+            f"SELECT m.jenis_kelamin, {sql.pita()} AS pita, COUNT(*), "
+            f"SUM(CASE WHEN {sql.layak(alasan)} THEN 1 ELSE 0 END), {kolom} "
+            f"FROM {sql.dari()} GROUP BY m.jenis_kelamin, pita",
             sql.params,
         )
         rows = cursor.fetchall()
-    alasan = dict.fromkeys(KODE_ALASAN, 0)
+    jumlah = dict.fromkeys(alasan, 0)
     kelompok = {
         nama: {"jumlah": 0, "jenis_kelamin": {"L": 0, "P": 0}, "usia": dict.fromkeys(PITA_USIA, 0)}
         for nama in ("semua", "layak")
@@ -350,10 +337,10 @@ def _hitung(p: Peringkat) -> None:
             kelompok[nama]["jumlah"] += n
             kelompok[nama]["jenis_kelamin"][jk] = kelompok[nama]["jenis_kelamin"].get(jk, 0) + n
             kelompok[nama]["usia"][PITA_USIA[pita]] += n
-        for kode, n in zip(KODE_ALASAN, per_alasan, strict=True):
-            alasan[kode] += n or 0
+        for kode, n in zip(alasan, per_alasan, strict=True):
+            jumlah[kode] += n or 0
     p.jumlah, p.jumlah_layak = kelompok["semua"]["jumlah"], kelompok["layak"]["jumlah"]
-    p.alasan = dict(sorted(((k, v) for k, v in alasan.items() if v), key=lambda t: -t[1]))
+    p.alasan = dict(sorted(((k, v) for k, v in jumlah.items() if v), key=lambda t: -t[1]))
     p.keadilan = {**kelompok, "teratas": merit.keadilan(p.teratas[:10], p.pada)["semua"]}
 
 
@@ -366,22 +353,22 @@ def _peringkat_dari(p: Peringkat, hasil: Sequence[merit.Hasil]) -> None:
         h.peringkat = dikenal.get(h.kandidat.pegawai_id) if h.layak else None
     if not cari:
         return
-    sql = _Sql(p.syarat, p.pada, p.bobot, p.hanya_talent_pool, p.pemangku)
-    cte = sql.cte()
+    sql = _sql(p)
+    dari, layak, skor = sql.dari(skor=True), sql.layak(sql.alasan()), sql.skor()
     kunci = (
-        "-k.skor, -k.urutan_golongan, k.tmt_golongan, k.tmt_masuk, "
-        "CASE WHEN k.diklat_kepemimpinan THEN 0 ELSE 1 END, -k.urutan_pendidikan, "
-        "k.tanggal_lahir, k.nip"
+        f"-{skor}, -m.urutan_golongan, m.tmt_golongan, m.tmt_masuk, "
+        "CASE WHEN m.diklat_kepemimpinan THEN 0 ELSE 1 END, -m.urutan_pendidikan, "
+        "m.tanggal_lahir, m.nip"
     )
     kolom = []
     for h in cari:
-        skor, urutan, tmt_gol, tmt_masuk, tanpa_diklat, pend, lahir, nip = _kunci(h)
-        nilai = (skor, urutan, tmt_gol, tmt_masuk, int(tanpa_diklat), pend, lahir, nip)
+        nilai = [int(-h.skor * 100), *merit.kunci_duk(h.kandidat)]
+        nilai[4] = int(nilai[4])  # without leadership training: 1
         kolom.append(
             f"SUM(CASE WHEN ({kunci}) < ({', '.join(sql.p(v) for v in nilai)}) THEN 1 ELSE 0 END)"
         )
     with connection.cursor() as cursor:
-        cursor.execute(f"{cte} SELECT {', '.join(kolom)} FROM k WHERE k.gagal = 0", sql.params)
+        cursor.execute(f"SELECT {', '.join(kolom)} FROM {dari} AND {layak}", sql.params)
         sebelum = cursor.fetchone()
     for h, n in zip(cari, sebelum, strict=True):
         h.peringkat = (n or 0) + 1

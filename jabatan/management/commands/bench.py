@@ -21,6 +21,7 @@ from django.utils import timezone
 
 from jabatan.demo.generator import SEEDED_MODELS
 from jabatan.selectors import formasi_lowong, proyeksi_lowong
+from pegawai import golongan as gol
 from pegawai.akses import Lingkup
 from pegawai.models import Pegawai, UnitKerja
 
@@ -173,13 +174,25 @@ class Command(BaseCommand):
         self._rank(n)
 
     def _rank(self, n: int) -> None:
-        """Ranking one vacancy over every active employee through the service, against one raw
-        SQL query with the same filters and a weighted score, top 50."""
+        """Ranking one vacancy over every employee through the service (eligibility, scores,
+        counts by reason, fairness, breakdowns of the top 50), against one raw SQL query over the
+        same projection with the same filters and order and a weighted score, top 50."""
+        from jabatan import indeks
         from jabatan.merit import PREDIKAT_LULUS
-        from jabatan.selectors import peringkat_formasi
-        from kinerja.models import Periode
-        from pegawai import golongan as gol
-        from pegawai.disiplin import TINGKAT, TingkatHukuman
+        from jabatan.peringkat import peringkat_formasi
+
+        start = time.perf_counter()
+        indeks.segarkan()
+        rebuild = (time.perf_counter() - start) * 1000
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE jabatan_indeksmerit")
+        # Floor of the rebuild: the same number of rows written by one INSERT ... SELECT.
+        start = time.perf_counter()
+        with connection.cursor() as cursor:
+            cursor.execute("CREATE TEMP TABLE bench_im (LIKE jabatan_indeksmerit)")
+            cursor.execute("INSERT INTO bench_im SELECT * FROM jabatan_indeksmerit")
+            cursor.execute("DROP TABLE bench_im")
+        self._line("jabatan.index_rebuild", n, rebuild, (time.perf_counter() - start) * 1000, 0)
 
         formasi = (
             formasi_lowong(scope=SEMUA).filter(jabatan__jenis="ADMINISTRATOR").first()
@@ -187,32 +200,17 @@ class Command(BaseCommand):
         )
         pada = timezone.localdate()
         m, q = _timed(lambda: peringkat_formasi(formasi, pada=pada), runs=5)
-        periode = list(
-            Periode.objects.filter(jenis="tahunan", terbuka=False)
-            .order_by("-tahun")
-            .values_list("pk", flat=True)[:2]
-        ) or [0]
-        minimal = gol.urutan(formasi.jabatan.golongan_minimal or "I/a")
-        golongan = [k for k, _nama in gol.PNS if gol.urutan(k) >= minimal]
-        berat = [j for j, t in TINGKAT.items() if t != TingkatHukuman.RINGAN]
-        lulus = list(PREDIKAT_LULUS)
+        jabatan = formasi.jabatan
+        minimal = gol.urutan(jabatan.golongan_minimal or "I/a")
+        lulus = sorted(PREDIKAT_LULUS)
         sql = (
-            "WITH k AS (SELECT pegawai_id, avg(CASE predikat WHEN 'Sangat Baik' THEN 100 "
-            "WHEN 'Baik' THEN 80 WHEN 'Butuh Perbaikan' THEN 60 ELSE 40 END) AS s, "
-            "bool_and(predikat = ANY(%s)) AS ok, count(*) AS n FROM kinerja_skp "
-            "WHERE periode_id = ANY(%s) AND status IN ('dievaluasi', 'final') "
-            "GROUP BY pegawai_id), "
-            "h AS (SELECT DISTINCT pegawai_id FROM pegawai_hukumandisiplin WHERE jenis = ANY(%s) "
-            "AND tmt_mulai <= %s AND (tmt_selesai IS NULL OR tmt_selesai >= %s)), "
-            "a AS (SELECT DISTINCT ON (pegawai_id) pegawai_id, jpm FROM pegawai_hasilasesmen "
-            "ORDER BY pegawai_id, tanggal DESC, id DESC) "
-            "SELECT p.id, 0.3 * k.s + 0.3 * coalesce(a.jpm, 0) AS skor FROM pegawai_pegawai p "
-            "JOIN k ON k.pegawai_id = p.id LEFT JOIN a ON a.pegawai_id = p.id "
-            "WHERE p.kedudukan = 'aktif' AND p.status = 'PNS' AND p.golongan = ANY(%s) "
-            "AND k.ok AND k.n = 2 AND NOT EXISTS (SELECT 1 FROM h WHERE h.pegawai_id = p.id) "
-            "ORDER BY skor DESC, p.golongan DESC, p.tmt_golongan, p.nip LIMIT 50"
+            "SELECT pegawai_id, (30 * coalesce(skor_1, 0) + 15 * urutan_pendidikan "
+            "+ 3 * level_m01 + 3 * level_m02) AS skor FROM jabatan_indeksmerit "
+            "WHERE aktif AND status = 'PNS' AND urutan_golongan >= %s AND urutan_pendidikan >= %s "
+            "AND predikat_1 = ANY(%s) AND predikat_2 = ANY(%s) "
+            "ORDER BY skor DESC, urutan_golongan DESC, tmt_golongan, nip LIMIT 50"
         )
-        f, _ = _timed(_sql(sql, (lulus, periode, berat, pada, pada, golongan)))
+        f, _ = _timed(_sql(sql, (minimal, 7, lulus, lulus)))
         self._line("jabatan.rank", n, m, f, q)
 
     def _dasbor(self, n: int) -> None:
