@@ -21,6 +21,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -283,7 +284,7 @@ def kelayakan(k: Kandidat, s: Syarat, pada: date) -> list[Alasan]:
                 Alasan(
                     "PENGALAMAN",
                     _("Pengalaman jabatan terkait %(p)s tahun; minimal %(m)s tahun.")
-                    % {"p": tahun_dari_hari(punya), "m": tahun},
+                    % {"p": number_format(tahun_dari_hari(punya), 2), "m": tahun},
                     lulus,
                 )
             )

@@ -7,4 +7,6 @@ app_name = "jabatan"
 urlpatterns = [
     path("lowongan/", views.lowongan_daftar, name="lowongan"),
     path("lowongan/<int:formasi_id>/", views.lowongan_detail, name="lowongan_detail"),
+    path("peluang/", views.peluang_daftar, name="peluang"),
+    path("peluang/<int:formasi_id>/", views.peluang_detail, name="peluang_detail"),
 ]

@@ -234,3 +234,77 @@ def lowongan_detail(request: HttpRequest, formasi_id: int) -> HttpResponse:
             "keputusan": Keputusan.objects.filter(formasi=formasi).select_related("pegawai")[:5],
         },
     )
+
+
+# --- The employee's own view: "why was I (not) proposed?" ---------------------------------------
+
+SEMUA = Lingkup(semua=True)  # open posts are public within the government (seleksi terbuka)
+
+
+def _pegawai_sendiri(request: HttpRequest) -> int:
+    pegawai_id = lingkup(request.user).pegawai_id
+    if pegawai_id is None:
+        raise PermissionDenied(_("Akun ini tidak terhubung dengan data pegawai."))
+    return pegawai_id
+
+
+@login_required
+@require_safe
+def peluang_daftar(request: HttpRequest) -> HttpResponse:
+    """Open posts an employee may check themselves against; those with proposals first."""
+    pegawai_id = _pegawai_sendiri(request)
+    pada = timezone.localdate()
+    filterset = LowonganFilter(
+        request.GET, queryset=daftar_lowongan(scope=SEMUA), scope=SEMUA, pada=pada
+    )
+    rows = filterset.qs if filterset.is_valid() else Formasi.objects.none()
+    diusulkan = Usulan.objects.filter(aktif=True).values_list("formasi_id", flat=True)
+    halaman = Paginator(rows, 25).get_page(request.GET.get("halaman"))
+    query = request.GET.copy()
+    query.pop("halaman", None)
+    return render(
+        request,
+        "jabatan/peluang_list.html",
+        {
+            "filterset": filterset,
+            "halaman": halaman,
+            "query": query.urlencode(),
+            "dengan_usulan": set(diusulkan.filter(formasi_id__in=[f.pk for f in halaman])),
+            "usulan_saya": Usulan.objects.filter(pegawai_id=pegawai_id, aktif=True)
+            .select_related("formasi__jabatan", "formasi__unit_kerja")
+            .order_by("-created_at")[:10],
+        },
+    )
+
+
+@login_required
+@require_safe
+def peluang_detail(request: HttpRequest, formasi_id: int) -> HttpResponse:
+    """The employee's own explanation for one post: eligible or why not (and from when), their
+    rank and breakdown, and whether they were proposed. Other people's scores stay with HR."""
+    pegawai_id = _pegawai_sendiri(request)
+    formasi = get_object_or_404(
+        Formasi.objects.select_related("jabatan", "unit_kerja"), pk=formasi_id
+    )
+    pada = timezone.localdate()
+    hasil = peringkat_formasi(formasi, pada=pada, teratas=0, pegawai_ids=[pegawai_id])
+    saya = hasil.dicari.get(pegawai_id)
+    usulan = list(Usulan.objects.filter(formasi=formasi, aktif=True).order_by("peringkat"))
+    return render(
+        request,
+        "jabatan/peluang_detail.html",
+        {
+            "formasi": formasi,
+            "peringkat": hasil,
+            "saya": saya,
+            "komponen": [(merit.LABEL_KOMPONEN[k], v) for k, v in saya.komponen.items()]
+            if saya
+            else [],
+            "bobot": hasil.bobot.sebagai_dict(),
+            "pemangku": pegawai_id in hasil.pemangku,
+            "diusulkan": any(u.pegawai_id == pegawai_id for u in usulan),
+            "peringkat_usulan": [u.peringkat for u in usulan],
+            "keputusan": Keputusan.objects.filter(formasi=formasi).order_by("-tanggal_sk").first(),
+            "pada": pada,
+        },
+    )

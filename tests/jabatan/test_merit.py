@@ -75,7 +75,7 @@ def test_rules_that_time_resolves_say_from_when():
     assert alasan["HUKUMAN_DISIPLIN"].lulus_pada == date(2027, 6, 1)
     # Two years as Pengawas so far; three needed: 1,096 days from 28 Nov 2024.
     assert alasan["PENGALAMAN"].lulus_pada == date(2027, 11, 29)
-    assert alasan["PENGALAMAN"].pesan.startswith("Pengalaman jabatan terkait 2.00 tahun")
+    assert alasan["PENGALAMAN"].pesan.startswith("Pengalaman jabatan terkait 2,00 tahun")
     selesai = _k(pengalaman_hari={J.PENGAWAS: 700})  # ended posts only: time does not help
     assert merit.kelayakan(selesai, ADM, PADA)[0].lulus_pada is None
     assert merit.kelayakan(_k(golongan="III/c"), ADM, PADA)[0].lulus_pada is None

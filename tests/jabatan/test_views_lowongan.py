@@ -7,7 +7,8 @@ from django.test import Client
 from django.utils import timezone
 
 from jabatan.models import Keputusan, Usulan
-from tests.akses_data import buat_organisasi
+from pegawai.roles import PEGAWAI
+from tests.akses_data import _user, buat_organisasi
 from tests.factories import FormasiFactory, JabatanFactory, tutup_periode
 from tests.jabatan.test_keputusan import _calon
 
@@ -103,3 +104,43 @@ def test_hr_ranks_proposes_and_decides_through_the_page(org):
 def test_only_hr_runs_the_ranking(org):
     formasi = FormasiFactory(unit_kerja=org.bidang_a)
     assert _client(org.users["pimpinan"]).get(f"/jabatan/lowongan/{formasi.pk}/").status_code == 403
+
+
+def test_an_employee_sees_why_they_are_not_eligible_and_nothing_of_others(
+    org, django_assert_max_num_queries
+):
+    formasi = FormasiFactory(
+        unit_kerja=org.unit_b,
+        jabatan=JabatanFactory(
+            nama="Kepala Bagian Uji",
+            jenis="ADMINISTRATOR",
+            kelas_jabatan=11,
+            golongan_minimal="III/d",
+            pendidikan_minimal="S1",
+        ),
+    )
+    lain = _calon(org.unit_b, predikat=("Sangat Baik", "Sangat Baik"))
+    tutup_periode()
+    client = _client(org.users["pegawai"])  # Baiq Nurul Aini, III/a: below the minimum rank
+    daftar = client.get("/jabatan/peluang/")
+    assert "Kepala Bagian Uji" in daftar.content.decode()
+    client.get(f"/jabatan/peluang/{formasi.pk}/")
+    # session, user, permissions (2), access link, post (the page's, the ranking's fresh one),
+    # profile, holders, fields of study, counts, own row, own sanctions, proposals, decision
+    with django_assert_max_num_queries(15):
+        response = client.get(f"/jabatan/peluang/{formasi.pk}/")
+    body = response.content.decode()
+    saya = response.context["saya"]
+    assert saya.kandidat.pegawai_id == org.pegawai_a.pk and not saya.layak
+    assert "(III/a) di bawah golongan minimal" in body
+    assert "Pengalaman jabatan terkait 0,00 tahun" in body  # Indonesian decimals
+    assert lain.nama not in body and lain.nip not in body  # nobody else's data
+    # Eligible: their rank among the eligible, and the proposal's ranks without names.
+    lain_client = _client(_user("lain", PEGAWAI, staff=False, pegawai=lain))
+    response = lain_client.get(f"/jabatan/peluang/{formasi.pk}/")
+    assert response.context["saya"].layak and response.context["saya"].peringkat == 1
+    assert "peringkat 1 dari 1 kandidat" in response.content.decode()
+
+
+def test_hr_without_an_employee_record_has_no_own_chances(org):
+    assert _client(org.users["hr"]).get("/jabatan/peluang/").status_code == 403
