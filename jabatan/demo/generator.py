@@ -221,6 +221,7 @@ class Generator:
         self.belakang_p = sorted({faker.last_name_female() for _ in range(1500)})
         self.nip_seq: dict[tuple, int] = {}
         self.orang: list[Orang] = []
+        self.kini: dict[str, list[tuple[int, date, date]]] = {}  # kind -> (id, post start, entry)
         # unit id -> (head's id, their post's minimum rank): the unit's highest structural post
         self.kepala: dict[int, tuple[int, int]] = {}
         self.bidang_id: dict[str, int] = {}
@@ -252,6 +253,7 @@ class Generator:
                     struktural_opd.setdefault(k.unit.opd.id, []).append((pid, urut))
             self._flush(rows)
             progress.step(len(terisi[start : start + CHUNK]))
+        self._riwayat(kursi, terisi)
         plt = self._plt(kursi, set(id(k) for k in terisi), struktural_opd)
         self.report("  penilaian kinerja (SKP) dua tahun terakhir dan tahun berjalan")
         induk = {u.id: (u.parent.id if u.parent else None) for u in units}
@@ -519,6 +521,7 @@ class Generator:
         self.orang.append(
             Orang(pid, k.unit.id, k.unit.opd.id if k.unit.opd else k.unit.id, kode, p.jenis, masuk)
         )
+        self.kini.setdefault(p.jenis, []).append((pid, mulai, masuk))
         if p.kode in STRUKTURAL:
             current = self.kepala.get(k.unit.id)
             if current is None or (p.golongan_minimal or 0) + 100 > current[1]:
@@ -748,6 +751,37 @@ class Generator:
             Penempatan,
             ["id", "pegawai", "formasi", "jenis", "tmt_mulai", "nomor_sk"],
             rows.penempatan,
+        )
+
+    def _riwayat(self, kursi: list[Kursi], terisi: list[Kursi]) -> None:
+        """Most empty seats had a holder who moved on: a colleague of the same position kind
+        held the seat until the day before their current post began (a rotation). So vacancies
+        have a real "vacant since", and the merit ranking sees ended posts as experience."""
+        rng, pada = self.rng, self.pada
+        diisi = {id(k) for k in terisi}
+        calon = {jenis: rng.sample(orang, len(orang)) for jenis, orang in self.kini.items()}
+        rows = []
+        for k in kursi:
+            if id(k) in diisi or rng.random() > 0.85:
+                continue
+            pilihan = calon.get(k.posisi.jenis, [])
+            while pilihan:
+                pid, mulai, masuk = pilihan.pop()
+                if mulai - masuk > timedelta(days=400) and mulai < pada - timedelta(days=14):
+                    break
+            else:
+                continue
+            awal = max(masuk, mulai - timedelta(days=rng.randint(365, 6 * 365)))
+            rows.append(
+                (
+                    self._take(Penempatan), pid, k.formasi_id, "definitif", awal,
+                    mulai - timedelta(days=1), f"821.2/{rng.randint(1, 999)}/BKPSDM/{awal.year}",
+                )
+            )  # fmt: skip
+        self.loader.write(
+            Penempatan,
+            ["id", "pegawai", "formasi", "jenis", "tmt_mulai", "tmt_selesai", "nomor_sk"],
+            rows,
         )
 
     def _take(self, model: type[models.Model]) -> int:
