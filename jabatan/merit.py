@@ -293,7 +293,11 @@ def kelayakan(k: Kandidat, s: Syarat, pada: date) -> list[Alasan]:
         alasan.append(
             Alasan(
                 "KINERJA",
-                _("Predikat kinerja dua tahun terakhir harus minimal Baik (PermenPANRB 6/2022)."),
+                _(
+                    "Predikat kinerja dua tahun terakhir: %(p)s; keduanya harus minimal Baik "
+                    "(PermenPANRB 6/2022)."
+                )
+                % {"p": ", ".join([*terakhir, *[_("belum dinilai")] * (2 - len(terakhir))])},
             )
         )
     return alasan

@@ -127,6 +127,14 @@ def _bobot_dari(request: HttpRequest, bawaan: merit.Bobot) -> tuple[merit.Bobot,
         return bawaan, _("Bobot simulasi harus bilangan bulat 0–100 yang jumlahnya 100.")
 
 
+def _bagian(kelompok: dict) -> list[tuple[int, int]]:
+    """Counts and whole percentages of women, men and the age bands in one group."""
+    n = kelompok["jumlah"]
+    nilai = [kelompok["jenis_kelamin"].get("P", 0), kelompok["jenis_kelamin"].get("L", 0)]
+    nilai += list(kelompok["usia"].values())
+    return [(v, round(100 * v / n) if n else 0) for v in nilai]
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def lowongan_detail(request: HttpRequest, formasi_id: int) -> HttpResponse:
@@ -199,6 +207,8 @@ def lowongan_detail(request: HttpRequest, formasi_id: int) -> HttpResponse:
             ],
         )
     sebelumnya = {h.kandidat.pegawai_id: h.peringkat for h in dasar.teratas}
+    # The table shows the components that weigh; the others are named under it.
+    dibobot = [k for k, w in bobot.sebagai_dict().items() if w]
     cari = hasil.untuk(nip) if nip else None
     bobot_query = request.GET.copy()
     for kunci in ("nip", "ekspor"):
@@ -209,16 +219,24 @@ def lowongan_detail(request: HttpRequest, formasi_id: int) -> HttpResponse:
         {
             "formasi": formasi,
             "peringkat": hasil,
-            "teratas": [(h, sebelumnya.get(h.kandidat.pegawai_id)) for h in hasil.teratas],
+            "teratas": [
+                (h, sebelumnya.get(h.kandidat.pegawai_id), [h.komponen[k] for k in dibobot])
+                for h in hasil.teratas
+            ],
+            "kolom": [merit.LABEL_KOMPONEN[k] for k in dibobot],
+            "tanpa_bobot": [merit.LABEL_KOMPONEN[k] for k in merit.KOMPONEN if k not in dibobot],
             "alasan": [(merit.LABEL_ALASAN[k], n) for k, n in hasil.alasan.items()],
             "bobot": bobot,
             "simulasi": simulasi,
             "galat_bobot": galat_bobot,
             "komponen": [(k, merit.LABEL_KOMPONEN[k]) for k in merit.KOMPONEN],
             "keadilan": [
-                (_("Semua pegawai"), hasil.keadilan["semua"]),
-                (_("Memenuhi syarat"), hasil.keadilan["layak"]),
-                (_("Sepuluh teratas"), hasil.keadilan["teratas"]),
+                (label, d["jumlah"], _bagian(d))
+                for label, d in (
+                    (_("Semua pegawai"), hasil.keadilan["semua"]),
+                    (_("Memenuhi syarat"), hasil.keadilan["layak"]),
+                    (_("Sepuluh teratas"), hasil.keadilan["teratas"]),
+                )
             ],
             "cari": cari,
             "cari_komponen": [(merit.LABEL_KOMPONEN[k], v) for k, v in cari.komponen.items()]
@@ -260,6 +278,8 @@ def peluang_daftar(request: HttpRequest) -> HttpResponse:
     rows = filterset.qs if filterset.is_valid() else Formasi.objects.none()
     diusulkan = Usulan.objects.filter(aktif=True).values_list("formasi_id", flat=True)
     halaman = Paginator(rows, 25).get_page(request.GET.get("halaman"))
+    for f in halaman:
+        f.hari = (pada - f.lowong_sejak).days
     query = request.GET.copy()
     query.pop("halaman", None)
     return render(
