@@ -14,7 +14,7 @@ import random
 from io import StringIO
 
 import pytest
-from django.core.management import call_command
+from django.core.management import CommandError, call_command
 from django.db.models import Count
 
 from jabatan import indeks, merit
@@ -194,8 +194,14 @@ def test_the_projection_follows_every_change(kota, hr_user):
     periode.terbuka = True
     periode.save()
     assert indeks.selisih() == []
+    periode.terbuka = False  # and closes again
+    periode.save()
+    assert indeks.selisih() == []
     # A bulk update bypasses the receivers: the check names it and a rebuild mends it.
     Pegawai.objects.filter(pk=orang[1].pk).update(golongan="I/a")
-    assert indeks.selisih() == [orang[1].pk]
-    indeks.segarkan()
-    assert indeks.selisih() == []
+    with pytest.raises(CommandError, match=f"pegawai id {orang[1].pk}"):
+        call_command("indeks_merit", "--periksa", stdout=StringIO())
+    out = StringIO()
+    call_command("indeks_merit", stdout=out)
+    assert "dibangun ulang" in out.getvalue()
+    call_command("indeks_merit", "--periksa", stdout=StringIO())

@@ -20,6 +20,10 @@ class Command(BaseCommand):
             "--periksa", action="store_true", help="Periksa saja; gagal bila ada yang berbeda."
         )
 
+    def _laporan(self, selesai: int, total: int) -> None:
+        self.stdout.write(f"  {selesai:,} / {total:,} pegawai".replace(",", "."))
+        self.stdout.flush()
+
     def handle(self, *args, **options) -> None:
         if options["periksa"]:
             beda = indeks.selisih()
@@ -31,7 +35,7 @@ class Command(BaseCommand):
             self.stdout.write(self.style.SUCCESS("Indeks merit sesuai dengan data asli."))
             return
         mulai = time.perf_counter()
-        n = indeks.segarkan()
+        n = indeks.segarkan(laporan=self._laporan)
         self.stdout.write(
             self.style.SUCCESS(
                 f"Indeks merit dibangun ulang: {n} pegawai dalam "
