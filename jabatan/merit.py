@@ -37,7 +37,7 @@ ATURAN_VERSI = "merit-2026.2"  # .2: experience counted in days (no per-post rou
 DUA = Decimal("0.01")
 
 
-def _tambah_tahun(d: date, tahun: int) -> date:
+def tambah_tahun(d: date, tahun: int) -> date:
     day = min(d.day, calendar.monthrange(d.year + tahun, d.month)[1])
     return date(d.year + tahun, d.month, day)
 
@@ -328,13 +328,13 @@ def komponen(k: Kandidat, s: Syarat, pada: date) -> dict[str, Decimal]:
     kualifikasi = Decimal(min(100, 70 + 15 * max(0, k.pendidikan - s.pendidikan_minimal)))
     pengembangan = Decimal(min(100, k.jp_pelatihan * 5)) + (20 if k.diklat_kepemimpinan else 0)
     pengalaman = nilai_pengalaman(max(0, (pada - k.tmt_golongan).days), hari_pengalaman(k, pada))
-    batas = _tambah_tahun(pada, -TAHUN_INTEGRITAS)
+    batas = tambah_tahun(pada, -TAHUN_INTEGRITAS)
     integritas = Decimal(100)
     for h in k.hukuman:
         tingkat = TINGKAT[h.jenis]
         if tingkat != TingkatHukuman.RINGAN and h.mulai >= batas:
             integritas -= 30
-        elif tingkat == TingkatHukuman.RINGAN and h.mulai >= _tambah_tahun(pada, -2):
+        elif tingkat == TingkatHukuman.RINGAN and h.mulai >= tambah_tahun(pada, -2):
             integritas -= 10
     nilai = {
         "kinerja": kinerja,

@@ -15,7 +15,6 @@ data against the pure rules.
 
 from __future__ import annotations
 
-import calendar
 from collections import defaultdict
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
@@ -25,7 +24,7 @@ from django.db import connection
 
 from jabatan import indeks, merit
 from jabatan.models import Formasi, IndeksMerit, Penempatan
-from jabatan.selectors import profil_merit, syarat_formasi
+from jabatan.selectors import profil_merit, syarat_formasi, tambah_bulan
 from kinerja import rules as kr
 from pegawai.disiplin import TINGKAT, TingkatHukuman
 from pegawai.jenis_jabatan import MANAJERIAL, JenisJabatan
@@ -35,22 +34,11 @@ from pegawai.pensiun import lahir_sebelum_untuk_pensiun
 TERATAS = 50
 PITA_USIA = ("<30", "30–39", "40–49", "50+")
 BERAT = sorted(j for j, t in TINGKAT.items() if t != TingkatHukuman.RINGAN)
-RINGAN = sorted(j for j, t in TINGKAT.items() if t == TingkatHukuman.RINGAN)
-
-
-def _mundur(pada: date, tahun: int) -> date:
-    """The same day `tahun` years earlier (29 February becomes the 28th)."""
-    y = pada.year - tahun
-    return date(y, pada.month, min(pada.day, calendar.monthrange(y, pada.month)[1]))
-
-
-def _tambah_bulan(d: date, bulan: int) -> date:
-    index = d.month - 1 + bulan
-    return date(d.year + index // 12, index % 12 + 1, 1)
 
 
 class _Sql:
-    """Builds the scoring CTE for one vacancy, date and weights, with named parameters."""
+    """The SQL pieces of one ranking (pool, exclusion rules, score, age band) for one post,
+    date and weights, with named parameters (the same text may appear more than once)."""
 
     def __init__(self, syarat: merit.Syarat, pada: date, bobot: merit.Bobot, talent_pool: bool,
                  kecuali: Collection[int]):  # fmt: skip
@@ -99,10 +87,11 @@ class _Sql:
             )
         if s.jenis_jabatan in (JenisJabatan.JPT_PRATAMA, JenisJabatan.JPT_MADYA):
             # Older than USIA_MAKSIMAL_JPT: born on or before the day one turns a year more.
-            x["USIA"] = f"m.tanggal_lahir <= {self.p(_mundur(pada, merit.USIA_MAKSIMAL_JPT + 1))}"
+            batas = merit.tambah_tahun(pada, -merit.USIA_MAKSIMAL_JPT - 1)
+            x["USIA"] = f"m.tanggal_lahir <= {self.p(batas)}"
         else:
             # Retiring less than SISA_MASA_KERJA_BULAN months after the ranking month.
-            terakhir = _tambah_bulan(pada, merit.SISA_MASA_KERJA_BULAN - 1)
+            terakhir = tambah_bulan(pada.replace(day=1), merit.SISA_MASA_KERJA_BULAN - 1)
             lahir = lahir_sebelum_untuk_pensiun(terakhir, s.batas_usia_pensiun)
             x["MASA_PENSIUN"] = f"m.tanggal_lahir < {self.p(lahir)}"
         if s.jenis_jabatan in merit.PENGALAMAN:
@@ -152,16 +141,14 @@ class _Sql:
                 f"{expr} > {menengah}",
             )[n]
 
-        pool = [
-            f"({band('k.kin', i)} AND {band('k.jpm', j)})"
+        kin = f"(CASE WHEN m.skor_1 IS NULL THEN NULL ELSE {self.kinerja_sen()} END)"
+        jpm = f"(CASE WHEN m.asesmen THEN {jpm} ELSE NULL END)"
+        return " OR ".join(
+            f"({band(kin, i)} AND {band(jpm, j)})"
             for i, sumbu_k in enumerate((kr.DI_BAWAH, kr.SESUAI, kr.DI_ATAS))
             for j, sumbu_p in enumerate((kr.RENDAH, kr.MENENGAH, kr.TINGGI))
             if kr.kotak_talenta(sumbu_k, sumbu_p) in kr.TALENT_POOL
-        ]
-        # k.kin / k.jpm are spelled out below: the band conditions read the row's own values.
-        kin = f"CASE WHEN m.skor_1 IS NULL THEN NULL ELSE {self.kinerja_sen()} END"
-        jpm_row = f"CASE WHEN m.asesmen THEN {jpm} ELSE NULL END"
-        return " OR ".join(pool).replace("k.kin", f"({kin})").replace("k.jpm", f"({jpm_row})")
+        )
 
     def komponen(self) -> dict[str, str]:
         """The six components of jabatan.merit.komponen, in hundredths."""
@@ -203,7 +190,7 @@ class _Sql:
 
     def pita(self) -> str:
         """Age band 0–3 of PITA_USIA on the ranking date."""
-        usia = [_mundur(self.pada, a) for a in (30, 40, 50)]
+        usia = [merit.tambah_tahun(self.pada, -a) for a in (30, 40, 50)]
         return (
             f"CASE WHEN m.tanggal_lahir > {self.p(usia[0])} THEN 0 "
             f"WHEN m.tanggal_lahir > {self.p(usia[1])} THEN 1 "
@@ -224,8 +211,8 @@ class _Sql:
         if skor:
             # Integritas: 30 points per sedang/berat sanction in TAHUN_INTEGRITAS years, 10 per
             # ringan one in two (jabatan.merit.komponen).
-            lima = self.p(merit._tambah_tahun(self.pada, -merit.TAHUN_INTEGRITAS))
-            dua = self.p(merit._tambah_tahun(self.pada, -2))
+            lima = self.p(merit.tambah_tahun(self.pada, -merit.TAHUN_INTEGRITAS))
+            dua = self.p(merit.tambah_tahun(self.pada, -2))
             sql += (
                 f" LEFT JOIN (SELECT pegawai_id, SUM(CASE WHEN jenis IN {self.daftar(BERAT)} "
                 f"THEN 30 WHEN tmt_mulai >= {dua} THEN 10 ELSE 0 END) AS potong FROM {h} "

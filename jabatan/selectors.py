@@ -56,7 +56,7 @@ def formasi_lowong(*, scope: Lingkup) -> QuerySet[Formasi]:
     )
 
 
-def _tambah_bulan(d: date, bulan: int) -> date:
+def tambah_bulan(d: date, bulan: int) -> date:
     index = d.month - 1 + bulan
     year, month = d.year + index // 12, index % 12 + 1
     return date(year, month, min(d.day, calendar.monthrange(year, month)[1]))
@@ -75,7 +75,7 @@ def proyeksi_lowong(*, scope: Lingkup, pada: date, bulan: int = 12) -> list[Proy
     Pasal 55; PP 11/2017 Pasal 239), which `lahir_sebelum_untuk_pensiun` turns into a plain
     birth-date cutoff per retirement age — one query, whatever the number of employees.
     """
-    batas = _tambah_bulan(pada, bulan)
+    batas = tambah_bulan(pada, bulan)
     usia = (
         Jabatan.objects.filter(formasi__penempatan__tmt_selesai__isnull=True)
         .values_list("batas_usia_pensiun", flat=True)
