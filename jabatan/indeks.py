@@ -13,6 +13,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Collection, Iterable, Iterator
 from contextlib import contextmanager
+from datetime import date
 
 from django.db import connection, transaction
 from django.db.models import (
@@ -36,11 +37,30 @@ from jabatan.selectors import kandidat_merit
 from kinerja import rules as kinerja_rules
 from kinerja.models import Periode, Skp
 from pegawai import golongan as gol
+from pegawai.disiplin import TINGKAT, TingkatHukuman
 from pegawai.jenis_jabatan import JenisJabatan
 from pegawai.kompetensi import KODE
 from pegawai.models import HasilAsesmen, HukumanDisiplin, Pegawai
 
 KOLOM_HARI = {j: f"hari_{j.lower()}" for j in JenisJabatan.values}
+KOLOM_CUKUP = {j: f"cukup_{j.lower()}" for j in merit.PENGALAMAN}
+TERBUKA = date(9999, 12, 31)  # the end of a sanction without an end date
+SUDAH = date(1, 1, 1)  # experience already sufficient from ended posts
+
+
+def cukup(k: merit.Kandidat, jenis: str) -> date | None:
+    """The day `k`'s related experience reaches what position kind `jenis` asks, the same as
+    merit.kelayakan decides it for any date from the start of the running post on."""
+    tahun, terkait = merit.PENGALAMAN[jenis]
+    perlu = merit.hari_minimal(tahun)
+    selesai = sum(v for j, v in k.pengalaman_hari.items() if j in terkait)
+    if selesai >= perlu:
+        return SUDAH
+    if k.jabatan_kini in terkait and k.jabatan_kini_mulai is not None:
+        return date.fromordinal(k.jabatan_kini_mulai.toordinal() + perlu - selesai)
+    return None
+
+
 BATCH = 20_000
 
 
@@ -71,7 +91,14 @@ def baris(k: merit.Kandidat) -> IndeksMerit:
         jabatan_kini_mulai=k.jabatan_kini_mulai,
         jp_pelatihan=k.jp_pelatihan,
         diklat_kepemimpinan=k.diklat_kepemimpinan,
+        hukuman_sampai=max(
+            (h.selesai or TERBUKA for h in k.hukuman if TINGKAT[h.jenis] != TingkatHukuman.RINGAN),
+            default=None,
+        ),
+        hukuman_terakhir=max((h.mulai for h in k.hukuman), default=None),
     )
+    for jenis in merit.PENGALAMAN:
+        setattr(row, KOLOM_CUKUP[jenis], cukup(k, jenis))
     for kode in KODE:
         setattr(row, f"level_{kode}", (k.capaian or {}).get(kode))
     for jenis, kolom in KOLOM_HARI.items():

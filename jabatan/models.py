@@ -438,8 +438,9 @@ class IndeksMerit(models.Model):
     in `JabatanConfig.ready`), and the whole table after bulk loads or when an annual period
     opens or closes. The ranking (`jabatan.peringkat`) reads this table alone, so ranking one
     vacancy is one scan whatever the number of employees. Days and scores are kept as the pure
-    rules (`jabatan.merit`) count them, so SQL and Python give the same numbers. Sanctions stay
-    in their own small table: which matter depends on the ranking date.
+    rules (`jabatan.merit`) count them, so SQL and Python give the same numbers. Which sanctions
+    matter depends on the ranking date, so they stay in their own table; two dates here let the
+    ranking look there only for the few rows that may be concerned.
     """
 
     pegawai = models.OneToOneField(
@@ -483,8 +484,18 @@ class IndeksMerit(models.Model):
     hari_fungsional = models.PositiveIntegerField(default=0)
     jabatan_kini = models.CharField(max_length=15, blank=True)
     jabatan_kini_mulai = models.DateField(null=True)
+    # The day related experience reaches what each managerial kind asks (merit.PENGALAMAN):
+    # 0001-01-01 when ended posts suffice, NULL when time alone never brings it.
+    cukup_jpt_pratama = models.DateField(null=True)
+    cukup_administrator = models.DateField(null=True)
+    cukup_pengawas = models.DateField(null=True)
     jp_pelatihan = models.PositiveIntegerField(default=0)
     diklat_kepemimpinan = models.BooleanField(default=False)
+    # Prefilters: only rows with a sanction near the date look at the sanctions table.
+    hukuman_sampai = models.DateField(
+        null=True, db_index=True
+    )  # last end, sedang/berat (open: 9999)
+    hukuman_terakhir = models.DateField(null=True)  # latest start of any sanction
 
     class Meta:
         verbose_name = _("indeks merit")

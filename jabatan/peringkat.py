@@ -95,19 +95,23 @@ class _Sql:
             lahir = lahir_sebelum_untuk_pensiun(terakhir, s.batas_usia_pensiun)
             x["MASA_PENSIUN"] = f"m.tanggal_lahir < {self.p(lahir)}"
         if s.jenis_jabatan in merit.PENGALAMAN:
-            tahun, jenis = merit.PENGALAMAN[s.jenis_jabatan]
-            hari = " + ".join(f"m.{indeks.KOLOM_HARI[j]}" for j in sorted(jenis))
-            berjalan = (
-                f"CASE WHEN m.jabatan_kini IN {self.daftar(sorted(jenis))} THEN "
-                f"{self.greatest('0', self.hari_sejak('m.jabatan_kini_mulai'))} ELSE 0 END"
-            )
-            x["PENGALAMAN"] = f"{hari} + {berjalan} < {self.p(merit.hari_minimal(tahun))}"
+            kolom = indeks.KOLOM_CUKUP[s.jenis_jabatan]
+            x["PENGALAMAN"] = f"m.{kolom} IS NULL OR m.{kolom} > {self.p(pada)}"
         if self.talent_pool:
             # NULL (no evaluation or no assessment: no box) is outside the pool too.
             x["TALENT_POOL"] = f"NOT COALESCE({self.talent()}, FALSE)"
-        # From the small table of sanctions running on the date, joined by dari().
-        x["HUKUMAN_DISIPLIN"] = "hb.pegawai_id IS NOT NULL"
         return x
+
+    def terhukum(self) -> str:
+        """Serving a sedang/berat sanction on the date (HUKUMAN_DISIPLIN). Kept out of alasan():
+        the index on hukuman_sampai finds the few rows concerned, so the big scans never join."""
+        h = HukumanDisiplin._meta.db_table
+        pada = self.p(self.pada)
+        return (
+            f"m.hukuman_sampai >= {pada} AND m.pegawai_id IN (SELECT pegawai_id FROM {h} "
+            f"WHERE jenis IN {self.daftar(BERAT)} AND tmt_mulai <= {pada} "
+            f"AND (tmt_selesai IS NULL OR tmt_selesai >= {pada}))"
+        )
 
     def jpm_sen(self) -> str | None:
         """JPM in hundredths of a percent, rounded half up (pegawai.kompetensi.jpm)."""
@@ -178,7 +182,7 @@ class _Sql:
             "pengalaman": self.least(
                 "10000", f"((5 * {pangkat} + 2 * ({semua_hari} + {kini})) * 2000 + 1461) / 2922"
             ),
-            "integritas": f"100 * {self.greatest('0', '100 - COALESCE(hi.potong, 0)')}",
+            "integritas": self.integritas(),
         }
 
     def skor(self) -> str:
@@ -197,35 +201,36 @@ class _Sql:
             f"WHEN m.tanggal_lahir > {self.p(usia[2])} THEN 2 ELSE 3 END"
         )
 
-    def dari(self, skor: bool = False) -> str:
-        """The candidate pool (every projected employee but the post's holders), joined to the
-        sanctions that matter on the date: a hash of a few rows, not a query per candidate."""
+    def integritas(self) -> str:
+        """30 points off per sedang/berat sanction begun in TAHUN_INTEGRITAS years, 10 per ringan
+        one in two (jabatan.merit.komponen); only rows with a recent sanction look them up."""
         h = HukumanDisiplin._meta.db_table
-        pada = self.p(self.pada)
-        sql = (
-            f"{IndeksMerit._meta.db_table} m LEFT JOIN (SELECT pegawai_id FROM {h} "
-            f"WHERE jenis IN {self.daftar(BERAT)} AND tmt_mulai <= {pada} "
-            f"AND (tmt_selesai IS NULL OR tmt_selesai >= {pada}) GROUP BY pegawai_id) hb "
-            "ON hb.pegawai_id = m.pegawai_id"
+        lima = self.p(merit.tambah_tahun(self.pada, -merit.TAHUN_INTEGRITAS))
+        dua = self.p(merit.tambah_tahun(self.pada, -2))
+        potong = (
+            f"(SELECT COALESCE(SUM(CASE WHEN jenis IN {self.daftar(BERAT)} THEN 30 "
+            f"WHEN tmt_mulai >= {dua} THEN 10 ELSE 0 END), 0) FROM {h} "
+            f"WHERE pegawai_id = m.pegawai_id AND tmt_mulai >= {lima})"
         )
-        if skor:
-            # Integritas: 30 points per sedang/berat sanction in TAHUN_INTEGRITAS years, 10 per
-            # ringan one in two (jabatan.merit.komponen).
-            lima = self.p(merit.tambah_tahun(self.pada, -merit.TAHUN_INTEGRITAS))
-            dua = self.p(merit.tambah_tahun(self.pada, -2))
-            sql += (
-                f" LEFT JOIN (SELECT pegawai_id, SUM(CASE WHEN jenis IN {self.daftar(BERAT)} "
-                f"THEN 30 WHEN tmt_mulai >= {dua} THEN 10 ELSE 0 END) AS potong FROM {h} "
-                f"WHERE tmt_mulai >= {lima} GROUP BY pegawai_id) hi "
-                "ON hi.pegawai_id = m.pegawai_id"
-            )
-        if self.kecuali:
-            return f"{sql} WHERE m.pegawai_id NOT IN {self.daftar(self.kecuali)}"
-        return f"{sql} WHERE 1 = 1"
+        return (
+            f"CASE WHEN m.hukuman_terakhir IS NULL OR m.hukuman_terakhir < {lima} THEN 10000 "
+            f"ELSE 100 * {self.greatest('0', f'100 - {potong}')} END"
+        )
 
-    def layak(self, alasan: dict[str, str]) -> str:
-        """Eligible: no rule excludes (cheap tests first; AND stops at the first that fails)."""
-        return " AND ".join(f"NOT COALESCE(({c}), FALSE)" for c in alasan.values())
+    def dari(self) -> str:
+        """The candidate pool: every projected employee but the post's holders."""
+        tabel = IndeksMerit._meta.db_table
+        if self.kecuali:
+            return f"{tabel} m WHERE m.pegawai_id NOT IN {self.daftar(self.kecuali)}"
+        return f"{tabel} m WHERE 1 = 1"
+
+    def layak(self, alasan: dict[str, str], *, hukuman: bool = True) -> str:
+        """Eligible: no rule excludes (cheap tests first; AND stops at the first that fails).
+        `hukuman=False` leaves the sanctions out (the counts add them from their own query)."""
+        syarat = [f"NOT COALESCE(({c}), FALSE)" for c in alasan.values()]
+        if hukuman:
+            syarat.append(f"NOT COALESCE(({self.terhukum()}), FALSE)")
+        return " AND ".join(syarat)
 
 
 URUTAN = (
@@ -284,7 +289,7 @@ def _sql(p: Peringkat) -> _Sql:
 def _teratas(p: Peringkat, n: int) -> list[merit.Hasil]:
     """The top `n` eligible, explained: one scan for their ids, then their rows."""
     sql = _sql(p)
-    dari, layak, skor = sql.dari(skor=True), sql.layak(sql.alasan()), sql.skor()
+    dari, layak, skor = sql.dari(), sql.layak(sql.alasan()), sql.skor()
     with connection.cursor() as cursor:
         cursor.execute(
             f"SELECT m.pegawai_id, {skor} AS skor FROM {dari} AND {layak} "
@@ -301,31 +306,52 @@ def _teratas(p: Peringkat, n: int) -> list[merit.Hasil]:
 
 
 def _hitung(p: Peringkat) -> None:
-    """Counts: the pool, the eligible, the excluded by reason, and the fairness shares, in one
-    grouped scan (PostgreSQL counts in parallel workers and adds their partial sums)."""
+    """Counts: the pool, the eligible, the excluded by reason, and the fairness shares.
+
+    One grouped scan counts every rule but the sanctions (PostgreSQL spreads it over parallel
+    workers); a second query, through the index on hukuman_sampai, lists the few employees
+    serving a sanction on the date with whether the other rules let them through, and Python
+    moves them from eligible to excluded.
+    """
     sql = _sql(p)
     alasan = sql.alasan()
+    pita, dari = sql.pita(), sql.dari()
+    lolos = sql.layak(alasan, hukuman=False)
     kolom = ", ".join(f"SUM(CASE WHEN {c} THEN 1 ELSE 0 END)" for c in alasan.values())
     with connection.cursor() as cursor:
         cursor.execute(
-            f"SELECT m.jenis_kelamin, {sql.pita()} AS pita, COUNT(*), "
-            f"SUM(CASE WHEN {sql.layak(alasan)} THEN 1 ELSE 0 END), {kolom} "
-            f"FROM {sql.dari()} GROUP BY m.jenis_kelamin, pita",
+            f"SELECT m.jenis_kelamin, {pita} AS pita, COUNT(*), "
+            f"SUM(CASE WHEN {lolos} THEN 1 ELSE 0 END), {kolom} "
+            f"FROM {dari} GROUP BY m.jenis_kelamin, pita",
             sql.params,
         )
         rows = cursor.fetchall()
-    jumlah = dict.fromkeys(alasan, 0)
+        cursor.execute(
+            f"SELECT m.jenis_kelamin, {pita}, CASE WHEN {lolos} THEN 1 ELSE 0 END "
+            f"FROM {dari} AND {sql.terhukum()}",
+            sql.params,
+        )
+        terhukum = cursor.fetchall()
+    jumlah = dict.fromkeys([*alasan, "HUKUMAN_DISIPLIN"], 0)
     kelompok = {
         nama: {"jumlah": 0, "jenis_kelamin": {"L": 0, "P": 0}, "usia": dict.fromkeys(PITA_USIA, 0)}
         for nama in ("semua", "layak")
     }
-    for jk, pita, semua, layak, *per_alasan in rows:
-        for nama, n in (("semua", semua), ("layak", layak or 0)):
-            kelompok[nama]["jumlah"] += n
-            kelompok[nama]["jenis_kelamin"][jk] = kelompok[nama]["jenis_kelamin"].get(jk, 0) + n
-            kelompok[nama]["usia"][PITA_USIA[pita]] += n
+
+    def tambah(nama: str, jk: str, pita_: int, n: int) -> None:
+        kelompok[nama]["jumlah"] += n
+        kelompok[nama]["jenis_kelamin"][jk] = kelompok[nama]["jenis_kelamin"].get(jk, 0) + n
+        kelompok[nama]["usia"][PITA_USIA[pita_]] += n
+
+    for jk, pita_, semua, layak, *per_alasan in rows:
+        tambah("semua", jk, pita_, semua)
+        tambah("layak", jk, pita_, layak or 0)
         for kode, n in zip(alasan, per_alasan, strict=True):
             jumlah[kode] += n or 0
+    for jk, pita_, lolos_lain in terhukum:
+        jumlah["HUKUMAN_DISIPLIN"] += 1
+        if lolos_lain:
+            tambah("layak", jk, pita_, -1)
     p.jumlah, p.jumlah_layak = kelompok["semua"]["jumlah"], kelompok["layak"]["jumlah"]
     p.alasan = dict(sorted(((k, v) for k, v in jumlah.items() if v), key=lambda t: -t[1]))
     p.keadilan = {**kelompok, "teratas": merit.keadilan(p.teratas[:10], p.pada)["semua"]}
@@ -341,7 +367,7 @@ def _peringkat_dari(p: Peringkat, hasil: Sequence[merit.Hasil]) -> None:
     if not cari:
         return
     sql = _sql(p)
-    dari, layak, skor = sql.dari(skor=True), sql.layak(sql.alasan()), sql.skor()
+    dari, layak, skor = sql.dari(), sql.layak(sql.alasan()), sql.skor()
     kunci = (
         f"-{skor}, -m.urutan_golongan, m.tmt_golongan, m.tmt_masuk, "
         "CASE WHEN m.diklat_kepemimpinan THEN 0 ELSE 1 END, -m.urutan_pendidikan, "
