@@ -227,7 +227,7 @@ class _Sql:
     def layak(self, alasan: dict[str, str], *, hukuman: bool = True) -> str:
         """Eligible: no rule excludes (cheap tests first; AND stops at the first that fails).
         `hukuman=False` leaves the sanctions out (the counts add them from their own query)."""
-        syarat = [f"NOT COALESCE(({c}), FALSE)" for c in alasan.values()]
+        syarat = [f"NOT ({c})" for c in alasan.values()]  # none of them is ever NULL
         if hukuman:
             syarat.append(f"NOT COALESCE(({self.terhukum()}), FALSE)")
         return " AND ".join(syarat)
