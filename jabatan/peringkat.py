@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.db import connection
+from django.db.models import Q
 
 from jabatan import indeks, merit
 from jabatan.models import Formasi, IndeksMerit, Penempatan
@@ -259,9 +260,6 @@ class Peringkat:
     def untuk(self, nip: str) -> merit.Hasil | None:
         return next((h for h in self.dicari.values() if h.kandidat.nip == nip), None)
 
-    def hasil_untuk(self, pegawai_id: int) -> merit.Hasil | None:
-        return self.dicari.get(pegawai_id)
-
 
 def _jelaskan(rows: Sequence[IndeksMerit], p: Peringkat) -> dict[int, merit.Hasil]:
     """The pure rules' explanation of projected rows (one query for their sanctions)."""
@@ -424,10 +422,15 @@ def peringkat_formasi(
     p.teratas = _teratas(p, teratas) if teratas else []
     if hitung:
         _hitung(p)
-    rows = IndeksMerit.objects.exclude(pegawai_id__in=pemangku)
-    dicari = [r for r in rows.filter(pegawai_id__in=list(pegawai_ids))] if pegawai_ids else []
-    if nip:
-        dicari += [r for r in rows.filter(nip=nip) if r.pegawai_id not in pegawai_ids]
+    dicari = (
+        list(
+            IndeksMerit.objects.exclude(pegawai_id__in=pemangku).filter(
+                Q(pegawai_id__in=list(pegawai_ids)) | Q(nip=nip)
+            )
+        )
+        if pegawai_ids or nip
+        else []
+    )
     if dicari:
         p.dicari = _jelaskan(dicari, p)
         _peringkat_dari(p, list(p.dicari.values()))
