@@ -264,8 +264,34 @@ def _aktif(raw: bool) -> bool:
     return not raw and not getattr(_lokal, "tunda", 0)
 
 
-def _pegawai(sender, instance, raw=False, **kwargs) -> None:
-    if not _aktif(raw):
+# The fields each model lends the projection: a save that names only others changes nothing here
+# (the placement service's save of the employee's unit, an evaluator's change on an SKP).
+DIBACA = {
+    Pegawai: {
+        "nip",
+        "nama",
+        "gelar_depan",
+        "gelar_belakang",
+        "jenis_kelamin",
+        "tanggal_lahir",
+        "status",
+        "kedudukan",
+        "golongan",
+        "tmt_golongan",
+        "tmt_cpns",
+        "tmt_pppk",
+        "pendidikan",
+        "bidang_studi",
+    },
+    Skp: {"pegawai", "periode", "status", "predikat"},
+    HukumanDisiplin: {"pegawai", "jenis", "tmt_mulai", "tmt_selesai"},
+    HasilAsesmen: {"pegawai", "tanggal", *KODE},
+    Penempatan: {"pegawai", "formasi", "jenis", "tmt_mulai", "tmt_selesai"},
+}
+
+
+def _pegawai(sender, instance, raw=False, update_fields=None, **kwargs) -> None:
+    if not _aktif(raw) or (update_fields and not DIBACA[sender] & set(update_fields)):
         return
     if kwargs.get("signal") is post_delete and sender is Pegawai:
         IndeksMerit.objects.filter(pegawai_id=instance.pk).delete()
@@ -292,7 +318,7 @@ def _periode(sender, instance: Periode, raw=False, **kwargs) -> None:
 
 def hubungkan() -> None:
     """Connect the receivers (JabatanConfig.ready)."""
-    for model in (Pegawai, Skp, HukumanDisiplin, HasilAsesmen, Penempatan):
+    for model in DIBACA:
         post_save.connect(_pegawai, sender=model, dispatch_uid=f"indeks-{model.__name__}")
         post_delete.connect(_pegawai, sender=model, dispatch_uid=f"indeks-del-{model.__name__}")
     post_save.connect(_jabatan, sender=Jabatan, dispatch_uid="indeks-jabatan")

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from django.contrib.auth.models import Group, Permission, User
 
+from jabatan import indeks
 from jabatan.models import Formasi, Keputusan, Penempatan, ProfilMerit, Usulan
 from kinerja.models import KinerjaOrganisasi, PengaturanTalenta, Periode, RevisiSkp, Skp
 from pegawai.disiplin import JenisHukuman
@@ -89,6 +90,11 @@ def _user(username: str, group: str, *, staff: bool, **akses) -> User:
 
 
 def buat_organisasi() -> Organisasi:
+    with indeks.ditunda():  # bulk set-up: one rebuild of the merit projection, not one per save
+        return _buat_organisasi()
+
+
+def _buat_organisasi() -> Organisasi:
     kota = UnitKerjaFactory(nama="Pemerintah Kota Mataram", jenis="pemda")
     unit_a = UnitKerjaFactory(nama="Dinas Kesehatan", parent=kota)
     bidang_a = UnitKerjaFactory(nama="Bidang Pelayanan Kesehatan", parent=unit_a, jenis="bidang")

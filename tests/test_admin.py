@@ -14,6 +14,7 @@ from django.core.exceptions import ValidationError
 from django.test import Client
 from django.urls import reverse
 
+from jabatan import indeks
 from jabatan.models import Formasi, IndeksMerit, Jabatan, Keputusan, Penempatan, Usulan
 from pegawai.disiplin import JenisHukuman
 from pegawai.models import (
@@ -138,6 +139,11 @@ def _asesmen(pegawai: Pegawai) -> HasilAsesmen:
 @pytest.fixture
 def dataset(db) -> Dataset:
     """30 employees in three perangkat daerah, each with every kind of history and a placement."""
+    with indeks.ditunda():  # bulk set-up: one rebuild of the merit projection, not one per save
+        return _dataset()
+
+
+def _dataset() -> Dataset:
     root = UnitKerjaFactory(nama="Pemerintah Kota Mataram", jenis=UnitKerja.Jenis.PEMERINTAH_DAERAH)
     opd = [UnitKerjaFactory(parent=root) for _ in range(3)]
     bidang = [UnitKerjaFactory(parent=o, jenis=UnitKerja.Jenis.BIDANG) for o in opd]
