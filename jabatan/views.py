@@ -52,16 +52,31 @@ def _lingkup_staf(request: HttpRequest) -> Lingkup:
     return scope
 
 
+def _saring_lowongan(request: HttpRequest, scope: Lingkup, pada: date) -> tuple:
+    """The vacancy filter (unit, kind, days vacant) over the vacant posts in scope."""
+    filterset = LowonganFilter(
+        request.GET, queryset=daftar_lowongan(scope=scope), scope=scope, pada=pada
+    )
+    return filterset, (filterset.qs if filterset.is_valid() else Formasi.objects.none())
+
+
+def _halaman_lowongan(request: HttpRequest, rows, pada: date, per_halaman: int) -> dict:
+    """One page of vacancies with their days vacant, and the query string to page on with."""
+    halaman = Paginator(rows, per_halaman).get_page(request.GET.get("halaman"))
+    for f in halaman:
+        f.hari = (pada - f.lowong_sejak).days
+    query = request.GET.copy()
+    query.pop("halaman", None)
+    return {"halaman": halaman, "query": query.urlencode()}
+
+
 @login_required
 @require_safe
 def lowongan_daftar(request: HttpRequest) -> HttpResponse:
     """Vacant posts in scope: days vacant, acting holder; and retirements in the next 12 months."""
     scope = _lingkup_staf(request)
     pada = timezone.localdate()
-    filterset = LowonganFilter(
-        request.GET, queryset=daftar_lowongan(scope=scope), scope=scope, pada=pada
-    )
-    rows = filterset.qs if filterset.is_valid() else Formasi.objects.none()
+    filterset, rows = _saring_lowongan(request, scope, pada)
     if request.GET.get("ekspor") in ("csv", "xlsx"):
         return unduh_tabel(
             request,
@@ -88,18 +103,12 @@ def lowongan_daftar(request: HttpRequest) -> HttpResponse:
                 for f in rows
             ],
         )
-    halaman = Paginator(rows, 50).get_page(request.GET.get("halaman"))
-    for f in halaman:
-        f.hari = (pada - f.lowong_sejak).days
-    query = request.GET.copy()
-    query.pop("halaman", None)
     return render(
         request,
         "jabatan/lowongan_list.html",
         {
             "filterset": filterset,
-            "halaman": halaman,
-            "query": query.urlencode(),
+            **_halaman_lowongan(request, rows, pada, 50),
             "proyeksi": proyeksi_lowong(scope=scope, pada=pada)[:25],
             "boleh_memutus": request.user.has_perm(PERM_KEPUTUSAN),
         },
@@ -269,27 +278,21 @@ def _pegawai_sendiri(request: HttpRequest) -> int:
 @login_required
 @require_safe
 def peluang_daftar(request: HttpRequest) -> HttpResponse:
-    """Open posts an employee may check themselves against; those with proposals first."""
+    """Open posts an employee may check themselves against, and those they were proposed for."""
     pegawai_id = _pegawai_sendiri(request)
     pada = timezone.localdate()
-    filterset = LowonganFilter(
-        request.GET, queryset=daftar_lowongan(scope=SEMUA), scope=SEMUA, pada=pada
-    )
-    rows = filterset.qs if filterset.is_valid() else Formasi.objects.none()
-    diusulkan = Usulan.objects.filter(aktif=True).values_list("formasi_id", flat=True)
-    halaman = Paginator(rows, 25).get_page(request.GET.get("halaman"))
-    for f in halaman:
-        f.hari = (pada - f.lowong_sejak).days
-    query = request.GET.copy()
-    query.pop("halaman", None)
+    filterset, rows = _saring_lowongan(request, SEMUA, pada)
+    halaman = _halaman_lowongan(request, rows, pada, 25)
+    diusulkan = Usulan.objects.filter(
+        aktif=True, formasi_id__in=[f.pk for f in halaman["halaman"]]
+    ).values_list("formasi_id", flat=True)
     return render(
         request,
         "jabatan/peluang_list.html",
         {
             "filterset": filterset,
-            "halaman": halaman,
-            "query": query.urlencode(),
-            "dengan_usulan": set(diusulkan.filter(formasi_id__in=[f.pk for f in halaman])),
+            **halaman,
+            "dengan_usulan": set(diusulkan),
             "usulan_saya": Usulan.objects.filter(pegawai_id=pegawai_id, aktif=True)
             .select_related("formasi__jabatan", "formasi__unit_kerja")
             .order_by("-created_at")[:10],
