@@ -46,6 +46,7 @@ KOLOM_HARI = {j: f"hari_{j.lower()}" for j in JenisJabatan.values}
 KOLOM_CUKUP = {j: f"cukup_{j.lower()}" for j in merit.PENGALAMAN}
 TERBUKA = date(9999, 12, 31)  # the end of a sanction without an end date
 SUDAH = date(1, 1, 1)  # experience already sufficient from ended posts
+BATCH = 20_000  # employees per batch of a whole rebuild
 
 
 def cukup(k: merit.Kandidat, jenis: str) -> date | None:
@@ -59,9 +60,6 @@ def cukup(k: merit.Kandidat, jenis: str) -> date | None:
     if k.jabatan_kini in terkait and k.jabatan_kini_mulai is not None:
         return date.fromordinal(k.jabatan_kini_mulai.toordinal() + perlu - selesai)
     return None
-
-
-BATCH = 20_000
 
 
 def baris(k: merit.Kandidat) -> IndeksMerit:
