@@ -29,7 +29,7 @@ from django.db.models import (
     When,
 )
 from django.db.models.functions import Coalesce
-from django.db.models.signals import post_delete, post_save
+from django.db.models.signals import post_delete, post_save, pre_save
 
 from jabatan import merit
 from jabatan.models import IndeksMerit, Jabatan, Penempatan
@@ -288,13 +288,26 @@ DIBACA = {
 }
 
 
+def _pemilik_lama(sender, instance, raw=False, update_fields=None, **kwargs) -> None:
+    """A record moved from one employee to another in the admin: remember the first, whose row
+    needs rebuilding too (pre_save of the records that belong to an employee)."""
+    if instance.pk and _aktif(raw) and (update_fields is None or "pegawai" in update_fields):
+        lama = sender.objects.filter(pk=instance.pk).values_list("pegawai_id", flat=True).first()
+        if lama is not None and lama != instance.pegawai_id:
+            instance._indeks_pemilik_lama = lama
+
+
 def _pegawai(sender, instance, raw=False, update_fields=None, **kwargs) -> None:
     if not _aktif(raw) or (update_fields and not DIBACA[sender] & set(update_fields)):
         return
     if kwargs.get("signal") is post_delete and sender is Pegawai:
         IndeksMerit.objects.filter(pegawai_id=instance.pk).delete()
         return
-    segarkan([instance.pk if sender is Pegawai else instance.pegawai_id])
+    ids = {instance.pk if sender is Pegawai else instance.pegawai_id}
+    lama = instance.__dict__.pop("_indeks_pemilik_lama", None)
+    if lama is not None:
+        ids.add(lama)
+    segarkan(ids)
 
 
 def _jabatan(sender, instance: Jabatan, raw=False, created=False, **kwargs) -> None:
@@ -317,6 +330,10 @@ def _periode(sender, instance: Periode, raw=False, **kwargs) -> None:
 def hubungkan() -> None:
     """Connect the receivers (JabatanConfig.ready)."""
     for model in DIBACA:
+        if model is not Pegawai:
+            pre_save.connect(
+                _pemilik_lama, sender=model, dispatch_uid=f"indeks-pre-{model.__name__}"
+            )
         post_save.connect(_pegawai, sender=model, dispatch_uid=f"indeks-{model.__name__}")
         post_delete.connect(_pegawai, sender=model, dispatch_uid=f"indeks-del-{model.__name__}")
     post_save.connect(_jabatan, sender=Jabatan, dispatch_uid="indeks-jabatan")

@@ -181,6 +181,16 @@ def test_the_projection_follows_every_change(kota, hr_user):
     penempatan_end(penempatan=aktif.first(), tmt_selesai=PADA)
     pegawai_end(pegawai=rng.choice(orang), kedudukan="pensiun", tmt_berhenti=PADA)
     HukumanDisiplin.objects.order_by("pk").first().delete()
+    # A sanction entered on the wrong employee moves to the right one: both rows change.
+    pindah = (
+        HukumanDisiplin.objects.filter(pegawai__indeks_merit__isnull=False)
+        .annotate(n=Count("pegawai__hukuman_disiplin"))
+        .filter(n=1)
+        .order_by("pk")
+        .first()
+    )
+    pindah.pegawai = next(p for p in orang if p.pk != pindah.pegawai_id)
+    pindah.save()
     jabatan = aktif.last().formasi.jabatan
     jabatan.jenis = JenisJabatan.FUNGSIONAL if jabatan.jenis != "FUNGSIONAL" else "PELAKSANA"
     jabatan.jenjang = Jenjang.AHLI_MUDA if jabatan.jenis == JenisJabatan.FUNGSIONAL else ""
