@@ -33,7 +33,7 @@ from django.db.models.signals import post_delete, post_save, pre_save
 
 from jabatan import merit
 from jabatan.models import IndeksMerit, Jabatan, Penempatan
-from jabatan.selectors import kandidat_merit
+from jabatan.selectors import kandidat_merit, periode_merit, skp_dinilai
 from kinerja import rules as kinerja_rules
 from kinerja.models import Periode, Skp
 from pegawai import golongan as gol
@@ -184,20 +184,12 @@ def segarkan_predikat() -> int:
     """Re-read the predikat columns of every row after the annual periods changed (one opened,
     closed, was added or removed): two UPDATE statements instead of a rebuild, so closing a year
     for a million employees takes seconds, not minutes in a web request."""
-    tahunan = list(
-        Periode.objects.filter(jenis=Periode.Jenis.TAHUNAN, terbuka=False)
-        .order_by("-tahun")
-        .values_list("pk", flat=True)[:2]
-    )
+    tahunan = periode_merit()
 
-    def skp(periode_id: int | None) -> QuerySet:
+    def skp(periode_id: int) -> QuerySet:
         return (
-            Skp.objects.filter(
-                pegawai_id=OuterRef("pegawai_id"),
-                periode_id=periode_id,
-                status__in=[Skp.Status.DIEVALUASI, Skp.Status.FINAL],
-            )
-            .exclude(predikat="")
+            skp_dinilai()
+            .filter(pegawai_id=OuterRef("pegawai_id"), periode_id=periode_id)
             .values("predikat")[:1]
         )
 

@@ -261,19 +261,20 @@ class Peringkat:
         return next((h for h in self.dicari.values() if h.kandidat.nip == nip), None)
 
 
-def _jelaskan(rows: Sequence[IndeksMerit], p: Peringkat) -> dict[int, merit.Hasil]:
-    """The pure rules' explanation of projected rows (one query for their sanctions)."""
+def _kandidat(rows: Sequence[IndeksMerit]) -> list[merit.Kandidat]:
+    """The pure rules' view of projected rows, with their sanctions (one query)."""
     hukuman: dict[int, list[merit.Hukuman]] = defaultdict(list)
     for pid, jenis, mulai, selesai in HukumanDisiplin.objects.filter(
         pegawai_id__in=[r.pegawai_id for r in rows]
     ).values_list("pegawai_id", "jenis", "tmt_mulai", "tmt_selesai"):
         hukuman[pid].append(merit.Hukuman(jenis, mulai, selesai))
+    return [indeks.kandidat(r, hukuman[r.pegawai_id]) for r in rows]
+
+
+def _jelaskan(kandidat: Sequence[merit.Kandidat], p: Peringkat) -> dict[int, merit.Hasil]:
+    """Each candidate's reasons, components, score and box under `p`'s rules and weights."""
     hasil = merit.peringkat(
-        [indeks.kandidat(r, hukuman[r.pegawai_id]) for r in rows],
-        p.syarat,
-        pada=p.pada,
-        bobot=p.bobot,
-        hanya_talent_pool=p.hanya_talent_pool,
+        kandidat, p.syarat, pada=p.pada, bobot=p.bobot, hanya_talent_pool=p.hanya_talent_pool
     )
     for h in hasil:
         h.peringkat = None  # set from the whole ranking, not from this handful
@@ -296,7 +297,7 @@ def _teratas(p: Peringkat, n: int) -> list[merit.Hasil]:
         )
         ids = [r[0] for r in cursor.fetchall()]
     rows = IndeksMerit.objects.in_bulk(ids)
-    jelas = _jelaskan([rows[i] for i in ids], p)
+    jelas = _jelaskan(_kandidat([rows[i] for i in ids]), p)
     teratas = [jelas[i] for i in ids]
     for n_, h in enumerate(teratas, start=1):
         h.peringkat = n_
@@ -432,7 +433,7 @@ def peringkat_formasi(
         else []
     )
     if dicari:
-        p.dicari = _jelaskan(dicari, p)
+        p.dicari = _jelaskan(_kandidat(dicari), p)
         _peringkat_dari(p, list(p.dicari.values()))
     return p
 
@@ -448,6 +449,6 @@ def dengan_bobot(dasar: Peringkat, bobot: merit.Bobot, teratas: int = TERATAS) -
     p.teratas = _teratas(p, teratas)
     p.keadilan = {**dasar.keadilan, "teratas": merit.keadilan(p.teratas[:10], p.pada)["semua"]}
     if dasar.dicari:
-        p.dicari = _jelaskan(list(IndeksMerit.objects.filter(pegawai_id__in=list(dasar.dicari))), p)
+        p.dicari = _jelaskan([h.kandidat for h in dasar.dicari.values()], p)
         _peringkat_dari(p, list(p.dicari.values()))
     return p

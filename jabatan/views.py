@@ -21,7 +21,7 @@ from jabatan.models import Formasi, Keputusan, Usulan
 from jabatan.peringkat import TERATAS, dengan_bobot, peringkat_formasi
 from jabatan.selectors import daftar_lowongan, proyeksi_lowong, ringkasan_formasi
 from jabatan.services import keputusan_create, usulan_set
-from pegawai.akses import Lingkup, lingkup
+from pegawai.akses import Lingkup, lingkup, pegawai_id_sendiri
 from pegawai.ekspor import unduh_tabel
 from pegawai.models import Pegawai
 
@@ -268,18 +268,11 @@ def lowongan_detail(request: HttpRequest, formasi_id: int) -> HttpResponse:
 SEMUA = Lingkup(semua=True)  # open posts are public within the government (seleksi terbuka)
 
 
-def _pegawai_sendiri(request: HttpRequest) -> int:
-    pegawai_id = lingkup(request.user).pegawai_id
-    if pegawai_id is None:
-        raise PermissionDenied(_("Akun ini tidak terhubung dengan data pegawai."))
-    return pegawai_id
-
-
 @login_required
 @require_safe
 def peluang_daftar(request: HttpRequest) -> HttpResponse:
     """Open posts an employee may check themselves against, and those they were proposed for."""
-    pegawai_id = _pegawai_sendiri(request)
+    pegawai_id = pegawai_id_sendiri(request.user)
     pada = timezone.localdate()
     filterset, rows = _saring_lowongan(request, SEMUA, pada)
     halaman = _halaman_lowongan(request, rows, pada, 25)
@@ -305,7 +298,7 @@ def peluang_daftar(request: HttpRequest) -> HttpResponse:
 def peluang_detail(request: HttpRequest, formasi_id: int) -> HttpResponse:
     """The employee's own explanation for one post: eligible or why not (and from when), their
     rank and breakdown, and whether they were proposed. Other people's scores stay with HR."""
-    pegawai_id = _pegawai_sendiri(request)
+    pegawai_id = pegawai_id_sendiri(request.user)
     formasi = get_object_or_404(
         Formasi.objects.select_related("jabatan", "unit_kerja"), pk=formasi_id
     )

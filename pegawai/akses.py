@@ -11,7 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from django.contrib.auth.models import AnonymousUser, User
+from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
+from django.utils.translation import gettext as _
 
 from pegawai.models import Akses
 
@@ -72,3 +74,11 @@ def lingkup(user: User | AnonymousUser) -> Lingkup:
         )
     user._lingkup = result
     return result
+
+
+def pegawai_id_sendiri(user: User | AnonymousUser) -> int:
+    """Return the id of the user's own employee record; PermissionDenied when there is none."""
+    pegawai_id = lingkup(user).pegawai_id
+    if pegawai_id is None:
+        raise PermissionDenied(_("Akun ini tidak terhubung dengan data pegawai."))
+    return pegawai_id

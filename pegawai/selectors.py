@@ -5,15 +5,14 @@ from __future__ import annotations
 from django.contrib.auth.models import AnonymousUser, User
 from django.db.models import Prefetch
 
-from pegawai.akses import lingkup
+from pegawai.akses import pegawai_id_sendiri
 from pegawai.models import Pegawai
 
 
-def pegawai_diri(user: User | AnonymousUser) -> Pegawai | None:
-    """Return the user's own employee record with everything the self-service page prints."""
-    pegawai_id = lingkup(user).pegawai_id
-    if pegawai_id is None:
-        return None
+def pegawai_diri(user: User | AnonymousUser) -> Pegawai:
+    """Return the user's own employee record with everything the self-service page prints
+    (PermissionDenied for an account without one)."""
+    pegawai_id = pegawai_id_sendiri(user)
     # Placements are read through the reverse accessor (shared/DESIGN.md): no jabatan import.
     penempatan = Pegawai._meta.get_field("penempatan").related_model
     return (

@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.db import connection
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
@@ -18,10 +16,7 @@ from pegawai.selectors import pegawai_diri
 @require_safe
 def saya(request: HttpRequest) -> HttpResponse:
     """Show the logged-in employee their own record and histories."""
-    pegawai = pegawai_diri(request.user)
-    if pegawai is None:
-        raise PermissionDenied(_("Akun ini tidak terhubung dengan data pegawai."))
-    return render(request, "pegawai/saya.html", {"pegawai": pegawai})
+    return render(request, "pegawai/saya.html", {"pegawai": pegawai_diri(request.user)})
 
 
 @never_cache
