@@ -33,9 +33,10 @@ from django.db.models.signals import post_delete, post_save, pre_save
 
 from jabatan import merit
 from jabatan.models import IndeksMerit, Jabatan, Penempatan
-from jabatan.selectors import kandidat_merit, periode_merit, skp_dinilai
+from jabatan.selectors import kandidat_merit
 from kinerja import rules as kinerja_rules
 from kinerja.models import Periode, Skp
+from kinerja.selectors import periode_tahunan_tertutup
 from pegawai import golongan as gol
 from pegawai.disiplin import TINGKAT, TingkatHukuman
 from pegawai.jenis_jabatan import JenisJabatan
@@ -184,11 +185,11 @@ def segarkan_predikat() -> int:
     """Re-read the predikat columns of every row after the annual periods changed (one opened,
     closed, was added or removed): two UPDATE statements instead of a rebuild, so closing a year
     for a million employees takes seconds, not minutes in a web request."""
-    tahunan = periode_merit()
+    tahunan = periode_tahunan_tertutup()
 
     def skp(periode_id: int) -> QuerySet:
         return (
-            skp_dinilai()
+            Skp.objects.dinilai()
             .filter(pegawai_id=OuterRef("pegawai_id"), periode_id=periode_id)
             .values("predikat")[:1]
         )

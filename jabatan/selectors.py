@@ -23,7 +23,8 @@ from django.db.models.functions import Coalesce, TruncDate
 
 from jabatan import merit
 from jabatan.models import Formasi, Jabatan, Penempatan, ProfilMerit
-from kinerja.models import Periode, Skp
+from kinerja.models import Skp
+from kinerja.selectors import periode_tahunan_tertutup
 from pegawai.akses import Lingkup
 from pegawai.kompetensi import KODE
 from pegawai.models import HasilAsesmen, HukumanDisiplin, Pegawai
@@ -140,22 +141,6 @@ def syarat_formasi(formasi: Formasi) -> merit.Syarat:
     )
 
 
-def periode_merit() -> list[int]:
-    """The last two closed annual periods, newest first: the evaluations the merit rules read."""
-    return list(
-        Periode.objects.filter(jenis=Periode.Jenis.TAHUNAN, terbuka=False)
-        .order_by("-tahun")
-        .values_list("pk", flat=True)[:2]
-    )
-
-
-def skp_dinilai() -> QuerySet[Skp]:
-    """Evaluated SKPs (a predikat given, the evaluation done or final)."""
-    return Skp.objects.filter(status__in=[Skp.Status.DIEVALUASI, Skp.Status.FINAL]).exclude(
-        predikat=""
-    )
-
-
 def kandidat_merit(*, pegawai_ids: Collection[int] | None = None) -> list[merit.Kandidat]:
     """Load the merit inputs of the candidate pool (all active employees, or those of
     `pegawai_ids`) from the live tables, in five queries whatever their number.
@@ -169,9 +154,9 @@ def kandidat_merit(*, pegawai_ids: Collection[int] | None = None) -> list[merit.
         return qs if pegawai_ids is None else qs.filter(**{f"{field}__in": pegawai_ids})
 
     predikat: dict[int, list[tuple[int, str]]] = defaultdict(list)
-    for pid, tahun, p in saring(skp_dinilai().filter(periode_id__in=periode_merit())).values_list(
-        "pegawai_id", "periode__tahun", "predikat"
-    ):
+    for pid, tahun, p in saring(
+        Skp.objects.dinilai().filter(periode_id__in=periode_tahunan_tertutup())
+    ).values_list("pegawai_id", "periode__tahun", "predikat"):
         predikat[pid].append((tahun, p))
     hukuman: dict[int, list[merit.Hukuman]] = defaultdict(list)
     for pid, jenis, mulai, selesai in saring(HukumanDisiplin.objects.order_by()).values_list(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import date, timedelta
 
 from django.conf import settings
@@ -16,8 +16,8 @@ from jabatan import merit
 from jabatan.models import Formasi, Keputusan, Penempatan, Usulan
 from jabatan.peringkat import Peringkat, peringkat_formasi
 from jabatan.rules import atasan_langsung
-from kinerja.models import Periode, Skp
-from kinerja.services import perangkat_daerah_dari
+from kinerja import services as kinerja_services
+from kinerja.models import Periode
 from pegawai import golongan as gol
 from pegawai.jenis_jabatan import MANAJERIAL
 from pegawai.kompetensi import jpm
@@ -310,16 +310,13 @@ def asesmen_hitung_jpm(*, asesmen: HasilAsesmen) -> HasilAsesmen:
     return asesmen
 
 
-@transaction.atomic
-def periode_buka_skp(*, periode: Periode) -> int:
-    """Open an SKP for every active employee who has none in the period; return how many.
+def atasan_dan_jenis_jabatan() -> tuple[dict[int, int | None], dict[int, str]]:
+    """Return each active employee's direct superior (pejabat penilai) and position kind.
 
-    The evaluator is the direct superior from the organisation structure (jabatan.rules): the
-    holder of the highest managerial post of the unit, or of the nearest unit above. HR can
-    reassign afterwards. A fixed number of queries, then one bulk insert.
+    The superior comes from the organisation structure (jabatan.rules): the holder of the
+    highest managerial post of the employee's unit, or of the nearest unit above. A fixed
+    number of queries whatever the number of employees.
     """
-    if not periode.terbuka:
-        raise ValidationError({"periode": _("Periode %(p)s sudah ditutup.") % {"p": periode}})
     kepala: dict[int, tuple[int, int]] = {}
     for unit_id, pegawai_id, eselon_min in (
         Penempatan.objects.aktif()
@@ -331,7 +328,6 @@ def periode_buka_skp(*, periode: Periode) -> int:
         if unit_id not in kepala or rank > kepala[unit_id][1]:
             kepala[unit_id] = (pegawai_id, rank)
     induk = dict(UnitKerja.objects.values_list("pk", "parent_id"))
-    units = dict(UnitKerja.objects.values_list("pk", "path"))
     akar = [pk for pk, parent in induk.items() if parent is None]
     sekda = max(
         (v for k, v in kepala.items() if induk.get(k) in akar and k not in akar),
@@ -341,30 +337,26 @@ def periode_buka_skp(*, periode: Periode) -> int:
     jenis = dict(
         Penempatan.objects.aktif().definitif().values_list("pegawai_id", "formasi__jabatan__jenis")
     )
-    calon = list(
-        Pegawai.objects.aktif()
-        .exclude(skp__periode=periode)
-        .values_list("pk", "unit_kerja_id", "golongan")
-    )
     atasan = atasan_langsung(
-        ((pk, unit) for pk, unit, _g in calon),
+        Pegawai.objects.aktif().values_list("pk", "unit_kerja_id").iterator(),
         {unit: head for unit, (head, _r) in kepala.items()},
         induk,
         sekda,
     )
-    Skp.objects.bulk_create(
-        Skp(
-            pegawai_id=pk,
-            periode=periode,
-            penilai_id=atasan[pk],
-            unit_kerja_id=unit,
-            perangkat_daerah_id=perangkat_daerah_dari(units[unit]),
-            golongan=golongan,
-            jenis_jabatan=jenis.get(pk, ""),
+    return atasan, jenis
+
+
+def periode_buka_skp(
+    *, periode: Periode, saat_maju: Callable[[int, int], None] | None = None
+) -> int:
+    """Open the period's SKPs (kinerja.services.periode_buka_skp) for every active employee,
+    each with their direct superior from the organisation structure as evaluator; HR can
+    reassign afterwards. Return how many were opened."""
+    with transaction.atomic():
+        penilai, jenis = atasan_dan_jenis_jabatan()
+        return kinerja_services.periode_buka_skp(
+            periode=periode, penilai=penilai, jenis_jabatan=jenis, saat_maju=saat_maju
         )
-        for pk, unit, golongan in calon
-    )
-    return len(calon)
 
 
 def _snapshot(peringkat: Peringkat, terpilih: int | None = None, teratas: int = 50) -> dict:

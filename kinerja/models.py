@@ -66,6 +66,13 @@ class Periode(TimestampedModel):
         return _("Triwulan %(tw)s %(tahun)s") % {"tw": ROMAWI[self.triwulan], "tahun": self.tahun}
 
 
+class SkpQuerySet(models.QuerySet):
+    def dinilai(self) -> SkpQuerySet:
+        """Return the evaluated SKPs: rated (dievaluasi) or final. The CHECK
+        `skp_dinilai_punya_predikat` guarantees that each has its predikat."""
+        return self.filter(status__in=Skp.STATUS_DINILAI)
+
+
 class Skp(TimestampedModel):
     """An employee's performance plan and evaluation for a period (SKP, PermenPANRB 6/2022).
 
@@ -79,6 +86,9 @@ class Skp(TimestampedModel):
         DIRENCANAKAN = "direncanakan", _("Direncanakan")
         DIEVALUASI = "dievaluasi", _("Dievaluasi")
         FINAL = "final", _("Final")
+
+    # The one definition of an evaluated SKP (SkpQuerySet.dinilai, the dashboards' counts).
+    STATUS_DINILAI = (Status.DIEVALUASI, Status.FINAL)
 
     pegawai = models.ForeignKey(
         Pegawai, verbose_name=_("pegawai"), related_name="skp", on_delete=models.PROTECT
@@ -123,6 +133,8 @@ class Skp(TimestampedModel):
     catatan_penilai = models.TextField(_("catatan penilai"), blank=True)
     dinilai_pada = models.DateTimeField(_("dinilai pada"), null=True, blank=True)
     difinalkan_pada = models.DateTimeField(_("difinalkan pada"), null=True, blank=True)
+
+    objects = SkpQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("SKP")

@@ -14,13 +14,23 @@ from kinerja.models import KinerjaOrganisasi, PengaturanTalenta, Periode, Skp
 from pegawai.akses import Lingkup
 from pegawai.models import HasilAsesmen
 
-DINILAI = [Skp.Status.DIEVALUASI, Skp.Status.FINAL]
+DINILAI = list(Skp.STATUS_DINILAI)  # raw SQL parameters and Count filters
 RENDAH_KE_BAWAH = [rules.BUTUH_PERBAIKAN, rules.KURANG, rules.SANGAT_KURANG]
 
 
 def skp_dalam_lingkup(scope: Lingkup) -> QuerySet[Skp]:
     """Return the SKPs the scope may see: by the unit the SKP was made in, and one's own."""
     return scope.filter(Skp.objects.all(), path="unit_kerja__path", pegawai="pegawai_id")
+
+
+def periode_tahunan_tertutup(n: int = 2) -> list[int]:
+    """Return the ids of the last `n` closed annual periods, newest first: the evaluations the
+    merit rules read (the last two annual predikat, PermenPANRB 3/2020; REGULATIONS.md §7)."""
+    return list(
+        Periode.objects.filter(jenis=Periode.Jenis.TAHUNAN, terbuka=False)
+        .order_by("-tahun")
+        .values_list("pk", flat=True)[:n]
+    )
 
 
 def periode_bawaan() -> Periode | None:
@@ -166,7 +176,8 @@ def dasbor_kinerja(scope: Lingkup, data) -> Dasbor:
     # 2. Trend over the annual periods.
     tren: dict[int, dict[str, int]] = {}
     for row in (
-        qs.filter(periode__jenis=Periode.Jenis.TAHUNAN, status__in=DINILAI)
+        qs.filter(periode__jenis=Periode.Jenis.TAHUNAN)
+        .dinilai()
         .values("periode__tahun", "predikat")
         .annotate(n=Count("pk"))
     ):
@@ -191,7 +202,8 @@ def dasbor_kinerja(scope: Lingkup, data) -> Dasbor:
 
     # 4. Employees rated Butuh Perbaikan or lower.
     dasbor.perbaikan = list(
-        qs_periode.filter(predikat__in=RENDAH_KE_BAWAH, status__in=DINILAI)
+        qs_periode.dinilai()
+        .filter(predikat__in=RENDAH_KE_BAWAH)
         .select_related("pegawai", "unit_kerja")
         .order_by("predikat", "pegawai__nama")[:100]
     )
@@ -200,7 +212,7 @@ def dasbor_kinerja(scope: Lingkup, data) -> Dasbor:
     per_opd: dict[int, dict[str, int]] = {}
     nama_opd: dict[int, str] = {}
     for row in (
-        qs_periode.filter(status__in=DINILAI)
+        qs_periode.dinilai()
         .values("perangkat_daerah_id", "perangkat_daerah__nama", "predikat")
         .annotate(n=Count("pk"))
     ):
@@ -224,7 +236,7 @@ def dasbor_kinerja(scope: Lingkup, data) -> Dasbor:
         )
 
     # 6. The 9-box talent grid.
-    for kinerja, potensial, n in talenta_jumlah(qs_periode.filter(status__in=DINILAI), periode):
+    for kinerja, potensial, n in talenta_jumlah(qs_periode.dinilai(), periode):
         if kinerja and potensial:
             kotak = rules.kotak_talenta(kinerja, potensial)
             dasbor.talenta[kotak] = dasbor.talenta.get(kotak, 0) + n

@@ -7,7 +7,7 @@ raises `ValidationError` keyed by field; the audit trail records each save.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
@@ -19,9 +19,7 @@ from django.utils.translation import gettext as _
 from kinerja import rules
 from kinerja.models import KinerjaOrganisasi, Periode, RencanaHasilKerja, RevisiSkp, Skp
 from pegawai.akses import lingkup
-from pegawai.models import Pegawai
-
-DINILAI = (Skp.Status.DIEVALUASI, Skp.Status.FINAL)
+from pegawai.models import Pegawai, UnitKerja
 
 
 def perangkat_daerah_dari(path: str) -> int:
@@ -52,6 +50,56 @@ def skp_create(
     skp.full_clean()
     skp.save()
     return skp
+
+
+# Rows per INSERT when opening a period: bounded memory, and a progress step the page can show.
+BUKA_SKP_BATCH = 2000
+
+
+@transaction.atomic
+def periode_buka_skp(
+    *,
+    periode: Periode,
+    penilai: Mapping[int, int | None],
+    jenis_jabatan: Mapping[int, str],
+    saat_maju: Callable[[int, int], None] | None = None,
+) -> int:
+    """Open an SKP for every active employee who has none in the period; return how many.
+
+    Kinerja knows no positions: the caller passes each employee's evaluator (`penilai`, the
+    direct superior from the organisation structure, which jabatan computes) and position kind.
+    An employee missing from `penilai` gets none, for HR to assign. `saat_maju(done, total)` is
+    called after each batch. A fixed number of queries, then one INSERT per batch.
+    """
+    periode = Periode.objects.select_for_update().get(pk=periode.pk)
+    if not periode.terbuka:
+        raise ValidationError({"periode": _("Periode %(p)s sudah ditutup.") % {"p": periode}})
+    units = dict(UnitKerja.objects.values_list("pk", "path"))
+    calon = list(
+        Pegawai.objects.aktif()
+        .exclude(skp__periode=periode)
+        .order_by("pk")
+        .values_list("pk", "unit_kerja_id", "golongan")
+    )
+    total = len(calon)
+    if saat_maju:
+        saat_maju(0, total)
+    for start in range(0, total, BUKA_SKP_BATCH):
+        Skp.objects.bulk_create(
+            Skp(
+                pegawai_id=pk,
+                periode=periode,
+                penilai_id=penilai.get(pk),
+                unit_kerja_id=unit,
+                perangkat_daerah_id=perangkat_daerah_dari(units[unit]),
+                golongan=golongan,
+                jenis_jabatan=jenis_jabatan.get(pk, ""),
+            )
+            for pk, unit, golongan in calon[start : start + BUKA_SKP_BATCH]
+        )
+        if saat_maju:
+            saat_maju(min(start + BUKA_SKP_BATCH, total), total)
+    return total
 
 
 def _kunci(skp: Skp) -> Skp:
@@ -229,8 +277,8 @@ def kurva_skp(skp: Skp) -> tuple[str | None, dict[str, int], list[rules.Pelangga
         Skp.objects.filter(
             periode_id=skp.periode_id,
             perangkat_daerah_id=skp.perangkat_daerah_id,
-            status__in=DINILAI,
         )
+        .dinilai()
         .values_list("predikat")
         .annotate(n=Count("pk"))
     )

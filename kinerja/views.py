@@ -75,7 +75,7 @@ def talenta(request: HttpRequest, kotak: int) -> HttpResponse:
     filterset, periode, qs = dasbor_filter(scope, request.GET)
     if periode is None:
         raise Http404
-    dinilai = qs.filter(periode=periode, status__in=[Skp.Status.DIEVALUASI, Skp.Status.FINAL])
+    dinilai = qs.filter(periode=periode).dinilai()
     sumbu = talenta_kotak(dinilai, periode, kotak)
     # Each box is one pair of bands (PermenPANRB 3/2020): name it once for the whole page.
     kinerja, potensial = next(

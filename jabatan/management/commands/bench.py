@@ -219,6 +219,7 @@ class Command(BaseCommand):
         from django.contrib.auth.models import User
         from django.test import RequestFactory
 
+        from kinerja.models import Skp
         from kinerja.selectors import periode_bawaan
         from kinerja.views import dasbor
 
@@ -237,7 +238,7 @@ class Command(BaseCommand):
             "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}  # fmt: skip
         with override_settings(STORAGES=plain):
             m, q = _timed(view)
-        dinilai = "('dievaluasi', 'final')"
+        dinilai = "(" + ", ".join(f"'{s}'" for s in Skp.STATUS_DINILAI) + ")"
         skor = (
             "CASE k.predikat WHEN 'Sangat Baik' THEN 100 WHEN 'Baik' THEN 80 "
             "WHEN 'Butuh Perbaikan' THEN 60 WHEN 'Kurang/Misconduct' THEN 40 "
