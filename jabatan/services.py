@@ -352,11 +352,10 @@ def periode_buka_skp(
     """Open the period's SKPs (kinerja.services.periode_buka_skp) for every active employee,
     each with their direct superior from the organisation structure as evaluator; HR can
     reassign afterwards. Return how many were opened."""
-    with transaction.atomic():
-        penilai, jenis = atasan_dan_jenis_jabatan()
-        return kinerja_services.periode_buka_skp(
-            periode=periode, penilai=penilai, jenis_jabatan=jenis, saat_maju=saat_maju
-        )
+    penilai, jenis = atasan_dan_jenis_jabatan()
+    return kinerja_services.periode_buka_skp(
+        periode=periode, penilai=penilai, jenis_jabatan=jenis, saat_maju=saat_maju
+    )
 
 
 def _snapshot(peringkat: Peringkat, terpilih: int | None = None, teratas: int = 50) -> dict:
