@@ -12,6 +12,7 @@ class JabatanConfig(AppConfig):
 
         from jabatan import indeks
         from jabatan import models as m
+        from pegawai import saya
         from pegawai.apps import AUDIT_EXCLUDE
 
         auditlog.register(m.Jabatan, exclude_fields=AUDIT_EXCLUDE, m2m_fields={"bidang_studi"})
@@ -19,3 +20,4 @@ class JabatanConfig(AppConfig):
         auditlog.register(m.Formasi, exclude_fields=[*AUDIT_EXCLUDE, "jumlah_terisi"])
         auditlog.register(m.Penempatan, exclude_fields=AUDIT_EXCLUDE)
         indeks.hubungkan()
+        saya.tambah_tautan("jabatan:peluang", _("Peluang jabatan: apakah saya memenuhi syarat?"))

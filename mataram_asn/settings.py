@@ -38,6 +38,8 @@ INSTALLED_APPS = [
     "kinerja",
     "pelatihan",
     "jabatan",
+    # Last: assembles the role groups from every app above after each migrate.
+    "peran",
 ]
 
 MIDDLEWARE = [

@@ -9,6 +9,7 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
+from pegawai import saya as saya_tautan
 from pegawai.selectors import pegawai_diri
 
 
@@ -16,7 +17,11 @@ from pegawai.selectors import pegawai_diri
 @require_safe
 def saya(request: HttpRequest) -> HttpResponse:
     """Show the logged-in employee their own record and histories."""
-    return render(request, "pegawai/saya.html", {"pegawai": pegawai_diri(request.user)})
+    return render(
+        request,
+        "pegawai/saya.html",
+        {"pegawai": pegawai_diri(request.user), "tautan": saya_tautan.tautan()},
+    )
 
 
 @never_cache

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from django.contrib.auth.models import Group, Permission, User
+from django.contrib.auth.models import Group, User
 
 from jabatan import indeks
 from jabatan.models import Formasi, Keputusan, Penempatan, ProfilMerit, Usulan
@@ -26,7 +26,7 @@ from pegawai.models import (
     RiwayatPendidikan,
     UnitKerja,
 )
-from pegawai.roles import ADMIN_BKPSDM, PEGAWAI, PIMPINAN_UNIT, ROLE_PERMISSIONS
+from pegawai.roles import ADMIN_BKPSDM, PEGAWAI, PIMPINAN_UNIT
 from tests.factories import (
     FormasiFactory,
     PegawaiFactory,
@@ -69,16 +69,8 @@ def _histories(pegawai: Pegawai) -> None:
 
 
 def _grup(name: str) -> Group:
-    """Return the role's group; transactional tests (the browser's) flush the data migrations'
-    groups, so rebuild it from pegawai/roles.py when it is gone."""
-    group, created = Group.objects.get_or_create(name=name)
-    if created:
-        for perm in ROLE_PERMISSIONS[name]:
-            app_label, codename = perm.split(".")
-            group.permissions.add(
-                Permission.objects.get(content_type__app_label=app_label, codename=codename)
-            )
-    return group
+    """Return the role's group (peran rebuilds the groups after every migrate and flush)."""
+    return Group.objects.get(name=name)
 
 
 def _user(username: str, group: str, *, staff: bool, **akses) -> User:

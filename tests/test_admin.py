@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import importlib
 from dataclasses import dataclass
 
 import pytest
@@ -26,7 +25,8 @@ from pegawai.models import (
     RiwayatPendidikan,
     UnitKerja,
 )
-from pegawai.roles import ADMIN_BKPSDM, ROLE_PERMISSIONS
+from pegawai.roles import ADMIN_BKPSDM
+from peran.grup import deklarasi
 from tests.factories import (
     BidangStudiFactory,
     FormasiFactory,
@@ -350,18 +350,11 @@ def test_it_gives_the_hr_group_exactly_the_role_permissions(db) -> None:
             "content_type__app_label", "codename"
         )
     }
-    assert granted == set(ROLE_PERMISSIONS[ADMIN_BKPSDM])
-
-
-def test_it_keeps_the_migration_copy_of_the_roles_equal_to_roles_py() -> None:
-    migration = importlib.import_module("pegawai.migrations.0008_roles_merit")
-    assert {k: sorted(v) for k, v in migration.GROUPS.items()} == {
-        k: sorted(v) for k, v in ROLE_PERMISSIONS.items()
-    }
+    assert granted == set(deklarasi()[ADMIN_BKPSDM])
 
 
 def test_it_lets_hr_view_every_model_but_not_delete_legal_records() -> None:
-    perms = set(ROLE_PERMISSIONS[ADMIN_BKPSDM])
+    perms = set(deklarasi()[ADMIN_BKPSDM])
     for app_label in APPS:
         for model in apps.get_app_config(app_label).get_models():
             if model in (CatatanEkspor, IndeksMerit):  # written by exports / the projection

@@ -1,102 +1,15 @@
-"""Roles gain the performance evaluation: HR maintains periods, organisational performance,
-talent bands and evaluators; unit heads read their units' SKPs.
+"""Roles gain the performance evaluation (once).
 
-A frozen copy of pegawai/roles.py at the time of writing (see 0002_groups.py).
+This migration used to set the groups' permissions from a frozen copy of every app's
+permissions, which made pegawai depend on jabatan's and kinerja's migrations. The groups are now
+assembled after every migrate by the `peran` app from each app's roles.py; the migration stays,
+empty, so databases that applied it keep a consistent history.
 """
 
 from django.db import migrations
 
-from pegawai.migrations._groups import sync_groups
-
-GROUPS = {
-    "Admin BKPSDM": [
-        "auditlog.view_logentry",
-        "auth.view_user",
-        "axes.delete_accessattempt",
-        "axes.view_accessattempt",
-        "jabatan.add_formasi",
-        "jabatan.add_jabatan",
-        "jabatan.add_penempatan",
-        "jabatan.change_formasi",
-        "jabatan.change_jabatan",
-        "jabatan.change_penempatan",
-        "jabatan.delete_formasi",
-        "jabatan.view_formasi",
-        "jabatan.view_jabatan",
-        "jabatan.view_penempatan",
-        "kinerja.add_kinerjaorganisasi",
-        "kinerja.add_pengaturantalenta",
-        "kinerja.add_periode",
-        "kinerja.change_kinerjaorganisasi",
-        "kinerja.change_pengaturantalenta",
-        "kinerja.change_periode",
-        "kinerja.change_skp",
-        "kinerja.view_kinerjaorganisasi",
-        "kinerja.view_pengaturantalenta",
-        "kinerja.view_periode",
-        "kinerja.view_revisiskp",
-        "kinerja.view_skp",
-        "pegawai.add_akses",
-        "pegawai.add_bidangstudi",
-        "pegawai.add_hasilasesmen",
-        "pegawai.add_hukumandisiplin",
-        "pegawai.add_pegawai",
-        "pegawai.add_riwayatpangkat",
-        "pegawai.add_riwayatpendidikan",
-        "pegawai.add_unitkerja",
-        "pegawai.change_akses",
-        "pegawai.change_bidangstudi",
-        "pegawai.change_hasilasesmen",
-        "pegawai.change_hukumandisiplin",
-        "pegawai.change_pegawai",
-        "pegawai.change_riwayatpangkat",
-        "pegawai.change_riwayatpendidikan",
-        "pegawai.change_unitkerja",
-        "pegawai.delete_bidangstudi",
-        "pegawai.delete_riwayatpendidikan",
-        "pegawai.delete_unitkerja",
-        "pegawai.lihat_semua_unit",
-        "pegawai.view_akses",
-        "pegawai.view_bidangstudi",
-        "pegawai.view_catatanekspor",
-        "pegawai.view_hasilasesmen",
-        "pegawai.view_hukumandisiplin",
-        "pegawai.view_pegawai",
-        "pegawai.view_riwayatpangkat",
-        "pegawai.view_riwayatpendidikan",
-        "pegawai.view_unitkerja",
-    ],
-    "Pimpinan Unit": [
-        "jabatan.view_formasi",
-        "jabatan.view_jabatan",
-        "jabatan.view_penempatan",
-        "kinerja.view_kinerjaorganisasi",
-        "kinerja.view_periode",
-        "kinerja.view_revisiskp",
-        "kinerja.view_skp",
-        "pegawai.view_bidangstudi",
-        "pegawai.view_hasilasesmen",
-        "pegawai.view_hukumandisiplin",
-        "pegawai.view_pegawai",
-        "pegawai.view_riwayatpangkat",
-        "pegawai.view_riwayatpendidikan",
-        "pegawai.view_unitkerja",
-    ],
-    "Pegawai": [],
-}
-
-APPS = ("pegawai", "jabatan", "kinerja", "auditlog", "axes", "auth")
-
-
-def create_groups(apps, schema_editor):
-    sync_groups(apps, schema_editor, GROUPS, APPS)
-
 
 class Migration(migrations.Migration):
-    dependencies = [
-        ("pegawai", "0006_hasilasesmen_jpm"),
-        ("kinerja", "0001_initial"),
-    ]
+    dependencies = [("pegawai", "0006_hasilasesmen_jpm")]
 
-    # Reversing keeps the groups as they are: no earlier state is worth restoring by hand.
-    operations = [migrations.RunPython(create_groups, migrations.RunPython.noop)]
+    operations = []

@@ -1,0 +1,17 @@
+"""Permissions the roles hold on positions, posts, placements and the merit ranking's records
+(assembled into groups by `peran`; see pegawai/roles.py)."""
+
+from __future__ import annotations
+
+from pegawai.roles import ADMIN_BKPSDM, PEGAWAI, PIMPINAN_UNIT, izin_model
+
+# formasi: a post entered by mistake may be deleted; one with placements is protected. Never
+# deleted: penempatan (ended with TMT selesai), jabatan (retired through `aktif`), and the merit
+# records (profiles are edited, proposals and decisions are legal records).
+_HR, _PIMPINAN = izin_model(
+    "jabatan",
+    ("jabatan", "formasi", "penempatan", "profilmerit", "usulan", "keputusan"),
+    dapat_dihapus=frozenset({"formasi"}),
+)
+
+IZIN: dict[str, list[str]] = {ADMIN_BKPSDM: _HR, PIMPINAN_UNIT: _PIMPINAN, PEGAWAI: []}

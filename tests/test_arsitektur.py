@@ -1,0 +1,200 @@
+"""The dependency rule of DESIGN.md holds for code, migrations and URL names, and roles come
+from each app's own declaration.
+
+The layers are written once, in pyproject.toml's import-linter contract; import-linter checks
+the Python imports, and the tests below hold migrations' dependencies and the URL names that
+templates and code reverse to the same layers.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.contrib.auth.models import Group
+from django.core.exceptions import ImproperlyConfigured
+from django.db.migrations.loader import MigrationLoader
+from django.urls import URLPattern, URLResolver, get_resolver
+
+from peran.grup import deklarasi, sinkronkan_grup
+
+BASE = Path(settings.BASE_DIR)
+CONTRACT = tomllib.loads((BASE / "pyproject.toml").read_text())["tool"]["importlinter"]
+LAYERS = CONTRACT["contracts"][0]["layers"]
+# Layer of each app, the lowest 0; apps written "a | b" share a layer.
+LAYER = {
+    app.strip(): len(LAYERS) - 1 - i for i, layer in enumerate(LAYERS) for app in layer.split("|")
+}
+APPS = [app for app in LAYER if app != "mataram_asn"]
+
+
+def _boleh(dari: str, ke: str) -> bool:
+    """Whether code of app `dari` may depend on app `ke` (same app, or a lower layer)."""
+    return dari == ke or ke not in LAYER or LAYER[ke] < LAYER[dari]
+
+
+def test_it_lists_every_app_in_the_layers() -> None:
+    from django.apps import apps
+
+    proyek = {c.name for c in apps.get_app_configs()}
+    local = {p.parent.name for p in BASE.glob("*/apps.py")}
+    assert local <= proyek, "an app folder that is not installed"
+    assert local == set(APPS), "pyproject.toml's layers must name every app"
+
+
+def test_it_keeps_the_python_imports_in_the_layers() -> None:
+    result = subprocess.run(
+        [str(Path(sys.executable).with_name("lint-imports")), "--no-cache"],
+        cwd=BASE,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "1 kept, 0 broken" in result.stdout
+
+
+def test_it_keeps_migration_dependencies_in_the_layers() -> None:
+    graph = MigrationLoader(None, ignore_no_migrations=True).graph
+    wrong = [
+        f"{app}.{name} depends on {dep_app}.{dep_name}"
+        for (app, name), node in graph.node_map.items()
+        if app in LAYER
+        for dep_app, dep_name in (p.key for p in node.parents)
+        if not _boleh(app, dep_app)
+    ]
+    assert wrong == []
+
+
+def _url_apps() -> dict[str, str]:
+    """Map every URL name ("ns:name") to the app whose view serves it."""
+    found: dict[str, str] = {}
+
+    def walk(patterns, prefix: str) -> None:
+        for p in patterns:
+            if isinstance(p, URLResolver):
+                walk(p.url_patterns, f"{prefix}{p.namespace}:" if p.namespace else prefix)
+            elif isinstance(p, URLPattern) and p.name:
+                module = getattr(p.callback, "__module__", "") or ""
+                found[prefix + p.name] = module.split(".")[0]
+
+    walk(get_resolver().url_patterns, "")
+    return found
+
+
+def _pemilik_template(path: Path) -> str | None:
+    """The app a template belongs to: templates/<app>/... or <app>/templates/..."""
+    rel = path.relative_to(BASE).parts
+    if rel[0] == "templates":
+        return rel[1] if rel[1] in LAYER else None
+    return rel[0] if rel[0] in LAYER else None
+
+
+URL_TAG = re.compile(r"""{%\s*url\s+["']([\w:-]+)["']""")
+# A reversed name in Python: reverse("x:y"), redirect("x:y"), reverse_lazy, resolve_url, ...
+URL_STRING = re.compile(r"""["']([a-z_]+:[\w-]+)["']""")
+
+
+def test_it_keeps_url_names_in_templates_and_code_in_the_layers() -> None:
+    urls = _url_apps()
+    wrong = []
+    for path in sorted(BASE.glob("templates/**/*.html")) + sorted(
+        BASE.glob("*/templates/**/*.html")
+    ):
+        owner = _pemilik_template(path)
+        if owner is None:
+            continue  # base.html and the like belong to the roof
+        for name in URL_TAG.findall(path.read_text()):
+            target = urls.get(name)
+            assert target is not None, f"{path}: unknown URL name {name!r}"
+            if not _boleh(owner, target):
+                wrong.append(f"{path.relative_to(BASE)}: {{% url '{name}' %}} ({target})")
+    for app in APPS:
+        for path in sorted((BASE / app).rglob("*.py")):
+            for name in URL_STRING.findall(path.read_text()):
+                target = urls.get(name)
+                if target and not _boleh(app, target):
+                    wrong.append(f"{path.relative_to(BASE)}: {name!r} ({target})")
+    assert wrong == []
+
+
+def test_it_catches_a_template_that_names_a_higher_app(tmp_path) -> None:
+    # The check above must be able to fail: pegawai naming a jabatan URL is a break.
+    urls = _url_apps()
+    assert not _boleh("pegawai", urls["jabatan:peluang"])
+    assert _boleh("jabatan", urls["saya"])
+
+
+def test_it_migrates_pegawai_alone_on_an_empty_database(tmp_path) -> None:
+    """pegawai's migrations need no other app of the project: on an empty SQLite file,
+    `migrate pegawai` runs only pegawai's (and Django's and libraries') migrations."""
+    graph = MigrationLoader(None, ignore_no_migrations=True).graph
+    plan = {app for leaf in graph.leaf_nodes("pegawai") for app, _ in graph.forwards_plan(leaf)}
+    assert plan & set(APPS) == {"pegawai"}
+
+    db = tmp_path / "kosong.sqlite3"
+    env = {"DATABASE_URL": f"sqlite:///{db}", "PATH": "/usr/bin:/bin", "DEBUG": "false"}
+    result = subprocess.run(
+        [sys.executable, "manage.py", "migrate", "pegawai", "--no-input"],
+        cwd=BASE,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    with sqlite3.connect(db) as conn:
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        applied = {r[0] for r in conn.execute("SELECT DISTINCT app FROM django_migrations")}
+    assert "pegawai_pegawai" in tables
+    assert not any(t.startswith(("jabatan_", "kinerja_", "pelatihan_")) for t in tables)
+    assert applied & set(APPS) == {"pegawai"}
+    with sqlite3.connect(db) as conn:
+        groups = {r[0] for r in conn.execute("SELECT name FROM auth_group")}
+    assert groups == {"Admin BKPSDM", "Pimpinan Unit", "Pegawai"}
+
+
+def _izin_grup(name: str) -> list[str]:
+    return sorted(
+        f"{a}.{c}"
+        for a, c in Group.objects.get(name=name).permissions.values_list(
+            "content_type__app_label", "codename"
+        )
+    )
+
+
+@pytest.mark.django_db
+def test_it_gives_every_group_exactly_what_the_apps_declare() -> None:
+    declared = deklarasi()
+    assert set(declared) == {"Admin BKPSDM", "Pimpinan Unit", "Pegawai"}
+    for name, perms in declared.items():
+        assert _izin_grup(name) == perms
+    # Each app's share comes from its own roles.py.
+    assert "jabatan.view_formasi" in declared["Pimpinan Unit"]
+    assert "kinerja.change_periode" in declared["Admin BKPSDM"]
+
+
+@pytest.mark.django_db
+def test_it_takes_back_a_permission_granted_by_hand() -> None:
+    group = Group.objects.get(name="Pimpinan Unit")
+    before = _izin_grup("Pimpinan Unit")
+    from django.contrib.auth.models import Permission
+
+    group.permissions.add(Permission.objects.get(codename="delete_pegawai"))
+    sinkronkan_grup()
+    assert _izin_grup("Pimpinan Unit") == before
+
+
+def test_it_refuses_an_app_declaring_another_apps_permissions(monkeypatch) -> None:
+    from kinerja import roles
+
+    monkeypatch.setattr(roles, "IZIN", {"Admin BKPSDM": ["jabatan.view_formasi"]})
+    with pytest.raises(ImproperlyConfigured, match="own models"):
+        deklarasi()
+    monkeypatch.setattr(roles, "IZIN", {"Kepala Seksi": []})
+    with pytest.raises(ImproperlyConfigured, match="unknown role"):
+        deklarasi()
