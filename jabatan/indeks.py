@@ -15,7 +15,7 @@ from collections.abc import Callable, Collection, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import date
 
-from django.db import connection, transaction
+from django.db import transaction
 from django.db.models import (
     BooleanField,
     Case,
@@ -38,6 +38,7 @@ from kinerja import rules as kinerja_rules
 from kinerja.models import Periode, Skp
 from kinerja.selectors import periode_tahunan_tertutup
 from pegawai import golongan as gol
+from pegawai.bulk import BulkWriter
 from pegawai.disiplin import TINGKAT, TingkatHukuman
 from pegawai.jenis_jabatan import JenisJabatan
 from pegawai.kompetensi import KODE
@@ -137,17 +138,10 @@ FIELDS = [f.attname for f in IndeksMerit._meta.concrete_fields]
 
 
 def _tulis(rows: list[IndeksMerit]) -> None:
-    if connection.vendor == "postgresql" and len(rows) > 1000:
-        table = connection.ops.quote_name(IndeksMerit._meta.db_table)
-        cols = ", ".join(
-            connection.ops.quote_name(f.column) for f in IndeksMerit._meta.concrete_fields
+    if len(rows) > 1000:
+        BulkWriter().write(
+            IndeksMerit, FIELDS, (tuple(getattr(r, a) for a in FIELDS) for r in rows)
         )
-        with (
-            connection.cursor() as cursor,
-            cursor.cursor.copy(f"COPY {table} ({cols}) FROM STDIN") as copy,
-        ):
-            for r in rows:
-                copy.write_row(tuple(getattr(r, a) for a in FIELDS))
     else:
         IndeksMerit.objects.bulk_create(rows, batch_size=500)
 

@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "kinerja",
     "pelatihan",
     "jabatan",
+    "demo",
     # Last: assembles the role groups from every app above after each migrate.
     "peran",
 ]

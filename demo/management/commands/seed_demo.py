@@ -10,8 +10,8 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 from django.utils import timezone
 
+from demo.generator import Generator, hapus_semua
 from jabatan import indeks
-from jabatan.demo.generator import Generator, hapus_semua
 from jabatan.models import IndeksMerit, Penempatan
 from pegawai.models import Akses, Pegawai, UnitKerja
 from pegawai.roles import ADMIN_BKPSDM, PEGAWAI, PIMPINAN_UNIT

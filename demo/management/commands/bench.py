@@ -19,7 +19,7 @@ from django.db import connection, connections
 from django.test.utils import CaptureQueriesContext, override_settings
 from django.utils import timezone
 
-from jabatan.demo.generator import SEEDED_MODELS
+from demo.generator import SEEDED_MODELS
 from jabatan.selectors import formasi_lowong, proyeksi_lowong
 from pegawai import golongan as gol
 from pegawai.akses import Lingkup

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from jabatan.demo import data
-from jabatan.demo.catalogue import FUNGSIONAL, KELUARGA, fj
+from demo import data
+from demo.catalogue import FUNGSIONAL, KELUARGA, fj
 from pegawai.jenis_jabatan import Jenjang as L
 
 

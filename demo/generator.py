@@ -15,17 +15,17 @@ from datetime import date, timedelta
 
 from django.core.management.color import no_style
 from django.db import connection, models
-from django.utils import timezone
 from faker import Faker
 
-from jabatan.demo import data
-from jabatan.demo.catalogue import SEMUA, STRUKTURAL, Posisi
-from jabatan.demo.kinerja import KinerjaDemo, Orang
-from jabatan.demo.structure import Unit, build
+from demo import data
+from demo.catalogue import SEMUA, STRUKTURAL, Posisi
+from demo.kinerja import KinerjaDemo, Orang
+from demo.structure import Unit, build
 from jabatan.models import Formasi, IndeksMerit, Jabatan, Penempatan
 from jabatan.rules import atasan_langsung
 from kinerja.models import KinerjaOrganisasi, Periode, RencanaHasilKerja, RevisiSkp, Skp
 from pegawai import golongan as gol
+from pegawai.bulk import BulkWriter
 from pegawai.disiplin import JenisHukuman, tanggal_selesai
 from pegawai.jenis_jabatan import JenisJabatan
 from pegawai.kompetensi import KODE, jpm, standar_default
@@ -144,44 +144,6 @@ class Rows:
     penempatan: list[tuple] = field(default_factory=list)
 
 
-class Loader:
-    """Write tuples fast: COPY on PostgreSQL, executemany elsewhere."""
-
-    def __init__(self) -> None:
-        self.postgres = connection.vendor == "postgresql"
-        now = timezone.now()
-        self.now = now if self.postgres else now.replace(tzinfo=None)
-
-    def write(self, model: type[models.Model], fields: list[str], rows: list[tuple]) -> None:
-        """Insert rows of `fields`; every other column gets its model default."""
-        if not rows:
-            return
-        meta = model._meta
-        stamps = ("created_at", "updated_at")
-        rest = [
-            f
-            for f in meta.concrete_fields
-            if f.name not in fields and not f.primary_key and f.name not in stamps
-        ]
-        tail = tuple(f.get_default() for f in rest)
-        if any(f.name == "created_at" for f in meta.concrete_fields):
-            rest += [meta.get_field(s) for s in stamps]
-            tail += (self.now, self.now)
-        columns = [meta.get_field(f).column for f in fields] + [f.column for f in rest]
-        table = connection.ops.quote_name(meta.db_table)
-        cols = ", ".join(connection.ops.quote_name(c) for c in columns)
-        with connection.cursor() as cursor:
-            if self.postgres:
-                with cursor.cursor.copy(f"COPY {table} ({cols}) FROM STDIN") as copy:
-                    for row in rows:
-                        copy.write_row(row + tail)
-            else:
-                marks = ", ".join(["%s"] * len(columns))
-                cursor.executemany(
-                    f"INSERT INTO {table} ({cols}) VALUES ({marks})", [r + tail for r in rows]
-                )
-
-
 def _next_id(model: type[models.Model]) -> int:
     return (model.objects.aggregate(m=models.Max("pk"))["m"] or 0) + 1
 
@@ -212,7 +174,7 @@ class Generator:
         self.rng = random.Random(seed)
         self.pada = pada
         self.report = report
-        self.loader = Loader()
+        self.loader = BulkWriter()
         faker = Faker("id_ID")
         faker.seed_instance(seed)
         self.nama_l = sorted({faker.first_name_male() for _ in range(1500)})

@@ -1,0 +1,64 @@
+"""Write many rows of one model fast: COPY on PostgreSQL, executemany elsewhere.
+
+For bulk loads that bypass the models' save() on purpose (the demo seed, the merit projection's
+rebuild, imports): the caller has validated the rows, and the database's constraints still hold
+every row. pegawai is the lowest app, so every app can use it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.db import connection, models
+from django.utils import timezone
+
+STAMPS = ("created_at", "updated_at")
+
+
+class BulkWriter:
+    """Insert tuples of named fields; every other column gets its model default, and the
+    created/updated timestamps get the writer's creation time."""
+
+    def __init__(self) -> None:
+        self.postgres = connection.vendor == "postgresql"
+        now = timezone.now()
+        self.now = now if self.postgres else now.replace(tzinfo=None)
+
+    def write(self, model: type[models.Model], fields: list[str], rows: Iterable[tuple]) -> int:
+        """Insert `rows` (tuples in the order of `fields`, names or attnames); return how many."""
+        meta = model._meta
+        rest = [
+            f
+            for f in meta.concrete_fields
+            if f.name not in fields
+            and f.attname not in fields
+            and not f.primary_key
+            and f.name not in STAMPS
+        ]
+        tail = tuple(f.get_default() for f in rest)
+        if any(f.name == "created_at" for f in meta.concrete_fields):
+            rest += [meta.get_field(s) for s in STAMPS if s not in fields]
+            tail += tuple(self.now for s in STAMPS if s not in fields)
+        columns = [meta.get_field(f).column for f in fields] + [f.column for f in rest]
+        table = connection.ops.quote_name(meta.db_table)
+        cols = ", ".join(connection.ops.quote_name(c) for c in columns)
+        n = 0
+        with connection.cursor() as cursor:
+            if self.postgres:
+                with cursor.cursor.copy(f"COPY {table} ({cols}) FROM STDIN") as copy:
+                    for row in rows:
+                        copy.write_row(row + tail)
+                        n += 1
+            else:
+                marks = ", ".join(["%s"] * len(columns))
+                batch: list[tuple] = []
+                for row in rows:
+                    batch.append(row + tail)
+                    if len(batch) == 5000:
+                        cursor.executemany(f"INSERT INTO {table} ({cols}) VALUES ({marks})", batch)
+                        n += len(batch)
+                        batch = []
+                if batch:
+                    cursor.executemany(f"INSERT INTO {table} ({cols}) VALUES ({marks})", batch)
+                    n += len(batch)
+        return n
