@@ -14,6 +14,7 @@ import random
 from io import StringIO
 
 import pytest
+from auditlog.models import LogEntry
 from django.core.management import CommandError, call_command
 from django.db.models import Count
 
@@ -214,4 +215,7 @@ def test_the_projection_follows_every_change(kota, hr_user):
     out = StringIO()
     call_command("indeks_merit", stdout=out)
     assert "dibangun ulang" in out.getvalue()
+    # One audit record of the rebuild, with its count (the rows are not logged one by one).
+    log = LogEntry.objects.filter(content_type__model="indeksmerit").get()
+    assert log.changes["pegawai"][1] == IndeksMerit.objects.count() > 0
     call_command("indeks_merit", "--periksa", stdout=StringIO())

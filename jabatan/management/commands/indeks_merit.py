@@ -7,6 +7,8 @@ import time
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from jabatan import indeks
+from jabatan.models import IndeksMerit
+from pegawai.audit import catat_operasi
 
 
 class Command(BaseCommand):
@@ -36,6 +38,7 @@ class Command(BaseCommand):
             return
         mulai = time.perf_counter()
         n = indeks.segarkan(laporan=self._laporan)
+        catat_operasi(IndeksMerit, "indeks_merit: bangun ulang", {"pegawai": n})
         self.stdout.write(
             self.style.SUCCESS(
                 f"Indeks merit dibangun ulang: {n} pegawai dalam "

@@ -1,0 +1,39 @@
+"""One audit record for a bulk operation (opening a period's SKPs, rebuilding the merit
+projection, an import): what was done, to which kind of record, by whom, with its counts.
+
+The thousands of rows such an operation writes go in through bulk statements that do not pass
+django-auditlog's per-row signals; this record makes the operation itself answerable, in the
+same append-only table (Administrasi → Log entries).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from auditlog.models import LogEntry
+from django.contrib.auth.models import AbstractBaseUser
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+
+
+def catat_operasi(
+    target: models.Model | type[models.Model],
+    operasi: str,
+    jumlah: Mapping[str, int],
+    *,
+    oleh: AbstractBaseUser | None = None,
+) -> LogEntry:
+    """Write the audit record of a bulk operation on `target` (one record, or a whole model)
+    with its counts (`jumlah`: label -> number) and return it."""
+    model = target if isinstance(target, type) else type(target)
+    changes = {"operasi": [None, operasi], **{k: [None, v] for k, v in jumlah.items()}}
+    return LogEntry.objects.create(
+        content_type=ContentType.objects.get_for_model(model),
+        object_pk="" if isinstance(target, type) else str(target.pk),
+        object_id=None if isinstance(target, type) else target.pk,
+        object_repr=str(model._meta.verbose_name_plural if isinstance(target, type) else target),
+        action=LogEntry.Action.UPDATE,
+        changes=changes,
+        actor=oleh,
+        additional_data={"operasi": operasi, **jumlah},
+    )
