@@ -22,7 +22,7 @@ from django.db.models import (
 from django.db.models.functions import Coalesce, TruncDate
 
 from jabatan import merit
-from jabatan.models import Formasi, Jabatan, Penempatan, ProfilMerit
+from jabatan.models import Formasi, Jabatan, Keputusan, Penempatan, ProfilMerit, Usulan
 from kinerja.models import Periode, Skp
 from pegawai.akses import Lingkup
 from pegawai.kompetensi import KODE
@@ -292,4 +292,50 @@ def daftar_lowongan(*, scope: Lingkup) -> QuerySet[Formasi]:
             pelaksana_tugas=Subquery(plt),
         )
         .order_by("lowong_sejak", "unit_kerja__path")
+    )
+
+
+def formasi_dalam_lingkup(*, scope: Lingkup) -> QuerySet[Formasi]:
+    """Return the posts in scope, with the position and unit their pages print."""
+    return scope.filter(
+        Formasi.objects.select_related("jabatan", "unit_kerja"),
+        path="unit_kerja__path",
+        pegawai=None,
+    )
+
+
+def pegawai_dalam_lingkup(*, scope: Lingkup) -> QuerySet[Pegawai]:
+    """Return the active employees in scope: who a page may propose or appoint."""
+    return scope.filter(Pegawai.objects.aktif(), path="unit_kerja__path", pegawai="pk")
+
+
+def usulan_aktif(*, formasi: Formasi) -> QuerySet[Usulan]:
+    """Return the post's active proposals, best ranked first, with the employees."""
+    return (
+        Usulan.objects.filter(formasi=formasi, aktif=True)
+        .select_related("pegawai")
+        .order_by("peringkat", "pk")
+    )
+
+
+def keputusan_formasi(*, formasi: Formasi) -> QuerySet[Keputusan]:
+    """Return the post's decisions, newest first, with the appointees."""
+    return Keputusan.objects.filter(formasi=formasi).select_related("pegawai")
+
+
+def formasi_dengan_usulan(formasi_ids: Collection[int]) -> set[int]:
+    """Return which of the posts have active proposals (one query)."""
+    return set(
+        Usulan.objects.filter(aktif=True, formasi_id__in=list(formasi_ids))
+        .values_list("formasi_id", flat=True)
+        .distinct()
+    )
+
+
+def usulan_pegawai(*, pegawai_id: int, n: int = 10) -> QuerySet[Usulan]:
+    """Return the employee's own latest active proposals, with their posts."""
+    return (
+        Usulan.objects.filter(pegawai_id=pegawai_id, aktif=True)
+        .select_related("formasi__jabatan", "formasi__unit_kerja")
+        .order_by("-created_at")[:n]
     )
