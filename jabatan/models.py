@@ -336,16 +336,6 @@ class ProfilMerit(TimestampedModel):
             raise ValidationError(_("Jumlah bobot harus 100%% (sekarang %(n)s%%).") % {"n": total})
 
 
-KOMPONEN_MERIT = (
-    "kinerja",
-    "kompetensi",
-    "kualifikasi",
-    "pengembangan",
-    "pengalaman",
-    "integritas",
-)
-
-
 class Usulan(TimestampedModel):
     """A candidate proposed to the appointing official (PPK) for a vacant post: three at most."""
 

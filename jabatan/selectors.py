@@ -218,56 +218,6 @@ def kandidat_merit(*, pegawai_ids: Collection[int] | None = None) -> list[merit.
     return hasil
 
 
-@dataclass
-class Peringkat:
-    """A ranking of one vacancy with everything its page shows."""
-
-    formasi: Formasi
-    syarat: merit.Syarat
-    bobot: merit.Bobot
-    hasil: list[merit.Hasil]
-    pada: date
-    hanya_talent_pool: bool
-
-    @property
-    def layak(self) -> list[merit.Hasil]:
-        return [h for h in self.hasil if h.layak]
-
-    @property
-    def alasan(self) -> dict[str, int]:
-        return merit.hitung_alasan(self.hasil)
-
-    @property
-    def keadilan(self) -> dict[str, dict]:
-        return merit.keadilan(self.hasil, self.pada)
-
-    def untuk(self, nip: str) -> merit.Hasil | None:
-        return next((h for h in self.hasil if h.kandidat.nip == nip), None)
-
-
-def peringkat_formasi(
-    formasi: Formasi, *, pada: date, bobot: merit.Bobot | None = None
-) -> Peringkat:
-    """Rank every active employee for a vacant post (the one service the pages, exports,
-    commands and benchmarks call)."""
-    formasi = Formasi.objects.select_related("jabatan", "unit_kerja").get(pk=formasi.pk)
-    profil = profil_merit(formasi.jabatan.jenis)
-    syarat = syarat_formasi(formasi)
-    bobot = bobot or profil.bobot
-    # The holders of this post compete for it no more.
-    pemangku = set(
-        Penempatan.objects.aktif()
-        .definitif()
-        .filter(formasi=formasi)
-        .values_list("pegawai_id", flat=True)
-    )
-    kandidat = [k for k in kandidat_merit(pada=pada) if k.pegawai_id not in pemangku]
-    hasil = merit.peringkat(
-        kandidat, syarat, pada=pada, bobot=bobot, hanya_talent_pool=profil.hanya_talent_pool
-    )
-    return Peringkat(formasi, syarat, bobot, hasil, pada, profil.hanya_talent_pool)
-
-
 def daftar_lowongan(*, scope: Lingkup) -> QuerySet[Formasi]:
     """Vacant posts in scope with days vacant and the acting holder, in one query.
 
