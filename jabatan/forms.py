@@ -16,12 +16,11 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from jabatan import merit
-from jabatan.models import Formasi, Keputusan, Usulan
+from jabatan.models import MAKS_USULAN, Formasi, Keputusan, Usulan
 from jabatan.services import keputusan_create, usulan_set
 from pegawai.models import Pegawai
 from pegawai.nip import PANJANG, normalize_nip
 
-MAKS_USULAN = 3
 GALAT_TANGGAL = _("Tanggal harus berformat TTTT-BB-HH.")
 GALAT_PEGAWAI = {
     "invalid_pk_value": _("“%(pk)s” bukan nomor pegawai."),

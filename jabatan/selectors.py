@@ -264,7 +264,7 @@ def usulan_aktif(*, formasi: Formasi) -> QuerySet[Usulan]:
     return (
         Usulan.objects.filter(formasi=formasi, aktif=True)
         .select_related("pegawai")
-        .order_by("peringkat", "pk")
+        .order_by("peringkat", "urutan")
     )
 
 

@@ -43,11 +43,45 @@ _CONSTRAINT_ERRORS = {
         "formasi",
         gettext_lazy("Formasi ini sudah memiliki Plt/Plh yang aktif (baru saja disimpan)."),
     ),
+    "penempatan_jenis_pilihan": ("jenis", gettext_lazy("Jenis penempatan tidak dikenal.")),
+    "usulan_satu_per_pegawai_formasi": (
+        "pegawai",
+        gettext_lazy("Pegawai ini sudah diusulkan untuk formasi ini (baru saja disimpan)."),
+    ),
+    "usulan_tiga_slot_per_formasi": (
+        "pegawai",
+        gettext_lazy(
+            "Formasi ini sudah memiliki tiga usulan aktif: usulan lain baru saja disimpan."
+        ),
+    ),
+    "usulan_urutan_1_3": ("pegawai", gettext_lazy("Usulkan satu sampai tiga kandidat.")),
+    "keputusan_nomor_sk_wajib": ("nomor_sk", gettext_lazy("Nomor SK wajib diisi.")),
+    "keputusan_justifikasi_bila_bukan_pertama": (
+        "justifikasi",
+        gettext_lazy(
+            "Yang diangkat bukan kandidat layak peringkat pertama: tuliskan justifikasinya."
+        ),
+    ),
+    "keputusan_alasan_bila_membatalkan": (
+        "alasan_pembatalan",
+        gettext_lazy("Alasan pembatalan wajib diisi."),
+    ),
+    "keputusan_metode_pilihan": ("metode", gettext_lazy("Metode pengisian tidak dikenal.")),
+}
+# SQLite names the columns of a violated unique index, not the constraint.
+_SQLITE_UNIQUE = {
+    "jabatan_penempatan.pegawai_id": "penempatan_satu_definitif_aktif_per_pegawai",
+    "jabatan_penempatan.formasi_id": "penempatan_satu_pelaksana_tugas_per_formasi",
+    "jabatan_usulan.formasi_id, jabatan_usulan.pegawai_id": "usulan_satu_per_pegawai_formasi",
+    "jabatan_usulan.formasi_id, jabatan_usulan.urutan": "usulan_tiga_slot_per_formasi",
 }
 
 
 def _integrity_to_validation(exc: IntegrityError) -> ValidationError:
     text = str(exc)
+    if text.startswith("UNIQUE constraint failed: "):
+        name = _SQLITE_UNIQUE.get(text.removeprefix("UNIQUE constraint failed: "), "")
+        text = f"{text} {name}"
     for name, (field, message) in _CONSTRAINT_ERRORS.items():
         if name in text:
             return ValidationError({field: message}, code=name)
@@ -423,17 +457,24 @@ def usulan_set(*, formasi: Formasi, pegawai_ids: Sequence[int], pada: date, oleh
                 % {"n": ", ".join(tidak_layak) or _("pegawai tidak dikenal")}
             }
         )
-    Usulan.objects.filter(formasi=formasi, aktif=True).update(aktif=False)
-    return [
-        Usulan.objects.create(
-            formasi=formasi,
-            pegawai_id=p,
-            peringkat=hasil[p].peringkat,
-            skor=hasil[p].skor,
-            diusulkan_oleh=oleh,
-        )
-        for p in dict.fromkeys(pegawai_ids)
-    ]
+    try:
+        with transaction.atomic():
+            Usulan.objects.filter(formasi=formasi, aktif=True).update(aktif=False)
+            # Slots 1–3 (Usulan.urutan): the database refuses a fourth active proposal from
+            # any writer, this one included.
+            return [
+                Usulan.objects.create(
+                    formasi=formasi,
+                    pegawai_id=p,
+                    urutan=urutan,
+                    peringkat=hasil[p].peringkat,
+                    skor=hasil[p].skor,
+                    diusulkan_oleh=oleh,
+                )
+                for urutan, p in enumerate(dict.fromkeys(pegawai_ids), start=1)
+            ]
+    except IntegrityError as exc:
+        raise _integrity_to_validation(exc) from exc
 
 
 @transaction.atomic
@@ -512,21 +553,25 @@ def keputusan_create(
         tanggal_sk=tanggal_sk,
         keterangan=str(Keputusan.Metode(metode).label),
     )
-    keputusan = Keputusan.objects.create(
-        formasi=formasi,
-        pegawai=pegawai,
-        penempatan=penempatan,
-        nomor_sk=nomor_sk.strip(),
-        tanggal_sk=tanggal_sk,
-        tmt=tmt,
-        metode=metode,
-        justifikasi=justifikasi.strip(),
-        peringkat_terpilih=hasil.peringkat,
-        snapshot=_snapshot(peringkat, pegawai.pk),
-        aturan_versi=merit.ATURAN_VERSI,
-        oleh=oleh,
-        membatalkan=membatalkan,
-        alasan_pembatalan=alasan_pembatalan.strip(),
-    )
+    try:
+        with transaction.atomic():
+            keputusan = Keputusan.objects.create(
+                formasi=formasi,
+                pegawai=pegawai,
+                penempatan=penempatan,
+                nomor_sk=nomor_sk.strip(),
+                tanggal_sk=tanggal_sk,
+                tmt=tmt,
+                metode=metode,
+                justifikasi=justifikasi.strip(),
+                peringkat_terpilih=hasil.peringkat,
+                snapshot=_snapshot(peringkat, pegawai.pk),
+                aturan_versi=merit.ATURAN_VERSI,
+                oleh=oleh,
+                membatalkan=membatalkan,
+                alasan_pembatalan=alasan_pembatalan.strip(),
+            )
+    except IntegrityError as exc:
+        raise _integrity_to_validation(exc) from exc
     Usulan.objects.filter(formasi=formasi, aktif=True).update(aktif=False)
     return keputusan
