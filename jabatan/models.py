@@ -585,6 +585,10 @@ class IndeksMerit(models.Model):
     cukup_pengawas = models.DateField(null=True)
     jp_pelatihan = models.PositiveIntegerField(default=0)
     diklat_kepemimpinan = models.BooleanField(default=False)
+    # The latest assessment's JPM (of those with one), in hundredths: the talent grid's potensial
+    # axis, banded at ranking time by HR's current PengaturanTalenta (so a band change needs no
+    # rebuild here).
+    jpm_sen = models.PositiveIntegerField(null=True)
     # Prefilters: only rows with a sanction near the date look at the sanctions table.
     hukuman_sampai = models.DateField(
         null=True, db_index=True

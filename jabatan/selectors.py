@@ -7,6 +7,7 @@ from collections import defaultdict
 from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 from functools import reduce
 from operator import or_
 
@@ -179,10 +180,13 @@ def kandidat_merit(*, pegawai_ids: Collection[int] | None = None) -> list[merit.
     ):
         hukuman[pid].append(merit.Hukuman(jenis, mulai, selesai))
     capaian: dict[int, dict[str, int]] = {}
+    jpm: dict[int, Decimal] = {}
     for row in saring(HasilAsesmen.objects.order_by("pegawai_id", "tanggal", "pk")).values_list(
-        "pegawai_id", *KODE
+        "pegawai_id", "jpm", *KODE
     ):
-        capaian[row[0]] = dict(zip(KODE, row[1:], strict=True))  # the latest wins
+        capaian[row[0]] = dict(zip(KODE, row[2:], strict=True))  # the latest wins
+        if row[1] is not None:  # the latest with a JPM, as the kinerja dashboard reads it
+            jpm[row[0]] = row[1]
     hari: dict[int, dict[str, int]] = defaultdict(dict)
     kini: dict[int, tuple[str, date]] = {}
     for pid, jenis, mulai, selesai in saring(Penempatan.objects.definitif().order_by()).values_list(
@@ -212,7 +216,7 @@ def kandidat_merit(*, pegawai_ids: Collection[int] | None = None) -> list[merit.
                 predikat_tahunan=tuple(p for _t, p in sorted(predikat[pid], reverse=True)),
                 hukuman=tuple(hukuman[pid]), capaian=capaian.get(pid),
                 pengalaman_hari=hari[pid], jabatan_kini=jenis_kini,
-                jabatan_kini_mulai=mulai_kini,
+                jabatan_kini_mulai=mulai_kini, jpm=jpm.get(pid),
             )
         )  # fmt: skip
     return hasil

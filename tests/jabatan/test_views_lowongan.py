@@ -127,9 +127,9 @@ def test_an_employee_sees_why_they_are_not_eligible_and_nothing_of_others(
     assert "Kepala Bagian Uji" in daftar.content.decode()
     client.get(f"/jabatan/peluang/{formasi.pk}/")
     # session, user, permissions (2), access link, post (the page's, the ranking's fresh one),
-    # profile, holders, fields of study, counts (the scan, the sanctioned), own row, own
-    # sanctions, proposals, decision
-    with django_assert_max_num_queries(16):
+    # profile, talent bands, holders, fields of study, counts (the scan, the sanctioned), own
+    # row, own sanctions, proposals, decision
+    with django_assert_max_num_queries(17):
         response = client.get(f"/jabatan/peluang/{formasi.pk}/")
     body = response.content.decode()
     saya = response.context["saya"]
