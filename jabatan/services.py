@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import date, timedelta
+from functools import wraps
+from typing import TypeVar
 
+from auditlog.context import auditlog_value, set_extra_data
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -23,6 +27,8 @@ from pegawai.jenis_jabatan import MANAJERIAL
 from pegawai.kompetensi import jpm
 from pegawai.models import HasilAsesmen, Pegawai, UnitKerja
 from pegawai.pendidikan import memenuhi_pendidikan
+
+T = TypeVar("T")
 
 # Constraint names (jabatan/models.py) → the field and message a user sees when the database,
 # not the pre-check, catches a conflicting write (two HR staff saving at the same moment).
@@ -401,6 +407,41 @@ def periode_buka_skp(*, periode: Periode) -> int:
     return len(calon)
 
 
+@contextmanager
+def _diaudit_oleh(oleh) -> Iterator[None]:
+    """Attribute the audit entries written inside to `oleh`, the acting user the service was
+    given, on every path (a command or the shell has no request for the audit middleware to
+    name). Inside a request the request's other details (the address) are kept, and the
+    request's context is restored afterwards."""
+    try:
+        sebelumnya = auditlog_value.get()
+    except LookupError:
+        sebelumnya = None
+    data = {k: v for k, v in (sebelumnya or {}).items() if k != "signal_duid"}
+    with set_extra_data({**data, "actor": oleh}):
+        yield
+    if sebelumnya is not None:
+        auditlog_value.set(sebelumnya)
+
+
+def _diaudit(service: Callable[..., T]) -> Callable[..., T]:
+    """Write the service's audit entries as its `oleh` (the acting user)."""
+
+    @wraps(service)
+    def call(*args, oleh, **kwargs) -> T:
+        with _diaudit_oleh(oleh):
+            return service(*args, oleh=oleh, **kwargs)
+
+    return call
+
+
+def _tarik_usulan(formasi: Formasi) -> None:
+    """Withdraw the post's active proposals (three at most), one save each for the audit trail."""
+    for usulan in Usulan.objects.filter(formasi=formasi, aktif=True):
+        usulan.aktif = False
+        usulan.save(update_fields=["aktif", "updated_at"])
+
+
 def _snapshot(peringkat: Peringkat, terpilih: int | None = None, teratas: int = 50) -> dict:
     """Freeze a ranking: inputs' summary, weights, requirements, scores, rule version."""
 
@@ -439,9 +480,11 @@ def _snapshot(peringkat: Peringkat, terpilih: int | None = None, teratas: int = 
     }
 
 
+@_diaudit
 @transaction.atomic
 def usulan_set(*, formasi: Formasi, pegawai_ids: Sequence[int], pada: date, oleh) -> list[Usulan]:
-    """Propose up to three eligible candidates to the appointing official (PPK)."""
+    """Propose up to three eligible candidates to the appointing official (PPK), replacing the
+    post's earlier proposals."""
     formasi = Formasi.objects.select_for_update(of=("self",)).get(pk=formasi.pk)
     if not 1 <= len(set(pegawai_ids)) <= 3:
         raise ValidationError({"pegawai": _("Usulkan satu sampai tiga kandidat.")})
@@ -459,7 +502,7 @@ def usulan_set(*, formasi: Formasi, pegawai_ids: Sequence[int], pada: date, oleh
         )
     try:
         with transaction.atomic():
-            Usulan.objects.filter(formasi=formasi, aktif=True).update(aktif=False)
+            _tarik_usulan(formasi)
             # Slots 1–3 (Usulan.urutan): the database refuses a fourth active proposal from
             # any writer, this one included.
             return [
@@ -477,6 +520,7 @@ def usulan_set(*, formasi: Formasi, pegawai_ids: Sequence[int], pada: date, oleh
         raise _integrity_to_validation(exc) from exc
 
 
+@_diaudit
 @transaction.atomic
 def keputusan_create(
     *,
@@ -573,5 +617,5 @@ def keputusan_create(
             )
     except IntegrityError as exc:
         raise _integrity_to_validation(exc) from exc
-    Usulan.objects.filter(formasi=formasi, aktif=True).update(aktif=False)
+    _tarik_usulan(formasi)
     return keputusan
