@@ -142,6 +142,7 @@ def _formasi_peringkat(request: HttpRequest, formasi_id: int) -> tuple[Lingkup, 
 
 
 def _form_aksi(cls: type, request: HttpRequest, scope: Lingkup, formasi: Formasi, data=None):
+    """An action form on the post: candidates come from the user's scope, the date is today."""
     return cls(
         data,
         formasi=formasi,

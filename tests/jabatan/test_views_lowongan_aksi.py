@@ -199,3 +199,9 @@ def test_the_vacancy_lists_show_a_bad_filter_value_as_a_field_error(org, nilai, 
     _galat(response, pesan)
     response = _client(org.users["pegawai"]).get("/jabatan/peluang/", {"lowong_minimal": nilai})
     _galat(response, pesan)
+
+
+def test_a_decision_without_any_proposal_shows_why(org, lowongan):
+    formasi, terbaik, _kedua = lowongan
+    response = _putus(_client(org.users["hr"]), formasi, pegawai=terbaik.pk)
+    _galat(response, "Yang diangkat harus salah satu kandidat yang diusulkan kepada PPK.")
