@@ -31,6 +31,7 @@ from jabatan.services import (
 from kinerja.models import Periode
 from pegawai import admin as pegawai_admin
 from pegawai.admin_base import HanyaBacaMixin
+from pegawai.akses import lingkup
 from pegawai.kompetensi import KODE as KOMPETENSI_KODE
 from pegawai.models import HasilAsesmen, Pegawai
 
@@ -540,15 +541,23 @@ class ProfilMeritAdmin(pegawai_admin.BaseAdmin):
 
 
 class _CatatanAdmin(HanyaBacaMixin, pegawai_admin.BaseAdmin):
-    """Proposals and decisions are recorded by the vacancy page's services, never typed here."""
+    """Proposals and decisions are recorded by the vacancy page's services, never typed here.
+
+    A row names a candidate with their score and rank: a unit head sees it only when both the
+    post and the candidate are in their scope (BaseAdmin scopes by the post; the candidate's
+    own unit is the second condition), so candidates from other units stay with HR.
+    """
 
     lingkup_path = "formasi__unit_kerja__path"
     lingkup_pegawai = "pegawai_id"
 
     def get_queryset(self, request: HttpRequest) -> QuerySet:
+        qs = lingkup(request.user).filter(
+            super().get_queryset(request), path="pegawai__unit_kerja__path", pegawai="pegawai_id"
+        )
         # The read-only page prints what the list prints (the post, the employee, ...); a
         # select_related here replaces the list's own, so it names the same relations.
-        return super().get_queryset(request).select_related(*self.list_select_related)
+        return qs.select_related(*self.list_select_related)
 
 
 @admin.register(Usulan)

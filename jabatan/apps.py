@@ -19,5 +19,10 @@ class JabatanConfig(AppConfig):
         # jumlah_terisi is kept by triggers: the placements that move it are logged themselves.
         auditlog.register(m.Formasi, exclude_fields=[*AUDIT_EXCLUDE, "jumlah_terisi"])
         auditlog.register(m.Penempatan, exclude_fields=AUDIT_EXCLUDE)
+        # The merit weights, the proposals to the PPK and the decisions are answerable acts; a
+        # decision's frozen ranking (snapshot) is its own record and would swamp the trail.
+        auditlog.register(m.ProfilMerit, exclude_fields=AUDIT_EXCLUDE)
+        auditlog.register(m.Usulan, exclude_fields=AUDIT_EXCLUDE)
+        auditlog.register(m.Keputusan, exclude_fields=[*AUDIT_EXCLUDE, "snapshot"])
         indeks.hubungkan()
         saya.tambah_tautan("jabatan:peluang", _("Peluang jabatan: apakah saya memenuhi syarat?"))

@@ -14,6 +14,7 @@ import threading
 from collections.abc import Callable, Collection, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import date
+from decimal import Decimal
 
 from django.db import transaction
 from django.db.models import (
@@ -91,6 +92,7 @@ def baris(k: merit.Kandidat) -> IndeksMerit:
         jabatan_kini_mulai=k.jabatan_kini_mulai,
         jp_pelatihan=k.jp_pelatihan,
         diklat_kepemimpinan=k.diklat_kepemimpinan,
+        jpm_sen=int(k.jpm * 100) if k.jpm is not None else None,
         hukuman_sampai=max(
             (h.selesai or TERBUKA for h in k.hukuman if TINGKAT[h.jenis] != TingkatHukuman.RINGAN),
             default=None,
@@ -131,6 +133,7 @@ def kandidat(row: IndeksMerit, hukuman: Iterable[merit.Hukuman] = ()) -> merit.K
         jabatan_kini_mulai=row.jabatan_kini_mulai,
         jp_pelatihan=row.jp_pelatihan,
         diklat_kepemimpinan=row.diklat_kepemimpinan,
+        jpm=Decimal(row.jpm_sen).scaleb(-2) if row.jpm_sen is not None else None,
     )
 
 
@@ -270,7 +273,7 @@ DIBACA = {
     },
     Skp: {"pegawai", "periode", "status", "predikat"},
     HukumanDisiplin: {"pegawai", "jenis", "tmt_mulai", "tmt_selesai"},
-    HasilAsesmen: {"pegawai", "tanggal", *KODE},
+    HasilAsesmen: {"pegawai", "tanggal", "jpm", *KODE},
     Penempatan: {"pegawai", "formasi", "jenis", "tmt_mulai", "tmt_selesai"},
 }
 

@@ -33,7 +33,9 @@ from pegawai.kompetensi import jpm
 from pegawai.nip import format_nip
 from pegawai.pensiun import tanggal_pensiun
 
-ATURAN_VERSI = "merit-2026.2"  # .2: experience counted in days (no per-post rounding)
+# .2: experience counted in days (no per-post rounding); .3: the talent box as the kinerja
+# dashboard places it (the assessment's JPM, HR's bands in kinerja.PengaturanTalenta)
+ATURAN_VERSI = "merit-2026.3"
 DUA = Decimal("0.01")
 
 
@@ -149,6 +151,9 @@ class Kandidat:
     jabatan_kini_mulai: date | None = None
     jp_pelatihan: int = 0
     diklat_kepemimpinan: bool = False
+    # The latest assessment's JPM against the position held then: the talent grid's potensial
+    # axis, as the kinerja dashboard reads it (not the JPM against the vacancy's standard).
+    jpm: Decimal | None = None
 
     @property
     def nip_tercetak(self) -> str:
@@ -365,10 +370,15 @@ def kunci_duk(k: Kandidat) -> tuple:
     )
 
 
-def kotak(k: Kandidat, s: Syarat) -> int | None:
-    sumbu_k = kinerja_rules.sumbu_kinerja(list(k.predikat_tahunan[:2]))
-    nilai_jpm = jpm(k.capaian, s.standar) if (k.capaian and s.standar) else None
-    sumbu_p = kinerja_rules.sumbu_potensial(nilai_jpm)
+def kotak(
+    k: Kandidat,
+    pita_kinerja: kinerja_rules.Pita = kinerja_rules.PITA_BAKU,
+    pita_potensial: kinerja_rules.Pita = kinerja_rules.PITA_BAKU,
+) -> int | None:
+    """Return the person's talent box by kinerja's rule (PermenPANRB 3/2020), with the bands HR
+    set (kinerja.models.PengaturanTalenta): the same box the kinerja dashboard shows."""
+    sumbu_k = kinerja_rules.sumbu_kinerja(list(k.predikat_tahunan[:2]), pita_kinerja)
+    sumbu_p = kinerja_rules.sumbu_potensial(k.jpm, pita_potensial)
     return kinerja_rules.kotak_talenta(sumbu_k, sumbu_p) if sumbu_k and sumbu_p else None
 
 
@@ -379,12 +389,17 @@ def peringkat(
     pada: date,
     bobot: Bobot = Bobot(),
     hanya_talent_pool: bool = False,
+    pita_kinerja: kinerja_rules.Pita = kinerja_rules.PITA_BAKU,
+    pita_potensial: kinerja_rules.Pita = kinerja_rules.PITA_BAKU,
 ) -> list[Hasil]:
-    """Rank every candidate: the eligible by score (ties by DUK), then the excluded."""
+    """Rank every candidate: the eligible by score (ties by DUK), then the excluded.
+
+    The talent box (and the talent-pool rule) uses HR's bands, `pita_kinerja` and
+    `pita_potensial` (kinerja.models.PengaturanTalenta.aktif())."""
     hasil = []
     for k in kandidat:
         alasan = kelayakan(k, syarat, pada)
-        kotak_k = kotak(k, syarat)
+        kotak_k = kotak(k, pita_kinerja, pita_potensial)
         if hanya_talent_pool and (kotak_k not in kinerja_rules.TALENT_POOL):
             alasan.append(Alasan("TALENT_POOL", _("Di luar kelompok rencana suksesi (kotak 7–9).")))
         nilai = komponen(k, syarat, pada)

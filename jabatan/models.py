@@ -6,7 +6,9 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import F, Q, Value
+from django.db.models.functions import Trim
+from django.db.models.lookups import Exact
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -22,6 +24,22 @@ from pegawai.pensiun import batas_usia_pensiun
 ESELON_CHOICES = [
     (e, e) for e in ("I.a", "I.b", "II.a", "II.b", "III.a", "III.b", "IV.a", "IV.b", "V.a")
 ]
+
+
+def pilihan_check(field: str, choices, *, name: str, blank: bool = False) -> models.CheckConstraint:
+    """A CHECK that `field` holds one of its choices (blank too when the field allows it), so a
+    raw write cannot store a value the code and the triggers do not know."""
+    values = sorted({str(v) for v, _label in choices} | ({""} if blank else set()))
+    return models.CheckConstraint(
+        condition=Q(**{f"{field}__in": values}),
+        name=name,
+        violation_error_message=_("Nilai di luar pilihan yang dikenal (%(name)s)."),
+    )
+
+
+def tidak_kosong(field: str) -> Q:
+    """The field holds more than spaces (TRIM, the same on PostgreSQL and SQLite)."""
+    return ~Q(Exact(Trim(field), Value("")))
 
 
 class Jabatan(TimestampedModel):
@@ -101,6 +119,20 @@ class Jabatan(TimestampedModel):
                 )
                 for kode in KOMPETENSI_KODE
             ],
+            pilihan_check("jenis", JenisJabatan.choices, name="jabatan_jenis_pilihan"),
+            pilihan_check("jenjang", Jenjang.choices, name="jabatan_jenjang_pilihan", blank=True),
+            pilihan_check("eselon", ESELON_CHOICES, name="jabatan_eselon_pilihan", blank=True),
+            pilihan_check(
+                "golongan_minimal",
+                gol.CHOICES[: len(gol.PNS)],
+                name="jabatan_golongan_minimal_pilihan",
+                blank=True,
+            ),
+            pilihan_check(
+                "pendidikan_minimal",
+                TingkatPendidikan.choices,
+                name="jabatan_pendidikan_minimal_pilihan",
+            ),
         ]
 
     def __str__(self) -> str:
@@ -210,6 +242,12 @@ class Formasi(TimestampedModel):
         return self.kuota - self.jumlah_terisi
 
 
+class JenisPenempatan(models.TextChoices):
+    DEFINITIF = "definitif", _("Definitif")
+    PLT = "plt", _("Pelaksana Tugas (Plt)")
+    PLH = "plh", _("Pelaksana Harian (Plh)")
+
+
 class PenempatanQuerySet(models.QuerySet):
     def aktif(self) -> PenempatanQuerySet:
         return self.filter(tmt_selesai__isnull=True)
@@ -225,10 +263,7 @@ class Penempatan(TimestampedModel):
     definitive appointment (BKN circular 1/SE/I/2021 on Plt/Plh authority).
     """
 
-    class Jenis(models.TextChoices):
-        DEFINITIF = "definitif", _("Definitif")
-        PLT = "plt", _("Pelaksana Tugas (Plt)")
-        PLH = "plh", _("Pelaksana Harian (Plh)")
+    Jenis = JenisPenempatan
 
     pegawai = models.ForeignKey(
         Pegawai, verbose_name=_("pegawai"), related_name="penempatan", on_delete=models.PROTECT
@@ -275,6 +310,8 @@ class Penempatan(TimestampedModel):
                 name="penempatan_selesai_setelah_mulai",
                 violation_error_message=_("TMT selesai tidak boleh sebelum TMT mulai."),
             ),
+            # The quota triggers (migration 0002) count jenis = 'definitif' literally.
+            pilihan_check("jenis", JenisPenempatan.choices, name="penempatan_jenis_pilihan"),
         ]
 
     def __str__(self) -> str:
@@ -283,6 +320,9 @@ class Penempatan(TimestampedModel):
     @property
     def aktif(self) -> bool:
         return self.tmt_selesai is None
+
+
+BOBOT_JUMLAH_100 = "profil_merit_bobot_jumlah_100"
 
 
 class ProfilMerit(TimestampedModel):
@@ -321,6 +361,15 @@ class ProfilMerit(TimestampedModel):
                 name="profil_merit_bobot_0_100",
                 violation_error_message=_("Setiap bobot 0 sampai 100."),
             ),
+            models.CheckConstraint(
+                condition=Exact(sum((F(f"bobot_{k}") for k in KOMPONEN[1:]),
+                                    F(f"bobot_{KOMPONEN[0]}")), 100),
+                name=BOBOT_JUMLAH_100,
+                violation_error_code=BOBOT_JUMLAH_100,
+                violation_error_message=_("Jumlah bobot harus 100%%."),
+            ),
+            pilihan_check("jenis_jabatan", JenisJabatan.choices,
+                          name="profil_merit_jenis_jabatan_pilihan"),
         ]  # fmt: skip
 
     def __str__(self) -> str:
@@ -331,19 +380,25 @@ class ProfilMerit(TimestampedModel):
         return Bobot(**{k: getattr(self, f"bobot_{k}") for k in KOMPONEN})
 
     def clean(self) -> None:
-        total = sum(getattr(self, f"bobot_{k}") for k in KOMPONEN)
+        total = sum(getattr(self, f"bobot_{k}") or 0 for k in KOMPONEN)
         if total != 100:
             raise ValidationError(_("Jumlah bobot harus 100%% (sekarang %(n)s%%).") % {"n": total})
 
+    def validate_constraints(self, exclude=None) -> None:
+        # clean() names the wrong total; the same rule's constraint would repeat it without.
+        try:
+            super().validate_constraints(exclude)
+        except ValidationError as exc:
+            lain = {
+                field: [e for e in errors if e.code != BOBOT_JUMLAH_100]
+                for field, errors in exc.error_dict.items()
+            }
+            lain = {field: errors for field, errors in lain.items() if errors}
+            if lain:
+                raise ValidationError(lain) from exc
 
-KOMPONEN_MERIT = (
-    "kinerja",
-    "kompetensi",
-    "kualifikasi",
-    "pengembangan",
-    "pengalaman",
-    "integritas",
-)
+
+MAKS_USULAN = 3  # candidates proposed to the PPK per post
 
 
 class Usulan(TimestampedModel):
@@ -361,6 +416,9 @@ class Usulan(TimestampedModel):
         settings.AUTH_USER_MODEL, verbose_name=_("diusulkan oleh"), on_delete=models.PROTECT
     )
     aktif = models.BooleanField(_("aktif"), default=True)
+    # One of the post's three proposal slots: a CHECK cannot count rows, but a unique slot
+    # among the active proposals holds "three at most" against any writer (usulan_set numbers).
+    urutan = models.PositiveSmallIntegerField(_("urutan usulan"))
 
     class Meta:
         verbose_name = _("usulan kandidat")
@@ -373,10 +431,27 @@ class Usulan(TimestampedModel):
                 name="usulan_satu_per_pegawai_formasi",
                 violation_error_message=_("Pegawai ini sudah diusulkan untuk formasi ini."),
             ),
+            models.UniqueConstraint(
+                fields=["formasi", "urutan"],
+                condition=Q(aktif=True),
+                name="usulan_tiga_slot_per_formasi",
+                violation_error_message=_("Formasi ini sudah memiliki tiga usulan aktif."),
+            ),
+            models.CheckConstraint(
+                condition=Q(urutan__gte=1, urutan__lte=MAKS_USULAN),
+                name="usulan_urutan_1_3",
+                violation_error_message=_("Usulan paling banyak tiga per formasi."),
+            ),
         ]
 
     def __str__(self) -> str:
         return f"{self.pegawai} → {self.formasi}"
+
+
+class MetodePengisian(models.TextChoices):
+    SELEKSI_TERBUKA = "seleksi_terbuka", _("Seleksi terbuka")
+    TALENT_POOL = "talent_pool", _("Talent pool")
+    ROTASI_MUTASI = "rotasi_mutasi", _("Rotasi/mutasi")
 
 
 class Keputusan(TimestampedModel):
@@ -385,10 +460,7 @@ class Keputusan(TimestampedModel):
     Never edited: a later decision annuls it, with its reason.
     """
 
-    class Metode(models.TextChoices):
-        SELEKSI_TERBUKA = "seleksi_terbuka", _("Seleksi terbuka")
-        TALENT_POOL = "talent_pool", _("Talent pool")
-        ROTASI_MUTASI = "rotasi_mutasi", _("Rotasi/mutasi")
+    Metode = MetodePengisian
 
     formasi = models.ForeignKey(
         Formasi, verbose_name=_("formasi"), related_name="keputusan", on_delete=models.PROTECT
@@ -425,6 +497,28 @@ class Keputusan(TimestampedModel):
         verbose_name = _("keputusan pengisian jabatan")
         verbose_name_plural = pgettext_lazy("jamak", "keputusan pengisian jabatan")
         ordering = ["-tanggal_sk", "-id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=tidak_kosong("nomor_sk"),
+                name="keputusan_nomor_sk_wajib",
+                violation_error_message=_("Nomor SK wajib diisi."),
+            ),
+            # An unknown rank (NULL) is not "ranked first": it needs a justification too.
+            models.CheckConstraint(
+                condition=Q(peringkat_terpilih__isnull=False, peringkat_terpilih=1)
+                | tidak_kosong("justifikasi"),
+                name="keputusan_justifikasi_bila_bukan_pertama",
+                violation_error_message=_(
+                    "Yang diangkat bukan kandidat layak peringkat pertama: tuliskan justifikasinya."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=Q(membatalkan__isnull=True) | tidak_kosong("alasan_pembatalan"),
+                name="keputusan_alasan_bila_membatalkan",
+                violation_error_message=_("Alasan pembatalan wajib diisi."),
+            ),
+            pilihan_check("metode", MetodePengisian.choices, name="keputusan_metode_pilihan"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.nomor_sk}: {self.pegawai.nama} → {self.formasi}"
@@ -491,6 +585,10 @@ class IndeksMerit(models.Model):
     cukup_pengawas = models.DateField(null=True)
     jp_pelatihan = models.PositiveIntegerField(default=0)
     diklat_kepemimpinan = models.BooleanField(default=False)
+    # The latest assessment's JPM (of those with one), in hundredths: the talent grid's potensial
+    # axis, banded at ranking time by HR's current PengaturanTalenta (so a band change needs no
+    # rebuild here).
+    jpm_sen = models.PositiveIntegerField(null=True)
     # Prefilters: only rows with a sanction near the date look at the sanctions table.
     hukuman_sampai = models.DateField(
         null=True, db_index=True

@@ -27,6 +27,7 @@ from jabatan import indeks, merit
 from jabatan.models import Formasi, IndeksMerit, Penempatan
 from jabatan.selectors import profil_merit, syarat_formasi, tambah_bulan
 from kinerja import rules as kr
+from kinerja.models import PengaturanTalenta
 from pegawai.disiplin import TINGKAT, TingkatHukuman
 from pegawai.jenis_jabatan import MANAJERIAL, JenisJabatan
 from pegawai.models import HukumanDisiplin
@@ -42,11 +43,12 @@ class _Sql:
     date and weights, with named parameters (the same text may appear more than once)."""
 
     def __init__(self, syarat: merit.Syarat, pada: date, bobot: merit.Bobot, talent_pool: bool,
-                 kecuali: Collection[int]):  # fmt: skip
+                 kecuali: Collection[int], pita: tuple[kr.Pita, kr.Pita]):  # fmt: skip
         self.pg = connection.vendor == "postgresql"
         self.params: dict[str, object] = {}
         self.s, self.pada, self.bobot, self.talent_pool = syarat, pada, bobot, talent_pool
         self.kecuali = sorted(kecuali)
+        self.pita_kinerja, self.pita_potensial = pita
 
     # Dialect: scalar min/max and days between a date parameter and a date column.
     def least(self, *a: str) -> str:
@@ -132,14 +134,13 @@ class _Sql:
         )
 
     def talent(self) -> str:
-        """The talent box is in the pool (kinerja_rules.kotak_talenta of both axes' bands)."""
-        jpm = self.jpm_sen()
-        if jpm is None:
-            return "1 = 0"
-        pita = kr.PITA_BAKU
-        rendah, menengah = int(pita.batas_rendah * 100), int(pita.batas_menengah * 100)
+        """The talent box is in the pool: kinerja_rules.kotak_talenta of both axes, banded by
+        HR's PengaturanTalenta, in hundredths (the bands have two decimals) so SQL and
+        jabatan.merit.kotak agree exactly. NULL (no evaluation or no JPM) is no box."""
 
-        def band(expr: str, n: int) -> str:
+        def band(expr: str, pita: kr.Pita, n: int) -> str:
+            rendah = self.p(int(pita.batas_rendah * 100))
+            menengah = self.p(int(pita.batas_menengah * 100))
             return (
                 f"{expr} <= {rendah}",
                 f"{expr} > {rendah} AND {expr} <= {menengah}",
@@ -147,9 +148,9 @@ class _Sql:
             )[n]
 
         kin = f"(CASE WHEN m.skor_1 IS NULL THEN NULL ELSE {self.kinerja_sen()} END)"
-        jpm = f"(CASE WHEN m.asesmen THEN {jpm} ELSE NULL END)"
+        pk, pp, jpm = self.pita_kinerja, self.pita_potensial, "m.jpm_sen"
         return " OR ".join(
-            f"({band(kin, i)} AND {band(jpm, j)})"
+            f"({band(kin, pk, i)} AND {band(jpm, pp, j)})"
             for i, sumbu_k in enumerate((kr.DI_BAWAH, kr.SESUAI, kr.DI_ATAS))
             for j, sumbu_p in enumerate((kr.RENDAH, kr.MENENGAH, kr.TINGGI))
             if kr.kotak_talenta(sumbu_k, sumbu_p) in kr.TALENT_POOL
@@ -250,6 +251,8 @@ class Peringkat:
     pada: date
     hanya_talent_pool: bool
     pemangku: frozenset[int]
+    # The talent grid's bands in force (kinerja.models.PengaturanTalenta): kinerja, potensial.
+    pita_talenta: tuple[kr.Pita, kr.Pita] = (kr.PITA_BAKU, kr.PITA_BAKU)
     jumlah: int = 0
     jumlah_layak: int = 0
     alasan: dict[str, int] = field(default_factory=dict)
@@ -274,15 +277,16 @@ def _kandidat(rows: Sequence[IndeksMerit]) -> list[merit.Kandidat]:
 def _jelaskan(kandidat: Sequence[merit.Kandidat], p: Peringkat) -> dict[int, merit.Hasil]:
     """Each candidate's reasons, components, score and box under `p`'s rules and weights."""
     hasil = merit.peringkat(
-        kandidat, p.syarat, pada=p.pada, bobot=p.bobot, hanya_talent_pool=p.hanya_talent_pool
-    )
+        kandidat, p.syarat, pada=p.pada, bobot=p.bobot, hanya_talent_pool=p.hanya_talent_pool,
+        pita_kinerja=p.pita_talenta[0], pita_potensial=p.pita_talenta[1],
+    )  # fmt: skip
     for h in hasil:
         h.peringkat = None  # set from the whole ranking, not from this handful
     return {h.kandidat.pegawai_id: h for h in hasil}
 
 
 def _sql(p: Peringkat) -> _Sql:
-    return _Sql(p.syarat, p.pada, p.bobot, p.hanya_talent_pool, p.pemangku)
+    return _Sql(p.syarat, p.pada, p.bobot, p.hanya_talent_pool, p.pemangku, p.pita_talenta)
 
 
 def _teratas(p: Peringkat, n: int) -> list[merit.Hasil]:
@@ -405,6 +409,7 @@ def peringkat_formasi(
     """
     formasi = Formasi.objects.select_related("jabatan", "unit_kerja").get(pk=formasi.pk)
     profil = profil_merit(formasi.jabatan.jenis)
+    pengaturan = PengaturanTalenta.aktif()
     # The holders of this post compete for it no more.
     pemangku = frozenset(
         Penempatan.objects.aktif()
@@ -419,6 +424,7 @@ def peringkat_formasi(
         pada=pada,
         hanya_talent_pool=profil.hanya_talent_pool,
         pemangku=pemangku,
+        pita_talenta=(pengaturan.pita_kinerja, pengaturan.pita_potensial),
     )
     p.teratas = _teratas(p, teratas) if teratas else []
     if hitung:
@@ -444,7 +450,8 @@ def dengan_bobot(dasar: Peringkat, bobot: merit.Bobot, teratas: int = TERATAS) -
     p = Peringkat(
         formasi=dasar.formasi, syarat=dasar.syarat, bobot=bobot, pada=dasar.pada,
         hanya_talent_pool=dasar.hanya_talent_pool, pemangku=dasar.pemangku,
-        jumlah=dasar.jumlah, jumlah_layak=dasar.jumlah_layak, alasan=dasar.alasan,
+        pita_talenta=dasar.pita_talenta, jumlah=dasar.jumlah, jumlah_layak=dasar.jumlah_layak,
+        alasan=dasar.alasan,
     )  # fmt: skip
     p.teratas = _teratas(p, teratas)
     p.keadilan = {**dasar.keadilan, "teratas": merit.keadilan(p.teratas[:10], p.pada)["semua"]}

@@ -7,6 +7,7 @@ from collections import defaultdict
 from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
+from decimal import Decimal
 from functools import reduce
 from operator import or_
 
@@ -22,7 +23,7 @@ from django.db.models import (
 from django.db.models.functions import Coalesce, TruncDate
 
 from jabatan import merit
-from jabatan.models import Formasi, Jabatan, Penempatan, ProfilMerit
+from jabatan.models import Formasi, Jabatan, Keputusan, Penempatan, ProfilMerit, Usulan
 from kinerja.models import Skp
 from kinerja.selectors import periode_tahunan_tertutup
 from pegawai.akses import Lingkup
@@ -164,10 +165,13 @@ def kandidat_merit(*, pegawai_ids: Collection[int] | None = None) -> list[merit.
     ):
         hukuman[pid].append(merit.Hukuman(jenis, mulai, selesai))
     capaian: dict[int, dict[str, int]] = {}
+    jpm: dict[int, Decimal] = {}
     for row in saring(HasilAsesmen.objects.order_by("pegawai_id", "tanggal", "pk")).values_list(
-        "pegawai_id", *KODE
+        "pegawai_id", "jpm", *KODE
     ):
-        capaian[row[0]] = dict(zip(KODE, row[1:], strict=True))  # the latest wins
+        capaian[row[0]] = dict(zip(KODE, row[2:], strict=True))  # the latest wins
+        if row[1] is not None:  # the latest with a JPM, as the kinerja dashboard reads it
+            jpm[row[0]] = row[1]
     hari: dict[int, dict[str, int]] = defaultdict(dict)
     kini: dict[int, tuple[str, date]] = {}
     for pid, jenis, mulai, selesai in saring(Penempatan.objects.definitif().order_by()).values_list(
@@ -197,60 +201,10 @@ def kandidat_merit(*, pegawai_ids: Collection[int] | None = None) -> list[merit.
                 predikat_tahunan=tuple(p for _t, p in sorted(predikat[pid], reverse=True)),
                 hukuman=tuple(hukuman[pid]), capaian=capaian.get(pid),
                 pengalaman_hari=hari[pid], jabatan_kini=jenis_kini,
-                jabatan_kini_mulai=mulai_kini,
+                jabatan_kini_mulai=mulai_kini, jpm=jpm.get(pid),
             )
         )  # fmt: skip
     return hasil
-
-
-@dataclass
-class Peringkat:
-    """A ranking of one vacancy with everything its page shows."""
-
-    formasi: Formasi
-    syarat: merit.Syarat
-    bobot: merit.Bobot
-    hasil: list[merit.Hasil]
-    pada: date
-    hanya_talent_pool: bool
-
-    @property
-    def layak(self) -> list[merit.Hasil]:
-        return [h for h in self.hasil if h.layak]
-
-    @property
-    def alasan(self) -> dict[str, int]:
-        return merit.hitung_alasan(self.hasil)
-
-    @property
-    def keadilan(self) -> dict[str, dict]:
-        return merit.keadilan(self.hasil, self.pada)
-
-    def untuk(self, nip: str) -> merit.Hasil | None:
-        return next((h for h in self.hasil if h.kandidat.nip == nip), None)
-
-
-def peringkat_formasi(
-    formasi: Formasi, *, pada: date, bobot: merit.Bobot | None = None
-) -> Peringkat:
-    """Rank every active employee for a vacant post (the one service the pages, exports,
-    commands and benchmarks call)."""
-    formasi = Formasi.objects.select_related("jabatan", "unit_kerja").get(pk=formasi.pk)
-    profil = profil_merit(formasi.jabatan.jenis)
-    syarat = syarat_formasi(formasi)
-    bobot = bobot or profil.bobot
-    # The holders of this post compete for it no more.
-    pemangku = set(
-        Penempatan.objects.aktif()
-        .definitif()
-        .filter(formasi=formasi)
-        .values_list("pegawai_id", flat=True)
-    )
-    kandidat = [k for k in kandidat_merit(pada=pada) if k.pegawai_id not in pemangku]
-    hasil = merit.peringkat(
-        kandidat, syarat, pada=pada, bobot=bobot, hanya_talent_pool=profil.hanya_talent_pool
-    )
-    return Peringkat(formasi, syarat, bobot, hasil, pada, profil.hanya_talent_pool)
 
 
 def daftar_lowongan(*, scope: Lingkup) -> QuerySet[Formasi]:
@@ -277,4 +231,50 @@ def daftar_lowongan(*, scope: Lingkup) -> QuerySet[Formasi]:
             pelaksana_tugas=Subquery(plt),
         )
         .order_by("lowong_sejak", "unit_kerja__path")
+    )
+
+
+def formasi_dalam_lingkup(*, scope: Lingkup) -> QuerySet[Formasi]:
+    """Return the posts in scope, with the position and unit their pages print."""
+    return scope.filter(
+        Formasi.objects.select_related("jabatan", "unit_kerja"),
+        path="unit_kerja__path",
+        pegawai=None,
+    )
+
+
+def pegawai_dalam_lingkup(*, scope: Lingkup) -> QuerySet[Pegawai]:
+    """Return the active employees in scope: who a page may propose or appoint."""
+    return scope.filter(Pegawai.objects.aktif(), path="unit_kerja__path", pegawai="pk")
+
+
+def usulan_aktif(*, formasi: Formasi) -> QuerySet[Usulan]:
+    """Return the post's active proposals, best ranked first, with the employees."""
+    return (
+        Usulan.objects.filter(formasi=formasi, aktif=True)
+        .select_related("pegawai")
+        .order_by("peringkat", "urutan")
+    )
+
+
+def keputusan_formasi(*, formasi: Formasi) -> QuerySet[Keputusan]:
+    """Return the post's decisions, newest first, with the appointees."""
+    return Keputusan.objects.filter(formasi=formasi).select_related("pegawai")
+
+
+def formasi_dengan_usulan(formasi_ids: Collection[int]) -> set[int]:
+    """Return which of the posts have active proposals (one query)."""
+    return set(
+        Usulan.objects.filter(aktif=True, formasi_id__in=list(formasi_ids))
+        .values_list("formasi_id", flat=True)
+        .distinct()
+    )
+
+
+def usulan_pegawai(*, pegawai_id: int, n: int = 10) -> QuerySet[Usulan]:
+    """Return the employee's own latest active proposals, with their posts."""
+    return (
+        Usulan.objects.filter(pegawai_id=pegawai_id, aktif=True)
+        .select_related("formasi__jabatan", "formasi__unit_kerja")
+        .order_by("-created_at")[:n]
     )

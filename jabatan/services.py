@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from datetime import date, timedelta
+from functools import wraps
+from typing import TypeVar
 
+from auditlog.context import auditlog_value, set_extra_data
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -23,6 +27,8 @@ from pegawai.jenis_jabatan import MANAJERIAL
 from pegawai.kompetensi import jpm
 from pegawai.models import HasilAsesmen, Pegawai, UnitKerja
 from pegawai.pendidikan import memenuhi_pendidikan
+
+T = TypeVar("T")
 
 # Constraint names (jabatan/models.py) → the field and message a user sees when the database,
 # not the pre-check, catches a conflicting write (two HR staff saving at the same moment).
@@ -43,11 +49,45 @@ _CONSTRAINT_ERRORS = {
         "formasi",
         gettext_lazy("Formasi ini sudah memiliki Plt/Plh yang aktif (baru saja disimpan)."),
     ),
+    "penempatan_jenis_pilihan": ("jenis", gettext_lazy("Jenis penempatan tidak dikenal.")),
+    "usulan_satu_per_pegawai_formasi": (
+        "pegawai",
+        gettext_lazy("Pegawai ini sudah diusulkan untuk formasi ini (baru saja disimpan)."),
+    ),
+    "usulan_tiga_slot_per_formasi": (
+        "pegawai",
+        gettext_lazy(
+            "Formasi ini sudah memiliki tiga usulan aktif: usulan lain baru saja disimpan."
+        ),
+    ),
+    "usulan_urutan_1_3": ("pegawai", gettext_lazy("Usulkan satu sampai tiga kandidat.")),
+    "keputusan_nomor_sk_wajib": ("nomor_sk", gettext_lazy("Nomor SK wajib diisi.")),
+    "keputusan_justifikasi_bila_bukan_pertama": (
+        "justifikasi",
+        gettext_lazy(
+            "Yang diangkat bukan kandidat layak peringkat pertama: tuliskan justifikasinya."
+        ),
+    ),
+    "keputusan_alasan_bila_membatalkan": (
+        "alasan_pembatalan",
+        gettext_lazy("Alasan pembatalan wajib diisi."),
+    ),
+    "keputusan_metode_pilihan": ("metode", gettext_lazy("Metode pengisian tidak dikenal.")),
+}
+# SQLite names the columns of a violated unique index, not the constraint.
+_SQLITE_UNIQUE = {
+    "jabatan_penempatan.pegawai_id": "penempatan_satu_definitif_aktif_per_pegawai",
+    "jabatan_penempatan.formasi_id": "penempatan_satu_pelaksana_tugas_per_formasi",
+    "jabatan_usulan.formasi_id, jabatan_usulan.pegawai_id": "usulan_satu_per_pegawai_formasi",
+    "jabatan_usulan.formasi_id, jabatan_usulan.urutan": "usulan_tiga_slot_per_formasi",
 }
 
 
 def _integrity_to_validation(exc: IntegrityError) -> ValidationError:
     text = str(exc)
+    if text.startswith("UNIQUE constraint failed: "):
+        name = _SQLITE_UNIQUE.get(text.removeprefix("UNIQUE constraint failed: "), "")
+        text = f"{text} {name}"
     for name, (field, message) in _CONSTRAINT_ERRORS.items():
         if name in text:
             return ValidationError({field: message}, code=name)
@@ -358,6 +398,41 @@ def periode_buka_skp(
     )
 
 
+@contextmanager
+def _diaudit_oleh(oleh) -> Iterator[None]:
+    """Attribute the audit entries written inside to `oleh`, the acting user the service was
+    given, on every path (a command or the shell has no request for the audit middleware to
+    name). Inside a request the request's other details (the address) are kept, and the
+    request's context is restored afterwards."""
+    try:
+        sebelumnya = auditlog_value.get()
+    except LookupError:
+        sebelumnya = None
+    data = {k: v for k, v in (sebelumnya or {}).items() if k != "signal_duid"}
+    with set_extra_data({**data, "actor": oleh}):
+        yield
+    if sebelumnya is not None:
+        auditlog_value.set(sebelumnya)
+
+
+def _diaudit(service: Callable[..., T]) -> Callable[..., T]:
+    """Write the service's audit entries as its `oleh` (the acting user)."""
+
+    @wraps(service)
+    def call(*args, oleh, **kwargs) -> T:
+        with _diaudit_oleh(oleh):
+            return service(*args, oleh=oleh, **kwargs)
+
+    return call
+
+
+def _tarik_usulan(formasi: Formasi) -> None:
+    """Withdraw the post's active proposals (three at most), one save each for the audit trail."""
+    for usulan in Usulan.objects.filter(formasi=formasi, aktif=True):
+        usulan.aktif = False
+        usulan.save(update_fields=["aktif", "updated_at"])
+
+
 def _snapshot(peringkat: Peringkat, terpilih: int | None = None, teratas: int = 50) -> dict:
     """Freeze a ranking: inputs' summary, weights, requirements, scores, rule version."""
 
@@ -396,9 +471,11 @@ def _snapshot(peringkat: Peringkat, terpilih: int | None = None, teratas: int = 
     }
 
 
+@_diaudit
 @transaction.atomic
 def usulan_set(*, formasi: Formasi, pegawai_ids: Sequence[int], pada: date, oleh) -> list[Usulan]:
-    """Propose up to three eligible candidates to the appointing official (PPK)."""
+    """Propose up to three eligible candidates to the appointing official (PPK), replacing the
+    post's earlier proposals."""
     formasi = Formasi.objects.select_for_update(of=("self",)).get(pk=formasi.pk)
     if not 1 <= len(set(pegawai_ids)) <= 3:
         raise ValidationError({"pegawai": _("Usulkan satu sampai tiga kandidat.")})
@@ -414,19 +491,27 @@ def usulan_set(*, formasi: Formasi, pegawai_ids: Sequence[int], pada: date, oleh
                 % {"n": ", ".join(tidak_layak) or _("pegawai tidak dikenal")}
             }
         )
-    Usulan.objects.filter(formasi=formasi, aktif=True).update(aktif=False)
-    return [
-        Usulan.objects.create(
-            formasi=formasi,
-            pegawai_id=p,
-            peringkat=hasil[p].peringkat,
-            skor=hasil[p].skor,
-            diusulkan_oleh=oleh,
-        )
-        for p in dict.fromkeys(pegawai_ids)
-    ]
+    try:
+        with transaction.atomic():
+            _tarik_usulan(formasi)
+            # Slots 1–3 (Usulan.urutan): the database refuses a fourth active proposal from
+            # any writer, this one included.
+            return [
+                Usulan.objects.create(
+                    formasi=formasi,
+                    pegawai_id=p,
+                    urutan=urutan,
+                    peringkat=hasil[p].peringkat,
+                    skor=hasil[p].skor,
+                    diusulkan_oleh=oleh,
+                )
+                for urutan, p in enumerate(dict.fromkeys(pegawai_ids), start=1)
+            ]
+    except IntegrityError as exc:
+        raise _integrity_to_validation(exc) from exc
 
 
+@_diaudit
 @transaction.atomic
 def keputusan_create(
     *,
@@ -503,21 +588,25 @@ def keputusan_create(
         tanggal_sk=tanggal_sk,
         keterangan=str(Keputusan.Metode(metode).label),
     )
-    keputusan = Keputusan.objects.create(
-        formasi=formasi,
-        pegawai=pegawai,
-        penempatan=penempatan,
-        nomor_sk=nomor_sk.strip(),
-        tanggal_sk=tanggal_sk,
-        tmt=tmt,
-        metode=metode,
-        justifikasi=justifikasi.strip(),
-        peringkat_terpilih=hasil.peringkat,
-        snapshot=_snapshot(peringkat, pegawai.pk),
-        aturan_versi=merit.ATURAN_VERSI,
-        oleh=oleh,
-        membatalkan=membatalkan,
-        alasan_pembatalan=alasan_pembatalan.strip(),
-    )
-    Usulan.objects.filter(formasi=formasi, aktif=True).update(aktif=False)
+    try:
+        with transaction.atomic():
+            keputusan = Keputusan.objects.create(
+                formasi=formasi,
+                pegawai=pegawai,
+                penempatan=penempatan,
+                nomor_sk=nomor_sk.strip(),
+                tanggal_sk=tanggal_sk,
+                tmt=tmt,
+                metode=metode,
+                justifikasi=justifikasi.strip(),
+                peringkat_terpilih=hasil.peringkat,
+                snapshot=_snapshot(peringkat, pegawai.pk),
+                aturan_versi=merit.ATURAN_VERSI,
+                oleh=oleh,
+                membatalkan=membatalkan,
+                alasan_pembatalan=alasan_pembatalan.strip(),
+            )
+    except IntegrityError as exc:
+        raise _integrity_to_validation(exc) from exc
+    _tarik_usulan(formasi)
     return keputusan

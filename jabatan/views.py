@@ -6,24 +6,33 @@ from datetime import date
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_safe
+from django.views.decorators.http import require_POST, require_safe
 
 from jabatan import merit
 from jabatan.filters import LowonganFilter
-from jabatan.models import Formasi, Keputusan, Usulan
+from jabatan.forms import KeputusanForm, PeringkatForm, UsulanForm
+from jabatan.models import Formasi, Keputusan
 from jabatan.peringkat import TERATAS, dengan_bobot, peringkat_formasi
-from jabatan.selectors import daftar_lowongan, proyeksi_lowong, ringkasan_formasi
-from jabatan.services import keputusan_create, usulan_set
-from pegawai.akses import Lingkup, lingkup, pegawai_id_sendiri
+from jabatan.selectors import (
+    daftar_lowongan,
+    formasi_dalam_lingkup,
+    formasi_dengan_usulan,
+    keputusan_formasi,
+    pegawai_dalam_lingkup,
+    proyeksi_lowong,
+    ringkasan_formasi,
+    usulan_aktif,
+    usulan_pegawai,
+)
+from pegawai.akses import Lingkup, lingkup, lingkup_seluruh, pegawai_id_sendiri
 from pegawai.ekspor import unduh_tabel
-from pegawai.models import Pegawai
 
 
 @require_safe
@@ -77,7 +86,7 @@ def lowongan_daftar(request: HttpRequest) -> HttpResponse:
     scope = _lingkup_staf(request)
     pada = timezone.localdate()
     filterset, rows = _saring_lowongan(request, scope, pada)
-    if request.GET.get("ekspor") in ("csv", "xlsx"):
+    if request.GET.get("ekspor") in ("csv", "xlsx") and filterset.is_valid():
         return unduh_tabel(
             request,
             data="jabatan.lowongan",
@@ -112,28 +121,8 @@ def lowongan_daftar(request: HttpRequest) -> HttpResponse:
             "proyeksi": proyeksi_lowong(scope=scope, pada=pada)[:25],
             "boleh_memutus": request.user.has_perm(PERM_KEPUTUSAN),
         },
+        status=200 if filterset.is_valid() else 400,
     )
-
-
-def _tanggal(value: str | None, bawaan: date, field: str) -> date:
-    """Parse a form date (YYYY-MM-DD); a bad one is a field error, not a crash."""
-    if not value:
-        return bawaan
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        raise ValidationError({field: _("Tanggal harus berformat TTTT-BB-HH.")}) from None
-
-
-def _bobot_dari(request: HttpRequest, bawaan: merit.Bobot) -> tuple[merit.Bobot, str | None]:
-    """Read what-if weights from the query string; fall back with a message when invalid."""
-    if not any(f"w_{k}" in request.GET for k in merit.KOMPONEN):
-        return bawaan, None
-    try:
-        nilai = {k: int(request.GET.get(f"w_{k}", getattr(bawaan, k))) for k in merit.KOMPONEN}
-        return merit.Bobot(**nilai), None
-    except ValueError:
-        return bawaan, _("Bobot simulasi harus bilangan bulat 0–100 yang jumlahnya 100.")
 
 
 def _bagian(kelompok: dict) -> list[tuple[int, int]]:
@@ -144,77 +133,76 @@ def _bagian(kelompok: dict) -> list[tuple[int, int]]:
     return [(v, round(100 * v / n) if n else 0) for v in nilai]
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def lowongan_detail(request: HttpRequest, formasi_id: int) -> HttpResponse:
-    """Rank every employee for one vacant post; propose up to three; record the decision."""
+def _formasi_peringkat(request: HttpRequest, formasi_id: int) -> tuple[Lingkup, Formasi]:
+    """The post of a ranking page or action, for HR (who hold the decision permission)."""
     if not request.user.has_perm(PERM_KEPUTUSAN):
         raise PermissionDenied(_("Peringkat merit dijalankan oleh BKPSDM."))
-    formasi = get_object_or_404(
-        Formasi.objects.select_related("jabatan", "unit_kerja"), pk=formasi_id
+    scope = lingkup(request.user)
+    return scope, get_object_or_404(formasi_dalam_lingkup(scope=scope), pk=formasi_id)
+
+
+def _form_aksi(cls: type, request: HttpRequest, scope: Lingkup, formasi: Formasi, data=None):
+    """An action form on the post: candidates come from the user's scope, the date is today."""
+    return cls(
+        data,
+        formasi=formasi,
+        pegawai=pegawai_dalam_lingkup(scope=scope),
+        oleh=request.user,
+        pada=timezone.localdate(),
     )
+
+
+def _ekspor_peringkat(request: HttpRequest, formasi: Formasi, hasil, fmt: str) -> HttpResponse:
+    return unduh_tabel(
+        request,
+        data="jabatan.peringkat",
+        nama_berkas=f"peringkat-{formasi.pk}",
+        fmt=fmt,
+        header=[
+            _("Peringkat"),
+            _("NIP"),
+            _("Nama"),
+            _("Skor"),
+            *[str(merit.LABEL_KOMPONEN[k]) for k in merit.KOMPONEN],
+            _("Kotak talenta"),
+        ],
+        rows=[
+            (
+                h.peringkat,
+                h.kandidat.nip,
+                h.kandidat.nama,
+                h.skor,
+                *[h.komponen[k] for k in merit.KOMPONEN],
+                h.kotak_talenta or "",
+            )
+            for h in hasil.teratas
+        ],
+    )
+
+
+def _halaman_peringkat(
+    request: HttpRequest,
+    scope: Lingkup,
+    formasi: Formasi,
+    *,
+    saring: PeringkatForm,
+    usul: UsulanForm | None = None,
+    putus: KeputusanForm | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    """Render the ranking page: the ranking under the query's (valid) parameters, the forms
+    with their errors. Invalid parameters rank with the profile's weights and search nobody."""
     pada = timezone.localdate()
-    errors = None
-    if request.method == "POST":
-        try:
-            if request.POST.get("aksi") == "usul":
-                usulan_set(
-                    formasi=formasi,
-                    pegawai_ids=[int(p) for p in request.POST.getlist("usul") if p.isdigit()],
-                    pada=pada,
-                    oleh=request.user,
-                )
-                messages.success(request, _("Usulan kandidat dicatat."))
-            elif request.POST.get("aksi") == "putus":
-                keputusan = keputusan_create(
-                    formasi=formasi,
-                    pegawai=get_object_or_404(Pegawai, pk=request.POST.get("pegawai") or 0),
-                    nomor_sk=request.POST.get("nomor_sk", ""),
-                    tanggal_sk=_tanggal(request.POST.get("tanggal_sk"), pada, "tanggal_sk"),
-                    tmt=_tanggal(request.POST.get("tmt"), pada, "tmt"),
-                    metode=request.POST.get("metode", ""),
-                    justifikasi=request.POST.get("justifikasi", ""),
-                    oleh=request.user,
-                )
-                messages.success(
-                    request, _("Keputusan %(sk)s dicatat.") % {"sk": keputusan.nomor_sk}
-                )
-            return redirect(reverse("jabatan:lowongan_detail", args=[formasi.pk]))
-        except ValidationError as exc:
-            errors = exc.messages
-    nip = "".join(request.GET.get("nip", "").split())
-    ekspor = request.GET.get("ekspor") if request.GET.get("ekspor") in ("csv", "xlsx") else None
+    cleaned = saring.cleaned_data if saring.is_valid() else {}
+    nip = cleaned.get("nip", "")
+    ekspor = cleaned.get("ekspor") or None
     n = EKSPOR_MAKS if ekspor else TERATAS
     dasar = peringkat_formasi(formasi, pada=pada, nip=nip, teratas=n)
-    bobot, galat_bobot = _bobot_dari(request, dasar.bobot)
+    bobot = cleaned.get("bobot") or dasar.bobot
     simulasi = bobot != dasar.bobot
     hasil = dengan_bobot(dasar, bobot, teratas=n) if simulasi else dasar
     if ekspor:
-        return unduh_tabel(
-            request,
-            data="jabatan.peringkat",
-            nama_berkas=f"peringkat-{formasi.pk}",
-            fmt=ekspor,
-            header=[
-                _("Peringkat"),
-                _("NIP"),
-                _("Nama"),
-                _("Skor"),
-                *[str(merit.LABEL_KOMPONEN[k]) for k in merit.KOMPONEN],
-                _("Kotak talenta"),
-            ],
-            rows=[
-                (
-                    h.peringkat,
-                    h.kandidat.nip,
-                    h.kandidat.nama,
-                    h.skor,
-                    *[h.komponen[k] for k in merit.KOMPONEN],
-                    h.kotak_talenta or "",
-                )
-                for h in hasil.teratas
-            ],
-        )
+        return _ekspor_peringkat(request, formasi, hasil, ekspor)
     sebelumnya = {h.kandidat.pegawai_id: h.peringkat for h in dasar.teratas}
     # The table shows the components that weigh; the others are named under it.
     dibobot = [k for k, w in bobot.sebagai_dict().items() if w]
@@ -222,50 +210,86 @@ def lowongan_detail(request: HttpRequest, formasi_id: int) -> HttpResponse:
     bobot_query = request.GET.copy()
     for kunci in ("nip", "ekspor"):
         bobot_query.pop(kunci, None)
-    return render(
-        request,
-        "jabatan/lowongan_detail.html",
-        {
-            "formasi": formasi,
-            "peringkat": hasil,
-            "teratas": [
-                (h, sebelumnya.get(h.kandidat.pegawai_id), [h.komponen[k] for k in dibobot])
-                for h in hasil.teratas
-            ],
-            "kolom": [merit.LABEL_KOMPONEN[k] for k in dibobot],
-            "tanpa_bobot": [merit.LABEL_KOMPONEN[k] for k in merit.KOMPONEN if k not in dibobot],
-            "alasan": [(merit.LABEL_ALASAN[k], n) for k, n in hasil.alasan.items()],
-            "bobot": bobot,
-            "simulasi": simulasi,
-            "galat_bobot": galat_bobot,
-            "komponen": [(k, merit.LABEL_KOMPONEN[k]) for k in merit.KOMPONEN],
-            "keadilan": [
-                (label, d["jumlah"], _bagian(d))
-                for label, d in (
-                    (_("Semua pegawai"), hasil.keadilan["semua"]),
-                    (_("Memenuhi syarat"), hasil.keadilan["layak"]),
-                    (_("Sepuluh teratas"), hasil.keadilan["teratas"]),
-                )
-            ],
-            "cari": cari,
-            "cari_komponen": [(merit.LABEL_KOMPONEN[k], v) for k, v in cari.komponen.items()]
-            if cari
-            else [],
-            "nip": nip,
-            "query_bobot": "&" + bobot_query.urlencode() if simulasi else "",
-            "ekspor_maks": EKSPOR_MAKS,
-            "usulan": Usulan.objects.filter(formasi=formasi, aktif=True).select_related("pegawai"),
-            "metode": Keputusan.Metode.choices,
-            "errors": errors,
-            "pada": pada,
-            "keputusan": Keputusan.objects.filter(formasi=formasi).select_related("pegawai")[:5],
-        },
+    usul = usul or _form_aksi(UsulanForm, request, scope, formasi)
+    putus = putus or _form_aksi(KeputusanForm, request, scope, formasi)
+    context = {
+        "formasi": formasi,
+        "peringkat": hasil,
+        "teratas": [
+            (h, sebelumnya.get(h.kandidat.pegawai_id), [h.komponen[k] for k in dibobot])
+            for h in hasil.teratas
+        ],
+        "kolom": [merit.LABEL_KOMPONEN[k] for k in dibobot],
+        "tanpa_bobot": [merit.LABEL_KOMPONEN[k] for k in merit.KOMPONEN if k not in dibobot],
+        "alasan": [(merit.LABEL_ALASAN[k], n) for k, n in hasil.alasan.items()],
+        "bobot": bobot,
+        "simulasi": simulasi,
+        "saring": saring,
+        "komponen": [(k, merit.LABEL_KOMPONEN[k], saring[f"w_{k}"]) for k in merit.KOMPONEN],
+        "keadilan": [
+            (label, d["jumlah"], _bagian(d))
+            for label, d in (
+                (_("Semua pegawai"), hasil.keadilan["semua"]),
+                (_("Memenuhi syarat"), hasil.keadilan["layak"]),
+                (_("Sepuluh teratas"), hasil.keadilan["teratas"]),
+            )
+        ],
+        "cari": cari,
+        "cari_komponen": [(merit.LABEL_KOMPONEN[k], v) for k, v in cari.komponen.items()]
+        if cari
+        else [],
+        "nip": nip,
+        "query_bobot": "&" + bobot_query.urlencode() if simulasi else "",
+        "ekspor_maks": EKSPOR_MAKS,
+        "usulan": usulan_aktif(formasi=formasi),
+        "usul": usul,
+        "putus": putus,
+        "metode": Keputusan.Metode.choices,
+        "pada": pada,
+        "keputusan": keputusan_formasi(formasi=formasi)[:5],
+    }
+    return render(request, "jabatan/lowongan_detail.html", context, status=status)
+
+
+@login_required
+@require_safe
+def lowongan_detail(request: HttpRequest, formasi_id: int) -> HttpResponse:
+    """Rank every employee for one vacant post: what-if weights, why-not for one NIP, export."""
+    scope, formasi = _formasi_peringkat(request, formasi_id)
+    saring = PeringkatForm(request.GET)
+    status = 200 if saring.is_valid() else 400
+    return _halaman_peringkat(request, scope, formasi, saring=saring, status=status)
+
+
+@login_required
+@require_POST
+def lowongan_usul(request: HttpRequest, formasi_id: int) -> HttpResponse:
+    """Propose one to three eligible candidates for the post to the PPK."""
+    scope, formasi = _formasi_peringkat(request, formasi_id)
+    form = _form_aksi(UsulanForm, request, scope, formasi, request.POST)
+    if form.is_valid() and form.simpan() is not None:
+        messages.success(request, _("Usulan kandidat dicatat."))
+        return redirect(reverse("jabatan:lowongan_detail", args=[formasi.pk]))
+    return _halaman_peringkat(
+        request, scope, formasi, saring=PeringkatForm({}), usul=form, status=400
+    )
+
+
+@login_required
+@require_POST
+def lowongan_putus(request: HttpRequest, formasi_id: int) -> HttpResponse:
+    """Record the PPK's decision on the post: the appointee is placed in the same transaction."""
+    scope, formasi = _formasi_peringkat(request, formasi_id)
+    form = _form_aksi(KeputusanForm, request, scope, formasi, request.POST)
+    if form.is_valid() and (keputusan := form.simpan()) is not None:
+        messages.success(request, _("Keputusan %(sk)s dicatat.") % {"sk": keputusan.nomor_sk})
+        return redirect(reverse("jabatan:lowongan_detail", args=[formasi.pk]))
+    return _halaman_peringkat(
+        request, scope, formasi, saring=PeringkatForm({}), putus=form, status=400
     )
 
 
 # --- The employee's own view: "why was I (not) proposed?" ---------------------------------------
-
-SEMUA = Lingkup(semua=True)  # open posts are public within the government (seleksi terbuka)
 
 
 @login_required
@@ -274,22 +298,19 @@ def peluang_daftar(request: HttpRequest) -> HttpResponse:
     """Open posts an employee may check themselves against, and those they were proposed for."""
     pegawai_id = pegawai_id_sendiri(request.user)
     pada = timezone.localdate()
-    filterset, rows = _saring_lowongan(request, SEMUA, pada)
+    # Open posts are public within the government (seleksi terbuka).
+    filterset, rows = _saring_lowongan(request, lingkup_seluruh(), pada)
     halaman = _halaman_lowongan(request, rows, pada, 25)
-    diusulkan = Usulan.objects.filter(
-        aktif=True, formasi_id__in=[f.pk for f in halaman["halaman"]]
-    ).values_list("formasi_id", flat=True)
     return render(
         request,
         "jabatan/peluang_list.html",
         {
             "filterset": filterset,
             **halaman,
-            "dengan_usulan": set(diusulkan),
-            "usulan_saya": Usulan.objects.filter(pegawai_id=pegawai_id, aktif=True)
-            .select_related("formasi__jabatan", "formasi__unit_kerja")
-            .order_by("-created_at")[:10],
+            "dengan_usulan": formasi_dengan_usulan([f.pk for f in halaman["halaman"]]),
+            "usulan_saya": usulan_pegawai(pegawai_id=pegawai_id),
         },
+        status=200 if filterset.is_valid() else 400,
     )
 
 
@@ -299,13 +320,11 @@ def peluang_detail(request: HttpRequest, formasi_id: int) -> HttpResponse:
     """The employee's own explanation for one post: eligible or why not (and from when), their
     rank and breakdown, and whether they were proposed. Other people's scores stay with HR."""
     pegawai_id = pegawai_id_sendiri(request.user)
-    formasi = get_object_or_404(
-        Formasi.objects.select_related("jabatan", "unit_kerja"), pk=formasi_id
-    )
+    formasi = get_object_or_404(formasi_dalam_lingkup(scope=lingkup_seluruh()), pk=formasi_id)
     pada = timezone.localdate()
     hasil = peringkat_formasi(formasi, pada=pada, teratas=0, pegawai_ids=[pegawai_id])
     saya = hasil.dicari.get(pegawai_id)
-    usulan = list(Usulan.objects.filter(formasi=formasi, aktif=True).order_by("peringkat"))
+    usulan = list(usulan_aktif(formasi=formasi))
     return render(
         request,
         "jabatan/peluang_detail.html",
@@ -320,7 +339,7 @@ def peluang_detail(request: HttpRequest, formasi_id: int) -> HttpResponse:
             "pemangku": pegawai_id in hasil.pemangku,
             "diusulkan": any(u.pegawai_id == pegawai_id for u in usulan),
             "peringkat_usulan": [u.peringkat for u in usulan],
-            "keputusan": Keputusan.objects.filter(formasi=formasi).order_by("-tanggal_sk").first(),
+            "keputusan": keputusan_formasi(formasi=formasi).first(),
             "pada": pada,
         },
     )

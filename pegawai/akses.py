@@ -82,3 +82,9 @@ def pegawai_id_sendiri(user: User | AnonymousUser) -> int:
     if pegawai_id is None:
         raise PermissionDenied(_("Akun ini tidak terhubung dengan data pegawai."))
     return pegawai_id
+
+
+def lingkup_seluruh() -> Lingkup:
+    """Return the scope of every unit, for what is public within the government whoever asks
+    (the open posts of a seleksi terbuka): a name, so no page builds a scope by hand."""
+    return Lingkup(semua=True)

@@ -150,7 +150,7 @@ def objek_unit_a(org: Organisasi) -> dict[str, object]:
         "jabatan.penempatan": org.penempatan_a,
         "jabatan.profilmerit": ProfilMerit.objects.get(jenis_jabatan="PELAKSANA"),
         "jabatan.usulan": Usulan.objects.create(
-            formasi=org.formasi_a, pegawai=org.pegawai_a, diusulkan_oleh=hr
+            formasi=org.formasi_a, pegawai=org.pegawai_a, diusulkan_oleh=hr, urutan=1
         ),
         "jabatan.keputusan": Keputusan.objects.create(
             formasi=org.formasi_a,
@@ -160,6 +160,7 @@ def objek_unit_a(org: Organisasi) -> dict[str, object]:
             tanggal_sk=org.penempatan_a.tmt_mulai,
             tmt=org.penempatan_a.tmt_mulai,
             metode="talent_pool",
+            peringkat_terpilih=1,
             snapshot={},
             aturan_versi="uji",
             oleh=hr,

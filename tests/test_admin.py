@@ -180,7 +180,7 @@ def _dataset() -> Dataset:
     CatatanEkspor.objects.create(user=user, data="pegawai.pegawai", jumlah_baris=3)
     for p in pegawai[3:6]:
         penempatan = p.penempatan.get()
-        Usulan.objects.create(formasi=penempatan.formasi, pegawai=p, diusulkan_oleh=user)
+        Usulan.objects.create(formasi=penempatan.formasi, pegawai=p, diusulkan_oleh=user, urutan=1)
         Keputusan.objects.create(
             formasi=penempatan.formasi,
             pegawai=p,
@@ -189,6 +189,7 @@ def _dataset() -> Dataset:
             tanggal_sk=penempatan.tmt_mulai,
             tmt=penempatan.tmt_mulai,
             metode="talent_pool",
+            peringkat_terpilih=1,
             snapshot={},
             aturan_versi="uji",
             oleh=user,

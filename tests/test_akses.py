@@ -85,6 +85,8 @@ HALAMAN = {
     "kinerja:dasbor": (302, 403, 200, 200, 200),  # unit heads and HR
     "jabatan:lowongan": (302, 403, 200, 200, 200),
     "jabatan:lowongan_detail": (302, 403, 403, 403, 200),  # the merit ranking is HR's
+    "jabatan:lowongan_usul": (302, 405, 405, 405, 405),  # POST only
+    "jabatan:lowongan_putus": (302, 405, 405, 405, 405),
     "jabatan:peluang": (302, 200, 200, 200, 403),  # an employee's own chances
     "jabatan:peluang_detail": (302, 200, 200, 200, 403),
     "kinerja:talenta": (302, 403, 200, 200, 200),

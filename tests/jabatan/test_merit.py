@@ -192,8 +192,24 @@ def test_exclusions_are_counted_by_reason():
 
 
 def test_the_talent_pool_can_be_required():
-    hasil = merit.peringkat([_k()], ADM, pada=PADA, hanya_talent_pool=True)
+    hasil = merit.peringkat([_k(jpm=Decimal(100))], ADM, pada=PADA, hanya_talent_pool=True)
     # Baik/Baik is Sesuai Ekspektasi, JPM 100 Tinggi: box 8, in the pool.
     assert hasil[0].kotak_talenta == 8 and hasil[0].layak
-    rendah = _k(capaian=dict.fromkeys(STD3, 1))
+    # The box reads the assessment's own JPM, not the JPM against the vacancy's standard.
+    rendah = _k(jpm=Decimal(50))
     assert not merit.peringkat([rendah], ADM, pada=PADA, hanya_talent_pool=True)[0].layak
+    assert not merit.peringkat([_k()], ADM, pada=PADA, hanya_talent_pool=True)[0].layak
+
+
+@pytest.mark.parametrize(
+    ("jpm", "pita", "kotak"),
+    [
+        (Decimal("85"), kr.Pita(60, 80), 8),  # Tinggi with the default bands
+        (Decimal("85"), kr.Pita(60, 90), 5),  # HR raised the upper band: Menengah
+        (Decimal("60"), kr.Pita(50, 80), 5),  # HR lowered the lower band: Menengah
+        (Decimal("60"), kr.Pita(60, 80), 2),
+    ],
+)
+def test_the_talent_box_follows_hrs_bands(jpm, pita, kotak):
+    (hasil,) = merit.peringkat([_k(jpm=jpm)], ADM, pada=PADA, pita_potensial=pita)
+    assert hasil.kotak_talenta == kotak

@@ -82,10 +82,10 @@ def test_hr_ranks_proposes_and_decides_through_the_page(org):
         },
     )
     assert response.context["simulasi"]
-    hr.post(url, {"aksi": "usul", "usul": [terbaik.pk, kedua.pk]})
+    response = hr.post(url + "usulan/", {"pegawai": [terbaik.pk, kedua.pk]})
+    assert response.status_code == 302
     assert Usulan.objects.filter(formasi=formasi, aktif=True).count() == 2
     data = {
-        "aksi": "putus",
         "pegawai": kedua.pk,
         "nomor_sk": "821/5/2026",
         "tanggal_sk": timezone.localdate().isoformat(),
@@ -93,10 +93,11 @@ def test_hr_ranks_proposes_and_decides_through_the_page(org):
         "metode": "talent_pool",
         "justifikasi": "",
     }
-    response = hr.post(url, data)
+    response = hr.post(url + "keputusan/", data)
+    assert response.status_code == 400
     assert "justifikasi" in response.content.decode().lower()
     assert not Keputusan.objects.exists()
-    response = hr.post(url, {**data, "justifikasi": "Pengalaman bidang yang sama"})
+    response = hr.post(url + "keputusan/", {**data, "justifikasi": "Pengalaman bidang yang sama"})
     assert response.status_code == 302
     assert Keputusan.objects.get().pegawai == kedua
 
@@ -126,9 +127,9 @@ def test_an_employee_sees_why_they_are_not_eligible_and_nothing_of_others(
     assert "Kepala Bagian Uji" in daftar.content.decode()
     client.get(f"/jabatan/peluang/{formasi.pk}/")
     # session, user, permissions (2), access link, post (the page's, the ranking's fresh one),
-    # profile, holders, fields of study, counts (the scan, the sanctioned), own row, own
-    # sanctions, proposals, decision
-    with django_assert_max_num_queries(16):
+    # profile, talent bands, holders, fields of study, counts (the scan, the sanctioned), own
+    # row, own sanctions, proposals, decision
+    with django_assert_max_num_queries(17):
         response = client.get(f"/jabatan/peluang/{formasi.pk}/")
     body = response.content.decode()
     saya = response.context["saya"]
