@@ -12,6 +12,8 @@ from collections.abc import Iterator
 from typing import Any
 
 from auditlog.mixins import AuditlogHistoryAdminMixin
+from axes import admin as axes_admin
+from axes.models import AccessAttempt
 from django.contrib import admin, messages
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.utils import label_for_field, lookup_field
@@ -22,6 +24,7 @@ from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from pegawai.akses import lingkup
 from pegawai.ekspor import catat_ekspor
@@ -190,3 +193,20 @@ class CatatanEksporAdmin(HanyaBacaMixin, admin.ModelAdmin):
 
 
 admin.site.register(CatatanEkspor, CatatanEksporAdmin)
+
+
+class AccessAttemptAdmin(axes_admin.AccessAttemptAdmin):
+    """django-axes' lockouts, with its one action limited to who may delete attempts.
+
+    Axes declares no permission on "clean up expired attempts", so anyone who can see the list
+    could run it; every action of the project declares its permissions (tests/test_aksi_admin.py).
+    """
+
+    @admin.action(permissions=["delete"], description=_lazy("Hapus percobaan yang kedaluwarsa"))
+    def cleanup_expired_attempts(self, request: HttpRequest, queryset: QuerySet) -> None:
+        super().cleanup_expired_attempts(request, queryset)
+
+
+if admin.site.is_registered(AccessAttempt):  # unless AXES_ENABLE_ADMIN is off
+    admin.site.unregister(AccessAttempt)
+    admin.site.register(AccessAttempt, AccessAttemptAdmin)
