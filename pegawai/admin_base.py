@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 from collections.abc import Iterator
+from decimal import Decimal
 from typing import Any
 
 from auditlog.mixins import AuditlogHistoryAdminMixin
@@ -27,7 +28,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
 from pegawai.akses import lingkup
-from pegawai.ekspor import catat_ekspor
+from pegawai.ekspor import catat_ekspor, sel_aman
 from pegawai.models import CatatanEkspor
 
 PERM_AUDIT = "auditlog.view_logentry"
@@ -50,12 +51,14 @@ def _csv_value(field: Any, value: Any) -> str:
         return timezone.localtime(value).strftime("%d-%m-%Y %H:%M")
     if isinstance(value, dt.date):
         return value.strftime("%d-%m-%Y")
+    if isinstance(value, int | float | Decimal):
+        return str(value)
     choices = getattr(field, "flatchoices", None)
     if choices:
-        return str(dict(choices).get(value, value))
+        return sel_aman(str(dict(choices).get(value, value)))
     if isinstance(value, Model):
-        return str(value)
-    return str(value).replace("\N{NO-BREAK SPACE}", " ")
+        return sel_aman(str(value))
+    return sel_aman(str(value).replace("\N{NO-BREAK SPACE}", " "))
 
 
 class BaseAdmin(AuditlogHistoryAdminMixin, admin.ModelAdmin):
@@ -154,7 +157,7 @@ class BaseAdmin(AuditlogHistoryAdminMixin, admin.ModelAdmin):
         def rows() -> Iterator[str]:
             # A BOM so spreadsheet programs read UTF-8; ";" because Indonesian locales use the
             # comma as the decimal separator.
-            yield "\ufeff" + writer.writerow(header)
+            yield "\ufeff" + writer.writerow([sel_aman(h) for h in header])
             for obj in qs.iterator(chunk_size=2000):
                 values = []
                 for name in columns:

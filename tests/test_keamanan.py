@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
 import re
 from pathlib import Path
 
 import pytest
 from auditlog.models import LogEntry
 from django.conf import settings
-from django.test import Client
+from django.test import Client, RequestFactory
 
 from jabatan.models import Penempatan
+from pegawai.ekspor import unduh_tabel
+from pegawai.models import Pegawai
 from tests.akses_data import SANDI, buat_organisasi
 from tests.factories import PenempatanFactory
 
@@ -114,3 +118,72 @@ def test_production_settings_protect_cookies_and_transport():
     assert settings.SECURE_HSTS_SECONDS >= 31536000
     assert settings.SESSION_COOKIE_HTTPONLY
     assert settings.SESSION_EXPIRE_AT_BROWSER_CLOSE
+
+
+# --- Exports: no formula from the data (CSV injection) ------------------------------------
+
+RUMUS = '=HYPERLINK("http://x","y")'
+RUMUS_AT = "@SUM(1)"
+
+
+def _org_dengan_nama_rumus():
+    org = buat_organisasi()
+    # The unit head A evaluates employee A: their name reaches the evaluator export.
+    penilai = org.pegawai_a.skp.get().penilai
+    Pegawai.objects.filter(pk=penilai.pk).update(nama=RUMUS)
+    Pegawai.objects.filter(pk=org.pegawai_a.pk).update(nama=RUMUS_AT)
+    return org
+
+
+def _csv_rows(content: bytes) -> list[list[str]]:
+    return list(csv.reader(io.StringIO(content.decode("utf-8-sig")), delimiter=";"))
+
+
+def test_the_admin_csv_export_writes_formula_like_names_as_text(hr_client):
+    _org_dengan_nama_rumus()
+    response = hr_client.get("/admin/pegawai/pegawai/ekspor/")
+    rows = _csv_rows(b"".join(response.streaming_content))
+    cells = {cell for row in rows for cell in row}
+    assert "'" + RUMUS in cells and "'" + RUMUS_AT in cells
+    assert not any(cell.startswith(("=", "@", "+")) for cell in cells)
+
+
+def test_the_dashboard_exports_write_formula_like_names_as_text(hr_client):
+    from openpyxl import load_workbook
+
+    _org_dengan_nama_rumus()
+    rows = _csv_rows(hr_client.get("/kinerja/ekspor/penilai.csv").content)
+    assert ["'" + RUMUS, "1", "1", "0"] in rows
+    wb = load_workbook(io.BytesIO(hr_client.get("/kinerja/ekspor/penilai.xlsx").content))
+    cells = {c.value: c for row in wb.active.iter_rows() for c in row}
+    assert cells[RUMUS].data_type == "s"  # text, as typed: never a formula
+    assert all(c.data_type != "f" for c in cells.values())
+    # Counts stay numbers.
+    row = next(r for r in wb.active.iter_rows() if r[0].value == RUMUS)
+    assert [c.value for c in row[1:]] == [1, 1, 0]
+    assert row[1].data_type == "n"
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_unduh_tabel_keeps_numbers_and_dates_and_neutralises_text(fmt, hr_user):
+    from openpyxl import load_workbook
+
+    request = RequestFactory().get("/")
+    request.user = hr_user
+    bad = ["=1+1", "+1", "-1", "@A1", "\tx", "\rx"]
+    response = unduh_tabel(
+        request, data="uji", nama_berkas="uji", fmt=fmt, header=["a", "b", "c"],
+        rows=[[text, -5, dt.date(2025, 1, 2)] for text in bad],
+    )  # fmt: skip
+    if fmt == "csv":
+        rows = _csv_rows(response.content)[1:]
+        assert [r[0] for r in rows] == ["'" + text for text in bad]
+        assert {r[1] for r in rows} == {"-5"}  # a negative number is no formula
+    else:
+        ws = load_workbook(io.BytesIO(response.content)).active
+        rows = list(ws.iter_rows(min_row=2))
+        # XML reads a lone CR back as LF; the text is otherwise as written.
+        assert [r[0].value for r in rows] == [text.replace("\r", "\n") for text in bad]
+        assert {r[0].data_type for r in rows} == {"s"}
+        assert {(r[1].value, r[1].data_type) for r in rows} == {(-5, "n")}
+        assert rows[0][2].is_date and rows[0][2].value.date() == dt.date(2025, 1, 2)
