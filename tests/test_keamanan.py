@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from auditlog.models import LogEntry
 from django.conf import settings
+from django.http import HttpResponse
 from django.test import Client, RequestFactory
 
 from jabatan.models import Penempatan
@@ -187,3 +188,56 @@ def test_unduh_tabel_keeps_numbers_and_dates_and_neutralises_text(fmt, hr_user):
         assert {r[0].data_type for r in rows} == {"s"}
         assert {(r[1].value, r[1].data_type) for r in rows} == {(-5, "n")}
         assert rows[0][2].is_date and rows[0][2].value.date() == dt.date(2025, 1, 2)
+
+
+# --- Cache-Control: nothing a logged-in user sees is stored --------------------------------
+
+
+def test_every_page_for_a_logged_in_user_and_every_export_send_no_store():
+    org = buat_organisasi()
+    skp = org.pegawai_a.skp.get()
+    halaman = {
+        "pegawai": ["/", "/saya/", "/kinerja/skp/", f"/kinerja/skp/{skp.pk}/", "/jabatan/peluang/"],
+        "pimpinan": [
+            "/kinerja/", "/kinerja/talenta/5/", "/kinerja/ekspor/distribusi.csv",
+            "/kinerja/ekspor/penilai.xlsx", "/jabatan/lowongan/", "/jabatan/lowongan/?ekspor=csv",
+            "/admin/", "/admin/pegawai/pegawai/", "/admin/pegawai/pegawai/ekspor/",
+            f"/admin/pegawai/pegawai/{org.pegawai_a.pk}/change/",
+        ],
+        "hr": [
+            f"/jabatan/lowongan/{org.formasi_a.pk}/",  # the merit ranking
+            f"/jabatan/lowongan/{org.formasi_a.pk}/?ekspor=xlsx",
+            "/admin/auditlog/logentry/",
+        ],
+    }  # fmt: skip
+    salah = []
+    for role, urls in halaman.items():
+        client = Client()
+        client.force_login(org.users[role])
+        for url in urls:
+            response = client.get(url)
+            assert response.status_code == 200, (role, url, response.status_code)
+            directives = {d.strip() for d in response.get("Cache-Control", "").split(",")}
+            if not {"no-store", "private"} <= directives:
+                salah.append(f"{role} {url}: {response.get('Cache-Control')!r}")
+    assert salah == []
+
+
+def test_public_pages_for_anonymous_visitors_stay_cacheable(client):
+    response = client.get("/")
+    assert "no-store" not in response.get("Cache-Control", "")
+
+
+def test_a_view_can_opt_out_of_no_store(rf, hr_user):
+    from pegawai.middleware import TanpaSimpanMiddleware, boleh_disimpan
+
+    def view(request):
+        return HttpResponse("sama untuk semua")
+
+    middleware = TanpaSimpanMiddleware(lambda request: view(request))
+    for func, expected in ((view, True), (boleh_disimpan(lambda r: view(r)), False)):
+        request = rf.get("/")
+        request.user = hr_user
+        middleware.process_view(request, func, (), {})
+        response = middleware(request)
+        assert ("no-store" in response.get("Cache-Control", "")) is expected
