@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import ipaddress
 from collections.abc import Callable
 
 from django.conf import settings
@@ -61,3 +63,29 @@ class TanpaSimpanMiddleware:
 
     def process_view(self, request: HttpRequest, view_func: Callable, view_args, view_kwargs):
         request._boleh_disimpan = getattr(view_func, "boleh_disimpan", False)
+
+
+class AlamatKlienMiddleware:
+    """Resolve the client's address once, from `TRUSTED_PROXY_COUNT`, into REMOTE_ADDR.
+
+    Anyone can send `X-Forwarded-For`; only the proxies we run append to it honestly. With
+    `TRUSTED_PROXY_COUNT = 0` (the default: no proxy in front) the header is dropped, so nothing
+    downstream (the audit trail, which reads it by itself; axes; the export log; throttling)
+    records a forged address. With N proxies, the N-th address from the right is the one our
+    outermost proxy saw: it becomes REMOTE_ADDR and the header is dropped, so every reader
+    agrees. First in MIDDLEWARE.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        forwarded = request.META.pop("HTTP_X_FORWARDED_FOR", "")
+        request.META.pop("HTTP_X_FORWARDED_PORT", None)  # the audit trail records it too
+        count = settings.TRUSTED_PROXY_COUNT
+        if count and forwarded:
+            hops = [hop.strip() for hop in forwarded.split(",")]
+            if len(hops) >= count:
+                with contextlib.suppress(ValueError):  # not an address: keep the proxy's own
+                    request.META["REMOTE_ADDR"] = str(ipaddress.ip_address(hops[-count]))
+        return self.get_response(request)

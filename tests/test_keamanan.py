@@ -10,13 +10,14 @@ from pathlib import Path
 
 import pytest
 from auditlog.models import LogEntry
+from axes.models import AccessAttempt
 from django.conf import settings
 from django.http import HttpResponse
-from django.test import Client, RequestFactory
+from django.test import Client, RequestFactory, override_settings
 
 from jabatan.models import Penempatan
 from pegawai.ekspor import unduh_tabel
-from pegawai.models import Pegawai
+from pegawai.models import BidangStudi, Pegawai
 from tests.akses_data import SANDI, buat_organisasi
 from tests.factories import PenempatanFactory
 
@@ -241,3 +242,49 @@ def test_a_view_can_opt_out_of_no_store(rf, hr_user):
         middleware.process_view(request, func, (), {})
         response = middleware(request)
         assert ("no-store" in response.get("Cache-Control", "")) is expected
+
+
+# --- Proxy headers: believed only from the proxies we run ----------------------------------
+
+KLIEN = "203.0.113.7"  # the address our proxy saw
+PALSU = "6.6.6.6"  # what the client wrote into X-Forwarded-For itself
+PROXY = "10.0.0.1"
+
+
+def _audit_addr(hr_client, kode: str, **meta) -> str:
+    response = hr_client.post(
+        "/admin/pegawai/bidangstudi/add/", {"kode": kode, "nama": "Uji"}, **meta
+    )
+    assert response.status_code == 302
+    bidang = BidangStudi.objects.get(kode=kode)
+    return LogEntry.objects.get_for_object(bidang).get().remote_addr
+
+
+def _attempt_addr(username: str, **meta) -> str:
+    Client().post("/masuk/", {"username": username, "password": "salah"}, **meta)
+    return AccessAttempt.objects.get(username=username).ip_address
+
+
+def test_without_trusted_proxies_a_forged_forwarded_for_is_ignored(hr_client):
+    assert settings.TRUSTED_PROXY_COUNT == 0  # the default
+    meta = {"REMOTE_ADDR": PROXY, "HTTP_X_FORWARDED_FOR": PALSU}
+    assert _audit_addr(hr_client, "UJI1", **meta) == PROXY
+    assert _attempt_addr("siapa.saja", **meta) == PROXY
+    # Nor does a forged X-Forwarded-Proto make the request secure.
+    assert settings.SECURE_PROXY_SSL_HEADER is None
+
+
+@override_settings(TRUSTED_PROXY_COUNT=1)
+def test_behind_one_trusted_proxy_the_address_it_saw_is_recorded(hr_client):
+    # The client forged the first entry; our proxy appended the address it saw.
+    meta = {"REMOTE_ADDR": PROXY, "HTTP_X_FORWARDED_FOR": f"{PALSU}, {KLIEN}"}
+    assert _audit_addr(hr_client, "UJI2", **meta) == KLIEN
+    assert _attempt_addr("siapa.saja", **meta) == KLIEN
+
+
+@override_settings(TRUSTED_PROXY_COUNT=2)
+def test_behind_two_proxies_the_outer_ones_view_counts_and_garbage_is_ignored(hr_client):
+    meta = {"REMOTE_ADDR": PROXY, "HTTP_X_FORWARDED_FOR": f"{PALSU}, {KLIEN}, 10.0.0.2"}
+    assert _audit_addr(hr_client, "UJI3", **meta) == KLIEN
+    meta = {"REMOTE_ADDR": PROXY, "HTTP_X_FORWARDED_FOR": "bukan-alamat, 10.0.0.2"}
+    assert _attempt_addr("lain.lagi", **meta) == PROXY
