@@ -142,6 +142,11 @@ AUTHENTICATION_BACKENDS = [
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=30))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# Password spraying (one address, many usernames): after this many wrong passwords from one
+# address within the cool-off time, that address is locked for every username
+# (pegawai/kunci_login.py; higher than the per-user limit, for offices behind one NAT address).
+LOGIN_FAILURE_LIMIT_PER_ADDRESS = env.int("LOGIN_FAILURE_LIMIT_PER_ADDRESS", default=30)
+AXES_HANDLER = "pegawai.kunci_login.AxesHandler"
 AXES_LOCKOUT_TEMPLATE = "registration/terkunci.html"
 AXES_RESET_ON_SUCCESS = True
 # REMOTE_ADDR only: pegawai.middleware.AlamatKlienMiddleware has already resolved the client

@@ -288,3 +288,38 @@ def test_behind_two_proxies_the_outer_ones_view_counts_and_garbage_is_ignored(hr
     assert _audit_addr(hr_client, "UJI3", **meta) == KLIEN
     meta = {"REMOTE_ADDR": PROXY, "HTTP_X_FORWARDED_FOR": "bukan-alamat, 10.0.0.2"}
     assert _attempt_addr("lain.lagi", **meta) == PROXY
+
+
+# --- Password spraying: one address, many usernames ----------------------------------------
+
+
+@override_settings(LOGIN_FAILURE_LIMIT_PER_ADDRESS=8)
+def test_many_usernames_from_one_address_lock_that_address_only():
+    org = buat_organisasi()
+    penyerang = {"REMOTE_ADDR": "198.51.100.9"}
+    client = Client()
+    # Fewer than AXES_FAILURE_LIMIT tries per username: the per-user lock never triggers.
+    statuses = [
+        client.post(
+            "/masuk/", {"username": f"tebakan{n}", "password": "Rahasia123"}, **penyerang
+        ).status_code
+        for n in range(8)
+    ]
+    assert statuses == [200] * 7 + [429]  # the eighth failure reaches the address's limit
+    # Now the address is refused, even with a real account's right password.
+    response = client.post("/masuk/", {"username": "pimpinan", "password": SANDI}, **penyerang)
+    assert response.status_code == 429
+    assert "terkunci" in response.content.decode()
+    assert "_auth_user_id" not in client.session
+    # Another address logs in as usual.
+    other = Client()
+    response = other.post(
+        "/masuk/", {"username": "pimpinan", "password": SANDI}, REMOTE_ADDR="192.0.2.44"
+    )
+    assert response.status_code == 302
+    assert int(other.session["_auth_user_id"]) == org.users["pimpinan"].pk
+
+
+def test_the_per_address_limit_is_above_the_per_user_limit():
+    # An office behind one NAT address must survive a few people's typos.
+    assert settings.LOGIN_FAILURE_LIMIT_PER_ADDRESS > 3 * settings.AXES_FAILURE_LIMIT
