@@ -15,7 +15,13 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from pegawai import golongan as gol
-from pegawai.disiplin import DURASI_BULAN, JenisHukuman, tanggal_selesai, tingkat_hukuman
+from pegawai.disiplin import (
+    DURASI_BULAN,
+    JENIS_BERDURASI,
+    JenisHukuman,
+    tanggal_selesai,
+    tingkat_hukuman,
+)
 from pegawai.kompetensi import KODE as KOMPETENSI_KODE
 from pegawai.nip import format_nip, normalize_nip, parse_ni_pppk, parse_nip
 from pegawai.pendidikan import TingkatPendidikan
@@ -478,11 +484,38 @@ class HukumanDisiplin(TimestampedModel):
                 name="hukuman_disiplin_selesai_setelah_mulai",
                 violation_error_message=_("TMT selesai tidak boleh sebelum TMT mulai."),
             ),
+            # A sanction that runs N months has its end: an empty one reads as "still running"
+            # to the merit ranking, for ever. save() derives it; this refuses bulk writes and
+            # raw SQL without it. (The exact date needs month arithmetic that SQLite and
+            # PostgreSQL do differently, so save() alone computes it.)
+            models.CheckConstraint(
+                condition=~Q(jenis__in=JENIS_BERDURASI) | Q(tmt_selesai__isnull=False),
+                name="hukuman_disiplin_berdurasi_ada_selesai",
+                violation_error_message=_(
+                    "Hukuman disiplin yang berlaku beberapa bulan wajib mempunyai TMT selesai."
+                ),
+            ),
         ]
         indexes = [models.Index(fields=["pegawai", "tmt_mulai"], name="hukdis_pegawai_mulai")]
 
     def __str__(self) -> str:
         return f"{self.get_jenis_display()} ({self.tmt_mulai:%d-%m-%Y})"
+
+    def save(self, *args, **kwargs) -> None:
+        """Derive the end of a sanction that runs N months, on every save (shell, import,
+        service, admin): PP 94/2021 Pasal 8 fixes it from the kind and the start."""
+        if self.jenis in JENIS_BERDURASI and self.tmt_mulai:
+            self.tmt_mulai = self._tanggal(self.tmt_mulai)
+            self.tmt_selesai = tanggal_selesai(self.jenis, self.tmt_mulai)
+            update_fields = kwargs.get("update_fields")
+            if update_fields is not None and {"jenis", "tmt_mulai"} & set(update_fields):
+                kwargs["update_fields"] = {*update_fields, "tmt_selesai"}
+        super().save(*args, **kwargs)
+
+    @staticmethod
+    def _tanggal(value: date | str) -> date:
+        # A date typed as text in the shell or an import ("2024-01-15") is still a date.
+        return value if isinstance(value, date) else date.fromisoformat(str(value))
 
     @property
     def tingkat(self) -> str:
