@@ -503,7 +503,11 @@ class HasilAsesmenJpmAdmin(pegawai_admin.HasilAsesmenAdmin):
         asesmen_hitung_jpm(asesmen=obj)
 
 
-@admin.action(description=_("Buka SKP untuk semua pegawai aktif (penilai: atasan langsung)"))
+# Creates SKPs across every unit: only for who may add SKPs (PeriodeAdmin.has_buka_skp_permission).
+@admin.action(
+    permissions=["buka_skp"],
+    description=_("Buka SKP untuk semua pegawai aktif (penilai: atasan langsung)"),
+)
 def buka_skp(modeladmin: admin.ModelAdmin, request: HttpRequest, queryset: QuerySet) -> None:
     for periode in queryset:
         try:

@@ -21,6 +21,10 @@ class PeriodeAdmin(BaseAdmin):
     list_filter = ["jenis", "terbuka"]
     list_editable = ["terbuka"]
 
+    def has_buka_skp_permission(self, request: HttpRequest) -> bool:
+        """Opening a period's SKPs creates SKPs for every unit: whoever may add SKPs."""
+        return request.user.has_perm("kinerja.add_skp")
+
 
 class SkpUnitFilter(PerangkatDaerahFilter):
     path_lookup = "unit_kerja__path"

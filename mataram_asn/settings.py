@@ -44,6 +44,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: the client address from TRUSTED_PROXY_COUNT, before anything reads it.
+    "pegawai.middleware.AlamatKlienMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -51,6 +53,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Cache-Control: no-store, private on every response to a logged-in user (personal data).
+    "pegawai.middleware.TanpaSimpanMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -141,15 +145,19 @@ AUTHENTICATION_BACKENDS = [
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=30))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# Password spraying (one address, many usernames): after this many wrong passwords from one
+# address within the cool-off time, that address is locked for every username
+# (pegawai/kunci_login.py; higher than the per-user limit, for offices behind one NAT address).
+LOGIN_FAILURE_LIMIT_PER_ADDRESS = env.int("LOGIN_FAILURE_LIMIT_PER_ADDRESS", default=30)
+AXES_HANDLER = "pegawai.kunci_login.AxesHandler"
 AXES_LOCKOUT_TEMPLATE = "registration/terkunci.html"
 AXES_RESET_ON_SUCCESS = True
-# Behind a reverse proxy set AXES_IPWARE_META_PRECEDENCE_ORDER so the client address is used.
-AXES_IPWARE_META_PRECEDENCE_ORDER = env.list(
-    "AXES_IPWARE_META_PRECEDENCE_ORDER", default=["REMOTE_ADDR"]
-)
+# REMOTE_ADDR only: pegawai.middleware.AlamatKlienMiddleware has already resolved the client
+# behind TRUSTED_PROXY_COUNT proxies (see the proxy block below), so no header is trusted here.
+AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
 
-# The audit trail (django-auditlog) records the client address; behind a proxy it reads
-# X-Forwarded-For, so deploy behind one that overwrites that header.
+# The audit trail (django-auditlog) records the client address. It reads X-Forwarded-For by
+# itself; AlamatKlienMiddleware removes that header, leaving REMOTE_ADDR resolved as above.
 AUDITLOG_DISABLE_REMOTE_ADDR = False
 AUDITLOG_INCLUDE_ALL_MODELS = False
 
@@ -174,9 +182,16 @@ CONTENT_SECURITY_POLICY = {
 # more than one process serves the app, so every process counts the same requests.
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://mataram-asn")}
 
+# --- Reverse proxies (issue 9) ------------------------------------------------------------
+# How many proxies we run in front of the app (nginx = 1; a load balancer plus nginx = 2). Only
+# then are X-Forwarded-For and X-Forwarded-Proto believed: with 0 (the default) any client could
+# forge its address in the audit trail and the lockout, or claim HTTPS.
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+# Our proxy must set (overwrite, never pass on) X-Forwarded-Proto.
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if TRUSTED_PROXY_COUNT else None
+
 # Security. Production (DEBUG off) gets HTTPS-only cookies, HSTS and the SSL redirect; each can be
-# switched off by variable, e.g. behind a TLS-terminating proxy that sets the header below.
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# switched off by variable. Behind a TLS-terminating proxy set TRUSTED_PROXY_COUNT (above).
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=not DEBUG)
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # load balancers probe over plain HTTP
 SESSION_COOKIE_SECURE = env.bool("SESSION_COOKIE_SECURE", default=not DEBUG)

@@ -9,9 +9,12 @@ from __future__ import annotations
 import csv
 import datetime as dt
 from collections.abc import Iterator
+from decimal import Decimal
 from typing import Any
 
 from auditlog.mixins import AuditlogHistoryAdminMixin
+from axes import admin as axes_admin
+from axes.models import AccessAttempt
 from django.contrib import admin, messages
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.utils import label_for_field, lookup_field
@@ -21,10 +24,12 @@ from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpRespons
 from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from pegawai.akses import lingkup
-from pegawai.ekspor import catat_ekspor
+from pegawai.ekspor import catat_ekspor, sel_aman
 from pegawai.models import CatatanEkspor
 
 PERM_AUDIT = "auditlog.view_logentry"
@@ -47,12 +52,14 @@ def _csv_value(field: Any, value: Any) -> str:
         return timezone.localtime(value).strftime("%d-%m-%Y %H:%M")
     if isinstance(value, dt.date):
         return value.strftime("%d-%m-%Y")
+    if isinstance(value, int | float | Decimal):
+        return str(value)
     choices = getattr(field, "flatchoices", None)
     if choices:
-        return str(dict(choices).get(value, value))
+        return sel_aman(str(dict(choices).get(value, value)))
     if isinstance(value, Model):
-        return str(value)
-    return str(value).replace("\N{NO-BREAK SPACE}", " ")
+        return sel_aman(str(value))
+    return sel_aman(str(value).replace("\N{NO-BREAK SPACE}", " "))
 
 
 class BaseAdmin(AuditlogHistoryAdminMixin, admin.ModelAdmin):
@@ -151,7 +158,7 @@ class BaseAdmin(AuditlogHistoryAdminMixin, admin.ModelAdmin):
         def rows() -> Iterator[str]:
             # A BOM so spreadsheet programs read UTF-8; ";" because Indonesian locales use the
             # comma as the decimal separator.
-            yield "\ufeff" + writer.writerow(header)
+            yield "\ufeff" + writer.writerow([sel_aman(h) for h in header])
             for obj in qs.iterator(chunk_size=2000):
                 values = []
                 for name in columns:
@@ -162,6 +169,7 @@ class BaseAdmin(AuditlogHistoryAdminMixin, admin.ModelAdmin):
         stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
         response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = f'attachment; filename="{opts.model_name}-{stamp}.csv"'
+        patch_cache_control(response, no_store=True, private=True)  # personal data: never cached
         return response
 
 
@@ -190,3 +198,20 @@ class CatatanEksporAdmin(HanyaBacaMixin, admin.ModelAdmin):
 
 
 admin.site.register(CatatanEkspor, CatatanEksporAdmin)
+
+
+class AccessAttemptAdmin(axes_admin.AccessAttemptAdmin):
+    """django-axes' lockouts, with its one action limited to who may delete attempts.
+
+    Axes declares no permission on "clean up expired attempts", so anyone who can see the list
+    could run it; every action of the project declares its permissions (tests/test_aksi_admin.py).
+    """
+
+    @admin.action(permissions=["delete"], description=_lazy("Hapus percobaan yang kedaluwarsa"))
+    def cleanup_expired_attempts(self, request: HttpRequest, queryset: QuerySet) -> None:
+        super().cleanup_expired_attempts(request, queryset)
+
+
+if admin.site.is_registered(AccessAttempt):  # unless AXES_ENABLE_ADMIN is off
+    admin.site.unregister(AccessAttempt)
+    admin.site.register(AccessAttempt, AccessAttemptAdmin)

@@ -65,6 +65,10 @@ DURASI_BULAN: dict[str, int | None] = {
     JenisHukuman.PEMBERHENTIAN: None,
 }
 
+# The kinds that run for a number of months: their end date is always known (plain values, so a
+# migration's CHECK constraint lists them literally).
+JENIS_BERDURASI: list[str] = sorted(str(jenis) for jenis, bulan in DURASI_BULAN.items() if bulan)
+
 
 def tingkat_hukuman(jenis: str) -> str:
     """Return the level (ringan, sedang, berat) of a sanction kind."""

@@ -8,10 +8,27 @@ from collections.abc import Iterable, Sequence
 
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
+from django.utils.cache import patch_cache_control
 
 from pegawai.models import CatatanEkspor
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+# A spreadsheet reads a cell starting with one of these as a formula (CSV injection, OWASP):
+# `=HYPERLINK(...)` typed as an employee's name would run on the HR officer's machine.
+_AWAL_RUMUS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def sel_aman(value: object) -> object:
+    """Return `value` fit for a CSV cell: text that a spreadsheet would run gets a leading `'`.
+
+    Only text is touched: numbers (negative ones too) and dates stay what they are. Every
+    export of the project writes its cells through this function (XLSX also types text cells
+    as strings, see `unduh_tabel`).
+    """
+    if isinstance(value, str) and value.startswith(_AWAL_RUMUS):
+        return "'" + value
+    return value
 
 
 def catat_ekspor(request: HttpRequest, *, data: str, jumlah_baris: int) -> CatatanEkspor:
@@ -44,9 +61,13 @@ def unduh_tabel(
         wb = Workbook()
         ws = wb.active
         ws.title = nama_berkas[:31]
-        ws.append([str(h) for h in header])
-        for row in rows:
+        for row in [[str(h) for h in header], *rows]:
             ws.append(row)
+            # openpyxl makes any text starting with "=" a formula: type every text cell as a
+            # string, so a name like =HYPERLINK(...) stays text; numbers and dates keep theirs.
+            for cell in ws[ws.max_row]:
+                if isinstance(cell.value, str):
+                    cell.data_type = "s"
         buffer = io.BytesIO()
         wb.save(buffer)
         response = HttpResponse(buffer.getvalue(), content_type=XLSX)
@@ -54,8 +75,9 @@ def unduh_tabel(
         buffer = io.StringIO()
         buffer.write("\ufeff")
         writer = csv.writer(buffer, delimiter=";")
-        writer.writerow([str(h) for h in header])
-        writer.writerows(rows)
+        writer.writerow([sel_aman(str(h)) for h in header])
+        writer.writerows([sel_aman(v) for v in row] for row in rows)
         response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{nama_berkas}-{stamp}.{fmt}"'
+    patch_cache_control(response, no_store=True, private=True)  # personal data: never cached
     return response

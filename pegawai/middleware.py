@@ -1,11 +1,16 @@
-"""Language selection: Indonesian for everyone unless the user picked another language."""
+"""Language selection, and no caching of what logged-in users see."""
 
 from __future__ import annotations
 
+import contextlib
+import ipaddress
+from collections.abc import Callable
+
 from django.conf import settings
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django.middleware.locale import LocaleMiddleware
 from django.utils import translation
+from django.utils.cache import patch_cache_control
 
 
 class BahasaMiddleware(LocaleMiddleware):
@@ -21,3 +26,66 @@ class BahasaMiddleware(LocaleMiddleware):
             language = settings.LANGUAGE_CODE
         translation.activate(language)
         request.LANGUAGE_CODE = translation.get_language()
+
+
+def boleh_disimpan(view: Callable) -> Callable:
+    """Let a view's responses to logged-in users be cached (opt out of `TanpaSimpanMiddleware`).
+
+    Only for responses that hold no personal data, e.g. a public page that looks the same for
+    everyone.
+    """
+    view.boleh_disimpan = True
+    return view
+
+
+class TanpaSimpanMiddleware:
+    """Send `Cache-Control: no-store, private` on every response to a logged-in user.
+
+    Pages for logged-in users hold personal data (an employee's record, a ranking, SKPs, an
+    export): no shared proxy and no browser cache may keep them, so the back button on a shared
+    office computer shows nothing after logout. One place, so no new view can forget it; a view
+    opts out with `boleh_disimpan`.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        if (
+            user is not None
+            and user.is_authenticated
+            and not getattr(request, "_boleh_disimpan", False)
+        ):
+            patch_cache_control(response, no_store=True, private=True)
+        return response
+
+    def process_view(self, request: HttpRequest, view_func: Callable, view_args, view_kwargs):
+        request._boleh_disimpan = getattr(view_func, "boleh_disimpan", False)
+
+
+class AlamatKlienMiddleware:
+    """Resolve the client's address once, from `TRUSTED_PROXY_COUNT`, into REMOTE_ADDR.
+
+    Anyone can send `X-Forwarded-For`; only the proxies we run append to it honestly. With
+    `TRUSTED_PROXY_COUNT = 0` (the default: no proxy in front) the header is dropped, so nothing
+    downstream (the audit trail, which reads it by itself; axes; the export log; throttling)
+    records a forged address. With N proxies, the N-th address from the right is the one our
+    outermost proxy saw: it becomes REMOTE_ADDR and the header is dropped, so every reader
+    agrees. First in MIDDLEWARE.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        forwarded = request.META.pop("HTTP_X_FORWARDED_FOR", "")
+        request.META.pop("HTTP_X_FORWARDED_PORT", None)  # the audit trail records it too
+        count = settings.TRUSTED_PROXY_COUNT
+        if count and forwarded:
+            hops = [hop.strip() for hop in forwarded.split(",")]
+            if len(hops) >= count:
+                with contextlib.suppress(ValueError):  # not an address: keep the proxy's own
+                    request.META["REMOTE_ADDR"] = str(ipaddress.ip_address(hops[-count]))
+        return self.get_response(request)

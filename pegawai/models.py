@@ -15,13 +15,20 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from pegawai import golongan as gol
-from pegawai.disiplin import DURASI_BULAN, JenisHukuman, tanggal_selesai, tingkat_hukuman
+from pegawai.disiplin import (
+    DURASI_BULAN,
+    JENIS_BERDURASI,
+    JenisHukuman,
+    tanggal_selesai,
+    tingkat_hukuman,
+)
 from pegawai.kompetensi import KODE as KOMPETENSI_KODE
 from pegawai.nip import format_nip, normalize_nip, parse_ni_pppk, parse_nip
 from pegawai.pendidikan import TingkatPendidikan
 
 PNS_CODES = [kode for kode, _nama in gol.PNS]
 PPPK_CODES = list(gol.PPPK)
+GOLONGAN_CODES = [kode for kode, _label in gol.CHOICES]
 
 
 class NipFormField(forms.CharField):
@@ -55,10 +62,48 @@ class TimestampedModel(models.Model):
         abstract = True
 
 
+def pilihan_sah(
+    model: str, field: str, choices: type[models.Choices] | list[str], *, kosong: bool = False
+) -> models.CheckConstraint:
+    """Return a CHECK that `field` holds one of its choices (`kosong`: or the empty string).
+
+    Choices alone are checked by forms only; raw SQL, bulk writes and imports reach the column
+    directly, and code matches the literal values (the quota triggers match 'definitif').
+    """
+    values = sorted(str(v) for v in getattr(choices, "values", choices))
+    if kosong:
+        values.insert(0, "")
+    return models.CheckConstraint(
+        condition=Q(**{f"{field}__in": values}),
+        name=f"{model}_{field}_pilihan",
+        violation_error_message=_("Nilai %(name)s di luar pilihan yang sah."),
+    )
+
+
 class UnitKerjaQuerySet(models.QuerySet):
     def subtree(self, unit: UnitKerja) -> UnitKerjaQuerySet:
         """Return the unit and everything under it (one indexed prefix match)."""
         return self.filter(path__startswith=unit.path)
+
+
+class JenisUnitKerja(models.TextChoices):
+    PEMERINTAH_DAERAH = "pemda", _("Pemerintah Daerah")
+    SEKRETARIAT = "sekretariat", _("Sekretariat")
+    INSPEKTORAT = "inspektorat", _("Inspektorat")
+    BADAN = "badan", _("Badan")
+    DINAS = "dinas", _("Dinas")
+    SATUAN = "satuan", _("Satuan")
+    RUMAH_SAKIT = "rsud", _("Rumah Sakit Umum Daerah")
+    KECAMATAN = "kecamatan", _("Kecamatan")
+    KELURAHAN = "kelurahan", _("Kelurahan")
+    ASISTEN = "asisten", _("Asisten")
+    BAGIAN = "bagian", _("Bagian")
+    BIDANG = "bidang", _("Bidang")
+    SUBBAGIAN = "subbagian", _("Subbagian")
+    SEKSI = "seksi", _("Seksi")
+    SEKOLAH = "sekolah", _("Sekolah")
+    PUSKESMAS = "puskesmas", _("Puskesmas")
+    UPT = "upt", _("Unit Pelaksana Teknis")
 
 
 class UnitKerja(TimestampedModel):
@@ -68,24 +113,7 @@ class UnitKerja(TimestampedModel):
     it" is one `LIKE '1/7/%'` on an index instead of a recursive walk.
     """
 
-    class Jenis(models.TextChoices):
-        PEMERINTAH_DAERAH = "pemda", _("Pemerintah Daerah")
-        SEKRETARIAT = "sekretariat", _("Sekretariat")
-        INSPEKTORAT = "inspektorat", _("Inspektorat")
-        BADAN = "badan", _("Badan")
-        DINAS = "dinas", _("Dinas")
-        SATUAN = "satuan", _("Satuan")
-        RUMAH_SAKIT = "rsud", _("Rumah Sakit Umum Daerah")
-        KECAMATAN = "kecamatan", _("Kecamatan")
-        KELURAHAN = "kelurahan", _("Kelurahan")
-        ASISTEN = "asisten", _("Asisten")
-        BAGIAN = "bagian", _("Bagian")
-        BIDANG = "bidang", _("Bidang")
-        SUBBAGIAN = "subbagian", _("Subbagian")
-        SEKSI = "seksi", _("Seksi")
-        SEKOLAH = "sekolah", _("Sekolah")
-        PUSKESMAS = "puskesmas", _("Puskesmas")
-        UPT = "upt", _("Unit Pelaksana Teknis")
+    Jenis = JenisUnitKerja  # at module level so Meta's CHECK constraint can name it
 
     kode = models.CharField(_("kode unit"), max_length=40, unique=True)
     nama = models.CharField(_("nama unit"), max_length=200)
@@ -108,6 +136,7 @@ class UnitKerja(TimestampedModel):
         verbose_name = _("unit kerja")
         verbose_name_plural = pgettext_lazy("jamak", "unit kerja")
         ordering = ["path"]
+        constraints = [pilihan_sah("unit_kerja", "jenis", JenisUnitKerja)]
         indexes = [
             # subtree(): WHERE path LIKE '1/7/%' — pattern ops so PostgreSQL uses the index
             # under any collation.
@@ -173,23 +202,31 @@ class PegawaiQuerySet(models.QuerySet):
         return self.filter(kedudukan__in=Pegawai.KEDUDUKAN_AKTIF)
 
 
+class StatusPegawai(models.TextChoices):
+    PNS = "PNS", _("PNS")
+    PPPK = "PPPK", _("PPPK")
+
+
+class JenisKelaminPegawai(models.TextChoices):
+    LAKI_LAKI = "L", _("Laki-laki")
+    PEREMPUAN = "P", _("Perempuan")
+
+
+class KedudukanPegawai(models.TextChoices):
+    AKTIF = "aktif", _("Aktif")
+    CUTI = "cuti", _("Cuti")
+    DIBERHENTIKAN = "diberhentikan", _("Diberhentikan")
+    PENSIUN = "pensiun", _("Pensiun")
+    MENINGGAL = "meninggal", _("Meninggal dunia")
+
+
 class Pegawai(TimestampedModel):
     """A civil servant (ASN): PNS or PPPK (UU 20/2023 Pasal 6)."""
 
-    class Status(models.TextChoices):
-        PNS = "PNS", _("PNS")
-        PPPK = "PPPK", _("PPPK")
-
-    class JenisKelamin(models.TextChoices):
-        LAKI_LAKI = "L", _("Laki-laki")
-        PEREMPUAN = "P", _("Perempuan")
-
-    class Kedudukan(models.TextChoices):
-        AKTIF = "aktif", _("Aktif")
-        CUTI = "cuti", _("Cuti")
-        DIBERHENTIKAN = "diberhentikan", _("Diberhentikan")
-        PENSIUN = "pensiun", _("Pensiun")
-        MENINGGAL = "meninggal", _("Meninggal dunia")
+    # The choices live at module level so Meta's CHECK constraints can name them.
+    Status = StatusPegawai
+    JenisKelamin = JenisKelaminPegawai
+    Kedudukan = KedudukanPegawai
 
     KEDUDUKAN_AKTIF = (Kedudukan.AKTIF, Kedudukan.CUTI)
 
@@ -253,6 +290,11 @@ class Pegawai(TimestampedModel):
         verbose_name_plural = pgettext_lazy("jamak", "pegawai")
         ordering = ["nama", "nip"]
         constraints = [
+            pilihan_sah("pegawai", "jenis_kelamin", JenisKelaminPegawai),
+            pilihan_sah("pegawai", "status", StatusPegawai),
+            pilihan_sah("pegawai", "golongan", GOLONGAN_CODES),
+            pilihan_sah("pegawai", "pendidikan", TingkatPendidikan),
+            pilihan_sah("pegawai", "kedudukan", KedudukanPegawai),
             models.CheckConstraint(
                 condition=Q(nip__regex=r"^[0-9]{18}$"),
                 name="pegawai_nip_18_digit",
@@ -370,15 +412,18 @@ class Pegawai(TimestampedModel):
             raise ValidationError(errors)
 
 
+class JenisKenaikanPangkat(models.TextChoices):
+    PENGANGKATAN = "pengangkatan", _("Pengangkatan CPNS/PPPK")
+    REGULER = "reguler", _("Kenaikan pangkat reguler")
+    PILIHAN = "pilihan", _("Kenaikan pangkat pilihan")
+    PENYESUAIAN_IJAZAH = "ijazah", _("Penyesuaian ijazah")
+    PENURUNAN = "penurunan", _("Penurunan (hukuman disiplin)")
+
+
 class RiwayatPangkat(TimestampedModel):
     """One rank of an employee's career (riwayat pangkat/golongan)."""
 
-    class JenisKenaikan(models.TextChoices):
-        PENGANGKATAN = "pengangkatan", _("Pengangkatan CPNS/PPPK")
-        REGULER = "reguler", _("Kenaikan pangkat reguler")
-        PILIHAN = "pilihan", _("Kenaikan pangkat pilihan")
-        PENYESUAIAN_IJAZAH = "ijazah", _("Penyesuaian ijazah")
-        PENURUNAN = "penurunan", _("Penurunan (hukuman disiplin)")
+    JenisKenaikan = JenisKenaikanPangkat  # at module level for Meta's CHECK constraint
 
     pegawai = models.ForeignKey(
         Pegawai, verbose_name=_("pegawai"), related_name="riwayat_pangkat", on_delete=models.PROTECT
@@ -396,6 +441,8 @@ class RiwayatPangkat(TimestampedModel):
         verbose_name_plural = pgettext_lazy("jamak", "riwayat pangkat")
         ordering = ["pegawai", "-tmt_golongan"]
         constraints = [
+            pilihan_sah("riwayat_pangkat", "golongan", GOLONGAN_CODES),
+            pilihan_sah("riwayat_pangkat", "jenis_kenaikan", JenisKenaikanPangkat),
             models.UniqueConstraint(
                 fields=["pegawai", "tmt_golongan"],
                 name="riwayat_pangkat_satu_per_tmt",
@@ -433,6 +480,7 @@ class RiwayatPendidikan(TimestampedModel):
         verbose_name_plural = pgettext_lazy("jamak", "riwayat pendidikan")
         ordering = ["pegawai", "-tahun_lulus"]
         constraints = [
+            pilihan_sah("riwayat_pendidikan", "tingkat", TingkatPendidikan),
             models.CheckConstraint(
                 condition=Q(tahun_lulus__gte=1940, tahun_lulus__lte=2100),
                 name="riwayat_pendidikan_tahun_lulus_wajar",
@@ -473,16 +521,44 @@ class HukumanDisiplin(TimestampedModel):
         verbose_name_plural = pgettext_lazy("jamak", "hukuman disiplin")
         ordering = ["pegawai", "-tmt_mulai"]
         constraints = [
+            pilihan_sah("hukuman_disiplin", "jenis", JenisHukuman),
             models.CheckConstraint(
                 condition=Q(tmt_selesai__isnull=True) | Q(tmt_selesai__gte=F("tmt_mulai")),
                 name="hukuman_disiplin_selesai_setelah_mulai",
                 violation_error_message=_("TMT selesai tidak boleh sebelum TMT mulai."),
+            ),
+            # A sanction that runs N months has its end: an empty one reads as "still running"
+            # to the merit ranking, for ever. save() derives it; this refuses bulk writes and
+            # raw SQL without it. (The exact date needs month arithmetic that SQLite and
+            # PostgreSQL do differently, so save() alone computes it.)
+            models.CheckConstraint(
+                condition=~Q(jenis__in=JENIS_BERDURASI) | Q(tmt_selesai__isnull=False),
+                name="hukuman_disiplin_berdurasi_ada_selesai",
+                violation_error_message=_(
+                    "Hukuman disiplin yang berlaku beberapa bulan wajib mempunyai TMT selesai."
+                ),
             ),
         ]
         indexes = [models.Index(fields=["pegawai", "tmt_mulai"], name="hukdis_pegawai_mulai")]
 
     def __str__(self) -> str:
         return f"{self.get_jenis_display()} ({self.tmt_mulai:%d-%m-%Y})"
+
+    def save(self, *args, **kwargs) -> None:
+        """Derive the end of a sanction that runs N months, on every save (shell, import,
+        service, admin): PP 94/2021 Pasal 8 fixes it from the kind and the start."""
+        if self.jenis in JENIS_BERDURASI and self.tmt_mulai:
+            self.tmt_mulai = self._tanggal(self.tmt_mulai)
+            self.tmt_selesai = tanggal_selesai(self.jenis, self.tmt_mulai)
+            update_fields = kwargs.get("update_fields")
+            if update_fields is not None and {"jenis", "tmt_mulai"} & set(update_fields):
+                kwargs["update_fields"] = {*update_fields, "tmt_selesai"}
+        super().save(*args, **kwargs)
+
+    @staticmethod
+    def _tanggal(value: date | str) -> date:
+        # A date typed as text in the shell or an import ("2024-01-15") is still a date.
+        return value if isinstance(value, date) else date.fromisoformat(str(value))
 
     @property
     def tingkat(self) -> str:
@@ -522,18 +598,21 @@ def level_field(label: str, **kwargs) -> models.PositiveSmallIntegerField:
     )
 
 
+class MetodeAsesmen(models.TextChoices):
+    ASSESSMENT_CENTER = "ac", _("Assessment center")
+    CAT = "cat", _("Computer assisted test")
+    WAWANCARA = "wawancara", _("Wawancara berbasis perilaku")
+    PORTOFOLIO = "portofolio", _("Penilaian portofolio")
+    UJI_KOMPETENSI = "uji", _("Uji kompetensi")
+
+
 class HasilAsesmen(TimestampedModel):
     """A competency assessment: the level (1–5) reached on each of the nine competencies.
 
     PermenPANRB 38/2017 (M.01–M.08 manajerial, SK.01 sosial kultural); Peraturan BKN 26/2019.
     """
 
-    class Metode(models.TextChoices):
-        ASSESSMENT_CENTER = "ac", _("Assessment center")
-        CAT = "cat", _("Computer assisted test")
-        WAWANCARA = "wawancara", _("Wawancara berbasis perilaku")
-        PORTOFOLIO = "portofolio", _("Penilaian portofolio")
-        UJI_KOMPETENSI = "uji", _("Uji kompetensi")
+    Metode = MetodeAsesmen  # at module level so Meta's CHECK constraint can name it
 
     pegawai = models.ForeignKey(
         Pegawai, verbose_name=_("pegawai"), related_name="asesmen", on_delete=models.PROTECT
@@ -566,12 +645,15 @@ class HasilAsesmen(TimestampedModel):
         verbose_name_plural = pgettext_lazy("jamak", "hasil asesmen")
         ordering = ["pegawai", "-tanggal"]
         constraints = [
-            models.CheckConstraint(
-                condition=Q(**{f"{kode}__gte": 1, f"{kode}__lte": 5}),
-                name=f"asesmen_{kode}_level_1_5",
-                violation_error_message=_("Level kompetensi harus 1 sampai 5."),
-            )
-            for kode in KOMPETENSI_KODE
+            pilihan_sah("asesmen", "metode", MetodeAsesmen),
+            *[
+                models.CheckConstraint(
+                    condition=Q(**{f"{kode}__gte": 1, f"{kode}__lte": 5}),
+                    name=f"asesmen_{kode}_level_1_5",
+                    violation_error_message=_("Level kompetensi harus 1 sampai 5."),
+                )
+                for kode in KOMPETENSI_KODE
+            ],
         ]
         indexes = [models.Index(fields=["pegawai", "-tanggal"], name="asesmen_pegawai_terbaru")]
 

@@ -15,6 +15,7 @@ from django.urls import reverse
 
 from jabatan import indeks
 from jabatan.models import Formasi, IndeksMerit, Jabatan, Keputusan, Penempatan, Usulan
+from kinerja.models import KinerjaOrganisasi, Periode, RevisiSkp, Skp
 from pegawai.disiplin import JenisHukuman
 from pegawai.models import (
     Akses,
@@ -37,7 +38,8 @@ from tests.factories import (
     UnitKerjaFactory,
 )
 
-APPS = ("pegawai", "jabatan")
+APPS = ("pegawai", "jabatan")  # whose models HR maintains (the roles test below)
+ADMIN_APPS = (*APPS, "kinerja")  # whose admins have a query bound here
 JUMLAH_PEGAWAI = 30
 
 # Every request of a logged-in HR user costs 4 queries before the page does anything: the session,
@@ -63,6 +65,11 @@ CHANGELIST_QUERIES = {
     "jabatan.profilmerit": AUTH + 2,
     "jabatan.usulan": AUTH + 2,
     "jabatan.keputusan": AUTH + 2,
+    "kinerja.periode": AUTH + 2,
+    "kinerja.skp": AUTH + 2 + 1 + 1,  # filters: the periods, and the depth-1 units
+    "kinerja.kinerjaorganisasi": AUTH + 2 + 1,  # filter "tahun": SELECT DISTINCT tahun
+    "kinerja.pengaturantalenta": AUTH + 2,
+    "kinerja.revisiskp": AUTH + 2,
 }
 
 # The change form looks up the model's content type (for the "view on site" link); Django caches it
@@ -72,7 +79,12 @@ CONTENT_TYPE = 1
 # Add page: AUTH + CONTENT_TYPE. No foreign key renders its choices (autocomplete widgets start
 # empty) and the inline formsets of a new object load nothing.
 # The export log, proposals and decisions are written by their pages only: no add page (403).
-TANPA_TAMBAH = {"pegawai.catatanekspor", "jabatan.usulan", "jabatan.keputusan"}
+# SKPs are opened per period, revisions written by the SKP page, and the talent settings are one
+# row made by a migration: no add page either.
+TANPA_TAMBAH = {
+    "pegawai.catatanekspor", "jabatan.usulan", "jabatan.keputusan", "kinerja.skp",
+    "kinerja.pengaturantalenta", "kinerja.revisiskp",
+}  # fmt: skip
 ADD_QUERIES = {
     label: AUTH + CONTENT_TYPE for label in CHANGELIST_QUERIES if label not in TANPA_TAMBAH
 }
@@ -107,6 +119,13 @@ CHANGE_QUERIES = {
     "jabatan.profilmerit": AUTH + CONTENT_TYPE + 1,
     "jabatan.usulan": AUTH + CONTENT_TYPE + 1 + 3,  # read-only: post, employee, proposer
     "jabatan.keputusan": AUTH + CONTENT_TYPE + 1 + 5,  # read-only: post, employee, placement, ...
+    "kinerja.periode": AUTH + CONTENT_TYPE + 1,
+    "kinerja.skp": AUTH + CONTENT_TYPE + 1 + 5,  # read-only: employee, period, unit, ...; penilai
+    "kinerja.kinerjaorganisasi": AUTH + CONTENT_TYPE + 1 + 1,  # unit kerja
+    "kinerja.pengaturantalenta": AUTH + CONTENT_TYPE + 1,
+    # Read-only: the SKP with, for its title, its period and employee (one query each: the admin
+    # does not join them), and the user. Fixed per page.
+    "kinerja.revisiskp": AUTH + CONTENT_TYPE + 1 + 4,
 }
 
 
@@ -114,7 +133,7 @@ def _registered() -> list[str]:
     return sorted(
         f"{model._meta.app_label}.{model._meta.model_name}"
         for model in admin.site._registry
-        if model._meta.app_label in APPS
+        if model._meta.app_label in ADMIN_APPS
     )
 
 
@@ -194,7 +213,32 @@ def _dataset() -> Dataset:
             aturan_versi="uji",
             oleh=user,
         )
+    _kinerja(opd, pegawai, user)
     return Dataset(root=root, opd=opd, pegawai=pegawai)
+
+
+def _kinerja(opd: list[UnitKerja], pegawai: list[Pegawai], user: User) -> None:
+    """A closed year of final SKPs for everyone, the units' own performance and one revision."""
+    periode = Periode.objects.create(tahun=2024, jenis="tahunan", triwulan=0)
+    Periode.objects.create(tahun=2025, jenis="tahunan", triwulan=0, terbuka=True)
+    penilai = pegawai[0]
+    skp = Skp.objects.bulk_create(
+        Skp(
+            pegawai=p, periode=periode, penilai=penilai if p != penilai else pegawai[1],
+            unit_kerja=p.unit_kerja, perangkat_daerah=p.unit_kerja.parent, golongan=p.golongan,
+            status="final", rating_hasil="Sesuai Ekspektasi", rating_perilaku="Sesuai Ekspektasi",
+            predikat="Baik",
+        )
+        for p in pegawai
+    )  # fmt: skip
+    for unit in opd:
+        KinerjaOrganisasi.objects.create(unit_kerja=unit, tahun=2024, predikat="Baik")
+    for s in skp[:3]:
+        RevisiSkp.objects.create(
+            skp=s, alasan="Salah ketik", rating_hasil_lama="Sesuai Ekspektasi",
+            rating_perilaku_lama="Sesuai Ekspektasi", predikat_lama="Baik", predikat_baru="Baik",
+            oleh=user,
+        )  # fmt: skip
 
 
 @pytest.fixture

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
 import pytest
 from django.contrib.contenttypes.models import ContentType
@@ -152,7 +153,7 @@ def _url_dan_harapan(objek: dict[str, object]) -> list[tuple[str, str, tuple[int
         elif name in HALAMAN:
             pegawai = objek["pegawai.pegawai"]
             isian = {
-                "<int:content_type_id>": ContentType.objects.get_for_model(pegawai).pk,
+                "<path:content_type_id>": ContentType.objects.get_for_model(pegawai).pk,
                 "<path:object_id>": pegawai.pk,
                 "<id>": objek["auth.user"].pk,
                 "<int:kotak>": 5,
@@ -186,6 +187,34 @@ def _clients(org) -> dict[str, Client]:
     return clients
 
 
+def _ke_login(login: str, path: str) -> str:
+    return f"{login}?{urlencode({'next': path}, safe='/')}"
+
+
+def _tujuan(role: str, name: str | None, path: str) -> str:
+    """Where a 302 of `path` for `role` must lead: a login page naming the page to come back
+    to, or the one page a redirecting view is for. Never elsewhere (an open redirect, a wrong
+    permission check that bounces instead of refusing)."""
+    masuk = role == "anonim"
+    staf = role in ("pimpinan_lain", "pimpinan", "hr")
+    if name == "set_language":
+        return "/"  # GET changes nothing and goes home
+    if name == "masuk":
+        return "/"  # LOGIN_REDIRECT_URL for who is signed in already
+    if name == "admin:logout":
+        return "/admin/"  # nobody to log out: back to the admin, which asks for a login
+    if path.startswith("/admin/"):
+        if not staf:
+            return _ke_login("/admin/login/", path)
+        if name == "admin:login":
+            return "/admin/"
+        if name is not None and name.endswith("<path:object_id>/"):
+            return f"{path}change/"  # the admin's short link to a change page
+        raise AssertionError(f"no redirect expected for {role} on {path}")
+    assert masuk, f"no redirect expected for {role} on {path}"
+    return _ke_login("/masuk/", path)
+
+
 def test_it_answers_every_url_for_every_role_as_expected():
     org = buat_organisasi()
     objek = objek_unit_a(org)
@@ -195,9 +224,12 @@ def test_it_answers_every_url_for_every_role_as_expected():
     assert len(rows) > 100  # every admin view of every model, and the pages
     for name, path, harapan in rows:
         for role, status in zip(ROLES, harapan, strict=True):
-            got = clients[role].get(path).status_code
+            response = clients[role].get(path)
+            got = response.status_code
             if got != status:
                 salah.append(f"{role:14} {path:60} expected {status}, got {got} ({name})")
+            elif got == 302 and response["Location"] != (ke := _tujuan(role, name, path)):
+                salah.append(f"{role:14} {path:60} to {response['Location']}, expected {ke}")
     assert not salah, "\n".join(salah)
 
 
@@ -250,7 +282,11 @@ def test_search_and_filters_do_not_reach_outside_the_scope(org):
     ):
         response = client.get("/admin/pegawai/pegawai/", query)
         assert response.status_code in (200, 302)
-        if response.status_code == 200:
+        if response.status_code == 302:
+            # A filter value the list does not offer: the admin's "invalid filter" page, the
+            # same list with ?e=1 and no rows.
+            assert response["Location"] == "/admin/pegawai/pegawai/?e=1"
+        else:
             assert list(response.context["cl"].result_list) == []
             assert lain not in response.content.decode()
 
@@ -306,7 +342,10 @@ def test_an_employee_sees_their_own_record_and_nobody_elses(org):
     assert response.status_code == 200
     assert "Baiq Nurul Aini" in body and org.pegawai_a.nip_tercetak in body
     assert "Lalu Ahmad Zaini" not in body
-    assert client.get(f"/admin/pegawai/pegawai/{org.pegawai_b.pk}/change/").status_code == 302
+    path = f"/admin/pegawai/pegawai/{org.pegawai_b.pk}/change/"
+    response = client.get(path)
+    assert response.status_code == 302  # not staff: the admin asks for a staff login
+    assert response["Location"] == _ke_login("/admin/login/", path)
 
 
 def test_the_public_never_sees_nip_or_birth_dates(org):
@@ -341,4 +380,5 @@ def test_hr_links_a_login_to_the_unit_it_leads(org):
         {"user": baru.pk, "unit_kerja": org.unit_b.pk, "pegawai": ""},
     )
     assert response.status_code == 302
+    assert response["Location"] == "/admin/pegawai/akses/"  # saved: back to the list
     assert Akses.objects.get(user=baru).unit_kerja == org.unit_b

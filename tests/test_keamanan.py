@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
 import re
 from pathlib import Path
 
 import pytest
 from auditlog.models import LogEntry
+from axes.models import AccessAttempt
 from django.conf import settings
-from django.test import Client
+from django.http import HttpResponse
+from django.test import Client, RequestFactory, override_settings
 
 from jabatan.models import Penempatan
+from pegawai.ekspor import unduh_tabel
+from pegawai.models import BidangStudi, Pegawai
 from tests.akses_data import SANDI, buat_organisasi
 from tests.factories import PenempatanFactory
 
@@ -114,3 +120,206 @@ def test_production_settings_protect_cookies_and_transport():
     assert settings.SECURE_HSTS_SECONDS >= 31536000
     assert settings.SESSION_COOKIE_HTTPONLY
     assert settings.SESSION_EXPIRE_AT_BROWSER_CLOSE
+
+
+# --- Exports: no formula from the data (CSV injection) ------------------------------------
+
+RUMUS = '=HYPERLINK("http://x","y")'
+RUMUS_AT = "@SUM(1)"
+
+
+def _org_dengan_nama_rumus():
+    org = buat_organisasi()
+    # The unit head A evaluates employee A: their name reaches the evaluator export.
+    penilai = org.pegawai_a.skp.get().penilai
+    Pegawai.objects.filter(pk=penilai.pk).update(nama=RUMUS)
+    Pegawai.objects.filter(pk=org.pegawai_a.pk).update(nama=RUMUS_AT)
+    return org
+
+
+def _csv_rows(content: bytes) -> list[list[str]]:
+    return list(csv.reader(io.StringIO(content.decode("utf-8-sig")), delimiter=";"))
+
+
+def test_the_admin_csv_export_writes_formula_like_names_as_text(hr_client):
+    _org_dengan_nama_rumus()
+    response = hr_client.get("/admin/pegawai/pegawai/ekspor/")
+    rows = _csv_rows(b"".join(response.streaming_content))
+    cells = {cell for row in rows for cell in row}
+    assert "'" + RUMUS in cells and "'" + RUMUS_AT in cells
+    assert not any(cell.startswith(("=", "@", "+")) for cell in cells)
+
+
+def test_the_dashboard_exports_write_formula_like_names_as_text(hr_client):
+    from openpyxl import load_workbook
+
+    _org_dengan_nama_rumus()
+    rows = _csv_rows(hr_client.get("/kinerja/ekspor/penilai.csv").content)
+    assert ["'" + RUMUS, "1", "1", "0"] in rows
+    wb = load_workbook(io.BytesIO(hr_client.get("/kinerja/ekspor/penilai.xlsx").content))
+    cells = {c.value: c for row in wb.active.iter_rows() for c in row}
+    assert cells[RUMUS].data_type == "s"  # text, as typed: never a formula
+    assert all(c.data_type != "f" for c in cells.values())
+    # Counts stay numbers.
+    row = next(r for r in wb.active.iter_rows() if r[0].value == RUMUS)
+    assert [c.value for c in row[1:]] == [1, 1, 0]
+    assert row[1].data_type == "n"
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_unduh_tabel_keeps_numbers_and_dates_and_neutralises_text(fmt, hr_user):
+    from openpyxl import load_workbook
+
+    request = RequestFactory().get("/")
+    request.user = hr_user
+    bad = ["=1+1", "+1", "-1", "@A1", "\tx", "\rx"]
+    response = unduh_tabel(
+        request, data="uji", nama_berkas="uji", fmt=fmt, header=["a", "b", "c"],
+        rows=[[text, -5, dt.date(2025, 1, 2)] for text in bad],
+    )  # fmt: skip
+    if fmt == "csv":
+        rows = _csv_rows(response.content)[1:]
+        assert [r[0] for r in rows] == ["'" + text for text in bad]
+        assert {r[1] for r in rows} == {"-5"}  # a negative number is no formula
+    else:
+        ws = load_workbook(io.BytesIO(response.content)).active
+        rows = list(ws.iter_rows(min_row=2))
+        # XML reads a lone CR back as LF; the text is otherwise as written.
+        assert [r[0].value for r in rows] == [text.replace("\r", "\n") for text in bad]
+        assert {r[0].data_type for r in rows} == {"s"}
+        assert {(r[1].value, r[1].data_type) for r in rows} == {(-5, "n")}
+        assert rows[0][2].is_date and rows[0][2].value.date() == dt.date(2025, 1, 2)
+
+
+# --- Cache-Control: nothing a logged-in user sees is stored --------------------------------
+
+
+def test_every_page_for_a_logged_in_user_and_every_export_send_no_store():
+    org = buat_organisasi()
+    skp = org.pegawai_a.skp.get()
+    halaman = {
+        "pegawai": ["/", "/saya/", "/kinerja/skp/", f"/kinerja/skp/{skp.pk}/", "/jabatan/peluang/"],
+        "pimpinan": [
+            "/kinerja/", "/kinerja/talenta/5/", "/kinerja/ekspor/distribusi.csv",
+            "/kinerja/ekspor/penilai.xlsx", "/jabatan/lowongan/", "/jabatan/lowongan/?ekspor=csv",
+            "/admin/", "/admin/pegawai/pegawai/", "/admin/pegawai/pegawai/ekspor/",
+            f"/admin/pegawai/pegawai/{org.pegawai_a.pk}/change/",
+        ],
+        "hr": [
+            f"/jabatan/lowongan/{org.formasi_a.pk}/",  # the merit ranking
+            f"/jabatan/lowongan/{org.formasi_a.pk}/?ekspor=xlsx",
+            "/admin/auditlog/logentry/",
+        ],
+    }  # fmt: skip
+    salah = []
+    for role, urls in halaman.items():
+        client = Client()
+        client.force_login(org.users[role])
+        for url in urls:
+            response = client.get(url)
+            assert response.status_code == 200, (role, url, response.status_code)
+            directives = {d.strip() for d in response.get("Cache-Control", "").split(",")}
+            if not {"no-store", "private"} <= directives:
+                salah.append(f"{role} {url}: {response.get('Cache-Control')!r}")
+    assert salah == []
+
+
+def test_public_pages_for_anonymous_visitors_stay_cacheable(client):
+    response = client.get("/")
+    assert "no-store" not in response.get("Cache-Control", "")
+
+
+def test_a_view_can_opt_out_of_no_store(rf, hr_user):
+    from pegawai.middleware import TanpaSimpanMiddleware, boleh_disimpan
+
+    def view(request):
+        return HttpResponse("sama untuk semua")
+
+    middleware = TanpaSimpanMiddleware(lambda request: view(request))
+    for func, expected in ((view, True), (boleh_disimpan(lambda r: view(r)), False)):
+        request = rf.get("/")
+        request.user = hr_user
+        middleware.process_view(request, func, (), {})
+        response = middleware(request)
+        assert ("no-store" in response.get("Cache-Control", "")) is expected
+
+
+# --- Proxy headers: believed only from the proxies we run ----------------------------------
+
+KLIEN = "203.0.113.7"  # the address our proxy saw
+PALSU = "6.6.6.6"  # what the client wrote into X-Forwarded-For itself
+PROXY = "10.0.0.1"
+
+
+def _audit_addr(hr_client, kode: str, **meta) -> str:
+    response = hr_client.post(
+        "/admin/pegawai/bidangstudi/add/", {"kode": kode, "nama": "Uji"}, **meta
+    )
+    assert response.status_code == 302
+    bidang = BidangStudi.objects.get(kode=kode)
+    return LogEntry.objects.get_for_object(bidang).get().remote_addr
+
+
+def _attempt_addr(username: str, **meta) -> str:
+    Client().post("/masuk/", {"username": username, "password": "salah"}, **meta)
+    return AccessAttempt.objects.get(username=username).ip_address
+
+
+def test_without_trusted_proxies_a_forged_forwarded_for_is_ignored(hr_client):
+    assert settings.TRUSTED_PROXY_COUNT == 0  # the default
+    meta = {"REMOTE_ADDR": PROXY, "HTTP_X_FORWARDED_FOR": PALSU}
+    assert _audit_addr(hr_client, "UJI1", **meta) == PROXY
+    assert _attempt_addr("siapa.saja", **meta) == PROXY
+    # Nor does a forged X-Forwarded-Proto make the request secure.
+    assert settings.SECURE_PROXY_SSL_HEADER is None
+
+
+@override_settings(TRUSTED_PROXY_COUNT=1)
+def test_behind_one_trusted_proxy_the_address_it_saw_is_recorded(hr_client):
+    # The client forged the first entry; our proxy appended the address it saw.
+    meta = {"REMOTE_ADDR": PROXY, "HTTP_X_FORWARDED_FOR": f"{PALSU}, {KLIEN}"}
+    assert _audit_addr(hr_client, "UJI2", **meta) == KLIEN
+    assert _attempt_addr("siapa.saja", **meta) == KLIEN
+
+
+@override_settings(TRUSTED_PROXY_COUNT=2)
+def test_behind_two_proxies_the_outer_ones_view_counts_and_garbage_is_ignored(hr_client):
+    meta = {"REMOTE_ADDR": PROXY, "HTTP_X_FORWARDED_FOR": f"{PALSU}, {KLIEN}, 10.0.0.2"}
+    assert _audit_addr(hr_client, "UJI3", **meta) == KLIEN
+    meta = {"REMOTE_ADDR": PROXY, "HTTP_X_FORWARDED_FOR": "bukan-alamat, 10.0.0.2"}
+    assert _attempt_addr("lain.lagi", **meta) == PROXY
+
+
+# --- Password spraying: one address, many usernames ----------------------------------------
+
+
+@override_settings(LOGIN_FAILURE_LIMIT_PER_ADDRESS=8)
+def test_many_usernames_from_one_address_lock_that_address_only():
+    org = buat_organisasi()
+    penyerang = {"REMOTE_ADDR": "198.51.100.9"}
+    client = Client()
+    # Fewer than AXES_FAILURE_LIMIT tries per username: the per-user lock never triggers.
+    statuses = [
+        client.post(
+            "/masuk/", {"username": f"tebakan{n}", "password": "Rahasia123"}, **penyerang
+        ).status_code
+        for n in range(8)
+    ]
+    assert statuses == [200] * 7 + [429]  # the eighth failure reaches the address's limit
+    # Now the address is refused, even with a real account's right password.
+    response = client.post("/masuk/", {"username": "pimpinan", "password": SANDI}, **penyerang)
+    assert response.status_code == 429
+    assert "terkunci" in response.content.decode()
+    assert "_auth_user_id" not in client.session
+    # Another address logs in as usual.
+    other = Client()
+    response = other.post(
+        "/masuk/", {"username": "pimpinan", "password": SANDI}, REMOTE_ADDR="192.0.2.44"
+    )
+    assert response.status_code == 302
+    assert int(other.session["_auth_user_id"]) == org.users["pimpinan"].pk
+
+
+def test_the_per_address_limit_is_above_the_per_user_limit():
+    # An office behind one NAT address must survive a few people's typos.
+    assert settings.LOGIN_FAILURE_LIMIT_PER_ADDRESS > 3 * settings.AXES_FAILURE_LIMIT
