@@ -183,38 +183,15 @@ def lowongan_detail(request: HttpRequest, formasi_id: int) -> HttpResponse:
         except ValidationError as exc:
             errors = exc.messages
     nip = "".join(request.GET.get("nip", "").split())
-    ekspor = request.GET.get("ekspor") if request.GET.get("ekspor") in ("csv", "xlsx") else None
-    n = EKSPOR_MAKS if ekspor else TERATAS
-    dasar = peringkat_formasi(formasi, pada=pada, nip=nip, teratas=n)
+    if request.GET.get("ekspor") in ("csv", "xlsx"):
+        # 1,000 candidates with their breakdown: a background task, downloaded from its page.
+        from jabatan.tasks import mulai_ekspor_peringkat
+
+        return redirect(mulai_ekspor_peringkat(request, formasi, request.GET["ekspor"]))
+    dasar = peringkat_formasi(formasi, pada=pada, nip=nip, teratas=TERATAS)
     bobot, galat_bobot = _bobot_dari(request, dasar.bobot)
     simulasi = bobot != dasar.bobot
-    hasil = dengan_bobot(dasar, bobot, teratas=n) if simulasi else dasar
-    if ekspor:
-        return unduh_tabel(
-            request,
-            data="jabatan.peringkat",
-            nama_berkas=f"peringkat-{formasi.pk}",
-            fmt=ekspor,
-            header=[
-                _("Peringkat"),
-                _("NIP"),
-                _("Nama"),
-                _("Skor"),
-                *[str(merit.LABEL_KOMPONEN[k]) for k in merit.KOMPONEN],
-                _("Kotak talenta"),
-            ],
-            rows=[
-                (
-                    h.peringkat,
-                    h.kandidat.nip,
-                    h.kandidat.nama,
-                    h.skor,
-                    *[h.komponen[k] for k in merit.KOMPONEN],
-                    h.kotak_talenta or "",
-                )
-                for h in hasil.teratas
-            ],
-        )
+    hasil = dengan_bobot(dasar, bobot, teratas=TERATAS) if simulasi else dasar
     sebelumnya = {h.kandidat.pegawai_id: h.peringkat for h in dasar.teratas}
     # The table shows the components that weigh; the others are named under it.
     dibobot = [k for k, w in bobot.sebagai_dict().items() if w]
