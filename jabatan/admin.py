@@ -571,17 +571,17 @@ class PeriodeAdmin(kinerja_admin.PeriodeAdmin):
             )
 
     def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
-        with progres_dicatat() as dimulai:
+        with progres_dicatat(request.user) as dimulai:
             super().save_model(request, obj, form, change)
         self._kabari(request, dimulai)
 
     def delete_model(self, request: HttpRequest, obj: Any) -> None:
-        with progres_dicatat() as dimulai:
+        with progres_dicatat(request.user) as dimulai:
             super().delete_model(request, obj)
         self._kabari(request, dimulai)
 
     def delete_queryset(self, request: HttpRequest, queryset: QuerySet) -> None:
-        with progres_dicatat() as dimulai:
+        with progres_dicatat(request.user) as dimulai:
             super().delete_queryset(request, queryset)
         self._kabari(request, dimulai)
 

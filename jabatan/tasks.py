@@ -7,7 +7,6 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from auditlog.context import auditlog_value
 from auditlog.models import LogEntry
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, QueryDict
@@ -109,14 +108,13 @@ def segarkan_predikat(laporan: Laporan) -> int:
 def jadwalkan_segarkan_predikat() -> Progres:
     """Queue the refresh for when the current transaction commits (one per user while queued).
 
-    Called by the period receiver, which has no request: the user is the actor the audit-log
-    middleware set for this request (none in a shell or a worker).
+    Called by the period receiver, which has no request: the task is the user's whose admin
+    save started it (`tugas.progres.dicatat`); from a shell or a command, nobody's (superusers
+    still see it).
     """
-    actor = auditlog_value.get({}).get("actor")
     return mulai(
         segarkan_predikat,
         label=_("Perbarui predikat di indeks merit setelah periode tahunan berubah"),
-        oleh=actor,
         gabung=True,
         url_kembali=reverse("admin:kinerja_periode_changelist"),
     )

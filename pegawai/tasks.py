@@ -18,7 +18,7 @@ from tugas.progres import Laporan, dengan_progres, mulai
 def _permintaan(user_id: int, path: str, query: str, alamat: str | None) -> HttpRequest:
     """The admin request the export was asked with, rebuilt in the worker: the same filter,
     search, ordering and user, so the changelist, its scope and the export log are the page's."""
-    request = RequestFactory().get(path, query_string=query, REMOTE_ADDR=alamat or "")
+    request = RequestFactory().get(f"{path}?{query}", REMOTE_ADDR=alamat or "")
     request.user = get_user_model().objects.get(pk=user_id)
     return request
 

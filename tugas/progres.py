@@ -38,16 +38,18 @@ logger = logging.getLogger(__name__)
 BASI = timedelta(minutes=15)
 
 
-# Progress rows started inside `dicatat()` blocks, for the page that caused them to announce.
-_dicatat: ContextVar[tuple[list, ...]] = ContextVar("tugas_dicatat", default=())
+# Progress rows started inside `dicatat()` blocks, for the page that caused them to announce,
+# with the user those blocks act for.
+_dicatat: ContextVar[tuple[tuple[list, Any], ...]] = ContextVar("tugas_dicatat", default=())
 
 
 @contextmanager
-def dicatat() -> Iterator[list[Progres]]:
+def dicatat(oleh: Any = None) -> Iterator[list[Progres]]:
     """Collect the tasks started inside the block (by signal receivers, say), once each, so the
-    page whose save started them can link to their progress."""
+    page whose save started them can link to their progress; a task started there without a
+    user is `oleh`'s (a receiver knows no request)."""
     daftar: list[Progres] = []
-    token = _dicatat.set((*_dicatat.get(), daftar))
+    token = _dicatat.set((*_dicatat.get(), (daftar, oleh)))
     try:
         yield daftar
     finally:
@@ -55,7 +57,7 @@ def dicatat() -> Iterator[list[Progres]]:
 
 
 def _catat(progres: Progres) -> Progres:
-    for daftar in _dicatat.get():
+    for daftar, _oleh in _dicatat.get():
         if all(p.pk != progres.pk for p in daftar):
             daftar.append(progres)
     return progres
@@ -92,6 +94,8 @@ def mulai(
     makes its start (`Laporan.berjalan`) wait for the caller's commit, so it sees this change.
     """
     jenis = task.module_path
+    if oleh is None and _dicatat.get():
+        oleh = _dicatat.get()[-1][1]
     if not getattr(oleh, "is_authenticated", False):
         oleh = None
     if gabung:
