@@ -109,9 +109,13 @@ def mulai(
         if antre is not None:
             return _catat(antre)
     if kunci:
-        # A worker that died leaves its row "running" for ever; let the work start again.
+        # A worker that died leaves its row "running" for ever; let the work start again. (A
+        # queued row only waits for a worker: it is not dead.)
         Progres.objects.filter(
-            jenis=jenis, kunci=kunci, status__in=Progres.AKTIF, updated_at__lt=timezone.now() - BASI
+            jenis=jenis,
+            kunci=kunci,
+            status=Progres.Status.BERJALAN,
+            updated_at__lt=timezone.now() - BASI,
         ).update(
             status=Progres.Status.GAGAL,
             pesan=_("Tugas terhenti tanpa kabar (worker berhenti?); dimulai ulang."),

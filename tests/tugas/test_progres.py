@@ -147,6 +147,10 @@ def test_a_run_whose_worker_died_may_start_again(orang):
     lama.refresh_from_db()
     assert lama.status == Progres.Status.GAGAL and "terhenti" in lama.pesan
     assert baru.status == Progres.Status.ANTRE
+    # Queued for an hour is only waiting for a worker: still the one run.
+    Progres.objects.filter(pk=baru.pk).update(updated_at=timezone.now() - timedelta(hours=1))
+    with pytest.raises(SedangBerjalan):
+        mulai(contoh, label="C", oleh=orang["pemilik"], kunci="periode:1", args=[1])
 
 
 def test_the_download_goes_to_its_starter_only_and_is_never_cached(client, orang, langsung):
