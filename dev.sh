@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Set up and run mataram_asn on a fresh machine with Python 3.11.
 #   ./dev.sh serve         install, migrate, load the demo data, serve http://127.0.0.1:8000
+#                          with a background-task worker beside it (stopped with the server)
 #   ./dev.sh test [ARGS]   install, then run the whole test suite (ARGS go to pytest)
 # Without DATABASE_URL everything runs on the embedded SQLite file db.sqlite3.
 set -euo pipefail
@@ -40,7 +41,13 @@ serve)
     export DEBUG="${DEBUG:-true}"
     .venv/bin/python manage.py migrate --no-input
     .venv/bin/python manage.py seed_demo --if-empty
-    exec .venv/bin/python manage.py runserver 127.0.0.1:8000
+    # Background tasks (opening SKPs, exports) run in a worker beside the web server; it
+    # reloads on code changes as runserver does, and stops when runserver stops.
+    .venv/bin/python manage.py db_worker &
+    worker=$!
+    trap 'kill "$worker" 2>/dev/null; wait "$worker" 2>/dev/null' EXIT
+    trap 'exit 130' INT TERM
+    .venv/bin/python manage.py runserver 127.0.0.1:8000
     ;;
 test)
     shift

@@ -3,7 +3,8 @@
 One writer: `segarkan`. Signal receivers (connected in JabatanConfig.ready) call it for the one
 employee whose record, evaluation, sanction, assessment or placement was saved or deleted, in the
 same transaction as the change, so a ranking never reads a half-applied change. A change of the
-annual periods re-reads the predikat columns of every row in two UPDATE statements. Bulk loads
+annual periods re-reads the predikat columns of every row in two UPDATE statements, in a
+background task queued on commit (`jabatan.tasks.segarkan_predikat`). Bulk loads
 (the demo seed) rebuild the whole table, as does `manage.py indeks_merit`, which can also check
 the table against the live records.
 """
@@ -313,8 +314,14 @@ def _jabatan(sender, instance: Jabatan, raw=False, created=False, **kwargs) -> N
 
 
 def _periode(sender, instance: Periode, raw=False, **kwargs) -> None:
+    """An annual period opened, closed, was added or removed: the predikat columns of every row
+    change. Two UPDATEs over the whole table are long at a province's scale, so they run as a
+    background task queued when the saving transaction commits (jabatan.tasks), not in the
+    request; until it has run, the ranking reads the previous periods' predikat."""
     if _aktif(raw) and instance.jenis == Periode.Jenis.TAHUNAN:
-        segarkan_predikat()
+        from jabatan.tasks import jadwalkan_segarkan_predikat
+
+        jadwalkan_segarkan_predikat()
 
 
 def hubungkan() -> None:

@@ -31,6 +31,7 @@ from jabatan.selectors import (
     usulan_aktif,
     usulan_pegawai,
 )
+from jabatan.tasks import EKSPOR_MAKS, mulai_ekspor_peringkat
 from pegawai.akses import Lingkup, lingkup, lingkup_seluruh, pegawai_id_sendiri
 from pegawai.ekspor import unduh_tabel
 
@@ -51,7 +52,6 @@ def beranda(request: HttpRequest) -> HttpResponse:
 # --- Vacancies and the merit ranking -----------------------------------------------------------
 
 PERM_KEPUTUSAN = "jabatan.add_keputusan"
-EKSPOR_MAKS = 1000  # eligible candidates in a ranking export, best first
 
 
 def _lingkup_staf(request: HttpRequest) -> Lingkup:
@@ -152,34 +152,6 @@ def _form_aksi(cls: type, request: HttpRequest, scope: Lingkup, formasi: Formasi
     )
 
 
-def _ekspor_peringkat(request: HttpRequest, formasi: Formasi, hasil, fmt: str) -> HttpResponse:
-    return unduh_tabel(
-        request,
-        data="jabatan.peringkat",
-        nama_berkas=f"peringkat-{formasi.pk}",
-        fmt=fmt,
-        header=[
-            _("Peringkat"),
-            _("NIP"),
-            _("Nama"),
-            _("Skor"),
-            *[str(merit.LABEL_KOMPONEN[k]) for k in merit.KOMPONEN],
-            _("Kotak talenta"),
-        ],
-        rows=[
-            (
-                h.peringkat,
-                h.kandidat.nip,
-                h.kandidat.nama,
-                h.skor,
-                *[h.komponen[k] for k in merit.KOMPONEN],
-                h.kotak_talenta or "",
-            )
-            for h in hasil.teratas
-        ],
-    )
-
-
 def _halaman_peringkat(
     request: HttpRequest,
     scope: Lingkup,
@@ -194,15 +166,14 @@ def _halaman_peringkat(
     with their errors. Invalid parameters rank with the profile's weights and search nobody."""
     pada = timezone.localdate()
     cleaned = saring.cleaned_data if saring.is_valid() else {}
+    if ekspor := cleaned.get("ekspor"):
+        # 1,000 candidates with their breakdown: a background task, downloaded from its page.
+        return redirect(mulai_ekspor_peringkat(request, formasi, ekspor))
     nip = cleaned.get("nip", "")
-    ekspor = cleaned.get("ekspor") or None
-    n = EKSPOR_MAKS if ekspor else TERATAS
-    dasar = peringkat_formasi(formasi, pada=pada, nip=nip, teratas=n)
+    dasar = peringkat_formasi(formasi, pada=pada, nip=nip, teratas=TERATAS)
     bobot = cleaned.get("bobot") or dasar.bobot
     simulasi = bobot != dasar.bobot
-    hasil = dengan_bobot(dasar, bobot, teratas=n) if simulasi else dasar
-    if ekspor:
-        return _ekspor_peringkat(request, formasi, hasil, ekspor)
+    hasil = dengan_bobot(dasar, bobot, teratas=TERATAS) if simulasi else dasar
     sebelumnya = {h.kandidat.pegawai_id: h.peringkat for h in dasar.teratas}
     # The table shows the components that weigh; the others are named under it.
     dibobot = [k for k, w in bobot.sebagai_dict().items() if w]

@@ -21,6 +21,8 @@ IZIN: dict[str, list[str]] = {
         "kinerja.add_pengaturantalenta",
         "kinerja.change_pengaturantalenta",
         "kinerja.view_skp",
+        # Opening a period's SKPs for every employee (the period admin's action).
+        "kinerja.add_skp",
         "kinerja.change_skp",
         "kinerja.view_revisiskp",
     ],

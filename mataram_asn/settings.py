@@ -34,6 +34,9 @@ INSTALLED_APPS = [
     "auditlog",
     "axes",
     "csp",
+    "django_tasks",
+    "django_tasks_db",
+    "tugas",
     "pegawai",
     "kinerja",
     "pelatihan",
@@ -96,6 +99,20 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
 else:
     # SQLite serialises writers; wait for the lock instead of failing at once.
     DATABASES["default"].setdefault("OPTIONS", {}).setdefault("timeout", 20)
+
+# Background tasks (shared/DESIGN.md, Background work): Django's tasks API (django-tasks) with
+# the ORM backend, so no extra server is needed; `manage.py db_worker` runs them, and several
+# workers on PostgreSQL share the one queue (rows are claimed with SKIP LOCKED).
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The quick start runs a worker beside runserver on one SQLite file: WAL lets the web
+    # process read while the worker writes, and IMMEDIATE transactions take the write lock up
+    # front, so a read-then-write transaction waits for the busy timeout instead of failing
+    # with "database is locked" when the other process wrote in between.
+    DATABASES["default"]["OPTIONS"].setdefault(
+        "init_command", "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;"
+    )
+    DATABASES["default"]["OPTIONS"].setdefault("transaction_mode", "IMMEDIATE")
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # Covering indexes (INCLUDE) serve PostgreSQL; the embedded SQLite builds them without the extra

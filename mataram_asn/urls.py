@@ -13,6 +13,7 @@ urlpatterns = [
     path("saya/", saya, name="saya"),
     path("kinerja/", include("kinerja.urls")),
     path("jabatan/", include("jabatan.urls")),
+    path("tugas/", include("tugas.urls")),
     path("admin/", admin.site.urls),
     path("i18n/setlang/", set_language, name="set_language"),
     path("healthz", healthz, name="healthz"),

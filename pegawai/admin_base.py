@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-from collections.abc import Iterator
+import io
 from decimal import Decimal
 from typing import Any
 
@@ -20,26 +20,19 @@ from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.utils import label_for_field, lookup_field
 from django.core.exceptions import PermissionDenied
 from django.db.models import Model, QuerySet
-from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils import timezone
-from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
 from pegawai.akses import lingkup
 from pegawai.ekspor import catat_ekspor, sel_aman
 from pegawai.models import CatatanEkspor
+from tugas.progres import Laporan, bagian
 
 PERM_AUDIT = "auditlog.view_logentry"
-
-
-class _Echo:
-    """A file-like object that returns what is written, for streaming CSV."""
-
-    def write(self, value: str) -> str:
-        return value
 
 
 def _csv_value(field: Any, value: Any) -> str:
@@ -137,40 +130,48 @@ class BaseAdmin(AuditlogHistoryAdminMixin, admin.ModelAdmin):
         return super().changelist_view(request, extra_context)
 
     def ekspor_view(self, request: HttpRequest) -> HttpResponse:
-        """Stream the list as filtered, searched and sorted on screen, as CSV; log who took it.
-
-        The rows come from the changelist, so from `get_queryset`: the user's scope holds.
+        """Export the list as filtered, searched and sorted on screen, as CSV, in a background
+        task (`pegawai.tasks.ekspor_admin`), and show its progress: a whole list is too long
+        for a web request. The file is downloaded from the progress page.
         """
         if not self.has_view_permission(request):
             raise PermissionDenied
         opts = self.model._meta
         try:
-            cl = self.get_changelist_instance(request)
+            # Refuse a bad filter here, where the user can read why, not later in the worker.
+            self.get_changelist_instance(request)
         except IncorrectLookupParameters:
             messages.error(request, _("Filter ekspor tidak dikenal."))
             return redirect(f"admin:{opts.app_label}_{opts.model_name}_changelist")
+        from pegawai.tasks import mulai_ekspor_admin
+
+        return redirect(mulai_ekspor_admin(request, self))
+
+    def tulis_ekspor(self, request: HttpRequest, laporan: Laporan) -> tuple[bytes, int]:
+        """Return the CSV of the list for `request` and its row count; log who took it.
+
+        The rows come from the changelist, so from `get_queryset`: the user's scope holds.
+        """
+        opts = self.model._meta
+        cl = self.get_changelist_instance(request)
         qs = cl.get_queryset(request)
         columns = [c for c in self.get_list_display(request) if c not in ("auditlog_link",)]
-        catat_ekspor(request, data=f"{opts.app_label}.{opts.model_name}", jumlah_baris=qs.count())
+        n = qs.count()
+        catat_ekspor(request, data=f"{opts.app_label}.{opts.model_name}", jumlah_baris=n)
         header = [str(label_for_field(c, self.model, self)) for c in columns]
-        writer = csv.writer(_Echo(), delimiter=";")
-
-        def rows() -> Iterator[str]:
-            # A BOM so spreadsheet programs read UTF-8; ";" because Indonesian locales use the
-            # comma as the decimal separator.
-            yield "\ufeff" + writer.writerow([sel_aman(h) for h in header])
-            for obj in qs.iterator(chunk_size=2000):
-                values = []
-                for name in columns:
-                    field, _attr, value = lookup_field(name, obj, self)
-                    values.append(_csv_value(field, value))
-                yield writer.writerow(values)
-
-        stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
-        response = StreamingHttpResponse(rows(), content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = f'attachment; filename="{opts.model_name}-{stamp}.csv"'
-        patch_cache_control(response, no_store=True, private=True)  # personal data: never cached
-        return response
+        buffer = io.StringIO()
+        # A BOM so spreadsheet programs read UTF-8; ";" because Indonesian locales use the
+        # comma as the decimal separator.
+        buffer.write("\ufeff")
+        writer = csv.writer(buffer, delimiter=";")
+        writer.writerow([sel_aman(h) for h in header])
+        for obj in bagian(qs.iterator(chunk_size=2000), laporan, n):
+            values = []
+            for name in columns:
+                field, _attr, value = lookup_field(name, obj, self)
+                values.append(_csv_value(field, value))
+            writer.writerow(values)
+        return buffer.getvalue().encode("utf-8"), n
 
 
 class HanyaBacaMixin:

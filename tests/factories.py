@@ -129,9 +129,12 @@ class PeriodeFactory(DjangoModelFactory):
 
 
 def tutup_periode() -> None:
-    """Close every period through save(), as the admin does, so the merit projection follows."""
+    """Close every period through save(), as the admin does, and refresh the merit projection's
+    predikat as the background task those saves queue (jabatan.tasks.segarkan_predikat) does."""
+    from jabatan import indeks
     from kinerja.models import Periode
 
     for periode in Periode.objects.filter(terbuka=True):
         periode.terbuka = False
         periode.save()
+    indeks.segarkan_predikat()

@@ -94,6 +94,8 @@ HALAMAN = {
     "kinerja:ekspor": (302, 403, 200, 200, 200),
     "kinerja:skp_list": (302, 200, 200, 200, 200),
     "kinerja:skp_detail": (302, 200, 404, 200, 200),  # the employee's own, their unit head, HR
+    "tugas:detail": (302, 404, 404, 404, 200),  # only its starter, HR here (tests/tugas)
+    "tugas:unduh": (302, 404, 404, 404, 404),  # no file before the task is done
 }
 APP_LIST = {  # admin:app_list per app label
     "pegawai": (302, 302, 200, 200, 200),
@@ -132,6 +134,8 @@ def _harapan_model(aturan: Aturan, aksi: str) -> tuple[int, ...]:
             return 404  # outside the scope: as if absent
         if aksi == "change":
             return 200 if ("v" in hak or "c" in hak) else 403
+        if aksi == "ekspor":  # queued as a task: to its progress page (tests/tugas)
+            return 302 if perlu in hak else 403
         return 200 if perlu in hak else 403
 
     hr = aturan.hr + ("HR" if aturan.audit else "")
@@ -160,6 +164,7 @@ def _url_dan_harapan(objek: dict[str, object]) -> list[tuple[str, str, tuple[int
                 "<str:tabel>.<str:fmt>": "distribusi.csv",
                 "<int:pk>": objek["kinerja.skp"].pk,
                 "<int:formasi_id>": objek["jabatan.formasi"].pk,
+                "<uuid:pk>": objek["tugas.progres"].pk,
             }
             path = "/" + route
             for placeholder, value in isian.items():
@@ -216,8 +221,11 @@ def _tujuan(role: str, name: str | None, path: str) -> str:
 
 
 def test_it_answers_every_url_for_every_role_as_expected():
+    from tugas.models import Progres
+
     org = buat_organisasi()
     objek = objek_unit_a(org)
+    objek["tugas.progres"] = Progres.objects.create(jenis="uji", label="Uji", oleh=org.users["hr"])
     clients = _clients(org)
     salah = []
     rows = _url_dan_harapan(objek)
@@ -309,12 +317,25 @@ def test_autocomplete_offers_only_employees_in_scope(org):
     assert not any("Lalu Ahmad Zaini" in n for n in names)
 
 
-def test_an_export_holds_only_rows_in_scope_and_is_logged(org):
+def _ekspor(client, settings, capture, **query) -> str:
+    """Export through the background task, run by the immediate backend when the request's
+    on-commit callbacks run; return the downloaded CSV."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    with capture(execute=True):
+        response = client.get("/admin/pegawai/pegawai/ekspor/", query)
+    assert response.status_code == 302 and response["Location"].startswith("/tugas/")
+    unduh = client.get(response["Location"] + "unduh/")
+    assert unduh.status_code == 200 and "no-store" in unduh["Cache-Control"]
+    return unduh.content.decode("utf-8-sig")
+
+
+def test_an_export_holds_only_rows_in_scope_and_is_logged(
+    org, settings, django_capture_on_commit_callbacks
+):
     from pegawai.models import CatatanEkspor
 
-    response = _client(org, "pimpinan").get("/admin/pegawai/pegawai/ekspor/")
-    assert response.status_code == 200
-    body = b"".join(response.streaming_content).decode("utf-8-sig")
+    client = _client(org, "pimpinan")
+    body = _ekspor(client, settings, django_capture_on_commit_callbacks)
     assert "Baiq Nurul Aini" in body
     assert "Lalu Ahmad Zaini" not in body
     assert org.pegawai_b.nip not in body
@@ -327,10 +348,10 @@ def test_an_export_holds_only_rows_in_scope_and_is_logged(org):
     assert catatan.alamat_ip == "127.0.0.1"
 
 
-def test_an_export_follows_the_filters_on_screen(org):
+def test_an_export_follows_the_filters_on_screen(org, settings, django_capture_on_commit_callbacks):
     client = _client(org, "hr")
-    response = client.get("/admin/pegawai/pegawai/ekspor/", {"q": org.pegawai_b.nip})
-    lines = b"".join(response.streaming_content).decode("utf-8-sig").splitlines()
+    body = _ekspor(client, settings, django_capture_on_commit_callbacks, q=org.pegawai_b.nip)
+    lines = body.splitlines()
     assert len(lines) == 2  # header and one employee
     assert org.pegawai_b.nip_tercetak in lines[1]
 

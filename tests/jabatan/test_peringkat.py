@@ -164,7 +164,9 @@ def test_the_ranking_takes_a_fixed_number_of_queries(kota, django_assert_max_num
     assert p.untuk(nip) is not None
 
 
-def test_the_projection_follows_every_change(kota, hr_user):
+def test_the_projection_follows_every_change(
+    kota, hr_user, settings, django_capture_on_commit_callbacks
+):
     """Services and admin saves keep IndeksMerit equal to a rebuild from the live records."""
     from jabatan.services import pegawai_end, penempatan_end
     from kinerja.models import Periode, Skp
@@ -201,12 +203,17 @@ def test_the_projection_follows_every_change(kota, hr_user):
     assert IndeksMerit.objects.filter(pegawai=baru).exists()
     pegawai_delete(pegawai=baru)
     # the latest annual period opens again: the last two closed ones are others now
+    # The refresh is a background task queued on commit: the immediate backend runs it when
+    # the captured on-commit callbacks run, as a worker would after the commit.
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
     periode = Periode.objects.filter(jenis="tahunan", terbuka=False).order_by("-tahun").first()
     periode.terbuka = True
-    periode.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        periode.save()
     assert indeks.selisih() == []
     periode.terbuka = False  # and closes again
-    periode.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        periode.save()
     assert indeks.selisih() == []
     # A bulk update bypasses the receivers: the check names it and a rebuild mends it.
     Pegawai.objects.filter(pk=orang[1].pk).update(golongan="I/a")

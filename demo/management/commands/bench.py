@@ -172,6 +172,52 @@ class Command(BaseCommand):
         self._line("pegawai.subtree_list", n, m, f, q)
         self._dasbor(n)
         self._rank(n)
+        self._buka_periode(n)
+
+    def _buka_periode(self, n: int) -> None:
+        """Opening a period for every active employee through the task path, end to end: the
+        admin action's enqueue (jabatan.tasks.mulai_buka_skp) and a worker run
+        (`db_worker --batch`, in this process) that opens the SKPs batch by batch with progress
+        and audits the operation. Floor: the same rows copied by one INSERT ... SELECT into an
+        empty twin of the SKP table with its indexes."""
+        from jabatan.tasks import mulai_buka_skp
+        from kinerja.models import Periode, Skp
+        from tugas.models import Progres
+
+        tahun = Periode.objects.order_by("-tahun").values_list("tahun", flat=True).first() or 2026
+        # bulk_create: no save signals, so no projection refresh is queued beside the task.
+        (periode,) = Periode.objects.bulk_create([Periode(tahun=tahun + 1, jenis="tahunan")])
+        table = Skp._meta.db_table
+
+        def kosongkan() -> None:
+            # Raw: the ORM's delete would load and audit every SKP.
+            with connection.cursor() as cursor:
+                cursor.execute(f"DELETE FROM {table} WHERE periode_id = %s", [periode.pk])
+
+        def jalur() -> None:
+            kosongkan()
+            progres = mulai_buka_skp(periode=periode, oleh=None)
+            call_command("db_worker", batch=True, startup_delay=False, reload=False, verbosity=0)
+            progres.refresh_from_db()
+            if progres.status != Progres.Status.SELESAI:
+                raise CommandError(f"kinerja.open_period: {progres.status}: {progres.pesan}")
+
+        m, q = _timed(jalur, runs=3)
+
+        def floor() -> None:
+            with connection.cursor() as cursor:
+                cursor.execute(f"CREATE TEMP TABLE bench_skp (LIKE {table} INCLUDING INDEXES)")
+                cursor.execute(
+                    f"INSERT INTO bench_skp SELECT * FROM {table} WHERE periode_id = %s",
+                    [periode.pk],
+                )
+                cursor.execute("DROP TABLE bench_skp")
+
+        f, _ = _timed(floor, runs=3)
+        kosongkan()
+        with connection.cursor() as cursor:
+            cursor.execute(f"DELETE FROM {Periode._meta.db_table} WHERE id = %s", [periode.pk])
+        self._line("kinerja.open_period", n, m, f, q)
 
     def _rank(self, n: int) -> None:
         """Ranking one vacancy over every employee through the service (eligibility, scores,

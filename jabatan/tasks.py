@@ -1,0 +1,222 @@
+"""Background tasks of jabatan: opening a period's SKPs, the projection's predikat refresh after
+an annual period changed, and the merit ranking export. Each starts with a progress row
+(`tugas.progres.mulai`) that the page which started it shows."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from auditlog.models import LogEntry
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, QueryDict
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django_tasks import task
+
+from jabatan import merit
+from kinerja.models import Periode, Skp
+from tugas.models import Progres
+from tugas.progres import Laporan, dengan_progres, mulai
+
+# --- Opening a period's SKPs for every active employee ------------------------------------------
+
+
+@task()
+@dengan_progres
+def buka_skp(laporan: Laporan, periode_id: int) -> int:
+    """Open the period's SKPs in batches (progress per batch); audit the operation once."""
+    from jabatan.services import periode_buka_skp
+
+    periode = Periode.objects.filter(pk=periode_id).first()
+    if periode is None:
+        raise ValidationError({"periode": _("Periode ini sudah dihapus.")})
+    sudah = Skp.objects.filter(periode=periode).count()
+    n = periode_buka_skp(periode=periode, saat_maju=laporan.maju)
+    jumlah = Skp.objects.filter(periode=periode).count()
+    # One audit record of the whole operation with its counts (not one per SKP).
+    LogEntry.objects.log_create(
+        periode,
+        action=LogEntry.Action.UPDATE,
+        changes={
+            "skp_dibuka": ["0", str(jumlah - sudah)],
+            "skp_sudah_ada": [str(sudah), str(sudah)],
+            "jumlah_skp": [str(sudah), str(jumlah)],
+        },
+        force_log=True,
+        actor=laporan.progres.oleh,
+    )
+    laporan.selesai(
+        pesan=ngettext(
+            "%(n)d SKP dibuka untuk %(p)s (%(ada)d sudah ada sebelumnya).",
+            "%(n)d SKP dibuka untuk %(p)s (%(ada)d sudah ada sebelumnya).",
+            jumlah - sudah,
+        )
+        % {"n": jumlah - sudah, "p": periode, "ada": sudah}
+    )
+    return n
+
+
+def mulai_buka_skp(*, periode: Periode, oleh: Any) -> Progres:
+    """Queue the opening of `periode`'s SKPs; ValidationError when the period is closed,
+    `tugas.progres.SedangBerjalan` when it is already being opened."""
+    if not periode.terbuka:
+        raise ValidationError(
+            {
+                "periode": _(
+                    "Periode %(p)s sudah ditutup: buka periodenya dulu (centang Terbuka), "
+                    "lalu jalankan aksi ini lagi."
+                )
+                % {"p": periode}
+            }
+        )
+    return mulai(
+        buka_skp,
+        label=_("Buka SKP %(p)s untuk semua pegawai aktif") % {"p": periode},
+        oleh=oleh,
+        kunci=f"periode:{periode.pk}",
+        args=[periode.pk],
+        url_kembali=reverse("admin:kinerja_periode_changelist"),
+    )
+
+
+# --- The projection's predikat columns after an annual period changed ---------------------------
+
+
+@task()
+@dengan_progres
+def segarkan_predikat(laporan: Laporan) -> int:
+    """Re-read every projection row's predikat (jabatan.indeks.segarkan_predikat)."""
+    from jabatan import indeks
+
+    laporan.maju(0, 1)
+    n = indeks.segarkan_predikat()
+    laporan.maju(n, n)
+    laporan.selesai(
+        pesan=ngettext(
+            "Predikat %(n)d pegawai di indeks merit diperbarui.",
+            "Predikat %(n)d pegawai di indeks merit diperbarui.",
+            n,
+        )
+        % {"n": n}
+    )
+    return n
+
+
+def jadwalkan_segarkan_predikat() -> Progres:
+    """Queue the refresh for when the current transaction commits (one per user while queued).
+
+    Called by the period receiver, which has no request: the task is the user's whose admin
+    save started it (`tugas.progres.dicatat`); from a shell or a command, nobody's (superusers
+    still see it).
+    """
+    return mulai(
+        segarkan_predikat,
+        label=_("Perbarui predikat di indeks merit setelah periode tahunan berubah"),
+        gabung=True,
+        url_kembali=reverse("admin:kinerja_periode_changelist"),
+    )
+
+
+# --- The merit ranking export (1,000 candidates with their breakdown) ----------------------------
+
+
+EKSPOR_MAKS = 1000  # eligible candidates in a ranking export, best first
+
+
+@task()
+@dengan_progres
+def ekspor_peringkat(
+    laporan: Laporan,
+    formasi_id: int,
+    user_id: int,
+    query: str,
+    fmt: str,
+    pada: str,
+    alamat: str | None,
+) -> int:
+    """Rank the candidates for a post as the page does, with the page's what-if weights, and
+    write the best `EKSPOR_MAKS` eligible ones with their components into the progress row."""
+    from django.contrib.auth import get_user_model
+
+    from jabatan.forms import PeringkatForm
+    from jabatan.models import Formasi
+    from jabatan.peringkat import dengan_bobot, peringkat_formasi
+    from pegawai.ekspor import unduh_tabel
+
+    request = HttpRequest()
+    request.method = "GET"
+    request.GET = QueryDict(query)
+    request.META["REMOTE_ADDR"] = alamat or ""
+    request.user = get_user_model().objects.get(pk=user_id)
+    formasi = Formasi.objects.select_related("jabatan", "unit_kerja").get(pk=formasi_id)
+    # The page validated the same query before queueing; an invalid one ranks as the page does.
+    saring = PeringkatForm(request.GET)
+    cleaned = saring.cleaned_data if saring.is_valid() else {}
+    laporan.maju(0, 3)
+    dasar = peringkat_formasi(
+        formasi, pada=date.fromisoformat(pada), nip=cleaned.get("nip", ""), teratas=EKSPOR_MAKS
+    )
+    laporan.maju(1, 3)
+    bobot = cleaned.get("bobot") or dasar.bobot
+    hasil = dengan_bobot(dasar, bobot, teratas=EKSPOR_MAKS) if bobot != dasar.bobot else dasar
+    laporan.maju(2, 3)
+    # The synchronous exports' writer and log (pegawai.ekspor), so the file is the same.
+    response = unduh_tabel(
+        request,
+        data="jabatan.peringkat",
+        nama_berkas=f"peringkat-{formasi.pk}",
+        fmt=fmt,
+        header=[
+            _("Peringkat"),
+            _("NIP"),
+            _("Nama"),
+            _("Skor"),
+            *[str(merit.LABEL_KOMPONEN[k]) for k in merit.KOMPONEN],
+            _("Kotak talenta"),
+        ],
+        rows=[
+            (
+                h.peringkat,
+                h.kandidat.nip,
+                h.kandidat.nama,
+                h.skor,
+                *[h.komponen[k] for k in merit.KOMPONEN],
+                h.kotak_talenta or "",
+            )
+            for h in hasil.teratas
+        ],
+    )
+    nama = response["Content-Disposition"].split('filename="', 1)[1].rstrip('"')
+    laporan.maju(3, 3)
+    n = len(hasil.teratas)
+    laporan.selesai(
+        pesan=ngettext("%(n)d kandidat siap diunduh.", "%(n)d kandidat siap diunduh.", n)
+        % {"n": n},
+        berkas=response.content,
+        nama_berkas=nama,
+        jenis_berkas=response["Content-Type"],
+    )
+    return n
+
+
+def mulai_ekspor_peringkat(request: HttpRequest, formasi: Any, fmt: str) -> Progres:
+    """Queue the ranking export for the page's query (what-if weights, searched NIP)."""
+    query = request.GET.copy()
+    query.pop("ekspor", None)
+    return mulai(
+        ekspor_peringkat,
+        label=_("Ekspor peringkat %(f)s (%(fmt)s)") % {"f": formasi, "fmt": fmt.upper()},
+        oleh=request.user,
+        args=[
+            formasi.pk,
+            request.user.pk,
+            query.urlencode(),
+            fmt,
+            timezone.localdate().isoformat(),
+            request.META.get("REMOTE_ADDR") or None,
+        ],
+        url_kembali=f"{reverse('jabatan:lowongan_detail', args=[formasi.pk])}?{query.urlencode()}",
+    )

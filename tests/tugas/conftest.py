@@ -1,0 +1,55 @@
+"""How tests run background tasks.
+
+- `langsung`: Django's ImmediateBackend runs a task in the test's own process at the moment it
+  is enqueued; `tugas.progres.mulai` enqueues on commit, so the test wraps the request in
+  `with langsung(execute=True):` (pytest-django's on-commit capture, which runs the callbacks
+  when the block ends, as a commit would).
+- `jalankan_worker()`: a real worker process, `manage.py db_worker --batch`, against the test
+  database (its name passed through DATABASE_URL, which settings read). Needs committed rows,
+  so a transactional test, and PostgreSQL: the SQLite test database lives in memory, where no
+  other process can see it.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+from django.db import connection
+
+ROOT = Path(__file__).resolve().parents[2]
+IMMEDIATE = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+
+@pytest.fixture
+def langsung(settings, django_capture_on_commit_callbacks):
+    """Tasks run at once, in this process, when the queuing transaction "commits"."""
+    settings.TASKS = IMMEDIATE
+    return django_capture_on_commit_callbacks
+
+
+def url_basis_data_uji() -> str:
+    """DATABASE_URL of the test database pytest-django made (test_<name>)."""
+    s = connection.settings_dict
+    auth = quote(s["USER"] or "")
+    if s.get("PASSWORD"):
+        auth += ":" + quote(s["PASSWORD"])
+    return f"postgres://{auth}@{s['HOST'] or '127.0.0.1'}:{s['PORT'] or 5432}/{s['NAME']}"
+
+
+def perintah_worker(*extra: str) -> tuple[list[str], dict[str, str]]:
+    env = {**os.environ, "DATABASE_URL": url_basis_data_uji(), "DEBUG": "false"}
+    cmd = [sys.executable, "manage.py", "db_worker", "--no-startup-delay", "--no-reload", *extra]
+    return cmd, env
+
+
+def jalankan_worker(timeout: float = 120) -> subprocess.CompletedProcess:
+    """Run every queued task in a separate worker process, then return when the queue is empty."""
+    cmd, env = perintah_worker("--batch")
+    return subprocess.run(
+        cmd, cwd=ROOT, env=env, timeout=timeout, check=True, capture_output=True, text=True
+    )

@@ -1,0 +1,131 @@
+"""The progress of one background task, as the page that started it shows it."""
+
+from __future__ import annotations
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils.formats import number_format
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+GALAT_MAKS = 20  # error messages kept per task; the count goes on
+
+
+class Progres(models.Model):
+    """One background task's progress: counts, errors, outcome, and an optional download.
+
+    Written by the task through `tugas.progres.Laporan`, read by `/tugas/<id>/`. The task's own
+    result (django-tasks) keeps the traceback; this row keeps what the user may read.
+    """
+
+    class Status(models.TextChoices):
+        ANTRE = "antre", _("Menunggu giliran")
+        BERJALAN = "berjalan", _("Berjalan")
+        SELESAI = "selesai", _("Selesai")
+        GAGAL = "gagal", _("Gagal")
+
+    AKTIF = (Status.ANTRE, Status.BERJALAN)
+
+    # A UUID: ids in links say nothing about how many tasks others ran.
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    jenis = models.CharField(_("jenis tugas"), max_length=100)
+    kunci = models.CharField(
+        _("kunci"),
+        max_length=100,
+        blank=True,
+        help_text=_("Yang dikerjakan, mis. periode:12; satu tugas aktif per jenis dan kunci."),
+    )
+    label = models.CharField(_("label"), max_length=200)
+    task_id = models.CharField(_("id tugas"), max_length=64, blank=True)
+    oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("dimulai oleh"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.ANTRE
+    )
+    total = models.PositiveIntegerField(_("total"), null=True, blank=True)
+    selesai = models.PositiveIntegerField(_("selesai"), default=0)
+    jumlah_galat = models.PositiveIntegerField(_("jumlah galat"), default=0)
+    galat = models.JSONField(_("galat"), default=list, blank=True)
+    pesan = models.TextField(_("pesan"), blank=True)
+    url_kembali = models.CharField(_("tautan kembali"), max_length=300, blank=True)
+    # The export file lives in the row, not on a disk: web and workers may run on different
+    # machines, and the file goes when the row goes.
+    berkas = models.BinaryField(_("berkas"), null=True, blank=True, editable=False)
+    nama_berkas = models.CharField(_("nama berkas"), max_length=200, blank=True)
+    jenis_berkas = models.CharField(_("jenis berkas"), max_length=100, blank=True)
+    created_at = models.DateTimeField(_("dibuat"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("diperbarui"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("progres tugas")
+        verbose_name_plural = _("progres tugas")
+        ordering = ["-created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status__in=["antre", "berjalan", "selesai", "gagal"]),
+                name="progres_status_sah",
+            ),
+            models.CheckConstraint(
+                condition=Q(total__isnull=True) | Q(selesai__lte=F("total")),
+                name="progres_selesai_tidak_lebih_dari_total",
+                violation_error_message=_("Jumlah selesai tidak boleh melebihi total."),
+            ),
+            # The same work twice at once (a period opened by two clicks) is refused by the
+            # database, whichever process asks.
+            models.UniqueConstraint(
+                fields=["jenis", "kunci"],
+                condition=Q(status__in=["antre", "berjalan"]) & ~Q(kunci=""),
+                name="progres_satu_aktif_per_kunci",
+                violation_error_message=_("Tugas yang sama sedang berjalan."),
+            ),
+        ]
+        indexes = [
+            # "my tasks", newest first
+            models.Index(fields=["oleh", "-created_at"], name="progres_oleh_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return self.label
+
+    def get_absolute_url(self) -> str:
+        return reverse("tugas:detail", args=[self.pk])
+
+    @property
+    def persen(self) -> int:
+        """Whole percent done: 100 once finished, 0 while the total is unknown."""
+        if self.status == self.Status.SELESAI:
+            return 100
+        if not self.total:
+            return 0
+        return min(100, self.selesai * 100 // self.total)
+
+    @property
+    def aktif(self) -> bool:
+        return self.status in self.AKTIF
+
+    @property
+    def ringkasan(self) -> str:
+        """Counts as people read them, `1.234 dari 7.000` (Indonesian separators)."""
+        if self.total is None:
+            return str(self.get_status_display())
+        return _("%(selesai)s dari %(total)s") % {
+            "selesai": number_format(self.selesai, force_grouping=True),
+            "total": number_format(self.total, force_grouping=True),
+        }
+
+    @property
+    def teks_galat(self) -> str:
+        n = self.jumlah_galat
+        return ngettext("%(n)s galat", "%(n)s galat", n) % {
+            "n": number_format(n, force_grouping=True)
+        }
