@@ -343,6 +343,21 @@ def skp_revisi(
     return revisi
 
 
+def cek_penilai_baru(*, skp: Skp, penilai: Pegawai | None) -> None:
+    """Refuse an evaluator the SKP cannot take: the employee themself, or any change once the
+    SKP is final. The admin's form asks this too, so the refusal is a field error there."""
+    if penilai is not None and penilai.pk == skp.pegawai_id:
+        raise ValidationError(
+            {"penilai": _("Pejabat penilai tidak boleh pegawai itu sendiri.")},
+            code="penilai_diri_sendiri",
+        )
+    if skp.status == Skp.Status.FINAL and penilai != skp.penilai:
+        raise ValidationError(
+            {"penilai": _("SKP final tidak dapat diubah; ajukan revisi dengan alasan.")},
+            code="skp_final",
+        )
+
+
 @transaction.atomic
 def skp_ganti_penilai(*, skp: Skp, penilai: Pegawai | None, oleh: AbstractBaseUser) -> Skp:
     """Reassign the evaluator (HR): not the employee themself, not on a final SKP."""
@@ -350,8 +365,7 @@ def skp_ganti_penilai(*, skp: Skp, penilai: Pegawai | None, oleh: AbstractBaseUs
     if not lingkup(oleh).semua:
         raise ValidationError({"penilai": _("Pejabat penilai ditetapkan ulang oleh BKPSDM.")})
     _wajib_bukan_final(skp)
-    if penilai is not None and penilai.pk == skp.pegawai_id:
-        raise ValidationError({"penilai": _("Pejabat penilai tidak boleh pegawai itu sendiri.")})
+    cek_penilai_baru(skp=skp, penilai=penilai)
     skp.penilai = penilai
     skp.save(update_fields=["penilai", "updated_at"])
     return skp

@@ -91,6 +91,12 @@ HALAMAN = {
     "kinerja:ekspor": (302, 403, 200, 200, 200),
     "kinerja:skp_list": (302, 200, 200, 200, 200),
     "kinerja:skp_detail": (302, 200, 404, 200, 200),  # the employee's own, their unit head, HR
+    # The SKP page's actions: POST only (tests/kinerja/test_views.py posts to them).
+    "kinerja:skp_rencana": (405, 405, 405, 405, 405),
+    "kinerja:skp_realisasi": (405, 405, 405, 405, 405),
+    "kinerja:skp_nilai": (405, 405, 405, 405, 405),
+    "kinerja:skp_final": (405, 405, 405, 405, 405),
+    "kinerja:skp_revisi": (405, 405, 405, 405, 405),
 }
 APP_LIST = {  # admin:app_list per app label
     "pegawai": (302, 302, 200, 200, 200),
