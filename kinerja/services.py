@@ -252,10 +252,11 @@ def skp_nilai(
     rating_hasil: str,
     rating_perilaku: str,
     oleh: AbstractBaseUser,
-    catatan_perilaku: str = "",
-    catatan_penilai: str = "",
+    catatan_perilaku: str | None = None,
+    catatan_penilai: str | None = None,
 ) -> Skp:
-    """Rate results and behaviour; the predikat follows from the official matrix."""
+    """Rate results and behaviour; the predikat follows from the official matrix. A note not
+    given (None) keeps what the SKP has: rating again never blanks the behaviour notes."""
     skp = _kunci(skp)
     _wajib_penilai(oleh, skp)
     _wajib_bukan_final(skp)
@@ -271,7 +272,10 @@ def skp_nilai(
     _cek_rating(rating_hasil=rating_hasil, rating_perilaku=rating_perilaku)
     skp.rating_hasil, skp.rating_perilaku = rating_hasil, rating_perilaku
     skp.predikat = rules.predikat(rating_hasil, rating_perilaku)
-    skp.catatan_perilaku, skp.catatan_penilai = catatan_perilaku, catatan_penilai
+    if catatan_perilaku is not None:
+        skp.catatan_perilaku = catatan_perilaku
+    if catatan_penilai is not None:
+        skp.catatan_penilai = catatan_penilai
     skp.status = Skp.Status.DIEVALUASI
     skp.dinilai_pada = timezone.now()
     skp.save()

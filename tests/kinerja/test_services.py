@@ -168,3 +168,14 @@ def test_an_employee_is_not_their_own_evaluator():
         skp_create(pegawai=pegawai, periode=PeriodeFactory(), penilai=pegawai)
     assert "penilai" in exc.value.message_dict
     assert not Skp.objects.exists()
+
+
+def test_rating_without_notes_keeps_the_existing_ones(setup):
+    skp, penilai = setup["skp"], setup["penilai"]
+    skp_set_rencana(skp=skp, rencana=RENCANA, oleh=penilai)
+    Skp.objects.filter(pk=skp.pk).update(catatan_perilaku="Adaptif", catatan_penilai="Tepat")
+    skp_nilai(skp=skp, rating_hasil=rules.SESUAI, rating_perilaku=rules.SESUAI, oleh=penilai)
+    assert (_fresh(skp).catatan_perilaku, _fresh(skp).catatan_penilai) == ("Adaptif", "Tepat")
+    skp_nilai(skp=skp, rating_hasil=rules.SESUAI, rating_perilaku=rules.SESUAI, oleh=penilai,
+              catatan_perilaku="", catatan_penilai="Diperbarui")  # fmt: skip
+    assert (_fresh(skp).catatan_perilaku, _fresh(skp).catatan_penilai) == ("", "Diperbarui")

@@ -183,3 +183,24 @@ def test_finalising_twice_shows_the_services_refusal(org, skp):
     assert response.status_code == 200
     assert "Hanya SKP yang sudah dinilai dapat difinalkan." in response.content.decode()
     assert Skp.objects.get(pk=skp.pk).status == Skp.Status.DIRENCANAKAN
+
+
+def test_rating_keeps_the_behaviour_notes_the_form_carries_them_prefilled(org, skp):
+    _direncanakan(skp)
+    Skp.objects.filter(pk=skp.pk).update(catatan_perilaku="Kolaboratif dengan tim puskesmas")
+    client = _client(org, "pimpinan")
+    page = client.get(f"/kinerja/skp/{skp.pk}/")
+    assert page.context["form_nilai"]["catatan_perilaku"].value() == (
+        "Kolaboratif dengan tim puskesmas"
+    )
+    assert "Kolaboratif dengan tim puskesmas</textarea>" in page.content.decode()
+    # The browser posts the prefilled field back with the ratings.
+    data = {**NILAI_ATAS, "catatan_perilaku": "Kolaboratif dengan tim puskesmas",
+            "catatan_penilai": "Baik"}  # fmt: skip
+    assert client.post(f"/kinerja/skp/{skp.pk}/nilai/", data).status_code == 302
+    skp = Skp.objects.get(pk=skp.pk)
+    assert (skp.catatan_perilaku, skp.catatan_penilai, skp.predikat) == (
+        "Kolaboratif dengan tim puskesmas",
+        "Baik",
+        rules.SANGAT_BAIK,
+    )
