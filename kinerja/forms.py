@@ -12,11 +12,9 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from kinerja.models import RATING_CHOICES, RencanaHasilKerja, RevisiSkp, Skp
-from kinerja.services import cek_penilai_baru
+from kinerja.services import RENCANA_MAKS, cek_penilai_baru
 
-# Rows the plan form offers; the service accepts at most RENCANA_MAKS.
-RENCANA_BARIS = 5
-RENCANA_MAKS = 20
+RENCANA_BARIS = 5  # rows the plan form offers; the service takes up to RENCANA_MAKS
 
 
 def tambah_galat(form: forms.BaseForm, error: ValidationError) -> None:

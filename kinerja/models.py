@@ -5,7 +5,12 @@ from __future__ import annotations
 from decimal import Decimal
 
 from django.conf import settings
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import (
+    MaxLengthValidator,
+    MaxValueValidator,
+    MinValueValidator,
+    ProhibitNullCharactersValidator,
+)
 from django.db import models
 from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
@@ -20,6 +25,22 @@ RATING_CHOICES = [(r, r) for r in rules.RATING]
 PREDIKAT_CHOICES = [(p, p) for p in rules.PREDIKAT]
 PREDIKAT_ORGANISASI_CHOICES = [(p, p) for p in rules.PREDIKAT_ORGANISASI]
 ROMAWI = {1: "I", 2: "II", 3: "III", 4: "IV"}
+
+# Free text typed on the SKP pages: PostgreSQL refuses NUL in text (it would be a 500), so the
+# services refuse it first, by field; notes are long enough for a paragraph, not a book.
+TANPA_NUL = ProhibitNullCharactersValidator(message=_("Karakter NUL (\\x00) tidak diizinkan."))
+PANJANG_CATATAN = 2000
+
+
+def _teks_panjang(label, **kwargs) -> models.TextField:
+    """A TextField limited to PANJANG_CATATAN characters, in forms and in full_clean() alike
+    (Django's TextField.max_length alone binds the form only)."""
+    return models.TextField(
+        label,
+        max_length=PANJANG_CATATAN,
+        validators=[TANPA_NUL, MaxLengthValidator(PANJANG_CATATAN)],
+        **kwargs,
+    )
 
 
 class Periode(TimestampedModel):
@@ -129,8 +150,8 @@ class Skp(TimestampedModel):
     predikat = models.CharField(
         _("predikat kinerja"), max_length=20, choices=PREDIKAT_CHOICES, blank=True
     )
-    catatan_perilaku = models.TextField(_("catatan perilaku (BerAKHLAK)"), blank=True)
-    catatan_penilai = models.TextField(_("catatan penilai"), blank=True)
+    catatan_perilaku = _teks_panjang(_("catatan perilaku (BerAKHLAK)"), blank=True)
+    catatan_penilai = _teks_panjang(_("catatan penilai"), blank=True)
     dinilai_pada = models.DateTimeField(_("dinilai pada"), null=True, blank=True)
     difinalkan_pada = models.DateTimeField(_("difinalkan pada"), null=True, blank=True)
 
@@ -184,11 +205,11 @@ class RencanaHasilKerja(TimestampedModel):
         Skp, verbose_name=_("SKP"), related_name="rencana", on_delete=models.CASCADE
     )
     urutan = models.PositiveSmallIntegerField(_("urutan"), default=1)
-    hasil_kerja = models.CharField(_("rencana hasil kerja"), max_length=300)
-    indikator = models.CharField(_("indikator kinerja"), max_length=300)
-    target = models.CharField(_("target"), max_length=100)
-    realisasi = models.CharField(_("realisasi"), max_length=300, blank=True)
-    bukti = models.TextField(_("bukti dukung"), blank=True)
+    hasil_kerja = models.CharField(_("rencana hasil kerja"), max_length=300, validators=[TANPA_NUL])
+    indikator = models.CharField(_("indikator kinerja"), max_length=300, validators=[TANPA_NUL])
+    target = models.CharField(_("target"), max_length=100, validators=[TANPA_NUL])
+    realisasi = models.CharField(_("realisasi"), max_length=300, blank=True, validators=[TANPA_NUL])
+    bukti = _teks_panjang(_("bukti dukung"), blank=True)
 
     class Meta:
         verbose_name = _("rencana hasil kerja")
@@ -205,7 +226,7 @@ class RevisiSkp(models.Model):
     skp = models.ForeignKey(
         Skp, verbose_name=_("SKP"), related_name="revisi", on_delete=models.PROTECT
     )
-    alasan = models.TextField(_("alasan revisi"))
+    alasan = _teks_panjang(_("alasan revisi"))
     rating_hasil_lama = models.CharField(_("rating hasil lama"), max_length=20)
     rating_perilaku_lama = models.CharField(_("rating perilaku lama"), max_length=20)
     predikat_lama = models.CharField(_("predikat lama"), max_length=20)

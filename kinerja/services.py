@@ -12,8 +12,9 @@ from collections.abc import Callable, Mapping, Sequence
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
-from django.db.models import Count
+from django.db.models import Count, Model
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from kinerja import rules
@@ -26,6 +27,33 @@ def perangkat_daerah_dari(path: str) -> int:
     """Return the id of the perangkat daerah (depth-1 unit) of a unit's materialised path."""
     parts = path.strip("/").split("/")
     return int(parts[1]) if len(parts) > 1 else int(parts[0])
+
+
+# FKs are checked by the database; validating them would cost a query each.
+SKP_FK = ("pegawai", "periode", "penilai", "unit_kerja", "perangkat_daerah")
+# Plan rows an SKP takes (the form offers five; an evaluator may add more).
+RENCANA_MAKS = 20
+
+
+def _validasi(obj: Model, *, exclude: Sequence[str] = (), baris: int | None = None) -> None:
+    """Validate the fields of `obj` (lengths, NUL characters, choices) before it is written.
+
+    Each message names the field (and the plan row), so a page showing them in a list still says
+    where the problem is. The table's constraints stay the database's: each service checks the
+    rules behind them itself, which costs no query per constraint.
+    """
+    try:
+        obj.full_clean(exclude=list(exclude), validate_unique=False, validate_constraints=False)
+    except ValidationError as exc:
+        errors: dict[str, list[str]] = {}
+        for name, messages in exc.message_dict.items():
+            label = capfirst(obj._meta.get_field(name).verbose_name)
+            for m in messages:
+                teks = f"{label}: {m}"
+                if baris is not None:
+                    teks = _("Baris %(n)s: %(pesan)s") % {"n": baris, "pesan": teks}
+                errors.setdefault(name, []).append(teks)
+        raise ValidationError(errors) from exc
 
 
 @transaction.atomic
@@ -175,20 +203,32 @@ def skp_set_rencana(*, skp: Skp, rencana: Sequence[dict], oleh: AbstractBaseUser
         )
     errors: dict[str, list[str]] = {}
     baris = []
+    if len(rencana) > RENCANA_MAKS:
+        raise ValidationError(
+            {
+                NON_FIELD_ERRORS: _("Rencana hasil kerja paling banyak %(n)s baris.")
+                % {"n": RENCANA_MAKS}
+            }
+        )
     for n, row in enumerate(rencana, start=1):
         item = RencanaHasilKerja(
             skp=skp,
             urutan=n,
-            hasil_kerja=(row.get("hasil_kerja") or "").strip(),
-            indikator=(row.get("indikator") or "").strip(),
-            target=(row.get("target") or "").strip(),
+            hasil_kerja=str(row.get("hasil_kerja") or "").strip(),
+            indikator=str(row.get("indikator") or "").strip(),
+            target=str(row.get("target") or "").strip(),
         )
-        for field in ("hasil_kerja", "indikator", "target"):
-            if not getattr(item, field):
-                label = RencanaHasilKerja._meta.get_field(field).verbose_name
-                errors.setdefault(field, []).append(
-                    _("Baris %(n)s: %(f)s wajib diisi.") % {"n": n, "f": label}
-                )
+        kosong = [f for f in ("hasil_kerja", "indikator", "target") if not getattr(item, f)]
+        for field in kosong:
+            label = capfirst(RencanaHasilKerja._meta.get_field(field).verbose_name)
+            errors.setdefault(field, []).append(
+                _("Baris %(n)s: %(f)s wajib diisi.") % {"n": n, "f": label}
+            )
+        try:
+            _validasi(item, exclude=["skp", *kosong], baris=n)
+        except ValidationError as exc:
+            for field, messages in exc.message_dict.items():
+                errors.setdefault(field, []).extend(messages)
         baris.append(item)
     if not baris:
         errors.setdefault(NON_FIELD_ERRORS, []).append(_("Rencana hasil kerja minimal satu baris."))
@@ -227,8 +267,18 @@ def skp_set_realisasi(
     unknown = set(realisasi) - set(rows)
     if unknown:
         raise ValidationError({"realisasi": _("Baris rencana tidak dikenal.")})
+    errors: dict[str, list[str]] = {}
     for pk, (nilai, bukti) in realisasi.items():
-        rows[pk].realisasi, rows[pk].bukti = nilai.strip(), bukti.strip()
+        row = rows[pk]
+        row.realisasi, row.bukti = str(nilai or "").strip(), str(bukti or "").strip()
+        try:
+            _validasi(row, exclude=["skp"], baris=row.urutan)
+        except ValidationError as exc:
+            for field, messages in exc.message_dict.items():
+                errors.setdefault(field, []).extend(messages)
+    if errors:  # every row checked before any is written
+        raise ValidationError(errors)
+    for pk in realisasi:
         rows[pk].save(update_fields=["realisasi", "bukti", "updated_at"])
     return skp
 
@@ -278,6 +328,7 @@ def skp_nilai(
         skp.catatan_penilai = catatan_penilai
     skp.status = Skp.Status.DIEVALUASI
     skp.dinilai_pada = timezone.now()
+    _validasi(skp, exclude=SKP_FK)
     skp.save()
     return skp
 
@@ -316,6 +367,7 @@ def skp_finalkan(*, skp: Skp, oleh: AbstractBaseUser) -> Skp:
         )
     skp.status = Skp.Status.FINAL
     skp.difinalkan_pada = timezone.now()
+    _validasi(skp, exclude=SKP_FK)
     skp.save(update_fields=["status", "difinalkan_pada", "updated_at"])
     return skp
 
@@ -332,7 +384,7 @@ def skp_revisi(
     if not alasan.strip():
         raise ValidationError({"alasan": _("Alasan revisi wajib diisi.")})
     _cek_rating(rating_hasil=rating_hasil, rating_perilaku=rating_perilaku)
-    revisi = RevisiSkp.objects.create(
+    revisi = RevisiSkp(
         skp=skp,
         alasan=alasan.strip(),
         rating_hasil_lama=skp.rating_hasil,
@@ -341,8 +393,11 @@ def skp_revisi(
         predikat_baru=rules.predikat(rating_hasil, rating_perilaku),
         oleh=oleh,
     )
+    _validasi(revisi, exclude=["skp", "oleh"])
     skp.rating_hasil, skp.rating_perilaku = rating_hasil, rating_perilaku
     skp.predikat = revisi.predikat_baru
+    _validasi(skp, exclude=SKP_FK)
+    revisi.save()
     skp.save(update_fields=["rating_hasil", "rating_perilaku", "predikat", "updated_at"])
     return revisi
 
@@ -371,5 +426,6 @@ def skp_ganti_penilai(*, skp: Skp, penilai: Pegawai | None, oleh: AbstractBaseUs
     _wajib_bukan_final(skp)
     cek_penilai_baru(skp=skp, penilai=penilai)
     skp.penilai = penilai
+    _validasi(skp, exclude=SKP_FK)
     skp.save(update_fields=["penilai", "updated_at"])
     return skp

@@ -5,9 +5,10 @@ from __future__ import annotations
 import pytest
 from django.contrib.auth.models import Group, User
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.utils.text import capfirst
 
 from kinerja import rules
-from kinerja.models import KinerjaOrganisasi, RevisiSkp, Skp
+from kinerja.models import KinerjaOrganisasi, RencanaHasilKerja, RevisiSkp, Skp
 from kinerja.services import (
     kurva_skp,
     skp_create,
@@ -179,3 +180,96 @@ def test_rating_without_notes_keeps_the_existing_ones(setup):
     skp_nilai(skp=skp, rating_hasil=rules.SESUAI, rating_perilaku=rules.SESUAI, oleh=penilai,
               catatan_perilaku="", catatan_penilai="Diperbarui")  # fmt: skip
     assert (_fresh(skp).catatan_perilaku, _fresh(skp).catatan_penilai) == ("", "Diperbarui")
+
+
+# --- Every service validates its fields before writing -----------------------------------------
+
+PANJANG = "x" * 2_000_000
+
+
+def _dinilai(setup) -> Skp:
+    skp, penilai = setup["skp"], setup["penilai"]
+    skp_set_rencana(skp=skp, rencana=RENCANA, oleh=penilai)
+    return skp_nilai(skp=skp, rating_hasil=rules.SESUAI, rating_perilaku=rules.SESUAI,
+                     oleh=penilai, catatan_penilai="Awal")  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "pesan"),
+    [
+        ("hasil_kerja", PANJANG, "paling banyak 300 karakter"),
+        ("indikator", "Cakupan\x00", "NUL"),
+        ("target", "9" * 101, "paling banyak 100 karakter"),
+    ],
+)
+def test_the_plan_refuses_too_long_text_and_nul_by_field_and_writes_nothing(
+    setup, field, value, pesan
+):
+    skp = setup["skp"]
+    with pytest.raises(ValidationError) as exc:
+        skp_set_rencana(skp=skp, rencana=[RENCANA[0], {**RENCANA[0], field: value}],
+                        oleh=setup["penilai"])  # fmt: skip
+    [message] = exc.value.message_dict[field]
+    label = capfirst(RencanaHasilKerja._meta.get_field(field).verbose_name)
+    assert message.startswith(f"Baris 2: {label}: ") and pesan in message
+    assert not skp.rencana.exists()
+    assert _fresh(skp).status == Skp.Status.DRAFT
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "pesan"),
+    [
+        ("realisasi", PANJANG, "paling banyak 300 karakter"),
+        ("realisasi", "96%\x00", "NUL"),
+        ("bukti", PANJANG, "paling banyak 2000 karakter"),
+        ("bukti", "\x00", "NUL"),
+    ],
+)
+def test_the_realisation_refuses_too_long_text_and_nul_by_field_and_writes_nothing(
+    setup, field, value, pesan
+):
+    skp = setup["skp"]
+    skp_set_rencana(skp=skp, rencana=RENCANA * 2, oleh=setup["penilai"])
+    pertama, kedua = skp.rencana.order_by("urutan")
+    nilai = {"realisasi": "96%", "bukti": "Laporan", field: value}
+    with pytest.raises(ValidationError) as exc:
+        realisasi = {pertama.pk: ("90%", "Laporan"), kedua.pk: (nilai["realisasi"], nilai["bukti"])}
+        skp_set_realisasi(skp=skp, realisasi=realisasi, oleh=setup["pegawai"])
+    [message] = exc.value.message_dict[field]
+    assert message.startswith("Baris 2: ") and pesan in message
+    # The valid first row was not written either.
+    assert list(skp.rencana.values_list("realisasi", "bukti")) == [("", ""), ("", "")]
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "pesan"),
+    [
+        ("catatan_penilai", PANJANG, "paling banyak 2000 karakter"),
+        ("catatan_perilaku", "Santun\x00", "NUL"),
+    ],
+)
+def test_the_rating_refuses_too_long_notes_and_nul_by_field_and_writes_nothing(
+    setup, field, value, pesan
+):
+    skp = _dinilai(setup)
+    with pytest.raises(ValidationError) as exc:
+        skp_nilai(skp=skp, rating_hasil=rules.DI_ATAS, rating_perilaku=rules.DI_ATAS,
+                  oleh=setup["penilai"], **{field: value})  # fmt: skip
+    [message] = exc.value.message_dict[field]
+    label = capfirst(Skp._meta.get_field(field).verbose_name)
+    assert message.startswith(f"{label}: ") and pesan in message
+    skp = _fresh(skp)
+    assert (skp.predikat, skp.catatan_penilai, skp.catatan_perilaku) == (rules.BAIK, "Awal", "")
+
+
+@pytest.mark.parametrize("alasan", [PANJANG, "Salah ketik\x00"])
+def test_the_revision_refuses_a_too_long_or_nul_reason_and_writes_nothing(setup, alasan):
+    skp = _dinilai(setup)
+    skp_finalkan(skp=skp, oleh=setup["penilai"])
+    with pytest.raises(ValidationError) as exc:
+        skp_revisi(skp=skp, rating_hasil=rules.DI_ATAS, rating_perilaku=rules.DI_ATAS,
+                   alasan=alasan, oleh=setup["hr"])  # fmt: skip
+    [message] = exc.value.message_dict["alasan"]
+    assert message.startswith("Alasan revisi: ")
+    assert not RevisiSkp.objects.exists()
+    assert _fresh(skp).predikat == rules.BAIK

@@ -204,3 +204,11 @@ def test_rating_keeps_the_behaviour_notes_the_form_carries_them_prefilled(org, s
         "Baik",
         rules.SANGAT_BAIK,
     )
+
+
+def test_a_nul_character_posted_is_a_field_error_not_a_500(org, skp):
+    data = _rencana(("Layanan\x00", "Cakupan", "95%"))
+    response = _client(org, "pimpinan").post(f"/kinerja/skp/{skp.pk}/rencana/", data)
+    assert response.status_code == 200
+    assert response.context["form_rencana"].errors[0].keys() == {"hasil_kerja"}
+    assert not skp.rencana.exists()
