@@ -376,9 +376,24 @@ def skp_finalkan(*, skp: Skp, oleh: AbstractBaseUser) -> Skp:
 def skp_revisi(
     *, skp: Skp, rating_hasil: str, rating_perilaku: str, alasan: str, oleh: AbstractBaseUser
 ) -> RevisiSkp:
-    """Correct a final SKP: the old and new ratings are kept with the reason and who did it."""
+    """Correct a final SKP: the old and new ratings are kept with the reason and who did it.
+
+    In an open period the evaluator or HR revises. A closed period's predikat feed the merit
+    rules (the last two annual predikat), so revising them is HR's alone (or goes the objection
+    route to HR). Like finalising, the distribution curve is a warning, not a refusal
+    (REGULATIONS.md section 6: "HR decides"): the page shows the unit's curve before the
+    revision, and the breaches after it come back on `revisi.pelanggaran`, with the numbers.
+    """
     skp = _kunci(skp)
     _wajib_penilai(oleh, skp)
+    if not skp.periode.terbuka and not lingkup(oleh).semua:
+        pesan = _(
+            "Periode %(p)s sudah ditutup: SKP-nya hanya dapat direvisi oleh BKPSDM "
+            "(ajukan keberatan kepada BKPSDM)."
+        ) % {"p": skp.periode}
+        raise ValidationError(
+            {NON_FIELD_ERRORS: ValidationError(pesan, code="periode_tutup_bkpsdm")}
+        )
     if skp.status != Skp.Status.FINAL:
         raise ValidationError({NON_FIELD_ERRORS: _("Revisi hanya untuk SKP yang sudah final.")})
     if not alasan.strip():
@@ -399,6 +414,8 @@ def skp_revisi(
     _validasi(skp, exclude=SKP_FK)
     revisi.save()
     skp.save(update_fields=["rating_hasil", "rating_perilaku", "predikat", "updated_at"])
+    # The curve as the revision leaves it: the same check the page shows before finalising.
+    revisi.pelanggaran = kurva_skp(skp)[2]
     return revisi
 
 

@@ -235,8 +235,9 @@ def _halaman_skp(
             errors += _galat_form(form)
         else:
             context[name] = form
+    # The curve is shown where a write may move it: before finalising and before a revision.
     org, _jumlah, pelanggaran = (
-        kurva_skp(skp) if status == Skp.Status.DIEVALUASI else (None, {}, [])
+        kurva_skp(skp) if context["form_final"] or context["form_revisi"] else (None, {}, [])
     )
     context.update(
         skp=skp,
@@ -323,9 +324,12 @@ def skp_finalisasi(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 @login_required
 def skp_revisi_catat(request: HttpRequest, pk: int) -> HttpResponse:
-    """Record a revision of a final SKP with its reason."""
-    return _aksi(
-        request, pk, "form_revisi", RevisiForm.untuk,
-        lambda skp, f: skp_revisi(skp=skp, oleh=request.user, **f.cleaned_data),
-        _("Revisi dicatat."),
-    )  # fmt: skip
+    """Record a revision of a final SKP with its reason; breaches of the curve it leaves are
+    shown as warnings with the numbers, as before finalising (HR decides)."""
+
+    def revisi(skp: Skp, f: RevisiForm) -> None:
+        hasil = skp_revisi(skp=skp, oleh=request.user, **f.cleaned_data)
+        for p in hasil.pelanggaran:
+            messages.warning(request, _("Kurva distribusi: %(pesan)s") % {"pesan": p.pesan})
+
+    return _aksi(request, pk, "form_revisi", RevisiForm.untuk, revisi, _("Revisi dicatat."))

@@ -273,3 +273,63 @@ def test_the_revision_refuses_a_too_long_or_nul_reason_and_writes_nothing(setup,
     assert message.startswith("Alasan revisi: ")
     assert not RevisiSkp.objects.exists()
     assert _fresh(skp).predikat == rules.BAIK
+
+
+# --- Revisions: a closed period is HR's, and the curve is checked as before finalising ----------
+
+
+def _final(setup) -> Skp:
+    skp = _dinilai(setup)
+    return skp_finalkan(skp=skp, oleh=setup["penilai"])
+
+
+def _tutup(skp: Skp) -> None:
+    skp.periode.terbuka = False
+    skp.periode.save()
+
+
+def test_the_evaluator_revises_in_an_open_period(setup):
+    skp = _final(setup)
+    revisi = skp_revisi(skp=skp, rating_hasil=rules.DI_ATAS, rating_perilaku=rules.DI_ATAS,
+                        alasan="Bukti terlambat", oleh=setup["penilai"])  # fmt: skip
+    assert revisi.predikat_baru == rules.SANGAT_BAIK
+
+
+def test_the_evaluator_cannot_revise_a_closed_period_and_nothing_is_written(setup):
+    skp = _final(setup)
+    _tutup(skp)
+    with pytest.raises(ValidationError) as exc:
+        skp_revisi(skp=skp, rating_hasil=rules.DI_ATAS, rating_perilaku=rules.DI_ATAS,
+                   alasan="Bukti terlambat", oleh=setup["penilai"])  # fmt: skip
+    assert exc.value.error_dict[NON_FIELD_ERRORS][0].code == "periode_tutup_bkpsdm"
+    assert "hanya dapat direvisi oleh BKPSDM" in exc.value.messages[0]
+    assert not RevisiSkp.objects.exists()
+    assert _fresh(skp).predikat == rules.BAIK
+
+
+def test_hr_revises_a_closed_period(setup):
+    skp = _final(setup)
+    _tutup(skp)
+    revisi = skp_revisi(skp=skp, rating_hasil=rules.DI_ATAS, rating_perilaku=rules.DI_ATAS,
+                        alasan="Keberatan diterima", oleh=setup["hr"])  # fmt: skip
+    assert (revisi.oleh, revisi.predikat_lama, revisi.predikat_baru) == (
+        setup["hr"],
+        rules.BAIK,
+        rules.SANGAT_BAIK,
+    )
+    assert _fresh(skp).predikat == rules.SANGAT_BAIK
+
+
+def test_a_revision_breaching_the_curve_is_a_warning_with_the_numbers_as_in_finalising(setup):
+    # Finalising an SKP that breaches the curve is allowed, with the breach shown (HR decides);
+    # a revision does the same and reports the breach it leaves.
+    KinerjaOrganisasi.objects.create(unit_kerja=setup["dinas"], tahun=2026,
+                                     predikat=rules.ISTIMEWA)  # fmt: skip
+    skp = _final(setup)
+    assert kurva_skp(_fresh(skp))[2] == []  # Baik 1 of 1: within the Istimewa curve
+    revisi = skp_revisi(skp=skp, rating_hasil=rules.DI_ATAS, rating_perilaku=rules.DI_ATAS,
+                        alasan="Bukti terlambat", oleh=setup["hr"])  # fmt: skip
+    assert [p.predikat for p in revisi.pelanggaran] == [rules.SANGAT_BAIK]
+    assert "Sangat Baik 1 dari 1 pegawai (100,00%) melebihi batas" in revisi.pelanggaran[0].pesan
+    assert _fresh(skp).predikat == rules.SANGAT_BAIK
+    assert kurva_skp(_fresh(skp))[2] == revisi.pelanggaran

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import pytest
 from django.test import Client
+from django.utils import timezone
 
 from kinerja import rules
-from kinerja.models import Periode, RencanaHasilKerja, Skp
+from kinerja.models import KinerjaOrganisasi, Periode, RencanaHasilKerja, Skp
 from tests.akses_data import buat_organisasi
 
 pytestmark = pytest.mark.django_db
@@ -212,3 +213,39 @@ def test_a_nul_character_posted_is_a_field_error_not_a_500(org, skp):
     assert response.status_code == 200
     assert response.context["form_rencana"].errors[0].keys() == {"hasil_kerja"}
     assert not skp.rencana.exists()
+
+
+def _final(org, skp, predikat=rules.BAIK):
+    _direncanakan(skp)
+    Skp.objects.filter(pk=skp.pk).update(
+        status=Skp.Status.FINAL, rating_hasil=rules.SESUAI, rating_perilaku=rules.SESUAI,
+        predikat=predikat, difinalkan_pada=timezone.now(),
+    )  # fmt: skip
+
+
+REVISI_ATAS = {"revisi-rating_hasil": rules.DI_ATAS, "revisi-rating_perilaku": rules.DI_ATAS,
+               "revisi-alasan": "Bukti terlambat diunggah"}  # fmt: skip
+
+
+def test_a_closed_periods_revision_is_refused_to_the_evaluator_on_the_page(org, skp):
+    _final(org, skp)
+    Periode.objects.filter(pk=skp.periode_id).update(terbuka=False)
+    response = _client(org, "pimpinan").post(f"/kinerja/skp/{skp.pk}/revisi/", REVISI_ATAS)
+    assert response.status_code == 200
+    assert "hanya dapat direvisi oleh BKPSDM" in response.content.decode()
+    assert Skp.objects.get(pk=skp.pk).predikat == rules.BAIK
+    response = _client(org, "hr").post(f"/kinerja/skp/{skp.pk}/revisi/", REVISI_ATAS)
+    assert response.status_code == 302
+    assert Skp.objects.get(pk=skp.pk).predikat == rules.SANGAT_BAIK
+
+
+def test_the_revision_form_shows_the_curve_and_the_breach_it_leaves(org, skp):
+    KinerjaOrganisasi.objects.create(unit_kerja=org.unit_a, tahun=2026, predikat=rules.ISTIMEWA)
+    _final(org, skp)
+    client = _client(org, "hr")
+    response = client.post(f"/kinerja/skp/{skp.pk}/revisi/", REVISI_ATAS, follow=True)
+    body = response.content.decode()
+    assert "Revisi dicatat." in body
+    assert "Kurva distribusi: Sangat Baik 1 dari 1 pegawai (100,00%) melebihi batas" in body
+    # The next revision's form shows the breach before anything is sent.
+    assert "Periksa kembali sebelum merevisi" in body
