@@ -66,6 +66,7 @@ def test_the_evaluator_takes_an_skp_from_plan_to_final(setup):
     assert skp.predikat == rules.SANGAT_BAIK
     skp_finalkan(skp=skp, oleh=penilai)
     assert _fresh(skp).status == Skp.Status.FINAL
+    assert _fresh(skp).difinalkan_pada is not None
 
 
 def test_it_refuses_a_rating_outside_the_regulations_labels(setup):

@@ -8,6 +8,7 @@ from decimal import Decimal
 
 import pytest
 from django.test import Client
+from django.utils import timezone
 
 from kinerja import rules
 from kinerja.models import KinerjaOrganisasi, Periode, Skp
@@ -40,6 +41,7 @@ def _skp(pegawai, periode, predikat, unit_a, status="final"):
         pegawai=pegawai, periode=periode, unit_kerja=pegawai.unit_kerja,
         perangkat_daerah=unit_a, golongan=pegawai.golongan, status=status,
         rating_hasil=hasil, rating_perilaku=perilaku, predikat=predikat,
+        difinalkan_pada=timezone.now() if status == "final" else None,
     )  # fmt: skip
 
 
