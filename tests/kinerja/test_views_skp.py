@@ -4,11 +4,12 @@ is a field error on the page, never a 500 and never a silently ignored value."""
 from __future__ import annotations
 
 import pytest
+from auditlog.models import LogEntry
 from django.test import Client
 from django.utils import timezone
 
 from kinerja import rules
-from kinerja.models import KinerjaOrganisasi, Periode, RencanaHasilKerja, Skp
+from kinerja.models import KinerjaOrganisasi, Periode, RencanaHasilKerja, RevisiSkp, Skp
 from tests.akses_data import buat_organisasi
 
 pytestmark = pytest.mark.django_db
@@ -249,3 +250,17 @@ def test_the_revision_form_shows_the_curve_and_the_breach_it_leaves(org, skp):
     assert "Kurva distribusi: Sangat Baik 1 dari 1 pegawai (100,00%) melebihi batas" in body
     # The next revision's form shows the breach before anything is sent.
     assert "Periksa kembali sebelum merevisi" in body
+
+
+def test_a_revision_writes_an_audit_entry_with_its_actor(org, skp):
+    _final(org, skp)
+    response = _client(org, "hr").post(f"/kinerja/skp/{skp.pk}/revisi/", REVISI_ATAS)
+    assert response.status_code == 302
+    revisi = RevisiSkp.objects.get(skp=skp)
+    entry = LogEntry.objects.get_for_object(revisi).get()
+    assert (entry.action, entry.actor) == (LogEntry.Action.CREATE, org.users["hr"])
+    assert entry.changes_dict["predikat_baru"] == ["None", rules.SANGAT_BAIK]
+    assert entry.changes_dict["alasan"][1] == "Bukti terlambat diunggah"
+    # The SKP's own change is in the trail too, by the same actor.
+    skp_entry = LogEntry.objects.get_for_object(skp).filter(action=LogEntry.Action.UPDATE)
+    assert skp_entry.latest("timestamp").actor == org.users["hr"]
