@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 
 from kinerja import rules
 from kinerja.models import KinerjaOrganisasi, Periode, RencanaHasilKerja, RevisiSkp, Skp
+from kinerja.selectors import peran_skp
 from pegawai.akses import lingkup
 from pegawai.models import Pegawai, UnitKerja
 
@@ -155,8 +156,7 @@ def _kunci(skp: Skp) -> Skp:
 
 
 def _boleh_menilai(user: AbstractBaseUser, skp: Skp) -> bool:
-    scope = lingkup(user)
-    return scope.semua or (skp.penilai_id is not None and scope.pegawai_id == skp.penilai_id)
+    return peran_skp(user, skp).penilai
 
 
 def _wajib_penilai(user: AbstractBaseUser, skp: Skp) -> None:

@@ -6,7 +6,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.forms import BaseFormSet
 from django.http import Http404, HttpRequest, HttpResponse
@@ -27,10 +27,13 @@ from kinerja.forms import (
 from kinerja.models import Skp
 from kinerja.selectors import (
     Dasbor,
-    dasbor_filter,
     dasbor_kinerja,
-    skp_dalam_lingkup,
-    talenta_kotak,
+    lingkup_pimpinan,
+    peran_skp,
+    skp_halaman,
+    skp_saya,
+    skp_saya_nilai,
+    talenta_anggota,
 )
 from kinerja.services import (
     kurva_skp,
@@ -40,18 +43,9 @@ from kinerja.services import (
     skp_set_realisasi,
     skp_set_rencana,
 )
-from pegawai.akses import Lingkup, lingkup
 from pegawai.ekspor import unduh_tabel
 
 TABEL = ("distribusi", "tren", "penilai", "perbaikan", "kurva", "talenta")
-
-
-def _lingkup_pimpinan(request: HttpRequest) -> Lingkup:
-    """Return the scope of a unit head or HR; others have no dashboard."""
-    scope = lingkup(request.user)
-    if not scope.memimpin:
-        raise PermissionDenied(_("Dasbor kinerja untuk pimpinan unit dan BKPSDM."))
-    return scope
 
 
 def _halaman_dasbor(request: HttpRequest, data: Dasbor) -> HttpResponse:
@@ -79,7 +73,7 @@ def _halaman_dasbor(request: HttpRequest, data: Dasbor) -> HttpResponse:
 @require_safe
 def dasbor(request: HttpRequest) -> HttpResponse:
     """Show a unit head or HR the predikat distribution, trend, completion and talent grid."""
-    scope = _lingkup_pimpinan(request)
+    scope = lingkup_pimpinan(request.user)
     return _halaman_dasbor(request, dasbor_kinerja(scope, request.GET))
 
 
@@ -87,24 +81,17 @@ def dasbor(request: HttpRequest) -> HttpResponse:
 @require_safe
 def talenta(request: HttpRequest, kotak: int) -> HttpResponse:
     """List the employees in one box of the talent grid, with the same filters."""
-    scope = _lingkup_pimpinan(request)
+    scope = lingkup_pimpinan(request.user)
     if not 1 <= kotak <= 9:
         raise Http404
-    filterset, periode, qs = dasbor_filter(scope, request.GET)
+    filterset, periode, rows = talenta_anggota(scope, request.GET, kotak)
     if filterset.errors:
         return _halaman_dasbor(request, Dasbor(filterset=filterset, periode=None))
     if periode is None:
         raise Http404
-    dinilai = qs.filter(periode=periode).dinilai()
-    sumbu = talenta_kotak(dinilai, periode, kotak)
     # Each box is one pair of bands (PermenPANRB 3/2020): name it once for the whole page.
     kinerja, potensial = next(
         (k, p) for k in rules.RATING for p in rules.POTENSIAL if rules.kotak_talenta(k, p) == kotak
-    )
-    rows = (
-        dinilai.filter(pegawai_id__in=list(sumbu))
-        .select_related("pegawai", "unit_kerja")
-        .order_by("pegawai__nama")
     )
     halaman = Paginator(rows, 50).get_page(request.GET.get("halaman"))
     return render(
@@ -120,7 +107,7 @@ def talenta(request: HttpRequest, kotak: int) -> HttpResponse:
 @require_safe
 def ekspor(request: HttpRequest, tabel: str, fmt: str) -> HttpResponse:
     """Download a dashboard table (the data beside each chart) as CSV or XLSX."""
-    scope = _lingkup_pimpinan(request)
+    scope = lingkup_pimpinan(request.user)
     if tabel not in TABEL or fmt not in ("csv", "xlsx"):
         raise Http404
     d = dasbor_kinerja(scope, request.GET)
@@ -162,31 +149,13 @@ def ekspor(request: HttpRequest, tabel: str, fmt: str) -> HttpResponse:
 @require_safe
 def skp_daftar(request: HttpRequest) -> HttpResponse:
     """The SKPs I evaluate (of open periods) and my own."""
-    scope = lingkup(request.user)
-    base = Skp.objects.select_related("pegawai", "periode", "unit_kerja").order_by(
-        "-periode__tahun", "status", "pegawai__nama"
-    )
-    dinilai = (
-        base.filter(penilai_id=scope.pegawai_id, periode__terbuka=True)
-        if scope.pegawai_id
-        else base.none()
-    )
-    milik = base.filter(pegawai_id=scope.pegawai_id) if scope.pegawai_id else base.none()
-    return render(request, "kinerja/skp_list.html",
-                  {"dinilai": dinilai[:200], "milik": milik[:20]})  # fmt: skip
+    return render(request, "kinerja/skp_list.html", {
+        "dinilai": skp_saya_nilai(request.user)[:200], "milik": skp_saya(request.user)[:20],
+    })  # fmt: skip
 
 
 def _skp_terlihat(request: HttpRequest, pk: int) -> Skp:
-    scope = lingkup(request.user)
-    qs = skp_dalam_lingkup(scope)
-    if scope.pegawai_id:
-        qs = qs | Skp.objects.filter(penilai_id=scope.pegawai_id)
-    skp = (
-        qs.select_related("pegawai", "penilai", "periode", "unit_kerja")
-        .prefetch_related("rencana", "revisi")
-        .filter(pk=pk)
-        .first()
-    )
+    skp = skp_halaman(request.user, pk)
     if skp is None:
         raise Http404(_("SKP tidak ditemukan."))
     return skp
@@ -212,9 +181,8 @@ def _halaman_skp(
     when the user has no such form (a rating posted by the employee), its messages go to the
     page's error list.
     """
-    scope = lingkup(request.user)
-    penilai = scope.semua or (skp.penilai_id is not None and scope.pegawai_id == skp.penilai_id)
-    pemilik = scope.pegawai_id == skp.pegawai_id
+    peran = peran_skp(request.user, skp)
+    penilai, pemilik = peran.penilai, peran.pemilik
     status = skp.status
     context: dict[str, Any] = dict.fromkeys(
         ("form_rencana", "form_realisasi", "form_nilai", "form_final", "form_revisi")
