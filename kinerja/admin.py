@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib import admin
-from django.http import HttpRequest
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 
+from kinerja.forms import SkpAdminForm
 from kinerja.models import KinerjaOrganisasi, PengaturanTalenta, Periode, RevisiSkp, Skp
 from kinerja.services import skp_ganti_penilai
 from pegawai.admin import NipSearchMixin, PerangkatDaerahFilter, pegawai_nama, pegawai_nip
@@ -26,6 +28,14 @@ class PeriodeAdmin(BaseAdmin):
         return request.user.has_perm("kinerja.add_skp")
 
 
+class _Ditolak(Exception):
+    """A service refused a write after the form had validated."""
+
+    def __init__(self, error: ValidationError) -> None:
+        super().__init__(error)
+        self.error = error
+
+
 class SkpUnitFilter(PerangkatDaerahFilter):
     path_lookup = "unit_kerja__path"
 
@@ -40,6 +50,7 @@ class SkpAdmin(NipSearchMixin, BaseAdmin):
     list_filter = ["periode", "status", "predikat", SkpUnitFilter]
     search_fields = ["pegawai__nama", "pegawai__nip", "penilai__nama"]
     autocomplete_fields = ["penilai"]
+    form = SkpAdminForm
     fields = [
         "pegawai", "periode", "penilai", "unit_kerja", "golongan", "jenis_jabatan", "status",
         "rating_hasil", "rating_perilaku", "predikat", "catatan_penilai",
@@ -54,7 +65,27 @@ class SkpAdmin(NipSearchMixin, BaseAdmin):
         return False
 
     def save_model(self, request: HttpRequest, obj: Skp, form: Any, change: bool) -> None:
-        skp_ganti_penilai(skp=obj, penilai=form.cleaned_data["penilai"], oleh=request.user)
+        if "penilai" in form.changed_data:
+            try:
+                skp_ganti_penilai(skp=obj, penilai=form.cleaned_data["penilai"], oleh=request.user)
+            except ValidationError as exc:
+                raise _Ditolak(exc) from exc
+
+    def changeform_view(
+        self,
+        request: HttpRequest,
+        object_id: str | None = None,
+        form_url: str = "",
+        extra_context: dict[str, Any] | None = None,
+    ) -> HttpResponse:
+        # The form has checked what it can (SkpAdminForm); a refusal the service still finds
+        # (a concurrent change) leaves the admin's transaction, so nothing is written.
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except _Ditolak as exc:
+            for message in exc.error.messages:
+                self.message_user(request, message, level=messages.ERROR)
+            return HttpResponseRedirect(request.get_full_path())
 
 
 @admin.register(KinerjaOrganisasi)

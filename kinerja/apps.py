@@ -13,6 +13,8 @@ class KinerjaConfig(AppConfig):
         from kinerja import models as m
         from pegawai.apps import AUDIT_EXCLUDE
 
-        for model in (m.Periode, m.Skp, m.RencanaHasilKerja, m.KinerjaOrganisasi,
+        # A revision changes a final predikat (and so merit eligibility): it is audited with
+        # who made it, as the SKP's own change is.
+        for model in (m.Periode, m.Skp, m.RencanaHasilKerja, m.RevisiSkp, m.KinerjaOrganisasi,
                       m.PengaturanTalenta):  # fmt: skip
             auditlog.register(model, exclude_fields=AUDIT_EXCLUDE)

@@ -19,18 +19,30 @@ class DasborFilter(django_filters.FilterSet):
         queryset=Periode.objects.filter(jenis=Periode.Jenis.TAHUNAN),
         method="filter_tidak_langsung",
         empty_label=None,
+        error_messages={
+            "invalid_choice": _("Periode %(value)s tidak dikenal: pilih periode tahunan.")
+        },
     )
     unit = django_filters.ModelChoiceFilter(
         label=_("Unit kerja"),
         queryset=UnitKerja.objects.none(),
         method="filter_unit",
         empty_label=_("Semua unit dalam lingkup"),
+        error_messages={
+            "invalid_choice": _("Unit kerja %(value)s tidak dikenal atau di luar lingkup Anda.")
+        },
     )
     golongan = django_filters.ChoiceFilter(
-        label=_("Golongan"), choices=gol.CHOICES, empty_label=_("Semua golongan")
+        label=_("Golongan"),
+        choices=gol.CHOICES,
+        empty_label=_("Semua golongan"),
+        error_messages={"invalid_choice": _("Golongan %(value)s tidak dikenal.")},
     )
     jenis_jabatan = django_filters.ChoiceFilter(
-        label=_("Jenis jabatan"), choices=JenisJabatan.choices, empty_label=_("Semua jenis")
+        label=_("Jenis jabatan"),
+        choices=JenisJabatan.choices,
+        empty_label=_("Semua jenis"),
+        error_messages={"invalid_choice": _("Jenis jabatan %(value)s tidak dikenal.")},
     )
 
     class Meta:

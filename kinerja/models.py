@@ -5,9 +5,16 @@ from __future__ import annotations
 from decimal import Decimal
 
 from django.conf import settings
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import (
+    MaxLengthValidator,
+    MaxValueValidator,
+    MinValueValidator,
+    ProhibitNullCharactersValidator,
+)
 from django.db import models
 from django.db.models import F, Q
+from django.db.models.functions import Length
+from django.db.models.lookups import LessThanOrEqual
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -21,13 +28,64 @@ PREDIKAT_CHOICES = [(p, p) for p in rules.PREDIKAT]
 PREDIKAT_ORGANISASI_CHOICES = [(p, p) for p in rules.PREDIKAT_ORGANISASI]
 ROMAWI = {1: "I", 2: "II", 3: "III", 4: "IV"}
 
+# Free text typed on the SKP pages: PostgreSQL refuses NUL in text (it would be a 500), so the
+# services refuse it first, by field; notes are long enough for a paragraph, not a book.
+TANPA_NUL = ProhibitNullCharactersValidator(message=_("Karakter NUL (\\x00) tidak diizinkan."))
+PANJANG_CATATAN = 2000
+
+
+def cek_pilihan(field: str, choices, *, blank: bool = False) -> models.CheckConstraint:
+    """Return a CHECK that `field` holds one of its choices ('' too where the field may be
+    blank): a raw write (an import, a shell, a SQL script) cannot store a label that the
+    dashboards, the merit rules and the quota triggers would not recognise."""
+    condition = Q(**{f"{field}__in": [value for value, _label in choices]})
+    if blank:
+        condition |= Q(**{field: ""})
+    return models.CheckConstraint(
+        condition=condition,
+        name="%(class)s_" + f"{field}_pilihan",
+        violation_error_message=_("Nilai ini bukan salah satu pilihan yang sah."),
+    )
+
+
+def cek_panjang(field: str, batas: int = 0) -> models.CheckConstraint:
+    """Return a CHECK on a text column's length (PostgreSQL's text has no limit of its own)."""
+    batas = batas or PANJANG_CATATAN
+    return models.CheckConstraint(
+        condition=LessThanOrEqual(Length(field), batas),
+        name="%(class)s_" + f"{field}_panjang",
+        violation_error_message=_("Teks ini melebihi batas panjangnya."),
+    )
+
+
+def _teks_panjang(label, **kwargs) -> models.TextField:
+    """A TextField limited to PANJANG_CATATAN characters, in forms and in full_clean() alike
+    (Django's TextField.max_length alone binds the form only)."""
+    return models.TextField(
+        label,
+        max_length=PANJANG_CATATAN,
+        validators=[TANPA_NUL, MaxLengthValidator(PANJANG_CATATAN)],
+        **kwargs,
+    )
+
+
+# The choices live at module level so that the models' Meta can name them in CHECKs.
+class JenisPeriode(models.TextChoices):
+    TAHUNAN = "tahunan", _("Tahunan")
+    TRIWULAN = "triwulan", _("Triwulan")
+
+
+class StatusSkp(models.TextChoices):
+    DRAFT = "draft", _("Draf")
+    DIRENCANAKAN = "direncanakan", _("Direncanakan")
+    DIEVALUASI = "dievaluasi", _("Dievaluasi")
+    FINAL = "final", _("Final")
+
 
 class Periode(TimestampedModel):
     """An evaluation period: the year, or a quarter of it (periodic evaluation, Pasal 9)."""
 
-    class Jenis(models.TextChoices):
-        TAHUNAN = "tahunan", _("Tahunan")
-        TRIWULAN = "triwulan", _("Triwulan")
+    Jenis = JenisPeriode
 
     tahun = models.PositiveSmallIntegerField(
         _("tahun"), validators=[MinValueValidator(2000), MaxValueValidator(2100)]
@@ -58,6 +116,7 @@ class Periode(TimestampedModel):
                     "Periode tahunan memakai triwulan 0; periode triwulan memakai 1 sampai 4."
                 ),
             ),
+            cek_pilihan("jenis", JenisPeriode.choices),
         ]
 
     def __str__(self) -> str:
@@ -81,11 +140,7 @@ class Skp(TimestampedModel):
     computes it from the two ratings.
     """
 
-    class Status(models.TextChoices):
-        DRAFT = "draft", _("Draf")
-        DIRENCANAKAN = "direncanakan", _("Direncanakan")
-        DIEVALUASI = "dievaluasi", _("Dievaluasi")
-        FINAL = "final", _("Final")
+    Status = StatusSkp
 
     # The one definition of an evaluated SKP (SkpQuerySet.dinilai, the dashboards' counts).
     STATUS_DINILAI = (Status.DIEVALUASI, Status.FINAL)
@@ -129,8 +184,8 @@ class Skp(TimestampedModel):
     predikat = models.CharField(
         _("predikat kinerja"), max_length=20, choices=PREDIKAT_CHOICES, blank=True
     )
-    catatan_perilaku = models.TextField(_("catatan perilaku (BerAKHLAK)"), blank=True)
-    catatan_penilai = models.TextField(_("catatan penilai"), blank=True)
+    catatan_perilaku = _teks_panjang(_("catatan perilaku (BerAKHLAK)"), blank=True)
+    catatan_penilai = _teks_panjang(_("catatan penilai"), blank=True)
     dinilai_pada = models.DateTimeField(_("dinilai pada"), null=True, blank=True)
     difinalkan_pada = models.DateTimeField(_("difinalkan pada"), null=True, blank=True)
 
@@ -159,6 +214,19 @@ class Skp(TimestampedModel):
                 name="skp_penilai_bukan_diri_sendiri",
                 violation_error_message=_("Pejabat penilai tidak boleh pegawai itu sendiri."),
             ),
+            models.CheckConstraint(
+                condition=~Q(status="final") | Q(difinalkan_pada__isnull=False),
+                name="skp_final_punya_tanggal",
+                violation_error_message=_("SKP final harus memiliki tanggal finalisasi."),
+            ),
+            cek_pilihan("status", StatusSkp.choices),
+            cek_pilihan("golongan", gol.CHOICES),
+            cek_pilihan("jenis_jabatan", JenisJabatan.choices, blank=True),
+            cek_pilihan("rating_hasil", RATING_CHOICES, blank=True),
+            cek_pilihan("rating_perilaku", RATING_CHOICES, blank=True),
+            cek_pilihan("predikat", PREDIKAT_CHOICES, blank=True),
+            cek_panjang("catatan_perilaku"),
+            cek_panjang("catatan_penilai"),
         ]
         indexes = [
             # Dashboards: one period's evaluated SKPs grouped by predikat and perangkat daerah,
@@ -184,16 +252,17 @@ class RencanaHasilKerja(TimestampedModel):
         Skp, verbose_name=_("SKP"), related_name="rencana", on_delete=models.CASCADE
     )
     urutan = models.PositiveSmallIntegerField(_("urutan"), default=1)
-    hasil_kerja = models.CharField(_("rencana hasil kerja"), max_length=300)
-    indikator = models.CharField(_("indikator kinerja"), max_length=300)
-    target = models.CharField(_("target"), max_length=100)
-    realisasi = models.CharField(_("realisasi"), max_length=300, blank=True)
-    bukti = models.TextField(_("bukti dukung"), blank=True)
+    hasil_kerja = models.CharField(_("rencana hasil kerja"), max_length=300, validators=[TANPA_NUL])
+    indikator = models.CharField(_("indikator kinerja"), max_length=300, validators=[TANPA_NUL])
+    target = models.CharField(_("target"), max_length=100, validators=[TANPA_NUL])
+    realisasi = models.CharField(_("realisasi"), max_length=300, blank=True, validators=[TANPA_NUL])
+    bukti = _teks_panjang(_("bukti dukung"), blank=True)
 
     class Meta:
         verbose_name = _("rencana hasil kerja")
         verbose_name_plural = pgettext_lazy("jamak", "rencana hasil kerja")
         ordering = ["skp", "urutan"]
+        constraints = [cek_panjang("bukti")]
 
     def __str__(self) -> str:
         return self.hasil_kerja
@@ -205,11 +274,15 @@ class RevisiSkp(models.Model):
     skp = models.ForeignKey(
         Skp, verbose_name=_("SKP"), related_name="revisi", on_delete=models.PROTECT
     )
-    alasan = models.TextField(_("alasan revisi"))
-    rating_hasil_lama = models.CharField(_("rating hasil lama"), max_length=20)
-    rating_perilaku_lama = models.CharField(_("rating perilaku lama"), max_length=20)
-    predikat_lama = models.CharField(_("predikat lama"), max_length=20)
-    predikat_baru = models.CharField(_("predikat baru"), max_length=20)
+    alasan = _teks_panjang(_("alasan revisi"))
+    rating_hasil_lama = models.CharField(
+        _("rating hasil lama"), max_length=20, choices=RATING_CHOICES
+    )
+    rating_perilaku_lama = models.CharField(
+        _("rating perilaku lama"), max_length=20, choices=RATING_CHOICES
+    )
+    predikat_lama = models.CharField(_("predikat lama"), max_length=20, choices=PREDIKAT_CHOICES)
+    predikat_baru = models.CharField(_("predikat baru"), max_length=20, choices=PREDIKAT_CHOICES)
     oleh = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("oleh"), on_delete=models.PROTECT
     )
@@ -219,6 +292,13 @@ class RevisiSkp(models.Model):
         verbose_name = _("revisi SKP")
         verbose_name_plural = pgettext_lazy("jamak", "revisi SKP")
         ordering = ["-waktu"]
+        constraints = [
+            cek_pilihan("rating_hasil_lama", RATING_CHOICES),
+            cek_pilihan("rating_perilaku_lama", RATING_CHOICES),
+            cek_pilihan("predikat_lama", PREDIKAT_CHOICES),
+            cek_pilihan("predikat_baru", PREDIKAT_CHOICES),
+            cek_panjang("alasan"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.skp}: {self.predikat_lama} → {self.predikat_baru}"
@@ -249,6 +329,7 @@ class KinerjaOrganisasi(TimestampedModel):
                 name="kinerja_organisasi_satu_per_tahun",
                 violation_error_message=_("Unit ini sudah memiliki kinerja organisasi tahun ini."),
             ),
+            cek_pilihan("predikat", PREDIKAT_ORGANISASI_CHOICES),
         ]
 
     def __str__(self) -> str:
@@ -282,6 +363,12 @@ class PengaturanTalenta(TimestampedModel):
                 & Q(potensial_batas_rendah__lt=F("potensial_batas_menengah")),
                 name="pengaturan_talenta_batas_naik",
                 violation_error_message=_("Batas rendah harus lebih kecil dari batas menengah."),
+            ),
+            # One row (`aktif()` reads pk 1): a second set of bands would be silently ignored.
+            models.CheckConstraint(
+                condition=Q(id=1),
+                name="pengaturan_talenta_satu_baris",
+                violation_error_message=_("Pengaturan talenta hanya satu baris."),
             ),
         ]
 

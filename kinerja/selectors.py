@@ -5,13 +5,16 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.contrib.auth.models import AnonymousUser, User
+from django.core.exceptions import PermissionDenied
 from django.db import connection
 from django.db.models import Count, Q, QuerySet
+from django.utils.translation import gettext as _
 
 from kinerja import rules
 from kinerja.filters import DasborFilter
 from kinerja.models import KinerjaOrganisasi, PengaturanTalenta, Periode, Skp
-from pegawai.akses import Lingkup
+from pegawai.akses import Lingkup, lingkup
 from pegawai.models import HasilAsesmen
 
 DINILAI = list(Skp.STATUS_DINILAI)  # raw SQL parameters and Count filters
@@ -21,6 +24,76 @@ RENDAH_KE_BAWAH = [rules.BUTUH_PERBAIKAN, rules.KURANG, rules.SANGAT_KURANG]
 def skp_dalam_lingkup(scope: Lingkup) -> QuerySet[Skp]:
     """Return the SKPs the scope may see: by the unit the SKP was made in, and one's own."""
     return scope.filter(Skp.objects.all(), path="unit_kerja__path", pegawai="pegawai_id")
+
+
+def lingkup_pimpinan(user: User | AnonymousUser) -> Lingkup:
+    """Return the scope of a unit head or HR, who have the dashboards; PermissionDenied for
+    anyone else."""
+    scope = lingkup(user)
+    if not scope.memimpin:
+        raise PermissionDenied(_("Dasbor kinerja untuk pimpinan unit dan BKPSDM."))
+    return scope
+
+
+def skp_terlihat(user: User | AnonymousUser) -> QuerySet[Skp]:
+    """Return the SKPs the user may open: those in their scope (by unit, and their own), plus
+    those they evaluate, wherever the evaluated employee works (PermenPANRB 6/2022: the
+    evaluator is the direct superior, who may sit in another unit). One query, an OR."""
+    scope = lingkup(user)
+    terlihat = skp_dalam_lingkup(scope)
+    if scope.semua or scope.pegawai_id is None:
+        return terlihat
+    return terlihat | Skp.objects.filter(penilai_id=scope.pegawai_id)
+
+
+def skp_halaman(user: User | AnonymousUser, pk: int) -> Skp | None:
+    """Return one SKP the user may open, with what its page prints, else None."""
+    return (
+        skp_terlihat(user)
+        .select_related("pegawai", "penilai", "periode", "unit_kerja")
+        .prefetch_related("rencana", "revisi")
+        .filter(pk=pk)
+        .first()
+    )
+
+
+def _daftar(qs: QuerySet[Skp]) -> QuerySet[Skp]:
+    return qs.select_related("pegawai", "periode", "unit_kerja").order_by(
+        "-periode__tahun", "status", "pegawai__nama"
+    )
+
+
+def skp_saya_nilai(user: User | AnonymousUser) -> QuerySet[Skp]:
+    """Return the SKPs of open periods that the user evaluates."""
+    pegawai_id = lingkup(user).pegawai_id
+    if pegawai_id is None:
+        return Skp.objects.none()
+    return _daftar(Skp.objects.filter(penilai_id=pegawai_id, periode__terbuka=True))
+
+
+def skp_saya(user: User | AnonymousUser) -> QuerySet[Skp]:
+    """Return the user's own SKPs."""
+    pegawai_id = lingkup(user).pegawai_id
+    if pegawai_id is None:
+        return Skp.objects.none()
+    return _daftar(Skp.objects.filter(pegawai_id=pegawai_id))
+
+
+@dataclass(frozen=True)
+class PeranSkp:
+    """What the user is to one SKP: its evaluator (or HR, who may act for one) and/or its
+    owner; the SKP page offers the forms of these roles."""
+
+    penilai: bool
+    pemilik: bool
+
+
+def peran_skp(user: User | AnonymousUser, skp: Skp) -> PeranSkp:
+    scope = lingkup(user)
+    return PeranSkp(
+        penilai=scope.semua or (skp.penilai_id is not None and scope.pegawai_id == skp.penilai_id),
+        pemilik=scope.pegawai_id is not None and scope.pegawai_id == skp.pegawai_id,
+    )
 
 
 def periode_tahunan_tertutup(n: int = 2) -> list[int]:
@@ -153,6 +226,24 @@ def talenta_kotak(qs_periode: QuerySet[Skp], periode: Periode, kotak: int) -> di
             for pid, k, p in cursor.fetchall()
             if k and p and rules.kotak_talenta(k, p) == kotak
         }
+
+
+def talenta_anggota(
+    scope: Lingkup, data, kotak: int
+) -> tuple[DasborFilter, Periode | None, QuerySet[Skp]]:
+    """Return the bound filter, the chosen period and the evaluated SKPs of the owners placed in
+    one box of the talent grid (two queries: the grid, then the page of rows)."""
+    filterset, periode, qs = dasbor_filter(scope, data)
+    if periode is None:
+        return filterset, None, qs.none()
+    dinilai = qs.filter(periode=periode).dinilai()
+    sumbu = talenta_kotak(dinilai, periode, kotak)
+    rows = (
+        dinilai.filter(pegawai_id__in=list(sumbu))
+        .select_related("pegawai", "unit_kerja")
+        .order_by("pegawai__nama")
+    )
+    return filterset, periode, rows
 
 
 def dasbor_kinerja(scope: Lingkup, data) -> Dasbor:

@@ -12,12 +12,14 @@ from collections.abc import Callable, Mapping, Sequence
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
-from django.db.models import Count
+from django.db.models import Count, Model
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from kinerja import rules
 from kinerja.models import KinerjaOrganisasi, Periode, RencanaHasilKerja, RevisiSkp, Skp
+from kinerja.selectors import peran_skp
 from pegawai.akses import lingkup
 from pegawai.models import Pegawai, UnitKerja
 
@@ -26,6 +28,33 @@ def perangkat_daerah_dari(path: str) -> int:
     """Return the id of the perangkat daerah (depth-1 unit) of a unit's materialised path."""
     parts = path.strip("/").split("/")
     return int(parts[1]) if len(parts) > 1 else int(parts[0])
+
+
+# FKs are checked by the database; validating them would cost a query each.
+SKP_FK = ("pegawai", "periode", "penilai", "unit_kerja", "perangkat_daerah")
+# Plan rows an SKP takes (the form offers five; an evaluator may add more).
+RENCANA_MAKS = 20
+
+
+def _validasi(obj: Model, *, exclude: Sequence[str] = (), baris: int | None = None) -> None:
+    """Validate the fields of `obj` (lengths, NUL characters, choices) before it is written.
+
+    Each message names the field (and the plan row), so a page showing them in a list still says
+    where the problem is. The table's constraints stay the database's: each service checks the
+    rules behind them itself, which costs no query per constraint.
+    """
+    try:
+        obj.full_clean(exclude=list(exclude), validate_unique=False, validate_constraints=False)
+    except ValidationError as exc:
+        errors: dict[str, list[str]] = {}
+        for name, messages in exc.message_dict.items():
+            label = capfirst(obj._meta.get_field(name).verbose_name)
+            for m in messages:
+                teks = f"{label}: {m}"
+                if baris is not None:
+                    teks = _("Baris %(n)s: %(pesan)s") % {"n": baris, "pesan": teks}
+                errors.setdefault(name, []).append(teks)
+        raise ValidationError(errors) from exc
 
 
 @transaction.atomic
@@ -127,8 +156,7 @@ def _kunci(skp: Skp) -> Skp:
 
 
 def _boleh_menilai(user: AbstractBaseUser, skp: Skp) -> bool:
-    scope = lingkup(user)
-    return scope.semua or (skp.penilai_id is not None and scope.pegawai_id == skp.penilai_id)
+    return peran_skp(user, skp).penilai
 
 
 def _wajib_penilai(user: AbstractBaseUser, skp: Skp) -> None:
@@ -175,20 +203,32 @@ def skp_set_rencana(*, skp: Skp, rencana: Sequence[dict], oleh: AbstractBaseUser
         )
     errors: dict[str, list[str]] = {}
     baris = []
+    if len(rencana) > RENCANA_MAKS:
+        raise ValidationError(
+            {
+                NON_FIELD_ERRORS: _("Rencana hasil kerja paling banyak %(n)s baris.")
+                % {"n": RENCANA_MAKS}
+            }
+        )
     for n, row in enumerate(rencana, start=1):
         item = RencanaHasilKerja(
             skp=skp,
             urutan=n,
-            hasil_kerja=(row.get("hasil_kerja") or "").strip(),
-            indikator=(row.get("indikator") or "").strip(),
-            target=(row.get("target") or "").strip(),
+            hasil_kerja=str(row.get("hasil_kerja") or "").strip(),
+            indikator=str(row.get("indikator") or "").strip(),
+            target=str(row.get("target") or "").strip(),
         )
-        for field in ("hasil_kerja", "indikator", "target"):
-            if not getattr(item, field):
-                label = RencanaHasilKerja._meta.get_field(field).verbose_name
-                errors.setdefault(field, []).append(
-                    _("Baris %(n)s: %(f)s wajib diisi.") % {"n": n, "f": label}
-                )
+        kosong = [f for f in ("hasil_kerja", "indikator", "target") if not getattr(item, f)]
+        for field in kosong:
+            label = capfirst(RencanaHasilKerja._meta.get_field(field).verbose_name)
+            errors.setdefault(field, []).append(
+                _("Baris %(n)s: %(f)s wajib diisi.") % {"n": n, "f": label}
+            )
+        try:
+            _validasi(item, exclude=["skp", *kosong], baris=n)
+        except ValidationError as exc:
+            for field, messages in exc.message_dict.items():
+                errors.setdefault(field, []).extend(messages)
         baris.append(item)
     if not baris:
         errors.setdefault(NON_FIELD_ERRORS, []).append(_("Rencana hasil kerja minimal satu baris."))
@@ -227,8 +267,18 @@ def skp_set_realisasi(
     unknown = set(realisasi) - set(rows)
     if unknown:
         raise ValidationError({"realisasi": _("Baris rencana tidak dikenal.")})
+    errors: dict[str, list[str]] = {}
     for pk, (nilai, bukti) in realisasi.items():
-        rows[pk].realisasi, rows[pk].bukti = nilai.strip(), bukti.strip()
+        row = rows[pk]
+        row.realisasi, row.bukti = str(nilai or "").strip(), str(bukti or "").strip()
+        try:
+            _validasi(row, exclude=["skp"], baris=row.urutan)
+        except ValidationError as exc:
+            for field, messages in exc.message_dict.items():
+                errors.setdefault(field, []).extend(messages)
+    if errors:  # every row checked before any is written
+        raise ValidationError(errors)
+    for pk in realisasi:
         rows[pk].save(update_fields=["realisasi", "bukti", "updated_at"])
     return skp
 
@@ -252,10 +302,11 @@ def skp_nilai(
     rating_hasil: str,
     rating_perilaku: str,
     oleh: AbstractBaseUser,
-    catatan_perilaku: str = "",
-    catatan_penilai: str = "",
+    catatan_perilaku: str | None = None,
+    catatan_penilai: str | None = None,
 ) -> Skp:
-    """Rate results and behaviour; the predikat follows from the official matrix."""
+    """Rate results and behaviour; the predikat follows from the official matrix. A note not
+    given (None) keeps what the SKP has: rating again never blanks the behaviour notes."""
     skp = _kunci(skp)
     _wajib_penilai(oleh, skp)
     _wajib_bukan_final(skp)
@@ -271,9 +322,13 @@ def skp_nilai(
     _cek_rating(rating_hasil=rating_hasil, rating_perilaku=rating_perilaku)
     skp.rating_hasil, skp.rating_perilaku = rating_hasil, rating_perilaku
     skp.predikat = rules.predikat(rating_hasil, rating_perilaku)
-    skp.catatan_perilaku, skp.catatan_penilai = catatan_perilaku, catatan_penilai
+    if catatan_perilaku is not None:
+        skp.catatan_perilaku = catatan_perilaku
+    if catatan_penilai is not None:
+        skp.catatan_penilai = catatan_penilai
     skp.status = Skp.Status.DIEVALUASI
     skp.dinilai_pada = timezone.now()
+    _validasi(skp, exclude=SKP_FK)
     skp.save()
     return skp
 
@@ -312,6 +367,7 @@ def skp_finalkan(*, skp: Skp, oleh: AbstractBaseUser) -> Skp:
         )
     skp.status = Skp.Status.FINAL
     skp.difinalkan_pada = timezone.now()
+    _validasi(skp, exclude=SKP_FK)
     skp.save(update_fields=["status", "difinalkan_pada", "updated_at"])
     return skp
 
@@ -320,15 +376,30 @@ def skp_finalkan(*, skp: Skp, oleh: AbstractBaseUser) -> Skp:
 def skp_revisi(
     *, skp: Skp, rating_hasil: str, rating_perilaku: str, alasan: str, oleh: AbstractBaseUser
 ) -> RevisiSkp:
-    """Correct a final SKP: the old and new ratings are kept with the reason and who did it."""
+    """Correct a final SKP: the old and new ratings are kept with the reason and who did it.
+
+    In an open period the evaluator or HR revises. A closed period's predikat feed the merit
+    rules (the last two annual predikat), so revising them is HR's alone (or goes the objection
+    route to HR). Like finalising, the distribution curve is a warning, not a refusal
+    (REGULATIONS.md section 6: "HR decides"): the page shows the unit's curve before the
+    revision, and the breaches after it come back on `revisi.pelanggaran`, with the numbers.
+    """
     skp = _kunci(skp)
     _wajib_penilai(oleh, skp)
+    if not skp.periode.terbuka and not lingkup(oleh).semua:
+        pesan = _(
+            "Periode %(p)s sudah ditutup: SKP-nya hanya dapat direvisi oleh BKPSDM "
+            "(ajukan keberatan kepada BKPSDM)."
+        ) % {"p": skp.periode}
+        raise ValidationError(
+            {NON_FIELD_ERRORS: ValidationError(pesan, code="periode_tutup_bkpsdm")}
+        )
     if skp.status != Skp.Status.FINAL:
         raise ValidationError({NON_FIELD_ERRORS: _("Revisi hanya untuk SKP yang sudah final.")})
     if not alasan.strip():
         raise ValidationError({"alasan": _("Alasan revisi wajib diisi.")})
     _cek_rating(rating_hasil=rating_hasil, rating_perilaku=rating_perilaku)
-    revisi = RevisiSkp.objects.create(
+    revisi = RevisiSkp(
         skp=skp,
         alasan=alasan.strip(),
         rating_hasil_lama=skp.rating_hasil,
@@ -337,10 +408,30 @@ def skp_revisi(
         predikat_baru=rules.predikat(rating_hasil, rating_perilaku),
         oleh=oleh,
     )
+    _validasi(revisi, exclude=["skp", "oleh"])
     skp.rating_hasil, skp.rating_perilaku = rating_hasil, rating_perilaku
     skp.predikat = revisi.predikat_baru
+    _validasi(skp, exclude=SKP_FK)
+    revisi.save()
     skp.save(update_fields=["rating_hasil", "rating_perilaku", "predikat", "updated_at"])
+    # The curve as the revision leaves it: the same check the page shows before finalising.
+    revisi.pelanggaran = kurva_skp(skp)[2]
     return revisi
+
+
+def cek_penilai_baru(*, skp: Skp, penilai: Pegawai | None) -> None:
+    """Refuse an evaluator the SKP cannot take: the employee themself, or any change once the
+    SKP is final. The admin's form asks this too, so the refusal is a field error there."""
+    if penilai is not None and penilai.pk == skp.pegawai_id:
+        raise ValidationError(
+            {"penilai": _("Pejabat penilai tidak boleh pegawai itu sendiri.")},
+            code="penilai_diri_sendiri",
+        )
+    if skp.status == Skp.Status.FINAL and penilai != skp.penilai:
+        raise ValidationError(
+            {"penilai": _("SKP final tidak dapat diubah; ajukan revisi dengan alasan.")},
+            code="skp_final",
+        )
 
 
 @transaction.atomic
@@ -350,8 +441,8 @@ def skp_ganti_penilai(*, skp: Skp, penilai: Pegawai | None, oleh: AbstractBaseUs
     if not lingkup(oleh).semua:
         raise ValidationError({"penilai": _("Pejabat penilai ditetapkan ulang oleh BKPSDM.")})
     _wajib_bukan_final(skp)
-    if penilai is not None and penilai.pk == skp.pegawai_id:
-        raise ValidationError({"penilai": _("Pejabat penilai tidak boleh pegawai itu sendiri.")})
+    cek_penilai_baru(skp=skp, penilai=penilai)
     skp.penilai = penilai
+    _validasi(skp, exclude=SKP_FK)
     skp.save(update_fields=["penilai", "updated_at"])
     return skp

@@ -2,23 +2,38 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.forms import BaseFormSet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_safe
+from django.views.decorators.http import require_POST, require_safe
 
 from kinerja import charts, rules
+from kinerja.forms import (
+    FinalkanForm,
+    NilaiForm,
+    RevisiForm,
+    realisasi_formset,
+    rencana_formset,
+    tambah_galat,
+)
 from kinerja.models import Skp
 from kinerja.selectors import (
-    dasbor_filter,
+    Dasbor,
     dasbor_kinerja,
-    skp_dalam_lingkup,
-    talenta_kotak,
+    lingkup_pimpinan,
+    peran_skp,
+    skp_halaman,
+    skp_saya,
+    skp_saya_nilai,
+    talenta_anggota,
 )
 from kinerja.services import (
     kurva_skp,
@@ -28,26 +43,14 @@ from kinerja.services import (
     skp_set_realisasi,
     skp_set_rencana,
 )
-from pegawai.akses import Lingkup, lingkup
 from pegawai.ekspor import unduh_tabel
 
 TABEL = ("distribusi", "tren", "penilai", "perbaikan", "kurva", "talenta")
 
 
-def _lingkup_pimpinan(request: HttpRequest) -> Lingkup:
-    """Return the scope of a unit head or HR; others have no dashboard."""
-    scope = lingkup(request.user)
-    if not scope.memimpin:
-        raise PermissionDenied(_("Dasbor kinerja untuk pimpinan unit dan BKPSDM."))
-    return scope
-
-
-@login_required
-@require_safe
-def dasbor(request: HttpRequest) -> HttpResponse:
-    """Show a unit head or HR the predikat distribution, trend, completion and talent grid."""
-    scope = _lingkup_pimpinan(request)
-    data = dasbor_kinerja(scope, request.GET)
+def _halaman_dasbor(request: HttpRequest, data: Dasbor) -> HttpResponse:
+    """Render the dashboard; a filter value that is not one of its choices (an unknown period,
+    a unit outside the scope) is shown on its field, with status 400."""
     satu_unit = data.kurva[0]["predikat_organisasi"] if len(data.kurva) == 1 else None
     query = data.filterset.form.data.urlencode() if data.filterset.is_bound else ""
     return render(
@@ -62,29 +65,33 @@ def dasbor(request: HttpRequest) -> HttpResponse:
             "query": query,
             "tabel": TABEL,
         },
+        status=400 if data.filterset.errors else 200,
     )
+
+
+@login_required
+@require_safe
+def dasbor(request: HttpRequest) -> HttpResponse:
+    """Show a unit head or HR the predikat distribution, trend, completion and talent grid."""
+    scope = lingkup_pimpinan(request.user)
+    return _halaman_dasbor(request, dasbor_kinerja(scope, request.GET))
 
 
 @login_required
 @require_safe
 def talenta(request: HttpRequest, kotak: int) -> HttpResponse:
     """List the employees in one box of the talent grid, with the same filters."""
-    scope = _lingkup_pimpinan(request)
+    scope = lingkup_pimpinan(request.user)
     if not 1 <= kotak <= 9:
         raise Http404
-    filterset, periode, qs = dasbor_filter(scope, request.GET)
+    filterset, periode, rows = talenta_anggota(scope, request.GET, kotak)
+    if filterset.errors:
+        return _halaman_dasbor(request, Dasbor(filterset=filterset, periode=None))
     if periode is None:
         raise Http404
-    dinilai = qs.filter(periode=periode).dinilai()
-    sumbu = talenta_kotak(dinilai, periode, kotak)
     # Each box is one pair of bands (PermenPANRB 3/2020): name it once for the whole page.
     kinerja, potensial = next(
         (k, p) for k in rules.RATING for p in rules.POTENSIAL if rules.kotak_talenta(k, p) == kotak
-    )
-    rows = (
-        dinilai.filter(pegawai_id__in=list(sumbu))
-        .select_related("pegawai", "unit_kerja")
-        .order_by("pegawai__nama")
     )
     halaman = Paginator(rows, 50).get_page(request.GET.get("halaman"))
     return render(
@@ -100,10 +107,12 @@ def talenta(request: HttpRequest, kotak: int) -> HttpResponse:
 @require_safe
 def ekspor(request: HttpRequest, tabel: str, fmt: str) -> HttpResponse:
     """Download a dashboard table (the data beside each chart) as CSV or XLSX."""
-    scope = _lingkup_pimpinan(request)
+    scope = lingkup_pimpinan(request.user)
     if tabel not in TABEL or fmt not in ("csv", "xlsx"):
         raise Http404
     d = dasbor_kinerja(scope, request.GET)
+    if d.filterset.errors:
+        return _halaman_dasbor(request, d)
     total = sum(d.distribusi.values())
     if tabel == "distribusi":
         header = [_("Predikat"), _("Jumlah"), _("Persen")]
@@ -140,113 +149,155 @@ def ekspor(request: HttpRequest, tabel: str, fmt: str) -> HttpResponse:
 @require_safe
 def skp_daftar(request: HttpRequest) -> HttpResponse:
     """The SKPs I evaluate (of open periods) and my own."""
-    scope = lingkup(request.user)
-    base = Skp.objects.select_related("pegawai", "periode", "unit_kerja").order_by(
-        "-periode__tahun", "status", "pegawai__nama"
-    )
-    dinilai = (
-        base.filter(penilai_id=scope.pegawai_id, periode__terbuka=True)
-        if scope.pegawai_id
-        else base.none()
-    )
-    milik = base.filter(pegawai_id=scope.pegawai_id) if scope.pegawai_id else base.none()
-    return render(request, "kinerja/skp_list.html",
-                  {"dinilai": dinilai[:200], "milik": milik[:20]})  # fmt: skip
+    return render(request, "kinerja/skp_list.html", {
+        "dinilai": skp_saya_nilai(request.user)[:200], "milik": skp_saya(request.user)[:20],
+    })  # fmt: skip
 
 
 def _skp_terlihat(request: HttpRequest, pk: int) -> Skp:
-    scope = lingkup(request.user)
-    qs = skp_dalam_lingkup(scope)
-    if scope.pegawai_id:
-        qs = qs | Skp.objects.filter(penilai_id=scope.pegawai_id)
-    skp = (
-        qs.select_related("pegawai", "penilai", "periode", "unit_kerja")
-        .prefetch_related("rencana", "revisi")
-        .filter(pk=pk)
-        .first()
-    )
+    skp = skp_halaman(request.user, pk)
     if skp is None:
         raise Http404(_("SKP tidak ditemukan."))
     return skp
 
 
-@login_required
-@require_http_methods(["GET", "POST"])
-def skp_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    """One SKP: the plan, realisations, rating, finalising and revision, each for its role."""
-    skp = _skp_terlihat(request, pk)
-    scope = lingkup(request.user)
-    penilai = scope.semua or (skp.penilai_id is not None and scope.pegawai_id == skp.penilai_id)
-    pemilik = scope.pegawai_id == skp.pegawai_id
-    errors = None
-    if request.method == "POST":
-        aksi = request.POST.get("aksi")
-        try:
-            if aksi == "rencana":
-                rencana = [
-                    {
-                        f: request.POST.get(f"{f}-{i}", "")
-                        for f in ("hasil_kerja", "indikator", "target")
-                    }
-                    for i in range(1, 6)
-                ]
-                rencana = [r for r in rencana if any(v.strip() for v in r.values())]
-                skp_set_rencana(skp=skp, rencana=rencana, oleh=request.user)
-                messages.success(request, _("Rencana hasil kerja disimpan."))
-            elif aksi == "realisasi":
-                realisasi = {
-                    r.pk: (
-                        request.POST.get(f"realisasi-{r.pk}", ""),
-                        request.POST.get(f"bukti-{r.pk}", ""),
-                    )
-                    for r in skp.rencana.all()
-                }
-                skp_set_realisasi(skp=skp, realisasi=realisasi, oleh=request.user)
-                messages.success(request, _("Realisasi disimpan."))
-            elif aksi == "nilai":
-                skp_nilai(
-                    skp=skp,
-                    rating_hasil=request.POST.get("rating_hasil", ""),
-                    rating_perilaku=request.POST.get("rating_perilaku", ""),
-                    catatan_perilaku=request.POST.get("catatan_perilaku", ""),
-                    catatan_penilai=request.POST.get("catatan_penilai", ""),
-                    oleh=request.user,
-                )
-                messages.success(request, _("Penilaian disimpan."))
-            elif aksi == "final":
-                skp_finalkan(skp=skp, oleh=request.user)
-                messages.success(request, _("SKP difinalkan."))
-            elif aksi == "revisi":
-                skp_revisi(
-                    skp=skp,
-                    rating_hasil=request.POST.get("rating_hasil", ""),
-                    rating_perilaku=request.POST.get("rating_perilaku", ""),
-                    alasan=request.POST.get("alasan", ""),
-                    oleh=request.user,
-                )
-                messages.success(request, _("Revisi dicatat."))
-            else:
-                raise Http404
-            return redirect(reverse("kinerja:skp_detail", args=[skp.pk]))
-        except ValidationError as exc:
-            errors = exc.messages
-            skp = _skp_terlihat(request, pk)
+def _galat_form(form: Any) -> list[str]:
+    """Return every message of a bound form or formset, each field's named by its label."""
+    if isinstance(form, BaseFormSet):
+        return [*form.non_form_errors(), *(m for f in form.forms for m in _galat_form(f))]
+    pesan = []
+    for name, errors in form.errors.items():
+        label = form.fields[name].label if name in form.fields else None
+        pesan += [f"{label}: {e}" if label else e for e in errors]
+    return pesan
+
+
+def _halaman_skp(
+    request: HttpRequest, skp: Skp, *, errors: list[str] | None = None, **terikat: Any
+) -> HttpResponse:
+    """Render the SKP page with a form for each action the user may take now.
+
+    `terikat` holds the bound form of the action just refused: it replaces the blank one, or,
+    when the user has no such form (a rating posted by the employee), its messages go to the
+    page's error list.
+    """
+    peran = peran_skp(request.user, skp)
+    penilai, pemilik = peran.penilai, peran.pemilik
+    status = skp.status
+    context: dict[str, Any] = dict.fromkeys(
+        ("form_rencana", "form_realisasi", "form_nilai", "form_final", "form_revisi")
+    )
+    if penilai and status in (Skp.Status.DRAFT, Skp.Status.DIRENCANAKAN):
+        context["form_rencana"] = rencana_formset(skp)
+    elif pemilik and status == Skp.Status.DIRENCANAKAN:
+        context["form_realisasi"] = realisasi_formset(skp)
+    if penilai and status in (Skp.Status.DIRENCANAKAN, Skp.Status.DIEVALUASI):
+        context["form_nilai"] = NilaiForm.untuk(skp)
+    if penilai and status == Skp.Status.DIEVALUASI:
+        context["form_final"] = FinalkanForm()
+    if penilai and status == Skp.Status.FINAL:
+        context["form_revisi"] = RevisiForm.untuk(skp)
+    errors = list(errors or [])
+    for name, form in terikat.items():
+        if context[name] is None:
+            errors += _galat_form(form)
+        else:
+            context[name] = form
+    # The curve is shown where a write may move it: before finalising and before a revision.
     org, _jumlah, pelanggaran = (
-        kurva_skp(skp) if skp.status == Skp.Status.DIEVALUASI else (None, {}, [])
+        kurva_skp(skp) if context["form_final"] or context["form_revisi"] else (None, {}, [])
     )
-    return render(
-        request,
-        "kinerja/skp_detail.html",
-        {
-            "skp": skp,
-            "penilai": penilai,
-            "pemilik": pemilik,
-            "errors": errors,
-            "rating": rules.RATING,
-            "baris_rencana": range(1, 6),
-            "rencana_ada": list(skp.rencana.all()),
-            "predikat_organisasi": org,
-            "pelanggaran": pelanggaran,
-            "post": request.POST if request.method == "POST" else {},
-        },
+    context.update(
+        skp=skp,
+        errors=errors,
+        rencana_ada=list(skp.rencana.all()),
+        predikat_organisasi=org,
+        pelanggaran=pelanggaran,
     )
+    return render(request, "kinerja/skp_detail.html", context)
+
+
+@login_required
+@require_safe
+def skp_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """One SKP: the plan, realisations, rating, finalising and revision, each for its role.
+    Each action posts to its own view below."""
+    return _halaman_skp(request, _skp_terlihat(request, pk))
+
+
+def _aksi(request: HttpRequest, pk: int, nama: str, buat, jalankan, pesan: str) -> HttpResponse:
+    """Run one action: a valid form calls its one service; a refusal, of the form or of the
+    service, shows the SKP page again with the errors (the service wrote nothing)."""
+    skp = _skp_terlihat(request, pk)
+    form = buat(skp, request.POST)
+    errors: list[str] = []
+    if form.is_valid():
+        try:
+            jalankan(skp, form)
+        except ValidationError as exc:
+            if isinstance(form, BaseFormSet):
+                errors = exc.messages  # the service's messages name the row and the field
+            else:
+                tambah_galat(form, exc)
+        else:
+            messages.success(request, pesan)
+            return redirect(reverse("kinerja:skp_detail", args=[skp.pk]))
+    return _halaman_skp(request, _skp_terlihat(request, pk), errors=errors, **{nama: form})
+
+
+@require_POST
+@login_required
+def skp_rencana(request: HttpRequest, pk: int) -> HttpResponse:
+    """Set the work plan (the evaluator)."""
+    return _aksi(
+        request, pk, "form_rencana", rencana_formset,
+        lambda skp, fs: skp_set_rencana(skp=skp, rencana=fs.baris(), oleh=request.user),
+        _("Rencana hasil kerja disimpan."),
+    )  # fmt: skip
+
+
+@require_POST
+@login_required
+def skp_realisasi(request: HttpRequest, pk: int) -> HttpResponse:
+    """Record realisations and evidence (the employee)."""
+    return _aksi(
+        request, pk, "form_realisasi", realisasi_formset,
+        lambda skp, fs: skp_set_realisasi(skp=skp, realisasi=fs.realisasi(), oleh=request.user),
+        _("Realisasi disimpan."),
+    )  # fmt: skip
+
+
+@require_POST
+@login_required
+def skp_penilaian(request: HttpRequest, pk: int) -> HttpResponse:
+    """Rate results and behaviour (the evaluator or HR)."""
+    return _aksi(
+        request, pk, "form_nilai", NilaiForm.untuk,
+        lambda skp, f: skp_nilai(skp=skp, oleh=request.user, **f.cleaned_data),
+        _("Penilaian disimpan."),
+    )  # fmt: skip
+
+
+@require_POST
+@login_required
+def skp_finalisasi(request: HttpRequest, pk: int) -> HttpResponse:
+    """Make the evaluated SKP final (the evaluator or HR)."""
+    return _aksi(
+        request, pk, "form_final", lambda skp, data: FinalkanForm(data),
+        lambda skp, f: skp_finalkan(skp=skp, oleh=request.user),
+        _("SKP difinalkan."),
+    )  # fmt: skip
+
+
+@require_POST
+@login_required
+def skp_revisi_catat(request: HttpRequest, pk: int) -> HttpResponse:
+    """Record a revision of a final SKP with its reason; breaches of the curve it leaves are
+    shown as warnings with the numbers, as before finalising (HR decides)."""
+
+    def revisi(skp: Skp, f: RevisiForm) -> None:
+        hasil = skp_revisi(skp=skp, oleh=request.user, **f.cleaned_data)
+        for p in hasil.pelanggaran:
+            messages.warning(request, _("Kurva distribusi: %(pesan)s") % {"pesan": p.pesan})
+
+    return _aksi(request, pk, "form_revisi", RevisiForm.untuk, revisi, _("Revisi dicatat."))

@@ -12,6 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.contrib.auth.models import Group, User
+from django.utils import timezone
 
 from jabatan import indeks
 from jabatan.models import Formasi, Keputusan, Penempatan, ProfilMerit, Usulan
@@ -105,7 +106,7 @@ def _buat_organisasi() -> Organisasi:
             pegawai=p, periode=periode, penilai=penilai, unit_kerja=p.unit_kerja,
             perangkat_daerah=unit_a if p is pegawai_a else unit_b, golongan=p.golongan,
             status="final", rating_hasil="Sesuai Ekspektasi",
-            rating_perilaku="Sesuai Ekspektasi", predikat="Baik",
+            rating_perilaku="Sesuai Ekspektasi", predikat="Baik", difinalkan_pada=timezone.now(),
         )  # fmt: skip
     KinerjaOrganisasi.objects.create(unit_kerja=unit_a, tahun=2025, predikat="Baik")
     PenempatanFactory(pegawai=pegawai_b, formasi=FormasiFactory(unit_kerja=unit_b))

@@ -96,6 +96,12 @@ HALAMAN = {
     "kinerja:skp_detail": (302, 200, 404, 200, 200),  # the employee's own, their unit head, HR
     "tugas:detail": (302, 404, 404, 404, 200),  # only its starter, HR here (tests/tugas)
     "tugas:unduh": (302, 404, 404, 404, 404),  # no file before the task is done
+    # The SKP page's actions: POST only (tests/kinerja/test_views.py posts to them).
+    "kinerja:skp_rencana": (405, 405, 405, 405, 405),
+    "kinerja:skp_realisasi": (405, 405, 405, 405, 405),
+    "kinerja:skp_nilai": (405, 405, 405, 405, 405),
+    "kinerja:skp_final": (405, 405, 405, 405, 405),
+    "kinerja:skp_revisi": (405, 405, 405, 405, 405),
 }
 APP_LIST = {  # admin:app_list per app label
     "pegawai": (302, 302, 200, 200, 200),

@@ -13,13 +13,12 @@ import hashlib
 
 import pytest
 from django.contrib import admin
-from django.contrib.auth.models import Permission, User
+from django.contrib.auth.models import User
 from django.test import Client, RequestFactory
 from django.urls import reverse
 
 from kinerja.models import Periode, Skp
 from pegawai.models import BidangStudi
-from pegawai.roles import ADMIN_BKPSDM
 from tests.akses_data import SANDI, buat_organisasi, objek_unit_a
 
 pytestmark = pytest.mark.django_db
@@ -67,11 +66,8 @@ def roles(db) -> dict[str, User]:
     org = buat_organisasi()
     objek_unit_a(org)  # one row for every admin, so every action has something to act on
     hr = org.users["hr"]
-    # Opening SKPs is HR's work: the role must carry kinerja.add_skp (granted here until the
-    # role declarations give it; see the report of issue 9).
-    hr.groups.get(name=ADMIN_BKPSDM).permissions.add(
-        Permission.objects.get(content_type__app_label="kinerja", codename="add_skp")
-    )
+    # Opening SKPs is HR's work: the role carries kinerja.add_skp (kinerja/roles.py).
+    assert hr.has_perm("kinerja.add_skp")
     Periode.objects.create(tahun=2026, jenis="tahunan", triwulan=0, terbuka=True)
     return {
         "superuser": User.objects.create_superuser("root", password=SANDI),

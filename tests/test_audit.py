@@ -24,11 +24,6 @@ from tests.akses_data import buat_organisasi, objek_unit_a
 
 pytestmark = pytest.mark.django_db
 
-# Registered with the audit trail by another part of issue 9 (jabatan's merit profile, proposal
-# and decision; kinerja's SKP revision). Until then they are the known gap, shown by the strict
-# xfail below; once registered, the xfail turns into a failure: drop PENDING then.
-PENDING = {"jabatan.profilmerit", "jabatan.usulan", "jabatan.keputusan", "kinerja.revisiskp"}
-
 # Text fields the change test edits, in order of preference; a field that must keep a format
 # (NIP, decree numbers) is not among them. MUTASI names the edit for models without one.
 TEKS = ["keterangan", "catatan", "nama", "jurusan", "asesor", "alasan"]
@@ -68,21 +63,7 @@ def _hr_models() -> list[str]:
 def test_every_model_hr_can_add_or_change_is_in_the_audit_trail() -> None:
     labels = _hr_models()
     assert "pegawai.pegawai" in labels and "kinerja.periode" in labels  # read from the database
-    missing = [
-        label
-        for label in labels
-        if not auditlog.contains(apps.get_model(label)) and label not in PENDING
-    ]
-    assert missing == []
-
-
-@pytest.mark.xfail(
-    strict=True,
-    reason="ProfilMerit, Usulan, Keputusan and RevisiSkp are registered by another part of "
-    "issue 9; remove this mark and PENDING once they are",
-)
-def test_the_merit_and_revision_records_are_in_the_audit_trail() -> None:
-    missing = sorted(label for label in PENDING if not auditlog.contains(apps.get_model(label)))
+    missing = [label for label in labels if not auditlog.contains(apps.get_model(label))]
     assert missing == []
 
 
@@ -113,8 +94,7 @@ def _post_data(response) -> dict[str, object]:
 def test_a_change_through_the_admin_writes_an_audit_row_with_the_actor() -> None:
     org = buat_organisasi()
     objek = objek_unit_a(org)
-    # An SKP still in planning: a final one refuses any change (and its admin answers 500 then,
-    # a defect reported in issue 9's work on the SKP admin).
+    # An SKP still in planning: a final one refuses a change of its evaluator.
     final = objek["kinerja.skp"]
     objek["kinerja.skp"] = Skp.objects.create(
         pegawai=final.pegawai, penilai=final.penilai, unit_kerja=final.unit_kerja,
@@ -131,7 +111,7 @@ def test_a_change_through_the_admin_writes_an_audit_row_with_the_actor() -> None
         model = apps.get_model(label)
         model_admin = admin.site._registry.get(model)
         obj = objek.get(label)
-        if label in PENDING or model_admin is None or obj is None:
+        if model_admin is None or obj is None:
             continue
         if not model_admin.has_change_permission(request, obj):
             continue  # written by its own pages' services, read-only in the admin

@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 
 from jabatan.models import Formasi, Keputusan, Penempatan, Usulan
 from jabatan.services import keputusan_create, usulan_set
@@ -42,6 +43,7 @@ def _calon(unit, predikat=("Baik", "Baik"), golongan="IV/a", pengawas_sejak=dt.d
             perangkat_daerah=unit,
             golongan=golongan,
             status="final",
+            difinalkan_pada=timezone.now(),
             rating_hasil=rating[0],
             rating_perilaku=rating[1],
             predikat=p,

@@ -5,9 +5,10 @@ from __future__ import annotations
 import pytest
 from django.contrib.auth.models import Group, User
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.utils.text import capfirst
 
 from kinerja import rules
-from kinerja.models import KinerjaOrganisasi, RevisiSkp, Skp
+from kinerja.models import KinerjaOrganisasi, RencanaHasilKerja, RevisiSkp, Skp
 from kinerja.services import (
     kurva_skp,
     skp_create,
@@ -65,6 +66,7 @@ def test_the_evaluator_takes_an_skp_from_plan_to_final(setup):
     assert skp.predikat == rules.SANGAT_BAIK
     skp_finalkan(skp=skp, oleh=penilai)
     assert _fresh(skp).status == Skp.Status.FINAL
+    assert _fresh(skp).difinalkan_pada is not None
 
 
 def test_it_refuses_a_rating_outside_the_regulations_labels(setup):
@@ -168,3 +170,167 @@ def test_an_employee_is_not_their_own_evaluator():
         skp_create(pegawai=pegawai, periode=PeriodeFactory(), penilai=pegawai)
     assert "penilai" in exc.value.message_dict
     assert not Skp.objects.exists()
+
+
+def test_rating_without_notes_keeps_the_existing_ones(setup):
+    skp, penilai = setup["skp"], setup["penilai"]
+    skp_set_rencana(skp=skp, rencana=RENCANA, oleh=penilai)
+    Skp.objects.filter(pk=skp.pk).update(catatan_perilaku="Adaptif", catatan_penilai="Tepat")
+    skp_nilai(skp=skp, rating_hasil=rules.SESUAI, rating_perilaku=rules.SESUAI, oleh=penilai)
+    assert (_fresh(skp).catatan_perilaku, _fresh(skp).catatan_penilai) == ("Adaptif", "Tepat")
+    skp_nilai(skp=skp, rating_hasil=rules.SESUAI, rating_perilaku=rules.SESUAI, oleh=penilai,
+              catatan_perilaku="", catatan_penilai="Diperbarui")  # fmt: skip
+    assert (_fresh(skp).catatan_perilaku, _fresh(skp).catatan_penilai) == ("", "Diperbarui")
+
+
+# --- Every service validates its fields before writing -----------------------------------------
+
+PANJANG = "x" * 2_000_000
+
+
+def _dinilai(setup) -> Skp:
+    skp, penilai = setup["skp"], setup["penilai"]
+    skp_set_rencana(skp=skp, rencana=RENCANA, oleh=penilai)
+    return skp_nilai(skp=skp, rating_hasil=rules.SESUAI, rating_perilaku=rules.SESUAI,
+                     oleh=penilai, catatan_penilai="Awal")  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "pesan"),
+    [
+        ("hasil_kerja", PANJANG, "paling banyak 300 karakter"),
+        ("indikator", "Cakupan\x00", "NUL"),
+        ("target", "9" * 101, "paling banyak 100 karakter"),
+    ],
+)
+def test_the_plan_refuses_too_long_text_and_nul_by_field_and_writes_nothing(
+    setup, field, value, pesan
+):
+    skp = setup["skp"]
+    with pytest.raises(ValidationError) as exc:
+        skp_set_rencana(skp=skp, rencana=[RENCANA[0], {**RENCANA[0], field: value}],
+                        oleh=setup["penilai"])  # fmt: skip
+    [message] = exc.value.message_dict[field]
+    label = capfirst(RencanaHasilKerja._meta.get_field(field).verbose_name)
+    assert message.startswith(f"Baris 2: {label}: ") and pesan in message
+    assert not skp.rencana.exists()
+    assert _fresh(skp).status == Skp.Status.DRAFT
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "pesan"),
+    [
+        ("realisasi", PANJANG, "paling banyak 300 karakter"),
+        ("realisasi", "96%\x00", "NUL"),
+        ("bukti", PANJANG, "paling banyak 2000 karakter"),
+        ("bukti", "\x00", "NUL"),
+    ],
+)
+def test_the_realisation_refuses_too_long_text_and_nul_by_field_and_writes_nothing(
+    setup, field, value, pesan
+):
+    skp = setup["skp"]
+    skp_set_rencana(skp=skp, rencana=RENCANA * 2, oleh=setup["penilai"])
+    pertama, kedua = skp.rencana.order_by("urutan")
+    nilai = {"realisasi": "96%", "bukti": "Laporan", field: value}
+    with pytest.raises(ValidationError) as exc:
+        realisasi = {pertama.pk: ("90%", "Laporan"), kedua.pk: (nilai["realisasi"], nilai["bukti"])}
+        skp_set_realisasi(skp=skp, realisasi=realisasi, oleh=setup["pegawai"])
+    [message] = exc.value.message_dict[field]
+    assert message.startswith("Baris 2: ") and pesan in message
+    # The valid first row was not written either.
+    assert list(skp.rencana.values_list("realisasi", "bukti")) == [("", ""), ("", "")]
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "pesan"),
+    [
+        ("catatan_penilai", PANJANG, "paling banyak 2000 karakter"),
+        ("catatan_perilaku", "Santun\x00", "NUL"),
+    ],
+)
+def test_the_rating_refuses_too_long_notes_and_nul_by_field_and_writes_nothing(
+    setup, field, value, pesan
+):
+    skp = _dinilai(setup)
+    with pytest.raises(ValidationError) as exc:
+        skp_nilai(skp=skp, rating_hasil=rules.DI_ATAS, rating_perilaku=rules.DI_ATAS,
+                  oleh=setup["penilai"], **{field: value})  # fmt: skip
+    [message] = exc.value.message_dict[field]
+    label = capfirst(Skp._meta.get_field(field).verbose_name)
+    assert message.startswith(f"{label}: ") and pesan in message
+    skp = _fresh(skp)
+    assert (skp.predikat, skp.catatan_penilai, skp.catatan_perilaku) == (rules.BAIK, "Awal", "")
+
+
+@pytest.mark.parametrize("alasan", [PANJANG, "Salah ketik\x00"])
+def test_the_revision_refuses_a_too_long_or_nul_reason_and_writes_nothing(setup, alasan):
+    skp = _dinilai(setup)
+    skp_finalkan(skp=skp, oleh=setup["penilai"])
+    with pytest.raises(ValidationError) as exc:
+        skp_revisi(skp=skp, rating_hasil=rules.DI_ATAS, rating_perilaku=rules.DI_ATAS,
+                   alasan=alasan, oleh=setup["hr"])  # fmt: skip
+    [message] = exc.value.message_dict["alasan"]
+    assert message.startswith("Alasan revisi: ")
+    assert not RevisiSkp.objects.exists()
+    assert _fresh(skp).predikat == rules.BAIK
+
+
+# --- Revisions: a closed period is HR's, and the curve is checked as before finalising ----------
+
+
+def _final(setup) -> Skp:
+    skp = _dinilai(setup)
+    return skp_finalkan(skp=skp, oleh=setup["penilai"])
+
+
+def _tutup(skp: Skp) -> None:
+    skp.periode.terbuka = False
+    skp.periode.save()
+
+
+def test_the_evaluator_revises_in_an_open_period(setup):
+    skp = _final(setup)
+    revisi = skp_revisi(skp=skp, rating_hasil=rules.DI_ATAS, rating_perilaku=rules.DI_ATAS,
+                        alasan="Bukti terlambat", oleh=setup["penilai"])  # fmt: skip
+    assert revisi.predikat_baru == rules.SANGAT_BAIK
+
+
+def test_the_evaluator_cannot_revise_a_closed_period_and_nothing_is_written(setup):
+    skp = _final(setup)
+    _tutup(skp)
+    with pytest.raises(ValidationError) as exc:
+        skp_revisi(skp=skp, rating_hasil=rules.DI_ATAS, rating_perilaku=rules.DI_ATAS,
+                   alasan="Bukti terlambat", oleh=setup["penilai"])  # fmt: skip
+    assert exc.value.error_dict[NON_FIELD_ERRORS][0].code == "periode_tutup_bkpsdm"
+    assert "hanya dapat direvisi oleh BKPSDM" in exc.value.messages[0]
+    assert not RevisiSkp.objects.exists()
+    assert _fresh(skp).predikat == rules.BAIK
+
+
+def test_hr_revises_a_closed_period(setup):
+    skp = _final(setup)
+    _tutup(skp)
+    revisi = skp_revisi(skp=skp, rating_hasil=rules.DI_ATAS, rating_perilaku=rules.DI_ATAS,
+                        alasan="Keberatan diterima", oleh=setup["hr"])  # fmt: skip
+    assert (revisi.oleh, revisi.predikat_lama, revisi.predikat_baru) == (
+        setup["hr"],
+        rules.BAIK,
+        rules.SANGAT_BAIK,
+    )
+    assert _fresh(skp).predikat == rules.SANGAT_BAIK
+
+
+def test_a_revision_breaching_the_curve_is_a_warning_with_the_numbers_as_in_finalising(setup):
+    # Finalising an SKP that breaches the curve is allowed, with the breach shown (HR decides);
+    # a revision does the same and reports the breach it leaves.
+    KinerjaOrganisasi.objects.create(unit_kerja=setup["dinas"], tahun=2026,
+                                     predikat=rules.ISTIMEWA)  # fmt: skip
+    skp = _final(setup)
+    assert kurva_skp(_fresh(skp))[2] == []  # Baik 1 of 1: within the Istimewa curve
+    revisi = skp_revisi(skp=skp, rating_hasil=rules.DI_ATAS, rating_perilaku=rules.DI_ATAS,
+                        alasan="Bukti terlambat", oleh=setup["hr"])  # fmt: skip
+    assert [p.predikat for p in revisi.pelanggaran] == [rules.SANGAT_BAIK]
+    assert "Sangat Baik 1 dari 1 pegawai (100,00%) melebihi batas" in revisi.pelanggaran[0].pesan
+    assert _fresh(skp).predikat == rules.SANGAT_BAIK
+    assert kurva_skp(_fresh(skp))[2] == revisi.pelanggaran

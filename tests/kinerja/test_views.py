@@ -8,6 +8,7 @@ from decimal import Decimal
 
 import pytest
 from django.test import Client
+from django.utils import timezone
 
 from kinerja import rules
 from kinerja.models import KinerjaOrganisasi, Periode, Skp
@@ -40,6 +41,7 @@ def _skp(pegawai, periode, predikat, unit_a, status="final"):
         pegawai=pegawai, periode=periode, unit_kerja=pegawai.unit_kerja,
         perangkat_daerah=unit_a, golongan=pegawai.golongan, status=status,
         rating_hasil=hasil, rating_perilaku=perilaku, predikat=predikat,
+        difinalkan_pada=timezone.now() if status == "final" else None,
     )  # fmt: skip
 
 
@@ -135,24 +137,42 @@ def test_an_employee_has_no_dashboard(org):
     assert _client(org, "pegawai").get("/kinerja/").status_code == 403
 
 
-def test_the_evaluator_rates_on_the_skp_page_and_others_cannot(org):
-    periode = Periode.objects.create(tahun=2026, jenis="tahunan")
-    skp = Skp.objects.create(
-        pegawai=org.pegawai_a, periode=periode, penilai=org.users["pimpinan"].akses.pegawai,
-        unit_kerja=org.bidang_a, perangkat_daerah=org.unit_a, golongan="III/a",
-        status="direncanakan",
-    )  # fmt: skip
-    skp.rencana.create(urutan=1, hasil_kerja="Layanan", indikator="Cakupan", target="95%")
-    url = f"/kinerja/skp/{skp.pk}/"
-    data = {"aksi": "nilai", "rating_hasil": rules.DI_ATAS, "rating_perilaku": rules.DI_ATAS}
-    response = _client(org, "pegawai").post(url, data)
-    assert response.status_code == 200
-    assert "pejabat penilai" in response.content.decode()
-    assert Skp.objects.get(pk=skp.pk).predikat == ""
-    response = _client(org, "pimpinan").post(url, data)
-    assert response.status_code == 302
-    assert Skp.objects.get(pk=skp.pk).predikat == rules.SANGAT_BAIK
-    response = _client(org, "pimpinan").post(url, {"aksi": "nilai", "rating_hasil": "Hebat",
-                                                   "rating_perilaku": rules.SESUAI})  # fmt: skip
-    assert "harus salah satu dari" in response.content.decode()
-    assert Skp.objects.get(pk=skp.pk).predikat == rules.SANGAT_BAIK
+@pytest.mark.parametrize(
+    ("query", "pesan"),
+    [
+        ({"periode": "abc"}, "Periode abc tidak dikenal"),
+        ({"periode": "999999"}, "Periode 999999 tidak dikenal"),
+        ({"periode": "99999999999999999999999"}, "tidak dikenal"),
+        ({"periode": "-1"}, "Periode -1 tidak dikenal"),
+        ({"unit": "abc"}, "Unit kerja abc tidak dikenal"),
+        ({"golongan": "V/z"}, "Golongan V/z tidak dikenal."),
+        ({"jenis_jabatan": "RAJA"}, "Jenis jabatan RAJA tidak dikenal."),
+    ],
+)
+def test_a_filter_value_outside_its_choices_is_a_field_error(org, query, pesan):
+    response = _client(org, "hr").get("/kinerja/", query)
+    assert response.status_code == 400
+    body = response.content.decode()
+    assert pesan in body
+    assert 'role="alert"' in body
+    assert response.context["d"].distribusi == {}
+
+
+def test_a_unit_outside_the_scope_is_a_field_error_not_an_empty_dashboard(org):
+    response = _client(org, "pimpinan").get("/kinerja/", {"unit": org.unit_b.pk})
+    assert response.status_code == 400
+    assert f"Unit kerja {org.unit_b.pk} tidak dikenal atau di luar lingkup Anda." in (
+        response.content.decode()
+    )
+    assert "Lalu Ahmad Zaini" not in response.content.decode()
+
+
+def test_the_drill_down_and_the_export_show_a_bad_filter_too(org):
+    client = _client(org, "pimpinan")
+    response = client.get("/kinerja/talenta/9/", {"periode": "abc"})
+    assert response.status_code == 400
+    assert "Periode abc tidak dikenal" in response.content.decode()
+    response = client.get("/kinerja/ekspor/distribusi.csv", {"golongan": "XX"})
+    assert response.status_code == 400
+    assert "Golongan XX tidak dikenal." in response.content.decode()
+    assert not CatatanEkspor.objects.exists()
