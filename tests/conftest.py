@@ -88,3 +88,23 @@ def hr_user(db) -> User:
 def hr_client(client, hr_user):
     client.force_login(hr_user)
     return client
+
+
+@pytest.fixture
+def unduh_ekspor(settings, django_capture_on_commit_callbacks):
+    """Return `unduh(client, url, query=None) -> bytes`: start a queued export (the admin's CSV,
+    the ranking's) and download its file. The task runs in the immediate backend when the
+    request's on-commit callbacks run (tugas.progres.mulai enqueues on commit)."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+    def unduh(client, url: str, query: dict | None = None) -> bytes:
+        with django_capture_on_commit_callbacks(execute=True):
+            response = client.get(url, query or {})
+        assert response.status_code == 302, response
+        assert response["Location"].startswith("/tugas/"), response["Location"]
+        berkas = client.get(response["Location"] + "unduh/")
+        assert berkas.status_code == 200, berkas
+        assert "no-store" in berkas["Cache-Control"]
+        return berkas.content
+
+    return unduh

@@ -12,6 +12,7 @@ from django.contrib.auth.models import Group, User
 from django.core.exceptions import ValidationError
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from jabatan import indeks
 from jabatan.models import Formasi, IndeksMerit, Jabatan, Keputusan, Penempatan, Usulan
@@ -227,7 +228,7 @@ def _kinerja(opd: list[UnitKerja], pegawai: list[Pegawai], user: User) -> None:
             pegawai=p, periode=periode, penilai=penilai if p != penilai else pegawai[1],
             unit_kerja=p.unit_kerja, perangkat_daerah=p.unit_kerja.parent, golongan=p.golongan,
             status="final", rating_hasil="Sesuai Ekspektasi", rating_perilaku="Sesuai Ekspektasi",
-            predikat="Baik",
+            predikat="Baik", difinalkan_pada=timezone.now(),
         )
         for p in pegawai
     )  # fmt: skip

@@ -42,6 +42,9 @@ MUTASI = {
         "kinerja_batas_rendah", str(Decimal(d["kinerja_batas_rendah"]) - 1)
     ),
     "kinerja.periode": lambda d, org, f: ("terbuka", None if d.get("terbuka") else "on"),
+    "jabatan.profilmerit": lambda d, org, f: (
+        "hanya_talent_pool", None if d.get("hanya_talent_pool") else "on"
+    ),
     "kinerja.skp": lambda d, org, f: ("penilai", str(org.pegawai_b.pk)),
     "pegawai.akses": lambda d, org, f: ("unit_kerja", str(org.bidang_a.pk)),
     "pegawai.riwayatpangkat": lambda d, org, f: (

@@ -141,10 +141,9 @@ def _csv_rows(content: bytes) -> list[list[str]]:
     return list(csv.reader(io.StringIO(content.decode("utf-8-sig")), delimiter=";"))
 
 
-def test_the_admin_csv_export_writes_formula_like_names_as_text(hr_client):
+def test_the_admin_csv_export_writes_formula_like_names_as_text(hr_client, unduh_ekspor):
     _org_dengan_nama_rumus()
-    response = hr_client.get("/admin/pegawai/pegawai/ekspor/")
-    rows = _csv_rows(b"".join(response.streaming_content))
+    rows = _csv_rows(unduh_ekspor(hr_client, "/admin/pegawai/pegawai/ekspor/"))
     cells = {cell for row in rows for cell in row}
     assert "'" + RUMUS in cells and "'" + RUMUS_AT in cells
     assert not any(cell.startswith(("=", "@", "+")) for cell in cells)
@@ -194,7 +193,7 @@ def test_unduh_tabel_keeps_numbers_and_dates_and_neutralises_text(fmt, hr_user):
 # --- Cache-Control: nothing a logged-in user sees is stored --------------------------------
 
 
-def test_every_page_for_a_logged_in_user_and_every_export_send_no_store():
+def test_every_page_for_a_logged_in_user_and_every_export_send_no_store(unduh_ekspor):
     org = buat_organisasi()
     skp = org.pegawai_a.skp.get()
     halaman = {
@@ -202,15 +201,20 @@ def test_every_page_for_a_logged_in_user_and_every_export_send_no_store():
         "pimpinan": [
             "/kinerja/", "/kinerja/talenta/5/", "/kinerja/ekspor/distribusi.csv",
             "/kinerja/ekspor/penilai.xlsx", "/jabatan/lowongan/", "/jabatan/lowongan/?ekspor=csv",
-            "/admin/", "/admin/pegawai/pegawai/", "/admin/pegawai/pegawai/ekspor/",
+            "/admin/", "/admin/pegawai/pegawai/",
             f"/admin/pegawai/pegawai/{org.pegawai_a.pk}/change/",
         ],
         "hr": [
             f"/jabatan/lowongan/{org.formasi_a.pk}/",  # the merit ranking
-            f"/jabatan/lowongan/{org.formasi_a.pk}/?ekspor=xlsx",
             "/admin/auditlog/logentry/",
         ],
     }  # fmt: skip
+    # Exports queued as tasks: their progress page and their file (unduh_ekspor asserts the
+    # file's no-store).
+    antre = {
+        "pimpinan": ["/admin/pegawai/pegawai/ekspor/"],
+        "hr": [f"/jabatan/lowongan/{org.formasi_a.pk}/?ekspor=xlsx"],
+    }
     salah = []
     for role, urls in halaman.items():
         client = Client()
@@ -221,6 +225,11 @@ def test_every_page_for_a_logged_in_user_and_every_export_send_no_store():
             directives = {d.strip() for d in response.get("Cache-Control", "").split(",")}
             if not {"no-store", "private"} <= directives:
                 salah.append(f"{role} {url}: {response.get('Cache-Control')!r}")
+        for url in antre.get(role, []):
+            assert unduh_ekspor(client, url)
+            progres = client.get(client.get(url)["Location"])
+            if "no-store" not in progres.get("Cache-Control", ""):
+                salah.append(f"{role} {url}: progress page {progres.get('Cache-Control')!r}")
     assert salah == []
 
 

@@ -55,7 +55,7 @@ def _catatan(org):
 
 
 @pytest.mark.parametrize("model", ["usulan", "keputusan"])
-def test_a_unit_head_sees_no_candidate_of_another_unit(org, model):
+def test_a_unit_head_sees_no_candidate_of_another_unit(org, model, unduh_ekspor):
     rows = _catatan(org)
     i = 0 if model == "usulan" else 1
     sendiri, lain = rows["a"][i], rows["b"][i]
@@ -68,8 +68,7 @@ def test_a_unit_head_sees_no_candidate_of_another_unit(org, model):
     assert pimpinan.get(f"/admin/jabatan/{model}/{sendiri.pk}/change/").status_code == 200
     assert pimpinan.get(f"/admin/jabatan/{model}/{lain.pk}/change/").status_code == 404
     assert pimpinan.get(f"/admin/jabatan/{model}/{lain.pk}/history/").status_code == 404
-    ekspor = b"".join(pimpinan.get(f"/admin/jabatan/{model}/ekspor/").streaming_content)
-    ekspor = ekspor.decode("utf-8-sig")
+    ekspor = unduh_ekspor(pimpinan, f"/admin/jabatan/{model}/ekspor/").decode("utf-8-sig")
     assert org.pegawai_a.nama in ekspor and org.pegawai_b.nama not in ekspor
     # HR sees both.
     hr = _client(org.users["hr"])
