@@ -17,24 +17,20 @@ from pegawai import golongan as gol
 from pegawai.jenis_jabatan import KEAHLIAN, KETERAMPILAN, JenisJabatan, Jenjang
 from pegawai.kompetensi import KODE as KOMPETENSI_KODE
 from pegawai.kompetensi import standar_default
-from pegawai.models import BidangStudi, Pegawai, TimestampedModel, UnitKerja, level_field
+from pegawai.models import (
+    BidangStudi,
+    Pegawai,
+    TimestampedModel,
+    UnitKerja,
+    level_field,
+    pilihan_sah,
+)
 from pegawai.pendidikan import TingkatPendidikan
 from pegawai.pensiun import batas_usia_pensiun
 
 ESELON_CHOICES = [
     (e, e) for e in ("I.a", "I.b", "II.a", "II.b", "III.a", "III.b", "IV.a", "IV.b", "V.a")
 ]
-
-
-def pilihan_check(field: str, choices, *, name: str, blank: bool = False) -> models.CheckConstraint:
-    """A CHECK that `field` holds one of its choices (blank too when the field allows it), so a
-    raw write cannot store a value the code and the triggers do not know."""
-    values = sorted({str(v) for v, _label in choices} | ({""} if blank else set()))
-    return models.CheckConstraint(
-        condition=Q(**{f"{field}__in": values}),
-        name=name,
-        violation_error_message=_("Nilai di luar pilihan yang dikenal (%(name)s)."),
-    )
 
 
 def tidak_kosong(field: str) -> Q:
@@ -119,16 +115,16 @@ class Jabatan(TimestampedModel):
                 )
                 for kode in KOMPETENSI_KODE
             ],
-            pilihan_check("jenis", JenisJabatan.choices, name="jabatan_jenis_pilihan"),
-            pilihan_check("jenjang", Jenjang.choices, name="jabatan_jenjang_pilihan", blank=True),
-            pilihan_check("eselon", ESELON_CHOICES, name="jabatan_eselon_pilihan", blank=True),
-            pilihan_check(
+            pilihan_sah("jenis", JenisJabatan.choices, name="jabatan_jenis_pilihan"),
+            pilihan_sah("jenjang", Jenjang.choices, name="jabatan_jenjang_pilihan", kosong=True),
+            pilihan_sah("eselon", ESELON_CHOICES, name="jabatan_eselon_pilihan", kosong=True),
+            pilihan_sah(
                 "golongan_minimal",
                 gol.CHOICES[: len(gol.PNS)],
                 name="jabatan_golongan_minimal_pilihan",
-                blank=True,
+                kosong=True,
             ),
-            pilihan_check(
+            pilihan_sah(
                 "pendidikan_minimal",
                 TingkatPendidikan.choices,
                 name="jabatan_pendidikan_minimal_pilihan",
@@ -311,7 +307,7 @@ class Penempatan(TimestampedModel):
                 violation_error_message=_("TMT selesai tidak boleh sebelum TMT mulai."),
             ),
             # The quota triggers (migration 0002) count jenis = 'definitif' literally.
-            pilihan_check("jenis", JenisPenempatan.choices, name="penempatan_jenis_pilihan"),
+            pilihan_sah("jenis", JenisPenempatan.choices, name="penempatan_jenis_pilihan"),
         ]
 
     def __str__(self) -> str:
@@ -368,7 +364,7 @@ class ProfilMerit(TimestampedModel):
                 violation_error_code=BOBOT_JUMLAH_100,
                 violation_error_message=_("Jumlah bobot harus 100%%."),
             ),
-            pilihan_check("jenis_jabatan", JenisJabatan.choices,
+            pilihan_sah("jenis_jabatan", JenisJabatan.choices,
                           name="profil_merit_jenis_jabatan_pilihan"),
         ]  # fmt: skip
 
@@ -517,7 +513,7 @@ class Keputusan(TimestampedModel):
                 name="keputusan_alasan_bila_membatalkan",
                 violation_error_message=_("Alasan pembatalan wajib diisi."),
             ),
-            pilihan_check("metode", MetodePengisian.choices, name="keputusan_metode_pilihan"),
+            pilihan_sah("metode", MetodePengisian.choices, name="keputusan_metode_pilihan"),
         ]
 
     def __str__(self) -> str:

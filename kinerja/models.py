@@ -21,7 +21,7 @@ from django.utils.translation import pgettext_lazy
 from kinerja import rules
 from pegawai import golongan as gol
 from pegawai.jenis_jabatan import JenisJabatan
-from pegawai.models import Pegawai, TimestampedModel, UnitKerja
+from pegawai.models import Pegawai, TimestampedModel, UnitKerja, pilihan_sah
 
 RATING_CHOICES = [(r, r) for r in rules.RATING]
 PREDIKAT_CHOICES = [(p, p) for p in rules.PREDIKAT]
@@ -32,20 +32,6 @@ ROMAWI = {1: "I", 2: "II", 3: "III", 4: "IV"}
 # services refuse it first, by field; notes are long enough for a paragraph, not a book.
 TANPA_NUL = ProhibitNullCharactersValidator(message=_("Karakter NUL (\\x00) tidak diizinkan."))
 PANJANG_CATATAN = 2000
-
-
-def cek_pilihan(field: str, choices, *, blank: bool = False) -> models.CheckConstraint:
-    """Return a CHECK that `field` holds one of its choices ('' too where the field may be
-    blank): a raw write (an import, a shell, a SQL script) cannot store a label that the
-    dashboards, the merit rules and the quota triggers would not recognise."""
-    condition = Q(**{f"{field}__in": [value for value, _label in choices]})
-    if blank:
-        condition |= Q(**{field: ""})
-    return models.CheckConstraint(
-        condition=condition,
-        name="%(class)s_" + f"{field}_pilihan",
-        violation_error_message=_("Nilai ini bukan salah satu pilihan yang sah."),
-    )
 
 
 def cek_panjang(field: str, batas: int = 0) -> models.CheckConstraint:
@@ -116,7 +102,7 @@ class Periode(TimestampedModel):
                     "Periode tahunan memakai triwulan 0; periode triwulan memakai 1 sampai 4."
                 ),
             ),
-            cek_pilihan("jenis", JenisPeriode.choices),
+            pilihan_sah("jenis", JenisPeriode.choices),
         ]
 
     def __str__(self) -> str:
@@ -219,12 +205,12 @@ class Skp(TimestampedModel):
                 name="skp_final_punya_tanggal",
                 violation_error_message=_("SKP final harus memiliki tanggal finalisasi."),
             ),
-            cek_pilihan("status", StatusSkp.choices),
-            cek_pilihan("golongan", gol.CHOICES),
-            cek_pilihan("jenis_jabatan", JenisJabatan.choices, blank=True),
-            cek_pilihan("rating_hasil", RATING_CHOICES, blank=True),
-            cek_pilihan("rating_perilaku", RATING_CHOICES, blank=True),
-            cek_pilihan("predikat", PREDIKAT_CHOICES, blank=True),
+            pilihan_sah("status", StatusSkp.choices),
+            pilihan_sah("golongan", gol.CHOICES),
+            pilihan_sah("jenis_jabatan", JenisJabatan.choices, kosong=True),
+            pilihan_sah("rating_hasil", RATING_CHOICES, kosong=True),
+            pilihan_sah("rating_perilaku", RATING_CHOICES, kosong=True),
+            pilihan_sah("predikat", PREDIKAT_CHOICES, kosong=True),
             cek_panjang("catatan_perilaku"),
             cek_panjang("catatan_penilai"),
         ]
@@ -293,10 +279,10 @@ class RevisiSkp(models.Model):
         verbose_name_plural = pgettext_lazy("jamak", "revisi SKP")
         ordering = ["-waktu"]
         constraints = [
-            cek_pilihan("rating_hasil_lama", RATING_CHOICES),
-            cek_pilihan("rating_perilaku_lama", RATING_CHOICES),
-            cek_pilihan("predikat_lama", PREDIKAT_CHOICES),
-            cek_pilihan("predikat_baru", PREDIKAT_CHOICES),
+            pilihan_sah("rating_hasil_lama", RATING_CHOICES),
+            pilihan_sah("rating_perilaku_lama", RATING_CHOICES),
+            pilihan_sah("predikat_lama", PREDIKAT_CHOICES),
+            pilihan_sah("predikat_baru", PREDIKAT_CHOICES),
             cek_panjang("alasan"),
         ]
 
@@ -329,7 +315,7 @@ class KinerjaOrganisasi(TimestampedModel):
                 name="kinerja_organisasi_satu_per_tahun",
                 violation_error_message=_("Unit ini sudah memiliki kinerja organisasi tahun ini."),
             ),
-            cek_pilihan("predikat", PREDIKAT_ORGANISASI_CHOICES),
+            pilihan_sah("predikat", PREDIKAT_ORGANISASI_CHOICES),
         ]
 
     def __str__(self) -> str:

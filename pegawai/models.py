@@ -63,19 +63,22 @@ class TimestampedModel(models.Model):
 
 
 def pilihan_sah(
-    model: str, field: str, choices: type[models.Choices] | list[str], *, kosong: bool = False
+    field: str, choices, *, name: str | None = None, kosong: bool = False
 ) -> models.CheckConstraint:
     """Return a CHECK that `field` holds one of its choices (`kosong`: or the empty string).
 
-    Choices alone are checked by forms only; raw SQL, bulk writes and imports reach the column
-    directly, and code matches the literal values (the quota triggers match 'definitif').
+    `choices`: a Choices class, or values, or (value, label) pairs. Choices alone are checked by
+    forms only; raw SQL, bulk writes and imports reach the column directly, and code matches the
+    literal values (the quota triggers match 'definitif'). Every app's models use this one.
     """
-    values = sorted(str(v) for v in getattr(choices, "values", choices))
-    if kosong:
-        values.insert(0, "")
+    values = getattr(choices, "values", None) or [
+        c[0] if isinstance(c, tuple | list) else c for c in choices
+    ]
     return models.CheckConstraint(
-        condition=Q(**{f"{field}__in": values}),
-        name=f"{model}_{field}_pilihan",
+        condition=Q(
+            **{f"{field}__in": sorted({str(v) for v in values} | ({""} if kosong else set()))}
+        ),
+        name=name or f"%(class)s_{field}_pilihan",
         violation_error_message=_("Nilai %(name)s di luar pilihan yang sah."),
     )
 
@@ -136,7 +139,7 @@ class UnitKerja(TimestampedModel):
         verbose_name = _("unit kerja")
         verbose_name_plural = pgettext_lazy("jamak", "unit kerja")
         ordering = ["path"]
-        constraints = [pilihan_sah("unit_kerja", "jenis", JenisUnitKerja)]
+        constraints = [pilihan_sah("jenis", JenisUnitKerja, name="unit_kerja_jenis_pilihan")]
         indexes = [
             # subtree(): WHERE path LIKE '1/7/%' — pattern ops so PostgreSQL uses the index
             # under any collation.
@@ -290,11 +293,11 @@ class Pegawai(TimestampedModel):
         verbose_name_plural = pgettext_lazy("jamak", "pegawai")
         ordering = ["nama", "nip"]
         constraints = [
-            pilihan_sah("pegawai", "jenis_kelamin", JenisKelaminPegawai),
-            pilihan_sah("pegawai", "status", StatusPegawai),
-            pilihan_sah("pegawai", "golongan", GOLONGAN_CODES),
-            pilihan_sah("pegawai", "pendidikan", TingkatPendidikan),
-            pilihan_sah("pegawai", "kedudukan", KedudukanPegawai),
+            pilihan_sah("jenis_kelamin", JenisKelaminPegawai, name="pegawai_jenis_kelamin_pilihan"),
+            pilihan_sah("status", StatusPegawai, name="pegawai_status_pilihan"),
+            pilihan_sah("golongan", GOLONGAN_CODES, name="pegawai_golongan_pilihan"),
+            pilihan_sah("pendidikan", TingkatPendidikan, name="pegawai_pendidikan_pilihan"),
+            pilihan_sah("kedudukan", KedudukanPegawai, name="pegawai_kedudukan_pilihan"),
             models.CheckConstraint(
                 condition=Q(nip__regex=r"^[0-9]{18}$"),
                 name="pegawai_nip_18_digit",
@@ -441,8 +444,12 @@ class RiwayatPangkat(TimestampedModel):
         verbose_name_plural = pgettext_lazy("jamak", "riwayat pangkat")
         ordering = ["pegawai", "-tmt_golongan"]
         constraints = [
-            pilihan_sah("riwayat_pangkat", "golongan", GOLONGAN_CODES),
-            pilihan_sah("riwayat_pangkat", "jenis_kenaikan", JenisKenaikanPangkat),
+            pilihan_sah("golongan", GOLONGAN_CODES, name="riwayat_pangkat_golongan_pilihan"),
+            pilihan_sah(
+                "jenis_kenaikan",
+                JenisKenaikanPangkat,
+                name="riwayat_pangkat_jenis_kenaikan_pilihan",
+            ),
             models.UniqueConstraint(
                 fields=["pegawai", "tmt_golongan"],
                 name="riwayat_pangkat_satu_per_tmt",
@@ -480,7 +487,7 @@ class RiwayatPendidikan(TimestampedModel):
         verbose_name_plural = pgettext_lazy("jamak", "riwayat pendidikan")
         ordering = ["pegawai", "-tahun_lulus"]
         constraints = [
-            pilihan_sah("riwayat_pendidikan", "tingkat", TingkatPendidikan),
+            pilihan_sah("tingkat", TingkatPendidikan, name="riwayat_pendidikan_tingkat_pilihan"),
             models.CheckConstraint(
                 condition=Q(tahun_lulus__gte=1940, tahun_lulus__lte=2100),
                 name="riwayat_pendidikan_tahun_lulus_wajar",
@@ -521,7 +528,7 @@ class HukumanDisiplin(TimestampedModel):
         verbose_name_plural = pgettext_lazy("jamak", "hukuman disiplin")
         ordering = ["pegawai", "-tmt_mulai"]
         constraints = [
-            pilihan_sah("hukuman_disiplin", "jenis", JenisHukuman),
+            pilihan_sah("jenis", JenisHukuman, name="hukuman_disiplin_jenis_pilihan"),
             models.CheckConstraint(
                 condition=Q(tmt_selesai__isnull=True) | Q(tmt_selesai__gte=F("tmt_mulai")),
                 name="hukuman_disiplin_selesai_setelah_mulai",
@@ -645,7 +652,7 @@ class HasilAsesmen(TimestampedModel):
         verbose_name_plural = pgettext_lazy("jamak", "hasil asesmen")
         ordering = ["pegawai", "-tanggal"]
         constraints = [
-            pilihan_sah("asesmen", "metode", MetodeAsesmen),
+            pilihan_sah("metode", MetodeAsesmen, name="asesmen_metode_pilihan"),
             *[
                 models.CheckConstraint(
                     condition=Q(**{f"{kode}__gte": 1, f"{kode}__lte": 5}),
