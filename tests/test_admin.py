@@ -523,7 +523,7 @@ def test_it_turns_a_refusal_at_save_time_into_a_message(hr_client, monkeypatch) 
         # What penempatan_create raises when another HR user filled the post a moment earlier.
         raise ValidationError({"formasi": "Formasi sudah penuh: baru saja disimpan."})
 
-    monkeypatch.setattr("jabatan.admin.penempatan_create", refuse)
+    monkeypatch.setattr("jabatan.admin.penempatan.penempatan_create", refuse)
     url = _url("jabatan.penempatan", "add")
     response = hr_client.post(url, _penempatan_post(pegawai, formasi), follow=True)
     assert response.redirect_chain == [(url, 302)]

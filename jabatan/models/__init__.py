@@ -1,0 +1,38 @@
+"""The position catalogue (jabatan), posts in units (formasi) and placements (penempatan)."""
+
+from jabatan.models.base import ESELON_CHOICES, tidak_kosong
+from jabatan.models.formasi import (
+    Formasi,
+    FormasiQuerySet,
+    JenisPenempatan,
+    Penempatan,
+    PenempatanQuerySet,
+)
+from jabatan.models.indeks import IndeksMerit
+from jabatan.models.jabatan import Jabatan
+from jabatan.models.merit import (
+    BOBOT_JUMLAH_100,
+    MAKS_USULAN,
+    Keputusan,
+    MetodePengisian,
+    ProfilMerit,
+    Usulan,
+)
+
+__all__ = [
+    "BOBOT_JUMLAH_100",
+    "ESELON_CHOICES",
+    "MAKS_USULAN",
+    "Formasi",
+    "FormasiQuerySet",
+    "IndeksMerit",
+    "Jabatan",
+    "JenisPenempatan",
+    "Keputusan",
+    "MetodePengisian",
+    "Penempatan",
+    "PenempatanQuerySet",
+    "ProfilMerit",
+    "Usulan",
+    "tidak_kosong",
+]

@@ -1,0 +1,90 @@
+"""The merit projection: one row of ranking inputs per employee (jabatan.indeks keeps it)."""
+
+from __future__ import annotations
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from pegawai.models import (
+    Pegawai,
+)
+
+
+class IndeksMerit(models.Model):
+    """One row per employee in the candidate pool: the merit inputs, ready for one table scan.
+
+    A projection, never edited by hand: `jabatan.indeks.segarkan` rebuilds a row whenever the
+    employee, their evaluations, sanctions, assessments or placements change (signals registered
+    in `JabatanConfig.ready`), and the whole table after bulk loads or when an annual period
+    opens or closes. The ranking (`jabatan.peringkat`) reads this table alone, so ranking one
+    vacancy is one scan whatever the number of employees. Days and scores are kept as the pure
+    rules (`jabatan.merit`) count them, so SQL and Python give the same numbers. Which sanctions
+    matter depends on the ranking date, so they stay in their own table; two dates here let the
+    ranking look there only for the few rows that may be concerned.
+    """
+
+    pegawai = models.OneToOneField(
+        Pegawai, primary_key=True, on_delete=models.CASCADE, related_name="indeks_merit"
+    )
+    nip = models.CharField(max_length=18)
+    nama = models.CharField(max_length=250)
+    jenis_kelamin = models.CharField(max_length=1)
+    tanggal_lahir = models.DateField()
+    status = models.CharField(max_length=4)
+    aktif = models.BooleanField()  # kedudukan aktif (cuti is in the pool but not eligible)
+    golongan = models.CharField(max_length=5)
+    urutan_golongan = models.PositiveSmallIntegerField()
+    tmt_golongan = models.DateField()
+    tmt_masuk = models.DateField()
+    urutan_pendidikan = models.PositiveSmallIntegerField()
+    bidang_studi_id = models.IntegerField(null=True)
+    # The last two closed annual periods: predikat ('' when not evaluated) and its score.
+    predikat_1 = models.CharField(max_length=20, blank=True)
+    predikat_2 = models.CharField(max_length=20, blank=True)
+    skor_1 = models.PositiveSmallIntegerField(null=True)
+    skor_2 = models.PositiveSmallIntegerField(null=True)
+    kinerja_lulus = models.BooleanField(default=False)  # both at least Baik (merit.kelayakan)
+    asesmen = models.BooleanField(default=False)  # the levels below are the latest assessment
+    level_m01 = models.PositiveSmallIntegerField(null=True)
+    level_m02 = models.PositiveSmallIntegerField(null=True)
+    level_m03 = models.PositiveSmallIntegerField(null=True)
+    level_m04 = models.PositiveSmallIntegerField(null=True)
+    level_m05 = models.PositiveSmallIntegerField(null=True)
+    level_m06 = models.PositiveSmallIntegerField(null=True)
+    level_m07 = models.PositiveSmallIntegerField(null=True)
+    level_m08 = models.PositiveSmallIntegerField(null=True)
+    level_sk01 = models.PositiveSmallIntegerField(null=True)
+    # Days in ended definitive posts per position kind; the running post's kind and start.
+    hari_jpt_utama = models.PositiveIntegerField(default=0)
+    hari_jpt_madya = models.PositiveIntegerField(default=0)
+    hari_jpt_pratama = models.PositiveIntegerField(default=0)
+    hari_administrator = models.PositiveIntegerField(default=0)
+    hari_pengawas = models.PositiveIntegerField(default=0)
+    hari_pelaksana = models.PositiveIntegerField(default=0)
+    hari_fungsional = models.PositiveIntegerField(default=0)
+    jabatan_kini = models.CharField(max_length=15, blank=True)
+    jabatan_kini_mulai = models.DateField(null=True)
+    # The day related experience reaches what each managerial kind asks (merit.PENGALAMAN):
+    # 0001-01-01 when ended posts suffice, NULL when time alone never brings it.
+    cukup_jpt_pratama = models.DateField(null=True)
+    cukup_administrator = models.DateField(null=True)
+    cukup_pengawas = models.DateField(null=True)
+    jp_pelatihan = models.PositiveIntegerField(default=0)
+    diklat_kepemimpinan = models.BooleanField(default=False)
+    # The latest assessment's JPM (of those with one), in hundredths: the talent grid's potensial
+    # axis, banded at ranking time by HR's current PengaturanTalenta (so a band change needs no
+    # rebuild here).
+    jpm_sen = models.PositiveIntegerField(null=True)
+    # Prefilters: only rows with a sanction near the date look at the sanctions table.
+    hukuman_sampai = models.DateField(
+        null=True, db_index=True
+    )  # last end, sedang/berat (open: 9999)
+    hukuman_terakhir = models.DateField(null=True)  # latest start of any sanction
+
+    class Meta:
+        verbose_name = _("indeks merit")
+        verbose_name_plural = pgettext_lazy("jamak", "indeks merit")
+
+    def __str__(self) -> str:
+        return f"{self.nip} {self.nama}"

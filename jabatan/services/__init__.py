@@ -1,0 +1,30 @@
+"""Writes for positions and placements. Views, the admin, commands and tests all call these."""
+
+from jabatan.services.base import T, _integrity_to_validation
+from jabatan.services.keputusan import keputusan_create, usulan_set
+from jabatan.services.penempatan import (
+    asesmen_hitung_jpm,
+    formasi_set_kuota,
+    pegawai_end,
+    penempatan_create,
+    penempatan_end,
+    penempatan_end_all,
+    penempatan_validate,
+)
+from jabatan.services.skp import atasan_dan_jenis_jabatan, periode_buka_skp
+
+__all__ = [
+    "T",
+    "_integrity_to_validation",
+    "asesmen_hitung_jpm",
+    "atasan_dan_jenis_jabatan",
+    "formasi_set_kuota",
+    "keputusan_create",
+    "pegawai_end",
+    "penempatan_create",
+    "penempatan_end",
+    "penempatan_end_all",
+    "penempatan_validate",
+    "periode_buka_skp",
+    "usulan_set",
+]

@@ -1,0 +1,115 @@
+"""What every jabatan service shares: a violated constraint as a field error, the acting user
+in the audit trail."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from functools import wraps
+from typing import TypeVar
+
+from auditlog.context import auditlog_value, set_extra_data
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError
+from django.utils.translation import gettext_lazy
+
+T = TypeVar("T")
+
+
+# Constraint names (jabatan/models.py) → the field and message a user sees when the database,
+# not the pre-check, catches a conflicting write (two HR staff saving at the same moment).
+_CONSTRAINT_ERRORS = {
+    "formasi_terisi_tidak_melebihi_kuota": (
+        "formasi",
+        gettext_lazy(
+            "Formasi sudah penuh: kuota terisi oleh penempatan lain yang baru saja disimpan."
+        ),
+    ),
+    "penempatan_satu_definitif_aktif_per_pegawai": (
+        "pegawai",
+        gettext_lazy(
+            "Pegawai sudah memiliki penempatan definitif yang aktif (baru saja disimpan)."
+        ),
+    ),
+    "penempatan_satu_pelaksana_tugas_per_formasi": (
+        "formasi",
+        gettext_lazy("Formasi ini sudah memiliki Plt/Plh yang aktif (baru saja disimpan)."),
+    ),
+    "penempatan_jenis_pilihan": ("jenis", gettext_lazy("Jenis penempatan tidak dikenal.")),
+    "usulan_satu_per_pegawai_formasi": (
+        "pegawai",
+        gettext_lazy("Pegawai ini sudah diusulkan untuk formasi ini (baru saja disimpan)."),
+    ),
+    "usulan_tiga_slot_per_formasi": (
+        "pegawai",
+        gettext_lazy(
+            "Formasi ini sudah memiliki tiga usulan aktif: usulan lain baru saja disimpan."
+        ),
+    ),
+    "usulan_urutan_1_3": ("pegawai", gettext_lazy("Usulkan satu sampai tiga kandidat.")),
+    "keputusan_nomor_sk_wajib": ("nomor_sk", gettext_lazy("Nomor SK wajib diisi.")),
+    "keputusan_justifikasi_bila_bukan_pertama": (
+        "justifikasi",
+        gettext_lazy(
+            "Yang diangkat bukan kandidat layak peringkat pertama: tuliskan justifikasinya."
+        ),
+    ),
+    "keputusan_alasan_bila_membatalkan": (
+        "alasan_pembatalan",
+        gettext_lazy("Alasan pembatalan wajib diisi."),
+    ),
+    "keputusan_metode_pilihan": ("metode", gettext_lazy("Metode pengisian tidak dikenal.")),
+}
+
+
+# SQLite names the columns of a violated unique index, not the constraint.
+_SQLITE_UNIQUE = {
+    "jabatan_penempatan.pegawai_id": "penempatan_satu_definitif_aktif_per_pegawai",
+    "jabatan_penempatan.formasi_id": "penempatan_satu_pelaksana_tugas_per_formasi",
+    "jabatan_usulan.formasi_id, jabatan_usulan.pegawai_id": "usulan_satu_per_pegawai_formasi",
+    "jabatan_usulan.formasi_id, jabatan_usulan.urutan": "usulan_tiga_slot_per_formasi",
+}
+
+
+def _integrity_to_validation(exc: IntegrityError) -> ValidationError:
+    text = str(exc)
+    if text.startswith("UNIQUE constraint failed: "):
+        name = _SQLITE_UNIQUE.get(text.removeprefix("UNIQUE constraint failed: "), "")
+        text = f"{text} {name}"
+    for name, (field, message) in _CONSTRAINT_ERRORS.items():
+        if name in text:
+            return ValidationError({field: message}, code=name)
+    # SQLite names no CHECK constraint in a trigger-raised error; the quota is the only
+    # CHECK a placement insert can trip.
+    if "CHECK constraint failed" in text:
+        field, message = _CONSTRAINT_ERRORS["formasi_terisi_tidak_melebihi_kuota"]
+        return ValidationError({field: message}, code="formasi_penuh")
+    raise exc
+
+
+@contextmanager
+def _diaudit_oleh(oleh) -> Iterator[None]:
+    """Attribute the audit entries written inside to `oleh`, the acting user the service was
+    given, on every path (a command or the shell has no request for the audit middleware to
+    name). Inside a request the request's other details (the address) are kept, and the
+    request's context is restored afterwards."""
+    try:
+        sebelumnya = auditlog_value.get()
+    except LookupError:
+        sebelumnya = None
+    data = {k: v for k, v in (sebelumnya or {}).items() if k != "signal_duid"}
+    with set_extra_data({**data, "actor": oleh}):
+        yield
+    if sebelumnya is not None:
+        auditlog_value.set(sebelumnya)
+
+
+def _diaudit(service: Callable[..., T]) -> Callable[..., T]:
+    """Write the service's audit entries as its `oleh` (the acting user)."""
+
+    @wraps(service)
+    def call(*args, oleh, **kwargs) -> T:
+        with _diaudit_oleh(oleh):
+            return service(*args, oleh=oleh, **kwargs)
+
+    return call

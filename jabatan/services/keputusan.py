@@ -1,0 +1,203 @@
+"""Merit decisions: proposals to the PPK and the recorded decision with its frozen ranking."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, timedelta
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils.translation import gettext as _
+
+from jabatan import merit
+from jabatan.models import Formasi, Keputusan, Usulan
+from jabatan.peringkat import Peringkat, peringkat_formasi
+from jabatan.services.base import _diaudit, _integrity_to_validation
+from jabatan.services.penempatan import penempatan_create, penempatan_end
+from pegawai.models import Pegawai
+
+
+def _tarik_usulan(formasi: Formasi) -> None:
+    """Withdraw the post's active proposals (three at most), one save each for the audit trail."""
+    for usulan in Usulan.objects.filter(formasi=formasi, aktif=True):
+        usulan.aktif = False
+        usulan.save(update_fields=["aktif", "updated_at"])
+
+
+def _snapshot(peringkat: Peringkat, terpilih: int | None = None, teratas: int = 50) -> dict:
+    """Freeze a ranking: inputs' summary, weights, requirements, scores, rule version."""
+
+    def baris(h) -> dict:
+        return {
+            "peringkat": h.peringkat,
+            "pegawai_id": h.kandidat.pegawai_id,
+            "nip": h.kandidat.nip,
+            "nama": h.kandidat.nama,
+            "skor": str(h.skor),
+            "komponen": {k: str(v) for k, v in h.komponen.items()},
+            "kotak_talenta": h.kotak_talenta,
+            "alasan": [a.kode for a in h.alasan],
+        }
+
+    s = peringkat.syarat
+    pilihan = peringkat.dicari.get(terpilih) if terpilih else None
+    return {
+        "aturan_versi": merit.ATURAN_VERSI,
+        "pada": peringkat.pada.isoformat(),
+        "bobot": peringkat.bobot.sebagai_dict(),
+        "syarat": {
+            "jenis_jabatan": s.jenis_jabatan,
+            "golongan_minimal": s.golongan_minimal,
+            "pendidikan_minimal": s.pendidikan_minimal,
+            "bidang_studi": sorted(s.bidang_studi),
+            "standar": dict(s.standar),
+            "batas_usia_pensiun": s.batas_usia_pensiun,
+        },
+        "jumlah_kandidat": peringkat.jumlah,
+        "jumlah_layak": peringkat.jumlah_layak,
+        "alasan": peringkat.alasan,
+        "keadilan": peringkat.keadilan,
+        "teratas": [baris(h) for h in peringkat.teratas[:teratas]],
+        "terpilih": baris(pilihan) if pilihan else None,
+    }
+
+
+@_diaudit
+@transaction.atomic
+def usulan_set(*, formasi: Formasi, pegawai_ids: Sequence[int], pada: date, oleh) -> list[Usulan]:
+    """Propose up to three eligible candidates to the appointing official (PPK), replacing the
+    post's earlier proposals."""
+    formasi = Formasi.objects.select_for_update(of=("self",)).get(pk=formasi.pk)
+    if not 1 <= len(set(pegawai_ids)) <= 3:
+        raise ValidationError({"pegawai": _("Usulkan satu sampai tiga kandidat.")})
+    peringkat = peringkat_formasi(
+        formasi, pada=pada, teratas=0, pegawai_ids=pegawai_ids, hitung=False
+    )
+    hasil = peringkat.dicari
+    tidak_layak = [hasil[p].kandidat.nama for p in pegawai_ids if p in hasil and not hasil[p].layak]
+    if tidak_layak or any(p not in hasil for p in pegawai_ids):
+        raise ValidationError(
+            {
+                "pegawai": _("Hanya kandidat yang memenuhi syarat dapat diusulkan: %(n)s.")
+                % {"n": ", ".join(tidak_layak) or _("pegawai tidak dikenal")}
+            }
+        )
+    try:
+        with transaction.atomic():
+            _tarik_usulan(formasi)
+            # Slots 1–3 (Usulan.urutan): the database refuses a fourth active proposal from
+            # any writer, this one included.
+            return [
+                Usulan.objects.create(
+                    formasi=formasi,
+                    pegawai_id=p,
+                    urutan=urutan,
+                    peringkat=hasil[p].peringkat,
+                    skor=hasil[p].skor,
+                    diusulkan_oleh=oleh,
+                )
+                for urutan, p in enumerate(dict.fromkeys(pegawai_ids), start=1)
+            ]
+    except IntegrityError as exc:
+        raise _integrity_to_validation(exc) from exc
+
+
+@_diaudit
+@transaction.atomic
+def keputusan_create(
+    *,
+    formasi: Formasi,
+    pegawai: Pegawai,
+    nomor_sk: str,
+    tanggal_sk: date,
+    tmt: date,
+    metode: str,
+    justifikasi: str = "",
+    oleh,
+    membatalkan: Keputusan | None = None,
+    alasan_pembatalan: str = "",
+) -> Keputusan:
+    """Record the PPK's decision: freeze the ranking, place the appointee (ending their previous
+    post, which becomes vacant), all in one transaction. Two HR staff deciding the same vacancy
+    at once queue on the post's row lock; the second finds it filled."""
+    formasi = (
+        Formasi.objects.select_for_update(of=("self",)).select_related("jabatan").get(pk=formasi.pk)
+    )
+    errors: dict[str, list[str]] = {}
+    if not nomor_sk.strip():
+        errors["nomor_sk"] = [_("Nomor SK wajib diisi.")]
+    if metode not in Keputusan.Metode.values:
+        errors["metode"] = [_("Metode pengisian tidak dikenal.")]
+    if membatalkan is not None:
+        if not alasan_pembatalan.strip():
+            errors["alasan_pembatalan"] = [_("Alasan pembatalan wajib diisi.")]
+        if hasattr(membatalkan, "dibatalkan_oleh"):
+            errors["membatalkan"] = [_("Keputusan itu sudah dibatalkan.")]
+        elif errors == {}:
+            penempatan_end(
+                penempatan=membatalkan.penempatan,
+                tmt_selesai=max(membatalkan.penempatan.tmt_mulai, tmt - timedelta(days=1)),
+                keterangan=_("Dibatalkan: %(a)s") % {"a": alasan_pembatalan.strip()},
+            )
+            formasi.refresh_from_db()
+    if formasi.jumlah_terisi >= formasi.kuota:
+        errors.setdefault("formasi", []).append(
+            _("Formasi %(f)s sudah terisi; keputusan lain mungkin baru saja dicatat.")
+            % {"f": formasi}
+        )
+    if errors:
+        raise ValidationError(errors)
+    usulan = set(
+        Usulan.objects.filter(formasi=formasi, aktif=True).values_list("pegawai_id", flat=True)
+    )
+    if membatalkan is None and pegawai.pk not in usulan:
+        raise ValidationError(
+            {"pegawai": _("Yang diangkat harus salah satu kandidat yang diusulkan kepada PPK.")}
+        )
+    peringkat = peringkat_formasi(formasi, pada=tmt, pegawai_ids=[pegawai.pk])
+    hasil = peringkat.dicari.get(pegawai.pk)
+    if hasil is None or not hasil.layak:
+        alasan = "; ".join(a.pesan for a in hasil.alasan) if hasil else ""
+        raise ValidationError(
+            {"pegawai": _("%(n)s tidak memenuhi syarat: %(a)s") % {"n": pegawai.nama, "a": alasan}}
+        )
+    if hasil.peringkat != 1 and not justifikasi.strip():
+        raise ValidationError(
+            {
+                "justifikasi": _(
+                    "Yang diangkat bukan kandidat layak peringkat pertama (peringkat %(p)s): "
+                    "tuliskan justifikasinya."
+                )
+                % {"p": hasil.peringkat}
+            }
+        )
+    penempatan = penempatan_create(
+        pegawai=pegawai,
+        formasi=formasi,
+        tmt_mulai=tmt,
+        nomor_sk=nomor_sk,
+        tanggal_sk=tanggal_sk,
+        keterangan=str(Keputusan.Metode(metode).label),
+    )
+    try:
+        with transaction.atomic():
+            keputusan = Keputusan.objects.create(
+                formasi=formasi,
+                pegawai=pegawai,
+                penempatan=penempatan,
+                nomor_sk=nomor_sk.strip(),
+                tanggal_sk=tanggal_sk,
+                tmt=tmt,
+                metode=metode,
+                justifikasi=justifikasi.strip(),
+                peringkat_terpilih=hasil.peringkat,
+                snapshot=_snapshot(peringkat, pegawai.pk),
+                aturan_versi=merit.ATURAN_VERSI,
+                oleh=oleh,
+                membatalkan=membatalkan,
+                alasan_pembatalan=alasan_pembatalan.strip(),
+            )
+    except IntegrityError as exc:
+        raise _integrity_to_validation(exc) from exc
+    _tarik_usulan(formasi)
+    return keputusan

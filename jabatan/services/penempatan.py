@@ -1,0 +1,269 @@
+"""Writes for posts and placements: place, end, quotas, an employee leaving, assessment fit."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from jabatan.models import Formasi, Penempatan
+from jabatan.services.base import _integrity_to_validation
+from pegawai import golongan as gol
+from pegawai.kompetensi import jpm
+from pegawai.models import HasilAsesmen, Pegawai
+from pegawai.pendidikan import memenuhi_pendidikan
+
+
+def penempatan_validate(
+    *,
+    pegawai: Pegawai,
+    formasi: Formasi,
+    jenis: str,
+    tmt_mulai: date,
+    akhiri_sebelumnya: bool = True,
+) -> Penempatan | None:
+    """Check a new placement against the rules; return the definitive placement it would end.
+
+    Raise `ValidationError` keyed by field. Reads only; `penempatan_create` calls it again under
+    row locks, so a form may call it for early feedback.
+    """
+    errors: dict[str, list[str]] = {}
+    jabatan = formasi.jabatan
+    if pegawai.kedudukan != Pegawai.Kedudukan.AKTIF:
+        errors.setdefault("pegawai", []).append(
+            _("Hanya pegawai berkedudukan aktif yang dapat ditempatkan (kedudukan: %(k)s).")
+            % {"k": pegawai.get_kedudukan_display()}
+        )
+    if not jabatan.aktif:
+        errors.setdefault("formasi", []).append(_("Jabatan %(j)s tidak aktif.") % {"j": jabatan})
+    sebelumnya = None
+    if jenis == Penempatan.Jenis.DEFINITIF:
+        if jabatan.golongan_minimal and gol.urutan(pegawai.golongan) < gol.urutan(
+            jabatan.golongan_minimal
+        ):
+            errors.setdefault("pegawai", []).append(
+                _(
+                    "Golongan pegawai %(g)s di bawah golongan minimal jabatan %(j)s (%(m)s) "
+                    "untuk penempatan definitif."
+                )
+                % {
+                    "g": gol.label(pegawai.golongan),
+                    "j": jabatan,
+                    "m": gol.label(jabatan.golongan_minimal),
+                }
+            )
+        if not memenuhi_pendidikan(pegawai.pendidikan, jabatan.pendidikan_minimal):
+            errors.setdefault("pegawai", []).append(
+                _("Pendidikan %(p)s di bawah pendidikan minimal jabatan %(j)s (%(m)s).")
+                % {
+                    "p": pegawai.get_pendidikan_display(),
+                    "j": jabatan,
+                    "m": jabatan.get_pendidikan_minimal_display(),
+                }
+            )
+        if formasi.jumlah_terisi >= formasi.kuota:
+            errors.setdefault("formasi", []).append(
+                _("Formasi %(f)s sudah penuh (kuota %(k)s, terisi %(t)s).")
+                % {"f": formasi, "k": formasi.kuota, "t": formasi.jumlah_terisi}
+            )
+        sebelumnya = (
+            Penempatan.objects.aktif()
+            .definitif()
+            .filter(pegawai=pegawai)
+            .select_related("formasi__jabatan")
+            .first()
+        )
+        if sebelumnya is not None:
+            if not akhiri_sebelumnya:
+                errors.setdefault("pegawai", []).append(
+                    _("Pegawai masih menjabat %(j)s secara definitif.")
+                    % {"j": sebelumnya.formasi.jabatan}
+                )
+            elif sebelumnya.formasi_id == formasi.pk:
+                errors.setdefault("formasi", []).append(
+                    _("Pegawai sudah menempati formasi ini secara definitif.")
+                )
+            elif tmt_mulai <= sebelumnya.tmt_mulai:
+                errors.setdefault("tmt_mulai", []).append(
+                    _("TMT mulai harus setelah TMT penempatan sebelumnya (%(t)s).")
+                    % {"t": sebelumnya.tmt_mulai.strftime("%d-%m-%Y")}
+                )
+    else:
+        if (
+            Penempatan.objects.aktif()
+            .filter(formasi=formasi, jenis__in=[Penempatan.Jenis.PLT, Penempatan.Jenis.PLH])
+            .exists()
+        ):
+            errors.setdefault("formasi", []).append(
+                _("Formasi ini sudah memiliki Plt/Plh yang aktif; akhiri dahulu.")
+            )
+        if formasi.jumlah_terisi >= formasi.kuota:
+            errors.setdefault("formasi", []).append(
+                _("Plt/Plh hanya untuk formasi yang lowong; formasi ini terisi penuh.")
+            )
+    if errors:
+        raise ValidationError(errors)
+    return sebelumnya
+
+
+@transaction.atomic
+def penempatan_create(
+    *,
+    pegawai: Pegawai,
+    formasi: Formasi,
+    jenis: str = Penempatan.Jenis.DEFINITIF,
+    tmt_mulai: date,
+    nomor_sk: str = "",
+    tanggal_sk: date | None = None,
+    keterangan: str = "",
+    akhiri_sebelumnya: bool = True,
+) -> Penempatan:
+    """Place an employee in a post; a definitive placement ends the previous one.
+
+    Locks the post and the employee rows so two HR staff saving at the same moment queue up and
+    the second sees the first's result. The CHECK and unique constraints stay the last word.
+    """
+    # Lock the post row only: locking the joined position and unit too would queue placements
+    # into other posts of the same position.
+    formasi = (
+        Formasi.objects.select_for_update(of=("self",))
+        .select_related("jabatan", "unit_kerja")
+        .get(pk=formasi.pk)
+    )
+    pegawai = Pegawai.objects.select_for_update().get(pk=pegawai.pk)
+    sebelumnya = penempatan_validate(
+        pegawai=pegawai,
+        formasi=formasi,
+        jenis=jenis,
+        tmt_mulai=tmt_mulai,
+        akhiri_sebelumnya=akhiri_sebelumnya,
+    )
+    try:
+        with transaction.atomic():
+            if sebelumnya is not None:
+                sebelumnya.tmt_selesai = tmt_mulai - timedelta(days=1)
+                sebelumnya.save(update_fields=["tmt_selesai", "updated_at"])
+            penempatan = Penempatan.objects.create(
+                pegawai=pegawai,
+                formasi=formasi,
+                jenis=jenis,
+                tmt_mulai=tmt_mulai,
+                nomor_sk=nomor_sk,
+                tanggal_sk=tanggal_sk,
+                keterangan=keterangan,
+            )
+    except IntegrityError as exc:
+        raise _integrity_to_validation(exc) from exc
+    if jenis == Penempatan.Jenis.DEFINITIF and pegawai.unit_kerja_id != formasi.unit_kerja_id:
+        # The one writer of Pegawai.unit_kerja (shared/DESIGN.md): it follows the placement.
+        # A save, not an update(), so the audit trail records the move.
+        pegawai.unit_kerja = formasi.unit_kerja
+        pegawai.save(update_fields=["unit_kerja", "updated_at"])
+    return penempatan
+
+
+@transaction.atomic
+def penempatan_end(
+    *, penempatan: Penempatan, tmt_selesai: date, keterangan: str = ""
+) -> Penempatan:
+    """End an active placement; a definitive one frees its seat in the post."""
+    penempatan = Penempatan.objects.select_for_update().get(pk=penempatan.pk)
+    if penempatan.tmt_selesai is not None:
+        raise ValidationError(
+            {
+                "tmt_selesai": _("Penempatan ini sudah berakhir pada %(t)s.")
+                % {"t": penempatan.tmt_selesai.strftime("%d-%m-%Y")}
+            }
+        )
+    if tmt_selesai < penempatan.tmt_mulai:
+        raise ValidationError(
+            {
+                "tmt_selesai": _("TMT selesai tidak boleh sebelum TMT mulai (%(t)s).")
+                % {"t": penempatan.tmt_mulai.strftime("%d-%m-%Y")}
+            }
+        )
+    penempatan.tmt_selesai = tmt_selesai
+    if keterangan:
+        penempatan.keterangan = keterangan
+    penempatan.save(update_fields=["tmt_selesai", "keterangan", "updated_at"])
+    return penempatan
+
+
+@transaction.atomic
+def formasi_set_kuota(*, formasi: Formasi, kuota: int) -> Formasi:
+    """Change a post's quota; it may not drop below its current definitive holders."""
+    formasi = Formasi.objects.select_for_update().get(pk=formasi.pk)
+    if kuota < 1:
+        raise ValidationError({"kuota": _("Kuota minimal 1.")})
+    if kuota < formasi.jumlah_terisi:
+        raise ValidationError(
+            {
+                "kuota": _("Kuota %(k)s lebih kecil dari jumlah pemangku definitif aktif (%(t)s).")
+                % {"k": kuota, "t": formasi.jumlah_terisi}
+            }
+        )
+    formasi.kuota = kuota
+    formasi.save(update_fields=["kuota", "updated_at"])
+    return formasi
+
+
+@transaction.atomic
+def penempatan_end_all(*, pegawai: Pegawai, tmt_berhenti: date) -> int:
+    """End every active placement of an employee who leaves the service; return how many.
+
+    A placement ends the day before the TMT of leaving (retirement takes effect on a first of
+    the month, PP 11/2017 Pasal 239), so the post is vacant from that TMT on.
+    """
+    n = 0
+    for penempatan in Penempatan.objects.select_for_update().aktif().filter(pegawai=pegawai):
+        penempatan.tmt_selesai = max(penempatan.tmt_mulai, tmt_berhenti - timedelta(days=1))
+        if not penempatan.keterangan:
+            # A record, not a message: written in the agency's language whoever is logged in.
+            with translation.override(settings.LANGUAGE_CODE):
+                penempatan.keterangan = _("Pegawai berhenti: %(k)s") % {
+                    "k": pegawai.get_kedudukan_display()
+                }
+        penempatan.save(update_fields=["tmt_selesai", "keterangan", "updated_at"])
+        n += 1
+    return n
+
+
+@transaction.atomic
+def pegawai_end(*, pegawai: Pegawai, kedudukan: str, tmt_berhenti: date) -> Pegawai:
+    """Record that an employee left (dismissed, retired, died) and free their posts."""
+    pegawai = Pegawai.objects.select_for_update().get(pk=pegawai.pk)
+    if kedudukan in Pegawai.KEDUDUKAN_AKTIF:
+        raise ValidationError(
+            {"kedudukan": _("Pilih kedudukan berhenti: diberhentikan, pensiun atau meninggal.")}
+        )
+    pegawai.kedudukan = kedudukan
+    pegawai.tmt_berhenti = tmt_berhenti
+    pegawai.full_clean()
+    pegawai.save(update_fields=["kedudukan", "tmt_berhenti", "updated_at"])
+    penempatan_end_all(pegawai=pegawai, tmt_berhenti=tmt_berhenti)
+    return pegawai
+
+
+def asesmen_hitung_jpm(*, asesmen: HasilAsesmen) -> HasilAsesmen:
+    """Store the assessment's Job Person Match against the employee's current position.
+
+    JPM = Σ achieved level (capped at the required level) ÷ Σ required level (Peraturan BKN
+    26/2019); the standard is the definitive position's competency standard
+    (PermenPANRB 38/2017). Without a definitive post there is no standard and no JPM.
+    """
+    penempatan = (
+        Penempatan.objects.aktif()
+        .definitif()
+        .filter(pegawai_id=asesmen.pegawai_id)
+        .select_related("formasi__jabatan")
+        .first()
+    )
+    asesmen.jpm = (
+        jpm(asesmen.capaian, penempatan.formasi.jabatan.standar_kompetensi) if penempatan else None
+    )
+    asesmen.save(update_fields=["jpm", "updated_at"])
+    return asesmen

@@ -1,0 +1,125 @@
+"""The organisation tree (unit kerja, a materialised path) and the fields of study."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from django.db.models import F, Value
+from django.db.models.functions import Concat, Substr
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from pegawai.models.base import TimestampedModel, pilihan_sah
+
+
+class UnitKerjaQuerySet(models.QuerySet):
+    def subtree(self, unit: UnitKerja) -> UnitKerjaQuerySet:
+        """Return the unit and everything under it (one indexed prefix match)."""
+        return self.filter(path__startswith=unit.path)
+
+
+class JenisUnitKerja(models.TextChoices):
+    PEMERINTAH_DAERAH = "pemda", _("Pemerintah Daerah")
+    SEKRETARIAT = "sekretariat", _("Sekretariat")
+    INSPEKTORAT = "inspektorat", _("Inspektorat")
+    BADAN = "badan", _("Badan")
+    DINAS = "dinas", _("Dinas")
+    SATUAN = "satuan", _("Satuan")
+    RUMAH_SAKIT = "rsud", _("Rumah Sakit Umum Daerah")
+    KECAMATAN = "kecamatan", _("Kecamatan")
+    KELURAHAN = "kelurahan", _("Kelurahan")
+    ASISTEN = "asisten", _("Asisten")
+    BAGIAN = "bagian", _("Bagian")
+    BIDANG = "bidang", _("Bidang")
+    SUBBAGIAN = "subbagian", _("Subbagian")
+    SEKSI = "seksi", _("Seksi")
+    SEKOLAH = "sekolah", _("Sekolah")
+    PUSKESMAS = "puskesmas", _("Puskesmas")
+    UPT = "upt", _("Unit Pelaksana Teknis")
+
+
+class UnitKerja(TimestampedModel):
+    """A node of the organisation tree: pemerintah kota → perangkat daerah → bidang → seksi.
+
+    `path` is a materialised path of primary keys (`"1/7/42/"`), so "my unit and everything under
+    it" is one `LIKE '1/7/%'` on an index instead of a recursive walk.
+    """
+
+    Jenis = JenisUnitKerja  # at module level so Meta's CHECK constraint can name it
+
+    kode = models.CharField(_("kode unit"), max_length=40, unique=True)
+    nama = models.CharField(_("nama unit"), max_length=200)
+    singkatan = models.CharField(_("singkatan"), max_length=40, blank=True)
+    jenis = models.CharField(_("jenis unit"), max_length=20, choices=Jenis.choices)
+    parent = models.ForeignKey(
+        "self",
+        verbose_name=_("unit induk"),
+        related_name="children",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+    )
+    path = models.CharField(_("jalur"), max_length=255, editable=False, default="")
+    depth = models.PositiveSmallIntegerField(_("kedalaman"), editable=False, default=0)
+
+    objects = UnitKerjaQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("unit kerja")
+        verbose_name_plural = pgettext_lazy("jamak", "unit kerja")
+        ordering = ["path"]
+        constraints = [pilihan_sah("jenis", JenisUnitKerja, name="unit_kerja_jenis_pilihan")]
+        indexes = [
+            # subtree(): WHERE path LIKE '1/7/%' — pattern ops so PostgreSQL uses the index
+            # under any collation.
+            models.Index(
+                fields=["path"], name="unitkerja_path_like", opclasses=["varchar_pattern_ops"]
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.nama
+
+    def save(self, *args, **kwargs) -> None:
+        with transaction.atomic():
+            old_path = self.path
+            if self.pk is None:
+                super().save(*args, **kwargs)
+                kwargs.pop("force_insert", None)
+            parent = self.parent
+            self.path = f"{parent.path if parent else ''}{self.pk}/"
+            self.depth = parent.depth + 1 if parent else 0
+            super().save(*args, **kwargs)
+            if old_path and old_path != self.path:
+                # Moved: re-root every descendant in one statement.
+                self.__class__.objects.filter(path__startswith=old_path).exclude(pk=self.pk).update(
+                    path=Concat(Value(self.path), Substr("path", len(old_path) + 1)),
+                    depth=F("depth") + (self.depth - old_path.count("/") + 1),
+                )
+
+    def clean(self) -> None:
+        if (
+            self.parent_id
+            and self.pk
+            and (
+                self.parent_id == self.pk or (self.path and self.parent.path.startswith(self.path))
+            )
+        ):
+            raise ValidationError(
+                {"parent": _("Unit induk tidak boleh unit ini sendiri atau unit di bawahnya.")}
+            )
+
+
+class BidangStudi(TimestampedModel):
+    """A field of study (rumpun/jurusan), matched against a position's accepted fields."""
+
+    kode = models.CharField(_("kode"), max_length=20, unique=True)
+    nama = models.CharField(_("nama bidang studi"), max_length=150)
+
+    class Meta:
+        verbose_name = _("bidang studi")
+        verbose_name_plural = pgettext_lazy("jamak", "bidang studi")
+        ordering = ["nama"]
+
+    def __str__(self) -> str:
+        return self.nama

@@ -1,0 +1,241 @@
+"""The employee (pegawai ASN: PNS and PPPK) and their current rank, education and status."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from pegawai import golongan as gol
+from pegawai.models.base import (
+    GOLONGAN_CODES,
+    PNS_CODES,
+    PPPK_CODES,
+    NipField,
+    TimestampedModel,
+    pilihan_sah,
+)
+from pegawai.models.organisasi import BidangStudi, UnitKerja
+from pegawai.nip import format_nip, parse_ni_pppk, parse_nip
+from pegawai.pendidikan import TingkatPendidikan
+
+
+class PegawaiQuerySet(models.QuerySet):
+    def in_unit(self, unit: UnitKerja) -> PegawaiQuerySet:
+        """Return the employees of the unit and everything under it."""
+        return self.filter(unit_kerja__path__startswith=unit.path)
+
+    def aktif(self) -> PegawaiQuerySet:
+        return self.filter(kedudukan__in=Pegawai.KEDUDUKAN_AKTIF)
+
+
+class StatusPegawai(models.TextChoices):
+    PNS = "PNS", _("PNS")
+    PPPK = "PPPK", _("PPPK")
+
+
+class JenisKelaminPegawai(models.TextChoices):
+    LAKI_LAKI = "L", _("Laki-laki")
+    PEREMPUAN = "P", _("Perempuan")
+
+
+class KedudukanPegawai(models.TextChoices):
+    AKTIF = "aktif", _("Aktif")
+    CUTI = "cuti", _("Cuti")
+    DIBERHENTIKAN = "diberhentikan", _("Diberhentikan")
+    PENSIUN = "pensiun", _("Pensiun")
+    MENINGGAL = "meninggal", _("Meninggal dunia")
+
+
+class Pegawai(TimestampedModel):
+    """A civil servant (ASN): PNS or PPPK (UU 20/2023 Pasal 6)."""
+
+    # The choices live at module level so Meta's CHECK constraints can name them.
+    Status = StatusPegawai
+    JenisKelamin = JenisKelaminPegawai
+    Kedudukan = KedudukanPegawai
+
+    KEDUDUKAN_AKTIF = (Kedudukan.AKTIF, Kedudukan.CUTI)
+
+    nip = NipField(
+        _("NIP"),
+        max_length=18,
+        unique=True,
+        help_text=_(
+            "18 digit, boleh diketik berspasi seperti pada SK; NI PPPK untuk pegawai PPPK."
+        ),
+    )
+    nama = models.CharField(_("nama"), max_length=150)
+    gelar_depan = models.CharField(_("gelar depan"), max_length=40, blank=True)
+    gelar_belakang = models.CharField(_("gelar belakang"), max_length=80, blank=True)
+    tempat_lahir = models.CharField(_("tempat lahir"), max_length=80, blank=True)
+    tanggal_lahir = models.DateField(
+        _("tanggal lahir"), blank=True, help_text=_("Kosongkan untuk diambil dari NIP.")
+    )
+    jenis_kelamin = models.CharField(
+        _("jenis kelamin"),
+        max_length=1,
+        choices=JenisKelamin.choices,
+        blank=True,
+        help_text=_("Kosongkan untuk diambil dari NIP."),
+    )
+    status = models.CharField(_("status kepegawaian"), max_length=4, choices=Status.choices)
+    golongan = models.CharField(_("golongan/ruang"), max_length=5, choices=gol.CHOICES)
+    tmt_golongan = models.DateField(_("TMT golongan"))
+    tmt_cpns = models.DateField(_("TMT CPNS"), null=True, blank=True)
+    tmt_pns = models.DateField(_("TMT PNS"), null=True, blank=True)
+    tmt_pppk = models.DateField(_("TMT PPPK"), null=True, blank=True)
+    pendidikan = models.CharField(
+        _("pendidikan terakhir"), max_length=4, choices=TingkatPendidikan.choices
+    )
+    bidang_studi = models.ForeignKey(
+        BidangStudi,
+        verbose_name=_("bidang studi"),
+        related_name="pegawai",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+    )
+    unit_kerja = models.ForeignKey(
+        UnitKerja,
+        verbose_name=_("unit kerja"),
+        related_name="pegawai",
+        on_delete=models.PROTECT,
+        help_text=_("Mengikuti penempatan definitif; diubah lewat penempatan."),
+    )
+    kedudukan = models.CharField(
+        _("kedudukan"), max_length=15, choices=Kedudukan.choices, default=Kedudukan.AKTIF
+    )
+    tmt_berhenti = models.DateField(_("TMT berhenti"), null=True, blank=True)
+    email = models.EmailField(_("email"), blank=True)
+    no_hp = models.CharField(_("nomor HP"), max_length=20, blank=True)
+
+    objects = PegawaiQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("pegawai")
+        verbose_name_plural = pgettext_lazy("jamak", "pegawai")
+        ordering = ["nama", "nip"]
+        constraints = [
+            pilihan_sah("jenis_kelamin", JenisKelaminPegawai, name="pegawai_jenis_kelamin_pilihan"),
+            pilihan_sah("status", StatusPegawai, name="pegawai_status_pilihan"),
+            pilihan_sah("golongan", GOLONGAN_CODES, name="pegawai_golongan_pilihan"),
+            pilihan_sah("pendidikan", TingkatPendidikan, name="pegawai_pendidikan_pilihan"),
+            pilihan_sah("kedudukan", KedudukanPegawai, name="pegawai_kedudukan_pilihan"),
+            models.CheckConstraint(
+                condition=Q(nip__regex=r"^[0-9]{18}$"),
+                name="pegawai_nip_18_digit",
+                violation_error_message=_("NIP harus 18 digit angka."),
+            ),
+            # Digit 15 is the gender digit in both the NIP and the NI PPPK layout.
+            models.CheckConstraint(
+                condition=Q(jenis_kelamin="L", nip__regex=r"^.{14}1")
+                | Q(jenis_kelamin="P", nip__regex=r"^.{14}2"),
+                name="pegawai_jenis_kelamin_sesuai_nip",
+                violation_error_message=_("Jenis kelamin tidak sesuai dengan digit ke-15 NIP."),
+            ),
+            models.CheckConstraint(
+                condition=Q(status="PNS", golongan__in=PNS_CODES, tmt_cpns__isnull=False)
+                | Q(status="PPPK", golongan__in=PPPK_CODES, tmt_pppk__isnull=False),
+                name="pegawai_golongan_sesuai_status",
+                violation_error_message=_(
+                    "Golongan dan TMT harus sesuai status: PNS memakai I/a–IV/e dan TMT CPNS, "
+                    "PPPK memakai I–XVII dan TMT PPPK."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=Q(kedudukan__in=["aktif", "cuti"], tmt_berhenti__isnull=True)
+                | (~Q(kedudukan__in=["aktif", "cuti"]) & Q(tmt_berhenti__isnull=False)),
+                name="pegawai_tmt_berhenti_sesuai_kedudukan",
+                violation_error_message=_(
+                    "TMT berhenti wajib diisi jika pegawai diberhentikan, pensiun atau meninggal, "
+                    "dan dikosongkan jika aktif atau cuti."
+                ),
+            ),
+        ]
+        indexes = [
+            # The per-unit lists ("my unit and below" joins on unit_kerja).
+            models.Index(fields=["unit_kerja", "kedudukan"], name="pegawai_unit_kedudukan"),
+            # Admin NIP search by prefix (WHERE nip LIKE '198503%') under any collation.
+            models.Index(
+                fields=["nip"], name="pegawai_nip_prefix", opclasses=["varchar_pattern_ops"]
+            ),
+            # The default list order (Meta.ordering), so the first page needs no sort of all rows.
+            models.Index(fields=["nama", "nip"], name="pegawai_nama_nip"),
+            models.Index(fields=["tanggal_lahir"], name="pegawai_tanggal_lahir"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.nama_lengkap} ({self.nip_tercetak})"
+
+    @property
+    def nama_lengkap(self) -> str:
+        """Return the name with academic titles: `Dr. Ahmad Fauzi, S.T., M.T.`."""
+        nama = f"{self.gelar_depan} {self.nama}".strip()
+        return f"{nama}, {self.gelar_belakang}" if self.gelar_belakang else nama
+
+    @property
+    def nip_tercetak(self) -> str:
+        return format_nip(self.nip, pppk=self.status == self.Status.PPPK)
+
+    @property
+    def pangkat_label(self) -> str:
+        return gol.label(self.golongan) if self.golongan else ""
+
+    def clean(self) -> None:
+        errors: dict[str, list] = {}
+        self.nip = "".join((self.nip or "").split())
+        try:
+            if self.status == self.Status.PPPK:
+                info = parse_ni_pppk(self.nip)
+            else:
+                info = parse_nip(self.nip)
+        except ValidationError as exc:
+            errors["nip"] = exc.messages
+            info = None
+        if info is not None:
+            if not self.tanggal_lahir:
+                self.tanggal_lahir = info.birth_date
+            elif self.tanggal_lahir != info.birth_date:
+                errors["tanggal_lahir"] = [
+                    _("Tanggal lahir %(tgl)s tidak sesuai NIP (digit 1–8: %(nip)s).")
+                    % {"tgl": self.tanggal_lahir.isoformat(), "nip": info.birth_date.isoformat()}
+                ]
+            if not self.jenis_kelamin:
+                self.jenis_kelamin = info.gender
+            elif self.jenis_kelamin != info.gender:
+                errors["jenis_kelamin"] = [
+                    _("Jenis kelamin tidak sesuai NIP (digit ke-15 menunjukkan %(jk)s).")
+                    % {"jk": self.JenisKelamin(info.gender).label}
+                ]
+            if (
+                self.status == self.Status.PNS
+                and self.tmt_cpns
+                and (self.tmt_cpns.year, self.tmt_cpns.month)
+                != (info.tmt_cpns.year, info.tmt_cpns.month)
+            ):
+                errors["tmt_cpns"] = [
+                    _("TMT CPNS harus pada bulan %(bulan)s sesuai NIP (digit 9–14).")
+                    % {"bulan": info.tmt_cpns.strftime("%m-%Y")}
+                ]
+        if self.golongan:
+            if self.status == self.Status.PNS and self.golongan not in PNS_CODES:
+                errors["golongan"] = [_("PNS harus memakai golongan ruang I/a sampai IV/e.")]
+            if self.status == self.Status.PPPK and self.golongan not in PPPK_CODES:
+                errors["golongan"] = [_("PPPK harus memakai golongan I sampai XVII.")]
+        if self.status == self.Status.PNS and not self.tmt_cpns:
+            errors.setdefault("tmt_cpns", []).append(_("TMT CPNS wajib diisi untuk PNS."))
+        if self.status == self.Status.PPPK and not self.tmt_pppk:
+            errors.setdefault("tmt_pppk", []).append(_("TMT PPPK wajib diisi untuk PPPK."))
+        aktif = self.kedudukan in self.KEDUDUKAN_AKTIF
+        if aktif and self.tmt_berhenti:
+            errors["tmt_berhenti"] = [_("Kosongkan TMT berhenti untuk pegawai aktif atau cuti.")]
+        if not aktif and not self.tmt_berhenti:
+            errors["tmt_berhenti"] = [
+                _("TMT berhenti wajib diisi untuk kedudukan %(k)s.")
+                % {"k": self.get_kedudukan_display()}
+            ]
+        if errors:
+            raise ValidationError(errors)
