@@ -1,0 +1,206 @@
+"""The inputs and results of the merit rules: weights, requirements, candidates, reasons, labels."""
+
+from __future__ import annotations
+
+import calendar
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.utils.translation import gettext_lazy
+
+from kinerja import rules as kinerja_rules
+from pegawai.jenis_jabatan import JenisJabatan
+from pegawai.nip import format_nip
+
+# .2: experience counted in days (no per-post rounding); .3: the talent box as the kinerja
+# dashboard places it (the assessment's JPM, HR's bands in kinerja.PengaturanTalenta)
+ATURAN_VERSI = "merit-2026.3"
+
+
+DUA = Decimal("0.01")
+
+
+def tambah_tahun(d: date, tahun: int) -> date:
+    day = min(d.day, calendar.monthrange(d.year + tahun, d.month)[1])
+    return date(d.year + tahun, d.month, day)
+
+
+def hari_pengalaman(k: Kandidat, pada: date, jenis: Iterable[str] | None = None) -> int:
+    """Days of definitive experience in the given position kinds (all when None) up to `pada`."""
+    hari = sum(v for j, v in k.pengalaman_hari.items() if jenis is None or j in jenis)
+    if k.jabatan_kini and k.jabatan_kini_mulai and (jenis is None or k.jabatan_kini in jenis):
+        hari += max(0, (pada - k.jabatan_kini_mulai).days)
+    return hari
+
+
+def tahun_dari_hari(hari: int) -> Decimal:
+    return (Decimal(hari) / Decimal("365.25")).quantize(DUA, ROUND_HALF_UP)
+
+
+@dataclass(frozen=True)
+class Bobot:
+    """Weights of the score components, in percent (a merit profile per position kind)."""
+
+    kinerja: int = 30
+    kompetensi: int = 30
+    kualifikasi: int = 15
+    pengembangan: int = 0  # zero until training records exist (the breakdown says so)
+    pengalaman: int = 15
+    integritas: int = 10
+
+    def __post_init__(self) -> None:
+        nilai = self.sebagai_dict()
+        if any(v < 0 for v in nilai.values()) or sum(nilai.values()) != 100:
+            raise ValueError(f"weights must be non-negative and sum to 100, got {nilai}")
+
+    def sebagai_dict(self) -> dict[str, int]:
+        return {k: getattr(self, k) for k in KOMPONEN}
+
+
+KOMPONEN = ("kinerja", "kompetensi", "kualifikasi", "pengembangan", "pengalaman", "integritas")
+
+
+# Years of related experience a position asks (REGULATIONS.md section 5): JPT Pratama 5 years in
+# related fields; Administrator 3 years as Pengawas or equivalent; Pengawas 4 years as Pelaksana
+# or equivalent [practice]. Which kinds count as related, per target kind.
+PENGALAMAN = {
+    JenisJabatan.JPT_PRATAMA: (
+        5,
+        {
+            JenisJabatan.ADMINISTRATOR,
+            JenisJabatan.JPT_PRATAMA,
+            JenisJabatan.JPT_MADYA,
+            JenisJabatan.FUNGSIONAL,
+        },
+    ),
+    JenisJabatan.ADMINISTRATOR: (
+        3,
+        {JenisJabatan.PENGAWAS, JenisJabatan.ADMINISTRATOR, JenisJabatan.FUNGSIONAL},
+    ),
+    JenisJabatan.PENGAWAS: (
+        4,
+        {JenisJabatan.PELAKSANA, JenisJabatan.PENGAWAS, JenisJabatan.FUNGSIONAL},
+    ),
+}
+
+
+USIA_MAKSIMAL_JPT = 56  # at appointment, PP 11/2017 Pasal 107 jo. PP 17/2020
+
+
+SISA_MASA_KERJA_BULAN = 12  # [practice, configurable]: at least a year before retirement
+
+
+TAHUN_INTEGRITAS = 5  # a sedang/berat sanction in the last N years lowers integritas (section 11)
+
+
+PREDIKAT_LULUS = {kinerja_rules.SANGAT_BAIK, kinerja_rules.BAIK}
+
+
+@dataclass(frozen=True)
+class Syarat:
+    """The vacancy's position and its requirements."""
+
+    jenis_jabatan: str
+    golongan_minimal: str = ""
+    pendidikan_minimal: int = 0  # pegawai.pendidikan.urutan_pendidikan
+    bidang_studi: frozenset[int] = frozenset()  # accepted fields; empty: any
+    standar: Mapping[str, int] = field(default_factory=dict)
+    batas_usia_pensiun: int = 58
+
+
+@dataclass(frozen=True)
+class Hukuman:
+    jenis: str
+    mulai: date
+    selesai: date | None
+
+
+@dataclass(frozen=True)
+class Kandidat:
+    """What the ranking needs to know of one employee."""
+
+    pegawai_id: int
+    nip: str
+    nama: str
+    jenis_kelamin: str
+    tanggal_lahir: date
+    status: str
+    aktif: bool
+    golongan: str
+    tmt_golongan: date
+    tmt_masuk: date
+    pendidikan: int  # urutan_pendidikan
+    bidang_studi: int | None
+    predikat_tahunan: tuple[str, ...] = ()  # newest first
+    hukuman: tuple[Hukuman, ...] = ()
+    capaian: Mapping[str, int] | None = None  # latest assessment levels
+    # Days in ended definitive posts per position kind, and the kind and start of the running one:
+    # experience accrues by the day, so the pure rules and the SQL ranking compute it alike.
+    pengalaman_hari: Mapping[str, int] = field(default_factory=dict)
+    jabatan_kini: str = ""
+    jabatan_kini_mulai: date | None = None
+    jp_pelatihan: int = 0
+    diklat_kepemimpinan: bool = False
+    # The latest assessment's JPM against the position held then: the talent grid's potensial
+    # axis, as the kinerja dashboard reads it (not the JPM against the vacancy's standard).
+    jpm: Decimal | None = None
+
+    @property
+    def nip_tercetak(self) -> str:
+        """The NIP grouped as printed on decrees (pegawai.nip.format_nip)."""
+        try:
+            return format_nip(self.nip, pppk=self.status == "PPPK")
+        except ValueError:
+            return self.nip
+
+
+# The reasons by code, as the ranking page and the exports name them.
+LABEL_ALASAN = {
+    "TIDAK_AKTIF": gettext_lazy("Tidak berkedudukan aktif"),
+    "STATUS": gettext_lazy("Bukan PNS (jabatan manajerial)"),
+    "GOLONGAN": gettext_lazy("Golongan di bawah minimal"),
+    "PENDIDIKAN": gettext_lazy("Pendidikan di bawah minimal"),
+    "BIDANG_STUDI": gettext_lazy("Bidang studi tidak diterima"),
+    "HUKUMAN_DISIPLIN": gettext_lazy("Sedang menjalani hukuman disiplin sedang/berat"),
+    "USIA": gettext_lazy("Usia di atas batas pengangkatan JPT"),
+    "MASA_PENSIUN": gettext_lazy("Kurang dari setahun sebelum pensiun"),
+    "PENGALAMAN": gettext_lazy("Pengalaman jabatan terkait kurang"),
+    "KINERJA": gettext_lazy("Predikat kinerja dua tahun terakhir di bawah Baik"),
+    "TALENT_POOL": gettext_lazy("Di luar kelompok rencana suksesi"),
+}
+
+
+LABEL_KOMPONEN = {
+    "kinerja": gettext_lazy("Kinerja"),
+    "kompetensi": gettext_lazy("Kompetensi"),
+    "kualifikasi": gettext_lazy("Kualifikasi"),
+    "pengembangan": gettext_lazy("Pengembangan"),
+    "pengalaman": gettext_lazy("Pengalaman"),
+    "integritas": gettext_lazy("Integritas"),
+}
+
+
+@dataclass(frozen=True)
+class Alasan:
+    """Why someone is not eligible, and from when they would be (None: not by time alone)."""
+
+    kode: str
+    pesan: str
+    lulus_pada: date | None = None
+
+
+@dataclass
+class Hasil:
+    kandidat: Kandidat
+    layak: bool
+    alasan: list[Alasan]
+    komponen: dict[str, Decimal]
+    skor: Decimal
+    kotak_talenta: int | None
+    peringkat: int | None = None
+
+
+def _usia(lahir: date, pada: date) -> int:
+    return pada.year - lahir.year - ((pada.month, pada.day) < (lahir.month, lahir.day))

@@ -1,0 +1,127 @@
+"""Who may be appointed: a post's requirements, each failure with its reason and the day it
+passes."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
+
+from jabatan.merit.base import (
+    PENGALAMAN,
+    PREDIKAT_LULUS,
+    SISA_MASA_KERJA_BULAN,
+    USIA_MAKSIMAL_JPT,
+    Alasan,
+    Kandidat,
+    Syarat,
+    _usia,
+    hari_pengalaman,
+    tahun_dari_hari,
+)
+from pegawai import golongan as gol
+from pegawai.disiplin import TINGKAT, TingkatHukuman
+from pegawai.jenis_jabatan import MANAJERIAL, JenisJabatan
+from pegawai.pensiun import tanggal_pensiun
+
+
+def kelayakan(k: Kandidat, s: Syarat, pada: date) -> list[Alasan]:
+    """Return the reasons the candidate may not fill the post on `pada` (empty: eligible)."""
+    alasan: list[Alasan] = []
+    if not k.aktif:
+        alasan.append(Alasan("TIDAK_AKTIF", _("Bukan pegawai berkedudukan aktif.")))
+    if s.jenis_jabatan in MANAJERIAL and k.status != "PNS":
+        alasan.append(
+            Alasan(
+                "STATUS",
+                _("Jabatan manajerial diisi PNS (UU 20/2023 Pasal 13–18); pegawai ini PPPK."),
+            )
+        )
+    if s.golongan_minimal and gol.urutan(k.golongan) < gol.urutan(s.golongan_minimal):
+        alasan.append(
+            Alasan(
+                "GOLONGAN",
+                _("Golongan %(g)s di bawah golongan minimal %(m)s.")
+                % {"g": gol.label(k.golongan), "m": gol.label(s.golongan_minimal)},
+            )
+        )
+    if k.pendidikan < s.pendidikan_minimal:
+        alasan.append(Alasan("PENDIDIKAN", _("Pendidikan di bawah pendidikan minimal jabatan.")))
+    if s.bidang_studi and k.bidang_studi not in s.bidang_studi:
+        alasan.append(
+            Alasan("BIDANG_STUDI", _("Bidang studi tidak termasuk yang diterima jabatan."))
+        )
+    berjalan = [
+        h
+        for h in k.hukuman
+        if TINGKAT[h.jenis] != TingkatHukuman.RINGAN
+        and h.mulai <= pada
+        and (h.selesai is None or pada <= h.selesai)
+    ]
+    if berjalan:
+        # Passes the day after the last running sanction ends; never by time when one is open.
+        terbuka = any(h.selesai is None for h in berjalan)
+        akhir = max(h.selesai for h in berjalan if h.selesai) if not terbuka else None
+        alasan.append(
+            Alasan(
+                "HUKUMAN_DISIPLIN",
+                _("Sedang menjalani hukuman disiplin tingkat sedang/berat (PP 94/2021)."),
+                date.fromordinal(akhir.toordinal() + 1) if akhir else None,
+            )
+        )
+    pensiun = tanggal_pensiun(k.tanggal_lahir, s.batas_usia_pensiun)
+    if s.jenis_jabatan in (JenisJabatan.JPT_PRATAMA, JenisJabatan.JPT_MADYA):
+        if _usia(k.tanggal_lahir, pada) > USIA_MAKSIMAL_JPT:
+            alasan.append(
+                Alasan(
+                    "USIA",
+                    _(
+                        "Usia di atas %(u)s tahun saat pengangkatan (PP 11/2017 Pasal 107 jo. "
+                        "PP 17/2020)."
+                    )
+                    % {"u": USIA_MAKSIMAL_JPT},
+                )
+            )
+    elif (pensiun.year - pada.year) * 12 + pensiun.month - pada.month < SISA_MASA_KERJA_BULAN:
+        alasan.append(
+            Alasan(
+                "MASA_PENSIUN",
+                _("Pensiun %(t)s: kurang dari %(b)s bulan lagi.")
+                % {"t": f"{pensiun:%d-%m-%Y}", "b": SISA_MASA_KERJA_BULAN},
+            )
+        )
+    if s.jenis_jabatan in PENGALAMAN:
+        tahun, jenis = PENGALAMAN[s.jenis_jabatan]
+        punya = hari_pengalaman(k, pada, jenis)
+        perlu = hari_minimal(tahun)
+        if punya < perlu:
+            # Time resolves it when the current post counts: it accrues day by day.
+            berjalan = k.jabatan_kini in jenis and k.jabatan_kini_mulai is not None
+            lulus = date.fromordinal(pada.toordinal() + perlu - punya) if berjalan else None
+            alasan.append(
+                Alasan(
+                    "PENGALAMAN",
+                    _("Pengalaman jabatan terkait %(p)s tahun; minimal %(m)s tahun.")
+                    % {"p": number_format(tahun_dari_hari(punya), 2), "m": tahun},
+                    lulus,
+                )
+            )
+    terakhir = k.predikat_tahunan[:2]
+    if len(terakhir) < 2 or not set(terakhir) <= PREDIKAT_LULUS:
+        alasan.append(
+            Alasan(
+                "KINERJA",
+                _(
+                    "Predikat kinerja dua tahun terakhir: %(p)s; keduanya harus minimal Baik "
+                    "(PermenPANRB 6/2022)."
+                )
+                % {"p": ", ".join([*terakhir, *[_("belum dinilai")] * (2 - len(terakhir))])},
+            )
+        )
+    return alasan
+
+
+def hari_minimal(tahun: int) -> int:
+    """The fewest whole days that make `tahun` years of 365.25 days."""
+    return -(-tahun * 1461 // 4)

@@ -1,0 +1,91 @@
+"""The six weighted score components, the DUK tie-break key and the talent box."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal
+
+from jabatan.merit.base import (
+    DUA,
+    KOMPONEN,
+    TAHUN_INTEGRITAS,
+    Bobot,
+    Kandidat,
+    Syarat,
+    hari_pengalaman,
+    tambah_tahun,
+)
+from kinerja import rules as kinerja_rules
+from pegawai import golongan as gol
+from pegawai.disiplin import TINGKAT, TingkatHukuman
+from pegawai.kompetensi import jpm
+
+
+def nilai_pengalaman(hari_pangkat: int, hari_jabatan: int) -> Decimal:
+    """Experience component: 50 points per 4 years in rank plus 50 per 10 years in definitive
+    posts, capped at 100 — (5·rank days + 2·post days)·10 / 1461, rounded once (half up), so the
+    SQL ranking (jabatan/peringkat.py) computes the very same number."""
+    nilai = Decimal((5 * hari_pangkat + 2 * hari_jabatan) * 10) / 1461
+    return min(Decimal(100), nilai.quantize(DUA, ROUND_HALF_UP))
+
+
+def komponen(k: Kandidat, s: Syarat, pada: date) -> dict[str, Decimal]:
+    """Return the six score components, each 0–100 with two decimals."""
+    predikat = k.predikat_tahunan[:2]
+    kinerja = (
+        Decimal(sum(kinerja_rules.skor_predikat(p) for p in predikat)) / len(predikat)
+        if predikat
+        else Decimal(0)
+    )
+    kompetensi = jpm(k.capaian, s.standar) if (k.capaian and s.standar) else Decimal(0)
+    kualifikasi = Decimal(min(100, 70 + 15 * max(0, k.pendidikan - s.pendidikan_minimal)))
+    pengembangan = Decimal(min(100, k.jp_pelatihan * 5)) + (20 if k.diklat_kepemimpinan else 0)
+    pengalaman = nilai_pengalaman(max(0, (pada - k.tmt_golongan).days), hari_pengalaman(k, pada))
+    batas = tambah_tahun(pada, -TAHUN_INTEGRITAS)
+    integritas = Decimal(100)
+    for h in k.hukuman:
+        tingkat = TINGKAT[h.jenis]
+        if tingkat != TingkatHukuman.RINGAN and h.mulai >= batas:
+            integritas -= 30
+        elif tingkat == TingkatHukuman.RINGAN and h.mulai >= tambah_tahun(pada, -2):
+            integritas -= 10
+    nilai = {
+        "kinerja": kinerja,
+        "kompetensi": kompetensi,
+        "kualifikasi": kualifikasi,
+        "pengembangan": min(Decimal(100), pengembangan),
+        "pengalaman": pengalaman,
+        "integritas": max(Decimal(0), integritas),
+    }
+    return {kunci: v.quantize(DUA, ROUND_HALF_UP) for kunci, v in nilai.items()}
+
+
+def skor(nilai: Mapping[str, Decimal], bobot: Bobot) -> Decimal:
+    total = sum(nilai[k] * getattr(bobot, k) for k in KOMPONEN) / Decimal(100)
+    return Decimal(total).quantize(DUA, ROUND_HALF_UP)
+
+
+def kunci_duk(k: Kandidat) -> tuple:
+    """Sort key of the DUK order (higher rank first, earlier TMT, longer service, ...)."""
+    return (
+        -gol.urutan(k.golongan),
+        k.tmt_golongan,
+        k.tmt_masuk,
+        not k.diklat_kepemimpinan,
+        -k.pendidikan,
+        k.tanggal_lahir,
+        k.nip,
+    )
+
+
+def kotak(
+    k: Kandidat,
+    pita_kinerja: kinerja_rules.Pita = kinerja_rules.PITA_BAKU,
+    pita_potensial: kinerja_rules.Pita = kinerja_rules.PITA_BAKU,
+) -> int | None:
+    """Return the person's talent box by kinerja's rule (PermenPANRB 3/2020), with the bands HR
+    set (kinerja.models.PengaturanTalenta): the same box the kinerja dashboard shows."""
+    sumbu_k = kinerja_rules.sumbu_kinerja(list(k.predikat_tahunan[:2]), pita_kinerja)
+    sumbu_p = kinerja_rules.sumbu_potensial(k.jpm, pita_potensial)
+    return kinerja_rules.kotak_talenta(sumbu_k, sumbu_p) if sumbu_k and sumbu_p else None

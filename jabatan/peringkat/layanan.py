@@ -1,0 +1,239 @@
+"""The merit ranking service: a post's ranking from the projection, explained for the rows shown."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.db import connection
+from django.db.models import Q
+
+from jabatan import indeks, merit
+from jabatan.models import Formasi, IndeksMerit, Penempatan
+from jabatan.peringkat.sql import PITA_USIA, TERATAS, URUTAN, _Sql
+from jabatan.selectors import profil_merit, syarat_formasi
+from kinerja import rules as kr
+from kinerja.models import PengaturanTalenta
+from pegawai.models import HukumanDisiplin
+
+
+@dataclass
+class Peringkat:
+    """The ranking of one vacancy with everything its page, exports and decisions need."""
+
+    formasi: Formasi
+    syarat: merit.Syarat
+    bobot: merit.Bobot
+    pada: date
+    hanya_talent_pool: bool
+    pemangku: frozenset[int]
+    # The talent grid's bands in force (kinerja.models.PengaturanTalenta): kinerja, potensial.
+    pita_talenta: tuple[kr.Pita, kr.Pita] = (kr.PITA_BAKU, kr.PITA_BAKU)
+    jumlah: int = 0
+    jumlah_layak: int = 0
+    alasan: dict[str, int] = field(default_factory=dict)
+    keadilan: dict[str, dict] = field(default_factory=dict)
+    teratas: list[merit.Hasil] = field(default_factory=list)
+    dicari: dict[int, merit.Hasil] = field(default_factory=dict)
+
+    def untuk(self, nip: str) -> merit.Hasil | None:
+        return next((h for h in self.dicari.values() if h.kandidat.nip == nip), None)
+
+
+def _kandidat(rows: Sequence[IndeksMerit]) -> list[merit.Kandidat]:
+    """The pure rules' view of projected rows, with their sanctions (one query)."""
+    hukuman: dict[int, list[merit.Hukuman]] = defaultdict(list)
+    for pid, jenis, mulai, selesai in HukumanDisiplin.objects.filter(
+        pegawai_id__in=[r.pegawai_id for r in rows]
+    ).values_list("pegawai_id", "jenis", "tmt_mulai", "tmt_selesai"):
+        hukuman[pid].append(merit.Hukuman(jenis, mulai, selesai))
+    return [indeks.kandidat(r, hukuman[r.pegawai_id]) for r in rows]
+
+
+def _jelaskan(kandidat: Sequence[merit.Kandidat], p: Peringkat) -> dict[int, merit.Hasil]:
+    """Each candidate's reasons, components, score and box under `p`'s rules and weights."""
+    hasil = merit.peringkat(
+        kandidat, p.syarat, pada=p.pada, bobot=p.bobot, hanya_talent_pool=p.hanya_talent_pool,
+        pita_kinerja=p.pita_talenta[0], pita_potensial=p.pita_talenta[1],
+    )  # fmt: skip
+    for h in hasil:
+        h.peringkat = None  # set from the whole ranking, not from this handful
+    return {h.kandidat.pegawai_id: h for h in hasil}
+
+
+def _sql(p: Peringkat) -> _Sql:
+    return _Sql(p.syarat, p.pada, p.bobot, p.hanya_talent_pool, p.pemangku, p.pita_talenta)
+
+
+def _teratas(p: Peringkat, n: int) -> list[merit.Hasil]:
+    """The top `n` eligible, explained: one scan for their ids, then their rows."""
+    sql = _sql(p)
+    dari, layak, skor = sql.dari(), sql.layak(sql.alasan()), sql.skor()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT m.pegawai_id, {skor} AS skor FROM {dari} AND {layak} "
+            f"ORDER BY {URUTAN} LIMIT {int(n)}",
+            sql.params,
+        )
+        ids = [r[0] for r in cursor.fetchall()]
+    rows = IndeksMerit.objects.in_bulk(ids)
+    jelas = _jelaskan(_kandidat([rows[i] for i in ids]), p)
+    teratas = [jelas[i] for i in ids]
+    for n_, h in enumerate(teratas, start=1):
+        h.peringkat = n_
+    return teratas
+
+
+def _hitung(p: Peringkat) -> None:
+    """Counts: the pool, the eligible, the excluded by reason, and the fairness shares.
+
+    One grouped scan counts every rule but the sanctions (PostgreSQL spreads it over parallel
+    workers); a second query, through the index on hukuman_sampai, lists the few employees
+    serving a sanction on the date with whether the other rules let them through, and Python
+    moves them from eligible to excluded.
+    """
+    sql = _sql(p)
+    alasan = sql.alasan()
+    pita, dari = sql.pita(), sql.dari()
+    lolos = sql.layak(alasan, hukuman=False)
+    kolom = ", ".join(f"SUM(CASE WHEN {c} THEN 1 ELSE 0 END)" for c in alasan.values())
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT m.jenis_kelamin, {pita} AS pita, COUNT(*), "
+            f"SUM(CASE WHEN {lolos} THEN 1 ELSE 0 END), {kolom} "
+            f"FROM {dari} GROUP BY m.jenis_kelamin, pita",
+            sql.params,
+        )
+        rows = cursor.fetchall()
+        cursor.execute(
+            f"SELECT m.jenis_kelamin, {pita}, CASE WHEN {lolos} THEN 1 ELSE 0 END "
+            f"FROM {dari} AND {sql.terhukum()}",
+            sql.params,
+        )
+        terhukum = cursor.fetchall()
+    jumlah = dict.fromkeys([*alasan, "HUKUMAN_DISIPLIN"], 0)
+    kelompok = {
+        nama: {"jumlah": 0, "jenis_kelamin": {"L": 0, "P": 0}, "usia": dict.fromkeys(PITA_USIA, 0)}
+        for nama in ("semua", "layak")
+    }
+
+    def tambah(nama: str, jk: str, pita_: int, n: int) -> None:
+        kelompok[nama]["jumlah"] += n
+        kelompok[nama]["jenis_kelamin"][jk] = kelompok[nama]["jenis_kelamin"].get(jk, 0) + n
+        kelompok[nama]["usia"][PITA_USIA[pita_]] += n
+
+    for jk, pita_, semua, layak, *per_alasan in rows:
+        tambah("semua", jk, pita_, semua)
+        tambah("layak", jk, pita_, layak or 0)
+        for kode, n in zip(alasan, per_alasan, strict=True):
+            jumlah[kode] += n or 0
+    for jk, pita_, lolos_lain in terhukum:
+        jumlah["HUKUMAN_DISIPLIN"] += 1
+        if lolos_lain:
+            tambah("layak", jk, pita_, -1)
+    p.jumlah, p.jumlah_layak = kelompok["semua"]["jumlah"], kelompok["layak"]["jumlah"]
+    p.alasan = dict(sorted(((k, v) for k, v in jumlah.items() if v), key=lambda t: -t[1]))
+    p.keadilan = {**kelompok, "teratas": merit.keadilan(p.teratas[:10], p.pada)["semua"]}
+
+
+def _peringkat_dari(p: Peringkat, hasil: Sequence[merit.Hasil]) -> None:
+    """Set the whole-ranking position of eligible searched rows: one scan counts, for each, the
+    eligible rows that come before it."""
+    dikenal = {h.kandidat.pegawai_id: h.peringkat for h in p.teratas}
+    cari = [h for h in hasil if h.layak and h.kandidat.pegawai_id not in dikenal]
+    for h in hasil:
+        h.peringkat = dikenal.get(h.kandidat.pegawai_id) if h.layak else None
+    if not cari:
+        return
+    sql = _sql(p)
+    dari, layak, skor = sql.dari(), sql.layak(sql.alasan()), sql.skor()
+    kunci = (
+        f"-{skor}, -m.urutan_golongan, m.tmt_golongan, m.tmt_masuk, "
+        "CASE WHEN m.diklat_kepemimpinan THEN 0 ELSE 1 END, -m.urutan_pendidikan, "
+        "m.tanggal_lahir, m.nip"
+    )
+    kolom = []
+    for h in cari:
+        nilai = [int(-h.skor * 100), *merit.kunci_duk(h.kandidat)]
+        nilai[4] = int(nilai[4])  # without leadership training: 1
+        kolom.append(
+            f"SUM(CASE WHEN ({kunci}) < ({', '.join(sql.p(v) for v in nilai)}) THEN 1 ELSE 0 END)"
+        )
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT {', '.join(kolom)} FROM {dari} AND {layak}", sql.params)
+        sebelum = cursor.fetchone()
+    for h, n in zip(cari, sebelum, strict=True):
+        h.peringkat = (n or 0) + 1
+
+
+def peringkat_formasi(
+    formasi: Formasi,
+    *,
+    pada: date,
+    bobot: merit.Bobot | None = None,
+    teratas: int = TERATAS,
+    pegawai_ids: Collection[int] = (),
+    nip: str = "",
+    hitung: bool = True,
+) -> Peringkat:
+    """Rank every employee in the pool for a vacant post on `pada`.
+
+    Returns the counts, the fairness shares, the top `teratas` eligible with their breakdowns,
+    and the explanation (reasons, or rank and breakdown) of each of `pegawai_ids` and of `nip`;
+    `hitung=False` skips the counts when only those explanations are needed. A fixed number of
+    queries whatever the number of employees.
+    """
+    formasi = Formasi.objects.select_related("jabatan", "unit_kerja").get(pk=formasi.pk)
+    profil = profil_merit(formasi.jabatan.jenis)
+    pengaturan = PengaturanTalenta.aktif()
+    # The holders of this post compete for it no more.
+    pemangku = frozenset(
+        Penempatan.objects.aktif()
+        .definitif()
+        .filter(formasi=formasi)
+        .values_list("pegawai_id", flat=True)
+    )
+    p = Peringkat(
+        formasi=formasi,
+        syarat=syarat_formasi(formasi),
+        bobot=bobot or profil.bobot,
+        pada=pada,
+        hanya_talent_pool=profil.hanya_talent_pool,
+        pemangku=pemangku,
+        pita_talenta=(pengaturan.pita_kinerja, pengaturan.pita_potensial),
+    )
+    p.teratas = _teratas(p, teratas) if teratas else []
+    if hitung:
+        _hitung(p)
+    dicari = (
+        list(
+            IndeksMerit.objects.exclude(pegawai_id__in=pemangku).filter(
+                Q(pegawai_id__in=list(pegawai_ids)) | Q(nip=nip)
+            )
+        )
+        if pegawai_ids or nip
+        else []
+    )
+    if dicari:
+        p.dicari = _jelaskan(_kandidat(dicari), p)
+        _peringkat_dari(p, list(p.dicari.values()))
+    return p
+
+
+def dengan_bobot(dasar: Peringkat, bobot: merit.Bobot, teratas: int = TERATAS) -> Peringkat:
+    """The same vacancy under other weights (the what-if, nothing saved). Eligibility and its
+    counts do not depend on the weights; only the order is computed again."""
+    p = Peringkat(
+        formasi=dasar.formasi, syarat=dasar.syarat, bobot=bobot, pada=dasar.pada,
+        hanya_talent_pool=dasar.hanya_talent_pool, pemangku=dasar.pemangku,
+        pita_talenta=dasar.pita_talenta, jumlah=dasar.jumlah, jumlah_layak=dasar.jumlah_layak,
+        alasan=dasar.alasan,
+    )  # fmt: skip
+    p.teratas = _teratas(p, teratas)
+    p.keadilan = {**dasar.keadilan, "teratas": merit.keadilan(p.teratas[:10], p.pada)["semua"]}
+    if dasar.dicari:
+        p.dicari = _jelaskan([h.kandidat for h in dasar.dicari.values()], p)
+        _peringkat_dari(p, list(p.dicari.values()))
+    return p

@@ -1,0 +1,230 @@
+"""The ranking's SQL over the merit projection: eligibility, the score in whole hundredths, the
+top rows and the counts, the same on PostgreSQL and SQLite."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+from datetime import date
+
+from django.db import connection
+
+from jabatan import indeks, merit
+from jabatan.models import IndeksMerit
+from jabatan.selectors import tambah_bulan
+from kinerja import rules as kr
+from pegawai import golongan as gol
+from pegawai.disiplin import TINGKAT, TingkatHukuman
+from pegawai.jenis_jabatan import MANAJERIAL, JenisJabatan
+from pegawai.models import HukumanDisiplin
+from pegawai.pensiun import lahir_sebelum_untuk_pensiun
+
+TERATAS = 50
+
+
+PITA_USIA = ("<30", "30–39", "40–49", "50+")
+
+
+BERAT = sorted(j for j, t in TINGKAT.items() if t != TingkatHukuman.RINGAN)
+
+
+class _Sql:
+    """The SQL pieces of one ranking (pool, exclusion rules, score, age band) for one post,
+    date and weights, with named parameters (the same text may appear more than once)."""
+
+    def __init__(self, syarat: merit.Syarat, pada: date, bobot: merit.Bobot, talent_pool: bool,
+                 kecuali: Collection[int], pita: tuple[kr.Pita, kr.Pita]):  # fmt: skip
+        self.pg = connection.vendor == "postgresql"
+        self.params: dict[str, object] = {}
+        self.s, self.pada, self.bobot, self.talent_pool = syarat, pada, bobot, talent_pool
+        self.kecuali = sorted(kecuali)
+        self.pita_kinerja, self.pita_potensial = pita
+
+    # Dialect: scalar min/max and days between a date parameter and a date column.
+    def least(self, *a: str) -> str:
+        return f"{'LEAST' if self.pg else 'MIN'}({', '.join(a)})"
+
+    def greatest(self, *a: str) -> str:
+        return f"{'GREATEST' if self.pg else 'MAX'}({', '.join(a)})"
+
+    def hari_sejak(self, kolom: str) -> str:
+        """Whole days from `kolom` to the ranking date (negative when it lies after)."""
+        if self.pg:
+            return f"(CAST({self.p(self.pada)} AS date) - {kolom})"
+        return f"CAST(julianday({self.p(self.pada)}) - julianday({kolom}) AS INTEGER)"
+
+    def p(self, value) -> str:
+        """A named parameter: the same text may appear twice in the statement."""
+        name = f"p{len(self.params)}"
+        self.params[name] = value
+        return f"%({name})s"
+
+    def daftar(self, values: Sequence) -> str:
+        return "(" + ", ".join(self.p(v) for v in values) + ")"
+
+    # The eligibility rules of jabatan.merit.kelayakan: the condition under which each excludes.
+    def alasan(self) -> dict[str, str]:
+        s, pada = self.s, self.pada
+        x: dict[str, str] = {}
+        if s.golongan_minimal:
+            x["GOLONGAN"] = f"m.urutan_golongan < {self.p(gol.urutan(s.golongan_minimal))}"
+        if s.jenis_jabatan in MANAJERIAL:
+            x["STATUS"] = f"m.status <> {self.p('PNS')}"
+        x["KINERJA"] = "NOT m.kinerja_lulus"
+        x["PENDIDIKAN"] = f"m.urutan_pendidikan < {self.p(s.pendidikan_minimal)}"
+        x["TIDAK_AKTIF"] = "NOT m.aktif"
+        if s.bidang_studi:
+            x["BIDANG_STUDI"] = (
+                "m.bidang_studi_id IS NULL OR m.bidang_studi_id NOT IN "
+                + self.daftar(sorted(s.bidang_studi))
+            )
+        if s.jenis_jabatan in (JenisJabatan.JPT_PRATAMA, JenisJabatan.JPT_MADYA):
+            # Older than USIA_MAKSIMAL_JPT: born on or before the day one turns a year more.
+            batas = merit.tambah_tahun(pada, -merit.USIA_MAKSIMAL_JPT - 1)
+            x["USIA"] = f"m.tanggal_lahir <= {self.p(batas)}"
+        else:
+            # Retiring less than SISA_MASA_KERJA_BULAN months after the ranking month.
+            terakhir = tambah_bulan(pada.replace(day=1), merit.SISA_MASA_KERJA_BULAN - 1)
+            lahir = lahir_sebelum_untuk_pensiun(terakhir, s.batas_usia_pensiun)
+            x["MASA_PENSIUN"] = f"m.tanggal_lahir < {self.p(lahir)}"
+        if s.jenis_jabatan in merit.PENGALAMAN:
+            kolom = indeks.KOLOM_CUKUP[s.jenis_jabatan]
+            x["PENGALAMAN"] = f"m.{kolom} IS NULL OR m.{kolom} > {self.p(pada)}"
+        if self.talent_pool:
+            # NULL (no evaluation or no assessment: no box) is outside the pool too.
+            x["TALENT_POOL"] = f"NOT COALESCE({self.talent()}, FALSE)"
+        return x
+
+    def terhukum(self) -> str:
+        """Serving a sedang/berat sanction on the date (HUKUMAN_DISIPLIN). Kept out of alasan():
+        the index on hukuman_sampai finds the few rows concerned, so the big scans never join."""
+        h = HukumanDisiplin._meta.db_table
+        pada = self.p(self.pada)
+        return (
+            f"m.hukuman_sampai >= {pada} AND m.pegawai_id IN (SELECT pegawai_id FROM {h} "
+            f"WHERE jenis IN {self.daftar(BERAT)} AND tmt_mulai <= {pada} "
+            f"AND (tmt_selesai IS NULL OR tmt_selesai >= {pada}))"
+        )
+
+    def jpm_sen(self) -> str | None:
+        """JPM in hundredths of a percent, rounded half up (pegawai.kompetensi.jpm)."""
+        standar = {k: v for k, v in self.s.standar.items() if v}
+        if not standar:
+            return None
+        total = sum(standar.values())
+        capai = " + ".join(
+            self.least(f"COALESCE(m.level_{k}, 0)", self.p(v)) for k, v in sorted(standar.items())
+        )
+        return f"((20000 * ({capai}) + {self.p(total)}) / {self.p(2 * total)})"
+
+    def kinerja_sen(self) -> str:
+        return (
+            "CASE WHEN m.skor_1 IS NULL THEN 0 WHEN m.skor_2 IS NULL THEN 100 * m.skor_1 "
+            "ELSE 50 * (m.skor_1 + m.skor_2) END"
+        )
+
+    def talent(self) -> str:
+        """The talent box is in the pool: kinerja_rules.kotak_talenta of both axes, banded by
+        HR's PengaturanTalenta, in hundredths (the bands have two decimals) so SQL and
+        jabatan.merit.kotak agree exactly. NULL (no evaluation or no JPM) is no box."""
+
+        def band(expr: str, pita: kr.Pita, n: int) -> str:
+            rendah = self.p(int(pita.batas_rendah * 100))
+            menengah = self.p(int(pita.batas_menengah * 100))
+            return (
+                f"{expr} <= {rendah}",
+                f"{expr} > {rendah} AND {expr} <= {menengah}",
+                f"{expr} > {menengah}",
+            )[n]
+
+        kin = f"(CASE WHEN m.skor_1 IS NULL THEN NULL ELSE {self.kinerja_sen()} END)"
+        pk, pp, jpm = self.pita_kinerja, self.pita_potensial, "m.jpm_sen"
+        return " OR ".join(
+            f"({band(kin, pk, i)} AND {band(jpm, pp, j)})"
+            for i, sumbu_k in enumerate((kr.DI_BAWAH, kr.SESUAI, kr.DI_ATAS))
+            for j, sumbu_p in enumerate((kr.RENDAH, kr.MENENGAH, kr.TINGGI))
+            if kr.kotak_talenta(sumbu_k, sumbu_p) in kr.TALENT_POOL
+        )
+
+    def komponen(self) -> dict[str, str]:
+        """The six components of jabatan.merit.komponen, in hundredths."""
+        s = self.s
+        jpm = self.jpm_sen()
+        semua_hari = " + ".join(f"m.{c}" for c in indeks.KOLOM_HARI.values())
+        kini = (
+            f"CASE WHEN m.jabatan_kini_mulai IS NULL THEN 0 "
+            f"ELSE {self.greatest('0', self.hari_sejak('m.jabatan_kini_mulai'))} END"
+        )
+        pangkat = self.greatest("0", self.hari_sejak("m.tmt_golongan"))
+        lebih = self.greatest("0", f"m.urutan_pendidikan - {self.p(s.pendidikan_minimal)}")
+        return {
+            "kinerja": self.kinerja_sen(),
+            "kompetensi": f"CASE WHEN m.asesmen THEN {jpm} ELSE 0 END" if jpm else "0",
+            "kualifikasi": "100 * "
+            + self.least(
+                "100",
+                f"70 + 15 * {lebih}",
+            ),
+            "pengembangan": "100 * "
+            + self.least(
+                "100",
+                f"{self.least('100', '5 * m.jp_pelatihan')} "
+                "+ CASE WHEN m.diklat_kepemimpinan THEN 20 ELSE 0 END",
+            ),
+            "pengalaman": self.least(
+                "10000", f"((5 * {pangkat} + 2 * ({semua_hari} + {kini})) * 2000 + 1461) / 2922"
+            ),
+            "integritas": self.integritas(),
+        }
+
+    def skor(self) -> str:
+        """The weighted score in hundredths, rounded half up (jabatan.merit.skor)."""
+        komponen = self.komponen()
+        w = self.bobot.sebagai_dict()
+        jumlah = " + ".join(f"({komponen[n]}) * {w[n]}" for n in merit.KOMPONEN if w[n])
+        return f"((({jumlah or '0'}) + 50) / 100)"
+
+    def pita(self) -> str:
+        """Age band 0–3 of PITA_USIA on the ranking date."""
+        usia = [merit.tambah_tahun(self.pada, -a) for a in (30, 40, 50)]
+        return (
+            f"CASE WHEN m.tanggal_lahir > {self.p(usia[0])} THEN 0 "
+            f"WHEN m.tanggal_lahir > {self.p(usia[1])} THEN 1 "
+            f"WHEN m.tanggal_lahir > {self.p(usia[2])} THEN 2 ELSE 3 END"
+        )
+
+    def integritas(self) -> str:
+        """30 points off per sedang/berat sanction begun in TAHUN_INTEGRITAS years, 10 per ringan
+        one in two (jabatan.merit.komponen); only rows with a recent sanction look them up."""
+        h = HukumanDisiplin._meta.db_table
+        lima = self.p(merit.tambah_tahun(self.pada, -merit.TAHUN_INTEGRITAS))
+        dua = self.p(merit.tambah_tahun(self.pada, -2))
+        potong = (
+            f"(SELECT COALESCE(SUM(CASE WHEN jenis IN {self.daftar(BERAT)} THEN 30 "
+            f"WHEN tmt_mulai >= {dua} THEN 10 ELSE 0 END), 0) FROM {h} "
+            f"WHERE pegawai_id = m.pegawai_id AND tmt_mulai >= {lima})"
+        )
+        return (
+            f"CASE WHEN m.hukuman_terakhir IS NULL OR m.hukuman_terakhir < {lima} THEN 10000 "
+            f"ELSE 100 * {self.greatest('0', f'100 - {potong}')} END"
+        )
+
+    def dari(self) -> str:
+        """The candidate pool: every projected employee but the post's holders."""
+        tabel = IndeksMerit._meta.db_table
+        if self.kecuali:
+            return f"{tabel} m WHERE m.pegawai_id NOT IN {self.daftar(self.kecuali)}"
+        return f"{tabel} m WHERE 1 = 1"
+
+    def layak(self, alasan: dict[str, str], *, hukuman: bool = True) -> str:
+        """Eligible: no rule excludes (cheap tests first; AND stops at the first that fails).
+        `hukuman=False` leaves the sanctions out (the counts add them from their own query)."""
+        syarat = [f"NOT ({c})" for c in alasan.values()]  # none of them is ever NULL
+        if hukuman:
+            syarat.append(f"NOT COALESCE(({self.terhukum()}), FALSE)")
+        return " AND ".join(syarat)
+
+
+URUTAN = (
+    "skor DESC, m.urutan_golongan DESC, m.tmt_golongan, m.tmt_masuk, "
+    "m.diklat_kepemimpinan DESC, m.urutan_pendidikan DESC, m.tanggal_lahir, m.nip"
+)

@@ -1,0 +1,158 @@
+"""Rating, the distribution curve, finalising and revising an SKP (PermenPANRB 6/2022)."""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.db import transaction
+from django.db.models import Count
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from kinerja import rules
+from kinerja.models import KinerjaOrganisasi, RevisiSkp, Skp
+from kinerja.services.base import (
+    SKP_FK,
+    _kunci,
+    _validasi,
+    _wajib_bukan_final,
+    _wajib_penilai,
+    _wajib_periode_terbuka,
+)
+from pegawai.akses import lingkup
+
+
+def _cek_rating(**ratings: str) -> None:
+    errors = {}
+    for field, value in ratings.items():
+        if value not in rules.RATING:
+            label = Skp._meta.get_field(field).verbose_name
+            errors[field] = _(
+                "%(label)s harus salah satu dari: %(pilihan)s (PermenPANRB 6/2022)."
+            ) % {"label": str(label).capitalize(), "pilihan": ", ".join(rules.RATING)}
+    if errors:
+        raise ValidationError(errors, code="rating_tidak_dikenal")
+
+
+@transaction.atomic
+def skp_nilai(
+    *,
+    skp: Skp,
+    rating_hasil: str,
+    rating_perilaku: str,
+    oleh: AbstractBaseUser,
+    catatan_perilaku: str | None = None,
+    catatan_penilai: str | None = None,
+) -> Skp:
+    """Rate results and behaviour; the predikat follows from the official matrix. A note not
+    given (None) keeps what the SKP has: rating again never blanks the behaviour notes."""
+    skp = _kunci(skp)
+    _wajib_penilai(oleh, skp)
+    _wajib_bukan_final(skp)
+    _wajib_periode_terbuka(skp)
+    if skp.status == Skp.Status.DRAFT:
+        raise ValidationError(
+            {
+                NON_FIELD_ERRORS: _(
+                    "SKP belum memiliki rencana hasil kerja; nilai setelah direncanakan."
+                )
+            }
+        )
+    _cek_rating(rating_hasil=rating_hasil, rating_perilaku=rating_perilaku)
+    skp.rating_hasil, skp.rating_perilaku = rating_hasil, rating_perilaku
+    skp.predikat = rules.predikat(rating_hasil, rating_perilaku)
+    if catatan_perilaku is not None:
+        skp.catatan_perilaku = catatan_perilaku
+    if catatan_penilai is not None:
+        skp.catatan_penilai = catatan_penilai
+    skp.status = Skp.Status.DIEVALUASI
+    skp.dinilai_pada = timezone.now()
+    _validasi(skp, exclude=SKP_FK)
+    skp.save()
+    return skp
+
+
+def kurva_skp(skp: Skp) -> tuple[str | None, dict[str, int], list[rules.Pelanggaran]]:
+    """Return the unit's organisational predikat, its employees' predikat counts for the
+    period, and the breaches of the distribution curve (REGULATIONS.md section 6)."""
+    org = (
+        KinerjaOrganisasi.objects.filter(
+            unit_kerja_id=skp.perangkat_daerah_id, tahun=skp.periode.tahun
+        )
+        .values_list("predikat", flat=True)
+        .first()
+    )
+    jumlah = dict(
+        Skp.objects.filter(
+            periode_id=skp.periode_id,
+            perangkat_daerah_id=skp.perangkat_daerah_id,
+        )
+        .dinilai()
+        .values_list("predikat")
+        .annotate(n=Count("pk"))
+    )
+    return org, jumlah, (rules.cek_kurva(org, jumlah) if org else [])
+
+
+@transaction.atomic
+def skp_finalkan(*, skp: Skp, oleh: AbstractBaseUser) -> Skp:
+    """Make an evaluated SKP final. Curve breaches are shown before this step; HR decides."""
+    skp = _kunci(skp)
+    _wajib_penilai(oleh, skp)
+    _wajib_bukan_final(skp)
+    if skp.status != Skp.Status.DIEVALUASI:
+        raise ValidationError(
+            {NON_FIELD_ERRORS: _("Hanya SKP yang sudah dinilai dapat difinalkan.")}
+        )
+    skp.status = Skp.Status.FINAL
+    skp.difinalkan_pada = timezone.now()
+    _validasi(skp, exclude=SKP_FK)
+    skp.save(update_fields=["status", "difinalkan_pada", "updated_at"])
+    return skp
+
+
+@transaction.atomic
+def skp_revisi(
+    *, skp: Skp, rating_hasil: str, rating_perilaku: str, alasan: str, oleh: AbstractBaseUser
+) -> RevisiSkp:
+    """Correct a final SKP: the old and new ratings are kept with the reason and who did it.
+
+    In an open period the evaluator or HR revises. A closed period's predikat feed the merit
+    rules (the last two annual predikat), so revising them is HR's alone (or goes the objection
+    route to HR). Like finalising, the distribution curve is a warning, not a refusal
+    (REGULATIONS.md section 6: "HR decides"): the page shows the unit's curve before the
+    revision, and the breaches after it come back on `revisi.pelanggaran`, with the numbers.
+    """
+    skp = _kunci(skp)
+    _wajib_penilai(oleh, skp)
+    if not skp.periode.terbuka and not lingkup(oleh).semua:
+        pesan = _(
+            "Periode %(p)s sudah ditutup: SKP-nya hanya dapat direvisi oleh BKPSDM "
+            "(ajukan keberatan kepada BKPSDM)."
+        ) % {"p": skp.periode}
+        raise ValidationError(
+            {NON_FIELD_ERRORS: ValidationError(pesan, code="periode_tutup_bkpsdm")}
+        )
+    if skp.status != Skp.Status.FINAL:
+        raise ValidationError({NON_FIELD_ERRORS: _("Revisi hanya untuk SKP yang sudah final.")})
+    if not alasan.strip():
+        raise ValidationError({"alasan": _("Alasan revisi wajib diisi.")})
+    _cek_rating(rating_hasil=rating_hasil, rating_perilaku=rating_perilaku)
+    revisi = RevisiSkp(
+        skp=skp,
+        alasan=alasan.strip(),
+        rating_hasil_lama=skp.rating_hasil,
+        rating_perilaku_lama=skp.rating_perilaku,
+        predikat_lama=skp.predikat,
+        predikat_baru=rules.predikat(rating_hasil, rating_perilaku),
+        oleh=oleh,
+    )
+    _validasi(revisi, exclude=["skp", "oleh"])
+    skp.rating_hasil, skp.rating_perilaku = rating_hasil, rating_perilaku
+    skp.predikat = revisi.predikat_baru
+    _validasi(skp, exclude=SKP_FK)
+    revisi.save()
+    skp.save(update_fields=["rating_hasil", "rating_perilaku", "predikat", "updated_at"])
+    # The curve as the revision leaves it: the same check the page shows before finalising.
+    revisi.pelanggaran = kurva_skp(skp)[2]
+    return revisi

@@ -1,0 +1,77 @@
+"""Opening a period's SKPs for every active employee, batch by batch."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from kinerja.models import Periode, Skp
+from kinerja.services.base import perangkat_daerah_dari
+from pegawai.models import Pegawai, UnitKerja
+
+# Rows per INSERT when opening a period: bounded memory, and a progress step the page can show.
+BUKA_SKP_BATCH = 2000
+
+
+def periode_buka_skp(
+    *,
+    periode: Periode,
+    penilai: Mapping[int, int | None],
+    jenis_jabatan: Mapping[int, str],
+    saat_maju: Callable[[int, int], None] | None = None,
+) -> int:
+    """Open an SKP for every active employee who has none in the period; return how many.
+
+    Kinerja knows no positions: the caller passes each employee's evaluator (`penilai`, the
+    direct superior from the organisation structure, which jabatan computes) and position kind.
+    An employee missing from `penilai` gets none, for HR to assign.
+
+    Each batch commits on its own, with `saat_maju(done, total)` called inside its transaction,
+    so a page polling the progress sees it move (a single transaction would show nothing until
+    the end). If the work stops half-way, running it again opens the rest: it is idempotent.
+    """
+    with transaction.atomic():
+        _periode_terbuka(periode)
+        units = dict(UnitKerja.objects.values_list("pk", "path"))
+        calon = list(
+            Pegawai.objects.aktif()
+            .exclude(skp__periode=periode)
+            .order_by("pk")
+            .values_list("pk", "unit_kerja_id", "golongan")
+        )
+        total = len(calon)
+        if saat_maju:
+            saat_maju(0, total)
+    for start in range(0, total, BUKA_SKP_BATCH):
+        with transaction.atomic():
+            # Under the period's row lock: closing the period waits for the batch, and a
+            # batch after the close is refused.
+            _periode_terbuka(periode)
+            Skp.objects.bulk_create(
+                (
+                    Skp(
+                        pegawai_id=pk,
+                        periode=periode,
+                        penilai_id=penilai.get(pk),
+                        unit_kerja_id=unit,
+                        perangkat_daerah_id=perangkat_daerah_dari(units[unit]),
+                        golongan=golongan,
+                        jenis_jabatan=jenis_jabatan.get(pk, ""),
+                    )
+                    for pk, unit, golongan in calon[start : start + BUKA_SKP_BATCH]
+                ),
+                # Two runs at once (the same action clicked twice): the unique (pegawai,
+                # periode) constraint keeps one SKP each; the other run skips those rows.
+                ignore_conflicts=True,
+            )
+            if saat_maju:
+                saat_maju(min(start + BUKA_SKP_BATCH, total), total)
+    return total
+
+
+def _periode_terbuka(periode: Periode) -> None:
+    if not Periode.objects.select_for_update().filter(pk=periode.pk, terbuka=True).exists():
+        raise ValidationError({"periode": _("Periode %(p)s sudah ditutup.") % {"p": periode}})
