@@ -10,6 +10,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from django.utils.translation import ngettext
 
 GALAT_MAKS = 20  # error messages kept per task; the count goes on
@@ -25,7 +26,8 @@ class Progres(models.Model):
     class Status(models.TextChoices):
         ANTRE = "antre", _("Menunggu giliran")
         BERJALAN = "berjalan", _("Berjalan")
-        SELESAI = "selesai", _("Selesai")
+        # A context of its own: "Selesai" elsewhere is an end date ("End"), here "Finished".
+        SELESAI = "selesai", pgettext_lazy("status tugas", "Selesai")
         GAGAL = "gagal", _("Gagal")
 
     AKTIF = (Status.ANTRE, Status.BERJALAN)
