@@ -10,8 +10,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, pgettext_lazy
 
 GALAT_MAKS = 20  # error messages kept per task; the count goes on
 
