@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from jabatan import merit
 from jabatan.models import MAKS_USULAN, Formasi, Keputusan, Usulan
 from jabatan.services import keputusan_create, usulan_set
+from pegawai.forms import tambah_galat
 from pegawai.models import Pegawai
 from pegawai.nip import PANJANG, normalize_nip
 
@@ -28,15 +29,6 @@ GALAT_PEGAWAI = {
     "invalid_list": _("Pilih pegawai dari daftar."),
     "required": _("Pilih kandidat."),
 }
-
-
-def tambah_galat(form: forms.Form, error: ValidationError) -> None:
-    """Put a service's field-keyed errors on the form; keys the form lacks become non-field."""
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error)
-        return
-    for field, messages in error.message_dict.items():
-        form.add_error(field if field in form.fields else None, messages)
 
 
 class _AksiForm(forms.Form):

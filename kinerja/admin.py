@@ -5,15 +5,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib import admin, messages
+from django.contrib import admin
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import HttpRequest
 
 from kinerja.forms import SkpAdminForm
 from kinerja.models import KinerjaOrganisasi, PengaturanTalenta, Periode, RevisiSkp, Skp
 from kinerja.services import skp_ganti_penilai
 from pegawai.admin import NipSearchMixin, PerangkatDaerahFilter, pegawai_nama, pegawai_nip
-from pegawai.admin_base import BaseAdmin, HanyaBacaMixin
+from pegawai.admin_base import BaseAdmin, HanyaBacaMixin, LayananMenolak, ServiceWriteMixin
 
 
 @admin.register(Periode)
@@ -28,20 +28,12 @@ class PeriodeAdmin(BaseAdmin):
         return request.user.has_perm("kinerja.add_skp")
 
 
-class _Ditolak(Exception):
-    """A service refused a write after the form had validated."""
-
-    def __init__(self, error: ValidationError) -> None:
-        super().__init__(error)
-        self.error = error
-
-
 class SkpUnitFilter(PerangkatDaerahFilter):
     path_lookup = "unit_kerja__path"
 
 
 @admin.register(Skp)
-class SkpAdmin(NipSearchMixin, BaseAdmin):
+class SkpAdmin(ServiceWriteMixin, NipSearchMixin, BaseAdmin):
     lingkup_path = "unit_kerja__path"
     lingkup_pegawai = "pegawai_id"
     nip_lookup = "pegawai__nip"
@@ -69,23 +61,7 @@ class SkpAdmin(NipSearchMixin, BaseAdmin):
             try:
                 skp_ganti_penilai(skp=obj, penilai=form.cleaned_data["penilai"], oleh=request.user)
             except ValidationError as exc:
-                raise _Ditolak(exc) from exc
-
-    def changeform_view(
-        self,
-        request: HttpRequest,
-        object_id: str | None = None,
-        form_url: str = "",
-        extra_context: dict[str, Any] | None = None,
-    ) -> HttpResponse:
-        # The form has checked what it can (SkpAdminForm); a refusal the service still finds
-        # (a concurrent change) leaves the admin's transaction, so nothing is written.
-        try:
-            return super().changeform_view(request, object_id, form_url, extra_context)
-        except _Ditolak as exc:
-            for message in exc.error.messages:
-                self.message_user(request, message, level=messages.ERROR)
-            return HttpResponseRedirect(request.get_full_path())
+                raise LayananMenolak(exc) from exc
 
 
 @admin.register(KinerjaOrganisasi)

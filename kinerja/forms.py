@@ -17,15 +17,6 @@ from kinerja.services import RENCANA_MAKS, cek_penilai_baru
 RENCANA_BARIS = 5  # rows the plan form offers; the service takes up to RENCANA_MAKS
 
 
-def tambah_galat(form: forms.BaseForm, error: ValidationError) -> None:
-    """Add a service's field-keyed errors to the form; keys the form lacks become non-field."""
-    if not hasattr(error, "error_dict"):
-        form.add_error(None, error)
-        return
-    for field, messages in error.message_dict.items():
-        form.add_error(field if field in form.fields else None, messages)
-
-
 def _rating(label: str) -> forms.ChoiceField:
     """A rating among the regulation's three labels; another value names the field. Built per
     form (not at import) so the messages are in the request's language."""

@@ -22,7 +22,6 @@ from kinerja.forms import (
     RevisiForm,
     realisasi_formset,
     rencana_formset,
-    tambah_galat,
 )
 from kinerja.models import Skp
 from kinerja.selectors import (
@@ -44,6 +43,7 @@ from kinerja.services import (
     skp_set_rencana,
 )
 from pegawai.ekspor import unduh_tabel
+from pegawai.forms import tambah_galat
 
 TABEL = ("distribusi", "tren", "penilai", "perbaikan", "kurva", "talenta")
 

@@ -4,7 +4,7 @@ Writes that carry rules go through `jabatan.services` (shared/DESIGN.md): the fo
 read-only pre-checks for field errors, `save_model` calls the service, and a service that refuses
 at save time (another HR user's write came first) becomes an error message, not a 500."""
 
-from jabatan.admin.base import ServiceWriteMixin
+from jabatan.admin import base  # noqa: F401 (the site titles)
 from jabatan.admin.jabatan import FormasiAdmin, FormasiForm, JabatanAdmin, JabatanForm, LowongFilter
 from jabatan.admin.kinerja import PeriodeAdmin, buka_skp
 from jabatan.admin.merit import KeputusanAdmin, ProfilMeritAdmin, UsulanAdmin
@@ -34,7 +34,6 @@ __all__ = [
     "PenempatanInline",
     "PeriodeAdmin",
     "ProfilMeritAdmin",
-    "ServiceWriteMixin",
     "UsulanAdmin",
     "buka_skp",
 ]

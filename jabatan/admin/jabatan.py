@@ -11,12 +11,12 @@ from django.db.models import F, QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
-from jabatan.admin.base import ServiceWriteMixin, _ServiceRejected
 from jabatan.models import Formasi, Jabatan
 from jabatan.services import (
     formasi_set_kuota,
 )
 from pegawai import admin as pegawai_admin
+from pegawai.admin_base import LayananMenolak, ServiceWriteMixin
 from pegawai.kompetensi import KODE as KOMPETENSI_KODE
 
 
@@ -171,6 +171,6 @@ class FormasiAdmin(ServiceWriteMixin, pegawai_admin.BaseAdmin):
             try:
                 formasi_set_kuota(formasi=obj, kuota=obj.kuota)
             except ValidationError as exc:
-                raise _ServiceRejected(exc) from exc
+                raise LayananMenolak(exc) from exc
         # Formasi.save never writes jumlah_terisi (the triggers own it).
         super().save_model(request, obj, form, change)

@@ -12,7 +12,6 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from jabatan.admin.base import ServiceWriteMixin, _add_errors, _ServiceRejected
 from jabatan.models import Formasi, Penempatan
 from jabatan.services import (
     asesmen_hitung_jpm,
@@ -22,6 +21,8 @@ from jabatan.services import (
     penempatan_validate,
 )
 from pegawai import admin as pegawai_admin
+from pegawai.admin_base import LayananMenolak, ServiceWriteMixin
+from pegawai.forms import tambah_galat
 from pegawai.models import HasilAsesmen, Pegawai
 
 
@@ -68,7 +69,7 @@ class PenempatanAddForm(forms.ModelForm):
             try:
                 penempatan_validate(**values)
             except ValidationError as exc:
-                _add_errors(self, exc)
+                tambah_galat(self, exc)
         return cleaned
 
 
@@ -177,7 +178,7 @@ class PenempatanAdmin(ServiceWriteMixin, pegawai_admin.NipSearchMixin, pegawai_a
             else:
                 self._create(obj)
         except ValidationError as exc:
-            raise _ServiceRejected(exc) from exc
+            raise LayananMenolak(exc) from exc
 
     def _create(self, obj: Penempatan) -> None:
         created = penempatan_create(
