@@ -7,7 +7,6 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from auditlog.models import LogEntry
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, QueryDict
 from django.urls import reverse
@@ -18,6 +17,7 @@ from django_tasks import task
 
 from jabatan import merit
 from kinerja.models import Periode, Skp
+from pegawai.audit import catat_operasi
 from tugas.models import Progres
 from tugas.progres import Laporan, dengan_progres, mulai
 
@@ -37,16 +37,11 @@ def buka_skp(laporan: Laporan, periode_id: int) -> int:
     n = periode_buka_skp(periode=periode, saat_maju=laporan.maju)
     jumlah = Skp.objects.filter(periode=periode).count()
     # One audit record of the whole operation with its counts (not one per SKP).
-    LogEntry.objects.log_create(
+    catat_operasi(
         periode,
-        action=LogEntry.Action.UPDATE,
-        changes={
-            "skp_dibuka": ["0", str(jumlah - sudah)],
-            "skp_sudah_ada": [str(sudah), str(sudah)],
-            "jumlah_skp": [str(sudah), str(jumlah)],
-        },
-        force_log=True,
-        actor=laporan.progres.oleh,
+        "buka_skp",
+        {"skp_dibuka": jumlah - sudah, "skp_sudah_ada": sudah, "jumlah_skp": jumlah},
+        oleh=laporan.progres.oleh,
     )
     laporan.selesai(
         pesan=ngettext(
