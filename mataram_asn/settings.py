@@ -199,7 +199,7 @@ CONTENT_SECURITY_POLICY = {
 # more than one process serves the app, so every process counts the same requests.
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://mataram-asn")}
 
-# --- Reverse proxies (issue 9) ------------------------------------------------------------
+# --- Reverse proxies -----------------------------------------------------------------------
 # How many proxies we run in front of the app (nginx = 1; a load balancer plus nginx = 2). Only
 # then are X-Forwarded-For and X-Forwarded-Proto believed: with 0 (the default) any client could
 # forge its address in the audit trail and the lockout, or claim HTTPS.

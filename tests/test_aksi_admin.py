@@ -2,7 +2,7 @@
 permissions.
 
 An action without `permissions=` is offered to anyone who can open the list: a read-only unit
-head could then open the SKPs of every unit (issue 9). The walk reads the admin registry, so a
+head could then open the SKPs of every unit. The walk reads the admin registry, so a
 new admin or action is covered without editing this file; a custom permission needs its Django
 permission in CUSTOM below.
 """

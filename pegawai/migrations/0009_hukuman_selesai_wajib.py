@@ -1,4 +1,4 @@
-"""A sanction that runs N months always has its end date (issue 9).
+"""A sanction that runs N months always has its end date.
 
 Rows saved before without `full_clean()` (shell, import) may lack it: derive it first, with a
 frozen copy of `pegawai.disiplin.tanggal_selesai` (a migration must not change when that module
