@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 
 from kinerja.models import Periode, Skp
 from kinerja.services.base import perangkat_daerah_dari
+from pegawai.bulk import BulkWriter
 from pegawai.models import Pegawai, UnitKerja
 
 # Rows per INSERT when opening a period: bounded memory, and a progress step the page can show.
@@ -32,6 +33,8 @@ def periode_buka_skp(
     Each batch commits on its own, with `saat_maju(done, total)` called inside its transaction,
     so a page polling the progress sees it move (a single transaction would show nothing until
     the end). If the work stops half-way, running it again opens the rest: it is idempotent.
+    The rows go in through COPY (pegawai.bulk): the ORM's bulk_create spent 17 of 20 seconds
+    building 100,000 INSERT parameters.
     """
     with transaction.atomic():
         _periode_terbuka(periode)
@@ -45,27 +48,43 @@ def periode_buka_skp(
         total = len(calon)
         if saat_maju:
             saat_maju(0, total)
+    writer = BulkWriter()
     for start in range(0, total, BUKA_SKP_BATCH):
+        batch = calon[start : start + BUKA_SKP_BATCH]
         with transaction.atomic():
-            # Under the period's row lock: closing the period waits for the batch, and a
-            # batch after the close is refused.
+            # Under the period's row lock: closing the period waits for the batch, a batch
+            # after the close is refused, and a second run at once (the action clicked twice)
+            # sees the first one's rows and skips them, so the unique (pegawai, periode) holds.
             _periode_terbuka(periode)
-            Skp.objects.bulk_create(
+            ada = set(
+                Skp.objects.filter(
+                    periode=periode, pegawai_id__in=[pk for pk, _u, _g in batch]
+                ).values_list("pegawai_id", flat=True)
+            )
+            writer.write(
+                Skp,
+                [
+                    "pegawai_id",
+                    "periode_id",
+                    "penilai_id",
+                    "unit_kerja_id",
+                    "perangkat_daerah_id",
+                    "golongan",
+                    "jenis_jabatan",
+                ],
                 (
-                    Skp(
-                        pegawai_id=pk,
-                        periode=periode,
-                        penilai_id=penilai.get(pk),
-                        unit_kerja_id=unit,
-                        perangkat_daerah_id=perangkat_daerah_dari(units[unit]),
-                        golongan=golongan,
-                        jenis_jabatan=jenis_jabatan.get(pk, ""),
+                    (
+                        pk,
+                        periode.pk,
+                        penilai.get(pk),
+                        unit,
+                        perangkat_daerah_dari(units[unit]),
+                        golongan,
+                        jenis_jabatan.get(pk, ""),
                     )
-                    for pk, unit, golongan in calon[start : start + BUKA_SKP_BATCH]
+                    for pk, unit, golongan in batch
+                    if pk not in ada
                 ),
-                # Two runs at once (the same action clicked twice): the unique (pegawai,
-                # periode) constraint keeps one SKP each; the other run skips those rows.
-                ignore_conflicts=True,
             )
             if saat_maju:
                 saat_maju(min(start + BUKA_SKP_BATCH, total), total)

@@ -11,6 +11,7 @@ from kinerja import rules
 from kinerja.models import KinerjaOrganisasi, RencanaHasilKerja, RevisiSkp, Skp
 from kinerja.services import (
     kurva_skp,
+    periode_buka_skp,
     skp_create,
     skp_finalkan,
     skp_nilai,
@@ -334,3 +335,44 @@ def test_a_revision_breaching_the_curve_is_a_warning_with_the_numbers_as_in_fina
     assert "Sangat Baik 1 dari 1 pegawai (100,00%) melebihi batas" in revisi.pelanggaran[0].pesan
     assert _fresh(skp).predikat == rules.SANGAT_BAIK
     assert kurva_skp(_fresh(skp))[2] == revisi.pelanggaran
+
+
+# --- Opening a period for everyone ------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_opening_a_period_skips_rows_another_run_wrote_meanwhile_and_reports_each_batch(
+    monkeypatch,
+):
+    from kinerja.services import periode as buka
+
+    unit = UnitKerjaFactory()
+    orang = PegawaiFactory.create_batch(5, unit_kerja=unit)
+    periode = PeriodeFactory(tahun=2027, jenis="tahunan", terbuka=True)
+    monkeypatch.setattr(buka, "BUKA_SKP_BATCH", 2)
+    langkah: list[tuple[int, int]] = []
+
+    def maju(selesai: int, total: int) -> None:
+        langkah.append((selesai, total))
+        if selesai == 2:  # a second run, between two batches, opens the last employee's SKP
+            Skp.objects.create(
+                pegawai=orang[4], periode=periode, unit_kerja=unit,
+                perangkat_daerah=unit, golongan=orang[4].golongan,
+            )  # fmt: skip
+
+    penilai = {p.pk: orang[0].pk for p in orang[1:]}
+    n = buka.periode_buka_skp(periode=periode, penilai=penilai, jenis_jabatan={}, saat_maju=maju)
+    assert n == 5
+    assert langkah == [(0, 5), (2, 5), (4, 5), (5, 5)]
+    dibuka = Skp.objects.filter(periode=periode).values_list("pegawai_id", flat=True)
+    assert sorted(dibuka) == sorted(p.pk for p in orang)  # one each, no conflict
+    assert Skp.objects.get(periode=periode, pegawai=orang[1]).penilai_id == orang[0].pk
+    assert buka.periode_buka_skp(periode=periode, penilai=penilai, jenis_jabatan={}) == 0
+
+
+@pytest.mark.django_db
+def test_opening_a_closed_period_is_refused_by_field():
+    periode = PeriodeFactory(tahun=2027, jenis="tahunan", terbuka=False)
+    with pytest.raises(ValidationError) as exc:
+        periode_buka_skp(periode=periode, penilai={}, jenis_jabatan={})
+    assert "periode" in exc.value.message_dict
