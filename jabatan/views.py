@@ -34,6 +34,7 @@ from jabatan.selectors import (
 from jabatan.tasks import EKSPOR_MAKS, mulai_ekspor_peringkat
 from pegawai.akses import Lingkup, lingkup, lingkup_seluruh, pegawai_id_sendiri
 from pegawai.ekspor import unduh_tabel
+from pegawai.models import Pegawai
 
 
 @require_safe
@@ -152,6 +153,32 @@ def _form_aksi(cls: type, request: HttpRequest, scope: Lingkup, formasi: Formasi
     )
 
 
+def _peringkat_beku(keputusan: Keputusan) -> dict:
+    """Return the ranking frozen in a decision's snapshot, names with their academic titles
+    (the snapshot keeps the bare name; one query for the titles of its rows)."""
+    snapshot = keputusan.snapshot or {}
+    baris = snapshot.get("teratas", [])
+    gelar = {
+        p.pk: p.nama_lengkap
+        for p in Pegawai.objects.filter(pk__in=[b["pegawai_id"] for b in baris]).only(
+            "nama", "gelar_depan", "gelar_belakang"
+        )
+    }
+    pada = snapshot.get("pada")
+    return {
+        "keputusan": keputusan,
+        "pada": date.fromisoformat(pada) if pada else None,
+        "aturan_versi": snapshot.get("aturan_versi", ""),
+        "jumlah_layak": snapshot.get("jumlah_layak"),
+        "jumlah_kandidat": snapshot.get("jumlah_kandidat"),
+        "baris": [
+            {**b, "nama_lengkap": gelar.get(b["pegawai_id"], b["nama"]),
+             "terpilih": b["pegawai_id"] == keputusan.pegawai_id}
+            for b in baris
+        ],
+    }  # fmt: skip
+
+
 def _halaman_peringkat(
     request: HttpRequest,
     scope: Lingkup,
@@ -181,8 +208,14 @@ def _halaman_peringkat(
     bobot_query = request.GET.copy()
     for kunci in ("nip", "ekspor"):
         bobot_query.pop(kunci, None)
-    usul = usul or _form_aksi(UsulanForm, request, scope, formasi)
-    putus = putus or _form_aksi(KeputusanForm, request, scope, formasi)
+    # A filled post takes no proposal or decision: the page offers neither, and shows the
+    # ranking frozen with its latest decision rather than a live re-ranking.
+    terisi = formasi.jumlah_terisi >= formasi.kuota
+    keputusan = list(keputusan_formasi(formasi=formasi)[:5])
+    beku = _peringkat_beku(keputusan[0]) if keputusan and terisi else None
+    if not terisi:
+        usul = usul or _form_aksi(UsulanForm, request, scope, formasi)
+        putus = putus or _form_aksi(KeputusanForm, request, scope, formasi)
     context = {
         "formasi": formasi,
         "peringkat": hasil,
@@ -212,12 +245,14 @@ def _halaman_peringkat(
         "nip": nip,
         "query_bobot": "&" + bobot_query.urlencode() if simulasi else "",
         "ekspor_maks": EKSPOR_MAKS,
-        "usulan": usulan_aktif(formasi=formasi),
+        "usulan": usulan_aktif(formasi=formasi) if not terisi else [],
         "usul": usul,
         "putus": putus,
         "metode": Keputusan.Metode.choices,
         "pada": pada,
-        "keputusan": keputusan_formasi(formasi=formasi)[:5],
+        "keputusan": keputusan,
+        "terisi": terisi,
+        "beku": beku,
     }
     return render(request, "jabatan/lowongan_detail.html", context, status=status)
 

@@ -183,27 +183,55 @@ def realisasi_formset(skp: Skp, data: Any = None) -> BaseRealisasiFormSet:
 
 class NilaiForm(forms.Form):
     """The evaluator's rating; the behaviour notes are carried and prefilled, so saving the
-    rating keeps them."""
+    rating keeps them.
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
+    When plan rows have no realisation the page warns and offers the confirmation the service
+    asks for (`skp_nilai`'s `konfirmasi_tanpa_realisasi`).
+    """
+
+    def __init__(
+        self, *args: Any, tanpa_realisasi: Sequence[RencanaHasilKerja] = (), **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
+        self.tanpa_realisasi = list(tanpa_realisasi)
         self.fields["rating_hasil"] = _rating(_("Rating hasil kerja"))
         self.fields["rating_perilaku"] = _rating(_("Rating perilaku kerja (BerAKHLAK)"))
         self.fields["catatan_perilaku"] = _teks(Skp, "catatan_perilaku", widget=forms.Textarea(
             attrs={"rows": 3}))  # fmt: skip
         self.fields["catatan_penilai"] = _teks(Skp, "catatan_penilai", widget=forms.Textarea(
             attrs={"rows": 3}))  # fmt: skip
+        if self.tanpa_realisasi:
+            label = _(
+                "Saya tetap menilai walaupun %(n)s baris rencana belum memiliki realisasi"
+            ) % {"n": len(self.tanpa_realisasi)}
+            # Not required here: the service refuses an unconfirmed rating, after checking
+            # that the user is the evaluator at all, and its message lands on this field.
+            self.fields["konfirmasi_tanpa_realisasi"] = forms.BooleanField(
+                label=label, required=False
+            )
 
     @classmethod
     def untuk(cls, skp: Skp, data: Any = None) -> NilaiForm:
-        return cls(data, initial={
+        tanpa = [r for r in skp.rencana.all() if not r.realisasi.strip()]
+        return cls(data, tanpa_realisasi=tanpa, initial={
             "rating_hasil": skp.rating_hasil, "rating_perilaku": skp.rating_perilaku,
             "catatan_perilaku": skp.catatan_perilaku, "catatan_penilai": skp.catatan_penilai,
         })  # fmt: skip
 
 
 class FinalkanForm(forms.Form):
-    """Finalising takes no input beyond the request itself (and its CSRF token)."""
+    """Finalising asks the evaluator to confirm: after it the SKP changes only by a revision
+    with a reason, and its predikat feeds the merit ranking."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["konfirmasi"] = forms.BooleanField(
+            label=_(
+                "Saya telah memeriksa penilaian ini; setelah final, SKP hanya dapat diubah "
+                "melalui revisi dengan alasan"
+            ),
+            error_messages={"required": _("Konfirmasi finalisasi wajib dicentang.")},
+        )
 
 
 class RevisiForm(forms.Form):

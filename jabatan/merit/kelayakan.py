@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from django.utils.formats import number_format
+from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
 
 from jabatan.merit.base import (
@@ -24,6 +24,28 @@ from pegawai import golongan as gol
 from pegawai.disiplin import TINGKAT, TingkatHukuman
 from pegawai.jenis_jabatan import MANAJERIAL, JenisJabatan
 from pegawai.pensiun import tanggal_pensiun
+
+
+def _pesan_pensiun(pensiun: date, batas_usia: int, pada: date) -> str:
+    """Explain the retirement reason by the target post's retirement age, which may differ
+    from the one of the employee's current position (shown elsewhere): UU 20/2023 Pasal 55."""
+    konteks = {
+        "u": batas_usia,
+        "t": date_format(pensiun, "j F Y"),
+        "b": SISA_MASA_KERJA_BULAN,
+    }
+    if pensiun <= pada:
+        # The age was reached in an earlier month: the post's limit is already behind them.
+        pesan = _(
+            "Batas usia pensiun jabatan yang dituju %(u)s tahun (UU 20/2023 Pasal 55) sudah "
+            "terlampaui: menurut jabatan ini pensiun sejak %(t)s."
+        )
+    else:
+        pesan = _(
+            "Batas usia pensiun jabatan yang dituju %(u)s tahun (UU 20/2023 Pasal 55): menurut "
+            "jabatan ini pensiun %(t)s, kurang dari %(b)s bulan lagi."
+        )
+    return pesan % konteks
 
 
 def kelayakan(k: Kandidat, s: Syarat, pada: date) -> list[Alasan]:
@@ -84,13 +106,7 @@ def kelayakan(k: Kandidat, s: Syarat, pada: date) -> list[Alasan]:
                 )
             )
     elif (pensiun.year - pada.year) * 12 + pensiun.month - pada.month < SISA_MASA_KERJA_BULAN:
-        alasan.append(
-            Alasan(
-                "MASA_PENSIUN",
-                _("Pensiun %(t)s: kurang dari %(b)s bulan lagi.")
-                % {"t": f"{pensiun:%d-%m-%Y}", "b": SISA_MASA_KERJA_BULAN},
-            )
-        )
+        alasan.append(Alasan("MASA_PENSIUN", _pesan_pensiun(pensiun, s.batas_usia_pensiun, pada)))
     if s.jenis_jabatan in PENGALAMAN:
         tahun, jenis = PENGALAMAN[s.jenis_jabatan]
         punya = hari_pengalaman(k, pada, jenis)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db import transaction
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -34,6 +34,14 @@ def _cek_rating(**ratings: str) -> None:
         raise ValidationError(errors, code="rating_tidak_dikenal")
 
 
+def pesan_tanpa_realisasi(n: int) -> str:
+    """Return the refusal of a rating while `n` plan rows have no realisation."""
+    return _(
+        "Konfirmasi wajib dicentang: %(n)s baris rencana belum memiliki realisasi, padahal "
+        "penilaian didasarkan pada realisasi (PermenPANRB 6/2022)."
+    ) % {"n": n}
+
+
 @transaction.atomic
 def skp_nilai(
     *,
@@ -43,9 +51,16 @@ def skp_nilai(
     oleh: AbstractBaseUser,
     catatan_perilaku: str | None = None,
     catatan_penilai: str | None = None,
+    konfirmasi_tanpa_realisasi: bool = False,
 ) -> Skp:
     """Rate results and behaviour; the predikat follows from the official matrix. A note not
-    given (None) keeps what the SKP has: rating again never blanks the behaviour notes."""
+    given (None) keeps what the SKP has: rating again never blanks the behaviour notes.
+
+    The rating rests on the realisations (PermenPANRB 6/2022: evaluation follows the monitoring
+    of the plan). Plan rows without one are refused unless the evaluator confirms rating anyway
+    (`konfirmasi_tanpa_realisasi`): a confirmation, not a ban, since an employee may have
+    reported outside the application.
+    """
     skp = _kunci(skp)
     _wajib_penilai(oleh, skp)
     _wajib_bukan_final(skp)
@@ -59,6 +74,15 @@ def skp_nilai(
             }
         )
     _cek_rating(rating_hasil=rating_hasil, rating_perilaku=rating_perilaku)
+    tanpa = skp.rencana.filter(Q(realisasi="") | Q(realisasi__regex=r"^\s+$")).count()
+    if tanpa and not konfirmasi_tanpa_realisasi:
+        raise ValidationError(
+            {
+                "konfirmasi_tanpa_realisasi": ValidationError(
+                    pesan_tanpa_realisasi(tanpa), code="tanpa_realisasi"
+                )
+            }
+        )
     skp.rating_hasil, skp.rating_perilaku = rating_hasil, rating_perilaku
     skp.predikat = rules.predikat(rating_hasil, rating_perilaku)
     if catatan_perilaku is not None:

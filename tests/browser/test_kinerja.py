@@ -38,9 +38,12 @@ def test_an_evaluator_rates_an_skp_to_final_and_the_dashboard_updates(page: Page
 
     page.get_by_label("Rating hasil kerja").select_option("Di Atas Ekspektasi")
     page.get_by_label("Rating perilaku kerja (BerAKHLAK)").select_option("Di Atas Ekspektasi")
+    expect(page.locator("#peringatan-realisasi")).to_contain_text("belum memiliki realisasi")
+    page.get_by_label("Saya tetap menilai").check()
     page.get_by_role("button", name="Simpan penilaian").click()
     expect(page.locator("#predikat-skp")).to_have_text("Sangat Baik")
     _screenshot(page, "skp-dinilai")
+    page.get_by_label("Saya telah memeriksa penilaian ini").check()
     page.get_by_role("button", name="Finalkan SKP").click()
     expect(page.locator("#status-skp")).to_have_text("Final")
     assert Skp.objects.get(pk=skp.pk).status == Skp.Status.FINAL

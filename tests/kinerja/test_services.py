@@ -70,12 +70,30 @@ def test_the_evaluator_takes_an_skp_from_plan_to_final(setup):
     assert _fresh(skp).difinalkan_pada is not None
 
 
+def test_it_refuses_a_rating_while_plan_rows_lack_a_realisation_unless_confirmed(setup):
+    skp, penilai = setup["skp"], setup["penilai"]
+    skp_set_rencana(skp=skp, rencana=[*RENCANA, {"hasil_kerja": "Posyandu", "indikator": "Jumlah",
+                                                 "target": "12"}], oleh=penilai)  # fmt: skip
+    pertama = skp.rencana.get(urutan=1)
+    skp_set_realisasi(skp=skp, realisasi={pertama.pk: ("96%", "")}, oleh=setup["pegawai"])
+    with pytest.raises(ValidationError) as exc:
+        skp_nilai(skp=skp, rating_hasil=rules.DI_ATAS, rating_perilaku=rules.DI_ATAS, oleh=penilai)
+    assert (
+        "1 baris rencana belum memiliki realisasi"
+        in (exc.value.message_dict["konfirmasi_tanpa_realisasi"][0])
+    )
+    assert (_fresh(skp).status, _fresh(skp).predikat) == (Skp.Status.DIRENCANAKAN, "")
+    skp_nilai(skp=skp, rating_hasil=rules.DI_ATAS, rating_perilaku=rules.DI_ATAS, oleh=penilai,
+              konfirmasi_tanpa_realisasi=True)  # fmt: skip
+    assert _fresh(skp).predikat == rules.SANGAT_BAIK
+
+
 def test_it_refuses_a_rating_outside_the_regulations_labels(setup):
     skp = setup["skp"]
     skp_set_rencana(skp=skp, rencana=RENCANA, oleh=setup["penilai"])
     with pytest.raises(ValidationError) as exc:
         skp_nilai(skp=skp, rating_hasil="Luar Biasa", rating_perilaku=rules.SESUAI,
-                  oleh=setup["penilai"])  # fmt: skip
+                  oleh=setup["penilai"], konfirmasi_tanpa_realisasi=True)  # fmt: skip
     assert "Rating hasil kerja" in exc.value.message_dict["rating_hasil"][0]
     assert "Di Atas Ekspektasi" in exc.value.message_dict["rating_hasil"][0]
     assert _fresh(skp).predikat == ""
@@ -87,7 +105,7 @@ def test_it_refuses_a_rating_by_someone_who_is_not_the_evaluator(setup, siapa):
     skp_set_rencana(skp=skp, rencana=RENCANA, oleh=setup["penilai"])
     with pytest.raises(ValidationError) as exc:
         skp_nilai(skp=skp, rating_hasil=rules.SESUAI, rating_perilaku=rules.SESUAI,
-                  oleh=setup[siapa])  # fmt: skip
+                  oleh=setup[siapa], konfirmasi_tanpa_realisasi=True)  # fmt: skip
     assert "pejabat penilai" in exc.value.message_dict[NON_FIELD_ERRORS][0]
     assert _fresh(skp).status == Skp.Status.DIRENCANAKAN
 
@@ -96,7 +114,7 @@ def test_hr_may_rate_too(setup):
     skp = setup["skp"]
     skp_set_rencana(skp=skp, rencana=RENCANA, oleh=setup["hr"])
     skp = skp_nilai(skp=skp, rating_hasil=rules.DI_BAWAH, rating_perilaku=rules.SESUAI,
-                    oleh=setup["hr"])  # fmt: skip
+                    oleh=setup["hr"], konfirmasi_tanpa_realisasi=True)  # fmt: skip
     assert skp.predikat == rules.BUTUH_PERBAIKAN
 
 
@@ -119,11 +137,17 @@ def test_it_refuses_an_incomplete_plan_and_keeps_the_old_one(setup):
 def test_a_final_skp_is_not_edited_only_revised_with_a_reason(setup):
     skp, penilai, hr = setup["skp"], setup["penilai"], setup["hr"]
     skp_set_rencana(skp=skp, rencana=RENCANA, oleh=penilai)
-    skp_nilai(skp=skp, rating_hasil=rules.SESUAI, rating_perilaku=rules.SESUAI, oleh=penilai)
+    skp_nilai(
+        skp=skp,
+        rating_hasil=rules.SESUAI,
+        rating_perilaku=rules.SESUAI,
+        oleh=penilai,
+        konfirmasi_tanpa_realisasi=True,
+    )
     skp_finalkan(skp=skp, oleh=penilai)
     for attempt in (
         lambda: skp_nilai(skp=skp, rating_hasil=rules.DI_ATAS, rating_perilaku=rules.DI_ATAS,
-                          oleh=penilai),
+                          oleh=penilai, konfirmasi_tanpa_realisasi=True),
         lambda: skp_set_rencana(skp=skp, rencana=RENCANA, oleh=penilai),
         lambda: skp_set_realisasi(skp=skp, realisasi={}, oleh=penilai),
     ):  # fmt: skip
@@ -149,7 +173,7 @@ def test_a_closed_period_takes_no_rating(setup):
     skp.periode.save()
     with pytest.raises(ValidationError) as exc:
         skp_nilai(skp=skp, rating_hasil=rules.SESUAI, rating_perilaku=rules.SESUAI,
-                  oleh=setup["penilai"])  # fmt: skip
+                  oleh=setup["penilai"], konfirmasi_tanpa_realisasi=True)  # fmt: skip
     assert "ditutup" in " ".join(exc.value.messages)
 
 
@@ -158,7 +182,13 @@ def test_the_curve_is_checked_with_the_numbers_before_finalising(setup):
     KinerjaOrganisasi.objects.create(unit_kerja=setup["dinas"], tahun=2026,
                                      predikat=rules.ISTIMEWA)  # fmt: skip
     skp_set_rencana(skp=skp, rencana=RENCANA, oleh=penilai)
-    skp_nilai(skp=skp, rating_hasil=rules.DI_ATAS, rating_perilaku=rules.DI_ATAS, oleh=penilai)
+    skp_nilai(
+        skp=skp,
+        rating_hasil=rules.DI_ATAS,
+        rating_perilaku=rules.DI_ATAS,
+        oleh=penilai,
+        konfirmasi_tanpa_realisasi=True,
+    )
     org, jumlah, pelanggaran = kurva_skp(_fresh(skp))
     assert org == rules.ISTIMEWA and jumlah == {rules.SANGAT_BAIK: 1}
     assert [p.predikat for p in pelanggaran] == [rules.SANGAT_BAIK]
@@ -177,10 +207,17 @@ def test_rating_without_notes_keeps_the_existing_ones(setup):
     skp, penilai = setup["skp"], setup["penilai"]
     skp_set_rencana(skp=skp, rencana=RENCANA, oleh=penilai)
     Skp.objects.filter(pk=skp.pk).update(catatan_perilaku="Adaptif", catatan_penilai="Tepat")
-    skp_nilai(skp=skp, rating_hasil=rules.SESUAI, rating_perilaku=rules.SESUAI, oleh=penilai)
+    skp_nilai(
+        skp=skp,
+        rating_hasil=rules.SESUAI,
+        rating_perilaku=rules.SESUAI,
+        oleh=penilai,
+        konfirmasi_tanpa_realisasi=True,
+    )
     assert (_fresh(skp).catatan_perilaku, _fresh(skp).catatan_penilai) == ("Adaptif", "Tepat")
     skp_nilai(skp=skp, rating_hasil=rules.SESUAI, rating_perilaku=rules.SESUAI, oleh=penilai,
-              catatan_perilaku="", catatan_penilai="Diperbarui")  # fmt: skip
+              catatan_perilaku="", catatan_penilai="Diperbarui",
+              konfirmasi_tanpa_realisasi=True)  # fmt: skip
     assert (_fresh(skp).catatan_perilaku, _fresh(skp).catatan_penilai) == ("", "Diperbarui")
 
 
@@ -193,7 +230,8 @@ def _dinilai(setup) -> Skp:
     skp, penilai = setup["skp"], setup["penilai"]
     skp_set_rencana(skp=skp, rencana=RENCANA, oleh=penilai)
     return skp_nilai(skp=skp, rating_hasil=rules.SESUAI, rating_perilaku=rules.SESUAI,
-                     oleh=penilai, catatan_penilai="Awal")  # fmt: skip
+                     oleh=penilai, catatan_penilai="Awal",
+                     konfirmasi_tanpa_realisasi=True)  # fmt: skip
 
 
 @pytest.mark.parametrize(
@@ -256,7 +294,8 @@ def test_the_rating_refuses_too_long_notes_and_nul_by_field_and_writes_nothing(
     skp = _dinilai(setup)
     with pytest.raises(ValidationError) as exc:
         skp_nilai(skp=skp, rating_hasil=rules.DI_ATAS, rating_perilaku=rules.DI_ATAS,
-                  oleh=setup["penilai"], **{field: value})  # fmt: skip
+                  oleh=setup["penilai"], **{field: value},
+                  konfirmasi_tanpa_realisasi=True)  # fmt: skip
     [message] = exc.value.message_dict[field]
     label = capfirst(Skp._meta.get_field(field).verbose_name)
     assert message.startswith(f"{label}: ") and pesan in message

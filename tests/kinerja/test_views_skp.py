@@ -57,6 +57,8 @@ def _direncanakan(skp):
 
 
 NILAI_ATAS = {"rating_hasil": rules.DI_ATAS, "rating_perilaku": rules.DI_ATAS}
+# The plan rows here have no realisation: the rating form asks to confirm (test_skp_alur.py).
+KONFIRMASI_TANPA_REALISASI = {"konfirmasi_tanpa_realisasi": "on"}
 
 
 def test_the_detail_page_shows_the_forms_of_the_users_role(org, skp):
@@ -144,7 +146,7 @@ def test_the_evaluator_rates_on_the_skp_page_and_others_cannot(org, skp):
     assert response.status_code == 200
     assert "pejabat penilai" in response.content.decode()
     assert Skp.objects.get(pk=skp.pk).predikat == ""
-    response = _client(org, "pimpinan").post(url, NILAI_ATAS)
+    response = _client(org, "pimpinan").post(url, NILAI_ATAS | KONFIRMASI_TANPA_REALISASI)
     assert response.status_code == 302
     assert Skp.objects.get(pk=skp.pk).predikat == rules.SANGAT_BAIK
 
@@ -166,8 +168,8 @@ def test_a_rating_outside_the_choices_is_a_field_error(org, skp, nilai):
 def test_the_evaluator_finalises_and_hr_revises_with_a_reason(org, skp):
     _direncanakan(skp)
     pimpinan, hr = _client(org, "pimpinan"), _client(org, "hr")
-    pimpinan.post(f"/kinerja/skp/{skp.pk}/nilai/", NILAI_ATAS)
-    assert pimpinan.post(f"/kinerja/skp/{skp.pk}/final/").status_code == 302
+    pimpinan.post(f"/kinerja/skp/{skp.pk}/nilai/", NILAI_ATAS | KONFIRMASI_TANPA_REALISASI)
+    assert pimpinan.post(f"/kinerja/skp/{skp.pk}/final/", {"konfirmasi": "on"}).status_code == 302
     assert Skp.objects.get(pk=skp.pk).status == Skp.Status.FINAL
     url = f"/kinerja/skp/{skp.pk}/revisi/"
     data = {"revisi-rating_hasil": rules.SESUAI, "revisi-rating_perilaku": rules.SESUAI}
@@ -181,7 +183,7 @@ def test_the_evaluator_finalises_and_hr_revises_with_a_reason(org, skp):
 
 def test_finalising_twice_shows_the_services_refusal(org, skp):
     _direncanakan(skp)
-    response = _client(org, "pimpinan").post(f"/kinerja/skp/{skp.pk}/final/")
+    response = _client(org, "pimpinan").post(f"/kinerja/skp/{skp.pk}/final/", {"konfirmasi": "on"})
     assert response.status_code == 200
     assert "Hanya SKP yang sudah dinilai dapat difinalkan." in response.content.decode()
     assert Skp.objects.get(pk=skp.pk).status == Skp.Status.DIRENCANAKAN
@@ -198,7 +200,7 @@ def test_rating_keeps_the_behaviour_notes_the_form_carries_them_prefilled(org, s
     assert "Kolaboratif dengan tim puskesmas</textarea>" in page.content.decode()
     # The browser posts the prefilled field back with the ratings.
     data = {**NILAI_ATAS, "catatan_perilaku": "Kolaboratif dengan tim puskesmas",
-            "catatan_penilai": "Baik"}  # fmt: skip
+            "catatan_penilai": "Baik", **KONFIRMASI_TANPA_REALISASI}  # fmt: skip
     assert client.post(f"/kinerja/skp/{skp.pk}/nilai/", data).status_code == 302
     skp = Skp.objects.get(pk=skp.pk)
     assert (skp.catatan_perilaku, skp.catatan_penilai, skp.predikat) == (
