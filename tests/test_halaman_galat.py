@@ -85,3 +85,12 @@ def test_an_anonymous_visitor_gets_the_missing_page_too(db, settings):
     response = Client().get("/tidak-ada/")
     assert response.status_code == 404
     assert "Halaman tidak ditemukan" in response.content.decode()
+
+
+def test_every_page_names_the_favicon_and_it_is_served(db, client):
+    body = client.get("/").content.decode()
+    assert '<link rel="icon" href="/static/favicon.svg" type="image/svg+xml">' in body
+    response = client.get("/static/favicon.svg")
+    assert response.status_code == 200
+    body = response.streaming_content if response.streaming else [response.content]
+    assert b"<svg" in b"".join(body)
