@@ -136,7 +136,8 @@ def syarat_formasi(formasi: Formasi) -> merit.Syarat:
         jenis_jabatan=jabatan.jenis,
         golongan_minimal=jabatan.golongan_minimal,
         pendidikan_minimal=urutan_pendidikan(jabatan.pendidikan_minimal),
-        bidang_studi=frozenset(jabatan.bidang_studi.values_list("pk", flat=True)),
+        # .all(): a prefetch of the fields of study serves many posts in one query.
+        bidang_studi=frozenset(b.pk for b in jabatan.bidang_studi.all()),
         standar=jabatan.standar_kompetensi,
         batas_usia_pensiun=jabatan.batas_usia_pensiun,
     )

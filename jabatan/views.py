@@ -20,6 +20,7 @@ from jabatan.filters import LowonganFilter
 from jabatan.forms import KeputusanForm, PeringkatForm, UsulanForm
 from jabatan.models import Formasi, Keputusan
 from jabatan.peringkat import TERATAS, dengan_bobot, peringkat_formasi
+from jabatan.peringkat.peluang import memenuhi_syarat
 from jabatan.selectors import (
     daftar_lowongan,
     formasi_dalam_lingkup,
@@ -306,13 +307,30 @@ def peluang_daftar(request: HttpRequest) -> HttpResponse:
     pada = timezone.localdate()
     # Open posts are public within the government (seleksi terbuka).
     filterset, rows = _saring_lowongan(request, lingkup_seluruh(), pada)
-    halaman = _halaman_lowongan(request, rows, pada, 25)
+    hanya_memenuhi = request.GET.get("memenuhi") == "1"
+    if hanya_memenuhi:
+        # The filter must judge every vacancy before paging: a fixed number of queries and the
+        # pure rules once per vacant post (thousands at a province's scale, still milliseconds
+        # each), so only when asked for.
+        rows = list(rows)
+        layak = memenuhi_syarat(pegawai_id=pegawai_id, formasi_ids=[f.pk for f in rows], pada=pada)
+        rows = [f for f in rows if layak[f.pk]]
+        halaman = _halaman_lowongan(request, rows, pada, 25)
+    else:
+        # Without the filter, eligibility is computed for the posts on the current page only.
+        halaman = _halaman_lowongan(request, rows, pada, 25)
+        layak = memenuhi_syarat(
+            pegawai_id=pegawai_id, formasi_ids=[f.pk for f in halaman["halaman"]], pada=pada
+        )
+    for f in halaman["halaman"]:
+        f.memenuhi = layak[f.pk]
     return render(
         request,
         "jabatan/peluang_list.html",
         {
             "filterset": filterset,
             **halaman,
+            "hanya_memenuhi": hanya_memenuhi,
             "dengan_usulan": formasi_dengan_usulan([f.pk for f in halaman["halaman"]]),
             "usulan_saya": usulan_pegawai(pegawai_id=pegawai_id),
         },

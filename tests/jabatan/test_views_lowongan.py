@@ -32,8 +32,8 @@ def test_the_vacancy_list_is_scoped_filtered_and_exported(org, django_assert_max
     client = _client(org.users["pimpinan"])
     client.get("/jabatan/lowongan/")
     # session, user, permissions (2), access link, the unit filter's options, the page's count
-    # and rows, the retirement ages and the retiring holders
-    with django_assert_max_num_queries(10):
+    # and rows, the retirement ages and the retiring holders; the menu's SKP entry (one EXISTS)
+    with django_assert_max_num_queries(11):
         response = client.get("/jabatan/lowongan/")
     body = response.content.decode()
     assert "Analis A" in body and "Analis B" not in body
@@ -128,8 +128,8 @@ def test_an_employee_sees_why_they_are_not_eligible_and_nothing_of_others(
     client.get(f"/jabatan/peluang/{formasi.pk}/")
     # session, user, permissions (2), access link, post (the page's, the ranking's fresh one),
     # profile, talent bands, holders, fields of study, counts (the scan, the sanctioned), own
-    # row, own sanctions, proposals, decision
-    with django_assert_max_num_queries(17):
+    # row, own sanctions, proposals, decision; the menu's SKP entry (one EXISTS)
+    with django_assert_max_num_queries(18):
         response = client.get(f"/jabatan/peluang/{formasi.pk}/")
     body = response.content.decode()
     saya = response.context["saya"]

@@ -1,0 +1,52 @@
+"""An employee finds their chances from the menu and filters to the posts they meet; HR meets
+no dead end in the menu and a refusal in the app's layout."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from pegawai.roles import PEGAWAI
+from tests.akses_data import _user, buat_organisasi
+from tests.browser.test_login import _login, _screenshot
+from tests.factories import tutup_periode
+from tests.jabatan.test_keputusan import _calon
+from tests.jabatan.test_views_peluang import _kepala_bagian
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_an_employee_filters_the_posts_they_meet(page: Page, live_server):
+    org = buat_organisasi()
+    _user("calon", PEGAWAI, staff=False, pegawai=_calon(org.unit_b))
+    _kepala_bagian(org.unit_b, "Kepala Bagian Cocok", "III/d")
+    _kepala_bagian(org.unit_b, "Kepala Bagian Tinggi", "IV/c")
+    tutup_periode()
+    _login(page, live_server.url, "calon")
+    page.get_by_role("link", name="Peluang jabatan").click()
+    baris = page.get_by_role("row", name="Kepala Bagian Tinggi")
+    expect(baris.locator("td.memenuhi")).to_have_text("Tidak")
+    expect(page.get_by_role("row", name="Kepala Bagian Cocok").locator("td.memenuhi")).to_have_text(
+        "Ya"
+    )
+    _screenshot(page, "peluang-pegawai")
+    page.get_by_label("Hanya yang saya penuhi").check()
+    page.get_by_role("button", name="Terapkan").click()
+    expect(page.get_by_text("Kepala Bagian Cocok")).to_be_visible()
+    expect(page.get_by_text("Kepala Bagian Tinggi")).to_have_count(0)
+    page.set_viewport_size({"width": 390, "height": 844})
+    _screenshot(page, "peluang-pegawai-hp")
+
+
+def test_hr_sees_no_dead_end_and_a_refusal_in_the_layout(page: Page, live_server):
+    buat_organisasi()
+    _login(page, live_server.url, "hr.bkpsdm")
+    nav = page.get_by_role("navigation", name="Menu utama")
+    expect(nav.get_by_role("link", name="Data saya")).to_have_count(0)
+    expect(nav.get_by_role("link", name="SKP", exact=True)).to_have_count(0)
+    page.goto(f"{live_server.url}/saya/")
+    expect(page.get_by_role("heading", name="Akses ditolak")).to_be_visible()
+    expect(page.get_by_text("Akun ini tidak terhubung dengan data pegawai.")).to_be_visible()
+    _screenshot(page, "403-hr")
+    page.get_by_role("link", name="Kembali ke beranda").click()
+    expect(page.get_by_role("heading", name="Ringkasan jabatan")).to_be_visible()
