@@ -7,8 +7,9 @@ from decimal import Decimal
 
 from django.contrib.auth.models import AnonymousUser, User
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Page, Paginator
 from django.db import connection
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When
 from django.utils.translation import gettext as _
 
 from kinerja import rules
@@ -19,6 +20,25 @@ from pegawai.models import HasilAsesmen
 
 DINILAI = list(Skp.STATUS_DINILAI)  # raw SQL parameters and Count filters
 RENDAH_KE_BAWAH = [rules.BUTUH_PERBAIKAN, rules.KURANG, rules.SANGAT_KURANG]
+# Worst first: rules.PREDIKAT runs best first, so its reverse index ranks severity
+# (Sangat Kurang 0, Kurang/Misconduct 1, Butuh Perbaikan 2). Sorting the label text would put
+# Butuh Perbaikan first and cut the worst off the page.
+KEPARAHAN = Case(
+    *(When(predikat=p, then=Value(i)) for i, p in enumerate(reversed(rules.PREDIKAT))),
+    output_field=IntegerField(),
+)
+PERBAIKAN_PER_HALAMAN = 50
+
+
+def _halaman(
+    rows: QuerySet, nomor: str | None, per_halaman: int, jumlah: int | None = None
+) -> Page:
+    """Return one page of `rows`; `jumlah`, when the caller already counted them, spares the
+    COUNT query. A page number out of range or not a number gives the nearest page."""
+    paginator = Paginator(rows, per_halaman)
+    if jumlah is not None:
+        paginator.count = jumlah  # a cached_property: set, it is never queried
+    return paginator.get_page(nomor)
 
 
 def skp_dalam_lingkup(scope: Lingkup) -> QuerySet[Skp]:
@@ -123,7 +143,10 @@ class Dasbor:
     total_skp: int = 0
     tren: list[tuple[int, dict[str, int]]] = field(default_factory=list)
     penilai: list[dict] = field(default_factory=list)
-    perbaikan: list[Skp] = field(default_factory=list)
+    # One page of the employees rated Butuh Perbaikan or lower, worst first; the whole list
+    # (unevaluated) for the export.
+    perbaikan: Page | None = None
+    perbaikan_semua: QuerySet[Skp] | None = None
     kurva: list[dict] = field(default_factory=list)
     talenta: dict[int, int] = field(default_factory=dict)
     talenta_tanpa_data: int = 0
@@ -291,12 +314,19 @@ def dasbor_kinerja(scope: Lingkup, data) -> Dasbor:
         row["persen"] = Decimal(100 * row["selesai"]) / row["total"] if row["total"] else Decimal(0)
     dasbor.penilai.sort(key=lambda r: (-r["belum"], r["penilai__nama"] or ""))
 
-    # 4. Employees rated Butuh Perbaikan or lower.
-    dasbor.perbaikan = list(
+    # 4. Employees rated Butuh Perbaikan or lower, worst first, a page at a time: their number is
+    # already known from the distribution, so the page costs one query.
+    dasbor.perbaikan_semua = (
         qs_periode.dinilai()
         .filter(predikat__in=RENDAH_KE_BAWAH)
         .select_related("pegawai", "unit_kerja")
-        .order_by("predikat", "pegawai__nama")[:100]
+        .order_by(KEPARAHAN, "pegawai__nama", "pk")
+    )
+    dasbor.perbaikan = _halaman(
+        dasbor.perbaikan_semua,
+        data.get("hal_perbaikan"),
+        PERBAIKAN_PER_HALAMAN,
+        jumlah=dasbor.jumlah_perbaikan,
     )
 
     # 5. The distribution curve per perangkat daerah (its organisational predikat bounds it).

@@ -1,0 +1,91 @@
+"""The dashboard's long tables: worst first, counted, paged; its unit filter and default period."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+from django.utils import timezone
+
+from kinerja import rules
+from kinerja.models import Periode, Skp
+from tests.akses_data import buat_organisasi
+from tests.factories import PegawaiFactory
+
+pytestmark = pytest.mark.django_db
+
+RATING = {
+    rules.BAIK: (rules.SESUAI, rules.SESUAI),
+    rules.BUTUH_PERBAIKAN: (rules.DI_BAWAH, rules.SESUAI),
+    rules.KURANG: (rules.SESUAI, rules.DI_BAWAH),
+    rules.SANGAT_KURANG: (rules.DI_BAWAH, rules.DI_BAWAH),
+}
+
+
+def _skp(pegawai, periode, predikat, org, *, penilai=None, status="final"):
+    hasil, perilaku = RATING[predikat] if predikat else ("", "")
+    return Skp.objects.create(
+        pegawai=pegawai, periode=periode, unit_kerja=pegawai.unit_kerja, penilai=penilai,
+        perangkat_daerah=org.unit_a, golongan=pegawai.golongan, status=status,
+        rating_hasil=hasil, rating_perilaku=perilaku, predikat=predikat,
+        difinalkan_pada=timezone.now() if status == "final" else None,
+    )  # fmt: skip
+
+
+def _client(org, role="hr"):
+    client = Client()
+    client.force_login(org.users[role])
+    return client
+
+
+@pytest.fixture
+def org():
+    return buat_organisasi()
+
+
+@pytest.fixture
+def banyak_perbaikan(org):
+    """105 Butuh Perbaikan named "A…" (they sort first by name), 2 Kurang, 3 Sangat Kurang
+    named "Z…" (last by name): only a severity order shows the worst on the first page."""
+    periode = Periode.objects.get(tahun=2025)
+    for n in range(105):
+        p = PegawaiFactory(nama=f"Ahmad {n:03d}", unit_kerja=org.bidang_a)
+        _skp(p, periode, rules.BUTUH_PERBAIKAN, org)
+    for n in range(2):
+        _skp(PegawaiFactory(nama=f"Yusuf {n}", unit_kerja=org.bidang_a), periode, rules.KURANG, org)
+    for n in range(3):
+        p = PegawaiFactory(nama=f"Zainab {n}", unit_kerja=org.bidang_a)
+        _skp(p, periode, rules.SANGAT_KURANG, org)
+    return org
+
+
+def test_it_lists_the_worst_predikat_first_and_says_how_many_of_how_many(banyak_perbaikan):
+    response = _client(banyak_perbaikan).get("/kinerja/")
+    page = response.context["d"].perbaikan
+    predikat = [s.predikat for s in page]
+    assert predikat[:5] == [rules.SANGAT_KURANG] * 3 + [rules.KURANG] * 2
+    assert set(predikat[5:]) == {rules.BUTUH_PERBAIKAN}
+    assert [s.pegawai.nama for s in page][:3] == ["Zainab 0", "Zainab 1", "Zainab 2"]
+    body = response.content.decode()
+    assert "Menampilkan 50 dari 110 pegawai" in body
+    assert body.index("Zainab 0") < body.index("Yusuf 0") < body.index("Ahmad 000")
+    assert "hal_perbaikan=2#h-perbaikan" in body
+
+
+def test_it_pages_the_rest_of_the_list(banyak_perbaikan, django_assert_max_num_queries):
+    client = _client(banyak_perbaikan)
+    seen = []
+    for nomor in (1, 2, 3):
+        response = client.get("/kinerja/", {"hal_perbaikan": nomor})
+        seen += [s.pk for s in response.context["d"].perbaikan]
+    assert len(seen) == len(set(seen)) == 110
+    assert "Menampilkan 10 dari 110 pegawai" in response.content.decode()
+    # Out of range or not a number: the nearest page, never a 500.
+    assert client.get("/kinerja/", {"hal_perbaikan": "99"}).context["d"].perbaikan.number == 3
+    assert client.get("/kinerja/", {"hal_perbaikan": "x"}).status_code == 200
+
+
+def test_the_export_holds_the_whole_list_worst_first(banyak_perbaikan):
+    response = _client(banyak_perbaikan).get("/kinerja/ekspor/perbaikan.csv")
+    lines = response.content.decode("utf-8-sig").splitlines()
+    assert len(lines) == 1 + 110
+    assert rules.SANGAT_KURANG in lines[1]
