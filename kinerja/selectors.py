@@ -28,6 +28,7 @@ KEPARAHAN = Case(
     output_field=IntegerField(),
 )
 PERBAIKAN_PER_HALAMAN = 50
+PENILAI_PER_HALAMAN = 25
 
 
 def _halaman(
@@ -142,7 +143,9 @@ class Dasbor:
     total_dinilai: int = 0
     total_skp: int = 0
     tren: list[tuple[int, dict[str, int]]] = field(default_factory=list)
-    penilai: list[dict] = field(default_factory=list)
+    # One page of the evaluators, most left to rate first; all of them for the export.
+    penilai: Page | None = None
+    penilai_semua: QuerySet | None = None
     # One page of the employees rated Butuh Perbaikan or lower, worst first; the whole list
     # (unevaluated) for the export.
     perbaikan: Page | None = None
@@ -298,21 +301,23 @@ def dasbor_kinerja(scope: Lingkup, data) -> Dasbor:
         tren.setdefault(row["periode__tahun"], {})[row["predikat"]] = row["n"]
     dasbor.tren = sorted(tren.items())
 
-    # 3. Completion per evaluator: those with the most left to rate first.
-    dasbor.penilai = list(
+    # 3. Completion per evaluator: those with the most left to rate first, a page at a time (the
+    # page and the number of evaluators: two queries).
+    penilai = (
         qs_periode.values(
             "penilai_id", "penilai__nama", "penilai__gelar_depan", "penilai__gelar_belakang"
         )
         .annotate(
             total=Count("pk"),
             selesai=Count("pk", filter=Q(status__in=DINILAI)),
+            belum=Count("pk", filter=~Q(status__in=DINILAI)),
         )
-        .order_by("-total", "penilai__nama")[:25]
+        .order_by("-belum", "penilai__nama", "penilai_id")
     )
+    dasbor.penilai = _halaman(penilai, data.get("hal_penilai"), PENILAI_PER_HALAMAN)
     for row in dasbor.penilai:
-        row["belum"] = row["total"] - row["selesai"]
         row["persen"] = Decimal(100 * row["selesai"]) / row["total"] if row["total"] else Decimal(0)
-    dasbor.penilai.sort(key=lambda r: (-r["belum"], r["penilai__nama"] or ""))
+    dasbor.penilai_semua = penilai
 
     # 4. Employees rated Butuh Perbaikan or lower, worst first, a page at a time: their number is
     # already known from the distribution, so the page costs one query.

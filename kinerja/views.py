@@ -131,8 +131,9 @@ def ekspor(request: HttpRequest, tabel: str, fmt: str) -> HttpResponse:
         rows = [(tahun, *[j.get(p, 0) for p in rules.PREDIKAT]) for tahun, j in d.tren]
     elif tabel == "penilai":
         header = [_("Pejabat penilai"), _("SKP"), _("Sudah dinilai"), _("Belum")]
+        semua = d.penilai_semua if d.penilai_semua is not None else []
         rows = [(r["penilai__nama"] or _("(belum ditetapkan)"), r["total"], r["selesai"],
-                 r["belum"]) for r in d.penilai]  # fmt: skip
+                 r["belum"]) for r in semua]  # fmt: skip
     elif tabel == "perbaikan":
         header = [_("NIP"), _("Nama"), _("Unit kerja"), _("Predikat")]
         # Every row, worst first, not only the page on screen.

@@ -89,3 +89,45 @@ def test_the_export_holds_the_whole_list_worst_first(banyak_perbaikan):
     lines = response.content.decode("utf-8-sig").splitlines()
     assert len(lines) == 1 + 110
     assert rules.SANGAT_KURANG in lines[1]
+
+
+@pytest.fixture
+def banyak_penilai(org):
+    """26 evaluators who rated their 2 SKPs, 2 who rated none of theirs: ordered by the number
+    of SKPs, the two who lag behind would be cut off (the fixture adds 2 evaluators of 1 SKP)."""
+    periode = Periode.objects.get(tahun=2025)
+    for n in range(26):
+        penilai = PegawaiFactory(nama=f"Penilai Rajin {n:02d}", unit_kerja=org.unit_a)
+        for _ in range(2):
+            p = PegawaiFactory(unit_kerja=org.bidang_a)
+            _skp(p, periode, rules.BAIK, org, penilai=penilai)
+    for n in range(2):
+        penilai = PegawaiFactory(nama=f"Penilai Lalai {n}", unit_kerja=org.unit_a)
+        for _ in range(2):
+            p = PegawaiFactory(unit_kerja=org.bidang_a)
+            _skp(p, periode, "", org, penilai=penilai, status="direncanakan")
+    return org
+
+
+def test_it_lists_the_evaluators_with_most_left_to_rate_first(banyak_penilai):
+    response = _client(banyak_penilai).get("/kinerja/")
+    page = response.context["d"].penilai
+    assert [r["penilai__nama"] for r in page][:2] == ["Penilai Lalai 0", "Penilai Lalai 1"]
+    assert [r["belum"] for r in page][:2] == [2, 2]
+    belum = [r["belum"] for r in page]
+    assert belum == sorted(belum, reverse=True)
+    body = response.content.decode()
+    assert "Menampilkan 25 dari 30 pejabat penilai" in body
+    assert "hal_penilai=2#h-penilai" in body
+
+
+def test_it_pages_the_evaluators_and_exports_them_all(banyak_penilai):
+    client = _client(banyak_penilai)
+    pertama = {r["penilai_id"] for r in client.get("/kinerja/").context["d"].penilai}
+    response = client.get("/kinerja/", {"hal_penilai": 2})
+    kedua = {r["penilai_id"] for r in response.context["d"].penilai}
+    assert len(pertama) == 25 and len(kedua) == 5 and not pertama & kedua
+    assert "Menampilkan 5 dari 30 pejabat penilai" in response.content.decode()
+    lines = client.get("/kinerja/ekspor/penilai.csv").content.decode("utf-8-sig").splitlines()
+    assert len(lines) == 1 + 30
+    assert lines[1].startswith("Penilai Lalai 0")
