@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -10,6 +11,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.paginator import Page, Paginator
 from django.db import connection
 from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kinerja import rules
@@ -127,10 +129,19 @@ def periode_tahunan_tertutup(n: int = 2) -> list[int]:
     )
 
 
-def periode_bawaan() -> Periode | None:
-    """Return the newest closed annual period (its evaluations are complete), else the newest."""
+def periode_bawaan(hari_ini: dt.date | None = None) -> Periode | None:
+    """Return the current annual period: this year's, else the newest before it, else the newest.
+
+    "Current" is the year being evaluated now, open or not. A unit head who opens the dashboard
+    in December is rating this year's SKPs (the annual evaluation runs to the year's end and
+    into January, PermenPANRB 6/2022): what they need is how far the rating has got and who has
+    not rated yet, not last year's final figures, which stay one choice away in the filter. A
+    period HR has already opened for next year (targets planned in December) is not current:
+    nothing in it is rated yet.
+    """
+    tahun = (hari_ini or timezone.localdate()).year
     tahunan = Periode.objects.filter(jenis=Periode.Jenis.TAHUNAN).order_by("-tahun")
-    return tahunan.filter(terbuka=False).first() or tahunan.first()
+    return tahunan.filter(tahun__lte=tahun).first() or tahunan.first()
 
 
 @dataclass

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from django.test import Client
 from django.utils import timezone
@@ -131,3 +133,44 @@ def test_it_pages_the_evaluators_and_exports_them_all(banyak_penilai):
     lines = client.get("/kinerja/ekspor/penilai.csv").content.decode("utf-8-sig").splitlines()
     assert len(lines) == 1 + 30
     assert lines[1].startswith("Penilai Lalai 0")
+
+
+def test_the_unit_filter_lists_the_scope_first_then_its_units_by_name(org):
+    from tests.factories import UnitKerjaFactory
+
+    for nama in ("Bidang Zakat", "Bidang Anggaran", "Bidang Mutasi"):
+        UnitKerjaFactory(nama=nama, parent=org.unit_a, jenis="bidang")
+    form = _client(org, "pimpinan").get("/kinerja/").context["d"].filterset.form
+    nama = [u.nama for u in form.fields["unit"].queryset]
+    assert nama[0] == "Dinas Kesehatan"
+    assert nama[1:] == sorted(nama[1:])
+    assert len(nama) == 5  # the fixture's Bidang Pelayanan Kesehatan and the three above
+    hr = [u.nama for u in _client(org).get("/kinerja/").context["d"].filterset.form.fields[
+        "unit"].queryset]  # fmt: skip
+    assert hr[1:] == sorted(hr[1:]) and "Dinas Pendidikan" in hr
+
+
+def test_it_opens_on_the_period_of_the_current_year_even_while_it_is_open(org):
+    tahun = timezone.localdate().year
+    Periode.objects.filter(tahun=2025).update(terbuka=False)
+    kini = Periode.objects.get_or_create(tahun=tahun, jenis="tahunan", triwulan=0)[0]
+    # Next year's period opened ahead for planning is not the current one.
+    Periode.objects.get_or_create(tahun=tahun + 1, jenis="tahunan", triwulan=0)
+    response = _client(org, "pimpinan").get("/kinerja/")
+    assert response.context["d"].periode == kini
+    assert "Periode ini masih berjalan" in response.content.decode()
+    # The closed year stays one choice away.
+    lalu = Periode.objects.get(tahun=2025)
+    response = _client(org, "pimpinan").get("/kinerja/", {"periode": lalu.pk})
+    assert response.context["d"].periode == lalu
+    assert "Periode ini masih berjalan" not in response.content.decode()
+
+
+def test_without_a_period_this_year_it_opens_on_the_newest_before(org):
+    from kinerja.selectors import periode_bawaan
+
+    Periode.objects.get_or_create(tahun=2024, jenis="tahunan", triwulan=0)
+    Periode.objects.get_or_create(tahun=2031, jenis="tahunan", triwulan=0)
+    assert periode_bawaan(dt.date(2030, 12, 15)).tahun == 2025
+    assert periode_bawaan(dt.date(2031, 12, 15)).tahun == 2031
+    assert periode_bawaan(dt.date(2020, 1, 1)).tahun == 2031  # none before: the newest of all
