@@ -185,3 +185,11 @@ def test_the_long_tables_are_folded_with_their_totals_in_view(banyak_perbaikan):
     # A page asked for opens its table.
     body = client.get("/kinerja/", {"hal_perbaikan": 2}).content.decode()
     assert body.count('<details class="bagian" open>') == 2
+
+
+def test_an_unassigned_evaluator_reads_as_such(org):
+    periode = Periode.objects.get(tahun=2025)
+    _skp(PegawaiFactory(unit_kerja=org.bidang_a), periode, "", org, status="direncanakan")
+    body = _client(org).get("/kinerja/").content.decode()
+    assert "<td>(belum ditetapkan)</td>" in body
+    assert "None" not in body
