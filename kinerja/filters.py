@@ -58,7 +58,9 @@ class DasborFilter(django_filters.FilterSet):
         elif scope.unit_path:
             depth = scope.unit_path.count("/") - 1
             units = units.filter(depth__lte=depth + 1)
-        self.filters["unit"].queryset = units.order_by("path")
+        # The scope's own unit (the shallowest) heads the list; the units under it follow by
+        # name, the order a reader scans for, not the order of their codes in the tree.
+        self.filters["unit"].queryset = units.order_by("depth", "nama", "pk")
 
     def filter_tidak_langsung(self, queryset: QuerySet, name: str, value) -> QuerySet:
         # The period is applied by the selectors: the trend spans every period.

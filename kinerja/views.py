@@ -9,7 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.forms import BaseFormSet
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -45,6 +45,7 @@ from kinerja.services import (
 from pegawai.ekspor import unduh_tabel
 from pegawai.forms import tambah_galat
 
+HALAMAN = ("hal_perbaikan", "hal_penilai")  # the page parameters of the dashboard's tables
 TABEL = ("distribusi", "tren", "penilai", "perbaikan", "kurva", "talenta")
 
 
@@ -53,6 +54,12 @@ def _halaman_dasbor(request: HttpRequest, data: Dasbor) -> HttpResponse:
     a unit outside the scope) is shown on its field, with status 400."""
     satu_unit = data.kurva[0]["predikat_organisasi"] if len(data.kurva) == 1 else None
     query = data.filterset.form.data.urlencode() if data.filterset.is_bound else ""
+    # Each paged table links to its next page keeping the filters and the other table's page.
+    tanpa = {}
+    for kunci in HALAMAN:
+        q = data.filterset.form.data.copy() if data.filterset.is_bound else QueryDict(mutable=True)
+        q.pop(kunci, None)
+        tanpa[kunci] = q.urlencode()
     return render(
         request,
         "kinerja/dasbor.html",
@@ -63,6 +70,9 @@ def _halaman_dasbor(request: HttpRequest, data: Dasbor) -> HttpResponse:
             "grid": charts.grid_talenta(data.talenta),
             "predikat_organisasi": satu_unit,
             "query": query,
+            "query_tanpa": tanpa,
+            # A table whose page was asked for opens unfolded.
+            "buka": {k: k in request.GET for k in HALAMAN},
             "tabel": TABEL,
         },
         status=400 if data.filterset.errors else 200,
@@ -123,12 +133,15 @@ def ekspor(request: HttpRequest, tabel: str, fmt: str) -> HttpResponse:
         rows = [(tahun, *[j.get(p, 0) for p in rules.PREDIKAT]) for tahun, j in d.tren]
     elif tabel == "penilai":
         header = [_("Pejabat penilai"), _("SKP"), _("Sudah dinilai"), _("Belum")]
+        semua = d.penilai_semua if d.penilai_semua is not None else []
         rows = [(r["penilai__nama"] or _("(belum ditetapkan)"), r["total"], r["selesai"],
-                 r["belum"]) for r in d.penilai]  # fmt: skip
+                 r["belum"]) for r in semua]  # fmt: skip
     elif tabel == "perbaikan":
         header = [_("NIP"), _("Nama"), _("Unit kerja"), _("Predikat")]
+        # Every row, worst first, not only the page on screen.
+        semua = d.perbaikan_semua if d.perbaikan_semua is not None else []
         rows = [(s.pegawai.nip_tercetak, s.pegawai.nama_lengkap, s.unit_kerja.nama, s.predikat)
-                for s in d.perbaikan]  # fmt: skip
+                for s in semua]  # fmt: skip
     elif tabel == "kurva":
         header = [_("Perangkat daerah"), _("Predikat organisasi"), _("Pegawai dinilai"),
                   *rules.PREDIKAT, _("Catatan kurva")]  # fmt: skip
