@@ -279,3 +279,16 @@ def usulan_pegawai(*, pegawai_id: int, n: int = 10) -> QuerySet[Usulan]:
         .select_related("formasi__jabatan", "formasi__unit_kerja")
         .order_by("-created_at")[:n]
     )
+
+
+def keputusan_petikan(*, scope: Lingkup, pk: int) -> Keputusan | None:
+    """Return one decision on a post in scope, with what its decree extract prints, else None."""
+    return (
+        scope.filter(
+            Keputusan.objects.select_related("formasi__jabatan", "formasi__unit_kerja", "pegawai"),
+            path="formasi__unit_kerja__path",
+            pegawai=None,
+        )
+        .filter(pk=pk)
+        .first()
+    )

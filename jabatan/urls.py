@@ -9,6 +9,11 @@ urlpatterns = [
     path("lowongan/<int:formasi_id>/", views.lowongan_detail, name="lowongan_detail"),
     path("lowongan/<int:formasi_id>/usulan/", views.lowongan_usul, name="lowongan_usul"),
     path("lowongan/<int:formasi_id>/keputusan/", views.lowongan_putus, name="lowongan_putus"),
+    path(
+        "keputusan/<int:keputusan_id>/petikan/",
+        views.keputusan_petikan_cetak,
+        name="keputusan_petikan",
+    ),
     path("peluang/", views.peluang_daftar, name="peluang"),
     path("peluang/<int:formasi_id>/", views.peluang_detail, name="peluang_detail"),
 ]

@@ -8,7 +8,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -26,6 +26,7 @@ from jabatan.selectors import (
     formasi_dalam_lingkup,
     formasi_dengan_usulan,
     keputusan_formasi,
+    keputusan_petikan,
     pegawai_dalam_lingkup,
     proyeksi_lowong,
     ringkasan_formasi,
@@ -293,6 +294,28 @@ def lowongan_putus(request: HttpRequest, formasi_id: int) -> HttpResponse:
         return redirect(reverse("jabatan:lowongan_detail", args=[formasi.pk]))
     return _halaman_peringkat(
         request, scope, formasi, saring=PeringkatForm({}), putus=form, status=400
+    )
+
+
+@login_required
+@require_safe
+def keputusan_petikan_cetak(request: HttpRequest, keputusan_id: int) -> HttpResponse:
+    """Print the decree extract (petikan SK) of a recorded decision, for HR (as the ranking)."""
+    if not request.user.has_perm(PERM_KEPUTUSAN):
+        raise PermissionDenied(_("Petikan keputusan dicetak oleh BKPSDM."))
+    keputusan = keputusan_petikan(scope=lingkup(request.user), pk=keputusan_id)
+    if keputusan is None:
+        raise Http404(_("Keputusan tidak ditemukan."))
+    snapshot = keputusan.snapshot or {}
+    return render(
+        request,
+        "jabatan/keputusan_petikan.html",
+        {
+            "k": keputusan,
+            "p": keputusan.pegawai,
+            "jumlah_layak": snapshot.get("jumlah_layak"),
+            "aturan_versi": keputusan.aturan_versi or snapshot.get("aturan_versi", ""),
+        },
     )
 
 

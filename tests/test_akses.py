@@ -88,6 +88,7 @@ HALAMAN = {
     "jabatan:lowongan_detail": (302, 403, 403, 403, 200),  # the merit ranking is HR's
     "jabatan:lowongan_usul": (302, 405, 405, 405, 405),  # POST only
     "jabatan:lowongan_putus": (302, 405, 405, 405, 405),
+    "jabatan:keputusan_petikan": (302, 403, 403, 403, 200),  # HR prints decrees, as it ranks
     "jabatan:peluang": (302, 200, 200, 200, 403),  # an employee's own chances
     "jabatan:peluang_detail": (302, 200, 200, 200, 403),
     "kinerja:talenta": (302, 403, 200, 200, 200),
@@ -170,6 +171,7 @@ def _url_dan_harapan(objek: dict[str, object]) -> list[tuple[str, str, tuple[int
                 "<str:tabel>.<str:fmt>": "distribusi.csv",
                 "<int:pk>": objek["kinerja.skp"].pk,
                 "<int:formasi_id>": objek["jabatan.formasi"].pk,
+                "<int:keputusan_id>": objek["jabatan.keputusan"].pk,
                 "<uuid:pk>": objek["tugas.progres"].pk,
             }
             path = "/" + route
