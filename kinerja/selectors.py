@@ -10,7 +10,17 @@ from django.contrib.auth.models import AnonymousUser, User
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Page, Paginator
 from django.db import connection
-from django.db.models import Case, Count, IntegerField, Q, QuerySet, Value, When
+from django.db.models import (
+    Case,
+    Count,
+    IntegerField,
+    Prefetch,
+    Q,
+    QuerySet,
+    Value,
+    When,
+    prefetch_related_objects,
+)
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -18,7 +28,7 @@ from kinerja import rules
 from kinerja.filters import DasborFilter
 from kinerja.models import KinerjaOrganisasi, PengaturanTalenta, Periode, Skp
 from pegawai.akses import Lingkup, lingkup
-from pegawai.models import HasilAsesmen
+from pegawai.models import HasilAsesmen, Pegawai
 
 DINILAI = list(Skp.STATUS_DINILAI)  # raw SQL parameters and Count filters
 RENDAH_KE_BAWAH = [rules.BUTUH_PERBAIKAN, rules.KURANG, rules.SANGAT_KURANG]
@@ -78,6 +88,26 @@ def skp_halaman(user: User | AnonymousUser, pk: int) -> Skp | None:
         .filter(pk=pk)
         .first()
     )
+
+
+def skp_cetak(user: User | AnonymousUser, pk: int) -> Skp | None:
+    """Return one SKP the user may open (the SKP page's access), with what its printed form
+    names: the units and current posts of its employee and evaluator (four queries more)."""
+    skp = skp_halaman(user, pk)
+    if skp is None:
+        return None
+    # Placements are read through the reverse accessor (shared/DESIGN.md): no jabatan import.
+    penempatan = Pegawai._meta.get_field("penempatan").related_model
+    aktif = penempatan.objects.filter(tmt_selesai__isnull=True).select_related(
+        "formasi__jabatan", "formasi__unit_kerja"
+    )
+    prefetch_related_objects([skp], "perangkat_daerah")
+    prefetch_related_objects(
+        [p for p in (skp.pegawai, skp.penilai) if p is not None],
+        "unit_kerja",
+        Prefetch("penempatan", queryset=aktif, to_attr="penempatan_aktif"),
+    )
+    return skp
 
 
 def _daftar(qs: QuerySet[Skp]) -> QuerySet[Skp]:

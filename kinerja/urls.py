@@ -10,6 +10,7 @@ urlpatterns = [
     path("ekspor/<str:tabel>.<str:fmt>", views.ekspor, name="ekspor"),
     path("skp/", views.skp_daftar, name="skp_list"),
     path("skp/<int:pk>/", views.skp_detail, name="skp_detail"),
+    path("skp/<int:pk>/cetak/", views.skp_cetak_halaman, name="skp_cetak"),
     # One POST-only view per action on the SKP page.
     path("skp/<int:pk>/rencana/", views.skp_rencana, name="skp_rencana"),
     path("skp/<int:pk>/realisasi/", views.skp_realisasi, name="skp_realisasi"),

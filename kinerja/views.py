@@ -12,6 +12,7 @@ from django.forms import BaseFormSet
 from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
@@ -29,6 +30,7 @@ from kinerja.selectors import (
     dasbor_kinerja,
     lingkup_pimpinan,
     peran_skp,
+    skp_cetak,
     skp_halaman,
     skp_saya,
     skp_saya_nilai,
@@ -42,6 +44,7 @@ from kinerja.services import (
     skp_set_realisasi,
     skp_set_rencana,
 )
+from pegawai import golongan as gol
 from pegawai.ekspor import unduh_tabel
 from pegawai.forms import tambah_galat
 
@@ -228,6 +231,37 @@ def _halaman_skp(
         pelanggaran=pelanggaran,
     )
     return render(request, "kinerja/skp_detail.html", context)
+
+
+def _jabatan_sekarang(pegawai) -> str:
+    """The post a printed form names: the current placement, or nothing (e.g. an acting head)."""
+    aktif = getattr(pegawai, "penempatan_aktif", None) or []
+    return aktif[0].formasi.jabatan.nama if aktif else ""
+
+
+@login_required
+@require_safe
+def skp_cetak_halaman(request: HttpRequest, pk: int) -> HttpResponse:
+    """Print an SKP as the evaluation form its employee and evaluator sign (PermenPANRB 6/2022),
+    for whoever may open the SKP page."""
+    skp = skp_cetak(request.user, pk)
+    if skp is None:
+        raise Http404(_("SKP tidak ditemukan."))
+    penilai = skp.penilai
+    # The form is dated when the SKP was finalised, else rated, else today (a draft print).
+    waktu = skp.difinalkan_pada or skp.dinilai_pada
+    return render(
+        request,
+        "kinerja/skp_cetak.html",
+        {
+            "skp": skp,
+            "rencana": list(skp.rencana.all()),
+            "pangkat_pegawai": gol.label(skp.golongan),
+            "jabatan_pegawai": _jabatan_sekarang(skp.pegawai),
+            "jabatan_penilai": _jabatan_sekarang(penilai) if penilai else "",
+            "tanggal": timezone.localdate(waktu) if waktu else timezone.localdate(),
+        },
+    )
 
 
 @login_required

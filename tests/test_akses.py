@@ -95,6 +95,7 @@ HALAMAN = {
     "kinerja:ekspor": (302, 403, 200, 200, 200),
     "kinerja:skp_list": (302, 200, 200, 200, 200),
     "kinerja:skp_detail": (302, 200, 404, 200, 200),  # the employee's own, their unit head, HR
+    "kinerja:skp_cetak": (302, 200, 404, 200, 200),  # whoever may open the SKP page
     "tugas:detail": (302, 404, 404, 404, 200),  # only its starter, HR here (tests/tugas)
     "tugas:unduh": (302, 404, 404, 404, 404),  # no file before the task is done
     # The SKP page's actions: POST only (tests/kinerja/test_views.py posts to them).

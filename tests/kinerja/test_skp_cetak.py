@@ -1,0 +1,103 @@
+"""The printable SKP: the evaluation form its employee and evaluator sign, for whoever may open
+the SKP page (the same access selector), nobody else."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+
+from kinerja.models import Skp
+from pegawai.models import Pegawai
+from pegawai.roles import PEGAWAI
+from tests.akses_data import _user, buat_organisasi
+
+pytestmark = pytest.mark.django_db
+
+
+def _client(user) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def org():
+    return buat_organisasi()
+
+
+@pytest.fixture
+def skp(org):
+    skp = Skp.objects.get(pegawai=org.pegawai_a)  # final, rated "Baik", evaluated by kepala A
+    skp.rencana.create(
+        urutan=1, hasil_kerja="Cakupan imunisasi dasar lengkap",
+        indikator="Persentase bayi diimunisasi", target="95%", realisasi="97%",
+    )  # fmt: skip
+    skp.rencana.create(
+        urutan=2, hasil_kerja="Laporan surveilans penyakit", indikator="Laporan tepat waktu",
+        target="12 laporan",
+    )  # fmt: skip
+    Skp.objects.filter(pk=skp.pk).update(catatan_penilai="Pertahankan ketepatan laporan.")
+    Pegawai.objects.filter(pk=org.pegawai_a.pk).update(gelar_belakang="S.K.M.")
+    return skp
+
+
+def _url(skp) -> str:
+    return f"/kinerja/skp/{skp.pk}/cetak/"
+
+
+@pytest.mark.parametrize("role", ["pegawai", "pimpinan", "hr"])  # owner, evaluator, HR
+def test_it_prints_the_form_for_who_may_open_the_skp(org, skp, role):
+    response = _client(org.users[role]).get(_url(skp))
+    assert response.status_code == 200
+    body = response.content.decode()
+    pegawai = Pegawai.objects.get(pk=org.pegawai_a.pk)
+    penilai = skp.penilai
+    assert "PEMERINTAH KOTA MATARAM" in body
+    assert "Dinas Kesehatan" in body  # the agency of the SKP in the header
+    assert f"{pegawai.nama}, S.K.M." in body
+    assert pegawai.nip_tercetak in body and " " in pegawai.nip_tercetak  # grouped
+    assert penilai.nama_lengkap in body and penilai.nip_tercetak in body
+    assert org.formasi_a.jabatan.nama in body  # the employee's current post
+    assert "Cakupan imunisasi dasar lengkap" in body and "Persentase bayi diimunisasi" in body
+    assert "97%" in body and "12 laporan" in body
+    assert '<dd class="tebal" id="cetak-predikat">Baik</dd>' in body
+    assert "Pertahankan ketepatan laporan." in body
+    assert 'id="cetak-tanggal">Mataram, ' in body
+    assert "Pegawai yang dinilai," in body and "Pejabat penilai kinerja," in body
+    assert "css/cetak.css" in body
+    assert "<script" not in body and "style=" not in body
+    assert 'id="cetak-belum-final"' not in body
+
+
+def test_a_draft_print_says_it_is_not_final(org, skp):
+    Skp.objects.filter(pk=skp.pk).update(
+        status=Skp.Status.DIRENCANAKAN, rating_hasil="", rating_perilaku="", predikat=""
+    )
+    body = _client(org.users["pegawai"]).get(_url(skp)).content.decode()
+    assert 'id="cetak-belum-final"' in body
+
+
+def test_another_employee_and_another_units_head_get_404(org, skp):
+    lain = _user("pegawai.lain", PEGAWAI, staff=False, pegawai=org.pegawai_b)
+    for user in (lain, org.users["pimpinan_lain"]):
+        response = _client(user).get(_url(skp))
+        assert response.status_code == 404
+        assert "Cakupan imunisasi" not in response.content.decode()
+
+
+def test_an_unknown_skp_is_404(org, skp):
+    assert _client(org.users["hr"]).get(f"/kinerja/skp/{skp.pk + 1000}/cetak/").status_code == 404
+
+
+def test_the_skp_page_links_to_the_print(org, skp):
+    body = _client(org.users["pegawai"]).get(f"/kinerja/skp/{skp.pk}/").content.decode()
+    assert _url(skp) in body
+
+
+def test_the_print_runs_a_fixed_number_of_queries(org, skp, django_assert_num_queries):
+    client = _client(org.users["hr"])
+    # session, user, the user's and groups' permissions (2), the SKP with its employee,
+    # evaluator, period and unit, its plan rows, its revisions (the page's selector), the
+    # agency, the two employees' units, their open placements with the posts.
+    with django_assert_num_queries(10):
+        assert client.get(_url(skp)).status_code == 200
