@@ -37,6 +37,7 @@ def test_it_prints_the_extract_for_hr(org, keputusan):  # noqa: F811
     assert "KEPUTUSAN WALI KOTA MATARAM" in body
     assert "NOMOR 821/5/2026" in body
     assert "MEMUTUSKAN:" in body and "Menetapkan:" in body
+    assert "Mengangkat Pegawai Negeri Sipil:" in body
     assert f"dr. {p.nama}, M.Kes." in body
     assert "19850315 201001 1 002" in body  # grouped as on decrees
     assert keputusan.formasi.jabatan.nama in body
