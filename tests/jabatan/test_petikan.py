@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from jabatan.models import Keputusan
@@ -19,8 +21,14 @@ def keputusan(org, lowongan):  # noqa: F811
     assert _putus(hr, formasi, pegawai=terbaik.pk).status_code == 302
     # After the decision, so the ranking is untouched: the extract prints the record as it is.
     Pegawai.objects.filter(pk=terbaik.pk).update(
-        nip="198503152010011002", gelar_depan="dr.", gelar_belakang="M.Kes.", status="PNS"
-    )
+        nip="198503152010011002",
+        tanggal_lahir=date(1985, 3, 15),
+        tmt_cpns=date(2010, 1, 1),
+        jenis_kelamin="L",
+        gelar_depan="dr.",
+        gelar_belakang="M.Kes.",
+        status="PNS",
+    )  # the NIP agrees with the birth date, CPNS date and gender (database constraints)
     return Keputusan.objects.select_related("pegawai", "formasi__jabatan").get()
 
 
