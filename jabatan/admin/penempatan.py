@@ -9,6 +9,7 @@ from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.http import HttpRequest
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -96,7 +97,7 @@ class PenempatanChangeForm(forms.ModelForm):
             raise ValidationError(
                 _("TMT selesai tidak boleh sebelum TMT mulai (%(t)s)."),
                 code="selesai_sebelum_mulai",
-                params={"t": self.instance.tmt_mulai.strftime("%d-%m-%Y")},
+                params={"t": date_format(self.instance.tmt_mulai)},
             )
         return value
 

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import translation
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from jabatan.models import Formasi, Penempatan
@@ -90,7 +91,7 @@ def penempatan_validate(
             elif tmt_mulai <= sebelumnya.tmt_mulai:
                 errors.setdefault("tmt_mulai", []).append(
                     _("TMT mulai harus setelah TMT penempatan sebelumnya (%(t)s).")
-                    % {"t": sebelumnya.tmt_mulai.strftime("%d-%m-%Y")}
+                    % {"t": date_format(sebelumnya.tmt_mulai)}
                 )
     else:
         if (
@@ -176,14 +177,14 @@ def penempatan_end(
         raise ValidationError(
             {
                 "tmt_selesai": _("Penempatan ini sudah berakhir pada %(t)s.")
-                % {"t": penempatan.tmt_selesai.strftime("%d-%m-%Y")}
+                % {"t": date_format(penempatan.tmt_selesai)}
             }
         )
     if tmt_selesai < penempatan.tmt_mulai:
         raise ValidationError(
             {
                 "tmt_selesai": _("TMT selesai tidak boleh sebelum TMT mulai (%(t)s).")
-                % {"t": penempatan.tmt_mulai.strftime("%d-%m-%Y")}
+                % {"t": date_format(penempatan.tmt_mulai)}
             }
         )
     penempatan.tmt_selesai = tmt_selesai

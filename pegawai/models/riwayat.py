@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -198,7 +199,7 @@ class HukumanDisiplin(TimestampedModel):
                     % {
                         "jenis": self.get_jenis_display(),
                         "bulan": DURASI_BULAN[self.jenis],
-                        "tgl": expected.strftime("%d-%m-%Y"),
+                        "tgl": date_format(expected),
                     }
                 }
             )

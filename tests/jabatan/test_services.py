@@ -120,7 +120,10 @@ def test_it_rejects_an_end_before_the_start():
     penempatan = PenempatanFactory(tmt_mulai=TMT)
     with pytest.raises(ValidationError) as exc:
         penempatan_end(penempatan=penempatan, tmt_selesai=TMT - dt.timedelta(days=1))
-    assert "tmt_selesai" in exc.value.message_dict
+    # The start date as pages print dates (Indonesian long form), not dd-mm-yyyy.
+    assert exc.value.message_dict["tmt_selesai"] == [
+        "TMT selesai tidak boleh sebelum TMT mulai (2 Januari 2025)."
+    ]
 
 
 def test_it_keeps_the_quota_at_least_the_holders():
