@@ -8,7 +8,6 @@ from collections.abc import Iterable, Sequence
 
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
-from django.utils.cache import patch_cache_control
 
 from pegawai.models import CatatanEkspor
 
@@ -79,5 +78,6 @@ def unduh_tabel(
         writer.writerows([sel_aman(v) for v in row] for row in rows)
         response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{nama_berkas}-{stamp}.{fmt}"'
-    patch_cache_control(response, no_store=True, private=True)  # personal data: never cached
+    # Personal data: pegawai.middleware.TanpaSimpanMiddleware marks it no-store, as every
+    # response to a signed-in user.
     return response

@@ -1,4 +1,7 @@
-"""The progress page of a background task, its JSON for polling, and its download."""
+"""The progress page of a background task, its JSON for polling, and its download.
+
+Counts, errors and files may name people: like every response to a signed-in user they carry
+`Cache-Control: no-store` (pegawai.middleware.TanpaSimpanMiddleware)."""
 
 from __future__ import annotations
 
@@ -7,7 +10,6 @@ from urllib.parse import quote
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
-from django.utils.cache import add_never_cache_headers, patch_cache_control
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
@@ -22,13 +24,6 @@ def _progres_untuk(request: HttpRequest, pk, *, dengan_berkas: bool = False) -> 
     if progres is None or not milik(progres, request.user):
         raise Http404(_("Tugas tidak ditemukan."))
     return progres
-
-
-def _tanpa_simpan(response: HttpResponse) -> HttpResponse:
-    # Counts, errors and files may name people: never kept by a browser or a proxy.
-    add_never_cache_headers(response)
-    patch_cache_control(response, no_store=True, private=True)
-    return response
 
 
 def sebagai_dict(progres: Progres) -> dict:
@@ -57,8 +52,8 @@ def progres_detail(request: HttpRequest, pk) -> HttpResponse:
     """Show a task's progress (HTML), or its state as JSON (`?format=json`) for polling."""
     progres = _progres_untuk(request, pk)
     if request.GET.get("format") == "json":
-        return _tanpa_simpan(JsonResponse(sebagai_dict(progres)))
-    return _tanpa_simpan(render(request, "tugas/progres_detail.html", {"progres": progres}))
+        return JsonResponse(sebagai_dict(progres))
+    return render(request, "tugas/progres_detail.html", {"progres": progres})
 
 
 @login_required
@@ -76,4 +71,4 @@ def progres_unduh(request: HttpRequest, pk) -> HttpResponse:
         f'attachment; filename="{nama.encode("ascii", "replace").decode()}"; '
         f"filename*=UTF-8''{quote(nama)}"
     )
-    return _tanpa_simpan(response)
+    return response
