@@ -41,6 +41,8 @@ INSTALLED_APPS = [
     "kinerja",
     "pelatihan",
     "jabatan",
+    "publik",
+    "impor",
     "demo",
     # Last: assembles the role groups from every app above after each migrate.
     "peran",
