@@ -169,7 +169,61 @@ BIDANG_STUDI: dict[str, str] = {
     "PSI": "Psikologi",
     "LING": "Teknik Lingkungan",
     "PERPUS": "Ilmu Perpustakaan / Kearsipan",
+    "KESOS": "Ilmu Kesejahteraan Sosial",
+    "KOM": "Ilmu Komunikasi",
     "UMUM": "Umum (SLTA)",
+}
+
+# Each field's family (pegawai/urusan.py RUMPUN; Permendikbud 154/2014).
+RUMPUN_BIDANG: dict[str, str] = {
+    "PEND": "PENDIDIKAN", "DOK": "KESEHATAN", "KEP": "KESEHATAN", "BID": "KESEHATAN",
+    "FAR": "KESEHATAN", "GIZ": "KESEHATAN", "ANK": "KESEHATAN", "KESMAS": "KESEHATAN",
+    "IP": "SOSPOL", "AN": "SOSPOL", "SOS": "SOSPOL", "KESOS": "SOSPOL", "KOM": "SOSPOL",
+    "HUK": "HUKUM", "EKO": "EKONOMI", "MAN": "EKONOMI", "TS": "TEKNIK", "PWK": "TEKNIK",
+    "LING": "TEKNIK", "TI": "KOMPUTER", "TAN": "PERTANIAN", "PSI": "PSIKOLOGI",
+    "PERPUS": "PERPUSTAKAAN",
+}  # fmt: skip
+
+# The government affair (pegawai/urusan.py URUSAN) of each perangkat daerah by abbreviation;
+# kecamatan and kelurahan are PEMERINTAHAN_UMUM. Units below inherit it.
+URUSAN_OPD: dict[str, str] = {
+    "Setda": "KESEKRETARIATAN", "Setwan": "KESEKRETARIATAN", "Inspektorat": "PENGAWASAN",
+    "Bapperida": "PERENCANAAN", "BKPSDM": "KEPEGAWAIAN", "BPKAD": "KEUANGAN",
+    "Bapenda": "KEUANGAN", "BPBD": "KEBENCANAAN", "Bakesbangpol": "KESBANGPOL",
+    "Dikbud": "PENDIDIKAN", "Dikes": "KESEHATAN", "PUPR": "PU_PR", "Perkim": "PERKIM",
+    "Dinsos": "SOSIAL", "Disnaker": "TENAGA_KERJA", "DP3A": "PPPA",
+    "DPPKB": "PENGENDALIAN_PENDUDUK", "DKP": "PANGAN", "DLH": "LINGKUNGAN_HIDUP",
+    "Dukcapil": "ADMINDUK", "Dishub": "PERHUBUNGAN", "Diskominfo": "KOMINFO",
+    "Diskop UKM": "KOPERASI_UKM", "DPMPTSP": "PENANAMAN_MODAL", "Dispora": "PEMUDA_OLAHRAGA",
+    "Disbud": "KEBUDAYAAN", "Dispar": "PARIWISATA", "Dispusip": "PERPUSTAKAAN",
+    "Distan": "PERTANIAN", "Disdag": "PERDAGANGAN", "Disperin": "PERINDUSTRIAN",
+    "Damkar": "KEBENCANAAN", "Satpol PP": "TRANTIBUM", "RSUD": "KESEHATAN",
+}  # fmt: skip
+
+# The fields that fit each affair's posts exactly, as BKPSDM would enter them [practice]; the
+# families come from the migration's defaults.
+BIDANG_URUSAN: dict[str, tuple[str, ...]] = {
+    "PENDIDIKAN": ("PEND",), "KESEHATAN": ("KESMAS", "DOK", "KEP"), "PU_PR": ("TS", "PWK"),
+    "PERKIM": ("TS", "PWK"), "TRANTIBUM": ("HUK", "IP"), "SOSIAL": ("KESOS", "SOS"),
+    "TENAGA_KERJA": ("HUK", "MAN", "SOS"), "PPPA": ("KESOS", "PSI", "SOS"),
+    "PANGAN": ("TAN", "GIZ"), "LINGKUNGAN_HIDUP": ("LING",), "ADMINDUK": ("AN", "IP"),
+    "PENGENDALIAN_PENDUDUK": ("KESMAS", "BID"), "PERHUBUNGAN": ("TS",), "KOMINFO": ("TI", "KOM"),
+    "KOPERASI_UKM": ("EKO", "MAN"), "PENANAMAN_MODAL": ("EKO", "HUK"),
+    "PEMUDA_OLAHRAGA": ("PEND",), "KEBUDAYAAN": (), "PERPUSTAKAAN": ("PERPUS",),
+    "PARIWISATA": ("MAN",), "PERTANIAN": ("TAN",), "PERDAGANGAN": ("EKO", "MAN"),
+    "PERINDUSTRIAN": ("TS", "EKO"), "PEMERINTAHAN_UMUM": ("IP", "AN"),
+    "KESEKRETARIATAN": ("AN", "HUK", "IP"), "PERENCANAAN": ("PWK", "EKO"), "KEUANGAN": ("EKO",),
+    "KEPEGAWAIAN": ("AN", "PSI"), "PENGAWASAN": ("EKO", "HUK"), "KEBENCANAAN": ("TS", "LING"),
+    "KESBANGPOL": ("IP", "SOS"),
+}  # fmt: skip
+
+# The fields a structural official or administrator of a unit of this affair studied, besides
+# the exact ones [practice]: a health office's heads are mostly health graduates, a few from
+# public administration or economics.
+BIDANG_URUSAN_LAIN: dict[str, tuple[str, ...]] = {
+    "KESEHATAN": ("BID", "FAR", "GIZ", "KEP", "KESMAS"),
+    "PENDIDIKAN": ("PEND", "PEND"),
+    "PEMERINTAHAN_UMUM": ("IP", "IP", "HUK"),
 }
 
 # Back titles by (education, field of study); front titles handled by the generator.
@@ -194,6 +248,29 @@ GELAR: dict[tuple[str, str], str] = {
     ("S1", "SOS"): "S.Sos.", ("S2", "SOS"): "M.Si.",
     ("S1", "PSI"): "S.Psi.", ("S1", "LING"): "S.T.",
     ("D3", "PERPUS"): "A.Md.", ("S1", "PERPUS"): "S.IP.",
+    ("S1", "KESOS"): "S.Sos.", ("S2", "KESOS"): "M.Si.",
+    ("S1", "KOM"): "S.I.Kom.", ("S2", "KOM"): "M.I.Kom.",
+    ("D4", "KEP"): "S.Tr.Kep.", ("D4", "ANK"): "S.Tr.Kes.",
+}  # fmt: skip
+
+# IPDN (and STPDN before it) graduates in government science: the applied degree S.STP. until
+# the 2019 change to S.Tr.IP. (Permenristekdikti 63/2016 on gelar vokasi) [practice].
+GELAR_IPDN = (2019, "S.STP.", "S.Tr.IP.")
+
+# Where people of each field studied (the demo's institutions), so that an IPDN graduate is in
+# government science and a nurse studied at a health polytechnic.
+INSTITUSI_BIDANG: dict[str, list[str]] = {
+    "IP": ["IPDN", "IPDN", "IPDN", "Universitas Mataram", "Universitas Muhammadiyah Mataram"],
+    "KEP": ["Poltekkes Kemenkes Mataram", "STIKES Yarsi Mataram", "Universitas Mataram"],
+    "BID": ["Poltekkes Kemenkes Mataram", "STIKES Yarsi Mataram"],
+    "ANK": ["Poltekkes Kemenkes Mataram"],
+    "GIZ": ["Poltekkes Kemenkes Mataram"],
+    "FAR": ["Universitas Mataram", "Universitas Airlangga", "Universitas Gadjah Mada"],
+    "DOK": ["Universitas Mataram", "Universitas Udayana", "Universitas Airlangga",
+            "Universitas Gadjah Mada", "Universitas Brawijaya"],
+    "KESMAS": ["Universitas Mataram", "Universitas Airlangga", "STIKES Yarsi Mataram"],
+    "PEND": ["Universitas Mataram", "Universitas Pendidikan Mandalika", "UIN Mataram",
+             "Universitas Muhammadiyah Mataram"],
 }  # fmt: skip
 
 # Sasak and Balinese name prefixes, common in Mataram.

@@ -22,7 +22,7 @@ from demo.catalogue import SEMUA, STRUKTURAL
 from demo.kinerja import KinerjaDemo, Orang
 from demo.orang import Kursi, PegawaiDemo, Rows
 from demo.structure import Unit, build
-from jabatan.models import Formasi, IndeksMerit, Jabatan, Penempatan
+from jabatan.models import Formasi, IndeksMerit, IndeksUrusan, Jabatan, Penempatan
 from jabatan.rules import atasan_langsung
 from kinerja.models import KinerjaOrganisasi, Periode, RencanaHasilKerja, RevisiSkp, Skp
 from pegawai import golongan as gol
@@ -35,12 +35,15 @@ from pegawai.models import (
     Pegawai,
     RiwayatPangkat,
     RiwayatPendidikan,
+    RumpunIlmu,
     UnitKerja,
+    UrusanPemerintahan,
 )
 
 RASIO_TERISI = 0.95  # share of seats filled (the issue: "placements that fill about 95% of posts")
 CHUNK = 20_000
 SEEDED_MODELS: list[type[models.Model]] = [
+    IndeksUrusan,
     IndeksMerit,
     RencanaHasilKerja,
     RevisiSkp,
@@ -57,8 +60,9 @@ SEEDED_MODELS: list[type[models.Model]] = [
     Jabatan.bidang_studi.through,
     Jabatan,
     UnitKerja,
+    UrusanPemerintahan.bidang_studi.through,
     BidangStudi,
-]  # fmt: skip  (children first)
+]  # fmt: skip  (children first; the affairs and families are the migration's defaults)
 
 
 @dataclass
@@ -116,6 +120,7 @@ class Generator(PegawaiDemo):
         # unit id -> (head's id, their post's minimum rank): the unit's highest structural post
         self.kepala: dict[int, tuple[int, int]] = {}
         self.bidang_id: dict[str, int] = {}
+        self.urusan_unit: dict[int, str] = {}  # unit id -> affair code (inherited), "" none
         self.ids = {
             m: _next_id(m)
             for m in (
@@ -168,14 +173,27 @@ class Generator(PegawaiDemo):
         }
 
     def _units(self) -> list[Unit]:
+        rumpun = dict(RumpunIlmu.objects.values_list("kode", "pk"))
         for kode, nama in data.BIDANG_STUDI.items():
-            self.bidang_id[kode] = BidangStudi.objects.get_or_create(
-                kode=kode, defaults={"nama": nama}
+            self.bidang_id[kode] = BidangStudi.objects.update_or_create(
+                kode=kode,
+                defaults={"nama": nama, "rumpun_id": rumpun.get(data.RUMPUN_BIDANG.get(kode))},
             )[0].pk
+        urusan_id = dict(UrusanPemerintahan.objects.values_list("kode", "pk"))
+        for urusan in UrusanPemerintahan.objects.filter(kode__in=data.BIDANG_URUSAN):
+            urusan.bidang_studi.set([self.bidang_id[b] for b in data.BIDANG_URUSAN[urusan.kode]])
         units = build(skala=self.n / 7000, start_id=_next_id(UnitKerja))
+        # The affair is set on each perangkat daerah and kecamatan; the units below inherit it.
+        for u in units:
+            if u.jenis == "kecamatan":
+                self.urusan_unit[u.id] = "PEMERINTAHAN_UMUM"
+            elif u.parent is not None and u.parent.parent is None:
+                self.urusan_unit[u.id] = data.URUSAN_OPD.get(u.singkatan, "")
+            else:
+                self.urusan_unit[u.id] = self.urusan_unit.get(u.parent.id, "") if u.parent else ""
         self.loader.write(
             UnitKerja,
-            ["id", "kode", "nama", "singkatan", "jenis", "parent", "path", "depth"],
+            ["id", "kode", "nama", "singkatan", "jenis", "parent", "path", "depth", "urusan"],
             [
                 (
                     u.id,
@@ -186,6 +204,9 @@ class Generator(PegawaiDemo):
                     u.parent.id if u.parent else None,
                     u.path,
                     u.depth,
+                    urusan_id.get(self.urusan_unit[u.id])
+                    if u.parent is not None and (u.jenis == "kecamatan" or u.parent.parent is None)
+                    else None,
                 )
                 for u in units
             ],
@@ -374,6 +395,7 @@ class Generator(PegawaiDemo):
         rng, pada = self.rng, self.pada
         diisi = {id(k) for k in terisi}
         calon = {jenis: rng.sample(orang, len(orang)) for jenis, orang in self.kini.items()}
+        baru = pada - timedelta(days=540)
         rows = []
         for k in kursi:
             if id(k) in diisi or rng.random() > 0.85:
@@ -381,7 +403,9 @@ class Generator(PegawaiDemo):
             pilihan = calon.get(k.posisi.jenis, [])
             while pilihan:
                 pid, mulai, masuk = pilihan.pop()
-                if mulai - masuk > timedelta(days=400) and mulai < pada - timedelta(days=14):
+                # A rotation of the last 18 months: posts stand vacant for months, as they do
+                # while a selection runs, not for years.
+                if mulai - masuk > timedelta(days=400) and baru < mulai < pada - timedelta(days=14):
                     break
             else:
                 continue

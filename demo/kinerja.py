@@ -38,12 +38,92 @@ RATING = {
     rules.KURANG: [(rules.SESUAI, rules.DI_BAWAH), (rules.DI_ATAS, rules.DI_BAWAH)],
     rules.SANGAT_KURANG: [(rules.DI_BAWAH, rules.DI_BAWAH)],
 }
-RENCANA = [
-    ("Layanan sesuai standar pelayanan", "Persentase layanan tepat waktu", "95%"),
+# Plan rows (hasil kerja, indikator, target) that fit the position: a teacher's SKP is about
+# learning, a midwife's about mothers and babies, a head's about the unit's programme.
+RENCANA_UMUM = [
+    ("Layanan administrasi unit sesuai standar pelayanan", "Persentase layanan tepat waktu",
+     "95%"),
     ("Dokumen kerja unit tersusun", "Jumlah dokumen yang disahkan", "4 dokumen"),
-    ("Data kepegawaian mutakhir", "Persentase data tervalidasi", "100%"),
-    ("Program kerja terlaksana", "Persentase realisasi program", "90%"),
-]
+    ("Arsip dan surat unit tertata", "Persentase surat diproses dalam 2 hari kerja", "90%"),
+]  # fmt: skip
+RENCANA_PIMPINAN = [
+    ("Program kerja unit terlaksana", "Persentase realisasi program dan kegiatan", "90%"),
+    ("Anggaran unit terserap sesuai rencana", "Persentase realisasi anggaran", "95%"),
+    ("Kinerja bawahan terkelola", "Persentase SKP bawahan dinilai tepat waktu", "100%"),
+    ("Rekomendasi pengawasan ditindaklanjuti", "Persentase temuan selesai ditindaklanjuti",
+     "90%"),
+]  # fmt: skip
+RENCANA: dict[str, list[tuple[str, str, str]]] = {
+    "GURU": [
+        ("Pembelajaran terlaksana sesuai kurikulum", "Persentase modul ajar terlaksana", "100%"),
+        ("Hasil belajar peserta didik meningkat",
+         "Persentase peserta didik mencapai kriteria ketercapaian", "85%"),
+        ("Asesmen pembelajaran terlaksana", "Jumlah asesmen sumatif dinilai", "4 asesmen"),
+    ],
+    "PENGAWAS_SEKOLAH": [
+        ("Sekolah binaan terdampingi", "Jumlah sekolah binaan didampingi", "10 sekolah"),
+        ("Rapor pendidikan sekolah binaan membaik", "Persentase indikator membaik", "60%"),
+    ],
+    "DOKTER": [
+        ("Pelayanan medis sesuai standar", "Jumlah pasien terlayani sesuai SOP", "2.400 pasien"),
+        ("Rujukan tepat indikasi", "Persentase rujukan sesuai indikasi medis", "95%"),
+    ],
+    "PERAWAT": [
+        ("Asuhan keperawatan sesuai standar", "Persentase asuhan terdokumentasi lengkap", "95%"),
+        ("Keselamatan pasien terjaga", "Jumlah kejadian tidak diharapkan", "0 kejadian"),
+    ],
+    "BIDAN": [
+        ("Pelayanan kesehatan ibu hamil", "Persentase ibu hamil mendapat layanan K6", "90%"),
+        ("Persalinan di fasilitas kesehatan", "Persentase persalinan ditolong nakes", "98%"),
+    ],
+    "APOTEKER": [
+        ("Pelayanan kefarmasian sesuai standar", "Persentase resep dikaji", "100%"),
+        ("Ketersediaan obat esensial", "Persentase obat esensial tersedia", "95%"),
+    ],
+    "PLK": [("Pemeriksaan laboratorium tepat waktu", "Persentase hasil keluar < 2 jam", "90%")],
+    "NUTRISIONIS": [
+        ("Balita gizi kurang tertangani", "Persentase balita gizi kurang mendapat PMT", "95%"),
+    ],
+    "AUDITOR": [
+        ("Audit kinerja perangkat daerah", "Jumlah laporan hasil audit", "6 laporan"),
+        ("Reviu laporan keuangan", "Persentase reviu selesai tepat waktu", "100%"),
+    ],
+    "PRAKOM": [
+        ("Layanan aplikasi pemerintah tersedia", "Persentase ketersediaan layanan", "99%"),
+        ("Gangguan jaringan tertangani", "Persentase tiket selesai dalam 1 hari", "90%"),
+    ],
+    "ASDMA": [
+        ("Data kepegawaian mutakhir", "Persentase data SIASN tervalidasi", "100%"),
+        ("Usul kenaikan pangkat tepat waktu", "Persentase usul diproses sebelum periode",
+         "100%"),
+    ],
+    "ANALIS_KEUANGAN": [
+        ("Laporan keuangan tersusun", "Jumlah laporan keuangan tepat waktu", "12 laporan"),
+    ],
+    "PERENCANA": [("Dokumen perencanaan tersusun", "Jumlah dokumen Renja/RKA", "3 dokumen")],
+    "PEKSOS": [
+        ("Rehabilitasi sosial terlaksana", "Jumlah penerima manfaat didampingi", "60 orang"),
+    ],
+    "PENYULUH_PERTANIAN": [
+        ("Kelompok tani terbina", "Jumlah kelompok tani didampingi", "12 kelompok"),
+    ],
+    "PUSTAKAWAN": [("Koleksi perpustakaan terolah", "Jumlah bahan pustaka diolah", "1.200 judul")],
+    "ARSIPARIS": [("Arsip inaktif tertata", "Jumlah berkas dinilai dan ditata", "800 berkas")],
+    "POLPP": [("Perda ditegakkan", "Jumlah operasi penertiban terlaksana", "24 operasi")],
+    "DAMKAR": [("Kebakaran tertangani cepat", "Persentase respons < 15 menit", "90%")],
+    "PPBJ": [("Paket pengadaan selesai", "Persentase paket tender selesai tepat waktu", "95%")],
+    "TEKNIK_JALAN": [("Jalan kota mantap", "Persentase jalan kondisi mantap", "85%")],
+    "PEDAL": [("Pencemaran terpantau", "Jumlah titik pantau kualitas air", "24 titik")],
+}  # fmt: skip
+
+
+def rencana(keluarga: str, jenis_jabatan: str) -> list[tuple[str, str, str]]:
+    """The plan rows that fit a position family (or a structural post, or the rest)."""
+    if keluarga in RENCANA:
+        return RENCANA[keluarga]
+    if jenis_jabatan in ("JPT_PRATAMA", "ADMINISTRATOR", "PENGAWAS"):
+        return RENCANA_PIMPINAN
+    return RENCANA_UMUM
 
 
 @dataclass(frozen=True)
@@ -56,6 +136,7 @@ class Orang:
     golongan: str
     jenis_jabatan: str
     masuk: date
+    keluarga: str = ""  # the catalogue family (GURU, BIDAN, ...) or the post's code
 
 
 def _kuota(sebaran: list[tuple[str, int]], n: int, rng: random.Random) -> list[str]:
@@ -135,7 +216,8 @@ class KinerjaDemo:
                              o.golongan, o.jenis_jabatan, status, hasil, perilaku, p,
                              waktu, waktu if status == Skp.Status.FINAL else None))  # fmt: skip
             if status != Skp.Status.DRAFT:
-                for urutan, (h, i, t) in enumerate(rng.sample(RENCANA, 2), start=1):
+                baris = rencana(o.keluarga, o.jenis_jabatan)
+                for urutan, (h, i, t) in enumerate(rng.sample(baris, min(2, len(baris))), 1):
                     realisasi = t if org is not None else ""
                     rencana_rows.append((rencana_id, skp_id, urutan, h, i, t, realisasi))
                     rencana_id += 1

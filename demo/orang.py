@@ -68,7 +68,6 @@ INSTITUSI = {
         "UIN Mataram",
         "Universitas Pendidikan Mandalika",
         "Universitas Udayana",
-        "IPDN",
         "Universitas Gadjah Mada",
         "Universitas Brawijaya",
     ],
@@ -113,18 +112,24 @@ class PegawaiDemo:
         """Generate one employee fitting the seat; return their id and rank order."""
         rng, p, pada = self.rng, k.posisi, self.pada
         pid = self._take(Pegawai)
-        jk = (
-            "P"
-            if rng.random() < (0.7 if p.keluarga in ("GURU", "BIDAN", "PERAWAT") else 0.42)
-            else "L"
-        )
         pppk = rng.random() < p.pppk
         pendidikan = self._pendidikan(p)
         bidang = (
             rng.choice(p.bidang)
             if p.bidang
-            else (None if pendidikan == "SLTA" else rng.choice(UMUM))
+            else (None if pendidikan == "SLTA" else self._bidang_unit(k.unit.id))
         )
+        # Midwifery is a women's profession here (no male "S.Keb., Bd.").
+        jk = (
+            "P"
+            if bidang == "BID"
+            or rng.random() < (0.7 if p.keluarga in ("GURU", "PERAWAT") else 0.42)
+            else "L"
+        )
+        # The first degree's institution fits the field (an IPDN graduate studied government).
+        pertama = pendidikan in ("D3", "D4", "S1")
+        pilihan = data.INSTITUSI_BIDANG.get(bidang or "") if pertama else None
+        institusi = rng.choice(pilihan or INSTITUSI[pendidikan])
         bup = p.bup_khusus or _bup(p)
         lo_masuk, hi_masuk = USIA_MASUK[pendidikan]
         usia_masuk = rng.randint(lo_masuk, hi_masuk)
@@ -193,7 +198,12 @@ class PegawaiDemo:
                     )
                 )
             tmt_pppk = None
+        masuk = tmt_pppk or tmt_cpns
+        lulus = min(masuk.year - rng.randint(0, 3), pada.year)
         nama, gelar_depan, gelar_belakang = self._nama(jk, pendidikan, bidang, p)
+        if bidang == "IP" and institusi == "IPDN" and pendidikan == "S1":
+            tahun, lama, baru = data.GELAR_IPDN
+            gelar_belakang = lama if lulus < tahun else baru
         rows.pegawai.append(
             (
                 pid,
@@ -219,8 +229,6 @@ class PegawaiDemo:
                 "",
             )
         )
-        masuk = tmt_pppk or tmt_cpns
-        lulus = min(masuk.year - rng.randint(0, 3), pada.year)
         rows.pendidikan.append(
             (
                 self._take(RiwayatPendidikan),
@@ -228,7 +236,7 @@ class PegawaiDemo:
                 pendidikan,
                 self.bidang_id.get(bidang) if bidang else None,
                 data.BIDANG_STUDI.get(bidang, "") if bidang else "IPA/IPS",
-                rng.choice(INSTITUSI[pendidikan]),
+                institusi,
                 lulus,
             )
         )
@@ -245,8 +253,12 @@ class PegawaiDemo:
                 )
             )
         self._hukdis(pid, masuk, rows)
-        self._asesmen(pid, p, rows)
+        self._asesmen(pid, p, rows, urut)
         mulai = max(masuk, pada - timedelta(days=rng.randint(60, 8 * 365)))
+        if p.jenis == JenisJabatan.FUNGSIONAL and rng.random() < 0.6:
+            # Most functional staff (teachers, nurses, midwives) have held their post since
+            # soon after they entered; the others moved in the last years.
+            mulai = min(masuk + timedelta(days=rng.randint(0, 730)), pada - timedelta(days=60))
         rows.penempatan.append(
             (
                 self._take(Penempatan),
@@ -258,7 +270,15 @@ class PegawaiDemo:
             )
         )
         self.orang.append(
-            Orang(pid, k.unit.id, k.unit.opd.id if k.unit.opd else k.unit.id, kode, p.jenis, masuk)
+            Orang(
+                pid,
+                k.unit.id,
+                k.unit.opd.id if k.unit.opd else k.unit.id,
+                kode,
+                p.jenis,
+                masuk,
+                p.keluarga or p.kode,
+            )
         )
         self.kini.setdefault(p.jenis, []).append((pid, mulai, masuk))
         if p.kode in STRUKTURAL:
@@ -272,6 +292,15 @@ class PegawaiDemo:
             if current is None or urut > current[1]:
                 self.kepala[k.unit.id] = (pid, urut)
         return pid, urut
+
+    def _bidang_unit(self, unit_id: int) -> str:
+        """A structural official's or administrator's field of study, by the unit's affair:
+        mostly the affair's own fields, some of its family, the rest general (UMUM)."""
+        urusan = self.urusan_unit.get(unit_id, "")
+        sesuai = data.BIDANG_URUSAN.get(urusan, ()) + data.BIDANG_URUSAN_LAIN.get(urusan, ())
+        if sesuai and self.rng.random() < 0.7:
+            return self.rng.choice(sesuai)
+        return self.rng.choice(UMUM)
 
     def _pendidikan(self, p: Posisi) -> str:
         r = self.rng.random()
@@ -302,15 +331,20 @@ class PegawaiDemo:
             nama = f"{rng.choice(prefix)} {nama}"
         gelar_depan = ""
         gelar_belakang = data.GELAR.get((pendidikan, bidang or ""), "")
-        if p.keluarga == "DOKTER":
+        if not gelar_belakang and pendidikan == "D3":
+            gelar_belakang = "A.Md."
+        if p.keluarga == "DOKTER" or bidang == "DOK":  # a physician is "dr." in any post
             gelar_depan = "dr."
             gelar_belakang = "M.Kes." if pendidikan == "S2" else ""
         elif p.keluarga == "APOTEKER":
             gelar_depan = "apt."
-        if pendidikan == "S2" and not gelar_belakang:
-            gelar_belakang = "S.Sos., M.Si."
-        elif pendidikan == "S2" and bidang and (s1 := data.GELAR.get(("S1", bidang))):
-            gelar_belakang = f"{s1}, {gelar_belakang}"
+        if pendidikan == "S2" and gelar_depan != "dr.":
+            # The first degree's title, then the master's of the field (a health graduate's
+            # M.Kes., else M.Si.): no "S.Sos., M.Si." for a nutritionist.
+            s1 = data.GELAR.get(("S1", bidang or ""), "")
+            kesehatan = data.RUMPUN_BIDANG.get(bidang or "") == "KESEHATAN"
+            s2 = gelar_belakang or ("M.Kes." if kesehatan else "M.Si.")
+            gelar_belakang = f"{s1}, {s2}" if s1 else s2
         if pendidikan == "S3":
             gelar_depan = "Dr."
             gelar_belakang = data.GELAR.get(("S2", bidang or ""), "M.Si.")
@@ -356,9 +390,11 @@ class PegawaiDemo:
             )
         )
 
-    def _asesmen(self, pid: int, p: Posisi, rows: Rows) -> None:
+    def _asesmen(self, pid: int, p: Posisi, rows: Rows, urut: int) -> None:
         rng = self.rng
-        share = 0.85 if p.kode in STRUKTURAL else (0.5 if p.jenjang == "AHLI_MADYA" else 0.12)
+        # BKPSDM maps the competency of officials and of those near a managerial post's rank
+        # (III/c and above), whatever their profession; a few others.
+        share = 0.85 if p.kode in STRUKTURAL else (0.45 if urut >= 11 else 0.08)
         if rng.random() >= share:
             return
         std = standar_default(p.jenis, p.jenjang)

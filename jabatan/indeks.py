@@ -12,7 +12,8 @@ the table against the live records.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Collection, Iterable, Iterator
+from collections import defaultdict
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from datetime import date
 from decimal import Decimal
@@ -34,7 +35,7 @@ from django.db.models.functions import Coalesce
 from django.db.models.signals import post_delete, post_save, pre_save
 
 from jabatan import merit
-from jabatan.models import IndeksMerit, Jabatan, Penempatan
+from jabatan.models import IndeksMerit, IndeksUrusan, Jabatan, Penempatan
 from jabatan.selectors import kandidat_merit
 from kinerja import rules as kinerja_rules
 from kinerja.models import Periode, Skp
@@ -44,7 +45,7 @@ from pegawai.bulk import BulkWriter
 from pegawai.disiplin import TINGKAT, TingkatHukuman
 from pegawai.jenis_jabatan import JenisJabatan
 from pegawai.kompetensi import KODE
-from pegawai.models import HasilAsesmen, HukumanDisiplin, Pegawai
+from pegawai.models import HasilAsesmen, HukumanDisiplin, Pegawai, UnitKerja
 
 KOLOM_HARI = {j: f"hari_{j.lower()}" for j in JenisJabatan.values}
 KOLOM_CUKUP = {j: f"cukup_{j.lower()}" for j in merit.PENGALAMAN}
@@ -91,6 +92,7 @@ def baris(k: merit.Kandidat) -> IndeksMerit:
         asesmen=k.capaian is not None,
         jabatan_kini=k.jabatan_kini,
         jabatan_kini_mulai=k.jabatan_kini_mulai,
+        urusan_kini_id=k.urusan_kini,
         jp_pelatihan=k.jp_pelatihan,
         diklat_kepemimpinan=k.diklat_kepemimpinan,
         jpm_sen=int(k.jpm * 100) if k.jpm is not None else None,
@@ -109,8 +111,22 @@ def baris(k: merit.Kandidat) -> IndeksMerit:
     return row
 
 
-def kandidat(row: IndeksMerit, hukuman: Iterable[merit.Hukuman] = ()) -> merit.Kandidat:
-    """The pure rules' view of a projection row (the explanations of the ranking use it)."""
+def baris_urusan(k: merit.Kandidat) -> list[IndeksUrusan]:
+    """The candidate's related-experience rows: days of ended posts per government affair."""
+    return [
+        IndeksUrusan(pegawai_id=k.pegawai_id, urusan_id=u, hari=h)
+        for u, h in sorted(k.pengalaman_urusan_hari.items())
+        if h
+    ]
+
+
+def kandidat(
+    row: IndeksMerit,
+    hukuman: Iterable[merit.Hukuman] = (),
+    urusan_hari: Mapping[int, int] | None = None,
+) -> merit.Kandidat:
+    """The pure rules' view of a projection row and its IndeksUrusan days (the explanations of
+    the ranking use it)."""
     return merit.Kandidat(
         pegawai_id=row.pegawai_id,
         nip=row.nip,
@@ -132,6 +148,8 @@ def kandidat(row: IndeksMerit, hukuman: Iterable[merit.Hukuman] = ()) -> merit.K
         },
         jabatan_kini=row.jabatan_kini,
         jabatan_kini_mulai=row.jabatan_kini_mulai,
+        pengalaman_urusan_hari=dict(urusan_hari or {}),
+        urusan_kini=row.urusan_kini_id,
         jp_pelatihan=row.jp_pelatihan,
         diklat_kepemimpinan=row.diklat_kepemimpinan,
         jpm=Decimal(row.jpm_sen).scaleb(-2) if row.jpm_sen is not None else None,
@@ -139,15 +157,31 @@ def kandidat(row: IndeksMerit, hukuman: Iterable[merit.Hukuman] = ()) -> merit.K
 
 
 FIELDS = [f.attname for f in IndeksMerit._meta.concrete_fields]
+FIELDS_URUSAN = ["pegawai_id", "urusan_id", "hari"]
 
 
-def _tulis(rows: list[IndeksMerit]) -> None:
+def _tulis(kandidat: list[merit.Kandidat]) -> None:
+    rows = [baris(k) for k in kandidat]
+    urusan = [u for k in kandidat for u in baris_urusan(k)]
     if len(rows) > 1000:
-        BulkWriter().write(
-            IndeksMerit, FIELDS, (tuple(getattr(r, a) for a in FIELDS) for r in rows)
+        writer = BulkWriter()
+        writer.write(IndeksMerit, FIELDS, (tuple(getattr(r, a) for a in FIELDS) for r in rows))
+        writer.write(
+            IndeksUrusan, FIELDS_URUSAN, ((u.pegawai_id, u.urusan_id, u.hari) for u in urusan)
         )
     else:
         IndeksMerit.objects.bulk_create(rows, batch_size=500)
+        IndeksUrusan.objects.bulk_create(urusan, batch_size=500)
+
+
+def hari_urusan(pegawai_ids: Collection[int]) -> dict[int, dict[int, int]]:
+    """The IndeksUrusan days of `pegawai_ids`, per employee and affair (one query)."""
+    hasil: dict[int, dict[int, int]] = defaultdict(dict)
+    for pid, urusan, hari in IndeksUrusan.objects.filter(
+        pegawai_id__in=list(pegawai_ids)
+    ).values_list("pegawai_id", "urusan_id", "hari"):
+        hasil[pid][urusan] = hari
+    return hasil
 
 
 @transaction.atomic
@@ -162,20 +196,22 @@ def segarkan(
     rebuild reports (done, total) to `laporan` after each batch.
     """
     if pegawai_ids is None:
+        IndeksUrusan.objects.all().delete()
         IndeksMerit.objects.all().delete()
         pool = list(Pegawai.objects.aktif().order_by("pk").values_list("pk", flat=True))
         for start in range(0, len(pool), BATCH):
-            _tulis([baris(k) for k in kandidat_merit(pegawai_ids=pool[start : start + BATCH])])
+            _tulis(kandidat_merit(pegawai_ids=pool[start : start + BATCH]))
             if laporan:
                 laporan(min(start + BATCH, len(pool)), len(pool))
         return len(pool)
     ids = set(pegawai_ids)
     if not ids:
         return 0
+    IndeksUrusan.objects.filter(pegawai_id__in=ids).delete()
     IndeksMerit.objects.filter(pegawai_id__in=ids).delete()
-    rows = [baris(k) for k in kandidat_merit(pegawai_ids=ids)]
-    _tulis(rows)
-    return len(rows)
+    kandidat = kandidat_merit(pegawai_ids=ids)
+    _tulis(kandidat)
+    return len(kandidat)
 
 
 @transaction.atomic
@@ -224,11 +260,16 @@ def segarkan_predikat() -> int:
 
 def selisih() -> list[int]:
     """Employees whose projection row differs from their live records (empty: all current)."""
-    segar = {k.pegawai_id: baris(k) for k in kandidat_merit()}
+    semua = kandidat_merit()
+    segar = {k.pegawai_id: baris(k) for k in semua}
+    segar_urusan = {k.pegawai_id: {u.urusan_id: u.hari for u in baris_urusan(k)} for k in semua}
     ada = {r.pegawai_id: r for r in IndeksMerit.objects.all()}
+    ada_urusan = hari_urusan(ada)
     beda = set(segar) ^ set(ada)
     for pid in set(segar) & set(ada):
-        if any(getattr(segar[pid], a) != getattr(ada[pid], a) for a in FIELDS):
+        if any(getattr(segar[pid], a) != getattr(ada[pid], a) for a in FIELDS) or segar_urusan[
+            pid
+        ] != ada_urusan.get(pid, {}):
             beda.add(pid)
     return sorted(beda)
 
@@ -313,6 +354,29 @@ def _jabatan(sender, instance: Jabatan, raw=False, created=False, **kwargs) -> N
     )
 
 
+def _unit_lama(sender, instance: UnitKerja, raw=False, **kwargs) -> None:
+    """Remember a unit's affair and parent before a save (pre_save of UnitKerja)."""
+    if instance.pk and _aktif(raw):
+        instance._indeks_lama = (
+            UnitKerja.objects.filter(pk=instance.pk).values_list("urusan_id", "parent_id").first()
+        )
+
+
+def _unit(sender, instance: UnitKerja, raw=False, created=False, **kwargs) -> None:
+    """A unit's affair (or its parent, whose affair it may inherit) changed: the related
+    experience of everyone who held a post in it or under it changes."""
+    lama = instance.__dict__.pop("_indeks_lama", None)
+    if created or not _aktif(raw) or lama == (instance.urusan_id, instance.parent_id):
+        return
+    segarkan(
+        set(
+            Penempatan.objects.definitif()
+            .filter(formasi__unit_kerja__path__startswith=instance.path)
+            .values_list("pegawai_id", flat=True)
+        )
+    )
+
+
 def _periode(sender, instance: Periode, raw=False, **kwargs) -> None:
     """An annual period opened, closed, was added or removed: the predikat columns of every row
     change. Two UPDATEs over the whole table are long at a province's scale, so they run as a
@@ -334,5 +398,7 @@ def hubungkan() -> None:
         post_save.connect(_pegawai, sender=model, dispatch_uid=f"indeks-{model.__name__}")
         post_delete.connect(_pegawai, sender=model, dispatch_uid=f"indeks-del-{model.__name__}")
     post_save.connect(_jabatan, sender=Jabatan, dispatch_uid="indeks-jabatan")
+    pre_save.connect(_unit_lama, sender=UnitKerja, dispatch_uid="indeks-pre-unit")
+    post_save.connect(_unit, sender=UnitKerja, dispatch_uid="indeks-unit")
     post_save.connect(_periode, sender=Periode, dispatch_uid="indeks-periode")
     post_delete.connect(_periode, sender=Periode, dispatch_uid="indeks-del-periode")

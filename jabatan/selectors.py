@@ -28,7 +28,14 @@ from kinerja.models import Skp
 from kinerja.selectors import periode_tahunan_tertutup
 from pegawai.akses import Lingkup
 from pegawai.kompetensi import KODE
-from pegawai.models import HasilAsesmen, HukumanDisiplin, Pegawai
+from pegawai.models import (
+    BidangStudi,
+    HasilAsesmen,
+    HukumanDisiplin,
+    Pegawai,
+    UnitKerja,
+    UrusanPemerintahan,
+)
 from pegawai.pendidikan import urutan_pendidikan
 from pegawai.pensiun import lahir_sebelum_untuk_pensiun, tanggal_pensiun
 
@@ -130,22 +137,84 @@ def profil_merit(jenis_jabatan: str) -> ProfilMerit:
     )
 
 
-def syarat_formasi(formasi: Formasi) -> merit.Syarat:
+@dataclass(frozen=True)
+class Relevansi:
+    """What relevance needs to know of the organisation (jabatan.merit.relevansi): each unit's
+    government affair, each affair's fitting fields and families, each field's family and
+    name. Three small queries, shared by every post a page looks at."""
+
+    urusan_unit: dict[int, int | None]
+    urusan: dict[int, tuple[str, frozenset[int], frozenset[int]]]  # name, fields, families
+    rumpun_bidang: dict[int, int | None]
+    nama_bidang: dict[int, str]
+
+    @classmethod
+    def muat(cls) -> Relevansi:
+        bidang = list(BidangStudi.objects.order_by().values_list("pk", "rumpun_id", "nama"))
+        nama: dict[int, str] = {}
+        sesuai: dict[int, set[int]] = defaultdict(set)
+        rumpun: dict[int, set[int]] = defaultdict(set)
+        # One join: an affair's rows are its fields × families (a few each).
+        for pk, nama_u, bid, rid in UrusanPemerintahan.objects.order_by().values_list(
+            "pk", "nama", "bidang_studi", "rumpun"
+        ):
+            nama[pk] = nama_u
+            if bid is not None:
+                sesuai[pk].add(bid)
+            if rid is not None:
+                rumpun[pk].add(rid)
+        return cls(
+            urusan_unit=UnitKerja.objects.urusan_efektif(),
+            urusan={
+                pk: (n, frozenset(sesuai[pk]), frozenset(rumpun[pk])) for pk, n in nama.items()
+            },
+            rumpun_bidang={pk: r for pk, r, _n in bidang},
+            nama_bidang={pk: n for pk, _r, n in bidang},
+        )
+
+    def serumpun(self, bidang: frozenset[int], rumpun: frozenset[int]) -> frozenset[int]:
+        """The fields of the families of `bidang` and of `rumpun`, but `bidang` themselves."""
+        keluarga = set(rumpun) | ({self.rumpun_bidang.get(b) for b in bidang} - {None})
+        return frozenset(
+            b for b, r in self.rumpun_bidang.items() if r in keluarga and b not in bidang
+        )
+
+
+def syarat_formasi(formasi: Formasi, relevansi: Relevansi | None = None) -> merit.Syarat:
+    """The post's requirements for the merit rules. `relevansi` (Relevansi.muat()) serves many
+    posts; without it, it is loaded for this one."""
+    r = relevansi or Relevansi.muat()
     jabatan = formasi.jabatan
+    # .all(): a prefetch of the fields of study serves many posts in one query.
+    diterima = frozenset(b.pk for b in jabatan.bidang_studi.all())
+    urusan = r.urusan_unit.get(formasi.unit_kerja_id)
+    nama_urusan, bidang_urusan, rumpun_urusan = r.urusan.get(urusan, ("", frozenset(), frozenset()))
+    if diterima:
+        sumber, sesuai, serumpun = "jabatan", diterima, r.serumpun(diterima, frozenset())
+    elif bidang_urusan or rumpun_urusan:
+        sumber, sesuai = "urusan", bidang_urusan
+        serumpun = r.serumpun(bidang_urusan, rumpun_urusan)
+    else:
+        sumber, sesuai, serumpun = "", frozenset(), frozenset()
     return merit.Syarat(
         jenis_jabatan=jabatan.jenis,
         golongan_minimal=jabatan.golongan_minimal,
         pendidikan_minimal=urutan_pendidikan(jabatan.pendidikan_minimal),
-        # .all(): a prefetch of the fields of study serves many posts in one query.
-        bidang_studi=frozenset(b.pk for b in jabatan.bidang_studi.all()),
+        bidang_studi=diterima,
         standar=jabatan.standar_kompetensi,
         batas_usia_pensiun=jabatan.batas_usia_pensiun,
+        bidang_sesuai=sesuai,
+        bidang_serumpun=serumpun,
+        sumber_relevansi=sumber,
+        urusan=urusan,
+        nama_urusan=nama_urusan,
+        nama_bidang=r.nama_bidang,
     )
 
 
 def kandidat_merit(*, pegawai_ids: Collection[int] | None = None) -> list[merit.Kandidat]:
     """Load the merit inputs of the candidate pool (all active employees, or those of
-    `pegawai_ids`) from the live tables, in five queries whatever their number.
+    `pegawai_ids`) from the live tables, in six queries whatever their number.
 
     Rows, not model instances: employees, their predikat in the last two closed annual periods,
     their sanctions, their latest assessment, and their definitive placements. This is what
@@ -174,14 +243,21 @@ def kandidat_merit(*, pegawai_ids: Collection[int] | None = None) -> list[merit.
         if row[1] is not None:  # the latest with a JPM, as the kinerja dashboard reads it
             jpm[row[0]] = row[1]
     hari: dict[int, dict[str, int]] = defaultdict(dict)
-    kini: dict[int, tuple[str, date]] = {}
-    for pid, jenis, mulai, selesai in saring(Penempatan.objects.definitif().order_by()).values_list(
-        "pegawai_id", "formasi__jabatan__jenis", "tmt_mulai", "tmt_selesai"
-    ):
+    hari_urusan: dict[int, dict[int, int]] = defaultdict(dict)
+    kini: dict[int, tuple[str, date, int | None]] = {}
+    urusan_unit = UnitKerja.objects.urusan_efektif()
+    for pid, jenis, unit, mulai, selesai in saring(
+        Penempatan.objects.definitif().order_by()
+    ).values_list("pegawai_id", "formasi__jabatan__jenis", "formasi__unit_kerja_id", "tmt_mulai",
+                  "tmt_selesai"):  # fmt: skip
+        urusan = urusan_unit.get(unit)
         if selesai is None:
-            kini[pid] = (jenis, mulai)
+            kini[pid] = (jenis, mulai, urusan)
         else:
-            hari[pid][jenis] = hari[pid].get(jenis, 0) + max(0, (selesai - mulai).days)
+            lama = max(0, (selesai - mulai).days)
+            hari[pid][jenis] = hari[pid].get(jenis, 0) + lama
+            if urusan is not None and lama:
+                hari_urusan[pid][urusan] = hari_urusan[pid].get(urusan, 0) + lama
     hasil = []
     for row in saring(Pegawai.objects.aktif(), "pk").order_by().values_list(
         "pk", "nip", "nama", "gelar_depan", "gelar_belakang", "jenis_kelamin", "tanggal_lahir",
@@ -191,7 +267,7 @@ def kandidat_merit(*, pegawai_ids: Collection[int] | None = None) -> list[merit.
         (pid, nip, nama, depan, belakang, jk, lahir, status, kedudukan, golongan, tmt_gol,
          tmt_cpns, tmt_pppk, pendidikan, bidang) = row  # fmt: skip
         nama_lengkap = f"{depan} {nama}".strip() + (f", {belakang}" if belakang else "")
-        jenis_kini, mulai_kini = kini.get(pid, ("", None))
+        jenis_kini, mulai_kini, urusan_kini = kini.get(pid, ("", None, None))
         hasil.append(
             merit.Kandidat(
                 pegawai_id=pid, nip=nip, nama=nama_lengkap, jenis_kelamin=jk,
@@ -202,7 +278,8 @@ def kandidat_merit(*, pegawai_ids: Collection[int] | None = None) -> list[merit.
                 predikat_tahunan=tuple(p for _t, p in sorted(predikat[pid], reverse=True)),
                 hukuman=tuple(hukuman[pid]), capaian=capaian.get(pid),
                 pengalaman_hari=hari[pid], jabatan_kini=jenis_kini,
-                jabatan_kini_mulai=mulai_kini, jpm=jpm.get(pid),
+                jabatan_kini_mulai=mulai_kini, pengalaman_urusan_hari=hari_urusan[pid],
+                urusan_kini=urusan_kini, jpm=jpm.get(pid),
             )
         )  # fmt: skip
     return hasil

@@ -171,6 +171,7 @@ def ekspor_peringkat(
             _("Skor"),
             *[str(merit.LABEL_KOMPONEN[k]) for k in merit.KOMPONEN],
             _("Kotak talenta"),
+            _("Kesesuaian dengan jabatan"),
         ],
         rows=[
             (
@@ -180,6 +181,7 @@ def ekspor_peringkat(
                 h.skor,
                 *[h.komponen[k] for k in merit.KOMPONEN],
                 h.kotak_talenta or "",
+                "; ".join(h.keterangan),
             )
             for h in hasil.teratas
         ],

@@ -33,7 +33,9 @@ from pegawai.models import (
     Pegawai,
     RiwayatPangkat,
     RiwayatPendidikan,
+    RumpunIlmu,
     UnitKerja,
+    UrusanPemerintahan,
 )
 from pegawai.nip import PANJANG, normalize_nip
 
@@ -132,20 +134,42 @@ def pegawai_nama(obj: Any) -> str:
 @admin.register(UnitKerja)
 class UnitKerjaAdmin(BaseAdmin):
     lingkup_path = "path"
-    list_display = ["nama", "singkatan", "kode", "jenis", "parent", "depth"]
-    list_select_related = ["parent"]
-    list_filter = ["jenis", "depth"]
+    list_display = ["nama", "singkatan", "kode", "jenis", "urusan", "parent", "depth"]
+    list_select_related = ["parent", "urusan"]
+    list_filter = ["jenis", "depth", "urusan"]
     search_fields = ["nama", "kode", "singkatan"]
-    autocomplete_fields = ["parent"]
-    fields = ["kode", "nama", "singkatan", "jenis", "parent", "path", "depth"]
+    autocomplete_fields = ["parent", "urusan"]
+    fields = ["kode", "nama", "singkatan", "jenis", "parent", "urusan", "path", "depth"]
     readonly_fields = ["path", "depth"]
 
 
 @admin.register(BidangStudi)
 class BidangStudiAdmin(BaseAdmin):
     lingkup_bebas = True  # reference data, no personal data
+    list_display = ["nama", "kode", "rumpun"]
+    list_select_related = ["rumpun"]
+    list_filter = ["rumpun"]
+    search_fields = ["nama", "kode"]
+
+
+@admin.register(RumpunIlmu)
+class RumpunIlmuAdmin(BaseAdmin):
+    """Families of fields of study (Permendikbud 154/2014; defaults in pegawai/urusan.py)."""
+
+    lingkup_bebas = True  # reference data, no personal data
     list_display = ["nama", "kode"]
     search_fields = ["nama", "kode"]
+
+
+@admin.register(UrusanPemerintahan)
+class UrusanPemerintahanAdmin(BaseAdmin):
+    """Government affairs (UU 23/2014) and the fields of study that fit their posts: the merit
+    ranking scores a field named here as "sesuai", one of these families as "serumpun"."""
+
+    lingkup_bebas = True  # reference data, no personal data
+    list_display = ["nama", "kode"]
+    search_fields = ["nama", "kode"]
+    filter_horizontal = ["bidang_studi", "rumpun"]
 
 
 # --- Employees ---------------------------------------------------------------------------------

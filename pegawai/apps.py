@@ -27,7 +27,14 @@ class PegawaiConfig(AppConfig):
             m.HukumanDisiplin,
             m.HasilAsesmen,
             m.Akses,
+            m.RumpunIlmu,
         ):
             auditlog.register(model, exclude_fields=AUDIT_EXCLUDE)
+        # What fits an affair's posts steers the ranking: its M2M edits are audited too.
+        auditlog.register(
+            m.UrusanPemerintahan,
+            exclude_fields=AUDIT_EXCLUDE,
+            m2m_fields={"bidang_studi", "rumpun"},
+        )
         # Who was given which role is as answerable as what they did with it.
         auditlog.register(User, exclude_fields=["password", "last_login"], m2m_fields={"groups"})

@@ -29,7 +29,7 @@ def izin_model(
 
 # Delete only where a row can be a plain input mistake and PROTECT keeps anything referenced:
 # - unitkerja: an empty unit entered by mistake; one that holds employees or posts is protected.
-# - bidangstudi: reference data; fields of study in use are protected.
+# - bidangstudi, rumpunilmu, urusanpemerintahan: reference data; those in use are protected.
 # - riwayatpendidikan: a diploma entered twice or for the wrong person; it is evidence the
 #   employee brings, not a decree of the government.
 # Never deleted by HR (legal records, ended or corrected instead): pegawai (ended through
@@ -40,13 +40,17 @@ _HR, _PIMPINAN = izin_model(
     (
         "unitkerja",
         "bidangstudi",
+        "rumpunilmu",
+        "urusanpemerintahan",
         "pegawai",
         "riwayatpangkat",
         "riwayatpendidikan",
         "hukumandisiplin",
         "hasilasesmen",
     ),
-    dapat_dihapus=frozenset({"unitkerja", "bidangstudi", "riwayatpendidikan"}),
+    dapat_dihapus=frozenset(
+        {"unitkerja", "bidangstudi", "rumpunilmu", "urusanpemerintahan", "riwayatpendidikan"}
+    ),
 )
 
 IZIN: dict[str, list[str]] = {

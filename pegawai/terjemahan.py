@@ -56,3 +56,20 @@ AUDITLOG = [
     gettext_noop("No field changes"),
     gettext_noop("No log entries found."),
 ]
+
+
+# Django's own Indonesian catalogue renders these awkwardly: the login error repeats the field
+# name ("Masukkan nama pengguna nama pengguna ..."), and the admin index's column header reads
+# "Rubah atau tampilkan tautan kunjungan". The project's locale/id overrides them (LOCALE_PATHS
+# comes first).
+DJANGO = [
+    gettext_noop(
+        "Please enter a correct %(username)s and password. Note that both fields may be "
+        "case-sensitive."
+    ),
+    gettext_noop(
+        "Please enter the correct %(username)s and password for a staff account. Note that "
+        "both fields may be case-sensitive."
+    ),
+    gettext_noop("Change or view list link"),
+]

@@ -130,13 +130,15 @@ def objek_unit_a(org: Organisasi) -> dict[str, object]:
     from auditlog.models import LogEntry
     from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 
-    from pegawai.models import BidangStudi, CatatanEkspor
+    from pegawai.models import BidangStudi, CatatanEkspor, RumpunIlmu, UrusanPemerintahan
 
     hr = org.users["hr"]
     org.pegawai_a.save()  # an audit entry to look at
     return {
         "pegawai.unitkerja": org.bidang_a,
         "pegawai.bidangstudi": BidangStudi.objects.create(kode="MAN", nama="Manajemen"),
+        "pegawai.rumpunilmu": RumpunIlmu.objects.order_by("pk").first(),
+        "pegawai.urusanpemerintahan": UrusanPemerintahan.objects.order_by("pk").first(),
         "pegawai.pegawai": org.pegawai_a,
         "pegawai.riwayatpangkat": RiwayatPangkat.objects.filter(pegawai=org.pegawai_a).first(),
         "pegawai.riwayatpendidikan": org.pegawai_a.riwayat_pendidikan.first(),

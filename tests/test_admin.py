@@ -15,7 +15,15 @@ from django.urls import reverse
 from django.utils import timezone
 
 from jabatan import indeks
-from jabatan.models import Formasi, IndeksMerit, Jabatan, Keputusan, Penempatan, Usulan
+from jabatan.models import (
+    Formasi,
+    IndeksMerit,
+    IndeksUrusan,
+    Jabatan,
+    Keputusan,
+    Penempatan,
+    Usulan,
+)
 from kinerja.models import KinerjaOrganisasi, Periode, RevisiSkp, Skp
 from pegawai.disiplin import JenisHukuman
 from pegawai.models import (
@@ -51,8 +59,10 @@ AUTH = 4
 # per filter that reads the database. No bound grows with the 30 rows: one query per row would
 # exceed it many times over.
 CHANGELIST_QUERIES = {
-    "pegawai.unitkerja": AUTH + 2 + 1,  # filter "depth": SELECT DISTINCT depth
-    "pegawai.bidangstudi": AUTH + 2,
+    "pegawai.unitkerja": AUTH + 2 + 1 + 1,  # filters "depth" (SELECT DISTINCT) and "urusan"
+    "pegawai.bidangstudi": AUTH + 2 + 1,  # filter "rumpun"
+    "pegawai.rumpunilmu": AUTH + 2,
+    "pegawai.urusanpemerintahan": AUTH + 2,
     "pegawai.pegawai": AUTH + 2 + 1,  # filter perangkat daerah: depth-1 units
     "pegawai.riwayatpangkat": AUTH + 2,
     "pegawai.riwayatpendidikan": AUTH + 2,
@@ -89,6 +99,7 @@ TANPA_TAMBAH = {
 ADD_QUERIES = {
     label: AUTH + CONTENT_TYPE for label in CHANGELIST_QUERIES if label not in TANPA_TAMBAH
 }
+ADD_QUERIES["pegawai.urusanpemerintahan"] += 2  # the choices of its two many-to-many widgets
 
 
 # Change page: AUTH + CONTENT_TYPE + the object (joined to what its page prints) + the label of
@@ -106,7 +117,10 @@ PEGAWAI_CHANGE_QUERIES = (
 )
 CHANGE_QUERIES = {
     "pegawai.unitkerja": AUTH + CONTENT_TYPE + 1 + 1,  # parent
-    "pegawai.bidangstudi": AUTH + CONTENT_TYPE + 1,
+    "pegawai.bidangstudi": AUTH + CONTENT_TYPE + 1 + 1,  # the families to choose from
+    "pegawai.rumpunilmu": AUTH + CONTENT_TYPE + 1,
+    # two many-to-many widgets (fields, families): the choices and the current values of each
+    "pegawai.urusanpemerintahan": AUTH + CONTENT_TYPE + 1 + 4,
     "pegawai.pegawai": PEGAWAI_CHANGE_QUERIES,
     "pegawai.riwayatpangkat": AUTH + CONTENT_TYPE + 1 + 1,  # pegawai
     "pegawai.riwayatpendidikan": AUTH + CONTENT_TYPE + 1 + 2,  # pegawai, bidang studi
@@ -403,7 +417,7 @@ def test_it_lets_hr_view_every_model_but_not_delete_legal_records() -> None:
     perms = set(deklarasi()[ADMIN_BKPSDM])
     for app_label in APPS:
         for model in apps.get_app_config(app_label).get_models():
-            if model in (CatatanEkspor, IndeksMerit):  # written by exports / the projection
+            if model in (CatatanEkspor, IndeksMerit, IndeksUrusan):  # exports / the projection
                 continue
             for action in ("view", "add", "change"):
                 assert f"{app_label}.{action}_{model._meta.model_name}" in perms

@@ -39,6 +39,8 @@ class Aturan:
 MODEL = {
     "pegawai.unitkerja": Aturan("unit", hr="vacd", pimpinan="v"),
     "pegawai.bidangstudi": Aturan("bebas", hr="vacd", pimpinan="v"),
+    "pegawai.rumpunilmu": Aturan("bebas", hr="vacd", pimpinan="v"),
+    "pegawai.urusanpemerintahan": Aturan("bebas", hr="vacd", pimpinan="v"),
     "pegawai.pegawai": Aturan("unit", hr="vac", pimpinan="v"),
     "pegawai.riwayatpangkat": Aturan("unit", hr="vac", pimpinan="v"),
     "pegawai.riwayatpendidikan": Aturan("unit", hr="vacd", pimpinan="v"),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from django.test import Client
 
 pytestmark = pytest.mark.django_db
 
@@ -25,3 +26,24 @@ def test_english_keeps_auditlog_s_own_words(hr_client):
     hr_client.post("/i18n/setlang/", {"language": "en", "next": "/"})
     body = hr_client.get("/admin/auditlog/logentry/").content.decode()
     assert "Resource Type" in body and "Jenis data" not in body
+
+
+def test_django_s_awkward_indonesian_is_overridden(hr_client, hr_user):
+    """The login error names the field once; the admin index's column header reads well."""
+    client = Client()  # anonymous, beside the signed-in HR client
+    salah = client.post("/masuk/", {"username": hr_user.username, "password": "salah"})
+    body = salah.content.decode()
+    assert "Masukkan nama pengguna dan sandi yang benar" in body
+    assert "nama pengguna nama pengguna" not in body
+    admin_salah = client.post("/admin/login/", {"username": "x", "password": "y"})
+    petugas = "Masukkan nama pengguna dan sandi akun petugas yang benar"
+    assert petugas in admin_salah.content.decode()
+    indeks = hr_client.get("/admin/").content.decode()
+    assert "Ubah atau lihat daftar" in indeks and "Rubah" not in indeks
+
+
+def test_assessment_methods_are_named_in_indonesian(hr_client):
+    from pegawai.models import MetodeAsesmen
+
+    assert MetodeAsesmen.CAT.label == "Tes berbantuan komputer (CAT)"
+    assert MetodeAsesmen.ASSESSMENT_CENTER.label == "Pusat asesmen (assessment center)"

@@ -15,8 +15,10 @@ from pegawai.jenis_jabatan import JenisJabatan
 from pegawai.nip import format_nip
 
 # .2: experience counted in days (no per-post rounding); .3: the talent box as the kinerja
-# dashboard places it (the assessment's JPM, HR's bands in kinerja.PengaturanTalenta)
-ATURAN_VERSI = "merit-2026.3"
+# dashboard places it (the assessment's JPM, HR's bands in kinerja.PengaturanTalenta); .4:
+# relevance — the field of study scored exact fit > same family > other, and experience in
+# units of the post's government affair counted as related (jabatan.merit.relevansi)
+ATURAN_VERSI = "merit-2026.4"
 
 
 DUA = Decimal("0.01")
@@ -43,9 +45,12 @@ def tahun_dari_hari(hari: int) -> Decimal:
 class Bobot:
     """Weights of the score components, in percent (a merit profile per position kind)."""
 
-    kinerja: int = 30
-    kompetensi: int = 30
-    kualifikasi: int = 15
+    # The merit system is "kualifikasi, kompetensi, dan kinerja" (UU 20/2023 Pasal 1 angka 22):
+    # the three weigh alike since merit-2026.4, when qualification began to measure the fit of
+    # the field of study to the post (jabatan.merit.relevansi); before, 30/30/15.
+    kinerja: int = 25
+    kompetensi: int = 25
+    kualifikasi: int = 25
     pengembangan: int = 0  # zero until training records exist (the breakdown says so)
     pengalaman: int = 15
     integritas: int = 10
@@ -108,6 +113,17 @@ class Syarat:
     bidang_studi: frozenset[int] = frozenset()  # accepted fields; empty: any
     standar: Mapping[str, int] = field(default_factory=dict)
     batas_usia_pensiun: int = 58
+    # Relevance (jabatan.merit.relevansi): the fields that fit the post exactly and those of the
+    # same family, from the position's accepted fields or else from the government affair of
+    # the post's unit (jabatan.selectors.syarat_formasi); `sumber_relevansi` "" when neither
+    # names any (then every field counts as fitting). `urusan`: that affair's id, whose units'
+    # posts count as related experience.
+    bidang_sesuai: frozenset[int] = frozenset()
+    bidang_serumpun: frozenset[int] = frozenset()
+    sumber_relevansi: str = ""  # "jabatan", "urusan" or ""
+    urusan: int | None = None
+    nama_urusan: str = ""
+    nama_bidang: Mapping[int, str] = field(default_factory=dict)  # names for the explanations
 
 
 @dataclass(frozen=True)
@@ -141,6 +157,10 @@ class Kandidat:
     pengalaman_hari: Mapping[str, int] = field(default_factory=dict)
     jabatan_kini: str = ""
     jabatan_kini_mulai: date | None = None
+    # Days in ended definitive posts per government affair (id) of the post's unit, and the
+    # affair of the running post's unit: related experience (jabatan.merit.relevansi).
+    pengalaman_urusan_hari: Mapping[int, int] = field(default_factory=dict)
+    urusan_kini: int | None = None
     jp_pelatihan: int = 0
     diklat_kepemimpinan: bool = False
     # The latest assessment's JPM against the position held then: the talent grid's potensial
@@ -200,6 +220,8 @@ class Hasil:
     skor: Decimal
     kotak_talenta: int | None
     peringkat: int | None = None
+    # The relevance of field of study and experience, in words (jabatan.merit.relevansi).
+    keterangan: list[str] = field(default_factory=list)
 
 
 def _usia(lahir: date, pada: date) -> int:

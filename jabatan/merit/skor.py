@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
+from jabatan.merit import relevansi
 from jabatan.merit.base import (
     DUA,
     KOMPONEN,
@@ -22,11 +23,13 @@ from pegawai.disiplin import TINGKAT, TingkatHukuman
 from pegawai.kompetensi import jpm
 
 
-def nilai_pengalaman(hari_pangkat: int, hari_jabatan: int) -> Decimal:
-    """Experience component: 50 points per 4 years in rank plus 50 per 10 years in definitive
-    posts, capped at 100 — (5·rank days + 2·post days)·10 / 1461, rounded once (half up), so the
-    SQL ranking (jabatan/peringkat.py) computes the very same number."""
-    nilai = Decimal((5 * hari_pangkat + 2 * hari_jabatan) * 10) / 1461
+def nilai_pengalaman(hari_pangkat: int, hari_jabatan: int, hari_terkait: int = 0) -> Decimal:
+    """Experience component: 3.75 points per year in rank, 1.25 per year in definitive posts
+    and 2.50 more per year of those in units of the post's government affair (related
+    experience counts three times, jabatan.merit.relevansi), capped at 100 — (3·rank days +
+    post days + 2·related days)·5 / 1461, rounded once (half up), so the SQL ranking
+    (jabatan/peringkat/sql.py) computes the very same number."""
+    nilai = Decimal((3 * hari_pangkat + hari_jabatan + 2 * hari_terkait) * 5) / 1461
     return min(Decimal(100), nilai.quantize(DUA, ROUND_HALF_UP))
 
 
@@ -39,9 +42,15 @@ def komponen(k: Kandidat, s: Syarat, pada: date) -> dict[str, Decimal]:
         else Decimal(0)
     )
     kompetensi = jpm(k.capaian, s.standar) if (k.capaian and s.standar) else Decimal(0)
-    kualifikasi = Decimal(min(100, 70 + 15 * max(0, k.pendidikan - s.pendidikan_minimal)))
+    dasar = relevansi.DASAR_KUALIFIKASI[relevansi.kecocokan(k, s)]
+    lebih = max(0, k.pendidikan - s.pendidikan_minimal)
+    kualifikasi = Decimal(min(100, dasar + relevansi.PER_JENJANG * lebih))
     pengembangan = Decimal(min(100, k.jp_pelatihan * 5)) + (20 if k.diklat_kepemimpinan else 0)
-    pengalaman = nilai_pengalaman(max(0, (pada - k.tmt_golongan).days), hari_pengalaman(k, pada))
+    pengalaman = nilai_pengalaman(
+        max(0, (pada - k.tmt_golongan).days),
+        hari_pengalaman(k, pada),
+        relevansi.hari_terkait(k, s, pada),
+    )
     batas = tambah_tahun(pada, -TAHUN_INTEGRITAS)
     integritas = Decimal(100)
     for h in k.hukuman:

@@ -8,6 +8,7 @@ from datetime import date
 
 from django.utils.translation import gettext as _
 
+from jabatan.merit import relevansi
 from jabatan.merit.base import Alasan, Bobot, Hasil, Kandidat, Syarat, _usia
 from jabatan.merit.kelayakan import kelayakan
 from jabatan.merit.skor import komponen, kotak, kunci_duk, skor
@@ -35,7 +36,12 @@ def peringkat(
         if hanya_talent_pool and (kotak_k not in kinerja_rules.TALENT_POOL):
             alasan.append(Alasan("TALENT_POOL", _("Di luar kelompok rencana suksesi (kotak 7–9).")))
         nilai = komponen(k, syarat, pada)
-        hasil.append(Hasil(k, not alasan, alasan, nilai, skor(nilai, bobot), kotak_k))
+        hasil.append(
+            Hasil(
+                k, not alasan, alasan, nilai, skor(nilai, bobot), kotak_k,
+                keterangan=relevansi.keterangan(k, syarat, pada),
+            )
+        )  # fmt: skip
     hasil.sort(key=lambda h: (not h.layak, -h.skor, kunci_duk(h.kandidat)))
     for n, h in enumerate((h for h in hasil if h.layak), start=1):
         h.peringkat = n

@@ -8,7 +8,7 @@ from jabatan.models.formasi import (
     Penempatan,
     PenempatanQuerySet,
 )
-from jabatan.models.indeks import IndeksMerit
+from jabatan.models.indeks import IndeksMerit, IndeksUrusan
 from jabatan.models.jabatan import Jabatan
 from jabatan.models.merit import (
     BOBOT_JUMLAH_100,
@@ -26,6 +26,7 @@ __all__ = [
     "Formasi",
     "FormasiQuerySet",
     "IndeksMerit",
+    "IndeksUrusan",
     "Jabatan",
     "JenisPenempatan",
     "Keputusan",

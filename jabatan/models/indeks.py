@@ -65,6 +65,9 @@ class IndeksMerit(models.Model):
     hari_fungsional = models.PositiveIntegerField(default=0)
     jabatan_kini = models.CharField(max_length=15, blank=True)
     jabatan_kini_mulai = models.DateField(null=True)
+    # The government affair of the running post's unit (related experience; the ended posts'
+    # days per affair are in IndeksUrusan).
+    urusan_kini_id = models.IntegerField(null=True)
     # The day related experience reaches what each managerial kind asks (merit.PENGALAMAN):
     # 0001-01-01 when ended posts suffice, NULL when time alone never brings it.
     cukup_jpt_pratama = models.DateField(null=True)
@@ -88,3 +91,24 @@ class IndeksMerit(models.Model):
 
     def __str__(self) -> str:
         return f"{self.nip} {self.nama}"
+
+
+class IndeksUrusan(models.Model):
+    """Days an employee served in ended definitive posts in units of one government affair:
+    the related experience of the merit ranking (jabatan.merit.relevansi), kept with IndeksMerit
+    by the same writer. Only affairs with days have a row; the ranking joins the one row of the
+    post's affair."""
+
+    pegawai = models.ForeignKey(Pegawai, on_delete=models.CASCADE, related_name="indeks_urusan")
+    urusan_id = models.IntegerField()
+    hari = models.PositiveIntegerField()
+
+    class Meta:
+        verbose_name = _("indeks pengalaman urusan")
+        verbose_name_plural = pgettext_lazy("jamak", "indeks pengalaman urusan")
+        constraints = [
+            models.UniqueConstraint(fields=["pegawai", "urusan_id"], name="indeks_urusan_unik")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.pegawai_id} {self.urusan_id}: {self.hari}"

@@ -29,9 +29,10 @@ class ProfilMerit(TimestampedModel):
     jenis_jabatan = models.CharField(
         _("jenis jabatan"), max_length=15, choices=JenisJabatan.choices, unique=True
     )
-    bobot_kinerja = models.PositiveSmallIntegerField(_("bobot kinerja (%)"), default=30)
-    bobot_kompetensi = models.PositiveSmallIntegerField(_("bobot kompetensi (%)"), default=30)
-    bobot_kualifikasi = models.PositiveSmallIntegerField(_("bobot kualifikasi (%)"), default=15)
+    # Defaults: jabatan.merit.Bobot (the three pillars of UU 20/2023 Pasal 1 angka 22 alike).
+    bobot_kinerja = models.PositiveSmallIntegerField(_("bobot kinerja (%)"), default=25)
+    bobot_kompetensi = models.PositiveSmallIntegerField(_("bobot kompetensi (%)"), default=25)
+    bobot_kualifikasi = models.PositiveSmallIntegerField(_("bobot kualifikasi (%)"), default=25)
     bobot_pengembangan = models.PositiveSmallIntegerField(
         _("bobot pengembangan (%)"),
         default=0,

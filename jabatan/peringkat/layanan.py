@@ -43,13 +43,15 @@ class Peringkat:
 
 
 def _kandidat(rows: Sequence[IndeksMerit]) -> list[merit.Kandidat]:
-    """The pure rules' view of projected rows, with their sanctions (one query)."""
+    """The pure rules' view of projected rows, with their sanctions and related-experience
+    days (two queries)."""
     hukuman: dict[int, list[merit.Hukuman]] = defaultdict(list)
     for pid, jenis, mulai, selesai in HukumanDisiplin.objects.filter(
         pegawai_id__in=[r.pegawai_id for r in rows]
     ).values_list("pegawai_id", "jenis", "tmt_mulai", "tmt_selesai"):
         hukuman[pid].append(merit.Hukuman(jenis, mulai, selesai))
-    return [indeks.kandidat(r, hukuman[r.pegawai_id]) for r in rows]
+    urusan = indeks.hari_urusan([r.pegawai_id for r in rows])
+    return [indeks.kandidat(r, hukuman[r.pegawai_id], urusan.get(r.pegawai_id)) for r in rows]
 
 
 def _jelaskan(kandidat: Sequence[merit.Kandidat], p: Peringkat) -> dict[int, merit.Hasil]:

@@ -17,7 +17,7 @@ from django.db.models import Prefetch
 from jabatan import merit
 from jabatan.models import Formasi, IndeksMerit, Penempatan, ProfilMerit
 from jabatan.peringkat.layanan import _kandidat
-from jabatan.selectors import syarat_formasi
+from jabatan.selectors import Relevansi, syarat_formasi
 from kinerja.models import PengaturanTalenta
 from pegawai.models import BidangStudi
 
@@ -58,13 +58,15 @@ def memenuhi_syarat(
         .values_list("formasi_id", flat=True)
     )
     hasil = dict.fromkeys(ids, False)
+    relevansi = Relevansi.muat()
     for f in formasi:
         if f.pk in dipangku:
             continue
         p = profil.get(f.jabatan.jenis) or ProfilMerit(jenis_jabatan=f.jabatan.jenis)
         (h,) = merit.peringkat(
-            [kandidat], syarat_formasi(f), pada=pada, hanya_talent_pool=p.hanya_talent_pool,
-            pita_kinerja=pengaturan.pita_kinerja, pita_potensial=pengaturan.pita_potensial,
+            [kandidat], syarat_formasi(f, relevansi), pada=pada,
+            hanya_talent_pool=p.hanya_talent_pool, pita_kinerja=pengaturan.pita_kinerja,
+            pita_potensial=pengaturan.pita_potensial,
         )  # fmt: skip
         hasil[f.pk] = h.layak
     return hasil

@@ -9,7 +9,8 @@ from datetime import date
 from django.db import connection
 
 from jabatan import indeks, merit
-from jabatan.models import IndeksMerit
+from jabatan.merit import relevansi
+from jabatan.models import IndeksMerit, IndeksUrusan
 from jabatan.selectors import tambah_bulan
 from kinerja import rules as kr
 from pegawai import golongan as gol
@@ -145,6 +146,31 @@ class _Sql:
             if kr.kotak_talenta(sumbu_k, sumbu_p) in kr.TALENT_POOL
         )
 
+    def kecocokan(self) -> str:
+        """The qualification base of jabatan.merit.relevansi: exact fit, same family, other."""
+        dasar = relevansi.DASAR_KUALIFIKASI
+        s = self.s
+        if not s.sumber_relevansi:
+            return str(dasar[relevansi.TIDAK_DITENTUKAN])
+        kasus = [
+            f"WHEN m.bidang_studi_id IN {self.daftar(sorted(ids))} THEN {dasar[kode]}"
+            for kode, ids in ((relevansi.SESUAI, s.bidang_sesuai),
+                              (relevansi.SERUMPUN, s.bidang_serumpun))
+            if ids
+        ]  # fmt: skip
+        lain = dasar[relevansi.LAIN]
+        return f"CASE {' '.join(kasus)} ELSE {lain} END" if kasus else str(lain)
+
+    def terkait(self, kini: str) -> str:
+        """Days in posts of the affair's units (jabatan.merit.relevansi.hari_terkait): the
+        joined IndeksUrusan row, plus the running post when its unit is of the affair."""
+        if self.s.urusan is None:
+            return "0"
+        return (
+            f"(COALESCE(u.hari, 0) + CASE WHEN m.urusan_kini_id = {self.p(self.s.urusan)} "
+            f"THEN {kini} ELSE 0 END)"
+        )
+
     def komponen(self) -> dict[str, str]:
         """The six components of jabatan.merit.komponen, in hundredths."""
         s = self.s
@@ -160,18 +186,18 @@ class _Sql:
             "kinerja": self.kinerja_sen(),
             "kompetensi": f"CASE WHEN m.asesmen THEN {jpm} ELSE 0 END" if jpm else "0",
             "kualifikasi": "100 * "
-            + self.least(
-                "100",
-                f"70 + 15 * {lebih}",
-            ),
+            + self.least("100", f"{self.kecocokan()} + {relevansi.PER_JENJANG} * {lebih}"),
             "pengembangan": "100 * "
             + self.least(
                 "100",
                 f"{self.least('100', '5 * m.jp_pelatihan')} "
                 "+ CASE WHEN m.diklat_kepemimpinan THEN 20 ELSE 0 END",
             ),
+            # (3·rank + posts + 2·related)·5/1461 in hundredths, half up: merit.nilai_pengalaman
             "pengalaman": self.least(
-                "10000", f"((5 * {pangkat} + 2 * ({semua_hari} + {kini})) * 2000 + 1461) / 2922"
+                "10000",
+                f"((3 * {pangkat} + {semua_hari} + {kini} + 2 * {self.terkait(kini)}) * 1000 "
+                "+ 1461) / 2922",
             ),
             "integritas": self.integritas(),
         }
@@ -209,11 +235,19 @@ class _Sql:
         )
 
     def dari(self) -> str:
-        """The candidate pool: every projected employee but the post's holders."""
+        """The candidate pool: every projected employee but the post's holders, with their
+        days in the post's government affair (at most one IndeksUrusan row each)."""
         tabel = IndeksMerit._meta.db_table
+        if self.s.urusan is not None:
+            tabel += (
+                f" m LEFT JOIN {IndeksUrusan._meta.db_table} u ON u.pegawai_id = m.pegawai_id "
+                f"AND u.urusan_id = {self.p(self.s.urusan)}"
+            )
+        else:
+            tabel += " m"
         if self.kecuali:
-            return f"{tabel} m WHERE m.pegawai_id NOT IN {self.daftar(self.kecuali)}"
-        return f"{tabel} m WHERE 1 = 1"
+            return f"{tabel} WHERE m.pegawai_id NOT IN {self.daftar(self.kecuali)}"
+        return f"{tabel} WHERE 1 = 1"
 
     def layak(self, alasan: dict[str, str], *, hukuman: bool = True) -> str:
         """Eligible: no rule excludes (cheap tests first; AND stops at the first that fails).

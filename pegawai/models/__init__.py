@@ -10,7 +10,14 @@ from pegawai.models.base import (
     TimestampedModel,
     pilihan_sah,
 )
-from pegawai.models.organisasi import BidangStudi, JenisUnitKerja, UnitKerja, UnitKerjaQuerySet
+from pegawai.models.organisasi import (
+    BidangStudi,
+    JenisUnitKerja,
+    RumpunIlmu,
+    UnitKerja,
+    UnitKerjaQuerySet,
+    UrusanPemerintahan,
+)
 from pegawai.models.pegawai import (
     JenisKelaminPegawai,
     KedudukanPegawai,
@@ -48,10 +55,12 @@ __all__ = [
     "PegawaiQuerySet",
     "RiwayatPangkat",
     "RiwayatPendidikan",
+    "RumpunIlmu",
     "StatusPegawai",
     "TimestampedModel",
     "UnitKerja",
     "UnitKerjaQuerySet",
+    "UrusanPemerintahan",
     "level_field",
     "pilihan_sah",
 ]

@@ -17,6 +17,18 @@ class UnitKerjaQuerySet(models.QuerySet):
         """Return the unit and everything under it (one indexed prefix match)."""
         return self.filter(path__startswith=unit.path)
 
+    def urusan_efektif(self) -> dict[int, int | None]:
+        """Each unit's government affair: its own, else its nearest ancestor's (a puskesmas
+        under the Dinas Kesehatan is in Kesehatan without saying so). One query."""
+        rows = sorted(self.values_list("pk", "path", "urusan_id"), key=lambda r: r[1])
+        hasil: dict[int, int | None] = {}
+        for pk, path, urusan in rows:  # parents sort before their children
+            if urusan is None:
+                induk = path.rstrip("/").split("/")[:-1]
+                urusan = hasil.get(int(induk[-1])) if induk else None
+            hasil[pk] = urusan
+        return hasil
+
 
 class JenisUnitKerja(models.TextChoices):
     PEMERINTAH_DAERAH = "pemda", _("Pemerintah Daerah")
@@ -58,6 +70,19 @@ class UnitKerja(TimestampedModel):
         on_delete=models.PROTECT,
         null=True,
         blank=True,
+    )
+    urusan = models.ForeignKey(
+        "pegawai.UrusanPemerintahan",
+        verbose_name=_("urusan pemerintahan"),
+        related_name="unit",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        help_text=_(
+            "Urusan yang diselenggarakan unit ini (UU 23/2014). Kosongkan untuk mengikuti unit "
+            "induk. Menentukan bidang studi yang sesuai dan pengalaman yang terkait dalam "
+            "peringkat merit."
+        ),
     )
     path = models.CharField(_("jalur"), max_length=255, editable=False, default="")
     depth = models.PositiveSmallIntegerField(_("kedalaman"), editable=False, default=0)
@@ -110,15 +135,71 @@ class UnitKerja(TimestampedModel):
             )
 
 
+class RumpunIlmu(TimestampedModel):
+    """A family of fields of study (Permendikbud 154/2014; defaults in pegawai/urusan.py)."""
+
+    kode = models.CharField(_("kode"), max_length=20, unique=True)
+    nama = models.CharField(_("nama rumpun"), max_length=150)
+
+    class Meta:
+        verbose_name = _("rumpun ilmu")
+        verbose_name_plural = pgettext_lazy("jamak", "rumpun ilmu")
+        ordering = ["nama"]
+
+    def __str__(self) -> str:
+        return self.nama
+
+
 class BidangStudi(TimestampedModel):
-    """A field of study (rumpun/jurusan), matched against a position's accepted fields."""
+    """A field of study (jurusan), matched against a position's accepted fields; its family
+    decides a near fit (serumpun) in the merit ranking."""
 
     kode = models.CharField(_("kode"), max_length=20, unique=True)
     nama = models.CharField(_("nama bidang studi"), max_length=150)
+    rumpun = models.ForeignKey(
+        RumpunIlmu,
+        verbose_name=_("rumpun ilmu"),
+        related_name="bidang_studi",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+    )
 
     class Meta:
         verbose_name = _("bidang studi")
         verbose_name_plural = pgettext_lazy("jamak", "bidang studi")
+        ordering = ["nama"]
+
+    def __str__(self) -> str:
+        return self.nama
+
+
+class UrusanPemerintahan(TimestampedModel):
+    """A government affair (UU 23/2014; defaults in pegawai/urusan.py) with the fields of study
+    that fit its posts exactly and the families that fit them closely."""
+
+    kode = models.CharField(_("kode"), max_length=30, unique=True)
+    nama = models.CharField(_("nama urusan"), max_length=150)
+    bidang_studi = models.ManyToManyField(
+        BidangStudi,
+        verbose_name=_("bidang studi yang sesuai"),
+        related_name="urusan",
+        blank=True,
+    )
+    rumpun = models.ManyToManyField(
+        RumpunIlmu,
+        verbose_name=_("rumpun ilmu yang serumpun"),
+        related_name="urusan",
+        blank=True,
+        help_text=_(
+            "Bidang studi dalam rumpun ini dinilai serumpun; bidang studi di atas dinilai "
+            "sesuai. Rumpun bidang studi yang sesuai ikut dihitung serumpun."
+        ),
+    )
+
+    class Meta:
+        verbose_name = _("urusan pemerintahan")
+        verbose_name_plural = pgettext_lazy("jamak", "urusan pemerintahan")
         ordering = ["nama"]
 
     def __str__(self) -> str:

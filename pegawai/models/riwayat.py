@@ -218,8 +218,8 @@ def level_field(label: str, **kwargs) -> models.PositiveSmallIntegerField:
 
 
 class MetodeAsesmen(models.TextChoices):
-    ASSESSMENT_CENTER = "ac", _("Assessment center")
-    CAT = "cat", _("Computer assisted test")
+    ASSESSMENT_CENTER = "ac", _("Pusat asesmen (assessment center)")
+    CAT = "cat", _("Tes berbantuan komputer (CAT)")
     WAWANCARA = "wawancara", _("Wawancara berbasis perilaku")
     PORTOFOLIO = "portofolio", _("Penilaian portofolio")
     UJI_KOMPETENSI = "uji", _("Uji kompetensi")

@@ -131,7 +131,10 @@ def test_a_decision_places_the_appointee_frees_their_old_post_and_freezes_the_ra
     snap = keputusan.snapshot
     assert snap["aturan_versi"] == keputusan.aturan_versi
     assert snap["terpilih"]["pegawai_id"] == lw["terbaik"].pk and snap["terpilih"]["peringkat"] == 1
-    assert snap["bobot"]["kinerja"] == 30 and snap["alasan"]["KINERJA"] >= 1
+    assert snap["bobot"]["kinerja"] == 25 and snap["alasan"]["KINERJA"] >= 1
+    # The relevance is frozen with it: the requirement's source and each row's words.
+    assert "sumber_relevansi" in snap["syarat"] and "urusan" in snap["syarat"]
+    assert all(b["keterangan"] for b in snap["teratas"])
     assert not Usulan.objects.filter(aktif=True).exists()
 
 

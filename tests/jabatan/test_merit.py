@@ -97,14 +97,16 @@ def test_jpt_candidates_are_at_most_56():
         ({"predikat_tahunan": ()}, "kinerja", "0.00"),
         ({"capaian": {**STD3, "m01": 5, "m02": 2}}, "kompetensi", "96.30"),
         ({"capaian": None}, "kompetensi", "0.00"),
-        ({"pendidikan": 8}, "kualifikasi", "85.00"),
-        ({}, "kualifikasi", "70.00"),
+        # No field named by the position or its affair: the fit is not determined, scored as
+        # fitting (80), 10 more per level above the minimum.
+        ({"pendidikan": 8}, "kualifikasi", "90.00"),
+        ({}, "kualifikasi", "80.00"),
         ({"jp_pelatihan": 24}, "pengembangan", "100.00"),
         ({}, "pengembangan", "0.00"),
-        # two calendar years are 730 days, a little under 2 × 365.25: 730·50 / 1461 = 24.98
-        ({"tmt_golongan": date(2024, 11, 28), "pengalaman_hari": {}}, "pengalaman", "24.98"),
-        # 1,154 days in rank, 1,827 in posts: (5·1154 + 2·1827)·10 / 1461 = 64.5038 -> 64.50
-        ({"tmt_golongan": date(2023, 10, 1)}, "pengalaman", "64.50"),
+        # two calendar years are 730 days, a little under 2 × 365.25: 3·730·5 / 1461 = 7.49
+        ({"tmt_golongan": date(2024, 11, 28), "pengalaman_hari": {}}, "pengalaman", "7.49"),
+        # 1,154 days in rank, 1,827 in posts: (3·1154 + 1827)·5 / 1461 = 18.1006 -> 18.10
+        ({"tmt_golongan": date(2023, 10, 1)}, "pengalaman", "18.10"),
         ({"tmt_golongan": date(2026, 12, 1), "pengalaman_hari": {}}, "pengalaman", "0.00"),
         ({"hukuman": (Hukuman("potong_tukin_6", date(2023, 1, 1), date(2023, 6, 30)),)},
          "integritas", "70.00"),
@@ -118,6 +120,64 @@ def test_each_score_component(ubah, nama, nilai):
     assert merit.komponen(_k(**ubah), ADM, PADA)[nama] == Decimal(nilai)
 
 
+# A health post: its affair (id 7, Kesehatan) names field 1 exactly, fields 2 and 3 by family.
+SEHAT = Syarat(
+    J.ADMINISTRATOR, golongan_minimal="III/d", pendidikan_minimal=7, standar=STD3,
+    bidang_sesuai=frozenset({1}), bidang_serumpun=frozenset({2, 3}), sumber_relevansi="urusan",
+    urusan=7, nama_urusan="Kesehatan",
+    nama_bidang={1: "Kesehatan Masyarakat", 2: "Keperawatan", 4: "Pendidikan / Keguruan"},
+)  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("ubah", "nama", "nilai"),
+    [
+        ({"bidang_studi": 1}, "kualifikasi", "80.00"),  # exact fit, S1 for an S1 post
+        ({"bidang_studi": 1, "pendidikan": 9}, "kualifikasi", "100.00"),  # two levels above
+        ({"bidang_studi": 2}, "kualifikasi", "60.00"),  # same family
+        ({"bidang_studi": 4}, "kualifikasi", "20.00"),  # another family
+        ({"bidang_studi": 4, "pendidikan": 8}, "kualifikasi", "30.00"),
+        ({"bidang_studi": None}, "kualifikasi", "20.00"),  # none recorded
+        # 1,154 days in rank, 1,827 in posts all in health units: related counts three times,
+        # (3·1154 + 1827 + 2·1827)·5 / 1461 = 30.6057 -> 30.61
+        ({"tmt_golongan": date(2023, 10, 1), "pengalaman_urusan_hari": {7: 1827}},
+         "pengalaman", "30.61"),
+        # the running post, 730 days, in a health unit: (3·1154 + 730 + 2·730)·5 / 1461 = 19.34
+        ({"tmt_golongan": date(2023, 10, 1), "pengalaman_hari": {}, "jabatan_kini": J.PENGAWAS,
+          "jabatan_kini_mulai": date(2024, 11, 28), "urusan_kini": 7}, "pengalaman", "19.34"),
+        # ... in a unit of another affair: (3·1154 + 730)·5 / 1461 = 14.35
+        ({"tmt_golongan": date(2023, 10, 1), "pengalaman_hari": {}, "jabatan_kini": J.PENGAWAS,
+          "jabatan_kini_mulai": date(2024, 11, 28), "urusan_kini": 8}, "pengalaman", "14.35"),
+        ({"tmt_golongan": date(2023, 10, 1), "pengalaman_urusan_hari": {8: 1827}},
+         "pengalaman", "18.10"),  # another affair's days are not related
+    ],
+)  # fmt: skip
+def test_relevance_of_field_of_study_and_experience(ubah, nama, nilai):
+    assert merit.komponen(_k(**ubah), SEHAT, PADA)[nama] == Decimal(nilai)
+
+
+def test_the_breakdown_says_the_relevance_in_words():
+    def kata(**ubah) -> list[str]:
+        (h,) = merit.peringkat([_k(**ubah)], SEHAT, pada=PADA)
+        return h.keterangan
+
+    assert kata(bidang_studi=1, pengalaman_urusan_hari={7: 1827}) == [
+        "Kesehatan Masyarakat — sesuai (urusan Kesehatan)",
+        "Pengalaman di unit urusan Kesehatan: 5,00 tahun — terkait",
+    ]
+    assert kata(bidang_studi=2)[0] == "Keperawatan — serumpun (urusan Kesehatan)"
+    assert kata(bidang_studi=4) == [
+        "Pendidikan / Keguruan — tidak serumpun (urusan Kesehatan)",
+        "Belum pernah menjabat di unit urusan Kesehatan",
+    ]
+    assert kata(bidang_studi=None)[0].startswith("Bidang studi tidak tercatat — tidak serumpun")
+    (h,) = merit.peringkat([_k(bidang_studi=4)], ADM, pada=PADA)
+    assert h.keterangan == [
+        "Bidang studi tidak tercatat — kesesuaian tidak ditentukan (jabatan dan urusannya "
+        "belum menyebut bidang studi)"
+    ]
+
+
 def test_weights_must_sum_to_100():
     with pytest.raises(ValueError):
         Bobot(kinerja=50)
@@ -126,18 +186,20 @@ def test_weights_must_sum_to_100():
 def test_a_small_ranking_computed_by_hand_with_ties_broken_by_duk():
     """Four eligible candidates and one excluded, with the default weights:
 
-    kinerja 30, kompetensi 30, kualifikasi 15, pengalaman 15, integritas 10 (pengembangan 0).
-    A: Baik/Baik 80, JPM 100, S1 70, pengalaman 100, integritas 100 -> 24+30+10.5+15+10 = 89.50
+    kinerja 25, kompetensi 25, kualifikasi 25, pengalaman 15, integritas 10 (pengembangan 0);
+    the post names no field of study (fit not determined: kualifikasi 80 for S1).
+    A: Baik/Baik 80, JPM 100, S1 80, pengalaman (3·3163 + 3653)·5 / 1461 = 44.98, integritas
+       100 -> 20+25+20+6.747+10 = 81.747 -> 81.75
     B: same as A, but IV/b: tie on score, B first by rank (DUK).
-    C: Sangat Baik x2 100, JPM 100, S2 85, pengalaman 100, integritas 100 -> 30+30+12.75+15+10
-       = 97.75
-    D: like A but in rank since 2023-10-01 (1,154 days) with 1,827 days in related posts:
-       pengalaman (5·1154 + 2·1827)·10 / 1461 = 64.50 -> 24+30+10.5+9.675+10 = 84.175 -> 84.18
+    C: Sangat Baik x2 100, JPM 100, S2 90, pengalaman 44.98, integritas 100 ->
+       25+25+22.5+6.747+10 = 89.247 -> 89.25
+    D: like A but in rank since 2023-10-01 (1,154 days) with 1,827 days in posts:
+       pengalaman (3·1154 + 1827)·5 / 1461 = 18.10 -> 20+25+20+2.715+10 = 77.715 -> 77.72
        (half up).
-    E: Butuh Perbaikan last year: excluded (KINERJA), its score still shown (83.99).
+    E: Butuh Perbaikan last year: excluded (KINERJA), its score still shown (76.06).
     """
-    pengalaman = {J.PENGAWAS: 3653}  # 10 years related -> 50 points, plus rank time
-    tmt = date(2018, 4, 1)  # 8.66 years in rank -> capped at 100 with the related years
+    pengalaman = {J.PENGAWAS: 3653}  # 10 years in posts
+    tmt = date(2018, 4, 1)  # 3,163 days in rank
     a = _k(pegawai_id=1, nip="1", tmt_golongan=tmt, pengalaman_hari=pengalaman)
     b = _k(pegawai_id=2, nip="2", tmt_golongan=tmt, pengalaman_hari=pengalaman, golongan="IV/b")
     c = _k(pegawai_id=3, nip="3", tmt_golongan=tmt, pengalaman_hari=pengalaman, pendidikan=8,
@@ -147,11 +209,11 @@ def test_a_small_ranking_computed_by_hand_with_ties_broken_by_duk():
     e = _k(pegawai_id=5, nip="5", predikat_tahunan=(kr.BUTUH_PERBAIKAN, kr.BAIK))
     hasil = merit.peringkat([a, b, c, d, e], ADM, pada=PADA)
     assert [(h.kandidat.pegawai_id, h.peringkat, str(h.skor)) for h in hasil] == [
-        (3, 1, "97.75"),
-        (2, 2, "89.50"),
-        (1, 3, "89.50"),
-        (4, 4, "84.18"),
-        (5, None, "83.99"),
+        (3, 1, "89.25"),
+        (2, 2, "81.75"),
+        (1, 3, "81.75"),
+        (4, 4, "77.72"),
+        (5, None, "76.06"),
     ]
     assert [a.kode for a in hasil[-1].alasan] == ["KINERJA"]
     # The same data always gives the same order.

@@ -157,9 +157,10 @@ def test_the_sql_ranking_equals_the_pure_rules(kota, jenis, geser, teratas):
 def test_the_ranking_takes_a_fixed_number_of_queries(kota, django_assert_max_num_queries):
     formasi = _lowong(JenisJabatan.ADMINISTRATOR)
     nip = Pegawai.objects.order_by("pk").first().nip
-    # post, profile, holders, fields of study, top 50 ids, their rows, their sanctions, counts
-    # (the scan, the sanctioned), the searched row, its sanctions, its rank
-    with django_assert_max_num_queries(12):
+    # post, profile, holders, fields of study, relevance (fields, affairs, units), top 50 ids,
+    # their rows, their sanctions, their affair days, counts (the scan, the sanctioned), the
+    # searched row, its sanctions, its affair days, its rank
+    with django_assert_max_num_queries(17):
         p = peringkat_formasi(formasi, pada=PADA, nip=nip)
     assert p.untuk(nip) is not None
 

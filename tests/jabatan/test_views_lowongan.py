@@ -127,9 +127,10 @@ def test_an_employee_sees_why_they_are_not_eligible_and_nothing_of_others(
     assert "Kepala Bagian Uji" in daftar.content.decode()
     client.get(f"/jabatan/peluang/{formasi.pk}/")
     # session, user, permissions (2), access link, post (the page's, the ranking's fresh one),
-    # profile, talent bands, holders, fields of study, counts (the scan, the sanctioned), own
-    # row, own sanctions, proposals, decision; the menu's SKP entry (one EXISTS)
-    with django_assert_max_num_queries(18):
+    # profile, talent bands, holders, fields of study, relevance (fields, affairs, units),
+    # counts (the scan, the sanctioned), own row, own sanctions, own affair days, proposals,
+    # decision; the menu's SKP entry (one EXISTS)
+    with django_assert_max_num_queries(22):
         response = client.get(f"/jabatan/peluang/{formasi.pk}/")
     body = response.content.decode()
     saya = response.context["saya"]
@@ -141,7 +142,17 @@ def test_an_employee_sees_why_they_are_not_eligible_and_nothing_of_others(
     lain_client = _client(_user("lain", PEGAWAI, staff=False, pegawai=lain))
     response = lain_client.get(f"/jabatan/peluang/{formasi.pk}/")
     assert response.context["saya"].layak and response.context["saya"].peringkat == 1
-    assert "peringkat 1 dari 1 kandidat" in response.content.decode()
+    body = response.content.decode()
+    assert "peringkat 1 dari 1 kandidat" in body
+    # The two denominators are named: the rank counts among the eligible only.
+    p = response.context["peringkat"]
+    assert p.jumlah > p.jumlah_layak == 1
+    assert (
+        f"1 dari {p.jumlah} pegawai aktif memenuhi syarat ({p.jumlah}: semua pegawai aktif dan "
+        "cuti, tanpa pemangku formasi ini). Peringkat dihitung hanya di antara 1 pegawai"
+    ) in body
+    # The fit with the post, in words (no affair or field named: not determined).
+    assert "kesesuaian tidak ditentukan" in body
 
 
 def test_hr_without_an_employee_record_has_no_own_chances(org):
