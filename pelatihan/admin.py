@@ -146,8 +146,11 @@ class PesertaAdmin(ServiceWriteMixin, NipSearchMixin, BaseAdmin):
 class EksternalForm(forms.ModelForm):
     keputusan = forms.ChoiceField(
         label=_lazy("Keputusan verifikasi"),
-        choices=[("", "—"), ("setuju", _lazy("Verifikasi (JP diakui)")),
-                 ("tolak", _lazy("Tolak"))],  # fmt: skip
+        choices=[
+            ("", "—"),
+            ("setuju", _lazy("Verifikasi (JP diakui)")),
+            ("tolak", _lazy("Tolak")),
+        ],  # fmt: skip
         required=False,
     )
 

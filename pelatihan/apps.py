@@ -11,7 +11,6 @@ class PelatihanConfig(AppConfig):
         from auditlog.registry import auditlog
 
         from pegawai.apps import AUDIT_EXCLUDE
-
         from pelatihan import models as m
 
         # Enrolments credit JP and external training counts once verified: who changed which

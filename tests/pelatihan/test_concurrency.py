@@ -59,7 +59,7 @@ def test_it_fills_a_two_seat_session_with_exactly_two_of_four_racing_enrolments(
         *[
             (lambda p=p: peserta_daftar(sesi=sesi, pegawai=p, oleh=None, hari_ini=HARI))
             for p in pegawai
-        ]  # fmt: skip
+        ]
     )
     assert results.count("ok") == 2
     losers = [r for r in results if r != "ok"]

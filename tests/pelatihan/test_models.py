@@ -77,7 +77,7 @@ def test_it_keeps_one_enrolment_per_employee_and_session():
             "tanggal_sertifikat": dt.date(2026, 3, 6),
             "jp_diakui": 24,
             "tahun_jp": 2026,
-        },  # fmt: skip
+        },
         {"status": "menunggu"},
     ],
 )
