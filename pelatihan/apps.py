@@ -11,6 +11,7 @@ class PelatihanConfig(AppConfig):
         from auditlog.registry import auditlog
 
         from pegawai.apps import AUDIT_EXCLUDE
+        from pegawai.saya import tambah_tautan
         from pelatihan import models as m
 
         # Enrolments credit JP and external training counts once verified: who changed which
@@ -19,4 +20,4 @@ class PelatihanConfig(AppConfig):
                       m.RencanaPengembangan, m.RencanaBaris):  # fmt: skip
             auditlog.register(model, exclude_fields=AUDIT_EXCLUDE)
         auditlog.register(m.Sesi, exclude_fields=[*AUDIT_EXCLUDE, "jumlah_peserta"])
-        # tambah_tautan("pelatihan:saya", ...) arrives with the /saya/ page.
+        tambah_tautan("pelatihan:saya", _("Pelatihan dan JP saya"))

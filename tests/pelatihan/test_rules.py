@@ -72,8 +72,14 @@ def test_setara_atau_lebih_tinggi(selesai, wajib, cukup):
 
 @pytest.mark.parametrize(
     ("jenis", "berikut"),
-    [("PELAKSANA", "pkp"), ("FUNGSIONAL", "pkp"), ("PENGAWAS", "pka"),
-     ("ADMINISTRATOR", "pkn_ii"), ("JPT_PRATAMA", "pkn_i"), ("JPT_UTAMA", None)],  # fmt: skip
+    [
+        ("PELAKSANA", "pkp"),
+        ("FUNGSIONAL", "pkp"),
+        ("PENGAWAS", "pka"),
+        ("ADMINISTRATOR", "pkn_ii"),
+        ("JPT_PRATAMA", "pkn_i"),
+        ("JPT_UTAMA", None),
+    ],  # fmt: skip
 )
 def test_kepemimpinan_berikutnya(jenis, berikut):
     assert r.kepemimpinan_berikutnya(jenis) == berikut
@@ -87,7 +93,9 @@ HASIL = r.DataProgram(3, "Manajemen Kinerja", "manajerial", 24, 900_000,
                       kompetensi={"m04": 3, "m03": 3})  # fmt: skip
 PKP = r.DataProgram(4, "PKP", "manajerial", 270, 15_000_000, pelatihan_wajib="pkp")
 PKA = r.DataProgram(5, "PKA", "manajerial", 360, 25_000_000, pelatihan_wajib="pka")
-LATSAR = r.DataProgram(6, "Latsar CPNS", "manajerial", 286, 8_000_000, pelatihan_wajib="latsar_cpns")
+LATSAR = r.DataProgram(
+    6, "Latsar CPNS", "manajerial", 286, 8_000_000, pelatihan_wajib="latsar_cpns"
+)
 ELEARN = r.DataProgram(7, "E-learning ASN", "teknis", 20, 0, jenis_jabatan_sasaran=("PELAKSANA",))
 KATALOG = [KOM, KOM_DASAR, HASIL, PKP, PKA, LATSAR, ELEARN]
 STANDAR_2 = dict.fromkeys(("m01", "m02", "m03", "m04", "m05", "m06", "m07", "m08", "sk01"), 2)

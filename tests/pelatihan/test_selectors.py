@@ -60,7 +60,10 @@ def test_kepemimpinan_selesai_lists_completed_required_programs(django_assert_nu
 
 def test_jp_per_unit_counts_pns_meeting_20_jp_and_pppk_above_24():
     root = UnitKerjaFactory()
-    dinas, badan = UnitKerjaFactory(parent=root, nama="Dinas"), UnitKerjaFactory(parent=root, nama="Badan")
+    dinas, badan = (
+        UnitKerjaFactory(parent=root, nama="Dinas"),
+        UnitKerjaFactory(parent=root, nama="Badan"),
+    )
     bidang = UnitKerjaFactory(parent=dinas)
     ok = PegawaiFactory(unit_kerja=bidang)
     PesertaFactory(pegawai=ok, sesi=_sesi(2026, 20), lulus=True)

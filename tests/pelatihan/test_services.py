@@ -58,7 +58,9 @@ def test_it_refuses_enrolling_twice(hr_user):
 def test_it_refuses_an_inactive_employee_and_an_ended_session(hr_user):
     peg = PegawaiFactory(kedudukan=Pegawai.Kedudukan.PENSIUN, tmt_berhenti=dt.date(2025, 1, 1))
     with pytest.raises(ValidationError) as exc:
-        s.peserta_daftar(sesi=SesiFactory(), pegawai=peg, oleh=hr_user, hari_ini=dt.date(2026, 4, 1))
+        s.peserta_daftar(
+            sesi=SesiFactory(), pegawai=peg, oleh=hr_user, hari_ini=dt.date(2026, 4, 1)
+        )
     assert "tidak aktif" in _pesan(exc, "pegawai")
     assert "sudah berakhir" in _pesan(exc, "sesi")
 
@@ -97,7 +99,9 @@ def test_an_employee_request_holds_no_seat_until_hr_enrols(hr_user):
 )
 def test_a_request_to_a_closed_or_started_session_is_refused(kolom, hari, pesan):
     with pytest.raises(ValidationError) as exc:
-        s.peserta_ajukan(sesi=SesiFactory(**kolom), pegawai=PegawaiFactory(), oleh=None, hari_ini=hari)
+        s.peserta_ajukan(
+            sesi=SesiFactory(**kolom), pegawai=PegawaiFactory(), oleh=None, hari_ini=hari
+        )
     assert pesan in _pesan(exc, "sesi")
 
 
@@ -149,7 +153,9 @@ def test_failing_needs_a_reason(hr_user):
     with pytest.raises(ValidationError) as exc:
         s.peserta_tidak_lulus(peserta=p, keterangan="  ", oleh=hr_user)
     assert "alasan" in _pesan(exc, "keterangan")
-    p = s.peserta_tidak_lulus(peserta=p, keterangan="Tidak menyerahkan proyek perubahan", oleh=hr_user)
+    p = s.peserta_tidak_lulus(
+        peserta=p, keterangan="Tidak menyerahkan proyek perubahan", oleh=hr_user
+    )
     assert p.status == "tidak_lulus" and p.jp_diakui == 0
 
 
@@ -158,7 +164,9 @@ def test_failing_needs_a_reason(hr_user):
 
 def _kelompok(sesi):
     aktif = [PegawaiFactory(nama=f"Aktif {i}") for i in range(3)]
-    pensiun = PegawaiFactory(nama="Pensiunan", kedudukan="pensiun", tmt_berhenti=dt.date(2025, 1, 1))
+    pensiun = PegawaiFactory(
+        nama="Pensiunan", kedudukan="pensiun", tmt_berhenti=dt.date(2025, 1, 1)
+    )
     sudah = PesertaFactory(sesi=sesi, pegawai=PegawaiFactory(nama="Sudah Ikut")).pegawai
     return aktif, pensiun, sudah
 
@@ -166,7 +174,9 @@ def _kelompok(sesi):
 def test_bulk_enrolment_is_all_or_nothing_by_default(hr_user):
     sesi = SesiFactory(kapasitas=3)
     aktif, pensiun, sudah = _kelompok(sesi)
-    hasil = s.daftar_massal(sesi=sesi, pegawai=[*aktif, pensiun, sudah], oleh=hr_user, hari_ini=HARI)
+    hasil = s.daftar_massal(
+        sesi=sesi, pegawai=[*aktif, pensiun, sudah], oleh=hr_user, hari_ini=HARI
+    )
     assert not hasil.dijalankan and hasil.didaftar == []
     alasan = {p.nama: a for p, a in hasil.ditolak}
     assert "tidak aktif" in alasan["Pensiunan"]
@@ -254,5 +264,7 @@ def test_rejection_needs_a_reason_and_a_verifier(hr_user):
     with pytest.raises(ValidationError) as exc:
         s.eksternal_verifikasi(eksternal=e, setuju=True, oleh=None)
     assert "diverifikasi_oleh" in exc.value.message_dict
-    e = s.eksternal_verifikasi(eksternal=e, setuju=False, alasan="Sertifikat tidak terbaca", oleh=hr_user)
+    e = s.eksternal_verifikasi(
+        eksternal=e, setuju=False, alasan="Sertifikat tidak terbaca", oleh=hr_user
+    )
     assert e.status == "ditolak"
