@@ -100,13 +100,7 @@ class KebutuhanFilter(django_filters.FilterSet):
     )
     sumber = django_filters.ChoiceFilter(
         label=_("Sumber kebutuhan"),
-        choices=[
-            (rules.SUMBER_KEPEMIMPINAN, _("Pelatihan kepemimpinan wajib")),
-            (rules.SUMBER_KOMPETENSI, _("Kesenjangan kompetensi")),
-            (rules.SUMBER_KINERJA, _("Kinerja rendah")),
-            (rules.SUMBER_TALENTA, _("Talenta (Sangat Baik, potensial Tinggi)")),
-            (rules.SUMBER_JP, _("Kurang dari 20 JP")),
-        ],
+        choices=list(rules.LABEL_SUMBER.items()),
         empty_label=_("Semua sumber"),
         method="tanpa_saring",
         error_messages={"invalid_choice": _("Sumber %(value)s tidak dikenal.")},

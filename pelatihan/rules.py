@@ -16,6 +16,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from kinerja import rules as kinerja_rules
 from pegawai.jenis_jabatan import JenisJabatan
@@ -133,6 +134,13 @@ SUMBER_TALENTA = "talenta"
 SUMBER_KEPEMIMPINAN = "kepemimpinan"
 SUMBER_JP = "jp"
 SUMBER = (SUMBER_KEPEMIMPINAN, SUMBER_KOMPETENSI, SUMBER_KINERJA, SUMBER_TALENTA, SUMBER_JP)
+LABEL_SUMBER = {
+    SUMBER_KEPEMIMPINAN: gettext_lazy("Pelatihan kepemimpinan wajib"),
+    SUMBER_KOMPETENSI: gettext_lazy("Kesenjangan kompetensi"),
+    SUMBER_KINERJA: gettext_lazy("Kinerja rendah"),
+    SUMBER_TALENTA: gettext_lazy("Talenta (Sangat Baik, potensial Tinggi)"),
+    SUMBER_JP: gettext_lazy("Kurang dari 20 JP"),
+}
 
 PREDIKAT_RENDAH = frozenset(
     {kinerja_rules.BUTUH_PERBAIKAN, kinerja_rules.KURANG, kinerja_rules.SANGAT_KURANG}
@@ -189,6 +197,10 @@ class Kebutuhan:
     kode: str  # the competency code, leadership program or "" (what exactly is needed)
     alasan: str
     program: tuple[ProgramCocok, ...] = ()
+
+    @property
+    def label_sumber(self) -> str:
+        return str(LABEL_SUMBER[self.sumber])
 
 
 def _gap(data: DataPegawai) -> dict[str, tuple[int, int]]:

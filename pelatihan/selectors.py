@@ -447,7 +447,8 @@ def kebutuhan_halaman(scope: Lingkup, data) -> HalamanKebutuhan:
             per_program.setdefault(pid, [pid, nama, 0])[2] += 1
     sesi = list(sesi_terbuka().filter(program=program)) if program else []
     return HalamanKebutuhan(
-        form=fs.form, tahun=tahun, baris=baris, per_sumber=dict(per_sumber),
+        form=fs.form, tahun=tahun, baris=baris,
+        per_sumber={str(rules.LABEL_SUMBER[s]): n for s, n in per_sumber.items()},
         per_program=sorted(per_program.values(), key=lambda r: (-r[2], r[1]))[:15],
         sesi=sesi, jumlah_pegawai=len(semua),
     )  # fmt: skip
