@@ -240,6 +240,7 @@ class DasborJp:
     tahun: int
     unit: list[BarisUnit] = field(default_factory=list)
     pegawai: QuerySet | None = None  # filtered, ordered, not yet paged
+    rencana: list = field(default_factory=list)  # plan against realisation
 
     @property
     def pns(self) -> int:
@@ -287,7 +288,8 @@ def dasbor_jp(scope: Lingkup, data) -> DasborJp:
         dasar = dasar.filter(unit_kerja__path__startswith=unit.path)
     if fs.form.cleaned_data.get("status"):
         dasar = dasar.filter(status=fs.form.cleaned_data["status"])
-    return DasborJp(filterset=fs, tahun=tahun, unit=jp_per_unit(dasar, tahun, kelompok), pegawai=qs)
+    return DasborJp(filterset=fs, tahun=tahun, unit=jp_per_unit(dasar, tahun, kelompok), pegawai=qs,
+                    rencana=rencana_vs_realisasi(scope, tahun, unit))  # fmt: skip
 
 
 # --- The data the training needs are computed from ------------------------------------------
@@ -452,3 +454,75 @@ def kebutuhan_halaman(scope: Lingkup, data) -> HalamanKebutuhan:
         per_program=sorted(per_program.values(), key=lambda r: (-r[2], r[1]))[:15],
         sesi=sesi, jumlah_pegawai=len(semua),
     )  # fmt: skip
+
+
+# --- The annual development plan -------------------------------------------------------------
+
+
+def usulan_rencana(
+    qs: QuerySet[Pegawai], tahun: int
+) -> tuple[dict[int, tuple[int, int]], dict[int, rules.DataProgram]]:
+    """Return the seats a plan needs from the employees' needs: {program id: (seats, needs)},
+    one seat per employee for the first-ranked program of each of their needs (an employee
+    counted once per program), and the catalogue read."""
+    programs = data_program()
+    kursi: dict[int, set[int]] = defaultdict(set)
+    jumlah: dict[int, int] = defaultdict(int)
+    for p, daftar in kebutuhan_lingkup(qs, tahun, programs):
+        for k in daftar:
+            if k.program:
+                kursi[k.program[0].id].add(p.pk)
+                jumlah[k.program[0].id] += 1
+    return {pid: (len(s), jumlah[pid]) for pid, s in kursi.items()}, {p.id: p for p in programs}
+
+
+@dataclass
+class BarisRealisasi:
+    program: str
+    rencana: int
+    biaya: int
+    realisasi: int
+
+    @property
+    def persen(self) -> float:
+        return round(100 * self.realisasi / self.rencana, 1) if self.rencana else 0.0
+
+
+def rencana_terlihat(scope: Lingkup, tahun: int) -> QuerySet:
+    """Return the plans of `tahun` the scope may see (the city's plan: HR only)."""
+    from pelatihan.models import RencanaPengembangan
+
+    qs = RencanaPengembangan.objects.filter(tahun=tahun).select_related("unit_kerja")
+    return scope.filter(qs, path="unit_kerja__path", pegawai=None).order_by("unit_kerja__path")
+
+
+def rencana_vs_realisasi(scope: Lingkup, tahun: int, unit: UnitKerja | None) -> list:
+    """Return per program of the approved plan (the unit's, else the city's for HR): seats
+    planned, their cost, and completions of the year by employees in the plan's reach."""
+    from pelatihan.models import RencanaBaris, RencanaPengembangan
+
+    if unit is None and not scope.semua and scope.unit_path:
+        unit = UnitKerja.objects.filter(path=scope.unit_path).first()
+    rencana = (
+        RencanaPengembangan.objects.filter(
+            tahun=tahun, status=RencanaPengembangan.Status.DISETUJUI, unit_kerja=unit
+        )
+        .only("pk")
+        .first()
+    )
+    if rencana is None:
+        return []
+    baris = list(RencanaBaris.objects.filter(rencana=rencana).select_related("program"))
+    peserta = Peserta.objects.filter(status=LULUS, tahun_jp=tahun,
+                                     sesi__program__in=[b.program_id for b in baris])  # fmt: skip
+    peserta = scope.filter(peserta, path="pegawai__unit_kerja__path", pegawai=None)
+    if unit is not None:
+        peserta = peserta.filter(pegawai__unit_kerja__path__startswith=unit.path)
+    real = dict(
+        peserta.order_by()
+        .values("sesi__program")
+        .annotate(n=Count("pk"))
+        .values_list("sesi__program", "n")
+    )
+    return [BarisRealisasi(b.program.nama, b.jumlah_kursi, int(b.biaya), real.get(b.program_id, 0))
+            for b in baris]  # fmt: skip

@@ -11,5 +11,6 @@ urlpatterns = [
     path("saya/eksternal/", views.eksternal, name="eksternal"),
     path("sesi/<int:pk>/ajukan/", views.ajukan, name="ajukan"),
     path("kebutuhan/", views.kebutuhan, name="kebutuhan"),
+    path("rencana/", views.rencana, name="rencana"),
     path("sesi/<int:pk>/daftar-massal/", views.daftar_massal, name="daftar_massal"),
 ]

@@ -243,3 +243,54 @@ def daftar_massal(request: HttpRequest, pk: int) -> HttpResponse:
         {"sesi": sesi, "form": form, "hasil": hasil, "tidak_dikenal": tidak_dikenal},
         status=400 if form.errors else 200,
     )
+
+
+@login_required
+def rencana(request: HttpRequest) -> HttpResponse:
+    """The annual development plans: each perangkat daerah's and the city's, drafted from the
+    needs (HR, POST "susun") and approved by HR (POST "setujui"); unit heads read theirs."""
+    from pegawai.models import UnitKerja
+    from pelatihan.models import RencanaPengembangan
+
+    scope = selectors.lingkup_pimpinan(request.user)
+    tahun = timezone.localdate().year
+    if request.method == "POST":
+        _hr(request)
+        aksi, unit_id = request.POST.get("aksi"), request.POST.get("unit") or None
+        unit = get_object_or_404(UnitKerja, pk=unit_id) if unit_id else None
+        try:
+            if aksi == "susun":
+                qs = selectors.pegawai_dalam_lingkup(scope)
+                if unit is not None:
+                    qs = qs.filter(unit_kerja__path__startswith=unit.path)
+                kursi, programs = selectors.usulan_rencana(qs, tahun)
+                services.rencana_susun(tahun=tahun, unit_kerja=unit, kursi=kursi,
+                                       programs=programs, oleh=request.user)  # fmt: skip
+                messages.success(request, _("Rencana disusun dari kebutuhan."))
+            elif aksi == "setujui":
+                r = get_object_or_404(RencanaPengembangan, tahun=tahun, unit_kerja=unit)
+                services.rencana_setujui(rencana=r, oleh=request.user)
+                messages.success(request, _("Rencana disetujui."))
+            else:
+                raise Http404
+        except ValidationError as exc:
+            for m in exc.messages:
+                messages.error(request, m)
+        return redirect("pelatihan:rencana")
+    plans = list(selectors.rencana_terlihat(scope, tahun).prefetch_related("baris__program"))
+    units = scope.filter(UnitKerja.objects.filter(depth=1), path="path", pegawai=None)
+    if not scope.semua and scope.unit_path:
+        units = UnitKerja.objects.filter(path=scope.unit_path)
+    ada = {r.unit_kerja_id: r for r in plans}
+    baris = [(u, ada.get(u.pk)) for u in units.order_by("nama")]
+    return render(
+        request,
+        "pelatihan/rencana.html",
+        {
+            "tahun": tahun,
+            "kota": ada.get(None) if scope.semua else None,
+            "baris": baris,
+            "boleh_ubah": request.user.has_perm("pelatihan.change_rencanapengembangan")
+            and scope.semua,
+        },  # fmt: skip
+    )

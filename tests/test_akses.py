@@ -115,6 +115,7 @@ HALAMAN = {
     "pelatihan:eksternal": (302, 405, 405, 405, 405),  # POST only
     "pelatihan:ajukan": (302, 405, 405, 405, 405),
     "pelatihan:kebutuhan": (302, 403, 200, 200, 200),
+    "pelatihan:rencana": (302, 403, 200, 200, 200),
     "pelatihan:daftar_massal": (302, 403, 403, 403, 200),  # HR only (id 1: the test session)
 }
 APP_LIST = {  # admin:app_list per app label

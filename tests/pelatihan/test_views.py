@@ -226,3 +226,28 @@ def test_a_large_bulk_enrolment_runs_as_a_task_with_its_errors_listed(
     assert "Pensiunan" in progres.galat[0]
     assert Peserta.objects.filter(sesi=sesi).count() == 101
     assert c.get(r["Location"]).status_code == 200
+
+
+def test_hr_drafts_a_plan_from_the_needs_approves_it_and_the_dashboard_shows_realisation(org):
+    from pelatihan.models import RencanaPengembangan
+
+    program = ProgramFactory(nama="E-learning BerAKHLAK", jumlah_jp=20, biaya_per_peserta=100_000)
+    c = _c(org, "hr")
+    url = reverse("pelatihan:rencana")
+    r = c.post(url, {"aksi": "setujui", "unit": org.unit_a.pk})
+    assert r.status_code == 404  # nothing drafted yet
+    c.post(url, {"aksi": "susun", "unit": org.unit_a.pk})
+    rencana = RencanaPengembangan.objects.get(unit_kerja=org.unit_a)
+    baris = rencana.baris.get(program=program)
+    # pegawai A and the unit head lack 20 JP: the cheapest fitting program, one seat each
+    assert (baris.jumlah_kursi, int(baris.biaya)) == (2, 200_000)
+    r = c.post(url, {"aksi": "setujui", "unit": org.unit_a.pk}, follow=True)
+    assert "disetujui" in r.content.decode()
+    r = c.post(url, {"aksi": "susun", "unit": org.unit_a.pk}, follow=True)
+    assert "tidak dapat disusun ulang" in r.content.decode()
+    PesertaFactory(pegawai=org.pegawai_a, sesi=_sesi(program=program), lulus=True)
+    d = _c(org, "pimpinan").get(reverse("pelatihan:dasbor")).context["d"]
+    (row,) = [b for b in d.rencana if b.program == program.nama]
+    assert (row.rencana, row.realisasi, row.persen) == (2, 1, 50.0)
+    assert _c(org, "pimpinan").post(url, {"aksi": "susun"}).status_code == 403
+    assert "E-learning BerAKHLAK" in _c(org, "pimpinan").get(url).content.decode()
