@@ -361,10 +361,15 @@ class Command(BaseCommand):
 
             return run
 
-        opd = (
-            UnitKerja.objects.filter(depth=1, singkatan="Dinkes").first()
-            or UnitKerja.objects.filter(depth=1).first()
+        # A typical perangkat daerah (the median by size) and the largest (education).
+        from django.db.models import Count
+
+        opds = list(
+            UnitKerja.objects.filter(depth=1)
+            .annotate(n=Count("pegawai"))
+            .order_by("n", "pk")
         )
+        opd = opds[len(opds) // 2]
         unit = Pegawai.objects.aktif().in_unit(opd)
         ids = list(unit.values_list("pk", flat=True))
         m, q = _timed(lambda: sel.kebutuhan_lingkup(unit.select_related("unit_kerja"), tahun))
