@@ -351,3 +351,59 @@ def kebutuhan_pegawai(data: DataPegawai, programs: Sequence[DataProgram]) -> lis
                 )
             )
     return hasil
+
+
+# --- Did it work? ----------------------------------------------------------------------------
+
+# No figure from fewer people than this, on either side: with fewer than 10, one person moves a
+# share by 10 points or more, and a small group's figure points at individuals.
+MINIMAL_KELOMPOK = 10
+
+
+@dataclass(frozen=True)
+class Efek:
+    program_id: int
+    nama: str
+    n_peserta: int
+    n_pembanding: int
+    naik_peserta: float | None  # share whose predikat improved, None below the minimum
+    naik_pembanding: float | None
+    tetap_baik_peserta: float | None  # share at Baik or better after
+
+    @property
+    def cukup(self) -> bool:
+        return self.naik_peserta is not None and self.naik_pembanding is not None
+
+
+def _skor(predikat: str) -> int:
+    return kinerja_rules.skor_predikat(predikat)
+
+
+def efek_program(
+    program_id: int,
+    nama: str,
+    peserta: Mapping[int, tuple[str, str]],
+    lainnya: Mapping[int, tuple[str, str]],
+    minimal: int = MINIMAL_KELOMPOK,
+) -> Efek:
+    """Compare the participants' predikat before and after the training year with those of
+    similar employees who did not attend (same predikat before, the same years).
+
+    `peserta` / `lainnya`: {employee: (predikat before, predikat after)}. The comparison group is
+    matched on the predikat before: for each participant's starting predikat, the non-attendees
+    who started there. Shares are given only when each side has at least `minimal` people.
+    """
+    awal = {sebelum for sebelum, _s in peserta.values()}
+    pembanding = {k: v for k, v in lainnya.items() if v[0] in awal and k not in peserta}
+
+    def naik(rows) -> float | None:
+        if len(rows) < minimal:
+            return None
+        return round(100 * sum(_skor(b) > _skor(a) for a, b in rows) / len(rows), 1)
+
+    baik = None
+    if len(peserta) >= minimal:
+        ok = sum(_skor(b) >= _skor(kinerja_rules.BAIK) for _a, b in peserta.values())
+        baik = round(100 * ok / len(peserta), 1)
+    return Efek(program_id, nama, len(peserta), len(pembanding), naik(list(peserta.values())),
+                naik(list(pembanding.values())), baik)  # fmt: skip

@@ -530,3 +530,37 @@ def rencana_vs_realisasi(scope: Lingkup, tahun: int, unit: UnitKerja | None) -> 
     )
     return [BarisRealisasi(b.program.nama, b.jumlah_kursi, int(b.biaya), real.get(b.program_id, 0))
             for b in baris]  # fmt: skip
+
+
+# --- Did it work? ----------------------------------------------------------------------------
+
+
+def efek_pelatihan(scope: Lingkup, tahun: int) -> list[rules.Efek]:
+    """Return, per program completed in `tahun` by employees in scope, the participants'
+    predikat of `tahun - 1` → `tahun` against non-attendees starting from the same predikat
+    (rules.efek_program, with its minimum group size). Three queries."""
+    from kinerja.models import Skp
+    from pelatihan.models import Program
+
+    skp = scope.filter(
+        Skp.objects.filter(periode__jenis="tahunan", periode__tahun__in=[tahun - 1, tahun],
+                           status__in=Skp.STATUS_DINILAI),
+        path="unit_kerja__path", pegawai=None,
+    )  # fmt: skip
+    per: dict[int, dict[int, str]] = defaultdict(dict)
+    for pid, th, pr in skp.values_list("pegawai_id", "periode__tahun", "predikat"):
+        per[pid][th] = pr
+    pasangan = {pid: (d[tahun - 1], d[tahun]) for pid, d in per.items() if len(d) == 2}
+    ikut: dict[int, set[int]] = defaultdict(set)
+    for pid, prog in (
+        Peserta.objects.filter(status=LULUS, tahun_jp=tahun, pegawai_id__in=list(pasangan))
+        .values_list("pegawai_id", "sesi__program_id")
+        .distinct()
+    ):
+        ikut[prog].add(pid)
+    nama = dict(Program.objects.filter(pk__in=list(ikut)).values_list("pk", "nama"))
+    hasil = [
+        rules.efek_program(prog, nama[prog], {p: pasangan[p] for p in pids}, pasangan)
+        for prog, pids in ikut.items()
+    ]
+    return sorted(hasil, key=lambda e: (not e.cukup, -e.n_peserta, e.nama))

@@ -12,5 +12,6 @@ urlpatterns = [
     path("sesi/<int:pk>/ajukan/", views.ajukan, name="ajukan"),
     path("kebutuhan/", views.kebutuhan, name="kebutuhan"),
     path("rencana/", views.rencana, name="rencana"),
+    path("dampak/", views.efek, name="efek"),
     path("sesi/<int:pk>/daftar-massal/", views.daftar_massal, name="daftar_massal"),
 ]

@@ -294,3 +294,26 @@ def rencana(request: HttpRequest) -> HttpResponse:
             and scope.semua,
         },  # fmt: skip
     )
+
+
+@login_required
+@require_safe
+def efek(request: HttpRequest) -> HttpResponse:
+    """Did it work: per program, participants' next predikat against similar non-attendees,
+    with the number of people behind each figure (none below the minimum group)."""
+    scope = selectors.lingkup_pimpinan(request.user)
+    tahun_ini = timezone.localdate().year
+    try:
+        tahun = int(request.GET.get("tahun") or tahun_ini - 1)
+    except ValueError:
+        tahun = tahun_ini - 1
+    tahun = min(max(tahun, tahun_ini - 10), tahun_ini)
+    return render(
+        request,
+        "pelatihan/efek.html",
+        {
+            "efek": selectors.efek_pelatihan(scope, tahun),
+            "tahun": tahun,
+            "minimal": rules.MINIMAL_KELOMPOK,
+        },  # fmt: skip
+    )

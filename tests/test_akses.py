@@ -116,6 +116,7 @@ HALAMAN = {
     "pelatihan:ajukan": (302, 405, 405, 405, 405),
     "pelatihan:kebutuhan": (302, 403, 200, 200, 200),
     "pelatihan:rencana": (302, 403, 200, 200, 200),
+    "pelatihan:efek": (302, 403, 200, 200, 200),
     "pelatihan:daftar_massal": (302, 403, 403, 403, 200),  # HR only (id 1: the test session)
 }
 APP_LIST = {  # admin:app_list per app label

@@ -202,3 +202,33 @@ def test_jp_shortfall_prefers_programs_suited_to_the_position_that_cover_it():
     assert "kurang 15 JP" in k.alasan
     assert k.program[0].id == ELEARN.id  # suits Pelaksana, 20 JP ≥ 15, free
     assert all(p.id not in (PKP.id, PKA.id, LATSAR.id) for p in k.program)
+
+
+# --- did it work ---------------------------------------------------------------------------
+
+BP, B, SB = "Butuh Perbaikan", "Baik", "Sangat Baik"
+
+
+def _grup(n, sebelum, sesudah, mulai=0):
+    return {mulai + i: (sebelum, sesudah) for i in range(n)}
+
+
+@pytest.mark.parametrize(
+    ("peserta", "lainnya", "naik_p", "naik_l", "n_l"),
+    [
+        # 10 participants from BP, 8 improved; 20 non-attendees from BP, 5 improved
+        ({**_grup(8, BP, B), **_grup(2, BP, BP, 8)},
+         {**_grup(5, BP, B, 100), **_grup(15, BP, BP, 105)}, 80.0, 25.0, 20),
+        # below the minimum on the participants' side: no share
+        (_grup(9, BP, B), _grup(20, BP, BP, 100), None, 0.0, 20),
+        # non-attendees matched on the starting predikat: those starting at Baik do not count
+        (_grup(10, BP, B), {**_grup(10, BP, BP, 100), **_grup(50, B, SB, 200)}, 100.0, 0.0, 10),
+        # a participant is never their own comparison
+        (_grup(10, B, SB), _grup(10, B, B), 100.0, None, 0),
+    ],
+)  # fmt: skip
+def test_efek_program(peserta, lainnya, naik_p, naik_l, n_l):
+    e = r.efek_program(1, "X", peserta, lainnya)
+    assert (e.naik_peserta, e.naik_pembanding, e.n_pembanding) == (naik_p, naik_l, n_l)
+    assert e.n_peserta == len(peserta)
+    assert e.cukup is (naik_p is not None and naik_l is not None)

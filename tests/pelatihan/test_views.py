@@ -251,3 +251,39 @@ def test_hr_drafts_a_plan_from_the_needs_approves_it_and_the_dashboard_shows_rea
     assert (row.rencana, row.realisasi, row.persen) == (2, 1, 50.0)
     assert _c(org, "pimpinan").post(url, {"aksi": "susun"}).status_code == 403
     assert "E-learning BerAKHLAK" in _c(org, "pimpinan").get(url).content.decode()
+
+
+def test_did_it_work_compares_participants_with_similar_non_attendees(
+    org, django_assert_max_num_queries
+):
+    from kinerja.models import Periode, Skp
+
+    program = ProgramFactory(nama="Manajemen Kinerja")
+    sesi = _sesi(2025, program=program, kapasitas=40)
+    p24, p25 = (
+        Periode.objects.get_or_create(tahun=t, jenis="tahunan", triwulan=0)[0] for t in (2024, 2025)
+    )
+    rating = {"Baik": ("Sesuai Ekspektasi", "Sesuai Ekspektasi"),
+              "Butuh Perbaikan": ("Di Bawah Ekspektasi", "Sesuai Ekspektasi")}  # fmt: skip
+    for i in range(24):
+        peg = PegawaiFactory(unit_kerja=org.bidang_a)
+        ikut = i < 12
+        for periode, pr in (
+            (p24, "Butuh Perbaikan"),
+            (p25, "Baik" if (i % 2 == 0 or ikut and i < 9) else "Butuh Perbaikan"),
+        ):
+            h, pl = rating[pr]
+            Skp.objects.create(pegawai=peg, periode=periode, unit_kerja=peg.unit_kerja,
+                               perangkat_daerah=org.unit_a, golongan=peg.golongan, status="final",
+                               rating_hasil=h, rating_perilaku=pl, predikat=pr,
+                               difinalkan_pada=timezone.now())  # fmt: skip
+        if ikut:
+            PesertaFactory(pegawai=peg, sesi=sesi, lulus=True)
+    c = _c(org, "pimpinan")
+    with django_assert_max_num_queries(12):
+        r = c.get(reverse("pelatihan:efek"), {"tahun": "2025"})
+    (e,) = r.context["efek"]
+    assert (e.n_peserta, e.n_pembanding) == (12, 12)
+    assert e.naik_peserta == 83.3 and e.naik_pembanding == 50.0
+    assert "83,3%" in r.content.decode()
+    assert c.get(reverse("pelatihan:efek"), {"tahun": "x"}).status_code == 200
