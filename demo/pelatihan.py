@@ -154,7 +154,7 @@ class PelatihanDemo:
             dipilih.append("KEPEMIMPINAN" if o.jenis_jabatan != J.PELAKSANA else "TIK-DATA")
         # Most PNS reach 20 JP: an e-learning course or a short classical program.
         r = rng.random()
-        if pns and r < 0.72 or not pns and r < 0.4:
+        if (pns and r < 0.72) or (not pns and r < 0.4):
             dipilih.append(rng.choice(["EL-ASN", "EL-ANTIKORUPSI", "PELAYANAN", "KOMUNIKASI",
                                        "KEBANGSAAN", "TIK-DASAR", "SPBE", "COACHING"]))  # fmt: skip
         if pns and r < 0.3:
@@ -200,9 +200,21 @@ class PelatihanDemo:
             _kom, peny, kap = p._demo
             mulai = pada + timedelta(days=10 + 9 * j)
             selesai = mulai + timedelta(days=max(1, min(60, p.jumlah_jp // 8)))
-            sesi_rows.append((sesi_id, p.pk, f"Angkatan {j % 3 + 1} Tahun {mulai.year}", mulai,
-                              selesai, "daring" if p.jenis == "nonklasikal" else "tatap_muka",
-                              TEMPAT[peny], kap, peny, NAMA_PENYELENGGARA.get(peny, ""), True))  # fmt: skip
+            sesi_rows.append(
+                (
+                    sesi_id,
+                    p.pk,
+                    f"Angkatan {j % 3 + 1} Tahun {mulai.year}",
+                    mulai,
+                    selesai,
+                    "daring" if p.jenis == "nonklasikal" else "tatap_muka",
+                    TEMPAT[peny],
+                    kap,
+                    peny,
+                    NAMA_PENYELENGGARA.get(peny, ""),
+                    True,
+                )
+            )
             terpilih = rng.sample(aktif, min(len(aktif), kap // 2))
             for n, pid in enumerate(terpilih):
                 status = "diajukan" if n % 4 == 3 else "terdaftar"

@@ -41,7 +41,9 @@ class ProgramForm(forms.ModelForm):
 
     class Meta:
         model = Program
-        fields = "__all__"
+        fields = ["kode", "nama", "jenis", "bentuk", "kelompok", "sifat", "jumlah_jp",
+                  "biaya_per_peserta", "pelatihan_wajib", "jenis_jabatan_sasaran",
+                  "bidang_sasaran", "deskripsi", "aktif"]  # fmt: skip
 
 
 class ProgramKompetensiInline(admin.TabularInline):
@@ -63,8 +65,17 @@ class ProgramAdmin(BaseAdmin):
 @admin.register(Sesi)
 class SesiAdmin(BaseAdmin):
     lingkup_bebas = True  # the calendar of sessions is public within the government
-    list_display = ["program", "nama", "tanggal_mulai", "tanggal_selesai", "moda",
-                    "penyelenggara", "kapasitas", "jumlah_peserta", "pendaftaran_dibuka"]  # fmt: skip
+    list_display = [
+        "program",
+        "nama",
+        "tanggal_mulai",
+        "tanggal_selesai",
+        "moda",
+        "penyelenggara",
+        "kapasitas",
+        "jumlah_peserta",
+        "pendaftaran_dibuka",
+    ]
     list_select_related = ["program"]
     list_filter = ["moda", "penyelenggara", "pendaftaran_dibuka", "program__kelompok"]
     search_fields = ["nama", "program__nama", "tempat"]
@@ -150,7 +161,7 @@ class EksternalForm(forms.ModelForm):
             ("", "—"),
             ("setuju", _lazy("Verifikasi (JP diakui)")),
             ("tolak", _lazy("Tolak")),
-        ],  # fmt: skip
+        ],
         required=False,
     )
 

@@ -27,5 +27,13 @@ def bagian_memenuhi(baris: list) -> dict:
     tinggi = ATAS + max(1, len(baris)) * BARIS + 24
     garis = [{"x": _k(KIRI + p / 100 * plot), "p": p} for p in (0, 50, 100)]
     # Sizes as text: a localised 1.100 (thousand separator) would break the viewBox.
-    return {"batang": item, "lebar": str(LEBAR), "tinggi": str(tinggi), "kiri": KIRI, "garis": garis,
-            "h": _k(BARIS * 0.7), "bawah": _k(tinggi - 8), "minimal": rules.JP_MINIMAL_PNS}  # fmt: skip
+    return {
+        "batang": item,
+        "lebar": str(LEBAR),
+        "tinggi": str(tinggi),
+        "kiri": KIRI,
+        "garis": garis,
+        "h": _k(BARIS * 0.7),
+        "bawah": _k(tinggi - 8),
+        "minimal": rules.JP_MINIMAL_PNS,
+    }

@@ -313,7 +313,7 @@ def data_program() -> list[rules.DataProgram]:
             pelatihan_wajib=p.pelatihan_wajib,
             kompetensi={k.kode: k.level for k in p.kompetensi.all()},
             jenis_jabatan_sasaran=tuple(p.jenis_jabatan_sasaran or ()),
-        )  # fmt: skip
+        )
         for p in Program.objects.filter(aktif=True).prefetch_related("kompetensi").order_by("pk")
     ]
 
@@ -345,8 +345,8 @@ def data_kebutuhan(
     """
     from kinerja.models import PengaturanTalenta, Skp
     from kinerja.rules import sumbu_potensial
-    from pegawai.models import HasilAsesmen
     from pegawai.kompetensi import KODE
+    from pegawai.models import HasilAsesmen
 
     daftar = list(pegawai)
     ids = [p.pk for p in daftar]
@@ -387,7 +387,7 @@ def data_kebutuhan(
                 potensial=sumbu_potensial(a.jpm, pita) if a and a.jpm is not None else None,
                 jp_tahun_ini=jp.get(p.pk, {}).get(tahun, 0),
                 kepemimpinan_selesai=selesai.get(p.pk, frozenset()),
-            )  # fmt: skip
+            )
         )
     return hasil
 

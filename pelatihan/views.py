@@ -54,7 +54,7 @@ def dasbor(request: HttpRequest) -> HttpResponse:
             "query": q.urlencode(),
             "minimal": rules.JP_MINIMAL_PNS,
             "maksimal": rules.JP_MAKSIMAL_PPPK,
-        },  # fmt: skip
+        },
         status=400 if d.filterset.errors else 200,
     )
 
@@ -109,7 +109,7 @@ def saya(request: HttpRequest, form: EksternalForm | None = None) -> HttpRespons
             "form": form or EksternalForm(),
             "minimal": rules.JP_MINIMAL_PNS,
             "maksimal": rules.JP_MAKSIMAL_PPPK,
-        },  # fmt: skip
+        },
         status=400 if form is not None and form.errors else 200,
     )
 
@@ -175,7 +175,7 @@ def kebutuhan(request: HttpRequest) -> HttpResponse:
             "halaman": halaman,
             "query": q.urlencode(),
             "boleh_daftar": request.user.has_perm("pelatihan.add_peserta") and scope.semua,
-        },  # fmt: skip
+        },
         status=400 if hasil.form.errors else 200,
     )
 
@@ -217,8 +217,12 @@ def daftar_massal(request: HttpRequest, pk: int) -> HttpResponse:
                 )
             elif len(pegawai) > MASSAL_LATAR:
                 try:
-                    progres = mulai_daftar_massal(sesi=sesi, pegawai_ids=[p.pk for p in pegawai],
-                                                  hanya_yang_sah=hanya, oleh=request.user)  # fmt: skip
+                    progres = mulai_daftar_massal(
+                        sesi=sesi,
+                        pegawai_ids=[p.pk for p in pegawai],
+                        hanya_yang_sah=hanya,
+                        oleh=request.user,
+                    )
                 except SedangBerjalan as exc:
                     progres = exc.progres
                 return redirect(progres)
@@ -292,7 +296,7 @@ def rencana(request: HttpRequest) -> HttpResponse:
             "baris": baris,
             "boleh_ubah": request.user.has_perm("pelatihan.change_rencanapengembangan")
             and scope.semua,
-        },  # fmt: skip
+        },
     )
 
 
@@ -315,5 +319,5 @@ def efek(request: HttpRequest) -> HttpResponse:
             "efek": selectors.efek_pelatihan(scope, tahun),
             "tahun": tahun,
             "minimal": rules.MINIMAL_KELOMPOK,
-        },  # fmt: skip
+        },
     )

@@ -142,10 +142,17 @@ def _objek_pelatihan(org: Organisasi) -> dict[str, object]:
         "pelatihan.sesi": sesi,
         "pelatihan.peserta": Peserta.objects.create(sesi=sesi, pegawai=org.pegawai_a),
         "pelatihan.pelatihaneksternal": PelatihanEksternal.objects.create(
-            pegawai=org.pegawai_a, nama="Webinar", penyelenggara="Kominfo", kelompok="teknis",
-            tanggal_mulai=dt.date(2026, 1, 5), tanggal_selesai=dt.date(2026, 1, 5), jumlah_jp=4,
-            nomor_sertifikat="K/1", bukti="pelatihan/bukti/uji.pdf", tahun_jp=2026,
-        ),  # fmt: skip
+            pegawai=org.pegawai_a,
+            nama="Webinar",
+            penyelenggara="Kominfo",
+            kelompok="teknis",
+            tanggal_mulai=dt.date(2026, 1, 5),
+            tanggal_selesai=dt.date(2026, 1, 5),
+            jumlah_jp=4,
+            nomor_sertifikat="K/1",
+            bukti="pelatihan/bukti/uji.pdf",
+            tahun_jp=2026,
+        ),
         "pelatihan.rencanapengembangan": RencanaPengembangan.objects.create(
             tahun=2026, unit_kerja=org.bidang_a
         ),

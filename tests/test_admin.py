@@ -236,8 +236,13 @@ def _pelatihan(pegawai: list[Pegawai], user: User) -> None:
     from django.utils import timezone
 
     from pelatihan.models import (
-        PelatihanEksternal, Peserta, Program, ProgramKompetensi, RencanaBaris,
-        RencanaPengembangan, Sesi,
+        PelatihanEksternal,
+        Peserta,
+        Program,
+        ProgramKompetensi,
+        RencanaBaris,
+        RencanaPengembangan,
+        Sesi,
     )  # fmt: skip
 
     sesi = []

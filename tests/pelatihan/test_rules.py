@@ -79,7 +79,7 @@ def test_setara_atau_lebih_tinggi(selesai, wajib, cukup):
         ("ADMINISTRATOR", "pkn_ii"),
         ("JPT_PRATAMA", "pkn_i"),
         ("JPT_UTAMA", None),
-    ],  # fmt: skip
+    ],
 )
 def test_kepemimpinan_berikutnya(jenis, berikut):
     assert r.kepemimpinan_berikutnya(jenis) == berikut

@@ -31,8 +31,13 @@ def test_jp_per_tahun_sums_completions_and_verified_external_only(django_assert_
     from django.contrib.auth.models import User
 
     hr = User.objects.create(username="v")
-    EksternalFactory(pegawai=a, status="diverifikasi", diverifikasi_oleh=hr,
-                     diverifikasi_pada=dt.datetime(2026, 3, 1, tzinfo=dt.UTC), jumlah_jp=6)  # fmt: skip
+    EksternalFactory(
+        pegawai=a,
+        status="diverifikasi",
+        diverifikasi_oleh=hr,
+        diverifikasi_pada=dt.datetime(2026, 3, 1, tzinfo=dt.UTC),
+        jumlah_jp=6,
+    )
     EksternalFactory(pegawai=a, jumlah_jp=50)  # awaiting verification
     EksternalFactory(pegawai=b, status="ditolak", alasan_penolakan="x", diverifikasi_oleh=hr,
                      diverifikasi_pada=dt.datetime(2026, 3, 1, tzinfo=dt.UTC))  # fmt: skip

@@ -138,11 +138,16 @@ def test_completion_refuses_a_bad_certificate(hr_user, nomor, tanggal, field, pe
 def test_it_refuses_a_transition_out_of_order(hr_user, status, aksi):
     p = PesertaFactory(lulus=True) if status == "lulus" else PesertaFactory(status=status)
     calls = {
-        "lulus": lambda: s.peserta_lulus(peserta=p, nomor_sertifikat="A", tanggal_sertifikat=SELESAI,
-                                         oleh=hr_user, hari_ini=SELESAI),
+        "lulus": lambda: s.peserta_lulus(
+            peserta=p,
+            nomor_sertifikat="A",
+            tanggal_sertifikat=SELESAI,
+            oleh=hr_user,
+            hari_ini=SELESAI,
+        ),
         "hadir": lambda: s.peserta_hadir(peserta=p, oleh=hr_user),
         "batal": lambda: s.peserta_batal(peserta=p, oleh=hr_user),
-    }  # fmt: skip
+    }
     with pytest.raises(ValidationError) as exc:
         calls[aksi]()
     assert "tidak dapat" in _pesan(exc, "status")

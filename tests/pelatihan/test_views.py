@@ -74,7 +74,7 @@ def test_the_dashboard_filters_sorts_and_refuses_bad_filters(org):
     names = [p.nama for p in r.context["halaman"]]
     assert org.pegawai_a.nama not in names and len(names) == 3
     r = c.get(reverse("pelatihan:dasbor"), {"urut": "-jp"})
-    assert [p.nama for p in r.context["halaman"]][0] == org.pegawai_a.nama
+    assert next(p.nama for p in r.context["halaman"]) == org.pegawai_a.nama
     r = c.get(reverse("pelatihan:dasbor"), {"q": org.pegawai_a.nip[:8]})
     assert [p.pk for p in r.context["halaman"]] == [org.pegawai_a.pk]
     assert c.get(reverse("pelatihan:dasbor"), {"tahun": "1990"}).status_code == 400
@@ -149,8 +149,10 @@ def test_an_employee_records_external_training_with_evidence(org, settings, tmp_
             "nomor_sertifikat": "DTS/1"}  # fmt: skip
     r = c.post(reverse("pelatihan:eksternal"), {**data, "bukti": SimpleUploadedFile("a.exe", b"x")})
     assert r.status_code == 400 and "PDF" in r.content.decode()
-    r = c.post(reverse("pelatihan:eksternal"),
-               {**data, "tanggal_selesai": "2025-01-01", "bukti": SimpleUploadedFile("a.pdf", b"%PDF")})  # fmt: skip
+    r = c.post(
+        reverse("pelatihan:eksternal"),
+        {**data, "tanggal_selesai": "2025-01-01", "bukti": SimpleUploadedFile("a.pdf", b"%PDF")},
+    )
     assert r.status_code == 400 and "sebelum tanggal mulai" in r.content.decode()
     r = c.post(
         reverse("pelatihan:eksternal"), {**data, "bukti": SimpleUploadedFile("a.pdf", b"%PDF")}
@@ -180,8 +182,11 @@ def test_the_needs_page_names_source_and_programs_for_a_unit_head(
 
 
 def _sesi_depan(**kw):
-    return SesiFactory(tanggal_mulai=timezone.localdate() + dt.timedelta(days=10),
-                       tanggal_selesai=timezone.localdate() + dt.timedelta(days=12), **kw)  # fmt: skip
+    return SesiFactory(
+        tanggal_mulai=timezone.localdate() + dt.timedelta(days=10),
+        tanggal_selesai=timezone.localdate() + dt.timedelta(days=12),
+        **kw,
+    )
 
 
 def test_hr_bulk_enrols_from_the_needs_list_all_or_nothing(org):
@@ -270,7 +275,7 @@ def test_did_it_work_compares_participants_with_similar_non_attendees(
         ikut = i < 12
         for periode, pr in (
             (p24, "Butuh Perbaikan"),
-            (p25, "Baik" if (i % 2 == 0 or ikut and i < 9) else "Butuh Perbaikan"),
+            (p25, "Baik" if (i % 2 == 0 or (ikut and i < 9)) else "Butuh Perbaikan"),
         ):
             h, pl = rating[pr]
             Skp.objects.create(pegawai=peg, periode=periode, unit_kerja=peg.unit_kerja,

@@ -365,9 +365,7 @@ class Command(BaseCommand):
         from django.db.models import Count
 
         opds = list(
-            UnitKerja.objects.filter(depth=1)
-            .annotate(n=Count("pegawai"))
-            .order_by("n", "pk")
+            UnitKerja.objects.filter(depth=1).annotate(n=Count("pegawai")).order_by("n", "pk")
         )
         opd = opds[len(opds) // 2]
         unit = Pegawai.objects.aktif().in_unit(opd)
