@@ -13,5 +13,5 @@ urlpatterns = [
     path("kebutuhan/", views.kebutuhan, name="kebutuhan"),
     path("rencana/", views.rencana, name="rencana"),
     path("dampak/", views.efek, name="efek"),
-    path("sesi/<int:pk>/daftar-massal/", views.daftar_massal, name="daftar_massal"),
+    path("sesi/<int:sesi_id>/daftar-massal/", views.daftar_massal, name="daftar_massal"),
 ]

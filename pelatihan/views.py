@@ -190,7 +190,7 @@ def _hr(request: HttpRequest) -> None:
 
 
 @login_required
-def daftar_massal(request: HttpRequest, pk: int) -> HttpResponse:
+def daftar_massal(request: HttpRequest, sesi_id: int) -> HttpResponse:
     """HR enrols a list of employees (NIPs, one a line; prefilled from the needs page) into a
     session: invalid rows are listed by name and reason; all or nothing unless HR ticks "enrol
     the valid ones"; a large list runs as a background task with progress."""
@@ -199,7 +199,7 @@ def daftar_massal(request: HttpRequest, pk: int) -> HttpResponse:
     from tugas.progres import SedangBerjalan
 
     _hr(request)
-    sesi = get_object_or_404(Sesi.objects.select_related("program"), pk=pk)
+    sesi = get_object_or_404(Sesi.objects.select_related("program"), pk=sesi_id)
     hasil = tidak_dikenal = None
     if request.method == "POST":
         form = DaftarMassalForm(request.POST)

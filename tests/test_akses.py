@@ -117,7 +117,7 @@ HALAMAN = {
     "pelatihan:kebutuhan": (302, 403, 200, 200, 200),
     "pelatihan:rencana": (302, 403, 200, 200, 200),
     "pelatihan:efek": (302, 403, 200, 200, 200),
-    "pelatihan:daftar_massal": (302, 403, 403, 403, 200),  # HR only (id 1: the test session)
+    "pelatihan:daftar_massal": (302, 403, 403, 403, 200),  # HR only
 }
 APP_LIST = {  # admin:app_list per app label
     "pegawai": (302, 302, 200, 200, 200),
@@ -189,6 +189,7 @@ def _url_dan_harapan(objek: dict[str, object]) -> list[tuple[str, str, tuple[int
                 "<int:formasi_id>": objek["jabatan.formasi"].pk,
                 "<int:keputusan_id>": objek["jabatan.keputusan"].pk,
                 "<uuid:pk>": objek["tugas.progres"].pk,
+                "<int:sesi_id>": objek["pelatihan.sesi"].pk,
             }
             path = "/" + route
             for placeholder, value in isian.items():
