@@ -107,6 +107,13 @@ class PesertaAdmin(ServiceWriteMixin, NipSearchMixin, BaseAdmin):
     autocomplete_fields = ["sesi", "pegawai"]
     actions = ["tandai_hadir", "batalkan"]
 
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        # Only an attended enrolment has something to fill in here (its certificate); the
+        # other transitions are the list's actions.
+        if obj is not None and obj.status != Peserta.Status.HADIR:
+            return False
+        return super().has_change_permission(request, obj)
+
     def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> list[str]:
         base = ["status", "jp_diakui", "tahun_jp", "keterangan"]
         if obj is None:
