@@ -21,6 +21,8 @@ from demo import data
 from demo.catalogue import SEMUA, STRUKTURAL
 from demo.kinerja import KinerjaDemo, Orang
 from demo.orang import Kursi, PegawaiDemo, Rows
+from demo.pelatihan import MODELS as PELATIHAN_MODELS
+from demo.pelatihan import PelatihanDemo
 from demo.structure import Unit, build
 from jabatan.models import Formasi, IndeksMerit, IndeksUrusan, Jabatan, Penempatan
 from jabatan.rules import atasan_langsung
@@ -43,6 +45,7 @@ from pegawai.models import (
 RASIO_TERISI = 0.95  # share of seats filled (the issue: "placements that fill about 95% of posts")
 CHUNK = 20_000
 SEEDED_MODELS: list[type[models.Model]] = [
+    *PELATIHAN_MODELS,
     IndeksUrusan,
     IndeksMerit,
     RencanaHasilKerja,
@@ -162,6 +165,8 @@ class Generator(PegawaiDemo):
             sekda,
         )
         skp = KinerjaDemo(gen=self, orang=self.orang, atasan=atasan).run()
+        self.report("  katalog pelatihan, sesi dan peserta dua tahun terakhir")
+        pelatihan = PelatihanDemo(gen=self, orang=self.orang).run()
         reset_sequences()
         return {
             "unit": len(units),
@@ -170,6 +175,7 @@ class Generator(PegawaiDemo):
             "pegawai": len(terisi),
             "plt": plt,
             "skp": skp,
+            "peserta_pelatihan": pelatihan,
         }
 
     def _units(self) -> list[Unit]:

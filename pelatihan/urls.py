@@ -1,4 +1,17 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from pelatihan import views
 
 app_name = "pelatihan"
-urlpatterns: list = []
+
+urlpatterns = [
+    path("", views.dasbor, name="dasbor"),
+    path("ekspor/<str:tabel>.<str:fmt>", views.ekspor, name="ekspor"),
+    path("saya/", views.saya, name="saya"),
+    path("saya/eksternal/", views.eksternal, name="eksternal"),
+    path("sesi/<int:pk>/ajukan/", views.ajukan, name="ajukan"),
+    path("kebutuhan/", views.kebutuhan, name="kebutuhan"),
+    path("rencana/", views.rencana, name="rencana"),
+    path("dampak/", views.efek, name="efek"),
+    path("sesi/<int:sesi_id>/daftar-massal/", views.daftar_massal, name="daftar_massal"),
+]

@@ -126,6 +126,39 @@ def _buat_organisasi() -> Organisasi:
 
 
 # Objects of unit A per model, for the URLs that take an id.
+def _objek_pelatihan(org: Organisasi) -> dict[str, object]:
+    from pelatihan.models import PelatihanEksternal, Peserta, Program, RencanaPengembangan, Sesi
+
+    program = Program.objects.create(
+        kode="UJI", nama="Pelatihan Uji", jenis="klasikal", bentuk="pelatihan",
+        kelompok="teknis", sifat="hard", jumlah_jp=20,
+    )  # fmt: skip
+    sesi = Sesi.objects.create(
+        program=program, nama="Angkatan I", tanggal_mulai=dt.date(2026, 3, 2),
+        tanggal_selesai=dt.date(2026, 3, 6), moda="daring", kapasitas=10, penyelenggara="bkpsdm",
+    )  # fmt: skip
+    return {
+        "pelatihan.program": program,
+        "pelatihan.sesi": sesi,
+        "pelatihan.peserta": Peserta.objects.create(sesi=sesi, pegawai=org.pegawai_a),
+        "pelatihan.pelatihaneksternal": PelatihanEksternal.objects.create(
+            pegawai=org.pegawai_a,
+            nama="Webinar",
+            penyelenggara="Kominfo",
+            kelompok="teknis",
+            tanggal_mulai=dt.date(2026, 1, 5),
+            tanggal_selesai=dt.date(2026, 1, 5),
+            jumlah_jp=4,
+            nomor_sertifikat="K/1",
+            bukti="pelatihan/bukti/uji.pdf",
+            tahun_jp=2026,
+        ),
+        "pelatihan.rencanapengembangan": RencanaPengembangan.objects.create(
+            tahun=2026, unit_kerja=org.bidang_a
+        ),
+    }
+
+
 def objek_unit_a(org: Organisasi) -> dict[str, object]:
     from auditlog.models import LogEntry
     from axes.models import AccessAttempt, AccessFailureLog, AccessLog
@@ -134,7 +167,9 @@ def objek_unit_a(org: Organisasi) -> dict[str, object]:
 
     hr = org.users["hr"]
     org.pegawai_a.save()  # an audit entry to look at
+    pelatihan = _objek_pelatihan(org)
     return {
+        **pelatihan,
         "pegawai.unitkerja": org.bidang_a,
         "pegawai.bidangstudi": BidangStudi.objects.create(kode="MAN", nama="Manajemen"),
         "pegawai.rumpunilmu": RumpunIlmu.objects.order_by("pk").first(),

@@ -48,7 +48,7 @@ from tests.factories import (
 )
 
 APPS = ("pegawai", "jabatan")  # whose models HR maintains (the roles test below)
-ADMIN_APPS = (*APPS, "kinerja")  # whose admins have a query bound here
+ADMIN_APPS = (*APPS, "kinerja", "pelatihan")  # whose admins have a query bound here
 JUMLAH_PEGAWAI = 30
 
 # Every request of a logged-in HR user costs 4 queries before the page does anything: the session,
@@ -81,6 +81,11 @@ CHANGELIST_QUERIES = {
     "kinerja.kinerjaorganisasi": AUTH + 2 + 1,  # filter "tahun": SELECT DISTINCT tahun
     "kinerja.pengaturantalenta": AUTH + 2,
     "kinerja.revisiskp": AUTH + 2,
+    "pelatihan.program": AUTH + 2,
+    "pelatihan.sesi": AUTH + 2 + 2,  # the date hierarchy's years, the program group filter
+    "pelatihan.peserta": AUTH + 2 + 2,  # filters: DISTINCT tahun_jp, the depth-1 units
+    "pelatihan.pelatihaneksternal": AUTH + 2 + 1,  # filter "tahun JP": SELECT DISTINCT
+    "pelatihan.rencanapengembangan": AUTH + 2 + 1,  # filter "tahun": SELECT DISTINCT
 }
 
 # The change form looks up the model's content type (for the "view on site" link); Django caches it
@@ -94,7 +99,7 @@ CONTENT_TYPE = 1
 # row made by a migration: no add page either.
 TANPA_TAMBAH = {
     "pegawai.catatanekspor", "jabatan.usulan", "jabatan.keputusan", "kinerja.skp",
-    "kinerja.pengaturantalenta", "kinerja.revisiskp",
+    "kinerja.pengaturantalenta", "kinerja.revisiskp", "pelatihan.pelatihaneksternal",
 }  # fmt: skip
 ADD_QUERIES = {
     label: AUTH + CONTENT_TYPE for label in CHANGELIST_QUERIES if label not in TANPA_TAMBAH
@@ -141,6 +146,13 @@ CHANGE_QUERIES = {
     # Read-only: the SKP with, for its title, its period and employee (one query each: the admin
     # does not join them), and the user. Fixed per page.
     "kinerja.revisiskp": AUTH + CONTENT_TYPE + 1 + 4,
+    "pelatihan.program": AUTH + CONTENT_TYPE + 1 + 1,  # inline: the competencies
+    "pelatihan.sesi": AUTH + CONTENT_TYPE + 1 + 1,  # program
+    "pelatihan.peserta": AUTH + CONTENT_TYPE + 1 + 2,  # read-only session (with its program),
+    #                                                    employee
+    "pelatihan.pelatihaneksternal": AUTH + CONTENT_TYPE + 1 + 1,  # read-only employee
+    # unit kerja, the inline's rows, each row's program label (one row here), the approver
+    "pelatihan.rencanapengembangan": AUTH + CONTENT_TYPE + 1 + 4,
 }
 
 
@@ -229,7 +241,48 @@ def _dataset() -> Dataset:
             oleh=user,
         )
     _kinerja(opd, pegawai, user)
+    _pelatihan(pegawai, user)
     return Dataset(root=root, opd=opd, pegawai=pegawai)
+
+
+def _pelatihan(pegawai: list[Pegawai], user: User) -> None:
+    """A catalogue of three programs, a session each, enrolments, external training, a plan."""
+    from django.utils import timezone
+
+    from pelatihan.models import (
+        PelatihanEksternal,
+        Peserta,
+        Program,
+        ProgramKompetensi,
+        RencanaBaris,
+        RencanaPengembangan,
+        Sesi,
+    )  # fmt: skip
+
+    sesi = []
+    for i in range(3):
+        program = Program.objects.create(
+            kode=f"PRG{i}", nama=f"Program {i}", jenis="klasikal", bentuk="pelatihan",
+            kelompok="manajerial", sifat="soft", jumlah_jp=20,
+        )  # fmt: skip
+        ProgramKompetensi.objects.create(program=program, kode="m03", level=3)
+        sesi.append(Sesi.objects.create(
+            program=program, nama="Angkatan I", tanggal_mulai=dt.date(2026, 3, 2),
+            tanggal_selesai=dt.date(2026, 3, 6), moda="tatap_muka", kapasitas=40,
+            penyelenggara="bkpsdm",
+        ))  # fmt: skip
+    Peserta.objects.bulk_create(Peserta(sesi=sesi[n % 3], pegawai=p) for n, p in enumerate(pegawai))
+    for n, p in enumerate(pegawai[:6]):
+        PelatihanEksternal.objects.create(
+            pegawai=p, nama="Webinar", penyelenggara="Kominfo", kelompok="teknis",
+            tanggal_mulai=dt.date(2026, 1, 5), tanggal_selesai=dt.date(2026, 1, 5), jumlah_jp=4,
+            nomor_sertifikat=f"K/{n}", bukti="pelatihan/bukti/uji.pdf", tahun_jp=2026,
+            status="diverifikasi" if n % 2 else "diajukan",
+            diverifikasi_oleh=user if n % 2 else None,
+            diverifikasi_pada=timezone.now() if n % 2 else None,
+        )  # fmt: skip
+    rencana = RencanaPengembangan.objects.create(tahun=2026, unit_kerja=pegawai[0].unit_kerja)
+    RencanaBaris.objects.create(rencana=rencana, program=sesi[0].program, jumlah_kursi=5, biaya=0)
 
 
 def _kinerja(opd: list[UnitKerja], pegawai: list[Pegawai], user: User) -> None:

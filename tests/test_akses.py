@@ -59,6 +59,11 @@ MODEL = {
     "kinerja.kinerjaorganisasi": Aturan("unit", hr="vac", pimpinan="v"),
     "kinerja.pengaturantalenta": Aturan("bebas", hr="vc"),  # one row; it exists already
     "kinerja.revisiskp": Aturan("unit", hr="v", pimpinan="v"),
+    "pelatihan.program": Aturan("bebas", hr="vacd", pimpinan="v"),
+    "pelatihan.sesi": Aturan("bebas", hr="vacd", pimpinan="v"),
+    "pelatihan.peserta": Aturan("unit", hr="vac", pimpinan="v"),
+    "pelatihan.pelatihaneksternal": Aturan("unit", hr="vc", pimpinan="v"),  # recorded on /saya/
+    "pelatihan.rencanapengembangan": Aturan("unit", hr="vac", pimpinan="v"),
     "auth.user": Aturan("tidak", hr="v", audit=False),
     "auth.group": Aturan("tidak", hr="", audit=False),
     "auditlog.logentry": Aturan("tidak", hr="v", audit=False),
@@ -106,11 +111,21 @@ HALAMAN = {
     "kinerja:skp_nilai": (405, 405, 405, 405, 405),
     "kinerja:skp_final": (405, 405, 405, 405, 405),
     "kinerja:skp_revisi": (405, 405, 405, 405, 405),
+    "pelatihan:dasbor": (302, 403, 200, 200, 200),  # unit heads and HR
+    "pelatihan:ekspor": (302, 403, 404, 404, 404),  # "distribusi" is no table of this page
+    "pelatihan:saya": (302, 200, 200, 200, 403),  # an employee's own
+    "pelatihan:eksternal": (302, 405, 405, 405, 405),  # POST only
+    "pelatihan:ajukan": (302, 405, 405, 405, 405),
+    "pelatihan:kebutuhan": (302, 403, 200, 200, 200),
+    "pelatihan:rencana": (302, 403, 200, 200, 200),
+    "pelatihan:efek": (302, 403, 200, 200, 200),
+    "pelatihan:daftar_massal": (302, 403, 403, 403, 200),  # HR only
 }
 APP_LIST = {  # admin:app_list per app label
     "pegawai": (302, 302, 200, 200, 200),
     "jabatan": (302, 302, 200, 200, 200),
     "kinerja": (302, 302, 200, 200, 200),
+    "pelatihan": (302, 302, 200, 200, 200),
     "auditlog": (302, 302, 404, 404, 200),
     "axes": (302, 302, 404, 404, 200),
     "auth": (302, 302, 404, 404, 200),
@@ -176,6 +191,7 @@ def _url_dan_harapan(objek: dict[str, object]) -> list[tuple[str, str, tuple[int
                 "<int:formasi_id>": objek["jabatan.formasi"].pk,
                 "<int:keputusan_id>": objek["jabatan.keputusan"].pk,
                 "<uuid:pk>": objek["tugas.progres"].pk,
+                "<int:sesi_id>": objek["pelatihan.sesi"].pk,
             }
             path = "/" + route
             for placeholder, value in isian.items():

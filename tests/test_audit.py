@@ -47,6 +47,8 @@ MUTASI = {
     ),
     "kinerja.skp": lambda d, org, f: ("penilai", str(org.pegawai_b.pk)),
     "pegawai.akses": lambda d, org, f: ("unit_kerja", str(org.bidang_a.pk)),
+    "pelatihan.pelatihaneksternal": lambda d, org, f: ("keputusan", "setuju"),
+    "pelatihan.rencanapengembangan": lambda d, org, f: ("tahun", "2027"),
     "pegawai.riwayatpangkat": lambda d, org, f: (
         "jenis_kenaikan", _lain(f["jenis_kenaikan"], d["jenis_kenaikan"])
     ),

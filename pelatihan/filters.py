@@ -1,0 +1,130 @@
+"""Filters of the JP dashboard (django-filter): year, unit, status, meeting the rule, name/NIP,
+order."""
+
+from __future__ import annotations
+
+import django_filters
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from pegawai.akses import Lingkup
+from pegawai.models import Pegawai, UnitKerja
+from pelatihan import rules
+
+
+def pilihan_tahun() -> list[tuple[int, int]]:
+    ini = timezone.localdate().year
+    return [(str(t), str(t)) for t in range(ini, ini - 5, -1)]
+
+
+class JpFilter(django_filters.FilterSet):
+    tahun = django_filters.ChoiceFilter(
+        label=_("Tahun"), choices=pilihan_tahun, method="tanpa_saring",
+        empty_label=None,
+        error_messages={"invalid_choice": _("Tahun %(value)s tidak tersedia.")},
+    )  # fmt: skip
+    unit = django_filters.ModelChoiceFilter(
+        label=_("Unit kerja"),
+        queryset=UnitKerja.objects.none(),
+        method="filter_unit",
+        empty_label=_("Semua unit dalam lingkup"),
+        error_messages={
+            "invalid_choice": _("Unit kerja %(value)s tidak dikenal atau di luar lingkup Anda.")
+        },
+    )
+    status = django_filters.ChoiceFilter(
+        label=_("Status"), choices=Pegawai.Status.choices, empty_label=_("PNS dan PPPK"),
+        error_messages={"invalid_choice": _("Status %(value)s tidak dikenal.")},
+    )  # fmt: skip
+    memenuhi = django_filters.ChoiceFilter(
+        label=_("Ketentuan JP"),
+        choices=[("ya", _("Memenuhi")), ("tidak", _("Belum memenuhi / melebihi"))],
+        empty_label=_("Semua"),
+        method="filter_memenuhi",
+        error_messages={"invalid_choice": _("Pilihan %(value)s tidak dikenal.")},
+    )
+    q = django_filters.CharFilter(label=_("Nama atau NIP"), method="filter_q")
+    urut = django_filters.OrderingFilter(
+        label=_("Urutkan"),
+        fields=(("nama", "nama"), ("jp", "jp"), ("unit_kerja__nama", "unit")),
+        field_labels={"nama": _("Nama"), "jp": _("JP"), "unit_kerja__nama": _("Unit kerja")},
+        empty_label=_("Nama"),
+    )
+
+    class Meta:
+        model = Pegawai
+        fields = ["tahun", "unit", "status", "memenuhi", "q"]
+
+    def __init__(self, *args, scope: Lingkup, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        units = scope.filter(UnitKerja.objects.all(), path="path", pegawai=None)
+        if scope.semua:
+            units = units.filter(depth__lte=1)
+        elif scope.unit_path:
+            units = units.filter(depth__lte=scope.unit_path.count("/"))
+        self.filters["unit"].queryset = units.order_by("depth", "nama", "pk")
+
+    def tanpa_saring(self, queryset: QuerySet, name: str, value) -> QuerySet:
+        return queryset  # the year is the selector's
+
+    def filter_unit(self, queryset: QuerySet, name: str, value: UnitKerja) -> QuerySet:
+        return queryset.filter(unit_kerja__path__startswith=value.path)
+
+    def filter_memenuhi(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        ok = Q(status=Pegawai.Status.PNS, jp__gte=rules.JP_MINIMAL_PNS) | Q(
+            status=Pegawai.Status.PPPK, jp__lte=rules.JP_MAKSIMAL_PPPK
+        )
+        return queryset.filter(ok) if value == "ya" else queryset.exclude(ok)
+
+    def filter_q(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        value = value.strip()
+        digits = "".join(value.split())
+        if digits.isdigit():
+            return queryset.filter(nip__startswith=digits)
+        return queryset.filter(nama__icontains=value) if value else queryset
+
+
+class KebutuhanFilter(django_filters.FilterSet):
+    """Filters of the needs page: unit and name on the employees (SQL); source and program on
+    the computed needs (the selector)."""
+
+    unit = django_filters.ModelChoiceFilter(
+        label=_("Unit kerja"),
+        queryset=UnitKerja.objects.none(),
+        method="filter_unit",
+        empty_label=_("Semua unit dalam lingkup"),
+        error_messages={
+            "invalid_choice": _("Unit kerja %(value)s tidak dikenal atau di luar lingkup Anda.")
+        },
+    )
+    sumber = django_filters.ChoiceFilter(
+        label=_("Sumber kebutuhan"),
+        choices=list(rules.LABEL_SUMBER.items()),
+        empty_label=_("Semua sumber"),
+        method="tanpa_saring",
+        error_messages={"invalid_choice": _("Sumber %(value)s tidak dikenal.")},
+    )
+    program = django_filters.ModelChoiceFilter(
+        label=_("Program yang dianjurkan"),
+        queryset=None,
+        method="tanpa_saring",
+        empty_label=_("Semua program"),
+        error_messages={"invalid_choice": _("Program %(value)s tidak dikenal.")},
+    )
+    q = django_filters.CharFilter(label=_("Nama atau NIP"), method="filter_q")
+
+    class Meta:
+        model = Pegawai
+        fields = ["unit", "sumber", "program", "q"]
+
+    def __init__(self, *args, scope: Lingkup, **kwargs) -> None:
+        from pelatihan.models import Program
+
+        super().__init__(*args, **kwargs)
+        self.filters["unit"].queryset = JpFilter(scope=scope).filters["unit"].queryset
+        self.filters["program"].queryset = Program.objects.filter(aktif=True).order_by("nama")
+
+    filter_unit = JpFilter.filter_unit
+    filter_q = JpFilter.filter_q
+    tanpa_saring = JpFilter.tanpa_saring

@@ -1,0 +1,323 @@
+"""Pages of pelatihan: the JP dashboard and its exports, the employee's own page (/saya/),
+asking to join a session, recording external training; the needs and bulk enrolment pages."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST, require_safe
+
+from pegawai.akses import pegawai_id_sendiri
+from pegawai.ekspor import unduh_tabel
+from pegawai.forms import tambah_galat
+from pegawai.models import Pegawai
+from pelatihan import charts, rules, selectors, services
+from pelatihan.forms import EksternalForm
+from pelatihan.models import Sesi
+
+TABEL = ("unit", "pegawai")
+
+
+def _status_label(p: Pegawai) -> str:
+    st = rules.status_jp(p.status, p.jp)
+    if p.status == Pegawai.Status.PNS:
+        return _("Memenuhi") if st.memenuhi else _("Kurang %(n)s JP") % {"n": st.kurang}
+    return _("Dalam batas") if st.memenuhi else _("Melebihi %(n)s JP") % {"n": st.lebih}
+
+
+@login_required
+@require_safe
+def dasbor(request: HttpRequest) -> HttpResponse:
+    """Show a unit head or HR each unit's share of PNS meeting 20 JP and each employee's JP."""
+    scope = selectors.lingkup_pimpinan(request.user)
+    d = selectors.dasbor_jp(scope, request.GET)
+    halaman = None
+    if d.pegawai is not None:
+        halaman = Paginator(d.pegawai, selectors.PER_HALAMAN).get_page(request.GET.get("halaman"))
+        for p in halaman:
+            p.status_jp = _status_label(p)
+    q = request.GET.copy()
+    q.pop("halaman", None)
+    return render(
+        request,
+        "pelatihan/dasbor.html",
+        {
+            "d": d,
+            "halaman": halaman,
+            "grafik": charts.bagian_memenuhi(d.unit),
+            "query": q.urlencode(),
+            "minimal": rules.JP_MINIMAL_PNS,
+            "maksimal": rules.JP_MAKSIMAL_PPPK,
+        },
+        status=400 if d.filterset.errors else 200,
+    )
+
+
+@login_required
+@require_safe
+def ekspor(request: HttpRequest, tabel: str, fmt: str) -> HttpResponse:
+    """Download the dashboard's unit table or its employees (every row, filtered) as CSV/XLSX."""
+    scope = selectors.lingkup_pimpinan(request.user)
+    if tabel not in TABEL or fmt not in ("csv", "xlsx"):
+        raise Http404
+    d = selectors.dasbor_jp(scope, request.GET)
+    if d.filterset.errors:
+        return dasbor(request)
+    if tabel == "unit":
+        header = [_("Unit kerja"), _("PNS"), _("PNS memenuhi 20 JP"), _("Persen"), _("PPPK"),
+                  _("PPPK di atas 24 JP"), _("Jumlah JP")]  # fmt: skip
+        rows = [(b.unit.nama, b.pns, b.pns_memenuhi, b.persen, b.pppk, b.pppk_lebih, b.jp_total)
+                for b in d.unit]  # fmt: skip
+    else:
+        header = [_("NIP"), _("Nama"), _("Status"), _("Unit kerja"), _("JP %(t)s") % {"t": d.tahun},
+                  _("Keterangan")]  # fmt: skip
+        rows = [(p.nip, p.nama_lengkap, p.status, p.unit_kerja.nama, p.jp, _status_label(p))
+                for p in d.pegawai.iterator(chunk_size=2000)]  # fmt: skip
+    return unduh_tabel(request, data=f"pelatihan.{tabel}", nama_berkas=f"jp-{tabel}-{d.tahun}",
+                       header=header, rows=rows, fmt=fmt)  # fmt: skip
+
+
+def _pegawai_sendiri(request: HttpRequest) -> Pegawai:
+    return Pegawai.objects.select_related("unit_kerja").get(pk=pegawai_id_sendiri(request.user))
+
+
+@login_required
+@require_safe
+def saya(request: HttpRequest, form: EksternalForm | None = None) -> HttpResponse:
+    """Show the employee their JP this year, their training needs and the sessions open to
+    them, with the form to record external training."""
+    pegawai = _pegawai_sendiri(request)
+    tahun = timezone.localdate().year
+    ringkasan = selectors.ringkasan_saya(pegawai, tahun)
+    kebutuhan = selectors.kebutuhan_untuk(selectors.data_kebutuhan([pegawai], tahun))
+    sudah = {p.sesi_id for p in ringkasan.riwayat}
+    sesi = [s for s in selectors.sesi_terbuka()[:30]]
+    return render(
+        request,
+        "pelatihan/saya.html",
+        {
+            "r": ringkasan,
+            "kebutuhan": kebutuhan.get(pegawai.pk, []),
+            "sesi": sesi,
+            "sudah": sudah,
+            "form": form or EksternalForm(),
+            "minimal": rules.JP_MINIMAL_PNS,
+            "maksimal": rules.JP_MAKSIMAL_PPPK,
+        },
+        status=400 if form is not None and form.errors else 200,
+    )
+
+
+@login_required
+@require_POST
+def ajukan(request: HttpRequest, pk: int) -> HttpResponse:
+    """Ask to join an open session (the employee; HR then enrols)."""
+    pegawai = _pegawai_sendiri(request)
+    sesi = get_object_or_404(Sesi, pk=pk)
+    try:
+        services.peserta_ajukan(sesi=sesi, pegawai=pegawai, oleh=request.user)
+    except ValidationError as exc:
+        for m in exc.messages:
+            messages.error(request, m)
+    else:
+        messages.success(request, _("Pengajuan ikut %(s)s tercatat; BKPSDM akan memprosesnya.")
+                         % {"s": sesi})  # fmt: skip
+    return redirect("pelatihan:saya")
+
+
+@login_required
+@require_POST
+def eksternal(request: HttpRequest) -> HttpResponse:
+    """Record external training with its evidence (the employee; HR verifies)."""
+    pegawai = _pegawai_sendiri(request)
+    form = EksternalForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            services.eksternal_catat(pegawai=pegawai, oleh=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            tambah_galat(form, exc)
+        else:
+            messages.success(request, _("Pelatihan eksternal tercatat; JP dihitung setelah "
+                                        "diverifikasi BKPSDM."))  # fmt: skip
+            return redirect("pelatihan:saya")
+    request.method = "GET"
+    return saya(request, form=form)
+
+
+# --- Training needs and bulk enrolment --------------------------------------------------------
+
+KEBUTUHAN_PER_HALAMAN = 25
+
+
+@login_required
+@require_safe
+def kebutuhan(request: HttpRequest) -> HttpResponse:
+    """Show a unit head (read only) or HR the training needs of the employees in scope, each
+    naming its source and the ranked programs; HR picks a program's session to enrol them."""
+    scope = selectors.lingkup_pimpinan(request.user)
+    hasil = selectors.kebutuhan_halaman(scope, request.GET)
+    halaman = None
+    if hasil.baris is not None:
+        halaman = Paginator(hasil.baris, KEBUTUHAN_PER_HALAMAN).get_page(request.GET.get("halaman"))
+    q = request.GET.copy()
+    q.pop("halaman", None)
+    return render(
+        request,
+        "pelatihan/kebutuhan.html",
+        {
+            "h": hasil,
+            "halaman": halaman,
+            "query": q.urlencode(),
+            "boleh_daftar": request.user.has_perm("pelatihan.add_peserta") and scope.semua,
+        },
+        status=400 if hasil.form.errors else 200,
+    )
+
+
+def _hr(request: HttpRequest) -> None:
+    from django.core.exceptions import PermissionDenied
+
+    if not (
+        request.user.has_perm("pelatihan.add_peserta") and selectors.lingkup(request.user).semua
+    ):
+        raise PermissionDenied(_("Pendaftaran massal untuk BKPSDM."))
+
+
+@login_required
+def daftar_massal(request: HttpRequest, sesi_id: int) -> HttpResponse:
+    """HR enrols a list of employees (NIPs, one a line; prefilled from the needs page) into a
+    session: invalid rows are listed by name and reason; all or nothing unless HR ticks "enrol
+    the valid ones"; a large list runs as a background task with progress."""
+    from pelatihan.forms import DaftarMassalForm
+    from pelatihan.tasks import MASSAL_LATAR, mulai_daftar_massal
+    from tugas.progres import SedangBerjalan
+
+    _hr(request)
+    sesi = get_object_or_404(Sesi.objects.select_related("program"), pk=sesi_id)
+    hasil = tidak_dikenal = None
+    if request.method == "POST":
+        form = DaftarMassalForm(request.POST)
+        if form.is_valid():
+            nips = [
+                "".join(b.split()) for b in form.cleaned_data["pegawai"].splitlines() if b.strip()
+            ]
+            ditemukan = {p.nip: p for p in Pegawai.objects.filter(nip__in=nips)}
+            tidak_dikenal = [n for n in nips if n not in ditemukan]
+            pegawai = [ditemukan[n] for n in dict.fromkeys(nips) if n in ditemukan]
+            hanya = form.cleaned_data["hanya_yang_sah"]
+            if tidak_dikenal and not hanya:
+                form.add_error(
+                    "pegawai", _("NIP tidak dikenal: %(n)s.") % {"n": ", ".join(tidak_dikenal)}
+                )
+            elif len(pegawai) > MASSAL_LATAR:
+                try:
+                    progres = mulai_daftar_massal(
+                        sesi=sesi,
+                        pegawai_ids=[p.pk for p in pegawai],
+                        hanya_yang_sah=hanya,
+                        oleh=request.user,
+                    )
+                except SedangBerjalan as exc:
+                    progres = exc.progres
+                return redirect(progres)
+            else:
+                hasil = services.daftar_massal(sesi=sesi, pegawai=pegawai, hanya_yang_sah=hanya,
+                                               oleh=request.user)  # fmt: skip
+                if hasil.dijalankan:
+                    messages.success(
+                        request, _("%(n)s pegawai didaftarkan.") % {"n": len(hasil.didaftar)}
+                    )
+    else:
+        # Prefilled from the needs page's filters (the same selector), not from ids in the URL.
+        nips = []
+        if request.GET:
+            h = selectors.kebutuhan_halaman(selectors.lingkup(request.user), request.GET)
+            nips = [p.nip for p, _k in (h.baris or [])]
+        form = DaftarMassalForm(initial={"pegawai": "\n".join(nips)})
+    sesi.refresh_from_db(fields=["jumlah_peserta"])
+    return render(
+        request,
+        "pelatihan/daftar_massal.html",
+        {"sesi": sesi, "form": form, "hasil": hasil, "tidak_dikenal": tidak_dikenal},
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+def rencana(request: HttpRequest) -> HttpResponse:
+    """The annual development plans: each perangkat daerah's and the city's, drafted from the
+    needs (HR, POST "susun") and approved by HR (POST "setujui"); unit heads read theirs."""
+    from pegawai.models import UnitKerja
+    from pelatihan.models import RencanaPengembangan
+
+    scope = selectors.lingkup_pimpinan(request.user)
+    tahun = timezone.localdate().year
+    if request.method == "POST":
+        _hr(request)
+        aksi, unit_id = request.POST.get("aksi"), request.POST.get("unit") or None
+        unit = get_object_or_404(UnitKerja, pk=unit_id) if unit_id else None
+        try:
+            if aksi == "susun":
+                qs = selectors.pegawai_dalam_lingkup(scope)
+                if unit is not None:
+                    qs = qs.filter(unit_kerja__path__startswith=unit.path)
+                kursi, programs = selectors.usulan_rencana(qs, tahun)
+                services.rencana_susun(tahun=tahun, unit_kerja=unit, kursi=kursi,
+                                       programs=programs, oleh=request.user)  # fmt: skip
+                messages.success(request, _("Rencana disusun dari kebutuhan."))
+            elif aksi == "setujui":
+                r = get_object_or_404(RencanaPengembangan, tahun=tahun, unit_kerja=unit)
+                services.rencana_setujui(rencana=r, oleh=request.user)
+                messages.success(request, _("Rencana disetujui."))
+            else:
+                raise Http404
+        except ValidationError as exc:
+            for m in exc.messages:
+                messages.error(request, m)
+        return redirect("pelatihan:rencana")
+    plans = list(selectors.rencana_terlihat(scope, tahun).prefetch_related("baris__program"))
+    units = scope.filter(UnitKerja.objects.filter(depth=1), path="path", pegawai=None)
+    if not scope.semua and scope.unit_path:
+        units = UnitKerja.objects.filter(path=scope.unit_path)
+    ada = {r.unit_kerja_id: r for r in plans}
+    baris = [(u, ada.get(u.pk)) for u in units.order_by("nama")]
+    return render(
+        request,
+        "pelatihan/rencana.html",
+        {
+            "tahun": tahun,
+            "kota": ada.get(None) if scope.semua else None,
+            "baris": baris,
+            "boleh_ubah": request.user.has_perm("pelatihan.change_rencanapengembangan")
+            and scope.semua,
+        },
+    )
+
+
+@login_required
+@require_safe
+def efek(request: HttpRequest) -> HttpResponse:
+    """Did it work: per program, participants' next predikat against similar non-attendees,
+    with the number of people behind each figure (none below the minimum group)."""
+    scope = selectors.lingkup_pimpinan(request.user)
+    tahun_ini = timezone.localdate().year
+    try:
+        tahun = int(request.GET.get("tahun") or tahun_ini - 1)
+    except ValueError:
+        tahun = tahun_ini - 1
+    tahun = min(max(tahun, tahun_ini - 10), tahun_ini)
+    return render(
+        request,
+        "pelatihan/efek.html",
+        {
+            "efek": selectors.efek_pelatihan(scope, tahun),
+            "tahun": tahun,
+            "minimal": rules.MINIMAL_KELOMPOK,
+        },
+    )

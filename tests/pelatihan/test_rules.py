@@ -1,0 +1,234 @@
+"""Table-driven tests of the JP rules, the leadership training by level and each need source
+(REGULATIONS.md section 9; PP 11/2017 Pasal 203 ayat (4); PP 49/2018 Pasal 39 ayat (3))."""
+
+from __future__ import annotations
+
+import pytest
+
+from pelatihan import rules as r
+
+# (status, jp, memenuhi, kurang, lebih)
+JP = [
+    ("PNS", 0, False, 20, 0),
+    ("PNS", 19, False, 1, 0),
+    ("PNS", 20, True, 0, 0),
+    ("PNS", 60, True, 0, 0),
+    ("PPPK", 0, True, 0, 0),
+    ("PPPK", 24, True, 0, 0),
+    ("PPPK", 25, False, 0, 1),
+    ("PPPK", 40, False, 0, 16),
+]
+
+
+@pytest.mark.parametrize(("status", "jp", "memenuhi", "kurang", "lebih"), JP)
+def test_status_jp(status, jp, memenuhi, kurang, lebih):
+    assert r.status_jp(status, jp) == r.StatusJp(jp, memenuhi, kurang, lebih)
+
+
+@pytest.mark.parametrize(("status", "jp"), [("PNS", -1), ("PNS", True), ("PNS", 2.5), ("CPNS", 3)])
+def test_status_jp_refuses_bad_input(status, jp):
+    with pytest.raises(ValueError):
+        r.status_jp(status, jp)
+
+
+@pytest.mark.parametrize(("jp", "sisa"), [(0, 24), (10, 14), (24, 0), (30, 0)])
+def test_sisa_jatah_pppk(jp, sisa):
+    assert r.sisa_jatah_pppk(jp) == sisa
+
+
+# (status, jenis jabatan, year of CPNS, required)
+WAJIB = [
+    ("PNS", "PELAKSANA", 2019, ("latsar_cpns",)),
+    ("PNS", "PELAKSANA", 2010, ()),  # Prajabatan before Latsar (2018)
+    ("PNS", "FUNGSIONAL", 2021, ("latsar_cpns",)),
+    ("PNS", "PENGAWAS", 2010, ("pkp",)),
+    ("PNS", "ADMINISTRATOR", 2005, ("pka",)),
+    ("PNS", "JPT_PRATAMA", 1998, ("pkn_ii",)),
+    ("PNS", "JPT_MADYA", 1995, ("pkn_i",)),
+    ("PNS", "PENGAWAS", 2019, ("latsar_cpns", "pkp")),
+    ("PPPK", "PELAKSANA", None, ()),
+    ("PPPK", "JPT_PRATAMA", None, ("pkn_ii",)),
+]
+
+
+@pytest.mark.parametrize(("status", "jenis", "tahun", "wajib"), WAJIB)
+def test_kepemimpinan_wajib(status, jenis, tahun, wajib):
+    assert r.kepemimpinan_wajib(status=status, jenis_jabatan=jenis, tahun_cpns=tahun) == wajib
+
+
+@pytest.mark.parametrize(
+    ("selesai", "wajib", "cukup"),
+    [
+        ({"pkp"}, "pkp", True),
+        ({"pka"}, "pkp", True),  # a higher program covers the lower level
+        ({"pkp"}, "pka", False),
+        ({"pkn_ii"}, "latsar_cpns", False),  # Latsar is not covered by leadership programs
+        (set(), "pkn_i", False),
+    ],
+)
+def test_setara_atau_lebih_tinggi(selesai, wajib, cukup):
+    assert r.setara_atau_lebih_tinggi(selesai, wajib) is cukup
+
+
+@pytest.mark.parametrize(
+    ("jenis", "berikut"),
+    [
+        ("PELAKSANA", "pkp"),
+        ("FUNGSIONAL", "pkp"),
+        ("PENGAWAS", "pka"),
+        ("ADMINISTRATOR", "pkn_ii"),
+        ("JPT_PRATAMA", "pkn_i"),
+        ("JPT_UTAMA", None),
+    ],
+)
+def test_kepemimpinan_berikutnya(jenis, berikut):
+    assert r.kepemimpinan_berikutnya(jenis) == berikut
+
+
+# --- needs -------------------------------------------------------------------------------
+
+KOM = r.DataProgram(1, "Komunikasi Efektif", "manajerial", 16, 500_000, kompetensi={"m03": 3})
+KOM_DASAR = r.DataProgram(2, "Komunikasi Dasar", "manajerial", 8, 100_000, kompetensi={"m03": 2})
+HASIL = r.DataProgram(3, "Manajemen Kinerja", "manajerial", 24, 900_000,
+                      kompetensi={"m04": 3, "m03": 3})  # fmt: skip
+PKP = r.DataProgram(4, "PKP", "manajerial", 270, 15_000_000, pelatihan_wajib="pkp")
+PKA = r.DataProgram(5, "PKA", "manajerial", 360, 25_000_000, pelatihan_wajib="pka")
+LATSAR = r.DataProgram(
+    6, "Latsar CPNS", "manajerial", 286, 8_000_000, pelatihan_wajib="latsar_cpns"
+)
+ELEARN = r.DataProgram(7, "E-learning ASN", "teknis", 20, 0, jenis_jabatan_sasaran=("PELAKSANA",))
+KATALOG = [KOM, KOM_DASAR, HASIL, PKP, PKA, LATSAR, ELEARN]
+STANDAR_2 = dict.fromkeys(("m01", "m02", "m03", "m04", "m05", "m06", "m07", "m08", "sk01"), 2)
+CAPAIAN_OK = dict(STANDAR_2)
+
+
+def _p(**kw) -> r.DataPegawai:
+    base = {"id": 1, "status": "PNS", "jenis_jabatan": "PELAKSANA", "tahun_cpns": 2010,
+            "jp_tahun_ini": 30, "standar": STANDAR_2, "capaian": CAPAIAN_OK}  # fmt: skip
+    return r.DataPegawai(**{**base, **kw})
+
+
+def _sumber(kebutuhan):
+    return [(k.sumber, k.kode) for k in kebutuhan]
+
+
+def test_no_need_for_a_met_standard_with_enough_jp():
+    assert r.kebutuhan_pegawai(_p(), KATALOG) == []
+
+
+def test_a_competency_gap_names_the_programs_that_reach_the_standard_first():
+    data = _p(standar={**STANDAR_2, "m03": 3})
+    (k,) = r.kebutuhan_pegawai(data, KATALOG)
+    assert (k.sumber, k.kode) == ("kompetensi", "m03")
+    assert "level 2 di bawah standar 3" in k.alasan
+    # Both reach level 3; the cheaper first; the one below standard last.
+    assert [p.id for p in k.program] == [KOM.id, HASIL.id, KOM_DASAR.id]
+    assert "belum mencapai standar" in k.program[2].alasan
+
+
+def test_a_program_closing_more_gaps_ranks_first():
+    data = _p(standar={**STANDAR_2, "m03": 3, "m04": 3})
+    kebutuhan = r.kebutuhan_pegawai(data, KATALOG)
+    assert _sumber(kebutuhan) == [("kompetensi", "m03"), ("kompetensi", "m04")]
+    assert kebutuhan[0].program[0].id == HASIL.id
+    assert "juga M.04" in kebutuhan[0].program[0].alasan
+
+
+def test_not_assessed_gives_no_competency_need():
+    assert r.kebutuhan_pegawai(_p(capaian=None), KATALOG) == []
+
+
+def test_missing_required_leadership_training_names_its_program():
+    kebutuhan = r.kebutuhan_pegawai(_p(jenis_jabatan="PENGAWAS"), KATALOG)
+    assert _sumber(kebutuhan) == [("kepemimpinan", "pkp")]
+    assert [p.id for p in kebutuhan[0].program] == [PKP.id]
+
+
+def test_a_higher_program_clears_the_level_requirement():
+    data = _p(jenis_jabatan="PENGAWAS", kepemimpinan_selesai=frozenset({"pka"}))
+    assert r.kebutuhan_pegawai(data, KATALOG) == []
+
+
+def test_new_civil_servant_needs_latsar():
+    kebutuhan = r.kebutuhan_pegawai(_p(tahun_cpns=2024), KATALOG)
+    assert _sumber(kebutuhan) == [("kepemimpinan", "latsar_cpns")]
+
+
+@pytest.mark.parametrize("predikat", ["Butuh Perbaikan", "Kurang/Misconduct", "Sangat Kurang"])
+def test_low_predikat_targets_the_weakest_competencies(predikat):
+    data = _p(predikat=predikat, capaian={**CAPAIAN_OK, "m03": 1, "m05": 1, "m07": 1})
+    kebutuhan = r.kebutuhan_pegawai(data, KATALOG)
+    kinerja = [k for k in kebutuhan if k.sumber == "kinerja"]
+    assert [k.kode for k in kinerja] == ["m03", "m05"]  # two weakest, in the regulation's order
+    assert predikat in kinerja[0].alasan
+    assert kinerja[0].program[0].id == KOM_DASAR.id  # reaches the standard 2, cheapest
+
+
+def test_low_predikat_without_assessment_targets_results_orientation():
+    kebutuhan = r.kebutuhan_pegawai(_p(predikat="Butuh Perbaikan", capaian=None), KATALOG)
+    assert _sumber(kebutuhan) == [("kinerja", "m04")]
+    assert kebutuhan[0].program[0].id == HASIL.id
+
+
+@pytest.mark.parametrize(
+    ("predikat", "potensial", "jenis", "selesai", "expected"),
+    [
+        ("Sangat Baik", "Tinggi", "PELAKSANA", set(), [("talenta", "pkp")]),
+        ("Sangat Baik", "Tinggi", "PENGAWAS", {"pkp"}, [("talenta", "pka")]),
+        ("Sangat Baik", "Tinggi", "PENGAWAS", {"pkp", "pka"}, []),
+        ("Sangat Baik", "Menengah", "PELAKSANA", set(), []),
+        ("Baik", "Tinggi", "PELAKSANA", set(), []),
+    ],
+)
+def test_high_performer_with_high_potential_gets_the_next_leadership_program(
+    predikat, potensial, jenis, selesai, expected
+):
+    data = _p(predikat=predikat, potensial=potensial, jenis_jabatan=jenis,
+              kepemimpinan_selesai=frozenset(selesai))  # fmt: skip
+    assert _sumber(r.kebutuhan_pegawai(data, KATALOG)) == expected
+
+
+@pytest.mark.parametrize(
+    ("status", "jp", "expected"),
+    [("PNS", 0, [("jp", "")]), ("PNS", 19, [("jp", "")]), ("PNS", 20, []), ("PPPK", 0, [])],
+)
+def test_short_of_20_jp(status, jp, expected):
+    kebutuhan = r.kebutuhan_pegawai(_p(status=status, jp_tahun_ini=jp), KATALOG)
+    assert _sumber(kebutuhan) == expected
+
+
+def test_jp_shortfall_prefers_programs_suited_to_the_position_that_cover_it():
+    (k,) = r.kebutuhan_pegawai(_p(jp_tahun_ini=5), KATALOG)
+    assert "kurang 15 JP" in k.alasan
+    assert k.program[0].id == ELEARN.id  # suits Pelaksana, 20 JP ≥ 15, free
+    assert all(p.id not in (PKP.id, PKA.id, LATSAR.id) for p in k.program)
+
+
+# --- did it work ---------------------------------------------------------------------------
+
+BP, B, SB = "Butuh Perbaikan", "Baik", "Sangat Baik"
+
+
+def _grup(n, sebelum, sesudah, mulai=0):
+    return {mulai + i: (sebelum, sesudah) for i in range(n)}
+
+
+@pytest.mark.parametrize(
+    ("peserta", "lainnya", "naik_p", "naik_l", "n_l"),
+    [
+        # 10 participants from BP, 8 improved; 20 non-attendees from BP, 5 improved
+        ({**_grup(8, BP, B), **_grup(2, BP, BP, 8)},
+         {**_grup(5, BP, B, 100), **_grup(15, BP, BP, 105)}, 80.0, 25.0, 20),
+        # below the minimum on the participants' side: no share
+        (_grup(9, BP, B), _grup(20, BP, BP, 100), None, 0.0, 20),
+        # non-attendees matched on the starting predikat: those starting at Baik do not count
+        (_grup(10, BP, B), {**_grup(10, BP, BP, 100), **_grup(50, B, SB, 200)}, 100.0, 0.0, 10),
+        # a participant is never their own comparison
+        (_grup(10, B, SB), _grup(10, B, B), 100.0, None, 0),
+    ],
+)  # fmt: skip
+def test_efek_program(peserta, lainnya, naik_p, naik_l, n_l):
+    e = r.efek_program(1, "X", peserta, lainnya)
+    assert (e.naik_peserta, e.naik_pembanding, e.n_pembanding) == (naik_p, naik_l, n_l)
+    assert e.n_peserta == len(peserta)
+    assert e.cukup is (naik_p is not None and naik_l is not None)

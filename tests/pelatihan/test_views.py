@@ -1,0 +1,294 @@
+"""Pages of pelatihan: the JP dashboard (scoped, filtered, sorted, paged, exported, bounded in
+queries), /saya/ (JP, needs, open sessions, asking to join, external training), the needs
+page and HR's bulk enrolment (inline and as a background task)."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+
+from pelatihan.models import PelatihanEksternal, Peserta
+from tests.akses_data import buat_organisasi
+from tests.factories import PegawaiFactory
+from tests.pelatihan.factories import (
+    PesertaFactory,
+    ProgramFactory,
+    ProgramKompetensiFactory,
+    SesiFactory,
+)
+
+pytestmark = pytest.mark.django_db
+TAHUN = timezone.localdate().year
+
+
+@pytest.fixture
+def org():
+    return buat_organisasi()
+
+
+def _c(org, role):
+    c = Client()
+    c.force_login(org.users[role])
+    return c
+
+
+def _sesi(tahun=TAHUN, jp=24, **kw):
+    program = kw.pop("program", None) or ProgramFactory(jumlah_jp=jp)
+    return SesiFactory(program=program, tanggal_mulai=dt.date(tahun, 3, 2),
+                       tanggal_selesai=dt.date(tahun, 3, 6), **kw)  # fmt: skip
+
+
+def _lulus(pegawai, jp=24, tahun=TAHUN):
+    return PesertaFactory(pegawai=pegawai, sesi=_sesi(tahun, jp), lulus=True)
+
+
+def test_the_dashboard_is_for_unit_heads_and_hr(org):
+    assert _c(org, "pegawai").get(reverse("pelatihan:dasbor")).status_code == 403
+    assert _c(org, "pimpinan").get(reverse("pelatihan:dasbor")).status_code == 200
+
+
+def test_the_dashboard_shows_the_share_meeting_20_jp_in_scope(org):
+    _lulus(org.pegawai_a, 20)
+    _lulus(org.pegawai_b, 30)  # another unit: the unit head of A never counts it
+    r = _c(org, "pimpinan").get(reverse("pelatihan:dasbor"))
+    body = r.content.decode()
+    assert org.pegawai_a.nama in body and org.pegawai_b.nama not in body
+    d = r.context["d"]
+    assert (d.pns, d.pns_memenuhi) == (2, 1)  # pegawai A and the unit head
+    assert "<svg" in body
+    hr = _c(org, "hr").get(reverse("pelatihan:dasbor")).context["d"]
+    assert (hr.pns, hr.pns_memenuhi) == (4, 2)
+
+
+def test_the_dashboard_filters_sorts_and_refuses_bad_filters(org):
+    _lulus(org.pegawai_a, 20)
+    c = _c(org, "hr")
+    r = c.get(reverse("pelatihan:dasbor"), {"memenuhi": "tidak", "urut": "-jp"})
+    names = [p.nama for p in r.context["halaman"]]
+    assert org.pegawai_a.nama not in names and len(names) == 3
+    r = c.get(reverse("pelatihan:dasbor"), {"urut": "-jp"})
+    assert next(p.nama for p in r.context["halaman"]) == org.pegawai_a.nama
+    r = c.get(reverse("pelatihan:dasbor"), {"q": org.pegawai_a.nip[:8]})
+    assert [p.pk for p in r.context["halaman"]] == [org.pegawai_a.pk]
+    assert c.get(reverse("pelatihan:dasbor"), {"tahun": "1990"}).status_code == 400
+    assert c.get(reverse("pelatihan:dasbor"), {"unit": org.unit_b.pk}).status_code == 200
+    assert (
+        _c(org, "pimpinan").get(reverse("pelatihan:dasbor"), {"unit": org.unit_b.pk}).status_code
+        == 400
+    )
+
+
+def test_the_dashboard_query_count_does_not_grow_with_rows(org, django_assert_max_num_queries):
+    for i in range(60):
+        _lulus(PegawaiFactory(unit_kerja=org.bidang_a), 10 + i)
+    c = _c(org, "hr")
+    # session + user + groups/permissions (3), the scope, the unit filter's choices, the
+    # group units (2), the grouped unit table, the page's COUNT and rows, the menu's SKP check
+    with django_assert_max_num_queries(12):
+        r = c.get(reverse("pelatihan:dasbor"))
+    assert r.status_code == 200 and len(r.context["halaman"]) == 50
+
+
+def test_the_exports_hold_every_row_in_scope_and_are_logged(org):
+    from pegawai.models import CatatanEkspor
+
+    _lulus(org.pegawai_a, 20)
+    r = _c(org, "pimpinan").get(reverse("pelatihan:ekspor", args=["pegawai", "csv"]))
+    rows = list(csv.reader(io.StringIO(r.content.decode("utf-8-sig")), delimiter=";"))
+    assert rows[0][0] == "NIP" and {row[1] for row in rows[1:]} >= {org.pegawai_a.nama_lengkap}
+    assert all(org.pegawai_b.nip != row[0] for row in rows)
+    r = _c(org, "hr").get(reverse("pelatihan:ekspor", args=["unit", "xlsx"]))
+    assert r.status_code == 200 and r["Content-Type"].startswith("application/vnd.openxml")
+    assert CatatanEkspor.objects.filter(data__startswith="pelatihan.").count() == 2
+    assert _c(org, "hr").get(reverse("pelatihan:ekspor", args=["x", "csv"])).status_code == 404
+
+
+def test_saya_shows_jp_needs_and_open_sessions(org, django_assert_max_num_queries):
+    _lulus(org.pegawai_a, 8)
+    terbuka = SesiFactory(tanggal_mulai=timezone.localdate() + dt.timedelta(days=10),
+                          tanggal_selesai=timezone.localdate() + dt.timedelta(days=12))  # fmt: skip
+    c = _c(org, "pegawai")
+    # auth and menu (5), the employee, history (2) and this year's JP (2), the needs' data
+    # (SKPs, assessments, talent bands, JP 2, leadership 2), the catalogue (2), open sessions:
+    # fixed, whatever the history's length.
+    with django_assert_max_num_queries(22):
+        r = c.get(reverse("pelatihan:saya"))
+    body = r.content.decode()
+    assert r.context["r"].jp == 8
+    assert "kurang 12 JP" in body  # the JP need
+    assert terbuka.program.nama in body
+    assert _c(org, "hr").get(reverse("pelatihan:saya")).status_code == 403
+    saya = c.get(reverse("saya")).content.decode()
+    assert reverse("pelatihan:saya") in saya
+
+
+def test_an_employee_asks_to_join_and_sees_the_refusal_the_second_time(org):
+    sesi = SesiFactory(tanggal_mulai=timezone.localdate() + dt.timedelta(days=10),
+                       tanggal_selesai=timezone.localdate() + dt.timedelta(days=12))  # fmt: skip
+    c = _c(org, "pegawai")
+    r = c.post(reverse("pelatihan:ajukan", args=[sesi.pk]), follow=True)
+    assert Peserta.objects.get(sesi=sesi).status == "diajukan"
+    assert "tercatat" in r.content.decode()
+    r = c.post(reverse("pelatihan:ajukan", args=[sesi.pk]), follow=True)
+    assert "sudah tercatat" in r.content.decode()
+    assert c.get(reverse("pelatihan:ajukan", args=[sesi.pk])).status_code == 405
+
+
+def test_an_employee_records_external_training_with_evidence(org, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    c = _c(org, "pegawai")
+    data = {"nama": "Kursus Python", "penyelenggara": "Digitalent", "kelompok": "teknis",
+            "tanggal_mulai": "2026-01-05", "tanggal_selesai": "2026-01-09", "jumlah_jp": "16",
+            "nomor_sertifikat": "DTS/1"}  # fmt: skip
+    r = c.post(reverse("pelatihan:eksternal"), {**data, "bukti": SimpleUploadedFile("a.exe", b"x")})
+    assert r.status_code == 400 and "PDF" in r.content.decode()
+    r = c.post(
+        reverse("pelatihan:eksternal"),
+        {**data, "tanggal_selesai": "2025-01-01", "bukti": SimpleUploadedFile("a.pdf", b"%PDF")},
+    )
+    assert r.status_code == 400 and "sebelum tanggal mulai" in r.content.decode()
+    r = c.post(
+        reverse("pelatihan:eksternal"), {**data, "bukti": SimpleUploadedFile("a.pdf", b"%PDF")}
+    )
+    assert r.status_code == 302
+    e = PelatihanEksternal.objects.get()
+    assert e.pegawai == org.pegawai_a and e.status == "diajukan"
+
+
+def test_the_needs_page_names_source_and_programs_for_a_unit_head(
+    org, django_assert_max_num_queries
+):
+    program = ProgramFactory(nama="Orientasi Hasil Kerja")
+    ProgramKompetensiFactory(program=program, kode="m04", level=3)
+    c = _c(org, "pimpinan")
+    with django_assert_max_num_queries(20):
+        r = c.get(reverse("pelatihan:kebutuhan"))
+    body = r.content.decode()
+    assert r.status_code == 200
+    assert org.pegawai_a.nama in body and org.pegawai_b.nama not in body
+    assert "kurang 20 JP" in body
+    assert not r.context["boleh_daftar"]  # unit heads read only
+    r = c.get(reverse("pelatihan:kebutuhan"), {"sumber": "jp"})
+    assert all(k.sumber == "jp" for _p, ks in r.context["h"].baris for k in ks)
+    assert c.get(reverse("pelatihan:kebutuhan"), {"sumber": "x"}).status_code == 400
+    assert _c(org, "pegawai").get(reverse("pelatihan:kebutuhan")).status_code == 403
+
+
+def _sesi_depan(**kw):
+    return SesiFactory(
+        tanggal_mulai=timezone.localdate() + dt.timedelta(days=10),
+        tanggal_selesai=timezone.localdate() + dt.timedelta(days=12),
+        **kw,
+    )
+
+
+def test_hr_bulk_enrols_from_the_needs_list_all_or_nothing(org):
+    sesi = _sesi_depan(kapasitas=2)
+    c = _c(org, "hr")
+    url = reverse("pelatihan:daftar_massal", args=[sesi.pk])
+    r = c.get(url, {"sumber": "jp", "program": sesi.program.pk})
+    assert org.pegawai_a.nip in r.content.decode()  # prefilled from the needs
+    ketiga = PegawaiFactory(unit_kerja=org.bidang_a)
+    nips = "\n".join(p.nip for p in (org.pegawai_a, org.pegawai_b, ketiga))
+    r = c.post(url, {"pegawai": nips})
+    body = r.content.decode()
+    assert "Tidak ada yang didaftarkan" in body and "penuh" in body
+    assert not Peserta.objects.filter(sesi=sesi).exists()
+    r = c.post(url, {"pegawai": nips, "hanya_yang_sah": "on"})
+    assert Peserta.objects.filter(sesi=sesi).count() == 2
+    assert "Dilewati" in r.content.decode()
+    r = c.post(url, {"pegawai": "123\n" + org.pegawai_a.nip})
+    assert r.status_code == 400 and "NIP tidak dikenal" in r.content.decode()
+    assert _c(org, "pimpinan").get(url).status_code == 403
+
+
+def test_a_large_bulk_enrolment_runs_as_a_task_with_its_errors_listed(
+    org, settings, django_capture_on_commit_callbacks
+):
+    from tugas.models import Progres
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    sesi = _sesi_depan(kapasitas=150)
+    pegawai = [PegawaiFactory(unit_kerja=org.bidang_a) for _ in range(101)]
+    pensiun = PegawaiFactory(
+        nama="Pensiunan", kedudukan="pensiun", tmt_berhenti=dt.date(2025, 1, 1)
+    )
+    c = _c(org, "hr")
+    nips = "\n".join(p.nip for p in [*pegawai, pensiun])
+    with django_capture_on_commit_callbacks(execute=True):
+        r = c.post(reverse("pelatihan:daftar_massal", args=[sesi.pk]),
+                   {"pegawai": nips, "hanya_yang_sah": "on"})  # fmt: skip
+    assert r.status_code == 302 and r["Location"].startswith("/tugas/")
+    progres = Progres.objects.get()
+    assert progres.status == "selesai" and progres.jumlah_galat == 1
+    assert "Pensiunan" in progres.galat[0]
+    assert Peserta.objects.filter(sesi=sesi).count() == 101
+    assert c.get(r["Location"]).status_code == 200
+
+
+def test_hr_drafts_a_plan_from_the_needs_approves_it_and_the_dashboard_shows_realisation(org):
+    from pelatihan.models import RencanaPengembangan
+
+    program = ProgramFactory(nama="E-learning BerAKHLAK", jumlah_jp=20, biaya_per_peserta=100_000)
+    c = _c(org, "hr")
+    url = reverse("pelatihan:rencana")
+    r = c.post(url, {"aksi": "setujui", "unit": org.unit_a.pk})
+    assert r.status_code == 404  # nothing drafted yet
+    c.post(url, {"aksi": "susun", "unit": org.unit_a.pk})
+    rencana = RencanaPengembangan.objects.get(unit_kerja=org.unit_a)
+    baris = rencana.baris.get(program=program)
+    # pegawai A and the unit head lack 20 JP: the cheapest fitting program, one seat each
+    assert (baris.jumlah_kursi, int(baris.biaya)) == (2, 200_000)
+    r = c.post(url, {"aksi": "setujui", "unit": org.unit_a.pk}, follow=True)
+    assert "disetujui" in r.content.decode()
+    r = c.post(url, {"aksi": "susun", "unit": org.unit_a.pk}, follow=True)
+    assert "tidak dapat disusun ulang" in r.content.decode()
+    PesertaFactory(pegawai=org.pegawai_a, sesi=_sesi(program=program), lulus=True)
+    d = _c(org, "pimpinan").get(reverse("pelatihan:dasbor")).context["d"]
+    (row,) = [b for b in d.rencana if b.program == program.nama]
+    assert (row.rencana, row.realisasi, row.persen) == (2, 1, 50.0)
+    assert _c(org, "pimpinan").post(url, {"aksi": "susun"}).status_code == 403
+    assert "E-learning BerAKHLAK" in _c(org, "pimpinan").get(url).content.decode()
+
+
+def test_did_it_work_compares_participants_with_similar_non_attendees(
+    org, django_assert_max_num_queries
+):
+    from kinerja.models import Periode, Skp
+
+    program = ProgramFactory(nama="Manajemen Kinerja")
+    sesi = _sesi(2025, program=program, kapasitas=40)
+    p24, p25 = (
+        Periode.objects.get_or_create(tahun=t, jenis="tahunan", triwulan=0)[0] for t in (2024, 2025)
+    )
+    rating = {"Baik": ("Sesuai Ekspektasi", "Sesuai Ekspektasi"),
+              "Butuh Perbaikan": ("Di Bawah Ekspektasi", "Sesuai Ekspektasi")}  # fmt: skip
+    for i in range(24):
+        peg = PegawaiFactory(unit_kerja=org.bidang_a)
+        ikut = i < 12
+        for periode, pr in (
+            (p24, "Butuh Perbaikan"),
+            (p25, "Baik" if (i % 2 == 0 or (ikut and i < 9)) else "Butuh Perbaikan"),
+        ):
+            h, pl = rating[pr]
+            Skp.objects.create(pegawai=peg, periode=periode, unit_kerja=peg.unit_kerja,
+                               perangkat_daerah=org.unit_a, golongan=peg.golongan, status="final",
+                               rating_hasil=h, rating_perilaku=pl, predikat=pr,
+                               difinalkan_pada=timezone.now())  # fmt: skip
+        if ikut:
+            PesertaFactory(pegawai=peg, sesi=sesi, lulus=True)
+    c = _c(org, "pimpinan")
+    with django_assert_max_num_queries(12):
+        r = c.get(reverse("pelatihan:efek"), {"tahun": "2025"})
+    (e,) = r.context["efek"]
+    assert (e.n_peserta, e.n_pembanding) == (12, 12)
+    assert e.naik_peserta == 83.3 and e.naik_pembanding == 50.0
+    assert "83,3%" in r.content.decode()
+    assert c.get(reverse("pelatihan:efek"), {"tahun": "x"}).status_code == 200
