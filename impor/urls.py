@@ -1,4 +1,13 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from impor import views
 
 app_name = "impor"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.impor_list, name="daftar"),
+    path("unggah/", views.impor_unggah, name="unggah"),
+    path("templat.<str:fmt>", views.templat, name="templat"),
+    path("<int:pk>/", views.impor_detail, name="detail"),
+    path("<int:pk>/petakan/", views.impor_petakan, name="petakan"),
+    path("<int:pk>/terapkan/", views.impor_terapkan, name="terapkan"),
+]
