@@ -141,3 +141,24 @@ def mulai_terapkan(impor: Impor, oleh: Any, *, sebagian: bool) -> Progres:
         args=[impor.pk, getattr(oleh, "pk", None), sebagian],
         url_kembali=reverse("impor:detail", args=[impor.pk]),
     )
+
+
+@task()
+@dengan_progres
+def segarkan_indeks(laporan: Laporan) -> int:
+    """Rebuild the whole merit projection after a large import (jabatan.indeks.segarkan)."""
+    from jabatan import indeks
+
+    n = indeks.segarkan(laporan=laporan.maju)
+    laporan.selesai(pesan=_("Indeks merit %(n)d pegawai dibangun ulang.") % {"n": n})
+    return n
+
+
+def mulai_segarkan_indeks(oleh: Any) -> Progres:
+    """Queue the rebuild for when the import's transaction commits (one while queued)."""
+    return mulai(
+        segarkan_indeks,
+        label=_("Bangun ulang indeks merit setelah impor"),
+        oleh=oleh,
+        gabung=True,
+    )

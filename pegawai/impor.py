@@ -51,6 +51,23 @@ KOLOM_UBAH = (
 KOLOM_BARU = ("nip", *KOLOM_UBAH, "unit_kerja_id")
 
 
+def per_nip(nips: Sequence[str], fields: Sequence[str]) -> list[dict[str, object]]:
+    """Return the employees of `nips` as dicts of `fields` (attnames). On PostgreSQL one array
+    parameter (`nip = ANY(%s)`), not thousands of placeholders: building and parsing those cost
+    more than the query at an import's chunk size."""
+    if connection.vendor != "postgresql":
+        return list(Pegawai.objects.filter(nip__in=list(nips)).values(*fields))
+    q = connection.ops.quote_name
+    meta = Pegawai._meta
+    kolom = [meta.get_field(f).column for f in fields]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT {', '.join(q(c) for c in kolom)} FROM {q(meta.db_table)} WHERE nip = ANY(%s)",
+            [list(nips)],
+        )
+        return [dict(zip(fields, row, strict=True)) for row in cursor.fetchall()]
+
+
 @dataclass
 class Perubahan:
     """One known employee's changed fields: field -> (old, new)."""
@@ -125,10 +142,13 @@ def pegawai_impor(
     ubah: Sequence[Perubahan],
     oleh: AbstractBaseUser | None = None,
     sumber: str = "",
+    dibuat: set[int] | None = None,
 ) -> tuple[int, int]:
     """Create the employees of `baru` (dicts with every field of KOLOM_BARU) and write the
-    changed fields of `ubah`; return (created, updated). One auditlog entry per employee."""
+    changed fields of `ubah`; return (created, updated), and add the new ids to `dibuat`.
+    One auditlog entry per employee."""
     n_baru = n_ubah = 0
+    dibuat = set() if dibuat is None else dibuat
     if baru:
         if connection.vendor == "postgresql":
             BulkWriter().write(
@@ -139,16 +159,19 @@ def pegawai_impor(
                 [Pegawai(**{k: r[k] for k in KOLOM_BARU}) for r in baru], batch_size=1000
             )
         n_baru = len(baru)
-        ids = dict(
-            Pegawai.objects.filter(nip__in=[r["nip"] for r in baru]).values_list("nip", "pk")
-        )
+        ids = {d["nip"]: d["id"] for d in per_nip([r["nip"] for r in baru], ("nip", "id"))}
+        dibuat.update(ids.values())
         _tulis_log(
             [
                 (
                     ids[r["nip"]],
                     f"{r['nama']} ({r['nip']})",
                     LogEntry.Action.CREATE,
-                    {k: ["None", _teks(r[k])] for k in KOLOM_BARU if r[k] not in ("", None)},
+                    {
+                        k: ["None", _teks(v)]
+                        for k in KOLOM_BARU
+                        if (v := r[k]) != "" and v is not None
+                    },
                 )
                 for r in baru
             ],
