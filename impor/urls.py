@@ -10,4 +10,6 @@ urlpatterns = [
     path("<int:pk>/", views.impor_detail, name="detail"),
     path("<int:pk>/petakan/", views.impor_petakan, name="petakan"),
     path("<int:pk>/terapkan/", views.impor_terapkan, name="terapkan"),
+    path("duk/", views.duk_list, name="duk"),
+    path("duk/cetak/", views.duk_cetak, name="duk_cetak"),
 ]

@@ -180,3 +180,85 @@ def templat(request: HttpRequest, fmt: str) -> HttpResponse:
         rows=[[contoh.get(c, "") for c in k.KOLOM]],
         fmt=fmt,
     )
+
+
+# --- DUK (Daftar Urut Kepangkatan) ---------------------------------------------------------------
+
+
+def _duk_konteks(request: HttpRequest) -> dict:
+    from django.utils import timezone
+
+    from impor.duk import duk, unit_terlihat
+
+    scope = lingkup(request.user)
+    if not scope.memimpin:
+        raise PermissionDenied(_("DUK untuk Admin BKPSDM dan pimpinan unit."))
+    units = unit_terlihat(scope).filter(depth__lte=1).only("pk", "nama", "path", "depth")
+    unit = None
+    if request.GET.get("unit", "").isdigit():
+        unit = get_object_or_404(unit_terlihat(scope), pk=int(request.GET["unit"]))
+    pada = timezone.localdate()
+    return {
+        "units": units,
+        "unit": unit,
+        "pada": pada,
+        "baris": duk(scope=scope, unit=unit, pada=pada) if unit else [],
+    }
+
+
+@login_required
+@require_safe
+def duk_list(request: HttpRequest) -> HttpResponse:
+    """The DUK of a unit (and below): page, XLSX/CSV (`?ekspor=`), printable (`cetak/`)."""
+    from impor.duk import pangkat, pendidikan_label
+
+    konteks = _duk_konteks(request)
+    fmt = request.GET.get("ekspor")
+    if fmt in ("xlsx", "csv") and konteks["unit"]:
+        return unduh_tabel(
+            request,
+            data="impor.duk",
+            nama_berkas=f"duk-{konteks['unit'].pk}",
+            fmt=fmt,
+            header=[
+                _("No."),
+                _("NIP"),
+                _("Nama"),
+                _("Pangkat/gol. ruang"),
+                _("TMT golongan"),
+                _("Jabatan"),
+                _("Masa kerja"),
+                _("Diklat kepemimpinan"),
+                _("Pendidikan"),
+                _("Tanggal lahir"),
+                _("Usia"),
+                _("Unit kerja"),
+            ],
+            rows=[
+                (
+                    b.nomor,
+                    b.pegawai.nip,  # text: spreadsheets keep the 18 digits
+                    b.pegawai.nama_lengkap,
+                    pangkat(b.pegawai.golongan),
+                    f"{b.pegawai.tmt_golongan:%d-%m-%Y}",
+                    b.jabatan,
+                    _("%(t)d tahun %(b)d bulan") % {"t": b.masa_kerja[0], "b": b.masa_kerja[1]},
+                    _("Ya") if b.diklat_kepemimpinan else _("Tidak"),
+                    pendidikan_label(b.pegawai.pendidikan),
+                    f"{b.pegawai.tanggal_lahir:%d-%m-%Y}",
+                    b.usia,
+                    b.pegawai.unit_kerja.nama,
+                )
+                for b in konteks["baris"]
+            ],
+        )
+    return render(request, "impor/duk_list.html", konteks)
+
+
+@login_required
+@require_safe
+def duk_cetak(request: HttpRequest) -> HttpResponse:
+    konteks = _duk_konteks(request)
+    if konteks["unit"] is None:
+        return redirect("impor:duk")
+    return render(request, "impor/duk_cetak.html", konteks)
