@@ -61,11 +61,13 @@ class Ringkasan:
     berkas_tolak: str = ""  # CSV of the rejected rows with the reasons
     disentuh: set[int] = field(default_factory=set)  # employees written (the projection's)
     indeks_ditunda: bool = False  # the projection's rebuild was queued as a task
+    selisih: _PenulisSelisih | None = None  # reconciliation: every difference, when asked
 
     def sebagai_dict(self) -> dict:
         d = dict(self.__dict__)
         d.pop("berkas_tolak")
         d.pop("disentuh")
+        d.pop("selisih")
         return d
 
 
@@ -97,6 +99,8 @@ def label_field(f: str) -> str:
 def _tampil(f: str, v: object) -> str:
     if f == "golongan" and v:
         return gol.label(str(v))
+    if f in ("pendidikan", "status", "kedudukan", "jenis_kelamin") and v:
+        return str(dict(Pegawai._meta.get_field(f).flatchoices).get(v, v))
     return _teks(v)
 
 
@@ -120,6 +124,25 @@ class _PenulisTolak:
                 sel_aman(" | ".join(p for _c, p in galat)),
             ]
         )
+
+
+class _PenulisSelisih:
+    """Reconciliation: per employee and field, SIASN's value next to ours."""
+
+    KOLOM = ("golongan", "tmt_golongan", "pendidikan", "status", "kedudukan")
+
+    def __init__(self) -> None:
+        self.buf = io.StringIO()
+        self.buf.write("\ufeff")
+        self.w = csv.writer(self.buf, delimiter=";")
+        self.w.writerow(["NIP", "Nama", "Data", "SIASN", "Data kita"])
+        self.n = 0
+
+    def tulis(self, nip: str, nama: str, data: str, siasn: object, kita: object) -> None:
+        from pegawai.ekspor import sel_aman
+
+        self.n += 1
+        self.w.writerow([nip, sel_aman(str(nama)), data, sel_aman(siasn), sel_aman(kita)])
 
 
 def _nip_ganda(data: bytes, fmt: str) -> tuple[set[str], int]:
@@ -154,6 +177,7 @@ def jalankan(
     oleh=None,
     sumber: str = "",
     maju: Callable[[int, int], None] | None = None,
+    selisih: bool = False,
 ) -> Ringkasan:
     """Read and compare the file (a dry run), or apply it (`terapkan`). A file fault raises
     baca.BerkasDitolak before anything is written; with rows rejected and not `sebagian`, an
@@ -163,16 +187,27 @@ def jalankan(
     if maju:
         maju(0, total)
     peta = pemeta()
-    formasi = {
-        (j, u): pk for pk, j, u in Formasi.objects.values_list("pk", "jabatan_id", "unit_kerja_id")
-    }
+    semua_formasi = list(Formasi.objects.values_list("pk", "jabatan_id", "unit_kerja_id"))
+    formasi = {(j, u): pk for pk, j, u in semua_formasi}
+    formasi_jabatan = {pk: j for pk, j, _u in semua_formasi}
     tolak = _PenulisTolak()
+    if selisih:
+        r.selisih = _PenulisSelisih()
 
     def kerja() -> None:
         selesai = 0
         for chunk in _potong(baca.baca(data, fmt), POTONG):
             _chunk(
-                chunk, r, peta, formasi, ganda, tolak, terapkan=terapkan, oleh=oleh, sumber=sumber
+                chunk,
+                r,
+                peta,
+                formasi,
+                formasi_jabatan,
+                ganda,
+                tolak,
+                terapkan=terapkan,
+                oleh=oleh,
+                sumber=sumber,
             )
             selesai += len(chunk)
             if maju:
@@ -204,7 +239,9 @@ def jalankan(
     return r
 
 
-def _chunk(chunk, r: Ringkasan, peta, formasi, ganda, tolak, *, terapkan, oleh, sumber) -> None:
+def _chunk(
+    chunk, r: Ringkasan, peta, formasi, formasi_jabatan, ganda, tolak, *, terapkan, oleh, sumber
+) -> None:
     nips = [normalize_nip(b.nilai.get("nipBaru", "")) for b in chunk]
     lama = {
         row["nip"]: row
@@ -259,6 +296,8 @@ def _chunk(chunk, r: Ringkasan, peta, formasi, ganda, tolak, *, terapkan, oleh, 
             )
             continue
         pindah = fid is not None and (ada is None or jabatan_kini.get(ada["id"]) != fid)
+        if r.selisih is not None:
+            _catat_selisih(r.selisih, h, ada, hasil, baris, jabatan_kini, formasi_jabatan)
         if ada is None:
             r.baru += 1
             baru.append(hasil)
@@ -313,6 +352,42 @@ def _chunk(chunk, r: Ringkasan, peta, formasi, ganda, tolak, *, terapkan, oleh, 
         r.disentuh.update(ids.values())
         if riwayat:
             _riwayat(riwayat, ids)
+
+
+def _catat_selisih(w, h, ada, hasil, baris, jabatan_kini, formasi_jabatan) -> None:
+    if ada is None:
+        w.tulis(h.nip, hasil["nama"], _("pegawai"), _("ada"), _("tidak ada"))
+        return
+    for f in w.KOLOM:
+        if ada[f] != hasil[f]:
+            w.tulis(h.nip, hasil["nama"], label_field(f), _tampil(f, hasil[f]), _tampil(f, ada[f]))
+    if h.unit_kerja_id != ada["unit_kerja_id"]:
+        w.tulis(
+            h.nip,
+            hasil["nama"],
+            _("unit kerja"),
+            baris.nilai.get("unorNama", ""),
+            _nama_unit(ada["unit_kerja_id"]),
+        )
+    kini = formasi_jabatan.get(jabatan_kini.get(ada["id"]))
+    if h.jabatan_id and h.jabatan_id != kini:
+        w.tulis(
+            h.nip,
+            hasil["nama"],
+            _("jabatan"),
+            baris.nilai.get("jabatanNama", ""),
+            _nama_jabatan(kini),
+        )
+
+
+def _nama_unit(pk) -> str:
+    return UnitKerja.objects.filter(pk=pk).values_list("nama", flat=True).first() or ""
+
+
+def _nama_jabatan(pk) -> str:
+    if not pk:
+        return ""
+    return Jabatan.objects.filter(pk=pk).values_list("nama", flat=True).first() or ""
 
 
 def _tolak(

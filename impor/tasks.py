@@ -120,6 +120,37 @@ def terapkan(laporan: Laporan, impor_id: int, user_id: int | None, sebagian: boo
     return r.total
 
 
+@task()
+@dengan_progres
+def rekonsiliasi(laporan: Laporan, impor_id: int) -> int:
+    """Per employee, the differences between the SIASN file and our data, as a CSV to download
+    (nothing is written): rank, TMT, education, status, kedudukan, unit, position."""
+    impor = Impor.objects.get(pk=impor_id)
+    try:
+        r = proses.jalankan(bytes(impor.berkas), impor.format, maju=laporan.maju, selisih=True)
+    except baca.BerkasDitolak as exc:
+        laporan.gagal(exc.pesan)
+        return 0
+    laporan.selesai(
+        pesan=_("%(n)d selisih antara berkas SIASN dan data kita; %(t)d baris ditolak.")
+        % {"n": r.selisih.n, "t": r.tolak},
+        berkas=r.selisih.buf.getvalue().encode("utf-8"),
+        nama_berkas=f"rekonsiliasi-{impor.pk}.csv",
+        jenis_berkas="text/csv; charset=utf-8",
+    )
+    return r.selisih.n
+
+
+def mulai_rekonsiliasi(impor: Impor, oleh: Any) -> Progres:
+    return mulai(
+        rekonsiliasi,
+        label=_("Rekonsiliasi %(b)s dengan data kita") % {"b": impor.nama_berkas},
+        oleh=oleh,
+        args=[impor.pk],
+        url_kembali=impor.get_absolute_url(),
+    )
+
+
 def mulai_pratinjau(impor: Impor, oleh: Any) -> Progres:
     return mulai(
         pratinjau,

@@ -262,3 +262,31 @@ def duk_cetak(request: HttpRequest) -> HttpResponse:
     if konteks["unit"] is None:
         return redirect("impor:duk")
     return render(request, "impor/duk_cetak.html", konteks)
+
+
+@login_required
+@require_safe
+def ekspor_pegawai(request: HttpRequest, fmt: str) -> HttpResponse:
+    """Every employee in the template's columns (NIP as text, dates dd-mm-yyyy)."""
+    from impor.ekspor import baris_pegawai
+
+    _hr(request)
+    if fmt not in ("xlsx", "csv"):
+        raise PermissionDenied
+    return unduh_tabel(
+        request,
+        data="impor.pegawai",
+        nama_berkas="pegawai-siasn",
+        header=list(k.KOLOM),
+        rows=baris_pegawai(lingkup(request.user)),
+        fmt=fmt,
+    )
+
+
+@login_required
+@require_POST
+def impor_rekonsiliasi(request: HttpRequest, pk: int) -> HttpResponse:
+    """Start the reconciliation of an uploaded SIASN file with our data (a task with a file)."""
+    _hr(request)
+    impor = get_object_or_404(Impor.objects.defer("berkas"), pk=pk)
+    return redirect(tasks.mulai_rekonsiliasi(impor, request.user))
