@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
@@ -260,7 +260,7 @@ def duk_list(request: HttpRequest) -> HttpResponse:
 def duk_cetak(request: HttpRequest) -> HttpResponse:
     konteks = _duk_konteks(request)
     if konteks["unit"] is None:
-        return redirect("impor:duk")
+        raise Http404(_("Pilih unit kerja untuk mencetak DUK."))
     return render(request, "impor/duk_cetak.html", konteks)
 
 

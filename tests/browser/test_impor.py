@@ -51,7 +51,7 @@ def test_upload_preview_confirm_with_the_progress_bar(page: Page, live_server, t
     page.get_by_role("link", name="Kembali").click()
     expect(page.locator('[data-jumlah="baru"]')).to_have_text("2")
     expect(page.locator('[data-jumlah="tolak"]')).to_have_text("1")
-    expect(page.locator("table.ditolak")).to_contain_text("Golongan \"77\" tidak dikenal")
+    expect(page.locator("table.ditolak")).to_contain_text('Golongan "77" tidak dikenal')
     _screenshot(page, "impor-pratinjau")
     assert Pegawai.objects.filter(unit_kerja__kode="U-1").count() == 0
     page.get_by_label("Impor baris yang sah saja dan beri saya berkas baris yang ditolak").check()
