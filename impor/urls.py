@@ -1,4 +1,17 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from impor import views
 
 app_name = "impor"
-urlpatterns: list = []
+urlpatterns = [
+    path("", views.impor_list, name="daftar"),
+    path("unggah/", views.impor_unggah, name="unggah"),
+    path("templat.<str:fmt>", views.templat, name="templat"),
+    path("<int:pk>/", views.impor_detail, name="detail"),
+    path("<int:pk>/petakan/", views.impor_petakan, name="petakan"),
+    path("<int:pk>/terapkan/", views.impor_terapkan, name="terapkan"),
+    path("<int:pk>/rekonsiliasi/", views.impor_rekonsiliasi, name="rekonsiliasi"),
+    path("ekspor.<str:fmt>", views.ekspor_pegawai, name="ekspor"),
+    path("duk/", views.duk_list, name="duk"),
+    path("duk/cetak/", views.duk_cetak, name="duk_cetak"),
+]

@@ -120,6 +120,17 @@ HALAMAN = {
     "pelatihan:rencana": (302, 403, 200, 200, 200),
     "pelatihan:efek": (302, 403, 200, 200, 200),
     "pelatihan:daftar_massal": (302, 403, 403, 403, 200),  # HR only
+    # The import is HR's alone; the DUK is every unit head's too (scoped, tests/impor).
+    "impor:daftar": (302, 403, 403, 403, 200),
+    "impor:unggah": (302, 405, 405, 405, 405),
+    "impor:templat": (302, 403, 403, 403, 200),
+    "impor:ekspor": (302, 403, 403, 403, 200),
+    "impor:detail": (302, 403, 403, 403, 404),  # the id is another model's here
+    "impor:petakan": (302, 405, 405, 405, 405),
+    "impor:terapkan": (302, 405, 405, 405, 405),
+    "impor:rekonsiliasi": (302, 405, 405, 405, 405),
+    "impor:duk": (302, 403, 200, 200, 200),
+    "impor:duk_cetak": (302, 403, 404, 404, 404),  # no unit chosen
 }
 APP_LIST = {  # admin:app_list per app label
     "pegawai": (302, 302, 200, 200, 200),
@@ -187,6 +198,7 @@ def _url_dan_harapan(objek: dict[str, object]) -> list[tuple[str, str, tuple[int
                 "<id>": objek["auth.user"].pk,
                 "<int:kotak>": 5,
                 "<str:tabel>.<str:fmt>": "distribusi.csv",
+                "<str:fmt>": "csv",
                 "<int:pk>": objek["kinerja.skp"].pk,
                 "<int:formasi_id>": objek["jabatan.formasi"].pk,
                 "<int:keputusan_id>": objek["jabatan.keputusan"].pk,

@@ -1,0 +1,58 @@
+"""Our employees in the import's own columns (the template): what an import of the same file
+reads back unchanged (the round trip), and what HR sends to be compared with SIASN."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+
+from impor import kolom as k
+from jabatan.models import Penempatan
+from pegawai.akses import Lingkup
+from pegawai.models import Pegawai
+
+
+def _tgl(d: date | None) -> str:
+    return f"{d:%d-%m-%Y}" if d else ""
+
+
+def baris_pegawai(scope: Lingkup) -> Iterator[list[str]]:
+    """Yield one row per employee in scope, in `kolom.KOLOM` order (two queries, streamed)."""
+    qs = scope.filter(
+        Pegawai.objects.select_related("unit_kerja").order_by("pk"),
+        path="unit_kerja__path",
+        pegawai="pk",
+    )
+    jabatan = {
+        pid: (kode, nama, tmt)
+        for pid, kode, nama, tmt in Penempatan.objects.aktif()
+        .definitif()
+        .values_list("pegawai_id", "formasi__jabatan__kode", "formasi__jabatan__nama", "tmt_mulai")
+    }
+    for p in qs.iterator(chunk_size=2000):
+        jab = jabatan.get(p.pk, ("", "", None))
+        nilai = {
+            "nipBaru": p.nip,
+            "nama": p.nama,
+            "gelarDepan": p.gelar_depan,
+            "gelarBelakang": p.gelar_belakang,
+            "tempatLahir": p.tempat_lahir,
+            "tglLahir": _tgl(p.tanggal_lahir),
+            "jenisKelamin": p.jenis_kelamin,
+            "statusPegawai": p.status,
+            "kedudukanPnsNama": p.kedudukan,
+            "tmtCpns": _tgl(p.tmt_cpns or p.tmt_pppk),
+            "tmtPns": _tgl(p.tmt_pns),
+            "golRuangAkhir": p.golongan,
+            "tmtGolAkhir": _tgl(p.tmt_golongan),
+            "tkPendidikanTerakhir": p.pendidikan,
+            "unorId": p.unit_kerja.kode,
+            "unorNama": p.unit_kerja.nama,
+            "jabatanId": jab[0],
+            "jabatanNama": jab[1],
+            "tmtJabatan": _tgl(jab[2]),
+            "tmtBerhenti": _tgl(p.tmt_berhenti),
+            "email": p.email,
+            "noHp": p.no_hp,
+        }
+        yield [nilai.get(c, "") for c in k.KOLOM]

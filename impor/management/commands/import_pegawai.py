@@ -1,0 +1,106 @@
+"""manage.py import_pegawai FILE [--dry-run] [--sebagian]: the same run as the pages, with a
+progress bar on the terminal."""
+
+from __future__ import annotations
+
+import hashlib
+import sys
+import time
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from impor import baca, proses
+
+
+class Command(BaseCommand):
+    help = "Impor data pegawai dari berkas SIASN (JSON) atau lembar kerja (XLSX/CSV)."
+
+    def add_arguments(self, parser) -> None:
+        parser.add_argument("berkas")
+        parser.add_argument(
+            "--dry-run", action="store_true", help="Pratinjau saja, tanpa menyimpan."
+        )
+        parser.add_argument(
+            "--sebagian",
+            action="store_true",
+            help="Impor baris yang sah saja (bukan semua atau tidak).",
+        )
+        parser.add_argument("--tolak", help="Tulis baris yang ditolak ke berkas CSV ini.")
+
+    def handle(self, *args, **opts) -> None:
+        path = Path(opts["berkas"])
+        if not path.is_file():
+            raise CommandError(f"Berkas {path} tidak ada.")
+        data = path.read_bytes()
+        try:
+            fmt = baca.periksa(path.name, "", data)
+        except baca.BerkasDitolak as exc:
+            raise CommandError(exc.pesan) from exc
+        mulai = time.monotonic()
+        tty = sys.stderr.isatty()
+
+        def maju(selesai: int, total: int) -> None:
+            lebar = 40
+            isi = int(lebar * selesai / total) if total else lebar
+            baris = f"\r[{'#' * isi}{'.' * (lebar - isi)}] {selesai}/{total}"
+            if tty or selesai == total:
+                self.stderr.write(baris, ending="\n" if selesai == total else "")
+                self.stderr.flush()
+
+        try:
+            r = proses.jalankan(
+                data,
+                fmt,
+                terapkan=not opts["dry_run"],
+                sebagian=opts["sebagian"],
+                sumber=f"{path.name} sha256:{hashlib.sha256(data).hexdigest()}",
+                maju=maju,
+            )
+        except baca.BerkasDitolak as exc:
+            raise CommandError(exc.pesan) from exc
+        except proses.DibatalkanAdaGalat:
+            r = proses.jalankan(data, fmt)
+            self._tolak(r, opts)
+            raise CommandError(
+                f"Tidak ada yang disimpan: {r.tolak} baris ditolak (gunakan --sebagian untuk "
+                "mengimpor baris yang sah saja)."
+            ) from None
+        if not opts["dry_run"]:
+            from impor.models import Impor
+            from pegawai.audit import catat_operasi
+
+            log = catat_operasi(
+                Impor,
+                "impor_pegawai",
+                {
+                    "baris": r.total,
+                    "baru": r.baru,
+                    "berubah": r.ubah,
+                    "tetap": r.sama,
+                    "ditolak": r.tolak,
+                    "penempatan": r.penempatan,
+                },
+            )
+            log.additional_data = {
+                **log.additional_data,
+                "berkas": path.name,
+                "checksum": hashlib.sha256(data).hexdigest(),
+            }
+            log.save(update_fields=["additional_data"])
+        self._tolak(r, opts)
+        self.stdout.write(
+            f"{'Pratinjau' if opts['dry_run'] else 'Impor'}: {r.total} baris, {r.baru} baru, "
+            f"{r.ubah} berubah, {r.sama} tetap, {r.tolak} ditolak "
+            f"({time.monotonic() - mulai:.1f} s)."
+        )
+        for g in r.ditolak[:20]:
+            self.stdout.write(f"  baris {g['baris']} {g['kolom']}: {g['alasan']}")
+        for kode, (nama, n) in r.unit_asing.items():
+            self.stdout.write(f"  unit SIASN belum dipetakan: {kode} {nama} ({n} baris)")
+        for kode, (nama, n) in r.jabatan_asing.items():
+            self.stdout.write(f"  jabatan SIASN belum dipetakan: {kode} {nama} ({n} baris)")
+
+    def _tolak(self, r, opts) -> None:
+        if opts.get("tolak") and r.berkas_tolak:
+            Path(opts["tolak"]).write_text(r.berkas_tolak, encoding="utf-8")

@@ -1,0 +1,467 @@
+"""The run of an import: read, check, compare with our data, and (when applied) write.
+
+One function, `jalankan`, serves the dry run (preview, nothing written) and the confirmed
+import, so what HR saw is what happens. Rows go through in chunks of `POTONG`: the existing
+employees of a chunk are read in one query, new and changed ones written by pegawai's own bulk
+function (pegawai.impor), placements only through jabatan's placement service, histories through
+pegawai.impor.riwayat_impor. The merit projection is rebuilt once, at the end
+(jabatan.indeks.ditunda). A confirmed import is one transaction: all-or-nothing unless HR chose
+"the valid rows only", and one audit record (pegawai.audit.catat_operasi).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections import Counter
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from impor import baca
+from impor import kolom as k
+from impor.models import PemetaanJabatan, PemetaanUnit
+from impor.validasi import Hasil, Pemeta, gabung, periksa, periksa_model, periksa_riwayat
+from jabatan.models import Formasi, Jabatan, Penempatan
+from pegawai import golongan as gol
+from pegawai.disiplin import JenisHukuman
+from pegawai.impor import KOLOM_UBAH, Perubahan, pegawai_impor, per_nip, riwayat_impor
+from pegawai.models import Pegawai, RiwayatPangkat, UnitKerja
+from pegawai.nip import normalize_nip
+
+POTONG = 5000  # rows per chunk: one query for their existing employees, one bulk write
+CONTOH = 200  # changed/new rows kept for the preview page
+GALAT_TAMPIL = 500  # rejected rows kept for the preview page (the file of rejects has them all)
+
+
+class DibatalkanAdaGalat(Exception):
+    """All-or-nothing: rows were rejected, so nothing is kept."""
+
+
+@dataclass
+class Ringkasan:
+    total: int = 0
+    baru: int = 0
+    ubah: int = 0
+    sama: int = 0
+    tolak: int = 0
+    penempatan: int = 0
+    riwayat: dict[str, int] = field(default_factory=dict)
+    contoh_baru: list[dict] = field(default_factory=list)
+    contoh_ubah: list[dict] = field(default_factory=list)
+    ditolak: list[dict] = field(default_factory=list)
+    unit_asing: dict[str, list] = field(default_factory=dict)
+    jabatan_asing: dict[str, list] = field(default_factory=dict)
+    diabaikan: list[str] = field(default_factory=list)
+    berkas_tolak: str = ""  # CSV of the rejected rows with the reasons
+    disentuh: set[int] = field(default_factory=set)  # employees written (the projection's)
+    indeks_ditunda: bool = False  # the projection's rebuild was queued as a task
+    selisih: _PenulisSelisih | None = None  # reconciliation: every difference, when asked
+
+    def sebagai_dict(self) -> dict:
+        d = dict(self.__dict__)
+        d.pop("berkas_tolak")
+        d.pop("disentuh")
+        d.pop("selisih")
+        return d
+
+
+def pemeta() -> Pemeta:
+    """HR's saved mappings and our own codes (two small queries)."""
+    unit = dict(UnitKerja.objects.values_list("kode", "pk"))
+    unit |= dict(PemetaanUnit.objects.values_list("kode_siasn", "unit_kerja_id"))
+    jabatan = dict(Jabatan.objects.values_list("kode", "pk"))
+    jabatan |= dict(PemetaanJabatan.objects.values_list("kode_siasn", "jabatan_id"))
+    return Pemeta(unit, jabatan)
+
+
+def _teks(v: object) -> str:
+    if v is None:
+        return ""
+    if isinstance(v, date):
+        return f"{v:%d-%m-%Y}"
+    if v == "" or v is None:
+        return ""
+    return str(v)
+
+
+def label_field(f: str) -> str:
+    if f == "jabatan":
+        return _("jabatan")
+    return str(Pegawai._meta.get_field(f).verbose_name)
+
+
+def _tampil(f: str, v: object) -> str:
+    if f == "golongan" and v:
+        return gol.label(str(v))
+    if f in ("pendidikan", "status", "kedudukan", "jenis_kelamin") and v:
+        return str(dict(Pegawai._meta.get_field(f).flatchoices).get(v, v))
+    return _teks(v)
+
+
+class _PenulisTolak:
+    """The file of rejected rows: their values and, per fault, the column and the reason."""
+
+    def __init__(self) -> None:
+        self.buf = io.StringIO()
+        self.buf.write("\ufeff")
+        self.w = csv.writer(self.buf, delimiter=";")
+        self.w.writerow([*k.KOLOM, "baris", "kolom_galat", "alasan"])
+
+    def tulis(self, baris: baca.Baris, galat: list[tuple[str, str]]) -> None:
+        from pegawai.ekspor import sel_aman
+
+        self.w.writerow(
+            [
+                *[sel_aman(baris.nilai.get(c, "")) for c in k.KOLOM],
+                baris.nomor,
+                ", ".join(dict.fromkeys(c for c, _p in galat)),
+                sel_aman(" | ".join(p for _c, p in galat)),
+            ]
+        )
+
+
+class _PenulisSelisih:
+    """Reconciliation: per employee and field, SIASN's value next to ours."""
+
+    KOLOM = ("golongan", "tmt_golongan", "pendidikan", "status", "kedudukan")
+
+    def __init__(self) -> None:
+        self.buf = io.StringIO()
+        self.buf.write("\ufeff")
+        self.w = csv.writer(self.buf, delimiter=";")
+        self.w.writerow(["NIP", "Nama", "Data", "SIASN", "Data kita"])
+        self.n = 0
+
+    def tulis(self, nip: str, nama: str, data: str, siasn: object, kita: object) -> None:
+        from pegawai.ekspor import sel_aman
+
+        self.n += 1
+        self.w.writerow([nip, sel_aman(str(nama)), data, sel_aman(siasn), sel_aman(kita)])
+
+
+def _nip_ganda(data: bytes, fmt: str) -> tuple[set[str], int]:
+    """First pass: the NIPs that occur more than once, and the number of rows."""
+    hitung: Counter[str] = Counter()
+    n = 0
+    for teks in baca.nip_saja(data, fmt):
+        n += 1
+        nip = normalize_nip(teks)
+        if nip:
+            hitung[nip] += 1
+    return {nip for nip, c in hitung.items() if c > 1}, n
+
+
+def _potong(rows: Iterator[baca.Baris], n: int) -> Iterator[list[baca.Baris]]:
+    chunk: list[baca.Baris] = []
+    for r in rows:
+        chunk.append(r)
+        if len(chunk) == n:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def jalankan(
+    data: bytes,
+    fmt: str,
+    *,
+    terapkan: bool = False,
+    sebagian: bool = False,
+    oleh=None,
+    sumber: str = "",
+    maju: Callable[[int, int], None] | None = None,
+    selisih: bool = False,
+) -> Ringkasan:
+    """Read and compare the file (a dry run), or apply it (`terapkan`). A file fault raises
+    baca.BerkasDitolak before anything is written; with rows rejected and not `sebagian`, an
+    applied run raises DibatalkanAdaGalat and nothing is kept."""
+    ganda, total = _nip_ganda(data, fmt)
+    r = Ringkasan(total=total)
+    if maju:
+        maju(0, total)
+    peta = pemeta()
+    semua_formasi = list(Formasi.objects.values_list("pk", "jabatan_id", "unit_kerja_id"))
+    formasi = {(j, u): pk for pk, j, u in semua_formasi}
+    formasi_jabatan = {pk: j for pk, j, _u in semua_formasi}
+    tolak = _PenulisTolak()
+    if selisih:
+        r.selisih = _PenulisSelisih()
+
+    def kerja() -> None:
+        selesai = 0
+        for chunk in _potong(baca.baca(data, fmt), POTONG):
+            _chunk(
+                chunk,
+                r,
+                peta,
+                formasi,
+                formasi_jabatan,
+                ganda,
+                tolak,
+                terapkan=terapkan,
+                oleh=oleh,
+                sumber=sumber,
+            )
+            selesai += len(chunk)
+            if maju:
+                maju(selesai, total)
+        if terapkan and r.tolak and not sebagian:
+            raise DibatalkanAdaGalat
+
+    if terapkan:
+        from jabatan import indeks
+
+        def disentuh() -> set[int]:
+            # A large import's projection rows are rebuilt by a task queued on commit: at a
+            # province's scale the rebuild alone takes longer than the import (BENCH lines).
+            if len(r.disentuh) <= indeks.BATCH:
+                return r.disentuh
+            from impor.tasks import mulai_segarkan_indeks
+
+            mulai_segarkan_indeks(oleh)
+            r.indeks_ditunda = True
+            return set()
+
+        with transaction.atomic(), indeks.ditunda(disentuh):
+            kerja()
+    else:
+        kerja()
+    r.unit_asing = peta.unit_asing
+    r.jabatan_asing = peta.jabatan_asing
+    r.berkas_tolak = tolak.buf.getvalue() if r.tolak else ""
+    return r
+
+
+def _chunk(
+    chunk, r: Ringkasan, peta, formasi, formasi_jabatan, ganda, tolak, *, terapkan, oleh, sumber
+) -> None:
+    nips = [normalize_nip(b.nilai.get("nipBaru", "")) for b in chunk]
+    lama = {
+        row["nip"]: row
+        for row in per_nip([n for n in nips if n], ("id", "nip", "unit_kerja_id", *KOLOM_UBAH))
+    }
+    jabatan_kini = {
+        pid: fid
+        for pid, fid in Penempatan.objects.aktif()
+        .definitif()
+        .filter(pegawai_id__in=[row["id"] for row in lama.values()])
+        .values_list("pegawai_id", "formasi_id")
+    }
+    baru: list[dict] = []
+    ubah: list[Perubahan] = []
+    tempatkan: list[tuple[str, int, date | None, baca.Baris]] = []
+    riwayat: list[tuple[str, baca.Baris]] = []
+    for baris in chunk:
+        if baris.kosong:
+            h = Hasil(nip="")
+            h.salah("", _("Baris kosong di tengah data: hapus baris ini."))
+        else:
+            h = periksa(baris.nilai, peta)
+            h.galat += periksa_riwayat(baris.riwayat)
+        if h.nip in ganda:
+            h.salah(
+                "nipBaru", _("NIP %(nip)s muncul lebih dari sekali dalam berkas.") % {"nip": h.nip}
+            )
+        ada = lama.get(h.nip)
+        if not h.galat:
+            hasil = gabung(h, ada)
+            if ada is None:
+                hasil["unit_kerja_id"] = h.unit_kerja_id
+            periksa_model(h, hasil)
+        if h.galat:
+            r.tolak += 1
+            tolak.tulis(baris, h.galat)
+            for kolom, pesan in h.galat:
+                if len(r.ditolak) < GALAT_TAMPIL:
+                    r.ditolak.append(
+                        {"baris": baris.nomor, "nip": h.nip, "kolom": kolom, "alasan": pesan}
+                    )
+            continue
+        fid = formasi.get((h.jabatan_id, h.unit_kerja_id)) if h.jabatan_id else None
+        if h.jabatan_id and fid is None:
+            _tolak(
+                r,
+                tolak,
+                baris,
+                h,
+                "jabatanId",
+                _("Tidak ada formasi jabatan ini di unit tersebut: buat formasinya dulu."),
+            )
+            continue
+        pindah = fid is not None and (ada is None or jabatan_kini.get(ada["id"]) != fid)
+        if r.selisih is not None:
+            _catat_selisih(r.selisih, h, ada, hasil, baris, jabatan_kini, formasi_jabatan)
+        if ada is None:
+            r.baru += 1
+            baru.append(hasil)
+            if len(r.contoh_baru) < CONTOH:
+                r.contoh_baru.append(
+                    {
+                        "baris": baris.nomor,
+                        "nip": h.nip,
+                        "nama": hasil["nama"],
+                        "golongan": _tampil("golongan", hasil["golongan"]),
+                    }
+                )
+        else:
+            beda = {f: (ada[f], hasil[f]) for f in KOLOM_UBAH if ada[f] != hasil[f]}
+            if beda or pindah:
+                r.ubah += 1
+                if beda:
+                    ubah.append(Perubahan(ada["id"], h.nip, str(hasil["nama"]), beda))
+                if len(r.contoh_ubah) < CONTOH:
+                    tampil = [
+                        (label_field(f), _tampil(f, a), _tampil(f, b)) for f, (a, b) in beda.items()
+                    ]
+                    if pindah:
+                        tampil.append(
+                            (label_field("jabatan"), "", baris.nilai.get("jabatanNama", ""))
+                        )
+                    r.contoh_ubah.append(
+                        {"baris": baris.nomor, "nip": h.nip, "nama": hasil["nama"], "beda": tampil}
+                    )
+            else:
+                r.sama += 1
+        if pindah:
+            tempatkan.append((h.nip, fid, h.tmt_jabatan, baris))
+        if any(baris.riwayat.values()):
+            riwayat.append((h.nip, baris))
+    for _nip, b in riwayat:
+        for key, daftar in b.riwayat.items():
+            if daftar:
+                r.riwayat[key] = r.riwayat.get(key, 0) + len(daftar)
+    r.penempatan += len(tempatkan)
+    if not terapkan:
+        return
+    pegawai_impor(baru=baru, ubah=ubah, oleh=oleh, sumber=sumber, dibuat=r.disentuh)
+    r.disentuh.update(p.pegawai_id for p in ubah)
+    if tempatkan or riwayat:
+        ids = dict(
+            Pegawai.objects.filter(
+                nip__in=[t[0] for t in tempatkan] + [t[0] for t in riwayat]
+            ).values_list("nip", "pk")
+        )
+        _tempatkan(r, tolak, tempatkan, ids)
+        r.disentuh.update(ids.values())
+        if riwayat:
+            _riwayat(riwayat, ids)
+
+
+def _catat_selisih(w, h, ada, hasil, baris, jabatan_kini, formasi_jabatan) -> None:
+    if ada is None:
+        w.tulis(h.nip, hasil["nama"], _("pegawai"), _("ada"), _("tidak ada"))
+        return
+    for f in w.KOLOM:
+        if ada[f] != hasil[f]:
+            w.tulis(h.nip, hasil["nama"], label_field(f), _tampil(f, hasil[f]), _tampil(f, ada[f]))
+    if h.unit_kerja_id != ada["unit_kerja_id"]:
+        w.tulis(
+            h.nip,
+            hasil["nama"],
+            _("unit kerja"),
+            baris.nilai.get("unorNama", ""),
+            _nama_unit(ada["unit_kerja_id"]),
+        )
+    kini = formasi_jabatan.get(jabatan_kini.get(ada["id"]))
+    if h.jabatan_id and h.jabatan_id != kini:
+        w.tulis(
+            h.nip,
+            hasil["nama"],
+            _("jabatan"),
+            baris.nilai.get("jabatanNama", ""),
+            _nama_jabatan(kini),
+        )
+
+
+def _nama_unit(pk) -> str:
+    return UnitKerja.objects.filter(pk=pk).values_list("nama", flat=True).first() or ""
+
+
+def _nama_jabatan(pk) -> str:
+    if not pk:
+        return ""
+    return Jabatan.objects.filter(pk=pk).values_list("nama", flat=True).first() or ""
+
+
+def _tolak(
+    r: Ringkasan, tolak: _PenulisTolak, baris: baca.Baris, h: Hasil, kolom: str, pesan: str
+) -> None:
+    h.salah(kolom, pesan)
+    r.tolak += 1
+    tolak.tulis(baris, h.galat)
+    if len(r.ditolak) < GALAT_TAMPIL:
+        r.ditolak.append({"baris": baris.nomor, "nip": h.nip, "kolom": kolom, "alasan": str(pesan)})
+
+
+def _tempatkan(r: Ringkasan, tolak, tempatkan, ids) -> None:
+    from jabatan.services import penempatan_create
+
+    for nip, fid, tmt, baris in tempatkan:
+        pegawai = Pegawai.objects.get(pk=ids[nip])
+        try:
+            penempatan_create(
+                pegawai=pegawai,
+                formasi=Formasi(pk=fid),
+                tmt_mulai=tmt or timezone.localdate(),
+                keterangan=_("Impor data pegawai"),
+            )
+        except ValidationError as exc:
+            h = Hasil(nip=nip)
+            _tolak(r, tolak, baris, h, "jabatanId", " ".join(exc.messages))
+            r.penempatan -= 1
+
+
+def _riwayat(riwayat: list[tuple[str, baca.Baris]], ids: dict[str, int]) -> None:
+    from impor.validasi import tanggal
+
+    jenis_hukuman = {str(label).lower(): kode for kode, label in JenisHukuman.choices}
+    jenis_hukuman |= {kode: kode for kode in JenisHukuman.values}
+    pangkat, pendidikan, hukuman = [], [], []
+    for nip, b in riwayat:
+        pid = ids[nip]
+        for g in b.riwayat.get("rw-golongan", []):
+            kode = k.golongan(g.get("golonganId", ""), g.get("golongan", ""))
+            if kode and g.get("tmtGolongan"):
+                pangkat.append(
+                    {
+                        "pegawai_id": pid,
+                        "golongan": kode,
+                        "tmt_golongan": tanggal(g["tmtGolongan"]),
+                        "jenis_kenaikan": RiwayatPangkat.JenisKenaikan.REGULER,
+                        "nomor_sk": g.get("skNomor", "")[:100],
+                        "tanggal_sk": tanggal(g["skTanggal"]) if g.get("skTanggal") else None,
+                    }
+                )
+        for p in b.riwayat.get("rw-pendidikan", []):
+            tingkat = k.pendidikan(p.get("tkPendidikanId", ""), p.get("tkPendidikanNama", ""))
+            if tingkat and p.get("tahunLulus", "").isdigit():
+                pendidikan.append(
+                    {
+                        "pegawai_id": pid,
+                        "tingkat": tingkat,
+                        "tahun_lulus": int(p["tahunLulus"]),
+                        "jurusan": p.get("pendidikanNama", "")[:150],
+                        "nama_institusi": (p.get("namaSekolah") or "-")[:200],
+                        "nomor_ijazah": p.get("nomorIjasah", "")[:100],
+                    }
+                )
+        for d in b.riwayat.get("rw-hukdis", []):
+            jenis = jenis_hukuman.get(d.get("jenisHukumanNama", "").lower())
+            if jenis and d.get("hukumanTanggal") and d.get("skTanggal"):
+                hukuman.append(
+                    {
+                        "pegawai_id": pid,
+                        "jenis": jenis,
+                        "nomor_sk": d.get("skNomor", "-")[:100],
+                        "tanggal_sk": tanggal(d["skTanggal"]),
+                        "tmt_mulai": tanggal(d["hukumanTanggal"]),
+                    }
+                )
+    riwayat_impor(pangkat=pangkat, pendidikan=pendidikan, hukuman=hukuman)

@@ -1,0 +1,195 @@
+"""Background tasks of the import: the dry run (preview) and the confirmed import, each with
+its progress row (tugas.progres), so a 100,000-row file never runs in a web request."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django_tasks import task
+
+from impor import baca, proses
+from impor.models import Impor
+from pegawai.audit import catat_operasi
+from tugas.models import Progres
+from tugas.progres import Laporan, dengan_progres, mulai
+
+
+def _pesan(r: proses.Ringkasan) -> str:
+    return _(
+        "%(total)d baris: %(baru)d baru, %(ubah)d berubah, %(sama)d tetap, %(tolak)d ditolak."
+    ) % {"total": r.total, "baru": r.baru, "ubah": r.ubah, "sama": r.sama, "tolak": r.tolak}
+
+
+def _berkas_tolak(laporan: Laporan, impor: Impor, r: proses.Ringkasan, pesan: str) -> None:
+    if r.berkas_tolak:
+        laporan.selesai(
+            pesan=pesan,
+            berkas=r.berkas_tolak.encode("utf-8"),
+            nama_berkas=f"ditolak-{impor.pk}.csv",
+            jenis_berkas="text/csv; charset=utf-8",
+        )
+    else:
+        laporan.selesai(pesan=pesan)
+
+
+@task()
+@dengan_progres
+def pratinjau(laporan: Laporan, impor_id: int) -> int:
+    """Read the file and compare it with our data; nothing is written but the summary."""
+    impor = Impor.objects.get(pk=impor_id)
+    try:
+        r = proses.jalankan(bytes(impor.berkas), impor.format, maju=laporan.maju)
+    except baca.BerkasDitolak as exc:
+        impor.status = Impor.Status.DITOLAK
+        impor.ringkasan = {"galat_berkas": exc.pesan}
+        impor.save(update_fields=["status", "ringkasan"])
+        laporan.gagal(_("Berkas ditolak, tidak ada yang disimpan: %(p)s") % {"p": exc.pesan})
+        return 0
+    impor.status = Impor.Status.PRATINJAU
+    impor.ringkasan = r.sebagai_dict()
+    impor.save(update_fields=["status", "ringkasan"])
+    _berkas_tolak(laporan, impor, r, _("Pratinjau siap. ") + _pesan(r))
+    return r.total
+
+
+@task()
+@dengan_progres
+def terapkan(laporan: Laporan, impor_id: int, user_id: int | None, sebagian: bool) -> int:
+    """Apply the file: all-or-nothing, or only its valid rows (`sebagian`)."""
+    from django.contrib.auth import get_user_model
+
+    impor = Impor.objects.get(pk=impor_id)
+    oleh = get_user_model().objects.filter(pk=user_id).first()
+    try:
+        r = proses.jalankan(
+            bytes(impor.berkas),
+            impor.format,
+            terapkan=True,
+            sebagian=sebagian,
+            oleh=oleh,
+            sumber=f"{impor.nama_berkas} sha256:{impor.checksum}",
+            maju=laporan.maju,
+        )
+    except baca.BerkasDitolak as exc:
+        laporan.gagal(_("Berkas ditolak, tidak ada yang disimpan: %(p)s") % {"p": exc.pesan})
+        return 0
+    except proses.DibatalkanAdaGalat:
+        # The run's own summary is gone with the rollback: a dry run gives the rejects file.
+        r = proses.jalankan(bytes(impor.berkas), impor.format)
+        _berkas_tolak(
+            laporan,
+            impor,
+            r,
+            _(
+                'Tidak ada yang disimpan: %(n)d baris ditolak dan pilihan "semua atau tidak '
+                'sama sekali" aktif. Perbaiki baris dalam berkas penolakan, atau pilih impor '
+                "baris yang sah saja."
+            )
+            % {"n": r.tolak},
+        )
+        return 0
+    impor.status = Impor.Status.DITERAPKAN
+    impor.sebagian = sebagian
+    impor.ringkasan = r.sebagai_dict()
+    impor.diterapkan = timezone.now()
+    impor.diterapkan_oleh = oleh
+    impor.save()
+    log = catat_operasi(
+        impor,
+        "impor_pegawai",
+        {
+            "baris": r.total,
+            "baru": r.baru,
+            "berubah": r.ubah,
+            "tetap": r.sama,
+            "ditolak": r.tolak,
+            "penempatan": r.penempatan,
+        },
+        oleh=oleh,
+    )
+    log.additional_data = {
+        **log.additional_data,
+        "checksum": impor.checksum,
+        "berkas": impor.nama_berkas,
+    }
+    log.save(update_fields=["additional_data"])
+    _berkas_tolak(laporan, impor, r, _("Impor selesai. ") + _pesan(r))
+    return r.total
+
+
+@task()
+@dengan_progres
+def rekonsiliasi(laporan: Laporan, impor_id: int) -> int:
+    """Per employee, the differences between the SIASN file and our data, as a CSV to download
+    (nothing is written): rank, TMT, education, status, kedudukan, unit, position."""
+    impor = Impor.objects.get(pk=impor_id)
+    try:
+        r = proses.jalankan(bytes(impor.berkas), impor.format, maju=laporan.maju, selisih=True)
+    except baca.BerkasDitolak as exc:
+        laporan.gagal(exc.pesan)
+        return 0
+    laporan.selesai(
+        pesan=_("%(n)d selisih antara berkas SIASN dan data kita; %(t)d baris ditolak.")
+        % {"n": r.selisih.n, "t": r.tolak},
+        berkas=r.selisih.buf.getvalue().encode("utf-8"),
+        nama_berkas=f"rekonsiliasi-{impor.pk}.csv",
+        jenis_berkas="text/csv; charset=utf-8",
+    )
+    return r.selisih.n
+
+
+def mulai_rekonsiliasi(impor: Impor, oleh: Any) -> Progres:
+    return mulai(
+        rekonsiliasi,
+        label=_("Rekonsiliasi %(b)s dengan data kita") % {"b": impor.nama_berkas},
+        oleh=oleh,
+        args=[impor.pk],
+        url_kembali=impor.get_absolute_url(),
+    )
+
+
+def mulai_pratinjau(impor: Impor, oleh: Any) -> Progres:
+    return mulai(
+        pratinjau,
+        label=_("Pratinjau impor %(b)s") % {"b": impor.nama_berkas},
+        oleh=oleh,
+        kunci=f"impor:{impor.pk}",
+        args=[impor.pk],
+        url_kembali=impor.get_absolute_url(),
+    )
+
+
+def mulai_terapkan(impor: Impor, oleh: Any, *, sebagian: bool) -> Progres:
+    return mulai(
+        terapkan,
+        label=_("Impor %(b)s") % {"b": impor.nama_berkas},
+        oleh=oleh,
+        # One import of employees at a time: two at once would race on the same NIPs.
+        kunci="impor:terapkan",
+        args=[impor.pk, getattr(oleh, "pk", None), sebagian],
+        url_kembali=reverse("impor:detail", args=[impor.pk]),
+    )
+
+
+@task()
+@dengan_progres
+def segarkan_indeks(laporan: Laporan) -> int:
+    """Rebuild the whole merit projection after a large import (jabatan.indeks.segarkan)."""
+    from jabatan import indeks
+
+    n = indeks.segarkan(laporan=laporan.maju)
+    laporan.selesai(pesan=_("Indeks merit %(n)d pegawai dibangun ulang.") % {"n": n})
+    return n
+
+
+def mulai_segarkan_indeks(oleh: Any) -> Progres:
+    """Queue the rebuild for when the import's transaction commits (one while queued)."""
+    return mulai(
+        segarkan_indeks,
+        label=_("Bangun ulang indeks merit setelah impor"),
+        oleh=oleh,
+        gabung=True,
+    )

@@ -1,0 +1,86 @@
+"""The DUK: the ranking's tie-break order (one definition), scoped, exported, printable."""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import date
+
+import pytest
+from django.urls import reverse
+
+from impor.duk import duk
+from jabatan import indeks, merit
+from jabatan.models import IndeksMerit
+from pegawai.akses import Lingkup
+from tests.akses_data import buat_organisasi
+from tests.factories import PegawaiFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def org():
+    o = buat_organisasi()
+    with indeks.ditunda():
+        PegawaiFactory(
+            nama="Senior", unit_kerja=o.unit_a, golongan="IV/a", tmt_golongan=date(2015, 4, 1)
+        )
+        PegawaiFactory(
+            nama="Sama Gol Lebih Dulu",
+            unit_kerja=o.bidang_a,
+            golongan="III/a",
+            tmt_golongan=date(2019, 4, 1),
+        )
+    return o
+
+
+def test_the_order_is_the_rankings_tie_break(org):
+    baris = duk(scope=Lingkup(semua=True), unit=org.unit_a, pada=date(2026, 12, 1))
+    harapan = sorted(
+        IndeksMerit.objects.filter(pegawai__unit_kerja__path__startswith=org.unit_a.path),
+        key=lambda r: merit.kunci_duk(indeks.kandidat(r)),
+    )
+    assert [b.pegawai.pk for b in baris] == [r.pegawai_id for r in harapan]
+    assert baris[0].pegawai.nama == "Senior"
+    assert [b.nomor for b in baris] == list(range(1, len(baris) + 1))
+
+
+def test_a_unit_head_sees_only_their_subtree(client, org):
+    client.force_login(org.users["pimpinan"])
+    ok = client.get(reverse("impor:duk"), {"unit": org.unit_a.pk})
+    assert ok.status_code == 200 and "Senior" in ok.content.decode()
+    assert client.get(reverse("impor:duk"), {"unit": org.unit_b.pk}).status_code == 404
+    client.force_login(org.users["pegawai"])
+    assert client.get(reverse("impor:duk")).status_code == 403
+
+
+def test_the_export_keeps_the_nip_as_text_and_dates_dd_mm_yyyy(client, org):
+    client.force_login(org.users["hr"])
+    response = client.get(reverse("impor:duk"), {"unit": org.unit_a.pk, "ekspor": "csv"})
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
+    assert rows[0][:3] == ["No.", "NIP", "Nama"]
+    assert len(rows[1][1]) == 18 and rows[1][2] == "Senior"
+    assert rows[1][4] == "01-04-2015"
+    xlsx = client.get(reverse("impor:duk"), {"unit": org.unit_a.pk, "ekspor": "xlsx"})
+    from openpyxl import load_workbook
+
+    ws = load_workbook(io.BytesIO(xlsx.content)).active
+    assert ws["B2"].data_type == "s"
+
+
+def test_the_printable_page_is_a4_landscape_with_the_city_header(client, org):
+    client.force_login(org.users["hr"])
+    page = client.get(reverse("impor:duk_cetak"), {"unit": org.unit_a.pk}).content.decode()
+    assert "PEMERINTAH KOTA MATARAM" in page and 'class="lembar mendatar"' in page
+    assert "DAFTAR URUT KEPANGKATAN" in page
+
+
+def test_the_duk_runs_a_fixed_number_of_queries(client, org, django_assert_max_num_queries):
+    client.force_login(org.users["hr"])
+    with indeks.ditunda():
+        for _ in range(10):
+            PegawaiFactory(unit_kerja=org.unit_a)
+    # session, user, permissions, units for the select, the unit, projection rows, positions
+    with django_assert_max_num_queries(9):
+        assert client.get(reverse("impor:duk"), {"unit": org.unit_a.pk}).status_code == 200
