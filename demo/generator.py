@@ -21,6 +21,8 @@ from demo import data
 from demo.catalogue import SEMUA, STRUKTURAL
 from demo.kinerja import KinerjaDemo, Orang
 from demo.orang import Kursi, PegawaiDemo, Rows
+from demo.publik import MODELS as PUBLIK_MODELS
+from demo.publik import PublikDemo
 from demo.structure import Unit, build
 from jabatan.models import Formasi, IndeksMerit, Jabatan, Penempatan
 from jabatan.rules import atasan_langsung
@@ -41,6 +43,7 @@ from pegawai.models import (
 RASIO_TERISI = 0.95  # share of seats filled (the issue: "placements that fill about 95% of posts")
 CHUNK = 20_000
 SEEDED_MODELS: list[type[models.Model]] = [
+    *PUBLIK_MODELS,
     IndeksMerit,
     RencanaHasilKerja,
     RevisiSkp,
@@ -157,6 +160,8 @@ class Generator(PegawaiDemo):
             sekda,
         )
         skp = KinerjaDemo(gen=self, orang=self.orang, atasan=atasan).run()
+        self.report("  layanan publik: unit layanan, survei kepuasan, keputusan pengisian")
+        PublikDemo(pada=self.pada, seed=self.rng.randint(0, 10**6)).run()
         reset_sequences()
         return {
             "unit": len(units),

@@ -125,6 +125,17 @@ def _buat_organisasi() -> Organisasi:
                       penempatan_a, users)  # fmt: skip
 
 
+def _survei(org: Organisasi) -> dict[str, object]:
+    """A service unit of unit A with one response and its comment (the public survey)."""
+    from kinerja.survei import KomentarSkm, ResponSkm, UnitLayanan
+
+    unit = UnitLayanan.objects.create(unit_kerja=org.bidang_a, kode="layanan-a")
+    respon = ResponSkm.objects.create(unit=unit, **{k: 4 for k in ResponSkm.KOLOM})
+    komentar = KomentarSkm.objects.create(respon=respon, unit=unit, teks="Bagus")
+    return {"kinerja.unitlayanan": unit, "kinerja.responskm": respon,
+            "kinerja.komentarskm": komentar}  # fmt: skip
+
+
 # Objects of unit A per model, for the URLs that take an id.
 def objek_unit_a(org: Organisasi) -> dict[str, object]:
     from auditlog.models import LogEntry
@@ -180,6 +191,7 @@ def objek_unit_a(org: Organisasi) -> dict[str, object]:
             predikat_baru="Baik",
             oleh=hr,
         ),
+        **_survei(org),
         "auth.group": Group.objects.get(name=ADMIN_BKPSDM),
         "auditlog.logentry": LogEntry.objects.order_by("-pk").first(),
         "axes.accessattempt": AccessAttempt.objects.create(

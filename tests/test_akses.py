@@ -57,6 +57,10 @@ MODEL = {
     "kinerja.kinerjaorganisasi": Aturan("unit", hr="vac", pimpinan="v"),
     "kinerja.pengaturantalenta": Aturan("bebas", hr="vc"),  # one row; it exists already
     "kinerja.revisiskp": Aturan("unit", hr="v", pimpinan="v"),
+    # The public survey: HR marks units and moderates (unit heads read results on the dashboard).
+    "kinerja.unitlayanan": Aturan("unit", hr="vac"),
+    "kinerja.responskm": Aturan("unit", hr="v"),  # written by the public form only
+    "kinerja.komentarskm": Aturan("unit", hr="vc"),  # moderated by an action
     "auth.user": Aturan("tidak", hr="v", audit=False),
     "auth.group": Aturan("tidak", hr="", audit=False),
     "auditlog.logentry": Aturan("tidak", hr="v", audit=False),
@@ -104,6 +108,10 @@ HALAMAN = {
     "kinerja:skp_nilai": (405, 405, 405, 405, 405),
     "kinerja:skp_final": (405, 405, 405, 405, 405),
     "kinerja:skp_revisi": (405, 405, 405, 405, 405),
+    # The public pages: the same for everyone (tests/publik).
+    **{f"publik:{n}": (200, 200, 200, 200, 200) for n in (
+        "transparansi", "keputusan_detail", "lowong", "data_terbuka", "unduh", "feed", "survei",
+        "survei_form", "survei_terima_kasih", "survei_hasil", "survei_qr", "survei_cetak")},
 }
 APP_LIST = {  # admin:app_list per app label
     "pegawai": (302, 302, 200, 200, 200),
@@ -174,6 +182,8 @@ def _url_dan_harapan(objek: dict[str, object]) -> list[tuple[str, str, tuple[int
                 "<int:formasi_id>": objek["jabatan.formasi"].pk,
                 "<int:keputusan_id>": objek["jabatan.keputusan"].pk,
                 "<uuid:pk>": objek["tugas.progres"].pk,
+                "<slug:kode>.<str:fmt>": "jabatan-terisi.csv",
+                "<slug:kode>": objek["kinerja.unitlayanan"].kode,
             }
             path = "/" + route
             for placeholder, value in isian.items():
