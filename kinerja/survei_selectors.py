@@ -109,3 +109,25 @@ def komentar_tayang(*, unit: UnitLayanan, batas: int = 20) -> QuerySet[KomentarS
     return KomentarSkm.objects.filter(unit=unit, status=StatusKomentar.TAYANG).order_by(
         "-created_at"
     )[:batas]
+
+
+@dataclass(frozen=True)
+class DasborSkm:
+    tahun: int
+    hasil: list[HasilSkm]  # ranked
+    rinci: list[tuple[HasilSkm, list, list, int]]  # per unit: result, trend, comments, pending
+
+
+def dasbor_skm(*, scope: Lingkup, tahun: int, rinci_maks: int = 5) -> DasborSkm:
+    """Return the survey dashboard of a unit head (their units with trend and comments) or HR
+    (every unit ranked; details only when few). Queries: units + sums, then per detailed unit
+    its trend, comments and pending count (at most `rinci_maks` units)."""
+    hasil = hasil_skm(dari=date(tahun, 1, 1), sampai=date(tahun, 12, 31), scope=scope,
+                      hanya_aktif=False)  # fmt: skip
+    rinci = []
+    if len(hasil) <= rinci_maks:
+        for h in hasil:
+            menunggu = KomentarSkm.objects.filter(unit=h.unit, status=StatusKomentar.MENUNGGU)
+            rinci.append((h, tren_skm(unit=h.unit, tahun=tahun),
+                          list(komentar_tayang(unit=h.unit, batas=10)), menunggu.count()))  # fmt: skip
+    return DasborSkm(tahun=tahun, hasil=hasil, rinci=rinci)

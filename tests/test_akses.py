@@ -96,6 +96,7 @@ HALAMAN = {
     "jabatan:peluang": (302, 200, 200, 200, 403),  # an employee's own chances
     "jabatan:peluang_detail": (302, 200, 200, 200, 403),
     "kinerja:talenta": (302, 403, 200, 200, 200),
+    "kinerja:survei": (302, 403, 200, 200, 200),  # each sees their scope's service units
     "kinerja:ekspor": (302, 403, 200, 200, 200),
     "kinerja:skp_list": (302, 200, 200, 200, 200),
     "kinerja:skp_detail": (302, 200, 404, 200, 200),  # the employee's own, their unit head, HR
