@@ -128,6 +128,6 @@ def dasbor_skm(*, scope: Lingkup, tahun: int, rinci_maks: int = 5) -> DasborSkm:
     if len(hasil) <= rinci_maks:
         for h in hasil:
             menunggu = KomentarSkm.objects.filter(unit=h.unit, status=StatusKomentar.MENUNGGU)
-            rinci.append((h, tren_skm(unit=h.unit, tahun=tahun),
-                          list(komentar_tayang(unit=h.unit, batas=10)), menunggu.count()))  # fmt: skip
+            komentar = list(komentar_tayang(unit=h.unit, batas=10))
+            rinci.append((h, tren_skm(unit=h.unit, tahun=tahun), komentar, menunggu.count()))
     return DasborSkm(tahun=tahun, hasil=hasil, rinci=rinci)
