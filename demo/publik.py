@@ -15,10 +15,20 @@ from jabatan import merit
 from jabatan.models import Keputusan, Penempatan
 from kinerja.survei import KomentarSkm, ResponSkm, StatusKomentar, UnitLayanan
 from pegawai.jenis_jabatan import JenisJabatan
-from pegawai.models import UnitKerja
+from pegawai.models import Pegawai, UnitKerja
+from publik.models import (
+    URUTAN_TAHAP,
+    AnggotaPanitia,
+    HasilTahap,
+    Pelamar,
+    Pengumuman,
+    Seleksi,
+    Tahap,
+)
 
 # Children first: the generator's reset deletes these before the rows they point at.
-MODELS = [KomentarSkm, ResponSkm, UnitLayanan, Keputusan]
+MODELS = [Pengumuman, HasilTahap, Pelamar, Tahap, AnggotaPanitia, Seleksi.formasi.through,
+          Seleksi, KomentarSkm, ResponSkm, UnitLayanan, Keputusan]  # fmt: skip
 
 KOMENTAR = [
     "Pelayanan cepat dan petugas ramah, terima kasih.",
@@ -45,7 +55,9 @@ class PublikDemo:
         units = self._unit_layanan()
         respon = self._respon(units)
         keputusan = self._keputusan()
-        return {"unit_layanan": len(units), "respon_skm": respon, "keputusan": keputusan}
+        seleksi = self._seleksi()
+        return {"unit_layanan": len(units), "respon_skm": respon, "keputusan": keputusan,
+                "seleksi": seleksi}  # fmt: skip
 
     def _oleh(self) -> User:
         user, _ = User.objects.get_or_create(
@@ -134,3 +146,54 @@ class PublikDemo:
             ))  # fmt: skip
         Keputusan.objects.bulk_create(rows)
         return len(rows)
+
+    def _seleksi(self) -> int:
+        """A finished open selection behind the latest JPT decision: committee, six stages,
+        applicants, results and dated announcements (names only)."""
+        rng, oleh = self.rng, self._oleh()
+        k = (Keputusan.objects.filter(metode=Keputusan.Metode.SELEKSI_TERBUKA)
+             .select_related("formasi__jabatan", "formasi__unit_kerja", "pegawai")
+             .order_by("-tmt").first())  # fmt: skip
+        if k is None:
+            return 0
+        lain = list(Pegawai.objects.filter(golongan__startswith="IV").exclude(pk=k.pegawai_id)
+                    .order_by("pk")[:5])  # fmt: skip
+        pelamar_pegawai = [k.pegawai, *lain]
+        seleksi = Seleksi.objects.create(
+            judul=f"Seleksi Terbuka JPT Pratama {k.formasi.jabatan.nama} {k.tmt.year}",
+            nomor_pengumuman=f"800.1.2/{rng.randint(10, 99)}/Pansel-JPT/{k.tmt.year}",
+            dibuka_oleh=oleh, selesai=True,
+        )  # fmt: skip
+        seleksi.formasi.set([k.formasi])
+        AnggotaPanitia.objects.bulk_create(
+            AnggotaPanitia(seleksi=seleksi, nama=n, peran=p) for n, p in [
+                ("Sekretaris Daerah Kota Mataram", "Ketua"),
+                ("Asisten Administrasi Umum", "Anggota"),
+                ("Inspektur Kota Mataram", "Anggota"), ("Akademisi Universitas Mataram", "Anggota"),
+                ("Kepala BKPSDM", "Sekretaris")]
+        )  # fmt: skip
+        awal = k.tanggal_sk - timedelta(days=75)
+        pelamar = [Pelamar.objects.create(seleksi=seleksi, formasi=k.formasi, pegawai=p)
+                   for p in pelamar_pegawai]  # fmt: skip
+        tersisa = pelamar
+        for i, jenis in enumerate(URUTAN_TAHAP):
+            mulai = awal + timedelta(days=12 * i)
+            tahap = Tahap.objects.create(seleksi=seleksi, jenis=jenis, mulai=mulai,
+                                         selesai=mulai + timedelta(days=10))  # fmt: skip
+            lulus = tersisa
+            if i >= 2:
+                keluar = 1 if len(tersisa) > 3 else 0
+                lulus = tersisa[: len(tersisa) - keluar]
+                HasilTahap.objects.bulk_create(
+                    HasilTahap(tahap=tahap, pelamar=p, lulus=p in lulus, dicatat_oleh=oleh,
+                               nilai=90 - 3 * j)
+                    for j, p in enumerate(tersisa)
+                )  # fmt: skip
+                tersisa = lulus
+            Pengumuman.objects.create(
+                tahap=tahap, seleksi=seleksi, tanggal=tahap.selesai,
+                isi=[{"formasi": f"{k.formasi.jabatan.nama} — {k.formasi.unit_kerja.nama}",
+                      "lulus": sorted(p.pegawai.nama_lengkap for p in lulus) if i >= 2 else []}],
+                ringkasan=f"{tahap.get_jenis_display()} {seleksi}",
+            )  # fmt: skip
+        return 1

@@ -169,8 +169,14 @@ class KomentarSkmAdmin(BaseAdmin):
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False
 
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False  # the text is the respondent's: only moderated, by the actions below
+
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False
+
+    def has_moderasi_permission(self, request: HttpRequest) -> bool:
+        return request.user.has_perm("kinerja.change_komentarskm")
 
     def _moderasi(self, request: HttpRequest, queryset, tayangkan: bool) -> None:
         n = 0
@@ -184,11 +190,11 @@ class KomentarSkmAdmin(BaseAdmin):
                 return
         self.message_user(request, _("%(n)s komentar dimoderasi.") % {"n": n})
 
-    @admin.action(description=gettext_lazy("Tayangkan komentar terpilih"), permissions=["change"])
+    @admin.action(description=gettext_lazy("Tayangkan komentar terpilih"), permissions=["moderasi"])
     def tayangkan(self, request: HttpRequest, queryset) -> None:
         self._moderasi(request, queryset, True)
 
-    @admin.action(description=gettext_lazy("Tolak komentar terpilih"), permissions=["change"])
+    @admin.action(description=gettext_lazy("Tolak komentar terpilih"), permissions=["moderasi"])
     def tolak(self, request: HttpRequest, queryset) -> None:
         self._moderasi(request, queryset, False)
 

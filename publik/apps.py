@@ -13,9 +13,19 @@ class PublikConfig(AppConfig):
     verbose_name = _("Layanan publik")
 
     def ready(self) -> None:
+        from auditlog.registry import auditlog
+
         from jabatan.models import Formasi, Keputusan, Penempatan
         from kinerja.survei import KomentarSkm, ResponSkm, UnitLayanan
+        from pegawai import saya
+        from pegawai.apps import AUDIT_EXCLUDE
+        from publik import models as m
         from publik.cache import batalkan
+
+        for model in (m.Tahap, m.Pelamar, m.HasilTahap, m.Pengumuman, m.AnggotaPanitia):
+            auditlog.register(model, exclude_fields=AUDIT_EXCLUDE)
+        auditlog.register(m.Seleksi, exclude_fields=AUDIT_EXCLUDE, m2m_fields={"formasi"})
+        saya.tambah_tautan("publik:seleksi_saya", _("Seleksi terbuka jabatan pimpinan tinggi"))
 
         # What each public section shows; a save or delete of any of these models invalidates
         # the section's cached pages (publik/cache.py). The home page shows a bit of all.
@@ -26,6 +36,9 @@ class PublikConfig(AppConfig):
             ResponSkm: ("survei",),
             KomentarSkm: ("survei",),
             UnitLayanan: ("survei",),
+            m.Seleksi: ("seleksi", "beranda"),
+            m.Tahap: ("seleksi",),
+            m.Pengumuman: ("seleksi", "beranda"),
         }
         for model, sections in bagian.items():
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from publik.views import survei, transparansi
+from publik.views import seleksi, survei, transparansi
 
 app_name = "publik"
 
@@ -13,6 +13,14 @@ urlpatterns = [
     path("data-terbuka/", transparansi.data_terbuka, name="data_terbuka"),
     path("data-terbuka/<slug:kode>.<str:fmt>", transparansi.unduh, name="unduh"),
     path("umpan.atom", transparansi.umpan, name="feed"),
+    path("seleksi/", seleksi.seleksi_list, name="seleksi_list"),
+    path("seleksi/<int:seleksi_id>/", seleksi.seleksi_detail, name="seleksi_detail"),
+    path("saya/seleksi/", seleksi.seleksi_saya, name="seleksi_saya"),
+    path(
+        "saya/seleksi/<int:seleksi_id>/<int:formasi_id>/lamar/",
+        seleksi.seleksi_lamar,
+        name="seleksi_lamar",
+    ),
     path("survei/", survei.survei, name="survei"),
     path("survei/<slug:kode>/", survei.survei_form, name="survei_form"),
     path(

@@ -61,6 +61,11 @@ MODEL = {
     "kinerja.unitlayanan": Aturan("unit", hr="vac"),
     "kinerja.responskm": Aturan("unit", hr="v"),  # written by the public form only
     "kinerja.komentarskm": Aturan("unit", hr="vc"),  # moderated by an action
+    # Open selections: written by publik.services, read (and acted on) in the admin.
+    "publik.seleksi": Aturan("bebas", hr="v"),
+    "publik.tahap": Aturan("bebas", hr="v"),
+    "publik.pelamar": Aturan("unit", hr="v"),
+    "publik.hasiltahap": Aturan("unit", hr="v"),
     "auth.user": Aturan("tidak", hr="v", audit=False),
     "auth.group": Aturan("tidak", hr="", audit=False),
     "auditlog.logentry": Aturan("tidak", hr="v", audit=False),
@@ -110,9 +115,27 @@ HALAMAN = {
     "kinerja:skp_final": (405, 405, 405, 405, 405),
     "kinerja:skp_revisi": (405, 405, 405, 405, 405),
     # The public pages: the same for everyone (tests/publik).
-    **{f"publik:{n}": (200, 200, 200, 200, 200) for n in (
-        "transparansi", "keputusan_detail", "lowong", "data_terbuka", "unduh", "feed", "survei",
-        "survei_form", "survei_terima_kasih", "survei_hasil", "survei_qr", "survei_cetak")},
+    **{
+        f"publik:{n}": (200, 200, 200, 200, 200)
+        for n in (
+            "transparansi",
+            "keputusan_detail",
+            "lowong",
+            "data_terbuka",
+            "unduh",
+            "feed",
+            "survei",
+            "survei_form",
+            "survei_terima_kasih",
+            "survei_hasil",
+            "survei_qr",
+            "survei_cetak",
+            "seleksi_list",
+            "seleksi_detail",
+        )
+    },
+    "publik:seleksi_saya": (302, 200, 200, 200, 403),  # an employee's own; HR has no record
+    "publik:seleksi_lamar": (302, 405, 405, 405, 405),  # POST only
 }
 APP_LIST = {  # admin:app_list per app label
     "pegawai": (302, 302, 200, 200, 200),
@@ -185,6 +208,7 @@ def _url_dan_harapan(objek: dict[str, object]) -> list[tuple[str, str, tuple[int
                 "<uuid:pk>": objek["tugas.progres"].pk,
                 "<slug:kode>.<str:fmt>": "jabatan-terisi.csv",
                 "<slug:kode>": objek["kinerja.unitlayanan"].kode,
+                "<int:seleksi_id>": objek["publik.seleksi"].pk,
             }
             path = "/" + route
             for placeholder, value in isian.items():

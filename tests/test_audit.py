@@ -47,6 +47,7 @@ MUTASI = {
     ),
     "kinerja.skp": lambda d, org, f: ("penilai", str(org.pegawai_b.pk)),
     "pegawai.akses": lambda d, org, f: ("unit_kerja", str(org.bidang_a.pk)),
+    "kinerja.unitlayanan": lambda d, org, f: ("nama_layanan", "Loket layanan (diubah)"),
     "pegawai.riwayatpangkat": lambda d, org, f: (
         "jenis_kenaikan", _lain(f["jenis_kenaikan"], d["jenis_kenaikan"])
     ),

@@ -246,7 +246,12 @@ class UmpanPublik(Feed):
         return reverse("publik:transparansi")
 
     def items(self) -> list:
-        return [("keputusan", k) for k in keputusan_publik().order_by("-created_at")[:30]]
+        from publik.models import Pengumuman
+
+        items = [("keputusan", k) for k in keputusan_publik().order_by("-created_at")[:30]]
+        items += [("pengumuman", p) for p in Pengumuman.objects.select_related("tahap")[:30]]
+        items.sort(key=lambda it: it[1].created_at, reverse=True)
+        return items[:30]
 
     def item_title(self, item) -> str:
         jenis, obj = item
@@ -268,13 +273,16 @@ class UmpanPublik(Feed):
                 "tanggal": b.tanggal_sk.isoformat(),
                 "metode": b.metode_label,
             }
-        return obj.ringkasan
+        return _("Diumumkan %(t)s. Yang lulus: %(n)s") % {
+            "t": obj.tanggal.isoformat(),
+            "n": "; ".join(f"{b['formasi']}: {', '.join(b['lulus']) or '—'}" for b in obj.isi),
+        }
 
     def item_link(self, item) -> str:
         jenis, obj = item
         if jenis == "keputusan":
             return reverse("publik:keputusan_detail", kwargs={"keputusan_id": obj.pk})
-        return reverse("publik:seleksi_detail", kwargs={"pk": obj.seleksi_id}) + f"#tahap-{obj.pk}"
+        return reverse("publik:seleksi_detail", args=[obj.seleksi_id]) + f"#tahap-{obj.tahap_id}"
 
     def item_pubdate(self, item):
         return item[1].created_at
