@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (locator chains read better on one line)
 """A member of the public, on a phone and on a desktop: browses the filled posts, filters them,
 opens a decision, downloads the open data, follows an open selection's announcements and
 submits a survey; axe-core (committed under tests/browser/static/axe-core, MPL-2.0, never a CDN)
