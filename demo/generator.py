@@ -23,6 +23,8 @@ from demo.kinerja import KinerjaDemo, Orang
 from demo.orang import Kursi, PegawaiDemo, Rows
 from demo.pelatihan import MODELS as PELATIHAN_MODELS
 from demo.pelatihan import PelatihanDemo
+from demo.publik import MODELS as PUBLIK_MODELS
+from demo.publik import PublikDemo
 from demo.structure import Unit, build
 from jabatan.models import Formasi, IndeksMerit, IndeksUrusan, Jabatan, Penempatan
 from jabatan.rules import atasan_langsung
@@ -45,6 +47,7 @@ from pegawai.models import (
 RASIO_TERISI = 0.95  # share of seats filled (the issue: "placements that fill about 95% of posts")
 CHUNK = 20_000
 SEEDED_MODELS: list[type[models.Model]] = [
+    *PUBLIK_MODELS,
     *PELATIHAN_MODELS,
     IndeksUrusan,
     IndeksMerit,
@@ -167,6 +170,8 @@ class Generator(PegawaiDemo):
         skp = KinerjaDemo(gen=self, orang=self.orang, atasan=atasan).run()
         self.report("  katalog pelatihan, sesi dan peserta dua tahun terakhir")
         pelatihan = PelatihanDemo(gen=self, orang=self.orang).run()
+        self.report("  layanan publik: unit layanan, survei kepuasan, keputusan pengisian")
+        PublikDemo(pada=self.pada, seed=self.rng.randint(0, 10**6)).run()
         reset_sequences()
         return {
             "unit": len(units),

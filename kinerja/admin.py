@@ -5,13 +5,25 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from kinerja.forms import SkpAdminForm
-from kinerja.models import KinerjaOrganisasi, PengaturanTalenta, Periode, RevisiSkp, Skp
+from kinerja.models import (
+    KinerjaOrganisasi,
+    KomentarSkm,
+    PengaturanTalenta,
+    Periode,
+    ResponSkm,
+    RevisiSkp,
+    Skp,
+    UnitLayanan,
+)
 from kinerja.services import skp_ganti_penilai
+from kinerja.services.survei import komentar_moderasi, unit_layanan_tandai
 from pegawai.admin import NipSearchMixin, PerangkatDaerahFilter, pegawai_nama, pegawai_nip
 from pegawai.admin_base import BaseAdmin, HanyaBacaMixin, LayananMenolak, ServiceWriteMixin
 
@@ -98,3 +110,98 @@ class RevisiSkpAdmin(HanyaBacaMixin, BaseAdmin):
     list_display = ["skp", "predikat_lama", "predikat_baru", "oleh", "waktu"]
     list_select_related = ["skp__pegawai", "skp__periode", "oleh"]
     search_fields = ["skp__pegawai__nama", "skp__pegawai__nip", "alasan"]
+
+
+# --- The public satisfaction survey (PermenPANRB 14/2017) ------------------------------------
+
+
+@admin.register(UnitLayanan)
+class UnitLayananAdmin(ServiceWriteMixin, BaseAdmin):
+    lingkup_path = "unit_kerja__path"
+    list_display = ["__str__", "unit_kerja", "kode", "aktif"]
+    list_select_related = ["unit_kerja"]
+    list_filter = ["aktif"]
+    search_fields = ["unit_kerja__nama", "nama_layanan", "kode"]
+    autocomplete_fields = ["unit_kerja"]
+    fields = ["unit_kerja", "kode", "nama_layanan", "aktif"]
+
+    def save_model(self, request: HttpRequest, obj: UnitLayanan, form: Any, change: bool) -> None:
+        try:
+            saved = unit_layanan_tandai(
+                unit_kerja=form.cleaned_data["unit_kerja"], kode=form.cleaned_data["kode"],
+                nama_layanan=form.cleaned_data["nama_layanan"],
+                aktif=form.cleaned_data["aktif"], oleh=request.user,
+            )  # fmt: skip
+        except ValidationError as exc:
+            raise LayananMenolak(exc) from exc
+        obj.pk = saved.pk
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False  # responses point at it: unmark with "menerima survei" instead
+
+
+class UnitLayananFilter(admin.SimpleListFilter):
+    """The service units, named in one query (the default filter names each in its own)."""
+
+    title = gettext_lazy("unit layanan")
+    parameter_name = "unit"
+
+    def lookups(self, request: HttpRequest, model_admin) -> list[tuple[int, str]]:
+        return [(u.pk, u.nama) for u in UnitLayanan.objects.select_related("unit_kerja")]
+
+    def queryset(self, request: HttpRequest, queryset):
+        return queryset.filter(unit_id=self.value()) if self.value() else queryset
+
+
+@admin.register(KomentarSkm)
+class KomentarSkmAdmin(BaseAdmin):
+    """Moderation: HR approves or rejects each comment (through the service, audited)."""
+
+    lingkup_path = "unit__unit_kerja__path"
+    list_display = ["teks", "unit", "status", "created_at", "dimoderasi_oleh"]
+    list_select_related = ["unit__unit_kerja", "dimoderasi_oleh"]
+    list_filter = ["status", UnitLayananFilter]
+    search_fields = ["teks"]
+    actions = ["tayangkan", "tolak"]
+    readonly_fields = ["teks", "unit", "status", "dimoderasi_oleh", "dimoderasi_pada"]
+    fields = readonly_fields
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False  # the text is the respondent's: only moderated, by the actions below
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_moderasi_permission(self, request: HttpRequest) -> bool:
+        return request.user.has_perm("kinerja.change_komentarskm")
+
+    def _moderasi(self, request: HttpRequest, queryset, tayangkan: bool) -> None:
+        n = 0
+        for komentar in queryset:
+            try:
+                komentar_moderasi(komentar=komentar, tayangkan=tayangkan, oleh=request.user)
+                n += 1
+            except ValidationError as exc:
+                for m in exc.messages:
+                    self.message_user(request, m, level=messages.ERROR)
+                return
+        self.message_user(request, _("%(n)s komentar dimoderasi.") % {"n": n})
+
+    @admin.action(description=gettext_lazy("Tayangkan komentar terpilih"), permissions=["moderasi"])
+    def tayangkan(self, request: HttpRequest, queryset) -> None:
+        self._moderasi(request, queryset, True)
+
+    @admin.action(description=gettext_lazy("Tolak komentar terpilih"), permissions=["moderasi"])
+    def tolak(self, request: HttpRequest, queryset) -> None:
+        self._moderasi(request, queryset, False)
+
+
+@admin.register(ResponSkm)
+class ResponSkmAdmin(HanyaBacaMixin, BaseAdmin):
+    lingkup_path = "unit__unit_kerja__path"
+    list_display = ["unit", "tanggal", *ResponSkm.KOLOM]
+    list_select_related = ["unit__unit_kerja"]
+    list_filter = [UnitLayananFilter, "tanggal"]

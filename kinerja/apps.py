@@ -16,5 +16,5 @@ class KinerjaConfig(AppConfig):
         # A revision changes a final predikat (and so merit eligibility): it is audited with
         # who made it, as the SKP's own change is.
         for model in (m.Periode, m.Skp, m.RencanaHasilKerja, m.RevisiSkp, m.KinerjaOrganisasi,
-                      m.PengaturanTalenta):  # fmt: skip
+                      m.PengaturanTalenta, m.UnitLayanan, m.KomentarSkm):  # fmt: skip
             auditlog.register(model, exclude_fields=AUDIT_EXCLUDE)

@@ -7,6 +7,7 @@ app_name = "kinerja"
 urlpatterns = [
     path("", views.dasbor, name="dasbor"),
     path("talenta/<int:kotak>/", views.talenta, name="talenta"),
+    path("survei/", views.survei_dasbor, name="survei"),
     path("ekspor/<str:tabel>.<str:fmt>", views.ekspor, name="ekspor"),
     path("skp/", views.skp_daftar, name="skp_list"),
     path("skp/<int:pk>/", views.skp_detail, name="skp_detail"),

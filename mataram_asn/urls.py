@@ -3,8 +3,8 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.views.i18n import set_language
 
-from jabatan.views import beranda
 from pegawai.views import healthz, saya
+from publik.views.transparansi import beranda
 
 urlpatterns = [
     path("", beranda, name="beranda"),

@@ -1,4 +1,32 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from publik.views import seleksi, survei, transparansi
 
 app_name = "publik"
-urlpatterns: list = []
+
+urlpatterns = [
+    path("transparansi/", transparansi.transparansi, name="transparansi"),
+    path(
+        "transparansi/<int:keputusan_id>/", transparansi.keputusan_detail, name="keputusan_detail"
+    ),
+    path("transparansi/lowong/", transparansi.lowong, name="lowong"),
+    path("data-terbuka/", transparansi.data_terbuka, name="data_terbuka"),
+    path("data-terbuka/<slug:kode>.<str:fmt>", transparansi.unduh, name="unduh"),
+    path("umpan.atom", transparansi.umpan, name="feed"),
+    path("seleksi/", seleksi.seleksi_list, name="seleksi_list"),
+    path("seleksi/<int:seleksi_id>/", seleksi.seleksi_detail, name="seleksi_detail"),
+    path("saya/seleksi/", seleksi.seleksi_saya, name="seleksi_saya"),
+    path(
+        "saya/seleksi/<int:seleksi_id>/<int:formasi_id>/lamar/",
+        seleksi.seleksi_lamar,
+        name="seleksi_lamar",
+    ),
+    path("survei/", survei.survei, name="survei"),
+    path("survei/<slug:kode>/", survei.survei_form, name="survei_form"),
+    path(
+        "survei/<slug:kode>/terima-kasih/", survei.survei_terima_kasih, name="survei_terima_kasih"
+    ),
+    path("survei/<slug:kode>/hasil/", survei.survei_hasil, name="survei_hasil"),
+    path("survei/<slug:kode>/qr.svg", survei.survei_qr, name="survei_qr"),
+    path("survei/<slug:kode>/cetak/", survei.survei_cetak, name="survei_cetak"),
+]

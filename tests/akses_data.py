@@ -125,6 +125,27 @@ def _buat_organisasi() -> Organisasi:
                       penempatan_a, users)  # fmt: skip
 
 
+def _survei(org: Organisasi) -> dict[str, object]:
+    """A service unit of unit A with one response and its comment (the public survey)."""
+    from kinerja.survei import KomentarSkm, ResponSkm, UnitLayanan
+
+    unit = UnitLayanan.objects.create(unit_kerja=org.bidang_a, kode="layanan-a")
+    respon = ResponSkm.objects.create(unit=unit, **{k: 4 for k in ResponSkm.KOLOM})
+    komentar = KomentarSkm.objects.create(respon=respon, unit=unit, teks="Bagus")
+    from publik.models import HasilTahap, Pelamar, Seleksi, Tahap
+
+    hr = org.users["hr"]
+    seleksi = Seleksi.objects.create(judul="Seleksi", nomor_pengumuman="1", dibuka_oleh=hr)
+    seleksi.formasi.set([org.formasi_a])
+    tahap = Tahap.objects.create(seleksi=seleksi, jenis="administrasi", mulai="2026-01-02",
+                                 selesai="2026-01-03")  # fmt: skip
+    pelamar = Pelamar.objects.create(seleksi=seleksi, formasi=org.formasi_a, pegawai=org.pegawai_a)
+    hasil = HasilTahap.objects.create(tahap=tahap, pelamar=pelamar, lulus=True, dicatat_oleh=hr)
+    return {"kinerja.unitlayanan": unit, "kinerja.responskm": respon,
+            "kinerja.komentarskm": komentar, "publik.seleksi": seleksi, "publik.tahap": tahap,
+            "publik.pelamar": pelamar, "publik.hasiltahap": hasil}  # fmt: skip
+
+
 # Objects of unit A per model, for the URLs that take an id.
 def _objek_pelatihan(org: Organisasi) -> dict[str, object]:
     from pelatihan.models import PelatihanEksternal, Peserta, Program, RencanaPengembangan, Sesi
@@ -217,6 +238,7 @@ def objek_unit_a(org: Organisasi) -> dict[str, object]:
             predikat_baru="Baik",
             oleh=hr,
         ),
+        **_survei(org),
         "auth.group": Group.objects.get(name=ADMIN_BKPSDM),
         "auditlog.logentry": LogEntry.objects.order_by("-pk").first(),
         "axes.accessattempt": AccessAttempt.objects.create(

@@ -86,6 +86,9 @@ CHANGELIST_QUERIES = {
     "pelatihan.peserta": AUTH + 2 + 2,  # filters: DISTINCT tahun_jp, the depth-1 units
     "pelatihan.pelatihaneksternal": AUTH + 2 + 1,  # filter "tahun JP": SELECT DISTINCT
     "pelatihan.rencanapengembangan": AUTH + 2 + 1,  # filter "tahun": SELECT DISTINCT
+    "kinerja.unitlayanan": AUTH + 2,
+    "kinerja.responskm": AUTH + 2 + 1,  # filter "unit": the service units
+    "kinerja.komentarskm": AUTH + 2 + 1,  # filter "unit": the service units
 }
 
 # The change form looks up the model's content type (for the "view on site" link); Django caches it
@@ -99,7 +102,8 @@ CONTENT_TYPE = 1
 # row made by a migration: no add page either.
 TANPA_TAMBAH = {
     "pegawai.catatanekspor", "jabatan.usulan", "jabatan.keputusan", "kinerja.skp",
-    "kinerja.pengaturantalenta", "kinerja.revisiskp", "pelatihan.pelatihaneksternal",
+    "kinerja.pengaturantalenta", "kinerja.revisiskp", "kinerja.responskm", "kinerja.komentarskm",
+    "pelatihan.pelatihaneksternal",
 }  # fmt: skip
 ADD_QUERIES = {
     label: AUTH + CONTENT_TYPE for label in CHANGELIST_QUERIES if label not in TANPA_TAMBAH
@@ -153,6 +157,9 @@ CHANGE_QUERIES = {
     "pelatihan.pelatihaneksternal": AUTH + CONTENT_TYPE + 1 + 1,  # read-only employee
     # unit kerja, the inline's rows, each row's program label (one row here), the approver
     "pelatihan.rencanapengembangan": AUTH + CONTENT_TYPE + 1 + 4,
+    "kinerja.unitlayanan": AUTH + CONTENT_TYPE + 1 + 1,  # unit kerja
+    "kinerja.responskm": AUTH + CONTENT_TYPE + 1 + 2,  # read-only: the service unit, its unit
+    "kinerja.komentarskm": AUTH + CONTENT_TYPE + 1 + 2,  # read-only: the unit, the moderator
 }
 
 
@@ -301,12 +308,24 @@ def _kinerja(opd: list[UnitKerja], pegawai: list[Pegawai], user: User) -> None:
     )  # fmt: skip
     for unit in opd:
         KinerjaOrganisasi.objects.create(unit_kerja=unit, tahun=2024, predikat="Baik")
+    _survei(opd)
     for s in skp[:3]:
         RevisiSkp.objects.create(
             skp=s, alasan="Salah ketik", rating_hasil_lama="Sesuai Ekspektasi",
             rating_perilaku_lama="Sesuai Ekspektasi", predikat_lama="Baik", predikat_baru="Baik",
             oleh=user,
         )  # fmt: skip
+
+
+def _survei(opd: list[UnitKerja]) -> None:
+    """Three service units, 30 responses and their comments (the public survey)."""
+    from kinerja.survei import KomentarSkm, ResponSkm, UnitLayanan
+
+    units = [UnitLayanan.objects.create(unit_kerja=o, kode=f"l{o.pk}") for o in opd]
+    respon = ResponSkm.objects.bulk_create(
+        ResponSkm(unit=units[n % 3], **{k: 3 for k in ResponSkm.KOLOM}) for n in range(30)
+    )
+    KomentarSkm.objects.bulk_create(KomentarSkm(respon=r, unit=r.unit, teks="Uji") for r in respon)
 
 
 @pytest.fixture

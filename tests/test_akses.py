@@ -64,6 +64,15 @@ MODEL = {
     "pelatihan.peserta": Aturan("unit", hr="vac", pimpinan="v"),
     "pelatihan.pelatihaneksternal": Aturan("unit", hr="vc", pimpinan="v"),  # recorded on /saya/
     "pelatihan.rencanapengembangan": Aturan("unit", hr="vac", pimpinan="v"),
+    # The public survey: HR marks units and moderates (unit heads read results on the dashboard).
+    "kinerja.unitlayanan": Aturan("unit", hr="vac"),
+    "kinerja.responskm": Aturan("unit", hr="v"),  # written by the public form only
+    "kinerja.komentarskm": Aturan("unit", hr="vc"),  # moderated by an action
+    # Open selections: written by publik.services, read (and acted on) in the admin.
+    "publik.seleksi": Aturan("bebas", hr="v"),
+    "publik.tahap": Aturan("bebas", hr="v"),
+    "publik.pelamar": Aturan("unit", hr="v"),
+    "publik.hasiltahap": Aturan("unit", hr="v"),
     "auth.user": Aturan("tidak", hr="v", audit=False),
     "auth.group": Aturan("tidak", hr="", audit=False),
     "auditlog.logentry": Aturan("tidak", hr="v", audit=False),
@@ -99,6 +108,7 @@ HALAMAN = {
     "jabatan:peluang": (302, 200, 200, 200, 403),  # an employee's own chances
     "jabatan:peluang_detail": (302, 200, 200, 200, 403),
     "kinerja:talenta": (302, 403, 200, 200, 200),
+    "kinerja:survei": (302, 403, 200, 200, 200),  # each sees their scope's service units
     "kinerja:ekspor": (302, 403, 200, 200, 200),
     "kinerja:skp_list": (302, 200, 200, 200, 200),
     "kinerja:skp_detail": (302, 200, 404, 200, 200),  # the employee's own, their unit head, HR
@@ -131,6 +141,28 @@ HALAMAN = {
     "impor:rekonsiliasi": (302, 405, 405, 405, 405),
     "impor:duk": (302, 403, 200, 200, 200),
     "impor:duk_cetak": (302, 403, 404, 404, 404),  # no unit chosen
+    # The public pages: the same for everyone (tests/publik).
+    **{
+        f"publik:{n}": (200, 200, 200, 200, 200)
+        for n in (
+            "transparansi",
+            "keputusan_detail",
+            "lowong",
+            "data_terbuka",
+            "unduh",
+            "feed",
+            "survei",
+            "survei_form",
+            "survei_terima_kasih",
+            "survei_hasil",
+            "survei_qr",
+            "survei_cetak",
+            "seleksi_list",
+            "seleksi_detail",
+        )
+    },
+    "publik:seleksi_saya": (302, 200, 200, 200, 403),  # an employee's own; HR has no record
+    "publik:seleksi_lamar": (302, 405, 405, 405, 405),  # POST only
 }
 APP_LIST = {  # admin:app_list per app label
     "pegawai": (302, 302, 200, 200, 200),
@@ -204,6 +236,9 @@ def _url_dan_harapan(objek: dict[str, object]) -> list[tuple[str, str, tuple[int
                 "<int:keputusan_id>": objek["jabatan.keputusan"].pk,
                 "<uuid:pk>": objek["tugas.progres"].pk,
                 "<int:sesi_id>": objek["pelatihan.sesi"].pk,
+                "<slug:kode>.<str:fmt>": "jabatan-terisi.csv",
+                "<slug:kode>": objek["kinerja.unitlayanan"].kode,
+                "<int:seleksi_id>": objek["publik.seleksi"].pk,
             }
             path = "/" + route
             for placeholder, value in isian.items():

@@ -49,6 +49,7 @@ MUTASI = {
     "pegawai.akses": lambda d, org, f: ("unit_kerja", str(org.bidang_a.pk)),
     "pelatihan.pelatihaneksternal": lambda d, org, f: ("keputusan", "setuju"),
     "pelatihan.rencanapengembangan": lambda d, org, f: ("tahun", "2027"),
+    "kinerja.unitlayanan": lambda d, org, f: ("nama_layanan", "Loket layanan (diubah)"),
     "pegawai.riwayatpangkat": lambda d, org, f: (
         "jenis_kenaikan", _lain(f["jenis_kenaikan"], d["jenis_kenaikan"])
     ),

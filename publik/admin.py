@@ -1,0 +1,86 @@
+"""Admin of the open selections for HR: the records are read here; stages are announced and the
+selection ended by actions that call publik.services (opening and results: the services)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
+from django.http import HttpRequest
+from django.utils import timezone
+from django.utils.translation import gettext_lazy
+
+from pegawai.admin_base import BaseAdmin, HanyaBacaMixin
+from publik.models import AnggotaPanitia, HasilTahap, Pelamar, Seleksi, Tahap
+from publik.services import seleksi_usulkan, tahap_umumkan
+
+
+class PanitiaInline(admin.TabularInline):
+    model = AnggotaPanitia
+    extra = 0
+    can_delete = False
+
+    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False
+
+
+class TahapInline(PanitiaInline):
+    model = Tahap
+    fields = ["jenis", "mulai", "selesai"]
+
+
+def _jalankan(modeladmin, request: HttpRequest, fungsi) -> None:
+    try:
+        fungsi()
+    except ValidationError as exc:
+        for m in exc.messages:
+            modeladmin.message_user(request, m, level=messages.ERROR)
+    else:
+        modeladmin.message_user(request, gettext_lazy("Selesai."))
+
+
+@admin.register(Seleksi)
+class SeleksiAdmin(HanyaBacaMixin, BaseAdmin):
+    lingkup_bebas = True  # public by law
+    list_display = ["judul", "nomor_pengumuman", "selesai", "created_at"]
+    inlines = [PanitiaInline, TahapInline]
+    actions = ["usulkan"]
+
+    @admin.action(description=gettext_lazy("Usulkan tiga nama per formasi kepada PPK"))
+    def usulkan(self, request: HttpRequest, queryset) -> None:
+        for s in queryset:
+            _jalankan(self, request, lambda s=s: seleksi_usulkan(
+                seleksi=s, pada=timezone.localdate(), oleh=request.user))  # fmt: skip
+
+
+@admin.register(Tahap)
+class TahapAdmin(HanyaBacaMixin, BaseAdmin):
+    lingkup_bebas = True
+    list_display = ["seleksi", "jenis", "mulai", "selesai"]
+    list_select_related = ["seleksi"]
+    actions = ["umumkan"]
+
+    @admin.action(description=gettext_lazy("Umumkan hasil tahap terpilih hari ini"))
+    def umumkan(self, request: HttpRequest, queryset) -> None:
+        for t in queryset.select_related("seleksi"):
+            _jalankan(self, request, lambda t=t: tahap_umumkan(
+                tahap=t, pada=timezone.localdate(), oleh=request.user))  # fmt: skip
+
+
+@admin.register(Pelamar)
+class PelamarAdmin(HanyaBacaMixin, BaseAdmin):
+    lingkup_path = "formasi__unit_kerja__path"
+    list_display = ["pegawai", "formasi", "seleksi"]
+    list_select_related = ["pegawai", "formasi__jabatan", "formasi__unit_kerja", "seleksi"]
+
+
+@admin.register(HasilTahap)
+class HasilTahapAdmin(HanyaBacaMixin, BaseAdmin):
+    lingkup_path = "pelamar__formasi__unit_kerja__path"
+    list_display = ["tahap", "pelamar", "lulus", "nilai"]
+    list_select_related = ["tahap__seleksi", "pelamar__pegawai", "pelamar__formasi__jabatan",
+                           "pelamar__formasi__unit_kerja"]  # fmt: skip

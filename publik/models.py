@@ -1,0 +1,158 @@
+"""The open selection for JPT posts (seleksi terbuka, PermenPANRB 15/2019; REGULATIONS.md §12).
+
+HR opens a selection for one or more vacant JPT posts with its committee and its schedule of
+stages; employees apply (the merit ranking's eligibility check runs at once); HR records each
+stage's results and publishes its announcement (the names of those who pass, nothing more);
+the selection ends with three names per post proposed to the PPK through jabatan's proposal
+service, and the decision through jabatan's decision service. Every model is audited.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from jabatan.models import Formasi
+from pegawai.models import Pegawai, TimestampedModel, pilihan_sah
+
+
+class Seleksi(TimestampedModel):
+    judul = models.CharField(_("judul"), max_length=200)
+    nomor_pengumuman = models.CharField(_("nomor pengumuman"), max_length=100)
+    formasi = models.ManyToManyField(Formasi, verbose_name=_("formasi JPT"), related_name="seleksi")
+    dibuka_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("dibuka oleh"), on_delete=models.PROTECT,
+        related_name="+",
+    )  # fmt: skip
+    selesai = models.BooleanField(_("selesai"), default=False)
+
+    class Meta:
+        verbose_name = _("seleksi terbuka")
+        verbose_name_plural = pgettext_lazy("jamak", "seleksi terbuka")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return self.judul
+
+
+class AnggotaPanitia(models.Model):
+    seleksi = models.ForeignKey(Seleksi, related_name="panitia", on_delete=models.CASCADE)
+    nama = models.CharField(_("nama"), max_length=200)
+    peran = models.CharField(_("peran"), max_length=100)
+
+    class Meta:
+        verbose_name = _("anggota panitia seleksi")
+        verbose_name_plural = pgettext_lazy("jamak", "anggota panitia seleksi")
+        ordering = ["id"]
+
+    def __str__(self) -> str:
+        return f"{self.nama} ({self.peran})"
+
+
+class JenisTahap(models.TextChoices):
+    """The stages of PermenPANRB 15/2019, in their order."""
+
+    PENGUMUMAN = "pengumuman", _("Pengumuman lowongan")
+    PENDAFTARAN = "pendaftaran", _("Pendaftaran")
+    ADMINISTRASI = "administrasi", _("Seleksi administrasi")
+    KOMPETENSI = "kompetensi", _("Asesmen kompetensi")
+    WAWANCARA = "wawancara", _("Penulisan makalah dan wawancara")
+    REKAM_JEJAK = "rekam_jejak", _("Penelusuran rekam jejak")
+
+
+URUTAN_TAHAP = list(JenisTahap.values)
+TAHAP_DINILAI = URUTAN_TAHAP[2:]  # stages with results: from the administrative check on
+
+
+class Tahap(TimestampedModel):
+    Jenis = JenisTahap
+
+    seleksi = models.ForeignKey(Seleksi, related_name="tahap", on_delete=models.CASCADE)
+    jenis = models.CharField(_("tahap"), max_length=20, choices=JenisTahap.choices)
+    mulai = models.DateField(_("mulai"))
+    selesai = models.DateField(_("selesai"))
+
+    class Meta:
+        verbose_name = _("tahap seleksi")
+        verbose_name_plural = pgettext_lazy("jamak", "tahap seleksi")
+        ordering = ["seleksi", "mulai", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["seleksi", "jenis"], name="tahap_satu_per_jenis"),
+            models.CheckConstraint(
+                condition=Q(mulai__lte=F("selesai")), name="tahap_mulai_sebelum_selesai",
+                violation_error_message=_("Tanggal mulai harus sebelum tanggal selesai."),
+            ),
+            pilihan_sah("jenis", JenisTahap, name="tahap_jenis_pilihan"),
+        ]  # fmt: skip
+
+    def __str__(self) -> str:
+        return f"{self.seleksi}: {self.get_jenis_display()}"
+
+
+class Pelamar(TimestampedModel):
+    seleksi = models.ForeignKey(Seleksi, related_name="pelamar", on_delete=models.PROTECT)
+    formasi = models.ForeignKey(Formasi, related_name="pelamar_seleksi", on_delete=models.PROTECT)
+    pegawai = models.ForeignKey(Pegawai, related_name="lamaran_seleksi", on_delete=models.PROTECT)
+
+    class Meta:
+        verbose_name = _("pelamar seleksi")
+        verbose_name_plural = pgettext_lazy("jamak", "pelamar seleksi")
+        ordering = ["seleksi", "formasi", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["seleksi", "formasi", "pegawai"], name="pelamar_sekali_per_formasi",
+                violation_error_message=_("Anda sudah melamar formasi ini."),
+            ),
+        ]  # fmt: skip
+
+    def __str__(self) -> str:
+        return f"{self.pegawai} → {self.formasi}"
+
+
+class HasilTahap(TimestampedModel):
+    tahap = models.ForeignKey(Tahap, related_name="hasil", on_delete=models.PROTECT)
+    pelamar = models.ForeignKey(Pelamar, related_name="hasil", on_delete=models.PROTECT)
+    lulus = models.BooleanField(_("lulus"))
+    nilai = models.DecimalField(_("nilai"), max_digits=5, decimal_places=2, null=True, blank=True)
+    dicatat_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("hasil tahap")
+        verbose_name_plural = pgettext_lazy("jamak", "hasil tahap")
+        constraints = [
+            models.UniqueConstraint(fields=["tahap", "pelamar"], name="hasil_sekali_per_tahap"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.tahap}: {self.pelamar}"
+
+
+class PengumumanQuerySet(models.QuerySet):
+    def tayang(self) -> PengumumanQuerySet:
+        return self.order_by("-tanggal", "-id")
+
+
+class Pengumuman(TimestampedModel):
+    """A stage's published announcement: its date and the names of those who pass, frozen."""
+
+    tahap = models.OneToOneField(Tahap, related_name="pengumuman", on_delete=models.PROTECT)
+    seleksi = models.ForeignKey(Seleksi, related_name="pengumuman", on_delete=models.PROTECT)
+    tanggal = models.DateField(_("tanggal pengumuman"))
+    # Per post: [{"formasi": "Kepala Dinas …", "lulus": ["Dr. A, M.Si.", …]}]; names only.
+    isi = models.JSONField(_("yang lulus"))
+    ringkasan = models.TextField(_("ringkasan"), blank=True)
+
+    objects = PengumumanQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("pengumuman seleksi")
+        verbose_name_plural = pgettext_lazy("jamak", "pengumuman seleksi")
+        ordering = ["-tanggal", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.seleksi}: {self.tahap.get_jenis_display()}"

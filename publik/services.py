@@ -1,0 +1,244 @@
+"""Writes of the open selection (seleksi terbuka JPT, PermenPANRB 15/2019; REGULATIONS.md §12).
+
+Each function checks, writes in one transaction under the acting user (audit trail), and raises
+`ValidationError` keyed by field, in Indonesian. The end of a selection goes through jabatan's
+own services: `usulan_set` (three names per post to the PPK), then `keputusan_create`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import date
+from decimal import Decimal
+
+from auditlog.context import set_actor
+from django.contrib.auth.models import AbstractBaseUser
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils.translation import gettext as _
+
+from jabatan.models import Formasi, Usulan
+from jabatan.peringkat import peringkat_formasi
+from jabatan.services import usulan_set
+from pegawai.jenis_jabatan import JenisJabatan
+from pegawai.models import Pegawai
+from publik.models import (
+    TAHAP_DINILAI,
+    URUTAN_TAHAP,
+    AnggotaPanitia,
+    HasilTahap,
+    JenisTahap,
+    Pelamar,
+    Pengumuman,
+    Seleksi,
+    Tahap,
+)
+
+JPT = (JenisJabatan.JPT_UTAMA, JenisJabatan.JPT_MADYA, JenisJabatan.JPT_PRATAMA)
+PANITIA_MIN = 5  # the committee: an odd number, at least five (PermenPANRB 15/2019)
+PERM = "publik.add_seleksi"
+F_NILAI_DESC = F("nilai").desc(nulls_last=True)
+
+
+def _hr(oleh: AbstractBaseUser, field: str = "seleksi") -> None:
+    if not oleh.has_perm(PERM):
+        raise ValidationError({field: _("Hanya BKPSDM yang mengelola seleksi terbuka.")})
+
+
+def seleksi_buka(
+    *, judul: str, nomor_pengumuman: str, formasi: Sequence[Formasi],
+    panitia: Sequence[tuple[str, str]], tahap: Mapping[str, tuple[date, date]],
+    oleh: AbstractBaseUser,
+) -> Seleksi:  # fmt: skip
+    """Open a selection for vacant JPT posts with its committee and its six stages in order."""
+    _hr(oleh)
+    errors: dict[str, list[str]] = {}
+    if not judul.strip():
+        errors["judul"] = [_("Judul wajib diisi.")]
+    if not nomor_pengumuman.strip():
+        errors["nomor_pengumuman"] = [_("Nomor pengumuman wajib diisi.")]
+    formasi = list(Formasi.objects.select_related("jabatan").filter(pk__in=[f.pk for f in formasi]))
+    if not formasi:
+        errors["formasi"] = [_("Pilih sedikitnya satu formasi JPT yang lowong.")]
+    for f in formasi:
+        if f.jabatan.jenis not in JPT:
+            errors.setdefault("formasi", []).append(
+                _("%(f)s bukan jabatan pimpinan tinggi: seleksi terbuka hanya untuk JPT.")
+                % {"f": f}
+            )
+        elif f.jumlah_terisi >= f.kuota:
+            errors.setdefault("formasi", []).append(_("%(f)s tidak lowong.") % {"f": f})
+    panitia = [(n.strip(), p.strip()) for n, p in panitia if n.strip()]
+    if len(panitia) < PANITIA_MIN or len(panitia) % 2 == 0:
+        errors["panitia"] = [
+            _("Panitia seleksi berjumlah ganjil, sedikitnya %(n)s orang (sekarang %(k)s).")
+            % {"n": PANITIA_MIN, "k": len(panitia)}
+        ]
+    hilang = [JenisTahap(j).label for j in URUTAN_TAHAP if j not in tahap]
+    if hilang:
+        errors["tahap"] = [_("Jadwal belum lengkap: %(t)s.") % {"t": ", ".join(map(str, hilang))}]
+    else:
+        sebelumnya = None
+        for jenis in URUTAN_TAHAP:
+            mulai, selesai = tahap[jenis]
+            label = JenisTahap(jenis).label
+            if mulai > selesai:
+                errors.setdefault(f"tahap_{jenis}", []).append(
+                    _("%(t)s: tanggal mulai %(m)s sesudah tanggal selesai %(s)s.")
+                    % {"t": label, "m": mulai, "s": selesai}
+                )
+            if sebelumnya and mulai < sebelumnya[1]:
+                errors.setdefault(f"tahap_{jenis}", []).append(
+                    _("%(t)s dimulai %(m)s, sebelum tahap %(p)s selesai (%(s)s).")
+                    % {"t": label, "m": mulai, "p": JenisTahap(sebelumnya[0]).label,
+                       "s": sebelumnya[1]}
+                )  # fmt: skip
+            sebelumnya = (jenis, selesai)
+    if errors:
+        raise ValidationError(errors)
+    with set_actor(oleh), transaction.atomic():
+        seleksi = Seleksi.objects.create(
+            judul=judul.strip(), nomor_pengumuman=nomor_pengumuman.strip(), dibuka_oleh=oleh
+        )
+        seleksi.formasi.set(formasi)
+        AnggotaPanitia.objects.bulk_create(
+            AnggotaPanitia(seleksi=seleksi, nama=n, peran=p) for n, p in panitia
+        )
+        for jenis in URUTAN_TAHAP:
+            Tahap.objects.create(seleksi=seleksi, jenis=jenis, mulai=tahap[jenis][0],
+                                 selesai=tahap[jenis][1])  # fmt: skip
+    return seleksi
+
+
+def kelayakan(*, formasi: Formasi, pegawai: Pegawai, pada: date) -> list[str]:
+    """Return why the employee may not apply for the post (empty: eligible), from jabatan's
+    merit ranking rules."""
+    hasil = peringkat_formasi(formasi, pada=pada, teratas=0, pegawai_ids=[pegawai.pk],
+                              hitung=False).dicari.get(pegawai.pk)  # fmt: skip
+    if hasil is None:
+        return [_("Anda tidak termasuk kandidat formasi ini (mungkin Anda pemangkunya).")]
+    return [a.pesan for a in hasil.alasan] if not hasil.layak else []
+
+
+def seleksi_daftar(*, seleksi: Seleksi, formasi: Formasi, pegawai: Pegawai, pada: date) -> Pelamar:
+    """Apply for one post of an open selection: during registration, and only when eligible."""
+    errors: dict[str, list[str]] = {}
+    daftar = seleksi.tahap.get(jenis=JenisTahap.PENDAFTARAN)
+    if seleksi.selesai or not daftar.mulai <= pada <= daftar.selesai:
+        errors["seleksi"] = [
+            _("Pendaftaran dibuka %(m)s sampai %(s)s.") % {"m": daftar.mulai, "s": daftar.selesai}
+        ]
+    if not seleksi.formasi.filter(pk=formasi.pk).exists():
+        errors["formasi"] = [_("Formasi ini tidak termasuk seleksi ini.")]
+    elif not errors:
+        alasan = kelayakan(formasi=formasi, pegawai=pegawai, pada=pada)
+        if alasan:
+            errors["pegawai"] = [_("Anda belum memenuhi syarat: %(a)s") % {"a": "; ".join(alasan)}]
+    if errors:
+        raise ValidationError(errors)
+    try:
+        with transaction.atomic():
+            return Pelamar.objects.create(seleksi=seleksi, formasi=formasi, pegawai=pegawai)
+    except IntegrityError as exc:
+        raise ValidationError({"formasi": _("Anda sudah melamar formasi ini.")}) from exc
+
+
+def _lolos_sebelumnya(tahap: Tahap) -> set[int]:
+    """Return the applicants still in the selection before this stage."""
+    pelamar = set(tahap.seleksi.pelamar.values_list("pk", flat=True))
+    i = URUTAN_TAHAP.index(tahap.jenis)
+    for jenis in URUTAN_TAHAP[2:i]:
+        pelamar &= set(
+            HasilTahap.objects.filter(tahap__seleksi=tahap.seleksi, tahap__jenis=jenis, lulus=True)
+            .values_list("pelamar_id", flat=True)
+        )  # fmt: skip
+    return pelamar
+
+
+def tahap_catat_hasil(
+    *, tahap: Tahap, hasil: Mapping[int, tuple[bool, Decimal | None]], pada: date,
+    oleh: AbstractBaseUser,
+) -> list[HasilTahap]:  # fmt: skip
+    """Record a stage's results (applicant id → passed, score); not before the stage begins."""
+    _hr(oleh, "tahap")
+    errors: dict[str, list[str]] = {}
+    if tahap.jenis not in TAHAP_DINILAI:
+        errors["tahap"] = [
+            _("Tahap %(t)s tidak memiliki hasil.") % {"t": tahap.get_jenis_display()}
+        ]
+    elif pada < tahap.mulai:
+        errors["tahap"] = [
+            _("Tahap %(t)s baru dimulai %(m)s: hasilnya belum dapat dicatat.")
+            % {"t": tahap.get_jenis_display(), "m": tahap.mulai}
+        ]
+    elif hasattr(tahap, "pengumuman"):
+        errors["tahap"] = [_("Hasil tahap ini sudah diumumkan.")]
+    boleh = _lolos_sebelumnya(tahap)
+    asing = [pk for pk in hasil if pk not in boleh]
+    if asing:
+        errors["pelamar"] = [_("Pelamar yang tidak lulus tahap sebelumnya tidak dapat dinilai.")]
+    if errors:
+        raise ValidationError(errors)
+    with set_actor(oleh), transaction.atomic():
+        HasilTahap.objects.filter(tahap=tahap).delete()
+        return [
+            HasilTahap.objects.create(
+                tahap=tahap, pelamar_id=pk, lulus=lulus, nilai=nilai, dicatat_oleh=oleh
+            )
+            for pk, (lulus, nilai) in hasil.items()
+        ]
+
+
+def tahap_umumkan(*, tahap: Tahap, pada: date, oleh: AbstractBaseUser) -> Pengumuman:
+    """Publish a stage's announcement: its date and, per post, the names of those who pass."""
+    _hr(oleh, "tahap")
+    errors: dict[str, list[str]] = {}
+    if hasattr(tahap, "pengumuman"):
+        errors["tahap"] = [_("Tahap ini sudah diumumkan.")]
+    if tahap.jenis in TAHAP_DINILAI and not tahap.hasil.exists():
+        errors["tahap"] = [_("Catat hasil tahap ini sebelum mengumumkannya.")]
+    if pada < tahap.mulai:
+        errors["tanggal"] = [_("Pengumuman tidak boleh sebelum tahapnya dimulai.")]
+    if errors:
+        raise ValidationError(errors)
+    isi = []
+    for f in tahap.seleksi.formasi.select_related("jabatan", "unit_kerja").order_by("pk"):
+        if tahap.jenis in TAHAP_DINILAI:
+            lulus = HasilTahap.objects.filter(tahap=tahap, lulus=True, pelamar__formasi=f)
+            nama = sorted(h.pelamar.pegawai.nama_lengkap
+                          for h in lulus.select_related("pelamar__pegawai"))  # fmt: skip
+        else:
+            nama = []
+        isi.append({"formasi": f"{f.jabatan.nama} — {f.unit_kerja.nama}", "lulus": nama})
+    with set_actor(oleh), transaction.atomic():
+        return Pengumuman.objects.create(
+            tahap=tahap, seleksi=tahap.seleksi, tanggal=pada, isi=isi,
+            ringkasan=_("%(t)s %(s)s") % {"t": tahap.get_jenis_display(), "s": tahap.seleksi},
+        )  # fmt: skip
+
+
+def seleksi_usulkan(*, seleksi: Seleksi, pada: date, oleh: AbstractBaseUser) -> list[Usulan]:
+    """End the selection: per post, the three best of the last stage go to the PPK
+    (jabatan's `usulan_set`, which checks their eligibility again)."""
+    _hr(oleh)
+    terakhir = seleksi.tahap.get(jenis=URUTAN_TAHAP[-1])
+    if not hasattr(terakhir, "pengumuman"):
+        raise ValidationError({"seleksi": _("Umumkan hasil tahap terakhir terlebih dahulu.")})
+    usulan = []
+    with transaction.atomic():
+        for f in seleksi.formasi.all():
+            terbaik = list(
+                HasilTahap.objects.filter(tahap=terakhir, lulus=True, pelamar__formasi=f)
+                .order_by(F_NILAI_DESC, "pelamar_id")
+                .values_list("pelamar__pegawai_id", flat=True)[:3]
+            )  # fmt: skip
+            if len(terbaik) < 3:
+                raise ValidationError({"seleksi": _(
+                    "%(f)s: hanya %(n)s pelamar lulus; PPK memerlukan tiga nama."
+                ) % {"f": f, "n": len(terbaik)}})  # fmt: skip
+            usulan += usulan_set(formasi=f, pegawai_ids=terbaik, pada=pada, oleh=oleh)
+        seleksi.selesai = True
+        with set_actor(oleh):
+            seleksi.save(update_fields=["selesai", "updated_at"])
+    return usulan

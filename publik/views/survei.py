@@ -1,0 +1,134 @@
+"""The public satisfaction survey: a form per service unit, its QR code, the published results."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import segno
+from django.core.exceptions import ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods
+
+from kinerja.services.survei import respon_skm_create
+from kinerja.survei import UnitLayanan
+from kinerja.survei_selectors import (
+    MIN_RESPONDEN,
+    hasil_satu,
+    hasil_skm,
+    komentar_tayang,
+    tren_skm,
+)
+from pegawai.forms import tambah_galat
+from pegawai.throttle import formulir_publik
+from publik.cache import halaman_publik
+from publik.forms import SurveiForm
+
+# One address may send this many questionnaires per hour (to all units together): enough for a
+# family at one counter, or a shared kiosk; not enough to move a unit's index.
+BATAS_KIRIM = 10
+JENDELA_DETIK = 60 * 60
+
+
+def _tahun(request: HttpRequest) -> int:
+    sekarang = timezone.localdate().year
+    try:
+        tahun = int(request.GET.get("tahun", sekarang))
+    except ValueError:
+        return sekarang
+    return tahun if 2000 <= tahun <= sekarang else sekarang
+
+
+def _unit(kode: str) -> UnitLayanan:
+    return get_object_or_404(UnitLayanan.objects.select_related("unit_kerja"), kode=kode)
+
+
+@require_GET
+@halaman_publik("survei")
+def survei(request: HttpRequest) -> HttpResponse:
+    """List the service units ranked by their index for a year, with links to each form."""
+    tahun = _tahun(request)
+    hasil = hasil_skm(dari=date(tahun, 1, 1), sampai=date(tahun, 12, 31))
+    return render(request, "publik/survei_list.html", {
+        "menu": "survei", "hasil": hasil, "tahun": tahun, "min_responden": MIN_RESPONDEN,
+        "tahun_pilihan": range(timezone.localdate().year, timezone.localdate().year - 5, -1),
+    })  # fmt: skip
+
+
+@require_GET
+@halaman_publik("survei")
+def survei_hasil(request: HttpRequest, kode: str) -> HttpResponse:
+    """Show one unit's published result: index, letter, per-element averages, trend, comments."""
+    unit = _unit(kode)
+    tahun = _tahun(request)
+    return render(request, "publik/survei_hasil.html", {
+        "menu": "survei", "unit": unit, "tahun": tahun, "min_responden": MIN_RESPONDEN,
+        "hasil": hasil_satu(unit=unit, dari=date(tahun, 1, 1), sampai=date(tahun, 12, 31)),
+        "tren": tren_skm(unit=unit, tahun=tahun),
+        "komentar": komentar_tayang(unit=unit),
+    })  # fmt: skip
+
+
+@require_http_methods(["GET", "POST"])
+@formulir_publik("survei-kepuasan", batas=BATAS_KIRIM, per_detik=JENDELA_DETIK)
+def survei_form(request: HttpRequest, kode: str) -> HttpResponse:
+    """Show the questionnaire of a unit, and record a filled one (CSRF, rate limit, honeypot)."""
+    unit = _unit(kode)
+    if not unit.aktif:
+        raise Http404
+    form = SurveiForm(request.POST or None)
+    if request.method == "POST":
+        if form.jebakan_terisi:
+            # A bot: thank it as if it were a person, store nothing.
+            return redirect("publik:survei_terima_kasih", kode=unit.kode)
+        if form.is_valid():
+            try:
+                respon_skm_create(
+                    unit=unit, jawaban=form.jawaban(), profil=form.profil(),
+                    komentar=form.cleaned_data["komentar"],
+                )  # fmt: skip
+            except ValidationError as exc:
+                tambah_galat(form, exc)
+            else:
+                return redirect("publik:survei_terima_kasih", kode=unit.kode)
+    return render(
+        request, "publik/survei_form.html", {"menu": "survei", "unit": unit, "form": form}
+    )
+
+
+@require_GET
+@halaman_publik("survei")
+def survei_terima_kasih(request: HttpRequest, kode: str) -> HttpResponse:
+    return render(
+        request, "publik/survei_terima_kasih.html", {"menu": "survei", "unit": _unit(kode)}
+    )
+
+
+def _qr(request: HttpRequest, unit: UnitLayanan) -> segno.QRCode:
+    url = request.build_absolute_uri(reverse("publik:survei_form", kwargs={"kode": unit.kode}))
+    return segno.make(url, error="m", micro=False)
+
+
+@require_GET
+@halaman_publik("survei")
+def survei_qr(request: HttpRequest, kode: str) -> HttpResponse:
+    """Return the unit's QR code (SVG) pointing at its form."""
+    qr = _qr(request, _unit(kode))
+    svg = qr.svg_inline(scale=8, border=4, title="QR survei")
+    return HttpResponse(svg, content_type="image/svg+xml")
+
+
+@require_GET
+@halaman_publik("survei")
+def survei_cetak(request: HttpRequest, kode: str) -> HttpResponse:
+    """A printable page to put at the counter: the QR code, the unit's name, the address."""
+    unit = _unit(kode)
+    qr = _qr(request, unit)
+    return render(request, "publik/survei_cetak.html", {
+        "menu": "survei", "unit": unit,
+        "qr_svg": qr.svg_inline(scale=8, border=4, title=unit.nama, svgclass="qr"),
+        "url_form": request.build_absolute_uri(
+            reverse("publik:survei_form", kwargs={"kode": unit.kode})),
+    })  # fmt: skip

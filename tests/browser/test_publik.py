@@ -1,0 +1,153 @@
+# ruff: noqa: E501  (locator chains read better on one line)
+"""A member of the public, on a phone and on a desktop: browses the filled posts, filters them,
+opens a decision, downloads the open data, follows an open selection's announcements and
+submits a survey; axe-core (committed under tests/browser/static/axe-core, MPL-2.0, never a CDN)
+finds no serious or critical accessibility violation on any public page."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from kinerja.survei import ResponSkm
+from tests.browser.test_login import _screenshot
+from tests.publik.conftest import buat_keputusan, isi_survei
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+AXE = Path(__file__).parent / "static" / "axe-core" / "axe-4.14.1.min.js"
+
+
+def _axe(page: Page) -> None:
+    """Run axe-core on the page (evaluated, so the page's CSP allows it) and fail on any
+    serious or critical violation of WCAG 2 A/AA."""
+    if not page.evaluate("typeof window.axe !== 'undefined'"):
+        page.evaluate(AXE.read_text())
+    hasil = page.evaluate(
+        "async () => await axe.run(document, {runOnly: {type: 'tag', values: "
+        "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"
+    )
+    berat = [
+        f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
+        for v in hasil["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+    assert not berat, f"{page.url}\n" + "\n".join(berat)
+
+
+@pytest.fixture
+def data_publik(db):
+    from django.contrib.auth.models import User
+
+    from kinerja.survei import UnitLayanan
+    from publik.models import Pengumuman, Seleksi, Tahap
+    from tests.factories import UnitKerjaFactory
+
+    sistem = User.objects.create_user("sistem-uji")
+    pemda = UnitKerjaFactory(nama="Pemerintah Kota Uji", jenis="pemda")
+    opd = UnitKerjaFactory(nama="Dinas Kesehatan Uji", parent=pemda)
+    buat_keputusan(sistem, opd=opd, nama_jabatan="Kepala Bidang Gizi")
+    buat_keputusan(sistem, opd=opd, nama_jabatan="Kepala Dinas Kesehatan", metode="seleksi_terbuka",
+                   jenis="JPT_PRATAMA")  # fmt: skip
+    buat_keputusan(sistem, opd=opd, nama_jabatan="Sekretaris Dinas", peringkat=2)
+    unit = UnitLayanan.objects.create(
+        unit_kerja=UnitKerjaFactory(nama="Puskesmas Ampenan Uji", jenis="puskesmas", parent=opd),
+        kode="puskesmas-ampenan-uji",
+    )
+    isi_survei(unit, 6, nilai=3)
+    seleksi = Seleksi.objects.create(judul="Seleksi Terbuka Kepala Dinas Kesehatan 2026",
+                                     nomor_pengumuman="800/9/Pansel/2026", dibuka_oleh=sistem)  # fmt: skip
+    tahap = Tahap.objects.create(seleksi=seleksi, jenis="administrasi", mulai="2026-05-01",
+                                 selesai="2026-05-11")  # fmt: skip
+    Pengumuman.objects.create(tahap=tahap, seleksi=seleksi, tanggal="2026-05-11",
+                              isi=[{"formasi": "Kepala Dinas Kesehatan", "lulus": ["Dr. Ani, M.Kes."]}])  # fmt: skip
+    return unit
+
+
+@pytest.mark.parametrize("lebar", [390, 1280])
+def test_a_member_of_the_public_browses_downloads_follows_and_rates(
+    page: Page, live_server, data_publik, lebar, tmp_path
+):
+    page.set_viewport_size({"width": lebar, "height": 900})
+    page.goto(live_server.url + "/")
+    expect(
+        page.get_by_role("heading", name="Transparansi jabatan dan pelayanan publik")
+    ).to_be_visible()
+    _axe(page)
+    _screenshot(page, f"publik-beranda-{lebar}")
+
+    # Filled posts: filter by method, open one decision.
+    page.get_by_role("navigation", name="Menu publik").get_by_role(
+        "link", name="Jabatan terisi"
+    ).click()
+    _axe(page)
+    page.get_by_label("Metode").select_option(label="Seleksi terbuka")
+    page.get_by_role("button", name="Saring").click()
+    expect(page.get_by_text("1 keputusan.")).to_be_visible()
+    page.get_by_role("link", name="Kepala Dinas Kesehatan").locator("visible=true").first.click()
+    expect(page.get_by_role("heading", name="Kepala Dinas Kesehatan")).to_be_visible()
+    _axe(page)
+    _screenshot(page, f"publik-keputusan-{lebar}")
+
+    # Open posts and figures.
+    page.get_by_role("navigation", name="Menu publik").get_by_role(
+        "link", name="Jabatan lowong"
+    ).click()
+    _axe(page)
+
+    # Open data: the CSV downloads, the JSON is documented and parses.
+    page.get_by_role("navigation", name="Menu publik").get_by_role(
+        "link", name="Data terbuka"
+    ).click()
+    _axe(page)
+    with page.expect_download() as unduhan:
+        page.locator("#jabatan-terisi + p").get_by_role("link", name="CSV").click()
+    isi = Path(unduhan.value.path()).read_text()
+    assert isi.splitlines()[0].startswith("id,jabatan,") and "Kepala Bidang Gizi" in isi
+    data = json.loads(
+        page.request.get(live_server.url + "/data-terbuka/jabatan-terisi.json").text()
+    )
+    assert len(data["data"]) == 3
+
+    # An open selection's dated announcement.
+    page.get_by_role("navigation", name="Menu publik").get_by_role(
+        "link", name="Seleksi terbuka"
+    ).click()
+    page.get_by_role("link", name="Seleksi Terbuka Kepala Dinas Kesehatan 2026").click()
+    expect(page.get_by_text("Diumumkan 11 Mei 2026.")).to_be_visible()
+    expect(page.get_by_text("Dr. Ani, M.Kes.")).to_be_visible()
+    _axe(page)
+    _screenshot(page, f"publik-seleksi-{lebar}")
+
+    # The survey: results, then the form.
+    page.get_by_role("navigation", name="Menu publik").get_by_role(
+        "link", name="Survei kepuasan"
+    ).click()
+    _axe(page)
+    page.get_by_role("link", name="Puskesmas Ampenan Uji").click()
+    expect(page.locator(".kartu .angka").first).to_have_text("75,00")
+    _axe(page)
+    page.get_by_role("link", name="Isi survei unit ini").click()
+    _axe(page)
+    for fieldset in (
+        page.locator("fieldset.skala").filter(has=page.locator("input[type=radio]")).all()
+    ):
+        fieldset.locator("label").nth(3).click()  # 4: the best answer
+    page.get_by_label("Usia").select_option(label="25–39 tahun")
+    page.get_by_label("Saran atau komentar (tidak wajib)").fill("Pelayanan cepat.")
+    _screenshot(page, f"publik-survei-isi-{lebar}")
+    page.get_by_role("button", name="Kirim survei").click()
+    expect(page.get_by_role("status")).to_contain_text("sudah kami terima")
+    _axe(page)
+    assert ResponSkm.objects.filter(u1=4, u9=4, usia="25-39").count() == 1
+
+
+def test_a_missing_answer_is_shown_next_to_its_question(page: Page, live_server, data_publik):
+    page.set_viewport_size({"width": 390, "height": 900})
+    page.goto(live_server.url + f"/survei/{data_publik.kode}/")
+    page.get_by_role("button", name="Kirim survei").click()
+    expect(page.get_by_role("alert").first).to_contain_text("Periksa kembali")
+    expect(page.get_by_text("Pilih salah satu jawaban.").first).to_be_visible()
+    _axe(page)

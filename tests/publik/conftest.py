@@ -1,0 +1,111 @@
+"""Fixtures of the public pages: service units with responses, decisions with a frozen ranking
+that holds private data (NIP, birth date, scores, exclusion reasons) the public must never see."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.contrib.auth.models import User
+from django.core.cache import cache
+
+from jabatan.models import Keputusan
+from kinerja.services.survei import respon_skm_create
+from kinerja.survei import UnitLayanan
+from pegawai.jenis_jabatan import JenisJabatan
+from tests.factories import (
+    FormasiFactory,
+    JabatanFactory,
+    PegawaiFactory,
+    PenempatanFactory,
+    UnitKerjaFactory,
+)
+
+TMT = dt.date(2026, 3, 2)
+ALASAN_RAHASIA = "sedang menjalani hukuman disiplin berat"
+NILAI_RAHASIA = "97.31"
+
+
+@pytest.fixture(autouse=True)
+def _cache_kosong():
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def opd(db):
+    pemda = UnitKerjaFactory(nama="Pemerintah Kota Uji", jenis="pemda")
+    return UnitKerjaFactory(nama="Dinas Kesehatan Uji", parent=pemda)
+
+
+@pytest.fixture
+def unit_layanan(opd) -> UnitLayanan:
+    pkm = UnitKerjaFactory(nama="Puskesmas Uji", jenis="puskesmas", parent=opd)
+    return UnitLayanan.objects.create(unit_kerja=pkm, kode="puskesmas-uji")
+
+
+def isi_survei(unit: UnitLayanan, n: int, nilai: int = 4, komentar: str = "") -> None:
+    for _i in range(n):
+        respon_skm_create(unit=unit, jawaban=[nilai] * 9, komentar=komentar)
+
+
+@pytest.fixture
+def sistem(db) -> User:
+    return User.objects.create_user("sistem-uji")
+
+
+def buat_keputusan(
+    oleh,
+    *,
+    opd,
+    nama_jabatan="Kepala Bidang Uji",
+    peringkat=1,
+    metode="talent_pool",
+    tanggal=TMT,
+    jenis=JenisJabatan.ADMINISTRATOR,
+    justifikasi="",
+) -> Keputusan:
+    bidang = UnitKerjaFactory(nama=f"Bidang {nama_jabatan}", jenis="bidang", parent=opd)
+    formasi = FormasiFactory(
+        jabatan=JabatanFactory(nama=nama_jabatan, jenis=jenis), unit_kerja=bidang
+    )
+    pegawai = PegawaiFactory(gelar_depan="Dr.", gelar_belakang="S.T., M.T.")
+    penempatan = PenempatanFactory(pegawai=pegawai, formasi=formasi, tmt_mulai=tanggal)
+    lain = PegawaiFactory()
+    snapshot = {
+        "jumlah_kandidat": 30,
+        "jumlah_layak": 12,
+        "alasan": {"disiplin": 3},
+        "teratas": [
+            {
+                "peringkat": 1,
+                "pegawai_id": lain.pk,
+                "nip": lain.nip,
+                "nama": lain.nama,
+                "skor": NILAI_RAHASIA,
+                "komponen": {"kinerja": "88.00"},
+                "alasan": [],
+            },
+            {
+                "peringkat": 2,
+                "pegawai_id": pegawai.pk,
+                "nip": pegawai.nip,
+                "nama": pegawai.nama,
+                "skor": "80.00",
+                "komponen": {},
+                "alasan": [ALASAN_RAHASIA],
+            },
+        ],
+        "terpilih": {
+            "nip": pegawai.nip,
+            "skor": "80.00",
+            "tanggal_lahir": str(pegawai.tanggal_lahir),
+        },
+    }
+    return Keputusan.objects.create(
+        formasi=formasi, pegawai=pegawai, penempatan=penempatan, nomor_sk=f"821/{formasi.pk}/2026",
+        tanggal_sk=tanggal, tmt=tanggal, metode=metode, peringkat_terpilih=peringkat,
+        justifikasi=justifikasi or ("" if peringkat == 1 else "Pengalaman langsung di bidang ini."),
+        snapshot=snapshot, aturan_versi="uji", oleh=oleh,
+    )  # fmt: skip

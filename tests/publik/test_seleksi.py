@@ -1,0 +1,234 @@
+# ruff: noqa: E501  (parametrised tables read better on one line)
+"""The open selection for JPT posts (PermenPANRB 15/2019), end to end from opening to the
+decision on the transparency page; the clear errors on wrong dates, early results and
+ineligible applicants; the employee's page from /saya/."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+from auditlog.models import LogEntry
+from django.contrib.auth.models import Group, User
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+from django.utils import timezone
+
+from jabatan.models import Keputusan, Usulan
+from jabatan.services import keputusan_create
+from kinerja.models import Periode, Skp
+from pegawai.jenis_jabatan import JenisJabatan
+from pegawai.models import Akses
+from publik.models import URUTAN_TAHAP, JenisTahap, Pelamar, Pengumuman, Seleksi
+from publik.services import (
+    seleksi_buka,
+    seleksi_daftar,
+    seleksi_usulkan,
+    tahap_catat_hasil,
+    tahap_umumkan,
+)
+from tests.factories import (
+    FormasiFactory,
+    JabatanFactory,
+    PegawaiFactory,
+    PenempatanFactory,
+    UnitKerjaFactory,
+)
+
+pytestmark = pytest.mark.django_db
+D = dt.date
+JADWAL = {
+    "pengumuman": (D(2026, 10, 1), D(2026, 10, 5)),
+    "pendaftaran": (D(2026, 10, 6), D(2026, 10, 15)),
+    "administrasi": (D(2026, 10, 16), D(2026, 10, 20)),
+    "kompetensi": (D(2026, 10, 21), D(2026, 10, 31)),
+    "wawancara": (D(2026, 11, 1), D(2026, 11, 10)),
+    "rekam_jejak": (D(2026, 11, 11), D(2026, 11, 20)),
+}
+PANITIA = [(f"Anggota {i}", "anggota") for i in range(4)] + [("Sekda", "ketua")]
+
+
+def _calon(unit, predikat="Baik", golongan="IV/b"):
+    """An Administrator for eight years with two good years: eligible for JPT Pratama."""
+    lahir = D(1975, 5, 5)
+    pegawai = PegawaiFactory(unit_kerja=unit, golongan=golongan, tmt_golongan=D(2020, 4, 1),
+                             tanggal_lahir=lahir, gelar_belakang="M.Si.")  # fmt: skip
+    admin = JabatanFactory(jenis=JenisJabatan.ADMINISTRATOR, kelas_jabatan=11)
+    PenempatanFactory(pegawai=pegawai, formasi=FormasiFactory(jabatan=admin, unit_kerja=unit),
+                      tmt_mulai=D(2018, 1, 2))  # fmt: skip
+    rating = {"Baik": ("Sesuai Ekspektasi",) * 2,
+              "Butuh Perbaikan": ("Di Bawah Ekspektasi", "Sesuai Ekspektasi")}[predikat]  # fmt: skip
+    for tahun in (2025, 2024):
+        periode = Periode.objects.get_or_create(
+            tahun=tahun, jenis="tahunan", triwulan=0, defaults={"terbuka": False}
+        )[0]
+        Skp.objects.create(
+            pegawai=pegawai, periode=periode, unit_kerja=unit, perangkat_daerah=unit,
+            golongan=golongan, status="final", difinalkan_pada=timezone.now(),
+            rating_hasil=rating[0], rating_perilaku=rating[1], predikat=predikat,
+        )  # fmt: skip
+    return pegawai
+
+
+@pytest.fixture
+def jpt(db):
+    pemda = UnitKerjaFactory(jenis="pemda")
+    dinas = UnitKerjaFactory(parent=pemda, nama="Dinas Komunikasi Uji")
+    kadis = JabatanFactory(nama="Kepala Dinas Komunikasi", jenis=JenisJabatan.JPT_PRATAMA,
+                           kelas_jabatan=14, golongan_minimal="IV/a", pendidikan_minimal="S1")  # fmt: skip
+    formasi = FormasiFactory(jabatan=kadis, unit_kerja=dinas)
+    calon = [_calon(dinas) for _i in range(4)]
+    return {"formasi": formasi, "calon": calon, "dinas": dinas,
+            "tidak_layak": _calon(dinas, predikat="Butuh Perbaikan")}  # fmt: skip
+
+
+def _buka(jpt, hr, **kw):
+    data = dict(judul="Seleksi Terbuka JPT Pratama 2026", nomor_pengumuman="800/1/Pansel/2026",
+                formasi=[jpt["formasi"]], panitia=PANITIA, tahap=JADWAL, oleh=hr)  # fmt: skip
+    data.update(kw)
+    return seleksi_buka(**data)
+
+
+def test_an_open_selection_from_opening_to_the_decision_on_the_transparency_page(
+    client, jpt, hr_user
+):
+    seleksi = _buka(jpt, hr_user)
+    tahap = {t.jenis: t for t in seleksi.tahap.all()}
+    tahap_umumkan(tahap=tahap["pengumuman"], pada=D(2026, 10, 1), oleh=hr_user)
+    pelamar = [seleksi_daftar(seleksi=seleksi, formasi=jpt["formasi"], pegawai=p,
+                              pada=D(2026, 10, 10)) for p in jpt["calon"]]  # fmt: skip
+    tahap_umumkan(tahap=tahap["pendaftaran"], pada=D(2026, 10, 15), oleh=hr_user)
+    # Everyone passes the administrative check; the fourth fails the competency assessment.
+    nilai = {pelamar[0].pk: "90", pelamar[1].pk: "85", pelamar[2].pk: "80", pelamar[3].pk: "60"}
+    for jenis in URUTAN_TAHAP[2:]:
+        t = tahap[jenis]
+        ikut = pelamar if jenis == "administrasi" else pelamar[:3]
+        hasil = {p.pk: (jenis == "administrasi" or p != pelamar[3], Decimal(nilai[p.pk]))
+                 for p in ikut}  # fmt: skip
+        if jenis == "kompetensi":
+            hasil[pelamar[3].pk] = (False, Decimal("60"))
+        tahap_catat_hasil(tahap=t, hasil=hasil, pada=t.mulai, oleh=hr_user)
+        tahap_umumkan(tahap=t, pada=t.selesai, oleh=hr_user)
+    html = client.get(reverse("publik:seleksi_detail", args=[seleksi.pk])).content.decode()
+    assert "Diumumkan 20 Oktober 2026" in html
+    assert jpt["calon"][3].nama_lengkap in html  # passed the administrative check
+    for p in jpt["calon"]:
+        assert p.nip not in html
+    usulan = seleksi_usulkan(seleksi=seleksi, pada=D(2026, 11, 21), oleh=hr_user)
+    assert [u.pegawai for u in usulan] == jpt["calon"][:3]
+    keputusan = keputusan_create(
+        formasi=jpt["formasi"], pegawai=jpt["calon"][0], nomor_sk="800.1.3.3/7/2026",
+        tanggal_sk=D(2026, 11, 27), tmt=D(2026, 11, 28), metode="seleksi_terbuka", oleh=hr_user,
+    )  # fmt: skip
+    html = client.get(reverse("publik:transparansi")).content.decode()
+    assert "Kepala Dinas Komunikasi" in html and jpt["calon"][0].nama_lengkap in html
+    assert "Seleksi terbuka" in html
+    feed = client.get(reverse("publik:feed")).content.decode()
+    assert "Kepala Dinas Komunikasi" in feed and "Penelusuran rekam jejak" in feed
+    # Every step audited, with the acting user.
+    for obj in (seleksi, Pelamar.objects.first(), Pengumuman.objects.first(), keputusan):
+        assert LogEntry.objects.get_for_object(obj).exists(), obj
+    assert LogEntry.objects.get_for_object(seleksi).first().actor == hr_user
+    assert Seleksi.objects.get().selesai and Keputusan.objects.count() == 1
+    assert not Usulan.objects.filter(aktif=True).exists()  # withdrawn by the decision
+
+
+@pytest.mark.parametrize(
+    ("ubah", "field"),
+    [
+        ({"tahap": {**JADWAL, "kompetensi": (D(2026, 10, 31), D(2026, 10, 21))}}, "tahap_kompetensi"),
+        ({"tahap": {**JADWAL, "wawancara": (D(2026, 10, 25), D(2026, 11, 10))}}, "tahap_wawancara"),
+        ({"tahap": {k: v for k, v in JADWAL.items() if k != "rekam_jejak"}}, "tahap"),
+        ({"panitia": PANITIA[:4]}, "panitia"),
+        ({"judul": " "}, "judul"),
+        ({"formasi": []}, "formasi"),
+    ],
+)  # fmt: skip
+def test_opening_refuses_wrong_dates_and_an_incomplete_committee(jpt, hr_user, ubah, field):
+    with pytest.raises(ValidationError) as info:
+        _buka(jpt, hr_user, **ubah)
+    assert field in info.value.message_dict
+    assert not Seleksi.objects.exists()
+
+
+def test_opening_refuses_a_post_that_is_not_jpt_or_not_vacant(jpt, hr_user):
+    bukan = FormasiFactory()
+    terisi = FormasiFactory(jabatan=JabatanFactory(jenis=JenisJabatan.JPT_PRATAMA))
+    PenempatanFactory(formasi=terisi)
+    with pytest.raises(ValidationError) as info:
+        _buka(jpt, hr_user, formasi=[bukan, terisi])
+    assert len(info.value.message_dict["formasi"]) == 2
+
+
+def test_only_hr_opens(jpt, django_user_model):
+    with pytest.raises(ValidationError):
+        _buka(jpt, django_user_model.objects.create_user("x"))
+
+
+def test_an_ineligible_applicant_is_told_why(jpt, hr_user):
+    seleksi = _buka(jpt, hr_user)
+    with pytest.raises(ValidationError) as info:
+        seleksi_daftar(seleksi=seleksi, formasi=jpt["formasi"], pegawai=jpt["tidak_layak"],
+                       pada=D(2026, 10, 10))  # fmt: skip
+    assert "pegawai" in info.value.message_dict
+    assert "memenuhi syarat" in info.value.message_dict["pegawai"][0]
+
+
+def test_applying_outside_registration_or_twice_is_refused(jpt, hr_user):
+    seleksi = _buka(jpt, hr_user)
+    with pytest.raises(ValidationError) as info:
+        seleksi_daftar(seleksi=seleksi, formasi=jpt["formasi"], pegawai=jpt["calon"][0],
+                       pada=D(2026, 10, 16))  # fmt: skip
+    assert "seleksi" in info.value.message_dict
+    seleksi_daftar(seleksi=seleksi, formasi=jpt["formasi"], pegawai=jpt["calon"][0],
+                   pada=D(2026, 10, 10))  # fmt: skip
+    with pytest.raises(ValidationError) as info:
+        seleksi_daftar(seleksi=seleksi, formasi=jpt["formasi"], pegawai=jpt["calon"][0],
+                       pada=D(2026, 10, 11))  # fmt: skip
+    assert "formasi" in info.value.message_dict
+
+
+def test_a_result_before_its_stage_or_for_someone_out_is_refused(jpt, hr_user):
+    seleksi = _buka(jpt, hr_user)
+    p = seleksi_daftar(seleksi=seleksi, formasi=jpt["formasi"], pegawai=jpt["calon"][0],
+                       pada=D(2026, 10, 10))  # fmt: skip
+    adm = seleksi.tahap.get(jenis=JenisTahap.ADMINISTRASI)
+    with pytest.raises(ValidationError) as info:
+        tahap_catat_hasil(tahap=adm, hasil={p.pk: (True, None)}, pada=D(2026, 10, 15), oleh=hr_user)
+    assert "tahap" in info.value.message_dict
+    tahap_catat_hasil(tahap=adm, hasil={p.pk: (False, None)}, pada=D(2026, 10, 16), oleh=hr_user)
+    kompetensi = seleksi.tahap.get(jenis=JenisTahap.KOMPETENSI)
+    with pytest.raises(ValidationError) as info:
+        tahap_catat_hasil(tahap=kompetensi, hasil={p.pk: (True, None)}, pada=D(2026, 10, 21),
+                          oleh=hr_user)  # fmt: skip
+    assert "pelamar" in info.value.message_dict
+    with pytest.raises(ValidationError) as info:
+        tahap_umumkan(tahap=kompetensi, pada=D(2026, 10, 22), oleh=hr_user)
+    assert "tahap" in info.value.message_dict  # no results yet
+
+
+def test_the_employee_applies_from_their_page(client, jpt, hr_user):
+    hari_ini = timezone.localdate()
+    jadwal = {j: (hari_ini + dt.timedelta(days=2 * i - 2), hari_ini + dt.timedelta(days=2 * i - 1))
+              for i, j in enumerate(URUTAN_TAHAP)}  # fmt: skip
+    jadwal["pendaftaran"] = (hari_ini, hari_ini + dt.timedelta(days=1))
+    jadwal["pengumuman"] = (hari_ini - dt.timedelta(days=2), hari_ini - dt.timedelta(days=1))
+    jadwal = {j: (a, b) for j, (a, b) in jadwal.items()}
+    seleksi = _buka(jpt, hr_user, tahap=jadwal)
+    for pegawai, layak in ((jpt["calon"][0], True), (jpt["tidak_layak"], False)):
+        user = User.objects.create_user(f"u{pegawai.pk}")
+        user.groups.add(Group.objects.get(name="Pegawai"))
+        Akses.objects.create(user=user, pegawai=pegawai)
+        client.force_login(user)
+        assert reverse("publik:seleksi_saya") in client.get(reverse("saya")).content.decode()
+        html = client.get(reverse("publik:seleksi_saya")).content.decode()
+        assert "Kepala Dinas Komunikasi" in html
+        assert ("Lamar formasi ini" in html) is layak
+        if layak:
+            url = reverse("publik:seleksi_lamar", args=[seleksi.pk, jpt["formasi"].pk])
+            client.post(url)
+            assert Pelamar.objects.filter(pegawai=pegawai).exists()
+            assert "sudah melamar" in client.get(reverse("publik:seleksi_saya")).content.decode()
+        else:
+            assert "belum memenuhi syarat" in html
