@@ -50,7 +50,14 @@ class SeleksiAdmin(HanyaBacaMixin, BaseAdmin):
     inlines = [PanitiaInline, TahapInline]
     actions = ["usulkan"]
 
-    @admin.action(description=gettext_lazy("Usulkan tiga nama per formasi kepada PPK"))
+    def has_usulkan_permission(self, request: HttpRequest) -> bool:
+        # Proposing to the PPK is jabatan's proposal path: HR's right to propose.
+        return request.user.has_perm("jabatan.add_usulan")
+
+    @admin.action(
+        description=gettext_lazy("Usulkan tiga nama per formasi kepada PPK"),
+        permissions=["usulkan"],
+    )
     def usulkan(self, request: HttpRequest, queryset) -> None:
         for s in queryset:
             _jalankan(self, request, lambda s=s: seleksi_usulkan(
@@ -64,7 +71,13 @@ class TahapAdmin(HanyaBacaMixin, BaseAdmin):
     list_select_related = ["seleksi"]
     actions = ["umumkan"]
 
-    @admin.action(description=gettext_lazy("Umumkan hasil tahap terpilih hari ini"))
+    def has_umumkan_permission(self, request: HttpRequest) -> bool:
+        # Announcing a stage is part of running the selection, which HR does (as proposing).
+        return request.user.has_perm("jabatan.add_usulan")
+
+    @admin.action(
+        description=gettext_lazy("Umumkan hasil tahap terpilih hari ini"), permissions=["umumkan"]
+    )
     def umumkan(self, request: HttpRequest, queryset) -> None:
         for t in queryset.select_related("seleksi"):
             _jalankan(self, request, lambda t=t: tahap_umumkan(

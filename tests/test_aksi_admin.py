@@ -25,7 +25,12 @@ pytestmark = pytest.mark.django_db
 
 # Custom action permissions (`has_<name>_permission` on the ModelAdmin) and the Django permission
 # each one stands for. HR must hold these through its role.
-CUSTOM = {"kinerja.periode.buka_skp": "kinerja.add_skp"}
+CUSTOM = {
+    "kinerja.periode.buka_skp": "kinerja.add_skp",
+    "kinerja.komentarskm.moderasi": "kinerja.change_komentarskm",
+    "publik.seleksi.usulkan": "jabatan.add_usulan",
+    "publik.tahap.umumkan": "jabatan.add_usulan",
+}
 
 STANDARD = {"view", "add", "change", "delete"}
 

@@ -57,7 +57,7 @@ def test_a_unit_head_logs_in_and_sees_only_their_unit(page: Page, live_server, o
 
 def test_an_employee_logs_in_and_sees_their_own_record(page: Page, live_server, org):
     _login(page, live_server.url, "pegawai")
-    page.get_by_role("link", name="Lihat data saya").click()
+    page.get_by_role("link", name="Data saya", exact=True).click()  # the menu
     expect(page.get_by_role("heading", name=re.compile("Baiq Nurul Aini"))).to_be_visible()
     expect(page.get_by_text(org.pegawai_a.nip_tercetak)).to_be_visible()
     _screenshot(page, "saya-pegawai")
@@ -67,7 +67,10 @@ def test_an_employee_logs_in_and_sees_their_own_record(page: Page, live_server, 
 
 def test_the_public_sees_the_welcome_and_no_personal_data(page: Page, live_server, org):
     page.goto(live_server.url)
-    expect(page.get_by_role("heading", name="Selamat datang")).to_be_visible()
+    # The home page is the public side's transparency page (publik).
+    expect(
+        page.get_by_role("heading", name="Transparansi jabatan dan pelayanan publik")
+    ).to_be_visible()
     expect(page.get_by_text("Baiq Nurul Aini")).to_have_count(0)
     _screenshot(page, "beranda-publik")
 
