@@ -11,8 +11,6 @@ pegawai.impor.riwayat_impor. The merit projection is rebuilt once, at the end
 
 from __future__ import annotations
 
-import csv
-import io
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -26,9 +24,9 @@ from django.utils.translation import gettext as _
 from impor import baca
 from impor import kolom as k
 from impor.models import PemetaanJabatan, PemetaanUnit
+from impor.tampil import _PenulisSelisih, _PenulisTolak, _tampil, label_field
 from impor.validasi import Hasil, Pemeta, gabung, periksa, periksa_model, periksa_riwayat
 from jabatan.models import Formasi, Jabatan, Penempatan
-from pegawai import golongan as gol
 from pegawai.disiplin import JenisHukuman
 from pegawai.impor import KOLOM_UBAH, Perubahan, pegawai_impor, per_nip, riwayat_impor
 from pegawai.models import Pegawai, RiwayatPangkat, UnitKerja
@@ -78,71 +76,6 @@ def pemeta() -> Pemeta:
     jabatan = dict(Jabatan.objects.values_list("kode", "pk"))
     jabatan |= dict(PemetaanJabatan.objects.values_list("kode_siasn", "jabatan_id"))
     return Pemeta(unit, jabatan)
-
-
-def _teks(v: object) -> str:
-    if v is None:
-        return ""
-    if isinstance(v, date):
-        return f"{v:%d-%m-%Y}"
-    if v == "" or v is None:
-        return ""
-    return str(v)
-
-
-def label_field(f: str) -> str:
-    if f == "jabatan":
-        return _("jabatan")
-    return str(Pegawai._meta.get_field(f).verbose_name)
-
-
-def _tampil(f: str, v: object) -> str:
-    if f == "golongan" and v:
-        return gol.label(str(v))
-    if f in ("pendidikan", "status", "kedudukan", "jenis_kelamin") and v:
-        return str(dict(Pegawai._meta.get_field(f).flatchoices).get(v, v))
-    return _teks(v)
-
-
-class _PenulisTolak:
-    """The file of rejected rows: their values and, per fault, the column and the reason."""
-
-    def __init__(self) -> None:
-        self.buf = io.StringIO()
-        self.buf.write("\ufeff")
-        self.w = csv.writer(self.buf, delimiter=";")
-        self.w.writerow([*k.KOLOM, "baris", "kolom_galat", "alasan"])
-
-    def tulis(self, baris: baca.Baris, galat: list[tuple[str, str]]) -> None:
-        from pegawai.ekspor import sel_aman
-
-        self.w.writerow(
-            [
-                *[sel_aman(baris.nilai.get(c, "")) for c in k.KOLOM],
-                baris.nomor,
-                ", ".join(dict.fromkeys(c for c, _p in galat)),
-                sel_aman(" | ".join(p for _c, p in galat)),
-            ]
-        )
-
-
-class _PenulisSelisih:
-    """Reconciliation: per employee and field, SIASN's value next to ours."""
-
-    KOLOM = ("golongan", "tmt_golongan", "pendidikan", "status", "kedudukan")
-
-    def __init__(self) -> None:
-        self.buf = io.StringIO()
-        self.buf.write("\ufeff")
-        self.w = csv.writer(self.buf, delimiter=";")
-        self.w.writerow(["NIP", "Nama", "Data", "SIASN", "Data kita"])
-        self.n = 0
-
-    def tulis(self, nip: str, nama: str, data: str, siasn: object, kita: object) -> None:
-        from pegawai.ekspor import sel_aman
-
-        self.n += 1
-        self.w.writerow([nip, sel_aman(str(nama)), data, sel_aman(siasn), sel_aman(kita)])
 
 
 def _nip_ganda(data: bytes, fmt: str) -> tuple[set[str], int]:

@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
-from pegawai.akses import pegawai_id_sendiri
+from pegawai.akses import lingkup, pegawai_id_sendiri
 from pegawai.ekspor import unduh_tabel
 from pegawai.forms import tambah_galat
 from pegawai.models import Pegawai
@@ -184,7 +184,7 @@ def _hr(request: HttpRequest) -> None:
     from django.core.exceptions import PermissionDenied
 
     if not (
-        request.user.has_perm("pelatihan.add_peserta") and selectors.lingkup(request.user).semua
+        request.user.has_perm("pelatihan.add_peserta") and lingkup(request.user).semua
     ):
         raise PermissionDenied(_("Pendaftaran massal untuk BKPSDM."))
 
@@ -237,7 +237,7 @@ def daftar_massal(request: HttpRequest, sesi_id: int) -> HttpResponse:
         # Prefilled from the needs page's filters (the same selector), not from ids in the URL.
         nips = []
         if request.GET:
-            h = selectors.kebutuhan_halaman(selectors.lingkup(request.user), request.GET)
+            h = selectors.kebutuhan_halaman(lingkup(request.user), request.GET)
             nips = [p.nip for p, _k in (h.baris or [])]
         form = DaftarMassalForm(initial={"pegawai": "\n".join(nips)})
     sesi.refresh_from_db(fields=["jumlah_peserta"])

@@ -16,7 +16,7 @@ from jabatan.services import (
     formasi_set_kuota,
 )
 from pegawai import admin as pegawai_admin
-from pegawai.admin_base import LayananMenolak, ServiceWriteMixin
+from pegawai.admin_base import BaseAdmin, LayananMenolak, ServiceWriteMixin
 from pegawai.kompetensi import KODE as KOMPETENSI_KODE
 
 
@@ -48,7 +48,7 @@ class JabatanForm(forms.ModelForm):
 
 
 @admin.register(Jabatan)
-class JabatanAdmin(pegawai_admin.BaseAdmin):
+class JabatanAdmin(BaseAdmin):
     lingkup_bebas = True  # the position catalogue is public knowledge
     form = JabatanForm
     list_display = [
@@ -140,7 +140,7 @@ class FormasiForm(forms.ModelForm):
 
 
 @admin.register(Formasi)
-class FormasiAdmin(ServiceWriteMixin, pegawai_admin.BaseAdmin):
+class FormasiAdmin(ServiceWriteMixin, BaseAdmin):
     lingkup_path = "unit_kerja__path"
     form = FormasiForm
     list_display = ["jabatan", "unit_kerja", "kuota", "jumlah_terisi", "sisa"]

@@ -10,13 +10,12 @@ from django.http import HttpRequest
 
 from jabatan.merit import KOMPONEN
 from jabatan.models import Keputusan, ProfilMerit, Usulan
-from pegawai import admin as pegawai_admin
-from pegawai.admin_base import HanyaBacaMixin
+from pegawai.admin_base import BaseAdmin, HanyaBacaMixin
 from pegawai.akses import lingkup
 
 
 @admin.register(ProfilMerit)
-class ProfilMeritAdmin(pegawai_admin.BaseAdmin):
+class ProfilMeritAdmin(BaseAdmin):
     """Weights of the merit score per position kind: HR edits them; every change is audited."""
 
     lingkup_bebas = True
@@ -26,7 +25,7 @@ class ProfilMeritAdmin(pegawai_admin.BaseAdmin):
         return False
 
 
-class _CatatanAdmin(HanyaBacaMixin, pegawai_admin.BaseAdmin):
+class _CatatanAdmin(HanyaBacaMixin, BaseAdmin):
     """Proposals and decisions are recorded by the vacancy page's services, never typed here.
 
     A row names a candidate with their score and rank: a unit head sees it only when both the

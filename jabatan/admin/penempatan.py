@@ -22,7 +22,7 @@ from jabatan.services import (
     penempatan_validate,
 )
 from pegawai import admin as pegawai_admin
-from pegawai.admin_base import LayananMenolak, ServiceWriteMixin
+from pegawai.admin_base import BaseAdmin, LayananMenolak, ServiceWriteMixin
 from pegawai.forms import tambah_galat
 from pegawai.models import HasilAsesmen, Pegawai
 
@@ -103,7 +103,7 @@ class PenempatanChangeForm(forms.ModelForm):
 
 
 @admin.register(Penempatan)
-class PenempatanAdmin(ServiceWriteMixin, pegawai_admin.NipSearchMixin, pegawai_admin.BaseAdmin):
+class PenempatanAdmin(ServiceWriteMixin, pegawai_admin.NipSearchMixin, BaseAdmin):
     lingkup_path = "formasi__unit_kerja__path"
     lingkup_pegawai = "pegawai_id"
     nip_lookup = "pegawai__nip"

@@ -1,0 +1,80 @@
+"""How an import shows values and writes its files: the preview's before/after text and
+the CSVs of rejected and changed rows."""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import date
+
+from django.utils.translation import gettext as _
+
+from impor import baca
+from impor import kolom as k
+from pegawai import golongan as gol
+from pegawai.models import Pegawai
+
+
+def _teks(v: object) -> str:
+    if v is None:
+        return ""
+    if isinstance(v, date):
+        return f"{v:%d-%m-%Y}"
+    if v == "" or v is None:
+        return ""
+    return str(v)
+
+
+def label_field(f: str) -> str:
+    if f == "jabatan":
+        return _("jabatan")
+    return str(Pegawai._meta.get_field(f).verbose_name)
+
+
+def _tampil(f: str, v: object) -> str:
+    if f == "golongan" and v:
+        return gol.label(str(v))
+    if f in ("pendidikan", "status", "kedudukan", "jenis_kelamin") and v:
+        return str(dict(Pegawai._meta.get_field(f).flatchoices).get(v, v))
+    return _teks(v)
+
+
+class _PenulisTolak:
+    """The file of rejected rows: their values and, per fault, the column and the reason."""
+
+    def __init__(self) -> None:
+        self.buf = io.StringIO()
+        self.buf.write("\ufeff")
+        self.w = csv.writer(self.buf, delimiter=";")
+        self.w.writerow([*k.KOLOM, "baris", "kolom_galat", "alasan"])
+
+    def tulis(self, baris: baca.Baris, galat: list[tuple[str, str]]) -> None:
+        from pegawai.ekspor import sel_aman
+
+        self.w.writerow(
+            [
+                *[sel_aman(baris.nilai.get(c, "")) for c in k.KOLOM],
+                baris.nomor,
+                ", ".join(dict.fromkeys(c for c, _p in galat)),
+                sel_aman(" | ".join(p for _c, p in galat)),
+            ]
+        )
+
+
+class _PenulisSelisih:
+    """Reconciliation: per employee and field, SIASN's value next to ours."""
+
+    KOLOM = ("golongan", "tmt_golongan", "pendidikan", "status", "kedudukan")
+
+    def __init__(self) -> None:
+        self.buf = io.StringIO()
+        self.buf.write("\ufeff")
+        self.w = csv.writer(self.buf, delimiter=";")
+        self.w.writerow(["NIP", "Nama", "Data", "SIASN", "Data kita"])
+        self.n = 0
+
+    def tulis(self, nip: str, nama: str, data: str, siasn: object, kita: object) -> None:
+        from pegawai.ekspor import sel_aman
+
+        self.n += 1
+        self.w.writerow([nip, sel_aman(str(nama)), data, sel_aman(siasn), sel_aman(kita)])

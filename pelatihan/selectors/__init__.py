@@ -1,0 +1,40 @@
+"""Reads of pelatihan: JP per employee and year, completed leadership training, the JP
+dashboard, open sessions, and the data the needs analysis runs on. Scoped through
+`pegawai.akses`; aggregation in SQL.
+
+Selectors for jabatan (the merit ranking reads training; jabatan may import pelatihan):
+`jp_per_tahun` and `kepemimpinan_selesai`."""
+
+from pelatihan.selectors.dasbor import PER_HALAMAN, DasborJp, dasbor_jp  # noqa: F401
+from pelatihan.selectors.jp import (  # noqa: F401
+    DIVERIFIKASI,
+    LULUS,
+    BarisUnit,
+    RingkasanSaya,
+    jp_per_tahun,
+    jp_per_unit,
+    jp_tahun_expr,
+    kelompok_unit,
+    kepemimpinan_selesai,
+    lingkup_pimpinan,
+    pegawai_dalam_lingkup,
+    pegawai_dengan_jp,
+    ringkasan_saya,
+    sesi_terbuka,
+)
+from pelatihan.selectors.kebutuhan import (  # noqa: F401
+    HalamanKebutuhan,
+    _standar_bawaan,
+    data_kebutuhan,
+    data_program,
+    kebutuhan_halaman,
+    kebutuhan_lingkup,
+    kebutuhan_untuk,
+    usulan_rencana,
+)
+from pelatihan.selectors.rencana import (  # noqa: F401
+    BarisRealisasi,
+    efek_pelatihan,
+    rencana_terlihat,
+    rencana_vs_realisasi,
+)

@@ -1,0 +1,79 @@
+"""The JP dashboard: compliance per unit, the employees page by page, the plan against
+its realisation."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from django.db.models import (
+    QuerySet,
+)
+from django.utils import timezone
+
+from pegawai.akses import Lingkup
+from pegawai.models import Pegawai
+from pelatihan.selectors.jp import BarisUnit, jp_per_unit, kelompok_unit, pegawai_dengan_jp
+from pelatihan.selectors.rencana import rencana_vs_realisasi
+
+PER_HALAMAN = 50
+
+
+@dataclass
+class DasborJp:
+    filterset: object
+    tahun: int
+    unit: list[BarisUnit] = field(default_factory=list)
+    pegawai: QuerySet | None = None  # filtered, ordered, not yet paged
+    rencana: list = field(default_factory=list)  # plan against realisation
+
+    @property
+    def pns(self) -> int:
+        return sum(b.pns for b in self.unit)
+
+    @property
+    def pns_memenuhi(self) -> int:
+        return sum(b.pns_memenuhi for b in self.unit)
+
+    @property
+    def persen(self) -> float:
+        return round(100 * self.pns_memenuhi / self.pns, 1) if self.pns else 0.0
+
+    @property
+    def pppk(self) -> int:
+        return sum(b.pppk for b in self.unit)
+
+    @property
+    def pppk_lebih(self) -> int:
+        return sum(b.pppk_lebih for b in self.unit)
+
+
+def dasbor_jp(scope: Lingkup, data) -> DasborJp:
+    """Return the JP dashboard of the scope: per unit the share of PNS meeting 20 JP (and PPPK
+    above 24 JP), and the employees with their JP of the year, filtered and ordered."""
+    from pelatihan.filters import JpFilter
+
+    data = data.copy() if data is not None else {}
+    tahun_ini = timezone.localdate().year
+    if not data.get("tahun"):
+        data["tahun"] = str(tahun_ini)
+    fs = JpFilter(data, queryset=Pegawai.objects.none(), scope=scope)
+    if not fs.is_valid():
+        return DasborJp(filterset=fs, tahun=tahun_ini)
+    tahun = int(fs.form.cleaned_data["tahun"])
+    unit = fs.form.cleaned_data.get("unit")
+    fs.queryset = pegawai_dengan_jp(scope, tahun)
+    qs = fs.qs
+    if not fs.form.cleaned_data.get("urut"):
+        qs = qs.order_by("nama", "nip")
+    kelompok = kelompok_unit(scope, unit)
+    # The unit table ignores the "meets the rule" filter and the name search: it is the share.
+    dasar = pegawai_dengan_jp(scope, tahun)
+    if unit is not None:
+        dasar = dasar.filter(unit_kerja__path__startswith=unit.path)
+    if fs.form.cleaned_data.get("status"):
+        dasar = dasar.filter(status=fs.form.cleaned_data["status"])
+    return DasborJp(filterset=fs, tahun=tahun, unit=jp_per_unit(dasar, tahun, kelompok), pegawai=qs,
+                    rencana=rencana_vs_realisasi(scope, tahun, unit))  # fmt: skip
+
+
+# --- The data the training needs are computed from ------------------------------------------

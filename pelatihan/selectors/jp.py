@@ -1,0 +1,230 @@
+"""JP per employee and year, completed leadership training, JP per unit, open sessions
+and an employee's own summary."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from django.contrib.auth.models import AnonymousUser, User
+from django.core.exceptions import PermissionDenied
+from django.db.models import (
+    IntegerField,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+    Value,
+)
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from pegawai.akses import Lingkup, lingkup
+from pegawai.models import Pegawai, UnitKerja
+from pelatihan import rules
+from pelatihan.models import PelatihanEksternal, Peserta, Sesi
+
+LULUS = Peserta.Status.LULUS
+DIVERIFIKASI = PelatihanEksternal.Status.DIVERIFIKASI
+
+
+def lingkup_pimpinan(user: User | AnonymousUser) -> Lingkup:
+    """Return the scope of a unit head or HR; PermissionDenied for anyone else."""
+    scope = lingkup(user)
+    if not scope.memimpin:
+        raise PermissionDenied(_("Halaman ini untuk pimpinan unit dan BKPSDM."))
+    return scope
+
+
+# --- For jabatan (the merit ranking) -------------------------------------------------------
+
+
+def jp_per_tahun(
+    pegawai_ids: Iterable[int] | None, tahun_dari: int, tahun_sampai: int
+) -> dict[int, dict[int, int]]:
+    """Return {employee id: {year: JP}} of completed catalogue training and verified external
+    training in the years `tahun_dari`..`tahun_sampai` (inclusive). Two grouped SQL queries;
+    `pegawai_ids` None means every employee (the projection's rebuild)."""
+    hasil: dict[int, dict[int, int]] = defaultdict(lambda: defaultdict(int))
+    tahun = Q(tahun_jp__gte=tahun_dari, tahun_jp__lte=tahun_sampai)
+    pes = Peserta.objects.filter(tahun, status=LULUS)
+    eks = PelatihanEksternal.objects.filter(tahun, status=DIVERIFIKASI)
+    if pegawai_ids is not None:
+        ids = list(pegawai_ids)
+        pes, eks = pes.filter(pegawai_id__in=ids), eks.filter(pegawai_id__in=ids)
+    for qs, kolom in ((pes, "jp_diakui"), (eks, "jumlah_jp")):
+        for pid, th, jp in (
+            qs.values("pegawai_id", "tahun_jp")
+            .annotate(jp=Sum(kolom))
+            .values_list("pegawai_id", "tahun_jp", "jp")
+            .order_by()
+        ):
+            hasil[pid][th] += jp
+    return {pid: dict(per) for pid, per in hasil.items()}
+
+
+def kepemimpinan_selesai(pegawai_ids: Iterable[int] | None) -> dict[int, frozenset[str]]:
+    """Return {employee id: the required leadership trainings completed} (rules.KEPEMIMPINAN
+    codes), from completed enrolments and verified external training. Two queries."""
+    hasil: dict[int, set[str]] = defaultdict(set)
+    pes = Peserta.objects.filter(status=LULUS).exclude(sesi__program__pelatihan_wajib="")
+    eks = PelatihanEksternal.objects.filter(status=DIVERIFIKASI).exclude(pelatihan_wajib="")
+    if pegawai_ids is not None:
+        ids = list(pegawai_ids)
+        pes, eks = pes.filter(pegawai_id__in=ids), eks.filter(pegawai_id__in=ids)
+    for pid, kode in pes.values_list("pegawai_id", "sesi__program__pelatihan_wajib").distinct():
+        hasil[pid].add(kode)
+    for pid, kode in eks.values_list("pegawai_id", "pelatihan_wajib").distinct():
+        hasil[pid].add(kode)
+    return {pid: frozenset(k) for pid, k in hasil.items()}
+
+
+# --- JP of a year, in SQL --------------------------------------------------------------------
+
+
+def jp_tahun_expr(tahun: int):
+    """Return an expression of an employee's JP in `tahun` (two correlated sums), for
+    annotating a Pegawai queryset."""
+    pes = (
+        Peserta.objects.filter(pegawai=OuterRef("pk"), status=LULUS, tahun_jp=tahun)
+        .order_by()
+        .values("pegawai")
+        .annotate(s=Sum("jp_diakui"))
+        .values("s")
+    )
+    eks = (
+        PelatihanEksternal.objects.filter(
+            pegawai=OuterRef("pk"), status=DIVERIFIKASI, tahun_jp=tahun
+        )
+        .order_by()
+        .values("pegawai")
+        .annotate(s=Sum("jumlah_jp"))
+        .values("s")
+    )
+    return Coalesce(Subquery(pes, output_field=IntegerField()), Value(0)) + Coalesce(
+        Subquery(eks, output_field=IntegerField()), Value(0)
+    )
+
+
+def pegawai_dalam_lingkup(scope: Lingkup) -> QuerySet[Pegawai]:
+    return scope.filter(Pegawai.objects.aktif(), path="unit_kerja__path", pegawai="pk")
+
+
+def pegawai_dengan_jp(scope: Lingkup, tahun: int) -> QuerySet[Pegawai]:
+    """Return the active employees in scope with `jp` (this year's JP) and their unit."""
+    return (
+        pegawai_dalam_lingkup(scope).select_related("unit_kerja").annotate(jp=jp_tahun_expr(tahun))
+    )
+
+
+@dataclass
+class BarisUnit:
+    unit: UnitKerja
+    pns: int = 0
+    pns_memenuhi: int = 0
+    pppk: int = 0
+    pppk_lebih: int = 0
+    jp_total: int = 0
+
+    @property
+    def persen(self) -> float:
+        return round(100 * self.pns_memenuhi / self.pns, 1) if self.pns else 0.0
+
+
+def kelompok_unit(scope: Lingkup, unit: UnitKerja | None = None) -> list[UnitKerja]:
+    """Return the units the dashboard groups by: the children of the chosen unit (or of the
+    scope's own unit; for HR the perangkat daerah), the unit itself first when it has staff."""
+    if unit is None and not scope.semua and scope.unit_path:
+        unit = UnitKerja.objects.filter(path=scope.unit_path).first()
+    if unit is None:
+        return list(UnitKerja.objects.filter(depth=1).order_by("nama"))
+    return [unit, *UnitKerja.objects.filter(parent=unit).order_by("nama")]
+
+
+def jp_per_unit(qs: QuerySet[Pegawai], tahun: int, kelompok: list[UnitKerja]) -> list[BarisUnit]:
+    """Return per group unit: PNS, PNS meeting 20 JP, PPPK, PPPK above 24 JP, total JP.
+
+    The roll-up to the group units by path prefix is done on those few rows."""
+    # Two grouped sums of the year's JP and one row per employee (id, unit path, status):
+    # counting per unit in Python is ~20x faster than a correlated sum per employee inside
+    # COUNT ... FILTER (measured at 7,000: 360 ms against 20 ms for the raw grouped query).
+    jp = {pid: per.get(tahun, 0) for pid, per in jp_per_tahun(None, tahun, tahun).items()}
+    per_path: dict[str, dict[str, int]] = defaultdict(
+        lambda: dict.fromkeys(("pns", "pns_ok", "pppk", "pppk_lebih", "total"), 0)
+    )
+    pns, pppk = Pegawai.Status.PNS, Pegawai.Status.PPPK
+    for pid, path, status in qs.order_by().values_list("pk", "unit_kerja__path", "status"):
+        r = per_path[path]
+        n = jp.get(pid, 0)
+        r["total"] += n
+        if status == pns:
+            r["pns"] += 1
+            r["pns_ok"] += n >= rules.JP_MINIMAL_PNS
+        elif status == pppk:
+            r["pppk"] += 1
+            r["pppk_lebih"] += n > rules.JP_MAKSIMAL_PPPK
+    rows = [{"unit_kerja__path": path, **r} for path, r in per_path.items()]
+    # The longest matching prefix wins: a unit's own staff count under the unit itself (listed
+    # first) only when no child unit holds them.
+    hasil = {u.pk: BarisUnit(unit=u) for u in kelompok}
+    urut = sorted(kelompok, key=lambda u: -len(u.path))
+    for r in rows:
+        path = r["unit_kerja__path"]
+        for u in urut:
+            if path.startswith(u.path):
+                b = hasil[u.pk]
+                b.pns += r["pns"]
+                b.pns_memenuhi += r["pns_ok"]
+                b.pppk += r["pppk"]
+                b.pppk_lebih += r["pppk_lebih"]
+                b.jp_total += r["total"] or 0
+                break
+    return [b for b in hasil.values() if b.pns or b.pppk]
+
+
+# --- Sessions open to an employee ------------------------------------------------------------
+
+
+def sesi_terbuka(hari_ini: dt.date | None = None) -> QuerySet[Sesi]:
+    """Return the sessions an employee may ask to join: registration open, not yet started."""
+    hari_ini = hari_ini or timezone.localdate()
+    return (
+        Sesi.objects.filter(
+            pendaftaran_dibuka=True, tanggal_mulai__gte=hari_ini, program__aktif=True
+        )
+        .select_related("program")
+        .order_by("tanggal_mulai", "pk")
+    )
+
+
+@dataclass
+class RingkasanSaya:
+    pegawai: Pegawai
+    tahun: int
+    jp: int
+    status: rules.StatusJp
+    riwayat: list = field(default_factory=list)
+    eksternal: list = field(default_factory=list)
+
+
+def ringkasan_saya(pegawai: Pegawai, tahun: int) -> RingkasanSaya:
+    """Return an employee's JP this year with the enrolments and external training behind it."""
+    riwayat = list(
+        Peserta.objects.filter(pegawai=pegawai)
+        .select_related("sesi__program")
+        .order_by("-sesi__tanggal_mulai")[:50]
+    )
+    eksternal = list(
+        PelatihanEksternal.objects.filter(pegawai=pegawai).order_by("-tanggal_selesai")[:50]
+    )
+    jp = jp_per_tahun([pegawai.pk], tahun, tahun).get(pegawai.pk, {}).get(tahun, 0)
+    return RingkasanSaya(
+        pegawai, tahun, jp, rules.status_jp(pegawai.status, jp), riwayat, eksternal
+    )
+
+
+# --- The JP dashboard ------------------------------------------------------------------------

@@ -1,0 +1,203 @@
+"""The data the training-needs analysis runs on, and its pages."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from django.db.models import (
+    QuerySet,
+)
+from django.utils import timezone
+
+from pegawai.akses import Lingkup
+from pegawai.models import Pegawai
+from pelatihan import rules
+from pelatihan.selectors.jp import (
+    jp_per_tahun,
+    kepemimpinan_selesai,
+    pegawai_dalam_lingkup,
+    sesi_terbuka,
+)
+
+
+def data_program() -> list[rules.DataProgram]:
+    """Return the active catalogue as pure data for the needs analysis (two queries)."""
+    from pelatihan.models import Program
+
+    return [
+        rules.DataProgram(
+            id=p.pk,
+            nama=p.nama,
+            kelompok=p.kelompok,
+            jumlah_jp=p.jumlah_jp,
+            biaya=int(p.biaya_per_peserta),
+            pelatihan_wajib=p.pelatihan_wajib,
+            kompetensi={k.kode: k.level for k in p.kompetensi.all()},
+            jenis_jabatan_sasaran=tuple(p.jenis_jabatan_sasaran or ()),
+        )
+        for p in Program.objects.filter(aktif=True).prefetch_related("kompetensi").order_by("pk")
+    ]
+
+
+def _standar_bawaan(jenis: str) -> dict[str, int] | None:
+    from pegawai.jenis_jabatan import JenisJabatan, Jenjang
+    from pegawai.kompetensi import standar_default
+
+    if not jenis:
+        return None
+    # The SKP copies the position kind but not the fungsional jenjang: the lowest keahlian
+    # level stands in (its standard, level 1, is what every fungsional must reach).
+    return standar_default(jenis, Jenjang.AHLI_PERTAMA if jenis == JenisJabatan.FUNGSIONAL else "")
+
+
+def data_kebutuhan(
+    pegawai: Iterable[Pegawai],
+    tahun: int,
+    *,
+    jabatan: dict[int, tuple[str, dict[str, int]]] | None = None,
+) -> list[rules.DataPegawai]:
+    """Return the pure input of the needs analysis for `pegawai` (already scoped by the caller).
+
+    The position's competency standard lives in jabatan, which pelatihan may not import: the
+    seam is `jabatan` = {employee id: (position kind, standard per competency)}; jabatan passes
+    it from the employee's current placement. Without it, the kind of the latest annual SKP and
+    the default standard of that kind (PermenPANRB 38/2017, pegawai.kompetensi) are used.
+    Queries: SKPs, assessments, the talent bands, JP, leadership training — five in all.
+    """
+    from kinerja.models import PengaturanTalenta, Skp
+    from kinerja.rules import sumbu_potensial
+    from pegawai.kompetensi import KODE
+    from pegawai.models import HasilAsesmen
+
+    daftar = list(pegawai)
+    ids = [p.pk for p in daftar]
+    skp: dict[int, dict] = {}
+    for pid, jenis, predikat, status in (
+        Skp.objects.filter(pegawai_id__in=ids, periode__jenis="tahunan", periode__tahun__lte=tahun)
+        .order_by("pegawai_id", "-periode__tahun")
+        .values_list("pegawai_id", "jenis_jabatan", "predikat", "status")
+    ):
+        d = skp.setdefault(pid, {"jenis": "", "predikat": ""})
+        d["jenis"] = d["jenis"] or jenis
+        if not d["predikat"] and status in Skp.STATUS_DINILAI:
+            d["predikat"] = predikat
+    asesmen: dict[int, HasilAsesmen] = {}
+    for a in HasilAsesmen.objects.filter(pegawai_id__in=ids).order_by(
+        "pegawai_id", "-tanggal", "-pk"
+    ):
+        asesmen.setdefault(a.pegawai_id, a)
+    pita = PengaturanTalenta.aktif().pita_potensial
+    jp = jp_per_tahun(ids, tahun, tahun)
+    selesai = kepemimpinan_selesai(ids)
+    hasil = []
+    for p in daftar:
+        jenis = skp.get(p.pk, {}).get("jenis", "")
+        standar = _standar_bawaan(jenis)
+        if jabatan and p.pk in jabatan:
+            jenis, standar = jabatan[p.pk]
+        a = asesmen.get(p.pk)
+        hasil.append(
+            rules.DataPegawai(
+                id=p.pk,
+                status=p.status,
+                jenis_jabatan=jenis,
+                tahun_cpns=p.tmt_cpns.year if p.tmt_cpns else None,
+                capaian={k: getattr(a, k) for k in KODE} if a else None,
+                standar=standar,
+                predikat=skp.get(p.pk, {}).get("predikat", ""),
+                potensial=sumbu_potensial(a.jpm, pita) if a and a.jpm is not None else None,
+                jp_tahun_ini=jp.get(p.pk, {}).get(tahun, 0),
+                kepemimpinan_selesai=selesai.get(p.pk, frozenset()),
+            )
+        )
+    return hasil
+
+
+def kebutuhan_untuk(
+    data: list[rules.DataPegawai], programs: list[rules.DataProgram] | None = None
+) -> dict[int, list[rules.Kebutuhan]]:
+    """Return {employee id: needs} for the prepared data (the catalogue read once)."""
+    programs = data_program() if programs is None else programs
+    return {d.id: rules.kebutuhan_pegawai(d, programs) for d in data}
+
+
+# --- The needs page --------------------------------------------------------------------------
+
+
+@dataclass
+class HalamanKebutuhan:
+    form: object
+    tahun: int
+    baris: list | None = None  # [(pegawai, [Kebutuhan])] of those with a need that passes
+    per_sumber: dict = field(default_factory=dict)
+    per_program: list = field(default_factory=list)  # [(program id, name, employees)]
+    sesi: list = field(default_factory=list)  # open sessions of the chosen program
+    jumlah_pegawai: int = 0
+
+
+def kebutuhan_lingkup(
+    qs: QuerySet[Pegawai], tahun: int, programs: list[rules.DataProgram] | None = None
+) -> list[tuple[Pegawai, list[rules.Kebutuhan]]]:
+    """Return each employee of `qs` with their needs (five queries plus the catalogue's two)."""
+    pegawai = list(qs)
+    kebutuhan = kebutuhan_untuk(data_kebutuhan(pegawai, tahun), programs)
+    return [(p, kebutuhan[p.pk]) for p in pegawai]
+
+
+def kebutuhan_halaman(scope: Lingkup, data) -> HalamanKebutuhan:
+    """Return the needs page of the scope: every employee with a need, filtered by unit,
+    name, source and recommended program; counts per source and per program."""
+    from pelatihan.filters import KebutuhanFilter
+
+    tahun = timezone.localdate().year
+    fs = KebutuhanFilter(data or None, queryset=pegawai_dalam_lingkup(scope), scope=scope)
+    if fs.is_bound and not fs.is_valid():
+        return HalamanKebutuhan(form=fs.form, tahun=tahun)
+    cd = fs.form.cleaned_data if fs.is_bound else {}
+    qs = fs.qs.select_related("unit_kerja").order_by("nama", "nip")
+    semua = kebutuhan_lingkup(qs, tahun)
+    sumber, program = cd.get("sumber"), cd.get("program")
+    per_sumber: dict[str, int] = defaultdict(int)
+    per_program: dict[int, list] = {}
+    baris = []
+    for p, daftar in semua:
+        if sumber:
+            daftar = [k for k in daftar if k.sumber == sumber]
+        if program:
+            daftar = [k for k in daftar if any(c.id == program.pk for c in k.program)]
+        if not daftar:
+            continue
+        baris.append((p, daftar))
+        for s in {k.sumber for k in daftar}:
+            per_sumber[s] += 1
+        for pid, nama in {(k.program[0].id, k.program[0].nama) for k in daftar if k.program}:
+            per_program.setdefault(pid, [pid, nama, 0])[2] += 1
+    sesi = list(sesi_terbuka().filter(program=program)) if program else []
+    return HalamanKebutuhan(
+        form=fs.form, tahun=tahun, baris=baris,
+        per_sumber={str(rules.LABEL_SUMBER[s]): n for s, n in per_sumber.items()},
+        per_program=sorted(per_program.values(), key=lambda r: (-r[2], r[1]))[:15],
+        sesi=sesi, jumlah_pegawai=len(semua),
+    )  # fmt: skip
+
+
+# --- The annual development plan -------------------------------------------------------------
+
+
+def usulan_rencana(
+    qs: QuerySet[Pegawai], tahun: int
+) -> tuple[dict[int, tuple[int, int]], dict[int, rules.DataProgram]]:
+    """Return the seats a plan needs from the employees' needs: {program id: (seats, needs)},
+    one seat per employee for the first-ranked program of each of their needs (an employee
+    counted once per program), and the catalogue read."""
+    programs = data_program()
+    kursi: dict[int, set[int]] = defaultdict(set)
+    jumlah: dict[int, int] = defaultdict(int)
+    for p, daftar in kebutuhan_lingkup(qs, tahun, programs):
+        for k in daftar:
+            if k.program:
+                kursi[k.program[0].id].add(p.pk)
+                jumlah[k.program[0].id] += 1
+    return {pid: (len(s), jumlah[pid]) for pid, s in kursi.items()}, {p.id: p for p in programs}

@@ -1,0 +1,39 @@
+"""Writes of competency development: enrol, ask to join, attend, complete, fail, cancel, bulk
+enrolment, external training and its verification, and the annual plan's approval.
+
+Each function checks, writes in one transaction under the locks it needs, and raises
+`ValidationError` keyed by field in Indonesian; the audit trail (django-auditlog) records each
+save as the acting user `oleh`; a bulk enrolment writes one audit record of the operation too."""
+
+from pelatihan.services.base import (  # noqa: F401
+    _CONSTRAINT_ERRORS,
+    _SQLITE_UNIQUE,
+    S,
+    T,
+    _diaudit,
+    _diaudit_oleh,
+    _integrity_to_validation,
+    _kunci_sesi,
+    _raise,
+    _today,
+    alasan_tidak_dapat_didaftar,
+)
+from pelatihan.services.eksternal_rencana import (  # noqa: F401
+    eksternal_catat,
+    eksternal_verifikasi,
+    rencana_setujui,
+    rencana_susun,
+)
+from pelatihan.services.peserta import (  # noqa: F401
+    HasilMassal,
+    _harus,
+    _kunci_peserta,
+    daftar_massal,
+    periksa_massal,
+    peserta_ajukan,
+    peserta_batal,
+    peserta_daftar,
+    peserta_hadir,
+    peserta_lulus,
+    peserta_tidak_lulus,
+)
