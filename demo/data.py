@@ -174,7 +174,7 @@ BIDANG_STUDI: dict[str, str] = {
     "UMUM": "Umum (SLTA)",
 }
 
-# Each field's family (pegawai/urusan.py RUMPUN; Permendikbud 154/2014).
+# Each field's family (RUMPUN of pegawai/migrations/0012_urusan_rumpun_bawaan.py).
 RUMPUN_BIDANG: dict[str, str] = {
     "PEND": "PENDIDIKAN", "DOK": "KESEHATAN", "KEP": "KESEHATAN", "BID": "KESEHATAN",
     "FAR": "KESEHATAN", "GIZ": "KESEHATAN", "ANK": "KESEHATAN", "KESMAS": "KESEHATAN",
@@ -184,8 +184,9 @@ RUMPUN_BIDANG: dict[str, str] = {
     "PERPUS": "PERPUSTAKAAN",
 }  # fmt: skip
 
-# The government affair (pegawai/urusan.py URUSAN) of each perangkat daerah by abbreviation;
-# kecamatan and kelurahan are PEMERINTAHAN_UMUM. Units below inherit it.
+# The government affair of each perangkat daerah by abbreviation (the codes of URUSAN in
+# pegawai/migrations/0012_urusan_rumpun_bawaan.py); kecamatan and kelurahan are
+# PEMERINTAHAN_UMUM. Units below inherit it.
 URUSAN_OPD: dict[str, str] = {
     "Setda": "KESEKRETARIATAN", "Setwan": "KESEKRETARIATAN", "Inspektorat": "PENGAWASAN",
     "Bapperida": "PERENCANAAN", "BKPSDM": "KEPEGAWAIAN", "BPKAD": "KEUANGAN",

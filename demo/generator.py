@@ -195,13 +195,14 @@ class Generator(PegawaiDemo):
             urusan.bidang_studi.set([self.bidang_id[b] for b in data.BIDANG_URUSAN[urusan.kode]])
         units = build(skala=self.n / 7000, start_id=_next_id(UnitKerja))
         # The affair is set on each perangkat daerah and kecamatan; the units below inherit it.
+        sendiri: dict[int, str] = {}  # the units that name their affair themselves
         for u in units:
             if u.jenis == "kecamatan":
-                self.urusan_unit[u.id] = "PEMERINTAHAN_UMUM"
+                sendiri[u.id] = "PEMERINTAHAN_UMUM"
             elif u.parent is not None and u.parent.parent is None:
-                self.urusan_unit[u.id] = data.URUSAN_OPD.get(u.singkatan, "")
-            else:
-                self.urusan_unit[u.id] = self.urusan_unit.get(u.parent.id, "") if u.parent else ""
+                sendiri[u.id] = data.URUSAN_OPD.get(u.singkatan, "")
+            induk = self.urusan_unit.get(u.parent.id, "") if u.parent else ""
+            self.urusan_unit[u.id] = sendiri.get(u.id, induk)
         self.loader.write(
             UnitKerja,
             ["id", "kode", "nama", "singkatan", "jenis", "parent", "path", "depth", "urusan"],
@@ -215,9 +216,7 @@ class Generator(PegawaiDemo):
                     u.parent.id if u.parent else None,
                     u.path,
                     u.depth,
-                    urusan_id.get(self.urusan_unit[u.id])
-                    if u.parent is not None and (u.jenis == "kecamatan" or u.parent.parent is None)
-                    else None,
+                    urusan_id.get(sendiri.get(u.id, "")),
                 )
                 for u in units
             ],

@@ -183,9 +183,7 @@ def kebutuhan(request: HttpRequest) -> HttpResponse:
 def _hr(request: HttpRequest) -> None:
     from django.core.exceptions import PermissionDenied
 
-    if not (
-        request.user.has_perm("pelatihan.add_peserta") and lingkup(request.user).semua
-    ):
+    if not (request.user.has_perm("pelatihan.add_peserta") and lingkup(request.user).semua):
         raise PermissionDenied(_("Pendaftaran massal untuk BKPSDM."))
 
 

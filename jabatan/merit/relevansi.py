@@ -11,9 +11,9 @@ the seed's first example: an employee with a health education is placed in the h
   any other field, or none recorded, is `LAIN`. When neither the position nor an affair names a
   field, the fit is not determined (`TIDAK_DITENTUKAN`) and scores as an exact fit, so nobody
   is marked down for data HR has not entered.
-- The qualification component is the fit's base (80, 60, 30) plus 10 per education level above
+- The qualification component is the fit's base (80, 60, 20) plus 10 per education level above
   the position's minimum, at most 100 [practice, documented in README: a fitting S1 for an S1
-  post is 80, a fitting S2 90, an unrelated S2 40].
+  post is 80, a fitting S2 90, an unrelated S2 30].
 - Experience in definitive posts in units of the post's affair is related experience: it counts
   three times as much as other post experience (jabatan.merit.skor.nilai_pengalaman).
 """

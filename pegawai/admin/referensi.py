@@ -138,7 +138,8 @@ class BidangStudiAdmin(BaseAdmin):
 
 @admin.register(RumpunIlmu)
 class RumpunIlmuAdmin(BaseAdmin):
-    """Families of fields of study (Permendikbud 154/2014; defaults in pegawai/urusan.py)."""
+    """Families of fields of study (Permendikbud 154/2014; defaults written by
+    pegawai/migrations/0012_urusan_rumpun_bawaan.py)."""
 
     lingkup_bebas = True  # reference data, no personal data
     list_display = ["nama", "kode"]

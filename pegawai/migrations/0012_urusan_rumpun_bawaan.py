@@ -1,5 +1,18 @@
-"""The default families of fields of study and government affairs (pegawai/urusan.py, written
-out here so later edits of the defaults do not rewrite history)."""
+"""Families of fields of study and government affairs: what counts as a fitting education and
+related experience for a post (the merit ranking's relevance, jabatan.merit).
+
+Families (rumpun) follow the rumpun and sub-rumpun of Permendikbud 154/2014 on Rumpun Ilmu
+Pengetahuan dan Teknologi serta Gelar Lulusan Perguruan Tinggi (UU 12/2012 Pasal 10), grouped
+the way position requirements name them (ilmu kesehatan and ilmu pendidikan are sub-rumpun of
+ilmu terapan there, kept apart here because posts ask for them by name).
+
+Government affairs (urusan pemerintahan) are those of UU 23/2014 Pasal 12 (concurrent affairs of
+a kota: wajib pelayanan dasar, wajib non-pelayanan dasar, pilihan) and the supporting functions
+of Pasal 232 jo. PP 18/2016 Pasal 5 (perencanaan, keuangan, kepegawaian, pengawasan, ...), each
+with the families that fit it by default [practice: a post's usual requirements]. HR edits both
+in the admin (pegawai.models.RumpunIlmu, UrusanPemerintahan); this migration writes the defaults
+(a new database only: rows that exist are left as HR made them).
+"""
 
 from django.db import migrations
 

@@ -136,7 +136,8 @@ class UnitKerja(TimestampedModel):
 
 
 class RumpunIlmu(TimestampedModel):
-    """A family of fields of study (Permendikbud 154/2014; defaults in pegawai/urusan.py)."""
+    """A family of fields of study (Permendikbud 154/2014; defaults written by
+    pegawai/migrations/0012_urusan_rumpun_bawaan.py)."""
 
     kode = models.CharField(_("kode"), max_length=20, unique=True)
     nama = models.CharField(_("nama rumpun"), max_length=150)
@@ -175,8 +176,9 @@ class BidangStudi(TimestampedModel):
 
 
 class UrusanPemerintahan(TimestampedModel):
-    """A government affair (UU 23/2014; defaults in pegawai/urusan.py) with the fields of study
-    that fit its posts exactly and the families that fit them closely."""
+    """A government affair (UU 23/2014; defaults written by
+    pegawai/migrations/0012_urusan_rumpun_bawaan.py) with the fields of study that fit its
+    posts exactly and the families that fit them closely."""
 
     kode = models.CharField(_("kode"), max_length=30, unique=True)
     nama = models.CharField(_("nama urusan"), max_length=150)
