@@ -10,11 +10,15 @@ from datetime import date
 
 from jabatan import merit
 from jabatan.indeks import kandidat
+from jabatan.merit.pengembangan import TINGKAT
 from jabatan.models import IndeksMerit, Penempatan
 from pegawai import golongan as gol
 from pegawai.akses import Lingkup
 from pegawai.models import Pegawai, UnitKerja
 from pegawai.pendidikan import TingkatPendidikan
+from pelatihan.rules import SINGKATAN
+
+KEPEMIMPINAN = {n: SINGKATAN[kode] for kode, n in TINGKAT.items()}
 
 
 @dataclass
@@ -23,7 +27,7 @@ class BarisDuk:
     pegawai: Pegawai
     jabatan: str
     masa_kerja: tuple[int, int]  # years, months since TMT CPNS/PPPK
-    diklat_kepemimpinan: bool
+    kepemimpinan: str  # the highest leadership program completed ("" none), e.g. "PKA"
     usia: int
 
 
@@ -61,7 +65,7 @@ def duk(*, scope: Lingkup, unit: UnitKerja, pada: date) -> list[BarisDuk]:
                 pegawai=r.pegawai,
                 jabatan=jabatan.get(r.pegawai_id, ""),
                 masa_kerja=(bulan // 12, bulan % 12),
-                diklat_kepemimpinan=r.diklat_kepemimpinan,
+                kepemimpinan=KEPEMIMPINAN.get(r.tingkat_kepemimpinan, ""),
                 usia=_bulan(r.tanggal_lahir, pada) // 12,
             )
         )

@@ -243,7 +243,7 @@ def duk_list(request: HttpRequest) -> HttpResponse:
                     f"{b.pegawai.tmt_golongan:%d-%m-%Y}",
                     b.jabatan,
                     _("%(t)d tahun %(b)d bulan") % {"t": b.masa_kerja[0], "b": b.masa_kerja[1]},
-                    _("Ya") if b.diklat_kepemimpinan else _("Tidak"),
+                    b.kepemimpinan or "—",
                     pendidikan_label(b.pegawai.pendidikan),
                     f"{b.pegawai.tanggal_lahir:%d-%m-%Y}",
                     b.usia,

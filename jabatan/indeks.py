@@ -1,12 +1,12 @@
 """Keep IndeksMerit, the per-employee projection of the merit inputs, current.
 
 One writer: `segarkan`. Signal receivers (connected in JabatanConfig.ready) call it for the one
-employee whose record, evaluation, sanction, assessment or placement was saved or deleted, in the
-same transaction as the change, so a ranking never reads a half-applied change. A change of the
-annual periods re-reads the predikat columns of every row in two UPDATE statements, in a
-background task queued on commit (`jabatan.tasks.segarkan_predikat`). Bulk loads
-(the demo seed) rebuild the whole table, as does `manage.py indeks_merit`, which can also check
-the table against the live records.
+employee whose record, evaluation, sanction, assessment, placement or training was saved or
+deleted, in the same transaction as the change, so a ranking never reads a half-applied
+change. A change of the annual periods re-reads the predikat columns of every row in two UPDATE
+statements, in a background task queued on commit (`jabatan.tasks.segarkan_predikat`). Bulk
+loads (the demo seed) rebuild the whole table, as does `manage.py indeks_merit`, which can also
+check the table against the live records.
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ from django.db.models.functions import Coalesce
 from django.db.models.signals import post_delete, post_save, pre_save
 
 from jabatan import merit
-from jabatan.models import IndeksMerit, IndeksUrusan, Jabatan, Penempatan
+from jabatan.models import IndeksJp, IndeksMerit, IndeksUrusan, Jabatan, Penempatan
 from jabatan.selectors import kandidat_merit
 from kinerja import rules as kinerja_rules
 from kinerja.models import Periode, Skp
@@ -46,6 +46,7 @@ from pegawai.disiplin import TINGKAT, TingkatHukuman
 from pegawai.jenis_jabatan import JenisJabatan
 from pegawai.kompetensi import KODE
 from pegawai.models import HasilAsesmen, HukumanDisiplin, Pegawai, UnitKerja
+from pelatihan.models import PelatihanEksternal, Peserta, Program, Sesi
 
 KOLOM_HARI = {j: f"hari_{j.lower()}" for j in JenisJabatan.values}
 KOLOM_CUKUP = {j: f"cukup_{j.lower()}" for j in merit.PENGALAMAN}
@@ -93,8 +94,7 @@ def baris(k: merit.Kandidat) -> IndeksMerit:
         jabatan_kini=k.jabatan_kini,
         jabatan_kini_mulai=k.jabatan_kini_mulai,
         urusan_kini_id=k.urusan_kini,
-        jp_pelatihan=k.jp_pelatihan,
-        diklat_kepemimpinan=k.diklat_kepemimpinan,
+        tingkat_kepemimpinan=k.tingkat_kepemimpinan,
         jpm_sen=int(k.jpm * 100) if k.jpm is not None else None,
         hukuman_sampai=max(
             (h.selesai or TERBUKA for h in k.hukuman if TINGKAT[h.jenis] != TingkatHukuman.RINGAN),
@@ -120,13 +120,23 @@ def baris_urusan(k: merit.Kandidat) -> list[IndeksUrusan]:
     ]
 
 
+def baris_jp(k: merit.Kandidat) -> list[IndeksJp]:
+    """The candidate's JP rows: one per year with JP."""
+    return [
+        IndeksJp(pegawai_id=k.pegawai_id, tahun=t, jp=jp)
+        for t, jp in sorted(k.jp_per_tahun.items())
+        if jp
+    ]
+
+
 def kandidat(
     row: IndeksMerit,
     hukuman: Iterable[merit.Hukuman] = (),
     urusan_hari: Mapping[int, int] | None = None,
+    jp_tahun: Mapping[int, int] | None = None,
 ) -> merit.Kandidat:
-    """The pure rules' view of a projection row and its IndeksUrusan days (the explanations of
-    the ranking use it)."""
+    """The pure rules' view of a projection row, its IndeksUrusan days and IndeksJp years (the
+    explanations of the ranking use it)."""
     return merit.Kandidat(
         pegawai_id=row.pegawai_id,
         nip=row.nip,
@@ -150,28 +160,32 @@ def kandidat(
         jabatan_kini_mulai=row.jabatan_kini_mulai,
         pengalaman_urusan_hari=dict(urusan_hari or {}),
         urusan_kini=row.urusan_kini_id,
-        jp_pelatihan=row.jp_pelatihan,
-        diklat_kepemimpinan=row.diklat_kepemimpinan,
+        jp_per_tahun=dict(jp_tahun or {}),
+        tingkat_kepemimpinan=row.tingkat_kepemimpinan,
         jpm=Decimal(row.jpm_sen).scaleb(-2) if row.jpm_sen is not None else None,
     )
 
 
 FIELDS = [f.attname for f in IndeksMerit._meta.concrete_fields]
 FIELDS_URUSAN = ["pegawai_id", "urusan_id", "hari"]
+FIELDS_JP = ["pegawai_id", "tahun", "jp"]
 
 
 def _tulis(kandidat: list[merit.Kandidat]) -> None:
     rows = [baris(k) for k in kandidat]
     urusan = [u for k in kandidat for u in baris_urusan(k)]
+    jp = [j for k in kandidat for j in baris_jp(k)]
     if len(rows) > 1000:
         writer = BulkWriter()
         writer.write(IndeksMerit, FIELDS, (tuple(getattr(r, a) for a in FIELDS) for r in rows))
         writer.write(
             IndeksUrusan, FIELDS_URUSAN, ((u.pegawai_id, u.urusan_id, u.hari) for u in urusan)
         )
+        writer.write(IndeksJp, FIELDS_JP, ((j.pegawai_id, j.tahun, j.jp) for j in jp))
     else:
         IndeksMerit.objects.bulk_create(rows, batch_size=500)
         IndeksUrusan.objects.bulk_create(urusan, batch_size=500)
+        IndeksJp.objects.bulk_create(jp, batch_size=500)
 
 
 def hari_urusan(pegawai_ids: Collection[int]) -> dict[int, dict[int, int]]:
@@ -181,6 +195,16 @@ def hari_urusan(pegawai_ids: Collection[int]) -> dict[int, dict[int, int]]:
         pegawai_id__in=list(pegawai_ids)
     ).values_list("pegawai_id", "urusan_id", "hari"):
         hasil[pid][urusan] = hari
+    return hasil
+
+
+def jp_tahun(pegawai_ids: Collection[int]) -> dict[int, dict[int, int]]:
+    """The IndeksJp years of `pegawai_ids`, per employee and year (one query)."""
+    hasil: dict[int, dict[int, int]] = defaultdict(dict)
+    for pid, tahun, jp in IndeksJp.objects.filter(pegawai_id__in=list(pegawai_ids)).values_list(
+        "pegawai_id", "tahun", "jp"
+    ):
+        hasil[pid][tahun] = jp
     return hasil
 
 
@@ -197,6 +221,7 @@ def segarkan(
     """
     if pegawai_ids is None:
         IndeksUrusan.objects.all().delete()
+        IndeksJp.objects.all().delete()
         IndeksMerit.objects.all().delete()
         pool = list(Pegawai.objects.aktif().order_by("pk").values_list("pk", flat=True))
         for start in range(0, len(pool), BATCH):
@@ -208,6 +233,7 @@ def segarkan(
     if not ids:
         return 0
     IndeksUrusan.objects.filter(pegawai_id__in=ids).delete()
+    IndeksJp.objects.filter(pegawai_id__in=ids).delete()
     IndeksMerit.objects.filter(pegawai_id__in=ids).delete()
     kandidat = kandidat_merit(pegawai_ids=ids)
     _tulis(kandidat)
@@ -263,13 +289,16 @@ def selisih() -> list[int]:
     semua = kandidat_merit()
     segar = {k.pegawai_id: baris(k) for k in semua}
     segar_urusan = {k.pegawai_id: {u.urusan_id: u.hari for u in baris_urusan(k)} for k in semua}
+    segar_jp = {k.pegawai_id: {j.tahun: j.jp for j in baris_jp(k)} for k in semua}
     ada = {r.pegawai_id: r for r in IndeksMerit.objects.all()}
-    ada_urusan = hari_urusan(ada)
+    ada_urusan, ada_jp = hari_urusan(ada), jp_tahun(ada)
     beda = set(segar) ^ set(ada)
     for pid in set(segar) & set(ada):
-        if any(getattr(segar[pid], a) != getattr(ada[pid], a) for a in FIELDS) or segar_urusan[
-            pid
-        ] != ada_urusan.get(pid, {}):
+        if (
+            any(getattr(segar[pid], a) != getattr(ada[pid], a) for a in FIELDS)
+            or segar_urusan[pid] != ada_urusan.get(pid, {})
+            or segar_jp[pid] != ada_jp.get(pid, {})
+        ):
             beda.add(pid)
     return sorted(beda)
 
@@ -326,6 +355,9 @@ DIBACA = {
     HukumanDisiplin: {"pegawai", "jenis", "tmt_mulai", "tmt_selesai"},
     HasilAsesmen: {"pegawai", "tanggal", "jpm", *KODE},
     Penempatan: {"pegawai", "formasi", "jenis", "tmt_mulai", "tmt_selesai"},
+    # JP and leadership training (jabatan.merit.pengembangan).
+    Peserta: {"pegawai", "sesi", "status", "jp_diakui", "tahun_jp"},
+    PelatihanEksternal: {"pegawai", "status", "jumlah_jp", "tahun_jp", "pelatihan_wajib"},
 }
 
 
@@ -386,6 +418,44 @@ def _unit(sender, instance: UnitKerja, raw=False, created=False, **kwargs) -> No
     )
 
 
+def _program_lama(sender, instance: Program, raw=False, **kwargs) -> None:
+    """Remember a program's leadership-training code before a save (pre_save of Program)."""
+    if instance.pk and _aktif(raw):
+        instance._indeks_lama = (
+            Program.objects.filter(pk=instance.pk).values_list("pelatihan_wajib", flat=True).first()
+        )
+
+
+def _program(sender, instance: Program, raw=False, created=False, **kwargs) -> None:
+    """A program became (or stopped being) a leadership training: its graduates' level
+    changes."""
+    lama = instance.__dict__.pop("_indeks_lama", None)
+    if created or not _aktif(raw) or lama == instance.pelatihan_wajib:
+        return
+    segarkan(
+        set(
+            Peserta.objects.filter(sesi__program=instance, status=Peserta.Status.LULUS).values_list(
+                "pegawai_id", flat=True
+            )
+        )
+    )
+
+
+def _sesi(sender, instance: Sesi, raw=False, created=False, **kwargs) -> None:
+    """A session moved to another program (rare): its graduates' training may change."""
+    if created or not _aktif(raw):
+        return
+    if kwargs.get("update_fields") and "program" not in kwargs["update_fields"]:
+        return
+    segarkan(
+        set(
+            Peserta.objects.filter(sesi=instance, status=Peserta.Status.LULUS).values_list(
+                "pegawai_id", flat=True
+            )
+        )
+    )
+
+
 def _periode(sender, instance: Periode, raw=False, **kwargs) -> None:
     """An annual period opened, closed, was added or removed: the predikat columns of every row
     change. Two UPDATEs over the whole table are long at a province's scale, so they run as a
@@ -409,5 +479,8 @@ def hubungkan() -> None:
     post_save.connect(_jabatan, sender=Jabatan, dispatch_uid="indeks-jabatan")
     pre_save.connect(_unit_lama, sender=UnitKerja, dispatch_uid="indeks-pre-unit")
     post_save.connect(_unit, sender=UnitKerja, dispatch_uid="indeks-unit")
+    pre_save.connect(_program_lama, sender=Program, dispatch_uid="indeks-pre-program")
+    post_save.connect(_program, sender=Program, dispatch_uid="indeks-program")
+    post_save.connect(_sesi, sender=Sesi, dispatch_uid="indeks-sesi")
     post_save.connect(_periode, sender=Periode, dispatch_uid="indeks-periode")
     post_delete.connect(_periode, sender=Periode, dispatch_uid="indeks-del-periode")

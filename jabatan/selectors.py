@@ -5,7 +5,7 @@ from __future__ import annotations
 import calendar
 from collections import defaultdict
 from collections.abc import Collection
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from functools import reduce
@@ -23,6 +23,7 @@ from django.db.models import (
 from django.db.models.functions import Coalesce, TruncDate
 
 from jabatan import merit
+from jabatan.merit import pengembangan
 from jabatan.models import Formasi, Jabatan, Keputusan, Penempatan, ProfilMerit, Usulan
 from kinerja.models import Skp
 from kinerja.selectors import periode_tahunan_tertutup
@@ -38,6 +39,8 @@ from pegawai.models import (
 )
 from pegawai.pendidikan import urutan_pendidikan
 from pegawai.pensiun import lahir_sebelum_untuk_pensiun, tanggal_pensiun
+from pelatihan.models import Program
+from pelatihan.selectors import jp_per_tahun, kepemimpinan_selesai
 
 
 def formasi_lowong(*, scope: Lingkup) -> QuerySet[Formasi]:
@@ -141,12 +144,16 @@ def profil_merit(jenis_jabatan: str) -> ProfilMerit:
 class Relevansi:
     """What relevance needs to know of the organisation (jabatan.merit.relevansi): each unit's
     government affair, each affair's fitting fields and families, each field's family and
-    name. Three small queries, shared by every post a page looks at."""
+    name — and, for the development rule (jabatan.merit.pengembangan), the position kinds whose
+    merit profile requires the level's leadership training and the catalogue programs of each
+    leadership training. Five small queries, shared by every post a page looks at."""
 
     urusan_unit: dict[int, int | None]
     urusan: dict[int, tuple[str, frozenset[int], frozenset[int]]]  # name, fields, families
     rumpun_bidang: dict[int, int | None]
     nama_bidang: dict[int, str]
+    kepemimpinan_syarat: frozenset[str] = frozenset()
+    program_kepemimpinan: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @classmethod
     def muat(cls) -> Relevansi:
@@ -170,6 +177,12 @@ class Relevansi:
             },
             rumpun_bidang={pk: r for pk, r, _n in bidang},
             nama_bidang={pk: n for pk, _r, n in bidang},
+            kepemimpinan_syarat=frozenset(
+                ProfilMerit.objects.filter(wajib_kepemimpinan=True).values_list(
+                    "jenis_jabatan", flat=True
+                )
+            ),
+            program_kepemimpinan=program_kepemimpinan(),
         )
 
     def serumpun(self, bidang: frozenset[int], rumpun: frozenset[int]) -> frozenset[int]:
@@ -178,6 +191,19 @@ class Relevansi:
         return frozenset(
             b for b, r in self.rumpun_bidang.items() if r in keluarga and b not in bidang
         )
+
+
+def program_kepemimpinan() -> dict[str, tuple[str, ...]]:
+    """The active catalogue programs of each leadership training, by name (one query)."""
+    hasil: dict[str, list[str]] = defaultdict(list)
+    for kode, nama in (
+        Program.objects.filter(aktif=True)
+        .exclude(pelatihan_wajib="")
+        .order_by("nama")
+        .values_list("pelatihan_wajib", "nama")
+    ):
+        hasil[kode].append(nama)
+    return {k: tuple(v) for k, v in hasil.items()}
 
 
 def syarat_formasi(formasi: Formasi, relevansi: Relevansi | None = None) -> merit.Syarat:
@@ -209,16 +235,19 @@ def syarat_formasi(formasi: Formasi, relevansi: Relevansi | None = None) -> meri
         urusan=urusan,
         nama_urusan=nama_urusan,
         nama_bidang=r.nama_bidang,
+        kepemimpinan_syarat=jabatan.jenis in r.kepemimpinan_syarat,
+        program_kepemimpinan=r.program_kepemimpinan.get(pengembangan.wajib(jabatan.jenis), ()),
     )
 
 
 def kandidat_merit(*, pegawai_ids: Collection[int] | None = None) -> list[merit.Kandidat]:
     """Load the merit inputs of the candidate pool (all active employees, or those of
-    `pegawai_ids`) from the live tables, in six queries whatever their number.
+    `pegawai_ids`) from the live tables, in ten queries whatever their number.
 
     Rows, not model instances: employees, their predikat in the last two closed annual periods,
-    their sanctions, their latest assessment, and their definitive placements. This is what
-    `jabatan.indeks` projects into IndeksMerit; the ranking itself reads the projection.
+    their sanctions, their latest assessment, their definitive placements, their JP per year
+    and leadership training (two queries each). This is what `jabatan.indeks` projects into
+    IndeksMerit; the ranking itself reads the projection.
     """
 
     def saring(qs: QuerySet, field: str = "pegawai_id") -> QuerySet:
@@ -258,6 +287,8 @@ def kandidat_merit(*, pegawai_ids: Collection[int] | None = None) -> list[merit.
             hari[pid][jenis] = hari[pid].get(jenis, 0) + lama
             if urusan is not None and lama:
                 hari_urusan[pid][urusan] = hari_urusan[pid].get(urusan, 0) + lama
+    jp = jp_per_tahun(pegawai_ids, 1, 9999)
+    kepemimpinan = kepemimpinan_selesai(pegawai_ids)
     hasil = []
     for row in saring(Pegawai.objects.aktif(), "pk").order_by().values_list(
         "pk", "nip", "nama", "gelar_depan", "gelar_belakang", "jenis_kelamin", "tanggal_lahir",
@@ -279,7 +310,8 @@ def kandidat_merit(*, pegawai_ids: Collection[int] | None = None) -> list[merit.
                 hukuman=tuple(hukuman[pid]), capaian=capaian.get(pid),
                 pengalaman_hari=hari[pid], jabatan_kini=jenis_kini,
                 jabatan_kini_mulai=mulai_kini, pengalaman_urusan_hari=hari_urusan[pid],
-                urusan_kini=urusan_kini, jpm=jpm.get(pid),
+                urusan_kini=urusan_kini, jpm=jpm.get(pid), jp_per_tahun=jp.get(pid, {}),
+                tingkat_kepemimpinan=pengembangan.tingkat(kepemimpinan.get(pid, ())),
             )
         )  # fmt: skip
     return hasil

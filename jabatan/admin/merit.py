@@ -19,7 +19,12 @@ class ProfilMeritAdmin(BaseAdmin):
     """Weights of the merit score per position kind: HR edits them; every change is audited."""
 
     lingkup_bebas = True
-    list_display = ["jenis_jabatan", *[f"bobot_{k}" for k in KOMPONEN], "hanya_talent_pool"]
+    list_display = [
+        "jenis_jabatan",
+        *[f"bobot_{k}" for k in KOMPONEN],
+        "hanya_talent_pool",
+        "wajib_kepemimpinan",
+    ]
 
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False

@@ -12,7 +12,7 @@ Rules (REGULATIONS.md; UU 20/2023 on the merit system, PP 11/2017 jo. PP 17/2020
   rank, TMT of rank, years of service, leadership training, education, age — then NIP, so the
   same data always gives the same order."""
 
-from jabatan.merit import relevansi
+from jabatan.merit import pengembangan, relevansi
 from jabatan.merit.base import (
     ATURAN_VERSI,
     DUA,
@@ -67,6 +67,7 @@ __all__ = [
     "kotak",
     "kunci_duk",
     "nilai_pengalaman",
+    "pengembangan",
     "peringkat",
     "pita_usia",
     "relevansi",

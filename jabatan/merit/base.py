@@ -17,8 +17,11 @@ from pegawai.nip import format_nip
 # .2: experience counted in days (no per-post rounding); .3: the talent box as the kinerja
 # dashboard places it (the assessment's JPM, HR's bands in kinerja.PengaturanTalenta); .4:
 # relevance — the field of study scored exact fit > same family > other, and experience in
-# units of the post's government affair counted as related (jabatan.merit.relevansi)
-ATURAN_VERSI = "merit-2026.4"
+# units of the post's government affair counted as related (jabatan.merit.relevansi); .5:
+# competency development — JP of the last two years and the level's leadership training
+# (jabatan.merit.pengembangan), weighted 10 by default; the leadership training as an
+# eligibility rule where the merit profile requires it
+ATURAN_VERSI = "merit-2026.5"
 
 
 DUA = Decimal("0.01")
@@ -45,14 +48,18 @@ def tahun_dari_hari(hari: int) -> Decimal:
 class Bobot:
     """Weights of the score components, in percent (a merit profile per position kind)."""
 
-    # The merit system is "kualifikasi, kompetensi, dan kinerja" (UU 20/2023 Pasal 1 angka 22):
-    # the three weigh alike since merit-2026.4, when qualification began to measure the fit of
-    # the field of study to the post (jabatan.merit.relevansi); before, 30/30/15.
+    # The merit system is "kualifikasi, kompetensi, dan kinerja" (UU 20/2023 Pasal 1 angka 22).
+    # Since merit-2026.5 competence is measured twice — the assessed level (kompetensi, 20) and
+    # its development (pengembangan, 10: JP and leadership training, jabatan.merit.pengembangan)
+    # — so the competence pillar weighs 30 beside kinerja 25 and kualifikasi 25, and experience
+    # gives up 5 (related experience already counts three times in it). Before: 25/25/25/0/15/10
+    # (no training records yet). On the demo the top ten for a health post stay mostly health
+    # people (tests/jabatan/test_relevansi.py).
     kinerja: int = 25
-    kompetensi: int = 25
+    kompetensi: int = 20
     kualifikasi: int = 25
-    pengembangan: int = 0  # zero until training records exist (the breakdown says so)
-    pengalaman: int = 15
+    pengembangan: int = 10
+    pengalaman: int = 10
     integritas: int = 10
 
     def __post_init__(self) -> None:
@@ -124,6 +131,10 @@ class Syarat:
     urusan: int | None = None
     nama_urusan: str = ""
     nama_bidang: Mapping[int, str] = field(default_factory=dict)  # names for the explanations
+    # The merit profile makes the level's leadership training an eligibility rule; the names of
+    # the catalogue programs that clear it (jabatan.merit.pengembangan).
+    kepemimpinan_syarat: bool = False
+    program_kepemimpinan: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -161,8 +172,10 @@ class Kandidat:
     # affair of the running post's unit: related experience (jabatan.merit.relevansi).
     pengalaman_urusan_hari: Mapping[int, int] = field(default_factory=dict)
     urusan_kini: int | None = None
-    jp_pelatihan: int = 0
-    diklat_kepemimpinan: bool = False
+    # JP per calendar year and the level of the highest leadership program completed (0 none,
+    # 1 PKP ... 4 PKN I: jabatan.merit.pengembangan.TINGKAT).
+    jp_per_tahun: Mapping[int, int] = field(default_factory=dict)
+    tingkat_kepemimpinan: int = 0
     # The latest assessment's JPM against the position held then: the talent grid's potensial
     # axis, as the kinerja dashboard reads it (not the JPM against the vacancy's standard).
     jpm: Decimal | None = None
@@ -189,6 +202,7 @@ LABEL_ALASAN = {
     "PENGALAMAN": gettext_lazy("Pengalaman jabatan terkait kurang"),
     "KINERJA": gettext_lazy("Predikat kinerja dua tahun terakhir di bawah Baik"),
     "TALENT_POOL": gettext_lazy("Di luar kelompok rencana suksesi"),
+    "KEPEMIMPINAN": gettext_lazy("Belum lulus pelatihan kepemimpinan jenjangnya"),
 }
 
 

@@ -8,6 +8,7 @@ from datetime import date
 from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
 
+from jabatan.merit import pengembangan
 from jabatan.merit.base import (
     PENGALAMAN,
     PREDIKAT_LULUS,
@@ -24,6 +25,7 @@ from pegawai import golongan as gol
 from pegawai.disiplin import TINGKAT, TingkatHukuman
 from pegawai.jenis_jabatan import MANAJERIAL, JenisJabatan
 from pegawai.pensiun import tanggal_pensiun
+from pelatihan import rules as pelatihan_rules
 
 
 def _pesan_pensiun(pensiun: date, batas_usia: int, pada: date) -> str:
@@ -123,6 +125,20 @@ def kelayakan(k: Kandidat, s: Syarat, pada: date) -> list[Alasan]:
                     lulus,
                 )
             )
+    if s.kepemimpinan_syarat and not pengembangan.memenuhi(k, s):
+        alasan.append(
+            Alasan(
+                "KEPEMIMPINAN",
+                _(
+                    "Belum lulus %(p)s, yang disyaratkan profil merit jabatan ini; program yang "
+                    "memenuhinya: %(n)s."
+                )
+                % {
+                    "p": pelatihan_rules.SINGKATAN[pengembangan.wajib(s.jenis_jabatan)],
+                    "n": pengembangan.nama_program(s),
+                },
+            )
+        )
     terakhir = k.predikat_tahunan[:2]
     if len(terakhir) < 2 or not set(terakhir) <= PREDIKAT_LULUS:
         alasan.append(

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
-from jabatan.merit import relevansi
+from jabatan.merit import pengembangan, relevansi
 from jabatan.merit.base import (
     DUA,
     KOMPONEN,
@@ -45,7 +45,6 @@ def komponen(k: Kandidat, s: Syarat, pada: date) -> dict[str, Decimal]:
     dasar = relevansi.DASAR_KUALIFIKASI[relevansi.kecocokan(k, s)]
     lebih = max(0, k.pendidikan - s.pendidikan_minimal)
     kualifikasi = Decimal(min(100, dasar + relevansi.PER_JENJANG * lebih))
-    pengembangan = Decimal(min(100, k.jp_pelatihan * 5)) + (20 if k.diklat_kepemimpinan else 0)
     pengalaman = nilai_pengalaman(
         max(0, (pada - k.tmt_golongan).days),
         hari_pengalaman(k, pada),
@@ -63,7 +62,7 @@ def komponen(k: Kandidat, s: Syarat, pada: date) -> dict[str, Decimal]:
         "kinerja": kinerja,
         "kompetensi": kompetensi,
         "kualifikasi": kualifikasi,
-        "pengembangan": min(Decimal(100), pengembangan),
+        "pengembangan": pengembangan.nilai(k, s, pada),
         "pengalaman": pengalaman,
         "integritas": max(Decimal(0), integritas),
     }
@@ -76,12 +75,13 @@ def skor(nilai: Mapping[str, Decimal], bobot: Bobot) -> Decimal:
 
 
 def kunci_duk(k: Kandidat) -> tuple:
-    """Sort key of the DUK order (higher rank first, earlier TMT, longer service, ...)."""
+    """Sort key of the DUK order (higher rank first, earlier TMT, longer service, higher
+    leadership training, ...)."""
     return (
         -gol.urutan(k.golongan),
         k.tmt_golongan,
         k.tmt_masuk,
-        not k.diklat_kepemimpinan,
+        -k.tingkat_kepemimpinan,
         -k.pendidikan,
         k.tanggal_lahir,
         k.nip,

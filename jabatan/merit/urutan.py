@@ -8,7 +8,7 @@ from datetime import date
 
 from django.utils.translation import gettext as _
 
-from jabatan.merit import relevansi
+from jabatan.merit import pengembangan, relevansi
 from jabatan.merit.base import Alasan, Bobot, Hasil, Kandidat, Syarat, _usia
 from jabatan.merit.kelayakan import kelayakan
 from jabatan.merit.skor import komponen, kotak, kunci_duk, skor
@@ -39,7 +39,10 @@ def peringkat(
         hasil.append(
             Hasil(
                 k, not alasan, alasan, nilai, skor(nilai, bobot), kotak_k,
-                keterangan=relevansi.keterangan(k, syarat, pada),
+                keterangan=[
+                    *relevansi.keterangan(k, syarat, pada),
+                    *pengembangan.keterangan(k, syarat, pada),
+                ],
             )
         )  # fmt: skip
     hasil.sort(key=lambda h: (not h.layak, -h.skor, kunci_duk(h.kandidat)))

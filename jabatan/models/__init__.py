@@ -8,7 +8,7 @@ from jabatan.models.formasi import (
     Penempatan,
     PenempatanQuerySet,
 )
-from jabatan.models.indeks import IndeksMerit, IndeksUrusan
+from jabatan.models.indeks import IndeksJp, IndeksMerit, IndeksUrusan
 from jabatan.models.jabatan import Jabatan
 from jabatan.models.merit import (
     BOBOT_JUMLAH_100,
@@ -25,6 +25,7 @@ __all__ = [
     "MAKS_USULAN",
     "Formasi",
     "FormasiQuerySet",
+    "IndeksJp",
     "IndeksMerit",
     "IndeksUrusan",
     "Jabatan",

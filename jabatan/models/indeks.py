@@ -73,8 +73,9 @@ class IndeksMerit(models.Model):
     cukup_jpt_pratama = models.DateField(null=True)
     cukup_administrator = models.DateField(null=True)
     cukup_pengawas = models.DateField(null=True)
-    jp_pelatihan = models.PositiveIntegerField(default=0)
-    diklat_kepemimpinan = models.BooleanField(default=False)
+    # The highest leadership program completed (jabatan.merit.pengembangan.TINGKAT: 0 none,
+    # 1 PKP ... 4 PKN I); JP per year is in IndeksJp.
+    tingkat_kepemimpinan = models.PositiveSmallIntegerField(default=0)
     # The latest assessment's JPM (of those with one), in hundredths: the talent grid's potensial
     # axis, banded at ranking time by HR's current PengaturanTalenta (so a band change needs no
     # rebuild here).
@@ -112,3 +113,24 @@ class IndeksUrusan(models.Model):
 
     def __str__(self) -> str:
         return f"{self.pegawai_id} {self.urusan_id}: {self.hari}"
+
+
+class IndeksJp(models.Model):
+    """An employee's JP of one calendar year (completed catalogue training and verified external
+    training): the pengembangan input of the merit ranking (jabatan.merit.pengembangan), kept
+    with IndeksMerit by the same writer. Only years with JP have a row; the ranking joins the
+    rows of the ranking year and the one before."""
+
+    pegawai = models.ForeignKey(Pegawai, on_delete=models.CASCADE, related_name="indeks_jp")
+    tahun = models.PositiveSmallIntegerField()
+    jp = models.PositiveIntegerField()
+
+    class Meta:
+        verbose_name = _("indeks JP pelatihan")
+        verbose_name_plural = pgettext_lazy("jamak", "indeks JP pelatihan")
+        constraints = [
+            models.UniqueConstraint(fields=["pegawai", "tahun"], name="indeks_jp_unik")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.pegawai_id} {self.tahun}: {self.jp}"

@@ -21,6 +21,7 @@ from pegawai.models import (
 )
 
 BOBOT_JUMLAH_100 = "profil_merit_bobot_jumlah_100"
+BAWAAN = Bobot()
 
 
 class ProfilMerit(TimestampedModel):
@@ -29,21 +30,38 @@ class ProfilMerit(TimestampedModel):
     jenis_jabatan = models.CharField(
         _("jenis jabatan"), max_length=15, choices=JenisJabatan.choices, unique=True
     )
-    # Defaults: jabatan.merit.Bobot (the three pillars of UU 20/2023 Pasal 1 angka 22 alike).
-    bobot_kinerja = models.PositiveSmallIntegerField(_("bobot kinerja (%)"), default=25)
-    bobot_kompetensi = models.PositiveSmallIntegerField(_("bobot kompetensi (%)"), default=25)
-    bobot_kualifikasi = models.PositiveSmallIntegerField(_("bobot kualifikasi (%)"), default=25)
+    # Defaults: jabatan.merit.Bobot (why these, in its docstring).
+    bobot_kinerja = models.PositiveSmallIntegerField(_("bobot kinerja (%)"), default=BAWAAN.kinerja)
+    bobot_kompetensi = models.PositiveSmallIntegerField(
+        _("bobot kompetensi (%)"), default=BAWAAN.kompetensi
+    )
+    bobot_kualifikasi = models.PositiveSmallIntegerField(
+        _("bobot kualifikasi (%)"), default=BAWAAN.kualifikasi
+    )
     bobot_pengembangan = models.PositiveSmallIntegerField(
         _("bobot pengembangan (%)"),
-        default=0,
-        help_text=_("Nol sampai data pelatihan (JP) tersedia."),
+        default=BAWAAN.pengembangan,
+        help_text=_("JP pelatihan tahun ini dan tahun lalu, dan pelatihan kepemimpinan jenjang."),
     )
-    bobot_pengalaman = models.PositiveSmallIntegerField(_("bobot pengalaman (%)"), default=15)
-    bobot_integritas = models.PositiveSmallIntegerField(_("bobot integritas (%)"), default=10)
+    bobot_pengalaman = models.PositiveSmallIntegerField(
+        _("bobot pengalaman (%)"), default=BAWAAN.pengalaman
+    )
+    bobot_integritas = models.PositiveSmallIntegerField(
+        _("bobot integritas (%)"), default=BAWAAN.integritas
+    )
     hanya_talent_pool = models.BooleanField(
         _("hanya kelompok rencana suksesi"),
         default=False,
         help_text=_("Batasi kandidat pada kotak talenta 7–9 (PermenPANRB 3/2020)."),
+    )
+    wajib_kepemimpinan = models.BooleanField(
+        _("wajib lulus pelatihan kepemimpinan jenjang"),
+        default=False,
+        help_text=_(
+            "Kandidat harus sudah lulus pelatihan kepemimpinan jenjang jabatan ini (PKP, PKA, "
+            "PKN II) atau yang lebih tinggi. Peraturan mewajibkannya setelah pelantikan; "
+            "centang bila pemerintah daerah mensyaratkannya sebelum."
+        ),
     )
 
     class Meta:

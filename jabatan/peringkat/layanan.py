@@ -43,15 +43,19 @@ class Peringkat:
 
 
 def _kandidat(rows: Sequence[IndeksMerit]) -> list[merit.Kandidat]:
-    """The pure rules' view of projected rows, with their sanctions and related-experience
-    days (two queries)."""
+    """The pure rules' view of projected rows, with their sanctions, related-experience days
+    and JP years (three queries)."""
     hukuman: dict[int, list[merit.Hukuman]] = defaultdict(list)
     for pid, jenis, mulai, selesai in HukumanDisiplin.objects.filter(
         pegawai_id__in=[r.pegawai_id for r in rows]
     ).values_list("pegawai_id", "jenis", "tmt_mulai", "tmt_selesai"):
         hukuman[pid].append(merit.Hukuman(jenis, mulai, selesai))
-    urusan = indeks.hari_urusan([r.pegawai_id for r in rows])
-    return [indeks.kandidat(r, hukuman[r.pegawai_id], urusan.get(r.pegawai_id)) for r in rows]
+    ids = [r.pegawai_id for r in rows]
+    urusan, jp = indeks.hari_urusan(ids), indeks.jp_tahun(ids)
+    return [
+        indeks.kandidat(r, hukuman[r.pegawai_id], urusan.get(r.pegawai_id), jp.get(r.pegawai_id))
+        for r in rows
+    ]
 
 
 def _jelaskan(kandidat: Sequence[merit.Kandidat], p: Peringkat) -> dict[int, merit.Hasil]:
@@ -153,13 +157,12 @@ def _peringkat_dari(p: Peringkat, hasil: Sequence[merit.Hasil]) -> None:
     dari, layak, skor = sql.dari(), sql.layak(sql.alasan()), sql.skor()
     kunci = (
         f"-{skor}, -m.urutan_golongan, m.tmt_golongan, m.tmt_masuk, "
-        "CASE WHEN m.diklat_kepemimpinan THEN 0 ELSE 1 END, -m.urutan_pendidikan, "
+        "-m.tingkat_kepemimpinan, -m.urutan_pendidikan, "
         "m.tanggal_lahir, m.nip"
     )
     kolom = []
     for h in cari:
         nilai = [int(-h.skor * 100), *merit.kunci_duk(h.kandidat)]
-        nilai[4] = int(nilai[4])  # without leadership training: 1
         kolom.append(
             f"SUM(CASE WHEN ({kunci}) < ({', '.join(sql.p(v) for v in nilai)}) THEN 1 ELSE 0 END)"
         )

@@ -9,8 +9,8 @@ from datetime import date
 from django.db import connection
 
 from jabatan import indeks, merit
-from jabatan.merit import relevansi
-from jabatan.models import IndeksMerit, IndeksUrusan
+from jabatan.merit import pengembangan, relevansi
+from jabatan.models import IndeksJp, IndeksMerit, IndeksUrusan
 from jabatan.selectors import tambah_bulan
 from kinerja import rules as kr
 from pegawai import golongan as gol
@@ -90,6 +90,8 @@ class _Sql:
         if s.jenis_jabatan in merit.PENGALAMAN:
             kolom = indeks.KOLOM_CUKUP[s.jenis_jabatan]
             x["PENGALAMAN"] = f"m.{kolom} IS NULL OR m.{kolom} > {self.p(pada)}"
+        if self.s.kepemimpinan_syarat and (kurang := self.kepemimpinan_kurang()):
+            x["KEPEMIMPINAN"] = kurang
         if self.talent_pool:
             # NULL (no evaluation or no assessment: no box) is outside the pool too.
             x["TALENT_POOL"] = f"NOT COALESCE({self.talent()}, FALSE)"
@@ -187,12 +189,7 @@ class _Sql:
             "kompetensi": f"CASE WHEN m.asesmen THEN {jpm} ELSE 0 END" if jpm else "0",
             "kualifikasi": "100 * "
             + self.least("100", f"{self.kecocokan()} + {relevansi.PER_JENJANG} * {lebih}"),
-            "pengembangan": "100 * "
-            + self.least(
-                "100",
-                f"{self.least('100', '5 * m.jp_pelatihan')} "
-                "+ CASE WHEN m.diklat_kepemimpinan THEN 20 ELSE 0 END",
-            ),
+            "pengembangan": self.pengembangan(),
             # (3·rank + posts + 2·related)·5/1461 in hundredths, half up: merit.nilai_pengalaman
             "pengalaman": self.least(
                 "10000",
@@ -201,6 +198,27 @@ class _Sql:
             ),
             "integritas": self.integritas(),
         }
+
+    def kepemimpinan_kurang(self) -> str | None:
+        """The candidate lacks the level's leadership training or a higher one (None: the level
+        requires none)."""
+        kode = pengembangan.wajib(self.s.jenis_jabatan)
+        if not kode:
+            return None
+        return f"m.tingkat_kepemimpinan < {self.p(pengembangan.TINGKAT[kode])}"
+
+    def pengembangan(self) -> str:
+        """jabatan.merit.pengembangan.nilai in hundredths: 2 points per JP of the two joined
+        IndeksJp years up to 80, and 20 for the level's leadership training."""
+        jp = "COALESCE(j0.jp, 0) + COALESCE(j1.jp, 0)"
+        poin_jp = self.least(str(pengembangan.MAKS_JP), f"{pengembangan.POIN_PER_JP} * ({jp})")
+        kurang = self.kepemimpinan_kurang()
+        poin_k = (
+            f"CASE WHEN {kurang} THEN 0 ELSE {pengembangan.POIN_KEPEMIMPINAN} END"
+            if kurang
+            else str(pengembangan.POIN_KEPEMIMPINAN)
+        )
+        return f"100 * ({poin_jp} + {poin_k})"
 
     def skor(self) -> str:
         """The weighted score in hundredths, rounded half up (jabatan.merit.skor)."""
@@ -236,15 +254,19 @@ class _Sql:
 
     def dari(self) -> str:
         """The candidate pool: every projected employee but the post's holders, with their
-        days in the post's government affair (at most one IndeksUrusan row each)."""
-        tabel = IndeksMerit._meta.db_table
+        days in the post's government affair (at most one IndeksUrusan row each) and their JP
+        of the ranking year and the one before (at most one IndeksJp row each)."""
+        tabel = f"{IndeksMerit._meta.db_table} m"
         if self.s.urusan is not None:
             tabel += (
-                f" m LEFT JOIN {IndeksUrusan._meta.db_table} u ON u.pegawai_id = m.pegawai_id "
+                f" LEFT JOIN {IndeksUrusan._meta.db_table} u ON u.pegawai_id = m.pegawai_id "
                 f"AND u.urusan_id = {self.p(self.s.urusan)}"
             )
-        else:
-            tabel += " m"
+        for alias, tahun in zip(("j0", "j1"), pengembangan.tahun_jendela(self.pada), strict=True):
+            tabel += (
+                f" LEFT JOIN {IndeksJp._meta.db_table} {alias} ON {alias}.pegawai_id = "
+                f"m.pegawai_id AND {alias}.tahun = {self.p(tahun)}"
+            )
         if self.kecuali:
             return f"{tabel} WHERE m.pegawai_id NOT IN {self.daftar(self.kecuali)}"
         return f"{tabel} WHERE 1 = 1"
@@ -260,5 +282,5 @@ class _Sql:
 
 URUTAN = (
     "skor DESC, m.urutan_golongan DESC, m.tmt_golongan, m.tmt_masuk, "
-    "m.diklat_kepemimpinan DESC, m.urutan_pendidikan DESC, m.tanggal_lahir, m.nip"
+    "m.tingkat_kepemimpinan DESC, m.urutan_pendidikan DESC, m.tanggal_lahir, m.nip"
 )

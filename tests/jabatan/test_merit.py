@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 
@@ -15,6 +16,8 @@ from pegawai.jenis_jabatan import JenisJabatan as J
 PADA = date(2026, 11, 28)
 STD3 = dict.fromkeys(("m01", "m02", "m03", "m04", "m05", "m06", "m07", "m08", "sk01"), 3)
 ADM = Syarat(J.ADMINISTRATOR, golongan_minimal="III/d", pendidikan_minimal=7, standar=STD3)
+BOBOT_2026_4 = Bobot(kinerja=25, kompetensi=25, kualifikasi=25, pengembangan=0, pengalaman=15,
+                     integritas=10)  # fmt: skip
 
 
 def _k(**kw) -> Kandidat:
@@ -101,8 +104,15 @@ def test_jpt_candidates_are_at_most_56():
         # fitting (80), 10 more per level above the minimum.
         ({"pendidikan": 8}, "kualifikasi", "90.00"),
         ({}, "kualifikasi", "80.00"),
-        ({"jp_pelatihan": 24}, "pengembangan", "100.00"),
+        # pengembangan (merit-2026.5): 2 points per JP of 2025–2026 up to 80, and 20 for PKA
+        # (the Administrator's leadership training) or a higher one.
         ({}, "pengembangan", "0.00"),
+        ({"jp_per_tahun": {2026: 24, 2025: 20}}, "pengembangan", "80.00"),
+        ({"jp_per_tahun": {2025: 19}}, "pengembangan", "38.00"),
+        ({"jp_per_tahun": {2024: 40, 2026: 10}}, "pengembangan", "20.00"),  # 2024: too old
+        ({"tingkat_kepemimpinan": 1}, "pengembangan", "0.00"),  # PKP: below PKA
+        ({"tingkat_kepemimpinan": 2}, "pengembangan", "20.00"),  # PKA
+        ({"tingkat_kepemimpinan": 3, "jp_per_tahun": {2026: 40}}, "pengembangan", "100.00"),
         # two calendar years are 730 days, a little under 2 × 365.25: 3·730·5 / 1461 = 7.49
         ({"tmt_golongan": date(2024, 11, 28), "pengalaman_hari": {}}, "pengalaman", "7.49"),
         # 1,154 days in rank, 1,827 in posts: (3·1154 + 1827)·5 / 1461 = 18.1006 -> 18.10
@@ -159,7 +169,7 @@ def test_relevance_of_field_of_study_and_experience(ubah, nama, nilai):
 def test_the_breakdown_says_the_relevance_in_words():
     def kata(**ubah) -> list[str]:
         (h,) = merit.peringkat([_k(**ubah)], SEHAT, pada=PADA)
-        return h.keterangan
+        return h.keterangan[:-2]  # the last two: training (jabatan.merit.pengembangan)
 
     assert kata(bidang_studi=1, pengalaman_urusan_hari={7: 1827}) == [
         "Kesehatan Masyarakat — sesuai (urusan Kesehatan)",
@@ -172,7 +182,7 @@ def test_the_breakdown_says_the_relevance_in_words():
     ]
     assert kata(bidang_studi=None)[0].startswith("Bidang studi tidak tercatat — tidak serumpun")
     (h,) = merit.peringkat([_k(bidang_studi=4)], ADM, pada=PADA)
-    assert h.keterangan == [
+    assert h.keterangan[:-2] == [
         "Bidang studi tidak tercatat — kesesuaian tidak ditentukan (jabatan dan urusannya "
         "belum menyebut bidang studi)"
     ]
@@ -186,7 +196,8 @@ def test_weights_must_sum_to_100():
 def test_a_small_ranking_computed_by_hand_with_ties_broken_by_duk():
     """Four eligible candidates and one excluded, with the default weights:
 
-    kinerja 25, kompetensi 25, kualifikasi 25, pengalaman 15, integritas 10 (pengembangan 0);
+    kinerja 25, kompetensi 25, kualifikasi 25, pengalaman 15, integritas 10 (pengembangan 0:
+    the merit-2026.4 defaults, given here so the hand computation stays short);
     the post names no field of study (fit not determined: kualifikasi 80 for S1).
     A: Baik/Baik 80, JPM 100, S1 80, pengalaman (3·3163 + 3653)·5 / 1461 = 44.98, integritas
        100 -> 20+25+20+6.747+10 = 81.747 -> 81.75
@@ -207,7 +218,7 @@ def test_a_small_ranking_computed_by_hand_with_ties_broken_by_duk():
     d = _k(pegawai_id=4, nip="4", tmt_golongan=date(2023, 10, 1),
            pengalaman_hari={J.PENGAWAS: 1827})  # fmt: skip
     e = _k(pegawai_id=5, nip="5", predikat_tahunan=(kr.BUTUH_PERBAIKAN, kr.BAIK))
-    hasil = merit.peringkat([a, b, c, d, e], ADM, pada=PADA)
+    hasil = merit.peringkat([a, b, c, d, e], ADM, pada=PADA, bobot=BOBOT_2026_4)
     assert [(h.kandidat.pegawai_id, h.peringkat, str(h.skor)) for h in hasil] == [
         (3, 1, "89.25"),
         (2, 2, "81.75"),
@@ -217,8 +228,63 @@ def test_a_small_ranking_computed_by_hand_with_ties_broken_by_duk():
     ]
     assert [a.kode for a in hasil[-1].alasan] == ["KINERJA"]
     # The same data always gives the same order.
-    assert [h.kandidat.pegawai_id for h in merit.peringkat([e, d, c, b, a], ADM, pada=PADA)] == [
-        3, 2, 1, 4, 5]  # fmt: skip
+    urutan = merit.peringkat([e, d, c, b, a], ADM, pada=PADA, bobot=BOBOT_2026_4)
+    assert [h.kandidat.pegawai_id for h in urutan] == [3, 2, 1, 4, 5]
+
+
+def test_training_moves_a_candidate_up_under_the_default_weights():
+    """Defaults of merit-2026.5: kinerja 25, kompetensi 20, kualifikasi 25, pengembangan 10,
+    pengalaman 10, integritas 10. A and B are alike (Baik/Baik 80, JPM 100, S1 80, 1,154 days
+    in rank and 1,827 in posts: pengalaman 18.10, integritas 100); B took 30 JP in 2025–2026
+    and PKA: pengembangan 60 + 20 = 80.
+    A: 20 + 20 + 20 + 0 + 1.81 + 10 = 71.81
+    B: 71.81 + 8 = 79.81; and with PKA, B comes first on a DUK tie too."""
+    a = _k(pegawai_id=1, nip="1", tmt_golongan=date(2023, 10, 1))
+    b = _k(pegawai_id=2, nip="2", tmt_golongan=date(2023, 10, 1),
+           jp_per_tahun={2025: 12, 2026: 18}, tingkat_kepemimpinan=2)  # fmt: skip
+    hasil = merit.peringkat([a, b], ADM, pada=PADA)
+    assert [(h.kandidat.pegawai_id, str(h.skor)) for h in hasil] == [(2, "79.81"), (1, "71.81")]
+    assert hasil[0].komponen["pengembangan"] == Decimal("80.00")
+    sama = merit.peringkat(
+        [a, _k(pegawai_id=2, nip="2", tmt_golongan=date(2023, 10, 1), tingkat_kepemimpinan=2)],
+        ADM,
+        pada=PADA,
+        bobot=BOBOT_2026_4,
+    )
+    assert [h.kandidat.pegawai_id for h in sama] == [2, 1]  # same score: PKA first (DUK)
+
+
+ADM_PKA = replace(ADM, kepemimpinan_syarat=True,
+                  program_kepemimpinan=("Pelatihan Kepemimpinan Administrator",))  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("syarat", "tingkat", "kode"),
+    [
+        (ADM, 0, []),  # the profile does not require it: a score, not a rule
+        (ADM_PKA, 0, ["KEPEMIMPINAN"]),
+        (ADM_PKA, 1, ["KEPEMIMPINAN"]),  # PKP is below PKA
+        (ADM_PKA, 2, []),
+        (ADM_PKA, 4, []),  # PKN I is higher
+        (replace(ADM_PKA, jenis_jabatan=J.FUNGSIONAL, golongan_minimal=""), 0, []),  # none
+    ],
+)
+def test_missing_leadership_training_excludes_where_the_profile_requires_it(syarat, tingkat, kode):
+    assert _kode(_k(tingkat_kepemimpinan=tingkat), syarat) == kode
+
+
+def test_the_reason_and_the_breakdown_name_the_program_that_clears_it():
+    (h,) = merit.peringkat([_k(jp_per_tahun={2026: 8})], ADM_PKA, pada=PADA)
+    assert [a.pesan for a in h.alasan] == [
+        "Belum lulus PKA, yang disyaratkan profil merit jabatan ini; program yang "
+        "memenuhinya: Pelatihan Kepemimpinan Administrator."
+    ]
+    assert h.keterangan[-2:] == [
+        "Pelatihan 2025–2026: 8 JP (20 JP setahun: PP 11/2017 Pasal 203)",
+        "PKA — belum; program: Pelatihan Kepemimpinan Administrator",
+    ]
+    (h,) = merit.peringkat([_k(tingkat_kepemimpinan=3)], ADM_PKA, pada=PADA)
+    assert h.layak and h.keterangan[-1] == "PKA — sudah (atau yang lebih tinggi)"
 
 
 def test_what_if_weights_reorder_without_touching_the_components():

@@ -1,10 +1,12 @@
 """The SQL ranking over IndeksMerit gives exactly what the pure rules give on the live records.
 
-The demo generator builds a small city (sanctions, assessments, evaluations, placements); saves
-through the ORM then add the awkward cases (sanctions of every level starting and ending around
-the ranking date, ended posts of every kind, employees on leave or retired, PPPK, accepted fields
-of study). For several posts, dates and profiles, the service's counts, order, scores, ranks and
-reasons must equal jabatan.merit run in Python over jabatan.selectors.kandidat_merit.
+The demo generator builds a small city (sanctions, assessments, evaluations, placements,
+training); saves through the ORM then add the awkward cases (sanctions of every level starting
+and ending around the ranking date, ended posts of every kind, employees on leave or retired,
+PPPK, accepted fields of study, training of years around the ranking date with and without the
+leadership programs, a profile requiring leadership training). For several posts, dates and
+profiles, the service's counts, order, scores, ranks and reasons must equal jabatan.merit run in
+Python over jabatan.selectors.kandidat_merit.
 """
 
 from __future__ import annotations
@@ -15,10 +17,14 @@ from io import StringIO
 
 import pytest
 from auditlog.models import LogEntry
+from django.contrib.auth.models import User
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.core.management import CommandError, call_command
 from django.db.models import Count
+from django.utils import timezone
 
 from jabatan import indeks, merit
+from jabatan.merit import pengembangan
 from jabatan.models import Formasi, IndeksMerit, Jabatan, Penempatan, ProfilMerit
 from jabatan.peringkat import dengan_bobot, peringkat_formasi
 from jabatan.selectors import formasi_lowong, kandidat_merit, syarat_formasi
@@ -27,6 +33,7 @@ from pegawai.disiplin import JenisHukuman
 from pegawai.jenis_jabatan import JenisJabatan, Jenjang
 from pegawai.models import BidangStudi, HasilAsesmen, HukumanDisiplin, Pegawai
 from tests.factories import PenempatanFactory
+from tests.pelatihan.factories import EksternalFactory
 
 pytestmark = pytest.mark.django_db
 PADA = dt.date(2026, 11, 28)
@@ -77,6 +84,21 @@ def kota():
         jabatan.bidang_studi.set(bidang)
     ProfilMerit.objects.update_or_create(
         jenis_jabatan=JenisJabatan.PENGAWAS, defaults={"hanya_talent_pool": True}
+    )
+    # Training (merit-2026.5): verified external training of random years, some of it the
+    # leadership programs, and an Administrator profile that requires PKA.
+    hr = User.objects.create_user("verifikator")
+    for p in rng.sample(orang, 120):
+        for _ in range(rng.randrange(1, 4)):
+            tahun = rng.randrange(2023, 2029)
+            EksternalFactory(
+                pegawai=p, tanggal_mulai=dt.date(tahun, 3, 1), tanggal_selesai=dt.date(tahun, 3, 5),
+                tahun_jp=tahun, jumlah_jp=rng.randrange(1, 45),
+                pelatihan_wajib=rng.choice(["", "", "latsar_cpns", *pengembangan.TINGKAT]),
+                status="diverifikasi", diverifikasi_oleh=hr, diverifikasi_pada=timezone.now(),
+            )  # fmt: skip
+    ProfilMerit.objects.update_or_create(
+        jenis_jabatan=JenisJabatan.ADMINISTRATOR, defaults={"wajib_kepemimpinan": True}
     )
     return orang
 
@@ -148,7 +170,7 @@ def test_the_sql_ranking_equals_the_pure_rules(kota, jenis, geser, teratas):
     _sama(p, ref, pada)
     # Other weights: the same order as the pure what-if.
     lain = merit.Bobot(
-        kinerja=10, kompetensi=10, kualifikasi=10, pengembangan=0, pengalaman=60, integritas=10
+        kinerja=10, kompetensi=10, kualifikasi=10, pengembangan=30, pengalaman=30, integritas=10
     )
     coba = dengan_bobot(p, lain, teratas=teratas)
     _sama(coba, merit.dengan_bobot(ref, lain), pada)
@@ -157,10 +179,11 @@ def test_the_sql_ranking_equals_the_pure_rules(kota, jenis, geser, teratas):
 def test_the_ranking_takes_a_fixed_number_of_queries(kota, django_assert_max_num_queries):
     formasi = _lowong(JenisJabatan.ADMINISTRATOR)
     nip = Pegawai.objects.order_by("pk").first().nip
-    # post, profile, holders, fields of study, relevance (fields, affairs, units), top 50 ids,
-    # their rows, their sanctions, their affair days, counts (the scan, the sanctioned), the
-    # searched row, its sanctions, its affair days, its rank
-    with django_assert_max_num_queries(17):
+    # post, profile, holders, fields of study, relevance (fields, affairs, units, profiles
+    # requiring leadership training, leadership programs), top 50 ids, their rows, their
+    # sanctions, their affair days, their JP years, counts (the scan, the sanctioned), the
+    # searched row, its sanctions, its affair days, its JP years, its rank
+    with django_assert_max_num_queries(21):
         p = peringkat_formasi(formasi, pada=PADA, nip=nip)
     assert p.untuk(nip) is not None
 
@@ -172,7 +195,10 @@ def test_the_projection_follows_every_change(
     from jabatan.services import pegawai_end, penempatan_end
     from kinerja.models import Periode, Skp
     from pegawai.services import pegawai_delete
+    from pelatihan.models import Peserta
+    from pelatihan.services import eksternal_catat, eksternal_verifikasi, peserta_lulus
     from tests.factories import PegawaiFactory
+    from tests.pelatihan.factories import PesertaFactory
 
     rng = random.Random(9)
     orang = list(Pegawai.objects.aktif().order_by("pk"))
@@ -199,6 +225,23 @@ def test_the_projection_follows_every_change(
     jabatan.jenis = JenisJabatan.FUNGSIONAL if jabatan.jenis != "FUNGSIONAL" else "PELAKSANA"
     jabatan.jenjang = Jenjang.AHLI_MUDA if jabatan.jenis == JenisJabatan.FUNGSIONAL else ""
     jabatan.save()
+    # training: external training verified, a catalogue enrolment completed, a program
+    # becoming a leadership training (its graduates' level changes)
+    eks = eksternal_catat(
+        pegawai=orang[3], nama="PKA Angkatan II", penyelenggara="BPSDM NTB",
+        kelompok="manajerial", tanggal_mulai=dt.date(2026, 3, 1),
+        tanggal_selesai=dt.date(2026, 6, 30), jumlah_jp=385, nomor_sertifikat="PKA/2026/7",
+        bukti=SimpleUploadedFile("pka.pdf", b"%PDF-1.4 uji"), pelatihan_wajib="pka", oleh=hr_user,
+        hari_ini=PADA,
+    )  # fmt: skip
+    eksternal_verifikasi(eksternal=eks, setuju=True, oleh=hr_user)
+    hadir = PesertaFactory(pegawai=orang[4], status=Peserta.Status.HADIR)
+    peserta_lulus(peserta=hadir, nomor_sertifikat="S/1", tanggal_sertifikat=PADA, oleh=hr_user,
+                  hari_ini=PADA)  # fmt: skip
+    program = hadir.sesi.program
+    program.pelatihan_wajib = "pkn_ii"
+    program.save()
+    assert IndeksMerit.objects.get(pegawai=orang[4]).tingkat_kepemimpinan == 3
     # a new employee, and one deleted with their records
     baru = PegawaiFactory(unit_kerja=orang[0].unit_kerja)
     assert IndeksMerit.objects.filter(pegawai=baru).exists()

@@ -110,6 +110,8 @@ def test_changing_a_units_affair_rebuilds_the_related_experience(kota):
 
 
 def test_relevance_loads_in_a_fixed_number_of_queries(kota, django_assert_num_queries):
-    with django_assert_num_queries(3):  # fields, affairs with their fields and families, units
+    # fields, affairs with their fields and families, units, the profiles requiring leadership
+    # training, the leadership programs
+    with django_assert_num_queries(5):
         r = Relevansi.muat()
     assert r.urusan_unit and r.nama_bidang
