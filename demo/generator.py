@@ -26,7 +26,7 @@ from demo.pelatihan import PelatihanDemo
 from demo.publik import MODELS as PUBLIK_MODELS
 from demo.publik import PublikDemo
 from demo.structure import Unit, build
-from jabatan.models import Formasi, IndeksMerit, IndeksUrusan, Jabatan, Penempatan
+from jabatan.models import Formasi, IndeksJp, IndeksMerit, IndeksUrusan, Jabatan, Penempatan
 from jabatan.rules import atasan_langsung
 from kinerja.models import KinerjaOrganisasi, Periode, RencanaHasilKerja, RevisiSkp, Skp
 from pegawai import golongan as gol
@@ -49,6 +49,7 @@ CHUNK = 20_000
 SEEDED_MODELS: list[type[models.Model]] = [
     *PUBLIK_MODELS,
     *PELATIHAN_MODELS,
+    IndeksJp,
     IndeksUrusan,
     IndeksMerit,
     RencanaHasilKerja,

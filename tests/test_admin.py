@@ -17,6 +17,7 @@ from django.utils import timezone
 from jabatan import indeks
 from jabatan.models import (
     Formasi,
+    IndeksJp,
     IndeksMerit,
     IndeksUrusan,
     Jabatan,
@@ -489,7 +490,7 @@ def test_it_lets_hr_view_every_model_but_not_delete_legal_records() -> None:
     perms = set(deklarasi()[ADMIN_BKPSDM])
     for app_label in APPS:
         for model in apps.get_app_config(app_label).get_models():
-            if model in (CatatanEkspor, IndeksMerit, IndeksUrusan):  # exports / the projection
+            if model in (CatatanEkspor, IndeksMerit, IndeksUrusan, IndeksJp):  # exports; projection
                 continue
             for action in ("view", "add", "change"):
                 assert f"{app_label}.{action}_{model._meta.model_name}" in perms
