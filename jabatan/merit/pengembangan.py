@@ -78,16 +78,13 @@ def nama_program(s: Syarat) -> str:
 def keterangan(k: Kandidat, s: Syarat, pada: date) -> list[str]:
     """The development component in words for the breakdown."""
     dari, sampai = tahun_jendela(pada)
-    hasil = [
-        _("Pelatihan %(d)s–%(s)s: %(jp)s JP (20 JP setahun: PP 11/2017 Pasal 203)")
-        % {"d": dari, "s": sampai, "jp": jp(k, pada)}
-    ]
+    hasil = [_("Pelatihan %(d)s–%(s)s: %(jp)s JP") % {"d": dari, "s": sampai, "jp": jp(k, pada)}]
     kode = wajib(s.jenis_jabatan)
     if kode:
         singkat = pelatihan_rules.SINGKATAN[kode]
         hasil.append(
-            _("%(p)s — sudah (atau yang lebih tinggi)") % {"p": singkat}
+            _("%(p)s: terpenuhi") % {"p": singkat}
             if memenuhi(k, s)
-            else _("%(p)s — belum; program: %(n)s") % {"p": singkat, "n": nama_program(s)}
+            else _("%(p)s: belum (%(n)s)") % {"p": singkat, "n": nama_program(s)}
         )
     return hasil

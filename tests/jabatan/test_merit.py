@@ -280,11 +280,11 @@ def test_the_reason_and_the_breakdown_name_the_program_that_clears_it():
         "memenuhinya: Pelatihan Kepemimpinan Administrator."
     ]
     assert h.keterangan[-2:] == [
-        "Pelatihan 2025–2026: 8 JP (20 JP setahun: PP 11/2017 Pasal 203)",
-        "PKA — belum; program: Pelatihan Kepemimpinan Administrator",
+        "Pelatihan 2025–2026: 8 JP",
+        "PKA: belum (Pelatihan Kepemimpinan Administrator)",
     ]
     (h,) = merit.peringkat([_k(tingkat_kepemimpinan=3)], ADM_PKA, pada=PADA)
-    assert h.layak and h.keterangan[-1] == "PKA — sudah (atau yang lebih tinggi)"
+    assert h.layak and h.keterangan[-1] == "PKA: terpenuhi"
 
 
 def test_what_if_weights_reorder_without_touching_the_components():
