@@ -14,6 +14,7 @@ from impor import kolom as k
 from impor import tasks
 from impor.forms import TerapkanForm, UnggahForm
 from impor.models import Impor
+from impor.riwayat import riwayat_tampil
 from impor.roles import PERM_IMPOR
 from impor.services import impor_create, pemetaan_simpan
 from jabatan.models import Jabatan
@@ -96,6 +97,7 @@ def impor_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "form": TerapkanForm(),
             "unit_asing": sorted((r.get("unit_asing") or {}).items()),
             "jabatan_asing": sorted((r.get("jabatan_asing") or {}).items()),
+            "riwayat_rinci": riwayat_tampil(r.get("riwayat_rinci") or {}),
             "units": UnitKerja.objects.only("pk", "nama", "kode") if perlu_unit else [],
             "jabatans": Jabatan.objects.filter(aktif=True).only("pk", "nama", "kode")
             if perlu_jabatan
