@@ -217,8 +217,9 @@ def test_an_overlapping_placement_is_refused_by_the_placement_service(unit, jaba
     assert not Penempatan.objects.filter(formasi=jabatan["lama"]).exists()
 
 
-def test_the_preview_page_shows_the_counts_per_history(hr_client, unit, jabatan, settings,
-                                                        django_capture_on_commit_callbacks):  # fmt: skip
+def test_the_preview_page_shows_the_counts_per_history(
+    hr_client, unit, jabatan, settings, django_capture_on_commit_callbacks
+):
     from django.core.files.uploadedfile import SimpleUploadedFile
     from django.urls import reverse
 
