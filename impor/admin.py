@@ -19,8 +19,9 @@ from pegawai.admin_base import BaseAdmin, LayananMenolak, ServiceWriteMixin
 
 
 class _PemetaanAdmin(ServiceWriteMixin, BaseAdmin):
-    """Shared by both mappings: HR only (by permission; no unit scope: a mapping serves every unit), the SIASN
-    id fixed once saved (a corrected id is another mapping), the target chosen by autocomplete."""
+    """Shared by both mappings: HR only (by permission; no unit scope: a mapping serves every
+    unit), the SIASN id fixed once saved (a corrected id is another mapping), the target chosen
+    by autocomplete."""
 
     target = ""  # the field naming our unit or position
     lingkup_bebas = True  # reference data, no personal data; the permissions keep it HR's

@@ -242,12 +242,12 @@ def duk_list(request: HttpRequest) -> HttpResponse:
                     b.pegawai.nip,  # text: spreadsheets keep the 18 digits
                     b.pegawai.nama_lengkap,
                     pangkat(b.pegawai.golongan),
-                    f"{b.pegawai.tmt_golongan:%d-%m-%Y}",
+                    b.pegawai.tmt_golongan,  # a date: dd-mm-yyyy (pegawai.ekspor)
                     b.jabatan,
                     _("%(t)d tahun %(b)d bulan") % {"t": b.masa_kerja[0], "b": b.masa_kerja[1]},
                     _("Ya") if b.diklat_kepemimpinan else _("Tidak"),
                     pendidikan_label(b.pegawai.pendidikan),
-                    f"{b.pegawai.tanggal_lahir:%d-%m-%Y}",
+                    b.pegawai.tanggal_lahir,
                     b.usia,
                     b.pegawai.unit_kerja.nama,
                 )
