@@ -184,6 +184,25 @@ def templat(request: HttpRequest, fmt: str) -> HttpResponse:
     )
 
 
+@login_required
+@require_safe
+def contoh_siasn(request: HttpRequest) -> HttpResponse:
+    """A small SIASN-shaped JSON file to try the import with (impor.sampel); it names two of
+    our employees, so it is logged as an export."""
+    from django.utils import timezone
+
+    from impor.sampel import sampel_siasn
+    from pegawai.ekspor import catat_ekspor
+
+    _hr(request)
+    isi = sampel_siasn(lingkup(request.user))
+    catat_ekspor(request, data="impor.contoh", jumlah_baris=isi.count(b'"nipBaru"'))
+    response = HttpResponse(isi, content_type="application/json; charset=utf-8")
+    stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
+    response["Content-Disposition"] = f'attachment; filename="contoh-siasn-{stamp}.json"'
+    return response
+
+
 # --- DUK (Daftar Urut Kepangkatan) ---------------------------------------------------------------
 
 

@@ -137,6 +137,7 @@ HALAMAN = {
     "impor:daftar": (302, 403, 403, 403, 200),
     "impor:unggah": (302, 405, 405, 405, 405),
     "impor:templat": (302, 403, 403, 403, 200),
+    "impor:contoh": (302, 403, 403, 403, 200),  # the sample SIASN file
     "impor:ekspor": (302, 403, 403, 403, 200),
     "impor:detail": (302, 403, 403, 403, 404),  # the id is another model's here
     "impor:petakan": (302, 405, 405, 405, 405),
