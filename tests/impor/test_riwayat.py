@@ -233,3 +233,14 @@ def test_the_preview_page_shows_the_counts_per_history(
     page = hr_client.get(Impor.objects.get().get_absolute_url()).content.decode()
     assert 'data-riwayat="rw-jabatan"' in page and 'data-riwayat="rw-kursus"' in page
     assert "jabatan saat ini: dicatat dari data utama" in page
+
+
+def test_an_imported_training_without_our_evidence_file_opens_in_the_admin(
+    hr_client, unit, jabatan, hr_user
+):
+    proses.jalankan(berkas(rekam(**{"rw-diklat": RW_DIKLAT})), "json", terapkan=True, oleh=hr_user)
+    e = PelatihanEksternal.objects.get()
+    assert not e.bukti  # the certificate stays in SIASN; its number is kept
+    response = hr_client.get(f"/admin/pelatihan/pelatihaneksternal/{e.pk}/change/")
+    assert response.status_code == 200
+    assert "DIKLATPIM.IV/123/2015" in response.content.decode()
