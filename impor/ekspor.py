@@ -12,11 +12,13 @@ from pegawai.akses import Lingkup
 from pegawai.models import Pegawai
 
 
-def _tgl(d: date | None) -> str:
-    return f"{d:%d-%m-%Y}" if d else ""
+def _tgl(d: date | None) -> date | str:
+    # A date stays a date: dd-mm-yyyy text in CSV, a date cell shown dd-mm-yyyy in XLSX
+    # (pegawai.ekspor); the import reads both back.
+    return d or ""
 
 
-def baris_pegawai(scope: Lingkup) -> Iterator[list[str]]:
+def baris_pegawai(scope: Lingkup) -> Iterator[list[str | date]]:
     """Yield one row per employee in scope, in `kolom.KOLOM` order (two queries, streamed)."""
     qs = scope.filter(
         Pegawai.objects.select_related("unit_kerja").order_by("pk"),

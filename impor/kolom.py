@@ -85,7 +85,15 @@ SIASN_LAIN = frozenset(
         "kedudukanPnsId",
     }
 )
-RIWAYAT = ("rw-golongan", "rw-pendidikan", "rw-jabatan", "rw-hukdis", "rw-skp22")
+RIWAYAT = (
+    "rw-golongan",
+    "rw-pendidikan",
+    "rw-jabatan",
+    "rw-hukdis",
+    "rw-skp22",
+    "rw-diklat",
+    "rw-kursus",
+)  # the last four are other apps' records (impor.riwayat)
 
 LABEL = {
     "nipBaru": _("NIP"),

@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 
 from impor import baca
 from impor import kolom as k
+from impor import riwayat as riwayat_lain
 from impor.models import PemetaanJabatan, PemetaanUnit
 from impor.tampil import _PenulisSelisih, _PenulisTolak, _tampil, label_field
 from impor.validasi import Hasil, Pemeta, gabung, periksa, periksa_model, periksa_riwayat
@@ -50,6 +51,7 @@ class Ringkasan:
     tolak: int = 0
     penempatan: int = 0
     riwayat: dict[str, int] = field(default_factory=dict)
+    riwayat_rinci: dict[str, dict[str, int]] = field(default_factory=dict)  # impor.riwayat
     contoh_baru: list[dict] = field(default_factory=list)
     contoh_ubah: list[dict] = field(default_factory=list)
     ditolak: list[dict] = field(default_factory=list)
@@ -198,6 +200,7 @@ def _chunk(
         else:
             h = periksa(baris.nilai, peta)
             h.galat += periksa_riwayat(baris.riwayat)
+            h.galat += riwayat_lain.periksa(baris.riwayat, peta, formasi)
         if h.nip in ganda:
             h.salah(
                 "nipBaru", _("NIP %(nip)s muncul lebih dari sekali dalam berkas.") % {"nip": h.nip}
@@ -271,7 +274,14 @@ def _chunk(
             if daftar:
                 r.riwayat[key] = r.riwayat.get(key, 0) + len(daftar)
     r.penempatan += len(tempatkan)
+
+    def lain(ids: dict[str, int]) -> None:
+        riwayat_lain.jalankan(r, riwayat, ids, peta, formasi, terapkan=terapkan, oleh=oleh,
+                              tolak=lambda b, nip, kolom, pesan: _tolak(
+                                  r, tolak, b, Hasil(nip=nip), kolom, pesan))  # fmt: skip
+
     if not terapkan:
+        lain({nip: row["id"] for nip, row in lama.items()})
         return
     pegawai_impor(baru=baru, ubah=ubah, oleh=oleh, sumber=sumber, dibuat=r.disentuh)
     r.disentuh.update(p.pegawai_id for p in ubah)
@@ -285,6 +295,7 @@ def _chunk(
         r.disentuh.update(ids.values())
         if riwayat:
             _riwayat(riwayat, ids)
+            lain(ids)
 
 
 def _catat_selisih(w, h, ada, hasil, baris, jabatan_kini, formasi_jabatan) -> None:

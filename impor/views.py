@@ -14,6 +14,7 @@ from impor import kolom as k
 from impor import tasks
 from impor.forms import TerapkanForm, UnggahForm
 from impor.models import Impor
+from impor.riwayat import riwayat_tampil
 from impor.roles import PERM_IMPOR
 from impor.services import impor_create, pemetaan_simpan
 from jabatan.models import Jabatan
@@ -96,6 +97,7 @@ def impor_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "form": TerapkanForm(),
             "unit_asing": sorted((r.get("unit_asing") or {}).items()),
             "jabatan_asing": sorted((r.get("jabatan_asing") or {}).items()),
+            "riwayat_rinci": riwayat_tampil(r.get("riwayat_rinci") or {}),
             "units": UnitKerja.objects.only("pk", "nama", "kode") if perlu_unit else [],
             "jabatans": Jabatan.objects.filter(aktif=True).only("pk", "nama", "kode")
             if perlu_jabatan
@@ -182,6 +184,25 @@ def templat(request: HttpRequest, fmt: str) -> HttpResponse:
     )
 
 
+@login_required
+@require_safe
+def contoh_siasn(request: HttpRequest) -> HttpResponse:
+    """A small SIASN-shaped JSON file to try the import with (impor.sampel); it names two of
+    our employees, so it is logged as an export."""
+    from django.utils import timezone
+
+    from impor.sampel import sampel_siasn
+    from pegawai.ekspor import catat_ekspor
+
+    _hr(request)
+    isi = sampel_siasn(lingkup(request.user))
+    catat_ekspor(request, data="impor.contoh", jumlah_baris=isi.count(b'"nipBaru"'))
+    response = HttpResponse(isi, content_type="application/json; charset=utf-8")
+    stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
+    response["Content-Disposition"] = f'attachment; filename="contoh-siasn-{stamp}.json"'
+    return response
+
+
 # --- DUK (Daftar Urut Kepangkatan) ---------------------------------------------------------------
 
 
@@ -240,12 +261,12 @@ def duk_list(request: HttpRequest) -> HttpResponse:
                     b.pegawai.nip,  # text: spreadsheets keep the 18 digits
                     b.pegawai.nama_lengkap,
                     pangkat(b.pegawai.golongan),
-                    f"{b.pegawai.tmt_golongan:%d-%m-%Y}",
+                    b.pegawai.tmt_golongan,  # a date: dd-mm-yyyy (pegawai.ekspor)
                     b.jabatan,
                     _("%(t)d tahun %(b)d bulan") % {"t": b.masa_kerja[0], "b": b.masa_kerja[1]},
                     b.kepemimpinan or "—",
                     pendidikan_label(b.pegawai.pendidikan),
-                    f"{b.pegawai.tanggal_lahir:%d-%m-%Y}",
+                    b.pegawai.tanggal_lahir,
                     b.usia,
                     b.pegawai.unit_kerja.nama,
                 )

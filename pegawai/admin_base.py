@@ -28,7 +28,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
 from pegawai.akses import lingkup
-from pegawai.ekspor import catat_ekspor, sel_aman
+from pegawai.ekspor import catat_ekspor, sel_aman, tulis_xlsx
 from pegawai.models import CatatanEkspor
 from tugas.progres import Laporan, bagian
 
@@ -53,6 +53,26 @@ def _csv_value(field: Any, value: Any) -> str:
     if isinstance(value, Model):
         return sel_aman(str(value))
     return sel_aman(str(value).replace("\N{NO-BREAK SPACE}", " "))
+
+
+def _xlsx_value(field: Any, value: Any) -> Any:
+    """Format one value for an XLSX cell: dates, times and numbers stay typed (shown
+    dd-mm-yyyy, pegawai.ekspor.tulis_xlsx); text is typed as text there, so it needs no
+    formula guard (`sel_aman`)."""
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        return _("Ya") if value else _("Tidak")
+    if isinstance(value, dt.date | int | float | Decimal):
+        return value
+    choices = getattr(field, "flatchoices", None)
+    if choices:
+        return str(dict(choices).get(value, value))
+    return str(value).replace("\N{NO-BREAK SPACE}", " ")
+
+
+# The export's formats: `?format=xlsx` on the export URL (stripped before the list's filters).
+FORMAT_EKSPOR = ("csv", "xlsx")
 
 
 class BaseAdmin(AuditlogHistoryAdminMixin, admin.ModelAdmin):
@@ -130,13 +150,18 @@ class BaseAdmin(AuditlogHistoryAdminMixin, admin.ModelAdmin):
         return super().changelist_view(request, extra_context)
 
     def ekspor_view(self, request: HttpRequest) -> HttpResponse:
-        """Export the list as filtered, searched and sorted on screen, as CSV, in a background
-        task (`pegawai.tasks.ekspor_admin`), and show its progress: a whole list is too long
-        for a web request. The file is downloaded from the progress page.
+        """Export the list as filtered, searched and sorted on screen, as CSV or XLSX
+        (`?format=xlsx`), in a background task (`pegawai.tasks.ekspor_admin`), and show its
+        progress: a whole list is too long for a web request. The file is downloaded from the
+        progress page.
         """
         if not self.has_view_permission(request):
             raise PermissionDenied
         opts = self.model._meta
+        request.GET = request.GET.copy()
+        fmt = request.GET.pop("format", ["csv"])[-1]
+        if fmt not in FORMAT_EKSPOR:
+            fmt = "csv"
         try:
             # Refuse a bad filter here, where the user can read why, not later in the worker.
             self.get_changelist_instance(request)
@@ -145,10 +170,12 @@ class BaseAdmin(AuditlogHistoryAdminMixin, admin.ModelAdmin):
             return redirect(f"admin:{opts.app_label}_{opts.model_name}_changelist")
         from pegawai.tasks import mulai_ekspor_admin
 
-        return redirect(mulai_ekspor_admin(request, self))
+        return redirect(mulai_ekspor_admin(request, self, fmt=fmt))
 
-    def tulis_ekspor(self, request: HttpRequest, laporan: Laporan) -> tuple[bytes, int]:
-        """Return the CSV of the list for `request` and its row count; log who took it.
+    def tulis_ekspor(
+        self, request: HttpRequest, laporan: Laporan, fmt: str = "csv"
+    ) -> tuple[bytes, int]:
+        """Return the CSV or XLSX of the list for `request` and its row count; log who took it.
 
         The rows come from the changelist, so from `get_queryset`: the user's scope holds.
         """
@@ -159,18 +186,24 @@ class BaseAdmin(AuditlogHistoryAdminMixin, admin.ModelAdmin):
         n = qs.count()
         catat_ekspor(request, data=f"{opts.app_label}.{opts.model_name}", jumlah_baris=n)
         header = [str(label_for_field(c, self.model, self)) for c in columns]
+
+        def rows(nilai):
+            for obj in bagian(qs.iterator(chunk_size=2000), laporan, n):
+                values = []
+                for name in columns:
+                    field, _attr, value = lookup_field(name, obj, self)
+                    values.append(nilai(field, value))
+                yield values
+
+        if fmt == "xlsx":
+            return tulis_xlsx(header, rows(_xlsx_value), judul=str(opts.verbose_name_plural)), n
         buffer = io.StringIO()
         # A BOM so spreadsheet programs read UTF-8; ";" because Indonesian locales use the
         # comma as the decimal separator.
         buffer.write("\ufeff")
         writer = csv.writer(buffer, delimiter=";")
         writer.writerow([sel_aman(h) for h in header])
-        for obj in bagian(qs.iterator(chunk_size=2000), laporan, n):
-            values = []
-            for name in columns:
-                field, _attr, value = lookup_field(name, obj, self)
-                values.append(_csv_value(field, value))
-            writer.writerow(values)
+        writer.writerows(rows(_csv_value))
         return buffer.getvalue().encode("utf-8"), n
 
 

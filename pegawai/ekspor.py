@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 from collections.abc import Iterable, Sequence
 
@@ -12,6 +13,10 @@ from django.utils import timezone
 from pegawai.models import CatatanEkspor
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+# Dates in exports read dd-mm-yyyy (shared/STYLE.md); in XLSX they stay real dates (a
+# spreadsheet sorts and filters them as dates) shown in that form.
+FORMAT_TANGGAL = "DD-MM-YYYY"
+FORMAT_WAKTU = "DD-MM-YYYY HH:MM"
 
 # A spreadsheet reads a cell starting with one of these as a formula (CSV injection, OWASP):
 # `=HYPERLINK(...)` typed as an employee's name would run on the HR officer's machine.
@@ -28,6 +33,59 @@ def sel_aman(value: object) -> object:
     if isinstance(value, str) and value.startswith(_AWAL_RUMUS):
         return "'" + value
     return value
+
+
+def teks_csv(value: object) -> object:
+    """Return a value as a CSV cell shows it: dates dd-mm-yyyy, times in local time."""
+    if isinstance(value, dt.datetime):
+        if timezone.is_aware(value):
+            value = timezone.localtime(value)
+        return value.strftime("%d-%m-%Y %H:%M")
+    if isinstance(value, dt.date):
+        return value.strftime("%d-%m-%Y")
+    return sel_aman(value)
+
+
+def tulis_xlsx(
+    header: Sequence[object], rows: Iterable[Sequence[object]], *, judul: str = "Data"
+) -> bytes:
+    """Return an XLSX workbook of one sheet, written row by row (openpyxl's write-only mode, so
+    memory holds the file being built, not a sheet of cell objects).
+
+    Text cells are typed as text: a NIP keeps its 18 digits and its grouping, and a name like
+    `=HYPERLINK(...)` stays text (openpyxl would make it a formula). Dates and times are real
+    date cells shown dd-mm-yyyy (times in local time: a spreadsheet has no time zone); numbers
+    stay numbers.
+    """
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet(title=judul[:31] or "Data")
+
+    def sel(value: object) -> WriteOnlyCell:
+        if isinstance(value, dt.datetime):
+            if timezone.is_aware(value):
+                value = timezone.make_naive(value)
+            cell = WriteOnlyCell(ws, value=value)
+            cell.number_format = FORMAT_WAKTU
+            return cell
+        if isinstance(value, dt.date):
+            cell = WriteOnlyCell(ws, value=value)
+            cell.number_format = FORMAT_TANGGAL
+            return cell
+        if isinstance(value, str):
+            cell = WriteOnlyCell(ws, value=value)
+            cell.data_type = "s"
+            return cell
+        return WriteOnlyCell(ws, value=value)
+
+    ws.append([sel(str(h)) for h in header])
+    for row in rows:
+        ws.append([sel(v) for v in row])
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return buffer.getvalue()
 
 
 def catat_ekspor(request: HttpRequest, *, data: str, jumlah_baris: int) -> CatatanEkspor:
@@ -50,32 +108,19 @@ def unduh_tabel(
     rows: Iterable[Sequence[object]],
     fmt: str,
 ) -> HttpResponse:
-    """Return a small table as CSV (`;`, UTF-8 with BOM) or XLSX, logged in CatatanEkspor."""
+    """Return a small table as CSV (`;`, UTF-8 with BOM) or XLSX (`tulis_xlsx`), logged in
+    CatatanEkspor. Dates may be given as dates: dd-mm-yyyy text in CSV, date cells in XLSX."""
     rows = [list(r) for r in rows]
     catat_ekspor(request, data=data, jumlah_baris=len(rows))
     stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
     if fmt == "xlsx":
-        from openpyxl import Workbook
-
-        wb = Workbook()
-        ws = wb.active
-        ws.title = nama_berkas[:31]
-        for row in [[str(h) for h in header], *rows]:
-            ws.append(row)
-            # openpyxl makes any text starting with "=" a formula: type every text cell as a
-            # string, so a name like =HYPERLINK(...) stays text; numbers and dates keep theirs.
-            for cell in ws[ws.max_row]:
-                if isinstance(cell.value, str):
-                    cell.data_type = "s"
-        buffer = io.BytesIO()
-        wb.save(buffer)
-        response = HttpResponse(buffer.getvalue(), content_type=XLSX)
+        response = HttpResponse(tulis_xlsx(header, rows, judul=nama_berkas), content_type=XLSX)
     else:
         buffer = io.StringIO()
         buffer.write("\ufeff")
         writer = csv.writer(buffer, delimiter=";")
         writer.writerow([sel_aman(str(h)) for h in header])
-        writer.writerows([sel_aman(v) for v in row] for row in rows)
+        writer.writerows([teks_csv(v) for v in row] for row in rows)
         response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{nama_berkas}-{stamp}.{fmt}"'
     # Personal data: pegawai.middleware.TanpaSimpanMiddleware marks it no-store, as every

@@ -26,28 +26,40 @@ def _permintaan(user_id: int, path: str, query: str, alamat: str | None) -> Http
 @task()
 @dengan_progres
 def ekspor_admin(
-    laporan: Laporan, model: str, user_id: int, path: str, query: str, alamat: str | None
+    laporan: Laporan,
+    model: str,
+    user_id: int,
+    path: str,
+    query: str,
+    alamat: str | None,
+    fmt: str = "csv",
 ) -> int:
-    """Write the admin list of `model` as CSV into the progress row; return the row count."""
+    """Write the admin list of `model` as CSV or XLSX into the progress row; return the row
+    count."""
+    from pegawai.ekspor import XLSX
+
     modeladmin = admin.site._registry[apps.get_model(model)]
     request = _permintaan(user_id, path, query, alamat)
-    isi, n = modeladmin.tulis_ekspor(request, laporan)
+    isi, n = modeladmin.tulis_ekspor(request, laporan, fmt)
     stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
     laporan.selesai(
         pesan=_("%(n)s baris siap diunduh.") % {"n": n},
         berkas=isi,
-        nama_berkas=f"{modeladmin.model._meta.model_name}-{stamp}.csv",
-        jenis_berkas="text/csv; charset=utf-8",
+        nama_berkas=f"{modeladmin.model._meta.model_name}-{stamp}.{fmt}",
+        jenis_berkas=XLSX if fmt == "xlsx" else "text/csv; charset=utf-8",
     )
     return n
 
 
-def mulai_ekspor_admin(request: HttpRequest, modeladmin: admin.ModelAdmin) -> Progres:
+def mulai_ekspor_admin(
+    request: HttpRequest, modeladmin: admin.ModelAdmin, *, fmt: str = "csv"
+) -> Progres:
     """Queue the export of the list as the user sees it and return its progress row."""
     opts = modeladmin.model._meta
     return mulai(
         ekspor_admin,
-        label=_("Ekspor CSV %(data)s") % {"data": opts.verbose_name_plural},
+        label=(_("Ekspor XLSX %(data)s") if fmt == "xlsx" else _("Ekspor CSV %(data)s"))
+        % {"data": opts.verbose_name_plural},
         oleh=request.user,
         args=[
             opts.label_lower,
@@ -55,6 +67,7 @@ def mulai_ekspor_admin(request: HttpRequest, modeladmin: admin.ModelAdmin) -> Pr
             request.path,
             request.GET.urlencode(),
             request.META.get("REMOTE_ADDR") or None,
+            fmt,
         ],
         url_kembali=f"{request.path.removesuffix('ekspor/')}?{request.GET.urlencode()}",
     )

@@ -12,6 +12,7 @@ leadership training a level requires, and the training needs of one employee (no
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
@@ -124,6 +125,53 @@ def setara_atau_lebih_tinggi(selesai: Iterable[str], wajib: str) -> bool:
     return any(
         KEPEMIMPINAN.index(s) > KEPEMIMPINAN.index(wajib) for s in selesai if s in KEPEMIMPINAN
     )
+
+
+# Names of leadership training as SIASN's rw-diklat carries them (latihanStrukturalNama), onto our
+# codes. The pre-2019 Diklatpim levels are the predecessors of today's programs and count as them
+# (Peraturan LAN 15, 16, 17/2019 transitional provisions): Diklatpim IV = PKP, III = PKA,
+# II = PKN II, I = PKN I; Prajabatan = Latsar CPNS (see TAHUN_LATSAR_MULAI).
+_NAMA_KEPEMIMPINAN = (
+    # (words that must all appear, code); the more specific first ("tingkat ii" before "i").
+    (("pkp",), PKP),
+    (("kepemimpinan", "pengawas"), PKP),
+    (("pka",), PKA),
+    (("kepemimpinan", "administrator"), PKA),
+    (("pkn", "ii"), PKN_II),
+    (("pkn", "2"), PKN_II),
+    (("nasional", "ii"), PKN_II),
+    (("pkn", "i"), PKN_I),
+    (("pkn", "1"), PKN_I),
+    (("nasional", "i"), PKN_I),
+    (("pim", "iv"), PKP),
+    (("pim", "4"), PKP),
+    (("pim", "iii"), PKA),
+    (("pim", "3"), PKA),
+    (("pim", "ii"), PKN_II),
+    (("pim", "2"), PKN_II),
+    (("pim", "i"), PKN_I),
+    (("pim", "1"), PKN_I),
+    (("latsar",), LATSAR_CPNS),
+    (("pelatihan", "dasar"), LATSAR_CPNS),
+    (("prajabatan",), LATSAR_CPNS),
+    (("pra", "jabatan"), LATSAR_CPNS),
+)
+
+
+def kepemimpinan_dari_nama(nama: str) -> str | None:
+    """Return our leadership-training code for a training name ("DIKLATPIM TINGKAT IV",
+    "Diklat PIM III", "PKA", "Pelatihan Kepemimpinan Nasional Tingkat II"), or None when the
+    name is no leadership training."""
+    teks = re.sub(r"[^a-z0-9]+", " ", (nama or "").lower())
+    # "DIKLATPIM IV", "Diklatpim4", "Diklat PIM Tk. IV" all give the words "pim" and "iv".
+    teks = re.sub(r"\bdiklat ?pim ?", " pim ", teks)
+    kata = set(teks.split()) - {"tingkat", "tk"}
+    if "kepemimpinan" in kata and not kata & {"pengawas", "administrator", "nasional"}:
+        kata.add("pim")  # "Diklat Kepemimpinan Tingkat III": the old Diklatpim
+    for perlu, kode in _NAMA_KEPEMIMPINAN:
+        if all(w in kata for w in perlu):
+            return kode
+    return None
 
 
 # --- Training needs --------------------------------------------------------------------------

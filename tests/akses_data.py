@@ -146,6 +146,20 @@ def _survei(org: Organisasi) -> dict[str, object]:
             "publik.pelamar": pelamar, "publik.hasiltahap": hasil}  # fmt: skip
 
 
+def _pemetaan(org: Organisasi) -> dict[str, object]:
+    """HR's saved SIASN mappings (impor): a unit and a position."""
+    from impor.models import PemetaanJabatan, PemetaanUnit
+
+    return {
+        "impor.pemetaanunit": PemetaanUnit.objects.create(
+            kode_siasn="A5EB03E2", nama_siasn="DINAS KESEHATAN", unit_kerja=org.unit_a
+        ),
+        "impor.pemetaanjabatan": PemetaanJabatan.objects.create(
+            kode_siasn="8ae483c6", nama_siasn="ANALIS", jabatan=org.formasi_a.jabatan
+        ),
+    }
+
+
 # Objects of unit A per model, for the URLs that take an id.
 def _objek_pelatihan(org: Organisasi) -> dict[str, object]:
     from pelatihan.models import PelatihanEksternal, Peserta, Program, RencanaPengembangan, Sesi
@@ -239,6 +253,7 @@ def objek_unit_a(org: Organisasi) -> dict[str, object]:
             oleh=hr,
         ),
         **_survei(org),
+        **_pemetaan(org),
         "auth.group": Group.objects.get(name=ADMIN_BKPSDM),
         "auditlog.logentry": LogEntry.objects.order_by("-pk").first(),
         "axes.accessattempt": AccessAttempt.objects.create(

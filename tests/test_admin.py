@@ -49,7 +49,7 @@ from tests.factories import (
 )
 
 APPS = ("pegawai", "jabatan")  # whose models HR maintains (the roles test below)
-ADMIN_APPS = (*APPS, "kinerja", "pelatihan")  # whose admins have a query bound here
+ADMIN_APPS = (*APPS, "kinerja", "pelatihan", "impor")  # whose admins have a query bound here
 JUMLAH_PEGAWAI = 30
 
 # Every request of a logged-in HR user costs 4 queries before the page does anything: the session,
@@ -90,6 +90,8 @@ CHANGELIST_QUERIES = {
     "kinerja.unitlayanan": AUTH + 2,
     "kinerja.responskm": AUTH + 2 + 1,  # filter "unit": the service units
     "kinerja.komentarskm": AUTH + 2 + 1,  # filter "unit": the service units
+    "impor.pemetaanunit": AUTH + 2,  # rows joined to the unit and the user who mapped
+    "impor.pemetaanjabatan": AUTH + 2,
 }
 
 # The change form looks up the model's content type (for the "view on site" link); Django caches it
@@ -161,6 +163,9 @@ CHANGE_QUERIES = {
     "kinerja.unitlayanan": AUTH + CONTENT_TYPE + 1 + 1,  # unit kerja
     "kinerja.responskm": AUTH + CONTENT_TYPE + 1 + 2,  # read-only: the service unit, its unit
     "kinerja.komentarskm": AUTH + CONTENT_TYPE + 1 + 2,  # read-only: the unit, the moderator
+    # The autocomplete's selected unit (or position), the user who mapped (read-only).
+    "impor.pemetaanunit": AUTH + CONTENT_TYPE + 1 + 2,
+    "impor.pemetaanjabatan": AUTH + CONTENT_TYPE + 1 + 2,
 }
 
 
@@ -250,6 +255,7 @@ def _dataset() -> Dataset:
         )
     _kinerja(opd, pegawai, user)
     _pelatihan(pegawai, user)
+    _pemetaan(opd, pegawai, user)
     return Dataset(root=root, opd=opd, pegawai=pegawai)
 
 
@@ -291,6 +297,19 @@ def _pelatihan(pegawai: list[Pegawai], user: User) -> None:
         )  # fmt: skip
     rencana = RencanaPengembangan.objects.create(tahun=2026, unit_kerja=pegawai[0].unit_kerja)
     RencanaBaris.objects.create(rencana=rencana, program=sesi[0].program, jumlah_kursi=5, biaya=0)
+
+
+def _pemetaan(opd: list[UnitKerja], pegawai: list[Pegawai], user: User) -> None:
+    """HR's saved SIASN mappings: one per unit and one per position of the first employees."""
+    from impor.models import PemetaanJabatan, PemetaanUnit
+
+    for n, unit in enumerate(opd):
+        PemetaanUnit.objects.create(kode_siasn=f"UNOR-{n}", nama_siasn=unit.nama.upper(),
+                                    unit_kerja=unit, oleh=user)  # fmt: skip
+    for n, p in enumerate(pegawai[:5]):
+        jabatan = p.penempatan.get().formasi.jabatan
+        PemetaanJabatan.objects.create(kode_siasn=f"JAB-{n}", nama_siasn=f"JABATAN {n}",
+                                       jabatan=jabatan, oleh=user)  # fmt: skip
 
 
 def _kinerja(opd: list[UnitKerja], pegawai: list[Pegawai], user: User) -> None:

@@ -73,6 +73,9 @@ MODEL = {
     "publik.tahap": Aturan("bebas", hr="v"),
     "publik.pelamar": Aturan("unit", hr="v"),
     "publik.hasiltahap": Aturan("unit", hr="v"),
+    # HR's saved SIASN mappings: HR only (a unit head imports nothing, impor.roles).
+    "impor.pemetaanunit": Aturan("bebas", hr="vacd"),
+    "impor.pemetaanjabatan": Aturan("bebas", hr="vacd"),
     "auth.user": Aturan("tidak", hr="v", audit=False),
     "auth.group": Aturan("tidak", hr="", audit=False),
     "auditlog.logentry": Aturan("tidak", hr="v", audit=False),
@@ -134,6 +137,7 @@ HALAMAN = {
     "impor:daftar": (302, 403, 403, 403, 200),
     "impor:unggah": (302, 405, 405, 405, 405),
     "impor:templat": (302, 403, 403, 403, 200),
+    "impor:contoh": (302, 403, 403, 403, 200),  # the sample SIASN file
     "impor:ekspor": (302, 403, 403, 403, 200),
     "impor:detail": (302, 403, 403, 403, 404),  # the id is another model's here
     "impor:petakan": (302, 405, 405, 405, 405),
@@ -169,6 +173,7 @@ APP_LIST = {  # admin:app_list per app label
     "jabatan": (302, 302, 200, 200, 200),
     "kinerja": (302, 302, 200, 200, 200),
     "pelatihan": (302, 302, 200, 200, 200),
+    "impor": (302, 302, 404, 404, 200),  # nothing of it for unit heads
     "auditlog": (302, 302, 404, 404, 200),
     "axes": (302, 302, 404, 404, 200),
     "auth": (302, 302, 404, 404, 200),

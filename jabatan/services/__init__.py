@@ -11,6 +11,7 @@ from jabatan.services.penempatan import (
     penempatan_end_all,
     penempatan_validate,
 )
+from jabatan.services.riwayat import penempatan_riwayat_impor
 from jabatan.services.skp import atasan_dan_jenis_jabatan, periode_buka_skp
 
 __all__ = [
@@ -24,6 +25,7 @@ __all__ = [
     "penempatan_create",
     "penempatan_end",
     "penempatan_end_all",
+    "penempatan_riwayat_impor",
     "penempatan_validate",
     "periode_buka_skp",
     "usulan_set",

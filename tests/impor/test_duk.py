@@ -66,7 +66,11 @@ def test_the_export_keeps_the_nip_as_text_and_dates_dd_mm_yyyy(client, org):
     from openpyxl import load_workbook
 
     ws = load_workbook(io.BytesIO(xlsx.content)).active
-    assert ws["B2"].data_type == "s"
+    assert ws["B2"].data_type == "s" and len(ws["B2"].value) == 18
+    # TMT golongan and the birth date: date cells, shown dd-mm-yyyy.
+    assert (ws["E2"].is_date, ws["E2"].number_format) == (True, "DD-MM-YYYY")
+    assert ws["E2"].value.date() == date(2015, 4, 1)
+    assert (ws["J2"].is_date, ws["J2"].number_format) == (True, "DD-MM-YYYY")
 
 
 def test_the_printable_page_is_a4_landscape_with_the_city_header(client, org):

@@ -232,3 +232,32 @@ def test_efek_program(peserta, lainnya, naik_p, naik_l, n_l):
     assert (e.naik_peserta, e.naik_pembanding, e.n_pembanding) == (naik_p, naik_l, n_l)
     assert e.n_peserta == len(peserta)
     assert e.cukup is (naik_p is not None and naik_l is not None)
+
+
+@pytest.mark.parametrize(
+    ("nama", "kode"),
+    [
+        # SIASN's rw-diklat names (latihanStrukturalNama) as agencies typed them over the years.
+        ("DIKLATPIM TINGKAT IV", r.PKP),
+        ("Diklat PIM Tk. IV", r.PKP),
+        ("diklatpim4", r.PKP),
+        ("Diklat PIM III", r.PKA),
+        ("Diklat Kepemimpinan Tingkat III", r.PKA),
+        ("Diklatpim Tk. II", r.PKN_II),
+        ("DIKLATPIM I", r.PKN_I),
+        ("PKP Angkatan V", r.PKP),
+        ("Pelatihan Kepemimpinan Pengawas", r.PKP),
+        ("PKA", r.PKA),
+        ("Pelatihan Kepemimpinan Administrator", r.PKA),
+        ("Pelatihan Kepemimpinan Nasional Tingkat II", r.PKN_II),
+        ("PKN Tingkat I", r.PKN_I),
+        ("Latsar CPNS Golongan III", r.LATSAR_CPNS),
+        ("Pelatihan Dasar CPNS", r.LATSAR_CPNS),
+        ("Diklat Prajabatan Golongan II", r.LATSAR_CPNS),
+        ("Bimtek Pengelolaan Keuangan Daerah", None),
+        ("Diklat Teknis Tingkat I", None),
+        ("", None),
+    ],
+)
+def test_kepemimpinan_dari_nama(nama, kode):
+    assert r.kepemimpinan_dari_nama(nama) == kode

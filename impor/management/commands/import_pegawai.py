@@ -27,6 +27,11 @@ class Command(BaseCommand):
             help="Impor baris yang sah saja (bukan semua atau tidak).",
         )
         parser.add_argument("--tolak", help="Tulis baris yang ditolak ke berkas CSV ini.")
+        parser.add_argument(
+            "--oleh",
+            help="Nama pengguna petugas BKPSDM yang menerapkan impor (wajib untuk riwayat "
+            "pelatihan dan revisi SKP, yang dicatat atas namanya).",
+        )
 
     def handle(self, *args, **opts) -> None:
         path = Path(opts["berkas"])
@@ -37,6 +42,13 @@ class Command(BaseCommand):
             fmt = baca.periksa(path.name, "", data)
         except baca.BerkasDitolak as exc:
             raise CommandError(exc.pesan) from exc
+        oleh = None
+        if opts.get("oleh"):
+            from django.contrib.auth import get_user_model
+
+            oleh = get_user_model().objects.filter(username=opts["oleh"]).first()
+            if oleh is None:
+                raise CommandError(f"Pengguna {opts['oleh']} tidak ada.")
         mulai = time.monotonic()
         tty = sys.stderr.isatty()
 
@@ -56,6 +68,7 @@ class Command(BaseCommand):
                 sebagian=opts["sebagian"],
                 sumber=f"{path.name} sha256:{hashlib.sha256(data).hexdigest()}",
                 maju=maju,
+                oleh=oleh,
             )
         except baca.BerkasDitolak as exc:
             raise CommandError(exc.pesan) from exc
@@ -94,6 +107,11 @@ class Command(BaseCommand):
             f"{r.ubah} berubah, {r.sama} tetap, {r.tolak} ditolak "
             f"({time.monotonic() - mulai:.1f} s)."
         )
+        for key, c in r.riwayat_rinci.items():
+            self.stdout.write(
+                f"  {key}: {c['baru']} baru, {c['ubah']} berubah, {c['sama']} tetap"
+                + (f", {c['kini']} jabatan saat ini (dari data utama)" if c["kini"] else "")
+            )
         for g in r.ditolak[:20]:
             self.stdout.write(f"  baris {g['baris']} {g['kolom']}: {g['alasan']}")
         for kode, (nama, n) in r.unit_asing.items():

@@ -1,0 +1,67 @@
+"""XLSX exports, opened with openpyxl: dates are date cells shown dd-mm-yyyy, the NIP text with
+its 18 digits, names with their titles, formula-like text kept as text (pegawai.ekspor)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+import pytest
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from impor import kolom as k
+from tests.factories import PegawaiFactory, RiwayatPangkatFactory, UnitKerjaFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _sheet(data: bytes):
+    return load_workbook(io.BytesIO(data)).worksheets[0]
+
+
+def test_the_admin_list_exports_xlsx_as_a_task_with_typed_cells(hr_client, unduh_ekspor):
+    p = PegawaiFactory(gelar_depan="Dr.", nama="Ahmad Fauzi", gelar_belakang="S.T., M.T.")
+    RiwayatPangkatFactory(pegawai=p, golongan="III/a", tmt_golongan=dt.date(2019, 4, 1))
+    ws = _sheet(unduh_ekspor(hr_client, "/admin/pegawai/riwayatpangkat/ekspor/",
+                             {"format": "xlsx", "golongan": "III/a"}))  # fmt: skip
+    rows = list(ws.iter_rows())
+    header = [c.value for c in rows[0]]
+    assert header[:2] == ["NIP", "nama"] and "TMT golongan" in header
+    nip, nama = rows[1][0], rows[1][1]
+    assert (nip.data_type, nip.value) == ("s", p.nip_tercetak)  # text: the 18 digits kept
+    assert nama.value == "Dr. Ahmad Fauzi, S.T., M.T."
+    tmt = rows[1][header.index("TMT golongan")]
+    assert (tmt.is_date, tmt.value, tmt.number_format) == (
+        True, dt.datetime(2019, 4, 1), "DD-MM-YYYY")  # fmt: skip
+    assert len(rows) == 2  # the list's filter holds in the export
+
+
+def test_the_export_link_offers_both_formats_with_the_filters(hr_client):
+    page = hr_client.get("/admin/pegawai/riwayatpangkat/", {"golongan": "III/a"}).content.decode()
+    assert "/admin/pegawai/riwayatpangkat/ekspor/?golongan=III%2Fa&amp;format=xlsx" in page
+    page = hr_client.get("/admin/pegawai/riwayatpangkat/").content.decode()
+    assert "/admin/pegawai/riwayatpangkat/ekspor/?format=xlsx" in page
+
+
+def test_formula_like_text_stays_text_in_xlsx(hr_client, unduh_ekspor):
+    PegawaiFactory(nama='=HYPERLINK("http://x","y")')
+    ws = _sheet(unduh_ekspor(hr_client, "/admin/pegawai/pegawai/ekspor/", {"format": "xlsx"}))
+    cell = ws.cell(row=2, column=2)
+    assert (cell.data_type, cell.value) == ("s", '=HYPERLINK("http://x","y")')
+
+
+def test_the_import_export_writes_dates_as_date_cells_and_the_nip_as_text(hr_client):
+    unit = UnitKerjaFactory(kode="U-1")
+    p = PegawaiFactory(unit_kerja=unit)
+    response = hr_client.get(reverse("impor:ekspor", args=["xlsx"]))
+    ws = _sheet(response.content)
+    header = [c.value for c in ws[1]]
+    row = ws[2]
+    nip = row[header.index("nipBaru")]
+    assert (nip.data_type, nip.value) == ("s", p.nip)
+    lahir = row[header.index("tglLahir")]
+    assert (lahir.value.date(), lahir.number_format) == (p.tanggal_lahir, "DD-MM-YYYY")
+    assert header == list(k.KOLOM)
+    csv = hr_client.get(reverse("impor:ekspor", args=["csv"])).content.decode("utf-8-sig")
+    assert f";{p.tanggal_lahir:%d-%m-%Y};" in csv  # CSV: dd-mm-yyyy text
