@@ -52,14 +52,14 @@ def memenuhi(k: Kandidat, s: Syarat) -> bool:
     return not kode or k.tingkat_kepemimpinan >= TINGKAT[kode]
 
 
-def tahun_jendela(pada: date) -> tuple[int, int]:
-    return pada.year - TAHUN_JP + 1, pada.year
+def tahun_jendela(pada: date) -> tuple[int, ...]:
+    """The years whose JP count: the ranking year and the TAHUN_JP - 1 before, oldest first."""
+    return tuple(range(pada.year - TAHUN_JP + 1, pada.year + 1))
 
 
 def jp(k: Kandidat, pada: date) -> int:
-    """The candidate's JP in the ranking year and the one before."""
-    dari, sampai = tahun_jendela(pada)
-    return sum(v for t, v in k.jp_per_tahun.items() if dari <= t <= sampai)
+    """The candidate's JP in the years of tahun_jendela."""
+    return sum(k.jp_per_tahun.get(t, 0) for t in tahun_jendela(pada))
 
 
 def nilai(k: Kandidat, s: Syarat, pada: date) -> Decimal:
@@ -77,7 +77,8 @@ def nama_program(s: Syarat) -> str:
 
 def keterangan(k: Kandidat, s: Syarat, pada: date) -> list[str]:
     """The development component in words for the breakdown."""
-    dari, sampai = tahun_jendela(pada)
+    tahun = tahun_jendela(pada)
+    dari, sampai = tahun[0], tahun[-1]
     hasil = [_("Pelatihan %(d)s–%(s)s: %(jp)s JP") % {"d": dari, "s": sampai, "jp": jp(k, pada)}]
     kode = wajib(s.jenis_jabatan)
     if kode:

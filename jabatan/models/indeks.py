@@ -128,9 +128,7 @@ class IndeksJp(models.Model):
     class Meta:
         verbose_name = _("indeks JP pelatihan")
         verbose_name_plural = pgettext_lazy("jamak", "indeks JP pelatihan")
-        constraints = [
-            models.UniqueConstraint(fields=["pegawai", "tahun"], name="indeks_jp_unik")
-        ]
+        constraints = [models.UniqueConstraint(fields=["pegawai", "tahun"], name="indeks_jp_unik")]
 
     def __str__(self) -> str:
         return f"{self.pegawai_id} {self.tahun}: {self.jp}"

@@ -208,9 +208,11 @@ class _Sql:
         return f"m.tingkat_kepemimpinan < {self.p(pengembangan.TINGKAT[kode])}"
 
     def pengembangan(self) -> str:
-        """jabatan.merit.pengembangan.nilai in hundredths: 2 points per JP of the two joined
-        IndeksJp years up to 80, and 20 for the level's leadership training."""
-        jp = "COALESCE(j0.jp, 0) + COALESCE(j1.jp, 0)"
+        """jabatan.merit.pengembangan.nilai in hundredths: 2 points per JP of the joined IndeksJp
+        years up to 80, and 20 for the level's leadership training."""
+        jp = " + ".join(
+            f"COALESCE(j{n}.jp, 0)" for n in range(len(pengembangan.tahun_jendela(self.pada)))
+        )
         poin_jp = self.least(str(pengembangan.MAKS_JP), f"{pengembangan.POIN_PER_JP} * ({jp})")
         kurang = self.kepemimpinan_kurang()
         poin_k = (
@@ -255,17 +257,17 @@ class _Sql:
     def dari(self) -> str:
         """The candidate pool: every projected employee but the post's holders, with their
         days in the post's government affair (at most one IndeksUrusan row each) and their JP
-        of the ranking year and the one before (at most one IndeksJp row each)."""
+        of each year that counts (at most one IndeksJp row each per year)."""
         tabel = f"{IndeksMerit._meta.db_table} m"
         if self.s.urusan is not None:
             tabel += (
                 f" LEFT JOIN {IndeksUrusan._meta.db_table} u ON u.pegawai_id = m.pegawai_id "
                 f"AND u.urusan_id = {self.p(self.s.urusan)}"
             )
-        for alias, tahun in zip(("j0", "j1"), pengembangan.tahun_jendela(self.pada), strict=True):
+        for n, tahun in enumerate(pengembangan.tahun_jendela(self.pada)):
             tabel += (
-                f" LEFT JOIN {IndeksJp._meta.db_table} {alias} ON {alias}.pegawai_id = "
-                f"m.pegawai_id AND {alias}.tahun = {self.p(tahun)}"
+                f" LEFT JOIN {IndeksJp._meta.db_table} j{n} ON j{n}.pegawai_id = m.pegawai_id "
+                f"AND j{n}.tahun = {self.p(tahun)}"
             )
         if self.kecuali:
             return f"{tabel} WHERE m.pegawai_id NOT IN {self.daftar(self.kecuali)}"
