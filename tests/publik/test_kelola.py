@@ -15,9 +15,9 @@ from django.utils import timezone
 
 from jabatan.models import Usulan
 from publik.models import URUTAN_TAHAP, HasilTahap, JenisTahap, Pelamar, Pengumuman, Seleksi
-from publik.services import seleksi_buka, seleksi_daftar, tahap_catat_hasil, tahap_umumkan
+from publik.services import seleksi_buka, seleksi_daftar
 from tests.factories import FormasiFactory
-from tests.publik.test_seleksi import PANITIA, jpt  # noqa: F401  (the fixture)
+from tests.publik.conftest import PANITIA
 
 pytestmark = pytest.mark.django_db
 HARI = dt.timedelta(days=1)
@@ -52,7 +52,9 @@ def _buka(jpt, hr, jadwal=None) -> Seleksi:
 
 def _lamar(seleksi, jpt, pegawai) -> Pelamar:
     daftar = seleksi.tahap.get(jenis=JenisTahap.PENDAFTARAN)
-    return seleksi_daftar(seleksi=seleksi, formasi=jpt["formasi"], pegawai=pegawai, pada=daftar.mulai)
+    return seleksi_daftar(
+        seleksi=seleksi, formasi=jpt["formasi"], pegawai=pegawai, pada=daftar.mulai
+    )
 
 
 def test_it_opens_a_selection_with_the_requirements_of_the_position(hr_client, jpt, hr_user):
@@ -83,17 +85,24 @@ def test_it_opens_a_selection_with_the_requirements_of_the_position(hr_client, j
         ({"formasi": []}, "formasi", "Pilih sedikitnya satu formasi JPT"),
     ],
 )  # fmt: skip
-def test_opening_refuses_bad_input_naming_the_field_and_writes_nothing(hr_client, jpt, ubah, field, kata):
+def test_opening_refuses_bad_input_naming_the_field_and_writes_nothing(
+    hr_client, jpt, ubah, field, kata
+):
     response = hr_client.post(reverse("publik:kelola_seleksi_buka"), _post_buka(jpt, **ubah))
     assert response.status_code == 400
     assert kata in " ".join(response.context["form"].errors[field])
     assert kata in response.content.decode().replace("&quot;", '"').replace("&#x27;", "'")
-    assert not Seleksi.objects.exists() and not LogEntry.objects.filter(content_type__app_label="publik").exists()
+    assert (
+        not Seleksi.objects.exists()
+        and not LogEntry.objects.filter(content_type__app_label="publik").exists()
+    )
 
 
 def test_opening_refuses_a_post_that_is_not_a_vacant_jpt(hr_client, jpt):
     bukan = FormasiFactory()
-    response = hr_client.post(reverse("publik:kelola_seleksi_buka"), _post_buka(jpt, formasi=[bukan.pk]))
+    response = hr_client.post(
+        reverse("publik:kelola_seleksi_buka"), _post_buka(jpt, formasi=[bukan.pk])
+    )
     assert response.status_code == 400
     assert "bukan formasi JPT yang lowong" in response.context["form"].errors["formasi"][0]
     assert not Seleksi.objects.exists()
@@ -106,16 +115,24 @@ def test_a_result_before_its_stage_is_refused_on_the_form(hr_client, jpt, hr_use
     url = reverse("publik:kelola_tahap", args=[seleksi.pk, tahap.pk])
     response = hr_client.post(url, {f"hasil_{p.pk}": "lulus", f"nilai_{p.pk}": "80"})
     assert response.status_code == 400
-    assert "Seleksi administrasi baru dimulai" in " ".join(response.context["form"].non_field_errors())
+    assert "Seleksi administrasi baru dimulai" in " ".join(
+        response.context["form"].non_field_errors()
+    )
     assert not HasilTahap.objects.exists()
 
 
-def test_an_applicant_no_longer_eligible_cannot_pass_the_administrative_check(hr_client, jpt, hr_user):
+def test_an_applicant_no_longer_eligible_cannot_pass_the_administrative_check(
+    hr_client, jpt, hr_user
+):
     seleksi = _buka(jpt, hr_user)
     baik = _lamar(seleksi, jpt, jpt["calon"][0])
     # Applied, then fell below the requirements (an SKP predikat of Butuh Perbaikan, say).
-    buruk = Pelamar.objects.create(seleksi=seleksi, formasi=jpt["formasi"], pegawai=jpt["tidak_layak"])
-    html = hr_client.get(reverse("publik:kelola_seleksi_detail", args=[seleksi.pk])).content.decode()
+    buruk = Pelamar.objects.create(
+        seleksi=seleksi, formasi=jpt["formasi"], pegawai=jpt["tidak_layak"]
+    )
+    html = hr_client.get(
+        reverse("publik:kelola_seleksi_detail", args=[seleksi.pk])
+    ).content.decode()
     assert "Tidak" in html and jpt["tidak_layak"].nama_lengkap in html
     tahap = seleksi.tahap.get(jenis=JenisTahap.ADMINISTRASI)
     url = reverse("publik:kelola_tahap", args=[seleksi.pk, tahap.pk])
@@ -144,7 +161,9 @@ def test_a_bad_score_names_the_applicant_and_writes_nothing(hr_client, jpt, hr_u
     response = hr_client.post(reverse("publik:kelola_tahap", args=[seleksi.pk, tahap.pk]), data)
     assert response.status_code == 400
     assert kata in response.content.decode()
-    assert jpt["calon"][0].nama_lengkap in " ".join(e for v in response.context["form"].errors.values() for e in v)
+    assert jpt["calon"][0].nama_lengkap in " ".join(
+        e for v in response.context["form"].errors.values() for e in v
+    )
     assert not HasilTahap.objects.exists()
 
 
@@ -173,7 +192,9 @@ def test_hr_records_a_stage_announces_it_and_proposes_three_names(hr_client, jpt
     url = reverse("publik:kelola_tahap", args=[seleksi.pk, tahap["rekam_jejak"].pk])
     response = hr_client.post(url, {f"hasil_{pelamar[0].pk}": "gagal"})
     assert response.status_code == 400 and "sudah diumumkan" in response.content.decode()
-    response = hr_client.post(reverse("publik:kelola_seleksi_usulkan", args=[seleksi.pk]), follow=True)
+    response = hr_client.post(
+        reverse("publik:kelola_seleksi_usulkan", args=[seleksi.pk]), follow=True
+    )
     assert "Tiga nama per formasi diusulkan" in response.content.decode()
     usulan = Usulan.objects.filter(formasi=jpt["formasi"], aktif=True).order_by("urutan")
     assert [u.pegawai for u in usulan] == jpt["calon"][:3]
@@ -184,7 +205,9 @@ def test_hr_records_a_stage_announces_it_and_proposes_three_names(hr_client, jpt
 
 def test_proposing_too_early_is_refused_with_a_message(hr_client, jpt, hr_user):
     seleksi = _buka(jpt, hr_user)
-    response = hr_client.post(reverse("publik:kelola_seleksi_usulkan", args=[seleksi.pk]), follow=True)
+    response = hr_client.post(
+        reverse("publik:kelola_seleksi_usulkan", args=[seleksi.pk]), follow=True
+    )
     assert "Umumkan hasil tahap terakhir terlebih dahulu" in response.content.decode()
     assert not Usulan.objects.exists() and not Seleksi.objects.get().selesai
 
@@ -200,7 +223,7 @@ def _banyak_seleksi(jpt, hr_user, n: int) -> list[Seleksi]:
 
 
 def test_the_list_filters_sorts_and_exports(hr_client, jpt, hr_user):
-    a, b, c = _banyak_seleksi(jpt, hr_user, 3)
+    a, _b, c = _banyak_seleksi(jpt, hr_user, 3)
     c.selesai = True
     c.save()
     _lamar(a, jpt, jpt["calon"][0])
@@ -216,7 +239,9 @@ def test_the_list_filters_sorts_and_exports(hr_client, jpt, hr_user):
     assert "Kepala Dinas Komunikasi" in baris[1]
 
 
-def test_the_list_and_the_detail_run_a_bounded_number_of_queries(hr_client, jpt, hr_user, django_assert_max_num_queries):
+def test_the_list_and_the_detail_run_a_bounded_number_of_queries(
+    hr_client, jpt, hr_user, django_assert_max_num_queries
+):
     semua = _banyak_seleksi(jpt, hr_user, 6)
     for p in jpt["calon"]:
         _lamar(semua[0], jpt, p)
@@ -228,7 +253,10 @@ def test_the_list_and_the_detail_run_a_bounded_number_of_queries(hr_client, jpt,
     # (prefetch), the posts, the committee, and one merit ranking for the post's applicants
     # (a fixed number of queries whatever the number of applicants).
     with django_assert_max_num_queries(40) as ctx:
-        assert hr_client.get(reverse("publik:kelola_seleksi_detail", args=[semua[0].pk])).status_code == 200
+        assert (
+            hr_client.get(reverse("publik:kelola_seleksi_detail", args=[semua[0].pk])).status_code
+            == 200
+        )
     satu = len(ctx.captured_queries)
     Pelamar.objects.filter(seleksi=semua[0]).delete()
     for p in jpt["calon"][:1]:
@@ -243,5 +271,7 @@ def test_only_hr_reaches_the_pages(client, jpt, hr_user):
     for url in (reverse("publik:kelola_seleksi"), reverse("publik:kelola_seleksi_buka"),
                 reverse("publik:kelola_seleksi_detail", args=[seleksi.pk])):  # fmt: skip
         assert client.get(url).status_code == 403
-    assert client.post(reverse("publik:kelola_seleksi_usulkan", args=[seleksi.pk])).status_code == 403
+    assert (
+        client.post(reverse("publik:kelola_seleksi_usulkan", args=[seleksi.pk])).status_code == 403
+    )
     assert "kelola/seleksi" not in client.get(reverse("beranda")).content.decode()
