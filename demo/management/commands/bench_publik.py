@@ -21,6 +21,7 @@ from __future__ import annotations
 import http.client
 import multiprocessing as mp
 import os
+import random
 import re
 import socket
 import statistics
@@ -156,8 +157,10 @@ class Command(BaseCommand):
                 )
             if unit is not None:
                 t0 = time.perf_counter()
-                burst = [_post_survei(port, unit.kode, "203.0.113.77") for _ in range(30)]
-                lain = _post_survei(port, unit.kode, "203.0.113.78")
+                # Fresh addresses each run (a shared cache keeps an hour's counts across runs).
+                a, b = random.sample(range(1, 255), 2)
+                burst = [_post_survei(port, unit.kode, f"198.18.{a}.1") for _ in range(30)]
+                lain = _post_survei(port, unit.kode, f"198.18.{b}.2")
                 ms = (time.perf_counter() - t0) * 1000 / 31
                 self.stdout.write(
                     f"BENCH publik.survei_post_burst pegawai={pegawai} posts=30 "
