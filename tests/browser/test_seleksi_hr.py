@@ -16,6 +16,7 @@ from publik.models import JenisTahap, Pengumuman, Seleksi
 from publik.services import seleksi_daftar
 from tests.akses_data import buat_organisasi
 from tests.browser.test_login import _login, _screenshot
+from tests.browser.test_publik import _axe
 from tests.factories import FormasiFactory, JabatanFactory, tutup_periode
 from tests.publik.conftest import _calon
 
@@ -62,6 +63,7 @@ def test_hr_opens_a_selection_records_a_stage_and_the_public_sees_it(
         page.get_by_role("alert").filter(has_text="Asesmen kompetensi: tanggal mulai")
     ).to_be_visible()
     _screenshot(page, f"publik-kelola-buka-galat-{lebar}")
+    _axe(page)
     assert not Seleksi.objects.exists()
     page.get_by_label(f"{labels['kompetensi']}: mulai").fill(jadwal["kompetensi"][0].isoformat())
     page.get_by_label(f"{labels['kompetensi']}: selesai").fill(jadwal["kompetensi"][1].isoformat())
@@ -76,6 +78,7 @@ def test_hr_opens_a_selection_records_a_stage_and_the_public_sees_it(
     page.reload()
     expect(page.get_by_text(calon.nama_lengkap)).to_be_visible()
     _screenshot(page, f"publik-kelola-detail-{lebar}")
+    _axe(page)
     page.get_by_role("link", name="Catat hasil").first.click()
     expect(page.get_by_role("heading", name="Seleksi administrasi")).to_be_visible()
     page.get_by_label(f"Hasil {calon.nama_lengkap}").select_option("lulus")
@@ -86,6 +89,7 @@ def test_hr_opens_a_selection_records_a_stage_and_the_public_sees_it(
         page.get_by_role("status").filter(has_text="Hasil Seleksi administrasi dicatat")
     ).to_be_visible()
     _screenshot(page, f"publik-kelola-tahap-{lebar}")
+    _axe(page)
     page.get_by_role("button", name="Umumkan di halaman publik").click()
     expect(
         page.get_by_role("status").filter(has_text="diterbitkan di halaman publik")
@@ -103,3 +107,4 @@ def test_hr_opens_a_selection_records_a_stage_and_the_public_sees_it(
         page.get_by_role("link", name="Seleksi Terbuka Kepala Dinas Kominfo 2026")
     ).to_be_visible()
     _screenshot(page, f"publik-kelola-daftar-{lebar}")
+    _axe(page)
