@@ -197,9 +197,12 @@ CONTENT_SECURITY_POLICY = {
     },
 }
 
-# One cache for throttling public forms; set CACHE_URL (e.g. redis://127.0.0.1:6379/1) when
-# more than one process serves the app, so every process counts the same requests.
-CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://mataram-asn")}
+# One cache for the public pages (publik/cache.py) and the rate limits of the public forms. With
+# more than one process (several gunicorn workers, several machines) set CACHE_URL to a shared
+# cache, e.g. redis://127.0.0.1:6379/1 (Django's RedisCache; needs the `redis` client, pinned in
+# requirements.lock), so that every process counts the same requests and an invalidation made by
+# one process reaches all. Unset: memory of each process (fine for one process, the quick start).
+CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://mataram-asn")}
 
 # --- Reverse proxies -----------------------------------------------------------------------
 # How many proxies we run in front of the app (nginx = 1; a load balancer plus nginx = 2). Only

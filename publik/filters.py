@@ -1,14 +1,16 @@
-"""The filters of the public list of filled posts (django-filter): unit, period, method, kind."""
+"""The filters (django-filter) of the public list of filled posts (unit, period, method, kind) and
+of HR's list of open selections."""
 
 from __future__ import annotations
 
 import django_filters
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from jabatan.models import Keputusan
 from pegawai.jenis_jabatan import JenisJabatan
+from publik.models import Seleksi
 from publik.selectors import perangkat_daerah
 
 URUTAN = {
@@ -73,3 +75,56 @@ class KeputusanPublikFilter(django_filters.FilterSet):
 
     def filter_urut(self, qs: QuerySet, name: str, value: str) -> QuerySet:
         return qs.order_by(*URUTAN.get(value, URUTAN["terbaru"]))
+
+
+URUTAN_SELEKSI = {
+    "terbaru": ("-created_at", "-id"),
+    "terlama": ("created_at", "id"),
+    "judul": ("judul", "id"),
+    "pelamar": ("-jumlah_pelamar", "-id"),
+}
+
+
+class SeleksiKelolaFilter(django_filters.FilterSet):
+    """HR's list of open selections: search, status, year opened, order."""
+
+    q = django_filters.CharFilter(label=_("Cari judul atau nomor"), method="filter_q")
+    status = django_filters.ChoiceFilter(
+        label=_("Status"),
+        choices=[("berjalan", _("Berjalan")), ("selesai", _("Selesai"))],
+        method="filter_status",
+        empty_label=_("Semua status"),
+    )
+    tahun = django_filters.ChoiceFilter(
+        label=_("Tahun dibuka"), choices=_tahun_pilihan, method="filter_tahun",
+        empty_label=_("Semua tahun"),
+    )  # fmt: skip
+    urut = django_filters.ChoiceFilter(
+        label=_("Urutkan"),
+        choices=[
+            ("terbaru", _("Dibuka terbaru")),
+            ("terlama", _("Dibuka terlama")),
+            ("judul", _("Judul")),
+            ("pelamar", _("Pelamar terbanyak")),
+        ],
+        method="filter_urut",
+        empty_label=None,
+    )
+
+    class Meta:
+        model = Seleksi
+        fields = ["q", "status", "tahun"]
+
+    def filter_q(self, qs: QuerySet, name: str, value: str) -> QuerySet:
+        if not (value := value.strip()):
+            return qs
+        return qs.filter(Q(judul__icontains=value) | Q(nomor_pengumuman__icontains=value))
+
+    def filter_status(self, qs: QuerySet, name: str, value: str) -> QuerySet:
+        return qs.filter(selesai=value == "selesai") if value else qs
+
+    def filter_tahun(self, qs: QuerySet, name: str, value: str) -> QuerySet:
+        return qs.filter(created_at__year=int(value)) if value else qs
+
+    def filter_urut(self, qs: QuerySet, name: str, value: str) -> QuerySet:
+        return qs.order_by(*URUTAN_SELEKSI.get(value, URUTAN_SELEKSI["terbaru"]))

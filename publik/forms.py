@@ -1,13 +1,22 @@
-"""The public forms: the satisfaction questionnaire (PermenPANRB 14/2017)."""
+"""The public forms: the satisfaction questionnaire (PermenPANRB 14/2017); HR's forms of the
+open selection (PermenPANRB 15/2019)."""
 # ruff: noqa: E501  (the regulation's questions are long sentences)
 
 from __future__ import annotations
 
+from datetime import date
+from typing import Any
+
 from django import forms
+from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from jabatan.models import Formasi
 from kinerja import rules
 from kinerja.survei import PANJANG_KOMENTAR, JenisKelamin, KelompokUsia, Pekerjaan, Pendidikan
+from publik.models import URUTAN_TAHAP, HasilTahap, JenisTahap, Pelamar, Seleksi, Tahap
+from publik.services import seleksi_buka, tahap_catat_hasil
 
 # The questions and answer labels of the regulation's sample questionnaire (PermenPANRB 14/2017,
 # lampiran), one per element of `rules.UNSUR_SKM`, answers 1 (worst) to 4 (best).
@@ -120,3 +129,154 @@ class SurveiForm(forms.Form):
             f: self.cleaned_data.get(f, "")
             for f in ("jenis_kelamin", "usia", "pendidikan", "pekerjaan")
         }
+
+
+# --- HR's forms of the open selection (seleksi terbuka JPT, PermenPANRB 15/2019) ----------------
+
+GALAT_TANGGAL = _("Tanggal harus berformat TTTT-BB-HH.")
+
+
+class _SeleksiForm(forms.Form):
+    """A state-changing form of the open selection: `simpan()` calls one service and puts its
+    field-keyed errors on the form (keys `tahap_<jenis>` on that stage's start date, keys
+    `pelamar_<id>` on that applicant's result)."""
+
+    def simpan(self, **kwargs: Any) -> Any:
+        try:
+            return self._simpan(**kwargs)
+        except ValidationError as exc:
+            if not hasattr(exc, "error_dict"):
+                self.add_error(None, exc)
+                return None
+            for key, pesan in exc.message_dict.items():
+                for nama in (key, f"{key}_mulai", key.replace("pelamar_", "hasil_")):
+                    if nama in self.fields:
+                        self.add_error(nama, pesan)
+                        break
+                else:
+                    self.add_error(None, pesan)
+            return None
+
+    def _simpan(self, **kwargs: Any) -> Any:
+        raise NotImplementedError
+
+
+class SeleksiBukaForm(_SeleksiForm):
+    """Open a selection for vacant JPT posts: committee, the six stages' dates
+    (publik.services.seleksi_buka)."""
+
+    judul = forms.CharField(label=_("Judul seleksi"), max_length=200,
+                            error_messages={"required": _("Judul wajib diisi.")})  # fmt: skip
+    nomor_pengumuman = forms.CharField(
+        label=_("Nomor pengumuman"), max_length=100,
+        error_messages={"required": _("Nomor pengumuman wajib diisi.")},
+    )  # fmt: skip
+    formasi = forms.ModelMultipleChoiceField(
+        label=_("Formasi JPT yang lowong"), queryset=Formasi.objects.none(),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={
+            "required": _("Pilih sedikitnya satu formasi JPT yang lowong."),
+            "invalid_choice": _("Formasi %(value)s bukan formasi JPT yang lowong."),
+            "invalid_pk_value": _("“%(pk)s” bukan nomor formasi."),
+        },
+    )  # fmt: skip
+    panitia = forms.CharField(
+        label=_("Panitia seleksi"), widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("Satu anggota per baris: nama; peran (misalnya “Sekretaris Daerah; ketua”). "
+                    "Berjumlah ganjil, sedikitnya lima orang."),
+        error_messages={"required": _("Panitia seleksi wajib diisi.")},
+    )  # fmt: skip
+
+    def __init__(self, *args: Any, formasi: QuerySet[Formasi], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["formasi"].queryset = formasi
+        self.fields["formasi"].label_from_instance = lambda f: (
+            f"{f.jabatan.nama} — {f.unit_kerja.nama}"
+        )
+        for jenis, label in JenisTahap.choices:
+            for ujung, nama in (("mulai", _("mulai")), ("selesai", _("selesai"))):
+                self.fields[f"tahap_{jenis}_{ujung}"] = forms.DateField(
+                    label=f"{label}: {nama}", widget=forms.DateInput(attrs={"type": "date"}),
+                    error_messages={"required": _("%(t)s: tanggal %(u)s wajib diisi.")
+                                    % {"t": label, "u": nama}, "invalid": GALAT_TANGGAL},
+                )  # fmt: skip
+
+    def jadwal(self) -> list[tuple[str, forms.BoundField, forms.BoundField]]:
+        """The stages' date fields in their order, for the template's table."""
+        return [(label, self[f"tahap_{j}_mulai"], self[f"tahap_{j}_selesai"])
+                for j, label in JenisTahap.choices]  # fmt: skip
+
+    def clean_panitia(self) -> list[tuple[str, str]]:
+        baris = []
+        for i, line in enumerate(self.cleaned_data["panitia"].splitlines(), start=1):
+            if not line.strip():
+                continue
+            nama, _sep, peran = line.partition(";")
+            if not nama.strip() or not peran.strip():
+                raise ValidationError(
+                    _("Panitia baris %(i)s: tulis “nama; peran”."), code="format", params={"i": i}
+                )
+            baris.append((nama.strip(), peran.strip()))
+        return baris
+
+    def _simpan(self, *, oleh) -> Seleksi:
+        d = self.cleaned_data
+        return seleksi_buka(
+            judul=d["judul"], nomor_pengumuman=d["nomor_pengumuman"], formasi=list(d["formasi"]),
+            panitia=d["panitia"], oleh=oleh,
+            tahap={j: (d[f"tahap_{j}_mulai"], d[f"tahap_{j}_selesai"]) for j in URUTAN_TAHAP},
+        )  # fmt: skip
+
+
+class HasilTahapForm(_SeleksiForm):
+    """Record a stage's result per applicant still in: pass or fail, score, note
+    (publik.services.tahap_catat_hasil). An applicant left blank is not recorded."""
+
+    PILIHAN = [("", _("— belum dinilai —")), ("lulus", _("Lulus")), ("gagal", _("Tidak lulus"))]
+
+    def __init__(self, *args: Any, baris: list[tuple[Pelamar, HasilTahap | None]], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.baris = baris
+        for p, h in baris:
+            nama = p.pegawai.nama_lengkap
+            self.fields[f"hasil_{p.pk}"] = forms.ChoiceField(
+                label=_("Hasil %(p)s") % {"p": nama}, choices=self.PILIHAN, required=False,
+                initial=("lulus" if h.lulus else "gagal") if h else "",
+            )  # fmt: skip
+            self.fields[f"nilai_{p.pk}"] = forms.DecimalField(
+                label=_("Nilai %(p)s") % {"p": nama}, required=False, min_value=0,
+                max_value=100, max_digits=5, decimal_places=2, initial=h.nilai if h else None,
+                error_messages={
+                    "invalid": _("Nilai %(p)s harus berupa angka.") % {"p": nama},
+                    "min_value": _("Nilai %(p)s antara 0 dan 100.") % {"p": nama},
+                    "max_value": _("Nilai %(p)s antara 0 dan 100.") % {"p": nama},
+                    "max_decimal_places": _("Nilai %(p)s paling banyak dua desimal.")
+                    % {"p": nama},
+                },
+            )  # fmt: skip
+            self.fields[f"catatan_{p.pk}"] = forms.CharField(
+                label=_("Catatan %(p)s") % {"p": nama}, required=False, max_length=500,
+                initial=h.catatan if h else "",
+            )  # fmt: skip
+
+    def rows(self) -> list[tuple[Pelamar, forms.BoundField, forms.BoundField, forms.BoundField]]:
+        return [(p, self[f"hasil_{p.pk}"], self[f"nilai_{p.pk}"], self[f"catatan_{p.pk}"])
+                for p, _h in self.baris]  # fmt: skip
+
+    def clean(self) -> dict:
+        d = super().clean()
+        for p, _h in self.baris:
+            if not d.get(f"hasil_{p.pk}") and d.get(f"nilai_{p.pk}") is not None:
+                self.add_error(f"hasil_{p.pk}", _(
+                    "Hasil %(p)s: pilih lulus atau tidak lulus untuk nilai yang diisi."
+                ) % {"p": p.pegawai.nama_lengkap})  # fmt: skip
+        return d
+
+    def _simpan(self, *, tahap: Tahap, pada: date, oleh) -> list[HasilTahap]:
+        d = self.cleaned_data
+        hasil = {
+            p.pk: (d[f"hasil_{p.pk}"] == "lulus", d[f"nilai_{p.pk}"], d[f"catatan_{p.pk}"])
+            for p, _h in self.baris
+            if d.get(f"hasil_{p.pk}")
+        }
+        return tahap_catat_hasil(tahap=tahap, hasil=hasil, pada=pada, oleh=oleh)

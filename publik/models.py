@@ -28,6 +28,10 @@ class Seleksi(TimestampedModel):
         related_name="+",
     )  # fmt: skip
     selesai = models.BooleanField(_("selesai"), default=False)
+    # The requirements of each post as announced, frozen from its position when the selection
+    # opens (PermenPANRB 15/2019: the announcement states them): [{"formasi_id", "formasi",
+    # "golongan_minimal", "pendidikan_minimal", "bidang_studi": [...], "kelas_jabatan"}].
+    persyaratan = models.JSONField(_("persyaratan"), default=list, blank=True)
 
     class Meta:
         verbose_name = _("seleksi terbuka")
@@ -117,6 +121,8 @@ class HasilTahap(TimestampedModel):
     pelamar = models.ForeignKey(Pelamar, related_name="hasil", on_delete=models.PROTECT)
     lulus = models.BooleanField(_("lulus"))
     nilai = models.DecimalField(_("nilai"), max_digits=5, decimal_places=2, null=True, blank=True)
+    # The committee's note: seen by HR, never published.
+    catatan = models.CharField(_("catatan"), max_length=500, blank=True)
     dicatat_oleh = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
@@ -126,6 +132,11 @@ class HasilTahap(TimestampedModel):
         verbose_name_plural = pgettext_lazy("jamak", "hasil tahap")
         constraints = [
             models.UniqueConstraint(fields=["tahap", "pelamar"], name="hasil_sekali_per_tahap"),
+            models.CheckConstraint(
+                condition=Q(nilai__isnull=True) | Q(nilai__gte=0, nilai__lte=100),
+                name="hasil_nilai_0_100",
+                violation_error_message=_("Nilai antara 0 dan 100."),
+            ),
         ]
 
     def __str__(self) -> str:

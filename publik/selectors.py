@@ -7,17 +7,24 @@ from __future__ import annotations
 
 import statistics
 from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from django.db.models import DateField, OuterRef, QuerySet, Subquery
+from django.db.models import Count, DateField, Max, Min, OuterRef, Prefetch, QuerySet, Subquery
 from django.db.models.functions import Coalesce, TruncDate
 from django.utils.text import Truncator
+from django.utils.translation import gettext as _
 
 from jabatan.models import Formasi, Keputusan, Penempatan
+from jabatan.peringkat import peringkat_formasi
 from jabatan.selectors import daftar_lowongan
 from pegawai.akses import Lingkup
+from pegawai.jenis_jabatan import JenisJabatan
 from pegawai.models import UnitKerja
+from publik.models import TAHAP_DINILAI, URUTAN_TAHAP, HasilTahap, Pelamar, Seleksi, Tahap
+
+JPT = (JenisJabatan.JPT_UTAMA, JenisJabatan.JPT_MADYA, JenisJabatan.JPT_PRATAMA)
 
 # Figures about fewer people than this are not shown (a share or a median of one or two
 # decisions would describe identifiable persons, not the practice).
@@ -209,3 +216,128 @@ def terakhir_diubah() -> date | None:
     """Return when the decisions last changed (the open data's update time)."""
     k = Keputusan.objects.order_by("-created_at").values_list("created_at", flat=True).first()
     return k
+
+
+# --- The open selection, for HR -----------------------------------------------------------------
+
+
+def persyaratan_formasi(formasi: Iterable[Formasi]) -> list[dict]:
+    """Return the requirements of each post taken from its position, as the selection's
+    announcement states them (frozen in `Seleksi.persyaratan`). Expects `jabatan`, `unit_kerja`
+    and `jabatan__bidang_studi` loaded."""
+    return [
+        {
+            "formasi_id": f.pk,
+            "formasi": f"{f.jabatan.nama} — {f.unit_kerja.nama}",
+            "jenis_jabatan": str(f.jabatan.get_jenis_display()),
+            "kelas_jabatan": f.jabatan.kelas_jabatan,
+            "golongan_minimal": str(f.jabatan.get_golongan_minimal_display() or ""),
+            "pendidikan_minimal": str(f.jabatan.get_pendidikan_minimal_display()),
+            "bidang_studi": sorted(b.nama for b in f.jabatan.bidang_studi.all()),
+        }
+        for f in formasi
+    ]
+
+
+def formasi_jpt_lowong() -> QuerySet[Formasi]:
+    """Return the vacant JPT posts a selection may be opened for, with their requirements."""
+    return (
+        daftar_lowongan(scope=Lingkup(semua=True))
+        .filter(jabatan__jenis__in=JPT)
+        .prefetch_related("jabatan__bidang_studi")
+        .order_by("jabatan__nama", "unit_kerja__nama")
+    )
+
+
+def seleksi_kelola() -> QuerySet[Seleksi]:
+    """Return the selections for HR's list: posts and stages prefetched, applicants counted,
+    the announced stages counted (three queries for a page)."""
+    return (
+        Seleksi.objects.annotate(
+            jumlah_pelamar=Count("pelamar", distinct=True),
+            jumlah_diumumkan=Count("pengumuman", distinct=True),
+            mulai=Min("tahap__mulai"),
+            akhir=Max("tahap__selesai"),
+        )
+        .prefetch_related(
+            Prefetch("formasi", Formasi.objects.select_related("jabatan", "unit_kerja")),
+        )
+    )  # fmt: skip
+
+
+def kelayakan_pelamar(pelamar: Sequence[Pelamar], *, pada: date) -> dict[Pelamar, list[str]]:
+    """Return, per applicant, why they do not meet their post's requirements on `pada` (empty:
+    they do), by jabatan's merit rules: one ranking per post, a fixed number of queries each."""
+    per_formasi: dict[int, list[Pelamar]] = defaultdict(list)
+    for p in pelamar:
+        per_formasi[p.formasi_id].append(p)
+    hasil: dict[Pelamar, list[str]] = {}
+    for daftar in per_formasi.values():
+        peringkat = peringkat_formasi(
+            daftar[0].formasi, pada=pada, teratas=0, pegawai_ids=[p.pegawai_id for p in daftar],
+            hitung=False,
+        ).dicari  # fmt: skip
+        for p in daftar:
+            h = peringkat.get(p.pegawai_id)
+            if h is None:
+                hasil[p] = [_("sudah memangku jabatan ini atau tidak termasuk kandidat")]
+            else:
+                hasil[p] = [] if h.layak else [a.pesan for a in h.alasan]
+    return hasil
+
+
+@dataclass
+class BarisPelamar:
+    """One applicant on HR's selection page: eligibility and each graded stage's result."""
+
+    pelamar: Pelamar
+    alasan: list[str]
+    hasil: list[HasilTahap | None]
+    masih_ikut: bool
+
+
+def seleksi_rinci(seleksi: Seleksi, *, pada: date) -> dict:
+    """Return HR's view of a selection: stages with their announcement, and per post the
+    applicants with their eligibility and results (a fixed number of queries per post)."""
+    tahap = list(seleksi.tahap.select_related("pengumuman").order_by("mulai", "id"))
+    dinilai = [t for t in tahap if t.jenis in TAHAP_DINILAI]
+    pelamar = list(
+        seleksi.pelamar.select_related("pegawai", "formasi__jabatan", "formasi__unit_kerja")
+        .prefetch_related("hasil")
+        .order_by("formasi_id", "pegawai__nama")
+    )  # fmt: skip
+    alasan = kelayakan_pelamar(pelamar, pada=pada)
+    per_formasi: dict[int, list[BarisPelamar]] = defaultdict(list)
+    for p in pelamar:
+        hasil = {h.tahap_id: h for h in p.hasil.all()}
+        baris = [hasil.get(t.pk) for t in dinilai]
+        ikut = all(h is None or h.lulus for h in baris)
+        per_formasi[p.formasi_id].append(BarisPelamar(p, alasan[p], baris, ikut))
+    formasi = list(seleksi.formasi.select_related("jabatan", "unit_kerja").order_by("pk"))
+    syarat = {s["formasi_id"]: s for s in seleksi.persyaratan or []}
+    return {
+        "tahap": tahap,
+        "dinilai": dinilai,
+        "formasi": [(f, syarat.get(f.pk), per_formasi.get(f.pk, [])) for f in formasi],
+        "jumlah_pelamar": len(pelamar),
+    }
+
+
+def pelamar_tahap(tahap: Tahap) -> list[tuple[Pelamar, HasilTahap | None]]:
+    """Return the applicants a stage grades (those who passed every earlier graded stage), with
+    their recorded result of this stage if any (three queries)."""
+    seleksi = tahap.seleksi
+    i = URUTAN_TAHAP.index(tahap.jenis)
+    gugur = HasilTahap.objects.filter(
+        tahap__seleksi=seleksi, tahap__jenis__in=URUTAN_TAHAP[2:i], lulus=False
+    ).values("pelamar_id")
+    sebelumnya = URUTAN_TAHAP[2:i]
+    qs = seleksi.pelamar.exclude(pk__in=gugur)
+    for jenis in sebelumnya:
+        qs = qs.filter(hasil__tahap__jenis=jenis, hasil__lulus=True)
+    pelamar = list(
+        qs.select_related("pegawai", "formasi__jabatan", "formasi__unit_kerja")
+        .order_by("formasi_id", "pegawai__nama").distinct()
+    )  # fmt: skip
+    hasil = {h.pelamar_id: h for h in HasilTahap.objects.filter(tahap=tahap)}
+    return [(p, hasil.get(p.pk)) for p in pelamar]

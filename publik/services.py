@@ -16,12 +16,12 @@ from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import F
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from jabatan.models import Formasi, Usulan
 from jabatan.peringkat import peringkat_formasi
 from jabatan.services import usulan_set
-from pegawai.jenis_jabatan import JenisJabatan
 from pegawai.models import Pegawai
 from publik.models import (
     TAHAP_DINILAI,
@@ -34,11 +34,15 @@ from publik.models import (
     Seleksi,
     Tahap,
 )
+from publik.selectors import JPT, kelayakan_pelamar, persyaratan_formasi
 
-JPT = (JenisJabatan.JPT_UTAMA, JenisJabatan.JPT_MADYA, JenisJabatan.JPT_PRATAMA)
 PANITIA_MIN = 5  # the committee: an odd number, at least five (PermenPANRB 15/2019)
 PERM = "publik.add_seleksi"
 F_NILAI_DESC = F("nilai").desc(nulls_last=True)
+
+
+def _tgl(d: date) -> str:
+    return date_format(d, "j F Y")
 
 
 def _hr(oleh: AbstractBaseUser, field: str = "seleksi") -> None:
@@ -58,7 +62,12 @@ def seleksi_buka(
         errors["judul"] = [_("Judul wajib diisi.")]
     if not nomor_pengumuman.strip():
         errors["nomor_pengumuman"] = [_("Nomor pengumuman wajib diisi.")]
-    formasi = list(Formasi.objects.select_related("jabatan").filter(pk__in=[f.pk for f in formasi]))
+    formasi = list(
+        Formasi.objects.select_related("jabatan", "unit_kerja")
+        .prefetch_related("jabatan__bidang_studi")
+        .filter(pk__in=[f.pk for f in formasi])
+        .order_by("pk")
+    )  # fmt: skip
     if not formasi:
         errors["formasi"] = [_("Pilih sedikitnya satu formasi JPT yang lowong.")]
     for f in formasi:
@@ -75,7 +84,7 @@ def seleksi_buka(
             _("Panitia seleksi berjumlah ganjil, sedikitnya %(n)s orang (sekarang %(k)s).")
             % {"n": PANITIA_MIN, "k": len(panitia)}
         ]
-    hilang = [JenisTahap(j).label for j in URUTAN_TAHAP if j not in tahap]
+    hilang = [JenisTahap(j).label for j in URUTAN_TAHAP if not all(tahap.get(j) or (None,))]
     if hilang:
         errors["tahap"] = [_("Jadwal belum lengkap: %(t)s.") % {"t": ", ".join(map(str, hilang))}]
     else:
@@ -86,21 +95,22 @@ def seleksi_buka(
             if mulai > selesai:
                 errors.setdefault(f"tahap_{jenis}", []).append(
                     _("%(t)s: tanggal mulai %(m)s sesudah tanggal selesai %(s)s.")
-                    % {"t": label, "m": mulai, "s": selesai}
+                    % {"t": label, "m": _tgl(mulai), "s": _tgl(selesai)}
                 )
             if sebelumnya and mulai < sebelumnya[1]:
                 errors.setdefault(f"tahap_{jenis}", []).append(
                     _("%(t)s dimulai %(m)s, sebelum tahap %(p)s selesai (%(s)s).")
-                    % {"t": label, "m": mulai, "p": JenisTahap(sebelumnya[0]).label,
-                       "s": sebelumnya[1]}
+                    % {"t": label, "m": _tgl(mulai), "p": JenisTahap(sebelumnya[0]).label,
+                       "s": _tgl(sebelumnya[1])}
                 )  # fmt: skip
             sebelumnya = (jenis, selesai)
     if errors:
         raise ValidationError(errors)
     with set_actor(oleh), transaction.atomic():
         seleksi = Seleksi.objects.create(
-            judul=judul.strip(), nomor_pengumuman=nomor_pengumuman.strip(), dibuka_oleh=oleh
-        )
+            judul=judul.strip(), nomor_pengumuman=nomor_pengumuman.strip(), dibuka_oleh=oleh,
+            persyaratan=persyaratan_formasi(formasi),
+        )  # fmt: skip
         seleksi.formasi.set(formasi)
         AnggotaPanitia.objects.bulk_create(
             AnggotaPanitia(seleksi=seleksi, nama=n, peran=p) for n, p in panitia
@@ -127,7 +137,8 @@ def seleksi_daftar(*, seleksi: Seleksi, formasi: Formasi, pegawai: Pegawai, pada
     daftar = seleksi.tahap.get(jenis=JenisTahap.PENDAFTARAN)
     if seleksi.selesai or not daftar.mulai <= pada <= daftar.selesai:
         errors["seleksi"] = [
-            _("Pendaftaran dibuka %(m)s sampai %(s)s.") % {"m": daftar.mulai, "s": daftar.selesai}
+            _("Pendaftaran dibuka %(m)s sampai %(s)s.")
+            % {"m": _tgl(daftar.mulai), "s": _tgl(daftar.selesai)}
         ]
     if not seleksi.formasi.filter(pk=formasi.pk).exists():
         errors["formasi"] = [_("Formasi ini tidak termasuk seleksi ini.")]
@@ -156,37 +167,66 @@ def _lolos_sebelumnya(tahap: Tahap) -> set[int]:
     return pelamar
 
 
+Hasil = tuple[bool, Decimal | None] | tuple[bool, Decimal | None, str]
+
+
 def tahap_catat_hasil(
-    *, tahap: Tahap, hasil: Mapping[int, tuple[bool, Decimal | None]], pada: date,
-    oleh: AbstractBaseUser,
+    *, tahap: Tahap, hasil: Mapping[int, Hasil], pada: date, oleh: AbstractBaseUser,
 ) -> list[HasilTahap]:  # fmt: skip
-    """Record a stage's results (applicant id → passed, score); not before the stage begins."""
+    """Record a stage's results (applicant id → passed, score, note); not before the stage
+    begins, only for those still in, and at the administrative check no pass for an applicant
+    who no longer meets the post's requirements (the merit rules on `pada`)."""
     _hr(oleh, "tahap")
     errors: dict[str, list[str]] = {}
+    label = tahap.get_jenis_display()
     if tahap.jenis not in TAHAP_DINILAI:
-        errors["tahap"] = [
-            _("Tahap %(t)s tidak memiliki hasil.") % {"t": tahap.get_jenis_display()}
-        ]
+        errors["tahap"] = [_("Tahap %(t)s tidak memiliki hasil.") % {"t": label}]
     elif pada < tahap.mulai:
         errors["tahap"] = [
             _("Tahap %(t)s baru dimulai %(m)s: hasilnya belum dapat dicatat.")
-            % {"t": tahap.get_jenis_display(), "m": tahap.mulai}
+            % {"t": label, "m": _tgl(tahap.mulai)}
         ]
     elif hasattr(tahap, "pengumuman"):
-        errors["tahap"] = [_("Hasil tahap ini sudah diumumkan.")]
+        errors["tahap"] = [_("Hasil tahap %(t)s sudah diumumkan.") % {"t": label}]
+    if not hasil:
+        errors.setdefault("tahap", []).append(_("Isi hasil sedikitnya satu pelamar."))
     boleh = _lolos_sebelumnya(tahap)
     asing = [pk for pk in hasil if pk not in boleh]
     if asing:
         errors["pelamar"] = [_("Pelamar yang tidak lulus tahap sebelumnya tidak dapat dinilai.")]
+    pelamar = {
+        p.pk: p
+        for p in Pelamar.objects.select_related("pegawai", "formasi").filter(pk__in=list(hasil))
+    }
+    for pk, (_lulus, nilai, *_rest) in hasil.items():
+        if nilai is not None and not Decimal(0) <= nilai <= Decimal(100):
+            nama = pelamar[pk].pegawai.nama_lengkap if pk in pelamar else pk
+            errors.setdefault(f"pelamar_{pk}", []).append(
+                _("Nilai %(n)s untuk %(p)s: nilai antara 0 dan 100.") % {"n": nilai, "p": nama}
+            )
+    if tahap.jenis == JenisTahap.ADMINISTRASI and not errors:
+        lulus_adm = [pelamar[pk] for pk, (lulus, *_r) in hasil.items() if lulus]
+        for p, alasan in kelayakan_pelamar(lulus_adm, pada=pada).items():
+            if alasan:
+                errors.setdefault(f"pelamar_{p.pk}", []).append(
+                    _("%(p)s tidak memenuhi syarat %(f)s, tidak dapat dinyatakan lulus "
+                      "administrasi: %(a)s") % {"p": p.pegawai.nama_lengkap,
+                                                 "f": p.formasi, "a": "; ".join(alasan)}
+                )  # fmt: skip
     if errors:
         raise ValidationError(errors)
     with set_actor(oleh), transaction.atomic():
         HasilTahap.objects.filter(tahap=tahap).delete()
         return [
             HasilTahap.objects.create(
-                tahap=tahap, pelamar_id=pk, lulus=lulus, nilai=nilai, dicatat_oleh=oleh
+                tahap=tahap,
+                pelamar_id=pk,
+                lulus=h[0],
+                nilai=h[1],
+                catatan=(h[2] if len(h) > 2 else "").strip(),
+                dicatat_oleh=oleh,
             )
-            for pk, (lulus, nilai) in hasil.items()
+            for pk, h in hasil.items()
         ]
 
 
@@ -199,7 +239,10 @@ def tahap_umumkan(*, tahap: Tahap, pada: date, oleh: AbstractBaseUser) -> Pengum
     if tahap.jenis in TAHAP_DINILAI and not tahap.hasil.exists():
         errors["tahap"] = [_("Catat hasil tahap ini sebelum mengumumkannya.")]
     if pada < tahap.mulai:
-        errors["tanggal"] = [_("Pengumuman tidak boleh sebelum tahapnya dimulai.")]
+        errors["tanggal"] = [
+            _("Tanggal pengumuman %(p)s sebelum tahap %(t)s dimulai (%(m)s).")
+            % {"p": _tgl(pada), "t": tahap.get_jenis_display(), "m": _tgl(tahap.mulai)}
+        ]
     if errors:
         raise ValidationError(errors)
     isi = []
@@ -222,6 +265,8 @@ def seleksi_usulkan(*, seleksi: Seleksi, pada: date, oleh: AbstractBaseUser) -> 
     """End the selection: per post, the three best of the last stage go to the PPK
     (jabatan's `usulan_set`, which checks their eligibility again)."""
     _hr(oleh)
+    if seleksi.selesai:
+        raise ValidationError({"seleksi": _("Seleksi ini sudah selesai dan diusulkan.")})
     terakhir = seleksi.tahap.get(jenis=URUTAN_TAHAP[-1])
     if not hasattr(terakhir, "pengumuman"):
         raise ValidationError({"seleksi": _("Umumkan hasil tahap terakhir terlebih dahulu.")})

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from publik.views import seleksi, survei, transparansi
+from publik.views import kelola, seleksi, survei, transparansi
 
 app_name = "publik"
 
@@ -20,6 +20,25 @@ urlpatterns = [
         "saya/seleksi/<int:seleksi_id>/<int:formasi_id>/lamar/",
         seleksi.seleksi_lamar,
         name="seleksi_lamar",
+    ),
+    # HR's pages of the open selection.
+    path("kelola/seleksi/", kelola.seleksi_daftar, name="kelola_seleksi"),
+    path("kelola/seleksi/baru/", kelola.seleksi_buka, name="kelola_seleksi_buka"),
+    path("kelola/seleksi/<int:seleksi_id>/", kelola.seleksi_detail, name="kelola_seleksi_detail"),
+    path(
+        "kelola/seleksi/<int:seleksi_id>/usulkan/",
+        kelola.seleksi_usulkan_view,
+        name="kelola_seleksi_usulkan",
+    ),
+    path(
+        "kelola/seleksi/<int:seleksi_id>/tahap/<int:tahap_id>/",
+        kelola.tahap_hasil,
+        name="kelola_tahap",
+    ),
+    path(
+        "kelola/seleksi/<int:seleksi_id>/tahap/<int:tahap_id>/umumkan/",
+        kelola.tahap_umumkan_view,
+        name="kelola_tahap_umumkan",
     ),
     path("survei/", survei.survei, name="survei"),
     path("survei/<slug:kode>/", survei.survei_form, name="survei_form"),

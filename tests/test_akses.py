@@ -167,6 +167,13 @@ HALAMAN = {
     },
     "publik:seleksi_saya": (302, 200, 200, 200, 403),  # an employee's own; HR has no record
     "publik:seleksi_lamar": (302, 405, 405, 405, 405),  # POST only
+    # HR's pages of the open selection (tests/publik/test_kelola.py).
+    "publik:kelola_seleksi": (302, 403, 403, 403, 200),
+    "publik:kelola_seleksi_buka": (302, 403, 403, 403, 200),
+    "publik:kelola_seleksi_detail": (302, 403, 403, 403, 200),
+    "publik:kelola_tahap": (302, 403, 403, 403, 200),
+    "publik:kelola_tahap_umumkan": (302, 405, 405, 405, 405),  # POST only
+    "publik:kelola_seleksi_usulkan": (302, 405, 405, 405, 405),
 }
 APP_LIST = {  # admin:app_list per app label
     "pegawai": (302, 302, 200, 200, 200),
@@ -244,6 +251,7 @@ def _url_dan_harapan(objek: dict[str, object]) -> list[tuple[str, str, tuple[int
                 "<int:sesi_id>": objek["pelatihan.sesi"].pk,
                 "<slug:kode>": objek["kinerja.unitlayanan"].kode,
                 "<int:seleksi_id>": objek["publik.seleksi"].pk,
+                "<int:tahap_id>": objek["publik.tahap"].pk,
             }
             path = "/" + route
             for placeholder, value in isian.items():

@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (the fixtures' tables read better on one line)
 """Fixtures of the public pages: service units with responses, decisions with a frozen ranking
 that holds private data (NIP, birth date, scores, exclusion reasons) the public must never see."""
 
@@ -8,8 +9,10 @@ import datetime as dt
 import pytest
 from django.contrib.auth.models import User
 from django.core.cache import cache
+from django.utils import timezone
 
 from jabatan.models import Keputusan
+from kinerja.models import Periode, Skp
 from kinerja.services.survei import respon_skm_create
 from kinerja.survei import UnitLayanan
 from pegawai.jenis_jabatan import JenisJabatan
@@ -109,3 +112,42 @@ def buat_keputusan(
         justifikasi=justifikasi or ("" if peringkat == 1 else "Pengalaman langsung di bidang ini."),
         snapshot=snapshot, aturan_versi="uji", oleh=oleh,
     )  # fmt: skip
+
+
+# --- The open selection (tests/publik/test_seleksi.py, test_kelola.py) ---
+D = dt.date
+PANITIA = [(f"Anggota {i}", "anggota") for i in range(4)] + [("Sekda", "ketua")]
+
+
+def _calon(unit, predikat="Baik", golongan="IV/b"):
+    """An Administrator for eight years with two good years: eligible for JPT Pratama."""
+    lahir = D(1975, 5, 5)
+    pegawai = PegawaiFactory(unit_kerja=unit, golongan=golongan, tmt_golongan=D(2020, 4, 1),
+                             tanggal_lahir=lahir, gelar_belakang="M.Si.")  # fmt: skip
+    admin = JabatanFactory(jenis=JenisJabatan.ADMINISTRATOR, kelas_jabatan=11)
+    PenempatanFactory(pegawai=pegawai, formasi=FormasiFactory(jabatan=admin, unit_kerja=unit),
+                      tmt_mulai=D(2018, 1, 2))  # fmt: skip
+    rating = {"Baik": ("Sesuai Ekspektasi",) * 2,
+              "Butuh Perbaikan": ("Di Bawah Ekspektasi", "Sesuai Ekspektasi")}[predikat]  # fmt: skip
+    for tahun in (2025, 2024):
+        periode = Periode.objects.get_or_create(
+            tahun=tahun, jenis="tahunan", triwulan=0, defaults={"terbuka": False}
+        )[0]
+        Skp.objects.create(
+            pegawai=pegawai, periode=periode, unit_kerja=unit, perangkat_daerah=unit,
+            golongan=golongan, status="final", difinalkan_pada=timezone.now(),
+            rating_hasil=rating[0], rating_perilaku=rating[1], predikat=predikat,
+        )  # fmt: skip
+    return pegawai
+
+
+@pytest.fixture
+def jpt(db):
+    pemda = UnitKerjaFactory(jenis="pemda")
+    dinas = UnitKerjaFactory(parent=pemda, nama="Dinas Komunikasi Uji")
+    kadis = JabatanFactory(nama="Kepala Dinas Komunikasi", jenis=JenisJabatan.JPT_PRATAMA,
+                           kelas_jabatan=14, golongan_minimal="IV/a", pendidikan_minimal="S1")  # fmt: skip
+    formasi = FormasiFactory(jabatan=kadis, unit_kerja=dinas)
+    calon = [_calon(dinas) for _i in range(4)]
+    return {"formasi": formasi, "calon": calon, "dinas": dinas,
+            "tidak_layak": _calon(dinas, predikat="Butuh Perbaikan")}  # fmt: skip

@@ -17,7 +17,6 @@ from django.utils import timezone
 
 from jabatan.models import Keputusan, Usulan
 from jabatan.services import keputusan_create
-from kinerja.models import Periode, Skp
 from pegawai.jenis_jabatan import JenisJabatan
 from pegawai.models import Akses
 from publik.models import URUTAN_TAHAP, JenisTahap, Pelamar, Pengumuman, Seleksi
@@ -31,10 +30,9 @@ from publik.services import (
 from tests.factories import (
     FormasiFactory,
     JabatanFactory,
-    PegawaiFactory,
     PenempatanFactory,
-    UnitKerjaFactory,
 )
+from tests.publik.conftest import PANITIA
 
 pytestmark = pytest.mark.django_db
 D = dt.date
@@ -46,41 +44,6 @@ JADWAL = {
     "wawancara": (D(2026, 11, 1), D(2026, 11, 10)),
     "rekam_jejak": (D(2026, 11, 11), D(2026, 11, 20)),
 }
-PANITIA = [(f"Anggota {i}", "anggota") for i in range(4)] + [("Sekda", "ketua")]
-
-
-def _calon(unit, predikat="Baik", golongan="IV/b"):
-    """An Administrator for eight years with two good years: eligible for JPT Pratama."""
-    lahir = D(1975, 5, 5)
-    pegawai = PegawaiFactory(unit_kerja=unit, golongan=golongan, tmt_golongan=D(2020, 4, 1),
-                             tanggal_lahir=lahir, gelar_belakang="M.Si.")  # fmt: skip
-    admin = JabatanFactory(jenis=JenisJabatan.ADMINISTRATOR, kelas_jabatan=11)
-    PenempatanFactory(pegawai=pegawai, formasi=FormasiFactory(jabatan=admin, unit_kerja=unit),
-                      tmt_mulai=D(2018, 1, 2))  # fmt: skip
-    rating = {"Baik": ("Sesuai Ekspektasi",) * 2,
-              "Butuh Perbaikan": ("Di Bawah Ekspektasi", "Sesuai Ekspektasi")}[predikat]  # fmt: skip
-    for tahun in (2025, 2024):
-        periode = Periode.objects.get_or_create(
-            tahun=tahun, jenis="tahunan", triwulan=0, defaults={"terbuka": False}
-        )[0]
-        Skp.objects.create(
-            pegawai=pegawai, periode=periode, unit_kerja=unit, perangkat_daerah=unit,
-            golongan=golongan, status="final", difinalkan_pada=timezone.now(),
-            rating_hasil=rating[0], rating_perilaku=rating[1], predikat=predikat,
-        )  # fmt: skip
-    return pegawai
-
-
-@pytest.fixture
-def jpt(db):
-    pemda = UnitKerjaFactory(jenis="pemda")
-    dinas = UnitKerjaFactory(parent=pemda, nama="Dinas Komunikasi Uji")
-    kadis = JabatanFactory(nama="Kepala Dinas Komunikasi", jenis=JenisJabatan.JPT_PRATAMA,
-                           kelas_jabatan=14, golongan_minimal="IV/a", pendidikan_minimal="S1")  # fmt: skip
-    formasi = FormasiFactory(jabatan=kadis, unit_kerja=dinas)
-    calon = [_calon(dinas) for _i in range(4)]
-    return {"formasi": formasi, "calon": calon, "dinas": dinas,
-            "tidak_layak": _calon(dinas, predikat="Butuh Perbaikan")}  # fmt: skip
 
 
 def _buka(jpt, hr, **kw):

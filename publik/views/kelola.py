@@ -1,0 +1,169 @@
+"""HR's pages of the open selection (seleksi terbuka JPT, PermenPANRB 15/2019; REGULATIONS.md
+§12): the list of selections, the form that opens one, its page with the applicants and their
+eligibility, a form per stage to record results and publish its announcement, and the step that
+proposes three names per post to the PPK (jabatan's proposal path). Each form calls one service
+of publik.services, which checks, writes and audits."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+
+from pegawai.ekspor import unduh_tabel
+from publik.filters import SeleksiKelolaFilter
+from publik.forms import HasilTahapForm, SeleksiBukaForm
+from publik.models import TAHAP_DINILAI, Seleksi, Tahap
+from publik.selectors import formasi_jpt_lowong, pelamar_tahap, seleksi_kelola, seleksi_rinci
+from publik.services import seleksi_usulkan, tahap_umumkan
+
+PERM_LIHAT = "publik.view_seleksi"
+PERM_BUKA = "publik.add_seleksi"
+PERM_HASIL = "publik.add_hasiltahap"
+PERM_UMUMKAN = "publik.add_pengumuman"
+PERM_USUL = "jabatan.add_usulan"  # proposing to the PPK is jabatan's proposal path
+
+
+def _izin(request: HttpRequest, *perms: str) -> None:
+    """Let only HR (who hold these permissions) through."""
+    if not request.user.has_perms(perms):
+        raise PermissionDenied(_("Seleksi terbuka dikelola oleh BKPSDM."))
+
+
+def _tahap(seleksi_id: int, tahap_id: int) -> Tahap:
+    return get_object_or_404(
+        Tahap.objects.select_related("seleksi", "pengumuman"), pk=tahap_id, seleksi_id=seleksi_id
+    )
+
+
+@login_required
+@require_safe
+def seleksi_daftar(request: HttpRequest) -> HttpResponse:
+    """List the selections: search, status, year, order; export as CSV or XLSX."""
+    _izin(request, PERM_LIHAT)
+    filterset = SeleksiKelolaFilter(request.GET, queryset=seleksi_kelola())
+    rows = filterset.qs if filterset.is_valid() else Seleksi.objects.none()
+    if request.GET.get("ekspor") in ("csv", "xlsx") and filterset.is_valid():
+        return unduh_tabel(
+            request, data="publik.seleksi", nama_berkas="seleksi-terbuka",
+            fmt=request.GET["ekspor"],
+            header=[_("Judul"), _("Nomor pengumuman"), _("Formasi"), _("Mulai"), _("Akhir"),
+                    _("Pelamar"), _("Tahap diumumkan"), _("Status")],
+            rows=[(s.judul, s.nomor_pengumuman,
+                   " | ".join(f"{f.jabatan.nama} — {f.unit_kerja.nama}" for f in s.formasi.all()),
+                   s.mulai.strftime("%d-%m-%Y") if s.mulai else "",
+                   s.akhir.strftime("%d-%m-%Y") if s.akhir else "",
+                   s.jumlah_pelamar, s.jumlah_diumumkan,
+                   _("Selesai") if s.selesai else _("Berjalan")) for s in rows],
+        )  # fmt: skip
+    halaman = Paginator(rows, 25).get_page(request.GET.get("halaman"))
+    query = request.GET.copy()
+    query.pop("halaman", None)
+    return render(request, "publik/kelola/seleksi_list.html", {
+        "filterset": filterset, "halaman": halaman, "query": query.urlencode(),
+        "boleh_buka": request.user.has_perm(PERM_BUKA),
+    }, status=200 if filterset.is_valid() else 400)  # fmt: skip
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def seleksi_buka(request: HttpRequest) -> HttpResponse:
+    """Open a selection for one or more vacant JPT posts (publik.services.seleksi_buka)."""
+    _izin(request, PERM_LIHAT, PERM_BUKA)
+    formasi = formasi_jpt_lowong()
+    form = SeleksiBukaForm(request.POST if request.method == "POST" else None, formasi=formasi)
+    if form.is_bound and form.is_valid() and (seleksi := form.simpan(oleh=request.user)):
+        messages.success(request, _("Seleksi %(s)s dibuka.") % {"s": seleksi})
+        return redirect("publik:kelola_seleksi_detail", seleksi.pk)
+    return render(request, "publik/kelola/seleksi_form.html", {
+        "form": form, "formasi": formasi,
+    }, status=400 if form.errors else 200)  # fmt: skip
+
+
+@login_required
+@require_safe
+def seleksi_detail(request: HttpRequest, seleksi_id: int) -> HttpResponse:
+    """A selection for HR: posts and requirements, committee, stages with their state, and per
+    post the applicants with their eligibility today and each graded stage's result."""
+    _izin(request, PERM_LIHAT)
+    seleksi = get_object_or_404(Seleksi.objects.select_related("dibuka_oleh"), pk=seleksi_id)
+    hari_ini = timezone.localdate()
+    return render(request, "publik/kelola/seleksi_detail.html", {
+        "s": seleksi, **seleksi_rinci(seleksi, pada=hari_ini), "hari_ini": hari_ini,
+        "panitia": list(seleksi.panitia.all()),
+        "boleh_usul": request.user.has_perms([PERM_BUKA, PERM_USUL]),
+        "tahap_dinilai": TAHAP_DINILAI,
+    })  # fmt: skip
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def tahap_hasil(request: HttpRequest, seleksi_id: int, tahap_id: int) -> HttpResponse:
+    """Record a stage's results: pass or fail, score and note per applicant still in
+    (publik.services.tahap_catat_hasil); the page also publishes the stage's announcement."""
+    _izin(request, PERM_LIHAT)
+    tahap = _tahap(seleksi_id, tahap_id)
+    dinilai = tahap.jenis in TAHAP_DINILAI
+    form = None
+    if dinilai:
+        form = HasilTahapForm(
+            request.POST if request.method == "POST" else None, baris=pelamar_tahap(tahap)
+        )
+    if request.method == "POST":
+        _izin(request, PERM_HASIL)
+        if form is None:
+            raise PermissionDenied(_("Tahap ini tidak memiliki hasil."))
+        simpan = form.is_valid() and form.simpan(
+            tahap=tahap, pada=timezone.localdate(), oleh=request.user
+        )
+        if simpan:
+            messages.success(request, _("Hasil %(t)s dicatat.") % {"t": tahap.get_jenis_display()})
+            return redirect("publik:kelola_tahap", seleksi_id, tahap.pk)
+    return render(request, "publik/kelola/tahap_form.html", {
+        "tahap": tahap, "s": tahap.seleksi, "form": form, "dinilai": dinilai,
+        "pengumuman": getattr(tahap, "pengumuman", None), "hari_ini": timezone.localdate(),
+        "boleh_umumkan": request.user.has_perm(PERM_UMUMKAN),
+    }, status=400 if form is not None and form.errors else 200)  # fmt: skip
+
+
+def _jalankan(request: HttpRequest, fungsi, berhasil: str) -> None:
+    try:
+        fungsi()
+    except ValidationError as exc:
+        for pesan in exc.messages:
+            messages.error(request, pesan)
+    else:
+        messages.success(request, berhasil)
+
+
+@login_required
+@require_POST
+def tahap_umumkan_view(request: HttpRequest, seleksi_id: int, tahap_id: int) -> HttpResponse:
+    """Publish the stage's announcement today (publik.services.tahap_umumkan)."""
+    _izin(request, PERM_LIHAT, PERM_UMUMKAN)
+    tahap = _tahap(seleksi_id, tahap_id)
+    _jalankan(request, lambda: tahap_umumkan(tahap=tahap, pada=timezone.localdate(),
+                                             oleh=request.user),
+              _("Pengumuman %(t)s diterbitkan di halaman publik.")
+              % {"t": tahap.get_jenis_display()})  # fmt: skip
+    return redirect("publik:kelola_tahap", seleksi_id, tahap.pk)
+
+
+@login_required
+@require_POST
+def seleksi_usulkan_view(request: HttpRequest, seleksi_id: int) -> HttpResponse:
+    """End the selection: three names per post to the PPK (publik.services.seleksi_usulkan,
+    through jabatan's proposal service); the decision is then recorded on the post's page."""
+    _izin(request, PERM_LIHAT, PERM_BUKA, PERM_USUL)
+    seleksi = get_object_or_404(Seleksi, pk=seleksi_id)
+    _jalankan(request, lambda: seleksi_usulkan(seleksi=seleksi, pada=timezone.localdate(),
+                                               oleh=request.user),
+              _("Tiga nama per formasi diusulkan kepada PPK."))  # fmt: skip
+    return redirect(reverse("publik:kelola_seleksi_detail", args=[seleksi.pk]))
