@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import connection, transaction
+from django.db.models.expressions import RawSQL
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -182,13 +183,7 @@ def _chunk(
         row["nip"]: row
         for row in per_nip([n for n in nips if n], ("id", "nip", "unit_kerja_id", *KOLOM_UBAH))
     }
-    jabatan_kini = {
-        pid: fid
-        for pid, fid in Penempatan.objects.aktif()
-        .definitif()
-        .filter(pegawai_id__in=[row["id"] for row in lama.values()])
-        .values_list("pegawai_id", "formasi_id")
-    }
+    jabatan_kini = _jabatan_kini([row["id"] for row in lama.values()])
     baru: list[dict] = []
     ubah: list[Perubahan] = []
     tempatkan: list[tuple[str, int, date | None, baca.Baris]] = []
@@ -296,6 +291,19 @@ def _chunk(
         if riwayat:
             _riwayat(riwayat, ids)
             lain(ids)
+
+
+def _jabatan_kini(ids: list[int]) -> dict[int, int]:
+    """The current definitive post (formasi id) of the employees `ids`. On PostgreSQL the ids
+    go as one array parameter: thousands of placeholders cost more than the query."""
+    if not ids:
+        return {}
+    qs = Penempatan.objects.aktif().definitif()
+    if connection.vendor == "postgresql":
+        qs = qs.filter(pegawai_id__in=RawSQL("SELECT unnest(%s::bigint[])", [ids]))
+    else:
+        qs = qs.filter(pegawai_id__in=ids)
+    return dict(qs.values_list("pegawai_id", "formasi_id"))
 
 
 def _catat_selisih(w, h, ada, hasil, baris, jabatan_kini, formasi_jabatan) -> None:

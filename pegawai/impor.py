@@ -159,8 +159,13 @@ def pegawai_impor(
                 [Pegawai(**{k: r[k] for k in KOLOM_BARU}) for r in baru], batch_size=1000
             )
         n_baru = len(baru)
-        ids = {d["nip"]: d["id"] for d in per_nip([r["nip"] for r in baru], ("nip", "id"))}
-        dibuat.update(ids.values())
+        if connection.vendor == "postgresql":
+            dibuat.update(_log_baru_sql([r["nip"] for r in baru], oleh, sumber))
+            baru = ()
+        else:
+            ids = {d["nip"]: d["id"] for d in per_nip([r["nip"] for r in baru], ("nip", "id"))}
+            dibuat.update(ids.values())
+    if baru:
         _tulis_log(
             [
                 (
@@ -195,6 +200,39 @@ def pegawai_impor(
             sumber,
         )
     return n_baru, n_ubah
+
+
+def _log_baru_sql(nips: list[str], oleh: AbstractBaseUser | None, sumber: str) -> list[int]:
+    """PostgreSQL: the creation entries of the employees just copied in, built by the database
+    from the rows themselves (INSERT ... SELECT, no JSON built in Python): the same `changes` as
+    `_tulis_log` writes elsewhere (every non-blank field, ["None", text]); return their ids."""
+    meta = Pegawai._meta
+    q = connection.ops.quote_name
+    isi = []
+    for k in KOLOM_BARU:
+        c = f"p.{q(meta.get_field(k).column)}::text"
+        isi.append(
+            f"'{k}', CASE WHEN {c} IS NULL OR {c} = '' THEN NULL "
+            f"ELSE jsonb_build_array('None', {c}) END"
+        )
+    ct = ContentType.objects.get_for_model(Pegawai)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {q(LogEntry._meta.db_table)} (content_type_id, object_id, object_pk, "
+            "object_repr, action, changes, changes_text, actor_id, additional_data, timestamp) "
+            "SELECT %s, p.id, p.id::text, left(p.nama || ' (' || p.nip || ')', 250), %s, "
+            f"jsonb_strip_nulls(jsonb_build_object({', '.join(isi)})), '', %s, %s::jsonb, %s "
+            f"FROM {q(meta.db_table)} p WHERE p.nip = ANY(%s) RETURNING object_id",
+            [
+                ct.pk,
+                LogEntry.Action.CREATE,
+                oleh.pk if oleh else None,
+                json.dumps({"operasi": "impor", "sumber": sumber}),
+                timezone.now(),
+                nips,
+            ],
+        )
+        return [row[0] for row in cursor.fetchall()]
 
 
 def _perbarui(ubah: Sequence[Perubahan]) -> None:

@@ -145,3 +145,19 @@ def test_pppk_reads_its_appointment_date(unit):
     assert r.tolak == 0, r.ditolak
     p = Pegawai.objects.get()
     assert (p.status, p.golongan, p.tmt_pppk, p.tmt_cpns) == ("PPPK", "IX", date(2022, 3, 1), None)
+
+
+def test_the_creation_entry_lists_every_given_field_as_the_python_writer_does(unit):
+    # On PostgreSQL the entries are built by INSERT ... SELECT (pegawai.impor._log_baru_sql);
+    # they must read as the Python writer's (_tulis_log): every non-blank field, ["None", text].
+    from pegawai.impor import KOLOM_BARU, _teks
+
+    proses.jalankan(ke_csv([baris(gelarDepan="")]), "csv", terapkan=True)
+    p = Pegawai.objects.get(nama="Ahmad Fauzi")
+    log = LogEntry.objects.get_for_object(p).get(action=LogEntry.Action.CREATE)
+    nilai = {k: getattr(p, k) for k in KOLOM_BARU}
+    assert log.changes_dict == {
+        k: ["None", _teks(v)] for k, v in nilai.items() if v != "" and v is not None
+    }
+    assert log.object_repr == f"{p.nama} ({p.nip})"
+    assert log.additional_data["operasi"] == "impor"
