@@ -225,7 +225,10 @@ def segarkan(
         IndeksMerit.objects.all().delete()
         pool = list(Pegawai.objects.aktif().order_by("pk").values_list("pk", flat=True))
         for start in range(0, len(pool), BATCH):
-            _tulis(kandidat_merit(pegawai_ids=pool[start : start + BATCH]))
+            batch = pool[start : start + BATCH]
+            # A range subquery, not 20,000 parameters: Django builds a long IN list slowly.
+            ids = Pegawai.objects.filter(pk__gte=batch[0], pk__lte=batch[-1]).values("pk")
+            _tulis(kandidat_merit(pegawai_ids=None if len(pool) <= BATCH else ids))
             if laporan:
                 laporan(min(start + BATCH, len(pool)), len(pool))
         return len(pool)

@@ -48,13 +48,14 @@ def jp_per_tahun(
 ) -> dict[int, dict[int, int]]:
     """Return {employee id: {year: JP}} of completed catalogue training and verified external
     training in the years `tahun_dari`..`tahun_sampai` (inclusive). Two grouped SQL queries;
-    `pegawai_ids` None means every employee (the projection's rebuild)."""
+    `pegawai_ids` None means every employee, a queryset of ids a subquery (the projection's
+    rebuild)."""
     hasil: dict[int, dict[int, int]] = defaultdict(lambda: defaultdict(int))
     tahun = Q(tahun_jp__gte=tahun_dari, tahun_jp__lte=tahun_sampai)
     pes = Peserta.objects.filter(tahun, status=LULUS)
     eks = PelatihanEksternal.objects.filter(tahun, status=DIVERIFIKASI)
     if pegawai_ids is not None:
-        ids = list(pegawai_ids)
+        ids = pegawai_ids if isinstance(pegawai_ids, QuerySet) else list(pegawai_ids)
         pes, eks = pes.filter(pegawai_id__in=ids), eks.filter(pegawai_id__in=ids)
     for qs, kolom in ((pes, "jp_diakui"), (eks, "jumlah_jp")):
         for pid, th, jp in (
@@ -74,7 +75,7 @@ def kepemimpinan_selesai(pegawai_ids: Iterable[int] | None) -> dict[int, frozens
     pes = Peserta.objects.filter(status=LULUS).exclude(sesi__program__pelatihan_wajib="")
     eks = PelatihanEksternal.objects.filter(status=DIVERIFIKASI).exclude(pelatihan_wajib="")
     if pegawai_ids is not None:
-        ids = list(pegawai_ids)
+        ids = pegawai_ids if isinstance(pegawai_ids, QuerySet) else list(pegawai_ids)
         pes, eks = pes.filter(pegawai_id__in=ids), eks.filter(pegawai_id__in=ids)
     for pid, kode in pes.values_list("pegawai_id", "sesi__program__pelatihan_wajib").distinct():
         hasil[pid].add(kode)

@@ -270,3 +270,13 @@ def test_the_projection_follows_every_change(
     log = LogEntry.objects.filter(content_type__model="indeksmerit").get()
     assert log.changes["pegawai"][1] == IndeksMerit.objects.count() > 0
     call_command("indeks_merit", "--periksa", stdout=StringIO())
+
+
+def test_a_whole_rebuild_in_batches_equals_the_live_records(kota, monkeypatch):
+    """Batches select their employees by a range subquery; every row is rebuilt once."""
+    monkeypatch.setattr(indeks, "BATCH", 150)
+    laporan = []
+    n = indeks.segarkan(laporan=lambda selesai, semua: laporan.append((selesai, semua)))
+    assert n == IndeksMerit.objects.count() == Pegawai.objects.aktif().count()
+    assert [s for s, _ in laporan] == [*range(150, n, 150), n]
+    assert indeks.selisih() == []
