@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from django.db.models import (
@@ -20,6 +20,7 @@ from pelatihan.selectors.jp import (
     pegawai_dalam_lingkup,
     sesi_terbuka,
 )
+from pelatihan.sumber import JabatanPegawai, jabatan_pegawai
 
 
 def data_program() -> list[rules.DataProgram]:
@@ -56,15 +57,17 @@ def data_kebutuhan(
     pegawai: Iterable[Pegawai],
     tahun: int,
     *,
-    jabatan: dict[int, tuple[str, dict[str, int]]] | None = None,
+    jabatan: Mapping[int, JabatanPegawai] | None = None,
 ) -> list[rules.DataPegawai]:
     """Return the pure input of the needs analysis for `pegawai` (already scoped by the caller).
 
-    The position's competency standard lives in jabatan, which pelatihan may not import: the
-    seam is `jabatan` = {employee id: (position kind, standard per competency)}; jabatan passes
-    it from the employee's current placement. Without it, the kind of the latest annual SKP and
-    the default standard of that kind (PermenPANRB 38/2017, pegawai.kompetensi) are used.
-    Queries: SKPs, assessments, the talent bands, JP, leadership training — five in all.
+    The position's competency standard and the target posts live in jabatan, which pelatihan
+    may not import: they come from the providers registered in pelatihan.sumber (jabatan's
+    reads the current definitive placement and the active proposals), or from `jabatan` when
+    given. An employee no provider knows gets the kind of the latest annual SKP and the default
+    standard of that kind (PermenPANRB 38/2017, pegawai.kompetensi).
+    Queries: SKPs, assessments, the talent bands, JP (2), leadership training (2), and the
+    providers' (jabatan's: placements, proposals) — nine in all.
     """
     from kinerja.models import PengaturanTalenta, Skp
     from kinerja.rules import sumbu_potensial
@@ -91,12 +94,21 @@ def data_kebutuhan(
     pita = PengaturanTalenta.aktif().pita_potensial
     jp = jp_per_tahun(ids, tahun, tahun)
     selesai = kepemimpinan_selesai(ids)
+    if jabatan is None:
+        jabatan = jabatan_pegawai(ids)
+    bawaan: dict[str, dict[str, int] | None] = {}
     hasil = []
     for p in daftar:
         jenis = skp.get(p.pk, {}).get("jenis", "")
-        standar = _standar_bawaan(jenis)
-        if jabatan and p.pk in jabatan:
-            jenis, standar = jabatan[p.pk]
+        j = jabatan.get(p.pk)
+        if j is not None and j.jenis_jabatan:
+            jenis = j.jenis_jabatan
+        if j is not None and j.standar is not None:
+            standar = j.standar
+        else:
+            if jenis not in bawaan:
+                bawaan[jenis] = _standar_bawaan(jenis)
+            standar = bawaan[jenis]
         a = asesmen.get(p.pk)
         hasil.append(
             rules.DataPegawai(
@@ -110,6 +122,7 @@ def data_kebutuhan(
                 potensial=sumbu_potensial(a.jpm, pita) if a and a.jpm is not None else None,
                 jp_tahun_ini=jp.get(p.pk, {}).get(tahun, 0),
                 kepemimpinan_selesai=selesai.get(p.pk, frozenset()),
+                sasaran=j.sasaran if j is not None else (),
             )
         )
     return hasil
@@ -140,7 +153,8 @@ class HalamanKebutuhan:
 def kebutuhan_lingkup(
     qs: QuerySet[Pegawai], tahun: int, programs: list[rules.DataProgram] | None = None
 ) -> list[tuple[Pegawai, list[rules.Kebutuhan]]]:
-    """Return each employee of `qs` with their needs (five queries plus the catalogue's two)."""
+    """Return each employee of `qs` with their needs (data_kebutuhan's nine queries, the
+    employees' and the catalogue's two)."""
     pegawai = list(qs)
     kebutuhan = kebutuhan_untuk(data_kebutuhan(pegawai, tahun), programs)
     return [(p, kebutuhan[p.pk]) for p in pegawai]

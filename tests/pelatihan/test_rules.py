@@ -232,3 +232,64 @@ def test_efek_program(peserta, lainnya, naik_p, naik_l, n_l):
     assert (e.naik_peserta, e.naik_pembanding, e.n_pembanding) == (naik_p, naik_l, n_l)
     assert e.n_peserta == len(peserta)
     assert e.cukup is (naik_p is not None and naik_l is not None)
+
+
+# --- needs against target posts (a candidacy, a succession) -----------------------------------
+
+KOM_PELAKSANA = r.DataProgram(
+    8, "Komunikasi Layanan", "manajerial", 8, 100_000, kompetensi={"m03": 3},
+    jenis_jabatan_sasaran=("PELAKSANA",),
+)  # fmt: skip
+KEPALA = "Kepala Bidang Pelayanan — Dinas Kesehatan"
+
+
+def _sasaran(standar, alasan=r.USULAN, jenis="PENGAWAS", label=KEPALA):
+    return r.DataSasaran(label, jenis, {**STANDAR_2, **standar}, alasan)
+
+
+# (level reached, standard of the post held, of the target post, needs expected)
+SASARAN = [
+    (2, 2, 3, [("sasaran", "m03")]),  # only the target asks more
+    (2, 3, 3, [("kompetensi", "m03")]),  # the post held already names it: not repeated
+    (1, 2, 3, [("kompetensi", "m03"), ("sasaran", "m03")]),  # both, each to its standard
+    (3, 2, 3, []),  # the target's standard is met
+    (2, 4, 3, [("kompetensi", "m03")]),  # the post held asks more than the target
+]
+
+
+@pytest.mark.parametrize(("capaian", "sekarang", "sasaran", "expected"), SASARAN)
+def test_a_target_post_adds_the_gaps_its_standard_names(capaian, sekarang, sasaran, expected):
+    data = _p(capaian={**CAPAIAN_OK, "m03": capaian}, standar={**STANDAR_2, "m03": sekarang},
+              sasaran=(_sasaran({"m03": sasaran}),))  # fmt: skip
+    assert _sumber(r.kebutuhan_pegawai(data, KATALOG)) == expected
+
+
+@pytest.mark.parametrize(
+    ("alasan", "label"),
+    [(r.USULAN, f"formasi {KEPALA} (usulan kandidat)"),
+     (r.SUKSESI, f"formasi {KEPALA} (calon suksesor)")],
+)  # fmt: skip
+def test_a_target_need_names_the_post_and_why_it_is_a_target(alasan, label):
+    data = _p(sasaran=(_sasaran({"m03": 3}, alasan),))
+    (k,) = r.kebutuhan_pegawai(data, KATALOG)
+    assert f"level 2 di bawah standar 3 {label}" in k.alasan
+    assert k.label_sumber == f"Kesenjangan kompetensi untuk {label}"
+    assert k.sasaran.label == KEPALA
+
+
+def test_a_target_needs_programs_rank_for_the_target_posts_kind():
+    katalog = [*KATALOG, KOM_PELAKSANA]
+    sekarang = r.kebutuhan_pegawai(_p(standar={**STANDAR_2, "m03": 3}), katalog)
+    assert sekarang[0].program[0].id == KOM_PELAKSANA.id  # suits the Pelaksana post held
+    (k,) = r.kebutuhan_pegawai(_p(sasaran=(_sasaran({"m03": 3}),)), katalog)
+    assert k.program[0].id == KOM.id  # the Pengawas target: the program for every kind first
+
+
+def test_each_target_post_gives_its_own_needs_and_none_without_an_assessment():
+    dua = (_sasaran({"m03": 3}), _sasaran({"m08": 4}, r.SUKSESI, "ADMINISTRATOR", "Sekretaris"))
+    kebutuhan = r.kebutuhan_pegawai(_p(sasaran=dua), KATALOG)
+    assert [(k.kode, k.sasaran.label) for k in kebutuhan] == [
+        ("m03", KEPALA),
+        ("m08", "Sekretaris"),
+    ]
+    assert r.kebutuhan_pegawai(_p(capaian=None, sasaran=dua), KATALOG) == []

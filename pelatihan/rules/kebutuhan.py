@@ -1,129 +1,33 @@
-"""Pure rules of competency development: the JP an employee owes or may take a year, the
-leadership training a level requires, and the training needs of one employee (no ORM here).
+"""Pure rules of the training needs of one employee: each need names its source and the
+programs that address it, ranked (no ORM here).
 
-- PNS: at least 20 JP a year — PP 11/2017 Pasal 203 ayat (4), kept by PP 17/2020
-  (REGULATIONS.md section 9).
-- PPPK: competency development of at most 24 JP in one year of the work contract — PP 49/2018
-  Pasal 39 ayat (3) (REGULATIONS.md section 9).
-- Leadership training by level (PP 11/2017 jo. PP 17/2020; Peraturan LAN 1/2019 Latsar CPNS;
-  Peraturan LAN 15, 16, 17/2019 on PKP, PKA, PKN): Latsar for a new civil servant, PKP for
-  Pengawas, PKA for Administrator, PKN II for JPT Pratama, PKN I for JPT Madya and Utama.
+Sources: missing required leadership training (PP 11/2017 jo. PP 17/2020, rules.jp); competency
+gaps against the standard of the post held and of the posts the employee is proposed for or a
+successor to (PermenPANRB 38/2017); performance (PermenPANRB 6/2022 predikat); talent
+(PermenPANRB 3/2020, box 9); a PNS short of 20 JP (PP 11/2017 Pasal 203 ayat (4)).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from kinerja import rules as kinerja_rules
-from pegawai.jenis_jabatan import JenisJabatan
 from pegawai.kompetensi import KODE, KODE_RESMI, KOMPETENSI
-
-JP_MINIMAL_PNS = 20  # PP 11/2017 Pasal 203 ayat (4)
-JP_MAKSIMAL_PPPK = 24  # PP 49/2018 Pasal 39 ayat (3), per year of the contract
-# Latsar CPNS replaced the old Prajabatan from 2018 (Peraturan LAN 12/2018, now 1/2019): an
-# employee appointed CPNS before then completed Prajabatan, which counts as done.
-TAHUN_LATSAR_MULAI = 2018
-
-PNS = "PNS"
-PPPK = "PPPK"
-
-LATSAR_CPNS = "latsar_cpns"
-PKP = "pkp"
-PKA = "pka"
-PKN_II = "pkn_ii"
-PKN_I = "pkn_i"
-KEPEMIMPINAN = (LATSAR_CPNS, PKP, PKA, PKN_II, PKN_I)  # lowest first
-# Official abbreviations (not translated).
-SINGKATAN = {LATSAR_CPNS: "Latsar CPNS", PKP: "PKP", PKA: "PKA", PKN_II: "PKN II", PKN_I: "PKN I"}
-
-_WAJIB_JENIS = {
-    JenisJabatan.PENGAWAS: PKP,
-    JenisJabatan.ADMINISTRATOR: PKA,
-    JenisJabatan.JPT_PRATAMA: PKN_II,
-    JenisJabatan.JPT_MADYA: PKN_I,
-    JenisJabatan.JPT_UTAMA: PKN_I,
-}
-# The next leadership program for a high performer with high potential (PermenPANRB 3/2020:
-# box 9 "promote", development towards the next level).
-_BERIKUTNYA = {
-    JenisJabatan.PELAKSANA: PKP,
-    JenisJabatan.FUNGSIONAL: PKP,
-    JenisJabatan.PENGAWAS: PKA,
-    JenisJabatan.ADMINISTRATOR: PKN_II,
-    JenisJabatan.JPT_PRATAMA: PKN_I,
-}
+from pelatihan.rules.jp import (
+    JP_MINIMAL_PNS,
+    PNS,
+    SINGKATAN,
+    kepemimpinan_berikutnya,
+    kepemimpinan_wajib,
+    setara_atau_lebih_tinggi,
+    status_jp,
+)
 
 NAMA_KOMPETENSI = {kode: f"{KODE_RESMI[kode]} {nama}" for kode, nama in KOMPETENSI}
-
-
-# --- JP --------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class StatusJp:
-    jp: int
-    memenuhi: bool  # PNS: reached 20 JP; PPPK: within the 24 JP entitlement
-    kurang: int  # PNS: JP still owed this year
-    lebih: int  # PPPK: JP above the entitlement
-
-
-def status_jp(status: str, jp: int) -> StatusJp:
-    """Return how `jp` lesson hours in one year stand against the rule for `status`."""
-    if isinstance(jp, bool) or not isinstance(jp, int) or jp < 0:
-        raise ValueError(f"jp must be a non-negative int, got {jp!r}")
-    if status == PNS:
-        kurang = max(0, JP_MINIMAL_PNS - jp)
-        return StatusJp(jp=jp, memenuhi=kurang == 0, kurang=kurang, lebih=0)
-    if status == PPPK:
-        lebih = max(0, jp - JP_MAKSIMAL_PPPK)
-        return StatusJp(jp=jp, memenuhi=lebih == 0, kurang=0, lebih=lebih)
-    raise ValueError(f"Unknown status: {status!r}")
-
-
-def sisa_jatah_pppk(jp: int) -> int:
-    """Return the JP a PPPK may still be given this contract year (PP 49/2018 Pasal 39)."""
-    return max(0, JP_MAKSIMAL_PPPK - jp)
-
-
-# --- Leadership training ---------------------------------------------------------------------
-
-
-def kepemimpinan_wajib(
-    *, status: str, jenis_jabatan: str, tahun_cpns: int | None = None
-) -> tuple[str, ...]:
-    """Return the leadership trainings the employee's level requires, lowest first.
-
-    Latsar CPNS for a PNS appointed CPNS from 2018; the level's own program for a manajerial
-    position (a PPPK JPT included). A lower level's program is not required once above it.
-    """
-    wajib: list[str] = []
-    if status == PNS and tahun_cpns is not None and tahun_cpns >= TAHUN_LATSAR_MULAI:
-        wajib.append(LATSAR_CPNS)
-    if jenis_jabatan in _WAJIB_JENIS:
-        wajib.append(_WAJIB_JENIS[jenis_jabatan])
-    return tuple(wajib)
-
-
-def kepemimpinan_berikutnya(jenis_jabatan: str) -> str | None:
-    """Return the next leadership program above the level, or None at the top."""
-    return _BERIKUTNYA.get(jenis_jabatan)
-
-
-def setara_atau_lebih_tinggi(selesai: Iterable[str], wajib: str) -> bool:
-    """Whether `wajib` (or, above Latsar, a higher leadership program) was completed: a PKA
-    holder placed as Pengawas does not need PKP any more."""
-    selesai = set(selesai)
-    if wajib in selesai:
-        return True
-    if wajib == LATSAR_CPNS:
-        return False
-    return any(
-        KEPEMIMPINAN.index(s) > KEPEMIMPINAN.index(wajib) for s in selesai if s in KEPEMIMPINAN
-    )
 
 
 # --- Training needs --------------------------------------------------------------------------
@@ -133,10 +37,13 @@ SUMBER_KINERJA = "kinerja"
 SUMBER_TALENTA = "talenta"
 SUMBER_KEPEMIMPINAN = "kepemimpinan"
 SUMBER_JP = "jp"
-SUMBER = (SUMBER_KEPEMIMPINAN, SUMBER_KOMPETENSI, SUMBER_KINERJA, SUMBER_TALENTA, SUMBER_JP)
+SUMBER_SASARAN = "sasaran"  # a gap against a post one is proposed for or a successor to
+SUMBER = (SUMBER_KEPEMIMPINAN, SUMBER_KOMPETENSI, SUMBER_SASARAN, SUMBER_KINERJA, SUMBER_TALENTA,
+          SUMBER_JP)  # fmt: skip
 LABEL_SUMBER = {
     SUMBER_KEPEMIMPINAN: gettext_lazy("Pelatihan kepemimpinan wajib"),
     SUMBER_KOMPETENSI: gettext_lazy("Kesenjangan kompetensi"),
+    SUMBER_SASARAN: gettext_lazy("Kesenjangan kompetensi untuk formasi sasaran"),
     SUMBER_KINERJA: gettext_lazy("Kinerja rendah"),
     SUMBER_TALENTA: gettext_lazy("Talenta (Sangat Baik, potensial Tinggi)"),
     SUMBER_JP: gettext_lazy("Kurang dari 20 JP"),
@@ -146,6 +53,14 @@ PREDIKAT_RENDAH = frozenset(
     {kinerja_rules.BUTUH_PERBAIKAN, kinerja_rules.KURANG, kinerja_rules.SANGAT_KURANG}
 )
 PROGRAM_PER_KEBUTUHAN = 3
+
+# Why a post is a target of the employee's development.
+USULAN = "usulan"  # an active proposal to the PPK (jabatan.Usulan)
+SUKSESI = "suksesi"  # a successor named in a succession plan
+LABEL_ALASAN_SASARAN = {
+    USULAN: gettext_lazy("usulan kandidat"),
+    SUKSESI: gettext_lazy("calon suksesor"),
+}
 
 
 @dataclass(frozen=True)
@@ -164,12 +79,24 @@ class DataProgram:
 
 
 @dataclass(frozen=True)
+class DataSasaran:
+    """A post the employee is an active candidate for, or a successor to: its label (the
+    position and unit, as the explanation names it), kind and competency standard."""
+
+    label: str
+    jenis_jabatan: str
+    standar: Mapping[str, int]
+    alasan: str = USULAN  # USULAN or SUKSESI
+
+
+@dataclass(frozen=True)
 class DataPegawai:
     """What the needs of one employee are computed from.
 
-    `standar`: the required level per competency of the employee's position. pelatihan cannot
-    read jabatan's position catalogue, so the caller passes it in (jabatan: the position's
-    `standar_kompetensi`; pelatihan's own selector: the default for the position kind).
+    `standar`: the required level per competency of the employee's position; `sasaran`: the
+    posts they are proposed for or a successor to. pelatihan cannot read jabatan's position
+    catalogue, so both come from the provider jabatan registers (pelatihan.sumber); without
+    one, the default standard for the position kind.
     """
 
     id: int
@@ -182,6 +109,7 @@ class DataPegawai:
     potensial: str | None = None  # kinerja.rules.POTENSIAL label from the assessment's JPM
     jp_tahun_ini: int = 0
     kepemimpinan_selesai: frozenset[str] = frozenset()
+    sasaran: tuple[DataSasaran, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -197,33 +125,46 @@ class Kebutuhan:
     kode: str  # the competency code, leadership program or "" (what exactly is needed)
     alasan: str
     program: tuple[ProgramCocok, ...] = ()
+    sasaran: DataSasaran | None = None  # the target post of a SUMBER_SASARAN need
 
     @property
     def label_sumber(self) -> str:
+        if self.sasaran is not None:
+            alasan = LABEL_ALASAN_SASARAN[self.sasaran.alasan]
+            return _("Kesenjangan kompetensi untuk formasi %(f)s (%(a)s)") % {
+                "f": self.sasaran.label, "a": alasan}  # fmt: skip
         return str(LABEL_SUMBER[self.sumber])
 
 
-def _gap(data: DataPegawai) -> dict[str, tuple[int, int]]:
-    if not data.capaian or not data.standar:
+def _gap(
+    capaian: Mapping[str, int] | None, standar: Mapping[str, int] | None
+) -> dict[str, tuple[int, int]]:
+    if not capaian or not standar:
         return {}
     return {
-        kode: (data.capaian[kode], data.standar[kode])
+        kode: (capaian[kode], standar[kode])
         for kode in KODE
-        if kode in data.standar and kode in data.capaian and data.capaian[kode] < data.standar[kode]
+        if kode in standar and kode in capaian and capaian[kode] < standar[kode]
     }
 
 
 def _program_kompetensi(
-    kode: str, target: int, data: DataPegawai, programs: Sequence[DataProgram], gap: Mapping
+    kode: str,
+    target: int,
+    data: DataPegawai,
+    programs: Sequence[DataProgram],
+    gap: Mapping,
+    jenis_jabatan: str | None = None,
 ) -> tuple[ProgramCocok, ...]:
     """Rank the programs that develop competency `kode`: those that reach `target` first, then
-    those suited to the position kind, then the ones closing more of the employee's other gaps,
-    the shorter and the cheaper first."""
+    those suited to the position kind (`jenis_jabatan`, by default the employee's own), then
+    the ones closing more of the employee's other gaps, the shorter and the cheaper first."""
     calon = [p for p in programs if kode in p.kompetensi and not p.pelatihan_wajib]
+    jenis = data.jenis_jabatan if jenis_jabatan is None else jenis_jabatan
 
     def key(p: DataProgram):
         lain = sum(1 for k in gap if k != kode and k in p.kompetensi)
-        return (p.kompetensi[kode] < target, not p.cocok_untuk(data.jenis_jabatan), -lain,
+        return (p.kompetensi[kode] < target, not p.cocok_untuk(jenis), -lain,
                 p.biaya, p.jumlah_jp, p.nama)  # fmt: skip
 
     hasil = []
@@ -267,13 +208,42 @@ def _program_jp(kurang: int, data: DataPegawai, programs: Sequence[DataProgram])
     )
 
 
+def _kebutuhan_sasaran(
+    data: DataPegawai, programs: Sequence[DataProgram], gap: Mapping[str, tuple[int, int]]
+) -> list[Kebutuhan]:
+    """The gaps against each target post's standard. A gap the post held already names at the
+    same or a higher standard is not repeated; the programs are ranked for the target post's
+    kind, to reach its standard."""
+    hasil = []
+    for sasaran in data.sasaran:
+        gap_sasaran = _gap(data.capaian, sasaran.standar)
+        for kode, (capaian, standar) in gap_sasaran.items():
+            if kode in gap and gap[kode][1] >= standar:
+                continue
+            hasil.append(
+                Kebutuhan(
+                    SUMBER_SASARAN,
+                    kode,
+                    _("%(k)s: level %(c)s di bawah standar %(s)s formasi %(f)s (%(a)s)")
+                    % {"k": NAMA_KOMPETENSI[kode], "c": capaian, "s": standar,
+                       "f": sasaran.label, "a": LABEL_ALASAN_SASARAN[sasaran.alasan]},
+                    _program_kompetensi(kode, standar, data, programs, gap_sasaran,
+                                        sasaran.jenis_jabatan),
+                    sasaran,
+                )
+            )  # fmt: skip
+    return hasil
+
+
 def kebutuhan_pegawai(data: DataPegawai, programs: Sequence[DataProgram]) -> list[Kebutuhan]:
     """Return the training needs of one employee, each naming its source and the programs
     that address it, ranked (the explanation a unit head reads, as the ranking explains a
     candidate).
 
     Sources, in this order: missing required leadership training for the level; competency
-    gaps (assessed level below the position's standard); performance (predikat Butuh Perbaikan
+    gaps (assessed level below the position's standard); competency gaps against each target
+    post's standard (a post the employee is proposed for or a successor to) where it asks more
+    than the post held, the need naming the post; performance (predikat Butuh Perbaikan
     or lower → programs for the weakest competencies; Sangat Baik with high potential → the
     next leadership program); a PNS short of 20 JP this year.
     """
@@ -291,7 +261,7 @@ def kebutuhan_pegawai(data: DataPegawai, programs: Sequence[DataProgram]) -> lis
                     _program_wajib(wajib, programs),
                 )
             )
-    gap = _gap(data)
+    gap = _gap(data.capaian, data.standar)
     for kode, (capaian, standar) in gap.items():
         hasil.append(
             Kebutuhan(
@@ -302,6 +272,7 @@ def kebutuhan_pegawai(data: DataPegawai, programs: Sequence[DataProgram]) -> lis
                 _program_kompetensi(kode, standar, data, programs, gap),
             )
         )
+    hasil.extend(_kebutuhan_sasaran(data, programs, gap))
     if data.predikat in PREDIKAT_RENDAH:
         if gap:
             lemah = sorted(gap, key=lambda k: (gap[k][0] - gap[k][1], KODE.index(k)))[:2]
@@ -351,59 +322,3 @@ def kebutuhan_pegawai(data: DataPegawai, programs: Sequence[DataProgram]) -> lis
                 )
             )
     return hasil
-
-
-# --- Did it work? ----------------------------------------------------------------------------
-
-# No figure from fewer people than this, on either side: with fewer than 10, one person moves a
-# share by 10 points or more, and a small group's figure points at individuals.
-MINIMAL_KELOMPOK = 10
-
-
-@dataclass(frozen=True)
-class Efek:
-    program_id: int
-    nama: str
-    n_peserta: int
-    n_pembanding: int
-    naik_peserta: float | None  # share whose predikat improved, None below the minimum
-    naik_pembanding: float | None
-    tetap_baik_peserta: float | None  # share at Baik or better after
-
-    @property
-    def cukup(self) -> bool:
-        return self.naik_peserta is not None and self.naik_pembanding is not None
-
-
-def _skor(predikat: str) -> int:
-    return kinerja_rules.skor_predikat(predikat)
-
-
-def efek_program(
-    program_id: int,
-    nama: str,
-    peserta: Mapping[int, tuple[str, str]],
-    lainnya: Mapping[int, tuple[str, str]],
-    minimal: int = MINIMAL_KELOMPOK,
-) -> Efek:
-    """Compare the participants' predikat before and after the training year with those of
-    similar employees who did not attend (same predikat before, the same years).
-
-    `peserta` / `lainnya`: {employee: (predikat before, predikat after)}. The comparison group is
-    matched on the predikat before: for each participant's starting predikat, the non-attendees
-    who started there. Shares are given only when each side has at least `minimal` people.
-    """
-    awal = {sebelum for sebelum, _s in peserta.values()}
-    pembanding = {k: v for k, v in lainnya.items() if v[0] in awal and k not in peserta}
-
-    def naik(rows) -> float | None:
-        if len(rows) < minimal:
-            return None
-        return round(100 * sum(_skor(b) > _skor(a) for a, b in rows) / len(rows), 1)
-
-    baik = None
-    if len(peserta) >= minimal:
-        ok = sum(_skor(b) >= _skor(kinerja_rules.BAIK) for _a, b in peserta.values())
-        baik = round(100 * ok / len(peserta), 1)
-    return Efek(program_id, nama, len(peserta), len(pembanding), naik(list(peserta.values())),
-                naik(list(pembanding.values())), baik)  # fmt: skip
