@@ -293,3 +293,49 @@ def test_each_target_post_gives_its_own_needs_and_none_without_an_assessment():
         ("m08", "Sekretaris"),
     ]
     assert r.kebutuhan_pegawai(_p(capaian=None, sasaran=dua), KATALOG) == []
+
+
+def _level(n, sebelum, sesudah, mulai=0):
+    return {mulai + i: (sebelum, sesudah) for i in range(n)}
+
+
+@pytest.mark.parametrize(
+    ("peserta", "lainnya", "expected"),
+    [
+        # 10 participants from level 2, 6 reached 3; 20 non-attendees from 2, 2 reached 3
+        ({**_level(6, 2, 3), **_level(4, 2, 2, 6)},
+         {**_level(2, 2, 3, 100), **_level(18, 2, 2, 102)},
+         (10, 20, 2.0, 2.6, 60.0, 2.0, 2.1, 10.0)),
+        # fewer than the minimum participants: no figure on their side, the count still shown
+        (_level(9, 2, 3), _level(20, 2, 2, 100), (9, 20, None, None, None, 2.0, 2.0, 0.0)),
+        # non-attendees matched on the starting level: those starting at 3 do not count
+        (_level(10, 2, 3), {**_level(10, 2, 2, 100), **_level(30, 3, 4, 200)},
+         (10, 10, 2.0, 3.0, 100.0, 2.0, 2.0, 0.0)),
+        # a participant is never their own comparison; too few non-attendees
+        (_level(10, 1, 2), {**_level(10, 1, 2), **_level(5, 1, 1, 100)},
+         (10, 5, 1.0, 2.0, 100.0, None, None, None)),
+    ],
+)  # fmt: skip
+def test_efek_kompetensi(peserta, lainnya, expected):
+    e = r.efek_kompetensi("m03", peserta, lainnya)
+    assert (e.n_peserta, e.n_pembanding, e.awal_peserta, e.akhir_peserta, e.naik_peserta,
+            e.awal_pembanding, e.akhir_pembanding, e.naik_pembanding) == expected  # fmt: skip
+    assert e.cukup is (expected[4] is not None and expected[7] is not None)
+    assert e.nama == "M.03 Komunikasi"
+
+
+def test_efek_program_compares_the_levels_of_each_competency_it_develops():
+    ikut = set(range(12))
+    # Participants' levels (before, after): m03 2 → 3 for all, m04 unchanged; 12 others stay.
+    level = {pid: ({"m03": 2, "m04": 2}, {"m03": 3, "m04": 2}) for pid in ikut}
+    level |= {100 + i: ({"m03": 2, "m04": 2}, {"m03": 2, "m04": 2}) for i in range(12)}
+    level[200] = ({"m03": None, "m04": 2}, {"m03": 3, "m04": 2})  # m03 not assessed before
+    e = r.efek_program(1, "X", _grup(5, BP, B), _grup(20, BP, BP, 100), kompetensi=["m03", "m04"],
+                       ikut=ikut, level=level)  # fmt: skip
+    m03, m04 = e.kompetensi
+    assert (m03.kode, m03.n_peserta, m03.n_pembanding, m03.naik_peserta, m03.naik_pembanding) == (
+        "m03", 12, 12, 100.0, 0.0)  # fmt: skip
+    assert (m04.n_pembanding, m04.naik_peserta, m04.akhir_peserta) == (13, 0.0, 2.0)
+    # Predikat: 5 participants with both years is below the minimum, their count still given.
+    assert (e.n_peserta, e.naik_peserta) == (5, None)
+    assert r.efek_program(1, "X", {}, {}).kompetensi == ()

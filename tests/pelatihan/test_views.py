@@ -14,6 +14,8 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from pegawai.kompetensi import KODE
+from pegawai.models import HasilAsesmen
 from pelatihan.models import PelatihanEksternal, Peserta
 from tests.akses_data import buat_organisasi
 from tests.factories import PegawaiFactory
@@ -288,11 +290,24 @@ def test_did_it_work_compares_participants_with_similar_non_attendees(
                                difinalkan_pada=timezone.now())  # fmt: skip
         if ikut:
             PesertaFactory(pegawai=peg, sesi=sesi, lulus=True)
+        # Assessed before the training year and after it: M.04 rose for 10 participants.
+        for tanggal, m04 in ((dt.date(2024, 5, 2), 2), (dt.date(2026, 2, 3), 3 if i < 10 else 2)):
+            HasilAsesmen.objects.create(pegawai=peg, tanggal=tanggal, metode="ac", asesor="UPT",
+                                        **{**dict.fromkeys(KODE, 2), "m04": m04})  # fmt: skip
+    ProgramKompetensiFactory(program=program, kode="m04", level=3)
     c = _c(org, "pimpinan")
-    with django_assert_max_num_queries(12):
+    # session, user, permissions (2), the scope, the SKPs, the completions, the programs'
+    # names and competencies, the assessments, the menu's checks: fixed, whatever the rows.
+    with django_assert_max_num_queries(14):
         r = c.get(reverse("pelatihan:efek"), {"tahun": "2025"})
     (e,) = r.context["efek"]
     assert (e.n_peserta, e.n_pembanding) == (12, 12)
     assert e.naik_peserta == 83.3 and e.naik_pembanding == 50.0
-    assert "83,3%" in r.content.decode()
+    (k,) = e.kompetensi
+    assert (k.kode, k.n_peserta, k.n_pembanding) == ("m04", 12, 12)
+    assert (k.awal_peserta, k.akhir_peserta, k.naik_peserta) == (2.0, 2.83, 83.3)
+    assert (k.awal_pembanding, k.akhir_pembanding, k.naik_pembanding) == (2.0, 2.0, 0.0)
+    body = r.content.decode()
+    assert "83,3%" in body and "Level M.04 Orientasi pada Hasil" in body
+    assert "2,00 → 2,83" in body
     assert c.get(reverse("pelatihan:efek"), {"tahun": "x"}).status_code == 200
