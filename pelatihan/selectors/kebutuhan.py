@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
 from django.db.models import (
@@ -200,18 +200,40 @@ def kebutuhan_halaman(scope: Lingkup, data) -> HalamanKebutuhan:
 # --- The annual development plan -------------------------------------------------------------
 
 
+# Employees per step of a plan's needs: each step reads its inputs in the same fixed queries,
+# and a city plan reports its progress after each.
+UKURAN_BAGIAN = 2000
+
+
 def usulan_rencana(
-    qs: QuerySet[Pegawai], tahun: int
+    qs: QuerySet[Pegawai],
+    tahun: int,
+    *,
+    saat_maju: Callable[[int, int], None] | None = None,
+    ukuran: int | None = None,
 ) -> tuple[dict[int, tuple[int, int]], dict[int, rules.DataProgram]]:
     """Return the seats a plan needs from the employees' needs: {program id: (seats, needs)},
     one seat per employee for the first-ranked program of each of their needs (an employee
-    counted once per program), and the catalogue read."""
+    counted once per program), and the catalogue read.
+
+    The employees go `ukuran` at a time (data_kebutuhan's queries per step), `saat_maju(done,
+    total)` told after each: the city's plan runs as a task with progress (pelatihan.tasks)."""
+    ukuran = ukuran or UKURAN_BAGIAN
     programs = data_program()
+    ids = list(qs.order_by("pk").values_list("pk", flat=True))
     kursi: dict[int, set[int]] = defaultdict(set)
     jumlah: dict[int, int] = defaultdict(int)
-    for p, daftar in kebutuhan_lingkup(qs, tahun, programs):
-        for k in daftar:
-            if k.program:
-                kursi[k.program[0].id].add(p.pk)
-                jumlah[k.program[0].id] += 1
+    if saat_maju:
+        saat_maju(0, len(ids))
+    for mulai in range(0, len(ids), ukuran):
+        bagian = Pegawai.objects.filter(pk__in=ids[mulai : mulai + ukuran]).only(
+            "pk", "status", "tmt_cpns"
+        )
+        for pid, daftar in kebutuhan_untuk(data_kebutuhan(bagian, tahun), programs).items():
+            for k in daftar:
+                if k.program:
+                    kursi[k.program[0].id].add(pid)
+                    jumlah[k.program[0].id] += 1
+        if saat_maju:
+            saat_maju(min(mulai + ukuran, len(ids)), len(ids))
     return {pid: (len(s), jumlah[pid]) for pid, s in kursi.items()}, {p.id: p for p in programs}

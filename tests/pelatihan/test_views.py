@@ -311,3 +311,47 @@ def test_did_it_work_compares_participants_with_similar_non_attendees(
     assert "83,3%" in body and "Level M.04 Orientasi pada Hasil" in body
     assert "2,00 → 2,83" in body
     assert c.get(reverse("pelatihan:efek"), {"tahun": "x"}).status_code == 200
+
+
+def test_the_city_plan_is_drafted_as_a_background_task_with_progress(
+    org, settings, monkeypatch, django_capture_on_commit_callbacks
+):
+    from pegawai.akses import Lingkup
+    from pelatihan import selectors as sel
+    from pelatihan.models import RencanaPengembangan
+    from pelatihan.selectors import kebutuhan
+    from tugas.models import Progres
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    monkeypatch.setattr(kebutuhan, "UKURAN_BAGIAN", 2)  # several steps over the few employees
+    program = ProgramFactory(nama="E-learning BerAKHLAK", jumlah_jp=20, biaya_per_peserta=100_000)
+    c = _c(org, "hr")
+    with django_capture_on_commit_callbacks(execute=True):
+        r = c.post(reverse("pelatihan:rencana"), {"aksi": "susun"})
+    assert r.status_code == 302 and r["Location"].startswith("/tugas/")
+    progres = Progres.objects.get()
+    semua = sel.pegawai_dalam_lingkup(Lingkup(semua=True))
+    assert progres.status == "selesai", progres.pesan
+    assert (progres.selesai, progres.total) == (semua.count(), semua.count())
+    assert "Rencana" in progres.pesan and "kursi" in progres.pesan
+    kota = RencanaPengembangan.objects.get(unit_kerja=None)
+    # The same seats as one step over everyone: the steps change nothing but the progress.
+    kursi, _p = sel.usulan_rencana(semua, TAHUN, ukuran=1000)
+    assert {b.program_id: b.jumlah_kursi for b in kota.baris.all()} == {
+        pid: n for pid, (n, _k) in kursi.items()
+    }
+    assert kota.baris.get(program=program).jumlah_kursi >= 2
+    page = c.get(r["Location"]).content.decode()
+    assert "Menyusun rencana pengembangan kompetensi" in page
+    # An approved city plan is not drafted again: the task fails with the service's reason.
+    from pelatihan import services
+
+    services.rencana_setujui(rencana=kota, oleh=org.users["hr"])
+    with django_capture_on_commit_callbacks(execute=True):
+        c.post(reverse("pelatihan:rencana"), {"aksi": "susun"})
+    gagal = Progres.objects.exclude(pk=progres.pk).get()
+    assert gagal.status == "gagal" and "tidak dapat disusun ulang" in gagal.pesan
+    # Unit heads cannot start it.
+    assert (
+        _c(org, "pimpinan").post(reverse("pelatihan:rencana"), {"aksi": "susun"}).status_code == 403
+    )
