@@ -12,8 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import get_language, gettext, gettext_lazy
 
 from kinerja import rules as kinerja_rules
 from pegawai.kompetensi import KODE, KODE_RESMI, KOMPETENSI
@@ -28,6 +27,18 @@ from pelatihan.rules.jp import (
 )
 
 NAMA_KOMPETENSI = {kode: f"{KODE_RESMI[kode]} {nama}" for kode, nama in KOMPETENSI}
+
+# The city's needs word a few hundred thousand explanations from a dozen messages: each
+# message is looked up once per language (the catalogues do not change while running).
+_TERJEMAHAN: dict[tuple[str | None, str], str] = {}
+
+
+def _(pesan: str) -> str:
+    kunci = (get_language(), pesan)
+    hasil = _TERJEMAHAN.get(kunci)
+    if hasil is None:
+        hasil = _TERJEMAHAN[kunci] = gettext(pesan)
+    return hasil
 
 
 # --- Training needs --------------------------------------------------------------------------

@@ -86,11 +86,16 @@ def data_kebutuhan(
         d["jenis"] = d["jenis"] or jenis
         if not d["predikat"] and status in Skp.STATUS_DINILAI:
             d["predikat"] = predikat
-    asesmen: dict[int, HasilAsesmen] = {}
-    for a in HasilAsesmen.objects.filter(pegawai_id__in=ids).order_by(
-        "pegawai_id", "-tanggal", "-pk"
+    # Rows, not instances: the latest assessment's levels and JPM (the city's needs read
+    # tens of thousands).
+    asesmen: dict[int, tuple[dict[str, int], object]] = {}
+    for pid, jpm, *nilai in (
+        HasilAsesmen.objects.filter(pegawai_id__in=ids)
+        .order_by("pegawai_id", "-tanggal", "-pk")
+        .values_list("pegawai_id", "jpm", *KODE)
     ):
-        asesmen.setdefault(a.pegawai_id, a)
+        if pid not in asesmen:
+            asesmen[pid] = (dict(zip(KODE, nilai, strict=True)), jpm)
     pita = PengaturanTalenta.aktif().pita_potensial
     jp = jp_per_tahun(ids, tahun, tahun)
     selesai = kepemimpinan_selesai(ids)
@@ -116,10 +121,10 @@ def data_kebutuhan(
                 status=p.status,
                 jenis_jabatan=jenis,
                 tahun_cpns=p.tmt_cpns.year if p.tmt_cpns else None,
-                capaian={k: getattr(a, k) for k in KODE} if a else None,
+                capaian=a[0] if a else None,
                 standar=standar,
                 predikat=skp.get(p.pk, {}).get("predikat", ""),
-                potensial=sumbu_potensial(a.jpm, pita) if a and a.jpm is not None else None,
+                potensial=sumbu_potensial(a[1], pita) if a and a[1] is not None else None,
                 jp_tahun_ini=jp.get(p.pk, {}).get(tahun, 0),
                 kepemimpinan_selesai=selesai.get(p.pk, frozenset()),
                 sasaran=j.sasaran if j is not None else (),
