@@ -25,4 +25,10 @@ class JabatanConfig(AppConfig):
         auditlog.register(m.Usulan, exclude_fields=AUDIT_EXCLUDE)
         auditlog.register(m.Keputusan, exclude_fields=[*AUDIT_EXCLUDE, "snapshot"])
         indeks.hubungkan()
+        # pelatihan's needs analysis reads the post held and the proposed posts through its
+        # registry: pelatihan sits below jabatan and cannot import it.
+        from jabatan.kebutuhan import jabatan_pegawai
+        from pelatihan.sumber import daftarkan
+
+        daftarkan(jabatan_pegawai)
         saya.tambah_tautan("jabatan:peluang", _("Peluang jabatan: apakah saya memenuhi syarat?"))

@@ -1,10 +1,13 @@
-"""Background tasks of pelatihan: a large bulk enrolment, with its progress on /tugas/<id>/."""
+"""Background tasks of pelatihan, with their progress on /tugas/<id>/: a large bulk enrolment,
+and the city's annual development plan drafted from the needs of every employee."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.urls import reverse
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django_tasks import task
 
@@ -56,4 +59,55 @@ def mulai_daftar_massal(
         kunci=f"sesi:{sesi.pk}",
         args=[sesi.pk, pegawai_ids, hanya_yang_sah],
         url_kembali=reverse("pelatihan:daftar_massal", args=[sesi.pk]),
+    )
+
+
+# --- The annual development plan of the city -------------------------------------------------
+
+
+@task()
+@dengan_progres
+def susun_rencana(laporan: Laporan, tahun: int, unit_id: int | None = None) -> int:
+    """Draft the plan of the city (or of a unit) from the needs of every employee in the
+    starter's scope, reporting progress step by step (selectors.usulan_rencana), then write it
+    through the service (replacing a draft, refusing an approved plan)."""
+    from pegawai.akses import lingkup
+    from pegawai.models import UnitKerja
+    from pelatihan import selectors, services
+
+    oleh = laporan.progres.oleh
+    scope = lingkup(oleh) if oleh is not None else None
+    if scope is None or not scope.semua:
+        raise ValidationError({"unit_kerja": _("Rencana tingkat kota disusun oleh BKPSDM.")})
+    unit = UnitKerja.objects.filter(pk=unit_id).first() if unit_id else None
+    qs = selectors.pegawai_dalam_lingkup(scope)
+    if unit is not None:
+        qs = qs.filter(unit_kerja__path__startswith=unit.path)
+    kursi, programs = selectors.usulan_rencana(qs, tahun, saat_maju=laporan.maju)
+    rencana = services.rencana_susun(tahun=tahun, unit_kerja=unit, kursi=kursi, programs=programs,
+                                     oleh=oleh)  # fmt: skip
+    baris = list(rencana.baris.all())
+    laporan.selesai(
+        pesan=_("%(r)s disusun dari kebutuhan: %(p)s program, %(k)s kursi, Rp%(b)s.")
+        % {
+            "r": rencana,
+            "p": len(baris),
+            "k": sum(b.jumlah_kursi for b in baris),
+            "b": number_format(int(sum(b.biaya for b in baris)), force_grouping=True),
+        }
+    )
+    return rencana.pk
+
+
+def mulai_susun_rencana(*, tahun: int, unit: Any = None, oleh: Any) -> Progres:
+    """Queue the drafting of a plan (the city's when `unit` is None), one at a time per plan."""
+    sasaran = unit.nama if unit is not None else _("Kota Mataram")
+    return mulai(
+        susun_rencana,
+        label=_("Menyusun rencana pengembangan kompetensi %(t)s — %(u)s")
+        % {"t": tahun, "u": sasaran},
+        oleh=oleh,
+        kunci=f"rencana:{tahun}:{unit.pk if unit is not None else 'kota'}",
+        args=[tahun, unit.pk if unit is not None else None],
+        url_kembali=reverse("pelatihan:rencana"),
     )

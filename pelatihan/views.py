@@ -250,7 +250,8 @@ def daftar_massal(request: HttpRequest, sesi_id: int) -> HttpResponse:
 @login_required
 def rencana(request: HttpRequest) -> HttpResponse:
     """The annual development plans: each perangkat daerah's and the city's, drafted from the
-    needs (HR, POST "susun") and approved by HR (POST "setujui"); unit heads read theirs."""
+    needs (HR, POST "susun"; the city's as a background task with its progress page) and
+    approved by HR (POST "setujui"); unit heads read theirs."""
     from pegawai.models import UnitKerja
     from pelatihan.models import RencanaPengembangan
 
@@ -261,6 +262,16 @@ def rencana(request: HttpRequest) -> HttpResponse:
         aksi, unit_id = request.POST.get("aksi"), request.POST.get("unit") or None
         unit = get_object_or_404(UnitKerja, pk=unit_id) if unit_id else None
         try:
+            if aksi == "susun" and unit is None:
+                # The whole city: every employee's needs, a background task with progress.
+                from pelatihan.tasks import mulai_susun_rencana
+                from tugas.progres import SedangBerjalan
+
+                try:
+                    progres = mulai_susun_rencana(tahun=tahun, oleh=request.user)
+                except SedangBerjalan as exc:
+                    progres = exc.progres
+                return redirect(progres)
             if aksi == "susun":
                 qs = selectors.pegawai_dalam_lingkup(scope)
                 if unit is not None:

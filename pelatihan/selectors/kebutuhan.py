@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 
 from django.db.models import (
@@ -20,6 +20,7 @@ from pelatihan.selectors.jp import (
     pegawai_dalam_lingkup,
     sesi_terbuka,
 )
+from pelatihan.sumber import JabatanPegawai, jabatan_pegawai
 
 
 def data_program() -> list[rules.DataProgram]:
@@ -56,15 +57,17 @@ def data_kebutuhan(
     pegawai: Iterable[Pegawai],
     tahun: int,
     *,
-    jabatan: dict[int, tuple[str, dict[str, int]]] | None = None,
+    jabatan: Mapping[int, JabatanPegawai] | None = None,
 ) -> list[rules.DataPegawai]:
     """Return the pure input of the needs analysis for `pegawai` (already scoped by the caller).
 
-    The position's competency standard lives in jabatan, which pelatihan may not import: the
-    seam is `jabatan` = {employee id: (position kind, standard per competency)}; jabatan passes
-    it from the employee's current placement. Without it, the kind of the latest annual SKP and
-    the default standard of that kind (PermenPANRB 38/2017, pegawai.kompetensi) are used.
-    Queries: SKPs, assessments, the talent bands, JP, leadership training — five in all.
+    The position's competency standard and the target posts live in jabatan, which pelatihan
+    may not import: they come from the providers registered in pelatihan.sumber (jabatan's
+    reads the current definitive placement and the active proposals), or from `jabatan` when
+    given. An employee no provider knows gets the kind of the latest annual SKP and the default
+    standard of that kind (PermenPANRB 38/2017, pegawai.kompetensi).
+    Queries: SKPs, assessments, the talent bands, JP (2), leadership training (2), and the
+    providers' (jabatan's: placements, proposals) — nine in all.
     """
     from kinerja.models import PengaturanTalenta, Skp
     from kinerja.rules import sumbu_potensial
@@ -83,20 +86,34 @@ def data_kebutuhan(
         d["jenis"] = d["jenis"] or jenis
         if not d["predikat"] and status in Skp.STATUS_DINILAI:
             d["predikat"] = predikat
-    asesmen: dict[int, HasilAsesmen] = {}
-    for a in HasilAsesmen.objects.filter(pegawai_id__in=ids).order_by(
-        "pegawai_id", "-tanggal", "-pk"
+    # Rows, not instances: the latest assessment's levels and JPM (the city's needs read
+    # tens of thousands).
+    asesmen: dict[int, tuple[dict[str, int], object]] = {}
+    for pid, jpm, *nilai in (
+        HasilAsesmen.objects.filter(pegawai_id__in=ids)
+        .order_by("pegawai_id", "-tanggal", "-pk")
+        .values_list("pegawai_id", "jpm", *KODE)
     ):
-        asesmen.setdefault(a.pegawai_id, a)
+        if pid not in asesmen:
+            asesmen[pid] = (dict(zip(KODE, nilai, strict=True)), jpm)
     pita = PengaturanTalenta.aktif().pita_potensial
     jp = jp_per_tahun(ids, tahun, tahun)
     selesai = kepemimpinan_selesai(ids)
+    if jabatan is None:
+        jabatan = jabatan_pegawai(ids)
+    bawaan: dict[str, dict[str, int] | None] = {}
     hasil = []
     for p in daftar:
         jenis = skp.get(p.pk, {}).get("jenis", "")
-        standar = _standar_bawaan(jenis)
-        if jabatan and p.pk in jabatan:
-            jenis, standar = jabatan[p.pk]
+        j = jabatan.get(p.pk)
+        if j is not None and j.jenis_jabatan:
+            jenis = j.jenis_jabatan
+        if j is not None and j.standar is not None:
+            standar = j.standar
+        else:
+            if jenis not in bawaan:
+                bawaan[jenis] = _standar_bawaan(jenis)
+            standar = bawaan[jenis]
         a = asesmen.get(p.pk)
         hasil.append(
             rules.DataPegawai(
@@ -104,12 +121,13 @@ def data_kebutuhan(
                 status=p.status,
                 jenis_jabatan=jenis,
                 tahun_cpns=p.tmt_cpns.year if p.tmt_cpns else None,
-                capaian={k: getattr(a, k) for k in KODE} if a else None,
+                capaian=a[0] if a else None,
                 standar=standar,
                 predikat=skp.get(p.pk, {}).get("predikat", ""),
-                potensial=sumbu_potensial(a.jpm, pita) if a and a.jpm is not None else None,
+                potensial=sumbu_potensial(a[1], pita) if a and a[1] is not None else None,
                 jp_tahun_ini=jp.get(p.pk, {}).get(tahun, 0),
                 kepemimpinan_selesai=selesai.get(p.pk, frozenset()),
+                sasaran=j.sasaran if j is not None else (),
             )
         )
     return hasil
@@ -140,7 +158,8 @@ class HalamanKebutuhan:
 def kebutuhan_lingkup(
     qs: QuerySet[Pegawai], tahun: int, programs: list[rules.DataProgram] | None = None
 ) -> list[tuple[Pegawai, list[rules.Kebutuhan]]]:
-    """Return each employee of `qs` with their needs (five queries plus the catalogue's two)."""
+    """Return each employee of `qs` with their needs (data_kebutuhan's nine queries, the
+    employees' and the catalogue's two)."""
     pegawai = list(qs)
     kebutuhan = kebutuhan_untuk(data_kebutuhan(pegawai, tahun), programs)
     return [(p, kebutuhan[p.pk]) for p in pegawai]
@@ -186,18 +205,40 @@ def kebutuhan_halaman(scope: Lingkup, data) -> HalamanKebutuhan:
 # --- The annual development plan -------------------------------------------------------------
 
 
+# Employees per step of a plan's needs: each step reads its inputs in the same fixed queries,
+# and a city plan reports its progress after each.
+UKURAN_BAGIAN = 2000
+
+
 def usulan_rencana(
-    qs: QuerySet[Pegawai], tahun: int
+    qs: QuerySet[Pegawai],
+    tahun: int,
+    *,
+    saat_maju: Callable[[int, int], None] | None = None,
+    ukuran: int | None = None,
 ) -> tuple[dict[int, tuple[int, int]], dict[int, rules.DataProgram]]:
     """Return the seats a plan needs from the employees' needs: {program id: (seats, needs)},
     one seat per employee for the first-ranked program of each of their needs (an employee
-    counted once per program), and the catalogue read."""
+    counted once per program), and the catalogue read.
+
+    The employees go `ukuran` at a time (data_kebutuhan's queries per step), `saat_maju(done,
+    total)` told after each: the city's plan runs as a task with progress (pelatihan.tasks)."""
+    ukuran = ukuran or UKURAN_BAGIAN
     programs = data_program()
+    ids = list(qs.order_by("pk").values_list("pk", flat=True))
     kursi: dict[int, set[int]] = defaultdict(set)
     jumlah: dict[int, int] = defaultdict(int)
-    for p, daftar in kebutuhan_lingkup(qs, tahun, programs):
-        for k in daftar:
-            if k.program:
-                kursi[k.program[0].id].add(p.pk)
-                jumlah[k.program[0].id] += 1
+    if saat_maju:
+        saat_maju(0, len(ids))
+    for mulai in range(0, len(ids), ukuran):
+        bagian = Pegawai.objects.filter(pk__in=ids[mulai : mulai + ukuran]).only(
+            "pk", "status", "tmt_cpns"
+        )
+        for pid, daftar in kebutuhan_untuk(data_kebutuhan(bagian, tahun), programs).items():
+            for k in daftar:
+                if k.program:
+                    kursi[k.program[0].id].add(pid)
+                    jumlah[k.program[0].id] += 1
+        if saat_maju:
+            saat_maju(min(mulai + ukuran, len(ids)), len(ids))
     return {pid: (len(s), jumlah[pid]) for pid, s in kursi.items()}, {p.id: p for p in programs}

@@ -261,3 +261,110 @@ def test_efek_program(peserta, lainnya, naik_p, naik_l, n_l):
 )
 def test_kepemimpinan_dari_nama(nama, kode):
     assert r.kepemimpinan_dari_nama(nama) == kode
+
+
+# --- needs against target posts (a candidacy, a succession) -----------------------------------
+
+KOM_PELAKSANA = r.DataProgram(
+    8, "Komunikasi Layanan", "manajerial", 8, 100_000, kompetensi={"m03": 3},
+    jenis_jabatan_sasaran=("PELAKSANA",),
+)  # fmt: skip
+KEPALA = "Kepala Bidang Pelayanan — Dinas Kesehatan"
+
+
+def _sasaran(standar, alasan=r.USULAN, jenis="PENGAWAS", label=KEPALA):
+    return r.DataSasaran(label, jenis, {**STANDAR_2, **standar}, alasan)
+
+
+# (level reached, standard of the post held, of the target post, needs expected)
+SASARAN = [
+    (2, 2, 3, [("sasaran", "m03")]),  # only the target asks more
+    (2, 3, 3, [("kompetensi", "m03")]),  # the post held already names it: not repeated
+    (1, 2, 3, [("kompetensi", "m03"), ("sasaran", "m03")]),  # both, each to its standard
+    (3, 2, 3, []),  # the target's standard is met
+    (2, 4, 3, [("kompetensi", "m03")]),  # the post held asks more than the target
+]
+
+
+@pytest.mark.parametrize(("capaian", "sekarang", "sasaran", "expected"), SASARAN)
+def test_a_target_post_adds_the_gaps_its_standard_names(capaian, sekarang, sasaran, expected):
+    data = _p(capaian={**CAPAIAN_OK, "m03": capaian}, standar={**STANDAR_2, "m03": sekarang},
+              sasaran=(_sasaran({"m03": sasaran}),))  # fmt: skip
+    assert _sumber(r.kebutuhan_pegawai(data, KATALOG)) == expected
+
+
+@pytest.mark.parametrize(
+    ("alasan", "label"),
+    [(r.USULAN, f"formasi {KEPALA} (usulan kandidat)"),
+     (r.SUKSESI, f"formasi {KEPALA} (calon suksesor)")],
+)  # fmt: skip
+def test_a_target_need_names_the_post_and_why_it_is_a_target(alasan, label):
+    data = _p(sasaran=(_sasaran({"m03": 3}, alasan),))
+    (k,) = r.kebutuhan_pegawai(data, KATALOG)
+    assert f"level 2 di bawah standar 3 {label}" in k.alasan
+    assert k.label_sumber == f"Kesenjangan kompetensi untuk {label}"
+    assert k.sasaran.label == KEPALA
+
+
+def test_a_target_needs_programs_rank_for_the_target_posts_kind():
+    katalog = [*KATALOG, KOM_PELAKSANA]
+    sekarang = r.kebutuhan_pegawai(_p(standar={**STANDAR_2, "m03": 3}), katalog)
+    assert sekarang[0].program[0].id == KOM_PELAKSANA.id  # suits the Pelaksana post held
+    (k,) = r.kebutuhan_pegawai(_p(sasaran=(_sasaran({"m03": 3}),)), katalog)
+    assert k.program[0].id == KOM.id  # the Pengawas target: the program for every kind first
+
+
+def test_each_target_post_gives_its_own_needs_and_none_without_an_assessment():
+    dua = (_sasaran({"m03": 3}), _sasaran({"m08": 4}, r.SUKSESI, "ADMINISTRATOR", "Sekretaris"))
+    kebutuhan = r.kebutuhan_pegawai(_p(sasaran=dua), KATALOG)
+    assert [(k.kode, k.sasaran.label) for k in kebutuhan] == [
+        ("m03", KEPALA),
+        ("m08", "Sekretaris"),
+    ]
+    assert r.kebutuhan_pegawai(_p(capaian=None, sasaran=dua), KATALOG) == []
+
+
+def _level(n, sebelum, sesudah, mulai=0):
+    return {mulai + i: (sebelum, sesudah) for i in range(n)}
+
+
+@pytest.mark.parametrize(
+    ("peserta", "lainnya", "expected"),
+    [
+        # 10 participants from level 2, 6 reached 3; 20 non-attendees from 2, 2 reached 3
+        ({**_level(6, 2, 3), **_level(4, 2, 2, 6)},
+         {**_level(2, 2, 3, 100), **_level(18, 2, 2, 102)},
+         (10, 20, 2.0, 2.6, 60.0, 2.0, 2.1, 10.0)),
+        # fewer than the minimum participants: no figure on their side, the count still shown
+        (_level(9, 2, 3), _level(20, 2, 2, 100), (9, 20, None, None, None, 2.0, 2.0, 0.0)),
+        # non-attendees matched on the starting level: those starting at 3 do not count
+        (_level(10, 2, 3), {**_level(10, 2, 2, 100), **_level(30, 3, 4, 200)},
+         (10, 10, 2.0, 3.0, 100.0, 2.0, 2.0, 0.0)),
+        # a participant is never their own comparison; too few non-attendees
+        (_level(10, 1, 2), {**_level(10, 1, 2), **_level(5, 1, 1, 100)},
+         (10, 5, 1.0, 2.0, 100.0, None, None, None)),
+    ],
+)  # fmt: skip
+def test_efek_kompetensi(peserta, lainnya, expected):
+    e = r.efek_kompetensi("m03", peserta, lainnya)
+    assert (e.n_peserta, e.n_pembanding, e.awal_peserta, e.akhir_peserta, e.naik_peserta,
+            e.awal_pembanding, e.akhir_pembanding, e.naik_pembanding) == expected  # fmt: skip
+    assert e.cukup is (expected[4] is not None and expected[7] is not None)
+    assert e.nama == "M.03 Komunikasi"
+
+
+def test_efek_program_compares_the_levels_of_each_competency_it_develops():
+    ikut = set(range(12))
+    # Participants' levels (before, after): m03 2 → 3 for all, m04 unchanged; 12 others stay.
+    level = {pid: ({"m03": 2, "m04": 2}, {"m03": 3, "m04": 2}) for pid in ikut}
+    level |= {100 + i: ({"m03": 2, "m04": 2}, {"m03": 2, "m04": 2}) for i in range(12)}
+    level[200] = ({"m03": None, "m04": 2}, {"m03": 3, "m04": 2})  # m03 not assessed before
+    e = r.efek_program(1, "X", _grup(5, BP, B), _grup(20, BP, BP, 100), kompetensi=["m03", "m04"],
+                       ikut=ikut, level=level)  # fmt: skip
+    m03, m04 = e.kompetensi
+    assert (m03.kode, m03.n_peserta, m03.n_pembanding, m03.naik_peserta, m03.naik_pembanding) == (
+        "m03", 12, 12, 100.0, 0.0)  # fmt: skip
+    assert (m04.n_pembanding, m04.naik_peserta, m04.akhir_peserta) == (13, 0.0, 2.0)
+    # Predikat: 5 participants with both years is below the minimum, their count still given.
+    assert (e.n_peserta, e.naik_peserta) == (5, None)
+    assert r.efek_program(1, "X", {}, {}).kompetensi == ()

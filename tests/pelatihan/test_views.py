@@ -14,6 +14,8 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from pegawai.kompetensi import KODE
+from pegawai.models import HasilAsesmen
 from pelatihan.models import PelatihanEksternal, Peserta
 from tests.akses_data import buat_organisasi
 from tests.factories import PegawaiFactory
@@ -116,9 +118,9 @@ def test_saya_shows_jp_needs_and_open_sessions(org, django_assert_max_num_querie
                           tanggal_selesai=timezone.localdate() + dt.timedelta(days=12))  # fmt: skip
     c = _c(org, "pegawai")
     # auth and menu (5), the employee, history (2) and this year's JP (2), the needs' data
-    # (SKPs, assessments, talent bands, JP 2, leadership 2), the catalogue (2), open sessions:
-    # fixed, whatever the history's length.
-    with django_assert_max_num_queries(22):
+    # (SKPs, assessments, talent bands, JP 2, leadership 2, jabatan's provider: placements and
+    # proposals 2), the catalogue (2), open sessions: fixed, whatever the history's length.
+    with django_assert_max_num_queries(24):
         r = c.get(reverse("pelatihan:saya"))
     body = r.content.decode()
     assert r.context["r"].jp == 8
@@ -168,6 +170,10 @@ def test_the_needs_page_names_source_and_programs_for_a_unit_head(
     program = ProgramFactory(nama="Orientasi Hasil Kerja")
     ProgramKompetensiFactory(program=program, kode="m04", level=3)
     c = _c(org, "pimpinan")
+    # session, user, permissions (2), the scope, the employees, the needs' data (SKPs,
+    # assessments, talent bands, JP 2, leadership 2, jabatan's provider: placements and
+    # proposals 2), the catalogue (2), the menu's SKP check, the filter's units and programs:
+    # fixed, whatever the number of employees.
     with django_assert_max_num_queries(20):
         r = c.get(reverse("pelatihan:kebutuhan"))
     body = r.content.decode()
@@ -284,11 +290,68 @@ def test_did_it_work_compares_participants_with_similar_non_attendees(
                                difinalkan_pada=timezone.now())  # fmt: skip
         if ikut:
             PesertaFactory(pegawai=peg, sesi=sesi, lulus=True)
+        # Assessed before the training year and after it: M.04 rose for 10 participants.
+        for tanggal, m04 in ((dt.date(2024, 5, 2), 2), (dt.date(2026, 2, 3), 3 if i < 10 else 2)):
+            HasilAsesmen.objects.create(pegawai=peg, tanggal=tanggal, metode="ac", asesor="UPT",
+                                        **{**dict.fromkeys(KODE, 2), "m04": m04})  # fmt: skip
+    ProgramKompetensiFactory(program=program, kode="m04", level=3)
     c = _c(org, "pimpinan")
-    with django_assert_max_num_queries(12):
+    # session, user, permissions (2), the scope, the SKPs, the completions, the programs'
+    # names and competencies, the assessments, the menu's checks: fixed, whatever the rows.
+    with django_assert_max_num_queries(14):
         r = c.get(reverse("pelatihan:efek"), {"tahun": "2025"})
     (e,) = r.context["efek"]
     assert (e.n_peserta, e.n_pembanding) == (12, 12)
     assert e.naik_peserta == 83.3 and e.naik_pembanding == 50.0
-    assert "83,3%" in r.content.decode()
+    (k,) = e.kompetensi
+    assert (k.kode, k.n_peserta, k.n_pembanding) == ("m04", 12, 12)
+    assert (k.awal_peserta, k.akhir_peserta, k.naik_peserta) == (2.0, 2.83, 83.3)
+    assert (k.awal_pembanding, k.akhir_pembanding, k.naik_pembanding) == (2.0, 2.0, 0.0)
+    body = r.content.decode()
+    assert "83,3%" in body and "Level M.04 Orientasi pada Hasil" in body
+    assert "2,00 → 2,83" in body
     assert c.get(reverse("pelatihan:efek"), {"tahun": "x"}).status_code == 200
+
+
+def test_the_city_plan_is_drafted_as_a_background_task_with_progress(
+    org, settings, monkeypatch, django_capture_on_commit_callbacks
+):
+    from pegawai.akses import Lingkup
+    from pelatihan import selectors as sel
+    from pelatihan.models import RencanaPengembangan
+    from pelatihan.selectors import kebutuhan
+    from tugas.models import Progres
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    monkeypatch.setattr(kebutuhan, "UKURAN_BAGIAN", 2)  # several steps over the few employees
+    program = ProgramFactory(nama="E-learning BerAKHLAK", jumlah_jp=20, biaya_per_peserta=100_000)
+    c = _c(org, "hr")
+    with django_capture_on_commit_callbacks(execute=True):
+        r = c.post(reverse("pelatihan:rencana"), {"aksi": "susun"})
+    assert r.status_code == 302 and r["Location"].startswith("/tugas/")
+    progres = Progres.objects.get()
+    semua = sel.pegawai_dalam_lingkup(Lingkup(semua=True))
+    assert progres.status == "selesai", progres.pesan
+    assert (progres.selesai, progres.total) == (semua.count(), semua.count())
+    assert "Rencana" in progres.pesan and "kursi" in progres.pesan
+    kota = RencanaPengembangan.objects.get(unit_kerja=None)
+    # The same seats as one step over everyone: the steps change nothing but the progress.
+    kursi, _p = sel.usulan_rencana(semua, TAHUN, ukuran=1000)
+    assert {b.program_id: b.jumlah_kursi for b in kota.baris.all()} == {
+        pid: n for pid, (n, _k) in kursi.items()
+    }
+    assert kota.baris.get(program=program).jumlah_kursi >= 2
+    page = c.get(r["Location"]).content.decode()
+    assert "Menyusun rencana pengembangan kompetensi" in page
+    # An approved city plan is not drafted again: the task fails with the service's reason.
+    from pelatihan import services
+
+    services.rencana_setujui(rencana=kota, oleh=org.users["hr"])
+    with django_capture_on_commit_callbacks(execute=True):
+        c.post(reverse("pelatihan:rencana"), {"aksi": "susun"})
+    gagal = Progres.objects.exclude(pk=progres.pk).get()
+    assert gagal.status == "gagal" and "tidak dapat disusun ulang" in gagal.pesan
+    # Unit heads cannot start it.
+    assert (
+        _c(org, "pimpinan").post(reverse("pelatihan:rencana"), {"aksi": "susun"}).status_code == 403
+    )

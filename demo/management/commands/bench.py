@@ -19,7 +19,7 @@ from django.db import connection, connections
 from django.test.utils import CaptureQueriesContext, override_settings
 from django.utils import timezone
 
-from demo import bench_impor
+from demo import bench_impor, bench_pelatihan
 from demo.generator import SEEDED_MODELS
 from jabatan.selectors import formasi_lowong, proyeksi_lowong
 from pegawai import golongan as gol
@@ -64,6 +64,11 @@ class Command(BaseCommand):
         parser.add_argument(
             "--impor", type=int, default=100_000, help="Baris berkas impor yang diukur (0: lewati)."
         )
+        parser.add_argument(
+            "--hanya",
+            choices=["pelatihan"],
+            help="Ukur hanya jalur aplikasi ini (seed tetap dijalankan atau dipakai ulang).",
+        )
 
     def handle(self, *args, **options) -> None:
         if connection.vendor != "postgresql":
@@ -80,6 +85,10 @@ class Command(BaseCommand):
         n = options["pegawai"]
         self._seed(n, options)
         self._floor_seed(n)
+        if options["hanya"] == "pelatihan":
+            self._pelatihan(n)
+            connections.close_all()
+            return
         self._paths(n)
         if options["impor"]:
             self._impor(n, options["impor"])
@@ -330,60 +339,4 @@ class Command(BaseCommand):
         self._line("kinerja.dashboard", n, m, f, q)
 
     def _pelatihan(self, n: int) -> None:
-        """pelatihan: the JP dashboard's aggregates (per unit and the first page of employees)
-        and the needs analysis of one unit and of the whole city. Floors: the same JP sums in
-        one raw grouped query; for the needs, the raw reads of their inputs (SKP, assessments,
-        JP and leadership rows for the same employees), without the pure rules."""
-        from pelatihan import selectors as sel
-
-        tahun = timezone.localdate().year
-        m, q = _timed(
-            lambda: (
-                (d := sel.dasbor_jp(SEMUA, {})).unit,
-                list(d.pegawai[:50]),
-            )
-        )
-        f, _ = _timed(
-            _sql(
-                "SELECT u.path, count(*) FILTER (WHERE p.status = 'PNS'), "
-                "count(*) FILTER (WHERE p.status = 'PNS' AND coalesce(j.jp, 0) >= 20) "
-                "FROM pegawai_pegawai p JOIN pegawai_unitkerja u ON u.id = p.unit_kerja_id "
-                "LEFT JOIN (SELECT pegawai_id, sum(jp_diakui) AS jp FROM pelatihan_peserta "
-                "WHERE status = 'lulus' AND tahun_jp = %s GROUP BY pegawai_id) j "
-                "ON j.pegawai_id = p.id WHERE p.kedudukan IN ('aktif', 'cuti') GROUP BY u.path",
-                (tahun,),
-            )
-        )
-        self._line("pelatihan.jp_dashboard", n, m, f, q)
-
-        def floor_needs(ids: list[int]) -> Callable[[], object]:
-            def run() -> object:
-                with connection.cursor() as cursor:
-                    for table, extra in (
-                        ("kinerja_skp", ""), ("pegawai_hasilasesmen", ""),
-                        ("pelatihan_peserta", " AND status = 'lulus'"),
-                    ):  # fmt: skip
-                        cursor.execute(
-                            f"SELECT * FROM {table} WHERE pegawai_id = ANY(%s){extra}", [ids]
-                        )
-                        cursor.fetchall()
-
-            return run
-
-        # A typical perangkat daerah (the median by size) and the largest (education).
-        from django.db.models import Count
-
-        opds = list(
-            UnitKerja.objects.filter(depth=1).annotate(n=Count("pegawai")).order_by("n", "pk")
-        )
-        opd = opds[len(opds) // 2]
-        unit = Pegawai.objects.aktif().in_unit(opd)
-        ids = list(unit.values_list("pk", flat=True))
-        m, q = _timed(lambda: sel.kebutuhan_lingkup(unit.select_related("unit_kerja"), tahun))
-        f, _ = _timed(floor_needs(ids))
-        self._line(f"pelatihan.needs_unit({len(ids)})", n, m, f, q)
-        semua = Pegawai.objects.aktif()
-        ids = list(semua.values_list("pk", flat=True))
-        m, q = _timed(lambda: sel.kebutuhan_lingkup(semua, tahun), runs=3)
-        f, _ = _timed(floor_needs(ids), runs=3)
-        self._line("pelatihan.needs_city", n, m, f, q)
+        bench_pelatihan.jalankan(self, n, _timed, _sql, SEMUA)

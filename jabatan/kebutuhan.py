@@ -1,0 +1,84 @@
+"""What pelatihan's needs analysis learns from jabatan (registered in pelatihan.sumber by
+JabatanConfig.ready): the kind and competency standard of each employee's current definitive
+post, and the posts they are an active candidate for (Usulan aktif) with their standards.
+
+pelatihan sits below jabatan and cannot read the position catalogue; this provider passes the
+data up through the registry, in two queries whatever the number of employees.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Collection
+
+from jabatan.models import Penempatan, Usulan
+from pegawai.kompetensi import KODE, standar_default
+from pelatihan.rules import USULAN, DataSasaran
+from pelatihan.sumber import JabatanPegawai
+
+_STD = [f"std_{kode}" for kode in KODE]
+
+
+def _standar(jenis: str, jenjang: str, nilai) -> dict[str, int]:
+    """A post's standard (jabatan.Jabatan.standar_kompetensi), its kind's default for a level
+    left blank (Jabatan.save fills them; rows written around it may not have)."""
+    standar = dict(zip(KODE, nilai, strict=True))
+    if any(v is None for v in standar.values()):
+        bawaan = standar_default(jenis, jenjang)
+        standar = {k: v if v is not None else bawaan.get(k) for k, v in standar.items()}
+    return {k: v for k, v in standar.items() if v is not None}
+
+
+def jabatan_pegawai(pegawai_ids: Collection[int]) -> dict[int, JabatanPegawai]:
+    """Return, per employee with a current definitive placement or an active proposal, the
+    post's kind and standard and the proposed posts (label "position — unit", kind, standard).
+    Two queries: the open definitive placements with their position, the active proposals
+    with their post's position and unit."""
+    ids = list(pegawai_ids)
+    # One standard per position (a city has some hundred), shared by all its holders.
+    cache: dict[int, dict[str, int]] = {}
+
+    def standar(jabatan_id: int, jenis: str, jenjang: str, nilai) -> dict[str, int]:
+        if jabatan_id not in cache:
+            cache[jabatan_id] = _standar(jenis, jenjang, nilai)
+        return cache[jabatan_id]
+
+    sekarang: dict[int, tuple[str, dict[str, int]]] = {}
+    for pid, jabatan_id, jenis, jenjang, *nilai in (
+        Penempatan.objects.aktif()
+        .definitif()
+        .filter(pegawai_id__in=ids)
+        .order_by()
+        .values_list(
+            "pegawai_id",
+            "formasi__jabatan_id",
+            "formasi__jabatan__jenis",
+            "formasi__jabatan__jenjang",
+            *[f"formasi__jabatan__{f}" for f in _STD],
+        )
+    ):
+        sekarang[pid] = (jenis, standar(jabatan_id, jenis, jenjang, nilai))
+    sasaran: dict[int, list[DataSasaran]] = defaultdict(list)
+    for pid, jabatan_id, jabatan, unit, jenis, jenjang, *nilai in (
+        Usulan.objects.filter(aktif=True, pegawai_id__in=ids)
+        .order_by("pegawai_id", "created_at", "pk")
+        .values_list(
+            "pegawai_id",
+            "formasi__jabatan_id",
+            "formasi__jabatan__nama",
+            "formasi__unit_kerja__nama",
+            "formasi__jabatan__jenis",
+            "formasi__jabatan__jenjang",
+            *[f"formasi__jabatan__{f}" for f in _STD],
+        )
+    ):
+        sasaran[pid].append(
+            DataSasaran(
+                f"{jabatan} — {unit}", jenis, standar(jabatan_id, jenis, jenjang, nilai), USULAN
+            )
+        )
+    kosong = ("", None)
+    return {
+        pid: JabatanPegawai(*sekarang.get(pid, kosong), tuple(sasaran.get(pid, ())))
+        for pid in sekarang.keys() | sasaran.keys()
+    }

@@ -1,0 +1,111 @@
+"""The needs analysis learns the post held and the proposed posts from jabatan through
+pelatihan's registry (pelatihan.sumber; jabatan.kebutuhan registered in JabatanConfig.ready):
+the post's standard replaces the kind's default, an active proposal adds the target post's
+gaps, the needs page names the post, in a fixed number of queries."""
+
+from __future__ import annotations
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+
+from jabatan.kebutuhan import jabatan_pegawai
+from jabatan.models import Usulan
+from pelatihan import selectors as sel
+from pelatihan import sumber
+from pelatihan.rules import DataSasaran
+from tests.akses_data import buat_organisasi
+from tests.factories import FormasiFactory, JabatanFactory, PegawaiFactory, PenempatanFactory
+from tests.pelatihan.factories import ProgramFactory, ProgramKompetensiFactory
+
+pytestmark = pytest.mark.django_db
+TAHUN = timezone.localdate().year
+
+
+@pytest.fixture
+def org():
+    return buat_organisasi()
+
+
+def _usulkan(org, pegawai, **std):
+    """Propose `pegawai` for an Administrator post in unit A whose standard is `std`."""
+    jabatan = JabatanFactory(nama="Kepala Bidang Uji", jenis="ADMINISTRATOR", kelas_jabatan=11,
+                             **{f"std_{k}": v for k, v in std.items()})  # fmt: skip
+    formasi = FormasiFactory(jabatan=jabatan, unit_kerja=org.unit_a)
+    return Usulan.objects.create(formasi=formasi, pegawai=pegawai, diusulkan_oleh=org.users["hr"],
+                                 urutan=1)  # fmt: skip
+
+
+def test_jabatan_registers_its_provider():
+    assert jabatan_pegawai in sumber.penyedia()
+
+
+def test_the_provider_reads_the_post_held_and_active_proposals_in_two_queries(
+    org, django_assert_num_queries
+):
+    usulan = _usulkan(org, org.pegawai_a, m03=4)
+    Usulan.objects.create(formasi=usulan.formasi, pegawai=org.pegawai_b, aktif=False,
+                          diusulkan_oleh=org.users["hr"], urutan=2)  # fmt: skip
+    lain = [PegawaiFactory(unit_kerja=org.unit_b) for _ in range(5)]
+    for p in lain:
+        PenempatanFactory(pegawai=p, formasi=FormasiFactory(unit_kerja=org.unit_b))
+    ids = [org.pegawai_a.pk, org.pegawai_b.pk, *(p.pk for p in lain)]
+    with django_assert_num_queries(2):  # placements with their position; proposals with theirs
+        hasil = jabatan_pegawai(ids)
+    a = hasil[org.pegawai_a.pk]
+    assert a.jenis_jabatan == "PELAKSANA" and a.standar == org.formasi_a.jabatan.standar_kompetensi
+    (s,) = a.sasaran
+    assert s == DataSasaran("Kepala Bidang Uji — Dinas Kesehatan", "ADMINISTRATOR",
+                            {**dict.fromkeys(s.standar, 3), "m03": 4}, "usulan")  # fmt: skip
+    assert hasil[org.pegawai_b.pk].sasaran == ()  # the withdrawn proposal does not count
+    assert set(hasil) == set(ids)
+
+
+def test_the_post_held_replaces_the_kinds_default_standard(org):
+    jabatan = org.formasi_a.jabatan
+    jabatan.std_m05 = 4
+    jabatan.save()
+    (data,) = sel.data_kebutuhan([org.pegawai_a], TAHUN)
+    assert data.standar["m05"] == 4 and data.jenis_jabatan == "PELAKSANA"
+    kebutuhan = sel.kebutuhan_untuk([data])[org.pegawai_a.pk]
+    assert any(k.sumber == "kompetensi" and k.kode == "m05" for k in kebutuhan)
+
+
+def test_a_registry_joins_providers_targets_and_lets_the_later_post_win(monkeypatch):
+    monkeypatch.setattr(sumber, "_PENYEDIA", {})
+    a = DataSasaran("A", "PENGAWAS", {"m03": 3})
+    b = DataSasaran("B", "ADMINISTRATOR", {"m03": 4}, "suksesi")
+    sumber.daftarkan(lambda ids: {1: sumber.JabatanPegawai("PELAKSANA", {"m03": 1}, (a,))})
+    sumber.daftarkan(
+        lambda ids: {1: sumber.JabatanPegawai(sasaran=(b,)), 2: sumber.JabatanPegawai()}
+    )
+    hasil = sumber.jabatan_pegawai([1, 2])
+    assert hasil[1] == sumber.JabatanPegawai("PELAKSANA", {"m03": 1}, (a, b))
+    assert sumber.jabatan_pegawai([]) == {}
+
+
+def test_a_candidate_sees_the_target_posts_gap_on_the_needs_page(
+    org, django_assert_max_num_queries
+):
+    program = ProgramFactory(nama="Komunikasi Pimpinan")
+    ProgramKompetensiFactory(program=program, kode="m03", level=4)
+    _usulkan(org, org.pegawai_a, m03=4)
+    c = Client()
+    c.force_login(org.users["pimpinan"])
+    # session, user, permissions (2), the scope, the employees, the needs' data (SKPs,
+    # assessments, talent bands, JP 2, leadership 2, jabatan's provider: placements and
+    # proposals 2), the catalogue (2), the menu's SKP check, the filter's units and programs
+    with django_assert_max_num_queries(20):
+        r = c.get(reverse("pelatihan:kebutuhan"))
+    body = r.content.decode()
+    assert "Kesenjangan kompetensi untuk formasi Kepala Bidang Uji — Dinas Kesehatan (usulan " \
+           "kandidat)" in body  # fmt: skip
+    assert "level 3 di bawah standar 4 formasi Kepala Bidang Uji" in body
+    assert "Komunikasi Pimpinan" in body
+    r = c.get(reverse("pelatihan:kebutuhan"), {"sumber": "sasaran"})
+    ((p, kebutuhan),) = r.context["h"].baris
+    assert p == org.pegawai_a and [k.kode for k in kebutuhan] == ["m03"]
+    # The employee sees it on their own page too.
+    c.force_login(org.users["pegawai"])
+    assert "formasi Kepala Bidang Uji" in c.get(reverse("pelatihan:saya")).content.decode()
