@@ -1,7 +1,7 @@
 """Pure rules of competency development (no ORM here), one module per sub-domain:
 
 - `jp`: the JP an employee owes or may take a year (PP 11/2017 Pasal 203 ayat (4); PP 49/2018
-  Pasal 39 ayat (3)) and the leadership training a level requires;
+  Pasal 40 ayat (1)) and the leadership training a level requires;
 - `kebutuhan`: the training needs of one employee, each naming its source and its programs;
 - `efek`: did it work (predikat and assessed levels, against similar non-attendees).
 

@@ -4,7 +4,7 @@ level requires (no ORM here).
 - PNS: at least 20 JP a year — PP 11/2017 Pasal 203 ayat (4), kept by PP 17/2020
   (REGULATIONS.md section 9).
 - PPPK: competency development of at most 24 JP in one year of the work contract — PP 49/2018
-  Pasal 39 ayat (3) (REGULATIONS.md section 9).
+  Pasal 40 ayat (1) (REGULATIONS.md section 9).
 - Leadership training by level (PP 11/2017 jo. PP 17/2020; Peraturan LAN 1/2019 Latsar CPNS;
   Peraturan LAN 15, 16, 17/2019 on PKP, PKA, PKN): Latsar for a new civil servant, PKP for
   Pengawas, PKA for Administrator, PKN II for JPT Pratama, PKN I for JPT Madya and Utama.
@@ -19,7 +19,8 @@ from dataclasses import dataclass
 from pegawai.jenis_jabatan import JenisJabatan
 
 JP_MINIMAL_PNS = 20  # PP 11/2017 Pasal 203 ayat (4)
-JP_MAKSIMAL_PPPK = 24  # PP 49/2018 Pasal 39 ayat (3), per year of the contract
+JP_MAKSIMAL_PPPK = 24  # PP 49/2018 Pasal 40 ayat (1), per year of the contract; ayat (2): not
+# for PPPK in certain JPT Utama and Madya posts (none in a city)
 # Latsar CPNS replaced the old Prajabatan from 2018 (Peraturan LAN 12/2018, now 1/2019): an
 # employee appointed CPNS before then completed Prajabatan, which counts as done.
 TAHUN_LATSAR_MULAI = 2018
@@ -79,7 +80,7 @@ def status_jp(status: str, jp: int) -> StatusJp:
 
 
 def sisa_jatah_pppk(jp: int) -> int:
-    """Return the JP a PPPK may still be given this contract year (PP 49/2018 Pasal 39)."""
+    """Return the JP a PPPK may still be given this contract year (PP 49/2018 Pasal 40)."""
     return max(0, JP_MAKSIMAL_PPPK - jp)
 
 
