@@ -251,9 +251,10 @@ def formasi_jpt_lowong() -> QuerySet[Formasi]:
 
 def seleksi_kelola() -> QuerySet[Seleksi]:
     """Return the selections for HR's list: posts and stages prefetched, applicants counted,
-    the announced stages counted (three queries for a page)."""
+    the announced stages counted (three queries for a page); newest first unless the filter
+    sorts otherwise (a stable order for the pages)."""
     return (
-        Seleksi.objects.annotate(
+        Seleksi.objects.order_by("-created_at", "-id").annotate(
             jumlah_pelamar=Count("pelamar", distinct=True),
             jumlah_diumumkan=Count("pengumuman", distinct=True),
             mulai=Min("tahap__mulai"),
