@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from auditlog.models import LogEntry
@@ -26,6 +26,18 @@ from django.utils import timezone
 
 from pegawai.bulk import BulkWriter
 from pegawai.models import HukumanDisiplin, Pegawai, RiwayatPangkat, RiwayatPendidikan
+
+
+@dataclass
+class HasilImpor:
+    """What an app's import function of a history list did (jabatan, kinerja, pelatihan)."""
+
+    baru: int = 0
+    ubah: int = 0
+    sama: int = 0
+    # (index of the row in the list given, field, message): rows that could not be written.
+    galat: list[tuple[int, str, str]] = field(default_factory=list)
+
 
 # The fields an import may write; the unit is set when an employee is created only (afterwards
 # the placement service alone moves it, shared/DESIGN.md).

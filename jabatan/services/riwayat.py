@@ -13,7 +13,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
@@ -22,16 +21,9 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from jabatan.models import Penempatan
+from pegawai.impor import HasilImpor
 
 KOLOM_IMPOR = ("tmt_selesai", "nomor_sk", "tanggal_sk")
-
-
-@dataclass
-class HasilImpor:
-    baru: int = 0
-    ubah: int = 0
-    sama: int = 0
-    galat: list[tuple[int, str, str]] = field(default_factory=list)  # (row index, field, why)
 
 
 def _tumpang(a0: date, a1: date | None, b0: date, b1: date | None) -> bool:

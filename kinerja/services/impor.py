@@ -16,7 +16,6 @@ are now (SIASN's rw-skp22 does not carry them).
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import transaction
@@ -26,15 +25,8 @@ from django.utils.translation import gettext as _
 from kinerja import rules
 from kinerja.models import Periode, RevisiSkp, Skp
 from kinerja.services.base import SKP_FK, _validasi, perangkat_daerah_dari
+from pegawai.impor import HasilImpor
 from pegawai.models import Pegawai
-
-
-@dataclass
-class HasilImpor:
-    baru: int = 0
-    ubah: int = 0
-    sama: int = 0
-    galat: list[tuple[int, str, str]] = field(default_factory=list)  # (row index, field, why)
 
 
 def skp_impor(

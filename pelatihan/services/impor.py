@@ -15,13 +15,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
 from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from pegawai.impor import HasilImpor
 from pelatihan.models import PelatihanEksternal
 from pelatihan.services.base import _diaudit_oleh
 
@@ -34,15 +34,6 @@ KOLOM_IMPOR = (
     "jumlah_jp",
     "nomor_sertifikat",
 )
-
-
-@dataclass
-class HasilImpor:
-    baru: int = 0
-    ubah: int = 0
-    sama: int = 0
-    # (index of the row in `baris`, field, message): rows that could not be written.
-    galat: list[tuple[int, str, str]] = field(default_factory=list)
 
 
 def _kunci(pegawai_id: int, nama: str, mulai: dt.date) -> tuple[int, str, dt.date]:
