@@ -142,6 +142,9 @@ class Kebutuhan:
     def label_sumber(self) -> str:
         if self.sasaran is not None:
             alasan = LABEL_ALASAN_SASARAN[self.sasaran.alasan]
+            if self.kode in SINGKATAN:
+                return _("Pelatihan kepemimpinan untuk formasi %(f)s (%(a)s)") % {
+                    "f": self.sasaran.label, "a": alasan}  # fmt: skip
             return _("Kesenjangan kompetensi untuk formasi %(f)s (%(a)s)") % {
                 "f": self.sasaran.label, "a": alasan}  # fmt: skip
         return str(LABEL_SUMBER[self.sumber])
@@ -222,11 +225,29 @@ def _program_jp(kurang: int, data: DataPegawai, programs: Sequence[DataProgram])
 def _kebutuhan_sasaran(
     data: DataPegawai, programs: Sequence[DataProgram], gap: Mapping[str, tuple[int, int]]
 ) -> list[Kebutuhan]:
-    """The gaps against each target post's standard. A gap the post held already names at the
-    same or a higher standard is not repeated; the programs are ranked for the target post's
-    kind, to reach its standard."""
+    """The leadership training and the gaps of each target post. Its level's leadership
+    program (PKP, PKA, PKN) when neither it nor a higher one was completed and the post held
+    does not already ask it; a gap the post held already names at the same or a higher
+    standard is not repeated; the programs are ranked for the target post's kind, to reach its
+    standard."""
     hasil = []
+    sendiri = set(kepemimpinan_wajib(status=data.status, jenis_jabatan=data.jenis_jabatan))
     for sasaran in data.sasaran:
+        for wajib in kepemimpinan_wajib(status="", jenis_jabatan=sasaran.jenis_jabatan):
+            if wajib in sendiri or setara_atau_lebih_tinggi(data.kepemimpinan_selesai, wajib):
+                continue
+            sendiri.add(wajib)  # two target posts of one level: one need
+            hasil.append(
+                Kebutuhan(
+                    SUMBER_SASARAN,
+                    wajib,
+                    _("belum mengikuti %(p)s, pelatihan kepemimpinan jenjang formasi %(f)s (%(a)s)")
+                    % {"p": SINGKATAN[wajib], "f": sasaran.label,
+                       "a": LABEL_ALASAN_SASARAN[sasaran.alasan]},
+                    _program_wajib(wajib, programs),
+                    sasaran,
+                )
+            )  # fmt: skip
         gap_sasaran = _gap(data.capaian, sasaran.standar)
         for kode, (capaian, standar) in gap_sasaran.items():
             if kode in gap and gap[kode][1] >= standar:

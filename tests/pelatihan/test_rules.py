@@ -272,6 +272,12 @@ KOM_PELAKSANA = r.DataProgram(
 KEPALA = "Kepala Bidang Pelayanan — Dinas Kesehatan"
 
 
+def _pk(**kw) -> r.DataPegawai:
+    """An employee who holds PKA already: a Pengawas or Administrator target asks no leadership
+    training of them, only its competency standard."""
+    return _p(kepemimpinan_selesai=frozenset({r.PKA}), **kw)
+
+
 def _sasaran(standar, alasan=r.USULAN, jenis="PENGAWAS", label=KEPALA):
     return r.DataSasaran(label, jenis, {**STANDAR_2, **standar}, alasan)
 
@@ -288,7 +294,7 @@ SASARAN = [
 
 @pytest.mark.parametrize(("capaian", "sekarang", "sasaran", "expected"), SASARAN)
 def test_a_target_post_adds_the_gaps_its_standard_names(capaian, sekarang, sasaran, expected):
-    data = _p(capaian={**CAPAIAN_OK, "m03": capaian}, standar={**STANDAR_2, "m03": sekarang},
+    data = _pk(capaian={**CAPAIAN_OK, "m03": capaian}, standar={**STANDAR_2, "m03": sekarang},
               sasaran=(_sasaran({"m03": sasaran}),))  # fmt: skip
     assert _sumber(r.kebutuhan_pegawai(data, KATALOG)) == expected
 
@@ -299,7 +305,7 @@ def test_a_target_post_adds_the_gaps_its_standard_names(capaian, sekarang, sasar
      (r.SUKSESI, f"formasi {KEPALA} (calon suksesor)")],
 )  # fmt: skip
 def test_a_target_need_names_the_post_and_why_it_is_a_target(alasan, label):
-    data = _p(sasaran=(_sasaran({"m03": 3}, alasan),))
+    data = _pk(sasaran=(_sasaran({"m03": 3}, alasan),))
     (k,) = r.kebutuhan_pegawai(data, KATALOG)
     assert f"level 2 di bawah standar 3 {label}" in k.alasan
     assert k.label_sumber == f"Kesenjangan kompetensi untuk {label}"
@@ -308,20 +314,46 @@ def test_a_target_need_names_the_post_and_why_it_is_a_target(alasan, label):
 
 def test_a_target_needs_programs_rank_for_the_target_posts_kind():
     katalog = [*KATALOG, KOM_PELAKSANA]
-    sekarang = r.kebutuhan_pegawai(_p(standar={**STANDAR_2, "m03": 3}), katalog)
+    sekarang = r.kebutuhan_pegawai(_pk(standar={**STANDAR_2, "m03": 3}), katalog)
     assert sekarang[0].program[0].id == KOM_PELAKSANA.id  # suits the Pelaksana post held
-    (k,) = r.kebutuhan_pegawai(_p(sasaran=(_sasaran({"m03": 3}),)), katalog)
+    (k,) = r.kebutuhan_pegawai(_pk(sasaran=(_sasaran({"m03": 3}),)), katalog)
     assert k.program[0].id == KOM.id  # the Pengawas target: the program for every kind first
 
 
 def test_each_target_post_gives_its_own_needs_and_none_without_an_assessment():
     dua = (_sasaran({"m03": 3}), _sasaran({"m08": 4}, r.SUKSESI, "ADMINISTRATOR", "Sekretaris"))
-    kebutuhan = r.kebutuhan_pegawai(_p(sasaran=dua), KATALOG)
+    kebutuhan = r.kebutuhan_pegawai(_pk(sasaran=dua), KATALOG)
     assert [(k.kode, k.sasaran.label) for k in kebutuhan] == [
         ("m03", KEPALA),
         ("m08", "Sekretaris"),
     ]
-    assert r.kebutuhan_pegawai(_p(capaian=None, sasaran=dua), KATALOG) == []
+    assert r.kebutuhan_pegawai(_pk(capaian=None, sasaran=dua), KATALOG) == []
+
+
+# (the employee's own kind, leadership completed, the target's kind, the needs expected)
+SASARAN_KEPEMIMPINAN = [
+    ("PELAKSANA", set(), "PENGAWAS", [("sasaran", "pkp")]),
+    ("PELAKSANA", {"pka"}, "PENGAWAS", []),  # a higher program clears the lower one
+    ("PENGAWAS", set(), "ADMINISTRATOR", [("kepemimpinan", "pkp"), ("sasaran", "pka")]),
+    ("PENGAWAS", set(), "PENGAWAS", [("kepemimpinan", "pkp")]),  # own level's need, not twice
+    ("PELAKSANA", set(), "FUNGSIONAL", []),  # no leadership training for the kind
+]
+
+
+@pytest.mark.parametrize(("jenis", "selesai", "sasaran", "expected"), SASARAN_KEPEMIMPINAN)
+def test_a_target_posts_leadership_training_is_a_need_naming_the_post(
+    jenis, selesai, sasaran, expected
+):
+    data = _p(jenis_jabatan=jenis, kepemimpinan_selesai=frozenset(selesai),
+              sasaran=(_sasaran({}, jenis=sasaran),))  # fmt: skip
+    kebutuhan = r.kebutuhan_pegawai(data, KATALOG)
+    assert _sumber(kebutuhan) == expected
+    for k in kebutuhan:
+        if k.sumber == "sasaran":
+            assert (
+                k.label_sumber == f"Pelatihan kepemimpinan untuk formasi {KEPALA} (usulan kandidat)"
+            )
+            assert k.program and k.program[0].nama == k.kode.upper()  # the catalogue's PKP / PKA
 
 
 def _level(n, sebelum, sesudah, mulai=0):
