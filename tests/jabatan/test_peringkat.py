@@ -274,7 +274,7 @@ def test_the_projection_follows_every_change(
 
 def test_a_whole_rebuild_in_batches_equals_the_live_records(kota, monkeypatch):
     """Batches select their employees by a range subquery; every row is rebuilt once."""
-    monkeypatch.setattr(indeks, "BATCH", 150)
+    monkeypatch.setattr(indeks.tulis, "BATCH", 150)
     laporan = []
     n = indeks.segarkan(laporan=lambda selesai, semua: laporan.append((selesai, semua)))
     assert n == IndeksMerit.objects.count() == Pegawai.objects.aktif().count()
