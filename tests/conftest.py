@@ -69,6 +69,12 @@ def browser_type_launch_args(browser_type_launch_args):
 
 
 @pytest.fixture(autouse=True)
+def _media_sementara(settings, tmp_path_factory):
+    """Uploaded evidence goes to a temporary folder, never into the checkout."""
+    settings.MEDIA_ROOT = str(tmp_path_factory.mktemp("media"))
+
+
+@pytest.fixture(autouse=True)
 def _bahasa_bawaan():
     """Give every test the default language back: a test that switches to English must not
     leave the next one reading English messages (the active language is per thread)."""
