@@ -8,6 +8,7 @@ import shutil
 import pytest
 from django.conf import settings
 from django.contrib.auth.models import Group, User
+from django.test import override_settings
 from django.utils import translation
 
 
@@ -69,9 +70,12 @@ def browser_type_launch_args(browser_type_launch_args):
 
 
 @pytest.fixture(autouse=True)
-def _media_sementara(settings, tmp_path_factory):
-    """Uploaded evidence goes to a temporary folder, never into the checkout."""
-    settings.MEDIA_ROOT = str(tmp_path_factory.mktemp("media"))
+def _media_sementara(tmp_path_factory):
+    """Uploaded evidence goes to a temporary folder, never into the checkout. Not through the
+    `settings` fixture: that would make every test hold it, and other fixtures' teardowns
+    (publik's cache clearing) would then run under settings they did not expect."""
+    with override_settings(MEDIA_ROOT=str(tmp_path_factory.mktemp("media"))):
+        yield
 
 
 @pytest.fixture(autouse=True)
