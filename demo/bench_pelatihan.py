@@ -43,26 +43,38 @@ def _hapus_usulan() -> None:
         cursor.execute("DELETE FROM jabatan_usulan")
 
 
-def _floor_kebutuhan(ids: list[int]) -> Callable[[], object]:
-    """The raw reads of the needs' inputs for the same employees: SKPs, assessments, JP and
-    leadership rows, the post held with its standard, the proposed posts with theirs."""
+def _floor_kebutuhan(pegawai_sql: str, params: tuple) -> Callable[[], object]:
+    """The raw reads of the needs' inputs for the same employees (`pegawai_sql` selects their
+    ids): the annual SKPs, the assessments, this year's JP and the leadership training
+    completed, the post held with its standard, the proposed posts with theirs — the columns
+    the selector reads, each input one query joined on the employees in SQL."""
+    tahun = timezone.localdate().year
 
     def run() -> object:
         with connection.cursor() as cursor:
-            for sql in (
-                "SELECT * FROM kinerja_skp WHERE pegawai_id = ANY(%s)",
-                "SELECT * FROM pegawai_hasilasesmen WHERE pegawai_id = ANY(%s)",
-                "SELECT * FROM pelatihan_peserta WHERE pegawai_id = ANY(%s) AND status = 'lulus'",
-                f"SELECT p.pegawai_id, j.jenis, {STD} FROM jabatan_penempatan p "
-                "JOIN jabatan_formasi f ON f.id = p.formasi_id "
-                "JOIN jabatan_jabatan j ON j.id = f.jabatan_id WHERE p.pegawai_id = ANY(%s) "
-                "AND p.tmt_selesai IS NULL AND p.jenis = 'definitif'",
-                f"SELECT u.pegawai_id, j.nama, j.jenis, {STD} FROM jabatan_usulan u "
-                "JOIN jabatan_formasi f ON f.id = u.formasi_id "
-                "JOIN jabatan_jabatan j ON j.id = f.jabatan_id "
-                "WHERE u.pegawai_id = ANY(%s) AND u.aktif",
-            ):
-                cursor.execute(sql, [ids])
+            for sql, extra in (
+                ("SELECT s.pegawai_id, s.jenis_jabatan, s.predikat, s.status FROM kinerja_skp s "
+                 "JOIN kinerja_periode r ON r.id = s.periode_id WHERE r.jenis = 'tahunan' "
+                 "AND r.tahun <= %s AND s.pegawai_id IN ({p}) ORDER BY 1, r.tahun DESC", (tahun,)),
+                ("SELECT pegawai_id, jpm, m01, m02, m03, m04, m05, m06, m07, m08, sk01 "
+                 "FROM pegawai_hasilasesmen WHERE pegawai_id IN ({p}) "
+                 "ORDER BY pegawai_id, tanggal DESC, id DESC", ()),
+                ("SELECT pegawai_id, sum(jp_diakui) FROM pelatihan_peserta WHERE status = 'lulus' "
+                 "AND tahun_jp = %s AND pegawai_id IN ({p}) GROUP BY 1", (tahun,)),
+                ("SELECT DISTINCT e.pegawai_id, g.pelatihan_wajib FROM pelatihan_peserta e "
+                 "JOIN pelatihan_sesi i ON i.id = e.sesi_id JOIN pelatihan_program g "
+                 "ON g.id = i.program_id WHERE e.status = 'lulus' AND g.pelatihan_wajib <> '' "
+                 "AND e.pegawai_id IN ({p})", ()),
+                (f"SELECT p.pegawai_id, j.id, j.jenis, j.jenjang, {STD} FROM jabatan_penempatan p "
+                 "JOIN jabatan_formasi f ON f.id = p.formasi_id "
+                 "JOIN jabatan_jabatan j ON j.id = f.jabatan_id WHERE p.pegawai_id IN ({p}) "
+                 "AND p.tmt_selesai IS NULL AND p.jenis = 'definitif'", ()),
+                (f"SELECT u.pegawai_id, j.id, j.nama, j.jenis, j.jenjang, {STD} "
+                 "FROM jabatan_usulan u JOIN jabatan_formasi f ON f.id = u.formasi_id "
+                 "JOIN jabatan_jabatan j ON j.id = f.jabatan_id "
+                 "WHERE u.pegawai_id IN ({p}) AND u.aktif", ()),
+            ):  # fmt: skip
+                cursor.execute(sql.format(p=pegawai_sql), (*extra, *params))
                 cursor.fetchall()
 
     return run
@@ -102,13 +114,20 @@ def jalankan(cmd, n: int, timed, sql, semua) -> None:
         unit = Pegawai.objects.aktif().in_unit(opd)
         ids = list(unit.values_list("pk", flat=True))
         m, q = timed(lambda: sel.kebutuhan_lingkup(unit.select_related("unit_kerja"), tahun))
-        f, _ = timed(_floor_kebutuhan(ids))
+        f, _ = timed(
+            _floor_kebutuhan(
+                "SELECT p.id FROM pegawai_pegawai p JOIN pegawai_unitkerja k "
+                "ON k.id = p.unit_kerja_id WHERE p.kedudukan IN ('aktif', 'cuti') "
+                "AND k.path LIKE %s",
+                (opd.path + "%",),
+            )
+        )
         cmd._line("pelatihan.kebutuhan_unit", n, m, f, q)
         cmd.stdout.write(f"  (kebutuhan_unit: {len(ids)} pegawai; {usulan} usulan aktif)")
         semua_pegawai = Pegawai.objects.aktif()
-        ids = list(semua_pegawai.values_list("pk", flat=True))
         m, q = timed(lambda: sel.usulan_rencana(semua_pegawai, tahun), runs=3)
-        f, _ = timed(_floor_kebutuhan(ids), runs=3)
+        aktif = "SELECT id FROM pegawai_pegawai WHERE kedudukan IN ('aktif', 'cuti')"
+        f, _ = timed(_floor_kebutuhan(aktif, ()), runs=3)
         cmd._line("pelatihan.kebutuhan_kota", n, m, f, q)
     finally:
         _hapus_usulan()

@@ -9,10 +9,10 @@ data up through the registry, in two queries whatever the number of employees.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Collection
 
 from jabatan.models import Penempatan, Usulan
 from pegawai.kompetensi import KODE, standar_default
+from pegawai.selectors import PilihanPegawai, saring_pegawai
 from pelatihan.rules import USULAN, DataSasaran
 from pelatihan.sumber import JabatanPegawai
 
@@ -29,12 +29,12 @@ def _standar(jenis: str, jenjang: str, nilai) -> dict[str, int]:
     return {k: v for k, v in standar.items() if v is not None}
 
 
-def jabatan_pegawai(pegawai_ids: Collection[int]) -> dict[int, JabatanPegawai]:
+def jabatan_pegawai(pegawai_ids: PilihanPegawai) -> dict[int, JabatanPegawai]:
     """Return, per employee with a current definitive placement or an active proposal, the
     post's kind and standard and the proposed posts (label "position — unit", kind, standard).
     Two queries: the open definitive placements with their position, the active proposals
-    with their post's position and unit."""
-    ids = list(pegawai_ids)
+    with their post's position and unit; `pegawai_ids` as pegawai.selectors.saring_pegawai
+    takes it."""
     # One standard per position (a city has some hundred), shared by all its holders.
     cache: dict[int, dict[str, int]] = {}
 
@@ -45,9 +45,7 @@ def jabatan_pegawai(pegawai_ids: Collection[int]) -> dict[int, JabatanPegawai]:
 
     sekarang: dict[int, tuple[str, dict[str, int]]] = {}
     for pid, jabatan_id, jenis, jenjang, *nilai in (
-        Penempatan.objects.aktif()
-        .definitif()
-        .filter(pegawai_id__in=ids)
+        saring_pegawai(Penempatan.objects.aktif().definitif(), pegawai_ids)
         .order_by()
         .values_list(
             "pegawai_id",
@@ -60,7 +58,7 @@ def jabatan_pegawai(pegawai_ids: Collection[int]) -> dict[int, JabatanPegawai]:
         sekarang[pid] = (jenis, standar(jabatan_id, jenis, jenjang, nilai))
     sasaran: dict[int, list[DataSasaran]] = defaultdict(list)
     for pid, jabatan_id, jabatan, unit, jenis, jenjang, *nilai in (
-        Usulan.objects.filter(aktif=True, pegawai_id__in=ids)
+        saring_pegawai(Usulan.objects.filter(aktif=True), pegawai_ids)
         .order_by("pegawai_id", "created_at", "pk")
         .values_list(
             "pegawai_id",

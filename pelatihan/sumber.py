@@ -8,15 +8,19 @@ get, per employee, the kind and competency standard of the current post and the 
 (an active candidacy, a succession) with theirs. Without a provider, nothing is known and the
 needs fall back to the default standard of the latest SKP's position kind.
 
-A provider takes the employee ids and returns {employee id: JabatanPegawai} for those it knows,
-in a fixed number of queries whatever their number.
+A provider takes the employees as pegawai.selectors.saring_pegawai does (ids; a queryset; a
+Bagian, one step of the city's needs) and returns {employee id: JabatanPegawai} for those it
+knows, in a fixed number of queries whatever their number.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
+from django.db.models import QuerySet
+
+from pegawai.selectors import Bagian, PilihanPegawai
 from pelatihan.rules import DataSasaran
 
 
@@ -29,7 +33,7 @@ class JabatanPegawai:
     sasaran: tuple[DataSasaran, ...] = field(default_factory=tuple)
 
 
-Penyedia = Callable[[Collection[int]], Mapping[int, JabatanPegawai]]
+Penyedia = Callable[[PilihanPegawai], Mapping[int, JabatanPegawai]]
 
 # Keyed by the function itself (a dict keeps the order): ready() may run twice in tests.
 _PENYEDIA: dict[Penyedia, None] = {}
@@ -45,12 +49,12 @@ def penyedia() -> list[Penyedia]:
     return list(_PENYEDIA)
 
 
-def jabatan_pegawai(pegawai_ids: Collection[int]) -> dict[int, JabatanPegawai]:
+def jabatan_pegawai(pegawai_ids: PilihanPegawai) -> dict[int, JabatanPegawai]:
     """Return what the registered providers know of the employees' posts: a later provider's
     current post wins where it names one; target posts are joined, in the providers' order."""
     hasil: dict[int, JabatanPegawai] = {}
-    ids = list(pegawai_ids)
-    if not ids:
+    ids = pegawai_ids if isinstance(pegawai_ids, Bagian | QuerySet) else list(pegawai_ids or ())
+    if isinstance(ids, list) and not ids:
         return hasil
     for fungsi in _PENYEDIA:
         for pid, j in fungsi(ids).items():

@@ -56,7 +56,9 @@ from pelatihan.rules.kebutuhan import (  # noqa: F401
     DataPegawai,
     DataProgram,
     DataSasaran,
+    Katalog,
     Kebutuhan,
     ProgramCocok,
+    kebutuhan_banyak,
     kebutuhan_pegawai,
 )

@@ -9,7 +9,8 @@ successor to (PermenPANRB 38/2017); performance (PermenPANRB 6/2022 predikat); t
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 
 from django.utils.translation import get_language, gettext, gettext_lazy
@@ -29,12 +30,20 @@ from pelatihan.rules.jp import (
 NAMA_KOMPETENSI = {kode: f"{KODE_RESMI[kode]} {nama}" for kode, nama in KOMPETENSI}
 
 # The city's needs word a few hundred thousand explanations from a dozen messages: each
-# message is looked up once per language (the catalogues do not change while running).
+# message is looked up once per language (the catalogues do not change while running), and
+# kebutuhan_banyak asks Django for the active language once for all its employees (asking
+# it per message was half of the rules' time).
 _TERJEMAHAN: dict[tuple[str | None, str], str] = {}
+_BAHASA: ContextVar[str | None] = ContextVar("bahasa_kebutuhan", default=None)
+
+
+def _bahasa() -> str | None:
+    bahasa = _BAHASA.get()
+    return get_language() if bahasa is None else bahasa
 
 
 def _(pesan: str) -> str:
-    kunci = (get_language(), pesan)
+    kunci = (_bahasa(), pesan)
     hasil = _TERJEMAHAN.get(kunci)
     if hasil is None:
         hasil = _TERJEMAHAN[kunci] = gettext(pesan)
@@ -87,6 +96,33 @@ class DataProgram:
 
     def cocok_untuk(self, jenis_jabatan: str) -> bool:
         return not self.jenis_jabatan_sasaran or jenis_jabatan in self.jenis_jabatan_sasaran
+
+
+class Katalog(tuple):
+    """The catalogue as the rules read it, remembering what it worked out: the programs it
+    ranked for a need, and (kebutuhan_banyak) the needs of an employee's inputs.
+
+    A ranking depends only on the need (competency, target level, position kind, the other
+    gaps; a leadership code; a JP shortfall), the catalogue and the language, so the city's
+    100,000 employees share a few hundred rankings instead of ranking the catalogue for each
+    of their needs. A plain sequence of DataProgram works too, without the memory. A Katalog
+    lives as long as one page or one task run (pelatihan.selectors.data_program)."""
+
+    def __new__(cls, programs: Sequence[DataProgram] = ()) -> Katalog:
+        katalog = super().__new__(cls, programs)
+        katalog._ingatan = {}
+        return katalog
+
+
+def _ingat(programs: Sequence[DataProgram], kunci: tuple[Hashable, ...], hitung: Callable):
+    ingatan = getattr(programs, "_ingatan", None)
+    if ingatan is None:
+        return hitung()
+    kunci = (_bahasa(), *kunci)
+    hasil = ingatan.get(kunci)
+    if hasil is None:
+        hasil = ingatan[kunci] = hitung()
+    return hasil
 
 
 @dataclass(frozen=True)
@@ -173,11 +209,22 @@ def _program_kompetensi(
     """Rank the programs that develop competency `kode`: those that reach `target` first, then
     those suited to the position kind (`jenis_jabatan`, by default the employee's own), then
     the ones closing more of the employee's other gaps, the shorter and the cheaper first."""
-    calon = [p for p in programs if kode in p.kompetensi and not p.pelatihan_wajib]
     jenis = data.jenis_jabatan if jenis_jabatan is None else jenis_jabatan
+    lain = frozenset(k for k in gap if k != kode)
+    return _ingat(
+        programs,
+        ("kompetensi", kode, target, jenis, lain),
+        lambda: _peringkat_kompetensi(kode, target, jenis, lain, programs),
+    )
+
+
+def _peringkat_kompetensi(
+    kode: str, target: int, jenis: str, gap: frozenset[str], programs: Sequence[DataProgram]
+) -> tuple[ProgramCocok, ...]:
+    calon = [p for p in programs if kode in p.kompetensi and not p.pelatihan_wajib]
 
     def key(p: DataProgram):
-        lain = sum(1 for k in gap if k != kode and k in p.kompetensi)
+        lain = sum(1 for k in gap if k in p.kompetensi)
         return (p.kompetensi[kode] < target, not p.cocok_untuk(jenis), -lain,
                 p.biaya, p.jumlah_jp, p.nama)  # fmt: skip
 
@@ -189,7 +236,7 @@ def _program_kompetensi(
         ]
         if p.kompetensi[kode] < target:
             alasan.append(_("belum mencapai standar"))
-        lain = [NAMA_KOMPETENSI[k] for k in gap if k != kode and k in p.kompetensi]
+        lain = [NAMA_KOMPETENSI[k] for k in KODE if k in gap and k in p.kompetensi]
         if lain:
             alasan.append(_("juga %(k)s") % {"k": ", ".join(lain)})
         hasil.append(ProgramCocok(p.id, p.nama, "; ".join(alasan)))
@@ -197,6 +244,10 @@ def _program_kompetensi(
 
 
 def _program_wajib(kode: str, programs: Sequence[DataProgram]) -> tuple[ProgramCocok, ...]:
+    return _ingat(programs, ("wajib", kode), lambda: _peringkat_wajib(kode, programs))
+
+
+def _peringkat_wajib(kode: str, programs: Sequence[DataProgram]) -> tuple[ProgramCocok, ...]:
     calon = sorted(
         (p for p in programs if p.pelatihan_wajib == kode), key=lambda p: (p.biaya, p.nama)
     )
@@ -208,8 +259,13 @@ def _program_wajib(kode: str, programs: Sequence[DataProgram]) -> tuple[ProgramC
 def _program_jp(kurang: int, data: DataPegawai, programs: Sequence[DataProgram]):
     """Rank the programs that make up a JP shortfall: suited to the position, covering the
     shortfall in one go, the cheapest and shortest first."""
+    jenis = data.jenis_jabatan
+    return _ingat(programs, ("jp", kurang, jenis), lambda: _peringkat_jp(kurang, jenis, programs))
+
+
+def _peringkat_jp(kurang: int, jenis: str, programs: Sequence[DataProgram]):
     calon = [p for p in programs if not p.pelatihan_wajib]
-    calon.sort(key=lambda p: (not p.cocok_untuk(data.jenis_jabatan), p.jumlah_jp < kurang,
+    calon.sort(key=lambda p: (not p.cocok_untuk(jenis), p.jumlah_jp < kurang,
                               p.biaya, p.jumlah_jp, p.nama))  # fmt: skip
     return tuple(
         ProgramCocok(
@@ -354,3 +410,39 @@ def kebutuhan_pegawai(data: DataPegawai, programs: Sequence[DataProgram]) -> lis
                 )
             )
     return hasil
+
+
+def _kunci(d: DataPegawai) -> tuple | None:
+    """What an employee's needs depend on, hashable: all of DataPegawai but the id (None for
+    an employee with target posts, whose standards are mappings inside dataclasses — a few
+    hundred in a city, computed one by one)."""
+    if d.sasaran:
+        return None
+    return (d.status, d.jenis_jabatan, d.tahun_cpns, d.predikat, d.potensial, d.jp_tahun_ini,
+            d.kepemimpinan_selesai, tuple(d.capaian.items()) if d.capaian is not None else None,
+            tuple(d.standar.items()) if d.standar is not None else None)  # fmt: skip
+
+
+def kebutuhan_banyak(
+    data: Iterable[DataPegawai], programs: Sequence[DataProgram]
+) -> dict[int, list[Kebutuhan]]:
+    """Return {employee id: kebutuhan_pegawai} for many employees, in the active language.
+
+    The needs are a pure function of the inputs, and in a city many employees share them all
+    (same kind of post, standard, levels, predikat, JP): against a Katalog each distinct input
+    is worked out once — for all the steps of a city's run — and its needs (immutable) given
+    to every employee who has it, each in a list of their own."""
+    token = _BAHASA.set(get_language())
+    hasil: dict[int, list[Kebutuhan]] = {}
+    try:
+        for d in data:
+            kunci = _kunci(d) if isinstance(programs, Katalog) else None
+            if kunci is None:
+                hasil[d.id] = kebutuhan_pegawai(d, programs)
+            else:
+                hasil[d.id] = list(
+                    _ingat(programs, ("pegawai", kunci), lambda d=d: kebutuhan_pegawai(d, programs))
+                )
+        return hasil
+    finally:
+        _BAHASA.reset(token)

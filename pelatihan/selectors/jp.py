@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.contrib.auth.models import AnonymousUser, User
@@ -25,6 +24,7 @@ from django.utils.translation import gettext as _
 
 from pegawai.akses import Lingkup, lingkup
 from pegawai.models import Pegawai, UnitKerja
+from pegawai.selectors import PilihanPegawai, saring_pegawai
 from pelatihan import rules
 from pelatihan.models import PelatihanEksternal, Peserta, Sesi
 
@@ -44,19 +44,15 @@ def lingkup_pimpinan(user: User | AnonymousUser) -> Lingkup:
 
 
 def jp_per_tahun(
-    pegawai_ids: Iterable[int] | None, tahun_dari: int, tahun_sampai: int
+    pegawai_ids: PilihanPegawai, tahun_dari: int, tahun_sampai: int
 ) -> dict[int, dict[int, int]]:
     """Return {employee id: {year: JP}} of completed catalogue training and verified external
     training in the years `tahun_dari`..`tahun_sampai` (inclusive). Two grouped SQL queries;
-    `pegawai_ids` None means every employee, a queryset of ids a subquery (the projection's
-    rebuild)."""
+    `pegawai_ids` as pegawai.selectors.saring_pegawai takes it (None: every employee)."""
     hasil: dict[int, dict[int, int]] = defaultdict(lambda: defaultdict(int))
     tahun = Q(tahun_jp__gte=tahun_dari, tahun_jp__lte=tahun_sampai)
-    pes = Peserta.objects.filter(tahun, status=LULUS)
-    eks = PelatihanEksternal.objects.filter(tahun, status=DIVERIFIKASI)
-    if pegawai_ids is not None:
-        ids = pegawai_ids if isinstance(pegawai_ids, QuerySet) else list(pegawai_ids)
-        pes, eks = pes.filter(pegawai_id__in=ids), eks.filter(pegawai_id__in=ids)
+    pes = saring_pegawai(Peserta.objects.filter(tahun, status=LULUS), pegawai_ids)
+    eks = saring_pegawai(PelatihanEksternal.objects.filter(tahun, status=DIVERIFIKASI), pegawai_ids)
     for qs, kolom in ((pes, "jp_diakui"), (eks, "jumlah_jp")):
         for pid, th, jp in (
             qs.values("pegawai_id", "tahun_jp")
@@ -68,18 +64,24 @@ def jp_per_tahun(
     return {pid: dict(per) for pid, per in hasil.items()}
 
 
-def kepemimpinan_selesai(pegawai_ids: Iterable[int] | None) -> dict[int, frozenset[str]]:
+def kepemimpinan_selesai(pegawai_ids: PilihanPegawai) -> dict[int, frozenset[str]]:
     """Return {employee id: the required leadership trainings completed} (rules.KEPEMIMPINAN
     codes), from completed enrolments and verified external training. Two queries."""
     hasil: dict[int, set[str]] = defaultdict(set)
-    pes = Peserta.objects.filter(status=LULUS).exclude(sesi__program__pelatihan_wajib="")
-    eks = PelatihanEksternal.objects.filter(status=DIVERIFIKASI).exclude(pelatihan_wajib="")
-    if pegawai_ids is not None:
-        ids = pegawai_ids if isinstance(pegawai_ids, QuerySet) else list(pegawai_ids)
-        pes, eks = pes.filter(pegawai_id__in=ids), eks.filter(pegawai_id__in=ids)
-    for pid, kode in pes.values_list("pegawai_id", "sesi__program__pelatihan_wajib").distinct():
+    pes = saring_pegawai(
+        Peserta.objects.filter(status=LULUS).exclude(sesi__program__pelatihan_wajib=""),
+        pegawai_ids,
+    )
+    eks = saring_pegawai(
+        PelatihanEksternal.objects.filter(status=DIVERIFIKASI).exclude(pelatihan_wajib=""),
+        pegawai_ids,
+    )
+    # order_by(): the models' default orderings would join and DISTINCT their columns too.
+    for pid, kode in (
+        pes.order_by().values_list("pegawai_id", "sesi__program__pelatihan_wajib").distinct()
+    ):
         hasil[pid].add(kode)
-    for pid, kode in eks.values_list("pegawai_id", "pelatihan_wajib").distinct():
+    for pid, kode in eks.order_by().values_list("pegawai_id", "pelatihan_wajib").distinct():
         hasil[pid].add(kode)
     return {pid: frozenset(k) for pid, k in hasil.items()}
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from django.db.models import (
@@ -12,7 +12,9 @@ from django.db.models import (
 from django.utils import timezone
 
 from pegawai.akses import Lingkup
+from pegawai.bulk import tanpa_pengumpul_siklus
 from pegawai.models import Pegawai
+from pegawai.selectors import Bagian, PilihanPegawai, saring_pegawai
 from pelatihan import rules
 from pelatihan.selectors.jp import (
     jp_per_tahun,
@@ -23,11 +25,12 @@ from pelatihan.selectors.jp import (
 from pelatihan.sumber import JabatanPegawai, jabatan_pegawai
 
 
-def data_program() -> list[rules.DataProgram]:
-    """Return the active catalogue as pure data for the needs analysis (two queries)."""
+def data_program() -> rules.Katalog:
+    """Return the active catalogue as pure data for the needs analysis (two queries), as a
+    Katalog that remembers its rankings."""
     from pelatihan.models import Program
 
-    return [
+    return rules.Katalog(
         rules.DataProgram(
             id=p.pk,
             nama=p.nama,
@@ -39,7 +42,7 @@ def data_program() -> list[rules.DataProgram]:
             jenis_jabatan_sasaran=tuple(p.jenis_jabatan_sasaran or ()),
         )
         for p in Program.objects.filter(aktif=True).prefetch_related("kompetensi").order_by("pk")
-    ]
+    )
 
 
 def _standar_bawaan(jenis: str) -> dict[str, int] | None:
@@ -54,43 +57,56 @@ def _standar_bawaan(jenis: str) -> dict[str, int] | None:
 
 
 def data_kebutuhan(
-    pegawai: Iterable[Pegawai],
+    pegawai: Iterable[Pegawai] | QuerySet[Pegawai] | Bagian,
     tahun: int,
     *,
     jabatan: Mapping[int, JabatanPegawai] | None = None,
 ) -> list[rules.DataPegawai]:
     """Return the pure input of the needs analysis for `pegawai` (already scoped by the caller).
 
+    `pegawai` is a list of employees, a queryset of them or a Bagian (one step of the city's
+    needs): a queryset's employees are read as rows and every input is filtered by it as a
+    subquery (pegawai.selectors.saring_pegawai), so a city of 100,000 is never sent to the
+    database as lists of ids (binding them cost more than reading the rows).
     The position's competency standard and the target posts live in jabatan, which pelatihan
     may not import: they come from the providers registered in pelatihan.sumber (jabatan's
-    reads the current definitive placement and the active proposals), or from `jabatan` when
-    given. An employee no provider knows gets the kind of the latest annual SKP and the default
-    standard of that kind (PermenPANRB 38/2017, pegawai.kompetensi).
+    reads the current definitive placement, the active proposals and succession plans), or
+    from `jabatan` when given. An employee no provider knows gets the kind of the latest
+    annual SKP and the default standard of that kind (PermenPANRB 38/2017, pegawai.kompetensi).
     Queries: SKPs, assessments, the talent bands, JP (2), leadership training (2), and the
-    providers' (jabatan's: placements, proposals) — nine in all.
+    providers' — a fixed number whatever the number of employees (and one for a queryset's
+    employees).
     """
     from kinerja.models import PengaturanTalenta, Skp
     from kinerja.rules import sumbu_potensial
     from pegawai.kompetensi import KODE
     from pegawai.models import HasilAsesmen
 
-    daftar = list(pegawai)
-    ids = [p.pk for p in daftar]
-    skp: dict[int, dict] = {}
+    ids: PilihanPegawai
+    if isinstance(pegawai, Bagian | QuerySet):
+        qs = pegawai.pegawai() if isinstance(pegawai, Bagian) else pegawai
+        daftar = list(qs.values_list("pk", "status", "tmt_cpns"))
+        ids = pegawai if isinstance(pegawai, Bagian) else qs.order_by().values("pk")
+    else:
+        daftar = [(p.pk, p.status, p.tmt_cpns) for p in pegawai]
+        ids = [row[0] for row in daftar]
+    skp: dict[int, list[str]] = {}  # [kind of the latest annual SKP, latest assessed predikat]
     for pid, jenis, predikat, status in (
-        Skp.objects.filter(pegawai_id__in=ids, periode__jenis="tahunan", periode__tahun__lte=tahun)
+        saring_pegawai(Skp.objects.filter(periode__jenis="tahunan", periode__tahun__lte=tahun), ids)
         .order_by("pegawai_id", "-periode__tahun")
         .values_list("pegawai_id", "jenis_jabatan", "predikat", "status")
     ):
-        d = skp.setdefault(pid, {"jenis": "", "predikat": ""})
-        d["jenis"] = d["jenis"] or jenis
-        if not d["predikat"] and status in Skp.STATUS_DINILAI:
-            d["predikat"] = predikat
+        d = skp.get(pid)
+        if d is None:
+            d = skp[pid] = ["", ""]
+        d[0] = d[0] or jenis
+        if not d[1] and status in Skp.STATUS_DINILAI:
+            d[1] = predikat
     # Rows, not instances: the latest assessment's levels and JPM (the city's needs read
-    # tens of thousands).
+    # a hundred thousand).
     asesmen: dict[int, tuple[dict[str, int], object]] = {}
     for pid, jpm, *nilai in (
-        HasilAsesmen.objects.filter(pegawai_id__in=ids)
+        saring_pegawai(HasilAsesmen.objects.all(), ids)
         .order_by("pegawai_id", "-tanggal", "-pk")
         .values_list("pegawai_id", "jpm", *KODE)
     ):
@@ -102,10 +118,11 @@ def data_kebutuhan(
     if jabatan is None:
         jabatan = jabatan_pegawai(ids)
     bawaan: dict[str, dict[str, int] | None] = {}
+    kosong_skp = ("", "")
     hasil = []
-    for p in daftar:
-        jenis = skp.get(p.pk, {}).get("jenis", "")
-        j = jabatan.get(p.pk)
+    for pid, status, tmt_cpns in daftar:
+        jenis, predikat = skp.get(pid, kosong_skp)
+        j = jabatan.get(pid)
         if j is not None and j.jenis_jabatan:
             jenis = j.jenis_jabatan
         if j is not None and j.standar is not None:
@@ -114,19 +131,19 @@ def data_kebutuhan(
             if jenis not in bawaan:
                 bawaan[jenis] = _standar_bawaan(jenis)
             standar = bawaan[jenis]
-        a = asesmen.get(p.pk)
+        a = asesmen.get(pid)
         hasil.append(
             rules.DataPegawai(
-                id=p.pk,
-                status=p.status,
+                id=pid,
+                status=status,
                 jenis_jabatan=jenis,
-                tahun_cpns=p.tmt_cpns.year if p.tmt_cpns else None,
+                tahun_cpns=tmt_cpns.year if tmt_cpns else None,
                 capaian=a[0] if a else None,
                 standar=standar,
-                predikat=skp.get(p.pk, {}).get("predikat", ""),
+                predikat=predikat,
                 potensial=sumbu_potensial(a[1], pita) if a and a[1] is not None else None,
-                jp_tahun_ini=jp.get(p.pk, {}).get(tahun, 0),
-                kepemimpinan_selesai=selesai.get(p.pk, frozenset()),
+                jp_tahun_ini=jp.get(pid, {}).get(tahun, 0),
+                kepemimpinan_selesai=selesai.get(pid, frozenset()),
                 sasaran=j.sasaran if j is not None else (),
             )
         )
@@ -134,11 +151,11 @@ def data_kebutuhan(
 
 
 def kebutuhan_untuk(
-    data: list[rules.DataPegawai], programs: list[rules.DataProgram] | None = None
+    data: list[rules.DataPegawai], programs: Sequence[rules.DataProgram] | None = None
 ) -> dict[int, list[rules.Kebutuhan]]:
     """Return {employee id: needs} for the prepared data (the catalogue read once)."""
     programs = data_program() if programs is None else programs
-    return {d.id: rules.kebutuhan_pegawai(d, programs) for d in data}
+    return rules.kebutuhan_banyak(data, programs)
 
 
 # --- The needs page --------------------------------------------------------------------------
@@ -156,7 +173,7 @@ class HalamanKebutuhan:
 
 
 def kebutuhan_lingkup(
-    qs: QuerySet[Pegawai], tahun: int, programs: list[rules.DataProgram] | None = None
+    qs: QuerySet[Pegawai], tahun: int, programs: Sequence[rules.DataProgram] | None = None
 ) -> list[tuple[Pegawai, list[rules.Kebutuhan]]]:
     """Return each employee of `qs` with their needs (data_kebutuhan's nine queries, the
     employees' and the catalogue's two)."""
@@ -207,7 +224,7 @@ def kebutuhan_halaman(scope: Lingkup, data) -> HalamanKebutuhan:
 
 # Employees per step of a plan's needs: each step reads its inputs in the same fixed queries,
 # and a city plan reports its progress after each.
-UKURAN_BAGIAN = 2000
+UKURAN_BAGIAN = 5000
 
 
 def usulan_rencana(
@@ -230,15 +247,14 @@ def usulan_rencana(
     jumlah: dict[int, int] = defaultdict(int)
     if saat_maju:
         saat_maju(0, len(ids))
-    for mulai in range(0, len(ids), ukuran):
-        bagian = Pegawai.objects.filter(pk__in=ids[mulai : mulai + ukuran]).only(
-            "pk", "status", "tmt_cpns"
-        )
-        for pid, daftar in kebutuhan_untuk(data_kebutuhan(bagian, tahun), programs).items():
-            for k in daftar:
-                if k.program:
-                    kursi[k.program[0].id].add(pid)
-                    jumlah[k.program[0].id] += 1
-        if saat_maju:
-            saat_maju(min(mulai + ukuran, len(ids)), len(ids))
+    with tanpa_pengumpul_siklus():
+        for mulai in range(0, len(ids), ukuran):
+            bagian = Bagian(qs, (ids[mulai], ids[min(mulai + ukuran, len(ids)) - 1]))
+            for pid, daftar in kebutuhan_untuk(data_kebutuhan(bagian, tahun), programs).items():
+                for k in daftar:
+                    if k.program:
+                        kursi[k.program[0].id].add(pid)
+                        jumlah[k.program[0].id] += 1
+            if saat_maju:
+                saat_maju(min(mulai + ukuran, len(ids)), len(ids))
     return {pid: (len(s), jumlah[pid]) for pid, s in kursi.items()}, {p.id: p for p in programs}

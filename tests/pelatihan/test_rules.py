@@ -400,3 +400,35 @@ def test_efek_program_compares_the_levels_of_each_competency_it_develops():
     # Predikat: 5 participants with both years is below the minimum, their count still given.
     assert (e.n_peserta, e.naik_peserta) == (5, None)
     assert r.efek_program(1, "X", {}, {}).kompetensi == ()
+
+
+def test_katalog_remembers_rankings_without_changing_them():
+    """The Katalog the city's needs run on shares its rankings between employees: every need
+    of every kind of employee is the same as against the plain catalogue, in both languages,
+    and a second employee with the same gaps gets the very same ranked programs."""
+    from django.utils import translation
+
+    katalog = r.Katalog(KATALOG)
+    rendah = {**CAPAIAN_OK, "m03": 1, "m04": 1}
+    sasaran = (r.DataSasaran("Kepala Bidang — Dinas", "ADMINISTRATOR", {**STANDAR_2, "m08": 3}),)
+    ragam = [
+        _p(),
+        _p(capaian=rendah),
+        _p(capaian=rendah, jenis_jabatan="FUNGSIONAL", jp_tahun_ini=4),
+        _p(capaian={**CAPAIAN_OK, "m03": 1}, predikat="Butuh Perbaikan", tahun_cpns=2021),
+        _p(jenis_jabatan="PENGAWAS", predikat="Sangat Baik", potensial="Tinggi"),
+        _p(capaian=rendah, sasaran=sasaran, jp_tahun_ini=0),
+    ]
+    for bahasa in ("id", "en", "id"):
+        with translation.override(bahasa):
+            for data in ragam:
+                assert r.kebutuhan_pegawai(data, katalog) == r.kebutuhan_pegawai(data, KATALOG)
+    with translation.override("en"):
+        a = r.kebutuhan_pegawai(_p(id=1, capaian=rendah), katalog)
+        b = r.kebutuhan_pegawai(_p(id=2, capaian=rendah), katalog)
+    assert [k.program for k in a] == [k.program for k in b]
+    assert all(x.program is y.program for x, y in zip(a, b, strict=True))
+    assert a[0].program[0].alasan.startswith("develop ")  # remembered per language
+    with translation.override("id"):
+        c = r.kebutuhan_pegawai(_p(id=3, capaian=rendah), katalog)
+    assert c[0].program[0].alasan.startswith("mengembangkan ")

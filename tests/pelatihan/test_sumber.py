@@ -111,3 +111,40 @@ def test_a_candidate_sees_the_target_posts_gap_on_the_needs_page(
     # The employee sees it on their own page too.
     c.force_login(org.users["pegawai"])
     assert "formasi Kepala Bidang Uji" in c.get(reverse("pelatihan:saya")).content.decode()
+
+
+def test_the_inputs_are_the_same_by_ids_by_queryset_and_by_steps(org, django_assert_num_queries):
+    """The city's needs read their inputs for a queryset, or one Bagian (a range of ids of a
+    queryset) at a time, never as a list of ids: the same inputs as for the employees listed,
+    and an employee inside a step's range but outside the queryset is left out."""
+    import datetime as dt
+
+    from pegawai.kompetensi import KODE
+    from pegawai.models import HasilAsesmen, Pegawai
+    from pegawai.selectors import Bagian
+    from tests.pelatihan.factories import PesertaFactory, SesiFactory
+
+    _usulkan(org, org.pegawai_a, m03=4)
+    sesi = SesiFactory(program=ProgramFactory(pelatihan_wajib="pkp"))
+    baru = [PegawaiFactory(unit_kerja=org.unit_a if i % 2 else org.unit_b) for i in range(6)]
+    for i, p in enumerate(baru):
+        HasilAsesmen.objects.create(pegawai=p, tanggal=dt.date(2025, 5, 2), metode="ac",
+                                    asesor="UPT", **dict.fromkeys(KODE, 1 + i % 3))  # fmt: skip
+        PesertaFactory(pegawai=p, sesi=sesi, lulus=True)
+    qs = Pegawai.objects.aktif().exclude(unit_kerja=org.unit_b).order_by("pk")
+    dicatat = list(qs)
+    assert org.pegawai_b not in dicatat and len(dicatat) >= 4
+    harapan = sel.data_kebutuhan(dicatat, TAHUN)
+    assert sel.data_kebutuhan(qs, TAHUN) == harapan
+    ids = [p.pk for p in Pegawai.objects.aktif().order_by("pk")]
+    langkah = []
+    for mulai in range(0, len(ids), 3):
+        bagian = Bagian(qs, (ids[mulai], ids[min(mulai + 3, len(ids)) - 1]))
+        # employees, SKPs, assessments, talent bands, JP (2), leadership (2), jabatan's (2)
+        with django_assert_num_queries(10):
+            langkah += sel.data_kebutuhan(bagian, TAHUN)
+    assert langkah == harapan
+    assert {d.id for d in langkah if d.kepemimpinan_selesai} == {p.pk for p in baru} - {
+        p.pk for p in baru if p.unit_kerja_id == org.unit_b.pk
+    }
+    assert any(d.sasaran for d in langkah)  # the proposal came through the provider too
