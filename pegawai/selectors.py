@@ -40,13 +40,21 @@ def pegawai_diri(user: User | AnonymousUser) -> Pegawai:
 @dataclass(frozen=True)
 class Bagian:
     """One step of a read over many employees: those of `qs` whose ids lie in `antara`
-    (inclusive). A read filters its rows by the range as well as by the queryset, so the
-    database finds a step's rows through the employee index instead of scanning a whole table
-    for every step, and no list of ids is sent (binding 100,000 ids cost more than reading
-    the rows)."""
+    (inclusive). A read filters its rows by the range, so the database finds a step's rows
+    through the employee index instead of scanning a whole table for every step, and no list
+    of ids is sent (binding 100,000 ids cost more than reading the rows).
+
+    `padat`: most of the range's ids are employees of `qs` (the city's active employees):
+    the range alone selects the rows, and the few rows of employees outside `qs` it also
+    reads are left out by the reader, which keys everything by the step's employees. A
+    sparse step (a unit's employees spread over the ids) is filtered by `qs` as well. Joined
+    with the range, that filter made the planner expect a few hundred rows where there were
+    thousands and look each up by index: the city's placements and leadership training took
+    twice as long."""
 
     qs: QuerySet[Pegawai]
     antara: tuple[int, int]
+    padat: bool = False
 
     def pegawai(self) -> QuerySet[Pegawai]:
         return self.qs.filter(pk__range=self.antara)
@@ -62,8 +70,10 @@ def saring_pegawai(qs: QuerySet, pegawai: PilihanPegawai, kolom: str = "pegawai_
         return qs
     if isinstance(pegawai, Bagian):
         dari, sampai = pegawai.antara
-        ids = pegawai.pegawai().order_by().values("pk")
-        return qs.filter(**{f"{kolom}__gte": dari, f"{kolom}__lte": sampai, f"{kolom}__in": ids})
+        qs = qs.filter(**{f"{kolom}__gte": dari, f"{kolom}__lte": sampai})
+        if pegawai.padat:
+            return qs
+        return qs.filter(**{f"{kolom}__in": pegawai.pegawai().order_by().values("pk")})
     if isinstance(pegawai, QuerySet):
         return qs.filter(**{f"{kolom}__in": pegawai})
     return qs.filter(**{f"{kolom}__in": list(pegawai)})

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from django.db.models import (
@@ -182,9 +182,60 @@ def kebutuhan_lingkup(
     return [(p, kebutuhan[p.pk]) for p in pegawai]
 
 
+# Employees per step of a long read of needs (a city plan, a large unit's page): each step
+# reads its inputs in the same fixed queries, by a range of ids (pegawai.selectors.Bagian).
+UKURAN_BAGIAN = 5000
+
+
+def kebutuhan_bertahap(
+    qs: QuerySet[Pegawai],
+    tahun: int,
+    programs: Sequence[rules.DataProgram],
+    ukuran: int | None = None,
+    ids: list[int] | None = None,
+) -> Iterator[tuple[int, int, dict[int, list[rules.Kebutuhan]]]]:
+    """Yield (employees done, total, {employee id: needs} of the step) over the employees of
+    `qs` (their `ids` when the caller has read them), `ukuran` at a time in the order of their
+    ids, Python's cyclic collector paused while it runs (pegawai.bulk.tanpa_pengumpul_siklus)."""
+    ukuran = ukuran or UKURAN_BAGIAN
+    ids = sorted(ids) if ids is not None else list(qs.order_by("pk").values_list("pk", flat=True))
+    with tanpa_pengumpul_siklus():
+        for mulai in range(0, len(ids), ukuran):
+            akhir = min(mulai + ukuran, len(ids))
+            dari, sampai = ids[mulai], ids[akhir - 1]
+            bagian = Bagian(qs, (dari, sampai), padat=2 * (akhir - mulai) > sampai - dari + 1)
+            yield akhir, len(ids), kebutuhan_untuk(data_kebutuhan(bagian, tahun), programs)
+
+
+class BarisKebutuhan(Sequence):
+    """The needs page's rows, (employee, needs), in the page's order. The needs of a large
+    unit are worked out for everyone (the counts and filters need them), but employees are
+    loaded only for the rows asked: a paginator's page is one query."""
+
+    def __init__(self, baris: list[tuple[int, list[rules.Kebutuhan]]]) -> None:
+        self._baris = baris
+
+    def __len__(self) -> int:
+        return len(self._baris)
+
+    def _muat(self, baris: list[tuple[int, list[rules.Kebutuhan]]]) -> list:
+        pegawai = Pegawai.objects.select_related("unit_kerja").in_bulk([pid for pid, _k in baris])
+        return [(pegawai[pid], k) for pid, k in baris if pid in pegawai]
+
+    def __getitem__(self, i):
+        if isinstance(i, slice):
+            return self._muat(self._baris[i])
+        return self._muat([self._baris[i]])[0]
+
+    def __iter__(self) -> Iterator:
+        for mulai in range(0, len(self._baris), 2000):
+            yield from self._muat(self._baris[mulai : mulai + 2000])
+
+
 def kebutuhan_halaman(scope: Lingkup, data) -> HalamanKebutuhan:
     """Return the needs page of the scope: every employee with a need, filtered by unit,
-    name, source and recommended program; counts per source and per program."""
+    name, source and recommended program; counts per source and per program. The needs are
+    read in steps (kebutuhan_bertahap); only the page shown loads its employees."""
     from pelatihan.filters import KebutuhanFilter
 
     tahun = timezone.localdate().year
@@ -192,39 +243,38 @@ def kebutuhan_halaman(scope: Lingkup, data) -> HalamanKebutuhan:
     if fs.is_bound and not fs.is_valid():
         return HalamanKebutuhan(form=fs.form, tahun=tahun)
     cd = fs.form.cleaned_data if fs.is_bound else {}
-    qs = fs.qs.select_related("unit_kerja").order_by("nama", "nip")
-    semua = kebutuhan_lingkup(qs, tahun)
+    qs = fs.qs
+    urutan = list(qs.order_by("nama", "nip").values_list("pk", flat=True))
+    semua: dict[int, list[rules.Kebutuhan]] = {}
+    for _selesai, _total, bagian in kebutuhan_bertahap(qs, tahun, data_program(), ids=urutan):
+        semua.update(bagian)
     sumber, program = cd.get("sumber"), cd.get("program")
     per_sumber: dict[str, int] = defaultdict(int)
     per_program: dict[int, list] = {}
     baris = []
-    for p, daftar in semua:
+    for pid in urutan:
+        daftar = semua.get(pid, [])
         if sumber:
             daftar = [k for k in daftar if k.sumber == sumber]
         if program:
             daftar = [k for k in daftar if any(c.id == program.pk for c in k.program)]
         if not daftar:
             continue
-        baris.append((p, daftar))
+        baris.append((pid, daftar))
         for s in {k.sumber for k in daftar}:
             per_sumber[s] += 1
-        for pid, nama in {(k.program[0].id, k.program[0].nama) for k in daftar if k.program}:
-            per_program.setdefault(pid, [pid, nama, 0])[2] += 1
+        for program_id, nama in {(k.program[0].id, k.program[0].nama) for k in daftar if k.program}:
+            per_program.setdefault(program_id, [program_id, nama, 0])[2] += 1
     sesi = list(sesi_terbuka().filter(program=program)) if program else []
     return HalamanKebutuhan(
-        form=fs.form, tahun=tahun, baris=baris,
+        form=fs.form, tahun=tahun, baris=BarisKebutuhan(baris),
         per_sumber={str(rules.LABEL_SUMBER[s]): n for s, n in per_sumber.items()},
         per_program=sorted(per_program.values(), key=lambda r: (-r[2], r[1]))[:15],
-        sesi=sesi, jumlah_pegawai=len(semua),
+        sesi=sesi, jumlah_pegawai=len(urutan),
     )  # fmt: skip
 
 
 # --- The annual development plan -------------------------------------------------------------
-
-
-# Employees per step of a plan's needs: each step reads its inputs in the same fixed queries,
-# and a city plan reports its progress after each.
-UKURAN_BAGIAN = 5000
 
 
 def usulan_rencana(
@@ -240,21 +290,17 @@ def usulan_rencana(
 
     The employees go `ukuran` at a time (data_kebutuhan's queries per step), `saat_maju(done,
     total)` told after each: the city's plan runs as a task with progress (pelatihan.tasks)."""
-    ukuran = ukuran or UKURAN_BAGIAN
     programs = data_program()
-    ids = list(qs.order_by("pk").values_list("pk", flat=True))
     kursi: dict[int, set[int]] = defaultdict(set)
     jumlah: dict[int, int] = defaultdict(int)
     if saat_maju:
-        saat_maju(0, len(ids))
-    with tanpa_pengumpul_siklus():
-        for mulai in range(0, len(ids), ukuran):
-            bagian = Bagian(qs, (ids[mulai], ids[min(mulai + ukuran, len(ids)) - 1]))
-            for pid, daftar in kebutuhan_untuk(data_kebutuhan(bagian, tahun), programs).items():
-                for k in daftar:
-                    if k.program:
-                        kursi[k.program[0].id].add(pid)
-                        jumlah[k.program[0].id] += 1
-            if saat_maju:
-                saat_maju(min(mulai + ukuran, len(ids)), len(ids))
+        saat_maju(0, qs.count())
+    for selesai, total, bagian in kebutuhan_bertahap(qs, tahun, programs, ukuran):
+        for pid, daftar in bagian.items():
+            for k in daftar:
+                if k.program:
+                    kursi[k.program[0].id].add(pid)
+                    jumlah[k.program[0].id] += 1
+        if saat_maju:
+            saat_maju(selesai, total)
     return {pid: (len(s), jumlah[pid]) for pid, s in kursi.items()}, {p.id: p for p in programs}

@@ -170,11 +170,12 @@ def test_the_needs_page_names_source_and_programs_for_a_unit_head(
     program = ProgramFactory(nama="Orientasi Hasil Kerja")
     ProgramKompetensiFactory(program=program, kode="m04", level=3)
     c = _c(org, "pimpinan")
-    # session, user, permissions (2), the scope, the employees, the needs' data (SKPs,
-    # assessments, talent bands, JP 2, leadership 2, jabatan's provider: placements and
-    # proposals 2), the catalogue (2), the menu's SKP check, the filter's units and programs:
-    # fixed, whatever the number of employees.
-    with django_assert_max_num_queries(20):
+    # session, user, permissions (2), the scope, the employees' ids, the catalogue (2), per
+    # step of 5,000 employees (one here) their rows and the needs' data (SKPs, assessments,
+    # talent bands, JP 2, leadership 2, jabatan's provider: placements and proposals 2), the
+    # page's employees, the menu's SKP check, the filter's units and programs: fixed, whatever
+    # the number of employees up to a step.
+    with django_assert_max_num_queries(22):
         r = c.get(reverse("pelatihan:kebutuhan"))
     body = r.content.decode()
     assert r.status_code == 200
@@ -355,3 +356,28 @@ def test_the_city_plan_is_drafted_as_a_background_task_with_progress(
     assert (
         _c(org, "pimpinan").post(reverse("pelatihan:rencana"), {"aksi": "susun"}).status_code == 403
     )
+
+
+def test_the_needs_page_reads_in_steps_and_loads_only_the_page_shown(
+    org, monkeypatch, django_assert_num_queries
+):
+    """A large unit's needs are worked out in steps of ids: the same rows, counts and order as
+    in one step; the page's employees are loaded in one query, only those shown."""
+    from pelatihan import selectors as sel
+    from pelatihan.selectors import kebutuhan
+
+    for i in range(5):
+        PegawaiFactory(nama=f"Pegawai Uji {i}", unit_kerja=org.unit_a)
+    scope = sel.lingkup_pimpinan(org.users["hr"])
+    satu = sel.kebutuhan_halaman(scope, {})
+    monkeypatch.setattr(kebutuhan, "UKURAN_BAGIAN", 2)
+    bertahap = sel.kebutuhan_halaman(scope, {})
+    assert len(satu.baris) >= 6 and list(bertahap.baris) == list(satu.baris)
+    assert (bertahap.per_sumber, bertahap.per_program, bertahap.jumlah_pegawai) == (
+        satu.per_sumber, satu.per_program, satu.jumlah_pegawai)  # fmt: skip
+    nama = [p.nama for p, _k in satu.baris]
+    assert nama == sorted(nama)
+    with django_assert_num_queries(1):  # the employees of the page, with their units
+        halaman = bertahap.baris[2:4]
+        unit = [p.unit_kerja.nama for p, _k in halaman]
+    assert [p.nama for p, _k in halaman] == nama[2:4] and all(unit)
