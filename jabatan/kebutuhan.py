@@ -3,14 +3,14 @@ JabatanConfig.ready): the kind and competency standard of each employee's curren
 post, and the posts they are an active candidate for (Usulan aktif) with their standards.
 
 pelatihan sits below jabatan and cannot read the position catalogue; this provider passes the
-data up through the registry, in two queries whatever the number of employees.
+data up through the registry, in three queries whatever the number of employees.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 
-from jabatan.models import Penempatan, Usulan
+from jabatan.models import Jabatan, Penempatan, Usulan
 from pegawai.kompetensi import KODE, standar_default
 from pegawai.selectors import PilihanPegawai, saring_pegawai
 from pelatihan.rules import USULAN, DataSasaran
@@ -32,9 +32,9 @@ def _standar(jenis: str, jenjang: str, nilai) -> dict[str, int]:
 def jabatan_pegawai(pegawai_ids: PilihanPegawai) -> dict[int, JabatanPegawai]:
     """Return, per employee with a current definitive placement or an active proposal, the
     post's kind and standard and the proposed posts (label "position — unit", kind, standard).
-    Two queries: the open definitive placements with their position, the active proposals
-    with their post's position and unit; `pegawai_ids` as pegawai.selectors.saring_pegawai
-    takes it."""
+    Three queries: the open definitive placements' positions, those positions' kinds and
+    standards, the active proposals with their post's position and unit; `pegawai_ids` as
+    pegawai.selectors.saring_pegawai takes it."""
     # One standard per position (a city has some hundred), shared by all its holders.
     cache: dict[int, dict[str, int]] = {}
 
@@ -43,19 +43,19 @@ def jabatan_pegawai(pegawai_ids: PilihanPegawai) -> dict[int, JabatanPegawai]:
             cache[jabatan_id] = _standar(jenis, jenjang, nilai)
         return cache[jabatan_id]
 
-    sekarang: dict[int, tuple[str, dict[str, int]]] = {}
-    for pid, jabatan_id, jenis, jenjang, *nilai in (
+    # The placements as (employee, position) pairs: a city's 100,000 rows carry two columns,
+    # their positions' eleven are read once per position.
+    dipegang = dict(
         saring_pegawai(Penempatan.objects.aktif().definitif(), pegawai_ids)
         .order_by()
-        .values_list(
-            "pegawai_id",
-            "formasi__jabatan_id",
-            "formasi__jabatan__jenis",
-            "formasi__jabatan__jenjang",
-            *[f"formasi__jabatan__{f}" for f in _STD],
-        )
-    ):
-        sekarang[pid] = (jenis, standar(jabatan_id, jenis, jenjang, nilai))
+        .values_list("pegawai_id", "formasi__jabatan_id")
+    )
+    posisi: dict[int, tuple[str, dict[str, int]]] = {}
+    for jabatan_id, jenis, jenjang, *nilai in Jabatan.objects.filter(
+        pk__in=set(dipegang.values())
+    ).values_list("pk", "jenis", "jenjang", *_STD):
+        posisi[jabatan_id] = (jenis, standar(jabatan_id, jenis, jenjang, nilai))
+    sekarang = {pid: posisi[jabatan_id] for pid, jabatan_id in dipegang.items()}
     sasaran: dict[int, list[DataSasaran]] = defaultdict(list)
     for pid, jabatan_id, jabatan, unit, jenis, jenjang, *nilai in (
         saring_pegawai(Usulan.objects.filter(aktif=True), pegawai_ids)

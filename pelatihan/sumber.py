@@ -24,9 +24,9 @@ from pegawai.selectors import Bagian, PilihanPegawai
 from pelatihan.rules import DataSasaran
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # not frozen: a city builds 100,000, and frozen ones cost twice as much
 class JabatanPegawai:
-    """What a provider knows of one employee's posts."""
+    """What a provider knows of one employee's posts (read only)."""
 
     jenis_jabatan: str = ""  # the kind of the post held; "" when unknown
     standar: Mapping[str, int] | None = None  # its competency standard

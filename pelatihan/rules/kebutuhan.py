@@ -136,9 +136,9 @@ class DataSasaran:
     alasan: str = USULAN  # USULAN or SUKSESI
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)  # not frozen: a city builds 100,000, and frozen ones cost twice as much
 class DataPegawai:
-    """What the needs of one employee are computed from.
+    """What the needs of one employee are computed from (the rules never change it).
 
     `standar`: the required level per competency of the employee's position; `sasaran`: the
     posts they are proposed for or a successor to. pelatihan cannot read jabatan's position

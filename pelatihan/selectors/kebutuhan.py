@@ -175,7 +175,7 @@ class HalamanKebutuhan:
 def kebutuhan_lingkup(
     qs: QuerySet[Pegawai], tahun: int, programs: Sequence[rules.DataProgram] | None = None
 ) -> list[tuple[Pegawai, list[rules.Kebutuhan]]]:
-    """Return each employee of `qs` with their needs (data_kebutuhan's nine queries, the
+    """Return each employee of `qs` with their needs (data_kebutuhan's fixed queries, the
     employees' and the catalogue's two)."""
     pegawai = list(qs)
     kebutuhan = kebutuhan_untuk(data_kebutuhan(pegawai, tahun), programs)

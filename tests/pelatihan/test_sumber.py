@@ -41,7 +41,7 @@ def test_jabatan_registers_its_provider():
     assert jabatan_pegawai in sumber.penyedia()
 
 
-def test_the_provider_reads_the_post_held_and_active_proposals_in_two_queries(
+def test_the_provider_reads_the_post_held_and_active_proposals_in_three_queries(
     org, django_assert_num_queries
 ):
     usulan = _usulkan(org, org.pegawai_a, m03=4)
@@ -51,7 +51,8 @@ def test_the_provider_reads_the_post_held_and_active_proposals_in_two_queries(
     for p in lain:
         PenempatanFactory(pegawai=p, formasi=FormasiFactory(unit_kerja=org.unit_b))
     ids = [org.pegawai_a.pk, org.pegawai_b.pk, *(p.pk for p in lain)]
-    with django_assert_num_queries(2):  # placements with their position; proposals with theirs
+    # placements' positions; those positions' standards; proposals with their posts
+    with django_assert_num_queries(3):
         hasil = jabatan_pegawai(ids)
     a = hasil[org.pegawai_a.pk]
     assert a.jenis_jabatan == "PELAKSANA" and a.standar == org.formasi_a.jabatan.standar_kompetensi
@@ -95,9 +96,10 @@ def test_a_candidate_sees_the_target_posts_gap_on_the_needs_page(
     c.force_login(org.users["pimpinan"])
     # session, user, permissions (2), the scope, the employees' ids in the page's order, the
     # catalogue (2), per step of 5,000 (one here) the employees' rows and the needs' data
-    # (SKPs, assessments, talent bands, JP 2, leadership 2, jabatan's provider: placements and
-    # proposals 2), the page's employees, the menu's SKP check, the filter's units and programs
-    with django_assert_max_num_queries(22):
+    # (SKPs, assessments, talent bands, JP 2, leadership 2, jabatan's provider: placements,
+    # positions, proposals), the page's employees, the menu's SKP check, the filter's units
+    # and programs
+    with django_assert_max_num_queries(23):
         r = c.get(reverse("pelatihan:kebutuhan"))
     body = r.content.decode()
     assert "Kesenjangan kompetensi untuk formasi Kepala Bidang Uji — Dinas Kesehatan (usulan " \
@@ -114,7 +116,9 @@ def test_a_candidate_sees_the_target_posts_gap_on_the_needs_page(
     assert "formasi Kepala Bidang Uji" in c.get(reverse("pelatihan:saya")).content.decode()
 
 
-def test_the_inputs_are_the_same_by_ids_by_queryset_and_by_steps(org, django_assert_num_queries):
+def test_the_inputs_are_the_same_by_ids_by_queryset_and_by_steps(
+    org, django_assert_max_num_queries
+):
     """The city's needs read their inputs for a queryset, or one Bagian (a range of ids of a
     queryset) at a time, never as a list of ids: the same inputs as for the employees listed,
     and an employee inside a step's range but outside the queryset is left out."""
@@ -138,13 +142,16 @@ def test_the_inputs_are_the_same_by_ids_by_queryset_and_by_steps(org, django_ass
     harapan = sel.data_kebutuhan(dicatat, TAHUN)
     assert sel.data_kebutuhan(qs, TAHUN) == harapan
     ids = [p.pk for p in Pegawai.objects.aktif().order_by("pk")]
-    langkah = []
-    for mulai in range(0, len(ids), 3):
-        bagian = Bagian(qs, (ids[mulai], ids[min(mulai + 3, len(ids)) - 1]))
-        # employees, SKPs, assessments, talent bands, JP (2), leadership (2), jabatan's (2)
-        with django_assert_num_queries(10):
-            langkah += sel.data_kebutuhan(bagian, TAHUN)
-    assert langkah == harapan
+    # A dense step reads its inputs by the range alone, a sparse one by the queryset too.
+    for padat in (False, True):
+        langkah = []
+        for mulai in range(0, len(ids), 3):
+            bagian = Bagian(qs, (ids[mulai], ids[min(mulai + 3, len(ids)) - 1]), padat)
+            # employees, SKPs, assessments, talent bands, JP (2), leadership (2), jabatan's (3;
+            # no positions to read when nobody in the step holds a post)
+            with django_assert_max_num_queries(11):
+                langkah += sel.data_kebutuhan(bagian, TAHUN)
+        assert langkah == harapan
     assert {d.id for d in langkah if d.kepemimpinan_selesai} == {p.pk for p in baru} - {
         p.pk for p in baru if p.unit_kerja_id == org.unit_b.pk
     }

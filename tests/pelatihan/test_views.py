@@ -172,10 +172,10 @@ def test_the_needs_page_names_source_and_programs_for_a_unit_head(
     c = _c(org, "pimpinan")
     # session, user, permissions (2), the scope, the employees' ids, the catalogue (2), per
     # step of 5,000 employees (one here) their rows and the needs' data (SKPs, assessments,
-    # talent bands, JP 2, leadership 2, jabatan's provider: placements and proposals 2), the
-    # page's employees, the menu's SKP check, the filter's units and programs: fixed, whatever
-    # the number of employees up to a step.
-    with django_assert_max_num_queries(22):
+    # talent bands, JP 2, leadership 2, jabatan's provider: placements, positions, proposals),
+    # the page's employees, the menu's SKP check, the filter's units and programs: fixed,
+    # whatever the number of employees up to a step.
+    with django_assert_max_num_queries(23):
         r = c.get(reverse("pelatihan:kebutuhan"))
     body = r.content.decode()
     assert r.status_code == 200
