@@ -43,7 +43,7 @@ class AsesmenDemo:
         self.pada: date = gen.pada
 
     def run(self) -> int:
-        """Write the repeat assessments; return how many (three reads, one bulk write)."""
+        """Write the repeat assessments; return how many (four reads, one bulk write)."""
         rng, pada = self.rng, self.pada
         batas = date(pada.year - 1, 1, 1)  # first assessed before the last full training year
         mulai, akhir = date(pada.year, 1, 15), pada - timedelta(days=14)
