@@ -18,6 +18,7 @@ from django.db import connection, models
 from faker import Faker
 
 from demo import data
+from demo.asesmen import AsesmenDemo
 from demo.catalogue import SEMUA, STRUKTURAL
 from demo.kinerja import KinerjaDemo, Orang
 from demo.orang import Kursi, PegawaiDemo, Rows
@@ -173,6 +174,8 @@ class Generator(PegawaiDemo):
         pelatihan = PelatihanDemo(gen=self, orang=self.orang).run()
         self.report("  layanan publik: unit layanan, survei kepuasan, keputusan pengisian")
         PublikDemo(pada=self.pada, seed=self.rng.randint(0, 10**6)).run()
+        self.report("  asesmen ulang kompetensi sesudah pelatihan")
+        asesmen_ulang = AsesmenDemo(gen=self).run()
         reset_sequences()
         return {
             "unit": len(units),
@@ -182,6 +185,7 @@ class Generator(PegawaiDemo):
             "plt": plt,
             "skp": skp,
             "peserta_pelatihan": pelatihan,
+            "asesmen_ulang": asesmen_ulang,
         }
 
     def _units(self) -> list[Unit]:
