@@ -5,6 +5,7 @@ figure with the number of people behind it and none from fewer than `MINIMAL_KEL
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 
@@ -111,14 +112,19 @@ def efek_program(
     awal = {sebelum for sebelum, _s in peserta.values()}
     pembanding = {k: v for k, v in lainnya.items() if v[0] in awal and k not in peserta}
 
+    # Counted per distinct (before, after) pair: a city's comparison group is ~100,000
+    # employees with a few dozen distinct pairs, each program compared against it.
     def naik(rows) -> float | None:
         if len(rows) < minimal:
             return None
-        return round(100 * sum(_skor(b) > _skor(a) for a, b in rows) / len(rows), 1)
+        pasangan = Counter(rows)
+        n = sum(k for (a, b), k in pasangan.items() if _skor(b) > _skor(a))
+        return round(100 * n / len(rows), 1)
 
     baik = None
     if len(peserta) >= minimal:
-        ok = sum(_skor(b) >= _skor(kinerja_rules.BAIK) for _a, b in peserta.values())
+        sesudah = Counter(b for _a, b in peserta.values())
+        ok = sum(k for b, k in sesudah.items() if _skor(b) >= _skor(kinerja_rules.BAIK))
         baik = round(100 * ok / len(peserta), 1)
     per_kompetensi = []
     if level:
