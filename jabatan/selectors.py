@@ -39,6 +39,7 @@ from pegawai.models import (
 )
 from pegawai.pendidikan import urutan_pendidikan
 from pegawai.pensiun import lahir_sebelum_untuk_pensiun, tanggal_pensiun
+from pegawai.selectors import PilihanPegawai, saring_pegawai
 from pelatihan.models import Program
 from pelatihan.selectors import jp_per_tahun, kepemimpinan_selesai
 
@@ -240,9 +241,10 @@ def syarat_formasi(formasi: Formasi, relevansi: Relevansi | None = None) -> meri
     )
 
 
-def kandidat_merit(*, pegawai_ids: Collection[int] | None = None) -> list[merit.Kandidat]:
+def kandidat_merit(*, pegawai_ids: PilihanPegawai = None) -> list[merit.Kandidat]:
     """Load the merit inputs of the candidate pool (all active employees, or those of
-    `pegawai_ids`) from the live tables, in ten queries whatever their number.
+    `pegawai_ids` as pegawai.selectors.saring_pegawai takes them: ids, a queryset, a Bagian of
+    a rebuild) from the live tables, in ten queries whatever their number.
 
     Rows, not model instances: employees, their predikat in the last two closed annual periods,
     their sanctions, their latest assessment, their definitive placements, their JP per year
@@ -251,7 +253,7 @@ def kandidat_merit(*, pegawai_ids: Collection[int] | None = None) -> list[merit.
     """
 
     def saring(qs: QuerySet, field: str = "pegawai_id") -> QuerySet:
-        return qs if pegawai_ids is None else qs.filter(**{f"{field}__in": pegawai_ids})
+        return saring_pegawai(qs, pegawai_ids, field)
 
     predikat: dict[int, list[tuple[int, str]]] = defaultdict(list)
     for pid, tahun, p in saring(

@@ -41,6 +41,7 @@ from kinerja.models import Skp
 from kinerja.selectors import periode_tahunan_tertutup
 from pegawai.bulk import BulkWriter
 from pegawai.models import Pegawai
+from pegawai.selectors import Bagian
 
 BATCH = 20_000  # employees per batch of a whole rebuild
 
@@ -78,9 +79,12 @@ def segarkan(
         pool = list(Pegawai.objects.aktif().order_by("pk").values_list("pk", flat=True))
         for start in range(0, len(pool), BATCH):
             batch = pool[start : start + BATCH]
-            # A range subquery, not 20,000 parameters: Django builds a long IN list slowly.
-            ids = Pegawai.objects.filter(pk__gte=batch[0], pk__lte=batch[-1]).values("pk")
-            _tulis(kandidat_merit(pegawai_ids=None if len(pool) <= BATCH else ids))
+            # A range of ids, not 20,000 parameters (Django builds a long IN list slowly); a
+            # dense one (the usual case) reads the inputs by the range alone.
+            antara = (batch[0], batch[-1])
+            bagian = Bagian(Pegawai.objects.aktif(), antara,
+                            padat=2 * len(batch) > batch[-1] - batch[0] + 1)  # fmt: skip
+            _tulis(kandidat_merit(pegawai_ids=None if len(pool) <= BATCH else bagian))
             if laporan:
                 laporan(min(start + BATCH, len(pool)), len(pool))
         return len(pool)
