@@ -113,7 +113,7 @@ def jalankan(cmd, n: int, timed, sql, semua) -> None:
         opd = opds[len(opds) // 2]
         unit = Pegawai.objects.aktif().in_unit(opd)
         ids = list(unit.values_list("pk", flat=True))
-        m, q = timed(lambda: sel.kebutuhan_lingkup(unit.select_related("unit_kerja"), tahun))
+        m, q = timed(lambda: list(sel.kebutuhan_bertahap(unit, tahun, sel.data_program())))
         f, _ = timed(
             _floor_kebutuhan(
                 "SELECT p.id FROM pegawai_pegawai p JOIN pegawai_unitkerja k "

@@ -27,8 +27,8 @@ from pelatihan.selectors.kebutuhan import (  # noqa: F401
     _standar_bawaan,
     data_kebutuhan,
     data_program,
+    kebutuhan_bertahap,
     kebutuhan_halaman,
-    kebutuhan_lingkup,
     kebutuhan_untuk,
     usulan_rencana,
 )

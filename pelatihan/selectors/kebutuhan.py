@@ -172,16 +172,6 @@ class HalamanKebutuhan:
     jumlah_pegawai: int = 0
 
 
-def kebutuhan_lingkup(
-    qs: QuerySet[Pegawai], tahun: int, programs: Sequence[rules.DataProgram] | None = None
-) -> list[tuple[Pegawai, list[rules.Kebutuhan]]]:
-    """Return each employee of `qs` with their needs (data_kebutuhan's fixed queries, the
-    employees' and the catalogue's two)."""
-    pegawai = list(qs)
-    kebutuhan = kebutuhan_untuk(data_kebutuhan(pegawai, tahun), programs)
-    return [(p, kebutuhan[p.pk]) for p in pegawai]
-
-
 # Employees per step of a long read of needs (a city plan, a large unit's page): each step
 # reads its inputs in the same fixed queries, by a range of ids (pegawai.selectors.Bagian).
 UKURAN_BAGIAN = 5000
