@@ -1,9 +1,10 @@
 """What pelatihan's needs analysis learns from jabatan (registered in pelatihan.sumber by
 JabatanConfig.ready): the kind and competency standard of each employee's current definitive
-post, and the posts they are an active candidate for (Usulan aktif) with their standards.
+post, and the posts they are an active candidate for (Usulan aktif) or a named successor to
+(Suksesor aktif, a succession plan) with their standards.
 
 pelatihan sits below jabatan and cannot read the position catalogue; this provider passes the
-data up through the registry, in two queries whatever the number of employees.
+data up through the registry, in three queries whatever the number of employees.
 """
 
 from __future__ import annotations
@@ -11,9 +12,9 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Collection
 
-from jabatan.models import Penempatan, Usulan
+from jabatan.models import Penempatan, Suksesor, Usulan
 from pegawai.kompetensi import KODE, standar_default
-from pelatihan.rules import USULAN, DataSasaran
+from pelatihan.rules import SUKSESI, USULAN, DataSasaran
 from pelatihan.sumber import JabatanPegawai
 
 _STD = [f"std_{kode}" for kode in KODE]
@@ -29,11 +30,27 @@ def _standar(jenis: str, jenjang: str, nilai) -> dict[str, int]:
     return {k: v for k, v in standar.items() if v is not None}
 
 
+_SASARAN = [
+    "pegawai_id",
+    "formasi_id",
+    "formasi__jabatan_id",
+    "formasi__jabatan__nama",
+    "formasi__unit_kerja__nama",
+    "formasi__jabatan__jenis",
+    "formasi__jabatan__jenjang",
+    *[f"formasi__jabatan__{f}" for f in _STD],
+]
+
+
 def jabatan_pegawai(pegawai_ids: Collection[int]) -> dict[int, JabatanPegawai]:
-    """Return, per employee with a current definitive placement or an active proposal, the
-    post's kind and standard and the proposed posts (label "position — unit", kind, standard).
-    Two queries: the open definitive placements with their position, the active proposals
-    with their post's position and unit."""
+    """Return, per employee with a current definitive placement, an active proposal or an
+    active succession entry, the post's kind and standard and the target posts (label
+    "position — unit", kind, standard, why: USULAN or SUKSESI). Three queries: the open
+    definitive placements with their position, the active proposals and the active
+    successors, each with their post's position and unit.
+
+    A post that is both proposed and planned for the same person is one target, the proposal
+    (the nearer step: its needs name "usulan kandidat"), so its gaps are not listed twice."""
     ids = list(pegawai_ids)
     # One standard per position (a city has some hundred), shared by all its holders.
     cache: dict[int, dict[str, int]] = {}
@@ -59,24 +76,27 @@ def jabatan_pegawai(pegawai_ids: Collection[int]) -> dict[int, JabatanPegawai]:
     ):
         sekarang[pid] = (jenis, standar(jabatan_id, jenis, jenjang, nilai))
     sasaran: dict[int, list[DataSasaran]] = defaultdict(list)
-    for pid, jabatan_id, jabatan, unit, jenis, jenjang, *nilai in (
-        Usulan.objects.filter(aktif=True, pegawai_id__in=ids)
-        .order_by("pegawai_id", "created_at", "pk")
-        .values_list(
-            "pegawai_id",
-            "formasi__jabatan_id",
-            "formasi__jabatan__nama",
-            "formasi__unit_kerja__nama",
-            "formasi__jabatan__jenis",
-            "formasi__jabatan__jenjang",
-            *[f"formasi__jabatan__{f}" for f in _STD],
-        )
-    ):
-        sasaran[pid].append(
-            DataSasaran(
-                f"{jabatan} — {unit}", jenis, standar(jabatan_id, jenis, jenjang, nilai), USULAN
+    dikenal: set[tuple[int, int]] = set()  # (employee, post) already a target
+    for alasan, qs in (
+        (USULAN, Usulan.objects.filter(aktif=True, pegawai_id__in=ids)
+         .order_by("pegawai_id", "created_at", "pk")),
+        (SUKSESI, Suksesor.objects.filter(aktif=True, pegawai_id__in=ids)
+         .order_by("pegawai_id", "urutan", "pk")),
+    ):  # fmt: skip
+        for pid, formasi_id, jabatan_id, jabatan, unit, jenis, jenjang, *nilai in qs.values_list(
+            *_SASARAN
+        ):
+            if (pid, formasi_id) in dikenal:
+                continue
+            dikenal.add((pid, formasi_id))
+            sasaran[pid].append(
+                DataSasaran(
+                    f"{jabatan} — {unit}",
+                    jenis,
+                    standar(jabatan_id, jenis, jenjang, nilai),
+                    alasan,
+                )
             )
-        )
     kosong = ("", None)
     return {
         pid: JabatanPegawai(*sekarang.get(pid, kosong), tuple(sasaran.get(pid, ())))
