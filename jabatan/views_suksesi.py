@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from jabatan.forms import PeringkatForm, SuksesorForm, SuksesorHapusForm, SuksesorUbahForm
 from jabatan.models import Formasi, Suksesor
+from jabatan.suksesi import formasi_kunci
 from jabatan.views import _form_aksi, _formasi_peringkat, _halaman_peringkat
 from pegawai.akses import Lingkup
 
@@ -44,6 +45,11 @@ def _gagal(request: HttpRequest, scope: Lingkup, formasi: Formasi, **form) -> Ht
 def suksesor_tambah(request: HttpRequest, formasi_id: int) -> HttpResponse:
     """Name a successor of the key post."""
     scope, formasi = _formasi(request, formasi_id)
+    if not formasi_kunci(formasi):
+        # The page has no succession section to show a field error in: say it on top.
+        messages.error(request, _("Rencana suksesi hanya untuk jabatan struktural (JPT, "
+                                  "Administrator, Pengawas)."))  # fmt: skip
+        return _gagal(request, scope, formasi)
     form = _form_aksi(SuksesorForm, request, scope, formasi, request.POST)
     if form.is_valid() and (suksesor := form.simpan()) is not None:
         messages.success(
