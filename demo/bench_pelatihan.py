@@ -4,7 +4,8 @@ the whole city, each next to a raw-SQL floor (shared/DESIGN.md, Benchmarks).
 The seed (demo.pelatihan) already holds two years of sessions and enrolments at any scale.
 It proposes nobody for a post, so the bench adds three active proposals (Usulan) on a few
 hundred vacant posts for the run — the needs then read target posts too — and removes them
-after, by raw SQL (no audit rows for a benchmark's scaffolding)."""
+after, by raw SQL (no audit rows for a benchmark's scaffolding). The seed's succession plans
+(demo.suksesi) are target posts as well."""
 
 from __future__ import annotations
 
@@ -45,7 +46,8 @@ def _hapus_usulan() -> None:
 
 def _floor_kebutuhan(ids: list[int]) -> Callable[[], object]:
     """The raw reads of the needs' inputs for the same employees: SKPs, assessments, JP and
-    leadership rows, the post held with its standard, the proposed posts with theirs."""
+    leadership rows, the post held with its standard, the proposed and succession posts with
+    theirs."""
 
     def run() -> object:
         with connection.cursor() as cursor:
@@ -61,6 +63,10 @@ def _floor_kebutuhan(ids: list[int]) -> Callable[[], object]:
                 "JOIN jabatan_formasi f ON f.id = u.formasi_id "
                 "JOIN jabatan_jabatan j ON j.id = f.jabatan_id "
                 "WHERE u.pegawai_id = ANY(%s) AND u.aktif",
+                f"SELECT s.pegawai_id, j.nama, j.jenis, {STD} FROM jabatan_suksesor s "
+                "JOIN jabatan_formasi f ON f.id = s.formasi_id "
+                "JOIN jabatan_jabatan j ON j.id = f.jabatan_id "
+                "WHERE s.pegawai_id = ANY(%s) AND s.aktif",
             ):
                 cursor.execute(sql, [ids])
                 cursor.fetchall()
