@@ -40,7 +40,12 @@ from jabatan.selectors import (
     usulan_aktif,
     usulan_pegawai,
 )
-from jabatan.suksesi import calon_dari_peringkat, formasi_kunci, rencana_suksesi
+from jabatan.suksesi import (
+    calon_dari_peringkat,
+    formasi_kunci,
+    rencana_suksesi,
+    suksesi_pegawai,
+)
 from jabatan.tasks import EKSPOR_MAKS, mulai_ekspor_peringkat
 from pegawai.akses import Lingkup, lingkup, lingkup_seluruh, pegawai_id_sendiri
 from pegawai.ekspor import unduh_tabel
@@ -361,7 +366,8 @@ def keputusan_petikan_cetak(request: HttpRequest, keputusan_id: int) -> HttpResp
 @login_required
 @require_safe
 def peluang_daftar(request: HttpRequest) -> HttpResponse:
-    """Open posts an employee may check themselves against, and those they were proposed for."""
+    """Open posts an employee may check themselves against, those they were proposed for and
+    the key posts they are a named successor to."""
     pegawai_id = pegawai_id_sendiri(request.user)
     pada = timezone.localdate()
     # Open posts are public within the government (seleksi terbuka).
@@ -392,6 +398,7 @@ def peluang_daftar(request: HttpRequest) -> HttpResponse:
             "hanya_memenuhi": hanya_memenuhi,
             "dengan_usulan": formasi_dengan_usulan([f.pk for f in halaman["halaman"]]),
             "usulan_saya": usulan_pegawai(pegawai_id=pegawai_id),
+            "suksesi_saya": suksesi_pegawai(pegawai_id=pegawai_id),
         },
         status=200 if filterset.is_valid() else 400,
     )

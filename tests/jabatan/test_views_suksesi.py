@@ -196,3 +196,17 @@ def test_the_page_queries_do_not_grow_with_the_plan(org, kunci, django_assert_ma
         tiga = len(q)
     assert len(r.context["suksesi"].baris) == 3
     assert tiga == satu <= 30  # 29 measured: the ranking page's 24 and the plan's 5
+
+
+def test_an_employee_sees_the_key_posts_they_are_a_successor_to(org, kunci):
+    formasi, _orang = kunci
+    Suksesor.objects.create(formasi=formasi, pegawai=org.pegawai_a, kesiapan="1_2_tahun",
+                            urutan=2, tanggal_penetapan=formasi.created_at.date(),
+                            ditetapkan_oleh=org.users["hr"])  # fmt: skip
+    body = _client(org.users["pegawai"]).get("/jabatan/peluang/").content.decode()
+    assert "Anda calon suksesor untuk" in body
+    assert "Kepala Bidang Uji — Bidang Pelayanan Kesehatan</a> (urutan 2, Siap 1–2 tahun)" in body
+    # Nobody else's plan shows: another employee's page has no such section.
+    Suksesor.objects.update(pegawai=org.pegawai_b)
+    body = _client(org.users["pegawai"]).get("/jabatan/peluang/").content.decode()
+    assert "Anda calon suksesor untuk" not in body
