@@ -4,9 +4,9 @@ posts, name one to three successors from the talent pool (boxes 7–9, PermenPAN
 Runs after the merit projection is built (the talent box is read from IndeksMerit with HR's
 bands, as the services do) and writes with one bulk insert: a handful of queries whatever the
 number of employees. Deterministic for a seed. Successors come from the level below the post
-(JPT ← Administrator, Administrator ← Pengawas or Fungsional, Pengawas ← Pelaksana or
-Fungsional), of the
-same perangkat daerah first, never a holder of the post, each person in two plans at most.
+(JPT ← Administrator or Ahli Madya, Administrator ← Pengawas, Ahli Muda or Ahli Madya,
+Pengawas ← Pelaksana, Ahli Pertama or senior keterampilan), of the same perangkat daerah first,
+never a holder of the post, each person in two plans at most.
 """
 
 from __future__ import annotations
@@ -23,14 +23,17 @@ from jabatan.models import MAKS_SUKSESOR, Formasi, IndeksMerit, Penempatan, Suks
 from kinerja.models import PengaturanTalenta
 from kinerja.rules import TALENT_POOL
 from pegawai.jenis_jabatan import JenisJabatan as J
+from pegawai.jenis_jabatan import Jenjang as Jg
 
-# Share of the posts of each kind with a plan, and the kinds their successors hold now.
+# Share of the posts of each kind with a plan, and the posts their successors hold now: a kind,
+# or a fungsional level at the same step (PermenPANRB 17/2021 equates Administrator with Ahli
+# Madya and Pengawas with Ahli Muda; REGULATIONS.md §1 and §5).
 BAGIAN = {J.JPT_MADYA: 0.9, J.JPT_PRATAMA: 0.9, J.ADMINISTRATOR: 0.8, J.PENGAWAS: 0.35}
 DARI = {
     J.JPT_MADYA: (J.JPT_PRATAMA, J.ADMINISTRATOR),
-    J.JPT_PRATAMA: (J.ADMINISTRATOR,),
-    J.ADMINISTRATOR: (J.PENGAWAS, J.FUNGSIONAL),
-    J.PENGAWAS: (J.PELAKSANA, J.FUNGSIONAL),
+    J.JPT_PRATAMA: (J.ADMINISTRATOR, Jg.AHLI_MADYA),
+    J.ADMINISTRATOR: (J.PENGAWAS, Jg.AHLI_MUDA, Jg.AHLI_MADYA),
+    J.PENGAWAS: (J.PELAKSANA, Jg.AHLI_PERTAMA, Jg.MAHIR, Jg.PENYELIA),
 }
 PALING_BANYAK_PER_ORANG = 2
 CATATAN = [
@@ -65,8 +68,13 @@ class SuksesiDemo:
         return user
 
     def _pool(self) -> tuple[dict, dict]:
-        """Active PNS in boxes 7–9 as (id, box), by (kind held now, perangkat daerah) and by
-        kind: one query."""
+        """Active PNS in boxes 7–9 as (id, box), by (post held now, perangkat daerah) and by
+        post (the kind, or the level of a fungsional post): two queries."""
+        jenjang = dict(
+            Penempatan.objects.aktif().definitif()
+            .filter(formasi__jabatan__jenis=J.FUNGSIONAL)
+            .values_list("pegawai_id", "formasi__jabatan__jenjang")
+        )  # fmt: skip
         pengaturan = PengaturanTalenta.aktif()
         pita = (pengaturan.pita_kinerja, pengaturan.pita_potensial)
         per_opd: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)
@@ -80,6 +88,7 @@ class SuksesiDemo:
         ):  # fmt: skip
             kotak = merit.kotak_dari([p for p in (p1, p2) if p], Decimal(jpm).scaleb(-2), *pita)
             if kotak in TALENT_POOL:
+                jenis = jenjang.get(pid, jenis) if jenis == J.FUNGSIONAL else jenis
                 per_opd[(jenis, _opd(path))].append((pid, kotak))
                 per_jenis[jenis].append((pid, kotak))
         return per_opd, per_jenis
