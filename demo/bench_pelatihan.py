@@ -4,7 +4,8 @@ the whole city, each next to a raw-SQL floor (shared/DESIGN.md, Benchmarks).
 The seed (demo.pelatihan) already holds two years of sessions and enrolments at any scale.
 It proposes nobody for a post, so the bench adds three active proposals (Usulan) on a few
 hundred vacant posts for the run — the needs then read target posts too — and removes them
-after, by raw SQL (no audit rows for a benchmark's scaffolding)."""
+after, by raw SQL (no audit rows for a benchmark's scaffolding). The seed's succession plans
+(demo.suksesi) are target posts as well."""
 
 from __future__ import annotations
 
@@ -46,8 +47,8 @@ def _hapus_usulan() -> None:
 def _floor_kebutuhan(pegawai_sql: str, params: tuple) -> Callable[[], object]:
     """The raw reads of the needs' inputs for the same employees (`pegawai_sql` selects their
     ids): the annual SKPs, the assessments, this year's JP and the leadership training
-    completed, the post held with its standard, the proposed posts with theirs — the columns
-    the selector reads, each input one query joined on the employees in SQL."""
+    completed, the post held with its standard, the proposed and succession posts with theirs —
+    the columns the selector reads, each input one query joined on the employees in SQL."""
     tahun = timezone.localdate().year
 
     def run() -> object:
@@ -73,6 +74,10 @@ def _floor_kebutuhan(pegawai_sql: str, params: tuple) -> Callable[[], object]:
                  "FROM jabatan_usulan u JOIN jabatan_formasi f ON f.id = u.formasi_id "
                  "JOIN jabatan_jabatan j ON j.id = f.jabatan_id "
                  "WHERE u.pegawai_id IN ({p}) AND u.aktif", ()),
+                (f"SELECT s.pegawai_id, j.id, j.nama, j.jenis, j.jenjang, {STD} "
+                 "FROM jabatan_suksesor s JOIN jabatan_formasi f ON f.id = s.formasi_id "
+                 "JOIN jabatan_jabatan j ON j.id = f.jabatan_id "
+                 "WHERE s.pegawai_id IN ({p}) AND s.aktif", ()),
             ):  # fmt: skip
                 cursor.execute(sql.format(p=pegawai_sql), (*extra, *params))
                 cursor.fetchall()

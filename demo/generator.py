@@ -27,6 +27,7 @@ from demo.pelatihan import PelatihanDemo
 from demo.publik import MODELS as PUBLIK_MODELS
 from demo.publik import PublikDemo
 from demo.structure import Unit, build
+from demo.suksesi import MODELS as SUKSESI_MODELS
 from jabatan.models import Formasi, IndeksJp, IndeksMerit, IndeksUrusan, Jabatan, Penempatan
 from jabatan.rules import atasan_langsung
 from kinerja.models import KinerjaOrganisasi, Periode, RencanaHasilKerja, RevisiSkp, Skp
@@ -48,6 +49,7 @@ from pegawai.models import (
 RASIO_TERISI = 0.95  # share of seats filled (the issue: "placements that fill about 95% of posts")
 CHUNK = 20_000
 SEEDED_MODELS: list[type[models.Model]] = [
+    *SUKSESI_MODELS,
     *PUBLIK_MODELS,
     *PELATIHAN_MODELS,
     IndeksJp,

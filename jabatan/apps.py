@@ -23,9 +23,10 @@ class JabatanConfig(AppConfig):
         # decision's frozen ranking (snapshot) is its own record and would swamp the trail.
         auditlog.register(m.ProfilMerit, exclude_fields=AUDIT_EXCLUDE)
         auditlog.register(m.Usulan, exclude_fields=AUDIT_EXCLUDE)
+        auditlog.register(m.Suksesor, exclude_fields=AUDIT_EXCLUDE)
         auditlog.register(m.Keputusan, exclude_fields=[*AUDIT_EXCLUDE, "snapshot"])
         indeks.hubungkan()
-        # pelatihan's needs analysis reads the post held and the proposed posts through its
+        # pelatihan's needs analysis reads the post held and the target posts through its
         # registry: pelatihan sits below jabatan and cannot import it.
         from jabatan.kebutuhan import jabatan_pegawai
         from pelatihan.sumber import daftarkan

@@ -13,11 +13,18 @@ from typing import Any
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from jabatan import merit
-from jabatan.models import MAKS_USULAN, Formasi, Keputusan, Usulan
-from jabatan.services import keputusan_create, usulan_set
+from jabatan.models import MAKS_SUKSESOR, MAKS_USULAN, Formasi, Keputusan, Suksesor, Usulan
+from jabatan.services import (
+    keputusan_create,
+    suksesor_akhiri,
+    suksesor_tambah,
+    suksesor_ubah,
+    usulan_set,
+)
 from pegawai.forms import tambah_galat
 from pegawai.models import Pegawai
 from pegawai.nip import PANJANG, normalize_nip
@@ -115,6 +122,120 @@ class KeputusanForm(_AksiForm):
 
     def _simpan(self) -> Keputusan:
         return keputusan_create(formasi=self.formasi, oleh=self.oleh, **self.cleaned_data)
+
+
+# --- Succession plans (rencana suksesi) ---------------------------------------------------------
+
+URUTAN_CHOICES = [("", _("urutan kosong pertama"))] + [
+    (str(n), str(n)) for n in range(1, MAKS_SUKSESOR + 1)
+]
+GALAT_KESIAPAN = {
+    "required": _("Pilih kesiapan calon suksesor."),
+    "invalid_choice": _("Kesiapan tidak dikenal: pilih salah satu dari daftar."),
+}
+GALAT_URUTAN = {
+    "invalid_choice": format_lazy(
+        _("Urutan prioritas “%(value)s” tidak sah: pilih 1 sampai {m}."), m=MAKS_SUKSESOR
+    ),
+    "required": _("Pilih urutan prioritas."),
+}
+
+
+def _kesiapan(required: bool = True) -> forms.ChoiceField:
+    return forms.ChoiceField(label=_("Kesiapan"), choices=Suksesor.Kesiapan.choices,
+                             required=required, error_messages=GALAT_KESIAPAN)  # fmt: skip
+
+
+def _catatan() -> forms.CharField:
+    return forms.CharField(
+        label=_("Catatan"),
+        required=False,
+        max_length=300,
+        error_messages={"max_length": _("Catatan paling panjang 300 karakter.")},
+    )
+
+
+class SuksesorForm(_AksiForm):
+    """Name a successor of the key post (jabatan.services.suksesor_tambah): one of the ranked
+    talent-pool candidates the page lists, or anyone in scope by NIP."""
+
+    pegawai = forms.ModelChoiceField(
+        label=_("Kandidat dari talent pool"), queryset=Pegawai.objects.none(), required=False,
+        error_messages=GALAT_PEGAWAI,
+    )  # fmt: skip
+    nip = forms.CharField(label=_("atau NIP"), required=False, max_length=40)
+    kesiapan = _kesiapan()
+    urutan = forms.TypedChoiceField(label=_("Urutan prioritas"), choices=URUTAN_CHOICES,
+                                    coerce=int, empty_value=None, required=False,
+                                    error_messages=GALAT_URUTAN)  # fmt: skip
+    catatan = _catatan()
+
+    def clean_nip(self) -> str:
+        nip = normalize_nip(self.cleaned_data["nip"])
+        if nip and not (nip.isascii() and nip.isdigit() and len(nip) == PANJANG):
+            raise ValidationError(
+                _("NIP harus 18 digit angka (boleh dengan spasi)."), code="nip_format"
+            )
+        return nip
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        if "pegawai" in self.errors or "nip" in self.errors:
+            return cleaned
+        pegawai, nip = cleaned.get("pegawai"), cleaned.get("nip")
+        if pegawai and nip and pegawai.nip != nip:
+            self.add_error("nip", _("Pilih kandidat dari daftar atau isi NIP, bukan keduanya."))
+        elif not pegawai and not nip:
+            self.add_error("pegawai", _("Pilih kandidat dari daftar atau isi NIP-nya."))
+        elif not pegawai:
+            cleaned["pegawai"] = self.fields["pegawai"].queryset.filter(nip=nip).first()
+            if cleaned["pegawai"] is None:
+                self.add_error(
+                    "nip", _("NIP %(n)s bukan pegawai aktif dalam lingkup Anda.") % {"n": nip}
+                )
+        return cleaned
+
+    def _simpan(self) -> Suksesor:
+        d = self.cleaned_data
+        return suksesor_tambah(formasi=self.formasi, pegawai=d["pegawai"], kesiapan=d["kesiapan"],
+                               urutan=d["urutan"], catatan=d["catatan"], pada=self.pada,
+                               oleh=self.oleh)  # fmt: skip
+
+
+class _SuksesorAksiForm(forms.Form):
+    """A change to one successor of the post, by one acting user."""
+
+    def __init__(self, *args: Any, suksesor: Suksesor, oleh, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.suksesor, self.oleh = suksesor, oleh
+
+    simpan = _AksiForm.simpan
+
+
+class SuksesorUbahForm(_SuksesorAksiForm):
+    """Change a successor's readiness, priority or note (jabatan.services.suksesor_ubah)."""
+
+    kesiapan = _kesiapan()
+    urutan = forms.TypedChoiceField(label=_("Urutan prioritas"), choices=URUTAN_CHOICES[1:],
+                                    coerce=int, error_messages=GALAT_URUTAN)  # fmt: skip
+    catatan = _catatan()
+
+    def _simpan(self) -> Suksesor:
+        return suksesor_ubah(suksesor=self.suksesor, oleh=self.oleh, **self.cleaned_data)
+
+
+class SuksesorHapusForm(_SuksesorAksiForm):
+    """Remove a successor from the plan with the reason (jabatan.services.suksesor_akhiri)."""
+
+    alasan_berakhir = forms.CharField(
+        label=_("Alasan dihapus"), max_length=300,
+        error_messages={"required": _("Tuliskan alasan calon suksesor dihapus."),
+                        "max_length": _("Alasan paling panjang 300 karakter.")},
+    )  # fmt: skip
+
+    def _simpan(self) -> Suksesor:
+        return suksesor_akhiri(suksesor=self.suksesor, alasan=self.cleaned_data["alasan_berakhir"],
+                               oleh=self.oleh)  # fmt: skip
 
 
 class PeringkatForm(forms.Form):

@@ -1,19 +1,20 @@
 """What pelatihan's needs analysis learns from jabatan (registered in pelatihan.sumber by
 JabatanConfig.ready): the kind and competency standard of each employee's current definitive
-post, and the posts they are an active candidate for (Usulan aktif) with their standards.
+post, and the posts they are an active candidate for (Usulan aktif) or a named successor to
+(Suksesor aktif, a succession plan) with their standards.
 
 pelatihan sits below jabatan and cannot read the position catalogue; this provider passes the
-data up through the registry, in three queries whatever the number of employees.
+data up through the registry, in four queries whatever the number of employees.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 
-from jabatan.models import Jabatan, Penempatan, Usulan
+from jabatan.models import Jabatan, Penempatan, Suksesor, Usulan
 from pegawai.kompetensi import KODE, standar_default
 from pegawai.selectors import PilihanPegawai, saring_pegawai
-from pelatihan.rules import USULAN, DataSasaran
+from pelatihan.rules import SUKSESI, USULAN, DataSasaran
 from pelatihan.sumber import JabatanPegawai
 
 _STD = [f"std_{kode}" for kode in KODE]
@@ -29,12 +30,28 @@ def _standar(jenis: str, jenjang: str, nilai) -> dict[str, int]:
     return {k: v for k, v in standar.items() if v is not None}
 
 
+_SASARAN = [
+    "pegawai_id",
+    "formasi_id",
+    "formasi__jabatan_id",
+    "formasi__jabatan__nama",
+    "formasi__unit_kerja__nama",
+    "formasi__jabatan__jenis",
+    "formasi__jabatan__jenjang",
+    *[f"formasi__jabatan__{f}" for f in _STD],
+]
+
+
 def jabatan_pegawai(pegawai_ids: PilihanPegawai) -> dict[int, JabatanPegawai]:
-    """Return, per employee with a current definitive placement or an active proposal, the
-    post's kind and standard and the proposed posts (label "position — unit", kind, standard).
-    Three queries: the open definitive placements' positions, those positions' kinds and
-    standards, the active proposals with their post's position and unit; `pegawai_ids` as
-    pegawai.selectors.saring_pegawai takes it."""
+    """Return, per employee with a current definitive placement, an active proposal or an
+    active succession entry, the post's kind and standard and the target posts (label
+    "position — unit", kind, standard, why: USULAN or SUKSESI). Four queries: the open
+    definitive placements' positions, those positions' kinds and standards, the active
+    proposals and the active successors, each with their post's position and unit;
+    `pegawai_ids` as pegawai.selectors.saring_pegawai takes it.
+
+    A post that is both proposed and planned for the same person is one target, the proposal
+    (the nearer step: its needs name "usulan kandidat"), so its gaps are not listed twice."""
     # One standard per position (a city has some hundred), shared by all its holders.
     cache: dict[int, dict[str, int]] = {}
 
@@ -57,24 +74,22 @@ def jabatan_pegawai(pegawai_ids: PilihanPegawai) -> dict[int, JabatanPegawai]:
         posisi[jabatan_id] = (jenis, standar(jabatan_id, jenis, jenjang, nilai))
     sekarang = {pid: posisi[jabatan_id] for pid, jabatan_id in dipegang.items()}
     sasaran: dict[int, list[DataSasaran]] = defaultdict(list)
-    for pid, jabatan_id, jabatan, unit, jenis, jenjang, *nilai in (
-        saring_pegawai(Usulan.objects.filter(aktif=True), pegawai_ids)
-        .order_by("pegawai_id", "created_at", "pk")
-        .values_list(
-            "pegawai_id",
-            "formasi__jabatan_id",
-            "formasi__jabatan__nama",
-            "formasi__unit_kerja__nama",
-            "formasi__jabatan__jenis",
-            "formasi__jabatan__jenjang",
-            *[f"formasi__jabatan__{f}" for f in _STD],
-        )
+    dikenal: set[tuple[int, int]] = set()  # (employee, post) already a target
+    for alasan, qs in (
+        (USULAN, Usulan.objects.filter(aktif=True).order_by("pegawai_id", "created_at", "pk")),
+        (SUKSESI, Suksesor.objects.filter(aktif=True).order_by("pegawai_id", "urutan", "pk")),
     ):
-        sasaran[pid].append(
-            DataSasaran(
-                f"{jabatan} — {unit}", jenis, standar(jabatan_id, jenis, jenjang, nilai), USULAN
+        for pid, formasi_id, jabatan_id, jabatan, unit, jenis, jenjang, *nilai in saring_pegawai(
+            qs, pegawai_ids
+        ).values_list(*_SASARAN):
+            if (pid, formasi_id) in dikenal:
+                continue
+            dikenal.add((pid, formasi_id))
+            sasaran[pid].append(
+                DataSasaran(
+                    f"{jabatan} — {unit}", jenis, standar(jabatan_id, jenis, jenjang, nilai), alasan
+                )
             )
-        )
     kosong = ("", None)
     return {
         pid: JabatanPegawai(*sekarang.get(pid, kosong), tuple(sasaran.get(pid, ())))

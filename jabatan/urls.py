@@ -1,6 +1,6 @@
 from django.urls import path
 
-from jabatan import views
+from jabatan import views, views_suksesi
 
 app_name = "jabatan"
 
@@ -9,6 +9,21 @@ urlpatterns = [
     path("lowongan/<int:formasi_id>/", views.lowongan_detail, name="lowongan_detail"),
     path("lowongan/<int:formasi_id>/usulan/", views.lowongan_usul, name="lowongan_usul"),
     path("lowongan/<int:formasi_id>/keputusan/", views.lowongan_putus, name="lowongan_putus"),
+    path(
+        "lowongan/<int:formasi_id>/suksesi/",
+        views_suksesi.suksesor_tambah,
+        name="suksesor_tambah",
+    ),
+    path(
+        "lowongan/<int:formasi_id>/suksesi/<int:suksesor_id>/ubah/",
+        views_suksesi.suksesor_ubah,
+        name="suksesor_ubah",
+    ),
+    path(
+        "lowongan/<int:formasi_id>/suksesi/<int:suksesor_id>/hapus/",
+        views_suksesi.suksesor_hapus,
+        name="suksesor_hapus",
+    ),
     path(
         "keputusan/<int:keputusan_id>/petikan/",
         views.keputusan_petikan_cetak,

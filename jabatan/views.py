@@ -17,8 +17,15 @@ from django.views.decorators.http import require_POST, require_safe
 
 from jabatan import merit
 from jabatan.filters import LowonganFilter
-from jabatan.forms import KeputusanForm, PeringkatForm, UsulanForm
-from jabatan.models import Formasi, Keputusan
+from jabatan.forms import (
+    KeputusanForm,
+    PeringkatForm,
+    SuksesorForm,
+    SuksesorHapusForm,
+    SuksesorUbahForm,
+    UsulanForm,
+)
+from jabatan.models import MAKS_SUKSESOR, Formasi, Keputusan, Suksesor
 from jabatan.peringkat import TERATAS, dengan_bobot, peringkat_formasi
 from jabatan.peringkat.peluang import memenuhi_syarat
 from jabatan.selectors import (
@@ -32,6 +39,12 @@ from jabatan.selectors import (
     ringkasan_formasi,
     usulan_aktif,
     usulan_pegawai,
+)
+from jabatan.suksesi import (
+    calon_dari_peringkat,
+    formasi_kunci,
+    rencana_suksesi,
+    suksesi_pegawai,
 )
 from jabatan.tasks import EKSPOR_MAKS, mulai_ekspor_peringkat
 from pegawai.akses import Lingkup, lingkup, lingkup_seluruh, pegawai_id_sendiri
@@ -181,6 +194,32 @@ def _peringkat_beku(keputusan: Keputusan) -> dict:
     }  # fmt: skip
 
 
+def _konteks_suksesi(request: HttpRequest, scope: Lingkup, formasi: Formasi, teratas,
+                     gagal: dict | None) -> dict:  # fmt: skip
+    """The post's "Rencana suksesi" section: the plan, the ranked talent-pool candidates to
+    name, and the forms (a refused one with its errors, `gagal`: {"tambah": form} or
+    {"ubah"/"hapus": (suksesor id, form)})."""
+    if not formasi_kunci(formasi):
+        return {"suksesi": None}
+    gagal = gagal or {}
+    rencana = rencana_suksesi(formasi=formasi)
+    for b in rencana.baris:
+        for kunci, cls in (("ubah", SuksesorUbahForm), ("hapus", SuksesorHapusForm)):
+            pk, form = gagal.get(kunci, (None, None))
+            if pk != b.suksesor.pk:
+                form = cls(suksesor=b.suksesor, oleh=request.user, initial={
+                    "kesiapan": b.suksesor.kesiapan, "urutan": b.suksesor.urutan,
+                    "catatan": b.suksesor.catatan})  # fmt: skip
+            setattr(b, f"form_{kunci}", form)
+    return {
+        "suksesi": rencana,
+        "suksesi_calon": calon_dari_peringkat(rencana, teratas)[:20],
+        "suksesi_form": gagal.get("tambah") or _form_aksi(SuksesorForm, request, scope, formasi),
+        "kesiapan": Suksesor.Kesiapan.choices,
+        "suksesi_maks": MAKS_SUKSESOR,
+    }
+
+
 def _halaman_peringkat(
     request: HttpRequest,
     scope: Lingkup,
@@ -189,6 +228,7 @@ def _halaman_peringkat(
     saring: PeringkatForm,
     usul: UsulanForm | None = None,
     putus: KeputusanForm | None = None,
+    suksesi: dict | None = None,
     status: int = 200,
 ) -> HttpResponse:
     """Render the ranking page: the ranking under the query's (valid) parameters, the forms
@@ -255,6 +295,7 @@ def _halaman_peringkat(
         "keputusan": keputusan,
         "terisi": terisi,
         "beku": beku,
+        **_konteks_suksesi(request, scope, formasi, dasar.teratas, suksesi),
     }
     return render(request, "jabatan/lowongan_detail.html", context, status=status)
 
@@ -325,7 +366,8 @@ def keputusan_petikan_cetak(request: HttpRequest, keputusan_id: int) -> HttpResp
 @login_required
 @require_safe
 def peluang_daftar(request: HttpRequest) -> HttpResponse:
-    """Open posts an employee may check themselves against, and those they were proposed for."""
+    """Open posts an employee may check themselves against, those they were proposed for and
+    the key posts they are a named successor to."""
     pegawai_id = pegawai_id_sendiri(request.user)
     pada = timezone.localdate()
     # Open posts are public within the government (seleksi terbuka).
@@ -356,6 +398,7 @@ def peluang_daftar(request: HttpRequest) -> HttpResponse:
             "hanya_memenuhi": hanya_memenuhi,
             "dengan_usulan": formasi_dengan_usulan([f.pk for f in halaman["halaman"]]),
             "usulan_saya": usulan_pegawai(pegawai_id=pegawai_id),
+            "suksesi_saya": suksesi_pegawai(pegawai_id=pegawai_id),
         },
         status=200 if filterset.is_valid() else 400,
     )

@@ -15,7 +15,7 @@ from django.contrib.auth.models import Group, User
 from django.utils import timezone
 
 from jabatan import indeks
-from jabatan.models import Formasi, Keputusan, Penempatan, ProfilMerit, Usulan
+from jabatan.models import Formasi, Keputusan, Penempatan, ProfilMerit, Suksesor, Usulan
 from kinerja.models import KinerjaOrganisasi, PengaturanTalenta, Periode, RevisiSkp, Skp
 from pegawai.disiplin import JenisHukuman
 from pegawai.models import (
@@ -237,6 +237,14 @@ def objek_unit_a(org: Organisasi) -> dict[str, object]:
             snapshot={},
             aturan_versi="uji",
             oleh=hr,
+        ),
+        "jabatan.suksesor": Suksesor.objects.create(
+            formasi=org.formasi_a,
+            pegawai=org.pegawai_a,
+            kesiapan="sekarang",
+            urutan=1,
+            tanggal_penetapan=org.penempatan_a.tmt_mulai,
+            ditetapkan_oleh=hr,
         ),
         "auth.user": hr,
         "kinerja.periode": Periode.objects.get(tahun=2025),

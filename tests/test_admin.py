@@ -23,6 +23,7 @@ from jabatan.models import (
     Jabatan,
     Keputusan,
     Penempatan,
+    Suksesor,
     Usulan,
 )
 from kinerja.models import KinerjaOrganisasi, Periode, RevisiSkp, Skp
@@ -77,6 +78,7 @@ CHANGELIST_QUERIES = {
     "jabatan.profilmerit": AUTH + 2,
     "jabatan.usulan": AUTH + 2,
     "jabatan.keputusan": AUTH + 2,
+    "jabatan.suksesor": AUTH + 2 + 1,  # filter perangkat daerah
     "kinerja.periode": AUTH + 2,
     "kinerja.skp": AUTH + 2 + 1 + 1,  # filters: the periods, and the depth-1 units
     "kinerja.kinerjaorganisasi": AUTH + 2 + 1,  # filter "tahun": SELECT DISTINCT tahun
@@ -104,7 +106,8 @@ CONTENT_TYPE = 1
 # SKPs are opened per period, revisions written by the SKP page, and the talent settings are one
 # row made by a migration: no add page either.
 TANPA_TAMBAH = {
-    "pegawai.catatanekspor", "jabatan.usulan", "jabatan.keputusan", "kinerja.skp",
+    "pegawai.catatanekspor", "jabatan.usulan", "jabatan.keputusan", "jabatan.suksesor",
+    "kinerja.skp",
     "kinerja.pengaturantalenta", "kinerja.revisiskp", "kinerja.responskm", "kinerja.komentarskm",
     "pelatihan.pelatihaneksternal",
 }  # fmt: skip
@@ -146,6 +149,7 @@ CHANGE_QUERIES = {
     "jabatan.profilmerit": AUTH + CONTENT_TYPE + 1,
     "jabatan.usulan": AUTH + CONTENT_TYPE + 1 + 3,  # read-only: post, employee, proposer
     "jabatan.keputusan": AUTH + CONTENT_TYPE + 1 + 5,  # read-only: post, employee, placement, ...
+    "jabatan.suksesor": AUTH + CONTENT_TYPE + 1 + 3,  # read-only: post, employee, who set it
     "kinerja.periode": AUTH + CONTENT_TYPE + 1,
     "kinerja.skp": AUTH + CONTENT_TYPE + 1 + 5,  # read-only: employee, period, unit, ...; penilai
     "kinerja.kinerjaorganisasi": AUTH + CONTENT_TYPE + 1 + 1,  # unit kerja
@@ -237,9 +241,17 @@ def _dataset() -> Dataset:
     user = User.objects.create_user("kepala", is_staff=True)
     Akses.objects.create(user=user, pegawai=pegawai[-1], unit_kerja=opd[0])
     CatatanEkspor.objects.create(user=user, data="pegawai.pegawai", jumlah_baris=3)
-    for p in pegawai[3:6]:
+    for n, p in enumerate(pegawai[3:6]):
         penempatan = p.penempatan.get()
         Usulan.objects.create(formasi=penempatan.formasi, pegawai=p, diusulkan_oleh=user, urutan=1)
+        Suksesor.objects.create(
+            formasi=penempatan.formasi,
+            pegawai=pegawai[6 + n],
+            kesiapan="sekarang",
+            urutan=1,
+            tanggal_penetapan=penempatan.tmt_mulai,
+            ditetapkan_oleh=user,
+        )
         Keputusan.objects.create(
             formasi=penempatan.formasi,
             pegawai=p,

@@ -54,6 +54,7 @@ MODEL = {
     "jabatan.profilmerit": Aturan("bebas", hr="vac", pimpinan="v"),
     "jabatan.usulan": Aturan("unit", hr="v", pimpinan="v"),  # written by the vacancy page only
     "jabatan.keputusan": Aturan("unit", hr="v", pimpinan="v"),  # never edited
+    "jabatan.suksesor": Aturan("unit", hr="v", pimpinan="v"),  # written by the post page only
     "kinerja.periode": Aturan("bebas", hr="vac", pimpinan="v"),
     "kinerja.skp": Aturan("unit", hr="vc", pimpinan="v"),
     "kinerja.kinerjaorganisasi": Aturan("unit", hr="vac", pimpinan="v"),
@@ -107,6 +108,9 @@ HALAMAN = {
     "jabatan:lowongan_detail": (302, 403, 403, 403, 200),  # the merit ranking is HR's
     "jabatan:lowongan_usul": (302, 405, 405, 405, 405),  # POST only
     "jabatan:lowongan_putus": (302, 405, 405, 405, 405),
+    "jabatan:suksesor_tambah": (302, 405, 405, 405, 405),  # POST only (tests/jabatan)
+    "jabatan:suksesor_ubah": (302, 405, 405, 405, 405),
+    "jabatan:suksesor_hapus": (302, 405, 405, 405, 405),
     "jabatan:keputusan_petikan": (302, 403, 403, 403, 200),  # HR prints decrees, as it ranks
     "jabatan:peluang": (302, 200, 200, 200, 403),  # an employee's own chances
     "jabatan:peluang_detail": (302, 200, 200, 200, 403),
@@ -247,6 +251,7 @@ def _url_dan_harapan(objek: dict[str, object]) -> list[tuple[str, str, tuple[int
                 "<int:pk>": objek["kinerja.skp"].pk,
                 "<int:formasi_id>": objek["jabatan.formasi"].pk,
                 "<int:keputusan_id>": objek["jabatan.keputusan"].pk,
+                "<int:suksesor_id>": objek["jabatan.suksesor"].pk,
                 "<uuid:pk>": objek["tugas.progres"].pk,
                 "<int:sesi_id>": objek["pelatihan.sesi"].pk,
                 "<slug:kode>": objek["kinerja.unitlayanan"].kode,

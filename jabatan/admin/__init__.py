@@ -7,7 +7,7 @@ at save time (another HR user's write came first) becomes an error message, not 
 from jabatan.admin import base  # noqa: F401 (the site titles)
 from jabatan.admin.jabatan import FormasiAdmin, FormasiForm, JabatanAdmin, JabatanForm, LowongFilter
 from jabatan.admin.kinerja import PeriodeAdmin, buka_skp
-from jabatan.admin.merit import KeputusanAdmin, ProfilMeritAdmin, UsulanAdmin
+from jabatan.admin.merit import KeputusanAdmin, ProfilMeritAdmin, SuksesorAdmin, UsulanAdmin
 from jabatan.admin.penempatan import (
     HasilAsesmenJpmAdmin,
     PegawaiWithPenempatanAdmin,
@@ -34,6 +34,7 @@ __all__ = [
     "PenempatanInline",
     "PeriodeAdmin",
     "ProfilMeritAdmin",
+    "SuksesorAdmin",
     "UsulanAdmin",
     "buka_skp",
 ]

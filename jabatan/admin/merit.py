@@ -7,9 +7,11 @@ from typing import Any
 from django.contrib import admin
 from django.db.models import QuerySet
 from django.http import HttpRequest
+from django.utils.translation import gettext_lazy as _
 
 from jabatan.merit import KOMPONEN
-from jabatan.models import Keputusan, ProfilMerit, Usulan
+from jabatan.models import Keputusan, ProfilMerit, Suksesor, Usulan
+from pegawai import admin as pegawai_admin
 from pegawai.admin_base import BaseAdmin, HanyaBacaMixin
 from pegawai.akses import lingkup
 
@@ -64,3 +66,23 @@ class KeputusanAdmin(_CatatanAdmin):
     list_filter = ["metode", "tanggal_sk"]
     search_fields = ["nomor_sk", "pegawai__nama", "pegawai__nip"]
     exclude = ["snapshot"]
+
+
+@admin.register(Suksesor)
+class SuksesorAdmin(pegawai_admin.NipSearchMixin, _CatatanAdmin):
+    """Succession plans: named, reordered and removed on the post's page through
+    jabatan.services (the slot rules and the talent-pool check), read here."""
+
+    nip_lookup = "pegawai__nip"
+    list_display = ["formasi", "urutan", pegawai_admin.pegawai_nip, pegawai_admin.pegawai_nama,
+                    "kesiapan", "aktif", "tanggal_penetapan", "ditetapkan_oleh"]  # fmt: skip
+    list_select_related = ["formasi__jabatan", "formasi__unit_kerja", "pegawai", "ditetapkan_oleh"]
+    list_filter = [
+        "aktif",
+        "kesiapan",
+        "formasi__jabatan__jenis",
+        pegawai_admin.perangkat_daerah_filter("formasi__unit_kerja__path"),
+    ]
+    search_fields = ["pegawai__nama", "pegawai__nip", "formasi__jabatan__nama",
+                     "formasi__unit_kerja__nama"]  # fmt: skip
+    search_help_text = _("Cari NIP (dengan atau tanpa spasi), nama pegawai, jabatan atau unit.")

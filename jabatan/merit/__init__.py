@@ -36,7 +36,7 @@ from jabatan.merit.base import (
     tambah_tahun,
 )
 from jabatan.merit.kelayakan import hari_minimal, kelayakan
-from jabatan.merit.skor import komponen, kotak, kunci_duk, nilai_pengalaman, skor
+from jabatan.merit.skor import komponen, kotak, kotak_dari, kunci_duk, nilai_pengalaman, skor
 from jabatan.merit.urutan import dengan_bobot, hitung_alasan, keadilan, peringkat, pita_usia
 
 __all__ = [
@@ -65,6 +65,7 @@ __all__ = [
     "kelayakan",
     "komponen",
     "kotak",
+    "kotak_dari",
     "kunci_duk",
     "nilai_pengalaman",
     "pengembangan",

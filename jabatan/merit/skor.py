@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -88,6 +88,20 @@ def kunci_duk(k: Kandidat) -> tuple:
     )
 
 
+def kotak_dari(
+    predikat_tahunan: Sequence[str],
+    jpm: Decimal | None,
+    pita_kinerja: kinerja_rules.Pita = kinerja_rules.PITA_BAKU,
+    pita_potensial: kinerja_rules.Pita = kinerja_rules.PITA_BAKU,
+) -> int | None:
+    """Return the talent box of the annual predikat (newest first) and the latest JPM by
+    kinerja's rule (PermenPANRB 3/2020), with HR's bands; None without an evaluation or an
+    assessment."""
+    sumbu_k = kinerja_rules.sumbu_kinerja(list(predikat_tahunan[:2]), pita_kinerja)
+    sumbu_p = kinerja_rules.sumbu_potensial(jpm, pita_potensial)
+    return kinerja_rules.kotak_talenta(sumbu_k, sumbu_p) if sumbu_k and sumbu_p else None
+
+
 def kotak(
     k: Kandidat,
     pita_kinerja: kinerja_rules.Pita = kinerja_rules.PITA_BAKU,
@@ -95,6 +109,4 @@ def kotak(
 ) -> int | None:
     """Return the person's talent box by kinerja's rule (PermenPANRB 3/2020), with the bands HR
     set (kinerja.models.PengaturanTalenta): the same box the kinerja dashboard shows."""
-    sumbu_k = kinerja_rules.sumbu_kinerja(list(k.predikat_tahunan[:2]), pita_kinerja)
-    sumbu_p = kinerja_rules.sumbu_potensial(k.jpm, pita_potensial)
-    return kinerja_rules.kotak_talenta(sumbu_k, sumbu_p) if sumbu_k and sumbu_p else None
+    return kotak_dari(k.predikat_tahunan, k.jpm, pita_kinerja, pita_potensial)

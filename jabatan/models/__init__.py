@@ -18,10 +18,12 @@ from jabatan.models.merit import (
     ProfilMerit,
     Usulan,
 )
+from jabatan.models.suksesi import MAKS_SUKSESOR, KesiapanSuksesor, Suksesor
 
 __all__ = [
     "BOBOT_JUMLAH_100",
     "ESELON_CHOICES",
+    "MAKS_SUKSESOR",
     "MAKS_USULAN",
     "Formasi",
     "FormasiQuerySet",
@@ -31,10 +33,12 @@ __all__ = [
     "Jabatan",
     "JenisPenempatan",
     "Keputusan",
+    "KesiapanSuksesor",
     "MetodePengisian",
     "Penempatan",
     "PenempatanQuerySet",
     "ProfilMerit",
+    "Suksesor",
     "Usulan",
     "tidak_kosong",
 ]

@@ -6,6 +6,7 @@ from collections import defaultdict
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal
 
 from django.db import connection
 from django.db.models import Q
@@ -242,3 +243,18 @@ def dengan_bobot(dasar: Peringkat, bobot: merit.Bobot, teratas: int = TERATAS) -
         p.dicari = _jelaskan([h.kandidat for h in dasar.dicari.values()], p)
         _peringkat_dari(p, list(p.dicari.values()))
     return p
+
+
+def kotak_talenta(pegawai_ids: Collection[int]) -> dict[int, int | None]:
+    """Return each employee's talent box as the ranking shows it (jabatan.merit.kotak over
+    their IndeksMerit row, with HR's bands): None without an evaluation, an assessment or a
+    projection row. Two queries (the bands, the rows) whatever the number."""
+    pengaturan = PengaturanTalenta.aktif()
+    pita = (pengaturan.pita_kinerja, pengaturan.pita_potensial)
+    hasil: dict[int, int | None] = dict.fromkeys(pegawai_ids)
+    for pid, p1, p2, jpm_sen in IndeksMerit.objects.filter(pegawai_id__in=list(hasil)).values_list(
+        "pegawai_id", "predikat_1", "predikat_2", "jpm_sen"
+    ):
+        jpm = Decimal(jpm_sen).scaleb(-2) if jpm_sen is not None else None
+        hasil[pid] = merit.kotak_dari([p for p in (p1, p2) if p], jpm, *pita)
+    return hasil

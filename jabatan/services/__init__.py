@@ -13,6 +13,13 @@ from jabatan.services.penempatan import (
 )
 from jabatan.services.riwayat import penempatan_riwayat_impor
 from jabatan.services.skp import atasan_dan_jenis_jabatan, periode_buka_skp
+from jabatan.services.suksesi import (
+    suksesi_akhiri_untuk,
+    suksesor_akhiri,
+    suksesor_tambah,
+    suksesor_ubah,
+    suksesor_validate,
+)
 
 __all__ = [
     "T",
@@ -28,5 +35,10 @@ __all__ = [
     "penempatan_riwayat_impor",
     "penempatan_validate",
     "periode_buka_skp",
+    "suksesi_akhiri_untuk",
+    "suksesor_akhiri",
+    "suksesor_tambah",
+    "suksesor_ubah",
+    "suksesor_validate",
     "usulan_set",
 ]

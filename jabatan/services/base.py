@@ -47,6 +47,22 @@ _CONSTRAINT_ERRORS = {
         ),
     ),
     "usulan_urutan_1_3": ("pegawai", gettext_lazy("Usulkan satu sampai tiga kandidat.")),
+    "suksesor_satu_per_pegawai_formasi": (
+        "pegawai",
+        gettext_lazy(
+            "Pegawai ini sudah menjadi calon suksesor formasi ini (baru saja ditetapkan)."
+        ),
+    ),
+    "suksesor_urutan_unik_per_formasi": (
+        "urutan",
+        gettext_lazy("Urutan ini baru saja diisi calon suksesor lain. Muat ulang halaman."),
+    ),
+    "suksesor_urutan_1_maks": ("urutan", gettext_lazy("Urutan prioritas di luar batas.")),
+    "suksesor_alasan_bila_berakhir": (
+        "alasan_berakhir",
+        gettext_lazy("Tuliskan alasan calon suksesor dihapus."),
+    ),
+    "suksesor_kesiapan_pilihan": ("kesiapan", gettext_lazy("Kesiapan tidak dikenal.")),
     "keputusan_nomor_sk_wajib": ("nomor_sk", gettext_lazy("Nomor SK wajib diisi.")),
     "keputusan_justifikasi_bila_bukan_pertama": (
         "justifikasi",
@@ -68,17 +84,27 @@ _SQLITE_UNIQUE = {
     "jabatan_penempatan.formasi_id": "penempatan_satu_pelaksana_tugas_per_formasi",
     "jabatan_usulan.formasi_id, jabatan_usulan.pegawai_id": "usulan_satu_per_pegawai_formasi",
     "jabatan_usulan.formasi_id, jabatan_usulan.urutan": "usulan_tiga_slot_per_formasi",
+    "jabatan_suksesor.formasi_id, jabatan_suksesor.pegawai_id": (
+        "suksesor_satu_per_pegawai_formasi"
+    ),
+    "jabatan_suksesor.formasi_id, jabatan_suksesor.urutan": "suksesor_urutan_unik_per_formasi",
 }
 
 
-def _integrity_to_validation(exc: IntegrityError) -> ValidationError:
+def _nama_constraint(exc: IntegrityError) -> str:
+    """The name of the jabatan constraint `exc` violated ("" when none of ours is named)."""
     text = str(exc)
     if text.startswith("UNIQUE constraint failed: "):
         name = _SQLITE_UNIQUE.get(text.removeprefix("UNIQUE constraint failed: "), "")
         text = f"{text} {name}"
-    for name, (field, message) in _CONSTRAINT_ERRORS.items():
-        if name in text:
-            return ValidationError({field: message}, code=name)
+    return next((name for name in _CONSTRAINT_ERRORS if name in text), "")
+
+
+def _integrity_to_validation(exc: IntegrityError) -> ValidationError:
+    text = str(exc)
+    if name := _nama_constraint(exc):
+        field, message = _CONSTRAINT_ERRORS[name]
+        return ValidationError({field: ValidationError(message, code=name)})
     # SQLite names no CHECK constraint in a trigger-raised error; the quota is the only
     # CHECK a placement insert can trip.
     if "CHECK constraint failed" in text:

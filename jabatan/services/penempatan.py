@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 
 from jabatan.models import Formasi, Penempatan
 from jabatan.services.base import _integrity_to_validation
+from jabatan.services.suksesi import suksesi_akhiri_untuk
 from pegawai import golongan as gol
 from pegawai.kompetensi import jpm
 from pegawai.models import HasilAsesmen, Pegawai
@@ -159,6 +160,14 @@ def penempatan_create(
             )
     except IntegrityError as exc:
         raise _integrity_to_validation(exc) from exc
+    if jenis == Penempatan.Jenis.DEFINITIF:
+        # A successor appointed to the post leaves its succession plan (a record, in the
+        # agency's language).
+        with translation.override(settings.LANGUAGE_CODE):
+            alasan = _("Diangkat definitif pada formasi ini, TMT %(t)s.") % {
+                "t": date_format(tmt_mulai)
+            }
+        suksesi_akhiri_untuk(pegawai=pegawai, formasi=formasi, alasan=alasan)
     if jenis == Penempatan.Jenis.DEFINITIF and pegawai.unit_kerja_id != formasi.unit_kerja_id:
         # The one writer of Pegawai.unit_kerja (shared/DESIGN.md): it follows the placement.
         # A save, not an update(), so the audit trail records the move.
@@ -214,7 +223,8 @@ def formasi_set_kuota(*, formasi: Formasi, kuota: int) -> Formasi:
 
 @transaction.atomic
 def penempatan_end_all(*, pegawai: Pegawai, tmt_berhenti: date) -> int:
-    """End every active placement of an employee who leaves the service; return how many.
+    """End every active placement (and succession entry) of an employee who leaves the
+    service; return how many placements ended.
 
     A placement ends the day before the TMT of leaving (retirement takes effect on a first of
     the month, PP 11/2017 Pasal 239), so the post is vacant from that TMT on.
@@ -230,6 +240,10 @@ def penempatan_end_all(*, pegawai: Pegawai, tmt_berhenti: date) -> int:
                 }
         penempatan.save(update_fields=["tmt_selesai", "keterangan", "updated_at"])
         n += 1
+    # Who leaves the service leaves the succession plans too.
+    with translation.override(settings.LANGUAGE_CODE):
+        alasan = _("Pegawai berhenti: %(k)s") % {"k": pegawai.get_kedudukan_display()}
+    suksesi_akhiri_untuk(pegawai=pegawai, alasan=alasan)
     return n
 
 

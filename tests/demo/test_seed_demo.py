@@ -13,6 +13,7 @@ from django.db.models import Count, F, Q
 
 from jabatan.models import Formasi, Penempatan
 from pegawai import golongan as gol
+from pegawai.jenis_jabatan import MANAJERIAL
 from pegawai.models import Pegawai, UnitKerja
 from pegawai.pendidikan import memenuhi_pendidikan
 
@@ -49,6 +50,42 @@ def test_it_builds_a_mataram_sized_city_that_fills_about_95_percent_of_seats():
     assert guru > 0.3 * 7000
     assert 0.1 < Pegawai.objects.filter(status="PPPK").count() / 7000 < 0.35
     assert "100%" in output and "admin.bkpsdm" in output
+    _cek_suksesi()
+
+
+def _cek_suksesi() -> None:
+    """Most JPT and Administrator posts, some Pengawas ones, have one to three successors, each
+    of whom the services would accept: an active PNS of the talent pool, not a holder."""
+    from jabatan.models import MAKS_SUKSESOR, Suksesor
+    from jabatan.peringkat import kotak_talenta
+    from kinerja.rules import TALENT_POOL
+
+    aktif = Suksesor.objects.filter(aktif=True).select_related("pegawai", "formasi__jabatan")
+    for jenis, bagian in (("JPT_PRATAMA", 0.75), ("ADMINISTRATOR", 0.6), ("PENGAWAS", 0.2)):
+        semua = Formasi.objects.filter(jabatan__jenis=jenis).count()
+        dengan = aktif.filter(formasi__jabatan__jenis=jenis).values("formasi").distinct().count()
+        assert dengan >= bagian * semua, (jenis, dengan, semua)
+    assert not aktif.exclude(formasi__jabatan__jenis__in=MANAJERIAL).exists()
+    per_formasi = aktif.values("formasi").annotate(n=Count("pk")).values_list("n", flat=True)
+    assert set(per_formasi) <= set(range(1, MAKS_SUKSESOR + 1)) and 3 in set(per_formasi)
+    kotak = kotak_talenta(aktif.values_list("pegawai_id", flat=True))
+    assert set(kotak.values()) <= TALENT_POOL
+    assert {(s.pegawai.status, s.pegawai.kedudukan) for s in aktif} == {("PNS", "aktif")}
+    pemangku = set(Penempatan.objects.aktif().definitif().values_list("formasi", "pegawai"))
+    assert not pemangku & set(aktif.values_list("formasi", "pegawai"))
+    assert {s.kesiapan for s in aktif} == set(Suksesor.Kesiapan.values)
+    assert Suksesor.objects.filter(aktif=False).exclude(alasan_berakhir="").exists()
+
+
+def _suksesi_fingerprint() -> list[tuple]:
+    from jabatan.models import Suksesor
+
+    return list(
+        Suksesor.objects.order_by("formasi__unit_kerja__kode", "formasi__jabatan__kode", "urutan",
+                                  "pegawai__nip")
+        .values_list("formasi__unit_kerja__kode", "formasi__jabatan__kode", "pegawai__nip",
+                     "urutan", "kesiapan", "aktif")
+    )  # fmt: skip
 
 
 def test_every_seeded_employee_is_valid_and_fits_their_post():
@@ -77,9 +114,10 @@ def test_every_seeded_employee_is_valid_and_fits_their_post():
 
 def test_it_is_deterministic_for_a_seed():
     _seed("--pegawai", "400", "--seed", "7")
-    first = _fingerprint()
+    first, suksesi = _fingerprint(), _suksesi_fingerprint()
     _seed("--pegawai", "400", "--seed", "7", "--reset")
     assert _fingerprint() == first
+    assert _suksesi_fingerprint() == suksesi and suksesi
     _seed("--pegawai", "400", "--seed", "8", "--reset")
     assert _fingerprint() != first
 

@@ -13,13 +13,16 @@ from collections.abc import Callable
 
 import pytest
 from django.apps import apps
+from django.contrib.auth.models import User
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, connection, transaction
 
-from jabatan.models import Formasi, Penempatan
-from jabatan.services import penempatan_create
-from tests.factories import FormasiFactory, PegawaiFactory
+from jabatan.models import Formasi, Penempatan, Suksesor
+from jabatan.services import penempatan_create, suksesor_tambah
+from tests.factories import FormasiFactory, JabatanFactory, PegawaiFactory
+from tests.jabatan.test_suksesi import PADA as PADA_SUKSESI
+from tests.jabatan.test_suksesi import talenta
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 TMT = dt.date(2025, 1, 2)
@@ -136,3 +139,67 @@ def test_two_hr_staff_deciding_the_same_vacancy_at_once_one_wins():
     assert isinstance(loser, ValidationError)
     assert Keputusan.objects.filter(formasi=formasi).count() == 1
     assert Formasi.objects.get(pk=formasi.pk).jumlah_terisi == 1
+
+
+def _rencana_dua_terisi():
+    """A key post with two of its three successor slots taken, and the HR user."""
+    hr_user = User.objects.create_user("hr.suksesi.bersamaan")
+    formasi = FormasiFactory(jabatan=JabatanFactory(jenis="ADMINISTRATOR", kelas_jabatan=11))
+    for _ in range(2):
+        suksesor_tambah(formasi=formasi, pegawai=talenta(formasi.unit_kerja), kesiapan="sekarang",
+                        pada=PADA_SUKSESI, oleh=hr_user)  # fmt: skip
+    return formasi, hr_user
+
+
+def test_two_hr_staff_naming_the_last_successor_at_once_one_wins():
+    formasi, hr_user = _rencana_dua_terisi()
+    a, b = talenta(formasi.unit_kerja), talenta(formasi.unit_kerja)
+
+    def tambah(p):
+        return lambda: suksesor_tambah(
+            formasi=formasi, pegawai=p, kesiapan="sekarang", pada=PADA_SUKSESI, oleh=hr_user
+        )
+
+    results = _race(tambah(a), tambah(b))
+    assert results.count("ok") == 1
+    (loser,) = [r for r in results if r != "ok"]
+    assert isinstance(loser, ValidationError)  # the unique slot decided, worded for the user
+    assert "baru saja diisi calon suksesor lain" in loser.message_dict["formasi"][0]
+    aktif = Suksesor.objects.filter(formasi=formasi, aktif=True)
+    assert sorted(aktif.values_list("urutan", flat=True)) == [1, 2, 3]
+
+
+def test_two_hr_staff_naming_the_same_person_at_once_one_wins():
+    formasi = FormasiFactory(jabatan=JabatanFactory(jenis="PENGAWAS", kelas_jabatan=9))
+    hr_user = User.objects.create_user("hr.suksesi.orang")
+    p = talenta(formasi.unit_kerja)
+
+    def tambah(urutan):
+        return lambda: suksesor_tambah(
+            formasi=formasi, pegawai=p, kesiapan="sekarang", pada=PADA_SUKSESI, urutan=urutan,
+            oleh=hr_user,
+        )  # fmt: skip
+
+    results = _race(tambah(1), tambah(2))
+    assert results.count("ok") == 1
+    (loser,) = [r for r in results if r != "ok"]
+    assert isinstance(loser, ValidationError)
+    assert "sudah menjadi calon suksesor formasi ini" in loser.message_dict["pegawai"][0]
+    assert Suksesor.objects.filter(formasi=formasi, pegawai=p, aktif=True).count() == 1
+
+
+def test_the_database_alone_refuses_a_fourth_successor_when_code_skips_the_checks():
+    formasi, hr_user = _rencana_dua_terisi()
+
+    def insert():
+        return lambda: Suksesor.objects.create(
+            formasi=formasi, pegawai=PegawaiFactory(), kesiapan="sekarang", urutan=3,
+            tanggal_penetapan=PADA_SUKSESI, ditetapkan_oleh=hr_user,
+        )  # fmt: skip
+
+    results = _race(insert(), insert())
+    assert results.count("ok") == 1
+    (loser,) = [r for r in results if r != "ok"]
+    assert isinstance(loser, IntegrityError)
+    assert "suksesor_urutan_unik_per_formasi" in str(loser)
+    assert Suksesor.objects.filter(formasi=formasi, aktif=True).count() == 3

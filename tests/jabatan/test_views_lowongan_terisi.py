@@ -29,7 +29,10 @@ def test_a_filled_post_offers_no_proposal_or_decision(terisi):
     assert 'id="formasi-terisi"' in body
     assert f"/jabatan/lowongan/{formasi.pk}/usulan/" not in body
     assert f"/jabatan/lowongan/{formasi.pk}/keputusan/" not in body
-    assert 'name="pegawai"' not in body
+    assert 'type="checkbox" name="pegawai"' not in body
+    assert 'name="pegawai" id="pegawai"' not in body
+    # A filled key post still takes successors (its succession plan is for when it falls vacant).
+    assert f"/jabatan/lowongan/{formasi.pk}/suksesi/" in body
 
 
 def test_a_filled_post_refuses_a_new_proposal_and_writes_nothing(terisi, org):  # noqa: F811

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from jabatan.kebutuhan import jabatan_pegawai
-from jabatan.models import Usulan
+from jabatan.models import Suksesor, Usulan
 from pelatihan import selectors as sel
 from pelatihan import sumber
 from pelatihan.rules import DataSasaran
@@ -41,7 +41,7 @@ def test_jabatan_registers_its_provider():
     assert jabatan_pegawai in sumber.penyedia()
 
 
-def test_the_provider_reads_the_post_held_and_active_proposals_in_three_queries(
+def test_the_provider_reads_the_post_held_proposals_and_successors_in_four_queries(
     org, django_assert_num_queries
 ):
     usulan = _usulkan(org, org.pegawai_a, m03=4)
@@ -51,8 +51,9 @@ def test_the_provider_reads_the_post_held_and_active_proposals_in_three_queries(
     for p in lain:
         PenempatanFactory(pegawai=p, formasi=FormasiFactory(unit_kerja=org.unit_b))
     ids = [org.pegawai_a.pk, org.pegawai_b.pk, *(p.pk for p in lain)]
-    # placements' positions; those positions' standards; proposals with their posts
-    with django_assert_num_queries(3):
+    # placements' positions; those positions' standards; proposals and successors with
+    # their posts
+    with django_assert_num_queries(4):
         hasil = jabatan_pegawai(ids)
     a = hasil[org.pegawai_a.pk]
     assert a.jenis_jabatan == "PELAKSANA" and a.standar == org.formasi_a.jabatan.standar_kompetensi
@@ -97,9 +98,9 @@ def test_a_candidate_sees_the_target_posts_gap_on_the_needs_page(
     # session, user, permissions (2), the scope, the employees' ids in the page's order, the
     # catalogue (2), per step of 5,000 (one here) the employees' rows and the needs' data
     # (SKPs, assessments, talent bands, JP 2, leadership 2, jabatan's provider: placements,
-    # positions, proposals), the page's employees, the menu's SKP check, the filter's units
-    # and programs
-    with django_assert_max_num_queries(23):
+    # positions, proposals, successors), the page's employees, the menu's SKP check, the
+    # filter's units and programs
+    with django_assert_max_num_queries(24):
         r = c.get(reverse("pelatihan:kebutuhan"))
     body = r.content.decode()
     assert "Kesenjangan kompetensi untuk formasi Kepala Bidang Uji — Dinas Kesehatan (usulan " \
@@ -147,12 +148,65 @@ def test_the_inputs_are_the_same_by_ids_by_queryset_and_by_steps(
         langkah = []
         for mulai in range(0, len(ids), 3):
             bagian = Bagian(qs, (ids[mulai], ids[min(mulai + 3, len(ids)) - 1]), padat)
-            # employees, SKPs, assessments, talent bands, JP (2), leadership (2), jabatan's (3;
+            # employees, SKPs, assessments, talent bands, JP (2), leadership (2), jabatan's (4;
             # no positions to read when nobody in the step holds a post)
-            with django_assert_max_num_queries(11):
+            with django_assert_max_num_queries(12):
                 langkah += sel.data_kebutuhan(bagian, TAHUN)
         assert langkah == harapan
     assert {d.id for d in langkah if d.kepemimpinan_selesai} == {p.pk for p in baru} - {
         p.pk for p in baru if p.unit_kerja_id == org.unit_b.pk
     }
     assert any(d.sasaran for d in langkah)  # the proposal came through the provider too
+
+
+def _suksesor(org, pegawai, formasi=None, aktif=True, urutan=1, **std):
+    """Name `pegawai` a successor of a JPT post in unit B whose standard is `std` (raw rows: the
+    services' rules are tested in tests/jabatan/test_suksesi.py)."""
+    if formasi is None:
+        jabatan = JabatanFactory(nama="Kepala Dinas Uji", jenis="JPT_PRATAMA", kelas_jabatan=14,
+                                 **{f"std_{k}": v for k, v in std.items()})  # fmt: skip
+        formasi = FormasiFactory(jabatan=jabatan, unit_kerja=org.unit_b)
+    return Suksesor.objects.create(
+        formasi=formasi, pegawai=pegawai, kesiapan="1_2_tahun", urutan=urutan,
+        tanggal_penetapan=timezone.localdate(), ditetapkan_oleh=org.users["hr"], aktif=aktif,
+        alasan_berakhir="" if aktif else "Mutasi",
+    )  # fmt: skip
+
+
+def test_an_active_successor_is_a_succession_target_after_the_proposals(org):
+    _usulkan(org, org.pegawai_a, m03=4)
+    s = _suksesor(org, org.pegawai_a, m08=5)
+    _suksesor(org, org.pegawai_b, formasi=s.formasi, aktif=False)  # removed: no target
+    hasil = jabatan_pegawai([org.pegawai_a.pk, org.pegawai_b.pk])
+    usulan, suksesi = hasil[org.pegawai_a.pk].sasaran
+    assert (usulan.alasan, suksesi.alasan) == ("usulan", "suksesi")
+    assert suksesi.label == "Kepala Dinas Uji — Dinas Pendidikan"
+    assert suksesi.jenis_jabatan == "JPT_PRATAMA" and suksesi.standar["m08"] == 5
+    assert hasil[org.pegawai_b.pk].sasaran == ()
+
+
+def test_a_post_both_proposed_and_planned_is_one_target_the_proposal(org):
+    usulan = _usulkan(org, org.pegawai_a, m03=4)
+    _suksesor(org, org.pegawai_a, formasi=usulan.formasi)
+    (s,) = jabatan_pegawai([org.pegawai_a.pk])[org.pegawai_a.pk].sasaran
+    assert s.alasan == "usulan" and s.label == "Kepala Bidang Uji — Dinas Kesehatan"
+    # One gap need for the post, not one per reason.
+    (data,) = sel.data_kebutuhan([org.pegawai_a], TAHUN)
+    kebutuhan = sel.kebutuhan_untuk([data])[org.pegawai_a.pk]
+    assert [k.kode for k in kebutuhan if k.sumber == "sasaran"] == ["pka", "m03"]
+
+
+def test_a_successor_sees_the_succession_need_naming_the_post(org):
+    program = ProgramFactory(nama="Kepemimpinan Strategis")
+    ProgramKompetensiFactory(program=program, kode="m08", level=5)
+    _suksesor(org, org.pegawai_a, m08=5)
+    c = Client()
+    c.force_login(org.users["hr"])
+    body = c.get(reverse("pelatihan:kebutuhan"), {"sumber": "sasaran"}).content.decode()
+    assert "Kesenjangan kompetensi untuk formasi Kepala Dinas Uji — Dinas Pendidikan (calon " \
+           "suksesor)" in body  # fmt: skip
+    assert "level 3 di bawah standar 5 formasi Kepala Dinas Uji" in body
+    assert "Kepemimpinan Strategis" in body
+    c.force_login(org.users["pegawai"])
+    body = c.get(reverse("pelatihan:saya")).content.decode()
+    assert "formasi Kepala Dinas Uji — Dinas Pendidikan (calon suksesor)" in body

@@ -118,9 +118,10 @@ def test_saya_shows_jp_needs_and_open_sessions(org, django_assert_max_num_querie
                           tanggal_selesai=timezone.localdate() + dt.timedelta(days=12))  # fmt: skip
     c = _c(org, "pegawai")
     # auth and menu (5), the employee, history (2) and this year's JP (2), the needs' data
-    # (SKPs, assessments, talent bands, JP 2, leadership 2, jabatan's provider: placements and
-    # proposals 2), the catalogue (2), open sessions: fixed, whatever the history's length.
-    with django_assert_max_num_queries(24):
+    # (SKPs, assessments, talent bands, JP 2, leadership 2, jabatan's provider: placements,
+    # positions, proposals, successors), the catalogue (2), open sessions: fixed, whatever the
+    # history's length.
+    with django_assert_max_num_queries(25):
         r = c.get(reverse("pelatihan:saya"))
     body = r.content.decode()
     assert r.context["r"].jp == 8
@@ -172,10 +173,10 @@ def test_the_needs_page_names_source_and_programs_for_a_unit_head(
     c = _c(org, "pimpinan")
     # session, user, permissions (2), the scope, the employees' ids, the catalogue (2), per
     # step of 5,000 employees (one here) their rows and the needs' data (SKPs, assessments,
-    # talent bands, JP 2, leadership 2, jabatan's provider: placements, positions, proposals),
-    # the page's employees, the menu's SKP check, the filter's units and programs: fixed,
-    # whatever the number of employees up to a step.
-    with django_assert_max_num_queries(23):
+    # talent bands, JP 2, leadership 2, jabatan's provider: placements, positions, proposals,
+    # successors), the page's employees, the menu's SKP check, the filter's units and
+    # programs: fixed, whatever the number of employees up to a step.
+    with django_assert_max_num_queries(24):
         r = c.get(reverse("pelatihan:kebutuhan"))
     body = r.content.decode()
     assert r.status_code == 200

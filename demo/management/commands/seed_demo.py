@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from demo.generator import Generator, hapus_semua
+from demo.suksesi import SuksesiDemo
 from jabatan import indeks
 from jabatan.models import IndeksMerit, Penempatan
 from pegawai.models import Akses, Pegawai, UnitKerja
@@ -74,12 +75,16 @@ class Command(BaseCommand):
                     pegawai=n, seed=options["seed"], pada=pada, report=self._progress
                 ).run()
                 self._progress("  indeks merit (satu baris per pegawai untuk peringkat)")
+            # After the projection: successors come from the talent boxes it holds.
+            self._progress("  rencana suksesi formasi kunci dari talent pool")
+            hasil["suksesor"] = SuksesiDemo(pada=pada, seed=options["seed"]).run()
         detik = time.perf_counter() - mulai
         self.stdout.write(
             self.style.SUCCESS(
                 f"Selesai dalam {detik:.1f} detik: {hasil['unit']} unit kerja, "
                 f"{hasil['jabatan']} jabatan, {hasil['formasi']} formasi, "
-                f"{hasil['pegawai']} pegawai, {hasil['plt']} Plt, {hasil['skp']} SKP."
+                f"{hasil['pegawai']} pegawai, {hasil['plt']} Plt, {hasil['skp']} SKP, "
+                f"{hasil['suksesor']} calon suksesor."
             )
         )
         self._users()
