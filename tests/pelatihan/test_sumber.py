@@ -96,7 +96,7 @@ def test_a_candidate_sees_the_target_posts_gap_on_the_needs_page(
     c = Client()
     c.force_login(org.users["pimpinan"])
     # session, user, permissions (2), the scope, the employees' ids in the page's order, the
-    # catalogue (2), per step of 5,000 (one here) the employees' rows and the needs' data
+    # catalogue (2), per step of 20,000 (one here) the employees' rows and the needs' data
     # (SKPs, assessments, talent bands, JP 2, leadership 2, jabatan's provider: placements,
     # positions, proposals, successors), the page's employees, the menu's SKP check, the
     # filter's units and programs

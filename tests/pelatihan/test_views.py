@@ -172,7 +172,7 @@ def test_the_needs_page_names_source_and_programs_for_a_unit_head(
     ProgramKompetensiFactory(program=program, kode="m04", level=3)
     c = _c(org, "pimpinan")
     # session, user, permissions (2), the scope, the employees' ids, the catalogue (2), per
-    # step of 5,000 employees (one here) their rows and the needs' data (SKPs, assessments,
+    # step of 20,000 employees (one here) their rows and the needs' data (SKPs, assessments,
     # talent bands, JP 2, leadership 2, jabatan's provider: placements, positions, proposals,
     # successors), the page's employees, the menu's SKP check, the filter's units and
     # programs: fixed, whatever the number of employees up to a step.
