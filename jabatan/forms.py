@@ -141,6 +141,16 @@ GALAT_URUTAN = {
 }
 
 
+def _nip_sah(nilai: str) -> str:
+    """A NIP typed into a search box: spaces dropped, 18 digits or empty."""
+    nip = normalize_nip(nilai)
+    if nip and not (nip.isascii() and nip.isdigit() and len(nip) == PANJANG):
+        raise ValidationError(
+            _("NIP harus 18 digit angka (boleh dengan spasi)."), code="nip_format"
+        )
+    return nip
+
+
 def _kesiapan(required: bool = True) -> forms.ChoiceField:
     return forms.ChoiceField(label=_("Kesiapan"), choices=Suksesor.Kesiapan.choices,
                              required=required, error_messages=GALAT_KESIAPAN)  # fmt: skip
@@ -171,12 +181,7 @@ class SuksesorForm(_AksiForm):
     catatan = _catatan()
 
     def clean_nip(self) -> str:
-        nip = normalize_nip(self.cleaned_data["nip"])
-        if nip and not (nip.isascii() and nip.isdigit() and len(nip) == PANJANG):
-            raise ValidationError(
-                _("NIP harus 18 digit angka (boleh dengan spasi)."), code="nip_format"
-            )
-        return nip
+        return _nip_sah(self.cleaned_data["nip"])
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean()
@@ -269,12 +274,7 @@ class PeringkatForm(forms.Form):
             )
 
     def clean_nip(self) -> str:
-        nip = normalize_nip(self.cleaned_data["nip"])
-        if nip and not (nip.isascii() and nip.isdigit() and len(nip) == PANJANG):
-            raise ValidationError(
-                _("NIP harus 18 digit angka (boleh dengan spasi)."), code="nip_format"
-            )
-        return nip
+        return _nip_sah(self.cleaned_data["nip"])
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean()
