@@ -119,10 +119,15 @@ D = dt.date
 PANITIA = [(f"Anggota {i}", "anggota") for i in range(4)] + [("Sekda", "ketua")]
 
 
-def _calon(unit, predikat="Baik", golongan="IV/b"):
-    """An Administrator for eight years with two good years: eligible for JPT Pratama."""
+def _calon(unit, predikat="Baik", golongan="IV/b", urutan=0):
+    """An Administrator for eight years with two good years: eligible for JPT Pratama.
+
+    Candidates alike in all else rank by their TMT in rank, a day apart in `urutan`'s order:
+    left to the last tie-break, the NIP, the order would follow the factory's gender and
+    sequence counters, which depend on the tests that ran before."""
     lahir = D(1975, 5, 5)
-    pegawai = PegawaiFactory(unit_kerja=unit, golongan=golongan, tmt_golongan=D(2020, 4, 1),
+    pegawai = PegawaiFactory(unit_kerja=unit, golongan=golongan,
+                             tmt_golongan=D(2020, 4, 1) + dt.timedelta(days=urutan),
                              tanggal_lahir=lahir, gelar_belakang="M.Si.")  # fmt: skip
     admin = JabatanFactory(jenis=JenisJabatan.ADMINISTRATOR, kelas_jabatan=11)
     PenempatanFactory(pegawai=pegawai, formasi=FormasiFactory(jabatan=admin, unit_kerja=unit),
@@ -148,6 +153,6 @@ def jpt(db):
     kadis = JabatanFactory(nama="Kepala Dinas Komunikasi", jenis=JenisJabatan.JPT_PRATAMA,
                            kelas_jabatan=14, golongan_minimal="IV/a", pendidikan_minimal="S1")  # fmt: skip
     formasi = FormasiFactory(jabatan=kadis, unit_kerja=dinas)
-    calon = [_calon(dinas) for _i in range(4)]
+    calon = [_calon(dinas, urutan=i) for i in range(4)]
     return {"formasi": formasi, "calon": calon, "dinas": dinas,
             "tidak_layak": _calon(dinas, predikat="Butuh Perbaikan")}  # fmt: skip
