@@ -13,8 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from django.core.management.color import no_style
-from django.db import connection, models
+from django.db import models
 from faker import Faker
 
 from demo import data
@@ -22,17 +21,14 @@ from demo.asesmen import AsesmenDemo
 from demo.catalogue import SEMUA, STRUKTURAL
 from demo.kinerja import KinerjaDemo, Orang
 from demo.orang import Kursi, PegawaiDemo, Rows
-from demo.pelatihan import MODELS as PELATIHAN_MODELS
 from demo.pelatihan import PelatihanDemo
-from demo.publik import MODELS as PUBLIK_MODELS
 from demo.publik import PublikDemo
 from demo.structure import Unit, build
-from demo.suksesi import MODELS as SUKSESI_MODELS
-from jabatan.models import Formasi, IndeksJp, IndeksMerit, IndeksUrusan, Jabatan, Penempatan
+from demo.tabel import reset_sequences
+from jabatan.models import Formasi, Jabatan, Penempatan
 from jabatan.rules import atasan_langsung
-from kinerja.models import KinerjaOrganisasi, Periode, RencanaHasilKerja, RevisiSkp, Skp
 from pegawai import golongan as gol
-from pegawai.bulk import BulkWriter
+from pegawai.bulk import BulkWriter, id_berikut
 from pegawai.kompetensi import KODE
 from pegawai.models import (
     BidangStudi,
@@ -48,31 +44,6 @@ from pegawai.models import (
 
 RASIO_TERISI = 0.95  # share of seats filled (the issue: "placements that fill about 95% of posts")
 CHUNK = 20_000
-SEEDED_MODELS: list[type[models.Model]] = [
-    *SUKSESI_MODELS,
-    *PUBLIK_MODELS,
-    *PELATIHAN_MODELS,
-    IndeksJp,
-    IndeksUrusan,
-    IndeksMerit,
-    RencanaHasilKerja,
-    RevisiSkp,
-    Skp,
-    KinerjaOrganisasi,
-    Periode,
-    Penempatan,
-    HasilAsesmen,
-    HukumanDisiplin,
-    RiwayatPendidikan,
-    RiwayatPangkat,
-    Pegawai,
-    Formasi,
-    Jabatan.bidang_studi.through,
-    Jabatan,
-    UnitKerja,
-    UrusanPemerintahan.bidang_studi.through,
-    BidangStudi,
-]  # fmt: skip  (children first; the affairs and families are the migration's defaults)
 
 
 @dataclass
@@ -85,30 +56,6 @@ class Progress:
         self.done += n
         pct = 100 * self.done // max(1, self.total)
         self.report(f"  pegawai {self.done:,}/{self.total:,} ({pct}%)".replace(",", "."))
-
-
-def _next_id(model: type[models.Model]) -> int:
-    return (model.objects.aggregate(m=models.Max("pk"))["m"] or 0) + 1
-
-
-def reset_sequences() -> None:
-    sql = connection.ops.sequence_reset_sql(no_style(), SEEDED_MODELS)
-    with connection.cursor() as cursor:
-        for statement in sql:
-            cursor.execute(statement)
-
-
-def hapus_semua() -> None:
-    """Delete every seeded row (and, on PostgreSQL, what references them) in one statement."""
-    tables = [m._meta.db_table for m in SEEDED_MODELS]
-    with connection.cursor() as cursor:
-        if connection.vendor == "postgresql":
-            # Deferred foreign-key checks of this transaction would block TRUNCATE: run them now.
-            cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
-            cursor.execute(f"TRUNCATE {', '.join(tables)} RESTART IDENTITY CASCADE")
-        else:
-            for table in tables:
-                cursor.execute(f"DELETE FROM {connection.ops.quote_name(table)}")
 
 
 class Generator(PegawaiDemo):
@@ -132,7 +79,7 @@ class Generator(PegawaiDemo):
         self.bidang_id: dict[str, int] = {}
         self.urusan_unit: dict[int, str] = {}  # unit id -> affair code (inherited), "" none
         self.ids = {
-            m: _next_id(m)
+            m: id_berikut(m)
             for m in (
                 Pegawai,
                 RiwayatPangkat,
@@ -200,7 +147,7 @@ class Generator(PegawaiDemo):
         urusan_id = dict(UrusanPemerintahan.objects.values_list("kode", "pk"))
         for urusan in UrusanPemerintahan.objects.filter(kode__in=data.BIDANG_URUSAN):
             urusan.bidang_studi.set([self.bidang_id[b] for b in data.BIDANG_URUSAN[urusan.kode]])
-        units = build(skala=self.n / 7000, start_id=_next_id(UnitKerja))
+        units = build(skala=self.n / 7000, start_id=id_berikut(UnitKerja))
         # The affair is set on each perangkat daerah and kecamatan; the units below inherit it.
         sendiri: dict[int, str] = {}  # the units that name their affair themselves
         for u in units:
@@ -278,7 +225,7 @@ class Generator(PegawaiDemo):
             )
             faktor *= max(1, target - struktural) / total
         rows, kursi = [], []
-        fid = _next_id(Formasi)
+        fid = id_berikut(Formasi)
         for u in units:
             for key, base in u.kursi:
                 kuota = 1 if key in STRUKTURAL else max(1, round(base * faktor))

@@ -13,10 +13,9 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from zoneinfo import ZoneInfo
 
-from django.db.models import Max
-
 from kinerja import rules
 from kinerja.models import KinerjaOrganisasi, Periode, RencanaHasilKerja, Skp
+from pegawai.bulk import id_berikut
 
 WITA = ZoneInfo("Asia/Makassar")
 
@@ -197,7 +196,7 @@ class KinerjaDemo:
         if not gen.loader.postgres:  # Django keeps naive UTC in SQLite
             dinilai = dinilai.astimezone(UTC).replace(tzinfo=None)
         skp_rows, rencana_rows = [], []
-        skp_id, rencana_id = _next(Skp), _next(RencanaHasilKerja)
+        skp_id, rencana_id = id_berikut(Skp), id_berikut(RencanaHasilKerja)
         for o in peserta:
             if org is not None:
                 p = predikat[o.id]
@@ -229,8 +228,3 @@ class KinerjaDemo:
         w(RencanaHasilKerja, ["id", "skp", "urutan", "hasil_kerja", "indikator", "target",
                               "realisasi"], rencana_rows)  # fmt: skip
         return len(skp_rows)
-
-
-def _next(model) -> int:
-    """Return the next free id (the seed writes explicit ids, then resets the sequences)."""
-    return (model.objects.aggregate(m=Max("pk"))["m"] or 0) + 1

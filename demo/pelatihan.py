@@ -12,10 +12,9 @@ import random
 from collections import defaultdict
 from datetime import date, timedelta
 
-from django.db.models import Max
-
 from kinerja import rules as kinerja_rules
 from kinerja.models import Skp
+from pegawai.bulk import id_berikut
 from pegawai.jenis_jabatan import JenisJabatan
 from pelatihan.models import (
     PelatihanEksternal,
@@ -79,10 +78,6 @@ NAMA_PENYELENGGARA = {"kementerian": "Kementerian Komunikasi dan Digital"}
 WAJIB_JENIS = {J.PENGAWAS: "PKP", J.ADMINISTRATOR: "PKA", J.JPT_PRATAMA: "PKN2"}
 LEMAH = {"m03": "KOMUNIKASI", "m04": "KINERJA", "m05": "PELAYANAN"}
 RENDAH = {kinerja_rules.BUTUH_PERBAIKAN, kinerja_rules.KURANG, kinerja_rules.SANGAT_KURANG}
-
-
-def _next(model) -> int:
-    return (model.objects.aggregate(m=Max("pk"))["m"] or 0) + 1
 
 
 class PelatihanDemo:
@@ -164,7 +159,7 @@ class PelatihanDemo:
     def _tulis(self, program: dict[str, Program], ikut: dict) -> int:
         rng, pada = self.rng, self.pada
         sesi_rows, peserta_rows = [], []
-        sesi_id, peserta_id = _next(Sesi), _next(Peserta)
+        sesi_id, peserta_id = id_berikut(Sesi), id_berikut(Peserta)
         for (kode, th), daftar in sorted(ikut.items()):
             p = program[kode]
             _kom, peny, kap = p._demo
@@ -240,7 +235,7 @@ class PelatihanDemo:
         """A few employees' external training this year: most verified, some waiting."""
         rng, pada = self.rng, self.pada
         rows = []
-        eid = _next(PelatihanEksternal)
+        eid = id_berikut(PelatihanEksternal)
         for o in rng.sample(self.orang, min(len(self.orang), max(3, len(self.orang) // 50))):
             mulai = pada - timedelta(days=rng.randint(20, 200))
             if mulai.year != pada.year:

@@ -1,5 +1,6 @@
-"""Write many rows of one model fast: COPY on PostgreSQL, executemany elsewhere; and compute
-over many employees without the cyclic garbage collector in the way.
+"""Write many rows of one model fast: COPY on PostgreSQL, executemany elsewhere (with the first
+free id, for rows written with explicit ids); and compute over many employees without the
+cyclic garbage collector in the way.
 
 For bulk loads that bypass the models' save() on purpose (the demo seed, the merit projection's
 rebuild, imports): the caller has validated the rows, and the database's constraints still hold
@@ -65,6 +66,12 @@ class BulkWriter:
                     cursor.executemany(f"INSERT INTO {table} ({cols}) VALUES ({marks})", batch)
                     n += len(batch)
         return n
+
+
+def id_berikut(model: type[models.Model]) -> int:
+    """The first free id of a table, for rows written with explicit ids (the demo seed, which
+    moves the sequences past them afterwards)."""
+    return (model.objects.aggregate(m=models.Max("pk"))["m"] or 0) + 1
 
 
 @contextmanager

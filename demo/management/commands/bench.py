@@ -20,7 +20,7 @@ from django.test.utils import CaptureQueriesContext, override_settings
 from django.utils import timezone
 
 from demo import bench_impor, bench_pelatihan
-from demo.generator import SEEDED_MODELS
+from demo.tabel import SEEDED_MODELS
 from jabatan.selectors import formasi_lowong, proyeksi_lowong
 from pegawai import golongan as gol
 from pegawai.akses import Lingkup

@@ -10,8 +10,9 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 from django.utils import timezone
 
-from demo.generator import Generator, hapus_semua
+from demo.generator import Generator
 from demo.suksesi import SuksesiDemo
+from demo.tabel import hapus_semua
 from jabatan import indeks
 from jabatan.models import IndeksMerit, Penempatan
 from pegawai.models import Akses, Pegawai, UnitKerja
