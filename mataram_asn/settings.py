@@ -20,6 +20,11 @@ DEBUG = env.bool("DEBUG", default=False)
 SECRET_KEY = env("SECRET_KEY", default="django-insecure-mataram-asn-local-only")
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
+# The site's public address (scheme and host, no trailing slash). Every absolute URL that leaves
+# the app (survey posters and QR codes, feed ids, open-data links) is built from it, never from a
+# request's Host header: a request naming another allowed host must not put that host into pages
+# the public cache then serves to everyone (publik.alamat.absolut).
+SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 
 INSTALLED_APPS = [
     "django.contrib.admin",

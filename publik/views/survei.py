@@ -23,6 +23,7 @@ from kinerja.survei_selectors import (
 )
 from pegawai.forms import tambah_galat
 from pegawai.throttle import formulir_publik
+from publik.alamat import absolut
 from publik.cache import halaman_publik
 from publik.forms import SurveiForm
 
@@ -107,7 +108,7 @@ def survei_terima_kasih(request: HttpRequest, kode: str) -> HttpResponse:
 
 
 def _qr(request: HttpRequest, unit: UnitLayanan) -> segno.QRCode:
-    url = request.build_absolute_uri(reverse("publik:survei_form", kwargs={"kode": unit.kode}))
+    url = absolut(reverse("publik:survei_form", kwargs={"kode": unit.kode}))
     return segno.make(url, error="m", micro=False)
 
 
@@ -129,6 +130,6 @@ def survei_cetak(request: HttpRequest, kode: str) -> HttpResponse:
     return render(request, "publik/survei_cetak.html", {
         "menu": "survei", "unit": unit,
         "qr_svg": qr.svg_inline(scale=8, border=4, title=unit.nama, svgclass="qr"),
-        "url_form": request.build_absolute_uri(
+        "url_form": absolut(
             reverse("publik:survei_form", kwargs={"kode": unit.kode})),
     })  # fmt: skip

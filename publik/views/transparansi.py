@@ -21,6 +21,7 @@ from django.views.decorators.http import require_GET
 from jabatan.views import beranda as beranda_staf
 from kinerja.survei_selectors import hasil_skm
 from pegawai.ekspor import sel_aman
+from publik.alamat import absolut
 from publik.cache import halaman_publik
 from publik.filters import KeputusanPublikFilter
 from publik.selectors import (
@@ -209,7 +210,7 @@ def _unduh(request: HttpRequest, kode: str, fmt: str) -> HttpResponse:
     if fmt == "json":
         isi = json.dumps({
             "judul": str(judul), "lisensi": LISENSI, "dibuat": timezone.now().isoformat(),
-            "sumber": request.build_absolute_uri(reverse("publik:data_terbuka")),
+            "sumber": absolut(reverse("publik:data_terbuka")),
             "fields": {k: str(v) for k, v in fields}, "data": data,
         }, ensure_ascii=False, indent=1)  # fmt: skip
         response = HttpResponse(isi, content_type="application/json; charset=utf-8")
