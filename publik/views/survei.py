@@ -47,7 +47,7 @@ def _unit(kode: str) -> UnitLayanan:
 
 
 @require_GET
-@halaman_publik("survei")
+@halaman_publik("survei", params=["tahun"])
 def survei(request: HttpRequest) -> HttpResponse:
     """List the service units ranked by their index for a year, with links to each form."""
     tahun = _tahun(request)
@@ -59,7 +59,7 @@ def survei(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
-@halaman_publik("survei")
+@halaman_publik("survei", params=["tahun"])
 def survei_hasil(request: HttpRequest, kode: str) -> HttpResponse:
     """Show one unit's published result: index, letter, per-element averages, trend, comments."""
     unit = _unit(kode)
