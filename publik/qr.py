@@ -30,7 +30,7 @@ from kinerja.survei import UnitLayanan
 from publik.alamat import absolut
 
 TEPI = 4  # quiet zone, in modules (ISO/IEC 18004)
-SKALA_PNG = 16  # pixels per module: a 53-module code is 848 px, sharp at 10 cm and 200 dpi
+SKALA_PNG = 16  # pixels per module: a 53-module code (quiet zone in) is 848 px, 10.8 cm at 200 dpi
 SKALA_SVG = 8  # the standalone SVG's nominal size, pixels per module
 SVG_NS = "http://www.w3.org/2000/svg"
 
@@ -45,9 +45,9 @@ def kode_qr(unit: UnitLayanan) -> segno.QRCode:
     return segno.make(url_form(unit), error="m", micro=False)
 
 
-def svg_sebaris(qr: segno.QRCode, *, judul: str, kelas: str = "qr") -> str:
+def svg_sebaris(qr: segno.QRCode, *, judul: str) -> str:
     """Return the code as an SVG element for an HTML page: a viewBox, no width or height."""
-    return qr.svg_inline(border=TEPI, omitsize=True, title=judul, svgclass=kelas)
+    return qr.svg_inline(border=TEPI, omitsize=True, title=judul, svgclass=None)
 
 
 def svg_berkas(qr: segno.QRCode, *, judul: str) -> bytes:
