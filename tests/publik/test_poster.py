@@ -82,3 +82,15 @@ def test_a_unit_that_is_itself_an_office_heads_its_poster_with_its_own_name(clie
 @pytest.mark.parametrize("nama", ["survei_qr", "survei_png", "survei_cetak"])
 def test_an_unknown_unit_is_not_found(client, db, nama):
     assert client.get(reverse(f"publik:{nama}", kwargs={"kode": "tidak-ada"})).status_code == 404
+
+
+def test_a_hostile_unit_name_stays_text_in_the_svg_and_the_poster(client, unit):
+    unit.nama_layanan = 'Koperasi & UKM <script>alert("x")</script>'
+    unit.save()
+    svg = client.get(reverse("publik:survei_qr", kwargs={"kode": unit.kode})).content
+    judul = ET.fromstring(svg).find(f"{{{SVG_NS}}}title").text
+    assert judul == f"QR survei {unit.nama_layanan}"
+    html = client.get(reverse("publik:survei_cetak", kwargs={"kode": unit.kode})).content.decode()
+    assert "<script>" not in html
+    sebaris = ET.fromstring(html[html.index("<svg") : html.index("</svg>") + 6])
+    assert sebaris.find("title").text == unit.nama_layanan
