@@ -6,6 +6,11 @@ announcement, a survey response or a moderated comment bumps that section's vers
 publik/apps.py), so the next request renders afresh. With several processes set CACHE_URL to a
 shared cache (Redis), as for the rate limit, so one process's bump reaches all.
 
+Each view declares the query parameters it reads (`params`); the key holds those alone, sorted
+by name, empty values dropped, and the view sees only them (request.GET is narrowed to them).
+Anything else in the query string (?utm_source=..., ?x=1, a cache-buster) neither splits the
+cache nor bypasses it, and cannot end up in a stored page (a pagination link, say).
+
 Requests carrying a session cookie are never served from, nor stored in, the cache: a logged-in
 user's page carries their menu.
 """
@@ -14,12 +19,13 @@ from __future__ import annotations
 
 import hashlib
 import uuid
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import wraps
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import cache
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.utils import translation
 from django.utils.cache import patch_cache_control, patch_vary_headers
 
@@ -43,16 +49,29 @@ def _versi(bagian: tuple[str, ...]) -> str:
     return ".".join(str(ada.get(k, "0")) for k in kunci)
 
 
-def halaman_publik(*bagian: str) -> Callable:
-    """Serve an anonymous GET of this view from the cache; rebuild when `bagian` changes."""
+def _query_dibaca(query: QueryDict, params: frozenset[str]) -> list[tuple[str, str]]:
+    """Return the declared parameters' non-empty values, sorted by name (each name's values
+    in their order: a filter reads the last one)."""
+    return [(nama, v) for nama in sorted(params & query.keys()) for v in query.getlist(nama) if v]
+
+
+def halaman_publik(*bagian: str, params: Iterable[str] = ()) -> Callable:
+    """Serve an anonymous GET of this view from the cache; rebuild when `bagian` changes.
+
+    `params` names the query parameters the view reads: only they reach it and key the cache.
+    """
+    dibaca = frozenset(params)
 
     def decorator(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
         @wraps(view)
         def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
+            query = _query_dibaca(request.GET, dibaca)
+            request.GET = QueryDict(urlencode(query))
             anonim = settings.SESSION_COOKIE_NAME not in request.COOKIES
             if request.method not in ("GET", "HEAD") or not anonim:
                 return view(request, *args, **kwargs)
-            path = hashlib.sha256(request.get_full_path().encode()).hexdigest()[:32]
+            alamat = f"{request.path}?{urlencode(query)}"
+            path = hashlib.sha256(alamat.encode()).hexdigest()[:32]
             kunci = f"publik:hal:{_versi(bagian)}:{translation.get_language()}:{path}"
             simpan = cache.get(kunci)
             if simpan is not None:

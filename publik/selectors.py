@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from jabatan.models import Formasi, Keputusan, Penempatan
 from jabatan.peringkat import peringkat_formasi
 from jabatan.selectors import daftar_lowongan
+from kinerja.services.base import perangkat_daerah_dari
 from pegawai.akses import Lingkup
 from pegawai.jenis_jabatan import JenisJabatan
 from pegawai.models import UnitKerja
@@ -35,6 +36,13 @@ PANJANG_JUSTIFIKASI = 280
 def perangkat_daerah() -> QuerySet[UnitKerja]:
     """Return the units offered in the public filters: the perangkat daerah (depth 1)."""
     return UnitKerja.objects.filter(depth=1).only("id", "nama", "path").order_by("nama")
+
+
+def perangkat_daerah_unit(unit: UnitKerja) -> UnitKerja:
+    """Return the perangkat daerah (OPD) a unit belongs to: its depth-1 ancestor, or the unit
+    itself when it is one (a Dinas serving the public at its own counter). One query at most."""
+    pk = perangkat_daerah_dari(unit.path)
+    return unit if pk == unit.pk else UnitKerja.objects.only("id", "nama", "kode").get(pk=pk)
 
 
 def keputusan_publik() -> QuerySet[Keputusan]:

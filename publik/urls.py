@@ -47,5 +47,6 @@ urlpatterns = [
     ),
     path("survei/<slug:kode>/hasil/", survei.survei_hasil, name="survei_hasil"),
     path("survei/<slug:kode>/qr.svg", survei.survei_qr, name="survei_qr"),
+    path("survei/<slug:kode>/qr.png", survei.survei_png, name="survei_png"),
     path("survei/<slug:kode>/cetak/", survei.survei_cetak, name="survei_cetak"),
 ]

@@ -164,6 +164,7 @@ HALAMAN = {
             "survei_terima_kasih",
             "survei_hasil",
             "survei_qr",
+            "survei_png",
             "survei_cetak",
             "seleksi_list",
             "seleksi_detail",

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 
-import segno
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from kinerja.services.survei import respon_skm_create
@@ -23,9 +22,10 @@ from kinerja.survei_selectors import (
 )
 from pegawai.forms import tambah_galat
 from pegawai.throttle import formulir_publik
-from publik.alamat import absolut
+from publik import qr
 from publik.cache import halaman_publik
 from publik.forms import SurveiForm
+from publik.selectors import perangkat_daerah_unit
 
 # One address may send this many questionnaires per hour (to all units together): enough for a
 # family at one counter, or a shared kiosk; not enough to move a unit's index.
@@ -47,7 +47,7 @@ def _unit(kode: str) -> UnitLayanan:
 
 
 @require_GET
-@halaman_publik("survei")
+@halaman_publik("survei", params=["tahun"])
 def survei(request: HttpRequest) -> HttpResponse:
     """List the service units ranked by their index for a year, with links to each form."""
     tahun = _tahun(request)
@@ -59,7 +59,7 @@ def survei(request: HttpRequest) -> HttpResponse:
 
 
 @require_GET
-@halaman_publik("survei")
+@halaman_publik("survei", params=["tahun"])
 def survei_hasil(request: HttpRequest, kode: str) -> HttpResponse:
     """Show one unit's published result: index, letter, per-element averages, trend, comments."""
     unit = _unit(kode)
@@ -107,29 +107,41 @@ def survei_terima_kasih(request: HttpRequest, kode: str) -> HttpResponse:
     )
 
 
-def _qr(request: HttpRequest, unit: UnitLayanan) -> segno.QRCode:
-    url = absolut(reverse("publik:survei_form", kwargs={"kode": unit.kode}))
-    return segno.make(url, error="m", micro=False)
+@require_GET
+@halaman_publik("survei")
+def survei_qr(request: HttpRequest, kode: str) -> HttpResponse:
+    """Return the unit's QR code as a standalone SVG image (opens in a browser, inserts into a
+    document)."""
+    unit = _unit(kode)
+    svg = qr.svg_berkas(qr.kode_qr(unit), judul=_("QR survei %(nama)s") % {"nama": unit.nama})
+    return _berkas(svg, "image/svg+xml", f"survei-{unit.kode}.svg")
 
 
 @require_GET
 @halaman_publik("survei")
-def survei_qr(request: HttpRequest, kode: str) -> HttpResponse:
-    """Return the unit's QR code (SVG) pointing at its form."""
-    qr = _qr(request, _unit(kode))
-    svg = qr.svg_inline(scale=8, border=4, title="QR survei")
-    return HttpResponse(svg, content_type="image/svg+xml")
+def survei_png(request: HttpRequest, kode: str) -> HttpResponse:
+    """Return the unit's QR code as a PNG image."""
+    unit = _unit(kode)
+    return _berkas(qr.png_berkas(qr.kode_qr(unit)), "image/png", f"survei-{unit.kode}.png")
+
+
+def _berkas(isi: bytes, jenis: str, nama: str) -> HttpResponse:
+    response = HttpResponse(isi, content_type=jenis)
+    # Shown in the browser when opened, saved under this name when downloaded.
+    response["Content-Disposition"] = f'inline; filename="{nama}"'
+    return response
 
 
 @require_GET
 @halaman_publik("survei")
 def survei_cetak(request: HttpRequest, kode: str) -> HttpResponse:
-    """A printable page to put at the counter: the QR code, the unit's name, the address."""
+    """The A4 poster to put at the counter: the unit and its office (OPD), the QR code, the
+    address; with the code's SVG and PNG downloads for HR and the unit's staff."""
     unit = _unit(kode)
-    qr = _qr(request, unit)
-    return render(request, "publik/survei_cetak.html", {
-        "menu": "survei", "unit": unit,
-        "qr_svg": qr.svg_inline(scale=8, border=4, title=unit.nama, svgclass="qr"),
-        "url_form": absolut(
-            reverse("publik:survei_form", kwargs={"kode": unit.kode})),
-    })  # fmt: skip
+    konteks = {
+        "unit": unit,
+        "opd": perangkat_daerah_unit(unit.unit_kerja),
+        "qr_svg": qr.svg_sebaris(qr.kode_qr(unit), judul=unit.nama),
+        "url_form": qr.url_form(unit),
+    }
+    return render(request, "publik/survei_cetak.html", konteks)

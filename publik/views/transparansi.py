@@ -64,7 +64,7 @@ def _saring(request: HttpRequest):
 
 
 @require_GET
-@halaman_publik("transparansi")
+@halaman_publik("transparansi", params=[*KeputusanPublikFilter.base_filters, "halaman"])
 def transparansi(request: HttpRequest) -> HttpResponse:
     """List the filled posts (decisions in force), filtered, sorted and paginated."""
     filterset, qs = _saring(request)
@@ -91,7 +91,7 @@ def keputusan_detail(request: HttpRequest, keputusan_id: int) -> HttpResponse:
 
 
 @require_GET
-@halaman_publik("transparansi")
+@halaman_publik("transparansi", params=["halaman"])
 def lowong(request: HttpRequest) -> HttpResponse:
     """List the open posts and the figures behind them."""
     pada = timezone.localdate()

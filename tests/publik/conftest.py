@@ -156,3 +156,27 @@ def jpt(db):
     calon = [_calon(dinas, urutan=i) for i in range(4)]
     return {"formasi": formasi, "calon": calon, "dinas": dinas,
             "tidak_layak": _calon(dinas, predikat="Butuh Perbaikan")}  # fmt: skip
+
+
+# --- The survey poster and QR code (tests/publik/test_poster.py, tests/browser/test_poster.py) ---
+# A long production address (settings.SITE_URL) and the longest code a unit may have: together
+# they make the longest URL a poster's code must hold.
+SITUS_PRODUKSI = "https://simpeg-merit.bkpsdm.mataramkota.go.id"
+HOST_LAIN = "mataram-asn.internal.example"
+
+
+def buat_unit_terpanjang() -> UnitLayanan:
+    """A service unit under a long-named OPD whose form code fills the field's maximum length."""
+    panjang = UnitLayanan._meta.get_field("kode").max_length
+    pemda = UnitKerjaFactory(nama="Pemerintah Kota Uji", jenis="pemda")
+    opd = UnitKerjaFactory(
+        nama="Dinas Penanaman Modal dan Pelayanan Terpadu Satu Pintu", parent=pemda
+    )
+    upt = UnitKerjaFactory(
+        nama="Unit Pelaksana Teknis Daerah Mal Pelayanan Publik Kota Mataram",
+        jenis="upt",
+        parent=opd,
+    )
+    kode = "mal-pelayanan-publik-kota-mataram-perizinan-dan-nonperizinan"
+    assert len(kode) == panjang, (len(kode), panjang)
+    return UnitLayanan.objects.create(unit_kerja=upt, kode=kode)
