@@ -177,17 +177,38 @@ def test_history_lists_arrive_as_their_endpoints_responses():
     rw_golongan = {
         "code": 1,
         "data": [
-            {"id": "g1", "golonganId": "31", "golongan": "III/a", "tmtGolongan": "01-03-2014",
-             "skNomor": "813/1/2014", "skTanggal": "2014-02-10", "masaKerjaGolonganTahun": "0"},
-            {"id": "g2", "golonganId": "32", "golongan": "III/b", "tmtGolongan": "01-04-2018",
-             "skNomor": "823/7/2018", "skTanggal": "20-03-2018", "masaKerjaGolonganTahun": "4"},
+            {
+                "id": "g1",
+                "golonganId": "31",
+                "golongan": "III/a",
+                "tmtGolongan": "01-03-2014",
+                "skNomor": "813/1/2014",
+                "skTanggal": "2014-02-10",
+                "masaKerjaGolonganTahun": "0",
+            },
+            {
+                "id": "g2",
+                "golonganId": "32",
+                "golongan": "III/b",
+                "tmtGolongan": "01-04-2018",
+                "skNomor": "823/7/2018",
+                "skTanggal": "20-03-2018",
+                "masaKerjaGolonganTahun": "4",
+            },
         ],
-    }  # fmt: skip
+    }
     rw_pendidikan = {
         "code": 1,
-        "data": [{"tkPendidikanId": "42", "tkPendidikanNama": "Profesi", "tahunLulus": "2012",
-                  "pendidikanNama": "PROFESI DOKTER", "namaSekolah": "Universitas Mataram"}],
-    }  # fmt: skip
+        "data": [
+            {
+                "tkPendidikanId": "42",
+                "tkPendidikanNama": "Profesi",
+                "tahunLulus": "2012",
+                "pendidikanNama": "PROFESI DOKTER",
+                "namaSekolah": "Universitas Mataram",
+            }
+        ],
+    }
     rec = data_utama(**{"rw-golongan": rw_golongan, "rw-pendidikan": rw_pendidikan})
     r = _jalankan(json.dumps({"code": 1, "data": rec}).encode(), "json")
     assert (r.baru, r.tolak) == (1, 0), r.ditolak
@@ -258,12 +279,22 @@ def _ekspor_baris(**ubah) -> dict:
 @pytest.mark.parametrize("fmt", ["csv", "xlsx"])
 def test_siasn_export_titles_read_as_the_same_fields(fmt):
     ni = compose_ni_pppk(date(1992, 5, 5), 2022, 1, "P", 7)
-    pppk = _ekspor_baris(**{
-        "NIP BARU": "'" + ni, "NAMA": "NI KADEK AYU", "TANGGAL LAHIR": "05-05-1992",
-        "JENIS KELAMIN": "F", "KEDUDUKAN HUKUM ID": "71", "KEDUDUKAN HUKUM NAMA": "PPPK Aktif",
-        "TMT CPNS": "01-03-2022", "TMT PNS": "null", "GOL AKHIR ID": "null",
-        "GOL AKHIR NAMA": "IX", "TMT GOLONGAN": "01-03-2022", "TINGKAT PENDIDIKAN ID": "40",
-    })  # fmt: skip
+    pppk = _ekspor_baris(
+        **{
+            "NIP BARU": "'" + ni,
+            "NAMA": "NI KADEK AYU",
+            "TANGGAL LAHIR": "05-05-1992",
+            "JENIS KELAMIN": "F",
+            "KEDUDUKAN HUKUM ID": "71",
+            "KEDUDUKAN HUKUM NAMA": "PPPK Aktif",
+            "TMT CPNS": "01-03-2022",
+            "TMT PNS": "null",
+            "GOL AKHIR ID": "null",
+            "GOL AKHIR NAMA": "IX",
+            "TMT GOLONGAN": "01-03-2022",
+            "TINGKAT PENDIDIKAN ID": "40",
+        }
+    )
     rows = [_ekspor_baris(), pppk]
     tulis = ke_csv if fmt == "csv" else ke_xlsx
     r = _jalankan(tulis(rows, kolom=EKSPOR), fmt)
