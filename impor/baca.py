@@ -38,10 +38,12 @@ from impor import kolom as k
 UKURAN_MAKS = 64 * 1024 * 1024  # bytes of an uploaded file (settings.IMPOR_UKURAN_MAKS)
 ZIP_ISI_MAKS = 512 * 1024 * 1024  # bytes an XLSX may unpack to
 ZIP_RASIO_MAKS = 200  # unpacked / packed of one member: text XML packs ~10:1, bombs 1000:1
-# openpyxl reads the shared strings (every distinct text cell) into memory whole, unlike the
-# sheet, which it streams: this bounds that part (a SIASN export of 100,000 whole records holds
-# well under it; tests/impor/test_berkas_jahat.py measures the memory).
-TEKS_BERSAMA_MAKS = 64 * 1024 * 1024
+# openpyxl reads the shared strings (every distinct text cell) into memory whole, unlike the sheet,
+# which it streams: about 4.3 bytes of memory per byte of XML when the strings are short (57 MB of
+# them added 244 MB to the process, 31.6 MB added 136 MB). This bounds that part to about 140 MB;
+# a larger workbook is refused with the advice to save it as CSV, which streams. A city's export
+# (7,000 employees, a few dozen distinct texts each) holds some 5 MB (an estimate).
+TEKS_BERSAMA_MAKS = 32 * 1024 * 1024
 
 JENIS_KONTEN = {
     "csv": {"text/csv", "application/csv", "text/plain", "application/vnd.ms-excel"},
