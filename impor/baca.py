@@ -447,8 +447,8 @@ class _Sumber:
             except RecursionError as exc:
                 raise BerkasDitolak(
                     _(
-                        "Berkas JSON bersarang terlalu dalam (lebih dari %(n)d tingkat): bukan "
-                        "data SIASN, yang paling dalam tiga tingkat."
+                        "Berkas JSON bersarang terlalu dalam (lebih dari %(n)d tingkat), "
+                        "jadi bukan data SIASN."
                     )
                     % {"n": sys.getrecursionlimit()}
                 ) from exc
