@@ -24,10 +24,10 @@ class TingkatPendidikan(models.TextChoices):
     D3 = "D3", _("D-III")
     D4 = "D4", _("D-IV")
     S1 = "S1", _("S-1")
-    S2 = "S2", _("S-2")
-    S3 = "S3", _("S-3")
     PROFESI = "PROF", _("Profesi")
+    S2 = "S2", _("S-2")
     SPESIALIS = "SP1", _("Spesialis")
+    S3 = "S3", _("S-3")
     SUBSPESIALIS = "SP2", _("Subspesialis")
 
 
