@@ -71,6 +71,9 @@ TABEL: tuple[KedudukanHukum, ...] = (
     _k("69", "TMS Dari Pengadaan", K.DIBERHENTIKAN, *_KELUAR),
     _k("70", "Pembatalan NIP", K.DIBERHENTIKAN, *_KELUAR),
     _k("71", "PPPK Aktif", K.AKTIF, True, True, False, pppk=True),
+    # rumahASN excludes 72 with 71 from its PNS checks (controller/kualitas-data/
+    # accuracy.controller.js); its label is in no public table we found: read by id only.
+    _k("72", "PPPK (kedudukan hukum 72)", K.AKTIF, True, False, False, pppk=True),
     _k("77", "Pemberhentian tanpa hak pensiun", K.DIBERHENTIKAN, *_KELUAR),
     _k("88", "Pemberhentian dengan hak pensiun", K.PENSIUN, *_KELUAR),
     _k("89", "Tidak aktif tetapi diusulkan Pensiun", K.AKTIF, False, False, True),
