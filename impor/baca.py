@@ -10,21 +10,14 @@ duplicate or merged column titles) — a file-level fault raises `BerkasDitolak`
 titles go through kolom.nama_field (SIASN's export titles, "NIP BARU"); fields we do not use are
 read, dropped and collected in the caller's `diabaikan` set, never refused.
 
-JSON comes in the shapes public SIASN clients read and save (tests/impor/test_bentuk_siasn.py
-cites them): a list of data-utama records; one web-service response `{"code": 1, "data": {...}}`;
-a response holding a list `{"code": 1, "data": [...]}`; a list of responses saved in a batch; and,
-inside a record, each history list (rw-golongan, rw-jabatan, ...) bare or as the endpoint's own
-response `{"code": 1, "data": [...]}`. Anything else is refused with one sentence naming these.
+JSON is impor.baca_json's (SIASN's response envelopes, streamed).
 """
 
 from __future__ import annotations
 
-import codecs
 import csv
 import io
-import json
 import re
-import sys
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -165,7 +158,9 @@ def baca(data: bytes, fmt: str, diabaikan: set[str] | None = None) -> Iterator[B
         return _csv(data, diabaikan)
     if fmt == "xlsx":
         return _xlsx(data, diabaikan)
-    return _json(data, diabaikan)
+    from impor.baca_json import baca_json
+
+    return baca_json(data, diabaikan)
 
 
 def nip_saja(data: bytes, fmt: str) -> Iterator[str]:
@@ -227,7 +222,8 @@ def _sel(v: str) -> str:
     return "" if v == "null" else v
 
 
-def _teks(v: object, kolom: str) -> str:
+def teks_sel(v: object, kolom: str) -> str:
+    """Return a cell or JSON value as the text our checks read (a date as yyyy-mm-dd)."""
     if type(v) is str:
         return _sel(v)
     if v is None:
@@ -255,7 +251,7 @@ def _dari_tabel(
         header = next(rows)
     except StopIteration:
         raise BerkasDitolak(_("Berkas tidak berisi baris judul kolom.")) from None
-    nama = periksa_kolom([_teks(h, "") for h in header], diabaikan)
+    nama = periksa_kolom([teks_sel(h, "") for h in header], diabaikan)
     lebar = len(nama)
     buang = [f for f in nama if f not in k.KOLOM]
     kosong: list[int] = []
@@ -271,7 +267,7 @@ def _dari_tabel(
             if len(row) < lebar:
                 nilai.update(dict.fromkeys(nama[len(row) :], ""))
         else:
-            nilai = {h: _teks(row[i] if i < len(row) else None, h) for i, h in enumerate(nama)}
+            nilai = {h: teks_sel(row[i] if i < len(row) else None, h) for i, h in enumerate(nama)}
         for f in buang:
             del nilai[f]
         baris = Baris(nomor, nilai)
@@ -381,185 +377,3 @@ def _baris_xlsx(ws) -> Iterator[list]:
             ) from exc
         n += 1
         yield list(row)
-
-
-# The keys of a web-service response around its "data" (the envelope, not a record).
-_AMPLOP = frozenset({"code", "data", "message", "msg", "status", "success", "error", "meta"})
-
-
-def _bentuk_salah(rincian: str = "") -> BerkasDitolak:
-    pesan = _(
-        "Berkas JSON tidak berbentuk data SIASN yang dikenal%(r)s: yang diterima adalah daftar "
-        'data utama [{...}, ...], jawaban layanan {"code": 1, "data": {...}} atau '
-        '{"code": 1, "data": [...]}, atau daftar jawaban [{"code": 1, "data": {...}}, ...], '
-        'dengan riwayat (rw-golongan, rw-jabatan, ...) berupa daftar atau {"data": [...]}.'
-    )
-    return BerkasDitolak(pesan % {"r": f" ({rincian})" if rincian else ""})
-
-
-class _Sumber:
-    """A UTF-8 JSON text read in 64 KB pieces; `nilai` decodes the next value (a record, a key)."""
-
-    def __init__(self, data: bytes) -> None:
-        self.dekoder = codecs.getincrementaldecoder("utf-8-sig")(errors="strict")
-        self.json = json.JSONDecoder()
-        self.sumber = io.BytesIO(data)
-        self.buf = ""
-        self.pos = 0
-        self.habis = False
-        self.isi()
-
-    def isi(self) -> bool:
-        if self.habis:
-            return False
-        chunk = self.sumber.read(1 << 16)
-        try:
-            teks = self.dekoder.decode(chunk, final=not chunk)
-        except UnicodeDecodeError as exc:
-            raise BerkasDitolak(
-                _("Berkas JSON tidak tersimpan dalam UTF-8 (sekitar byte %(b)d).")
-                % {"b": self.sumber.tell()}
-            ) from exc
-        self.buf = self.buf[self.pos :] + teks
-        self.pos = 0
-        self.habis = not chunk
-        return True
-
-    def lihat(self) -> str:
-        """Return the next character that is not white space ("" at the end), not consumed."""
-        while True:
-            while self.pos < len(self.buf) and self.buf[self.pos] in " \t\r\n":
-                self.pos += 1
-            if self.pos < len(self.buf):
-                return self.buf[self.pos]
-            if not self.isi():
-                return ""
-
-    def nilai(self) -> object:
-        while True:
-            try:
-                obj, self.pos = self.json.raw_decode(self.buf, self.pos)
-                return obj
-            except json.JSONDecodeError as exc:
-                # Maybe the value runs past the buffer: read more, else it is broken.
-                if not self.isi():
-                    raise BerkasDitolak(_("Berkas JSON rusak (%(e)s).") % {"e": exc}) from exc
-            except RecursionError as exc:
-                raise BerkasDitolak(
-                    _(
-                        "Berkas JSON bersarang terlalu dalam (lebih dari %(n)d tingkat), "
-                        "jadi bukan data SIASN."
-                    )
-                    % {"n": sys.getrecursionlimit()}
-                ) from exc
-
-    def daftar(self) -> Iterator[object]:
-        """Yield the values of the list that starts here, one at a time."""
-        self.pos += 1  # [
-        while True:
-            c = self.lihat()
-            if c == "]":
-                self.pos += 1
-                return
-            if c == ",":
-                self.pos += 1
-                continue
-            if not c:
-                raise BerkasDitolak(_("Berkas JSON rusak (daftar tidak ditutup dengan ])."))
-            yield self.nilai()
-
-
-def _isi_amplop(obj: dict, n: int) -> list:
-    """The records of one list element: itself, or the data of a response around it."""
-    if "data" not in obj or not set(obj) <= _AMPLOP:
-        return [obj]
-    isi = obj["data"]
-    if isinstance(isi, dict):
-        return [isi]
-    if isinstance(isi, list):
-        return isi
-    raise _bentuk_salah(_('"data" jawaban ke-%(n)d bukan data pegawai') % {"n": n})
-
-
-def _json(data: bytes, diabaikan: set[str]) -> Iterator[Baris]:
-    """Decode one record after another from any shape named in the module's docstring."""
-    src = _Sumber(data)
-    nomor = 0
-
-    def rekam(obj: object) -> Baris:
-        nonlocal nomor
-        nomor += 1
-        if not isinstance(obj, dict):
-            raise _bentuk_salah(_("data ke-%(n)d bukan objek") % {"n": nomor})
-        return _rekam(nomor, obj, diabaikan)
-
-    c = src.lihat()
-    if c == "[":
-        for n, elemen in enumerate(src.daftar(), start=1):
-            if not isinstance(elemen, dict):
-                raise _bentuk_salah(_("data ke-%(n)d bukan objek") % {"n": n})
-            for obj in _isi_amplop(elemen, n):
-                yield rekam(obj)
-    elif c == "{":
-        # A response: its keys one by one, so the list under "data" streams.
-        src.pos += 1
-        ada_data = False
-        while (c := src.lihat()) != "}":
-            if c == ",":
-                src.pos += 1
-                continue
-            key = src.nilai() if c == '"' else None
-            if key is None or src.lihat() != ":":
-                raise BerkasDitolak(_("Berkas JSON rusak (objek teratas tidak lengkap)."))
-            src.pos += 1
-            c = src.lihat()
-            if key == "data" and c == "[":
-                ada_data = True
-                for obj in src.daftar():
-                    yield rekam(obj)
-            elif key == "data" and c == "{":
-                ada_data = True
-                yield rekam(src.nilai())
-            else:
-                src.nilai()  # code, message, ...: read and dropped
-        if not ada_data:
-            raise _bentuk_salah(_('tanpa "data"'))
-    else:
-        raise _bentuk_salah()
-
-
-def _riwayat(v: object, key: str, nomor: int) -> list:
-    # A history list bare, or the endpoint's response around it (one or two envelopes).
-    for _i in range(3):
-        if isinstance(v, dict) and "data" in v:
-            v = v["data"]
-    if v is None:
-        return []
-    if not isinstance(v, list):
-        raise _bentuk_salah(_("data ke-%(n)d: %(k)s bukan daftar") % {"n": nomor, "k": key})
-    return v
-
-
-def _rekam(nomor: int, obj: dict, diabaikan: set[str]) -> Baris:
-    nilai: dict[str, str] = {}
-    riwayat: dict[str, list[dict[str, str]]] = {}
-    for key, v in obj.items():
-        f = key if key in k.KOLOM or key in k.RIWAYAT else k.nama_field(key)
-        if f in k.KOLOM:
-            nilai[f] = _teks(v, f)
-        elif f in k.RIWAYAT:
-            riwayat[f] = [
-                {a: _teks(b, a) for a, b in r.items()}
-                for r in _riwayat(v, key, nomor)
-                if isinstance(r, dict)
-            ]
-        else:
-            diabaikan.add(key)
-    kurang = [key for key in k.WAJIB if key not in nilai]
-    kurang += [" atau ".join(p) for p in k.SALAH_SATU if not set(p) & set(nilai)]
-    if kurang:
-        raise BerkasDitolak(
-            _("Data ke-%(n)d tidak memuat field wajib: %(k)s.")
-            % {"n": nomor, "k": ", ".join(kurang)}
-        )
-    return Baris(nomor, nilai, riwayat)

@@ -15,6 +15,7 @@ from impor import baca, proses
 
 TAMPIL_TOLAK = 20  # rejected rows printed; --tolak writes them all
 
+
 class Command(BaseCommand):
     help = "Impor data pegawai dari berkas SIASN (JSON) atau lembar kerja (XLSX/CSV)."
 
