@@ -105,7 +105,7 @@ JENIS_KELAMIN = {
 
 
 def kunci_judul(judul: str) -> str:
-    """Return a column title without case, spaces, underscores and hyphens: "NIP BARU",
+    """Return a column title without case, spaces, underscores, hyphens and dots: "NIP BARU",
     "nip_baru" and "nipBaru" are all "nipbaru"."""
     return "".join(c for c in judul.lower() if c not in " _-.")
 

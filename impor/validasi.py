@@ -105,7 +105,8 @@ def periksa(nilai: dict[str, str], pemeta: Pemeta) -> Hasil:
             if "\x00" in v:
                 h.salah(kolom, NUL)
         nilai = {kolom: v.replace("\x00", "") for kolom, v in nilai.items()}
-    ked = kedudukan(nilai.get("kedudukanPnsId", ""), nilai.get("kedudukanPnsNama", ""))
+    ked_id, ked_nama = nilai.get("kedudukanPnsId", ""), nilai.get("kedudukanPnsNama", "")
+    ked = kedudukan(ked_id, ked_nama) if ked_id or ked_nama else None  # blank: keep ours
     # Status first: it decides how the NIP reads. SIASN's export writes one letter (P, C) and
     # tells a PPPK by the kedudukan hukum (PPPK Aktif).
     status_teks = nilai.get("statusPegawai", "")
@@ -211,7 +212,6 @@ def periksa(nilai: dict[str, str], pemeta: Pemeta) -> Hasil:
             if (pend_id or pend_nama)
             else _("Tingkat pendidikan wajib diisi."),
         )
-    ked_id, ked_nama = nilai.get("kedudukanPnsId", ""), nilai.get("kedudukanPnsNama", "")
     d["kedudukan"] = ked.kedudukan if ked else None
     if ked is None and (ked_id or ked_nama):
         h.salah(

@@ -92,7 +92,6 @@ def _kunci(teks: str) -> str:
 
 # Labels people write and our own export writes (Pegawai.kedudukan's codes and labels).
 _LAIN = {
-    "": ID["01"],
     "cuti": _k("", "Cuti", K.CUTI, True, True, True),  # cuti tahunan etc.: the post stays
     "cuti di luar tanggungan negara": ID["02"],
     "mpp": ID["20"],

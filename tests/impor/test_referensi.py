@@ -347,3 +347,15 @@ def test_reference_values_through_the_import():
         "kedudukanPnsNama",
         'Kedudukan "PPPK Aktif" hanya untuk PPPK, sedangkan status kepegawaiannya PNS.',
     )
+
+
+@pytest.mark.django_db
+def test_a_blank_kedudukan_keeps_ours():
+    UnitKerjaFactory(kode="U-1")
+    row = baris(kedudukanPnsId="99", kedudukanPnsNama="Pensiun", tmtBerhenti="01-04-2045")
+    proses.jalankan(ke_csv([row]), "csv", terapkan=True)
+    kosong = dict(row, kedudukanPnsId="", kedudukanPnsNama="", tmtBerhenti="")
+    r = proses.jalankan(ke_csv([kosong]), "csv", terapkan=True)
+    assert (r.sama, r.tolak) == (1, 0), r.ditolak
+    p = Pegawai.objects.get()
+    assert (p.kedudukan, p.tmt_berhenti) == ("pensiun", date(2045, 4, 1))
