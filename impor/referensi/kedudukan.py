@@ -7,19 +7,23 @@ index does not name its repository) and a PHP helper `kedudukan_hukum()` of an o
 (same index, repository not named either). "PPPK Aktif" is the label rumahASN tests a PPPK by
 (controller/siasn-jabatan.controller.js: `kedudukanPnsNama === "PPPK Aktif"`).
 
-Consequences, read by the importer and by the DUK (impor.duk):
+Consequences, as data for the code that acts on them (the DUK, who may be ranked, which posts an
+import ends; none of it reads them yet, our Pegawai keeps only `kedudukan`):
 - `memangku_jabatan`: the person still holds the post. PP 11/2017 jo. PP 17/2020 Pasal 94(1) ends a
   jabatan fungsional on pemberhentian sementara as PNS, cuti di luar tanggungan negara and tugas
-  belajar of more than six months; the CLTN provisions (Pasal 334–337) end any jabatan and count
-  no masa kerja; Pasal 276 stops a PNS appointed pejabat negara or held as a suspect. Masa
-  persiapan pensiun frees the PNS from the post (practice; the article was not verified).
+  belajar of more than six months (quoted by BKPSDM Parigi Moutong's page on leaving a JF); the
+  CLTN provisions end any jabatan and count no masa kerja (Pasal 334–336, hukumonline's summary);
+  a PNS appointed pejabat negara or komisioner, or held as a suspect, is diberhentikan sementara
+  (the grounds from a published summary of PP 11/2017; "Pasal 276" is our recollection of the
+  number, not checked). Masa persiapan pensiun frees the PNS from the post (practice; no article
+  found).
 - `dapat_diperingkat`: may be ranked for a vacancy: only who holds a post and serves no sanction
   or pending case (PP 94/2021 on disiplin for the sanctions) [practice where no article is cited].
 - `masuk_duk`: on the Daftar Urut Kepangkatan (PP 15/1979): PNS still in service, not CPNS, not
   PPPK (UU 20/2023 Pasal 1 and 6 separate PPPK from PNS).
-Labels whose meaning no regulation we found defines ("Punah", "Tidak Ikut PUPNS 2015",
-"Pemblokiran Data PNS") keep the cautious reading: not ranked; out of service only when the label
-says so.
+Labels whose meaning no regulation we found defines ("Tidak Ikut PUPNS 2015", "Pemblokiran Data
+PNS") keep the cautious reading: in service, not ranked; "Punah" (a closed record) is out of
+service.
 """
 
 from __future__ import annotations
