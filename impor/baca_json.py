@@ -183,6 +183,8 @@ def _rekam(nomor: int, obj: dict, diabaikan: set[str]) -> Baris:
     riwayat: dict[str, list[dict[str, str]]] = {}
     for key, v in obj.items():
         f = key if key in k.KOLOM or key in k.RIWAYAT else k.nama_field(key)
+        if f != key and f in obj:
+            f = key  # "nip" beside "nipBaru": the record's own name wins, the other is ignored
         if f in k.KOLOM:
             nilai[f] = teks_sel(v, f)
         elif f in k.RIWAYAT:

@@ -156,6 +156,14 @@ def test_a_data_utama_response_with_a_whole_record_imports():
     )
 
 
+def test_a_field_under_its_own_name_wins_over_a_synonym():
+    rec = data_utama(nip="123", nip_baru="456")
+    r = _jalankan(json.dumps({"code": 1, "data": rec}).encode(), "json")
+    assert (r.baru, r.tolak) == (1, 0), r.ditolak
+    assert Pegawai.objects.get().nip == rec["nipBaru"]
+    assert {"nip", "nip_baru"} <= set(r.diabaikan)
+
+
 def test_a_batch_of_responses_imports_every_record():
     recs = [data_utama(), data_utama(date(1990, 1, 9), date(2015, 2, 1))]
     data = json.dumps([{"code": 1, "data": rec} for rec in recs]).encode()
