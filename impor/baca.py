@@ -3,17 +3,20 @@
 memory stays bounded by one record, not the file.
 
 `periksa` refuses a file as a whole (`BerkasDitolak`, one clear message in Indonesian) before
-anything is read: size, extension, content, encoding, a ZIP bomb. `baca` then yields
-`Baris(nomor, nilai, riwayat)` per data row, after checking the header (missing, extra, blank or
-merged column titles) — a file-level fault raises `BerkasDitolak` there too.
+anything is read: size, extension, content, encoding, a ZIP bomb (also one whose shared strings,
+which openpyxl holds in memory, unpack too large). `baca` then yields `Baris(nomor, nilai,
+riwayat)` per data row with our camelCase field names, after checking the header (missing, blank,
+duplicate or merged column titles) — a file-level fault raises `BerkasDitolak` there too. Column
+titles go through kolom.nama_field (SIASN's export titles, "NIP BARU"); fields we do not use are
+read, dropped and collected in the caller's `diabaikan` set, never refused.
+
+JSON is impor.baca_json's (SIASN's response envelopes, streamed).
 """
 
 from __future__ import annotations
 
-import codecs
 import csv
 import io
-import json
 import re
 import zipfile
 from collections.abc import Iterator
@@ -28,6 +31,12 @@ from impor import kolom as k
 UKURAN_MAKS = 64 * 1024 * 1024  # bytes of an uploaded file (settings.IMPOR_UKURAN_MAKS)
 ZIP_ISI_MAKS = 512 * 1024 * 1024  # bytes an XLSX may unpack to
 ZIP_RASIO_MAKS = 200  # unpacked / packed of one member: text XML packs ~10:1, bombs 1000:1
+# openpyxl reads the shared strings (every distinct text cell) into memory whole, unlike the sheet,
+# which it streams: about 4.3 bytes of memory per byte of XML when the strings are short (57 MB of
+# them added 244 MB to the process, 31.6 MB added 136 MB). This bounds that part to about 140 MB;
+# a larger workbook is refused with the advice to save it as CSV, which streams. A city's export
+# (7,000 employees, a few dozen distinct texts each) holds some 5 MB (an estimate).
+TEKS_BERSAMA_MAKS = 32 * 1024 * 1024
 
 JENIS_KONTEN = {
     "csv": {"text/csv", "application/csv", "text/plain", "application/vnd.ms-excel"},
@@ -118,6 +127,15 @@ def _periksa_zip(data: bytes) -> None:
         )
     total = 0
     for info in infos:
+        if info.filename == "xl/sharedStrings.xml" and info.file_size > TEKS_BERSAMA_MAKS:
+            raise BerkasDitolak(
+                _(
+                    "Berkas XLSX ditolak: daftar teks bersamanya (xl/sharedStrings.xml) "
+                    "mengembang menjadi %(i)s, melebihi batas %(m)s. Pecah berkas menjadi "
+                    "beberapa bagian, atau simpan sebagai CSV UTF-8."
+                )
+                % {"i": _mb(info.file_size), "m": _mb(TEKS_BERSAMA_MAKS)}
+            )
         total += info.file_size
         rasio = info.file_size / max(info.compress_size, 1)
         if total > ZIP_ISI_MAKS or (info.file_size > 1024 * 1024 and rasio > ZIP_RASIO_MAKS):
@@ -131,13 +149,18 @@ def _periksa_zip(data: bytes) -> None:
             )
 
 
-def baca(data: bytes, fmt: str) -> Iterator[Baris]:
-    """Yield the data rows of a checked file (see `periksa`)."""
+def baca(data: bytes, fmt: str, diabaikan: set[str] | None = None) -> Iterator[Baris]:
+    """Yield the data rows of a checked file (see `periksa`); the fields read but not used are
+    added to `diabaikan`."""
+    if diabaikan is None:
+        diabaikan = set()
     if fmt == "csv":
-        return _csv(data)
+        return _csv(data, diabaikan)
     if fmt == "xlsx":
-        return _xlsx(data)
-    return _json(data)
+        return _xlsx(data, diabaikan)
+    from impor.baca_json import baca_json
+
+    return baca_json(data, diabaikan)
 
 
 def nip_saja(data: bytes, fmt: str) -> Iterator[str]:
@@ -157,15 +180,16 @@ def nip_saja(data: bytes, fmt: str) -> Iterator[str]:
     pemisah = ";" if awal.count(";") >= awal.count(",") else ","
     teks.seek(0)
     reader = csv.reader(teks, delimiter=pemisah)
-    i = [h.strip() for h in next(reader)].index("nipBaru")
+    i = [k.nama_field(h.strip()) for h in next(reader)].index("nipBaru")
     next(reader, None)
     for row in reader:
         if any(v.strip() for v in row):
-            yield row[i] if i < len(row) else ""
+            yield _sel(row[i]) if i < len(row) else ""
 
 
-def periksa_kolom(header: list[str]) -> list[str]:
-    """Check a header row; return the column names (blank trailing titles dropped)."""
+def periksa_kolom(header: list[str], diabaikan: set[str]) -> list[str]:
+    """Check a header row; return the field of each column (blank trailing titles dropped),
+    adding the titles of the columns we do not use to `diabaikan`."""
     while header and not header[-1]:
         header.pop()
     for n, nama in enumerate(header, start=1):
@@ -177,25 +201,31 @@ def periksa_kolom(header: list[str]) -> list[str]:
                 )
                 % {"n": n}
             )
-    ganda = sorted({h for h in header if header.count(h) > 1})
+    field = [k.nama_field(h) for h in header]
+    ganda = sorted({f for f in field if field.count(f) > 1})
     if ganda:
-        raise BerkasDitolak(_("Judul kolom ganda: %(k)s.") % {"k": ", ".join(ganda)})
-    asing = [h for h in header if h not in k.KOLOM and h not in k.SIASN_LAIN]
-    if asing:
-        raise BerkasDitolak(
-            _("Kolom tidak dikenal: %(k)s. Gunakan judul kolom templat (nama field SIASN).")
-            % {"k": ", ".join(asing)}
-        )
-    kurang = [h for h in k.WAJIB if h not in header]
-    kurang += [" atau ".join(pair) for pair in k.SALAH_SATU if not set(pair) & set(header)]
+        judul = [" = ".join(h for h, f in zip(header, field, strict=True) if f == g) for g in ganda]
+        raise BerkasDitolak(_("Judul kolom ganda: %(k)s.") % {"k": "; ".join(judul)})
+    diabaikan.update(h for h, f in zip(header, field, strict=True) if f not in k.KOLOM)
+    kurang = [h for h in k.WAJIB if h not in field]
+    kurang += [" atau ".join(pair) for pair in k.SALAH_SATU if not set(pair) & set(field)]
     if kurang:
         raise BerkasDitolak(_("Kolom wajib tidak ada: %(k)s.") % {"k": ", ".join(kurang)})
-    return header
+    return field
 
 
-def _teks(v: object, kolom: str) -> str:
+def _sel(v: str) -> str:
+    """A text cell as SIASN's exports write it: the apostrophe that keeps a number as text in a
+    spreadsheet and the word null for an empty cell are dropped (kanekescom/laravel-siasn-simpeg
+    src/Imports/PegawaiImport.php reads the export the same way)."""
+    v = v.strip().removeprefix("'")
+    return "" if v == "null" else v
+
+
+def teks_sel(v: object, kolom: str) -> str:
+    """Return a cell or JSON value as the text our checks read (a date as yyyy-mm-dd)."""
     if type(v) is str:
-        return v.strip()
+        return _sel(v)
     if v is None:
         return ""
     if isinstance(v, datetime):
@@ -215,14 +245,15 @@ def _teks(v: object, kolom: str) -> str:
 
 
 def _dari_tabel(
-    rows: Iterator[list], nomor_awal: int, *, teks_saja: bool = False
+    rows: Iterator[list], nomor_awal: int, diabaikan: set[str], *, teks_saja: bool = False
 ) -> Iterator[Baris]:
     try:
         header = next(rows)
     except StopIteration:
         raise BerkasDitolak(_("Berkas tidak berisi baris judul kolom.")) from None
-    nama = periksa_kolom([_teks(h, "") for h in header])
+    nama = periksa_kolom([teks_sel(h, "") for h in header], diabaikan)
     lebar = len(nama)
+    buang = [f for f in nama if f not in k.KOLOM]
     kosong: list[int] = []
     for nomor, row in enumerate(rows, start=nomor_awal + 1):
         lebih = [v for v in row[lebar:] if v not in (None, "")]
@@ -232,11 +263,13 @@ def _dari_tabel(
                 % {"b": nomor, "k": nama[-1]}
             )
         if teks_saja:  # CSV: every cell is text already (the hot path at 100,000 rows)
-            nilai = dict(zip(nama, (v.strip() for v in row), strict=False))
+            nilai = dict(zip(nama, map(_sel, row), strict=False))
             if len(row) < lebar:
                 nilai.update(dict.fromkeys(nama[len(row) :], ""))
         else:
-            nilai = {h: _teks(row[i] if i < len(row) else None, h) for i, h in enumerate(nama)}
+            nilai = {h: teks_sel(row[i] if i < len(row) else None, h) for i, h in enumerate(nama)}
+        for f in buang:
+            del nilai[f]
         baris = Baris(nomor, nilai)
         if baris.kosong:
             kosong.append(nomor)  # a blank row counts only when data follows it
@@ -247,7 +280,7 @@ def _dari_tabel(
         yield baris
 
 
-def _csv(data: bytes) -> Iterator[Baris]:
+def _csv(data: bytes, diabaikan: set[str]) -> Iterator[Baris]:
     teks = io.TextIOWrapper(io.BytesIO(data), encoding="utf-8-sig", errors="strict", newline="")
     try:
         awal = teks.readline()
@@ -270,7 +303,7 @@ def _csv(data: bytes) -> Iterator[Baris]:
                     _("CSV rusak di baris %(b)d: %(e)s") % {"b": reader.line_num, "e": exc}
                 ) from exc
 
-    yield from _dari_tabel(rows(), 1, teks_saja=True)
+    yield from _dari_tabel(rows(), 1, diabaikan, teks_saja=True)
 
 
 def _tidak_utf8(baris: int) -> str:
@@ -299,7 +332,7 @@ def _sel_gabungan_judul(zf: zipfile.ZipFile, path: str) -> str | None:
     return None
 
 
-def _xlsx(data: bytes) -> Iterator[Baris]:
+def _xlsx(data: bytes, diabaikan: set[str]) -> Iterator[Baris]:
     from openpyxl import load_workbook
 
     try:
@@ -322,121 +355,25 @@ def _xlsx(data: bytes) -> Iterator[Baris]:
                     )
                     % {"r": gabung}
                 )
-        yield from _dari_tabel((list(r) for r in ws.iter_rows(values_only=True)), 1)
+        yield from _dari_tabel(_baris_xlsx(ws), 1, diabaikan)
     finally:
         wb.close()
 
 
-def _json(data: bytes) -> Iterator[Baris]:
-    """Decode one record after another from `[{...}, {...}]` or `{"data": [...]}`."""
-    dekoder = codecs.getincrementaldecoder("utf-8-sig")(errors="strict")
-    json_dec = json.JSONDecoder()
-    sumber = io.BytesIO(data)
-    buf = ""
-    pos = 0
-    habis = False
-
-    def isi() -> bool:
-        nonlocal buf, pos, habis
-        if habis:
-            return False
-        chunk = sumber.read(1 << 16)
-        try:
-            buf = buf[pos:] + dekoder.decode(chunk, final=not chunk)
-        except UnicodeDecodeError as exc:
-            raise BerkasDitolak(
-                _("Berkas JSON tidak tersimpan dalam UTF-8 (sekitar byte %(b)d).")
-                % {"b": sumber.tell()}
-            ) from exc
-        pos = 0
-        habis = not chunk
-        return True
-
-    def lewati_spasi() -> str:
-        nonlocal pos
-        while True:
-            while pos < len(buf) and buf[pos] in " \t\r\n":
-                pos += 1
-            if pos < len(buf):
-                return buf[pos]
-            if not isi():
-                return ""
-
-    def rusak(exc: Exception | None = None) -> BerkasDitolak:
-        return BerkasDitolak(
-            _("Berkas JSON rusak atau bukan daftar data pegawai SIASN (%(e)s).")
-            % {"e": exc or _("struktur tidak dikenal")}
-        )
-
-    isi()
-    c = lewati_spasi()
-    if c == "{":
-        # {"data": [...]}: find the list of the key "data" near the start.
-        while len(buf) < 4096 and isi():
-            pass
-        m = re.match(r'\{\s*"data"\s*:\s*\[', buf[pos:])
-        if not m:
-            raise rusak()
-        pos += m.end()
-    elif c == "[":
-        pos += 1
-    else:
-        raise rusak()
-    nomor = 0
+def _baris_xlsx(ws) -> Iterator[list]:
+    """The sheet's rows; a sheet openpyxl cannot parse midway (broken XML, a character XML does
+    not allow) ends as a file fault, not a traceback."""
+    rows = ws.iter_rows(values_only=True)
+    n = 0
     while True:
-        c = lewati_spasi()
-        if c == "]":
+        try:
+            row = next(rows)
+        except StopIteration:
             return
-        if c == ",":
-            pos += 1
-            continue
-        if not c:
-            raise rusak(_("daftar tidak ditutup dengan ]"))
-        while True:
-            try:
-                obj, akhir = json_dec.raw_decode(buf, pos)
-                break
-            except json.JSONDecodeError as exc:
-                # Maybe the record runs past the buffer: read more, else it is broken.
-                if not isi():
-                    raise rusak(exc) from exc
-        pos = akhir
-        nomor += 1
-        if not isinstance(obj, dict):
-            raise rusak(_("data ke-%(n)d bukan objek") % {"n": nomor})
-        yield _rekam(nomor, obj)
-
-
-def _rekam(nomor: int, obj: dict) -> Baris:
-    asing = [
-        key
-        for key in obj
-        if key not in k.KOLOM
-        and key not in k.SIASN_LAIN
-        and key not in k.RIWAYAT
-        and key not in ("rw-diklat", "rw-kursus")
-    ]
-    if asing:
-        raise BerkasDitolak(
-            _("Data ke-%(n)d memuat field tidak dikenal: %(k)s.")
-            % {"n": nomor, "k": ", ".join(asing[:10])}
-        )
-    nilai = {key: _teks(obj.get(key), key) for key in k.KOLOM if key in obj}
-    kurang = [key for key in k.WAJIB if key not in obj]
-    kurang += [" atau ".join(p) for p in k.SALAH_SATU if not set(p) & set(obj)]
-    if kurang:
-        raise BerkasDitolak(
-            _("Data ke-%(n)d tidak memuat field wajib: %(k)s.")
-            % {"n": nomor, "k": ", ".join(kurang)}
-        )
-    riwayat = {}
-    for key in k.RIWAYAT:
-        daftar = obj.get(key) or []
-        if not isinstance(daftar, list):
+        except Exception as exc:  # lxml/expat and openpyxl raise many kinds for a broken sheet
             raise BerkasDitolak(
-                _("Data ke-%(n)d: %(k)s harus berupa daftar.") % {"n": nomor, "k": key}
-            )
-        riwayat[key] = [
-            {a: _teks(b, a) for a, b in r.items()} for r in daftar if isinstance(r, dict)
-        ]
-    return Baris(nomor, nilai, riwayat)
+                _("Lembar kerja XLSX rusak sesudah baris %(b)d (%(e)s).")
+                % {"b": n, "e": type(exc).__name__}
+            ) from exc
+        n += 1
+        yield list(row)

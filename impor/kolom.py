@@ -1,5 +1,7 @@
-"""The columns of an import (SIASN's field names, ../shared/domain/SIASN.md) and the pure
-mappings of SIASN's reference ids onto ours: rank, education level, position kind, status.
+"""The columns of an import: the fields we use (SIASN's camelCase names, ../shared/domain/SIASN.md),
+the one normalisation of column titles (SIASN's spreadsheet exports write "NIP BARU",
+"GOL AKHIR ID"; other tools "nip_baru") with the synonyms in one table, and the small value maps
+(status, gender). SIASN's reference tables are impor.referensi's.
 
 No ORM here: units and positions are mapped through the saved mappings (impor.models)."""
 
@@ -7,11 +9,9 @@ from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
 
-from pegawai import golongan as gol
-from pegawai.jenis_jabatan import JenisJabatan
-from pegawai.pendidikan import TingkatPendidikan
-
-# Our template's columns, in order: what an export writes and an import reads.
+# The fields we use, in order: our template's columns, what an export writes and an import reads.
+# Any other field or column is read, ignored and listed once in the preview ("dibaca tetapi tidak
+# dipakai"), never a reason to refuse a file: a data-utama record carries about a hundred.
 KOLOM = (
     "nipBaru",
     "nama",
@@ -22,6 +22,7 @@ KOLOM = (
     "jenisKelamin",
     "statusPegawai",
     "kedudukanPnsNama",
+    "kedudukanPnsId",
     "tmtCpns",
     "tmtPns",
     "golRuangAkhirId",
@@ -47,44 +48,6 @@ SALAH_SATU = (
 )
 TANGGAL = ("tglLahir", "tmtCpns", "tmtPns", "tmtGolAkhir", "tmtJabatan", "tmtBerhenti")
 
-# SIASN's own fields that we read nothing from: a SIASN export carrying them is still accepted
-# (they are ignored, and the preview says so); any other column is refused.
-SIASN_LAIN = frozenset(
-    {
-        "id",
-        "nipLama",
-        "agama",
-        "agamaId",
-        "jenisPegawaiNama",
-        "golRuangAwalId",
-        "golRuangAwal",
-        "pangkatAkhir",
-        "pangkatAwal",
-        "masaKerja",
-        "pendidikanTerakhirId",
-        "pendidikanTerakhirNama",
-        "tahunLulus",
-        "jenisJabatan",
-        "jabatanStrukturalId",
-        "jabatanStrukturalNama",
-        "jabatanFungsionalId",
-        "jabatanFungsionalNama",
-        "jabatanFungsionalUmumId",
-        "jabatanFungsionalUmumNama",
-        "eselon",
-        "eselonId",
-        "eselonLevel",
-        "tmtEselon",
-        "unorIndukId",
-        "unorIndukNama",
-        "instansiIndukNama",
-        "instansiKerjaNama",
-        "satuanKerjaKerjaNama",
-        "lokasiKerja",
-        "emailGov",
-        "kedudukanPnsId",
-    }
-)
 RIWAYAT = (
     "rw-golongan",
     "rw-pendidikan",
@@ -105,6 +68,7 @@ LABEL = {
     "jenisKelamin": _("jenis kelamin"),
     "statusPegawai": _("status kepegawaian"),
     "kedudukanPnsNama": _("kedudukan"),
+    "kedudukanPnsId": _("kedudukan (id SIASN)"),
     "tmtCpns": _("TMT CPNS/PPPK"),
     "tmtPns": _("TMT PNS"),
     "golRuangAkhirId": _("golongan (id SIASN)"),
@@ -123,113 +87,11 @@ LABEL = {
     "noHp": _("nomor HP"),
 }
 
-# SIASN's golongan ids: tens = golongan, units = ruang (11 = I/a ... 45 = IV/e).
-_RUANG = "abcde"
-GOLONGAN_ID: dict[str, str] = {}
-for _kode, _pangkat in gol.PNS:
-    _g, _r = _kode.split("/")
-    GOLONGAN_ID[f"{('I', 'II', 'III', 'IV').index(_g) + 1}{_RUANG.index(_r) + 1}"] = _kode
-# PPPK golongan in SIASN: ids 101..117 (I..XVII), and the Roman numerals themselves.
-for _n, _kode in enumerate(gol.PPPK, start=1):
-    GOLONGAN_ID[str(100 + _n)] = _kode
 
-
-def golongan(id_: str, nama: str) -> str | None:
-    """Return our golongan code for SIASN's id or label ("31", "III/a", "Penata Muda (III/a)")."""
-    if id_:
-        return GOLONGAN_ID.get(id_.strip().lstrip("0") or "0")
-    teks = nama.strip()
-    if "(" in teks and teks.endswith(")"):
-        teks = teks.rsplit("(", 1)[1][:-1]
-    teks = teks.replace(" ", "")
-    for kode, _label in gol.CHOICES:
-        if teks.lower() == kode.lower():
-            return kode
-    if teks.lower().startswith("golongan"):
-        return golongan("", teks[len("golongan") :])
-    return None
-
-
-# SIASN's tingkat pendidikan reference (ids as BKN's reference table numbers them).
-PENDIDIKAN_ID = {
-    "05": TingkatPendidikan.SD,
-    "10": TingkatPendidikan.SMP,
-    "12": TingkatPendidikan.SMP,
-    "15": TingkatPendidikan.SLTA,
-    "17": TingkatPendidikan.SLTA,
-    "18": TingkatPendidikan.SLTA,
-    "20": TingkatPendidikan.D1,
-    "25": TingkatPendidikan.D2,
-    "30": TingkatPendidikan.D3,
-    "35": TingkatPendidikan.D4,
-    "40": TingkatPendidikan.S1,
-    "45": TingkatPendidikan.S2,
-    "50": TingkatPendidikan.S3,
-}
-_PENDIDIKAN_NAMA = {
-    "sd": "SD",
-    "smp": "SMP",
-    "sltp": "SMP",
-    "slta": "SLTA",
-    "sma": "SLTA",
-    "smk": "SLTA",
-    "slta/sma/smk": "SLTA",
-    "d1": "D1",
-    "d-i": "D1",
-    "diplomai": "D1",
-    "d2": "D2",
-    "d-ii": "D2",
-    "diplomaii": "D2",
-    "d3": "D3",
-    "d-iii": "D3",
-    "diplomaiii": "D3",
-    "d4": "D4",
-    "d-iv": "D4",
-    "diplomaiv": "D4",
-    "s1": "S1",
-    "s-1": "S1",
-    "sarjana": "S1",
-    "s2": "S2",
-    "s-2": "S2",
-    "s3": "S3",
-    "s-3": "S3",
-    "doktor": "S3",
-}
-
-
-def pendidikan(id_: str, nama: str) -> str | None:
-    if id_:
-        return PENDIDIKAN_ID.get(id_.strip().zfill(2))
-    kunci = nama.strip().lower().replace(" ", "")
-    return _PENDIDIKAN_NAMA.get(kunci) or _PENDIDIKAN_NAMA.get(kunci.split("/")[0])
-
-
-# SIASN's jenis jabatan: 1 struktural, 2 fungsional tertentu, 4 fungsional umum (pelaksana).
-JENIS_JABATAN_ID = {
-    "1": (
-        JenisJabatan.JPT_PRATAMA,
-        JenisJabatan.ADMINISTRATOR,
-        JenisJabatan.PENGAWAS,
-        JenisJabatan.JPT_MADYA,
-        JenisJabatan.JPT_UTAMA,
-    ),
-    "2": (JenisJabatan.FUNGSIONAL,),
-    "4": (JenisJabatan.PELAKSANA,),
-}
-
-STATUS = {"pns": "PNS", "cpns": "PNS", "pppk": "PPPK", "p3k": "PPPK"}
-KEDUDUKAN = {
-    "": "aktif",
-    "aktif": "aktif",
-    "cuti": "cuti",
-    "cltn": "cuti",
-    "diberhentikan": "diberhentikan",
-    "pemberhentian": "diberhentikan",
-    "pensiun": "pensiun",
-    "meninggal": "meninggal",
-    "meninggal dunia": "meninggal",
-    "wafat": "meninggal",
-}
+# "STATUS CPNS PNS" of SIASN's exports holds one letter, C or P (rumahASN
+# controller/kualitas-data/accuracy.controller.js: status_cpns_pns != "C"); a PPPK is told by
+# its kedudukan hukum (71 "PPPK Aktif"), impor.referensi.kedudukan.
+STATUS = {"pns": "PNS", "cpns": "PNS", "pppk": "PPPK", "p3k": "PPPK", "p": "PNS", "c": "PNS"}
 JENIS_KELAMIN = {
     "l": "L",
     "p": "P",
@@ -240,3 +102,55 @@ JENIS_KELAMIN = {
     "m": "L",
     "f": "P",
 }
+
+
+def kunci_judul(judul: str) -> str:
+    """Return a column title without case, spaces, underscores, hyphens and dots: "NIP BARU",
+    "nip_baru" and "nipBaru" are all "nipbaru"."""
+    return "".join(c for c in judul.lower() if c not in " _-.")
+
+
+# SIASN's spreadsheet export titles that do not fold onto a camelCase field name by
+# `kunci_judul` alone -> the field. Titles: kanekescom/laravel-siasn-simpeg
+# database/migrations/2024_01_02_000001_create_siasn_simpeg_pegawai_table.php (the export's
+# columns, snake_cased by its reader) and the EXPECTED_HEADERS list of a public SIASN export
+# uploader (same titles in capitals: "PNS ID", "NIP BARU", … "ESELON ID"); the data-utama names
+# they stand for: the same repository's 2024_01_02_000006_create_siasn_simpeg_pns_data_utama_table.
+SINONIM = {
+    "PNS ID": "id",
+    "NIP": "nipBaru",
+    "TEMPAT LAHIR NAMA": "tempatLahir",
+    "TANGGAL LAHIR": "tglLahir",
+    "AGAMA NAMA": "agama",
+    "JENIS KAWIN NAMA": "statusPerkawinan",
+    "NOMOR HP": "noHp",
+    "NPWP NOMOR": "noNpwp",
+    "KEDUDUKAN HUKUM ID": "kedudukanPnsId",
+    "KEDUDUKAN HUKUM NAMA": "kedudukanPnsNama",
+    "STATUS CPNS PNS": "statusPegawai",
+    "NOMOR SK CPNS": "nomorSkCpns",
+    "TANGGAL SK CPNS": "tglSkCpns",
+    "NOMOR SK PNS": "nomorSkPns",
+    "TANGGAL SK PNS": "tglSkPns",
+    "GOL AWAL ID": "golRuangAwalId",
+    "GOL AWAL NAMA": "golRuangAwal",
+    "GOL AKHIR ID": "golRuangAkhirId",
+    "GOL AKHIR NAMA": "golRuangAkhir",
+    "TMT GOLONGAN": "tmtGolAkhir",
+    "JENIS JABATAN NAMA": "jenisJabatan",
+    "TINGKAT PENDIDIKAN ID": "tkPendidikanTerakhirId",
+    "TINGKAT PENDIDIKAN NAMA": "tkPendidikanTerakhir",
+    "PENDIDIKAN ID": "pendidikanTerakhirId",
+    "PENDIDIKAN NAMA": "pendidikanTerakhirNama",
+    "LOKASI KERJA NAMA": "lokasiKerja",
+    "ESELON NAMA": "eselon",
+    "IS VALID NIK": "validNik",
+}
+_FIELD = {kunci_judul(f): f for f in (*KOLOM, *RIWAYAT)}
+_FIELD |= {kunci_judul(judul): f for judul, f in SINONIM.items()}
+
+
+def nama_field(judul: str) -> str:
+    """Return the field a column title or JSON key stands for ("GOL AKHIR ID" ->
+    "golRuangAkhirId", "nip_baru" -> "nipBaru"); a title we do not know comes back as written."""
+    return _FIELD.get(kunci_judul(judul), judul)

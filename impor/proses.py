@@ -23,10 +23,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from impor import baca
-from impor import kolom as k
 from impor import riwayat as riwayat_lain
 from impor.models import PemetaanJabatan, PemetaanUnit
+from impor.referensi import golongan as golongan_ref
+from impor.referensi import pendidikan as pendidikan_ref
 from impor.tampil import _PenulisSelisih, _PenulisTolak, _tampil, label_field
+from impor.tanggal import tanggal
 from impor.validasi import Hasil, Pemeta, gabung, periksa, periksa_model, periksa_riwayat
 from jabatan.models import Formasi, Jabatan, Penempatan
 from pegawai.disiplin import JenisHukuman
@@ -58,7 +60,7 @@ class Ringkasan:
     ditolak: list[dict] = field(default_factory=list)
     unit_asing: dict[str, list] = field(default_factory=dict)
     jabatan_asing: dict[str, list] = field(default_factory=dict)
-    diabaikan: list[str] = field(default_factory=list)
+    diabaikan: list[str] = field(default_factory=list)  # fields read but not used, listed once
     berkas_tolak: str = ""  # CSV of the rejected rows with the reasons
     disentuh: set[int] = field(default_factory=set)  # employees written (the projection's)
     indeks_ditunda: bool = False  # the projection's rebuild was queued as a task
@@ -130,9 +132,11 @@ def jalankan(
     if selisih:
         r.selisih = _PenulisSelisih()
 
+    diabaikan: set[str] = set()
+
     def kerja() -> None:
         selesai = 0
-        for chunk in _potong(baca.baca(data, fmt), POTONG):
+        for chunk in _potong(baca.baca(data, fmt, diabaikan), POTONG):
             _chunk(
                 chunk,
                 r,
@@ -169,6 +173,7 @@ def jalankan(
             kerja()
     else:
         kerja()
+    r.diabaikan = sorted(diabaikan, key=str.lower)
     r.unit_asing = peta.unit_asing
     r.jabatan_asing = peta.jabatan_asing
     r.berkas_tolak = tolak.buf.getvalue() if r.tolak else ""
@@ -371,15 +376,13 @@ def _tempatkan(r: Ringkasan, tolak, tempatkan, ids) -> None:
 
 
 def _riwayat(riwayat: list[tuple[str, baca.Baris]], ids: dict[str, int]) -> None:
-    from impor.validasi import tanggal
-
     jenis_hukuman = {str(label).lower(): kode for kode, label in JenisHukuman.choices}
     jenis_hukuman |= {kode: kode for kode in JenisHukuman.values}
     pangkat, pendidikan, hukuman = [], [], []
     for nip, b in riwayat:
         pid = ids[nip]
         for g in b.riwayat.get("rw-golongan", []):
-            kode = k.golongan(g.get("golonganId", ""), g.get("golongan", ""))
+            kode = golongan_ref.golongan(g.get("golonganId", ""), g.get("golongan", ""))
             if kode and g.get("tmtGolongan"):
                 pangkat.append(
                     {
@@ -392,7 +395,9 @@ def _riwayat(riwayat: list[tuple[str, baca.Baris]], ids: dict[str, int]) -> None
                     }
                 )
         for p in b.riwayat.get("rw-pendidikan", []):
-            tingkat = k.pendidikan(p.get("tkPendidikanId", ""), p.get("tkPendidikanNama", ""))
+            tingkat = pendidikan_ref.pendidikan(
+                p.get("tkPendidikanId", ""), p.get("tkPendidikanNama", "")
+            )
             if tingkat and p.get("tahunLulus", "").isdigit():
                 pendidikan.append(
                     {

@@ -26,7 +26,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from impor.validasi import Pemeta, tanggal
+from impor.referensi import skp as skp_ref
+from impor.tanggal import TanggalSalah, tanggal
+from impor.validasi import Pemeta
 from kinerja import rules as kinerja_rules
 from pelatihan import rules as pelatihan_rules
 from pelatihan.models import KelompokKompetensi
@@ -38,13 +40,6 @@ LABEL = {
     "rw-diklat": gettext_lazy("Riwayat diklat kepemimpinan"),
     "rw-kursus": gettext_lazy("Riwayat kursus/pelatihan"),
 }
-
-# SIASN writes the PermenPANRB 6/2022 labels in capitals, with or without spaces
-# ("DIATAS EKSPEKTASI"); compared without case and spaces.
-RATING = {r.replace(" ", "").upper(): r for r in kinerja_rules.RATING}
-PREDIKAT = {p.replace(" ", "").upper(): p for p in kinerja_rules.PREDIKAT}
-PREDIKAT["KURANG"] = kinerja_rules.KURANG
-PREDIKAT["MISCONDUCT"] = kinerja_rules.KURANG
 
 # The position id of a rw-jabatan row: ours, then SIASN's three kinds (one of them is filled).
 _JABATAN_ID = ("jabatanId", "jabatanStrukturalId", "jabatanFungsionalId", "jabatanFungsionalUmumId")
@@ -62,10 +57,6 @@ def _pertama(r: dict[str, str], keys: tuple[str, ...]) -> tuple[str, str]:
         if r.get(key):
             return key, r[key]
     return keys[0], ""
-
-
-def _label(teks: str, peta: dict[str, str]) -> str | None:
-    return peta.get(teks.replace(" ", "").upper()) if teks else None
 
 
 class _Periksa:
@@ -87,12 +78,8 @@ class _Periksa:
             return None
         try:
             return tanggal(v)
-        except ValueError:
-            self.salah(
-                n,
-                f,
-                _('Tanggal "%(v)s" tidak dikenali: tulis dd-mm-yyyy atau yyyy-mm-dd.') % {"v": v},
-            )
+        except TanggalSalah as exc:
+            self.salah(n, f, exc.pesan)
             return None
 
 
@@ -169,18 +156,21 @@ def _skp(daftar: list[dict[str, str]]) -> tuple[list[dict], list[tuple[str, str]
             p.salah(n, "tahun", _("Dua SKP untuk tahun yang sama."))
         nilai = {}
         for f, ours in (("hasilKinerja", "rating_hasil"), ("perilakuKerja", "rating_perilaku")):
-            nilai[ours] = _label(r.get(f, ""), RATING)
+            # The numeric id: "perilakuKerjaNilai" as sent, "PerilakuKerjaNilai" as some
+            # clients store it (kanekescom/laravel-siasn-simpeg's rw_skp22 table).
+            id_ = r.get(f"{f}Nilai") or r.get(f"{f[0].upper()}{f[1:]}Nilai", "")
+            nilai[ours] = skp_ref.rating(r.get(f, ""), id_)
             if nilai[ours] is None:
                 p.salah(
                     n,
                     f,
                     _('Rating "%(v)s" tidak dikenal: %(p)s (PermenPANRB 6/2022).')
-                    % {"v": r.get(f, ""), "p": ", ".join(kinerja_rules.RATING)},
+                    % {"v": r.get(f, "") or id_, "p": ", ".join(kinerja_rules.RATING)},
                 )
         kuadran = r.get("kuadranKinerja", "")
         if kuadran and None not in nilai.values():
             ours = kinerja_rules.predikat(nilai["rating_hasil"], nilai["rating_perilaku"])
-            if _label(kuadran, PREDIKAT) != ours:
+            if skp_ref.predikat(kuadran) != ours:
                 p.salah(
                     n,
                     "kuadranKinerja",
@@ -365,7 +355,7 @@ def _jabatan_berakhir(daftar: list[dict], baris, kini_kita: date | None, rinci: 
     `kini`."""
     try:
         kini = tanggal(baris.nilai.get("tmtJabatan", "")) if baris.nilai.get("tmtJabatan") else None
-    except ValueError:
+    except TanggalSalah:
         kini = None
     kini = kini or kini_kita
     urut = sorted(daftar, key=lambda d: d["tmt_mulai"])

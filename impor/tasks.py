@@ -43,10 +43,13 @@ def pratinjau(laporan: Laporan, impor_id: int) -> int:
     try:
         r = proses.jalankan(bytes(impor.berkas), impor.format, maju=laporan.maju)
     except baca.BerkasDitolak as exc:
+        # A refused file is the preview's answer (shown on its page), not a failed task.
         impor.status = Impor.Status.DITOLAK
         impor.ringkasan = {"galat_berkas": exc.pesan}
         impor.save(update_fields=["status", "ringkasan"])
-        laporan.gagal(_("Berkas ditolak, tidak ada yang disimpan: %(p)s") % {"p": exc.pesan})
+        laporan.selesai(
+            pesan=_("Berkas ditolak, tidak ada yang disimpan: %(p)s") % {"p": exc.pesan}
+        )
         return 0
     impor.status = Impor.Status.PRATINJAU
     impor.ringkasan = r.sebagai_dict()

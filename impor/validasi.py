@@ -1,13 +1,14 @@
 """One row of an import checked and mapped onto our fields, each fault with its column.
 
 The NIP rules are pegawai's (pegawai.nip, and Pegawai.clean for the birth date, gender, TMT CPNS
-and rank agreeing with status); dates come as dd-mm-yyyy or yyyy-mm-dd (SIASN.md), nothing else.
-A blank cell means "not given": it leaves our value alone (SIASN often lacks a field we have).
+and rank agreeing with status); dates are impor.tanggal's, SIASN's reference values
+impor.referensi's. A blank cell means "not given": it leaves our value alone (SIASN often lacks a
+field we have). A NUL character (which PostgreSQL cannot store in text) rejects the row with the
+column named.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -15,13 +16,15 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db.models.base import ModelState
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from impor import kolom as k
+from impor.referensi.golongan import golongan
+from impor.referensi.kedudukan import kedudukan
+from impor.referensi.pendidikan import pendidikan
+from impor.tanggal import TanggalSalah, tanggal
 from pegawai.models import Pegawai
 from pegawai.nip import normalize_nip, parse_ni_pppk, parse_nip
-
-_TGL_ID = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$")
-_TGL_ISO = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 
 # Our field -> the column its faults are reported under.
 KOLOM_FIELD = {
@@ -45,19 +48,10 @@ KOLOM_FIELD = {
     "email": "email",
     "no_hp": "noHp",
 }
+NUL = gettext_lazy(
+    "Nilai memuat karakter NUL (\\u0000), yang tidak dapat disimpan: hapus karakter itu."
+)
 PANJANG = {"nama": 150, "gelar_depan": 40, "gelar_belakang": 80, "tempat_lahir": 80, "no_hp": 20}
-
-
-def tanggal(teks: str) -> date:
-    """Return the date of `dd-mm-yyyy` or `yyyy-mm-dd`; ValueError for anything else."""
-    teks = teks.strip()
-    m = _TGL_ISO.match(teks[:10]) if len(teks) in (10, 19) else None
-    if m and (len(teks) == 10 or teks[10] in "T "):
-        return date(int(m[1]), int(m[2]), int(m[3]))
-    m = _TGL_ID.match(teks)
-    if m:
-        return date(int(m[3]), int(m[2]), int(m[1]))
-    raise ValueError(teks)
 
 
 @dataclass
@@ -106,9 +100,25 @@ def periksa(nilai: dict[str, str], pemeta: Pemeta) -> Hasil:
     nip = normalize_nip(nilai.get("nipBaru", ""))
     h = Hasil(nip=nip)
     d = h.data
-    # Status first: it decides how the NIP reads.
+    if "\x00" in "".join(nilai.values()):
+        for kolom, v in nilai.items():
+            if "\x00" in v:
+                h.salah(kolom, NUL)
+        nilai = {kolom: v.replace("\x00", "") for kolom, v in nilai.items()}
+    ked_id, ked_nama = nilai.get("kedudukanPnsId", ""), nilai.get("kedudukanPnsNama", "")
+    ked = kedudukan(ked_id, ked_nama) if ked_id or ked_nama else None  # blank: keep ours
+    # Status first: it decides how the NIP reads. SIASN's export writes one letter (P, C) and
+    # tells a PPPK by the kedudukan hukum (PPPK Aktif).
     status_teks = nilai.get("statusPegawai", "")
     status = k.STATUS.get(status_teks.strip().lower())
+    if ked is not None and ked.pppk and len(status_teks.strip()) <= 1:
+        status = "PPPK"
+    elif ked is not None and ked.pppk and status == "PNS":
+        h.salah(
+            "kedudukanPnsNama",
+            _('Kedudukan "%(k)s" hanya untuk PPPK, sedangkan status kepegawaiannya %(s)s.')
+            % {"k": ked.nama, "s": status_teks},
+        )
     if status is None:
         h.salah(
             "statusPegawai",
@@ -160,16 +170,9 @@ def periksa(nilai: dict[str, str], pemeta: Pemeta) -> Hasil:
             continue
         try:
             d[f] = tanggal(v)
-        except ValueError:
+        except TanggalSalah as exc:
             d[f] = None
-            h.salah(
-                kolom,
-                _(
-                    'Tanggal "%(v)s" tidak dikenali: tulis dd-mm-yyyy (31-12-1985) '
-                    "atau yyyy-mm-dd (1985-12-31)."
-                )
-                % {"v": v},
-            )
+            h.salah(kolom, exc.pesan)
     h.tmt_jabatan = d.pop("tmt_jabatan")
     if status == "PPPK":
         d["tmt_pppk"] = d.pop("tmt_cpns")
@@ -189,7 +192,7 @@ def periksa(nilai: dict[str, str], pemeta: Pemeta) -> Hasil:
         d["tanggal_lahir"] = d["tanggal_lahir"] or info.birth_date
         d["jenis_kelamin"] = d["jenis_kelamin"] or info.gender
     gol_id, gol_nama = nilai.get("golRuangAkhirId", ""), nilai.get("golRuangAkhir", "")
-    d["golongan"] = k.golongan(gol_id, gol_nama)
+    d["golongan"] = golongan(gol_id, gol_nama)
     if d["golongan"] is None:
         h.salah(
             "golRuangAkhirId" if gol_id else "golRuangAkhir",
@@ -201,7 +204,7 @@ def periksa(nilai: dict[str, str], pemeta: Pemeta) -> Hasil:
         nilai.get("tkPendidikanTerakhirId", ""),
         nilai.get("tkPendidikanTerakhir", ""),
     )
-    d["pendidikan"] = k.pendidikan(pend_id, pend_nama)
+    d["pendidikan"] = pendidikan(pend_id, pend_nama)
     if d["pendidikan"] is None:
         h.salah(
             "tkPendidikanTerakhirId" if pend_id else "tkPendidikanTerakhir",
@@ -209,13 +212,16 @@ def periksa(nilai: dict[str, str], pemeta: Pemeta) -> Hasil:
             if (pend_id or pend_nama)
             else _("Tingkat pendidikan wajib diisi."),
         )
-    ked = nilai.get("kedudukanPnsNama", "")
-    d["kedudukan"] = k.KEDUDUKAN.get(ked.strip().lower()) if ked else None
-    if ked and d["kedudukan"] is None:
+    d["kedudukan"] = ked.kedudukan if ked else None
+    if ked is None and (ked_id or ked_nama):
         h.salah(
-            "kedudukanPnsNama",
-            _('Kedudukan "%(v)s" tidak dikenal (aktif, cuti, diberhentikan, pensiun, meninggal).')
-            % {"v": ked},
+            "kedudukanPnsId" if ked_id else "kedudukanPnsNama",
+            _(
+                'Kedudukan hukum "%(v)s" tidak ada dalam tabel kedudukan hukum SIASN '
+                "(mis. 01 Aktif, 02 CLTN, 03 Tugas Belajar, 20 Masa Persiapan Pensiun, "
+                "71 PPPK Aktif, 99 Pensiun)."
+            )
+            % {"v": ked_id or ked_nama},
         )
     email = nilai.get("email", "")
     if email:
@@ -305,6 +311,9 @@ def periksa_riwayat(riwayat: dict[str, list[dict[str, str]]]) -> list[tuple[str,
     galat: list[tuple[str, str]] = []
     if not riwayat or not any(riwayat.values()):
         return galat
+    for key, daftar in riwayat.items():
+        for n, r in enumerate(daftar, start=1):
+            galat += [(f"{key}[{n}].{f}", str(NUL)) for f, v in r.items() if "\x00" in v]
 
     def tgl(key: str, n: int, r: dict[str, str], f: str, wajib: bool = False) -> None:
         v = r.get(f, "")
@@ -314,22 +323,16 @@ def periksa_riwayat(riwayat: dict[str, list[dict[str, str]]]) -> list[tuple[str,
             return
         try:
             tanggal(v)
-        except ValueError:
-            galat.append(
-                (
-                    f"{key}[{n}].{f}",
-                    _('Tanggal "%(v)s" tidak dikenali: tulis dd-mm-yyyy atau yyyy-mm-dd.')
-                    % {"v": v},
-                )
-            )
+        except TanggalSalah as exc:
+            galat.append((f"{key}[{n}].{f}", exc.pesan))
 
     for n, g in enumerate(riwayat.get("rw-golongan", []), start=1):
-        if k.golongan(g.get("golonganId", ""), g.get("golongan", "")) is None:
+        if golongan(g.get("golonganId", ""), g.get("golongan", "")) is None:
             galat.append((f"rw-golongan[{n}].golonganId", _("Golongan tidak dikenal.")))
         tgl("rw-golongan", n, g, "tmtGolongan", wajib=True)
         tgl("rw-golongan", n, g, "skTanggal")
     for n, p in enumerate(riwayat.get("rw-pendidikan", []), start=1):
-        if k.pendidikan(p.get("tkPendidikanId", ""), p.get("tkPendidikanNama", "")) is None:
+        if pendidikan(p.get("tkPendidikanId", ""), p.get("tkPendidikanNama", "")) is None:
             galat.append(
                 (f"rw-pendidikan[{n}].tkPendidikanId", _("Tingkat pendidikan tidak dikenal."))
             )

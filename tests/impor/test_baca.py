@@ -45,9 +45,11 @@ def test_it_rejects_an_xlsx_named_csv():
     assert "bukan teks CSV" in _tolak("data.csv", ke_xlsx([baris()]))
 
 
-def test_it_rejects_an_extra_column():
+def test_it_ignores_an_extra_column_and_lists_it_once():
     kolom = [*baca.k.KOLOM, "gajiPokok"]
-    assert "Kolom tidak dikenal: gajiPokok" in _tolak("a.csv", ke_csv([baris()], kolom=kolom))
+    data = ke_csv([baris(gajiPokok="1"), baris(gajiPokok="2")], kolom=kolom)
+    r = proses.jalankan(data, "csv")
+    assert (r.baru, r.tolak, r.diabaikan) == (2, 0, ["gajiPokok"])
 
 
 def test_it_rejects_a_missing_column():
@@ -174,8 +176,9 @@ def test_it_rejects_broken_json():
     assert "Berkas JSON rusak" in _tolak("a.json", b'[{"nipBaru": "1", ')
 
 
-def test_it_rejects_json_with_an_unknown_field():
-    assert "field tidak dikenal: gaji" in _tolak("a.json", ke_json([baris(gaji="1")]))
+def test_it_ignores_json_fields_it_does_not_use_and_lists_them_once():
+    r = proses.jalankan(ke_json([baris(gaji="1"), baris(gaji="2", nik="5271")]), "json")
+    assert (r.baru, r.tolak, r.diabaikan) == (2, 0, ["gaji", "nik"])
 
 
 def test_it_reads_json_in_both_shapes_one_record_at_a_time(monkeypatch):

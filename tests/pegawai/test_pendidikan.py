@@ -13,8 +13,11 @@ TABLE = [
     ("D3", "D-III", 6),
     ("D4", "D-IV", 7),
     ("S1", "S-1", 7),
+    ("PROF", "Profesi", 7),  # Perpres 8/2012 Pasal 5: KKNI 7-8, meets "S1/D-IV" not "S2"
     ("S2", "S-2", 8),
+    ("SP1", "Spesialis", 8),
     ("S3", "S-3", 9),
+    ("SP2", "Subspesialis", 9),
 ]
 
 

@@ -1,5 +1,6 @@
-"""manage.py import_pegawai FILE [--dry-run] [--sebagian]: the same run as the pages, with a
-progress bar on the terminal."""
+"""manage.py import_pegawai FILE [--dry-run] [--sebagian] [--tolak FILE]: the same run as the
+pages, with a progress bar on the terminal. A run that rejects rows says why: the first rejected
+rows (row, column, reason) and where the full list goes (--tolak)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,8 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from impor import baca, proses
+
+TAMPIL_TOLAK = 20  # rejected rows printed; --tolak writes them all
 
 
 class Command(BaseCommand):
@@ -76,8 +79,8 @@ class Command(BaseCommand):
             r = proses.jalankan(data, fmt)
             self._tolak(r, opts)
             raise CommandError(
-                f"Tidak ada yang disimpan: {r.tolak} baris ditolak (gunakan --sebagian untuk "
-                "mengimpor baris yang sah saja)."
+                f"Tidak ada yang disimpan: {r.tolak} baris ditolak (alasannya di atas; "
+                "gunakan --sebagian untuk mengimpor baris yang sah saja)."
             ) from None
         if not opts["dry_run"]:
             from impor.models import Impor
@@ -112,13 +115,26 @@ class Command(BaseCommand):
                 f"  {key}: {c['baru']} baru, {c['ubah']} berubah, {c['sama']} tetap"
                 + (f", {c['kini']} jabatan saat ini (dari data utama)" if c["kini"] else "")
             )
-        for g in r.ditolak[:20]:
-            self.stdout.write(f"  baris {g['baris']} {g['kolom']}: {g['alasan']}")
+        if r.diabaikan:
+            self.stdout.write(f"  dibaca tetapi tidak dipakai: {', '.join(r.diabaikan)}")
         for kode, (nama, n) in r.unit_asing.items():
             self.stdout.write(f"  unit SIASN belum dipetakan: {kode} {nama} ({n} baris)")
         for kode, (nama, n) in r.jabatan_asing.items():
             self.stdout.write(f"  jabatan SIASN belum dipetakan: {kode} {nama} ({n} baris)")
 
     def _tolak(self, r, opts) -> None:
-        if opts.get("tolak") and r.berkas_tolak:
+        """Print the first rejected rows and write them all to --tolak, or say how to."""
+        if not r.tolak:
+            return
+        self.stdout.write(f"Baris ditolak ({r.tolak}):")
+        for g in r.ditolak[:TAMPIL_TOLAK]:
+            self.stdout.write(f"  baris {g['baris']}, kolom {g['kolom'] or '-'}: {g['alasan']}")
+        if len(r.ditolak) > TAMPIL_TOLAK:
+            self.stdout.write(f"  ... dan {len(r.ditolak) - TAMPIL_TOLAK} galat lainnya.")
+        if opts.get("tolak"):
             Path(opts["tolak"]).write_text(r.berkas_tolak, encoding="utf-8")
+            self.stdout.write(f"Semua baris ditolak beserta alasannya: {opts['tolak']}")
+        else:
+            self.stdout.write(
+                "Tulis semua baris ditolak beserta alasannya ke berkas CSV dengan --tolak BERKAS."
+            )

@@ -1,0 +1,68 @@
+"""HR imports SIASN's own files in a real browser, with a real worker: an export with SIASN's
+upper-case titles and a data-utama response; the preview lists the unused columns once, and a
+hostile file ends in the preview's message (tests/impor/test_bentuk_siasn.py cites the shapes)."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from tests.akses_data import buat_organisasi
+from tests.browser.test_impor import _kerjakan
+from tests.browser.test_login import _login, _screenshot
+from tests.factories import UnitKerjaFactory
+from tests.impor.bantu import ke_csv
+from tests.impor.test_bentuk_siasn import EKSPOR, _ekspor_baris, data_utama
+
+pytestmark = [pytest.mark.browser, pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
+
+
+def _unggah(page: Page, base: str, path) -> None:
+    page.goto(f"{base}/impor/")
+    page.get_by_label("Berkas").set_input_files(str(path))
+    page.get_by_role("button", name="Unggah dan pratinjau").click()
+    expect(page).to_have_url(re.compile(r"/tugas/[0-9a-f-]{36}/$"))
+
+
+def test_a_siasn_export_and_a_data_utama_response_preview(page: Page, live_server, tmp_path):
+    buat_organisasi()
+    UnitKerjaFactory(kode="8ae4828c-unor", nama="RSUD Kota Mataram")
+    base = live_server.url
+    _login(page, base, "hr.bkpsdm")
+    ekspor = tmp_path / "ekspor-siasn.csv"
+    ekspor.write_bytes(ke_csv([_ekspor_baris()], kolom=EKSPOR))
+    _unggah(page, base, ekspor)
+    _kerjakan(page, "Pratinjau siap")
+    page.get_by_role("link", name="Kembali").click()
+    expect(page.locator('[data-jumlah="baru"]')).to_have_text("1")
+    expect(page.locator('[data-jumlah="tolak"]')).to_have_text("0")
+    catatan = page.locator("[data-diabaikan]")
+    expect(catatan).to_have_count(1)
+    expect(catatan).to_contain_text("Dibaca tetapi tidak dipakai")
+    expect(catatan).to_contain_text("MK TAHUN")
+    _screenshot(page, "impor-pratinjau-ekspor-siasn")
+
+    jawaban = tmp_path / "data-utama.json"
+    jawaban.write_text(json.dumps({"code": 1, "data": data_utama()}))
+    _unggah(page, base, jawaban)
+    _kerjakan(page, "Pratinjau siap")
+    page.get_by_role("link", name="Kembali").click()
+    expect(page.locator('[data-jumlah="baru"]')).to_have_text("1")
+    expect(page.locator("[data-diabaikan]")).to_contain_text("tmtPensiun")
+    _screenshot(page, "impor-pratinjau-data-utama")
+
+
+def test_a_hostile_file_ends_in_the_previews_message(page: Page, live_server, tmp_path):
+    buat_organisasi()
+    base = live_server.url
+    _login(page, base, "hr.bkpsdm")
+    dalam = tmp_path / "dalam.json"
+    dalam.write_bytes(b"[" * 200_000 + b"]" * 200_000)
+    _unggah(page, base, dalam)
+    _kerjakan(page, "Berkas ditolak")
+    page.get_by_role("link", name="Kembali").click()
+    expect(page.get_by_role("alert")).to_contain_text("Berkas JSON bersarang terlalu dalam")
+    _screenshot(page, "impor-pratinjau-json-dalam")
