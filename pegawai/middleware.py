@@ -1,4 +1,4 @@
-"""Language selection, and no caching of what logged-in users see."""
+"""Language selection, no caching of what logged-in users see, compression of public pages."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from collections.abc import Callable
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
+from django.middleware.gzip import GZipMiddleware
 from django.middleware.locale import LocaleMiddleware
 from django.utils import translation
 from django.utils.cache import patch_cache_control
@@ -63,6 +64,29 @@ class TanpaSimpanMiddleware:
 
     def process_view(self, request: HttpRequest, view_func: Callable, view_args, view_kwargs):
         request._boleh_disimpan = getattr(view_func, "boleh_disimpan", False)
+
+
+class KompresiPublikMiddleware(GZipMiddleware):
+    """Gzip the responses that are the same for every anonymous visitor, and only those.
+
+    BREACH recovers a secret from the compressed size of a page that reflects attacker input
+    beside the secret (a CSRF token, a session-bound value). A response marked
+    `Cache-Control: public` to a request without a session cookie, setting no cookie (what
+    publik.cache serves to everyone from one cache entry) holds no secret of the reader's, so it
+    may be compressed; every other response (forms with a CSRF token, logged-in pages) goes out
+    as it is. Django's compressor also pads with random bytes (Heal The Breach).
+    """
+
+    def process_response(self, request: HttpRequest, response: HttpResponse) -> HttpResponse:
+        cache_control = response.get("Cache-Control", "")
+        if (
+            settings.SESSION_COOKIE_NAME in request.COOKIES
+            or response.cookies
+            or "public" not in cache_control
+            or "private" in cache_control
+        ):
+            return response
+        return super().process_response(request, response)
 
 
 class AlamatKlienMiddleware:

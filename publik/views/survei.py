@@ -10,7 +10,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from kinerja.services.survei import respon_skm_create
 from kinerja.survei import UnitLayanan
@@ -46,7 +46,7 @@ def _unit(kode: str) -> UnitLayanan:
     return get_object_or_404(UnitLayanan.objects.select_related("unit_kerja"), kode=kode)
 
 
-@require_GET
+@require_safe
 @halaman_publik("survei")
 def survei(request: HttpRequest) -> HttpResponse:
     """List the service units ranked by their index for a year, with links to each form."""
@@ -58,7 +58,7 @@ def survei(request: HttpRequest) -> HttpResponse:
     })  # fmt: skip
 
 
-@require_GET
+@require_safe
 @halaman_publik("survei")
 def survei_hasil(request: HttpRequest, kode: str) -> HttpResponse:
     """Show one unit's published result: index, letter, per-element averages, trend, comments."""
@@ -72,7 +72,7 @@ def survei_hasil(request: HttpRequest, kode: str) -> HttpResponse:
     })  # fmt: skip
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @formulir_publik("survei-kepuasan", batas=BATAS_KIRIM, per_detik=JENDELA_DETIK)
 def survei_form(request: HttpRequest, kode: str) -> HttpResponse:
     """Show the questionnaire of a unit, and record a filled one (CSRF, rate limit, honeypot)."""
@@ -99,7 +99,7 @@ def survei_form(request: HttpRequest, kode: str) -> HttpResponse:
     )
 
 
-@require_GET
+@require_safe
 @halaman_publik("survei")
 def survei_terima_kasih(request: HttpRequest, kode: str) -> HttpResponse:
     return render(
@@ -112,7 +112,7 @@ def _qr(request: HttpRequest, unit: UnitLayanan) -> segno.QRCode:
     return segno.make(url, error="m", micro=False)
 
 
-@require_GET
+@require_safe
 @halaman_publik("survei")
 def survei_qr(request: HttpRequest, kode: str) -> HttpResponse:
     """Return the unit's QR code (SVG) pointing at its form."""
@@ -121,7 +121,7 @@ def survei_qr(request: HttpRequest, kode: str) -> HttpResponse:
     return HttpResponse(svg, content_type="image/svg+xml")
 
 
-@require_GET
+@require_safe
 @halaman_publik("survei")
 def survei_cetak(request: HttpRequest, kode: str) -> HttpResponse:
     """A printable page to put at the counter: the QR code, the unit's name, the address."""
