@@ -83,7 +83,9 @@ def test_cells_are_typed_and_empty_is_written_one_way(client, data):
     assert all(isinstance(tahun_ini[f"nrr_u{i}"], float) for i in range(1, 10))
     lalu = next(r for r in ikm if r["responden"] == 0)
     assert lalu["ikm"] is None and lalu["mutu"] is None and lalu["nrr_u1"] is None
-    lowong = json.loads(client.get(reverse("publik:unduh", args=["jabatan-lowong", "json"])).content)
+    lowong = json.loads(
+        client.get(reverse("publik:unduh", args=["jabatan-lowong", "json"])).content
+    )
     assert sorted(r["ada_plt_plh"] for r in lowong["data"]) == [False, True]
     assert all(isinstance(r["kursi_lowong"], int) for r in lowong["data"])
     for d in DATASET.values():
@@ -105,7 +107,9 @@ def test_every_unit_row_names_its_unit_and_perangkat_daerah_by_code(client, data
         for row in baris["data"]:
             assert row["kode_unit"] and row["unit_kerja"], (d.kode, row)
             assert (row["perangkat_daerah"], row["kode_perangkat_daerah"]) == (opd.nama, opd.kode)
-    lowong = json.loads(client.get(reverse("publik:unduh", args=["jabatan-lowong", "json"])).content)
+    lowong = json.loads(
+        client.get(reverse("publik:unduh", args=["jabatan-lowong", "json"])).content
+    )
     subbagian = next(r for r in lowong["data"] if r["unit_kerja"].startswith("Subbagian"))
     assert subbagian["kode_unit"] == "5271.07.01"
 
