@@ -117,8 +117,13 @@ def test_every_unit_row_names_its_unit_and_perangkat_daerah_by_code(client, data
 def test_the_pages_name_the_perangkat_daerah_with_codes(client, data):
     opd = data["opd"]
     k = data["keputusan"][0]
-    for url in (reverse("beranda"), reverse("publik:transparansi"),
-                reverse("publik:keputusan_detail", args=[k.pk]), reverse("publik:lowong")):  # fmt: skip
+    halaman = [
+        reverse("beranda"),
+        reverse("publik:transparansi"),
+        reverse("publik:keputusan_detail", args=[k.pk]),
+        reverse("publik:lowong"),
+    ]
+    for url in halaman:
         html = client.get(url).content.decode()
         assert opd.nama in html and opd.kode in html, url
         assert k.formasi.unit_kerja.kode in html or url == reverse("publik:lowong"), url

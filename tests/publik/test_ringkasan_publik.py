@@ -12,13 +12,34 @@ from django.urls import reverse
 
 from jabatan.models import Keputusan, Penempatan
 from jabatan.services import usulan_set
-from tests.jabatan.test_keputusan import PADA, _putus, lowongan  # noqa: F401 (fixture)
+from pegawai.jenis_jabatan import JenisJabatan
+from tests.factories import FormasiFactory, JabatanFactory
+from tests.jabatan.test_keputusan import PADA, _calon, _putus
 from tests.publik.conftest import buat_keputusan
 
 pytestmark = pytest.mark.django_db
 
 RAHASIA = "Kandidat peringkat pertama sedang diperiksa Inspektorat atas laporan masyarakat"
 PUBLIK = "Diangkat karena pengalaman langsung pada urusan sumber daya air."
+
+
+@pytest.fixture
+def lowongan(hr_user):
+    """A vacant Administrator post with a best and a second eligible candidate."""
+    jabatan = JabatanFactory(
+        jenis=JenisJabatan.ADMINISTRATOR,
+        kelas_jabatan=11,
+        golongan_minimal="III/d",
+        pendidikan_minimal="S1",
+    )
+    formasi = FormasiFactory(jabatan=jabatan)
+    terbaik = _calon(formasi.unit_kerja, predikat=("Sangat Baik", "Sangat Baik"))
+    return {
+        "formasi": formasi,
+        "terbaik": terbaik,
+        "kedua": _calon(formasi.unit_kerja),
+        "hr": hr_user,
+    }
 
 
 def _jalur_publik(k: Keputusan) -> list[str]:
