@@ -32,9 +32,15 @@ pytestmark = pytest.mark.django_db
 def data(sistem, opd, unit_layanan):
     keputusan = [
         buat_keputusan(sistem, opd=opd, nama_jabatan="Kepala Bidang Gizi"),
-        buat_keputusan(sistem, opd=opd, nama_jabatan="Sekretaris Dinas", peringkat=2,
-                       tanggal=dt.date(2025, 6, 2), ringkasan_publik="Pengalaman memimpin."),
-    ]  # fmt: skip
+        buat_keputusan(
+            sistem,
+            opd=opd,
+            nama_jabatan="Sekretaris Dinas",
+            peringkat=2,
+            tanggal=dt.date(2025, 6, 2),
+            ringkasan_publik="Pengalaman memimpin.",
+        ),
+    ]
     subbagian = UnitKerjaFactory(
         nama="Subbagian Umum dan Kepegawaian", jenis="subbagian", parent=opd, kode="5271.07.01"
     )
@@ -168,9 +174,21 @@ def test_the_dcat_catalogue_has_what_portals_expect_and_every_link_answers(
     }
     for d in katalog["dataset"]:
         # Required by DCAT-US v1.1 (and what CKAN's data.json harvester maps).
-        for kunci in ("title", "description", "keyword", "modified", "publisher",
-                      "contactPoint", "identifier", "accessLevel", "license", "spatial",
-                      "temporal", "accrualPeriodicity", "distribution"):  # fmt: skip
+        for kunci in (
+            "title",
+            "description",
+            "keyword",
+            "modified",
+            "publisher",
+            "contactPoint",
+            "identifier",
+            "accessLevel",
+            "license",
+            "spatial",
+            "temporal",
+            "accrualPeriodicity",
+            "distribution",
+        ):
             assert d[kunci], (d["identifier"], kunci)
         assert d["publisher"]["name"] == "BKPSDM Kota Mataram"
         assert d["contactPoint"] == {

@@ -44,15 +44,24 @@ def _site(settings):
 @pytest.fixture
 def isi(sistem, opd, jpt, hr_user):
     keputusan = [
-        buat_keputusan(sistem, opd=opd, nama_jabatan="Kepala Bidang Gizi",
-                       tanggal=D(2026, 3, 2)),
-        buat_keputusan(sistem, opd=opd, nama_jabatan="Sekretaris Dinas", peringkat=2,
-                       tanggal=D(2025, 6, 2), ringkasan_publik="Pengalaman memimpin."),
-    ]  # fmt: skip
+        buat_keputusan(sistem, opd=opd, nama_jabatan="Kepala Bidang Gizi", tanggal=D(2026, 3, 2)),
+        buat_keputusan(
+            sistem,
+            opd=opd,
+            nama_jabatan="Sekretaris Dinas",
+            peringkat=2,
+            tanggal=D(2025, 6, 2),
+            ringkasan_publik="Pengalaman memimpin.",
+        ),
+    ]
     seleksi = seleksi_buka(
-        judul="Seleksi Terbuka JPT Pratama 2026", nomor_pengumuman="800/1/Pansel/2026",
-        formasi=[jpt["formasi"]], panitia=PANITIA, tahap=JADWAL, oleh=hr_user,
-    )  # fmt: skip
+        judul="Seleksi Terbuka JPT Pratama 2026",
+        nomor_pengumuman="800/1/Pansel/2026",
+        formasi=[jpt["formasi"]],
+        panitia=PANITIA,
+        tahap=JADWAL,
+        oleh=hr_user,
+    )
     tahap = seleksi.tahap.get(jenis=JenisTahap.PENGUMUMAN)
     pengumuman = tahap_umumkan(tahap=tahap, pada=D(2026, 10, 2), oleh=hr_user)
     return {"keputusan": keputusan, "pengumuman": pengumuman, "opd": opd}
