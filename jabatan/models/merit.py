@@ -203,12 +203,14 @@ class Keputusan(TimestampedModel):
     # leaves the HR pages; HR writes this summary for the public. Empty: the public reads a
     # fixed sentence that a written justification exists (publik.selectors.baris_keputusan).
     ringkasan_publik = models.CharField(
-        _("ringkasan justifikasi untuk publik"), max_length=280, blank=True,
+        _("ringkasan justifikasi untuk publik"),
+        max_length=280,
+        blank=True,
         help_text=_(
             "Tampil di halaman transparansi, umpan Atom dan data terbuka. Tanpa data pribadi "
             "dan tanpa menyalin justifikasi internal."
         ),
-    )  # fmt: skip
+    )
     peringkat_terpilih = models.PositiveIntegerField(_("peringkat yang diangkat"), null=True)
     snapshot = models.JSONField(_("snapshot peringkat"))
     aturan_versi = models.CharField(_("versi aturan"), max_length=30)
