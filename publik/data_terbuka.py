@@ -119,10 +119,14 @@ class Dataset:
     tema: tuple[str, ...] = field(default=("Kepegawaian",))
 
 
-def _opd_dict(opd: UnitKerja | None) -> dict:
+def _unit(unit: UnitKerja, opd: dict[str, UnitKerja]) -> dict:
+    """Return the unit columns of a row: the unit and its perangkat daerah, with their codes."""
+    pd = opd.get(unit.path)
     return {
-        "perangkat_daerah": opd.nama if opd else None,
-        "kode_perangkat_daerah": opd.kode if opd else None,
+        "unit_kerja": unit.nama,
+        KOLOM_UNIT: unit.kode,
+        "perangkat_daerah": pd.nama if pd else None,
+        "kode_perangkat_daerah": pd.kode if pd else None,
     }
 
 
@@ -157,9 +161,7 @@ def _lowong() -> Iterator[dict]:
             "id": f.pk,
             "jabatan": f.jabatan.nama,
             "jenis_jabatan": f.jabatan.get_jenis_display(),
-            "unit_kerja": f.unit_kerja.nama,
-            KOLOM_UNIT: f.unit_kerja.kode,
-            **_opd_dict(opd.get(f.unit_kerja.path)),
+            **_unit(f.unit_kerja, opd),
             "kursi_lowong": f.kuota - f.jumlah_terisi,
             "lowong_sejak": f.lowong_sejak,
             "ada_plt_plh": bool(f.plt_mulai),
@@ -179,9 +181,7 @@ def _ikm() -> Iterator[dict]:
             tampil = h.indeks is not None
             yield {
                 "unit_layanan": h.unit.nama,
-                "unit_kerja": h.unit.unit_kerja.nama,
-                KOLOM_UNIT: h.unit.unit_kerja.kode,
-                **_opd_dict(opd.get(h.unit.unit_kerja.path)),
+                **_unit(h.unit.unit_kerja, opd),
                 "tahun": t,
                 "responden": h.responden,
                 "ikm": _angka(h.indeks),

@@ -79,7 +79,6 @@ class BarisKeputusan:
     jenis_jabatan: str
     unit: str
     kode_unit: str
-    unit_path: str
     perangkat_daerah: str
     kode_perangkat_daerah: str
     nomor_sk: str
@@ -100,7 +99,7 @@ class BarisKeputusan:
         return self.peringkat != 1
 
 
-def baris_keputusan(k: Keputusan, opd: UnitKerja | None) -> BarisKeputusan:
+def baris_keputusan(k: Keputusan, opd: UnitKerja | None = None) -> BarisKeputusan:
     """Return the public fields of a decision (the snapshot gives only its counts); `opd` is
     the post's perangkat daerah (`daftar_baris` reads them for a list in one query)."""
     snapshot = k.snapshot or {}
@@ -112,7 +111,6 @@ def baris_keputusan(k: Keputusan, opd: UnitKerja | None) -> BarisKeputusan:
         jenis_jabatan=k.formasi.jabatan.get_jenis_display(),
         unit=unit.nama,
         kode_unit=unit.kode,
-        unit_path=unit.path,
         perangkat_daerah=opd.nama if opd else "",
         kode_perangkat_daerah=opd.kode if opd else "",
         nomor_sk=k.nomor_sk,
