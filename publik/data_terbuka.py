@@ -8,10 +8,13 @@ Table Schema and the catalogue, so they cannot disagree.
   (https://specs.frictionlessdata.io/data-package/, /tabular-data-resource/, /table-schema/):
   types, `missingValues`, `trueValues`/`falseValues`, `primaryKey`, `licenses`.
 - Catalogue: DCAT-US / Project Open Data metadata schema v1.1
-  (https://project-open-data.cio.gov/v1.1/schema), the `data.json` that CKAN harvests
-  (ckanext-datajson) — chosen over DCAT-AP JSON-LD because it is plain JSON with a published
-  JSON Schema, needs no JSON-LD processing from the harvester, and CKAN (the software of
-  Satu Data Indonesia portals) reads it as it is.
+  (https://project-open-data.cio.gov/v1.1/schema), the `/data.json` that CKAN's
+  ckanext-datajson harvester imports (GSA/ckanext-datajson README: "harvest data sources from a
+  remote /data.json file according to the U.S. Project Open Data metadata specification") —
+  chosen over DCAT-AP JSON-LD because it is plain JSON with a published JSON Schema and needs no
+  JSON-LD processing from the harvester. That data.go.id or Kota Mataram's Satu Data portal run
+  CKAN with that harvester was not confirmed from a source here: the deployer should check it
+  with their walidata.
 - Satu Data Indonesia (Perpres 39/2019): data carry metadata and reference codes (kode
   referensi); the data producer (produsen data, here BKPSDM) publishes through the regional
   walidata, named as the contact point.
@@ -46,7 +49,8 @@ LISENSI_ID = "CC-BY-4.0"  # SPDX identifier, as the Data Package `licenses` asks
 LISENSI_URL = "https://creativecommons.org/licenses/by/4.0/"
 LISENSI_URL_ID = "https://creativecommons.org/licenses/by/4.0/deed.id"  # for readers
 KOSONG = ""  # the one way an empty value is written in CSV (JSON: null)
-# Kota Mataram: kode wilayah 52.71 (Kemendagri), 5271 in BPS's coding.
+# Kota Mataram: kode Kemendagri 52.71 (Permendagri 137/2017 on kode dan data wilayah, as the
+# Indonesian Wikipedia article on the city cites it), 5271 in BPS's coding.
 WILAYAH = "Kota Mataram, Nusa Tenggara Barat (kode wilayah 52.71)"
 KOLOM_UNIT = "kode_unit"
 
