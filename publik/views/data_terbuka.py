@@ -30,9 +30,10 @@ from publik.selectors import terakhir_diubah
 SEMUA_BAGIAN = ("transparansi", "survei")
 
 
-def _json(isi: dict, *, content_type: str = "application/json") -> HttpResponse:
+def _json(isi: dict) -> HttpResponse:
     response = HttpResponse(
-        json.dumps(isi, ensure_ascii=False, indent=1), content_type=f"{content_type}; charset=utf-8"
+        json.dumps(isi, ensure_ascii=False, indent=1),
+        content_type="application/json; charset=utf-8",
     )
     response["Access-Control-Allow-Origin"] = "*"  # open data: any site may read it
     return response
@@ -80,7 +81,7 @@ def _unduh(request: HttpRequest, kode: str, fmt: str) -> HttpResponse:
         for row in data:
             writer.writerow([sel_aman(nilai_csv(row[k.nama])) for k in d.kolom])
         response = HttpResponse(buf.getvalue(), content_type="text/csv; charset=utf-8")
-        response["Access-Control-Allow-Origin"] = "*"
+        response["Access-Control-Allow-Origin"] = "*"  # as _json's
     response["Content-Disposition"] = f'inline; filename="{kode}.{fmt}"'
     return response
 
