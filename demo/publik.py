@@ -139,6 +139,10 @@ class PublikDemo:
                 justifikasi="" if peringkat == 1 else (
                     "Kandidat peringkat pertama sedang menjalani tugas belajar; yang diangkat "
                     "memiliki pengalaman langsung pada urusan ini."),
+                # Most of HR's public summaries are written; some are not (the page says so).
+                ringkasan_publik="" if peringkat == 1 or p.pk % 3 == 0 else (
+                    "Diangkat karena pengalaman langsung pada urusan ini; kandidat di atasnya "
+                    "tidak tersedia pada tanggal pengangkatan."),
                 peringkat_terpilih=peringkat,
                 snapshot={"aturan_versi": merit.ATURAN_VERSI, "jumlah_kandidat": layak + 20,
                           "jumlah_layak": layak, "teratas": [], "terpilih": None, "demo": True},

@@ -119,6 +119,19 @@ class KeputusanForm(_AksiForm):
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
+    ringkasan_publik = forms.CharField(
+        label=_("Ringkasan justifikasi untuk publik"),
+        required=False,
+        max_length=280,
+        help_text=_(
+            "Tampil di halaman transparansi, umpan Atom dan data terbuka; justifikasi di atas "
+            "tidak pernah diumumkan. Tanpa data pribadi."
+        ),
+        error_messages={
+            "max_length": _("Ringkasan untuk publik paling panjang %(limit_value)d karakter.")
+        },
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
 
     def _simpan(self) -> Keputusan:
         return keputusan_create(formasi=self.formasi, oleh=self.oleh, **self.cleaned_data)

@@ -25,6 +25,11 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 # request's Host header: a request naming another allowed host must not put that host into pages
 # the public cache then serves to everyone (publik.alamat.absolut).
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
+# The open data's publisher (produsen data) and the regional walidata named as its contact point
+# in the DCAT catalogue and the Data Package (Satu Data Indonesia, Perpres 39/2019).
+DATA_TERBUKA_PENERBIT = env.str("DATA_TERBUKA_PENERBIT", default="BKPSDM Kota Mataram")
+WALIDATA_NAMA = env.str("WALIDATA_NAMA", default="Dinas Komunikasi dan Informatika Kota Mataram")
+WALIDATA_EMAIL = env.str("WALIDATA_EMAIL", default="")
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -58,6 +63,8 @@ MIDDLEWARE = [
     "pegawai.middleware.AlamatKlienMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Gzip what every anonymous visitor gets alike (public pages, open data), nothing else (BREACH).
+    "pegawai.middleware.KompresiPublikMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "pegawai.middleware.BahasaMiddleware",
     "django.middleware.common.CommonMiddleware",

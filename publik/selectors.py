@@ -13,7 +13,6 @@ from datetime import date
 
 from django.db.models import Count, DateField, Max, Min, OuterRef, Prefetch, QuerySet, Subquery
 from django.db.models.functions import Coalesce, TruncDate
-from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 from jabatan.models import Formasi, Keputusan, Penempatan
@@ -30,7 +29,6 @@ JPT = (JenisJabatan.JPT_UTAMA, JenisJabatan.JPT_MADYA, JenisJabatan.JPT_PRATAMA)
 # Figures about fewer people than this are not shown (a share or a median of one or two
 # decisions would describe identifiable persons, not the practice).
 MIN_ORANG = 3
-PANJANG_JUSTIFIKASI = 280
 
 
 def perangkat_daerah() -> QuerySet[UnitKerja]:
@@ -48,7 +46,8 @@ def perangkat_daerah_unit(unit: UnitKerja) -> UnitKerja:
 def keputusan_publik() -> QuerySet[Keputusan]:
     """Return the decisions in force (annulled ones left out), with what the public pages print.
 
-    `lowong_sejak` is the end of the post's previous definitive placement, if any.
+    `lowong_sejak` is the end of the post's previous definitive placement, if any. The internal
+    `justifikasi` is not even loaded: only HR's public summary (`ringkasan_publik`) is.
     """
     sebelumnya = (
         Penempatan.objects.filter(
@@ -64,11 +63,11 @@ def keputusan_publik() -> QuerySet[Keputusan]:
         Keputusan.objects.filter(dibatalkan_oleh__isnull=True)
         .select_related("formasi__jabatan", "formasi__unit_kerja", "pegawai")
         .only(
-            "id", "nomor_sk", "tanggal_sk", "tmt", "metode", "justifikasi",
+            "id", "nomor_sk", "tanggal_sk", "tmt", "metode", "ringkasan_publik",
             "peringkat_terpilih", "snapshot", "created_at", "formasi__jabatan__nama",
-            "formasi__jabatan__jenis", "formasi__unit_kerja__nama", "formasi__unit_kerja__path",
-            "formasi__created_at", "pegawai__nama", "pegawai__gelar_depan",
-            "pegawai__gelar_belakang",
+            "formasi__jabatan__jenis", "formasi__unit_kerja__nama", "formasi__unit_kerja__kode",
+            "formasi__unit_kerja__path", "formasi__created_at", "pegawai__nama",
+            "pegawai__gelar_depan", "pegawai__gelar_belakang",
         )
         .annotate(
             lowong_sejak=Coalesce(
@@ -87,7 +86,9 @@ class BarisKeputusan:
     jabatan: str
     jenis_jabatan: str
     unit: str
-    unit_path: str
+    kode_unit: str
+    perangkat_daerah: str
+    kode_perangkat_daerah: str
     nomor_sk: str
     tanggal_sk: date
     tmt: date
@@ -96,20 +97,30 @@ class BarisKeputusan:
     nama: str
     jumlah_layak: int | None
     peringkat: int | None
-    justifikasi: str
+    ringkasan_publik: str
     hari_lowong: int | None
 
+    @property
+    def bukan_pertama(self) -> bool:
+        """The appointee was not the first eligible candidate (or the rank is unknown): a
+        written justification exists, kept by HR."""
+        return self.peringkat != 1
 
-def baris_keputusan(k: Keputusan) -> BarisKeputusan:
-    """Return the public fields of a decision (the snapshot gives only its counts)."""
+
+def baris_keputusan(k: Keputusan, opd: UnitKerja | None = None) -> BarisKeputusan:
+    """Return the public fields of a decision (the snapshot gives only its counts); `opd` is
+    the post's perangkat daerah (`daftar_baris` reads them for a list in one query)."""
     snapshot = k.snapshot or {}
     hari = (k.tmt - k.lowong_sejak).days if getattr(k, "lowong_sejak", None) else None
+    unit = k.formasi.unit_kerja
     return BarisKeputusan(
         id=k.pk,
         jabatan=k.formasi.jabatan.nama,
         jenis_jabatan=k.formasi.jabatan.get_jenis_display(),
-        unit=k.formasi.unit_kerja.nama,
-        unit_path=k.formasi.unit_kerja.path,
+        unit=unit.nama,
+        kode_unit=unit.kode,
+        perangkat_daerah=opd.nama if opd else "",
+        kode_perangkat_daerah=opd.kode if opd else "",
         nomor_sk=k.nomor_sk,
         tanggal_sk=k.tanggal_sk,
         tmt=k.tmt,
@@ -118,11 +129,17 @@ def baris_keputusan(k: Keputusan) -> BarisKeputusan:
         nama=k.pegawai.nama_lengkap,
         jumlah_layak=snapshot.get("jumlah_layak"),
         peringkat=k.peringkat_terpilih,
-        justifikasi=(
-            Truncator(k.justifikasi).chars(PANJANG_JUSTIFIKASI) if k.peringkat_terpilih != 1 else ""
-        ),
+        ringkasan_publik=k.ringkasan_publik,
         hari_lowong=hari if hari is not None and hari >= 0 else None,
     )
+
+
+def daftar_baris(keputusan: Iterable[Keputusan]) -> list[BarisKeputusan]:
+    """Return the public rows of these decisions with each post's perangkat daerah (one query
+    for the perangkat daerah, besides the decisions' own)."""
+    keputusan = list(keputusan)
+    opd = UnitKerja.objects.perangkat_daerah_dari(k.formasi.unit_kerja.path for k in keputusan)
+    return [baris_keputusan(k, opd.get(k.formasi.unit_kerja.path)) for k in keputusan]
 
 
 def lowong_publik() -> QuerySet[Formasi]:
@@ -167,7 +184,7 @@ def _sembunyi(n: int) -> int | None:
 def angka_transparansi(*, pada: date, bulan: int = 12) -> Angka:
     """Return the figures: posts filled per month, median days vacant, share of top-ranked
     appointees, acting holders by duration, by perangkat daerah (four queries)."""
-    keputusan = [baris_keputusan(k) for k in keputusan_publik()]
+    keputusan = daftar_baris(keputusan_publik())
     awal = date(pada.year - (1 if pada.month < bulan else 0), (pada.month - bulan) % 12 + 1, 1)
     bulan_ini = Counter(k.tanggal_sk.strftime("%Y-%m") for k in keputusan if k.tanggal_sk >= awal)
     per_bulan = []
@@ -189,19 +206,15 @@ def angka_transparansi(*, pada: date, bulan: int = 12) -> Angka:
                     durasi[label] += 1
                     break
     # By perangkat daerah (the depth-1 unit of each post's path).
-    nama_opd = {f"{u.path}": u.nama for u in perangkat_daerah()}
-
-    def opd(path: str) -> str:
-        bagian = path.split("/")
-        return nama_opd.get("/".join(bagian[:2]) + "/", nama_opd.get(path, "—"))
-
+    opd_lowong = UnitKerja.objects.perangkat_daerah_dari(f.unit_kerja.path for f in lowong)
     unit: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
     for k in keputusan:
-        unit[opd(k.unit_path)][0] += 1
+        unit[k.perangkat_daerah or "—"][0] += 1
     for f in lowong:
-        unit[opd(f.unit_kerja.path)][1] += f.kuota - f.jumlah_terisi
+        nama = opd_lowong[f.unit_kerja.path].nama if f.unit_kerja.path in opd_lowong else "—"
+        unit[nama][1] += f.kuota - f.jumlah_terisi
         if f.plt_mulai:
-            unit[opd(f.unit_kerja.path)][2] += 1
+            unit[nama][2] += 1
     return Angka(
         per_bulan=per_bulan,
         median_hari_lowong=statistics.median(hari) if len(hari) >= MIN_ORANG else None,

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from publik.views import kelola, seleksi, survei, transparansi
+from publik.views import data_terbuka, kelola, seleksi, survei, transparansi, umpan
 
 app_name = "publik"
 
@@ -10,9 +10,13 @@ urlpatterns = [
         "transparansi/<int:keputusan_id>/", transparansi.keputusan_detail, name="keputusan_detail"
     ),
     path("transparansi/lowong/", transparansi.lowong, name="lowong"),
-    path("data-terbuka/", transparansi.data_terbuka, name="data_terbuka"),
-    path("data-terbuka/<slug:kode>.<str:fmt>", transparansi.unduh, name="unduh"),
-    path("umpan.atom", transparansi.umpan, name="feed"),
+    path("data-terbuka/", data_terbuka.data_terbuka, name="data_terbuka"),
+    # Before the data sets' pattern, which would read it as data set "datapackage".
+    path("data-terbuka/datapackage.json", data_terbuka.paket, name="paket_data"),
+    path("data-terbuka/<slug:kode>.<str:fmt>", data_terbuka.unduh, name="unduh"),
+    # At the site's root, where DCAT-US harvesters look for it (Project Open Data v1.1).
+    path("data.json", data_terbuka.katalog_dcat, name="katalog"),
+    path("umpan.atom", umpan.umpan, name="feed"),
     path("seleksi/", seleksi.seleksi_list, name="seleksi_list"),
     path("seleksi/<int:seleksi_id>/", seleksi.seleksi_detail, name="seleksi_detail"),
     path("saya/seleksi/", seleksi.seleksi_saya, name="seleksi_saya"),

@@ -198,6 +198,19 @@ class Keputusan(TimestampedModel):
         _("justifikasi"), blank=True,
         help_text=_("Wajib bila yang diangkat bukan kandidat layak peringkat pertama."),
     )  # fmt: skip
+    # What the public pages, feed and open data print instead of `justifikasi`: the internal
+    # justification is about people (candidates passed over, the appointee's record) and never
+    # leaves the HR pages; HR writes this summary for the public. Empty: the public reads a
+    # fixed sentence that a written justification exists (publik.selectors.baris_keputusan).
+    ringkasan_publik = models.CharField(
+        _("ringkasan justifikasi untuk publik"),
+        max_length=280,
+        blank=True,
+        help_text=_(
+            "Tampil di halaman transparansi, umpan Atom dan data terbuka. Tanpa data pribadi "
+            "dan tanpa menyalin justifikasi internal."
+        ),
+    )
     peringkat_terpilih = models.PositiveIntegerField(_("peringkat yang diangkat"), null=True)
     snapshot = models.JSONField(_("snapshot peringkat"))
     aturan_versi = models.CharField(_("versi aturan"), max_length=30)

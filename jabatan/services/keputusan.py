@@ -125,6 +125,7 @@ def keputusan_create(
     tmt: date,
     metode: str,
     justifikasi: str = "",
+    ringkasan_publik: str = "",
     oleh,
     membatalkan: Keputusan | None = None,
     alasan_pembatalan: str = "",
@@ -183,6 +184,16 @@ def keputusan_create(
                 % {"p": hasil.peringkat}
             }
         )
+    ringkasan_publik = ringkasan_publik.strip()
+    if ringkasan_publik and ringkasan_publik.casefold() == justifikasi.strip().casefold():
+        raise ValidationError(
+            {
+                "ringkasan_publik": _(
+                    "Ringkasan untuk publik tidak boleh menyalin justifikasi internal: tulis "
+                    "ringkasan tanpa data pribadi."
+                )
+            }
+        )
     penempatan = penempatan_create(
         pegawai=pegawai,
         formasi=formasi,
@@ -202,6 +213,7 @@ def keputusan_create(
                 tmt=tmt,
                 metode=metode,
                 justifikasi=justifikasi.strip(),
+                ringkasan_publik=ringkasan_publik,
                 peringkat_terpilih=hasil.peringkat,
                 snapshot=_snapshot(peringkat, pegawai.pk),
                 aturan_versi=merit.ATURAN_VERSI,

@@ -12,13 +12,7 @@ from django.utils.translation import gettext as _
 
 from kinerja.models import Skp
 from kinerja.selectors import peran_skp
-
-
-def perangkat_daerah_dari(path: str) -> int:
-    """Return the id of the perangkat daerah (depth-1 unit) of a unit's materialised path."""
-    parts = path.strip("/").split("/")
-    return int(parts[1]) if len(parts) > 1 else int(parts[0])
-
+from pegawai.models import perangkat_daerah_id as perangkat_daerah_dari  # noqa: F401 (one place)
 
 # FKs are checked by the database; validating them would cost a query each.
 SKP_FK = ("pegawai", "periode", "penilai", "unit_kerja", "perangkat_daerah")

@@ -17,6 +17,7 @@ from pegawai.models.organisasi import (
     UnitKerja,
     UnitKerjaQuerySet,
     UrusanPemerintahan,
+    perangkat_daerah_id,
 )
 from pegawai.models.pegawai import (
     JenisKelaminPegawai,
@@ -62,5 +63,6 @@ __all__ = [
     "UnitKerjaQuerySet",
     "UrusanPemerintahan",
     "level_field",
+    "perangkat_daerah_id",
     "pilihan_sah",
 ]

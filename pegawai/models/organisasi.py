@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import F, Value
@@ -12,7 +14,21 @@ from django.utils.translation import pgettext_lazy
 from pegawai.models.base import TimestampedModel, pilihan_sah
 
 
+def perangkat_daerah_id(path: str) -> int:
+    """Return the id of the perangkat daerah (the depth-1 unit) of a unit's materialised path:
+    the unit itself at depth 0 or 1, else its ancestor one below the root."""
+    parts = path.strip("/").split("/")
+    return int(parts[1]) if len(parts) > 1 else int(parts[0])
+
+
 class UnitKerjaQuerySet(models.QuerySet):
+    def perangkat_daerah_dari(self, paths: Iterable[str]) -> dict[str, UnitKerja]:
+        """Return each unit path's perangkat daerah (`perangkat_daerah_id`): one query for the
+        distinct ones, however many rows share them."""
+        paths = set(paths)
+        opd = self.in_bulk({perangkat_daerah_id(p) for p in paths})
+        return {p: opd[perangkat_daerah_id(p)] for p in paths if perangkat_daerah_id(p) in opd}
+
     def subtree(self, unit: UnitKerja) -> UnitKerjaQuerySet:
         """Return the unit and everything under it (one indexed prefix match)."""
         return self.filter(path__startswith=unit.path)

@@ -10,7 +10,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from jabatan.models import Formasi
 from pegawai.akses import pegawai_id_sendiri
@@ -26,7 +26,7 @@ def _seleksi():
     )
 
 
-@require_GET
+@require_safe
 @halaman_publik("seleksi")
 def seleksi_list(request: HttpRequest) -> HttpResponse:
     """List the open selections, newest first, with their posts and next stage."""
@@ -35,7 +35,7 @@ def seleksi_list(request: HttpRequest) -> HttpResponse:
     })  # fmt: skip
 
 
-@require_GET
+@require_safe
 @halaman_publik("seleksi")
 def seleksi_detail(request: HttpRequest, seleksi_id: int) -> HttpResponse:
     """Show a selection: posts, committee, schedule, and each stage's dated announcement."""
@@ -50,7 +50,7 @@ def seleksi_detail(request: HttpRequest, seleksi_id: int) -> HttpResponse:
 
 
 @login_required
-@require_GET
+@require_safe
 def seleksi_saya(request: HttpRequest) -> HttpResponse:
     """The employee's page: selections open for registration, each post with whether they are
     eligible and, if not, why (jabatan's merit rules)."""

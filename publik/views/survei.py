@@ -9,7 +9,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from kinerja.services.survei import respon_skm_create
 from kinerja.survei import UnitLayanan
@@ -46,7 +46,7 @@ def _unit(kode: str) -> UnitLayanan:
     return get_object_or_404(UnitLayanan.objects.select_related("unit_kerja"), kode=kode)
 
 
-@require_GET
+@require_safe
 @halaman_publik("survei", params=["tahun"])
 def survei(request: HttpRequest) -> HttpResponse:
     """List the service units ranked by their index for a year, with links to each form."""
@@ -58,7 +58,7 @@ def survei(request: HttpRequest) -> HttpResponse:
     })  # fmt: skip
 
 
-@require_GET
+@require_safe
 @halaman_publik("survei", params=["tahun"])
 def survei_hasil(request: HttpRequest, kode: str) -> HttpResponse:
     """Show one unit's published result: index, letter, per-element averages, trend, comments."""
@@ -72,7 +72,7 @@ def survei_hasil(request: HttpRequest, kode: str) -> HttpResponse:
     })  # fmt: skip
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 @formulir_publik("survei-kepuasan", batas=BATAS_KIRIM, per_detik=JENDELA_DETIK)
 def survei_form(request: HttpRequest, kode: str) -> HttpResponse:
     """Show the questionnaire of a unit, and record a filled one (CSRF, rate limit, honeypot)."""
@@ -99,7 +99,7 @@ def survei_form(request: HttpRequest, kode: str) -> HttpResponse:
     )
 
 
-@require_GET
+@require_safe
 @halaman_publik("survei")
 def survei_terima_kasih(request: HttpRequest, kode: str) -> HttpResponse:
     return render(
@@ -107,7 +107,7 @@ def survei_terima_kasih(request: HttpRequest, kode: str) -> HttpResponse:
     )
 
 
-@require_GET
+@require_safe
 @halaman_publik("survei")
 def survei_qr(request: HttpRequest, kode: str) -> HttpResponse:
     """Return the unit's QR code as a standalone SVG image (opens in a browser, inserts into a
@@ -117,7 +117,7 @@ def survei_qr(request: HttpRequest, kode: str) -> HttpResponse:
     return _berkas(svg, "image/svg+xml", f"survei-{unit.kode}.svg")
 
 
-@require_GET
+@require_safe
 @halaman_publik("survei")
 def survei_png(request: HttpRequest, kode: str) -> HttpResponse:
     """Return the unit's QR code as a PNG image."""
@@ -132,7 +132,7 @@ def _berkas(isi: bytes, jenis: str, nama: str) -> HttpResponse:
     return response
 
 
-@require_GET
+@require_safe
 @halaman_publik("survei")
 def survei_cetak(request: HttpRequest, kode: str) -> HttpResponse:
     """The A4 poster to put at the counter: the unit and its office (OPD), the QR code, the

@@ -68,6 +68,7 @@ def buat_keputusan(
     tanggal=TMT,
     jenis=JenisJabatan.ADMINISTRATOR,
     justifikasi="",
+    ringkasan_publik="",
 ) -> Keputusan:
     bidang = UnitKerjaFactory(nama=f"Bidang {nama_jabatan}", jenis="bidang", parent=opd)
     formasi = FormasiFactory(
@@ -110,6 +111,7 @@ def buat_keputusan(
         formasi=formasi, pegawai=pegawai, penempatan=penempatan, nomor_sk=f"821/{formasi.pk}/2026",
         tanggal_sk=tanggal, tmt=tanggal, metode=metode, peringkat_terpilih=peringkat,
         justifikasi=justifikasi or ("" if peringkat == 1 else "Pengalaman langsung di bidang ini."),
+        ringkasan_publik=ringkasan_publik,
         snapshot=snapshot, aturan_versi="uji", oleh=oleh,
     )  # fmt: skip
 

@@ -88,12 +88,6 @@ def test_no_page_poster_or_code_carries_another_allowed_host(client, dua_host, d
     assert json["sumber"] == f"{SITUS_PRODUKSI}/data-terbuka/"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Django's Feed prefixes relative links with the request's Host (get_current_site -> "
-    "RequestSite); branch 'data' rewrites the Atom feed with ids and links from SITE_URL "
-    "(publik.alamat.absolut). Remove this mark when that lands.",
-)
 def test_the_feed_carries_no_other_allowed_host(client, dua_host, data):
     client.get(reverse("publik:feed"), HTTP_HOST=HOST_LAIN)
     response = client.get(reverse("publik:feed"), HTTP_HOST=HOST_PRODUKSI)

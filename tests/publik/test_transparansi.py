@@ -28,7 +28,8 @@ def keputusan(sistem, opd) -> list[Keputusan]:
     return [
         buat_keputusan(sistem, opd=opd, nama_jabatan="Kepala Bidang Gizi"),
         buat_keputusan(sistem, opd=opd, nama_jabatan="Sekretaris Dinas", peringkat=2,
-                       tanggal=dt.date(2025, 6, 2), justifikasi="Pengalaman 12 tahun."),
+                       tanggal=dt.date(2025, 6, 2), justifikasi="Pengalaman 12 tahun.",
+                       ringkasan_publik="Pengalaman memimpin unit serupa."),
         buat_keputusan(sistem, opd=opd, nama_jabatan="Kepala Dinas Uji", metode="seleksi_terbuka",
                        jenis="JPT_PRATAMA", tanggal=dt.date(2026, 1, 5)),
     ]  # fmt: skip
@@ -38,7 +39,8 @@ def test_it_lists_the_filled_posts_with_the_public_facts(client, keputusan):
     html = client.get(reverse("publik:transparansi")).content.decode()
     k = keputusan[1]
     assert "Sekretaris Dinas" in html and k.pegawai.nama_lengkap in html
-    assert "Pengalaman 12 tahun." in html  # the justification, since not first
+    # HR's public summary, never the internal justification (tests/publik/test_ringkasan_publik.py)
+    assert "Pengalaman memimpin unit serupa." in html and "Pengalaman 12 tahun." not in html
     assert "2 Juni 2025" in html and "Talent pool" in html
 
 
@@ -75,8 +77,9 @@ def test_a_bad_filter_says_why_and_lists_nothing(client, keputusan):
 def test_it_paginates(client, sistem, opd, django_assert_max_num_queries):
     for i in range(PER_HALAMAN + 2):
         buat_keputusan(sistem, opd=opd, nama_jabatan=f"Jabatan {i:02d}")
-    # the count; the page of decisions with their post, unit and appointee (one join)
-    with django_assert_max_num_queries(3):
+    # the count; the page of decisions with their post, unit and appointee (one join); the
+    # page's perangkat daerah (one query however many rows share them)
+    with django_assert_max_num_queries(4):
         response = client.get(reverse("publik:transparansi"), {"halaman": 2, "urut": "jabatan"})
     assert len(response.context["baris"]) == 2
     assert "Halaman 2 dari 2" in response.content.decode()

@@ -1,0 +1,107 @@
+"""Open data: the documentation page, each data set as CSV or JSON, the Data Package
+descriptor and the DCAT catalogue (publik/data_terbuka.py describes them all)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_safe
+
+from pegawai.ekspor import sel_aman
+from publik.alamat import absolut
+from publik.cache import halaman_publik
+from publik.data_terbuka import (
+    DATASET,
+    LISENSI,
+    LISENSI_URL_ID,
+    katalog,
+    nilai_csv,
+    nilai_json,
+    paket_data,
+)
+from publik.selectors import terakhir_diubah
+
+SEMUA_BAGIAN = ("transparansi", "survei")
+
+
+def _json(isi: dict) -> HttpResponse:
+    response = HttpResponse(
+        json.dumps(isi, ensure_ascii=False, indent=1),
+        content_type="application/json; charset=utf-8",
+    )
+    response["Access-Control-Allow-Origin"] = "*"  # open data: any site may read it
+    return response
+
+
+@require_safe
+@halaman_publik(*SEMUA_BAGIAN)
+def data_terbuka(request: HttpRequest) -> HttpResponse:
+    """Document the open data sets: columns with types, licence, update time, downloads."""
+    return render(
+        request,
+        "publik/data_terbuka.html",
+        {
+            "menu": "data",
+            "dataset": DATASET.values(),
+            "lisensi": LISENSI,
+            "lisensi_url": LISENSI_URL_ID,
+            "diperbarui": terakhir_diubah(),
+            "dibuat": timezone.now(),
+        },
+    )
+
+
+def _unduh(request: HttpRequest, kode: str, fmt: str) -> HttpResponse:
+    d = DATASET.get(kode)
+    if d is None or fmt not in ("csv", "json"):
+        raise Http404
+    data = list(d.baris())
+    if fmt == "json":
+        response = _json(
+            {
+                "judul": str(d.judul),
+                "lisensi": LISENSI,
+                "dibuat": timezone.now().isoformat(),
+                "sumber": absolut(reverse("publik:data_terbuka")),
+                "skema": absolut(reverse("publik:paket_data")),
+                "fields": {k.nama: str(k.arti) for k in d.kolom},
+                "data": [{k: nilai_json(v) for k, v in row.items()} for row in data],
+            }
+        )
+    else:
+        buf = io.StringIO()
+        writer = csv.writer(buf, lineterminator="\r\n")  # RFC 4180
+        writer.writerow([k.nama for k in d.kolom])
+        for row in data:
+            writer.writerow([sel_aman(nilai_csv(row[k.nama])) for k in d.kolom])
+        response = HttpResponse(buf.getvalue(), content_type="text/csv; charset=utf-8")
+        response["Access-Control-Allow-Origin"] = "*"  # as _json's
+    response["Content-Disposition"] = f'inline; filename="{kode}.{fmt}"'
+    return response
+
+
+@require_safe
+def unduh(request: HttpRequest, kode: str, fmt: str) -> HttpResponse:
+    """Return an open data set as CSV or JSON (cached with its section)."""
+    bagian = DATASET[kode].bagian if kode in DATASET else "transparansi"
+    return halaman_publik(bagian)(_unduh)(request, kode, fmt)
+
+
+@require_safe
+@halaman_publik(*SEMUA_BAGIAN)
+def paket(request: HttpRequest) -> HttpResponse:
+    """Return the Frictionless Data Package descriptor (datapackage.json)."""
+    return _json(paket_data())
+
+
+@require_safe
+@halaman_publik(*SEMUA_BAGIAN)
+def katalog_dcat(request: HttpRequest) -> HttpResponse:
+    """Return the DCAT-US catalogue (data.json) for data portals to harvest."""
+    return _json(katalog())
