@@ -27,6 +27,8 @@ KOLOM = (
     "golRuangAkhirId",
     "golRuangAkhir",
     "tmtGolAkhir",
+    "mkTahun",
+    "mkBulan",
     "tkPendidikanTerakhirId",
     "tkPendidikanTerakhir",
     "unorId",
@@ -34,8 +36,15 @@ KOLOM = (
     "jenisJabatanId",
     "jabatanId",
     "jabatanNama",
+    "jabatanStrukturalId",
+    "jabatanStrukturalNama",
+    "jabatanFungsionalId",
+    "jabatanFungsionalNama",
+    "jabatanFungsionalUmumId",
+    "jabatanFungsionalUmumNama",
     "tmtJabatan",
     "tmtBerhenti",
+    "tmtPensiun",
     "email",
     "noHp",
 )
@@ -45,7 +54,15 @@ SALAH_SATU = (
     ("golRuangAkhirId", "golRuangAkhir"),
     ("tkPendidikanTerakhirId", "tkPendidikanTerakhir"),
 )
-TANGGAL = ("tglLahir", "tmtCpns", "tmtPns", "tmtGolAkhir", "tmtJabatan", "tmtBerhenti")
+TANGGAL = (
+    "tglLahir",
+    "tmtCpns",
+    "tmtPns",
+    "tmtGolAkhir",
+    "tmtJabatan",
+    "tmtBerhenti",
+    "tmtPensiun",
+)
 
 # SIASN's own fields that we read nothing from: a SIASN export carrying them is still accepted
 # (they are ignored, and the preview says so); any other column is refused.
@@ -65,12 +82,6 @@ SIASN_LAIN = frozenset(
         "pendidikanTerakhirNama",
         "tahunLulus",
         "jenisJabatan",
-        "jabatanStrukturalId",
-        "jabatanStrukturalNama",
-        "jabatanFungsionalId",
-        "jabatanFungsionalNama",
-        "jabatanFungsionalUmumId",
-        "jabatanFungsionalUmumNama",
         "eselon",
         "eselonId",
         "eselonLevel",
@@ -83,6 +94,81 @@ SIASN_LAIN = frozenset(
         "lokasiKerja",
         "emailGov",
         "kedudukanPnsId",
+    }
+    # The rest of a whole data-utama record as SIASN's web service sends it (about a hundred
+    # fields; public client code stores them one column each: lighthinkstudio/simpeg-lts,
+    # database/migrations/2022_05_31_000000_create_master_pegawai_table.php, commit d810e99).
+    # Read and ignored: nothing of ours corresponds (bupPensiun: we apply our own rule,
+    # pegawai.pensiun, and reconcile tmtPensiun against it).
+    | {
+        "pnsId",
+        "tempatLahirId",
+        "nik",
+        "alamat",
+        "noTelp",
+        "jenisPegawaiId",
+        "jenisIdDokumenId",
+        "jenisIdDokumenNama",
+        "nomorIdDocument",
+        "noSeriKarpeg",
+        "bupPensiun",
+        "tglSkPns",
+        "tglSkCpns",
+        "kanregId",
+        "kanregNama",
+        "instansiKerjaId",
+        "instansiKerjaKodeCepat",
+        "instansiIndukId",
+        "satuanKerjaId",
+        "satuanKerjaNama",
+        "satuanKerjaIndukId",
+        "satuanKerjaIndukNama",
+        "satuanKerjaKerjaId",
+        "lokasiKerjaId",
+        "gajiPokok",
+        "kpknId",
+        "kpknNama",
+        "ktuaId",
+        "ktuaNama",
+        "taspenId",
+        "taspenNama",
+        "jenisKawinId",
+        "statusPerkawinan",
+        "statusHidup",
+        "noSuratKeteranganDokter",
+        "tglSuratKeteranganDokter",
+        "jumlahPasangan",
+        "jumlahIstriSuami",
+        "jumlahAnak",
+        "noSuratKeteranganBebasNarkoba",
+        "tglSuratKeteranganBebasNarkoba",
+        "skck",
+        "tglSkck",
+        "akteKelahiran",
+        "akteMeninggal",
+        "tglMeninggal",
+        "noNpwp",
+        "tglNpwp",
+        "noAskes",
+        "bpjs",
+        "kodePos",
+        "noSpmt",
+        "noTaspen",
+        "bahasa",
+        "kppnId",
+        "kppnNama",
+        "tglSttpl",
+        "nomorSttpl",
+        "nomorSkCpns",
+        "nomorSkPns",
+        "jenjang",
+        "jabatanAsn",
+        "kartuAsn",
+        "validNik",
+        "flag",
+        "updated",
+        "asnJenjangJabatan",
+        "levelJabatan",
     }
 )
 RIWAYAT = (
@@ -110,6 +196,8 @@ LABEL = {
     "golRuangAkhirId": _("golongan (id SIASN)"),
     "golRuangAkhir": _("golongan"),
     "tmtGolAkhir": _("TMT golongan"),
+    "mkTahun": _("masa kerja golongan (tahun)"),
+    "mkBulan": _("masa kerja golongan (bulan)"),
     "tkPendidikanTerakhirId": _("tingkat pendidikan (id SIASN)"),
     "tkPendidikanTerakhir": _("tingkat pendidikan"),
     "unorId": _("unit (id SIASN)"),
@@ -118,7 +206,14 @@ LABEL = {
     "jabatanId": _("jabatan (id SIASN)"),
     "jabatanNama": _("jabatan"),
     "tmtJabatan": _("TMT jabatan"),
+    "jabatanStrukturalId": _("jabatan struktural (id SIASN)"),
+    "jabatanStrukturalNama": _("jabatan struktural"),
+    "jabatanFungsionalId": _("jabatan fungsional (id SIASN)"),
+    "jabatanFungsionalNama": _("jabatan fungsional"),
+    "jabatanFungsionalUmumId": _("jabatan pelaksana (id SIASN)"),
+    "jabatanFungsionalUmumNama": _("jabatan pelaksana"),
     "tmtBerhenti": _("TMT berhenti"),
+    "tmtPensiun": _("TMT pensiun (SIASN)"),
     "email": _("email"),
     "noHp": _("nomor HP"),
 }
@@ -216,6 +311,37 @@ JENIS_JABATAN_ID = {
     "2": (JenisJabatan.FUNGSIONAL,),
     "4": (JenisJabatan.PELAKSANA,),
 }
+
+# The position id of a SIASN record: our template's `jabatanId`, else the id of the position's
+# kind, chosen by jenisJabatanId (data utama) or jenisJabatan (rw-jabatan): 1 struktural,
+# 2 fungsional tertentu, 4 fungsional umum (pelaksana). Field names as public client code reads
+# SIASN's records (lighthinkstudio/simpeg-lts, create_master_pegawai_table.php; rw-jabatan rows
+# in public sync code carry jenisJabatan, jabatanFungsionalId, jabatanFungsionalUmumId and
+# namaJabatan, but no structural id: a structural row maps by its name). One mapping for both
+# lists (impor.models.PemetaanJabatan): the same id maps the same way from data utama and
+# rw-jabatan.
+_JABATAN_PER_JENIS = {
+    "1": (("jabatanStrukturalId", "jabatanStrukturalNama"),),
+    "2": (("jabatanFungsionalId", "jabatanFungsionalNama"),),
+    "4": (("jabatanFungsionalUmumId", "jabatanFungsionalUmumNama"),),
+}
+_NAMA_JABATAN = ("jabatanNama", "namaJabatan")
+
+
+def jabatan_siasn(r: dict[str, str]) -> tuple[str, str, str]:
+    """Return (column, position id, position name) of a SIASN record or rw-jabatan row."""
+    if r.get("jabatanId"):
+        return "jabatanId", r["jabatanId"], r.get("jabatanNama") or r.get("namaJabatan", "")
+    jenis = (r.get("jenisJabatanId") or r.get("jenisJabatan") or "").strip()
+    pasangan = _JABATAN_PER_JENIS.get(jenis) or tuple(
+        p for daftar in _JABATAN_PER_JENIS.values() for p in daftar
+    )
+    nama_umum = next((r[f] for f in _NAMA_JABATAN if r.get(f)), "")
+    for kolom_id, kolom_nama in pasangan:
+        if r.get(kolom_id):
+            return kolom_id, r[kolom_id], r.get(kolom_nama) or nama_umum
+    return pasangan[0][0] if jenis in _JABATAN_PER_JENIS else "jabatanId", "", nama_umum
+
 
 STATUS = {"pns": "PNS", "cpns": "PNS", "pppk": "PPPK", "p3k": "PPPK"}
 KEDUDUKAN = {

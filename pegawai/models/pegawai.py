@@ -87,6 +87,19 @@ class Pegawai(TimestampedModel):
     tmt_cpns = models.DateField(_("TMT CPNS"), null=True, blank=True)
     tmt_pns = models.DateField(_("TMT PNS"), null=True, blank=True)
     tmt_pppk = models.DateField(_("TMT PPPK"), null=True, blank=True)
+    # Masa kerja golongan: the service counted for pay (credited prior service included), as
+    # the last rank decree prints it on its TMT (SIASN: mkTahun/mkBulan). The DUK orders by it
+    # (SE Kepala BAKN 02/SE/1980 on PP 15/1979: "masa kerja yang dapat diperhitungkan untuk
+    # penetapan gaji"); pegawai.golongan.masa_kerja_bulan carries it to a later date.
+    mk_golongan_tahun = models.PositiveSmallIntegerField(
+        _("masa kerja golongan (tahun)"),
+        null=True,
+        blank=True,
+        help_text=_("Pada TMT golongan, seperti tercetak pada SK pangkat terakhir."),
+    )
+    mk_golongan_bulan = models.PositiveSmallIntegerField(
+        _("masa kerja golongan (bulan)"), null=True, blank=True
+    )
     pendidikan = models.CharField(
         _("pendidikan terakhir"), max_length=4, choices=TingkatPendidikan.choices
     )
@@ -152,6 +165,19 @@ class Pegawai(TimestampedModel):
                 violation_error_message=_(
                     "TMT berhenti wajib diisi jika pegawai diberhentikan, pensiun atau meninggal, "
                     "dan dikosongkan jika aktif atau cuti."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=Q(mk_golongan_tahun__isnull=True, mk_golongan_bulan__isnull=True)
+                | Q(
+                    mk_golongan_tahun__lte=60,
+                    mk_golongan_bulan__gte=0,
+                    mk_golongan_bulan__lte=11,
+                ),
+                name="pegawai_mk_golongan_sah",
+                violation_error_message=_(
+                    "Masa kerja golongan: tahun 0–60 dan bulan 0–11, keduanya diisi atau "
+                    "keduanya kosong."
                 ),
             ),
         ]
@@ -229,6 +255,12 @@ class Pegawai(TimestampedModel):
             errors.setdefault("tmt_cpns", []).append(_("TMT CPNS wajib diisi untuk PNS."))
         if self.status == self.Status.PPPK and not self.tmt_pppk:
             errors.setdefault("tmt_pppk", []).append(_("TMT PPPK wajib diisi untuk PPPK."))
+        if (self.mk_golongan_tahun is None) != (self.mk_golongan_bulan is None):
+            errors["mk_golongan_bulan"] = [
+                _("Isi tahun dan bulan masa kerja golongan, atau kosongkan keduanya.")
+            ]
+        elif self.mk_golongan_bulan is not None and self.mk_golongan_bulan > 11:
+            errors["mk_golongan_bulan"] = [_("Bulan masa kerja golongan 0 sampai 11.")]
         aktif = self.kedudukan in self.KEDUDUKAN_AKTIF
         if aktif and self.tmt_berhenti:
             errors["tmt_berhenti"] = [_("Kosongkan TMT berhenti untuk pegawai aktif atau cuti.")]
