@@ -81,3 +81,28 @@ def ke_xlsx(rows: list[dict], kolom=k.KOLOM, *, gabung: str | None = None, nilai
 def ke_json(rows: list[dict], bungkus: bool = False) -> bytes:
     data = {"data": rows} if bungkus else rows
     return json.dumps(data).encode()
+
+
+def rekam_utuh(**ubah) -> dict[str, str]:
+    """A whole data-utama record as SIASN's web service sends it: every field public client
+    code stores (lighthinkstudio/simpeg-lts, database/migrations/
+    2022_05_31_000000_create_master_pegawai_table.php), the ones we do not use filled with
+    plausible text, on top of a valid row of ours (`baris`)."""
+    row = {f: "" for f in sorted(k.SIASN_LAIN)}
+    row.update(
+        id="A8ACA7CD3C7F3912E040640A040269BB",
+        pnsId="A8ACA7CD3C7F3912E040640A040269BB",
+        nik="5271011503850001",
+        alamat="Jl. Pejanggik No. 1, Mataram",
+        kanregId="10",
+        kanregNama="KANTOR REGIONAL X",
+        gajiPokok="3820000",
+        bupPensiun="58",
+        masaKerja="16 Tahun 03 Bulan",
+        jenisPegawaiNama="PNS DAERAH KAB/KOTA",
+        lokasiKerja="KOTA MATARAM",
+        statusHidup="Hidup",
+        kedudukanPnsId="01",
+    )
+    row.update(baris(**ubah))
+    return row
