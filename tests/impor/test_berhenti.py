@@ -64,9 +64,13 @@ def test_leaving_ends_the_placements_and_succession_so_the_post_is_vacant(unit, 
     PenempatanFactory(pegawai=lain, formasi=staf, tmt_mulai=date(2020, 1, 2))
     # A raw succession row: the succession service's talent rules are not what this tests.
     Suksesor.objects.create(
-        formasi=kepala, pegawai=p, kesiapan=Suksesor.Kesiapan.SIAP_SEKARANG, urutan=1,
-        tanggal_penetapan=date(2025, 1, 2), ditetapkan_oleh=hr_user,
-    )  # fmt: skip
+        formasi=kepala,
+        pegawai=p,
+        kesiapan=Suksesor.Kesiapan.SIAP_SEKARANG,
+        urutan=1,
+        tanggal_penetapan=date(2025, 1, 2),
+        ditetapkan_oleh=hr_user,
+    )
     rows = [
         _baris_dari(p, kedudukanPnsNama="Meninggal Dunia", tmtBerhenti="2026-11-01"),
         _baris_dari(lain),

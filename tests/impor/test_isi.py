@@ -98,12 +98,22 @@ def test_rw_jabatan_uses_the_same_mapping_as_the_main_record(unit, pelaksana):
         jenisJabatanId="4", jabatanFungsionalUmumId=PELAKSANA_ID, tmtJabatan="20-03-2021"
     )
     rekam["rw-jabatan"] = [
-        {"jenisJabatan": "4", "unorId": "U-1", "jabatanFungsionalId": "",
-         "jabatanFungsionalUmumId": PELAKSANA_ID,
-         "namaJabatan": "PENGENDALI JARINGAN KOMUNIKASI", "tmtJabatan": "14-02-2019"},
-        {"jenisJabatan": "4", "unorId": "U-1", "jabatanFungsionalUmumId": PELAKSANA_ID,
-         "namaJabatan": "PENGENDALI JARINGAN KOMUNIKASI", "tmtJabatan": "20-03-2021"},
-    ]  # fmt: skip
+        {
+            "jenisJabatan": "4",
+            "unorId": "U-1",
+            "jabatanFungsionalId": "",
+            "jabatanFungsionalUmumId": PELAKSANA_ID,
+            "namaJabatan": "PENGENDALI JARINGAN KOMUNIKASI",
+            "tmtJabatan": "14-02-2019",
+        },
+        {
+            "jenisJabatan": "4",
+            "unorId": "U-1",
+            "jabatanFungsionalUmumId": PELAKSANA_ID,
+            "namaJabatan": "PENGENDALI JARINGAN KOMUNIKASI",
+            "tmtJabatan": "20-03-2021",
+        },
+    ]
     r = proses.jalankan(ke_json([rekam]), "json", terapkan=True)
     assert r.tolak == 0, r.ditolak
     assert list(
@@ -115,8 +125,12 @@ def test_rw_jabatan_uses_the_same_mapping_as_the_main_record(unit, pelaksana):
 
 
 def test_a_structural_history_row_without_an_id_maps_by_its_name(unit):
-    baris_ = {"jenisJabatan": "1", "unorId": "U-1", "eselon": "IV.a",
-              "namaJabatan": "KEPALA SUB BAGIAN UMUM"}  # fmt: skip
+    baris_ = {
+        "jenisJabatan": "1",
+        "unorId": "U-1",
+        "eselon": "IV.a",
+        "namaJabatan": "KEPALA SUB BAGIAN UMUM",
+    }
     rekam = rekam_utuh()
     rekam["rw-jabatan"] = [
         baris_ | {"tmtJabatan": "29-01-2024"},
@@ -128,13 +142,17 @@ def test_a_structural_history_row_without_an_id_maps_by_its_name(unit):
 
 
 def test_jabatan_siasn_picks_the_id_of_the_kind():
-    assert k.jabatan_siasn({"jenisJabatanId": "1", "jabatanStrukturalId": "s1",
-                            "jabatanStrukturalNama": "KEPALA DINAS",
-                            "jabatanFungsionalUmumId": "u9"}) == (
-        "jabatanStrukturalId", "s1", "KEPALA DINAS")  # fmt: skip
-    assert k.jabatan_siasn({"jenisJabatan": "2", "jabatanFungsionalId": "f2",
-                            "namaJabatan": "PERAWAT AHLI MUDA"}) == (
-        "jabatanFungsionalId", "f2", "PERAWAT AHLI MUDA")  # fmt: skip
+    assert k.jabatan_siasn(
+        {
+            "jenisJabatanId": "1",
+            "jabatanStrukturalId": "s1",
+            "jabatanStrukturalNama": "KEPALA DINAS",
+            "jabatanFungsionalUmumId": "u9",
+        }
+    ) == ("jabatanStrukturalId", "s1", "KEPALA DINAS")
+    assert k.jabatan_siasn(
+        {"jenisJabatan": "2", "jabatanFungsionalId": "f2", "namaJabatan": "PERAWAT AHLI MUDA"}
+    ) == ("jabatanFungsionalId", "f2", "PERAWAT AHLI MUDA")
     # Our own template's jabatanId wins; without a kind the one filled id is taken.
     assert k.jabatan_siasn({"jabatanId": "J-1", "jabatanNama": "Analis"})[:2] == (
         "jabatanId",
@@ -147,20 +165,30 @@ def test_jabatan_siasn_picks_the_id_of_the_kind():
 def test_tmt_pensiun_differing_from_our_rule_is_a_reconciliation_line(unit, pelaksana):
     PemetaanJabatan.objects.create(kode_siasn=PELAKSANA_ID, jabatan=pelaksana)
     # Born 15 March 1985, Pelaksana: 58 years (PP 11/2017 Pasal 239) -> 1 April 2043.
-    sama = rekam_utuh(jenisJabatanId="4", jabatanFungsionalUmumId=PELAKSANA_ID,
-                      tmtPensiun="01-04-2043")  # fmt: skip
+    sama = rekam_utuh(
+        jenisJabatanId="4", jabatanFungsionalUmumId=PELAKSANA_ID, tmtPensiun="01-04-2043"
+    )
     # SIASN counted 60 years (as if JPT or Ahli Madya): a difference HR must look at.
-    beda = rekam_utuh(jenisJabatanId="4", jabatanFungsionalUmumId=PELAKSANA_ID,
-                      tmtPensiun="2045-04-01", nama="Baiq Beda")  # fmt: skip
+    beda = rekam_utuh(
+        jenisJabatanId="4",
+        jabatanFungsionalUmumId=PELAKSANA_ID,
+        tmtPensiun="2045-04-01",
+        nama="Baiq Beda",
+    )
     tanpa_jabatan = rekam_utuh(tmtPensiun="01-04-2050")  # no position: no age to apply
     data = ke_json([sama, beda, tanpa_jabatan])
     r = proses.jalankan(data, "json", selisih=True)
     assert r.tolak == 0, r.ditolak
     assert r.pensiun_beda == 1
     assert r.contoh_pensiun == [
-        {"nip": beda["nipBaru"], "nama": "Baiq Beda", "siasn": "2045-04-01",
-         "kita": "2043-04-01", "bup": 58}
-    ]  # fmt: skip
+        {
+            "nip": beda["nipBaru"],
+            "nama": "Baiq Beda",
+            "siasn": "2045-04-01",
+            "kita": "2043-04-01",
+            "bup": 58,
+        }
+    ]
     assert f"{beda['nipBaru']};Baiq Beda;TMT pensiun;01-04-2045;01-04-2043" in (
         r.selisih.buf.getvalue()
     )
