@@ -170,6 +170,9 @@ class Pegawai(TimestampedModel):
             models.CheckConstraint(
                 condition=Q(mk_golongan_tahun__isnull=True, mk_golongan_bulan__isnull=True)
                 | Q(
+                    # NULL compares to nothing: without these a half-filled pair would pass.
+                    mk_golongan_tahun__isnull=False,
+                    mk_golongan_bulan__isnull=False,
                     mk_golongan_tahun__lte=60,
                     mk_golongan_bulan__gte=0,
                     mk_golongan_bulan__lte=11,
@@ -209,6 +212,16 @@ class Pegawai(TimestampedModel):
     @property
     def pangkat_label(self) -> str:
         return gol.label(self.golongan) if self.golongan else ""
+
+    @property
+    def masa_kerja_golongan(self) -> tuple[int, int] | None:
+        """Return the masa kerja golongan today as (years, months), None when not recorded."""
+        from django.utils import timezone
+
+        bulan = gol.masa_kerja_bulan(
+            self.mk_golongan_tahun, self.mk_golongan_bulan, self.tmt_golongan, timezone.localdate()
+        )
+        return None if bulan is None else (bulan // 12, bulan % 12)
 
     def clean(self) -> None:
         errors: dict[str, list] = {}
