@@ -42,6 +42,7 @@ KOLOM = (
     "jabatanFungsionalNama",
     "jabatanFungsionalUmumId",
     "jabatanFungsionalUmumNama",
+    "eselon",
     "tmtJabatan",
     "tmtBerhenti",
     "tmtPensiun",
@@ -82,7 +83,6 @@ SIASN_LAIN = frozenset(
         "pendidikanTerakhirNama",
         "tahunLulus",
         "jenisJabatan",
-        "eselon",
         "eselonId",
         "eselonLevel",
         "tmtEselon",
@@ -212,6 +212,7 @@ LABEL = {
     "jabatanFungsionalNama": _("jabatan fungsional"),
     "jabatanFungsionalUmumId": _("jabatan pelaksana (id SIASN)"),
     "jabatanFungsionalUmumNama": _("jabatan pelaksana"),
+    "eselon": _("eselon"),
     "tmtBerhenti": _("TMT berhenti"),
     "tmtPensiun": _("TMT pensiun (SIASN)"),
     "email": _("email"),
@@ -341,6 +342,23 @@ def jabatan_siasn(r: dict[str, str]) -> tuple[str, str, str]:
         if r.get(kolom_id):
             return kolom_id, r[kolom_id], r.get(kolom_nama) or nama_umum
     return pasangan[0][0] if jenis in _JABATAN_PER_JENIS else "jabatanId", "", nama_umum
+
+
+# SIASN's eselon ("II.b", "III.a", ...) and the managerial kind it corresponds to (UU 5/2014
+# Pasal 131: JPT madya setara eselon I.a dan I.b, JPT pratama eselon II, administrator eselon
+# III, pengawas eselon IV). Eselon V has no managerial kind (PermenPANRB 17/2021 made it Ahli
+# Pertama): not checked.
+_ESELON = {
+    "I": JenisJabatan.JPT_MADYA,
+    "II": JenisJabatan.JPT_PRATAMA,
+    "III": JenisJabatan.ADMINISTRATOR,
+    "IV": JenisJabatan.PENGAWAS,
+}
+
+
+def jenis_dari_eselon(eselon: str) -> str | None:
+    """Return the managerial kind of a SIASN eselon ("II.b" -> JPT Pratama), None if none."""
+    return _ESELON.get(eselon.strip().upper().split(".")[0].split("/")[0].strip())
 
 
 STATUS = {"pns": "PNS", "cpns": "PNS", "pppk": "PPPK", "p3k": "PPPK"}

@@ -31,6 +31,7 @@ from impor.validasi import Hasil, Pemeta, gabung, periksa, periksa_model, periks
 from jabatan.models import Formasi, Jabatan, Penempatan
 from pegawai.disiplin import JenisHukuman
 from pegawai.impor import KOLOM_UBAH, Perubahan, pegawai_impor, per_nip, riwayat_impor
+from pegawai.jenis_jabatan import JenisJabatan
 from pegawai.models import Pegawai, RiwayatPangkat, UnitKerja
 from pegawai.nip import normalize_nip
 from pegawai.pensiun import tanggal_pensiun
@@ -58,6 +59,8 @@ class Ringkasan:
     penempatan_berakhir: int = 0
     # TMT pensiun differing from our rule (pegawai.pensiun): count and the first examples.
     pensiun_beda: int = 0
+    # SIASN's eselon not matching the kind of the position we map it to (kolom.jenis_dari_eselon).
+    eselon_beda: int = 0
     contoh_pensiun: list[dict] = field(default_factory=list)
     riwayat: dict[str, int] = field(default_factory=dict)
     riwayat_rinci: dict[str, dict[str, int]] = field(default_factory=dict)  # impor.riwayat
@@ -134,7 +137,10 @@ def jalankan(
     semua_formasi = list(Formasi.objects.values_list("pk", "jabatan_id", "unit_kerja_id"))
     formasi = {(j, u): pk for pk, j, u in semua_formasi}
     formasi_jabatan = {pk: j for pk, j, _u in semua_formasi}
-    bup = dict(Jabatan.objects.values_list("pk", "batas_usia_pensiun"))
+    jabatan_info = {
+        pk: (bup, jenis)
+        for pk, bup, jenis in Jabatan.objects.values_list("pk", "batas_usia_pensiun", "jenis")
+    }
     tolak = _PenulisTolak()
     if selisih:
         r.selisih = _PenulisSelisih()
@@ -150,7 +156,7 @@ def jalankan(
                 formasi_jabatan,
                 ganda,
                 tolak,
-                bup=bup,
+                jabatan_info=jabatan_info,
                 terapkan=terapkan,
                 oleh=oleh,
                 sumber=sumber,
@@ -194,7 +200,7 @@ def _chunk(
     ganda,
     tolak,
     *,
-    bup: dict[int, int],
+    jabatan_info: dict[int, tuple[int, str]],
     terapkan,
     oleh,
     sumber,
@@ -256,11 +262,19 @@ def _chunk(
         if ada is not None and keluar and ada["kedudukan"] in Pegawai.KEDUDUKAN_AKTIF:
             berhenti.append((ada["id"], hasil["tmt_berhenti"]))
         kini = formasi_jabatan.get(jabatan_kini.get(ada["id"])) if ada else None
-        pensiun = _pensiun_beda(r, h, hasil, bup.get(h.jabatan_id or kini))
+        bup, jenis = jabatan_info.get(h.jabatan_id or kini, (None, ""))
+        pensiun = _pensiun_beda(r, h, hasil, bup)
+        eselon = baris.nilai.get("eselon", "")
+        eselon_beda = bool(jenis and k.jenis_dari_eselon(eselon) not in (None, jenis))
+        r.eselon_beda += eselon_beda
         if r.selisih is not None:
             _catat_selisih(r.selisih, h, ada, hasil, baris, jabatan_kini, formasi_jabatan)
             if pensiun:
                 r.selisih.tulis(h.nip, hasil["nama"], _("TMT pensiun"), *pensiun)
+            if eselon_beda:
+                r.selisih.tulis(
+                    h.nip, hasil["nama"], _("eselon"), eselon, JenisJabatan(jenis).label
+                )
         if ada is None:
             r.baru += 1
             baru.append(hasil)

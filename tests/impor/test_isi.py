@@ -195,3 +195,32 @@ def test_tmt_pensiun_differing_from_our_rule_is_a_reconciliation_line(unit, pela
     # Nothing of ours changes because of it.
     proses.jalankan(data, "json", terapkan=True)
     assert not Pegawai.objects.exclude(kedudukan="aktif").exists()
+
+
+@pytest.mark.parametrize(
+    ("eselon", "jenis"),
+    [
+        ("II.b", "JPT_PRATAMA"),
+        ("III.a", "ADMINISTRATOR"),
+        ("IV.a", "PENGAWAS"),
+        ("I.b", "JPT_MADYA"),
+        ("V.a", None),
+        ("", None),
+    ],
+)
+def test_jenis_dari_eselon(eselon, jenis):
+    # UU 5/2014 Pasal 131 (the equivalence of eselon and the managerial kinds).
+    assert k.jenis_dari_eselon(eselon) == jenis
+
+
+def test_an_eselon_that_does_not_fit_the_mapped_position_is_a_reconciliation_line(unit):
+    kasubbag = JabatanFactory(nama="Kepala Sub Bagian Umum", jenis="PENGAWAS")
+    FormasiFactory(jabatan=kasubbag, unit_kerja=unit)
+    PemetaanJabatan.objects.create(kode_siasn="s-41", jabatan=kasubbag)
+    cocok = rekam_utuh(jenisJabatanId="1", jabatanStrukturalId="s-41", eselon="IV.a")
+    salah = rekam_utuh(
+        jenisJabatanId="1", jabatanStrukturalId="s-41", eselon="III.a", nama="Eselon Tiga"
+    )
+    r = proses.jalankan(ke_json([cocok, salah]), "json", selisih=True)
+    assert (r.tolak, r.eselon_beda) == (0, 1)
+    assert f"{salah['nipBaru']};Eselon Tiga;eselon;III.a;Pengawas" in r.selisih.buf.getvalue()
