@@ -59,9 +59,9 @@ class Ringkasan:
     penempatan_berakhir: int = 0
     # TMT pensiun differing from our rule (pegawai.pensiun): count and the first examples.
     pensiun_beda: int = 0
+    contoh_pensiun: list[dict] = field(default_factory=list)
     # SIASN's eselon not matching the kind of the position we map it to (kolom.jenis_dari_eselon).
     eselon_beda: int = 0
-    contoh_pensiun: list[dict] = field(default_factory=list)
     riwayat: dict[str, int] = field(default_factory=dict)
     riwayat_rinci: dict[str, dict[str, int]] = field(default_factory=dict)  # impor.riwayat
     contoh_baru: list[dict] = field(default_factory=list)
