@@ -115,3 +115,11 @@ def test_a_pension_without_its_tmt_is_refused_with_the_field_named(unit):
     assert "TMT berhenti wajib diisi" in r.ditolak[0]["alasan"]
     p.refresh_from_db()
     assert p.kedudukan == "aktif"
+
+
+def test_the_task_message_counts_who_left():
+    from impor.tasks import _pesan
+
+    r = proses.Ringkasan(total=2, ubah=1, sama=1, berhenti=1, penempatan_berakhir=2)
+    assert _pesan(r).endswith("1 pegawai berhenti; 2 penempatan aktifnya diakhiri.")
+    assert "berhenti" not in _pesan(proses.Ringkasan(total=1, sama=1))
