@@ -17,7 +17,7 @@ BELAKANG = ("Fauzi", "Hidayati", "Saputra", "Wulandari", "Pratama", "Rahmawati",
 # The fields of a whole data-utama record we read nothing from, filled as SIASN fills them
 # (ids of 32 hex digits, names in capitals, dates dd-mm-yyyy): the benchmark's rows carry the
 # whole record (kolom.SIASN_LAIN), so reading and ignoring them is measured too.
-def _lain(i: int) -> dict[str, str]:
+def isian_lain(i: int) -> dict[str, str]:
     hx = f"{i:032x}"
     nilai = {}
     for f in sorted(k.SIASN_LAIN):
@@ -74,7 +74,7 @@ def baris_contoh(
         )
         if utuh:
             rows[-1].update(
-                _lain(i),
+                isian_lain(i),
                 tmtPns=f"{tmt.replace(year=tmt.year + 1):%d-%m-%Y}",
                 mkTahun=str(i % 30),
                 mkBulan=str(i % 12),

@@ -86,23 +86,11 @@ def ke_json(rows: list[dict], bungkus: bool = False) -> bytes:
 def rekam_utuh(**ubah) -> dict[str, str]:
     """A whole data-utama record as SIASN's web service sends it: every field public client
     code stores (lighthinkstudio/simpeg-lts, database/migrations/
-    2022_05_31_000000_create_master_pegawai_table.php), the ones we do not use filled with
-    plausible text, on top of a valid row of ours (`baris`)."""
-    row = {f: "" for f in sorted(k.SIASN_LAIN)}
-    row.update(
-        id="A8ACA7CD3C7F3912E040640A040269BB",
-        pnsId="A8ACA7CD3C7F3912E040640A040269BB",
-        nik="5271011503850001",
-        alamat="Jl. Pejanggik No. 1, Mataram",
-        kanregId="10",
-        kanregNama="KANTOR REGIONAL X",
-        gajiPokok="3820000",
-        bupPensiun="58",
-        masaKerja="16 Tahun 03 Bulan",
-        jenisPegawaiNama="PNS DAERAH KAB/KOTA",
-        lokasiKerja="KOTA MATARAM",
-        statusHidup="Hidup",
-        kedudukanPnsId="01",
-    )
+    2022_05_31_000000_create_master_pegawai_table.php), the ones we do not use filled as SIASN
+    fills them (impor.contoh.isian_lain), on top of a valid row of ours (`baris`)."""
+    from impor.contoh import isian_lain
+
+    row = isian_lain(1)
+    row.update(bupPensiun="58", masaKerja="16 Tahun 03 Bulan", kedudukanPnsId="01")
     row.update(baris(**ubah))
     return row
