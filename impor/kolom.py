@@ -97,8 +97,9 @@ SIASN_LAIN = frozenset(
     }
     # The rest of a whole data-utama record as SIASN's web service sends it (about a hundred
     # fields; public client code stores them one column each: lighthinkstudio/simpeg-lts,
-    # database/migrations/2022_05_31_000000_create_master_pegawai_table.php, commit d810e99).
-    # Read and ignored: nothing of ours corresponds (bupPensiun: we apply our own rule,
+    # database/migrations/2022_05_31_000000_create_master_pegawai_table.php, commit d810e99;
+    # jumlahIstriSuami, validNik, flag, updated, asnJenjangJabatan and levelJabatan from other
+    # public client code whose repository the search index does not name). Read and ignored: nothing of ours corresponds (bupPensiun: we apply our own rule,
     # pegawai.pensiun, and reconcile tmtPensiun against it).
     | {
         "pnsId",
