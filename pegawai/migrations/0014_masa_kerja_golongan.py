@@ -4,24 +4,46 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('pegawai', '0013_metode_asesmen_indonesia'),
+        ("pegawai", "0013_metode_asesmen_indonesia"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='pegawai',
-            name='mk_golongan_bulan',
-            field=models.PositiveSmallIntegerField(blank=True, null=True, verbose_name='masa kerja golongan (bulan)'),
+            model_name="pegawai",
+            name="mk_golongan_bulan",
+            field=models.PositiveSmallIntegerField(
+                blank=True, null=True, verbose_name="masa kerja golongan (bulan)"
+            ),
         ),
         migrations.AddField(
-            model_name='pegawai',
-            name='mk_golongan_tahun',
-            field=models.PositiveSmallIntegerField(blank=True, help_text='Pada TMT golongan, seperti tercetak pada SK pangkat terakhir.', null=True, verbose_name='masa kerja golongan (tahun)'),
+            model_name="pegawai",
+            name="mk_golongan_tahun",
+            field=models.PositiveSmallIntegerField(
+                blank=True,
+                help_text="Pada TMT golongan, seperti tercetak pada SK pangkat terakhir.",
+                null=True,
+                verbose_name="masa kerja golongan (tahun)",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='pegawai',
-            constraint=models.CheckConstraint(condition=models.Q(models.Q(('mk_golongan_bulan__isnull', True), ('mk_golongan_tahun__isnull', True)), models.Q(('mk_golongan_bulan__gte', 0), ('mk_golongan_bulan__isnull', False), ('mk_golongan_bulan__lte', 11), ('mk_golongan_tahun__isnull', False), ('mk_golongan_tahun__lte', 60)), _connector='OR'), name='pegawai_mk_golongan_sah', violation_error_message='Masa kerja golongan: tahun 0–60 dan bulan 0–11, keduanya diisi atau keduanya kosong.'),
+            model_name="pegawai",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    models.Q(
+                        ("mk_golongan_bulan__isnull", True), ("mk_golongan_tahun__isnull", True)
+                    ),
+                    models.Q(
+                        ("mk_golongan_bulan__gte", 0),
+                        ("mk_golongan_bulan__isnull", False),
+                        ("mk_golongan_bulan__lte", 11),
+                        ("mk_golongan_tahun__isnull", False),
+                        ("mk_golongan_tahun__lte", 60),
+                    ),
+                    _connector="OR",
+                ),
+                name="pegawai_mk_golongan_sah",
+                violation_error_message="Masa kerja golongan: tahun 0–60 dan bulan 0–11, keduanya diisi atau keduanya kosong.",
+            ),
         ),
     ]
