@@ -36,7 +36,19 @@ def jalankan(cmd, n: int, baris: int, ulang: int = 3) -> None:
     )
     # NIP sequence 901 and up: no clash with the seeded employees' NIPs.
     kolom = kolom_utuh()
-    data = csv_contoh(baris_contoh(baris, unit.kode, awal=604_800 * 900, utuh=True), kolom)
+    # Built 10,000 rows at a time: a list of 100,000 whole records (128 keys each) would weigh
+    # a gigabyte and be the process's peak, not the import.
+    bagian = []
+    for awal in range(0, baris, 10_000):
+        teks = csv_contoh(
+            baris_contoh(
+                min(10_000, baris - awal), unit.kode, awal=604_800 * 900 + awal, utuh=True
+            ),
+            kolom,
+        )
+        bagian.append(teks if not bagian else teks.split(b"\r\n", 1)[1])
+    data = b"".join(bagian)
+    del bagian
     mb = len(data) / 1024 / 1024
 
     def kosongkan() -> None:
