@@ -274,6 +274,8 @@ class Pegawai(TimestampedModel):
             ]
         elif self.mk_golongan_bulan is not None and self.mk_golongan_bulan > 11:
             errors["mk_golongan_bulan"] = [_("Bulan masa kerja golongan 0 sampai 11.")]
+        if self.mk_golongan_tahun is not None and self.mk_golongan_tahun > 60:
+            errors["mk_golongan_tahun"] = [_("Tahun masa kerja golongan 0 sampai 60.")]
         aktif = self.kedudukan in self.KEDUDUKAN_AKTIF
         if aktif and self.tmt_berhenti:
             errors["tmt_berhenti"] = [_("Kosongkan TMT berhenti untuk pegawai aktif atau cuti.")]

@@ -52,3 +52,23 @@ def test_the_employee_sees_their_masa_kerja_golongan(client):
     p = Pegawai.objects.get(pk=o.pegawai_a.pk)
     t, b = p.masa_kerja_golongan
     assert t >= 29 and f"{t} tahun {b} bulan" in page
+
+
+@pytest.mark.django_db
+def test_hr_records_it_in_the_admin_and_a_half_pair_is_refused_by_field(client):
+    o = buat_organisasi()
+    client.force_login(o.users["hr"])
+    url = reverse("admin:pegawai_pegawai_change", args=[o.pegawai_a.pk])
+    halaman = client.get(url).content.decode()
+    assert 'name="mk_golongan_tahun"' in halaman and 'name="mk_golongan_bulan"' in halaman
+    p = o.pegawai_a
+    p.mk_golongan_tahun, p.mk_golongan_bulan = 5, None
+    from django.core.exceptions import ValidationError
+
+    with pytest.raises(ValidationError) as exc:
+        p.clean()
+    assert "mk_golongan_bulan" in exc.value.message_dict
+    p.mk_golongan_tahun, p.mk_golongan_bulan = 61, 0
+    with pytest.raises(ValidationError) as exc:
+        p.clean()
+    assert "mk_golongan_tahun" in exc.value.message_dict
