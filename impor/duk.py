@@ -1,7 +1,11 @@
-"""DUK (Daftar Urut Kepangkatan) per unit: the active employees in the order of the merit
-ranking's tie-break (jabatan.merit.kunci_duk: rank, TMT rank, service, leadership training,
-education, age) — one definition, read from the merit projection (IndeksMerit), scoped through
-pegawai.akses."""
+"""DUK (Daftar Urut Kepangkatan, PP 15/1979) per unit: the PNS in the order SE Kepala BAKN
+02/SE/1980 gives it — pangkat (and its TMT), jabatan, masa kerja golongan, latihan jabatan,
+pendidikan, usia — through the one sort key the merit ranking's tie-break shares
+(jabatan.merit.kunci_duk, which says where the two differ). Read from the merit projection
+(IndeksMerit), scoped through pegawai.akses.
+
+Only PNS are on it: "yang dimasukkan dalam DUK hanya PNS saja, tidak termasuk calon PNS" (the
+same SE, point 2.c); PPPK are not PNS (UU 20/2023 Pasal 6). A CPNS is a PNS without TMT PNS."""
 
 from __future__ import annotations
 
@@ -14,6 +18,7 @@ from jabatan.merit.pengembangan import TINGKAT
 from jabatan.models import IndeksMerit, Penempatan
 from pegawai import golongan as gol
 from pegawai.akses import Lingkup
+from pegawai.jenis_jabatan import tingkat_jabatan
 from pegawai.models import Pegawai, UnitKerja
 from pegawai.pendidikan import TingkatPendidikan
 from pelatihan.rules import SINGKATAN
@@ -26,7 +31,8 @@ class BarisDuk:
     nomor: int
     pegawai: Pegawai
     jabatan: str
-    masa_kerja: tuple[int, int]  # years, months since TMT CPNS/PPPK
+    masa_kerja: tuple[int, int]  # years, months: masa kerja golongan on the DUK's date
+    masa_kerja_golongan: bool  # False: not imported yet, counted from TMT CPNS instead
     kepemimpinan: str  # the highest leadership program completed ("" none), e.g. "PKA"
     usia: int
 
@@ -40,31 +46,63 @@ def _bulan(dari: date, pada: date) -> int:
     return (pada.year - dari.year) * 12 + pada.month - dari.month - (pada.day < dari.day)
 
 
-def duk(*, scope: Lingkup, unit: UnitKerja, pada: date) -> list[BarisDuk]:
-    """Return the DUK of `unit` and everything under it (three queries)."""
+class Duk(list):
+    """The DUK's rows, and how many PNS without TMT PNS (CPNS) were left out."""
+
+    def __init__(self, cpns: int = 0) -> None:
+        super().__init__()
+        self.cpns = cpns
+
+
+def duk(*, scope: Lingkup, unit: UnitKerja, pada: date) -> Duk:
+    """Return the DUK of `unit` and everything under it (two queries)."""
     rows = list(
         scope.filter(
-            IndeksMerit.objects.filter(pegawai__unit_kerja__path__startswith=unit.path),
+            IndeksMerit.objects.filter(
+                pegawai__unit_kerja__path__startswith=unit.path, status=Pegawai.Status.PNS
+            ),
             path="pegawai__unit_kerja__path",
             pegawai="pegawai_id",
         ).select_related("pegawai__unit_kerja")
     )
-    rows.sort(key=lambda r: merit.kunci_duk(kandidat(r)))
-    jabatan = dict(
-        Penempatan.objects.aktif()
+    cpns = sum(r.pegawai.tmt_pns is None for r in rows)
+    rows = [r for r in rows if r.pegawai.tmt_pns is not None]
+    jabatan = {
+        pid: (nama, tingkat_jabatan(jenis, jenjang))
+        for pid, nama, jenis, jenjang in Penempatan.objects.aktif()
         .definitif()
         .filter(pegawai_id__in=[r.pegawai_id for r in rows])
-        .values_list("pegawai_id", "formasi__jabatan__nama")
+        .values_list(
+            "pegawai_id",
+            "formasi__jabatan__nama",
+            "formasi__jabatan__jenis",
+            "formasi__jabatan__jenjang",
+        )
+    }
+
+    def masa_kerja(r: IndeksMerit) -> int:
+        p = r.pegawai
+        bulan = gol.masa_kerja_bulan(p.mk_golongan_tahun, p.mk_golongan_bulan, p.tmt_golongan, pada)
+        return _bulan(r.tmt_masuk, pada) if bulan is None else bulan
+
+    bulan_mk = {r.pegawai_id: masa_kerja(r) for r in rows}
+    rows.sort(
+        key=lambda r: merit.kunci_duk(
+            kandidat(r),
+            tingkat_jabatan=jabatan.get(r.pegawai_id, ("", 0))[1],
+            masa_kerja_bulan=bulan_mk[r.pegawai_id],
+        )
     )
-    out = []
+    out = Duk(cpns=cpns)
     for n, r in enumerate(rows, start=1):
-        bulan = _bulan(r.tmt_masuk, pada)
+        bulan = bulan_mk[r.pegawai_id]
         out.append(
             BarisDuk(
                 nomor=n,
                 pegawai=r.pegawai,
-                jabatan=jabatan.get(r.pegawai_id, ""),
+                jabatan=jabatan.get(r.pegawai_id, ("", 0))[0],
                 masa_kerja=(bulan // 12, bulan % 12),
+                masa_kerja_golongan=r.pegawai.mk_golongan_tahun is not None,
                 kepemimpinan=KEPEMIMPINAN.get(r.tingkat_kepemimpinan, ""),
                 usia=_bulan(r.tanggal_lahir, pada) // 12,
             )

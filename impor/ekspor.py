@@ -47,6 +47,8 @@ def baris_pegawai(scope: Lingkup) -> Iterator[list[str | date]]:
             "tmtPns": _tgl(p.tmt_pns),
             "golRuangAkhir": p.golongan,
             "tmtGolAkhir": _tgl(p.tmt_golongan),
+            "mkTahun": "" if p.mk_golongan_tahun is None else str(p.mk_golongan_tahun),
+            "mkBulan": "" if p.mk_golongan_bulan is None else str(p.mk_golongan_bulan),
             "tkPendidikanTerakhir": p.pendidikan,
             "unorId": p.unit_kerja.kode,
             "unorNama": p.unit_kerja.nama,

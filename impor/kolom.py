@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
 
+from pegawai.jenis_jabatan import JenisJabatan
+
 # The fields we use, in order: our template's columns, what an export writes and an import reads.
 # Any other field or column is read, ignored and listed once in the preview ("dibaca tetapi tidak
 # dipakai"), never a reason to refuse a file: a data-utama record carries about a hundred.
@@ -28,6 +30,8 @@ KOLOM = (
     "golRuangAkhirId",
     "golRuangAkhir",
     "tmtGolAkhir",
+    "mkTahun",
+    "mkBulan",
     "tkPendidikanTerakhirId",
     "tkPendidikanTerakhir",
     "unorId",
@@ -35,8 +39,16 @@ KOLOM = (
     "jenisJabatanId",
     "jabatanId",
     "jabatanNama",
+    "jabatanStrukturalId",
+    "jabatanStrukturalNama",
+    "jabatanFungsionalId",
+    "jabatanFungsionalNama",
+    "jabatanFungsionalUmumId",
+    "jabatanFungsionalUmumNama",
+    "eselon",
     "tmtJabatan",
     "tmtBerhenti",
+    "tmtPensiun",
     "email",
     "noHp",
 )
@@ -46,8 +58,123 @@ SALAH_SATU = (
     ("golRuangAkhirId", "golRuangAkhir"),
     ("tkPendidikanTerakhirId", "tkPendidikanTerakhir"),
 )
-TANGGAL = ("tglLahir", "tmtCpns", "tmtPns", "tmtGolAkhir", "tmtJabatan", "tmtBerhenti")
+TANGGAL = (
+    "tglLahir",
+    "tmtCpns",
+    "tmtPns",
+    "tmtGolAkhir",
+    "tmtJabatan",
+    "tmtBerhenti",
+    "tmtPensiun",
+)
 
+# SIASN's own fields that we read nothing from, as a whole data-utama record carries them. Any
+# column outside KOLOM is ignored and listed once in the preview (impor.baca); this list is what
+# the import benchmark's whole records carry besides ours (impor.contoh).
+SIASN_LAIN = frozenset(
+    {
+        "id",
+        "nipLama",
+        "agama",
+        "agamaId",
+        "jenisPegawaiNama",
+        "golRuangAwalId",
+        "golRuangAwal",
+        "pangkatAkhir",
+        "pangkatAwal",
+        "masaKerja",
+        "pendidikanTerakhirId",
+        "pendidikanTerakhirNama",
+        "tahunLulus",
+        "jenisJabatan",
+        "eselonId",
+        "eselonLevel",
+        "tmtEselon",
+        "unorIndukId",
+        "unorIndukNama",
+        "instansiIndukNama",
+        "instansiKerjaNama",
+        "satuanKerjaKerjaNama",
+        "lokasiKerja",
+        "emailGov",
+    }
+    # The rest of a whole data-utama record as SIASN's web service sends it (about a hundred
+    # fields; public client code stores them one column each: lighthinkstudio/simpeg-lts,
+    # database/migrations/2022_05_31_000000_create_master_pegawai_table.php, commit d810e99;
+    # jumlahIstriSuami, validNik, flag, updated, asnJenjangJabatan and levelJabatan from other
+    # public client code whose repository the search index does not name). Read and ignored:
+    # nothing of ours corresponds (bupPensiun: we apply our own rule, pegawai.pensiun, and
+    # reconcile tmtPensiun against it).
+    | {
+        "tempatLahirId",
+        "nik",
+        "alamat",
+        "noTelp",
+        "jenisPegawaiId",
+        "jenisIdDokumenId",
+        "jenisIdDokumenNama",
+        "nomorIdDocument",
+        "noSeriKarpeg",
+        "bupPensiun",
+        "tglSkPns",
+        "tglSkCpns",
+        "kanregId",
+        "kanregNama",
+        "instansiKerjaId",
+        "instansiKerjaKodeCepat",
+        "instansiIndukId",
+        "satuanKerjaId",
+        "satuanKerjaNama",
+        "satuanKerjaIndukId",
+        "satuanKerjaIndukNama",
+        "satuanKerjaKerjaId",
+        "lokasiKerjaId",
+        "gajiPokok",
+        "kpknId",
+        "kpknNama",
+        "ktuaId",
+        "ktuaNama",
+        "taspenId",
+        "taspenNama",
+        "jenisKawinId",
+        "statusPerkawinan",
+        "statusHidup",
+        "noSuratKeteranganDokter",
+        "tglSuratKeteranganDokter",
+        "jumlahPasangan",
+        "jumlahIstriSuami",
+        "jumlahAnak",
+        "noSuratKeteranganBebasNarkoba",
+        "tglSuratKeteranganBebasNarkoba",
+        "skck",
+        "tglSkck",
+        "akteKelahiran",
+        "akteMeninggal",
+        "tglMeninggal",
+        "noNpwp",
+        "tglNpwp",
+        "noAskes",
+        "bpjs",
+        "kodePos",
+        "noSpmt",
+        "noTaspen",
+        "bahasa",
+        "kppnId",
+        "kppnNama",
+        "tglSttpl",
+        "nomorSttpl",
+        "nomorSkCpns",
+        "nomorSkPns",
+        "jenjang",
+        "jabatanAsn",
+        "kartuAsn",
+        "validNik",
+        "flag",
+        "updated",
+        "asnJenjangJabatan",
+        "levelJabatan",
+    }
+)
 RIWAYAT = (
     "rw-golongan",
     "rw-pendidikan",
@@ -74,6 +201,8 @@ LABEL = {
     "golRuangAkhirId": _("golongan (id SIASN)"),
     "golRuangAkhir": _("golongan"),
     "tmtGolAkhir": _("TMT golongan"),
+    "mkTahun": _("masa kerja golongan (tahun)"),
+    "mkBulan": _("masa kerja golongan (bulan)"),
     "tkPendidikanTerakhirId": _("tingkat pendidikan (id SIASN)"),
     "tkPendidikanTerakhir": _("tingkat pendidikan"),
     "unorId": _("unit (id SIASN)"),
@@ -82,10 +211,66 @@ LABEL = {
     "jabatanId": _("jabatan (id SIASN)"),
     "jabatanNama": _("jabatan"),
     "tmtJabatan": _("TMT jabatan"),
+    "jabatanStrukturalId": _("jabatan struktural (id SIASN)"),
+    "jabatanStrukturalNama": _("jabatan struktural"),
+    "jabatanFungsionalId": _("jabatan fungsional (id SIASN)"),
+    "jabatanFungsionalNama": _("jabatan fungsional"),
+    "jabatanFungsionalUmumId": _("jabatan pelaksana (id SIASN)"),
+    "jabatanFungsionalUmumNama": _("jabatan pelaksana"),
+    "eselon": _("eselon"),
     "tmtBerhenti": _("TMT berhenti"),
+    "tmtPensiun": _("TMT pensiun (SIASN)"),
     "email": _("email"),
     "noHp": _("nomor HP"),
 }
+
+
+# The position id of a SIASN record: our template's `jabatanId`, else the id of the position's
+# kind, chosen by jenisJabatanId (data utama) or jenisJabatan (rw-jabatan): 1 struktural,
+# 2 fungsional tertentu, 4 fungsional umum (pelaksana). Field names as public client code reads
+# SIASN's records (lighthinkstudio/simpeg-lts, create_master_pegawai_table.php; rw-jabatan rows
+# in public sync code carry jenisJabatan, jabatanFungsionalId, jabatanFungsionalUmumId and
+# namaJabatan, but no structural id: a structural row maps by its name). One mapping for both
+# lists (impor.models.PemetaanJabatan): the same id maps the same way from data utama and
+# rw-jabatan.
+_JABATAN_PER_JENIS = {
+    "1": (("jabatanStrukturalId", "jabatanStrukturalNama"),),
+    "2": (("jabatanFungsionalId", "jabatanFungsionalNama"),),
+    "4": (("jabatanFungsionalUmumId", "jabatanFungsionalUmumNama"),),
+}
+_NAMA_JABATAN = ("jabatanNama", "namaJabatan")
+
+
+def jabatan_siasn(r: dict[str, str]) -> tuple[str, str, str]:
+    """Return (column, position id, position name) of a SIASN record or rw-jabatan row."""
+    if r.get("jabatanId"):
+        return "jabatanId", r["jabatanId"], r.get("jabatanNama") or r.get("namaJabatan", "")
+    jenis = (r.get("jenisJabatanId") or r.get("jenisJabatan") or "").strip()
+    pasangan = _JABATAN_PER_JENIS.get(jenis) or tuple(
+        p for daftar in _JABATAN_PER_JENIS.values() for p in daftar
+    )
+    nama_umum = next((r[f] for f in _NAMA_JABATAN if r.get(f)), "")
+    for kolom_id, kolom_nama in pasangan:
+        if r.get(kolom_id):
+            return kolom_id, r[kolom_id], r.get(kolom_nama) or nama_umum
+    return pasangan[0][0] if jenis in _JABATAN_PER_JENIS else "jabatanId", "", nama_umum
+
+
+# SIASN's eselon ("II.b", "III.a", ...) and the managerial kind it corresponds to (UU 5/2014
+# Pasal 131: JPT madya setara eselon I.a dan I.b, JPT pratama eselon II, administrator eselon
+# III, pengawas eselon IV). Eselon V has no managerial kind (PermenPANRB 17/2021 made it Ahli
+# Pertama): not checked.
+_ESELON = {
+    "I": JenisJabatan.JPT_MADYA,
+    "II": JenisJabatan.JPT_PRATAMA,
+    "III": JenisJabatan.ADMINISTRATOR,
+    "IV": JenisJabatan.PENGAWAS,
+}
+
+
+def jenis_dari_eselon(eselon: str) -> str | None:
+    """Return the managerial kind of a SIASN eselon ("II.b" -> JPT Pratama), None if none."""
+    return _ESELON.get(eselon.strip().upper().split(".")[0].split("/")[0].strip())
 
 
 # "STATUS CPNS PNS" of SIASN's exports holds one letter, C or P (rumahASN

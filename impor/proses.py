@@ -23,6 +23,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from impor import baca
+from impor import kolom as k
 from impor import riwayat as riwayat_lain
 from impor.models import PemetaanJabatan, PemetaanUnit
 from impor.referensi import golongan as golongan_ref
@@ -33,8 +34,10 @@ from impor.validasi import Hasil, Pemeta, gabung, periksa, periksa_model, periks
 from jabatan.models import Formasi, Jabatan, Penempatan
 from pegawai.disiplin import JenisHukuman
 from pegawai.impor import KOLOM_UBAH, Perubahan, pegawai_impor, per_nip, riwayat_impor
+from pegawai.jenis_jabatan import JenisJabatan
 from pegawai.models import Pegawai, RiwayatPangkat, UnitKerja
 from pegawai.nip import normalize_nip
+from pegawai.pensiun import tanggal_pensiun
 
 POTONG = 5000  # rows per chunk: one query for their existing employees, one bulk write
 CONTOH = 200  # changed/new rows kept for the preview page
@@ -53,6 +56,15 @@ class Ringkasan:
     sama: int = 0
     tolak: int = 0
     penempatan: int = 0
+    # Employees the file says left (pension, death, dismissal) and their active placements
+    # ended through jabatan's service (the post becomes vacant).
+    berhenti: int = 0
+    penempatan_berakhir: int = 0
+    # TMT pensiun differing from our rule (pegawai.pensiun): count and the first examples.
+    pensiun_beda: int = 0
+    contoh_pensiun: list[dict] = field(default_factory=list)
+    # SIASN's eselon not matching the kind of the position we map it to (kolom.jenis_dari_eselon).
+    eselon_beda: int = 0
     riwayat: dict[str, int] = field(default_factory=dict)
     riwayat_rinci: dict[str, dict[str, int]] = field(default_factory=dict)  # impor.riwayat
     contoh_baru: list[dict] = field(default_factory=list)
@@ -128,6 +140,10 @@ def jalankan(
     semua_formasi = list(Formasi.objects.values_list("pk", "jabatan_id", "unit_kerja_id"))
     formasi = {(j, u): pk for pk, j, u in semua_formasi}
     formasi_jabatan = {pk: j for pk, j, _u in semua_formasi}
+    jabatan_info = {
+        pk: (bup, jenis)
+        for pk, bup, jenis in Jabatan.objects.values_list("pk", "batas_usia_pensiun", "jenis")
+    }
     tolak = _PenulisTolak()
     if selisih:
         r.selisih = _PenulisSelisih()
@@ -145,6 +161,7 @@ def jalankan(
                 formasi_jabatan,
                 ganda,
                 tolak,
+                jabatan_info=jabatan_info,
                 terapkan=terapkan,
                 oleh=oleh,
                 sumber=sumber,
@@ -181,7 +198,18 @@ def jalankan(
 
 
 def _chunk(
-    chunk, r: Ringkasan, peta, formasi, formasi_jabatan, ganda, tolak, *, terapkan, oleh, sumber
+    chunk,
+    r: Ringkasan,
+    peta,
+    formasi,
+    formasi_jabatan,
+    ganda,
+    tolak,
+    *,
+    jabatan_info: dict[int, tuple[int, str]],
+    terapkan,
+    oleh,
+    sumber,
 ) -> None:
     nips = [normalize_nip(b.nilai.get("nipBaru", "")) for b in chunk]
     lama = {
@@ -193,6 +221,7 @@ def _chunk(
     ubah: list[Perubahan] = []
     tempatkan: list[tuple[str, int, date | None, baca.Baris]] = []
     riwayat: list[tuple[str, baca.Baris]] = []
+    berhenti: list[tuple[int, date]] = []
     for baris in chunk:
         if baris.kosong:
             h = Hasil(nip="")
@@ -231,9 +260,27 @@ def _chunk(
                 _("Tidak ada formasi jabatan ini di unit tersebut: buat formasinya dulu."),
             )
             continue
-        pindah = fid is not None and (ada is None or jabatan_kini.get(ada["id"]) != fid)
+        keluar = hasil["kedudukan"] not in Pegawai.KEDUDUKAN_AKTIF
+        # Who leaves is placed nowhere; who was active and leaves frees their posts below.
+        pindah = (
+            not keluar and fid is not None and (ada is None or jabatan_kini.get(ada["id"]) != fid)
+        )
+        if ada is not None and keluar and ada["kedudukan"] in Pegawai.KEDUDUKAN_AKTIF:
+            berhenti.append((ada["id"], hasil["tmt_berhenti"]))
+        kini = formasi_jabatan.get(jabatan_kini.get(ada["id"])) if ada else None
+        bup, jenis = jabatan_info.get(h.jabatan_id or kini, (None, ""))
+        pensiun = _pensiun_beda(r, h, hasil, bup)
+        eselon = baris.nilai.get("eselon", "")
+        eselon_beda = bool(jenis and k.jenis_dari_eselon(eselon) not in (None, jenis))
+        r.eselon_beda += eselon_beda
         if r.selisih is not None:
             _catat_selisih(r.selisih, h, ada, hasil, baris, jabatan_kini, formasi_jabatan)
+            if pensiun:
+                r.selisih.tulis(h.nip, hasil["nama"], _("TMT pensiun"), *pensiun)
+            if eselon_beda:
+                r.selisih.tulis(
+                    h.nip, hasil["nama"], _("eselon"), eselon, JenisJabatan(jenis).label
+                )
         if ada is None:
             r.baru += 1
             baru.append(hasil)
@@ -274,6 +321,7 @@ def _chunk(
             if daftar:
                 r.riwayat[key] = r.riwayat.get(key, 0) + len(daftar)
     r.penempatan += len(tempatkan)
+    r.berhenti += len(berhenti)
 
     def lain(ids: dict[str, int]) -> None:
         riwayat_lain.jalankan(r, riwayat, ids, peta, formasi, terapkan=terapkan, oleh=oleh,
@@ -281,10 +329,16 @@ def _chunk(
                                   r, tolak, b, Hasil(nip=nip), kolom, pesan))  # fmt: skip
 
     if not terapkan:
+        if berhenti:
+            r.penempatan_berakhir += (
+                Penempatan.objects.aktif().filter(pegawai_id__in=[b[0] for b in berhenti]).count()
+            )
         lain({nip: row["id"] for nip, row in lama.items()})
         return
     pegawai_impor(baru=baru, ubah=ubah, oleh=oleh, sumber=sumber, dibuat=r.disentuh)
     r.disentuh.update(p.pegawai_id for p in ubah)
+    if berhenti:
+        r.penempatan_berakhir += _akhiri(berhenti)
     if tempatkan or riwayat:
         ids = dict(
             Pegawai.objects.filter(
@@ -296,6 +350,43 @@ def _chunk(
         if riwayat:
             _riwayat(riwayat, ids)
             lain(ids)
+
+
+def _akhiri(berhenti: list[tuple[int, date]]) -> int:
+    """End the active placements and succession entries of the employees who left, through
+    the service the admin's employee form uses (jabatan.services.penempatan_end_all), inside
+    the import's transaction; return how many placements ended."""
+    from jabatan.services import penempatan_end_all
+
+    tmt = dict(berhenti)
+    n = 0
+    for pegawai in Pegawai.objects.filter(pk__in=list(tmt)).order_by("pk"):
+        n += penempatan_end_all(pegawai=pegawai, tmt_berhenti=tmt[pegawai.pk])
+    return n
+
+
+def _pensiun_beda(r: Ringkasan, h: Hasil, hasil: dict, batas_usia: int | None):
+    """Compare SIASN's tmtPensiun with our rule (pegawai.pensiun: the first of the month after
+    the retirement age of the position, UU 20/2023 Pasal 55 jo. PP 11/2017 Pasal 239); count a
+    difference on `r` and return (SIASN's, ours) as text, or None. Only for PNS whose position
+    we know (the file's, or their current post): without a position there is no age to apply."""
+    if not (h.tmt_pensiun and batas_usia and hasil["status"] == Pegawai.Status.PNS):
+        return None
+    kita = tanggal_pensiun(hasil["tanggal_lahir"], batas_usia)
+    if kita == h.tmt_pensiun:
+        return None
+    r.pensiun_beda += 1
+    if len(r.contoh_pensiun) < CONTOH:
+        r.contoh_pensiun.append(
+            {
+                "nip": h.nip,
+                "nama": hasil["nama"],
+                "siasn": h.tmt_pensiun.isoformat(),
+                "kita": kita.isoformat(),
+                "bup": batas_usia,
+            }
+        )
+    return _tampil("tmt", h.tmt_pensiun), _tampil("tmt", kita)
 
 
 def _jabatan_kini(ids: list[int]) -> dict[int, int]:

@@ -26,9 +26,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from impor import kolom as k
 from impor.referensi import skp as skp_ref
 from impor.tanggal import TanggalSalah, tanggal
-from impor.validasi import Pemeta
+from impor.validasi import Pemeta, jabatan_asing
 from kinerja import rules as kinerja_rules
 from pelatihan import rules as pelatihan_rules
 from pelatihan.models import KelompokKompetensi
@@ -40,16 +41,6 @@ LABEL = {
     "rw-diklat": gettext_lazy("Riwayat diklat kepemimpinan"),
     "rw-kursus": gettext_lazy("Riwayat kursus/pelatihan"),
 }
-
-# The position id of a rw-jabatan row: ours, then SIASN's three kinds (one of them is filled).
-_JABATAN_ID = ("jabatanId", "jabatanStrukturalId", "jabatanFungsionalId", "jabatanFungsionalUmumId")
-_JABATAN_NAMA = (
-    "jabatanNama",
-    "namaJabatan",
-    "jabatanStrukturalNama",
-    "jabatanFungsionalNama",
-    "jabatanFungsionalUmumNama",
-)
 
 
 def _pertama(r: dict[str, str], keys: tuple[str, ...]) -> tuple[str, str]:
@@ -104,8 +95,7 @@ def _jabatan(
                     _("Unit SIASN %(k)s (%(n)s) belum dipetakan ke unit kerja kita.")
                     % {"k": unor, "n": unor_nama},
                 )
-        kolom, jab_id = _pertama(r, _JABATAN_ID)
-        _k, jab_nama = _pertama(r, _JABATAN_NAMA)
+        kolom, jab_id, jab_nama = k.jabatan_siasn(r)
         jabatan = None
         if not (jab_id or jab_nama):
             p.salah(n, kolom, _("Jabatan wajib diisi (id atau nama jabatan)."))
@@ -116,12 +106,7 @@ def _jabatan(
                 else peta.jabatan.get(jab_id or jab_nama)
             )
             if jabatan is None:
-                p.salah(
-                    n,
-                    kolom if jab_id else _k,
-                    _("Jabatan SIASN %(k)s (%(n)s) belum dipetakan ke jabatan kita.")
-                    % {"k": jab_id or "-", "n": jab_nama},
-                )
+                p.salah(n, kolom if jab_id else "namaJabatan", jabatan_asing(jab_nama))
         fid = formasi.get((jabatan, unit)) if jabatan and unit else None
         if jabatan and unit and fid is None:
             p.salah(

@@ -18,9 +18,15 @@ from tugas.progres import Laporan, dengan_progres, mulai
 
 
 def _pesan(r: proses.Ringkasan) -> str:
-    return _(
+    pesan = _(
         "%(total)d baris: %(baru)d baru, %(ubah)d berubah, %(sama)d tetap, %(tolak)d ditolak."
     ) % {"total": r.total, "baru": r.baru, "ubah": r.ubah, "sama": r.sama, "tolak": r.tolak}
+    if r.berhenti:
+        pesan += " " + _("%(b)d pegawai berhenti; %(p)d penempatan aktifnya diakhiri.") % {
+            "b": r.berhenti,
+            "p": r.penempatan_berakhir,
+        }
+    return pesan
 
 
 def _berkas_tolak(laporan: Laporan, impor: Impor, r: proses.Ringkasan, pesan: str) -> None:
@@ -110,6 +116,8 @@ def terapkan(laporan: Laporan, impor_id: int, user_id: int | None, sebagian: boo
             "tetap": r.sama,
             "ditolak": r.tolak,
             "penempatan": r.penempatan,
+            "berhenti": r.berhenti,
+            "penempatan_berakhir": r.penempatan_berakhir,
         },
         oleh=oleh,
     )

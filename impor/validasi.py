@@ -42,6 +42,8 @@ KOLOM_FIELD = {
     "tmt_pns": "tmtPns",
     "golongan": "golRuangAkhir",
     "tmt_golongan": "tmtGolAkhir",
+    "mk_golongan_tahun": "mkTahun",
+    "mk_golongan_bulan": "mkBulan",
     "pendidikan": "tkPendidikanTerakhir",
     "unit_kerja": "unorId",
     "tmt_berhenti": "tmtBerhenti",
@@ -63,6 +65,7 @@ class Hasil:
     unit_kerja_id: int | None = None
     jabatan_id: int | None = None
     tmt_jabatan: date | None = None
+    tmt_pensiun: date | None = None  # SIASN's, only compared with ours (impor.proses)
     galat: list[tuple[str, str]] = field(default_factory=list)  # (column, reason)
 
     def salah(self, kolom: str, pesan: str) -> None:
@@ -163,6 +166,7 @@ def periksa(nilai: dict[str, str], pemeta: Pemeta) -> Hasil:
         ("tmtGolAkhir", "tmt_golongan"),
         ("tmtBerhenti", "tmt_berhenti"),
         ("tmtJabatan", "tmt_jabatan"),
+        ("tmtPensiun", "tmt_pensiun"),
     ):
         v = nilai.get(kolom, "")
         if not v:
@@ -174,6 +178,7 @@ def periksa(nilai: dict[str, str], pemeta: Pemeta) -> Hasil:
             d[f] = None
             h.salah(kolom, exc.pesan)
     h.tmt_jabatan = d.pop("tmt_jabatan")
+    h.tmt_pensiun = d.pop("tmt_pensiun")
     if status == "PPPK":
         d["tmt_pppk"] = d.pop("tmt_cpns")
         d["tmt_cpns"] = None
@@ -200,6 +205,7 @@ def periksa(nilai: dict[str, str], pemeta: Pemeta) -> Hasil:
             if (gol_id or gol_nama)
             else _("Golongan wajib diisi."),
         )
+    _masa_kerja(nilai, h)
     pend_id, pend_nama = (
         nilai.get("tkPendidikanTerakhirId", ""),
         nilai.get("tkPendidikanTerakhir", ""),
@@ -241,16 +247,41 @@ def periksa(nilai: dict[str, str], pemeta: Pemeta) -> Hasil:
                 _("Unit SIASN %(k)s (%(n)s) belum dipetakan ke unit kerja kita.")
                 % {"k": unor, "n": nilai.get("unorNama", "")},
             )
-    jab_id, jab_nama = nilai.get("jabatanId", ""), nilai.get("jabatanNama", "")
+    kolom, jab_id, jab_nama = k.jabatan_siasn(nilai)
     if jab_id or jab_nama:
         h.jabatan_id = pemeta.cari_jabatan(jab_id, jab_nama)
         if h.jabatan_id is None:
-            h.salah(
-                "jabatanId" if jab_id else "jabatanNama",
-                _("Jabatan SIASN %(k)s (%(n)s) belum dipetakan ke jabatan kita.")
-                % {"k": jab_id or "-", "n": jab_nama},
-            )
+            h.salah(kolom if jab_id else "jabatanNama", jabatan_asing(jab_nama))
     return h
+
+
+def jabatan_asing(nama: str) -> str:
+    """The refusal of a position HR has not mapped yet: its name, never SIASN's key."""
+    return _('Jabatan SIASN "%(n)s" belum dipetakan ke jabatan kita.') % {
+        "n": nama or _("tanpa nama")
+    }
+
+
+def _masa_kerja(nilai: dict[str, str], h: Hasil) -> None:
+    """Masa kerja golongan (mkTahun, mkBulan): whole numbers, both or neither; "" keeps ours."""
+    d = h.data
+    d["mk_golongan_tahun"] = d["mk_golongan_bulan"] = None
+    teks = {f: nilai.get(f, "") for f in ("mkTahun", "mkBulan")}
+    if not any(teks.values()):
+        return
+    batas = {"mkTahun": 60, "mkBulan": 11}
+    angka = {}
+    for f, v in teks.items():
+        if not v.isdigit() or int(v) > batas[f]:
+            h.salah(
+                f,
+                _('Masa kerja golongan "%(v)s" tidak sah: bilangan bulat 0 sampai %(n)d.')
+                % {"v": v, "n": batas[f]},
+            )
+        else:
+            angka[f] = int(v)
+    if len(angka) == 2:
+        d["mk_golongan_tahun"], d["mk_golongan_bulan"] = angka["mkTahun"], angka["mkBulan"]
 
 
 _NILAI_BAWAAN = {

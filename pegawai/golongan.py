@@ -5,6 +5,8 @@ Perpres 98/2020, ordered like the 17 PNS ruang (golongan IX ≈ III/a), so both 
 scale.
 """
 
+from datetime import date
+
 from django.utils.functional import lazy
 from django.utils.translation import gettext, gettext_noop
 
@@ -88,3 +90,16 @@ _label_lazy = lazy(label, str)
 CHOICES: list[tuple[str, str]] = [(kode, label(kode)) for kode, _pangkat in PNS] + [
     (kode, _label_lazy(kode)) for kode in PPPK
 ]
+
+
+def masa_kerja_bulan(
+    mk_tahun: int | None, mk_bulan: int | None, tmt_golongan: date, pada: date
+) -> int | None:
+    """Return the masa kerja golongan in months on `pada`: the decree's years and months on its
+    TMT plus the whole months since (None when the decree's figure is unknown): the figure the
+    pay table reads beside the golongan (PP 7/1977 as last amended by PP 15/2019)."""
+    if mk_tahun is None or mk_bulan is None:
+        return None
+    sejak = (pada.year - tmt_golongan.year) * 12 + pada.month - tmt_golongan.month
+    sejak -= pada.day < tmt_golongan.day
+    return mk_tahun * 12 + mk_bulan + max(0, sejak)

@@ -54,6 +54,8 @@ KOLOM_UBAH = (
     "tmt_cpns",
     "tmt_pns",
     "tmt_pppk",
+    "mk_golongan_tahun",
+    "mk_golongan_bulan",
     "pendidikan",
     "kedudukan",
     "tmt_berhenti",
@@ -248,35 +250,43 @@ def _log_baru_sql(nips: list[str], oleh: AbstractBaseUser | None, sumber: str) -
 
 
 def _perbarui(ubah: Sequence[Perubahan]) -> None:
-    """Write only the changed fields: per field, the employees whose field changed."""
-    per_kolom: dict[str, list[tuple[int, object]]] = {}
+    """Write only the changed fields, one statement per set of fields that changed together.
+
+    Fields tied by a CHECK constraint (kedudukan and tmt_berhenti; status, golongan and the TMT
+    CPNS/PPPK) must change in the same statement: the database checks each row after each
+    statement, so a pension written as "kedudukan, then TMT berhenti" is refused half-way."""
+    per_set: dict[tuple[str, ...], list[Perubahan]] = {}
     for p in ubah:
-        for k, (_lama, b) in p.beda.items():
-            per_kolom.setdefault(k, []).append((p.pegawai_id, b))
+        per_set.setdefault(tuple(sorted(p.beda)), []).append(p)
     if connection.vendor != "postgresql":
-        objs: dict[int, Pegawai] = {}
-        for p in ubah:
-            obj = objs.setdefault(p.pegawai_id, Pegawai(pk=p.pegawai_id))
-            for k, (_lama, b) in p.beda.items():
-                setattr(obj, k, b)
-        for kolom, pasang in per_kolom.items():
-            Pegawai.objects.bulk_update([objs[pk] for pk, _v in pasang], [kolom], batch_size=500)
-        Pegawai.objects.filter(pk__in=list(objs)).update(updated_at=timezone.now())
+        for kolom, daftar in per_set.items():
+            objs = []
+            for p in daftar:
+                obj = Pegawai(pk=p.pegawai_id)
+                for k, (_lama, b) in p.beda.items():
+                    setattr(obj, k, b)
+                objs.append(obj)
+            Pegawai.objects.bulk_update(objs, list(kolom), batch_size=500)
+        Pegawai.objects.filter(pk__in=[p.pegawai_id for p in ubah]).update(
+            updated_at=timezone.now()
+        )
         return
     meta = Pegawai._meta
     q = connection.ops.quote_name
     with connection.cursor() as cursor:
-        for kolom, pasang in per_kolom.items():
-            field = meta.get_field(kolom)
-            tipe = field.db_type(connection)
+        for kolom, daftar in per_set.items():
+            fields = [meta.get_field(k) for k in kolom]
+            tipe = ", ".join(f"v{i} {f.db_type(connection)}" for i, f in enumerate(fields))
             cursor.execute(
-                f"CREATE TEMP TABLE impor_stage (id bigint PRIMARY KEY, v {tipe}) ON COMMIT DROP"
+                f"CREATE TEMP TABLE impor_stage (id bigint PRIMARY KEY, {tipe}) ON COMMIT DROP"
             )
-            with cursor.cursor.copy("COPY impor_stage (id, v) FROM STDIN") as copy:
-                for row in pasang:
-                    copy.write_row(row)
+            nama = ", ".join(f"v{i}" for i in range(len(fields)))
+            with cursor.cursor.copy(f"COPY impor_stage (id, {nama}) FROM STDIN") as copy:
+                for p in daftar:
+                    copy.write_row((p.pegawai_id, *(p.beda[k][1] for k in kolom)))
+            atur = ", ".join(f"{q(f.column)} = s.v{i}" for i, f in enumerate(fields))
             cursor.execute(
-                f"UPDATE {q(meta.db_table)} p SET {q(field.column)} = s.v, updated_at = now() "
+                f"UPDATE {q(meta.db_table)} p SET {atur}, updated_at = now() "
                 "FROM impor_stage s WHERE p.id = s.id"
             )
             cursor.execute("DROP TABLE impor_stage")

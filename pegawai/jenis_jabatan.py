@@ -51,3 +51,36 @@ KEAHLIAN: frozenset[str] = frozenset(
 KETERAMPILAN: frozenset[str] = frozenset(
     {Jenjang.PEMULA, Jenjang.TERAMPIL, Jenjang.MAHIR, Jenjang.PENYELIA}
 )
+
+
+# How high a position stands, for the DUK's second criterion ("jabatan yang lebih tinggi", SE
+# Kepala BAKN 02/SE/1980 on PP 15/1979). Managerial kinds by their eselon; a fungsional level
+# beside the administrative post it is equivalent to (PermenPANRB 17/2021: Administrator = Ahli
+# Madya, Pengawas = Ahli Muda, eselon V = Ahli Pertama). Our own placing, stated by no
+# regulation: Ahli Utama above Ahli Madya and below JPT Pratama; the keterampilan levels, in
+# their order, below Ahli Pertama; pelaksana lowest.
+_TINGKAT_JENIS = {
+    JenisJabatan.JPT_UTAMA: 100,
+    JenisJabatan.JPT_MADYA: 90,
+    JenisJabatan.JPT_PRATAMA: 80,
+    JenisJabatan.ADMINISTRATOR: 60,
+    JenisJabatan.PENGAWAS: 50,
+    JenisJabatan.PELAKSANA: 20,
+}
+_TINGKAT_JENJANG = {
+    Jenjang.AHLI_UTAMA: 70,
+    Jenjang.AHLI_MADYA: 60,
+    Jenjang.AHLI_MUDA: 50,
+    Jenjang.AHLI_PERTAMA: 40,
+    Jenjang.PENYELIA: 34,
+    Jenjang.MAHIR: 33,
+    Jenjang.TERAMPIL: 32,
+    Jenjang.PEMULA: 31,
+}
+
+
+def tingkat_jabatan(jenis: str, jenjang: str = "") -> int:
+    """Return the height of a position (0: no position held), higher is higher."""
+    if jenis == JenisJabatan.FUNGSIONAL:
+        return _TINGKAT_JENJANG.get(jenjang, 31)
+    return _TINGKAT_JENIS.get(jenis, 0)

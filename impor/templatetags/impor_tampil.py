@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from django import template
 
 from pegawai.nip import format_nip
@@ -17,3 +19,12 @@ def nip_cetak(value: str) -> str:
     # Digit 13 of an NI PPPK is 2; in a NIP it is the tens of the TMT month (0 or 1).
     pppk = len(value) == 18 and value[12] == "2"
     return format_nip(value, pppk=pppk) if value.isdigit() else value
+
+
+@register.filter
+def tanggal_iso(value: str) -> date | None:
+    """A date kept as ISO text in the preview's summary (JSON), back as a date for `|date`."""
+    try:
+        return date.fromisoformat(value) if value else None
+    except ValueError:
+        return None

@@ -74,13 +74,31 @@ def skor(nilai: Mapping[str, Decimal], bobot: Bobot) -> Decimal:
     return Decimal(total).quantize(DUA, ROUND_HALF_UP)
 
 
-def kunci_duk(k: Kandidat) -> tuple:
-    """Sort key of the DUK order (higher rank first, earlier TMT, longer service, higher
-    leadership training, ...)."""
+def kunci_duk(
+    k: Kandidat, *, tingkat_jabatan: int | None = None, masa_kerja_bulan: int | None = None
+) -> tuple:
+    """Sort key of the DUK order as SE Kepala BAKN 02/SE/1980 words PP 15/1979: the higher
+    pangkat first, within one pangkat the earlier TMT; then the higher jabatan; then the longer
+    masa kerja ("yang dapat diperhitungkan untuk penetapan gaji": masa kerja golongan); then the
+    higher latihan jabatan (leadership training); then the higher pendidikan; then the older.
+    The NIP last, so the order never depends on how rows arrive.
+
+    The DUK (impor.duk) passes `tingkat_jabatan` (pegawai.jenis_jabatan.tingkat_jabatan) and
+    `masa_kerja_bulan` (pegawai.golongan.masa_kerja_bulan). The merit ranking's tie-break
+    (jabatan.merit.urutan, and column by column the SQL ranking, jabatan/peringkat) calls it
+    without them and so differs, knowingly, in two steps: no jabatan step (every candidate is
+    ranked for the same post, and the projection holds no position level), and service counted
+    from TMT CPNS/PPPK (earlier first), not masa kerja golongan, which the projection does not
+    hold: the two differ only by credited prior service. Both differ from the SE in one detail:
+    within the same latihan level the SE puts the earlier graduate first; we keep the level only.
+    """
+    jabatan = () if tingkat_jabatan is None else (-tingkat_jabatan,)
+    masa = k.tmt_masuk if masa_kerja_bulan is None else -masa_kerja_bulan
     return (
         -gol.urutan(k.golongan),
         k.tmt_golongan,
-        k.tmt_masuk,
+        *jabatan,
+        masa,
         -k.tingkat_kepemimpinan,
         -k.pendidikan,
         k.tanggal_lahir,

@@ -111,6 +111,8 @@ class PegawaiForm(forms.ModelForm):
             "status",
             "golongan",
             "tmt_golongan",
+            "mk_golongan_tahun",
+            "mk_golongan_bulan",
             "tmt_cpns",
             "tmt_pns",
             "tmt_pppk",
@@ -169,6 +171,7 @@ class PegawaiAdmin(NipSearchMixin, BaseAdmin):
                 "fields": [
                     "status",
                     ("golongan", "tmt_golongan"),
+                    ("mk_golongan_tahun", "mk_golongan_bulan"),
                     ("tmt_cpns", "tmt_pns", "tmt_pppk"),
                 ]
             },

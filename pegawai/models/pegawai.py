@@ -87,6 +87,19 @@ class Pegawai(TimestampedModel):
     tmt_cpns = models.DateField(_("TMT CPNS"), null=True, blank=True)
     tmt_pns = models.DateField(_("TMT PNS"), null=True, blank=True)
     tmt_pppk = models.DateField(_("TMT PPPK"), null=True, blank=True)
+    # Masa kerja golongan: the service counted for pay (credited prior service included), as
+    # the last rank decree prints it on its TMT (SIASN: mkTahun/mkBulan). The DUK orders by it
+    # (SE Kepala BAKN 02/SE/1980 on PP 15/1979: "masa kerja yang dapat diperhitungkan untuk
+    # penetapan gaji"); pegawai.golongan.masa_kerja_bulan carries it to a later date.
+    mk_golongan_tahun = models.PositiveSmallIntegerField(
+        _("masa kerja golongan (tahun)"),
+        null=True,
+        blank=True,
+        help_text=_("Pada TMT golongan, seperti tercetak pada SK pangkat terakhir."),
+    )
+    mk_golongan_bulan = models.PositiveSmallIntegerField(
+        _("masa kerja golongan (bulan)"), null=True, blank=True
+    )
     pendidikan = models.CharField(
         _("pendidikan terakhir"), max_length=4, choices=TingkatPendidikan.choices
     )
@@ -154,6 +167,22 @@ class Pegawai(TimestampedModel):
                     "dan dikosongkan jika aktif atau cuti."
                 ),
             ),
+            models.CheckConstraint(
+                condition=Q(mk_golongan_tahun__isnull=True, mk_golongan_bulan__isnull=True)
+                | Q(
+                    # NULL compares to nothing: without these a half-filled pair would pass.
+                    mk_golongan_tahun__isnull=False,
+                    mk_golongan_bulan__isnull=False,
+                    mk_golongan_tahun__lte=60,
+                    mk_golongan_bulan__gte=0,
+                    mk_golongan_bulan__lte=11,
+                ),
+                name="pegawai_mk_golongan_sah",
+                violation_error_message=_(
+                    "Masa kerja golongan: tahun 0–60 dan bulan 0–11, keduanya diisi atau "
+                    "keduanya kosong."
+                ),
+            ),
         ]
         indexes = [
             # The per-unit lists ("my unit and below" joins on unit_kerja).
@@ -183,6 +212,16 @@ class Pegawai(TimestampedModel):
     @property
     def pangkat_label(self) -> str:
         return gol.label(self.golongan) if self.golongan else ""
+
+    @property
+    def masa_kerja_golongan(self) -> tuple[int, int] | None:
+        """Return the masa kerja golongan today as (years, months), None when not recorded."""
+        from django.utils import timezone
+
+        bulan = gol.masa_kerja_bulan(
+            self.mk_golongan_tahun, self.mk_golongan_bulan, self.tmt_golongan, timezone.localdate()
+        )
+        return None if bulan is None else (bulan // 12, bulan % 12)
 
     def clean(self) -> None:
         errors: dict[str, list] = {}
@@ -229,6 +268,14 @@ class Pegawai(TimestampedModel):
             errors.setdefault("tmt_cpns", []).append(_("TMT CPNS wajib diisi untuk PNS."))
         if self.status == self.Status.PPPK and not self.tmt_pppk:
             errors.setdefault("tmt_pppk", []).append(_("TMT PPPK wajib diisi untuk PPPK."))
+        if (self.mk_golongan_tahun is None) != (self.mk_golongan_bulan is None):
+            errors["mk_golongan_bulan"] = [
+                _("Isi tahun dan bulan masa kerja golongan, atau kosongkan keduanya.")
+            ]
+        elif self.mk_golongan_bulan is not None and self.mk_golongan_bulan > 11:
+            errors["mk_golongan_bulan"] = [_("Bulan masa kerja golongan 0 sampai 11.")]
+        if self.mk_golongan_tahun is not None and self.mk_golongan_tahun > 60:
+            errors["mk_golongan_tahun"] = [_("Tahun masa kerja golongan 0 sampai 60.")]
         aktif = self.kedudukan in self.KEDUDUKAN_AKTIF
         if aktif and self.tmt_berhenti:
             errors["tmt_berhenti"] = [_("Kosongkan TMT berhenti untuk pegawai aktif atau cuti.")]

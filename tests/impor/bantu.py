@@ -81,3 +81,16 @@ def ke_xlsx(rows: list[dict], kolom=k.KOLOM, *, gabung: str | None = None, nilai
 def ke_json(rows: list[dict], bungkus: bool = False) -> bytes:
     data = {"data": rows} if bungkus else rows
     return json.dumps(data).encode()
+
+
+def rekam_utuh(**ubah) -> dict[str, str]:
+    """A whole data-utama record as SIASN's web service sends it: every field public client
+    code stores (lighthinkstudio/simpeg-lts, database/migrations/
+    2022_05_31_000000_create_master_pegawai_table.php), the ones we do not use filled as SIASN
+    fills them (impor.contoh.isian_lain), on top of a valid row of ours (`baris`)."""
+    from impor.contoh import isian_lain
+
+    row = isian_lain(1)
+    row.update(bupPensiun="58", masaKerja="16 Tahun 03 Bulan", kedudukanPnsId="01")
+    row.update(baris(**ubah))
+    return row

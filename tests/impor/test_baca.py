@@ -69,7 +69,7 @@ def test_it_rejects_a_blank_column_between_columns():
 
 
 def test_it_rejects_data_under_no_title():
-    data = ke_xlsx([baris()], nilai={"AA2": "sisa"})
+    data = ke_xlsx([baris()], nilai={"AZ2": "sisa"})
     assert "Baris 2 berisi data di kolom tanpa judul" in _tolak("a.xlsx", data)
 
 

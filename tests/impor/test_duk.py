@@ -24,21 +24,29 @@ def org():
     o = buat_organisasi()
     with indeks.ditunda():
         PegawaiFactory(
-            nama="Senior", unit_kerja=o.unit_a, golongan="IV/a", tmt_golongan=date(2015, 4, 1)
+            nama="Senior",
+            unit_kerja=o.unit_a,
+            golongan="IV/a",
+            tmt_golongan=date(2015, 4, 1),
+            tmt_pns=date(2001, 1, 1),
         )
         PegawaiFactory(
             nama="Sama Gol Lebih Dulu",
             unit_kerja=o.bidang_a,
             golongan="III/a",
             tmt_golongan=date(2019, 4, 1),
+            tmt_pns=date(2001, 1, 1),
         )
     return o
 
 
-def test_the_order_is_the_rankings_tie_break(org):
+def test_the_order_is_the_rankings_tie_break_where_the_regulation_makes_them_the_same(org):
+    # No one holds a post and no masa kerja golongan is imported: the two orders agree.
     baris = duk(scope=Lingkup(semua=True), unit=org.unit_a, pada=date(2026, 12, 1))
     harapan = sorted(
-        IndeksMerit.objects.filter(pegawai__unit_kerja__path__startswith=org.unit_a.path),
+        IndeksMerit.objects.filter(
+            pegawai__unit_kerja__path__startswith=org.unit_a.path, pegawai__tmt_pns__isnull=False
+        ),
         key=lambda r: merit.kunci_duk(indeks.kandidat(r)),
     )
     assert [b.pegawai.pk for b in baris] == [r.pegawai_id for r in harapan]
@@ -84,7 +92,54 @@ def test_the_duk_runs_a_fixed_number_of_queries(client, org, django_assert_max_n
     client.force_login(org.users["hr"])
     with indeks.ditunda():
         for _ in range(10):
-            PegawaiFactory(unit_kerja=org.unit_a)
+            PegawaiFactory(unit_kerja=org.unit_a, tmt_pns=date(2012, 1, 1))
     # session, user, permissions, units for the select, the unit, projection rows, positions
     with django_assert_max_num_queries(9):
         assert client.get(reverse("impor:duk"), {"unit": org.unit_a.pk}).status_code == 200
+
+
+def test_only_pns_are_on_it_ordered_by_post_then_masa_kerja_golongan(client, org):
+    """PNS only, no CPNS or PPPK (SE Kepala BAKN 02/SE/1980 point 2.c on PP 15/1979); within
+    the same pangkat and TMT, the higher post, then the longer masa kerja golongan."""
+    from tests.factories import FormasiFactory, JabatanFactory, PenempatanFactory
+
+    sama = dict(unit_kerja=org.unit_a, golongan="IV/b", tmt_golongan=date(2022, 4, 1))
+    with indeks.ditunda():
+        kepala = PegawaiFactory(nama="Kepala", tmt_pns=date(2005, 1, 1), **sama)
+        # Entered later, but with credited prior service: the longer masa kerja golongan.
+        PegawaiFactory(
+            nama="Masa Kerja Panjang",
+            tmt_pns=date(2011, 1, 1),
+            mk_golongan_tahun=20,
+            mk_golongan_bulan=0,
+            tanggal_lahir=date(1985, 1, 1),
+            **sama,
+        )
+        PegawaiFactory(
+            nama="Masa Kerja Pendek",
+            tmt_pns=date(2005, 1, 1),
+            mk_golongan_tahun=15,
+            mk_golongan_bulan=11,
+            tanggal_lahir=date(1975, 1, 1),
+            **sama,
+        )
+        PegawaiFactory(nama="Calon PNS", unit_kerja=org.unit_a, golongan="IV/e")
+        PegawaiFactory(nama="Pegawai PPPK", unit_kerja=org.unit_a, pppk=True, golongan="XVII")
+        PenempatanFactory(
+            pegawai=kepala,
+            formasi=FormasiFactory(
+                unit_kerja=org.unit_a, jabatan=JabatanFactory(jenis="ADMINISTRATOR")
+            ),
+        )
+    baris = duk(scope=Lingkup(semua=True), unit=org.unit_a, pada=date(2026, 12, 1))
+    nama = [b.pegawai.nama for b in baris]
+    assert "Calon PNS" not in nama and "Pegawai PPPK" not in nama
+    assert baris.cpns >= 1
+    assert nama.index("Kepala") < nama.index("Masa Kerja Panjang") < nama.index("Masa Kerja Pendek")
+    b = baris[nama.index("Masa Kerja Panjang")]
+    # 20 years on 1 April 2022, 4 years and 8 months later on 1 December 2026.
+    assert (b.masa_kerja, b.masa_kerja_golongan) == ((24, 8), True)
+    assert baris[nama.index("Kepala")].masa_kerja_golongan is False
+    client.force_login(org.users["hr"])
+    page = client.get(reverse("impor:duk"), {"unit": org.unit_a.pk}).content.decode()
+    assert "24 th 8 bl</td>" in page and "tanpa TMT PNS tidak dicantumkan" in page

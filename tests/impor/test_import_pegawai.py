@@ -59,7 +59,7 @@ def test_tolak_writes_every_rejected_row_and_says_where(tmp_path):
 
 def test_unused_columns_are_listed_once(tmp_path):
     berkas = tmp_path / "siasn.csv"
-    berkas.write_bytes(ke_csv([baris(), baris()], kolom=[*baris().keys(), "NIK", "MK TAHUN"]))
+    berkas.write_bytes(ke_csv([baris(), baris()], kolom=[*baris().keys(), "NIK", "KANREG NAMA"]))
     out, galat = _jalankan(str(berkas), "--dry-run")
     assert galat == ""
-    assert out.count("dibaca tetapi tidak dipakai: MK TAHUN, NIK") == 1
+    assert out.count("dibaca tetapi tidak dipakai: KANREG NAMA, NIK") == 1
