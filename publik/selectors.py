@@ -244,7 +244,7 @@ def formasi_jpt_lowong() -> QuerySet[Formasi]:
     return (
         daftar_lowongan(scope=Lingkup(semua=True))
         .filter(jabatan__jenis__in=JPT)
-        .prefetch_related("jabatan__bidang_studi")
+        .prefetch_related("jabatan__bidang_studi", "jabatan__rumpun_wajib")
         .order_by("jabatan__nama", "unit_kerja__nama")
     )
 

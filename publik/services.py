@@ -64,7 +64,7 @@ def seleksi_buka(
         errors["nomor_pengumuman"] = [_("Nomor pengumuman wajib diisi.")]
     formasi = list(
         Formasi.objects.select_related("jabatan", "unit_kerja")
-        .prefetch_related("jabatan__bidang_studi")
+        .prefetch_related("jabatan__bidang_studi", "jabatan__rumpun_wajib")
         .filter(pk__in=[f.pk for f in formasi])
         .order_by("pk")
     )  # fmt: skip

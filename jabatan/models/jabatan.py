@@ -16,6 +16,7 @@ from pegawai.kompetensi import KODE as KOMPETENSI_KODE
 from pegawai.kompetensi import standar_default
 from pegawai.models import (
     BidangStudi,
+    RumpunIlmu,
     TimestampedModel,
     level_field,
     pilihan_sah,
@@ -55,6 +56,29 @@ class Jabatan(TimestampedModel):
         related_name="jabatan",
         blank=True,
         help_text=_("Kosongkan jika semua bidang studi diterima."),
+    )
+    # A field of study that a sector regulation requires (not a preference): e.g. the head of a
+    # health office comes from the health family (Permenkes 49/2016 on the organisation of
+    # health offices, its annex's "kualifikasi jabatan"). The merit ranking refuses those
+    # outside the families and the fields above (BIDANG_STUDI) and names the regulation.
+    rumpun_wajib = models.ManyToManyField(
+        RumpunIlmu,
+        verbose_name=_("rumpun ilmu yang disyaratkan"),
+        related_name="jabatan_wajib",
+        blank=True,
+        help_text=_(
+            "Bidang studi dalam rumpun ini diterima, di samping bidang studi di atas; "
+            "kandidat di luar keduanya tidak memenuhi syarat."
+        ),
+    )
+    dasar_bidang_studi = models.CharField(
+        _("dasar syarat bidang studi"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "Peraturan yang mewajibkan bidang studi ini, mis. Permenkes 49/2016 (kualifikasi "
+            "jabatan dinas kesehatan); ditampilkan dalam alasan peringkat."
+        ),
     )
     bup_khusus = models.PositiveSmallIntegerField(
         _("batas usia pensiun khusus"),

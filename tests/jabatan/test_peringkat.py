@@ -179,11 +179,11 @@ def test_the_sql_ranking_equals_the_pure_rules(kota, jenis, geser, teratas):
 def test_the_ranking_takes_a_fixed_number_of_queries(kota, django_assert_max_num_queries):
     formasi = _lowong(JenisJabatan.ADMINISTRATOR)
     nip = Pegawai.objects.order_by("pk").first().nip
-    # post, profile, holders, fields of study, relevance (fields, affairs, units, profiles
-    # requiring leadership training, leadership programs), top 50 ids, their rows, their
-    # sanctions, their affair days, their JP years, counts (the scan, the sanctioned), the
-    # searched row, its sanctions, its affair days, its JP years, its rank
-    with django_assert_max_num_queries(21):
+    # post, profile, holders, families required, fields of study, relevance (fields, affairs,
+    # units, profiles requiring leadership training, leadership programs), top 50 ids, their
+    # rows, their sanctions, their affair days, their JP years, counts (the scan, the
+    # sanctioned), the searched row, its sanctions, its affair days, its JP years, its rank
+    with django_assert_max_num_queries(22):
         p = peringkat_formasi(formasi, pada=PADA, nip=nip)
     assert p.untuk(nip) is not None
 
