@@ -22,7 +22,7 @@ from jabatan.selectors import daftar_lowongan
 from pegawai.akses import Lingkup
 from pegawai.jenis_jabatan import JenisJabatan
 from pegawai.models import UnitKerja
-from publik.models import TAHAP_DINILAI, URUTAN_TAHAP, HasilTahap, Pelamar, Seleksi, Tahap
+from publik.models import TAHAP_DINILAI, HasilTahap, Pelamar, Seleksi, Tahap
 
 JPT = (JenisJabatan.JPT_UTAMA, JenisJabatan.JPT_MADYA, JenisJabatan.JPT_PRATAMA)
 
@@ -269,15 +269,19 @@ def seleksi_kelola() -> QuerySet[Seleksi]:
 def kelayakan_pelamar(pelamar: Sequence[Pelamar], *, pada: date) -> dict[Pelamar, list[str]]:
     """Return, per applicant, why they do not meet their post's requirements on `pada` (empty:
     they do), by jabatan's merit rules: one ranking per post, a fixed number of queries each."""
-    per_formasi: dict[int, list[Pelamar]] = defaultdict(list)
+    per_formasi: dict[tuple[int, int], list[Pelamar]] = defaultdict(list)
     for p in pelamar:
-        per_formasi[p.formasi_id].append(p)
+        per_formasi[(p.seleksi_id, p.formasi_id)].append(p)
     hasil: dict[Pelamar, list[str]] = {}
     for daftar in per_formasi.values():
         peringkat = peringkat_formasi(
-            daftar[0].formasi, pada=pada, teratas=0, pegawai_ids=[p.pegawai_id for p in daftar],
+            daftar[0].formasi,
+            pada=pada,
+            teratas=0,
+            pegawai_ids=[p.pegawai_id for p in daftar],
             hitung=False,
-        ).dicari  # fmt: skip
+            pengumuman=daftar[0].seleksi.syarat_pengumuman,
+        ).dicari
         for p in daftar:
             h = peringkat.get(p.pegawai_id)
             if h is None:
@@ -300,10 +304,12 @@ class BarisPelamar:
 def seleksi_rinci(seleksi: Seleksi, *, pada: date) -> dict:
     """Return HR's view of a selection: stages with their announcement, and per post the
     applicants with their eligibility and results (a fixed number of queries per post)."""
-    tahap = list(seleksi.tahap.select_related("pengumuman").order_by("mulai", "id"))
+    tahap = list(seleksi.tahap.select_related("pengumuman").order_by("urutan", "id"))
     dinilai = [t for t in tahap if t.jenis in TAHAP_DINILAI]
     pelamar = list(
-        seleksi.pelamar.select_related("pegawai", "formasi__jabatan", "formasi__unit_kerja")
+        seleksi.pelamar.select_related(
+            "seleksi", "pegawai", "formasi__jabatan", "formasi__unit_kerja"
+        )
         .prefetch_related("hasil")
         .order_by("formasi_id", "pegawai__nama")
     )  # fmt: skip
@@ -328,14 +334,14 @@ def pelamar_tahap(tahap: Tahap) -> list[tuple[Pelamar, HasilTahap | None]]:
     """Return the applicants a stage grades (those who passed every earlier graded stage), with
     their recorded result of this stage if any (three queries)."""
     seleksi = tahap.seleksi
-    i = URUTAN_TAHAP.index(tahap.jenis)
-    gugur = HasilTahap.objects.filter(
-        tahap__seleksi=seleksi, tahap__jenis__in=URUTAN_TAHAP[2:i], lulus=False
-    ).values("pelamar_id")
-    sebelumnya = URUTAN_TAHAP[2:i]
+    # The graded stages before this one in the committee's order (Tahap.urutan).
+    sebelumnya = [
+        t.pk for t in seleksi.tahap.all() if t.urutan < tahap.urutan and t.jenis in TAHAP_DINILAI
+    ]
+    gugur = HasilTahap.objects.filter(tahap_id__in=sebelumnya, lulus=False).values("pelamar_id")
     qs = seleksi.pelamar.exclude(pk__in=gugur)
-    for jenis in sebelumnya:
-        qs = qs.filter(hasil__tahap__jenis=jenis, hasil__lulus=True)
+    for pk in sebelumnya:
+        qs = qs.filter(hasil__tahap_id=pk, hasil__lulus=True)
     pelamar = list(
         qs.select_related("pegawai", "formasi__jabatan", "formasi__unit_kerja")
         .order_by("formasi_id", "pegawai__nama").distinct()
