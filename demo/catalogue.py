@@ -86,7 +86,7 @@ STRUKTURAL: dict[str, Posisi] = {
         replace(
             _struktural("KADIS_KES", "Kepala Dinas Kesehatan", J.JPT_PRATAMA, "II.b", 14),
             rumpun=("KESEHATAN",),
-            dasar_bidang="Permenkes 49/2016 (kualifikasi jabatan dinas kesehatan)",
+            dasar_bidang="Permenkes 49/2016, kualifikasi jabatan dinas kesehatan",
         ),
         _struktural("KABAN", "Kepala Badan", J.JPT_PRATAMA, "II.b", 14),
         _struktural("INSPEKTUR", "Inspektur", J.JPT_PRATAMA, "II.b", 14),

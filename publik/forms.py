@@ -241,6 +241,10 @@ class SeleksiBukaForm(_SeleksiForm):
                 error_messages={"required": _("%(t)s: urutan wajib diisi.") % {"t": label}},
             )
 
+    def syarat_jpt(self) -> list[forms.BoundField]:
+        """The JPT requirements the announcement may set, for the template."""
+        return [self[n] for n in ("usia_maksimal_jpt", "tahun_jabatan_jpt", "dasar_pengecualian")]
+
     def jadwal(
         self,
     ) -> list[tuple[str, forms.BoundField | None, forms.BoundField, forms.BoundField]]:

@@ -60,9 +60,10 @@ def _hr(oleh: AbstractBaseUser, field: str = "seleksi") -> None:
         raise ValidationError({field: _("Hanya BKPSDM yang mengelola seleksi terbuka.")})
 
 
-def _urutan(urutan: Mapping[str, int] | None, errors: dict[str, list[str]]) -> list[str]:
+def _urutan(urutan: Mapping[str, int] | None, errors: dict[str, list[str]]) -> list[str] | None:
     """The selection's stage order: the fixed first three, then the competence stages as the
-    committee numbers them 1 to 3 (PermenPANRB 15/2019 leaves their order to it)."""
+    committee numbers them 1 to 3 (PermenPANRB 15/2019 leaves their order to it). None, with
+    the errors, when the numbers are not 1 to 3 once each."""
     if urutan is None:
         return list(URUTAN_TAHAP)
     nomor = range(1, len(TAHAP_KOMPETENSI) + 1)
@@ -79,7 +80,7 @@ def _urutan(urutan: Mapping[str, int] | None, errors: dict[str, list[str]]) -> l
                 % {"n": n, "t": label}
             )
     if any(k.startswith("urutan_") for k in errors):
-        return list(URUTAN_TAHAP)
+        return None
     return [*URUTAN_TAHAP[:3], *sorted(TAHAP_KOMPETENSI, key=lambda j: urutan[j])]
 
 
@@ -163,7 +164,7 @@ def seleksi_buka(
         errors["tahap"] = [_("Jadwal belum lengkap: %(t)s.") % {"t": ", ".join(map(str, hilang))}]
     else:
         sebelumnya = None
-        for jenis in urut:
+        for jenis in urut or URUTAN_TAHAP:
             mulai, selesai = tahap[jenis]
             label = JenisTahap(jenis).label
             if mulai > selesai:
@@ -171,7 +172,7 @@ def seleksi_buka(
                     _("%(t)s: tanggal mulai %(m)s sesudah tanggal selesai %(s)s.")
                     % {"t": label, "m": _tgl(mulai), "s": _tgl(selesai)}
                 )
-            if sebelumnya and mulai < sebelumnya[1]:
+            if urut and sebelumnya and mulai < sebelumnya[1]:  # an order to check against
                 errors.setdefault(f"tahap_{jenis}", []).append(
                     _("%(t)s dimulai %(m)s, sebelum tahap %(p)s selesai (%(s)s).")
                     % {"t": label, "m": _tgl(mulai), "p": JenisTahap(sebelumnya[0]).label,

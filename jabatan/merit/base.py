@@ -218,7 +218,7 @@ LABEL_ALASAN = {
     "BIDANG_STUDI": gettext_lazy("Bidang studi tidak sesuai syarat jabatan"),
     "HUKUMAN_DISIPLIN": gettext_lazy("Sedang menjalani hukuman disiplin sedang/berat"),
     "USIA": gettext_lazy("Usia di atas batas pendaftaran JPT"),
-    "JABATAN_JPT": gettext_lazy("Belum 2 tahun menduduki jabatan yang disyaratkan JPT"),
+    "JABATAN_JPT": gettext_lazy("Belum cukup lama menduduki jabatan yang disyaratkan JPT"),
     "MASA_PENSIUN": gettext_lazy("Kurang dari setahun sebelum pensiun"),
     "PENGALAMAN": gettext_lazy("Pengalaman jabatan terkait kurang"),
     "KINERJA": gettext_lazy("Predikat kinerja dua tahun terakhir di bawah Baik"),

@@ -30,8 +30,13 @@ from pegawai.jenis_jabatan import Jenjang as L
 
 DAFTAR = date(2026, 11, 28)  # the registration day
 STD3 = dict.fromkeys(("m01", "m02", "m03", "m04", "m05", "m06", "m07", "m08", "sk01"), 3)
-PRATAMA = Syarat(J.JPT_PRATAMA, golongan_minimal="IV/a", pendidikan_minimal=7, standar=STD3,
-                 batas_usia_pensiun=60)  # fmt: skip
+PRATAMA = Syarat(
+    J.JPT_PRATAMA,
+    golongan_minimal="IV/a",
+    pendidikan_minimal=7,
+    standar=STD3,
+    batas_usia_pensiun=60,
+)
 MADYA = replace(PRATAMA, jenis_jabatan=J.JPT_MADYA, golongan_minimal="IV/c")
 DUA_TAHUN = merit.hari_minimal(2)  # 731 days of 365.25
 
@@ -39,12 +44,22 @@ DUA_TAHUN = merit.hari_minimal(2)  # 731 days of 365.25
 def _k(**kw) -> Kandidat:
     """A PNS who meets every other rule: 6 years in related posts (5 asked), Baik twice."""
     base = dict(
-        pegawai_id=1, nip="197501012000031001", nama="A", jenis_kelamin="L",
-        tanggal_lahir=date(1975, 1, 1), status="PNS", aktif=True, golongan="IV/c",
-        tmt_golongan=date(2020, 4, 1), tmt_masuk=date(2000, 3, 1), pendidikan=8,
-        bidang_studi=None, predikat_tahunan=(kr.BAIK, kr.BAIK), capaian=STD3,
+        pegawai_id=1,
+        nip="197501012000031001",
+        nama="A",
+        jenis_kelamin="L",
+        tanggal_lahir=date(1975, 1, 1),
+        status="PNS",
+        aktif=True,
+        golongan="IV/c",
+        tmt_golongan=date(2020, 4, 1),
+        tmt_masuk=date(2000, 3, 1),
+        pendidikan=8,
+        bidang_studi=None,
+        predikat_tahunan=(kr.BAIK, kr.BAIK),
+        capaian=STD3,
         pengalaman_hari={J.FUNGSIONAL: 2200},
-    )  # fmt: skip
+    )
     base.update(kw)
     return Kandidat(**base)
 
@@ -59,8 +74,10 @@ def _kode(k: Kandidat, s: Syarat = PRATAMA) -> list[str]:
         # Administrator for exactly two years of 365.25 days: passes.
         ({"pengalaman_hari": {J.ADMINISTRATOR: DUA_TAHUN, J.FUNGSIONAL: 2200}}, []),
         # A day short: refused.
-        ({"pengalaman_hari": {J.ADMINISTRATOR: DUA_TAHUN - 1, J.FUNGSIONAL: 2200}},
-         ["JABATAN_JPT"]),
+        (
+            {"pengalaman_hari": {J.ADMINISTRATOR: DUA_TAHUN - 1, J.FUNGSIONAL: 2200}},
+            ["JABATAN_JPT"],
+        ),
         # JF Ahli Madya counts as Administrator does (the level in the position history).
         ({"pengalaman_jenjang_hari": {L.AHLI_MADYA: 800}}, []),
         # JF Ahli Muda does not, however long (the same fungsional kind, another level).
@@ -68,18 +85,37 @@ def _kode(k: Kandidat, s: Syarat = PRATAMA) -> list[str]:
         # Pengawas does not either.
         ({"pengalaman_hari": {J.PENGAWAS: 3650, J.FUNGSIONAL: 2200}}, ["JABATAN_JPT"]),
         # Cumulated: one year as Administrator, then one as Ahli Madya ("sedang atau pernah").
-        ({"pengalaman_hari": {J.ADMINISTRATOR: 366, J.FUNGSIONAL: 2200},
-          "pengalaman_jenjang_hari": {L.AHLI_MADYA: 366}}, []),
+        (
+            {
+                "pengalaman_hari": {J.ADMINISTRATOR: 366, J.FUNGSIONAL: 2200},
+                "pengalaman_jenjang_hari": {L.AHLI_MADYA: 366},
+            },
+            [],
+        ),
         # Cirebon 2020: promoted to eselon III.b (Administrator) a year and a half ago.
-        ({"jabatan_kini": J.ADMINISTRATOR, "jabatan_kini_mulai": date(2025, 5, 28)},
-         ["JABATAN_JPT"]),
+        (
+            {"jabatan_kini": J.ADMINISTRATOR, "jabatan_kini_mulai": date(2025, 5, 28)},
+            ["JABATAN_JPT"],
+        ),
         # The running post as Ahli Madya counts to the day.
-        ({"jabatan_kini": J.FUNGSIONAL, "jenjang_kini": L.AHLI_MADYA,
-          "jabatan_kini_mulai": date(2024, 11, 27)}, []),
-        ({"jabatan_kini": J.FUNGSIONAL, "jenjang_kini": L.AHLI_MUDA,
-          "jabatan_kini_mulai": date(2014, 1, 1)}, ["JABATAN_JPT"]),
+        (
+            {
+                "jabatan_kini": J.FUNGSIONAL,
+                "jenjang_kini": L.AHLI_MADYA,
+                "jabatan_kini_mulai": date(2024, 11, 27),
+            },
+            [],
+        ),
+        (
+            {
+                "jabatan_kini": J.FUNGSIONAL,
+                "jenjang_kini": L.AHLI_MUDA,
+                "jabatan_kini_mulai": date(2014, 1, 1),
+            },
+            ["JABATAN_JPT"],
+        ),
     ],
-)  # fmt: skip
+)
 def test_jpt_pratama_asks_two_years_as_administrator_or_ahli_madya(riwayat, kode):
     assert _kode(_k(**riwayat)) == kode
 
