@@ -233,12 +233,14 @@ class SeleksiBukaForm(_SeleksiForm):
         nomor = [(n, str(n)) for n in range(1, len(TAHAP_KOMPETENSI) + 1)]
         for n, jenis in enumerate(TAHAP_KOMPETENSI, start=1):
             label = JenisTahap(jenis).label
+            # Not sent (an older client): the usual place.
             self.fields[f"urutan_{jenis}"] = forms.TypedChoiceField(
                 label=_("%(t)s: urutan") % {"t": label},
                 choices=nomor,
                 coerce=int,
                 initial=n,
-                error_messages={"required": _("%(t)s: urutan wajib diisi.") % {"t": label}},
+                required=False,
+                empty_value=n,
             )
 
     def syarat_jpt(self) -> list[forms.BoundField]:
