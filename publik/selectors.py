@@ -223,8 +223,8 @@ def terakhir_diubah() -> date | None:
 
 def persyaratan_formasi(formasi: Iterable[Formasi]) -> list[dict]:
     """Return the requirements of each post taken from its position, as the selection's
-    announcement states them (frozen in `Seleksi.persyaratan`). Expects `jabatan`, `unit_kerja`
-    and `jabatan__bidang_studi` loaded."""
+    announcement states them (frozen in `Seleksi.persyaratan`). Expects `jabatan`, `unit_kerja`,
+    `jabatan__bidang_studi` and `jabatan__rumpun_wajib` loaded."""
     return [
         {
             "formasi_id": f.pk,
@@ -233,7 +233,11 @@ def persyaratan_formasi(formasi: Iterable[Formasi]) -> list[dict]:
             "kelas_jabatan": f.jabatan.kelas_jabatan,
             "golongan_minimal": str(f.jabatan.get_golongan_minimal_display() or ""),
             "pendidikan_minimal": str(f.jabatan.get_pendidikan_minimal_display()),
-            "bidang_studi": sorted(b.nama for b in f.jabatan.bidang_studi.all()),
+            # Fields of study a regulation requires come first, as families.
+            "bidang_studi": [
+                *(_("rumpun %(r)s") % {"r": r.nama} for r in f.jabatan.rumpun_wajib.all()),
+                *sorted(b.nama for b in f.jabatan.bidang_studi.all()),
+            ],
         }
         for f in formasi
     ]

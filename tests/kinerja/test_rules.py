@@ -159,22 +159,40 @@ def test_it_puts_boxes_7_8_and_9_in_the_talent_pool() -> None:
 @pytest.mark.parametrize(
     ("kinerja", "potensial", "kotak", "expected"),
     [
-        (DI_ATAS, TINGGI, 9, "Dipromosikan dan dipertahankan; Masuk Kelompok Rencana Suksesi "
-                             "Instansi/Nasional; Penghargaan"),
-        (SESUAI, TINGGI, 8, "Dipertahankan; Masuk Kelompok Rencana Suksesi Instansi; "
-                            "Rotasi/Perluasan jabatan; Bimbingan kinerja"),
-        (DI_ATAS, MENENGAH, 7, "Dipertahankan; Masuk Kelompok Rencana Suksesi Instansi; "
-                               "Rotasi/Pengayaan jabatan; Pengembangan kompetensi; Tugas belajar"),
+        (
+            DI_ATAS,
+            TINGGI,
+            9,
+            "Dipromosikan dan dipertahankan; Masuk Kelompok Rencana Suksesi "
+            "Instansi/Nasional; Penghargaan",
+        ),
+        (
+            SESUAI,
+            TINGGI,
+            8,
+            "Dipertahankan; Masuk Kelompok Rencana Suksesi Instansi; "
+            "Rotasi/Perluasan jabatan; Bimbingan kinerja",
+        ),
+        (
+            DI_ATAS,
+            MENENGAH,
+            7,
+            "Dipertahankan; Masuk Kelompok Rencana Suksesi Instansi; "
+            "Rotasi/Pengayaan jabatan; Pengembangan kompetensi; Tugas belajar",
+        ),
         (DI_BAWAH, TINGGI, 6, "Penempatan yang sesuai; Bimbingan kinerja; Konseling kinerja"),
-        (SESUAI, MENENGAH, 5, "Penempatan yang sesuai; Bimbingan kinerja; "
-                              "Pengembangan kompetensi"),
+        (SESUAI, MENENGAH, 5, "Penempatan yang sesuai; Bimbingan kinerja; Pengembangan kompetensi"),
         (DI_ATAS, RENDAH, 4, "Rotasi; Pengembangan kompetensi"),
-        (DI_BAWAH, MENENGAH, 3, "Bimbingan kinerja; Konseling kinerja; Pengembangan kompetensi; "
-                                "Penempatan yang sesuai"),
+        (
+            DI_BAWAH,
+            MENENGAH,
+            3,
+            "Bimbingan kinerja; Konseling kinerja; Pengembangan kompetensi; Penempatan yang sesuai",
+        ),
         (SESUAI, RENDAH, 2, "Bimbingan kinerja; Pengembangan kompetensi; Penempatan yang sesuai"),
         (DI_BAWAH, RENDAH, 1, "Diproses sesuai ketentuan peraturan perundangan"),
     ],
-)  # fmt: skip
+)
 def test_it_recommends_each_box_as_the_annex_words_it(
     kinerja: str, potensial: str, kotak: int, expected: str
 ) -> None:
