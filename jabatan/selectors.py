@@ -216,7 +216,7 @@ def syarat_formasi(formasi: Formasi, relevansi: Relevansi | None = None) -> meri
     # .all(): a prefetch of the fields of study serves many posts in one query. A family the
     # position requires by regulation accepts each of its fields.
     wajib = list(jabatan.rumpun_wajib.all())
-    rumpun = {r.pk for r in wajib}
+    rumpun = {w.pk for w in wajib}
     bidang = list(jabatan.bidang_studi.all())
     diterima = frozenset(
         {b.pk for b in bidang} | {b for b, rid in r.rumpun_bidang.items() if rid in rumpun}

@@ -191,7 +191,7 @@ def peringkat_formasi(
     and the explanation (reasons, or rank and breakdown) of each of `pegawai_ids` and of `nip`;
     `hitung=False` skips the counts when only those explanations are needed. `pengumuman`: the
     JPT requirements an open selection's announcement sets (`usia_maksimal_jpt`,
-    `tahun_jabatan_jpt`, `sumber_pengecualian` of merit.Syarat; publik.Seleksi.pengumuman_syarat).
+    `tahun_jabatan_jpt`, `sumber_pengecualian` of merit.Syarat; publik.Seleksi.syarat_pengumuman).
     A fixed number of queries whatever the number of employees.
     """
     formasi = Formasi.objects.select_related("jabatan", "unit_kerja").get(pk=formasi.pk)
