@@ -99,9 +99,9 @@ def _syarat_jpt(
             _("Usia paling tinggi antara %(a)s dan %(b)s tahun.")
             % {"a": USIA_WAJAR[0], "b": USIA_WAJAR[1]}
         ]
-    if tahun is not None and tahun > TAHUN_JABATAN_MAKS:
+    if tahun is not None and not 0 <= tahun <= TAHUN_JABATAN_MAKS:
         errors["tahun_jabatan_jpt"] = [
-            _("Lama menduduki jabatan paling lama %(n)s tahun.") % {"n": TAHUN_JABATAN_MAKS}
+            _("Lama menduduki jabatan antara 0 dan %(n)s tahun.") % {"n": TAHUN_JABATAN_MAKS}
         ]
     aturan = [jpt.ATURAN[f.jabatan.jenis] for f in formasi if f.jabatan.jenis in jpt.ATURAN]
     longgar = any(

@@ -180,6 +180,7 @@ def test_the_vacancy_is_announced_long_enough_before_registration_closes(jpt, hr
         ({"tahun_jabatan_jpt": 1}, "dasar_pengecualian"),
         ({"usia_maksimal_jpt": 99, "dasar_pengecualian": "x"}, "usia_maksimal_jpt"),
         ({"tahun_jabatan_jpt": 11, "dasar_pengecualian": "x"}, "tahun_jabatan_jpt"),
+        ({"tahun_jabatan_jpt": -1, "dasar_pengecualian": "x"}, "tahun_jabatan_jpt"),
     ],
 )
 def test_the_announcements_jpt_requirements_are_checked(jpt, hr_user, ubah, galat):
