@@ -81,8 +81,8 @@ STRUKTURAL: dict[str, Posisi] = {
         _struktural("ASISTEN", "Asisten Sekretaris Daerah", J.JPT_PRATAMA, "II.b", 14),
         _struktural("KADIS", "Kepala Dinas", J.JPT_PRATAMA, "II.b", 14),
         # The head of the health office comes from the health family by the Ministry of
-        # Health's rule on organising health offices (Permenkes 49/2016, its annex's
-        # "kualifikasi jabatan"), not by preference.
+        # Health's rule on organising health offices (Permenkes 49/2016, whose annex covers
+        # "kualifikasi jabatan", Pasal 2 huruf d; see jabatan.models.Jabatan.rumpun_wajib).
         replace(
             _struktural("KADIS_KES", "Kepala Dinas Kesehatan", J.JPT_PRATAMA, "II.b", 14),
             rumpun=("KESEHATAN",),

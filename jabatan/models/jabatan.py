@@ -58,9 +58,12 @@ class Jabatan(TimestampedModel):
         help_text=_("Kosongkan jika semua bidang studi diterima."),
     )
     # A field of study that a sector regulation requires (not a preference): e.g. the head of a
-    # health office comes from the health family (Permenkes 49/2016 on the organisation of
-    # health offices, its annex's "kualifikasi jabatan"). The merit ranking refuses those
-    # outside the families and the fields above (BIDANG_STUDI) and names the regulation.
+    # health office comes from the health family — Permenkes 49/2016 on organising provincial
+    # and district/city health offices covers "kualifikasi jabatan" (Pasal 2 huruf d, its annex);
+    # the annex's own wording was not in the searched sources, and Permenkes 36/2023 (office
+    # nomenclature) adjusted 49/2016: HR enters the rule in force in `dasar_bidang_studi`. The
+    # merit ranking refuses those outside the families and the fields above (BIDANG_STUDI) and
+    # names that rule.
     rumpun_wajib = models.ManyToManyField(
         RumpunIlmu,
         verbose_name=_("rumpun ilmu yang disyaratkan"),

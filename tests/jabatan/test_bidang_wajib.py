@@ -1,6 +1,7 @@
 """Fields of study a sector regulation requires: the head of a health office comes from the
-health family (Permenkes 49/2016 on organising provincial and district/city health offices, its
-annex's "kualifikasi jabatan"; jabatan.models.Jabatan.rumpun_wajib).
+health family (Permenkes 49/2016 on organising provincial and district/city health offices, whose
+annex covers "kualifikasi jabatan", Pasal 2 huruf d — the annex's wording itself was not in the
+searched sources; jabatan.models.Jabatan.rumpun_wajib).
 
 On the demo city the Kepala Dinas Kesehatan position states it, so the ranking refuses everyone
 outside the health family with BIDANG_STUDI and says why in Indonesian; without it, people from
