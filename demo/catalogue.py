@@ -7,7 +7,7 @@ fungsional; the span is [practice]).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from pegawai.jenis_jabatan import JenisJabatan as J
 from pegawai.jenis_jabatan import Jenjang as L
@@ -55,6 +55,9 @@ class Posisi:
     golongan_minimal: int | None = None
     pppk: float = 0.0  # share of PPPK holders
     keluarga: str = field(default="", compare=False)
+    # Families of fields of study a sector regulation requires, and the regulation.
+    rumpun: tuple[str, ...] = ()
+    dasar_bidang: str = ""
 
 
 def _struktural(kode: str, nama: str, jenis: str, eselon: str, kelas: int) -> Posisi:
@@ -77,6 +80,14 @@ STRUKTURAL: dict[str, Posisi] = {
         _struktural("SEKDA", "Sekretaris Daerah", J.JPT_PRATAMA, "II.a", 15),
         _struktural("ASISTEN", "Asisten Sekretaris Daerah", J.JPT_PRATAMA, "II.b", 14),
         _struktural("KADIS", "Kepala Dinas", J.JPT_PRATAMA, "II.b", 14),
+        # The head of the health office comes from the health family by the Ministry of
+        # Health's rule on organising health offices (Permenkes 49/2016, whose annex covers
+        # "kualifikasi jabatan", Pasal 2 huruf d; see jabatan.models.Jabatan.rumpun_wajib).
+        replace(
+            _struktural("KADIS_KES", "Kepala Dinas Kesehatan", J.JPT_PRATAMA, "II.b", 14),
+            rumpun=("KESEHATAN",),
+            dasar_bidang="Permenkes 49/2016, kualifikasi jabatan dinas kesehatan",
+        ),
         _struktural("KABAN", "Kepala Badan", J.JPT_PRATAMA, "II.b", 14),
         _struktural("INSPEKTUR", "Inspektur", J.JPT_PRATAMA, "II.b", 14),
         _struktural("SEKWAN", "Sekretaris DPRD", J.JPT_PRATAMA, "II.b", 14),

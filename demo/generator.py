@@ -192,6 +192,7 @@ class Generator(PegawaiDemo):
                 eselon=p.eselon,
                 pendidikan_minimal=p.pendidikan,
                 bup_khusus=p.bup_khusus,
+                dasar_bidang_studi=p.dasar_bidang,
                 golongan_minimal=gol.kode_dari_urutan(p.golongan_minimal)
                 if p.golongan_minimal
                 else "",
@@ -209,6 +210,14 @@ class Generator(PegawaiDemo):
             for b in p.bidang
         ]
         through.objects.bulk_create(links)
+        rumpun = dict(RumpunIlmu.objects.values_list("kode", "pk"))
+        wajib = Jabatan.rumpun_wajib.through
+        wajib.objects.bulk_create(
+            wajib(jabatan_id=ids[p.kode], rumpunilmu_id=rumpun[r])
+            for p in SEMUA.values()
+            if p.kode not in existing
+            for r in p.rumpun
+        )
         return {key: ids[p.kode] for key, p in SEMUA.items()}
 
     def _formasi(self, units: list[Unit], jabatan_id: dict[str, int]) -> list[Kursi]:

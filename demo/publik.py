@@ -182,7 +182,7 @@ class PublikDemo:
         tersisa = pelamar
         for i, jenis in enumerate(URUTAN_TAHAP):
             mulai = awal + timedelta(days=12 * i)
-            tahap = Tahap.objects.create(seleksi=seleksi, jenis=jenis, mulai=mulai,
+            tahap = Tahap.objects.create(seleksi=seleksi, jenis=jenis, urutan=i + 1, mulai=mulai,
                                          selesai=mulai + timedelta(days=10))  # fmt: skip
             lulus = tersisa
             if i >= 2:

@@ -38,6 +38,8 @@ KEPALA_OPD = {
     "rsud": "DIRUT",
     "satuan": "KASATPOL",
 }
+# A head whose position has requirements of its own (catalogue.STRUKTURAL), by abbreviation.
+KEPALA_KHUSUS = {"Dikes": "KADIS_KES"}
 KELUARGA_OPD = {
     "Dikbud": ["PENGAWAS_SEKOLAH", "ANALIS_KEBIJAKAN"],
     "Dikes": ["ANALIS_KEBIJAKAN", "PERENCANA"],
@@ -155,7 +157,8 @@ def build(*, skala: float, start_id: int = 1) -> list[Unit]:
             t.add(bagian, "bagian", a, kursi=kursi)
 
     for jenis, nama, singkatan, bidang_list in data.PERANGKAT_DAERAH:
-        opd = t.add(nama, jenis, root, singkatan, [(KEPALA_OPD[jenis], 1)])
+        kepala = KEPALA_KHUSUS.get(singkatan, KEPALA_OPD[jenis])
+        opd = t.add(nama, jenis, root, singkatan, [(kepala, 1)])
         if jenis != "sekretariat":
             sek = t.add(
                 f"Sekretariat {singkatan}",

@@ -43,6 +43,7 @@ SEEDED_MODELS: list[type[models.Model]] = [
     Pegawai,
     Formasi,
     Jabatan.bidang_studi.through,
+    Jabatan.rumpun_wajib.through,
     Jabatan,
     UnitKerja,
     UrusanPemerintahan.bidang_studi.through,

@@ -21,6 +21,7 @@ from django.db.models import (
     Sum,
 )
 from django.db.models.functions import Coalesce, TruncDate
+from django.utils.translation import gettext as _
 
 from jabatan import merit
 from jabatan.merit import pengembangan
@@ -212,8 +213,20 @@ def syarat_formasi(formasi: Formasi, relevansi: Relevansi | None = None) -> meri
     posts; without it, it is loaded for this one."""
     r = relevansi or Relevansi.muat()
     jabatan = formasi.jabatan
-    # .all(): a prefetch of the fields of study serves many posts in one query.
-    diterima = frozenset(b.pk for b in jabatan.bidang_studi.all())
+    # .all(): a prefetch of the fields of study serves many posts in one query. A family the
+    # position requires by regulation accepts each of its fields.
+    wajib = list(jabatan.rumpun_wajib.all())
+    rumpun = {w.pk for w in wajib}
+    bidang = list(jabatan.bidang_studi.all())
+    diterima = frozenset(
+        {b.pk for b in bidang} | {b for b, rid in r.rumpun_bidang.items() if rid in rumpun}
+    )
+    if wajib or jabatan.dasar_bidang_studi:
+        bidang_wajib = tuple(
+            [_("rumpun %(r)s") % {"r": w.nama} for w in wajib] + [b.nama for b in bidang]
+        )
+    else:
+        bidang_wajib = ()
     urusan = r.urusan_unit.get(formasi.unit_kerja_id)
     nama_urusan, bidang_urusan, rumpun_urusan = r.urusan.get(urusan, ("", frozenset(), frozenset()))
     if diterima:
@@ -228,6 +241,8 @@ def syarat_formasi(formasi: Formasi, relevansi: Relevansi | None = None) -> meri
         golongan_minimal=jabatan.golongan_minimal,
         pendidikan_minimal=urutan_pendidikan(jabatan.pendidikan_minimal),
         bidang_studi=diterima,
+        bidang_wajib=bidang_wajib,
+        dasar_bidang_studi=jabatan.dasar_bidang_studi,
         standar=jabatan.standar_kompetensi,
         batas_usia_pensiun=jabatan.batas_usia_pensiun,
         bidang_sesuai=sesuai,
@@ -274,19 +289,22 @@ def kandidat_merit(*, pegawai_ids: PilihanPegawai = None) -> list[merit.Kandidat
         if row[1] is not None:  # the latest with a JPM, as the kinerja dashboard reads it
             jpm[row[0]] = row[1]
     hari: dict[int, dict[str, int]] = defaultdict(dict)
+    hari_jenjang: dict[int, dict[str, int]] = defaultdict(dict)
     hari_urusan: dict[int, dict[int, int]] = defaultdict(dict)
-    kini: dict[int, tuple[str, date, int | None]] = {}
+    kini: dict[int, tuple[str, str, date, int | None]] = {}
     urusan_unit = UnitKerja.objects.urusan_efektif()
-    for pid, jenis, unit, mulai, selesai in saring(
+    for pid, jenis, jenjang, unit, mulai, selesai in saring(
         Penempatan.objects.definitif().order_by()
-    ).values_list("pegawai_id", "formasi__jabatan__jenis", "formasi__unit_kerja_id", "tmt_mulai",
-                  "tmt_selesai"):  # fmt: skip
+    ).values_list("pegawai_id", "formasi__jabatan__jenis", "formasi__jabatan__jenjang",
+                  "formasi__unit_kerja_id", "tmt_mulai", "tmt_selesai"):  # fmt: skip
         urusan = urusan_unit.get(unit)
         if selesai is None:
-            kini[pid] = (jenis, mulai, urusan)
+            kini[pid] = (jenis, jenjang, mulai, urusan)
         else:
             lama = max(0, (selesai - mulai).days)
             hari[pid][jenis] = hari[pid].get(jenis, 0) + lama
+            if jenjang in merit.jpt.JENJANG_DIHITUNG:  # the levels the projection keeps
+                hari_jenjang[pid][jenjang] = hari_jenjang[pid].get(jenjang, 0) + lama
             if urusan is not None and lama:
                 hari_urusan[pid][urusan] = hari_urusan[pid].get(urusan, 0) + lama
     jp = jp_per_tahun(pegawai_ids, 1, 9999)
@@ -300,7 +318,7 @@ def kandidat_merit(*, pegawai_ids: PilihanPegawai = None) -> list[merit.Kandidat
         (pid, nip, nama, depan, belakang, jk, lahir, status, kedudukan, golongan, tmt_gol,
          tmt_cpns, tmt_pppk, pendidikan, bidang) = row  # fmt: skip
         nama_lengkap = f"{depan} {nama}".strip() + (f", {belakang}" if belakang else "")
-        jenis_kini, mulai_kini, urusan_kini = kini.get(pid, ("", None, None))
+        jenis_kini, jenjang_kini, mulai_kini, urusan_kini = kini.get(pid, ("", "", None, None))
         hasil.append(
             merit.Kandidat(
                 pegawai_id=pid, nip=nip, nama=nama_lengkap, jenis_kelamin=jk,
@@ -311,7 +329,8 @@ def kandidat_merit(*, pegawai_ids: PilihanPegawai = None) -> list[merit.Kandidat
                 predikat_tahunan=tuple(p for _t, p in sorted(predikat[pid], reverse=True)),
                 hukuman=tuple(hukuman[pid]), capaian=capaian.get(pid),
                 pengalaman_hari=hari[pid], jabatan_kini=jenis_kini,
-                jabatan_kini_mulai=mulai_kini, pengalaman_urusan_hari=hari_urusan[pid],
+                jabatan_kini_mulai=mulai_kini, jenjang_kini=jenjang_kini,
+                pengalaman_jenjang_hari=hari_jenjang[pid], pengalaman_urusan_hari=hari_urusan[pid],
                 urusan_kini=urusan_kini, jpm=jpm.get(pid), jp_per_tahun=jp.get(pid, {}),
                 tingkat_kepemimpinan=pengembangan.tingkat(kepemimpinan.get(pid, ())),
             )

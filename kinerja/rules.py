@@ -105,25 +105,43 @@ _KOTAK_TALENTA: dict[str, dict[str, int]] = {
 # candidate (PermenPANRB 3/2020).
 TALENT_POOL = frozenset({7, 8, 9})
 
-# One recommendation per box, in the spirit of PermenPANRB 3/2020. Boxes 9, 5 and 1 follow the
-# regulation's examples; the others follow the same pattern (retain and develop the strong,
-# coach and place the middle, counsel the weak).
-_REKOMENDASI: dict[int, str] = {
-    9: "Dipromosikan dan dipertahankan; masuk kelompok rencana suksesi; diberi penghargaan",
+# The recommendation of each box as the annex of PermenPANRB 3/2020 words it (the nine-box
+# matrix of Lampiran, "rekomendasi"), item by item and in its order: box 9 enters the national
+# succession group as well ("Instansi/Nasional"), box 7 lists tugas belajar, box 1 is "diproses
+# sesuai ketentuan peraturan perundangan". The annex itself was not in the searched corpora; the
+# wording is the one several independent public talent-management codebases reproduce
+# identically (found with the code search: seeders and lookup tables of 9-box apps), and it
+# agrees with the examples of REGULATIONS.md section 7. Labels stay Indonesian (legal text).
+REKOMENDASI_KOTAK: dict[int, tuple[str, ...]] = {
+    9: (
+        "Dipromosikan dan dipertahankan",
+        "Masuk Kelompok Rencana Suksesi Instansi/Nasional",
+        "Penghargaan",
+    ),
     8: (
-        "Dipertahankan; masuk kelompok rencana suksesi; rotasi atau perluasan jabatan; "
-        "bimbingan kinerja"
+        "Dipertahankan",
+        "Masuk Kelompok Rencana Suksesi Instansi",
+        "Rotasi/Perluasan jabatan",
+        "Bimbingan kinerja",
     ),
     7: (
-        "Dipertahankan; masuk kelompok rencana suksesi; rotasi atau pengayaan jabatan; "
-        "pengembangan kompetensi"
+        "Dipertahankan",
+        "Masuk Kelompok Rencana Suksesi Instansi",
+        "Rotasi/Pengayaan jabatan",
+        "Pengembangan kompetensi",
+        "Tugas belajar",
     ),
-    6: "Penempatan yang sesuai; bimbingan kinerja; konseling kinerja",
-    5: "Penempatan yang sesuai; bimbingan kinerja; pengembangan kompetensi",
-    4: "Rotasi; pengembangan kompetensi",
-    3: "Bimbingan kinerja; konseling kinerja; pengembangan kompetensi; penempatan yang sesuai",
-    2: "Bimbingan kinerja; pengembangan kompetensi; penempatan yang sesuai",
-    1: "Diproses sesuai ketentuan peraturan perundang-undangan",
+    6: ("Penempatan yang sesuai", "Bimbingan kinerja", "Konseling kinerja"),
+    5: ("Penempatan yang sesuai", "Bimbingan kinerja", "Pengembangan kompetensi"),
+    4: ("Rotasi", "Pengembangan kompetensi"),
+    3: (
+        "Bimbingan kinerja",
+        "Konseling kinerja",
+        "Pengembangan kompetensi",
+        "Penempatan yang sesuai",
+    ),
+    2: ("Bimbingan kinerja", "Pengembangan kompetensi", "Penempatan yang sesuai"),
+    1: ("Diproses sesuai ketentuan peraturan perundangan",),
 }
 
 
@@ -139,17 +157,18 @@ def kotak_talenta(kinerja: str, potensial: str) -> int:
 
 
 def _cek_kotak(kotak: object) -> int:
-    if isinstance(kotak, bool) or not isinstance(kotak, int) or kotak not in _REKOMENDASI:
+    if isinstance(kotak, bool) or not isinstance(kotak, int) or kotak not in REKOMENDASI_KOTAK:
         raise ValueError(f"Unknown kotak: {kotak!r}; expected an integer from 1 to 9")
     return kotak
 
 
 def rekomendasi_kotak(kotak: int) -> str:
-    """Return the short Indonesian recommendation for a talent box (PermenPANRB 3/2020).
+    """Return the recommendation for a talent box as the annex of PermenPANRB 3/2020 words it,
+    its items joined by "; ".
 
     Raises ValueError outside 1..9.
     """
-    return _REKOMENDASI[_cek_kotak(kotak)]
+    return "; ".join(REKOMENDASI_KOTAK[_cek_kotak(kotak)])
 
 
 # --- Scores from a predikat [practice, configurable] (REGULATIONS.md section 6) ----------------

@@ -15,7 +15,15 @@ from django.utils.translation import gettext_lazy as _
 from jabatan.models import Formasi
 from kinerja import rules
 from kinerja.survei import PANJANG_KOMENTAR, JenisKelamin, KelompokUsia, Pekerjaan, Pendidikan
-from publik.models import URUTAN_TAHAP, HasilTahap, JenisTahap, Pelamar, Seleksi, Tahap
+from publik.models import (
+    TAHAP_KOMPETENSI,
+    URUTAN_TAHAP,
+    HasilTahap,
+    JenisTahap,
+    Pelamar,
+    Seleksi,
+    Tahap,
+)
 from publik.services import seleksi_buka, tahap_catat_hasil
 
 # The questions and answer labels of the regulation's sample questionnaire (PermenPANRB 14/2017,
@@ -162,7 +170,8 @@ class _SeleksiForm(forms.Form):
 
 
 class SeleksiBukaForm(_SeleksiForm):
-    """Open a selection for vacant JPT posts: committee, the six stages' dates
+    """Open a selection for vacant JPT posts: committee, the six stages' dates, the committee's
+    order of the competence stages, and the JPT requirements the announcement sets
     (publik.services.seleksi_buka)."""
 
     judul = forms.CharField(label=_("Judul seleksi"), max_length=200,
@@ -180,6 +189,25 @@ class SeleksiBukaForm(_SeleksiForm):
             "invalid_pk_value": _("“%(pk)s” bukan nomor formasi."),
         },
     )  # fmt: skip
+    usia_maksimal_jpt = forms.IntegerField(
+        label=Seleksi._meta.get_field("usia_maksimal_jpt").verbose_name,
+        help_text=Seleksi._meta.get_field("usia_maksimal_jpt").help_text,
+        required=False,
+        error_messages={"invalid": _("Usia paling tinggi berupa bilangan bulat.")},
+    )
+    tahun_jabatan_jpt = forms.IntegerField(
+        label=Seleksi._meta.get_field("tahun_jabatan_jpt").verbose_name,
+        help_text=Seleksi._meta.get_field("tahun_jabatan_jpt").help_text,
+        required=False,
+        min_value=0,
+        error_messages={"invalid": _("Lama menduduki jabatan berupa bilangan bulat.")},
+    )
+    dasar_pengecualian = forms.CharField(
+        label=Seleksi._meta.get_field("dasar_pengecualian").verbose_name,
+        help_text=Seleksi._meta.get_field("dasar_pengecualian").help_text,
+        required=False,
+        max_length=200,
+    )
     panitia = forms.CharField(
         label=_("Panitia seleksi"), widget=forms.Textarea(attrs={"rows": 6}),
         help_text=_("Satu anggota per baris: nama; peran (misalnya “Sekretaris Daerah; ketua”). "
@@ -201,10 +229,38 @@ class SeleksiBukaForm(_SeleksiForm):
                                     % {"t": label, "u": nama}, "invalid": GALAT_TANGGAL},
                 )  # fmt: skip
 
-    def jadwal(self) -> list[tuple[str, forms.BoundField, forms.BoundField]]:
-        """The stages' date fields in their order, for the template's table."""
-        return [(label, self[f"tahap_{j}_mulai"], self[f"tahap_{j}_selesai"])
-                for j, label in JenisTahap.choices]  # fmt: skip
+        # The committee's order of the competence stages (PermenPANRB 15/2019), 1 to 3.
+        nomor = [(n, str(n)) for n in range(1, len(TAHAP_KOMPETENSI) + 1)]
+        for n, jenis in enumerate(TAHAP_KOMPETENSI, start=1):
+            label = JenisTahap(jenis).label
+            # Not sent (an older client): the usual place.
+            self.fields[f"urutan_{jenis}"] = forms.TypedChoiceField(
+                label=_("%(t)s: urutan") % {"t": label},
+                choices=nomor,
+                coerce=int,
+                initial=n,
+                required=False,
+                empty_value=n,
+            )
+
+    def syarat_jpt(self) -> list[forms.BoundField]:
+        """The JPT requirements the announcement may set, for the template."""
+        return [self[n] for n in ("usia_maksimal_jpt", "tahun_jabatan_jpt", "dasar_pengecualian")]
+
+    def jadwal(
+        self,
+    ) -> list[tuple[str, forms.BoundField | None, forms.BoundField, forms.BoundField]]:
+        """The stages in the usual order with their order field (competence stages only) and
+        date fields, for the template's table."""
+        return [
+            (
+                label,
+                self[f"urutan_{j}"] if j in TAHAP_KOMPETENSI else None,
+                self[f"tahap_{j}_mulai"],
+                self[f"tahap_{j}_selesai"],
+            )
+            for j, label in JenisTahap.choices
+        ]
 
     def clean_panitia(self) -> list[tuple[str, str]]:
         baris = []
@@ -225,6 +281,9 @@ class SeleksiBukaForm(_SeleksiForm):
             judul=d["judul"], nomor_pengumuman=d["nomor_pengumuman"], formasi=list(d["formasi"]),
             panitia=d["panitia"], oleh=oleh,
             tahap={j: (d[f"tahap_{j}_mulai"], d[f"tahap_{j}_selesai"]) for j in URUTAN_TAHAP},
+            urutan={j: d[f"urutan_{j}"] for j in TAHAP_KOMPETENSI},
+            usia_maksimal_jpt=d["usia_maksimal_jpt"], tahun_jabatan_jpt=d["tahun_jabatan_jpt"],
+            dasar_pengecualian=d["dasar_pengecualian"],
         )  # fmt: skip
 
 

@@ -32,6 +32,30 @@ class Seleksi(TimestampedModel):
     # opens (PermenPANRB 15/2019: the announcement states them): [{"formasi_id", "formasi",
     # "golongan_minimal", "pendidikan_minimal", "bidang_studi": [...], "kelas_jabatan"}].
     persyaratan = models.JSONField(_("persyaratan"), default=list, blank=True)
+    # Where the announcement sets the JPT age limit or the years in an Administrator/Ahli Madya
+    # post otherwise than PP 11/2017 Pasal 107 jo. PP 17/2020 (jabatan.merit.jpt): empty uses
+    # the regulation's; a looser one needs its basis (ayat (2): the President's approval).
+    usia_maksimal_jpt = models.PositiveSmallIntegerField(
+        _("usia paling tinggi saat pendaftaran"),
+        null=True,
+        blank=True,
+        help_text=_("Kosongkan untuk batas PP 17/2020 Pasal 107: JPT pratama 56 tahun."),
+    )
+    tahun_jabatan_jpt = models.PositiveSmallIntegerField(
+        _("lama menduduki jabatan administrator/JF ahli madya (tahun)"),
+        null=True,
+        blank=True,
+        help_text=_("Kosongkan untuk syarat PP 17/2020 Pasal 107: paling singkat 2 tahun."),
+    )
+    dasar_pengecualian = models.CharField(
+        _("dasar pengecualian"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "Wajib bila batas dilonggarkan, mis. persetujuan Presiden (PP 17/2020 "
+            "Pasal 107 ayat (2))."
+        ),
+    )
 
     class Meta:
         verbose_name = _("seleksi terbuka")
@@ -40,6 +64,23 @@ class Seleksi(TimestampedModel):
 
     def __str__(self) -> str:
         return self.judul
+
+    @property
+    def syarat_pengumuman(self) -> dict[str, object]:
+        """The JPT requirements this announcement sets, for the merit ranking
+        (jabatan.peringkat.peringkat_formasi's `pengumuman`): only those it changes."""
+        ubah: dict[str, object] = {}
+        if self.usia_maksimal_jpt is not None:
+            ubah["usia_maksimal_jpt"] = self.usia_maksimal_jpt
+        if self.tahun_jabatan_jpt is not None:
+            ubah["tahun_jabatan_jpt"] = self.tahun_jabatan_jpt
+        if ubah:
+            dasar = f"; {self.dasar_pengecualian}" if self.dasar_pengecualian else ""
+            ubah["sumber_pengecualian"] = _("pengumuman %(n)s%(d)s") % {
+                "n": self.nomor_pengumuman,
+                "d": dasar,
+            }
+        return ubah
 
 
 class AnggotaPanitia(models.Model):
@@ -57,7 +98,10 @@ class AnggotaPanitia(models.Model):
 
 
 class JenisTahap(models.TextChoices):
-    """The stages of PermenPANRB 15/2019, in their order."""
+    """The stages of PermenPANRB 15/2019: announcement, registration and the administrative
+    check come first in this order; the committee orders the competence stages (TAHAP_KOMPETENSI)
+    as it sees fit — rekam jejak may come before makalah/wawancara — in each selection's
+    `Tahap.urutan`."""
 
     PENGUMUMAN = "pengumuman", _("Pengumuman lowongan")
     PENDAFTARAN = "pendaftaran", _("Pendaftaran")
@@ -67,8 +111,9 @@ class JenisTahap(models.TextChoices):
     REKAM_JEJAK = "rekam_jejak", _("Penelusuran rekam jejak")
 
 
-URUTAN_TAHAP = list(JenisTahap.values)
+URUTAN_TAHAP = list(JenisTahap.values)  # the usual order, and the default
 TAHAP_DINILAI = URUTAN_TAHAP[2:]  # stages with results: from the administrative check on
+TAHAP_KOMPETENSI = URUTAN_TAHAP[3:]  # in the order the committee sets
 
 
 class Tahap(TimestampedModel):
@@ -76,15 +121,18 @@ class Tahap(TimestampedModel):
 
     seleksi = models.ForeignKey(Seleksi, related_name="tahap", on_delete=models.CASCADE)
     jenis = models.CharField(_("tahap"), max_length=20, choices=JenisTahap.choices)
+    # The stage's place in its selection, 1 to 6: the committee's order (publik.services).
+    urutan = models.PositiveSmallIntegerField(_("urutan"))
     mulai = models.DateField(_("mulai"))
     selesai = models.DateField(_("selesai"))
 
     class Meta:
         verbose_name = _("tahap seleksi")
         verbose_name_plural = pgettext_lazy("jamak", "tahap seleksi")
-        ordering = ["seleksi", "mulai", "id"]
+        ordering = ["seleksi", "urutan", "id"]
         constraints = [
             models.UniqueConstraint(fields=["seleksi", "jenis"], name="tahap_satu_per_jenis"),
+            models.UniqueConstraint(fields=["seleksi", "urutan"], name="tahap_satu_per_urutan"),
             models.CheckConstraint(
                 condition=Q(mulai__lte=F("selesai")), name="tahap_mulai_sebelum_selesai",
                 violation_error_message=_("Tanggal mulai harus sebelum tanggal selesai."),

@@ -22,7 +22,7 @@ from kinerja.services.base import perangkat_daerah_dari
 from pegawai.akses import Lingkup
 from pegawai.jenis_jabatan import JenisJabatan
 from pegawai.models import UnitKerja
-from publik.models import TAHAP_DINILAI, URUTAN_TAHAP, HasilTahap, Pelamar, Seleksi, Tahap
+from publik.models import TAHAP_DINILAI, HasilTahap, Pelamar, Seleksi, Tahap
 
 JPT = (JenisJabatan.JPT_UTAMA, JenisJabatan.JPT_MADYA, JenisJabatan.JPT_PRATAMA)
 
@@ -244,8 +244,8 @@ def terakhir_diubah() -> date | None:
 
 def persyaratan_formasi(formasi: Iterable[Formasi]) -> list[dict]:
     """Return the requirements of each post taken from its position, as the selection's
-    announcement states them (frozen in `Seleksi.persyaratan`). Expects `jabatan`, `unit_kerja`
-    and `jabatan__bidang_studi` loaded."""
+    announcement states them (frozen in `Seleksi.persyaratan`). Expects `jabatan`, `unit_kerja`,
+    `jabatan__bidang_studi` and `jabatan__rumpun_wajib` loaded."""
     return [
         {
             "formasi_id": f.pk,
@@ -254,7 +254,11 @@ def persyaratan_formasi(formasi: Iterable[Formasi]) -> list[dict]:
             "kelas_jabatan": f.jabatan.kelas_jabatan,
             "golongan_minimal": str(f.jabatan.get_golongan_minimal_display() or ""),
             "pendidikan_minimal": str(f.jabatan.get_pendidikan_minimal_display()),
-            "bidang_studi": sorted(b.nama for b in f.jabatan.bidang_studi.all()),
+            # Fields of study a regulation requires come first, as families.
+            "bidang_studi": [
+                *(_("rumpun %(r)s") % {"r": r.nama} for r in f.jabatan.rumpun_wajib.all()),
+                *sorted(b.nama for b in f.jabatan.bidang_studi.all()),
+            ],
         }
         for f in formasi
     ]
@@ -265,7 +269,7 @@ def formasi_jpt_lowong() -> QuerySet[Formasi]:
     return (
         daftar_lowongan(scope=Lingkup(semua=True))
         .filter(jabatan__jenis__in=JPT)
-        .prefetch_related("jabatan__bidang_studi")
+        .prefetch_related("jabatan__bidang_studi", "jabatan__rumpun_wajib")
         .order_by("jabatan__nama", "unit_kerja__nama")
     )
 
@@ -290,15 +294,19 @@ def seleksi_kelola() -> QuerySet[Seleksi]:
 def kelayakan_pelamar(pelamar: Sequence[Pelamar], *, pada: date) -> dict[Pelamar, list[str]]:
     """Return, per applicant, why they do not meet their post's requirements on `pada` (empty:
     they do), by jabatan's merit rules: one ranking per post, a fixed number of queries each."""
-    per_formasi: dict[int, list[Pelamar]] = defaultdict(list)
+    per_formasi: dict[tuple[int, int], list[Pelamar]] = defaultdict(list)
     for p in pelamar:
-        per_formasi[p.formasi_id].append(p)
+        per_formasi[(p.seleksi_id, p.formasi_id)].append(p)
     hasil: dict[Pelamar, list[str]] = {}
     for daftar in per_formasi.values():
         peringkat = peringkat_formasi(
-            daftar[0].formasi, pada=pada, teratas=0, pegawai_ids=[p.pegawai_id for p in daftar],
+            daftar[0].formasi,
+            pada=pada,
+            teratas=0,
+            pegawai_ids=[p.pegawai_id for p in daftar],
             hitung=False,
-        ).dicari  # fmt: skip
+            pengumuman=daftar[0].seleksi.syarat_pengumuman,
+        ).dicari
         for p in daftar:
             h = peringkat.get(p.pegawai_id)
             if h is None:
@@ -321,10 +329,12 @@ class BarisPelamar:
 def seleksi_rinci(seleksi: Seleksi, *, pada: date) -> dict:
     """Return HR's view of a selection: stages with their announcement, and per post the
     applicants with their eligibility and results (a fixed number of queries per post)."""
-    tahap = list(seleksi.tahap.select_related("pengumuman").order_by("mulai", "id"))
+    tahap = list(seleksi.tahap.select_related("pengumuman").order_by("urutan", "id"))
     dinilai = [t for t in tahap if t.jenis in TAHAP_DINILAI]
     pelamar = list(
-        seleksi.pelamar.select_related("pegawai", "formasi__jabatan", "formasi__unit_kerja")
+        seleksi.pelamar.select_related(
+            "seleksi", "pegawai", "formasi__jabatan", "formasi__unit_kerja"
+        )
         .prefetch_related("hasil")
         .order_by("formasi_id", "pegawai__nama")
     )  # fmt: skip
@@ -349,14 +359,14 @@ def pelamar_tahap(tahap: Tahap) -> list[tuple[Pelamar, HasilTahap | None]]:
     """Return the applicants a stage grades (those who passed every earlier graded stage), with
     their recorded result of this stage if any (three queries)."""
     seleksi = tahap.seleksi
-    i = URUTAN_TAHAP.index(tahap.jenis)
-    gugur = HasilTahap.objects.filter(
-        tahap__seleksi=seleksi, tahap__jenis__in=URUTAN_TAHAP[2:i], lulus=False
-    ).values("pelamar_id")
-    sebelumnya = URUTAN_TAHAP[2:i]
+    # The graded stages before this one in the committee's order (Tahap.urutan).
+    sebelumnya = [
+        t.pk for t in seleksi.tahap.all() if t.urutan < tahap.urutan and t.jenis in TAHAP_DINILAI
+    ]
+    gugur = HasilTahap.objects.filter(tahap_id__in=sebelumnya, lulus=False).values("pelamar_id")
     qs = seleksi.pelamar.exclude(pk__in=gugur)
-    for jenis in sebelumnya:
-        qs = qs.filter(hasil__tahap__jenis=jenis, hasil__lulus=True)
+    for pk in sebelumnya:
+        qs = qs.filter(hasil__tahap_id=pk, hasil__lulus=True)
     pelamar = list(
         qs.select_related("pegawai", "formasi__jabatan", "formasi__unit_kerja")
         .order_by("formasi_id", "pegawai__nama").distinct()

@@ -137,8 +137,8 @@ def _survei(org: Organisasi) -> dict[str, object]:
     hr = org.users["hr"]
     seleksi = Seleksi.objects.create(judul="Seleksi", nomor_pengumuman="1", dibuka_oleh=hr)
     seleksi.formasi.set([org.formasi_a])
-    tahap = Tahap.objects.create(seleksi=seleksi, jenis="administrasi", mulai="2026-01-02",
-                                 selesai="2026-01-03")  # fmt: skip
+    tahap = Tahap.objects.create(seleksi=seleksi, jenis="administrasi", urutan=3,
+                                 mulai="2026-01-02", selesai="2026-01-03")  # fmt: skip
     pelamar = Pelamar.objects.create(seleksi=seleksi, formasi=org.formasi_a, pegawai=org.pegawai_a)
     hasil = HasilTahap.objects.create(tahap=tahap, pelamar=pelamar, lulus=True, dicatat_oleh=hr)
     return {"kinerja.unitlayanan": unit, "kinerja.responskm": respon,

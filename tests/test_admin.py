@@ -115,6 +115,7 @@ ADD_QUERIES = {
     label: AUTH + CONTENT_TYPE for label in CHANGELIST_QUERIES if label not in TANPA_TAMBAH
 }
 ADD_QUERIES["pegawai.urusanpemerintahan"] += 2  # the choices of its two many-to-many widgets
+ADD_QUERIES["jabatan.jabatan"] += 1  # the choices of the required families (Jabatan.rumpun_wajib)
 
 
 # Change page: AUTH + CONTENT_TYPE + the object (joined to what its page prints) + the label of
@@ -141,7 +142,8 @@ CHANGE_QUERIES = {
     "pegawai.riwayatpendidikan": AUTH + CONTENT_TYPE + 1 + 2,  # pegawai, bidang studi
     "pegawai.hukumandisiplin": AUTH + CONTENT_TYPE + 1 + 1,  # pegawai
     "pegawai.hasilasesmen": AUTH + CONTENT_TYPE + 1 + 1,  # pegawai
-    "jabatan.jabatan": AUTH + CONTENT_TYPE + 1 + 2,  # bidang studi (many-to-many)
+    # bidang studi (many-to-many autocomplete), the required families' select (a small table)
+    "jabatan.jabatan": AUTH + CONTENT_TYPE + 1 + 2 + 1,
     "jabatan.formasi": AUTH + CONTENT_TYPE + 1 + 2,  # jabatan, unit kerja
     "jabatan.penempatan": AUTH + CONTENT_TYPE + 1,  # all read-only, joined
     "pegawai.akses": AUTH + CONTENT_TYPE + 1 + 3,  # user, pegawai, unit kerja

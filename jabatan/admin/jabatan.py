@@ -85,6 +85,8 @@ class JabatanAdmin(BaseAdmin):
                 "fields": [
                     ("golongan_minimal", "pendidikan_minimal"),
                     "bidang_studi",
+                    "rumpun_wajib",
+                    "dasar_bidang_studi",
                     ("bup_khusus", "batas_usia_pensiun"),
                 ]
             },

@@ -17,6 +17,7 @@ from pegawai.jenis_jabatan import JenisJabatan
 from pegawai.kompetensi import KODE
 
 KOLOM_HARI = {j: f"hari_{j.lower()}" for j in JenisJabatan.values}
+KOLOM_JENJANG = {j: f"hari_{j.lower()}" for j in sorted(merit.jpt.JENJANG_DIHITUNG)}
 KOLOM_CUKUP = {j: f"cukup_{j.lower()}" for j in merit.PENGALAMAN}
 TERBUKA = date(9999, 12, 31)  # the end of a sanction without an end date
 SUDAH = date(1, 1, 1)  # experience already sufficient from ended posts
@@ -59,6 +60,7 @@ def nilai_baris(k: merit.Kandidat) -> dict[str, object]:
         kinerja_lulus={predikat[0], predikat[1]} <= merit.PREDIKAT_LULUS,
         asesmen=k.capaian is not None,
         jabatan_kini=k.jabatan_kini,
+        jenjang_kini=k.jenjang_kini,
         jabatan_kini_mulai=k.jabatan_kini_mulai,
         urusan_kini_id=k.urusan_kini,
         tingkat_kepemimpinan=k.tingkat_kepemimpinan,
@@ -75,6 +77,8 @@ def nilai_baris(k: merit.Kandidat) -> dict[str, object]:
         row[f"level_{kode}"] = (k.capaian or {}).get(kode)
     for jenis, kolom in KOLOM_HARI.items():
         row[kolom] = k.pengalaman_hari.get(jenis, 0)
+    for jenjang, kolom in KOLOM_JENJANG.items():
+        row[kolom] = k.pengalaman_jenjang_hari.get(jenjang, 0)
     return row
 
 
@@ -131,6 +135,10 @@ def kandidat(
         },
         jabatan_kini=row.jabatan_kini,
         jabatan_kini_mulai=row.jabatan_kini_mulai,
+        pengalaman_jenjang_hari={
+            j: getattr(row, kolom) for j, kolom in KOLOM_JENJANG.items() if getattr(row, kolom)
+        },
+        jenjang_kini=row.jenjang_kini,
         pengalaman_urusan_hari=dict(urusan_hari or {}),
         urusan_kini=row.urusan_kini_id,
         jp_per_tahun=dict(jp_tahun or {}),

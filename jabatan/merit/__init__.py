@@ -12,7 +12,7 @@ Rules (REGULATIONS.md; UU 20/2023 on the merit system, PP 11/2017 jo. PP 17/2020
   rank, TMT of rank, years of service, leadership training, education, age — then NIP, so the
   same data always gives the same order."""
 
-from jabatan.merit import pengembangan, relevansi
+from jabatan.merit import jpt, pengembangan, relevansi
 from jabatan.merit.base import (
     ATURAN_VERSI,
     DUA,
@@ -23,7 +23,6 @@ from jabatan.merit.base import (
     PREDIKAT_LULUS,
     SISA_MASA_KERJA_BULAN,
     TAHUN_INTEGRITAS,
-    USIA_MAKSIMAL_JPT,
     Alasan,
     Bobot,
     Hasil,
@@ -31,11 +30,12 @@ from jabatan.merit.base import (
     Kandidat,
     Syarat,
     _usia,
+    hari_minimal,
     hari_pengalaman,
     tahun_dari_hari,
     tambah_tahun,
 )
-from jabatan.merit.kelayakan import hari_minimal, kelayakan
+from jabatan.merit.kelayakan import kelayakan
 from jabatan.merit.skor import komponen, kotak, kotak_dari, kunci_duk, nilai_pengalaman, skor
 from jabatan.merit.urutan import dengan_bobot, hitung_alasan, keadilan, peringkat, pita_usia
 
@@ -49,7 +49,6 @@ __all__ = [
     "PREDIKAT_LULUS",
     "SISA_MASA_KERJA_BULAN",
     "TAHUN_INTEGRITAS",
-    "USIA_MAKSIMAL_JPT",
     "Alasan",
     "Bobot",
     "Hasil",
@@ -61,6 +60,7 @@ __all__ = [
     "hari_minimal",
     "hari_pengalaman",
     "hitung_alasan",
+    "jpt",
     "keadilan",
     "kelayakan",
     "komponen",

@@ -20,8 +20,11 @@ from pegawai.nip import format_nip
 # units of the post's government affair counted as related (jabatan.merit.relevansi); .5:
 # competency development — JP of the last two years and the level's leadership training
 # (jabatan.merit.pengembangan), weighted 10 by default; the leadership training as an
-# eligibility rule where the merit profile requires it
-ATURAN_VERSI = "merit-2026.5"
+# eligibility rule where the merit profile requires it; .6: JPT appointment as PP 11/2017 Pasal 107
+# jo. PP 17/2020 words it — two years in an Administrator post or as JF Ahli Madya (JABATAN_JPT),
+# the age at registration per level, both overridable by the selection's announcement
+# (jabatan.merit.jpt) — and the fields of study a sector regulation requires (BIDANG_STUDI)
+ATURAN_VERSI = "merit-2026.6"
 
 
 DUA = Decimal("0.01")
@@ -38,6 +41,11 @@ def hari_pengalaman(k: Kandidat, pada: date, jenis: Iterable[str] | None = None)
     if k.jabatan_kini and k.jabatan_kini_mulai and (jenis is None or k.jabatan_kini in jenis):
         hari += max(0, (pada - k.jabatan_kini_mulai).days)
     return hari
+
+
+def hari_minimal(tahun: int) -> int:
+    """The fewest whole days that make `tahun` years of 365.25 days."""
+    return -(-tahun * 1461 // 4)
 
 
 def tahun_dari_hari(hari: int) -> Decimal:
@@ -98,9 +106,6 @@ PENGALAMAN = {
 }
 
 
-USIA_MAKSIMAL_JPT = 56  # at appointment, PP 11/2017 Pasal 107 jo. PP 17/2020
-
-
 SISA_MASA_KERJA_BULAN = 12  # [practice, configurable]: at least a year before retirement
 
 
@@ -118,6 +123,11 @@ class Syarat:
     golongan_minimal: str = ""
     pendidikan_minimal: int = 0  # pegawai.pendidikan.urutan_pendidikan
     bidang_studi: frozenset[int] = frozenset()  # accepted fields; empty: any
+    # The position requires a field of study by regulation (Jabatan.rumpun_wajib and
+    # dasar_bidang_studi): the families' and fields' names and the regulation, for the
+    # explanation of BIDANG_STUDI (their fields are in `bidang_studi`).
+    bidang_wajib: tuple[str, ...] = ()
+    dasar_bidang_studi: str = ""
     standar: Mapping[str, int] = field(default_factory=dict)
     batas_usia_pensiun: int = 58
     # Relevance (jabatan.merit.relevansi): the fields that fit the post exactly and those of the
@@ -135,6 +145,12 @@ class Syarat:
     # the catalogue programs that clear it (jabatan.merit.pengembangan).
     kepemimpinan_syarat: bool = False
     program_kepemimpinan: tuple[str, ...] = ()
+    # JPT posts (jabatan.merit.jpt): the age limit at registration and the years in a counting
+    # post as the selection's announcement sets them (None: the regulation's), and what the
+    # announcement rests on (its number, the President's approval of an exception).
+    usia_maksimal_jpt: int | None = None
+    tahun_jabatan_jpt: int | None = None
+    sumber_pengecualian: str = ""
 
 
 @dataclass(frozen=True)
@@ -168,6 +184,10 @@ class Kandidat:
     pengalaman_hari: Mapping[str, int] = field(default_factory=dict)
     jabatan_kini: str = ""
     jabatan_kini_mulai: date | None = None
+    # Days in ended definitive fungsional posts per level, and the running post's level: the
+    # position history's functional level, which the JPT rule counts (jabatan.merit.jpt).
+    pengalaman_jenjang_hari: Mapping[str, int] = field(default_factory=dict)
+    jenjang_kini: str = ""
     # Days in ended definitive posts per government affair (id) of the post's unit, and the
     # affair of the running post's unit: related experience (jabatan.merit.relevansi).
     pengalaman_urusan_hari: Mapping[int, int] = field(default_factory=dict)
@@ -195,9 +215,10 @@ LABEL_ALASAN = {
     "STATUS": gettext_lazy("Bukan PNS (jabatan manajerial)"),
     "GOLONGAN": gettext_lazy("Golongan di bawah minimal"),
     "PENDIDIKAN": gettext_lazy("Pendidikan di bawah minimal"),
-    "BIDANG_STUDI": gettext_lazy("Bidang studi tidak diterima"),
+    "BIDANG_STUDI": gettext_lazy("Bidang studi tidak sesuai syarat jabatan"),
     "HUKUMAN_DISIPLIN": gettext_lazy("Sedang menjalani hukuman disiplin sedang/berat"),
-    "USIA": gettext_lazy("Usia di atas batas pengangkatan JPT"),
+    "USIA": gettext_lazy("Usia di atas batas pendaftaran JPT"),
+    "JABATAN_JPT": gettext_lazy("Belum cukup lama menduduki jabatan yang disyaratkan JPT"),
     "MASA_PENSIUN": gettext_lazy("Kurang dari setahun sebelum pensiun"),
     "PENGALAMAN": gettext_lazy("Pengalaman jabatan terkait kurang"),
     "KINERJA": gettext_lazy("Predikat kinerja dua tahun terakhir di bawah Baik"),

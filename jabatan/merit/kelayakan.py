@@ -8,22 +8,21 @@ from datetime import date
 from django.utils.formats import date_format, number_format
 from django.utils.translation import gettext as _
 
-from jabatan.merit import pengembangan
+from jabatan.merit import jpt, pengembangan
 from jabatan.merit.base import (
     PENGALAMAN,
     PREDIKAT_LULUS,
     SISA_MASA_KERJA_BULAN,
-    USIA_MAKSIMAL_JPT,
     Alasan,
     Kandidat,
     Syarat,
-    _usia,
+    hari_minimal,
     hari_pengalaman,
     tahun_dari_hari,
 )
 from pegawai import golongan as gol
 from pegawai.disiplin import TINGKAT, TingkatHukuman
-from pegawai.jenis_jabatan import MANAJERIAL, JenisJabatan
+from pegawai.jenis_jabatan import MANAJERIAL
 from pegawai.pensiun import tanggal_pensiun
 from pelatihan import rules as pelatihan_rules
 
@@ -50,6 +49,22 @@ def _pesan_pensiun(pensiun: date, batas_usia: int, pada: date) -> str:
     return pesan % konteks
 
 
+def _pesan_bidang(k: Kandidat, s: Syarat) -> str:
+    """Explain BIDANG_STUDI: the fields or families the position requires and the rule that
+    requires them (e.g. Permenkes 49/2016 for a health office's head), and the candidate's."""
+    nama = s.nama_bidang.get(k.bidang_studi) if k.bidang_studi is not None else None
+    konteks = {"b": nama or _("tidak tercatat")}
+    if not s.bidang_wajib:
+        return _("Bidang studi %(b)s tidak termasuk yang diterima jabatan.") % konteks
+    return _(
+        "Jabatan ini mensyaratkan bidang studi %(w)s (%(d)s); bidang studi pegawai: %(b)s."
+    ) % {
+        **konteks,
+        "w": ", ".join(s.bidang_wajib),
+        "d": s.dasar_bidang_studi or _("persyaratan jabatan"),
+    }
+
+
 def kelayakan(k: Kandidat, s: Syarat, pada: date) -> list[Alasan]:
     """Return the reasons the candidate may not fill the post on `pada` (empty: eligible)."""
     alasan: list[Alasan] = []
@@ -73,9 +88,7 @@ def kelayakan(k: Kandidat, s: Syarat, pada: date) -> list[Alasan]:
     if k.pendidikan < s.pendidikan_minimal:
         alasan.append(Alasan("PENDIDIKAN", _("Pendidikan di bawah pendidikan minimal jabatan.")))
     if s.bidang_studi and k.bidang_studi not in s.bidang_studi:
-        alasan.append(
-            Alasan("BIDANG_STUDI", _("Bidang studi tidak termasuk yang diterima jabatan."))
-        )
+        alasan.append(Alasan("BIDANG_STUDI", _pesan_bidang(k, s)))
     berjalan = [
         h
         for h in k.hukuman
@@ -95,18 +108,8 @@ def kelayakan(k: Kandidat, s: Syarat, pada: date) -> list[Alasan]:
             )
         )
     pensiun = tanggal_pensiun(k.tanggal_lahir, s.batas_usia_pensiun)
-    if s.jenis_jabatan in (JenisJabatan.JPT_PRATAMA, JenisJabatan.JPT_MADYA):
-        if _usia(k.tanggal_lahir, pada) > USIA_MAKSIMAL_JPT:
-            alasan.append(
-                Alasan(
-                    "USIA",
-                    _(
-                        "Usia di atas %(u)s tahun saat pengangkatan (PP 11/2017 Pasal 107 jo. "
-                        "PP 17/2020)."
-                    )
-                    % {"u": USIA_MAKSIMAL_JPT},
-                )
-            )
+    if s.jenis_jabatan in jpt.ATURAN:
+        alasan += jpt.alasan(k, s, pada)
     elif (pensiun.year - pada.year) * 12 + pensiun.month - pada.month < SISA_MASA_KERJA_BULAN:
         alasan.append(Alasan("MASA_PENSIUN", _pesan_pensiun(pensiun, s.batas_usia_pensiun, pada)))
     if s.jenis_jabatan in PENGALAMAN:
@@ -152,8 +155,3 @@ def kelayakan(k: Kandidat, s: Syarat, pada: date) -> list[Alasan]:
             )
         )
     return alasan
-
-
-def hari_minimal(tahun: int) -> int:
-    """The fewest whole days that make `tahun` years of 365.25 days."""
-    return -(-tahun * 1461 // 4)

@@ -63,7 +63,12 @@ class IndeksMerit(models.Model):
     hari_pengawas = models.PositiveIntegerField(default=0)
     hari_pelaksana = models.PositiveIntegerField(default=0)
     hari_fungsional = models.PositiveIntegerField(default=0)
+    # Days in ended definitive fungsional posts of the levels the JPT rule counts (Ahli Madya,
+    # Ahli Utama: jabatan.merit.jpt.JENJANG_DIHITUNG); the running post's level.
+    hari_ahli_madya = models.PositiveIntegerField(default=0)
+    hari_ahli_utama = models.PositiveIntegerField(default=0)
     jabatan_kini = models.CharField(max_length=15, blank=True)
+    jenjang_kini = models.CharField(max_length=15, blank=True)
     jabatan_kini_mulai = models.DateField(null=True)
     # The government affair of the running post's unit (related experience; the ended posts'
     # days per affair are in IndeksUrusan).

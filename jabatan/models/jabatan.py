@@ -16,6 +16,7 @@ from pegawai.kompetensi import KODE as KOMPETENSI_KODE
 from pegawai.kompetensi import standar_default
 from pegawai.models import (
     BidangStudi,
+    RumpunIlmu,
     TimestampedModel,
     level_field,
     pilihan_sah,
@@ -55,6 +56,32 @@ class Jabatan(TimestampedModel):
         related_name="jabatan",
         blank=True,
         help_text=_("Kosongkan jika semua bidang studi diterima."),
+    )
+    # A field of study that a sector regulation requires (not a preference): e.g. the head of a
+    # health office comes from the health family — Permenkes 49/2016 on organising provincial
+    # and district/city health offices covers "kualifikasi jabatan" (Pasal 2 huruf d, its annex);
+    # the annex's own wording was not in the searched sources, and Permenkes 36/2023 (office
+    # nomenclature) adjusted 49/2016: HR enters the rule in force in `dasar_bidang_studi`. The
+    # merit ranking refuses those outside the families and the fields above (BIDANG_STUDI) and
+    # names that rule.
+    rumpun_wajib = models.ManyToManyField(
+        RumpunIlmu,
+        verbose_name=_("rumpun ilmu yang disyaratkan"),
+        related_name="jabatan_wajib",
+        blank=True,
+        help_text=_(
+            "Bidang studi dalam rumpun ini diterima, di samping bidang studi di atas; "
+            "kandidat di luar keduanya tidak memenuhi syarat."
+        ),
+    )
+    dasar_bidang_studi = models.CharField(
+        _("dasar syarat bidang studi"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "Peraturan yang mewajibkan bidang studi ini, mis. Permenkes 49/2016 (kualifikasi "
+            "jabatan dinas kesehatan); ditampilkan dalam alasan peringkat."
+        ),
     )
     bup_khusus = models.PositiveSmallIntegerField(
         _("batas usia pensiun khusus"),

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Collection, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 
@@ -183,13 +183,16 @@ def peringkat_formasi(
     pegawai_ids: Collection[int] = (),
     nip: str = "",
     hitung: bool = True,
+    pengumuman: Mapping[str, object] | None = None,
 ) -> Peringkat:
     """Rank every employee in the pool for a vacant post on `pada`.
 
     Returns the counts, the fairness shares, the top `teratas` eligible with their breakdowns,
     and the explanation (reasons, or rank and breakdown) of each of `pegawai_ids` and of `nip`;
-    `hitung=False` skips the counts when only those explanations are needed. A fixed number of
-    queries whatever the number of employees.
+    `hitung=False` skips the counts when only those explanations are needed. `pengumuman`: the
+    JPT requirements an open selection's announcement sets (`usia_maksimal_jpt`,
+    `tahun_jabatan_jpt`, `sumber_pengecualian` of merit.Syarat; publik.Seleksi.syarat_pengumuman).
+    A fixed number of queries whatever the number of employees.
     """
     formasi = Formasi.objects.select_related("jabatan", "unit_kerja").get(pk=formasi.pk)
     profil = profil_merit(formasi.jabatan.jenis)
@@ -203,7 +206,7 @@ def peringkat_formasi(
     )
     p = Peringkat(
         formasi=formasi,
-        syarat=syarat_formasi(formasi),
+        syarat=replace(syarat_formasi(formasi), **(pengumuman or {})),
         bobot=bobot or profil.bobot,
         pada=pada,
         hanya_talent_pool=profil.hanya_talent_pool,

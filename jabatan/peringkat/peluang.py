@@ -41,7 +41,8 @@ def memenuhi_syarat(
     formasi_list = (
         Formasi.objects.select_related("jabatan", "unit_kerja")
         .prefetch_related(
-            Prefetch("jabatan__bidang_studi", queryset=BidangStudi.objects.only("pk"))
+            Prefetch("jabatan__bidang_studi", queryset=BidangStudi.objects.only("pk", "nama")),
+            "jabatan__rumpun_wajib",
         )
         .filter(pk__in=ids)
     )

@@ -9,7 +9,7 @@ from datetime import date
 from django.db import connection
 
 from jabatan import indeks, merit
-from jabatan.merit import pengembangan, relevansi
+from jabatan.merit import jpt, pengembangan, relevansi
 from jabatan.models import IndeksJp, IndeksMerit, IndeksUrusan
 from jabatan.selectors import tambah_bulan
 from kinerja import rules as kr
@@ -78,10 +78,11 @@ class _Sql:
                 "m.bidang_studi_id IS NULL OR m.bidang_studi_id NOT IN "
                 + self.daftar(sorted(s.bidang_studi))
             )
-        if s.jenis_jabatan in (JenisJabatan.JPT_PRATAMA, JenisJabatan.JPT_MADYA):
-            # Older than USIA_MAKSIMAL_JPT: born on or before the day one turns a year more.
-            batas = merit.tambah_tahun(pada, -merit.USIA_MAKSIMAL_JPT - 1)
-            x["USIA"] = f"m.tanggal_lahir <= {self.p(batas)}"
+        if s.jenis_jabatan in jpt.ATURAN:
+            usia, tahun = jpt.batas(s)
+            # Older than the limit: born on or before the day one turns a year more.
+            x["USIA"] = f"m.tanggal_lahir <= {self.p(merit.tambah_tahun(pada, -usia - 1))}"
+            x["JABATAN_JPT"] = self.jabatan_jpt(jpt.ATURAN[s.jenis_jabatan].jabatan, tahun)
         else:
             # Retiring less than SISA_MASA_KERJA_BULAN months after the ranking month.
             terakhir = tambah_bulan(pada.replace(day=1), merit.SISA_MASA_KERJA_BULAN - 1)
@@ -96,6 +97,28 @@ class _Sql:
             # NULL (no evaluation or no assessment: no box) is outside the pool too.
             x["TALENT_POOL"] = f"NOT COALESCE({self.talent()}, FALSE)"
         return x
+
+    def jabatan_jpt(self, jabatan: frozenset[str], tahun: int) -> str:
+        """Fewer days than `tahun` years in posts of the kinds or fungsional levels `jabatan`
+        (jabatan.merit.jpt.hari_menduduki): the ended posts' columns plus the running post when
+        it counts."""
+        jenis = sorted(j for j in jabatan if j in indeks.KOLOM_HARI)
+        jenjang = sorted(j for j in jabatan if j in indeks.KOLOM_JENJANG)
+        selesai = [f"m.{indeks.KOLOM_HARI[j]}" for j in jenis]
+        selesai += [f"m.{indeks.KOLOM_JENJANG[j]}" for j in jenjang]
+        kini = []
+        if jenis:
+            kini.append(f"m.jabatan_kini IN {self.daftar(jenis)}")
+        if jenjang:
+            kini.append(
+                f"(m.jabatan_kini = {self.p(JenisJabatan.FUNGSIONAL)} "
+                f"AND m.jenjang_kini IN {self.daftar(jenjang)})"
+            )
+        berjalan = (
+            f"CASE WHEN m.jabatan_kini_mulai IS NOT NULL AND ({' OR '.join(kini)}) "
+            f"THEN {self.greatest('0', self.hari_sejak('m.jabatan_kini_mulai'))} ELSE 0 END"
+        )
+        return f"({' + '.join(selesai)} + {berjalan}) < {self.p(merit.hari_minimal(tahun))}"
 
     def terhukum(self) -> str:
         """Serving a sedang/berat sanction on the date (HUKUMAN_DISIPLIN). Kept out of alasan():

@@ -22,7 +22,7 @@ from publik.filters import SeleksiKelolaFilter
 from publik.forms import HasilTahapForm, SeleksiBukaForm
 from publik.models import TAHAP_DINILAI, Seleksi, Tahap
 from publik.selectors import formasi_jpt_lowong, pelamar_tahap, seleksi_kelola, seleksi_rinci
-from publik.services import seleksi_usulkan, tahap_umumkan
+from publik.services import PENGUMUMAN_MINIMAL_HARI, seleksi_usulkan, tahap_umumkan
 
 PERM_LIHAT = "publik.view_seleksi"
 PERM_BUKA = "publik.add_seleksi"
@@ -83,7 +83,7 @@ def seleksi_buka(request: HttpRequest) -> HttpResponse:
         messages.success(request, _("Seleksi %(s)s dibuka.") % {"s": seleksi})
         return redirect("publik:kelola_seleksi_detail", seleksi.pk)
     return render(request, "publik/kelola/seleksi_form.html", {
-        "form": form, "formasi": formasi,
+        "form": form, "formasi": formasi, "pengumuman_minimal": PENGUMUMAN_MINIMAL_HARI,
     }, status=400 if form.errors else 200)  # fmt: skip
 
 

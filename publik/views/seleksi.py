@@ -64,7 +64,7 @@ def seleksi_saya(request: HttpRequest) -> HttpResponse:
     baris = []
     for s in terbuka:
         for f in s.formasi.all():
-            baris.append((s, f, kelayakan(formasi=f, pegawai=pegawai, pada=hari_ini),
+            baris.append((s, f, kelayakan(seleksi=s, formasi=f, pegawai=pegawai, pada=hari_ini),
                           (s.pk, f.pk) in sudah))  # fmt: skip
     return render(request, "publik/seleksi_saya.html", {"baris": baris, "pegawai": pegawai})
 

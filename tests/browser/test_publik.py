@@ -59,7 +59,7 @@ def data_publik(db):
     isi_survei(unit, 6, nilai=3)
     seleksi = Seleksi.objects.create(judul="Seleksi Terbuka Kepala Dinas Kesehatan 2026",
                                      nomor_pengumuman="800/9/Pansel/2026", dibuka_oleh=sistem)  # fmt: skip
-    tahap = Tahap.objects.create(seleksi=seleksi, jenis="administrasi", mulai="2026-05-01",
+    tahap = Tahap.objects.create(seleksi=seleksi, jenis="administrasi", urutan=3, mulai="2026-05-01",
                                  selesai="2026-05-11")  # fmt: skip
     Pengumuman.objects.create(tahap=tahap, seleksi=seleksi, tanggal="2026-05-11",
                               isi=[{"formasi": "Kepala Dinas Kesehatan", "lulus": ["Dr. Ani, M.Kes."]}])  # fmt: skip

@@ -47,10 +47,14 @@ def test_hr_opens_a_selection_records_a_stage_and_the_public_sees_it(
         "Sekretaris Daerah; ketua\nAsisten I; anggota\nAsisten III; anggota\nAkademisi; anggota\nKepala BKPSDM; sekretaris"
     )
     t = timezone.localdate() - 9 * HARI  # the administrative check began nine days ago
-    jadwal = {"pengumuman": (t - 8 * HARI, t - 6 * HARI), "pendaftaran": (t - 5 * HARI, t - HARI)}
-    for i, j in enumerate(["administrasi", "kompetensi", "wawancara", "rekam_jejak"]):
+    # Announced 20 days before registration closes (at least PENGUMUMAN_MINIMAL_HARI); the
+    # committee puts rekam jejak before the assessment and the interview (PermenPANRB 15/2019).
+    jadwal = {"pengumuman": (t - 20 * HARI, t - 6 * HARI), "pendaftaran": (t - 5 * HARI, t - HARI)}
+    for i, j in enumerate(["administrasi", "rekam_jejak", "kompetensi", "wawancara"]):
         jadwal[j] = (t + 2 * i * HARI, t + (2 * i + 1) * HARI)
     labels = dict(JenisTahap.choices)
+    for n, j in enumerate(["rekam_jejak", "kompetensi", "wawancara"], start=1):
+        page.get_by_label(f"{labels[j]}: urutan").select_option(str(n))
     # A wrong order first: the page names the stage, nothing is written.
     page.get_by_label(f"{labels['kompetensi']}: mulai").fill(jadwal["kompetensi"][1].isoformat())
     page.get_by_label(f"{labels['kompetensi']}: selesai").fill(jadwal["kompetensi"][0].isoformat())
@@ -72,6 +76,9 @@ def test_hr_opens_a_selection_records_a_stage_and_the_public_sees_it(
     expect(
         page.get_by_role("heading", name="Seleksi Terbuka Kepala Dinas Kominfo 2026")
     ).to_be_visible()
+    expect(page.locator("tr", has_text="Penelusuran rekam jejak").locator("td").first).to_have_text(
+        "4"
+    )
 
     seleksi = Seleksi.objects.get()
     seleksi_daftar(seleksi=seleksi, formasi=formasi, pegawai=calon, pada=jadwal["pendaftaran"][0])

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from dataclasses import replace
 from io import StringIO
 
 import pytest
@@ -103,15 +104,14 @@ def kota():
     return orang
 
 
-def _referensi(formasi: Formasi, pada: dt.date, bobot: merit.Bobot, talent: bool):
+def _referensi(formasi: Formasi, pada: dt.date, bobot: merit.Bobot, talent: bool, ubah=None):
     pemangku = set(
         Penempatan.objects.aktif().definitif().filter(formasi=formasi).values_list("pegawai_id")
     )
     pemangku = {p for (p,) in pemangku}
     kandidat = [k for k in kandidat_merit() if k.pegawai_id not in pemangku]
-    return merit.peringkat(
-        kandidat, syarat_formasi(formasi), pada=pada, bobot=bobot, hanya_talent_pool=talent
-    )
+    syarat = replace(syarat_formasi(formasi), **(ubah or {}))
+    return merit.peringkat(kandidat, syarat, pada=pada, bobot=bobot, hanya_talent_pool=talent)
 
 
 def _lowong(jenis: str) -> Formasi:
@@ -146,28 +146,32 @@ def _sama(p, ref, pada: dt.date) -> None:
 
 
 @pytest.mark.parametrize(
-    ("jenis", "geser", "teratas"),
+    ("jenis", "geser", "teratas", "ubah"),
     [
-        (JenisJabatan.ADMINISTRATOR, 0, 10_000),
-        (JenisJabatan.ADMINISTRATOR, 400, 12),
-        (JenisJabatan.JPT_PRATAMA, 0, 12),
-        (JenisJabatan.PENGAWAS, -30, 12),  # accepted fields of study, talent pool only
-        (JenisJabatan.FUNGSIONAL, 0, 12),
-        (JenisJabatan.PELAKSANA, 900, 50),
+        (JenisJabatan.ADMINISTRATOR, 0, 10_000, None),
+        (JenisJabatan.ADMINISTRATOR, 400, 12, None),
+        (JenisJabatan.JPT_PRATAMA, 0, 12, None),
+        # A selection's announcement sets the JPT age and years (jabatan.merit.jpt).
+        (JenisJabatan.JPT_PRATAMA, 0, 12, {"usia_maksimal_jpt": 58, "tahun_jabatan_jpt": 1}),
+        (JenisJabatan.PENGAWAS, -30, 12, None),  # accepted fields of study, talent pool only
+        (JenisJabatan.FUNGSIONAL, 0, 12, None),
+        (JenisJabatan.PELAKSANA, 900, 50, None),
     ],
 )
-def test_the_sql_ranking_equals_the_pure_rules(kota, jenis, geser, teratas):
+def test_the_sql_ranking_equals_the_pure_rules(kota, jenis, geser, teratas, ubah):
     assert indeks.selisih() == []  # every save above kept the projection current
     formasi = _lowong(jenis)
     pada = PADA + dt.timedelta(days=geser)
     profil = ProfilMerit.objects.filter(jenis_jabatan=jenis).first()
     talent = bool(profil and profil.hanya_talent_pool)
     bobot = profil.bobot if profil else merit.Bobot()
-    ref = _referensi(formasi, pada, bobot, talent)
+    ref = _referensi(formasi, pada, bobot, talent, ubah)
     assert any(h.layak for h in ref) or jenis == JenisJabatan.JPT_PRATAMA  # not a vacuous order
     semua = [h.kandidat.pegawai_id for h in ref]
-    p = peringkat_formasi(formasi, pada=pada, teratas=teratas, pegawai_ids=semua)
+    p = peringkat_formasi(formasi, pada=pada, teratas=teratas, pegawai_ids=semua, pengumuman=ubah)
     _sama(p, ref, pada)
+    if jenis == JenisJabatan.JPT_PRATAMA:  # the JPT rules are exercised, not vacuous
+        assert p.alasan.get("USIA") and p.alasan.get("JABATAN_JPT"), p.alasan
     # Other weights: the same order as the pure what-if.
     lain = merit.Bobot(
         kinerja=10, kompetensi=10, kualifikasi=10, pengembangan=30, pengalaman=30, integritas=10
@@ -179,11 +183,11 @@ def test_the_sql_ranking_equals_the_pure_rules(kota, jenis, geser, teratas):
 def test_the_ranking_takes_a_fixed_number_of_queries(kota, django_assert_max_num_queries):
     formasi = _lowong(JenisJabatan.ADMINISTRATOR)
     nip = Pegawai.objects.order_by("pk").first().nip
-    # post, profile, holders, fields of study, relevance (fields, affairs, units, profiles
-    # requiring leadership training, leadership programs), top 50 ids, their rows, their
-    # sanctions, their affair days, their JP years, counts (the scan, the sanctioned), the
-    # searched row, its sanctions, its affair days, its JP years, its rank
-    with django_assert_max_num_queries(21):
+    # post, profile, holders, families required, fields of study, relevance (fields, affairs,
+    # units, profiles requiring leadership training, leadership programs), top 50 ids, their
+    # rows, their sanctions, their affair days, their JP years, counts (the scan, the
+    # sanctioned), the searched row, its sanctions, its affair days, its JP years, its rank
+    with django_assert_max_num_queries(22):
         p = peringkat_formasi(formasi, pada=PADA, nip=nip)
     assert p.untuk(nip) is not None
 

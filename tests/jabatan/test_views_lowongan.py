@@ -127,11 +127,11 @@ def test_an_employee_sees_why_they_are_not_eligible_and_nothing_of_others(
     assert "Kepala Bagian Uji" in daftar.content.decode()
     client.get(f"/jabatan/peluang/{formasi.pk}/")
     # session, user, permissions (2), access link, post (the page's, the ranking's fresh one),
-    # profile, talent bands, holders, fields of study, relevance (fields, affairs, units,
-    # profiles requiring leadership training, leadership programs), counts (the scan, the
-    # sanctioned), own row, own sanctions, own affair days, own JP years, proposals, decision;
-    # the menu's SKP entry (one EXISTS)
-    with django_assert_max_num_queries(25):
+    # profile, talent bands, holders, families required, fields of study, relevance (fields,
+    # affairs, units, profiles requiring leadership training, leadership programs), counts (the
+    # scan, the sanctioned), own row, own sanctions, own affair days, own JP years, proposals,
+    # decision; the menu's SKP entry (one EXISTS)
+    with django_assert_max_num_queries(26):
         response = client.get(f"/jabatan/peluang/{formasi.pk}/")
     body = response.content.decode()
     saya = response.context["saya"]

@@ -153,22 +153,62 @@ def test_it_puts_boxes_7_8_and_9_in_the_talent_pool() -> None:
     assert frozenset({7, 8, 9}) == TALENT_POOL
 
 
+# The nine boxes' recommendations as the annex of PermenPANRB 3/2020 words them (the matrix's
+# "rekomendasi" column), reproduced identically by several independent public talent-management
+# codebases (code search); the annex's own PDF was not in the searched corpora.
 @pytest.mark.parametrize(
-    ("kotak", "expected"),
+    ("kinerja", "potensial", "kotak", "expected"),
     [
-        (9, "Dipromosikan dan dipertahankan; masuk kelompok rencana suksesi; diberi penghargaan"),
-        (5, "Penempatan yang sesuai; bimbingan kinerja; pengembangan kompetensi"),
-        (1, "Diproses sesuai ketentuan peraturan perundang-undangan"),
+        (
+            DI_ATAS,
+            TINGGI,
+            9,
+            "Dipromosikan dan dipertahankan; Masuk Kelompok Rencana Suksesi "
+            "Instansi/Nasional; Penghargaan",
+        ),
+        (
+            SESUAI,
+            TINGGI,
+            8,
+            "Dipertahankan; Masuk Kelompok Rencana Suksesi Instansi; "
+            "Rotasi/Perluasan jabatan; Bimbingan kinerja",
+        ),
+        (
+            DI_ATAS,
+            MENENGAH,
+            7,
+            "Dipertahankan; Masuk Kelompok Rencana Suksesi Instansi; "
+            "Rotasi/Pengayaan jabatan; Pengembangan kompetensi; Tugas belajar",
+        ),
+        (DI_BAWAH, TINGGI, 6, "Penempatan yang sesuai; Bimbingan kinerja; Konseling kinerja"),
+        (SESUAI, MENENGAH, 5, "Penempatan yang sesuai; Bimbingan kinerja; Pengembangan kompetensi"),
+        (DI_ATAS, RENDAH, 4, "Rotasi; Pengembangan kompetensi"),
+        (
+            DI_BAWAH,
+            MENENGAH,
+            3,
+            "Bimbingan kinerja; Konseling kinerja; Pengembangan kompetensi; Penempatan yang sesuai",
+        ),
+        (SESUAI, RENDAH, 2, "Bimbingan kinerja; Pengembangan kompetensi; Penempatan yang sesuai"),
+        (DI_BAWAH, RENDAH, 1, "Diproses sesuai ketentuan peraturan perundangan"),
     ],
 )
-def test_it_recommends_the_regulations_examples(kotak: int, expected: str) -> None:
+def test_it_recommends_each_box_as_the_annex_words_it(
+    kinerja: str, potensial: str, kotak: int, expected: str
+) -> None:
+    assert kotak_talenta(kinerja, potensial) == kotak
     assert rekomendasi_kotak(kotak) == expected
 
 
-def test_it_has_a_distinct_recommendation_for_every_box() -> None:
-    rekomendasi = [rekomendasi_kotak(kotak) for kotak in range(1, 10)]
-    assert all(rekomendasi)
-    assert len(set(rekomendasi)) == 9
+def test_only_box_9_enters_the_national_pool_and_only_box_7_lists_tugas_belajar() -> None:
+    nasional = [k for k in range(1, 10) if "Nasional" in rekomendasi_kotak(k)]
+    tugas_belajar = [k for k in range(1, 10) if "Tugas belajar" in rekomendasi_kotak(k)]
+    assert (nasional, tugas_belajar) == ([9], [7])
+
+
+def test_the_talent_pool_boxes_are_those_the_annex_sends_to_a_succession_group() -> None:
+    suksesi = {k for k in range(1, 10) if "Rencana Suksesi" in rekomendasi_kotak(k)}
+    assert suksesi == TALENT_POOL
 
 
 @pytest.mark.parametrize("kotak", [0, 10, -1, True, 5.0, "5", None])

@@ -25,9 +25,10 @@ HARI = dt.timedelta(days=1)
 
 def _jadwal(mulai_adm: int = -9) -> dict[str, tuple[dt.date, dt.date]]:
     """The six stages back to back, the administrative check starting `mulai_adm` days from
-    today; registration ends the day before."""
+    today; registration ends the day before, 20 days after the announcement (at least
+    publik.services.PENGUMUMAN_MINIMAL_HARI)."""
     t = timezone.localdate() + mulai_adm * HARI
-    awal = {"pengumuman": (t - 8 * HARI, t - 6 * HARI), "pendaftaran": (t - 5 * HARI, t - HARI)}
+    awal = {"pengumuman": (t - 20 * HARI, t - 6 * HARI), "pendaftaran": (t - 5 * HARI, t - HARI)}
     jadwal = dict(awal)
     for i, jenis in enumerate(URUTAN_TAHAP[2:]):
         jadwal[jenis] = (t + 2 * i * HARI, t + (2 * i + 1) * HARI)

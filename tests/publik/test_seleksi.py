@@ -176,7 +176,7 @@ def test_the_employee_applies_from_their_page(client, jpt, hr_user):
     jadwal = {j: (hari_ini + dt.timedelta(days=2 * i - 2), hari_ini + dt.timedelta(days=2 * i - 1))
               for i, j in enumerate(URUTAN_TAHAP)}  # fmt: skip
     jadwal["pendaftaran"] = (hari_ini, hari_ini + dt.timedelta(days=1))
-    jadwal["pengumuman"] = (hari_ini - dt.timedelta(days=2), hari_ini - dt.timedelta(days=1))
+    jadwal["pengumuman"] = (hari_ini - dt.timedelta(days=14), hari_ini - dt.timedelta(days=1))
     jadwal = {j: (a, b) for j, (a, b) in jadwal.items()}
     seleksi = _buka(jpt, hr_user, tahap=jadwal)
     for pegawai, layak in ((jpt["calon"][0], True), (jpt["tidak_layak"], False)):

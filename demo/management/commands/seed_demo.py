@@ -118,7 +118,9 @@ class Command(BaseCommand):
             unit = UnitKerja.objects.filter(singkatan="Dikes", depth=1).first()
             if unit is None:
                 return None
-            kepala = aktif.filter(formasi__unit_kerja=unit, formasi__jabatan__kode="KADIS").first()
+            kepala = aktif.filter(
+                formasi__unit_kerja=unit, formasi__jabatan__kode="KADIS_KES"
+            ).first()
             pegawai = kepala.pegawai if kepala else None
             return {"unit_kerja": unit, "pegawai": pegawai}
         if group == PEGAWAI:
