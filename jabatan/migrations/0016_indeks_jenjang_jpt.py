@@ -35,7 +35,7 @@ def isi(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('jabatan', '0013_suksesor'),
+        ('jabatan', '0015_keputusan_ringkasan_publik'),
     ]
 
     operations = [

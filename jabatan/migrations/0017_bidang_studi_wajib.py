@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('jabatan', '0014_indeks_jenjang_jpt'),
+        ('jabatan', '0016_indeks_jenjang_jpt'),
         ('pegawai', '0013_metode_asesmen_indonesia'),
     ]
 
