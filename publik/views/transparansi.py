@@ -250,7 +250,10 @@ class UmpanPublik(Feed):
         from publik.models import Pengumuman
 
         items = [("keputusan", k) for k in keputusan_publik().order_by("-created_at")[:30]]
-        items += [("pengumuman", p) for p in Pengumuman.objects.select_related("tahap")[:30]]
+        # Only what the public may see today: no announcement of a selection not yet opened
+        # by its announcement stage (SeleksiQuerySet.terbit).
+        terbit = Pengumuman.objects.terbit(timezone.localdate())
+        items += [("pengumuman", p) for p in terbit.select_related("tahap")[:30]]
         items.sort(key=lambda it: it[1].created_at, reverse=True)
         return items[:30]
 
