@@ -121,7 +121,7 @@ def lowongan_daftar(request: HttpRequest) -> HttpResponse:
                     f.jabatan.nama,
                     f.unit_kerja.nama,
                     f.lowong,
-                    f.lowong_sejak.strftime("%d-%m-%Y"),
+                    f.lowong_sejak,  # a date: a date cell in XLSX, dd-mm-yyyy in CSV
                     (pada - f.lowong_sejak).days,
                     f.pelaksana_tugas or "",
                 )
