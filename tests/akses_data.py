@@ -15,7 +15,15 @@ from django.contrib.auth.models import Group, User
 from django.utils import timezone
 
 from jabatan import indeks
-from jabatan.models import Formasi, Keputusan, Penempatan, ProfilMerit, Suksesor, Usulan
+from jabatan.models import (
+    Formasi,
+    Keputusan,
+    Penempatan,
+    PengaturanPetikan,
+    ProfilMerit,
+    Suksesor,
+    Usulan,
+)
 from kinerja.models import KinerjaOrganisasi, PengaturanTalenta, Periode, RevisiSkp, Skp
 from pegawai.disiplin import JenisHukuman
 from pegawai.models import (
@@ -251,6 +259,7 @@ def objek_unit_a(org: Organisasi) -> dict[str, object]:
         "kinerja.skp": Skp.objects.get(pegawai=org.pegawai_a),
         "kinerja.kinerjaorganisasi": KinerjaOrganisasi.objects.get(unit_kerja=org.unit_a),
         "kinerja.pengaturantalenta": PengaturanTalenta.aktif(),
+        "jabatan.pengaturanpetikan": PengaturanPetikan.aktif(),
         "kinerja.revisiskp": RevisiSkp.objects.create(
             skp=Skp.objects.get(pegawai=org.pegawai_a),
             alasan="Salah ketik",
