@@ -145,6 +145,10 @@ def _survei(org: Organisasi) -> dict[str, object]:
     hr = org.users["hr"]
     seleksi = Seleksi.objects.create(judul="Seleksi", nomor_pengumuman="1", dibuka_oleh=hr)
     seleksi.formasi.set([org.formasi_a])
+    # Announced from 1 January 2026: public from then on (SeleksiQuerySet.terbit).
+    Tahap.objects.create(
+        seleksi=seleksi, jenis="pengumuman", mulai="2026-01-01", selesai="2026-01-01"
+    )
     tahap = Tahap.objects.create(seleksi=seleksi, jenis="administrasi", mulai="2026-01-02",
                                  selesai="2026-01-03")  # fmt: skip
     pelamar = Pelamar.objects.create(seleksi=seleksi, formasi=org.formasi_a, pegawai=org.pegawai_a)
