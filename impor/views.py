@@ -3,6 +3,8 @@ positions, confirm; the template download."""
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
@@ -154,21 +156,23 @@ def templat(request: HttpRequest, fmt: str) -> HttpResponse:
     _hr(request)
     if fmt not in ("xlsx", "csv"):
         raise PermissionDenied
+    # Dates as dates: date cells in XLSX, dd-mm-yyyy in CSV (pegawai.ekspor); the import reads
+    # both.
     contoh = {
         "nipBaru": "198503152010011002",
         "nama": "Ahmad Fauzi",
         "gelarDepan": "Dr.",
         "gelarBelakang": "S.T., M.T.",
         "tempatLahir": "Mataram",
-        "tglLahir": "15-03-1985",
+        "tglLahir": date(1985, 3, 15),
         "jenisKelamin": "L",
         "statusPegawai": "PNS",
         "kedudukanPnsNama": "Aktif",
-        "tmtCpns": "01-01-2010",
-        "tmtPns": "01-01-2011",
+        "tmtCpns": date(2010, 1, 1),
+        "tmtPns": date(2011, 1, 1),
         "golRuangAkhirId": "32",
         "golRuangAkhir": "III/b",
-        "tmtGolAkhir": "01-04-2018",
+        "tmtGolAkhir": date(2018, 4, 1),
         "tkPendidikanTerakhirId": "40",
         "tkPendidikanTerakhir": "S-1",
         "unorId": "(kode unit)",

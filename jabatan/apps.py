@@ -25,6 +25,8 @@ class JabatanConfig(AppConfig):
         auditlog.register(m.Usulan, exclude_fields=AUDIT_EXCLUDE)
         auditlog.register(m.Suksesor, exclude_fields=AUDIT_EXCLUDE)
         auditlog.register(m.Keputusan, exclude_fields=[*AUDIT_EXCLUDE, "snapshot"])
+        # Who signs the printed extracts: a change of signatory is answerable too.
+        auditlog.register(m.PengaturanPetikan, exclude_fields=AUDIT_EXCLUDE)
         indeks.hubungkan()
         # pelatihan's needs analysis reads the post held and the target posts through its
         # registry: pelatihan sits below jabatan and cannot import it.

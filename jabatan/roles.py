@@ -15,4 +15,12 @@ _HR, _PIMPINAN = izin_model(
     dapat_dihapus=frozenset({"formasi"}),
 )
 
-IZIN: dict[str, list[str]] = {ADMIN_BKPSDM: _HR, PIMPINAN_UNIT: _PIMPINAN, PEGAWAI: []}
+# The petikan's signatories: HR's setting (one row made by a migration: the admin offers no add
+# page and no delete, as for the talent bands).
+_PETIKAN = [f"jabatan.{a}_pengaturanpetikan" for a in ("view", "add", "change")]
+
+IZIN: dict[str, list[str]] = {
+    ADMIN_BKPSDM: [*_HR, *_PETIKAN],
+    PIMPINAN_UNIT: _PIMPINAN,
+    PEGAWAI: [],
+}

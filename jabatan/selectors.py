@@ -28,6 +28,7 @@ from jabatan.merit import pengembangan
 from jabatan.models import Formasi, Jabatan, Keputusan, Penempatan, ProfilMerit, Usulan
 from kinerja.models import Skp
 from kinerja.selectors import periode_tahunan_tertutup
+from kinerja.services import perangkat_daerah_dari
 from pegawai.akses import Lingkup
 from pegawai.kompetensi import KODE
 from pegawai.models import (
@@ -408,6 +409,15 @@ def usulan_pegawai(*, pegawai_id: int, n: int = 10) -> QuerySet[Usulan]:
         Usulan.objects.filter(pegawai_id=pegawai_id, aktif=True)
         .select_related("formasi__jabatan", "formasi__unit_kerja")
         .order_by("-created_at")[:n]
+    )
+
+
+def perangkat_daerah_petikan(keputusan: Keputusan) -> UnitKerja:
+    """Return the perangkat daerah (OPD, the depth-1 unit) of the decision's post: the office
+    its extract names, since a post's own unit ("Subbagian Umum dan Kepegawaian") does not say
+    which office it belongs to. One query."""
+    return UnitKerja.objects.only("nama", "kode").get(
+        pk=perangkat_daerah_dari(keputusan.formasi.unit_kerja.path)
     )
 
 

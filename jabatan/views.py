@@ -25,7 +25,7 @@ from jabatan.forms import (
     SuksesorUbahForm,
     UsulanForm,
 )
-from jabatan.models import MAKS_SUKSESOR, Formasi, Keputusan, Suksesor
+from jabatan.models import MAKS_SUKSESOR, Formasi, Keputusan, PengaturanPetikan, Suksesor
 from jabatan.peringkat import TERATAS, dengan_bobot, peringkat_formasi
 from jabatan.peringkat.peluang import memenuhi_syarat
 from jabatan.selectors import (
@@ -35,6 +35,7 @@ from jabatan.selectors import (
     keputusan_formasi,
     keputusan_petikan,
     pegawai_dalam_lingkup,
+    perangkat_daerah_petikan,
     proyeksi_lowong,
     ringkasan_formasi,
     usulan_aktif,
@@ -121,7 +122,7 @@ def lowongan_daftar(request: HttpRequest) -> HttpResponse:
                     f.jabatan.nama,
                     f.unit_kerja.nama,
                     f.lowong,
-                    f.lowong_sejak.strftime("%d-%m-%Y"),
+                    f.lowong_sejak,  # a date: a date cell in XLSX, dd-mm-yyyy in CSV
                     (pada - f.lowong_sejak).days,
                     f.pelaksana_tugas or "",
                 )
@@ -354,6 +355,8 @@ def keputusan_petikan_cetak(request: HttpRequest, keputusan_id: int) -> HttpResp
         {
             "k": keputusan,
             "p": keputusan.pegawai,
+            "opd": perangkat_daerah_petikan(keputusan),
+            "ttd": PengaturanPetikan.aktif(),
             "jumlah_layak": snapshot.get("jumlah_layak"),
             "aturan_versi": keputusan.aturan_versi or snapshot.get("aturan_versi", ""),
         },

@@ -90,12 +90,37 @@ def skp_halaman(user: User | AnonymousUser, pk: int) -> Skp | None:
     )
 
 
-def skp_cetak(user: User | AnonymousUser, pk: int) -> Skp | None:
+@dataclass
+class FormulirSkp:
+    """What the printed evaluation form names besides the SKP itself (PermenPANRB 6/2022's
+    Dokumen Evaluasi Kinerja Pegawai): the evaluator's own evaluator and the organisation's
+    performance."""
+
+    skp: Skp
+    atasan_penilai: Pegawai | None  # who evaluates the evaluator in the same period
+    kinerja_organisasi: KinerjaOrganisasi | None  # the perangkat daerah's, that year
+
+
+def skp_cetak(user: User | AnonymousUser, pk: int) -> FormulirSkp | None:
     """Return one SKP the user may open (the SKP page's access), with what its printed form
-    names: the units and current posts of its employee and evaluator (four queries more)."""
+    names: the evaluator's superior (atasan pejabat penilai: the evaluator of the evaluator's
+    own SKP of the same period), the perangkat daerah's organisational performance that year,
+    and the units and current posts of the three people (six queries more)."""
     skp = skp_halaman(user, pk)
     if skp is None:
         return None
+    atasan = None
+    if skp.penilai_id:
+        atasan = (
+            Pegawai.objects.filter(
+                skp_dinilai__pegawai_id=skp.penilai_id, skp_dinilai__periode_id=skp.periode_id
+            )
+            .order_by("pk")
+            .first()
+        )
+    organisasi = KinerjaOrganisasi.objects.filter(
+        unit_kerja_id=skp.perangkat_daerah_id, tahun=skp.periode.tahun
+    ).first()
     # Placements are read through the reverse accessor (shared/DESIGN.md): no jabatan import.
     penempatan = Pegawai._meta.get_field("penempatan").related_model
     aktif = penempatan.objects.filter(tmt_selesai__isnull=True).select_related(
@@ -103,11 +128,11 @@ def skp_cetak(user: User | AnonymousUser, pk: int) -> Skp | None:
     )
     prefetch_related_objects([skp], "perangkat_daerah")
     prefetch_related_objects(
-        [p for p in (skp.pegawai, skp.penilai) if p is not None],
+        [p for p in (skp.pegawai, skp.penilai, atasan) if p is not None],
         "unit_kerja",
         Prefetch("penempatan", queryset=aktif, to_attr="penempatan_aktif"),
     )
-    return skp
+    return FormulirSkp(skp=skp, atasan_penilai=atasan, kinerja_organisasi=organisasi)
 
 
 def _daftar(qs: QuerySet[Skp]) -> QuerySet[Skp]:

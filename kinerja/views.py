@@ -239,15 +239,30 @@ def _jabatan_sekarang(pegawai) -> str:
     return aktif[0].formasi.jabatan.nama if aktif else ""
 
 
+def _identitas(judul: str, pegawai, *, pangkat="", unit="", jabatan="") -> tuple:
+    """One block of the form's identity table: title, person, rank, post and unit (the person's
+    own unless given, e.g. the SKP's copies for the evaluated employee)."""
+    if pegawai is None:
+        return (judul, None, "", "", "")
+    unit = unit or (pegawai.unit_kerja.nama if pegawai.unit_kerja_id else "")
+    return (
+        judul,
+        pegawai,
+        pangkat or pegawai.pangkat_label,
+        _jabatan_sekarang(pegawai) or jabatan,
+        unit,
+    )
+
+
 @login_required
 @require_safe
 def skp_cetak_halaman(request: HttpRequest, pk: int) -> HttpResponse:
     """Print an SKP as the evaluation form its employee and evaluator sign (PermenPANRB 6/2022),
     for whoever may open the SKP page."""
-    skp = skp_cetak(request.user, pk)
-    if skp is None:
+    formulir = skp_cetak(request.user, pk)
+    if formulir is None:
         raise Http404(_("SKP tidak ditemukan."))
-    penilai = skp.penilai
+    skp, atasan = formulir.skp, formulir.atasan_penilai
     # The form is dated when the SKP was finalised, else rated, else today (a draft print).
     waktu = skp.difinalkan_pada or skp.dinilai_pada
     return render(
@@ -256,9 +271,22 @@ def skp_cetak_halaman(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "skp": skp,
             "rencana": list(skp.rencana.all()),
-            "pangkat_pegawai": gol.label(skp.golongan),
-            "jabatan_pegawai": _jabatan_sekarang(skp.pegawai),
-            "jabatan_penilai": _jabatan_sekarang(penilai) if penilai else "",
+            # The evaluator's notes are printed once the SKP is final, for every role alike,
+            # as the SKP page shows them (README: after finalising, the employee sees them).
+            "final": skp.status == Skp.Status.FINAL,
+            "berakhlak": [label for _kode, label in rules.BERAKHLAK],
+            "orang": [
+                _identitas(
+                    _("Pegawai yang dinilai"),
+                    skp.pegawai,
+                    pangkat=gol.label(skp.golongan),
+                    unit=skp.unit_kerja.nama,
+                    jabatan=skp.get_jenis_jabatan_display(),
+                ),
+                _identitas(_("Pejabat penilai kinerja"), skp.penilai),
+                _identitas(_("Atasan pejabat penilai kinerja"), atasan),
+            ],
+            "kinerja_organisasi": formulir.kinerja_organisasi,
             "tanggal": timezone.localdate(waktu) if waktu else timezone.localdate(),
         },
     )

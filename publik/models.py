@@ -9,6 +9,8 @@ service, and the decision through jabatan's decision service. Every model is aud
 
 from __future__ import annotations
 
+from datetime import date
+
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
@@ -17,6 +19,15 @@ from django.utils.translation import pgettext_lazy
 
 from jabatan.models import Formasi
 from pegawai.models import Pegawai, TimestampedModel, pilihan_sah
+
+
+class SeleksiQuerySet(models.QuerySet):
+    def terbit(self, pada: date) -> SeleksiQuerySet:
+        """Return the selections the public sees on `pada`: from the first day of their
+        announcement stage on. A selection is opened by its public announcement (PermenPANRB
+        15/2019, the stage `pengumuman`); before that day HR is still preparing it, committee
+        and all, and nothing of it is public: no page, feed entry or open-data row."""
+        return self.filter(tahap__jenis=JenisTahap.PENGUMUMAN, tahap__mulai__lte=pada)
 
 
 class Seleksi(TimestampedModel):
@@ -56,6 +67,8 @@ class Seleksi(TimestampedModel):
             "Pasal 107 ayat (2))."
         ),
     )
+
+    objects = SeleksiQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("seleksi terbuka")
@@ -194,6 +207,11 @@ class HasilTahap(TimestampedModel):
 class PengumumanQuerySet(models.QuerySet):
     def tayang(self) -> PengumumanQuerySet:
         return self.order_by("-tanggal", "-id")
+
+    def terbit(self, pada: date) -> PengumumanQuerySet:
+        """Return the announcements the public sees on `pada`: dated `pada` or earlier, of a
+        selection already public (`SeleksiQuerySet.terbit`)."""
+        return self.filter(tanggal__lte=pada, seleksi__in=Seleksi.objects.terbit(pada))
 
 
 class Pengumuman(TimestampedModel):

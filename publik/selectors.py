@@ -22,7 +22,14 @@ from kinerja.services.base import perangkat_daerah_dari
 from pegawai.akses import Lingkup
 from pegawai.jenis_jabatan import JenisJabatan
 from pegawai.models import UnitKerja
-from publik.models import TAHAP_DINILAI, HasilTahap, Pelamar, Seleksi, Tahap
+from publik.models import (
+    TAHAP_DINILAI,
+    HasilTahap,
+    JenisTahap,
+    Pelamar,
+    Seleksi,
+    Tahap,
+)
 
 JPT = (JenisJabatan.JPT_UTAMA, JenisJabatan.JPT_MADYA, JenisJabatan.JPT_PRATAMA)
 
@@ -373,3 +380,30 @@ def pelamar_tahap(tahap: Tahap) -> list[tuple[Pelamar, HasilTahap | None]]:
     )  # fmt: skip
     hasil = {h.pelamar_id: h for h in HasilTahap.objects.filter(tahap=tahap)}
     return [(p, hasil.get(p.pk)) for p in pelamar]
+
+
+@dataclass(frozen=True)
+class KeadaanSeleksi:
+    """Where a selection stands on a day, as its public list shows it."""
+
+    status: str
+    tahap: Tahap | None  # the stage running that day, else the next one; None when none is left
+    batas: date | None  # the running stage's last day, else the next stage's first day
+    berjalan: bool  # `tahap` runs that day (else it is still to come)
+
+
+def keadaan_seleksi(seleksi: Seleksi, *, pada: date) -> KeadaanSeleksi:
+    """Return the selection's status, current stage and deadline on `pada`, from its stages
+    (prefetched: no query). Registration is named apart: it is the deadline applicants need."""
+    if seleksi.selesai:
+        return KeadaanSeleksi(_("Selesai: nama calon diusulkan kepada PPK"), None, None, False)
+    tahap = sorted(seleksi.tahap.all(), key=lambda t: (t.mulai, t.pk))
+    for t in tahap:
+        if t.mulai <= pada <= t.selesai:
+            status = (
+                _("Pendaftaran dibuka") if t.jenis == JenisTahap.PENDAFTARAN else _("Berlangsung")
+            )
+            return KeadaanSeleksi(status, t, t.selesai, True)
+        if pada < t.mulai:
+            return KeadaanSeleksi(_("Menunggu tahap berikutnya"), t, t.mulai, False)
+    return KeadaanSeleksi(_("Semua tahap selesai; menunggu usulan kepada PPK"), None, None, False)

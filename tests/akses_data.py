@@ -15,7 +15,15 @@ from django.contrib.auth.models import Group, User
 from django.utils import timezone
 
 from jabatan import indeks
-from jabatan.models import Formasi, Keputusan, Penempatan, ProfilMerit, Suksesor, Usulan
+from jabatan.models import (
+    Formasi,
+    Keputusan,
+    Penempatan,
+    PengaturanPetikan,
+    ProfilMerit,
+    Suksesor,
+    Usulan,
+)
 from kinerja.models import KinerjaOrganisasi, PengaturanTalenta, Periode, RevisiSkp, Skp
 from pegawai.disiplin import JenisHukuman
 from pegawai.models import (
@@ -137,6 +145,10 @@ def _survei(org: Organisasi) -> dict[str, object]:
     hr = org.users["hr"]
     seleksi = Seleksi.objects.create(judul="Seleksi", nomor_pengumuman="1", dibuka_oleh=hr)
     seleksi.formasi.set([org.formasi_a])
+    # Announced from 1 January 2026: public from then on (SeleksiQuerySet.terbit).
+    Tahap.objects.create(
+        seleksi=seleksi, jenis="pengumuman", urutan=1, mulai="2026-01-01", selesai="2026-01-01"
+    )
     tahap = Tahap.objects.create(seleksi=seleksi, jenis="administrasi", urutan=3,
                                  mulai="2026-01-02", selesai="2026-01-03")  # fmt: skip
     pelamar = Pelamar.objects.create(seleksi=seleksi, formasi=org.formasi_a, pegawai=org.pegawai_a)
@@ -251,6 +263,7 @@ def objek_unit_a(org: Organisasi) -> dict[str, object]:
         "kinerja.skp": Skp.objects.get(pegawai=org.pegawai_a),
         "kinerja.kinerjaorganisasi": KinerjaOrganisasi.objects.get(unit_kerja=org.unit_a),
         "kinerja.pengaturantalenta": PengaturanTalenta.aktif(),
+        "jabatan.pengaturanpetikan": PengaturanPetikan.aktif(),
         "kinerja.revisiskp": RevisiSkp.objects.create(
             skp=Skp.objects.get(pegawai=org.pegawai_a),
             alasan="Salah ketik",

@@ -79,6 +79,7 @@ CHANGELIST_QUERIES = {
     "jabatan.usulan": AUTH + 2,
     "jabatan.keputusan": AUTH + 2,
     "jabatan.suksesor": AUTH + 2 + 1,  # filter perangkat daerah
+    "jabatan.pengaturanpetikan": AUTH + 2,  # the signatory joined
     "kinerja.periode": AUTH + 2,
     "kinerja.skp": AUTH + 2 + 1 + 1,  # filters: the periods, and the depth-1 units
     "kinerja.kinerjaorganisasi": AUTH + 2 + 1,  # filter "tahun": SELECT DISTINCT tahun
@@ -107,7 +108,7 @@ CONTENT_TYPE = 1
 # row made by a migration: no add page either.
 TANPA_TAMBAH = {
     "pegawai.catatanekspor", "jabatan.usulan", "jabatan.keputusan", "jabatan.suksesor",
-    "kinerja.skp",
+    "jabatan.pengaturanpetikan", "kinerja.skp",
     "kinerja.pengaturantalenta", "kinerja.revisiskp", "kinerja.responskm", "kinerja.komentarskm",
     "pelatihan.pelatihaneksternal",
 }  # fmt: skip
@@ -152,6 +153,7 @@ CHANGE_QUERIES = {
     "jabatan.usulan": AUTH + CONTENT_TYPE + 1 + 3,  # read-only: post, employee, proposer
     "jabatan.keputusan": AUTH + CONTENT_TYPE + 1 + 5,  # read-only: post, employee, placement, ...
     "jabatan.suksesor": AUTH + CONTENT_TYPE + 1 + 3,  # read-only: post, employee, who set it
+    "jabatan.pengaturanpetikan": AUTH + CONTENT_TYPE + 1,  # no signatory chosen yet
     "kinerja.periode": AUTH + CONTENT_TYPE + 1,
     "kinerja.skp": AUTH + CONTENT_TYPE + 1 + 5,  # read-only: employee, period, unit, ...; penilai
     "kinerja.kinerjaorganisasi": AUTH + CONTENT_TYPE + 1 + 1,  # unit kerja

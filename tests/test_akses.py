@@ -59,6 +59,7 @@ MODEL = {
     "kinerja.skp": Aturan("unit", hr="vc", pimpinan="v"),
     "kinerja.kinerjaorganisasi": Aturan("unit", hr="vac", pimpinan="v"),
     "kinerja.pengaturantalenta": Aturan("bebas", hr="vc"),  # one row; it exists already
+    "jabatan.pengaturanpetikan": Aturan("bebas", hr="vc"),  # one row, as the talent bands
     "kinerja.revisiskp": Aturan("unit", hr="v", pimpinan="v"),
     "pelatihan.program": Aturan("bebas", hr="vacd", pimpinan="v"),
     "pelatihan.sesi": Aturan("bebas", hr="vacd", pimpinan="v"),

@@ -10,7 +10,7 @@ from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
 from jabatan.merit import KOMPONEN
-from jabatan.models import Keputusan, ProfilMerit, Suksesor, Usulan
+from jabatan.models import Keputusan, PengaturanPetikan, ProfilMerit, Suksesor, Usulan
 from pegawai import admin as pegawai_admin
 from pegawai.admin_base import BaseAdmin, HanyaBacaMixin
 from pegawai.akses import lingkup
@@ -86,3 +86,20 @@ class SuksesorAdmin(pegawai_admin.NipSearchMixin, _CatatanAdmin):
     search_fields = ["pegawai__nama", "pegawai__nip", "formasi__jabatan__nama",
                      "formasi__unit_kerja__nama"]  # fmt: skip
     search_help_text = _("Cari NIP (dengan atau tanpa spasi), nama pegawai, jabatan atau unit.")
+
+
+@admin.register(PengaturanPetikan)
+class PengaturanPetikanAdmin(BaseAdmin):
+    """Who signs the printed decree extracts: HR edits the one row (made by a migration)."""
+
+    lingkup_bebas = True
+    list_display = ["__str__", "nama_kepala_daerah", "pengesah", "jabatan_pengesah"]
+    list_select_related = ["pengesah"]
+    autocomplete_fields = ["pengesah"]
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        # No query here: the admin asks this on every page for its menu.
+        return False
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False

@@ -18,6 +18,7 @@ from jabatan.models.merit import (
     ProfilMerit,
     Usulan,
 )
+from jabatan.models.petikan import PengaturanPetikan
 from jabatan.models.suksesi import MAKS_SUKSESOR, KesiapanSuksesor, Suksesor
 
 __all__ = [
@@ -37,6 +38,7 @@ __all__ = [
     "MetodePengisian",
     "Penempatan",
     "PenempatanQuerySet",
+    "PengaturanPetikan",
     "ProfilMerit",
     "Suksesor",
     "Usulan",

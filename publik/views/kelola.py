@@ -58,8 +58,7 @@ def seleksi_daftar(request: HttpRequest) -> HttpResponse:
                     _("Pelamar"), _("Tahap diumumkan"), _("Status")],
             rows=[(s.judul, s.nomor_pengumuman,
                    " | ".join(f"{f.jabatan.nama} — {f.unit_kerja.nama}" for f in s.formasi.all()),
-                   s.mulai.strftime("%d-%m-%Y") if s.mulai else "",
-                   s.akhir.strftime("%d-%m-%Y") if s.akhir else "",
+                   s.mulai, s.akhir,  # dates: date cells in XLSX, dd-mm-yyyy in CSV
                    s.jumlah_pelamar, s.jumlah_diumumkan,
                    _("Selesai") if s.selesai else _("Berjalan")) for s in rows],
         )  # fmt: skip

@@ -17,36 +17,59 @@ from pegawai.akses import pegawai_id_sendiri
 from pegawai.models import Pegawai
 from publik.cache import halaman_publik
 from publik.models import JenisTahap, Seleksi
+from publik.selectors import keadaan_seleksi
 from publik.services import kelayakan, seleksi_daftar
 
 
-def _seleksi():
+def _seleksi(*lain: str):
+    """Return the selections with their stages and posts, and the relations `lain` names."""
     return Seleksi.objects.prefetch_related(
-        "tahap", "panitia", "formasi__jabatan", "formasi__unit_kerja", "pengumuman__tahap"
+        "tahap", "formasi__jabatan", "formasi__unit_kerja", *lain
     )
 
 
 @require_safe
 @halaman_publik("seleksi")
 def seleksi_list(request: HttpRequest) -> HttpResponse:
-    """List the open selections, newest first, with their posts and next stage."""
-    return render(request, "publik/seleksi_list.html", {
-        "menu": "seleksi", "daftar": _seleksi()[:50], "hari_ini": timezone.localdate(),
-    })  # fmt: skip
+    """List the published selections, newest first, each with its posts, its status, the stage
+    running today and that stage's deadline (five queries: tests/publik/test_seleksi_terbit.py)."""
+    hari_ini = timezone.localdate()
+    daftar = _seleksi().terbit(hari_ini)[:50]
+    return render(
+        request,
+        "publik/seleksi_list.html",
+        {
+            "menu": "seleksi",
+            "hari_ini": hari_ini,
+            "daftar": [(s, keadaan_seleksi(s, pada=hari_ini)) for s in daftar],
+        },
+    )
 
 
 @require_safe
 @halaman_publik("seleksi")
 def seleksi_detail(request: HttpRequest, seleksi_id: int) -> HttpResponse:
-    """Show a selection: posts, committee, schedule, and each stage's dated announcement."""
-    seleksi = _seleksi().filter(pk=seleksi_id).first()
+    """Show a published selection: posts, committee, schedule, and each stage's dated
+    announcement; a selection not yet announced is not found (nothing of it is public)."""
+    hari_ini = timezone.localdate()
+    seleksi = (
+        _seleksi("panitia", "pengumuman__tahap").terbit(hari_ini).filter(pk=seleksi_id).first()
+    )
     if seleksi is None:
         raise Http404
-    pengumuman = {p.tahap_id: p for p in seleksi.pengumuman.all()}
+    pengumuman = {p.tahap_id: p for p in seleksi.pengumuman.all() if p.tanggal <= hari_ini}
     tahap = [(t, pengumuman.get(t.pk)) for t in seleksi.tahap.all()]
-    return render(request, "publik/seleksi_detail.html", {
-        "menu": "seleksi", "s": seleksi, "tahap": tahap, "hari_ini": timezone.localdate(),
-    })  # fmt: skip
+    return render(
+        request,
+        "publik/seleksi_detail.html",
+        {
+            "menu": "seleksi",
+            "s": seleksi,
+            "tahap": tahap,
+            "hari_ini": hari_ini,
+            "keadaan": keadaan_seleksi(seleksi, pada=hari_ini),
+        },
+    )
 
 
 @login_required

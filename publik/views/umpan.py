@@ -73,10 +73,11 @@ class UmpanPublik(Feed):
     def items(self) -> list:
         """Return the latest decisions and announcements, newest first (three queries)."""
         keputusan = daftar_baris(keputusan_publik().order_by("-tanggal_sk", "-id")[:JUMLAH])
+        # Only what the public may see today: no announcement of a selection not yet opened by
+        # its announcement stage, none dated in the future (PengumumanQuerySet.terbit).
+        terbit = Pengumuman.objects.terbit(timezone.localdate())
         pengumuman = list(
-            Pengumuman.objects.select_related("seleksi", "tahap").order_by("-tanggal", "-id")[
-                :JUMLAH
-            ]
+            terbit.select_related("seleksi", "tahap").order_by("-tanggal", "-id")[:JUMLAH]
         )
         items = [*keputusan, *pengumuman]
         items.sort(key=_tanggal, reverse=True)

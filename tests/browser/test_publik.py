@@ -6,10 +6,12 @@ finds no serious or critical accessibility violation on any public page."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
 import pytest
+from django.utils import timezone
 from playwright.sync_api import Page, expect
 
 from kinerja.survei import ResponSkm
@@ -59,10 +61,29 @@ def data_publik(db):
     isi_survei(unit, 6, nilai=3)
     seleksi = Seleksi.objects.create(judul="Seleksi Terbuka Kepala Dinas Kesehatan 2026",
                                      nomor_pengumuman="800/9/Pansel/2026", dibuka_oleh=sistem)  # fmt: skip
+    # Announced from 20 April 2026: public from then on (SeleksiQuerySet.terbit).
+    Tahap.objects.create(
+        seleksi=seleksi, jenis="pengumuman", urutan=1, mulai="2026-04-20", selesai="2026-04-24"
+    )
     tahap = Tahap.objects.create(seleksi=seleksi, jenis="administrasi", urutan=3, mulai="2026-05-01",
                                  selesai="2026-05-11")  # fmt: skip
     Pengumuman.objects.create(tahap=tahap, seleksi=seleksi, tanggal="2026-05-11",
                               isi=[{"formasi": "Kepala Dinas Kesehatan", "lulus": ["Dr. Ani, M.Kes."]}])  # fmt: skip
+    # One in registration today (its status and deadline on the list), one not announced yet
+    # (nowhere on the public pages).
+    hari_ini = timezone.localdate()
+    for judul, geser in (("Seleksi Terbuka Sekretaris Daerah", -2), ("Seleksi Rahasia", 1)):
+        s = Seleksi.objects.create(judul=judul, nomor_pengumuman="800/10", dibuka_oleh=sistem)
+        mulai = hari_ini + dt.timedelta(days=geser)
+        Tahap.objects.create(
+            seleksi=s, jenis="pengumuman", mulai=mulai, selesai=mulai + dt.timedelta(days=1)
+        )
+        Tahap.objects.create(
+            seleksi=s,
+            jenis="pendaftaran",
+            mulai=mulai + dt.timedelta(days=2),
+            selesai=mulai + dt.timedelta(days=9),
+        )
     return unit
 
 
@@ -115,6 +136,15 @@ def test_a_member_of_the_public_browses_downloads_follows_and_rates(
     page.get_by_role("navigation", name="Menu publik").get_by_role(
         "link", name="Seleksi terbuka"
     ).click()
+    # Each published selection with its status, the stage running today and its deadline.
+    expect(page.locator(".seleksi-status")).to_have_text(
+        ["Pendaftaran dibuka", "Semua tahap selesai; menunggu usulan kepada PPK"]
+    )
+    expect(page.locator(".seleksi-tahap")).to_have_text(["Pendaftaran"])
+    expect(page.locator(".seleksi-batas")).to_contain_text("sampai ")
+    expect(page.get_by_text("Seleksi Rahasia")).to_have_count(0)
+    _axe(page)
+    _screenshot(page, f"publik-seleksi-daftar-{lebar}")
     page.get_by_role("link", name="Seleksi Terbuka Kepala Dinas Kesehatan 2026").click()
     expect(page.get_by_text("Diumumkan 11 Mei 2026.")).to_be_visible()
     expect(page.get_by_text("Dr. Ani, M.Kes.")).to_be_visible()

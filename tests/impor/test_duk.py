@@ -86,6 +86,12 @@ def test_the_printable_page_is_a4_landscape_with_the_city_header(client, org):
     page = client.get(reverse("impor:duk_cetak"), {"unit": org.unit_a.pk}).content.decode()
     assert "PEMERINTAH KOTA MATARAM" in page and 'class="lembar mendatar"' in page
     assert "DAFTAR URUT KEPANGKATAN" in page
+    # NIP, dates and service length each kept on one line (cetak.css: .nip, .satu-baris); the
+    # page count and the rows per page are measured on Chromium's PDF (tests/browser/test_cetak).
+    senior = org.unit_a.pegawai.get(nama="Senior")
+    assert f'<span class="nip">{senior.nip_tercetak}</span>' in page
+    assert '<span class="satu-baris">01-04-2015</span>' in page
+    assert '<td class="satu-baris">' in page
 
 
 def test_the_duk_runs_a_fixed_number_of_queries(client, org, django_assert_max_num_queries):

@@ -1,13 +1,19 @@
-"""The decree extract (petikan SK) of a recorded decision: printed for HR, nobody else."""
+"""The decree extract (petikan SK) of a recorded decision: printed for HR, nobody else, in the
+form of a regional head's decree (Permendagri 80/2015 as amended by Permendagri 120/2018: the
+heading, lettered considerations), with the post's perangkat daerah and the signatories HR keeps
+in jabatan.PengaturanPetikan (audited)."""
 
 from __future__ import annotations
 
 from datetime import date
 
 import pytest
+from auditlog.models import LogEntry
 
-from jabatan.models import Keputusan
+from jabatan.models import Keputusan, PengaturanPetikan
+from jabatan.models.petikan import JABATAN_PENGESAH_BAWAAN
 from pegawai.models import Pegawai
+from tests.factories import PegawaiFactory
 from tests.jabatan.test_views_lowongan_aksi import _client, _putus, _usul, lowongan, org  # noqa: F401
 
 pytestmark = pytest.mark.django_db
@@ -41,8 +47,10 @@ def test_it_prints_the_extract_for_hr(org, keputusan):  # noqa: F811
     assert response.status_code == 200
     body = response.content.decode()
     p = keputusan.pegawai
-    assert "PEMERINTAH KOTA MATARAM" in body
-    assert "KEPUTUSAN WALI KOTA MATARAM" in body
+    # The heading of a regional head's decree, not an office's letterhead.
+    assert '<p class="kop-pemerintah">WALI KOTA MATARAM</p>' in body
+    assert "PROVINSI NUSA TENGGARA BARAT" in body and "PEMERINTAH KOTA MATARAM" not in body
+    assert "KEPUTUSAN WALI KOTA MATARAM" in body and "DENGAN RAHMAT TUHAN YANG MAHA ESA" in body
     assert "NOMOR 821/5/2026" in body
     assert "MEMUTUSKAN:" in body and "Menetapkan:" in body
     assert "Mengangkat Pegawai Negeri Sipil:" in body
@@ -93,3 +101,59 @@ def test_the_admin_change_page_links_to_the_extract_for_hr_only(org, keputusan):
     pimpinan = _client(org.users["pimpinan"]).get(admin_url)
     assert pimpinan.status_code == 200
     assert _url(keputusan.pk) not in pimpinan.content.decode()  # a link they could not open
+
+
+def test_the_considerations_are_lettered_and_close_with_the_reason_to_decide(org, keputusan):  # noqa: F811
+    body = _client(org.users["hr"]).get(_url(keputusan.pk)).content.decode()
+    menimbang = body[body.index('<ol class="huruf" id="petikan-menimbang">') :]
+    menimbang = menimbang[: menimbang.index("</ol>")]
+    assert menimbang.count("<li") == 2  # a. the ranking, b. therefore (no justification)
+    assert "sebagaimana dimaksud dalam huruf a, perlu menetapkan Keputusan Wali Kota" in menimbang
+    Keputusan.objects.filter(pk=keputusan.pk).update(justifikasi="Pengalaman lapangan terkait.")
+    body = _client(org.users["hr"]).get(_url(keputusan.pk)).content.decode()
+    assert 'id="petikan-justifikasi">bahwa pengangkatan' in body
+    assert "dimaksud dalam huruf a dan huruf b, perlu menetapkan" in body
+
+
+def test_it_names_the_posts_perangkat_daerah(org, keputusan):  # noqa: F811
+    unit = keputusan.formasi.unit_kerja
+    opd = unit if unit.depth == 1 else unit.parent
+    while opd.depth > 1:
+        opd = opd.parent
+    body = _client(org.users["hr"]).get(_url(keputusan.pk)).content.decode()
+    assert f'<dd id="petikan-opd">{opd.nama}</dd>' in body
+
+
+def test_the_signatories_come_from_hrs_audited_setting(org, keputusan):  # noqa: F811
+    hr = _client(org.users["hr"])
+    body = hr.get(_url(keputusan.pk)).content.decode()
+    assert 'id="petikan-pengesah"' not in body  # nobody set yet: a blank line to sign on
+    kepala = PegawaiFactory(nama="Lalu Kepala Badan", gelar_belakang="S.H.", golongan="IV/b")
+    ubah = hr.post(
+        "/admin/jabatan/pengaturanpetikan/1/change/",
+        {
+            "nama_kepala_daerah": "Wali Kota Uji, S.Sos.",
+            "pengesah": kepala.pk,
+            "jabatan_pengesah": f"Plt. {JABATAN_PENGESAH_BAWAAN}",
+        },
+    )
+    assert ubah.status_code == 302, ubah.content.decode()[:2000]
+    pengaturan = PengaturanPetikan.aktif()
+    assert pengaturan.pengesah == kepala
+    entri = LogEntry.objects.get_for_object(pengaturan).first()
+    assert entri.actor == org.users["hr"] and "pengesah" in entri.changes_dict
+    body = hr.get(_url(keputusan.pk)).content.decode()
+    assert '<p class="nama" id="petikan-pengesah">Lalu Kepala Badan, S.H.</p>' in body
+    assert "Pembina Tingkat I (IV/b)" in body
+    assert f'<p class="nip">NIP {kepala.nip_tercetak}</p>' in body
+    assert (
+        "PLT. KEPALA BADAN KEPEGAWAIAN DAN PENGEMBANGAN SUMBER DAYA MANUSIA KOTA MATARAM," in body
+    )
+    assert '<p class="nama" id="petikan-kepala-daerah">WALI KOTA UJI, S.SOS.</p>' in body
+
+
+@pytest.mark.parametrize("role", ["pegawai", "pimpinan"])
+def test_only_hr_keeps_the_signatories(org, keputusan, role):  # noqa: F811
+    response = _client(org.users[role]).get("/admin/jabatan/pengaturanpetikan/1/change/")
+    assert response.status_code in (302, 403)
+    assert not org.users[role].has_perm("jabatan.change_pengaturanpetikan")
