@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 import segno
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
@@ -14,13 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from kinerja.services.survei import respon_skm_create
 from kinerja.survei import UnitLayanan
-from kinerja.survei_selectors import (
-    MIN_RESPONDEN,
-    hasil_satu,
-    hasil_skm,
-    komentar_tayang,
-    tren_skm,
-)
+from kinerja.survei_selectors import MIN_RESPONDEN, hasil_terbit, hasil_terbit_satu, komentar_tayang
 from pegawai.forms import tambah_galat
 from pegawai.throttle import formulir_publik
 from publik.alamat import absolut
@@ -49,9 +41,9 @@ def _unit(kode: str) -> UnitLayanan:
 @require_GET
 @halaman_publik("survei")
 def survei(request: HttpRequest) -> HttpResponse:
-    """List the service units ranked by their index for a year, with links to each form."""
+    """List the service units ranked by their published index for a year, with their forms."""
     tahun = _tahun(request)
-    hasil = hasil_skm(dari=date(tahun, 1, 1), sampai=date(tahun, 12, 31))
+    hasil = hasil_terbit(tahun=tahun)
     return render(request, "publik/survei_list.html", {
         "menu": "survei", "hasil": hasil, "tahun": tahun, "min_responden": MIN_RESPONDEN,
         "tahun_pilihan": range(timezone.localdate().year, timezone.localdate().year - 5, -1),
@@ -61,13 +53,13 @@ def survei(request: HttpRequest) -> HttpResponse:
 @require_GET
 @halaman_publik("survei")
 def survei_hasil(request: HttpRequest, kode: str) -> HttpResponse:
-    """Show one unit's published result: index, letter, per-element averages, trend, comments."""
+    """Show one unit's published result: index, letter, per-element averages, quarters,
+    comments; only what `kinerja.survei_terbit` lets out, with the rule in plain words."""
     unit = _unit(kode)
     tahun = _tahun(request)
     return render(request, "publik/survei_hasil.html", {
         "menu": "survei", "unit": unit, "tahun": tahun, "min_responden": MIN_RESPONDEN,
-        "hasil": hasil_satu(unit=unit, dari=date(tahun, 1, 1), sampai=date(tahun, 12, 31)),
-        "tren": tren_skm(unit=unit, tahun=tahun),
+        "hasil": hasil_terbit_satu(unit=unit, tahun=tahun),
         "komentar": komentar_tayang(unit=unit),
     })  # fmt: skip
 

@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_GET
 
 from jabatan.views import beranda as beranda_staf
-from kinerja.survei_selectors import hasil_skm
+from kinerja.survei_selectors import hasil_terbit
 from pegawai.ekspor import sel_aman
 from publik.alamat import absolut
 from publik.cache import halaman_publik
@@ -140,8 +140,9 @@ FIELDS_LOWONG = [
 FIELDS_IKM = [
     ("unit_layanan", gettext_lazy("nama unit layanan")),
     ("tahun", gettext_lazy("tahun survei")),
-    ("responden", gettext_lazy("jumlah kuesioner")),
-    ("ikm", gettext_lazy("indeks konversi 25–100 (kosong bila responden < 5)")),
+    ("triwulan", gettext_lazy("triwulan yang dihitung, mis. 1,2 (kosong bila belum ada)")),
+    ("responden", gettext_lazy("jumlah kuesioner (kosong bila belum diumumkan)")),
+    ("ikm", gettext_lazy("indeks konversi 25–100 (kosong bila belum diumumkan)")),
     ("mutu", gettext_lazy("A, B, C atau D")),
     *[(f"nrr_u{i}", gettext_lazy("nilai rata-rata unsur %(i)s") % {"i": i}) for i in range(1, 10)],
 ]
@@ -170,16 +171,18 @@ def _lowong():
 
 
 def _ikm():
-    from datetime import date
-
+    # The same published figures as /survei/ (kinerja.survei_terbit): closed quarters with at
+    # least five questionnaires, never a smaller count.
     tahun = timezone.localdate().year
     for t in (tahun, tahun - 1):
-        for h in hasil_skm(dari=date(t, 1, 1), sampai=date(t, 12, 31)):
+        for h in hasil_terbit(tahun=t):
             yield {
-                "unit_layanan": h.unit.nama, "tahun": t, "responden": h.responden,
+                "unit_layanan": h.unit.nama, "tahun": t,
+                "triwulan": ",".join(str(tw) for tw in h.cakupan) or None,
+                "responden": h.responden,
                 "ikm": str(h.indeks) if h.indeks is not None else None, "mutu": h.mutu,
                 **{f"nrr_u{i}": (str(n) if h.indeks is not None else None)
-                   for i, n in enumerate(h.nrr or [None] * 9, 1)},
+                   for i, n in enumerate(h.hasil.nrr or [None] * 9, 1)},
             }  # fmt: skip
 
 

@@ -14,7 +14,7 @@ from playwright.sync_api import Page, expect
 
 from kinerja.survei import ResponSkm
 from tests.browser.test_login import _screenshot
-from tests.publik.conftest import buat_keputusan, isi_survei
+from tests.publik.conftest import TERTUTUP, buat_keputusan, isi_survei
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 AXE = Path(__file__).parent / "static" / "axe-core" / "axe-4.14.1.min.js"
@@ -56,7 +56,7 @@ def data_publik(db):
         unit_kerja=UnitKerjaFactory(nama="Puskesmas Ampenan Uji", jenis="puskesmas", parent=opd),
         kode="puskesmas-ampenan-uji",
     )
-    isi_survei(unit, 6, nilai=3)
+    isi_survei(unit, 6, nilai=3, tanggal=TERTUTUP)  # a closed quarter: published
     seleksi = Seleksi.objects.create(judul="Seleksi Terbuka Kepala Dinas Kesehatan 2026",
                                      nomor_pengumuman="800/9/Pansel/2026", dibuka_oleh=sistem)  # fmt: skip
     tahap = Tahap.objects.create(seleksi=seleksi, jenis="administrasi", mulai="2026-05-01",
@@ -126,8 +126,12 @@ def test_a_member_of_the_public_browses_downloads_follows_and_rates(
         "link", name="Survei kepuasan"
     ).click()
     _axe(page)
+    page.get_by_label("Tahun").select_option(str(TERTUTUP.year))
+    page.get_by_role("button", name="Tampilkan").click()
     page.get_by_role("link", name="Puskesmas Ampenan Uji").click()
     expect(page.locator(".kartu .angka").first).to_have_text("75,00")
+    expect(page.get_by_role("heading", name="Bagaimana jawaban Anda dirahasiakan")).to_be_visible()
+    _screenshot(page, f"publik-survei-hasil-{lebar}")
     _axe(page)
     page.get_by_role("link", name="Isi survei unit ini").click()
     _axe(page)
