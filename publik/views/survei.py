@@ -19,10 +19,15 @@ from publik.alamat import absolut
 from publik.cache import halaman_publik
 from publik.forms import SurveiForm
 
-# One address may send this many questionnaires per hour (to all units together): enough for a
-# family at one counter, or a shared kiosk; not enough to move a unit's index.
+# One network (an IPv4 address, an IPv6 /64: pegawai.throttle.jaringan) may send this many
+# questionnaires per hour to all units together: enough for a family at one counter, or a shared
+# kiosk; not enough to move a unit's index.
 BATAS_KIRIM = 10
 JENDELA_DETIK = 60 * 60
+# ... and this many to one unit per day: a counter's shared Wi-Fi on a busy day still gets
+# through, while filling a unit's quarter from one network takes days (the padding that
+# kinerja.survei_terbit cannot see, see its docstring).
+BATAS_UNIT_HARIAN = 20
 
 
 def _tahun(request: HttpRequest) -> int:
@@ -65,7 +70,13 @@ def survei_hasil(request: HttpRequest, kode: str) -> HttpResponse:
 
 
 @require_http_methods(["GET", "POST"])
-@formulir_publik("survei-kepuasan", batas=BATAS_KIRIM, per_detik=JENDELA_DETIK)
+@formulir_publik(
+    "survei-kepuasan",
+    batas=BATAS_KIRIM,
+    per_detik=JENDELA_DETIK,
+    harian=BATAS_UNIT_HARIAN,
+    per_objek="kode",
+)
 def survei_form(request: HttpRequest, kode: str) -> HttpResponse:
     """Show the questionnaire of a unit, and record a filled one (CSRF, rate limit, honeypot)."""
     unit = _unit(kode)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from auditlog.models import LogEntry
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.test import Client
 from django.urls import reverse
@@ -12,7 +13,8 @@ from django.urls import reverse
 from kinerja.services.survei import komentar_moderasi, respon_skm_create, unit_layanan_tandai
 from kinerja.survei import KomentarSkm, ResponSkm, StatusKomentar
 from kinerja.survei_selectors import MIN_RESPONDEN, hasil_terbit, hasil_terbit_satu
-from publik.views.survei import BATAS_KIRIM
+from pegawai.throttle import jaringan
+from publik.views.survei import BATAS_KIRIM, BATAS_UNIT_HARIAN
 from tests.publik.conftest import TERTUTUP, isi_survei, isian_survei
 
 pytestmark = pytest.mark.django_db
@@ -78,6 +80,41 @@ def test_one_address_cannot_flood_a_unit(unit_layanan):
     # Others are not affected, and reading is never limited.
     assert Client(REMOTE_ADDR="10.1.1.2").post(_url(unit_layanan), _isian()).status_code == 302
     assert client.get(_url(unit_layanan)).status_code == 200
+
+
+def test_an_ipv6_client_rotating_inside_its_64_is_one_network(unit_layanan):
+    for i in range(BATAS_KIRIM):
+        client = Client(REMOTE_ADDR=f"2001:db8:52:71:{i:x}::{i + 7:x}")
+        assert client.post(_url(unit_layanan), _isian()).status_code == 302
+    rotasi = Client(REMOTE_ADDR="2001:db8:52:71:ffff:1:2:3")
+    assert rotasi.post(_url(unit_layanan), _isian()).status_code == 429
+    assert ResponSkm.objects.count() == BATAS_KIRIM
+    lain = Client(REMOTE_ADDR="2001:db8:52:72::1")  # the next /64: another household
+    assert lain.post(_url(unit_layanan), _isian()).status_code == 302
+
+
+def test_one_network_has_a_daily_cap_per_unit(unit_layanan, opd):
+    from kinerja.survei import UnitLayanan
+    from tests.factories import UnitKerjaFactory
+
+    alamat = "2001:db8:52:71::1"
+    client = Client(REMOTE_ADDR=alamat)
+    diterima = 0
+    while diterima < BATAS_UNIT_HARIAN:
+        # An hour passes whenever the hourly limit is reached (its counter expires).
+        if diterima and diterima % BATAS_KIRIM == 0:
+            cache.delete(f"laju:survei-kepuasan:{jaringan(alamat)}")
+        assert client.post(_url(unit_layanan), _isian()).status_code == 302
+        diterima += 1
+    cache.delete(f"laju:survei-kepuasan:{jaringan(alamat)}")
+    response = Client(REMOTE_ADDR="2001:db8:52:71::2").post(_url(unit_layanan), _isian())
+    assert response.status_code == 429 and "besok" in response.content.decode()
+    assert 0 < int(response["Retry-After"]) <= 24 * 60 * 60
+    assert ResponSkm.objects.count() == BATAS_UNIT_HARIAN
+    # Another unit from the same network, and the same unit from another network, still count.
+    lain = UnitLayanan.objects.create(unit_kerja=UnitKerjaFactory(parent=opd), kode="lain")
+    assert client.post(_url(lain), _isian()).status_code == 302
+    assert Client(REMOTE_ADDR="203.0.113.9").post(_url(unit_layanan), _isian()).status_code == 302
 
 
 def test_the_limit_counts_the_client_behind_our_proxy(settings, unit_layanan):
