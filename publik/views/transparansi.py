@@ -75,6 +75,8 @@ def transparansi(request: HttpRequest) -> HttpResponse:
         "menu": "transparansi", "filter": filterset, "halaman": halaman,
         "baris": [baris_keputusan(k) for k in halaman.object_list],
         "params": params.urlencode(), "min_orang": MIN_ORANG,
+        # The folded filters (on a phone) say how many narrow the list (the order does not).
+        "saring_aktif": sum(1 for f in filterset.form.fields if f != "urut" and request.GET.get(f)),
     })  # fmt: skip
 
 
