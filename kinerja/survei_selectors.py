@@ -12,8 +12,9 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Count, QuerySet, Sum
-from django.db.models.functions import ExtractQuarter
+from django.core.paginator import Page, Paginator
+from django.db.models import Count, Q, QuerySet, Sum
+from django.db.models.functions import ExtractQuarter, ExtractYear
 from django.utils import timezone
 
 from kinerja import rules
@@ -21,6 +22,7 @@ from kinerja.survei import KomentarSkm, ResponSkm, StatusKomentar, UnitLayanan
 from kinerja.survei_terbit import (
     KOSONG,
     MIN_RESPONDEN,
+    TRIWULAN,
     Jumlah,
     SelTriwulan,
     Status,
@@ -100,14 +102,6 @@ def hasil_skm(
     return hasil
 
 
-def hasil_satu(*, unit: UnitLayanan, dari: date, sampai: date) -> HasilSkm:
-    """Return one unit's result between two dates (one query)."""
-    baris = ResponSkm.objects.filter(unit=unit, tanggal__range=(dari, sampai)).aggregate(
-        n=Count("id"), **_kolom_jumlah()
-    )
-    return _hasil(unit, _jumlah(baris))
-
-
 def tren_skm(*, unit: UnitLayanan, tahun: int) -> list[tuple[int, HasilSkm]]:
     """Return the unit's result per quarter (triwulan) of a year (one query)."""
     rows = (
@@ -122,10 +116,15 @@ def tren_skm(*, unit: UnitLayanan, tahun: int) -> list[tuple[int, HasilSkm]]:
 
 
 def komentar_tayang(*, unit: UnitLayanan, batas: int = 20) -> QuerySet[KomentarSkm]:
-    """Return the unit's approved comments, newest first (the public sees only these)."""
+    """Return the unit's latest approved comments (the public sees only approved ones)."""
+    return komentar_ditayangkan(unit=unit)[:batas]
+
+
+def komentar_ditayangkan(*, unit: UnitLayanan) -> QuerySet[KomentarSkm]:
+    """Return every approved comment of a unit, newest first."""
     return KomentarSkm.objects.filter(unit=unit, status=StatusKomentar.TAYANG).order_by(
-        "-created_at"
-    )[:batas]
+        "-created_at", "-id"
+    )
 
 
 @dataclass(frozen=True)
@@ -236,3 +235,74 @@ def hasil_terbit_satu(
     """Return one unit's published figures for a year (one query)."""
     hari_ini = hari_ini or timezone.localdate()
     return _terbit(unit, _per_triwulan([unit.pk], tahun).get(unit.pk, {}), tahun, hari_ini)
+
+
+# --- One unit on the dashboard (internal: every questionnaire, what is public marked) -------
+
+TAHUN_TREN = 3  # the trend covers the chosen year and the two before it
+KOMENTAR_PER_HALAMAN = 50
+
+
+@dataclass(frozen=True)
+class BarisTren:
+    tahun: int
+    triwulan: int
+    hasil: HasilSkm  # every questionnaire of the quarter, also under the threshold
+    publik: bool  # whether /survei/ shows this quarter (kinerja.survei_terbit)
+
+
+@dataclass(frozen=True)
+class RinciSkm:
+    unit: UnitLayanan
+    tahun: int
+    hasil: HasilSkm  # the chosen year, every questionnaire
+    tren: list[BarisTren]  # per quarter, oldest first
+    komentar: Page  # the approved comments, newest first
+    menunggu: int
+    ditolak: int
+
+
+def unit_layanan_lingkup(*, scope: Lingkup, kode: str) -> UnitLayanan | None:
+    """Return the service unit with this code if it is in the user's scope, else None."""
+    return unit_layanan(scope=scope).filter(kode=kode).first()
+
+
+def rinci_skm(
+    *, unit: UnitLayanan, tahun: int, halaman: str | None = None, hari_ini: date | None = None
+) -> RinciSkm:
+    """Return one unit's drill-down: the nine elements of a year, the trend per quarter over
+    `TAHUN_TREN` years, the approved comments paged, and the counts awaiting or refused.
+    Queries: the sums per year and quarter; the comments' count and page; the two counts."""
+    hari_ini = hari_ini or timezone.localdate()
+    rows = (
+        ResponSkm.objects.filter(unit=unit, tanggal__year__gt=tahun - TAHUN_TREN)
+        .filter(tanggal__year__lte=tahun)
+        .annotate(th=ExtractYear("tanggal"), tw=ExtractQuarter("tanggal"))
+        .values("th", "tw")
+        .annotate(n=Count("id"), **_kolom_jumlah())
+        .order_by()
+    )
+    per = {(r["th"], r["tw"]): _jumlah(r) for r in rows}
+    tren = []
+    for th in range(tahun - TAHUN_TREN + 1, tahun + 1):
+        per_tw = {tw: per.get((th, tw), KOSONG) for tw in TRIWULAN}
+        terbit = terbitan_tahun(per_tw, tahun=th, hari_ini=hari_ini)
+        tren += [
+            BarisTren(th, s.triwulan, _hasil(unit, per_tw[s.triwulan]), s.jumlah is not None)
+            for s in terbit.triwulan
+            if s.status != Status.BELUM
+        ]
+    setahun = sum((per.get((tahun, tw), KOSONG) for tw in TRIWULAN), KOSONG)
+    jumlah = KomentarSkm.objects.filter(unit=unit).aggregate(
+        menunggu=Count("id", filter=Q(status=StatusKomentar.MENUNGGU)),
+        ditolak=Count("id", filter=Q(status=StatusKomentar.DITOLAK)),
+    )
+    return RinciSkm(
+        unit=unit,
+        tahun=tahun,
+        hasil=_hasil(unit, setahun),
+        tren=tren,
+        komentar=Paginator(komentar_ditayangkan(unit=unit), KOMENTAR_PER_HALAMAN).get_page(halaman),
+        menunggu=jumlah["menunggu"],
+        ditolak=jumlah["ditolak"],
+    )
