@@ -31,8 +31,6 @@ from kinerja.survei_terbit import (
 )
 from pegawai.akses import Lingkup
 
-__all__ = ["MIN_RESPONDEN", "HasilSkm", "HasilTerbit", "Status"]
-
 
 @dataclass(frozen=True)
 class HasilSkm:
@@ -48,6 +46,9 @@ class HasilSkm:
 
     @property
     def unsur(self) -> list[tuple[str, Decimal]]:
+        """Return (element, mean) for the nine elements; empty without questionnaires."""
+        if not self.nrr:
+            return []
         return [(label, n) for (_k, label), n in zip(rules.UNSUR_SKM, self.nrr, strict=True)]
 
 
@@ -208,7 +209,9 @@ def _per_triwulan(unit_ids: list[int], tahun: int) -> dict[int, dict[int, Jumlah
     return per_unit
 
 
-def _terbit(unit: UnitLayanan, per_tw: dict[int, Jumlah], tahun: int, hari_ini: date):
+def _terbit(
+    unit: UnitLayanan, per_tw: dict[int, Jumlah], tahun: int, hari_ini: date
+) -> HasilTerbit:
     t = terbitan_tahun(per_tw, tahun=tahun, hari_ini=hari_ini)
     return HasilTerbit(
         unit=unit,

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from kinerja.services.survei import respon_skm_create
 from kinerja.survei import UnitLayanan
 from kinerja.survei_selectors import MIN_RESPONDEN, hasil_terbit, hasil_terbit_satu, komentar_tayang
+from kinerja.survei_terbit import terbit_sejak
 from pegawai.forms import tambah_galat
 from pegawai.throttle import formulir_publik
 from publik.alamat import absolut
@@ -31,12 +32,16 @@ BATAS_UNIT_HARIAN = 20
 
 
 def _tahun(request: HttpRequest) -> int:
-    sekarang = timezone.localdate().year
+    """Return the year asked for; by default the latest with a published quarter (until its
+    first quarter is out, 2 April, a year has nothing to show yet: last year's figures)."""
+    hari_ini = timezone.localdate()
+    sekarang = hari_ini.year
+    bawaan = sekarang if hari_ini >= terbit_sejak(sekarang, 1) else sekarang - 1
     try:
-        tahun = int(request.GET.get("tahun", sekarang))
+        tahun = int(request.GET.get("tahun", bawaan))
     except ValueError:
-        return sekarang
-    return tahun if 2000 <= tahun <= sekarang else sekarang
+        return bawaan
+    return tahun if 2000 <= tahun <= sekarang else bawaan
 
 
 def _unit(kode: str) -> UnitLayanan:

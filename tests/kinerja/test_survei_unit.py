@@ -123,3 +123,11 @@ def test_a_unit_head_sees_their_units_only(client, unit):
     akses.save()
     assert client.get(_url(unit)).status_code == 200
     assert client.get(_ekspor(unit, "unsur", "csv")).status_code == 200
+
+
+def test_a_year_without_questionnaires_shows_and_downloads_empty(hr_client, unit):
+    url = reverse("kinerja:survei_unit", args=[unit.kode]) + f"?tahun={TERTUTUP.year - 1}"
+    assert "Belum ada kuesioner tahun ini." in hr_client.get(url).content.decode()
+    ekspor = reverse("kinerja:survei_unit_ekspor", args=[unit.kode, "unsur", "csv"])
+    isi = hr_client.get(ekspor + f"?tahun={TERTUTUP.year - 1}").content.decode("utf-8-sig")
+    assert len(isi.splitlines()) == 1  # the header only
