@@ -130,6 +130,7 @@ def test_a_member_of_the_public_browses_downloads_follows_and_rates(
     _axe(page)
     page.get_by_label("Tahun").select_option(str(TERTUTUP.year))
     page.get_by_role("button", name="Tampilkan").click()
+    _screenshot(page, f"publik-survei-daftar-{lebar}")
     page.get_by_role("link", name="Puskesmas Ampenan Uji").click()
     expect(page.locator(".kartu .angka").first).to_have_text("75,00")
     expect(page.get_by_role("heading", name="Bagaimana jawaban Anda dirahasiakan")).to_be_visible()
