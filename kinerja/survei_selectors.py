@@ -1,7 +1,9 @@
 """Reads of the public satisfaction survey: results per unit and period, trend, comments.
 
 Sums are taken in SQL (one query per table shown); the index is converted in Python by
-`kinerja.rules.indeks_dari_jumlah`, the same arithmetic as `rules.ikm`.
+`kinerja.rules.indeks_dari_jumlah`, the same arithmetic as `rules.ikm`. The public pages read
+only `hasil_terbit` and `hasil_terbit_satu`, which publish what `kinerja.survei_terbit` allows;
+the other reads are the dashboards' (internal: running quarters, counts under the threshold).
 """
 
 from __future__ import annotations
@@ -10,16 +12,24 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import Count, QuerySet, Sum
-from django.db.models.functions import ExtractQuarter
+from django.core.paginator import Page, Paginator
+from django.db.models import Count, Q, QuerySet, Sum
+from django.db.models.functions import ExtractQuarter, ExtractYear
+from django.utils import timezone
 
 from kinerja import rules
 from kinerja.survei import KomentarSkm, ResponSkm, StatusKomentar, UnitLayanan
+from kinerja.survei_terbit import (
+    KOSONG,
+    MIN_RESPONDEN,
+    TRIWULAN,
+    Jumlah,
+    SelTriwulan,
+    Status,
+    TerbitanTahun,
+    terbitan_tahun,
+)
 from pegawai.akses import Lingkup
-
-# Fewer questionnaires than this give no published index: one or two visitors would be the
-# unit's public score, and their answers would be recognisable by the unit's staff.
-MIN_RESPONDEN = 5
 
 
 @dataclass(frozen=True)
@@ -36,6 +46,9 @@ class HasilSkm:
 
     @property
     def unsur(self) -> list[tuple[str, Decimal]]:
+        """Return (element, mean) for the nine elements; empty without questionnaires."""
+        if not self.nrr:
+            return []
         return [(label, n) for (_k, label), n in zip(rules.UNSUR_SKM, self.nrr, strict=True)]
 
 
@@ -43,15 +56,22 @@ def _kolom_jumlah() -> dict:
     return {f"s{i}": Sum(k) for i, k in enumerate(ResponSkm.KOLOM, 1)}
 
 
-def _hasil(unit: UnitLayanan, baris: dict | None) -> HasilSkm:
-    n = baris["n"] if baris else 0
+def _jumlah(baris: dict | None) -> Jumlah:
+    if not baris or not baris["n"]:
+        return KOSONG
+    return Jumlah(baris["n"], tuple(baris[f"s{i}"] for i in range(1, rules.JUMLAH_UNSUR + 1)))
+
+
+def _hasil(unit: UnitLayanan, jumlah: Jumlah) -> HasilSkm:
+    n = jumlah.n
     if not n:
         return HasilSkm(unit, 0, (), None, None)
-    sums = [baris[f"s{i}"] for i in range(1, rules.JUMLAH_UNSUR + 1)]
-    nrr = tuple((Decimal(s) / n).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP) for s in sums)
+    nrr = tuple(
+        (Decimal(s) / n).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP) for s in jumlah.total
+    )
     if n < MIN_RESPONDEN:
         return HasilSkm(unit, n, nrr, None, None)
-    indeks = rules.indeks_dari_jumlah(sum(sums), n)
+    indeks = rules.indeks_dari_jumlah(sum(jumlah.total), n)
     return HasilSkm(unit, n, nrr, indeks, rules.mutu_ikm(indeks))
 
 
@@ -77,18 +97,10 @@ def hasil_skm(
         .annotate(n=Count("id"), **_kolom_jumlah())
         .order_by()
     )
-    per_unit = {r["unit_id"]: r for r in rows}
-    hasil = [_hasil(u, per_unit.get(u.pk)) for u in units]
+    per_unit = {r["unit_id"]: _jumlah(r) for r in rows}
+    hasil = [_hasil(u, per_unit.get(u.pk, KOSONG)) for u in units]
     hasil.sort(key=lambda h: (h.indeks is None, -(h.indeks or 0), -h.responden, h.unit.nama))
     return hasil
-
-
-def hasil_satu(*, unit: UnitLayanan, dari: date, sampai: date) -> HasilSkm:
-    """Return one unit's result between two dates (one query)."""
-    baris = ResponSkm.objects.filter(unit=unit, tanggal__range=(dari, sampai)).aggregate(
-        n=Count("id"), **_kolom_jumlah()
-    )
-    return _hasil(unit, baris)
 
 
 def tren_skm(*, unit: UnitLayanan, tahun: int) -> list[tuple[int, HasilSkm]]:
@@ -100,15 +112,20 @@ def tren_skm(*, unit: UnitLayanan, tahun: int) -> list[tuple[int, HasilSkm]]:
         .annotate(n=Count("id"), **_kolom_jumlah())
         .order_by("tw")
     )
-    per_tw = {r["tw"]: r for r in rows}
-    return [(tw, _hasil(unit, per_tw.get(tw))) for tw in range(1, 5)]
+    per_tw = {r["tw"]: _jumlah(r) for r in rows}
+    return [(tw, _hasil(unit, per_tw.get(tw, KOSONG))) for tw in range(1, 5)]
 
 
 def komentar_tayang(*, unit: UnitLayanan, batas: int = 20) -> QuerySet[KomentarSkm]:
-    """Return the unit's approved comments, newest first (the public sees only these)."""
+    """Return the unit's latest approved comments (the public sees only approved ones)."""
+    return komentar_ditayangkan(unit=unit)[:batas]
+
+
+def komentar_ditayangkan(*, unit: UnitLayanan) -> QuerySet[KomentarSkm]:
+    """Return every approved comment of a unit, newest first."""
     return KomentarSkm.objects.filter(unit=unit, status=StatusKomentar.TAYANG).order_by(
-        "-created_at"
-    )[:batas]
+        "-created_at", "-id"
+    )
 
 
 @dataclass(frozen=True)
@@ -131,3 +148,164 @@ def dasbor_skm(*, scope: Lingkup, tahun: int, rinci_maks: int = 5) -> DasborSkm:
             komentar = list(komentar_tayang(unit=h.unit, batas=10))
             rinci.append((h, tren_skm(unit=h.unit, tahun=tahun), komentar, menunggu.count()))
     return DasborSkm(tahun=tahun, hasil=hasil, rinci=rinci)
+
+
+# --- What the public sees -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class HasilTerbit:
+    """A unit's published figures for a year (`kinerja.survei_terbit`): the year and each quarter.
+
+    Holds no count or mean the rule keeps back: an unpublished cell is `None`, and the year's
+    result is empty (no respondents, no index) when nothing may be published.
+    """
+
+    unit: UnitLayanan
+    terbitan: TerbitanTahun
+    hasil: HasilSkm
+    triwulan: tuple[tuple[SelTriwulan, HasilSkm | None], ...]
+
+    @property
+    def indeks(self) -> Decimal | None:
+        return self.hasil.indeks
+
+    @property
+    def mutu(self) -> str | None:
+        return self.hasil.mutu
+
+    @property
+    def label_mutu(self) -> str:
+        return self.hasil.label_mutu
+
+    @property
+    def responden(self) -> int | None:
+        return self.hasil.responden or None
+
+    @property
+    def unsur(self) -> list[tuple[str, Decimal]]:
+        return self.hasil.unsur
+
+    @property
+    def cakupan(self) -> tuple[int, ...]:
+        return self.terbitan.cakupan
+
+    @property
+    def setahun(self) -> bool:
+        return self.terbitan.setahun
+
+
+def _per_triwulan(unit_ids: list[int], tahun: int) -> dict[int, dict[int, Jumlah]]:
+    rows = (
+        ResponSkm.objects.filter(unit__in=unit_ids, tanggal__year=tahun)
+        .annotate(tw=ExtractQuarter("tanggal"))
+        .values("unit_id", "tw")
+        .annotate(n=Count("id"), **_kolom_jumlah())
+        .order_by()
+    )
+    per_unit: dict[int, dict[int, Jumlah]] = {}
+    for r in rows:
+        per_unit.setdefault(r["unit_id"], {})[r["tw"]] = _jumlah(r)
+    return per_unit
+
+
+def _terbit(
+    unit: UnitLayanan, per_tw: dict[int, Jumlah], tahun: int, hari_ini: date
+) -> HasilTerbit:
+    t = terbitan_tahun(per_tw, tahun=tahun, hari_ini=hari_ini)
+    return HasilTerbit(
+        unit=unit,
+        terbitan=t,
+        hasil=_hasil(unit, t.jumlah or KOSONG),
+        triwulan=tuple((s, _hasil(unit, s.jumlah) if s.jumlah else None) for s in t.triwulan),
+    )
+
+
+def hasil_terbit(*, tahun: int, hari_ini: date | None = None) -> list[HasilTerbit]:
+    """Return every active service unit's published figures for a year, best index first
+    (two queries: the units, the sums per unit and quarter)."""
+    hari_ini = hari_ini or timezone.localdate()
+    units = list(unit_layanan().filter(aktif=True))
+    per_unit = _per_triwulan([u.pk for u in units], tahun)
+    hasil = [_terbit(u, per_unit.get(u.pk, {}), tahun, hari_ini) for u in units]
+    hasil.sort(key=lambda h: (h.indeks is None, -(h.indeks or 0), -(h.responden or 0), h.unit.nama))
+    return hasil
+
+
+def hasil_terbit_satu(
+    *, unit: UnitLayanan, tahun: int, hari_ini: date | None = None
+) -> HasilTerbit:
+    """Return one unit's published figures for a year (one query)."""
+    hari_ini = hari_ini or timezone.localdate()
+    return _terbit(unit, _per_triwulan([unit.pk], tahun).get(unit.pk, {}), tahun, hari_ini)
+
+
+# --- One unit on the dashboard (internal: every questionnaire, what is public marked) -------
+
+TAHUN_TREN = 3  # the trend covers the chosen year and the two before it
+KOMENTAR_PER_HALAMAN = 50
+
+
+@dataclass(frozen=True)
+class BarisTren:
+    tahun: int
+    triwulan: int
+    hasil: HasilSkm  # every questionnaire of the quarter, also under the threshold
+    publik: bool  # whether /survei/ shows this quarter (kinerja.survei_terbit)
+
+
+@dataclass(frozen=True)
+class RinciSkm:
+    unit: UnitLayanan
+    tahun: int
+    hasil: HasilSkm  # the chosen year, every questionnaire
+    tren: list[BarisTren]  # per quarter, oldest first
+    komentar: Page  # the approved comments, newest first
+    menunggu: int
+    ditolak: int
+
+
+def unit_layanan_lingkup(*, scope: Lingkup, kode: str) -> UnitLayanan | None:
+    """Return the service unit with this code if it is in the user's scope, else None."""
+    return unit_layanan(scope=scope).filter(kode=kode).first()
+
+
+def rinci_skm(
+    *, unit: UnitLayanan, tahun: int, halaman: str | None = None, hari_ini: date | None = None
+) -> RinciSkm:
+    """Return one unit's drill-down: the nine elements of a year, the trend per quarter over
+    `TAHUN_TREN` years, the approved comments paged, and the counts awaiting or refused.
+    Queries: the sums per year and quarter; the comments' count and page; the two counts."""
+    hari_ini = hari_ini or timezone.localdate()
+    rows = (
+        ResponSkm.objects.filter(unit=unit, tanggal__year__gt=tahun - TAHUN_TREN)
+        .filter(tanggal__year__lte=tahun)
+        .annotate(th=ExtractYear("tanggal"), tw=ExtractQuarter("tanggal"))
+        .values("th", "tw")
+        .annotate(n=Count("id"), **_kolom_jumlah())
+        .order_by()
+    )
+    per = {(r["th"], r["tw"]): _jumlah(r) for r in rows}
+    tren = []
+    for th in range(tahun - TAHUN_TREN + 1, tahun + 1):
+        per_tw = {tw: per.get((th, tw), KOSONG) for tw in TRIWULAN}
+        terbit = terbitan_tahun(per_tw, tahun=th, hari_ini=hari_ini)
+        tren += [
+            BarisTren(th, s.triwulan, _hasil(unit, per_tw[s.triwulan]), s.jumlah is not None)
+            for s in terbit.triwulan
+            if s.status != Status.BELUM
+        ]
+    setahun = sum((per.get((tahun, tw), KOSONG) for tw in TRIWULAN), KOSONG)
+    jumlah = KomentarSkm.objects.filter(unit=unit).aggregate(
+        menunggu=Count("id", filter=Q(status=StatusKomentar.MENUNGGU)),
+        ditolak=Count("id", filter=Q(status=StatusKomentar.DITOLAK)),
+    )
+    return RinciSkm(
+        unit=unit,
+        tahun=tahun,
+        hasil=_hasil(unit, setahun),
+        tren=tren,
+        komentar=Paginator(komentar_ditayangkan(unit=unit), KOMENTAR_PER_HALAMAN).get_page(halaman),
+        menunggu=jumlah["menunggu"],
+        ditolak=jumlah["ditolak"],
+    )

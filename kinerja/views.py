@@ -376,24 +376,3 @@ def skp_revisi_catat(request: HttpRequest, pk: int) -> HttpResponse:
             messages.warning(request, _("Kurva distribusi: %(pesan)s") % {"pesan": p.pesan})
 
     return _aksi(request, pk, "form_revisi", RevisiForm.untuk, revisi, _("Revisi dicatat."))
-
-
-@login_required
-@require_safe
-def survei_dasbor(request: HttpRequest) -> HttpResponse:
-    """Show the public satisfaction survey: a unit head their units' results, trend and
-    comments; HR every service unit ranked (PermenPANRB 14/2017)."""
-    from kinerja.survei_selectors import MIN_RESPONDEN, dasbor_skm
-
-    scope = lingkup_pimpinan(request.user)
-    sekarang = timezone.localdate().year
-    try:
-        tahun = int(request.GET.get("tahun", sekarang))
-    except ValueError:
-        tahun = sekarang
-    if not 2000 <= tahun <= sekarang:
-        tahun = sekarang
-    return render(request, "kinerja/survei_dasbor.html", {
-        "d": dasbor_skm(scope=scope, tahun=tahun), "min_responden": MIN_RESPONDEN,
-        "tahun_pilihan": range(sekarang, sekarang - 5, -1),
-    })  # fmt: skip

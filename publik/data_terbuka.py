@@ -39,7 +39,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from jabatan.models import Keputusan
-from kinerja.survei_selectors import MIN_RESPONDEN, hasil_skm
+from kinerja.survei_selectors import MIN_RESPONDEN, hasil_terbit
 from pegawai.models import UnitKerja
 from publik.alamat import absolut
 from publik.selectors import daftar_baris, keputusan_publik, lowong_publik, terakhir_diubah
@@ -177,9 +177,11 @@ def _angka(n: Decimal | None) -> float | None:
 
 
 def _ikm() -> Iterator[dict]:
+    # The same published figures as /survei/ (kinerja.survei_terbit): closed quarters with at
+    # least five questionnaires, never a smaller count.
     tahun = timezone.localdate().year
     for t in (tahun, tahun - 1):
-        hasil = hasil_skm(dari=dt.date(t, 1, 1), sampai=dt.date(t, 12, 31))
+        hasil = hasil_terbit(tahun=t)
         opd = UnitKerja.objects.perangkat_daerah_dari(h.unit.unit_kerja.path for h in hasil)
         for h in hasil:
             tampil = h.indeks is not None
@@ -187,12 +189,13 @@ def _ikm() -> Iterator[dict]:
                 "unit_layanan": h.unit.nama,
                 **_unit(h.unit.unit_kerja, opd),
                 "tahun": t,
+                "triwulan": ",".join(str(tw) for tw in h.cakupan) or None,
                 "responden": h.responden,
                 "ikm": _angka(h.indeks),
                 "mutu": h.mutu if tampil else None,
                 **{
                     f"nrr_u{i}": (_angka(n) if tampil else None)
-                    for i, n in enumerate(h.nrr or [None] * 9, 1)
+                    for i, n in enumerate(h.hasil.nrr or [None] * 9, 1)
                 },
             }
 
@@ -327,25 +330,29 @@ DATASET: dict[str, Dataset] = {
             deskripsi=gettext_lazy(
                 "Hasil Survei Kepuasan Masyarakat per unit layanan per tahun (PermenPANRB "
                 "14/2017): jumlah responden, indeks, mutu pelayanan dan nilai rata-rata tiap "
-                "unsur. Indeks dan nilai dikosongkan bila responden kurang dari 5."
+                "unsur. Hanya triwulan yang sudah berakhir dengan sedikitnya 5 responden yang "
+                "diumumkan, dan tidak ada gabungan angka yang memisahkan kurang dari 5 orang."
             ),
             kolom=[
                 Kolom("unit_layanan", "string", gettext_lazy("nama unit layanan"), wajib=True),
                 *_kolom_unit(gettext_lazy("unit kerja unit layanan")),
                 Kolom("tahun", "integer", gettext_lazy("tahun survei"), wajib=True),
                 Kolom(
+                    "triwulan",
+                    "string",
+                    gettext_lazy("triwulan yang dihitung, mis. 1,2 (kosong bila belum ada)"),
+                ),
+                Kolom(
                     "responden",
                     "integer",
-                    gettext_lazy("jumlah kuesioner"),
-                    wajib=True,
+                    gettext_lazy("jumlah kuesioner (kosong bila belum diumumkan)"),
                     satuan="kuesioner",
-                    minimum=0,
+                    minimum=MIN_RESPONDEN,
                 ),
                 Kolom(
                     "ikm",
                     "number",
-                    gettext_lazy("indeks konversi 25–100 (kosong bila responden < %(n)s)")
-                    % {"n": MIN_RESPONDEN},
+                    gettext_lazy("indeks konversi 25–100 (kosong bila belum diumumkan)"),
                     satuan="indeks 25–100",
                     minimum=25,
                     maksimum=100,

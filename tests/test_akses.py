@@ -117,6 +117,8 @@ HALAMAN = {
     "jabatan:peluang_detail": (302, 200, 200, 200, 403),
     "kinerja:talenta": (302, 403, 200, 200, 200),
     "kinerja:survei": (302, 403, 200, 200, 200),  # each sees their scope's service units
+    "kinerja:survei_unit": (302, 403, 404, 200, 200),  # a unit outside the scope: as if absent
+    "kinerja:survei_unit_ekspor": (302, 403, 404, 200, 200),
     "kinerja:ekspor": (302, 403, 200, 200, 200),
     "kinerja:skp_list": (302, 200, 200, 200, 200),
     "kinerja:skp_detail": (302, 200, 404, 200, 200),  # the employee's own, their unit head, HR
@@ -257,6 +259,7 @@ def _url_dan_harapan(objek: dict[str, object]) -> list[tuple[str, str, tuple[int
                 "<uuid:pk>": objek["tugas.progres"].pk,
                 "<int:sesi_id>": objek["pelatihan.sesi"].pk,
                 "<slug:kode>": objek["kinerja.unitlayanan"].kode,
+                "<str:bagian>": "unsur",
                 "<int:seleksi_id>": objek["publik.seleksi"].pk,
                 "<int:tahap_id>": objek["publik.tahap"].pk,
             }

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -13,13 +11,8 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from kinerja.services.survei import respon_skm_create
 from kinerja.survei import UnitLayanan
-from kinerja.survei_selectors import (
-    MIN_RESPONDEN,
-    hasil_satu,
-    hasil_skm,
-    komentar_tayang,
-    tren_skm,
-)
+from kinerja.survei_selectors import MIN_RESPONDEN, hasil_terbit, hasil_terbit_satu, komentar_tayang
+from kinerja.survei_terbit import terbit_sejak
 from pegawai.forms import tambah_galat
 from pegawai.throttle import formulir_publik
 from publik import qr
@@ -27,19 +20,28 @@ from publik.cache import halaman_publik
 from publik.forms import SurveiForm
 from publik.selectors import perangkat_daerah_unit
 
-# One address may send this many questionnaires per hour (to all units together): enough for a
-# family at one counter, or a shared kiosk; not enough to move a unit's index.
+# One network (an IPv4 address, an IPv6 /64: pegawai.throttle.jaringan) may send this many
+# questionnaires per hour to all units together: enough for a family at one counter, or a shared
+# kiosk; not enough to move a unit's index.
 BATAS_KIRIM = 10
 JENDELA_DETIK = 60 * 60
+# ... and this many to one unit per day: a counter's shared Wi-Fi on a busy day still gets
+# through, while filling a unit's quarter from one network takes days (the padding that
+# kinerja.survei_terbit cannot see, see its docstring).
+BATAS_UNIT_HARIAN = 20
 
 
 def _tahun(request: HttpRequest) -> int:
-    sekarang = timezone.localdate().year
+    """Return the year asked for; by default the latest with a published quarter (until its
+    first quarter is out, 2 April, a year has nothing to show yet: last year's figures)."""
+    hari_ini = timezone.localdate()
+    sekarang = hari_ini.year
+    bawaan = sekarang if hari_ini >= terbit_sejak(sekarang, 1) else sekarang - 1
     try:
-        tahun = int(request.GET.get("tahun", sekarang))
+        tahun = int(request.GET.get("tahun", bawaan))
     except ValueError:
-        return sekarang
-    return tahun if 2000 <= tahun <= sekarang else sekarang
+        return bawaan
+    return tahun if 2000 <= tahun <= sekarang else bawaan
 
 
 def _unit(kode: str) -> UnitLayanan:
@@ -49,9 +51,9 @@ def _unit(kode: str) -> UnitLayanan:
 @require_safe
 @halaman_publik("survei", params=["tahun"])
 def survei(request: HttpRequest) -> HttpResponse:
-    """List the service units ranked by their index for a year, with links to each form."""
+    """List the service units ranked by their published index for a year, with their forms."""
     tahun = _tahun(request)
-    hasil = hasil_skm(dari=date(tahun, 1, 1), sampai=date(tahun, 12, 31))
+    hasil = hasil_terbit(tahun=tahun)
     return render(request, "publik/survei_list.html", {
         "menu": "survei", "hasil": hasil, "tahun": tahun, "min_responden": MIN_RESPONDEN,
         "tahun_pilihan": range(timezone.localdate().year, timezone.localdate().year - 5, -1),
@@ -61,19 +63,25 @@ def survei(request: HttpRequest) -> HttpResponse:
 @require_safe
 @halaman_publik("survei", params=["tahun"])
 def survei_hasil(request: HttpRequest, kode: str) -> HttpResponse:
-    """Show one unit's published result: index, letter, per-element averages, trend, comments."""
+    """Show one unit's published result: index, letter, per-element averages, quarters,
+    comments; only what `kinerja.survei_terbit` lets out, with the rule in plain words."""
     unit = _unit(kode)
     tahun = _tahun(request)
     return render(request, "publik/survei_hasil.html", {
         "menu": "survei", "unit": unit, "tahun": tahun, "min_responden": MIN_RESPONDEN,
-        "hasil": hasil_satu(unit=unit, dari=date(tahun, 1, 1), sampai=date(tahun, 12, 31)),
-        "tren": tren_skm(unit=unit, tahun=tahun),
+        "hasil": hasil_terbit_satu(unit=unit, tahun=tahun),
         "komentar": komentar_tayang(unit=unit),
     })  # fmt: skip
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
-@formulir_publik("survei-kepuasan", batas=BATAS_KIRIM, per_detik=JENDELA_DETIK)
+@formulir_publik(
+    "survei-kepuasan",
+    batas=BATAS_KIRIM,
+    per_detik=JENDELA_DETIK,
+    harian=BATAS_UNIT_HARIAN,
+    per_objek="kode",
+)
 def survei_form(request: HttpRequest, kode: str) -> HttpResponse:
     """Show the questionnaire of a unit, and record a filled one (CSRF, rate limit, honeypot)."""
     unit = _unit(kode)

@@ -61,6 +61,8 @@ def transparansi(request: HttpRequest) -> HttpResponse:
         "menu": "transparansi", "filter": filterset, "halaman": halaman,
         "baris": daftar_baris(halaman.object_list),
         "params": params.urlencode(), "min_orang": MIN_ORANG,
+        # The folded filters (on a phone) say how many narrow the list (the order does not).
+        "saring_aktif": sum(1 for f in filterset.form.fields if f != "urut" and request.GET.get(f)),
     })  # fmt: skip
 
 

@@ -16,7 +16,7 @@ from playwright.sync_api import Page, expect
 
 from kinerja.survei import ResponSkm
 from tests.browser.test_login import _screenshot
-from tests.publik.conftest import buat_keputusan, isi_survei
+from tests.publik.conftest import TERTUTUP, buat_keputusan, isi_survei
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 AXE = Path(__file__).parent / "static" / "axe-core" / "axe-4.14.1.min.js"
@@ -58,7 +58,7 @@ def data_publik(db):
         unit_kerja=UnitKerjaFactory(nama="Puskesmas Ampenan Uji", jenis="puskesmas", parent=opd),
         kode="puskesmas-ampenan-uji",
     )
-    isi_survei(unit, 6, nilai=3)
+    isi_survei(unit, 6, nilai=3, tanggal=TERTUTUP)  # a closed quarter: published
     seleksi = Seleksi.objects.create(judul="Seleksi Terbuka Kepala Dinas Kesehatan 2026",
                                      nomor_pengumuman="800/9/Pansel/2026", dibuka_oleh=sistem)  # fmt: skip
     # Announced from 20 April 2026: public from then on (SeleksiQuerySet.terbit).
@@ -76,11 +76,16 @@ def data_publik(db):
         s = Seleksi.objects.create(judul=judul, nomor_pengumuman="800/10", dibuka_oleh=sistem)
         mulai = hari_ini + dt.timedelta(days=geser)
         Tahap.objects.create(
-            seleksi=s, jenis="pengumuman", mulai=mulai, selesai=mulai + dt.timedelta(days=1)
+            seleksi=s,
+            jenis="pengumuman",
+            urutan=1,
+            mulai=mulai,
+            selesai=mulai + dt.timedelta(days=1),
         )
         Tahap.objects.create(
             seleksi=s,
             jenis="pendaftaran",
+            urutan=2,
             mulai=mulai + dt.timedelta(days=2),
             selesai=mulai + dt.timedelta(days=9),
         )
@@ -104,8 +109,10 @@ def test_a_member_of_the_public_browses_downloads_follows_and_rates(
         "link", name="Jabatan terisi"
     ).click()
     _axe(page)
+    if lebar == 390:  # folded below the results on a phone (tests/browser/test_transparansi_hp.py)
+        page.get_by_text("Saring dan urutkan").click()
     page.get_by_label("Metode").select_option(label="Seleksi terbuka")
-    page.get_by_role("button", name="Saring").click()
+    page.get_by_role("button", name="Saring", exact=True).click()
     expect(page.get_by_text("1 keputusan.")).to_be_visible()
     page.get_by_role("link", name="Kepala Dinas Kesehatan").locator("visible=true").first.click()
     expect(page.get_by_role("heading", name="Kepala Dinas Kesehatan")).to_be_visible()
@@ -156,8 +163,13 @@ def test_a_member_of_the_public_browses_downloads_follows_and_rates(
         "link", name="Survei kepuasan"
     ).click()
     _axe(page)
+    page.get_by_label("Tahun").select_option(str(TERTUTUP.year))
+    page.get_by_role("button", name="Tampilkan").click()
+    _screenshot(page, f"publik-survei-daftar-{lebar}")
     page.get_by_role("link", name="Puskesmas Ampenan Uji").click()
     expect(page.locator(".kartu .angka").first).to_have_text("75,00")
+    expect(page.get_by_role("heading", name="Bagaimana jawaban Anda dirahasiakan")).to_be_visible()
+    _screenshot(page, f"publik-survei-hasil-{lebar}")
     _axe(page)
     page.get_by_role("link", name="Isi survei unit ini").click()
     _axe(page)

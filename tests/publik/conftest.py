@@ -14,7 +14,7 @@ from django.utils import timezone
 from jabatan.models import Keputusan
 from kinerja.models import Periode, Skp
 from kinerja.services.survei import respon_skm_create
-from kinerja.survei import UnitLayanan
+from kinerja.survei import ResponSkm, UnitLayanan
 from pegawai.jenis_jabatan import JenisJabatan
 from tests.factories import (
     FormasiFactory,
@@ -48,9 +48,25 @@ def unit_layanan(opd) -> UnitLayanan:
     return UnitLayanan.objects.create(unit_kerja=pkm, kode="puskesmas-uji")
 
 
-def isi_survei(unit: UnitLayanan, n: int, nilai: int = 4, komentar: str = "") -> None:
-    for _i in range(n):
-        respon_skm_create(unit=unit, jawaban=[nilai] * 9, komentar=komentar)
+def isian_survei(nilai: int = 4, **extra) -> dict:
+    """Return the public form's POST data: every element answered `nilai`, plus `extra`."""
+    kode = ["persyaratan", "prosedur", "waktu", "biaya", "produk", "kompetensi", "perilaku"]
+    kode += ["pengaduan", "sarana"]
+    return {**{k: str(nilai) for k in kode}, **extra}
+
+
+# A day of a quarter whose figures are published (kinerja.survei_terbit): last year's second
+# quarter, whatever day the tests run.
+TERTUTUP = dt.date(timezone.localdate().year - 1, 5, 15)
+
+
+def isi_survei(
+    unit: UnitLayanan, n: int, nilai: int = 4, komentar: str = "", tanggal: dt.date | None = None
+) -> None:
+    """Send `n` questionnaires through the service; dated `tanggal` (as if sent that day)."""
+    baru = [respon_skm_create(unit=unit, jawaban=[nilai] * 9, komentar=komentar) for _i in range(n)]
+    if tanggal is not None:
+        ResponSkm.objects.filter(pk__in=[r.pk for r in baru]).update(tanggal=tanggal)
 
 
 @pytest.fixture

@@ -31,8 +31,12 @@ def data(sistem, opd, unit_layanan):
         nomor_pengumuman="800/1/Pansel/2026",
         dibuka_oleh=sistem,
     )
+    # Announced from 20 April 2026: public from then on (SeleksiQuerySet.terbit).
+    Tahap.objects.create(
+        seleksi=seleksi, jenis="pengumuman", urutan=1, mulai="2026-04-20", selesai="2026-04-24"
+    )
     tahap = Tahap.objects.create(
-        seleksi=seleksi, jenis="administrasi", mulai="2026-05-01", selesai="2026-05-11"
+        seleksi=seleksi, jenis="administrasi", urutan=3, mulai="2026-05-01", selesai="2026-05-11"
     )
     Pengumuman.objects.create(
         tahap=tahap,

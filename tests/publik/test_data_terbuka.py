@@ -23,7 +23,7 @@ from frictionless import validate
 from jabatan.models import Penempatan
 from publik.data_terbuka import DATASET
 from tests.factories import FormasiFactory, JabatanFactory, PenempatanFactory, UnitKerjaFactory
-from tests.publik.conftest import buat_keputusan, isi_survei
+from tests.publik.conftest import TERTUTUP, buat_keputusan, isi_survei
 
 pytestmark = pytest.mark.django_db
 
@@ -49,7 +49,8 @@ def data(sistem, opd, unit_layanan):
     )
     PenempatanFactory(formasi=kosong, jenis=Penempatan.Jenis.PLT, tmt_mulai=dt.date(2026, 1, 5))
     FormasiFactory(jabatan=JabatanFactory(nama="Analis Gizi"), unit_kerja=opd)  # no Plt
-    isi_survei(unit_layanan, 6)
+    # In a closed quarter of last year: published (kinerja.survei_terbit); this year has none.
+    isi_survei(unit_layanan, 6, tanggal=TERTUTUP)
     return {"keputusan": keputusan, "opd": opd}
 
 
@@ -84,11 +85,13 @@ def test_frictionless_rejects_a_cell_that_breaks_the_schema(client, data, tmp_pa
 
 def test_cells_are_typed_and_empty_is_written_one_way(client, data):
     ikm = json.loads(client.get(reverse("publik:unduh", args=["ikm", "json"])).content)["data"]
-    tahun_ini = next(r for r in ikm if r["responden"] == 6)
-    assert isinstance(tahun_ini["ikm"], float) and tahun_ini["ikm"] == 100.0  # all answers 4
-    assert all(isinstance(tahun_ini[f"nrr_u{i}"], float) for i in range(1, 10))
-    lalu = next(r for r in ikm if r["responden"] == 0)
-    assert lalu["ikm"] is None and lalu["mutu"] is None and lalu["nrr_u1"] is None
+    terbit = next(r for r in ikm if r["responden"] == 6)
+    assert isinstance(terbit["ikm"], float) and terbit["ikm"] == 100.0  # all answers 4
+    assert all(isinstance(terbit[f"nrr_u{i}"], float) for i in range(1, 10))
+    assert terbit["triwulan"] == "1,2,3,4"  # last year has ended: the whole year
+    belum = next(r for r in ikm if r["responden"] is None)
+    assert belum["ikm"] is None and belum["mutu"] is None and belum["nrr_u1"] is None
+    assert belum["triwulan"] is None
     lowong = json.loads(
         client.get(reverse("publik:unduh", args=["jabatan-lowong", "json"])).content
     )

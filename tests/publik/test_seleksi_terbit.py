@@ -29,11 +29,22 @@ PUBLIK = [
 
 
 def _jadwal(pengumuman: dt.date) -> dict[str, tuple[dt.date, dt.date]]:
-    """Six stages, each five days, back to back, the first starting on `pengumuman`."""
-    jenis = ["pengumuman", "pendaftaran", "administrasi", "kompetensi", "wawancara", "rekam_jejak"]
-    return {
-        j: (pengumuman + 5 * i * HARI, pengumuman + (5 * i + 4) * HARI) for i, j in enumerate(jenis)
-    }
+    """Six stages back to back from `pengumuman`: five days each, but registration fifteen, so
+    the announcement runs 20 days to registration's close (at least 15: publik.services)."""
+    lama = {"pendaftaran": 15}
+    jadwal, mulai = {}, pengumuman
+    for j in [
+        "pengumuman",
+        "pendaftaran",
+        "administrasi",
+        "kompetensi",
+        "wawancara",
+        "rekam_jejak",
+    ]:
+        akhir = mulai + (lama.get(j, 5) - 1) * HARI
+        jadwal[j] = (mulai, akhir)
+        mulai = akhir + HARI
+    return jadwal
 
 
 def _buka(jpt, hr, pengumuman: dt.date, judul="Seleksi Terbuka JPT Kominfo") -> Seleksi:
@@ -81,12 +92,12 @@ def test_it_is_public_on_the_day_its_announcement_starts(client, jpt, hr_user):
 
 def test_after_the_start_it_shows_registration_and_its_deadline(client, jpt, hr_user):
     hari_ini = timezone.localdate()
-    seleksi = _buka(jpt, hr_user, hari_ini - 6 * HARI)  # registration runs -1 .. +3 days
+    seleksi = _buka(jpt, hr_user, hari_ini - 6 * HARI)  # registration runs -1 .. +13 days
     daftar = client.get("/seleksi/").content.decode()
     assert 'class="seleksi-status">Pendaftaran dibuka<' in daftar
     assert 'class="seleksi-tahap">Pendaftaran<' in daftar
     tutup = seleksi.tahap.get(jenis="pendaftaran").selesai
-    assert tutup == hari_ini + 3 * HARI
+    assert tutup == hari_ini + 13 * HARI
     keadaan = keadaan_seleksi(Seleksi.objects.get(), pada=hari_ini)
     assert (keadaan.tahap.jenis, keadaan.batas, keadaan.berjalan) == ("pendaftaran", tutup, True)
 
@@ -96,9 +107,9 @@ def test_after_the_start_it_shows_registration_and_its_deadline(client, jpt, hr_
     [
         (0, "Berlangsung", "pengumuman", 4),  # first day of the announcement
         (4, "Berlangsung", "pengumuman", 4),  # its last day
-        (5, "Pendaftaran dibuka", "pendaftaran", 9),
-        (29, "Berlangsung", "rekam_jejak", 29),
-        (30, "Semua tahap selesai; menunggu usulan kepada PPK", None, None),
+        (5, "Pendaftaran dibuka", "pendaftaran", 19),
+        (39, "Berlangsung", "rekam_jejak", 39),
+        (40, "Semua tahap selesai; menunggu usulan kepada PPK", None, None),
     ],
 )
 def test_the_state_on_each_day_follows_the_schedule(jpt, hr_user, geser, status, tahap, batas):
@@ -115,7 +126,7 @@ def test_the_state_on_each_day_follows_the_schedule(jpt, hr_user, geser, status,
 def test_a_gap_between_stages_names_the_next_stage_and_its_start(jpt, hr_user):
     awal = dt.date(2026, 10, 1)
     jadwal = _jadwal(awal)
-    jadwal["pendaftaran"] = (awal + 8 * HARI, awal + 9 * HARI)  # a gap on days 5..7
+    jadwal["pendaftaran"] = (awal + 8 * HARI, awal + 19 * HARI)  # a gap on days 5..7
     seleksi = seleksi_buka(
         judul="Seleksi",
         nomor_pengumuman="800/9/Pansel/2026",

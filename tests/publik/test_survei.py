@@ -3,27 +3,24 @@ published results (minimum of respondents, moderated comments), the QR code, the
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 from auditlog.models import LogEntry
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.test import Client
 from django.urls import reverse
 
 from kinerja.services.survei import komentar_moderasi, respon_skm_create, unit_layanan_tandai
 from kinerja.survei import KomentarSkm, ResponSkm, StatusKomentar
-from kinerja.survei_selectors import MIN_RESPONDEN, hasil_satu, hasil_skm
-from publik.views.survei import BATAS_KIRIM
-from tests.publik.conftest import isi_survei
+from kinerja.survei_selectors import MIN_RESPONDEN, hasil_terbit, hasil_terbit_satu
+from pegawai.throttle import jaringan
+from publik.views.survei import BATAS_KIRIM, BATAS_UNIT_HARIAN
+from tests.publik.conftest import TERTUTUP, isi_survei, isian_survei
 
 pytestmark = pytest.mark.django_db
 
 
-def _isian(nilai: int = 4, **extra) -> dict:
-    kode = ["persyaratan", "prosedur", "waktu", "biaya", "produk", "kompetensi", "perilaku",
-            "pengaduan", "sarana"]  # fmt: skip
-    return {**{k: str(nilai) for k in kode}, **extra}
+_isian = isian_survei
 
 
 def _url(unit) -> str:
@@ -85,6 +82,41 @@ def test_one_address_cannot_flood_a_unit(unit_layanan):
     assert client.get(_url(unit_layanan)).status_code == 200
 
 
+def test_an_ipv6_client_rotating_inside_its_64_is_one_network(unit_layanan):
+    for i in range(BATAS_KIRIM):
+        client = Client(REMOTE_ADDR=f"2001:db8:52:71:{i:x}::{i + 7:x}")
+        assert client.post(_url(unit_layanan), _isian()).status_code == 302
+    rotasi = Client(REMOTE_ADDR="2001:db8:52:71:ffff:1:2:3")
+    assert rotasi.post(_url(unit_layanan), _isian()).status_code == 429
+    assert ResponSkm.objects.count() == BATAS_KIRIM
+    lain = Client(REMOTE_ADDR="2001:db8:52:72::1")  # the next /64: another household
+    assert lain.post(_url(unit_layanan), _isian()).status_code == 302
+
+
+def test_one_network_has_a_daily_cap_per_unit(unit_layanan, opd):
+    from kinerja.survei import UnitLayanan
+    from tests.factories import UnitKerjaFactory
+
+    alamat = "2001:db8:52:71::1"
+    client = Client(REMOTE_ADDR=alamat)
+    diterima = 0
+    while diterima < BATAS_UNIT_HARIAN:
+        # An hour passes whenever the hourly limit is reached (its counter expires).
+        if diterima and diterima % BATAS_KIRIM == 0:
+            cache.delete(f"laju:survei-kepuasan:{jaringan(alamat)}")
+        assert client.post(_url(unit_layanan), _isian()).status_code == 302
+        diterima += 1
+    cache.delete(f"laju:survei-kepuasan:{jaringan(alamat)}")
+    response = Client(REMOTE_ADDR="2001:db8:52:71::2").post(_url(unit_layanan), _isian())
+    assert response.status_code == 429 and "besok" in response.content.decode()
+    assert 0 < int(response["Retry-After"]) <= 24 * 60 * 60
+    assert ResponSkm.objects.count() == BATAS_UNIT_HARIAN
+    # Another unit from the same network, and the same unit from another network, still count.
+    lain = UnitLayanan.objects.create(unit_kerja=UnitKerjaFactory(parent=opd), kode="lain")
+    assert client.post(_url(lain), _isian()).status_code == 302
+    assert Client(REMOTE_ADDR="203.0.113.9").post(_url(unit_layanan), _isian()).status_code == 302
+
+
 def test_the_limit_counts_the_client_behind_our_proxy(settings, unit_layanan):
     settings.TRUSTED_PROXY_COUNT = 1
     proxy = "10.9.9.9"
@@ -125,16 +157,17 @@ def test_the_service_refuses_bad_answers_by_field(unit_layanan):
 
 
 def test_the_index_is_published_only_from_the_minimum_of_respondents(client, unit_layanan):
-    isi_survei(unit_layanan, MIN_RESPONDEN - 1)
-    tahun = date.today()
-    hasil = hasil_satu(unit=unit_layanan, dari=date(tahun.year, 1, 1), sampai=tahun)
-    assert hasil.indeks is None and hasil.responden == MIN_RESPONDEN - 1
-    isi_survei(unit_layanan, 1, nilai=3)
-    hasil = hasil_satu(unit=unit_layanan, dari=date(tahun.year, 1, 1), sampai=tahun)
+    url = reverse("publik:survei_hasil", kwargs={"kode": unit_layanan.kode})
+    url += f"?tahun={TERTUTUP.year}"
+    isi_survei(unit_layanan, MIN_RESPONDEN - 1, tanggal=TERTUTUP)
+    hasil = hasil_terbit_satu(unit=unit_layanan, tahun=TERTUTUP.year)
+    assert hasil.indeks is None and hasil.responden is None  # 4 is never shown
+    assert "kurang dari 5 responden" in client.get(url).content.decode()
+    isi_survei(unit_layanan, 1, nilai=3, tanggal=TERTUTUP)
+    hasil = hasil_terbit_satu(unit=unit_layanan, tahun=TERTUTUP.year)
     # (4 × 9 × 4 + 3 × 9) × 25 / (9 × 5) = 95.00
-    assert str(hasil.indeks) == "95.00" and hasil.mutu == "A"
-    html = client.get(reverse("publik:survei_hasil", kwargs={"kode": unit_layanan.kode})).content
-    assert "95,00" in html.decode()
+    assert str(hasil.indeks) == "95.00" and hasil.mutu == "A" and hasil.responden == 5
+    assert "95,00" in client.get(url).content.decode()
 
 
 def test_comments_appear_only_after_moderation(client, unit_layanan, hr_user):
@@ -189,12 +222,12 @@ def test_the_ranking_puts_the_best_unit_first_and_hides_small_ones(unit_layanan,
 
     lain = UnitLayanan.objects.create(unit_kerja=UnitKerjaFactory(parent=opd), kode="lain")
     kecil = UnitLayanan.objects.create(unit_kerja=UnitKerjaFactory(parent=opd), kode="kecil")
-    isi_survei(unit_layanan, 5, nilai=3)
-    isi_survei(lain, 5, nilai=4)
-    isi_survei(kecil, 2, nilai=4)
-    hasil = hasil_skm(dari=date(2000, 1, 1), sampai=date.today())
+    isi_survei(unit_layanan, 5, nilai=3, tanggal=TERTUTUP)
+    isi_survei(lain, 5, nilai=4, tanggal=TERTUTUP)
+    isi_survei(kecil, 2, nilai=4, tanggal=TERTUTUP)
+    hasil = hasil_terbit(tahun=TERTUTUP.year)
     assert [h.unit.kode for h in hasil] == ["lain", "puskesmas-uji", "kecil"]
-    assert hasil[-1].indeks is None
+    assert hasil[-1].indeks is None and hasil[-1].responden is None
 
 
 def test_the_qr_code_is_an_svg_pointing_at_the_form(client, unit_layanan):
@@ -213,9 +246,9 @@ def test_the_survey_pages_take_a_fixed_number_of_queries(
     for i in range(5):
         isi_survei(UnitLayanan.objects.create(unit_kerja=UnitKerjaFactory(parent=opd),
                                               kode=f"u{i}"), 5)  # fmt: skip
-    # units with their unit_kerja; the sums grouped by unit
+    # units with their unit_kerja; the sums grouped by unit and quarter
     with django_assert_max_num_queries(2):
         assert client.get(reverse("publik:survei")).status_code == 200
-    # the unit; the year's sums; the quarters' sums; the approved comments
-    with django_assert_max_num_queries(4):
+    # the unit; the sums per quarter; the approved comments
+    with django_assert_max_num_queries(3):
         client.get(reverse("publik:survei_hasil", kwargs={"kode": "u1"}))

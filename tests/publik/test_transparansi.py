@@ -18,7 +18,13 @@ from jabatan.models import Keputusan
 from publik.selectors import MIN_ORANG, angka_transparansi
 from publik.views.transparansi import PER_HALAMAN
 from tests.factories import PenempatanFactory
-from tests.publik.conftest import ALASAN_RAHASIA, NILAI_RAHASIA, buat_keputusan, isi_survei
+from tests.publik.conftest import (
+    ALASAN_RAHASIA,
+    NILAI_RAHASIA,
+    TERTUTUP,
+    buat_keputusan,
+    isi_survei,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -221,10 +227,10 @@ def test_pages_are_cached_and_invalidated_by_a_new_decision(client, keputusan, s
 
 
 def test_survey_pages_are_invalidated_by_a_new_response(client, unit_layanan):
-    url = reverse("publik:survei")
+    url = reverse("publik:survei") + f"?tahun={TERTUTUP.year}"
     client.get(url)
     assert client.get(url)["X-Cache"] == "hit"
-    isi_survei(unit_layanan, 5)
+    isi_survei(unit_layanan, 5, tanggal=TERTUTUP)
     response = client.get(url)
     assert response["X-Cache"] == "miss" and "100,00" in response.content.decode()
 

@@ -128,6 +128,9 @@ class Command(BaseCommand):
         env = {**os.environ, "DEBUG": "false", "SECURE_SSL_REDIRECT": "false",
                "SESSION_COOKIE_SECURE": "false", "CSRF_COOKIE_SECURE": "false",
                "TRUSTED_PROXY_COUNT": "1", "SECRET_KEY": os.environ.get("SECRET_KEY", "bench-" * 8),
+               # Each worker's own cache, as this bench has always measured (gunicorn.conf.py
+               # refuses that in production; set CACHE_URL to measure a shared one).
+               "ALLOW_PROCESS_LOCAL_CACHE": "true",
                "ALLOWED_HOSTS": "127.0.0.1,localhost"}  # fmt: skip
         server = subprocess.Popen(
             [sys.executable, "-m", "gunicorn", "mataram_asn.wsgi", "-b", f"127.0.0.1:{port}",

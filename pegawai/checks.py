@@ -1,0 +1,78 @@
+"""Start-up checks of the deployment: several processes need one shared cache.
+
+The public forms' rate limits (`pegawai.throttle`) and the public pages' cache invalidation
+(`publik.cache`) live in Django's cache. A process-local cache (the default `locmemcache://`
+when CACHE_URL is unset) gives each worker its own counters and its own copy of the pages:
+with two gunicorn workers a network gets twice the allowance, and a page invalidated by one
+worker is served stale by the other for up to ten minutes.
+
+Django cannot see how many processes the server will start, so:
+- `manage.py check` (and so `migrate`, `runserver`) reports an Error when DEBUG is off, the
+  cache is process-local and WEB_CONCURRENCY (the variable gunicorn reads as its default
+  number of workers, and that hosting platforms set) asks for more than one process, and an
+  Info otherwise: `check --deploy --fail-level WARNING` in CI, with production settings and no
+  CACHE_URL, passes, and still prints it.
+- gunicorn, which runs no Django checks, refuses to start several workers with a process-local
+  cache through the project's gunicorn.conf.py (`cache_per_proses_ditolak`), whatever the
+  command line says.
+"""
+
+from __future__ import annotations
+
+import os
+
+from django.conf import settings
+from django.core import checks
+
+# Backends whose data lives in one process (the dummy one keeps nothing at all).
+PER_PROSES = {
+    "django.core.cache.backends.locmem.LocMemCache",
+    "django.core.cache.backends.dummy.DummyCache",
+}
+
+
+def cache_per_proses() -> bool:
+    """Return whether the default cache lives inside each process."""
+    return settings.CACHES["default"]["BACKEND"] in PER_PROSES
+
+
+def proses_diminta() -> int | None:
+    """Return the number of processes WEB_CONCURRENCY asks for, or None when it is not set."""
+    try:
+        return int(os.environ["WEB_CONCURRENCY"])
+    except (KeyError, ValueError):
+        return None
+
+
+def pesan_cache_per_proses(proses: int) -> str:
+    return (
+        f"{proses} proses web dengan cache per proses ({settings.CACHES['default']['BACKEND']}): "
+        "batas laju formulir publik dihitung terpisah di setiap proses dan halaman publik yang "
+        "dibatalkan satu proses masih dilayani proses lain. Setel CACHE_URL ke cache bersama, "
+        "mis. redis://127.0.0.1:6379/1, atau jalankan satu proses saja."
+    )
+
+
+@checks.register(checks.Tags.caches)
+def periksa_cache_bersama(app_configs=None, **kwargs) -> list[checks.CheckMessage]:
+    """Error when several processes are asked for without a shared cache; Info when DEBUG is
+    off with a process-local cache and the number of processes is not known here."""
+    if settings.DEBUG or not cache_per_proses():
+        return []
+    proses = proses_diminta()
+    if proses is not None and proses > 1:
+        return [checks.Error(pesan_cache_per_proses(proses), id="pegawai.E001")]
+    return [
+        checks.Info(
+            "Cache per proses: cukup untuk satu proses web. Untuk beberapa worker atau mesin "
+            "setel CACHE_URL ke cache bersama (gunicorn menolak -w lebih dari 1 tanpa itu).",
+            id="pegawai.I001",
+        )
+    ]
+
+
+def cache_per_proses_ditolak(workers: int) -> str | None:
+    """Return why a server of `workers` processes must not start, or None when it may."""
+    if workers > 1 and not settings.DEBUG and cache_per_proses():
+        return pesan_cache_per_proses(workers)
+    return None
