@@ -156,6 +156,8 @@ MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
 # holds them together.
 IMPOR_UKURAN_MAKS = 64 * 1024 * 1024
 PERMINTAAN_UKURAN_MAKS = IMPOR_UKURAN_MAKS + 1024 * 1024
+# Where `manage.py cadangkan` writes its archives (tugas.cadangan); keep it on another disk.
+BACKUP_DIR = env.path("BACKUP_DIR", default=BASE_DIR / "cadangan")
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
