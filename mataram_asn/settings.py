@@ -146,7 +146,7 @@ USE_THOUSAND_SEPARATOR = True
 FORMAT_MODULE_PATH = ["mataram_asn.formats"]
 
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "staticfiles")
 # Uploaded files (training certificates as evidence): outside the source tree; served only
 # through the app's own permission-checked views, never as static files.
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")

@@ -118,10 +118,18 @@ def _dump_postgres(alias: str, tujuan: Path) -> dict[str, int]:
         baris = hitung_baris(alias)
         # While this transaction stays open, pg_dump reads exactly what we counted.
         proses = subprocess.run(
-            ["pg_dump", "--format=custom", "--no-owner", f"--snapshot={snapshot}",
-             f"--file={tujuan}", *argumen],
-            env=env, capture_output=True, text=True,
-        )  # fmt: skip
+            [
+                "pg_dump",
+                "--format=custom",
+                "--no-owner",
+                f"--snapshot={snapshot}",
+                f"--file={tujuan}",
+                *argumen,
+            ],
+            env=env,
+            capture_output=True,
+            text=True,
+        )
     if proses.returncode != 0:
         raise CadanganGagal(f"pg_dump gagal: {proses.stderr.strip()[-1000:]}")
     return baris
@@ -230,10 +238,20 @@ def _pulihkan_postgres(alias: str, dump: Path, timpa: bool) -> None:
     opsi = ["--clean", "--if-exists"] if timpa else []
     connections[alias].close()  # our own session must not hold locks on what is dropped
     proses = subprocess.run(
-        ["pg_restore", "--no-owner", "--no-privileges", "--exit-on-error",
-         "--single-transaction", *opsi, *argumen, str(dump)],
-        env=env, capture_output=True, text=True,
-    )  # fmt: skip
+        [
+            "pg_restore",
+            "--no-owner",
+            "--no-privileges",
+            "--exit-on-error",
+            "--single-transaction",
+            *opsi,
+            *argumen,
+            str(dump),
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+    )
     if proses.returncode != 0:
         raise CadanganGagal(
             f"pg_restore gagal; basis data tidak diubah: {proses.stderr.strip()[-1000:]}"

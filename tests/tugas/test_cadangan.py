@@ -70,16 +70,22 @@ def _manage(*args: str, database: str, media: Path) -> subprocess.CompletedProce
     }
     return subprocess.run(
         [sys.executable, "manage.py", *args],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=300,
-    )  # fmt: skip
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
 
 
 def _hitung_di(nama: str) -> dict[str, int]:
     s = connection.settings_dict
     with psycopg.connect(
-        host=s["HOST"] or "127.0.0.1", port=s["PORT"] or 5432, user=s["USER"] or "postgres",
+        host=s["HOST"] or "127.0.0.1",
+        port=s["PORT"] or 5432,
+        user=s["USER"] or "postgres",
         dbname=nama,
-    ) as conn:  # fmt: skip
+    ) as conn:
         tabel = [
             r[0]
             for r in conn.execute(
@@ -139,7 +145,9 @@ def test_a_backup_restores_into_a_fresh_database_whole_and_the_app_serves_it(
         "r = c.get('/saya/')\n"
         "print(r.status_code, 'Baiq Nurul Aini' in r.content.decode())\n"
     )
-    layan = _manage("shell", "--no-imports", "-c", skrip, database=basis_data_baru, media=media_baru)
+    layan = _manage(
+        "shell", "--no-imports", "-c", skrip, database=basis_data_baru, media=media_baru
+    )
     assert layan.returncode == 0, layan.stderr
     assert layan.stdout.split() == ["200", "True"]
 
