@@ -150,12 +150,11 @@ STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "staticfiles")
 # Uploaded files (training certificates as evidence): outside the source tree; served only
 # through the app's own permission-checked views, never as static files.
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
-# The largest file the importer takes (impor.baca.ukuran_maks), and the largest request body the
-# app reads at all: that file plus room for the multipart form around it. nginx's
-# client_max_body_size in deploy/nginx/mataram-asn-proxy.conf is the same number (65m); a test
-# holds them together.
-IMPOR_UKURAN_MAKS = 64 * 1024 * 1024
-PERMINTAAN_UKURAN_MAKS = IMPOR_UKURAN_MAKS + 1024 * 1024
+# The largest request body the app reads at all (pegawai.middleware.BatasBadanMiddleware): the
+# importer's largest file (64 MB, impor.baca.ukuran_maks) plus 1 MB for the multipart form
+# around it. nginx's client_max_body_size (deploy/nginx/mataram-asn-proxy.conf) is the same
+# 65m; tests/pegawai/test_batas_badan.py and tests/deploy/test_berkas.py hold the three together.
+PERMINTAAN_UKURAN_MAKS = 65 * 1024 * 1024
 # Where `manage.py cadangkan` writes its archives (tugas.cadangan); keep it on another disk.
 BACKUP_DIR = env.path("BACKUP_DIR", default=BASE_DIR / "cadangan")
 STATICFILES_DIRS = [BASE_DIR / "static"]

@@ -55,7 +55,7 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
                 item.add_marker(skip)
     if NGINX is None and not in_ci:
         skip = pytest.mark.skip(
-            reason="needs nginx for the deployment test: apt-get install nginx-light (CI installs it)"
+            reason="needs nginx for the deployment test: apt-get install nginx-light (CI has it)"
         )
         for item in items:
             if "deploy" in item.keywords:

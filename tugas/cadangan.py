@@ -11,8 +11,10 @@ One archive per backup, `mataram-asn-YYYYMMDD-HHMMSS.tar` (local time, TIME_ZONE
 PostgreSQL's tools rather than django-dbbackup: an IT office already knows and trusts
 pg_dump/pg_restore; one archive carries database and files together with the counts to check a
 restore against; and the counts are exact because they are taken in the same snapshot the dump
-reads (`pg_export_snapshot()` + `pg_dump --snapshot`, PostgreSQL documentation "pg_dump" and
-"Snapshot Synchronization Functions"), however busy the app is meanwhile.
+reads (`pg_export_snapshot()` + `pg_dump --snapshot`: PostgreSQL documentation, "pg_dump" and
+"Snapshot Synchronization Functions"; the option since 9.5, commit be1cc8f4,
+https://postgresql.org/message-id/E1XqUb8-0003IE-Az%40gemulon.postgresql.org), however busy the
+app is meanwhile.
 
 Restoring checks the archive first (manifest, file names, checksums) and refuses a database that
 already holds tables unless told to overwrite; the database is restored in one transaction

@@ -92,8 +92,12 @@ def periksa_disk() -> dict[str, Any]:
     path = _folder_ada(Path(settings.MEDIA_ROOT).resolve())
     bebas_mb = shutil.disk_usage(path).free // 2**20
     batas_mb = settings.READINESS_DISK_MIN_FREE_MB
-    hasil = {"ok": bebas_mb >= batas_mb, "path": str(path), "bebas_mb": bebas_mb}
-    hasil["batas_mb"] = batas_mb
+    hasil = {
+        "ok": bebas_mb >= batas_mb,
+        "path": str(path),
+        "bebas_mb": bebas_mb,
+        "batas_mb": batas_mb,
+    }
     if not hasil["ok"]:
         hasil["galat"] = "less free space than READINESS_DISK_MIN_FREE_MB"
     return hasil
