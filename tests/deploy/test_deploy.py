@@ -27,7 +27,6 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import psycopg
 import pytest
 import redis
 from django.db import connection
@@ -35,6 +34,7 @@ from django.db import connection
 from tests.conftest import NGINX
 from tests.deploy.klien import Klien
 from tests.deploy.test_berkas import exec_start
+from tests.tugas.conftest import sambung_pg, url_basis_data_uji
 
 pytestmark = [pytest.mark.deploy, pytest.mark.postgres]
 
@@ -91,27 +91,8 @@ class Tumpukan:
         return Klien(self.https, self.ca, sumber=sumber)
 
     def sql(self, query: str, *params) -> list[tuple]:
-        s = connection.settings_dict
-        with psycopg.connect(
-            host=s["HOST"] or "127.0.0.1",
-            port=s["PORT"] or 5432,
-            user=s["USER"] or "postgres",
-            password=s["PASSWORD"] or None,
-            dbname=self.basis_data,
-        ) as conn:
+        with sambung_pg(self.basis_data) as conn:
             return conn.execute(query, params).fetchall()
-
-
-def _admin_pg() -> psycopg.Connection:
-    s = connection.settings_dict
-    return psycopg.connect(
-        host=s["HOST"] or "127.0.0.1",
-        port=s["PORT"] or 5432,
-        user=s["USER"] or "postgres",
-        password=s["PASSWORD"] or None,
-        dbname="postgres",
-        autocommit=True,
-    )
 
 
 def _hentikan(p: subprocess.Popen, sig: int = signal.SIGTERM, detik: float = 30) -> int:
@@ -135,37 +116,18 @@ def tumpukan(tmp_path_factory) -> Iterator[Tumpukan]:
     basis_data = f"{s['NAME'].removeprefix('test_')}_uji_deploy"
     t = Tumpukan(_port_bebas(), _port_bebas(), folder / "sertifikat.pem", folder, basis_data)
     kunci = folder / "kunci.pem"
+    sertifikat = "req -x509 -newkey rsa:2048 -nodes -days 2 -subj /CN=127.0.0.1"
+    sertifikat += " -addext subjectAltName=IP:127.0.0.1"
     subprocess.run(
-        [
-            "openssl",
-            "req",
-            "-x509",
-            "-newkey",
-            "rsa:2048",
-            "-nodes",
-            "-days",
-            "2",
-            "-subj",
-            "/CN=127.0.0.1",
-            "-addext",
-            "subjectAltName=IP:127.0.0.1",
-            "-keyout",
-            str(kunci),
-            "-out",
-            str(t.ca),
-        ],
+        ["openssl", *sertifikat.split(), "-keyout", str(kunci), "-out", str(t.ca)],
         check=True,
         capture_output=True,
     )
-    with _admin_pg() as conn:
+    with sambung_pg(autocommit=True) as conn:
         conn.execute(f'DROP DATABASE IF EXISTS "{basis_data}" WITH (FORCE)')
         conn.execute(f'CREATE DATABASE "{basis_data}"')
     redis.Redis(host="127.0.0.1", port=6379, db=REDIS_DB).flushdb()
 
-    url_db = (
-        f"postgres://{s['USER'] or 'postgres'}@{s['HOST'] or '127.0.0.1'}:"
-        f"{s['PORT'] or 5432}/{basis_data}"
-    )
     gunicorn_port = _port_bebas()
     env = {
         "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
@@ -175,7 +137,7 @@ def tumpukan(tmp_path_factory) -> Iterator[Tumpukan]:
         "SECRET_KEY": secrets.token_urlsafe(50),
         "ALLOWED_HOSTS": "127.0.0.1",
         "SITE_URL": f"https://127.0.0.1:{t.https}",
-        "DATABASE_URL": url_db,
+        "DATABASE_URL": url_basis_data_uji(basis_data),
         "CACHE_URL": f"redis://127.0.0.1:6379/{REDIS_DB}",
         "TRUSTED_PROXY_COUNT": "1",
         "MEDIA_ROOT": str(folder / "media"),
@@ -265,7 +227,7 @@ def tumpukan(tmp_path_factory) -> Iterator[Tumpukan]:
         for nama in ("nginx", "worker", "gunicorn"):
             if nama in t.proses:
                 _hentikan(t.proses[nama])
-        with _admin_pg() as conn:
+        with sambung_pg(autocommit=True) as conn:
             conn.execute(f'DROP DATABASE IF EXISTS "{basis_data}" WITH (FORCE)')
         redis.Redis(host="127.0.0.1", port=6379, db=REDIS_DB).flushdb()
 

@@ -14,7 +14,6 @@ import sys
 import tarfile
 from pathlib import Path
 
-import psycopg
 import pytest
 from django.conf import settings
 from django.core.management import CommandError, call_command
@@ -22,45 +21,29 @@ from django.db import connection
 
 from tests.akses_data import buat_organisasi
 from tests.pelatihan.factories import EksternalFactory
-from tests.tugas.conftest import ROOT, url_basis_data_uji
+from tests.tugas.conftest import ROOT, sambung_pg, url_basis_data_uji
 from tugas.cadangan import hitung_baris
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
-
-
-def _admin() -> psycopg.Connection:
-    s = connection.settings_dict
-    return psycopg.connect(
-        host=s["HOST"] or "127.0.0.1",
-        port=s["PORT"] or 5432,
-        user=s["USER"] or "postgres",
-        password=s["PASSWORD"] or None,
-        dbname="postgres",
-        autocommit=True,
-    )
 
 
 @pytest.fixture
 def basis_data_baru():
     """A fresh, empty database beside the test database; dropped afterwards."""
     nama = f"{connection.settings_dict['NAME']}_pulih"
-    with _admin() as conn:
+    with sambung_pg(autocommit=True) as conn:
         conn.execute(f'DROP DATABASE IF EXISTS "{nama}" WITH (FORCE)')
         conn.execute(f'CREATE DATABASE "{nama}"')
     yield nama
-    with _admin() as conn:
+    with sambung_pg(autocommit=True) as conn:
         conn.execute(f'DROP DATABASE IF EXISTS "{nama}" WITH (FORCE)')
-
-
-def _url(nama: str) -> str:
-    return url_basis_data_uji().rsplit("/", 1)[0] + f"/{nama}"
 
 
 def _manage(*args: str, database: str, media: Path) -> subprocess.CompletedProcess:
     """Run manage.py as an operator would, against `database` and `media` (production-like)."""
     env = {
         **os.environ,
-        "DATABASE_URL": _url(database),
+        "DATABASE_URL": url_basis_data_uji(database),
         "MEDIA_ROOT": str(media),
         "DEBUG": "false",
         "SECURE_SSL_REDIRECT": "false",
@@ -79,13 +62,7 @@ def _manage(*args: str, database: str, media: Path) -> subprocess.CompletedProce
 
 
 def _hitung_di(nama: str) -> dict[str, int]:
-    s = connection.settings_dict
-    with psycopg.connect(
-        host=s["HOST"] or "127.0.0.1",
-        port=s["PORT"] or 5432,
-        user=s["USER"] or "postgres",
-        dbname=nama,
-    ) as conn:
+    with sambung_pg(nama) as conn:
         tabel = [
             r[0]
             for r in conn.execute(
