@@ -3,9 +3,13 @@ template names every variable the settings read, and the units run the commands 
 
 from __future__ import annotations
 
+import os
 import re
+import shutil
+import subprocess
 from pathlib import Path
 
+import pytest
 from django.conf import settings
 from django.core.management import get_commands
 
@@ -88,3 +92,21 @@ def test_gunicorn_workers_follow_the_cores_unless_web_concurrency_says(monkeypat
     assert muat()["workers"] == 5
     assert muat()["bind"] == "127.0.0.1:8001"  # where the nginx site's upstream points
     assert "server 127.0.0.1:8001;" in (DEPLOY / "nginx" / "mataram-asn.conf").read_text()
+
+
+@pytest.mark.skipif(
+    shutil.which("systemd-analyze") is None, reason="needs systemd-analyze (Debian's systemd)"
+)
+def test_systemd_accepts_every_unit_without_a_warning(tmp_path):
+    # The units as installed, with /srv/mataram-asn read as this checkout so that their
+    # programs exist; systemd-analyze names unknown keys, bad values and missing programs.
+    for unit in sorted((DEPLOY / "systemd").iterdir()):
+        teks = unit.read_text().replace("/srv/mataram-asn", str(ROOT))
+        (tmp_path / unit.name).write_text(teks)
+    hasil = subprocess.run(
+        ["systemd-analyze", "verify", "--man=no", *sorted(str(p) for p in tmp_path.iterdir())],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "SYSTEMD_LOG_LEVEL": "warning"},
+    )
+    assert hasil.returncode == 0 and hasil.stdout + hasil.stderr == "", hasil.stderr
