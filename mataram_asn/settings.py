@@ -4,6 +4,7 @@ Unset `DATABASE_URL` means the embedded SQLite file `db.sqlite3` (quick start); 
 production engine. `DEBUG` defaults to off, so a forgotten variable never exposes debug pages.
 """
 
+import ipaddress
 from datetime import timedelta
 from pathlib import Path
 
@@ -225,7 +226,11 @@ CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://mataram-a
 # Readiness check /healthz/siap (tugas.kesiapan): who may read it — these addresses or networks
 # (the client address as resolved behind TRUSTED_PROXY_COUNT proxies), or a request with
 # `Authorization: Bearer <READINESS_TOKEN>` when a token is set — and when it answers 503.
-READINESS_ALLOWED_IPS = env.list("READINESS_ALLOWED_IPS", default=["127.0.0.1", "::1"])
+# (Parsed here, so a mistyped address stops the start with the value named.)
+READINESS_ALLOWED_IPS = [
+    ipaddress.ip_network(n, strict=False)
+    for n in env.list("READINESS_ALLOWED_IPS", default=["127.0.0.1", "::1"])
+]
 READINESS_TOKEN = env.str("READINESS_TOKEN", default="")
 READINESS_QUEUE_MAX_AGE = timedelta(seconds=env.int("READINESS_QUEUE_MAX_AGE", default=600))
 READINESS_WORKER_MAX_SILENCE = timedelta(

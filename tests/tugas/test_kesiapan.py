@@ -3,8 +3,10 @@ any fails, and readable only from a monitoring address or with the token."""
 
 from __future__ import annotations
 
+import os
 import signal
 import subprocess
+import sys
 import time
 from datetime import timedelta
 
@@ -196,3 +198,12 @@ def test_a_running_db_worker_beats_and_stopping_it_with_sigterm_removes_its_hear
             proses.wait()
     assert not Detak.objects.filter(worker_id="uji-detak").exists()
     assert client.get(URL).status_code == 503
+
+
+def test_a_mistyped_monitoring_address_stops_the_start_and_names_the_value():
+    env = {**os.environ, "READINESS_ALLOWED_IPS": "127.0.0.1,10.0.0.300"}
+    hasil = subprocess.run(
+        [sys.executable, "manage.py", "check"], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    assert hasil.returncode != 0
+    assert "'10.0.0.300' does not appear to be an IPv4 or IPv6 network" in hasil.stderr
