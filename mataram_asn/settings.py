@@ -4,6 +4,7 @@ Unset `DATABASE_URL` means the embedded SQLite file `db.sqlite3` (quick start); 
 production engine. `DEBUG` defaults to off, so a forgotten variable never exposes debug pages.
 """
 
+import ipaddress
 from datetime import timedelta
 from pathlib import Path
 
@@ -44,9 +45,10 @@ INSTALLED_APPS = [
     "auditlog",
     "axes",
     "csp",
+    # Before django_tasks_db: its `db_worker` command (with a heartbeat) overrides the library's.
+    "tugas",
     "django_tasks",
     "django_tasks_db",
-    "tugas",
     "pegawai",
     "kinerja",
     "pelatihan",
@@ -59,6 +61,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Before anything reads the body: 413 for a body over PERMINTAAN_UKURAN_MAKS (see below).
+    "pegawai.middleware.BatasBadanMiddleware",
     # First: the client address from TRUSTED_PROXY_COUNT, before anything reads it.
     "pegawai.middleware.AlamatKlienMiddleware",
     "django.middleware.security.SecurityMiddleware",
@@ -150,10 +154,17 @@ USE_THOUSAND_SEPARATOR = True
 FORMAT_MODULE_PATH = ["mataram_asn.formats"]
 
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "staticfiles")
 # Uploaded files (training certificates as evidence): outside the source tree; served only
 # through the app's own permission-checked views, never as static files.
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
+# The largest request body the app reads at all (pegawai.middleware.BatasBadanMiddleware): the
+# importer's largest file (64 MB, impor.baca.ukuran_maks) plus 1 MB for the multipart form
+# around it. nginx's client_max_body_size (deploy/nginx/mataram-asn-proxy.conf) is the same
+# 65m; tests/pegawai/test_batas_badan.py and tests/deploy/test_berkas.py hold the three together.
+PERMINTAAN_UKURAN_MAKS = 65 * 1024 * 1024
+# Where `manage.py cadangkan` writes its archives (tugas.cadangan); keep it on another disk.
+BACKUP_DIR = env.path("BACKUP_DIR", default=BASE_DIR / "cadangan")
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -219,6 +230,21 @@ CONTENT_SECURITY_POLICY = {
 # one process reaches all. Unset: memory of each process (fine for one process, the quick start).
 CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://mataram-asn")}
 
+# Readiness check /healthz/siap (tugas.kesiapan): who may read it — these addresses or networks
+# (the client address as resolved behind TRUSTED_PROXY_COUNT proxies), or a request with
+# `Authorization: Bearer <READINESS_TOKEN>` when a token is set — and when it answers 503.
+# (Parsed here, so a mistyped address stops the start with the value named.)
+READINESS_ALLOWED_IPS = [
+    ipaddress.ip_network(n, strict=False)
+    for n in env.list("READINESS_ALLOWED_IPS", default=["127.0.0.1", "::1"])
+]
+READINESS_TOKEN = env.str("READINESS_TOKEN", default="")
+READINESS_QUEUE_MAX_AGE = timedelta(seconds=env.int("READINESS_QUEUE_MAX_AGE", default=600))
+READINESS_WORKER_MAX_SILENCE = timedelta(
+    seconds=env.int("READINESS_WORKER_MAX_SILENCE", default=120)
+)
+READINESS_DISK_MIN_FREE_MB = env.int("READINESS_DISK_MIN_FREE_MB", default=1024)
+
 # --- Reverse proxies -----------------------------------------------------------------------
 # How many proxies we run in front of the app (nginx = 1; a load balancer plus nginx = 2). Only
 # then are X-Forwarded-For and X-Forwarded-Proto believed: with 0 (the default) any client could
@@ -230,7 +256,8 @@ SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if TRUSTED_PROXY_C
 # Security. Production (DEBUG off) gets HTTPS-only cookies, HSTS and the SSL redirect; each can be
 # switched off by variable. Behind a TLS-terminating proxy set TRUSTED_PROXY_COUNT (above).
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=not DEBUG)
-SECURE_REDIRECT_EXEMPT = [r"^healthz$"]  # load balancers probe over plain HTTP
+# Load balancers and monitors on the machine probe over plain HTTP.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^healthz/siap$"]
 SESSION_COOKIE_SECURE = env.bool("SESSION_COOKIE_SECURE", default=not DEBUG)
 CSRF_COOKIE_SECURE = env.bool("CSRF_COOKIE_SECURE", default=not DEBUG)
 SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=0 if DEBUG else 31536000)

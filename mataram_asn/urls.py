@@ -5,6 +5,7 @@ from django.views.i18n import set_language
 
 from pegawai.views import healthz, saya
 from publik.views.transparansi import beranda
+from tugas.views_kesiapan import kesiapan_view
 
 urlpatterns = [
     path("", beranda, name="beranda"),
@@ -20,4 +21,5 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("i18n/setlang/", set_language, name="set_language"),
     path("healthz", healthz, name="healthz"),
+    path("healthz/siap", kesiapan_view, name="kesiapan"),
 ]

@@ -76,3 +76,17 @@ def cache_per_proses_ditolak(workers: int) -> str | None:
     if workers > 1 and not settings.DEBUG and cache_per_proses():
         return pesan_cache_per_proses(workers)
     return None
+
+
+def gunicorn_on_starting(server) -> None:
+    """gunicorn's `on_starting` hook (both gunicorn.conf.py files): gunicorn runs no Django
+    system checks, so refuse here to start more than one worker on a process-local cache when
+    DEBUG is off. ALLOW_PROCESS_LOCAL_CACHE=true starts it anyway (the load benchmark measures
+    one process's own cache on purpose); never in production."""
+    alasan = cache_per_proses_ditolak(server.cfg.workers)
+    if alasan is None:
+        return
+    if os.environ.get("ALLOW_PROCESS_LOCAL_CACHE", "").lower() in ("1", "true", "yes"):
+        server.log.warning("ALLOW_PROCESS_LOCAL_CACHE: %s", alasan)
+        return
+    raise RuntimeError(alasan)  # gunicorn prints it and exits with status 1

@@ -14,6 +14,7 @@ from django.middleware.locale import LocaleMiddleware
 from django.utils import translation
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.text import compress_string
+from django.utils.translation import gettext as _
 
 
 class BahasaMiddleware(LocaleMiddleware):
@@ -141,4 +142,36 @@ class AlamatKlienMiddleware:
             if len(hops) >= count:
                 with contextlib.suppress(ValueError):  # not an address: keep the proxy's own
                     request.META["REMOTE_ADDR"] = str(ipaddress.ip_address(hops[-count]))
+        return self.get_response(request)
+
+
+class BatasBadanMiddleware:
+    """Refuse a request whose declared body is larger than `PERMINTAAN_UKURAN_MAKS` with 413,
+    before anything reads it.
+
+    Django limits only the non-file fields of a form (DATA_UPLOAD_MAX_MEMORY_SIZE); a file part
+    is streamed to a temporary file whatever its size, so without this an anonymous 200 MB POST
+    to the login page was read to the end (and written to /tmp). nginx refuses the same bodies
+    earlier (`client_max_body_size` in deploy/nginx/); this covers a process reached without
+    it. A chunked body without Content-Length is not read by Django at all. First in MIDDLEWARE.
+    """
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        try:
+            panjang = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            panjang = 0  # Django reads a malformed length as no body at all
+        batas = settings.PERMINTAAN_UKURAN_MAKS
+        if panjang > batas:
+            # The unread body is not taken for a next request: gunicorn's sync workers close the
+            # connection after each response (and WSGI forbids setting Connection here).
+            return HttpResponse(
+                _("Permintaan terlalu besar (%(u)s); batasnya %(m)s.")
+                % {"u": f"{panjang / 2**20:.0f} MB", "m": f"{batas / 2**20:.0f} MB"},
+                status=413,
+                content_type="text/plain; charset=utf-8",
+            )
         return self.get_response(request)

@@ -27,6 +27,8 @@ def pytest_configure(config: pytest.Config) -> None:
 
 # Debian's Chromium, driven by Playwright (which must never download a browser of its own).
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+# nginx from Debian's packages (sbin is not on every PATH), for the deployment test.
+NGINX = shutil.which("nginx", path=f"{os.environ.get('PATH', '')}:/usr/sbin:/sbin")
 # Playwright's sync API runs an event loop in the test thread; Django's ORM calls in the same
 # test (creating data for the live server) are still synchronous and safe.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -34,7 +36,8 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """Skip, with the reason printed, what this machine cannot run: PostgreSQL-only tests on the
-    embedded SQLite, browser tests without Chromium. CI (CI=true) skips neither: it fails."""
+    embedded SQLite, browser tests without Chromium, the deployment test without nginx. CI
+    (CI=true) skips none of them: it fails."""
     in_ci = os.environ.get("CI") == "true"
     if settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql" and not in_ci:
         skip = pytest.mark.skip(
@@ -49,6 +52,13 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         )
         for item in items:
             if "browser" in item.keywords:
+                item.add_marker(skip)
+    if NGINX is None and not in_ci:
+        skip = pytest.mark.skip(
+            reason="needs nginx for the deployment test: apt-get install nginx-light (CI has it)"
+        )
+        for item in items:
+            if "deploy" in item.keywords:
                 item.add_marker(skip)
 
 

@@ -3,7 +3,9 @@ from django.utils.translation import gettext_lazy as _
 
 
 class TugasConfig(AppConfig):
-    """Progress of background tasks: the bottom layer, it depends on no app of the project."""
+    """Background tasks and the running of the installation: task progress, the worker's
+    heartbeat, the readiness check, backup and restore. The bottom layer: it depends on no app
+    of the project."""
 
     default_auto_field = "django.db.models.BigAutoField"
     name = "tugas"

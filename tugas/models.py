@@ -130,3 +130,31 @@ class Progres(models.Model):
         return ngettext("%(n)s galat", "%(n)s galat", n) % {
             "n": number_format(n, force_grouping=True)
         }
+
+
+class Detak(models.Model):
+    """A task worker's heartbeat: the worker process writes its row every `DETAK_SETIAP`.
+
+    django-tasks-db records which worker claimed a task, but nothing about a worker that waits
+    for work, so "is any worker alive?" had no answer until a task was stuck. The project's
+    `db_worker` (tugas/management/commands/db_worker.py) beats from a thread beside the loop;
+    the readiness check (`tugas.kesiapan`) reads the newest row. A worker stopped gracefully
+    deletes its row; one that was killed leaves it to grow old (and `prune_progres` removes it).
+    """
+
+    worker_id = models.CharField(_("id worker"), max_length=64, primary_key=True)
+    host = models.CharField(_("mesin"), max_length=255)
+    pid = models.PositiveIntegerField(_("id proses"))
+    dimulai = models.DateTimeField(_("dimulai"))
+    terakhir = models.DateTimeField(_("detak terakhir"))
+
+    class Meta:
+        verbose_name = _("detak worker")
+        verbose_name_plural = _("detak worker")
+        indexes = [
+            # the readiness check: the newest heartbeat
+            models.Index(fields=["-terakhir"], name="detak_terakhir_idx"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.host}:{self.pid}"

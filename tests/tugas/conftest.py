@@ -18,6 +18,7 @@ import sys
 from pathlib import Path
 from urllib.parse import quote
 
+import psycopg
 import pytest
 from django.db import connection
 
@@ -32,13 +33,28 @@ def langsung(settings, django_capture_on_commit_callbacks):
     return django_capture_on_commit_callbacks
 
 
-def url_basis_data_uji() -> str:
-    """DATABASE_URL of the test database pytest-django made (test_<name>)."""
+def url_basis_data_uji(nama: str | None = None) -> str:
+    """DATABASE_URL of the test database pytest-django made (test_<name>), or of database `nama`
+    on the same server."""
     s = connection.settings_dict
     auth = quote(s["USER"] or "")
     if s.get("PASSWORD"):
         auth += ":" + quote(s["PASSWORD"])
-    return f"postgres://{auth}@{s['HOST'] or '127.0.0.1'}:{s['PORT'] or 5432}/{s['NAME']}"
+    return f"postgres://{auth}@{s['HOST'] or '127.0.0.1'}:{s['PORT'] or 5432}/{nama or s['NAME']}"
+
+
+def sambung_pg(dbname: str = "postgres", **kwargs) -> psycopg.Connection:
+    """A psycopg connection to another database on the test database's server (to create and
+    drop databases, or to read one that a separate process wrote)."""
+    s = connection.settings_dict
+    return psycopg.connect(
+        host=s["HOST"] or "127.0.0.1",
+        port=s["PORT"] or 5432,
+        user=s["USER"] or "postgres",
+        password=s["PASSWORD"] or None,
+        dbname=dbname,
+        **kwargs,
+    )
 
 
 def perintah_worker(*extra: str) -> tuple[list[str], dict[str, str]]:

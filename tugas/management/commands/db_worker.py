@@ -1,0 +1,26 @@
+"""`manage.py db_worker`: django-tasks-db's worker, with a heartbeat (tugas.detak).
+
+This app comes before `django_tasks_db` in INSTALLED_APPS, so this command is the one that runs
+(Django takes a command from the first app that has it). Options and behaviour are the
+library's: SIGTERM finishes the running task, then exits.
+"""
+
+from __future__ import annotations
+
+import os
+
+from django.utils.autoreload import DJANGO_AUTORELOAD_ENV
+from django_tasks_db.management.commands.db_worker import Command as DbWorkerCommand
+
+from tugas.detak import berdetak
+
+
+class Command(DbWorkerCommand):
+    help = "Run a database background worker, beating a heartbeat the readiness check reads."
+
+    def handle(self, *args, **options) -> None:
+        # With --reload the first process only restarts the real worker (its child): no beat.
+        if options["reload"] and os.environ.get(DJANGO_AUTORELOAD_ENV) != "true":
+            return super().handle(*args, **options)
+        with berdetak(options["worker_id"]):
+            return super().handle(*args, **options)
