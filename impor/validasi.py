@@ -219,6 +219,14 @@ def periksa(nilai: dict[str, str], pemeta: Pemeta) -> Hasil:
             else _("Tingkat pendidikan wajib diisi."),
         )
     d["kedudukan"] = ked.kedudukan if ked else None
+    menurut_nama = kedudukan("", ked_nama) if ked_id and ked_nama else None
+    if ked is not None and menurut_nama is not None and menurut_nama != ked:
+        # The id wins when both are sent; a record whose two disagree is refused, not guessed.
+        h.salah(
+            "kedudukanPnsNama",
+            _('Kedudukan hukum id %(i)s ("%(a)s") tidak sesuai dengan namanya "%(n)s".')
+            % {"i": ked_id, "a": ked.nama, "n": ked_nama},
+        )
     if ked is None and (ked_id or ked_nama):
         h.salah(
             "kedudukanPnsId" if ked_id else "kedudukanPnsNama",

@@ -16,7 +16,7 @@ from pegawai.models import Pegawai
 from tests.akses_data import buat_organisasi
 from tests.browser.test_login import _login, _screenshot
 from tests.factories import FormasiFactory, JabatanFactory, PegawaiFactory, PenempatanFactory
-from tests.impor.bantu import ke_json, rekam_utuh
+from tests.impor.bantu import baris_pegawai, ke_json, rekam_utuh
 
 pytestmark = [pytest.mark.browser, pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
@@ -24,21 +24,7 @@ HP = {"width": 390, "height": 844}
 
 
 def _rekam(p: Pegawai, **ubah) -> dict[str, str]:
-    return rekam_utuh(
-        nipBaru=p.nip,
-        nama=p.nama,
-        tglLahir="",
-        jenisKelamin="",
-        gelarBelakang="",
-        tempatLahir="",
-        tmtCpns=f"{p.tmt_cpns:%d-%m-%Y}",
-        tmtPns="",
-        golRuangAkhirId="",
-        golRuangAkhir=p.golongan,
-        tmtGolAkhir=f"{p.tmt_golongan:%d-%m-%Y}",
-        unorId=p.unit_kerja.kode,
-        **ubah,
-    )
+    return baris_pegawai(p, dasar=rekam_utuh, unorId=p.unit_kerja.kode, **ubah)
 
 
 def test_the_preview_shows_who_leaves_and_the_tmt_pensiun_differences(page: Page, live_server):
@@ -55,7 +41,9 @@ def test_the_preview_shows_who_leaves_and_the_tmt_pensiun_differences(page: Page
     PenempatanFactory(pegawai=beda, formasi=formasi)
     data = ke_json(
         [
-            _rekam(pergi, kedudukanPnsNama="Pensiun", tmtBerhenti="01-11-2026"),
+            _rekam(
+                pergi, kedudukanPnsId="99", kedudukanPnsNama="Pensiun", tmtBerhenti="01-11-2026"
+            ),
             _rekam(
                 beda,
                 jenisJabatanId="4",

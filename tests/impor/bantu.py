@@ -94,3 +94,22 @@ def rekam_utuh(**ubah) -> dict[str, str]:
     row.update(bupPensiun="58", masaKerja="16 Tahun 03 Bulan", kedudukanPnsId="01")
     row.update(baris(**ubah))
     return row
+
+
+def baris_pegawai(p, *, dasar=baris, **ubah) -> dict[str, str]:
+    """Return an import row (`dasar`: our template's `baris` or SIASN's `rekam_utuh`) of an
+    employee we already hold, unchanged but for `ubah`."""
+    return dasar(
+        nipBaru=p.nip,
+        nama=p.nama,
+        tglLahir="",
+        jenisKelamin="",
+        gelarBelakang="",
+        tempatLahir="",
+        tmtCpns=f"{p.tmt_cpns:%d-%m-%Y}",
+        tmtPns="",
+        golRuangAkhirId="",
+        golRuangAkhir=p.golongan,
+        tmtGolAkhir=f"{p.tmt_golongan:%d-%m-%Y}",
+        **ubah,
+    )

@@ -12,7 +12,7 @@ import pytest
 from impor import proses
 from pegawai.models import Pegawai
 from tests.factories import PegawaiFactory, UnitKerjaFactory
-from tests.impor.bantu import baris, ke_csv
+from tests.impor.bantu import baris, baris_pegawai, ke_csv
 
 pytestmark = pytest.mark.django_db
 
@@ -23,20 +23,7 @@ def unit():
 
 
 def _baris_dari(p: Pegawai, **ubah) -> dict[str, str]:
-    return baris(
-        nipBaru=p.nip,
-        nama=p.nama,
-        tglLahir="",
-        jenisKelamin="",
-        gelarBelakang="",
-        tempatLahir="",
-        tmtCpns=f"{p.tmt_cpns:%d-%m-%Y}",
-        tmtPns="",
-        golRuangAkhirId="",
-        golRuangAkhir=p.golongan,
-        tmtGolAkhir=f"{p.tmt_golongan:%d-%m-%Y}",
-        **ubah,
-    )
+    return baris_pegawai(p, **ubah)
 
 
 def test_a_pension_row_for_an_employee_we_hold_is_applied_not_a_crash(unit):

@@ -359,3 +359,21 @@ def test_a_blank_kedudukan_keeps_ours():
     assert (r.sama, r.tolak) == (1, 0), r.ditolak
     p = Pegawai.objects.get()
     assert (p.kedudukan, p.tmt_berhenti) == ("pensiun", date(2045, 4, 1))
+
+
+@pytest.mark.django_db
+def test_a_kedudukan_id_and_a_name_that_disagree_refuse_the_row():
+    """SIASN sends both (kedudukanPnsId, kedudukanPnsNama); the id wins when they agree or the
+    name is one we do not know, and a record where they disagree is refused, not guessed: "01"
+    Aktif beside "Pensiun" would keep a pensioner in post (or end an active employee's)."""
+    UnitKerjaFactory(kode="U-1")
+    rows = [
+        baris(kedudukanPnsId="01", kedudukanPnsNama="Pensiun"),
+        baris(kedudukanPnsId="99", kedudukanPnsNama="Pensiun", tmtBerhenti="01-11-2026"),
+        baris(kedudukanPnsId="20", kedudukanPnsNama="MPP"),  # one of its other spellings
+    ]
+    r = proses.jalankan(ke_csv(rows), "csv")
+    assert (r.baru, r.tolak) == (2, 1)
+    (galat,) = r.ditolak
+    assert (galat["baris"], galat["kolom"]) == (2, "kedudukanPnsNama")
+    assert 'id 01 ("Aktif") tidak sesuai dengan namanya "Pensiun"' in galat["alasan"]
