@@ -109,9 +109,17 @@ def test_the_considerations_are_lettered_and_close_with_the_reason_to_decide(org
     menimbang = menimbang[: menimbang.index("</ol>")]
     assert menimbang.count("<li") == 2  # a. the ranking, b. therefore (no justification)
     assert "sebagaimana dimaksud dalam huruf a, perlu menetapkan Keputusan Wali Kota" in menimbang
-    Keputusan.objects.filter(pk=keputusan.pk).update(justifikasi="Pengalaman lapangan terkait.")
+    # The petikan leaves BKPSDM: item b quotes the public summary HR wrote, never the internal
+    # justification (tests/publik/test_ringkasan_publik.py).
+    Keputusan.objects.filter(pk=keputusan.pk).update(justifikasi="Catatan internal panitia.")
+    body = _client(org.users["hr"]).get(_url(keputusan.pk)).content.decode()
+    assert "petikan-justifikasi" not in body and "Catatan internal" not in body
+    Keputusan.objects.filter(pk=keputusan.pk).update(
+        ringkasan_publik="Pengalaman lapangan terkait."
+    )
     body = _client(org.users["hr"]).get(_url(keputusan.pk)).content.decode()
     assert 'id="petikan-justifikasi">bahwa pengangkatan' in body
+    assert "Pengalaman lapangan terkait." in body
     assert "dimaksud dalam huruf a dan huruf b, perlu menetapkan" in body
 
 
