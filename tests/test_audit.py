@@ -50,6 +50,7 @@ MUTASI = {
     "pelatihan.pelatihaneksternal": lambda d, org, f: ("keputusan", "setuju"),
     "pelatihan.rencanapengembangan": lambda d, org, f: ("tahun", "2027"),
     "kinerja.unitlayanan": lambda d, org, f: ("nama_layanan", "Loket layanan (diubah)"),
+    "jabatan.pengaturanpetikan": lambda d, org, f: ("nama_kepala_daerah", "Wali Kota (diubah)"),
     "impor.pemetaanunit": lambda d, org, f: ("unit_kerja", str(org.unit_b.pk)),
     "impor.pemetaanjabatan": lambda d, org, f: ("nama_siasn", "ANALIS SDM APARATUR"),
     "pegawai.riwayatpangkat": lambda d, org, f: (

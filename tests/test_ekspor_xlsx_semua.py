@@ -20,7 +20,9 @@ from django.core.management import call_command
 from openpyxl import load_workbook
 
 from jabatan.models import Formasi
+from kinerja.survei import UnitLayanan
 from kinerja.views import TABEL as TABEL_KINERJA
+from kinerja.views_survei import BAGIAN as BAGIAN_SURVEI
 from pegawai.models import UnitKerja
 from pelatihan.views import TABEL as TABEL_PELATIHAN
 
@@ -86,6 +88,7 @@ def _admin_ekspor() -> list[str]:
 def _langsung() -> dict[str, str]:
     """The synchronous table downloads, by their `data=` key: URL with the XLSX format."""
     unit = UnitKerja.objects.filter(depth=1, pegawai__isnull=False).order_by("pk").first()
+    layanan = UnitLayanan.objects.filter(respon__isnull=False).order_by("pk").first()
     return {
         "jabatan.lowongan": "/jabatan/lowongan/?ekspor=xlsx",
         "publik.seleksi": "/kelola/seleksi/?ekspor=xlsx",
@@ -94,6 +97,10 @@ def _langsung() -> dict[str, str]:
         "impor.duk": f"/impor/duk/?unit={unit.pk}&ekspor=xlsx",
         **{f"kinerja.{t}": f"/kinerja/ekspor/{t}.xlsx" for t in TABEL_KINERJA},
         **{f"pelatihan.{t}": f"/pelatihan/ekspor/{t}.xlsx" for t in TABEL_PELATIHAN},
+        **{
+            f"kinerja.survei.{b}": f"/kinerja/survei/{layanan.kode}/unduh/{b}.xlsx"
+            for b in BAGIAN_SURVEI
+        },
     }
 
 

@@ -164,12 +164,14 @@ def test_the_duk_prints_landscape_with_fifteen_or_more_rows_a_page(page: Page, l
                 unit_kerja=org.unit_a,
                 golongan="III/b",
                 tmt_golongan=date(2018, 4, 1),
+                tmt_pns=date(2011, 4, 1),
                 nama=f"Pegawai Dinas Kesehatan Nomor {i + 1}",
             )
+    # The DUK lists PNS only: neither CPNS (no TMT PNS) nor PPPK (PP 15/1979; impor.duk).
     nip = set(
-        Pegawai.objects.filter(unit_kerja__path__startswith=org.unit_a.path).values_list(
-            "nip", flat=True
-        )
+        Pegawai.objects.filter(
+            unit_kerja__path__startswith=org.unit_a.path, status="PNS", tmt_pns__isnull=False
+        ).values_list("nip", flat=True)
     )
     base = live_server.url
     _login(page, base, "hr.bkpsdm")

@@ -42,7 +42,8 @@ def test_a_siasn_export_and_a_data_utama_response_preview(page: Page, live_serve
     catatan = page.locator("[data-diabaikan]")
     expect(catatan).to_have_count(1)
     expect(catatan).to_contain_text("Dibaca tetapi tidak dipakai")
-    expect(catatan).to_contain_text("MK TAHUN")
+    expect(catatan).to_contain_text("ALAMAT")
+    expect(catatan).not_to_contain_text("MK TAHUN")  # masa kerja golongan is read (DUK)
     _screenshot(page, "impor-pratinjau-ekspor-siasn")
 
     jawaban = tmp_path / "data-utama.json"
@@ -51,7 +52,7 @@ def test_a_siasn_export_and_a_data_utama_response_preview(page: Page, live_serve
     _kerjakan(page, "Pratinjau siap")
     page.get_by_role("link", name="Kembali").click()
     expect(page.locator('[data-jumlah="baru"]')).to_have_text("1")
-    expect(page.locator("[data-diabaikan]")).to_contain_text("tmtPensiun")
+    expect(page.locator("[data-diabaikan]")).to_contain_text("kanregId")
     _screenshot(page, "impor-pratinjau-data-utama")
 
 
