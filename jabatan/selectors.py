@@ -294,10 +294,15 @@ def kandidat_merit(*, pegawai_ids: PilihanPegawai = None) -> list[merit.Kandidat
     hari_urusan: dict[int, dict[int, int]] = defaultdict(dict)
     kini: dict[int, tuple[str, str, date, int | None]] = {}
     urusan_unit = UnitKerja.objects.urusan_efektif()
-    for pid, jenis, jenjang, unit, mulai, selesai in saring(
-        Penempatan.objects.definitif().order_by()
-    ).values_list("pegawai_id", "formasi__jabatan__jenis", "formasi__jabatan__jenjang",
-                  "formasi__unit_kerja_id", "tmt_mulai", "tmt_selesai"):  # fmt: skip
+    penempatan = saring(Penempatan.objects.definitif().order_by()).values_list(
+        "pegawai_id",
+        "formasi__jabatan__jenis",
+        "formasi__jabatan__jenjang",
+        "formasi__unit_kerja_id",
+        "tmt_mulai",
+        "tmt_selesai",
+    )
+    for pid, jenis, jenjang, unit, mulai, selesai in penempatan:
         urusan = urusan_unit.get(unit)
         if selesai is None:
             kini[pid] = (jenis, jenjang, mulai, urusan)

@@ -149,8 +149,9 @@ def _survei(org: Organisasi) -> dict[str, object]:
     Tahap.objects.create(
         seleksi=seleksi, jenis="pengumuman", urutan=1, mulai="2026-01-01", selesai="2026-01-01"
     )
-    tahap = Tahap.objects.create(seleksi=seleksi, jenis="administrasi", urutan=3,
-                                 mulai="2026-01-02", selesai="2026-01-03")  # fmt: skip
+    tahap = Tahap.objects.create(
+        seleksi=seleksi, jenis="administrasi", urutan=3, mulai="2026-01-02", selesai="2026-01-03"
+    )
     pelamar = Pelamar.objects.create(seleksi=seleksi, formasi=org.formasi_a, pegawai=org.pegawai_a)
     hasil = HasilTahap.objects.create(tahap=tahap, pelamar=pelamar, lulus=True, dicatat_oleh=hr)
     return {"kinerja.unitlayanan": unit, "kinerja.responskm": respon,

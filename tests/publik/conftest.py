@@ -135,6 +135,15 @@ def buat_keputusan(
 # --- The open selection (tests/publik/test_seleksi.py, test_kelola.py) ---
 D = dt.date
 PANITIA = [(f"Anggota {i}", "anggota") for i in range(4)] + [("Sekda", "ketua")]
+# An open selection's six stages, the announcement 15 days to registration's close.
+JADWAL = {
+    "pengumuman": (dt.date(2026, 10, 1), dt.date(2026, 10, 5)),
+    "pendaftaran": (dt.date(2026, 10, 6), dt.date(2026, 10, 15)),
+    "administrasi": (dt.date(2026, 10, 16), dt.date(2026, 10, 20)),
+    "kompetensi": (dt.date(2026, 10, 21), dt.date(2026, 10, 31)),
+    "wawancara": (dt.date(2026, 11, 1), dt.date(2026, 11, 10)),
+    "rekam_jejak": (dt.date(2026, 11, 11), dt.date(2026, 11, 20)),
+}
 
 
 def _calon(unit, predikat="Baik", golongan="IV/b", urutan=0):

@@ -32,18 +32,10 @@ from tests.factories import (
     JabatanFactory,
     PenempatanFactory,
 )
-from tests.publik.conftest import PANITIA
+from tests.publik.conftest import JADWAL, PANITIA
 
 pytestmark = pytest.mark.django_db
 D = dt.date
-JADWAL = {
-    "pengumuman": (D(2026, 10, 1), D(2026, 10, 5)),
-    "pendaftaran": (D(2026, 10, 6), D(2026, 10, 15)),
-    "administrasi": (D(2026, 10, 16), D(2026, 10, 20)),
-    "kompetensi": (D(2026, 10, 21), D(2026, 10, 31)),
-    "wawancara": (D(2026, 11, 1), D(2026, 11, 10)),
-    "rekam_jejak": (D(2026, 11, 11), D(2026, 11, 20)),
-}
 
 
 def _buka(jpt, hr, **kw):

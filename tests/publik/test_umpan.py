@@ -20,20 +20,12 @@ from django.urls import reverse
 
 from publik.models import JenisTahap
 from publik.services import seleksi_buka, tahap_umumkan
-from tests.publik.conftest import PANITIA, buat_keputusan
+from tests.publik.conftest import JADWAL, PANITIA, buat_keputusan
 
 pytestmark = pytest.mark.django_db
 ATOM = "{http://www.w3.org/2005/Atom}"
 SITE = "https://asn.mataramkota.example"
 D = dt.date
-JADWAL = {
-    "pengumuman": (D(2026, 10, 1), D(2026, 10, 5)),
-    "pendaftaran": (D(2026, 10, 6), D(2026, 10, 15)),
-    "administrasi": (D(2026, 10, 16), D(2026, 10, 20)),
-    "kompetensi": (D(2026, 10, 21), D(2026, 10, 31)),
-    "wawancara": (D(2026, 11, 1), D(2026, 11, 10)),
-    "rekam_jejak": (D(2026, 11, 11), D(2026, 11, 20)),
-}
 
 
 @pytest.fixture(autouse=True)
