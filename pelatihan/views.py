@@ -98,6 +98,9 @@ def saya(request: HttpRequest, form: EksternalForm | None = None) -> HttpRespons
     kebutuhan = selectors.kebutuhan_untuk(selectors.data_kebutuhan([pegawai], tahun))
     sudah = {p.sesi_id for p in ringkasan.riwayat}
     sesi = [s for s in selectors.sesi_terbuka()[:30]]
+    batas = selectors.batas_pppk_saya(pegawai, sesi)
+    for s in sesi:
+        s.batas_pppk = batas.get(s.pk)
     return render(
         request,
         "pelatihan/saya.html",
@@ -121,7 +124,12 @@ def ajukan(request: HttpRequest, pk: int) -> HttpResponse:
     pegawai = _pegawai_sendiri(request)
     sesi = get_object_or_404(Sesi, pk=pk)
     try:
-        services.peserta_ajukan(sesi=sesi, pegawai=pegawai, oleh=request.user)
+        services.peserta_ajukan(
+            sesi=sesi,
+            pegawai=pegawai,
+            oleh=request.user,
+            sadar_batas_pppk=request.POST.get("sadar_batas_pppk") == "1",
+        )
     except ValidationError as exc:
         for m in exc.messages:
             messages.error(request, m)

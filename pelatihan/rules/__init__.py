@@ -34,6 +34,7 @@ from pelatihan.rules.jp import (  # noqa: F401
     kepemimpinan_berikutnya,
     kepemimpinan_dari_nama,
     kepemimpinan_wajib,
+    lebih_batas_pppk,
     setara_atau_lebih_tinggi,
     sisa_jatah_pppk,
     status_jp,

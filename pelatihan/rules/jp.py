@@ -79,6 +79,22 @@ def status_jp(status: str, jp: int) -> StatusJp:
     raise ValueError(f"Unknown status: {status!r}")
 
 
+def lebih_batas_pppk(*, status: str, jp: int, jp_tambahan: int) -> int:
+    """Return by how many JP `jp_tambahan` more lesson hours would take a PPPK past the yearly
+    ceiling (0 when within it, or for a PNS, who has a floor and no ceiling).
+
+    PP 49/2018 Pasal 40 ayat (1): "Pelaksanaan pengembangan kompetensi ... dilakukan paling lama
+    24 (dua puluh empat) jam pelajaran dalam 1 (satu) tahun masa perjanjian kerja."
+    The JP already over the ceiling do not count again: only what this program adds beyond it.
+    """
+    for n in (jp, jp_tambahan):
+        if isinstance(n, bool) or not isinstance(n, int) or n < 0:
+            raise ValueError(f"JP must be a non-negative int, got {n!r}")
+    if status != PPPK:
+        return 0
+    return min(jp_tambahan, max(0, jp + jp_tambahan - JP_MAKSIMAL_PPPK))
+
+
 def sisa_jatah_pppk(jp: int) -> int:
     """Return the JP a PPPK may still be given this contract year (PP 49/2018 Pasal 40)."""
     return max(0, JP_MAKSIMAL_PPPK - jp)

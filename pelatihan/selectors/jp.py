@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from django.contrib.auth.models import AnonymousUser, User
@@ -84,6 +85,104 @@ def kepemimpinan_selesai(pegawai_ids: PilihanPegawai) -> dict[int, frozenset[str
     for pid, kode in eks.order_by().values_list("pegawai_id", "pelatihan_wajib").distinct():
         hasil[pid].add(kode)
     return {pid: frozenset(k) for pid, k in hasil.items()}
+
+
+@dataclass(frozen=True)
+class BebanJp:
+    """An employee's JP of a year: credited, and still to come from enrolments under way."""
+
+    diakui: int = 0
+    terjadwal: int = 0  # enrolled or attended, not completed yet, in sessions ending that year
+
+    @property
+    def jumlah(self) -> int:
+        return self.diakui + self.terjadwal
+
+
+def beban_jp(
+    pegawai_ids: PilihanPegawai, tahun: int, *, kecuali_sesi: int | None = None
+) -> dict[int, BebanJp]:
+    """Return {employee id: BebanJp} of `tahun` for the PPPK ceiling's warning (rules.
+    lebih_batas_pppk): jp_per_tahun's two queries and one grouped sum of the JP of enrolments
+    under way in sessions ending in `tahun`, leaving out `kecuali_sesi` (the one applied for)."""
+    diakui = jp_per_tahun(pegawai_ids, tahun, tahun)
+    jalan = saring_pegawai(
+        Peserta.objects.filter(
+            status__in=(Peserta.Status.TERDAFTAR, Peserta.Status.HADIR),
+            sesi__tanggal_selesai__year=tahun,
+        ).exclude(sesi_id=kecuali_sesi),
+        pegawai_ids,
+    )
+    terjadwal = dict(
+        jalan.order_by()
+        .values("pegawai_id")
+        .annotate(jp=Sum("sesi__program__jumlah_jp"))
+        .values_list("pegawai_id", "jp")
+    )
+    return {
+        pid: BebanJp(diakui.get(pid, {}).get(tahun, 0), terjadwal.get(pid, 0))
+        for pid in set(diakui) | set(terjadwal)
+    }
+
+
+@dataclass(frozen=True)
+class BatasPppk:
+    """Where a session would take a PPPK against the yearly ceiling of PP 49/2018 Pasal 40."""
+
+    tahun: int
+    beban: BebanJp
+    jp_program: int
+
+    @property
+    def jumlah(self) -> int:
+        return self.beban.jumlah + self.jp_program
+
+    @property
+    def lebih(self) -> int:
+        return rules.lebih_batas_pppk(
+            status=rules.PPPK, jp=self.beban.jumlah, jp_tambahan=self.jp_program
+        )
+
+    def pesan(self) -> str:
+        """Return the warning the employee reads before asking and HR reads on the request."""
+        return _(
+            "Melewati batas %(batas)s JP setahun bagi PPPK (PP 49/2018 Pasal 40): JP %(t)s "
+            "sudah %(d)s, terjadwal %(j)s, program ini %(p)s — jumlah %(n)s JP, lebih %(l)s JP."
+        ) % {
+            "batas": rules.JP_MAKSIMAL_PPPK,
+            "t": self.tahun,
+            "d": self.beban.diakui,
+            "j": self.beban.terjadwal,
+            "p": self.jp_program,
+            "n": self.jumlah,
+            "l": self.lebih,
+        }
+
+
+def batas_pppk(pegawai: Sequence[Pegawai], sesi: Sesi) -> dict[int, BatasPppk]:
+    """Return {employee id: BatasPppk} for the PPPK among `pegawai` joining `sesi` (its JP are
+    credited in the year it ends). Three queries, none without a PPPK."""
+    ids = [p.pk for p in pegawai if p.status == Pegawai.Status.PPPK]
+    if not ids:
+        return {}
+    tahun = sesi.tanggal_selesai.year
+    beban = beban_jp(ids, tahun, kecuali_sesi=sesi.pk)
+    return {pid: BatasPppk(tahun, beban.get(pid, BebanJp()), sesi.program.jumlah_jp) for pid in ids}
+
+
+def batas_pppk_saya(pegawai: Pegawai, sesi: Iterable[Sesi]) -> dict[int, BatasPppk]:
+    """Return {session id: BatasPppk} of a PPPK over the sessions offered to them (one
+    BebanJp per year the sessions end in); empty for a PNS."""
+    if pegawai.status != Pegawai.Status.PPPK:
+        return {}
+    per_tahun: dict[int, BebanJp] = {}
+    hasil = {}
+    for s in sesi:
+        tahun = s.tanggal_selesai.year
+        if tahun not in per_tahun:
+            per_tahun[tahun] = beban_jp([pegawai.pk], tahun).get(pegawai.pk, BebanJp())
+        hasil[s.pk] = BatasPppk(tahun, per_tahun[tahun], s.program.jumlah_jp)
+    return hasil
 
 
 # --- JP of a year, in SQL --------------------------------------------------------------------

@@ -61,9 +61,27 @@ def peserta_daftar(
 @_diaudit
 @transaction.atomic
 def peserta_ajukan(
-    *, sesi: Sesi, pegawai: Pegawai, oleh: Any, hari_ini: dt.date | None = None
+    *,
+    sesi: Sesi,
+    pegawai: Pegawai,
+    oleh: Any,
+    sadar_batas_pppk: bool = False,
+    hari_ini: dt.date | None = None,
 ) -> Peserta:
-    """Record an employee's own request to join an open session (no seat until HR enrols)."""
+    """Record an employee's own request to join an open session (no seat until HR enrols).
+
+    A PPPK whom the program would take past the 24 JP of the year (PP 49/2018 Pasal 40 ayat
+    (1)) is warned, not refused: the request is sent only with `sadar_batas_pppk` (the form
+    showed the warning), and the request keeps the warning in `keterangan` for HR.
+    Why a warning and not a refusal: the article limits the development the agency carries out
+    ("pelaksanaan pengembangan kompetensi ... dilakukan paling lama 24 jam pelajaran"), which
+    HR decides when enrolling, not what an employee may ask for; and it counts per year of the
+    work contract (from the TMT PPPK), while JP here are counted per calendar year as on the
+    dashboard, so a request may fall in the next contract year. HR sees the warning on the
+    request and on the bulk enrolment's review, and decides.
+    """
+    from pelatihan.selectors.jp import batas_pppk
+
     hari_ini = hari_ini or _today()
     sesi = Sesi.objects.select_related("program").get(pk=sesi.pk)
     errors: list[tuple[str, str]] = []
@@ -80,12 +98,29 @@ def peserta_ajukan(
              % {"s": yang_ada.get_status_display()})
         )  # fmt: skip
     _raise(errors)
+    batas = batas_pppk([pegawai], sesi).get(pegawai.pk)
+    keterangan = ""
+    if batas is not None and batas.lebih:
+        if not sadar_batas_pppk:
+            raise ValidationError(
+                {
+                    "sadar_batas_pppk": _(
+                        "%(pesan)s Baca peringatan ini, lalu ajukan lagi bila tetap ingin ikut."
+                    )
+                    % {"pesan": batas.pesan()}
+                },
+                code="batas_pppk",
+            )
+        keterangan = _("Diajukan dengan peringatan: %(pesan)s") % {"pesan": batas.pesan()}
     try:
         with transaction.atomic():
             if yang_ada is None:
-                return Peserta.objects.create(sesi=sesi, pegawai=pegawai, status=S.DIAJUKAN)
+                return Peserta.objects.create(
+                    sesi=sesi, pegawai=pegawai, status=S.DIAJUKAN, keterangan=keterangan[:300]
+                )
             yang_ada.status = S.DIAJUKAN
-            yang_ada.save(update_fields=["status", "updated_at"])
+            yang_ada.keterangan = keterangan[:300]
+            yang_ada.save(update_fields=["status", "keterangan", "updated_at"])
             return yang_ada
     except IntegrityError as exc:
         raise _integrity_to_validation(exc) from exc
