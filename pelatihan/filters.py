@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from pegawai.akses import Lingkup
 from pegawai.models import Pegawai, UnitKerja
 from pelatihan import rules
+from pelatihan.models import Peserta, StatusPeserta
 
 
 def pilihan_tahun() -> list[tuple[int, int]]:
@@ -128,3 +129,58 @@ class KebutuhanFilter(django_filters.FilterSet):
     filter_unit = JpFilter.filter_unit
     filter_q = JpFilter.filter_q
     tanpa_saring = JpFilter.tanpa_saring
+
+
+class PesertaFilter(django_filters.FilterSet):
+    """Filters of a session's participant list: status, unit, name/NIP, order."""
+
+    status = django_filters.ChoiceFilter(
+        label=_("Status"),
+        choices=StatusPeserta.choices,
+        empty_label=_("Semua status"),
+        error_messages={"invalid_choice": _("Status %(value)s tidak dikenal.")},
+    )
+    unit = django_filters.ModelChoiceFilter(
+        label=_("Unit kerja"),
+        queryset=UnitKerja.objects.none(),
+        method="filter_unit",
+        empty_label=_("Semua unit dalam lingkup"),
+        error_messages={
+            "invalid_choice": _("Unit kerja %(value)s tidak dikenal atau di luar lingkup Anda.")
+        },
+    )
+    q = django_filters.CharFilter(label=_("Nama atau NIP"), method="filter_q")
+    urut = django_filters.OrderingFilter(
+        label=_("Urutkan"),
+        fields=(
+            ("pegawai__nama", "nama"),
+            ("pegawai__unit_kerja__nama", "unit"),
+            ("status", "status"),
+            ("updated_at", "diubah"),
+        ),
+        field_labels={
+            "pegawai__nama": _("Nama"),
+            "pegawai__unit_kerja__nama": _("Unit kerja"),
+            "status": _("Status"),
+            "updated_at": _("Terakhir diubah"),
+        },
+        empty_label=_("Nama"),
+    )
+
+    class Meta:
+        model = Peserta
+        fields = ["status", "unit", "q"]
+
+    def __init__(self, *args, scope: Lingkup, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.filters["unit"].queryset = JpFilter(scope=scope).filters["unit"].queryset
+
+    def filter_unit(self, queryset: QuerySet, name: str, value: UnitKerja) -> QuerySet:
+        return queryset.filter(pegawai__unit_kerja__path__startswith=value.path)
+
+    def filter_q(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        value = value.strip()
+        digits = "".join(value.split())
+        if digits.isdigit():
+            return queryset.filter(pegawai__nip__startswith=digits)
+        return queryset.filter(pegawai__nama__icontains=value) if value else queryset

@@ -38,11 +38,3 @@ class EksternalForm(forms.Form):
             raise forms.ValidationError(_("Bukti harus berupa PDF, JPG atau PNG."))
         return f
 
-
-class DaftarMassalForm(forms.Form):
-    pegawai = forms.CharField(
-        label=_("NIP pegawai (satu per baris)"), widget=forms.Textarea(attrs={"rows": 8})
-    )
-    hanya_yang_sah = forms.BooleanField(
-        label=_("Daftarkan yang sah saja (yang tidak sah dilewati)"), required=False
-    )

@@ -58,7 +58,7 @@ def mulai_daftar_massal(
         oleh=oleh,
         kunci=f"sesi:{sesi.pk}",
         args=[sesi.pk, pegawai_ids, hanya_yang_sah],
-        url_kembali=reverse("pelatihan:daftar_massal", args=[sesi.pk]),
+        url_kembali=reverse("pelatihan:peserta", args=[sesi.pk]),
     )
 
 

@@ -14,4 +14,6 @@ urlpatterns = [
     path("rencana/", views.rencana, name="rencana"),
     path("dampak/", views.efek, name="efek"),
     path("sesi/<int:sesi_id>/daftar-massal/", views.daftar_massal, name="daftar_massal"),
+    path("sesi/<int:sesi_id>/peserta/", views.peserta, name="peserta"),
+    path("sesi/<int:sesi_id>/peserta.<str:fmt>", views.peserta_ekspor, name="peserta_ekspor"),
 ]

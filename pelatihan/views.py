@@ -7,7 +7,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -19,7 +19,7 @@ from pegawai.forms import tambah_galat
 from pegawai.models import Pegawai
 from pelatihan import charts, rules, selectors, services
 from pelatihan.forms import EksternalForm
-from pelatihan.models import Sesi
+from pelatihan.models import Peserta, Sesi
 
 TABEL = ("unit", "pegawai")
 
@@ -195,33 +195,55 @@ def _hr(request: HttpRequest) -> None:
         raise PermissionDenied(_("Pendaftaran massal untuk BKPSDM."))
 
 
+def _sesi_hr(request: HttpRequest, sesi_id: int) -> Sesi:
+    _hr(request)
+    return get_object_or_404(Sesi.objects.select_related("program"), pk=sesi_id)
+
+
 @login_required
 def daftar_massal(request: HttpRequest, sesi_id: int) -> HttpResponse:
-    """HR enrols a list of employees (NIPs, one a line; prefilled from the needs page) into a
-    session: invalid rows are listed by name and reason; all or nothing unless HR ticks "enrol
-    the valid ones"; a large list runs as a background task with progress."""
-    from pelatihan.forms import DaftarMassalForm
+    """HR enrols a group into a session in two steps: the criterion (the needs page's unit,
+    source and name filters; the program is the session's) gives a review table of who is
+    proposed and why, each ticked; the POST enrols exactly the ticked ones, refusing an id
+    outside the proposal (nothing written), then goes to the session's participant list. All
+    or nothing unless HR ticks "enrol the valid ones"; a large group runs as a background task
+    with progress."""
     from pelatihan.tasks import MASSAL_LATAR, mulai_daftar_massal
     from tugas.progres import SedangBerjalan
 
-    _hr(request)
-    sesi = get_object_or_404(Sesi.objects.select_related("program"), pk=sesi_id)
-    hasil = tidak_dikenal = None
-    if request.method == "POST":
-        form = DaftarMassalForm(request.POST)
-        if form.is_valid():
-            nips = [
-                "".join(b.split()) for b in form.cleaned_data["pegawai"].splitlines() if b.strip()
-            ]
-            ditemukan = {p.nip: p for p in Pegawai.objects.filter(nip__in=nips)}
-            tidak_dikenal = [n for n in nips if n not in ditemukan]
-            pegawai = [ditemukan[n] for n in dict.fromkeys(nips) if n in ditemukan]
-            hanya = form.cleaned_data["hanya_yang_sah"]
-            if tidak_dikenal and not hanya:
-                form.add_error(
-                    "pegawai", _("NIP tidak dikenal: %(n)s.") % {"n": ", ".join(tidak_dikenal)}
+    sesi = _sesi_hr(request, sesi_id)
+    data = request.POST if request.method == "POST" else request.GET
+    usulan = selectors.usulan_daftar_massal(lingkup(request.user), sesi, data)
+    hasil = None
+    galat: list[str] = []
+    dipilih: set[int] | None = None
+    if request.method == "POST" and usulan.valid:
+        try:
+            dipilih = {int(v) for v in request.POST.getlist("pegawai")}
+        except ValueError:
+            galat.append(_("Pegawai: pilihan harus berupa nomor pegawai dari daftar usulan."))
+            dipilih = set()
+        luar = dipilih - usulan.ids
+        if luar:
+            galat.append(
+                _(
+                    "Pegawai: %(n)s pilihan tidak termasuk usulan untuk sesi ini (di luar "
+                    "saringan atau lingkup Anda); tidak ada yang didaftarkan."
                 )
-            elif len(pegawai) > MASSAL_LATAR:
+                % {"n": len(luar)}
+            )
+        elif not dipilih and not galat:
+            galat.append(_("Pegawai: centang minimal satu pegawai untuk didaftarkan."))
+        if not galat:
+            urut = {b.pegawai.pk: b.pegawai for b in usulan.baris}
+            pegawai = [p for pk, p in urut.items() if pk in dipilih]
+            # Rows beyond the review's display limit (never shown, so never ticked by HR):
+            # load them only if the POST names them.
+            sisa = dipilih - set(urut)
+            if sisa:
+                pegawai += list(Pegawai.objects.filter(pk__in=sisa).order_by("nama", "nip"))
+            hanya = request.POST.get("hanya_yang_sah") == "on"
+            if len(pegawai) > MASSAL_LATAR:
                 try:
                     progres = mulai_daftar_massal(
                         sesi=sesi,
@@ -232,26 +254,122 @@ def daftar_massal(request: HttpRequest, sesi_id: int) -> HttpResponse:
                 except SedangBerjalan as exc:
                     progres = exc.progres
                 return redirect(progres)
-            else:
-                hasil = services.daftar_massal(sesi=sesi, pegawai=pegawai, hanya_yang_sah=hanya,
-                                               oleh=request.user)  # fmt: skip
-                if hasil.dijalankan:
-                    messages.success(
-                        request, _("%(n)s pegawai didaftarkan.") % {"n": len(hasil.didaftar)}
+            hasil = services.daftar_massal(
+                sesi=sesi, pegawai=pegawai, hanya_yang_sah=hanya, oleh=request.user
+            )
+            if hasil.dijalankan:
+                messages.success(
+                    request,
+                    _("%(n)s pegawai didaftarkan ke %(s)s.") % {"n": len(hasil.didaftar), "s": sesi},
+                )
+                for p, alasan in hasil.ditolak:
+                    messages.warning(
+                        request,
+                        _("Dilewati: %(p)s — %(a)s") % {"p": p.nama_lengkap, "a": alasan},
                     )
-    else:
-        # Prefilled from the needs page's filters (the same selector), not from ids in the URL.
-        nips = []
-        if request.GET:
-            h = selectors.kebutuhan_halaman(lingkup(request.user), request.GET)
-            nips = [p.nip for p, _k in (h.baris or [])]
-        form = DaftarMassalForm(initial={"pegawai": "\n".join(nips)})
+                return redirect("pelatihan:peserta", sesi_id=sesi.pk)
     sesi.refresh_from_db(fields=["jumlah_peserta"])
+    q = QueryDict(mutable=True)
+    for k in ("unit", "sumber", "q"):
+        if data.get(k):
+            q[k] = data[k]
+    gagal = bool(galat) or (hasil is not None and not hasil.dijalankan) or not usulan.valid
     return render(
         request,
         "pelatihan/daftar_massal.html",
-        {"sesi": sesi, "form": form, "hasil": hasil, "tidak_dikenal": tidak_dikenal},
-        status=400 if form.errors else 200,
+        {
+            "sesi": sesi,
+            "u": usulan,
+            "hasil": hasil,
+            "galat": galat,
+            "dipilih": dipilih,
+            "kriteria": q,
+            "batas_latar": MASSAL_LATAR,
+        },
+        status=400 if gagal else 200,
+    )
+
+
+PESERTA_PER_HALAMAN = 50
+
+
+def _peserta_sesi(request: HttpRequest, sesi_id: int):
+    from pelatihan.filters import PesertaFilter
+
+    scope = selectors.lingkup_pimpinan(request.user)
+    sesi = get_object_or_404(Sesi.objects.select_related("program"), pk=sesi_id)
+    fs = PesertaFilter(request.GET or None, queryset=selectors.peserta_sesi(scope, sesi),
+                       scope=scope)  # fmt: skip
+    return scope, sesi, fs
+
+
+@login_required
+@require_safe
+def peserta(request: HttpRequest, sesi_id: int) -> HttpResponse:
+    """Show a session's participants and requests in scope (HR: all; a unit head: their
+    unit's), with unit and status, filtered, sorted and paged; a PPPK whom the session takes
+    past 24 JP of the year is flagged (PP 49/2018 Pasal 40)."""
+    scope, sesi, fs = _peserta_sesi(request, sesi_id)
+    valid = not fs.is_bound or fs.is_valid()
+    halaman = None
+    if valid:
+        qs = fs.qs if fs.is_bound else fs.queryset.order_by("pegawai__nama", "pk")
+        halaman = Paginator(qs, PESERTA_PER_HALAMAN).get_page(request.GET.get("halaman"))
+        rows = list(halaman)
+        batas = selectors.batas_pppk([p.pegawai for p in rows if p.status in _BERJALAN], sesi)
+        for p in rows:
+            p.batas_pppk = batas.get(p.pegawai_id) if p.status in _BERJALAN else None
+    q = request.GET.copy()
+    q.pop("halaman", None)
+    return render(
+        request,
+        "pelatihan/peserta_list.html",
+        {
+            "sesi": sesi,
+            "form": fs.form,
+            "halaman": halaman,
+            "query": q.urlencode(),
+            "boleh_daftar": request.user.has_perm("pelatihan.add_peserta") and scope.semua,
+        },
+        status=200 if valid else 400,
+    )
+
+
+# The statuses whose JP are still to come (the PPPK ceiling concerns them).
+_BERJALAN = (Peserta.Status.DIAJUKAN, Peserta.Status.TERDAFTAR, Peserta.Status.HADIR)
+
+
+@login_required
+@require_safe
+def peserta_ekspor(request: HttpRequest, sesi_id: int, fmt: str) -> HttpResponse:
+    """Download a session's participants in scope (every row, filtered) as CSV/XLSX."""
+    if fmt not in ("csv", "xlsx"):
+        raise Http404
+    scope, sesi, fs = _peserta_sesi(request, sesi_id)
+    if fs.is_bound and not fs.is_valid():
+        return peserta(request, sesi_id)
+    qs = fs.qs if fs.is_bound else fs.queryset.order_by("pegawai__nama", "pk")
+    header = [_("NIP"), _("Nama"), _("Status pegawai"), _("Unit kerja"), _("Status peserta"),
+              _("Keterangan"), _("Terakhir diubah")]  # fmt: skip
+    rows = [
+        (
+            p.pegawai.nip,
+            p.pegawai.nama_lengkap,
+            p.pegawai.status,
+            p.pegawai.unit_kerja.nama,
+            p.get_status_display(),
+            p.keterangan,
+            timezone.localtime(p.updated_at).date(),
+        )
+        for p in qs.iterator(chunk_size=2000)
+    ]
+    return unduh_tabel(
+        request,
+        data="pelatihan.peserta",
+        nama_berkas=f"peserta-sesi-{sesi.pk}",
+        header=header,
+        rows=rows,
+        fmt=fmt,
     )
 
 

@@ -143,6 +143,8 @@ HALAMAN = {
     "pelatihan:rencana": (302, 403, 200, 200, 200),
     "pelatihan:efek": (302, 403, 200, 200, 200),
     "pelatihan:daftar_massal": (302, 403, 403, 403, 200),  # HR only
+    "pelatihan:peserta": (302, 403, 200, 200, 200),  # unit heads see their unit's rows
+    "pelatihan:peserta_ekspor": (302, 403, 200, 200, 200),
     # The import is HR's alone; the DUK is every unit head's too (scoped, tests/impor).
     "impor:daftar": (302, 403, 403, 403, 200),
     "impor:unggah": (302, 405, 405, 405, 405),

@@ -37,6 +37,13 @@ from pelatihan.selectors.kebutuhan import (  # noqa: F401
     kebutuhan_untuk,
     usulan_rencana,
 )
+from pelatihan.selectors.peserta import (  # noqa: F401
+    TAMPIL_MAKS,
+    BarisUsulan,
+    UsulanMassal,
+    peserta_sesi,
+    usulan_daftar_massal,
+)
 from pelatihan.selectors.rencana import (  # noqa: F401
     BarisRealisasi,
     efek_pelatihan,

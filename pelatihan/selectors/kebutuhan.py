@@ -170,6 +170,7 @@ class HalamanKebutuhan:
     per_program: list = field(default_factory=list)  # [(program id, name, employees)]
     sesi: list = field(default_factory=list)  # open sessions of the chosen program
     jumlah_pegawai: int = 0
+    pegawai: QuerySet[Pegawai] | None = None  # the employees the filters kept (unit, name)
 
 
 # Employees per step of a long read of needs (a city plan, a large unit's page): each step
@@ -260,7 +261,7 @@ def kebutuhan_halaman(scope: Lingkup, data) -> HalamanKebutuhan:
         form=fs.form, tahun=tahun, baris=BarisKebutuhan(baris),
         per_sumber={str(rules.LABEL_SUMBER[s]): n for s, n in per_sumber.items()},
         per_program=sorted(per_program.values(), key=lambda r: (-r[2], r[1]))[:15],
-        sesi=sesi, jumlah_pegawai=len(urutan),
+        sesi=sesi, jumlah_pegawai=len(urutan), pegawai=qs,
     )  # fmt: skip
 
 

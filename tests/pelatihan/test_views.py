@@ -197,48 +197,159 @@ def _sesi_depan(**kw):
     )
 
 
-def test_hr_bulk_enrols_from_the_needs_list_all_or_nothing(org):
-    sesi = _sesi_depan(kapasitas=2)
+def _usulan(org, sesi, **extra):
+    """HR's review of the session's proposal (the needs answering its program, "kurang 20 JP")."""
+    return _c(org, "hr").get(reverse("pelatihan:daftar_massal", args=[sesi.pk]), extra)
+
+
+def test_hr_reviews_who_is_proposed_and_why_and_get_writes_nothing(
+    org, django_assert_max_num_queries
+):
+    sesi = _sesi_depan(kapasitas=5)
+    ketiga = PegawaiFactory(nama="Ketiga Uji", unit_kerja=org.bidang_a)
+    _lulus(ketiga, 8)
     c = _c(org, "hr")
     url = reverse("pelatihan:daftar_massal", args=[sesi.pk])
-    r = c.get(url, {"sumber": "jp", "program": sesi.program.pk})
-    assert org.pegawai_a.nip in r.content.decode()  # prefilled from the needs
-    ketiga = PegawaiFactory(unit_kerja=org.bidang_a)
-    nips = "\n".join(p.nip for p in (org.pegawai_a, org.pegawai_b, ketiga))
-    r = c.post(url, {"pegawai": nips})
+    # session, user, permissions (2), scope, the needs analysis (as the needs page: ids,
+    # catalogue 2, rows, SKPs, assessments, talent bands, JP 2, leadership 2, jabatan's
+    # provider 4), the rows' employees, this session's enrolments, the rows' JP (3) and the
+    # PPPK ceiling's (3), the session's seats, the menu, the filter's units and programs:
+    # fixed, whatever the number of rows.
+    with django_assert_max_num_queries(36):
+        r = c.get(url)
+    assert r.status_code == 200
     body = r.content.decode()
-    assert "Tidak ada yang didaftarkan" in body and "penuh" in body
-    assert not Peserta.objects.filter(sesi=sesi).exists()
-    r = c.post(url, {"pegawai": nips, "hanya_yang_sah": "on"})
-    assert Peserta.objects.filter(sesi=sesi).count() == 2
-    assert "Dilewati" in r.content.decode()
-    r = c.post(url, {"pegawai": "123\n" + org.pegawai_a.nip})
-    assert r.status_code == 400 and "NIP tidak dikenal" in r.content.decode()
+    baris = {b.pegawai.pk: b for b in r.context["u"].baris}
+    assert {org.pegawai_a.pk, org.pegawai_b.pk, ketiga.pk} <= set(baris)
+    assert "kurang 20 JP" in " ".join(baris[org.pegawai_a.pk].alasan)
+    assert f"JP {sesi.tanggal_selesai.year}: 8 dari minimal 20" in body  # ketiga's JP
+    assert org.bidang_a.nama in body and ketiga.nip_tercetak in body
+    assert body.count('name="pegawai"') == len(baris) and "checked" in body
+    assert not Peserta.objects.filter(sesi=sesi).exists()  # a GET writes nothing
+    assert c.get(url, {"sumber": "x"}).status_code == 400
+    # A unit's filter narrows the proposal.
+    r = c.get(url, {"unit": org.unit_b.pk})
+    assert org.pegawai_b.pk in r.context["u"].ids and org.pegawai_a.pk not in r.context["u"].ids
+    # Not HR: refused.
     assert _c(org, "pimpinan").get(url).status_code == 403
+    assert _c(org, "pimpinan").post(url, {"pegawai": [org.pegawai_a.pk]}).status_code == 403
+    assert not Peserta.objects.filter(sesi=sesi).exists()
+
+
+def test_hr_enrols_exactly_the_ticked_and_lands_on_the_participant_list(org):
+    sesi = _sesi_depan(kapasitas=5)
+    ketiga = PegawaiFactory(nama="Ketiga Uji", unit_kerja=org.bidang_a)
+    c = _c(org, "hr")
+    url = reverse("pelatihan:daftar_massal", args=[sesi.pk])
+    r = c.post(url, {"pegawai": [org.pegawai_a.pk, ketiga.pk]})  # pegawai_b unticked
+    assert r.status_code == 302
+    assert r["Location"] == reverse("pelatihan:peserta", args=[sesi.pk])
+    assert set(Peserta.objects.filter(sesi=sesi).values_list("pegawai_id", flat=True)) == {
+        org.pegawai_a.pk,
+        ketiga.pk,
+    }
+    r = c.get(r["Location"])
+    assert "2 pegawai didaftarkan" in r.content.decode()
+    # Enrolled ones are proposed again but cannot be ticked: they say why.
+    r = _usulan(org, sesi)
+    baris = {b.pegawai.pk: b for b in r.context["u"].baris}
+    assert "Sudah terdaftar" in baris[org.pegawai_a.pk].tolak
+    assert f'value="{org.pegawai_a.pk}" id="usul-{org.pegawai_a.pk}" aria-label' in (
+        r.content.decode()
+    )
+
+
+def test_a_tampered_or_out_of_scope_id_is_refused_and_nothing_written(org):
+    sesi = _sesi_depan(kapasitas=5)
+    luar = PegawaiFactory(nama="Di Luar Usulan", unit_kerja=org.unit_b)
+    _lulus(luar, 24)  # meets 20 JP: not proposed for a JP need
+    c = _c(org, "hr")
+    url = reverse("pelatihan:daftar_massal", args=[sesi.pk])
+    for data in (
+        {"pegawai": [org.pegawai_a.pk, luar.pk]},  # not proposed
+        {"pegawai": [org.pegawai_a.pk, org.pegawai_b.pk], "unit": org.unit_a.pk},  # filtered
+        {"pegawai": [org.pegawai_a.pk, "x"]},  # not a number
+        {"pegawai": [999999]},  # no such employee
+        {},  # nobody ticked
+    ):
+        r = c.post(url, data)
+        assert r.status_code == 400, data
+        assert "Pegawai:" in r.content.decode()
+        assert not Peserta.objects.filter(sesi=sesi).exists()
+    assert sesi.__class__.objects.get(pk=sesi.pk).jumlah_peserta == 0
+
+
+def test_bulk_enrolment_is_all_or_nothing_unless_hr_asks_for_the_valid_ones(org):
+    sesi = _sesi_depan(kapasitas=1)
+    c = _c(org, "hr")
+    url = reverse("pelatihan:daftar_massal", args=[sesi.pk])
+    ids = [org.pegawai_a.pk, org.pegawai_b.pk]
+    r = c.post(url, {"pegawai": ids})
+    body = r.content.decode()
+    assert r.status_code == 400 and "Tidak ada yang didaftarkan" in body and "penuh" in body
+    assert not Peserta.objects.filter(sesi=sesi).exists()
+    assert f'value="{org.pegawai_b.pk}"' in body and r.context["dipilih"] == set(ids)
+    r = c.post(url, {"pegawai": ids, "hanya_yang_sah": "on"}, follow=True)
+    assert Peserta.objects.filter(sesi=sesi).count() == 1
+    assert "Dilewati" in r.content.decode()
 
 
 def test_a_large_bulk_enrolment_runs_as_a_task_with_its_errors_listed(
-    org, settings, django_capture_on_commit_callbacks
+    org, settings, django_capture_on_commit_callbacks, monkeypatch
 ):
     from tugas.models import Progres
 
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    monkeypatch.setattr("pelatihan.tasks.MASSAL_LATAR", 2)
     sesi = _sesi_depan(kapasitas=150)
-    pegawai = [PegawaiFactory(unit_kerja=org.bidang_a) for _ in range(101)]
-    pensiun = PegawaiFactory(
-        nama="Pensiunan", kedudukan="pensiun", tmt_berhenti=dt.date(2025, 1, 1)
-    )
+    pegawai = [PegawaiFactory(unit_kerja=org.bidang_a) for _ in range(3)]
     c = _c(org, "hr")
-    nips = "\n".join(p.nip for p in [*pegawai, pensiun])
     with django_capture_on_commit_callbacks(execute=True):
         r = c.post(reverse("pelatihan:daftar_massal", args=[sesi.pk]),
-                   {"pegawai": nips, "hanya_yang_sah": "on"})  # fmt: skip
+                   {"pegawai": [p.pk for p in pegawai], "hanya_yang_sah": "on"})  # fmt: skip
     assert r.status_code == 302 and r["Location"].startswith("/tugas/")
     progres = Progres.objects.get()
-    assert progres.status == "selesai" and progres.jumlah_galat == 1
-    assert "Pensiunan" in progres.galat[0]
-    assert Peserta.objects.filter(sesi=sesi).count() == 101
+    assert progres.status == "selesai" and progres.jumlah_galat == 0
+    assert progres.url_kembali == reverse("pelatihan:peserta", args=[sesi.pk])
+    assert Peserta.objects.filter(sesi=sesi).count() == 3
     assert c.get(r["Location"]).status_code == 200
+
+
+def test_the_participant_list_is_scoped_filtered_sorted_and_exported(
+    org, django_assert_max_num_queries
+):
+    sesi = _sesi_depan(kapasitas=10)
+    PesertaFactory(sesi=sesi, pegawai=org.pegawai_a)
+    PesertaFactory(sesi=sesi, pegawai=org.pegawai_b, status="diajukan")
+    for _ in range(6):
+        PesertaFactory(sesi=sesi, pegawai=PegawaiFactory(unit_kerja=org.bidang_a))
+    url = reverse("pelatihan:peserta", args=[sesi.pk])
+    hr = _c(org, "hr")
+    # session, user, permissions (2), scope, the session, count, page rows, the PPPK ceiling
+    # (none here), the menu, the filter's units: fixed, whatever the number of rows.
+    with django_assert_max_num_queries(16):
+        r = hr.get(url)
+    body = r.content.decode()
+    assert r.status_code == 200 and "8 peserta" in body
+    assert org.bidang_a.nama in body and "Diajukan pegawai" in body
+    r = hr.get(url, {"status": "diajukan"})
+    assert [p.pegawai for p in r.context["halaman"]] == [org.pegawai_b]
+    r = hr.get(url, {"q": org.pegawai_a.nip[:8], "urut": "-nama"})
+    assert org.pegawai_a in [p.pegawai for p in r.context["halaman"]]
+    assert hr.get(url, {"status": "x"}).status_code == 400
+    assert hr.get(url, {"urut": "x"}).status_code == 400
+    # A unit head of B sees only B's row; an employee nothing.
+    r = _c(org, "pimpinan_lain").get(url)
+    assert [p.pegawai for p in r.context["halaman"]] == [org.pegawai_b]
+    assert _c(org, "pegawai").get(url).status_code == 403
+    # Export: every filtered row in scope, logged.
+    r = hr.get(reverse("pelatihan:peserta_ekspor", args=[sesi.pk, "csv"]), {"status": "terdaftar"})
+    rows = list(csv.reader(io.StringIO(r.content.decode("utf-8-sig")), delimiter=";"))
+    assert rows[0][0] == "NIP" and len(rows) == 1 + 7
+    assert hr.get(reverse("pelatihan:peserta_ekspor", args=[sesi.pk, "pdf"])).status_code == 404
+    from pegawai.models import CatatanEkspor
+
+    assert CatatanEkspor.objects.filter(data="pelatihan.peserta").count() == 1
 
 
 def test_hr_drafts_a_plan_from_the_needs_approves_it_and_the_dashboard_shows_realisation(org):
