@@ -37,4 +37,3 @@ class EksternalForm(forms.Form):
         if not f.name.lower().endswith(BUKTI_JENIS):
             raise forms.ValidationError(_("Bukti harus berupa PDF, JPG atau PNG."))
         return f
-

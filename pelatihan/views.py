@@ -260,7 +260,8 @@ def daftar_massal(request: HttpRequest, sesi_id: int) -> HttpResponse:
             if hasil.dijalankan:
                 messages.success(
                     request,
-                    _("%(n)s pegawai didaftarkan ke %(s)s.") % {"n": len(hasil.didaftar), "s": sesi},
+                    _("%(n)s pegawai didaftarkan ke %(s)s.")
+                    % {"n": len(hasil.didaftar), "s": sesi},
                 )
                 for p, alasan in hasil.ditolak:
                     messages.warning(
@@ -345,7 +346,7 @@ def peserta_ekspor(request: HttpRequest, sesi_id: int, fmt: str) -> HttpResponse
     """Download a session's participants in scope (every row, filtered) as CSV/XLSX."""
     if fmt not in ("csv", "xlsx"):
         raise Http404
-    scope, sesi, fs = _peserta_sesi(request, sesi_id)
+    _scope, sesi, fs = _peserta_sesi(request, sesi_id)
     if fs.is_bound and not fs.is_valid():
         return peserta(request, sesi_id)
     qs = fs.qs if fs.is_bound else fs.queryset.order_by("pegawai__nama", "pk")

@@ -31,6 +31,29 @@ def test_status_jp_refuses_bad_input(status, jp):
         r.status_jp(status, jp)
 
 
+# PP 49/2018 Pasal 40 ayat (1): a PPPK's development at most 24 JP a year; a PNS has no ceiling.
+LEBIH = [
+    ("PPPK", 0, 24, 0),  # exactly the ceiling
+    ("PPPK", 16, 8, 0),
+    ("PPPK", 16, 16, 8),  # 32: 8 over
+    ("PPPK", 0, 40, 16),  # one program alone past it
+    ("PPPK", 30, 8, 8),  # already over: all of the new JP is over
+    ("PPPK", 24, 0, 0),  # nothing added
+    ("PNS", 40, 40, 0),  # PNS: a floor of 20, no ceiling
+]
+
+
+@pytest.mark.parametrize(("status", "jp", "tambah", "lebih"), LEBIH)
+def test_lebih_batas_pppk(status, jp, tambah, lebih):
+    assert r.lebih_batas_pppk(status=status, jp=jp, jp_tambahan=tambah) == lebih
+
+
+@pytest.mark.parametrize(("jp", "tambah"), [(-1, 8), (8, -1), (True, 8), (8, 2.5), ("8", 8)])
+def test_lebih_batas_pppk_refuses_bad_input(jp, tambah):
+    with pytest.raises(ValueError):
+        r.lebih_batas_pppk(status="PPPK", jp=jp, jp_tambahan=tambah)
+
+
 @pytest.mark.parametrize(("jp", "sisa"), [(0, 24), (10, 14), (24, 0), (30, 0)])
 def test_sisa_jatah_pppk(jp, sisa):
     assert r.sisa_jatah_pppk(jp) == sisa

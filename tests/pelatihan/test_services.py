@@ -273,3 +273,63 @@ def test_rejection_needs_a_reason_and_a_verifier(hr_user):
         eksternal=e, setuju=False, alasan="Sertifikat tidak terbaca", oleh=hr_user
     )
     assert e.status == "ditolak"
+
+
+# --- The PPPK ceiling (PP 49/2018 Pasal 40 ayat (1)) -----------------------------------------
+
+
+def _pppk_dengan_jp(jp_lulus: int, jp_terdaftar: int = 0):
+    """A PPPK with `jp_lulus` JP credited in 2026 and `jp_terdaftar` JP enrolled, still to come."""
+    peg = PegawaiFactory(pppk=True)
+    if jp_lulus:
+        PesertaFactory(pegawai=peg, sesi=SesiFactory(program__jumlah_jp=jp_lulus), lulus=True)
+    if jp_terdaftar:
+        PesertaFactory(pegawai=peg, sesi=SesiFactory(program__jumlah_jp=jp_terdaftar))
+    return peg
+
+
+def test_a_pppk_past_24_jp_is_warned_and_must_acknowledge_before_the_request_is_sent():
+    peg = _pppk_dengan_jp(8, 8)
+    sesi = SesiFactory(program__jumlah_jp=16)
+    with pytest.raises(ValidationError) as exc:
+        s.peserta_ajukan(sesi=sesi, pegawai=peg, oleh=None, hari_ini=HARI)
+    pesan = _pesan(exc, "sadar_batas_pppk")
+    assert "24 JP" in pesan and "PP 49/2018 Pasal 40" in pesan
+    assert "sudah 8, terjadwal 8, program ini 16 — jumlah 32 JP, lebih 8 JP" in pesan
+    assert not Peserta.objects.filter(sesi=sesi).exists()  # nothing written
+    req = s.peserta_ajukan(sesi=sesi, pegawai=peg, oleh=None, sadar_batas_pppk=True, hari_ini=HARI)
+    assert req.status == "diajukan"
+    assert (
+        req.keterangan.startswith("Diajukan dengan peringatan") and "lebih 8 JP" in req.keterangan
+    )
+
+
+def test_a_pppk_within_24_jp_and_a_pns_past_it_are_not_warned():
+    pppk = _pppk_dengan_jp(8)
+    pns = PegawaiFactory()
+    PesertaFactory(pegawai=pns, sesi=SesiFactory(program__jumlah_jp=40), lulus=True)
+    sesi = SesiFactory(program__jumlah_jp=16)  # 8 + 16 = 24: the ceiling, not past it
+    for peg in (pppk, pns):
+        req = s.peserta_ajukan(sesi=sesi, pegawai=peg, oleh=None, hari_ini=HARI)
+        assert req.status == "diajukan" and req.keterangan == ""
+
+
+def test_the_ceiling_counts_the_session_year_and_ignores_other_years_and_cancelled():
+    peg = PegawaiFactory(pppk=True)
+    lama = SesiFactory(
+        program__jumlah_jp=24,
+        tanggal_mulai=dt.date(2025, 3, 2),
+        tanggal_selesai=dt.date(2025, 3, 6),
+    )
+    PesertaFactory(pegawai=peg, sesi=lama, lulus=True)  # 2025's JP
+    PesertaFactory(pegawai=peg, sesi=SesiFactory(program__jumlah_jp=24), status="batal")
+    PesertaFactory(pegawai=peg, sesi=SesiFactory(program__jumlah_jp=24), status="diajukan")
+    sesi = SesiFactory(program__jumlah_jp=24)
+    req = s.peserta_ajukan(sesi=sesi, pegawai=peg, oleh=None, hari_ini=HARI)
+    assert req.keterangan == ""
+    from pelatihan.selectors import batas_pppk, beban_jp
+
+    assert beban_jp([peg.pk], 2025)[peg.pk].diakui == 24
+    b = batas_pppk([peg], sesi)[peg.pk]
+    assert (b.tahun, b.beban.jumlah, b.jumlah, b.lebih) == (2026, 0, 24, 0)
+    # HR's enrolment of the request is not refused (a warning, see peserta_ajukan).

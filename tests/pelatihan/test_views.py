@@ -144,6 +144,42 @@ def test_an_employee_asks_to_join_and_sees_the_refusal_the_second_time(org):
     assert c.get(reverse("pelatihan:ajukan", args=[sesi.pk])).status_code == 405
 
 
+def test_a_pppk_sees_the_24_jp_warning_before_sending_and_hr_sees_it_on_the_request(org):
+    pppk = PegawaiFactory(pppk=True, nama="Ni Made PPPK", unit_kerja=org.bidang_a)
+    _lulus(pppk, 16)
+    from pegawai.roles import PEGAWAI
+    from tests.akses_data import _user
+
+    c = Client()
+    c.force_login(_user("pppk", PEGAWAI, staff=False, pegawai=pppk))
+    sesi = _sesi_depan(program=ProgramFactory(jumlah_jp=16), kapasitas=5)
+    ringan = _sesi_depan(program=ProgramFactory(jumlah_jp=8), kapasitas=5)
+    r = c.get(reverse("pelatihan:saya"))
+    body = r.content.decode()
+    assert f'id="batas-{sesi.pk}"' in body and f'id="batas-{ringan.pk}"' not in body
+    assert "jumlah 32 JP, lebih 8 JP" in body and "Tetap ajukan" in body
+    assert 'name="sadar_batas_pppk" value="1" required' in body
+    url = reverse("pelatihan:ajukan", args=[sesi.pk])
+    r = c.post(url, follow=True)  # without ticking: refused, the warning shown
+    assert "lebih 8 JP" in r.content.decode()
+    assert not Peserta.objects.filter(sesi=sesi).exists()
+    c.post(url, {"sadar_batas_pppk": "1"})
+    assert Peserta.objects.get(sesi=sesi, pegawai=pppk).status == "diajukan"
+    # HR: on the participant list (requests) and on the bulk enrolment's review.
+    hr = _c(org, "hr")
+    r = hr.get(reverse("pelatihan:peserta", args=[sesi.pk]), {"status": "diajukan"})
+    body = r.content.decode()
+    assert "Ni Made PPPK" in body and "lebih 8 JP" in body and "batas-pppk" in body
+    r = hr.get(reverse("pelatihan:daftar_massal", args=[sesi.pk]))
+    baris = {b.pegawai.pk: b for b in r.context["u"].baris}
+    assert baris[pppk.pk].batas.lebih == 8
+    assert any("Mengajukan diri" in a for a in baris[pppk.pk].alasan)
+    # HR decides: the enrolment is not refused.
+    r = hr.post(reverse("pelatihan:daftar_massal", args=[sesi.pk]), {"pegawai": [pppk.pk]})
+    assert r.status_code == 302
+    assert Peserta.objects.get(sesi=sesi, pegawai=pppk).status == "terdaftar"
+
+
 def test_an_employee_records_external_training_with_evidence(org, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     c = _c(org, "pegawai")
