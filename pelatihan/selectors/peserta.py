@@ -35,6 +35,7 @@ class BarisUsulan:
     yang_ada: Peserta | None = None  # their request or enrolment on this session
     tolak: str = ""  # why they cannot be enrolled (already enrolled, ...); unticked
     tahun: int = 0  # the session's year, in which its JP would count
+    jp_disebut: bool = False  # a "less than 20 JP" need already states the JP of the year
 
     @property
     def jp_teks(self) -> str:
@@ -77,9 +78,12 @@ def usulan_daftar_massal(scope: Lingkup, sesi: Sesi, data: QueryDict) -> UsulanM
     if h.baris is None:
         return UsulanMassal(form=h.form, sesi=sesi, valid=False)
     per_pegawai: dict[int, tuple[Pegawai, list[str]]] = {}
+    sudah_jp: set[int] = set()
     for p, kebutuhan in h.baris:
-        alasan = [f"{k.alasan[:1].upper()}{k.alasan[1:]} ({k.label_sumber})" for k in kebutuhan]
+        alasan = [f"{k.label_sumber}: {k.alasan}" for k in kebutuhan]
         per_pegawai[p.pk] = (p, alasan)
+        if any(k.sumber == rules.SUMBER_JP for k in kebutuhan):
+            sudah_jp.add(p.pk)  # the need already says the JP of the year
     yang_ada = {
         y.pegawai_id: y
         for y in Peserta.objects.filter(sesi=sesi, pegawai__in=h.pegawai.order_by().values("pk"))
@@ -118,6 +122,7 @@ def usulan_daftar_massal(scope: Lingkup, sesi: Sesi, data: QueryDict) -> UsulanM
                 yang_ada=ada,
                 tolak=tolak,
                 tahun=tahun,
+                jp_disebut=p.pk in sudah_jp,
             )
         )
     return UsulanMassal(form=h.form, sesi=sesi, baris=baris, ids=ids)

@@ -142,7 +142,7 @@ def test_a_pppk_on_a_phone_reads_the_24_jp_warning_before_sending_and_hr_sees_it
     page.set_viewport_size({"width": 390, "height": 844})
     _login(page, live_server.url, "pppk")
     page.goto(f"{live_server.url}/pelatihan/saya/")
-    baris = page.get_by_role("row", name=re.compile("Pelatihan Arsip Digital"))
+    baris = page.locator("tr.baris-peringatan", has_text="Pelatihan Arsip Digital")
     peringatan = baris.locator(".batas-pppk")
     expect(peringatan).to_be_visible()
     expect(peringatan).to_contain_text("Melewati batas 24 JP")
