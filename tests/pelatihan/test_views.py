@@ -258,7 +258,9 @@ def test_hr_reviews_who_is_proposed_and_why_and_get_writes_nothing(
     baris = {b.pegawai.pk: b for b in r.context["u"].baris}
     assert {org.pegawai_a.pk, org.pegawai_b.pk, ketiga.pk} <= set(baris)
     assert "kurang 20 JP" in " ".join(baris[org.pegawai_a.pk].alasan)
-    assert f"JP {sesi.tanggal_selesai.year}: 8 dari minimal 20" in body  # ketiga's JP
+    assert "Kurang dari 20 JP: baru 8 JP tahun ini" in body  # ketiga's JP, said once
+    assert baris[ketiga.pk].jp.diakui == 8 and baris[ketiga.pk].jp_disebut
+    assert f"JP {sesi.tanggal_selesai.year}: 8 dari minimal 20" == baris[ketiga.pk].jp_teks
     assert org.bidang_a.nama in body and ketiga.nip_tercetak in body
     assert body.count('name="pegawai"') == len(baris) and "checked" in body
     assert not Peserta.objects.filter(sesi=sesi).exists()  # a GET writes nothing
