@@ -128,6 +128,18 @@ def test_hr_unticks_one_enrols_the_others_and_lands_on_the_participant_list(
     _screenshot(page, "peserta-sesi-1280")
     enrolled = set(Peserta.objects.filter(sesi=sesi).values_list("pegawai_id", flat=True))
     assert org.pegawai_b.pk not in enrolled and {org.pegawai_a.pk, ketiga.pk} <= enrolled
+    page.get_by_role("button", name=re.compile("Keluar")).click()
+
+    # The unit head of A on a phone: their unit's participants only, nothing sideways.
+    page.set_viewport_size({"width": 390, "height": 844})
+    _login(page, live_server.url, "pimpinan")
+    page.goto(f"{live_server.url}/pelatihan/sesi/{sesi.pk}/peserta/")
+    tabel = page.locator("#peserta table")
+    expect(tabel).to_contain_text(org.pegawai_a.nama)
+    expect(tabel).not_to_contain_text("Dinas Pendidikan")
+    expect(page.get_by_role("link", name="Pendaftaran massal")).to_have_count(0)
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= 390
+    _screenshot(page, "peserta-sesi-pimpinan-390")
 
 
 def test_a_pppk_on_a_phone_reads_the_24_jp_warning_before_sending_and_hr_sees_it(

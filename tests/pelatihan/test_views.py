@@ -244,6 +244,7 @@ def test_hr_reviews_who_is_proposed_and_why_and_get_writes_nothing(
     sesi = _sesi_depan(kapasitas=5)
     ketiga = PegawaiFactory(nama="Ketiga Uji", unit_kerja=org.bidang_a)
     _lulus(ketiga, 8)
+    PegawaiFactory.create_batch(15, unit_kerja=org.unit_b)  # more rows, not more queries
     c = _c(org, "hr")
     url = reverse("pelatihan:daftar_massal", args=[sesi.pk])
     # session, user, permissions (2), scope, the needs analysis (as the needs page: ids,
@@ -361,14 +362,16 @@ def test_the_participant_list_is_scoped_filtered_sorted_and_exported(
     PesertaFactory(sesi=sesi, pegawai=org.pegawai_b, status="diajukan")
     for _ in range(6):
         PesertaFactory(sesi=sesi, pegawai=PegawaiFactory(unit_kerja=org.bidang_a))
+    for _ in range(3):  # PPPK rows: the ceiling's three queries once for the page
+        PesertaFactory(sesi=sesi, pegawai=PegawaiFactory(pppk=True, unit_kerja=org.bidang_a))
     url = reverse("pelatihan:peserta", args=[sesi.pk])
     hr = _c(org, "hr")
     # session, user, permissions (2), scope, the session, count, page rows, the PPPK ceiling
-    # (none here), the menu, the filter's units: fixed, whatever the number of rows.
+    # (3: JP 2, under way 1), the menu, the filter's units: fixed, whatever the number of rows.
     with django_assert_max_num_queries(16):
         r = hr.get(url)
     body = r.content.decode()
-    assert r.status_code == 200 and "8 peserta" in body
+    assert r.status_code == 200 and "11 peserta" in body
     assert org.bidang_a.nama in body and "Diajukan pegawai" in body
     r = hr.get(url, {"status": "diajukan"})
     assert [p.pegawai for p in r.context["halaman"]] == [org.pegawai_b]
@@ -383,7 +386,7 @@ def test_the_participant_list_is_scoped_filtered_sorted_and_exported(
     # Export: every filtered row in scope, logged.
     r = hr.get(reverse("pelatihan:peserta_ekspor", args=[sesi.pk, "csv"]), {"status": "terdaftar"})
     rows = list(csv.reader(io.StringIO(r.content.decode("utf-8-sig")), delimiter=";"))
-    assert rows[0][0] == "NIP" and len(rows) == 1 + 7
+    assert rows[0][0] == "NIP" and len(rows) == 1 + 10
     assert hr.get(reverse("pelatihan:peserta_ekspor", args=[sesi.pk, "pdf"])).status_code == 404
     from pegawai.models import CatatanEkspor
 
