@@ -379,6 +379,9 @@ def test_the_participant_list_is_scoped_filtered_sorted_and_exported(
     assert org.pegawai_a in [p.pegawai for p in r.context["halaman"]]
     assert hr.get(url, {"status": "x"}).status_code == 400
     assert hr.get(url, {"urut": "x"}).status_code == 400
+    # The admin link for the status changes opens the session's rows.
+    r = hr.get(reverse("admin:pelatihan_peserta_changelist"), {"sesi__id__exact": sesi.pk})
+    assert r.status_code == 200 and r.context["cl"].result_count == 11
     # A unit head of B sees only B's row; an employee nothing.
     r = _c(org, "pimpinan_lain").get(url)
     assert [p.pegawai for p in r.context["halaman"]] == [org.pegawai_b]
