@@ -177,3 +177,12 @@ def test_a_pppk_on_a_phone_reads_the_24_jp_warning_before_sending_and_hr_sees_it
     expect(baris).to_contain_text("Diajukan pegawai")
     expect(baris.locator(".batas-pppk")).to_contain_text("lebih 8 JP")
     _screenshot(page, "peserta-pengajuan-pppk-1280")
+    # The same warning on the bulk enrolment's review, beside "asked to join"; HR decides.
+    page.get_by_role("link", name="Pendaftaran massal").click()
+    baris = page.get_by_role("row", name=re.compile("Ni Made Kontrak"))
+    expect(baris).to_contain_text("Mengajukan diri ikut sesi ini")
+    expect(baris.locator(".batas-pppk")).to_contain_text("lebih 8 JP")
+    _screenshot(page, "daftar-massal-pppk-1280")
+    page.get_by_role("button", name="Daftarkan yang dicentang").click()
+    expect(page).to_have_url(re.compile(rf"/pelatihan/sesi/{sesi.pk}/peserta/$"))
+    assert Peserta.objects.get(sesi=sesi, pegawai=pppk).status == "terdaftar"
