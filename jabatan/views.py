@@ -225,14 +225,16 @@ def _konteks_suksesi(request: HttpRequest, scope: Lingkup, formasi: Formasi, ter
 
 class BarisPeringkat(NamedTuple):
     """One line of the ranking table: the explained result, its rank under the profile's
-    weights (what-if only), the weighted components' values, the employee (titles, unit), every
-    component as (label, value, weight) for the explanation, and the marks."""
+    weights (what-if only), the weighted components' values, the employee (titles, unit), the
+    components as (label, value, weight) and those weighing nothing for the explanation, and
+    the marks."""
 
     hasil: merit.Hasil
     semula: int | None
     nilai: list[Decimal]
     pegawai: Pegawai | None
     rincian: list[tuple[str, Decimal, int]]
+    tanpa_bobot: list[tuple[str, Decimal]]
     diusulkan: bool
     suksesor: bool
     centang: bool  # ticked in the proposal form: the proposed, or what a refused form sent
@@ -266,7 +268,10 @@ def _baris_peringkat(
             semula=sebelumnya.get(h.kandidat.pegawai_id),
             nilai=[h.komponen[k] for k in dibobot],
             pegawai=orang.get(h.kandidat.pegawai_id),
-            rincian=[(merit.LABEL_KOMPONEN[k], h.komponen[k], berat[k]) for k in merit.KOMPONEN],
+            rincian=[(merit.LABEL_KOMPONEN[k], h.komponen[k], berat[k]) for k in dibobot],
+            tanpa_bobot=[
+                (merit.LABEL_KOMPONEN[k], h.komponen[k]) for k in merit.KOMPONEN if not berat[k]
+            ],
             diusulkan=h.kandidat.pegawai_id in diusulkan,
             suksesor=h.kandidat.pegawai_id in suksesor,
             centang=str(h.kandidat.pegawai_id) in centang,

@@ -158,6 +158,12 @@ def test_a_refused_form_or_an_answer_opens_its_panel(org):
     assert not _panel_terbuka(body, "simulasi-bobot")
     bobot = {f"w_{k}": 0 for k in ("kompetensi", "kualifikasi", "pengembangan", "integritas")}
     r = hr.get(_url(formasi), {**bobot, "w_kinerja": 50, "w_pengalaman": 50})
-    assert _panel_terbuka(r.content.decode(), "simulasi-bobot")
+    body = r.content.decode()
+    assert _panel_terbuka(body, "simulasi-bobot")
+    # The explanation under the what-if weights: the weighted sum, then what weighs nothing.
+    rincian = body[body.index(f'id="rincian-{calon[0].pk}"') :]
+    rincian = rincian[: rincian.index("</tr>")]
+    assert re.search(r"= Kinerja [\d,]+ × 50% \+ Pengalaman [\d,]+ × 50%; Kompetensi", rincian)
+    assert "Integritas 100 (bobot 0)" in rincian
     r = hr.get(_url(formasi), {**bobot, "w_kinerja": 500, "w_pengalaman": 50})
     assert r.status_code == 400 and _panel_terbuka(r.content.decode(), "simulasi-bobot")
