@@ -385,6 +385,16 @@ def pegawai_dalam_lingkup(*, scope: Lingkup) -> QuerySet[Pegawai]:
     return scope.filter(Pegawai.objects.aktif(), path="unit_kerja__path", pegawai="pk")
 
 
+def pegawai_ringkas(pegawai_ids: Collection[int]) -> dict[int, Pegawai]:
+    """Return the employees of a ranking's rows by id, with what a row prints beside the
+    projection's own columns: the academic titles and the unit (one query)."""
+    return (
+        Pegawai.objects.select_related("unit_kerja")
+        .only("nama", "gelar_depan", "gelar_belakang", "golongan", "unit_kerja__nama")
+        .in_bulk(list(pegawai_ids))
+    )
+
+
 def usulan_aktif(*, formasi: Formasi) -> QuerySet[Usulan]:
     """Return the post's active proposals, best ranked first, with the employees."""
     return (

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
+from typing import NamedTuple
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -35,6 +37,7 @@ from jabatan.selectors import (
     keputusan_formasi,
     keputusan_petikan,
     pegawai_dalam_lingkup,
+    pegawai_ringkas,
     perangkat_daerah_petikan,
     proyeksi_lowong,
     ringkasan_formasi,
@@ -175,10 +178,7 @@ def _peringkat_beku(keputusan: Keputusan) -> dict:
     snapshot = keputusan.snapshot or {}
     baris = snapshot.get("teratas", [])
     gelar = {
-        p.pk: p.nama_lengkap
-        for p in Pegawai.objects.filter(pk__in=[b["pegawai_id"] for b in baris]).only(
-            "nama", "gelar_depan", "gelar_belakang"
-        )
+        pk: p.nama_lengkap for pk, p in pegawai_ringkas([b["pegawai_id"] for b in baris]).items()
     }
     pada = snapshot.get("pada")
     return {
@@ -218,7 +218,66 @@ def _konteks_suksesi(request: HttpRequest, scope: Lingkup, formasi: Formasi, ter
         "suksesi_form": gagal.get("tambah") or _form_aksi(SuksesorForm, request, scope, formasi),
         "kesiapan": Suksesor.Kesiapan.choices,
         "suksesi_maks": MAKS_SUKSESOR,
+        # A refused succession form opens the folded section it lives in.
+        "suksesi_galat": bool(gagal),
     }
+
+
+class BarisPeringkat(NamedTuple):
+    """One line of the ranking table: the explained result, its rank under the profile's
+    weights (what-if only), the weighted components' values, the employee (titles, unit), the
+    components as (label, value, weight) and those weighing nothing for the explanation, and
+    the marks."""
+
+    hasil: merit.Hasil
+    semula: int | None
+    nilai: list[Decimal]
+    pegawai: Pegawai | None
+    rincian: list[tuple[str, Decimal, int]]
+    tanpa_bobot: list[tuple[str, Decimal]]
+    diusulkan: bool
+    suksesor: bool
+    centang: bool  # ticked in the proposal form: the proposed, or what a refused form sent
+
+
+def _baris_peringkat(
+    hasil,
+    *,
+    sebelumnya: dict,
+    dibobot: list[str],
+    bobot: merit.Bobot,
+    usulan: list,
+    suksesi: dict,
+    usul: UsulanForm | None,
+) -> list[BarisPeringkat]:
+    """The table's lines: one query for the employees' titles and units."""
+    orang = pegawai_ringkas([h.kandidat.pegawai_id for h in hasil.teratas])
+    diusulkan = {u.pegawai_id for u in usulan}
+    # The proposal replaces the earlier one (usulan_set), so the current one starts ticked.
+    centang = (
+        {str(v) for v in usul.data.getlist("pegawai")}
+        if usul is not None and usul.is_bound
+        else {str(i) for i in diusulkan}
+    )
+    rencana = suksesi.get("suksesi")
+    suksesor = {b.suksesor.pegawai_id for b in rencana.baris} if rencana else set()
+    berat = bobot.sebagai_dict()
+    return [
+        BarisPeringkat(
+            hasil=h,
+            semula=sebelumnya.get(h.kandidat.pegawai_id),
+            nilai=[h.komponen[k] for k in dibobot],
+            pegawai=orang.get(h.kandidat.pegawai_id),
+            rincian=[(merit.LABEL_KOMPONEN[k], h.komponen[k], berat[k]) for k in dibobot],
+            tanpa_bobot=[
+                (merit.LABEL_KOMPONEN[k], h.komponen[k]) for k in merit.KOMPONEN if not berat[k]
+            ],
+            diusulkan=h.kandidat.pegawai_id in diusulkan,
+            suksesor=h.kandidat.pegawai_id in suksesor,
+            centang=str(h.kandidat.pegawai_id) in centang,
+        )
+        for h in hasil.teratas
+    ]
 
 
 def _halaman_peringkat(
@@ -259,14 +318,27 @@ def _halaman_peringkat(
     if not terisi:
         usul = usul or _form_aksi(UsulanForm, request, scope, formasi)
         putus = putus or _form_aksi(KeputusanForm, request, scope, formasi)
+    usulan = list(usulan_aktif(formasi=formasi)) if not terisi else []
+    konteks_suksesi = _konteks_suksesi(request, scope, formasi, dasar.teratas, suksesi)
+    berat = bobot.sebagai_dict()
     context = {
         "formasi": formasi,
         "peringkat": hasil,
-        "teratas": [
-            (h, sebelumnya.get(h.kandidat.pegawai_id), [h.komponen[k] for k in dibobot])
-            for h in hasil.teratas
+        "teratas": _baris_peringkat(
+            hasil,
+            sebelumnya=sebelumnya,
+            dibobot=dibobot,
+            bobot=bobot,
+            usulan=usulan,
+            suksesi=konteks_suksesi,
+            usul=usul,
+        ),
+        # Every column of the table, for the explanation rows that span it.
+        "lebar_tabel": 8 + len(dibobot) + simulasi,
+        # (short label, full label, weight) of each weighted component: the table's headers.
+        "kolom": [
+            (merit.LABEL_KOMPONEN_SINGKAT[k], merit.LABEL_KOMPONEN[k], berat[k]) for k in dibobot
         ],
-        "kolom": [merit.LABEL_KOMPONEN[k] for k in dibobot],
         "tanpa_bobot": [merit.LABEL_KOMPONEN[k] for k in merit.KOMPONEN if k not in dibobot],
         "alasan": [(merit.LABEL_ALASAN[k], n) for k, n in hasil.alasan.items()],
         "bobot": bobot,
@@ -288,7 +360,7 @@ def _halaman_peringkat(
         "nip": nip,
         "query_bobot": "&" + bobot_query.urlencode() if simulasi else "",
         "ekspor_maks": EKSPOR_MAKS,
-        "usulan": usulan_aktif(formasi=formasi) if not terisi else [],
+        "usulan": usulan,
         "usul": usul,
         "putus": putus,
         "metode": Keputusan.Metode.choices,
@@ -296,7 +368,7 @@ def _halaman_peringkat(
         "keputusan": keputusan,
         "terisi": terisi,
         "beku": beku,
-        **_konteks_suksesi(request, scope, formasi, dasar.teratas, suksesi),
+        **konteks_suksesi,
     }
     return render(request, "jabatan/lowongan_detail.html", context, status=status)
 

@@ -237,6 +237,18 @@ LABEL_KOMPONEN = {
 }
 
 
+# The same, shortened for the ranking table's column headers (the full label is the header's
+# accessible name and its tooltip), so the six components fit beside name, unit and score.
+LABEL_KOMPONEN_SINGKAT = {
+    "kinerja": gettext_lazy("Kin."),
+    "kompetensi": gettext_lazy("Komp."),
+    "kualifikasi": gettext_lazy("Kual."),
+    "pengembangan": gettext_lazy("Pbg."),
+    "pengalaman": gettext_lazy("Pgl."),
+    "integritas": gettext_lazy("Int."),
+}
+
+
 @dataclass(frozen=True)
 class Alasan:
     """Why someone is not eligible, and from when they would be (None: not by time alone)."""

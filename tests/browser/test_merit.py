@@ -37,7 +37,7 @@ def test_hr_ranks_proposes_and_decides_with_and_without_justification(page: Page
     page.goto(f"{base}/jabatan/lowongan/")
     page.get_by_role("link", name="Kepala Bidang Pelayanan").click()
     expect(page.get_by_role("heading", name=re.compile("Kepala Bidang Pelayanan"))).to_be_visible()
-    rows = page.locator("table").first.locator("tbody tr")
+    rows = page.locator("#tabel-peringkat tbody.kandidat")
     expect(rows.nth(0)).to_contain_text(terbaik.nama)
     page.get_by_label(f"Usulkan {terbaik.nama_lengkap}").check()
     page.get_by_label(f"Usulkan {kedua.nama_lengkap}").check()

@@ -65,7 +65,7 @@ def test_hr_ranks_proposes_and_decides_through_the_page(org):
     # Ids in form values are never localised ("1.234" would not post back as an id).
     assert f'value="{terbaik.pk}"' in response.content.decode()
     teratas = response.context["teratas"]
-    assert [h.kandidat.pegawai_id for h, _semula, _nilai in teratas[:2]] == [terbaik.pk, kedua.pk]
+    assert [b.hasil.kandidat.pegawai_id for b in teratas[:2]] == [terbaik.pk, kedua.pk]
     # Why not? for one NIP, with the reasons.
     response = hr.get(url, {"nip": org.pegawai_b.nip_tercetak})
     assert response.context["cari"] is not None and not response.context["cari"].layak

@@ -195,7 +195,8 @@ def test_the_page_queries_do_not_grow_with_the_plan(org, kunci, django_assert_ma
         r = hr.get(_url(formasi))
         tiga = len(q)
     assert len(r.context["suksesi"].baris) == 3
-    assert tiga == satu <= 30  # 29 measured: the ranking page's 24 and the plan's 5
+    # 31 measured: the ranking page's 26 (its rows' titles and units in one) and the plan's 5
+    assert tiga == satu <= 31
 
 
 def test_an_employee_sees_the_key_posts_they_are_a_successor_to(org, kunci):

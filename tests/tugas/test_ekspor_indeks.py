@@ -59,7 +59,7 @@ def test_the_ranking_export_is_a_task_with_the_pages_weights_and_a_log(org, lang
     # What-if weights from the page reorder the file as they reorder the page.
     bobot = {"w_kinerja": 0, "w_kompetensi": 0, "w_kualifikasi": 0, "w_pengembangan": 0,
              "w_pengalaman": 100, "w_integritas": 0}  # fmt: skip
-    urutan = [h.kandidat.nip for h, _s, _n in hr.get(url, bobot).context["teratas"]]
+    urutan = [b.hasil.kandidat.nip for b in hr.get(url, bobot).context["teratas"]]
     with langsung(execute=True):
         hr.get(url, {**bobot, "ekspor": "xlsx"})
     progres = Progres.objects.filter(jenis="jabatan.tasks.ekspor_peringkat").first()
