@@ -126,8 +126,8 @@ def _sejarah_panjang(org, dari: int, sampai: int) -> None:
             pegawai=p, tingkat="SLTA", nama_institusi=f"SMA {i}", tahun_lulus=1980 + i
         )
         HukumanDisiplin.objects.create(
-            pegawai=p, jenis="teguran_lisan", nomor_sk=f"800/{i}", tanggal_sk=dt.date(2000 + i, 1, 2),
-            tmt_mulai=dt.date(2000 + i, 1, 2),
+            pegawai=p, jenis="teguran_lisan", nomor_sk=f"800/{i}",
+            tanggal_sk=dt.date(2000 + i, 1, 2), tmt_mulai=dt.date(2000 + i, 1, 2),
         )  # fmt: skip
         HasilAsesmen.objects.create(
             pegawai=p, tanggal=dt.date(2000 + i, 5, 1), metode="ac", asesor="UPT",
