@@ -182,3 +182,8 @@ def test_the_search_query_count_is_bounded(org, django_assert_max_num_queries):
     # session, user, permissions (2), count, rows with their units, the menu (2).
     with django_assert_max_num_queries(9):
         client.get("/jabatan/pegawai/", {"q": "a"})
+
+
+def test_the_admin_change_form_links_back_to_the_page(org):
+    body = _client(org, "hr").get(f"/admin/pegawai/pegawai/{org.pegawai_a.pk}/change/")
+    assert f'href="{_url(org.pegawai_a)}"' in body.content.decode()
