@@ -94,7 +94,7 @@ def rincian(h: Hasil, s: Syarat, bobot: Bobot, pada: date) -> list[BarisKomponen
     for kode in KOMPONEN:
         nilai, w = h.komponen[kode], getattr(bobot, kode)
         if not w:
-            catatan = _("Tidak dihitung untuk jabatan ini (bobot 0%).")
+            catatan = _("Tidak dihitung untuk jabatan ini: bobotnya nol.")
         elif not nilai:
             catatan = _tindakan(kode, h, s, pada)
         else:

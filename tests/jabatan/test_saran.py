@@ -89,8 +89,8 @@ def test_the_weights_are_the_ones_the_score_used_and_a_zero_weight_says_so():
     assert [b.bobot for b in baris.values()] == [30, 30, 30, 0, 10, 0]
     assert list(baris) == list(merit.KOMPONEN)
     # Zero weight: the note says it does not count, not what to do about it.
-    assert baris["pengembangan"].catatan == "Tidak dihitung untuk jabatan ini (bobot 0%)."
-    assert baris["integritas"].catatan == "Tidak dihitung untuk jabatan ini (bobot 0%)."
+    assert baris["pengembangan"].catatan == "Tidak dihitung untuk jabatan ini: bobotnya nol."
+    assert baris["integritas"].catatan == "Tidak dihitung untuk jabatan ini: bobotnya nol."
     # The score is the weighted sum of the values shown.
     (h,) = merit.peringkat([_kandidat()], SYARAT, pada=PADA, bobot=bobot)
     total = sum(b.nilai * b.bobot for b in baris.values()) / Decimal(100)
