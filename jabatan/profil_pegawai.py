@@ -16,6 +16,7 @@ from django.db.models import QuerySet
 from jabatan import merit
 from jabatan.models import Formasi, Suksesor, Usulan
 from jabatan.peringkat.peluang import jelaskan_formasi, kandidat_pegawai
+from jabatan.selectors import usulan_pegawai
 from jabatan.suksesi import suksesi_pegawai
 from kinerja import rules as kinerja_rules
 from kinerja.models import PengaturanTalenta, Skp
@@ -26,6 +27,7 @@ from pelatihan import rules as pelatihan_rules
 from pelatihan.selectors.jp import RingkasanSaya, jp_per_tahun, ringkasan_saya
 
 TAHUN_JP = 5  # years of JP shown, the current one first
+USULAN_MAKS = 50  # active proposals shown: an employee is proposed for a few posts at a time
 
 
 def pegawai_terlihat(*, scope: Lingkup) -> QuerySet[Pegawai]:
@@ -38,12 +40,11 @@ def cari_pegawai(*, scope: Lingkup, q: str = "") -> QuerySet[Pegawai]:
     matches `q`, by name, with the unit each row prints."""
     qs = pegawai_terlihat(scope=scope).select_related("unit_kerja")
     q = q.strip()
-    if q:
-        qs = saring_nip(qs, q)
-        if qs is None:
-            qs = pegawai_terlihat(scope=scope).select_related("unit_kerja")
-            for kata in q.split():
-                qs = qs.filter(nama__icontains=kata)
+    if q and (nip := saring_nip(qs, q)) is not None:
+        qs = nip
+    elif q:
+        for kata in q.split():
+            qs = qs.filter(nama__icontains=kata)
     return qs.order_by("nama", "nip")
 
 
@@ -113,11 +114,7 @@ def profil_pegawai(*, scope: Lingkup, pk: int, pada: date) -> ProfilPegawai | No
         if kandidat
         else None
     )
-    usulan = list(
-        Usulan.objects.filter(pegawai=pegawai, aktif=True)
-        .select_related("formasi__jabatan", "formasi__unit_kerja")
-        .order_by("-created_at")
-    )
+    usulan = list(usulan_pegawai(pegawai_id=pegawai.pk, n=USULAN_MAKS))
     suksesi = list(suksesi_pegawai(pegawai_id=pegawai.pk))
     return ProfilPegawai(
         pegawai=pegawai,
