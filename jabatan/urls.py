@@ -1,6 +1,6 @@
 from django.urls import path
 
-from jabatan import views, views_suksesi
+from jabatan import views, views_pegawai, views_suksesi
 
 app_name = "jabatan"
 
@@ -31,4 +31,9 @@ urlpatterns = [
     ),
     path("peluang/", views.peluang_daftar, name="peluang"),
     path("peluang/<int:formasi_id>/", views.peluang_detail, name="peluang_detail"),
+]
+
+urlpatterns += [
+    path("pegawai/", views_pegawai.pegawai_daftar, name="pegawai"),
+    path("pegawai/<int:pegawai_id>/", views_pegawai.pegawai_detail, name="pegawai_detail"),
 ]

@@ -27,6 +27,7 @@ from jabatan.forms import (
     SuksesorUbahForm,
     UsulanForm,
 )
+from jabatan.merit import saran
 from jabatan.models import MAKS_SUKSESOR, Formasi, Keputusan, PengaturanPetikan, Suksesor
 from jabatan.peringkat import TERATAS, dengan_bobot, peringkat_formasi
 from jabatan.peringkat.peluang import memenuhi_syarat
@@ -497,10 +498,8 @@ def peluang_detail(request: HttpRequest, formasi_id: int) -> HttpResponse:
             "formasi": formasi,
             "peringkat": hasil,
             "saya": saya,
-            "komponen": [(merit.LABEL_KOMPONEN[k], v) for k, v in saya.komponen.items()]
-            if saya
-            else [],
-            "bobot": hasil.bobot.sebagai_dict(),
+            # Weight and note from the ranking's own weights (jabatan.merit.saran).
+            "komponen": saran.rincian(saya, hasil.syarat, hasil.bobot, pada) if saya else [],
             "pemangku": pegawai_id in hasil.pemangku,
             "diusulkan": any(u.pegawai_id == pegawai_id for u in usulan),
             "peringkat_usulan": [u.peringkat for u in usulan],

@@ -3,6 +3,7 @@ apps' reads over many employees name which employees they are for."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -11,30 +12,49 @@ from django.db.models import Prefetch, QuerySet
 
 from pegawai.akses import pegawai_id_sendiri
 from pegawai.models import Pegawai
+from pegawai.nip import PANJANG, normalize_nip
+
+# A search term made only of digits and spaces is a NIP, typed plain or grouped as printed (also
+# with the no-break spaces the lists print, when copied from there).
+_NIP_TERM = re.compile(r"[0-9][0-9\s]*")
+
+
+def saring_nip(qs: QuerySet, term: str, lookup: str = "nip") -> QuerySet | None:
+    """Return the rows of `qs` whose NIP matches `term` typed plain or grouped as printed on
+    decrees (`19850315 201001 1 002`): a full NIP exactly (the unique index), a partial one as
+    a prefix (birth date first). None when `term` is not a NIP (search names instead)."""
+    term = term.strip()
+    if not _NIP_TERM.fullmatch(term):
+        return None
+    digits = normalize_nip(term)
+    if len(digits) == PANJANG:
+        return qs.filter(**{lookup: digits})
+    return qs.filter(**{f"{lookup}__startswith": digits})
+
+
+def pegawai_dengan_riwayat(qs: QuerySet[Pegawai]) -> QuerySet[Pegawai]:
+    """Return `qs` with everything an employee's page prints: unit, field of study, placements
+    with their posts, and the rank, education, discipline and assessment histories (a fixed
+    number of queries, however long the histories)."""
+    # Placements are read through the reverse accessor (shared/DESIGN.md): no jabatan import.
+    penempatan = Pegawai._meta.get_field("penempatan").related_model
+    return qs.select_related("unit_kerja", "bidang_studi").prefetch_related(
+        Prefetch(
+            "penempatan",
+            queryset=penempatan.objects.select_related("formasi__jabatan", "formasi__unit_kerja"),
+        ),
+        "riwayat_pangkat",
+        "riwayat_pendidikan",
+        "hukuman_disiplin",
+        "asesmen",
+    )
 
 
 def pegawai_diri(user: User | AnonymousUser) -> Pegawai:
     """Return the user's own employee record with everything the self-service page prints
     (PermissionDenied for an account without one)."""
     pegawai_id = pegawai_id_sendiri(user)
-    # Placements are read through the reverse accessor (shared/DESIGN.md): no jabatan import.
-    penempatan = Pegawai._meta.get_field("penempatan").related_model
-    return (
-        Pegawai.objects.select_related("unit_kerja", "bidang_studi")
-        .prefetch_related(
-            Prefetch(
-                "penempatan",
-                queryset=penempatan.objects.select_related(
-                    "formasi__jabatan", "formasi__unit_kerja"
-                ),
-            ),
-            "riwayat_pangkat",
-            "riwayat_pendidikan",
-            "hukuman_disiplin",
-            "asesmen",
-        )
-        .get(pk=pegawai_id)
-    )
+    return pegawai_dengan_riwayat(Pegawai.objects.all()).get(pk=pegawai_id)
 
 
 @dataclass(frozen=True)

@@ -118,6 +118,9 @@ HALAMAN = {
     "jabatan:keputusan_petikan": (302, 403, 403, 403, 200),  # HR prints decrees, as it ranks
     "jabatan:peluang": (302, 200, 200, 200, 403),  # an employee's own chances
     "jabatan:peluang_detail": (302, 200, 200, 200, 403),
+    # The employee page: HR and unit heads; employee A is outside the other unit (nothing leaks).
+    "jabatan:pegawai": (302, 403, 200, 200, 200),
+    "jabatan:pegawai_detail": (302, 403, 404, 200, 200),
     "kinerja:talenta": (302, 403, 200, 200, 200),
     "kinerja:survei": (302, 403, 200, 200, 200),  # each sees their scope's service units
     "kinerja:survei_unit": (302, 403, 404, 200, 200),  # a unit outside the scope: as if absent
@@ -263,6 +266,7 @@ def _url_dan_harapan(objek: dict[str, object]) -> list[tuple[str, str, tuple[int
                 "<int:formasi_id>": objek["jabatan.formasi"].pk,
                 "<int:keputusan_id>": objek["jabatan.keputusan"].pk,
                 "<int:suksesor_id>": objek["jabatan.suksesor"].pk,
+                "<int:pegawai_id>": pegawai.pk,
                 "<uuid:pk>": objek["tugas.progres"].pk,
                 "<int:sesi_id>": objek["pelatihan.sesi"].pk,
                 "<slug:kode>": objek["kinerja.unitlayanan"].kode,

@@ -8,7 +8,8 @@ from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
+from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -240,6 +241,22 @@ class PenempatanInline(admin.TabularInline):
 
 class PegawaiWithPenempatanAdmin(pegawai_admin.PegawaiAdmin):
     inlines = [PenempatanInline, *pegawai_admin.PegawaiAdmin.inlines]
+
+    def change_view(
+        self,
+        request: HttpRequest,
+        object_id: str,
+        form_url: str = "",
+        extra_context: dict[str, Any] | None = None,
+    ) -> HttpResponse:
+        # Back to the employee's page outside the admin (jabatan.views_pegawai), which its
+        # edit links lead here from; a button in the object tools.
+        extra_context = dict(extra_context or {})
+        if object_id.isdigit():
+            extra_context["halaman_pegawai_url"] = reverse(
+                "jabatan:pegawai_detail", args=[int(object_id)]
+            )
+        return super().change_view(request, object_id, form_url, extra_context)
 
     def save_model(
         self, request: HttpRequest, obj: Pegawai, form: forms.ModelForm, change: bool

@@ -22,21 +22,25 @@ from kinerja.models import PengaturanTalenta
 from pegawai.models import BidangStudi
 
 
-def memenuhi_syarat(
-    *, pegawai_id: int, formasi_ids: Collection[int], pada: date
-) -> dict[int, bool]:
-    """Return, for each of `formasi_ids`, whether the employee is eligible for it on `pada`.
+def kandidat_pegawai(pegawai_id: int) -> merit.Kandidat | None:
+    """Return the pure rules' view of one employee from the projection (four queries), None for
+    an employee without a projection row (not an active employee)."""
+    row = IndeksMerit.objects.filter(pegawai_id=pegawai_id).first()
+    if row is None:
+        return None
+    (kandidat,) = _kandidat([row])
+    return kandidat
 
-    An employee without a projection row (not an active employee) meets none; a holder of the
-    post does not compete for it (as in the ranking).
-    """
+
+def jelaskan_formasi(
+    kandidat: merit.Kandidat, *, formasi_ids: Collection[int], pada: date
+) -> dict[int, merit.Hasil | None]:
+    """Return, for each of `formasi_ids`, the candidate's explained result for it on `pada`
+    (eligibility and reasons, components and score under the post's profile weights), None
+    for a post the candidate holds (a holder does not compete for it, as in the ranking)."""
     ids = list(formasi_ids)
     if not ids:
         return {}
-    row = IndeksMerit.objects.filter(pegawai_id=pegawai_id).first()
-    if row is None:
-        return dict.fromkeys(ids, False)
-    (kandidat,) = _kandidat([row])
     # Full rows here: the list's own query defers the requirement columns.
     formasi_list = (
         Formasi.objects.select_related("jabatan", "unit_kerja")
@@ -55,19 +59,36 @@ def memenuhi_syarat(
     dipangku = set(
         Penempatan.objects.aktif()
         .definitif()
-        .filter(pegawai_id=pegawai_id, formasi_id__in=ids)
+        .filter(pegawai_id=kandidat.pegawai_id, formasi_id__in=ids)
         .values_list("formasi_id", flat=True)
     )
-    hasil = dict.fromkeys(ids, False)
+    hasil: dict[int, merit.Hasil | None] = dict.fromkeys(ids)
     relevansi = Relevansi.muat()
     for f in formasi:
         if f.pk in dipangku:
             continue
         p = profil.get(f.jabatan.jenis) or ProfilMerit(jenis_jabatan=f.jabatan.jenis)
-        (h,) = merit.peringkat(
-            [kandidat], syarat_formasi(f, relevansi), pada=pada,
+        (hasil[f.pk],) = merit.peringkat(
+            [kandidat], syarat_formasi(f, relevansi), pada=pada, bobot=p.bobot,
             hanya_talent_pool=p.hanya_talent_pool, pita_kinerja=pengaturan.pita_kinerja,
             pita_potensial=pengaturan.pita_potensial,
         )  # fmt: skip
-        hasil[f.pk] = h.layak
     return hasil
+
+
+def memenuhi_syarat(
+    *, pegawai_id: int, formasi_ids: Collection[int], pada: date
+) -> dict[int, bool]:
+    """Return, for each of `formasi_ids`, whether the employee is eligible for it on `pada`.
+
+    An employee without a projection row (not an active employee) meets none; a holder of the
+    post does not compete for it (as in the ranking).
+    """
+    ids = list(formasi_ids)
+    if not ids:
+        return {}
+    kandidat = kandidat_pegawai(pegawai_id)
+    if kandidat is None:
+        return dict.fromkeys(ids, False)
+    hasil = jelaskan_formasi(kandidat, formasi_ids=ids, pada=pada)
+    return {pk: h is not None and h.layak for pk, h in hasil.items()}

@@ -23,7 +23,6 @@ from pegawai.admin.pegawai import (  # noqa: F401
     RiwayatPendidikanInline,
 )
 from pegawai.admin.referensi import (  # noqa: F401
-    _NIP_TERM,
     BidangStudiAdmin,
     NipSearchMixin,
     PerangkatDaerahFilter,

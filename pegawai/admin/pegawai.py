@@ -138,7 +138,7 @@ class PegawaiAdmin(NipSearchMixin, BaseAdmin):
     lingkup_pegawai = "pk"
     form = PegawaiForm
     # The unit last: its names are the longest and may wrap.
-    list_display = ["nip_tercetak", "nama_lengkap", "pangkat", "status", "kedudukan", "unit_kerja"]
+    list_display = ["nip_tercetak", "nama_lengkap", "pangkat", "status_kedudukan", "unit_kerja"]
     list_display_links = ["nip_tercetak", "nama_lengkap"]
     list_select_related = ["unit_kerja"]
     list_filter = [
@@ -152,6 +152,11 @@ class PegawaiAdmin(NipSearchMixin, BaseAdmin):
     search_fields = ["nama", "nip"]
     search_help_text = _("Cari NIP (dengan atau tanpa spasi) atau nama.")
     autocomplete_fields = ["unit_kerja", "bidang_studi"]
+
+    class Media:
+        # The list and the change form with its history inlines fit 1280 px.
+        css = {"all": ["css/admin-pegawai.css"]}
+
     fieldsets = [
         (
             _("Identitas"),
@@ -206,6 +211,11 @@ class PegawaiAdmin(NipSearchMixin, BaseAdmin):
     @admin.display(description=_("pangkat/golongan"))
     def pangkat(self, obj: Pegawai) -> str:
         return obj.pangkat_label
+
+    # One column for two short values: the list keeps every column visible at 1280 px.
+    @admin.display(description=_("status, kedudukan"), ordering="status")
+    def status_kedudukan(self, obj: Pegawai) -> str:
+        return f"{obj.get_status_display()}, {obj.get_kedudukan_display()}"
 
     def get_queryset(self, request: HttpRequest) -> QuerySet[Pegawai]:
         # The change page shows the unit read-only, which reads the related row.

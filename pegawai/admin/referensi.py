@@ -3,7 +3,6 @@ the search and filters the employee admins share."""
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from django.contrib import admin
@@ -21,11 +20,7 @@ from pegawai.models import (
     UnitKerja,
     UrusanPemerintahan,
 )
-from pegawai.nip import PANJANG, normalize_nip
-
-# A search term made only of digits and spaces is a NIP, typed plain or grouped as printed (also
-# with the no-break spaces the lists print, when copied from there).
-_NIP_TERM = re.compile(r"[0-9][0-9\s]*")
+from pegawai.selectors import saring_nip
 
 
 class NipSearchMixin:
@@ -40,12 +35,9 @@ class NipSearchMixin:
     def get_search_results(
         self, request: HttpRequest, queryset: QuerySet, search_term: str
     ) -> tuple[QuerySet, bool]:
-        term = search_term.strip()
-        if _NIP_TERM.fullmatch(term):
-            digits = normalize_nip(term)
-            if len(digits) == PANJANG:
-                return queryset.filter(**{self.nip_lookup: digits}), False
-            return queryset.filter(**{f"{self.nip_lookup}__startswith": digits}), False
+        nip = saring_nip(queryset, search_term, self.nip_lookup)
+        if nip is not None:
+            return nip, False
         return super().get_search_results(request, queryset, search_term)
 
 

@@ -50,3 +50,24 @@ def test_hr_sees_no_dead_end_and_a_refusal_in_the_layout(page: Page, live_server
     _screenshot(page, "403-hr")
     page.get_by_role("link", name="Kembali ke beranda").click()
     expect(page.get_by_role("heading", name="Ringkasan jabatan")).to_be_visible()
+
+
+def test_an_employee_on_a_phone_reads_what_to_do_about_each_zero(page: Page, live_server):
+    """The breakdown's weights are the profile's (no note contradicting them), and each zero
+    (no assessment, no JP) says what to do, readable at 390 px without sideways scrolling."""
+    org = buat_organisasi()
+    _user("calon", PEGAWAI, staff=False, pegawai=_calon(org.unit_b))
+    formasi = _kepala_bagian(org.unit_b, "Kepala Bagian Cocok", "III/d")
+    tutup_periode()
+    page.set_viewport_size({"width": 390, "height": 844})
+    _login(page, live_server.url, "calon")
+    page.goto(f"{live_server.url}/jabatan/peluang/{formasi.pk}/")
+    kompetensi = page.locator("#komponen-kompetensi")
+    expect(kompetensi).to_contain_text("Belum diasesmen: minta BKPSDM")
+    expect(kompetensi.locator("td").nth(2)).to_have_text("20")
+    pengembangan = page.locator("#komponen-pengembangan")
+    expect(pengembangan).to_contain_text("Belum ada JP pelatihan yang diakui")
+    expect(pengembangan.locator("td").nth(2)).to_have_text("10")
+    expect(page.get_by_text("berbobot nol")).to_have_count(0)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    _screenshot(page, "peluang-rincian-hp")
