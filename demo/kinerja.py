@@ -37,6 +37,23 @@ RATING = {
     rules.KURANG: [(rules.SESUAI, rules.DI_BAWAH), (rules.DI_ATAS, rules.DI_BAWAH)],
     rules.SANGAT_KURANG: [(rules.DI_BAWAH, rules.DI_BAWAH)],
 }
+# The evaluator's note behind a Butuh Perbaikan or lower (required before final: PermenPANRB
+# 6/2022, kinerja.rules.perlu_catatan): what fell short and what to do about it.
+CATATAN_RENDAH = [
+    "Target hasil kerja tidak tercapai pada dua triwulan; perlu rencana aksi bulanan yang "
+    "dipantau atasan langsung.",
+    "Laporan kegiatan sering terlambat dari tenggat; ikuti bimbingan kinerja dan susun jadwal "
+    "kerja mingguan.",
+    "Kehadiran dan ketepatan waktu di bawah standar unit; konseling kinerja dijadwalkan pada "
+    "triwulan I.",
+    "Beberapa keluhan layanan belum ditindaklanjuti; perlu pendampingan oleh pejabat "
+    "fungsional senior.",
+    "Kerja sama dengan rekan satu tim kurang; ikuti pembinaan perilaku kerja (BerAKHLAK: "
+    "Harmonis, Kolaboratif).",
+]
+# Share of the open year's planned SKPs whose employee has already reported the realisation,
+# waiting for the evaluator's rating (the unit head's "Menunggu penilaian saya").
+REALISASI_TERISI = 0.5
 # Plan rows (hasil kerja, indikator, target) that fit the position: a teacher's SKP is about
 # learning, a midwife's about mothers and babies, a head's about the unit's programme.
 RENCANA_UMUM = [
@@ -211,20 +228,29 @@ class KinerjaDemo:
                     p = rng.choice([rules.BAIK] * 7 + [rules.SANGAT_BAIK, rules.BUTUH_PERBAIKAN])
                     hasil, perilaku = rng.choice(RATING[p])
                     waktu = gen.loader.now
+            catatan = rng.choice(CATATAN_RENDAH) if rules.perlu_catatan(p) else ""
             skp_rows.append((skp_id, o.id, periode.pk, self.atasan.get(o.id), o.unit_id, o.opd_id,
-                             o.golongan, o.jenis_jabatan, status, hasil, perilaku, p,
+                             o.golongan, o.jenis_jabatan, status, hasil, perilaku, p, catatan,
                              waktu, waktu if status == Skp.Status.FINAL else None))  # fmt: skip
             if status != Skp.Status.DRAFT:
+                # Reported: every past year's, the open year's rated ones, and about half of
+                # the open year's planned ones (the employee filled it in before the rating).
+                lapor = (
+                    org is not None
+                    or status == Skp.Status.DIEVALUASI
+                    or (rng.random() < REALISASI_TERISI)
+                )
                 baris = rencana(o.keluarga, o.jenis_jabatan)
                 for urutan, (h, i, t) in enumerate(rng.sample(baris, min(2, len(baris))), 1):
-                    realisasi = t if org is not None else ""
+                    realisasi = t if lapor else ""
                     rencana_rows.append((rencana_id, skp_id, urutan, h, i, t, realisasi))
                     rencana_id += 1
             skp_id += 1
         w = gen.loader.write
         w(Skp, ["id", "pegawai", "periode", "penilai", "unit_kerja", "perangkat_daerah",
                 "golongan", "jenis_jabatan", "status", "rating_hasil", "rating_perilaku",
-                "predikat", "dinilai_pada", "difinalkan_pada"], skp_rows)  # fmt: skip
+                "predikat", "catatan_penilai", "dinilai_pada", "difinalkan_pada"],
+          skp_rows)  # fmt: skip
         w(RencanaHasilKerja, ["id", "skp", "urutan", "hasil_kerja", "indikator", "target",
                               "realisasi"], rencana_rows)  # fmt: skip
         return len(skp_rows)

@@ -34,4 +34,8 @@ class JabatanConfig(AppConfig):
         from pelatihan.sumber import daftarkan
 
         daftarkan(jabatan_pegawai)
-        saya.tambah_tautan("jabatan:peluang", _("Peluang jabatan: apakah saya memenuhi syarat?"))
+        # The employee's own page: the JP of the year and the chances for vacant posts.
+        from jabatan.saya import kartu_jp, kartu_peluang
+
+        saya.tambah_kartu("jabatan:jp", kartu_jp)
+        saya.tambah_kartu("jabatan:peluang", kartu_peluang)

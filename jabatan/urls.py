@@ -1,10 +1,11 @@
 from django.urls import path
 
-from jabatan import views, views_pegawai, views_suksesi
+from jabatan import views, views_beranda, views_pegawai, views_suksesi
 
 app_name = "jabatan"
 
 urlpatterns = [
+    path("unit/", views_beranda.unit_saya, name="unit_saya"),
     path("lowongan/", views.lowongan_daftar, name="lowongan"),
     path("lowongan/<int:formasi_id>/", views.lowongan_detail, name="lowongan_detail"),
     path("lowongan/<int:formasi_id>/usulan/", views.lowongan_usul, name="lowongan_usul"),

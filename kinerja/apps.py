@@ -18,3 +18,8 @@ class KinerjaConfig(AppConfig):
         for model in (m.Periode, m.Skp, m.RencanaHasilKerja, m.RevisiSkp, m.KinerjaOrganisasi,
                       m.PengaturanTalenta, m.UnitLayanan, m.KomentarSkm):  # fmt: skip
             auditlog.register(model, exclude_fields=AUDIT_EXCLUDE)
+        # The employee's own page: the SKP to fill in (pegawai.saya).
+        from kinerja.saya import kartu_skp
+        from pegawai.saya import tambah_kartu
+
+        tambah_kartu("kinerja:skp", kartu_skp)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import django_filters
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from kinerja.models import Periode, Skp
@@ -68,3 +68,32 @@ class DasborFilter(django_filters.FilterSet):
 
     def filter_unit(self, queryset: QuerySet, name: str, value: UnitKerja) -> QuerySet:
         return queryset.filter(unit_kerja__path__startswith=value.path)
+
+
+class SkpPenilaiFilter(django_filters.FilterSet):
+    """The evaluator's SKP list: by where each SKP stands, "waiting for my rating" first."""
+
+    MENUNGGU = "menunggu"
+    KEADAAN = {
+        MENUNGGU: (_("Menunggu penilaian saya"), None),  # SkpQuerySet.menunggu_penilaian
+        "rencana": (_("Belum ada rencana"), Q(status=Skp.Status.DRAFT)),
+        "dinilai": (_("Dinilai, belum final"), Q(status=Skp.Status.DIEVALUASI)),
+        "final": (_("Final"), Q(status=Skp.Status.FINAL)),
+    }
+
+    keadaan = django_filters.ChoiceFilter(
+        label=_("Keadaan"),
+        choices=[(k, label) for k, (label, _q) in KEADAAN.items()],
+        empty_label=_("Semua"),
+        method="filter_keadaan",
+        error_messages={"invalid_choice": _("Keadaan %(value)s tidak dikenal.")},
+    )
+
+    class Meta:
+        model = Skp
+        fields = ["keadaan"]
+
+    def filter_keadaan(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
+        if value == self.MENUNGGU:
+            return queryset.menunggu_penilaian()  # the one definition (SkpQuerySet)
+        return queryset.filter(self.KEADAAN[value][1])

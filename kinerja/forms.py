@@ -10,10 +10,16 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from kinerja.models import RATING_CHOICES, RencanaHasilKerja, RevisiSkp, Skp
 from kinerja.services import RENCANA_MAKS, cek_penilai_baru
 
+# The note's rule, shown under the field before anyone is refused (kinerja.rules.perlu_catatan).
+CATATAN_BANTUAN = gettext_lazy(
+    "Wajib untuk predikat Butuh Perbaikan atau lebih rendah: tuliskan alasannya dan apa yang "
+    "perlu diperbaiki; pegawai membacanya setelah SKP final."
+)
 RENCANA_BARIS = 5  # rows the plan form offers; the service takes up to RENCANA_MAKS
 
 
@@ -200,6 +206,7 @@ class NilaiForm(forms.Form):
             attrs={"rows": 3}))  # fmt: skip
         self.fields["catatan_penilai"] = _teks(Skp, "catatan_penilai", widget=forms.Textarea(
             attrs={"rows": 3}))  # fmt: skip
+        self.fields["catatan_penilai"].help_text = CATATAN_BANTUAN
         if self.tanpa_realisasi:
             label = _(
                 "Saya tetap menilai walaupun %(n)s baris rencana belum memiliki realisasi"
@@ -245,11 +252,16 @@ class RevisiForm(forms.Form):
         self.fields["alasan"] = _teks(RevisiSkp, "alasan", required=True,
                                       widget=forms.Textarea(attrs={"rows": 3}))  # fmt: skip
         self.fields["alasan"].error_messages["required"] = _("Alasan revisi wajib diisi.")
+        # Required by the service for Butuh Perbaikan or lower (PermenPANRB 6/2022).
+        self.fields["catatan_penilai"] = _teks(Skp, "catatan_penilai", widget=forms.Textarea(
+            attrs={"rows": 3}))  # fmt: skip
+        self.fields["catatan_penilai"].help_text = CATATAN_BANTUAN
 
     @classmethod
     def untuk(cls, skp: Skp, data: Any = None) -> RevisiForm:
         return cls(data, initial={"rating_hasil": skp.rating_hasil,
-                                  "rating_perilaku": skp.rating_perilaku})  # fmt: skip
+                                  "rating_perilaku": skp.rating_perilaku,
+                                  "catatan_penilai": skp.catatan_penilai})  # fmt: skip
 
 
 class SkpAdminForm(forms.ModelForm):

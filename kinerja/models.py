@@ -13,8 +13,8 @@ from django.core.validators import (
 )
 from django.db import models
 from django.db.models import F, Q
-from django.db.models.functions import Length
-from django.db.models.lookups import LessThanOrEqual
+from django.db.models.functions import Length, Trim
+from django.db.models.lookups import GreaterThan, LessThanOrEqual
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -117,6 +117,11 @@ class SkpQuerySet(models.QuerySet):
         `skp_dinilai_punya_predikat` guarantees that each has its predikat."""
         return self.filter(status__in=Skp.STATUS_DINILAI)
 
+    def menunggu_penilaian(self) -> SkpQuerySet:
+        """Return the SKPs waiting for their evaluator's rating: planned, not yet rated (the
+        employee may be filling in the realisation meanwhile)."""
+        return self.filter(status=Skp.Status.DIRENCANAKAN)
+
 
 class Skp(TimestampedModel):
     """An employee's performance plan and evaluation for a period (SKP, PermenPANRB 6/2022).
@@ -204,6 +209,18 @@ class Skp(TimestampedModel):
                 condition=~Q(status="final") | Q(difinalkan_pada__isnull=False),
                 name="skp_final_punya_tanggal",
                 violation_error_message=_("SKP final harus memiliki tanggal finalisasi."),
+            ),
+            # Butuh Perbaikan or lower is final only with the evaluator's written note, so the
+            # employee learns why (PermenPANRB 6/2022; kinerja.rules.RENDAH_KE_BAWAH).
+            models.CheckConstraint(
+                condition=~Q(status="final")
+                | ~Q(predikat__in=rules.RENDAH_KE_BAWAH)
+                | GreaterThan(Length(Trim("catatan_penilai")), 0),
+                name="skp_final_rendah_punya_catatan",
+                violation_error_message=_(
+                    "SKP final dengan predikat Butuh Perbaikan atau lebih rendah harus memiliki "
+                    "catatan penilai."
+                ),
             ),
             pilihan_sah("status", StatusSkp.choices),
             pilihan_sah("golongan", gol.CHOICES),

@@ -93,6 +93,20 @@ def predikat(hasil: str, perilaku: str) -> str:
     return _MATRIKS_PREDIKAT[hasil][perilaku]
 
 
+# Butuh Perbaikan or lower: the predikat that need the evaluator's written note before the SKP
+# is final. PermenPANRB 6/2022 makes feedback part of managing performance (Pasal 5: pelaksanaan,
+# pemantauan dan pembinaan kinerja, with Umpan Balik Berkelanjutan) and, in its Lampiran, sends
+# an employee whose performance is below expectation to coaching and counselling (bimbingan and
+# konseling kinerja) whose follow-up rests on what was found: the employee must learn why.
+RENDAH_KE_BAWAH = (BUTUH_PERBAIKAN, KURANG, SANGAT_KURANG)  # best first, as PREDIKAT
+
+
+def perlu_catatan(predikat: str) -> bool:
+    """Return whether an SKP with this predikat needs the evaluator's note (catatan penilai)
+    before it is final: Butuh Perbaikan or lower (PermenPANRB 6/2022, see RENDAH_KE_BAWAH)."""
+    return predikat in RENDAH_KE_BAWAH
+
+
 # --- Nine-box talent grid, PermenPANRB 3/2020 (REGULATIONS.md section 7) -----------------------
 # Rows: potensial; columns: kinerja. Copied cell by cell from the regulation's table.
 _KOTAK_TALENTA: dict[str, dict[str, int]] = {

@@ -25,13 +25,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kinerja import rules
-from kinerja.filters import DasborFilter
+from kinerja.filters import DasborFilter, SkpPenilaiFilter
 from kinerja.models import KinerjaOrganisasi, PengaturanTalenta, Periode, Skp
 from pegawai.akses import Lingkup, lingkup
 from pegawai.models import HasilAsesmen, Pegawai
 
 DINILAI = list(Skp.STATUS_DINILAI)  # raw SQL parameters and Count filters
-RENDAH_KE_BAWAH = [rules.BUTUH_PERBAIKAN, rules.KURANG, rules.SANGAT_KURANG]
+RENDAH_KE_BAWAH = list(rules.RENDAH_KE_BAWAH)  # a list: query parameters
 # Worst first: rules.PREDIKAT runs best first, so its reverse index ranks severity
 # (Sangat Kurang 0, Kurang/Misconduct 1, Butuh Perbaikan 2). Sorting the label text would put
 # Butuh Perbaikan first and cut the worst off the page.
@@ -147,6 +147,15 @@ def skp_saya_nilai(user: User | AnonymousUser) -> QuerySet[Skp]:
     if pegawai_id is None:
         return Skp.objects.none()
     return _daftar(Skp.objects.filter(penilai_id=pegawai_id, periode__terbuka=True))
+
+
+def skp_saya_nilai_saring(user: User | AnonymousUser, data) -> SkpPenilaiFilter:
+    """Return the bound filter over the SKPs the user evaluates, each row with the number of its
+    plan rows still without a realisation (`tanpa_realisasi`, in the same query)."""
+    qs = skp_saya_nilai(user).annotate(
+        tanpa_realisasi=Count("rencana", filter=Q(rencana__realisasi=""))
+    )
+    return SkpPenilaiFilter(data, queryset=qs)
 
 
 def skp_saya(user: User | AnonymousUser) -> QuerySet[Skp]:

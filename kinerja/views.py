@@ -33,7 +33,7 @@ from kinerja.selectors import (
     skp_cetak,
     skp_halaman,
     skp_saya,
-    skp_saya_nilai,
+    skp_saya_nilai_saring,
     talenta_anggota,
 )
 from kinerja.services import (
@@ -164,9 +164,12 @@ def ekspor(request: HttpRequest, tabel: str, fmt: str) -> HttpResponse:
 @login_required
 @require_safe
 def skp_daftar(request: HttpRequest) -> HttpResponse:
-    """The SKPs I evaluate (of open periods) and my own."""
+    """The SKPs I evaluate (of open periods), filtered by where each stands ("waiting for my
+    rating"), and my own."""
+    filterset = skp_saya_nilai_saring(request.user, request.GET or None)
+    dinilai = filterset.qs if not filterset.is_bound or filterset.is_valid() else Skp.objects.none()
     return render(request, "kinerja/skp_list.html", {
-        "dinilai": skp_saya_nilai(request.user)[:200], "milik": skp_saya(request.user)[:20],
+        "filter": filterset, "dinilai": dinilai[:200], "milik": skp_saya(request.user)[:20],
     })  # fmt: skip
 
 

@@ -177,6 +177,8 @@ STORAGES = {
 }
 
 LOGIN_URL = "masuk"
+# The site's home sends each role on to its page (publik.views.transparansi.beranda): HR the
+# summary, a unit head their unit, an employee their own page; `next` comes first.
 LOGIN_REDIRECT_URL = "beranda"
 LOGOUT_REDIRECT_URL = "beranda"
 

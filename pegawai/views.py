@@ -17,10 +17,11 @@ from pegawai.selectors import pegawai_diri
 @require_safe
 def saya(request: HttpRequest) -> HttpResponse:
     """Show the logged-in employee their own record and histories."""
+    pegawai = pegawai_diri(request.user)
     return render(
         request,
         "pegawai/saya.html",
-        {"pegawai": pegawai_diri(request.user), "tautan": saya_tautan.tautan()},
+        {"pegawai": pegawai, "tautan": saya_tautan.tautan(), "kartu": saya_tautan.kartu(pegawai)},
     )
 
 

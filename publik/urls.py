@@ -5,6 +5,7 @@ from publik.views import data_terbuka, kelola, seleksi, survei, transparansi, um
 app_name = "publik"
 
 urlpatterns = [
+    path("beranda/", transparansi.beranda_publik, name="beranda"),
     path("transparansi/", transparansi.transparansi, name="transparansi"),
     path(
         "transparansi/<int:keputusan_id>/", transparansi.keputusan_detail, name="keputusan_detail"

@@ -89,7 +89,11 @@ MODEL = {
 # Pages outside the admin, and the admin's site-wide pages: status per role, in ROLES order
 # (anonim, pegawai, pimpinan_lain, pimpinan, hr).
 HALAMAN = {
-    "beranda": (200, 200, 200, 200, 200),
+    # The home sends a unit head to their unit and an employee to their own page; HR's is the
+    # summary of every unit; the public portal stays at publik:beranda for everyone.
+    "beranda": (200, 302, 302, 302, 200),
+    "publik:beranda": (200, 200, 200, 200, 200),
+    "jabatan:unit_saya": (302, 403, 200, 200, 403),  # a unit head's own unit
     "masuk": (200, 302, 302, 302, 302),  # signed-in users go on to the home page
     "keluar": (405, 405, 405, 405, 405),  # POST only
     "saya": (302, 200, 200, 200, 403),  # HR's login has no employee record
@@ -315,6 +319,8 @@ def _tujuan(role: str, name: str | None, path: str) -> str:
     staf = role in ("pimpinan_lain", "pimpinan", "hr")
     if name == "set_language":
         return "/"  # GET changes nothing and goes home
+    if name == "beranda":
+        return "/saya/" if role == "pegawai" else "/jabatan/unit/"  # the landing by role
     if name == "masuk":
         return "/"  # LOGIN_REDIRECT_URL for who is signed in already
     if name == "admin:logout":
@@ -480,9 +486,10 @@ def test_the_public_never_sees_nip_or_birth_dates(org):
         assert p.nama not in body
 
 
-def test_a_unit_heads_home_page_counts_only_their_unit(org):
-    response = _client(org, "pimpinan").get("/")
-    assert response.context["ringkasan"]["pegawai_aktif"] == 2
+def test_a_unit_heads_home_page_is_their_unit_and_hrs_counts_every_unit(org):
+    response = _client(org, "pimpinan").get("/", follow=True)
+    assert response.redirect_chain == [("/jabatan/unit/", 302)]
+    assert response.context["b"].unit == org.unit_a
     response = _client(org, "hr").get("/")
     assert response.context["ringkasan"]["pegawai_aktif"] == 4
 

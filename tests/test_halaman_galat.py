@@ -25,7 +25,7 @@ def _client(user) -> Client:
 
 
 def _menu(client: Client) -> str:
-    body = client.get("/").content.decode()
+    body = client.get("/", follow=True).content.decode()  # the home sends each to their page
     return body[body.index("<nav") : body.index("</nav>")]
 
 

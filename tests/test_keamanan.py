@@ -197,9 +197,13 @@ def test_every_page_for_a_logged_in_user_and_every_export_send_no_store(unduh_ek
     org = buat_organisasi()
     skp = org.pegawai_a.skp.get()
     halaman = {
-        "pegawai": ["/", "/saya/", "/kinerja/skp/", f"/kinerja/skp/{skp.pk}/", "/jabatan/peluang/"],
+        # "/" sends them on to /saya/; the public portal, logged in, is theirs alone too.
+        "pegawai": [
+            "/beranda/", "/saya/", "/kinerja/skp/", f"/kinerja/skp/{skp.pk}/", "/jabatan/peluang/",
+        ],
         "pimpinan": [
-            "/kinerja/", "/kinerja/talenta/5/", "/kinerja/ekspor/distribusi.csv",
+            "/jabatan/unit/", "/kinerja/", "/kinerja/talenta/5/",
+            "/kinerja/ekspor/distribusi.csv",
             "/kinerja/ekspor/penilai.xlsx", "/jabatan/lowongan/", "/jabatan/lowongan/?ekspor=csv",
             "/admin/", "/admin/pegawai/pegawai/",
             f"/admin/pegawai/pegawai/{org.pegawai_a.pk}/change/",

@@ -21,12 +21,18 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from kinerja import rules
 from kinerja.models import Periode, RevisiSkp, Skp
 from kinerja.services.base import SKP_FK, _validasi, perangkat_daerah_dari
 from pegawai.impor import HasilImpor
 from pegawai.models import Pegawai
+
+CATATAN_IMPOR = gettext_lazy(
+    "Hasil resmi SIASN (rw-skp22) tahun %(t)s; catatan penilai ada pada dokumen evaluasi "
+    "kinerja di SIASN, tidak ikut dalam berkas impor."
+)
 
 
 def skp_impor(
@@ -107,6 +113,11 @@ def skp_impor(
                 )
             lama.rating_hasil, lama.rating_perilaku = baru
             lama.predikat = predikat
+            if rules.perlu_catatan(predikat) and not lama.catatan_penilai.strip():
+                # rw-skp22 carries the result, not the evaluator's note; a final Butuh
+                # Perbaikan or lower needs one (CHECK skp_final_rendah_punya_catatan): say
+                # where it is rather than leave the employee with nothing.
+                lama.catatan_penilai = CATATAN_IMPOR % {"t": b["tahun"]}
             lama.status = Skp.Status.FINAL
             lama.dinilai_pada = lama.dinilai_pada or sekarang
             lama.difinalkan_pada = lama.difinalkan_pada or sekarang

@@ -42,6 +42,27 @@ def pesan_tanpa_realisasi(n: int) -> str:
     ) % {"n": n}
 
 
+def pesan_wajib_catatan(predikat: str) -> str:
+    """Return the refusal of a Butuh Perbaikan-or-lower result without the evaluator's note."""
+    return _(
+        "Catatan penilai wajib diisi untuk predikat %(p)s: pegawai perlu mengetahui alasannya "
+        "dan apa yang harus diperbaiki (PermenPANRB 6/2022, umpan balik dan konseling kinerja)."
+    ) % {"p": predikat}
+
+
+def _wajib_catatan(skp: Skp) -> None:
+    """Refuse a Butuh Perbaikan-or-lower result without a written note (the CHECK
+    skp_final_rendah_punya_catatan holds it for final SKPs; the rating is refused as early)."""
+    if rules.perlu_catatan(skp.predikat) and not skp.catatan_penilai.strip():
+        raise ValidationError(
+            {
+                "catatan_penilai": ValidationError(
+                    pesan_wajib_catatan(skp.predikat), code="catatan_wajib"
+                )
+            }
+        )
+
+
 @transaction.atomic
 def skp_nilai(
     *,
@@ -89,6 +110,7 @@ def skp_nilai(
         skp.catatan_perilaku = catatan_perilaku
     if catatan_penilai is not None:
         skp.catatan_penilai = catatan_penilai
+    _wajib_catatan(skp)
     skp.status = Skp.Status.DIEVALUASI
     skp.dinilai_pada = timezone.now()
     _validasi(skp, exclude=SKP_FK)
@@ -128,6 +150,8 @@ def skp_finalkan(*, skp: Skp, oleh: AbstractBaseUser) -> Skp:
         raise ValidationError(
             {NON_FIELD_ERRORS: _("Hanya SKP yang sudah dinilai dapat difinalkan.")}
         )
+    # A rating saved before the note was required (or by the demo) is caught here.
+    _wajib_catatan(skp)
     skp.status = Skp.Status.FINAL
     skp.difinalkan_pada = timezone.now()
     _validasi(skp, exclude=SKP_FK)
@@ -137,7 +161,13 @@ def skp_finalkan(*, skp: Skp, oleh: AbstractBaseUser) -> Skp:
 
 @transaction.atomic
 def skp_revisi(
-    *, skp: Skp, rating_hasil: str, rating_perilaku: str, alasan: str, oleh: AbstractBaseUser
+    *,
+    skp: Skp,
+    rating_hasil: str,
+    rating_perilaku: str,
+    alasan: str,
+    oleh: AbstractBaseUser,
+    catatan_penilai: str | None = None,
 ) -> RevisiSkp:
     """Correct a final SKP: the old and new ratings are kept with the reason and who did it.
 
@@ -146,6 +176,8 @@ def skp_revisi(
     route to HR). Like finalising, the distribution curve is a warning, not a refusal
     (REGULATIONS.md section 6: "HR decides"): the page shows the unit's curve before the
     revision, and the breaches after it come back on `revisi.pelanggaran`, with the numbers.
+    A revision to Butuh Perbaikan or lower needs the evaluator's note (`catatan_penilai`; None
+    keeps the SKP's own).
     """
     skp = _kunci(skp)
     _wajib_penilai(oleh, skp)
@@ -174,9 +206,20 @@ def skp_revisi(
     _validasi(revisi, exclude=["skp", "oleh"])
     skp.rating_hasil, skp.rating_perilaku = rating_hasil, rating_perilaku
     skp.predikat = revisi.predikat_baru
+    if catatan_penilai is not None:
+        skp.catatan_penilai = catatan_penilai.strip()
+    _wajib_catatan(skp)
     _validasi(skp, exclude=SKP_FK)
     revisi.save()
-    skp.save(update_fields=["rating_hasil", "rating_perilaku", "predikat", "updated_at"])
+    skp.save(
+        update_fields=[
+            "rating_hasil",
+            "rating_perilaku",
+            "predikat",
+            "catatan_penilai",
+            "updated_at",
+        ]
+    )
     # The curve as the revision leaves it: the same check the page shows before finalising.
     revisi.pelanggaran = kurva_skp(skp)[2]
     return revisi

@@ -114,6 +114,17 @@ def skp_set_realisasi(
         )
     _wajib_bukan_final(skp)
     _wajib_periode_terbuka(skp)
+    if skp.status == Skp.Status.DIEVALUASI and not _boleh_menilai(oleh, skp):
+        # The rating rests on what the employee reported: once rated, the employee's own
+        # figures change only through the evaluator (who may rate again).
+        raise ValidationError(
+            {
+                "realisasi": _(
+                    "SKP sudah dinilai: realisasi hanya dapat diubah oleh pejabat penilai."
+                )
+            },
+            code="sudah_dinilai",
+        )
     if skp.status == Skp.Status.DRAFT or not skp.rencana.exists():
         raise ValidationError(
             {

@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from jabatan.views import beranda as beranda_staf
+from jabatan.views_beranda import tujuan_beranda
 from pegawai.models import UnitKerja
 from publik.cache import halaman_publik
 from publik.filters import KeputusanPublikFilter
@@ -35,9 +36,22 @@ def _beranda_publik(request: HttpRequest) -> HttpResponse:
 
 @require_safe
 def beranda(request: HttpRequest) -> HttpResponse:
-    """The site's home: the public portal, or HR's summary for staff (jabatan's page)."""
-    if request.user.is_authenticated and request.user.is_staff:
-        return beranda_staf(request)
+    """The site's home, where login lands too: HR's summary (jabatan's page), a unit head's
+    unit, an employee's own page; the public portal for everyone else (and for everyone at
+    `publik:beranda`)."""
+    if request.user.is_authenticated:
+        tujuan = tujuan_beranda(request.user)
+        if tujuan:
+            return redirect(tujuan)
+        if request.user.is_staff:
+            return beranda_staf(request)
+    return _beranda_publik(request)
+
+
+@require_safe
+def beranda_publik(request: HttpRequest) -> HttpResponse:
+    """The public portal for anyone, logged in or not (the site's home sends staff and
+    employees to their own pages)."""
     return _beranda_publik(request)
 
 

@@ -44,7 +44,7 @@ def test_hr_logs_in_and_sees_every_unit(page: Page, live_server, org):
 
 def test_a_unit_head_logs_in_and_sees_only_their_unit(page: Page, live_server, org):
     _login(page, live_server.url, "pimpinan")
-    expect(page.get_by_role("heading", name="Ringkasan jabatan")).to_be_visible()
+    expect(page.get_by_role("heading", name="Dinas Kesehatan")).to_be_visible()  # their unit
     page.goto(f"{live_server.url}/admin/pegawai/pegawai/")
     expect(page.get_by_text("Baiq Nurul Aini")).to_be_visible()
     expect(page.get_by_text("Lalu Ahmad Zaini")).to_have_count(0)

@@ -47,6 +47,7 @@ def _calon(unit, predikat=("Baik", "Baik"), golongan="IV/a", pengawas_sejak=dt.d
             rating_hasil=rating[0],
             rating_perilaku=rating[1],
             predikat=p,
+            catatan_penilai="Catatan penilai.",
         )
     return pegawai
 

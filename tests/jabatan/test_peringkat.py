@@ -209,6 +209,7 @@ def test_the_projection_follows_every_change(
     # an evaluation changes
     skp = Skp.objects.filter(status="final").order_by("pk").first()
     skp.predikat, skp.rating_hasil = "Butuh Perbaikan", "Di Bawah Ekspektasi"
+    skp.catatan_penilai = "Target layanan tidak tercapai."  # required for a final BP
     skp.save()
     # a placement ends, an employee retires, a sanction is lifted, a position changes kind
     aktif = Penempatan.objects.aktif().definitif().order_by("pk")

@@ -87,5 +87,5 @@ def test_the_filter_keeps_only_the_posts_the_employee_meets(calon):
 
 def test_the_menu_offers_the_chances_to_employees_only(calon, hr_client):
     client, _, _ = calon
-    assert 'href="/jabatan/peluang/"' in client.get("/").content.decode()
+    assert 'href="/jabatan/peluang/"' in client.get("/", follow=True).content.decode()
     assert 'href="/jabatan/peluang/"' not in hr_client.get("/").content.decode()

@@ -114,7 +114,8 @@ def test_hr_may_rate_too(setup):
     skp = setup["skp"]
     skp_set_rencana(skp=skp, rencana=RENCANA, oleh=setup["hr"])
     skp = skp_nilai(skp=skp, rating_hasil=rules.DI_BAWAH, rating_perilaku=rules.SESUAI,
-                    oleh=setup["hr"], konfirmasi_tanpa_realisasi=True)  # fmt: skip
+                    oleh=setup["hr"], konfirmasi_tanpa_realisasi=True,
+                    catatan_penilai="Target cakupan tidak tercapai.")  # fmt: skip
     assert skp.predikat == rules.BUTUH_PERBAIKAN
 
 

@@ -42,6 +42,7 @@ def _skp(pegawai, periode, predikat, unit_a, status="final"):
         pegawai=pegawai, periode=periode, unit_kerja=pegawai.unit_kerja,
         perangkat_daerah=unit_a, golongan=pegawai.golongan, status=status,
         rating_hasil=hasil, rating_perilaku=perilaku, predikat=predikat,
+        catatan_penilai="Catatan penilai.",
         difinalkan_pada=timezone.now() if status == "final" else None,
     )  # fmt: skip
 

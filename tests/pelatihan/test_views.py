@@ -444,6 +444,7 @@ def test_did_it_work_compares_participants_with_similar_non_attendees(
             Skp.objects.create(pegawai=peg, periode=periode, unit_kerja=peg.unit_kerja,
                                perangkat_daerah=org.unit_a, golongan=peg.golongan, status="final",
                                rating_hasil=h, rating_perilaku=pl, predikat=pr,
+                               catatan_penilai="Catatan penilai.",
                                difinalkan_pada=timezone.now())  # fmt: skip
         if ikut:
             PesertaFactory(pegawai=peg, sesi=sesi, lulus=True)

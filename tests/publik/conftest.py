@@ -169,6 +169,7 @@ def _calon(unit, predikat="Baik", golongan="IV/b", urutan=0):
             pegawai=pegawai, periode=periode, unit_kerja=unit, perangkat_daerah=unit,
             golongan=golongan, status="final", difinalkan_pada=timezone.now(),
             rating_hasil=rating[0], rating_perilaku=rating[1], predikat=predikat,
+            catatan_penilai="Catatan penilai.",
         )  # fmt: skip
     return pegawai
 
