@@ -19,6 +19,7 @@ from impor.models import Impor
 from impor.riwayat import riwayat_tampil
 from impor.roles import PERM_IMPOR
 from impor.services import impor_create, pemetaan_simpan
+from impor.tampil import kalimat_diterapkan
 from jabatan.models import Jabatan
 from pegawai.akses import lingkup
 from pegawai.ekspor import unduh_tabel
@@ -90,12 +91,16 @@ def impor_detail(request: HttpRequest, pk: int) -> HttpResponse:
     r = impor.ringkasan or {}
     perlu_unit = bool(r.get("unit_asing"))
     perlu_jabatan = bool(r.get("jabatan_asing"))
+    diterapkan = impor.status == Impor.Status.DITERAPKAN
     return render(
         request,
         "impor/impor_detail.html",
         {
             "impor": impor,
             "r": r,
+            # Once applied the page reports what was done, in the past tense.
+            "diterapkan": diterapkan,
+            "hasil": kalimat_diterapkan(r) if diterapkan else "",
             "form": TerapkanForm(),
             "unit_asing": sorted((r.get("unit_asing") or {}).items()),
             "jabatan_asing": sorted((r.get("jabatan_asing") or {}).items()),

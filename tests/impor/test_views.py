@@ -55,6 +55,14 @@ def test_upload_preview_map_confirm(hr_client, hr_user, unit, langsung):
     assert response.status_code == 302 and response["Location"].startswith("/tugas/")
     impor = Impor.objects.get()
     assert impor.status == "pratinjau" and len(impor.checksum) == 64
+    # The progress page's next step is the preview it built, not "back".
+    progres = hr_client.get(response["Location"] + "?format=json").json()
+    assert (progres["lanjut"], progres["label_lanjut"]) == (
+        impor.get_absolute_url(),
+        "Lihat pratinjau",
+    )
+    halaman = hr_client.get(response["Location"]).content.decode()
+    assert f'<a class="tombol" href="{impor.get_absolute_url()}">Lihat pratinjau</a>' in halaman
     assert Pegawai.objects.count() == 0  # the preview writes nothing
     page = hr_client.get(impor.get_absolute_url()).content.decode()
     assert 'data-jumlah="baru">1<' in page and 'data-jumlah="tolak">2<' in page
@@ -76,6 +84,16 @@ def test_upload_preview_map_confirm(hr_client, hr_user, unit, langsung):
         response = hr_client.post(reverse("impor:terapkan", args=[impor.pk]), {"sebagian": "1"})
     progres = hr_client.get(response["Location"] + "?format=json").json()
     assert progres["status"] == "selesai", progres
+    # What was done, in the past tense, on the progress page and on the import's page.
+    dilakukan = "Diterapkan: 2 pegawai ditambahkan, 0 diperbarui, 1 baris ditolak"
+    assert progres["pesan"].startswith(dilakukan)
+    assert (progres["lanjut"], progres["label_lanjut"]) == (
+        impor.get_absolute_url(),
+        "Lihat hasil impor",
+    )
+    page = hr_client.get(impor.get_absolute_url()).content.decode()
+    assert dilakukan in page and "<h1>Hasil impor:" in page
+    assert "pegawai ditambahkan" in page and "akan dicatat" not in page
     tolak = hr_client.get(progres["unduh"]).content.decode("utf-8-sig")
     assert "Golongan" in tolak and "77" in tolak
     assert Pegawai.objects.count() == 2
