@@ -140,3 +140,23 @@ def test_an_xlsx_upload_works_too(hr_client, unit, langsung):
             jenis="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         )
     assert Impor.objects.get().ringkasan["baru"] == 1
+
+
+def test_a_date_that_does_not_exist_is_named_with_its_row_and_column(hr_client, unit, langsung):
+    rows = [baris(), baris(tglLahir="31-02-1990"), baris(tmtGolAkhir="1 April 2018")]
+    with langsung(execute=True):
+        _unggah(hr_client, ke_csv(rows))
+    impor = Impor.objects.get()
+    ditolak = [(g["baris"], g["kolom"], g["alasan"]) for g in impor.ringkasan["ditolak"]]
+    assert (
+        3,
+        "tglLahir",
+        'Tanggal "31-02-1990" tidak ada (bulan 2 tahun 1990 hanya 28 hari).',
+    ) in ditolak
+    # A text that is no date at all keeps the format message.
+    [format_salah] = [a for b, kolom, a in ditolak if b == 4 and kolom == "tmtGolAkhir"]
+    assert format_salah.startswith('Tanggal "1 April 2018" tidak dikenali: tulis dd-mm-yyyy')
+    page = hr_client.get(impor.get_absolute_url()).content.decode()
+    baris_html = page.split('<td class="angka">3</td>', 1)[1].split("</tr>", 1)[0]
+    assert "<td>tglLahir</td>" in baris_html
+    assert "31-02-1990&quot; tidak ada (bulan 2 tahun 1990 hanya 28 hari).</td>" in baris_html
