@@ -43,7 +43,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django_filters",
     "auditlog",
-    "axes",
+    "pegawai.apps_axes.AxesConfig",  # django-axes, titled in Indonesian
     "csp",
     # Before django_tasks_db: its `db_worker` command (with a heartbeat) overrides the library's.
     "tugas",
