@@ -86,3 +86,15 @@ def test_upload_preview_confirm_with_the_progress_bar(page: Page, live_server, t
     expect(page.get_by_role("button", name="Terapkan impor")).to_have_count(0)
     _screenshot(page, "impor-hasil")
     assert Pegawai.objects.filter(unit_kerja__kode="U-1").count() == 2
+
+
+def test_the_admin_index_titles_every_section_in_indonesian(page: Page, live_server):
+    """'Keamanan login', not 'AXES', above the lockouts HR unlock (1280 px)."""
+    page.set_viewport_size({"width": 1280, "height": 900})
+    buat_organisasi()
+    _login(page, live_server.url, "hr.bkpsdm")
+    page.goto(f"{live_server.url}/admin/")
+    expect(page.get_by_role("link", name="Keamanan login")).to_be_visible()
+    expect(page.get_by_text("AXES", exact=True)).to_have_count(0)
+    expect(page.get_by_text("Axes", exact=True)).to_have_count(0)
+    _screenshot(page, "admin-indeks")
