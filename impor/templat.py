@@ -10,6 +10,7 @@ from __future__ import annotations
 from datetime import date
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from impor import kolom as k
 from impor.duk import unit_terlihat
@@ -23,7 +24,7 @@ LEMBAR_PETUNJUK = "Petunjuk"
 LEMBAR_UNIT = "Kode unit"
 LEMBAR_JABATAN = "Kode jabatan"
 
-_TANGGAL = "dd-mm-yyyy (31-12-1985) atau sel tanggal; yyyy-mm-dd juga dibaca"
+_TANGGAL = gettext_lazy("dd-mm-yyyy (31-12-1985) atau sel tanggal; yyyy-mm-dd juga dibaca")
 
 
 def _isi() -> dict[str, str]:
