@@ -163,9 +163,7 @@ def mulai_rekonsiliasi(impor: Impor, oleh: Any) -> Progres:
         label=_("Rekonsiliasi %(b)s dengan data kita") % {"b": impor.nama_berkas},
         oleh=oleh,
         args=[impor.pk],
-        url_kembali=impor.get_absolute_url(),
-        url_lanjut=impor.get_absolute_url(),
-        label_lanjut=_("Kembali ke pratinjau"),
+        url_kembali=impor.get_absolute_url(),  # its outcome is the file to download
     )
 
 
