@@ -25,6 +25,20 @@ def _teks(v: object) -> str:
     return str(v)
 
 
+def kalimat_diterapkan(r: dict) -> str:
+    """What an applied import did, in the past tense, from its summary (Ringkasan.sebagai_dict):
+    the progress message and the import's page say the same sentence."""
+    return _(
+        "Diterapkan: %(baru)d pegawai ditambahkan, %(ubah)d diperbarui, %(tolak)d baris "
+        "ditolak; %(sama)d pegawai tidak berubah."
+    ) % {
+        "baru": r.get("baru") or 0,
+        "ubah": r.get("ubah") or 0,
+        "tolak": r.get("tolak") or 0,
+        "sama": r.get("sama") or 0,
+    }
+
+
 def label_field(f: str) -> str:
     if f == "jabatan":
         return _("jabatan")

@@ -34,16 +34,23 @@ def _buat(teks: str, y: int, m: int, d: int) -> date:
         return date(y, m, d)  # the hot path: 100,000 rows hold 600,000 dates
     except ValueError:
         pass
+    # Say what is wrong with the day, not "wrong format": the text was read, the day is not in
+    # the calendar ("31-02-1990 tidak ada (bulan 2 tahun 1990 hanya 28 hari)").
     if not 1 <= m <= 12:
         raise TanggalSalah(
-            _('Tanggal "%(v)s" tidak ada: bulan %(m)d tidak ada.') % {"v": teks, "m": m}
+            _('Tanggal "%(v)s" tidak ada (bulan %(m)d tidak ada; bulan 1 sampai 12).')
+            % {"v": teks, "m": m}
         )
     if 1 <= y <= 9999:
+        if d < 1:
+            raise TanggalSalah(
+                _('Tanggal "%(v)s" tidak ada (tanggal %(d)d tidak ada).') % {"v": teks, "d": d}
+            )
         raise TanggalSalah(
-            _('Tanggal "%(v)s" tidak ada: bulan %(m)02d-%(y)d hanya sampai tanggal %(a)d.')
+            _('Tanggal "%(v)s" tidak ada (bulan %(m)d tahun %(y)d hanya %(a)d hari).')
             % {"v": teks, "m": m, "y": y, "a": calendar.monthrange(y, m)[1]}
         )
-    raise TanggalSalah(_('Tanggal "%(v)s" tidak ada: tahun %(y)d.') % {"v": teks, "y": y})
+    raise TanggalSalah(_('Tanggal "%(v)s" tidak ada (tahun %(y)d).') % {"v": teks, "y": y})
 
 
 def _zona(teks: str) -> timezone:

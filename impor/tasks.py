@@ -12,15 +12,20 @@ from django_tasks import task
 
 from impor import baca, proses
 from impor.models import Impor
+from impor.tampil import kalimat_diterapkan
 from pegawai.audit import catat_operasi
 from tugas.models import Progres
 from tugas.progres import Laporan, dengan_progres, mulai
 
 
-def _pesan(r: proses.Ringkasan) -> str:
-    pesan = _(
-        "%(total)d baris: %(baru)d baru, %(ubah)d berubah, %(sama)d tetap, %(tolak)d ditolak."
-    ) % {"total": r.total, "baru": r.baru, "ubah": r.ubah, "sama": r.sama, "tolak": r.tolak}
+def _pesan(r: proses.Ringkasan, *, diterapkan: bool = False) -> str:
+    """The outcome in one line: what the preview found, or (applied) what was done."""
+    if diterapkan:
+        pesan = kalimat_diterapkan(r.sebagai_dict())
+    else:
+        pesan = _("Pratinjau siap. ") + _(
+            "%(total)d baris: %(baru)d baru, %(ubah)d berubah, %(sama)d tetap, %(tolak)d ditolak."
+        ) % {"total": r.total, "baru": r.baru, "ubah": r.ubah, "sama": r.sama, "tolak": r.tolak}
     if r.berhenti:
         pesan += " " + _("%(b)d pegawai berhenti; %(p)d penempatan aktifnya diakhiri.") % {
             "b": r.berhenti,
@@ -60,7 +65,7 @@ def pratinjau(laporan: Laporan, impor_id: int) -> int:
     impor.status = Impor.Status.PRATINJAU
     impor.ringkasan = r.sebagai_dict()
     impor.save(update_fields=["status", "ringkasan"])
-    _berkas_tolak(laporan, impor, r, _("Pratinjau siap. ") + _pesan(r))
+    _berkas_tolak(laporan, impor, r, _pesan(r))
     return r.total
 
 
@@ -127,7 +132,7 @@ def terapkan(laporan: Laporan, impor_id: int, user_id: int | None, sebagian: boo
         "berkas": impor.nama_berkas,
     }
     log.save(update_fields=["additional_data"])
-    _berkas_tolak(laporan, impor, r, _("Impor selesai. ") + _pesan(r))
+    _berkas_tolak(laporan, impor, r, _pesan(r, diterapkan=True))
     return r.total
 
 
@@ -158,7 +163,7 @@ def mulai_rekonsiliasi(impor: Impor, oleh: Any) -> Progres:
         label=_("Rekonsiliasi %(b)s dengan data kita") % {"b": impor.nama_berkas},
         oleh=oleh,
         args=[impor.pk],
-        url_kembali=impor.get_absolute_url(),
+        url_kembali=impor.get_absolute_url(),  # its outcome is the file to download
     )
 
 
@@ -169,7 +174,9 @@ def mulai_pratinjau(impor: Impor, oleh: Any) -> Progres:
         oleh=oleh,
         kunci=f"impor:{impor.pk}",
         args=[impor.pk],
-        url_kembali=impor.get_absolute_url(),
+        url_kembali=reverse("impor:daftar"),
+        url_lanjut=impor.get_absolute_url(),
+        label_lanjut=_("Lihat pratinjau"),
     )
 
 
@@ -181,7 +188,9 @@ def mulai_terapkan(impor: Impor, oleh: Any, *, sebagian: bool) -> Progres:
         # One import of employees at a time: two at once would race on the same NIPs.
         kunci="impor:terapkan",
         args=[impor.pk, getattr(oleh, "pk", None), sebagian],
-        url_kembali=reverse("impor:detail", args=[impor.pk]),
+        url_kembali=reverse("impor:daftar"),
+        url_lanjut=impor.get_absolute_url(),
+        label_lanjut=_("Lihat hasil impor"),
     )
 
 

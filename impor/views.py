@@ -3,8 +3,6 @@ positions, confirm; the template download."""
 
 from __future__ import annotations
 
-from datetime import date
-
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
@@ -19,6 +17,7 @@ from impor.models import Impor
 from impor.riwayat import riwayat_tampil
 from impor.roles import PERM_IMPOR
 from impor.services import impor_create, pemetaan_simpan
+from impor.tampil import kalimat_diterapkan
 from jabatan.models import Jabatan
 from pegawai.akses import lingkup
 from pegawai.ekspor import unduh_tabel
@@ -90,12 +89,16 @@ def impor_detail(request: HttpRequest, pk: int) -> HttpResponse:
     r = impor.ringkasan or {}
     perlu_unit = bool(r.get("unit_asing"))
     perlu_jabatan = bool(r.get("jabatan_asing"))
+    diterapkan = impor.status == Impor.Status.DITERAPKAN
     return render(
         request,
         "impor/impor_detail.html",
         {
             "impor": impor,
             "r": r,
+            # Once applied the page reports what was done, in the past tense.
+            "diterapkan": diterapkan,
+            "hasil": kalimat_diterapkan(r) if diterapkan else "",
             "form": TerapkanForm(),
             "unit_asing": sorted((r.get("unit_asing") or {}).items()),
             "jabatan_asing": sorted((r.get("jabatan_asing") or {}).items()),
@@ -152,39 +155,23 @@ def impor_terapkan(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_safe
 def templat(request: HttpRequest, fmt: str) -> HttpResponse:
-    """The empty template of our columns (SIASN's field names) with one example row."""
+    """The empty template of our columns (SIASN's field names) with one example row; the XLSX
+    also carries the instructions and the unit and position codes to use (impor.templat)."""
+    from impor.templat import templat as isi_templat
+
     _hr(request)
     if fmt not in ("xlsx", "csv"):
         raise PermissionDenied
-    # Dates as dates: date cells in XLSX, dd-mm-yyyy in CSV (pegawai.ekspor); the import reads
-    # both.
-    contoh = {
-        "nipBaru": "198503152010011002",
-        "nama": "Ahmad Fauzi",
-        "gelarDepan": "Dr.",
-        "gelarBelakang": "S.T., M.T.",
-        "tempatLahir": "Mataram",
-        "tglLahir": date(1985, 3, 15),
-        "jenisKelamin": "L",
-        "statusPegawai": "PNS",
-        "kedudukanPnsNama": "Aktif",
-        "tmtCpns": date(2010, 1, 1),
-        "tmtPns": date(2011, 1, 1),
-        "golRuangAkhirId": "32",
-        "golRuangAkhir": "III/b",
-        "tmtGolAkhir": date(2018, 4, 1),
-        "tkPendidikanTerakhirId": "40",
-        "tkPendidikanTerakhir": "S-1",
-        "unorId": "(kode unit)",
-        "unorNama": "(nama unit)",
-    }
+    isi = isi_templat(lingkup(request.user))
+    header, rows = isi.pop("header"), isi.pop("rows")
     return unduh_tabel(
         request,
         data="impor.templat",
         nama_berkas="templat-impor-pegawai",
-        header=list(k.KOLOM),
-        rows=[[contoh.get(c, "") for c in k.KOLOM]],
+        header=header,
+        rows=rows,
         fmt=fmt,
+        **(isi if fmt == "xlsx" else {}),
     )
 
 

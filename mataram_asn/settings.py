@@ -43,7 +43,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django_filters",
     "auditlog",
-    "axes",
+    "pegawai.apps_axes.AxesConfig",  # django-axes, titled in Indonesian
     "csp",
     # Before django_tasks_db: its `db_worker` command (with a heartbeat) overrides the library's.
     "tugas",
@@ -188,7 +188,7 @@ AUTHENTICATION_BACKENDS = [
     "django.contrib.auth.backends.ModelBackend",
 ]
 # Lock a username from one address after 5 wrong passwords for 30 minutes; HR can unlock early
-# in the admin (Access attempts) or with `manage.py axes_reset_username`.
+# in the admin (Keamanan login → Upaya akses) or with `manage.py axes_reset_username`.
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=30))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]

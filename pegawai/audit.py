@@ -3,7 +3,7 @@ projection, an import): what was done, to which kind of record, by whom, with it
 
 The thousands of rows such an operation writes go in through bulk statements that do not pass
 django-auditlog's per-row signals; this record makes the operation itself answerable, in the
-same append-only table (Administrasi → Log entries).
+same append-only table (Administrasi → Jejak audit → Catatan audit).
 """
 
 from __future__ import annotations

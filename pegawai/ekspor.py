@@ -6,6 +6,7 @@ import csv
 import datetime as dt
 import io
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
@@ -46,22 +47,31 @@ def teks_csv(value: object) -> object:
     return sel_aman(value)
 
 
-def tulis_xlsx(
-    header: Sequence[object], rows: Iterable[Sequence[object]], *, judul: str = "Data"
-) -> bytes:
-    """Return an XLSX workbook of one sheet, written row by row (openpyxl's write-only mode, so
-    memory holds the file being built, not a sheet of cell objects).
+@dataclass(frozen=True)
+class Lembar:
+    """A further sheet of a workbook (instructions, the codes to choose from)."""
 
-    Text cells are typed as text: a NIP keeps its 18 digits and its grouping, and a name like
-    `=HYPERLINK(...)` stays text (openpyxl would make it a formula). Dates and times are real
-    date cells shown dd-mm-yyyy (times in local time: a spreadsheet has no time zone); numbers
-    stay numbers.
-    """
-    from openpyxl import Workbook
+    judul: str
+    header: Sequence[object]
+    rows: Sequence[Sequence[object]]
+
+
+@dataclass(frozen=True)
+class Pilihan:
+    """A drop-down list on a column of the first sheet (an XLSX data validation).
+
+    `sumber` is the list: a range of another sheet (`'Kode unit'!$A$2:$A$40`) or values
+    (`"PNS,PPPK"`). A value outside it is only warned about: a column may also take codes the
+    list cannot hold (a SIASN id already mapped)."""
+
+    kolom: str  # the column's header
+    sumber: str
+    pesan: str
+    baris: int = 5000  # data rows the list covers
+
+
+def _lembar(ws, header: Sequence[object], rows: Iterable[Sequence[object]]) -> None:
     from openpyxl.cell import WriteOnlyCell
-
-    wb = Workbook(write_only=True)
-    ws = wb.create_sheet(title=judul[:31] or "Data")
 
     def sel(value: object) -> WriteOnlyCell:
         if isinstance(value, dt.datetime):
@@ -83,9 +93,62 @@ def tulis_xlsx(
     ws.append([sel(str(h)) for h in header])
     for row in rows:
         ws.append([sel(v) for v in row])
+
+
+def tulis_xlsx(
+    header: Sequence[object],
+    rows: Iterable[Sequence[object]],
+    *,
+    judul: str = "Data",
+    lembar: Sequence[Lembar] = (),
+    pilihan: Sequence[Pilihan] = (),
+    buka: int = 0,
+) -> bytes:
+    """Return an XLSX workbook, written row by row (openpyxl's write-only mode, so memory
+    holds the file being built, not a sheet of cell objects): the table on the first sheet, then
+    `lembar`; `pilihan` puts drop-down lists on the first sheet's columns; `buka` is the sheet
+    a spreadsheet opens on (the first sheet stays the one an import reads).
+
+    Text cells are typed as text: a NIP keeps its 18 digits and its grouping, and a name like
+    `=HYPERLINK(...)` stays text (openpyxl would make it a formula). Dates and times are real
+    date cells shown dd-mm-yyyy (times in local time: a spreadsheet has no time zone); numbers
+    stay numbers.
+    """
+    from openpyxl import Workbook
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    wb = Workbook(write_only=True)
+    ws = wb.create_sheet(title=judul[:31] or "Data")
+    judul_kolom = [str(h) for h in header]
+    for p in pilihan:
+        huruf = get_column_letter(judul_kolom.index(p.kolom) + 1)
+        dv = DataValidation(
+            type="list",
+            formula1=p.sumber,
+            allow_blank=True,
+            showErrorMessage=True,
+            errorStyle="warning",
+            error=str(p.pesan),
+            errorTitle=str(p.kolom),
+        )
+        dv.add(f"{huruf}2:{huruf}{p.baris + 1}")
+        ws.data_validations.append(dv)
+    _lembar(ws, header, rows)
+    for extra in lembar:
+        _lembar(wb.create_sheet(title=extra.judul[:31]), extra.header, extra.rows)
+    if buka:
+        wb.active = buka
     buffer = io.BytesIO()
     wb.save(buffer)
     return buffer.getvalue()
+
+
+def rentang_lembar(judul: str, n: int, kolom: str = "A") -> str:
+    """The formula of column `kolom`'s `n` values under the header of sheet `judul`."""
+    from openpyxl.utils import quote_sheetname
+
+    return f"{quote_sheetname(judul[:31])}!${kolom}$2:${kolom}${n + 1}"
 
 
 def catat_ekspor(request: HttpRequest, *, data: str, jumlah_baris: int) -> CatatanEkspor:
@@ -107,14 +170,18 @@ def unduh_tabel(
     header: Sequence[str],
     rows: Iterable[Sequence[object]],
     fmt: str,
+    **xlsx: object,
 ) -> HttpResponse:
-    """Return a small table as CSV (`;`, UTF-8 with BOM) or XLSX (`tulis_xlsx`), logged in
-    CatatanEkspor. Dates may be given as dates: dd-mm-yyyy text in CSV, date cells in XLSX."""
+    """Return a small table as CSV (`;`, UTF-8 with BOM) or XLSX (`tulis_xlsx`, given `xlsx`:
+    further sheets, drop-down lists), logged in CatatanEkspor. Dates may be given as dates:
+    dd-mm-yyyy text in CSV, date cells in XLSX."""
     rows = [list(r) for r in rows]
     catat_ekspor(request, data=data, jumlah_baris=len(rows))
     stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
     if fmt == "xlsx":
-        response = HttpResponse(tulis_xlsx(header, rows, judul=nama_berkas), content_type=XLSX)
+        response = HttpResponse(
+            tulis_xlsx(header, rows, judul=nama_berkas, **xlsx), content_type=XLSX
+        )
     else:
         buffer = io.StringIO()
         buffer.write("\ufeff")

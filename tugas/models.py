@@ -59,6 +59,10 @@ class Progres(models.Model):
     galat = models.JSONField(_("galat"), default=list, blank=True)
     pesan = models.TextField(_("pesan"), blank=True)
     url_kembali = models.CharField(_("tautan kembali"), max_length=300, blank=True)
+    # The step after the task (the preview it built, the list it filled): the starter knows it,
+    # so the page offers it once the task is done instead of a bare "back".
+    url_lanjut = models.CharField(_("tautan langkah berikutnya"), max_length=300, blank=True)
+    label_lanjut = models.CharField(_("label langkah berikutnya"), max_length=100, blank=True)
     # The export file lives in the row, not on a disk: web and workers may run on different
     # machines, and the file goes when the row goes.
     berkas = models.BinaryField(_("berkas"), null=True, blank=True, editable=False)

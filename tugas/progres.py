@@ -1,6 +1,7 @@
 """Start a background task with its progress row, and report progress from inside the task.
 
-    progres = mulai(buka_skp, label=..., oleh=request.user, kunci=f"periode:{p.pk}", args=[p.pk])
+    progres = mulai(buka_skp, label=..., oleh=request.user, kunci=f"periode:{p.pk}", args=[p.pk],
+                    url_lanjut=..., label_lanjut=_("Lihat SKP"))  # the button once done
     return redirect(progres)            # the page polls /tugas/<id>/ until done or failed
 
     @task()
@@ -80,6 +81,8 @@ def mulai(
     args: Sequence[Any] = (),
     kwargs: dict[str, Any] | None = None,
     url_kembali: str = "",
+    url_lanjut: str = "",
+    label_lanjut: str = "",
     gabung: bool = False,
 ) -> Progres:
     """Create the progress row and enqueue `task(progres_id, *args, **kwargs)` on commit.
@@ -88,6 +91,9 @@ def mulai(
     worker never runs work for a change that was rolled back or is not visible yet). With a
     `kunci`, a second start of the same work while one is queued or running raises
     `SedangBerjalan` carrying the running one.
+
+    `url_lanjut` and `label_lanjut` name the next step once the work is done ("Lihat
+    pratinjau"): the progress page offers it as its button; `url_kembali` stays the way back.
 
     With `gabung`, a run of the same work for the same user that is still queued is returned
     instead of queuing another: it reads the data when it starts, and the row lock taken here
@@ -129,6 +135,8 @@ def mulai(
                 label=str(label)[:200],
                 oleh=oleh,
                 url_kembali=url_kembali,
+                url_lanjut=url_lanjut,
+                label_lanjut=str(label_lanjut)[:100],
             )
     except IntegrityError:
         berjalan = (

@@ -43,6 +43,8 @@ def sebagai_dict(progres: Progres) -> dict:
         "pesan": progres.pesan,
         "unduh": f"{progres.get_absolute_url()}unduh/" if progres.nama_berkas else None,
         "nama_berkas": progres.nama_berkas,
+        "lanjut": progres.url_lanjut or None,
+        "label_lanjut": progres.label_lanjut,
     }
 
 

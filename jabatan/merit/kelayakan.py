@@ -81,7 +81,7 @@ def kelayakan(k: Kandidat, s: Syarat, pada: date) -> list[Alasan]:
         alasan.append(
             Alasan(
                 "GOLONGAN",
-                _("Golongan %(g)s di bawah golongan minimal %(m)s.")
+                _("%(g)s di bawah golongan minimal %(m)s.")  # g: "Golongan IX" for a PPPK
                 % {"g": gol.label(k.golongan), "m": gol.label(s.golongan_minimal)},
             )
         )

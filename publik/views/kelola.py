@@ -79,7 +79,7 @@ def seleksi_buka(request: HttpRequest) -> HttpResponse:
     formasi = formasi_jpt_lowong()
     form = SeleksiBukaForm(request.POST if request.method == "POST" else None, formasi=formasi)
     if form.is_bound and form.is_valid() and (seleksi := form.simpan(oleh=request.user)):
-        messages.success(request, _("Seleksi %(s)s dibuka.") % {"s": seleksi})
+        messages.success(request, _("Dibuka: %(s)s.") % {"s": seleksi})
         return redirect("publik:kelola_seleksi_detail", seleksi.pk)
     return render(request, "publik/kelola/seleksi_form.html", {
         "form": form, "formasi": formasi, "pengumuman_minimal": PENGUMUMAN_MINIMAL_HARI,
@@ -150,7 +150,7 @@ def tahap_umumkan_view(request: HttpRequest, seleksi_id: int, tahap_id: int) -> 
     tahap = _tahap(seleksi_id, tahap_id)
     _jalankan(request, lambda: tahap_umumkan(tahap=tahap, pada=timezone.localdate(),
                                              oleh=request.user),
-              _("Pengumuman %(t)s diterbitkan di halaman publik.")
+              _("Tahap %(t)s diumumkan di halaman publik.")
               % {"t": tahap.get_jenis_display()})  # fmt: skip
     return redirect("publik:kelola_tahap", seleksi_id, tahap.pk)
 

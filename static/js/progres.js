@@ -38,6 +38,8 @@
     teks(blok, "jumlah-galat", d.teks_galat);
     tampil(blok.querySelector("[data-progres-unduh]"), !!d.unduh && d.status === "selesai");
     teks(blok, "nama-berkas", d.nama_berkas || "");
+    // The next step (the preview the task built) once it is done.
+    tampil(blok.querySelector("[data-progres-lanjut]"), !!d.lanjut && d.status === "selesai");
     tampil(blok.querySelector("[data-progres-perbarui]"), d.aktif);
     blok.classList.remove("progres-antre", "progres-berjalan", "progres-selesai", "progres-gagal");
     blok.classList.add("progres-" + d.status);

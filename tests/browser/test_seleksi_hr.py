@@ -99,7 +99,7 @@ def test_hr_opens_a_selection_records_a_stage_and_the_public_sees_it(
     _axe(page)
     page.get_by_role("button", name="Umumkan di halaman publik").click()
     expect(
-        page.get_by_role("status").filter(has_text="diterbitkan di halaman publik")
+        page.get_by_role("status").filter(has_text="diumumkan di halaman publik")
     ).to_be_visible()
     assert Pengumuman.objects.filter(tahap__jenis="administrasi").exists()
     page.get_by_role("link", name="Lihat di halaman publik").click()

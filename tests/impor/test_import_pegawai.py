@@ -36,8 +36,8 @@ def test_a_refusing_run_prints_the_first_rejected_rows_and_points_to_tolak(tmp_p
     assert galat.startswith("Tidak ada yang disimpan: 2 baris ditolak")
     assert "Baris ditolak (2):" in out
     assert (
-        '  baris 3, kolom tmtGolAkhir: Tanggal "31-02-1990" tidak ada: bulan 02-1990 hanya '
-        "sampai tanggal 28."
+        '  baris 3, kolom tmtGolAkhir: Tanggal "31-02-1990" tidak ada (bulan 2 tahun 1990 '
+        "hanya 28 hari)."
     ) in out
     assert '  baris 4, kolom golRuangAkhirId: Golongan "77" tidak dikenal.' in out
     assert "--tolak BERKAS" in out

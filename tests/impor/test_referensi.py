@@ -285,9 +285,12 @@ def test_dates_as_siasn_writes_them_read_in_wita(teks, hari):
 @pytest.mark.parametrize(
     ("teks", "pesan"),
     [
-        ("31-02-1990", '"31-02-1990" tidak ada: bulan 02-1990 hanya sampai tanggal 28.'),
-        ("29-02-2023", '"29-02-2023" tidak ada'),
-        ("1990-13-01", '"1990-13-01" tidak ada: bulan 13 tidak ada.'),
+        ("31-02-1990", '"31-02-1990" tidak ada (bulan 2 tahun 1990 hanya 28 hari).'),
+        ("29-02-2023", '"29-02-2023" tidak ada (bulan 2 tahun 2023 hanya 28 hari).'),
+        ("31-04-2024", '"31-04-2024" tidak ada (bulan 4 tahun 2024 hanya 30 hari).'),
+        ("00-01-1990", '"00-01-1990" tidak ada (tanggal 0 tidak ada).'),
+        ("1990-13-01", '"1990-13-01" tidak ada (bulan 13 tidak ada; bulan 1 sampai 12).'),
+        ("01-01-0000", '"01-01-0000" tidak ada (tahun 0).'),
         ("2022-04-01T24:00:00Z", 'Waktu pada "2022-04-01T24:00:00Z" tidak ada.'),
         ("April 2018", '"April 2018" tidak dikenali: tulis dd-mm-yyyy'),
         ("20220401", '"20220401" tidak dikenali'),
@@ -340,7 +343,7 @@ def test_reference_values_through_the_import():
     galat = {g["baris"]: (g["kolom"], g["alasan"]) for g in r.ditolak}
     assert galat[5] == (
         "tmtGolAkhir",
-        'Tanggal "31-02-1990" tidak ada: bulan 02-1990 hanya sampai tanggal 28.',
+        'Tanggal "31-02-1990" tidak ada (bulan 2 tahun 1990 hanya 28 hari).',
     )
     assert galat[6][0] == "kedudukanPnsId" and '"93" tidak ada dalam tabel' in galat[6][1]
     assert galat[7] == (

@@ -55,6 +55,14 @@ def test_upload_preview_map_confirm(hr_client, hr_user, unit, langsung):
     assert response.status_code == 302 and response["Location"].startswith("/tugas/")
     impor = Impor.objects.get()
     assert impor.status == "pratinjau" and len(impor.checksum) == 64
+    # The progress page's next step is the preview it built, not "back".
+    progres = hr_client.get(response["Location"] + "?format=json").json()
+    assert (progres["lanjut"], progres["label_lanjut"]) == (
+        impor.get_absolute_url(),
+        "Lihat pratinjau",
+    )
+    halaman = hr_client.get(response["Location"]).content.decode()
+    assert f'<a class="tombol" href="{impor.get_absolute_url()}">Lihat pratinjau</a>' in halaman
     assert Pegawai.objects.count() == 0  # the preview writes nothing
     page = hr_client.get(impor.get_absolute_url()).content.decode()
     assert 'data-jumlah="baru">1<' in page and 'data-jumlah="tolak">2<' in page
@@ -76,6 +84,16 @@ def test_upload_preview_map_confirm(hr_client, hr_user, unit, langsung):
         response = hr_client.post(reverse("impor:terapkan", args=[impor.pk]), {"sebagian": "1"})
     progres = hr_client.get(response["Location"] + "?format=json").json()
     assert progres["status"] == "selesai", progres
+    # What was done, in the past tense, on the progress page and on the import's page.
+    dilakukan = "Diterapkan: 2 pegawai ditambahkan, 0 diperbarui, 1 baris ditolak"
+    assert progres["pesan"].startswith(dilakukan)
+    assert (progres["lanjut"], progres["label_lanjut"]) == (
+        impor.get_absolute_url(),
+        "Lihat hasil impor",
+    )
+    page = hr_client.get(impor.get_absolute_url()).content.decode()
+    assert dilakukan in page and "<h1>Hasil impor:" in page
+    assert "pegawai ditambahkan" in page and "akan dicatat" not in page
     tolak = hr_client.get(progres["unduh"]).content.decode("utf-8-sig")
     assert "Golongan" in tolak and "77" in tolak
     assert Pegawai.objects.count() == 2
@@ -122,3 +140,23 @@ def test_an_xlsx_upload_works_too(hr_client, unit, langsung):
             jenis="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         )
     assert Impor.objects.get().ringkasan["baru"] == 1
+
+
+def test_a_date_that_does_not_exist_is_named_with_its_row_and_column(hr_client, unit, langsung):
+    rows = [baris(), baris(tglLahir="31-02-1990"), baris(tmtGolAkhir="1 April 2018")]
+    with langsung(execute=True):
+        _unggah(hr_client, ke_csv(rows))
+    impor = Impor.objects.get()
+    ditolak = [(g["baris"], g["kolom"], g["alasan"]) for g in impor.ringkasan["ditolak"]]
+    assert (
+        3,
+        "tglLahir",
+        'Tanggal "31-02-1990" tidak ada (bulan 2 tahun 1990 hanya 28 hari).',
+    ) in ditolak
+    # A text that is no date at all keeps the format message.
+    [format_salah] = [a for b, kolom, a in ditolak if b == 4 and kolom == "tmtGolAkhir"]
+    assert format_salah.startswith('Tanggal "1 April 2018" tidak dikenali: tulis dd-mm-yyyy')
+    page = hr_client.get(impor.get_absolute_url()).content.decode()
+    baris_html = page.split('<td class="angka">3</td>', 1)[1].split("</tr>", 1)[0]
+    assert "<td>tglLahir</td>" in baris_html
+    assert "31-02-1990&quot; tidak ada (bulan 2 tahun 1990 hanya 28 hari).</td>" in baris_html

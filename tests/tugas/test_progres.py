@@ -173,3 +173,31 @@ def test_a_task_started_in_a_transaction_that_rolls_back_is_never_queued(orang):
         mulai(contoh, label="Contoh", oleh=orang["pemilik"], args=[1])
         raise RuntimeError
     assert not Progres.objects.exists() and not DBTaskResult.objects.exists()
+
+
+def test_it_offers_the_starters_next_step_once_the_task_is_done(client, orang, langsung):
+    """The page's way on comes from whoever started the task ("Lihat pratinjau"), shown only
+    when the work is done; a task started without one keeps only its way back."""
+    progres = mulai(
+        contoh,
+        label="Contoh",
+        oleh=orang["pemilik"],
+        args=[2],
+        url_kembali="/kembali/",
+        url_lanjut="/hasil/",
+        label_lanjut="Lihat hasil",
+    )
+    _client(client, orang["pemilik"])
+    body = client.get(progres.get_absolute_url()).content.decode()
+    assert "<p data-progres-lanjut hidden>" in body  # queued: nothing to see yet
+    assert '<a class="tombol" href="/hasil/">Lihat hasil</a>' in body
+    assert client.get(progres.get_absolute_url(), {"format": "json"}).json()["lanjut"] == "/hasil/"
+    Laporan(str(progres.pk)).selesai(pesan="Beres.")
+    body = client.get(progres.get_absolute_url()).content.decode()
+    assert "<p data-progres-lanjut>" in body and 'href="/kembali/">Kembali</a>' in body
+
+    tanpa = mulai(contoh, label="Contoh", oleh=orang["pemilik"], args=[1])
+    Laporan(str(tanpa.pk)).selesai()
+    body = client.get(tanpa.get_absolute_url()).content.decode()
+    assert "data-progres-lanjut" not in body
+    assert client.get(tanpa.get_absolute_url(), {"format": "json"}).json()["lanjut"] is None
