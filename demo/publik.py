@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from jabatan import merit
+from jabatan.merit.relevansi import LAIN, kecocokan
 from jabatan.models import Formasi, Keputusan, Penempatan
 from jabatan.peringkat import peringkat_formasi
 from kinerja.survei import KomentarSkm, ResponSkm, StatusKomentar, UnitLayanan
@@ -245,8 +246,9 @@ class SeleksiDemo:
     a vacant JPT post. The applicants are those the merit ranking finds eligible on the first
     day of registration (PP 11/2017 Pasal 107 jo. PP 17/2020 through jabatan.merit: rank,
     education, the required family of studies, an Administrator or Ahli Madya post for two
-    years, at most 56 years old), never the post's holder; the winner of a finished selection
-    is the appointee. Runs after the merit projection is built (seed_demo)."""
+    years, at most 56 years old), whose field of study fits the post or its unit's affair
+    (jabatan.merit.relevansi), never the post's holder; the winner of a finished selection is
+    the appointee. Runs after the merit projection is built (seed_demo)."""
 
     PELAMAR = 5
 
@@ -273,8 +275,11 @@ class SeleksiDemo:
         return n
 
     def _pelamar(self, formasi: Formasi, pada: date, pemenang: Pegawai | None) -> list[Pegawai]:
-        teratas = peringkat_formasi(formasi, pada=pada, teratas=self.PELAMAR, hitung=False)
-        ids = [h.kandidat.pegawai_id for h in teratas.teratas]
+        """The best eligible whose field of study fits the post or its affair: a teacher with
+        an Ahli Madya post may by law apply to head the fire brigade, but does not."""
+        p = peringkat_formasi(formasi, pada=pada, teratas=20 * self.PELAMAR, hitung=False)
+        cocok = [h for h in p.teratas if kecocokan(h.kandidat, p.syarat) != LAIN]
+        ids = [h.kandidat.pegawai_id for h in cocok][: self.PELAMAR]
         if pemenang is not None:
             ids = [pemenang.pk, *[i for i in ids if i != pemenang.pk][: self.PELAMAR - 1]]
         orang = Pegawai.objects.in_bulk(ids)

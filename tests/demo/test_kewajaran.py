@@ -17,14 +17,15 @@ from django.core.management import call_command
 
 from demo.catalogue import PUNCAK_PELAKSANA, rentang_golongan
 from demo.orang import GOLONGAN_AWAL, TAHUN_PER_PANGKAT
+from jabatan.merit.relevansi import LAIN, kecocokan
 from jabatan.models import Keputusan, Penempatan
+from jabatan.peringkat import peringkat_formasi
 from pegawai import golongan as gol
 from pegawai.jenis_jabatan import JenisJabatan
 from pegawai.models import Pegawai, RiwayatPangkat
 from pegawai.pensiun import tanggal_pensiun
 from publik.models import JenisTahap, Pelamar, Seleksi
 from publik.selectors import daftar_baris, keputusan_publik, lowong_publik
-from publik.services import kelayakan
 
 pytestmark = pytest.mark.django_db
 PADA = dt.date(2026, 11, 28)
@@ -196,9 +197,10 @@ def test_justifications_vary_and_the_public_summary_is_written_for_the_public(de
 
 def pelamar_tak_wajar() -> list[tuple[str, str]]:
     """Return (applicant, what is wrong) of applicants who could not have applied on the first
-    day of registration: the merit ranking's own JPT rules (publik.services.kelayakan: rank,
-    education, family of studies, Administrator or Ahli Madya for two years, age 56), the post's
-    holder applying for it, and, checked here directly, a rank below the post's minimum."""
+    day of registration, by the merit ranking's own JPT rules (what publik.services.kelayakan
+    reads: rank, education, family of studies, Administrator or Ahli Madya for two years, age
+    56), or whose field of study fits neither the post nor its affair, the post's holder
+    applying for it, and, checked here directly, a rank below the post's minimum."""
     salah = []
     for s in Seleksi.objects.prefetch_related("formasi__jabatan", "tahap"):
         daftar = next(t for t in s.tahap.all() if t.jenis == JenisTahap.PENDAFTARAN)
@@ -215,13 +217,19 @@ def pelamar_tak_wajar() -> list[tuple[str, str]]:
             nama, j = p.pegawai.nama, p.formasi.jabatan
             if gol.urutan(p.pegawai.golongan) < gol.urutan(j.golongan_minimal):
                 salah.append((nama, f"golongan {p.pegawai.golongan}"))
-            if p.pegawai_id in pemangku and not (s.selesai and p.pegawai_id in pemenang):
-                salah.append((nama, "pemangku formasi"))
-                continue
             if s.selesai and p.pegawai_id in pemenang:
                 continue  # the appointee holds the post now: the ranking no longer lists them
-            alasan = kelayakan(seleksi=s, formasi=p.formasi, pegawai=p.pegawai, pada=daftar.mulai)
-            salah.extend((nama, a) for a in alasan)
+            if p.pegawai_id in pemangku:
+                salah.append((nama, "pemangku formasi"))
+                continue
+            peringkat = peringkat_formasi(
+                p.formasi, pada=daftar.mulai, teratas=0, pegawai_ids=[p.pegawai_id],
+                hitung=False, pengumuman=s.syarat_pengumuman,
+            )  # fmt: skip
+            h = peringkat.dicari[p.pegawai_id]
+            salah.extend((nama, a.pesan) for a in h.alasan if not h.layak)
+            if kecocokan(h.kandidat, peringkat.syarat) == LAIN:
+                salah.append((nama, "bidang studi tidak sesuai"))
     return salah
 
 
@@ -234,8 +242,10 @@ def test_selection_applicants_could_apply_for_the_post(demo):
     for s in seleksi.filter(selesai=True):
         k = Keputusan.objects.get(formasi__in=s.formasi.all(), metode="seleksi_terbuka")
         assert s.pelamar.filter(pegawai=k.pegawai).exists()
-    # A teacher applying for a JPT post is caught.
+    # A junior teacher applying for a JPT post is caught, and so is a senior one (eligible by
+    # law as an Ahli Madya) for a post outside education.
     terbuka = seleksi.filter(selesai=False).first()
-    guru = Pegawai.objects.filter(penempatan__formasi__jabatan__kode__startswith="JF-GURU").first()
-    Pelamar.objects.create(seleksi=terbuka, formasi=terbuka.formasi.first(), pegawai=guru)
-    assert guru.nama in {nama for nama, _a in pelamar_tak_wajar()}
+    formasi = terbuka.formasi.first()
+    guru = Pegawai.objects.filter(penempatan__formasi__jabatan__kode="JF-GURU-AHLI_PERTAMA")
+    Pelamar.objects.create(seleksi=terbuka, formasi=formasi, pegawai=guru.first())
+    assert guru.first().nama in {nama for nama, _a in pelamar_tak_wajar()}
