@@ -29,6 +29,7 @@ from jabatan.models import Formasi, Jabatan, Penempatan
 from jabatan.rules import atasan_langsung
 from pegawai import golongan as gol
 from pegawai.bulk import BulkWriter, id_berikut
+from pegawai.jenis_jabatan import JenisJabatan
 from pegawai.kompetensi import KODE
 from pegawai.models import (
     BidangStudi,
@@ -42,6 +43,11 @@ from pegawai.models import (
     UrusanPemerintahan,
 )
 
+# Where a structural official's predecessor may have gone up to (demo.generator._riwayat).
+NAIK = {
+    JenisJabatan.PENGAWAS: JenisJabatan.ADMINISTRATOR,
+    JenisJabatan.ADMINISTRATOR: JenisJabatan.JPT_PRATAMA,
+}
 RASIO_TERISI = 0.95  # share of seats filled (the issue: "placements that fill about 95% of posts")
 CHUNK = 20_000
 
@@ -381,7 +387,10 @@ class Generator(PegawaiDemo):
 
         A structural post filled in the last two years had a predecessor too, who left one to
         ten months before: the decision that filled it shows the public how long the post stood
-        vacant (publik.selectors.keputusan_publik). Return each vacant post's last held day.
+        vacant (publik.selectors.keputusan_publik). Every vacant structural post had a holder,
+        who moved to a post of the same kind or was promoted one level up (a Kepala Seksi
+        became Kepala Bidang), so no vacancy dates from the day the demo was seeded. Return
+        each vacant post's last held day.
         """
         rng, pada = self.rng, self.pada
         diisi = {id(k) for k in terisi}
@@ -397,23 +406,50 @@ class Generator(PegawaiDemo):
                 mulai - timedelta(days=1), f"821.2/{rng.randint(1, 999)}/BKPSDM/{awal.year}",
             )  # fmt: skip
 
+        def _ambil(jenis: str, cocok: Callable[[int, date, date], bool]) -> tuple | None:
+            """Take the first colleague who fits, of the same kind or, promoted, one above."""
+            for j in (jenis, NAIK.get(jenis)):
+                pilihan = calon.get(j, [])
+                for i, c in enumerate(pilihan):
+                    if cocok(*c):
+                        del pilihan[i]
+                        return c
+            return None
+
+        # Vacant structural posts first: every one had a holder (at worst three years ago).
+        for k in kursi:
+            if id(k) in diisi or k.posisi.kode not in STRUKTURAL:
+                continue
+            for sejak in (baru, pada - timedelta(days=3 * 365)):
+                c = _ambil(
+                    k.posisi.jenis,
+                    lambda _pid, mulai, masuk, sejak=sejak: (
+                        mulai - masuk > timedelta(days=400)
+                        and sejak < mulai < pada - timedelta(days=14)
+                    ),
+                )
+                if c is not None:
+                    rows.append(_baris(c[0], k, c[2], c[1]))
+                    lowong_sejak[k.formasi_id] = rows[-1][5]
+                    break
         for k in terisi:
             pemangku, diangkat = self.pemangku.get(id(k), (None, None))
             if diangkat is None or diangkat < pada - timedelta(days=2 * 365):
                 continue
-            pilihan = calon.get(k.posisi.jenis, [])
-            for i, (pid, mulai, masuk) in enumerate(pilihan):
-                pindah = diangkat - mulai
-                if (
+            c = _ambil(
+                k.posisi.jenis,
+                lambda pid, mulai, masuk, pemangku=pemangku, diangkat=diangkat: (
                     pid != pemangku
                     and mulai - masuk > timedelta(days=400)
-                    and timedelta(days=30) <= pindah <= timedelta(days=300)
-                ):
-                    del pilihan[i]
-                    rows.append(_baris(pid, k, masuk, mulai))
-                    break
+                    and timedelta(days=30) <= diangkat - mulai <= timedelta(days=300)
+                ),
+            )
+            if c is not None:
+                rows.append(_baris(c[0], k, c[2], c[1]))
         for k in kursi:
-            if id(k) in diisi or rng.random() > 0.85:
+            if id(k) in diisi or k.posisi.kode in STRUKTURAL:
+                continue
+            if rng.random() > 0.85:
                 continue
             pilihan = calon.get(k.posisi.jenis, [])
             while pilihan:

@@ -260,6 +260,7 @@ class SeleksiDemo:
         keputusan = (
             Keputusan.objects.filter(metode=Keputusan.Metode.SELEKSI_TERBUKA)
             .select_related("formasi__jabatan", "formasi__unit_kerja", "pegawai")
+            .prefetch_related("formasi__jabatan__bidang_studi", "formasi__jabatan__rumpun_wajib")
             .order_by("tmt", "pk")
         )
         n = 0
@@ -267,7 +268,7 @@ class SeleksiDemo:
             awal = k.tanggal_sk - timedelta(days=75)
             self._buat(k.formasi, awal, pemenang=k.pegawai)
             n += 1
-        lowong = formasi_jpt_lowong().select_related("jabatan", "unit_kerja").order_by("pk")
+        lowong = formasi_jpt_lowong().select_related("jabatan", "unit_kerja").order_by("pk")[:1]
         formasi = next(iter(lowong), None)
         if formasi is not None:  # registration open today, the later stages ahead
             self._buat(formasi, self.pada - timedelta(days=14), pemenang=None)
@@ -301,20 +302,17 @@ class SeleksiDemo:
                 ("Inspektur Kota Mataram", "Anggota"), ("Akademisi Universitas Mataram", "Anggota"),
                 ("Kepala BKPSDM", "Sekretaris")]
         )  # fmt: skip
-        tahap = []
-        for i, jenis in enumerate(URUTAN_TAHAP):
-            mulai = awal + timedelta(days=12 * i)
-            selesai = mulai + timedelta(days=10)
-            tahap.append(
-                Tahap.objects.create(
-                    seleksi=seleksi, jenis=jenis, urutan=i + 1, mulai=mulai, selesai=selesai
-                )
-            )
+        tahap = Tahap.objects.bulk_create(
+            Tahap(seleksi=seleksi, jenis=jenis, urutan=i + 1,
+                  mulai=awal + timedelta(days=12 * i), selesai=awal + timedelta(days=12 * i + 10))
+            for i, jenis in enumerate(URUTAN_TAHAP)
+        )  # fmt: skip
         daftar = tahap[1].mulai
-        pelamar = [
-            Pelamar.objects.create(seleksi=seleksi, formasi=formasi, pegawai=p)
+        pelamar = Pelamar.objects.bulk_create(
+            Pelamar(seleksi=seleksi, formasi=formasi, pegawai=p)
             for p in self._pelamar(formasi, daftar, pemenang)
-        ]
+        )
+        pengumuman = []
         tersisa = pelamar
         for i, t in enumerate(tahap):
             if t.selesai >= self.pada:  # a running selection: results only for stages past
@@ -329,12 +327,13 @@ class SeleksiDemo:
                     for j, p in enumerate(tersisa)
                 )  # fmt: skip
                 tersisa = lulus
-            Pengumuman.objects.create(
+            pengumuman.append(Pengumuman(
                 tahap=t, seleksi=seleksi, tanggal=t.selesai,
                 isi=[{"formasi": f"{formasi.jabatan.nama} — {formasi.unit_kerja.nama}",
                       "lulus": sorted(p.pegawai.nama_lengkap for p in lulus) if i >= 2 else []}],
                 ringkasan=f"{t.get_jenis_display()} {seleksi}",
-            )  # fmt: skip
+            ))  # fmt: skip
+        Pengumuman.objects.bulk_create(pengumuman)
         return seleksi
 
 

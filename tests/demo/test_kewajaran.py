@@ -21,7 +21,7 @@ from jabatan.merit.relevansi import LAIN, kecocokan
 from jabatan.models import Keputusan, Penempatan
 from jabatan.peringkat import peringkat_formasi
 from pegawai import golongan as gol
-from pegawai.jenis_jabatan import JenisJabatan
+from pegawai.jenis_jabatan import MANAJERIAL, JenisJabatan
 from pegawai.models import Pegawai, RiwayatPangkat
 from pegawai.pensiun import tanggal_pensiun
 from publik.models import JenisTahap, Pelamar, Seleksi
@@ -150,6 +150,25 @@ def test_a_post_with_a_plt_fell_vacant_when_the_plt_began(demo):
         tmt_mulai=pendahulu.tmt_selesai - dt.timedelta(days=120)
     )
     assert [s for s, _m in plt_tak_wajar()] == [str(plt.formasi)]
+
+
+def lowong_tanpa_awal() -> list[str]:
+    """Return the vacant structural posts no one ever left: their "vacant since" would be the
+    day the demo was seeded (jabatan.selectors.daftar_lowongan falls back on the post's row)."""
+    return [
+        str(f)
+        for f in lowong_publik().filter(jabatan__jenis__in=MANAJERIAL)
+        if not f.penempatan.filter(jenis="definitif", tmt_selesai__isnull=False).exists()
+    ]
+
+
+def test_every_vacant_structural_post_fell_vacant_when_someone_left(demo):
+    lowong = lowong_publik().filter(jabatan__jenis__in=MANAJERIAL)
+    assert lowong.count() >= 10
+    assert lowong_tanpa_awal() == []
+    f = lowong.first()
+    f.penempatan.filter(tmt_selesai__isnull=False).delete()
+    assert lowong_tanpa_awal() == [str(f)]
 
 
 def test_every_public_decision_shows_how_long_the_post_was_vacant(demo):
