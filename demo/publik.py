@@ -46,7 +46,8 @@ KOMENTAR = [
 ]
 # Why HR appointed someone other than the first eligible candidate: the internal justification
 # (about people, never public) beside the summary written for the public (no names, no
-# personal details), one pair per reason. "{tahun}" is the decision's year.
+# personal details), one pair per reason. "{tahun}" is the decision's year. No reason claims
+# what the data would contradict (an acting period, a predikat the SKPs do not show).
 ALASAN: dict[str, list[tuple[str, str]]] = {
     "talent_pool": [
         (
@@ -78,9 +79,9 @@ ALASAN: dict[str, list[tuple[str, str]]] = {
             "Yang diangkat memiliki sertifikat kompetensi teknis yang dibutuhkan jabatan ini.",
         ),
         (
-            "Yang diangkat telah menjabat Plt pada formasi ini selama lima bulan dengan "
-            "capaian kinerja Baik; selisih nilainya dengan peringkat pertama kecil.",
-            "Yang diangkat telah menjalankan tugas jabatan ini sebagai Plt dengan kinerja Baik.",
+            "Kandidat peringkat pertama sudah diusulkan untuk formasi lain yang lowong pada "
+            "bulan yang sama; selisih nilai yang diangkat dengannya kecil.",
+            "Kandidat di atasnya sudah diusulkan untuk formasi lain pada waktu yang sama.",
         ),
     ],
     "rotasi_mutasi": [
@@ -110,7 +111,7 @@ ALASAN: dict[str, list[tuple[str, str]]] = {
 RINGKASAN_PERTAMA = {
     "talent_pool": [
         "Kandidat layak peringkat pertama dari talent pool; memenuhi semua syarat jabatan.",
-        "Peringkat merit tertinggi; kinerja Sangat Baik dua tahun terakhir.",
+        "Peringkat merit tertinggi di antara kandidat yang memenuhi syarat.",
         "Diangkat dari talent pool sesuai rencana suksesi formasi ini.",
     ],
     "rotasi_mutasi": [
