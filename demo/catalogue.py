@@ -1,8 +1,16 @@
 """The demo position catalogue: structural positions, fungsional families and pelaksana.
 
-Ranks follow REGULATIONS.md: minimum rank by old eselon (section 5, one step below the eselon's
-lowest rank) and the usual rank span of each fungsional jenjang (PermenPANRB 1/2023 on jabatan
-fungsional; the span is [practice]).
+The ranks of the holders follow the regulations (REGULATIONS.md sections 2 and 5), so that a
+BKPSDM officer finds no "pelaksana at IV/b" or "Ahli Pertama at IV/a":
+- fungsional: the ranks of each jenjang (PermenPANRB 1/2023 on jabatan fungsional, as each
+  family's own rule repeats it, e.g. PermenKKP 25/2023 Pasal 2: Terampil II/b-II/d, Mahir
+  III/a-III/b, Penyelia III/c-III/d; keahlian Ahli Pertama III/a-III/b, Ahli Muda III/c-III/d,
+  Ahli Madya IV/a-IV/c, Ahli Utama IV/d-IV/e);
+- struktural: the lowest and highest rank of each old eselon (PP 100/2000 jo. PP 13/2002,
+  Lampiran), appointment allowed one step below the lowest (the post's minimum rank);
+- pelaksana: regular promotions up to a ceiling by education and never above the direct
+  superior, a Pengawas whose eselon IV tops at III/d (PP 99/2000 jo. PP 12/2002 Pasal 18)
+  [practice: the ceilings in `PUNCAK_PELAKSANA`].
 """
 
 from __future__ import annotations
@@ -13,9 +21,10 @@ from pegawai.jenis_jabatan import JenisJabatan as J
 from pegawai.jenis_jabatan import Jenjang as L
 
 # Rank order numbers (pegawai.golongan.urutan): II/a=5, II/c=7, III/a=9, III/c=11, IV/a=13, ...
+# The ranks a holder of each jenjang has (PermenPANRB 1/2023; see the module docstring).
 RENTANG_JENJANG: dict[str, tuple[int, int]] = {
-    L.PEMULA: (5, 6),
-    L.TERAMPIL: (7, 8),
+    L.PEMULA: (5, 5),
+    L.TERAMPIL: (6, 8),
     L.MAHIR: (9, 10),
     L.PENYELIA: (11, 12),
     L.AHLI_PERTAMA: (9, 10),
@@ -27,15 +36,36 @@ KELAS_JENJANG = {
     L.PEMULA: 5, L.TERAMPIL: 6, L.MAHIR: 7, L.PENYELIA: 8,
     L.AHLI_PERTAMA: 8, L.AHLI_MUDA: 9, L.AHLI_MADYA: 11, L.AHLI_UTAMA: 13,
 }  # fmt: skip
-# (minimum rank, usual span) by old eselon: section 5 of REGULATIONS.md [configurable].
+# (minimum rank, usual span) by old eselon: the minimum is one step below the eselon's lowest
+# rank (REGULATIONS.md section 5 [configurable]); the span is the eselon's lowest to highest
+# rank (PP 13/2002 Lampiran: II.a IV/c-IV/d, II.b IV/b-IV/c, III.a IV/a-IV/b, III.b III/d-IV/a,
+# IV.a III/b-III/d, IV.b III/a-III/c).
 ESELON: dict[str, tuple[int, tuple[int, int]]] = {
     "II.a": (14, (15, 16)),
-    "II.b": (13, (13, 15)),
-    "III.a": (12, (12, 14)),
-    "III.b": (11, (11, 13)),
-    "IV.a": (9, (9, 12)),
-    "IV.b": (8, (8, 11)),
+    "II.b": (13, (14, 15)),
+    "III.a": (12, (13, 14)),
+    "III.b": (11, (12, 13)),
+    "IV.a": (9, (10, 12)),
+    "IV.b": (8, (9, 11)),
 }
+# Highest rank of a pelaksana by education [practice]: the regular promotion stops at the
+# education's ceiling (PP 99/2000 jo. PP 12/2002 Pasal 18) and never passes the direct
+# superior's rank, a Pengawas at most III/d (PP 13/2002 Lampiran, eselon IV.a).
+PUNCAK_PELAKSANA: dict[str, int] = {
+    "SD": 5, "SMP": 7, "SLTA": 10, "D3": 11, "D4": 12, "S1": 12, "S2": 12, "S3": 12,
+}  # fmt: skip
+
+
+def rentang_golongan(jenis: str, jenjang: str = "", eselon: str = "") -> tuple[int, int] | None:
+    """Return the lowest and highest rank order a holder of this kind of position may have
+    (one step below the eselon's lowest for a structural post), or None for pelaksana, whose
+    rank follows education and years (`PUNCAK_PELAKSANA`)."""
+    if jenjang:
+        return RENTANG_JENJANG[jenjang]
+    if eselon:
+        minimal, (_terendah, tertinggi) = ESELON[eselon]
+        return minimal, tertinggi
+    return None
 
 
 @dataclass(frozen=True)

@@ -29,6 +29,7 @@ from jabatan.models import Formasi, Jabatan, Penempatan
 from jabatan.rules import atasan_langsung
 from pegawai import golongan as gol
 from pegawai.bulk import BulkWriter, id_berikut
+from pegawai.jenis_jabatan import JenisJabatan
 from pegawai.kompetensi import KODE
 from pegawai.models import (
     BidangStudi,
@@ -42,6 +43,11 @@ from pegawai.models import (
     UrusanPemerintahan,
 )
 
+# Where a structural official's predecessor may have gone up to (demo.generator._riwayat).
+NAIK = {
+    JenisJabatan.PENGAWAS: JenisJabatan.ADMINISTRATOR,
+    JenisJabatan.ADMINISTRATOR: JenisJabatan.JPT_PRATAMA,
+}
 RASIO_TERISI = 0.95  # share of seats filled (the issue: "placements that fill about 95% of posts")
 CHUNK = 20_000
 
@@ -74,6 +80,7 @@ class Generator(PegawaiDemo):
         self.nip_seq: dict[tuple, int] = {}
         self.orang: list[Orang] = []
         self.kini: dict[str, list[tuple[int, date, date]]] = {}  # kind -> (id, post start, entry)
+        self.pemangku: dict[int, tuple[int, date]] = {}  # id(structural seat) -> (holder, start)
         # unit id -> (head's id, their post's minimum rank): the unit's highest structural post
         self.kepala: dict[int, tuple[int, int]] = {}
         self.bidang_id: dict[str, int] = {}
@@ -106,8 +113,8 @@ class Generator(PegawaiDemo):
                     struktural_opd.setdefault(k.unit.opd.id, []).append((pid, urut))
             self._flush(rows)
             progress.step(len(terisi[start : start + CHUNK]))
-        self._riwayat(kursi, terisi)
-        plt = self._plt(kursi, set(id(k) for k in terisi), struktural_opd)
+        lowong_sejak = self._riwayat(kursi, terisi)
+        plt = self._plt(kursi, set(id(k) for k in terisi), struktural_opd, lowong_sejak)
         self.report("  penilaian kinerja (SKP) dua tahun terakhir dan tahun berjalan")
         induk = {u.id: (u.parent.id if u.parent else None) for u in units}
         setda = next((u.id for u in units if u.singkatan == "Setda"), None)
@@ -255,16 +262,29 @@ class Generator(PegawaiDemo):
         return pilih + rng.sample(lain, min(len(lain), self.n - len(pilih)))
 
     def _plt(
-        self, kursi: list[Kursi], terisi: set[int], struktural_opd: dict[int, list[tuple[int, int]]]
+        self,
+        kursi: list[Kursi],
+        terisi: set[int],
+        struktural_opd: dict[int, list[tuple[int, int]]],
+        lowong_sejak: dict[int, date],
     ) -> int:
         """Give some vacant structural posts an acting holder (Plt) from the same agency.
 
         The acting holder is a structural official of at most one rank below the post's minimum
-        (a Sekretaris Dinas acts for the Kepala Dinas, not a Kepala Subbagian).
+        (a Sekretaris Dinas acts for the Kepala Dinas, not a Kepala Subbagian). The Plt is
+        appointed when the definitive official leaves (BKN circular 1/SE/I/2021: a Plt when the
+        official "berhalangan tetap"), so a post with a Plt since September fell vacant in
+        September: the acting order follows the predecessor's last day by one to ten days.
         """
         rows, seen = [], set()
         for k in kursi:
             if id(k) in terisi or k.posisi.kode not in STRUKTURAL or k.formasi_id in seen:
+                continue
+            sejak = lowong_sejak.get(k.formasi_id)
+            if sejak is None:  # never held: no one left, so no acting order either
+                continue
+            mulai = sejak + timedelta(days=self.rng.randint(1, 10))
+            if mulai >= self.pada:
                 continue
             minimal = (k.posisi.golongan_minimal or 0) - 1
             kandidat = [
@@ -275,7 +295,6 @@ class Generator(PegawaiDemo):
             if not kandidat or self.rng.random() >= 0.5:
                 continue
             seen.add(k.formasi_id)
-            mulai = self.pada - timedelta(days=self.rng.randint(14, 200))
             rows.append(
                 (
                     self._take(Penempatan),
@@ -361,17 +380,76 @@ class Generator(PegawaiDemo):
             rows.penempatan,
         )
 
-    def _riwayat(self, kursi: list[Kursi], terisi: list[Kursi]) -> None:
+    def _riwayat(self, kursi: list[Kursi], terisi: list[Kursi]) -> dict[int, date]:
         """Most empty seats had a holder who moved on: a colleague of the same position kind
         held the seat until the day before their current post began (a rotation). So vacancies
-        have a real "vacant since", and the merit ranking sees ended posts as experience."""
+        have a real "vacant since", and the merit ranking sees ended posts as experience.
+
+        A structural post filled in the last two years had a predecessor too, who left one to
+        ten months before: the decision that filled it shows the public how long the post stood
+        vacant (publik.selectors.keputusan_publik). Every vacant structural post had a holder,
+        who moved to a post of the same kind or was promoted one level up (a Kepala Seksi
+        became Kepala Bidang), so no vacancy dates from the day the demo was seeded. Return
+        each vacant post's last held day.
+        """
         rng, pada = self.rng, self.pada
         diisi = {id(k) for k in terisi}
         calon = {jenis: rng.sample(orang, len(orang)) for jenis, orang in self.kini.items()}
         baru = pada - timedelta(days=540)
         rows = []
+        lowong_sejak: dict[int, date] = {}
+
+        def _baris(pid: int, k: Kursi, masuk: date, mulai: date) -> tuple:
+            awal = max(masuk, mulai - timedelta(days=rng.randint(365, 6 * 365)))
+            return (
+                self._take(Penempatan), pid, k.formasi_id, "definitif", awal,
+                mulai - timedelta(days=1), f"821.2/{rng.randint(1, 999)}/BKPSDM/{awal.year}",
+            )  # fmt: skip
+
+        def _ambil(jenis: str, cocok: Callable[[int, date, date], bool]) -> tuple | None:
+            """Take the first colleague who fits, of the same kind or, promoted, one above."""
+            for j in (jenis, NAIK.get(jenis)):
+                pilihan = calon.get(j, [])
+                for i, c in enumerate(pilihan):
+                    if cocok(*c):
+                        del pilihan[i]
+                        return c
+            return None
+
+        # Vacant structural posts first: every one had a holder (at worst three years ago).
         for k in kursi:
-            if id(k) in diisi or rng.random() > 0.85:
+            if id(k) in diisi or k.posisi.kode not in STRUKTURAL:
+                continue
+            for sejak in (baru, pada - timedelta(days=3 * 365)):
+                c = _ambil(
+                    k.posisi.jenis,
+                    lambda _pid, mulai, masuk, sejak=sejak: (
+                        mulai - masuk > timedelta(days=400)
+                        and sejak < mulai < pada - timedelta(days=14)
+                    ),
+                )
+                if c is not None:
+                    rows.append(_baris(c[0], k, c[2], c[1]))
+                    lowong_sejak[k.formasi_id] = rows[-1][5]
+                    break
+        for k in terisi:
+            pemangku, diangkat = self.pemangku.get(id(k), (None, None))
+            if diangkat is None or diangkat < pada - timedelta(days=2 * 365):
+                continue
+            c = _ambil(
+                k.posisi.jenis,
+                lambda pid, mulai, masuk, pemangku=pemangku, diangkat=diangkat: (
+                    pid != pemangku
+                    and mulai - masuk > timedelta(days=400)
+                    and timedelta(days=30) <= diangkat - mulai <= timedelta(days=300)
+                ),
+            )
+            if c is not None:
+                rows.append(_baris(c[0], k, c[2], c[1]))
+        for k in kursi:
+            if id(k) in diisi or k.posisi.kode in STRUKTURAL:
+                continue
+            if rng.random() > 0.85:
                 continue
             pilihan = calon.get(k.posisi.jenis, [])
             while pilihan:
@@ -382,18 +460,14 @@ class Generator(PegawaiDemo):
                     break
             else:
                 continue
-            awal = max(masuk, mulai - timedelta(days=rng.randint(365, 6 * 365)))
-            rows.append(
-                (
-                    self._take(Penempatan), pid, k.formasi_id, "definitif", awal,
-                    mulai - timedelta(days=1), f"821.2/{rng.randint(1, 999)}/BKPSDM/{awal.year}",
-                )
-            )  # fmt: skip
+            rows.append(_baris(pid, k, masuk, mulai))
+            lowong_sejak[k.formasi_id] = max(lowong_sejak.get(k.formasi_id, baru), rows[-1][5])
         self.loader.write(
             Penempatan,
             ["id", "pegawai", "formasi", "jenis", "tmt_mulai", "tmt_selesai", "nomor_sk"],
             rows,
         )
+        return lowong_sejak
 
     def _take(self, model: type[models.Model]) -> int:
         value = self.ids[model]

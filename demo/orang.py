@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from demo import data
-from demo.catalogue import STRUKTURAL, Posisi
+from demo.catalogue import PUNCAK_PELAKSANA, STRUKTURAL, Posisi
 from demo.kinerja import Orang
 from demo.structure import Unit
 from jabatan.models import Penempatan
@@ -29,22 +29,23 @@ from pegawai.pensiun import tanggal_pensiun
 # Entry rank (urutan) by education at appointment (PP 99/2000 Pasal 11 [practice]).
 GOLONGAN_AWAL = {"SD": 1, "SMP": 3, "SLTA": 5, "D3": 7, "D4": 9, "S1": 9, "S2": 10, "S3": 11}
 
-
-# Highest regular rank by education [practice].
-GOLONGAN_PUNCAK = {"SLTA": 12, "D3": 12, "D4": 14, "S1": 14, "S2": 15, "S3": 16}
+# Years in a rank before the next regular promotion (PP 99/2000 Pasal 18: "sekurang-kurangnya
+# 4 (empat) tahun dalam pangkat terakhir").
+TAHUN_PER_PANGKAT = 4
 
 
 # PPPK golongan by education (REGULATIONS.md section 2 [practice]).
 GOLONGAN_PPPK = {"SLTA": 5, "D3": 7, "D4": 9, "S1": 9, "S2": 10, "S3": 11}
 
 
+# Age at TMT CPNS: a CPNS applies at 18 to 35 (PP 11/2017 Pasal 23 ayat 1 huruf a).
 USIA_MASUK = {
     "SLTA": (19, 27),
     "D3": (21, 30),
     "D4": (22, 32),
     "S1": (23, 33),
     "S2": (25, 35),
-    "S3": (28, 38),
+    "S3": (28, 35),
 }
 
 
@@ -155,33 +156,39 @@ class PegawaiDemo:
             )
         else:
             awal = GOLONGAN_AWAL[pendidikan]
+            jeda = TAHUN_PER_PANGKAT
             if p.rentang:
                 urut = rng.randint(*p.rentang)
                 awal = min(awal, urut)
+                # Promotions come every four years at the earliest, often later.
+                masa = (urut - awal) * jeda + rng.choice([0, 0, 1, 2, 3, 5, 8, 12])
             else:
-                urut = None
-            # Promotions come every four years at the earliest, often later.
-            lambat = rng.choice([0, 0, 1, 2, 3, 5, 8, 12])
-            masa = (urut - awal) * 4 + lambat if urut is not None else rng.randint(0, 34)
-            usia = usia_masuk + masa
-            if usia >= bup:  # keep everyone before retirement
-                usia = bup - 1 - rng.random() * 2
-                masa = max(0, int(usia - usia_masuk))
-            tmt_cpns = _bulan(pada - timedelta(days=int(masa * 365.25) + rng.randint(30, 330)))
+                # A pelaksana rises by regular promotion, often slower than every four years,
+                # up to the ceiling of their education and superior (PUNCAK_PELAKSANA).
+                jeda = rng.choice([4, 4, 5, 6])
+                masa = rng.randint(0, 34)
+                urut = min(awal + masa // jeda, PUNCAK_PELAKSANA[pendidikan])
+            # Everyone is some years before retirement: a long career entered young; one that
+            # still does not fit ends at the rank its years allow (never below the post's).
+            if usia_masuk + masa > bup - 2:
+                usia_masuk = max(lo_masuk, bup - 2 - masa)
+                masa = min(masa, bup - 2 - usia_masuk)
+                terendah = p.rentang[0] if p.rentang else awal
+                urut = max(terendah, min(urut, awal + masa // jeda))
+            # Half a year or more after the last anniversary: the promotion period is past.
+            tmt_cpns = _bulan(pada - timedelta(days=int(masa * 365.25) + rng.randint(183, 400)))
             lahir = _lahir(tmt_cpns, usia_masuk, rng)
             if tanggal_pensiun(lahir, bup) <= pada:
                 lahir = date(pada.year - bup + 1, rng.randint(1, 12), rng.randint(1, 28))
                 if lahir >= tmt_cpns:
                     lahir = date(tmt_cpns.year - 19, lahir.month, lahir.day)
-            if urut is None:
-                urut = min(awal + masa // 4, GOLONGAN_PUNCAK.get(pendidikan, 12))
             langkah = urut - awal
             nip = compose_nip(lahir, tmt_cpns, jk, self._seq((lahir, tmt_cpns, jk)))
             tmt_pns = _bulan(tmt_cpns + timedelta(days=400))
             kode = gol.kode_dari_urutan(urut)
             tmt_gol = tmt_cpns
             for step in range(langkah + 1):
-                tmt = tmt_cpns if step == 0 else _periode(tmt_cpns, step * 4, pada)
+                tmt = tmt_cpns if step == 0 else _periode(tmt_cpns, step * jeda, pada)
                 if step and tmt <= tmt_gol:
                     continue
                 tmt_gol = tmt
@@ -282,6 +289,7 @@ class PegawaiDemo:
         )
         self.kini.setdefault(p.jenis, []).append((pid, mulai, masuk))
         if p.kode in STRUKTURAL:
+            self.pemangku[id(k)] = (pid, mulai)
             current = self.kepala.get(k.unit.id)
             if current is None or (p.golongan_minimal or 0) + 100 > current[1]:
                 self.kepala[k.unit.id] = (pid, (p.golongan_minimal or 0) + 100)
@@ -439,8 +447,14 @@ def _lahir(tmt: date, usia: int, rng: random.Random) -> date:
 
 
 def _periode(tmt_cpns: date, tahun: int, pada: date) -> date:
-    """Return the promotion period (1 April or 1 October) `tahun` years after TMT CPNS."""
-    d = date(tmt_cpns.year + tahun, 4 if tmt_cpns.month <= 6 else 10, 1)
+    """Return the first promotion period (1 April or 1 October) at least `tahun` years after
+    TMT CPNS (PP 99/2000 Pasal 3: the periods are April and October)."""
+    y = tmt_cpns.year + tahun
+    d = (
+        date(y, 4, 1)
+        if tmt_cpns.month <= 4
+        else (date(y, 10, 1) if tmt_cpns.month <= 10 else date(y + 1, 4, 1))
+    )
     while d > pada:
         d = date(d.year, 4, 1) if d.month == 10 else date(d.year - 1, 10, 1)
     return d

@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from demo.generator import Generator
+from demo.publik import SeleksiDemo
 from demo.suksesi import SuksesiDemo
 from demo.tabel import hapus_semua
 from jabatan import indeks
@@ -79,6 +80,9 @@ class Command(BaseCommand):
             # After the projection: successors come from the talent boxes it holds.
             self._progress("  rencana suksesi formasi kunci dari talent pool")
             hasil["suksesor"] = SuksesiDemo(pada=pada, seed=options["seed"]).run()
+            # After the projection too: the applicants are those the ranking finds eligible.
+            self._progress("  seleksi terbuka JPT dengan pelamar yang memenuhi syarat")
+            hasil["seleksi"] = SeleksiDemo(pada=pada, seed=options["seed"]).run()
         detik = time.perf_counter() - mulai
         self.stdout.write(
             self.style.SUCCESS(
