@@ -16,6 +16,7 @@ from demo.suksesi import SuksesiDemo
 from demo.tabel import hapus_semua
 from jabatan import indeks
 from jabatan.models import IndeksMerit, Penempatan
+from pegawai.jenis_jabatan import JenisJabatan
 from pegawai.models import Akses, Pegawai, UnitKerja
 from pegawai.roles import ADMIN_BKPSDM, PEGAWAI, PIMPINAN_UNIT
 
@@ -116,7 +117,8 @@ class Command(BaseCommand):
             )
 
     def _akses(self, group: str) -> dict | None:
-        """Link the unit head to Dinas Kesehatan and its head; the employee to a teacher."""
+        """Link the unit head to Dinas Kesehatan and its head; the employee to a teacher (or,
+        in a demo too small to have one, to the first non-managerial employee)."""
         aktif = Penempatan.objects.aktif().definitif().select_related("formasi__unit_kerja")
         if group == PIMPINAN_UNIT:
             unit = UnitKerja.objects.filter(singkatan="Dikes", depth=1).first()
@@ -128,6 +130,13 @@ class Command(BaseCommand):
             pegawai = kepala.pegawai if kepala else None
             return {"unit_kerja": unit, "pegawai": pegawai}
         if group == PEGAWAI:
+            # A teacher where the demo has one; a small demo (--pegawai 150) may have none,
+            # and the employee's login must still reach their own pages.
             guru = aktif.filter(formasi__jabatan__kode__startswith="JF-GURU").order_by("pk").first()
-            return {"pegawai": guru.pegawai} if guru else None
+            nonmanajerial = [JenisJabatan.FUNGSIONAL, JenisJabatan.PELAKSANA]
+            siapa = (
+                guru
+                or aktif.filter(formasi__jabatan__jenis__in=nonmanajerial).order_by("pk").first()
+            )
+            return {"pegawai": siapa.pegawai} if siapa else None
         return None
