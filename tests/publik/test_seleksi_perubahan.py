@@ -17,7 +17,6 @@ from django.utils import timezone
 from publik.models import URUTAN_TAHAP, JenisTahap, Pelamar, PerubahanSeleksi, Seleksi, Tahap
 from publik.services import (
     seleksi_batalkan,
-    seleksi_buka,
     seleksi_daftar,
     seleksi_jadwal_ubah,
     seleksi_ubah,
@@ -25,28 +24,10 @@ from publik.services import (
     tahap_catat_hasil,
     tahap_umumkan,
 )
-from tests.publik.conftest import PANITIA
+from tests.publik.conftest import PANITIA, buka, jadwal_dari
 
 pytestmark = pytest.mark.django_db
 HARI = dt.timedelta(days=1)
-
-
-def jadwal_dari(umum: dt.date) -> dict[str, tuple[dt.date, dt.date]]:
-    """Six stages from the announcement's first day `umum`: announced 20 days until
-    registration closes (at least PENGUMUMAN_MINIMAL_HARI), then four stages of six days."""
-    jadwal = {
-        "pengumuman": (umum, umum + 4 * HARI),
-        "pendaftaran": (umum + 5 * HARI, umum + 19 * HARI),
-    }
-    for i, jenis in enumerate(URUTAN_TAHAP[2:]):
-        jadwal[jenis] = (umum + (20 + 6 * i) * HARI, umum + (25 + 6 * i) * HARI)
-    return jadwal
-
-
-def buka(jpt, hr, umum: dt.date, **ubah) -> Seleksi:
-    data = {"judul": "Seleksi Terbuka Kepala Dinas Komunikasi", "nomor_pengumuman": "800/3/Pansel/2026",
-            "formasi": [jpt["formasi"]], "panitia": PANITIA, "tahap": jadwal_dari(umum), "oleh": hr}  # fmt: skip
-    return seleksi_buka(**{**data, **ubah})
 
 
 def isi(seleksi: Seleksi, **ubah) -> dict:
