@@ -452,15 +452,16 @@ class PerubahanTampil:
 def perubahan_tampil(perubahan: Iterable[PerubahanSeleksi]) -> list[PerubahanTampil]:
     """Return the public changes among `perubahan` (schedule changes and the cancellation; an
     edit before the announcement is HR's), oldest first, with each moved stage's dates."""
-    hasil = []
-    for p in sorted(perubahan, key=lambda p: (p.tanggal, p.pk)):
-        if p.jenis == JenisPerubahan.UBAH:
-            continue
-        pindah = [] if p.jenis != JenisPerubahan.JADWAL else [
-            TahapPindah(JenisTahap(r["jenis"]).label,
-                        tuple(date.fromisoformat(d) for d in r["lama"]),
-                        tuple(date.fromisoformat(d) for d in r["baru"]))
-            for r in p.rincian
-        ]  # fmt: skip
-        hasil.append(PerubahanTampil(p, pindah))
-    return hasil
+    urut = sorted(perubahan, key=lambda p: (p.tanggal, p.pk))
+    return [rincian_perubahan(p) for p in urut if p.jenis != JenisPerubahan.UBAH]
+
+
+def rincian_perubahan(p: PerubahanSeleksi) -> PerubahanTampil:
+    """Return a change with the stages it moved (a schedule change's `rincian`) as dates."""
+    pindah = [] if p.jenis != JenisPerubahan.JADWAL else [
+        TahapPindah(JenisTahap(r["jenis"]).label,
+                    tuple(date.fromisoformat(d) for d in r["lama"]),
+                    tuple(date.fromisoformat(d) for d in r["baru"]))
+        for r in p.rincian
+    ]  # fmt: skip
+    return PerubahanTampil(p, pindah)
