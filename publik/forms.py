@@ -230,7 +230,7 @@ class SeleksiBukaForm(_SeleksiForm):
         for jenis, label in JenisTahap.choices:
             for ujung, nama in (("mulai", _("mulai")), ("selesai", _("selesai"))):
                 self.fields[f"tahap_{jenis}_{ujung}"] = forms.DateField(
-                    label=f"{label}: {nama}", widget=forms.DateInput(attrs={"type": "date"}),
+                    label=f"{label}: {nama}", widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
                     error_messages={"required": _("%(t)s: tanggal %(u)s wajib diisi.")
                                     % {"t": label, "u": nama}, "invalid": GALAT_TANGGAL},
                 )  # fmt: skip
