@@ -451,8 +451,9 @@ class PerubahanTampil:
 
 def perubahan_tampil(perubahan: Iterable[PerubahanSeleksi]) -> list[PerubahanTampil]:
     """Return the public changes among `perubahan` (schedule changes and the cancellation; an
-    edit before the announcement is HR's), oldest first, with each moved stage's dates."""
-    urut = sorted(perubahan, key=lambda p: (p.tanggal, p.pk))
+    edit before the announcement is HR's), newest first (a cancellation on top), with each
+    moved stage's dates."""
+    urut = sorted(perubahan, key=lambda p: (p.tanggal, p.pk), reverse=True)
     return [rincian_perubahan(p) for p in urut if p.jenis != JenisPerubahan.UBAH]
 
 

@@ -105,8 +105,10 @@ def seleksi_saya(request: HttpRequest) -> HttpResponse:
                           (s.pk, f.pk) in sudah))  # fmt: skip
     return render(request, "publik/seleksi_saya.html", {
         "baris": baris, "pegawai": pegawai,
+        # The status names a cancellation; the notes under it, the schedule changes.
         "lamaran": [(p, keadaan_seleksi(p.seleksi, pada=hari_ini),
-                     perubahan_tampil(p.seleksi.perubahan.all())) for p in lamaran],
+                     [u for u in perubahan_tampil(p.seleksi.perubahan.all()) if not u.dibatalkan])
+                    for p in lamaran],
     })  # fmt: skip
 
 

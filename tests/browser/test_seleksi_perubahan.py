@@ -14,7 +14,8 @@ from django.utils.formats import date_format
 from playwright.sync_api import Browser, Page, expect
 
 from pegawai.jenis_jabatan import JenisJabatan
-from publik.models import PerubahanSeleksi, Seleksi
+from publik.models import Pelamar, PerubahanSeleksi, Seleksi
+from publik.services import seleksi_batalkan
 from tests.akses_data import buat_organisasi
 from tests.browser.test_login import _login, _screenshot
 from tests.browser.test_publik import _axe
@@ -163,3 +164,26 @@ def test_hr_edits_announces_reschedules_and_cancels_and_the_public_sees_each_ste
     _screenshot(ponsel, "seleksi-publik-daftar-batal-390")
     _axe(ponsel)
     assert [p.jenis for p in PerubahanSeleksi.objects.order_by("pk")] == ["ubah", "jadwal", "batal"]
+
+
+def test_an_applicant_on_a_phone_reads_the_cancellation_of_their_selection(page: Page, live_server):
+    page.set_viewport_size({"width": 390, "height": 844})
+    org = buat_organisasi()
+    formasi = FormasiFactory(unit_kerja=org.bidang_a, jabatan=JabatanFactory(
+        nama="Kepala Dinas Kominfo Uji", jenis=JenisJabatan.JPT_PRATAMA, kelas_jabatan=14))  # fmt: skip
+    hari_ini = timezone.localdate()
+    seleksi = buka({"formasi": formasi}, org.users["hr"], hari_ini - 10 * HARI, judul=JUDUL)
+    # Set-up only: the applicant applied during registration (eligibility is not under test).
+    Pelamar.objects.create(seleksi=seleksi, formasi=formasi, pegawai=org.pegawai_a)
+    seleksi_batalkan(seleksi=seleksi, alasan="Dinas digabung dalam penataan perangkat daerah.",
+                     pada=hari_ini, oleh=org.users["hr"])  # fmt: skip
+    _login(page, live_server.url, "pegawai")
+    page.goto(f"{live_server.url}/saya/seleksi/")
+    lamaran = page.locator("li", has_text="Kepala Dinas Kominfo Uji")
+    expect(lamaran.locator(".seleksi-status")).to_have_text(
+        f"Dibatalkan pada {_tgl(hari_ini)}: Dinas digabung dalam penataan perangkat daerah."
+    )
+    expect(page.get_by_role("button", name="Lamar formasi ini")).to_have_count(0)
+    _screenshot(page, "seleksi-saya-batal-390")
+    _axe(page)
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
