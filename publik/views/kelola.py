@@ -229,7 +229,7 @@ def seleksi_ubah(request: HttpRequest, seleksi_id: int) -> HttpResponse:
         and form.is_valid()
         and form.simpan(seleksi=seleksi, pada=hari_ini, oleh=request.user)
     ):
-        messages.success(request, _("Perubahan seleksi %(s)s disimpan.") % {"s": seleksi.judul})
+        messages.success(request, _("Perubahan seleksi disimpan."))
         return redirect("publik:kelola_seleksi_detail", seleksi.pk)
     terkunci = (
         seleksi.dibatalkan_pada is not None
@@ -276,7 +276,7 @@ def seleksi_batal(request: HttpRequest, seleksi_id: int) -> HttpResponse:
         and form.is_valid()
         and form.simpan(seleksi=seleksi, pada=timezone.localdate(), oleh=request.user)
     ):
-        messages.success(request, _("Seleksi %(s)s dibatalkan.") % {"s": seleksi.judul})
+        messages.success(request, _("“%(s)s” dibatalkan.") % {"s": seleksi.judul})
         return redirect("publik:kelola_seleksi_detail", seleksi.pk)
     return render(request, "publik/kelola/seleksi_batal.html", {
         "form": form, "s": seleksi, "jumlah_pelamar": seleksi.pelamar.count(),

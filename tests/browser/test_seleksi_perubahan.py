@@ -63,6 +63,7 @@ def test_hr_edits_announces_reschedules_and_cancels_and_the_public_sees_each_ste
     page.get_by_role("link", name="Ubah isi seleksi").click()
     expect(page.get_by_role("heading", name="Ubah seleksi sebelum diumumkan")).to_be_visible()
     expect(page.get_by_label("Kepala Dinas Kominfo Uji")).to_be_checked()
+    _screenshot(page, "seleksi-ubah-form-1280")
     page.get_by_label("Judul seleksi").fill(JUDUL)
     page.get_by_label("Pengumuman lowongan: mulai").fill((hari_ini - HARI).isoformat())
     page.get_by_role("button", name="Simpan perubahan").click()
@@ -73,7 +74,7 @@ def test_hr_edits_announces_reschedules_and_cancels_and_the_public_sees_each_ste
     page.get_by_label("Pengumuman lowongan: mulai").fill(hari_ini.isoformat())
     page.get_by_role("button", name="Simpan perubahan").click()
     expect(page.get_by_role("heading", name=JUDUL)).to_be_visible()
-    expect(page.get_by_role("status").filter(has_text="Perubahan seleksi")).to_be_visible()
+    expect(page.get_by_role("status").filter(has_text="Perubahan seleksi disimpan")).to_be_visible()
     expect(page.locator("tr", has_text="Isi seleksi diubah")).to_contain_text("judul, jadwal")
     _screenshot(page, "seleksi-ubah-hr-1280")
     _axe(page)
@@ -163,6 +164,10 @@ def test_hr_edits_announces_reschedules_and_cancels_and_the_public_sees_each_ste
     ).to_have_text(status)
     _screenshot(ponsel, "seleksi-publik-daftar-batal-390")
     _axe(ponsel)
+    page.goto(f"{base}/kelola/seleksi/?status=dibatalkan")
+    expect(page.locator("tr", has_text=JUDUL)).to_contain_text("Dibatalkan")
+    _screenshot(page, "seleksi-daftar-hr-1280")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 1280
     assert [p.jenis for p in PerubahanSeleksi.objects.order_by("pk")] == ["ubah", "jadwal", "batal"]
 
 

@@ -63,7 +63,7 @@ def test_hr_edits_a_selection_before_its_announcement(hr_client, belum):
     assert Seleksi.objects.get().judul == "Seleksi Terbuka Kepala Dinas Kominfo 2027"
     detail = hr_client.get(response["Location"]).content.decode()
     assert (
-        "Perubahan seleksi" in detail
+        "Perubahan seleksi disimpan." in detail
         and "Riwayat perubahan" in detail
         and "Diubah: judul." in detail
     )
