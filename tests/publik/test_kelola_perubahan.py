@@ -187,6 +187,15 @@ def test_hr_cancels_and_the_public_pages_and_the_applicant_see_it(hr_client, ter
     assert (
         status in detail and "Batalkan seleksi" not in detail and "Usulkan tiga nama" not in detail
     )
+    # No stage result after it: the stage page says why, and a POST is refused.
+    adm = terbit.tahap.get(jenis="administrasi")
+    tahap_url = reverse("publik:kelola_tahap", args=[terbit.pk, adm.pk])
+    html = hr_client.get(tahap_url).content.decode()
+    assert "dibatalkan pada" in html and "perampingan OPD" in html and "Simpan hasil" not in html
+    pelamar_id = terbit.pelamar.get().pk
+    response = hr_client.post(tahap_url, {f"hasil_{pelamar_id}": "lulus"})
+    assert response.status_code == 400 and "dibatalkan pada" in response.content.decode()
+    assert not adm.hasil.exists()
     liste = hr_client.get(
         reverse("publik:kelola_seleksi"), {"status": "dibatalkan"}
     ).content.decode()
