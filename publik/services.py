@@ -52,6 +52,7 @@ PENGUMUMAN_MINIMAL_HARI = 15
 USIA_WAJAR = (40, 65)  # an announced JPT age limit outside this is a typing error
 TAHUN_JABATAN_MAKS = 10
 PERM = "publik.add_seleksi"
+PERM_UBAH = "publik.change_seleksi"  # editing, rescheduling, cancelling an opened selection
 F_NILAI_DESC = F("nilai").desc(nulls_last=True)
 
 
@@ -59,8 +60,8 @@ def _tgl(d: date) -> str:
     return date_format(d, "j F Y")
 
 
-def _hr(oleh: AbstractBaseUser, field: str = "seleksi") -> None:
-    if not oleh.has_perm(PERM):
+def _hr(oleh: AbstractBaseUser, field: str = "seleksi", perm: str = PERM) -> None:
+    if not oleh.has_perm(perm):
         raise ValidationError({field: _("Hanya BKPSDM yang mengelola seleksi terbuka.")})
 
 
@@ -305,7 +306,7 @@ def seleksi_ubah(
     before `pada`. From its announcement on, what was announced stands: it is only
     rescheduled with a reason (`seleksi_jadwal_ubah`) or cancelled (`seleksi_batalkan`).
     Return the history row, None when nothing changed."""
-    _hr(oleh)
+    _hr(oleh, perm=PERM_UBAH)
     with transaction.atomic():
         seleksi = _kunci(seleksi)
         if seleksi_diumumkan(seleksi, pada=pada):
@@ -375,7 +376,7 @@ def seleksi_jadwal_ubah(
     rules of the schedule hold (`_periksa_jadwal`: the committee's order, the announcement
     minimum), and what happened stays: a stage already announced keeps its dates, one that has
     begun its start, one that has ended its end, and no new date lies before `pada`."""
-    _hr(oleh)
+    _hr(oleh, perm=PERM_UBAH)
     errors: dict[str, list[str]] = {}
     alasan = alasan.strip()
     if not alasan:
@@ -445,7 +446,7 @@ def seleksi_batalkan(
     """Cancel a selection with a reason: marked, never deleted; its public page, the public
     list, its applicants' page and the feed say "Dibatalkan pada <date>: <reason>", and no
     application, result, announcement or proposal can follow."""
-    _hr(oleh)
+    _hr(oleh, perm=PERM_UBAH)
     alasan = alasan.strip()
     if not alasan:
         raise ValidationError(

@@ -30,11 +30,15 @@ from publik.selectors import (
     seleksi_kelola,
     seleksi_rinci,
 )
-from publik.services import PENGUMUMAN_MINIMAL_HARI, seleksi_usulkan, tahap_umumkan
+from publik.services import (
+    PENGUMUMAN_MINIMAL_HARI,
+    PERM_UBAH,
+    seleksi_usulkan,
+    tahap_umumkan,
+)
 
 PERM_LIHAT = "publik.view_seleksi"
 PERM_BUKA = "publik.add_seleksi"
-PERM_UBAH = "publik.change_seleksi"
 PERM_HASIL = "publik.add_hasiltahap"
 PERM_UMUMKAN = "publik.add_pengumuman"
 PERM_USUL = "jabatan.add_usulan"  # proposing to the PPK is jabatan's proposal path
