@@ -318,9 +318,10 @@ class SeleksiUbahForm(SeleksiBukaForm):
             data[f"urutan_{t.jenis}"] = n
         return data
 
-    def _simpan(self, *, seleksi: Seleksi, pada: date, oleh) -> Seleksi:
+    def _simpan(self, *, seleksi: Seleksi, pada: date, oleh) -> str:
+        """Return "diubah", or "tetap" when the form held what the selection holds."""
         d = self.cleaned_data
-        seleksi_ubah(
+        perubahan = seleksi_ubah(
             seleksi=seleksi, judul=d["judul"], nomor_pengumuman=d["nomor_pengumuman"],
             formasi=list(d["formasi"]), panitia=d["panitia"], pada=pada, oleh=oleh,
             tahap={j: (d[f"tahap_{j}_mulai"], d[f"tahap_{j}_selesai"]) for j in URUTAN_TAHAP},
@@ -328,7 +329,7 @@ class SeleksiUbahForm(SeleksiBukaForm):
             usia_maksimal_jpt=d["usia_maksimal_jpt"], tahun_jabatan_jpt=d["tahun_jabatan_jpt"],
             dasar_pengecualian=d["dasar_pengecualian"],
         )  # fmt: skip
-        return seleksi
+        return "diubah" if perubahan else "tetap"
 
 
 class _AlasanForm(_SeleksiForm):

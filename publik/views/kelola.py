@@ -228,12 +228,16 @@ def seleksi_ubah(request: HttpRequest, seleksi_id: int) -> HttpResponse:
         initial=SeleksiUbahForm.awal(seleksi),
         formasi=formasi,
     )
-    if (
+    hasil = (
         form.is_bound
         and form.is_valid()
         and form.simpan(seleksi=seleksi, pada=hari_ini, oleh=request.user)
-    ):
+    )
+    if hasil == "diubah":
         messages.success(request, _("Perubahan seleksi disimpan."))
+    elif hasil == "tetap":
+        messages.info(request, _("Tidak ada yang berubah."))
+    if hasil:
         return redirect("publik:kelola_seleksi_detail", seleksi.pk)
     terkunci = (
         seleksi.dibatalkan_pada is not None

@@ -56,6 +56,9 @@ def test_hr_edits_a_selection_before_its_announcement(hr_client, belum):
     url = reverse("publik:kelola_seleksi_ubah", args=[belum.pk])
     html = hr_client.get(url).content.decode()
     assert belum.judul in html and "Simpan perubahan" in html
+    response = hr_client.post(url, _post_ubah(belum), follow=True)
+    assert "Tidak ada yang berubah." in response.content.decode()
+    assert not PerubahanSeleksi.objects.exists()
     response = hr_client.post(
         url, _post_ubah(belum, judul="Seleksi Terbuka Kepala Dinas Kominfo 2027")
     )
