@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy
 
 from pegawai.admin_base import BaseAdmin, HanyaBacaMixin
-from publik.models import AnggotaPanitia, HasilTahap, Pelamar, Seleksi, Tahap
+from publik.models import AnggotaPanitia, HasilTahap, Pelamar, PerubahanSeleksi, Seleksi, Tahap
 from publik.services import seleksi_usulkan, tahap_umumkan
 
 
@@ -33,6 +33,16 @@ class TahapInline(PanitiaInline):
     fields = ["jenis", "mulai", "selesai"]
 
 
+class PerubahanInline(PanitiaInline):
+    """The selection's history of changes (written by publik.services only)."""
+
+    model = PerubahanSeleksi
+    fields = ["tanggal", "jenis", "alasan", "oleh"]
+
+    def get_queryset(self, request: HttpRequest):
+        return super().get_queryset(request).select_related("oleh")
+
+
 def _jalankan(modeladmin, request: HttpRequest, fungsi) -> None:
     try:
         fungsi()
@@ -46,8 +56,8 @@ def _jalankan(modeladmin, request: HttpRequest, fungsi) -> None:
 @admin.register(Seleksi)
 class SeleksiAdmin(HanyaBacaMixin, BaseAdmin):
     lingkup_bebas = True  # public by law
-    list_display = ["judul", "nomor_pengumuman", "selesai", "created_at"]
-    inlines = [PanitiaInline, TahapInline]
+    list_display = ["judul", "nomor_pengumuman", "selesai", "dibatalkan_pada", "created_at"]
+    inlines = [PanitiaInline, TahapInline, PerubahanInline]
     actions = ["usulkan"]
 
     def has_usulkan_permission(self, request: HttpRequest) -> bool:

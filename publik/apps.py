@@ -22,7 +22,9 @@ class PublikConfig(AppConfig):
         from publik import models as m
         from publik.cache import batalkan
 
-        for model in (m.Tahap, m.Pelamar, m.HasilTahap, m.Pengumuman, m.AnggotaPanitia):
+        for model in (
+            m.Tahap, m.Pelamar, m.HasilTahap, m.Pengumuman, m.AnggotaPanitia, m.PerubahanSeleksi,
+        ):  # fmt: skip
             auditlog.register(model, exclude_fields=AUDIT_EXCLUDE)
         auditlog.register(m.Seleksi, exclude_fields=AUDIT_EXCLUDE, m2m_fields={"formasi"})
         saya.tambah_tautan("publik:seleksi_saya", _("Seleksi terbuka jabatan pimpinan tinggi"))
@@ -39,6 +41,7 @@ class PublikConfig(AppConfig):
             m.Seleksi: ("seleksi", "beranda"),
             m.Tahap: ("seleksi",),
             m.Pengumuman: ("seleksi", "beranda"),
+            m.PerubahanSeleksi: ("seleksi", "beranda"),
         }
         for model, sections in bagian.items():
 

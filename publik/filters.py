@@ -91,7 +91,11 @@ class SeleksiKelolaFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(label=_("Cari judul atau nomor"), method="filter_q")
     status = django_filters.ChoiceFilter(
         label=_("Status"),
-        choices=[("berjalan", _("Berjalan")), ("selesai", _("Selesai"))],
+        choices=[
+            ("berjalan", _("Berjalan")),
+            ("selesai", _("Selesai")),
+            ("dibatalkan", _("Dibatalkan")),
+        ],
         method="filter_status",
         empty_label=_("Semua status"),
     )
@@ -121,7 +125,9 @@ class SeleksiKelolaFilter(django_filters.FilterSet):
         return qs.filter(Q(judul__icontains=value) | Q(nomor_pengumuman__icontains=value))
 
     def filter_status(self, qs: QuerySet, name: str, value: str) -> QuerySet:
-        return qs.filter(selesai=value == "selesai") if value else qs
+        if value == "dibatalkan":
+            return qs.filter(dibatalkan_pada__isnull=False)
+        return qs.filter(selesai=value == "selesai", dibatalkan_pada__isnull=True) if value else qs
 
     def filter_tahun(self, qs: QuerySet, name: str, value: str) -> QuerySet:
         return qs.filter(created_at__year=int(value)) if value else qs

@@ -24,7 +24,13 @@ from publik.models import (
     Seleksi,
     Tahap,
 )
-from publik.services import seleksi_buka, tahap_catat_hasil
+from publik.services import (
+    seleksi_batalkan,
+    seleksi_buka,
+    seleksi_jadwal_ubah,
+    seleksi_ubah,
+    tahap_catat_hasil,
+)
 
 # The questions and answer labels of the regulation's sample questionnaire (PermenPANRB 14/2017,
 # lampiran), one per element of `rules.UNSUR_SKM`, answers 1 (worst) to 4 (best).
@@ -224,7 +230,7 @@ class SeleksiBukaForm(_SeleksiForm):
         for jenis, label in JenisTahap.choices:
             for ujung, nama in (("mulai", _("mulai")), ("selesai", _("selesai"))):
                 self.fields[f"tahap_{jenis}_{ujung}"] = forms.DateField(
-                    label=f"{label}: {nama}", widget=forms.DateInput(attrs={"type": "date"}),
+                    label=f"{label}: {nama}", widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
                     error_messages={"required": _("%(t)s: tanggal %(u)s wajib diisi.")
                                     % {"t": label, "u": nama}, "invalid": GALAT_TANGGAL},
                 )  # fmt: skip
@@ -285,6 +291,107 @@ class SeleksiBukaForm(_SeleksiForm):
             usia_maksimal_jpt=d["usia_maksimal_jpt"], tahun_jabatan_jpt=d["tahun_jabatan_jpt"],
             dasar_pengecualian=d["dasar_pengecualian"],
         )  # fmt: skip
+
+
+class SeleksiUbahForm(SeleksiBukaForm):
+    """Edit a selection before its announcement: the opening form, filled with what the
+    selection holds (publik.services.seleksi_ubah)."""
+
+    @staticmethod
+    def awal(seleksi: Seleksi) -> dict[str, Any]:
+        """Return the form's initial values from the selection."""
+        data: dict[str, Any] = {
+            "judul": seleksi.judul,
+            "nomor_pengumuman": seleksi.nomor_pengumuman,
+            "formasi": [f.pk for f in seleksi.formasi.all()],
+            "panitia": "\n".join(f"{a.nama}; {a.peran}" for a in seleksi.panitia.all()),
+            "usia_maksimal_jpt": seleksi.usia_maksimal_jpt,
+            "tahun_jabatan_jpt": seleksi.tahun_jabatan_jpt,
+            "dasar_pengecualian": seleksi.dasar_pengecualian,
+        }
+        kompetensi = sorted(
+            (t for t in seleksi.tahap.all() if t.jenis in TAHAP_KOMPETENSI), key=lambda t: t.urutan
+        )
+        for t in seleksi.tahap.all():
+            data[f"tahap_{t.jenis}_mulai"], data[f"tahap_{t.jenis}_selesai"] = t.mulai, t.selesai
+        for n, t in enumerate(kompetensi, start=1):
+            data[f"urutan_{t.jenis}"] = n
+        return data
+
+    def _simpan(self, *, seleksi: Seleksi, pada: date, oleh) -> str:
+        """Return "diubah", or "tetap" when the form held what the selection holds."""
+        d = self.cleaned_data
+        perubahan = seleksi_ubah(
+            seleksi=seleksi, judul=d["judul"], nomor_pengumuman=d["nomor_pengumuman"],
+            formasi=list(d["formasi"]), panitia=d["panitia"], pada=pada, oleh=oleh,
+            tahap={j: (d[f"tahap_{j}_mulai"], d[f"tahap_{j}_selesai"]) for j in URUTAN_TAHAP},
+            urutan={j: d[f"urutan_{j}"] for j in TAHAP_KOMPETENSI},
+            usia_maksimal_jpt=d["usia_maksimal_jpt"], tahun_jabatan_jpt=d["tahun_jabatan_jpt"],
+            dasar_pengecualian=d["dasar_pengecualian"],
+        )  # fmt: skip
+        return "diubah" if perubahan else "tetap"
+
+
+class _AlasanForm(_SeleksiForm):
+    """A change of a selection that needs its reason (the service checks it is written)."""
+
+    alasan = forms.CharField(
+        label=_("Alasan"), required=False, max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )  # fmt: skip
+
+
+class JadwalUbahForm(_AlasanForm):
+    """Reschedule a selection's stages with a reason (publik.services.seleksi_jadwal_ubah):
+    each stage's dates in the committee's order; what has happened is shown, not editable (a
+    stage announced or ended, the start of one that has begun)."""
+
+    def __init__(self, *args: Any, seleksi: Seleksi, pada: date, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["alasan"].label = _("Alasan perubahan jadwal")
+        self.fields["alasan"].help_text = _("Ditampilkan di halaman publik seleksi.")
+        self.tahap = sorted(seleksi.tahap.all(), key=lambda t: t.urutan)
+        for t in self.tahap:
+            label = t.get_jenis_display()
+            tetap = hasattr(t, "pengumuman") or t.selesai < pada
+            for ujung, nama in (("mulai", _("mulai")), ("selesai", _("selesai"))):
+                self.fields[f"tahap_{t.jenis}_{ujung}"] = forms.DateField(
+                    label=f"{label}: {nama}", initial=getattr(t, ujung),
+                    disabled=tetap or (ujung == "mulai" and t.mulai <= pada),
+                    widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+                    error_messages={"required": _("%(t)s: tanggal %(u)s wajib diisi.")
+                                    % {"t": label, "u": nama}, "invalid": GALAT_TANGGAL},
+                )  # fmt: skip
+        alasan = self.fields.pop("alasan")
+        self.fields["alasan"] = alasan  # after the dates, as the page shows it
+
+    def jadwal(self) -> list[tuple[Tahap, forms.BoundField, forms.BoundField]]:
+        return [(t, self[f"tahap_{t.jenis}_mulai"], self[f"tahap_{t.jenis}_selesai"])
+                for t in self.tahap]  # fmt: skip
+
+    def _simpan(self, *, seleksi: Seleksi, pada: date, oleh):
+        d = self.cleaned_data
+        tahap = {t.jenis: (d[f"tahap_{t.jenis}_mulai"], d[f"tahap_{t.jenis}_selesai"])
+                 for t in self.tahap}  # fmt: skip
+        return seleksi_jadwal_ubah(
+            seleksi=seleksi, tahap=tahap, alasan=d["alasan"], pada=pada, oleh=oleh
+        )
+
+
+class BatalForm(_AlasanForm):
+    """Cancel a selection with a reason (publik.services.seleksi_batalkan)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["alasan"].label = _("Alasan pembatalan")
+        self.fields["alasan"].help_text = _(
+            "Ditampilkan di halaman publik seleksi dan di halaman pelamar."
+        )
+
+    def _simpan(self, *, seleksi: Seleksi, pada: date, oleh):
+        return seleksi_batalkan(
+            seleksi=seleksi, alasan=self.cleaned_data["alasan"], pada=pada, oleh=oleh
+        )
 
 
 class HasilTahapForm(_SeleksiForm):

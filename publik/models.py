@@ -68,12 +68,24 @@ class Seleksi(TimestampedModel):
         ),
     )
 
+    # Cancelled with a reason, never deleted (publik.services.seleksi_batalkan): the public
+    # pages say so with the date; its history row is a PerubahanSeleksi of kind "batal".
+    dibatalkan_pada = models.DateField(_("dibatalkan pada"), null=True, blank=True)
+    alasan_pembatalan = models.TextField(_("alasan pembatalan"), blank=True)
+
     objects = SeleksiQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("seleksi terbuka")
         verbose_name_plural = pgettext_lazy("jamak", "seleksi terbuka")
         ordering = ["-created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(dibatalkan_pada__isnull=True) | ~Q(alasan_pembatalan=""),
+                name="seleksi_alasan_bila_dibatalkan",
+                violation_error_message=_("Alasan pembatalan wajib diisi."),
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.judul
@@ -155,6 +167,57 @@ class Tahap(TimestampedModel):
 
     def __str__(self) -> str:
         return f"{self.seleksi}: {self.get_jenis_display()}"
+
+
+class JenisPerubahan(models.TextChoices):
+    UBAH = "ubah", _("Isi seleksi diubah")
+    JADWAL = "jadwal", _("Jadwal diubah")
+    BATAL = "batal", _("Seleksi dibatalkan")
+
+
+class PerubahanSeleksi(TimestampedModel):
+    """A change to a selection after it was opened, kept for good (publik.services): an edit
+    before its announcement, a new schedule with its reason, or its cancellation with its
+    reason. The public page shows the schedule changes and the cancellation with their dates."""
+
+    Jenis = JenisPerubahan
+
+    seleksi = models.ForeignKey(Seleksi, related_name="perubahan", on_delete=models.PROTECT)
+    jenis = models.CharField(_("jenis perubahan"), max_length=10, choices=JenisPerubahan.choices)
+    tanggal = models.DateField(_("tanggal perubahan"))
+    alasan = models.TextField(_("alasan"), blank=True)
+    # JADWAL: [{"jenis": "pendaftaran", "lama": ["2026-10-06", "2026-10-15"],
+    #           "baru": ["2026-10-06", "2026-10-22"]}, ...], the stages that moved;
+    # UBAH: the names of the fields changed (["judul", "tahap", ...]); BATAL: [].
+    rincian = models.JSONField(_("rincian"), default=list, blank=True)
+    oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("oleh"), on_delete=models.PROTECT,
+        related_name="+",
+    )  # fmt: skip
+
+    class Meta:
+        verbose_name = _("perubahan seleksi")
+        verbose_name_plural = pgettext_lazy("jamak", "perubahan seleksi")
+        ordering = ["seleksi", "tanggal", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(jenis=JenisPerubahan.UBAH) | ~Q(alasan=""),
+                name="perubahan_alasan_wajib",
+                violation_error_message=_("Alasan perubahan wajib diisi."),
+            ),
+            # A selection is cancelled once: two officers cancelling at the same moment
+            # leave one cancellation (the service's lock is the first guard).
+            models.UniqueConstraint(
+                fields=["seleksi"],
+                condition=Q(jenis=JenisPerubahan.BATAL),
+                name="perubahan_satu_pembatalan",
+                violation_error_message=_("Seleksi ini sudah dibatalkan."),
+            ),
+            pilihan_sah("jenis", JenisPerubahan, name="perubahan_jenis_pilihan"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.seleksi}: {self.get_jenis_display()} ({self.tanggal})"
 
 
 class Pelamar(TimestampedModel):

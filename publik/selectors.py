@@ -13,6 +13,7 @@ from datetime import date
 
 from django.db.models import Count, DateField, Max, Min, OuterRef, Prefetch, QuerySet, Subquery
 from django.db.models.functions import Coalesce, TruncDate
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from jabatan.models import Formasi, Keputusan, Penempatan
@@ -25,8 +26,10 @@ from pegawai.models import UnitKerja
 from publik.models import (
     TAHAP_DINILAI,
     HasilTahap,
+    JenisPerubahan,
     JenisTahap,
     Pelamar,
+    PerubahanSeleksi,
     Seleksi,
     Tahap,
 )
@@ -382,6 +385,14 @@ def pelamar_tahap(tahap: Tahap) -> list[tuple[Pelamar, HasilTahap | None]]:
     return [(p, hasil.get(p.pk)) for p in pelamar]
 
 
+def seleksi_diumumkan(seleksi: Seleksi, *, pada: date) -> bool:
+    """Return whether the selection is public on `pada`: its announcement stage has begun
+    (SeleksiQuerySet.terbit) or a stage's announcement is out. From then on what it announced
+    stands (publik.services.seleksi_ubah refuses); stages prefetched: one query at most."""
+    umum = next((t for t in seleksi.tahap.all() if t.jenis == JenisTahap.PENGUMUMAN), None)
+    return (umum is not None and umum.mulai <= pada) or seleksi.pengumuman.exists()
+
+
 @dataclass(frozen=True)
 class KeadaanSeleksi:
     """Where a selection stands on a day, as its public list shows it."""
@@ -390,11 +401,18 @@ class KeadaanSeleksi:
     tahap: Tahap | None  # the stage running that day, else the next one; None when none is left
     batas: date | None  # the running stage's last day, else the next stage's first day
     berjalan: bool  # `tahap` runs that day (else it is still to come)
+    dibatalkan: bool = False
 
 
 def keadaan_seleksi(seleksi: Seleksi, *, pada: date) -> KeadaanSeleksi:
     """Return the selection's status, current stage and deadline on `pada`, from its stages
     (prefetched: no query). Registration is named apart: it is the deadline applicants need."""
+    if seleksi.dibatalkan_pada is not None:
+        status = _("Dibatalkan pada %(t)s: %(a)s") % {
+            "t": date_format(seleksi.dibatalkan_pada, "j F Y"),
+            "a": seleksi.alasan_pembatalan,
+        }
+        return KeadaanSeleksi(status, None, None, False, dibatalkan=True)
     if seleksi.selesai:
         return KeadaanSeleksi(_("Selesai: nama calon diusulkan kepada PPK"), None, None, False)
     tahap = sorted(seleksi.tahap.all(), key=lambda t: (t.mulai, t.pk))
@@ -407,3 +425,44 @@ def keadaan_seleksi(seleksi: Seleksi, *, pada: date) -> KeadaanSeleksi:
         if pada < t.mulai:
             return KeadaanSeleksi(_("Menunggu tahap berikutnya"), t, t.mulai, False)
     return KeadaanSeleksi(_("Semua tahap selesai; menunggu usulan kepada PPK"), None, None, False)
+
+
+@dataclass(frozen=True)
+class TahapPindah:
+    """One stage a schedule change moved: its name, its old and its new dates."""
+
+    label: str
+    lama: tuple[date, date]
+    baru: tuple[date, date]
+
+
+@dataclass(frozen=True)
+class PerubahanTampil:
+    """A change the public sees on a selection's page and in the feed: a new schedule (with
+    the stages moved) or the cancellation, dated, with its reason."""
+
+    perubahan: PerubahanSeleksi
+    pindah: list[TahapPindah]
+
+    @property
+    def dibatalkan(self) -> bool:
+        return self.perubahan.jenis == JenisPerubahan.BATAL
+
+
+def perubahan_tampil(perubahan: Iterable[PerubahanSeleksi]) -> list[PerubahanTampil]:
+    """Return the public changes among `perubahan` (schedule changes and the cancellation; an
+    edit before the announcement is HR's), newest first (a cancellation on top), with each
+    moved stage's dates."""
+    urut = sorted(perubahan, key=lambda p: (p.tanggal, p.pk), reverse=True)
+    return [rincian_perubahan(p) for p in urut if p.jenis != JenisPerubahan.UBAH]
+
+
+def rincian_perubahan(p: PerubahanSeleksi) -> PerubahanTampil:
+    """Return a change with the stages it moved (a schedule change's `rincian`) as dates."""
+    pindah = [] if p.jenis != JenisPerubahan.JADWAL else [
+        TahapPindah(JenisTahap(r["jenis"]).label,
+                    tuple(date.fromisoformat(d) for d in r["lama"]),
+                    tuple(date.fromisoformat(d) for d in r["baru"]))
+        for r in p.rincian
+    ]  # fmt: skip
+    return PerubahanTampil(p, pindah)

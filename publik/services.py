@@ -23,20 +23,24 @@ from jabatan.merit import jpt
 from jabatan.models import Formasi, Usulan
 from jabatan.peringkat import peringkat_formasi
 from jabatan.services import usulan_set
+from jabatan.services.base import _diaudit
 from pegawai.models import Pegawai
+from publik.cache import batalkan
 from publik.models import (
     TAHAP_DINILAI,
     TAHAP_KOMPETENSI,
     URUTAN_TAHAP,
     AnggotaPanitia,
     HasilTahap,
+    JenisPerubahan,
     JenisTahap,
     Pelamar,
     Pengumuman,
+    PerubahanSeleksi,
     Seleksi,
     Tahap,
 )
-from publik.selectors import JPT, kelayakan_pelamar, persyaratan_formasi
+from publik.selectors import JPT, kelayakan_pelamar, persyaratan_formasi, seleksi_diumumkan
 
 PANITIA_MIN = 5  # the committee: an odd number, at least five (PermenPANRB 15/2019)
 # How long the vacancy is announced before registration closes, in calendar days. PermenPANRB
@@ -48,6 +52,7 @@ PENGUMUMAN_MINIMAL_HARI = 15
 USIA_WAJAR = (40, 65)  # an announced JPT age limit outside this is a typing error
 TAHUN_JABATAN_MAKS = 10
 PERM = "publik.add_seleksi"
+PERM_UBAH = "publik.change_seleksi"  # editing, rescheduling, cancelling an opened selection
 F_NILAI_DESC = F("nilai").desc(nulls_last=True)
 
 
@@ -55,8 +60,8 @@ def _tgl(d: date) -> str:
     return date_format(d, "j F Y")
 
 
-def _hr(oleh: AbstractBaseUser, field: str = "seleksi") -> None:
-    if not oleh.has_perm(PERM):
+def _hr(oleh: AbstractBaseUser, field: str = "seleksi", perm: str = PERM) -> None:
+    if not oleh.has_perm(perm):
         raise ValidationError({field: _("Hanya BKPSDM yang mengelola seleksi terbuka.")})
 
 
@@ -117,20 +122,15 @@ def _syarat_jpt(
         ]
 
 
-def seleksi_buka(
+def _periksa_isi(
     *, judul: str, nomor_pengumuman: str, formasi: Sequence[Formasi],
-    panitia: Sequence[tuple[str, str]], tahap: Mapping[str, tuple[date, date]],
-    oleh: AbstractBaseUser, urutan: Mapping[str, int] | None = None,
-    usia_maksimal_jpt: int | None = None, tahun_jabatan_jpt: int | None = None,
-    dasar_pengecualian: str = "",
-) -> Seleksi:  # fmt: skip
-    """Open a selection for vacant JPT posts with its committee and its six stages: the first
-    three in their order, the competence stages in the committee's `urutan` (1 to 3 each;
-    None: the usual order), each after the one before; the vacancy announced at least
-    PENGUMUMAN_MINIMAL_HARI days before registration closes. `usia_maksimal_jpt` and
-    `tahun_jabatan_jpt`: what the announcement sets instead of the regulation's."""
-    _hr(oleh)
-    errors: dict[str, list[str]] = {}
+    panitia: Sequence[tuple[str, str]], urutan: Mapping[str, int] | None,
+    usia_maksimal_jpt: int | None, tahun_jabatan_jpt: int | None, dasar_pengecualian: str,
+    errors: dict[str, list[str]],
+) -> tuple[list[Formasi], list[tuple[str, str]], list[str] | None]:  # fmt: skip
+    """Check what a selection announces (title, number, vacant JPT posts, committee, JPT
+    requirements, the committee's stage order) into `errors`; return the posts loaded, the
+    committee cleaned and the stage order (None when the order is in error)."""
     if not judul.strip():
         errors["judul"] = [_("Judul wajib diisi.")]
     if not nomor_pengumuman.strip():
@@ -158,38 +158,70 @@ def seleksi_buka(
             % {"n": PANITIA_MIN, "k": len(panitia)}
         ]
     _syarat_jpt(formasi, usia_maksimal_jpt, tahun_jabatan_jpt, dasar_pengecualian, errors)
-    urut = _urutan(urutan, errors)
+    return formasi, panitia, _urutan(urutan, errors)
+
+
+def _periksa_jadwal(
+    tahap: Mapping[str, tuple[date, date]], urut: list[str] | None, errors: dict[str, list[str]]
+) -> None:
+    """Check a schedule into `errors`: all six stages dated; each starting no later than it
+    ends and, in the selection's order `urut` (None: the order itself is in error, so not
+    checked), not before the one before it ends; the vacancy announced at least
+    PENGUMUMAN_MINIMAL_HARI days until registration closes."""
     hilang = [JenisTahap(j).label for j in URUTAN_TAHAP if not all(tahap.get(j) or (None,))]
     if hilang:
         errors["tahap"] = [_("Jadwal belum lengkap: %(t)s.") % {"t": ", ".join(map(str, hilang))}]
-    else:
-        sebelumnya = None
-        for jenis in urut or URUTAN_TAHAP:
-            mulai, selesai = tahap[jenis]
-            label = JenisTahap(jenis).label
-            if mulai > selesai:
-                errors.setdefault(f"tahap_{jenis}", []).append(
-                    _("%(t)s: tanggal mulai %(m)s sesudah tanggal selesai %(s)s.")
-                    % {"t": label, "m": _tgl(mulai), "s": _tgl(selesai)}
-                )
-            if urut and sebelumnya and mulai < sebelumnya[1]:  # an order to check against
-                errors.setdefault(f"tahap_{jenis}", []).append(
-                    _("%(t)s dimulai %(m)s, sebelum tahap %(p)s selesai (%(s)s).")
-                    % {"t": label, "m": _tgl(mulai), "p": JenisTahap(sebelumnya[0]).label,
-                       "s": _tgl(sebelumnya[1])}
-                )  # fmt: skip
-            sebelumnya = (jenis, selesai)
-        umum = tahap[JenisTahap.PENGUMUMAN][0]
-        tutup = tahap[JenisTahap.PENDAFTARAN][1]
-        hari = (tutup - umum).days + 1
-        if hari < PENGUMUMAN_MINIMAL_HARI:
-            errors.setdefault("tahap_pengumuman", []).append(
-                _(
-                    "Lowongan diumumkan %(h)s hari sampai pendaftaran ditutup (%(m)s–%(s)s); "
-                    "paling singkat %(n)s hari."
-                )
-                % {"h": hari, "m": _tgl(umum), "s": _tgl(tutup), "n": PENGUMUMAN_MINIMAL_HARI}
+        return
+    sebelumnya = None
+    for jenis in urut or URUTAN_TAHAP:
+        mulai, selesai = tahap[jenis]
+        label = JenisTahap(jenis).label
+        if mulai > selesai:
+            errors.setdefault(f"tahap_{jenis}", []).append(
+                _("%(t)s: tanggal mulai %(m)s sesudah tanggal selesai %(s)s.")
+                % {"t": label, "m": _tgl(mulai), "s": _tgl(selesai)}
             )
+        if urut and sebelumnya and mulai < sebelumnya[1]:  # an order to check against
+            errors.setdefault(f"tahap_{jenis}", []).append(
+                _("%(t)s dimulai %(m)s, sebelum tahap %(p)s selesai (%(s)s).")
+                % {"t": label, "m": _tgl(mulai), "p": JenisTahap(sebelumnya[0]).label,
+                   "s": _tgl(sebelumnya[1])}
+            )  # fmt: skip
+        sebelumnya = (jenis, selesai)
+    umum = tahap[JenisTahap.PENGUMUMAN][0]
+    tutup = tahap[JenisTahap.PENDAFTARAN][1]
+    hari = (tutup - umum).days + 1
+    if hari < PENGUMUMAN_MINIMAL_HARI:
+        errors.setdefault("tahap_pengumuman", []).append(
+            _(
+                "Lowongan diumumkan %(h)s hari sampai pendaftaran ditutup (%(m)s–%(s)s); "
+                "paling singkat %(n)s hari."
+            )
+            % {"h": hari, "m": _tgl(umum), "s": _tgl(tutup), "n": PENGUMUMAN_MINIMAL_HARI}
+        )
+
+
+def seleksi_buka(
+    *, judul: str, nomor_pengumuman: str, formasi: Sequence[Formasi],
+    panitia: Sequence[tuple[str, str]], tahap: Mapping[str, tuple[date, date]],
+    oleh: AbstractBaseUser, urutan: Mapping[str, int] | None = None,
+    usia_maksimal_jpt: int | None = None, tahun_jabatan_jpt: int | None = None,
+    dasar_pengecualian: str = "",
+) -> Seleksi:  # fmt: skip
+    """Open a selection for vacant JPT posts with its committee and its six stages: the first
+    three in their order, the competence stages in the committee's `urutan` (1 to 3 each;
+    None: the usual order), each after the one before; the vacancy announced at least
+    PENGUMUMAN_MINIMAL_HARI days before registration closes. `usia_maksimal_jpt` and
+    `tahun_jabatan_jpt`: what the announcement sets instead of the regulation's."""
+    _hr(oleh)
+    errors: dict[str, list[str]] = {}
+    formasi, panitia, urut = _periksa_isi(
+        judul=judul, nomor_pengumuman=nomor_pengumuman, formasi=formasi, panitia=panitia,
+        urutan=urutan, usia_maksimal_jpt=usia_maksimal_jpt,
+        tahun_jabatan_jpt=tahun_jabatan_jpt, dasar_pengecualian=dasar_pengecualian,
+        errors=errors,
+    )  # fmt: skip
+    _periksa_jadwal(tahap, urut, errors)
     if errors:
         raise ValidationError(errors)
     with set_actor(oleh), transaction.atomic():
@@ -210,6 +242,226 @@ def seleksi_buka(
     return seleksi
 
 
+# --- Changing an opened selection: edit before its announcement, reschedule, cancel ----------
+
+
+def _segarkan() -> None:
+    """Invalidate the public pages once the change is committed. The models' save signals
+    (publik/apps.py) bump the cache inside the transaction, before other connections can see
+    the change: a request in between could store the old page under the new version."""
+    transaction.on_commit(lambda: batalkan("seleksi", "beranda"))
+
+
+def _kunci(seleksi: Seleksi) -> Seleksi:
+    """Lock the selection's row for the transaction and return it as saved: two officers
+    changing a selection at once go one after the other, the second seeing what the first
+    did. Refuse a cancelled selection, and one already ended by its proposal to the PPK."""
+    terkunci = Seleksi.objects.select_for_update().get(pk=seleksi.pk)
+    _belum_batal(terkunci)
+    if terkunci.selesai:
+        raise ValidationError(
+            {"seleksi": _("Seleksi ini sudah selesai: nama calon sudah diusulkan kepada PPK.")}
+        )
+    return terkunci
+
+
+def _belum_batal(seleksi: Seleksi, field: str = "seleksi") -> None:
+    if seleksi.dibatalkan_pada is not None:
+        raise ValidationError({field: _("Seleksi ini dibatalkan pada %(t)s: %(a)s") % {
+            "t": _tgl(seleksi.dibatalkan_pada), "a": seleksi.alasan_pembatalan,
+        }})  # fmt: skip
+
+
+def _simpan_tahap(seleksi: Seleksi, tahap: Mapping[str, tuple[date, date]], urut: list[str]):
+    """Write the stages' dates and order, saving each changed row (audited, and its save
+    invalidates the public cache); return the kinds of stage changed."""
+    ada = {t.jenis: t for t in seleksi.tahap.all()}
+    urutan_baru = any(ada[j].urutan != n for n, j in enumerate(urut, start=1))
+    if urutan_baru:
+        # Out of the way first, so no two stages share a number in between
+        # (tahap_satu_per_urutan is checked row by row).
+        Tahap.objects.filter(seleksi=seleksi).update(urutan=F("urutan") + 100)
+    berubah = []
+    for n, jenis in enumerate(urut, start=1):
+        t = ada[jenis]
+        baru = (n, *tahap[jenis])
+        if (t.urutan, t.mulai, t.selesai) != baru:
+            berubah.append(jenis)
+        if urutan_baru or jenis in berubah:
+            t.urutan, t.mulai, t.selesai = baru
+            t.save(update_fields=["urutan", "mulai", "selesai", "updated_at"])
+    return berubah
+
+
+@_diaudit
+def seleksi_ubah(
+    *, seleksi: Seleksi, judul: str, nomor_pengumuman: str, formasi: Sequence[Formasi],
+    panitia: Sequence[tuple[str, str]], tahap: Mapping[str, tuple[date, date]], pada: date,
+    oleh: AbstractBaseUser, urutan: Mapping[str, int] | None = None,
+    usia_maksimal_jpt: int | None = None, tahun_jabatan_jpt: int | None = None,
+    dasar_pengecualian: str = "",
+) -> PerubahanSeleksi | None:  # fmt: skip
+    """Edit a selection before its announcement is published (`seleksi_diumumkan`): what it
+    announces and its schedule, by the rules of `seleksi_buka`, the announcement not starting
+    before `pada`. From its announcement on, what was announced stands: it is only
+    rescheduled with a reason (`seleksi_jadwal_ubah`) or cancelled (`seleksi_batalkan`).
+    Return the history row, None when nothing changed."""
+    _hr(oleh, perm=PERM_UBAH)
+    with transaction.atomic():
+        seleksi = _kunci(seleksi)
+        if seleksi_diumumkan(seleksi, pada=pada):
+            raise ValidationError({"seleksi": _(
+                "Seleksi ini sudah diumumkan: isinya tidak dapat diubah lagi. Ubah jadwalnya "
+                "dengan alasan, atau batalkan seleksi dengan alasan."
+            )})  # fmt: skip
+        errors: dict[str, list[str]] = {}
+        formasi, panitia, urut = _periksa_isi(
+            judul=judul, nomor_pengumuman=nomor_pengumuman, formasi=formasi, panitia=panitia,
+            urutan=urutan, usia_maksimal_jpt=usia_maksimal_jpt,
+            tahun_jabatan_jpt=tahun_jabatan_jpt, dasar_pengecualian=dasar_pengecualian,
+            errors=errors,
+        )  # fmt: skip
+        _periksa_jadwal(tahap, urut, errors)
+        umum = (tahap.get(JenisTahap.PENGUMUMAN) or (None,))[0]
+        if umum is not None and umum < pada:
+            errors.setdefault("tahap_pengumuman", []).append(
+                _("Pengumuman lowongan dimulai %(m)s, sebelum hari ini (%(p)s): seleksi yang "
+                  "belum diumumkan tidak dapat diumumkan mundur.")
+                % {"m": _tgl(umum), "p": _tgl(pada)}
+            )  # fmt: skip
+        dilamar = set(seleksi.pelamar.values_list("formasi_id", flat=True))
+        if dilamar - {f.pk for f in formasi}:
+            errors.setdefault("formasi", []).append(
+                _("Formasi yang sudah dilamar tidak dapat dikeluarkan dari seleksi.")
+            )
+        if errors:
+            raise ValidationError(errors)
+        nilai = {
+            "judul": judul.strip(), "nomor_pengumuman": nomor_pengumuman.strip(),
+            "usia_maksimal_jpt": usia_maksimal_jpt, "tahun_jabatan_jpt": tahun_jabatan_jpt,
+            "dasar_pengecualian": dasar_pengecualian.strip(),
+            "persyaratan": persyaratan_formasi(formasi),
+        }  # fmt: skip
+        berubah = [k for k, v in nilai.items() if getattr(seleksi, k) != v]
+        for k, v in nilai.items():
+            setattr(seleksi, k, v)
+        if berubah:
+            seleksi.save(update_fields=[*berubah, "updated_at"])
+        if set(seleksi.formasi.values_list("pk", flat=True)) != {f.pk for f in formasi}:
+            seleksi.formasi.set(formasi)
+            berubah.append("formasi")
+        lama = [(a.nama, a.peran) for a in seleksi.panitia.order_by("id")]
+        if lama != panitia:
+            seleksi.panitia.all().delete()
+            for n, p in panitia:  # one by one: each row audited
+                AnggotaPanitia.objects.create(seleksi=seleksi, nama=n, peran=p)
+            berubah.append("panitia")
+        if _simpan_tahap(seleksi, tahap, urut):
+            berubah.append("tahap")
+        if not berubah:
+            return None
+        _segarkan()
+        return PerubahanSeleksi.objects.create(
+            seleksi=seleksi, jenis=JenisPerubahan.UBAH, tanggal=pada, rincian=berubah, oleh=oleh
+        )
+
+
+@_diaudit
+def seleksi_jadwal_ubah(
+    *, seleksi: Seleksi, tahap: Mapping[str, tuple[date, date]], alasan: str, pada: date,
+    oleh: AbstractBaseUser,
+) -> PerubahanSeleksi:  # fmt: skip
+    """Reschedule stages with a reason the public page shows ("Jadwal diubah pada ...", old
+    and new dates). `tahap`: the new dates of the stages named; the others keep theirs. The
+    rules of the schedule hold (`_periksa_jadwal`: the committee's order, the announcement
+    minimum), and what happened stays: a stage already announced keeps its dates, one that has
+    begun its start, one that has ended its end, and no new date lies before `pada`."""
+    _hr(oleh, perm=PERM_UBAH)
+    errors: dict[str, list[str]] = {}
+    alasan = alasan.strip()
+    if not alasan:
+        errors["alasan"] = [_("Tuliskan alasan perubahan jadwal: halaman publik menampilkannya.")]
+    with transaction.atomic():
+        seleksi = _kunci(seleksi)
+        ada = {t.jenis: t for t in seleksi.tahap.select_related("pengumuman")}
+        baru = {j: (t.mulai, t.selesai) for j, t in ada.items()}
+        pindah = []
+        for jenis, (mulai, selesai) in tahap.items():
+            t = ada.get(jenis)
+            if t is None:
+                errors.setdefault("tahap", []).append(
+                    _("Tahap %(t)s tidak dikenal.") % {"t": jenis}
+                )
+                continue
+            if (mulai, selesai) == (t.mulai, t.selesai):
+                continue
+            salah = errors.setdefault(f"tahap_{jenis}", [])
+            label = t.get_jenis_display()
+            if hasattr(t, "pengumuman"):
+                salah.append(_("Tahap %(t)s sudah diumumkan pada %(d)s: jadwalnya tetap.")
+                             % {"t": label, "d": _tgl(t.pengumuman.tanggal)})  # fmt: skip
+            if mulai != t.mulai and t.mulai <= pada:
+                salah.append(_("Tahap %(t)s sudah dimulai %(m)s: tanggal mulainya tetap.")
+                             % {"t": label, "m": _tgl(t.mulai)})  # fmt: skip
+            elif mulai != t.mulai and mulai < pada:
+                salah.append(_("%(t)s: tanggal mulai baru %(m)s sudah lewat.")
+                             % {"t": label, "m": _tgl(mulai)})  # fmt: skip
+            if selesai != t.selesai and t.selesai < pada:
+                salah.append(_("Tahap %(t)s sudah selesai %(s)s: tanggal selesainya tetap.")
+                             % {"t": label, "s": _tgl(t.selesai)})  # fmt: skip
+            elif selesai != t.selesai and selesai < pada:
+                salah.append(_("%(t)s: tanggal selesai baru %(s)s sudah lewat.")
+                             % {"t": label, "s": _tgl(selesai)})  # fmt: skip
+            if not salah:
+                del errors[f"tahap_{jenis}"]
+            baru[jenis] = (mulai, selesai)
+            pindah.append(jenis)
+        if not pindah and not errors:
+            errors["tahap"] = [_("Tidak ada tanggal yang berubah.")]
+        urut = [t.jenis for t in sorted(ada.values(), key=lambda t: t.urutan)]
+        _periksa_jadwal(baru, urut, errors)
+        if errors:
+            raise ValidationError(errors)
+        rincian = []
+        for jenis in urut:
+            if jenis in pindah:
+                t = ada[jenis]
+                rincian.append({
+                    "jenis": jenis, "lama": [t.mulai.isoformat(), t.selesai.isoformat()],
+                    "baru": [d.isoformat() for d in baru[jenis]],
+                })  # fmt: skip
+                t.mulai, t.selesai = baru[jenis]
+                t.save(update_fields=["mulai", "selesai", "updated_at"])
+        _segarkan()
+        return PerubahanSeleksi.objects.create(
+            seleksi=seleksi, jenis=JenisPerubahan.JADWAL, tanggal=pada, alasan=alasan,
+            rincian=rincian, oleh=oleh,
+        )  # fmt: skip
+
+
+@_diaudit
+def seleksi_batalkan(
+    *, seleksi: Seleksi, alasan: str, pada: date, oleh: AbstractBaseUser
+) -> PerubahanSeleksi:
+    """Cancel a selection with a reason: marked, never deleted; its public page, the public
+    list, its applicants' page and the feed say "Dibatalkan pada <date>: <reason>", and no
+    application, result, announcement or proposal can follow."""
+    _hr(oleh, perm=PERM_UBAH)
+    alasan = alasan.strip()
+    if not alasan:
+        raise ValidationError(
+            {"alasan": _("Tuliskan alasan pembatalan: halaman publik dan pelamar membacanya.")}
+        )
+    with transaction.atomic():
+        seleksi = _kunci(seleksi)
+        seleksi.dibatalkan_pada, seleksi.alasan_pembatalan = pada, alasan
+        seleksi.save(update_fields=["dibatalkan_pada", "alasan_pembatalan", "updated_at"])
+        _segarkan()
+        return PerubahanSeleksi.objects.create(
+            seleksi=seleksi, jenis=JenisPerubahan.BATAL, tanggal=pada, alasan=alasan, oleh=oleh
+        )
+
+
 def kelayakan(*, seleksi: Seleksi, formasi: Formasi, pegawai: Pegawai, pada: date) -> list[str]:
     """Return why the employee may not apply for the post (empty: eligible), from jabatan's
     merit ranking rules with the JPT requirements the selection's announcement sets."""
@@ -228,6 +480,7 @@ def kelayakan(*, seleksi: Seleksi, formasi: Formasi, pegawai: Pegawai, pada: dat
 
 def seleksi_daftar(*, seleksi: Seleksi, formasi: Formasi, pegawai: Pegawai, pada: date) -> Pelamar:
     """Apply for one post of an open selection: during registration, and only when eligible."""
+    _belum_batal(seleksi)
     errors: dict[str, list[str]] = {}
     daftar = seleksi.tahap.get(jenis=JenisTahap.PENDAFTARAN)
     if seleksi.selesai or not daftar.mulai <= pada <= daftar.selesai:
@@ -245,6 +498,8 @@ def seleksi_daftar(*, seleksi: Seleksi, formasi: Formasi, pegawai: Pegawai, pada
         raise ValidationError(errors)
     try:
         with transaction.atomic():
+            # A cancellation committed since the check above wins (seleksi_batalkan locks too).
+            _belum_batal(Seleksi.objects.select_for_update().get(pk=seleksi.pk))
             return Pelamar.objects.create(seleksi=seleksi, formasi=formasi, pegawai=pegawai)
     except IntegrityError as exc:
         raise ValidationError({"formasi": _("Anda sudah melamar formasi ini.")}) from exc
@@ -272,6 +527,7 @@ def tahap_catat_hasil(
     begins, only for those still in, and at the administrative check no pass for an applicant
     who no longer meets the post's requirements (the merit rules on `pada`)."""
     _hr(oleh, "tahap")
+    _belum_batal(tahap.seleksi, "tahap")
     errors: dict[str, list[str]] = {}
     label = tahap.get_jenis_display()
     if tahap.jenis not in TAHAP_DINILAI:
@@ -311,6 +567,7 @@ def tahap_catat_hasil(
     if errors:
         raise ValidationError(errors)
     with set_actor(oleh), transaction.atomic():
+        _belum_batal(Seleksi.objects.select_for_update().get(pk=tahap.seleksi_id), "tahap")
         HasilTahap.objects.filter(tahap=tahap).delete()
         return [
             HasilTahap.objects.create(
@@ -328,6 +585,7 @@ def tahap_catat_hasil(
 def tahap_umumkan(*, tahap: Tahap, pada: date, oleh: AbstractBaseUser) -> Pengumuman:
     """Publish a stage's announcement: its date and, per post, the names of those who pass."""
     _hr(oleh, "tahap")
+    _belum_batal(tahap.seleksi, "tahap")
     errors: dict[str, list[str]] = {}
     if hasattr(tahap, "pengumuman"):
         errors["tahap"] = [_("Tahap ini sudah diumumkan.")]
@@ -350,6 +608,7 @@ def tahap_umumkan(*, tahap: Tahap, pada: date, oleh: AbstractBaseUser) -> Pengum
             nama = []
         isi.append({"formasi": f"{f.jabatan.nama} — {f.unit_kerja.nama}", "lulus": nama})
     with set_actor(oleh), transaction.atomic():
+        _belum_batal(Seleksi.objects.select_for_update().get(pk=tahap.seleksi_id), "tahap")
         return Pengumuman.objects.create(
             tahap=tahap, seleksi=tahap.seleksi, tanggal=pada, isi=isi,
             ringkasan=_("%(t)s %(s)s") % {"t": tahap.get_jenis_display(), "s": tahap.seleksi},
@@ -360,6 +619,7 @@ def seleksi_usulkan(*, seleksi: Seleksi, pada: date, oleh: AbstractBaseUser) -> 
     """End the selection: per post, the three best of the last stage go to the PPK
     (jabatan's `usulan_set`, which checks their eligibility again)."""
     _hr(oleh)
+    _belum_batal(seleksi)
     if seleksi.selesai:
         raise ValidationError({"seleksi": _("Seleksi ini sudah selesai dan diusulkan.")})
     terakhir = seleksi.tahap.order_by("urutan").last()  # the committee's last stage

@@ -30,6 +30,17 @@ urlpatterns = [
     path("kelola/seleksi/", kelola.seleksi_daftar, name="kelola_seleksi"),
     path("kelola/seleksi/baru/", kelola.seleksi_buka, name="kelola_seleksi_buka"),
     path("kelola/seleksi/<int:seleksi_id>/", kelola.seleksi_detail, name="kelola_seleksi_detail"),
+    path("kelola/seleksi/<int:seleksi_id>/ubah/", kelola.seleksi_ubah, name="kelola_seleksi_ubah"),
+    path(
+        "kelola/seleksi/<int:seleksi_id>/jadwal/",
+        kelola.seleksi_jadwal,
+        name="kelola_seleksi_jadwal",
+    ),
+    path(
+        "kelola/seleksi/<int:seleksi_id>/batalkan/",
+        kelola.seleksi_batal,
+        name="kelola_seleksi_batal",
+    ),
     path(
         "kelola/seleksi/<int:seleksi_id>/usulkan/",
         kelola.seleksi_usulkan_view,

@@ -196,6 +196,11 @@ HALAMAN = {
     "publik:kelola_tahap": (302, 403, 403, 403, 200),
     "publik:kelola_tahap_umumkan": (302, 405, 405, 405, 405),  # POST only
     "publik:kelola_seleksi_usulkan": (302, 405, 405, 405, 405),
+    # Editing, rescheduling, cancelling (tests/publik/test_kelola_perubahan.py): the GET shows
+    # the form (or why not), only a POST changes anything.
+    "publik:kelola_seleksi_ubah": (302, 403, 403, 403, 200),
+    "publik:kelola_seleksi_jadwal": (302, 403, 403, 403, 200),
+    "publik:kelola_seleksi_batal": (302, 403, 403, 403, 200),
 }
 APP_LIST = {  # admin:app_list per app label
     "pegawai": (302, 302, 200, 200, 200),

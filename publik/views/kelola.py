@@ -10,6 +10,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
+from django.db.models import Prefetch
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -19,10 +20,22 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from pegawai.ekspor import unduh_tabel
 from publik.filters import SeleksiKelolaFilter
-from publik.forms import HasilTahapForm, SeleksiBukaForm
-from publik.models import TAHAP_DINILAI, Seleksi, Tahap
-from publik.selectors import formasi_jpt_lowong, pelamar_tahap, seleksi_kelola, seleksi_rinci
-from publik.services import PENGUMUMAN_MINIMAL_HARI, seleksi_usulkan, tahap_umumkan
+from publik.forms import BatalForm, HasilTahapForm, JadwalUbahForm, SeleksiBukaForm, SeleksiUbahForm
+from publik.models import TAHAP_DINILAI, PerubahanSeleksi, Seleksi, Tahap
+from publik.selectors import (
+    formasi_jpt_lowong,
+    pelamar_tahap,
+    rincian_perubahan,
+    seleksi_diumumkan,
+    seleksi_kelola,
+    seleksi_rinci,
+)
+from publik.services import (
+    PENGUMUMAN_MINIMAL_HARI,
+    PERM_UBAH,
+    seleksi_usulkan,
+    tahap_umumkan,
+)
 
 PERM_LIHAT = "publik.view_seleksi"
 PERM_BUKA = "publik.add_seleksi"
@@ -35,6 +48,20 @@ def _izin(request: HttpRequest, *perms: str) -> None:
     """Let only HR (who hold these permissions) through."""
     if not request.user.has_perms(perms):
         raise PermissionDenied(_("Seleksi terbuka dikelola oleh BKPSDM."))
+
+
+def _status(s: Seleksi) -> str:
+    if s.dibatalkan_pada is not None:
+        return _("Dibatalkan")
+    return _("Selesai") if s.selesai else _("Berjalan")
+
+
+def _bagian_diubah(p: PerubahanSeleksi) -> str:
+    """Name what an edit before the announcement changed (its `rincian`: field names)."""
+    if p.jenis != PerubahanSeleksi.Jenis.UBAH:
+        return ""
+    nama = {"panitia": _("panitia"), "tahap": _("jadwal"), "formasi": _("formasi")}
+    return ", ".join(str(nama.get(f) or Seleksi._meta.get_field(f).verbose_name) for f in p.rincian)
 
 
 def _tahap(seleksi_id: int, tahap_id: int) -> Tahap:
@@ -60,7 +87,7 @@ def seleksi_daftar(request: HttpRequest) -> HttpResponse:
                    " | ".join(f"{f.jabatan.nama} — {f.unit_kerja.nama}" for f in s.formasi.all()),
                    s.mulai, s.akhir,  # dates: date cells in XLSX, dd-mm-yyyy in CSV
                    s.jumlah_pelamar, s.jumlah_diumumkan,
-                   _("Selesai") if s.selesai else _("Berjalan")) for s in rows],
+                   _status(s)) for s in rows],
         )  # fmt: skip
     halaman = Paginator(rows, 25).get_page(request.GET.get("halaman"))
     query = request.GET.copy()
@@ -94,11 +121,19 @@ def seleksi_detail(request: HttpRequest, seleksi_id: int) -> HttpResponse:
     _izin(request, PERM_LIHAT)
     seleksi = get_object_or_404(Seleksi.objects.select_related("dibuka_oleh"), pk=seleksi_id)
     hari_ini = timezone.localdate()
+    rinci = seleksi_rinci(seleksi, pada=hari_ini)
+    berjalan = seleksi.dibatalkan_pada is None and not seleksi.selesai
     return render(request, "publik/kelola/seleksi_detail.html", {
-        "s": seleksi, **seleksi_rinci(seleksi, pada=hari_ini), "hari_ini": hari_ini,
+        "s": seleksi, **rinci, "hari_ini": hari_ini,
         "panitia": list(seleksi.panitia.all()),
         "boleh_usul": request.user.has_perms([PERM_BUKA, PERM_USUL]),
         "tahap_dinilai": TAHAP_DINILAI,
+        "boleh_ubah": berjalan and request.user.has_perm(PERM_UBAH),
+        "diumumkan": seleksi_diumumkan(seleksi, pada=hari_ini),
+        "riwayat": [
+            (rincian_perubahan(p), _bagian_diubah(p))
+            for p in seleksi.perubahan.select_related("oleh").order_by("-tanggal", "-id")
+        ],
     })  # fmt: skip
 
 
@@ -166,3 +201,91 @@ def seleksi_usulkan_view(request: HttpRequest, seleksi_id: int) -> HttpResponse:
                                                oleh=request.user),
               _("Tiga nama per formasi diusulkan kepada PPK."))  # fmt: skip
     return redirect(reverse("publik:kelola_seleksi_detail", args=[seleksi.pk]))
+
+
+def _seleksi_ubah(request: HttpRequest, seleksi_id: int) -> Seleksi:
+    """Return the selection HR may change (view and change permissions), its stages and their
+    announcements loaded."""
+    _izin(request, PERM_LIHAT, PERM_UBAH)
+    return get_object_or_404(
+        Seleksi.objects.prefetch_related(
+            Prefetch("tahap", Tahap.objects.select_related("pengumuman")), "panitia", "formasi"
+        ),
+        pk=seleksi_id,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def seleksi_ubah(request: HttpRequest, seleksi_id: int) -> HttpResponse:
+    """Edit a selection before its announcement (publik.services.seleksi_ubah); afterwards
+    the page says why not and points to rescheduling and cancelling."""
+    seleksi = _seleksi_ubah(request, seleksi_id)
+    hari_ini = timezone.localdate()
+    formasi = formasi_jpt_lowong()
+    form = SeleksiUbahForm(
+        request.POST if request.method == "POST" else None,
+        initial=SeleksiUbahForm.awal(seleksi),
+        formasi=formasi,
+    )
+    hasil = (
+        form.is_bound
+        and form.is_valid()
+        and form.simpan(seleksi=seleksi, pada=hari_ini, oleh=request.user)
+    )
+    if hasil == "diubah":
+        messages.success(request, _("Perubahan seleksi disimpan."))
+    elif hasil == "tetap":
+        messages.info(request, _("Tidak ada yang berubah."))
+    if hasil:
+        return redirect("publik:kelola_seleksi_detail", seleksi.pk)
+    terkunci = (
+        seleksi.dibatalkan_pada is not None
+        or seleksi.selesai
+        or seleksi_diumumkan(seleksi, pada=hari_ini)
+    )
+    return render(request, "publik/kelola/seleksi_form.html", {
+        "form": form, "formasi": formasi, "pengumuman_minimal": PENGUMUMAN_MINIMAL_HARI,
+        "s": seleksi, "terkunci": terkunci,
+    }, status=400 if form.errors else 200)  # fmt: skip
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def seleksi_jadwal(request: HttpRequest, seleksi_id: int) -> HttpResponse:
+    """Reschedule a selection's stages with a reason (publik.services.seleksi_jadwal_ubah)."""
+    seleksi = _seleksi_ubah(request, seleksi_id)
+    hari_ini = timezone.localdate()
+    form = JadwalUbahForm(
+        request.POST if request.method == "POST" else None, seleksi=seleksi, pada=hari_ini
+    )
+    if (
+        form.is_bound
+        and form.is_valid()
+        and form.simpan(seleksi=seleksi, pada=hari_ini, oleh=request.user)
+    ):
+        messages.success(request, _("Jadwal diubah; halaman publik menampilkan perubahannya."))
+        return redirect("publik:kelola_seleksi_detail", seleksi.pk)
+    return render(request, "publik/kelola/seleksi_jadwal.html", {
+        "form": form, "s": seleksi, "hari_ini": hari_ini,
+        "pengumuman_minimal": PENGUMUMAN_MINIMAL_HARI,
+    }, status=400 if form.errors else 200)  # fmt: skip
+
+
+@login_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def seleksi_batal(request: HttpRequest, seleksi_id: int) -> HttpResponse:
+    """Cancel a selection with a reason (publik.services.seleksi_batalkan); the GET asks for
+    the reason and says what cancelling does."""
+    seleksi = _seleksi_ubah(request, seleksi_id)
+    form = BatalForm(request.POST if request.method == "POST" else None)
+    if (
+        form.is_bound
+        and form.is_valid()
+        and form.simpan(seleksi=seleksi, pada=timezone.localdate(), oleh=request.user)
+    ):
+        messages.success(request, _("“%(s)s” dibatalkan.") % {"s": seleksi.judul})
+        return redirect("publik:kelola_seleksi_detail", seleksi.pk)
+    return render(request, "publik/kelola/seleksi_batal.html", {
+        "form": form, "s": seleksi, "jumlah_pelamar": seleksi.pelamar.count(),
+    }, status=400 if form.errors else 200)  # fmt: skip

@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -17,7 +18,7 @@ from pegawai.akses import pegawai_id_sendiri
 from pegawai.models import Pegawai
 from publik.cache import halaman_publik
 from publik.models import JenisTahap, Seleksi
-from publik.selectors import keadaan_seleksi
+from publik.selectors import keadaan_seleksi, perubahan_tampil
 from publik.services import kelayakan, seleksi_daftar
 
 
@@ -53,7 +54,10 @@ def seleksi_detail(request: HttpRequest, seleksi_id: int) -> HttpResponse:
     announcement; a selection not yet announced is not found (nothing of it is public)."""
     hari_ini = timezone.localdate()
     seleksi = (
-        _seleksi("panitia", "pengumuman__tahap").terbit(hari_ini).filter(pk=seleksi_id).first()
+        _seleksi("panitia", "pengumuman__tahap", "perubahan")
+        .terbit(hari_ini)
+        .filter(pk=seleksi_id)
+        .first()
     )
     if seleksi is None:
         raise Http404
@@ -68,6 +72,7 @@ def seleksi_detail(request: HttpRequest, seleksi_id: int) -> HttpResponse:
             "tahap": tahap,
             "hari_ini": hari_ini,
             "keadaan": keadaan_seleksi(seleksi, pada=hari_ini),
+            "perubahan": perubahan_tampil(seleksi.perubahan.all()),
         },
     )
 
@@ -80,16 +85,31 @@ def seleksi_saya(request: HttpRequest) -> HttpResponse:
     pegawai = get_object_or_404(Pegawai, pk=pegawai_id_sendiri(request.user))
     hari_ini = timezone.localdate()
     terbuka = _seleksi().filter(
-        selesai=False, tahap__jenis=JenisTahap.PENDAFTARAN, tahap__mulai__lte=hari_ini,
-        tahap__selesai__gte=hari_ini,
+        selesai=False, dibatalkan_pada__isnull=True, tahap__jenis=JenisTahap.PENDAFTARAN,
+        tahap__mulai__lte=hari_ini, tahap__selesai__gte=hari_ini,
     )  # fmt: skip
-    sudah = set(pegawai.lamaran_seleksi.values_list("seleksi_id", "formasi_id"))
+    # The selections applied for, whatever became of them: a change of schedule or a
+    # cancellation reaches the applicant here, with its date and reason.
+    lamaran = list(
+        pegawai.lamaran_seleksi.select_related("formasi__jabatan", "formasi__unit_kerja")
+        .prefetch_related(
+            Prefetch("seleksi", _seleksi("perubahan").all()),
+        )
+        .order_by("-seleksi__created_at", "pk")
+    )  # fmt: skip
+    sudah = {(p.seleksi_id, p.formasi_id) for p in lamaran}
     baris = []
     for s in terbuka:
         for f in s.formasi.all():
             baris.append((s, f, kelayakan(seleksi=s, formasi=f, pegawai=pegawai, pada=hari_ini),
                           (s.pk, f.pk) in sudah))  # fmt: skip
-    return render(request, "publik/seleksi_saya.html", {"baris": baris, "pegawai": pegawai})
+    return render(request, "publik/seleksi_saya.html", {
+        "baris": baris, "pegawai": pegawai,
+        # The status names a cancellation; the notes under it, the schedule changes.
+        "lamaran": [(p, keadaan_seleksi(p.seleksi, pada=hari_ini),
+                     [u for u in perubahan_tampil(p.seleksi.perubahan.all()) if not u.dibatalkan])
+                    for p in lamaran],
+    })  # fmt: skip
 
 
 @login_required

@@ -25,8 +25,8 @@ from django.views.decorators.http import require_safe
 
 from publik.alamat import absolut
 from publik.cache import halaman_publik
-from publik.models import Pengumuman
-from publik.selectors import BarisKeputusan, daftar_baris, keputusan_publik
+from publik.models import JenisPerubahan, Pengumuman, PerubahanSeleksi, Seleksi
+from publik.selectors import BarisKeputusan, daftar_baris, keputusan_publik, rincian_perubahan
 
 JUMLAH = 30
 
@@ -71,7 +71,8 @@ class UmpanPublik(Feed):
         return tag_uri(dt.date(2026, 1, 1), reverse("publik:feed"))
 
     def items(self) -> list:
-        """Return the latest decisions and announcements, newest first (three queries)."""
+        """Return the latest decisions, announcements and selection changes, newest first (four
+        queries)."""
         keputusan = daftar_baris(keputusan_publik().order_by("-tanggal_sk", "-id")[:JUMLAH])
         # Only what the public may see today: no announcement of a selection not yet opened by
         # its announcement stage, none dated in the future (PengumumanQuerySet.terbit).
@@ -79,11 +80,25 @@ class UmpanPublik(Feed):
         pengumuman = list(
             terbit.select_related("seleksi", "tahap").order_by("-tanggal", "-id")[:JUMLAH]
         )
-        items = [*keputusan, *pengumuman]
+        # A selection's new schedule and its cancellation, dated, once it is public.
+        perubahan = list(
+            PerubahanSeleksi.objects.filter(
+                jenis__in=[JenisPerubahan.JADWAL, JenisPerubahan.BATAL],
+                tanggal__lte=timezone.localdate(),
+                seleksi__in=Seleksi.objects.terbit(timezone.localdate()),
+            )
+            .select_related("seleksi")
+            .order_by("-tanggal", "-id")[:JUMLAH]
+        )
+        items = [*keputusan, *pengumuman, *perubahan]
         items.sort(key=_tanggal, reverse=True)
         return items[:JUMLAH]
 
     def item_title(self, item) -> str:
+        if isinstance(item, PerubahanSeleksi):
+            if item.jenis == JenisPerubahan.BATAL:
+                return _("Dibatalkan: %(s)s") % {"s": item.seleksi}
+            return _("Jadwal diubah: %(s)s") % {"s": item.seleksi}
         if isinstance(item, BarisKeputusan):
             return _("%(jabatan)s, %(unit)s (%(opd)s): %(nama)s") % {
                 "jabatan": item.jabatan,
@@ -94,6 +109,22 @@ class UmpanPublik(Feed):
         return str(item)
 
     def item_description(self, item) -> str:
+        if isinstance(item, PerubahanSeleksi):
+            if item.jenis == JenisPerubahan.BATAL:
+                return _("Dibatalkan pada %(t)s: %(a)s") % {
+                    "t": item.tanggal.isoformat(),
+                    "a": item.alasan,
+                }
+            pindah = "; ".join(
+                f"{t.label}: {t.lama[0].isoformat()}–{t.lama[1].isoformat()} → "
+                f"{t.baru[0].isoformat()}–{t.baru[1].isoformat()}"
+                for t in rincian_perubahan(item).pindah
+            )
+            return _("Jadwal diubah pada %(t)s: %(a)s. %(p)s") % {
+                "t": item.tanggal.isoformat(),
+                "a": item.alasan,
+                "p": pindah,
+            }
         if isinstance(item, BarisKeputusan):
             teks = _("SK %(nomor)s tanggal %(tanggal)s, %(metode)s.") % {
                 "nomor": item.nomor_sk,
@@ -116,6 +147,10 @@ class UmpanPublik(Feed):
     def _jalur(self, item) -> str:
         if isinstance(item, BarisKeputusan):
             return reverse("publik:keputusan_detail", kwargs={"keputusan_id": item.id})
+        if isinstance(item, PerubahanSeleksi):
+            return (
+                reverse("publik:seleksi_detail", args=[item.seleksi_id]) + f"#perubahan-{item.pk}"
+            )
         return reverse("publik:seleksi_detail", args=[item.seleksi_id]) + f"#tahap-{item.tahap_id}"
 
     def item_link(self, item) -> str:

@@ -16,6 +16,8 @@ from kinerja.models import Periode, Skp
 from kinerja.services.survei import respon_skm_create
 from kinerja.survei import ResponSkm, UnitLayanan
 from pegawai.jenis_jabatan import JenisJabatan
+from publik.models import URUTAN_TAHAP, Seleksi
+from publik.services import seleksi_buka
 from tests.factories import (
     FormasiFactory,
     JabatanFactory,
@@ -144,6 +146,27 @@ JADWAL = {
     "wawancara": (dt.date(2026, 11, 1), dt.date(2026, 11, 10)),
     "rekam_jejak": (dt.date(2026, 11, 11), dt.date(2026, 11, 20)),
 }
+
+
+_HARI = dt.timedelta(days=1)
+
+
+def jadwal_dari(umum: dt.date) -> dict[str, tuple[dt.date, dt.date]]:
+    """Six stages from the announcement's first day `umum`: announced 20 days until
+    registration closes (at least PENGUMUMAN_MINIMAL__HARI), then four stages of six days."""
+    jadwal = {
+        "pengumuman": (umum, umum + 4 * _HARI),
+        "pendaftaran": (umum + 5 * _HARI, umum + 19 * _HARI),
+    }
+    for i, jenis in enumerate(URUTAN_TAHAP[2:]):
+        jadwal[jenis] = (umum + (20 + 6 * i) * _HARI, umum + (25 + 6 * i) * _HARI)
+    return jadwal
+
+
+def buka(jpt, hr, umum: dt.date, **ubah) -> Seleksi:
+    data = {"judul": "Seleksi Terbuka Kepala Dinas Komunikasi", "nomor_pengumuman": "800/3/Pansel/2026",
+            "formasi": [jpt["formasi"]], "panitia": PANITIA, "tahap": jadwal_dari(umum), "oleh": hr}  # fmt: skip
+    return seleksi_buka(**{**data, **ubah})
 
 
 def _calon(unit, predikat="Baik", golongan="IV/b", urutan=0):

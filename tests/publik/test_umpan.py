@@ -19,7 +19,7 @@ from django.test import Client
 from django.urls import reverse
 
 from publik.models import JenisTahap
-from publik.services import seleksi_buka, tahap_umumkan
+from publik.services import seleksi_batalkan, seleksi_buka, seleksi_jadwal_ubah, tahap_umumkan
 from tests.publik.conftest import JADWAL, PANITIA, buat_keputusan
 
 pytestmark = pytest.mark.django_db
@@ -131,9 +131,35 @@ def test_the_feed_takes_a_fixed_number_of_queries(
 ):
     for i in range(5):
         buat_keputusan(sistem, opd=opd, nama_jabatan=f"Jabatan {i}")
-    # decisions; their perangkat daerah; announcements with their selection and stage
-    with django_assert_num_queries(3):
+    # decisions; their perangkat daerah; announcements with their selection and stage; the
+    # selections' schedule changes and cancellations with their selection
+    with django_assert_num_queries(4):
         _umpan(Client())
+
+
+def test_a_schedule_change_and_a_cancellation_are_entries_with_their_dates(client, isi, hr_user):
+    seleksi = isi["pengumuman"].seleksi
+    jadwal = seleksi_jadwal_ubah(
+        seleksi=seleksi, tahap={"rekam_jejak": (D(2026, 11, 11), D(2026, 11, 27))},
+        alasan="Panitia menambah wawancara rekan kerja", pada=D(2026, 10, 8), oleh=hr_user,
+    )  # fmt: skip
+    batal = seleksi_batalkan(
+        seleksi=seleksi, alasan="Formasi dihapus", pada=D(2026, 10, 9), oleh=hr_user
+    )
+    feed = feedparser.parse(_umpan(client))
+    assert not feed.bozo, feed.bozo_exception
+    entri = {e.link: e for e in feed.entries}
+    alamat = f"{SITE}{reverse('publik:seleksi_detail', args=[seleksi.pk])}"
+    ubah = entri[f"{alamat}#perubahan-{jadwal.pk}"]
+    assert ubah.title == f"Jadwal diubah: {seleksi.judul}"
+    assert "Panitia menambah wawancara rekan kerja" in ubah.summary
+    assert "Penelusuran rekam jejak: 2026-11-11–2026-11-20 → 2026-11-11–2026-11-27" in ubah.summary
+    assert ubah.published.startswith("2026-10-08") and ubah.id.startswith(
+        "tag:asn.mataramkota.example,2026-10-08:"
+    )
+    dibatalkan = entri[f"{alamat}#perubahan-{batal.pk}"]
+    assert dibatalkan.title == f"Dibatalkan: {seleksi.judul}"
+    assert dibatalkan.summary == "Dibatalkan pada 2026-10-09: Formasi dihapus"
 
 
 class _Tautan(HTMLParser):
