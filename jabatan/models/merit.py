@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.db.models.lookups import Exact
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -259,6 +260,10 @@ class Keputusan(TimestampedModel):
 
     def __str__(self) -> str:
         return f"{self.nomor_sk}: {self.pegawai.nama} → {self.formasi}"
+
+    def get_absolute_url(self) -> str:
+        """HR's page of the decision (the admin's "Lihat di situs" leads there)."""
+        return reverse("jabatan:keputusan_detail", args=[self.pk])
 
     @property
     def batal(self) -> bool:
