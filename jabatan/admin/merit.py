@@ -65,9 +65,14 @@ class KeputusanAdmin(_CatatanAdmin):
     situs", Keputusan.get_absolute_url) through jabatan.services.koreksi."""
 
     list_display = [
-        "nomor_sk", "tanggal_sk", "formasi", "pegawai", "metode", "peringkat_terpilih",
+        "nomor_sk",
+        "tanggal_sk",
+        "formasi",
+        "pegawai",
+        "metode",
+        "peringkat_terpilih",
         "dibatalkan_pada",
-    ]  # fmt: skip
+    ]
     list_select_related = ["formasi__jabatan", "formasi__unit_kerja", "pegawai"]
     list_filter = ["metode", "tanggal_sk"]
     search_fields = ["nomor_sk", "pegawai__nama", "pegawai__nip"]

@@ -118,6 +118,9 @@ def test_it_rejects_more_than_three_candidates(org, lowongan):
         ({"tanggal_sk": ""}, "Tanggal SK wajib diisi."),
         ({"nomor_sk": "   "}, "Nomor SK wajib diisi."),
         ({"metode": "undian"}, "Metode pengisian tidak dikenal."),
+        ({"metode": ""}, "Metode pengisian: Pilih metode pengisian: tidak ada metode bawaan."),
+        ({"metode": "seleksi_terbuka"}, "pilih seleksi terbuka asal keputusan ini"),
+        ({"seleksi": "7"}, "Seleksi itu tidak memuat formasi ini."),
     ],
 )
 def test_it_rejects_a_bad_decision_with_a_field_error(org, lowongan, data, pesan):
