@@ -361,6 +361,7 @@ def lowongan_putus(request: HttpRequest, formasi_id: int) -> HttpResponse:
         data = signing.loads(tanda, salt=_garam(request, formasi), max_age=KONFIRMASI_DETIK)
     except signing.BadSignature:
         form = _form_aksi(KeputusanForm, request, scope, formasi)
+        form.cleaned_data = {}  # an unbound form with one error for the page to show
         form.add_error(
             None,
             _(
@@ -451,11 +452,13 @@ def _halaman_keputusan(
             .select_related("formasi__jabatan", "formasi__unit_kerja")
             .first(),
             "boleh": boleh,
-            "koreksi": (koreksi or KoreksiForm(initial=KoreksiForm.awal(keputusan),
-                                               keputusan=keputusan, oleh=request.user))
-            if boleh else None,
-            "batal": (batal or PembatalanForm(keputusan=keputusan, oleh=request.user))
-            if boleh else None,
+            # A refused form is shown with its errors even once the decision is annulled
+            # (the error says so); otherwise the forms only while it can still change.
+            "koreksi": koreksi or (KoreksiForm(initial=KoreksiForm.awal(keputusan),
+                                               keputusan=keputusan, oleh=request.user)
+                                   if boleh else None),
+            "batal": batal or (PembatalanForm(keputusan=keputusan, oleh=request.user)
+                               if boleh else None),
         },
         status=status,
     )  # fmt: skip
