@@ -203,7 +203,11 @@ GALAT_ALASAN = {"required": _("Tuliskan alasannya: wajib diisi.")}
 class _KeputusanForm(forms.Form):
     """A form on one recorded decision, for one acting user."""
 
+    id_awalan = "id_%s"
+
     def __init__(self, *args: Any, keputusan: Keputusan, oleh, **kwargs: Any) -> None:
+        # Both forms share one page and the field name "alasan": ids apart, labels right.
+        kwargs.setdefault("auto_id", self.id_awalan)
         super().__init__(*args, **kwargs)
         self.keputusan, self.oleh = keputusan, oleh
 
@@ -217,6 +221,8 @@ class _KeputusanForm(forms.Form):
 
 class KoreksiForm(_KeputusanForm):
     """Correct a decision's particulars; the fields start with the recorded values."""
+
+    id_awalan = "koreksi_%s"
 
     nomor_sk = forms.CharField(
         label=_("Nomor SK"), max_length=100, error_messages={"required": _("Nomor SK wajib diisi.")}
@@ -263,6 +269,8 @@ class KoreksiForm(_KeputusanForm):
 
 class PembatalanForm(_KeputusanForm):
     """Annul a decision with a reason, today."""
+
+    id_awalan = "batal_%s"
 
     alasan = forms.CharField(
         label=_("Alasan pembatalan (diumumkan di halaman transparansi)"),

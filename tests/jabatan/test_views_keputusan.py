@@ -39,7 +39,7 @@ def test_the_confirmation_names_everything_and_records_nothing(org, lowongan):  
     formasi, terbaik, kedua = lowongan
     hr = _client(org.users["hr"])
     assert _usul(hr, formasi, [terbaik.pk, kedua.pk]).status_code == 302
-    response = _putus(hr, formasi, pegawai=terbaik.pk, nomor_sk="821/9/2026")
+    response = _putus(hr, formasi, konfirmasi=False, pegawai=terbaik.pk, nomor_sk="821/9/2026")
     html = response.content.decode()
     assert response.status_code == 200
     for teks in (
@@ -69,7 +69,7 @@ def test_a_forged_or_foreign_confirmation_is_refused(org, lowongan):  # noqa: F8
     formasi, terbaik, _kedua = lowongan
     hr = _client(org.users["hr"])
     _usul(hr, formasi, [terbaik.pk])
-    tanda = _putus(hr, formasi, pegawai=terbaik.pk).context["tanda"]
+    tanda = _putus(hr, formasi, konfirmasi=False, pegawai=terbaik.pk).context["tanda"]
     url = f"/jabatan/lowongan/{formasi.pk}/keputusan/"
     palsu = signing.dumps({"pegawai": str(terbaik.pk)}, salt="lain")
     hr_lain = _client(_user("hr.lain", ADMIN_BKPSDM, staff=True))
