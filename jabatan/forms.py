@@ -197,7 +197,8 @@ class _Uji(Exception):
 
 # --- Correcting and annulling a recorded decision (jabatan.services.koreksi) -------------------
 
-GALAT_ALASAN = {"required": _("Tuliskan alasannya: wajib diisi.")}
+# The browser's date picker, as on the ranking page's decision form (ISO dates both ways).
+TANGGAL = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
 class _KeputusanForm(forms.Form):
@@ -229,10 +230,12 @@ class KoreksiForm(_KeputusanForm):
     )
     tanggal_sk = forms.DateField(
         label=_("Tanggal SK"),
+        widget=TANGGAL,
         error_messages={"required": _("Tanggal SK wajib diisi."), "invalid": GALAT_TANGGAL},
     )
     tmt = forms.DateField(
         label=_("TMT jabatan"),
+        widget=TANGGAL,
         error_messages={"required": _("TMT jabatan wajib diisi."), "invalid": GALAT_TANGGAL},
     )
     metode = forms.ChoiceField(

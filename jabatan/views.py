@@ -46,6 +46,7 @@ from jabatan.selectors import (
     usulan_aktif,
     usulan_pegawai,
 )
+from jabatan.services.koreksi import label_field
 from jabatan.suksesi import (
     calon_dari_peringkat,
     formasi_kunci,
@@ -445,7 +446,10 @@ def _halaman_keputusan(
         {
             "k": keputusan,
             "p": keputusan.pegawai,
-            "riwayat": list(keputusan.koreksi.select_related("oleh")),
+            "riwayat": [
+                (r, [(label_field(f), v) for f, v in r.perubahan.items()])
+                for r in keputusan.koreksi.select_related("oleh")
+            ],
             "jumlah_layak": (keputusan.snapshot or {}).get("jumlah_layak"),
             "jabatan_kini": keputusan.pegawai.penempatan.aktif()
             .definitif()
@@ -477,8 +481,12 @@ def keputusan_koreksi_kirim(request: HttpRequest, keputusan_id: int) -> HttpResp
     """Correct a decision's particulars (jabatan.services.keputusan_koreksi)."""
     keputusan = _keputusan(request, keputusan_id, PERM_KOREKSI)
     form = KoreksiForm(request.POST, keputusan=keputusan, oleh=request.user)
-    if form.is_valid() and form.simpan() is not None:
-        messages.success(request, _("Koreksi keputusan %(sk)s dicatat.") % {"sk": keputusan})
+    if form.is_valid() and (koreksi := form.simpan()) is not None:
+        messages.success(
+            request,
+            _("Koreksi dicatat: %(f)s.")
+            % {"f": ", ".join(label_field(f) for f in koreksi.perubahan)},
+        )
         return redirect(reverse("jabatan:keputusan_detail", args=[keputusan.pk]))
     return _halaman_keputusan(request, keputusan, koreksi=form, status=400)
 

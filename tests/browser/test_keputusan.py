@@ -74,7 +74,8 @@ def test_hr_records_confirms_corrects_and_annuls_and_the_public_follows(
     koreksi.get_by_label("Nomor SK").fill("821.2/16/BKPSDM/2026")
     koreksi.get_by_label("Alasan koreksi (tidak diumumkan)").fill("Salah ketik nomor SK.")
     koreksi.get_by_role("button", name="Simpan koreksi").click()
-    expect(page.get_by_role("status")).to_contain_text("Koreksi keputusan")
+    expect(page.get_by_role("status")).to_contain_text("Koreksi dicatat: nomor SK.")
+    expect(page.locator("#riwayat-koreksi")).to_contain_text("nomor SK: 821.2/15")
     expect(page.locator("#riwayat-koreksi")).to_contain_text("Salah ketik nomor SK.")
     _screenshot(page, "keputusan-dikoreksi")
     publik.reload()
@@ -98,6 +99,10 @@ def test_hr_records_confirms_corrects_and_annuls_and_the_public_follows(
     expect(publik.locator("#status-batal")).to_contain_text("dibatalkan pada")
     expect(publik.locator("#status-batal")).to_contain_text("SK ditarik oleh PPK.")
     _screenshot(publik, "keputusan-publik-dibatalkan")
+    publik.set_viewport_size({"width": 390, "height": 844})
+    assert publik.evaluate("document.documentElement.scrollWidth") <= 390
+    _screenshot(publik, "keputusan-publik-dibatalkan-hp")
+    publik.set_viewport_size(LEBAR)
     publik.goto(f"{base}/transparansi/")
     baris = publik.locator("tbody tr", has_text="Kepala Bidang Pelayanan")  # still listed
     expect(baris).to_contain_text("Dibatalkan pada")

@@ -113,7 +113,7 @@ def test_hr_corrects_then_annuls_through_the_page(org):
         "nomor_sk": {"dari": "800/1/2026", "ke": "800/2/2026"}
     }
     html = hr.get(_detail(k)).content.decode()
-    assert "Salah ketik nomor." in html and "Koreksi keputusan" in html
+    assert "Salah ketik nomor." in html and "Koreksi dicatat: nomor SK." in html
     response = hr.post(f"{_detail(k)}batalkan/", {"alasan": "SK ditarik."})
     assert response.status_code == 302
     k.refresh_from_db()
