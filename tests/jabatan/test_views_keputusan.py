@@ -5,6 +5,7 @@ a named error with nothing written."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 from django.contrib.auth.models import Permission, User
@@ -194,3 +195,13 @@ def test_the_petikan_prints_the_corrected_values(org):
     html = _client(org.users["hr"]).get(f"{_detail(k)}petikan/").content.decode()
     assert "800/77/2026" in html and "9 Maret 2026" in html
     assert "800/1/2026" not in html
+
+
+def test_the_admin_leads_to_the_decision_page(org):
+    k = catat(org.users["hr"])
+    hr = _client(org.users["hr"])
+    html = hr.get(f"/admin/jabatan/keputusan/{k.pk}/change/").content.decode()
+    lihat = re.search(r'href="(/admin/r/\d+/\d+/)"', html)
+    assert lihat, "no 'view on site' link"
+    response = hr.get(lihat.group(1))
+    assert response.status_code == 302 and response["Location"].endswith(_detail(k))
