@@ -7,7 +7,16 @@ from __future__ import annotations
 from pegawai.roles import ADMIN_BKPSDM, PEGAWAI, PIMPINAN_UNIT, izin_model
 
 _HR, _PIMPINAN = izin_model(
-    "publik", ("seleksi", "anggotapanitia", "tahap", "pelamar", "hasiltahap", "pengumuman")
+    "publik",
+    (
+        "seleksi",
+        "anggotapanitia",
+        "tahap",
+        "pelamar",
+        "hasiltahap",
+        "pengumuman",
+        "keputusanseleksi",
+    ),
 )
 
 IZIN: dict[str, list[str]] = {ADMIN_BKPSDM: _HR, PIMPINAN_UNIT: [], PEGAWAI: []}
