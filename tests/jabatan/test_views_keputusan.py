@@ -194,7 +194,12 @@ def test_the_petikan_prints_the_corrected_values(org):
                       nomor_sk="800/77/2026", tmt=dt.date(2026, 3, 9))  # fmt: skip
     html = _client(org.users["hr"]).get(f"{_detail(k)}petikan/").content.decode()
     assert "800/77/2026" in html and "9 Maret 2026" in html
-    assert "800/1/2026" not in html
+    assert "800/1/2026" not in html and "DIBATALKAN" not in html
+    from jabatan.services import keputusan_batalkan
+
+    keputusan_batalkan(keputusan=k, alasan="SK ditarik.", oleh=org.users["hr"])
+    html = _client(org.users["hr"]).get(f"{_detail(k)}petikan/").content.decode()
+    assert "KEPUTUSAN INI DIBATALKAN PADA" in html and "SK ditarik." in html
 
 
 def test_the_admin_leads_to_the_decision_page(org):
