@@ -32,6 +32,9 @@ class AsalSeleksi(Protocol):
     def label(self, seleksi_id: int) -> str:
         """Return how a selection is named in the confirmation step ("" if unknown)."""
 
+    def asal(self, keputusan: Keputusan) -> str:
+        """Return how the selection a decision came from is named ("" if none is linked)."""
+
     def catat(self, *, keputusan: Keputusan, seleksi_id: int) -> None:
         """Check the selection against the decision and write the link; raise
         ValidationError keyed "seleksi" when it does not fit."""

@@ -451,6 +451,10 @@ def _halaman_keputusan(
                 for r in keputusan.koreksi.select_related("oleh")
             ],
             "jumlah_layak": (keputusan.snapshot or {}).get("jumlah_layak"),
+            # Only a decision by open selection has one (one query, then).
+            "seleksi": asal.asal(keputusan)
+            if (asal := asal_seleksi()) and keputusan.metode == Keputusan.Metode.SELEKSI_TERBUKA
+            else "",
             "jabatan_kini": keputusan.pegawai.penempatan.aktif()
             .definitif()
             .select_related("formasi__jabatan", "formasi__unit_kerja")

@@ -28,13 +28,25 @@ def seleksi_asal(formasi: Formasi) -> QuerySet[Seleksi]:
 class AsalSeleksiPublik:
     def pilihan(self, formasi: Formasi) -> list[tuple[int, str]]:
         return [
-            (s.pk, f"{s.nomor_pengumuman} — {s.judul}")
+            (s.pk, self.label_seleksi(s))
             for s in seleksi_asal(formasi).only("id", "judul", "nomor_pengumuman")
         ]
 
     def label(self, seleksi_id: int) -> str:
         s = Seleksi.objects.filter(pk=seleksi_id).only("judul", "nomor_pengumuman").first()
-        return f"{s.nomor_pengumuman} — {s.judul}" if s else ""
+        return self.label_seleksi(s) if s else ""
+
+    def asal(self, keputusan: Keputusan) -> str:
+        link = (
+            KeputusanSeleksi.objects.filter(keputusan=keputusan)
+            .select_related("pelamar__seleksi")
+            .first()
+        )
+        return self.label_seleksi(link.pelamar.seleksi) if link else ""
+
+    @staticmethod
+    def label_seleksi(s: Seleksi) -> str:
+        return f"{s.nomor_pengumuman} — {s.judul}"
 
     def catat(self, *, keputusan: Keputusan, seleksi_id: int) -> None:
         """Link the decision to the appointee's application in the selection, or refuse."""

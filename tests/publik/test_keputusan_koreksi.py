@@ -14,6 +14,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from jabatan.models import Keputusan
 from jabatan.services import keputusan_batalkan, keputusan_koreksi
 from publik.keputusan import AsalSeleksiPublik
 from publik.models import KeputusanSeleksi, Pelamar, Seleksi, Tahap
@@ -96,6 +97,12 @@ def test_the_selection_must_include_the_post_be_announced_and_have_the_appointee
     AsalSeleksiPublik().catat(keputusan=k, seleksi_id=seleksi.pk)
     assert k.asal_seleksi.pelamar == pelamar
     assert [s for s, _label in AsalSeleksiPublik().pilihan(k.formasi)] == [seleksi.pk]
+    # HR's page of the decision names the selection.
+    Keputusan.objects.filter(pk=k.pk).update(metode="seleksi_terbuka")
+    hr = Client()
+    hr.force_login(hr_user)
+    html = hr.get(reverse("jabatan:keputusan_detail", args=[k.pk])).content.decode()
+    assert "800/7/Pansel/2026 — Seleksi Terbuka JPT Pratama" in html
     # The database holds one origin per decision, whoever writes.
     with pytest.raises(IntegrityError), transaction.atomic():
         KeputusanSeleksi.objects.create(keputusan=k, pelamar=pelamar)
