@@ -25,6 +25,7 @@ class JabatanConfig(AppConfig):
         auditlog.register(m.Usulan, exclude_fields=AUDIT_EXCLUDE)
         auditlog.register(m.Suksesor, exclude_fields=AUDIT_EXCLUDE)
         auditlog.register(m.Keputusan, exclude_fields=[*AUDIT_EXCLUDE, "snapshot"])
+        auditlog.register(m.KoreksiKeputusan, exclude_fields=AUDIT_EXCLUDE)
         # Who signs the printed extracts: a change of signatory is answerable too.
         auditlog.register(m.PengaturanPetikan, exclude_fields=AUDIT_EXCLUDE)
         indeks.hubungkan()

@@ -12,14 +12,18 @@ from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.db.models import QuerySet
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from jabatan import merit
+from jabatan.asal_seleksi import asal_seleksi
 from jabatan.models import MAKS_SUKSESOR, MAKS_USULAN, Formasi, Keputusan, Suksesor, Usulan
 from jabatan.services import (
+    keputusan_batalkan,
     keputusan_create,
+    keputusan_koreksi,
     suksesor_akhiri,
     suksesor_tambah,
     suksesor_ubah,
@@ -106,13 +110,21 @@ class KeputusanForm(_AksiForm):
         label=_("TMT jabatan"),
         error_messages={"required": _("TMT jabatan wajib diisi."), "invalid": GALAT_TANGGAL},
     )
+    # No default: HR chooses the method knowingly (issue 21); the blank choice is refused.
     metode = forms.ChoiceField(
         label=_("Metode pengisian"),
-        choices=Keputusan.Metode.choices,
+        choices=[("", _("— pilih metode —")), *Keputusan.Metode.choices],
         error_messages={
-            "required": _("Pilih metode pengisian."),
+            "required": _("Pilih metode pengisian: tidak ada metode bawaan."),
             "invalid_choice": _("Metode pengisian tidak dikenal."),
         },
+    )
+    seleksi = forms.TypedChoiceField(
+        label=_("Seleksi terbuka asal (wajib untuk metode Seleksi terbuka)"),
+        coerce=int,
+        required=False,
+        empty_value=None,
+        error_messages={"invalid_choice": _("Seleksi itu tidak memuat formasi ini.")},
     )
     justifikasi = forms.CharField(
         label=_("Justifikasi (wajib bila bukan peringkat pertama)"),
@@ -133,8 +145,146 @@ class KeputusanForm(_AksiForm):
         widget=forms.Textarea(attrs={"rows": 2}),
     )
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        asal = asal_seleksi()
+        # Callable: the selections are read only when the form is rendered or validated.
+        self.fields["seleksi"].choices = lambda: [
+            ("", _("— bukan dari seleksi terbuka —")),
+            *(asal.pilihan(self.formasi) if asal else []),
+        ]
+
     def _simpan(self) -> Keputusan:
-        return keputusan_create(formasi=self.formasi, oleh=self.oleh, **self.cleaned_data)
+        data = dict(self.cleaned_data)
+        return keputusan_create(
+            formasi=self.formasi, oleh=self.oleh, seleksi_id=data.pop("seleksi"), **data
+        )
+
+    def uji(self) -> Keputusan | None:
+        """Run the service and roll it back: return the decision it would record (unsaved,
+        for the confirmation step), or None with the service's errors on the form."""
+        try:
+            with transaction.atomic():
+                keputusan = self._simpan()
+                raise _Uji(keputusan)
+        except _Uji as uji:
+            return uji.keputusan
+        except ValidationError as exc:
+            tambah_galat(self, exc)
+            return None
+
+    def ke_data(self) -> dict[str, str]:
+        """The cleaned values as form data, for the signed confirmation."""
+        c = self.cleaned_data
+        return {
+            "pegawai": str(c["pegawai"].pk),
+            "nomor_sk": c["nomor_sk"],
+            "tanggal_sk": c["tanggal_sk"].isoformat(),
+            "tmt": c["tmt"].isoformat(),
+            "metode": c["metode"],
+            "seleksi": str(c["seleksi"]) if c["seleksi"] is not None else "",
+            "justifikasi": c["justifikasi"],
+            "ringkasan_publik": c["ringkasan_publik"],
+        }
+
+
+class _Uji(Exception):
+    """Carry the decision out of the rolled-back transaction (a signal, not an error)."""
+
+    def __init__(self, keputusan: Keputusan) -> None:
+        self.keputusan = keputusan
+
+
+# --- Correcting and annulling a recorded decision (jabatan.services.koreksi) -------------------
+
+# The browser's date picker, as on the ranking page's decision form (ISO dates both ways).
+TANGGAL = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class _KeputusanForm(forms.Form):
+    """A form on one recorded decision, for one acting user."""
+
+    id_awalan = "id_%s"
+
+    def __init__(self, *args: Any, keputusan: Keputusan, oleh, **kwargs: Any) -> None:
+        # Both forms share one page and the field name "alasan": ids apart, labels right.
+        kwargs.setdefault("auto_id", self.id_awalan)
+        super().__init__(*args, **kwargs)
+        self.keputusan, self.oleh = keputusan, oleh
+
+    def simpan(self) -> Any:
+        try:
+            return self._simpan()
+        except ValidationError as exc:
+            tambah_galat(self, exc)
+            return None
+
+
+class KoreksiForm(_KeputusanForm):
+    """Correct a decision's particulars; the fields start with the recorded values."""
+
+    id_awalan = "koreksi_%s"
+
+    nomor_sk = forms.CharField(
+        label=_("Nomor SK"), max_length=100, error_messages={"required": _("Nomor SK wajib diisi.")}
+    )
+    tanggal_sk = forms.DateField(
+        label=_("Tanggal SK"),
+        widget=TANGGAL,
+        error_messages={"required": _("Tanggal SK wajib diisi."), "invalid": GALAT_TANGGAL},
+    )
+    tmt = forms.DateField(
+        label=_("TMT jabatan"),
+        widget=TANGGAL,
+        error_messages={"required": _("TMT jabatan wajib diisi."), "invalid": GALAT_TANGGAL},
+    )
+    metode = forms.ChoiceField(
+        label=_("Metode pengisian"),
+        choices=Keputusan.Metode.choices,
+        error_messages={
+            "required": _("Pilih metode pengisian."),
+            "invalid_choice": _("Metode pengisian tidak dikenal."),
+        },
+    )
+    ringkasan_publik = forms.CharField(
+        label=_("Ringkasan justifikasi untuk publik"),
+        required=False,
+        max_length=280,
+        error_messages={
+            "max_length": _("Ringkasan untuk publik paling panjang %(limit_value)d karakter.")
+        },
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    alasan = forms.CharField(
+        label=_("Alasan koreksi (tidak diumumkan)"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"required": _("Alasan koreksi wajib diisi.")},
+    )
+
+    @classmethod
+    def awal(cls, keputusan: Keputusan) -> dict[str, Any]:
+        return {f: getattr(keputusan, f) for f in ("nomor_sk", "tanggal_sk", "tmt", "metode",
+                                                    "ringkasan_publik")}  # fmt: skip
+
+    def _simpan(self) -> Any:
+        return keputusan_koreksi(keputusan=self.keputusan, oleh=self.oleh, **self.cleaned_data)
+
+
+class PembatalanForm(_KeputusanForm):
+    """Annul a decision with a reason, today."""
+
+    id_awalan = "batal_%s"
+
+    alasan = forms.CharField(
+        label=_("Alasan pembatalan (diumumkan di halaman transparansi)"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        error_messages={"required": _("Alasan pembatalan wajib diisi.")},
+    )
+
+    def _simpan(self) -> Any:
+        return keputusan_batalkan(
+            keputusan=self.keputusan, oleh=self.oleh, alasan=self.cleaned_data["alasan"]
+        )
 
 
 # --- Succession plans (rencana suksesi) ---------------------------------------------------------

@@ -7,11 +7,20 @@ from pegawai.roles import ADMIN_BKPSDM, PEGAWAI, PIMPINAN_UNIT, izin_model
 
 # formasi: a post entered by mistake may be deleted; one with placements is protected. Never
 # deleted: penempatan (ended with TMT selesai), jabatan (retired through `aktif`), and the merit
-# records (profiles are edited, proposals, decisions and succession plans are records; a
-# successor removed stays, inactive, with the reason).
+# records (profiles are edited, proposals, decisions, their corrections and succession plans
+# are records; a successor removed stays, inactive, with the reason).
 _HR, _PIMPINAN = izin_model(
     "jabatan",
-    ("jabatan", "formasi", "penempatan", "profilmerit", "usulan", "keputusan", "suksesor"),
+    (
+        "jabatan",
+        "formasi",
+        "penempatan",
+        "profilmerit",
+        "usulan",
+        "keputusan",
+        "koreksikeputusan",
+        "suksesor",
+    ),
     dapat_dihapus=frozenset({"formasi"}),
 )
 

@@ -436,6 +436,23 @@ def perangkat_daerah_petikan(keputusan: Keputusan) -> UnitKerja:
     )
 
 
+def keputusan_hr(*, scope: Lingkup, pk: int) -> Keputusan | None:
+    """Return one decision on a post in scope with its placement, what replaced it and what
+    it annulled, for HR's page of the decision, else None."""
+    return (
+        scope.filter(
+            Keputusan.objects.select_related(
+                "formasi__jabatan", "formasi__unit_kerja", "pegawai", "penempatan", "oleh",
+                "membatalkan", "dibatalkan_oleh",
+            ),
+            path="formasi__unit_kerja__path",
+            pegawai=None,
+        )
+        .filter(pk=pk)
+        .first()
+    )  # fmt: skip
+
+
 def keputusan_petikan(*, scope: Lingkup, pk: int) -> Keputusan | None:
     """Return one decision on a post in scope, with what its decree extract prints, else None."""
     return (

@@ -25,6 +25,17 @@ urlpatterns = [
         views_suksesi.suksesor_hapus,
         name="suksesor_hapus",
     ),
+    path("keputusan/<int:keputusan_id>/", views.keputusan_detail, name="keputusan_detail"),
+    path(
+        "keputusan/<int:keputusan_id>/koreksi/",
+        views.keputusan_koreksi_kirim,
+        name="keputusan_koreksi",
+    ),
+    path(
+        "keputusan/<int:keputusan_id>/batalkan/",
+        views.keputusan_batalkan_kirim,
+        name="keputusan_batalkan",
+    ),
     path(
         "keputusan/<int:keputusan_id>/petikan/",
         views.keputusan_petikan_cetak,

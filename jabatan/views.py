@@ -8,6 +8,7 @@ from typing import NamedTuple
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core import signing
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
@@ -18,9 +19,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
 from jabatan import merit
+from jabatan.asal_seleksi import asal_seleksi
 from jabatan.filters import LowonganFilter
 from jabatan.forms import (
     KeputusanForm,
+    KoreksiForm,
+    PembatalanForm,
     PeringkatForm,
     SuksesorForm,
     SuksesorHapusForm,
@@ -36,6 +40,7 @@ from jabatan.selectors import (
     formasi_dalam_lingkup,
     formasi_dengan_usulan,
     keputusan_formasi,
+    keputusan_hr,
     keputusan_petikan,
     pegawai_dalam_lingkup,
     pegawai_ringkas,
@@ -45,6 +50,7 @@ from jabatan.selectors import (
     usulan_aktif,
     usulan_pegawai,
 )
+from jabatan.services.koreksi import label_field
 from jabatan.suksesi import (
     calon_dari_peringkat,
     formasi_kunci,
@@ -364,7 +370,6 @@ def _halaman_peringkat(
         "usulan": usulan,
         "usul": usul,
         "putus": putus,
-        "metode": Keputusan.Metode.choices,
         "pada": pada,
         "keputusan": keputusan,
         "terisi": terisi,
@@ -398,18 +403,184 @@ def lowongan_usul(request: HttpRequest, formasi_id: int) -> HttpResponse:
     )
 
 
+KONFIRMASI_DETIK = 30 * 60  # how long a confirmation page stays valid
+
+
+def _garam(request: HttpRequest, formasi: Formasi) -> str:
+    """The signature's salt: a confirmation is valid for this post and this user only."""
+    return f"jabatan.keputusan:{formasi.pk}:{request.user.pk}"
+
+
 @login_required
 @require_POST
 def lowongan_putus(request: HttpRequest, formasi_id: int) -> HttpResponse:
-    """Record the PPK's decision on the post: the appointee is placed in the same transaction."""
+    """Record the PPK's decision on the post in two steps.
+
+    The form's POST checks everything (the service runs and is rolled back) and shows the
+    confirmation: the candidate, the post, the method, the SK, and that it will be published.
+    Its values travel signed (`tanda`), so the confirm POST records exactly what was shown;
+    only then is the decision recorded and the appointee placed, in one transaction.
+    """
     scope, formasi = _formasi_peringkat(request, formasi_id)
-    form = _form_aksi(KeputusanForm, request, scope, formasi, request.POST)
+    tanda = request.POST.get("tanda")
+    if tanda is None:
+        form = _form_aksi(KeputusanForm, request, scope, formasi, request.POST)
+        if form.is_valid() and (uji := form.uji()) is not None:
+            return _konfirmasi(request, formasi, form, uji)
+        return _halaman_peringkat(
+            request, scope, formasi, saring=PeringkatForm({}), putus=form, status=400
+        )
+    try:
+        data = signing.loads(tanda, salt=_garam(request, formasi), max_age=KONFIRMASI_DETIK)
+    except signing.BadSignature:
+        form = _form_aksi(KeputusanForm, request, scope, formasi)
+        form.cleaned_data = {}  # an unbound form with one error for the page to show
+        form.add_error(
+            None,
+            _(
+                "Konfirmasi tidak sah atau sudah lewat 30 menit: isi dan periksa kembali "
+                "formulir keputusan."
+            ),
+        )
+        return _halaman_peringkat(
+            request, scope, formasi, saring=PeringkatForm({}), putus=form, status=400
+        )
+    form = _form_aksi(KeputusanForm, request, scope, formasi, data)
+    if "ubah" in request.POST:  # back to the form, filled in as it was
+        form.is_valid()
+        return _halaman_peringkat(request, scope, formasi, saring=PeringkatForm({}), putus=form)
     if form.is_valid() and (keputusan := form.simpan()) is not None:
-        messages.success(request, _("Keputusan %(sk)s dicatat.") % {"sk": keputusan.nomor_sk})
-        return redirect(reverse("jabatan:lowongan_detail", args=[formasi.pk]))
+        messages.success(
+            request,
+            _("Keputusan %(sk)s dicatat dan diumumkan di halaman transparansi.")
+            % {"sk": keputusan.nomor_sk},
+        )
+        return redirect(reverse("jabatan:keputusan_detail", args=[keputusan.pk]))
     return _halaman_peringkat(
         request, scope, formasi, saring=PeringkatForm({}), putus=form, status=400
     )
+
+
+def _konfirmasi(
+    request: HttpRequest, formasi: Formasi, form: KeputusanForm, uji: Keputusan
+) -> HttpResponse:
+    data = form.ke_data()
+    pegawai = form.cleaned_data["pegawai"]
+    seleksi = form.cleaned_data["seleksi"]
+    asal = asal_seleksi()
+    return render(
+        request,
+        "jabatan/keputusan_konfirmasi.html",
+        {
+            "formasi": formasi,
+            "pegawai": pegawai,
+            "data": form.cleaned_data,
+            "metode": Keputusan.Metode(data["metode"]).label,
+            "seleksi": asal.label(seleksi) if asal and seleksi else "",
+            "peringkat": uji.peringkat_terpilih,
+            "jumlah_layak": (uji.snapshot or {}).get("jumlah_layak"),
+            "jabatan_kini": pegawai.penempatan.aktif()
+            .definitif()
+            .select_related("formasi__jabatan", "formasi__unit_kerja")
+            .first(),
+            "tanda": signing.dumps(data, salt=_garam(request, formasi)),
+        },
+    )
+
+
+# --- A recorded decision, for HR: correct or annul it ---------------------------------------------
+
+PERM_KOREKSI = "jabatan.change_keputusan"
+
+
+def _keputusan(request: HttpRequest, keputusan_id: int, perm: str = PERM_KEPUTUSAN) -> Keputusan:
+    """The decision on a post in the user's scope (404 outside it), for HR holding `perm`."""
+    if not request.user.has_perm(perm):
+        raise PermissionDenied(_("Keputusan dikelola oleh BKPSDM."))
+    keputusan = keputusan_hr(scope=lingkup(request.user), pk=keputusan_id)
+    if keputusan is None:
+        raise Http404(_("Keputusan tidak ditemukan."))
+    return keputusan
+
+
+def _halaman_keputusan(
+    request: HttpRequest,
+    keputusan: Keputusan,
+    *,
+    koreksi: KoreksiForm | None = None,
+    batal: PembatalanForm | None = None,
+    status: int = 200,
+) -> HttpResponse:
+    boleh = request.user.has_perm(PERM_KOREKSI) and not keputusan.batal
+    return render(
+        request,
+        "jabatan/keputusan_detail.html",
+        {
+            "k": keputusan,
+            "p": keputusan.pegawai,
+            "riwayat": [
+                (r, [(label_field(f), v) for f, v in r.perubahan.items()])
+                for r in keputusan.koreksi.select_related("oleh")
+            ],
+            "jumlah_layak": (keputusan.snapshot or {}).get("jumlah_layak"),
+            # Only a decision by open selection has one (one query, then).
+            "seleksi": asal.asal(keputusan)
+            if (asal := asal_seleksi()) and keputusan.metode == Keputusan.Metode.SELEKSI_TERBUKA
+            else "",
+            "jabatan_kini": keputusan.pegawai.penempatan.aktif()
+            .definitif()
+            .select_related("formasi__jabatan", "formasi__unit_kerja")
+            .first(),
+            "boleh": boleh,
+            # A refused form is shown with its errors even once the decision is annulled
+            # (the error says so); otherwise the forms only while it can still change.
+            "koreksi": koreksi or (KoreksiForm(initial=KoreksiForm.awal(keputusan),
+                                               keputusan=keputusan, oleh=request.user)
+                                   if boleh else None),
+            "batal": batal or (PembatalanForm(keputusan=keputusan, oleh=request.user)
+                               if boleh else None),
+        },
+        status=status,
+    )  # fmt: skip
+
+
+@login_required
+@require_safe
+def keputusan_detail(request: HttpRequest, keputusan_id: int) -> HttpResponse:
+    """A recorded decision for HR: its particulars, placement, corrections; correct or annul."""
+    return _halaman_keputusan(request, _keputusan(request, keputusan_id))
+
+
+@login_required
+@require_POST
+def keputusan_koreksi_kirim(request: HttpRequest, keputusan_id: int) -> HttpResponse:
+    """Correct a decision's particulars (jabatan.services.keputusan_koreksi)."""
+    keputusan = _keputusan(request, keputusan_id, PERM_KOREKSI)
+    form = KoreksiForm(request.POST, keputusan=keputusan, oleh=request.user)
+    if form.is_valid() and (koreksi := form.simpan()) is not None:
+        messages.success(
+            request,
+            _("Koreksi dicatat: %(f)s.")
+            % {"f": ", ".join(label_field(f) for f in koreksi.perubahan)},
+        )
+        return redirect(reverse("jabatan:keputusan_detail", args=[keputusan.pk]))
+    return _halaman_keputusan(request, keputusan, koreksi=form, status=400)
+
+
+@login_required
+@require_POST
+def keputusan_batalkan_kirim(request: HttpRequest, keputusan_id: int) -> HttpResponse:
+    """Annul a decision with a reason (jabatan.services.keputusan_batalkan)."""
+    keputusan = _keputusan(request, keputusan_id, PERM_KOREKSI)
+    form = PembatalanForm(request.POST, keputusan=keputusan, oleh=request.user)
+    if form.is_valid() and form.simpan() is not None:
+        messages.success(
+            request,
+            _("Keputusan %(sk)s dibatalkan; formasinya kembali lowong.")
+            % {"sk": keputusan.nomor_sk},
+        )
+        return redirect(reverse("jabatan:keputusan_detail", args=[keputusan.pk]))
+    return _halaman_keputusan(request, keputusan, batal=form, status=400)
 
 
 @login_required

@@ -15,16 +15,25 @@ class PublikConfig(AppConfig):
     def ready(self) -> None:
         from auditlog.registry import auditlog
 
-        from jabatan.models import Formasi, Keputusan, Penempatan
+        from jabatan import asal_seleksi
+        from jabatan.models import Formasi, Keputusan, KoreksiKeputusan, Penempatan
         from kinerja.survei import KomentarSkm, ResponSkm, UnitLayanan
         from pegawai import saya
         from pegawai.apps import AUDIT_EXCLUDE
         from publik import models as m
         from publik.cache import batalkan
+        from publik.keputusan import AsalSeleksiPublik
 
+        asal_seleksi.daftarkan(AsalSeleksiPublik())
         for model in (
-            m.Tahap, m.Pelamar, m.HasilTahap, m.Pengumuman, m.AnggotaPanitia, m.PerubahanSeleksi,
-        ):  # fmt: skip
+            m.Tahap,
+            m.Pelamar,
+            m.HasilTahap,
+            m.Pengumuman,
+            m.AnggotaPanitia,
+            m.PerubahanSeleksi,
+            m.KeputusanSeleksi,
+        ):
             auditlog.register(model, exclude_fields=AUDIT_EXCLUDE)
         auditlog.register(m.Seleksi, exclude_fields=AUDIT_EXCLUDE, m2m_fields={"formasi"})
         saya.tambah_tautan("publik:seleksi_saya", _("Seleksi terbuka jabatan pimpinan tinggi"))
@@ -33,6 +42,7 @@ class PublikConfig(AppConfig):
         # the section's cached pages (publik/cache.py). The home page shows a bit of all.
         bagian = {
             Keputusan: ("transparansi", "beranda"),
+            KoreksiKeputusan: ("transparansi", "beranda"),
             Penempatan: ("transparansi", "beranda"),
             Formasi: ("transparansi", "beranda"),
             ResponSkm: ("survei",),

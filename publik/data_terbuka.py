@@ -154,6 +154,10 @@ def _terisi() -> Iterator[dict]:
             "bukan_peringkat_pertama": b.bukan_pertama,
             "ringkasan_justifikasi": b.ringkasan_publik or None,
             "hari_lowong": b.hari_lowong,
+            "dikoreksi_pada": b.koreksi[-1].pada if b.koreksi else None,
+            "yang_dikoreksi": "; ".join(k.yang for k in b.koreksi) or None,
+            "dibatalkan_pada": b.dibatalkan_pada,
+            "alasan_pembatalan": b.alasan_pembatalan or None,
         }
 
 
@@ -207,9 +211,10 @@ DATASET: dict[str, Dataset] = {
             kode="jabatan-terisi",
             judul=gettext_lazy("Jabatan terisi"),
             deskripsi=gettext_lazy(
-                "Keputusan pengisian jabatan yang berlaku di Pemerintah Kota Mataram: jabatan, "
+                "Keputusan pengisian jabatan di Pemerintah Kota Mataram: jabatan, "
                 "unit kerja dan perangkat daerahnya, SK, metode, pejabat yang diangkat, jumlah "
-                "kandidat yang memenuhi syarat dan peringkat merit yang diangkat."
+                "kandidat yang memenuhi syarat dan peringkat merit yang diangkat; keputusan "
+                "yang dikoreksi atau dibatalkan tetap tercantum dengan tanggal dan keterangannya."
             ),
             kolom=[
                 Kolom(
@@ -281,6 +286,26 @@ DATASET: dict[str, Dataset] = {
                     gettext_lazy("lama formasi lowong sebelum diisi"),
                     satuan="hari",
                     minimum=0,
+                ),
+                Kolom(
+                    "dikoreksi_pada",
+                    "date",
+                    gettext_lazy("tanggal koreksi terakhir atas keputusan; kosong bila tidak ada"),
+                ),
+                Kolom(
+                    "yang_dikoreksi",
+                    "string",
+                    gettext_lazy("data keputusan yang pernah dikoreksi; kosong bila tidak ada"),
+                ),
+                Kolom(
+                    "dibatalkan_pada",
+                    "date",
+                    gettext_lazy("tanggal pembatalan keputusan; kosong bila masih berlaku"),
+                ),
+                Kolom(
+                    "alasan_pembatalan",
+                    "string",
+                    gettext_lazy("alasan pembatalan keputusan; kosong bila masih berlaku"),
                 ),
             ],
             baris=_terisi,

@@ -296,3 +296,28 @@ class Pengumuman(TimestampedModel):
 
     def __str__(self) -> str:
         return f"{self.seleksi}: {self.tahap.get_jenis_display()}"
+
+
+class KeputusanSeleksi(TimestampedModel):
+    """The open selection a decision by "Seleksi terbuka" came from (jabatan.asal_seleksi).
+
+    Points at the applicant row, which holds the selection, the post and the person: the
+    database refuses a link to someone who never applied, and a second link for one decision.
+    Written only by publik.keputusan in the decision's own transaction, which checks that the
+    applicant is the appointee and the post the decision's post.
+    """
+
+    keputusan = models.OneToOneField(
+        "jabatan.Keputusan", verbose_name=_("keputusan"), related_name="asal_seleksi",
+        on_delete=models.PROTECT,
+    )  # fmt: skip
+    pelamar = models.ForeignKey(
+        Pelamar, verbose_name=_("pelamar"), related_name="keputusan", on_delete=models.PROTECT
+    )
+
+    class Meta:
+        verbose_name = _("asal seleksi keputusan")
+        verbose_name_plural = pgettext_lazy("jamak", "asal seleksi keputusan")
+
+    def __str__(self) -> str:
+        return f"{self.keputusan_id} ← {self.pelamar}"

@@ -16,6 +16,7 @@ _HR, _PIMPINAN = izin_model(
         "hasiltahap",
         "pengumuman",
         "perubahanseleksi",
+        "keputusanseleksi",
     ),
 )
 

@@ -13,12 +13,14 @@ from datetime import date
 
 from django.db.models import Count, DateField, Max, Min, OuterRef, Prefetch, QuerySet, Subquery
 from django.db.models.functions import Coalesce, TruncDate
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from jabatan.models import Formasi, Keputusan, Penempatan
+from jabatan.models import Formasi, Keputusan, KoreksiKeputusan, Penempatan
 from jabatan.peringkat import peringkat_formasi
 from jabatan.selectors import daftar_lowongan
+from jabatan.services.koreksi import label_field
 from kinerja.services.base import perangkat_daerah_dari
 from pegawai.akses import Lingkup
 from pegawai.jenis_jabatan import JenisJabatan
@@ -54,7 +56,9 @@ def perangkat_daerah_unit(unit: UnitKerja) -> UnitKerja:
 
 
 def keputusan_publik() -> QuerySet[Keputusan]:
-    """Return the decisions in force (annulled ones left out), with what the public pages print.
+    """Return every recorded decision with what the public pages print, annulled ones included
+    (marked, with the day and reason: a decision never silently disappears) and each one's
+    corrections (one more query, for their dates and the fields they changed).
 
     `lowong_sejak` is the end of the post's previous definitive placement, if any. The internal
     `justifikasi` is not even loaded: only HR's public summary (`ringkasan_publik`) is.
@@ -70,10 +74,18 @@ def keputusan_publik() -> QuerySet[Keputusan]:
         .values("tmt_selesai")[:1]
     )
     return (
-        Keputusan.objects.filter(dibatalkan_oleh__isnull=True)
-        .select_related("formasi__jabatan", "formasi__unit_kerja", "pegawai")
+        Keputusan.objects.select_related("formasi__jabatan", "formasi__unit_kerja", "pegawai")
+        .prefetch_related(
+            Prefetch(
+                "koreksi",
+                queryset=KoreksiKeputusan.objects.only(
+                    "id", "keputusan_id", "created_at", "perubahan"
+                ).order_by("created_at", "id"),
+            )
+        )
         .only(
             "id", "nomor_sk", "tanggal_sk", "tmt", "metode", "ringkasan_publik",
+            "dibatalkan_pada", "alasan_pembatalan",
             "peringkat_terpilih", "snapshot", "created_at", "formasi__jabatan__nama",
             "formasi__jabatan__jenis", "formasi__unit_kerja__nama", "formasi__unit_kerja__kode",
             "formasi__unit_kerja__path", "formasi__created_at", "pegawai__nama",
@@ -86,6 +98,21 @@ def keputusan_publik() -> QuerySet[Keputusan]:
             )
         )
     )  # fmt: skip
+
+
+def keputusan_berlaku() -> QuerySet[Keputusan]:
+    """Return the decisions in force (annulled ones left out): what the figures count."""
+    return keputusan_publik().filter(dibatalkan_pada__isnull=True)
+
+
+@dataclass(frozen=True)
+class KoreksiPublik:
+    """A correction as the public reads it: the day and which particulars changed (their
+    names; the new values are on the decision itself). Never the reason, which may name
+    people."""
+
+    pada: date
+    yang: str
 
 
 @dataclass(frozen=True)
@@ -109,6 +136,13 @@ class BarisKeputusan:
     peringkat: int | None
     ringkasan_publik: str
     hari_lowong: int | None
+    dibatalkan_pada: date | None = None
+    alasan_pembatalan: str = ""
+    koreksi: tuple[KoreksiPublik, ...] = ()
+
+    @property
+    def batal(self) -> bool:
+        return self.dibatalkan_pada is not None
 
     @property
     def bukan_pertama(self) -> bool:
@@ -141,6 +175,15 @@ def baris_keputusan(k: Keputusan, opd: UnitKerja | None = None) -> BarisKeputusa
         peringkat=k.peringkat_terpilih,
         ringkasan_publik=k.ringkasan_publik,
         hari_lowong=hari if hari is not None and hari >= 0 else None,
+        dibatalkan_pada=k.dibatalkan_pada,
+        alasan_pembatalan=k.alasan_pembatalan if k.dibatalkan_pada else "",
+        koreksi=tuple(
+            KoreksiPublik(
+                pada=timezone.localdate(kr.created_at),
+                yang=", ".join(label_field(f) for f in kr.perubahan),
+            )
+            for kr in k.koreksi.all()
+        ),
     )
 
 
@@ -194,7 +237,7 @@ def _sembunyi(n: int) -> int | None:
 def angka_transparansi(*, pada: date, bulan: int = 12) -> Angka:
     """Return the figures: posts filled per month, median days vacant, share of top-ranked
     appointees, acting holders by duration, by perangkat daerah (four queries)."""
-    keputusan = daftar_baris(keputusan_publik())
+    keputusan = daftar_baris(keputusan_berlaku())
     awal = date(pada.year - (1 if pada.month < bulan else 0), (pada.month - bulan) % 12 + 1, 1)
     bulan_ini = Counter(k.tanggal_sk.strftime("%Y-%m") for k in keputusan if k.tanggal_sk >= awal)
     per_bulan = []
@@ -245,8 +288,8 @@ def angka_transparansi(*, pada: date, bulan: int = 12) -> Angka:
 
 def terakhir_diubah() -> date | None:
     """Return when the decisions last changed (the open data's update time)."""
-    k = Keputusan.objects.order_by("-created_at").values_list("created_at", flat=True).first()
-    return k
+    # A correction or an annulment saves the decision: `updated_at` moves with them.
+    return Keputusan.objects.order_by("-updated_at").values_list("updated_at", flat=True).first()
 
 
 # --- The open selection, for HR -----------------------------------------------------------------

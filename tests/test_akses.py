@@ -120,6 +120,9 @@ HALAMAN = {
     "jabatan:suksesor_ubah": (302, 405, 405, 405, 405),
     "jabatan:suksesor_hapus": (302, 405, 405, 405, 405),
     "jabatan:keputusan_petikan": (302, 403, 403, 403, 200),  # HR prints decrees, as it ranks
+    "jabatan:keputusan_detail": (302, 403, 403, 403, 200),  # HR corrects or annuls decisions
+    "jabatan:keputusan_koreksi": (302, 405, 405, 405, 405),  # POST only (tests/jabatan)
+    "jabatan:keputusan_batalkan": (302, 405, 405, 405, 405),
     "jabatan:peluang": (302, 200, 200, 200, 403),  # an employee's own chances
     "jabatan:peluang_detail": (302, 200, 200, 200, 403),
     # The employee page: HR and unit heads; employee A is outside the other unit (nothing leaks).

@@ -61,7 +61,18 @@ class UsulanAdmin(_CatatanAdmin):
 
 @admin.register(Keputusan)
 class KeputusanAdmin(_CatatanAdmin):
-    list_display = ["nomor_sk", "tanggal_sk", "formasi", "pegawai", "metode", "peringkat_terpilih"]
+    """Decisions, read here; corrected and annulled on HR's page of the decision ("Lihat di
+    situs", Keputusan.get_absolute_url) through jabatan.services.koreksi."""
+
+    list_display = [
+        "nomor_sk",
+        "tanggal_sk",
+        "formasi",
+        "pegawai",
+        "metode",
+        "peringkat_terpilih",
+        "dibatalkan_pada",
+    ]
     list_select_related = ["formasi__jabatan", "formasi__unit_kerja", "pegawai"]
     list_filter = ["metode", "tanggal_sk"]
     search_fields = ["nomor_sk", "pegawai__nama", "pegawai__nip"]

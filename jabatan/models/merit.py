@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.db.models.lookups import Exact
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -174,7 +175,11 @@ class MetodePengisian(models.TextChoices):
 class Keputusan(TimestampedModel):
     """The appointing official's decision on a vacant post, with the ranking frozen beside it.
 
-    Never edited: a later decision annuls it, with its reason.
+    The frozen ranking (`snapshot`) is never edited. HR may correct the decree's particulars
+    (number, dates, method, public summary), each correction kept as a `KoreksiKeputusan`; or
+    annul the decision (`dibatalkan_pada` with `alasan_pembatalan`), on its own or by a later
+    decision that names it in `membatalkan` (jabatan/services/koreksi.py). An annulled decision
+    stays on the public pages, marked as such: it never silently disappears.
     """
 
     Metode = MetodePengisian
@@ -221,6 +226,9 @@ class Keputusan(TimestampedModel):
         "self", verbose_name=_("membatalkan keputusan"), related_name="dibatalkan_oleh",
         on_delete=models.PROTECT, null=True, blank=True,
     )  # fmt: skip
+    # The annulment belongs to the annulled decision: when and why (who: the audit trail). A
+    # later decision that replaces it also links it through `membatalkan`.
+    dibatalkan_pada = models.DateField(_("tanggal pembatalan"), null=True, blank=True)
     alasan_pembatalan = models.TextField(_("alasan pembatalan"), blank=True)
 
     class Meta:
@@ -243,8 +251,8 @@ class Keputusan(TimestampedModel):
                 ),
             ),
             models.CheckConstraint(
-                condition=Q(membatalkan__isnull=True) | tidak_kosong("alasan_pembatalan"),
-                name="keputusan_alasan_bila_membatalkan",
+                condition=Q(dibatalkan_pada__isnull=True) | tidak_kosong("alasan_pembatalan"),
+                name="keputusan_alasan_bila_dibatalkan",
                 violation_error_message=_("Alasan pembatalan wajib diisi."),
             ),
             pilihan_sah("metode", MetodePengisian.choices, name="keputusan_metode_pilihan"),
@@ -252,3 +260,49 @@ class Keputusan(TimestampedModel):
 
     def __str__(self) -> str:
         return f"{self.nomor_sk}: {self.pegawai.nama} → {self.formasi}"
+
+    def get_absolute_url(self) -> str:
+        """HR's page of the decision (the admin's "Lihat di situs" leads there)."""
+        return reverse("jabatan:keputusan_detail", args=[self.pk])
+
+    @property
+    def batal(self) -> bool:
+        return self.dibatalkan_pada is not None
+
+
+class KoreksiKeputusan(TimestampedModel):
+    """One correction of a recorded decision's particulars: who, when, what changed, why.
+
+    `perubahan` maps each corrected field to its old and new value as text,
+    {"nomor_sk": {"dari": "800/1/2026", "ke": "800/11/2026"}}; the frozen ranking is never
+    among them. A record: never edited or deleted.
+    """
+
+    keputusan = models.ForeignKey(
+        Keputusan, verbose_name=_("keputusan"), related_name="koreksi", on_delete=models.PROTECT
+    )
+    perubahan = models.JSONField(_("perubahan"))
+    alasan = models.TextField(_("alasan koreksi"))
+    oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("dikoreksi oleh"), on_delete=models.PROTECT
+    )
+
+    class Meta:
+        verbose_name = _("koreksi keputusan")
+        verbose_name_plural = pgettext_lazy("jamak", "koreksi keputusan")
+        ordering = ["keputusan", "created_at", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=tidak_kosong("alasan"),
+                name="koreksi_keputusan_alasan_wajib",
+                violation_error_message=_("Alasan koreksi wajib diisi."),
+            ),
+            models.CheckConstraint(
+                condition=~Q(perubahan={}),
+                name="koreksi_keputusan_ada_perubahan",
+                violation_error_message=_("Koreksi tanpa perubahan tidak dicatat."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.keputusan.nomor_sk}: {', '.join(self.perubahan)}"

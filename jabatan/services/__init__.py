@@ -2,6 +2,7 @@
 
 from jabatan.services.base import T, _integrity_to_validation
 from jabatan.services.keputusan import keputusan_create, usulan_set
+from jabatan.services.koreksi import keputusan_batalkan, keputusan_koreksi
 from jabatan.services.penempatan import (
     asesmen_hitung_jpm,
     formasi_set_kuota,
@@ -27,7 +28,9 @@ __all__ = [
     "asesmen_hitung_jpm",
     "atasan_dan_jenis_jabatan",
     "formasi_set_kuota",
+    "keputusan_batalkan",
     "keputusan_create",
+    "keputusan_koreksi",
     "pegawai_end",
     "penempatan_create",
     "penempatan_end",

@@ -70,11 +70,16 @@ _CONSTRAINT_ERRORS = {
             "Yang diangkat bukan kandidat layak peringkat pertama: tuliskan justifikasinya."
         ),
     ),
-    "keputusan_alasan_bila_membatalkan": (
+    "keputusan_alasan_bila_dibatalkan": (
         "alasan_pembatalan",
         gettext_lazy("Alasan pembatalan wajib diisi."),
     ),
     "keputusan_metode_pilihan": ("metode", gettext_lazy("Metode pengisian tidak dikenal.")),
+    "koreksi_keputusan_alasan_wajib": ("alasan", gettext_lazy("Alasan koreksi wajib diisi.")),
+    "koreksi_keputusan_ada_perubahan": (
+        "__all__",
+        gettext_lazy("Koreksi tanpa perubahan tidak dicatat."),
+    ),
 }
 
 

@@ -10,10 +10,12 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from jabatan import merit
+from jabatan.asal_seleksi import asal_seleksi
 from jabatan.models import Formasi, Keputusan, Usulan
 from jabatan.peringkat import Peringkat, peringkat_formasi
 from jabatan.services.base import _diaudit, _integrity_to_validation
-from jabatan.services.penempatan import penempatan_create, penempatan_end
+from jabatan.services.koreksi import _batalkan
+from jabatan.services.penempatan import penempatan_create
 from pegawai.models import Pegawai
 
 
@@ -129,10 +131,18 @@ def keputusan_create(
     oleh,
     membatalkan: Keputusan | None = None,
     alasan_pembatalan: str = "",
+    seleksi_id: int | None = None,
 ) -> Keputusan:
     """Record the PPK's decision: freeze the ranking, place the appointee (ending their previous
     post, which becomes vacant), all in one transaction. Two HR staff deciding the same vacancy
-    at once queue on the post's row lock; the second finds it filled."""
+    at once queue on the post's row lock; the second finds it filled.
+
+    `membatalkan` names an earlier decision on this post that this one annuls (with
+    `alasan_pembatalan`): it is annulled as by `keputusan_batalkan`, its placement ending the
+    day before this TMT. A decision by "Seleksi terbuka" must name the selection it came from
+    (`seleksi_id`), which the recorder publik registers checks and links
+    (jabatan.asal_seleksi); any other method names none.
+    """
     formasi = (
         Formasi.objects.select_for_update(of=("self",)).select_related("jabatan").get(pk=formasi.pk)
     )
@@ -141,16 +151,21 @@ def keputusan_create(
         errors["nomor_sk"] = [_("Nomor SK wajib diisi.")]
     if metode not in Keputusan.Metode.values:
         errors["metode"] = [_("Metode pengisian tidak dikenal.")]
+    errors.update(_galat_seleksi(metode, seleksi_id))
     if membatalkan is not None:
+        membatalkan = Keputusan.objects.select_for_update(of=("self",)).get(pk=membatalkan.pk)
         if not alasan_pembatalan.strip():
             errors["alasan_pembatalan"] = [_("Alasan pembatalan wajib diisi.")]
-        if hasattr(membatalkan, "dibatalkan_oleh"):
+        if membatalkan.batal:
             errors["membatalkan"] = [_("Keputusan itu sudah dibatalkan.")]
+        elif membatalkan.formasi_id != formasi.pk:
+            errors["membatalkan"] = [_("Keputusan yang dibatalkan harus untuk formasi yang sama.")]
         elif errors == {}:
-            penempatan_end(
-                penempatan=membatalkan.penempatan,
-                tmt_selesai=max(membatalkan.penempatan.tmt_mulai, tmt - timedelta(days=1)),
-                keterangan=_("Dibatalkan: %(a)s") % {"a": alasan_pembatalan.strip()},
+            _batalkan(
+                membatalkan,
+                alasan=alasan_pembatalan,
+                pada=tanggal_sk,
+                tmt_selesai=tmt - timedelta(days=1),
             )
             formasi.refresh_from_db()
     if formasi.jumlah_terisi >= formasi.kuota:
@@ -219,9 +234,25 @@ def keputusan_create(
                 aturan_versi=merit.ATURAN_VERSI,
                 oleh=oleh,
                 membatalkan=membatalkan,
-                alasan_pembatalan=alasan_pembatalan.strip(),
             )
     except IntegrityError as exc:
         raise _integrity_to_validation(exc) from exc
+    if seleksi_id is not None:
+        asal_seleksi().catat(keputusan=keputusan, seleksi_id=seleksi_id)
     _tarik_usulan(formasi)
     return keputusan
+
+
+def _galat_seleksi(metode: str, seleksi_id: int | None) -> dict[str, list[str]]:
+    """A decision by open selection names its selection (and a recorder must be there to check
+    it); a decision by any other method names none."""
+    if metode == Keputusan.Metode.SELEKSI_TERBUKA:
+        if asal_seleksi() is None:
+            return {"metode": [_("Keputusan melalui seleksi terbuka tidak dapat dicatat di sini.")]}
+        if seleksi_id is None:
+            return {
+                "seleksi": [_("Metode Seleksi terbuka: pilih seleksi terbuka asal keputusan ini.")]
+            }
+    elif seleksi_id is not None:
+        return {"seleksi": [_("Seleksi asal hanya untuk metode Seleksi terbuka.")]}
+    return {}

@@ -100,12 +100,13 @@ class UmpanPublik(Feed):
                 return _("Dibatalkan: %(s)s") % {"s": item.seleksi}
             return _("Jadwal diubah: %(s)s") % {"s": item.seleksi}
         if isinstance(item, BarisKeputusan):
-            return _("%(jabatan)s, %(unit)s (%(opd)s): %(nama)s") % {
+            judul = _("%(jabatan)s, %(unit)s (%(opd)s): %(nama)s") % {
                 "jabatan": item.jabatan,
                 "unit": item.unit,
                 "opd": item.perangkat_daerah or "—",
                 "nama": item.nama,
             }
+            return _("[DIBATALKAN] %(j)s") % {"j": judul} if item.batal else judul
         return str(item)
 
     def item_description(self, item) -> str:
@@ -138,6 +139,16 @@ class UmpanPublik(Feed):
                 }
             if item.ringkasan_publik:
                 teks += " " + _("Ringkasan justifikasi: %(r)s") % {"r": item.ringkasan_publik}
+            for k in item.koreksi:
+                teks += " " + _("Dikoreksi pada %(t)s: %(y)s.") % {
+                    "t": k.pada.isoformat(),
+                    "y": k.yang,
+                }
+            if item.batal:
+                teks += " " + _("Dibatalkan pada %(t)s: %(a)s") % {
+                    "t": item.dibatalkan_pada.isoformat(),
+                    "a": item.alasan_pembatalan,
+                }
             return teks
         return _("Diumumkan %(t)s. Yang lulus: %(n)s") % {
             "t": item.tanggal.isoformat(),
@@ -163,6 +174,12 @@ class UmpanPublik(Feed):
         return _waktu(_tanggal(item))
 
     def item_updateddate(self, item) -> dt.datetime:
+        """A corrected or annulled decision is updated on the day of its latest change, so
+        feed readers show the entry again."""
+        if isinstance(item, BarisKeputusan):
+            ubah = [k.pada for k in item.koreksi]
+            ubah += [item.dibatalkan_pada] if item.batal else []
+            return _waktu(max([_tanggal(item), *ubah]))
         return _waktu(_tanggal(item))
 
 

@@ -47,7 +47,8 @@ def test_hr_ranks_proposes_and_decides_with_and_without_justification(page: Page
     # The second-ranked without a justification: refused, nothing written.
     page.get_by_label("Yang diangkat").select_option(str(kedua.pk))
     page.get_by_label("Nomor SK").fill("821.2/77/BKPSDM/2026")
-    page.get_by_role("button", name="Catat keputusan").click()
+    page.get_by_label("Metode pengisian").select_option("talent_pool")
+    page.get_by_role("button", name="Periksa sebelum dicatat").click()
     expect(page.get_by_role("alert")).to_contain_text("justifikasi")
     assert not Keputusan.objects.exists()
     _screenshot(page, "merit-tanpa-justifikasi")
@@ -58,8 +59,12 @@ def test_hr_ranks_proposes_and_decides_with_and_without_justification(page: Page
     page.get_by_label("Justifikasi (wajib bila bukan peringkat pertama)").fill(
         "Pengalaman memimpin layanan puskesmas"
     )
-    page.get_by_role("button", name="Catat keputusan").click()
-    expect(page.get_by_text("Keputusan 821.2/77/BKPSDM/2026 dicatat.")).to_be_visible()
+    page.get_by_label("Metode pengisian").select_option("talent_pool")
+    page.get_by_role("button", name="Periksa sebelum dicatat").click()
+    expect(page.locator("#akan-diumumkan")).to_be_visible()
+    assert not Keputusan.objects.exists()
+    page.get_by_role("button", name="Catat dan umumkan").click()
+    expect(page.get_by_text("Keputusan 821.2/77/BKPSDM/2026 dicatat")).to_be_visible()
     keputusan = Keputusan.objects.get()
     assert keputusan.pegawai_id == kedua.pk and keputusan.peringkat_terpilih == 2
     assert keputusan.snapshot["terpilih"]["pegawai_id"] == kedua.pk

@@ -88,17 +88,12 @@ def test_a_justified_decision_for_the_second_ranked_is_allowed(hr_user):
 
 def test_annulling_needs_a_reason(hr_user):
     lama = _keputusan(hr_user)
-    penempatan = PenempatanFactory(tmt_mulai=TMT)
-    baru = Keputusan(
-        formasi=penempatan.formasi, pegawai=penempatan.pegawai, penempatan=penempatan,
-        nomor_sk="821/2/2026", tanggal_sk=TMT, tmt=TMT, metode="talent_pool",
-        peringkat_terpilih=1, snapshot={}, aturan_versi="uji", oleh=hr_user, membatalkan=lama,
-    )  # fmt: skip
-    exc = _ditolak(lambda: Keputusan.objects.bulk_create([baru]))
-    assert "keputusan_alasan_bila_membatalkan" in str(exc)
+    lama.dibatalkan_pada = TMT
+    exc = _ditolak(lambda: lama.save(update_fields=["dibatalkan_pada"]))
+    assert "keputusan_alasan_bila_dibatalkan" in str(exc)
     assert list(_integrity_to_validation(exc).message_dict) == ["alasan_pembatalan"]
-    baru.alasan_pembatalan = "SK salah orang"
-    Keputusan.objects.bulk_create([baru])
+    lama.alasan_pembatalan = "SK salah orang"
+    lama.save(update_fields=["dibatalkan_pada", "alasan_pembatalan"])
 
 
 @pytest.mark.parametrize(

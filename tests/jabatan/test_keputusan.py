@@ -171,6 +171,12 @@ def test_a_filled_post_takes_no_second_decision_but_a_later_one_can_annul(lowong
         tmt=PADA + dt.timedelta(days=30),
     )
     pertama.penempatan.refresh_from_db()
-    assert pertama.penempatan.tmt_selesai is not None
+    assert pertama.penempatan.tmt_selesai == PADA + dt.timedelta(days=29)
     assert kedua.membatalkan == pertama
+    # The annulment is the annulled decision's: its day and reason (keputusan_batalkan's).
+    pertama.refresh_from_db()
+    assert (pertama.dibatalkan_pada, pertama.alasan_pembatalan) == (
+        kedua.tanggal_sk,
+        "Mengundurkan diri dari jabatan",
+    )
     assert User.objects.filter(pk=lw["hr"].pk).exists()

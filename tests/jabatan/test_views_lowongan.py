@@ -98,6 +98,9 @@ def test_hr_ranks_proposes_and_decides_through_the_page(org):
     assert "justifikasi" in response.content.decode().lower()
     assert not Keputusan.objects.exists()
     response = hr.post(url + "keputusan/", {**data, "justifikasi": "Pengalaman bidang yang sama"})
+    assert response.status_code == 200 and "Catat dan umumkan" in response.content.decode()
+    assert not Keputusan.objects.exists()  # the confirmation step records nothing
+    response = hr.post(url + "keputusan/", {"tanda": response.context["tanda"]})
     assert response.status_code == 302
     assert Keputusan.objects.get().pegawai == kedua
 

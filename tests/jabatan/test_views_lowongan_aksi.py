@@ -60,11 +60,17 @@ def _usul(client, formasi, pegawai):
     return client.post(f"/jabatan/lowongan/{formasi.pk}/usulan/", {"pegawai": pegawai})
 
 
-def _putus(client, formasi, **data):
+def _putus(client, formasi, konfirmasi: bool = True, **data):
+    """Post the decision form; when it passes (the confirmation page), confirm it too unless
+    `konfirmasi` is False. Returns the last response."""
     hari_ini = timezone.localdate().isoformat()
     isian = {"nomor_sk": "821/5/2026", "tanggal_sk": hari_ini, "tmt": hari_ini,
              "metode": "talent_pool", "justifikasi": "", **data}  # fmt: skip
-    return client.post(f"/jabatan/lowongan/{formasi.pk}/keputusan/", isian)
+    url = f"/jabatan/lowongan/{formasi.pk}/keputusan/"
+    response = client.post(url, isian)
+    if konfirmasi and response.status_code == 200 and "tanda" in response.context:
+        response = client.post(url, {"tanda": response.context["tanda"]})
+    return response
 
 
 def _galat(response, pesan: str) -> None:
@@ -118,6 +124,9 @@ def test_it_rejects_more_than_three_candidates(org, lowongan):
         ({"tanggal_sk": ""}, "Tanggal SK wajib diisi."),
         ({"nomor_sk": "   "}, "Nomor SK wajib diisi."),
         ({"metode": "undian"}, "Metode pengisian tidak dikenal."),
+        ({"metode": ""}, "Metode pengisian: Pilih metode pengisian: tidak ada metode bawaan."),
+        ({"metode": "seleksi_terbuka"}, "pilih seleksi terbuka asal keputusan ini"),
+        ({"seleksi": "7"}, "Seleksi itu tidak memuat formasi ini."),
     ],
 )
 def test_it_rejects_a_bad_decision_with_a_field_error(org, lowongan, data, pesan):

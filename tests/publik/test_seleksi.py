@@ -75,7 +75,9 @@ def test_an_open_selection_from_opening_to_the_decision_on_the_transparency_page
     keputusan = keputusan_create(
         formasi=jpt["formasi"], pegawai=jpt["calon"][0], nomor_sk="800.1.3.3/7/2026",
         tanggal_sk=D(2026, 11, 27), tmt=D(2026, 11, 28), metode="seleksi_terbuka", oleh=hr_user,
+        seleksi_id=seleksi.pk,
     )  # fmt: skip
+    assert keputusan.asal_seleksi.pelamar.seleksi == seleksi
     html = client.get(reverse("publik:transparansi")).content.decode()
     assert "Kepala Dinas Komunikasi" in html and jpt["calon"][0].nama_lengkap in html
     assert "Seleksi terbuka" in html

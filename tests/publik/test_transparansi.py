@@ -17,7 +17,6 @@ from django.urls import reverse
 from jabatan.models import Keputusan
 from publik.selectors import MIN_ORANG, angka_transparansi
 from publik.views.transparansi import PER_HALAMAN
-from tests.factories import PenempatanFactory
 from tests.publik.conftest import (
     ALASAN_RAHASIA,
     NILAI_RAHASIA,
@@ -83,29 +82,32 @@ def test_a_bad_filter_says_why_and_lists_nothing(client, keputusan):
 def test_it_paginates(client, sistem, opd, django_assert_max_num_queries):
     for i in range(PER_HALAMAN + 2):
         buat_keputusan(sistem, opd=opd, nama_jabatan=f"Jabatan {i:02d}")
-    # the count; the page of decisions with their post, unit and appointee (one join); the
-    # page's perangkat daerah (one query however many rows share them)
-    with django_assert_max_num_queries(4):
+    # the count; the page of decisions with their post, unit and appointee (one join); their
+    # corrections (one prefetch); the page's perangkat daerah (one query however many rows
+    # share them)
+    with django_assert_max_num_queries(5):
         response = client.get(reverse("publik:transparansi"), {"halaman": 2, "urut": "jabatan"})
     assert len(response.context["baris"]) == 2
     assert "Halaman 2 dari 2" in response.content.decode()
 
 
-def test_an_annulled_decision_is_not_listed(client, keputusan, sistem):
+def test_an_annulled_decision_stays_listed_marked_with_its_day_and_reason(
+    client, keputusan, sistem
+):
+    from jabatan.services import keputusan_batalkan
+
     lama = keputusan[0]
-    lama.penempatan.tmt_selesai = dt.date(2026, 3, 31)
-    lama.penempatan.save()
-    penempatan = PenempatanFactory(formasi=lama.formasi, tmt_mulai=dt.date(2026, 4, 1))
-    Keputusan.objects.create(
-        formasi=lama.formasi, pegawai=penempatan.pegawai, penempatan=penempatan,
-        nomor_sk="821/99/2026", tanggal_sk=dt.date(2026, 4, 1), tmt=dt.date(2026, 4, 1),
-        metode="talent_pool", peringkat_terpilih=1, snapshot={}, aturan_versi="uji", oleh=sistem,
-        membatalkan=lama, alasan_pembatalan="Salah orang.",
+    keputusan_batalkan(
+        keputusan=lama, alasan="SK diterbitkan untuk orang yang salah.", oleh=sistem,
+        pada=dt.date(2026, 4, 1),
     )  # fmt: skip
-    assert (
-        client.get(reverse("publik:keputusan_detail", kwargs={"keputusan_id": lama.pk})).status_code
-        == 404
-    )
+    html = client.get(
+        reverse("publik:keputusan_detail", kwargs={"keputusan_id": lama.pk})
+    ).content.decode()
+    assert "Keputusan ini dibatalkan pada 1 April 2026" in html
+    assert "SK diterbitkan untuk orang yang salah." in html
+    daftar = client.get(reverse("publik:transparansi")).content.decode()
+    assert "Dibatalkan pada 1 April 2026" in daftar
 
 
 def test_a_decision_has_its_page(client, keputusan):

@@ -131,9 +131,10 @@ def test_the_feed_takes_a_fixed_number_of_queries(
 ):
     for i in range(5):
         buat_keputusan(sistem, opd=opd, nama_jabatan=f"Jabatan {i}")
-    # decisions; their perangkat daerah; announcements with their selection and stage; the
-    # selections' schedule changes and cancellations with their selection
-    with django_assert_num_queries(4):
+    # decisions; their corrections; their perangkat daerah; announcements with their
+    # selection and stage; the selections' schedule changes and cancellations with their
+    # selection
+    with django_assert_num_queries(5):
         _umpan(Client())
 
 
