@@ -23,6 +23,7 @@ from publik.models import (
     URUTAN_TAHAP,
     AnggotaPanitia,
     HasilTahap,
+    KeputusanSeleksi,
     Pelamar,
     Pengumuman,
     Seleksi,
@@ -267,7 +268,12 @@ class SeleksiDemo:
         n = 0
         for k in keputusan:
             awal = k.tanggal_sk - timedelta(days=75)
-            self._buat(k.formasi, awal, pemenang=k.pegawai)
+            seleksi = self._buat(k.formasi, awal, pemenang=k.pegawai)
+            # The decision names the selection it came from, as a recorded one must
+            # (publik.keputusan): through the appointee's application.
+            KeputusanSeleksi.objects.create(
+                keputusan=k, pelamar=seleksi.pelamar.get(pegawai=k.pegawai, formasi=k.formasi)
+            )
             n += 1
         lowong = formasi_jpt_lowong().select_related("jabatan", "unit_kerja").order_by("pk")[:1]
         formasi = next(iter(lowong), None)

@@ -370,6 +370,9 @@ def _halaman_peringkat(
         "usulan": usulan,
         "usul": usul,
         "putus": putus,
+        # Candidates come from the whole city: only a city-wide scope may open every one's
+        # page (jabatan.views_pegawai answers 404 outside the scope).
+        "tautan_pegawai": scope.semua,
         "pada": pada,
         "keputusan": keputusan,
         "terisi": terisi,

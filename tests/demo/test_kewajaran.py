@@ -257,10 +257,15 @@ def test_selection_applicants_could_apply_for_the_post(demo):
     assert seleksi.filter(selesai=True).exists() and seleksi.filter(selesai=False).exists()
     assert all(s.pelamar.count() >= 3 for s in seleksi)
     assert pelamar_tak_wajar() == []
-    # Every finished selection's winner is the appointee of the decision by open selection.
+    # Every finished selection's winner is the appointee of the decision by open selection,
+    # and every such decision names its selection through the appointee's application.
     for s in seleksi.filter(selesai=True):
         k = Keputusan.objects.get(formasi__in=s.formasi.all(), metode="seleksi_terbuka")
         assert s.pelamar.filter(pegawai=k.pegawai).exists()
+        assert k.asal_seleksi.pelamar.seleksi == s and k.asal_seleksi.pelamar.pegawai == k.pegawai
+    assert not Keputusan.objects.filter(
+        metode="seleksi_terbuka", asal_seleksi__isnull=True
+    ).exists()
     # A junior teacher applying for a JPT post is caught, and so is a senior one (eligible by
     # law as an Ahli Madya) for a post outside education.
     terbuka = seleksi.filter(selesai=False).first()

@@ -167,3 +167,14 @@ def test_a_refused_form_or_an_answer_opens_its_panel(org):
     assert "Integritas 100 (bobot 0)" in rincian
     r = hr.get(_url(formasi), {**bobot, "w_kinerja": 500, "w_pengalaman": 50})
     assert r.status_code == 400 and _panel_terbuka(r.content.decode(), "simulasi-bobot")
+
+
+def test_hr_opens_each_candidates_employee_page_from_the_explanation(org):
+    """The explanation of a candidate leads to their employee page (jabatan.views_pegawai),
+    which HR's city-wide scope may open."""
+    formasi, calon = _lowongan(org, 2)
+    hr = _client(org.users["hr"])
+    body = hr.get(_url(formasi)).content.decode()
+    for c in calon:
+        assert f'href="/jabatan/pegawai/{c.pk}/"' in body
+    assert hr.get(f"/jabatan/pegawai/{calon[0].pk}/").status_code == 200
