@@ -8,6 +8,7 @@ from datetime import date
 from django.contrib.auth.models import Group, User
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
 from demo.generator import Generator
@@ -16,6 +17,7 @@ from demo.suksesi import SuksesiDemo
 from demo.tabel import hapus_semua
 from jabatan import indeks
 from jabatan.models import IndeksMerit, Penempatan
+from kinerja.models import Skp
 from pegawai.jenis_jabatan import JenisJabatan
 from pegawai.models import Akses, Pegawai, UnitKerja
 from pegawai.roles import ADMIN_BKPSDM, PEGAWAI, PIMPINAN_UNIT
@@ -132,7 +134,16 @@ class Command(BaseCommand):
         if group == PEGAWAI:
             # A teacher where the demo has one; a small demo (--pegawai 150) may have none,
             # and the employee's login must still reach their own pages.
-            guru = aktif.filter(formasi__jabatan__kode__startswith="JF-GURU").order_by("pk").first()
+            # Preferably one whose open SKP has a plan and realisation still to fill, so the
+            # employee's landing page (pegawai.saya) shows the SKP to fill.
+            guru = aktif.filter(formasi__jabatan__kode__startswith="JF-GURU").order_by("pk")
+            rencana_kosong = Skp.objects.filter(
+                pegawai=OuterRef("pegawai"),
+                periode__terbuka=True,
+                status=Skp.Status.DIRENCANAKAN,
+                rencana__realisasi="",
+            )
+            guru = guru.filter(Exists(rencana_kosong)).first() or guru.first()
             nonmanajerial = [JenisJabatan.FUNGSIONAL, JenisJabatan.PELAKSANA]
             siapa = (
                 guru
