@@ -11,9 +11,10 @@ import math
 import random
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 
 from django.db import models
+from django.utils import timezone
 from faker import Faker
 
 from demo import data
@@ -114,6 +115,7 @@ class Generator(PegawaiDemo):
             self._flush(rows)
             progress.step(len(terisi[start : start + CHUNK]))
         lowong_sejak = self._riwayat(kursi, terisi)
+        self._formasi_ditetapkan()
         plt = self._plt(kursi, set(id(k) for k in terisi), struktural_opd, lowong_sejak)
         self.report("  penilaian kinerja (SKP) dua tahun terakhir dan tahun berjalan")
         induk = {u.id: (u.parent.id if u.parent else None) for u in units}
@@ -379,6 +381,22 @@ class Generator(PegawaiDemo):
             ["id", "pegawai", "formasi", "jenis", "tmt_mulai", "nomor_sk"],
             rows.penempatan,
         )
+
+    def _formasi_ditetapkan(self) -> None:
+        """A seat no one ever left (a post no one held, or a post's added seat) comes from the
+        year's needs analysis (analisis jabatan and ABK, per year: PP 11/2017 Pasal 5 ayat
+        (1)-(2)): it stands vacant since the post's quota was set, on the first working day of
+        the year (of the year before, when that is under two months ago), not since the day
+        the demo was seeded (jabatan.selectors.daftar_lowongan falls back on the post's row)."""
+        awal = date(self.pada.year, 1, 2)
+        if (self.pada - awal).days < 60:
+            awal = date(self.pada.year - 1, 1, 2)
+        ditetapkan = timezone.make_aware(datetime.combine(awal, time(8)))
+        Formasi.objects.filter(
+            ~models.Exists(
+                Penempatan.objects.filter(formasi=models.OuterRef("pk"), tmt_selesai__isnull=False)
+            )
+        ).update(created_at=ditetapkan)
 
     def _riwayat(self, kursi: list[Kursi], terisi: list[Kursi]) -> dict[int, date]:
         """Most empty seats had a holder who moved on: a colleague of the same position kind

@@ -14,11 +14,12 @@ from itertools import pairwise
 
 import pytest
 from django.core.management import call_command
+from django.utils import timezone
 
 from demo.catalogue import PUNCAK_PELAKSANA, rentang_golongan
 from demo.orang import GOLONGAN_AWAL, TAHUN_PER_PANGKAT
 from jabatan.merit.relevansi import LAIN, kecocokan
-from jabatan.models import Keputusan, Penempatan
+from jabatan.models import Formasi, Keputusan, Penempatan
 from jabatan.peringkat import peringkat_formasi
 from pegawai import golongan as gol
 from pegawai.jenis_jabatan import MANAJERIAL, JenisJabatan
@@ -169,6 +170,19 @@ def test_every_vacant_structural_post_fell_vacant_when_someone_left(demo):
     f = lowong.first()
     f.penempatan.filter(tmt_selesai__isnull=False).delete()
     assert lowong_tanpa_awal() == [str(f)]
+
+
+def test_no_vacant_post_is_vacant_since_the_day_the_demo_was_seeded(demo):
+    """A post no one ever held was established by the year's needs analysis (PP 11/2017
+    Pasal 5 ayat (1)-(2)), months before: its "vacant since" is that day (demo.generator)."""
+    # Seeded for PADA on a later day: a post vacant "since" after PADA is one nobody set.
+    assert [f for f in lowong_publik() if f.lowong_sejak > PADA] == []
+    f = lowong_publik().first()
+    f.penempatan.all().delete()
+    Formasi.objects.filter(pk=f.pk).update(created_at=timezone.now())
+    assert [g.pk for g in lowong_publik() if g.lowong_sejak >= PADA - dt.timedelta(days=30)] == [
+        f.pk
+    ]
 
 
 def test_every_public_decision_shows_how_long_the_post_was_vacant(demo):
