@@ -24,6 +24,7 @@ from kinerja.survei import UnitLayanan
 from kinerja.views import TABEL as TABEL_KINERJA
 from kinerja.views_survei import BAGIAN as BAGIAN_SURVEI
 from pegawai.models import UnitKerja
+from pelatihan.models import Sesi
 from pelatihan.views import TABEL as TABEL_PELATIHAN
 
 pytestmark = pytest.mark.django_db
@@ -89,6 +90,7 @@ def _langsung() -> dict[str, str]:
     """The synchronous table downloads, by their `data=` key: URL with the XLSX format."""
     unit = UnitKerja.objects.filter(depth=1, pegawai__isnull=False).order_by("pk").first()
     layanan = UnitLayanan.objects.filter(respon__isnull=False).order_by("pk").first()
+    sesi = Sesi.objects.filter(peserta__isnull=False).order_by("pk").first()
     return {
         "jabatan.lowongan": "/jabatan/lowongan/?ekspor=xlsx",
         "publik.seleksi": "/kelola/seleksi/?ekspor=xlsx",
@@ -97,6 +99,7 @@ def _langsung() -> dict[str, str]:
         "impor.duk": f"/impor/duk/?unit={unit.pk}&ekspor=xlsx",
         **{f"kinerja.{t}": f"/kinerja/ekspor/{t}.xlsx" for t in TABEL_KINERJA},
         **{f"pelatihan.{t}": f"/pelatihan/ekspor/{t}.xlsx" for t in TABEL_PELATIHAN},
+        "pelatihan.peserta": f"/pelatihan/sesi/{sesi.pk}/peserta.xlsx",
         **{
             f"kinerja.survei.{b}": f"/kinerja/survei/{layanan.kode}/unduh/{b}.xlsx"
             for b in BAGIAN_SURVEI

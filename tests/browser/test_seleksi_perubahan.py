@@ -83,7 +83,7 @@ def test_hr_edits_announces_reschedules_and_cancels_and_the_public_sees_each_ste
     page.locator("tr", has_text="Pengumuman lowongan").get_by_role("link").click()
     page.get_by_role("button", name="Umumkan di halaman publik").click()
     expect(
-        page.get_by_role("status").filter(has_text="diterbitkan di halaman publik")
+        page.get_by_role("status").filter(has_text="diumumkan di halaman publik")
     ).to_be_visible()
     ponsel = ponsel_baru()
     ponsel.goto(publik)
