@@ -276,19 +276,28 @@ def test_a_static_file_comes_with_its_type_and_long_caching(tumpukan):
 
 
 @pytest.mark.parametrize(
-    ("login", "halaman"),
+    ("login", "mendarat", "halaman"),
     [
-        (HR, ["/", "/admin/", "/jabatan/lowongan/", "/kinerja/", "/pelatihan/", "/impor/"]),
-        (PIMPINAN, ["/", "/kinerja/", "/jabatan/lowongan/", "/pelatihan/", "/kinerja/skp/"]),
-        (PEGAWAI, ["/saya/", "/jabatan/peluang/", "/pelatihan/saya/", "/kinerja/skp/"]),
+        (HR, None, ["/", "/admin/", "/jabatan/lowongan/", "/kinerja/", "/pelatihan/", "/impor/"]),
+        (
+            PIMPINAN,
+            "/jabatan/unit/",
+            ["/jabatan/unit/", "/kinerja/", "/jabatan/lowongan/", "/pelatihan/", "/kinerja/skp/"],
+        ),
+        (PEGAWAI, "/saya/", ["/saya/", "/jabatan/peluang/", "/pelatihan/saya/", "/kinerja/skp/"]),
     ],
     ids=["hr", "pimpinan", "pegawai"],
 )
-def test_each_role_signs_in_and_walks_its_main_pages(tumpukan, login, halaman):
+def test_each_role_signs_in_and_walks_its_main_pages(tumpukan, login, mendarat, halaman):
+    """Login lands on the home page, which sends a unit head to their unit and an employee to
+    their own page (jabatan.views_beranda) and keeps HR on their summary."""
     klien = tumpukan.klien()
     r = klien.masuk(*login)
     assert r.status == 302 and r.satu("Location") == "/", r.teks[:500]
     assert "sessionid" in klien.cookies
+    r = klien.get("/")
+    if mendarat:
+        assert r.status == 302 and r.satu("Location") == mendarat, (login[0], r.status)
     for path in halaman:
         r = klien.get(path)
         assert r.status == 200, (login[0], path, r.status)
