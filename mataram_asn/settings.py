@@ -61,6 +61,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Each request's id on its log lines and its response (pegawai.log), before anything logs.
+    "pegawai.middleware.IdPermintaanMiddleware",
     # Before anything reads the body: 413 for a body over PERMINTAAN_UKURAN_MAKS (see below).
     "pegawai.middleware.BatasBadanMiddleware",
     # First: the client address from TRUSTED_PROXY_COUNT, before anything reads it.
@@ -272,10 +274,25 @@ SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=8 * 60 * 60)  # one w
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 X_FRAME_OPTIONS = "DENY"
 
+# Logs to stderr (journald under systemd), each line with its request's id (pegawai.log):
+# LOG_FORMAT=json, one JSON object a line for the IT office's log tools (production's
+# default), or teks, for a person at a console (the default with DEBUG).
+LOG_FORMAT = env("LOG_FORMAT", default="teks" if DEBUG else "json")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"id_permintaan": {"()": "pegawai.log.SaringIdPermintaan"}},
+    "formatters": {
+        "json": {"()": "pegawai.log.FormatJson"},
+        "teks": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["id_permintaan"],
+            "formatter": LOG_FORMAT,
+        }
+    },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="WARNING")},
 }
 

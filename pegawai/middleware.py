@@ -16,6 +16,8 @@ from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.text import compress_string
 from django.utils.translation import gettext as _
 
+from pegawai.log import id_dari, id_permintaan
+
 
 class BahasaMiddleware(LocaleMiddleware):
     """Activate the language chosen with the set_language form, else LANGUAGE_CODE ("id").
@@ -175,3 +177,23 @@ class BatasBadanMiddleware:
                 content_type="text/plain; charset=utf-8",
             )
         return self.get_response(request)
+
+
+class IdPermintaanMiddleware:
+    """Give each request an id (nginx's, when well formed: pegawai.log.id_dari), put it on every
+    log line of the request (pegawai.log.SaringIdPermintaan) and on the response
+    (`X-Request-ID`), so a reported error leads to its log lines."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        # META, not request.headers: that is cached at first use, and AlamatKlienMiddleware
+        # (next) must still be able to drop a forged X-Forwarded-For before anyone reads it.
+        request.id_permintaan = id_dari(request.META.get("HTTP_X_REQUEST_ID"))
+        # Cleared when the response is closed (pegawai.log.akhiri_permintaan), not here:
+        # Django logs a 4xx/5xx response after the middleware returns it.
+        id_permintaan.set(request.id_permintaan)
+        response = self.get_response(request)
+        response["X-Request-ID"] = request.id_permintaan
+        return response
