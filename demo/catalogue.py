@@ -51,6 +51,8 @@ ESELON: dict[str, tuple[int, tuple[int, int]]] = {
 # Highest rank of a pelaksana by education [practice]: the regular promotion stops at the
 # education's ceiling (PP 99/2000 jo. PP 12/2002 Pasal 18) and never passes the direct
 # superior's rank, a Pengawas at most III/d (PP 13/2002 Lampiran, eselon IV.a).
+# Kept as one row (the formatter marker below): the education ladder of Pasal 18, read left
+# to right.
 PUNCAK_PELAKSANA: dict[str, int] = {
     "SD": 5, "SMP": 7, "SLTA": 10, "D3": 11, "D4": 12, "S1": 12, "S2": 12, "S3": 12,
 }  # fmt: skip

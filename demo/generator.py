@@ -420,9 +420,14 @@ class Generator(PegawaiDemo):
         def _baris(pid: int, k: Kursi, masuk: date, mulai: date) -> tuple:
             awal = max(masuk, mulai - timedelta(days=rng.randint(365, 6 * 365)))
             return (
-                self._take(Penempatan), pid, k.formasi_id, "definitif", awal,
-                mulai - timedelta(days=1), f"821.2/{rng.randint(1, 999)}/BKPSDM/{awal.year}",
-            )  # fmt: skip
+                self._take(Penempatan),
+                pid,
+                k.formasi_id,
+                "definitif",
+                awal,
+                mulai - timedelta(days=1),
+                f"821.2/{rng.randint(1, 999)}/BKPSDM/{awal.year}",
+            )
 
         def _ambil(jenis: str, cocok: Callable[[int, date, date], bool]) -> tuple | None:
             """Take the first colleague who fits, of the same kind or, promoted, one above."""

@@ -247,10 +247,27 @@ class KinerjaDemo:
                     rencana_id += 1
             skp_id += 1
         w = gen.loader.write
-        w(Skp, ["id", "pegawai", "periode", "penilai", "unit_kerja", "perangkat_daerah",
-                "golongan", "jenis_jabatan", "status", "rating_hasil", "rating_perilaku",
-                "predikat", "catatan_penilai", "dinilai_pada", "difinalkan_pada"],
-          skp_rows)  # fmt: skip
+        w(
+            Skp,
+            [
+                "id",
+                "pegawai",
+                "periode",
+                "penilai",
+                "unit_kerja",
+                "perangkat_daerah",
+                "golongan",
+                "jenis_jabatan",
+                "status",
+                "rating_hasil",
+                "rating_perilaku",
+                "predikat",
+                "catatan_penilai",
+                "dinilai_pada",
+                "difinalkan_pada",
+            ],
+            skp_rows,
+        )
         w(RencanaHasilKerja, ["id", "skp", "urutan", "hasil_kerja", "indikator", "target",
                               "realisasi"], rencana_rows)  # fmt: skip
         return len(skp_rows)

@@ -310,10 +310,15 @@ class SeleksiDemo:
                 ("Kepala BKPSDM", "Sekretaris")]
         )  # fmt: skip
         tahap = Tahap.objects.bulk_create(
-            Tahap(seleksi=seleksi, jenis=jenis, urutan=i + 1,
-                  mulai=awal + timedelta(days=12 * i), selesai=awal + timedelta(days=12 * i + 10))
+            Tahap(
+                seleksi=seleksi,
+                jenis=jenis,
+                urutan=i + 1,
+                mulai=awal + timedelta(days=12 * i),
+                selesai=awal + timedelta(days=12 * i + 10),
+            )
             for i, jenis in enumerate(URUTAN_TAHAP)
-        )  # fmt: skip
+        )
         daftar = tahap[1].mulai
         pelamar = Pelamar.objects.bulk_create(
             Pelamar(seleksi=seleksi, formasi=formasi, pegawai=p)
@@ -334,12 +339,22 @@ class SeleksiDemo:
                     for j, p in enumerate(tersisa)
                 )  # fmt: skip
                 tersisa = lulus
-            pengumuman.append(Pengumuman(
-                tahap=t, seleksi=seleksi, tanggal=t.selesai,
-                isi=[{"formasi": f"{formasi.jabatan.nama} — {formasi.unit_kerja.nama}",
-                      "lulus": sorted(p.pegawai.nama_lengkap for p in lulus) if i >= 2 else []}],
-                ringkasan=f"{t.get_jenis_display()} {seleksi}",
-            ))  # fmt: skip
+            pengumuman.append(
+                Pengumuman(
+                    tahap=t,
+                    seleksi=seleksi,
+                    tanggal=t.selesai,
+                    isi=[
+                        {
+                            "formasi": f"{formasi.jabatan.nama} — {formasi.unit_kerja.nama}",
+                            "lulus": sorted(p.pegawai.nama_lengkap for p in lulus)
+                            if i >= 2
+                            else [],
+                        }
+                    ],
+                    ringkasan=f"{t.get_jenis_display()} {seleksi}",
+                )
+            )
         Pengumuman.objects.bulk_create(pengumuman)
         return seleksi
 

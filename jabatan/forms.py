@@ -263,8 +263,10 @@ class KoreksiForm(_KeputusanForm):
 
     @classmethod
     def awal(cls, keputusan: Keputusan) -> dict[str, Any]:
-        return {f: getattr(keputusan, f) for f in ("nomor_sk", "tanggal_sk", "tmt", "metode",
-                                                    "ringkasan_publik")}  # fmt: skip
+        return {
+            f: getattr(keputusan, f)
+            for f in ("nomor_sk", "tanggal_sk", "tmt", "metode", "ringkasan_publik")
+        }
 
     def _simpan(self) -> Any:
         return keputusan_koreksi(keputusan=self.keputusan, oleh=self.oleh, **self.cleaned_data)

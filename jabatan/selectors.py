@@ -442,15 +442,20 @@ def keputusan_hr(*, scope: Lingkup, pk: int) -> Keputusan | None:
     return (
         scope.filter(
             Keputusan.objects.select_related(
-                "formasi__jabatan", "formasi__unit_kerja", "pegawai", "penempatan", "oleh",
-                "membatalkan", "dibatalkan_oleh",
+                "formasi__jabatan",
+                "formasi__unit_kerja",
+                "pegawai",
+                "penempatan",
+                "oleh",
+                "membatalkan",
+                "dibatalkan_oleh",
             ),
             path="formasi__unit_kerja__path",
             pegawai=None,
         )
         .filter(pk=pk)
         .first()
-    )  # fmt: skip
+    )
 
 
 def keputusan_petikan(*, scope: Lingkup, pk: int) -> Keputusan | None:

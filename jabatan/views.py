@@ -537,14 +537,19 @@ def _halaman_keputusan(
             "boleh": boleh,
             # A refused form is shown with its errors even once the decision is annulled
             # (the error says so); otherwise the forms only while it can still change.
-            "koreksi": koreksi or (KoreksiForm(initial=KoreksiForm.awal(keputusan),
-                                               keputusan=keputusan, oleh=request.user)
-                                   if boleh else None),
-            "batal": batal or (PembatalanForm(keputusan=keputusan, oleh=request.user)
-                               if boleh else None),
+            "koreksi": koreksi
+            or (
+                KoreksiForm(
+                    initial=KoreksiForm.awal(keputusan), keputusan=keputusan, oleh=request.user
+                )
+                if boleh
+                else None
+            ),
+            "batal": batal
+            or (PembatalanForm(keputusan=keputusan, oleh=request.user) if boleh else None),
         },
         status=status,
-    )  # fmt: skip
+    )
 
 
 @login_required

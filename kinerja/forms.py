@@ -253,15 +253,21 @@ class RevisiForm(forms.Form):
                                       widget=forms.Textarea(attrs={"rows": 3}))  # fmt: skip
         self.fields["alasan"].error_messages["required"] = _("Alasan revisi wajib diisi.")
         # Required by the service for Butuh Perbaikan or lower (PermenPANRB 6/2022).
-        self.fields["catatan_penilai"] = _teks(Skp, "catatan_penilai", widget=forms.Textarea(
-            attrs={"rows": 3}))  # fmt: skip
+        self.fields["catatan_penilai"] = _teks(
+            Skp, "catatan_penilai", widget=forms.Textarea(attrs={"rows": 3})
+        )
         self.fields["catatan_penilai"].help_text = CATATAN_BANTUAN
 
     @classmethod
     def untuk(cls, skp: Skp, data: Any = None) -> RevisiForm:
-        return cls(data, initial={"rating_hasil": skp.rating_hasil,
-                                  "rating_perilaku": skp.rating_perilaku,
-                                  "catatan_penilai": skp.catatan_penilai})  # fmt: skip
+        return cls(
+            data,
+            initial={
+                "rating_hasil": skp.rating_hasil,
+                "rating_perilaku": skp.rating_perilaku,
+                "catatan_penilai": skp.catatan_penilai,
+            },
+        )
 
 
 class SkpAdminForm(forms.ModelForm):

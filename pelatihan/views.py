@@ -299,8 +299,9 @@ def _peserta_sesi(request: HttpRequest, sesi_id: int):
 
     scope = selectors.lingkup_pimpinan(request.user)
     sesi = get_object_or_404(Sesi.objects.select_related("program"), pk=sesi_id)
-    fs = PesertaFilter(request.GET or None, queryset=selectors.peserta_sesi(scope, sesi),
-                       scope=scope)  # fmt: skip
+    fs = PesertaFilter(
+        request.GET or None, queryset=selectors.peserta_sesi(scope, sesi), scope=scope
+    )
     return scope, sesi, fs
 
 
@@ -350,8 +351,15 @@ def peserta_ekspor(request: HttpRequest, sesi_id: int, fmt: str) -> HttpResponse
     if fs.is_bound and not fs.is_valid():
         return peserta(request, sesi_id)
     qs = fs.qs if fs.is_bound else fs.queryset.order_by("pegawai__nama", "pk")
-    header = [_("NIP"), _("Nama"), _("Status pegawai"), _("Unit kerja"), _("Status peserta"),
-              _("Keterangan"), _("Terakhir diubah")]  # fmt: skip
+    header = [
+        _("NIP"),
+        _("Nama"),
+        _("Status pegawai"),
+        _("Unit kerja"),
+        _("Status peserta"),
+        _("Keterangan"),
+        _("Terakhir diubah"),
+    ]
     rows = [
         (
             p.pegawai.nip,

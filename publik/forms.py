@@ -322,13 +322,19 @@ class SeleksiUbahForm(SeleksiBukaForm):
         """Return "diubah", or "tetap" when the form held what the selection holds."""
         d = self.cleaned_data
         perubahan = seleksi_ubah(
-            seleksi=seleksi, judul=d["judul"], nomor_pengumuman=d["nomor_pengumuman"],
-            formasi=list(d["formasi"]), panitia=d["panitia"], pada=pada, oleh=oleh,
+            seleksi=seleksi,
+            judul=d["judul"],
+            nomor_pengumuman=d["nomor_pengumuman"],
+            formasi=list(d["formasi"]),
+            panitia=d["panitia"],
+            pada=pada,
+            oleh=oleh,
             tahap={j: (d[f"tahap_{j}_mulai"], d[f"tahap_{j}_selesai"]) for j in URUTAN_TAHAP},
             urutan={j: d[f"urutan_{j}"] for j in TAHAP_KOMPETENSI},
-            usia_maksimal_jpt=d["usia_maksimal_jpt"], tahun_jabatan_jpt=d["tahun_jabatan_jpt"],
+            usia_maksimal_jpt=d["usia_maksimal_jpt"],
+            tahun_jabatan_jpt=d["tahun_jabatan_jpt"],
             dasar_pengecualian=d["dasar_pengecualian"],
-        )  # fmt: skip
+        )
         return "diubah" if perubahan else "tetap"
 
 
@@ -336,9 +342,11 @@ class _AlasanForm(_SeleksiForm):
     """A change of a selection that needs its reason (the service checks it is written)."""
 
     alasan = forms.CharField(
-        label=_("Alasan"), required=False, max_length=1000,
+        label=_("Alasan"),
+        required=False,
+        max_length=1000,
         widget=forms.Textarea(attrs={"rows": 3}),
-    )  # fmt: skip
+    )
 
 
 class JadwalUbahForm(_AlasanForm):
@@ -356,23 +364,31 @@ class JadwalUbahForm(_AlasanForm):
             tetap = hasattr(t, "pengumuman") or t.selesai < pada
             for ujung, nama in (("mulai", _("mulai")), ("selesai", _("selesai"))):
                 self.fields[f"tahap_{t.jenis}_{ujung}"] = forms.DateField(
-                    label=f"{label}: {nama}", initial=getattr(t, ujung),
+                    label=f"{label}: {nama}",
+                    initial=getattr(t, ujung),
                     disabled=tetap or (ujung == "mulai" and t.mulai <= pada),
                     widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-                    error_messages={"required": _("%(t)s: tanggal %(u)s wajib diisi.")
-                                    % {"t": label, "u": nama}, "invalid": GALAT_TANGGAL},
-                )  # fmt: skip
+                    error_messages={
+                        "required": _("%(t)s: tanggal %(u)s wajib diisi.")
+                        % {"t": label, "u": nama},
+                        "invalid": GALAT_TANGGAL,
+                    },
+                )
         alasan = self.fields.pop("alasan")
         self.fields["alasan"] = alasan  # after the dates, as the page shows it
 
     def jadwal(self) -> list[tuple[Tahap, forms.BoundField, forms.BoundField]]:
-        return [(t, self[f"tahap_{t.jenis}_mulai"], self[f"tahap_{t.jenis}_selesai"])
-                for t in self.tahap]  # fmt: skip
+        return [
+            (t, self[f"tahap_{t.jenis}_mulai"], self[f"tahap_{t.jenis}_selesai"])
+            for t in self.tahap
+        ]
 
     def _simpan(self, *, seleksi: Seleksi, pada: date, oleh):
         d = self.cleaned_data
-        tahap = {t.jenis: (d[f"tahap_{t.jenis}_mulai"], d[f"tahap_{t.jenis}_selesai"])
-                 for t in self.tahap}  # fmt: skip
+        tahap = {
+            t.jenis: (d[f"tahap_{t.jenis}_mulai"], d[f"tahap_{t.jenis}_selesai"])
+            for t in self.tahap
+        }
         return seleksi_jadwal_ubah(
             seleksi=seleksi, tahap=tahap, alasan=d["alasan"], pada=pada, oleh=oleh
         )

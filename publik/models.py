@@ -191,9 +191,11 @@ class PerubahanSeleksi(TimestampedModel):
     # UBAH: the names of the fields changed (["judul", "tahap", ...]); BATAL: [].
     rincian = models.JSONField(_("rincian"), default=list, blank=True)
     oleh = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("oleh"), on_delete=models.PROTECT,
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("oleh"),
+        on_delete=models.PROTECT,
         related_name="+",
-    )  # fmt: skip
+    )
 
     class Meta:
         verbose_name = _("perubahan seleksi")
@@ -308,9 +310,11 @@ class KeputusanSeleksi(TimestampedModel):
     """
 
     keputusan = models.OneToOneField(
-        "jabatan.Keputusan", verbose_name=_("keputusan"), related_name="asal_seleksi",
+        "jabatan.Keputusan",
+        verbose_name=_("keputusan"),
+        related_name="asal_seleksi",
         on_delete=models.PROTECT,
-    )  # fmt: skip
+    )
     pelamar = models.ForeignKey(
         Pelamar, verbose_name=_("pelamar"), related_name="keputusan", on_delete=models.PROTECT
     )

@@ -502,10 +502,16 @@ def perubahan_tampil(perubahan: Iterable[PerubahanSeleksi]) -> list[PerubahanTam
 
 def rincian_perubahan(p: PerubahanSeleksi) -> PerubahanTampil:
     """Return a change with the stages it moved (a schedule change's `rincian`) as dates."""
-    pindah = [] if p.jenis != JenisPerubahan.JADWAL else [
-        TahapPindah(JenisTahap(r["jenis"]).label,
-                    tuple(date.fromisoformat(d) for d in r["lama"]),
-                    tuple(date.fromisoformat(d) for d in r["baru"]))
-        for r in p.rincian
-    ]  # fmt: skip
+    pindah = (
+        []
+        if p.jenis != JenisPerubahan.JADWAL
+        else [
+            TahapPindah(
+                JenisTahap(r["jenis"]).label,
+                tuple(date.fromisoformat(d) for d in r["lama"]),
+                tuple(date.fromisoformat(d) for d in r["baru"]),
+            )
+            for r in p.rincian
+        ]
+    )
     return PerubahanTampil(p, pindah)

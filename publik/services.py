@@ -123,11 +123,17 @@ def _syarat_jpt(
 
 
 def _periksa_isi(
-    *, judul: str, nomor_pengumuman: str, formasi: Sequence[Formasi],
-    panitia: Sequence[tuple[str, str]], urutan: Mapping[str, int] | None,
-    usia_maksimal_jpt: int | None, tahun_jabatan_jpt: int | None, dasar_pengecualian: str,
+    *,
+    judul: str,
+    nomor_pengumuman: str,
+    formasi: Sequence[Formasi],
+    panitia: Sequence[tuple[str, str]],
+    urutan: Mapping[str, int] | None,
+    usia_maksimal_jpt: int | None,
+    tahun_jabatan_jpt: int | None,
+    dasar_pengecualian: str,
     errors: dict[str, list[str]],
-) -> tuple[list[Formasi], list[tuple[str, str]], list[str] | None]:  # fmt: skip
+) -> tuple[list[Formasi], list[tuple[str, str]], list[str] | None]:
     """Check what a selection announces (title, number, vacant JPT posts, committee, JPT
     requirements, the committee's stage order) into `errors`; return the posts loaded, the
     committee cleaned and the stage order (None when the order is in error)."""
@@ -184,9 +190,13 @@ def _periksa_jadwal(
         if urut and sebelumnya and mulai < sebelumnya[1]:  # an order to check against
             errors.setdefault(f"tahap_{jenis}", []).append(
                 _("%(t)s dimulai %(m)s, sebelum tahap %(p)s selesai (%(s)s).")
-                % {"t": label, "m": _tgl(mulai), "p": JenisTahap(sebelumnya[0]).label,
-                   "s": _tgl(sebelumnya[1])}
-            )  # fmt: skip
+                % {
+                    "t": label,
+                    "m": _tgl(mulai),
+                    "p": JenisTahap(sebelumnya[0]).label,
+                    "s": _tgl(sebelumnya[1]),
+                }
+            )
         sebelumnya = (jenis, selesai)
     umum = tahap[JenisTahap.PENGUMUMAN][0]
     tutup = tahap[JenisTahap.PENDAFTARAN][1]
@@ -202,12 +212,18 @@ def _periksa_jadwal(
 
 
 def seleksi_buka(
-    *, judul: str, nomor_pengumuman: str, formasi: Sequence[Formasi],
-    panitia: Sequence[tuple[str, str]], tahap: Mapping[str, tuple[date, date]],
-    oleh: AbstractBaseUser, urutan: Mapping[str, int] | None = None,
-    usia_maksimal_jpt: int | None = None, tahun_jabatan_jpt: int | None = None,
+    *,
+    judul: str,
+    nomor_pengumuman: str,
+    formasi: Sequence[Formasi],
+    panitia: Sequence[tuple[str, str]],
+    tahap: Mapping[str, tuple[date, date]],
+    oleh: AbstractBaseUser,
+    urutan: Mapping[str, int] | None = None,
+    usia_maksimal_jpt: int | None = None,
+    tahun_jabatan_jpt: int | None = None,
     dasar_pengecualian: str = "",
-) -> Seleksi:  # fmt: skip
+) -> Seleksi:
     """Open a selection for vacant JPT posts with its committee and its six stages: the first
     three in their order, the competence stages in the committee's `urutan` (1 to 3 each;
     None: the usual order), each after the one before; the vacancy announced at least
@@ -216,11 +232,16 @@ def seleksi_buka(
     _hr(oleh)
     errors: dict[str, list[str]] = {}
     formasi, panitia, urut = _periksa_isi(
-        judul=judul, nomor_pengumuman=nomor_pengumuman, formasi=formasi, panitia=panitia,
-        urutan=urutan, usia_maksimal_jpt=usia_maksimal_jpt,
-        tahun_jabatan_jpt=tahun_jabatan_jpt, dasar_pengecualian=dasar_pengecualian,
+        judul=judul,
+        nomor_pengumuman=nomor_pengumuman,
+        formasi=formasi,
+        panitia=panitia,
+        urutan=urutan,
+        usia_maksimal_jpt=usia_maksimal_jpt,
+        tahun_jabatan_jpt=tahun_jabatan_jpt,
+        dasar_pengecualian=dasar_pengecualian,
         errors=errors,
-    )  # fmt: skip
+    )
     _periksa_jadwal(tahap, urut, errors)
     if errors:
         raise ValidationError(errors)
@@ -267,9 +288,15 @@ def _kunci(seleksi: Seleksi) -> Seleksi:
 
 def _belum_batal(seleksi: Seleksi, field: str = "seleksi") -> None:
     if seleksi.dibatalkan_pada is not None:
-        raise ValidationError({field: _("Seleksi ini dibatalkan pada %(t)s: %(a)s") % {
-            "t": _tgl(seleksi.dibatalkan_pada), "a": seleksi.alasan_pembatalan,
-        }})  # fmt: skip
+        raise ValidationError(
+            {
+                field: _("Seleksi ini dibatalkan pada %(t)s: %(a)s")
+                % {
+                    "t": _tgl(seleksi.dibatalkan_pada),
+                    "a": seleksi.alasan_pembatalan,
+                }
+            }
+        )
 
 
 def _simpan_tahap(seleksi: Seleksi, tahap: Mapping[str, tuple[date, date]], urut: list[str]):
@@ -295,12 +322,20 @@ def _simpan_tahap(seleksi: Seleksi, tahap: Mapping[str, tuple[date, date]], urut
 
 @_diaudit
 def seleksi_ubah(
-    *, seleksi: Seleksi, judul: str, nomor_pengumuman: str, formasi: Sequence[Formasi],
-    panitia: Sequence[tuple[str, str]], tahap: Mapping[str, tuple[date, date]], pada: date,
-    oleh: AbstractBaseUser, urutan: Mapping[str, int] | None = None,
-    usia_maksimal_jpt: int | None = None, tahun_jabatan_jpt: int | None = None,
+    *,
+    seleksi: Seleksi,
+    judul: str,
+    nomor_pengumuman: str,
+    formasi: Sequence[Formasi],
+    panitia: Sequence[tuple[str, str]],
+    tahap: Mapping[str, tuple[date, date]],
+    pada: date,
+    oleh: AbstractBaseUser,
+    urutan: Mapping[str, int] | None = None,
+    usia_maksimal_jpt: int | None = None,
+    tahun_jabatan_jpt: int | None = None,
     dasar_pengecualian: str = "",
-) -> PerubahanSeleksi | None:  # fmt: skip
+) -> PerubahanSeleksi | None:
     """Edit a selection before its announcement is published (`seleksi_diumumkan`): what it
     announces and its schedule, by the rules of `seleksi_buka`, the announcement not starting
     before `pada`. From its announcement on, what was announced stands: it is only
@@ -310,25 +345,36 @@ def seleksi_ubah(
     with transaction.atomic():
         seleksi = _kunci(seleksi)
         if seleksi_diumumkan(seleksi, pada=pada):
-            raise ValidationError({"seleksi": _(
-                "Seleksi ini sudah diumumkan: isinya tidak dapat diubah lagi. Ubah jadwalnya "
-                "dengan alasan, atau batalkan seleksi dengan alasan."
-            )})  # fmt: skip
+            raise ValidationError(
+                {
+                    "seleksi": _(
+                        "Seleksi ini sudah diumumkan: isinya tidak dapat diubah lagi. "
+                        "Ubah jadwalnya dengan alasan, atau batalkan seleksi dengan alasan."
+                    )
+                }
+            )
         errors: dict[str, list[str]] = {}
         formasi, panitia, urut = _periksa_isi(
-            judul=judul, nomor_pengumuman=nomor_pengumuman, formasi=formasi, panitia=panitia,
-            urutan=urutan, usia_maksimal_jpt=usia_maksimal_jpt,
-            tahun_jabatan_jpt=tahun_jabatan_jpt, dasar_pengecualian=dasar_pengecualian,
+            judul=judul,
+            nomor_pengumuman=nomor_pengumuman,
+            formasi=formasi,
+            panitia=panitia,
+            urutan=urutan,
+            usia_maksimal_jpt=usia_maksimal_jpt,
+            tahun_jabatan_jpt=tahun_jabatan_jpt,
+            dasar_pengecualian=dasar_pengecualian,
             errors=errors,
-        )  # fmt: skip
+        )
         _periksa_jadwal(tahap, urut, errors)
         umum = (tahap.get(JenisTahap.PENGUMUMAN) or (None,))[0]
         if umum is not None and umum < pada:
             errors.setdefault("tahap_pengumuman", []).append(
-                _("Pengumuman lowongan dimulai %(m)s, sebelum hari ini (%(p)s): seleksi yang "
-                  "belum diumumkan tidak dapat diumumkan mundur.")
+                _(
+                    "Pengumuman lowongan dimulai %(m)s, sebelum hari ini (%(p)s): seleksi yang "
+                    "belum diumumkan tidak dapat diumumkan mundur."
+                )
                 % {"m": _tgl(umum), "p": _tgl(pada)}
-            )  # fmt: skip
+            )
         dilamar = set(seleksi.pelamar.values_list("formasi_id", flat=True))
         if dilamar - {f.pk for f in formasi}:
             errors.setdefault("formasi", []).append(
@@ -337,11 +383,13 @@ def seleksi_ubah(
         if errors:
             raise ValidationError(errors)
         nilai = {
-            "judul": judul.strip(), "nomor_pengumuman": nomor_pengumuman.strip(),
-            "usia_maksimal_jpt": usia_maksimal_jpt, "tahun_jabatan_jpt": tahun_jabatan_jpt,
+            "judul": judul.strip(),
+            "nomor_pengumuman": nomor_pengumuman.strip(),
+            "usia_maksimal_jpt": usia_maksimal_jpt,
+            "tahun_jabatan_jpt": tahun_jabatan_jpt,
             "dasar_pengecualian": dasar_pengecualian.strip(),
             "persyaratan": persyaratan_formasi(formasi),
-        }  # fmt: skip
+        }
         berubah = [k for k, v in nilai.items() if getattr(seleksi, k) != v]
         for k, v in nilai.items():
             setattr(seleksi, k, v)
@@ -368,9 +416,13 @@ def seleksi_ubah(
 
 @_diaudit
 def seleksi_jadwal_ubah(
-    *, seleksi: Seleksi, tahap: Mapping[str, tuple[date, date]], alasan: str, pada: date,
+    *,
+    seleksi: Seleksi,
+    tahap: Mapping[str, tuple[date, date]],
+    alasan: str,
+    pada: date,
     oleh: AbstractBaseUser,
-) -> PerubahanSeleksi:  # fmt: skip
+) -> PerubahanSeleksi:
     """Reschedule stages with a reason the public page shows ("Jadwal diubah pada ...", old
     and new dates). `tahap`: the new dates of the stages named; the others keep theirs. The
     rules of the schedule hold (`_periksa_jadwal`: the committee's order, the announcement
@@ -398,20 +450,30 @@ def seleksi_jadwal_ubah(
             salah = errors.setdefault(f"tahap_{jenis}", [])
             label = t.get_jenis_display()
             if hasattr(t, "pengumuman"):
-                salah.append(_("Tahap %(t)s sudah diumumkan pada %(d)s: jadwalnya tetap.")
-                             % {"t": label, "d": _tgl(t.pengumuman.tanggal)})  # fmt: skip
+                salah.append(
+                    _("Tahap %(t)s sudah diumumkan pada %(d)s: jadwalnya tetap.")
+                    % {"t": label, "d": _tgl(t.pengumuman.tanggal)}
+                )
             if mulai != t.mulai and t.mulai <= pada:
-                salah.append(_("Tahap %(t)s sudah dimulai %(m)s: tanggal mulainya tetap.")
-                             % {"t": label, "m": _tgl(t.mulai)})  # fmt: skip
+                salah.append(
+                    _("Tahap %(t)s sudah dimulai %(m)s: tanggal mulainya tetap.")
+                    % {"t": label, "m": _tgl(t.mulai)}
+                )
             elif mulai != t.mulai and mulai < pada:
-                salah.append(_("%(t)s: tanggal mulai baru %(m)s sudah lewat.")
-                             % {"t": label, "m": _tgl(mulai)})  # fmt: skip
+                salah.append(
+                    _("%(t)s: tanggal mulai baru %(m)s sudah lewat.")
+                    % {"t": label, "m": _tgl(mulai)}
+                )
             if selesai != t.selesai and t.selesai < pada:
-                salah.append(_("Tahap %(t)s sudah selesai %(s)s: tanggal selesainya tetap.")
-                             % {"t": label, "s": _tgl(t.selesai)})  # fmt: skip
+                salah.append(
+                    _("Tahap %(t)s sudah selesai %(s)s: tanggal selesainya tetap.")
+                    % {"t": label, "s": _tgl(t.selesai)}
+                )
             elif selesai != t.selesai and selesai < pada:
-                salah.append(_("%(t)s: tanggal selesai baru %(s)s sudah lewat.")
-                             % {"t": label, "s": _tgl(selesai)})  # fmt: skip
+                salah.append(
+                    _("%(t)s: tanggal selesai baru %(s)s sudah lewat.")
+                    % {"t": label, "s": _tgl(selesai)}
+                )
             if not salah:
                 del errors[f"tahap_{jenis}"]
             baru[jenis] = (mulai, selesai)
@@ -426,17 +488,24 @@ def seleksi_jadwal_ubah(
         for jenis in urut:
             if jenis in pindah:
                 t = ada[jenis]
-                rincian.append({
-                    "jenis": jenis, "lama": [t.mulai.isoformat(), t.selesai.isoformat()],
-                    "baru": [d.isoformat() for d in baru[jenis]],
-                })  # fmt: skip
+                rincian.append(
+                    {
+                        "jenis": jenis,
+                        "lama": [t.mulai.isoformat(), t.selesai.isoformat()],
+                        "baru": [d.isoformat() for d in baru[jenis]],
+                    }
+                )
                 t.mulai, t.selesai = baru[jenis]
                 t.save(update_fields=["mulai", "selesai", "updated_at"])
         _segarkan()
         return PerubahanSeleksi.objects.create(
-            seleksi=seleksi, jenis=JenisPerubahan.JADWAL, tanggal=pada, alasan=alasan,
-            rincian=rincian, oleh=oleh,
-        )  # fmt: skip
+            seleksi=seleksi,
+            jenis=JenisPerubahan.JADWAL,
+            tanggal=pada,
+            alasan=alasan,
+            rincian=rincian,
+            oleh=oleh,
+        )
 
 
 @_diaudit
@@ -610,9 +679,12 @@ def tahap_umumkan(*, tahap: Tahap, pada: date, oleh: AbstractBaseUser) -> Pengum
     with set_actor(oleh), transaction.atomic():
         _belum_batal(Seleksi.objects.select_for_update().get(pk=tahap.seleksi_id), "tahap")
         return Pengumuman.objects.create(
-            tahap=tahap, seleksi=tahap.seleksi, tanggal=pada, isi=isi,
+            tahap=tahap,
+            seleksi=tahap.seleksi,
+            tanggal=pada,
+            isi=isi,
             ringkasan=_("%(t)s %(s)s") % {"t": tahap.get_jenis_display(), "s": tahap.seleksi},
-        )  # fmt: skip
+        )
 
 
 def seleksi_usulkan(*, seleksi: Seleksi, pada: date, oleh: AbstractBaseUser) -> list[Usulan]:
@@ -632,7 +704,7 @@ def seleksi_usulkan(*, seleksi: Seleksi, pada: date, oleh: AbstractBaseUser) -> 
                 HasilTahap.objects.filter(tahap=terakhir, lulus=True, pelamar__formasi=f)
                 .order_by(F_NILAI_DESC, "pelamar_id")
                 .values_list("pelamar__pegawai_id", flat=True)[:3]
-            )  # fmt: skip
+            )
             if len(terbaik) < 3:
                 raise ValidationError({"seleksi": _(
                     "%(f)s: hanya %(n)s pelamar lulus; PPK memerlukan tiga nama."

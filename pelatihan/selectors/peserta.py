@@ -41,9 +41,15 @@ class BarisUsulan:
     def jp_teks(self) -> str:
         if self.pegawai.status == Pegawai.Status.PNS:
             return _("JP %(t)s: %(n)s dari minimal %(m)s") % {
-                "t": self.tahun, "n": self.jp.diakui, "m": rules.JP_MINIMAL_PNS}  # fmt: skip
+                "t": self.tahun,
+                "n": self.jp.diakui,
+                "m": rules.JP_MINIMAL_PNS,
+            }
         return _("JP %(t)s: %(n)s dari paling lama %(m)s (PPPK)") % {
-            "t": self.tahun, "n": self.jp.diakui, "m": rules.JP_MAKSIMAL_PPPK}  # fmt: skip
+            "t": self.tahun,
+            "n": self.jp.diakui,
+            "m": rules.JP_MAKSIMAL_PPPK,
+        }
 
 
 @dataclass

@@ -244,10 +244,18 @@ def seleksi_ubah(request: HttpRequest, seleksi_id: int) -> HttpResponse:
         or seleksi.selesai
         or seleksi_diumumkan(seleksi, pada=hari_ini)
     )
-    return render(request, "publik/kelola/seleksi_form.html", {
-        "form": form, "formasi": formasi, "pengumuman_minimal": PENGUMUMAN_MINIMAL_HARI,
-        "s": seleksi, "terkunci": terkunci,
-    }, status=400 if form.errors else 200)  # fmt: skip
+    return render(
+        request,
+        "publik/kelola/seleksi_form.html",
+        {
+            "form": form,
+            "formasi": formasi,
+            "pengumuman_minimal": PENGUMUMAN_MINIMAL_HARI,
+            "s": seleksi,
+            "terkunci": terkunci,
+        },
+        status=400 if form.errors else 200,
+    )
 
 
 @login_required
@@ -266,10 +274,17 @@ def seleksi_jadwal(request: HttpRequest, seleksi_id: int) -> HttpResponse:
     ):
         messages.success(request, _("Jadwal diubah; halaman publik menampilkan perubahannya."))
         return redirect("publik:kelola_seleksi_detail", seleksi.pk)
-    return render(request, "publik/kelola/seleksi_jadwal.html", {
-        "form": form, "s": seleksi, "hari_ini": hari_ini,
-        "pengumuman_minimal": PENGUMUMAN_MINIMAL_HARI,
-    }, status=400 if form.errors else 200)  # fmt: skip
+    return render(
+        request,
+        "publik/kelola/seleksi_jadwal.html",
+        {
+            "form": form,
+            "s": seleksi,
+            "hari_ini": hari_ini,
+            "pengumuman_minimal": PENGUMUMAN_MINIMAL_HARI,
+        },
+        status=400 if form.errors else 200,
+    )
 
 
 @login_required
@@ -286,6 +301,13 @@ def seleksi_batal(request: HttpRequest, seleksi_id: int) -> HttpResponse:
     ):
         messages.success(request, _("“%(s)s” dibatalkan.") % {"s": seleksi.judul})
         return redirect("publik:kelola_seleksi_detail", seleksi.pk)
-    return render(request, "publik/kelola/seleksi_batal.html", {
-        "form": form, "s": seleksi, "jumlah_pelamar": seleksi.pelamar.count(),
-    }, status=400 if form.errors else 200)  # fmt: skip
+    return render(
+        request,
+        "publik/kelola/seleksi_batal.html",
+        {
+            "form": form,
+            "s": seleksi,
+            "jumlah_pelamar": seleksi.pelamar.count(),
+        },
+        status=400 if form.errors else 200,
+    )

@@ -96,20 +96,30 @@ def seleksi_saya(request: HttpRequest) -> HttpResponse:
             Prefetch("seleksi", _seleksi("perubahan").all()),
         )
         .order_by("-seleksi__created_at", "pk")
-    )  # fmt: skip
+    )
     sudah = {(p.seleksi_id, p.formasi_id) for p in lamaran}
     baris = []
     for s in terbuka:
         for f in s.formasi.all():
             baris.append((s, f, kelayakan(seleksi=s, formasi=f, pegawai=pegawai, pada=hari_ini),
                           (s.pk, f.pk) in sudah))  # fmt: skip
-    return render(request, "publik/seleksi_saya.html", {
-        "baris": baris, "pegawai": pegawai,
-        # The status names a cancellation; the notes under it, the schedule changes.
-        "lamaran": [(p, keadaan_seleksi(p.seleksi, pada=hari_ini),
-                     [u for u in perubahan_tampil(p.seleksi.perubahan.all()) if not u.dibatalkan])
-                    for p in lamaran],
-    })  # fmt: skip
+    return render(
+        request,
+        "publik/seleksi_saya.html",
+        {
+            "baris": baris,
+            "pegawai": pegawai,
+            # The status names a cancellation; the notes under it, the schedule changes.
+            "lamaran": [
+                (
+                    p,
+                    keadaan_seleksi(p.seleksi, pada=hari_ini),
+                    [u for u in perubahan_tampil(p.seleksi.perubahan.all()) if not u.dibatalkan],
+                )
+                for p in lamaran
+            ],
+        },
+    )
 
 
 @login_required

@@ -26,13 +26,20 @@ def org():
     periode = Periode.objects.create(tahun=2026, jenis="tahunan")
     penilai = org.users["pimpinan"].akses.pegawai
     org.skp_a = Skp.objects.create(
-        pegawai=org.pegawai_a, periode=periode, penilai=penilai, unit_kerja=org.bidang_a,
-        perangkat_daerah=org.unit_a, golongan="III/a", status=Skp.Status.DIRENCANAKAN,
-    )  # fmt: skip
+        pegawai=org.pegawai_a,
+        periode=periode,
+        penilai=penilai,
+        unit_kerja=org.bidang_a,
+        perangkat_daerah=org.unit_a,
+        golongan="III/a",
+        status=Skp.Status.DIRENCANAKAN,
+    )
     org.skp_a.rencana.create(
-        urutan=1, hasil_kerja="Layanan imunisasi dasar lengkap", indikator="Cakupan imunisasi",
+        urutan=1,
+        hasil_kerja="Layanan imunisasi dasar lengkap",
+        indikator="Cakupan imunisasi",
         target="95%",
-    )  # fmt: skip
+    )
     FormasiFactory(unit_kerja=org.bidang_a, jabatan=JabatanFactory(nama="Epidemiolog Kesehatan"))
     return org
 

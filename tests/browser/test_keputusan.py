@@ -26,10 +26,13 @@ def test_hr_records_confirms_corrects_and_annuls_and_the_public_follows(
     formasi = FormasiFactory(
         unit_kerja=org.bidang_a,
         jabatan=JabatanFactory(
-            nama="Kepala Bidang Pelayanan", jenis="ADMINISTRATOR", kelas_jabatan=11,
-            golongan_minimal="III/d", pendidikan_minimal="S1",
+            nama="Kepala Bidang Pelayanan",
+            jenis="ADMINISTRATOR",
+            kelas_jabatan=11,
+            golongan_minimal="III/d",
+            pendidikan_minimal="S1",
         ),
-    )  # fmt: skip
+    )
     terbaik = _calon(org.bidang_a, predikat=("Sangat Baik", "Sangat Baik"))
     tutup_periode()
     base = live_server.url

@@ -29,13 +29,16 @@ def _data_demo(org) -> None:
     """Names and units as long as the city's: titles before and after, a bidang's full name."""
     unit = UnitKerjaFactory(
         nama="Bidang Pengadaan, Pemberhentian, Informasi dan Pengembangan Kompetensi Aparatur",
-        parent=org.unit_a, jenis="bidang",
-    )  # fmt: skip
+        parent=org.unit_a,
+        jenis="bidang",
+    )
     for i in range(12):
         PegawaiFactory(
-            nama=f"Baiq Nurhidayati Kusumawardhani Rahmawati {i}", gelar_depan="Dr. dr.",
-            gelar_belakang="S.Kep., Ns., M.Kes., Sp.KKLP", unit_kerja=unit,
-        )  # fmt: skip
+            nama=f"Baiq Nurhidayati Kusumawardhani Rahmawati {i}",
+            gelar_depan="Dr. dr.",
+            gelar_belakang="S.Kep., Ns., M.Kes., Sp.KKLP",
+            unit_kerja=unit,
+        )
 
 
 def test_hr_finds_an_employee_and_reads_every_section_at_1280(page: Page, live_server):
@@ -47,8 +50,14 @@ def test_hr_finds_an_employee_and_reads_every_section_at_1280(page: Page, live_s
     page.get_by_role("button", name="Cari").click()
     page.get_by_role("link", name="Baiq Nurul Aini").click()
     expect(page.get_by_role("heading", name="Baiq Nurul Aini", exact=True)).to_be_visible()
-    for judul in ("Riwayat jabatan", "Riwayat pangkat", "SKP per tahun", "Pelatihan dan JP",
-                  "Asesmen kompetensi dan JPM", "Manajemen talenta dan suksesi"):  # fmt: skip
+    for judul in (
+        "Riwayat jabatan",
+        "Riwayat pangkat",
+        "SKP per tahun",
+        "Pelatihan dan JP",
+        "Asesmen kompetensi dan JPM",
+        "Manajemen talenta dan suksesi",
+    ):
         expect(page.get_by_role("heading", name=judul)).to_be_visible()
     expect(page.locator("#skp")).to_contain_text("Baik")
     assert _lebar(page) <= 1280

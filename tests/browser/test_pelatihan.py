@@ -80,15 +80,24 @@ def test_unit_head_reviews_needs_and_hr_enrols_the_group_with_progress(
 
 def _program_dan_sesi(nama: str, jp: int, sesi: str = "Angkatan Uji"):
     program = Program.objects.create(
-        kode=sesi[-10:], nama=nama, jenis="nonklasikal", bentuk="e_learning",
-        kelompok="manajerial", sifat="soft", jumlah_jp=jp,
-    )  # fmt: skip
+        kode=sesi[-10:],
+        nama=nama,
+        jenis="nonklasikal",
+        bentuk="e_learning",
+        kelompok="manajerial",
+        sifat="soft",
+        jumlah_jp=jp,
+    )
     hari = timezone.localdate()
     return Sesi.objects.create(
-        program=program, nama=sesi, tanggal_mulai=hari + dt.timedelta(days=7),
-        tanggal_selesai=hari + dt.timedelta(days=9), moda="daring", kapasitas=50,
+        program=program,
+        nama=sesi,
+        tanggal_mulai=hari + dt.timedelta(days=7),
+        tanggal_selesai=hari + dt.timedelta(days=9),
+        moda="daring",
+        kapasitas=50,
         penyelenggara="daring",
-    )  # fmt: skip
+    )
 
 
 def test_hr_unticks_one_enrols_the_others_and_lands_on_the_participant_list(

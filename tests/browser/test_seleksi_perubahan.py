@@ -1,4 +1,3 @@
-# ruff: noqa: E501  (locator chains read better on one line)
 """HR changes an open selection in Chromium at 1280 px: edits it before its announcement,
 announces it, reschedules it with a reason and cancels it with a reason; after each step the
 public page, as the public sees it on a phone (390 px, no session, the cache), shows the
@@ -43,9 +42,16 @@ def test_hr_edits_announces_reschedules_and_cancels_and_the_public_sees_each_ste
 
     ponsel = ponsel_baru()
     org = buat_organisasi()
-    formasi = FormasiFactory(unit_kerja=org.bidang_a, jabatan=JabatanFactory(
-        nama="Kepala Dinas Kominfo Uji", jenis=JenisJabatan.JPT_PRATAMA, kelas_jabatan=14,
-        golongan_minimal="IV/a", pendidikan_minimal="S1"))  # fmt: skip
+    formasi = FormasiFactory(
+        unit_kerja=org.bidang_a,
+        jabatan=JabatanFactory(
+            nama="Kepala Dinas Kominfo Uji",
+            jenis=JenisJabatan.JPT_PRATAMA,
+            kelas_jabatan=14,
+            golongan_minimal="IV/a",
+            pendidikan_minimal="S1",
+        ),
+    )
     hari_ini = timezone.localdate()
     seleksi = buka(
         {"formasi": formasi}, org.users["hr"], hari_ini + 3 * HARI, judul="Seleksi Kadis Kominfo"
@@ -100,8 +106,13 @@ def test_hr_edits_announces_reschedules_and_cancels_and_the_public_sees_each_ste
     # 3. Reschedule: registration a week longer, every later stage a week later, with a reason.
     expect(page.get_by_label("Pengumuman lowongan: mulai")).to_be_disabled()  # announced
     tahap = {t.jenis: t for t in seleksi.tahap.all()}
-    label = {"pendaftaran": "Pendaftaran", "administrasi": "Seleksi administrasi", "kompetensi": "Asesmen kompetensi",
-             "wawancara": "Penulisan makalah dan wawancara", "rekam_jejak": "Penelusuran rekam jejak"}  # fmt: skip
+    label = {
+        "pendaftaran": "Pendaftaran",
+        "administrasi": "Seleksi administrasi",
+        "kompetensi": "Asesmen kompetensi",
+        "wawancara": "Penulisan makalah dan wawancara",
+        "rekam_jejak": "Penelusuran rekam jejak",
+    }
     for jenis in ["rekam_jejak", "wawancara", "kompetensi", "administrasi"]:
         page.get_by_label(f"{label[jenis]}: selesai").fill(
             (tahap[jenis].selesai + 7 * HARI).isoformat()
@@ -174,14 +185,22 @@ def test_hr_edits_announces_reschedules_and_cancels_and_the_public_sees_each_ste
 def test_an_applicant_on_a_phone_reads_the_cancellation_of_their_selection(page: Page, live_server):
     page.set_viewport_size({"width": 390, "height": 844})
     org = buat_organisasi()
-    formasi = FormasiFactory(unit_kerja=org.bidang_a, jabatan=JabatanFactory(
-        nama="Kepala Dinas Kominfo Uji", jenis=JenisJabatan.JPT_PRATAMA, kelas_jabatan=14))  # fmt: skip
+    formasi = FormasiFactory(
+        unit_kerja=org.bidang_a,
+        jabatan=JabatanFactory(
+            nama="Kepala Dinas Kominfo Uji", jenis=JenisJabatan.JPT_PRATAMA, kelas_jabatan=14
+        ),
+    )
     hari_ini = timezone.localdate()
     seleksi = buka({"formasi": formasi}, org.users["hr"], hari_ini - 10 * HARI, judul=JUDUL)
     # Set-up only: the applicant applied during registration (eligibility is not under test).
     Pelamar.objects.create(seleksi=seleksi, formasi=formasi, pegawai=org.pegawai_a)
-    seleksi_batalkan(seleksi=seleksi, alasan="Dinas digabung dalam penataan perangkat daerah.",
-                     pada=hari_ini, oleh=org.users["hr"])  # fmt: skip
+    seleksi_batalkan(
+        seleksi=seleksi,
+        alasan="Dinas digabung dalam penataan perangkat daerah.",
+        pada=hari_ini,
+        oleh=org.users["hr"],
+    )
     _login(page, live_server.url, "pegawai")
     page.goto(f"{live_server.url}/saya/seleksi/")
     lamaran = page.locator("li", has_text="Kepala Dinas Kominfo Uji")

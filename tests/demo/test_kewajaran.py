@@ -238,9 +238,11 @@ def pelamar_tak_wajar() -> list[tuple[str, str]]:
     for s in Seleksi.objects.prefetch_related("formasi__jabatan", "tahap"):
         daftar = next(t for t in s.tahap.all() if t.jenis == JenisTahap.PENDAFTARAN)
         pemangku = set(
-            Penempatan.objects.aktif().definitif().filter(formasi__in=s.formasi.all())
+            Penempatan.objects.aktif()
+            .definitif()
+            .filter(formasi__in=s.formasi.all())
             .values_list("pegawai_id", flat=True)
-        )  # fmt: skip
+        )
         pemenang = set(
             Keputusan.objects.filter(formasi__in=s.formasi.all()).values_list(
                 "pegawai_id", flat=True
@@ -256,9 +258,13 @@ def pelamar_tak_wajar() -> list[tuple[str, str]]:
                 salah.append((nama, "pemangku formasi"))
                 continue
             peringkat = peringkat_formasi(
-                p.formasi, pada=daftar.mulai, teratas=0, pegawai_ids=[p.pegawai_id],
-                hitung=False, pengumuman=s.syarat_pengumuman,
-            )  # fmt: skip
+                p.formasi,
+                pada=daftar.mulai,
+                teratas=0,
+                pegawai_ids=[p.pegawai_id],
+                hitung=False,
+                pengumuman=s.syarat_pengumuman,
+            )
             h = peringkat.dicari[p.pegawai_id]
             salah.extend((nama, a.pesan) for a in h.alasan if not h.layak)
             if kecocokan(h.kandidat, peringkat.syarat) == LAIN:

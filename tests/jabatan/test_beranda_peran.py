@@ -25,9 +25,14 @@ def org():
         (org.pegawai_b, org.unit_b, org.unit_b, "pimpinan_lain"),
     ):
         skp = Skp.objects.create(
-            pegawai=p, periode=periode, penilai=org.users[kepala].akses.pegawai, unit_kerja=unit,
-            perangkat_daerah=opd, golongan=p.golongan, status=Skp.Status.DIRENCANAKAN,
-        )  # fmt: skip
+            pegawai=p,
+            periode=periode,
+            penilai=org.users[kepala].akses.pegawai,
+            unit_kerja=unit,
+            perangkat_daerah=opd,
+            golongan=p.golongan,
+            status=Skp.Status.DIRENCANAKAN,
+        )
         skp.rencana.create(urutan=1, hasil_kerja="Layanan", indikator="Cakupan", target="95%")
     org.skp_a = Skp.objects.get(pegawai=org.pegawai_a, periode=periode)
     FormasiFactory(unit_kerja=org.bidang_a, jabatan=JabatanFactory(nama="Analis Kebijakan Uji"))

@@ -36,16 +36,28 @@ def catat(oleh, *, tmt: dt.date = TMT, formasi: Formasi | None = None) -> Keputu
     lama = PenempatanFactory(pegawai=pegawai, tmt_mulai=dt.date(2020, 1, 2))
     formasi = formasi or FormasiFactory(kuota=1)
     penempatan = penempatan_create(
-        pegawai=pegawai, formasi=formasi, tmt_mulai=tmt, nomor_sk="800/1/2026",
-        tanggal_sk=tmt - dt.timedelta(days=1), keterangan="Talent pool",
-    )  # fmt: skip
+        pegawai=pegawai,
+        formasi=formasi,
+        tmt_mulai=tmt,
+        nomor_sk="800/1/2026",
+        tanggal_sk=tmt - dt.timedelta(days=1),
+        keterangan="Talent pool",
+    )
     lama.refresh_from_db()
     assert lama.tmt_selesai == tmt - dt.timedelta(days=1)
     return Keputusan.objects.create(
-        formasi=formasi, pegawai=pegawai, penempatan=penempatan, nomor_sk="800/1/2026",
-        tanggal_sk=tmt - dt.timedelta(days=1), tmt=tmt, metode="talent_pool",
-        peringkat_terpilih=1, snapshot=SNAPSHOT, aturan_versi="uji", oleh=oleh,
-    )  # fmt: skip
+        formasi=formasi,
+        pegawai=pegawai,
+        penempatan=penempatan,
+        nomor_sk="800/1/2026",
+        tanggal_sk=tmt - dt.timedelta(days=1),
+        tmt=tmt,
+        metode="talent_pool",
+        peringkat_terpilih=1,
+        snapshot=SNAPSHOT,
+        aturan_versi="uji",
+        oleh=oleh,
+    )
 
 
 def _publik(k: Keputusan) -> str:
@@ -58,10 +70,10 @@ def _keadaan(k: Keputusan) -> tuple:
     k = Keputusan.objects.select_related("penempatan").get(pk=k.pk)
     p = k.penempatan
     lain = list(
-        Penempatan.objects.filter(pegawai=k.pegawai).order_by("pk").values_list(
-            "pk", "tmt_mulai", "tmt_selesai", "nomor_sk", "tanggal_sk", "keterangan"
-        )
-    )  # fmt: skip
+        Penempatan.objects.filter(pegawai=k.pegawai)
+        .order_by("pk")
+        .values_list("pk", "tmt_mulai", "tmt_selesai", "nomor_sk", "tanggal_sk", "keterangan")
+    )
     return (
         (k.nomor_sk, k.tanggal_sk, k.tmt, k.metode, k.ringkasan_publik, k.snapshot),
         (k.dibatalkan_pada, k.alasan_pembatalan),
@@ -77,10 +89,15 @@ def test_it_corrects_the_particulars_and_the_placement_and_keeps_the_ranking(hr_
     k = catat(hr_user)
     baru = dt.date(2026, 3, 16)
     koreksi = keputusan_koreksi(
-        keputusan=k, alasan="Salah ketik pada SK.", oleh=hr_user, nomor_sk=" 800/11/2026 ",
-        tmt=baru, tanggal_sk=dt.date(2026, 3, 10), metode="rotasi_mutasi",
+        keputusan=k,
+        alasan="Salah ketik pada SK.",
+        oleh=hr_user,
+        nomor_sk=" 800/11/2026 ",
+        tmt=baru,
+        tanggal_sk=dt.date(2026, 3, 10),
+        metode="rotasi_mutasi",
         ringkasan_publik="Peringkat pertama dari kandidat yang memenuhi syarat.",
-    )  # fmt: skip
+    )
     k.refresh_from_db()
     assert (k.nomor_sk, k.tmt, k.metode) == ("800/11/2026", baru, "rotasi_mutasi")
     assert k.snapshot == SNAPSHOT  # the frozen ranking is never corrected
@@ -115,9 +132,12 @@ def test_a_correction_that_fails_midway_leaves_nothing_changed(hr_user):
     # the decision were saved.
     with pytest.raises(DataError):
         keputusan_koreksi(
-            keputusan=k, alasan="Salah ketik\x00", oleh=hr_user, nomor_sk="800/12/2026",
+            keputusan=k,
+            alasan="Salah ketik\x00",
+            oleh=hr_user,
+            nomor_sk="800/12/2026",
             tmt=dt.date(2026, 3, 9),
-        )  # fmt: skip
+        )
     assert _keadaan(k) == sebelum
     assert _publik(k) == halaman
 
@@ -220,9 +240,13 @@ def test_a_later_decision_that_fails_leaves_the_earlier_one_in_force(lowongan): 
     sebelum = _keadaan(pertama)
     with pytest.raises(ValidationError) as exc:
         _putus(
-            lw, lw["tidak_layak"], justifikasi="x", membatalkan=pertama,
-            alasan_pembatalan="Mengundurkan diri.", tmt=PADA + dt.timedelta(days=30),
-        )  # fmt: skip
+            lw,
+            lw["tidak_layak"],
+            justifikasi="x",
+            membatalkan=pertama,
+            alasan_pembatalan="Mengundurkan diri.",
+            tmt=PADA + dt.timedelta(days=30),
+        )
     assert "tidak memenuhi syarat" in exc.value.message_dict["pegawai"][0]
     assert _keadaan(pertama) == sebelum
     assert not Keputusan.objects.get(pk=pertama.pk).batal
@@ -247,10 +271,17 @@ def test_keputusan_create_is_the_only_path_and_annuls_in_place(lowongan):  # noq
     usulan_set(formasi=lw["formasi"], pegawai_ids=[lw["terbaik"].pk], pada=PADA, oleh=lw["hr"])
     pertama = _putus(lw, lw["terbaik"])
     keputusan_create(
-        formasi=lw["formasi"], pegawai=lw["kedua"], nomor_sk="821/2", tanggal_sk=PADA,
-        tmt=PADA + dt.timedelta(days=5), metode="talent_pool", justifikasi="Pengganti.",
-        oleh=lw["hr"], membatalkan=pertama, alasan_pembatalan="Mengundurkan diri.",
-    )  # fmt: skip
+        formasi=lw["formasi"],
+        pegawai=lw["kedua"],
+        nomor_sk="821/2",
+        tanggal_sk=PADA,
+        tmt=PADA + dt.timedelta(days=5),
+        metode="talent_pool",
+        justifikasi="Pengganti.",
+        oleh=lw["hr"],
+        membatalkan=pertama,
+        alasan_pembatalan="Mengundurkan diri.",
+    )
     pertama.refresh_from_db()
     assert pertama.batal and pertama.alasan_pembatalan == "Mengundurkan diri."
     assert "dibatalkan pada" in _publik(pertama)

@@ -91,18 +91,31 @@ def test_annulling_while_another_officer_records_a_replacing_decision(petugas):
     x, y = _calon(formasi.unit_kerja), _calon(formasi.unit_kerja)
     usulan_set(formasi=formasi, pegawai_ids=[x.pk], pada=PADA_MERIT, oleh=a)
     pertama = keputusan_create(
-        formasi=formasi, pegawai=x, nomor_sk="SK/1", tanggal_sk=PADA_MERIT, tmt=PADA_MERIT,
-        metode="talent_pool", justifikasi="uji", oleh=a,
-    )  # fmt: skip
+        formasi=formasi,
+        pegawai=x,
+        nomor_sk="SK/1",
+        tanggal_sk=PADA_MERIT,
+        tmt=PADA_MERIT,
+        metode="talent_pool",
+        justifikasi="uji",
+        oleh=a,
+    )
     tmt = PADA_MERIT + dt.timedelta(days=10)
     results = _race(
         lambda: keputusan_batalkan(keputusan=pertama, alasan="Batal.", oleh=a, pada=tmt),
         lambda: keputusan_create(
-            formasi=formasi, pegawai=y, nomor_sk="SK/2", tanggal_sk=tmt, tmt=tmt,
-            metode="talent_pool", justifikasi="pengganti", oleh=b, membatalkan=pertama,
+            formasi=formasi,
+            pegawai=y,
+            nomor_sk="SK/2",
+            tanggal_sk=tmt,
+            tmt=tmt,
+            metode="talent_pool",
+            justifikasi="pengganti",
+            oleh=b,
+            membatalkan=pertama,
             alasan_pembatalan="Diganti.",
         ),
-    )  # fmt: skip
+    )
     _ditolak(results, "sudah dibatalkan")
     pertama.refresh_from_db()
     assert pertama.batal

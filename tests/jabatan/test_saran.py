@@ -24,11 +24,19 @@ PADA = dt.date(2026, 12, 1)
 
 def _kandidat(**kw) -> merit.Kandidat:
     data = {
-        "pegawai_id": 1, "nip": "198503152010011002", "nama": "Ahmad", "jenis_kelamin": "L",
-        "tanggal_lahir": dt.date(1985, 3, 15), "status": "PNS", "aktif": True,
-        "golongan": "III/c", "tmt_golongan": dt.date(2020, 4, 1),
-        "tmt_masuk": dt.date(2010, 1, 1), "pendidikan": 6, "bidang_studi": None,
-    }  # fmt: skip
+        "pegawai_id": 1,
+        "nip": "198503152010011002",
+        "nama": "Ahmad",
+        "jenis_kelamin": "L",
+        "tanggal_lahir": dt.date(1985, 3, 15),
+        "status": "PNS",
+        "aktif": True,
+        "golongan": "III/c",
+        "tmt_golongan": dt.date(2020, 4, 1),
+        "tmt_masuk": dt.date(2010, 1, 1),
+        "pendidikan": 6,
+        "bidang_studi": None,
+    }
     return merit.Kandidat(**{**data, **kw})
 
 
@@ -75,16 +83,18 @@ def test_it_names_the_missing_standard_when_the_post_has_none():
 
 
 def test_a_component_that_scores_has_no_note():
-    k = _kandidat(capaian={"m01": 3, "m02": 2}, predikat_tahunan=("Baik", "Baik"),
-                  jp_per_tahun={2026: 20})  # fmt: skip
+    k = _kandidat(
+        capaian={"m01": 3, "m02": 2}, predikat_tahunan=("Baik", "Baik"), jp_per_tahun={2026: 20}
+    )
     baris = _rincian(k)
     for kode in ("kinerja", "kompetensi", "kualifikasi", "pengembangan", "integritas"):
         assert baris[kode].nilai > 0 and baris[kode].catatan == "", kode
 
 
 def test_the_weights_are_the_ones_the_score_used_and_a_zero_weight_says_so():
-    bobot = merit.Bobot(kinerja=30, kompetensi=30, kualifikasi=30, pengembangan=0,
-                        pengalaman=10, integritas=0)  # fmt: skip
+    bobot = merit.Bobot(
+        kinerja=30, kompetensi=30, kualifikasi=30, pengembangan=0, pengalaman=10, integritas=0
+    )
     baris = _rincian(_kandidat(), bobot=bobot)
     assert [b.bobot for b in baris.values()] == [30, 30, 30, 0, 10, 0]
     assert list(baris) == list(merit.KOMPONEN)
@@ -107,9 +117,15 @@ def test_the_page_shows_the_profile_weights_and_an_action_per_zero():
     formasi = _kepala_bagian(org.unit_b, "Kepala Bagian Cocok", "III/d")
     ProfilMerit.objects.update_or_create(
         jenis_jabatan="ADMINISTRATOR",
-        defaults={"bobot_kinerja": 25, "bobot_kompetensi": 20, "bobot_kualifikasi": 20,
-                  "bobot_pengembangan": 15, "bobot_pengalaman": 10, "bobot_integritas": 10},
-    )  # fmt: skip
+        defaults={
+            "bobot_kinerja": 25,
+            "bobot_kompetensi": 20,
+            "bobot_kualifikasi": 20,
+            "bobot_pengembangan": 15,
+            "bobot_pengalaman": 10,
+            "bobot_integritas": 10,
+        },
+    )
     tutup_periode()
     client = Client()
     client.force_login(_user("calon", PEGAWAI, staff=False, pegawai=pegawai))

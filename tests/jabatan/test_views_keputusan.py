@@ -44,10 +44,14 @@ def test_the_confirmation_names_everything_and_records_nothing(org, lowongan):  
     html = response.content.decode()
     assert response.status_code == 200
     for teks in (
-        terbaik.nama_lengkap, terbaik.nip_tercetak, "peringkat 1 dari", "Talent pool",
-        "821/9/2026", formasi.jabatan.nama,
+        terbaik.nama_lengkap,
+        terbaik.nip_tercetak,
+        "peringkat 1 dari",
+        "Talent pool",
+        "821/9/2026",
+        formasi.jabatan.nama,
         "halaman transparansi publik, umpan Atom dan data terbuka",
-    ):  # fmt: skip
+    ):
         assert teks in html, teks
     assert not Keputusan.objects.exists()
     assert not Penempatan.objects.filter(formasi=formasi).exists()
@@ -74,8 +78,11 @@ def test_a_forged_or_foreign_confirmation_is_refused(org, lowongan):  # noqa: F8
     url = f"/jabatan/lowongan/{formasi.pk}/keputusan/"
     palsu = signing.dumps({"pegawai": str(terbaik.pk)}, salt="lain")
     hr_lain = _client(_user("hr.lain", ADMIN_BKPSDM, staff=True))
-    for client, isian in ((hr, {"tanda": palsu}), (hr, {"tanda": tanda + "x"}),
-                          (hr_lain, {"tanda": tanda})):  # fmt: skip
+    for client, isian in (
+        (hr, {"tanda": palsu}),
+        (hr, {"tanda": tanda + "x"}),
+        (hr_lain, {"tanda": tanda}),
+    ):
         response = client.post(url, isian)
         assert response.status_code == 400
         assert "Konfirmasi tidak sah atau sudah lewat 30 menit" in response.content.decode()
@@ -138,8 +145,14 @@ def test_hr_corrects_then_annuls_through_the_page(org):
 def test_a_bad_correction_or_annulment_is_a_named_error(org, aksi, isian, pesan):
     k = catat(org.users["hr"])
     hr = _client(org.users["hr"])
-    dasar = {"nomor_sk": "800/1/2026", "tanggal_sk": "2026-03-01", "tmt": "2026-03-02",
-             "metode": "talent_pool", "ringkasan_publik": "", "alasan": "Perbaikan."}  # fmt: skip
+    dasar = {
+        "nomor_sk": "800/1/2026",
+        "tanggal_sk": "2026-03-01",
+        "tmt": "2026-03-02",
+        "metode": "talent_pool",
+        "ringkasan_publik": "",
+        "alasan": "Perbaikan.",
+    }
     response = hr.post(f"{_detail(k)}{aksi}/", {**dasar, **isian})
     assert response.status_code == 400
     assert pesan in response.content.decode()
@@ -190,8 +203,13 @@ def test_the_petikan_prints_the_corrected_values(org):
     from jabatan.services import keputusan_koreksi
 
     k = catat(org.users["hr"])
-    keputusan_koreksi(keputusan=k, alasan="Salah ketik.", oleh=org.users["hr"],
-                      nomor_sk="800/77/2026", tmt=dt.date(2026, 3, 9))  # fmt: skip
+    keputusan_koreksi(
+        keputusan=k,
+        alasan="Salah ketik.",
+        oleh=org.users["hr"],
+        nomor_sk="800/77/2026",
+        tmt=dt.date(2026, 3, 9),
+    )
     html = _client(org.users["hr"]).get(f"{_detail(k)}petikan/").content.decode()
     assert "800/77/2026" in html and "9 Maret 2026" in html
     assert "800/1/2026" not in html and "DIBATALKAN" not in html

@@ -35,11 +35,15 @@ def _lowongan(org, n: int, *, kunci: bool = False):
     """A vacant post in A (an Administrator one is a key post: succession shows) and `n`
     eligible candidates in A."""
     jabatan = (
-        JabatanFactory(jenis="ADMINISTRATOR", kelas_jabatan=11, golongan_minimal="III/d",
-                       pendidikan_minimal="S1")
+        JabatanFactory(
+            jenis="ADMINISTRATOR",
+            kelas_jabatan=11,
+            golongan_minimal="III/d",
+            pendidikan_minimal="S1",
+        )
         if kunci
         else JabatanFactory(jenis="PELAKSANA", kelas_jabatan=7, golongan_minimal="II/a")
-    )  # fmt: skip
+    )
     formasi = FormasiFactory(unit_kerja=org.bidang_a, jabatan=jabatan)
     calon = [_calon(org.bidang_a) for _ in range(n)]
     tutup_periode()
@@ -144,9 +148,14 @@ def test_a_refused_form_or_an_answer_opens_its_panel(org):
     hari_ini = timezone.localdate().isoformat()
     r = hr.post(
         _url(formasi) + "keputusan/",
-        {"pegawai": calon[1].pk, "nomor_sk": "", "tanggal_sk": hari_ini, "tmt": hari_ini,
-         "metode": "talent_pool"},
-    )  # fmt: skip
+        {
+            "pegawai": calon[1].pk,
+            "nomor_sk": "",
+            "tanggal_sk": hari_ini,
+            "tmt": hari_ini,
+            "metode": "talent_pool",
+        },
+    )
     assert r.status_code == 400 and _panel_terbuka(r.content.decode(), "aksi-keputusan")
     r = hr.post(_url(formasi) + "suksesi/", {"kesiapan": "sekarang"})
     body = r.content.decode()

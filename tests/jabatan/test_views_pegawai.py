@@ -117,42 +117,70 @@ def _sejarah_panjang(org, dari: int, sampai: int) -> None:
     """More rows of every history of employee A, and more posts they are ranked for."""
     p = org.pegawai_a
     program = Program.objects.get_or_create(
-        kode="UJI", defaults={"nama": "Pelatihan Uji", "jenis": "klasikal", "bentuk": "pelatihan",
-                              "kelompok": "teknis", "sifat": "hard", "jumlah_jp": 20},
-    )[0]  # fmt: skip
+        kode="UJI",
+        defaults={
+            "nama": "Pelatihan Uji",
+            "jenis": "klasikal",
+            "bentuk": "pelatihan",
+            "kelompok": "teknis",
+            "sifat": "hard",
+            "jumlah_jp": 20,
+        },
+    )[0]
     for i in range(dari, sampai):
         RiwayatPangkatFactory(pegawai=p, golongan="II/a", tmt_golongan=dt.date(1990 + i, 4, 1))
         RiwayatPendidikan.objects.create(
             pegawai=p, tingkat="SLTA", nama_institusi=f"SMA {i}", tahun_lulus=1980 + i
         )
         HukumanDisiplin.objects.create(
-            pegawai=p, jenis="teguran_lisan", nomor_sk=f"800/{i}",
-            tanggal_sk=dt.date(2000 + i, 1, 2), tmt_mulai=dt.date(2000 + i, 1, 2),
-        )  # fmt: skip
+            pegawai=p,
+            jenis="teguran_lisan",
+            nomor_sk=f"800/{i}",
+            tanggal_sk=dt.date(2000 + i, 1, 2),
+            tmt_mulai=dt.date(2000 + i, 1, 2),
+        )
         HasilAsesmen.objects.create(
-            pegawai=p, tanggal=dt.date(2000 + i, 5, 1), metode="ac", asesor="UPT",
+            pegawai=p,
+            tanggal=dt.date(2000 + i, 5, 1),
+            metode="ac",
+            asesor="UPT",
             **dict.fromkeys(("m01", "m02", "m03", "m04", "m05", "m06", "m07", "m08", "sk01"), 2),
-        )  # fmt: skip
+        )
         periode = Periode.objects.get_or_create(
             tahun=2000 + i, jenis="tahunan", triwulan=0, defaults={"terbuka": False}
         )[0]
         Skp.objects.create(
-            pegawai=p, periode=periode, unit_kerja=p.unit_kerja, perangkat_daerah=org.unit_a,
-            golongan=p.golongan, status="final", rating_hasil="Sesuai Ekspektasi",
-            rating_perilaku="Sesuai Ekspektasi", predikat="Baik", difinalkan_pada=timezone.now(),
-        )  # fmt: skip
+            pegawai=p,
+            periode=periode,
+            unit_kerja=p.unit_kerja,
+            perangkat_daerah=org.unit_a,
+            golongan=p.golongan,
+            status="final",
+            rating_hasil="Sesuai Ekspektasi",
+            rating_perilaku="Sesuai Ekspektasi",
+            predikat="Baik",
+            difinalkan_pada=timezone.now(),
+        )
         sesi = Sesi.objects.create(
-            program=program, nama=f"Angkatan {i}", tanggal_mulai=dt.date(2026, 3, 2),
-            tanggal_selesai=dt.date(2026, 3, 6), moda="daring", kapasitas=10,
+            program=program,
+            nama=f"Angkatan {i}",
+            tanggal_mulai=dt.date(2026, 3, 2),
+            tanggal_selesai=dt.date(2026, 3, 6),
+            moda="daring",
+            kapasitas=10,
             penyelenggara="bkpsdm",
-        )  # fmt: skip
+        )
         Peserta.objects.create(sesi=sesi, pegawai=p)
         pos = FormasiFactory(unit_kerja=org.unit_b)
         Usulan.objects.create(formasi=pos, pegawai=p, diusulkan_oleh=org.users["hr"], urutan=1)
         Suksesor.objects.create(
-            formasi=FormasiFactory(unit_kerja=org.unit_b), pegawai=p, kesiapan="sekarang",
-            urutan=1, tanggal_penetapan=dt.date(2026, 1, 5), ditetapkan_oleh=org.users["hr"],
-        )  # fmt: skip
+            formasi=FormasiFactory(unit_kerja=org.unit_b),
+            pegawai=p,
+            kesiapan="sekarang",
+            urutan=1,
+            tanggal_penetapan=dt.date(2026, 1, 5),
+            ditetapkan_oleh=org.users["hr"],
+        )
 
 
 def test_the_query_count_does_not_grow_with_the_history(org, django_assert_max_num_queries):

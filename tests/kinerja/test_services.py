@@ -113,9 +113,14 @@ def test_it_refuses_a_rating_by_someone_who_is_not_the_evaluator(setup, siapa):
 def test_hr_may_rate_too(setup):
     skp = setup["skp"]
     skp_set_rencana(skp=skp, rencana=RENCANA, oleh=setup["hr"])
-    skp = skp_nilai(skp=skp, rating_hasil=rules.DI_BAWAH, rating_perilaku=rules.SESUAI,
-                    oleh=setup["hr"], konfirmasi_tanpa_realisasi=True,
-                    catatan_penilai="Target cakupan tidak tercapai.")  # fmt: skip
+    skp = skp_nilai(
+        skp=skp,
+        rating_hasil=rules.DI_BAWAH,
+        rating_perilaku=rules.SESUAI,
+        oleh=setup["hr"],
+        konfirmasi_tanpa_realisasi=True,
+        catatan_penilai="Target cakupan tidak tercapai.",
+    )
     assert skp.predikat == rules.BUTUH_PERBAIKAN
 
 

@@ -47,10 +47,14 @@ def skp(org):
     """An SKP of employee A in an open period, planned, its one row not yet reported."""
     periode = Periode.objects.create(tahun=2026, jenis="tahunan")
     skp = Skp.objects.create(
-        pegawai=org.pegawai_a, periode=periode, penilai=org.users["pimpinan"].akses.pegawai,
-        unit_kerja=org.bidang_a, perangkat_daerah=org.unit_a, golongan="III/a",
+        pegawai=org.pegawai_a,
+        periode=periode,
+        penilai=org.users["pimpinan"].akses.pegawai,
+        unit_kerja=org.bidang_a,
+        perangkat_daerah=org.unit_a,
+        golongan="III/a",
         status=Skp.Status.DIRENCANAKAN,
-    )  # fmt: skip
+    )
     skp.rencana.create(urutan=1, hasil_kerja="Layanan", indikator="Cakupan", target="95%")
     return skp
 
@@ -64,8 +68,13 @@ def _client(org, role):
 @pytest.mark.parametrize("catatan", [None, "", "   \n "])
 def test_a_butuh_perbaikan_rating_without_a_note_is_refused_and_writes_nothing(org, skp, catatan):
     with pytest.raises(ValidationError) as exc:
-        skp_nilai(skp=skp, oleh=org.users["pimpinan"], catatan_penilai=catatan,
-                  konfirmasi_tanpa_realisasi=True, **BP)  # fmt: skip
+        skp_nilai(
+            skp=skp,
+            oleh=org.users["pimpinan"],
+            catatan_penilai=catatan,
+            konfirmasi_tanpa_realisasi=True,
+            **BP,
+        )
     pesan = exc.value.message_dict["catatan_penilai"][0]
     assert "Catatan penilai wajib diisi untuk predikat Butuh Perbaikan" in pesan
     assert "PermenPANRB 6/2022" in pesan
@@ -75,8 +84,13 @@ def test_a_butuh_perbaikan_rating_without_a_note_is_refused_and_writes_nothing(o
 
 def test_a_butuh_perbaikan_rating_with_a_note_is_rated_and_finalised(org, skp):
     oleh = org.users["pimpinan"]
-    skp_nilai(skp=skp, oleh=oleh, catatan_penilai="Target cakupan 95% hanya tercapai 70%.",
-              konfirmasi_tanpa_realisasi=True, **BP)  # fmt: skip
+    skp_nilai(
+        skp=skp,
+        oleh=oleh,
+        catatan_penilai="Target cakupan 95% hanya tercapai 70%.",
+        konfirmasi_tanpa_realisasi=True,
+        **BP,
+    )
     skp_finalkan(skp=skp, oleh=oleh)
     skp.refresh_from_db()
     assert (skp.status, skp.predikat) == (Skp.Status.FINAL, rules.BUTUH_PERBAIKAN)
@@ -84,8 +98,13 @@ def test_a_butuh_perbaikan_rating_with_a_note_is_rated_and_finalised(org, skp):
 
 
 def test_a_good_rating_needs_no_note(org, skp):
-    skp_nilai(skp=skp, oleh=org.users["pimpinan"], rating_hasil=rules.SESUAI,
-              rating_perilaku=rules.SESUAI, konfirmasi_tanpa_realisasi=True)  # fmt: skip
+    skp_nilai(
+        skp=skp,
+        oleh=org.users["pimpinan"],
+        rating_hasil=rules.SESUAI,
+        rating_perilaku=rules.SESUAI,
+        konfirmasi_tanpa_realisasi=True,
+    )
     assert Skp.objects.get(pk=skp.pk).predikat == rules.BAIK
 
 
@@ -102,16 +121,26 @@ def test_finalising_a_low_rating_saved_without_a_note_is_refused(org, skp):
 
 def test_a_revision_down_to_butuh_perbaikan_needs_the_note_too(org, skp):
     hr = org.users["hr"]
-    skp_nilai(skp=skp, oleh=hr, rating_hasil=rules.SESUAI, rating_perilaku=rules.SESUAI,
-              konfirmasi_tanpa_realisasi=True)  # fmt: skip
+    skp_nilai(
+        skp=skp,
+        oleh=hr,
+        rating_hasil=rules.SESUAI,
+        rating_perilaku=rules.SESUAI,
+        konfirmasi_tanpa_realisasi=True,
+    )
     skp_finalkan(skp=skp, oleh=hr)
     with pytest.raises(ValidationError) as exc:
         skp_revisi(skp=skp, oleh=hr, alasan="Keberatan atasan", **BP)
     assert "catatan_penilai" in exc.value.message_dict
     assert Skp.objects.get(pk=skp.pk).predikat == rules.BAIK
     assert not skp.revisi.exists()
-    skp_revisi(skp=skp, oleh=hr, alasan="Keberatan atasan",
-               catatan_penilai="Laporan triwulan III tidak dibuat.", **BP)  # fmt: skip
+    skp_revisi(
+        skp=skp,
+        oleh=hr,
+        alasan="Keberatan atasan",
+        catatan_penilai="Laporan triwulan III tidak dibuat.",
+        **BP,
+    )
     skp.refresh_from_db()
     assert skp.predikat == rules.BUTUH_PERBAIKAN
     assert skp.catatan_penilai == "Laporan triwulan III tidak dibuat."
@@ -123,9 +152,12 @@ def test_the_database_refuses_a_final_low_result_without_a_note(org, skp, catata
 
     with pytest.raises(IntegrityError) as exc, transaction.atomic():
         Skp.objects.filter(pk=skp.pk).update(
-            status=Skp.Status.FINAL, predikat=rules.BUTUH_PERBAIKAN, catatan_penilai=catatan,
-            difinalkan_pada=timezone.now(), **BP,
-        )  # fmt: skip
+            status=Skp.Status.FINAL,
+            predikat=rules.BUTUH_PERBAIKAN,
+            catatan_penilai=catatan,
+            difinalkan_pada=timezone.now(),
+            **BP,
+        )
     assert "skp_final_rendah_punya_catatan" in str(exc.value)
     # Rated (not yet final) without a note is a state the database allows: the service refuses
     # it, and the demo or an older rating may have left it; finalising asks again.
@@ -135,8 +167,9 @@ def test_the_database_refuses_a_final_low_result_without_a_note(org, skp, catata
 
 
 def test_an_imported_low_result_says_where_the_evaluators_note_is(org, hr_user):
-    skp_impor(baris=[{"pegawai_id": org.pegawai_b.pk, "tahun": 2024, **BP}], oleh=hr_user,
-              terapkan=True)  # fmt: skip
+    skp_impor(
+        baris=[{"pegawai_id": org.pegawai_b.pk, "tahun": 2024, **BP}], oleh=hr_user, terapkan=True
+    )
     skp = Skp.objects.get(pegawai=org.pegawai_b, periode__tahun=2024)
     assert skp.status == Skp.Status.FINAL
     assert "SIASN" in skp.catatan_penilai
@@ -162,9 +195,13 @@ def test_the_rating_form_names_the_missing_note_and_saves_once_it_is_written(org
 
 def _realisasi(skp, nilai="96%"):
     r = skp.rencana.get()
-    return {"realisasi-TOTAL_FORMS": "1", "realisasi-INITIAL_FORMS": "1",
-            "realisasi-0-id": str(r.pk), "realisasi-0-realisasi": nilai,
-            "realisasi-0-bukti": "Laporan"}  # fmt: skip
+    return {
+        "realisasi-TOTAL_FORMS": "1",
+        "realisasi-INITIAL_FORMS": "1",
+        "realisasi-0-id": str(r.pk),
+        "realisasi-0-realisasi": nilai,
+        "realisasi-0-bukti": "Laporan",
+    }
 
 
 def test_the_employee_fills_in_their_realisation_before_the_rating(org, skp):
@@ -182,16 +219,20 @@ def test_the_realisation_is_refused_by_get_on_another_persons_skp_and_after_the_
     # Another employee of the same unit, logged in: the SKP is not theirs to see.
     from tests.akses_data import _user
 
-    lain = _user("rekan", "Pegawai", staff=False,
-                 pegawai=PegawaiFactory(unit_kerja=org.bidang_a))  # fmt: skip
+    lain = _user("rekan", "Pegawai", staff=False, pegawai=PegawaiFactory(unit_kerja=org.bidang_a))
     client = Client()
     client.force_login(lain)
     assert client.post(url, _realisasi(skp, "100%")).status_code == 404
     with pytest.raises(ValidationError):
         skp_set_realisasi(skp=skp, realisasi={skp.rencana.get().pk: ("100%", "")}, oleh=lain)
     # Rated: the employee's figures are the evaluator's to change now; the page offers no form.
-    skp_nilai(skp=skp, oleh=org.users["pimpinan"], rating_hasil=rules.SESUAI,
-              rating_perilaku=rules.SESUAI, konfirmasi_tanpa_realisasi=True)  # fmt: skip
+    skp_nilai(
+        skp=skp,
+        oleh=org.users["pimpinan"],
+        rating_hasil=rules.SESUAI,
+        rating_perilaku=rules.SESUAI,
+        konfirmasi_tanpa_realisasi=True,
+    )
     client = _client(org, "pegawai")
     assert "/realisasi/" not in client.get(f"/kinerja/skp/{skp.pk}/").content.decode()
     response = client.post(url, _realisasi(skp, "100%"))
@@ -212,9 +253,14 @@ def test_the_evaluators_list_filters_the_skps_waiting_for_their_rating(
     periode = skp.periode
     belum = PegawaiFactory(unit_kerja=org.unit_a, nama="Rencana Belum")
     Skp.objects.create(
-        pegawai=belum, periode=periode, penilai=penilai, unit_kerja=org.unit_a,
-        perangkat_daerah=org.unit_a, golongan="III/a", status=Skp.Status.DRAFT,
-    )  # fmt: skip
+        pegawai=belum,
+        periode=periode,
+        penilai=penilai,
+        unit_kerja=org.unit_a,
+        perangkat_daerah=org.unit_a,
+        golongan="III/a",
+        status=Skp.Status.DRAFT,
+    )
     client = _client(org, "pimpinan")
     # session, user, scope (akses), the SKP rows, my own SKPs, the menu's SKP entry
     with django_assert_max_num_queries(8):

@@ -344,8 +344,10 @@ def test_a_large_bulk_enrolment_runs_as_a_task_with_its_errors_listed(
     pegawai = [PegawaiFactory(unit_kerja=org.bidang_a) for _ in range(3)]
     c = _c(org, "hr")
     with django_capture_on_commit_callbacks(execute=True):
-        r = c.post(reverse("pelatihan:daftar_massal", args=[sesi.pk]),
-                   {"pegawai": [p.pk for p in pegawai], "hanya_yang_sah": "on"})  # fmt: skip
+        r = c.post(
+            reverse("pelatihan:daftar_massal", args=[sesi.pk]),
+            {"pegawai": [p.pk for p in pegawai], "hanya_yang_sah": "on"},
+        )
     assert r.status_code == 302 and r["Location"].startswith("/tugas/")
     progres = Progres.objects.get()
     assert progres.status == "selesai" and progres.jumlah_galat == 0

@@ -164,8 +164,14 @@ def jadwal_dari(umum: dt.date) -> dict[str, tuple[dt.date, dt.date]]:
 
 
 def buka(jpt, hr, umum: dt.date, **ubah) -> Seleksi:
-    data = {"judul": "Seleksi Terbuka Kepala Dinas Komunikasi", "nomor_pengumuman": "800/3/Pansel/2026",
-            "formasi": [jpt["formasi"]], "panitia": PANITIA, "tahap": jadwal_dari(umum), "oleh": hr}  # fmt: skip
+    data = {
+        "judul": "Seleksi Terbuka Kepala Dinas Komunikasi",
+        "nomor_pengumuman": "800/3/Pansel/2026",
+        "formasi": [jpt["formasi"]],
+        "panitia": PANITIA,
+        "tahap": jadwal_dari(umum),
+        "oleh": hr,
+    }
     return seleksi_buka(**{**data, **ubah})
 
 

@@ -1,4 +1,3 @@
-# ruff: noqa: E501  (form data and expected sentences read better on one line)
 """HR's pages that change an opened selection (edit before its announcement, reschedule,
 cancel) and what the public, the applicants and the feed see afterwards: at once (the cache),
 with the date and the reason. Only a POST by HR changes anything."""
@@ -28,9 +27,12 @@ def _tanggal(d: dt.date) -> str:
 
 
 def _post_ubah(seleksi: Seleksi, **ubah) -> dict:
-    data = {"judul": seleksi.judul, "nomor_pengumuman": seleksi.nomor_pengumuman,
-            "formasi": [f.pk for f in seleksi.formasi.all()],
-            "panitia": "\n".join(f"{a.nama}; {a.peran}" for a in seleksi.panitia.all())}  # fmt: skip
+    data = {
+        "judul": seleksi.judul,
+        "nomor_pengumuman": seleksi.nomor_pengumuman,
+        "formasi": [f.pk for f in seleksi.formasi.all()],
+        "panitia": "\n".join(f"{a.nama}; {a.peran}" for a in seleksi.panitia.all()),
+    }
     for t in seleksi.tahap.all():
         data[f"tahap_{t.jenis}_mulai"], data[f"tahap_{t.jenis}_selesai"] = (
             _tanggal(t.mulai),
@@ -243,8 +245,15 @@ def test_the_change_pages_and_the_public_detail_run_a_bounded_number_of_queries(
     from publik.services import seleksi_jadwal_ubah
 
     for n in range(3):
-        seleksi_jadwal_ubah(seleksi=terbit, tahap={"rekam_jejak": (jadwal["rekam_jejak"][0], jadwal["rekam_jejak"][1] + (n + 1) * HARI)},
-                            alasan=f"Perubahan {n}", pada=timezone.localdate(), oleh=hr_user)  # fmt: skip
+        seleksi_jadwal_ubah(
+            seleksi=terbit,
+            tahap={
+                "rekam_jejak": (jadwal["rekam_jejak"][0], jadwal["rekam_jejak"][1] + (n + 1) * HARI)
+            },
+            alasan=f"Perubahan {n}",
+            pada=timezone.localdate(),
+            oleh=hr_user,
+        )
     # Session and user (2), the selection with its stages and their announcements, committee
     # and posts (4), the vacant JPT posts for the form and their requirements (about 6).
     for nama in ("kelola_seleksi_ubah", "kelola_seleksi_jadwal", "kelola_seleksi_batal"):

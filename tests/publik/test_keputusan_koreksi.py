@@ -66,13 +66,20 @@ def test_the_feed_and_the_open_data_say_corrected_and_annulled(hr_user):
 
 def _seleksi(hr_user, formasi, *, mulai: dt.date | None, selesai: bool = False) -> Seleksi:
     seleksi = Seleksi.objects.create(
-        judul="Seleksi Terbuka JPT Pratama", nomor_pengumuman="800/7/Pansel/2026",
-        dibuka_oleh=hr_user, selesai=selesai,
-    )  # fmt: skip
+        judul="Seleksi Terbuka JPT Pratama",
+        nomor_pengumuman="800/7/Pansel/2026",
+        dibuka_oleh=hr_user,
+        selesai=selesai,
+    )
     seleksi.formasi.set([formasi])
     if mulai:
-        Tahap.objects.create(seleksi=seleksi, jenis="pengumuman", urutan=1, mulai=mulai,
-                             selesai=mulai + dt.timedelta(days=7))  # fmt: skip
+        Tahap.objects.create(
+            seleksi=seleksi,
+            jenis="pengumuman",
+            urutan=1,
+            mulai=mulai,
+            selesai=mulai + dt.timedelta(days=7),
+        )
     return seleksi
 
 

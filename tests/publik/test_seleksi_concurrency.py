@@ -1,4 +1,3 @@
-# ruff: noqa: E501  (the racing calls read better on one line)
 """Two HR officers changing the same open selection at the same moment (PostgreSQL only:
 SQLite serialises all writers). Each runs in its own thread and connection and holds its
 transaction open long enough to overlap (tests.pelatihan.test_concurrency._race); the
@@ -58,9 +57,13 @@ def test_two_reschedules_at_once_both_land_and_the_history_chains(jpt, hr_user, 
     and the history says so (its old dates are the first's new ones)."""
     seleksi = buka(jpt, hr_user, UMUM)
     results = _race(
-        lambda: seleksi_jadwal_ubah(seleksi=seleksi, tahap=_geser(7), alasan="A", pada=HARI_INI, oleh=hr_user),
-        lambda: seleksi_jadwal_ubah(seleksi=seleksi, tahap=_geser(14), alasan="B", pada=HARI_INI, oleh=hr_lain),
-    )  # fmt: skip
+        lambda: seleksi_jadwal_ubah(
+            seleksi=seleksi, tahap=_geser(7), alasan="A", pada=HARI_INI, oleh=hr_user
+        ),
+        lambda: seleksi_jadwal_ubah(
+            seleksi=seleksi, tahap=_geser(14), alasan="B", pada=HARI_INI, oleh=hr_lain
+        ),
+    )
     assert results == ["ok", "ok"], results
     pertama, kedua = PerubahanSeleksi.objects.order_by("pk")
     assert kedua.rincian[0]["lama"] == pertama.rincian[0]["baru"]
@@ -72,8 +75,10 @@ def test_a_reschedule_racing_a_cancellation_never_follows_it(jpt, hr_user, hr_la
     seleksi = buka(jpt, hr_user, UMUM)
     results = _race(
         lambda: seleksi_batalkan(seleksi=seleksi, alasan="Batal", pada=HARI_INI, oleh=hr_user),
-        lambda: seleksi_jadwal_ubah(seleksi=seleksi, tahap=_geser(7), alasan="A", pada=HARI_INI, oleh=hr_lain),
-    )  # fmt: skip
+        lambda: seleksi_jadwal_ubah(
+            seleksi=seleksi, tahap=_geser(7), alasan="A", pada=HARI_INI, oleh=hr_lain
+        ),
+    )
     assert results[0] == "ok", results
     riwayat = list(PerubahanSeleksi.objects.order_by("pk").values_list("jenis", flat=True))
     if results[1] == "ok":

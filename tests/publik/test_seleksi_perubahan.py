@@ -1,4 +1,3 @@
-# ruff: noqa: E501  (parametrised tables read better on one line)
 """Changing an opened selection (publik.services): editing before its announcement,
 rescheduling with a reason, cancelling with a reason. Every change is audited as the acting
 officer, kept in the selection's history, refused with a field-named message when it breaks a
@@ -33,10 +32,14 @@ HARI = dt.timedelta(days=1)
 def isi(seleksi: Seleksi, **ubah) -> dict:
     """The arguments of seleksi_ubah that keep everything as it is, changed by `ubah`."""
     return {
-        "seleksi": seleksi, "judul": seleksi.judul, "nomor_pengumuman": seleksi.nomor_pengumuman,
-        "formasi": list(seleksi.formasi.all()), "panitia": [(a.nama, a.peran) for a in seleksi.panitia.all()],
-        "tahap": {t.jenis: (t.mulai, t.selesai) for t in seleksi.tahap.all()}, **ubah,
-    }  # fmt: skip
+        "seleksi": seleksi,
+        "judul": seleksi.judul,
+        "nomor_pengumuman": seleksi.nomor_pengumuman,
+        "formasi": list(seleksi.formasi.all()),
+        "panitia": [(a.nama, a.peran) for a in seleksi.panitia.all()],
+        "tahap": {t.jenis: (t.mulai, t.selesai) for t in seleksi.tahap.all()},
+        **ubah,
+    }
 
 
 def jejak(obj) -> list[LogEntry]:
@@ -57,10 +60,17 @@ def test_it_edits_a_selection_before_its_announcement_and_audits_it(jpt, hr_user
     # The committee puts rekam jejak first among the competence stages: it takes the first slot.
     slot = [jadwal["kompetensi"], jadwal["wawancara"], jadwal["rekam_jejak"]]
     jadwal["rekam_jejak"], jadwal["kompetensi"], jadwal["wawancara"] = slot
-    perubahan = seleksi_ubah(**isi(seleksi, judul="Seleksi Terbuka Kepala Dinas Kominfo 2026", tahap=jadwal,
-                                   urutan={"rekam_jejak": 1, "kompetensi": 2, "wawancara": 3},
-                                   panitia=[*PANITIA[:4], ("Prof. Akademisi", "ketua")]),
-                             pada=hari_ini, oleh=hr_user)  # fmt: skip
+    perubahan = seleksi_ubah(
+        **isi(
+            seleksi,
+            judul="Seleksi Terbuka Kepala Dinas Kominfo 2026",
+            tahap=jadwal,
+            urutan={"rekam_jejak": 1, "kompetensi": 2, "wawancara": 3},
+            panitia=[*PANITIA[:4], ("Prof. Akademisi", "ketua")],
+        ),
+        pada=hari_ini,
+        oleh=hr_user,
+    )
     seleksi.refresh_from_db()
     assert seleksi.judul == "Seleksi Terbuka Kepala Dinas Kominfo 2026"
     assert [t.jenis for t in seleksi.tahap.order_by("urutan")] == [
@@ -171,8 +181,13 @@ def test_it_reschedules_with_a_reason_keeping_old_and_new_dates(jpt, hr_user):
         if j not in ("pengumuman", "pendaftaran")
     }
     baru["pendaftaran"] = (jadwal["pendaftaran"][0], jadwal["pendaftaran"][1] + 7 * HARI)
-    perubahan = seleksi_jadwal_ubah(seleksi=seleksi, tahap=baru, alasan="  Pendaftar masih sedikit  ",
-                                    pada=hari_ini, oleh=hr_user)  # fmt: skip
+    perubahan = seleksi_jadwal_ubah(
+        seleksi=seleksi,
+        tahap=baru,
+        alasan="  Pendaftar masih sedikit  ",
+        pada=hari_ini,
+        oleh=hr_user,
+    )
     assert perubahan.jenis == "jadwal" and perubahan.alasan == "Pendaftar masih sedikit"
     assert perubahan.rincian[0] == {
         "jenis": "pendaftaran",
@@ -275,16 +290,26 @@ def test_a_stage_already_announced_keeps_its_dates(jpt, hr_user):
     seleksi = buka(jpt, hr_user, umum)
     tahap_umumkan(tahap=tahap(seleksi, "pengumuman"), pada=umum, oleh=hr_user)
     with pytest.raises(ValidationError, match="sudah diumumkan pada 10 September 2026"):
-        seleksi_jadwal_ubah(seleksi=seleksi, tahap={"pengumuman": (umum, umum + 6 * HARI)}, alasan="x",
-                            pada=umum + HARI, oleh=hr_user)  # fmt: skip
+        seleksi_jadwal_ubah(
+            seleksi=seleksi,
+            tahap={"pengumuman": (umum, umum + 6 * HARI)},
+            alasan="x",
+            pada=umum + HARI,
+            oleh=hr_user,
+        )
 
 
 @pytest.mark.parametrize("alasan", ["", "   \n "])
 def test_a_reschedule_without_a_reason_is_refused(jpt, hr_user, alasan):
     seleksi = buka(jpt, hr_user, dt.date(2026, 9, 10))
     with pytest.raises(ValidationError) as exc:
-        seleksi_jadwal_ubah(seleksi=seleksi, tahap={"rekam_jejak": (dt.date(2026, 10, 30), dt.date(2026, 11, 30))},
-                            alasan=alasan, pada=dt.date(2026, 9, 1), oleh=hr_user)  # fmt: skip
+        seleksi_jadwal_ubah(
+            seleksi=seleksi,
+            tahap={"rekam_jejak": (dt.date(2026, 10, 30), dt.date(2026, 11, 30))},
+            alasan=alasan,
+            pada=dt.date(2026, 9, 1),
+            oleh=hr_user,
+        )
     assert "alasan" in exc.value.message_dict
     assert tahap(seleksi, "rekam_jejak").selesai != dt.date(2026, 11, 30)
 
@@ -394,8 +419,13 @@ def test_only_hr_changes_a_selection(jpt, hr_user):
 def test_a_reschedule_that_moves_nothing_is_refused(jpt, hr_user):
     seleksi = buka(jpt, hr_user, dt.date(2026, 9, 10))
     with pytest.raises(ValidationError, match="Tidak ada tanggal yang berubah"):
-        seleksi_jadwal_ubah(seleksi=seleksi, tahap={"pendaftaran": (dt.date(2026, 9, 15), dt.date(2026, 9, 29))},
-                            alasan="x", pada=dt.date(2026, 9, 11), oleh=hr_user)  # fmt: skip
+        seleksi_jadwal_ubah(
+            seleksi=seleksi,
+            tahap={"pendaftaran": (dt.date(2026, 9, 15), dt.date(2026, 9, 29))},
+            alasan="x",
+            pada=dt.date(2026, 9, 11),
+            oleh=hr_user,
+        )
 
 
 def test_the_public_status_of_a_cancelled_selection(jpt, hr_user):

@@ -141,9 +141,12 @@ def test_the_feed_takes_a_fixed_number_of_queries(
 def test_a_schedule_change_and_a_cancellation_are_entries_with_their_dates(client, isi, hr_user):
     seleksi = isi["pengumuman"].seleksi
     jadwal = seleksi_jadwal_ubah(
-        seleksi=seleksi, tahap={"rekam_jejak": (D(2026, 11, 11), D(2026, 11, 27))},
-        alasan="Panitia menambah wawancara rekan kerja", pada=D(2026, 10, 8), oleh=hr_user,
-    )  # fmt: skip
+        seleksi=seleksi,
+        tahap={"rekam_jejak": (D(2026, 11, 11), D(2026, 11, 27))},
+        alasan="Panitia menambah wawancara rekan kerja",
+        pada=D(2026, 10, 8),
+        oleh=hr_user,
+    )
     batal = seleksi_batalkan(
         seleksi=seleksi, alasan="Formasi dihapus", pada=D(2026, 10, 9), oleh=hr_user
     )
