@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from pegawai.akses import Lingkup
 from pegawai.models import Pegawai, UnitKerja
+from pegawai.selectors import saring_nip
 from pelatihan import rules
 from pelatihan.models import Peserta, StatusPeserta
 
@@ -19,13 +20,10 @@ def pilihan_tahun() -> list[tuple[int, int]]:
     return [(str(t), str(t)) for t in range(ini, ini - 5, -1)]
 
 
-class JpFilter(django_filters.FilterSet):
-    tahun = django_filters.ChoiceFilter(
-        label=_("Tahun"), choices=pilihan_tahun, method="tanpa_saring",
-        empty_label=None,
-        error_messages={"invalid_choice": _("Tahun %(value)s tidak tersedia.")},
-    )  # fmt: skip
-    unit = django_filters.ModelChoiceFilter(
+def _saring_unit() -> django_filters.ModelChoiceFilter:
+    """The unit filter of each list here: a unit in the user's scope (its queryset set by
+    JpFilter), the unit's subtree kept by the filter set's `filter_unit`."""
+    return django_filters.ModelChoiceFilter(
         label=_("Unit kerja"),
         queryset=UnitKerja.objects.none(),
         method="filter_unit",
@@ -34,6 +32,25 @@ class JpFilter(django_filters.FilterSet):
             "invalid_choice": _("Unit kerja %(value)s tidak dikenal atau di luar lingkup Anda.")
         },
     )
+
+
+def _cari(queryset: QuerySet, value: str, ke_pegawai: str) -> QuerySet:
+    """Rows whose employee (through `ke_pegawai`, "" or "pegawai__") has this NIP, typed plain
+    or grouped as printed (pegawai.selectors.saring_nip), or else this name."""
+    value = value.strip()
+    per_nip = saring_nip(queryset, value, lookup=f"{ke_pegawai}nip")
+    if per_nip is not None:
+        return per_nip
+    return queryset.filter(**{f"{ke_pegawai}nama__icontains": value}) if value else queryset
+
+
+class JpFilter(django_filters.FilterSet):
+    tahun = django_filters.ChoiceFilter(
+        label=_("Tahun"), choices=pilihan_tahun, method="tanpa_saring",
+        empty_label=None,
+        error_messages={"invalid_choice": _("Tahun %(value)s tidak tersedia.")},
+    )  # fmt: skip
+    unit = _saring_unit()
     status = django_filters.ChoiceFilter(
         label=_("Status"), choices=Pegawai.Status.choices, empty_label=_("PNS dan PPPK"),
         error_messages={"invalid_choice": _("Status %(value)s tidak dikenal.")},
@@ -79,26 +96,14 @@ class JpFilter(django_filters.FilterSet):
         return queryset.filter(ok) if value == "ya" else queryset.exclude(ok)
 
     def filter_q(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
-        value = value.strip()
-        digits = "".join(value.split())
-        if digits.isdigit():
-            return queryset.filter(nip__startswith=digits)
-        return queryset.filter(nama__icontains=value) if value else queryset
+        return _cari(queryset, value, "")
 
 
 class KebutuhanFilter(django_filters.FilterSet):
     """Filters of the needs page: unit and name on the employees (SQL); source and program on
     the computed needs (the selector)."""
 
-    unit = django_filters.ModelChoiceFilter(
-        label=_("Unit kerja"),
-        queryset=UnitKerja.objects.none(),
-        method="filter_unit",
-        empty_label=_("Semua unit dalam lingkup"),
-        error_messages={
-            "invalid_choice": _("Unit kerja %(value)s tidak dikenal atau di luar lingkup Anda.")
-        },
-    )
+    unit = _saring_unit()
     sumber = django_filters.ChoiceFilter(
         label=_("Sumber kebutuhan"),
         choices=list(rules.LABEL_SUMBER.items()),
@@ -140,15 +145,7 @@ class PesertaFilter(django_filters.FilterSet):
         empty_label=_("Semua status"),
         error_messages={"invalid_choice": _("Status %(value)s tidak dikenal.")},
     )
-    unit = django_filters.ModelChoiceFilter(
-        label=_("Unit kerja"),
-        queryset=UnitKerja.objects.none(),
-        method="filter_unit",
-        empty_label=_("Semua unit dalam lingkup"),
-        error_messages={
-            "invalid_choice": _("Unit kerja %(value)s tidak dikenal atau di luar lingkup Anda.")
-        },
-    )
+    unit = _saring_unit()
     q = django_filters.CharFilter(label=_("Nama atau NIP"), method="filter_q")
     urut = django_filters.OrderingFilter(
         label=_("Urutkan"),
@@ -179,8 +176,4 @@ class PesertaFilter(django_filters.FilterSet):
         return queryset.filter(pegawai__unit_kerja__path__startswith=value.path)
 
     def filter_q(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
-        value = value.strip()
-        digits = "".join(value.split())
-        if digits.isdigit():
-            return queryset.filter(pegawai__nip__startswith=digits)
-        return queryset.filter(pegawai__nama__icontains=value) if value else queryset
+        return _cari(queryset, value, "pegawai__")
