@@ -43,11 +43,22 @@ from publik.models import (
 from publik.selectors import JPT, kelayakan_pelamar, persyaratan_formasi, seleksi_diumumkan
 
 PANITIA_MIN = 5  # the committee: an odd number, at least five (PermenPANRB 15/2019)
-# How long the vacancy is announced before registration closes, in calendar days. PermenPANRB
-# 15/2019 sets a minimum, but its text was not in the searched sources and the number is not
-# cited here as the regulation's: 15 days is the registration period of the JPT announcements
-# seen (Kabupaten Penajam Paser Utara 2022, "selama 15 hari", kaltim.antaranews.com) [practice].
-# Check it against the regulation before relying on it.
+# How long the vacancy is announced before registration closes, in calendar days from the
+# announcement's first day to registration's last, both counted. PermenPANRB 15/2019 (pengisian
+# JPT secara terbuka dan kompetitif) sets the announcement in its lampiran, but that text was not
+# found in the searched sources (infoasn.id quotes only its Pasal 1-3), so neither the number nor
+# whether it counts hari kerja is cited here as that regulation's [our reading]. Calendar days:
+# - PP 11/2017 Pasal 22 ayat (2) announces PNS vacancies "paling singkat selama 15 hari
+#   kalender" (BKN, quoted by m.antaranews.com/amp/berita/1180540): the same PP's rule for the
+#   nearest kind of announcement;
+# - JPT selections run 15 calendar days, both ends counted, which is 11 working days: Mahkamah
+#   Agung 5-19 December 2025 as dandapala.com dates it, Kabupaten Lampung Barat 23 October-6
+#   November 2023 (lampost.co), Kabupaten Penajam Paser Utara 31 May-14 June 2022, announced 30
+#   May (kaltim.antaranews.com) [practice]. "15 hari kerja" would refuse the first two.
+# Some ran shorter (Sekretariat Kabinet 2-8 March 2021, news-lite.ddtc.web.id; Provinsi
+# Kalimantan Utara 19-24 January 2022, benuanta.co.id), in the Covid-19 years of SE MenPANRB
+# 52/2020 on JPT selection (named by Pemprov Jatim, memorandum.disway.id; its text not found):
+# this check refuses such a schedule. Tests: tests/publik/test_tahap_urutan.py.
 PENGUMUMAN_MINIMAL_HARI = 15
 USIA_WAJAR = (40, 65)  # an announced JPT age limit outside this is a typing error
 TAHUN_JABATAN_MAKS = 10

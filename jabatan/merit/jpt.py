@@ -1,24 +1,38 @@
 """Appointment to a JPT post from among PNS: the post one must have held, and for how long, and
 the age limit (PP 11/2017 Pasal 107 as amended by PP 17/2020).
 
-PP 17/2020, Pasal 107 ayat (1) huruf c (JPT pratama), as its text reads: "4. sedang atau pernah
-menduduki Jabatan administrator atau JF jenjang ahli madya paling singkat 2 (dua) tahun; ...
-6. usia paling tinggi 56 (lima puluh enam) tahun"; ayat (2): "Ketentuan persyaratan sebagaimana
-dimaksud pada ayat (1) dapat dikecualikan dengan terlebih dahulu mendapatkan persetujuan
-Presiden." (PP 17/2020 page 12, online.flipbuilder.com/abgzo/wiyr/files/basic-html/page12.html).
-MenPANRB's circular 68/S.SM.99/2017 reads the age as the limit "untuk mengikuti seleksi"
-(depoknet.com, "Ini penegasan MenPAN-RB soal pengisian JPT Pratama"), and the open-selection
-announcements under PermenPANRB 15/2019 word it "pada saat pendaftaran": so the age counts on the
-day of registration (the ranking date), in whole years — 56 years and 11 months is still 56.
+Sources, as read (each number below is checked against one of them; tests/jabatan/test_jpt.py):
+- PP 17/2020 rewrote Pasal 107 in two ayat. Ayat (1) huruf c (JPT pratama), page 12
+  of the PP (online.flipbuilder.com/abgzo/wiyr/files/basic-html/page12.html): "4. sedang atau
+  pernah menduduki Jabatan administrator atau JF jenjang ahli madya paling singkat 2 (dua)
+  tahun; ... 6. usia paling tinggi 56 (lima puluh enam) tahun"; ayat (2): "Ketentuan
+  persyaratan sebagaimana dimaksud pada ayat (1) dapat dikecualikan dengan terlebih dahulu
+  mendapatkan persetujuan Presiden." That is the only exception the text states.
+- Huruf a (JPT utama) in PP 11/2017 as first enacted (BKPSDM Parigi Moutong,
+  dirbkpsdm.parigimoutongkab.go.id/index.php/pangkat-jab/jabatan-pimpinan-tinggi/
+  persyaratan-jabatan-pimpinan-tinggi): "4. sedang atau pernah menduduki JPT madya atau JF
+  jenjang ahli utama paling singkat 2 (dua) tahun; ... 6. usia paling tinggi 58 (lima puluh
+  delapan) tahun". The amended huruf a (page 11 of PP 17/2020) was not found in the searched
+  sources; our reading is that the amendment kept these numbers.
+- Huruf b (JPT madya): not found in the searched sources (the Parigi Moutong page breaks off
+  before its numbers). JPT pratama or JF ahli utama for two years and 58 years are what the JPT
+  madya announcements state [practice]: Sekretariat Kabinet PENG.1/ADM/3/2021
+  (news-lite.ddtc.web.id), Mahkamah Agung 2025 ("paling singkat dua tahun sebagai pejabat
+  pimpinan tinggi pratama atau fungsional ahli utama", dandapala.com) and Provinsi Sumatera
+  Selatan 2024 (palpres.disway.id).
+- UU 20/2023 (which replaced UU 5/2014) was not found to set these numbers itself; the PP is
+  read as the rule in force [our reading].
 
-JPT utama (PP 11/2017 Pasal 107 huruf a, as published on the BKPSDM Parigi Moutong site): "sedang
-atau pernah menduduki JPT madya atau JF jenjang ahli utama paling singkat 2 (dua) tahun", "usia
-paling tinggi 58 (lima puluh delapan) tahun". JPT madya: the text of huruf b was not in the
-searched sources; JPT pratama or JF ahli utama for two years and 58 years at registration are
-what the JPT madya announcements of Sekretariat Kabinet (2021) and Provinsi Sumatera Selatan
-(2024) state [practice]. Where announcements differ, or the President approved an exception
-(ayat (2)), the selection's own announcement sets the age and the years (publik.Seleksi), and the
-explanation names it.
+The age: the PP words it "usia paling tinggi 56 (lima puluh enam) tahun" and names no day.
+MenPANRB's circular 68/S.SM.99/2017 reads it as the limit "untuk mengikuti seleksi" (depoknet.com,
+"Ini penegasan MenPAN-RB soal pengisian JPT Pratama") and the announcements of Sekretariat
+Kabinet (2021) and BPN ("berusia setinggi-tingginya 58 tahun pada saat pendaftaran", uns.ac.id)
+count it "pada saat pendaftaran": so the age counts on the day of registration (the ranking
+date), in whole years — 56 years and 11 months is still 56. Where an announcement differs, or
+the President approved an exception (ayat (2)), the selection's own announcement sets the age
+and the years (publik.Seleksi), and the explanation names it. It cannot set the day the age
+counts on: Sumatera Selatan's 2024 announcement counts 58 "pada saat pelantikan", which this
+rule does not express.
 
 The years are the days served, cumulated over every definitive post of a counting kind or
 fungsional level (the position history's level: pegawai.jenis_jabatan.Jenjang), 365.25 days a
@@ -54,13 +68,13 @@ ATURAN: dict[str, AturanJpt] = {
         frozenset({JenisJabatan.JPT_MADYA, Jenjang.AHLI_UTAMA}),
         2,
         58,
-        "PP 11/2017 Pasal 107 huruf a",
+        "PP 11/2017 Pasal 107 ayat (1) huruf a jo. PP 17/2020",
     ),
     JenisJabatan.JPT_MADYA: AturanJpt(
         frozenset({JenisJabatan.JPT_PRATAMA, Jenjang.AHLI_UTAMA}),
         2,
         58,
-        "PP 11/2017 Pasal 107 huruf b",
+        "PP 11/2017 Pasal 107 ayat (1) huruf b jo. PP 17/2020",
     ),
     JenisJabatan.JPT_PRATAMA: AturanJpt(
         frozenset({JenisJabatan.ADMINISTRATOR, Jenjang.AHLI_MADYA}),

@@ -13,6 +13,14 @@ Worked examples from published texts:
 - Sekretariat Kabinet's JPT madya selection (PENG.1/ADM/3/2021, news-lite.ddtc.web.id): "usia
   pelamar paling tinggi 58 tahun pada saat pendaftaran" and "sedang atau pernah menduduki jabatan
   pimpinan tinggi atau jabatan fungsional jenjang ahli utama paling singkat dua tahun".
+- PP 11/2017 Pasal 107 huruf a as first enacted (BKPSDM Parigi Moutong,
+  dirbkpsdm.parigimoutongkab.go.id/index.php/pangkat-jab/jabatan-pimpinan-tinggi/
+  persyaratan-jabatan-pimpinan-tinggi): JPT utama, "sedang atau pernah menduduki JPT madya atau
+  JF jenjang ahli utama paling singkat 2 (dua) tahun", "usia paling tinggi 58 (lima puluh
+  delapan) tahun".
+- Mahkamah Agung's JPT madya selection (December 2025, dandapala.com): "paling singkat dua tahun
+  sebagai pejabat pimpinan tinggi pratama atau fungsional ahli utama" [practice: the PP's
+  huruf b itself was not found in the searched sources].
 """
 
 from __future__ import annotations
@@ -162,6 +170,40 @@ def test_the_age_reason_names_the_limit_and_the_article():
         "Usia 57 tahun pada 28 November 2026; paling tinggi 56 tahun pada saat pendaftaran "
         "(PP 11/2017 Pasal 107 ayat (1) huruf c jo. PP 17/2020)."
     )
+
+
+@pytest.mark.parametrize(
+    ("jenis", "jabatan", "tahun", "usia", "pasal"),
+    [
+        # PP 11/2017 Pasal 107 huruf a (Parigi Moutong's text of the PP as first enacted).
+        (
+            J.JPT_UTAMA,
+            {J.JPT_MADYA, L.AHLI_UTAMA},
+            2,
+            58,
+            "PP 11/2017 Pasal 107 ayat (1) huruf a jo. PP 17/2020",
+        ),
+        # Huruf b: as Setkab 2021 and Mahkamah Agung 2025 announce it [practice].
+        (
+            J.JPT_MADYA,
+            {J.JPT_PRATAMA, L.AHLI_UTAMA},
+            2,
+            58,
+            "PP 11/2017 Pasal 107 ayat (1) huruf b jo. PP 17/2020",
+        ),
+        # PP 17/2020 page 12: ayat (1) huruf c, items 4 and 6.
+        (
+            J.JPT_PRATAMA,
+            {J.ADMINISTRATOR, L.AHLI_MADYA},
+            2,
+            56,
+            "PP 11/2017 Pasal 107 ayat (1) huruf c jo. PP 17/2020",
+        ),
+    ],
+)
+def test_the_rule_table_is_the_regulations(jenis, jabatan, tahun, usia, pasal):
+    a = merit.jpt.ATURAN[jenis]
+    assert (set(a.jabatan), a.tahun, a.usia_maksimal, a.pasal) == (jabatan, tahun, usia, pasal)
 
 
 def test_jpt_madya_counts_jpt_pratama_or_ahli_utama_not_administrator():

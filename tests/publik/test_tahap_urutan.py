@@ -4,9 +4,11 @@ its announcement may set (PP 11/2017 Pasal 107 jo. PP 17/2020; jabatan.merit.jpt
 - The committee orders the competence stages: rekam jejak may come before the assessment or the
   paper and interview. Each stage starts after the one before it in that order; results and the
   proposal to the PPK follow it.
-- The vacancy is announced at least PENGUMUMAN_MINIMAL_HARI days before registration closes (the
-  regulation's number was not found in the searched sources; 15 days as the Penajam Paser Utara
-  2022 JPT announcement ran its registration, kaltim.antaranews.com).
+- The vacancy is announced at least PENGUMUMAN_MINIMAL_HARI calendar days, both ends counted,
+  before registration closes. PermenPANRB 15/2019's text on it was not found in the searched
+  sources; calendar days as PP 11/2017 Pasal 22 ayat (2) counts PNS vacancy announcements ("15
+  hari kalender", m.antaranews.com/amp/berita/1180540) and as real JPT announcements ran
+  (publik.services; their dates are the table below) [practice].
 - A looser age or shorter time in post than the PP needs its basis (ayat (2): the President's
   approval); eligibility at registration then follows the announcement.
 Bad input: one error per field, named, in Indonesian, and nothing written."""
@@ -171,6 +173,33 @@ def test_the_vacancy_is_announced_long_enough_before_registration_closes(jpt, hr
             f"Oktober 2026); paling singkat {PENGUMUMAN_MINIMAL_HARI} hari."
         ]
     }
+
+
+@pytest.mark.parametrize(
+    ("umum", "buka", "tutup", "lulus"),
+    [
+        # Mahkamah Agung, JPT madya and pratama: registration 5-19 December 2025 (dandapala.com).
+        # 15 calendar days but 11 working days: a "hari kerja" reading would refuse it.
+        (D(2025, 12, 5), D(2025, 12, 5), D(2025, 12, 19), True),
+        # Kabupaten Lampung Barat, JPT pratama: open Monday 23 October to 6 November 2023
+        # (lampost.co; announced the day it opened, as read).
+        (D(2023, 10, 23), D(2023, 10, 23), D(2023, 11, 6), True),
+        # Kabupaten Penajam Paser Utara, Sekretaris Daerah: announced 30 May, registration 31 May
+        # to 14 June 2022 (kaltim.antaranews.com).
+        (D(2022, 5, 30), D(2022, 5, 31), D(2022, 6, 14), True),
+        # Sekretariat Kabinet, JPT madya: 2-8 March 2021 (news-lite.ddtc.web.id), in the Covid-19
+        # years; shorter than the minimum, refused (publik.services says why).
+        (D(2021, 3, 2), D(2021, 3, 2), D(2021, 3, 8), False),
+    ],
+)
+def test_real_announcements_against_the_minimum(jpt, hr_user, umum, buka, tutup, lulus):
+    jadwal = {"pengumuman": (umum, umum), "pendaftaran": (buka, tutup)}
+    for i, jenis in enumerate(["administrasi", "rekam_jejak", "kompetensi", "wawancara"]):
+        jadwal[jenis] = (tutup + dt.timedelta(days=2 * i + 1), tutup + dt.timedelta(days=2 * i + 2))
+    if lulus:
+        assert _buka(jpt, hr_user, tahap=jadwal).tahap.count() == 6
+    else:
+        assert list(_galat(jpt, hr_user, tahap=jadwal)) == ["tahap_pengumuman"]
 
 
 @pytest.mark.parametrize(
