@@ -120,7 +120,22 @@ def test_every_pns_golongan_id_of_siasn(row):
 
 @pytest.mark.parametrize(
     ("id_", "nama", "kode"),
-    [("", "IX", "IX"), ("", "Golongan XVII", "XVII"), ("109", "", "IX"), ("", "III /a", "III/a")],
+    [
+        ("", "IX", "IX"),
+        ("", "Golongan XVII", "XVII"),
+        ("", "III /a", "III/a"),
+        # 101-117: our assumption; no public SIASN client ships the PPPK ids (impor.referensi.
+        # golongan says what was searched).
+        ("109", "", "IX"),
+        # So an id that is not ours beside a PPPK label is read by the label ("09" as a
+        # two-digit code, "9" as a plain number).
+        ("09", "IX", "IX"),
+        ("9", "Golongan IX", "IX"),
+        # PNS ids are SIASN's own table (rumahASN siasn_golongan.csv): an unknown one is refused
+        # even beside a PNS label, and an unknown id with no label too.
+        ("77", "III/b", None),
+        ("09", "", None),
+    ],
 )
 def test_pppk_golongan_and_spellings(id_, nama, kode):
     assert golongan.golongan(id_, nama) == kode
@@ -350,6 +365,27 @@ def test_reference_values_through_the_import():
         "kedudukanPnsNama",
         'Kedudukan "PPPK Aktif" hanya untuk PPPK, sedangkan status kepegawaiannya PNS.',
     )
+
+
+@pytest.mark.django_db
+def test_a_pppk_golongan_is_imported_by_its_label_whatever_its_id():
+    """SIASN's PPPK golongan ids are not in any public client (impor.referensi.golongan): a
+    record whose id is not ours is still read by its Roman numeral, a PNS one is not."""
+    from pegawai.nip import compose_ni_pppk
+
+    UnitKerjaFactory(kode="U-1")
+    nip = compose_ni_pppk(date(1990, 5, 5), 2022, 1, "P", 7)
+    pppk = dict(statusPegawai="PPPK", tglLahir="", jenisKelamin="P", tmtCpns="01-03-2022")
+    rows = [
+        baris(nipBaru=nip, golRuangAkhirId="09", golRuangAkhir="IX", tmtPns="", **pppk),
+        baris(golRuangAkhirId="77", golRuangAkhir="III/b"),
+    ]
+    r = proses.jalankan(ke_csv(rows), "csv", terapkan=True, sebagian=True)
+    assert (r.baru, r.tolak) == (1, 1)
+    assert Pegawai.objects.get().golongan == "IX"
+    assert [(g["kolom"], g["alasan"]) for g in r.ditolak] == [
+        ("golRuangAkhirId", 'Golongan "77" tidak dikenal.')
+    ]
 
 
 @pytest.mark.django_db
