@@ -256,10 +256,14 @@ def jabatan_siasn(r: dict[str, str]) -> tuple[str, str, str]:
     return pasangan[0][0] if jenis in _JABATAN_PER_JENIS else "jabatanId", "", nama_umum
 
 
-# SIASN's eselon ("II.b", "III.a", ...) and the managerial kind it corresponds to (UU 5/2014
-# Pasal 131: JPT madya setara eselon I.a dan I.b, JPT pratama eselon II, administrator eselon
-# III, pengawas eselon IV). Eselon V has no managerial kind (PermenPANRB 17/2021 made it Ahli
-# Pertama): not checked.
+# SIASN's eselon ("II.b", "III.a", ...) and the managerial kind it corresponds to, as UU 5/2014
+# Pasal 131 sets them equal (its text quoted by asnri.com, "Penyetaraan Jabatan PNS Menurut UU
+# ASN"): "b. jabatan eselon Ia dan eselon Ib setara dengan jabatan pimpinan tinggi madya; c.
+# jabatan eselon II ... pimpinan tinggi pratama; d. ... eselon III ... administrator; e. ...
+# eselon IV ... pengawas; dan f. jabatan eselon V dan fungsional umum setara dengan jabatan
+# pelaksana". Huruf a (eselon Ia heading a lembaga pemerintah nonkementerian = JPT utama) has no
+# post in a city, so I is read as JPT madya. Eselon V is a pelaksana, not a managerial kind:
+# None, and not reconciled against the position's kind.
 _ESELON = {
     "I": JenisJabatan.JPT_MADYA,
     "II": JenisJabatan.JPT_PRATAMA,

@@ -209,7 +209,8 @@ def test_tmt_pensiun_differing_from_our_rule_is_a_reconciliation_line(unit, pela
     ],
 )
 def test_jenis_dari_eselon(eselon, jenis):
-    # UU 5/2014 Pasal 131 (the equivalence of eselon and the managerial kinds).
+    # UU 5/2014 Pasal 131 huruf b-f (asnri.com quotes it): eselon I JPT madya, II JPT pratama,
+    # III administrator, IV pengawas; V "setara dengan jabatan pelaksana", no managerial kind.
     assert k.jenis_dari_eselon(eselon) == jenis
 
 
