@@ -16,6 +16,10 @@ from contextvars import ContextVar
 # The id of the request being served (None outside a request: commands, an idle worker).
 id_permintaan: ContextVar[str | None] = ContextVar("id_permintaan", default=None)
 
+# The keyword under which a task receives the id of the request that started it
+# (tugas.progres.mulai passes it; dengan_progres and the worker run the task under it).
+KUNCI = "id_permintaan"
+
 
 def id_kini() -> str | None:
     """Return the current request's id: django-auditlog's `AUDITLOG_CID_GETTER`, so each audit

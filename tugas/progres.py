@@ -33,7 +33,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tugas.models import GALAT_MAKS, Progres
-from tugas.permintaan import atas_nama, id_kini
+from tugas.permintaan import KUNCI, atas_nama, id_kini
 
 logger = logging.getLogger(__name__)
 
@@ -153,7 +153,7 @@ def mulai(
         raise SedangBerjalan(berjalan) from None
     args = [str(progres.pk), *args]
     # Read now, in the request: the on-commit callback may run after the request has ended.
-    kwargs = {**(kwargs or {}), "id_permintaan": id_kini()}
+    kwargs = {**(kwargs or {}), KUNCI: id_kini()}
 
     def enqueue() -> None:
         result = task.enqueue(*args, **kwargs)

@@ -1,4 +1,6 @@
-"""`manage.py db_worker`: django-tasks-db's worker, with a heartbeat (tugas.detak).
+"""`manage.py db_worker`: django-tasks-db's worker, with a heartbeat (tugas.detak), running each
+task under the id of the request that started it (tugas.permintaan), so the library's own lines
+about the task (started, finished, the traceback of a failure) carry that id too.
 
 This app comes before `django_tasks_db` in INSTALLED_APPS, so this command is the one that runs
 (Django takes a command from the first app that has it). Options and behaviour are the
@@ -11,8 +13,10 @@ import os
 
 from django.utils.autoreload import DJANGO_AUTORELOAD_ENV
 from django_tasks_db.management.commands.db_worker import Command as DbWorkerCommand
+from django_tasks_db.models import DBTaskResult
 
 from tugas.detak import berdetak
+from tugas.permintaan import KUNCI, atas_nama
 
 
 class Command(DbWorkerCommand):
@@ -24,3 +28,8 @@ class Command(DbWorkerCommand):
             return super().handle(*args, **options)
         with berdetak(options["worker_id"]):
             return super().handle(*args, **options)
+
+    def run_task(self, db_task_result: DBTaskResult) -> None:
+        kwargs = (db_task_result.args_kwargs or {}).get("kwargs") or {}
+        with atas_nama(kwargs.get(KUNCI)):
+            return super().run_task(db_task_result)
