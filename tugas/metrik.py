@@ -174,7 +174,7 @@ def multiproses() -> bool:
 def registri() -> CollectorRegistry:
     """A registry for one scrape: every worker's request metrics (or this process's), and the
     task queue read now."""
-    registry = CollectorRegistry(auto_describe=True)
+    registry = CollectorRegistry()  # no auto_describe: it would read the queue twice
     if multiproses():
         MultiProcessCollector(registry)
     else:

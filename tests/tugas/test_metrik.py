@@ -132,8 +132,10 @@ def test_the_database_time_and_queries_of_a_request_are_recorded_under_its_view(
     assert beda("mataram_asn_db_duration_seconds_bucket", le="+Inf") == 2
 
 
-def test_the_task_queue_is_read_at_each_scrape(client):
-    kosong = baca(client)
+def test_the_task_queue_is_read_at_each_scrape(client, django_assert_num_queries):
+    # The readiness check's reading: waiting tasks with the oldest; heartbeats. Nothing else.
+    with django_assert_num_queries(2):
+        kosong = baca(client)
     assert nilai(kosong, "mataram_asn_task_queue_up") == 1
     assert nilai(kosong, "mataram_asn_task_queue_waiting") == 0
     assert nilai(kosong, "mataram_asn_task_queue_oldest_age_seconds") == 0
