@@ -2,7 +2,7 @@
 task queue, served at /metrics (tugas.views_metrik) to the monitoring addresses only.
 
 - `MetrikMiddleware` times every request and counts it under its view's name (the URL
-  pattern's `view_name`, e.g. `jabatan:formasi_detail`, never the raw path: one series per
+  pattern's `view_name`, e.g. `jabatan:lowongan_detail`, never the raw path: one series per
   view, however many ids and query strings the visitors send), its method and status; and,
   through `connection.execute_wrapper` on every database alias, the number of queries the
   request ran and the time spent in them.
@@ -13,12 +13,17 @@ Several gunicorn workers: each worker keeps its own counters, so with PROMETHEUS
 set (the web unit, deploy/systemd/mataram-asn-web.service) prometheus_client writes them to
 files in that folder, and the scrape sums every worker's (`MultiProcessCollector`); the folder is
 emptied when gunicorn starts and a dead worker is marked (tugas.metrik_proses, from
-deploy/gunicorn.conf.py). Without it (runserver, tests), the process's own counters.
+deploy/gunicorn.conf.py; https://prometheus.github.io/client_python/multiprocess/). Without it
+(runserver, tests), the process's own counters. A worker recycled after max_requests leaves its
+files (its counts stay in the sums), so the folder grows by a few files per recycle until the
+next restart empties it.
 
 Plain prometheus_client rather than django-prometheus: the latter counts database time by
 swapping the database ENGINE (and the cache BACKEND) for its own wrappers, per alias rather than
-per view, and this project builds ENGINE from DATABASE_URL; one middleware and Django's own
-execute_wrapper hook give the per-view query count and time with no backend swapped.
+per view ("replace the ENGINE property of your database", its README,
+https://github.com/django-commons/django-prometheus), and this project builds ENGINE from
+DATABASE_URL; one middleware and Django's own execute_wrapper hook give the per-view query count
+and time with no backend swapped.
 """
 
 from __future__ import annotations
