@@ -1,5 +1,5 @@
 """gunicorn's settings when it is started from the project folder without --config (a quick
-`gunicorn -w 2 mataram_asn.wsgi`); servers use deploy/gunicorn.conf.py, which has the same hook.
+`gunicorn -w 2 mataram_asn.wsgi`); servers use deploy/gunicorn.conf.py, which has the same hooks.
 
 Several workers need one shared cache (CACHE_URL): the public forms' rate limits and the public
 pages' invalidation live in it (pegawai/checks.py, gunicorn_on_starting).
@@ -9,4 +9,13 @@ import os
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "mataram_asn.settings")
 
-from pegawai.checks import gunicorn_on_starting as on_starting  # noqa: F401
+from pegawai.checks import gunicorn_on_starting
+from tugas import metrik_proses
+
+# With PROMETHEUS_MULTIPROC_DIR set, /metrics sums every worker (tugas.metrik).
+child_exit = metrik_proses.child_exit
+
+
+def on_starting(server):
+    gunicorn_on_starting(server)
+    metrik_proses.kosongkan_folder()

@@ -43,4 +43,14 @@ access_log_format = '%(h)s "%(r)s" %(s)s %(b)s %(M)sms "%(a)s"'
 sys.path.insert(0, os.getcwd())
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "mataram_asn.settings")
 
-from pegawai.checks import gunicorn_on_starting as on_starting  # noqa: E402, F401
+from pegawai.checks import gunicorn_on_starting  # noqa: E402
+from tugas import metrik_proses  # noqa: E402
+
+# Metrics of every worker summed (tugas.metrik): with PROMETHEUS_MULTIPROC_DIR (the web unit
+# sets it), the folder is emptied at start and each exiting worker is marked dead.
+child_exit = metrik_proses.child_exit
+
+
+def on_starting(server):
+    gunicorn_on_starting(server)
+    metrik_proses.kosongkan_folder()

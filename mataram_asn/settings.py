@@ -63,6 +63,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # Each request's id on its log lines and its response (pegawai.log), before anything logs.
     "pegawai.middleware.IdPermintaanMiddleware",
+    # Counts and times every request by its view, with its database time (/metrics).
+    "tugas.metrik.MetrikMiddleware",
     # Before anything reads the body: 413 for a body over PERMINTAAN_UKURAN_MAKS (see below).
     "pegawai.middleware.BatasBadanMiddleware",
     # First: the client address from TRUSTED_PROXY_COUNT, before anything reads it.
@@ -209,6 +211,10 @@ AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
 # itself; AlamatKlienMiddleware removes that header, leaving REMOTE_ADDR resolved as above.
 AUDITLOG_DISABLE_REMOTE_ADDR = False
 AUDITLOG_INCLUDE_ALL_MODELS = False
+# Each audit row's correlation id (`cid`, a filter of the admin's audit list) is the id of the
+# request that wrote it, or that started the task that wrote it (tugas.permintaan): one id from
+# nginx's access log through the app's and the worker's log lines to the audit rows.
+AUDITLOG_CID_GETTER = "tugas.permintaan.id_kini"
 
 # Content Security Policy: scripts only from this origin, never inline; no framing.
 # Styles allow inline attributes because Django's admin widgets set a few.
@@ -249,6 +255,14 @@ READINESS_WORKER_MAX_SILENCE = timedelta(
 )
 READINESS_DISK_MIN_FREE_MB = env.int("READINESS_DISK_MIN_FREE_MB", default=1024)
 
+# Metrics for Prometheus at /metrics (tugas.metrik): the addresses or networks of the monitoring
+# server that scrapes them (the client address as resolved behind TRUSTED_PROXY_COUNT proxies);
+# anyone else gets 404. nginx allows the same addresses (deploy/nginx/mataram-asn-proxy.conf).
+METRICS_ALLOWED_IPS = [
+    ipaddress.ip_network(n, strict=False)
+    for n in env.list("METRICS_ALLOWED_IPS", default=["127.0.0.1", "::1"])
+]
+
 # --- Reverse proxies -----------------------------------------------------------------------
 # How many proxies we run in front of the app (nginx = 1; a load balancer plus nginx = 2). Only
 # then are X-Forwarded-For and X-Forwarded-Proto believed: with 0 (the default) any client could
@@ -261,7 +275,7 @@ SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if TRUSTED_PROXY_C
 # switched off by variable. Behind a TLS-terminating proxy set TRUSTED_PROXY_COUNT (above).
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=not DEBUG)
 # Load balancers and monitors on the machine probe over plain HTTP.
-SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^healthz/siap$"]
+SECURE_REDIRECT_EXEMPT = [r"^healthz$", r"^healthz/siap$", r"^metrics$"]
 SESSION_COOKIE_SECURE = env.bool("SESSION_COOKIE_SECURE", default=not DEBUG)
 CSRF_COOKIE_SECURE = env.bool("CSRF_COOKIE_SECURE", default=not DEBUG)
 SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=0 if DEBUG else 31536000)

@@ -6,6 +6,7 @@ from django.views.i18n import set_language
 from pegawai.views import healthz, saya
 from publik.views.transparansi import beranda
 from tugas.views_kesiapan import kesiapan_view
+from tugas.views_metrik import metrik_view
 
 urlpatterns = [
     path("", beranda, name="beranda"),
@@ -22,4 +23,5 @@ urlpatterns = [
     path("i18n/setlang/", set_language, name="set_language"),
     path("healthz", healthz, name="healthz"),
     path("healthz/siap", kesiapan_view, name="kesiapan"),
+    path("metrics", metrik_view, name="metrik"),
 ]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+from auditlog.cid import get_cid
 from auditlog.models import LogEntry
 from django.contrib.auth.models import AbstractBaseUser
 from django.contrib.contenttypes.models import ContentType
@@ -36,4 +37,5 @@ def catat_operasi(
         changes=changes,
         actor=oleh,
         additional_data={"operasi": operasi, **jumlah},
+        cid=get_cid(),  # the request's id, also in a task it started (AUDITLOG_CID_GETTER)
     )

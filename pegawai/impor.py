@@ -18,6 +18,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from auditlog.cid import get_cid
 from auditlog.models import LogEntry
 from django.contrib.auth.models import AbstractBaseUser
 from django.contrib.contenttypes.models import ContentType
@@ -113,6 +114,7 @@ def _log_rows(
             "",
             oleh.pk if oleh else None,
             json.dumps({"operasi": "impor", "sumber": sumber}),
+            get_cid(),
         )
 
 
@@ -125,6 +127,7 @@ _LOG_FIELDS = [
     "changes_text",
     "actor_id",
     "additional_data",
+    "cid",  # the id of the request that started the import (AUDITLOG_CID_GETTER)
 ]
 
 
@@ -233,9 +236,9 @@ def _log_baru_sql(nips: list[str], oleh: AbstractBaseUser | None, sumber: str) -
     with connection.cursor() as cursor:
         cursor.execute(
             f"INSERT INTO {q(LogEntry._meta.db_table)} (content_type_id, object_id, object_pk, "
-            "object_repr, action, changes, changes_text, actor_id, additional_data, timestamp) "
-            "SELECT %s, p.id, p.id::text, left(p.nama || ' (' || p.nip || ')', 250), %s, "
-            f"jsonb_strip_nulls(jsonb_build_object({', '.join(isi)})), '', %s, %s::jsonb, %s "
+            "object_repr, action, changes, changes_text, actor_id, additional_data, timestamp, "
+            "cid) SELECT %s, p.id, p.id::text, left(p.nama || ' (' || p.nip || ')', 250), %s, "
+            f"jsonb_strip_nulls(jsonb_build_object({', '.join(isi)})), '', %s, %s::jsonb, %s, %s "
             f"FROM {q(meta.db_table)} p WHERE p.nip = ANY(%s) RETURNING object_id",
             [
                 ct.pk,
@@ -243,6 +246,7 @@ def _log_baru_sql(nips: list[str], oleh: AbstractBaseUser | None, sumber: str) -
                 oleh.pk if oleh else None,
                 json.dumps({"operasi": "impor", "sumber": sumber}),
                 timezone.now(),
+                get_cid(),
                 nips,
             ],
         )

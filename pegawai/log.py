@@ -13,13 +13,13 @@ import json
 import logging
 import re
 import uuid
-from contextvars import ContextVar
 from datetime import UTC, datetime
 
 from django.core.signals import request_finished
 
-# The id of the request being served (None outside a request: commands, the task worker).
-id_permintaan: ContextVar[str | None] = ContextVar("id_permintaan", default=None)
+# The id of the request being served lives in the bottom layer (tugas.permintaan), where the
+# audit trail's correlation id and the background tasks read it too.
+from tugas.permintaan import id_permintaan
 
 # What an id from the proxy may look like: nginx's $request_id is 32 hex digits; a UUID is
 # accepted too. Anything else (a newline to forge log lines, a megabyte) is replaced.

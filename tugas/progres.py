@@ -11,7 +11,9 @@
         laporan.selesai(pesan=...)
 
 A task started with `mulai` receives the progress id as its first argument; `dengan_progres`
-turns it into a `Laporan`, marks the row running, and done or failed at the end.
+turns it into a `Laporan`, marks the row running, and done or failed at the end. It also
+receives the id of the request that started it (keyword `id_permintaan`), under which the task
+runs: its log lines and its audit rows carry that id (tugas.permintaan).
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from tugas.models import GALAT_MAKS, Progres
+from tugas.permintaan import KUNCI, atas_nama, id_kini
 
 logger = logging.getLogger(__name__)
 
@@ -85,7 +88,8 @@ def mulai(
     label_lanjut: str = "",
     gabung: bool = False,
 ) -> Progres:
-    """Create the progress row and enqueue `task(progres_id, *args, **kwargs)` on commit.
+    """Create the progress row and enqueue `task(progres_id, *args, **kwargs)` on commit, with
+    the current request's id (keyword `id_permintaan`, read by `dengan_progres`).
 
     The row is written in the caller's transaction; the task is enqueued when it commits (so a
     worker never runs work for a change that was rolled back or is not visible yet). With a
@@ -148,7 +152,8 @@ def mulai(
             raise
         raise SedangBerjalan(berjalan) from None
     args = [str(progres.pk), *args]
-    kwargs = kwargs or {}
+    # Read now, in the request: the on-commit callback may run after the request has ended.
+    kwargs = {**(kwargs or {}), KUNCI: id_kini()}
 
     def enqueue() -> None:
         result = task.enqueue(*args, **kwargs)
@@ -226,22 +231,26 @@ def dengan_progres(func: Callable[..., Any]) -> Callable[..., Any]:
 
     The row is marked running at the start; done when the body returns without closing it;
     failed, with the reason in Indonesian, when it raises (the exception is raised again, so
-    the task result keeps the traceback for the operator).
+    the task result keeps the traceback for the operator). The whole run is under the id of the
+    request that started it (`id_permintaan`, passed by `mulai`; None from a command).
     """
 
     @functools.wraps(func)
-    def wrapper(progres_id: str, *args: Any, **kwargs: Any) -> Any:
-        laporan = Laporan(progres_id)
-        laporan.berjalan()
-        try:
-            hasil = func(laporan, *args, **kwargs)
-        except Exception as exc:
-            logger.exception("Task %s (progres %s) failed", func.__name__, progres_id)
-            laporan.gagal(pesan_galat(exc))
-            raise
-        if not laporan.ditutup:
-            laporan.selesai()
-        return hasil
+    def wrapper(
+        progres_id: str, *args: Any, id_permintaan: str | None = None, **kwargs: Any
+    ) -> Any:
+        with atas_nama(id_permintaan):
+            laporan = Laporan(progres_id)
+            laporan.berjalan()
+            try:
+                hasil = func(laporan, *args, **kwargs)
+            except Exception as exc:
+                logger.exception("Task %s (progres %s) failed", func.__name__, progres_id)
+                laporan.gagal(pesan_galat(exc))
+                raise
+            if not laporan.ditutup:
+                laporan.selesai()
+            return hasil
 
     return wrapper
 

@@ -10,13 +10,13 @@ or to a request carrying `Authorization: Bearer <READINESS_TOKEN>`; anyone else 
 from __future__ import annotations
 
 import hmac
-import ipaddress
 
 from django.conf import settings
 from django.http import Http404, HttpRequest, JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
+from tugas.alamat import dari_jaringan
 from tugas.kesiapan import kesiapan
 
 
@@ -26,13 +26,7 @@ def _boleh(request: HttpRequest) -> bool:
         diberikan = request.headers.get("Authorization", "").removeprefix("Bearer ").strip()
         if hmac.compare_digest(diberikan.encode(), token.encode()):
             return True
-    try:
-        alamat = ipaddress.ip_address(request.META.get("REMOTE_ADDR", ""))
-    except ValueError:
-        return False
-    return any(
-        alamat in ipaddress.ip_network(n, strict=False) for n in settings.READINESS_ALLOWED_IPS
-    )
+    return dari_jaringan(request, settings.READINESS_ALLOWED_IPS)
 
 
 @never_cache

@@ -30,6 +30,7 @@ from pathlib import Path
 import pytest
 import redis
 from django.db import connection
+from prometheus_client.parser import text_string_to_metric_families
 
 from tests.conftest import NGINX
 from tests.deploy.klien import Klien
@@ -86,6 +87,7 @@ class Tumpukan:
     folder: Path
     basis_data: str
     proses: dict[str, subprocess.Popen] = field(default_factory=dict)
+    metrik: Path | None = None
 
     def klien(self, sumber: str = "127.0.0.2") -> Klien:
         return Klien(self.https, self.ca, sumber=sumber)
@@ -146,6 +148,17 @@ def tumpukan(tmp_path_factory) -> Iterator[Tumpukan]:
         "GUNICORN_BIND": f"127.0.0.1:{gunicorn_port}",
         "WEB_CONCURRENCY": "2",  # this machine's cores are shared: keep it small
     }
+    # The web unit's metrics folder (Environment= with RuntimeDirectory=), here in the test's
+    # folder, with an old run's file that gunicorn's start must remove.
+    (multiproc,) = re.findall(
+        r"^Environment=PROMETHEUS_MULTIPROC_DIR=(/run/\S+)$",
+        (ROOT / "deploy" / "systemd" / "mataram-asn-web.service").read_text(),
+        flags=re.MULTILINE,
+    )
+    t.metrik = folder / Path(multiproc).name
+    t.metrik.mkdir()
+    (t.metrik / "counter_1.db").write_bytes(b"basi")
+    env["PROMETHEUS_MULTIPROC_DIR"] = str(t.metrik)
 
     def manage(*args: str) -> None:
         hasil = subprocess.run(
@@ -327,10 +340,12 @@ def test_the_audit_trail_records_the_client_address_not_nginxs_nor_a_forged_one(
     )
     assert r.status == 302, r.teks[:1000]
     entri = tumpukan.sql(
-        "SELECT host(e.remote_addr) FROM auditlog_logentry e JOIN django_content_type c"
+        "SELECT host(e.remote_addr), e.cid FROM auditlog_logentry e JOIN django_content_type c"
         " ON c.id = e.content_type_id WHERE c.app_label = 'impor' AND c.model = 'impor'"
     )
-    assert entri and all(a == ("127.0.0.2",) for a in entri), entri
+    # ... and the id of the request that wrote it (nginx's $request_id, AUDITLOG_CID_GETTER).
+    rid = r.satu("X-Request-ID")
+    assert entri and all(a == ("127.0.0.2", rid) for a in entri), (entri, rid)
 
 
 def test_a_background_task_started_by_a_post_runs_to_its_end_in_the_worker(tumpukan):
@@ -359,6 +374,18 @@ def test_a_background_task_started_by_a_post_runs_to_its_end_in_the_worker(tumpu
     assert keadaan["persen"] == 100
     halaman = klien.get(progres)
     assert halaman.status == 200 and "Selesai" in halaman.teks
+    # The worker's JSON lines about the task carry the id of the POST that queued it.
+    ((task_id,),) = tumpukan.sql(
+        "SELECT task_id FROM tugas_progres WHERE id = %s", progres.split("/")[2]
+    )
+    baris = [
+        json.loads(b)
+        for b in (tumpukan.folder / "worker.log").read_text().splitlines()
+        if b.startswith("{")
+    ]
+    milik = [b for b in baris if task_id in b["pesan"]]
+    assert len(milik) >= 2, baris[-5:]
+    assert {b["request_id"] for b in milik} == {r.satu("X-Request-ID")}, milik
 
 
 def test_nginx_refuses_an_oversized_upload_before_the_app_reads_it(tumpukan):
@@ -397,6 +424,44 @@ def test_readiness_through_nginx_opens_to_the_machine_only_and_sees_the_worker(t
     assert r.status == 200, hasil
     assert hasil["komponen"]["cache"]["backend"] == "RedisCache"
     assert hasil["komponen"]["antrean"]["worker_hidup"] == 1
+
+
+def _metrik(tumpukan, sumber: str = "127.0.0.1") -> dict[tuple[str, frozenset], float]:
+    r = tumpukan.klien(sumber=sumber).get("/metrics")
+    assert r.status == 200, r.status
+    return {
+        (s.name, frozenset(s.labels.items())): s.value
+        for family in text_string_to_metric_families(r.teks)
+        for s in family.samples
+    }
+
+
+def test_metrics_through_nginx_open_to_the_machine_only_and_sum_every_worker(tumpukan):
+    """/metrics (tugas.metrik) behind nginx: 404 to anyone but the monitoring address (nginx's
+    allow list and the app's METRICS_ALLOWED_IPS), and whichever of gunicorn's two workers
+    answers a scrape, it reports the requests both served (PROMETHEUS_MULTIPROC_DIR)."""
+    dari_luar = tumpukan.klien(sumber="127.0.0.2").get("/metrics")
+    assert dari_luar.status == 404 and "mataram_asn_" not in dari_luar.teks
+    assert "nginx" in dari_luar.teks  # nginx's own page: refused before the app
+    # The old run's file is gone: gunicorn's start emptied the folder (on_starting).
+    assert not (tumpukan.metrik / "counter_1.db").exists()
+    kunci = (
+        "mataram_asn_http_requests_total",
+        frozenset({"view": "masuk", "method": "GET", "status": "200"}.items()),
+    )
+    sebelum = _metrik(tumpukan).get(kunci, 0)
+    klien = tumpukan.klien(sumber="127.0.0.2")
+    for _ in range(24):
+        assert klien.get("/masuk/").status == 200
+    # Sync workers take turns at accepting; both have served and written their own files.
+    pid = {re.search(r"_(\d+)\.db$", p.name).group(1) for p in tumpukan.metrik.glob("*.db")}
+    assert len(pid) >= 2, sorted(p.name for p in tumpukan.metrik.iterdir())
+    for _ in range(6):  # each scrape lands on either worker: always the sum of both
+        metrik = _metrik(tumpukan)
+        assert metrik[kunci] - sebelum == 24
+    assert metrik[("mataram_asn_task_workers_alive", frozenset())] == 1
+    assert metrik[("mataram_asn_task_queue_up", frozenset())] == 1
+    assert metrik[("mataram_asn_db_queries_total", frozenset({"view": "masuk"}.items()))] > 0
 
 
 def test_one_request_id_runs_from_nginx_access_log_to_the_apps_json_log(tumpukan):
