@@ -282,6 +282,9 @@ class Publik(_Pengguna):
     def responden_baru(self) -> None:
         """A new person: their own client address and no cookies."""
         n = next(_alamat)
+        lama = self.client.adapters.get(self.host)
+        if lama is not None:
+            lama.close()  # the last respondent's connections go with them
         self.client.mount(self.host, _Sumber(f"127.1.{n // 250}.{n % 250 + 1}"))
         self.client.cookies.clear()
 
