@@ -47,7 +47,7 @@ def _argumen() -> argparse.Namespace:
     p = argparse.ArgumentParser(prog="python -m tests.beban", description=__doc__.split("\n")[0])
     p.add_argument("--menit", type=float, default=10, help="lama beban (10 menit)")
     p.add_argument("--pengguna", type=int, default=60, help="pengguna serentak (60)")
-    p.add_argument("--laju", type=float, default=2, help="pengguna baru per detik (2)")
+    p.add_argument("--laju", type=float, default=1, help="pengguna baru per detik (1)")
     p.add_argument("--pegawai", type=int, default=7000, help="pegawai data demo (7.000)")
     p.add_argument("--akun", type=int, default=10, help="login per peran (10)")
     p.add_argument("--pakai-ulang", action="store_true", help="pakai basis data yang sudah diisi")
