@@ -8,7 +8,8 @@ cache) on a database of its own on DATABASE_URL's server (`<name>_beban`, seeded
 demo), makes logins for each role (tests/beban/siapkan.py), runs the locust scenario
 (tests/beban/locustfile.py) headless for the given minutes, writes a table per page (count,
 errors, p50, p95, and p50 against the floor measured in the same run) to the terminal and to
-<hasil>/hasil.md, and stops everything it started. Exit status 1 when any request failed.
+<hasil>/hasil.md, and stops everything it started. Exit status 1 when any request failed or
+the scenario raised.
 
 The seeded database is kept for the next run (`--pakai-ulang` skips the seed when it holds
 employees); Redis database `--redis-db` is emptied before and after.
@@ -97,6 +98,15 @@ def tabel(stats_csv: Path) -> tuple[str, int]:
     return "\n".join(keluar), gagal
 
 
+def pengecualian(exceptions_csv: Path) -> int:
+    """How many times the scenario itself raised (a form missing from a page, say): locust
+    counts these apart from failed requests, and they are errors of the run all the same."""
+    if not exceptions_csv.exists():
+        return 0
+    with exceptions_csv.open(newline="") as f:
+        return sum(int(b["Count"]) for b in csv.DictReader(f))
+
+
 def main() -> int:
     a = _argumen()
     folder = a.hasil or Path(tempfile.mkdtemp(prefix="mataram-beban-"))
@@ -167,6 +177,7 @@ def main() -> int:
             stderr=subprocess.STDOUT,
         )
         isi, gagal = tabel(folder / "locust_stats.csv")
+        gagal += pengecualian(folder / "locust_exceptions.csv")
         inti = multiprocessing.cpu_count()
         judul = (
             f"Uji beban {mulai:%Y-%m-%d %H:%M} UTC: {a.menit:g} menit, {a.pengguna} pengguna "
@@ -178,7 +189,10 @@ def main() -> int:
         (folder / "hasil.md").write_text(f"{judul}\n{isi}\n")
         cetak(f"\n{judul}\n{isi}\n")
         if gagal or locust.returncode:
-            cetak(f"Galat: {gagal}; lihat {folder}/locust_failures.csv dan {folder}/locust.log")
+            cetak(
+                f"Galat: {gagal}; lihat {folder}/locust_failures.csv, locust_exceptions.csv "
+                "dan locust.log"
+            )
             return 1
         return 0
     finally:

@@ -138,6 +138,15 @@ class _Pengguna(HttpUser):
     def on_start(self) -> None:
         self.client.verify = CA
 
+    def buka(self, path: str, nama: str):
+        """GET a page as a signed-in person (or the public) reads it: anything but 200 is a
+        failure, a redirect too (to /masuk/ when a session is lost, which a followed
+        redirect would hide behind the login page's 200)."""
+        with self.client.get(path, name=nama, allow_redirects=False, catch_response=True) as r:
+            if r.status_code != 200:
+                r.failure(f"{r.status_code} {r.headers.get('Location', '')}")
+        return r
+
     def kirim(self, path: str, fields: list[tuple[str, str]], *, dari: str, nama: str) -> None:
         """POST a form as a browser does (Origin and Referer for Django's HTTPS CSRF check);
         anything but a redirect (the app's answer to a saved form) is a failure."""
@@ -153,7 +162,7 @@ class _Pengguna(HttpUser):
                 r.failure(f"{r.status_code}: {galat[:3]}")
 
     def masuk(self, username: str) -> None:
-        r = self.client.get("/masuk/", name="/masuk/")
+        r = self.buka("/masuk/", "/masuk/")
         f = formulir(r.text, "/masuk/")
         fields = ganti(f["fields"], username=username, password=DATA["sandi"])
         self.kirim("/masuk/", fields, dari="/masuk/", nama="/masuk/")
@@ -168,22 +177,22 @@ class PetugasSdm(_Pengguna):
 
     @task(2)
     def beranda(self) -> None:
-        self.client.get("/", name="/ (SDM)")
+        self.buka("/", "/ (SDM)")
 
     @task(3)
     def cari_pegawai(self) -> None:
         q = random.choice(["ahmad", "siti", "putu", "lalu", "baiq", "nur", "dewi", "19"])
-        self.client.get(f"/jabatan/pegawai/?q={q}", name="/jabatan/pegawai/?q=")
+        self.buka(f"/jabatan/pegawai/?q={q}", "/jabatan/pegawai/?q=")
 
     @task(4)
     def buka_pegawai(self) -> None:
         pk = random.choice(DATA["pegawai_id"])
-        self.client.get(f"/jabatan/pegawai/{pk}/", name="/jabatan/pegawai/[id]/")
+        self.buka(f"/jabatan/pegawai/{pk}/", "/jabatan/pegawai/[id]/")
 
     @task(2)
     def ubah_pegawai(self) -> None:
         path = f"/admin/pegawai/pegawai/{random.choice(DATA['pegawai_id'])}/change/"
-        r = self.client.get(path, name="/admin/pegawai/pegawai/[id]/change/")
+        r = self.buka(path, "/admin/pegawai/pegawai/[id]/change/")
         f = formulir(r.text, path)
         no_hp = f"0812{random.randrange(10**8):08d}"
         fields = ganti(f["fields"], no_hp=no_hp)
@@ -191,16 +200,16 @@ class PetugasSdm(_Pengguna):
 
     @task(1)
     def lowongan(self) -> None:
-        self.client.get("/jabatan/lowongan/", name="/jabatan/lowongan/")
+        self.buka("/jabatan/lowongan/", "/jabatan/lowongan/")
 
     @task(3)
     def peringkat(self) -> None:
         pk = random.choice(DATA["formasi"])
-        self.client.get(f"/jabatan/lowongan/{pk}/", name="/jabatan/lowongan/[id]/ (peringkat)")
+        self.buka(f"/jabatan/lowongan/{pk}/", "/jabatan/lowongan/[id]/ (peringkat)")
 
     @task(1)
     def dasbor_kinerja(self) -> None:
-        self.client.get("/kinerja/", name="/kinerja/ (SDM)")
+        self.buka("/kinerja/", "/kinerja/ (SDM)")
 
 
 class PimpinanUnit(_Pengguna):
@@ -214,20 +223,20 @@ class PimpinanUnit(_Pengguna):
 
     @task(3)
     def unit(self) -> None:
-        self.client.get("/jabatan/unit/", name="/jabatan/unit/")
+        self.buka("/jabatan/unit/", "/jabatan/unit/")
 
     @task(2)
     def dasbor_kinerja(self) -> None:
-        self.client.get("/kinerja/", name="/kinerja/ (pimpinan)")
+        self.buka("/kinerja/", "/kinerja/ (pimpinan)")
 
     @task(1)
     def daftar_skp(self) -> None:
-        self.client.get("/kinerja/skp/", name="/kinerja/skp/")
+        self.buka("/kinerja/skp/", "/kinerja/skp/")
 
     @task(3)
     def nilai_skp(self) -> None:
         pk = random.choice(self.skp)
-        halaman = self.client.get(f"/kinerja/skp/{pk}/", name="/kinerja/skp/[id]/ (pimpinan)")
+        halaman = self.buka(f"/kinerja/skp/{pk}/", "/kinerja/skp/[id]/ (pimpinan)")
         f = formulir(halaman.text, f"/kinerja/skp/{pk}/nilai/")
         nilai = {
             "rating_hasil": random.choice(RATING),
@@ -256,19 +265,19 @@ class Pegawai(_Pengguna):
 
     @task(3)
     def saya(self) -> None:
-        self.client.get("/saya/", name="/saya/")
+        self.buka("/saya/", "/saya/")
 
     @task(2)
     def skp(self) -> None:
-        self.client.get(f"/kinerja/skp/{self.skp}/", name="/kinerja/skp/[id]/ (pegawai)")
+        self.buka(f"/kinerja/skp/{self.skp}/", "/kinerja/skp/[id]/ (pegawai)")
 
     @task(2)
     def pelatihan(self) -> None:
-        self.client.get("/pelatihan/saya/", name="/pelatihan/saya/")
+        self.buka("/pelatihan/saya/", "/pelatihan/saya/")
 
     @task(1)
     def peluang(self) -> None:
-        self.client.get("/jabatan/peluang/", name="/jabatan/peluang/")
+        self.buka("/jabatan/peluang/", "/jabatan/peluang/")
 
 
 class Publik(_Pengguna):
@@ -290,29 +299,29 @@ class Publik(_Pengguna):
 
     @task(3)
     def beranda(self) -> None:
-        self.client.get("/", name="/ (publik)")
+        self.buka("/", "/ (publik)")
 
     @task(3)
     def transparansi(self) -> None:
-        self.client.get("/transparansi/", name="/transparansi/")
+        self.buka("/transparansi/", "/transparansi/")
 
     @task(1)
     def data_terbuka(self) -> None:
-        r = self.client.get("/data-terbuka/", name="/data-terbuka/")
+        r = self.buka("/data-terbuka/", "/data-terbuka/")
         csv = re.findall(r'href="(/data-terbuka/[\w-]+\.csv)"', r.text)
         if csv:
-            self.client.get(random.choice(csv), name="/data-terbuka/[kode].csv")
+            self.buka(random.choice(csv), "/data-terbuka/[kode].csv")
 
     @task(1)
     def survei(self) -> None:
-        self.client.get("/survei/", name="/survei/")
+        self.buka("/survei/", "/survei/")
 
     @task(1)
     def isi_survei(self) -> None:
         self.responden_baru()
         kode = random.choice(DATA["survei"])
         path = f"/survei/{kode}/"
-        r = self.client.get(path, name="/survei/[kode]/")
+        r = self.buka(path, "/survei/[kode]/")
         f = formulir(r.text, path)
         jawaban = {n: random.choice(nilai) for n, nilai in f["radio"].items()}
         fields = ganti(f["fields"], **jawaban)

@@ -3,7 +3,7 @@ failures counted, each page's median against the floor measured in the same run.
 
 from __future__ import annotations
 
-from tests.beban.__main__ import LANTAI, tabel
+from tests.beban.__main__ import LANTAI, pengecualian, tabel
 
 KOLOM = "Type,Name,Request Count,Failure Count,50%,95%"
 
@@ -42,3 +42,13 @@ def test_it_counts_the_failures_of_the_whole_run(tmp_path):
 def test_it_leaves_the_ratio_empty_without_a_floor(tmp_path):
     isi, _ = tabel(_csv(tmp_path, "GET,/saya/,10,0,50,90", ",Aggregated,10,0,50,90"))
     assert "| `GET /saya/` | 10 | 0 | 50 | 90 |  |" in isi.splitlines()
+
+
+def test_it_counts_what_the_scenario_raised_as_errors_too(tmp_path):
+    berkas = tmp_path / "locust_exceptions.csv"
+    assert pengecualian(berkas) == 0  # locust wrote none
+    berkas.write_text(
+        'Count,Message,Traceback,Nodes\n2,"AssertionError(\'no form\')","  File x",local\n'
+        '1,"KeyError(\'a\')","  File y",local\n'
+    )
+    assert pengecualian(berkas) == 3
