@@ -11,6 +11,8 @@ from django.contrib.auth.models import Group, User
 from django.test import override_settings
 from django.utils import translation
 
+from tests.deploy.tumpukan import NGINX
+
 
 def pytest_configure(config: pytest.Config) -> None:
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
@@ -27,8 +29,6 @@ def pytest_configure(config: pytest.Config) -> None:
 
 # Debian's Chromium, driven by Playwright (which must never download a browser of its own).
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-# nginx from Debian's packages (sbin is not on every PATH), for the deployment test.
-NGINX = shutil.which("nginx", path=f"{os.environ.get('PATH', '')}:/usr/sbin:/sbin")
 # Playwright's sync API runs an event loop in the test thread; Django's ORM calls in the same
 # test (creating data for the live server) are still synchronous and safe.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")

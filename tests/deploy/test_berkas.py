@@ -13,14 +13,10 @@ import pytest
 from django.conf import settings
 from django.core.management import get_commands
 
+from tests.deploy.tumpukan import exec_start
+
 ROOT = Path(__file__).resolve().parents[2]
 DEPLOY = ROOT / "deploy"
-
-
-def exec_start(unit: str) -> list[str]:
-    """The ExecStart= lines of a unit in deploy/systemd/."""
-    teks = (DEPLOY / "systemd" / unit).read_text()
-    return re.findall(r"^ExecStart=(.+)$", teks, flags=re.MULTILINE)
 
 
 def test_nginx_refuses_exactly_the_bodies_the_app_refuses():

@@ -1,46 +1,34 @@
 """The deployment of deploy/, for real: nginx (TLS, a self-signed certificate) → gunicorn →
 the app, and a task worker, with production settings on PostgreSQL and Redis.
 
-The stack is started once for this module from the files an IT office installs: nginx runs the
-site file deploy/nginx/mataram-asn.conf (only its ports, certificate, log and include paths
-rewritten for a test: each rewrite must apply exactly once, so the file cannot change shape
-unnoticed) inside a wrapper nginx.conf with its own pid and temp paths; gunicorn and the worker
-run the ExecStart lines of the systemd units. The client connects from 127.0.0.2, so nginx
-(127.0.0.1 to gunicorn) and the client have different addresses and the audit trail can show
-which one the app believed. Everything started is stopped at the end, the last test checking
-that gunicorn and the worker stop gracefully on SIGTERM.
+The stack is started once for this module (tests/deploy/tumpukan.py) from the files an IT
+office installs: the nginx site file, the gunicorn and worker lines of the systemd units. The
+client connects from 127.0.0.2, so nginx (127.0.0.1 to gunicorn) and the client have different
+addresses and the audit trail can show which one the app believed. Everything started is
+stopped at the end, the last test checking that gunicorn and the worker stop gracefully on
+SIGTERM.
 """
 
 from __future__ import annotations
 
 import http.client
 import json
-import os
 import re
-import secrets
 import signal
 import socket
-import subprocess
-import sys
 import time
 from collections.abc import Iterator
-from dataclasses import dataclass, field
-from pathlib import Path
 
 import pytest
 import redis
 from django.db import connection
 from prometheus_client.parser import text_string_to_metric_families
 
-from tests.conftest import NGINX
-from tests.deploy.klien import Klien
-from tests.deploy.test_berkas import exec_start
-from tests.tugas.conftest import sambung_pg, url_basis_data_uji
+from tests.deploy.tumpukan import Tumpukan, hentikan, port_bebas
+from tests.tugas.conftest import url_basis_data_uji
 
 pytestmark = [pytest.mark.deploy, pytest.mark.postgres]
 
-ROOT = Path(__file__).resolve().parents[2]
-INSTALL = "/srv/mataram-asn"  # where the units expect the checkout (README, Pasang di server)
 REDIS_DB = 14  # a spare Redis database of its own
 
 HR = ("admin.bkpsdm", "demo-bkpsdm-2026")
@@ -48,200 +36,38 @@ PIMPINAN = ("pimpinan.dikes", "demo-pimpinan-2026")
 PEGAWAI = ("pegawai.demo", "demo-pegawai-2026")
 
 
-def _port_bebas() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _tunggu(cek, *, detik: float, apa: str, proses: list[subprocess.Popen] = ()) -> None:
-    batas = time.monotonic() + detik
-    while True:
-        for p in proses:
-            assert p.poll() is None, f"{p.args[0]} exited with {p.returncode} while {apa}"
-        try:
-            if cek():
-                return
-        except OSError:
-            pass
-        assert time.monotonic() < batas, f"timed out: {apa}"
-        time.sleep(0.3)
-
-
-def _rewrite(teks: str, lama: str, baru: str) -> str:
-    assert teks.count(lama) == 1, f"deploy/nginx/mataram-asn.conf: {lama!r} is not there once"
-    return teks.replace(lama, baru)
-
-
-def _perintah_unit(unit: str) -> list[str]:
-    """The unit's ExecStart, with the install path read as this checkout."""
-    (baris,) = exec_start(unit)
-    return baris.replace(f"{INSTALL}/", f"{ROOT}/").split()
-
-
-@dataclass
-class Tumpukan:
-    https: int
-    http: int
-    ca: Path
-    folder: Path
-    basis_data: str
-    proses: dict[str, subprocess.Popen] = field(default_factory=dict)
-    metrik: Path | None = None
-
-    def klien(self, sumber: str = "127.0.0.2") -> Klien:
-        return Klien(self.https, self.ca, sumber=sumber)
-
-    def sql(self, query: str, *params) -> list[tuple]:
-        with sambung_pg(self.basis_data) as conn:
-            return conn.execute(query, params).fetchall()
-
-
-def _hentikan(p: subprocess.Popen, sig: int = signal.SIGTERM, detik: float = 30) -> int:
-    """Stop a process group we started (by its id); kill it when it does not stop in time."""
-    if p.poll() is None:
-        os.killpg(p.pid, sig)
-        try:
-            p.wait(timeout=detik)
-        except subprocess.TimeoutExpired:
-            os.killpg(p.pid, signal.SIGKILL)
-            p.wait()
-    return p.returncode
+def server_pg() -> str:
+    """The test database's PostgreSQL server as a URL without a database name."""
+    return url_basis_data_uji().rsplit("/", 1)[0]
 
 
 @pytest.fixture(scope="module")
 def tumpukan(tmp_path_factory) -> Iterator[Tumpukan]:
-    folder = tmp_path_factory.mktemp("deploy")
     # A database of its own beside the configured one (pytest-django's test database is not
     # made for this module: no test here asks for it).
-    s = connection.settings_dict
-    basis_data = f"{s['NAME'].removeprefix('test_')}_uji_deploy"
-    t = Tumpukan(_port_bebas(), _port_bebas(), folder / "sertifikat.pem", folder, basis_data)
-    kunci = folder / "kunci.pem"
-    sertifikat = "req -x509 -newkey rsa:2048 -nodes -days 2 -subj /CN=127.0.0.1"
-    sertifikat += " -addext subjectAltName=IP:127.0.0.1"
-    subprocess.run(
-        ["openssl", *sertifikat.split(), "-keyout", str(kunci), "-out", str(t.ca)],
-        check=True,
-        capture_output=True,
-    )
-    with sambung_pg(autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{basis_data}" WITH (FORCE)')
-        conn.execute(f'CREATE DATABASE "{basis_data}"')
+    basis_data = f"{connection.settings_dict['NAME'].removeprefix('test_')}_uji_deploy"
+    t = Tumpukan(tmp_path_factory.mktemp("deploy"), server_pg(), basis_data, REDIS_DB)
+    t.sertifikat()
+    t.basis_data_baru()
     redis.Redis(host="127.0.0.1", port=6379, db=REDIS_DB).flushdb()
-
-    gunicorn_port = _port_bebas()
-    env = {
-        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
-        "LANG": "C.UTF-8",
-        # deploy/mataram-asn.env.example, as an IT office fills it in
-        "DEBUG": "false",
-        "SECRET_KEY": secrets.token_urlsafe(50),
-        "ALLOWED_HOSTS": "127.0.0.1",
-        "SITE_URL": f"https://127.0.0.1:{t.https}",
-        "DATABASE_URL": url_basis_data_uji(basis_data),
-        "CACHE_URL": f"redis://127.0.0.1:6379/{REDIS_DB}",
-        "TRUSTED_PROXY_COUNT": "1",
-        "MEDIA_ROOT": str(folder / "media"),
-        "STATIC_ROOT": str(folder / "static"),
-        "BACKUP_DIR": str(folder / "cadangan"),
-        "GUNICORN_BIND": f"127.0.0.1:{gunicorn_port}",
-        "WEB_CONCURRENCY": "2",  # this machine's cores are shared: keep it small
-    }
-    # The web unit's metrics folder (Environment= with RuntimeDirectory=), here in the test's
-    # folder, with an old run's file that gunicorn's start must remove.
-    (multiproc,) = re.findall(
-        r"^Environment=PROMETHEUS_MULTIPROC_DIR=(/run/\S+)$",
-        (ROOT / "deploy" / "systemd" / "mataram-asn-web.service").read_text(),
-        flags=re.MULTILINE,
-    )
-    t.metrik = folder / Path(multiproc).name
-    t.metrik.mkdir()
-    (t.metrik / "counter_1.db").write_bytes(b"basi")
-    env["PROMETHEUS_MULTIPROC_DIR"] = str(t.metrik)
-
-    def manage(*args: str) -> None:
-        hasil = subprocess.run(
-            [sys.executable, "manage.py", *args],
-            cwd=ROOT,
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=600,
-        )
-        assert hasil.returncode == 0, f"manage.py {args}: {hasil.stderr[-3000:]}"
-
+    gunicorn_port = port_bebas()
+    env = t.env(WEB_CONCURRENCY="2")  # this machine's cores are shared: keep it small
     try:
-        manage("migrate", "--no-input", "-v0")
-        manage("collectstatic", "--no-input", "-v0")
+        t.manage(env, "migrate", "--no-input", "-v0")
+        t.manage(env, "collectstatic", "--no-input", "-v0")
         # 400: below about 200 employees no teacher holds a post, and the demo employee login
         # (linked to a teacher by seed_demo) would have no record of its own.
-        manage("seed_demo", "--pegawai", "400", "--seed", "2026")
-
-        def mulai(nama: str, cmd: list[str], **kw) -> subprocess.Popen:
-            log = (folder / f"{nama}.log").open("wb")
-            p = subprocess.Popen(
-                cmd,
-                cwd=kw.pop("cwd", ROOT),
-                env=kw.pop("env", env),
-                stdout=log,
-                stderr=subprocess.STDOUT,
-                start_new_session=True,
-                **kw,
-            )
-            t.proses[nama] = p
-            return p
-
-        gunicorn = mulai("gunicorn", _perintah_unit("mataram-asn-web.service"))
-        worker = mulai("worker", _perintah_unit("mataram-asn-worker.service"))
-
-        # nginx: the site file, rewritten only where a test must differ.
-        site = (ROOT / "deploy" / "nginx" / "mataram-asn.conf").read_text()
-        for lama, baru in [
-            ("server 127.0.0.1:8001;", f"server 127.0.0.1:{gunicorn_port};"),
-            ("    listen 80;\n", f"    listen 127.0.0.1:{t.http};\n"),
-            ("    listen [::]:80;\n", ""),
-            ("    listen 443 ssl http2;\n", f"    listen 127.0.0.1:{t.https} ssl http2;\n"),
-            ("    listen [::]:443 ssl http2;\n", ""),
-            ("/etc/letsencrypt/live/asn.mataramkota.go.id/fullchain.pem", str(t.ca)),
-            ("/etc/letsencrypt/live/asn.mataramkota.go.id/privkey.pem", str(kunci)),
-            ("/var/log/nginx/mataram-asn.access.log", str(folder / "nginx-access.log")),
-            ("/var/log/nginx/mataram-asn.error.log", str(folder / "nginx-error.log")),
-            (f"include {INSTALL}/deploy/", f"include {ROOT}/deploy/"),
-        ]:
-            site = _rewrite(site, lama, baru)
-        (folder / "site.conf").write_text(site)
-        user = "user root;" if os.geteuid() == 0 else ""
-        (folder / "nginx.conf").write_text(
-            f"{user}\nworker_processes 1;\ndaemon off;\npid {folder}/nginx.pid;\n"
-            f"error_log {folder}/nginx-error.log warn;\n"
-            "events { worker_connections 64; }\n"
-            "http {\n    include /etc/nginx/mime.types;\n"
-            + "".join(
-                f"    {k}_temp_path {folder}/{k};\n"
-                for k in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
-            )
-            + f"    include {folder}/site.conf;\n}}\n"
-        )
-        periksa = subprocess.run(
-            [NGINX, "-t", "-p", str(folder), "-c", str(folder / "nginx.conf")],
-            capture_output=True,
-            text=True,
-        )
-        assert periksa.returncode == 0, periksa.stderr
-        nginx = mulai("nginx", [NGINX, "-p", str(folder), "-c", str(folder / "nginx.conf")])
-
-        def siap_https() -> bool:
-            return t.klien(sumber="127.0.0.1").get("/healthz").status == 200
-
-        _tunggu(siap_https, detik=60, apa="starting", proses=[gunicorn, worker, nginx])
+        t.manage(env, "seed_demo", "--pegawai", "400", "--seed", "2026")
+        # An old run's file in the metrics folder, which gunicorn's start must remove.
+        (t.folder_metrik("gunicorn") / "counter_1.db").write_bytes(b"basi")
+        t.gunicorn("gunicorn", env, gunicorn_port)
+        t.worker("worker", env)
+        t.nginx([gunicorn_port])
+        t.tunggu_siap()
         yield t
     finally:
-        for nama in ("nginx", "worker", "gunicorn"):
-            if nama in t.proses:
-                _hentikan(t.proses[nama])
-        with sambung_pg(autocommit=True) as conn:
-            conn.execute(f'DROP DATABASE IF EXISTS "{basis_data}" WITH (FORCE)')
+        t.hentikan_semua()
+        t.hapus_basis_data()
         redis.Redis(host="127.0.0.1", port=6379, db=REDIS_DB).flushdb()
 
 
@@ -444,7 +270,7 @@ def test_metrics_through_nginx_open_to_the_machine_only_and_sum_every_worker(tum
     assert dari_luar.status == 404 and "mataram_asn_" not in dari_luar.teks
     assert "nginx" in dari_luar.teks  # nginx's own page: refused before the app
     # The old run's file is gone: gunicorn's start emptied the folder (on_starting).
-    assert not (tumpukan.metrik / "counter_1.db").exists()
+    assert not (tumpukan.folder_metrik("gunicorn") / "counter_1.db").exists()
     kunci = (
         "mataram_asn_http_requests_total",
         frozenset({"view": "masuk", "method": "GET", "status": "200"}.items()),
@@ -454,8 +280,11 @@ def test_metrics_through_nginx_open_to_the_machine_only_and_sum_every_worker(tum
     for _ in range(24):
         assert klien.get("/masuk/").status == 200
     # Sync workers take turns at accepting; both have served and written their own files.
-    pid = {re.search(r"_(\d+)\.db$", p.name).group(1) for p in tumpukan.metrik.glob("*.db")}
-    assert len(pid) >= 2, sorted(p.name for p in tumpukan.metrik.iterdir())
+    pid = {
+        re.search(r"_(\d+)\.db$", p.name).group(1)
+        for p in tumpukan.folder_metrik("gunicorn").glob("*.db")
+    }
+    assert len(pid) >= 2, sorted(p.name for p in tumpukan.folder_metrik("gunicorn").iterdir())
     for _ in range(6):  # each scrape lands on either worker: always the sum of both
         metrik = _metrik(tumpukan)
         assert metrik[kunci] - sebelum == 24
@@ -490,9 +319,9 @@ def test_one_request_id_runs_from_nginx_access_log_to_the_apps_json_log(tumpukan
 def test_zz_gunicorn_and_the_worker_stop_gracefully_on_sigterm(tumpukan):
     """Last: systemctl stop sends SIGTERM (KillMode=mixed); both exit cleanly, and the worker
     takes its heartbeat with it."""
-    assert _hentikan(tumpukan.proses["worker"]) == 0
+    assert hentikan(tumpukan.proses["worker"]) == 0
     assert tumpukan.sql("SELECT count(*) FROM tugas_detak") == [(0,)]
-    assert _hentikan(tumpukan.proses["gunicorn"]) == 0
-    assert _hentikan(tumpukan.proses["nginx"], signal.SIGQUIT) == 0
+    assert hentikan(tumpukan.proses["gunicorn"]) == 0
+    assert hentikan(tumpukan.proses["nginx"], signal.SIGQUIT) == 0
     with pytest.raises(OSError):
         socket.create_connection(("127.0.0.1", tumpukan.https), timeout=2)

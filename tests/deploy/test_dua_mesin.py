@@ -1,0 +1,138 @@
+"""Two app machines behind one proxy (issue 22, "Outgrow one machine"): two gunicorn processes
+on different ports in one nginx upstream (two `server` lines, as deploy/nginx/mataram-asn.conf
+shows), two task workers, one PostgreSQL and one Redis.
+
+What the machines share, each shown through nginx: sessions (the database), the public pages'
+cache (Redis) and the task queue (PostgreSQL rows claimed with SELECT ... FOR UPDATE SKIP LOCKED
+by django-tasks-db, so two workers never run one task). nginx names the backend of each response
+in a header (`X-Backend: $upstream_addr`, added for this test only in the wrapper's http block;
+production sends no such header).
+"""
+
+from __future__ import annotations
+
+import re
+import signal
+from collections import Counter
+from collections.abc import Iterator
+
+import pytest
+import redis
+from django.db import connection
+
+from tests.deploy.test_deploy import HR, server_pg
+from tests.deploy.tumpukan import Tumpukan, port_bebas, tunggu
+
+pytestmark = [pytest.mark.deploy, pytest.mark.postgres]
+
+REDIS_DB = 13  # a spare Redis database of its own (test_deploy has 14)
+TUGAS = "django_tasks_database_dbtaskresult"  # django-tasks-db's queue and results
+TAMBAHAN = "    add_header X-Backend $upstream_addr always;\n"
+
+
+@pytest.fixture(scope="module")
+def dua(tmp_path_factory) -> Iterator[tuple[Tumpukan, dict[str, int]]]:
+    basis_data = f"{connection.settings_dict['NAME'].removeprefix('test_')}_uji_dua"
+    t = Tumpukan(tmp_path_factory.mktemp("dua"), server_pg(), basis_data, REDIS_DB)
+    t.sertifikat()
+    t.basis_data_baru()
+    redis.Redis(host="127.0.0.1", port=6379, db=REDIS_DB).flushdb()
+    # One sync worker each: two machines of one core (this machine's cores are shared).
+    env = t.env(WEB_CONCURRENCY="1")
+    port = {"a": port_bebas(), "b": port_bebas()}
+    try:
+        t.manage(env, "migrate", "--no-input", "-v0")
+        t.manage(env, "collectstatic", "--no-input", "-v0")
+        t.manage(env, "seed_demo", "--pegawai", "200", "--seed", "2026")
+        for mesin in ("a", "b"):
+            t.gunicorn(f"gunicorn-{mesin}", env, port[mesin])
+            t.worker(f"worker-{mesin}", env)
+        t.nginx([port["a"], port["b"]], http_extra=TAMBAHAN)
+        t.tunggu_siap()
+        yield t, port
+    finally:
+        t.hentikan_semua()
+        t.hapus_basis_data()
+        redis.Redis(host="127.0.0.1", port=6379, db=REDIS_DB).flushdb()
+
+
+def _mesin(r, port: dict[str, int]) -> str:
+    """Which gunicorn answered, from nginx's X-Backend header."""
+    alamat = r.satu("X-Backend")
+    (nama,) = [m for m, p in port.items() if alamat == f"127.0.0.1:{p}"]
+    return nama
+
+
+def test_it_spreads_requests_over_both_machines_and_the_session_holds_on_each(dua):
+    t, port = dua
+    klien = t.klien()
+    assert klien.masuk(*HR).status == 302  # the session row is written by one machine
+    dilayani = Counter()
+    for _ in range(6):
+        r = klien.get("/jabatan/lowongan/")
+        # Signed in on every request, whichever machine reads the session from the database.
+        assert r.status == 200, r.status
+        assert "no-store" in r.satu("Cache-Control")
+        dilayani[_mesin(r, port)] += 1
+    assert set(dilayani) == {"a", "b"}, dilayani
+    # Each gunicorn's own access log shows it served the page (not only nginx's word for it).
+    for mesin in ("a", "b"):
+        log = (t.folder / f"gunicorn-{mesin}.log").read_text()
+        assert log.count('"GET /jabatan/lowongan/ HTTP/1.0" 200') == dilayani[mesin], mesin
+    # Signing out on one machine ends the session on both.
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', r.teks).group(1)
+    keluar = klien.post("/keluar/", {"csrfmiddlewaretoken": token}, dari="/jabatan/lowongan/")
+    assert keluar.status == 302
+    for _ in range(2):
+        r = klien.get("/jabatan/lowongan/")
+        assert r.status == 302 and r.satu("Location").startswith("/masuk/"), r.status
+
+
+def test_a_public_page_cached_by_one_machine_is_served_from_the_cache_by_the_other(dua):
+    t, port = dua
+    klien = t.klien()
+    pertama = klien.get("/transparansi/?tahun=2026")
+    assert pertama.status == 200 and pertama.satu("X-Cache") == "miss"
+    kedua = klien.get("/transparansi/?tahun=2026")  # round robin: the other machine
+    assert kedua.status == 200 and kedua.satu("X-Cache") == "hit"
+    assert {_mesin(pertama, port), _mesin(kedua, port)} == {"a", "b"}
+    assert kedua.body == pertama.body
+
+
+def test_two_workers_run_each_queued_task_exactly_once(dua):
+    """Tasks queued through both machines while both workers are paused; let go together, the
+    workers race for the same rows, and SKIP LOCKED gives each row to one of them."""
+    t, port = dua
+    klien = t.klien()
+    assert klien.masuk(*HR).status == 302
+    workers = [t.proses["worker-a"], t.proses["worker-b"]]
+    for w in workers:
+        w.send_signal(signal.SIGSTOP)
+    progres, mesin = [], Counter()
+    try:
+        for _ in range(16):
+            # The admin list's export runs in the background and answers with its progress page.
+            r = klien.get("/admin/pegawai/unitkerja/ekspor/")
+            assert r.status == 302, r.status
+            progres.append(r.satu("Location"))
+            mesin[_mesin(r, port)] += 1
+    finally:
+        for w in workers:
+            w.send_signal(signal.SIGCONT)
+    assert set(mesin) == {"a", "b"}, mesin  # queued from both machines
+    assert all(re.fullmatch(r"/tugas/[0-9a-f-]{36}/", p) for p in progres), progres
+
+    def selesai() -> bool:
+        sisa = f"SELECT count(*) FROM {TUGAS} WHERE status IN ('READY', 'RUNNING')"
+        return t.sql(sisa) == [(0,)]
+
+    tunggu(selesai, detik=120, apa="running the tasks", proses=workers)
+    baris = t.sql(f"SELECT status, worker_ids FROM {TUGAS}")
+    assert len(baris) == 16
+    assert all(status == "SUCCESSFUL" for status, _ in baris), baris
+    # Each task claimed once: one worker id on it (a second claim would append a second).
+    assert all(len(ids) == 1 for _, ids in baris), baris
+    oleh = Counter(ids[0] for _, ids in baris)
+    assert len(oleh) == 2, oleh  # both workers took a share
+    selesai_semua = t.sql("SELECT status, count(*) FROM tugas_progres GROUP BY status")
+    assert selesai_semua == [("selesai", 16)], selesai_semua
