@@ -39,6 +39,11 @@ def jaringan(alamat: str) -> str:
     return str(ip)
 
 
+def jaringan_klien(request: HttpRequest) -> str:
+    """Return the network of the request's client (REMOTE_ADDR, as the proxy middleware set it)."""
+    return jaringan(request.META.get("REMOTE_ADDR", ""))
+
+
 def _hitung(key: str, timeout: int) -> int:
     """Add one to a counter that expires `timeout` seconds after it was started."""
     cache.add(key, 0, timeout=timeout)
@@ -79,7 +84,7 @@ def formulir_publik(
         @wraps(view)
         def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
             if request.method == "POST":
-                net = jaringan(request.META.get("REMOTE_ADDR", ""))
+                net = jaringan_klien(request)
                 if _hitung(f"laju:{kunci}:{net}", per_detik) > batas:
                     return _ditolak(request, per_detik, harian=False)
                 if harian is not None:

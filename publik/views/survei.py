@@ -5,16 +5,24 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_protect
 from django.views.decorators.http import require_http_methods, require_safe
 
 from kinerja.services.survei import respon_skm_create
 from kinerja.survei import UnitLayanan
-from kinerja.survei_selectors import MIN_RESPONDEN, hasil_terbit, hasil_terbit_satu, komentar_tayang
+from kinerja.survei_selectors import (
+    MIN_RESPONDEN,
+    hasil_terbit,
+    hasil_terbit_satu,
+    kios_aktif,
+    komentar_tayang,
+)
 from kinerja.survei_terbit import terbit_sejak
 from pegawai.forms import tambah_galat
-from pegawai.throttle import formulir_publik
+from pegawai.throttle import formulir_publik, jaringan_klien
 from publik import qr
 from publik.cache import halaman_publik
 from publik.forms import SurveiForm
@@ -29,6 +37,9 @@ JENDELA_DETIK = 60 * 60
 # through, while filling a unit's quarter from one network takes days (the padding that
 # kinerja.survei_terbit cannot see, see its docstring).
 BATAS_UNIT_HARIAN = 20
+# The cookie a registered counter kiosk keeps its token in (kinerja.survei.KiosSkm).
+KUKI_KIOS = "skm_kios"
+UMUR_KUKI_KIOS = 5 * 365 * 24 * 60 * 60
 
 
 def _tahun(request: HttpRequest) -> int:
@@ -87,6 +98,7 @@ def survei_form(request: HttpRequest, kode: str) -> HttpResponse:
     unit = _unit(kode)
     if not unit.aktif:
         raise Http404
+    kios = kios_aktif(unit=unit, token=request.COOKIES.get(KUKI_KIOS, ""))
     form = SurveiForm(request.POST or None)
     if request.method == "POST":
         if form.jebakan_terisi:
@@ -95,15 +107,45 @@ def survei_form(request: HttpRequest, kode: str) -> HttpResponse:
         if form.is_valid():
             try:
                 respon_skm_create(
-                    unit=unit, jawaban=form.jawaban(), profil=form.profil(),
+                    unit=unit,
+                    jawaban=form.jawaban(),
+                    jaringan=jaringan_klien(request),
+                    kios=kios,
+                    profil=form.profil(),
                     komentar=form.cleaned_data["komentar"],
-                )  # fmt: skip
+                )
             except ValidationError as exc:
                 tambah_galat(form, exc)
             else:
                 return redirect("publik:survei_terima_kasih", kode=unit.kode)
     return render(
-        request, "publik/survei_form.html", {"menu": "survei", "unit": unit, "form": form}
+        request,
+        "publik/survei_form.html",
+        {"menu": "survei", "unit": unit, "form": form, "kios": kios},
+    )
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@csrf_protect
+def survei_kios(request: HttpRequest, kode: str, token: str) -> HttpResponse:
+    """Install a registered counter kiosk on this device: the address HR was shown when it
+    registered the kiosk opens a page; its button (a POST) stores the token in a cookie, and
+    every questionnaire then sent from the device counts as its own network
+    (`kinerja.survei_terbit`). An unknown or switched-off token is a 404."""
+    unit = _unit(kode)
+    kios = kios_aktif(unit=unit, token=token)
+    if kios is None or not unit.aktif:
+        raise Http404
+    if request.method == "POST":
+        response = redirect("publik:survei_form", kode=unit.kode)
+        response.set_cookie(
+            KUKI_KIOS, token, max_age=UMUR_KUKI_KIOS, secure=request.is_secure(),
+            httponly=True, samesite="Lax",
+            path=reverse("publik:survei_form", kwargs={"kode": unit.kode}),
+        )  # fmt: skip
+        return response
+    return render(
+        request, "publik/survei_kios.html", {"menu": "survei", "unit": unit, "kios": kios}
     )
 
 
