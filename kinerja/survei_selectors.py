@@ -199,11 +199,15 @@ def sebaran_jaringan(
     return hasil
 
 
-def kios_aktif(*, unit: UnitLayanan, token: str) -> KiosSkm | None:
-    """Return the unit's active kiosk holding this token, else None."""
+def kios_aktif(*, kode: str, token: str) -> KiosSkm | None:
+    """Return the active kiosk holding this token of the unit with this code, else None."""
     if not token:
         return None
-    return KiosSkm.objects.filter(unit=unit, aktif=True, token_hash=KiosSkm.sidik(token)).first()
+    return (
+        KiosSkm.objects.filter(unit__kode=kode, aktif=True, token_hash=KiosSkm.sidik(token))
+        .select_related("unit")
+        .first()
+    )
 
 
 # --- What the public sees -----------------------------------------------------------------------

@@ -69,6 +69,7 @@ def formulir_publik(
     per_detik: int = 60,
     harian: int | None = None,
     per_objek: str | None = None,
+    bebas: Callable[..., bool] | None = None,
 ) -> Callable:
     """Protect a public form view: CSRF, and at most `batas` submissions per client network per
     window of `per_detik` seconds; with `harian`, also at most that many per calendar day (local
@@ -76,14 +77,15 @@ def formulir_publik(
     unit's code).
 
     A submission over a limit gets 429 Too Many Requests with Retry-After, and reaches neither
-    the view nor the database. GET requests are never limited (reading is free).
+    the view nor the database. GET requests are never limited (reading is free), nor a POST for
+    which `bebas(request, **kwargs)` is true (a device the view knows is supervised).
     """
 
     def decorator(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
         @csrf_protect
         @wraps(view)
         def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-            if request.method == "POST":
+            if request.method == "POST" and not (bebas and bebas(request, **kwargs)):
                 net = jaringan_klien(request)
                 if _hitung(f"laju:{kunci}:{net}", per_detik) > batas:
                     return _ditolak(request, per_detik, harian=False)

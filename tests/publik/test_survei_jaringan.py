@@ -30,7 +30,7 @@ from kinerja.services.survei import (
 from kinerja.survei import JaringanSkm, RekapJaringanSkm, ResponSkm, UnitLayanan
 from kinerja.survei_selectors import hasil_terbit_satu
 from kinerja.survei_terbit import MIN_RESPONDEN, Status
-from publik.views.survei import KUKI_KIOS
+from publik.views.survei import BATAS_KIRIM, BATAS_UNIT_HARIAN, KUKI_KIOS
 from tests.factories import UnitKerjaFactory
 from tests.publik.conftest import TERTUTUP, isi_survei, isian_survei, pada_hari
 
@@ -167,6 +167,19 @@ def test_a_registered_counter_kiosk_counts_each_questionnaire(unit_layanan, hr_u
     with pada_hari(TERTUTUP.replace(month=11)):
         _kirim(unit_layanan, [""] * MIN_RESPONDEN, client=tablet)
     assert _triwulan(unit_layanan, TERTUTUP.year, 4)[0].status == Status.KURANG
+
+
+def test_a_kiosk_is_not_held_to_the_per_network_limits(unit_layanan, hr_user):
+    """A busy counter fills more than one network's daily quota; a phone on the office's Wi-Fi
+    (the same address) is still limited."""
+    _kios, token = kios_skm_daftar(unit=unit_layanan, nama="Tablet loket 1", oleh=hr_user)
+    tablet = _pasang(unit_layanan, token)
+    _kirim(unit_layanan, [""] * (BATAS_UNIT_HARIAN + 1), client=tablet)
+    telepon = Client(REMOTE_ADDR="10.20.30.40")
+    for _i in range(BATAS_KIRIM):
+        assert telepon.post(_form(unit_layanan), isian_survei()).status_code == 302
+    assert telepon.post(_form(unit_layanan), isian_survei()).status_code == 429
+    assert ResponSkm.objects.count() == BATAS_UNIT_HARIAN + 1 + BATAS_KIRIM
 
 
 def test_a_kiosk_counts_only_for_its_own_unit_and_only_hr_registers_one(

@@ -2,8 +2,9 @@
 
 The keys (kinerja.survei.JaringanSkm) are needed only while a year's published figures can still
 change; from the day its fourth quarter is published they become counts per quarter pattern
-(kinerja.survei.RekapJaringanSkm) and the keys are deleted (kinerja.services.survei
-.jaringan_skm_rekap). Run daily by the periodic clean-up (deploy/systemd/mataram-asn-bersih.service).
+(kinerja.survei.RekapJaringanSkm) and the keys are deleted
+(kinerja.services.survei.jaringan_skm_rekap). Run daily by the periodic clean-up
+(deploy/systemd/mataram-asn-bersih.service).
 """
 
 from __future__ import annotations
