@@ -224,6 +224,11 @@ class JaringanSkm(models.Model):
     serial id (the primary key is the row's own fields), so neither an order of insertion nor a
     time joins a row to the questionnaire written in the same transaction. The rows of a year
     are replaced by counts (`RekapJaringanSkm`) once its publication can no longer change.
+
+    What an insider could still do while a year runs: whoever holds both the database and
+    SECRET_KEY can test candidate addresses against a key (IPv4 has only 2^32), and the tables'
+    physical order (not their columns) roughly follows insertion; the keys are deleted when the
+    year is final, and the HR dashboard shows every questionnaire to HR anyway.
     """
 
     pk = models.CompositePrimaryKey("unit", "tahun", "triwulan", "kunci")
