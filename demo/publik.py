@@ -16,7 +16,16 @@ from jabatan import merit
 from jabatan.merit.relevansi import LAIN, kecocokan
 from jabatan.models import Formasi, Keputusan, Penempatan
 from jabatan.peringkat import peringkat_formasi
-from kinerja.survei import KomentarSkm, ResponSkm, StatusKomentar, UnitLayanan
+from kinerja.survei import (
+    JaringanSkm,
+    KiosSkm,
+    KomentarSkm,
+    RekapJaringanSkm,
+    ResponSkm,
+    StatusKomentar,
+    UnitLayanan,
+)
+from kinerja.survei_terbit import triwulan_dari
 from pegawai.jenis_jabatan import JenisJabatan
 from pegawai.models import Pegawai, UnitKerja
 from publik.models import (
@@ -33,7 +42,8 @@ from publik.selectors import formasi_jpt_lowong, persyaratan_formasi
 
 # Children first: the generator's reset deletes these before the rows they point at.
 MODELS = [Pengumuman, HasilTahap, Pelamar, Tahap, AnggotaPanitia, Seleksi.formasi.through,
-          Seleksi, KomentarSkm, ResponSkm, UnitLayanan, Keputusan]  # fmt: skip
+          Seleksi, KomentarSkm, ResponSkm, JaringanSkm, RekapJaringanSkm, KiosSkm, UnitLayanan,
+          Keputusan]  # fmt: skip
 
 KOMENTAR = [
     "Pelayanan cepat dan petugas ramah, terima kasih.",
@@ -183,6 +193,20 @@ class PublikDemo:
                     pekerjaan=rng.choice(["", "swasta", "wirausaha", "pelajar", "lainnya"]),
                 ))  # fmt: skip
         ResponSkm.objects.bulk_create(rows, batch_size=2000)
+        # Each demo respondent on a network of their own (kinerja.survei_terbit counts distinct
+        # networks); a random key stands for the keyed hash the form would store.
+        JaringanSkm.objects.bulk_create(
+            [
+                JaringanSkm(
+                    unit=r.unit,
+                    tahun=r.tanggal.year,
+                    triwulan=triwulan_dari(r.tanggal),
+                    kunci=f"{rng.getrandbits(256):064x}",
+                )
+                for r in rows
+            ],
+            batch_size=2000,
+        )
         sekarang = timezone.now()
         for respon in rng.sample(rows, min(len(rows), 6 * len(units))):
             status = rng.choice([StatusKomentar.TAYANG, StatusKomentar.TAYANG,

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy
 from kinerja.forms import SkpAdminForm
 from kinerja.models import (
     KinerjaOrganisasi,
+    KiosSkm,
     KomentarSkm,
     PengaturanTalenta,
     Periode,
@@ -23,7 +24,12 @@ from kinerja.models import (
     UnitLayanan,
 )
 from kinerja.services import skp_ganti_penilai
-from kinerja.services.survei import komentar_moderasi, unit_layanan_tandai
+from kinerja.services.survei import (
+    kios_skm_daftar,
+    kios_skm_ubah,
+    komentar_moderasi,
+    unit_layanan_tandai,
+)
 from pegawai.admin import NipSearchMixin, PerangkatDaerahFilter, pegawai_nama, pegawai_nip
 from pegawai.admin_base import BaseAdmin, HanyaBacaMixin, LayananMenolak, ServiceWriteMixin
 
@@ -138,6 +144,52 @@ class UnitLayananAdmin(ServiceWriteMixin, BaseAdmin):
 
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
         return False  # responses point at it: unmark with "menerima survei" instead
+
+
+@admin.register(KiosSkm)
+class KiosSkmAdmin(ServiceWriteMixin, BaseAdmin):
+    """Counter kiosks (kinerja.survei_terbit): HR registers a unit's supervised device and is
+    shown, once, the address that installs it; switching one off is a change, not a delete."""
+
+    lingkup_path = "unit__unit_kerja__path"
+    list_display = ["nama", "unit", "aktif", "created_at"]
+    list_select_related = ["unit__unit_kerja"]
+    list_filter = ["aktif"]
+    search_fields = ["nama", "unit__kode"]
+    autocomplete_fields = ["unit"]
+
+    def get_fields(self, request: HttpRequest, obj: Any = None) -> list[str]:
+        return ["unit", "nama", "aktif"] if obj else ["unit", "nama"]
+
+    def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> list[str]:
+        return ["unit"] if obj else []
+
+    def save_model(self, request: HttpRequest, obj: KiosSkm, form: Any, change: bool) -> None:
+        data = form.cleaned_data
+        try:
+            if change:
+                saved = kios_skm_ubah(
+                    kios=obj, nama=data["nama"], aktif=data["aktif"], oleh=request.user
+                )
+            else:
+                saved, token = kios_skm_daftar(
+                    unit=data["unit"], nama=data["nama"], oleh=request.user
+                )
+                self.message_user(
+                    request,
+                    _(
+                        "Buka alamat ini di perangkat loket untuk memasangnya (hanya ditampilkan "
+                        "sekali): %(alamat)s"
+                    )
+                    % {"alamat": KiosSkm.alamat_pasang(saved, token)},
+                    level=messages.WARNING,
+                )
+        except ValidationError as exc:
+            raise LayananMenolak(exc) from exc
+        obj.pk = saved.pk
+
+    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False  # switch it off instead: the audit trail keeps who registered it
 
 
 class UnitLayananFilter(admin.SimpleListFilter):

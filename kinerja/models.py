@@ -405,7 +405,10 @@ class PengaturanTalenta(TimestampedModel):
 
 # The public satisfaction survey's models live in their own module (kinerja/survei.py).
 from kinerja.survei import (  # noqa: E402, F401
+    JaringanSkm,
+    KiosSkm,
     KomentarSkm,
+    RekapJaringanSkm,
     ResponSkm,
     UnitLayanan,
 )

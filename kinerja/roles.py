@@ -32,6 +32,10 @@ IZIN: dict[str, list[str]] = {
         "kinerja.view_responskm",
         "kinerja.view_komentarskm",
         "kinerja.change_komentarskm",
+        # Counter kiosks: each questionnaire from one counts as its own network.
+        "kinerja.view_kiosskm",
+        "kinerja.add_kiosskm",
+        "kinerja.change_kiosskm",
     ],
     PIMPINAN_UNIT: [
         "kinerja.view_periode",

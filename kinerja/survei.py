@@ -9,6 +9,8 @@ optional respondent profile, never a name or a contact); a comment is kept apart
 
 from __future__ import annotations
 
+import hashlib
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -204,3 +206,114 @@ class KomentarSkm(TimestampedModel):
 
     def __str__(self) -> str:
         return f"{self.unit}: {self.teks[:40]}"
+
+
+# --- Counting respondents' networks (kinerja.survei_terbit) ------------------------------------
+
+
+class JaringanSkm(models.Model):
+    """One respondent network that sent a unit at least one questionnaire in a quarter.
+
+    Read only as counts: a quarter, and the year's unpublished rest, is published only when its
+    questionnaires came from at least `survei_terbit.MIN_RESPONDEN` distinct networks. `kunci`
+    is a keyed hash of the unit and the network (an IPv4 address, an IPv6 /64), keyed with a
+    secret derived from SECRET_KEY and the year (`services.survei.kunci_jaringan`), so one
+    network is one row per quarter and the same value in every quarter of that year (the year's
+    rest counts it once). A questionnaire from a registered counter kiosk gets a random key (it
+    counts by itself). Nothing here points at a response: no foreign key to it, no timestamp, no
+    serial id (the primary key is the row's own fields), so neither an order of insertion nor a
+    time joins a row to the questionnaire written in the same transaction. The rows of a year
+    are replaced by counts (`RekapJaringanSkm`) once its publication can no longer change.
+
+    What an insider could still do while a year runs: whoever holds both the database and
+    SECRET_KEY can test candidate addresses against a key (IPv4 has only 2^32), and the tables'
+    physical order (not their columns) roughly follows insertion; the keys are deleted when the
+    year is final, and the HR dashboard shows every questionnaire to HR anyway.
+    """
+
+    pk = models.CompositePrimaryKey("unit", "tahun", "triwulan", "kunci")
+    unit = models.ForeignKey(
+        UnitLayanan, verbose_name=_("unit layanan"), related_name="+", on_delete=models.PROTECT
+    )
+    tahun = models.PositiveSmallIntegerField(_("tahun"))
+    triwulan = models.PositiveSmallIntegerField(_("triwulan"))
+    kunci = models.CharField(_("kunci jaringan"), max_length=64)
+
+    class Meta:
+        verbose_name = _("jaringan responden survei")
+        verbose_name_plural = pgettext_lazy("jamak", "jaringan responden survei")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(triwulan__gte=1, triwulan__lte=4), name="jaringan_skm_triwulan_1_4"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.unit_id} {self.tahun}/{self.triwulan}"
+
+
+class RekapJaringanSkm(models.Model):
+    """The network counts of a unit's year once its keys are gone: how many distinct networks
+    sent questionnaires in exactly the quarters of `pola` (a bit per quarter: 1, 2, 4, 8).
+    Enough to count the distinct networks of any set of quarters, and no key is left."""
+
+    unit = models.ForeignKey(
+        UnitLayanan, verbose_name=_("unit layanan"), related_name="+", on_delete=models.PROTECT
+    )
+    tahun = models.PositiveSmallIntegerField(_("tahun"))
+    pola = models.PositiveSmallIntegerField(_("pola triwulan"))
+    jumlah = models.PositiveIntegerField(_("jumlah jaringan"))
+
+    class Meta:
+        verbose_name = _("rekap jaringan responden survei")
+        verbose_name_plural = pgettext_lazy("jamak", "rekap jaringan responden survei")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["unit", "tahun", "pola"], name="rekap_jaringan_skm_satu_pola"
+            ),
+            models.CheckConstraint(
+                condition=Q(pola__gte=1, pola__lte=15), name="rekap_jaringan_skm_pola_1_15"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.unit_id} {self.tahun} {self.pola}: {self.jumlah}"
+
+
+class KiosSkm(TimestampedModel):
+    """A device at a unit's counter (a tablet the staff hand to citizens) registered by HR.
+
+    SKM is often run this way (PermenPANRB 14/2017 lets the unit choose how questionnaires are
+    collected), and every questionnaire from such a device shares the office's one network: the
+    distinct-network rule would never publish a unit surveyed only at its counter. A
+    questionnaire sent from a registered kiosk therefore counts as a network of its own; the
+    kiosk is supervised, and HR can switch it off. Only a hash of its token is kept.
+    """
+
+    unit = models.ForeignKey(
+        UnitLayanan, verbose_name=_("unit layanan"), related_name="kios", on_delete=models.PROTECT
+    )
+    nama = models.CharField(
+        _("nama perangkat"), max_length=100, help_text=_("Mis. Tablet loket 1.")
+    )
+    token_hash = models.CharField(_("sidik token"), max_length=64, unique=True, editable=False)
+    aktif = models.BooleanField(_("aktif"), default=True)
+
+    class Meta:
+        verbose_name = _("kios survei")
+        verbose_name_plural = pgettext_lazy("jamak", "kios survei")
+        ordering = ["unit", "nama"]
+
+    def __str__(self) -> str:
+        return f"{self.unit}: {self.nama}"
+
+    @staticmethod
+    def alamat_pasang(kios: KiosSkm, token: str) -> str:
+        """Return the address that installs the kiosk on a device. The public side, which owns
+        that page, replaces this at start-up (publik.apps): kinerja may not name its URLs."""
+        return token
+
+    @staticmethod
+    def sidik(token: str) -> str:
+        """Return what is stored of a kiosk's token (a SHA-256; the token is random and long)."""
+        return hashlib.sha256(token.encode()).hexdigest()

@@ -13,17 +13,27 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.core.paginator import Page, Paginator
+from django.db import connection
 from django.db.models import Count, Q, QuerySet, Sum
 from django.db.models.functions import ExtractQuarter, ExtractYear
 from django.utils import timezone
 
 from kinerja import rules
-from kinerja.survei import KomentarSkm, ResponSkm, StatusKomentar, UnitLayanan
+from kinerja.survei import (
+    JaringanSkm,
+    KiosSkm,
+    KomentarSkm,
+    RekapJaringanSkm,
+    ResponSkm,
+    StatusKomentar,
+    UnitLayanan,
+)
 from kinerja.survei_terbit import (
     KOSONG,
     MIN_RESPONDEN,
     TRIWULAN,
     Jumlah,
+    Sebaran,
     SelTriwulan,
     Status,
     TerbitanTahun,
@@ -150,6 +160,56 @@ def dasbor_skm(*, scope: Lingkup, tahun: int, rinci_maks: int = 5) -> DasborSkm:
     return DasborSkm(tahun=tahun, hasil=hasil, rinci=rinci)
 
 
+# --- Respondent networks (kinerja.survei_terbit: distinct networks per cell) ---------------
+
+# The quarter's bit (survei_terbit.bit) in SQL.
+_BIT = "CASE triwulan WHEN 1 THEN 1 WHEN 2 THEN 2 WHEN 3 THEN 4 ELSE 8 END"
+
+
+def sql_pola_kunci(where: str) -> str:
+    """Return SQL selecting (unit_id, tahun, pola, jumlah) from the network keys matching
+    `where`: per unit and year, how many keys were seen in exactly the quarters of `pola`
+    (a key has one row per quarter, so the sum of its rows' bits is its pattern)."""
+    return (
+        f"SELECT unit_id, tahun, pola, COUNT(*) AS jumlah FROM ("
+        f"SELECT unit_id, tahun, SUM({_BIT}) AS pola FROM {JaringanSkm._meta.db_table} "
+        f"WHERE {where} GROUP BY unit_id, tahun, kunci) k GROUP BY unit_id, tahun, pola"
+    )
+
+
+def sebaran_jaringan(
+    *, unit_ids: list[int], tahun_dari: int, tahun_sampai: int
+) -> dict[tuple[int, int], Sebaran]:
+    """Return per (unit, year) its distinct respondent networks by quarter pattern: from the
+    keys of running years and the counts kept of closed ones (one query)."""
+    if not unit_ids:
+        return {}
+    where = f"unit_id IN ({', '.join(['%s'] * len(unit_ids))}) AND tahun BETWEEN %s AND %s"
+    params = [*unit_ids, tahun_dari, tahun_sampai]
+    sql = (
+        f"SELECT unit_id, tahun, pola, SUM(jumlah) FROM ({sql_pola_kunci(where)} UNION ALL "
+        f"SELECT unit_id, tahun, pola, jumlah FROM {RekapJaringanSkm._meta.db_table} "
+        f"WHERE {where}) s GROUP BY unit_id, tahun, pola"
+    )
+    hasil: dict[tuple[int, int], dict[int, int]] = {}
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params * 2)
+        for unit_id, tahun, pola, jumlah in cursor.fetchall():
+            hasil.setdefault((unit_id, tahun), {})[pola] = int(jumlah)
+    return hasil
+
+
+def kios_aktif(*, kode: str, token: str) -> KiosSkm | None:
+    """Return the active kiosk holding this token of the unit with this code, else None."""
+    if not token:
+        return None
+    return (
+        KiosSkm.objects.filter(unit__kode=kode, aktif=True, token_hash=KiosSkm.sidik(token))
+        .select_related("unit")
+        .first()
+    )
+
+
 # --- What the public sees -----------------------------------------------------------------------
 
 
@@ -210,9 +270,9 @@ def _per_triwulan(unit_ids: list[int], tahun: int) -> dict[int, dict[int, Jumlah
 
 
 def _terbit(
-    unit: UnitLayanan, per_tw: dict[int, Jumlah], tahun: int, hari_ini: date
+    unit: UnitLayanan, per_tw: dict[int, Jumlah], jaringan: Sebaran, tahun: int, hari_ini: date
 ) -> HasilTerbit:
-    t = terbitan_tahun(per_tw, tahun=tahun, hari_ini=hari_ini)
+    t = terbitan_tahun(per_tw, jaringan=jaringan, tahun=tahun, hari_ini=hari_ini)
     return HasilTerbit(
         unit=unit,
         terbitan=t,
@@ -223,11 +283,16 @@ def _terbit(
 
 def hasil_terbit(*, tahun: int, hari_ini: date | None = None) -> list[HasilTerbit]:
     """Return every active service unit's published figures for a year, best index first
-    (two queries: the units, the sums per unit and quarter)."""
+    (three queries: the units, the sums per unit and quarter, the networks)."""
     hari_ini = hari_ini or timezone.localdate()
     units = list(unit_layanan().filter(aktif=True))
-    per_unit = _per_triwulan([u.pk for u in units], tahun)
-    hasil = [_terbit(u, per_unit.get(u.pk, {}), tahun, hari_ini) for u in units]
+    ids = [u.pk for u in units]
+    per_unit = _per_triwulan(ids, tahun)
+    jaringan = sebaran_jaringan(unit_ids=ids, tahun_dari=tahun, tahun_sampai=tahun)
+    hasil = [
+        _terbit(u, per_unit.get(u.pk, {}), jaringan.get((u.pk, tahun), {}), tahun, hari_ini)
+        for u in units
+    ]
     hasil.sort(key=lambda h: (h.indeks is None, -(h.indeks or 0), -(h.responden or 0), h.unit.nama))
     return hasil
 
@@ -235,9 +300,11 @@ def hasil_terbit(*, tahun: int, hari_ini: date | None = None) -> list[HasilTerbi
 def hasil_terbit_satu(
     *, unit: UnitLayanan, tahun: int, hari_ini: date | None = None
 ) -> HasilTerbit:
-    """Return one unit's published figures for a year (one query)."""
+    """Return one unit's published figures for a year (two queries: sums, networks)."""
     hari_ini = hari_ini or timezone.localdate()
-    return _terbit(unit, _per_triwulan([unit.pk], tahun).get(unit.pk, {}), tahun, hari_ini)
+    jaringan = sebaran_jaringan(unit_ids=[unit.pk], tahun_dari=tahun, tahun_sampai=tahun)
+    per_tw = _per_triwulan([unit.pk], tahun).get(unit.pk, {})
+    return _terbit(unit, per_tw, jaringan.get((unit.pk, tahun), {}), tahun, hari_ini)
 
 
 # --- One unit on the dashboard (internal: every questionnaire, what is public marked) -------
@@ -275,7 +342,8 @@ def rinci_skm(
 ) -> RinciSkm:
     """Return one unit's drill-down: the nine elements of a year, the trend per quarter over
     `TAHUN_TREN` years, the approved comments paged, and the counts awaiting or refused.
-    Queries: the sums per year and quarter; the comments' count and page; the two counts."""
+    Queries: the sums per year and quarter; the networks; the comments' count and page; the two
+    counts."""
     hari_ini = hari_ini or timezone.localdate()
     rows = (
         ResponSkm.objects.filter(unit=unit, tanggal__year__gt=tahun - TAHUN_TREN)
@@ -286,10 +354,14 @@ def rinci_skm(
         .order_by()
     )
     per = {(r["th"], r["tw"]): _jumlah(r) for r in rows}
+    jaringan = sebaran_jaringan(
+        unit_ids=[unit.pk], tahun_dari=tahun - TAHUN_TREN + 1, tahun_sampai=tahun
+    )
     tren = []
     for th in range(tahun - TAHUN_TREN + 1, tahun + 1):
         per_tw = {tw: per.get((th, tw), KOSONG) for tw in TRIWULAN}
-        terbit = terbitan_tahun(per_tw, tahun=th, hari_ini=hari_ini)
+        sebaran = jaringan.get((unit.pk, th), {})
+        terbit = terbitan_tahun(per_tw, jaringan=sebaran, tahun=th, hari_ini=hari_ini)
         tren += [
             BarisTren(th, s.triwulan, _hasil(unit, per_tw[s.triwulan]), s.jumlah is not None)
             for s in terbit.triwulan

@@ -18,27 +18,52 @@ The rule, per unit and year, in quarters (triwulan) and the year:
    lets a questionnaire sent in the last minutes land before anyone reads the quarter), and never
    changes after: no published number moves when one new questionnaire arrives, so comparing the
    page before and after a submission shows nothing.
-2. A closed quarter is published only with at least `MIN_RESPONDEN` questionnaires; its count is
-   shown only then ("fewer than 5" otherwise, never 1 to 4).
+2. A closed quarter is published only with at least `MIN_RESPONDEN` questionnaires sent from at
+   least `MIN_RESPONDEN` distinct networks (below); its count is shown only then ("fewer than 5"
+   otherwise, never 1 to 4).
 3. The year's figure is the union of the published quarters while the year runs. Once the year
    has ended it counts every questionnaire of the year, unless the quarters left unpublished hold
-   together 1 to 4 questionnaires (then "year minus published quarters" would isolate them, and
-   the year stays the union of the published quarters). A published quarter is never withdrawn
-   afterwards (it may already be copied), which is why the year, not a quarter, gives way.
+   together 1 to 4 questionnaires, or questionnaires from 1 to 4 distinct networks (then "year
+   minus published quarters" would isolate them, and the year stays the union of the published
+   quarters). A published quarter is never withdrawn afterwards (it may already be copied), which
+   is why the year, not a quarter, gives way.
 
 Every difference of two published numbers is then a published quarter or the unpublished rest
-of a year, each of at least `MIN_RESPONDEN` questionnaires.
+of a year, each of at least `MIN_RESPONDEN` questionnaires from at least `MIN_RESPONDEN`
+networks.
 
-What this does not stop: someone who, during an open quarter, sends four questionnaires to a unit
-that gets exactly one other that quarter, and reads the quarter once it is published, can
-subtract their own answers. The rate limit (`publik.views.survei`) makes that cost several
-networks and days, but only noise added to the figures would rule it out, and the regulation's
-index is exact; the HR dashboard sees everything (internal).
+Why networks. Rules 1-3 alone leave one attack, the one the Sage entry names: someone who sends four
+questionnaires to a unit during an open quarter in which exactly one other person answers, and reads
+the quarter once it is published, subtracts their own four and has the fifth person's nine answers.
+The rate limit (`publik.views.survei`, per network per unit per day) only made that cost four days.
+So a cell also needs `MIN_RESPONDEN` distinct respondent networks, the network being the rate
+limit's (`pegawai.throttle.jaringan`: an IPv4 address, an IPv6 /64), counted in
+`kinerja.survei.JaringanSkm` apart from the responses. An attacker who controls m networks and
+subtracts everything they sent keeps, of any published cell, the sum of the questionnaires of at
+least 5 - m other networks, each of one person or more: to isolate one person they need four
+distinct networks (four households, or mobile connections that land in four /64s; one questionnaire
+from each is enough, so the daily cap does not slow them), used before the quarter closes, and they
+must also know that the quarter will get exactly one other respondent. That is what remains, and it
+is the residual risk the threshold itself accepts: any respondent of a published cell of five learns
+the mean of the four others. Many people on one network (a family, an office's Wi-Fi) count as one:
+a cell they fill alone is not published, which errs on the side of keeping it back. The keys of a
+year are kept only until its fourth quarter is published; then the daily clean-up keeps counts
+(`kinerja.services.survei.jaringan_skm_rekap`).
+
+A counter kiosk (`kinerja.survei.KiosSkm`) is the exception: it is the unit's own supervised
+device, the usual way SKM is collected at a counter, and all its questionnaires share one
+network; each of them counts as a network of its own, or a unit surveyed at its counter would
+never publish. An attacker would have to stand at the counter four times under the staff's eyes.
+
+Why not noise. Only randomness added to the published figures (differential privacy) rules out
+differencing altogether; but PermenPANRB 14/2017 defines the index as an exact weighted mean of
+the answers (`kinerja.rules.ikm`), and a unit's published IKM must be that number. The HR
+dashboard sees every questionnaire (internal).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -63,10 +88,25 @@ class Jumlah:
 
 KOSONG = Jumlah()
 
+# A unit's respondent networks in a year: quarter pattern -> how many distinct networks sent
+# questionnaires in exactly those quarters. A pattern has one bit per quarter (`bit`), so one
+# network that answered in the first and third quarters counts once, under pattern 0b0101.
+Sebaran = Mapping[int, int]
+
+
+def bit(triwulan: int) -> int:
+    return 1 << (triwulan - 1)
+
+
+def jaringan_berbeda(sebaran: Sebaran, triwulan: Iterable[int]) -> int:
+    """Return how many distinct networks sent questionnaires in any of these quarters."""
+    pola = sum(bit(tw) for tw in set(triwulan))
+    return sum(n for p, n in sebaran.items() if p & pola)
+
 
 class Status:
     TERBIT = "terbit"  # closed, at least MIN_RESPONDEN: published
-    KURANG = "kurang"  # closed, fewer than MIN_RESPONDEN: not published
+    KURANG = "kurang"  # closed, fewer than MIN_RESPONDEN questionnaires or networks
     BERJALAN = "berjalan"  # running, or closed less than a day ago
     BELUM = "belum"  # not begun
 
@@ -87,6 +127,10 @@ class TerbitanTahun:
     setahun: bool  # the year has ended and the figure counts every questionnaire of it
 
 
+def triwulan_dari(tanggal: date) -> int:
+    return (tanggal.month + 2) // 3
+
+
 def awal_triwulan(tahun: int, triwulan: int) -> date:
     return date(tahun, 3 * triwulan - 2, 1)
 
@@ -103,9 +147,10 @@ def terbit_sejak(tahun: int, triwulan: int) -> date:
 
 
 def terbitan_tahun(
-    per_triwulan: Mapping[int, Jumlah], *, tahun: int, hari_ini: date
+    per_triwulan: Mapping[int, Jumlah], *, jaringan: Sebaran, tahun: int, hari_ini: date
 ) -> TerbitanTahun:
-    """Return what may be published of one unit's year, given its questionnaires per quarter."""
+    """Return what may be published of one unit's year, given its questionnaires per quarter and
+    the distinct networks they came from."""
     sel = []
     for tw in TRIWULAN:
         jumlah = per_triwulan.get(tw, KOSONG)
@@ -113,7 +158,7 @@ def terbitan_tahun(
             sel.append(SelTriwulan(tw, Status.BELUM, None))
         elif hari_ini < terbit_sejak(tahun, tw):
             sel.append(SelTriwulan(tw, Status.BERJALAN, None))
-        elif jumlah.n >= MIN_RESPONDEN:
+        elif jumlah.n >= MIN_RESPONDEN and jaringan_berbeda(jaringan, [tw]) >= MIN_RESPONDEN:
             sel.append(SelTriwulan(tw, Status.TERBIT, jumlah))
         else:
             sel.append(SelTriwulan(tw, Status.KURANG, None))
@@ -122,7 +167,11 @@ def terbitan_tahun(
     if hari_ini >= terbit_sejak(tahun, 4):
         setahun = sum((per_triwulan.get(tw, KOSONG) for tw in TRIWULAN), KOSONG)
         sisa = setahun.n - gabungan.n
-        if setahun.n >= MIN_RESPONDEN and (sisa == 0 or sisa >= MIN_RESPONDEN):
+        sisa_jaringan = jaringan_berbeda(
+            jaringan, [s.triwulan for s in sel if s.status != Status.TERBIT]
+        )
+        aman = sisa == 0 or (sisa >= MIN_RESPONDEN and sisa_jaringan >= MIN_RESPONDEN)
+        if setahun.n >= MIN_RESPONDEN and aman:
             return TerbitanTahun(tahun, tuple(sel), setahun, TRIWULAN, True)
     if not terbit:
         return TerbitanTahun(tahun, tuple(sel), None, (), False)

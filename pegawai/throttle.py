@@ -39,6 +39,11 @@ def jaringan(alamat: str) -> str:
     return str(ip)
 
 
+def jaringan_klien(request: HttpRequest) -> str:
+    """Return the network of the request's client (REMOTE_ADDR, as the proxy middleware set it)."""
+    return jaringan(request.META.get("REMOTE_ADDR", ""))
+
+
 def _hitung(key: str, timeout: int) -> int:
     """Add one to a counter that expires `timeout` seconds after it was started."""
     cache.add(key, 0, timeout=timeout)
@@ -64,6 +69,7 @@ def formulir_publik(
     per_detik: int = 60,
     harian: int | None = None,
     per_objek: str | None = None,
+    bebas: Callable[..., bool] | None = None,
 ) -> Callable:
     """Protect a public form view: CSRF, and at most `batas` submissions per client network per
     window of `per_detik` seconds; with `harian`, also at most that many per calendar day (local
@@ -71,15 +77,16 @@ def formulir_publik(
     unit's code).
 
     A submission over a limit gets 429 Too Many Requests with Retry-After, and reaches neither
-    the view nor the database. GET requests are never limited (reading is free).
+    the view nor the database. GET requests are never limited (reading is free), nor a POST for
+    which `bebas(request, **kwargs)` is true (a device the view knows is supervised).
     """
 
     def decorator(view: Callable[..., HttpResponse]) -> Callable[..., HttpResponse]:
         @csrf_protect
         @wraps(view)
         def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
-            if request.method == "POST":
-                net = jaringan(request.META.get("REMOTE_ADDR", ""))
+            if request.method == "POST" and not (bebas and bebas(request, **kwargs)):
+                net = jaringan_klien(request)
                 if _hitung(f"laju:{kunci}:{net}", per_detik) > batas:
                     return _ditolak(request, per_detik, harian=False)
                 if harian is not None:

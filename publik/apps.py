@@ -17,14 +17,16 @@ class PublikConfig(AppConfig):
 
         from jabatan import asal_seleksi
         from jabatan.models import Formasi, Keputusan, KoreksiKeputusan, Penempatan
-        from kinerja.survei import KomentarSkm, ResponSkm, UnitLayanan
+        from kinerja.survei import KiosSkm, KomentarSkm, ResponSkm, UnitLayanan
         from pegawai import saya
         from pegawai.apps import AUDIT_EXCLUDE
         from publik import models as m
         from publik.cache import batalkan
         from publik.keputusan import AsalSeleksiPublik
+        from publik.qr import alamat_pasang_kios
 
         asal_seleksi.daftarkan(AsalSeleksiPublik())
+        KiosSkm.alamat_pasang = staticmethod(alamat_pasang_kios)
         for model in (
             m.Tahap,
             m.Pelamar,

@@ -182,7 +182,7 @@ def _angka(n: Decimal | None) -> float | None:
 
 def _ikm() -> Iterator[dict]:
     # The same published figures as /survei/ (kinerja.survei_terbit): closed quarters with at
-    # least five questionnaires, never a smaller count.
+    # least five questionnaires from five networks, never a smaller count.
     tahun = timezone.localdate().year
     for t in (tahun, tahun - 1):
         hasil = hasil_terbit(tahun=t)
@@ -355,8 +355,10 @@ DATASET: dict[str, Dataset] = {
             deskripsi=gettext_lazy(
                 "Hasil Survei Kepuasan Masyarakat per unit layanan per tahun (PermenPANRB "
                 "14/2017): jumlah responden, indeks, mutu pelayanan dan nilai rata-rata tiap "
-                "unsur. Hanya triwulan yang sudah berakhir dengan sedikitnya 5 responden yang "
-                "diumumkan, dan tidak ada gabungan angka yang memisahkan kurang dari 5 orang."
+                "unsur. Hanya triwulan yang sudah berakhir dengan sedikitnya 5 responden dari "
+                "sedikitnya 5 jaringan internet berbeda yang diumumkan (kuesioner dari tablet "
+                "loket terdaftar dihitung masing-masing), dan tidak ada gabungan angka yang "
+                "memisahkan kurang dari 5 orang."
             ),
             kolom=[
                 Kolom("unit_layanan", "string", gettext_lazy("nama unit layanan"), wajib=True),

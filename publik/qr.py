@@ -35,6 +35,11 @@ SKALA_SVG = 8  # the standalone SVG's nominal size, pixels per module
 SVG_NS = "http://www.w3.org/2000/svg"
 
 
+def alamat_pasang_kios(kios, token: str) -> str:
+    """Return the absolute address that installs a counter kiosk (kinerja.survei.KiosSkm)."""
+    return absolut(reverse("publik:survei_kios", kwargs={"kode": kios.unit.kode, "token": token}))
+
+
 def url_form(unit: UnitLayanan) -> str:
     """Return the absolute URL of the unit's survey form, as the code and the poster print it."""
     return absolut(reverse("publik:survei_form", kwargs={"kode": unit.kode}))

@@ -65,4 +65,5 @@ urlpatterns = [
     path("survei/<slug:kode>/qr.svg", survei.survei_qr, name="survei_qr"),
     path("survei/<slug:kode>/qr.png", survei.survei_png, name="survei_png"),
     path("survei/<slug:kode>/cetak/", survei.survei_cetak, name="survei_cetak"),
+    path("survei/<slug:kode>/kios/<str:token>/", survei.survei_kios, name="survei_kios"),
 ]

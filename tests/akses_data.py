@@ -134,12 +134,14 @@ def _buat_organisasi() -> Organisasi:
 
 
 def _survei(org: Organisasi) -> dict[str, object]:
-    """A service unit of unit A with one response and its comment (the public survey)."""
-    from kinerja.survei import KomentarSkm, ResponSkm, UnitLayanan
+    """A service unit of unit A with one response, its comment and a counter kiosk (the public
+    survey)."""
+    from kinerja.survei import KiosSkm, KomentarSkm, ResponSkm, UnitLayanan
 
     unit = UnitLayanan.objects.create(unit_kerja=org.bidang_a, kode="layanan-a")
     respon = ResponSkm.objects.create(unit=unit, **{k: 4 for k in ResponSkm.KOLOM})
     komentar = KomentarSkm.objects.create(respon=respon, unit=unit, teks="Bagus")
+    kios = KiosSkm.objects.create(unit=unit, nama="Tablet", token_hash=KiosSkm.sidik("uji"))
     from publik.models import HasilTahap, Pelamar, Seleksi, Tahap
 
     hr = org.users["hr"]
@@ -154,9 +156,16 @@ def _survei(org: Organisasi) -> dict[str, object]:
     )
     pelamar = Pelamar.objects.create(seleksi=seleksi, formasi=org.formasi_a, pegawai=org.pegawai_a)
     hasil = HasilTahap.objects.create(tahap=tahap, pelamar=pelamar, lulus=True, dicatat_oleh=hr)
-    return {"kinerja.unitlayanan": unit, "kinerja.responskm": respon,
-            "kinerja.komentarskm": komentar, "publik.seleksi": seleksi, "publik.tahap": tahap,
-            "publik.pelamar": pelamar, "publik.hasiltahap": hasil}  # fmt: skip
+    return {
+        "kinerja.unitlayanan": unit,
+        "kinerja.responskm": respon,
+        "kinerja.komentarskm": komentar,
+        "kinerja.kiosskm": kios,
+        "publik.seleksi": seleksi,
+        "publik.tahap": tahap,
+        "publik.pelamar": pelamar,
+        "publik.hasiltahap": hasil,
+    }
 
 
 def _pemetaan(org: Organisasi) -> dict[str, object]:

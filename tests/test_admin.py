@@ -93,6 +93,7 @@ CHANGELIST_QUERIES = {
     "kinerja.unitlayanan": AUTH + 2,
     "kinerja.responskm": AUTH + 2 + 1,  # filter "unit": the service units
     "kinerja.komentarskm": AUTH + 2 + 1,  # filter "unit": the service units
+    "kinerja.kiosskm": AUTH + 2,
     "impor.pemetaanunit": AUTH + 2,  # rows joined to the unit and the user who mapped
     "impor.pemetaanjabatan": AUTH + 2,
 }
@@ -171,6 +172,7 @@ CHANGE_QUERIES = {
     "kinerja.unitlayanan": AUTH + CONTENT_TYPE + 1 + 1,  # unit kerja
     "kinerja.responskm": AUTH + CONTENT_TYPE + 1 + 2,  # read-only: the service unit, its unit
     "kinerja.komentarskm": AUTH + CONTENT_TYPE + 1 + 2,  # read-only: the unit, the moderator
+    "kinerja.kiosskm": AUTH + CONTENT_TYPE + 1 + 2,  # read-only: the service unit, its unit
     # The autocomplete's selected unit (or position), the user who mapped (read-only).
     "impor.pemetaanunit": AUTH + CONTENT_TYPE + 1 + 2,
     "impor.pemetaanjabatan": AUTH + CONTENT_TYPE + 1 + 2,
@@ -354,14 +356,18 @@ def _kinerja(opd: list[UnitKerja], pegawai: list[Pegawai], user: User) -> None:
 
 
 def _survei(opd: list[UnitKerja]) -> None:
-    """Three service units, 30 responses and their comments (the public survey)."""
-    from kinerja.survei import KomentarSkm, ResponSkm, UnitLayanan
+    """Three service units, 30 responses and their comments, a counter kiosk each (the public
+    survey)."""
+    from kinerja.survei import KiosSkm, KomentarSkm, ResponSkm, UnitLayanan
 
     units = [UnitLayanan.objects.create(unit_kerja=o, kode=f"l{o.pk}") for o in opd]
     respon = ResponSkm.objects.bulk_create(
         ResponSkm(unit=units[n % 3], **{k: 3 for k in ResponSkm.KOLOM}) for n in range(30)
     )
     KomentarSkm.objects.bulk_create(KomentarSkm(respon=r, unit=r.unit, teks="Uji") for r in respon)
+    KiosSkm.objects.bulk_create(
+        KiosSkm(unit=u, nama="Tablet loket", token_hash=KiosSkm.sidik(u.kode)) for u in units
+    )
 
 
 @pytest.fixture

@@ -70,6 +70,7 @@ MODEL = {
     "kinerja.unitlayanan": Aturan("unit", hr="vac"),
     "kinerja.responskm": Aturan("unit", hr="v"),  # written by the public form only
     "kinerja.komentarskm": Aturan("unit", hr="vc"),  # moderated by an action
+    "kinerja.kiosskm": Aturan("unit", hr="vac"),  # switched off, never deleted
     # Open selections: written by publik.services, read (and acted on) in the admin.
     "publik.seleksi": Aturan("bebas", hr="v"),
     "publik.tahap": Aturan("bebas", hr="v"),
@@ -190,6 +191,8 @@ HALAMAN = {
             "seleksi_detail",
         )
     },
+    # Installing a counter kiosk: only with a registered kiosk's token (none here: 404).
+    "publik:survei_kios": (404, 404, 404, 404, 404),
     "publik:seleksi_saya": (302, 200, 200, 200, 403),  # an employee's own; HR has no record
     "publik:seleksi_lamar": (302, 405, 405, 405, 405),  # POST only
     # HR's pages of the open selection (tests/publik/test_kelola.py).

@@ -5,30 +5,52 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_protect
 from django.views.decorators.http import require_http_methods, require_safe
 
 from kinerja.services.survei import respon_skm_create
-from kinerja.survei import UnitLayanan
-from kinerja.survei_selectors import MIN_RESPONDEN, hasil_terbit, hasil_terbit_satu, komentar_tayang
+from kinerja.survei import KiosSkm, UnitLayanan
+from kinerja.survei_selectors import (
+    MIN_RESPONDEN,
+    hasil_terbit,
+    hasil_terbit_satu,
+    kios_aktif,
+    komentar_tayang,
+)
 from kinerja.survei_terbit import terbit_sejak
 from pegawai.forms import tambah_galat
-from pegawai.throttle import formulir_publik
+from pegawai.throttle import formulir_publik, jaringan_klien
 from publik import qr
 from publik.cache import halaman_publik
 from publik.forms import SurveiForm
 from publik.selectors import perangkat_daerah_unit
 
 # One network (an IPv4 address, an IPv6 /64: pegawai.throttle.jaringan) may send this many
-# questionnaires per hour to all units together: enough for a family at one counter, or a shared
-# kiosk; not enough to move a unit's index.
+# questionnaires per hour to all units together: enough for a family at one counter; not enough
+# to move a unit's index. A counter kiosk registered by HR is not limited (`_dari_kios`).
 BATAS_KIRIM = 10
 JENDELA_DETIK = 60 * 60
 # ... and this many to one unit per day: a counter's shared Wi-Fi on a busy day still gets
-# through, while filling a unit's quarter from one network takes days (the padding that
-# kinerja.survei_terbit cannot see, see its docstring).
+# through, while filling a unit's quarter from one network takes days; a quarter filled from
+# fewer than five networks is not published anyway (kinerja.survei_terbit).
 BATAS_UNIT_HARIAN = 20
+# The cookie a registered counter kiosk keeps its token in (kinerja.survei.KiosSkm).
+KUKI_KIOS = "skm_kios"
+UMUR_KUKI_KIOS = 5 * 365 * 24 * 60 * 60
+
+
+def _kios(request: HttpRequest, kode: str) -> KiosSkm | None:
+    return kios_aktif(kode=kode, token=request.COOKIES.get(KUKI_KIOS, ""))
+
+
+def _dari_kios(request: HttpRequest, kode: str) -> bool:
+    """Whether a POST comes from a registered kiosk of the unit. The per-network limits are
+    for the open internet; a kiosk is one device the counter's staff watch over, and a busy
+    counter fills more than a day's network quota (HR switches a misused kiosk off)."""
+    return KUKI_KIOS in request.COOKIES and _kios(request, kode) is not None
 
 
 def _tahun(request: HttpRequest) -> int:
@@ -81,12 +103,14 @@ def survei_hasil(request: HttpRequest, kode: str) -> HttpResponse:
     per_detik=JENDELA_DETIK,
     harian=BATAS_UNIT_HARIAN,
     per_objek="kode",
+    bebas=_dari_kios,
 )
 def survei_form(request: HttpRequest, kode: str) -> HttpResponse:
     """Show the questionnaire of a unit, and record a filled one (CSRF, rate limit, honeypot)."""
     unit = _unit(kode)
     if not unit.aktif:
         raise Http404
+    kios = _kios(request, unit.kode)
     form = SurveiForm(request.POST or None)
     if request.method == "POST":
         if form.jebakan_terisi:
@@ -95,15 +119,45 @@ def survei_form(request: HttpRequest, kode: str) -> HttpResponse:
         if form.is_valid():
             try:
                 respon_skm_create(
-                    unit=unit, jawaban=form.jawaban(), profil=form.profil(),
+                    unit=unit,
+                    jawaban=form.jawaban(),
+                    jaringan=jaringan_klien(request),
+                    kios=kios,
+                    profil=form.profil(),
                     komentar=form.cleaned_data["komentar"],
-                )  # fmt: skip
+                )
             except ValidationError as exc:
                 tambah_galat(form, exc)
             else:
                 return redirect("publik:survei_terima_kasih", kode=unit.kode)
     return render(
-        request, "publik/survei_form.html", {"menu": "survei", "unit": unit, "form": form}
+        request,
+        "publik/survei_form.html",
+        {"menu": "survei", "unit": unit, "form": form, "kios": kios},
+    )
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@csrf_protect
+def survei_kios(request: HttpRequest, kode: str, token: str) -> HttpResponse:
+    """Install a registered counter kiosk on this device: the address HR was shown when it
+    registered the kiosk opens a page; its button (a POST) stores the token in a cookie, and
+    every questionnaire then sent from the device counts as its own network
+    (`kinerja.survei_terbit`). An unknown or switched-off token is a 404."""
+    unit = _unit(kode)
+    kios = kios_aktif(kode=kode, token=token)
+    if kios is None or not unit.aktif:
+        raise Http404
+    if request.method == "POST":
+        response = redirect("publik:survei_form", kode=unit.kode)
+        response.set_cookie(
+            KUKI_KIOS, token, max_age=UMUR_KUKI_KIOS, secure=request.is_secure(),
+            httponly=True, samesite="Lax",
+            path=reverse("publik:survei_form", kwargs={"kode": unit.kode}),
+        )  # fmt: skip
+        return response
+    return render(
+        request, "publik/survei_kios.html", {"menu": "survei", "unit": unit, "kios": kios}
     )
 
 

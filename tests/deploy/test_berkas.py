@@ -60,6 +60,7 @@ def test_every_manage_py_command_the_units_run_exists():
         "prune_db_task_results",
         "prune_progres",
         "clearsessions",
+        "prune_jaringan_skm",
         "cadangkan",
     }
     assert dipakai <= set(perintah)

@@ -74,8 +74,9 @@ def test_the_page_takes_the_same_queries_for_two_or_sixty_comments(
     _komentar(unit, hr_user, 2)
     hr_client.get(_url(unit))
     # session, user, permissions (user's, groups'); the unit in scope; the sums per year and
-    # quarter; the counts awaiting and refused; the comments' count and page
-    with django_assert_num_queries(9) as sedikit:
+    # quarter; the distinct networks per year and quarter pattern; the counts awaiting and
+    # refused; the comments' count and page
+    with django_assert_num_queries(10) as sedikit:
         hr_client.get(_url(unit))
     _komentar(unit, hr_user, 58)
     with django_assert_num_queries(len(sedikit.captured_queries)):

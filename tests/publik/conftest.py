@@ -4,7 +4,10 @@ that holds private data (NIP, birth date, scores, exclusion reasons) the public 
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import itertools
+from unittest import mock
 
 import pytest
 from django.contrib.auth.models import User
@@ -14,7 +17,7 @@ from django.utils import timezone
 from jabatan.models import Keputusan
 from kinerja.models import Periode, Skp
 from kinerja.services.survei import respon_skm_create
-from kinerja.survei import ResponSkm, UnitLayanan
+from kinerja.survei import UnitLayanan
 from pegawai.jenis_jabatan import JenisJabatan
 from publik.models import URUTAN_TAHAP, Seleksi
 from publik.services import seleksi_buka
@@ -62,13 +65,44 @@ def isian_survei(nilai: int = 4, **extra) -> dict:
 TERTUTUP = dt.date(timezone.localdate().year - 1, 5, 15)
 
 
+_JARINGAN = itertools.count(1)
+
+
+def jaringan_baru() -> str:
+    """Return a respondent network no test has used yet (an IPv6 /64, as pegawai.throttle
+    names one)."""
+    return f"2001:db8:{next(_JARINGAN):x}::/64"
+
+
+@contextlib.contextmanager
+def pada_hari(tanggal: dt.date | None):
+    """Run the block as if today were `tanggal` for the survey's services (the day a
+    questionnaire is dated and counted under); `None` leaves today as it is."""
+    if tanggal is None:
+        yield
+        return
+    with mock.patch.object(timezone, "localdate", return_value=tanggal):
+        yield
+
+
 def isi_survei(
-    unit: UnitLayanan, n: int, nilai: int = 4, komentar: str = "", tanggal: dt.date | None = None
+    unit: UnitLayanan,
+    n: int,
+    nilai: int = 4,
+    komentar: str = "",
+    tanggal: dt.date | None = None,
+    jaringan: str | None = None,
 ) -> None:
-    """Send `n` questionnaires through the service; dated `tanggal` (as if sent that day)."""
-    baru = [respon_skm_create(unit=unit, jawaban=[nilai] * 9, komentar=komentar) for _i in range(n)]
-    if tanggal is not None:
-        ResponSkm.objects.filter(pk__in=[r.pk for r in baru]).update(tanggal=tanggal)
+    """Send `n` questionnaires through the service, as if sent on `tanggal`, each from a network
+    of its own unless all come from `jaringan`."""
+    with pada_hari(tanggal):
+        for _i in range(n):
+            respon_skm_create(
+                unit=unit,
+                jawaban=[nilai] * 9,
+                jaringan=jaringan or jaringan_baru(),
+                komentar=komentar,
+            )
 
 
 @pytest.fixture

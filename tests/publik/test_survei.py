@@ -146,13 +146,15 @@ def test_an_inactive_or_unknown_unit_has_no_form(client, unit_layanan):
     assert client.get(_url(unit_layanan)).status_code == 404
     assert client.get("/survei/tidak-ada/").status_code == 404
     with pytest.raises(ValidationError) as info:
-        respon_skm_create(unit=unit_layanan, jawaban=[4] * 9)
+        respon_skm_create(unit=unit_layanan, jawaban=[4] * 9, jaringan="203.0.113.1")
     assert "unit" in info.value.message_dict
 
 
 def test_the_service_refuses_bad_answers_by_field(unit_layanan):
     with pytest.raises(ValidationError) as info:
-        respon_skm_create(unit=unit_layanan, jawaban=[4] * 8, profil={"pekerjaan": "astronot"})
+        respon_skm_create(
+            unit=unit_layanan, jawaban=[4] * 8, jaringan="x", profil={"pekerjaan": "astronot"}
+        )
     assert set(info.value.message_dict) == {"jawaban", "pekerjaan"}
 
 
@@ -246,9 +248,10 @@ def test_the_survey_pages_take_a_fixed_number_of_queries(
     for i in range(5):
         isi_survei(UnitLayanan.objects.create(unit_kerja=UnitKerjaFactory(parent=opd),
                                               kode=f"u{i}"), 5)  # fmt: skip
-    # units with their unit_kerja; the sums grouped by unit and quarter
-    with django_assert_max_num_queries(2):
-        assert client.get(reverse("publik:survei")).status_code == 200
-    # the unit; the sums per quarter; the approved comments
+    # units with their unit_kerja; the sums grouped by unit and quarter; the distinct networks
+    # per unit and quarter pattern
     with django_assert_max_num_queries(3):
+        assert client.get(reverse("publik:survei")).status_code == 200
+    # the unit; the sums per quarter; the networks; the approved comments
+    with django_assert_max_num_queries(4):
         client.get(reverse("publik:survei_hasil", kwargs={"kode": "u1"}))

@@ -21,7 +21,7 @@ from django.utils import timezone
 from kinerja.services.survei import respon_skm_create
 from kinerja.survei import ResponSkm
 from kinerja.survei_terbit import MIN_RESPONDEN
-from tests.publik.conftest import TERTUTUP, isi_survei, isian_survei
+from tests.publik.conftest import TERTUTUP, isi_survei, isian_survei, pada_hari
 
 pytestmark = pytest.mark.django_db
 
@@ -58,7 +58,7 @@ def _responden(html: str) -> str:
 def test_attack_1_four_questionnaires_now_reveal_nothing(unit_layanan):
     """The attack as it worked: one respondent this quarter, four more sent by the attacker."""
     tahun = timezone.localdate().year
-    respon_skm_create(unit=unit_layanan, jawaban=KORBAN)
+    respon_skm_create(unit=unit_layanan, jawaban=KORBAN, jaringan="198.51.100.7")
     sebelum = _baca(unit_layanan, tahun)
     assert _responden(sebelum["hasil"]) == "—"  # the "one respondent" is not even shown
     _kirim(unit_layanan, MIN_RESPONDEN - 1)
@@ -72,8 +72,8 @@ def test_attack_1_four_questionnaires_now_reveal_nothing(unit_layanan):
 def test_attack_1_against_a_closed_quarter_reveals_nothing(unit_layanan):
     """One respondent in a quarter that has ended: the attacker's four land in today's quarter,
     and the closed quarter stays unpublished, with no count."""
-    respon_skm_create(unit=unit_layanan, jawaban=KORBAN)
-    ResponSkm.objects.update(tanggal=TERTUTUP)
+    with pada_hari(TERTUTUP):
+        respon_skm_create(unit=unit_layanan, jawaban=KORBAN, jaringan="198.51.100.7")
     sebelum = _baca(unit_layanan, TERTUTUP.year)
     _kirim(unit_layanan, MIN_RESPONDEN - 1)
     sesudah = _baca(unit_layanan, TERTUTUP.year)
@@ -85,8 +85,8 @@ def test_attack_1_against_a_closed_quarter_reveals_nothing(unit_layanan):
 def test_attack_2_year_minus_quarter_leaves_no_one(unit_layanan):
     """Five respondents in one quarter, one in the next: the year no longer counts the one."""
     isi_survei(unit_layanan, MIN_RESPONDEN, nilai=3, tanggal=TERTUTUP.replace(month=2))
-    respon_skm_create(unit=unit_layanan, jawaban=KORBAN)
-    ResponSkm.objects.filter(tanggal=timezone.localdate()).update(tanggal=TERTUTUP)
+    with pada_hari(TERTUTUP):
+        respon_skm_create(unit=unit_layanan, jawaban=KORBAN, jaringan="198.51.100.7")
     dibaca = _baca(unit_layanan, TERTUTUP.year)
     (tahun,) = dibaca["data"]
     # The quarters' table: number, IKM, letter, respondents of each published quarter.
