@@ -132,10 +132,13 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
             **DATABASES["replika"].get("OPTIONS", {}),
         }
         # Tests: the replica replays the test database pytest creates on the primary, so it is
-        # not created there (a standby refuses CREATE DATABASE). MIRROR only renames the
-        # connection's database to the primary's test database; host and port stay the
-        # replica's, so the replica tests read from the real standby (django.test.utils.
-        # setup_databases, BaseDatabaseCreation.set_as_test_mirror).
+        # not created there (a standby refuses CREATE DATABASE): Django's answer for a
+        # primary/replica pair (docs.djangoproject.com/en/5.2/topics/testing/advanced/
+        # #testing-primary-replica-configurations). The docs say the mirror's connection is
+        # "redirected" to default; Django 5.2 only renames its database to the primary's test
+        # database (BaseDatabaseCreation.set_as_test_mirror), host and port stay the
+        # replica's, so tests/tugas/test_replika_nyata.py reads the real standby (and checks
+        # that it does: pg_is_in_recovery(), another port).
         DATABASES["replika"]["TEST"] = {"MIRROR": "default"}
         DATABASE_ROUTERS = ["tugas.replika.RouterReplika"]
 else:

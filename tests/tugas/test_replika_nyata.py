@@ -228,3 +228,12 @@ def test_unmarked_pages_read_the_primary(client, standby):
         response = client.get(f"/survei/{unit.kode}/")  # the survey form: not in the list
     assert response.status_code == 200
     assert di_replika.captured_queries == []
+
+
+def test_a_missing_row_is_a_404_on_the_standby_too(client, standby):
+    """A view that raises (Http404 here) inside the replica context answers as it would
+    without it."""
+    with CaptureQueriesContext(connections["replika"]) as di_replika:
+        response = client.get("/transparansi/987654321/")
+    assert response.status_code == 404
+    assert any("jabatan_keputusan" in q["sql"] for q in di_replika.captured_queries)
