@@ -16,13 +16,17 @@ import pytest
 from django.core.cache import cache
 from django.db import InternalError, OperationalError, connections, transaction
 from django.http import HttpResponse
-from django.test import RequestFactory
+from django.test import Client, RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.urls import resolve
+from django.utils import timezone
 
+from kinerja import rules
+from kinerja.models import Periode, Skp
 from kinerja.survei import UnitLayanan
 from pegawai.models import UnitKerja
-from tests.factories import UnitKerjaFactory
+from tests.akses_data import buat_organisasi
+from tests.factories import PegawaiFactory, UnitKerjaFactory
 from tugas import replika
 from tugas.replika import ReplikaMiddleware
 
@@ -237,3 +241,37 @@ def test_a_missing_row_is_a_404_on_the_standby_too(client, standby):
         response = client.get("/transparansi/987654321/")
     assert response.status_code == 404
     assert any("jabatan_keputusan" in q["sql"] for q in di_replika.captured_queries)
+
+
+def test_the_performance_dashboard_and_its_talent_grid_read_the_standby(standby):
+    """The dashboard's raw SQL (the 9-box grid, kinerja.selectors.talenta_jumlah) runs on the
+    queryset's database, so the whole page reads the standby; the user behind it, the primary."""
+    org = buat_organisasi()
+    periode = Periode.objects.get(tahun=2025)
+    pegawai = PegawaiFactory(unit_kerja=org.bidang_a)
+    Skp.objects.create(
+        pegawai=pegawai,
+        periode=periode,
+        unit_kerja=pegawai.unit_kerja,
+        perangkat_daerah=org.unit_a,
+        golongan=pegawai.golongan,
+        status="final",
+        rating_hasil=rules.SESUAI,
+        rating_perilaku=rules.SESUAI,
+        predikat=rules.BAIK,
+        catatan_penilai="Catatan penilai.",
+        difinalkan_pada=timezone.now(),
+    )
+    client = Client()
+    client.force_login(org.users["hr"])
+    susul()
+    with (
+        CaptureQueriesContext(connections["replika"]) as di_replika,
+        CaptureQueriesContext(connections["default"]) as di_primer,
+    ):
+        response = client.get("/kinerja/", {"periode": periode.pk})
+    assert response.status_code == 200
+    assert any("WITH s AS" in q["sql"] for q in di_replika.captured_queries)
+    assert not any("kinerja_skp" in q["sql"] for q in di_primer.captured_queries)
+    assert any("auth_user" in q["sql"] for q in di_primer.captured_queries)
+    assert not any("auth_user" in q["sql"] for q in di_replika.captured_queries)
