@@ -9,7 +9,7 @@ from decimal import Decimal
 from django.contrib.auth.models import AnonymousUser, User
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Page, Paginator
-from django.db import connection
+from django.db import connection, connections
 from django.db.models import (
     Case,
     Count,
@@ -326,7 +326,8 @@ def _talenta_sql(qs_periode: QuerySet[Skp], periode: Periode) -> tuple[str, list
 def talenta_jumlah(qs_periode: QuerySet[Skp], periode: Periode) -> list[tuple[str, str, int]]:
     """Return (kinerja, potensial, count) for the owners of the given SKPs, in one query."""
     sql, params = _talenta_sql(qs_periode, periode)
-    with connection.cursor() as cursor:
+    # On the queryset's own database: the read replica on the dashboards (tugas/replika.py).
+    with connections[qs_periode.db].cursor() as cursor:
         cursor.execute(
             f"SELECT kinerja, potensial, COUNT(*) FROM ({sql}) t GROUP BY kinerja, potensial",
             params,
@@ -337,7 +338,7 @@ def talenta_jumlah(qs_periode: QuerySet[Skp], periode: Periode) -> list[tuple[st
 def talenta_kotak(qs_periode: QuerySet[Skp], periode: Periode, kotak: int) -> dict[int, tuple]:
     """Return {pegawai_id: (kinerja, potensial)} of the owners in one box of the grid."""
     sql, params = _talenta_sql(qs_periode, periode)
-    with connection.cursor() as cursor:
+    with connections[qs_periode.db].cursor() as cursor:
         cursor.execute(sql, params)
         return {
             pid: (k, p)

@@ -84,6 +84,9 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "auditlog.middleware.AuditlogMiddleware",
+    # After CSRF and authentication: runs the heavy read-only pages on the read replica, when
+    # one is configured (tugas/replika.py).
+    "tugas.replika.ReplikaMiddleware",
     # Last, so it sees the outcome of the login views (django-axes' requirement).
     "axes.middleware.AxesMiddleware",
 ]
@@ -118,9 +121,77 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # PostgreSQL's JIT compiles the dashboards' aggregations for 0.6 s before running them for
     # less: measured on the kinerja dashboard at 100,000 employees. Off for this workload.
     DATABASES["default"].setdefault("OPTIONS", {}).setdefault("options", "-c jit=off")
+    # A PostgreSQL streaming replica (hot standby) for the heavy read-only pages: see
+    # tugas/replika.py and README "Replika baca". Same connection settings as the primary.
+    if env.str("DATABASE_REPLICA_URL", default=""):
+        DATABASES["replika"] = env.db("DATABASE_REPLICA_URL")
+        DATABASES["replika"]["CONN_MAX_AGE"] = DATABASES["default"]["CONN_MAX_AGE"]
+        DATABASES["replika"]["CONN_HEALTH_CHECKS"] = DATABASES["default"]["CONN_HEALTH_CHECKS"]
+        DATABASES["replika"]["OPTIONS"] = {
+            **DATABASES["default"]["OPTIONS"],
+            # A replica that does not answer costs a page at most this many seconds, once.
+            "connect_timeout": 3,
+            **DATABASES["replika"].get("OPTIONS", {}),
+        }
+        # Tests: the replica replays the test database pytest creates on the primary, so it is
+        # not created there (a standby refuses CREATE DATABASE): Django's answer for a
+        # primary/replica pair (docs.djangoproject.com/en/5.2/topics/testing/advanced/
+        # #testing-primary-replica-configurations). The docs say the mirror's connection is
+        # "redirected" to default; Django 5.2 only renames its database to the primary's test
+        # database (BaseDatabaseCreation.set_as_test_mirror), host and port stay the
+        # replica's, so tests/tugas/test_replika_nyata.py reads the real standby (and checks
+        # that it does: pg_is_in_recovery(), another port).
+        DATABASES["replika"]["TEST"] = {"MIRROR": "default"}
+        DATABASE_ROUTERS = ["tugas.replika.RouterReplika"]
 else:
     # SQLite serialises writers; wait for the lock instead of failing at once.
     DATABASES["default"].setdefault("OPTIONS", {}).setdefault("timeout", 20)
+
+# The read replica (tugas/replika.py), when DATABASE_REPLICA_URL is set: which pages read from it
+# (URL names; GET and HEAD only), and when they read from the primary instead. Pages here must
+# only read: dashboards, public pages, open data, the feed, exports of what a dashboard shows.
+REPLICA_ENABLED = env.bool("REPLICA_ENABLED", default=True)
+REPLICA_VIEWS = frozenset(
+    {
+        # Dashboards and summaries: HR's home, the unit head's unit, vacancies (and their
+        # download), performance, talent grid, survey results, training.
+        "beranda",
+        "jabatan:unit_saya",
+        "jabatan:lowongan",
+        "kinerja:dasbor",
+        "kinerja:talenta",
+        "kinerja:survei",
+        "kinerja:survei_unit",
+        "pelatihan:dasbor",
+        "pelatihan:kebutuhan",
+        "pelatihan:efek",
+        # Exports of the dashboards' tables.
+        "kinerja:ekspor",
+        "kinerja:survei_unit_ekspor",
+        "pelatihan:ekspor",
+        "pelatihan:peserta_ekspor",
+        # The public portal, open data and the feed (anonymous visitors; publik/cache.py first).
+        "publik:beranda",
+        "publik:transparansi",
+        "publik:keputusan_detail",
+        "publik:lowong",
+        "publik:data_terbuka",
+        "publik:paket_data",
+        "publik:unduh",
+        "publik:katalog",
+        "publik:feed",
+        "publik:seleksi_list",
+        "publik:seleksi_detail",
+        "publik:survei",
+        "publik:survei_hasil",
+    }
+)
+# Fall back to the primary when the replica's replay is further behind than this.
+REPLICA_MAX_LAG_SECONDS = env.float("REPLICA_MAX_LAG_SECONDS", default=5.0)
+# After a POST, the same browser reads from the primary for this long (read-your-own-writes).
+REPLICA_STICKY_SECONDS = env.int("REPLICA_STICKY_SECONDS", default=30)
+# After the replica failed (unreachable, too far behind), leave it alone this long.
+REPLICA_RETRY_SECONDS = env.int("REPLICA_RETRY_SECONDS", default=30)
 
 # Background tasks (shared/DESIGN.md, Background work): Django's tasks API (django-tasks) with
 # the ORM backend, so no extra server is needed; `manage.py db_worker` runs them, and several

@@ -18,6 +18,9 @@ def pytest_configure(config: pytest.Config) -> None:
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     # The test client and the live server speak plain HTTP; production redirects to HTTPS.
     settings.SECURE_SSL_REDIRECT = False
+    # Tests run inside transactions the read replica never sees: reads stay on the primary
+    # unless a test turns the replica on (tests/tugas/test_replika_nyata.py).
+    settings.REPLICA_ENABLED = False
     # Serve static files from the apps' folders, as `runserver` does, without collectstatic.
     settings.STATIC_ROOT = None
     settings.WHITENOISE_USE_FINDERS = True
@@ -36,8 +39,8 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     """Skip, with the reason printed, what this machine cannot run: PostgreSQL-only tests on the
-    embedded SQLite, browser tests without Chromium, the deployment test without nginx. CI
-    (CI=true) skips none of them: it fails."""
+    embedded SQLite, browser tests without Chromium, the deployment test without nginx, the
+    replica tests without a replica. CI (CI=true) skips none of them: it fails."""
     in_ci = os.environ.get("CI") == "true"
     if settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql" and not in_ci:
         skip = pytest.mark.skip(
@@ -59,6 +62,15 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         )
         for item in items:
             if "deploy" in item.keywords:
+                item.add_marker(skip)
+    if "replika" not in settings.DATABASES and not in_ci:
+        skip = pytest.mark.skip(
+            reason="needs a streaming replica: run .ci/replika.sh and set DATABASE_REPLICA_URL "
+            "(CI does both)"
+        )
+        for item in items:
+            # The marker itself: "replika" is also the name of modules and of checkouts.
+            if item.get_closest_marker("replika"):
                 item.add_marker(skip)
 
 
