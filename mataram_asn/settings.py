@@ -233,6 +233,14 @@ CONTENT_SECURITY_POLICY = {
 # requirements.lock), so that every process counts the same requests and an invalidation made by
 # one process reaches all. Unset: memory of each process (fine for one process, the quick start).
 CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://mataram-asn")}
+# Redis down must not take the public pages with it: pegawai.cache_redis treats its errors as
+# misses (pages render uncached). The timeouts bound the wait on a Redis that hangs.
+if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+    CACHES["default"]["BACKEND"] = "pegawai.cache_redis.RedisTahanGangguan"
+    CACHES["default"].setdefault("OPTIONS", {}).update(
+        socket_connect_timeout=env.float("CACHE_TIMEOUT", default=0.5),
+        socket_timeout=env.float("CACHE_TIMEOUT", default=0.5),
+    )
 
 # Readiness check /healthz/siap (tugas.kesiapan): who may read it — these addresses or networks
 # (the client address as resolved behind TRUSTED_PROXY_COUNT proxies), or a request with

@@ -1,0 +1,308 @@
+"""What the fault drills share: a Redis and a PostgreSQL of their own (never the machine's 6379
+and 5432, which other work depends on), the app under gunicorn as its systemd unit runs it, and
+traffic whose answers are counted by status code, phase by phase.
+
+Every process is started in a session of its own and stopped by its id (`hentikan`).
+"""
+
+from __future__ import annotations
+
+import collections
+import http.client
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from tests.deploy.test_deploy import _hentikan as hentikan
+from tests.deploy.test_deploy import _perintah_unit, _port_bebas, _tunggu
+
+ROOT = Path(__file__).resolve().parents[2]
+PG_BIN = Path("/usr/lib/postgresql/15/bin")
+HASIL = ROOT / "tests" / "latihan" / "hasil"  # each drill writes its result here (JSON)
+
+__all__ = ["hentikan", "port_bebas", "tunggu"]
+port_bebas = _port_bebas
+tunggu = _tunggu
+
+
+def _mulai(cmd: list[str], log: Path, **kw) -> subprocess.Popen:
+    return subprocess.Popen(
+        cmd,
+        stdout=log.open("ab"),
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+        **kw,
+    )
+
+
+@dataclass
+class RedisSendiri:
+    """A redis-server on a free port, no persistence: `hentikan()` is Redis down."""
+
+    folder: Path
+    port: int = field(default_factory=_port_bebas)
+    proses: subprocess.Popen | None = None
+
+    @property
+    def url(self) -> str:
+        return f"redis://127.0.0.1:{self.port}/0"
+
+    def mulai(self) -> None:
+        import redis
+
+        self.proses = _mulai(
+            [
+                "redis-server",
+                "--port",
+                str(self.port),
+                "--bind",
+                "127.0.0.1",
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+                "--dir",
+                str(self.folder),
+            ],
+            self.folder / "redis.log",
+        )
+        klien = redis.Redis(port=self.port, socket_timeout=0.5)
+        tunggu(klien.ping, detik=20, apa="redis starting", proses=[self.proses])
+
+    def hentikan(self) -> None:
+        if self.proses is not None:
+            hentikan(self.proses, signal.SIGKILL)
+            self.proses = None
+
+
+@contextmanager
+def redis_sendiri() -> Iterator[RedisSendiri]:
+    folder = Path(tempfile.mkdtemp(prefix="latihan-redis-"))
+    r = RedisSendiri(folder)
+    r.mulai()
+    try:
+        yield r
+    finally:
+        r.hentikan()
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _sebagai_postgres() -> dict:
+    """initdb and postgres refuse to run as root: run them as the `postgres` user."""
+    if os.geteuid() != 0:
+        return {}
+    import pwd
+
+    pw = pwd.getpwnam("postgres")
+    return {"user": pw.pw_uid, "group": pw.pw_gid}
+
+
+@dataclass
+class PostgresSendiri:
+    """A throwaway PostgreSQL cluster on a free port (trust authentication on 127.0.0.1)."""
+
+    folder: Path
+    port: int = field(default_factory=_port_bebas)
+
+    @property
+    def data(self) -> Path:
+        return self.folder / "data"
+
+    def url(self, nama: str = "postgres") -> str:
+        return f"postgres://postgres@127.0.0.1:{self.port}/{nama}"
+
+    def _pg_ctl(self, *args: str) -> None:
+        subprocess.run(
+            [str(PG_BIN / "pg_ctl"), "-D", str(self.data), "-w", "-t", "60", *args],
+            check=True,
+            capture_output=True,
+            **_sebagai_postgres(),
+        )
+
+    def init(self) -> None:
+        if os.geteuid() == 0:
+            shutil.chown(self.folder, "postgres", "postgres")
+        subprocess.run(
+            [
+                str(PG_BIN / "initdb"),
+                "-D",
+                str(self.data),
+                "-U",
+                "postgres",
+                "--auth=trust",
+                "-E",
+                "UTF8",
+                "--locale=C.UTF-8",
+            ],
+            check=True,
+            capture_output=True,
+            **_sebagai_postgres(),
+        )
+
+    def mulai(self) -> None:
+        opsi = f"-p {self.port} -k {self.folder} -c listen_addresses=127.0.0.1 -c fsync=off"
+        self._pg_ctl("-o", opsi, "-l", str(self.folder / "pg.log"), "start")
+
+    def restart(self) -> None:
+        """`pg_ctl restart -m fast`: every connection is cut, as a systemctl restart does."""
+        opsi = f"-p {self.port} -k {self.folder} -c listen_addresses=127.0.0.1 -c fsync=off"
+        self._pg_ctl("-m", "fast", "-o", opsi, "-l", str(self.folder / "pg.log"), "restart")
+
+    def hentikan(self) -> None:
+        self._pg_ctl("-m", "fast", "stop")
+
+    def sql(self, query: str, nama: str = "postgres") -> None:
+        import psycopg
+
+        with psycopg.connect(self.url(nama), autocommit=True) as conn:
+            conn.execute(query)
+
+
+@contextmanager
+def postgres_sendiri() -> Iterator[PostgresSendiri]:
+    folder = Path(tempfile.mkdtemp(prefix="latihan-pg-"))
+    pg = PostgresSendiri(folder)
+    pg.init()
+    pg.mulai()
+    try:
+        yield pg
+    finally:
+        with suppress(subprocess.CalledProcessError):
+            pg.hentikan()
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def env_produksi(folder: Path, *, database_url: str, cache_url: str) -> dict[str, str]:
+    """The environment of deploy/mataram-asn.env.example as an IT office fills it in (plain
+    HTTP to gunicorn: the drills talk to it directly, without nginx)."""
+    return {
+        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
+        "LANG": "C.UTF-8",
+        "DEBUG": "false",
+        "SECRET_KEY": "latihan-gangguan-" + "x" * 40,
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "SITE_URL": "https://127.0.0.1",
+        "DATABASE_URL": database_url,
+        "CACHE_URL": cache_url,
+        "TRUSTED_PROXY_COUNT": "0",
+        "SECURE_SSL_REDIRECT": "false",
+        "MEDIA_ROOT": str(folder / "media"),
+        "STATIC_ROOT": str(folder / "static"),
+        "BACKUP_DIR": str(folder / "cadangan"),
+        "WEB_CONCURRENCY": "2",
+        "LOG_LEVEL": "WARNING",
+    }
+
+
+def manage(env: dict[str, str], *args: str, timeout: float = 600) -> str:
+    hasil = subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
+    assert hasil.returncode == 0, f"manage.py {args}: {hasil.stderr[-3000:]}"
+    return hasil.stdout
+
+
+@contextmanager
+def gunicorn(env: dict[str, str], folder: Path) -> Iterator[int]:
+    """The app under gunicorn as mataram-asn-web.service starts it; yield its port."""
+    port = _port_bebas()
+    p = _mulai(
+        _perintah_unit("mataram-asn-web.service"),
+        folder / "gunicorn.log",
+        cwd=ROOT,
+        env={**env, "GUNICORN_BIND": f"127.0.0.1:{port}"},
+    )
+    try:
+        tunggu(
+            lambda: get(port, "/healthz")[0] == 200,
+            detik=60,
+            apa="gunicorn starting",
+            proses=[p],
+        )
+        yield port
+    finally:
+        hentikan(p)
+
+
+def get(port: int, path: str, **headers: str) -> tuple[int, dict[str, str], bytes]:
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    try:
+        conn.request("GET", path, headers={"Host": "127.0.0.1", **headers})
+        r = conn.getresponse()
+        return r.status, {k.lower(): v for k, v in r.getheaders()}, r.read()
+    finally:
+        conn.close()
+
+
+class Lalu:
+    """Traffic from `n` threads over `paths`, its answers counted per phase ("sebelum",
+    "selama", "sesudah"...), a connection error counted as status 0."""
+
+    def __init__(self, port: int, paths: list[str], n: int = 4) -> None:
+        self.port = port
+        self.paths = paths
+        self.n = n
+        self.fase = "sebelum"
+        self.hitung: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
+        self.cache: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
+        self._henti = threading.Event()
+        self._kunci = threading.Lock()
+        self._thread: list[threading.Thread] = []
+
+    def _jalan(self, i: int) -> None:
+        k = i
+        while not self._henti.is_set():
+            path = self.paths[k % len(self.paths)]
+            k += 1
+            fase = self.fase
+            try:
+                status, headers, _ = get(self.port, path)
+            except OSError:
+                status, headers = 0, {}
+            with self._kunci:
+                self.hitung[fase][status] += 1
+                if "x-cache" in headers:
+                    self.cache[fase][headers["x-cache"]] += 1
+
+    def __enter__(self) -> Lalu:
+        for i in range(self.n):
+            t = threading.Thread(target=self._jalan, args=(i,), daemon=True)
+            t.start()
+            self._thread.append(t)
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._henti.set()
+        for t in self._thread:
+            t.join(timeout=60)
+
+    def ke(self, fase: str, detik: float = 0) -> None:
+        """Start counting under `fase`, then let traffic run `detik` seconds."""
+        self.fase = fase
+        time.sleep(detik)
+
+    def ringkas(self) -> dict[str, dict[str, int]]:
+        return {fase: {str(k): v for k, v in sorted(c.items())} for fase, c in self.hitung.items()}
+
+
+def tulis_hasil(nama: str, hasil: dict) -> None:
+    """Print the drill's result and keep it in tests/latihan/hasil/<nama>.json."""
+    HASIL.mkdir(exist_ok=True)
+    teks = json.dumps(hasil, indent=2, ensure_ascii=False)
+    (HASIL / f"{nama}.json").write_text(teks + "\n")
+    print(f"\n=== latihan {nama} ===\n{teks}")
