@@ -28,7 +28,6 @@ from tests.deploy.test_deploy import _perintah_unit, _port_bebas, _tunggu
 
 ROOT = Path(__file__).resolve().parents[2]
 PG_BIN = Path("/usr/lib/postgresql/15/bin")
-HASIL = ROOT / "tests" / "latihan" / "hasil"  # each drill writes its result here (JSON)
 
 __all__ = ["hentikan", "port_bebas", "tunggu"]
 port_bebas = _port_bebas
@@ -301,8 +300,10 @@ class Lalu:
 
 
 def tulis_hasil(nama: str, hasil: dict) -> None:
-    """Print the drill's result and keep it in tests/latihan/hasil/<nama>.json."""
-    HASIL.mkdir(exist_ok=True)
+    """Print the drill's result (pytest -s shows it) and, with LATIHAN_HASIL=<folder>, keep it
+    there as <nama>.json."""
     teks = json.dumps(hasil, indent=2, ensure_ascii=False)
-    (HASIL / f"{nama}.json").write_text(teks + "\n")
     print(f"\n=== latihan {nama} ===\n{teks}")
+    if folder := os.environ.get("LATIHAN_HASIL"):
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        (Path(folder) / f"{nama}.json").write_text(teks + "\n")
