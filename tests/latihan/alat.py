@@ -250,15 +250,21 @@ def get(port: int, path: str, **headers: str) -> tuple[int, dict[str, str], byte
 
 class Lalu:
     """Traffic from `n` threads over `paths`, its answers counted per phase ("sebelum",
-    "selama", "sesudah"...), a connection error counted as status 0."""
+    "selama", "sesudah"...), a connection error counted as status 0. During phase "jeda" no
+    request is sent. `headers` go with every request (a session cookie)."""
 
-    def __init__(self, port: int, paths: list[str], n: int = 4) -> None:
+    def __init__(
+        self, port: int, paths: list[str], n: int = 4, headers: dict[str, str] | None = None
+    ) -> None:
         self.port = port
         self.paths = paths
         self.n = n
+        self.headers = headers or {}
         self.fase = "sebelum"
         self.hitung: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
         self.cache: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
+        self.gagal: list[tuple[str, str, int, float, float]] = []  # when each failure ran
+        self._terbang: collections.Counter = collections.Counter()  # sent, not answered, by phase
         self._henti = threading.Event()
         self._kunci = threading.Lock()
         self._thread: list[threading.Thread] = []
@@ -269,12 +275,21 @@ class Lalu:
             path = self.paths[k % len(self.paths)]
             k += 1
             fase = self.fase
+            if fase == "jeda":
+                time.sleep(0.05)
+                continue
+            mulai = time.time()
+            with self._kunci:
+                self._terbang[fase] += 1
             try:
-                status, headers, _ = get(self.port, path)
+                status, headers, _ = get(self.port, path, **self.headers)
             except OSError:
                 status, headers = 0, {}
             with self._kunci:
+                self._terbang[fase] -= 1
                 self.hitung[fase][status] += 1
+                if status >= 500 or status == 0:
+                    self.gagal.append((fase, path, status, mulai, time.time()))
                 if "x-cache" in headers:
                     self.cache[fase][headers["x-cache"]] += 1
 
@@ -290,13 +305,33 @@ class Lalu:
         for t in self._thread:
             t.join(timeout=60)
 
+    def _reda(self, kecuali: str) -> None:
+        """Wait until every request sent under another phase than `kecuali` is answered."""
+
+        def reda() -> bool:
+            with self._kunci:
+                return all(n == 0 for f, n in self._terbang.items() if f != kecuali)
+
+        tunggu(reda, detik=60, apa="requests in flight ending")
+
+    def jeda(self) -> None:
+        """Stop sending and return once every request sent has been answered."""
+        self.fase = "jeda"
+        self._reda("jeda")
+
     def ke(self, fase: str, detik: float = 0) -> None:
-        """Start counting under `fase`, then let traffic run `detik` seconds."""
+        """Count from now under `fase` (once the requests of earlier phases are answered, so
+        none of them overlaps what comes next), then let traffic run `detik` seconds."""
         self.fase = fase
+        self._reda(fase)
         time.sleep(detik)
 
     def ringkas(self) -> dict[str, dict[str, int]]:
         return {fase: {str(k): v for k, v in sorted(c.items())} for fase, c in self.hitung.items()}
+
+    def galat(self, fase: str) -> int:
+        """Answers of `fase` that were server errors or no answer at all."""
+        return sum(v for k, v in self.hitung[fase].items() if k >= 500 or k == 0)
 
 
 def tulis_hasil(nama: str, hasil: dict) -> None:
@@ -307,3 +342,25 @@ def tulis_hasil(nama: str, hasil: dict) -> None:
     if folder := os.environ.get("LATIHAN_HASIL"):
         Path(folder).mkdir(parents=True, exist_ok=True)
         (Path(folder) / f"{nama}.json").write_text(teks + "\n")
+
+
+_SESI = """
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, get_user_model
+from django.contrib.sessions.backends.db import SessionStore
+u, _ = get_user_model().objects.get_or_create(
+    username="latihan.admin", defaults={"is_staff": True, "is_superuser": True}
+)
+s = SessionStore()
+s[SESSION_KEY] = str(u.pk)
+s[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+s[HASH_SESSION_KEY] = u.get_session_auth_hash()
+s.create()
+print(s.session_key)
+"""
+
+
+def sesi_admin(env: dict[str, str]) -> dict[str, str]:
+    """A signed-in superuser's session, written in the database as a login writes it; return
+    the Cookie header that carries it (every request then reads the session: the database)."""
+    kunci = manage(env, "shell", "-c", _SESI).strip().splitlines()[-1]
+    return {"Cookie": f"sessionid={kunci}"}
