@@ -23,3 +23,6 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
     path("healthz/siap", kesiapan_view, name="kesiapan"),
 ]
+
+# A full disk is told in words (507); every other error keeps Django's 500 page.
+handler500 = "pegawai.views.galat_server"

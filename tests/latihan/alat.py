@@ -364,3 +364,41 @@ def sesi_admin(env: dict[str, str]) -> dict[str, str]:
     the Cookie header that carries it (every request then reads the session: the database)."""
     kunci = manage(env, "shell", "-c", _SESI).strip().splitlines()[-1]
     return {"Cookie": f"sessionid={kunci}"}
+
+
+@contextmanager
+def disk_kecil(ukuran: str = "1m") -> Iterator[Path]:
+    """A real, tiny filesystem (tmpfs of `ukuran`) to fill up: ENOSPC for real. Needs root
+    (mount); elsewhere the test is skipped, in CI it fails."""
+    import pytest
+
+    folder = Path(tempfile.mkdtemp(prefix="latihan-disk-"))
+    hasil = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", f"size={ukuran},mode=0777", "tmpfs", str(folder)],
+        capture_output=True,
+        text=True,
+    )
+    if hasil.returncode != 0:
+        folder.rmdir()
+        alasan = f"cannot mount a tmpfs (needs root): {hasil.stderr.strip()}"
+        if os.environ.get("CI") == "true":
+            pytest.fail(alasan)
+        pytest.skip(alasan)
+    try:
+        yield folder
+    finally:
+        subprocess.run(["umount", "-l", str(folder)], check=False)
+        folder.rmdir()
+
+
+def isi_disk(folder: Path, sisa: int) -> None:
+    """Fill `folder`'s filesystem until about `sisa` bytes are left."""
+    bebas = shutil.disk_usage(folder).free
+    (folder / "pengisi").write_bytes(b"\0" * max(0, bebas - sisa))
+
+
+def berkas_di(folder: Path) -> list[str]:
+    """Every file under `folder` (hidden ones too), relative, but the filler."""
+    return sorted(
+        str(p.relative_to(folder)) for p in folder.rglob("*") if p.is_file() and p.name != "pengisi"
+    )
