@@ -11,6 +11,7 @@ import collections
 import http.client
 import json
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -18,6 +19,7 @@ import sys
 import tempfile
 import threading
 import time
+import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
@@ -347,9 +349,13 @@ def tulis_hasil(nama: str, hasil: dict) -> None:
 _SESI = """
 from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY, get_user_model
 from django.contrib.sessions.backends.db import SessionStore
-u, _ = get_user_model().objects.get_or_create(
-    username="latihan.admin", defaults={"is_staff": True, "is_superuser": True}
-)
+nama = {nama!r}
+if nama:
+    u = get_user_model().objects.get(username=nama)
+else:
+    u, _ = get_user_model().objects.get_or_create(
+        username="latihan.admin", defaults={{"is_staff": True, "is_superuser": True}}
+    )
 s = SessionStore()
 s[SESSION_KEY] = str(u.pk)
 s[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
@@ -359,11 +365,58 @@ print(s.session_key)
 """
 
 
-def sesi_admin(env: dict[str, str]) -> dict[str, str]:
-    """A signed-in superuser's session, written in the database as a login writes it; return
-    the Cookie header that carries it (every request then reads the session: the database)."""
-    kunci = manage(env, "shell", "-c", _SESI).strip().splitlines()[-1]
+def sesi_admin(env: dict[str, str], nama: str = "") -> dict[str, str]:
+    """A signed-in session of user `nama` (default: a superuser made for the drill), written in
+    the database as a login writes it; return the Cookie header that carries it (every request
+    then reads the session: the database)."""
+    kunci = manage(env, "shell", "-c", _SESI.format(nama=nama)).strip().splitlines()[-1]
     return {"Cookie": f"sessionid={kunci}"}
+
+
+def kirim_berkas(
+    port: int,
+    path: str,
+    dari: str,
+    cookie: dict[str, str],
+    data: dict[str, str],
+    berkas: tuple[str, str, bytes],
+) -> tuple[int, str]:
+    """POST a form with a file as a browser does: the CSRF token from the page `dari`, the
+    token cookie, the Origin header. Return the status and the body."""
+    status, headers, body = get(port, dari, **cookie)
+    assert status == 200, (dari, status)
+    token = re.search(rb'name="csrfmiddlewaretoken" value="([^"]+)"', body).group(1).decode()
+    csrf = re.search(r"csrftoken=([^;]+)", headers.get("set-cookie", "")).group(1)
+    batas = uuid.uuid4().hex
+    bagian = [
+        f'--{batas}\r\nContent-Disposition: form-data; name="{k}"\r\n\r\n{v}\r\n'.encode()
+        for k, v in {**data, "csrfmiddlewaretoken": token}.items()
+    ]
+    field, nama, isi = berkas
+    bagian.append(
+        f'--{batas}\r\nContent-Disposition: form-data; name="{field}"; filename="{nama}"\r\n'
+        f"Content-Type: application/octet-stream\r\n\r\n".encode()
+        + isi
+        + b"\r\n"
+    )
+    bagian.append(f"--{batas}--\r\n".encode())
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    try:
+        conn.request(
+            "POST",
+            path,
+            body=b"".join(bagian),
+            headers={
+                "Host": "127.0.0.1",
+                "Origin": "http://127.0.0.1",
+                "Cookie": f"{cookie['Cookie']}; csrftoken={csrf}",
+                "Content-Type": f"multipart/form-data; boundary={batas}",
+            },
+        )
+        r = conn.getresponse()
+        return r.status, r.read().decode("utf-8", "replace")
+    finally:
+        conn.close()
 
 
 @contextmanager

@@ -55,9 +55,15 @@ def test_a_certificate_upload_on_a_full_disk_says_so_and_records_nothing(disk, s
     org = buat_organisasi()
     client = Client()
     client.force_login(org.users["pegawai"])
-    data = {"nama": "Kursus Python", "penyelenggara": "Digitalent", "kelompok": "teknis",
-            "tanggal_mulai": "2026-01-05", "tanggal_selesai": "2026-01-09", "jumlah_jp": "16",
-            "nomor_sertifikat": "DTS/1"}  # fmt: skip
+    data = {
+        "nama": "Kursus Python",
+        "penyelenggara": "Digitalent",
+        "kelompok": "teknis",
+        "tanggal_mulai": "2026-01-05",
+        "tanggal_selesai": "2026-01-09",
+        "jumlah_jp": "16",
+        "nomor_sertifikat": "DTS/1",
+    }
     bukti = SimpleUploadedFile("sertifikat.pdf", b"%PDF-1.4\n" + b"0" * 400_000)
     r = client.post(reverse("pelatihan:eksternal"), {**data, "bukti": bukti})
     assert r.status_code == 400
