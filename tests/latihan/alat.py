@@ -25,11 +25,12 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from tests.conftest import PG_INITDB
 from tests.deploy.test_deploy import _hentikan as hentikan
 from tests.deploy.test_deploy import _perintah_unit, _port_bebas, _tunggu
 
 ROOT = Path(__file__).resolve().parents[2]
-PG_BIN = Path("/usr/lib/postgresql/15/bin")
+PG_BIN = Path(PG_INITDB).parent
 
 __all__ = ["hentikan", "port_bebas", "tunggu"]
 port_bebas = _port_bebas
@@ -365,7 +366,7 @@ print(s.session_key)
 """
 
 
-def sesi_admin(env: dict[str, str], nama: str = "") -> dict[str, str]:
+def sesi_masuk(env: dict[str, str], nama: str = "") -> dict[str, str]:
     """A signed-in session of user `nama` (default: a superuser made for the drill), written in
     the database as a login writes it; return the Cookie header that carries it (every request
     then reads the session: the database)."""

@@ -33,11 +33,11 @@ from tests.latihan.alat import (
     manage,
     postgres_sendiri,
     redis_sendiri,
-    sesi_admin,
+    sesi_masuk,
     tulis_hasil,
 )
 
-pytestmark = [pytest.mark.deploy, pytest.mark.postgres]
+pytestmark = [pytest.mark.latihan, pytest.mark.postgres]
 
 PESAN = "Ruang penyimpanan server penuh: berkas tidak tersimpan dan tidak ada yang berubah."
 SERTIFIKAT = {
@@ -62,8 +62,8 @@ def test_a_full_disk_refuses_uploads_in_words_and_leaves_nothing_half_written(tm
         manage(env, "migrate", "--no-input", "-v0")
         manage(env, "collectstatic", "--no-input", "-v0")
         manage(env, "shell", "-c", ORGANISASI)  # tests.akses_data: units, people, roles
-        pegawai = sesi_admin(env, "pegawai")
-        hr = sesi_admin(env, "hr.bkpsdm")
+        pegawai = sesi_masuk(env, "pegawai")
+        hr = sesi_masuk(env, "hr.bkpsdm")
 
         def hitung(tabel: str) -> int:
             with psycopg.connect(url) as conn:

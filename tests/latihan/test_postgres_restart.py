@@ -36,11 +36,11 @@ from tests.latihan.alat import (
     manage,
     postgres_sendiri,
     redis_sendiri,
-    sesi_admin,
+    sesi_masuk,
     tulis_hasil,
 )
 
-pytestmark = [pytest.mark.deploy, pytest.mark.postgres]
+pytestmark = [pytest.mark.latihan, pytest.mark.postgres]
 
 ADMIN = ["/admin/", "/admin/pegawai/pegawai/", "/impor/", "/kinerja/"]
 PUBLIK = ["/transparansi/", "/survei/"]
@@ -93,7 +93,7 @@ def test_postgresql_restarted_under_traffic_causes_no_errors_once_it_is_back():
         env = env_produksi(tmp_path, database_url=url, cache_url=redis.url)
         manage(env, "migrate", "--no-input", "-v0")
         manage(env, "collectstatic", "--no-input", "-v0")
-        cookie = sesi_admin(env)
+        cookie = sesi_masuk(env)
         dengan = _putaran(pg, env, tmp_path, cookie)
         kontrol_env = {**env, "DATABASE_URL": f"{url}?CONN_HEALTH_CHECKS=False"}
         kontrol = _putaran(pg, kontrol_env, tmp_path, cookie)

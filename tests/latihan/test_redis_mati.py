@@ -29,11 +29,11 @@ from tests.latihan.alat import (
     manage,
     postgres_sendiri,
     redis_sendiri,
-    sesi_admin,
+    sesi_masuk,
     tulis_hasil,
 )
 
-pytestmark = [pytest.mark.deploy, pytest.mark.postgres]
+pytestmark = [pytest.mark.latihan, pytest.mark.postgres]
 
 PUBLIK = ["/", "/transparansi/", "/survei/", "/seleksi/", "/data-terbuka/"]
 ADMIN = ["/admin/", "/impor/"]
@@ -45,7 +45,7 @@ def test_redis_down_leaves_every_page_answering_and_the_public_ones_uncached(tmp
         env = env_produksi(tmp_path, database_url=pg.url("mataram_asn"), cache_url=redis.url)
         manage(env, "migrate", "--no-input", "-v0")
         manage(env, "collectstatic", "--no-input", "-v0")
-        cookie = sesi_admin(env)
+        cookie = sesi_masuk(env)
         with (
             gunicorn(env, tmp_path) as port,
             Lalu(port, PUBLIK, n=3) as publik,

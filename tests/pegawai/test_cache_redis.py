@@ -20,7 +20,7 @@ from pegawai import cache_redis
 from tests.akses_data import SANDI, buat_organisasi
 from tests.latihan.alat import redis_sendiri
 
-pytestmark = pytest.mark.urls("tests.urls_throttle")
+pytestmark = [pytest.mark.latihan, pytest.mark.urls("tests.urls_throttle")]
 
 
 def _redis(location: str, timeout: float = 0.5) -> dict:
