@@ -57,11 +57,22 @@ class DiskPenuh(ValidationError):
 class PenyimpananBerkas(FileSystemStorage):
     """FileSystemStorage that never leaves a partial file (module docstring)."""
 
+    def _buat_folder(self, folder: str) -> None:
+        """Create the folder as Django's storage does (FILE_UPLOAD_DIRECTORY_PERMISSIONS)."""
+        if self.directory_permissions_mode is None:
+            os.makedirs(folder, exist_ok=True)
+            return
+        umask = os.umask(0o777 & ~self.directory_permissions_mode)
+        try:
+            os.makedirs(folder, self.directory_permissions_mode, exist_ok=True)
+        finally:
+            os.umask(umask)
+
     def _save(self, name: str, content) -> str:
         full_path = self.path(name)
         folder = os.path.dirname(full_path)
         try:
-            os.makedirs(folder, exist_ok=True)
+            self._buat_folder(folder)
             fd, sementara = tempfile.mkstemp(dir=folder, prefix=".unggah-", suffix=".sebagian")
         except OSError as exc:
             if exc.errno in PENUH:
