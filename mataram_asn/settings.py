@@ -233,6 +233,11 @@ STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "staticfiles")
 # Uploaded files (training certificates as evidence): outside the source tree; served only
 # through the app's own permission-checked views, never as static files.
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
+# Large uploads spooled to a temporary file leave nothing when the disk fills (pegawai.penyimpanan).
+FILE_UPLOAD_HANDLERS = [
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "pegawai.penyimpanan.UnggahanSementara",
+]
 # The largest request body the app reads at all (pegawai.middleware.BatasBadanMiddleware): the
 # importer's largest file (64 MB, impor.baca.ukuran_maks) plus 1 MB for the multipart form
 # around it. nginx's client_max_body_size (deploy/nginx/mataram-asn-proxy.conf) is the same
@@ -242,7 +247,8 @@ PERMINTAAN_UKURAN_MAKS = 65 * 1024 * 1024
 BACKUP_DIR = env.path("BACKUP_DIR", default=BASE_DIR / "cadangan")
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Uploads written whole or not at all; a full disk is a message (pegawai.penyimpanan).
+    "default": {"BACKEND": "pegawai.penyimpanan.PenyimpananBerkas"},
     "staticfiles": {
         "BACKEND": env(
             "STATICFILES_STORAGE",
@@ -310,6 +316,14 @@ CONTENT_SECURITY_POLICY = {
 # requirements.lock), so that every process counts the same requests and an invalidation made by
 # one process reaches all. Unset: memory of each process (fine for one process, the quick start).
 CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://mataram-asn")}
+# Redis down must not take the public pages with it: pegawai.cache_redis treats its errors as
+# misses (pages render uncached). The timeouts bound the wait on a Redis that hangs.
+if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
+    CACHES["default"]["BACKEND"] = "pegawai.cache_redis.RedisTahanGangguan"
+    CACHES["default"].setdefault("OPTIONS", {}).update(
+        socket_connect_timeout=env.float("CACHE_TIMEOUT", default=0.5),
+        socket_timeout=env.float("CACHE_TIMEOUT", default=0.5),
+    )
 
 # Readiness check /healthz/siap (tugas.kesiapan): who may read it — these addresses or networks
 # (the client address as resolved behind TRUSTED_PROXY_COUNT proxies), or a request with

@@ -25,3 +25,6 @@ urlpatterns = [
     path("healthz/siap", kesiapan_view, name="kesiapan"),
     path("metrics", metrik_view, name="metrik"),
 ]
+
+# A full disk is told in words (507); every other error keeps Django's 500 page.
+handler500 = "pegawai.views.galat_server"

@@ -20,10 +20,14 @@ from collections.abc import Callable
 from functools import wraps
 
 from django.core.cache import cache
+from django.core.cache.backends.base import BaseCache
+from django.core.cache.backends.locmem import LocMemCache
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.csrf import csrf_protect
+
+from pegawai.cache_redis import CacheTidakTersedia
 
 
 def jaringan(alamat: str) -> str:
@@ -44,14 +48,28 @@ def jaringan_klien(request: HttpRequest) -> str:
     return jaringan(request.META.get("REMOTE_ADDR", ""))
 
 
+# Where the counters go while the shared cache (Redis) is down: this process's memory. The
+# limit then holds per process (at most `batas` x processes per window) instead of opening
+# (unlimited posts) or closing (citizens refused a survey because of a server fault) — the
+# forms stay usable and flooding stays bounded until Redis is back (pegawai.cache_redis).
+_cadangan = LocMemCache("throttle-cadangan", {"OPTIONS": {"MAX_ENTRIES": 10000}})
+
+
+def _hitung_di(tempat: BaseCache, key: str, timeout: int) -> int:
+    tempat.add(key, 0, timeout=timeout)
+    try:
+        return tempat.incr(key)
+    except ValueError:  # expired between add and incr
+        tempat.set(key, 1, timeout=timeout)
+        return 1
+
+
 def _hitung(key: str, timeout: int) -> int:
     """Add one to a counter that expires `timeout` seconds after it was started."""
-    cache.add(key, 0, timeout=timeout)
     try:
-        return cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=timeout)
-        return 1
+        return _hitung_di(cache, key, timeout)
+    except CacheTidakTersedia:
+        return _hitung_di(_cadangan, key, timeout)
 
 
 def _ditolak(request: HttpRequest, detik: int, *, harian: bool) -> HttpResponse:

@@ -2,15 +2,23 @@
 
 from __future__ import annotations
 
+import logging
+import sys
+
 from django.contrib.auth.decorators import login_required
 from django.db import connection
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
+from django.views.defaults import server_error
 
 from pegawai import saya as saya_tautan
+from pegawai.penyimpanan import DiskPenuh, disk_penuh
 from pegawai.selectors import pegawai_diri
+
+logger = logging.getLogger(__name__)
 
 
 @login_required
@@ -32,3 +40,13 @@ def healthz(request: HttpRequest) -> HttpResponse:
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")
     return HttpResponse("ok", content_type="text/plain")
+
+
+def galat_server(request: HttpRequest) -> HttpResponse:
+    """Django's 500 page, except for a full disk: that one is said in words, with 507
+    Insufficient Storage (RFC 4918 section 11.5), since the user can only wait or call IT."""
+    if disk_penuh(sys.exc_info()[1]):
+        logger.error("Disk full while serving %s", request.path, exc_info=True)
+        teks = render_to_string("disk_penuh.html", {"pesan": DiskPenuh().messages[0]})
+        return HttpResponse(teks, status=507)
+    return server_error(request)

@@ -32,6 +32,8 @@ def pytest_configure(config: pytest.Config) -> None:
 
 # Debian's Chromium, driven by Playwright (which must never download a browser of its own).
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+# The fault drills' own PostgreSQL cluster (tests/latihan/alat.py).
+PG_INITDB = "/usr/lib/postgresql/15/bin/initdb"
 # Playwright's sync API runs an event loop in the test thread; Django's ORM calls in the same
 # test (creating data for the live server) are still synchronous and safe.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -71,6 +73,14 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         for item in items:
             # The marker itself: "replika" is also the name of modules and of checkouts.
             if item.get_closest_marker("replika"):
+                item.add_marker(skip)
+    # The fault drills start their own redis-server and PostgreSQL cluster (never the machine's).
+    if not (shutil.which("redis-server") and os.path.exists(PG_INITDB)) and not in_ci:
+        skip = pytest.mark.skip(
+            reason=f"needs redis-server and {PG_INITDB} for the fault drills (CI has them)"
+        )
+        for item in items:
+            if "latihan" in item.keywords:
                 item.add_marker(skip)
 
 

@@ -4,7 +4,8 @@
         worker.run()
 
 Every `DETAK_SETIAP` the thread upserts the worker's row on a connection of its own (closed after
-each beat: one short connection every half minute). On the way out the row is deleted, so a
+each beat: one short connection every half minute), then marks failed the tasks of workers
+that stopped beating (tugas.yatim). On the way out the row is deleted, so a
 worker stopped with SIGTERM is at once no longer counted; a killed one stops beating and its row
 grows old, which is what the readiness check looks for.
 """
@@ -43,9 +44,15 @@ def detak(worker_id: str, dimulai) -> None:
 
 
 def _berdetak(worker_id: str, dimulai, berhenti: threading.Event, setiap: float) -> None:
+    from tugas.yatim import tandai_yatim
+
     while True:
         try:
             detak(worker_id, dimulai)
+            # A living worker clears the tasks of dead ones (a killed worker's own restart
+            # included): they would stay "running" for ever otherwise.
+            if n := tandai_yatim():
+                logger.warning("Worker %s: %d orphaned task(s) marked failed", worker_id, n)
         except DatabaseError:
             # The database is away (restarting): the worker's own loop fails loudly; the beat
             # simply tries again next time, and meanwhile the readiness check sees it silent.

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_safe
 
 from tugas.models import Progres
 from tugas.progres import milik
+from tugas.yatim import sebagaimana_terlihat
 
 
 def _progres_untuk(request: HttpRequest, pk, *, dengan_berkas: bool = False) -> Progres:
@@ -52,7 +53,8 @@ def sebagai_dict(progres: Progres) -> dict:
 @require_safe
 def progres_detail(request: HttpRequest, pk) -> HttpResponse:
     """Show a task's progress (HTML), or its state as JSON (`?format=json`) for polling."""
-    progres = _progres_untuk(request, pk)
+    # A task whose worker died shows as failed, with what to do (tugas.yatim).
+    progres = sebagaimana_terlihat(_progres_untuk(request, pk))
     if request.GET.get("format") == "json":
         return JsonResponse(sebagai_dict(progres))
     return render(request, "tugas/progres_detail.html", {"progres": progres})

@@ -248,7 +248,7 @@ def test_readiness_through_nginx_opens_to_the_machine_only_and_sees_the_worker(t
     r = tumpukan.klien(sumber="127.0.0.1").get("/healthz/siap")
     hasil = json.loads(r.body)
     assert r.status == 200, hasil
-    assert hasil["komponen"]["cache"]["backend"] == "RedisCache"
+    assert hasil["komponen"]["cache"]["backend"] == "RedisTahanGangguan"
     assert hasil["komponen"]["antrean"]["worker_hidup"] == 1
 
 
