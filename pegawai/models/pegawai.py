@@ -324,7 +324,7 @@ class Pegawai(TimestampedModel):
                 _("TMT berhenti wajib diisi untuk kedudukan %(k)s.")
                 % {"k": self.get_kedudukan_display()}
             ]
-        if not kh.sesuai(self.kedudukan_hukum, self.kedudukan):
+        if self.kedudukan_hukum in kh.ID and not kh.sesuai(self.kedudukan_hukum, self.kedudukan):
             errors["kedudukan_hukum"] = [
                 _("Kedudukan hukum %(kh)s berarti kedudukan %(k)s, bukan %(ini)s.")
                 % {

@@ -1,0 +1,211 @@
+"""SIASN's kedudukan hukum and its consequences, one data-utama record per id of the table.
+
+The table and its regulations: pegawai.kedudukan_hukum (ids and labels from a public Laravel
+migration seeding table `kedudukan_hukum` and an older SAPK client's `kedudukan_hukum()` helper;
+"PPPK Aktif" from rumahASN controller/siasn-jabatan.controller.js). The record is a whole data-utama
+record (tests.impor.bantu.rekam_utuh) in the response shape `{"code": 1, "data": {...}}` that
+kanekescom/laravel-siasn-simpeg src/Helpers/PnsDataUtamaResponseTransformer.php reads.
+
+For every id: our kedudukan and the stored kedudukan hukum; the placement ended exactly when the
+person no longer holds the post (PP 11/2017 jo. PP 17/2020 Pasal 94 ayat (1): tugas belajar,
+pemberhentian sementara, CLTN); the ranking's KEDUDUKAN_HUKUM reason in the pure rules and in the
+SQL ranking alike; DUK membership (PP 15/1979; no CPNS, no PPPK).
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from datetime import date
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, connection, transaction
+from django.utils import timezone
+
+from impor import proses
+from impor.duk import duk
+from jabatan import merit
+from jabatan.models import Penempatan, Suksesor
+from jabatan.peringkat import peringkat_formasi
+from jabatan.selectors import kandidat_merit, syarat_formasi
+from jabatan.services import pegawai_end, penempatan_create
+from pegawai import kedudukan_hukum as kh
+from pegawai.akses import Lingkup
+from pegawai.models import Pegawai
+from tests.factories import FormasiFactory, JabatanFactory, PegawaiFactory, UnitKerjaFactory
+from tests.impor.bantu import baris_pegawai, ke_csv, rekam_utuh
+
+PADA = date(2026, 12, 7)
+
+
+@pytest.fixture
+def unit():
+    return UnitKerjaFactory(kode="U-1")
+
+
+def _rekam(p: Pegawai, k: kh.KedudukanHukum) -> bytes:
+    ubah = {"kedudukanPnsId": k.id, "kedudukanPnsNama": k.nama}
+    if k.kedudukan not in Pegawai.KEDUDUKAN_AKTIF:
+        ubah["tmtBerhenti"] = "01-12-2026"
+    if k.pppk:  # SIASN's tmtCpns holds a PPPK's TMT (impor.validasi)
+        ubah |= {"statusPegawai": "PPPK", "golRuangAkhirId": "", "golRuangAkhir": p.golongan}
+        ubah |= {"tmtCpns": f"{p.tmt_pppk:%d-%m-%Y}", "tmtGolAkhir": f"{p.tmt_golongan:%d-%m-%Y}"}
+        rekam = rekam_utuh(nipBaru=p.nip, nama=p.nama, tglLahir="", jenisKelamin="", **ubah)
+    else:
+        rekam = baris_pegawai(p, dasar=rekam_utuh, **ubah)
+    return json.dumps({"code": 1, "data": rekam}).encode()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("k", kh.TABEL, ids=lambda k: f"{k.id}-{k.nama}")
+def test_a_data_utama_record_per_kedudukan_hukum(k, unit, hr_user):
+    if k.pppk:
+        p = PegawaiFactory(unit_kerja=unit, golongan="IX", pppk=True)
+    else:
+        p = PegawaiFactory(unit_kerja=unit, golongan="III/b", tmt_pns=date(2011, 1, 1))
+    staf = FormasiFactory(unit_kerja=unit, kuota=2)
+    penempatan_create(pegawai=p, formasi=staf, tmt_mulai=date(2020, 1, 2))
+    kepala = FormasiFactory(unit_kerja=unit, jabatan=JabatanFactory(jenis="PELAKSANA"))
+    Suksesor.objects.create(
+        formasi=kepala,
+        pegawai=p,
+        kesiapan=Suksesor.Kesiapan.SIAP_SEKARANG,
+        urutan=1,
+        tanggal_penetapan=date(2025, 1, 2),
+        ditetapkan_oleh=hr_user,
+    )
+    dalam_dinas = k.kedudukan in Pegawai.KEDUDUKAN_AKTIF
+    melepas = dalam_dinas and not k.memangku_jabatan
+
+    pratinjau = proses.jalankan(_rekam(p, k), "json")
+    assert pratinjau.tolak == 0, pratinjau.ditolak
+    assert pratinjau.lepas == ({f"{k.id} {k.nama}": 1} if melepas else {})
+    assert pratinjau.lepas_penempatan == melepas
+
+    r = proses.jalankan(_rekam(p, k), "json", terapkan=True)
+    assert (r.ubah, r.tolak, r.lepas_penempatan) == (1, 0, melepas)
+    p.refresh_from_db()
+    assert (p.kedudukan, p.kedudukan_hukum) == (k.kedudukan, k.id)
+    # The post is held exactly while the kedudukan hukum lets them hold it.
+    aktif = Penempatan.objects.aktif().filter(pegawai=p)
+    assert aktif.exists() is k.memangku_jabatan
+    if melepas:
+        akhir = Penempatan.objects.get(pegawai=p)
+        assert akhir.tmt_selesai == timezone.localdate() - timezone.timedelta(days=1)
+        assert akhir.keterangan == f"Melepas jabatan karena kedudukan hukum: {k.id} {k.nama}"
+    # Succession: only leaving the service ends it; who is on tugas belajar stays in the pool.
+    assert Suksesor.objects.filter(pegawai=p, aktif=True).exists() is dalam_dinas
+
+    # Ranking: the pure rules over the live records and the SQL over the projection agree.
+    calon = {c.pegawai_id: c for c in kandidat_merit()}
+    if not dalam_dinas:
+        assert p.pk not in calon
+    else:
+        alasan = merit.kelayakan(calon[p.pk], syarat_formasi(kepala), PADA)
+        kode = {a.kode for a in alasan}
+        assert ("KEDUDUKAN_HUKUM" in kode) is not k.dapat_diperingkat
+        if not k.dapat_diperingkat:
+            (pesan,) = [a.pesan for a in alasan if a.kode == "KEDUDUKAN_HUKUM"]
+            assert k.nama in pesan and k.dasar in pesan
+        sql = peringkat_formasi(kepala, pada=PADA, pegawai_ids=[p.pk]).dicari[p.pk]
+        assert {a.kode for a in sql.alasan} == kode
+
+    # DUK: PNS in service only, and not who the table keeps off it (CPNS 51, PPPK 71/72).
+    dik = {b.pegawai.pk for b in duk(scope=Lingkup(semua=True), unit=unit, pada=PADA)}
+    assert (p.pk in dik) is k.masuk_duk
+
+
+@pytest.mark.django_db
+def test_our_own_kedudukan_label_alone_keeps_the_kedudukan_hukum_blank(unit):
+    """Our export writes "aktif" for an employee without SIASN's id: read back, nothing changes
+    (the round trip); SIASN's label with its id is stored."""
+    p = PegawaiFactory(unit_kerja=unit, golongan="III/b")
+    sama = proses.jalankan(ke_csv([baris_pegawai(p, kedudukanPnsNama="aktif")]), "csv")
+    assert (sama.sama, sama.ubah) == (1, 0)
+    rows = [baris_pegawai(p, kedudukanPnsId="01", kedudukanPnsNama="Aktif")]
+    proses.jalankan(ke_csv(rows), "csv", terapkan=True)
+    p.refresh_from_db()
+    assert p.kedudukan_hukum == "01"
+
+
+@pytest.mark.django_db
+def test_a_placement_is_refused_while_the_kedudukan_hukum_frees_the_post(unit):
+    p = PegawaiFactory(unit_kerja=unit, golongan="III/b", kedudukan_hukum="03")
+    with pytest.raises(ValidationError) as exc:
+        penempatan_create(pegawai=p, formasi=FormasiFactory(unit_kerja=unit), tmt_mulai=PADA)
+    assert "03 Tugas Belajar" in str(exc.value) and "Pasal 94" in str(exc.value)
+
+
+@pytest.mark.django_db
+def test_leaving_clears_a_kedudukan_hukum_that_no_longer_fits(unit):
+    p = PegawaiFactory(unit_kerja=unit, golongan="III/b", kedudukan_hukum="03")
+    p = pegawai_end(pegawai=p, kedudukan="meninggal", tmt_berhenti=date(2026, 12, 1))
+    p.refresh_from_db()
+    assert (p.kedudukan, p.kedudukan_hukum) == ("meninggal", "")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("ubah", "field"),
+    [
+        ({"kedudukan_hukum": "99"}, "kedudukan_hukum"),  # 99 Pensiun is pensiun, not aktif
+        ({"kedudukan_hukum": "02"}, "kedudukan_hukum"),  # CLTN is cuti
+        ({"kedudukan_hukum": "71"}, "kedudukan_hukum"),  # PPPK Aktif on a PNS
+        ({"kedudukan_hukum": "93"}, "kedudukan_hukum"),  # no such id
+    ],
+)
+def test_the_model_and_the_database_refuse_an_inconsistent_pair(unit, ubah, field):
+    p = PegawaiFactory(unit_kerja=unit, golongan="III/b")
+    for f, v in ubah.items():
+        setattr(p, f, v)
+    with pytest.raises(ValidationError) as exc:
+        p.full_clean()
+    assert field in exc.value.message_dict
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Pegawai.objects.filter(pk=p.pk).update(**ubah)
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_two_writers_cannot_combine_into_an_inconsistent_pair():
+    """One HR user records the pension (kedudukan, TMT, SIASN's 99) while another, from the
+    same old page, sets tugas belajar (03): each is consistent alone; the second waits for the
+    first's row lock, then the CHECK refuses it on the row the first committed."""
+    p = PegawaiFactory(unit_kerja=UnitKerjaFactory(kode="U-1"), golongan="III/b")
+    pertama_menulis = threading.Event()
+    hasil: dict[str, object] = {}
+
+    def pensiun() -> None:
+        try:
+            with transaction.atomic():
+                Pegawai.objects.filter(pk=p.pk).update(
+                    kedudukan="pensiun", tmt_berhenti=date(2026, 12, 1), kedudukan_hukum="99"
+                )
+                pertama_menulis.set()
+                threading.Event().wait(0.5)  # hold the row while the other writer arrives
+            hasil["pensiun"] = "ok"
+        finally:
+            connection.close()
+
+    def tugas_belajar() -> None:
+        pertama_menulis.wait(5)
+        try:
+            with transaction.atomic():
+                Pegawai.objects.filter(pk=p.pk).update(kedudukan_hukum="03")
+            hasil["tb"] = "ok"
+        except IntegrityError as exc:
+            hasil["tb"] = exc
+        finally:
+            connection.close()
+
+    ts = [threading.Thread(target=pensiun), threading.Thread(target=tugas_belajar)]
+    for t in ts:
+        t.start()
+    for t in ts:
+        t.join(10)
+    p.refresh_from_db()
+    assert hasil["pensiun"] == "ok"
+    assert isinstance(hasil["tb"], IntegrityError), hasil
+    assert "pegawai_kedudukan_hukum_sesuai" in str(hasil["tb"])
+    assert (p.kedudukan, p.kedudukan_hukum) == ("pensiun", "99")
