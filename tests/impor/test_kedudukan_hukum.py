@@ -15,12 +15,9 @@ SQL ranking alike; DUK membership (PP 15/1979; no CPNS, no PPPK).
 from __future__ import annotations
 
 import json
-import threading
 from datetime import date
 
 import pytest
-from django.core.exceptions import ValidationError
-from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
 from impor import proses
@@ -29,7 +26,7 @@ from jabatan import merit
 from jabatan.models import Penempatan, Suksesor
 from jabatan.peringkat import peringkat_formasi
 from jabatan.selectors import kandidat_merit, syarat_formasi
-from jabatan.services import pegawai_end, penempatan_create
+from jabatan.services import penempatan_create
 from pegawai import kedudukan_hukum as kh
 from pegawai.akses import Lingkup
 from pegawai.models import Pegawai
@@ -127,85 +124,3 @@ def test_our_own_kedudukan_label_alone_keeps_the_kedudukan_hukum_blank(unit):
     proses.jalankan(ke_csv(rows), "csv", terapkan=True)
     p.refresh_from_db()
     assert p.kedudukan_hukum == "01"
-
-
-@pytest.mark.django_db
-def test_a_placement_is_refused_while_the_kedudukan_hukum_frees_the_post(unit):
-    p = PegawaiFactory(unit_kerja=unit, golongan="III/b", kedudukan_hukum="03")
-    with pytest.raises(ValidationError) as exc:
-        penempatan_create(pegawai=p, formasi=FormasiFactory(unit_kerja=unit), tmt_mulai=PADA)
-    assert "03 Tugas Belajar" in str(exc.value) and "Pasal 94" in str(exc.value)
-
-
-@pytest.mark.django_db
-def test_leaving_clears_a_kedudukan_hukum_that_no_longer_fits(unit):
-    p = PegawaiFactory(unit_kerja=unit, golongan="III/b", kedudukan_hukum="03")
-    p = pegawai_end(pegawai=p, kedudukan="meninggal", tmt_berhenti=date(2026, 12, 1))
-    p.refresh_from_db()
-    assert (p.kedudukan, p.kedudukan_hukum) == ("meninggal", "")
-
-
-@pytest.mark.django_db
-@pytest.mark.parametrize(
-    ("ubah", "field"),
-    [
-        ({"kedudukan_hukum": "99"}, "kedudukan_hukum"),  # 99 Pensiun is pensiun, not aktif
-        ({"kedudukan_hukum": "02"}, "kedudukan_hukum"),  # CLTN is cuti
-        ({"kedudukan_hukum": "71"}, "kedudukan_hukum"),  # PPPK Aktif on a PNS
-        ({"kedudukan_hukum": "93"}, "kedudukan_hukum"),  # no such id
-    ],
-)
-def test_the_model_and_the_database_refuse_an_inconsistent_pair(unit, ubah, field):
-    p = PegawaiFactory(unit_kerja=unit, golongan="III/b")
-    for f, v in ubah.items():
-        setattr(p, f, v)
-    with pytest.raises(ValidationError) as exc:
-        p.full_clean()
-    assert field in exc.value.message_dict
-    with pytest.raises(IntegrityError), transaction.atomic():
-        Pegawai.objects.filter(pk=p.pk).update(**ubah)
-
-
-@pytest.mark.postgres
-@pytest.mark.django_db(transaction=True)
-def test_two_writers_cannot_combine_into_an_inconsistent_pair():
-    """One HR user records the pension (kedudukan, TMT, SIASN's 99) while another, from the
-    same old page, sets tugas belajar (03): each is consistent alone; the second waits for the
-    first's row lock, then the CHECK refuses it on the row the first committed."""
-    p = PegawaiFactory(unit_kerja=UnitKerjaFactory(kode="U-1"), golongan="III/b")
-    pertama_menulis = threading.Event()
-    hasil: dict[str, object] = {}
-
-    def pensiun() -> None:
-        try:
-            with transaction.atomic():
-                Pegawai.objects.filter(pk=p.pk).update(
-                    kedudukan="pensiun", tmt_berhenti=date(2026, 12, 1), kedudukan_hukum="99"
-                )
-                pertama_menulis.set()
-                threading.Event().wait(0.5)  # hold the row while the other writer arrives
-            hasil["pensiun"] = "ok"
-        finally:
-            connection.close()
-
-    def tugas_belajar() -> None:
-        pertama_menulis.wait(5)
-        try:
-            with transaction.atomic():
-                Pegawai.objects.filter(pk=p.pk).update(kedudukan_hukum="03")
-            hasil["tb"] = "ok"
-        except IntegrityError as exc:
-            hasil["tb"] = exc
-        finally:
-            connection.close()
-
-    ts = [threading.Thread(target=pensiun), threading.Thread(target=tugas_belajar)]
-    for t in ts:
-        t.start()
-    for t in ts:
-        t.join(10)
-    p.refresh_from_db()
-    assert hasil["pensiun"] == "ok"
-    assert isinstance(hasil["tb"], IntegrityError), hasil
-    assert "pegawai_kedudukan_hukum_sesuai" in str(hasil["tb"])
-    assert (p.kedudukan, p.kedudukan_hukum) == ("pensiun", "99")
