@@ -124,3 +124,28 @@ def test_our_own_kedudukan_label_alone_keeps_the_kedudukan_hukum_blank(unit):
     proses.jalankan(ke_csv(rows), "csv", terapkan=True)
     p.refresh_from_db()
     assert p.kedudukan_hukum == "01"
+
+
+@pytest.mark.django_db
+def test_the_preview_page_lists_who_leaves_their_post_by_kedudukan_hukum(
+    hr_client, unit, settings, django_capture_on_commit_callbacks
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from django.urls import reverse
+
+    from impor.models import Impor
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    p = PegawaiFactory(unit_kerja=unit, golongan="III/b")
+    penempatan_create(
+        pegawai=p, formasi=FormasiFactory(unit_kerja=unit), tmt_mulai=date(2020, 1, 2)
+    )
+    berkas = SimpleUploadedFile("siasn.json", _rekam(p, kh.ID["03"]), "application/json")
+    with django_capture_on_commit_callbacks(execute=True):
+        hr_client.post(reverse("impor:unggah"), {"berkas": berkas})
+    impor = Impor.objects.get()
+    assert impor.status == Impor.Status.PRATINJAU
+    page = " ".join(hr_client.get(impor.get_absolute_url()).content.decode().split())
+    assert "1 pegawai melepas jabatan karena kedudukan hukum: 03 Tugas Belajar (1)." in page
+    assert "1 penempatan aktif diakhiri sehingga formasinya lowong" in page
+    assert Penempatan.objects.aktif().filter(pegawai=p).exists()  # a preview writes nothing
