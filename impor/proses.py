@@ -453,6 +453,8 @@ def _catat_selisih(w, h, ada, hasil, baris, jabatan_kini, formasi_jabatan) -> No
         w.tulis(h.nip, hasil["nama"], _("pegawai"), _("ada"), _("tidak ada"))
         return
     for f in w.KOLOM:
+        if f == "kedudukan_hukum" and kh.sama_arti(ada[f], hasil[f], hasil["kedudukan"]):
+            continue  # ours blank, SIASN's "01 Aktif": no difference worth HR's time
         if ada[f] != hasil[f]:
             w.tulis(h.nip, hasil["nama"], label_field(f), _tampil(f, hasil[f]), _tampil(f, ada[f]))
     if h.unit_kerja_id != ada["unit_kerja_id"]:

@@ -131,6 +131,23 @@ def memangku_jabatan(kedudukan_hukum: str) -> bool:
     return kedudukan_hukum not in TIDAK_MEMANGKU
 
 
+def sama_arti(a: str, b: str, kedudukan: str) -> bool:
+    """Return whether two kedudukan hukum mean the same for an employee of `kedudukan`: equal,
+    or one blank and the other with its kedudukan's plain consequences (01 Aktif, 71 PPPK Aktif,
+    99 Pensiun)."""
+    if a == b:
+        return True
+    kode = a or b
+    if (a and b) or kode not in ID:
+        return False
+    k = ID[kode]
+    dalam_dinas = kedudukan in (AKTIF, CUTI)
+    return k.kedudukan == kedudukan and (k.memangku_jabatan, k.dapat_diperingkat) == (
+        dalam_dinas,
+        dalam_dinas,
+    )
+
+
 def nama(kedudukan_hukum: str) -> str:
     """Return "03 Tugas Belajar" for "03" (as the select shows it)."""
     k = ID.get(kedudukan_hukum)

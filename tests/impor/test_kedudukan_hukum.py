@@ -149,3 +149,18 @@ def test_the_preview_page_lists_who_leaves_their_post_by_kedudukan_hukum(
     assert "1 pegawai melepas jabatan karena kedudukan hukum: 03 Tugas Belajar (1)." in page
     assert "1 penempatan aktif diakhiri sehingga formasinya lowong" in page
     assert Penempatan.objects.aktif().filter(pegawai=p).exists()  # a preview writes nothing
+
+
+@pytest.mark.django_db
+def test_the_reconciliation_names_a_kedudukan_hukum_that_means_something_else(unit):
+    """Ours blank and SIASN's 01 Aktif mean the same (no line); SIASN's 03 Tugas Belajar is a
+    difference HR must see."""
+    sama = PegawaiFactory(unit_kerja=unit, golongan="III/b")
+    beda = PegawaiFactory(unit_kerja=unit, golongan="III/b")
+    rows = [
+        baris_pegawai(sama, kedudukanPnsId="01", kedudukanPnsNama="Aktif"),
+        baris_pegawai(beda, kedudukanPnsId="03", kedudukanPnsNama="Tugas Belajar"),
+    ]
+    selisih = proses.jalankan(ke_csv(rows), "csv", selisih=True).selisih.buf.getvalue()
+    assert sama.nip not in selisih
+    assert f"{beda.nip};{beda.nama};kedudukan hukum (SIASN);03 Tugas Belajar;" in selisih
