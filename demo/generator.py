@@ -20,6 +20,7 @@ from faker import Faker
 from demo import data
 from demo.asesmen import AsesmenDemo
 from demo.catalogue import SEMUA, STRUKTURAL
+from demo.kedudukan import kedudukan_hukum
 from demo.kinerja import KinerjaDemo, Orang
 from demo.orang import Kursi, PegawaiDemo, Rows
 from demo.pelatihan import PelatihanDemo
@@ -134,6 +135,8 @@ class Generator(PegawaiDemo):
         PublikDemo(pada=self.pada, seed=self.rng.randint(0, 10**6)).run()
         self.report("  asesmen ulang kompetensi sesudah pelatihan")
         asesmen_ulang = AsesmenDemo(gen=self).run()
+        self.report("  kedudukan hukum: tugas belajar, pemberhentian sementara, MPP")
+        kedudukan = kedudukan_hukum(self)
         reset_sequences()
         return {
             "unit": len(units),
@@ -144,6 +147,7 @@ class Generator(PegawaiDemo):
             "skp": skp,
             "peserta_pelatihan": pelatihan,
             "asesmen_ulang": asesmen_ulang,
+            "kedudukan_hukum": kedudukan,
         }
 
     def _units(self) -> list[Unit]:

@@ -5,7 +5,9 @@ pendidikan, usia — through the one sort key the merit ranking's tie-break shar
 (IndeksMerit), scoped through pegawai.akses.
 
 Only PNS are on it: "yang dimasukkan dalam DUK hanya PNS saja, tidak termasuk calon PNS" (the
-same SE, point 2.c); PPPK are not PNS (UU 20/2023 Pasal 6). A CPNS is a PNS without TMT PNS."""
+same SE, point 2.c); PPPK are not PNS (UU 20/2023 Pasal 6). A CPNS is a PNS without TMT PNS.
+Nor is anyone whose SIASN kedudukan hukum keeps them off it (pegawai.kedudukan_hukum, `masuk_duk`:
+51 CPNS, 71/72 PPPK); who has left the service has no projection row."""
 
 from __future__ import annotations
 
@@ -17,6 +19,7 @@ from jabatan.indeks import kandidat
 from jabatan.merit.pengembangan import TINGKAT
 from jabatan.models import IndeksMerit, Penempatan
 from pegawai import golongan as gol
+from pegawai import kedudukan_hukum as kh
 from pegawai.akses import Lingkup
 from pegawai.jenis_jabatan import tingkat_jabatan
 from pegawai.models import Pegawai, UnitKerja
@@ -60,7 +63,7 @@ def duk(*, scope: Lingkup, unit: UnitKerja, pada: date) -> Duk:
         scope.filter(
             IndeksMerit.objects.filter(
                 pegawai__unit_kerja__path__startswith=unit.path, status=Pegawai.Status.PNS
-            ),
+            ).exclude(kedudukan_hukum__in=sorted(kh.TIDAK_DUK)),
             path="pegawai__unit_kerja__path",
             pegawai="pegawai_id",
         ).select_related("pegawai__unit_kerja")

@@ -8,6 +8,7 @@ from datetime import date
 
 from impor import kolom as k
 from jabatan.models import Penempatan
+from pegawai import kedudukan_hukum as kh
 from pegawai.akses import Lingkup
 from pegawai.models import Pegawai
 
@@ -42,7 +43,9 @@ def baris_pegawai(scope: Lingkup) -> Iterator[list[str | date]]:
             "tglLahir": _tgl(p.tanggal_lahir),
             "jenisKelamin": p.jenis_kelamin,
             "statusPegawai": p.status,
-            "kedudukanPnsNama": p.kedudukan,
+            # SIASN's id and label when known (a re-import reads them back), else our code.
+            "kedudukanPnsId": p.kedudukan_hukum,
+            "kedudukanPnsNama": kh.ID[p.kedudukan_hukum].nama if p.kedudukan_hukum else p.kedudukan,
             "tmtCpns": _tgl(p.tmt_cpns or p.tmt_pppk),
             "tmtPns": _tgl(p.tmt_pns),
             "golRuangAkhir": p.golongan,

@@ -32,6 +32,7 @@ from impor.tampil import _PenulisSelisih, _PenulisTolak, _tampil, label_field
 from impor.tanggal import tanggal
 from impor.validasi import Hasil, Pemeta, gabung, periksa, periksa_model, periksa_riwayat
 from jabatan.models import Formasi, Jabatan, Penempatan
+from pegawai import kedudukan_hukum as kh
 from pegawai.disiplin import JenisHukuman
 from pegawai.impor import KOLOM_UBAH, Perubahan, pegawai_impor, per_nip, riwayat_impor
 from pegawai.jenis_jabatan import JenisJabatan
@@ -60,6 +61,12 @@ class Ringkasan:
     # ended through jabatan's service (the post becomes vacant).
     berhenti: int = 0
     penempatan_berakhir: int = 0
+    # Employees still in service whose kedudukan hukum says they no longer hold the post
+    # (pegawai.kedudukan_hukum: tugas belajar, pemberhentian sementara, CLTN, MPP...) and who
+    # held one: count per "id label", and their placements ended through the same service.
+    lepas: dict[str, int] = field(default_factory=dict)
+    lepas_pegawai: int = 0
+    lepas_penempatan: int = 0
     # TMT pensiun differing from our rule (pegawai.pensiun): count and the first examples.
     pensiun_beda: int = 0
     contoh_pensiun: list[dict] = field(default_factory=list)
@@ -222,6 +229,7 @@ def _chunk(
     tempatkan: list[tuple[str, int, date | None, baca.Baris]] = []
     riwayat: list[tuple[str, baca.Baris]] = []
     berhenti: list[tuple[int, date]] = []
+    lepas: dict[int, str] = {}  # employee -> kedudukan hukum that frees their post
     for baris in chunk:
         if baris.kosong:
             h = Hasil(nip="")
@@ -261,12 +269,20 @@ def _chunk(
             )
             continue
         keluar = hasil["kedudukan"] not in Pegawai.KEDUDUKAN_AKTIF
+        # Still in service but not holding the post (tugas belajar, CLTN, MPP...): placed
+        # nowhere either, and their posts are freed below like a leaver's.
+        melepas = not keluar and not kh.memangku_jabatan(hasil["kedudukan_hukum"])
         # Who leaves is placed nowhere; who was active and leaves frees their posts below.
         pindah = (
-            not keluar and fid is not None and (ada is None or jabatan_kini.get(ada["id"]) != fid)
+            not keluar
+            and not melepas
+            and fid is not None
+            and (ada is None or jabatan_kini.get(ada["id"]) != fid)
         )
         if ada is not None and keluar and ada["kedudukan"] in Pegawai.KEDUDUKAN_AKTIF:
             berhenti.append((ada["id"], hasil["tmt_berhenti"]))
+        if ada is not None and melepas:
+            lepas[ada["id"]] = hasil["kedudukan_hukum"]
         kini = formasi_jabatan.get(jabatan_kini.get(ada["id"])) if ada else None
         bup, jenis = jabatan_info.get(h.jabatan_id or kini, (None, ""))
         pensiun = _pensiun_beda(r, h, hasil, bup)
@@ -328,6 +344,19 @@ def _chunk(
                               tolak=lambda b, nip, kolom, pesan: _tolak(
                                   r, tolak, b, Hasil(nip=nip), kolom, pesan))  # fmt: skip
 
+    if lepas:
+        # Only who holds a post now is listed: the placements the import ends.
+        ditempatkan = Counter(
+            Penempatan.objects.aktif()
+            .filter(pegawai_id__in=list(lepas))
+            .values_list("pegawai_id", flat=True)
+        )
+        lepas = {pid: v for pid, v in lepas.items() if pid in ditempatkan}
+        r.lepas_pegawai += len(lepas)
+        for pid, v in lepas.items():
+            r.lepas[kh.nama(v)] = r.lepas.get(kh.nama(v), 0) + 1
+            if not terapkan:
+                r.lepas_penempatan += ditempatkan[pid]
     if not terapkan:
         if berhenti:
             r.penempatan_berakhir += (
@@ -339,6 +368,8 @@ def _chunk(
     r.disentuh.update(p.pegawai_id for p in ubah)
     if berhenti:
         r.penempatan_berakhir += _akhiri(berhenti)
+    if lepas:
+        r.lepas_penempatan += _lepas(lepas)
     if tempatkan or riwayat:
         ids = dict(
             Pegawai.objects.filter(
@@ -362,6 +393,21 @@ def _akhiri(berhenti: list[tuple[int, date]]) -> int:
     n = 0
     for pegawai in Pegawai.objects.filter(pk__in=list(tmt)).order_by("pk"):
         n += penempatan_end_all(pegawai=pegawai, tmt_berhenti=tmt[pegawai.pk])
+    return n
+
+
+def _lepas(lepas: dict[int, str]) -> int:
+    """End the active placements of employees whose kedudukan hukum frees the post, through the
+    same service as leavers (jabatan.services.penempatan_end_all) in the import's transaction;
+    return how many ended. SIASN's data utama carries no TMT of the kedudukan hukum: the post is
+    vacant from the import's day, when we learn of it. Their succession entries stay (a talent
+    pool may hold someone on tugas belajar; the ranking leaves them out: KEDUDUKAN_HUKUM)."""
+    from jabatan.services import penempatan_end_all
+
+    hari_ini = timezone.localdate()
+    n = 0
+    for pegawai in Pegawai.objects.filter(pk__in=list(lepas)).order_by("pk"):
+        n += penempatan_end_all(pegawai=pegawai, tmt_berhenti=hari_ini, suksesi=False)
     return n
 
 
@@ -407,6 +453,8 @@ def _catat_selisih(w, h, ada, hasil, baris, jabatan_kini, formasi_jabatan) -> No
         w.tulis(h.nip, hasil["nama"], _("pegawai"), _("ada"), _("tidak ada"))
         return
     for f in w.KOLOM:
+        if f == "kedudukan_hukum" and kh.sama_arti(ada[f], hasil[f], hasil["kedudukan"]):
+            continue  # ours blank, SIASN's "01 Aktif": no difference worth HR's time
         if ada[f] != hasil[f]:
             w.tulis(h.nip, hasil["nama"], label_field(f), _tampil(f, hasil[f]), _tampil(f, ada[f]))
     if h.unit_kerja_id != ada["unit_kerja_id"]:

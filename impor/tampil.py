@@ -48,7 +48,7 @@ def label_field(f: str) -> str:
 def _tampil(f: str, v: object) -> str:
     if f == "golongan" and v:
         return gol.label(str(v))
-    if f in ("pendidikan", "status", "kedudukan", "jenis_kelamin") and v:
+    if f in ("pendidikan", "status", "kedudukan", "kedudukan_hukum", "jenis_kelamin") and v:
         return str(dict(Pegawai._meta.get_field(f).flatchoices).get(v, v))
     return _teks(v)
 
@@ -78,7 +78,7 @@ class _PenulisTolak:
 class _PenulisSelisih:
     """Reconciliation: per employee and field, SIASN's value next to ours."""
 
-    KOLOM = ("golongan", "tmt_golongan", "pendidikan", "status", "kedudukan")
+    KOLOM = ("golongan", "tmt_golongan", "pendidikan", "status", "kedudukan", "kedudukan_hukum")
 
     def __init__(self) -> None:
         self.buf = io.StringIO()

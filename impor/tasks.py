@@ -31,6 +31,15 @@ def _pesan(r: proses.Ringkasan, *, diterapkan: bool = False) -> str:
             "b": r.berhenti,
             "p": r.penempatan_berakhir,
         }
+    if r.lepas_pegawai:
+        pesan += " " + _(
+            "%(n)d pegawai melepas jabatan karena kedudukan hukum (%(k)s); %(p)d penempatan "
+            "aktifnya diakhiri."
+        ) % {
+            "n": r.lepas_pegawai,
+            "k": ", ".join(f"{k}: {v}" for k, v in r.lepas.items()),
+            "p": r.lepas_penempatan,
+        }
     return pesan
 
 
@@ -123,6 +132,8 @@ def terapkan(laporan: Laporan, impor_id: int, user_id: int | None, sebagian: boo
             "penempatan": r.penempatan,
             "berhenti": r.berhenti,
             "penempatan_berakhir": r.penempatan_berakhir,
+            "lepas_jabatan": r.lepas_pegawai,
+            "penempatan_dilepas": r.lepas_penempatan,
         },
         oleh=oleh,
     )

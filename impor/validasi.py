@@ -37,6 +37,7 @@ KOLOM_FIELD = {
     "jenis_kelamin": "jenisKelamin",
     "status": "statusPegawai",
     "kedudukan": "kedudukanPnsNama",
+    "kedudukan_hukum": "kedudukanPnsId",
     "tmt_cpns": "tmtCpns",
     "tmt_pppk": "tmtCpns",
     "tmt_pns": "tmtPns",
@@ -219,6 +220,10 @@ def periksa(nilai: dict[str, str], pemeta: Pemeta) -> Hasil:
             else _("Tingkat pendidikan wajib diisi."),
         )
     d["kedudukan"] = ked.kedudukan if ked else None
+    # SIASN's kedudukan hukum is kept (pegawai.kedudukan_hukum); a label alone that is also one
+    # of our own kedudukan ("Aktif", "Pensiun": our export writes them) means only that, blank.
+    polos = not ked_id and ked_nama.strip().lower() in _KEDUDUKAN_KITA
+    d["kedudukan_hukum"] = None if ked is None else ("" if polos else ked.id)
     menurut_nama = kedudukan("", ked_nama) if ked_id and ked_nama else None
     if ked is not None and menurut_nama is not None and menurut_nama != ked:
         # The id wins when both are sent; a record whose two disagree is refused, not guessed.
@@ -292,6 +297,9 @@ def _masa_kerja(nilai: dict[str, str], h: Hasil) -> None:
         d["mk_golongan_tahun"], d["mk_golongan_bulan"] = angka["mkTahun"], angka["mkBulan"]
 
 
+# Pegawai.Kedudukan's codes and Indonesian labels (msgids), as our export and HR write them.
+_KEDUDUKAN_KITA = {*Pegawai.Kedudukan.values, "meninggal dunia"}
+
 _NILAI_BAWAAN = {
     "gelar_depan": "",
     "gelar_belakang": "",
@@ -299,6 +307,7 @@ _NILAI_BAWAAN = {
     "email": "",
     "no_hp": "",
     "kedudukan": "aktif",
+    "kedudukan_hukum": "",
 }
 
 

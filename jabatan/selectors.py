@@ -319,10 +319,10 @@ def kandidat_merit(*, pegawai_ids: PilihanPegawai = None) -> list[merit.Kandidat
     for row in saring(Pegawai.objects.aktif(), "pk").order_by().values_list(
         "pk", "nip", "nama", "gelar_depan", "gelar_belakang", "jenis_kelamin", "tanggal_lahir",
         "status", "kedudukan", "golongan", "tmt_golongan", "tmt_cpns", "tmt_pppk", "pendidikan",
-        "bidang_studi_id",
+        "bidang_studi_id", "kedudukan_hukum",
     ):  # fmt: skip
         (pid, nip, nama, depan, belakang, jk, lahir, status, kedudukan, golongan, tmt_gol,
-         tmt_cpns, tmt_pppk, pendidikan, bidang) = row  # fmt: skip
+         tmt_cpns, tmt_pppk, pendidikan, bidang, kedudukan_hukum) = row  # fmt: skip
         nama_lengkap = f"{depan} {nama}".strip() + (f", {belakang}" if belakang else "")
         jenis_kini, jenjang_kini, mulai_kini, urusan_kini = kini.get(pid, ("", "", None, None))
         hasil.append(
@@ -339,6 +339,7 @@ def kandidat_merit(*, pegawai_ids: PilihanPegawai = None) -> list[merit.Kandidat
                 pengalaman_jenjang_hari=hari_jenjang[pid], pengalaman_urusan_hari=hari_urusan[pid],
                 urusan_kini=urusan_kini, jpm=jpm.get(pid), jp_per_tahun=jp.get(pid, {}),
                 tingkat_kepemimpinan=pengembangan.tingkat(kepemimpinan.get(pid, ())),
+                kedudukan_hukum=kedudukan_hukum,
             )
         )  # fmt: skip
     return hasil

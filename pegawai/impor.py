@@ -59,6 +59,7 @@ KOLOM_UBAH = (
     "mk_golongan_bulan",
     "pendidikan",
     "kedudukan",
+    "kedudukan_hukum",
     "tmt_berhenti",
     "email",
     "no_hp",

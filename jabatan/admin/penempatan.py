@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -23,6 +24,7 @@ from jabatan.services import (
     penempatan_validate,
 )
 from pegawai import admin as pegawai_admin
+from pegawai import kedudukan_hukum as kh
 from pegawai.admin_base import BaseAdmin, LayananMenolak, ServiceWriteMixin
 from pegawai.forms import tambah_galat
 from pegawai.models import HasilAsesmen, Pegawai
@@ -262,20 +264,25 @@ class PegawaiWithPenempatanAdmin(pegawai_admin.PegawaiAdmin):
         self, request: HttpRequest, obj: Pegawai, form: forms.ModelForm, change: bool
     ) -> None:
         super().save_model(request, obj, form, change)
+        n = 0
         if obj.kedudukan not in Pegawai.KEDUDUKAN_AKTIF and obj.tmt_berhenti:
             # An employee who leaves frees their posts, in the same transaction as the save.
             n = penempatan_end_all(pegawai=obj, tmt_berhenti=obj.tmt_berhenti)
-            if n:
-                self.message_user(
-                    request,
-                    ngettext(
-                        "%(n)d penempatan aktif diakhiri; formasinya kini lowong.",
-                        "%(n)d penempatan aktif diakhiri; formasinya kini lowong.",
-                        n,
-                    )
-                    % {"n": n},
-                    level=messages.WARNING,
+        elif not kh.memangku_jabatan(obj.kedudukan_hukum):
+            # Tugas belajar, CLTN, MPP...: the post is freed from today (pegawai.kedudukan_hukum);
+            # the talent pool keeps them, as the import does (impor.proses._lepas).
+            n = penempatan_end_all(pegawai=obj, tmt_berhenti=timezone.localdate(), suksesi=False)
+        if n:
+            self.message_user(
+                request,
+                ngettext(
+                    "%(n)d penempatan aktif diakhiri; formasinya kini lowong.",
+                    "%(n)d penempatan aktif diakhiri; formasinya kini lowong.",
+                    n,
                 )
+                % {"n": n},
+                level=messages.WARNING,
+            )
 
     def get_inlines(self, request: HttpRequest, obj: Pegawai | None) -> list[type]:
         inlines = list(super().get_inlines(request, obj))

@@ -57,6 +57,7 @@ DIBACA = {
         "tanggal_lahir",
         "status",
         "kedudukan",
+        "kedudukan_hukum",
         "golongan",
         "tmt_golongan",
         "tmt_cpns",

@@ -199,6 +199,8 @@ class Kandidat:
     # The latest assessment's JPM against the position held then: the talent grid's potensial
     # axis, as the kinerja dashboard reads it (not the JPM against the vacancy's standard).
     jpm: Decimal | None = None
+    # SIASN's kedudukan hukum ("" unknown): whether they may be ranked (pegawai.kedudukan_hukum).
+    kedudukan_hukum: str = ""
 
     @property
     def nip_tercetak(self) -> str:
@@ -212,6 +214,7 @@ class Kandidat:
 # The reasons by code, as the ranking page and the exports name them.
 LABEL_ALASAN = {
     "TIDAK_AKTIF": gettext_lazy("Tidak berkedudukan aktif"),
+    "KEDUDUKAN_HUKUM": gettext_lazy("Kedudukan hukum tidak memungkinkan diperingkat"),
     "STATUS": gettext_lazy("Bukan PNS (jabatan manajerial)"),
     "GOLONGAN": gettext_lazy("Golongan di bawah minimal"),
     "PENDIDIKAN": gettext_lazy("Pendidikan di bawah minimal"),

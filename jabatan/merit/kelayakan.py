@@ -21,6 +21,7 @@ from jabatan.merit.base import (
     tahun_dari_hari,
 )
 from pegawai import golongan as gol
+from pegawai import kedudukan_hukum as kh
 from pegawai.disiplin import TINGKAT, TingkatHukuman
 from pegawai.jenis_jabatan import MANAJERIAL
 from pegawai.pensiun import tanggal_pensiun
@@ -70,6 +71,16 @@ def kelayakan(k: Kandidat, s: Syarat, pada: date) -> list[Alasan]:
     alasan: list[Alasan] = []
     if not k.aktif:
         alasan.append(Alasan("TIDAK_AKTIF", _("Bukan pegawai berkedudukan aktif.")))
+    if k.kedudukan_hukum in kh.TIDAK_DIPERINGKAT:
+        # Tugas belajar, pemberhentian sementara, CLTN, MPP, a pending appeal: the table of
+        # pegawai.kedudukan_hukum, each with its regulation.
+        alasan.append(
+            Alasan(
+                "KEDUDUKAN_HUKUM",
+                _("Kedudukan hukum %(k)s: tidak dapat diperingkat untuk jabatan (%(d)s).")
+                % {"k": kh.nama(k.kedudukan_hukum), "d": kh.ID[k.kedudukan_hukum].dasar},
+            )
+        )
     if s.jenis_jabatan in MANAJERIAL and k.status != "PNS":
         alasan.append(
             Alasan(

@@ -33,6 +33,8 @@ class IndeksMerit(models.Model):
     tanggal_lahir = models.DateField()
     status = models.CharField(max_length=4)
     aktif = models.BooleanField()  # kedudukan aktif (cuti is in the pool but not eligible)
+    # SIASN's kedudukan hukum (pegawai.kedudukan_hukum): KEDUDUKAN_HUKUM and the DUK read it.
+    kedudukan_hukum = models.CharField(max_length=2, blank=True, default="")
     golongan = models.CharField(max_length=5)
     urutan_golongan = models.PositiveSmallIntegerField()
     tmt_golongan = models.DateField()

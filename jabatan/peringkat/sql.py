@@ -14,6 +14,7 @@ from jabatan.models import IndeksJp, IndeksMerit, IndeksUrusan
 from jabatan.selectors import tambah_bulan
 from kinerja import rules as kr
 from pegawai import golongan as gol
+from pegawai import kedudukan_hukum as kh
 from pegawai.disiplin import TINGKAT, TingkatHukuman
 from pegawai.jenis_jabatan import MANAJERIAL, JenisJabatan
 from pegawai.models import HukumanDisiplin
@@ -73,6 +74,7 @@ class _Sql:
         x["KINERJA"] = "NOT m.kinerja_lulus"
         x["PENDIDIKAN"] = f"m.urutan_pendidikan < {self.p(s.pendidikan_minimal)}"
         x["TIDAK_AKTIF"] = "NOT m.aktif"
+        x["KEDUDUKAN_HUKUM"] = "m.kedudukan_hukum IN " + self.daftar(sorted(kh.TIDAK_DIPERINGKAT))
         if s.bidang_studi:
             x["BIDANG_STUDI"] = (
                 "m.bidang_studi_id IS NULL OR m.bidang_studi_id NOT IN "

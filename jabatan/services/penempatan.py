@@ -15,6 +15,7 @@ from jabatan.models import Formasi, Penempatan
 from jabatan.services.base import _integrity_to_validation
 from jabatan.services.suksesi import suksesi_akhiri_untuk
 from pegawai import golongan as gol
+from pegawai import kedudukan_hukum as kh
 from pegawai.kompetensi import jpm
 from pegawai.models import HasilAsesmen, Pegawai
 from pegawai.pendidikan import memenuhi_pendidikan
@@ -39,6 +40,15 @@ def penempatan_validate(
         errors.setdefault("pegawai", []).append(
             _("Hanya pegawai berkedudukan aktif yang dapat ditempatkan (kedudukan: %(k)s).")
             % {"k": pegawai.get_kedudukan_display()}
+        )
+    elif not kh.memangku_jabatan(pegawai.kedudukan_hukum):
+        # pegawai.kedudukan_hukum: e.g. tugas belajar, PP 11/2017 jo. PP 17/2020 Pasal 94(1).
+        errors.setdefault("pegawai", []).append(
+            _("Pegawai dengan kedudukan hukum %(k)s tidak memangku jabatan (%(d)s).")
+            % {
+                "k": kh.nama(pegawai.kedudukan_hukum),
+                "d": kh.ID[pegawai.kedudukan_hukum].dasar,
+            }
         )
     if not jabatan.aktif:
         errors.setdefault("formasi", []).append(_("Jabatan %(j)s tidak aktif.") % {"j": jabatan})
@@ -222,28 +232,33 @@ def formasi_set_kuota(*, formasi: Formasi, kuota: int) -> Formasi:
 
 
 @transaction.atomic
-def penempatan_end_all(*, pegawai: Pegawai, tmt_berhenti: date) -> int:
-    """End every active placement (and succession entry) of an employee who leaves the
-    service; return how many placements ended.
+def penempatan_end_all(*, pegawai: Pegawai, tmt_berhenti: date, suksesi: bool = True) -> int:
+    """End every active placement (and, with `suksesi`, succession entry) of an employee who
+    leaves the service, or whose kedudukan hukum frees the post while in service (tugas belajar,
+    pemberhentian sementara, CLTN, MPP: pegawai.kedudukan_hukum); return how many placements
+    ended.
 
     A placement ends the day before the TMT of leaving (retirement takes effect on a first of
     the month, PP 11/2017 Pasal 239), so the post is vacant from that TMT on.
     """
+    # A record, not a message: written in the agency's language whoever is logged in.
+    with translation.override(settings.LANGUAGE_CODE):
+        if pegawai.kedudukan in Pegawai.KEDUDUKAN_AKTIF:
+            alasan = _("Melepas jabatan karena kedudukan hukum: %(k)s") % {
+                "k": kh.nama(pegawai.kedudukan_hukum) or pegawai.get_kedudukan_display()
+            }
+        else:
+            alasan = _("Pegawai berhenti: %(k)s") % {"k": pegawai.get_kedudukan_display()}
     n = 0
     for penempatan in Penempatan.objects.select_for_update().aktif().filter(pegawai=pegawai):
         penempatan.tmt_selesai = max(penempatan.tmt_mulai, tmt_berhenti - timedelta(days=1))
         if not penempatan.keterangan:
-            # A record, not a message: written in the agency's language whoever is logged in.
-            with translation.override(settings.LANGUAGE_CODE):
-                penempatan.keterangan = _("Pegawai berhenti: %(k)s") % {
-                    "k": pegawai.get_kedudukan_display()
-                }
+            penempatan.keterangan = alasan
         penempatan.save(update_fields=["tmt_selesai", "keterangan", "updated_at"])
         n += 1
-    # Who leaves the service leaves the succession plans too.
-    with translation.override(settings.LANGUAGE_CODE):
-        alasan = _("Pegawai berhenti: %(k)s") % {"k": pegawai.get_kedudukan_display()}
-    suksesi_akhiri_untuk(pegawai=pegawai, alasan=alasan)
+    if suksesi:
+        # Who leaves the service leaves the succession plans too.
+        suksesi_akhiri_untuk(pegawai=pegawai, alasan=alasan)
     return n
 
 
@@ -257,8 +272,10 @@ def pegawai_end(*, pegawai: Pegawai, kedudukan: str, tmt_berhenti: date) -> Pega
         )
     pegawai.kedudukan = kedudukan
     pegawai.tmt_berhenti = tmt_berhenti
+    if not kh.sesuai(pegawai.kedudukan_hukum, kedudukan):
+        pegawai.kedudukan_hukum = ""  # e.g. a PNS on tugas belajar who dies: SIASN's id is stale
     pegawai.full_clean()
-    pegawai.save(update_fields=["kedudukan", "tmt_berhenti", "updated_at"])
+    pegawai.save(update_fields=["kedudukan", "kedudukan_hukum", "tmt_berhenti", "updated_at"])
     penempatan_end_all(pegawai=pegawai, tmt_berhenti=tmt_berhenti)
     return pegawai
 

@@ -120,6 +120,7 @@ class PegawaiForm(forms.ModelForm):
             "bidang_studi",
             "unit_kerja",
             "kedudukan",
+            "kedudukan_hukum",
             "tmt_berhenti",
         ]
 
@@ -144,6 +145,7 @@ class PegawaiAdmin(NipSearchMixin, BaseAdmin):
     list_filter = [
         "status",
         "kedudukan",
+        "kedudukan_hukum",
         PerangkatDaerahFilter,
         "golongan",
         "pendidikan",
@@ -185,7 +187,7 @@ class PegawaiAdmin(NipSearchMixin, BaseAdmin):
         (
             _("Unit kerja dan kedudukan"),
             {
-                "fields": ["unit_kerja", ("kedudukan", "tmt_berhenti")],
+                "fields": ["unit_kerja", ("kedudukan", "tmt_berhenti"), "kedudukan_hukum"],
                 "description": _(
                     "Pegawai tidak dihapus: pegawai yang berhenti diakhiri dengan kedudukan "
                     "diberhentikan, pensiun atau meninggal dunia beserta TMT berhenti."

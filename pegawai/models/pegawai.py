@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from functools import reduce
+from operator import or_
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -9,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from pegawai import golongan as gol
+from pegawai import kedudukan_hukum as kh
 from pegawai.models.base import (
     GOLONGAN_CODES,
     PNS_CODES,
@@ -121,6 +125,20 @@ class Pegawai(TimestampedModel):
     kedudukan = models.CharField(
         _("kedudukan"), max_length=15, choices=Kedudukan.choices, default=Kedudukan.AKTIF
     )
+    # SIASN's kedudukan hukum (pegawai.kedudukan_hukum): what the kedudukan means for the post,
+    # the ranking and the DUK. Blank: unknown or entered by hand, the kedudukan's plain meaning.
+    kedudukan_hukum = models.CharField(
+        _("kedudukan hukum (SIASN)"),
+        max_length=2,
+        choices=kh.CHOICES,
+        blank=True,
+        default="",
+        help_text=_(
+            "Menurut SIASN. Tugas belajar, pemberhentian sementara, CLTN, MPP dan sejenisnya "
+            "melepas jabatan, dan pegawainya tidak diperingkat untuk lowongan. Kosongkan bila "
+            "tidak diketahui."
+        ),
+    )
     tmt_berhenti = models.DateField(_("TMT berhenti"), null=True, blank=True)
     email = models.EmailField(_("email"), blank=True)
     no_hp = models.CharField(_("nomor HP"), max_length=20, blank=True)
@@ -165,6 +183,28 @@ class Pegawai(TimestampedModel):
                 violation_error_message=_(
                     "TMT berhenti wajib diisi jika pegawai diberhentikan, pensiun atau meninggal, "
                     "dan dikosongkan jika aktif atau cuti."
+                ),
+            ),
+            pilihan_sah(
+                "kedudukan_hukum", kh.CHOICES, kosong=True, name="pegawai_kedudukan_hukum_pilihan"
+            ),
+            # SIASN's kedudukan hukum agrees with ours (99 Pensiun is pensiun, 03 Tugas Belajar
+            # aktif, 02 CLTN cuti) and PPPK's ids go with a PPPK (pegawai.kedudukan_hukum).
+            models.CheckConstraint(
+                condition=(
+                    Q(kedudukan_hukum="")
+                    | reduce(
+                        or_,
+                        (
+                            Q(kedudukan=k, kedudukan_hukum__in=ids)
+                            for k, ids in sorted(kh.PER_KEDUDUKAN.items())
+                        ),
+                    )
+                )
+                & (~Q(kedudukan_hukum__in=sorted(kh.PPPK)) | Q(status="PPPK")),
+                name="pegawai_kedudukan_hukum_sesuai",
+                violation_error_message=_(
+                    "Kedudukan hukum SIASN tidak sesuai dengan kedudukan atau status pegawai."
                 ),
             ),
             models.CheckConstraint(
@@ -283,6 +323,20 @@ class Pegawai(TimestampedModel):
             errors["tmt_berhenti"] = [
                 _("TMT berhenti wajib diisi untuk kedudukan %(k)s.")
                 % {"k": self.get_kedudukan_display()}
+            ]
+        if self.kedudukan_hukum in kh.ID and not kh.sesuai(self.kedudukan_hukum, self.kedudukan):
+            errors["kedudukan_hukum"] = [
+                _("Kedudukan hukum %(kh)s berarti kedudukan %(k)s, bukan %(ini)s.")
+                % {
+                    "kh": kh.nama(self.kedudukan_hukum),
+                    "k": KedudukanPegawai(kh.ID[self.kedudukan_hukum].kedudukan).label,
+                    "ini": self.get_kedudukan_display(),
+                }
+            ]
+        elif self.kedudukan_hukum in kh.PPPK and self.status != self.Status.PPPK:
+            errors["kedudukan_hukum"] = [
+                _("Kedudukan hukum %(kh)s hanya untuk pegawai PPPK.")
+                % {"kh": kh.nama(self.kedudukan_hukum)}
             ]
         if errors:
             raise ValidationError(errors)

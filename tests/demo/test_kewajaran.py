@@ -293,3 +293,29 @@ def test_selection_applicants_could_apply_for_the_post(demo):
     guru = Pegawai.objects.filter(penempatan__formasi__jabatan__kode="JF-GURU-AHLI_PERTAMA")
     Pelamar.objects.create(seleksi=terbuka, formasi=formasi, pegawai=guru.first())
     assert guru.first().nama in {nama for nama, _a in pelamar_tak_wajar()}
+
+
+# --- kedudukan hukum -----------------------------------------------------------------------------
+
+
+def test_who_does_not_hold_a_post_by_kedudukan_hukum_has_none_and_fits_it(demo):
+    """Tugas belajar, pemberhentian sementara and MPP (pegawai.kedudukan_hukum; PP 11/2017 jo.
+    PP 17/2020 Pasal 94 ayat (1)): no active placement, the last one ended when it began; MPP
+    only in the year before the retirement age of the post they left (UU 20/2023 Pasal 55)."""
+    lepas = Pegawai.objects.filter(kedudukan_hukum__in=["03", "04", "20"])
+    jumlah = Counter(lepas.values_list("kedudukan_hukum", flat=True))
+    assert jumlah["03"] >= 2 and jumlah["04"] == 1 and jumlah["20"] >= 1, jumlah
+    for p in lepas:
+        assert not Penempatan.objects.aktif().filter(pegawai=p).exists(), p
+        akhir = Penempatan.objects.filter(pegawai=p, jenis="definitif").latest("tmt_selesai")
+        assert akhir.tmt_selesai < PADA
+        if p.kedudukan_hukum == "20":
+            pensiun = tanggal_pensiun(p.tanggal_lahir, akhir.formasi.jabatan.batas_usia_pensiun)
+            assert PADA < pensiun <= akhir.tmt_selesai + dt.timedelta(days=400), p
+        if p.kedudukan_hukum == "03":
+            assert p.pendidikan == "S1" and _usia(p.tanggal_lahir, PADA) < 41, p
+    # The ranking leaves them out with the kedudukan hukum's reason.
+    formasi = Formasi.objects.filter(jabatan__jenis=JenisJabatan.PELAKSANA).first()
+    p = peringkat_formasi(formasi, pada=PADA, pegawai_ids=list(lepas.values_list("pk", flat=True)))
+    for pid in lepas.values_list("pk", flat=True):
+        assert "KEDUDUKAN_HUKUM" in {a.kode for a in p.dicari[pid].alasan}

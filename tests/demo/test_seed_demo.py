@@ -13,6 +13,7 @@ from django.db.models import Count, F, Q
 
 from jabatan.models import Formasi, Penempatan
 from pegawai import golongan as gol
+from pegawai import kedudukan_hukum as kh
 from pegawai.jenis_jabatan import MANAJERIAL
 from pegawai.models import Pegawai, UnitKerja
 from pegawai.pendidikan import memenuhi_pendidikan
@@ -93,7 +94,12 @@ def test_every_seeded_employee_is_valid_and_fits_their_post():
     for pegawai in Pegawai.objects.all():
         pegawai.full_clean()  # NIP agrees with birth date, gender, TMT; rank matches status
     definitif = Penempatan.objects.aktif().definitif().select_related("pegawai", "formasi__jabatan")
-    assert definitif.count() == 600
+    # Everyone holds a post but who, by SIASN's kedudukan hukum, does not (tugas belajar,
+    # pemberhentian sementara, MPP: pegawai.kedudukan_hukum; demo.kedudukan).
+    lepas = Pegawai.objects.filter(kedudukan_hukum__in=kh.TIDAK_MEMANGKU)
+    assert {"03", "04", "20"} <= set(lepas.values_list("kedudukan_hukum", flat=True))
+    assert not definitif.filter(pegawai__in=lepas).exists()
+    assert definitif.count() == 600 - lepas.count()
     for p in definitif:
         jabatan = p.formasi.jabatan
         if jabatan.golongan_minimal:

@@ -324,6 +324,8 @@ def test_siasn_export_titles_read_as_the_same_fields(fmt):
         date(2022, 3, 1),
         None,
     )
+    # "KEDUDUKAN HUKUM ID" is kept on the employee (pegawai.kedudukan_hukum).
+    assert (pns.kedudukan_hukum, p3k.kedudukan_hukum) == ("01", "71")
     # The columns we do not use are listed once, under their titles as written.
     assert {"NIK", "ALAMAT", "PNS ID", "FLAG IKD"} <= set(r.diabaikan)
     # Masa kerja golongan and eselon are read (tests/impor/test_isi.py).

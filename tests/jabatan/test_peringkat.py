@@ -3,8 +3,9 @@
 The demo generator builds a small city (sanctions, assessments, evaluations, placements,
 training); saves through the ORM then add the awkward cases (sanctions of every level starting
 and ending around the ranking date, ended posts of every kind, employees on leave or retired,
-PPPK, accepted fields of study, training of years around the ranking date with and without the
-leadership programs, a profile requiring leadership training). For several posts, dates and
+PPPK, SIASN kedudukan hukum that may and may not be ranked, accepted fields of study, training
+of years around the ranking date with and without the leadership programs, a profile requiring
+leadership training). For several posts, dates and
 profiles, the service's counts, order, scores, ranks and reasons must equal jabatan.merit run in
 Python over jabatan.selectors.kandidat_merit.
 """
@@ -101,6 +102,12 @@ def kota():
     ProfilMerit.objects.update_or_create(
         jenis_jabatan=JenisJabatan.ADMINISTRATOR, defaults={"wajib_kepemimpinan": True}
     )
+    # SIASN's kedudukan hukum (pegawai.kedudukan_hukum): some that may be ranked, some not.
+    for p in rng.sample([p for p in orang if p.kedudukan == "aktif" and p.status == "PNS"], 30):
+        p.refresh_from_db()
+        if p.kedudukan == "aktif":
+            p.kedudukan_hukum = rng.choice(["01", "03", "04", "09", "11", "15", "20", "90"])
+            p.save()
     return orang
 
 
@@ -170,6 +177,7 @@ def test_the_sql_ranking_equals_the_pure_rules(kota, jenis, geser, teratas, ubah
     semua = [h.kandidat.pegawai_id for h in ref]
     p = peringkat_formasi(formasi, pada=pada, teratas=teratas, pegawai_ids=semua, pengumuman=ubah)
     _sama(p, ref, pada)
+    assert p.alasan.get("KEDUDUKAN_HUKUM"), p.alasan  # the kedudukan hukum rule is exercised
     if jenis == JenisJabatan.JPT_PRATAMA:  # the JPT rules are exercised, not vacuous
         assert p.alasan.get("USIA") and p.alasan.get("JABATAN_JPT"), p.alasan
     # Other weights: the same order as the pure what-if.
