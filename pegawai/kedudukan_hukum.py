@@ -14,11 +14,15 @@ Consequences:
   jabatan fungsional on pemberhentian sementara as PNS, cuti di luar tanggungan negara and tugas
   belajar of more than six months (quoted by BKPSDM Parigi Moutong's page on leaving a JF); the
   CLTN provisions end any jabatan and count no masa kerja (Pasal 334–336, hukumonline's summary);
-  a PNS appointed pejabat negara or komisioner, or held as a suspect, is diberhentikan sementara
-  (the grounds from a published summary of PP 11/2017; "Pasal 276" is our recollection of the
-  number, not checked). Masa persiapan pensiun frees the PNS from the post (practice; no article
-  found). An import or the admin ends such a person's placements (jabatan.services.
-  penempatan_end_all), and no placement may start while it lasts.
+  Pasal 64 ayat (1) does the same for a jabatan administrasi; a PNS appointed pejabat negara
+  (huruf a), komisioner or member of a lembaga nonstruktural (huruf b), or detained as a suspect
+  (huruf c) is diberhentikan sementara (PP 11/2017 Pasal 276, each ground in Pasal 277 ayat (1),
+  (3), (4); detention counts from its first day, Pasal 280; pejabat negara also Pasal 343 ayat (3);
+  the same three grounds in UU 5/2014 Pasal 88). Text of Pasal 276:
+  dirbkpsdm.parigimoutongkab.go.id/index.php/pemberhentian/pemberhentian-sementara-dan-
+  pengaktifan-kembali/pemberhentian-sementara. Masa persiapan pensiun frees the PNS from the
+  post (practice; no article found). An import or the admin ends such a person's placements
+  (jabatan.services.penempatan_end_all), and no placement may start while it lasts.
 - `dapat_diperingkat`: may be ranked for a vacancy: only who holds a post and serves no sanction
   or pending case (PP 94/2021 on disiplin for the sanctions) [practice where no article is cited].
 - `masuk_duk`: on the Daftar Urut Kepangkatan (PP 15/1979): PNS still in service, not CPNS, not
@@ -39,7 +43,8 @@ from dataclasses import dataclass
 PP11_94_B = "PP 11/2017 jo. PP 17/2020 Pasal 94 ayat (1) huruf b"
 PP11_94_C = "PP 11/2017 jo. PP 17/2020 Pasal 94 ayat (1) huruf c, Pasal 334–337"
 PP11_94_D = "PP 11/2017 jo. PP 17/2020 Pasal 94 ayat (1) huruf d"
-PP11_276 = "PP 11/2017 jo. PP 17/2020, pemberhentian sementara (Pasal 276)"
+PP11_276_A = "PP 11/2017 jo. PP 17/2020 Pasal 276 huruf a, Pasal 277 ayat (1)"
+PP11_276_C = "PP 11/2017 jo. PP 17/2020 Pasal 276 huruf c, Pasal 277 ayat (4), Pasal 280"
 PP94 = "PP 94/2021 tentang Disiplin PNS"
 PRAKTIK = "praktik kepegawaian; tidak ada pasal yang ditemukan"
 
@@ -73,10 +78,12 @@ TABEL: tuple[KedudukanHukum, ...] = (
     _k("01", "Aktif", AKTIF, True, True, True),
     _k("02", "CLTN", CUTI, False, False, True, PP11_94_C),
     _k("03", "Tugas Belajar", AKTIF, False, False, True, PP11_94_D),
-    _k("04", "Pemberhentian Sementara", AKTIF, False, False, True, PP11_94_B),
+    _k(
+        "04", "Pemberhentian Sementara", AKTIF, False, False, True, PP11_94_B
+    ),  # also Pasal 64 ayat (1) huruf b, Pasal 276
     _k("05", "Penerima Uang Tunggu", AKTIF, False, False, True, PRAKTIK),
     _k("06", "Prajurit Wajib", AKTIF, False, False, True, PRAKTIK),
-    _k("07", "Pejabat Negara", AKTIF, False, False, True, PP11_276),
+    _k("07", "Pejabat Negara", AKTIF, False, False, True, PP11_276_A),  # also Pasal 343 ayat (3)
     _k("08", "Kepala Desa", AKTIF, False, False, True, PRAKTIK),
     _k("09", "Sedang dlm Proses Banding BAPEK", AKTIF, True, False, True, PP94),
     _k("11", "Pegawai Titipan", AKTIF, True, True, True),
@@ -94,14 +101,16 @@ TABEL: tuple[KedudukanHukum, ...] = (
     _k("69", "TMS Dari Pengadaan", DIBERHENTIKAN, *_KELUAR),
     _k("70", "Pembatalan NIP", DIBERHENTIKAN, *_KELUAR),
     _k("71", "PPPK Aktif", AKTIF, True, True, False, pppk=True),
-    # rumahASN excludes 72 with 71 from its PNS checks (controller/kualitas-data/
-    # accuracy.controller.js); its label is in no public table we found: read by id only.
+    # A PPPK status: rumahASN excludes 72 with 71 from its PNS checks (controller/kualitas-data/
+    # accuracy.controller.js), applies its PPPK appointment-year check (NI PPPK) to ids 71 and 72
+    # (consistentcy.controller.js) and counts 72 as "bukan PNS" (rw-keluarga.controller.js). Its
+    # label is in no public table we found: read by id only.
     _k("72", "PPPK (kedudukan hukum 72)", AKTIF, True, False, False, PRAKTIK, pppk=True),
     _k("77", "Pemberhentian tanpa hak pensiun", DIBERHENTIKAN, *_KELUAR),
     _k("88", "Pemberhentian dengan hak pensiun", PENSIUN, *_KELUAR),
     _k("89", "Tidak aktif tetapi diusulkan Pensiun", AKTIF, False, False, True, PRAKTIK),
     _k("90", "Tidak Ikut PUPNS 2015", AKTIF, True, False, True, PRAKTIK),
-    _k("91", "Tindak Pidana/ Tindak Pidana Jabatan", AKTIF, False, False, True, PP11_276),
+    _k("91", "Tindak Pidana/ Tindak Pidana Jabatan", AKTIF, False, False, True, PP11_276_C),
     _k("92", "Pemblokiran Data PNS", AKTIF, True, False, True, PRAKTIK),
     _k("98", "Mencapai BUP", PENSIUN, *_KELUAR),
     _k("99", "Pensiun", PENSIUN, *_KELUAR),
