@@ -20,39 +20,21 @@ import time
 from collections.abc import Iterator
 
 import pytest
-import redis
-from django.db import connection
 from prometheus_client.parser import text_string_to_metric_families
 
+from tests.deploy.bersama import HR, PEGAWAI, PIMPINAN, tumpukan_uji
 from tests.deploy.tumpukan import Tumpukan, hentikan, port_bebas
-from tests.tugas.conftest import url_basis_data_uji
 
 pytestmark = [pytest.mark.deploy, pytest.mark.postgres]
 
 REDIS_DB = 14  # a spare Redis database of its own
 
-HR = ("admin.bkpsdm", "demo-bkpsdm-2026")
-PIMPINAN = ("pimpinan.dikes", "demo-pimpinan-2026")
-PEGAWAI = ("pegawai.demo", "demo-pegawai-2026")
-
-
-def server_pg() -> str:
-    """The test database's PostgreSQL server as a URL without a database name."""
-    return url_basis_data_uji().rsplit("/", 1)[0]
-
 
 @pytest.fixture(scope="module")
 def tumpukan(tmp_path_factory) -> Iterator[Tumpukan]:
-    # A database of its own beside the configured one (pytest-django's test database is not
-    # made for this module: no test here asks for it).
-    basis_data = f"{connection.settings_dict['NAME'].removeprefix('test_')}_uji_deploy"
-    t = Tumpukan(tmp_path_factory.mktemp("deploy"), server_pg(), basis_data, REDIS_DB)
-    t.sertifikat()
-    t.basis_data_baru()
-    redis.Redis(host="127.0.0.1", port=6379, db=REDIS_DB).flushdb()
-    gunicorn_port = port_bebas()
-    env = t.env(WEB_CONCURRENCY="2")  # this machine's cores are shared: keep it small
-    try:
+    with tumpukan_uji(tmp_path_factory.mktemp("deploy"), "deploy", REDIS_DB) as t:
+        gunicorn_port = port_bebas()
+        env = t.env(WEB_CONCURRENCY="2")  # this machine's cores are shared: keep it small
         t.manage(env, "migrate", "--no-input", "-v0")
         t.manage(env, "collectstatic", "--no-input", "-v0")
         # 400: below about 200 employees no teacher holds a post, and the demo employee login
@@ -65,10 +47,6 @@ def tumpukan(tmp_path_factory) -> Iterator[Tumpukan]:
         t.nginx([gunicorn_port])
         t.tunggu_siap()
         yield t
-    finally:
-        t.hentikan_semua()
-        t.hapus_basis_data()
-        redis.Redis(host="127.0.0.1", port=6379, db=REDIS_DB).flushdb()
 
 
 def test_the_public_pages_answer_over_https_without_cookies(tumpukan):

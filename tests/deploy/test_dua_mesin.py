@@ -17,10 +17,8 @@ from collections import Counter
 from collections.abc import Iterator
 
 import pytest
-import redis
-from django.db import connection
 
-from tests.deploy.test_deploy import HR, server_pg
+from tests.deploy.bersama import HR, tumpukan_uji
 from tests.deploy.tumpukan import Tumpukan, port_bebas, tunggu
 
 pytestmark = [pytest.mark.deploy, pytest.mark.postgres]
@@ -32,15 +30,10 @@ TAMBAHAN = "    add_header X-Backend $upstream_addr always;\n"
 
 @pytest.fixture(scope="module")
 def dua(tmp_path_factory) -> Iterator[tuple[Tumpukan, dict[str, int]]]:
-    basis_data = f"{connection.settings_dict['NAME'].removeprefix('test_')}_uji_dua"
-    t = Tumpukan(tmp_path_factory.mktemp("dua"), server_pg(), basis_data, REDIS_DB)
-    t.sertifikat()
-    t.basis_data_baru()
-    redis.Redis(host="127.0.0.1", port=6379, db=REDIS_DB).flushdb()
-    # One sync worker each: two machines of one core (this machine's cores are shared).
-    env = t.env(WEB_CONCURRENCY="1")
-    port = {"a": port_bebas(), "b": port_bebas()}
-    try:
+    with tumpukan_uji(tmp_path_factory.mktemp("dua"), "dua", REDIS_DB) as t:
+        # One sync worker each: two machines of one core (this machine's cores are shared).
+        env = t.env(WEB_CONCURRENCY="1")
+        port = {"a": port_bebas(), "b": port_bebas()}
         t.manage(env, "migrate", "--no-input", "-v0")
         t.manage(env, "collectstatic", "--no-input", "-v0")
         t.manage(env, "seed_demo", "--pegawai", "200", "--seed", "2026")
@@ -50,10 +43,6 @@ def dua(tmp_path_factory) -> Iterator[tuple[Tumpukan, dict[str, int]]]:
         t.nginx([port["a"], port["b"]], http_extra=TAMBAHAN)
         t.tunggu_siap()
         yield t, port
-    finally:
-        t.hentikan_semua()
-        t.hapus_basis_data()
-        redis.Redis(host="127.0.0.1", port=6379, db=REDIS_DB).flushdb()
 
 
 def _mesin(r, port: dict[str, int]) -> str:

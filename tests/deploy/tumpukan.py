@@ -2,18 +2,20 @@
 certificate) → gunicorn (one or more, each an app machine) → the app, and task workers, with
 production settings on PostgreSQL and Redis.
 
-Used by the deployment tests (tests/deploy/test_deploy.py, test_dua_mesin.py) and by the load
-run (tests/beban/), so the three start the same stack from the same files an IT office
-installs: nginx runs the site file deploy/nginx/mataram-asn.conf (only its ports, certificate,
-log, upstream and include paths rewritten: each rewrite must apply exactly once, so the file
-cannot change shape unnoticed) inside a wrapper nginx.conf with its own pid and temp paths;
-gunicorn and the worker run the ExecStart lines of the systemd units.
+Used by the deployment tests (tests/deploy/test_deploy.py, test_dua_mesin.py), by the load
+run (tests/beban/) and by the fault drills (tests/latihan/: gunicorn without nginx, on a
+PostgreSQL and a Redis of their own), so they all start the same stack from the same files an
+IT office installs: nginx runs the site file deploy/nginx/mataram-asn.conf (only its ports,
+certificate, log, upstream and include paths rewritten: each rewrite must apply exactly once,
+so the file cannot change shape unnoticed) inside a wrapper nginx.conf with its own pid and
+temp paths; gunicorn and the worker run the ExecStart lines of the systemd units.
 
 Nothing here imports Django or pytest: the load run drives it from a plain script.
 """
 
 from __future__ import annotations
 
+import http.client
 import os
 import re
 import secrets
@@ -83,6 +85,18 @@ def perintah_unit(unit: str) -> list[str]:
     return baris.replace(f"{INSTALL}/", f"{ROOT}/").split()
 
 
+def get_http(port: int, path: str, **headers: str) -> tuple[int, dict[str, str], bytes]:
+    """GET `path` from a gunicorn over plain HTTP (no nginx in front): status, headers (names in
+    lower case), body."""
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    try:
+        conn.request("GET", path, headers={"Host": "127.0.0.1", **headers})
+        r = conn.getresponse()
+        return r.status, {k.lower(): v for k, v in r.getheaders()}, r.read()
+    finally:
+        conn.close()
+
+
 def _rewrite(teks: str, lama: str, baru: str) -> str:
     assert teks.count(lama) == 1, f"deploy/nginx/mataram-asn.conf: {lama!r} is not there once"
     return teks.replace(lama, baru)
@@ -92,12 +106,14 @@ def _rewrite(teks: str, lama: str, baru: str) -> str:
 class Tumpukan:
     """One stack: its ports, its folder (certificate, configs, logs) and its database.
 
-    `server` is a PostgreSQL URL without a database name (postgres://user@host:port)."""
+    `server` is a PostgreSQL URL without a database name (postgres://user@host:port); the cache
+    is database `redis_db` of the Redis on `redis_port`."""
 
     folder: Path
     server: str
     basis_data: str
     redis_db: int
+    redis_port: int = 6379
     https: int = field(default_factory=port_bebas)
     http: int = field(default_factory=port_bebas)
     proses: dict[str, subprocess.Popen] = field(default_factory=dict)
@@ -113,7 +129,7 @@ class Tumpukan:
 
     @property
     def cache_url(self) -> str:
-        return f"redis://127.0.0.1:6379/{self.redis_db}"
+        return f"redis://127.0.0.1:{self.redis_port}/{self.redis_db}"
 
     def klien(self, sumber: str = "127.0.0.2") -> Klien:
         return Klien(self.https, self.ca, sumber=sumber)
@@ -161,6 +177,11 @@ class Tumpukan:
             "BACKUP_DIR": str(self.folder / "cadangan"),
             **lain,
         }
+
+    def env_tanpa_nginx(self, **lain: str) -> dict[str, str]:
+        """`env()` for a gunicorn reached directly over plain HTTP, no proxy in front: no
+        X-Forwarded-* header to trust, no redirect to HTTPS."""
+        return self.env(TRUSTED_PROXY_COUNT="0", SECURE_SSL_REDIRECT="false", **lain)
 
     def manage(self, env: dict[str, str], *args: str, timeout: float = 600) -> str:
         hasil = subprocess.run(
@@ -272,6 +293,15 @@ class Tumpukan:
             return self.klien(sumber="127.0.0.1").get("/healthz").status == 200
 
         tunggu(siap, detik=detik, apa="starting", proses=proses)
+
+    def tunggu_http(self, nama: str, port: int, detik: float = 60) -> None:
+        """Wait until gunicorn `nama` answers /healthz on `port` over plain HTTP (no nginx)."""
+        tunggu(
+            lambda: get_http(port, "/healthz")[0] == 200,
+            detik=detik,
+            apa=f"{nama} starting",
+            proses=[self.proses[nama]],
+        )
 
     def hentikan_semua(self) -> None:
         """Stop what was started: nginx first (no new requests), then workers and gunicorns."""

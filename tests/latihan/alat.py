@@ -1,5 +1,6 @@
 """What the fault drills share: a Redis and a PostgreSQL of their own (never the machine's 6379
-and 5432, which other work depends on), the app under gunicorn as its systemd unit runs it, and
+and 5432, which other work depends on), the app under gunicorn as its systemd unit runs it
+(tests/deploy/tumpukan.py's stack on those two, reached over plain HTTP without nginx), and
 traffic whose answers are counted by status code, phase by phase.
 
 Every process is started in a session of its own and stopped by its id (`hentikan`).
@@ -15,7 +16,6 @@ import re
 import shutil
 import signal
 import subprocess
-import sys
 import tempfile
 import threading
 import time
@@ -26,22 +26,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from tests.conftest import PG_INITDB
-from tests.deploy.tumpukan import hentikan, perintah_unit, port_bebas, tunggu
+from tests.deploy.tumpukan import Tumpukan, get_http, hentikan, port_bebas, tunggu
 
-ROOT = Path(__file__).resolve().parents[2]
 PG_BIN = Path(PG_INITDB).parent
-
-__all__ = ["hentikan", "port_bebas", "tunggu"]
-
-
-def _mulai(cmd: list[str], log: Path, **kw) -> subprocess.Popen:
-    return subprocess.Popen(
-        cmd,
-        stdout=log.open("ab"),
-        stderr=subprocess.STDOUT,
-        start_new_session=True,
-        **kw,
-    )
+BASIS_DATA = "mataram_asn"  # the app's database in the drill's own cluster
 
 
 @dataclass
@@ -59,7 +47,7 @@ class RedisSendiri:
     def mulai(self) -> None:
         import redis
 
-        self.proses = _mulai(
+        self.proses = subprocess.Popen(
             [
                 "redis-server",
                 "--port",
@@ -73,7 +61,9 @@ class RedisSendiri:
                 "--dir",
                 str(self.folder),
             ],
-            self.folder / "redis.log",
+            stdout=(self.folder / "redis.log").open("ab"),
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
         )
         klien = redis.Redis(port=self.port, socket_timeout=0.5)
         tunggu(klien.ping, detik=20, apa="redis starting", proses=[self.proses])
@@ -117,8 +107,9 @@ class PostgresSendiri:
     def data(self) -> Path:
         return self.folder / "data"
 
-    def url(self, nama: str = "postgres") -> str:
-        return f"postgres://postgres@127.0.0.1:{self.port}/{nama}"
+    @property
+    def server(self) -> str:
+        return f"postgres://postgres@127.0.0.1:{self.port}"
 
     def _pg_ctl(self, *args: str) -> None:
         subprocess.run(
@@ -160,12 +151,6 @@ class PostgresSendiri:
     def hentikan(self) -> None:
         self._pg_ctl("-m", "fast", "stop")
 
-    def sql(self, query: str, nama: str = "postgres") -> None:
-        import psycopg
-
-        with psycopg.connect(self.url(nama), autocommit=True) as conn:
-            conn.execute(query)
-
 
 @contextmanager
 def postgres_sendiri() -> Iterator[PostgresSendiri]:
@@ -181,71 +166,33 @@ def postgres_sendiri() -> Iterator[PostgresSendiri]:
         shutil.rmtree(folder, ignore_errors=True)
 
 
-def env_produksi(folder: Path, *, database_url: str, cache_url: str) -> dict[str, str]:
-    """The environment of deploy/mataram-asn.env.example as an IT office fills it in (plain
-    HTTP to gunicorn: the drills talk to it directly, without nginx)."""
-    return {
-        "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
-        "LANG": "C.UTF-8",
-        "DEBUG": "false",
-        "SECRET_KEY": "latihan-gangguan-" + "x" * 40,
-        "ALLOWED_HOSTS": "127.0.0.1",
-        "SITE_URL": "https://127.0.0.1",
-        "DATABASE_URL": database_url,
-        "CACHE_URL": cache_url,
-        "TRUSTED_PROXY_COUNT": "0",
-        "SECURE_SSL_REDIRECT": "false",
-        "MEDIA_ROOT": str(folder / "media"),
-        "STATIC_ROOT": str(folder / "static"),
-        "BACKUP_DIR": str(folder / "cadangan"),
-        "WEB_CONCURRENCY": "2",
-        "LOG_LEVEL": "WARNING",
-    }
+def tumpukan(folder: Path, pg: PostgresSendiri, redis: RedisSendiri) -> Tumpukan:
+    """The stack of tests/deploy/tumpukan.py on the drill's own PostgreSQL and Redis."""
+    return Tumpukan(folder, pg.server, BASIS_DATA, redis_db=0, redis_port=redis.port)
 
 
-def manage(env: dict[str, str], *args: str, timeout: float = 600) -> str:
-    hasil = subprocess.run(
-        [sys.executable, "manage.py", *args],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-    )
-    assert hasil.returncode == 0, f"manage.py {args}: {hasil.stderr[-3000:]}"
-    return hasil.stdout
+def siapkan(t: Tumpukan, **lain: str) -> dict[str, str]:
+    """A fresh database, migrated, static files collected; return the environment of
+    deploy/mataram-asn.env.example for gunicorn reached directly (plain HTTP, no nginx), two
+    workers, `lain` on top."""
+    t.basis_data_baru()
+    env = t.env_tanpa_nginx(WEB_CONCURRENCY="2", LOG_LEVEL="WARNING", **lain)
+    t.manage(env, "migrate", "--no-input", "-v0")
+    t.manage(env, "collectstatic", "--no-input", "-v0")
+    return env
 
 
 @contextmanager
-def gunicorn(env: dict[str, str], folder: Path) -> Iterator[int]:
-    """The app under gunicorn as mataram-asn-web.service starts it; yield its port."""
+def gunicorn(t: Tumpukan, env: dict[str, str], nama: str = "gunicorn") -> Iterator[int]:
+    """The app under gunicorn as mataram-asn-web.service starts it (Tumpukan.gunicorn, its log
+    <folder>/<nama>.log); yield its port, stop it at the end."""
     port = port_bebas()
-    p = _mulai(
-        perintah_unit("mataram-asn-web.service"),
-        folder / "gunicorn.log",
-        cwd=ROOT,
-        env={**env, "GUNICORN_BIND": f"127.0.0.1:{port}"},
-    )
+    p = t.gunicorn(nama, env, port)
     try:
-        tunggu(
-            lambda: get(port, "/healthz")[0] == 200,
-            detik=60,
-            apa="gunicorn starting",
-            proses=[p],
-        )
+        t.tunggu_http(nama, port)
         yield port
     finally:
         hentikan(p)
-
-
-def get(port: int, path: str, **headers: str) -> tuple[int, dict[str, str], bytes]:
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-    try:
-        conn.request("GET", path, headers={"Host": "127.0.0.1", **headers})
-        r = conn.getresponse()
-        return r.status, {k.lower(): v for k, v in r.getheaders()}, r.read()
-    finally:
-        conn.close()
 
 
 class Lalu:
@@ -282,7 +229,7 @@ class Lalu:
             with self._kunci:
                 self._terbang[fase] += 1
             try:
-                status, headers, _ = get(self.port, path, **self.headers)
+                status, headers, _ = get_http(self.port, path, **self.headers)
             except OSError:
                 status, headers = 0, {}
             with self._kunci:
@@ -363,11 +310,11 @@ print(s.session_key)
 """
 
 
-def sesi_masuk(env: dict[str, str], nama: str = "") -> dict[str, str]:
+def sesi_masuk(t: Tumpukan, env: dict[str, str], nama: str = "") -> dict[str, str]:
     """A signed-in session of user `nama` (default: a superuser made for the drill), written in
     the database as a login writes it; return the Cookie header that carries it (every request
     then reads the session: the database)."""
-    kunci = manage(env, "shell", "-c", _SESI.format(nama=nama)).strip().splitlines()[-1]
+    kunci = t.manage(env, "shell", "-c", _SESI.format(nama=nama)).strip().splitlines()[-1]
     return {"Cookie": f"sessionid={kunci}"}
 
 
@@ -381,7 +328,7 @@ def kirim_berkas(
 ) -> tuple[int, str]:
     """POST a form with a file as a browser does: the CSRF token from the page `dari`, the
     token cookie, the Origin header. Return the status and the body."""
-    status, headers, body = get(port, dari, **cookie)
+    status, headers, body = get_http(port, dari, **cookie)
     assert status == 200, (dari, status)
     token = re.search(rb'name="csrfmiddlewaretoken" value="([^"]+)"', body).group(1).decode()
     csrf = re.search(r"csrftoken=([^;]+)", headers.get("set-cookie", "")).group(1)

@@ -19,22 +19,21 @@ from __future__ import annotations
 
 import time
 
-import psycopg
 import pytest
 
 from tests.latihan.alat import (
     Lalu,
     berkas_di,
     disk_kecil,
-    env_produksi,
     gunicorn,
     isi_disk,
     kirim_berkas,
-    manage,
     postgres_sendiri,
     redis_sendiri,
     sesi_masuk,
+    siapkan,
     tulis_hasil,
+    tumpukan,
 )
 
 pytestmark = [pytest.mark.latihan, pytest.mark.postgres]
@@ -54,23 +53,18 @@ ORGANISASI = "from tests.akses_data import buat_organisasi; buat_organisasi()"
 
 def test_a_full_disk_refuses_uploads_in_words_and_leaves_nothing_half_written(tmp_path):
     with postgres_sendiri() as pg, redis_sendiri() as redis, disk_kecil("1m") as disk:
-        pg.sql('CREATE DATABASE "mataram_asn"')
-        url = pg.url("mataram_asn")
-        env = env_produksi(tmp_path, database_url=url, cache_url=redis.url)
-        env |= {"MEDIA_ROOT": str(disk / "media"), "TMPDIR": str(disk / "tmp")}
         (disk / "tmp").mkdir()
-        manage(env, "migrate", "--no-input", "-v0")
-        manage(env, "collectstatic", "--no-input", "-v0")
-        manage(env, "shell", "-c", ORGANISASI)  # tests.akses_data: units, people, roles
-        pegawai = sesi_masuk(env, "pegawai")
-        hr = sesi_masuk(env, "hr.bkpsdm")
+        t = tumpukan(tmp_path, pg, redis)
+        env = siapkan(t, MEDIA_ROOT=str(disk / "media"), TMPDIR=str(disk / "tmp"))
+        t.manage(env, "shell", "-c", ORGANISASI)  # tests.akses_data: units, people, roles
+        pegawai = sesi_masuk(t, env, "pegawai")
+        hr = sesi_masuk(t, env, "hr.bkpsdm")
 
         def hitung(tabel: str) -> int:
-            with psycopg.connect(url) as conn:
-                return conn.execute(f"SELECT count(*) FROM {tabel}").fetchone()[0]
+            return t.sql(f"SELECT count(*) FROM {tabel}")[0][0]
 
         hasil: dict = {}
-        with gunicorn(env, tmp_path) as port, Lalu(port, ["/transparansi/", "/"], n=1) as lalu:
+        with gunicorn(t, env) as port, Lalu(port, ["/transparansi/", "/"], n=1) as lalu:
             time.sleep(2)
             lalu.ke("disk_penuh")
             isi_disk(disk, sisa=100_000)

@@ -29,15 +29,16 @@ from pathlib import Path
 
 import pytest
 
+from tests.deploy.tumpukan import Tumpukan
 from tests.latihan.alat import (
     Lalu,
-    env_produksi,
     gunicorn,
-    manage,
     postgres_sendiri,
     redis_sendiri,
     sesi_masuk,
+    siapkan,
     tulis_hasil,
+    tumpukan,
 )
 
 pytestmark = [pytest.mark.latihan, pytest.mark.postgres]
@@ -46,10 +47,10 @@ ADMIN = ["/admin/", "/admin/pegawai/pegawai/", "/impor/", "/kinerja/"]
 PUBLIK = ["/transparansi/", "/survei/"]
 
 
-def _putaran(pg, env: dict, folder: Path, cookie: dict) -> dict:
+def _putaran(pg, t: Tumpukan, env: dict, nama: str, cookie: dict) -> dict:
     hasil: dict = {}
     with (
-        gunicorn(env, folder) as port,
+        gunicorn(t, env, nama) as port,
         Lalu(port, ADMIN, n=3, headers=cookie) as admin,
         Lalu(port, PUBLIK, n=1) as publik,
     ):
@@ -86,17 +87,14 @@ def _putaran(pg, env: dict, folder: Path, cookie: dict) -> dict:
 
 
 def test_postgresql_restarted_under_traffic_causes_no_errors_once_it_is_back():
-    tmp_path = Path(tempfile.mkdtemp(prefix="latihan-pg-log-"))  # kept: gunicorn's log
+    tmp_path = Path(tempfile.mkdtemp(prefix="latihan-pg-log-"))  # kept: gunicorn's logs
     with postgres_sendiri() as pg, redis_sendiri() as redis:
-        pg.sql('CREATE DATABASE "mataram_asn"')
-        url = pg.url("mataram_asn")
-        env = env_produksi(tmp_path, database_url=url, cache_url=redis.url)
-        manage(env, "migrate", "--no-input", "-v0")
-        manage(env, "collectstatic", "--no-input", "-v0")
-        cookie = sesi_masuk(env)
-        dengan = _putaran(pg, env, tmp_path, cookie)
-        kontrol_env = {**env, "DATABASE_URL": f"{url}?CONN_HEALTH_CHECKS=False"}
-        kontrol = _putaran(pg, kontrol_env, tmp_path, cookie)
+        t = tumpukan(tmp_path, pg, redis)
+        env = siapkan(t)
+        cookie = sesi_masuk(t, env)
+        dengan = _putaran(pg, t, env, "gunicorn", cookie)
+        kontrol_env = {**env, "DATABASE_URL": f"{t.database_url}?CONN_HEALTH_CHECKS=False"}
+        kontrol = _putaran(pg, t, kontrol_env, "gunicorn-kontrol", cookie)
     hasil = {"CONN_HEALTH_CHECKS=True": dengan, "kontrol CONN_HEALTH_CHECKS=False": kontrol}
     g = dengan["galat_admin"]
     lulus = {
@@ -112,6 +110,7 @@ def test_postgresql_restarted_under_traffic_causes_no_errors_once_it_is_back():
     if all(lulus.values()):
         shutil.rmtree(tmp_path)
     else:
-        hasil["log"] = str(tmp_path / "gunicorn.log")  # kept to read the tracebacks
+        # Kept to read the tracebacks.
+        hasil["log"] = [str(tmp_path / f"{n}.log") for n in ("gunicorn", "gunicorn-kontrol")]
     tulis_hasil("postgres_restart", hasil)
     assert all(lulus.values()), lulus

@@ -24,13 +24,13 @@ import pytest
 
 from tests.latihan.alat import (
     Lalu,
-    env_produksi,
     gunicorn,
-    manage,
     postgres_sendiri,
     redis_sendiri,
     sesi_masuk,
+    siapkan,
     tulis_hasil,
+    tumpukan,
 )
 
 pytestmark = [pytest.mark.latihan, pytest.mark.postgres]
@@ -41,13 +41,11 @@ ADMIN = ["/admin/", "/impor/"]
 
 def test_redis_down_leaves_every_page_answering_and_the_public_ones_uncached(tmp_path):
     with postgres_sendiri() as pg, redis_sendiri() as redis:
-        pg.sql('CREATE DATABASE "mataram_asn"')
-        env = env_produksi(tmp_path, database_url=pg.url("mataram_asn"), cache_url=redis.url)
-        manage(env, "migrate", "--no-input", "-v0")
-        manage(env, "collectstatic", "--no-input", "-v0")
-        cookie = sesi_masuk(env)
+        t = tumpukan(tmp_path, pg, redis)
+        env = siapkan(t)
+        cookie = sesi_masuk(t, env)
         with (
-            gunicorn(env, tmp_path) as port,
+            gunicorn(t, env) as port,
             Lalu(port, PUBLIK, n=3) as publik,
             Lalu(port, ADMIN, n=1, headers=cookie) as admin,
         ):

@@ -37,9 +37,10 @@ from impor.services import impor_create
 from impor.tasks import mulai_terapkan
 from pegawai.models import Pegawai
 from pegawai.nip import compose_nip
+from tests.deploy.tumpukan import hentikan
 from tests.factories import UnitKerjaFactory
 from tests.impor.bantu import baris, ke_csv
-from tests.latihan.alat import hentikan, tulis_hasil
+from tests.latihan.alat import tulis_hasil
 from tests.tugas.conftest import ROOT, perintah_worker
 from tugas.models import Progres
 from tugas.yatim import WorkerBerhenti, pesan_worker_berhenti
