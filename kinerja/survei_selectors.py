@@ -13,7 +13,7 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
 from django.core.paginator import Page, Paginator
-from django.db import connection
+from django.db import connections, router
 from django.db.models import Count, Q, QuerySet, Sum
 from django.db.models.functions import ExtractQuarter, ExtractYear
 from django.utils import timezone
@@ -192,7 +192,9 @@ def sebaran_jaringan(
         f"WHERE {where}) s GROUP BY unit_id, tahun, pola"
     )
     hasil: dict[tuple[int, int], dict[int, int]] = {}
-    with connection.cursor() as cursor:
+    # The database the router reads these models from: the read replica on the public pages
+    # (tugas/replika.py), as the page's ORM queries.
+    with connections[router.db_for_read(JaringanSkm)].cursor() as cursor:
         cursor.execute(sql, params * 2)
         for unit_id, tahun, pola, jumlah in cursor.fetchall():
             hasil.setdefault((unit_id, tahun), {})[pola] = int(jumlah)

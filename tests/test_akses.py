@@ -103,6 +103,9 @@ HALAMAN = {
     # Readiness: the test client's 127.0.0.1 is a monitoring address; no worker beats here, so
     # the queue is "not ready" (tests/tugas/test_kesiapan.py covers each component and access).
     "kesiapan": (503, 503, 503, 503, 503),
+    # Metrics: the test client's 127.0.0.1 is a monitoring address (METRICS_ALLOWED_IPS);
+    # any other address gets 404 (tests/tugas/test_metrik.py).
+    "metrik": (200, 200, 200, 200, 200),
     "admin:index": (302, 302, 200, 200, 200),
     "admin:login": (200, 200, 302, 302, 302),
     "admin:logout": (302, 302, 405, 405, 405),
