@@ -41,9 +41,22 @@ from publik.models import (
 from publik.selectors import formasi_jpt_lowong, persyaratan_formasi
 
 # Children first: the generator's reset deletes these before the rows they point at.
-MODELS = [Pengumuman, HasilTahap, Pelamar, Tahap, AnggotaPanitia, Seleksi.formasi.through,
-          Seleksi, KomentarSkm, ResponSkm, JaringanSkm, RekapJaringanSkm, KiosSkm, UnitLayanan,
-          Keputusan]  # fmt: skip
+MODELS = [
+    Pengumuman,
+    HasilTahap,
+    Pelamar,
+    Tahap,
+    AnggotaPanitia,
+    Seleksi.formasi.through,
+    Seleksi,
+    KomentarSkm,
+    ResponSkm,
+    JaringanSkm,
+    RekapJaringanSkm,
+    KiosSkm,
+    UnitLayanan,
+    Keputusan,
+]
 
 KOMENTAR = [
     "Pelayanan cepat dan petugas ramah, terima kasih.",
@@ -184,14 +197,17 @@ class PublikDemo:
             for _i in range(n):
                 hari = rng.randint(0, 364)
                 jawaban = [min(4, max(1, round(rng.gauss(mutu, 0.6)))) for _u in range(9)]
-                rows.append(ResponSkm(
-                    unit=unit, tanggal=self.pada - timedelta(days=hari),
-                    **{f"u{i}": v for i, v in enumerate(jawaban, 1)},
-                    jenis_kelamin=rng.choice(["", "L", "P", "P"]),
-                    usia=rng.choice(["", "<25", "25-39", "40-54", "55+"]),
-                    pendidikan=rng.choice(["", "sma", "s1", "diploma", "smp"]),
-                    pekerjaan=rng.choice(["", "swasta", "wirausaha", "pelajar", "lainnya"]),
-                ))  # fmt: skip
+                rows.append(
+                    ResponSkm(
+                        unit=unit,
+                        tanggal=self.pada - timedelta(days=hari),
+                        **{f"u{i}": v for i, v in enumerate(jawaban, 1)},
+                        jenis_kelamin=rng.choice(["", "L", "P", "P"]),
+                        usia=rng.choice(["", "<25", "25-39", "40-54", "55+"]),
+                        pendidikan=rng.choice(["", "sma", "s1", "diploma", "smp"]),
+                        pekerjaan=rng.choice(["", "swasta", "wirausaha", "pelajar", "lainnya"]),
+                    )
+                )
         ResponSkm.objects.bulk_create(rows, batch_size=2000)
         # Each demo respondent on a network of their own (kinerja.survei_terbit counts distinct
         # networks); a random key stands for the keyed hash the form would store.
@@ -209,12 +225,23 @@ class PublikDemo:
         )
         sekarang = timezone.now()
         for respon in rng.sample(rows, min(len(rows), 6 * len(units))):
-            status = rng.choice([StatusKomentar.TAYANG, StatusKomentar.TAYANG,
-                                 StatusKomentar.MENUNGGU, StatusKomentar.DITOLAK])  # fmt: skip
-            komentar.append(KomentarSkm(
-                respon=respon, unit=respon.unit, teks=rng.choice(KOMENTAR), status=status,
-                dimoderasi_pada=None if status == StatusKomentar.MENUNGGU else sekarang,
-            ))  # fmt: skip
+            status = rng.choice(
+                [
+                    StatusKomentar.TAYANG,
+                    StatusKomentar.TAYANG,
+                    StatusKomentar.MENUNGGU,
+                    StatusKomentar.DITOLAK,
+                ]
+            )
+            komentar.append(
+                KomentarSkm(
+                    respon=respon,
+                    unit=respon.unit,
+                    teks=rng.choice(KOMENTAR),
+                    status=status,
+                    dimoderasi_pada=None if status == StatusKomentar.MENUNGGU else sekarang,
+                )
+            )
         KomentarSkm.objects.bulk_create(komentar)
         return len(rows)
 
@@ -228,12 +255,13 @@ class PublikDemo:
             formasi=OuterRef("formasi"), tmt_selesai__lt=OuterRef("tmt_mulai")
         )
         tempat = list(
-            Penempatan.objects.aktif().definitif()
+            Penempatan.objects.aktif()
+            .definitif()
             .filter(tmt_mulai__gte=batas, formasi__jabatan__jenis__in=list(METODE))
             .filter(Exists(pendahulu))
             .select_related("formasi__jabatan")
             .order_by("-tmt_mulai")[:60]
-        )  # fmt: skip
+        )
         rows = []
         for p in tempat:
             jenis = p.formasi.jabatan.jenis
@@ -251,17 +279,31 @@ class PublikDemo:
                 ringkasan = "" if rng.random() < 0.2 else publik.format(tahun=tahun)
             elif rng.random() < 0.3:
                 ringkasan = rng.choice(RINGKASAN_PERTAMA[metode])
-            rows.append(Keputusan(
-                formasi=p.formasi, pegawai_id=p.pegawai_id, penempatan=p,
-                nomor_sk=p.nomor_sk
-                or f"800.1.3.3/{rng.randint(100, 999)}/BKPSDM/{p.tmt_mulai.year}",
-                tanggal_sk=p.tanggal_sk or p.tmt_mulai - timedelta(days=rng.randint(1, 10)),
-                tmt=p.tmt_mulai, metode=metode, justifikasi=justifikasi,
-                ringkasan_publik=ringkasan, peringkat_terpilih=peringkat,
-                snapshot={"aturan_versi": merit.ATURAN_VERSI, "jumlah_kandidat": layak + 20,
-                          "jumlah_layak": layak, "teratas": [], "terpilih": None, "demo": True},
-                aturan_versi=merit.ATURAN_VERSI, oleh=oleh,
-            ))  # fmt: skip
+            rows.append(
+                Keputusan(
+                    formasi=p.formasi,
+                    pegawai_id=p.pegawai_id,
+                    penempatan=p,
+                    nomor_sk=p.nomor_sk
+                    or f"800.1.3.3/{rng.randint(100, 999)}/BKPSDM/{p.tmt_mulai.year}",
+                    tanggal_sk=p.tanggal_sk or p.tmt_mulai - timedelta(days=rng.randint(1, 10)),
+                    tmt=p.tmt_mulai,
+                    metode=metode,
+                    justifikasi=justifikasi,
+                    ringkasan_publik=ringkasan,
+                    peringkat_terpilih=peringkat,
+                    snapshot={
+                        "aturan_versi": merit.ATURAN_VERSI,
+                        "jumlah_kandidat": layak + 20,
+                        "jumlah_layak": layak,
+                        "teratas": [],
+                        "terpilih": None,
+                        "demo": True,
+                    },
+                    aturan_versi=merit.ATURAN_VERSI,
+                    oleh=oleh,
+                )
+            )
         Keputusan.objects.bulk_create(rows)
         return len(rows)
 
@@ -322,17 +364,21 @@ class SeleksiDemo:
         seleksi = Seleksi.objects.create(
             judul=f"Seleksi Terbuka JPT Pratama {_nama_jabatan(formasi)} {awal.year}",
             nomor_pengumuman=f"800.1.2/{rng.randint(10, 99)}/Pansel-JPT/{awal.year}",
-            dibuka_oleh=oleh, selesai=pemenang is not None,
+            dibuka_oleh=oleh,
+            selesai=pemenang is not None,
             persyaratan=persyaratan_formasi([formasi]),
-        )  # fmt: skip
+        )
         seleksi.formasi.set([formasi])
         AnggotaPanitia.objects.bulk_create(
-            AnggotaPanitia(seleksi=seleksi, nama=n, peran=p) for n, p in [
+            AnggotaPanitia(seleksi=seleksi, nama=n, peran=p)
+            for n, p in [
                 ("Sekretaris Daerah Kota Mataram", "Ketua"),
                 ("Asisten Administrasi Umum", "Anggota"),
-                ("Inspektur Kota Mataram", "Anggota"), ("Akademisi Universitas Mataram", "Anggota"),
-                ("Kepala BKPSDM", "Sekretaris")]
-        )  # fmt: skip
+                ("Inspektur Kota Mataram", "Anggota"),
+                ("Akademisi Universitas Mataram", "Anggota"),
+                ("Kepala BKPSDM", "Sekretaris"),
+            ]
+        )
         tahap = Tahap.objects.bulk_create(
             Tahap(
                 seleksi=seleksi,
@@ -358,10 +404,11 @@ class SeleksiDemo:
                 keluar = 1 if len(tersisa) > 3 else 0
                 lulus = tersisa[: len(tersisa) - keluar]
                 HasilTahap.objects.bulk_create(
-                    HasilTahap(tahap=t, pelamar=p, lulus=p in lulus, dicatat_oleh=oleh,
-                               nilai=90 - 3 * j)
+                    HasilTahap(
+                        tahap=t, pelamar=p, lulus=p in lulus, dicatat_oleh=oleh, nilai=90 - 3 * j
+                    )
                     for j, p in enumerate(tersisa)
-                )  # fmt: skip
+                )
                 tersisa = lulus
             pengumuman.append(
                 Pengumuman(

@@ -316,32 +316,78 @@ def kandidat_merit(*, pegawai_ids: PilihanPegawai = None) -> list[merit.Kandidat
     jp = jp_per_tahun(pegawai_ids, 1, 9999)
     kepemimpinan = kepemimpinan_selesai(pegawai_ids)
     hasil = []
-    for row in saring(Pegawai.objects.aktif(), "pk").order_by().values_list(
-        "pk", "nip", "nama", "gelar_depan", "gelar_belakang", "jenis_kelamin", "tanggal_lahir",
-        "status", "kedudukan", "golongan", "tmt_golongan", "tmt_cpns", "tmt_pppk", "pendidikan",
-        "bidang_studi_id", "kedudukan_hukum",
-    ):  # fmt: skip
-        (pid, nip, nama, depan, belakang, jk, lahir, status, kedudukan, golongan, tmt_gol,
-         tmt_cpns, tmt_pppk, pendidikan, bidang, kedudukan_hukum) = row  # fmt: skip
+    for row in (
+        saring(Pegawai.objects.aktif(), "pk")
+        .order_by()
+        .values_list(
+            "pk",
+            "nip",
+            "nama",
+            "gelar_depan",
+            "gelar_belakang",
+            "jenis_kelamin",
+            "tanggal_lahir",
+            "status",
+            "kedudukan",
+            "golongan",
+            "tmt_golongan",
+            "tmt_cpns",
+            "tmt_pppk",
+            "pendidikan",
+            "bidang_studi_id",
+            "kedudukan_hukum",
+        )
+    ):
+        (
+            pid,
+            nip,
+            nama,
+            depan,
+            belakang,
+            jk,
+            lahir,
+            status,
+            kedudukan,
+            golongan,
+            tmt_gol,
+            tmt_cpns,
+            tmt_pppk,
+            pendidikan,
+            bidang,
+            kedudukan_hukum,
+        ) = row
         nama_lengkap = f"{depan} {nama}".strip() + (f", {belakang}" if belakang else "")
         jenis_kini, jenjang_kini, mulai_kini, urusan_kini = kini.get(pid, ("", "", None, None))
         hasil.append(
             merit.Kandidat(
-                pegawai_id=pid, nip=nip, nama=nama_lengkap, jenis_kelamin=jk,
-                tanggal_lahir=lahir, status=status,
-                aktif=kedudukan == Pegawai.Kedudukan.AKTIF, golongan=golongan,
-                tmt_golongan=tmt_gol, tmt_masuk=tmt_cpns or tmt_pppk or tmt_gol,
-                pendidikan=urutan_pendidikan(pendidikan), bidang_studi=bidang,
+                pegawai_id=pid,
+                nip=nip,
+                nama=nama_lengkap,
+                jenis_kelamin=jk,
+                tanggal_lahir=lahir,
+                status=status,
+                aktif=kedudukan == Pegawai.Kedudukan.AKTIF,
+                golongan=golongan,
+                tmt_golongan=tmt_gol,
+                tmt_masuk=tmt_cpns or tmt_pppk or tmt_gol,
+                pendidikan=urutan_pendidikan(pendidikan),
+                bidang_studi=bidang,
                 predikat_tahunan=tuple(p for _t, p in sorted(predikat[pid], reverse=True)),
-                hukuman=tuple(hukuman[pid]), capaian=capaian.get(pid),
-                pengalaman_hari=hari[pid], jabatan_kini=jenis_kini,
-                jabatan_kini_mulai=mulai_kini, jenjang_kini=jenjang_kini,
-                pengalaman_jenjang_hari=hari_jenjang[pid], pengalaman_urusan_hari=hari_urusan[pid],
-                urusan_kini=urusan_kini, jpm=jpm.get(pid), jp_per_tahun=jp.get(pid, {}),
+                hukuman=tuple(hukuman[pid]),
+                capaian=capaian.get(pid),
+                pengalaman_hari=hari[pid],
+                jabatan_kini=jenis_kini,
+                jabatan_kini_mulai=mulai_kini,
+                jenjang_kini=jenjang_kini,
+                pengalaman_jenjang_hari=hari_jenjang[pid],
+                pengalaman_urusan_hari=hari_urusan[pid],
+                urusan_kini=urusan_kini,
+                jpm=jpm.get(pid),
+                jp_per_tahun=jp.get(pid, {}),
                 tingkat_kepemimpinan=pengembangan.tingkat(kepemimpinan.get(pid, ())),
                 kedudukan_hukum=kedudukan_hukum,
             )
-        )  # fmt: skip
+        )
     return hasil
 
 

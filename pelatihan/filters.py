@@ -46,15 +46,19 @@ def _cari(queryset: QuerySet, value: str, ke_pegawai: str) -> QuerySet:
 
 class JpFilter(django_filters.FilterSet):
     tahun = django_filters.ChoiceFilter(
-        label=_("Tahun"), choices=pilihan_tahun, method="tanpa_saring",
+        label=_("Tahun"),
+        choices=pilihan_tahun,
+        method="tanpa_saring",
         empty_label=None,
         error_messages={"invalid_choice": _("Tahun %(value)s tidak tersedia.")},
-    )  # fmt: skip
+    )
     unit = _saring_unit()
     status = django_filters.ChoiceFilter(
-        label=_("Status"), choices=Pegawai.Status.choices, empty_label=_("PNS dan PPPK"),
+        label=_("Status"),
+        choices=Pegawai.Status.choices,
+        empty_label=_("PNS dan PPPK"),
         error_messages={"invalid_choice": _("Status %(value)s tidak dikenal.")},
-    )  # fmt: skip
+    )
     memenuhi = django_filters.ChoiceFilter(
         label=_("Ketentuan JP"),
         choices=[("ya", _("Memenuhi")), ("tidak", _("Belum memenuhi / melebihi"))],

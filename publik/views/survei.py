@@ -76,10 +76,17 @@ def survei(request: HttpRequest) -> HttpResponse:
     """List the service units ranked by their published index for a year, with their forms."""
     tahun = _tahun(request)
     hasil = hasil_terbit(tahun=tahun)
-    return render(request, "publik/survei_list.html", {
-        "menu": "survei", "hasil": hasil, "tahun": tahun, "min_responden": MIN_RESPONDEN,
-        "tahun_pilihan": range(timezone.localdate().year, timezone.localdate().year - 5, -1),
-    })  # fmt: skip
+    return render(
+        request,
+        "publik/survei_list.html",
+        {
+            "menu": "survei",
+            "hasil": hasil,
+            "tahun": tahun,
+            "min_responden": MIN_RESPONDEN,
+            "tahun_pilihan": range(timezone.localdate().year, timezone.localdate().year - 5, -1),
+        },
+    )
 
 
 @require_safe
@@ -89,11 +96,18 @@ def survei_hasil(request: HttpRequest, kode: str) -> HttpResponse:
     comments; only what `kinerja.survei_terbit` lets out, with the rule in plain words."""
     unit = _unit(kode)
     tahun = _tahun(request)
-    return render(request, "publik/survei_hasil.html", {
-        "menu": "survei", "unit": unit, "tahun": tahun, "min_responden": MIN_RESPONDEN,
-        "hasil": hasil_terbit_satu(unit=unit, tahun=tahun),
-        "komentar": komentar_tayang(unit=unit),
-    })  # fmt: skip
+    return render(
+        request,
+        "publik/survei_hasil.html",
+        {
+            "menu": "survei",
+            "unit": unit,
+            "tahun": tahun,
+            "min_responden": MIN_RESPONDEN,
+            "hasil": hasil_terbit_satu(unit=unit, tahun=tahun),
+            "komentar": komentar_tayang(unit=unit),
+        },
+    )
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -151,10 +165,14 @@ def survei_kios(request: HttpRequest, kode: str, token: str) -> HttpResponse:
     if request.method == "POST":
         response = redirect("publik:survei_form", kode=unit.kode)
         response.set_cookie(
-            KUKI_KIOS, token, max_age=UMUR_KUKI_KIOS, secure=request.is_secure(),
-            httponly=True, samesite="Lax",
+            KUKI_KIOS,
+            token,
+            max_age=UMUR_KUKI_KIOS,
+            secure=request.is_secure(),
+            httponly=True,
+            samesite="Lax",
             path=reverse("publik:survei_form", kwargs={"kode": unit.kode}),
-        )  # fmt: skip
+        )
         return response
     return render(
         request, "publik/survei_kios.html", {"menu": "survei", "unit": unit, "kios": kios}
