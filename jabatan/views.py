@@ -60,6 +60,7 @@ from jabatan.suksesi import (
 from jabatan.tasks import EKSPOR_MAKS, mulai_ekspor_peringkat
 from pegawai.akses import Lingkup, lingkup, lingkup_seluruh, pegawai_id_sendiri
 from pegawai.ekspor import unduh_tabel
+from pegawai.halaman import query_tanpa_halaman
 from pegawai.models import Pegawai
 
 
@@ -101,9 +102,7 @@ def _halaman_lowongan(request: HttpRequest, rows, pada: date, per_halaman: int) 
     halaman = Paginator(rows, per_halaman).get_page(request.GET.get("halaman"))
     for f in halaman:
         f.hari = (pada - f.lowong_sejak).days
-    query = request.GET.copy()
-    query.pop("halaman", None)
-    return {"halaman": halaman, "query": query.urlencode()}
+    return {"halaman": halaman, "query": query_tanpa_halaman(request)}
 
 
 @login_required

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST, require_safe
 from pegawai.akses import lingkup, pegawai_id_sendiri
 from pegawai.ekspor import unduh_tabel
 from pegawai.forms import tambah_galat
+from pegawai.halaman import query_tanpa_halaman
 from pegawai.models import Pegawai
 from pelatihan import charts, rules, selectors, services
 from pelatihan.forms import EksternalForm
@@ -42,8 +43,6 @@ def dasbor(request: HttpRequest) -> HttpResponse:
         halaman = Paginator(d.pegawai, selectors.PER_HALAMAN).get_page(request.GET.get("halaman"))
         for p in halaman:
             p.status_jp = _status_label(p)
-    q = request.GET.copy()
-    q.pop("halaman", None)
     return render(
         request,
         "pelatihan/dasbor.html",
@@ -51,7 +50,7 @@ def dasbor(request: HttpRequest) -> HttpResponse:
             "d": d,
             "halaman": halaman,
             "grafik": charts.bagian_memenuhi(d.unit),
-            "query": q.urlencode(),
+            "query": query_tanpa_halaman(request),
             "minimal": rules.JP_MINIMAL_PNS,
             "maksimal": rules.JP_MAKSIMAL_PPPK,
         },
@@ -173,15 +172,13 @@ def kebutuhan(request: HttpRequest) -> HttpResponse:
     halaman = None
     if hasil.baris is not None:
         halaman = Paginator(hasil.baris, KEBUTUHAN_PER_HALAMAN).get_page(request.GET.get("halaman"))
-    q = request.GET.copy()
-    q.pop("halaman", None)
     return render(
         request,
         "pelatihan/kebutuhan.html",
         {
             "h": hasil,
             "halaman": halaman,
-            "query": q.urlencode(),
+            "query": query_tanpa_halaman(request),
             "boleh_daftar": request.user.has_perm("pelatihan.add_peserta") and scope.semua,
         },
         status=400 if hasil.form.errors else 200,
@@ -321,8 +318,6 @@ def peserta(request: HttpRequest, sesi_id: int) -> HttpResponse:
         batas = selectors.batas_pppk([p.pegawai for p in rows if p.status in _BERJALAN], sesi)
         for p in rows:
             p.batas_pppk = batas.get(p.pegawai_id) if p.status in _BERJALAN else None
-    q = request.GET.copy()
-    q.pop("halaman", None)
     return render(
         request,
         "pelatihan/peserta_list.html",
@@ -330,7 +325,7 @@ def peserta(request: HttpRequest, sesi_id: int) -> HttpResponse:
             "sesi": sesi,
             "form": fs.form,
             "halaman": halaman,
-            "query": q.urlencode(),
+            "query": query_tanpa_halaman(request),
             "boleh_daftar": request.user.has_perm("pelatihan.add_peserta") and scope.semua,
         },
         status=200 if valid else 400,

@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from pegawai.ekspor import unduh_tabel
+from pegawai.halaman import query_tanpa_halaman
 from publik.filters import SeleksiKelolaFilter
 from publik.forms import BatalForm, HasilTahapForm, JadwalUbahForm, SeleksiBukaForm, SeleksiUbahForm
 from publik.models import TAHAP_DINILAI, PerubahanSeleksi, Seleksi, Tahap
@@ -90,10 +91,8 @@ def seleksi_daftar(request: HttpRequest) -> HttpResponse:
                    _status(s)) for s in rows],
         )  # fmt: skip
     halaman = Paginator(rows, 25).get_page(request.GET.get("halaman"))
-    query = request.GET.copy()
-    query.pop("halaman", None)
     return render(request, "publik/kelola/seleksi_list.html", {
-        "filterset": filterset, "halaman": halaman, "query": query.urlencode(),
+        "filterset": filterset, "halaman": halaman, "query": query_tanpa_halaman(request),
         "boleh_buka": request.user.has_perm(PERM_BUKA),
     }, status=200 if filterset.is_valid() else 400)  # fmt: skip
 

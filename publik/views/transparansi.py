@@ -11,6 +11,7 @@ from django.views.decorators.http import require_safe
 
 from jabatan.views import beranda as beranda_staf
 from jabatan.views_beranda import tujuan_beranda
+from pegawai.halaman import query_tanpa_halaman
 from pegawai.models import UnitKerja
 from publik.cache import halaman_publik
 from publik.filters import KeputusanPublikFilter
@@ -69,12 +70,10 @@ def transparansi(request: HttpRequest) -> HttpResponse:
     """List the filled posts (decisions in force), filtered, sorted and paginated."""
     filterset, qs = _saring(request)
     halaman = Paginator(qs, PER_HALAMAN).get_page(request.GET.get("halaman"))
-    params = request.GET.copy()
-    params.pop("halaman", None)
     return render(request, "publik/transparansi.html", {
         "menu": "transparansi", "filter": filterset, "halaman": halaman,
         "baris": daftar_baris(halaman.object_list),
-        "params": params.urlencode(), "min_orang": MIN_ORANG,
+        "params": query_tanpa_halaman(request), "min_orang": MIN_ORANG,
         # The folded filters (on a phone) say how many narrow the list (the order does not).
         "saring_aktif": sum(1 for f in filterset.form.fields if f != "urut" and request.GET.get(f)),
     })  # fmt: skip
