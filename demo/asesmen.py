@@ -56,17 +56,21 @@ class AsesmenDemo:
         if not pertama or mulai > akhir:
             return 0
         target: dict[int, dict[str, int]] = defaultdict(dict)
-        for prog, kode, level in ProgramKompetensi.objects.values_list("program_id", "kode",
-                                                                        "level"):  # fmt: skip
+        for prog, kode, level in ProgramKompetensi.objects.values_list(
+            "program_id", "kode", "level"
+        ):
             target[prog][kode] = level
         # employee -> [(certificate date, {competency: the program's target level})]
         lulus: dict[int, list[tuple[date, dict[str, int]]]] = defaultdict(list)
         for pid, prog, tanggal in (
-            Peserta.objects.filter(status=Peserta.Status.LULUS, sesi__program_id__in=list(target),
-                                   pegawai_id__in=sebelum.values("pegawai_id"))
+            Peserta.objects.filter(
+                status=Peserta.Status.LULUS,
+                sesi__program_id__in=list(target),
+                pegawai_id__in=sebelum.values("pegawai_id"),
+            )
             .order_by("pegawai_id", "tanggal_sertifikat", "pk")
             .values_list("pegawai_id", "sesi__program_id", "tanggal_sertifikat")
-        ):  # fmt: skip
+        ):
             lulus[pid].append((tanggal, target[prog]))
         standar = {
             row[0]: dict(zip(KODE, row[1:], strict=True))
@@ -93,12 +97,19 @@ class AsesmenDemo:
                 if t < baru:
                     for kode, level in kom.items():
                         dikembangkan[kode] = max(level, dikembangkan.get(kode, 0))
-            levels = [self._gerak(level, dikembangkan.get(kode))
-                      for kode, level in zip(KODE, nilai, strict=True)]  # fmt: skip
+            levels = [
+                self._gerak(level, dikembangkan.get(kode))
+                for kode, level in zip(KODE, nilai, strict=True)
+            ]
             std = standar.get(pid)
             nilai_jpm = jpm(dict(zip(KODE, levels, strict=True)), std) if std else None
-            metode = rng.choice([HasilAsesmen.Metode.ASSESSMENT_CENTER, HasilAsesmen.Metode.CAT,
-                                 HasilAsesmen.Metode.UJI_KOMPETENSI])  # fmt: skip
+            metode = rng.choice(
+                [
+                    HasilAsesmen.Metode.ASSESSMENT_CENTER,
+                    HasilAsesmen.Metode.CAT,
+                    HasilAsesmen.Metode.UJI_KOMPETENSI,
+                ]
+            )
             rows.append(
                 (self.gen._take(HasilAsesmen), pid, baru, metode, ASESOR, *levels, nilai_jpm)
             )

@@ -16,8 +16,9 @@ from django.db import connection
 from django.db.models import Count
 from django.utils import timezone
 
-STD = ", ".join(f"j.std_{k}" for k in ("m01", "m02", "m03", "m04", "m05", "m06", "m07", "m08",
-                                       "sk01"))  # fmt: skip
+STD = ", ".join(
+    f"j.std_{k}" for k in ("m01", "m02", "m03", "m04", "m05", "m06", "m07", "m08", "sk01")
+)
 
 
 def _usulan(n_formasi: int = 300) -> int:
@@ -54,31 +55,54 @@ def _floor_kebutuhan(pegawai_sql: str, params: tuple) -> Callable[[], object]:
     def run() -> object:
         with connection.cursor() as cursor:
             for sql, extra in (
-                ("SELECT s.pegawai_id, s.jenis_jabatan, s.predikat, s.status FROM kinerja_skp s "
-                 "JOIN kinerja_periode r ON r.id = s.periode_id WHERE r.jenis = 'tahunan' "
-                 "AND r.tahun <= %s AND s.pegawai_id IN ({p}) ORDER BY 1, r.tahun DESC", (tahun,)),
-                ("SELECT pegawai_id, jpm, m01, m02, m03, m04, m05, m06, m07, m08, sk01 "
-                 "FROM pegawai_hasilasesmen WHERE pegawai_id IN ({p}) "
-                 "ORDER BY pegawai_id, tanggal DESC, id DESC", ()),
-                ("SELECT pegawai_id, sum(jp_diakui) FROM pelatihan_peserta WHERE status = 'lulus' "
-                 "AND tahun_jp = %s AND pegawai_id IN ({p}) GROUP BY 1", (tahun,)),
-                ("SELECT DISTINCT e.pegawai_id, g.pelatihan_wajib FROM pelatihan_peserta e "
-                 "JOIN pelatihan_sesi i ON i.id = e.sesi_id JOIN pelatihan_program g "
-                 "ON g.id = i.program_id WHERE e.status = 'lulus' AND g.pelatihan_wajib <> '' "
-                 "AND e.pegawai_id IN ({p})", ()),
-                (f"SELECT p.pegawai_id, j.id, j.jenis, j.jenjang, {STD} FROM jabatan_penempatan p "
-                 "JOIN jabatan_formasi f ON f.id = p.formasi_id "
-                 "JOIN jabatan_jabatan j ON j.id = f.jabatan_id WHERE p.pegawai_id IN ({p}) "
-                 "AND p.tmt_selesai IS NULL AND p.jenis = 'definitif'", ()),
-                (f"SELECT u.pegawai_id, j.id, j.nama, j.jenis, j.jenjang, {STD} "
-                 "FROM jabatan_usulan u JOIN jabatan_formasi f ON f.id = u.formasi_id "
-                 "JOIN jabatan_jabatan j ON j.id = f.jabatan_id "
-                 "WHERE u.pegawai_id IN ({p}) AND u.aktif", ()),
-                (f"SELECT s.pegawai_id, j.id, j.nama, j.jenis, j.jenjang, {STD} "
-                 "FROM jabatan_suksesor s JOIN jabatan_formasi f ON f.id = s.formasi_id "
-                 "JOIN jabatan_jabatan j ON j.id = f.jabatan_id "
-                 "WHERE s.pegawai_id IN ({p}) AND s.aktif", ()),
-            ):  # fmt: skip
+                (
+                    "SELECT s.pegawai_id, s.jenis_jabatan, s.predikat, s.status FROM kinerja_skp s "
+                    "JOIN kinerja_periode r ON r.id = s.periode_id WHERE r.jenis = 'tahunan' "
+                    "AND r.tahun <= %s AND s.pegawai_id IN ({p}) ORDER BY 1, r.tahun DESC",
+                    (tahun,),
+                ),
+                (
+                    "SELECT pegawai_id, jpm, m01, m02, m03, m04, m05, m06, m07, m08, sk01 "
+                    "FROM pegawai_hasilasesmen WHERE pegawai_id IN ({p}) "
+                    "ORDER BY pegawai_id, tanggal DESC, id DESC",
+                    (),
+                ),
+                (
+                    "SELECT pegawai_id, sum(jp_diakui) FROM pelatihan_peserta "
+                    "WHERE status = 'lulus' "
+                    "AND tahun_jp = %s AND pegawai_id IN ({p}) GROUP BY 1",
+                    (tahun,),
+                ),
+                (
+                    "SELECT DISTINCT e.pegawai_id, g.pelatihan_wajib FROM pelatihan_peserta e "
+                    "JOIN pelatihan_sesi i ON i.id = e.sesi_id JOIN pelatihan_program g "
+                    "ON g.id = i.program_id WHERE e.status = 'lulus' AND g.pelatihan_wajib <> '' "
+                    "AND e.pegawai_id IN ({p})",
+                    (),
+                ),
+                (
+                    f"SELECT p.pegawai_id, j.id, j.jenis, j.jenjang, {STD} "
+                    "FROM jabatan_penempatan p "
+                    "JOIN jabatan_formasi f ON f.id = p.formasi_id "
+                    "JOIN jabatan_jabatan j ON j.id = f.jabatan_id WHERE p.pegawai_id IN ({p}) "
+                    "AND p.tmt_selesai IS NULL AND p.jenis = 'definitif'",
+                    (),
+                ),
+                (
+                    f"SELECT u.pegawai_id, j.id, j.nama, j.jenis, j.jenjang, {STD} "
+                    "FROM jabatan_usulan u JOIN jabatan_formasi f ON f.id = u.formasi_id "
+                    "JOIN jabatan_jabatan j ON j.id = f.jabatan_id "
+                    "WHERE u.pegawai_id IN ({p}) AND u.aktif",
+                    (),
+                ),
+                (
+                    f"SELECT s.pegawai_id, j.id, j.nama, j.jenis, j.jenjang, {STD} "
+                    "FROM jabatan_suksesor s JOIN jabatan_formasi f ON f.id = s.formasi_id "
+                    "JOIN jabatan_jabatan j ON j.id = f.jabatan_id "
+                    "WHERE s.pegawai_id IN ({p}) AND s.aktif",
+                    (),
+                ),
+            ):
                 cursor.execute(sql.format(p=pegawai_sql), (*extra, *params))
                 cursor.fetchall()
 

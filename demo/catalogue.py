@@ -33,9 +33,15 @@ RENTANG_JENJANG: dict[str, tuple[int, int]] = {
     L.AHLI_UTAMA: (16, 17),
 }
 KELAS_JENJANG = {
-    L.PEMULA: 5, L.TERAMPIL: 6, L.MAHIR: 7, L.PENYELIA: 8,
-    L.AHLI_PERTAMA: 8, L.AHLI_MUDA: 9, L.AHLI_MADYA: 11, L.AHLI_UTAMA: 13,
-}  # fmt: skip
+    L.PEMULA: 5,
+    L.TERAMPIL: 6,
+    L.MAHIR: 7,
+    L.PENYELIA: 8,
+    L.AHLI_PERTAMA: 8,
+    L.AHLI_MUDA: 9,
+    L.AHLI_MADYA: 11,
+    L.AHLI_UTAMA: 13,
+}
 # (minimum rank, usual span) by old eselon: the minimum is one step below the eselon's lowest
 # rank (REGULATIONS.md section 5 [configurable]); the span is the eselon's lowest to highest
 # rank (PP 13/2002 Lampiran: II.a IV/c-IV/d, II.b IV/b-IV/c, III.a IV/a-IV/b, III.b III/d-IV/a,

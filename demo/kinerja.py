@@ -21,13 +21,26 @@ WITA = ZoneInfo("Asia/Makassar")
 
 # Employee predikat shares per organisational predikat, each inside the curve.
 SEBARAN = {
-    rules.ISTIMEWA: [(rules.SANGAT_BAIK, 35), (rules.BAIK, 55), (rules.BUTUH_PERBAIKAN, 8),
-                     (rules.KURANG, 2)],
-    rules.ORG_BAIK: [(rules.SANGAT_BAIK, 15), (rules.BAIK, 68), (rules.BUTUH_PERBAIKAN, 13),
-                     (rules.KURANG, 3), (rules.SANGAT_KURANG, 1)],
-    rules.ORG_BUTUH_PERBAIKAN: [(rules.BUTUH_PERBAIKAN, 62), (rules.BAIK, 28),
-                                (rules.SANGAT_BAIK, 5), (rules.KURANG, 5)],
-}  # fmt: skip
+    rules.ISTIMEWA: [
+        (rules.SANGAT_BAIK, 35),
+        (rules.BAIK, 55),
+        (rules.BUTUH_PERBAIKAN, 8),
+        (rules.KURANG, 2),
+    ],
+    rules.ORG_BAIK: [
+        (rules.SANGAT_BAIK, 15),
+        (rules.BAIK, 68),
+        (rules.BUTUH_PERBAIKAN, 13),
+        (rules.KURANG, 3),
+        (rules.SANGAT_KURANG, 1),
+    ],
+    rules.ORG_BUTUH_PERBAIKAN: [
+        (rules.BUTUH_PERBAIKAN, 62),
+        (rules.BAIK, 28),
+        (rules.SANGAT_BAIK, 5),
+        (rules.KURANG, 5),
+    ],
+}
 # The pairs of ratings that give each predikat (the official matrix), the usual one first.
 RATING = {
     rules.SANGAT_BAIK: [(rules.DI_ATAS, rules.DI_ATAS)],
@@ -57,23 +70,24 @@ REALISASI_TERISI = 0.5
 # Plan rows (hasil kerja, indikator, target) that fit the position: a teacher's SKP is about
 # learning, a midwife's about mothers and babies, a head's about the unit's programme.
 RENCANA_UMUM = [
-    ("Layanan administrasi unit sesuai standar pelayanan", "Persentase layanan tepat waktu",
-     "95%"),
+    ("Layanan administrasi unit sesuai standar pelayanan", "Persentase layanan tepat waktu", "95%"),
     ("Dokumen kerja unit tersusun", "Jumlah dokumen yang disahkan", "4 dokumen"),
     ("Arsip dan surat unit tertata", "Persentase surat diproses dalam 2 hari kerja", "90%"),
-]  # fmt: skip
+]
 RENCANA_PIMPINAN = [
     ("Program kerja unit terlaksana", "Persentase realisasi program dan kegiatan", "90%"),
     ("Anggaran unit terserap sesuai rencana", "Persentase realisasi anggaran", "95%"),
     ("Kinerja bawahan terkelola", "Persentase SKP bawahan dinilai tepat waktu", "100%"),
-    ("Rekomendasi pengawasan ditindaklanjuti", "Persentase temuan selesai ditindaklanjuti",
-     "90%"),
-]  # fmt: skip
+    ("Rekomendasi pengawasan ditindaklanjuti", "Persentase temuan selesai ditindaklanjuti", "90%"),
+]
 RENCANA: dict[str, list[tuple[str, str, str]]] = {
     "GURU": [
         ("Pembelajaran terlaksana sesuai kurikulum", "Persentase modul ajar terlaksana", "100%"),
-        ("Hasil belajar peserta didik meningkat",
-         "Persentase peserta didik mencapai kriteria ketercapaian", "85%"),
+        (
+            "Hasil belajar peserta didik meningkat",
+            "Persentase peserta didik mencapai kriteria ketercapaian",
+            "85%",
+        ),
         ("Asesmen pembelajaran terlaksana", "Jumlah asesmen sumatif dinilai", "4 asesmen"),
     ],
     "PENGAWAS_SEKOLAH": [
@@ -110,8 +124,7 @@ RENCANA: dict[str, list[tuple[str, str, str]]] = {
     ],
     "ASDMA": [
         ("Data kepegawaian mutakhir", "Persentase data SIASN tervalidasi", "100%"),
-        ("Usul kenaikan pangkat tepat waktu", "Persentase usul diproses sebelum periode",
-         "100%"),
+        ("Usul kenaikan pangkat tepat waktu", "Persentase usul diproses sebelum periode", "100%"),
     ],
     "ANALIS_KEUANGAN": [
         ("Laporan keuangan tersusun", "Jumlah laporan keuangan tepat waktu", "12 laporan"),
@@ -130,7 +143,7 @@ RENCANA: dict[str, list[tuple[str, str, str]]] = {
     "PPBJ": [("Paket pengadaan selesai", "Persentase paket tender selesai tepat waktu", "95%")],
     "TEKNIK_JALAN": [("Jalan kota mantap", "Persentase jalan kondisi mantap", "85%")],
     "PEDAL": [("Pencemaran terpantau", "Jumlah titik pantau kualitas air", "24 titik")],
-}  # fmt: skip
+}
 
 
 def rencana(keluarga: str, jenis_jabatan: str) -> list[tuple[str, str, str]]:
@@ -190,8 +203,11 @@ class KinerjaDemo:
         org = {}
         for opd in opd_ids:
             r = self.rng.random()
-            org[opd] = rules.ISTIMEWA if r < 0.15 else (
-                rules.ORG_BUTUH_PERBAIKAN if r > 0.92 else rules.ORG_BAIK)  # fmt: skip
+            org[opd] = (
+                rules.ISTIMEWA
+                if r < 0.15
+                else (rules.ORG_BUTUH_PERBAIKAN if r > 0.92 else rules.ORG_BAIK)
+            )
         KinerjaOrganisasi.objects.bulk_create(
             KinerjaOrganisasi(unit_kerja_id=u, tahun=tahun, predikat=p) for u, p in org.items()
         )
@@ -221,17 +237,38 @@ class KinerjaDemo:
                 status, waktu = Skp.Status.FINAL, dinilai
             else:  # the open year: every state of the workflow
                 r = rng.random()
-                status = (Skp.Status.DRAFT if r < 0.35 else Skp.Status.DIRENCANAKAN if r < 0.8
-                          else Skp.Status.DIEVALUASI)  # fmt: skip
+                status = (
+                    Skp.Status.DRAFT
+                    if r < 0.35
+                    else Skp.Status.DIRENCANAKAN
+                    if r < 0.8
+                    else Skp.Status.DIEVALUASI
+                )
                 p, hasil, perilaku, waktu = "", "", "", None
                 if status == Skp.Status.DIEVALUASI:
                     p = rng.choice([rules.BAIK] * 7 + [rules.SANGAT_BAIK, rules.BUTUH_PERBAIKAN])
                     hasil, perilaku = rng.choice(RATING[p])
                     waktu = gen.loader.now
             catatan = rng.choice(CATATAN_RENDAH) if rules.perlu_catatan(p) else ""
-            skp_rows.append((skp_id, o.id, periode.pk, self.atasan.get(o.id), o.unit_id, o.opd_id,
-                             o.golongan, o.jenis_jabatan, status, hasil, perilaku, p, catatan,
-                             waktu, waktu if status == Skp.Status.FINAL else None))  # fmt: skip
+            skp_rows.append(
+                (
+                    skp_id,
+                    o.id,
+                    periode.pk,
+                    self.atasan.get(o.id),
+                    o.unit_id,
+                    o.opd_id,
+                    o.golongan,
+                    o.jenis_jabatan,
+                    status,
+                    hasil,
+                    perilaku,
+                    p,
+                    catatan,
+                    waktu,
+                    waktu if status == Skp.Status.FINAL else None,
+                )
+            )
             if status != Skp.Status.DRAFT:
                 # Reported: every past year's, the open year's rated ones, and about half of
                 # the open year's planned ones (the employee filled it in before the rating).
@@ -268,6 +305,9 @@ class KinerjaDemo:
             ],
             skp_rows,
         )
-        w(RencanaHasilKerja, ["id", "skp", "urutan", "hasil_kerja", "indikator", "target",
-                              "realisasi"], rencana_rows)  # fmt: skip
+        w(
+            RencanaHasilKerja,
+            ["id", "skp", "urutan", "hasil_kerja", "indikator", "target", "realisasi"],
+            rencana_rows,
+        )
         return len(skp_rows)

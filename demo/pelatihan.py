@@ -27,53 +27,268 @@ from pelatihan.models import (
 )
 
 # Children first: the generator empties these before its own tables.
-MODELS = [RencanaBaris, RencanaPengembangan, PelatihanEksternal, Peserta, Sesi,
-          ProgramKompetensi, Program]  # fmt: skip
+MODELS = [
+    RencanaBaris,
+    RencanaPengembangan,
+    PelatihanEksternal,
+    Peserta,
+    Sesi,
+    ProgramKompetensi,
+    Program,
+]
 
 J = JenisJabatan
 # (kode, nama, jenis, bentuk, kelompok, sifat, JP, biaya, wajib, sasaran, kompetensi, penyelenggara,
 #  kapasitas)
 KATALOG = [
-    ("LATSAR", "Pelatihan Dasar CPNS", "klasikal", "pelatihan", "manajerial", "soft", 286,
-     6_500_000, "latsar_cpns", [], {"m01": 2, "sk01": 2, "m05": 2}, "bpsdm_ntb", 40),
-    ("PKP", "Pelatihan Kepemimpinan Pengawas", "klasikal", "pelatihan", "manajerial", "soft", 270,
-     14_500_000, "pkp", [J.PENGAWAS, J.PELAKSANA, J.FUNGSIONAL], {"m04": 3, "m06": 3, "m08": 2},
-     "bpsdm_ntb", 30),
-    ("PKA", "Pelatihan Kepemimpinan Administrator", "klasikal", "pelatihan", "manajerial", "soft",
-     360, 26_000_000, "pka", [J.ADMINISTRATOR, J.PENGAWAS], {"m07": 3, "m08": 3, "m06": 3},
-     "lan", 30),
-    ("PKN2", "Pelatihan Kepemimpinan Nasional Tingkat II", "klasikal", "pelatihan", "manajerial",
-     "soft", 420, 55_000_000, "pkn_ii", [J.JPT_PRATAMA, J.ADMINISTRATOR],
-     {"m07": 4, "m08": 4, "sk01": 4}, "lan", 30),
-    ("PELAYANAN", "Pelayanan Publik Prima", "klasikal", "pelatihan", "manajerial", "soft", 24,
-     1_750_000, "", [J.PELAKSANA, J.FUNGSIONAL], {"m05": 3, "m01": 2}, "bkpsdm", 35),
-    ("KOMUNIKASI", "Komunikasi Efektif dan Public Speaking", "klasikal", "lokakarya", "manajerial",
-     "soft", 24, 1_500_000, "", [], {"m03": 3, "m02": 2}, "bkpsdm", 35),
-    ("KINERJA", "Manajemen Kinerja dan Orientasi Hasil", "klasikal", "pelatihan", "manajerial",
-     "soft", 32, 2_250_000, "", [], {"m04": 3, "m06": 2}, "bkpsdm", 35),
-    ("KEPEMIMPINAN", "Kepemimpinan Transformasional", "klasikal", "lokakarya", "manajerial",
-     "soft", 24, 2_500_000, "", [J.PENGAWAS, J.ADMINISTRATOR], {"m07": 3, "m08": 3, "m06": 3},
-     "bkpsdm", 30),
-    ("KEBANGSAAN", "Wawasan Kebangsaan dan Perekat Bangsa", "klasikal", "seminar",
-     "sosial_kultural", "soft", 16, 600_000, "", [], {"sk01": 3, "m01": 3}, "bkpsdm", 60),
-    ("TIK-DASAR", "Literasi Digital dan Office untuk Administrasi", "klasikal", "bimtek", "teknis",
-     "hard", 24, 1_200_000, "", [J.PELAKSANA], {}, "bkpsdm", 30),
-    ("TIK-DATA", "Analisis Data dengan Spreadsheet dan SQL", "klasikal", "pelatihan", "teknis",
-     "hard", 40, 3_500_000, "", [J.PELAKSANA, J.FUNGSIONAL], {"m04": 2}, "kementerian", 25),
-    ("SPBE", "Keamanan Informasi dan SPBE", "nonklasikal", "jarak_jauh", "teknis", "hard", 20,
-     900_000, "", [], {}, "kementerian", 100),
-    ("EL-ASN", "E-learning Core Values ASN BerAKHLAK", "nonklasikal", "e_learning", "manajerial",
-     "soft", 20, 0, "", [], {"m01": 3, "m02": 3, "m05": 3}, "daring", 1000),
-    ("EL-ANTIKORUPSI", "E-learning Pencegahan Korupsi", "nonklasikal", "e_learning",
-     "sosial_kultural", "soft", 12, 0, "", [], {"m01": 4}, "daring", 1000),
-    ("COACHING", "Coaching Kinerja oleh Atasan Langsung", "nonklasikal", "coaching", "manajerial",
-     "soft", 16, 0, "", [], {"m04": 3, "m06": 3}, "bkpsdm", 200),
-    ("MAGANG", "Magang di Mal Pelayanan Publik", "nonklasikal", "magang", "teknis", "hard", 40,
-     500_000, "", [J.PELAKSANA], {"m05": 3}, "bkpsdm", 20),
-]  # fmt: skip
-TEMPAT = {"bkpsdm": "Aula BKPSDM Kota Mataram", "bpsdm_ntb": "Kampus BPSDM Provinsi NTB",
-          "lan": "Puslatbang KDOD LAN Makassar", "kementerian": "Jakarta (daring-luring)",
-          "daring": "https://asn-unggul.lan.go.id"}  # fmt: skip
+    (
+        "LATSAR",
+        "Pelatihan Dasar CPNS",
+        "klasikal",
+        "pelatihan",
+        "manajerial",
+        "soft",
+        286,
+        6_500_000,
+        "latsar_cpns",
+        [],
+        {"m01": 2, "sk01": 2, "m05": 2},
+        "bpsdm_ntb",
+        40,
+    ),
+    (
+        "PKP",
+        "Pelatihan Kepemimpinan Pengawas",
+        "klasikal",
+        "pelatihan",
+        "manajerial",
+        "soft",
+        270,
+        14_500_000,
+        "pkp",
+        [J.PENGAWAS, J.PELAKSANA, J.FUNGSIONAL],
+        {"m04": 3, "m06": 3, "m08": 2},
+        "bpsdm_ntb",
+        30,
+    ),
+    (
+        "PKA",
+        "Pelatihan Kepemimpinan Administrator",
+        "klasikal",
+        "pelatihan",
+        "manajerial",
+        "soft",
+        360,
+        26_000_000,
+        "pka",
+        [J.ADMINISTRATOR, J.PENGAWAS],
+        {"m07": 3, "m08": 3, "m06": 3},
+        "lan",
+        30,
+    ),
+    (
+        "PKN2",
+        "Pelatihan Kepemimpinan Nasional Tingkat II",
+        "klasikal",
+        "pelatihan",
+        "manajerial",
+        "soft",
+        420,
+        55_000_000,
+        "pkn_ii",
+        [J.JPT_PRATAMA, J.ADMINISTRATOR],
+        {"m07": 4, "m08": 4, "sk01": 4},
+        "lan",
+        30,
+    ),
+    (
+        "PELAYANAN",
+        "Pelayanan Publik Prima",
+        "klasikal",
+        "pelatihan",
+        "manajerial",
+        "soft",
+        24,
+        1_750_000,
+        "",
+        [J.PELAKSANA, J.FUNGSIONAL],
+        {"m05": 3, "m01": 2},
+        "bkpsdm",
+        35,
+    ),
+    (
+        "KOMUNIKASI",
+        "Komunikasi Efektif dan Public Speaking",
+        "klasikal",
+        "lokakarya",
+        "manajerial",
+        "soft",
+        24,
+        1_500_000,
+        "",
+        [],
+        {"m03": 3, "m02": 2},
+        "bkpsdm",
+        35,
+    ),
+    (
+        "KINERJA",
+        "Manajemen Kinerja dan Orientasi Hasil",
+        "klasikal",
+        "pelatihan",
+        "manajerial",
+        "soft",
+        32,
+        2_250_000,
+        "",
+        [],
+        {"m04": 3, "m06": 2},
+        "bkpsdm",
+        35,
+    ),
+    (
+        "KEPEMIMPINAN",
+        "Kepemimpinan Transformasional",
+        "klasikal",
+        "lokakarya",
+        "manajerial",
+        "soft",
+        24,
+        2_500_000,
+        "",
+        [J.PENGAWAS, J.ADMINISTRATOR],
+        {"m07": 3, "m08": 3, "m06": 3},
+        "bkpsdm",
+        30,
+    ),
+    (
+        "KEBANGSAAN",
+        "Wawasan Kebangsaan dan Perekat Bangsa",
+        "klasikal",
+        "seminar",
+        "sosial_kultural",
+        "soft",
+        16,
+        600_000,
+        "",
+        [],
+        {"sk01": 3, "m01": 3},
+        "bkpsdm",
+        60,
+    ),
+    (
+        "TIK-DASAR",
+        "Literasi Digital dan Office untuk Administrasi",
+        "klasikal",
+        "bimtek",
+        "teknis",
+        "hard",
+        24,
+        1_200_000,
+        "",
+        [J.PELAKSANA],
+        {},
+        "bkpsdm",
+        30,
+    ),
+    (
+        "TIK-DATA",
+        "Analisis Data dengan Spreadsheet dan SQL",
+        "klasikal",
+        "pelatihan",
+        "teknis",
+        "hard",
+        40,
+        3_500_000,
+        "",
+        [J.PELAKSANA, J.FUNGSIONAL],
+        {"m04": 2},
+        "kementerian",
+        25,
+    ),
+    (
+        "SPBE",
+        "Keamanan Informasi dan SPBE",
+        "nonklasikal",
+        "jarak_jauh",
+        "teknis",
+        "hard",
+        20,
+        900_000,
+        "",
+        [],
+        {},
+        "kementerian",
+        100,
+    ),
+    (
+        "EL-ASN",
+        "E-learning Core Values ASN BerAKHLAK",
+        "nonklasikal",
+        "e_learning",
+        "manajerial",
+        "soft",
+        20,
+        0,
+        "",
+        [],
+        {"m01": 3, "m02": 3, "m05": 3},
+        "daring",
+        1000,
+    ),
+    (
+        "EL-ANTIKORUPSI",
+        "E-learning Pencegahan Korupsi",
+        "nonklasikal",
+        "e_learning",
+        "sosial_kultural",
+        "soft",
+        12,
+        0,
+        "",
+        [],
+        {"m01": 4},
+        "daring",
+        1000,
+    ),
+    (
+        "COACHING",
+        "Coaching Kinerja oleh Atasan Langsung",
+        "nonklasikal",
+        "coaching",
+        "manajerial",
+        "soft",
+        16,
+        0,
+        "",
+        [],
+        {"m04": 3, "m06": 3},
+        "bkpsdm",
+        200,
+    ),
+    (
+        "MAGANG",
+        "Magang di Mal Pelayanan Publik",
+        "nonklasikal",
+        "magang",
+        "teknis",
+        "hard",
+        40,
+        500_000,
+        "",
+        [J.PELAKSANA],
+        {"m05": 3},
+        "bkpsdm",
+        20,
+    ),
+]
+TEMPAT = {
+    "bkpsdm": "Aula BKPSDM Kota Mataram",
+    "bpsdm_ntb": "Kampus BPSDM Provinsi NTB",
+    "lan": "Puslatbang KDOD LAN Makassar",
+    "kementerian": "Jakarta (daring-luring)",
+    "daring": "https://asn-unggul.lan.go.id",
+}
 NAMA_PENYELENGGARA = {"kementerian": "Kementerian Komunikasi dan Digital"}
 WAJIB_JENIS = {J.PENGAWAS: "PKP", J.ADMINISTRATOR: "PKA", J.JPT_PRATAMA: "PKN2"}
 LEMAH = {"m03": "KOMUNIKASI", "m04": "KINERJA", "m05": "PELAYANAN"}
@@ -114,14 +329,34 @@ class PelatihanDemo:
 
     def _katalog(self) -> dict[str, Program]:
         program = {}
-        for (kode, nama, jenis, bentuk, kelompok, sifat, jp, biaya, wajib, sasaran, kom, peny,
-             kap) in KATALOG:  # fmt: skip
+        for (
+            kode,
+            nama,
+            jenis,
+            bentuk,
+            kelompok,
+            sifat,
+            jp,
+            biaya,
+            wajib,
+            sasaran,
+            kom,
+            peny,
+            kap,
+        ) in KATALOG:
             program[kode] = Program(
-                kode=kode, nama=nama, jenis=jenis, bentuk=bentuk, kelompok=kelompok, sifat=sifat,
-                jumlah_jp=jp, biaya_per_peserta=biaya, pelatihan_wajib=wajib,
+                kode=kode,
+                nama=nama,
+                jenis=jenis,
+                bentuk=bentuk,
+                kelompok=kelompok,
+                sifat=sifat,
+                jumlah_jp=jp,
+                biaya_per_peserta=biaya,
+                pelatihan_wajib=wajib,
                 jenis_jabatan_sasaran=[str(s) for s in sasaran],
                 bidang_sasaran="administrasi" if kelompok == "teknis" else "",
-            )  # fmt: skip
+            )
             program[kode]._demo = (kom, peny, kap)
         Program.objects.bulk_create(program.values())
         ProgramKompetensi.objects.bulk_create(
@@ -150,8 +385,20 @@ class PelatihanDemo:
         # Most PNS reach 20 JP: an e-learning course or a short classical program.
         r = rng.random()
         if (pns and r < 0.72) or (not pns and r < 0.4):
-            dipilih.append(rng.choice(["EL-ASN", "EL-ANTIKORUPSI", "PELAYANAN", "KOMUNIKASI",
-                                       "KEBANGSAAN", "TIK-DASAR", "SPBE", "COACHING"]))  # fmt: skip
+            dipilih.append(
+                rng.choice(
+                    [
+                        "EL-ASN",
+                        "EL-ANTIKORUPSI",
+                        "PELAYANAN",
+                        "KOMUNIKASI",
+                        "KEBANGSAAN",
+                        "TIK-DASAR",
+                        "SPBE",
+                        "COACHING",
+                    ]
+                )
+            )
         if pns and r < 0.3:
             dipilih.append(rng.choice(["EL-ANTIKORUPSI", "KEBANGSAAN", "MAGANG"]))
         return list(dict.fromkeys(dipilih))
@@ -172,25 +419,67 @@ class PelatihanDemo:
                     continue
                 mulai = awal + timedelta(days=rng.randint(0, (batas - awal).days))
                 selesai = mulai + timedelta(days=hari)
-                sesi_rows.append((sesi_id, p.pk, f"Angkatan {i // kap + 1} Tahun {th}", mulai,
-                                  selesai, "daring" if p.jenis == "nonklasikal" else "tatap_muka",
-                                  TEMPAT[peny], max(kap, len(potong)), peny,
-                                  NAMA_PENYELENGGARA.get(peny, ""), False))  # fmt: skip
+                sesi_rows.append(
+                    (
+                        sesi_id,
+                        p.pk,
+                        f"Angkatan {i // kap + 1} Tahun {th}",
+                        mulai,
+                        selesai,
+                        "daring" if p.jenis == "nonklasikal" else "tatap_muka",
+                        TEMPAT[peny],
+                        max(kap, len(potong)),
+                        peny,
+                        NAMA_PENYELENGGARA.get(peny, ""),
+                        False,
+                    )
+                )
                 for n, (pid, status) in enumerate(potong):
                     gagal = rng.random() < 0.03
                     if gagal:
-                        peserta_rows.append((peserta_id, sesi_id, pid, "tidak_lulus", "", None, 0,
-                                             None, "Tidak memenuhi kehadiran minimal"))  # fmt: skip
+                        peserta_rows.append(
+                            (
+                                peserta_id,
+                                sesi_id,
+                                pid,
+                                "tidak_lulus",
+                                "",
+                                None,
+                                0,
+                                None,
+                                "Tidak memenuhi kehadiran minimal",
+                            )
+                        )
                     else:
-                        peserta_rows.append((peserta_id, sesi_id, pid, status,
-                                             f"{kode}/{th}/{sesi_id:04d}/{n + 1:03d}", selesai,
-                                             p.jumlah_jp, selesai.year, ""))  # fmt: skip
+                        peserta_rows.append(
+                            (
+                                peserta_id,
+                                sesi_id,
+                                pid,
+                                status,
+                                f"{kode}/{th}/{sesi_id:04d}/{n + 1:03d}",
+                                selesai,
+                                p.jumlah_jp,
+                                selesai.year,
+                                "",
+                            )
+                        )
                     peserta_id += 1
                 sesi_id += 1
         # Coming sessions this and next quarter: enrolments and employees' requests.
         aktif = [o.id for o in self.orang]
-        for j, kode in enumerate(["PELAYANAN", "KOMUNIKASI", "KINERJA", "TIK-DATA", "PKP",
-                                  "KEPEMIMPINAN", "EL-ASN", "SPBE"]):  # fmt: skip
+        for j, kode in enumerate(
+            [
+                "PELAYANAN",
+                "KOMUNIKASI",
+                "KINERJA",
+                "TIK-DATA",
+                "PKP",
+                "KEPEMIMPINAN",
+                "EL-ASN",
+                "SPBE",
+            ]
+        ):
             p = program[kode]
             _kom, peny, kap = p._demo
             mulai = pada + timedelta(days=10 + 9 * j)
@@ -217,17 +506,44 @@ class PelatihanDemo:
                 peserta_id += 1
             sesi_id += 1
         w = self.gen.loader.write
-        w(Sesi, ["id", "program", "nama", "tanggal_mulai", "tanggal_selesai", "moda", "tempat",
-                 "kapasitas", "penyelenggara", "nama_penyelenggara", "pendaftaran_dibuka"],
-          sesi_rows)  # fmt: skip
+        w(
+            Sesi,
+            [
+                "id",
+                "program",
+                "nama",
+                "tanggal_mulai",
+                "tanggal_selesai",
+                "moda",
+                "tempat",
+                "kapasitas",
+                "penyelenggara",
+                "nama_penyelenggara",
+                "pendaftaran_dibuka",
+            ],
+            sesi_rows,
+        )
         # Per (session, employee) once: an employee drawn twice for one program and year.
         unik, dilihat = [], set()
         for row in peserta_rows:
             if (row[1], row[2]) not in dilihat:
                 dilihat.add((row[1], row[2]))
                 unik.append(row)
-        w(Peserta, ["id", "sesi", "pegawai", "status", "nomor_sertifikat", "tanggal_sertifikat",
-                    "jp_diakui", "tahun_jp", "keterangan"], unik)  # fmt: skip
+        w(
+            Peserta,
+            [
+                "id",
+                "sesi",
+                "pegawai",
+                "status",
+                "nomor_sertifikat",
+                "tanggal_sertifikat",
+                "jp_diakui",
+                "tahun_jp",
+                "keterangan",
+            ],
+            unik,
+        )
         self._eksternal()
         return len(unik)
 
@@ -240,23 +556,50 @@ class PelatihanDemo:
             mulai = pada - timedelta(days=rng.randint(20, 200))
             if mulai.year != pada.year:
                 mulai = date(pada.year, 1, 10)
-            nama, peny, jp = rng.choice([
-                ("Webinar Transformasi Digital Pemerintahan", "Kementerian PANRB", 4),
-                ("Kursus Daring Manajemen Proyek", "Coursera", 16),
-                ("Pelatihan Penyusunan Anggaran Berbasis Kinerja", "BPKP Perwakilan NTB", 24),
-                ("Bimtek Pengelolaan Arsip Dinamis", "ANRI", 12),
-            ])  # fmt: skip
+            nama, peny, jp = rng.choice(
+                [
+                    ("Webinar Transformasi Digital Pemerintahan", "Kementerian PANRB", 4),
+                    ("Kursus Daring Manajemen Proyek", "Coursera", 16),
+                    ("Pelatihan Penyusunan Anggaran Berbasis Kinerja", "BPKP Perwakilan NTB", 24),
+                    ("Bimtek Pengelolaan Arsip Dinamis", "ANRI", 12),
+                ]
+            )
             menunggu = rng.random() < 0.3
-            rows.append((eid, o.id, nama, peny, "teknis", mulai, mulai + timedelta(days=2), jp,
-                         f"EXT/{pada.year}/{eid:04d}", "pelatihan/bukti/contoh.pdf",
-                         "diajukan" if menunggu else "diverifikasi", mulai.year))  # fmt: skip
+            rows.append(
+                (
+                    eid,
+                    o.id,
+                    nama,
+                    peny,
+                    "teknis",
+                    mulai,
+                    mulai + timedelta(days=2),
+                    jp,
+                    f"EXT/{pada.year}/{eid:04d}",
+                    "pelatihan/bukti/contoh.pdf",
+                    "diajukan" if menunggu else "diverifikasi",
+                    mulai.year,
+                )
+            )
             eid += 1
         self.gen.loader.write(
             PelatihanEksternal,
-            ["id", "pegawai", "nama", "penyelenggara", "kelompok", "tanggal_mulai",
-             "tanggal_selesai", "jumlah_jp", "nomor_sertifikat", "bukti", "status", "tahun_jp"],
+            [
+                "id",
+                "pegawai",
+                "nama",
+                "penyelenggara",
+                "kelompok",
+                "tanggal_mulai",
+                "tanggal_selesai",
+                "jumlah_jp",
+                "nomor_sertifikat",
+                "bukti",
+                "status",
+                "tahun_jp",
+            ],
             [r for r in rows if r[10] == "diajukan"],
-        )  # fmt: skip
+        )
         # Verified rows need their verifier (a CHECK): the seed's HR login when it exists.
         from django.contrib.auth.models import User
 
@@ -265,8 +608,21 @@ class PelatihanDemo:
             waktu = self.gen.loader.now
             self.gen.loader.write(
                 PelatihanEksternal,
-                ["id", "pegawai", "nama", "penyelenggara", "kelompok", "tanggal_mulai",
-                 "tanggal_selesai", "jumlah_jp", "nomor_sertifikat", "bukti", "status",
-                 "tahun_jp", "diverifikasi_oleh", "diverifikasi_pada"],
+                [
+                    "id",
+                    "pegawai",
+                    "nama",
+                    "penyelenggara",
+                    "kelompok",
+                    "tanggal_mulai",
+                    "tanggal_selesai",
+                    "jumlah_jp",
+                    "nomor_sertifikat",
+                    "bukti",
+                    "status",
+                    "tahun_jp",
+                    "diverifikasi_oleh",
+                    "diverifikasi_pada",
+                ],
                 [(*r, hr.pk, waktu) for r in rows if r[10] == "diverifikasi"],
-            )  # fmt: skip
+            )

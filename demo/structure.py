@@ -123,8 +123,14 @@ class _Tree:
         self._next = start_id
         self._children: dict[str, int] = {}
 
-    def add(self, nama: str, jenis: str, parent: Unit | None, singkatan: str = "",
-            kursi: list[tuple[str, int]] | None = None) -> Unit:  # fmt: skip
+    def add(
+        self,
+        nama: str,
+        jenis: str,
+        parent: Unit | None,
+        singkatan: str = "",
+        kursi: list[tuple[str, int]] | None = None,
+    ) -> Unit:
         if parent is None:
             kode = "5271"  # BPS region code of Kota Mataram
         else:

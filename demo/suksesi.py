@@ -71,10 +71,11 @@ class SuksesiDemo:
         """Active PNS in boxes 7–9 as (id, box), by (post held now, perangkat daerah) and by
         post (the kind, or the level of a fungsional post): two queries."""
         jenjang = dict(
-            Penempatan.objects.aktif().definitif()
+            Penempatan.objects.aktif()
+            .definitif()
             .filter(formasi__jabatan__jenis=J.FUNGSIONAL)
             .values_list("pegawai_id", "formasi__jabatan__jenjang")
-        )  # fmt: skip
+        )
         pengaturan = PengaturanTalenta.aktif()
         pita = (pengaturan.pita_kinerja, pengaturan.pita_potensial)
         per_opd: dict[tuple[str, str], list[tuple[int, int]]] = defaultdict(list)
@@ -83,9 +84,15 @@ class SuksesiDemo:
             IndeksMerit.objects.filter(aktif=True, status="PNS", jpm_sen__isnull=False)
             .exclude(predikat_1="")
             .order_by("pegawai_id")
-            .values_list("pegawai_id", "predikat_1", "predikat_2", "jpm_sen", "jabatan_kini",
-                         "pegawai__unit_kerja__path")
-        ):  # fmt: skip
+            .values_list(
+                "pegawai_id",
+                "predikat_1",
+                "predikat_2",
+                "jpm_sen",
+                "jabatan_kini",
+                "pegawai__unit_kerja__path",
+            )
+        ):
             kotak = merit.kotak_dari([p for p in (p1, p2) if p], Decimal(jpm).scaleb(-2), *pita)
             if kotak in TALENT_POOL:
                 jenis = jenjang.get(pid, jenis) if jenis == J.FUNGSIONAL else jenis
@@ -114,8 +121,11 @@ class SuksesiDemo:
             if not calon:
                 kota = [c for j in DARI[jenis] for c in per_jenis.get(j, ())]
                 calon = rng.sample(kota, min(len(kota), 40))
-            urut = [c for c in calon if dipakai[c[0]] < PALING_BANYAK_PER_ORANG
-                    and (formasi_id, c[0]) not in pemangku]  # fmt: skip
+            urut = [
+                c
+                for c in calon
+                if dipakai[c[0]] < PALING_BANYAK_PER_ORANG and (formasi_id, c[0]) not in pemangku
+            ]
             n = min(len(urut), rng.choices((1, 2, 3), weights=(3, 4, 3))[0], MAKS_SUKSESOR)
             dipilih = sorted(rng.sample(urut, n), key=lambda c: -c[1]) if n else []
             for urutan, (pid, kotak) in enumerate(dipilih, start=1):
@@ -130,14 +140,25 @@ class SuksesiDemo:
         Suksesor.objects.bulk_create(rows, batch_size=2000)
         return len(rows)
 
-    def _baris(self, formasi_id: int, pid: int, kotak: int, urutan: int, oleh: User,
-               hari: tuple[int, int] = (20, 380)) -> Suksesor:  # fmt: skip
+    def _baris(
+        self,
+        formasi_id: int,
+        pid: int,
+        kotak: int,
+        urutan: int,
+        oleh: User,
+        hari: tuple[int, int] = (20, 380),
+    ) -> Suksesor:
         rng = self.rng
         K = Suksesor.Kesiapan
         bobot = (5, 4, 1) if kotak == 9 else (2, 5, 3)
         kesiapan = rng.choices((K.SIAP_SEKARANG, K.SIAP_1_2_TAHUN, K.SIAP_3_TAHUN), bobot)[0]
         return Suksesor(
-            formasi_id=formasi_id, pegawai_id=pid, kesiapan=kesiapan, urutan=urutan,
+            formasi_id=formasi_id,
+            pegawai_id=pid,
+            kesiapan=kesiapan,
+            urutan=urutan,
             tanggal_penetapan=self.pada - timedelta(days=rng.randint(*hari)),
-            catatan=rng.choice(CATATAN), ditetapkan_oleh=oleh,
-        )  # fmt: skip
+            catatan=rng.choice(CATATAN),
+            ditetapkan_oleh=oleh,
+        )

@@ -48,7 +48,7 @@ SEEDED_MODELS: list[type[models.Model]] = [
     UnitKerja,
     UrusanPemerintahan.bidang_studi.through,
     BidangStudi,
-]  # fmt: skip  (children first; the affairs and families are the migration's defaults)
+]  # (children first; the affairs and families are the migration's defaults)
 
 
 def reset_sequences() -> None:

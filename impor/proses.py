@@ -340,9 +340,16 @@ def _chunk(
     r.berhenti += len(berhenti)
 
     def lain(ids: dict[str, int]) -> None:
-        riwayat_lain.jalankan(r, riwayat, ids, peta, formasi, terapkan=terapkan, oleh=oleh,
-                              tolak=lambda b, nip, kolom, pesan: _tolak(
-                                  r, tolak, b, Hasil(nip=nip), kolom, pesan))  # fmt: skip
+        riwayat_lain.jalankan(
+            r,
+            riwayat,
+            ids,
+            peta,
+            formasi,
+            terapkan=terapkan,
+            oleh=oleh,
+            tolak=lambda b, nip, kolom, pesan: _tolak(r, tolak, b, Hasil(nip=nip), kolom, pesan),
+        )
 
     if lepas:
         # Only who holds a post now is listed: the placements the import ends.

@@ -107,55 +107,120 @@ def sampel_siasn(scope: Lingkup) -> bytes:
     dipakai = set(Pegawai.objects.filter(nip__startswith="199").values_list("nip", flat=True))
     if unit is not None:
         lahir, tmt = date(1992, 8, 17), date(2017, 3, 1)
-        baru = _baru(_nip_baru(lahir, tmt, "P", dipakai), "Baiq Contoh Rahmawati", lahir, tmt,
-                     "P", (unit.kode, unit.nama))  # fmt: skip
+        baru = _baru(
+            _nip_baru(lahir, tmt, "P", dipakai),
+            "Baiq Contoh Rahmawati",
+            lahir,
+            tmt,
+            "P",
+            (unit.kode, unit.nama),
+        )
         baru["rw-golongan"] = [
-            {"golonganId": "31", "golongan": "III/a", "tmtGolongan": "01-03-2017",
-             "skNomor": "813/101/BKD/2017", "skTanggal": "2017-02-20"},
-            {"golonganId": "32", "golongan": "III/b", "tmtGolongan": "2022-04-01",
-             "skNomor": "823.3/77/BKPSDM/2022"},
-        ]  # fmt: skip
+            {
+                "golonganId": "31",
+                "golongan": "III/a",
+                "tmtGolongan": "01-03-2017",
+                "skNomor": "813/101/BKD/2017",
+                "skTanggal": "2017-02-20",
+            },
+            {
+                "golonganId": "32",
+                "golongan": "III/b",
+                "tmtGolongan": "2022-04-01",
+                "skNomor": "823.3/77/BKPSDM/2022",
+            },
+        ]
         baru["rw-pendidikan"] = [
-            {"tkPendidikanId": "40", "tkPendidikanNama": "S-1", "tahunLulus": "2015",
-             "pendidikanNama": "S-1 Manajemen", "namaSekolah": "Universitas Mataram",
-             "nomorIjasah": "UNRAM/2015/0419"},
-        ]  # fmt: skip
+            {
+                "tkPendidikanId": "40",
+                "tkPendidikanNama": "S-1",
+                "tahunLulus": "2015",
+                "pendidikanNama": "S-1 Manajemen",
+                "namaSekolah": "Universitas Mataram",
+                "nomorIjasah": "UNRAM/2015/0419",
+            },
+        ]
         baru["rw-skp22"] = [
-            {"tahun": "2022", "hasilKinerja": "SESUAI EKSPEKTASI",
-             "perilakuKerja": "SESUAI EKSPEKTASI", "kuadranKinerja": "BAIK"},
-            {"tahun": 2023, "hasilKinerja": "DIATAS EKSPEKTASI",
-             "perilakuKerja": "DIATAS EKSPEKTASI", "kuadranKinerja": "SANGAT BAIK"},
-        ]  # fmt: skip
+            {
+                "tahun": "2022",
+                "hasilKinerja": "SESUAI EKSPEKTASI",
+                "perilakuKerja": "SESUAI EKSPEKTASI",
+                "kuadranKinerja": "BAIK",
+            },
+            {
+                "tahun": 2023,
+                "hasilKinerja": "DIATAS EKSPEKTASI",
+                "perilakuKerja": "DIATAS EKSPEKTASI",
+                "kuadranKinerja": "SANGAT BAIK",
+            },
+        ]
         baru["rw-diklat"] = [
-            {"latihanStrukturalId": "4", "latihanStrukturalNama": "DIKLATPIM TINGKAT IV",
-             "nomor": "PIM.IV/2019/0042", "tanggal": "04-03-2019", "tanggalSelesai": "28-06-2019",
-             "tahun": 2019, "institusiPenyelenggara": "BPSDMD Provinsi NTB", "jumlahJam": 285},
-        ]  # fmt: skip
+            {
+                "latihanStrukturalId": "4",
+                "latihanStrukturalNama": "DIKLATPIM TINGKAT IV",
+                "nomor": "PIM.IV/2019/0042",
+                "tanggal": "04-03-2019",
+                "tanggalSelesai": "28-06-2019",
+                "tahun": 2019,
+                "institusiPenyelenggara": "BPSDMD Provinsi NTB",
+                "jumlahJam": 285,
+            },
+        ]
         baru["rw-kursus"] = [
-            {"namaKursus": "Bimbingan Teknis Pengelolaan Arsip Dinamis", "jumlahJam": "24",
-             "institusiPenyelenggara": "Arsip Nasional RI", "nomorSertipikat": "ANRI/BT/2023/311",
-             "tanggalKursus": "2023-05-08", "tanggalSelesaiKursus": "2023-05-10",
-             "tahunKursus": 2023},
-        ]  # fmt: skip
+            {
+                "namaKursus": "Bimbingan Teknis Pengelolaan Arsip Dinamis",
+                "jumlahJam": "24",
+                "institusiPenyelenggara": "Arsip Nasional RI",
+                "nomorSertipikat": "ANRI/BT/2023/311",
+                "tanggalKursus": "2023-05-08",
+                "tanggalSelesaiKursus": "2023-05-10",
+                "tahunKursus": 2023,
+            },
+        ]
         if formasi is not None:
             j = formasi.jabatan
             baru.update(jabatanId=j.kode, jabatanNama=j.nama, tmtJabatan="01-07-2022")
             baru["rw-jabatan"] = [
                 # The first post, ended when the current one began (the last row is the current
                 # position, which the main record carries).
-                {"unorId": unit.kode, "unorNama": unit.nama, "jabatanId": j.kode,
-                 "namaJabatan": j.nama, "tmtJabatan": "01-03-2018",
-                 "nomorSk": "821.2/15/BKD/2018", "tanggalSk": "20-02-2018"},
-                {"unorId": unit.kode, "unorNama": unit.nama, "jabatanId": j.kode,
-                 "namaJabatan": j.nama, "tmtJabatan": "01-07-2022"},
-            ]  # fmt: skip
+                {
+                    "unorId": unit.kode,
+                    "unorNama": unit.nama,
+                    "jabatanId": j.kode,
+                    "namaJabatan": j.nama,
+                    "tmtJabatan": "01-03-2018",
+                    "nomorSk": "821.2/15/BKD/2018",
+                    "tanggalSk": "20-02-2018",
+                },
+                {
+                    "unorId": unit.kode,
+                    "unorNama": unit.nama,
+                    "jabatanId": j.kode,
+                    "namaJabatan": j.nama,
+                    "tmtJabatan": "01-07-2022",
+                },
+            ]
         rows.append(baru)
         lahir, tmt = date(1994, 1, 9), date(2019, 3, 1)
-        rows.append(_baru(_nip_baru(lahir, tmt, "L", dipakai), "Lalu Contoh Pratama", lahir, tmt,
-                          "L", UNIT_ASING))  # fmt: skip
+        rows.append(
+            _baru(
+                _nip_baru(lahir, tmt, "L", dipakai),
+                "Lalu Contoh Pratama",
+                lahir,
+                tmt,
+                "L",
+                UNIT_ASING,
+            )
+        )
         lahir, tmt = date(1990, 11, 2), date(2015, 3, 1)
-        salah = _baru(_nip_baru(lahir, tmt, "L", dipakai), "Made Contoh Saputra", lahir, tmt,
-                      "L", (unit.kode, unit.nama))  # fmt: skip
+        salah = _baru(
+            _nip_baru(lahir, tmt, "L", dipakai),
+            "Made Contoh Saputra",
+            lahir,
+            tmt,
+            "L",
+            (unit.kode, unit.nama),
+        )
         salah["tmtGolAkhir"] = "1 April 2019"  # refused: neither dd-mm-yyyy nor yyyy-mm-dd
         rows.append(salah)
     return json.dumps({"data": rows}, ensure_ascii=False, indent=1).encode("utf-8")

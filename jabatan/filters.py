@@ -18,24 +18,31 @@ HARI_MAKS = 36_500  # a century: more than any post has been vacant
 
 class LowonganFilter(django_filters.FilterSet):
     unit = django_filters.ModelChoiceFilter(
-        label=_("Perangkat daerah"), queryset=UnitKerja.objects.none(), method="filter_unit",
+        label=_("Perangkat daerah"),
+        queryset=UnitKerja.objects.none(),
+        method="filter_unit",
         empty_label=_("Semua unit dalam lingkup"),
-    )  # fmt: skip
+    )
     jenis = django_filters.ChoiceFilter(
-        label=_("Jenis jabatan"), field_name="jabatan__jenis", choices=JenisJabatan.choices,
+        label=_("Jenis jabatan"),
+        field_name="jabatan__jenis",
+        choices=JenisJabatan.choices,
         empty_label=_("Semua jenis"),
-    )  # fmt: skip
+    )
     # Bounded, so a huge value is a field error rather than a date overflow (a 500).
     lowong_minimal = django_filters.NumberFilter(
-        label=_("Lowong minimal (hari)"), method="filter_hari", min_value=0,
-        max_value=HARI_MAKS, step_size=1,
+        label=_("Lowong minimal (hari)"),
+        method="filter_hari",
+        min_value=0,
+        max_value=HARI_MAKS,
+        step_size=1,
         error_messages={
             "invalid": _("Lowong minimal harus bilangan bulat hari."),
             "min_value": _("Lowong minimal paling kecil 0 hari."),
             "max_value": _("Lowong minimal paling besar %(limit_value)s hari."),
             "step_size": _("Lowong minimal harus bilangan bulat hari."),
         },
-    )  # fmt: skip
+    )
 
     class Meta:
         model = Formasi

@@ -45,8 +45,15 @@ GALAT_PEGAWAI = {
 class _AksiForm(forms.Form):
     """A state-changing form about one post, for one acting user."""
 
-    def __init__(self, *args: Any, formasi: Formasi, pegawai: QuerySet[Pegawai], oleh,
-                 pada: date, **kwargs: Any) -> None:  # fmt: skip
+    def __init__(
+        self,
+        *args: Any,
+        formasi: Formasi,
+        pegawai: QuerySet[Pegawai],
+        oleh,
+        pada: date,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.formasi, self.oleh, self.pada = formasi, oleh, pada
         self.fields["pegawai"].queryset = pegawai
@@ -317,8 +324,12 @@ def _nip_sah(nilai: str) -> str:
 
 
 def _kesiapan(required: bool = True) -> forms.ChoiceField:
-    return forms.ChoiceField(label=_("Kesiapan"), choices=Suksesor.Kesiapan.choices,
-                             required=required, error_messages=GALAT_KESIAPAN)  # fmt: skip
+    return forms.ChoiceField(
+        label=_("Kesiapan"),
+        choices=Suksesor.Kesiapan.choices,
+        required=required,
+        error_messages=GALAT_KESIAPAN,
+    )
 
 
 def _catatan() -> forms.CharField:
@@ -335,14 +346,21 @@ class SuksesorForm(_AksiForm):
     talent-pool candidates the page lists, or anyone in scope by NIP."""
 
     pegawai = forms.ModelChoiceField(
-        label=_("Kandidat dari talent pool"), queryset=Pegawai.objects.none(), required=False,
+        label=_("Kandidat dari talent pool"),
+        queryset=Pegawai.objects.none(),
+        required=False,
         error_messages=GALAT_PEGAWAI,
-    )  # fmt: skip
+    )
     nip = forms.CharField(label=_("atau NIP"), required=False, max_length=40)
     kesiapan = _kesiapan()
-    urutan = forms.TypedChoiceField(label=_("Urutan prioritas"), choices=URUTAN_CHOICES,
-                                    coerce=int, empty_value=None, required=False,
-                                    error_messages=GALAT_URUTAN)  # fmt: skip
+    urutan = forms.TypedChoiceField(
+        label=_("Urutan prioritas"),
+        choices=URUTAN_CHOICES,
+        coerce=int,
+        empty_value=None,
+        required=False,
+        error_messages=GALAT_URUTAN,
+    )
     catatan = _catatan()
 
     def clean_nip(self) -> str:
@@ -367,9 +385,15 @@ class SuksesorForm(_AksiForm):
 
     def _simpan(self) -> Suksesor:
         d = self.cleaned_data
-        return suksesor_tambah(formasi=self.formasi, pegawai=d["pegawai"], kesiapan=d["kesiapan"],
-                               urutan=d["urutan"], catatan=d["catatan"], pada=self.pada,
-                               oleh=self.oleh)  # fmt: skip
+        return suksesor_tambah(
+            formasi=self.formasi,
+            pegawai=d["pegawai"],
+            kesiapan=d["kesiapan"],
+            urutan=d["urutan"],
+            catatan=d["catatan"],
+            pada=self.pada,
+            oleh=self.oleh,
+        )
 
 
 class _SuksesorAksiForm(forms.Form):
@@ -386,8 +410,12 @@ class SuksesorUbahForm(_SuksesorAksiForm):
     """Change a successor's readiness, priority or note (jabatan.services.suksesor_ubah)."""
 
     kesiapan = _kesiapan()
-    urutan = forms.TypedChoiceField(label=_("Urutan prioritas"), choices=URUTAN_CHOICES[1:],
-                                    coerce=int, error_messages=GALAT_URUTAN)  # fmt: skip
+    urutan = forms.TypedChoiceField(
+        label=_("Urutan prioritas"),
+        choices=URUTAN_CHOICES[1:],
+        coerce=int,
+        error_messages=GALAT_URUTAN,
+    )
     catatan = _catatan()
 
     def _simpan(self) -> Suksesor:
@@ -398,14 +426,18 @@ class SuksesorHapusForm(_SuksesorAksiForm):
     """Remove a successor from the plan with the reason (jabatan.services.suksesor_akhiri)."""
 
     alasan_berakhir = forms.CharField(
-        label=_("Alasan dihapus"), max_length=300,
-        error_messages={"required": _("Tuliskan alasan calon suksesor dihapus."),
-                        "max_length": _("Alasan paling panjang 300 karakter.")},
-    )  # fmt: skip
+        label=_("Alasan dihapus"),
+        max_length=300,
+        error_messages={
+            "required": _("Tuliskan alasan calon suksesor dihapus."),
+            "max_length": _("Alasan paling panjang 300 karakter."),
+        },
+    )
 
     def _simpan(self) -> Suksesor:
-        return suksesor_akhiri(suksesor=self.suksesor, alasan=self.cleaned_data["alasan_berakhir"],
-                               oleh=self.oleh)  # fmt: skip
+        return suksesor_akhiri(
+            suksesor=self.suksesor, alasan=self.cleaned_data["alasan_berakhir"], oleh=self.oleh
+        )
 
 
 class PeringkatForm(forms.Form):

@@ -194,15 +194,19 @@ def _peringkat_beku(keputusan: Keputusan) -> dict:
         "jumlah_layak": snapshot.get("jumlah_layak"),
         "jumlah_kandidat": snapshot.get("jumlah_kandidat"),
         "baris": [
-            {**b, "nama_lengkap": gelar.get(b["pegawai_id"], b["nama"]),
-             "terpilih": b["pegawai_id"] == keputusan.pegawai_id}
+            {
+                **b,
+                "nama_lengkap": gelar.get(b["pegawai_id"], b["nama"]),
+                "terpilih": b["pegawai_id"] == keputusan.pegawai_id,
+            }
             for b in baris
         ],
-    }  # fmt: skip
+    }
 
 
-def _konteks_suksesi(request: HttpRequest, scope: Lingkup, formasi: Formasi, teratas,
-                     gagal: dict | None) -> dict:  # fmt: skip
+def _konteks_suksesi(
+    request: HttpRequest, scope: Lingkup, formasi: Formasi, teratas, gagal: dict | None
+) -> dict:
     """The post's "Rencana suksesi" section: the plan, the ranked talent-pool candidates to
     name, and the forms (a refused one with its errors, `gagal`: {"tambah": form} or
     {"ubah"/"hapus": (suksesor id, form)})."""
@@ -214,9 +218,15 @@ def _konteks_suksesi(request: HttpRequest, scope: Lingkup, formasi: Formasi, ter
         for kunci, cls in (("ubah", SuksesorUbahForm), ("hapus", SuksesorHapusForm)):
             pk, form = gagal.get(kunci, (None, None))
             if pk != b.suksesor.pk:
-                form = cls(suksesor=b.suksesor, oleh=request.user, initial={
-                    "kesiapan": b.suksesor.kesiapan, "urutan": b.suksesor.urutan,
-                    "catatan": b.suksesor.catatan})  # fmt: skip
+                form = cls(
+                    suksesor=b.suksesor,
+                    oleh=request.user,
+                    initial={
+                        "kesiapan": b.suksesor.kesiapan,
+                        "urutan": b.suksesor.urutan,
+                        "catatan": b.suksesor.catatan,
+                    },
+                )
             setattr(b, f"form_{kunci}", form)
     return {
         "suksesi": rencana,

@@ -47,8 +47,10 @@ def suksesor_tambah(request: HttpRequest, formasi_id: int) -> HttpResponse:
     scope, formasi = _formasi(request, formasi_id)
     if not formasi_kunci(formasi):
         # The page has no succession section to show a field error in: say it on top.
-        messages.error(request, _("Rencana suksesi hanya untuk jabatan struktural (JPT, "
-                                  "Administrator, Pengawas)."))  # fmt: skip
+        messages.error(
+            request,
+            _("Rencana suksesi hanya untuk jabatan struktural (JPT, Administrator, Pengawas)."),
+        )
         return _gagal(request, scope, formasi)
     form = _form_aksi(SuksesorForm, request, scope, formasi, request.POST)
     if form.is_valid() and (suksesor := form.simpan()) is not None:
@@ -61,8 +63,9 @@ def suksesor_tambah(request: HttpRequest, formasi_id: int) -> HttpResponse:
     return _gagal(request, scope, formasi, tambah=form)
 
 
-def _aksi(request: HttpRequest, formasi_id: int, suksesor_id: int, cls: type, kunci: str,
-          pesan: str) -> HttpResponse:  # fmt: skip
+def _aksi(
+    request: HttpRequest, formasi_id: int, suksesor_id: int, cls: type, kunci: str, pesan: str
+) -> HttpResponse:
     scope, formasi = _formasi(request, formasi_id)
     # A successor of another post (or an id guessed) is not found here.
     suksesor = get_object_or_404(
@@ -79,13 +82,25 @@ def _aksi(request: HttpRequest, formasi_id: int, suksesor_id: int, cls: type, ku
 @require_POST
 def suksesor_ubah(request: HttpRequest, formasi_id: int, suksesor_id: int) -> HttpResponse:
     """Change a successor's readiness, priority or note."""
-    return _aksi(request, formasi_id, suksesor_id, SuksesorUbahForm, "ubah",
-                 _("Rencana suksesi untuk %(n)s diubah."))  # fmt: skip
+    return _aksi(
+        request,
+        formasi_id,
+        suksesor_id,
+        SuksesorUbahForm,
+        "ubah",
+        _("Rencana suksesi untuk %(n)s diubah."),
+    )
 
 
 @login_required
 @require_POST
 def suksesor_hapus(request: HttpRequest, formasi_id: int, suksesor_id: int) -> HttpResponse:
     """Remove a successor from the plan, with the reason."""
-    return _aksi(request, formasi_id, suksesor_id, SuksesorHapusForm, "hapus",
-                 _("%(n)s dihapus dari rencana suksesi."))  # fmt: skip
+    return _aksi(
+        request,
+        formasi_id,
+        suksesor_id,
+        SuksesorHapusForm,
+        "hapus",
+        _("%(n)s dihapus dari rencana suksesi."),
+    )

@@ -62,9 +62,18 @@ class SkpAdmin(ServiceWriteMixin, NipSearchMixin, BaseAdmin):
     autocomplete_fields = ["penilai"]
     form = SkpAdminForm
     fields = [
-        "pegawai", "periode", "penilai", "unit_kerja", "golongan", "jenis_jabatan", "status",
-        "rating_hasil", "rating_perilaku", "predikat", "catatan_penilai",
-    ]  # fmt: skip
+        "pegawai",
+        "periode",
+        "penilai",
+        "unit_kerja",
+        "golongan",
+        "jenis_jabatan",
+        "status",
+        "rating_hasil",
+        "rating_perilaku",
+        "predikat",
+        "catatan_penilai",
+    ]
 
     def get_readonly_fields(self, request: HttpRequest, obj: Any = None) -> list[str]:
         # HR may reassign the evaluator (PermenPANRB 6/2022); everything else comes from the
@@ -96,9 +105,12 @@ class KinerjaOrganisasiAdmin(BaseAdmin):
 class PengaturanTalentaAdmin(BaseAdmin):
     lingkup_bebas = True
     list_display = [
-        "__str__", "kinerja_batas_rendah", "kinerja_batas_menengah", "potensial_batas_rendah",
+        "__str__",
+        "kinerja_batas_rendah",
+        "kinerja_batas_menengah",
+        "potensial_batas_rendah",
         "potensial_batas_menengah",
-    ]  # fmt: skip
+    ]
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         # One row, made by a data migration; HR edits it. (No query here: the admin asks this
@@ -134,10 +146,12 @@ class UnitLayananAdmin(ServiceWriteMixin, BaseAdmin):
     def save_model(self, request: HttpRequest, obj: UnitLayanan, form: Any, change: bool) -> None:
         try:
             saved = unit_layanan_tandai(
-                unit_kerja=form.cleaned_data["unit_kerja"], kode=form.cleaned_data["kode"],
+                unit_kerja=form.cleaned_data["unit_kerja"],
+                kode=form.cleaned_data["kode"],
                 nama_layanan=form.cleaned_data["nama_layanan"],
-                aktif=form.cleaned_data["aktif"], oleh=request.user,
-            )  # fmt: skip
+                aktif=form.cleaned_data["aktif"],
+                oleh=request.user,
+            )
         except ValidationError as exc:
             raise LayananMenolak(exc) from exc
         obj.pk = saved.pk

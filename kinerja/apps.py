@@ -15,8 +15,16 @@ class KinerjaConfig(AppConfig):
 
         # A revision changes a final predikat (and so merit eligibility): it is audited with
         # who made it, as the SKP's own change is.
-        for model in (m.Periode, m.Skp, m.RencanaHasilKerja, m.RevisiSkp, m.KinerjaOrganisasi,
-                      m.PengaturanTalenta, m.UnitLayanan, m.KomentarSkm):  # fmt: skip
+        for model in (
+            m.Periode,
+            m.Skp,
+            m.RencanaHasilKerja,
+            m.RevisiSkp,
+            m.KinerjaOrganisasi,
+            m.PengaturanTalenta,
+            m.UnitLayanan,
+            m.KomentarSkm,
+        ):
             auditlog.register(model, exclude_fields=AUDIT_EXCLUDE)
         # Registering or switching off a counter kiosk changes how a unit's figures are counted.
         auditlog.register(m.KiosSkm, exclude_fields=[*AUDIT_EXCLUDE, "token_hash"])

@@ -44,25 +44,40 @@ def distribusi(jumlah: dict[str, int], predikat_organisasi: str | None = None) -
         h = float(persen) / 100 * tinggi_plot
         x = KIRI + i * lebar_batang + lebar_batang * 0.15
         item = {
-            "label": label, "n": n, "persen": persen, "warna": WARNA[label],
-            "x": _k(x, 1), "y": _k(ATAS + tinggi_plot - h, 1),
-            "w": _k(lebar_batang * 0.7, 1), "h": _k(h, 1),
-            "tx": _k(x + lebar_batang * 0.35, 1), "ty": _k(ATAS + tinggi_plot - h - 4, 1),
-        }  # fmt: skip
+            "label": label,
+            "n": n,
+            "persen": persen,
+            "warna": WARNA[label],
+            "x": _k(x, 1),
+            "y": _k(ATAS + tinggi_plot - h, 1),
+            "w": _k(lebar_batang * 0.7, 1),
+            "h": _k(h, 1),
+            "tx": _k(x + lebar_batang * 0.35, 1),
+            "ty": _k(ATAS + tinggi_plot - h - 4, 1),
+        }
         if label in batas:
             aturan, limit = batas[label]
             item["batas"] = {
-                "aturan": aturan, "persen": limit,
+                "aturan": aturan,
+                "persen": limit,
                 "y": _k(ATAS + tinggi_plot - float(limit) / 100 * tinggi_plot, 1),
-                "x1": _k(x - 4, 1), "x2": _k(x + lebar_batang * 0.7 + 4, 1),
-            }  # fmt: skip
+                "x1": _k(x - 4, 1),
+                "x2": _k(x + lebar_batang * 0.7 + 4, 1),
+            }
         batang.append(item)
     garis = [
         {"persen": p, "y": _k(ATAS + tinggi_plot - p / 100 * tinggi_plot, 1)}
         for p in (0, 25, 50, 75, 100)
     ]
-    return {"batang": batang, "garis": garis, "total": total, "lebar": LEBAR, "tinggi": TINGGI,
-            "kiri": KIRI, "dasar": TINGGI - BAWAH}  # fmt: skip
+    return {
+        "batang": batang,
+        "garis": garis,
+        "total": total,
+        "lebar": LEBAR,
+        "tinggi": TINGGI,
+        "kiri": KIRI,
+        "dasar": TINGGI - BAWAH,
+    }
 
 
 def tren(baris: list[tuple[int, dict[str, int]]]) -> dict:
@@ -79,13 +94,33 @@ def tren(baris: list[tuple[int, dict[str, int]]]) -> dict:
             n = jumlah.get(label, 0)
             h = (n / total * tinggi_plot) if total else 0
             dasar -= h
-            segmen.append({"label": label, "n": n, "persen": _persen(n, total),
-                           "y": _k(dasar, 1), "h": _k(h, 1), "warna": WARNA[label]})  # fmt: skip
-        kolom.append({"tahun": tahun, "total": total, "x": _k(x, 1),
-                      "w": _k(lebar_batang * 0.6, 1), "tx": _k(x + lebar_batang * 0.3, 1),
-                      "segmen": segmen})  # fmt: skip
-    return {"kolom": kolom, "lebar": LEBAR, "tinggi": TINGGI, "dasar": TINGGI - BAWAH,
-            "warna": [(label, WARNA[label]) for label in rules.PREDIKAT]}  # fmt: skip
+            segmen.append(
+                {
+                    "label": label,
+                    "n": n,
+                    "persen": _persen(n, total),
+                    "y": _k(dasar, 1),
+                    "h": _k(h, 1),
+                    "warna": WARNA[label],
+                }
+            )
+        kolom.append(
+            {
+                "tahun": tahun,
+                "total": total,
+                "x": _k(x, 1),
+                "w": _k(lebar_batang * 0.6, 1),
+                "tx": _k(x + lebar_batang * 0.3, 1),
+                "segmen": segmen,
+            }
+        )
+    return {
+        "kolom": kolom,
+        "lebar": LEBAR,
+        "tinggi": TINGGI,
+        "dasar": TINGGI - BAWAH,
+        "warna": [(label, WARNA[label]) for label in rules.PREDIKAT],
+    }
 
 
 def grid_talenta(jumlah: dict[int, int]) -> list[list[dict]]:
@@ -95,8 +130,15 @@ def grid_talenta(jumlah: dict[int, int]) -> list[list[dict]]:
         row = []
         for kinerja in reversed(rules.RATING):  # Di Bawah, Sesuai, Di Atas
             kotak = rules.kotak_talenta(kinerja, potensial)
-            row.append({"kotak": kotak, "n": jumlah.get(kotak, 0), "kinerja": kinerja,
-                        "potensial": potensial, "pool": kotak in rules.TALENT_POOL,
-                        "rekomendasi": rules.rekomendasi_kotak(kotak)})  # fmt: skip
+            row.append(
+                {
+                    "kotak": kotak,
+                    "n": jumlah.get(kotak, 0),
+                    "kinerja": kinerja,
+                    "potensial": potensial,
+                    "pool": kotak in rules.TALENT_POOL,
+                    "rekomendasi": rules.rekomendasi_kotak(kotak),
+                }
+            )
         rows.append(row)
     return rows

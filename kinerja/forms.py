@@ -167,8 +167,10 @@ class BaseRealisasiFormSet(forms.BaseFormSet):
             raise ValidationError(_("Satu baris rencana dikirim dua kali."), code="ganda")
 
     def realisasi(self) -> dict[int, tuple[str, str]]:
-        return {f.cleaned_data["id"]: (f.cleaned_data["realisasi"], f.cleaned_data["bukti"])
-                for f in self.forms}  # fmt: skip
+        return {
+            f.cleaned_data["id"]: (f.cleaned_data["realisasi"], f.cleaned_data["bukti"])
+            for f in self.forms
+        }
 
 
 RealisasiFormSet = forms.formset_factory(
@@ -202,10 +204,12 @@ class NilaiForm(forms.Form):
         self.tanpa_realisasi = list(tanpa_realisasi)
         self.fields["rating_hasil"] = _rating(_("Rating hasil kerja"))
         self.fields["rating_perilaku"] = _rating(_("Rating perilaku kerja (BerAKHLAK)"))
-        self.fields["catatan_perilaku"] = _teks(Skp, "catatan_perilaku", widget=forms.Textarea(
-            attrs={"rows": 3}))  # fmt: skip
-        self.fields["catatan_penilai"] = _teks(Skp, "catatan_penilai", widget=forms.Textarea(
-            attrs={"rows": 3}))  # fmt: skip
+        self.fields["catatan_perilaku"] = _teks(
+            Skp, "catatan_perilaku", widget=forms.Textarea(attrs={"rows": 3})
+        )
+        self.fields["catatan_penilai"] = _teks(
+            Skp, "catatan_penilai", widget=forms.Textarea(attrs={"rows": 3})
+        )
         self.fields["catatan_penilai"].help_text = CATATAN_BANTUAN
         if self.tanpa_realisasi:
             label = _(
@@ -220,10 +224,16 @@ class NilaiForm(forms.Form):
     @classmethod
     def untuk(cls, skp: Skp, data: Any = None) -> NilaiForm:
         tanpa = [r for r in skp.rencana.all() if not r.realisasi.strip()]
-        return cls(data, tanpa_realisasi=tanpa, initial={
-            "rating_hasil": skp.rating_hasil, "rating_perilaku": skp.rating_perilaku,
-            "catatan_perilaku": skp.catatan_perilaku, "catatan_penilai": skp.catatan_penilai,
-        })  # fmt: skip
+        return cls(
+            data,
+            tanpa_realisasi=tanpa,
+            initial={
+                "rating_hasil": skp.rating_hasil,
+                "rating_perilaku": skp.rating_perilaku,
+                "catatan_perilaku": skp.catatan_perilaku,
+                "catatan_penilai": skp.catatan_penilai,
+            },
+        )
 
 
 class FinalkanForm(forms.Form):
@@ -249,8 +259,9 @@ class RevisiForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["rating_hasil"] = _rating(_("Rating hasil kerja"))
         self.fields["rating_perilaku"] = _rating(_("Rating perilaku kerja"))
-        self.fields["alasan"] = _teks(RevisiSkp, "alasan", required=True,
-                                      widget=forms.Textarea(attrs={"rows": 3}))  # fmt: skip
+        self.fields["alasan"] = _teks(
+            RevisiSkp, "alasan", required=True, widget=forms.Textarea(attrs={"rows": 3})
+        )
         self.fields["alasan"].error_messages["required"] = _("Alasan revisi wajib diisi.")
         # Required by the service for Butuh Perbaikan or lower (PermenPANRB 6/2022).
         self.fields["catatan_penilai"] = _teks(

@@ -313,13 +313,22 @@ def _talenta_sql(qs_periode: QuerySet[Skp], periode: Periode) -> tuple[str, list
     params = [
         *s_params,
         *skor_params,
-        *DINILAI, Periode.Jenis.TAHUNAN, periode.tahun, periode.tahun - 1,
+        *DINILAI,
+        Periode.Jenis.TAHUNAN,
+        periode.tahun,
+        periode.tahun - 1,
         # Floats: SQLite would compare a Decimal parameter as text.
-        float(pk.batas_rendah), rules.DI_BAWAH, float(pk.batas_menengah), rules.SESUAI,
+        float(pk.batas_rendah),
+        rules.DI_BAWAH,
+        float(pk.batas_menengah),
+        rules.SESUAI,
         rules.DI_ATAS,
-        float(pp.batas_rendah), rules.RENDAH, float(pp.batas_menengah), rules.MENENGAH,
+        float(pp.batas_rendah),
+        rules.RENDAH,
+        float(pp.batas_menengah),
+        rules.MENENGAH,
         rules.TINGGI,
-    ]  # fmt: skip
+    ]
     return sql, params
 
 

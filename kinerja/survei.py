@@ -41,9 +41,11 @@ class UnitLayanan(TimestampedModel):
         help_text=_("Bagian alamat formulir publik dan kode QR, mis. puskesmas-ampenan."),
     )
     nama_layanan = models.CharField(
-        _("nama layanan"), max_length=200, blank=True,
+        _("nama layanan"),
+        max_length=200,
+        blank=True,
         help_text=_("Nama yang dilihat masyarakat; kosong: nama unit."),
-    )  # fmt: skip
+    )
     aktif = models.BooleanField(_("menerima survei"), default=True)
 
     class Meta:
@@ -97,9 +99,11 @@ class ResponSkm(models.Model):
     """
 
     unit = models.ForeignKey(
-        UnitLayanan, verbose_name=_("unit layanan"), related_name="respon",
+        UnitLayanan,
+        verbose_name=_("unit layanan"),
+        related_name="respon",
         on_delete=models.PROTECT,
-    )  # fmt: skip
+    )
     tanggal = models.DateField(_("tanggal"), default=timezone.localdate)
     u1 = models.PositiveSmallIntegerField(rules.UNSUR_SKM[0][1])
     u2 = models.PositiveSmallIntegerField(rules.UNSUR_SKM[1][1])
@@ -137,14 +141,15 @@ class ResponSkm(models.Model):
                 name="respon_skm_jawaban_1_4",
                 violation_error_message=_("Setiap jawaban bernilai 1 sampai 4."),
             ),
-            pilihan_sah("jenis_kelamin", JenisKelamin, kosong=True,
-                        name="respon_skm_jenis_kelamin_pilihan"),
+            pilihan_sah(
+                "jenis_kelamin", JenisKelamin, kosong=True, name="respon_skm_jenis_kelamin_pilihan"
+            ),
             pilihan_sah("usia", KelompokUsia, kosong=True, name="respon_skm_usia_pilihan"),
-            pilihan_sah("pendidikan", Pendidikan, kosong=True,
-                        name="respon_skm_pendidikan_pilihan"),
-            pilihan_sah("pekerjaan", Pekerjaan, kosong=True,
-                        name="respon_skm_pekerjaan_pilihan"),
-        ]  # fmt: skip
+            pilihan_sah(
+                "pendidikan", Pendidikan, kosong=True, name="respon_skm_pendidikan_pilihan"
+            ),
+            pilihan_sah("pekerjaan", Pekerjaan, kosong=True, name="respon_skm_pekerjaan_pilihan"),
+        ]
         indexes = [
             # Results per unit and period: WHERE unit_id = ? AND tanggal BETWEEN ? AND ?
             models.Index(fields=["unit", "tanggal"], name="respon_skm_unit_tanggal"),
@@ -173,18 +178,26 @@ class KomentarSkm(TimestampedModel):
         ResponSkm, verbose_name=_("respon"), related_name="komentar", on_delete=models.CASCADE
     )
     unit = models.ForeignKey(
-        UnitLayanan, verbose_name=_("unit layanan"), related_name="komentar",
+        UnitLayanan,
+        verbose_name=_("unit layanan"),
+        related_name="komentar",
         on_delete=models.PROTECT,
-    )  # fmt: skip
+    )
     teks = models.TextField(_("komentar"), max_length=PANJANG_KOMENTAR)
     status = models.CharField(
-        _("status"), max_length=10, choices=StatusKomentar.choices,
+        _("status"),
+        max_length=10,
+        choices=StatusKomentar.choices,
         default=StatusKomentar.MENUNGGU,
-    )  # fmt: skip
+    )
     dimoderasi_oleh = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("dimoderasi oleh"), on_delete=models.PROTECT,
-        null=True, blank=True, related_name="+",
-    )  # fmt: skip
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("dimoderasi oleh"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
     dimoderasi_pada = models.DateTimeField(_("dimoderasi pada"), null=True, blank=True)
 
     class Meta:

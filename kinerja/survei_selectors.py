@@ -149,8 +149,9 @@ def dasbor_skm(*, scope: Lingkup, tahun: int, rinci_maks: int = 5) -> DasborSkm:
     """Return the survey dashboard of a unit head (their units with trend and comments) or HR
     (every unit ranked; details only when few). Queries: units + sums, then per detailed unit
     its trend, comments and pending count (at most `rinci_maks` units)."""
-    hasil = hasil_skm(dari=date(tahun, 1, 1), sampai=date(tahun, 12, 31), scope=scope,
-                      hanya_aktif=False)  # fmt: skip
+    hasil = hasil_skm(
+        dari=date(tahun, 1, 1), sampai=date(tahun, 12, 31), scope=scope, hanya_aktif=False
+    )
     rinci = []
     if len(hasil) <= rinci_maks:
         for h in hasil:

@@ -110,10 +110,16 @@ def talenta(request: HttpRequest, kotak: int) -> HttpResponse:
     return render(
         request,
         "kinerja/talenta.html",
-        {"kotak": kotak, "rekomendasi": rules.rekomendasi_kotak(kotak), "halaman": halaman,
-         "kinerja": kinerja, "potensial": potensial, "periode": periode,
-         "query": filterset.form.data.urlencode()},
-    )  # fmt: skip
+        {
+            "kotak": kotak,
+            "rekomendasi": rules.rekomendasi_kotak(kotak),
+            "halaman": halaman,
+            "kinerja": kinerja,
+            "potensial": potensial,
+            "periode": periode,
+            "query": filterset.form.data.urlencode(),
+        },
+    )
 
 
 @login_required
@@ -129,33 +135,57 @@ def ekspor(request: HttpRequest, tabel: str, fmt: str) -> HttpResponse:
     total = sum(d.distribusi.values())
     if tabel == "distribusi":
         header = [_("Predikat"), _("Jumlah"), _("Persen")]
-        rows = [(p, d.distribusi.get(p, 0), charts._persen(d.distribusi.get(p, 0), total))
-                for p in rules.PREDIKAT]  # fmt: skip
+        rows = [
+            (p, d.distribusi.get(p, 0), charts._persen(d.distribusi.get(p, 0), total))
+            for p in rules.PREDIKAT
+        ]
     elif tabel == "tren":
         header = [_("Tahun"), *rules.PREDIKAT]
         rows = [(tahun, *[j.get(p, 0) for p in rules.PREDIKAT]) for tahun, j in d.tren]
     elif tabel == "penilai":
         header = [_("Pejabat penilai"), _("SKP"), _("Sudah dinilai"), _("Belum")]
         semua = d.penilai_semua if d.penilai_semua is not None else []
-        rows = [(r["penilai__nama"] or _("(belum ditetapkan)"), r["total"], r["selesai"],
-                 r["belum"]) for r in semua]  # fmt: skip
+        rows = [
+            (r["penilai__nama"] or _("(belum ditetapkan)"), r["total"], r["selesai"], r["belum"])
+            for r in semua
+        ]
     elif tabel == "perbaikan":
         header = [_("NIP"), _("Nama"), _("Unit kerja"), _("Predikat")]
         # Every row, worst first, not only the page on screen.
         semua = d.perbaikan_semua if d.perbaikan_semua is not None else []
-        rows = [(s.pegawai.nip_tercetak, s.pegawai.nama_lengkap, s.unit_kerja.nama, s.predikat)
-                for s in semua]  # fmt: skip
+        rows = [
+            (s.pegawai.nip_tercetak, s.pegawai.nama_lengkap, s.unit_kerja.nama, s.predikat)
+            for s in semua
+        ]
     elif tabel == "kurva":
-        header = [_("Perangkat daerah"), _("Predikat organisasi"), _("Pegawai dinilai"),
-                  *rules.PREDIKAT, _("Catatan kurva")]  # fmt: skip
-        rows = [(k["unit"], k["predikat_organisasi"] or "", k["total"],
-                 *[k["jumlah"].get(p, 0) for p in rules.PREDIKAT],
-                 " ".join(x.pesan for x in k["pelanggaran"])) for k in d.kurva]  # fmt: skip
+        header = [
+            _("Perangkat daerah"),
+            _("Predikat organisasi"),
+            _("Pegawai dinilai"),
+            *rules.PREDIKAT,
+            _("Catatan kurva"),
+        ]
+        rows = [
+            (
+                k["unit"],
+                k["predikat_organisasi"] or "",
+                k["total"],
+                *[k["jumlah"].get(p, 0) for p in rules.PREDIKAT],
+                " ".join(x.pesan for x in k["pelanggaran"]),
+            )
+            for k in d.kurva
+        ]
     else:
         header = [_("Kotak"), _("Jumlah"), _("Rekomendasi")]
         rows = [(k, d.talenta.get(k, 0), rules.rekomendasi_kotak(k)) for k in range(9, 0, -1)]
-    return unduh_tabel(request, data=f"kinerja.{tabel}", nama_berkas=f"kinerja-{tabel}",
-                       header=header, rows=rows, fmt=fmt)  # fmt: skip
+    return unduh_tabel(
+        request,
+        data=f"kinerja.{tabel}",
+        nama_berkas=f"kinerja-{tabel}",
+        header=header,
+        rows=rows,
+        fmt=fmt,
+    )
 
 
 # --- SKP pages -------------------------------------------------------------------------------
@@ -168,9 +198,15 @@ def skp_daftar(request: HttpRequest) -> HttpResponse:
     rating"), and my own."""
     filterset = skp_saya_nilai_saring(request.user, request.GET or None)
     dinilai = filterset.qs if not filterset.is_bound or filterset.is_valid() else Skp.objects.none()
-    return render(request, "kinerja/skp_list.html", {
-        "filter": filterset, "dinilai": dinilai[:200], "milik": skp_saya(request.user)[:20],
-    })  # fmt: skip
+    return render(
+        request,
+        "kinerja/skp_list.html",
+        {
+            "filter": filterset,
+            "dinilai": dinilai[:200],
+            "milik": skp_saya(request.user)[:20],
+        },
+    )
 
 
 def _skp_terlihat(request: HttpRequest, pk: int) -> Skp:
@@ -328,10 +364,13 @@ def _aksi(request: HttpRequest, pk: int, nama: str, buat, jalankan, pesan: str) 
 def skp_rencana(request: HttpRequest, pk: int) -> HttpResponse:
     """Set the work plan (the evaluator)."""
     return _aksi(
-        request, pk, "form_rencana", rencana_formset,
+        request,
+        pk,
+        "form_rencana",
+        rencana_formset,
         lambda skp, fs: skp_set_rencana(skp=skp, rencana=fs.baris(), oleh=request.user),
         _("Rencana hasil kerja disimpan."),
-    )  # fmt: skip
+    )
 
 
 @require_POST
@@ -339,10 +378,13 @@ def skp_rencana(request: HttpRequest, pk: int) -> HttpResponse:
 def skp_realisasi(request: HttpRequest, pk: int) -> HttpResponse:
     """Record realisations and evidence (the employee)."""
     return _aksi(
-        request, pk, "form_realisasi", realisasi_formset,
+        request,
+        pk,
+        "form_realisasi",
+        realisasi_formset,
         lambda skp, fs: skp_set_realisasi(skp=skp, realisasi=fs.realisasi(), oleh=request.user),
         _("Realisasi disimpan."),
-    )  # fmt: skip
+    )
 
 
 @require_POST
@@ -350,10 +392,13 @@ def skp_realisasi(request: HttpRequest, pk: int) -> HttpResponse:
 def skp_penilaian(request: HttpRequest, pk: int) -> HttpResponse:
     """Rate results and behaviour (the evaluator or HR)."""
     return _aksi(
-        request, pk, "form_nilai", NilaiForm.untuk,
+        request,
+        pk,
+        "form_nilai",
+        NilaiForm.untuk,
         lambda skp, f: skp_nilai(skp=skp, oleh=request.user, **f.cleaned_data),
         _("Penilaian disimpan."),
-    )  # fmt: skip
+    )
 
 
 @require_POST
@@ -361,10 +406,13 @@ def skp_penilaian(request: HttpRequest, pk: int) -> HttpResponse:
 def skp_finalisasi(request: HttpRequest, pk: int) -> HttpResponse:
     """Make the evaluated SKP final (the evaluator or HR)."""
     return _aksi(
-        request, pk, "form_final", lambda skp, data: FinalkanForm(data),
+        request,
+        pk,
+        "form_final",
+        lambda skp, data: FinalkanForm(data),
         lambda skp, f: skp_finalkan(skp=skp, oleh=request.user),
         _("SKP difinalkan."),
-    )  # fmt: skip
+    )
 
 
 @require_POST

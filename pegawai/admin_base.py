@@ -120,8 +120,13 @@ class BaseAdmin(AuditlogHistoryAdminMixin, admin.ModelAdmin):
             raise PermissionDenied
         return super().auditlog_history_view(request, object_id, extra_context)
 
-    def change_view(self, request: HttpRequest, object_id: str, form_url: str = "",
-                    extra_context: dict[str, Any] | None = None) -> HttpResponse:  # fmt: skip
+    def change_view(
+        self,
+        request: HttpRequest,
+        object_id: str,
+        form_url: str = "",
+        extra_context: dict[str, Any] | None = None,
+    ) -> HttpResponse:
         extra_context = dict(extra_context or {})
         if request.user.has_perm(PERM_AUDIT):
             opts = self.model._meta

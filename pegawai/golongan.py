@@ -31,9 +31,24 @@ PNS: tuple[tuple[str, str], ...] = (
 )
 
 PPPK: tuple[str, ...] = (
-    "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX",
-    "X", "XI", "XII", "XIII", "XIV", "XV", "XVI", "XVII",
-)  # fmt: skip
+    "I",
+    "II",
+    "III",
+    "IV",
+    "V",
+    "VI",
+    "VII",
+    "VIII",
+    "IX",
+    "X",
+    "XI",
+    "XII",
+    "XIII",
+    "XIV",
+    "XV",
+    "XVI",
+    "XVII",
+)
 
 _PANGKAT: dict[str, str] = dict(PNS)
 _URUTAN_PNS: dict[str, int] = {kode: n for n, (kode, _pangkat) in enumerate(PNS, start=1)}

@@ -41,9 +41,21 @@ class ProgramForm(forms.ModelForm):
 
     class Meta:
         model = Program
-        fields = ["kode", "nama", "jenis", "bentuk", "kelompok", "sifat", "jumlah_jp",
-                  "biaya_per_peserta", "pelatihan_wajib", "jenis_jabatan_sasaran",
-                  "bidang_sasaran", "deskripsi", "aktif"]  # fmt: skip
+        fields = [
+            "kode",
+            "nama",
+            "jenis",
+            "bentuk",
+            "kelompok",
+            "sifat",
+            "jumlah_jp",
+            "biaya_per_peserta",
+            "pelatihan_wajib",
+            "jenis_jabatan_sasaran",
+            "bidang_sasaran",
+            "deskripsi",
+            "aktif",
+        ]
 
 
 class ProgramKompetensiInline(admin.TabularInline):
@@ -56,8 +68,18 @@ class ProgramAdmin(BaseAdmin):
     lingkup_bebas = True  # the catalogue is no personal data
     form = ProgramForm
     inlines = [ProgramKompetensiInline]
-    list_display = ["kode", "nama", "jenis", "bentuk", "kelompok", "sifat", "jumlah_jp",
-                    "biaya_per_peserta", "pelatihan_wajib", "aktif"]  # fmt: skip
+    list_display = [
+        "kode",
+        "nama",
+        "jenis",
+        "bentuk",
+        "kelompok",
+        "sifat",
+        "jumlah_jp",
+        "biaya_per_peserta",
+        "pelatihan_wajib",
+        "aktif",
+    ]
     list_filter = ["jenis", "kelompok", "sifat", "pelatihan_wajib", "aktif"]
     search_fields = ["kode", "nama", "bidang_sasaran"]
 
@@ -189,9 +211,21 @@ class PelatihanEksternalAdmin(ServiceWriteMixin, NipSearchMixin, BaseAdmin):
     list_select_related = ["pegawai"]
     list_filter = ["status", "kelompok", "tahun_jp"]
     search_fields = ["pegawai__nama", "pegawai__nip", "nama", "penyelenggara"]
-    readonly_fields = ["pegawai", "nama", "penyelenggara", "kelompok", "pelatihan_wajib",
-                       "tanggal_mulai", "tanggal_selesai", "jumlah_jp", "nomor_sertifikat",
-                       "bukti", "status", "diverifikasi_oleh", "diverifikasi_pada"]  # fmt: skip
+    readonly_fields = [
+        "pegawai",
+        "nama",
+        "penyelenggara",
+        "kelompok",
+        "pelatihan_wajib",
+        "tanggal_mulai",
+        "tanggal_selesai",
+        "jumlah_jp",
+        "nomor_sertifikat",
+        "bukti",
+        "status",
+        "diverifikasi_oleh",
+        "diverifikasi_pada",
+    ]
 
     def get_fields(self, request: HttpRequest, obj: Any = None):
         return [*self.readonly_fields, "keputusan", "alasan_penolakan"]

@@ -16,8 +16,14 @@ class PelatihanConfig(AppConfig):
 
         # Enrolments credit JP and external training counts once verified: who changed which
         # status, when, is answerable (the count of seats is the triggers', not audited).
-        for model in (m.Program, m.ProgramKompetensi, m.Peserta, m.PelatihanEksternal,
-                      m.RencanaPengembangan, m.RencanaBaris):  # fmt: skip
+        for model in (
+            m.Program,
+            m.ProgramKompetensi,
+            m.Peserta,
+            m.PelatihanEksternal,
+            m.RencanaPengembangan,
+            m.RencanaBaris,
+        ):
             auditlog.register(model, exclude_fields=AUDIT_EXCLUDE)
         auditlog.register(m.Sesi, exclude_fields=[*AUDIT_EXCLUDE, "jumlah_peserta"])
         tambah_tautan("pelatihan:saya", _("Pelatihan dan JP saya"))

@@ -20,10 +20,20 @@ def bagian_memenuhi(baris: list) -> dict:
         w = b.persen / 100 * plot
         warna = HIJAU if b.persen >= 80 else KUNING if b.persen >= 50 else MERAH
         y = ATAS + i * BARIS
-        item.append({"label": b.unit.singkatan or b.unit.nama[:30], "nama": b.unit.nama,
-                     "persen": b.persen, "n": b.pns, "ok": b.pns_memenuhi,
-                     "y": _k(y), "ty": _k(y + BARIS * 0.55), "w": _k(w),
-                     "tx": _k(KIRI + w + 4), "warna": warna})  # fmt: skip
+        item.append(
+            {
+                "label": b.unit.singkatan or b.unit.nama[:30],
+                "nama": b.unit.nama,
+                "persen": b.persen,
+                "n": b.pns,
+                "ok": b.pns_memenuhi,
+                "y": _k(y),
+                "ty": _k(y + BARIS * 0.55),
+                "w": _k(w),
+                "tx": _k(KIRI + w + 4),
+                "warna": warna,
+            }
+        )
     tinggi = ATAS + max(1, len(baris)) * BARIS + 24
     garis = [{"x": _k(KIRI + p / 100 * plot), "p": p} for p in (0, 50, 100)]
     # Sizes as text: a localised 1.100 (thousand separator) would break the viewBox.

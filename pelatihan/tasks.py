@@ -33,17 +33,26 @@ def daftar_massal(
     urut = {pk: i for i, pk in enumerate(pegawai_ids)}
     pegawai = sorted(Pegawai.objects.filter(pk__in=pegawai_ids), key=lambda p: urut[p.pk])
     laporan.maju(0, len(pegawai))
-    hasil = layanan(sesi=sesi, pegawai=pegawai, hanya_yang_sah=hanya_yang_sah,
-                    oleh=laporan.progres.oleh, saat_maju=laporan.maju)  # fmt: skip
+    hasil = layanan(
+        sesi=sesi,
+        pegawai=pegawai,
+        hanya_yang_sah=hanya_yang_sah,
+        oleh=laporan.progres.oleh,
+        saat_maju=laporan.maju,
+    )
     for p, alasan in hasil.ditolak:
         laporan.galat(f"{p.nama_lengkap} ({p.nip_tercetak}): {alasan}")
     if hasil.dijalankan:
         pesan = _("%(n)s pegawai didaftarkan ke %(s)s; %(t)s dilewati.") % {
-            "n": len(hasil.didaftar), "s": sesi, "t": len(hasil.ditolak)}  # fmt: skip
+            "n": len(hasil.didaftar),
+            "s": sesi,
+            "t": len(hasil.ditolak),
+        }
     else:
-        pesan = _("Tidak ada yang didaftarkan: %(t)s baris tidak sah (semua atau tidak sama "
-                  "sekali). Perbaiki daftarnya atau pilih \"daftarkan yang sah saja\".") % {
-            "t": len(hasil.ditolak)}  # fmt: skip
+        pesan = _(
+            "Tidak ada yang didaftarkan: %(t)s baris tidak sah (semua atau tidak sama "
+            'sekali). Perbaiki daftarnya atau pilih "daftarkan yang sah saja".'
+        ) % {"t": len(hasil.ditolak)}
     laporan.selesai(pesan=pesan)
     return len(hasil.didaftar)
 
@@ -84,8 +93,9 @@ def susun_rencana(laporan: Laporan, tahun: int, unit_id: int | None = None) -> i
     if unit is not None:
         qs = qs.filter(unit_kerja__path__startswith=unit.path)
     kursi, programs = selectors.usulan_rencana(qs, tahun, saat_maju=laporan.maju)
-    rencana = services.rencana_susun(tahun=tahun, unit_kerja=unit, kursi=kursi, programs=programs,
-                                     oleh=oleh)  # fmt: skip
+    rencana = services.rencana_susun(
+        tahun=tahun, unit_kerja=unit, kursi=kursi, programs=programs, oleh=oleh
+    )
     baris = list(rencana.baris.all())
     laporan.selesai(
         pesan=_("%(r)s disusun dari kebutuhan: %(p)s program, %(k)s kursi, Rp%(b)s.")

@@ -69,17 +69,40 @@ def ekspor(request: HttpRequest, tabel: str, fmt: str) -> HttpResponse:
     if d.filterset.errors:
         return dasbor(request)
     if tabel == "unit":
-        header = [_("Unit kerja"), _("PNS"), _("PNS memenuhi 20 JP"), _("Persen"), _("PPPK"),
-                  _("PPPK di atas 24 JP"), _("Jumlah JP")]  # fmt: skip
-        rows = [(b.unit.nama, b.pns, b.pns_memenuhi, b.persen, b.pppk, b.pppk_lebih, b.jp_total)
-                for b in d.unit]  # fmt: skip
+        header = [
+            _("Unit kerja"),
+            _("PNS"),
+            _("PNS memenuhi 20 JP"),
+            _("Persen"),
+            _("PPPK"),
+            _("PPPK di atas 24 JP"),
+            _("Jumlah JP"),
+        ]
+        rows = [
+            (b.unit.nama, b.pns, b.pns_memenuhi, b.persen, b.pppk, b.pppk_lebih, b.jp_total)
+            for b in d.unit
+        ]
     else:
-        header = [_("NIP"), _("Nama"), _("Status"), _("Unit kerja"), _("JP %(t)s") % {"t": d.tahun},
-                  _("Keterangan")]  # fmt: skip
-        rows = [(p.nip, p.nama_lengkap, p.status, p.unit_kerja.nama, p.jp, _status_label(p))
-                for p in d.pegawai.iterator(chunk_size=2000)]  # fmt: skip
-    return unduh_tabel(request, data=f"pelatihan.{tabel}", nama_berkas=f"jp-{tabel}-{d.tahun}",
-                       header=header, rows=rows, fmt=fmt)  # fmt: skip
+        header = [
+            _("NIP"),
+            _("Nama"),
+            _("Status"),
+            _("Unit kerja"),
+            _("JP %(t)s") % {"t": d.tahun},
+            _("Keterangan"),
+        ]
+        rows = [
+            (p.nip, p.nama_lengkap, p.status, p.unit_kerja.nama, p.jp, _status_label(p))
+            for p in d.pegawai.iterator(chunk_size=2000)
+        ]
+    return unduh_tabel(
+        request,
+        data=f"pelatihan.{tabel}",
+        nama_berkas=f"jp-{tabel}-{d.tahun}",
+        header=header,
+        rows=rows,
+        fmt=fmt,
+    )
 
 
 def _pegawai_sendiri(request: HttpRequest) -> Pegawai:
@@ -133,8 +156,9 @@ def ajukan(request: HttpRequest, pk: int) -> HttpResponse:
         for m in exc.messages:
             messages.error(request, m)
     else:
-        messages.success(request, _("Pengajuan ikut %(s)s tercatat; BKPSDM akan memprosesnya.")
-                         % {"s": sesi})  # fmt: skip
+        messages.success(
+            request, _("Pengajuan ikut %(s)s tercatat; BKPSDM akan memprosesnya.") % {"s": sesi}
+        )
     return redirect("pelatihan:saya")
 
 
@@ -150,8 +174,9 @@ def eksternal(request: HttpRequest) -> HttpResponse:
         except ValidationError as exc:
             tambah_galat(form, exc)
         else:
-            messages.success(request, _("Pelatihan eksternal tercatat; JP dihitung setelah "
-                                        "diverifikasi BKPSDM."))  # fmt: skip
+            messages.success(
+                request, _("Pelatihan eksternal tercatat; JP dihitung setelah diverifikasi BKPSDM.")
+            )
             return redirect("pelatihan:saya")
     request.method = "GET"
     return saya(request, form=form)
@@ -407,8 +432,9 @@ def rencana(request: HttpRequest) -> HttpResponse:
                 if unit is not None:
                     qs = qs.filter(unit_kerja__path__startswith=unit.path)
                 kursi, programs = selectors.usulan_rencana(qs, tahun)
-                services.rencana_susun(tahun=tahun, unit_kerja=unit, kursi=kursi,
-                                       programs=programs, oleh=request.user)  # fmt: skip
+                services.rencana_susun(
+                    tahun=tahun, unit_kerja=unit, kursi=kursi, programs=programs, oleh=request.user
+                )
                 messages.success(request, _("Rencana disusun dari kebutuhan."))
             elif aksi == "setujui":
                 r = get_object_or_404(RencanaPengembangan, tahun=tahun, unit_kerja=unit)

@@ -70,8 +70,13 @@ class SeleksiAdmin(HanyaBacaMixin, BaseAdmin):
     )
     def usulkan(self, request: HttpRequest, queryset) -> None:
         for s in queryset:
-            _jalankan(self, request, lambda s=s: seleksi_usulkan(
-                seleksi=s, pada=timezone.localdate(), oleh=request.user))  # fmt: skip
+            _jalankan(
+                self,
+                request,
+                lambda s=s: seleksi_usulkan(
+                    seleksi=s, pada=timezone.localdate(), oleh=request.user
+                ),
+            )
 
 
 @admin.register(Tahap)
@@ -90,8 +95,11 @@ class TahapAdmin(HanyaBacaMixin, BaseAdmin):
     )
     def umumkan(self, request: HttpRequest, queryset) -> None:
         for t in queryset.select_related("seleksi"):
-            _jalankan(self, request, lambda t=t: tahap_umumkan(
-                tahap=t, pada=timezone.localdate(), oleh=request.user))  # fmt: skip
+            _jalankan(
+                self,
+                request,
+                lambda t=t: tahap_umumkan(tahap=t, pada=timezone.localdate(), oleh=request.user),
+            )
 
 
 @admin.register(Pelamar)
@@ -105,5 +113,9 @@ class PelamarAdmin(HanyaBacaMixin, BaseAdmin):
 class HasilTahapAdmin(HanyaBacaMixin, BaseAdmin):
     lingkup_path = "pelamar__formasi__unit_kerja__path"
     list_display = ["tahap", "pelamar", "lulus", "nilai"]
-    list_select_related = ["tahap__seleksi", "pelamar__pegawai", "pelamar__formasi__jabatan",
-                           "pelamar__formasi__unit_kerja"]  # fmt: skip
+    list_select_related = [
+        "tahap__seleksi",
+        "pelamar__pegawai",
+        "pelamar__formasi__jabatan",
+        "pelamar__formasi__unit_kerja",
+    ]

@@ -100,9 +100,11 @@ class SeleksiKelolaFilter(django_filters.FilterSet):
         empty_label=_("Semua status"),
     )
     tahun = django_filters.ChoiceFilter(
-        label=_("Tahun dibuka"), choices=_tahun_pilihan, method="filter_tahun",
+        label=_("Tahun dibuka"),
+        choices=_tahun_pilihan,
+        method="filter_tahun",
         empty_label=_("Semua tahun"),
-    )  # fmt: skip
+    )
     urut = django_filters.ChoiceFilter(
         label=_("Urutkan"),
         choices=[

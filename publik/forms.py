@@ -36,7 +36,9 @@ from publik.services import (
 # lampiran), one per element of `rules.UNSUR_SKM`, answers 1 (worst) to 4 (best).
 PERTANYAAN = {
     "persyaratan": (
-        _("Bagaimana pendapat Saudara tentang kesesuaian persyaratan pelayanan dengan jenis pelayanannya?"),
+        _(
+            "Bagaimana pendapat Saudara tentang kesesuaian persyaratan pelayanan dengan jenis pelayanannya?"
+        ),
         (_("Tidak sesuai"), _("Kurang sesuai"), _("Sesuai"), _("Sangat sesuai")),
     ),
     "prosedur": (
@@ -52,7 +54,9 @@ PERTANYAAN = {
         (_("Sangat mahal"), _("Cukup mahal"), _("Murah"), _("Gratis")),
     ),
     "produk": (
-        _("Bagaimana pendapat Saudara tentang kesesuaian produk pelayanan antara yang tercantum dalam standar pelayanan dengan hasil yang diberikan?"),
+        _(
+            "Bagaimana pendapat Saudara tentang kesesuaian produk pelayanan antara yang tercantum dalam standar pelayanan dengan hasil yang diberikan?"
+        ),
         (_("Tidak sesuai"), _("Kurang sesuai"), _("Sesuai"), _("Sangat sesuai")),
     ),
     "kompetensi": (
@@ -60,20 +64,30 @@ PERTANYAAN = {
         (_("Tidak kompeten"), _("Kurang kompeten"), _("Kompeten"), _("Sangat kompeten")),
     ),
     "perilaku": (
-        _("Bagaimana pendapat Saudara tentang perilaku petugas dalam pelayanan terkait kesopanan dan keramahan?"),
-        (_("Tidak sopan dan ramah"), _("Kurang sopan dan ramah"), _("Sopan dan ramah"),
-         _("Sangat sopan dan ramah")),
+        _(
+            "Bagaimana pendapat Saudara tentang perilaku petugas dalam pelayanan terkait kesopanan dan keramahan?"
+        ),
+        (
+            _("Tidak sopan dan ramah"),
+            _("Kurang sopan dan ramah"),
+            _("Sopan dan ramah"),
+            _("Sangat sopan dan ramah"),
+        ),
     ),
     "pengaduan": (
         _("Bagaimana pendapat Saudara tentang kualitas penanganan pengaduan, saran dan masukan?"),
-        (_("Tidak ada"), _("Ada tetapi tidak berfungsi"), _("Berfungsi kurang maksimal"),
-         _("Dikelola dengan baik")),
+        (
+            _("Tidak ada"),
+            _("Ada tetapi tidak berfungsi"),
+            _("Berfungsi kurang maksimal"),
+            _("Dikelola dengan baik"),
+        ),
     ),
     "sarana": (
         _("Bagaimana pendapat Saudara tentang kualitas sarana dan prasarana?"),
         (_("Buruk"), _("Cukup"), _("Baik"), _("Sangat baik")),
     ),
-}  # fmt: skip
+}
 
 KOSONG = [("", _("— tidak diisi —"))]
 
@@ -180,21 +194,26 @@ class SeleksiBukaForm(_SeleksiForm):
     order of the competence stages, and the JPT requirements the announcement sets
     (publik.services.seleksi_buka)."""
 
-    judul = forms.CharField(label=_("Judul seleksi"), max_length=200,
-                            error_messages={"required": _("Judul wajib diisi.")})  # fmt: skip
+    judul = forms.CharField(
+        label=_("Judul seleksi"),
+        max_length=200,
+        error_messages={"required": _("Judul wajib diisi.")},
+    )
     nomor_pengumuman = forms.CharField(
-        label=_("Nomor pengumuman"), max_length=100,
+        label=_("Nomor pengumuman"),
+        max_length=100,
         error_messages={"required": _("Nomor pengumuman wajib diisi.")},
-    )  # fmt: skip
+    )
     formasi = forms.ModelMultipleChoiceField(
-        label=_("Formasi JPT yang lowong"), queryset=Formasi.objects.none(),
+        label=_("Formasi JPT yang lowong"),
+        queryset=Formasi.objects.none(),
         widget=forms.CheckboxSelectMultiple,
         error_messages={
             "required": _("Pilih sedikitnya satu formasi JPT yang lowong."),
             "invalid_choice": _("Formasi %(value)s bukan formasi JPT yang lowong."),
             "invalid_pk_value": _("“%(pk)s” bukan nomor formasi."),
         },
-    )  # fmt: skip
+    )
     usia_maksimal_jpt = forms.IntegerField(
         label=Seleksi._meta.get_field("usia_maksimal_jpt").verbose_name,
         help_text=Seleksi._meta.get_field("usia_maksimal_jpt").help_text,
@@ -215,11 +234,14 @@ class SeleksiBukaForm(_SeleksiForm):
         max_length=200,
     )
     panitia = forms.CharField(
-        label=_("Panitia seleksi"), widget=forms.Textarea(attrs={"rows": 6}),
-        help_text=_("Satu anggota per baris: nama; peran (misalnya “Sekretaris Daerah; ketua”). "
-                    "Berjumlah ganjil, sedikitnya lima orang."),
+        label=_("Panitia seleksi"),
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_(
+            "Satu anggota per baris: nama; peran (misalnya “Sekretaris Daerah; ketua”). "
+            "Berjumlah ganjil, sedikitnya lima orang."
+        ),
         error_messages={"required": _("Panitia seleksi wajib diisi.")},
-    )  # fmt: skip
+    )
 
     def __init__(self, *args: Any, formasi: QuerySet[Formasi], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -230,10 +252,14 @@ class SeleksiBukaForm(_SeleksiForm):
         for jenis, label in JenisTahap.choices:
             for ujung, nama in (("mulai", _("mulai")), ("selesai", _("selesai"))):
                 self.fields[f"tahap_{jenis}_{ujung}"] = forms.DateField(
-                    label=f"{label}: {nama}", widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-                    error_messages={"required": _("%(t)s: tanggal %(u)s wajib diisi.")
-                                    % {"t": label, "u": nama}, "invalid": GALAT_TANGGAL},
-                )  # fmt: skip
+                    label=f"{label}: {nama}",
+                    widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+                    error_messages={
+                        "required": _("%(t)s: tanggal %(u)s wajib diisi.")
+                        % {"t": label, "u": nama},
+                        "invalid": GALAT_TANGGAL,
+                    },
+                )
 
         # The committee's order of the competence stages (PermenPANRB 15/2019), 1 to 3.
         nomor = [(n, str(n)) for n in range(1, len(TAHAP_KOMPETENSI) + 1)]
@@ -284,13 +310,17 @@ class SeleksiBukaForm(_SeleksiForm):
     def _simpan(self, *, oleh) -> Seleksi:
         d = self.cleaned_data
         return seleksi_buka(
-            judul=d["judul"], nomor_pengumuman=d["nomor_pengumuman"], formasi=list(d["formasi"]),
-            panitia=d["panitia"], oleh=oleh,
+            judul=d["judul"],
+            nomor_pengumuman=d["nomor_pengumuman"],
+            formasi=list(d["formasi"]),
+            panitia=d["panitia"],
+            oleh=oleh,
             tahap={j: (d[f"tahap_{j}_mulai"], d[f"tahap_{j}_selesai"]) for j in URUTAN_TAHAP},
             urutan={j: d[f"urutan_{j}"] for j in TAHAP_KOMPETENSI},
-            usia_maksimal_jpt=d["usia_maksimal_jpt"], tahun_jabatan_jpt=d["tahun_jabatan_jpt"],
+            usia_maksimal_jpt=d["usia_maksimal_jpt"],
+            tahun_jabatan_jpt=d["tahun_jabatan_jpt"],
             dasar_pengecualian=d["dasar_pengecualian"],
-        )  # fmt: skip
+        )
 
 
 class SeleksiUbahForm(SeleksiBukaForm):
@@ -422,36 +452,48 @@ class HasilTahapForm(_SeleksiForm):
         for p, h in baris:
             nama = p.pegawai.nama_lengkap
             self.fields[f"hasil_{p.pk}"] = forms.ChoiceField(
-                label=_("Hasil %(p)s") % {"p": nama}, choices=self.PILIHAN, required=False,
+                label=_("Hasil %(p)s") % {"p": nama},
+                choices=self.PILIHAN,
+                required=False,
                 initial=("lulus" if h.lulus else "gagal") if h else "",
-            )  # fmt: skip
+            )
             self.fields[f"nilai_{p.pk}"] = forms.DecimalField(
-                label=_("Nilai %(p)s") % {"p": nama}, required=False, min_value=0,
-                max_value=100, max_digits=5, decimal_places=2, initial=h.nilai if h else None,
+                label=_("Nilai %(p)s") % {"p": nama},
+                required=False,
+                min_value=0,
+                max_value=100,
+                max_digits=5,
+                decimal_places=2,
+                initial=h.nilai if h else None,
                 error_messages={
                     "invalid": _("Nilai %(p)s harus berupa angka.") % {"p": nama},
                     "min_value": _("Nilai %(p)s antara 0 dan 100.") % {"p": nama},
                     "max_value": _("Nilai %(p)s antara 0 dan 100.") % {"p": nama},
-                    "max_decimal_places": _("Nilai %(p)s paling banyak dua desimal.")
-                    % {"p": nama},
+                    "max_decimal_places": _("Nilai %(p)s paling banyak dua desimal.") % {"p": nama},
                 },
-            )  # fmt: skip
+            )
             self.fields[f"catatan_{p.pk}"] = forms.CharField(
-                label=_("Catatan %(p)s") % {"p": nama}, required=False, max_length=500,
+                label=_("Catatan %(p)s") % {"p": nama},
+                required=False,
+                max_length=500,
                 initial=h.catatan if h else "",
-            )  # fmt: skip
+            )
 
     def rows(self) -> list[tuple[Pelamar, forms.BoundField, forms.BoundField, forms.BoundField]]:
-        return [(p, self[f"hasil_{p.pk}"], self[f"nilai_{p.pk}"], self[f"catatan_{p.pk}"])
-                for p, _h in self.baris]  # fmt: skip
+        return [
+            (p, self[f"hasil_{p.pk}"], self[f"nilai_{p.pk}"], self[f"catatan_{p.pk}"])
+            for p, _h in self.baris
+        ]
 
     def clean(self) -> dict:
         d = super().clean()
         for p, _h in self.baris:
             if not d.get(f"hasil_{p.pk}") and d.get(f"nilai_{p.pk}") is not None:
-                self.add_error(f"hasil_{p.pk}", _(
-                    "Hasil %(p)s: pilih lulus atau tidak lulus untuk nilai yang diisi."
-                ) % {"p": p.pegawai.nama_lengkap})  # fmt: skip
+                self.add_error(
+                    f"hasil_{p.pk}",
+                    _("Hasil %(p)s: pilih lulus atau tidak lulus untuk nilai yang diisi.")
+                    % {"p": p.pegawai.nama_lengkap},
+                )
         return d
 
     def _simpan(self, *, tahap: Tahap, pada: date, oleh) -> list[HasilTahap]:

@@ -35,9 +35,11 @@ class Seleksi(TimestampedModel):
     nomor_pengumuman = models.CharField(_("nomor pengumuman"), max_length=100)
     formasi = models.ManyToManyField(Formasi, verbose_name=_("formasi JPT"), related_name="seleksi")
     dibuka_oleh = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("dibuka oleh"), on_delete=models.PROTECT,
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("dibuka oleh"),
+        on_delete=models.PROTECT,
         related_name="+",
-    )  # fmt: skip
+    )
     selesai = models.BooleanField(_("selesai"), default=False)
     # The requirements of each post as announced, frozen from its position when the selection
     # opens (PermenPANRB 15/2019: the announcement states them): [{"formasi_id", "formasi",
@@ -159,11 +161,12 @@ class Tahap(TimestampedModel):
             models.UniqueConstraint(fields=["seleksi", "jenis"], name="tahap_satu_per_jenis"),
             models.UniqueConstraint(fields=["seleksi", "urutan"], name="tahap_satu_per_urutan"),
             models.CheckConstraint(
-                condition=Q(mulai__lte=F("selesai")), name="tahap_mulai_sebelum_selesai",
+                condition=Q(mulai__lte=F("selesai")),
+                name="tahap_mulai_sebelum_selesai",
                 violation_error_message=_("Tanggal mulai harus sebelum tanggal selesai."),
             ),
             pilihan_sah("jenis", JenisTahap, name="tahap_jenis_pilihan"),
-        ]  # fmt: skip
+        ]
 
     def __str__(self) -> str:
         return f"{self.seleksi}: {self.get_jenis_display()}"
@@ -233,10 +236,11 @@ class Pelamar(TimestampedModel):
         ordering = ["seleksi", "formasi", "id"]
         constraints = [
             models.UniqueConstraint(
-                fields=["seleksi", "formasi", "pegawai"], name="pelamar_sekali_per_formasi",
+                fields=["seleksi", "formasi", "pegawai"],
+                name="pelamar_sekali_per_formasi",
                 violation_error_message=_("Anda sudah melamar formasi ini."),
             ),
-        ]  # fmt: skip
+        ]
 
     def __str__(self) -> str:
         return f"{self.pegawai} → {self.formasi}"

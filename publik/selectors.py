@@ -84,12 +84,26 @@ def keputusan_publik() -> QuerySet[Keputusan]:
             )
         )
         .only(
-            "id", "nomor_sk", "tanggal_sk", "tmt", "metode", "ringkasan_publik",
-            "dibatalkan_pada", "alasan_pembatalan",
-            "peringkat_terpilih", "snapshot", "created_at", "formasi__jabatan__nama",
-            "formasi__jabatan__jenis", "formasi__unit_kerja__nama", "formasi__unit_kerja__kode",
-            "formasi__unit_kerja__path", "formasi__created_at", "pegawai__nama",
-            "pegawai__gelar_depan", "pegawai__gelar_belakang",
+            "id",
+            "nomor_sk",
+            "tanggal_sk",
+            "tmt",
+            "metode",
+            "ringkasan_publik",
+            "dibatalkan_pada",
+            "alasan_pembatalan",
+            "peringkat_terpilih",
+            "snapshot",
+            "created_at",
+            "formasi__jabatan__nama",
+            "formasi__jabatan__jenis",
+            "formasi__unit_kerja__nama",
+            "formasi__unit_kerja__kode",
+            "formasi__unit_kerja__path",
+            "formasi__created_at",
+            "pegawai__nama",
+            "pegawai__gelar_depan",
+            "pegawai__gelar_belakang",
         )
         .annotate(
             lowong_sejak=Coalesce(
@@ -97,7 +111,7 @@ def keputusan_publik() -> QuerySet[Keputusan]:
                 TruncDate("formasi__created_at"),
             )
         )
-    )  # fmt: skip
+    )
 
 
 def keputusan_berlaku() -> QuerySet[Keputusan]:
@@ -332,7 +346,8 @@ def seleksi_kelola() -> QuerySet[Seleksi]:
     the announced stages counted (three queries for a page); newest first unless the filter
     sorts otherwise (a stable order for the pages)."""
     return (
-        Seleksi.objects.order_by("-created_at", "-id").annotate(
+        Seleksi.objects.order_by("-created_at", "-id")
+        .annotate(
             jumlah_pelamar=Count("pelamar", distinct=True),
             jumlah_diumumkan=Count("pengumuman", distinct=True),
             mulai=Min("tahap__mulai"),
@@ -341,7 +356,7 @@ def seleksi_kelola() -> QuerySet[Seleksi]:
         .prefetch_related(
             Prefetch("formasi", Formasi.objects.select_related("jabatan", "unit_kerja")),
         )
-    )  # fmt: skip
+    )
 
 
 def kelayakan_pelamar(pelamar: Sequence[Pelamar], *, pada: date) -> dict[Pelamar, list[str]]:
@@ -390,7 +405,7 @@ def seleksi_rinci(seleksi: Seleksi, *, pada: date) -> dict:
         )
         .prefetch_related("hasil")
         .order_by("formasi_id", "pegawai__nama")
-    )  # fmt: skip
+    )
     alasan = kelayakan_pelamar(pelamar, pada=pada)
     per_formasi: dict[int, list[BarisPelamar]] = defaultdict(list)
     for p in pelamar:
@@ -422,8 +437,9 @@ def pelamar_tahap(tahap: Tahap) -> list[tuple[Pelamar, HasilTahap | None]]:
         qs = qs.filter(hasil__tahap_id=pk, hasil__lulus=True)
     pelamar = list(
         qs.select_related("pegawai", "formasi__jabatan", "formasi__unit_kerja")
-        .order_by("formasi_id", "pegawai__nama").distinct()
-    )  # fmt: skip
+        .order_by("formasi_id", "pegawai__nama")
+        .distinct()
+    )
     hasil = {h.pelamar_id: h for h in HasilTahap.objects.filter(tahap=tahap)}
     return [(p, hasil.get(p.pk)) for p in pelamar]
 

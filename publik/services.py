@@ -157,7 +157,7 @@ def _periksa_isi(
         .prefetch_related("jabatan__bidang_studi", "jabatan__rumpun_wajib")
         .filter(pk__in=[f.pk for f in formasi])
         .order_by("pk")
-    )  # fmt: skip
+    )
     if not formasi:
         errors["formasi"] = [_("Pilih sedikitnya satu formasi JPT yang lowong.")]
     for f in formasi:
@@ -258,10 +258,14 @@ def seleksi_buka(
         raise ValidationError(errors)
     with set_actor(oleh), transaction.atomic():
         seleksi = Seleksi.objects.create(
-            judul=judul.strip(), nomor_pengumuman=nomor_pengumuman.strip(), dibuka_oleh=oleh,
-            persyaratan=persyaratan_formasi(formasi), usia_maksimal_jpt=usia_maksimal_jpt,
-            tahun_jabatan_jpt=tahun_jabatan_jpt, dasar_pengecualian=dasar_pengecualian.strip(),
-        )  # fmt: skip
+            judul=judul.strip(),
+            nomor_pengumuman=nomor_pengumuman.strip(),
+            dibuka_oleh=oleh,
+            persyaratan=persyaratan_formasi(formasi),
+            usia_maksimal_jpt=usia_maksimal_jpt,
+            tahun_jabatan_jpt=tahun_jabatan_jpt,
+            dasar_pengecualian=dasar_pengecualian.strip(),
+        )
         seleksi.formasi.set(formasi)
         AnggotaPanitia.objects.bulk_create(
             AnggotaPanitia(seleksi=seleksi, nama=n, peran=p) for n, p in panitia
@@ -601,8 +605,12 @@ Hasil = tuple[bool, Decimal | None] | tuple[bool, Decimal | None, str]
 
 
 def tahap_catat_hasil(
-    *, tahap: Tahap, hasil: Mapping[int, Hasil], pada: date, oleh: AbstractBaseUser,
-) -> list[HasilTahap]:  # fmt: skip
+    *,
+    tahap: Tahap,
+    hasil: Mapping[int, Hasil],
+    pada: date,
+    oleh: AbstractBaseUser,
+) -> list[HasilTahap]:
     """Record a stage's results (applicant id → passed, score, note); not before the stage
     begins, only for those still in, and at the administrative check no pass for an applicant
     who no longer meets the post's requirements (the merit rules on `pada`)."""
@@ -640,10 +648,12 @@ def tahap_catat_hasil(
         for p, alasan in kelayakan_pelamar(lulus_adm, pada=pada).items():
             if alasan:
                 errors.setdefault(f"pelamar_{p.pk}", []).append(
-                    _("%(p)s tidak memenuhi syarat %(f)s, tidak dapat dinyatakan lulus "
-                      "administrasi: %(a)s") % {"p": p.pegawai.nama_lengkap,
-                                                 "f": p.formasi, "a": "; ".join(alasan)}
-                )  # fmt: skip
+                    _(
+                        "%(p)s tidak memenuhi syarat %(f)s, tidak dapat dinyatakan lulus "
+                        "administrasi: %(a)s"
+                    )
+                    % {"p": p.pegawai.nama_lengkap, "f": p.formasi, "a": "; ".join(alasan)}
+                )
     if errors:
         raise ValidationError(errors)
     with set_actor(oleh), transaction.atomic():
@@ -682,8 +692,9 @@ def tahap_umumkan(*, tahap: Tahap, pada: date, oleh: AbstractBaseUser) -> Pengum
     for f in tahap.seleksi.formasi.select_related("jabatan", "unit_kerja").order_by("pk"):
         if tahap.jenis in TAHAP_DINILAI:
             lulus = HasilTahap.objects.filter(tahap=tahap, lulus=True, pelamar__formasi=f)
-            nama = sorted(h.pelamar.pegawai.nama_lengkap
-                          for h in lulus.select_related("pelamar__pegawai"))  # fmt: skip
+            nama = sorted(
+                h.pelamar.pegawai.nama_lengkap for h in lulus.select_related("pelamar__pegawai")
+            )
         else:
             nama = []
         isi.append({"formasi": f"{f.jabatan.nama} — {f.unit_kerja.nama}", "lulus": nama})
@@ -717,9 +728,12 @@ def seleksi_usulkan(*, seleksi: Seleksi, pada: date, oleh: AbstractBaseUser) -> 
                 .values_list("pelamar__pegawai_id", flat=True)[:3]
             )
             if len(terbaik) < 3:
-                raise ValidationError({"seleksi": _(
-                    "%(f)s: hanya %(n)s pelamar lulus; PPK memerlukan tiga nama."
-                ) % {"f": f, "n": len(terbaik)}})  # fmt: skip
+                raise ValidationError(
+                    {
+                        "seleksi": _("%(f)s: hanya %(n)s pelamar lulus; PPK memerlukan tiga nama.")
+                        % {"f": f, "n": len(terbaik)}
+                    }
+                )
             usulan += usulan_set(formasi=f, pegawai_ids=terbaik, pada=pada, oleh=oleh)
         seleksi.selesai = True
         with set_actor(oleh):

@@ -64,17 +64,26 @@ class Organisasi:
 def _histories(pegawai: Pegawai) -> None:
     RiwayatPangkatFactory(pegawai=pegawai, golongan="III/a", tmt_golongan=dt.date(2020, 4, 1))
     RiwayatPendidikan.objects.create(
-        pegawai=pegawai, tingkat="S1", jurusan="Manajemen", nama_institusi="Universitas Mataram",
+        pegawai=pegawai,
+        tingkat="S1",
+        jurusan="Manajemen",
+        nama_institusi="Universitas Mataram",
         tahun_lulus=2010,
-    )  # fmt: skip
+    )
     HukumanDisiplin.objects.create(
-        pegawai=pegawai, jenis=JenisHukuman.TEGURAN_LISAN, nomor_sk="800/1/2024",
-        tanggal_sk=dt.date(2024, 1, 2), tmt_mulai=dt.date(2024, 1, 2),
-    )  # fmt: skip
+        pegawai=pegawai,
+        jenis=JenisHukuman.TEGURAN_LISAN,
+        nomor_sk="800/1/2024",
+        tanggal_sk=dt.date(2024, 1, 2),
+        tmt_mulai=dt.date(2024, 1, 2),
+    )
     HasilAsesmen.objects.create(
-        pegawai=pegawai, tanggal=dt.date(2024, 5, 1), metode="ac", asesor="UPT Penilaian",
+        pegawai=pegawai,
+        tanggal=dt.date(2024, 5, 1),
+        metode="ac",
+        asesor="UPT Penilaian",
         **dict.fromkeys(("m01", "m02", "m03", "m04", "m05", "m06", "m07", "m08", "sk01"), 3),
-    )  # fmt: skip
+    )
 
 
 def _grup(name: str) -> Group:
@@ -111,11 +120,18 @@ def _buat_organisasi() -> Organisasi:
     periode = Periode.objects.get_or_create(tahun=2025, jenis="tahunan", triwulan=0)[0]
     for p, penilai in ((pegawai_a, kepala_a), (pegawai_b, kepala_b)):
         Skp.objects.create(
-            pegawai=p, periode=periode, penilai=penilai, unit_kerja=p.unit_kerja,
-            perangkat_daerah=unit_a if p is pegawai_a else unit_b, golongan=p.golongan,
-            status="final", rating_hasil="Sesuai Ekspektasi",
-            rating_perilaku="Sesuai Ekspektasi", predikat="Baik", difinalkan_pada=timezone.now(),
-        )  # fmt: skip
+            pegawai=p,
+            periode=periode,
+            penilai=penilai,
+            unit_kerja=p.unit_kerja,
+            perangkat_daerah=unit_a if p is pegawai_a else unit_b,
+            golongan=p.golongan,
+            status="final",
+            rating_hasil="Sesuai Ekspektasi",
+            rating_perilaku="Sesuai Ekspektasi",
+            predikat="Baik",
+            difinalkan_pada=timezone.now(),
+        )
     KinerjaOrganisasi.objects.create(unit_kerja=unit_a, tahun=2025, predikat="Baik")
     PenempatanFactory(pegawai=pegawai_b, formasi=FormasiFactory(unit_kerja=unit_b))
     users: dict[str, User | None] = {
@@ -129,8 +145,9 @@ def _buat_organisasi() -> Organisasi:
         ),
         "hr": _user("hr.bkpsdm", ADMIN_BKPSDM, staff=True),
     }
-    return Organisasi(kota, unit_a, bidang_a, unit_b, pegawai_a, pegawai_b, formasi_a,
-                      penempatan_a, users)  # fmt: skip
+    return Organisasi(
+        kota, unit_a, bidang_a, unit_b, pegawai_a, pegawai_b, formasi_a, penempatan_a, users
+    )
 
 
 def _survei(org: Organisasi) -> dict[str, object]:
@@ -187,13 +204,23 @@ def _objek_pelatihan(org: Organisasi) -> dict[str, object]:
     from pelatihan.models import PelatihanEksternal, Peserta, Program, RencanaPengembangan, Sesi
 
     program = Program.objects.create(
-        kode="UJI", nama="Pelatihan Uji", jenis="klasikal", bentuk="pelatihan",
-        kelompok="teknis", sifat="hard", jumlah_jp=20,
-    )  # fmt: skip
+        kode="UJI",
+        nama="Pelatihan Uji",
+        jenis="klasikal",
+        bentuk="pelatihan",
+        kelompok="teknis",
+        sifat="hard",
+        jumlah_jp=20,
+    )
     sesi = Sesi.objects.create(
-        program=program, nama="Angkatan I", tanggal_mulai=dt.date(2026, 3, 2),
-        tanggal_selesai=dt.date(2026, 3, 6), moda="daring", kapasitas=10, penyelenggara="bkpsdm",
-    )  # fmt: skip
+        program=program,
+        nama="Angkatan I",
+        tanggal_mulai=dt.date(2026, 3, 2),
+        tanggal_selesai=dt.date(2026, 3, 6),
+        moda="daring",
+        kapasitas=10,
+        penyelenggara="bkpsdm",
+    )
     return {
         "pelatihan.program": program,
         "pelatihan.sesi": sesi,

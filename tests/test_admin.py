@@ -108,11 +108,18 @@ CONTENT_TYPE = 1
 # SKPs are opened per period, revisions written by the SKP page, and the talent settings are one
 # row made by a migration: no add page either.
 TANPA_TAMBAH = {
-    "pegawai.catatanekspor", "jabatan.usulan", "jabatan.keputusan", "jabatan.suksesor",
-    "jabatan.pengaturanpetikan", "kinerja.skp",
-    "kinerja.pengaturantalenta", "kinerja.revisiskp", "kinerja.responskm", "kinerja.komentarskm",
+    "pegawai.catatanekspor",
+    "jabatan.usulan",
+    "jabatan.keputusan",
+    "jabatan.suksesor",
+    "jabatan.pengaturanpetikan",
+    "kinerja.skp",
+    "kinerja.pengaturantalenta",
+    "kinerja.revisiskp",
+    "kinerja.responskm",
+    "kinerja.komentarskm",
     "pelatihan.pelatihaneksternal",
-}  # fmt: skip
+}
 ADD_QUERIES = {
     label: AUTH + CONTENT_TYPE for label in CHANGELIST_QUERIES if label not in TANPA_TAMBAH
 }
@@ -289,30 +296,48 @@ def _pelatihan(pegawai: list[Pegawai], user: User) -> None:
         RencanaBaris,
         RencanaPengembangan,
         Sesi,
-    )  # fmt: skip
+    )
 
     sesi = []
     for i in range(3):
         program = Program.objects.create(
-            kode=f"PRG{i}", nama=f"Program {i}", jenis="klasikal", bentuk="pelatihan",
-            kelompok="manajerial", sifat="soft", jumlah_jp=20,
-        )  # fmt: skip
+            kode=f"PRG{i}",
+            nama=f"Program {i}",
+            jenis="klasikal",
+            bentuk="pelatihan",
+            kelompok="manajerial",
+            sifat="soft",
+            jumlah_jp=20,
+        )
         ProgramKompetensi.objects.create(program=program, kode="m03", level=3)
-        sesi.append(Sesi.objects.create(
-            program=program, nama="Angkatan I", tanggal_mulai=dt.date(2026, 3, 2),
-            tanggal_selesai=dt.date(2026, 3, 6), moda="tatap_muka", kapasitas=40,
-            penyelenggara="bkpsdm",
-        ))  # fmt: skip
+        sesi.append(
+            Sesi.objects.create(
+                program=program,
+                nama="Angkatan I",
+                tanggal_mulai=dt.date(2026, 3, 2),
+                tanggal_selesai=dt.date(2026, 3, 6),
+                moda="tatap_muka",
+                kapasitas=40,
+                penyelenggara="bkpsdm",
+            )
+        )
     Peserta.objects.bulk_create(Peserta(sesi=sesi[n % 3], pegawai=p) for n, p in enumerate(pegawai))
     for n, p in enumerate(pegawai[:6]):
         PelatihanEksternal.objects.create(
-            pegawai=p, nama="Webinar", penyelenggara="Kominfo", kelompok="teknis",
-            tanggal_mulai=dt.date(2026, 1, 5), tanggal_selesai=dt.date(2026, 1, 5), jumlah_jp=4,
-            nomor_sertifikat=f"K/{n}", bukti="pelatihan/bukti/uji.pdf", tahun_jp=2026,
+            pegawai=p,
+            nama="Webinar",
+            penyelenggara="Kominfo",
+            kelompok="teknis",
+            tanggal_mulai=dt.date(2026, 1, 5),
+            tanggal_selesai=dt.date(2026, 1, 5),
+            jumlah_jp=4,
+            nomor_sertifikat=f"K/{n}",
+            bukti="pelatihan/bukti/uji.pdf",
+            tahun_jp=2026,
             status="diverifikasi" if n % 2 else "diajukan",
             diverifikasi_oleh=user if n % 2 else None,
             diverifikasi_pada=timezone.now() if n % 2 else None,
-        )  # fmt: skip
+        )
     rencana = RencanaPengembangan.objects.create(tahun=2026, unit_kerja=pegawai[0].unit_kerja)
     RencanaBaris.objects.create(rencana=rencana, program=sesi[0].program, jumlah_kursi=5, biaya=0)
 
@@ -322,12 +347,14 @@ def _pemetaan(opd: list[UnitKerja], pegawai: list[Pegawai], user: User) -> None:
     from impor.models import PemetaanJabatan, PemetaanUnit
 
     for n, unit in enumerate(opd):
-        PemetaanUnit.objects.create(kode_siasn=f"UNOR-{n}", nama_siasn=unit.nama.upper(),
-                                    unit_kerja=unit, oleh=user)  # fmt: skip
+        PemetaanUnit.objects.create(
+            kode_siasn=f"UNOR-{n}", nama_siasn=unit.nama.upper(), unit_kerja=unit, oleh=user
+        )
     for n, p in enumerate(pegawai[:5]):
         jabatan = p.penempatan.get().formasi.jabatan
-        PemetaanJabatan.objects.create(kode_siasn=f"JAB-{n}", nama_siasn=f"JABATAN {n}",
-                                       jabatan=jabatan, oleh=user)  # fmt: skip
+        PemetaanJabatan.objects.create(
+            kode_siasn=f"JAB-{n}", nama_siasn=f"JABATAN {n}", jabatan=jabatan, oleh=user
+        )
 
 
 def _kinerja(opd: list[UnitKerja], pegawai: list[Pegawai], user: User) -> None:
@@ -337,22 +364,33 @@ def _kinerja(opd: list[UnitKerja], pegawai: list[Pegawai], user: User) -> None:
     penilai = pegawai[0]
     skp = Skp.objects.bulk_create(
         Skp(
-            pegawai=p, periode=periode, penilai=penilai if p != penilai else pegawai[1],
-            unit_kerja=p.unit_kerja, perangkat_daerah=p.unit_kerja.parent, golongan=p.golongan,
-            status="final", rating_hasil="Sesuai Ekspektasi", rating_perilaku="Sesuai Ekspektasi",
-            predikat="Baik", difinalkan_pada=timezone.now(),
+            pegawai=p,
+            periode=periode,
+            penilai=penilai if p != penilai else pegawai[1],
+            unit_kerja=p.unit_kerja,
+            perangkat_daerah=p.unit_kerja.parent,
+            golongan=p.golongan,
+            status="final",
+            rating_hasil="Sesuai Ekspektasi",
+            rating_perilaku="Sesuai Ekspektasi",
+            predikat="Baik",
+            difinalkan_pada=timezone.now(),
         )
         for p in pegawai
-    )  # fmt: skip
+    )
     for unit in opd:
         KinerjaOrganisasi.objects.create(unit_kerja=unit, tahun=2024, predikat="Baik")
     _survei(opd)
     for s in skp[:3]:
         RevisiSkp.objects.create(
-            skp=s, alasan="Salah ketik", rating_hasil_lama="Sesuai Ekspektasi",
-            rating_perilaku_lama="Sesuai Ekspektasi", predikat_lama="Baik", predikat_baru="Baik",
+            skp=s,
+            alasan="Salah ketik",
+            rating_hasil_lama="Sesuai Ekspektasi",
+            rating_perilaku_lama="Sesuai Ekspektasi",
+            predikat_lama="Baik",
+            predikat_baru="Baik",
             oleh=user,
-        )  # fmt: skip
+        )
 
 
 def _survei(opd: list[UnitKerja]) -> None:

@@ -241,8 +241,15 @@ def _harapan_model(aturan: Aturan, aksi: str) -> tuple[int, ...]:
     """Expected statuses of one admin model view for the five roles."""
 
     def staff(hak: str, unit_ini: bool) -> int:
-        perlu = {"changelist": "v", "ekspor": "v", "add": "a", "change": "v",
-                 "history": "v", "delete": "d", "auditlog": "audit"}[aksi]  # fmt: skip
+        perlu = {
+            "changelist": "v",
+            "ekspor": "v",
+            "add": "a",
+            "change": "v",
+            "history": "v",
+            "delete": "d",
+            "auditlog": "audit",
+        }[aksi]
         dengan_id = aksi in ("change", "history", "delete")
         if aksi == "auditlog":
             return 200 if "HR" in hak else 403  # the audit trail is HR's alone

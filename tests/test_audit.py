@@ -36,14 +36,17 @@ def _lain(field: forms.Field, sekarang: str) -> str:
 
 MUTASI = {
     "kinerja.kinerjaorganisasi": lambda d, org, f: (
-        "predikat", _lain(f["predikat"], d["predikat"])
+        "predikat",
+        _lain(f["predikat"], d["predikat"]),
     ),
     "kinerja.pengaturantalenta": lambda d, org, f: (
-        "kinerja_batas_rendah", str(Decimal(d["kinerja_batas_rendah"]) - 1)
+        "kinerja_batas_rendah",
+        str(Decimal(d["kinerja_batas_rendah"]) - 1),
     ),
     "kinerja.periode": lambda d, org, f: ("terbuka", None if d.get("terbuka") else "on"),
     "jabatan.profilmerit": lambda d, org, f: (
-        "hanya_talent_pool", None if d.get("hanya_talent_pool") else "on"
+        "hanya_talent_pool",
+        None if d.get("hanya_talent_pool") else "on",
     ),
     "kinerja.skp": lambda d, org, f: ("penilai", str(org.pegawai_b.pk)),
     "pegawai.akses": lambda d, org, f: ("unit_kerja", str(org.bidang_a.pk)),
@@ -54,9 +57,10 @@ MUTASI = {
     "impor.pemetaanunit": lambda d, org, f: ("unit_kerja", str(org.unit_b.pk)),
     "impor.pemetaanjabatan": lambda d, org, f: ("nama_siasn", "ANALIS SDM APARATUR"),
     "pegawai.riwayatpangkat": lambda d, org, f: (
-        "jenis_kenaikan", _lain(f["jenis_kenaikan"], d["jenis_kenaikan"])
+        "jenis_kenaikan",
+        _lain(f["jenis_kenaikan"], d["jenis_kenaikan"]),
     ),
-}  # fmt: skip
+}
 
 
 def _hr_models() -> list[str]:
@@ -106,10 +110,13 @@ def test_a_change_through_the_admin_writes_an_audit_row_with_the_actor() -> None
     # An SKP still in planning: a final one refuses a change of its evaluator.
     final = objek["kinerja.skp"]
     objek["kinerja.skp"] = Skp.objects.create(
-        pegawai=final.pegawai, penilai=final.penilai, unit_kerja=final.unit_kerja,
-        perangkat_daerah=final.perangkat_daerah, golongan=final.golongan,
+        pegawai=final.pegawai,
+        penilai=final.penilai,
+        unit_kerja=final.unit_kerja,
+        perangkat_daerah=final.perangkat_daerah,
+        golongan=final.golongan,
         periode=Periode.objects.create(tahun=2026, jenis="tahunan", triwulan=0, terbuka=True),
-    )  # fmt: skip
+    )
     hr = org.users["hr"]
     client = Client()
     client.force_login(hr)
@@ -124,8 +131,9 @@ def test_a_change_through_the_admin_writes_an_audit_row_with_the_actor() -> None
             continue
         if not model_admin.has_change_permission(request, obj):
             continue  # written by its own pages' services, read-only in the admin
-        url = reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_change",
-                      args=[obj.pk])  # fmt: skip
+        url = reverse(
+            f"admin:{model._meta.app_label}_{model._meta.model_name}_change", args=[obj.pk]
+        )
         response = client.get(url)
         assert response.status_code == 200, label
         data = _post_data(response)

@@ -28,10 +28,14 @@ def test_a_placement_changed_by_hr_is_in_the_audit_trail_with_before_and_after(h
     penempatan = PenempatanFactory()
     response = hr_client.post(
         f"/admin/jabatan/penempatan/{penempatan.pk}/change/",
-        {"tmt_selesai": "2025-06-30", "nomor_sk": "821/7/2025", "tanggal_sk": "",
-         "keterangan": "Mutasi"},
+        {
+            "tmt_selesai": "2025-06-30",
+            "nomor_sk": "821/7/2025",
+            "tanggal_sk": "",
+            "keterangan": "Mutasi",
+        },
         REMOTE_ADDR="10.20.30.40",
-    )  # fmt: skip
+    )
     assert response.status_code == 302
     # Ending (the service) and the decree number (the form) may be two saves: read them all.
     entries = LogEntry.objects.get_for_object(penempatan).filter(action=LogEntry.Action.UPDATE)
@@ -47,9 +51,13 @@ def test_hr_reads_and_searches_the_audit_log_but_cannot_change_it(hr_client, hr_
     penempatan = PenempatanFactory(nomor_sk="821/99/2025")
     hr_client.post(
         f"/admin/jabatan/penempatan/{penempatan.pk}/change/",
-        {"tmt_selesai": "2025-06-30", "nomor_sk": "821/99/2025", "tanggal_sk": "",
-         "keterangan": "Pensiun dini"},
-    )  # fmt: skip
+        {
+            "tmt_selesai": "2025-06-30",
+            "nomor_sk": "821/99/2025",
+            "tanggal_sk": "",
+            "keterangan": "Pensiun dini",
+        },
+    )
     response = hr_client.get("/admin/auditlog/logentry/", {"q": "Pensiun dini"})
     assert response.status_code == 200
     assert len(response.context["cl"].result_list) == 1
@@ -173,9 +181,13 @@ def test_unduh_tabel_keeps_numbers_and_dates_and_neutralises_text(fmt, hr_user):
     request.user = hr_user
     bad = ["=1+1", "+1", "-1", "@A1", "\tx", "\rx"]
     response = unduh_tabel(
-        request, data="uji", nama_berkas="uji", fmt=fmt, header=["a", "b", "c"],
+        request,
+        data="uji",
+        nama_berkas="uji",
+        fmt=fmt,
+        header=["a", "b", "c"],
         rows=[[text, -5, dt.date(2025, 1, 2)] for text in bad],
-    )  # fmt: skip
+    )
     if fmt == "csv":
         rows = _csv_rows(response.content)[1:]
         assert [r[0] for r in rows] == ["'" + text for text in bad]
@@ -199,20 +211,29 @@ def test_every_page_for_a_logged_in_user_and_every_export_send_no_store(unduh_ek
     halaman = {
         # "/" sends them on to /saya/; the public portal, logged in, is theirs alone too.
         "pegawai": [
-            "/beranda/", "/saya/", "/kinerja/skp/", f"/kinerja/skp/{skp.pk}/", "/jabatan/peluang/",
+            "/beranda/",
+            "/saya/",
+            "/kinerja/skp/",
+            f"/kinerja/skp/{skp.pk}/",
+            "/jabatan/peluang/",
         ],
         "pimpinan": [
-            "/jabatan/unit/", "/kinerja/", "/kinerja/talenta/5/",
+            "/jabatan/unit/",
+            "/kinerja/",
+            "/kinerja/talenta/5/",
             "/kinerja/ekspor/distribusi.csv",
-            "/kinerja/ekspor/penilai.xlsx", "/jabatan/lowongan/", "/jabatan/lowongan/?ekspor=csv",
-            "/admin/", "/admin/pegawai/pegawai/",
+            "/kinerja/ekspor/penilai.xlsx",
+            "/jabatan/lowongan/",
+            "/jabatan/lowongan/?ekspor=csv",
+            "/admin/",
+            "/admin/pegawai/pegawai/",
             f"/admin/pegawai/pegawai/{org.pegawai_a.pk}/change/",
         ],
         "hr": [
             f"/jabatan/lowongan/{org.formasi_a.pk}/",  # the merit ranking
             "/admin/auditlog/logentry/",
         ],
-    }  # fmt: skip
+    }
     # Exports queued as tasks: their progress page and their file (unduh_ekspor asserts the
     # file's no-store).
     antre = {

@@ -85,8 +85,16 @@ class SuksesorAdmin(pegawai_admin.NipSearchMixin, _CatatanAdmin):
     jabatan.services (the slot rules and the talent-pool check), read here."""
 
     nip_lookup = "pegawai__nip"
-    list_display = ["formasi", "urutan", pegawai_admin.pegawai_nip, pegawai_admin.pegawai_nama,
-                    "kesiapan", "aktif", "tanggal_penetapan", "ditetapkan_oleh"]  # fmt: skip
+    list_display = [
+        "formasi",
+        "urutan",
+        pegawai_admin.pegawai_nip,
+        pegawai_admin.pegawai_nama,
+        "kesiapan",
+        "aktif",
+        "tanggal_penetapan",
+        "ditetapkan_oleh",
+    ]
     list_select_related = ["formasi__jabatan", "formasi__unit_kerja", "pegawai", "ditetapkan_oleh"]
     list_filter = [
         "aktif",
@@ -94,8 +102,12 @@ class SuksesorAdmin(pegawai_admin.NipSearchMixin, _CatatanAdmin):
         "formasi__jabatan__jenis",
         pegawai_admin.perangkat_daerah_filter("formasi__unit_kerja__path"),
     ]
-    search_fields = ["pegawai__nama", "pegawai__nip", "formasi__jabatan__nama",
-                     "formasi__unit_kerja__nama"]  # fmt: skip
+    search_fields = [
+        "pegawai__nama",
+        "pegawai__nip",
+        "formasi__jabatan__nama",
+        "formasi__unit_kerja__nama",
+    ]
     search_help_text = _("Cari NIP (dengan atau tanpa spasi), nama pegawai, jabatan atau unit.")
 
 

@@ -82,8 +82,9 @@ def segarkan(
             # A range of ids, not 20,000 parameters (Django builds a long IN list slowly); a
             # dense one (the usual case) reads the inputs by the range alone.
             antara = (batch[0], batch[-1])
-            bagian = Bagian(Pegawai.objects.aktif(), antara,
-                            padat=2 * len(batch) > batch[-1] - batch[0] + 1)  # fmt: skip
+            bagian = Bagian(
+                Pegawai.objects.aktif(), antara, padat=2 * len(batch) > batch[-1] - batch[0] + 1
+            )
             _tulis(kandidat_merit(pegawai_ids=None if len(pool) <= BATCH else bagian))
             if laporan:
                 laporan(min(start + BATCH, len(pool)), len(pool))

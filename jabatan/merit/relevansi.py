@@ -72,9 +72,11 @@ def keterangan(k: Kandidat, s: Syarat, pada: date) -> list[str]:
         SESUAI: _("%(b)s — sesuai (%(d)s)"),
         SERUMPUN: _("%(b)s — serumpun (%(d)s)"),
         LAIN: _("%(b)s — tidak serumpun (%(d)s)"),
-        TIDAK_DITENTUKAN: _("%(b)s — kesesuaian tidak ditentukan (jabatan dan urusannya belum "
-                            "menyebut bidang studi)"),
-    }[cocok]  # fmt: skip
+        TIDAK_DITENTUKAN: _(
+            "%(b)s — kesesuaian tidak ditentukan (jabatan dan urusannya belum "
+            "menyebut bidang studi)"
+        ),
+    }[cocok]
     hasil = [teks % {"b": bidang, "d": dasar}]
     if s.urusan is not None:
         hari = hari_terkait(k, s, pada)

@@ -38,13 +38,18 @@ def peringkat(
         nilai = komponen(k, syarat, pada)
         hasil.append(
             Hasil(
-                k, not alasan, alasan, nilai, skor(nilai, bobot), kotak_k,
+                k,
+                not alasan,
+                alasan,
+                nilai,
+                skor(nilai, bobot),
+                kotak_k,
                 keterangan=[
                     *relevansi.keterangan(k, syarat, pada),
                     *pengembangan.keterangan(k, syarat, pada),
                 ],
             )
-        )  # fmt: skip
+        )
     hasil.sort(key=lambda h: (not h.layak, -h.skor, kunci_duk(h.kandidat)))
     for n, h in enumerate((h for h in hasil if h.layak), start=1):
         h.peringkat = n

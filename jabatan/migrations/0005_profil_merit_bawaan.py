@@ -7,7 +7,7 @@ UU 20/2023 Pasal 1 angka 22); training weighs nothing until training records exi
 from django.db import migrations
 
 JENIS = ["JPT_UTAMA", "JPT_MADYA", "JPT_PRATAMA", "ADMINISTRATOR", "PENGAWAS", "PELAKSANA",
-         "FUNGSIONAL"]  # fmt: skip
+         "FUNGSIONAL"]
 
 
 def buat(apps, schema_editor):

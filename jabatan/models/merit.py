@@ -72,23 +72,28 @@ class ProfilMerit(TimestampedModel):
         constraints = [
             models.CheckConstraint(
                 condition=Q(
-                    bobot_kinerja__lte=100, bobot_kompetensi__lte=100, bobot_kualifikasi__lte=100,
-                    bobot_pengembangan__lte=100, bobot_pengalaman__lte=100,
+                    bobot_kinerja__lte=100,
+                    bobot_kompetensi__lte=100,
+                    bobot_kualifikasi__lte=100,
+                    bobot_pengembangan__lte=100,
+                    bobot_pengalaman__lte=100,
                     bobot_integritas__lte=100,
                 ),
                 name="profil_merit_bobot_0_100",
                 violation_error_message=_("Setiap bobot 0 sampai 100."),
             ),
             models.CheckConstraint(
-                condition=Exact(sum((F(f"bobot_{k}") for k in KOMPONEN[1:]),
-                                    F(f"bobot_{KOMPONEN[0]}")), 100),
+                condition=Exact(
+                    sum((F(f"bobot_{k}") for k in KOMPONEN[1:]), F(f"bobot_{KOMPONEN[0]}")), 100
+                ),
                 name=BOBOT_JUMLAH_100,
                 violation_error_code=BOBOT_JUMLAH_100,
                 violation_error_message=_("Jumlah bobot harus 100%%."),
             ),
-            pilihan_sah("jenis_jabatan", JenisJabatan.choices,
-                          name="profil_merit_jenis_jabatan_pilihan"),
-        ]  # fmt: skip
+            pilihan_sah(
+                "jenis_jabatan", JenisJabatan.choices, name="profil_merit_jenis_jabatan_pilihan"
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.get_jenis_jabatan_display()}"
@@ -188,21 +193,26 @@ class Keputusan(TimestampedModel):
         Formasi, verbose_name=_("formasi"), related_name="keputusan", on_delete=models.PROTECT
     )
     pegawai = models.ForeignKey(
-        Pegawai, verbose_name=_("pegawai yang diangkat"), related_name="keputusan",
+        Pegawai,
+        verbose_name=_("pegawai yang diangkat"),
+        related_name="keputusan",
         on_delete=models.PROTECT,
-    )  # fmt: skip
+    )
     penempatan = models.OneToOneField(
-        Penempatan, verbose_name=_("penempatan"), related_name="keputusan",
+        Penempatan,
+        verbose_name=_("penempatan"),
+        related_name="keputusan",
         on_delete=models.PROTECT,
-    )  # fmt: skip
+    )
     nomor_sk = models.CharField(_("nomor SK"), max_length=100)
     tanggal_sk = models.DateField(_("tanggal SK"))
     tmt = models.DateField(_("TMT jabatan"))
     metode = models.CharField(_("metode pengisian"), max_length=20, choices=Metode.choices)
     justifikasi = models.TextField(
-        _("justifikasi"), blank=True,
+        _("justifikasi"),
+        blank=True,
         help_text=_("Wajib bila yang diangkat bukan kandidat layak peringkat pertama."),
-    )  # fmt: skip
+    )
     # What the public pages, feed and open data print instead of `justifikasi`: the internal
     # justification is about people (candidates passed over, the appointee's record) and never
     # leaves the HR pages; HR writes this summary for the public. Empty: the public reads a
@@ -223,9 +233,13 @@ class Keputusan(TimestampedModel):
         settings.AUTH_USER_MODEL, verbose_name=_("dicatat oleh"), on_delete=models.PROTECT
     )
     membatalkan = models.OneToOneField(
-        "self", verbose_name=_("membatalkan keputusan"), related_name="dibatalkan_oleh",
-        on_delete=models.PROTECT, null=True, blank=True,
-    )  # fmt: skip
+        "self",
+        verbose_name=_("membatalkan keputusan"),
+        related_name="dibatalkan_oleh",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+    )
     # The annulment belongs to the annulled decision: when and why (who: the audit trail). A
     # later decision that replaces it also links it through `membatalkan`.
     dibatalkan_pada = models.DateField(_("tanggal pembatalan"), null=True, blank=True)

@@ -62,9 +62,14 @@ def _kandidat(rows: Sequence[IndeksMerit]) -> list[merit.Kandidat]:
 def _jelaskan(kandidat: Sequence[merit.Kandidat], p: Peringkat) -> dict[int, merit.Hasil]:
     """Each candidate's reasons, components, score and box under `p`'s rules and weights."""
     hasil = merit.peringkat(
-        kandidat, p.syarat, pada=p.pada, bobot=p.bobot, hanya_talent_pool=p.hanya_talent_pool,
-        pita_kinerja=p.pita_talenta[0], pita_potensial=p.pita_talenta[1],
-    )  # fmt: skip
+        kandidat,
+        p.syarat,
+        pada=p.pada,
+        bobot=p.bobot,
+        hanya_talent_pool=p.hanya_talent_pool,
+        pita_kinerja=p.pita_talenta[0],
+        pita_potensial=p.pita_talenta[1],
+    )
     for h in hasil:
         h.peringkat = None  # set from the whole ranking, not from this handful
     return {h.kandidat.pegawai_id: h for h in hasil}
@@ -235,11 +240,17 @@ def dengan_bobot(dasar: Peringkat, bobot: merit.Bobot, teratas: int = TERATAS) -
     """The same vacancy under other weights (the what-if, nothing saved). Eligibility and its
     counts do not depend on the weights; only the order is computed again."""
     p = Peringkat(
-        formasi=dasar.formasi, syarat=dasar.syarat, bobot=bobot, pada=dasar.pada,
-        hanya_talent_pool=dasar.hanya_talent_pool, pemangku=dasar.pemangku,
-        pita_talenta=dasar.pita_talenta, jumlah=dasar.jumlah, jumlah_layak=dasar.jumlah_layak,
+        formasi=dasar.formasi,
+        syarat=dasar.syarat,
+        bobot=bobot,
+        pada=dasar.pada,
+        hanya_talent_pool=dasar.hanya_talent_pool,
+        pemangku=dasar.pemangku,
+        pita_talenta=dasar.pita_talenta,
+        jumlah=dasar.jumlah,
+        jumlah_layak=dasar.jumlah_layak,
         alasan=dasar.alasan,
-    )  # fmt: skip
+    )
     p.teratas = _teratas(p, teratas)
     p.keadilan = {**dasar.keadilan, "teratas": merit.keadilan(p.teratas[:10], p.pada)["semua"]}
     if dasar.dicari:

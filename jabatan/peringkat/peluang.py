@@ -69,10 +69,14 @@ def jelaskan_formasi(
             continue
         p = profil.get(f.jabatan.jenis) or ProfilMerit(jenis_jabatan=f.jabatan.jenis)
         (hasil[f.pk],) = merit.peringkat(
-            [kandidat], syarat_formasi(f, relevansi), pada=pada, bobot=p.bobot,
-            hanya_talent_pool=p.hanya_talent_pool, pita_kinerja=pengaturan.pita_kinerja,
+            [kandidat],
+            syarat_formasi(f, relevansi),
+            pada=pada,
+            bobot=p.bobot,
+            hanya_talent_pool=p.hanya_talent_pool,
+            pita_kinerja=pengaturan.pita_kinerja,
             pita_potensial=pengaturan.pita_potensial,
-        )  # fmt: skip
+        )
     return hasil
 
 

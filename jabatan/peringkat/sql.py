@@ -33,8 +33,15 @@ class _Sql:
     """The SQL pieces of one ranking (pool, exclusion rules, score, age band) for one post,
     date and weights, with named parameters (the same text may appear more than once)."""
 
-    def __init__(self, syarat: merit.Syarat, pada: date, bobot: merit.Bobot, talent_pool: bool,
-                 kecuali: Collection[int], pita: tuple[kr.Pita, kr.Pita]):  # fmt: skip
+    def __init__(
+        self,
+        syarat: merit.Syarat,
+        pada: date,
+        bobot: merit.Bobot,
+        talent_pool: bool,
+        kecuali: Collection[int],
+        pita: tuple[kr.Pita, kr.Pita],
+    ):
         self.pg = connection.vendor == "postgresql"
         self.params: dict[str, object] = {}
         self.s, self.pada, self.bobot, self.talent_pool = syarat, pada, bobot, talent_pool
@@ -181,10 +188,12 @@ class _Sql:
             return str(dasar[relevansi.TIDAK_DITENTUKAN])
         kasus = [
             f"WHEN m.bidang_studi_id IN {self.daftar(sorted(ids))} THEN {dasar[kode]}"
-            for kode, ids in ((relevansi.SESUAI, s.bidang_sesuai),
-                              (relevansi.SERUMPUN, s.bidang_serumpun))
+            for kode, ids in (
+                (relevansi.SESUAI, s.bidang_sesuai),
+                (relevansi.SERUMPUN, s.bidang_serumpun),
+            )
             if ids
-        ]  # fmt: skip
+        ]
         lain = dasar[relevansi.LAIN]
         return f"CASE {' '.join(kasus)} ELSE {lain} END" if kasus else str(lain)
 

@@ -78,10 +78,14 @@ def usulan_set(*, formasi: Formasi, pegawai_ids: Sequence[int], pada: date, oleh
     formasi = Formasi.objects.select_for_update(of=("self",)).get(pk=formasi.pk)
     if formasi.jumlah_terisi >= formasi.kuota:
         raise ValidationError(
-            {"formasi": _("Formasi %(f)s sudah terisi (kuota %(k)s, terisi %(t)s): tidak menerima "
-                          "usulan baru.") % {"f": formasi, "k": formasi.kuota,
-                                             "t": formasi.jumlah_terisi}}
-        )  # fmt: skip
+            {
+                "formasi": _(
+                    "Formasi %(f)s sudah terisi (kuota %(k)s, terisi %(t)s): tidak menerima "
+                    "usulan baru."
+                )
+                % {"f": formasi, "k": formasi.kuota, "t": formasi.jumlah_terisi}
+            }
+        )
     if not 1 <= len(set(pegawai_ids)) <= 3:
         raise ValidationError({"pegawai": _("Usulkan satu sampai tiga kandidat.")})
     peringkat = peringkat_formasi(

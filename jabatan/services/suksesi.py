@@ -32,16 +32,22 @@ def _galat(errors: dict[str, list[str]], field: str, pesan: str) -> None:
     errors.setdefault(field, []).append(pesan)
 
 
-def _cek_isian(errors: dict[str, list[str]], *, kesiapan: str | None, urutan: int | None,
-               catatan: str | None) -> None:  # fmt: skip
+def _cek_isian(
+    errors: dict[str, list[str]], *, kesiapan: str | None, urutan: int | None, catatan: str | None
+) -> None:
     if kesiapan is not None and kesiapan not in Suksesor.Kesiapan.values:
-        _galat(errors, "kesiapan", _("Kesiapan harus salah satu dari: %(p)s.")
-               % {"p": ", ".join(str(label) for label in Suksesor.Kesiapan.labels)})  # fmt: skip
+        _galat(
+            errors,
+            "kesiapan",
+            _("Kesiapan harus salah satu dari: %(p)s.")
+            % {"p": ", ".join(str(label) for label in Suksesor.Kesiapan.labels)},
+        )
     if urutan is not None and not 1 <= urutan <= MAKS_SUKSESOR:
         _galat(errors, "urutan", _("Urutan prioritas 1 sampai %(m)s.") % {"m": MAKS_SUKSESOR})
     if catatan is not None and len(catatan.strip()) > PANJANG_CATATAN:
-        _galat(errors, "catatan", _("Catatan paling panjang %(n)s karakter.")
-               % {"n": PANJANG_CATATAN})  # fmt: skip
+        _galat(
+            errors, "catatan", _("Catatan paling panjang %(n)s karakter.") % {"n": PANJANG_CATATAN}
+        )
 
 
 def suksesor_validate(*, formasi: Formasi, pegawai: Pegawai) -> None:
@@ -55,39 +61,68 @@ def suksesor_validate(*, formasi: Formasi, pegawai: Pegawai) -> None:
     errors: dict[str, list[str]] = {}
     jabatan = formasi.jabatan
     if jabatan.jenis not in MANAJERIAL:
-        _galat(errors, "formasi", _(
-            "Rencana suksesi hanya untuk jabatan struktural (JPT, Administrator, Pengawas); "
-            "%(j)s adalah jabatan %(k)s.")
-            % {"j": jabatan, "k": jabatan.get_jenis_display()})  # fmt: skip
+        _galat(
+            errors,
+            "formasi",
+            _(
+                "Rencana suksesi hanya untuk jabatan struktural (JPT, Administrator, Pengawas); "
+                "%(j)s adalah jabatan %(k)s."
+            )
+            % {"j": jabatan, "k": jabatan.get_jenis_display()},
+        )
     elif not jabatan.aktif:
         _galat(errors, "formasi", _("Jabatan %(j)s tidak aktif.") % {"j": jabatan})
     if pegawai.kedudukan not in Pegawai.KEDUDUKAN_AKTIF:
-        _galat(errors, "pegawai", _(
-            "Hanya pegawai berkedudukan aktif atau cuti yang dapat menjadi calon suksesor "
-            "(kedudukan: %(k)s).") % {"k": pegawai.get_kedudukan_display()})  # fmt: skip
+        _galat(
+            errors,
+            "pegawai",
+            _(
+                "Hanya pegawai berkedudukan aktif atau cuti yang dapat menjadi calon suksesor "
+                "(kedudukan: %(k)s)."
+            )
+            % {"k": pegawai.get_kedudukan_display()},
+        )
     elif pegawai.status != Pegawai.Status.PNS:
-        _galat(errors, "pegawai", _(
-            "Jabatan struktural diisi PNS (UU 20/2023 Pasal 13–18); %(n)s berstatus %(s)s.")
-            % {"n": pegawai.nama, "s": pegawai.get_status_display()})  # fmt: skip
+        _galat(
+            errors,
+            "pegawai",
+            _("Jabatan struktural diisi PNS (UU 20/2023 Pasal 13–18); %(n)s berstatus %(s)s.")
+            % {"n": pegawai.nama, "s": pegawai.get_status_display()},
+        )
     if errors:
         raise ValidationError(errors)
     if Penempatan.objects.aktif().definitif().filter(formasi=formasi, pegawai=pegawai).exists():
-        _galat(errors, "pegawai", _(
-            "%(n)s adalah pemangku formasi ini: calon suksesor dipilih dari pegawai lain.")
-            % {"n": pegawai.nama})  # fmt: skip
+        _galat(
+            errors,
+            "pegawai",
+            _("%(n)s adalah pemangku formasi ini: calon suksesor dipilih dari pegawai lain.")
+            % {"n": pegawai.nama},
+        )
     elif Suksesor.objects.filter(formasi=formasi, pegawai=pegawai, aktif=True).exists():
-        _galat(errors, "pegawai", _("%(n)s sudah menjadi calon suksesor formasi ini.")
-               % {"n": pegawai.nama})  # fmt: skip
+        _galat(
+            errors,
+            "pegawai",
+            _("%(n)s sudah menjadi calon suksesor formasi ini.") % {"n": pegawai.nama},
+        )
     else:
         kotak = kotak_talenta([pegawai.pk])[pegawai.pk]
         if kotak not in TALENT_POOL:
-            _galat(errors, "pegawai", (
-                _("%(n)s berada di kotak talenta %(b)s; calon suksesor diambil dari kelompok "
-                  "rencana suksesi (kotak 7, 8 atau 9, PermenPANRB 3/2020).")
-                if kotak else
-                _("%(n)s belum memiliki kotak talenta (penilaian kinerja tahunan dan hasil "
-                  "asesmen kompetensi); calon suksesor diambil dari kotak 7, 8 atau 9."))
-                % {"n": pegawai.nama, "b": kotak})  # fmt: skip
+            _galat(
+                errors,
+                "pegawai",
+                (
+                    _(
+                        "%(n)s berada di kotak talenta %(b)s; calon suksesor diambil dari kelompok "
+                        "rencana suksesi (kotak 7, 8 atau 9, PermenPANRB 3/2020)."
+                    )
+                    if kotak
+                    else _(
+                        "%(n)s belum memiliki kotak talenta (penilaian kinerja tahunan dan hasil "
+                        "asesmen kompetensi); calon suksesor diambil dari kotak 7, 8 atau 9."
+                    )
+                )
+                % {"n": pegawai.nama, "b": kotak},
+            )
     if errors:
         raise ValidationError(errors)
 
@@ -120,27 +155,49 @@ def suksesor_tambah(
         Suksesor.objects.filter(formasi=formasi, aktif=True).values_list("urutan", "pegawai__nama")
     )
     if len(terpakai) >= MAKS_SUKSESOR:
-        raise ValidationError({"formasi": _(
-            "Rencana suksesi %(f)s sudah penuh (%(m)s calon suksesor): hapus salah satu dahulu.")
-            % {"f": formasi, "m": MAKS_SUKSESOR}})  # fmt: skip
+        raise ValidationError(
+            {
+                "formasi": _(
+                    "Rencana suksesi %(f)s sudah penuh (%(m)s calon suksesor): "
+                    "hapus salah satu dahulu."
+                )
+                % {"f": formasi, "m": MAKS_SUKSESOR}
+            }
+        )
     if urutan is not None and urutan in terpakai:
-        raise ValidationError({"urutan": _(
-            "Urutan %(u)s sudah diisi %(n)s: pilih urutan lain, atau ubah urutan %(n)s dahulu.")
-            % {"u": urutan, "n": terpakai[urutan]}})  # fmt: skip
+        raise ValidationError(
+            {
+                "urutan": _(
+                    "Urutan %(u)s sudah diisi %(n)s: pilih urutan lain, "
+                    "atau ubah urutan %(n)s dahulu."
+                )
+                % {"u": urutan, "n": terpakai[urutan]}
+            }
+        )
     dipilih = urutan or min(set(range(1, MAKS_SUKSESOR + 1)) - set(terpakai))
     try:
         with transaction.atomic():
             return Suksesor.objects.create(
-                formasi=formasi, pegawai=pegawai, kesiapan=kesiapan, urutan=dipilih,
-                tanggal_penetapan=pada, catatan=catatan.strip(), ditetapkan_oleh=oleh,
-            )  # fmt: skip
+                formasi=formasi,
+                pegawai=pegawai,
+                kesiapan=kesiapan,
+                urutan=dipilih,
+                tanggal_penetapan=pada,
+                catatan=catatan.strip(),
+                ditetapkan_oleh=oleh,
+            )
     except IntegrityError as exc:
         if _nama_constraint(exc) == "suksesor_urutan_unik_per_formasi" and urutan is None:
             # The slot this writer picked was taken by another in the meantime.
-            raise ValidationError({"formasi": _(
-                "Rencana suksesi %(f)s baru saja diisi calon suksesor lain; urutan %(u)s tidak "
-                "lagi kosong. Muat ulang halaman.")
-                % {"f": formasi, "u": dipilih}}) from exc  # fmt: skip
+            raise ValidationError(
+                {
+                    "formasi": _(
+                        "Rencana suksesi %(f)s baru saja diisi calon suksesor lain; "
+                        "urutan %(u)s tidak lagi kosong. Muat ulang halaman."
+                    )
+                    % {"f": formasi, "u": dipilih}
+                }
+            ) from exc
         raise _integrity_to_validation(exc) from exc
 
 
@@ -242,8 +299,9 @@ def suksesor_akhiri(*, suksesor: Suksesor, alasan: str, oleh) -> Suksesor:
     if not alasan.strip():
         raise ValidationError({"alasan_berakhir": _("Tuliskan alasan calon suksesor dihapus.")})
     if len(alasan.strip()) > PANJANG_CATATAN:
-        raise ValidationError({"alasan_berakhir": _("Alasan paling panjang %(n)s karakter.")
-                               % {"n": PANJANG_CATATAN}})  # fmt: skip
+        raise ValidationError(
+            {"alasan_berakhir": _("Alasan paling panjang %(n)s karakter.") % {"n": PANJANG_CATATAN}}
+        )
     _akhiri(suksesor, alasan.strip())
     return suksesor
 

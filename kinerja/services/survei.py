@@ -46,9 +46,13 @@ PROFIL = {
 
 
 def unit_layanan_tandai(
-    *, unit_kerja: UnitKerja, kode: str, oleh: AbstractBaseUser, nama_layanan: str = "",
+    *,
+    unit_kerja: UnitKerja,
+    kode: str,
+    oleh: AbstractBaseUser,
+    nama_layanan: str = "",
     aktif: bool = True,
-) -> UnitLayanan:  # fmt: skip
+) -> UnitLayanan:
     """Mark a unit of the organisation tree as a public service unit (or update its marking)."""
     if not oleh.has_perm("kinerja.add_unitlayanan"):
         raise ValidationError({"unit_kerja": _("Hanya BKPSDM yang menandai unit layanan.")})
@@ -98,9 +102,14 @@ def kunci_jaringan(*, unit_id: int, tahun: int, jaringan: str) -> str:
 
 
 def respon_skm_create(
-    *, unit: UnitLayanan, jawaban: Sequence[int], jaringan: str, kios: KiosSkm | None = None,
-    profil: Mapping[str, str] | None = None, komentar: str = "",
-) -> ResponSkm:  # fmt: skip
+    *,
+    unit: UnitLayanan,
+    jawaban: Sequence[int],
+    jaringan: str,
+    kios: KiosSkm | None = None,
+    profil: Mapping[str, str] | None = None,
+    komentar: str = "",
+) -> ResponSkm:
     """Record one public questionnaire: nine answers 1–4, an optional profile and comment.
 
     `jaringan` is the sender's network (`pegawai.throttle.jaringan`); it is counted, in the same
@@ -184,6 +193,5 @@ def komentar_moderasi(
         komentar.status = StatusKomentar.TAYANG if tayangkan else StatusKomentar.DITOLAK
         komentar.dimoderasi_oleh = oleh
         komentar.dimoderasi_pada = timezone.now()
-        komentar.save(update_fields=["status", "dimoderasi_oleh", "dimoderasi_pada",
-                                     "updated_at"])  # fmt: skip
+        komentar.save(update_fields=["status", "dimoderasi_oleh", "dimoderasi_pada", "updated_at"])
     return komentar

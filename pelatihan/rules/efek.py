@@ -81,8 +81,11 @@ def efek_kompetensi(
         if len(rows) < minimal:
             return None, None, None
         n = len(rows)
-        return (round(sum(a for a, _b in rows) / n, 2), round(sum(b for _a, b in rows) / n, 2),
-                round(100 * sum(b > a for a, b in rows) / n, 1))  # fmt: skip
+        return (
+            round(sum(a for a, _b in rows) / n, 2),
+            round(sum(b for _a, b in rows) / n, 2),
+            round(100 * sum(b > a for a, b in rows) / n, 1),
+        )
 
     p, q = angka(list(peserta.values())), angka(pembanding)
     return EfekKompetensi(kode, len(peserta), len(pembanding), *p, *q)
@@ -130,8 +133,11 @@ def efek_program(
     if level:
         ikut = set(ikut) | set(peserta)
         for kode in kompetensi:
-            dua = {pid: (a[kode], b[kode]) for pid, (a, b) in level.items()
-                   if a.get(kode) is not None and b.get(kode) is not None}  # fmt: skip
+            dua = {
+                pid: (a[kode], b[kode])
+                for pid, (a, b) in level.items()
+                if a.get(kode) is not None and b.get(kode) is not None
+            }
             per_kompetensi.append(
                 efek_kompetensi(
                     kode,
@@ -140,5 +146,13 @@ def efek_program(
                     minimal,
                 )
             )
-    return Efek(program_id, nama, len(peserta), len(pembanding), naik(list(peserta.values())),
-                naik(list(pembanding.values())), baik, tuple(per_kompetensi))  # fmt: skip
+    return Efek(
+        program_id,
+        nama,
+        len(peserta),
+        len(pembanding),
+        naik(list(peserta.values())),
+        naik(list(pembanding.values())),
+        baik,
+        tuple(per_kompetensi),
+    )

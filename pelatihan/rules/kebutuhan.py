@@ -58,8 +58,14 @@ SUMBER_TALENTA = "talenta"
 SUMBER_KEPEMIMPINAN = "kepemimpinan"
 SUMBER_JP = "jp"
 SUMBER_SASARAN = "sasaran"  # a gap against a post one is proposed for or a successor to
-SUMBER = (SUMBER_KEPEMIMPINAN, SUMBER_KOMPETENSI, SUMBER_SASARAN, SUMBER_KINERJA, SUMBER_TALENTA,
-          SUMBER_JP)  # fmt: skip
+SUMBER = (
+    SUMBER_KEPEMIMPINAN,
+    SUMBER_KOMPETENSI,
+    SUMBER_SASARAN,
+    SUMBER_KINERJA,
+    SUMBER_TALENTA,
+    SUMBER_JP,
+)
 LABEL_SUMBER = {
     SUMBER_KEPEMIMPINAN: gettext_lazy("Pelatihan kepemimpinan wajib"),
     SUMBER_KOMPETENSI: gettext_lazy("Kesenjangan kompetensi"),
@@ -180,9 +186,13 @@ class Kebutuhan:
             alasan = LABEL_ALASAN_SASARAN[self.sasaran.alasan]
             if self.kode in SINGKATAN:
                 return _("Pelatihan kepemimpinan untuk formasi %(f)s (%(a)s)") % {
-                    "f": self.sasaran.label, "a": alasan}  # fmt: skip
+                    "f": self.sasaran.label,
+                    "a": alasan,
+                }
             return _("Kesenjangan kompetensi untuk formasi %(f)s (%(a)s)") % {
-                "f": self.sasaran.label, "a": alasan}  # fmt: skip
+                "f": self.sasaran.label,
+                "a": alasan,
+            }
         return str(LABEL_SUMBER[self.sumber])
 
 
@@ -225,8 +235,14 @@ def _peringkat_kompetensi(
 
     def key(p: DataProgram):
         lain = sum(1 for k in gap if k in p.kompetensi)
-        return (p.kompetensi[kode] < target, not p.cocok_untuk(jenis), -lain,
-                p.biaya, p.jumlah_jp, p.nama)  # fmt: skip
+        return (
+            p.kompetensi[kode] < target,
+            not p.cocok_untuk(jenis),
+            -lain,
+            p.biaya,
+            p.jumlah_jp,
+            p.nama,
+        )
 
     hasil = []
     for p in sorted(calon, key=key)[:PROGRAM_PER_KEBUTUHAN]:
@@ -265,8 +281,9 @@ def _program_jp(kurang: int, data: DataPegawai, programs: Sequence[DataProgram])
 
 def _peringkat_jp(kurang: int, jenis: str, programs: Sequence[DataProgram]):
     calon = [p for p in programs if not p.pelatihan_wajib]
-    calon.sort(key=lambda p: (not p.cocok_untuk(jenis), p.jumlah_jp < kurang,
-                              p.biaya, p.jumlah_jp, p.nama))  # fmt: skip
+    calon.sort(
+        key=lambda p: (not p.cocok_untuk(jenis), p.jumlah_jp < kurang, p.biaya, p.jumlah_jp, p.nama)
+    )
     return tuple(
         ProgramCocok(
             p.id,
@@ -298,12 +315,15 @@ def _kebutuhan_sasaran(
                     SUMBER_SASARAN,
                     wajib,
                     _("belum mengikuti %(p)s, pelatihan kepemimpinan jenjang formasi %(f)s (%(a)s)")
-                    % {"p": SINGKATAN[wajib], "f": sasaran.label,
-                       "a": LABEL_ALASAN_SASARAN[sasaran.alasan]},
+                    % {
+                        "p": SINGKATAN[wajib],
+                        "f": sasaran.label,
+                        "a": LABEL_ALASAN_SASARAN[sasaran.alasan],
+                    },
                     _program_wajib(wajib, programs),
                     sasaran,
                 )
-            )  # fmt: skip
+            )
         gap_sasaran = _gap(data.capaian, sasaran.standar)
         for kode, (capaian, standar) in gap_sasaran.items():
             if kode in gap and gap[kode][1] >= standar:
@@ -313,13 +333,19 @@ def _kebutuhan_sasaran(
                     SUMBER_SASARAN,
                     kode,
                     _("%(k)s: level %(c)s di bawah standar %(s)s formasi %(f)s (%(a)s)")
-                    % {"k": NAMA_KOMPETENSI[kode], "c": capaian, "s": standar,
-                       "f": sasaran.label, "a": LABEL_ALASAN_SASARAN[sasaran.alasan]},
-                    _program_kompetensi(kode, standar, data, programs, gap_sasaran,
-                                        sasaran.jenis_jabatan),
+                    % {
+                        "k": NAMA_KOMPETENSI[kode],
+                        "c": capaian,
+                        "s": standar,
+                        "f": sasaran.label,
+                        "a": LABEL_ALASAN_SASARAN[sasaran.alasan],
+                    },
+                    _program_kompetensi(
+                        kode, standar, data, programs, gap_sasaran, sasaran.jenis_jabatan
+                    ),
                     sasaran,
                 )
-            )  # fmt: skip
+            )
     return hasil
 
 
@@ -418,9 +444,17 @@ def _kunci(d: DataPegawai) -> tuple | None:
     hundred in a city, computed one by one)."""
     if d.sasaran:
         return None
-    return (d.status, d.jenis_jabatan, d.tahun_cpns, d.predikat, d.potensial, d.jp_tahun_ini,
-            d.kepemimpinan_selesai, tuple(d.capaian.items()) if d.capaian is not None else None,
-            tuple(d.standar.items()) if d.standar is not None else None)  # fmt: skip
+    return (
+        d.status,
+        d.jenis_jabatan,
+        d.tahun_cpns,
+        d.predikat,
+        d.potensial,
+        d.jp_tahun_ini,
+        d.kepemimpinan_selesai,
+        tuple(d.capaian.items()) if d.capaian is not None else None,
+        tuple(d.standar.items()) if d.standar is not None else None,
+    )
 
 
 def kebutuhan_banyak(

@@ -72,8 +72,13 @@ def dasbor_jp(scope: Lingkup, data) -> DasborJp:
         dasar = dasar.filter(unit_kerja__path__startswith=unit.path)
     if fs.form.cleaned_data.get("status"):
         dasar = dasar.filter(status=fs.form.cleaned_data["status"])
-    return DasborJp(filterset=fs, tahun=tahun, unit=jp_per_unit(dasar, tahun, kelompok), pegawai=qs,
-                    rencana=rencana_vs_realisasi(scope, tahun, unit))  # fmt: skip
+    return DasborJp(
+        filterset=fs,
+        tahun=tahun,
+        unit=jp_per_unit(dasar, tahun, kelompok),
+        pegawai=qs,
+        rencana=rencana_vs_realisasi(scope, tahun, unit),
+    )
 
 
 # --- The data the training needs are computed from ------------------------------------------

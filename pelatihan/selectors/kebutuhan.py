@@ -258,11 +258,15 @@ def kebutuhan_halaman(scope: Lingkup, data) -> HalamanKebutuhan:
             per_program.setdefault(program_id, [program_id, nama, 0])[2] += 1
     sesi = list(sesi_terbuka().filter(program=program)) if program else []
     return HalamanKebutuhan(
-        form=fs.form, tahun=tahun, baris=BarisKebutuhan(baris),
+        form=fs.form,
+        tahun=tahun,
+        baris=BarisKebutuhan(baris),
         per_sumber={str(rules.LABEL_SUMBER[s]): n for s, n in per_sumber.items()},
         per_program=sorted(per_program.values(), key=lambda r: (-r[2], r[1]))[:15],
-        sesi=sesi, jumlah_pegawai=len(urutan), pegawai=qs,
-    )  # fmt: skip
+        sesi=sesi,
+        jumlah_pegawai=len(urutan),
+        pegawai=qs,
+    )
 
 
 # --- The annual development plan -------------------------------------------------------------

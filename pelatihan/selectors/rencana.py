@@ -57,8 +57,9 @@ def rencana_vs_realisasi(scope: Lingkup, tahun: int, unit: UnitKerja | None) -> 
     if rencana is None:
         return []
     baris = list(RencanaBaris.objects.filter(rencana=rencana).select_related("program"))
-    peserta = Peserta.objects.filter(status=LULUS, tahun_jp=tahun,
-                                     sesi__program__in=[b.program_id for b in baris])  # fmt: skip
+    peserta = Peserta.objects.filter(
+        status=LULUS, tahun_jp=tahun, sesi__program__in=[b.program_id for b in baris]
+    )
     peserta = scope.filter(peserta, path="pegawai__unit_kerja__path", pegawai=None)
     if unit is not None:
         peserta = peserta.filter(pegawai__unit_kerja__path__startswith=unit.path)
@@ -68,8 +69,10 @@ def rencana_vs_realisasi(scope: Lingkup, tahun: int, unit: UnitKerja | None) -> 
         .annotate(n=Count("pk"))
         .values_list("sesi__program", "n")
     )
-    return [BarisRealisasi(b.program.nama, b.jumlah_kursi, int(b.biaya), real.get(b.program_id, 0))
-            for b in baris]  # fmt: skip
+    return [
+        BarisRealisasi(b.program.nama, b.jumlah_kursi, int(b.biaya), real.get(b.program_id, 0))
+        for b in baris
+    ]
 
 
 # --- Did it work? ----------------------------------------------------------------------------
@@ -88,17 +91,24 @@ def efek_pelatihan(scope: Lingkup, tahun: int) -> list[rules.Efek]:
     from pelatihan.models import Program, ProgramKompetensi
 
     skp = scope.filter(
-        Skp.objects.filter(periode__jenis="tahunan", periode__tahun__in=[tahun - 1, tahun],
-                           status__in=Skp.STATUS_DINILAI),
-        path="unit_kerja__path", pegawai=None,
-    )  # fmt: skip
+        Skp.objects.filter(
+            periode__jenis="tahunan",
+            periode__tahun__in=[tahun - 1, tahun],
+            status__in=Skp.STATUS_DINILAI,
+        ),
+        path="unit_kerja__path",
+        pegawai=None,
+    )
     per: dict[int, dict[int, str]] = defaultdict(dict)
     for pid, th, pr in skp.values_list("pegawai_id", "periode__tahun", "predikat"):
         per[pid][th] = pr
     pasangan = {pid: (d[tahun - 1], d[tahun]) for pid, d in per.items() if len(d) == 2}
     ikut: dict[int, set[int]] = defaultdict(set)
-    lulus = scope.filter(Peserta.objects.filter(status=LULUS, tahun_jp=tahun),
-                         path="pegawai__unit_kerja__path", pegawai=None)  # fmt: skip
+    lulus = scope.filter(
+        Peserta.objects.filter(status=LULUS, tahun_jp=tahun),
+        path="pegawai__unit_kerja__path",
+        pegawai=None,
+    )
     for pid, prog in lulus.values_list("pegawai_id", "sesi__program_id").distinct():
         ikut[prog].add(pid)
     if not ikut:
@@ -114,11 +124,16 @@ def efek_pelatihan(scope: Lingkup, tahun: int) -> list[rules.Efek]:
     level = _level_sebelum_sesudah(scope, tahun, HasilAsesmen, KODE)
     hasil = [
         rules.efek_program(
-            prog, nama[prog], {p: pasangan[p] for p in pids if p in pasangan}, pasangan,
-            kompetensi=kompetensi.get(prog, ()), ikut=pids, level=level,
+            prog,
+            nama[prog],
+            {p: pasangan[p] for p in pids if p in pasangan},
+            pasangan,
+            kompetensi=kompetensi.get(prog, ()),
+            ikut=pids,
+            level=level,
         )
         for prog, pids in ikut.items()
-    ]  # fmt: skip
+    ]
     return sorted(hasil, key=lambda e: (not e.cukup, -e.n_peserta, e.nama))
 
 
@@ -128,8 +143,9 @@ def _level_sebelum_sesudah(scope: Lingkup, tahun: int, model, kode: tuple[str, .
     awal, akhir = dt.date(tahun, 1, 1), dt.date(tahun, 12, 31)
     qs = scope.filter(
         model.objects.filter(Q(tanggal__lt=awal) | Q(tanggal__gt=akhir)),
-        path="pegawai__unit_kerja__path", pegawai=None,
-    )  # fmt: skip
+        path="pegawai__unit_kerja__path",
+        pegawai=None,
+    )
     sebelum: dict[int, dict[str, int]] = {}
     sesudah: dict[int, dict[str, int]] = {}
     for pid, tanggal, *nilai in qs.order_by("pegawai_id", "tanggal", "pk").values_list(

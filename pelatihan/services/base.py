@@ -104,9 +104,12 @@ def alasan_tidak_dapat_didaftar(
     errors: list[tuple[str, str]] = []
     if pegawai.kedudukan not in Pegawai.KEDUDUKAN_AKTIF:
         errors.append(
-            ("pegawai", _("Pegawai tidak aktif (kedudukan: %(k)s).")
-             % {"k": pegawai.get_kedudukan_display()})
-        )  # fmt: skip
+            (
+                "pegawai",
+                _("Pegawai tidak aktif (kedudukan: %(k)s).")
+                % {"k": pegawai.get_kedudukan_display()},
+            )
+        )
     if sesi.tanggal_selesai < hari_ini:
         errors.append(
             (
@@ -118,14 +121,20 @@ def alasan_tidak_dapat_didaftar(
         errors.append(("sesi", _("Program %(p)s tidak aktif.") % {"p": sesi.program}))
     if yang_ada is not None and yang_ada.status not in (S.DIAJUKAN, S.BATAL):
         errors.append(
-            ("pegawai", _("Sudah terdaftar pada sesi ini (status: %(s)s).")
-             % {"s": yang_ada.get_status_display()})
-        )  # fmt: skip
+            (
+                "pegawai",
+                _("Sudah terdaftar pada sesi ini (status: %(s)s).")
+                % {"s": yang_ada.get_status_display()},
+            )
+        )
     elif cek_kapasitas and sesi.jumlah_peserta >= sesi.kapasitas:
         errors.append(
-            ("sesi", _("Sesi sudah penuh (kapasitas %(k)s, terisi %(n)s).")
-             % {"k": sesi.kapasitas, "n": sesi.jumlah_peserta})
-        )  # fmt: skip
+            (
+                "sesi",
+                _("Sesi sudah penuh (kapasitas %(k)s, terisi %(n)s).")
+                % {"k": sesi.kapasitas, "n": sesi.jumlah_peserta},
+            )
+        )
     return errors
 
 

@@ -67,12 +67,18 @@ def eksternal_catat(
         errors.append(("bukti", _("Unggah bukti (sertifikat) pelatihan.")))
     _raise(errors)
     obj = PelatihanEksternal(
-        pegawai=pegawai, nama=nama.strip()[:200], penyelenggara=penyelenggara.strip()[:150],
-        kelompok=kelompok, pelatihan_wajib=pelatihan_wajib, tanggal_mulai=tanggal_mulai,
-        tanggal_selesai=tanggal_selesai, jumlah_jp=jumlah_jp,
-        nomor_sertifikat=nomor_sertifikat.strip()[:100], bukti=bukti,
+        pegawai=pegawai,
+        nama=nama.strip()[:200],
+        penyelenggara=penyelenggara.strip()[:150],
+        kelompok=kelompok,
+        pelatihan_wajib=pelatihan_wajib,
+        tanggal_mulai=tanggal_mulai,
+        tanggal_selesai=tanggal_selesai,
+        jumlah_jp=jumlah_jp,
+        nomor_sertifikat=nomor_sertifikat.strip()[:100],
+        bukti=bukti,
         tahun_jp=tanggal_selesai.year,
-    )  # fmt: skip
+    )
     obj.save()
     return obj
 

@@ -94,9 +94,12 @@ def peserta_ajukan(
     yang_ada = Peserta.objects.filter(sesi=sesi, pegawai=pegawai).first()
     if yang_ada is not None and yang_ada.status != S.BATAL:
         errors.append(
-            ("sesi", _("Anda sudah tercatat pada sesi ini (status: %(s)s).")
-             % {"s": yang_ada.get_status_display()})
-        )  # fmt: skip
+            (
+                "sesi",
+                _("Anda sudah tercatat pada sesi ini (status: %(s)s).")
+                % {"s": yang_ada.get_status_display()},
+            )
+        )
     _raise(errors)
     batas = batas_pppk([pegawai], sesi).get(pegawai.pk)
     keterangan = ""
@@ -133,9 +136,11 @@ def _kunci_peserta(peserta: Peserta) -> Peserta:
 def _harus(peserta: Peserta, boleh: Sequence[str], aksi: str) -> None:
     if peserta.status not in boleh:
         raise ValidationError(
-            {"status": _("Peserta berstatus %(s)s tidak dapat %(a)s.")
-             % {"s": peserta.get_status_display(), "a": aksi}}
-        )  # fmt: skip
+            {
+                "status": _("Peserta berstatus %(s)s tidak dapat %(a)s.")
+                % {"s": peserta.get_status_display(), "a": aksi}
+            }
+        )
 
 
 @_diaudit
@@ -174,9 +179,12 @@ def peserta_lulus(
         errors.append(("tanggal_sertifikat", _("Tanggal sertifikat wajib diisi.")))
     elif tanggal_sertifikat < peserta.sesi.tanggal_mulai:
         errors.append(
-            ("tanggal_sertifikat", _("Tanggal sertifikat tidak boleh sebelum sesi dimulai (%(t)s).")
-             % {"t": date_format(peserta.sesi.tanggal_mulai)})
-        )  # fmt: skip
+            (
+                "tanggal_sertifikat",
+                _("Tanggal sertifikat tidak boleh sebelum sesi dimulai (%(t)s).")
+                % {"t": date_format(peserta.sesi.tanggal_mulai)},
+            )
+        )
     elif tanggal_sertifikat > hari_ini:
         errors.append(("tanggal_sertifikat", _("Tanggal sertifikat tidak boleh di masa depan.")))
     _raise(errors)
@@ -247,10 +255,13 @@ def periksa_massal(
         alasan = [
             msg
             for _fld, msg in alasan_tidak_dapat_didaftar(
-                sesi=sesi, pegawai=p, yang_ada=ada.get(p.pk), hari_ini=hari_ini,
+                sesi=sesi,
+                pegawai=p,
+                yang_ada=ada.get(p.pk),
+                hari_ini=hari_ini,
                 cek_kapasitas=False,
             )
-        ]  # fmt: skip
+        ]
         if not alasan and len(sah) >= sisa:
             alasan = [_("Sesi sudah penuh (kapasitas %(k)s).") % {"k": sesi.kapasitas}]
         if alasan:

@@ -80,21 +80,46 @@ def seleksi_daftar(request: HttpRequest) -> HttpResponse:
     rows = filterset.qs if filterset.is_valid() else Seleksi.objects.none()
     if request.GET.get("ekspor") in ("csv", "xlsx") and filterset.is_valid():
         return unduh_tabel(
-            request, data="publik.seleksi", nama_berkas="seleksi-terbuka",
+            request,
+            data="publik.seleksi",
+            nama_berkas="seleksi-terbuka",
             fmt=request.GET["ekspor"],
-            header=[_("Judul"), _("Nomor pengumuman"), _("Formasi"), _("Mulai"), _("Akhir"),
-                    _("Pelamar"), _("Tahap diumumkan"), _("Status")],
-            rows=[(s.judul, s.nomor_pengumuman,
-                   " | ".join(f"{f.jabatan.nama} — {f.unit_kerja.nama}" for f in s.formasi.all()),
-                   s.mulai, s.akhir,  # dates: date cells in XLSX, dd-mm-yyyy in CSV
-                   s.jumlah_pelamar, s.jumlah_diumumkan,
-                   _status(s)) for s in rows],
-        )  # fmt: skip
+            header=[
+                _("Judul"),
+                _("Nomor pengumuman"),
+                _("Formasi"),
+                _("Mulai"),
+                _("Akhir"),
+                _("Pelamar"),
+                _("Tahap diumumkan"),
+                _("Status"),
+            ],
+            rows=[
+                (
+                    s.judul,
+                    s.nomor_pengumuman,
+                    " | ".join(f"{f.jabatan.nama} — {f.unit_kerja.nama}" for f in s.formasi.all()),
+                    s.mulai,
+                    s.akhir,  # dates: date cells in XLSX, dd-mm-yyyy in CSV
+                    s.jumlah_pelamar,
+                    s.jumlah_diumumkan,
+                    _status(s),
+                )
+                for s in rows
+            ],
+        )
     halaman = Paginator(rows, 25).get_page(request.GET.get("halaman"))
-    return render(request, "publik/kelola/seleksi_list.html", {
-        "filterset": filterset, "halaman": halaman, "query": query_tanpa_halaman(request),
-        "boleh_buka": request.user.has_perm(PERM_BUKA),
-    }, status=200 if filterset.is_valid() else 400)  # fmt: skip
+    return render(
+        request,
+        "publik/kelola/seleksi_list.html",
+        {
+            "filterset": filterset,
+            "halaman": halaman,
+            "query": query_tanpa_halaman(request),
+            "boleh_buka": request.user.has_perm(PERM_BUKA),
+        },
+        status=200 if filterset.is_valid() else 400,
+    )
 
 
 @login_required
@@ -107,9 +132,16 @@ def seleksi_buka(request: HttpRequest) -> HttpResponse:
     if form.is_bound and form.is_valid() and (seleksi := form.simpan(oleh=request.user)):
         messages.success(request, _("Dibuka: %(s)s.") % {"s": seleksi})
         return redirect("publik:kelola_seleksi_detail", seleksi.pk)
-    return render(request, "publik/kelola/seleksi_form.html", {
-        "form": form, "formasi": formasi, "pengumuman_minimal": PENGUMUMAN_MINIMAL_HARI,
-    }, status=400 if form.errors else 200)  # fmt: skip
+    return render(
+        request,
+        "publik/kelola/seleksi_form.html",
+        {
+            "form": form,
+            "formasi": formasi,
+            "pengumuman_minimal": PENGUMUMAN_MINIMAL_HARI,
+        },
+        status=400 if form.errors else 200,
+    )
 
 
 @login_required
@@ -122,18 +154,24 @@ def seleksi_detail(request: HttpRequest, seleksi_id: int) -> HttpResponse:
     hari_ini = timezone.localdate()
     rinci = seleksi_rinci(seleksi, pada=hari_ini)
     berjalan = seleksi.dibatalkan_pada is None and not seleksi.selesai
-    return render(request, "publik/kelola/seleksi_detail.html", {
-        "s": seleksi, **rinci, "hari_ini": hari_ini,
-        "panitia": list(seleksi.panitia.all()),
-        "boleh_usul": request.user.has_perms([PERM_BUKA, PERM_USUL]),
-        "tahap_dinilai": TAHAP_DINILAI,
-        "boleh_ubah": berjalan and request.user.has_perm(PERM_UBAH),
-        "diumumkan": seleksi_diumumkan(seleksi, pada=hari_ini),
-        "riwayat": [
-            (rincian_perubahan(p), _bagian_diubah(p))
-            for p in seleksi.perubahan.select_related("oleh").order_by("-tanggal", "-id")
-        ],
-    })  # fmt: skip
+    return render(
+        request,
+        "publik/kelola/seleksi_detail.html",
+        {
+            "s": seleksi,
+            **rinci,
+            "hari_ini": hari_ini,
+            "panitia": list(seleksi.panitia.all()),
+            "boleh_usul": request.user.has_perms([PERM_BUKA, PERM_USUL]),
+            "tahap_dinilai": TAHAP_DINILAI,
+            "boleh_ubah": berjalan and request.user.has_perm(PERM_UBAH),
+            "diumumkan": seleksi_diumumkan(seleksi, pada=hari_ini),
+            "riwayat": [
+                (rincian_perubahan(p), _bagian_diubah(p))
+                for p in seleksi.perubahan.select_related("oleh").order_by("-tanggal", "-id")
+            ],
+        },
+    )
 
 
 @login_required
@@ -159,11 +197,20 @@ def tahap_hasil(request: HttpRequest, seleksi_id: int, tahap_id: int) -> HttpRes
         if simpan:
             messages.success(request, _("Hasil %(t)s dicatat.") % {"t": tahap.get_jenis_display()})
             return redirect("publik:kelola_tahap", seleksi_id, tahap.pk)
-    return render(request, "publik/kelola/tahap_form.html", {
-        "tahap": tahap, "s": tahap.seleksi, "form": form, "dinilai": dinilai,
-        "pengumuman": getattr(tahap, "pengumuman", None), "hari_ini": timezone.localdate(),
-        "boleh_umumkan": request.user.has_perm(PERM_UMUMKAN),
-    }, status=400 if form is not None and form.errors else 200)  # fmt: skip
+    return render(
+        request,
+        "publik/kelola/tahap_form.html",
+        {
+            "tahap": tahap,
+            "s": tahap.seleksi,
+            "form": form,
+            "dinilai": dinilai,
+            "pengumuman": getattr(tahap, "pengumuman", None),
+            "hari_ini": timezone.localdate(),
+            "boleh_umumkan": request.user.has_perm(PERM_UMUMKAN),
+        },
+        status=400 if form is not None and form.errors else 200,
+    )
 
 
 def _jalankan(request: HttpRequest, fungsi, berhasil: str) -> None:
@@ -182,10 +229,11 @@ def tahap_umumkan_view(request: HttpRequest, seleksi_id: int, tahap_id: int) -> 
     """Publish the stage's announcement today (publik.services.tahap_umumkan)."""
     _izin(request, PERM_LIHAT, PERM_UMUMKAN)
     tahap = _tahap(seleksi_id, tahap_id)
-    _jalankan(request, lambda: tahap_umumkan(tahap=tahap, pada=timezone.localdate(),
-                                             oleh=request.user),
-              _("Tahap %(t)s diumumkan di halaman publik.")
-              % {"t": tahap.get_jenis_display()})  # fmt: skip
+    _jalankan(
+        request,
+        lambda: tahap_umumkan(tahap=tahap, pada=timezone.localdate(), oleh=request.user),
+        _("Tahap %(t)s diumumkan di halaman publik.") % {"t": tahap.get_jenis_display()},
+    )
     return redirect("publik:kelola_tahap", seleksi_id, tahap.pk)
 
 
@@ -196,9 +244,11 @@ def seleksi_usulkan_view(request: HttpRequest, seleksi_id: int) -> HttpResponse:
     through jabatan's proposal service); the decision is then recorded on the post's page."""
     _izin(request, PERM_LIHAT, PERM_BUKA, PERM_USUL)
     seleksi = get_object_or_404(Seleksi, pk=seleksi_id)
-    _jalankan(request, lambda: seleksi_usulkan(seleksi=seleksi, pada=timezone.localdate(),
-                                               oleh=request.user),
-              _("Tiga nama per formasi diusulkan kepada PPK."))  # fmt: skip
+    _jalankan(
+        request,
+        lambda: seleksi_usulkan(seleksi=seleksi, pada=timezone.localdate(), oleh=request.user),
+        _("Tiga nama per formasi diusulkan kepada PPK."),
+    )
     return redirect(reverse("publik:kelola_seleksi_detail", args=[seleksi.pk]))
 
 

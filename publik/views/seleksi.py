@@ -85,9 +85,12 @@ def seleksi_saya(request: HttpRequest) -> HttpResponse:
     pegawai = get_object_or_404(Pegawai, pk=pegawai_id_sendiri(request.user))
     hari_ini = timezone.localdate()
     terbuka = _seleksi().filter(
-        selesai=False, dibatalkan_pada__isnull=True, tahap__jenis=JenisTahap.PENDAFTARAN,
-        tahap__mulai__lte=hari_ini, tahap__selesai__gte=hari_ini,
-    )  # fmt: skip
+        selesai=False,
+        dibatalkan_pada__isnull=True,
+        tahap__jenis=JenisTahap.PENDAFTARAN,
+        tahap__mulai__lte=hari_ini,
+        tahap__selesai__gte=hari_ini,
+    )
     # The selections applied for, whatever became of them: a change of schedule or a
     # cancellation reaches the applicant here, with its date and reason.
     lamaran = list(
@@ -101,8 +104,14 @@ def seleksi_saya(request: HttpRequest) -> HttpResponse:
     baris = []
     for s in terbuka:
         for f in s.formasi.all():
-            baris.append((s, f, kelayakan(seleksi=s, formasi=f, pegawai=pegawai, pada=hari_ini),
-                          (s.pk, f.pk) in sudah))  # fmt: skip
+            baris.append(
+                (
+                    s,
+                    f,
+                    kelayakan(seleksi=s, formasi=f, pegawai=pegawai, pada=hari_ini),
+                    (s.pk, f.pk) in sudah,
+                )
+            )
     return render(
         request,
         "publik/seleksi_saya.html",
@@ -130,8 +139,7 @@ def seleksi_lamar(request: HttpRequest, seleksi_id: int, formasi_id: int) -> Htt
     seleksi = get_object_or_404(Seleksi, pk=seleksi_id)
     formasi = get_object_or_404(Formasi, pk=formasi_id)
     try:
-        seleksi_daftar(seleksi=seleksi, formasi=formasi, pegawai=pegawai,
-                       pada=timezone.localdate())  # fmt: skip
+        seleksi_daftar(seleksi=seleksi, formasi=formasi, pegawai=pegawai, pada=timezone.localdate())
     except ValidationError as exc:
         for m in exc.messages:
             messages.error(request, m)

@@ -29,10 +29,14 @@ PER_HALAMAN = 20
 @halaman_publik("beranda", "transparansi", "survei", "seleksi")
 def _beranda_publik(request: HttpRequest) -> HttpResponse:
     pada = timezone.localdate()
-    return render(request, "publik/beranda.html", {
-        "angka": angka_transparansi(pada=pada),
-        "terbaru": daftar_baris(keputusan_publik()[:5]),
-    })  # fmt: skip
+    return render(
+        request,
+        "publik/beranda.html",
+        {
+            "angka": angka_transparansi(pada=pada),
+            "terbaru": daftar_baris(keputusan_publik()[:5]),
+        },
+    )
 
 
 @require_safe
@@ -70,13 +74,22 @@ def transparansi(request: HttpRequest) -> HttpResponse:
     """List the filled posts (decisions in force), filtered, sorted and paginated."""
     filterset, qs = _saring(request)
     halaman = Paginator(qs, PER_HALAMAN).get_page(request.GET.get("halaman"))
-    return render(request, "publik/transparansi.html", {
-        "menu": "transparansi", "filter": filterset, "halaman": halaman,
-        "baris": daftar_baris(halaman.object_list),
-        "params": query_tanpa_halaman(request), "min_orang": MIN_ORANG,
-        # The folded filters (on a phone) say how many narrow the list (the order does not).
-        "saring_aktif": sum(1 for f in filterset.form.fields if f != "urut" and request.GET.get(f)),
-    })  # fmt: skip
+    return render(
+        request,
+        "publik/transparansi.html",
+        {
+            "menu": "transparansi",
+            "filter": filterset,
+            "halaman": halaman,
+            "baris": daftar_baris(halaman.object_list),
+            "params": query_tanpa_halaman(request),
+            "min_orang": MIN_ORANG,
+            # The folded filters (on a phone) say how many narrow the list (the order does not).
+            "saring_aktif": sum(
+                1 for f in filterset.form.fields if f != "urut" and request.GET.get(f)
+            ),
+        },
+    )
 
 
 @require_safe
@@ -86,9 +99,14 @@ def keputusan_detail(request: HttpRequest, keputusan_id: int) -> HttpResponse:
     k = daftar_baris(keputusan_publik().filter(pk=keputusan_id))
     if not k:
         raise Http404
-    return render(request, "publik/keputusan_detail.html", {
-        "menu": "transparansi", "k": k[0],
-    })  # fmt: skip
+    return render(
+        request,
+        "publik/keputusan_detail.html",
+        {
+            "menu": "transparansi",
+            "k": k[0],
+        },
+    )
 
 
 @require_safe
@@ -104,11 +122,23 @@ def lowong(request: HttpRequest) -> HttpResponse:
         f.hari_plt = (pada - f.plt_mulai).days if f.plt_mulai else None
     angka = angka_transparansi(pada=pada)
     maks = max([n for _b, n in angka.per_bulan] or [0]) or 1
-    return render(request, "publik/lowong.html", {
-        "menu": "lowong", "halaman": halaman, "angka": angka, "min_orang": MIN_ORANG,
-        "batang": [
-            (f"{b[5:]}/{b[2:4]}", n, 10 + 52 * i, 180 - round(150 * n / maks),
-             round(150 * n / maks))
-            for i, (b, n) in enumerate(angka.per_bulan)
-        ],
-    })  # fmt: skip
+    return render(
+        request,
+        "publik/lowong.html",
+        {
+            "menu": "lowong",
+            "halaman": halaman,
+            "angka": angka,
+            "min_orang": MIN_ORANG,
+            "batang": [
+                (
+                    f"{b[5:]}/{b[2:4]}",
+                    n,
+                    10 + 52 * i,
+                    180 - round(150 * n / maks),
+                    round(150 * n / maks),
+                )
+                for i, (b, n) in enumerate(angka.per_bulan)
+            ],
+        },
+    )

@@ -18,9 +18,13 @@ def test_an_evaluator_rates_an_skp_to_final_and_the_dashboard_updates(page: Page
     org = buat_organisasi()
     periode = Periode.objects.create(tahun=2026, jenis="tahunan")
     skp = Skp.objects.create(
-        pegawai=org.pegawai_a, periode=periode, penilai=org.users["pimpinan"].akses.pegawai,
-        unit_kerja=org.bidang_a, perangkat_daerah=org.unit_a, golongan="III/a",
-    )  # fmt: skip
+        pegawai=org.pegawai_a,
+        periode=periode,
+        penilai=org.users["pimpinan"].akses.pegawai,
+        unit_kerja=org.bidang_a,
+        perangkat_daerah=org.unit_a,
+        golongan="III/a",
+    )
     base = live_server.url
     _login(page, base, "pimpinan")
 

@@ -28,15 +28,24 @@ def test_unit_head_reviews_needs_and_hr_enrols_the_group_with_progress(
 ):
     org = buat_organisasi()
     program = Program.objects.create(
-        kode="EL", nama="E-learning Core Values ASN", jenis="nonklasikal", bentuk="e_learning",
-        kelompok="manajerial", sifat="soft", jumlah_jp=20,
-    )  # fmt: skip
+        kode="EL",
+        nama="E-learning Core Values ASN",
+        jenis="nonklasikal",
+        bentuk="e_learning",
+        kelompok="manajerial",
+        sifat="soft",
+        jumlah_jp=20,
+    )
     hari = timezone.localdate()
     sesi = Sesi.objects.create(
-        program=program, nama="Angkatan Uji", tanggal_mulai=hari + dt.timedelta(days=7),
-        tanggal_selesai=hari + dt.timedelta(days=9), moda="daring", kapasitas=50,
+        program=program,
+        nama="Angkatan Uji",
+        tanggal_mulai=hari + dt.timedelta(days=7),
+        tanggal_selesai=hari + dt.timedelta(days=9),
+        moda="daring",
+        kapasitas=50,
         penyelenggara="daring",
-    )  # fmt: skip
+    )
     base = live_server.url
 
     # The unit head: their unit's needs, each with its source and programs; no enrol button.

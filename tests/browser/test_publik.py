@@ -1,4 +1,3 @@
-# ruff: noqa: E501  (locator chains read better on one line)
 """A member of the public, on a phone and on a desktop: browses the filled posts, filters them,
 opens a decision, downloads the open data, follows an open selection's announcements and
 submits a survey; axe-core (committed under tests/browser/static/axe-core, MPL-2.0, never a CDN)
@@ -51,24 +50,37 @@ def data_publik(db):
     pemda = UnitKerjaFactory(nama="Pemerintah Kota Uji", jenis="pemda")
     opd = UnitKerjaFactory(nama="Dinas Kesehatan Uji", parent=pemda)
     buat_keputusan(sistem, opd=opd, nama_jabatan="Kepala Bidang Gizi")
-    buat_keputusan(sistem, opd=opd, nama_jabatan="Kepala Dinas Kesehatan", metode="seleksi_terbuka",
-                   jenis="JPT_PRATAMA")  # fmt: skip
+    buat_keputusan(
+        sistem,
+        opd=opd,
+        nama_jabatan="Kepala Dinas Kesehatan",
+        metode="seleksi_terbuka",
+        jenis="JPT_PRATAMA",
+    )
     buat_keputusan(sistem, opd=opd, nama_jabatan="Sekretaris Dinas", peringkat=2)
     unit = UnitLayanan.objects.create(
         unit_kerja=UnitKerjaFactory(nama="Puskesmas Ampenan Uji", jenis="puskesmas", parent=opd),
         kode="puskesmas-ampenan-uji",
     )
     isi_survei(unit, 6, nilai=3, tanggal=TERTUTUP)  # a closed quarter: published
-    seleksi = Seleksi.objects.create(judul="Seleksi Terbuka Kepala Dinas Kesehatan 2026",
-                                     nomor_pengumuman="800/9/Pansel/2026", dibuka_oleh=sistem)  # fmt: skip
+    seleksi = Seleksi.objects.create(
+        judul="Seleksi Terbuka Kepala Dinas Kesehatan 2026",
+        nomor_pengumuman="800/9/Pansel/2026",
+        dibuka_oleh=sistem,
+    )
     # Announced from 20 April 2026: public from then on (SeleksiQuerySet.terbit).
     Tahap.objects.create(
         seleksi=seleksi, jenis="pengumuman", urutan=1, mulai="2026-04-20", selesai="2026-04-24"
     )
-    tahap = Tahap.objects.create(seleksi=seleksi, jenis="administrasi", urutan=3, mulai="2026-05-01",
-                                 selesai="2026-05-11")  # fmt: skip
-    Pengumuman.objects.create(tahap=tahap, seleksi=seleksi, tanggal="2026-05-11",
-                              isi=[{"formasi": "Kepala Dinas Kesehatan", "lulus": ["Dr. Ani, M.Kes."]}])  # fmt: skip
+    tahap = Tahap.objects.create(
+        seleksi=seleksi, jenis="administrasi", urutan=3, mulai="2026-05-01", selesai="2026-05-11"
+    )
+    Pengumuman.objects.create(
+        tahap=tahap,
+        seleksi=seleksi,
+        tanggal="2026-05-11",
+        isi=[{"formasi": "Kepala Dinas Kesehatan", "lulus": ["Dr. Ani, M.Kes."]}],
+    )
     # One in registration today (its status and deadline on the list), one not announced yet
     # (nowhere on the public pages).
     hari_ini = timezone.localdate()

@@ -30,9 +30,16 @@ def test_hr_opens_a_selection_records_a_stage_and_the_public_sees_it(
 ):
     page.set_viewport_size({"width": lebar, "height": 900})
     org = buat_organisasi()
-    formasi = FormasiFactory(unit_kerja=org.bidang_a, jabatan=JabatanFactory(
-        nama="Kepala Dinas Kominfo Uji", jenis=JenisJabatan.JPT_PRATAMA, kelas_jabatan=14,
-        golongan_minimal="IV/a", pendidikan_minimal="S1"))  # fmt: skip
+    formasi = FormasiFactory(
+        unit_kerja=org.bidang_a,
+        jabatan=JabatanFactory(
+            nama="Kepala Dinas Kominfo Uji",
+            jenis=JenisJabatan.JPT_PRATAMA,
+            kelas_jabatan=14,
+            golongan_minimal="IV/a",
+            pendidikan_minimal="S1",
+        ),
+    )
     calon = _calon(org.bidang_a)
     tutup_periode()  # the merit rules read closed annual evaluations
     base = live_server.url

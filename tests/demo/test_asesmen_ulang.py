@@ -38,15 +38,22 @@ def _levels() -> dict[int, list[HasilAsesmen]]:
 
 
 def _cukup(efek) -> list[tuple]:
-    return [(e, k) for e in efek for k in e.kompetensi
-            if k.cukup and min(k.n_peserta, k.n_pembanding) >= MINIMAL_KELOMPOK]  # fmt: skip
+    return [
+        (e, k)
+        for e in efek
+        for k in e.kompetensi
+        if k.cukup and min(k.n_peserta, k.n_pembanding) >= MINIMAL_KELOMPOK
+    ]
 
 
 def _dari_data(program_id: int, kode: str) -> tuple[int, float, float, float]:
     """Recompute a participants' figure straight from the rows: how many, mean level before and
     after the year, share whose level rose."""
-    ikut = set(Peserta.objects.filter(status="lulus", tahun_jp=TAHUN, sesi__program_id=program_id)
-               .values_list("pegawai_id", flat=True))  # fmt: skip
+    ikut = set(
+        Peserta.objects.filter(
+            status="lulus", tahun_jp=TAHUN, sesi__program_id=program_id
+        ).values_list("pegawai_id", flat=True)
+    )
     pasangan = []
     for pid, daftar in _levels().items():
         sebelum = [h for h in daftar if h.tanggal < dt.date(TAHUN, 1, 1)]
@@ -70,19 +77,29 @@ def test_the_did_it_work_page_shows_competency_figures_from_enough_people(demo, 
     assert f"{k.awal_peserta:.2f} → {k.akhir_peserta:.2f}".replace(".", ",") in html
     assert f"{k.naik_peserta}% naik".replace(".", ",") in html
     # The participants' figure is the data's: recomputed from the assessment rows.
-    assert _dari_data(e.program_id, k.kode) == (k.n_peserta, k.awal_peserta, k.akhir_peserta,
-                                                 k.naik_peserta)  # fmt: skip
+    assert _dari_data(e.program_id, k.kode) == (
+        k.n_peserta,
+        k.awal_peserta,
+        k.akhir_peserta,
+        k.naik_peserta,
+    )
 
 
 def test_the_figures_follow_the_assessments(demo):
     """Change the participants' second assessments and the page's figure changes with them."""
     e, k = _cukup(efek_pelatihan(Lingkup(semua=True), TAHUN))[0]
     ikut = Peserta.objects.filter(status="lulus", tahun_jp=TAHUN, sesi__program_id=e.program_id)
-    sesudah = HasilAsesmen.objects.filter(pegawai__in=ikut.values("pegawai_id"),
-                                          tanggal__gt=dt.date(TAHUN, 12, 31))  # fmt: skip
+    sesudah = HasilAsesmen.objects.filter(
+        pegawai__in=ikut.values("pegawai_id"), tanggal__gt=dt.date(TAHUN, 12, 31)
+    )
     sesudah.update(**{k.kode: 1})  # everyone falls to the lowest level: nobody rose
-    (baru,) = [b for x in efek_pelatihan(Lingkup(semua=True), TAHUN) if x.program_id == e.program_id
-               for b in x.kompetensi if b.kode == k.kode]  # fmt: skip
+    (baru,) = [
+        b
+        for x in efek_pelatihan(Lingkup(semua=True), TAHUN)
+        if x.program_id == e.program_id
+        for b in x.kompetensi
+        if b.kode == k.kode
+    ]
     assert (baru.n_peserta, baru.naik_peserta, baru.akhir_peserta) == (k.n_peserta, 0.0, 1.0)
     assert baru.naik_pembanding == k.naik_pembanding  # the non-attendees' rows are untouched
 
@@ -108,8 +125,9 @@ def test_repeat_assessments_move_plausibly_and_carry_the_post_jpm(demo):
         assert not lain  # one repeat
         assert a.tanggal + dt.timedelta(days=365) <= b.tanggal < PADA
         assert b.jpm == jpm(b.capaian, standar[pid])  # as jabatan.services.asesmen_hitung_jpm
-        dikembangkan = {kode for t, prog in lulus[pid] if a.tanggal < t < b.tanggal
-                        for kode in target[prog]}  # fmt: skip
+        dikembangkan = {
+            kode for t, prog in lulus[pid] if a.tanggal < t < b.tanggal for kode in target[prog]
+        }
         for kode in KODE:
             beda = getattr(b, kode) - getattr(a, kode)
             assert beda in (-1, 0, 1)
@@ -134,8 +152,11 @@ def test_the_merit_projection_reads_the_repeat_assessment_as_the_latest(demo):
 
 def test_the_repeat_assessments_are_deterministic_for_a_seed():
     def asesmen() -> list[tuple]:
-        return list(HasilAsesmen.objects.order_by("pegawai__nip", "tanggal")
-                    .values_list("pegawai__nip", "tanggal", "metode", "jpm", *KODE))  # fmt: skip
+        return list(
+            HasilAsesmen.objects.order_by("pegawai__nip", "tanggal").values_list(
+                "pegawai__nip", "tanggal", "metode", "jpm", *KODE
+            )
+        )
 
     call_command("seed_demo", pegawai=400, seed=7, tanggal=PADA, stdout=StringIO())
     first = asesmen()

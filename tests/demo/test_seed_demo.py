@@ -82,11 +82,17 @@ def _suksesi_fingerprint() -> list[tuple]:
     from jabatan.models import Suksesor
 
     return list(
-        Suksesor.objects.order_by("formasi__unit_kerja__kode", "formasi__jabatan__kode", "urutan",
-                                  "pegawai__nip")
-        .values_list("formasi__unit_kerja__kode", "formasi__jabatan__kode", "pegawai__nip",
-                     "urutan", "kesiapan", "aktif")
-    )  # fmt: skip
+        Suksesor.objects.order_by(
+            "formasi__unit_kerja__kode", "formasi__jabatan__kode", "urutan", "pegawai__nip"
+        ).values_list(
+            "formasi__unit_kerja__kode",
+            "formasi__jabatan__kode",
+            "pegawai__nip",
+            "urutan",
+            "kesiapan",
+            "aktif",
+        )
+    )
 
 
 def test_every_seeded_employee_is_valid_and_fits_their_post():

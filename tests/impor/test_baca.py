@@ -103,8 +103,10 @@ def test_it_rejects_a_date_in_another_form():
 def test_it_accepts_both_date_forms_and_excel_dates():
     import datetime as dt
 
-    data = ke_xlsx([baris(tmtGolAkhir="2018-04-01"), baris(tmtGolAkhir="01-04-2018")],
-                   nilai={"N2": dt.datetime(2018, 4, 1)})  # fmt: skip
+    data = ke_xlsx(
+        [baris(tmtGolAkhir="2018-04-01"), baris(tmtGolAkhir="01-04-2018")],
+        nilai={"N2": dt.datetime(2018, 4, 1)},
+    )
     r = proses.jalankan(data, "xlsx")
     assert (r.baru, r.tolak) == (2, 0)
 

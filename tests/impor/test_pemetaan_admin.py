@@ -35,16 +35,29 @@ def test_the_siasn_id_is_fixed_once_saved_and_the_target_can_be_corrected(hr_cli
     assert response.status_code == 302
     pemetaan.refresh_from_db()
     assert (pemetaan.kode_siasn, pemetaan.unit_kerja, PemetaanUnit.objects.count()) == (
-        "A8F1", baru, 1)  # fmt: skip
+        "A8F1",
+        baru,
+        1,
+    )
 
 
 def test_the_preview_links_each_unknown_unit_to_the_mapping_page(hr_client):
     impor = Impor.objects.create(
-        nama_berkas="a.csv", format="csv", ukuran=1, checksum="0" * 64, berkas=b"x",
+        nama_berkas="a.csv",
+        format="csv",
+        ukuran=1,
+        checksum="0" * 64,
+        berkas=b"x",
         status="pratinjau",
-        ringkasan={"total": 1, "baru": 0, "ubah": 0, "sama": 0, "tolak": 1,
-                   "unit_asing": {"A8F1": ["DINAS KOMINFO & PERSANDIAN", 1]}},
-    )  # fmt: skip
+        ringkasan={
+            "total": 1,
+            "baru": 0,
+            "ubah": 0,
+            "sama": 0,
+            "tolak": 1,
+            "unit_asing": {"A8F1": ["DINAS KOMINFO & PERSANDIAN", 1]},
+        },
+    )
     page = hr_client.get(impor.get_absolute_url()).content.decode()
     assert (
         "/admin/impor/pemetaanunit/add/?kode_siasn=A8F1&amp;nama_siasn=DINAS%20KOMINFO%20%26%20"

@@ -45,9 +45,18 @@ def test_it_creates_then_changes_nothing_the_second_time(unit):
 
 def test_it_updates_only_the_changed_fields_and_records_them(unit):
     p = PegawaiFactory(unit_kerja=unit, golongan="III/a", email="lama@contoh.id")
-    row = baris(nipBaru=p.nip, nama=p.nama, tglLahir="", jenisKelamin="", gelarBelakang="",
-                tempatLahir="", tmtCpns=f"{p.tmt_cpns:%d-%m-%Y}", tmtPns="",
-                tmtGolAkhir=f"{p.tmt_golongan:%d-%m-%Y}", golRuangAkhirId="32")  # fmt: skip
+    row = baris(
+        nipBaru=p.nip,
+        nama=p.nama,
+        tglLahir="",
+        jenisKelamin="",
+        gelarBelakang="",
+        tempatLahir="",
+        tmtCpns=f"{p.tmt_cpns:%d-%m-%Y}",
+        tmtPns="",
+        tmtGolAkhir=f"{p.tmt_golongan:%d-%m-%Y}",
+        golRuangAkhirId="32",
+    )
     pratinjau = proses.jalankan(ke_csv([row]), "csv")
     assert (pratinjau.ubah, pratinjau.contoh_ubah[0]["beda"]) == (
         1,
@@ -113,8 +122,14 @@ def test_json_histories_are_added_once(unit):
         {"golonganId": "32", "tmtGolongan": "2018-04-01"},
     ]
     row["rw-pendidikan"] = [{"tkPendidikanId": "40", "tahunLulus": "2008", "namaSekolah": "Unram"}]
-    row["rw-hukdis"] = [{"jenisHukumanNama": "Teguran lisan", "skTanggal": "01-02-2020",
-                         "hukumanTanggal": "01-02-2020", "skNomor": "862/3"}]  # fmt: skip
+    row["rw-hukdis"] = [
+        {
+            "jenisHukumanNama": "Teguran lisan",
+            "skTanggal": "01-02-2020",
+            "hukumanTanggal": "01-02-2020",
+            "skNomor": "862/3",
+        }
+    ]
     data = ke_json([row])
     r = proses.jalankan(data, "json", terapkan=True)
     assert r.riwayat == {"rw-golongan": 2, "rw-pendidikan": 1, "rw-hukdis": 1}
@@ -139,8 +154,16 @@ def test_pppk_reads_its_appointment_date(unit):
     from pegawai.nip import compose_ni_pppk
 
     nip = compose_ni_pppk(date(1990, 5, 5), 2022, 1, "P", 7)
-    row = baris(nipBaru=nip, statusPegawai="PPPK", golRuangAkhirId="", golRuangAkhir="IX",
-                tglLahir="", jenisKelamin="P", tmtCpns="01-03-2022", tmtPns="")  # fmt: skip
+    row = baris(
+        nipBaru=nip,
+        statusPegawai="PPPK",
+        golRuangAkhirId="",
+        golRuangAkhir="IX",
+        tglLahir="",
+        jenisKelamin="P",
+        tmtCpns="01-03-2022",
+        tmtPns="",
+    )
     r = proses.jalankan(ke_csv([row]), "csv", terapkan=True)
     assert r.tolak == 0, r.ditolak
     p = Pegawai.objects.get()

@@ -31,10 +31,12 @@ def jabatan(unit):
     """Two positions SIASN knows by its own ids, mapped by HR, each with a post in U-1."""
     lama = JabatanFactory(kode="J-PELAKSANA", golongan_minimal="", pendidikan_minimal="SLTA")
     kini = JabatanFactory(kode="J-ANALIS", golongan_minimal="", pendidikan_minimal="SLTA")
-    PemetaanJabatan.objects.create(kode_siasn="8ae483a5", nama_siasn="PENGADMINISTRASI UMUM",
-                                   jabatan=lama)  # fmt: skip
-    PemetaanJabatan.objects.create(kode_siasn="8ae483c6", nama_siasn="ANALIS KEPEGAWAIAN",
-                                   jabatan=kini)  # fmt: skip
+    PemetaanJabatan.objects.create(
+        kode_siasn="8ae483a5", nama_siasn="PENGADMINISTRASI UMUM", jabatan=lama
+    )
+    PemetaanJabatan.objects.create(
+        kode_siasn="8ae483c6", nama_siasn="ANALIS KEPEGAWAIAN", jabatan=kini
+    )
     return {
         "lama": FormasiFactory(jabatan=lama, unit_kerja=unit, kuota=3),
         "kini": FormasiFactory(jabatan=kini, unit_kerja=unit, kuota=3),
@@ -49,30 +51,72 @@ def rekam(**lists) -> dict:
 
 
 RW_JABATAN = [
-    {"id": "a1", "unorId": "U-1", "unorNama": "Dinas Uji", "jenisJabatan": "4",
-     "jabatanFungsionalUmumId": "8ae483a5", "jabatanFungsionalUmumNama": "PENGADMINISTRASI UMUM",
-     "tmtJabatan": "01-03-2012", "nomorSk": "821/12/BKD/2012", "tanggalSk": "2012-02-20"},
-    {"id": "a2", "unorId": "U-1", "unorNama": "Dinas Uji", "jenisJabatan": "2",
-     "jabatanFungsionalId": "8ae483c6", "jabatanFungsionalNama": "ANALIS KEPEGAWAIAN",
-     "tmtJabatan": "01-07-2021", "nomorSk": "821/45/BKPSDM/2021", "tanggalSk": "25-06-2021"},
-]  # fmt: skip
+    {
+        "id": "a1",
+        "unorId": "U-1",
+        "unorNama": "Dinas Uji",
+        "jenisJabatan": "4",
+        "jabatanFungsionalUmumId": "8ae483a5",
+        "jabatanFungsionalUmumNama": "PENGADMINISTRASI UMUM",
+        "tmtJabatan": "01-03-2012",
+        "nomorSk": "821/12/BKD/2012",
+        "tanggalSk": "2012-02-20",
+    },
+    {
+        "id": "a2",
+        "unorId": "U-1",
+        "unorNama": "Dinas Uji",
+        "jenisJabatan": "2",
+        "jabatanFungsionalId": "8ae483c6",
+        "jabatanFungsionalNama": "ANALIS KEPEGAWAIAN",
+        "tmtJabatan": "01-07-2021",
+        "nomorSk": "821/45/BKPSDM/2021",
+        "tanggalSk": "25-06-2021",
+    },
+]
 RW_SKP22 = [
-    {"id": "s1", "tahun": "2022", "hasilKinerja": "SESUAI EKSPEKTASI",
-     "perilakuKerja": "DIATAS EKSPEKTASI", "kuadranKinerja": "BAIK", "penilaiNama": "Lalu Hamzan"},
-    {"id": "s2", "tahun": 2023, "hasilKinerja": "DIATAS EKSPEKTASI",
-     "perilakuKerja": "DIATAS EKSPEKTASI", "kuadranKinerja": "SANGAT BAIK"},
-]  # fmt: skip
+    {
+        "id": "s1",
+        "tahun": "2022",
+        "hasilKinerja": "SESUAI EKSPEKTASI",
+        "perilakuKerja": "DIATAS EKSPEKTASI",
+        "kuadranKinerja": "BAIK",
+        "penilaiNama": "Lalu Hamzan",
+    },
+    {
+        "id": "s2",
+        "tahun": 2023,
+        "hasilKinerja": "DIATAS EKSPEKTASI",
+        "perilakuKerja": "DIATAS EKSPEKTASI",
+        "kuadranKinerja": "SANGAT BAIK",
+    },
+]
 RW_DIKLAT = [
-    {"id": "d1", "latihanStrukturalId": "4", "latihanStrukturalNama": "DIKLATPIM TINGKAT IV",
-     "nomor": "DIKLATPIM.IV/123/2015", "tanggal": "04-05-2015", "tanggalSelesai": "30-07-2015",
-     "tahun": 2015, "institusiPenyelenggara": "BPSDMD Provinsi NTB", "jumlahJam": 285},
-]  # fmt: skip
+    {
+        "id": "d1",
+        "latihanStrukturalId": "4",
+        "latihanStrukturalNama": "DIKLATPIM TINGKAT IV",
+        "nomor": "DIKLATPIM.IV/123/2015",
+        "tanggal": "04-05-2015",
+        "tanggalSelesai": "30-07-2015",
+        "tahun": 2015,
+        "institusiPenyelenggara": "BPSDMD Provinsi NTB",
+        "jumlahJam": 285,
+    },
+]
 RW_KURSUS = [
-    {"id": "k1", "namaKursus": "Bimbingan Teknis SIASN", "jenisKursusSertipikat": "T",
-     "institusiPenyelenggara": "Kantor Regional X BKN", "jumlahJam": "24",
-     "nomorSertipikat": "BKN/KR-X/2023/88", "tahunKursus": 2023, "tanggalKursus": "2023-03-06",
-     "tanggalSelesaiKursus": "2023-03-08"},
-]  # fmt: skip
+    {
+        "id": "k1",
+        "namaKursus": "Bimbingan Teknis SIASN",
+        "jenisKursusSertipikat": "T",
+        "institusiPenyelenggara": "Kantor Regional X BKN",
+        "jumlahJam": "24",
+        "nomorSertipikat": "BKN/KR-X/2023/88",
+        "tahunKursus": 2023,
+        "tanggalKursus": "2023-03-06",
+        "tanggalSelesaiKursus": "2023-03-08",
+    },
+]
 
 
 def berkas(*rows) -> bytes:
@@ -80,8 +124,16 @@ def berkas(*rows) -> bytes:
 
 
 def test_it_imports_every_history_once_through_each_apps_function(unit, jabatan, hr_user):
-    data = berkas(rekam(**{"rw-jabatan": RW_JABATAN, "rw-skp22": RW_SKP22,
-                           "rw-diklat": RW_DIKLAT, "rw-kursus": RW_KURSUS}))  # fmt: skip
+    data = berkas(
+        rekam(
+            **{
+                "rw-jabatan": RW_JABATAN,
+                "rw-skp22": RW_SKP22,
+                "rw-diklat": RW_DIKLAT,
+                "rw-kursus": RW_KURSUS,
+            }
+        )
+    )
     pratinjau = proses.jalankan(data, "json")
     assert pratinjau.tolak == 0, pratinjau.ditolak
     assert pratinjau.riwayat_rinci == {
@@ -95,8 +147,11 @@ def test_it_imports_every_history_once_through_each_apps_function(unit, jabatan,
 
     r = proses.jalankan(data, "json", terapkan=True, oleh=hr_user)
     assert (r.baru, r.tolak, r.penempatan) == (1, 0, 1)
-    pen = list(Penempatan.objects.order_by("tmt_mulai").values_list(
-        "formasi", "tmt_mulai", "tmt_selesai", "nomor_sk"))  # fmt: skip
+    pen = list(
+        Penempatan.objects.order_by("tmt_mulai").values_list(
+            "formasi", "tmt_mulai", "tmt_selesai", "nomor_sk"
+        )
+    )
     assert pen == [
         (jabatan["lama"].pk, date(2012, 3, 1), date(2021, 6, 30), "821/12/BKD/2012"),
         (jabatan["kini"].pk, date(2021, 7, 1), None, ""),
@@ -105,14 +160,24 @@ def test_it_imports_every_history_once_through_each_apps_function(unit, jabatan,
     assert jabatan["lama"].jumlah_terisi == 0  # an ended placement takes no seat
     skp = {s.periode.tahun: s for s in Skp.objects.select_related("periode")}
     assert (skp[2022].predikat, skp[2022].status, skp[2023].predikat) == (
-        "Baik", "final", "Sangat Baik")  # fmt: skip
+        "Baik",
+        "final",
+        "Sangat Baik",
+    )
     assert not Periode.objects.get(tahun=2022, jenis="tahunan").terbuka  # a closed past year
     diklat = PelatihanEksternal.objects.get(pelatihan_wajib="pkp")
     assert (diklat.status, diklat.diverifikasi_oleh, diklat.jumlah_jp, diklat.kelompok) == (
-        "diverifikasi", hr_user, 285, "manajerial")  # fmt: skip
+        "diverifikasi",
+        hr_user,
+        285,
+        "manajerial",
+    )
     kursus = PelatihanEksternal.objects.get(nama="Bimbingan Teknis SIASN")
     assert (kursus.tahun_jp, kursus.kelompok, kursus.nomor_sertifikat) == (
-        2023, "teknis", "BKN/KR-X/2023/88")  # fmt: skip
+        2023,
+        "teknis",
+        "BKN/KR-X/2023/88",
+    )
 
     again = proses.jalankan(data, "json", terapkan=True, oleh=hr_user)
     assert (again.sama, again.tolak) == (1, 0)
@@ -134,14 +199,18 @@ def test_a_changed_final_skp_is_revised_with_a_record(unit, jabatan, hr_user):
     assert skp.predikat == "Butuh Perbaikan"
     revisi = RevisiSkp.objects.get()
     assert (revisi.predikat_lama, revisi.predikat_baru, revisi.oleh) == (
-        "Baik", "Butuh Perbaikan", hr_user)  # fmt: skip
+        "Baik",
+        "Butuh Perbaikan",
+        hr_user,
+    )
 
 
 def test_training_awaiting_verification_becomes_verified(unit, jabatan, hr_user):
     data = berkas(rekam(**{"rw-kursus": RW_KURSUS}))
     proses.jalankan(data, "json", terapkan=True, oleh=hr_user)
-    PelatihanEksternal.objects.update(status="diajukan", diverifikasi_oleh=None,
-                                      diverifikasi_pada=None)  # fmt: skip
+    PelatihanEksternal.objects.update(
+        status="diajukan", diverifikasi_oleh=None, diverifikasi_pada=None
+    )
     r = proses.jalankan(data, "json", terapkan=True, oleh=hr_user)
     assert r.riwayat_rinci["rw-kursus"] == {"baru": 0, "ubah": 1, "sama": 0, "kini": 0}
     assert PelatihanEksternal.objects.get().status == "diverifikasi"
@@ -156,9 +225,16 @@ def test_without_an_officer_training_is_rejected_not_written(unit, jabatan):
 
 
 def test_unknown_history_units_and_positions_go_to_the_mapping(unit, jabatan, hr_user):
-    asing = [{**RW_JABATAN[0], "unorId": "8ae4-UNOR-LAMA", "unorNama": "KANTOR ARSIP",
-              "jabatanFungsionalUmumId": "8ae4-X", "jabatanFungsionalUmumNama": "PENGETIK"},
-             RW_JABATAN[1]]  # fmt: skip
+    asing = [
+        {
+            **RW_JABATAN[0],
+            "unorId": "8ae4-UNOR-LAMA",
+            "unorNama": "KANTOR ARSIP",
+            "jabatanFungsionalUmumId": "8ae4-X",
+            "jabatanFungsionalUmumNama": "PENGETIK",
+        },
+        RW_JABATAN[1],
+    ]
     data = berkas(rekam(**{"rw-jabatan": asing}))
     r = proses.jalankan(data, "json")
     assert r.unit_asing == {"8ae4-UNOR-LAMA": ["KANTOR ARSIP", 1]}
@@ -205,11 +281,13 @@ def test_a_bad_history_row_rejects_the_record_naming_row_and_field(
 def test_an_overlapping_placement_is_refused_by_the_placement_service(unit, jabatan, hr_user):
     p = PegawaiFactory(unit_kerja=unit, golongan="III/b", pendidikan="S1")
     lain = FormasiFactory(unit_kerja=unit, kuota=2)
-    Penempatan.objects.create(pegawai=p, formasi=lain, tmt_mulai=date(2015, 1, 1),
-                              tmt_selesai=date(2016, 12, 31))  # fmt: skip
+    Penempatan.objects.create(
+        pegawai=p, formasi=lain, tmt_mulai=date(2015, 1, 1), tmt_selesai=date(2016, 12, 31)
+    )
     row = rekam(**{"rw-jabatan": RW_JABATAN})
-    row.update(nipBaru=p.nip, nama=p.nama, tglLahir="", jenisKelamin="",
-               tmtCpns=f"{p.tmt_cpns:%d-%m-%Y}")  # fmt: skip
+    row.update(
+        nipBaru=p.nip, nama=p.nama, tglLahir="", jenisKelamin="", tmtCpns=f"{p.tmt_cpns:%d-%m-%Y}"
+    )
     r = proses.jalankan(berkas(row), "json", terapkan=True, sebagian=True, oleh=hr_user)
     assert r.tolak == 1
     assert r.ditolak[0]["kolom"] == "rw-jabatan[1].tmtJabatan"
@@ -228,8 +306,10 @@ def test_the_preview_page_shows_the_counts_per_history(
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
     data = berkas(rekam(**{"rw-jabatan": RW_JABATAN, "rw-kursus": RW_KURSUS}))
     with django_capture_on_commit_callbacks(execute=True):
-        hr_client.post(reverse("impor:unggah"), {
-            "berkas": SimpleUploadedFile("siasn.json", data, "application/json")})  # fmt: skip
+        hr_client.post(
+            reverse("impor:unggah"),
+            {"berkas": SimpleUploadedFile("siasn.json", data, "application/json")},
+        )
     page = hr_client.get(Impor.objects.get().get_absolute_url()).content.decode()
     assert 'data-riwayat="rw-jabatan"' in page and 'data-riwayat="rw-kursus"' in page
     assert "jabatan saat ini: dicatat dari data utama" in page

@@ -38,16 +38,27 @@ def _catatan(org):
         )
         rows[nama] = (
             Usulan.objects.create(
-                formasi=org.formasi_a, pegawai=pegawai, urutan=urutan, diusulkan_oleh=hr,
-                peringkat=urutan, skor="88.50",
+                formasi=org.formasi_a,
+                pegawai=pegawai,
+                urutan=urutan,
+                diusulkan_oleh=hr,
+                peringkat=urutan,
+                skor="88.50",
             ),
             Keputusan.objects.create(
-                formasi=org.formasi_a, pegawai=pegawai, penempatan=penempatan,
-                nomor_sk=f"821/{urutan}/2026", tanggal_sk=penempatan.tmt_mulai,
-                tmt=penempatan.tmt_mulai, metode="talent_pool", peringkat_terpilih=1,
-                snapshot={}, aturan_versi="uji", oleh=hr,
+                formasi=org.formasi_a,
+                pegawai=pegawai,
+                penempatan=penempatan,
+                nomor_sk=f"821/{urutan}/2026",
+                tanggal_sk=penempatan.tmt_mulai,
+                tmt=penempatan.tmt_mulai,
+                metode="talent_pool",
+                peringkat_terpilih=1,
+                snapshot={},
+                aturan_versi="uji",
+                oleh=hr,
             ),
-        )  # fmt: skip
+        )
         if nama == "a":  # one acting holder at a time: end A's before B's begins
             penempatan.tmt_selesai = penempatan.tmt_mulai
             penempatan.save()

@@ -28,11 +28,16 @@ def _log(obj) -> list[LogEntry]:
 
 def test_a_weight_changed_in_the_admin_is_audited_with_the_actor(hr_client, hr_user):
     profil = ProfilMerit.objects.get(jenis_jabatan="PELAKSANA")
-    data = {"jenis_jabatan": "PELAKSANA", "hanya_talent_pool": "",
-            **{f"bobot_{k}": getattr(profil, f"bobot_{k}") for k in
-               ("kompetensi", "kualifikasi", "pengembangan", "pengalaman")},
-            "bobot_kinerja": profil.bobot_kinerja + 5,
-            "bobot_integritas": profil.bobot_integritas - 5}  # fmt: skip
+    data = {
+        "jenis_jabatan": "PELAKSANA",
+        "hanya_talent_pool": "",
+        **{
+            f"bobot_{k}": getattr(profil, f"bobot_{k}")
+            for k in ("kompetensi", "kualifikasi", "pengembangan", "pengalaman")
+        },
+        "bobot_kinerja": profil.bobot_kinerja + 5,
+        "bobot_integritas": profil.bobot_integritas - 5,
+    }
     response = hr_client.post(f"/admin/jabatan/profilmerit/{profil.pk}/change/", data)
     assert response.status_code == 302, response.content.decode()[:2000]
     (entri,) = _log(profil)
@@ -46,9 +51,20 @@ def test_a_weight_changed_in_the_admin_is_audited_with_the_actor(hr_client, hr_u
 
 def test_a_weight_sum_refused_in_the_admin_writes_nothing(hr_client):
     profil = ProfilMerit.objects.get(jenis_jabatan="PELAKSANA")
-    data = {"jenis_jabatan": "PELAKSANA",
-            **{f"bobot_{k}": 10 for k in ("kinerja", "kompetensi", "kualifikasi",
-                                          "pengembangan", "pengalaman", "integritas")}}  # fmt: skip
+    data = {
+        "jenis_jabatan": "PELAKSANA",
+        **{
+            f"bobot_{k}": 10
+            for k in (
+                "kinerja",
+                "kompetensi",
+                "kualifikasi",
+                "pengembangan",
+                "pengalaman",
+                "integritas",
+            )
+        },
+    }
     response = hr_client.post(f"/admin/jabatan/profilmerit/{profil.pk}/change/", data)
     assert response.status_code == 200
     assert "Jumlah bobot harus 100% (sekarang 60%)." in response.content.decode()

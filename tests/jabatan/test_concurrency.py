@@ -129,9 +129,15 @@ def test_two_hr_staff_deciding_the_same_vacancy_at_once_one_wins():
 
     def putus(p):
         return lambda: keputusan_create(
-            formasi=formasi, pegawai=p, nomor_sk=f"SK/{p.pk}", tanggal_sk=PADA, tmt=PADA,
-            metode="talent_pool", justifikasi="uji bersamaan", oleh=hr_user,
-        )  # fmt: skip
+            formasi=formasi,
+            pegawai=p,
+            nomor_sk=f"SK/{p.pk}",
+            tanggal_sk=PADA,
+            tmt=PADA,
+            metode="talent_pool",
+            justifikasi="uji bersamaan",
+            oleh=hr_user,
+        )
 
     results = _race(putus(a), putus(b))
     assert results.count("ok") == 1
@@ -146,8 +152,13 @@ def _rencana_dua_terisi():
     hr_user = User.objects.create_user("hr.suksesi.bersamaan")
     formasi = FormasiFactory(jabatan=JabatanFactory(jenis="ADMINISTRATOR", kelas_jabatan=11))
     for _ in range(2):
-        suksesor_tambah(formasi=formasi, pegawai=talenta(formasi.unit_kerja), kesiapan="sekarang",
-                        pada=PADA_SUKSESI, oleh=hr_user)  # fmt: skip
+        suksesor_tambah(
+            formasi=formasi,
+            pegawai=talenta(formasi.unit_kerja),
+            kesiapan="sekarang",
+            pada=PADA_SUKSESI,
+            oleh=hr_user,
+        )
     return formasi, hr_user
 
 
@@ -176,9 +187,13 @@ def test_two_hr_staff_naming_the_same_person_at_once_one_wins():
 
     def tambah(urutan):
         return lambda: suksesor_tambah(
-            formasi=formasi, pegawai=p, kesiapan="sekarang", pada=PADA_SUKSESI, urutan=urutan,
+            formasi=formasi,
+            pegawai=p,
+            kesiapan="sekarang",
+            pada=PADA_SUKSESI,
+            urutan=urutan,
             oleh=hr_user,
-        )  # fmt: skip
+        )
 
     results = _race(tambah(1), tambah(2))
     assert results.count("ok") == 1
@@ -193,9 +208,13 @@ def test_the_database_alone_refuses_a_fourth_successor_when_code_skips_the_check
 
     def insert():
         return lambda: Suksesor.objects.create(
-            formasi=formasi, pegawai=PegawaiFactory(), kesiapan="sekarang", urutan=3,
-            tanggal_penetapan=PADA_SUKSESI, ditetapkan_oleh=hr_user,
-        )  # fmt: skip
+            formasi=formasi,
+            pegawai=PegawaiFactory(),
+            kesiapan="sekarang",
+            urutan=3,
+            tanggal_penetapan=PADA_SUKSESI,
+            ditetapkan_oleh=hr_user,
+        )
 
     results = _race(insert(), insert())
     assert results.count("ok") == 1

@@ -32,10 +32,20 @@ def _ditolak(write) -> IntegrityError:
 
 def _keputusan(oleh, **kwargs) -> Keputusan:
     penempatan = PenempatanFactory(tmt_mulai=TMT)
-    isian = {"formasi": penempatan.formasi, "pegawai": penempatan.pegawai,
-             "penempatan": penempatan, "nomor_sk": "821/1/2026", "tanggal_sk": TMT, "tmt": TMT,
-             "metode": "talent_pool", "peringkat_terpilih": 1, "snapshot": {},
-             "aturan_versi": "uji", "oleh": oleh, **kwargs}  # fmt: skip
+    isian = {
+        "formasi": penempatan.formasi,
+        "pegawai": penempatan.pegawai,
+        "penempatan": penempatan,
+        "nomor_sk": "821/1/2026",
+        "tanggal_sk": TMT,
+        "tmt": TMT,
+        "metode": "talent_pool",
+        "peringkat_terpilih": 1,
+        "snapshot": {},
+        "aturan_versi": "uji",
+        "oleh": oleh,
+        **kwargs,
+    }
     return Keputusan.objects.create(**isian)
 
 
@@ -126,9 +136,12 @@ def test_a_placement_of_an_unknown_kind_cannot_slip_past_the_quota():
 
 def _usulan(formasi, urutan: int, oleh, **kwargs) -> Usulan:
     return Usulan(
-        formasi=formasi, pegawai=kwargs.pop("pegawai", None) or PegawaiFactory(),
-        urutan=urutan, diusulkan_oleh=oleh, **kwargs,
-    )  # fmt: skip
+        formasi=formasi,
+        pegawai=kwargs.pop("pegawai", None) or PegawaiFactory(),
+        urutan=urutan,
+        diusulkan_oleh=oleh,
+        **kwargs,
+    )
 
 
 def test_a_post_holds_three_active_proposals_at_most(hr_user):

@@ -16,18 +16,29 @@ from pegawai.jenis_jabatan import JenisJabatan as J
 PADA = date(2026, 11, 28)
 STD3 = dict.fromkeys(("m01", "m02", "m03", "m04", "m05", "m06", "m07", "m08", "sk01"), 3)
 ADM = Syarat(J.ADMINISTRATOR, golongan_minimal="III/d", pendidikan_minimal=7, standar=STD3)
-BOBOT_2026_4 = Bobot(kinerja=25, kompetensi=25, kualifikasi=25, pengembangan=0, pengalaman=15,
-                     integritas=10)  # fmt: skip
+BOBOT_2026_4 = Bobot(
+    kinerja=25, kompetensi=25, kualifikasi=25, pengembangan=0, pengalaman=15, integritas=10
+)
 
 
 def _k(**kw) -> Kandidat:
     base = dict(
-        pegawai_id=1, nip="198001012005011001", nama="A", jenis_kelamin="L",
-        tanggal_lahir=date(1980, 1, 1), status="PNS", aktif=True, golongan="IV/a",
-        tmt_golongan=date(2022, 4, 1), tmt_masuk=date(2005, 1, 1), pendidikan=7,
-        bidang_studi=None, predikat_tahunan=(kr.BAIK, kr.BAIK), capaian=STD3,
+        pegawai_id=1,
+        nip="198001012005011001",
+        nama="A",
+        jenis_kelamin="L",
+        tanggal_lahir=date(1980, 1, 1),
+        status="PNS",
+        aktif=True,
+        golongan="IV/a",
+        tmt_golongan=date(2022, 4, 1),
+        tmt_masuk=date(2005, 1, 1),
+        pendidikan=7,
+        bidang_studi=None,
+        predikat_tahunan=(kr.BAIK, kr.BAIK),
+        capaian=STD3,
         pengalaman_hari={J.PENGAWAS: 1827},  # five years of 365.25 days
-    )  # fmt: skip
+    )
     base.update(kw)
     return Kandidat(**base)
 
@@ -49,15 +60,23 @@ def _kode(k: Kandidat, s: Syarat = ADM) -> list[str]:
         ({"pengalaman_hari": {J.PENGAWAS: 1095}}, ["PENGALAMAN"]),  # a day short of 3 years
         ({"pengalaman_hari": {J.PENGAWAS: 1096}}, []),
         ({"pengalaman_hari": {J.PELAKSANA: 4000}}, ["PENGALAMAN"]),  # not related to Adm.
-        ({"pengalaman_hari": {}, "jabatan_kini": J.FUNGSIONAL,
-          "jabatan_kini_mulai": date(2023, 11, 27)}, []),  # running post counts to the day
+        (
+            {
+                "pengalaman_hari": {},
+                "jabatan_kini": J.FUNGSIONAL,
+                "jabatan_kini_mulai": date(2023, 11, 27),
+            },
+            [],
+        ),  # running post counts to the day
         ({"tanggal_lahir": date(1968, 6, 1)}, ["MASA_PENSIUN"]),  # retires 1 July 2026 + ...
-        ({"hukuman": (Hukuman("potong_tukin_6", date(2026, 10, 1), date(2027, 3, 31)),)},
-         ["HUKUMAN_DISIPLIN"]),
+        (
+            {"hukuman": (Hukuman("potong_tukin_6", date(2026, 10, 1), date(2027, 3, 31)),)},
+            ["HUKUMAN_DISIPLIN"],
+        ),
         ({"hukuman": (Hukuman("teguran_lisan", date(2026, 10, 1), None),)}, []),  # ringan
         ({"hukuman": (Hukuman("potong_tukin_6", date(2025, 1, 1), date(2025, 6, 30)),)}, []),
     ],
-)  # fmt: skip
+)
 def test_each_eligibility_rule_has_its_code(ubah, kode):
     assert _kode(_k(**ubah)) == kode
 
@@ -85,12 +104,19 @@ def test_rules_that_time_resolves_say_from_when():
 
 
 def test_jpt_candidates_are_at_most_56():
-    jpt = Syarat(J.JPT_PRATAMA, golongan_minimal="IV/a", pendidikan_minimal=7, standar=STD3,
-                 batas_usia_pensiun=60)  # fmt: skip
+    jpt = Syarat(
+        J.JPT_PRATAMA,
+        golongan_minimal="IV/a",
+        pendidikan_minimal=7,
+        standar=STD3,
+        batas_usia_pensiun=60,
+    )
     tua = _k(tanggal_lahir=date(1969, 11, 28), pengalaman_hari={J.ADMINISTRATOR: 2200})
     assert _kode(tua, jpt) == ["USIA"]  # 57 on the day
-    assert _kode(_k(tanggal_lahir=date(1969, 11, 29), pengalaman_hari={J.ADMINISTRATOR: 2200}),
-                 jpt) == []  # fmt: skip  # 56 until tomorrow
+    assert (
+        _kode(_k(tanggal_lahir=date(1969, 11, 29), pengalaman_hari={J.ADMINISTRATOR: 2200}), jpt)
+        == []
+    )  # 56 until tomorrow
 
 
 @pytest.mark.parametrize(
@@ -118,25 +144,32 @@ def test_jpt_candidates_are_at_most_56():
         # 1,154 days in rank, 1,827 in posts: (3·1154 + 1827)·5 / 1461 = 18.1006 -> 18.10
         ({"tmt_golongan": date(2023, 10, 1)}, "pengalaman", "18.10"),
         ({"tmt_golongan": date(2026, 12, 1), "pengalaman_hari": {}}, "pengalaman", "0.00"),
-        ({"hukuman": (Hukuman("potong_tukin_6", date(2023, 1, 1), date(2023, 6, 30)),)},
-         "integritas", "70.00"),
-        ({"hukuman": (Hukuman("teguran_lisan", date(2026, 1, 1), None),)}, "integritas",
-         "90.00"),
-        ({"hukuman": (Hukuman("teguran_lisan", date(2020, 1, 1), None),)}, "integritas",
-         "100.00"),
+        (
+            {"hukuman": (Hukuman("potong_tukin_6", date(2023, 1, 1), date(2023, 6, 30)),)},
+            "integritas",
+            "70.00",
+        ),
+        ({"hukuman": (Hukuman("teguran_lisan", date(2026, 1, 1), None),)}, "integritas", "90.00"),
+        ({"hukuman": (Hukuman("teguran_lisan", date(2020, 1, 1), None),)}, "integritas", "100.00"),
     ],
-)  # fmt: skip
+)
 def test_each_score_component(ubah, nama, nilai):
     assert merit.komponen(_k(**ubah), ADM, PADA)[nama] == Decimal(nilai)
 
 
 # A health post: its affair (id 7, Kesehatan) names field 1 exactly, fields 2 and 3 by family.
 SEHAT = Syarat(
-    J.ADMINISTRATOR, golongan_minimal="III/d", pendidikan_minimal=7, standar=STD3,
-    bidang_sesuai=frozenset({1}), bidang_serumpun=frozenset({2, 3}), sumber_relevansi="urusan",
-    urusan=7, nama_urusan="Kesehatan",
+    J.ADMINISTRATOR,
+    golongan_minimal="III/d",
+    pendidikan_minimal=7,
+    standar=STD3,
+    bidang_sesuai=frozenset({1}),
+    bidang_serumpun=frozenset({2, 3}),
+    sumber_relevansi="urusan",
+    urusan=7,
+    nama_urusan="Kesehatan",
     nama_bidang={1: "Kesehatan Masyarakat", 2: "Keperawatan", 4: "Pendidikan / Keguruan"},
-)  # fmt: skip
+)
 
 
 @pytest.mark.parametrize(
@@ -150,18 +183,42 @@ SEHAT = Syarat(
         ({"bidang_studi": None}, "kualifikasi", "20.00"),  # none recorded
         # 1,154 days in rank, 1,827 in posts all in health units: related counts three times,
         # (3·1154 + 1827 + 2·1827)·5 / 1461 = 30.6057 -> 30.61
-        ({"tmt_golongan": date(2023, 10, 1), "pengalaman_urusan_hari": {7: 1827}},
-         "pengalaman", "30.61"),
+        (
+            {"tmt_golongan": date(2023, 10, 1), "pengalaman_urusan_hari": {7: 1827}},
+            "pengalaman",
+            "30.61",
+        ),
         # the running post, 730 days, in a health unit: (3·1154 + 730 + 2·730)·5 / 1461 = 19.34
-        ({"tmt_golongan": date(2023, 10, 1), "pengalaman_hari": {}, "jabatan_kini": J.PENGAWAS,
-          "jabatan_kini_mulai": date(2024, 11, 28), "urusan_kini": 7}, "pengalaman", "19.34"),
+        (
+            {
+                "tmt_golongan": date(2023, 10, 1),
+                "pengalaman_hari": {},
+                "jabatan_kini": J.PENGAWAS,
+                "jabatan_kini_mulai": date(2024, 11, 28),
+                "urusan_kini": 7,
+            },
+            "pengalaman",
+            "19.34",
+        ),
         # ... in a unit of another affair: (3·1154 + 730)·5 / 1461 = 14.35
-        ({"tmt_golongan": date(2023, 10, 1), "pengalaman_hari": {}, "jabatan_kini": J.PENGAWAS,
-          "jabatan_kini_mulai": date(2024, 11, 28), "urusan_kini": 8}, "pengalaman", "14.35"),
-        ({"tmt_golongan": date(2023, 10, 1), "pengalaman_urusan_hari": {8: 1827}},
-         "pengalaman", "18.10"),  # another affair's days are not related
+        (
+            {
+                "tmt_golongan": date(2023, 10, 1),
+                "pengalaman_hari": {},
+                "jabatan_kini": J.PENGAWAS,
+                "jabatan_kini_mulai": date(2024, 11, 28),
+                "urusan_kini": 8,
+            },
+            "pengalaman",
+            "14.35",
+        ),
+        (
+            {"tmt_golongan": date(2023, 10, 1), "pengalaman_urusan_hari": {8: 1827}},
+            "pengalaman",
+            "18.10",
+        ),  # another affair's days are not related
     ],
-)  # fmt: skip
+)
 def test_relevance_of_field_of_study_and_experience(ubah, nama, nilai):
     assert merit.komponen(_k(**ubah), SEHAT, PADA)[nama] == Decimal(nilai)
 
@@ -213,10 +270,17 @@ def test_a_small_ranking_computed_by_hand_with_ties_broken_by_duk():
     tmt = date(2018, 4, 1)  # 3,163 days in rank
     a = _k(pegawai_id=1, nip="1", tmt_golongan=tmt, pengalaman_hari=pengalaman)
     b = _k(pegawai_id=2, nip="2", tmt_golongan=tmt, pengalaman_hari=pengalaman, golongan="IV/b")
-    c = _k(pegawai_id=3, nip="3", tmt_golongan=tmt, pengalaman_hari=pengalaman, pendidikan=8,
-           predikat_tahunan=(kr.SANGAT_BAIK, kr.SANGAT_BAIK))  # fmt: skip
-    d = _k(pegawai_id=4, nip="4", tmt_golongan=date(2023, 10, 1),
-           pengalaman_hari={J.PENGAWAS: 1827})  # fmt: skip
+    c = _k(
+        pegawai_id=3,
+        nip="3",
+        tmt_golongan=tmt,
+        pengalaman_hari=pengalaman,
+        pendidikan=8,
+        predikat_tahunan=(kr.SANGAT_BAIK, kr.SANGAT_BAIK),
+    )
+    d = _k(
+        pegawai_id=4, nip="4", tmt_golongan=date(2023, 10, 1), pengalaman_hari={J.PENGAWAS: 1827}
+    )
     e = _k(pegawai_id=5, nip="5", predikat_tahunan=(kr.BUTUH_PERBAIKAN, kr.BAIK))
     hasil = merit.peringkat([a, b, c, d, e], ADM, pada=PADA, bobot=BOBOT_2026_4)
     assert [(h.kandidat.pegawai_id, h.peringkat, str(h.skor)) for h in hasil] == [
@@ -240,8 +304,13 @@ def test_training_moves_a_candidate_up_under_the_default_weights():
     A: 20 + 20 + 20 + 0 + 1.81 + 10 = 71.81
     B: 71.81 + 8 = 79.81; and with PKA, B comes first on a DUK tie too."""
     a = _k(pegawai_id=1, nip="1", tmt_golongan=date(2023, 10, 1))
-    b = _k(pegawai_id=2, nip="2", tmt_golongan=date(2023, 10, 1),
-           jp_per_tahun={2025: 12, 2026: 18}, tingkat_kepemimpinan=2)  # fmt: skip
+    b = _k(
+        pegawai_id=2,
+        nip="2",
+        tmt_golongan=date(2023, 10, 1),
+        jp_per_tahun={2025: 12, 2026: 18},
+        tingkat_kepemimpinan=2,
+    )
     hasil = merit.peringkat([a, b], ADM, pada=PADA)
     assert [(h.kandidat.pegawai_id, str(h.skor)) for h in hasil] == [(2, "79.81"), (1, "71.81")]
     assert hasil[0].komponen["pengembangan"] == Decimal("80.00")
@@ -254,8 +323,9 @@ def test_training_moves_a_candidate_up_under_the_default_weights():
     assert [h.kandidat.pegawai_id for h in sama] == [2, 1]  # same score: PKA first (DUK)
 
 
-ADM_PKA = replace(ADM, kepemimpinan_syarat=True,
-                  program_kepemimpinan=("Pelatihan Kepemimpinan Administrator",))  # fmt: skip
+ADM_PKA = replace(
+    ADM, kepemimpinan_syarat=True, program_kepemimpinan=("Pelatihan Kepemimpinan Administrator",)
+)
 
 
 @pytest.mark.parametrize(
@@ -303,8 +373,15 @@ def test_what_if_weights_reorder_without_touching_the_components():
 
 
 def test_fairness_shows_shares_of_women_men_and_age_bands():
-    orang = [_k(pegawai_id=n, nip=str(n), jenis_kelamin="P" if n % 2 else "L",
-                tanggal_lahir=date(1990 - n, 1, 1)) for n in range(4)]  # fmt: skip
+    orang = [
+        _k(
+            pegawai_id=n,
+            nip=str(n),
+            jenis_kelamin="P" if n % 2 else "L",
+            tanggal_lahir=date(1990 - n, 1, 1),
+        )
+        for n in range(4)
+    ]
     orang.append(_k(pegawai_id=9, nip="9", jenis_kelamin="P", aktif=False))
     data = merit.keadilan(merit.peringkat(orang, ADM, pada=PADA), PADA)
     assert data["semua"]["jenis_kelamin"] == {"L": 2, "P": 3}

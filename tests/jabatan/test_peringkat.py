@@ -94,11 +94,16 @@ def kota():
         for _ in range(rng.randrange(1, 4)):
             tahun = rng.randrange(2023, 2029)
             EksternalFactory(
-                pegawai=p, tanggal_mulai=dt.date(tahun, 3, 1), tanggal_selesai=dt.date(tahun, 3, 5),
-                tahun_jp=tahun, jumlah_jp=rng.randrange(1, 45),
+                pegawai=p,
+                tanggal_mulai=dt.date(tahun, 3, 1),
+                tanggal_selesai=dt.date(tahun, 3, 5),
+                tahun_jp=tahun,
+                jumlah_jp=rng.randrange(1, 45),
                 pelatihan_wajib=rng.choice(["", "", "latsar_cpns", *pengembangan.TINGKAT]),
-                status="diverifikasi", diverifikasi_oleh=hr, diverifikasi_pada=timezone.now(),
-            )  # fmt: skip
+                status="diverifikasi",
+                diverifikasi_oleh=hr,
+                diverifikasi_pada=timezone.now(),
+            )
     ProfilMerit.objects.update_or_create(
         jenis_jabatan=JenisJabatan.ADMINISTRATOR, defaults={"wajib_kepemimpinan": True}
     )
@@ -241,16 +246,24 @@ def test_the_projection_follows_every_change(
     # training: external training verified, a catalogue enrolment completed, a program
     # becoming a leadership training (its graduates' level changes)
     eks = eksternal_catat(
-        pegawai=orang[3], nama="PKA Angkatan II", penyelenggara="BPSDM NTB",
-        kelompok="manajerial", tanggal_mulai=dt.date(2026, 3, 1),
-        tanggal_selesai=dt.date(2026, 6, 30), jumlah_jp=385, nomor_sertifikat="PKA/2026/7",
-        bukti=SimpleUploadedFile("pka.pdf", b"%PDF-1.4 uji"), pelatihan_wajib="pka", oleh=hr_user,
+        pegawai=orang[3],
+        nama="PKA Angkatan II",
+        penyelenggara="BPSDM NTB",
+        kelompok="manajerial",
+        tanggal_mulai=dt.date(2026, 3, 1),
+        tanggal_selesai=dt.date(2026, 6, 30),
+        jumlah_jp=385,
+        nomor_sertifikat="PKA/2026/7",
+        bukti=SimpleUploadedFile("pka.pdf", b"%PDF-1.4 uji"),
+        pelatihan_wajib="pka",
+        oleh=hr_user,
         hari_ini=PADA,
-    )  # fmt: skip
+    )
     eksternal_verifikasi(eksternal=eks, setuju=True, oleh=hr_user)
     hadir = PesertaFactory(pegawai=orang[4], status=Peserta.Status.HADIR)
-    peserta_lulus(peserta=hadir, nomor_sertifikat="S/1", tanggal_sertifikat=PADA, oleh=hr_user,
-                  hari_ini=PADA)  # fmt: skip
+    peserta_lulus(
+        peserta=hadir, nomor_sertifikat="S/1", tanggal_sertifikat=PADA, oleh=hr_user, hari_ini=PADA
+    )
     program = hadir.sesi.program
     program.pelatihan_wajib = "pkn_ii"
     program.save()

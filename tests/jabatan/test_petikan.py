@@ -60,8 +60,20 @@ def test_it_prints_the_extract_for_hr(org, keputusan):  # noqa: F811
     assert "Salinan sesuai dengan aslinya" in body
     assert "peringkat ke-1" in body  # from the frozen ranking
     # Indonesian long dates, the print stylesheet, nothing inline (CSP).
-    bulan = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
-             "September", "Oktober", "November", "Desember"]  # fmt: skip
+    bulan = [
+        "Januari",
+        "Februari",
+        "Maret",
+        "April",
+        "Mei",
+        "Juni",
+        "Juli",
+        "Agustus",
+        "September",
+        "Oktober",
+        "November",
+        "Desember",
+    ]
     t = keputusan.tmt
     assert f'<dd id="petikan-tmt">{t.day} {bulan[t.month - 1]} {t.year}</dd>' in body
     assert "css/cetak.css" in body

@@ -207,10 +207,12 @@ def test_opening_a_period_gives_every_active_employee_an_skp_rated_by_their_supe
     dinas = UnitKerjaFactory(parent=kota)
     bidang = UnitKerjaFactory(parent=dinas)
     jpt = JabatanFactory(jenis=JenisJabatan.JPT_PRATAMA, kelas_jabatan=14, golongan_minimal="IV/a")
-    sekda_jab = JabatanFactory(jenis=JenisJabatan.JPT_PRATAMA, kelas_jabatan=15,
-                               golongan_minimal="IV/b")  # fmt: skip
-    kabid_jab = JabatanFactory(jenis=JenisJabatan.ADMINISTRATOR, kelas_jabatan=11,
-                               golongan_minimal="III/d")  # fmt: skip
+    sekda_jab = JabatanFactory(
+        jenis=JenisJabatan.JPT_PRATAMA, kelas_jabatan=15, golongan_minimal="IV/b"
+    )
+    kabid_jab = JabatanFactory(
+        jenis=JenisJabatan.ADMINISTRATOR, kelas_jabatan=11, golongan_minimal="III/d"
+    )
     sekda = PenempatanFactory(
         formasi=FormasiFactory(jabatan=sekda_jab, unit_kerja=setda),
         pegawai=PegawaiFactory(unit_kerja=setda, golongan="IV/c"),

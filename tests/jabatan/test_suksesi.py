@@ -40,10 +40,13 @@ def talenta(unit, kotak: int = 9):
     predikat, jpm = {9: ((SB, SB), "85"), 8: ((B, B), "85"), 2: ((B, B), "55")}[kotak]
     p = _calon(unit, predikat=predikat)
     HasilAsesmen.objects.create(
-        pegawai=p, tanggal=dt.date(2025, 5, 1), metode="ac", asesor="UPT Penilaian",
-        jpm=Decimal(jpm), **dict.fromkeys(("m01", "m02", "m03", "m04", "m05", "m06", "m07",
-                                           "m08", "sk01"), 3),
-    )  # fmt: skip
+        pegawai=p,
+        tanggal=dt.date(2025, 5, 1),
+        metode="ac",
+        asesor="UPT Penilaian",
+        jpm=Decimal(jpm),
+        **dict.fromkeys(("m01", "m02", "m03", "m04", "m05", "m06", "m07", "m08", "sk01"), 3),
+    )
     assert kotak_talenta([p.pk]) == {p.pk: kotak}
     return p
 
@@ -56,14 +59,21 @@ def hr(db) -> User:
 @pytest.fixture
 def kunci(db):
     """A key post: Administrator (Kepala Bidang) in a unit."""
-    jabatan = JabatanFactory(nama="Kepala Bidang Uji", jenis=JenisJabatan.ADMINISTRATOR,
-                             kelas_jabatan=11)  # fmt: skip
+    jabatan = JabatanFactory(
+        nama="Kepala Bidang Uji", jenis=JenisJabatan.ADMINISTRATOR, kelas_jabatan=11
+    )
     return FormasiFactory(jabatan=jabatan)
 
 
 def _tambah(formasi, pegawai, hr, **kw):
-    return suksesor_tambah(formasi=formasi, pegawai=pegawai, kesiapan=kw.pop("kesiapan", SIAP),
-                           pada=PADA, oleh=hr, **kw)  # fmt: skip
+    return suksesor_tambah(
+        formasi=formasi,
+        pegawai=pegawai,
+        kesiapan=kw.pop("kesiapan", SIAP),
+        pada=PADA,
+        oleh=hr,
+        **kw,
+    )
 
 
 def _baris(formasi) -> list[tuple[int, int]]:
@@ -78,9 +88,15 @@ def _baris(formasi) -> list[tuple[int, int]]:
 
 
 def _raw(formasi, pegawai, hr, **kw) -> Suksesor:
-    return Suksesor.objects.create(formasi=formasi, pegawai=pegawai, kesiapan=kw.pop("k", SIAP),
-                                   urutan=kw.pop("urutan", 1), tanggal_penetapan=PADA,
-                                   ditetapkan_oleh=hr, **kw)  # fmt: skip
+    return Suksesor.objects.create(
+        formasi=formasi,
+        pegawai=pegawai,
+        kesiapan=kw.pop("k", SIAP),
+        urutan=kw.pop("urutan", 1),
+        tanggal_penetapan=PADA,
+        ditetapkan_oleh=hr,
+        **kw,
+    )
 
 
 @pytest.mark.parametrize(
@@ -120,7 +136,11 @@ def test_it_names_successors_in_the_first_free_slots_with_the_audit_trail(kunci,
     a, b, c = (talenta(kunci.unit_kerja, k) for k in (9, 8, 9))
     s = _tambah(kunci, a, hr, catatan="  Kandidat kuat  ")
     assert (s.urutan, s.catatan, s.tanggal_penetapan, s.ditetapkan_oleh) == (
-        1, "Kandidat kuat", PADA, hr)  # fmt: skip
+        1,
+        "Kandidat kuat",
+        PADA,
+        hr,
+    )
     _tambah(kunci, c, hr, urutan=3)
     _tambah(kunci, b, hr, kesiapan=Suksesor.Kesiapan.SIAP_3_TAHUN)
     assert _baris(kunci) == [(1, a.pk), (2, b.pk), (3, c.pk)]
@@ -193,9 +213,13 @@ def test_it_refuses_every_bad_input_naming_the_field(kunci, hr, salah, field, pe
     elif salah == "tanpa_kotak":
         pegawai = PegawaiFactory(unit_kerja=unit)
     else:
-        kw = {"kesiapan": {"kesiapan": "besok"}, "urutan_0": {"urutan": 0},
-              "urutan_4": {"urutan": 4}, "urutan_dipakai": {"urutan": 1},
-              "catatan": {"catatan": "x" * 301}}[salah]  # fmt: skip
+        kw = {
+            "kesiapan": {"kesiapan": "besok"},
+            "urutan_0": {"urutan": 0},
+            "urutan_4": {"urutan": 4},
+            "urutan_dipakai": {"urutan": 1},
+            "catatan": {"catatan": "x" * 301},
+        }[salah]
     sebelum = Suksesor.objects.count()
     with pytest.raises(ValidationError) as e:
         _tambah(formasi, pegawai, hr, **kw)
@@ -227,8 +251,9 @@ def tiga(kunci, hr):
 
 
 def test_it_changes_readiness_and_note(tiga, hr):
-    s = suksesor_ubah(suksesor=tiga[1], kesiapan=Suksesor.Kesiapan.SIAP_1_2_TAHUN,
-                      catatan="Perlu PKA", oleh=hr)  # fmt: skip
+    s = suksesor_ubah(
+        suksesor=tiga[1], kesiapan=Suksesor.Kesiapan.SIAP_1_2_TAHUN, catatan="Perlu PKA", oleh=hr
+    )
     s.refresh_from_db()
     assert (s.kesiapan, s.catatan, s.urutan) == ("1_2_tahun", "Perlu PKA", 2)
 
@@ -250,9 +275,13 @@ def test_it_moves_a_successor_into_a_free_slot(kunci, hr):
 
 @pytest.mark.parametrize(
     ("kw", "field"),
-    [({"kesiapan": "x"}, "kesiapan"), ({"urutan": 4}, "urutan"), ({"urutan": 0}, "urutan"),
-     ({"catatan": "x" * 301}, "catatan")],
-)  # fmt: skip
+    [
+        ({"kesiapan": "x"}, "kesiapan"),
+        ({"urutan": 4}, "urutan"),
+        ({"urutan": 0}, "urutan"),
+        ({"catatan": "x" * 301}, "catatan"),
+    ],
+)
 def test_a_bad_change_names_the_field_and_changes_nothing(kunci, tiga, hr, kw, field):
     sebelum = _baris(kunci)
     with pytest.raises(ValidationError) as e:
@@ -272,8 +301,9 @@ def test_removing_keeps_the_row_with_its_reason_and_closes_the_gap(kunci, tiga, 
     assert _tambah(kunci, talenta(kunci.unit_kerja), hr).urutan == 3
 
 
-@pytest.mark.parametrize(("alasan", "field"), [("  ", "alasan_berakhir"),
-                                               ("x" * 301, "alasan_berakhir")])  # fmt: skip
+@pytest.mark.parametrize(
+    ("alasan", "field"), [("  ", "alasan_berakhir"), ("x" * 301, "alasan_berakhir")]
+)
 def test_removing_needs_a_reason(tiga, hr, alasan, field):
     with pytest.raises(ValidationError) as e:
         suksesor_akhiri(suksesor=tiga[0], alasan=alasan, oleh=hr)
@@ -283,8 +313,10 @@ def test_removing_needs_a_reason(tiga, hr, alasan, field):
 
 def test_a_removed_successor_is_neither_changed_nor_removed_again(tiga, hr):
     suksesor_akhiri(suksesor=tiga[0], alasan="Mutasi", oleh=hr)
-    for call in (lambda: suksesor_ubah(suksesor=tiga[0], urutan=2, oleh=hr),
-                 lambda: suksesor_akhiri(suksesor=tiga[0], alasan="lagi", oleh=hr)):  # fmt: skip
+    for call in (
+        lambda: suksesor_ubah(suksesor=tiga[0], urutan=2, oleh=hr),
+        lambda: suksesor_akhiri(suksesor=tiga[0], alasan="lagi", oleh=hr),
+    ):
         with pytest.raises(ValidationError) as e:
             call()
         assert "sudah tidak aktif" in e.value.message_dict["suksesor"][0]

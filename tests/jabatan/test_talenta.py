@@ -47,10 +47,13 @@ def _jpm(pegawai, nilai: str) -> None:
     # An older assessment with another JPM: the latest one counts, on both pages.
     for tanggal, jpm in ((dt.date(2023, 5, 1), Decimal("99")), (dt.date(2025, 5, 1), nilai)):
         HasilAsesmen.objects.create(
-            pegawai=pegawai, tanggal=tanggal, metode="ac", asesor="UPT Penilaian",
+            pegawai=pegawai,
+            tanggal=tanggal,
+            metode="ac",
+            asesor="UPT Penilaian",
             jpm=Decimal(jpm),
             **dict.fromkeys(("m01", "m02", "m03", "m04", "m05", "m06", "m07", "m08", "sk01"), 3),
-        )  # fmt: skip
+        )
 
 
 def _kotak_dasbor(client: Client, periode: Periode) -> dict[int, int]:
@@ -77,9 +80,13 @@ def test_the_ranking_and_the_dashboard_put_the_same_people_in_boxes_7_to_9(hr_cl
         (kr_, km), (pr, pm) = PITA[pita]
         PengaturanTalenta.objects.update_or_create(
             pk=1,
-            defaults={"kinerja_batas_rendah": kr_, "kinerja_batas_menengah": km,
-                      "potensial_batas_rendah": pr, "potensial_batas_menengah": pm},
-        )  # fmt: skip
+            defaults={
+                "kinerja_batas_rendah": kr_,
+                "kinerja_batas_menengah": km,
+                "potensial_batas_rendah": pr,
+                "potensial_batas_menengah": pm,
+            },
+        )
     ProfilMerit.objects.filter(jenis_jabatan="PELAKSANA").update(hanya_talent_pool=True)
     formasi = FormasiFactory(unit_kerja=unit, jabatan=JabatanFactory(jenis="PELAKSANA"))
 
@@ -111,9 +118,13 @@ def test_a_band_change_moves_people_in_and_out_of_the_pool(hr_client):
             (kr_, km), (pr, pm) = pita
             PengaturanTalenta.objects.update_or_create(
                 pk=1,
-                defaults={"kinerja_batas_rendah": kr_, "kinerja_batas_menengah": km,
-                          "potensial_batas_rendah": pr, "potensial_batas_menengah": pm},
-            )  # fmt: skip
+                defaults={
+                    "kinerja_batas_rendah": kr_,
+                    "kinerja_batas_menengah": km,
+                    "potensial_batas_rendah": pr,
+                    "potensial_batas_menengah": pm,
+                },
+            )
         p = peringkat_formasi(formasi, pada=PADA, pegawai_ids=[o.pk for o in orang])
         kolam[nama] = {pid for pid, h in p.dicari.items() if h.kotak_talenta in kr.TALENT_POOL}
     assert kolam["naik"] < kolam["bawaan"] < kolam["turun"]

@@ -46,10 +46,12 @@ def lowongan(org):
     formasi = FormasiFactory(
         unit_kerja=org.bidang_a,
         jabatan=JabatanFactory(
-            jenis="ADMINISTRATOR", kelas_jabatan=11, golongan_minimal="III/d",
+            jenis="ADMINISTRATOR",
+            kelas_jabatan=11,
+            golongan_minimal="III/d",
             pendidikan_minimal="S1",
         ),
-    )  # fmt: skip
+    )
     terbaik = _calon(org.bidang_a, predikat=("Sangat Baik", "Sangat Baik"))
     kedua = _calon(org.bidang_a)
     tutup_periode()
@@ -64,8 +66,14 @@ def _putus(client, formasi, konfirmasi: bool = True, **data):
     """Post the decision form; when it passes (the confirmation page), confirm it too unless
     `konfirmasi` is False. Returns the last response."""
     hari_ini = timezone.localdate().isoformat()
-    isian = {"nomor_sk": "821/5/2026", "tanggal_sk": hari_ini, "tmt": hari_ini,
-             "metode": "talent_pool", "justifikasi": "", **data}  # fmt: skip
+    isian = {
+        "nomor_sk": "821/5/2026",
+        "tanggal_sk": hari_ini,
+        "tmt": hari_ini,
+        "metode": "talent_pool",
+        "justifikasi": "",
+        **data,
+    }
     url = f"/jabatan/lowongan/{formasi.pk}/keputusan/"
     response = client.post(url, isian)
     if konfirmasi and response.status_code == 200 and "tanda" in response.context:

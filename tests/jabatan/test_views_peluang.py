@@ -17,10 +17,13 @@ def _kepala_bagian(unit, nama: str, golongan_minimal: str):
     return FormasiFactory(
         unit_kerja=unit,
         jabatan=JabatanFactory(
-            nama=nama, jenis="ADMINISTRATOR", kelas_jabatan=11,
-            golongan_minimal=golongan_minimal, pendidikan_minimal="S1",
+            nama=nama,
+            jenis="ADMINISTRATOR",
+            kelas_jabatan=11,
+            golongan_minimal=golongan_minimal,
+            pendidikan_minimal="S1",
         ),
-    )  # fmt: skip
+    )
 
 
 @pytest.fixture

@@ -34,9 +34,14 @@ def kunci(org):
     outside it (box 2)."""
     formasi = FormasiFactory(
         unit_kerja=org.bidang_a,
-        jabatan=JabatanFactory(nama="Kepala Bidang Uji", jenis="ADMINISTRATOR", kelas_jabatan=11,
-                               golongan_minimal="III/d", pendidikan_minimal="S1"),
-    )  # fmt: skip
+        jabatan=JabatanFactory(
+            nama="Kepala Bidang Uji",
+            jenis="ADMINISTRATOR",
+            kelas_jabatan=11,
+            golongan_minimal="III/d",
+            pendidikan_minimal="S1",
+        ),
+    )
     orang = [talenta(org.bidang_a, k) for k in (9, 9, 8, 2)]
     tutup_periode()
     return formasi, orang
@@ -77,8 +82,10 @@ def test_hr_names_changes_and_removes_successors_on_the_post_page(org, kunci):
     assert b.nip_tercetak in body
     assert {h.kandidat.pegawai_id for h in r.context["suksesi_calon"]} == {c.pk}
     sb = Suksesor.objects.get(formasi=formasi, pegawai=b)
-    r = hr.post(_url(formasi, "suksesi", sb.pk, "ubah"),
-                {"kesiapan": "1_2_tahun", "urutan": "1", "catatan": ""})  # fmt: skip
+    r = hr.post(
+        _url(formasi, "suksesi", sb.pk, "ubah"),
+        {"kesiapan": "1_2_tahun", "urutan": "1", "catatan": ""},
+    )
     assert r.status_code == 302
     assert _aktif(formasi) == [(1, b.pk, "1_2_tahun"), (3, a.pk, "sekarang")]
     r = hr.post(_url(formasi, "suksesi", sb.pk, "hapus"), {"alasan_berakhir": "Mutasi"})
@@ -134,8 +141,10 @@ def test_bad_changes_and_removals_are_400s_naming_the_field(org, kunci):
     hr = _client(org.users["hr"])
     _tambah(hr, formasi, pegawai=a.pk)
     s = Suksesor.objects.get()
-    for data, pesan in (({"kesiapan": "sekarang", "urutan": "7"}, "Urutan prioritas: "),
-                        ({"kesiapan": "x", "urutan": "1"}, "Kesiapan: ")):  # fmt: skip
+    for data, pesan in (
+        ({"kesiapan": "sekarang", "urutan": "7"}, "Urutan prioritas: "),
+        ({"kesiapan": "x", "urutan": "1"}, "Kesiapan: "),
+    ):
         r = hr.post(_url(formasi, "suksesi", s.pk, "ubah"), data)
         assert r.status_code == 400 and pesan in r.content.decode()
     r = hr.post(_url(formasi, "suksesi", s.pk, "hapus"), {"alasan_berakhir": ""})
@@ -201,9 +210,14 @@ def test_the_page_queries_do_not_grow_with_the_plan(org, kunci, django_assert_ma
 
 def test_an_employee_sees_the_key_posts_they_are_a_successor_to(org, kunci):
     formasi, _orang = kunci
-    Suksesor.objects.create(formasi=formasi, pegawai=org.pegawai_a, kesiapan="1_2_tahun",
-                            urutan=2, tanggal_penetapan=formasi.created_at.date(),
-                            ditetapkan_oleh=org.users["hr"])  # fmt: skip
+    Suksesor.objects.create(
+        formasi=formasi,
+        pegawai=org.pegawai_a,
+        kesiapan="1_2_tahun",
+        urutan=2,
+        tanggal_penetapan=formasi.created_at.date(),
+        ditetapkan_oleh=org.users["hr"],
+    )
     body = _client(org.users["pegawai"]).get("/jabatan/peluang/").content.decode()
     assert "Anda calon suksesor untuk" in body
     assert "Kepala Bidang Uji — Bidang Pelayanan Kesehatan</a> (urutan 2, Siap 1–2 tahun)" in body

@@ -26,9 +26,13 @@ def test_the_employee_as_their_own_evaluator_is_a_field_error(org):
     periode = Periode.objects.create(tahun=2026, jenis="tahunan")
     kepala = org.users["pimpinan"].akses.pegawai
     skp = Skp.objects.create(
-        pegawai=org.pegawai_a, periode=periode, penilai=kepala, unit_kerja=org.bidang_a,
-        perangkat_daerah=org.unit_a, golongan="III/a",
-    )  # fmt: skip
+        pegawai=org.pegawai_a,
+        periode=periode,
+        penilai=kepala,
+        unit_kerja=org.bidang_a,
+        perangkat_daerah=org.unit_a,
+        golongan="III/a",
+    )
     url = f"/admin/kinerja/skp/{skp.pk}/change/"
     response = _hr(org).post(url, {"penilai": org.pegawai_a.pk})
     assert response.status_code == 200

@@ -27,10 +27,17 @@ def data(django_user_model):
     dinas = UnitKerjaFactory()
     pegawai = PegawaiFactory(unit_kerja=dinas)
     skp = Skp.objects.create(
-        pegawai=pegawai, periode=PeriodeFactory(), unit_kerja=dinas, perangkat_daerah=dinas,
-        golongan=pegawai.golongan, status=Skp.Status.FINAL, rating_hasil=rules.SESUAI,
-        rating_perilaku=rules.SESUAI, predikat=rules.BAIK, difinalkan_pada=timezone.now(),
-    )  # fmt: skip
+        pegawai=pegawai,
+        periode=PeriodeFactory(),
+        unit_kerja=dinas,
+        perangkat_daerah=dinas,
+        golongan=pegawai.golongan,
+        status=Skp.Status.FINAL,
+        rating_hasil=rules.SESUAI,
+        rating_perilaku=rules.SESUAI,
+        predikat=rules.BAIK,
+        difinalkan_pada=timezone.now(),
+    )
     return {
         "skp": skp,
         "periode": skp.periode,
@@ -107,10 +114,16 @@ def test_a_final_skp_without_its_date_is_refused_by_bulk_create_and_sql(data):
     skp = data["skp"]
     lain = PegawaiFactory(unit_kerja=skp.unit_kerja)
     baru = Skp(
-        pegawai=lain, periode=skp.periode, unit_kerja=skp.unit_kerja,
-        perangkat_daerah=skp.unit_kerja, golongan=lain.golongan, status=Skp.Status.FINAL,
-        rating_hasil=rules.SESUAI, rating_perilaku=rules.SESUAI, predikat=rules.BAIK,
-    )  # fmt: skip
+        pegawai=lain,
+        periode=skp.periode,
+        unit_kerja=skp.unit_kerja,
+        perangkat_daerah=skp.unit_kerja,
+        golongan=lain.golongan,
+        status=Skp.Status.FINAL,
+        rating_hasil=rules.SESUAI,
+        rating_perilaku=rules.SESUAI,
+        predikat=rules.BAIK,
+    )
     _ditolak("skp_final_punya_tanggal", lambda: Skp.objects.bulk_create([baru]))
 
     def sql():

@@ -26,12 +26,19 @@ RATING = {
 def _skp(pegawai, periode, predikat, org, *, penilai=None, status="final"):
     hasil, perilaku = RATING[predikat] if predikat else ("", "")
     return Skp.objects.create(
-        pegawai=pegawai, periode=periode, unit_kerja=pegawai.unit_kerja, penilai=penilai,
-        perangkat_daerah=org.unit_a, golongan=pegawai.golongan, status=status,
-        rating_hasil=hasil, rating_perilaku=perilaku, predikat=predikat,
+        pegawai=pegawai,
+        periode=periode,
+        unit_kerja=pegawai.unit_kerja,
+        penilai=penilai,
+        perangkat_daerah=org.unit_a,
+        golongan=pegawai.golongan,
+        status=status,
+        rating_hasil=hasil,
+        rating_perilaku=perilaku,
+        predikat=predikat,
         catatan_penilai="Catatan penilai.",
         difinalkan_pada=timezone.now() if status == "final" else None,
-    )  # fmt: skip
+    )
 
 
 def _client(org, role="hr"):
@@ -146,8 +153,10 @@ def test_the_unit_filter_lists_the_scope_first_then_its_units_by_name(org):
     assert nama[0] == "Dinas Kesehatan"
     assert nama[1:] == sorted(nama[1:])
     assert len(nama) == 5  # the fixture's Bidang Pelayanan Kesehatan and the three above
-    hr = [u.nama for u in _client(org).get("/kinerja/").context["d"].filterset.form.fields[
-        "unit"].queryset]  # fmt: skip
+    hr = [
+        u.nama
+        for u in _client(org).get("/kinerja/").context["d"].filterset.form.fields["unit"].queryset
+    ]
     assert hr[1:] == sorted(hr[1:]) and "Dinas Pendidikan" in hr
 
 

@@ -26,10 +26,13 @@ def org():
     org = buat_organisasi()
     # B's unit head evaluates an employee of A (a superior in another unit), in an open year.
     org.skp_lintas = Skp.objects.create(
-        pegawai=org.pegawai_a, periode=Periode.objects.create(tahun=2026, jenis="tahunan"),
-        penilai=org.users["pimpinan_lain"].akses.pegawai, unit_kerja=org.bidang_a,
-        perangkat_daerah=org.unit_a, golongan="III/a",
-    )  # fmt: skip
+        pegawai=org.pegawai_a,
+        periode=Periode.objects.create(tahun=2026, jenis="tahunan"),
+        penilai=org.users["pimpinan_lain"].akses.pegawai,
+        unit_kerja=org.bidang_a,
+        perangkat_daerah=org.unit_a,
+        golongan="III/a",
+    )
     org.skp_a = Skp.objects.get(pegawai=org.pegawai_a, periode__tahun=2025)
     org.skp_b = Skp.objects.get(pegawai=org.pegawai_b)
     return org

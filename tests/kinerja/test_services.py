@@ -42,8 +42,14 @@ def setup():
     hr = User.objects.create_user("hr")
     hr.groups.add(Group.objects.get(name="Admin BKPSDM"))
     skp = skp_create(pegawai=pegawai, periode=PeriodeFactory(), penilai=atasan)
-    return {"skp": skp, "penilai": penilai_user, "pegawai": pegawai_user, "lain": lain, "hr": hr,
-            "dinas": dinas}  # fmt: skip
+    return {
+        "skp": skp,
+        "penilai": penilai_user,
+        "pegawai": pegawai_user,
+        "lain": lain,
+        "hr": hr,
+        "dinas": dinas,
+    }
 
 
 def _fresh(skp: Skp) -> Skp:
@@ -62,8 +68,9 @@ def test_the_evaluator_takes_an_skp_from_plan_to_final(setup):
     skp_set_rencana(skp=skp, rencana=RENCANA, oleh=penilai)
     baris = skp.rencana.get()
     skp_set_realisasi(skp=skp, realisasi={baris.pk: ("96%", "Laporan bulanan")}, oleh=pegawai)
-    skp = skp_nilai(skp=skp, rating_hasil=rules.DI_ATAS, rating_perilaku=rules.DI_ATAS,
-                    oleh=penilai)  # fmt: skip
+    skp = skp_nilai(
+        skp=skp, rating_hasil=rules.DI_ATAS, rating_perilaku=rules.DI_ATAS, oleh=penilai
+    )
     assert skp.predikat == rules.SANGAT_BAIK
     skp_finalkan(skp=skp, oleh=penilai)
     assert _fresh(skp).status == Skp.Status.FINAL
@@ -72,8 +79,11 @@ def test_the_evaluator_takes_an_skp_from_plan_to_final(setup):
 
 def test_it_refuses_a_rating_while_plan_rows_lack_a_realisation_unless_confirmed(setup):
     skp, penilai = setup["skp"], setup["penilai"]
-    skp_set_rencana(skp=skp, rencana=[*RENCANA, {"hasil_kerja": "Posyandu", "indikator": "Jumlah",
-                                                 "target": "12"}], oleh=penilai)  # fmt: skip
+    skp_set_rencana(
+        skp=skp,
+        rencana=[*RENCANA, {"hasil_kerja": "Posyandu", "indikator": "Jumlah", "target": "12"}],
+        oleh=penilai,
+    )
     pertama = skp.rencana.get(urutan=1)
     skp_set_realisasi(skp=skp, realisasi={pertama.pk: ("96%", "")}, oleh=setup["pegawai"])
     with pytest.raises(ValidationError) as exc:
@@ -83,8 +93,13 @@ def test_it_refuses_a_rating_while_plan_rows_lack_a_realisation_unless_confirmed
         in (exc.value.message_dict["konfirmasi_tanpa_realisasi"][0])
     )
     assert (_fresh(skp).status, _fresh(skp).predikat) == (Skp.Status.DIRENCANAKAN, "")
-    skp_nilai(skp=skp, rating_hasil=rules.DI_ATAS, rating_perilaku=rules.DI_ATAS, oleh=penilai,
-              konfirmasi_tanpa_realisasi=True)  # fmt: skip
+    skp_nilai(
+        skp=skp,
+        rating_hasil=rules.DI_ATAS,
+        rating_perilaku=rules.DI_ATAS,
+        oleh=penilai,
+        konfirmasi_tanpa_realisasi=True,
+    )
     assert _fresh(skp).predikat == rules.SANGAT_BAIK
 
 
@@ -92,8 +107,13 @@ def test_it_refuses_a_rating_outside_the_regulations_labels(setup):
     skp = setup["skp"]
     skp_set_rencana(skp=skp, rencana=RENCANA, oleh=setup["penilai"])
     with pytest.raises(ValidationError) as exc:
-        skp_nilai(skp=skp, rating_hasil="Luar Biasa", rating_perilaku=rules.SESUAI,
-                  oleh=setup["penilai"], konfirmasi_tanpa_realisasi=True)  # fmt: skip
+        skp_nilai(
+            skp=skp,
+            rating_hasil="Luar Biasa",
+            rating_perilaku=rules.SESUAI,
+            oleh=setup["penilai"],
+            konfirmasi_tanpa_realisasi=True,
+        )
     assert "Rating hasil kerja" in exc.value.message_dict["rating_hasil"][0]
     assert "Di Atas Ekspektasi" in exc.value.message_dict["rating_hasil"][0]
     assert _fresh(skp).predikat == ""
@@ -104,8 +124,13 @@ def test_it_refuses_a_rating_by_someone_who_is_not_the_evaluator(setup, siapa):
     skp = setup["skp"]
     skp_set_rencana(skp=skp, rencana=RENCANA, oleh=setup["penilai"])
     with pytest.raises(ValidationError) as exc:
-        skp_nilai(skp=skp, rating_hasil=rules.SESUAI, rating_perilaku=rules.SESUAI,
-                  oleh=setup[siapa], konfirmasi_tanpa_realisasi=True)  # fmt: skip
+        skp_nilai(
+            skp=skp,
+            rating_hasil=rules.SESUAI,
+            rating_perilaku=rules.SESUAI,
+            oleh=setup[siapa],
+            konfirmasi_tanpa_realisasi=True,
+        )
     assert "pejabat penilai" in exc.value.message_dict[NON_FIELD_ERRORS][0]
     assert _fresh(skp).status == Skp.Status.DIRENCANAKAN
 
@@ -152,21 +177,32 @@ def test_a_final_skp_is_not_edited_only_revised_with_a_reason(setup):
     )
     skp_finalkan(skp=skp, oleh=penilai)
     for attempt in (
-        lambda: skp_nilai(skp=skp, rating_hasil=rules.DI_ATAS, rating_perilaku=rules.DI_ATAS,
-                          oleh=penilai, konfirmasi_tanpa_realisasi=True),
+        lambda: skp_nilai(
+            skp=skp,
+            rating_hasil=rules.DI_ATAS,
+            rating_perilaku=rules.DI_ATAS,
+            oleh=penilai,
+            konfirmasi_tanpa_realisasi=True,
+        ),
         lambda: skp_set_rencana(skp=skp, rencana=RENCANA, oleh=penilai),
         lambda: skp_set_realisasi(skp=skp, realisasi={}, oleh=penilai),
-    ):  # fmt: skip
+    ):
         with pytest.raises(ValidationError) as exc:
             attempt()
         assert "final" in " ".join(exc.value.messages)
     assert _fresh(skp).predikat == rules.BAIK
     with pytest.raises(ValidationError) as exc:
-        skp_revisi(skp=skp, rating_hasil=rules.DI_ATAS, rating_perilaku=rules.DI_ATAS,
-                   alasan="  ", oleh=hr)  # fmt: skip
+        skp_revisi(
+            skp=skp, rating_hasil=rules.DI_ATAS, rating_perilaku=rules.DI_ATAS, alasan="  ", oleh=hr
+        )
     assert "alasan" in exc.value.message_dict
-    revisi = skp_revisi(skp=skp, rating_hasil=rules.DI_ATAS, rating_perilaku=rules.DI_ATAS,
-                        alasan="Bukti kinerja triwulan IV terlambat diunggah", oleh=hr)  # fmt: skip
+    revisi = skp_revisi(
+        skp=skp,
+        rating_hasil=rules.DI_ATAS,
+        rating_perilaku=rules.DI_ATAS,
+        alasan="Bukti kinerja triwulan IV terlambat diunggah",
+        oleh=hr,
+    )
     assert (revisi.predikat_lama, revisi.predikat_baru) == (rules.BAIK, rules.SANGAT_BAIK)
     assert _fresh(skp).predikat == rules.SANGAT_BAIK
     assert RevisiSkp.objects.count() == 1
@@ -178,15 +214,19 @@ def test_a_closed_period_takes_no_rating(setup):
     skp.periode.terbuka = False
     skp.periode.save()
     with pytest.raises(ValidationError) as exc:
-        skp_nilai(skp=skp, rating_hasil=rules.SESUAI, rating_perilaku=rules.SESUAI,
-                  oleh=setup["penilai"], konfirmasi_tanpa_realisasi=True)  # fmt: skip
+        skp_nilai(
+            skp=skp,
+            rating_hasil=rules.SESUAI,
+            rating_perilaku=rules.SESUAI,
+            oleh=setup["penilai"],
+            konfirmasi_tanpa_realisasi=True,
+        )
     assert "ditutup" in " ".join(exc.value.messages)
 
 
 def test_the_curve_is_checked_with_the_numbers_before_finalising(setup):
     skp, penilai = setup["skp"], setup["penilai"]
-    KinerjaOrganisasi.objects.create(unit_kerja=setup["dinas"], tahun=2026,
-                                     predikat=rules.ISTIMEWA)  # fmt: skip
+    KinerjaOrganisasi.objects.create(unit_kerja=setup["dinas"], tahun=2026, predikat=rules.ISTIMEWA)
     skp_set_rencana(skp=skp, rencana=RENCANA, oleh=penilai)
     skp_nilai(
         skp=skp,
@@ -221,9 +261,15 @@ def test_rating_without_notes_keeps_the_existing_ones(setup):
         konfirmasi_tanpa_realisasi=True,
     )
     assert (_fresh(skp).catatan_perilaku, _fresh(skp).catatan_penilai) == ("Adaptif", "Tepat")
-    skp_nilai(skp=skp, rating_hasil=rules.SESUAI, rating_perilaku=rules.SESUAI, oleh=penilai,
-              catatan_perilaku="", catatan_penilai="Diperbarui",
-              konfirmasi_tanpa_realisasi=True)  # fmt: skip
+    skp_nilai(
+        skp=skp,
+        rating_hasil=rules.SESUAI,
+        rating_perilaku=rules.SESUAI,
+        oleh=penilai,
+        catatan_perilaku="",
+        catatan_penilai="Diperbarui",
+        konfirmasi_tanpa_realisasi=True,
+    )
     assert (_fresh(skp).catatan_perilaku, _fresh(skp).catatan_penilai) == ("", "Diperbarui")
 
 
@@ -235,9 +281,14 @@ PANJANG = "x" * 2_000_000
 def _dinilai(setup) -> Skp:
     skp, penilai = setup["skp"], setup["penilai"]
     skp_set_rencana(skp=skp, rencana=RENCANA, oleh=penilai)
-    return skp_nilai(skp=skp, rating_hasil=rules.SESUAI, rating_perilaku=rules.SESUAI,
-                     oleh=penilai, catatan_penilai="Awal",
-                     konfirmasi_tanpa_realisasi=True)  # fmt: skip
+    return skp_nilai(
+        skp=skp,
+        rating_hasil=rules.SESUAI,
+        rating_perilaku=rules.SESUAI,
+        oleh=penilai,
+        catatan_penilai="Awal",
+        konfirmasi_tanpa_realisasi=True,
+    )
 
 
 @pytest.mark.parametrize(
@@ -253,8 +304,9 @@ def test_the_plan_refuses_too_long_text_and_nul_by_field_and_writes_nothing(
 ):
     skp = setup["skp"]
     with pytest.raises(ValidationError) as exc:
-        skp_set_rencana(skp=skp, rencana=[RENCANA[0], {**RENCANA[0], field: value}],
-                        oleh=setup["penilai"])  # fmt: skip
+        skp_set_rencana(
+            skp=skp, rencana=[RENCANA[0], {**RENCANA[0], field: value}], oleh=setup["penilai"]
+        )
     [message] = exc.value.message_dict[field]
     label = capfirst(RencanaHasilKerja._meta.get_field(field).verbose_name)
     assert message.startswith(f"Baris 2: {label}: ") and pesan in message
@@ -299,9 +351,14 @@ def test_the_rating_refuses_too_long_notes_and_nul_by_field_and_writes_nothing(
 ):
     skp = _dinilai(setup)
     with pytest.raises(ValidationError) as exc:
-        skp_nilai(skp=skp, rating_hasil=rules.DI_ATAS, rating_perilaku=rules.DI_ATAS,
-                  oleh=setup["penilai"], **{field: value},
-                  konfirmasi_tanpa_realisasi=True)  # fmt: skip
+        skp_nilai(
+            skp=skp,
+            rating_hasil=rules.DI_ATAS,
+            rating_perilaku=rules.DI_ATAS,
+            oleh=setup["penilai"],
+            **{field: value},
+            konfirmasi_tanpa_realisasi=True,
+        )
     [message] = exc.value.message_dict[field]
     label = capfirst(Skp._meta.get_field(field).verbose_name)
     assert message.startswith(f"{label}: ") and pesan in message
@@ -314,8 +371,13 @@ def test_the_revision_refuses_a_too_long_or_nul_reason_and_writes_nothing(setup,
     skp = _dinilai(setup)
     skp_finalkan(skp=skp, oleh=setup["penilai"])
     with pytest.raises(ValidationError) as exc:
-        skp_revisi(skp=skp, rating_hasil=rules.DI_ATAS, rating_perilaku=rules.DI_ATAS,
-                   alasan=alasan, oleh=setup["hr"])  # fmt: skip
+        skp_revisi(
+            skp=skp,
+            rating_hasil=rules.DI_ATAS,
+            rating_perilaku=rules.DI_ATAS,
+            alasan=alasan,
+            oleh=setup["hr"],
+        )
     [message] = exc.value.message_dict["alasan"]
     assert message.startswith("Alasan revisi: ")
     assert not RevisiSkp.objects.exists()
@@ -337,8 +399,13 @@ def _tutup(skp: Skp) -> None:
 
 def test_the_evaluator_revises_in_an_open_period(setup):
     skp = _final(setup)
-    revisi = skp_revisi(skp=skp, rating_hasil=rules.DI_ATAS, rating_perilaku=rules.DI_ATAS,
-                        alasan="Bukti terlambat", oleh=setup["penilai"])  # fmt: skip
+    revisi = skp_revisi(
+        skp=skp,
+        rating_hasil=rules.DI_ATAS,
+        rating_perilaku=rules.DI_ATAS,
+        alasan="Bukti terlambat",
+        oleh=setup["penilai"],
+    )
     assert revisi.predikat_baru == rules.SANGAT_BAIK
 
 
@@ -346,8 +413,13 @@ def test_the_evaluator_cannot_revise_a_closed_period_and_nothing_is_written(setu
     skp = _final(setup)
     _tutup(skp)
     with pytest.raises(ValidationError) as exc:
-        skp_revisi(skp=skp, rating_hasil=rules.DI_ATAS, rating_perilaku=rules.DI_ATAS,
-                   alasan="Bukti terlambat", oleh=setup["penilai"])  # fmt: skip
+        skp_revisi(
+            skp=skp,
+            rating_hasil=rules.DI_ATAS,
+            rating_perilaku=rules.DI_ATAS,
+            alasan="Bukti terlambat",
+            oleh=setup["penilai"],
+        )
     assert exc.value.error_dict[NON_FIELD_ERRORS][0].code == "periode_tutup_bkpsdm"
     assert "hanya dapat direvisi oleh BKPSDM" in exc.value.messages[0]
     assert not RevisiSkp.objects.exists()
@@ -357,8 +429,13 @@ def test_the_evaluator_cannot_revise_a_closed_period_and_nothing_is_written(setu
 def test_hr_revises_a_closed_period(setup):
     skp = _final(setup)
     _tutup(skp)
-    revisi = skp_revisi(skp=skp, rating_hasil=rules.DI_ATAS, rating_perilaku=rules.DI_ATAS,
-                        alasan="Keberatan diterima", oleh=setup["hr"])  # fmt: skip
+    revisi = skp_revisi(
+        skp=skp,
+        rating_hasil=rules.DI_ATAS,
+        rating_perilaku=rules.DI_ATAS,
+        alasan="Keberatan diterima",
+        oleh=setup["hr"],
+    )
     assert (revisi.oleh, revisi.predikat_lama, revisi.predikat_baru) == (
         setup["hr"],
         rules.BAIK,
@@ -370,12 +447,16 @@ def test_hr_revises_a_closed_period(setup):
 def test_a_revision_breaching_the_curve_is_a_warning_with_the_numbers_as_in_finalising(setup):
     # Finalising an SKP that breaches the curve is allowed, with the breach shown (HR decides);
     # a revision does the same and reports the breach it leaves.
-    KinerjaOrganisasi.objects.create(unit_kerja=setup["dinas"], tahun=2026,
-                                     predikat=rules.ISTIMEWA)  # fmt: skip
+    KinerjaOrganisasi.objects.create(unit_kerja=setup["dinas"], tahun=2026, predikat=rules.ISTIMEWA)
     skp = _final(setup)
     assert kurva_skp(_fresh(skp))[2] == []  # Baik 1 of 1: within the Istimewa curve
-    revisi = skp_revisi(skp=skp, rating_hasil=rules.DI_ATAS, rating_perilaku=rules.DI_ATAS,
-                        alasan="Bukti terlambat", oleh=setup["hr"])  # fmt: skip
+    revisi = skp_revisi(
+        skp=skp,
+        rating_hasil=rules.DI_ATAS,
+        rating_perilaku=rules.DI_ATAS,
+        alasan="Bukti terlambat",
+        oleh=setup["hr"],
+    )
     assert [p.predikat for p in revisi.pelanggaran] == [rules.SANGAT_BAIK]
     assert "Sangat Baik 1 dari 1 pegawai (100,00%) melebihi batas" in revisi.pelanggaran[0].pesan
     assert _fresh(skp).predikat == rules.SANGAT_BAIK
@@ -401,9 +482,12 @@ def test_opening_a_period_skips_rows_another_run_wrote_meanwhile_and_reports_eac
         langkah.append((selesai, total))
         if selesai == 2:  # a second run, between two batches, opens the last employee's SKP
             Skp.objects.create(
-                pegawai=orang[4], periode=periode, unit_kerja=unit,
-                perangkat_daerah=unit, golongan=orang[4].golongan,
-            )  # fmt: skip
+                pegawai=orang[4],
+                periode=periode,
+                unit_kerja=unit,
+                perangkat_daerah=unit,
+                golongan=orang[4].golongan,
+            )
 
     penilai = {p.pk: orang[0].pk for p in orang[1:]}
     n = buka.periode_buka_skp(periode=periode, penilai=penilai, jenis_jabatan={}, saat_maju=maju)

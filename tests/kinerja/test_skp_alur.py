@@ -30,10 +30,14 @@ def org():
 def skp(org):
     periode = Periode.objects.create(tahun=2026, jenis="tahunan")
     skp = Skp.objects.create(
-        pegawai=org.pegawai_a, periode=periode, penilai=org.users["pimpinan"].akses.pegawai,
-        unit_kerja=org.bidang_a, perangkat_daerah=org.unit_a, golongan="III/a",
+        pegawai=org.pegawai_a,
+        periode=periode,
+        penilai=org.users["pimpinan"].akses.pegawai,
+        unit_kerja=org.bidang_a,
+        perangkat_daerah=org.unit_a,
+        golongan="III/a",
         status=Skp.Status.DIRENCANAKAN,
-    )  # fmt: skip
+    )
     skp.rencana.create(urutan=1, hasil_kerja="Layanan imunisasi", indikator="Cakupan", target="95%")
     skp.rencana.create(urutan=2, hasil_kerja="Posyandu aktif", indikator="Jumlah", target="12")
     return skp
@@ -88,9 +92,12 @@ def test_a_realisation_of_only_spaces_counts_as_none(org, skp):
 def _dinilai(skp, **catatan):
     skp.rencana.update(realisasi="Tercapai")
     Skp.objects.filter(pk=skp.pk).update(
-        status=Skp.Status.DIEVALUASI, rating_hasil=rules.DI_ATAS, rating_perilaku=rules.DI_ATAS,
-        predikat=rules.SANGAT_BAIK, **catatan,
-    )  # fmt: skip
+        status=Skp.Status.DIEVALUASI,
+        rating_hasil=rules.DI_ATAS,
+        rating_perilaku=rules.DI_ATAS,
+        predikat=rules.SANGAT_BAIK,
+        **catatan,
+    )
 
 
 def test_finalising_without_the_confirmation_is_a_field_error_and_nothing_changes(org, skp):
@@ -111,8 +118,11 @@ def test_finalising_without_the_confirmation_is_a_field_error_and_nothing_change
 
 
 def test_the_employee_sees_the_evaluators_notes_only_after_finalising(org, skp):
-    _dinilai(skp, catatan_penilai="Pertahankan cakupan imunisasi",
-             catatan_perilaku="Kolaboratif dengan kader posyandu")  # fmt: skip
+    _dinilai(
+        skp,
+        catatan_penilai="Pertahankan cakupan imunisasi",
+        catatan_perilaku="Kolaboratif dengan kader posyandu",
+    )
     pegawai = _client(org, "pegawai")
     body = pegawai.get(_url(skp)).content.decode()
     assert "Pertahankan cakupan imunisasi" not in body  # still the evaluator's draft

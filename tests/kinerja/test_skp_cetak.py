@@ -34,13 +34,18 @@ def org():
 def skp(org):
     skp = Skp.objects.get(pegawai=org.pegawai_a)  # final, rated "Baik", evaluated by kepala A
     skp.rencana.create(
-        urutan=1, hasil_kerja="Cakupan imunisasi dasar lengkap",
-        indikator="Persentase bayi diimunisasi", target="95%", realisasi="97%",
-    )  # fmt: skip
+        urutan=1,
+        hasil_kerja="Cakupan imunisasi dasar lengkap",
+        indikator="Persentase bayi diimunisasi",
+        target="95%",
+        realisasi="97%",
+    )
     skp.rencana.create(
-        urutan=2, hasil_kerja="Laporan surveilans penyakit", indikator="Laporan tepat waktu",
+        urutan=2,
+        hasil_kerja="Laporan surveilans penyakit",
+        indikator="Laporan tepat waktu",
         target="12 laporan",
-    )  # fmt: skip
+    )
     Skp.objects.filter(pk=skp.pk).update(
         catatan_penilai="Pertahankan ketepatan laporan.",
         catatan_perilaku="Kolaboratif dengan lintas program.",

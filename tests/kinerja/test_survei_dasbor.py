@@ -41,8 +41,9 @@ def test_a_unit_head_sees_only_their_units_with_trend_and_approved_comments(
     client, dua_unit, hr_user, django_assert_max_num_queries
 ):
     a, la, _lb = dua_unit
-    komentar_moderasi(komentar=KomentarSkm.objects.filter(unit=la).first(), tayangkan=True,
-                      oleh=hr_user)  # fmt: skip
+    komentar_moderasi(
+        komentar=KomentarSkm.objects.filter(unit=la).first(), tayangkan=True, oleh=hr_user
+    )
     client.force_login(_kepala(a))
     # session, user, permissions (2), scope; units, sums; per unit: trend, comments, pending
     with django_assert_max_num_queries(10):

@@ -39,12 +39,18 @@ def _skp(pegawai, periode, predikat, unit_a, status="final"):
         rules.KURANG: (rules.SESUAI, rules.DI_BAWAH),
     }[predikat]
     return Skp.objects.create(
-        pegawai=pegawai, periode=periode, unit_kerja=pegawai.unit_kerja,
-        perangkat_daerah=unit_a, golongan=pegawai.golongan, status=status,
-        rating_hasil=hasil, rating_perilaku=perilaku, predikat=predikat,
+        pegawai=pegawai,
+        periode=periode,
+        unit_kerja=pegawai.unit_kerja,
+        perangkat_daerah=unit_a,
+        golongan=pegawai.golongan,
+        status=status,
+        rating_hasil=hasil,
+        rating_perilaku=perilaku,
+        predikat=predikat,
         catatan_penilai="Catatan penilai.",
         difinalkan_pada=timezone.now() if status == "final" else None,
-    )  # fmt: skip
+    )
 
 
 @pytest.fixture
@@ -60,10 +66,13 @@ def org():
         predikat = rules.SANGAT_BAIK if n < 8 else (rules.BAIK if n == 8 else rules.BUTUH_PERBAIKAN)
         _skp(p, periode, predikat, org.unit_a)
         HasilAsesmen.objects.create(
-            pegawai=p, tanggal=dt.date(2025, 3, 1), metode="ac", asesor="UPT",
+            pegawai=p,
+            tanggal=dt.date(2025, 3, 1),
+            metode="ac",
+            asesor="UPT",
             jpm=Decimal("90") if n < 4 else Decimal("70"),
             **dict.fromkeys(("m01", "m02", "m03", "m04", "m05", "m06", "m07", "m08", "sk01"), 3),
-        )  # fmt: skip
+        )
     Periode.objects.filter(pk=periode.pk).update(terbuka=False)
     return org
 
@@ -117,8 +126,9 @@ def test_filters_narrow_the_dashboard(org):
     assert d.distribusi == {}
 
 
-@pytest.mark.parametrize("tabel", ["distribusi", "tren", "penilai", "perbaikan", "kurva",
-                                   "talenta"])  # fmt: skip
+@pytest.mark.parametrize(
+    "tabel", ["distribusi", "tren", "penilai", "perbaikan", "kurva", "talenta"]
+)
 def test_every_chart_table_exports_to_csv_and_is_logged(org, tabel):
     response = _client(org, "pimpinan").get(f"/kinerja/ekspor/{tabel}.csv")
     assert response.status_code == 200

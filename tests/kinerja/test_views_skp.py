@@ -30,24 +30,34 @@ def org():
 def skp(org):
     periode = Periode.objects.create(tahun=2026, jenis="tahunan")
     return Skp.objects.create(
-        pegawai=org.pegawai_a, periode=periode, penilai=org.users["pimpinan"].akses.pegawai,
-        unit_kerja=org.bidang_a, perangkat_daerah=org.unit_a, golongan="III/a",
-    )  # fmt: skip
+        pegawai=org.pegawai_a,
+        periode=periode,
+        penilai=org.users["pimpinan"].akses.pegawai,
+        unit_kerja=org.bidang_a,
+        perangkat_daerah=org.unit_a,
+        golongan="III/a",
+    )
 
 
 def _rencana(*rows, total=None):
     data = {"rencana-TOTAL_FORMS": str(total or len(rows)), "rencana-INITIAL_FORMS": "0"}
     for i, (hasil, indikator, target) in enumerate(rows):
-        data |= {f"rencana-{i}-hasil_kerja": hasil, f"rencana-{i}-indikator": indikator,
-                 f"rencana-{i}-target": target}  # fmt: skip
+        data |= {
+            f"rencana-{i}-hasil_kerja": hasil,
+            f"rencana-{i}-indikator": indikator,
+            f"rencana-{i}-target": target,
+        }
     return data
 
 
 def _realisasi(*rows):
     data = {"realisasi-TOTAL_FORMS": str(len(rows)), "realisasi-INITIAL_FORMS": str(len(rows))}
     for i, (pk, nilai, bukti) in enumerate(rows):
-        data |= {f"realisasi-{i}-id": str(pk), f"realisasi-{i}-realisasi": nilai,
-                 f"realisasi-{i}-bukti": bukti}  # fmt: skip
+        data |= {
+            f"realisasi-{i}-id": str(pk),
+            f"realisasi-{i}-realisasi": nilai,
+            f"realisasi-{i}-bukti": bukti,
+        }
     return data
 
 
@@ -199,8 +209,12 @@ def test_rating_keeps_the_behaviour_notes_the_form_carries_them_prefilled(org, s
     )
     assert "Kolaboratif dengan tim puskesmas</textarea>" in page.content.decode()
     # The browser posts the prefilled field back with the ratings.
-    data = {**NILAI_ATAS, "catatan_perilaku": "Kolaboratif dengan tim puskesmas",
-            "catatan_penilai": "Baik", **KONFIRMASI_TANPA_REALISASI}  # fmt: skip
+    data = {
+        **NILAI_ATAS,
+        "catatan_perilaku": "Kolaboratif dengan tim puskesmas",
+        "catatan_penilai": "Baik",
+        **KONFIRMASI_TANPA_REALISASI,
+    }
     assert client.post(f"/kinerja/skp/{skp.pk}/nilai/", data).status_code == 302
     skp = Skp.objects.get(pk=skp.pk)
     assert (skp.catatan_perilaku, skp.catatan_penilai, skp.predikat) == (
@@ -221,13 +235,19 @@ def test_a_nul_character_posted_is_a_field_error_not_a_500(org, skp):
 def _final(org, skp, predikat=rules.BAIK):
     _direncanakan(skp)
     Skp.objects.filter(pk=skp.pk).update(
-        status=Skp.Status.FINAL, rating_hasil=rules.SESUAI, rating_perilaku=rules.SESUAI,
-        predikat=predikat, difinalkan_pada=timezone.now(),
-    )  # fmt: skip
+        status=Skp.Status.FINAL,
+        rating_hasil=rules.SESUAI,
+        rating_perilaku=rules.SESUAI,
+        predikat=predikat,
+        difinalkan_pada=timezone.now(),
+    )
 
 
-REVISI_ATAS = {"revisi-rating_hasil": rules.DI_ATAS, "revisi-rating_perilaku": rules.DI_ATAS,
-               "revisi-alasan": "Bukti terlambat diunggah"}  # fmt: skip
+REVISI_ATAS = {
+    "revisi-rating_hasil": rules.DI_ATAS,
+    "revisi-rating_perilaku": rules.DI_ATAS,
+    "revisi-alasan": "Bukti terlambat diunggah",
+}
 
 
 def test_a_closed_periods_revision_is_refused_to_the_evaluator_on_the_page(org, skp):
@@ -275,9 +295,11 @@ def test_the_skp_page_runs_a_fixed_number_of_queries(org, skp, django_assert_max
     client = _client(org, "pimpinan")
     _direncanakan(skp)
     Skp.objects.filter(pk=skp.pk).update(
-        status=Skp.Status.DIEVALUASI, rating_hasil=rules.SESUAI, rating_perilaku=rules.SESUAI,
+        status=Skp.Status.DIEVALUASI,
+        rating_hasil=rules.SESUAI,
+        rating_perilaku=rules.SESUAI,
         predikat=rules.BAIK,
-    )  # fmt: skip
+    )
     for n in range(2, 12):
         skp.rencana.create(urutan=n, hasil_kerja=f"Hasil {n}", indikator="I", target="1")
     with django_assert_max_num_queries(11):

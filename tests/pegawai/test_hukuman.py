@@ -30,9 +30,12 @@ def _hukuman(pegawai, jenis=JenisHukuman.POTONG_TUKIN_6, **extra) -> HukumanDisi
 
 def test_save_without_full_clean_derives_the_end_date():
     hukuman = HukumanDisiplin.objects.create(
-        pegawai=PegawaiFactory(), jenis=JenisHukuman.POTONG_TUKIN_6, nomor_sk="800/1/2024",
-        tanggal_sk=MULAI, tmt_mulai=MULAI,
-    )  # fmt: skip
+        pegawai=PegawaiFactory(),
+        jenis=JenisHukuman.POTONG_TUKIN_6,
+        nomor_sk="800/1/2024",
+        tanggal_sk=MULAI,
+        tmt_mulai=MULAI,
+    )
     hukuman.refresh_from_db()
     assert hukuman.tmt_selesai == dt.date(2024, 7, 14)
 
@@ -93,9 +96,12 @@ def test_a_raw_insert_without_the_end_date_is_refused():
 def test_the_merit_projection_sees_the_end_of_a_sanction_saved_without_full_clean():
     pegawai = PegawaiFactory()
     HukumanDisiplin.objects.create(
-        pegawai=pegawai, jenis=JenisHukuman.POTONG_TUKIN_6, nomor_sk="800/1/2024",
-        tanggal_sk=MULAI, tmt_mulai=MULAI,
-    )  # fmt: skip
+        pegawai=pegawai,
+        jenis=JenisHukuman.POTONG_TUKIN_6,
+        nomor_sk="800/1/2024",
+        tanggal_sk=MULAI,
+        tmt_mulai=MULAI,
+    )
     indeks = IndeksMerit.objects.get(pegawai=pegawai)
     assert indeks.hukuman_sampai == dt.date(2024, 7, 14)
     assert indeks.hukuman_sampai != TERBUKA  # not "still running" for ever

@@ -112,8 +112,9 @@ def test_kepemimpinan_berikutnya(jenis, berikut):
 
 KOM = r.DataProgram(1, "Komunikasi Efektif", "manajerial", 16, 500_000, kompetensi={"m03": 3})
 KOM_DASAR = r.DataProgram(2, "Komunikasi Dasar", "manajerial", 8, 100_000, kompetensi={"m03": 2})
-HASIL = r.DataProgram(3, "Manajemen Kinerja", "manajerial", 24, 900_000,
-                      kompetensi={"m04": 3, "m03": 3})  # fmt: skip
+HASIL = r.DataProgram(
+    3, "Manajemen Kinerja", "manajerial", 24, 900_000, kompetensi={"m04": 3, "m03": 3}
+)
 PKP = r.DataProgram(4, "PKP", "manajerial", 270, 15_000_000, pelatihan_wajib="pkp")
 PKA = r.DataProgram(5, "PKA", "manajerial", 360, 25_000_000, pelatihan_wajib="pka")
 LATSAR = r.DataProgram(
@@ -126,8 +127,15 @@ CAPAIAN_OK = dict(STANDAR_2)
 
 
 def _p(**kw) -> r.DataPegawai:
-    base = {"id": 1, "status": "PNS", "jenis_jabatan": "PELAKSANA", "tahun_cpns": 2010,
-            "jp_tahun_ini": 30, "standar": STANDAR_2, "capaian": CAPAIAN_OK}  # fmt: skip
+    base = {
+        "id": 1,
+        "status": "PNS",
+        "jenis_jabatan": "PELAKSANA",
+        "tahun_cpns": 2010,
+        "jp_tahun_ini": 30,
+        "standar": STANDAR_2,
+        "capaian": CAPAIAN_OK,
+    }
     return r.DataPegawai(**{**base, **kw})
 
 
@@ -206,8 +214,12 @@ def test_low_predikat_without_assessment_targets_results_orientation():
 def test_high_performer_with_high_potential_gets_the_next_leadership_program(
     predikat, potensial, jenis, selesai, expected
 ):
-    data = _p(predikat=predikat, potensial=potensial, jenis_jabatan=jenis,
-              kepemimpinan_selesai=frozenset(selesai))  # fmt: skip
+    data = _p(
+        predikat=predikat,
+        potensial=potensial,
+        jenis_jabatan=jenis,
+        kepemimpinan_selesai=frozenset(selesai),
+    )
     assert _sumber(r.kebutuhan_pegawai(data, KATALOG)) == expected
 
 
@@ -240,8 +252,13 @@ def _grup(n, sebelum, sesudah, mulai=0):
     ("peserta", "lainnya", "naik_p", "naik_l", "n_l"),
     [
         # 10 participants from BP, 8 improved; 20 non-attendees from BP, 5 improved
-        ({**_grup(8, BP, B), **_grup(2, BP, BP, 8)},
-         {**_grup(5, BP, B, 100), **_grup(15, BP, BP, 105)}, 80.0, 25.0, 20),
+        (
+            {**_grup(8, BP, B), **_grup(2, BP, BP, 8)},
+            {**_grup(5, BP, B, 100), **_grup(15, BP, BP, 105)},
+            80.0,
+            25.0,
+            20,
+        ),
         # below the minimum on the participants' side: no share
         (_grup(9, BP, B), _grup(20, BP, BP, 100), None, 0.0, 20),
         # non-attendees matched on the starting predikat: those starting at Baik do not count
@@ -249,7 +266,7 @@ def _grup(n, sebelum, sesudah, mulai=0):
         # a participant is never their own comparison
         (_grup(10, B, SB), _grup(10, B, B), 100.0, None, 0),
     ],
-)  # fmt: skip
+)
 def test_efek_program(peserta, lainnya, naik_p, naik_l, n_l):
     e = r.efek_program(1, "X", peserta, lainnya)
     assert (e.naik_peserta, e.naik_pembanding, e.n_pembanding) == (naik_p, naik_l, n_l)
@@ -289,9 +306,14 @@ def test_kepemimpinan_dari_nama(nama, kode):
 # --- needs against target posts (a candidacy, a succession) -----------------------------------
 
 KOM_PELAKSANA = r.DataProgram(
-    8, "Komunikasi Layanan", "manajerial", 8, 100_000, kompetensi={"m03": 3},
+    8,
+    "Komunikasi Layanan",
+    "manajerial",
+    8,
+    100_000,
+    kompetensi={"m03": 3},
     jenis_jabatan_sasaran=("PELAKSANA",),
-)  # fmt: skip
+)
 KEPALA = "Kepala Bidang Pelayanan — Dinas Kesehatan"
 
 
@@ -317,16 +339,21 @@ SASARAN = [
 
 @pytest.mark.parametrize(("capaian", "sekarang", "sasaran", "expected"), SASARAN)
 def test_a_target_post_adds_the_gaps_its_standard_names(capaian, sekarang, sasaran, expected):
-    data = _pk(capaian={**CAPAIAN_OK, "m03": capaian}, standar={**STANDAR_2, "m03": sekarang},
-              sasaran=(_sasaran({"m03": sasaran}),))  # fmt: skip
+    data = _pk(
+        capaian={**CAPAIAN_OK, "m03": capaian},
+        standar={**STANDAR_2, "m03": sekarang},
+        sasaran=(_sasaran({"m03": sasaran}),),
+    )
     assert _sumber(r.kebutuhan_pegawai(data, KATALOG)) == expected
 
 
 @pytest.mark.parametrize(
     ("alasan", "label"),
-    [(r.USULAN, f"formasi {KEPALA} (usulan kandidat)"),
-     (r.SUKSESI, f"formasi {KEPALA} (calon suksesor)")],
-)  # fmt: skip
+    [
+        (r.USULAN, f"formasi {KEPALA} (usulan kandidat)"),
+        (r.SUKSESI, f"formasi {KEPALA} (calon suksesor)"),
+    ],
+)
 def test_a_target_need_names_the_post_and_why_it_is_a_target(alasan, label):
     data = _pk(sasaran=(_sasaran({"m03": 3}, alasan),))
     (k,) = r.kebutuhan_pegawai(data, KATALOG)
@@ -367,8 +394,11 @@ SASARAN_KEPEMIMPINAN = [
 def test_a_target_posts_leadership_training_is_a_need_naming_the_post(
     jenis, selesai, sasaran, expected
 ):
-    data = _p(jenis_jabatan=jenis, kepemimpinan_selesai=frozenset(selesai),
-              sasaran=(_sasaran({}, jenis=sasaran),))  # fmt: skip
+    data = _p(
+        jenis_jabatan=jenis,
+        kepemimpinan_selesai=frozenset(selesai),
+        sasaran=(_sasaran({}, jenis=sasaran),),
+    )
     kebutuhan = r.kebutuhan_pegawai(data, KATALOG)
     assert _sumber(kebutuhan) == expected
     for k in kebutuhan:
@@ -387,23 +417,39 @@ def _level(n, sebelum, sesudah, mulai=0):
     ("peserta", "lainnya", "expected"),
     [
         # 10 participants from level 2, 6 reached 3; 20 non-attendees from 2, 2 reached 3
-        ({**_level(6, 2, 3), **_level(4, 2, 2, 6)},
-         {**_level(2, 2, 3, 100), **_level(18, 2, 2, 102)},
-         (10, 20, 2.0, 2.6, 60.0, 2.0, 2.1, 10.0)),
+        (
+            {**_level(6, 2, 3), **_level(4, 2, 2, 6)},
+            {**_level(2, 2, 3, 100), **_level(18, 2, 2, 102)},
+            (10, 20, 2.0, 2.6, 60.0, 2.0, 2.1, 10.0),
+        ),
         # fewer than the minimum participants: no figure on their side, the count still shown
         (_level(9, 2, 3), _level(20, 2, 2, 100), (9, 20, None, None, None, 2.0, 2.0, 0.0)),
         # non-attendees matched on the starting level: those starting at 3 do not count
-        (_level(10, 2, 3), {**_level(10, 2, 2, 100), **_level(30, 3, 4, 200)},
-         (10, 10, 2.0, 3.0, 100.0, 2.0, 2.0, 0.0)),
+        (
+            _level(10, 2, 3),
+            {**_level(10, 2, 2, 100), **_level(30, 3, 4, 200)},
+            (10, 10, 2.0, 3.0, 100.0, 2.0, 2.0, 0.0),
+        ),
         # a participant is never their own comparison; too few non-attendees
-        (_level(10, 1, 2), {**_level(10, 1, 2), **_level(5, 1, 1, 100)},
-         (10, 5, 1.0, 2.0, 100.0, None, None, None)),
+        (
+            _level(10, 1, 2),
+            {**_level(10, 1, 2), **_level(5, 1, 1, 100)},
+            (10, 5, 1.0, 2.0, 100.0, None, None, None),
+        ),
     ],
-)  # fmt: skip
+)
 def test_efek_kompetensi(peserta, lainnya, expected):
     e = r.efek_kompetensi("m03", peserta, lainnya)
-    assert (e.n_peserta, e.n_pembanding, e.awal_peserta, e.akhir_peserta, e.naik_peserta,
-            e.awal_pembanding, e.akhir_pembanding, e.naik_pembanding) == expected  # fmt: skip
+    assert (
+        e.n_peserta,
+        e.n_pembanding,
+        e.awal_peserta,
+        e.akhir_peserta,
+        e.naik_peserta,
+        e.awal_pembanding,
+        e.akhir_pembanding,
+        e.naik_pembanding,
+    ) == expected
     assert e.cukup is (expected[4] is not None and expected[7] is not None)
     assert e.nama == "M.03 Komunikasi"
 
@@ -414,11 +460,23 @@ def test_efek_program_compares_the_levels_of_each_competency_it_develops():
     level = {pid: ({"m03": 2, "m04": 2}, {"m03": 3, "m04": 2}) for pid in ikut}
     level |= {100 + i: ({"m03": 2, "m04": 2}, {"m03": 2, "m04": 2}) for i in range(12)}
     level[200] = ({"m03": None, "m04": 2}, {"m03": 3, "m04": 2})  # m03 not assessed before
-    e = r.efek_program(1, "X", _grup(5, BP, B), _grup(20, BP, BP, 100), kompetensi=["m03", "m04"],
-                       ikut=ikut, level=level)  # fmt: skip
+    e = r.efek_program(
+        1,
+        "X",
+        _grup(5, BP, B),
+        _grup(20, BP, BP, 100),
+        kompetensi=["m03", "m04"],
+        ikut=ikut,
+        level=level,
+    )
     m03, m04 = e.kompetensi
     assert (m03.kode, m03.n_peserta, m03.n_pembanding, m03.naik_peserta, m03.naik_pembanding) == (
-        "m03", 12, 12, 100.0, 0.0)  # fmt: skip
+        "m03",
+        12,
+        12,
+        100.0,
+        0.0,
+    )
     assert (m04.n_pembanding, m04.naik_peserta, m04.akhir_peserta) == (13, 0.0, 2.0)
     # Predikat: 5 participants with both years is below the minimum, their count still given.
     assert (e.n_peserta, e.naik_peserta) == (5, None)

@@ -17,8 +17,9 @@ pytestmark = pytest.mark.django_db
 
 def _sesi(tahun: int, jp: int = 24, wajib: str = ""):
     program = ProgramFactory(jumlah_jp=jp, pelatihan_wajib=wajib)
-    return SesiFactory(program=program, tanggal_mulai=dt.date(tahun, 3, 2),
-                       tanggal_selesai=dt.date(tahun, 3, 6))  # fmt: skip
+    return SesiFactory(
+        program=program, tanggal_mulai=dt.date(tahun, 3, 2), tanggal_selesai=dt.date(tahun, 3, 6)
+    )
 
 
 def test_jp_per_tahun_sums_completions_and_verified_external_only(django_assert_num_queries):
@@ -39,8 +40,13 @@ def test_jp_per_tahun_sums_completions_and_verified_external_only(django_assert_
         jumlah_jp=6,
     )
     EksternalFactory(pegawai=a, jumlah_jp=50)  # awaiting verification
-    EksternalFactory(pegawai=b, status="ditolak", alasan_penolakan="x", diverifikasi_oleh=hr,
-                     diverifikasi_pada=dt.datetime(2026, 3, 1, tzinfo=dt.UTC))  # fmt: skip
+    EksternalFactory(
+        pegawai=b,
+        status="ditolak",
+        alasan_penolakan="x",
+        diverifikasi_oleh=hr,
+        diverifikasi_pada=dt.datetime(2026, 3, 1, tzinfo=dt.UTC),
+    )
     with django_assert_num_queries(2):
         jp = sel.jp_per_tahun([a.pk, b.pk], 2024, 2026)
     assert jp == {a.pk: {2025: 18, 2026: 30}}
@@ -56,8 +62,13 @@ def test_kepemimpinan_selesai_lists_completed_required_programs(django_assert_nu
     from django.contrib.auth.models import User
 
     hr = User.objects.create(username="v")
-    EksternalFactory(pegawai=b, pelatihan_wajib="pka", status="diverifikasi", diverifikasi_oleh=hr,
-                     diverifikasi_pada=dt.datetime(2026, 3, 1, tzinfo=dt.UTC))  # fmt: skip
+    EksternalFactory(
+        pegawai=b,
+        pelatihan_wajib="pka",
+        status="diverifikasi",
+        diverifikasi_oleh=hr,
+        diverifikasi_pada=dt.datetime(2026, 3, 1, tzinfo=dt.UTC),
+    )
     with django_assert_num_queries(2):
         hasil = sel.kepemimpinan_selesai([a.pk, b.pk])
     assert hasil == {a.pk: frozenset({"latsar_cpns", "pkp"}), b.pk: frozenset({"pka"})}

@@ -32,10 +32,19 @@ def test_it_enrols_and_credits_jp_on_completion(hr_user):
     assert p.status == Peserta.Status.TERDAFTAR
     assert Sesi.objects.get(pk=sesi.pk).jumlah_peserta == 1
     s.peserta_hadir(peserta=p, oleh=hr_user)
-    p = s.peserta_lulus(peserta=p, nomor_sertifikat=" 800/12/BKPSDM ", tanggal_sertifikat=SELESAI,
-                        oleh=hr_user, hari_ini=SELESAI)  # fmt: skip
+    p = s.peserta_lulus(
+        peserta=p,
+        nomor_sertifikat=" 800/12/BKPSDM ",
+        tanggal_sertifikat=SELESAI,
+        oleh=hr_user,
+        hari_ini=SELESAI,
+    )
     assert (p.status, p.jp_diakui, p.tahun_jp, p.nomor_sertifikat) == (
-        "lulus", 24, 2026, "800/12/BKPSDM")  # fmt: skip
+        "lulus",
+        24,
+        2026,
+        "800/12/BKPSDM",
+    )
     entry = LogEntry.objects.get_for_object(p).first()
     assert entry.actor == hr_user
 
@@ -118,8 +127,13 @@ def test_a_request_to_a_closed_or_started_session_is_refused(kolom, hari, pesan)
 def test_completion_refuses_a_bad_certificate(hr_user, nomor, tanggal, field, pesan):
     p = PesertaFactory(status=Peserta.Status.HADIR)
     with pytest.raises(ValidationError) as exc:
-        s.peserta_lulus(peserta=p, nomor_sertifikat=nomor, tanggal_sertifikat=tanggal,
-                        oleh=hr_user, hari_ini=SELESAI)  # fmt: skip
+        s.peserta_lulus(
+            peserta=p,
+            nomor_sertifikat=nomor,
+            tanggal_sertifikat=tanggal,
+            oleh=hr_user,
+            hari_ini=SELESAI,
+        )
     assert pesan in _pesan(exc, field)
     assert Peserta.objects.get(pk=p.pk).status == "hadir"
 
@@ -194,8 +208,13 @@ def test_bulk_enrolment_is_all_or_nothing_by_default(hr_user):
 def test_bulk_enrolment_of_the_valid_ones_is_an_explicit_choice(hr_user):
     sesi = SesiFactory(kapasitas=3)
     aktif, pensiun, sudah = _kelompok(sesi)
-    hasil = s.daftar_massal(sesi=sesi, pegawai=[*aktif, pensiun, sudah], hanya_yang_sah=True,
-                            oleh=hr_user, hari_ini=HARI)  # fmt: skip
+    hasil = s.daftar_massal(
+        sesi=sesi,
+        pegawai=[*aktif, pensiun, sudah],
+        hanya_yang_sah=True,
+        oleh=hr_user,
+        hari_ini=HARI,
+    )
     assert hasil.dijalankan
     assert [p.nama for p in hasil.didaftar] == ["Aktif 0", "Aktif 1"]
     assert len(hasil.ditolak) == 3
@@ -208,8 +227,13 @@ def test_bulk_enrolment_all_valid_reports_progress(hr_user):
     sesi = SesiFactory(kapasitas=10)
     pegawai = [PegawaiFactory() for _ in range(4)]
     langkah = []
-    hasil = s.daftar_massal(sesi=sesi, pegawai=pegawai, oleh=hr_user, hari_ini=HARI,
-                            saat_maju=lambda d, t: langkah.append((d, t)))  # fmt: skip
+    hasil = s.daftar_massal(
+        sesi=sesi,
+        pegawai=pegawai,
+        oleh=hr_user,
+        hari_ini=HARI,
+        saat_maju=lambda d, t: langkah.append((d, t)),
+    )
     assert hasil.dijalankan and len(hasil.didaftar) == 4 and hasil.ditolak == []
     assert langkah[-1] == (4, 4)
 
@@ -218,10 +242,16 @@ def test_bulk_enrolment_all_valid_reports_progress(hr_user):
 
 
 def _eksternal(**kw):
-    base = {"nama": "Pelatihan Analisis Data", "penyelenggara": "Kominfo", "kelompok": "teknis",
-            "tanggal_mulai": dt.date(2026, 2, 2), "tanggal_selesai": dt.date(2026, 2, 4),
-            "jumlah_jp": 12, "nomor_sertifikat": "KOM/77",
-            "bukti": SimpleUploadedFile("s.pdf", b"%PDF-1.4")}  # fmt: skip
+    base = {
+        "nama": "Pelatihan Analisis Data",
+        "penyelenggara": "Kominfo",
+        "kelompok": "teknis",
+        "tanggal_mulai": dt.date(2026, 2, 2),
+        "tanggal_selesai": dt.date(2026, 2, 4),
+        "jumlah_jp": 12,
+        "nomor_sertifikat": "KOM/77",
+        "bukti": SimpleUploadedFile("s.pdf", b"%PDF-1.4"),
+    }
     return {**base, **kw}
 
 
@@ -255,8 +285,9 @@ def test_external_training_counts_only_once_verified(hr_user, settings, tmp_path
 )
 def test_external_training_refuses_bad_input(kolom, field):
     with pytest.raises(ValidationError) as exc:
-        s.eksternal_catat(pegawai=PegawaiFactory(), oleh=None, hari_ini=dt.date(2026, 3, 1),
-                          **_eksternal(**kolom))  # fmt: skip
+        s.eksternal_catat(
+            pegawai=PegawaiFactory(), oleh=None, hari_ini=dt.date(2026, 3, 1), **_eksternal(**kolom)
+        )
     assert field in exc.value.message_dict
     assert not PelatihanEksternal.objects.exists()
 

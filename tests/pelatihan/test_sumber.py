@@ -30,11 +30,16 @@ def org():
 
 def _usulkan(org, pegawai, **std):
     """Propose `pegawai` for an Administrator post in unit A whose standard is `std`."""
-    jabatan = JabatanFactory(nama="Kepala Bidang Uji", jenis="ADMINISTRATOR", kelas_jabatan=11,
-                             **{f"std_{k}": v for k, v in std.items()})  # fmt: skip
+    jabatan = JabatanFactory(
+        nama="Kepala Bidang Uji",
+        jenis="ADMINISTRATOR",
+        kelas_jabatan=11,
+        **{f"std_{k}": v for k, v in std.items()},
+    )
     formasi = FormasiFactory(jabatan=jabatan, unit_kerja=org.unit_a)
-    return Usulan.objects.create(formasi=formasi, pegawai=pegawai, diusulkan_oleh=org.users["hr"],
-                                 urutan=1)  # fmt: skip
+    return Usulan.objects.create(
+        formasi=formasi, pegawai=pegawai, diusulkan_oleh=org.users["hr"], urutan=1
+    )
 
 
 def test_jabatan_registers_its_provider():
@@ -45,8 +50,13 @@ def test_the_provider_reads_the_post_held_proposals_and_successors_in_four_queri
     org, django_assert_num_queries
 ):
     usulan = _usulkan(org, org.pegawai_a, m03=4)
-    Usulan.objects.create(formasi=usulan.formasi, pegawai=org.pegawai_b, aktif=False,
-                          diusulkan_oleh=org.users["hr"], urutan=2)  # fmt: skip
+    Usulan.objects.create(
+        formasi=usulan.formasi,
+        pegawai=org.pegawai_b,
+        aktif=False,
+        diusulkan_oleh=org.users["hr"],
+        urutan=2,
+    )
     lain = [PegawaiFactory(unit_kerja=org.unit_b) for _ in range(5)]
     for p in lain:
         PenempatanFactory(pegawai=p, formasi=FormasiFactory(unit_kerja=org.unit_b))
@@ -58,8 +68,12 @@ def test_the_provider_reads_the_post_held_proposals_and_successors_in_four_queri
     a = hasil[org.pegawai_a.pk]
     assert a.jenis_jabatan == "PELAKSANA" and a.standar == org.formasi_a.jabatan.standar_kompetensi
     (s,) = a.sasaran
-    assert s == DataSasaran("Kepala Bidang Uji — Dinas Kesehatan", "ADMINISTRATOR",
-                            {**dict.fromkeys(s.standar, 3), "m03": 4}, "usulan")  # fmt: skip
+    assert s == DataSasaran(
+        "Kepala Bidang Uji — Dinas Kesehatan",
+        "ADMINISTRATOR",
+        {**dict.fromkeys(s.standar, 3), "m03": 4},
+        "usulan",
+    )
     assert hasil[org.pegawai_b.pk].sasaran == ()  # the withdrawn proposal does not count
     assert set(hasil) == set(ids)
 
@@ -103,8 +117,10 @@ def test_a_candidate_sees_the_target_posts_gap_on_the_needs_page(
     with django_assert_max_num_queries(24):
         r = c.get(reverse("pelatihan:kebutuhan"))
     body = r.content.decode()
-    assert "Kesenjangan kompetensi untuk formasi Kepala Bidang Uji — Dinas Kesehatan (usulan " \
-           "kandidat)" in body  # fmt: skip
+    assert (
+        "Kesenjangan kompetensi untuk formasi Kepala Bidang Uji — Dinas Kesehatan (usulan "
+        "kandidat)" in body
+    )
     assert "level 3 di bawah standar 4 formasi Kepala Bidang Uji" in body
     assert "Komunikasi Pimpinan" in body
     r = c.get(reverse("pelatihan:kebutuhan"), {"sumber": "sasaran"})
@@ -134,8 +150,13 @@ def test_the_inputs_are_the_same_by_ids_by_queryset_and_by_steps(
     sesi = SesiFactory(program=ProgramFactory(pelatihan_wajib="pkp"))
     baru = [PegawaiFactory(unit_kerja=org.unit_a if i % 2 else org.unit_b) for i in range(6)]
     for i, p in enumerate(baru):
-        HasilAsesmen.objects.create(pegawai=p, tanggal=dt.date(2025, 5, 2), metode="ac",
-                                    asesor="UPT", **dict.fromkeys(KODE, 1 + i % 3))  # fmt: skip
+        HasilAsesmen.objects.create(
+            pegawai=p,
+            tanggal=dt.date(2025, 5, 2),
+            metode="ac",
+            asesor="UPT",
+            **dict.fromkeys(KODE, 1 + i % 3),
+        )
         PesertaFactory(pegawai=p, sesi=sesi, lulus=True)
     qs = Pegawai.objects.aktif().exclude(unit_kerja=org.unit_b).order_by("pk")
     dicatat = list(qs)
@@ -163,14 +184,23 @@ def _suksesor(org, pegawai, formasi=None, aktif=True, urutan=1, **std):
     """Name `pegawai` a successor of a JPT post in unit B whose standard is `std` (raw rows: the
     services' rules are tested in tests/jabatan/test_suksesi.py)."""
     if formasi is None:
-        jabatan = JabatanFactory(nama="Kepala Dinas Uji", jenis="JPT_PRATAMA", kelas_jabatan=14,
-                                 **{f"std_{k}": v for k, v in std.items()})  # fmt: skip
+        jabatan = JabatanFactory(
+            nama="Kepala Dinas Uji",
+            jenis="JPT_PRATAMA",
+            kelas_jabatan=14,
+            **{f"std_{k}": v for k, v in std.items()},
+        )
         formasi = FormasiFactory(jabatan=jabatan, unit_kerja=org.unit_b)
     return Suksesor.objects.create(
-        formasi=formasi, pegawai=pegawai, kesiapan="1_2_tahun", urutan=urutan,
-        tanggal_penetapan=timezone.localdate(), ditetapkan_oleh=org.users["hr"], aktif=aktif,
+        formasi=formasi,
+        pegawai=pegawai,
+        kesiapan="1_2_tahun",
+        urutan=urutan,
+        tanggal_penetapan=timezone.localdate(),
+        ditetapkan_oleh=org.users["hr"],
+        aktif=aktif,
         alasan_berakhir="" if aktif else "Mutasi",
-    )  # fmt: skip
+    )
 
 
 def test_an_active_successor_is_a_succession_target_after_the_proposals(org):
@@ -203,8 +233,10 @@ def test_a_successor_sees_the_succession_need_naming_the_post(org):
     c = Client()
     c.force_login(org.users["hr"])
     body = c.get(reverse("pelatihan:kebutuhan"), {"sumber": "sasaran"}).content.decode()
-    assert "Kesenjangan kompetensi untuk formasi Kepala Dinas Uji — Dinas Pendidikan (calon " \
-           "suksesor)" in body  # fmt: skip
+    assert (
+        "Kesenjangan kompetensi untuk formasi Kepala Dinas Uji — Dinas Pendidikan (calon "
+        "suksesor)" in body
+    )
     assert "level 3 di bawah standar 5 formasi Kepala Dinas Uji" in body
     assert "Kepemimpinan Strategis" in body
     c.force_login(org.users["pegawai"])

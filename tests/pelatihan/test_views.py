@@ -43,8 +43,12 @@ def _c(org, role):
 
 def _sesi(tahun=TAHUN, jp=24, **kw):
     program = kw.pop("program", None) or ProgramFactory(jumlah_jp=jp)
-    return SesiFactory(program=program, tanggal_mulai=dt.date(tahun, 3, 2),
-                       tanggal_selesai=dt.date(tahun, 3, 6), **kw)  # fmt: skip
+    return SesiFactory(
+        program=program,
+        tanggal_mulai=dt.date(tahun, 3, 2),
+        tanggal_selesai=dt.date(tahun, 3, 6),
+        **kw,
+    )
 
 
 def _lulus(pegawai, jp=24, tahun=TAHUN):
@@ -114,8 +118,10 @@ def test_the_exports_hold_every_row_in_scope_and_are_logged(org):
 
 def test_saya_shows_jp_needs_and_open_sessions(org, django_assert_max_num_queries):
     _lulus(org.pegawai_a, 8)
-    terbuka = SesiFactory(tanggal_mulai=timezone.localdate() + dt.timedelta(days=10),
-                          tanggal_selesai=timezone.localdate() + dt.timedelta(days=12))  # fmt: skip
+    terbuka = SesiFactory(
+        tanggal_mulai=timezone.localdate() + dt.timedelta(days=10),
+        tanggal_selesai=timezone.localdate() + dt.timedelta(days=12),
+    )
     c = _c(org, "pegawai")
     # auth and menu (5), the employee, history (2) and this year's JP (2), the needs' data
     # (SKPs, assessments, talent bands, JP 2, leadership 2, jabatan's provider: placements,
@@ -133,8 +139,10 @@ def test_saya_shows_jp_needs_and_open_sessions(org, django_assert_max_num_querie
 
 
 def test_an_employee_asks_to_join_and_sees_the_refusal_the_second_time(org):
-    sesi = SesiFactory(tanggal_mulai=timezone.localdate() + dt.timedelta(days=10),
-                       tanggal_selesai=timezone.localdate() + dt.timedelta(days=12))  # fmt: skip
+    sesi = SesiFactory(
+        tanggal_mulai=timezone.localdate() + dt.timedelta(days=10),
+        tanggal_selesai=timezone.localdate() + dt.timedelta(days=12),
+    )
     c = _c(org, "pegawai")
     r = c.post(reverse("pelatihan:ajukan", args=[sesi.pk]), follow=True)
     assert Peserta.objects.get(sesi=sesi).status == "diajukan"
@@ -183,9 +191,15 @@ def test_a_pppk_sees_the_24_jp_warning_before_sending_and_hr_sees_it_on_the_requ
 def test_an_employee_records_external_training_with_evidence(org, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     c = _c(org, "pegawai")
-    data = {"nama": "Kursus Python", "penyelenggara": "Digitalent", "kelompok": "teknis",
-            "tanggal_mulai": "2026-01-05", "tanggal_selesai": "2026-01-09", "jumlah_jp": "16",
-            "nomor_sertifikat": "DTS/1"}  # fmt: skip
+    data = {
+        "nama": "Kursus Python",
+        "penyelenggara": "Digitalent",
+        "kelompok": "teknis",
+        "tanggal_mulai": "2026-01-05",
+        "tanggal_selesai": "2026-01-09",
+        "jumlah_jp": "16",
+        "nomor_sertifikat": "DTS/1",
+    }
     r = c.post(reverse("pelatihan:eksternal"), {**data, "bukti": SimpleUploadedFile("a.exe", b"x")})
     assert r.status_code == 400 and "PDF" in r.content.decode()
     r = c.post(
@@ -433,8 +447,10 @@ def test_did_it_work_compares_participants_with_similar_non_attendees(
     p24, p25 = (
         Periode.objects.get_or_create(tahun=t, jenis="tahunan", triwulan=0)[0] for t in (2024, 2025)
     )
-    rating = {"Baik": ("Sesuai Ekspektasi", "Sesuai Ekspektasi"),
-              "Butuh Perbaikan": ("Di Bawah Ekspektasi", "Sesuai Ekspektasi")}  # fmt: skip
+    rating = {
+        "Baik": ("Sesuai Ekspektasi", "Sesuai Ekspektasi"),
+        "Butuh Perbaikan": ("Di Bawah Ekspektasi", "Sesuai Ekspektasi"),
+    }
     for i in range(24):
         peg = PegawaiFactory(unit_kerja=org.bidang_a)
         ikut = i < 12
@@ -443,17 +459,30 @@ def test_did_it_work_compares_participants_with_similar_non_attendees(
             (p25, "Baik" if (i % 2 == 0 or (ikut and i < 9)) else "Butuh Perbaikan"),
         ):
             h, pl = rating[pr]
-            Skp.objects.create(pegawai=peg, periode=periode, unit_kerja=peg.unit_kerja,
-                               perangkat_daerah=org.unit_a, golongan=peg.golongan, status="final",
-                               rating_hasil=h, rating_perilaku=pl, predikat=pr,
-                               catatan_penilai="Catatan penilai.",
-                               difinalkan_pada=timezone.now())  # fmt: skip
+            Skp.objects.create(
+                pegawai=peg,
+                periode=periode,
+                unit_kerja=peg.unit_kerja,
+                perangkat_daerah=org.unit_a,
+                golongan=peg.golongan,
+                status="final",
+                rating_hasil=h,
+                rating_perilaku=pl,
+                predikat=pr,
+                catatan_penilai="Catatan penilai.",
+                difinalkan_pada=timezone.now(),
+            )
         if ikut:
             PesertaFactory(pegawai=peg, sesi=sesi, lulus=True)
         # Assessed before the training year and after it: M.04 rose for 10 participants.
         for tanggal, m04 in ((dt.date(2024, 5, 2), 2), (dt.date(2026, 2, 3), 3 if i < 10 else 2)):
-            HasilAsesmen.objects.create(pegawai=peg, tanggal=tanggal, metode="ac", asesor="UPT",
-                                        **{**dict.fromkeys(KODE, 2), "m04": m04})  # fmt: skip
+            HasilAsesmen.objects.create(
+                pegawai=peg,
+                tanggal=tanggal,
+                metode="ac",
+                asesor="UPT",
+                **{**dict.fromkeys(KODE, 2), "m04": m04},
+            )
     ProgramKompetensiFactory(program=program, kode="m04", level=3)
     c = _c(org, "pimpinan")
     # session, user, permissions (2), the scope, the SKPs, the completions, the programs'
@@ -533,7 +562,10 @@ def test_the_needs_page_reads_in_steps_and_loads_only_the_page_shown(
     bertahap = sel.kebutuhan_halaman(scope, {})
     assert len(satu.baris) >= 6 and list(bertahap.baris) == list(satu.baris)
     assert (bertahap.per_sumber, bertahap.per_program, bertahap.jumlah_pegawai) == (
-        satu.per_sumber, satu.per_program, satu.jumlah_pegawai)  # fmt: skip
+        satu.per_sumber,
+        satu.per_program,
+        satu.jumlah_pegawai,
+    )
     nama = [p.nama for p, _k in satu.baris]
     assert nama == sorted(nama)
     with django_assert_num_queries(1):  # the employees of the page, with their units

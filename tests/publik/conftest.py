@@ -1,4 +1,3 @@
-# ruff: noqa: E501  (the fixtures' tables read better on one line)
 """Fixtures of the public pages: service units with responses, decisions with a frozen ranking
 that holds private data (NIP, birth date, scores, exclusion reasons) the public must never see."""
 
@@ -160,12 +159,20 @@ def buat_keputusan(
         },
     }
     return Keputusan.objects.create(
-        formasi=formasi, pegawai=pegawai, penempatan=penempatan, nomor_sk=f"821/{formasi.pk}/2026",
-        tanggal_sk=tanggal, tmt=tanggal, metode=metode, peringkat_terpilih=peringkat,
+        formasi=formasi,
+        pegawai=pegawai,
+        penempatan=penempatan,
+        nomor_sk=f"821/{formasi.pk}/2026",
+        tanggal_sk=tanggal,
+        tmt=tanggal,
+        metode=metode,
+        peringkat_terpilih=peringkat,
         justifikasi=justifikasi or ("" if peringkat == 1 else "Pengalaman langsung di bidang ini."),
         ringkasan_publik=ringkasan_publik,
-        snapshot=snapshot, aturan_versi="uji", oleh=oleh,
-    )  # fmt: skip
+        snapshot=snapshot,
+        aturan_versi="uji",
+        oleh=oleh,
+    )
 
 
 # --- The open selection (tests/publik/test_seleksi.py, test_kelola.py) ---
@@ -216,24 +223,40 @@ def _calon(unit, predikat="Baik", golongan="IV/b", urutan=0):
     left to the last tie-break, the NIP, the order would follow the factory's gender and
     sequence counters, which depend on the tests that ran before."""
     lahir = D(1975, 5, 5)
-    pegawai = PegawaiFactory(unit_kerja=unit, golongan=golongan,
-                             tmt_golongan=D(2020, 4, 1) + dt.timedelta(days=urutan),
-                             tanggal_lahir=lahir, gelar_belakang="M.Si.")  # fmt: skip
+    pegawai = PegawaiFactory(
+        unit_kerja=unit,
+        golongan=golongan,
+        tmt_golongan=D(2020, 4, 1) + dt.timedelta(days=urutan),
+        tanggal_lahir=lahir,
+        gelar_belakang="M.Si.",
+    )
     admin = JabatanFactory(jenis=JenisJabatan.ADMINISTRATOR, kelas_jabatan=11)
-    PenempatanFactory(pegawai=pegawai, formasi=FormasiFactory(jabatan=admin, unit_kerja=unit),
-                      tmt_mulai=D(2018, 1, 2))  # fmt: skip
-    rating = {"Baik": ("Sesuai Ekspektasi",) * 2,
-              "Butuh Perbaikan": ("Di Bawah Ekspektasi", "Sesuai Ekspektasi")}[predikat]  # fmt: skip
+    PenempatanFactory(
+        pegawai=pegawai,
+        formasi=FormasiFactory(jabatan=admin, unit_kerja=unit),
+        tmt_mulai=D(2018, 1, 2),
+    )
+    rating = {
+        "Baik": ("Sesuai Ekspektasi",) * 2,
+        "Butuh Perbaikan": ("Di Bawah Ekspektasi", "Sesuai Ekspektasi"),
+    }[predikat]
     for tahun in (2025, 2024):
         periode = Periode.objects.get_or_create(
             tahun=tahun, jenis="tahunan", triwulan=0, defaults={"terbuka": False}
         )[0]
         Skp.objects.create(
-            pegawai=pegawai, periode=periode, unit_kerja=unit, perangkat_daerah=unit,
-            golongan=golongan, status="final", difinalkan_pada=timezone.now(),
-            rating_hasil=rating[0], rating_perilaku=rating[1], predikat=predikat,
+            pegawai=pegawai,
+            periode=periode,
+            unit_kerja=unit,
+            perangkat_daerah=unit,
+            golongan=golongan,
+            status="final",
+            difinalkan_pada=timezone.now(),
+            rating_hasil=rating[0],
+            rating_perilaku=rating[1],
+            predikat=predikat,
             catatan_penilai="Catatan penilai.",
-        )  # fmt: skip
+        )
     return pegawai
 
 
@@ -241,12 +264,21 @@ def _calon(unit, predikat="Baik", golongan="IV/b", urutan=0):
 def jpt(db):
     pemda = UnitKerjaFactory(jenis="pemda")
     dinas = UnitKerjaFactory(parent=pemda, nama="Dinas Komunikasi Uji")
-    kadis = JabatanFactory(nama="Kepala Dinas Komunikasi", jenis=JenisJabatan.JPT_PRATAMA,
-                           kelas_jabatan=14, golongan_minimal="IV/a", pendidikan_minimal="S1")  # fmt: skip
+    kadis = JabatanFactory(
+        nama="Kepala Dinas Komunikasi",
+        jenis=JenisJabatan.JPT_PRATAMA,
+        kelas_jabatan=14,
+        golongan_minimal="IV/a",
+        pendidikan_minimal="S1",
+    )
     formasi = FormasiFactory(jabatan=kadis, unit_kerja=dinas)
     calon = [_calon(dinas, urutan=i) for i in range(4)]
-    return {"formasi": formasi, "calon": calon, "dinas": dinas,
-            "tidak_layak": _calon(dinas, predikat="Butuh Perbaikan")}  # fmt: skip
+    return {
+        "formasi": formasi,
+        "calon": calon,
+        "dinas": dinas,
+        "tidak_layak": _calon(dinas, predikat="Butuh Perbaikan"),
+    }
 
 
 # --- The survey poster and QR code (tests/publik/test_poster.py, tests/browser/test_poster.py) ---

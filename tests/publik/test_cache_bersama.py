@@ -29,11 +29,15 @@ def _redis_ada() -> bool:
 
 
 BACKEND = {
-    "database": {"BACKEND": "django.core.cache.backends.db.DatabaseCache",
-                 "LOCATION": "publik_cache_uji"},
-    "redis": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
-              "LOCATION": "redis://127.0.0.1:6379/15"},
-}  # fmt: skip
+    "database": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "publik_cache_uji",
+    },
+    "redis": {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": "redis://127.0.0.1:6379/15",
+    },
+}
 
 
 @pytest.fixture(params=list(BACKEND))

@@ -1,4 +1,3 @@
-# ruff: noqa: E501  (parametrised tables read better on one line)
 """HR's pages of the open selection: the list (filter, sort, export), the opening form, the
 selection's page with applicants and eligibility, the stage form (results, announcement) and the
 proposal to the PPK; bad input gives field-named Indonesian errors and writes nothing."""
@@ -37,9 +36,11 @@ def _jadwal(mulai_adm: int = -9) -> dict[str, tuple[dt.date, dt.date]]:
 
 def _post_buka(jpt, jadwal=None, **ubah) -> dict:
     data = {
-        "judul": "Seleksi Terbuka JPT Pratama 2026", "nomor_pengumuman": "800/1/Pansel/2026",
-        "formasi": [jpt["formasi"].pk], "panitia": "\n".join(f"{n}; {p}" for n, p in PANITIA),
-    }  # fmt: skip
+        "judul": "Seleksi Terbuka JPT Pratama 2026",
+        "nomor_pengumuman": "800/1/Pansel/2026",
+        "formasi": [jpt["formasi"].pk],
+        "panitia": "\n".join(f"{n}; {p}" for n, p in PANITIA),
+    }
     for jenis, (a, b) in (jadwal or _jadwal()).items():
         data[f"tahap_{jenis}_mulai"], data[f"tahap_{jenis}_selesai"] = a.isoformat(), b.isoformat()
     data.update(ubah)
@@ -47,8 +48,14 @@ def _post_buka(jpt, jadwal=None, **ubah) -> dict:
 
 
 def _buka(jpt, hr, jadwal=None) -> Seleksi:
-    return seleksi_buka(judul="Seleksi JPT", nomor_pengumuman="800/2/2026", formasi=[jpt["formasi"]],
-                        panitia=PANITIA, tahap=jadwal or _jadwal(), oleh=hr)  # fmt: skip
+    return seleksi_buka(
+        judul="Seleksi JPT",
+        nomor_pengumuman="800/2/2026",
+        formasi=[jpt["formasi"]],
+        panitia=PANITIA,
+        tahap=jadwal or _jadwal(),
+        oleh=hr,
+    )
 
 
 def _lamar(seleksi, jpt, pegawai) -> Pelamar:
@@ -76,16 +83,32 @@ def test_it_opens_a_selection_with_the_requirements_of_the_position(hr_client, j
 @pytest.mark.parametrize(
     ("ubah", "field", "kata"),
     [
-        ({"tahap_kompetensi_mulai": "2026-12-31", "tahap_kompetensi_selesai": "2026-12-01"}, "tahap_kompetensi_mulai", "Asesmen kompetensi: tanggal mulai 31 Desember 2026 sesudah tanggal selesai"),
-        ({"tahap_wawancara_mulai": "2020-01-01", "tahap_wawancara_selesai": "2020-01-02"}, "tahap_wawancara_mulai", "sebelum tahap Asesmen kompetensi selesai"),
-        ({"tahap_rekam_jejak_selesai": ""}, "tahap_rekam_jejak_selesai", "Penelusuran rekam jejak: tanggal selesai wajib diisi"),
+        (
+            {"tahap_kompetensi_mulai": "2026-12-31", "tahap_kompetensi_selesai": "2026-12-01"},
+            "tahap_kompetensi_mulai",
+            "Asesmen kompetensi: tanggal mulai 31 Desember 2026 sesudah tanggal selesai",
+        ),
+        (
+            {"tahap_wawancara_mulai": "2020-01-01", "tahap_wawancara_selesai": "2020-01-02"},
+            "tahap_wawancara_mulai",
+            "sebelum tahap Asesmen kompetensi selesai",
+        ),
+        (
+            {"tahap_rekam_jejak_selesai": ""},
+            "tahap_rekam_jejak_selesai",
+            "Penelusuran rekam jejak: tanggal selesai wajib diisi",
+        ),
         ({"tahap_administrasi_mulai": "31-31-2026"}, "tahap_administrasi_mulai", "TTTT-BB-HH"),
-        ({"panitia": "A; ketua\nB; anggota\nC; anggota\nD; anggota"}, "panitia", "berjumlah ganjil, sedikitnya 5 orang (sekarang 4)"),
+        (
+            {"panitia": "A; ketua\nB; anggota\nC; anggota\nD; anggota"},
+            "panitia",
+            "berjumlah ganjil, sedikitnya 5 orang (sekarang 4)",
+        ),
         ({"panitia": "A ketua"}, "panitia", "baris 1: tulis “nama; peran”"),
         ({"judul": ""}, "judul", "Judul wajib diisi"),
         ({"formasi": []}, "formasi", "Pilih sedikitnya satu formasi JPT"),
     ],
-)  # fmt: skip
+)
 def test_opening_refuses_bad_input_naming_the_field_and_writes_nothing(
     hr_client, jpt, ubah, field, kata
 ):
@@ -143,16 +166,26 @@ def test_an_applicant_no_longer_eligible_cannot_pass_the_administrative_check(
     assert "tidak memenuhi syarat" in pesan and jpt["tidak_layak"].nama_lengkap in pesan
     assert not HasilTahap.objects.exists()
     # Failing them is allowed.
-    response = hr_client.post(url, {f"hasil_{baik.pk}": "lulus", f"hasil_{buruk.pk}": "gagal",
-                                    f"catatan_{buruk.pk}": "Predikat kinerja tidak memenuhi"})  # fmt: skip
+    response = hr_client.post(
+        url,
+        {
+            f"hasil_{baik.pk}": "lulus",
+            f"hasil_{buruk.pk}": "gagal",
+            f"catatan_{buruk.pk}": "Predikat kinerja tidak memenuhi",
+        },
+    )
     assert response.status_code == 302
     assert HasilTahap.objects.get(pelamar=buruk).catatan == "Predikat kinerja tidak memenuhi"
 
 
 @pytest.mark.parametrize(
     ("isian", "kata"),
-    [({"nilai": "120"}, "antara 0 dan 100"), ({"nilai": "abc"}, "harus berupa angka"), ({"hasil": ""}, "pilih lulus atau tidak lulus")],
-)  # fmt: skip
+    [
+        ({"nilai": "120"}, "antara 0 dan 100"),
+        ({"nilai": "abc"}, "harus berupa angka"),
+        ({"hasil": ""}, "pilih lulus atau tidak lulus"),
+    ],
+)
 def test_a_bad_score_names_the_applicant_and_writes_nothing(hr_client, jpt, hr_user, isian, kata):
     seleksi = _buka(jpt, hr_user)
     p = _lamar(seleksi, jpt, jpt["calon"][0])
@@ -179,8 +212,11 @@ def test_hr_records_a_stage_announces_it_and_proposes_three_names(hr_client, jpt
         for p, n in zip(pelamar, nilai, strict=True):
             if jenis == "administrasi" or p != pelamar[3]:
                 lulus = jenis == "administrasi" or p != pelamar[3]
-                data |= {f"hasil_{p.pk}": "lulus" if lulus else "gagal", f"nilai_{p.pk}": n,
-                         f"catatan_{p.pk}": "CATATAN-RAHASIA"}  # fmt: skip
+                data |= {
+                    f"hasil_{p.pk}": "lulus" if lulus else "gagal",
+                    f"nilai_{p.pk}": n,
+                    f"catatan_{p.pk}": "CATATAN-RAHASIA",
+                }
         if jenis == "kompetensi":
             data |= {f"hasil_{pelamar[3].pk}": "gagal", f"nilai_{pelamar[3].pk}": "60"}
         assert hr_client.post(url, data).status_code == 302, jenis
@@ -269,8 +305,11 @@ def test_the_list_and_the_detail_run_a_bounded_number_of_queries(
 def test_only_hr_reaches_the_pages(client, jpt, hr_user):
     seleksi = _buka(jpt, hr_user)
     client.force_login(User.objects.create_user("bukan-hr", is_staff=True))
-    for url in (reverse("publik:kelola_seleksi"), reverse("publik:kelola_seleksi_buka"),
-                reverse("publik:kelola_seleksi_detail", args=[seleksi.pk])):  # fmt: skip
+    for url in (
+        reverse("publik:kelola_seleksi"),
+        reverse("publik:kelola_seleksi_buka"),
+        reverse("publik:kelola_seleksi_detail", args=[seleksi.pk]),
+    ):
         assert client.get(url).status_code == 403
     assert (
         client.post(reverse("publik:kelola_seleksi_usulkan", args=[seleksi.pk])).status_code == 403

@@ -1,4 +1,3 @@
-# ruff: noqa: E501  (parametrised tables read better on one line)
 """The open selection for JPT posts (PermenPANRB 15/2019), end to end from opening to the
 decision on the transparency page; the clear errors on wrong dates, early results and
 ineligible applicants; the employee's page from /saya/."""
@@ -39,8 +38,14 @@ D = dt.date
 
 
 def _buka(jpt, hr, **kw):
-    data = dict(judul="Seleksi Terbuka JPT Pratama 2026", nomor_pengumuman="800/1/Pansel/2026",
-                formasi=[jpt["formasi"]], panitia=PANITIA, tahap=JADWAL, oleh=hr)  # fmt: skip
+    data = dict(
+        judul="Seleksi Terbuka JPT Pratama 2026",
+        nomor_pengumuman="800/1/Pansel/2026",
+        formasi=[jpt["formasi"]],
+        panitia=PANITIA,
+        tahap=JADWAL,
+        oleh=hr,
+    )
     data.update(kw)
     return seleksi_buka(**data)
 
@@ -51,16 +56,19 @@ def test_an_open_selection_from_opening_to_the_decision_on_the_transparency_page
     seleksi = _buka(jpt, hr_user)
     tahap = {t.jenis: t for t in seleksi.tahap.all()}
     tahap_umumkan(tahap=tahap["pengumuman"], pada=D(2026, 10, 1), oleh=hr_user)
-    pelamar = [seleksi_daftar(seleksi=seleksi, formasi=jpt["formasi"], pegawai=p,
-                              pada=D(2026, 10, 10)) for p in jpt["calon"]]  # fmt: skip
+    pelamar = [
+        seleksi_daftar(seleksi=seleksi, formasi=jpt["formasi"], pegawai=p, pada=D(2026, 10, 10))
+        for p in jpt["calon"]
+    ]
     tahap_umumkan(tahap=tahap["pendaftaran"], pada=D(2026, 10, 15), oleh=hr_user)
     # Everyone passes the administrative check; the fourth fails the competency assessment.
     nilai = {pelamar[0].pk: "90", pelamar[1].pk: "85", pelamar[2].pk: "80", pelamar[3].pk: "60"}
     for jenis in URUTAN_TAHAP[2:]:
         t = tahap[jenis]
         ikut = pelamar if jenis == "administrasi" else pelamar[:3]
-        hasil = {p.pk: (jenis == "administrasi" or p != pelamar[3], Decimal(nilai[p.pk]))
-                 for p in ikut}  # fmt: skip
+        hasil = {
+            p.pk: (jenis == "administrasi" or p != pelamar[3], Decimal(nilai[p.pk])) for p in ikut
+        }
         if jenis == "kompetensi":
             hasil[pelamar[3].pk] = (False, Decimal("60"))
         tahap_catat_hasil(tahap=t, hasil=hasil, pada=t.mulai, oleh=hr_user)
@@ -73,10 +81,15 @@ def test_an_open_selection_from_opening_to_the_decision_on_the_transparency_page
     usulan = seleksi_usulkan(seleksi=seleksi, pada=D(2026, 11, 21), oleh=hr_user)
     assert [u.pegawai for u in usulan] == jpt["calon"][:3]
     keputusan = keputusan_create(
-        formasi=jpt["formasi"], pegawai=jpt["calon"][0], nomor_sk="800.1.3.3/7/2026",
-        tanggal_sk=D(2026, 11, 27), tmt=D(2026, 11, 28), metode="seleksi_terbuka", oleh=hr_user,
+        formasi=jpt["formasi"],
+        pegawai=jpt["calon"][0],
+        nomor_sk="800.1.3.3/7/2026",
+        tanggal_sk=D(2026, 11, 27),
+        tmt=D(2026, 11, 28),
+        metode="seleksi_terbuka",
+        oleh=hr_user,
         seleksi_id=seleksi.pk,
-    )  # fmt: skip
+    )
     assert keputusan.asal_seleksi.pelamar.seleksi == seleksi
     html = client.get(reverse("publik:transparansi")).content.decode()
     assert "Kepala Dinas Komunikasi" in html and jpt["calon"][0].nama_lengkap in html
@@ -94,14 +107,17 @@ def test_an_open_selection_from_opening_to_the_decision_on_the_transparency_page
 @pytest.mark.parametrize(
     ("ubah", "field"),
     [
-        ({"tahap": {**JADWAL, "kompetensi": (D(2026, 10, 31), D(2026, 10, 21))}}, "tahap_kompetensi"),
+        (
+            {"tahap": {**JADWAL, "kompetensi": (D(2026, 10, 31), D(2026, 10, 21))}},
+            "tahap_kompetensi",
+        ),
         ({"tahap": {**JADWAL, "wawancara": (D(2026, 10, 25), D(2026, 11, 10))}}, "tahap_wawancara"),
         ({"tahap": {k: v for k, v in JADWAL.items() if k != "rekam_jejak"}}, "tahap"),
         ({"panitia": PANITIA[:4]}, "panitia"),
         ({"judul": " "}, "judul"),
         ({"formasi": []}, "formasi"),
     ],
-)  # fmt: skip
+)
 def test_opening_refuses_wrong_dates_and_an_incomplete_committee(jpt, hr_user, ubah, field):
     with pytest.raises(ValidationError) as info:
         _buka(jpt, hr_user, **ubah)
@@ -126,8 +142,12 @@ def test_only_hr_opens(jpt, django_user_model):
 def test_an_ineligible_applicant_is_told_why(jpt, hr_user):
     seleksi = _buka(jpt, hr_user)
     with pytest.raises(ValidationError) as info:
-        seleksi_daftar(seleksi=seleksi, formasi=jpt["formasi"], pegawai=jpt["tidak_layak"],
-                       pada=D(2026, 10, 10))  # fmt: skip
+        seleksi_daftar(
+            seleksi=seleksi,
+            formasi=jpt["formasi"],
+            pegawai=jpt["tidak_layak"],
+            pada=D(2026, 10, 10),
+        )
     assert "pegawai" in info.value.message_dict
     assert "memenuhi syarat" in info.value.message_dict["pegawai"][0]
 
@@ -135,21 +155,25 @@ def test_an_ineligible_applicant_is_told_why(jpt, hr_user):
 def test_applying_outside_registration_or_twice_is_refused(jpt, hr_user):
     seleksi = _buka(jpt, hr_user)
     with pytest.raises(ValidationError) as info:
-        seleksi_daftar(seleksi=seleksi, formasi=jpt["formasi"], pegawai=jpt["calon"][0],
-                       pada=D(2026, 10, 16))  # fmt: skip
+        seleksi_daftar(
+            seleksi=seleksi, formasi=jpt["formasi"], pegawai=jpt["calon"][0], pada=D(2026, 10, 16)
+        )
     assert "seleksi" in info.value.message_dict
-    seleksi_daftar(seleksi=seleksi, formasi=jpt["formasi"], pegawai=jpt["calon"][0],
-                   pada=D(2026, 10, 10))  # fmt: skip
+    seleksi_daftar(
+        seleksi=seleksi, formasi=jpt["formasi"], pegawai=jpt["calon"][0], pada=D(2026, 10, 10)
+    )
     with pytest.raises(ValidationError) as info:
-        seleksi_daftar(seleksi=seleksi, formasi=jpt["formasi"], pegawai=jpt["calon"][0],
-                       pada=D(2026, 10, 11))  # fmt: skip
+        seleksi_daftar(
+            seleksi=seleksi, formasi=jpt["formasi"], pegawai=jpt["calon"][0], pada=D(2026, 10, 11)
+        )
     assert "formasi" in info.value.message_dict
 
 
 def test_a_result_before_its_stage_or_for_someone_out_is_refused(jpt, hr_user):
     seleksi = _buka(jpt, hr_user)
-    p = seleksi_daftar(seleksi=seleksi, formasi=jpt["formasi"], pegawai=jpt["calon"][0],
-                       pada=D(2026, 10, 10))  # fmt: skip
+    p = seleksi_daftar(
+        seleksi=seleksi, formasi=jpt["formasi"], pegawai=jpt["calon"][0], pada=D(2026, 10, 10)
+    )
     adm = seleksi.tahap.get(jenis=JenisTahap.ADMINISTRASI)
     with pytest.raises(ValidationError) as info:
         tahap_catat_hasil(tahap=adm, hasil={p.pk: (True, None)}, pada=D(2026, 10, 15), oleh=hr_user)
@@ -157,8 +181,9 @@ def test_a_result_before_its_stage_or_for_someone_out_is_refused(jpt, hr_user):
     tahap_catat_hasil(tahap=adm, hasil={p.pk: (False, None)}, pada=D(2026, 10, 16), oleh=hr_user)
     kompetensi = seleksi.tahap.get(jenis=JenisTahap.KOMPETENSI)
     with pytest.raises(ValidationError) as info:
-        tahap_catat_hasil(tahap=kompetensi, hasil={p.pk: (True, None)}, pada=D(2026, 10, 21),
-                          oleh=hr_user)  # fmt: skip
+        tahap_catat_hasil(
+            tahap=kompetensi, hasil={p.pk: (True, None)}, pada=D(2026, 10, 21), oleh=hr_user
+        )
     assert "pelamar" in info.value.message_dict
     with pytest.raises(ValidationError) as info:
         tahap_umumkan(tahap=kompetensi, pada=D(2026, 10, 22), oleh=hr_user)
@@ -167,8 +192,10 @@ def test_a_result_before_its_stage_or_for_someone_out_is_refused(jpt, hr_user):
 
 def test_the_employee_applies_from_their_page(client, jpt, hr_user):
     hari_ini = timezone.localdate()
-    jadwal = {j: (hari_ini + dt.timedelta(days=2 * i - 2), hari_ini + dt.timedelta(days=2 * i - 1))
-              for i, j in enumerate(URUTAN_TAHAP)}  # fmt: skip
+    jadwal = {
+        j: (hari_ini + dt.timedelta(days=2 * i - 2), hari_ini + dt.timedelta(days=2 * i - 1))
+        for i, j in enumerate(URUTAN_TAHAP)
+    }
     jadwal["pendaftaran"] = (hari_ini, hari_ini + dt.timedelta(days=1))
     jadwal["pengumuman"] = (hari_ini - dt.timedelta(days=14), hari_ini - dt.timedelta(days=1))
     jadwal = {j: (a, b) for j, (a, b) in jadwal.items()}

@@ -50,9 +50,15 @@ def test_it_records_a_response_with_profile_and_a_pending_comment(client, unit_l
 
 @pytest.mark.parametrize(
     "isian",
-    [_isian(5), _isian(0), {**_isian(), "waktu": ""}, {**_isian(), "biaya": "x"},
-     _isian(usia="99"), _isian(komentar="x" * 1001)],
-)  # fmt: skip
+    [
+        _isian(5),
+        _isian(0),
+        {**_isian(), "waktu": ""},
+        {**_isian(), "biaya": "x"},
+        _isian(usia="99"),
+        _isian(komentar="x" * 1001),
+    ],
+)
 def test_it_refuses_a_bad_questionnaire_with_field_errors(client, unit_layanan, isian):
     response = client.post(_url(unit_layanan), isian)
     assert response.status_code == 200
@@ -246,8 +252,9 @@ def test_the_survey_pages_take_a_fixed_number_of_queries(
     from tests.factories import UnitKerjaFactory
 
     for i in range(5):
-        isi_survei(UnitLayanan.objects.create(unit_kerja=UnitKerjaFactory(parent=opd),
-                                              kode=f"u{i}"), 5)  # fmt: skip
+        isi_survei(
+            UnitLayanan.objects.create(unit_kerja=UnitKerjaFactory(parent=opd), kode=f"u{i}"), 5
+        )
     # units with their unit_kerja; the sums grouped by unit and quarter; the distinct networks
     # per unit and quarter pattern
     with django_assert_max_num_queries(3):

@@ -32,12 +32,24 @@ pytestmark = pytest.mark.django_db
 def keputusan(sistem, opd) -> list[Keputusan]:
     return [
         buat_keputusan(sistem, opd=opd, nama_jabatan="Kepala Bidang Gizi"),
-        buat_keputusan(sistem, opd=opd, nama_jabatan="Sekretaris Dinas", peringkat=2,
-                       tanggal=dt.date(2025, 6, 2), justifikasi="Pengalaman 12 tahun.",
-                       ringkasan_publik="Pengalaman memimpin unit serupa."),
-        buat_keputusan(sistem, opd=opd, nama_jabatan="Kepala Dinas Uji", metode="seleksi_terbuka",
-                       jenis="JPT_PRATAMA", tanggal=dt.date(2026, 1, 5)),
-    ]  # fmt: skip
+        buat_keputusan(
+            sistem,
+            opd=opd,
+            nama_jabatan="Sekretaris Dinas",
+            peringkat=2,
+            tanggal=dt.date(2025, 6, 2),
+            justifikasi="Pengalaman 12 tahun.",
+            ringkasan_publik="Pengalaman memimpin unit serupa.",
+        ),
+        buat_keputusan(
+            sistem,
+            opd=opd,
+            nama_jabatan="Kepala Dinas Uji",
+            metode="seleksi_terbuka",
+            jenis="JPT_PRATAMA",
+            tanggal=dt.date(2026, 1, 5),
+        ),
+    ]
 
 
 def test_it_lists_the_filled_posts_with_the_public_facts(client, keputusan):
@@ -98,9 +110,11 @@ def test_an_annulled_decision_stays_listed_marked_with_its_day_and_reason(
 
     lama = keputusan[0]
     keputusan_batalkan(
-        keputusan=lama, alasan="SK diterbitkan untuk orang yang salah.", oleh=sistem,
+        keputusan=lama,
+        alasan="SK diterbitkan untuk orang yang salah.",
+        oleh=sistem,
         pada=dt.date(2026, 4, 1),
-    )  # fmt: skip
+    )
     html = client.get(
         reverse("publik:keputusan_detail", kwargs={"keputusan_id": lama.pk})
     ).content.decode()
@@ -164,14 +178,20 @@ def test_the_feed_is_atom_with_the_new_decisions(client, keputusan):
 
 def _semua_url(keputusan, unit) -> list[str]:
     k = keputusan[1].pk
-    urls = [reverse("beranda"), reverse("publik:transparansi"),
-            reverse("publik:transparansi") + "?metode=talent_pool&urut=unit",
-            reverse("publik:keputusan_detail", args=[k]), reverse("publik:lowong"),
-            reverse("publik:data_terbuka"), reverse("publik:feed"), reverse("publik:survei"),
-            reverse("publik:survei_hasil", kwargs={"kode": unit.kode}),
-            reverse("publik:survei_form", kwargs={"kode": unit.kode}),
-            reverse("publik:survei_cetak", kwargs={"kode": unit.kode}),
-            reverse("publik:survei_qr", kwargs={"kode": unit.kode})]  # fmt: skip
+    urls = [
+        reverse("beranda"),
+        reverse("publik:transparansi"),
+        reverse("publik:transparansi") + "?metode=talent_pool&urut=unit",
+        reverse("publik:keputusan_detail", args=[k]),
+        reverse("publik:lowong"),
+        reverse("publik:data_terbuka"),
+        reverse("publik:feed"),
+        reverse("publik:survei"),
+        reverse("publik:survei_hasil", kwargs={"kode": unit.kode}),
+        reverse("publik:survei_form", kwargs={"kode": unit.kode}),
+        reverse("publik:survei_cetak", kwargs={"kode": unit.kode}),
+        reverse("publik:survei_qr", kwargs={"kode": unit.kode}),
+    ]
     for kode in ("jabatan-terisi", "jabatan-lowong", "ikm"):
         urls += [reverse("publik:unduh", args=[kode, f]) for f in ("csv", "json")]
     return urls
@@ -209,8 +229,11 @@ def test_public_gets_set_no_cookie_and_write_nothing(client, keputusan, unit_lay
         with CaptureQueriesContext(connection) as queries:
             response = client.get(url)
         assert not response.cookies, url
-        tulis = [q["sql"] for q in queries if q["sql"].split()[0].upper() in
-                 ("INSERT", "UPDATE", "DELETE")]  # fmt: skip
+        tulis = [
+            q["sql"]
+            for q in queries
+            if q["sql"].split()[0].upper() in ("INSERT", "UPDATE", "DELETE")
+        ]
         assert not tulis, (url, tulis)
 
 

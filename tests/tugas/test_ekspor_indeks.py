@@ -37,9 +37,13 @@ def test_the_ranking_export_is_a_task_with_the_pages_weights_and_a_log(org, lang
     """Immediate backend: the export runs when the request's on-commit callbacks run."""
     formasi = FormasiFactory(
         unit_kerja=org.bidang_a,
-        jabatan=JabatanFactory(jenis="ADMINISTRATOR", kelas_jabatan=11,
-                               golongan_minimal="III/d", pendidikan_minimal="S1"),
-    )  # fmt: skip
+        jabatan=JabatanFactory(
+            jenis="ADMINISTRATOR",
+            kelas_jabatan=11,
+            golongan_minimal="III/d",
+            pendidikan_minimal="S1",
+        ),
+    )
     terbaik = _calon(org.bidang_a, predikat=("Sangat Baik", "Sangat Baik"))
     kedua = _calon(org.bidang_a, pengawas_sejak=dt.date(2010, 1, 4))
     tutup_periode()
@@ -57,8 +61,14 @@ def test_the_ranking_export_is_a_task_with_the_pages_weights_and_a_log(org, lang
     catatan = CatatanEkspor.objects.get(data="jabatan.peringkat")
     assert (catatan.user, catatan.jumlah_baris) == (org.users["hr"], 2)
     # What-if weights from the page reorder the file as they reorder the page.
-    bobot = {"w_kinerja": 0, "w_kompetensi": 0, "w_kualifikasi": 0, "w_pengembangan": 0,
-             "w_pengalaman": 100, "w_integritas": 0}  # fmt: skip
+    bobot = {
+        "w_kinerja": 0,
+        "w_kompetensi": 0,
+        "w_kualifikasi": 0,
+        "w_pengembangan": 0,
+        "w_pengalaman": 100,
+        "w_integritas": 0,
+    }
     urutan = [b.hasil.kandidat.nip for b in hr.get(url, bobot).context["teratas"]]
     with langsung(execute=True):
         hr.get(url, {**bobot, "ekspor": "xlsx"})

@@ -23,8 +23,13 @@ def _sheet(data: bytes):
 def test_the_admin_list_exports_xlsx_as_a_task_with_typed_cells(hr_client, unduh_ekspor):
     p = PegawaiFactory(gelar_depan="Dr.", nama="Ahmad Fauzi", gelar_belakang="S.T., M.T.")
     RiwayatPangkatFactory(pegawai=p, golongan="III/a", tmt_golongan=dt.date(2019, 4, 1))
-    ws = _sheet(unduh_ekspor(hr_client, "/admin/pegawai/riwayatpangkat/ekspor/",
-                             {"format": "xlsx", "golongan": "III/a"}))  # fmt: skip
+    ws = _sheet(
+        unduh_ekspor(
+            hr_client,
+            "/admin/pegawai/riwayatpangkat/ekspor/",
+            {"format": "xlsx", "golongan": "III/a"},
+        )
+    )
     rows = list(ws.iter_rows())
     header = [c.value for c in rows[0]]
     assert header[:2] == ["NIP", "nama"] and "TMT golongan" in header
@@ -33,7 +38,10 @@ def test_the_admin_list_exports_xlsx_as_a_task_with_typed_cells(hr_client, unduh
     assert nama.value == "Dr. Ahmad Fauzi, S.T., M.T."
     tmt = rows[1][header.index("TMT golongan")]
     assert (tmt.is_date, tmt.value, tmt.number_format) == (
-        True, dt.datetime(2019, 4, 1), "DD-MM-YYYY")  # fmt: skip
+        True,
+        dt.datetime(2019, 4, 1),
+        "DD-MM-YYYY",
+    )
     assert len(rows) == 2  # the list's filter holds in the export
 
 

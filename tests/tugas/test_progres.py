@@ -31,8 +31,9 @@ def contoh(laporan: Laporan, n: int, gagal: str = "") -> int:
         raise ValidationError({"periode": "Periode Tahunan 2026 sudah ditutup."})
     if gagal == "lain":
         raise ZeroDivisionError("division by zero")
-    laporan.selesai(pesan="Beres.", berkas=b"a;b\n", nama_berkas="contoh.csv",
-                    jenis_berkas="text/csv")  # fmt: skip
+    laporan.selesai(
+        pesan="Beres.", berkas=b"a;b\n", nama_berkas="contoh.csv", jenis_berkas="text/csv"
+    )
     return n
 
 
@@ -103,8 +104,9 @@ def test_a_queued_task_shows_zero_and_a_refresh_link(client, orang):
 def test_a_failed_task_says_why_in_indonesian(client, orang, langsung, gagal, pesan):
     """Immediate backend; the task result keeps the traceback, the page the reason."""
     with langsung(execute=True):
-        progres = mulai(contoh, label="Contoh", oleh=orang["pemilik"], args=[3],
-                        kwargs={"gagal": gagal})  # fmt: skip
+        progres = mulai(
+            contoh, label="Contoh", oleh=orang["pemilik"], args=[3], kwargs={"gagal": gagal}
+        )
     progres.refresh_from_db()
     assert progres.status == Progres.Status.GAGAL
     assert progres.pesan.startswith(pesan)

@@ -309,8 +309,10 @@ class Command(BaseCommand):
             return dasbor(request).content
 
         # Plain static storage: the hashed manifest needs collectstatic, beside the point here.
-        plain = {**settings.STORAGES, "staticfiles": {
-            "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}  # fmt: skip
+        plain = {
+            **settings.STORAGES,
+            "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+        }
         with override_settings(STORAGES=plain):
             m, q = _timed(view)
         dinilai = "(" + ", ".join(f"'{s}'" for s in Skp.STATUS_DINILAI) + ")"

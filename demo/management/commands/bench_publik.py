@@ -83,14 +83,33 @@ def _post_survei(port: int, kode: str, alamat: str) -> int:
     status, body, r = _get(port, f"/survei/{kode}/", {"X-Forwarded-For": alamat})
     cookie = r.getheader("Set-Cookie", "").split(";")[0]
     token = re.search(rb'name="csrfmiddlewaretoken" value="([^"]+)"', body).group(1).decode()
-    isian = {k: "3" for k in ("persyaratan", "prosedur", "waktu", "biaya", "produk",
-                              "kompetensi", "perilaku", "pengaduan", "sarana")}  # fmt: skip
+    isian = {
+        k: "3"
+        for k in (
+            "persyaratan",
+            "prosedur",
+            "waktu",
+            "biaya",
+            "produk",
+            "kompetensi",
+            "perilaku",
+            "pengaduan",
+            "sarana",
+        )
+    }
     isian["csrfmiddlewaretoken"] = token
     conn = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
-    conn.request("POST", f"/survei/{kode}/", urllib.parse.urlencode(isian), {
-        "Content-Type": "application/x-www-form-urlencoded", "Cookie": cookie,
-        "X-Forwarded-For": alamat, "Referer": f"http://127.0.0.1:{port}/survei/{kode}/",
-    })  # fmt: skip
+    conn.request(
+        "POST",
+        f"/survei/{kode}/",
+        urllib.parse.urlencode(isian),
+        {
+            "Content-Type": "application/x-www-form-urlencoded",
+            "Cookie": cookie,
+            "X-Forwarded-For": alamat,
+            "Referer": f"http://127.0.0.1:{port}/survei/{kode}/",
+        },
+    )
     status = conn.getresponse().status
     conn.close()
     return status
@@ -125,18 +144,34 @@ class Command(BaseCommand):
 
         unit = UnitLayanan.objects.filter(aktif=True).first()
         port = _bebas_port()
-        env = {**os.environ, "DEBUG": "false", "SECURE_SSL_REDIRECT": "false",
-               "SESSION_COOKIE_SECURE": "false", "CSRF_COOKIE_SECURE": "false",
-               "TRUSTED_PROXY_COUNT": "1", "SECRET_KEY": os.environ.get("SECRET_KEY", "bench-" * 8),
-               # Each worker's own cache, as this bench has always measured (gunicorn.conf.py
-               # refuses that in production; set CACHE_URL to measure a shared one).
-               "ALLOW_PROCESS_LOCAL_CACHE": "true",
-               "ALLOWED_HOSTS": "127.0.0.1,localhost"}  # fmt: skip
+        env = {
+            **os.environ,
+            "DEBUG": "false",
+            "SECURE_SSL_REDIRECT": "false",
+            "SESSION_COOKIE_SECURE": "false",
+            "CSRF_COOKIE_SECURE": "false",
+            "TRUSTED_PROXY_COUNT": "1",
+            "SECRET_KEY": os.environ.get("SECRET_KEY", "bench-" * 8),
+            # Each worker's own cache, as this bench has always measured (gunicorn.conf.py
+            # refuses that in production; set CACHE_URL to measure a shared one).
+            "ALLOW_PROCESS_LOCAL_CACHE": "true",
+            "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        }
         server = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "mataram_asn.wsgi", "-b", f"127.0.0.1:{port}",
-             "-w", str(options["workers"]), "--log-level", "warning"],
+            [
+                sys.executable,
+                "-m",
+                "gunicorn",
+                "mataram_asn.wsgi",
+                "-b",
+                f"127.0.0.1:{port}",
+                "-w",
+                str(options["workers"]),
+                "--log-level",
+                "warning",
+            ],
             env=env,
-        )  # fmt: skip
+        )
         try:
             for _i in range(100):
                 try:
