@@ -21,6 +21,7 @@ from impor.tampil import kalimat_diterapkan
 from jabatan.models import Jabatan
 from pegawai.akses import lingkup
 from pegawai.ekspor import unduh_tabel
+from pegawai.filters import unit_pilihan
 from pegawai.forms import tambah_galat
 from pegawai.models import UnitKerja
 from tugas.progres import SedangBerjalan
@@ -205,7 +206,7 @@ def _duk_konteks(request: HttpRequest) -> dict:
     scope = lingkup(request.user)
     if not scope.memimpin:
         raise PermissionDenied(_("DUK untuk Admin BKPSDM dan pimpinan unit."))
-    units = unit_terlihat(scope).filter(depth__lte=1).only("pk", "nama", "path", "depth")
+    units = unit_pilihan(scope)
     unit = None
     if request.GET.get("unit", "").isdigit():
         unit = get_object_or_404(unit_terlihat(scope), pk=int(request.GET["unit"]))

@@ -10,19 +10,14 @@ from django.utils.translation import gettext_lazy as _
 
 from jabatan.models import Formasi
 from pegawai.akses import Lingkup
+from pegawai.filters import LingkupFilterSet, UnitFilter
 from pegawai.jenis_jabatan import JenisJabatan
-from pegawai.models import UnitKerja
 
 HARI_MAKS = 36_500  # a century: more than any post has been vacant
 
 
-class LowonganFilter(django_filters.FilterSet):
-    unit = django_filters.ModelChoiceFilter(
-        label=_("Perangkat daerah"),
-        queryset=UnitKerja.objects.none(),
-        method="filter_unit",
-        empty_label=_("Semua unit dalam lingkup"),
-    )
+class LowonganFilter(LingkupFilterSet):
+    unit = UnitFilter(label=_("Perangkat daerah"))
     jenis = django_filters.ChoiceFilter(
         label=_("Jenis jabatan"),
         field_name="jabatan__jenis",
@@ -49,13 +44,8 @@ class LowonganFilter(django_filters.FilterSet):
         fields = ["unit", "jenis", "lowong_minimal"]
 
     def __init__(self, *args, scope: Lingkup, pada: date, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
+        super().__init__(*args, scope=scope, **kwargs)
         self.pada = pada
-        units = scope.filter(UnitKerja.objects.filter(depth__lte=1), path="path", pegawai=None)
-        self.filters["unit"].queryset = units.order_by("nama")
-
-    def filter_unit(self, queryset: QuerySet, name: str, value: UnitKerja) -> QuerySet:
-        return queryset.filter(unit_kerja__path__startswith=value.path)
 
     def filter_hari(self, queryset: QuerySet, name: str, value) -> QuerySet:
         return queryset.filter(lowong_sejak__lte=self.pada - timedelta(days=int(value)))

@@ -8,12 +8,11 @@ from django.utils.translation import gettext_lazy as _
 
 from kinerja.models import Periode, Skp
 from pegawai import golongan as gol
-from pegawai.akses import Lingkup
+from pegawai.filters import LingkupFilterSet, UnitFilter
 from pegawai.jenis_jabatan import JenisJabatan
-from pegawai.models import UnitKerja
 
 
-class DasborFilter(django_filters.FilterSet):
+class DasborFilter(LingkupFilterSet):
     periode = django_filters.ModelChoiceFilter(
         label=_("Periode"),
         queryset=Periode.objects.filter(jenis=Periode.Jenis.TAHUNAN),
@@ -23,15 +22,7 @@ class DasborFilter(django_filters.FilterSet):
             "invalid_choice": _("Periode %(value)s tidak dikenal: pilih periode tahunan.")
         },
     )
-    unit = django_filters.ModelChoiceFilter(
-        label=_("Unit kerja"),
-        queryset=UnitKerja.objects.none(),
-        method="filter_unit",
-        empty_label=_("Semua unit dalam lingkup"),
-        error_messages={
-            "invalid_choice": _("Unit kerja %(value)s tidak dikenal atau di luar lingkup Anda.")
-        },
-    )
+    unit = UnitFilter()
     golongan = django_filters.ChoiceFilter(
         label=_("Golongan"),
         choices=gol.CHOICES,
@@ -49,25 +40,9 @@ class DasborFilter(django_filters.FilterSet):
         model = Skp
         fields = ["periode", "unit", "golongan", "jenis_jabatan"]
 
-    def __init__(self, *args, scope: Lingkup, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        # Units offered: the scope's top unit and one level below it, never a thousand options.
-        units = scope.filter(UnitKerja.objects.all(), path="path", pegawai=None)
-        if scope.semua:
-            units = units.filter(depth__lte=1)
-        elif scope.unit_path:
-            depth = scope.unit_path.count("/") - 1
-            units = units.filter(depth__lte=depth + 1)
-        # The scope's own unit (the shallowest) heads the list; the units under it follow by
-        # name, the order a reader scans for, not the order of their codes in the tree.
-        self.filters["unit"].queryset = units.order_by("depth", "nama", "pk")
-
     def filter_tidak_langsung(self, queryset: QuerySet, name: str, value) -> QuerySet:
         # The period is applied by the selectors: the trend spans every period.
         return queryset
-
-    def filter_unit(self, queryset: QuerySet, name: str, value: UnitKerja) -> QuerySet:
-        return queryset.filter(unit_kerja__path__startswith=value.path)
 
 
 class SkpPenilaiFilter(django_filters.FilterSet):

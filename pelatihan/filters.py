@@ -9,7 +9,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from pegawai.akses import Lingkup
-from pegawai.models import Pegawai, UnitKerja
+from pegawai.filters import LingkupFilterSet, UnitFilter
+from pegawai.models import Pegawai
 from pegawai.selectors import saring_nip
 from pelatihan import rules
 from pelatihan.models import Peserta, StatusPeserta
@@ -18,20 +19,6 @@ from pelatihan.models import Peserta, StatusPeserta
 def pilihan_tahun() -> list[tuple[int, int]]:
     ini = timezone.localdate().year
     return [(str(t), str(t)) for t in range(ini, ini - 5, -1)]
-
-
-def _saring_unit() -> django_filters.ModelChoiceFilter:
-    """The unit filter of each list here: a unit in the user's scope (its queryset set by
-    JpFilter), the unit's subtree kept by the filter set's `filter_unit`."""
-    return django_filters.ModelChoiceFilter(
-        label=_("Unit kerja"),
-        queryset=UnitKerja.objects.none(),
-        method="filter_unit",
-        empty_label=_("Semua unit dalam lingkup"),
-        error_messages={
-            "invalid_choice": _("Unit kerja %(value)s tidak dikenal atau di luar lingkup Anda.")
-        },
-    )
 
 
 def _cari(queryset: QuerySet, value: str, ke_pegawai: str) -> QuerySet:
@@ -44,7 +31,7 @@ def _cari(queryset: QuerySet, value: str, ke_pegawai: str) -> QuerySet:
     return queryset.filter(**{f"{ke_pegawai}nama__icontains": value}) if value else queryset
 
 
-class JpFilter(django_filters.FilterSet):
+class JpFilter(LingkupFilterSet):
     tahun = django_filters.ChoiceFilter(
         label=_("Tahun"),
         choices=pilihan_tahun,
@@ -52,7 +39,7 @@ class JpFilter(django_filters.FilterSet):
         empty_label=None,
         error_messages={"invalid_choice": _("Tahun %(value)s tidak tersedia.")},
     )
-    unit = _saring_unit()
+    unit = UnitFilter()
     status = django_filters.ChoiceFilter(
         label=_("Status"),
         choices=Pegawai.Status.choices,
@@ -78,20 +65,8 @@ class JpFilter(django_filters.FilterSet):
         model = Pegawai
         fields = ["tahun", "unit", "status", "memenuhi", "q"]
 
-    def __init__(self, *args, scope: Lingkup, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        units = scope.filter(UnitKerja.objects.all(), path="path", pegawai=None)
-        if scope.semua:
-            units = units.filter(depth__lte=1)
-        elif scope.unit_path:
-            units = units.filter(depth__lte=scope.unit_path.count("/"))
-        self.filters["unit"].queryset = units.order_by("depth", "nama", "pk")
-
     def tanpa_saring(self, queryset: QuerySet, name: str, value) -> QuerySet:
         return queryset  # the year is the selector's
-
-    def filter_unit(self, queryset: QuerySet, name: str, value: UnitKerja) -> QuerySet:
-        return queryset.filter(unit_kerja__path__startswith=value.path)
 
     def filter_memenuhi(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         ok = Q(status=Pegawai.Status.PNS, jp__gte=rules.JP_MINIMAL_PNS) | Q(
@@ -103,11 +78,11 @@ class JpFilter(django_filters.FilterSet):
         return _cari(queryset, value, "")
 
 
-class KebutuhanFilter(django_filters.FilterSet):
+class KebutuhanFilter(LingkupFilterSet):
     """Filters of the needs page: unit and name on the employees (SQL); source and program on
     the computed needs (the selector)."""
 
-    unit = _saring_unit()
+    unit = UnitFilter()
     sumber = django_filters.ChoiceFilter(
         label=_("Sumber kebutuhan"),
         choices=list(rules.LABEL_SUMBER.items()),
@@ -131,16 +106,14 @@ class KebutuhanFilter(django_filters.FilterSet):
     def __init__(self, *args, scope: Lingkup, **kwargs) -> None:
         from pelatihan.models import Program
 
-        super().__init__(*args, **kwargs)
-        self.filters["unit"].queryset = JpFilter(scope=scope).filters["unit"].queryset
+        super().__init__(*args, scope=scope, **kwargs)
         self.filters["program"].queryset = Program.objects.filter(aktif=True).order_by("nama")
 
-    filter_unit = JpFilter.filter_unit
     filter_q = JpFilter.filter_q
     tanpa_saring = JpFilter.tanpa_saring
 
 
-class PesertaFilter(django_filters.FilterSet):
+class PesertaFilter(LingkupFilterSet):
     """Filters of a session's participant list: status, unit, name/NIP, order."""
 
     status = django_filters.ChoiceFilter(
@@ -149,7 +122,7 @@ class PesertaFilter(django_filters.FilterSet):
         empty_label=_("Semua status"),
         error_messages={"invalid_choice": _("Status %(value)s tidak dikenal.")},
     )
-    unit = _saring_unit()
+    unit = UnitFilter(path="pegawai__unit_kerja__path")
     q = django_filters.CharFilter(label=_("Nama atau NIP"), method="filter_q")
     urut = django_filters.OrderingFilter(
         label=_("Urutkan"),
@@ -171,13 +144,6 @@ class PesertaFilter(django_filters.FilterSet):
     class Meta:
         model = Peserta
         fields = ["status", "unit", "q"]
-
-    def __init__(self, *args, scope: Lingkup, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
-        self.filters["unit"].queryset = JpFilter(scope=scope).filters["unit"].queryset
-
-    def filter_unit(self, queryset: QuerySet, name: str, value: UnitKerja) -> QuerySet:
-        return queryset.filter(pegawai__unit_kerja__path__startswith=value.path)
 
     def filter_q(self, queryset: QuerySet, name: str, value: str) -> QuerySet:
         return _cari(queryset, value, "pegawai__")

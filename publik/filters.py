@@ -9,9 +9,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from jabatan.models import Keputusan
+from pegawai.akses import lingkup_seluruh
+from pegawai.filters import LingkupFilterSet, UnitFilter
 from pegawai.jenis_jabatan import JenisJabatan
 from publik.models import Seleksi
-from publik.selectors import perangkat_daerah
 
 URUTAN = {
     "terbaru": ("-tanggal_sk", "-id"),
@@ -26,11 +27,10 @@ def _tahun_pilihan():
     return [(str(t), str(t)) for t in range(sekarang, sekarang - 10, -1)]
 
 
-class KeputusanPublikFilter(django_filters.FilterSet):
-    unit = django_filters.ModelChoiceFilter(
+class KeputusanPublikFilter(LingkupFilterSet):
+    unit = UnitFilter(
+        path="formasi__unit_kerja__path",
         label=_("Perangkat daerah"),
-        queryset=perangkat_daerah(),
-        method="filter_unit",
         empty_label=_("Semua perangkat daerah"),
         error_messages={"invalid_choice": _("Perangkat daerah %(value)s tidak dikenal.")},
     )
@@ -67,8 +67,9 @@ class KeputusanPublikFilter(django_filters.FilterSet):
         model = Keputusan
         fields = ["unit", "tahun", "metode", "jenis"]
 
-    def filter_unit(self, qs: QuerySet, name: str, value) -> QuerySet:
-        return qs.filter(formasi__unit_kerja__path__startswith=value.path) if value else qs
+    def __init__(self, *args, **kwargs) -> None:
+        # The filled posts are public: the picker offers every perangkat daerah, whoever asks.
+        super().__init__(*args, scope=lingkup_seluruh(), **kwargs)
 
     def filter_tahun(self, qs: QuerySet, name: str, value: str) -> QuerySet:
         return qs.filter(tanggal_sk__year=int(value)) if value else qs

@@ -43,11 +43,6 @@ JPT = (JenisJabatan.JPT_UTAMA, JenisJabatan.JPT_MADYA, JenisJabatan.JPT_PRATAMA)
 MIN_ORANG = 3
 
 
-def perangkat_daerah() -> QuerySet[UnitKerja]:
-    """Return the units offered in the public filters: the perangkat daerah (depth 1)."""
-    return UnitKerja.objects.filter(depth=1).only("id", "nama", "path").order_by("nama")
-
-
 def perangkat_daerah_unit(unit: UnitKerja) -> UnitKerja:
     """Return the perangkat daerah (OPD) a unit belongs to: its depth-1 ancestor, or the unit
     itself when it is one (a Dinas serving the public at its own counter). One query at most."""
