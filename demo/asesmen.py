@@ -6,8 +6,8 @@ ProgramKompetensi), and a comparable share of those who have not. The second ass
 in the current year, after the training; its levels move from the first one plausibly: on a
 competency a completed program develops, up one level more often (most often when the program
 aims above the employee's level), elsewhere mostly unchanged, rarely down; levels stay 1–5
-(PermenPANRB 38/2017). Its JPM is computed as jabatan.services.asesmen_hitung_jpm does: against
-the standard of the employee's current definitive post (Peraturan BKN 26/2019).
+(PermenPANRB 38/2017). Its JPM is left to jabatan's service (asesmen_hitung_jpm_semua, which
+the generator calls for every assessment once all are written).
 
 Rows only, through the seed's bulk loader; deterministic for the seed (its own generator, drawn
 from the seed's after every other part, so the rest of the demo is unchanged). The merit
@@ -20,8 +20,7 @@ import random
 from collections import defaultdict
 from datetime import date, timedelta
 
-from jabatan.models import Penempatan
-from pegawai.kompetensi import KODE, LEVEL_MAX, LEVEL_MIN, jpm
+from pegawai.kompetensi import KODE, LEVEL_MAX, LEVEL_MIN
 from pegawai.models import HasilAsesmen
 from pelatihan.models import Peserta, ProgramKompetensi
 
@@ -43,7 +42,7 @@ class AsesmenDemo:
         self.pada: date = gen.pada
 
     def run(self) -> int:
-        """Write the repeat assessments; return how many (four reads, one bulk write)."""
+        """Write the repeat assessments; return how many (three reads, one bulk write)."""
         rng, pada = self.rng, self.pada
         batas = date(pada.year - 1, 1, 1)  # first assessed before the last full training year
         mulai, akhir = date(pada.year, 1, 15), pada - timedelta(days=14)
@@ -72,13 +71,6 @@ class AsesmenDemo:
             .values_list("pegawai_id", "sesi__program_id", "tanggal_sertifikat")
         ):
             lulus[pid].append((tanggal, target[prog]))
-        standar = {
-            row[0]: dict(zip(KODE, row[1:], strict=True))
-            for row in Penempatan.objects.aktif()
-            .definitif()
-            .filter(pegawai_id__in=sebelum.values("pegawai_id"))
-            .values_list("pegawai_id", *[f"formasi__jabatan__std_{k}" for k in KODE])
-        }
         rows = []
         for pid in sorted(pertama):
             tanggal, nilai = pertama[pid]
@@ -101,8 +93,6 @@ class AsesmenDemo:
                 self._gerak(level, dikembangkan.get(kode))
                 for kode, level in zip(KODE, nilai, strict=True)
             ]
-            std = standar.get(pid)
-            nilai_jpm = jpm(dict(zip(KODE, levels, strict=True)), std) if std else None
             metode = rng.choice(
                 [
                     HasilAsesmen.Metode.ASSESSMENT_CENTER,
@@ -110,11 +100,9 @@ class AsesmenDemo:
                     HasilAsesmen.Metode.UJI_KOMPETENSI,
                 ]
             )
-            rows.append(
-                (self.gen._take(HasilAsesmen), pid, baru, metode, ASESOR, *levels, nilai_jpm)
-            )
+            rows.append((self.gen._take(HasilAsesmen), pid, baru, metode, ASESOR, *levels))
         return self.gen.loader.write(
-            HasilAsesmen, ["id", "pegawai", "tanggal", "metode", "asesor", *KODE, "jpm"], rows
+            HasilAsesmen, ["id", "pegawai", "tanggal", "metode", "asesor", *KODE], rows
         )
 
     def _gerak(self, level: int, target: int | None) -> int:

@@ -29,6 +29,7 @@ from demo.structure import Unit, build
 from demo.tabel import reset_sequences
 from jabatan.models import Formasi, Jabatan, Penempatan
 from jabatan.rules import atasan_langsung
+from jabatan.services import asesmen_hitung_jpm_semua
 from pegawai import golongan as gol
 from pegawai.bulk import BulkWriter, id_berikut
 from pegawai.jenis_jabatan import JenisJabatan
@@ -135,6 +136,9 @@ class Generator(PegawaiDemo):
         PublikDemo(pada=self.pada, seed=self.rng.randint(0, 10**6)).run()
         self.report("  asesmen ulang kompetensi sesudah pelatihan")
         asesmen_ulang = AsesmenDemo(gen=self).run()
+        # Every assessment's JPM through the one service, against the post held now (before
+        # the kedudukan hukum below frees some posts).
+        asesmen_hitung_jpm_semua(HasilAsesmen.objects.all())
         self.report("  kedudukan hukum: tugas belajar, pemberhentian sementara, MPP")
         kedudukan = kedudukan_hukum(self)
         reset_sequences()

@@ -1,7 +1,7 @@
 """A handful of employees with a SIASN kedudukan hukum that frees their post (pegawai.
 kedudukan_hukum): a few PNS on tugas belajar, one under pemberhentian sementara, and those in
 the last year before their retirement age on masa persiapan pensiun (MPP). Their placements end
-through jabatan's own service (penempatan_end_all) on the day the kedudukan began, so the posts
+through jabatan's one service (pegawai_release_posts) on the day the kedudukan began, so the posts
 show vacant and no one without a post holds one. Runs at the end of the generator, inside its
 deferred projection; deterministic for the generator's random state.
 
@@ -15,7 +15,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 from jabatan.models import Penempatan
-from jabatan.services import penempatan_end_all
+from jabatan.services import pegawai_release_posts
 from pegawai.jenis_jabatan import JenisJabatan
 from pegawai.models import Pegawai
 from pegawai.pensiun import tanggal_pensiun
@@ -77,5 +77,5 @@ def kedudukan_hukum(gen) -> int:
         kode, mulai = pilih[pegawai.pk]
         pegawai.kedudukan_hukum = kode
         pegawai.save(update_fields=["kedudukan_hukum", "updated_at"])
-        penempatan_end_all(pegawai=pegawai, tmt_berhenti=mulai, suksesi=False)
+        pegawai_release_posts(pegawai=pegawai, pada=mulai)
     return len(pilih)

@@ -15,7 +15,7 @@ from jabatan.models import Penempatan
 from pegawai import golongan as gol
 from pegawai.disiplin import JenisHukuman, tanggal_selesai
 from pegawai.jenis_jabatan import JenisJabatan
-from pegawai.kompetensi import KODE, jpm, standar_default
+from pegawai.kompetensi import KODE, standar_default
 from pegawai.models import (
     HasilAsesmen,
     HukumanDisiplin,
@@ -408,7 +408,6 @@ class PegawaiDemo:
         std = standar_default(p.jenis, p.jenjang)
         bakat = rng.choice([-1, 0, 0, 0, 1])
         levels = [min(5, max(1, std[kode] + bakat + rng.choice([-1, 0, 0, 1]))) for kode in KODE]
-        nilai_jpm = jpm(dict(zip(KODE, levels, strict=True)), std)
         tanggal = self.pada - timedelta(days=rng.randint(30, 3 * 365))
         metode = rng.choice(
             [
@@ -425,7 +424,7 @@ class PegawaiDemo:
                 metode,
                 "UPT Penilaian Kompetensi BKD Provinsi NTB",
                 *levels,
-                nilai_jpm,
+                None,  # the JPM: jabatan's service, once every placement is written
             )
         )
 

@@ -12,7 +12,7 @@ pegawai.impor.riwayat_impor. The merit projection is rebuilt once, at the end
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -374,9 +374,9 @@ def _chunk(
     pegawai_impor(baru=baru, ubah=ubah, oleh=oleh, sumber=sumber, dibuat=r.disentuh)
     r.disentuh.update(p.pegawai_id for p in ubah)
     if berhenti:
-        r.penempatan_berakhir += _akhiri(berhenti)
+        r.penempatan_berakhir += _akhiri(b[0] for b in berhenti)
     if lepas:
-        r.lepas_penempatan += _lepas(lepas)
+        r.lepas_penempatan += _akhiri(lepas)
     if tempatkan or riwayat:
         ids = dict(
             Pegawai.objects.filter(
@@ -390,31 +390,18 @@ def _chunk(
             lain(ids)
 
 
-def _akhiri(berhenti: list[tuple[int, date]]) -> int:
-    """End the active placements and succession entries of the employees who left, through
-    the service the admin's employee form uses (jabatan.services.penempatan_end_all), inside
-    the import's transaction; return how many placements ended."""
-    from jabatan.services import penempatan_end_all
+def _akhiri(pegawai_ids: Iterable[int]) -> int:
+    """Free the posts of the employees who left, or whose kedudukan hukum frees the post,
+    through the one service every path of "an employee leaves" calls
+    (jabatan.services.pegawai_release_posts), inside the import's transaction; return how many
+    placements ended. A leaver's placements end the day before their TMT berhenti and their
+    succession entries end; SIASN's data utama carries no TMT of a kedudukan hukum, so such a
+    post is vacant from the import's day, when we learn of it, and the talent pool keeps them."""
+    from jabatan.services import pegawai_release_posts
 
-    tmt = dict(berhenti)
     n = 0
-    for pegawai in Pegawai.objects.filter(pk__in=list(tmt)).order_by("pk"):
-        n += penempatan_end_all(pegawai=pegawai, tmt_berhenti=tmt[pegawai.pk])
-    return n
-
-
-def _lepas(lepas: dict[int, str]) -> int:
-    """End the active placements of employees whose kedudukan hukum frees the post, through the
-    same service as leavers (jabatan.services.penempatan_end_all) in the import's transaction;
-    return how many ended. SIASN's data utama carries no TMT of the kedudukan hukum: the post is
-    vacant from the import's day, when we learn of it. Their succession entries stay (a talent
-    pool may hold someone on tugas belajar; the ranking leaves them out: KEDUDUKAN_HUKUM)."""
-    from jabatan.services import penempatan_end_all
-
-    hari_ini = timezone.localdate()
-    n = 0
-    for pegawai in Pegawai.objects.filter(pk__in=list(lepas)).order_by("pk"):
-        n += penempatan_end_all(pegawai=pegawai, tmt_berhenti=hari_ini, suksesi=False)
+    for pegawai in Pegawai.objects.filter(pk__in=list(pegawai_ids)).order_by("pk"):
+        n += pegawai_release_posts(pegawai=pegawai)
     return n
 
 

@@ -22,7 +22,7 @@ Consequences:
   dirbkpsdm.parigimoutongkab.go.id/index.php/pemberhentian/pemberhentian-sementara-dan-
   pengaktifan-kembali/pemberhentian-sementara. Masa persiapan pensiun frees the PNS from the
   post (practice; no article found). An import or the admin ends such a person's placements
-  (jabatan.services.penempatan_end_all), and no placement may start while it lasts.
+  (jabatan.services.pegawai_release_posts), and no placement may start while it lasts.
 - `dapat_diperingkat`: may be ranked for a vacancy: only who holds a post and serves no sanction
   or pending case (PP 94/2021 on disiplin for the sanctions) [practice where no article is cited].
 - `masuk_duk`: on the Daftar Urut Kepangkatan (PP 15/1979): PNS still in service, not CPNS, not

@@ -10,7 +10,6 @@ from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -18,13 +17,12 @@ from django.utils.translation import ngettext
 from jabatan.models import Formasi, Penempatan
 from jabatan.services import (
     asesmen_hitung_jpm,
+    pegawai_release_posts,
     penempatan_create,
     penempatan_end,
-    penempatan_end_all,
     penempatan_validate,
 )
 from pegawai import admin as pegawai_admin
-from pegawai import kedudukan_hukum as kh
 from pegawai.admin_base import BaseAdmin, LayananMenolak, ServiceWriteMixin
 from pegawai.forms import tambah_galat
 from pegawai.models import HasilAsesmen, Pegawai
@@ -264,14 +262,9 @@ class PegawaiWithPenempatanAdmin(pegawai_admin.PegawaiAdmin):
         self, request: HttpRequest, obj: Pegawai, form: forms.ModelForm, change: bool
     ) -> None:
         super().save_model(request, obj, form, change)
-        n = 0
-        if obj.kedudukan not in Pegawai.KEDUDUKAN_AKTIF and obj.tmt_berhenti:
-            # An employee who leaves frees their posts, in the same transaction as the save.
-            n = penempatan_end_all(pegawai=obj, tmt_berhenti=obj.tmt_berhenti)
-        elif not kh.memangku_jabatan(obj.kedudukan_hukum):
-            # Tugas belajar, CLTN, MPP...: the post is freed from today (pegawai.kedudukan_hukum);
-            # the talent pool keeps them, as the import does (impor.proses._lepas).
-            n = penempatan_end_all(pegawai=obj, tmt_berhenti=timezone.localdate(), suksesi=False)
+        # An employee who leaves, or whose kedudukan hukum frees the post, loses their posts in
+        # the same transaction as the save: the one service every path calls.
+        n = pegawai_release_posts(pegawai=obj)
         if n:
             self.message_user(
                 request,

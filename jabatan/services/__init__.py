@@ -5,11 +5,12 @@ from jabatan.services.keputusan import keputusan_create, usulan_set
 from jabatan.services.koreksi import keputusan_batalkan, keputusan_koreksi
 from jabatan.services.penempatan import (
     asesmen_hitung_jpm,
+    asesmen_hitung_jpm_semua,
     formasi_set_kuota,
     pegawai_end,
+    pegawai_release_posts,
     penempatan_create,
     penempatan_end,
-    penempatan_end_all,
     penempatan_validate,
 )
 from jabatan.services.riwayat import penempatan_riwayat_impor
@@ -26,15 +27,16 @@ __all__ = [
     "T",
     "_integrity_to_validation",
     "asesmen_hitung_jpm",
+    "asesmen_hitung_jpm_semua",
     "atasan_dan_jenis_jabatan",
     "formasi_set_kuota",
     "keputusan_batalkan",
     "keputusan_create",
     "keputusan_koreksi",
     "pegawai_end",
+    "pegawai_release_posts",
     "penempatan_create",
     "penempatan_end",
-    "penempatan_end_all",
     "penempatan_riwayat_impor",
     "penempatan_validate",
     "periode_buka_skp",

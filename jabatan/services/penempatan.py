@@ -7,7 +7,8 @@ from datetime import date, timedelta
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.utils import translation
+from django.db.models import QuerySet
+from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
@@ -231,12 +232,9 @@ def formasi_set_kuota(*, formasi: Formasi, kuota: int) -> Formasi:
     return formasi
 
 
-@transaction.atomic
-def penempatan_end_all(*, pegawai: Pegawai, tmt_berhenti: date, suksesi: bool = True) -> int:
-    """End every active placement (and, with `suksesi`, succession entry) of an employee who
-    leaves the service, or whose kedudukan hukum frees the post while in service (tugas belajar,
-    pemberhentian sementara, CLTN, MPP: pegawai.kedudukan_hukum); return how many placements
-    ended.
+def _penempatan_end_all(*, pegawai: Pegawai, tmt_berhenti: date, suksesi: bool) -> int:
+    """End every active placement (and, with `suksesi`, succession entry) of `pegawai`; return
+    how many placements ended. Only `pegawai_release_posts` calls it.
 
     A placement ends the day before the TMT of leaving (retirement takes effect on a first of
     the month, PP 11/2017 Pasal 239), so the post is vacant from that TMT on.
@@ -263,6 +261,31 @@ def penempatan_end_all(*, pegawai: Pegawai, tmt_berhenti: date, suksesi: bool = 
 
 
 @transaction.atomic
+def pegawai_release_posts(*, pegawai: Pegawai, pada: date | None = None) -> int:
+    """Free the posts an employee's recorded kedudukan no longer lets them hold; return how many
+    placements ended. The one path of "an employee leaves", whoever recorded it: `pegawai_end`,
+    the admin's employee form, the SIASN import (impor.proses) and the demo all call it after
+    saving the employee.
+
+    - Left the service (diberhentikan, pensiun, meninggal): every active
+      placement ends the day before the TMT berhenti (PP 11/2017 Pasal 239), and every
+      succession entry ends.
+    - Still in service, but the kedudukan hukum frees the post (tugas belajar, pemberhentian
+      sementara, CLTN, MPP: pegawai.kedudukan_hukum): the placements end the day before `pada`
+      (when it began; today when unknown, as SIASN's data utama carries no TMT of it); the
+      talent pool keeps them (the ranking leaves them out).
+    - Otherwise nothing ends.
+    """
+    if pegawai.kedudukan not in Pegawai.KEDUDUKAN_AKTIF and pegawai.tmt_berhenti:
+        return _penempatan_end_all(pegawai=pegawai, tmt_berhenti=pegawai.tmt_berhenti, suksesi=True)
+    if not kh.memangku_jabatan(pegawai.kedudukan_hukum):
+        return _penempatan_end_all(
+            pegawai=pegawai, tmt_berhenti=pada or timezone.localdate(), suksesi=False
+        )
+    return 0
+
+
+@transaction.atomic
 def pegawai_end(*, pegawai: Pegawai, kedudukan: str, tmt_berhenti: date) -> Pegawai:
     """Record that an employee left (dismissed, retired, died) and free their posts."""
     pegawai = Pegawai.objects.select_for_update().get(pk=pegawai.pk)
@@ -276,8 +299,25 @@ def pegawai_end(*, pegawai: Pegawai, kedudukan: str, tmt_berhenti: date) -> Pega
         pegawai.kedudukan_hukum = ""  # e.g. a PNS on tugas belajar who dies: SIASN's id is stale
     pegawai.full_clean()
     pegawai.save(update_fields=["kedudukan", "kedudukan_hukum", "tmt_berhenti", "updated_at"])
-    penempatan_end_all(pegawai=pegawai, tmt_berhenti=tmt_berhenti)
+    pegawai_release_posts(pegawai=pegawai)
     return pegawai
+
+
+def _standar_jabatan(pegawai_ids) -> dict[int, dict[str, int]]:
+    """Return each employee's competency standard: their active definitive post's
+    (PermenPANRB 38/2017); an employee without one has none (one query)."""
+    return {
+        p.pegawai_id: p.formasi.jabatan.standar_kompetensi
+        for p in Penempatan.objects.aktif()
+        .definitif()
+        .filter(pegawai_id__in=pegawai_ids)
+        .select_related("formasi__jabatan")
+    }
+
+
+def _jpm_dari(asesmen: HasilAsesmen, standar: dict[int, dict[str, int]]):
+    std = standar.get(asesmen.pegawai_id)
+    return jpm(asesmen.capaian, std) if std else None
 
 
 def asesmen_hitung_jpm(*, asesmen: HasilAsesmen) -> HasilAsesmen:
@@ -285,17 +325,26 @@ def asesmen_hitung_jpm(*, asesmen: HasilAsesmen) -> HasilAsesmen:
 
     JPM = Σ achieved level (capped at the required level) ÷ Σ required level (Peraturan BKN
     26/2019); the standard is the definitive position's competency standard
-    (PermenPANRB 38/2017). Without a definitive post there is no standard and no JPM.
+    (PermenPANRB 38/2017). Without a definitive post there is no standard and no JPM. Every
+    path that records an assessment calls this (the admin's assessment form and the employee
+    form's inline), or `asesmen_hitung_jpm_semua` for a bulk write (the demo's seed).
     """
-    penempatan = (
-        Penempatan.objects.aktif()
-        .definitif()
-        .filter(pegawai_id=asesmen.pegawai_id)
-        .select_related("formasi__jabatan")
-        .first()
-    )
-    asesmen.jpm = (
-        jpm(asesmen.capaian, penempatan.formasi.jabatan.standar_kompetensi) if penempatan else None
-    )
+    asesmen.jpm = _jpm_dari(asesmen, _standar_jabatan([asesmen.pegawai_id]))
     asesmen.save(update_fields=["jpm", "updated_at"])
     return asesmen
+
+
+def asesmen_hitung_jpm_semua(asesmen: QuerySet[HasilAsesmen], *, batch_size: int = 2000) -> int:
+    """Store the JPM (`asesmen_hitung_jpm`'s rule) of every assessment in `asesmen`; return how
+    many. One query for the ids, then per batch three (the assessments, their employees'
+    standards, one UPDATE), so the demo's seed at national scale stays in memory; a bulk write,
+    so no signal runs: the caller rebuilds the merit projection (seed_demo does, after the
+    generator)."""
+    ids = list(asesmen.order_by("pk").values_list("pk", flat=True))
+    for start in range(0, len(ids), batch_size):
+        rows = list(HasilAsesmen.objects.filter(pk__in=ids[start : start + batch_size]))
+        standar = _standar_jabatan({a.pegawai_id for a in rows})
+        for a in rows:
+            a.jpm = _jpm_dari(a, standar)
+        HasilAsesmen.objects.bulk_update(rows, ["jpm"])
+    return len(ids)

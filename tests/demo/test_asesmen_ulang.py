@@ -163,3 +163,26 @@ def test_the_repeat_assessments_are_deterministic_for_a_seed():
     assert len(first) > len({row[0] for row in first})  # some employees assessed twice
     call_command("seed_demo", pegawai=400, seed=7, tanggal=PADA, reset=True, stdout=StringIO())
     assert asesmen() == first
+
+
+def test_every_seeded_assessment_carries_the_services_jpm():
+    """Each of the seed's assessments, first or repeat, has the JPM jabatan's service stores
+    (jabatan.services.asesmen_hitung_jpm): the post's standard, none without a post."""
+    from jabatan.services import asesmen_hitung_jpm
+    from pegawai.kedudukan_hukum import TIDAK_MEMANGKU
+    from pegawai.models import Pegawai
+
+    call_command("seed_demo", pegawai=400, seed=7, tanggal=PADA, stdout=StringIO())
+    seeded = list(HasilAsesmen.objects.order_by("pk"))
+    assert seeded and any(a.jpm is not None for a in seeded)
+    # The kedudukan hukum that frees a post comes after the JPM (the post held when assessed).
+    bebas = set(
+        Pegawai.objects.filter(kedudukan_hukum__in=TIDAK_MEMANGKU).values_list("pk", flat=True)
+    )
+    for a in seeded:
+        if a.pegawai_id not in bebas:
+            assert a.jpm == asesmen_hitung_jpm(asesmen=HasilAsesmen(**_kolom(a))).jpm, a.pk
+
+
+def _kolom(a: HasilAsesmen) -> dict:
+    return {f.attname: getattr(a, f.attname) for f in HasilAsesmen._meta.concrete_fields}

@@ -1,6 +1,6 @@
 """Leaving through an import: a SIASN record whose kedudukan or tmtBerhenti says the person left
 (pension, death, dismissal) ends their active placements and succession entries through
-jabatan's own service (penempatan_end_all, the one the admin's employee form calls), in the
+jabatan's one service (pegawai_release_posts, the one the admin's employee form calls), in the
 import's transaction, so the post shows as vacant."""
 
 from __future__ import annotations

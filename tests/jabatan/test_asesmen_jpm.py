@@ -1,0 +1,73 @@
+"""The JPM of an assessment is the service's (jabatan.services.asesmen_hitung_jpm) on every path
+that records one: the admin's assessment form, the employee form's inline, and the bulk form the
+demo's seed calls (asesmen_hitung_jpm_semua). The import records no assessment."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from jabatan.services import asesmen_hitung_jpm, asesmen_hitung_jpm_semua
+from pegawai.kompetensi import KODE, jpm
+from pegawai.models import HasilAsesmen
+from tests.factories import PegawaiFactory, PenempatanFactory
+from tests.formulir_admin import data_formulir_admin
+
+pytestmark = pytest.mark.django_db
+
+LEVEL = dict.fromkeys(KODE, 2)
+
+
+@pytest.fixture
+def pemangku():
+    """An employee in a definitive post: their JPM is against the post's standard."""
+    return PenempatanFactory(tmt_mulai=date(2020, 1, 2)).pegawai
+
+
+def _diharapkan(pegawai) -> Decimal:
+    jabatan = pegawai.penempatan.get().formasi.jabatan
+    return jpm(LEVEL, jabatan.standar_kompetensi)
+
+
+def _isi(prefix: str = "") -> dict[str, str]:
+    return {
+        f"{prefix}tanggal": "2026-03-02",
+        f"{prefix}metode": HasilAsesmen.Metode.CAT,
+        f"{prefix}asesor": "UPT Penilaian Kompetensi",
+        **{f"{prefix}{kode}": str(level) for kode, level in LEVEL.items()},
+    }
+
+
+def test_the_admins_assessment_form_stores_the_jpm(pemangku, hr_client):
+    response = hr_client.post(
+        "/admin/pegawai/hasilasesmen/add/", {"pegawai": pemangku.pk, **_isi()}
+    )
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    assert HasilAsesmen.objects.get(pegawai=pemangku).jpm == _diharapkan(pemangku)
+
+
+def test_the_employee_forms_inline_stores_the_jpm(pemangku, hr_client):
+    url = f"/admin/pegawai/pegawai/{pemangku.pk}/change/"
+    data = data_formulir_admin(hr_client.get(url))
+    data["asesmen-TOTAL_FORMS"] = str(int(data["asesmen-TOTAL_FORMS"]) + 1)
+    data.update(_isi(f"asesmen-{int(data['asesmen-TOTAL_FORMS']) - 1}-"))
+    response = hr_client.post(url, data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    assert HasilAsesmen.objects.get(pegawai=pemangku).jpm == _diharapkan(pemangku)
+
+
+def test_the_bulk_form_stores_what_the_single_one_does(pemangku):
+    tanpa_jabatan = PegawaiFactory()
+    rows = [
+        HasilAsesmen.objects.create(
+            pegawai=p, tanggal=date(2026, 3, 2), metode="cat", asesor="UPT", **LEVEL
+        )
+        for p in (pemangku, tanpa_jabatan)
+    ]
+    assert asesmen_hitung_jpm_semua(HasilAsesmen.objects.all(), batch_size=1) == 2
+    semua = {a.pegawai_id: a.jpm for a in HasilAsesmen.objects.all()}
+    assert semua == {pemangku.pk: _diharapkan(pemangku), tanpa_jabatan.pk: None}
+    for a in rows:
+        assert asesmen_hitung_jpm(asesmen=a).jpm == semua[a.pegawai_id]
