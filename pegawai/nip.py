@@ -43,6 +43,14 @@ def normalize_nip(value: str) -> str:
     return "".join(value.split())
 
 
+def tampak_pppk(value: str) -> bool:
+    """Return whether an 18-digit number reads as an NI PPPK: its 13th digit is the PPPK marker
+    ``2``; in a NIP that digit is the tens of the TMT CPNS month, 0 or 1 (for showing a number
+    whose status is unknown, such as an import's row)."""
+    digits = normalize_nip(value)
+    return len(digits) == PANJANG and digits[12] == "2"
+
+
 def format_nip(value: str, *, pppk: bool = False) -> str:
     """Return the NIP grouped as printed on decrees, or the input unchanged if not 18 digits.
 

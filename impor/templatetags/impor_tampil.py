@@ -6,7 +6,7 @@ from datetime import date
 
 from django import template
 
-from pegawai.nip import format_nip
+from pegawai.nip import format_nip, tampak_pppk
 
 register = template.Library()
 
@@ -16,9 +16,7 @@ def nip_cetak(value: str) -> str:
     """The NIP grouped as printed on decrees (`19850315 201001 1 002`)."""
     if not value:
         return ""
-    # Digit 13 of an NI PPPK is 2; in a NIP it is the tens of the TMT month (0 or 1).
-    pppk = len(value) == 18 and value[12] == "2"
-    return format_nip(value, pppk=pppk) if value.isdigit() else value
+    return format_nip(value, pppk=tampak_pppk(value))
 
 
 @register.filter

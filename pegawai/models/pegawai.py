@@ -22,7 +22,7 @@ from pegawai.models.base import (
     pilihan_sah,
 )
 from pegawai.models.organisasi import BidangStudi, UnitKerja
-from pegawai.nip import format_nip, parse_ni_pppk, parse_nip
+from pegawai.nip import format_nip, normalize_nip, parse_ni_pppk, parse_nip
 from pegawai.pendidikan import TingkatPendidikan
 
 
@@ -265,7 +265,7 @@ class Pegawai(TimestampedModel):
 
     def clean(self) -> None:
         errors: dict[str, list] = {}
-        self.nip = "".join((self.nip or "").split())
+        self.nip = normalize_nip(self.nip or "")
         try:
             if self.status == self.Status.PPPK:
                 info = parse_ni_pppk(self.nip)

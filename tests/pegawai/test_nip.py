@@ -1,5 +1,6 @@
 """NIP and NI PPPK rules, from ../shared/domain/REGULATIONS.md section 3."""
 
+import contextlib
 from datetime import date
 
 import pytest
@@ -14,6 +15,7 @@ from pegawai.nip import (
     normalize_nip,
     parse_ni_pppk,
     parse_nip,
+    tampak_pppk,
 )
 
 
@@ -200,3 +202,27 @@ def test_it_refuses_to_compose_an_invalid_ni_pppk(kwargs: dict, error: type[Exce
     }
     with pytest.raises(error):
         compose_ni_pppk(**(parts | kwargs))
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("199001012021211001", True),  # NI PPPK: digit 13 is the PPPK marker
+        ("19900101 2021 2 1 1 001", True),
+        ("198503152010011002", False),  # NIP: digit 13 is the tens of the TMT month
+        ("199204172019122015", False),
+        ("19900101202121100", False),  # not 18 digits
+        ("", False),
+    ],
+)
+def test_it_tells_an_ni_pppk_by_its_marker(value: str, expected: bool) -> None:
+    assert tampak_pppk(value) is expected
+
+
+def test_the_employee_form_stores_the_nip_the_one_way(db) -> None:
+    from tests.factories import PegawaiFactory
+
+    p = PegawaiFactory.build(nip="19850315 201001 1 002", status="PNS")
+    with contextlib.suppress(ValidationError):  # other fields' checks: the NIP comes first
+        p.clean()
+    assert p.nip == normalize_nip("19850315 201001 1 002") == "198503152010011002"
