@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 from collections import defaultdict
 from collections.abc import Collection
 from dataclasses import dataclass, field
@@ -30,6 +29,7 @@ from kinerja.models import Skp
 from kinerja.selectors import periode_tahunan_tertutup
 from kinerja.services import perangkat_daerah_dari
 from pegawai.akses import Lingkup
+from pegawai.bulan import tambah_bulan
 from pegawai.kompetensi import KODE
 from pegawai.models import (
     BidangStudi,
@@ -69,12 +69,6 @@ def formasi_lowong(*, scope: Lingkup) -> QuerySet[Formasi]:
         )
         .annotate(lowong=F("kuota") - F("jumlah_terisi"))
     )
-
-
-def tambah_bulan(d: date, bulan: int) -> date:
-    index = d.month - 1 + bulan
-    year, month = d.year + index // 12, index % 12 + 1
-    return date(year, month, min(d.day, calendar.monthrange(year, month)[1]))
 
 
 @dataclass(frozen=True)
@@ -336,42 +330,28 @@ def kandidat_merit(*, pegawai_ids: PilihanPegawai = None) -> list[merit.Kandidat
             "pendidikan",
             "bidang_studi_id",
             "kedudukan_hukum",
+            named=True,  # a row by field name, not by position
         )
     ):
-        (
-            pid,
-            nip,
-            nama,
-            depan,
-            belakang,
-            jk,
-            lahir,
-            status,
-            kedudukan,
-            golongan,
-            tmt_gol,
-            tmt_cpns,
-            tmt_pppk,
-            pendidikan,
-            bidang,
-            kedudukan_hukum,
-        ) = row
-        nama_lengkap = f"{depan} {nama}".strip() + (f", {belakang}" if belakang else "")
+        pid = row.pk
+        nama_lengkap = f"{row.gelar_depan} {row.nama}".strip() + (
+            f", {row.gelar_belakang}" if row.gelar_belakang else ""
+        )
         jenis_kini, jenjang_kini, mulai_kini, urusan_kini = kini.get(pid, ("", "", None, None))
         hasil.append(
             merit.Kandidat(
                 pegawai_id=pid,
-                nip=nip,
+                nip=row.nip,
                 nama=nama_lengkap,
-                jenis_kelamin=jk,
-                tanggal_lahir=lahir,
-                status=status,
-                aktif=kedudukan == Pegawai.Kedudukan.AKTIF,
-                golongan=golongan,
-                tmt_golongan=tmt_gol,
-                tmt_masuk=tmt_cpns or tmt_pppk or tmt_gol,
-                pendidikan=urutan_pendidikan(pendidikan),
-                bidang_studi=bidang,
+                jenis_kelamin=row.jenis_kelamin,
+                tanggal_lahir=row.tanggal_lahir,
+                status=row.status,
+                aktif=row.kedudukan == Pegawai.Kedudukan.AKTIF,
+                golongan=row.golongan,
+                tmt_golongan=row.tmt_golongan,
+                tmt_masuk=row.tmt_cpns or row.tmt_pppk or row.tmt_golongan,
+                pendidikan=urutan_pendidikan(row.pendidikan),
+                bidang_studi=row.bidang_studi_id,
                 predikat_tahunan=tuple(p for _t, p in sorted(predikat[pid], reverse=True)),
                 hukuman=tuple(hukuman[pid]),
                 capaian=capaian.get(pid),
@@ -385,7 +365,7 @@ def kandidat_merit(*, pegawai_ids: PilihanPegawai = None) -> list[merit.Kandidat
                 jpm=jpm.get(pid),
                 jp_per_tahun=jp.get(pid, {}),
                 tingkat_kepemimpinan=pengembangan.tingkat(kepemimpinan.get(pid, ())),
-                kedudukan_hukum=kedudukan_hukum,
+                kedudukan_hukum=row.kedudukan_hukum,
             )
         )
     return hasil

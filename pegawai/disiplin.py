@@ -1,10 +1,11 @@
 """Disciplinary sanctions (hukuman disiplin), PP 94/2021 Pasal 8."""
 
-import calendar
 from datetime import date, timedelta
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from pegawai.bulan import tambah_bulan
 
 
 class TingkatHukuman(models.TextChoices):
@@ -95,10 +96,7 @@ def tanggal_selesai(jenis: str, mulai: date) -> date | None:
     bulan = durasi_bulan(jenis)
     if bulan is None:
         return None
-    index = mulai.month - 1 + bulan
-    year, month = mulai.year + index // 12, index % 12 + 1
-    day = min(mulai.day, calendar.monthrange(year, month)[1])
-    return date(year, month, day) - timedelta(days=1)
+    return tambah_bulan(mulai, bulan) - timedelta(days=1)
 
 
 def menghalangi_promosi(jenis: str, mulai: date, selesai: date | None, pada: date) -> bool:

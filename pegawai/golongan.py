@@ -10,6 +10,8 @@ from datetime import date
 from django.utils.functional import lazy
 from django.utils.translation import gettext, gettext_noop
 
+from pegawai.bulan import bulan_penuh
+
 PNS: tuple[tuple[str, str], ...] = (
     ("I/a", "Juru Muda"),
     ("I/b", "Juru Muda Tingkat I"),
@@ -115,6 +117,4 @@ def masa_kerja_bulan(
     pay table reads beside the golongan (PP 7/1977 as last amended by PP 15/2019)."""
     if mk_tahun is None or mk_bulan is None:
         return None
-    sejak = (pada.year - tmt_golongan.year) * 12 + pada.month - tmt_golongan.month
-    sejak -= pada.day < tmt_golongan.day
-    return mk_tahun * 12 + mk_bulan + max(0, sejak)
+    return mk_tahun * 12 + mk_bulan + max(0, bulan_penuh(tmt_golongan, pada))

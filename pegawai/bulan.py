@@ -1,0 +1,23 @@
+"""Month arithmetic, one way for every rule that counts in months (dateutil.relativedelta).
+
+Adding months keeps the day of the month, clamped to the target month's last day (31 January +
+1 month is 28 or 29 February). Whole months between two dates count as relativedelta does: a
+month is whole when the same day of the month (clamped the same way) is reached.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from dateutil.relativedelta import relativedelta
+
+
+def tambah_bulan(d: date, bulan: int) -> date:
+    """Return `d` plus `bulan` months (negative: minus), the day clamped to the month's end."""
+    return d + relativedelta(months=bulan)
+
+
+def bulan_penuh(dari: date, pada: date) -> int:
+    """Return the whole months from `dari` to `pada` (negative when `pada` is earlier)."""
+    selisih = relativedelta(pada, dari)
+    return selisih.years * 12 + selisih.months

@@ -1,0 +1,39 @@
+"""Month arithmetic (pegawai.bulan): the one way every rule adds and counts months."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from pegawai.bulan import bulan_penuh, tambah_bulan
+
+
+@pytest.mark.parametrize(
+    ("d", "bulan", "harapan"),
+    [
+        (date(2026, 1, 15), 6, date(2026, 7, 15)),
+        (date(2026, 8, 31), 6, date(2027, 2, 28)),  # clamped to the month's last day
+        (date(2027, 12, 31), 2, date(2028, 2, 29)),  # a leap year's February
+        (date(2026, 11, 1), 14, date(2028, 1, 1)),  # across a year
+        (date(2026, 3, 31), -1, date(2026, 2, 28)),
+        (date(2026, 3, 31), 0, date(2026, 3, 31)),
+    ],
+)
+def test_tambah_bulan(d, bulan, harapan):
+    assert tambah_bulan(d, bulan) == harapan
+
+
+@pytest.mark.parametrize(
+    ("dari", "pada", "harapan"),
+    [
+        (date(2022, 4, 1), date(2022, 4, 30), 0),  # not a whole month yet
+        (date(2022, 4, 1), date(2022, 5, 1), 1),
+        (date(2022, 4, 15), date(2022, 6, 14), 1),
+        (date(1980, 6, 10), date(2026, 6, 9), 45 * 12 + 11),
+        (date(1980, 6, 10), date(2026, 6, 10), 46 * 12),
+        (date(2026, 5, 1), date(2026, 3, 1), -2),  # earlier
+    ],
+)
+def test_bulan_penuh(dari, pada, harapan):
+    assert bulan_penuh(dari, pada) == harapan
