@@ -25,6 +25,7 @@ from publik.models import (
     Tahap,
 )
 from publik.services import (
+    IsiSeleksi,
     seleksi_batalkan,
     seleksi_buka,
     seleksi_jadwal_ubah,
@@ -307,20 +308,26 @@ class SeleksiBukaForm(_SeleksiForm):
             baris.append((nama.strip(), peran.strip()))
         return baris
 
-    def _simpan(self, *, oleh) -> Seleksi:
+    def _isi(self) -> IsiSeleksi:
+        """What the selection announces, as the services take it."""
         d = self.cleaned_data
-        return seleksi_buka(
+        return IsiSeleksi(
             judul=d["judul"],
             nomor_pengumuman=d["nomor_pengumuman"],
             formasi=list(d["formasi"]),
             panitia=d["panitia"],
-            oleh=oleh,
-            tahap={j: (d[f"tahap_{j}_mulai"], d[f"tahap_{j}_selesai"]) for j in URUTAN_TAHAP},
             urutan={j: d[f"urutan_{j}"] for j in TAHAP_KOMPETENSI},
             usia_maksimal_jpt=d["usia_maksimal_jpt"],
             tahun_jabatan_jpt=d["tahun_jabatan_jpt"],
             dasar_pengecualian=d["dasar_pengecualian"],
         )
+
+    def _tahap(self) -> dict[str, tuple[date, date]]:
+        d = self.cleaned_data
+        return {j: (d[f"tahap_{j}_mulai"], d[f"tahap_{j}_selesai"]) for j in URUTAN_TAHAP}
+
+    def _simpan(self, *, oleh) -> Seleksi:
+        return seleksi_buka(isi=self._isi(), tahap=self._tahap(), oleh=oleh)
 
 
 class SeleksiUbahForm(SeleksiBukaForm):
@@ -350,20 +357,8 @@ class SeleksiUbahForm(SeleksiBukaForm):
 
     def _simpan(self, *, seleksi: Seleksi, pada: date, oleh) -> str:
         """Return "diubah", or "tetap" when the form held what the selection holds."""
-        d = self.cleaned_data
         perubahan = seleksi_ubah(
-            seleksi=seleksi,
-            judul=d["judul"],
-            nomor_pengumuman=d["nomor_pengumuman"],
-            formasi=list(d["formasi"]),
-            panitia=d["panitia"],
-            pada=pada,
-            oleh=oleh,
-            tahap={j: (d[f"tahap_{j}_mulai"], d[f"tahap_{j}_selesai"]) for j in URUTAN_TAHAP},
-            urutan={j: d[f"urutan_{j}"] for j in TAHAP_KOMPETENSI},
-            usia_maksimal_jpt=d["usia_maksimal_jpt"],
-            tahun_jabatan_jpt=d["tahun_jabatan_jpt"],
-            dasar_pengecualian=d["dasar_pengecualian"],
+            seleksi=seleksi, isi=self._isi(), tahap=self._tahap(), pada=pada, oleh=oleh
         )
         return "diubah" if perubahan else "tetap"
 

@@ -8,6 +8,7 @@ own services: `usulan_set` (three names per post to the PPK), then `keputusan_cr
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
@@ -133,29 +134,37 @@ def _syarat_jpt(
         ]
 
 
+@dataclass(frozen=True)
+class IsiSeleksi:
+    """What a selection announces: what `seleksi_buka` opens and `seleksi_ubah` edits, both
+    checked by `_periksa_isi`. `urutan`: the competence stages' order (1 to 3 each; None: the
+    usual); `usia_maksimal_jpt` and `tahun_jabatan_jpt`: what the announcement sets instead of
+    the regulation's, with its `dasar_pengecualian`."""
+
+    judul: str
+    nomor_pengumuman: str
+    formasi: Sequence[Formasi]
+    panitia: Sequence[tuple[str, str]]
+    urutan: Mapping[str, int] | None = None
+    usia_maksimal_jpt: int | None = None
+    tahun_jabatan_jpt: int | None = None
+    dasar_pengecualian: str = ""
+
+
 def _periksa_isi(
-    *,
-    judul: str,
-    nomor_pengumuman: str,
-    formasi: Sequence[Formasi],
-    panitia: Sequence[tuple[str, str]],
-    urutan: Mapping[str, int] | None,
-    usia_maksimal_jpt: int | None,
-    tahun_jabatan_jpt: int | None,
-    dasar_pengecualian: str,
-    errors: dict[str, list[str]],
+    isi: IsiSeleksi, errors: dict[str, list[str]]
 ) -> tuple[list[Formasi], list[tuple[str, str]], list[str] | None]:
     """Check what a selection announces (title, number, vacant JPT posts, committee, JPT
     requirements, the committee's stage order) into `errors`; return the posts loaded, the
     committee cleaned and the stage order (None when the order is in error)."""
-    if not judul.strip():
+    if not isi.judul.strip():
         errors["judul"] = [_("Judul wajib diisi.")]
-    if not nomor_pengumuman.strip():
+    if not isi.nomor_pengumuman.strip():
         errors["nomor_pengumuman"] = [_("Nomor pengumuman wajib diisi.")]
     formasi = list(
         Formasi.objects.select_related("jabatan", "unit_kerja")
         .prefetch_related("jabatan__bidang_studi", "jabatan__rumpun_wajib")
-        .filter(pk__in=[f.pk for f in formasi])
+        .filter(pk__in=[f.pk for f in isi.formasi])
         .order_by("pk")
     )
     if not formasi:
@@ -168,14 +177,16 @@ def _periksa_isi(
             )
         elif f.jumlah_terisi >= f.kuota:
             errors.setdefault("formasi", []).append(_("%(f)s tidak lowong.") % {"f": f})
-    panitia = [(n.strip(), p.strip()) for n, p in panitia if n.strip()]
+    panitia = [(n.strip(), p.strip()) for n, p in isi.panitia if n.strip()]
     if len(panitia) < PANITIA_MIN or len(panitia) % 2 == 0:
         errors["panitia"] = [
             _("Panitia seleksi berjumlah ganjil, sedikitnya %(n)s orang (sekarang %(k)s).")
             % {"n": PANITIA_MIN, "k": len(panitia)}
         ]
-    _syarat_jpt(formasi, usia_maksimal_jpt, tahun_jabatan_jpt, dasar_pengecualian, errors)
-    return formasi, panitia, _urutan(urutan, errors)
+    _syarat_jpt(
+        formasi, isi.usia_maksimal_jpt, isi.tahun_jabatan_jpt, isi.dasar_pengecualian, errors
+    )
+    return formasi, panitia, _urutan(isi.urutan, errors)
 
 
 def _periksa_jadwal(
@@ -223,48 +234,27 @@ def _periksa_jadwal(
 
 
 def seleksi_buka(
-    *,
-    judul: str,
-    nomor_pengumuman: str,
-    formasi: Sequence[Formasi],
-    panitia: Sequence[tuple[str, str]],
-    tahap: Mapping[str, tuple[date, date]],
-    oleh: AbstractBaseUser,
-    urutan: Mapping[str, int] | None = None,
-    usia_maksimal_jpt: int | None = None,
-    tahun_jabatan_jpt: int | None = None,
-    dasar_pengecualian: str = "",
+    *, isi: IsiSeleksi, tahap: Mapping[str, tuple[date, date]], oleh: AbstractBaseUser
 ) -> Seleksi:
-    """Open a selection for vacant JPT posts with its committee and its six stages: the first
-    three in their order, the competence stages in the committee's `urutan` (1 to 3 each;
-    None: the usual order), each after the one before; the vacancy announced at least
-    PENGUMUMAN_MINIMAL_HARI days before registration closes. `usia_maksimal_jpt` and
-    `tahun_jabatan_jpt`: what the announcement sets instead of the regulation's."""
+    """Open a selection for vacant JPT posts with what it announces (`isi`: its committee among
+    it) and its six stages: the first three in their order, the competence stages in the
+    committee's `isi.urutan`, each after the one before; the vacancy announced at least
+    PENGUMUMAN_MINIMAL_HARI days before registration closes."""
     _hr(oleh)
     errors: dict[str, list[str]] = {}
-    formasi, panitia, urut = _periksa_isi(
-        judul=judul,
-        nomor_pengumuman=nomor_pengumuman,
-        formasi=formasi,
-        panitia=panitia,
-        urutan=urutan,
-        usia_maksimal_jpt=usia_maksimal_jpt,
-        tahun_jabatan_jpt=tahun_jabatan_jpt,
-        dasar_pengecualian=dasar_pengecualian,
-        errors=errors,
-    )
+    formasi, panitia, urut = _periksa_isi(isi, errors)
     _periksa_jadwal(tahap, urut, errors)
     if errors:
         raise ValidationError(errors)
     with set_actor(oleh), transaction.atomic():
         seleksi = Seleksi.objects.create(
-            judul=judul.strip(),
-            nomor_pengumuman=nomor_pengumuman.strip(),
+            judul=isi.judul.strip(),
+            nomor_pengumuman=isi.nomor_pengumuman.strip(),
             dibuka_oleh=oleh,
             persyaratan=persyaratan_formasi(formasi),
-            usia_maksimal_jpt=usia_maksimal_jpt,
-            tahun_jabatan_jpt=tahun_jabatan_jpt,
-            dasar_pengecualian=dasar_pengecualian.strip(),
+            usia_maksimal_jpt=isi.usia_maksimal_jpt,
+            tahun_jabatan_jpt=isi.tahun_jabatan_jpt,
+            dasar_pengecualian=isi.dasar_pengecualian.strip(),
         )
         seleksi.formasi.set(formasi)
         AnggotaPanitia.objects.bulk_create(
@@ -339,17 +329,10 @@ def _simpan_tahap(seleksi: Seleksi, tahap: Mapping[str, tuple[date, date]], urut
 def seleksi_ubah(
     *,
     seleksi: Seleksi,
-    judul: str,
-    nomor_pengumuman: str,
-    formasi: Sequence[Formasi],
-    panitia: Sequence[tuple[str, str]],
+    isi: IsiSeleksi,
     tahap: Mapping[str, tuple[date, date]],
     pada: date,
     oleh: AbstractBaseUser,
-    urutan: Mapping[str, int] | None = None,
-    usia_maksimal_jpt: int | None = None,
-    tahun_jabatan_jpt: int | None = None,
-    dasar_pengecualian: str = "",
 ) -> PerubahanSeleksi | None:
     """Edit a selection before its announcement is published (`seleksi_diumumkan`): what it
     announces and its schedule, by the rules of `seleksi_buka`, the announcement not starting
@@ -369,17 +352,7 @@ def seleksi_ubah(
                 }
             )
         errors: dict[str, list[str]] = {}
-        formasi, panitia, urut = _periksa_isi(
-            judul=judul,
-            nomor_pengumuman=nomor_pengumuman,
-            formasi=formasi,
-            panitia=panitia,
-            urutan=urutan,
-            usia_maksimal_jpt=usia_maksimal_jpt,
-            tahun_jabatan_jpt=tahun_jabatan_jpt,
-            dasar_pengecualian=dasar_pengecualian,
-            errors=errors,
-        )
+        formasi, panitia, urut = _periksa_isi(isi, errors)
         _periksa_jadwal(tahap, urut, errors)
         umum = (tahap.get(JenisTahap.PENGUMUMAN) or (None,))[0]
         if umum is not None and umum < pada:
@@ -398,11 +371,11 @@ def seleksi_ubah(
         if errors:
             raise ValidationError(errors)
         nilai = {
-            "judul": judul.strip(),
-            "nomor_pengumuman": nomor_pengumuman.strip(),
-            "usia_maksimal_jpt": usia_maksimal_jpt,
-            "tahun_jabatan_jpt": tahun_jabatan_jpt,
-            "dasar_pengecualian": dasar_pengecualian.strip(),
+            "judul": isi.judul.strip(),
+            "nomor_pengumuman": isi.nomor_pengumuman.strip(),
+            "usia_maksimal_jpt": isi.usia_maksimal_jpt,
+            "tahun_jabatan_jpt": isi.tahun_jabatan_jpt,
+            "dasar_pengecualian": isi.dasar_pengecualian.strip(),
             "persyaratan": persyaratan_formasi(formasi),
         }
         berubah = [k for k, v in nilai.items() if getattr(seleksi, k) != v]

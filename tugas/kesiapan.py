@@ -60,9 +60,9 @@ def periksa_antrean(sekarang: datetime | None = None) -> dict[str, Any]:
     usia_maks = settings.READINESS_QUEUE_MAX_AGE
     diam_maks = settings.READINESS_WORKER_MAX_SILENCE
     antre = DBTaskResult.objects.ready().aggregate(n=Count("id"), tertua=Min("enqueued_at"))
-    batas_hidup = sekarang - diam_maks
     worker = Detak.objects.aggregate(
-        detak_terakhir=Max("terakhir"), hidup=Count("pk", filter=Q(terakhir__gte=batas_hidup))
+        detak_terakhir=Max("terakhir"),
+        hidup=Count("pk", filter=Q(pk__in=Detak.objects.hidup(sekarang).values("pk"))),
     )
     tertua = _detik(antre["tertua"], sekarang)
     hasil = {

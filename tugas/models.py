@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import uuid
+from datetime import datetime
 
 from django.conf import settings
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext, pgettext_lazy
@@ -136,6 +138,18 @@ class Progres(models.Model):
         }
 
 
+def batas_hidup(sekarang: datetime | None = None) -> datetime:
+    """Return the oldest heartbeat of a live worker: READINESS_WORKER_MAX_SILENCE ago."""
+    return (sekarang or timezone.now()) - settings.READINESS_WORKER_MAX_SILENCE
+
+
+class DetakQuerySet(models.QuerySet):
+    def hidup(self, sekarang: datetime | None = None) -> DetakQuerySet:
+        """The live workers: those that beat since `batas_hidup` (the readiness check and the
+        orphaned-task sweep ask the same question)."""
+        return self.filter(terakhir__gte=batas_hidup(sekarang))
+
+
 class Detak(models.Model):
     """A task worker's heartbeat: the worker process writes its row every `DETAK_SETIAP`.
 
@@ -151,6 +165,8 @@ class Detak(models.Model):
     pid = models.PositiveIntegerField(_("id proses"))
     dimulai = models.DateTimeField(_("dimulai"))
     terakhir = models.DateTimeField(_("detak terakhir"))
+
+    objects = DetakQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("detak worker")

@@ -22,14 +22,13 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_tasks.base import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
-from tugas.models import Detak, Progres
+from tugas.models import Detak, Progres, batas_hidup
 
 
 class WorkerBerhenti(Exception):
@@ -44,13 +43,9 @@ def pesan_worker_berhenti() -> str:
     )
 
 
-def _batas(sekarang: datetime | None) -> datetime:
-    return (sekarang or timezone.now()) - settings.READINESS_WORKER_MAX_SILENCE
-
-
-def _yatim(task_ids: list[str] | None, batas: datetime) -> list[DBTaskResult]:
-    hidup = set(Detak.objects.filter(terakhir__gte=batas).values_list("worker_id", flat=True))
-    qs = DBTaskResult.objects.running().filter(started_at__lt=batas)
+def _yatim(task_ids: list[str] | None, sekarang: datetime | None) -> list[DBTaskResult]:
+    hidup = set(Detak.objects.hidup(sekarang).values_list("worker_id", flat=True))
+    qs = DBTaskResult.objects.running().filter(started_at__lt=batas_hidup(sekarang))
     if task_ids is not None:
         qs = qs.filter(pk__in=task_ids)
     return [
@@ -60,9 +55,8 @@ def _yatim(task_ids: list[str] | None, batas: datetime) -> list[DBTaskResult]:
 
 def tandai_yatim(sekarang: datetime | None = None) -> int:
     """Mark failed every task whose worker stopped beating; return how many."""
-    batas = _batas(sekarang)
     n = 0
-    for r in _yatim(None, batas):
+    for r in _yatim(None, sekarang):
         pekerja = r.worker_ids[-1] if r.worker_ids else "?"
         with transaction.atomic():
             # Only if still running: the worker may have come back and finished it meanwhile.
@@ -88,7 +82,7 @@ def tandai_yatim(sekarang: datetime | None = None) -> int:
 def sebagaimana_terlihat(progres: Progres) -> Progres:
     """Return `progres` as the user should read it: failed, if its worker died (not saved)."""
     berjalan = progres.status == Progres.Status.BERJALAN and progres.task_id
-    if berjalan and _yatim([progres.task_id], _batas(None)):
+    if berjalan and _yatim([progres.task_id], None):
         progres.status = Progres.Status.GAGAL
         progres.pesan = pesan_worker_berhenti()
     return progres

@@ -4,6 +4,7 @@ that holds private data (NIP, birth date, scores, exclusion reasons) the public 
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import itertools
 from unittest import mock
@@ -19,7 +20,7 @@ from kinerja.services.survei import respon_skm_create
 from kinerja.survei import UnitLayanan
 from pegawai.jenis_jabatan import JenisJabatan
 from publik.models import URUTAN_TAHAP, Seleksi
-from publik.services import seleksi_buka
+from publik.services import IsiSeleksi, seleksi_buka
 from tests.factories import (
     FormasiFactory,
     JabatanFactory,
@@ -204,6 +205,14 @@ def jadwal_dari(umum: dt.date) -> dict[str, tuple[dt.date, dt.date]]:
     return jadwal
 
 
+def isi_dari(data: dict) -> dict:
+    """The arguments of seleksi_buka / seleksi_ubah from one flat dict: what the selection
+    announces grouped into its IsiSeleksi, the rest (tahap, oleh, pada, seleksi) as they are."""
+    nama = {f.name for f in dataclasses.fields(IsiSeleksi)}
+    isi = IsiSeleksi(**{k: v for k, v in data.items() if k in nama})
+    return {"isi": isi, **{k: v for k, v in data.items() if k not in nama}}
+
+
 def buka(jpt, hr, umum: dt.date, **ubah) -> Seleksi:
     data = {
         "judul": "Seleksi Terbuka Kepala Dinas Komunikasi",
@@ -213,7 +222,7 @@ def buka(jpt, hr, umum: dt.date, **ubah) -> Seleksi:
         "tahap": jadwal_dari(umum),
         "oleh": hr,
     }
-    return seleksi_buka(**{**data, **ubah})
+    return seleksi_buka(**isi_dari({**data, **ubah}))
 
 
 def _calon(unit, predikat="Baik", golongan="IV/b", urutan=0):

@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from jabatan.models import Usulan
 from publik.models import URUTAN_TAHAP, HasilTahap, JenisTahap, Pelamar, Pengumuman, Seleksi
-from publik.services import seleksi_buka, seleksi_daftar
+from publik.services import IsiSeleksi, seleksi_buka, seleksi_daftar
 from tests.factories import FormasiFactory
 from tests.publik.conftest import PANITIA
 
@@ -49,10 +49,12 @@ def _post_buka(jpt, jadwal=None, **ubah) -> dict:
 
 def _buka(jpt, hr, jadwal=None) -> Seleksi:
     return seleksi_buka(
-        judul="Seleksi JPT",
-        nomor_pengumuman="800/2/2026",
-        formasi=[jpt["formasi"]],
-        panitia=PANITIA,
+        isi=IsiSeleksi(
+            judul="Seleksi JPT",
+            nomor_pengumuman="800/2/2026",
+            formasi=[jpt["formasi"]],
+            panitia=PANITIA,
+        ),
         tahap=jadwal or _jadwal(),
         oleh=hr,
     )

@@ -31,7 +31,7 @@ from tests.factories import (
     JabatanFactory,
     PenempatanFactory,
 )
-from tests.publik.conftest import JADWAL, PANITIA
+from tests.publik.conftest import JADWAL, PANITIA, isi_dari
 
 pytestmark = pytest.mark.django_db
 D = dt.date
@@ -47,7 +47,7 @@ def _buka(jpt, hr, **kw):
         oleh=hr,
     )
     data.update(kw)
-    return seleksi_buka(**data)
+    return seleksi_buka(**isi_dari(data))
 
 
 def test_an_open_selection_from_opening_to_the_decision_on_the_transparency_page(

@@ -23,7 +23,7 @@ from publik.services import (
     tahap_catat_hasil,
     tahap_umumkan,
 )
-from tests.publik.conftest import PANITIA, buka, jadwal_dari
+from tests.publik.conftest import PANITIA, buka, isi_dari, jadwal_dari
 
 pytestmark = pytest.mark.django_db
 HARI = dt.timedelta(days=1)
@@ -31,15 +31,17 @@ HARI = dt.timedelta(days=1)
 
 def isi(seleksi: Seleksi, **ubah) -> dict:
     """The arguments of seleksi_ubah that keep everything as it is, changed by `ubah`."""
-    return {
-        "seleksi": seleksi,
-        "judul": seleksi.judul,
-        "nomor_pengumuman": seleksi.nomor_pengumuman,
-        "formasi": list(seleksi.formasi.all()),
-        "panitia": [(a.nama, a.peran) for a in seleksi.panitia.all()],
-        "tahap": {t.jenis: (t.mulai, t.selesai) for t in seleksi.tahap.all()},
-        **ubah,
-    }
+    return isi_dari(
+        {
+            "seleksi": seleksi,
+            "judul": seleksi.judul,
+            "nomor_pengumuman": seleksi.nomor_pengumuman,
+            "formasi": list(seleksi.formasi.all()),
+            "panitia": [(a.nama, a.peran) for a in seleksi.panitia.all()],
+            "tahap": {t.jenis: (t.mulai, t.selesai) for t in seleksi.tahap.all()},
+            **ubah,
+        }
+    )
 
 
 def jejak(obj) -> list[LogEntry]:

@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from publik.models import Pengumuman, Seleksi
 from publik.selectors import keadaan_seleksi
-from publik.services import seleksi_buka, tahap_umumkan
+from publik.services import IsiSeleksi, seleksi_buka, tahap_umumkan
 from tests.publik.conftest import PANITIA
 
 pytestmark = pytest.mark.django_db
@@ -49,10 +49,12 @@ def _jadwal(pengumuman: dt.date) -> dict[str, tuple[dt.date, dt.date]]:
 
 def _buka(jpt, hr, pengumuman: dt.date, judul="Seleksi Terbuka JPT Kominfo") -> Seleksi:
     return seleksi_buka(
-        judul=judul,
-        nomor_pengumuman="800/9/Pansel/2026",
-        formasi=[jpt["formasi"]],
-        panitia=PANITIA,
+        isi=IsiSeleksi(
+            judul=judul,
+            nomor_pengumuman="800/9/Pansel/2026",
+            formasi=[jpt["formasi"]],
+            panitia=PANITIA,
+        ),
         tahap=_jadwal(pengumuman),
         oleh=hr,
     )
@@ -128,10 +130,12 @@ def test_a_gap_between_stages_names_the_next_stage_and_its_start(jpt, hr_user):
     jadwal = _jadwal(awal)
     jadwal["pendaftaran"] = (awal + 8 * HARI, awal + 19 * HARI)  # a gap on days 5..7
     seleksi = seleksi_buka(
-        judul="Seleksi",
-        nomor_pengumuman="800/9/Pansel/2026",
-        formasi=[jpt["formasi"]],
-        panitia=PANITIA,
+        isi=IsiSeleksi(
+            judul="Seleksi",
+            nomor_pengumuman="800/9/Pansel/2026",
+            formasi=[jpt["formasi"]],
+            panitia=PANITIA,
+        ),
         tahap=jadwal,
         oleh=hr_user,
     )

@@ -29,7 +29,7 @@ from publik.services import (
     seleksi_daftar,
     tahap_catat_hasil,
 )
-from tests.publik.conftest import PANITIA
+from tests.publik.conftest import PANITIA, isi_dari
 
 pytestmark = pytest.mark.django_db
 D = dt.date
@@ -56,7 +56,7 @@ def _buka(jpt, hr, **kw) -> Seleksi:
         urutan=URUTAN,
     )
     data.update(kw)
-    return seleksi_buka(**data)
+    return seleksi_buka(**isi_dari(data))
 
 
 def _galat(jpt, hr, **kw) -> dict[str, list[str]]:

@@ -19,7 +19,13 @@ from django.test import Client
 from django.urls import reverse
 
 from publik.models import JenisTahap
-from publik.services import seleksi_batalkan, seleksi_buka, seleksi_jadwal_ubah, tahap_umumkan
+from publik.services import (
+    IsiSeleksi,
+    seleksi_batalkan,
+    seleksi_buka,
+    seleksi_jadwal_ubah,
+    tahap_umumkan,
+)
 from tests.publik.conftest import JADWAL, PANITIA, buat_keputusan
 
 pytestmark = pytest.mark.django_db
@@ -47,10 +53,12 @@ def isi(sistem, opd, jpt, hr_user):
         ),
     ]
     seleksi = seleksi_buka(
-        judul="Seleksi Terbuka JPT Pratama 2026",
-        nomor_pengumuman="800/1/Pansel/2026",
-        formasi=[jpt["formasi"]],
-        panitia=PANITIA,
+        isi=IsiSeleksi(
+            judul="Seleksi Terbuka JPT Pratama 2026",
+            nomor_pengumuman="800/1/Pansel/2026",
+            formasi=[jpt["formasi"]],
+            panitia=PANITIA,
+        ),
         tahap=JADWAL,
         oleh=hr_user,
     )
