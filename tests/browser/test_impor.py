@@ -34,6 +34,7 @@ def _kerjakan(page: Page, teks: str) -> None:
     expect(blok.locator("[data-progres-pesan]")).to_contain_text(teks)
 
 
+@pytest.mark.lambat
 def test_upload_preview_confirm_with_the_progress_bar(page: Page, live_server, tmp_path):
     """At 1280 px: upload -> progress -> "Lihat pratinjau" -> apply -> progress -> "Lihat hasil
     impor", which says what was done in the past tense; a date that does not exist is named."""

@@ -27,6 +27,7 @@ def _unggah(page: Page, base: str, path) -> None:
     expect(page).to_have_url(re.compile(r"/tugas/[0-9a-f-]{36}/$"))
 
 
+@pytest.mark.lambat
 def test_a_siasn_export_and_a_data_utama_response_preview(page: Page, live_server, tmp_path):
     buat_organisasi()
     UnitKerjaFactory(kode="8ae4828c-unor", nama="RSUD Kota Mataram")
@@ -56,6 +57,7 @@ def test_a_siasn_export_and_a_data_utama_response_preview(page: Page, live_serve
     _screenshot(page, "impor-pratinjau-data-utama")
 
 
+@pytest.mark.lambat
 def test_a_hostile_file_ends_in_the_previews_message(page: Page, live_server, tmp_path):
     buat_organisasi()
     base = live_server.url

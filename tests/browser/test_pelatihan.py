@@ -23,6 +23,7 @@ from tests.tugas.conftest import ROOT, perintah_worker
 pytestmark = [pytest.mark.browser, pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
 
+@pytest.mark.lambat
 def test_unit_head_reviews_needs_and_hr_enrols_the_group_with_progress(
     page: Page, live_server, monkeypatch
 ):

@@ -23,6 +23,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.postgres, pytest.mark.django_db(t
 GAMBAR = os.environ.get("PROGRES_PNG")
 
 
+@pytest.mark.lambat
 def test_hr_opens_a_period_and_the_progress_bar_reaches_done(page: Page, live_server):
     buat_organisasi()
     periode = Periode.objects.create(tahun=2026, jenis="tahunan")

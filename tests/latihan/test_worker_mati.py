@@ -45,7 +45,7 @@ from tests.tugas.conftest import ROOT, perintah_worker
 from tugas.models import Progres
 from tugas.yatim import WorkerBerhenti, pesan_worker_berhenti
 
-pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True), pytest.mark.lambat]
 
 N = 8000  # employees in the file: several seconds of work on these two cores
 DIAM = 3  # READINESS_WORKER_MAX_SILENCE for the drill, seconds

@@ -32,6 +32,7 @@ def hr(client, org):
     return client
 
 
+@pytest.mark.lambat
 @pytest.mark.postgres
 @pytest.mark.django_db(transaction=True)
 def test_a_worker_process_opens_the_period_and_the_operation_is_audited_once(hr, org):
