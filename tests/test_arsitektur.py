@@ -1,4 +1,4 @@
-"""The dependency rule of DESIGN.md holds for code, migrations and URL names, and roles come
+"""The dependency rule of docs/desain.md holds for code, migrations and URL names, and roles come
 from each app's own declaration.
 
 The layers are written once, in pyproject.toml's import-linter contract; import-linter checks
