@@ -231,3 +231,39 @@ def test_it_refuses_an_app_declaring_another_apps_permissions(monkeypatch) -> No
     monkeypatch.setattr(roles, "IZIN", {"Kepala Seksi": []})
     with pytest.raises(ImproperlyConfigured, match="unknown role"):
         deklarasi()
+
+
+# A test module imports shared builders from a helper module (tests/factories.py,
+# tests/<app>/bantu.py, ...), never from another test module or a conftest.py: fixtures reach
+# their tests through conftest.py, not through imports.
+IMPOR_TES = re.compile(
+    r"^\s*from\s+(tests(?:\.\w+)*\.(?:test_\w+|conftest)|\.+(?:\w+\.)*(?:test_\w+|conftest))\s+import",
+    re.MULTILINE,
+)
+
+
+def _impor_tes_salah(akar: Path) -> list[str]:
+    return [
+        f"{path.relative_to(akar)}: {m.group(1)}"
+        for path in sorted(akar.rglob("*.py"))
+        for m in IMPOR_TES.finditer(path.read_text())
+    ]
+
+
+def test_it_imports_no_test_module_or_conftest_from_another_test() -> None:
+    assert _impor_tes_salah(BASE / "tests") == []
+
+
+def test_the_test_import_scan_reports_a_bad_import(tmp_path) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "test_x.py").write_text(
+        "from tests.jabatan.test_keputusan import PADA\n"
+        "def f():\n    from tests.publik.conftest import buka\n"
+        "from .test_y import z\n"
+        "from tests.jabatan.bantu import PADA\n"
+    )
+    assert _impor_tes_salah(tmp_path) == [
+        "a/test_x.py: tests.jabatan.test_keputusan",
+        "a/test_x.py: tests.publik.conftest",
+        "a/test_x.py: .test_y",
+    ]

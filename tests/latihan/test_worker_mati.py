@@ -41,7 +41,7 @@ from tests.deploy.tumpukan import hentikan
 from tests.factories import UnitKerjaFactory
 from tests.impor.bantu import baris, ke_csv
 from tests.latihan.alat import tulis_hasil
-from tests.tugas.conftest import ROOT, perintah_worker
+from tests.proses import ROOT, perintah_worker
 from tugas.models import Progres
 from tugas.yatim import WorkerBerhenti, pesan_worker_berhenti
 

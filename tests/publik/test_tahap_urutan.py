@@ -29,7 +29,7 @@ from publik.services import (
     seleksi_daftar,
     tahap_catat_hasil,
 )
-from tests.publik.conftest import PANITIA
+from tests.publik.bantu import PANITIA
 
 pytestmark = pytest.mark.django_db
 D = dt.date

@@ -9,7 +9,7 @@ from django_tasks_db.models import DBTaskResult
 
 from kinerja.models import Periode, Skp
 from tests.akses_data import buat_organisasi
-from tests.tugas.conftest import jalankan_worker
+from tests.proses import jalankan_worker
 from tugas.models import Progres
 
 AKSI = "/admin/kinerja/periode/"

@@ -14,7 +14,7 @@ import pytest
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
-from tests.tugas.conftest import ROOT, perintah_worker
+from tests.proses import ROOT, perintah_worker
 from tugas.models import Detak
 
 pytestmark = pytest.mark.django_db

@@ -11,7 +11,7 @@ from auditlog.models import LogEntry
 
 from kinerja.models import Periode
 from tests.akses_data import buat_organisasi
-from tests.tugas.conftest import jalankan_worker
+from tests.proses import jalankan_worker
 from tugas.models import Progres
 from tugas.permintaan import id_permintaan
 
