@@ -1,5 +1,5 @@
 """The training benchmark of `manage.py bench`: the JP dashboard, the needs of one unit and of
-the whole city, each next to a raw-SQL floor (shared/DESIGN.md, Benchmarks).
+the whole city, each next to a raw-SQL floor (docs/desain.md, Benchmarks).
 
 The seed (demo.pelatihan) already holds two years of sessions and enrolments at any scale.
 It proposes nobody for a post, so the bench adds three active proposals (Usulan) on a few

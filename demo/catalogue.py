@@ -1,6 +1,6 @@
 """The demo position catalogue: structural positions, fungsional families and pelaksana.
 
-The ranks of the holders follow the regulations (REGULATIONS.md sections 2 and 5), so that a
+The ranks of the holders follow the regulations (docs/aturan.md §2 and §5), so that a
 BKPSDM officer finds no "pelaksana at IV/b" or "Ahli Pertama at IV/a":
 - fungsional: the ranks of each jenjang (PermenPANRB 1/2023 on jabatan fungsional, as each
   family's own rule repeats it, e.g. PermenKKP 25/2023 Pasal 2: Terampil II/b-II/d, Mahir
@@ -43,7 +43,7 @@ KELAS_JENJANG = {
     L.AHLI_UTAMA: 13,
 }
 # (minimum rank, usual span) by old eselon: the minimum is one step below the eselon's lowest
-# rank (REGULATIONS.md section 5 [configurable]); the span is the eselon's lowest to highest
+# rank (docs/aturan.md §5 [configurable]); the span is the eselon's lowest to highest
 # rank (PP 13/2002 Lampiran: II.a IV/c-IV/d, II.b IV/b-IV/c, III.a IV/a-IV/b, III.b III/d-IV/a,
 # IV.a III/b-III/d, IV.b III/a-III/c).
 ESELON: dict[str, tuple[int, tuple[int, int]]] = {

@@ -1,4 +1,4 @@
-"""Reference data for the Kota Mataram demo (shared/domain/MATARAM.md).
+"""Reference data for the Kota Mataram demo (docs/data.md §2).
 
 The unit list follows the usual structure of a kota; check it against the current Perwal on
 organisation structure before production use.

@@ -2,7 +2,7 @@
 
 Each perangkat daerah gets an organisational predikat per year (mostly Baik, some Istimewa, a few
 Butuh Perbaikan), and its employees' predikat are dealt from exact shares that respect that
-predikat's distribution curve (REGULATIONS.md section 6): most Baik, a few Sangat Baik, some
+predikat's distribution curve (docs/aturan.md §6): most Baik, a few Sangat Baik, some
 Butuh Perbaikan, rare Kurang. The current year is open, with SKPs in every state.
 """
 

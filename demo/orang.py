@@ -34,7 +34,7 @@ GOLONGAN_AWAL = {"SD": 1, "SMP": 3, "SLTA": 5, "D3": 7, "D4": 9, "S1": 9, "S2": 
 TAHUN_PER_PANGKAT = 4
 
 
-# PPPK golongan by education (REGULATIONS.md section 2 [practice]).
+# PPPK golongan by education (docs/aturan.md §2 [practice]).
 GOLONGAN_PPPK = {"SLTA": 5, "D3": 7, "D4": 9, "S1": 9, "S2": 10, "S3": 11}
 
 

@@ -27,7 +27,7 @@ from pegawai.jenis_jabatan import Jenjang as Jg
 
 # Share of the posts of each kind with a plan, and the posts their successors hold now: a kind,
 # or a fungsional level at the same step (PermenPANRB 17/2021 equates Administrator with Ahli
-# Madya and Pengawas with Ahli Muda; REGULATIONS.md §1 and §5).
+# Madya and Pengawas with Ahli Muda; docs/aturan.md §1 and §5).
 BAGIAN = {J.JPT_MADYA: 0.9, J.JPT_PRATAMA: 0.9, J.ADMINISTRATOR: 0.8, J.PENGAWAS: 0.35}
 DARI = {
     J.JPT_MADYA: (J.JPT_PRATAMA, J.ADMINISTRATOR),

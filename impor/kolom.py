@@ -1,4 +1,4 @@
-"""The columns of an import: the fields we use (SIASN's camelCase names, ../shared/domain/SIASN.md),
+"""The columns of an import: the fields we use (SIASN's camelCase names, docs/data.md §1),
 the one normalisation of column titles (SIASN's spreadsheet exports write "NIP BARU",
 "GOL AKHIR ID"; other tools "nip_baru") with the synonyms in one table, and the small value maps
 (status, gender). SIASN's reference tables are impor.referensi's.

@@ -12,7 +12,7 @@ Two steps, both in the dry run and the confirmed import, so the preview shows wh
   when applied, writes them. A row that app refuses (an overlapping placement, say) rejects the
   record with the list, row and field named.
 
-Field names as SIASN's web services and public client code use them (../shared/domain/SIASN.md);
+Field names as SIASN's web services and public client code use them (docs/data.md §1);
 our own template's names (`jabatanId`, `jabatanNama`) are accepted too.
 """
 

@@ -10,7 +10,7 @@ shows each case once:
 - a new employee with a date in a form the import refuses (rejected with row, column, reason).
 
 Field names, shapes and both date forms as SIASN's web services use them
-(../shared/domain/SIASN.md). Nothing is written; the NIPs of the new employees agree with their
+(docs/data.md §1). Nothing is written; the NIPs of the new employees agree with their
 birth dates and TMT CPNS and are not in the database.
 """
 

@@ -1,7 +1,7 @@
 """Where a decision by "Seleksi terbuka" learns the open selection it came from: an
 inversion-of-control registry (the pattern of pelatihan.sumber).
 
-Open selections (publik.Seleksi) live in publik, above jabatan (DESIGN.md, the dependency rule),
+Open selections (publik.Seleksi) live in publik, above jabatan (docs/desain.md, dependency rule),
 so jabatan cannot read them. publik registers one `AsalSeleksi` here from its AppConfig.ready()
 (publik.keputusan). `keputusan_create` refuses the method "Seleksi terbuka" unless a selection
 is named and the registered recorder accepts it: the recorder checks that the selection

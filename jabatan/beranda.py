@@ -2,7 +2,7 @@
 
 A unit head's day starts from three lists of their unit: the SKPs waiting for their rating
 (kinerja), the PNS still short of 20 JP this year (pelatihan) and the vacant posts (jabatan).
-jabatan sits above kinerja and pelatihan (shared/DESIGN.md), so the page lives here and reads
+jabatan sits above kinerja and pelatihan (docs/desain.md), so the page lives here and reads
 their selectors; each list is a count and its first rows, in a fixed number of queries.
 """
 

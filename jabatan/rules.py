@@ -16,7 +16,7 @@ def atasan_langsung(
     The superior is the head of the employee's unit, or of the nearest unit above that has one;
     a unit's head reports to the head above. At the top, the Sekretaris Daerah evaluates the
     heads of perangkat daerah (PermenPANRB 6/2022: the evaluator is the direct superior; the
-    Sekda is the authorised official of a kota, REGULATIONS.md section 12).
+    Sekda is the authorised official of a kota, docs/aturan.md §12).
 
     `pegawai_unit`: (employee id, unit id); `kepala`: unit id -> head's employee id;
     `induk`: unit id -> parent unit id (None at the root).

@@ -350,7 +350,7 @@ def _persen(label):
 
 class PengaturanTalenta(TimestampedModel):
     """The score bands that place people on the talent grid's axes (PermenPANRB 3/2020 leaves
-    them to the agency). One row; defaults from REGULATIONS.md section 7."""
+    them to the agency). One row; defaults from docs/aturan.md §7."""
 
     kinerja_batas_rendah = _persen(_("kinerja: batas rendah"))
     kinerja_batas_menengah = _persen(_("kinerja: batas menengah"))

@@ -1,6 +1,6 @@
 """Pure rules of performance evaluation and talent management.
 
-Sources, summarised in ../shared/domain/REGULATIONS.md:
+Sources, summarised in docs/aturan.md:
 
 - section 6, PermenPANRB 6/2022 (performance evaluation of PNS and PPPK): the two ratings, the
   BerAKHLAK behaviours, the predikat matrix, the distribution curve, the predikat scores;
@@ -73,7 +73,7 @@ def _cek_label(nama: str, nilai: object, boleh: Sequence[str]) -> None:
         raise ValueError(f"Unknown {nama}: {nilai!r}; expected one of {pilihan}")
 
 
-# --- Predikat matrix, PermenPANRB 6/2022 (REGULATIONS.md section 6) ----------------------------
+# --- Predikat matrix, PermenPANRB 6/2022 (docs/aturan.md §6) -----------------------------------
 # Rows: hasil kerja; columns: perilaku kerja. Copied cell by cell from the regulation's table.
 _MATRIKS_PREDIKAT: dict[str, dict[str, str]] = {
     DI_ATAS: {DI_BAWAH: KURANG, SESUAI: BAIK, DI_ATAS: SANGAT_BAIK},
@@ -107,7 +107,7 @@ def perlu_catatan(predikat: str) -> bool:
     return predikat in RENDAH_KE_BAWAH
 
 
-# --- Nine-box talent grid, PermenPANRB 3/2020 (REGULATIONS.md section 7) -----------------------
+# --- Nine-box talent grid, PermenPANRB 3/2020 (docs/aturan.md §7) ------------------------------
 # Rows: potensial; columns: kinerja. Copied cell by cell from the regulation's table.
 _KOTAK_TALENTA: dict[str, dict[str, int]] = {
     TINGGI: {DI_BAWAH: 6, SESUAI: 8, DI_ATAS: 9},
@@ -125,7 +125,7 @@ TALENT_POOL = frozenset({7, 8, 9})
 # sesuai ketentuan peraturan perundangan". The annex itself was not in the searched corpora; the
 # wording is the one several independent public talent-management codebases reproduce
 # identically (found with the code search: seeders and lookup tables of 9-box apps), and it
-# agrees with the examples of REGULATIONS.md section 7. Labels stay Indonesian (legal text).
+# agrees with the examples of docs/aturan.md §7. Labels stay Indonesian (legal text).
 REKOMENDASI_KOTAK: dict[int, tuple[str, ...]] = {
     9: (
         "Dipromosikan dan dipertahankan",
@@ -185,7 +185,7 @@ def rekomendasi_kotak(kotak: int) -> str:
     return "; ".join(REKOMENDASI_KOTAK[_cek_kotak(kotak)])
 
 
-# --- Scores from a predikat [practice, configurable] (REGULATIONS.md section 6) ----------------
+# --- Scores from a predikat [practice, configurable] (docs/aturan.md §6) -----------------------
 SKOR_PREDIKAT: dict[str, int] = {
     SANGAT_BAIK: 100,
     BAIK: 80,
@@ -201,7 +201,7 @@ def skor_predikat(predikat: str) -> int:
     return SKOR_PREDIKAT[predikat]
 
 
-# --- Score bands that place a person on each axis [configurable] (REGULATIONS.md section 7) ----
+# --- Score bands that place a person on each axis [configurable] (docs/aturan.md §7) -----------
 @dataclass(frozen=True)
 class Pita:
     """Score bands on 0-100 for the talent grid's axes; the agency's choice (PermenPANRB 3/2020).
@@ -267,7 +267,7 @@ def sumbu_potensial(jpm_persen: Decimal | None, pita: Pita = PITA_BAKU) -> str |
     return (RENDAH, MENENGAH, TINGGI)[pita.tingkat(jpm_persen)]
 
 
-# --- Distribution curve [practice; one secondary source] (REGULATIONS.md section 6) ------------
+# --- Distribution curve [practice; one secondary source] (docs/aturan.md §6) -------------------
 PALING_BANYAK = "paling banyak"
 PALING_SEDIKIT = "paling sedikit"
 # The label of a rule that counts Butuh Perbaikan and Kurang/Misconduct together.
@@ -388,7 +388,7 @@ def cek_kurva(predikat_organisasi: str, jumlah: Mapping[str, int]) -> list[Pelan
     return hasil
 
 
-# --- Survei Kepuasan Masyarakat (PermenPANRB 14/2017; REGULATIONS.md section 10) ----------------
+# --- Survei Kepuasan Masyarakat (PermenPANRB 14/2017; docs/aturan.md §10) ----------------------
 # The nine elements (unsur) in the regulation's order and wording; each answered 1 to 4.
 UNSUR_SKM = (
     ("persyaratan", "Persyaratan"),

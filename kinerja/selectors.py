@@ -121,7 +121,7 @@ def skp_cetak(user: User | AnonymousUser, pk: int) -> FormulirSkp | None:
     organisasi = KinerjaOrganisasi.objects.filter(
         unit_kerja_id=skp.perangkat_daerah_id, tahun=skp.periode.tahun
     ).first()
-    # Placements are read through the reverse accessor (shared/DESIGN.md): no jabatan import.
+    # Placements are read through the reverse accessor (docs/desain.md): no jabatan import.
     penempatan = Pegawai._meta.get_field("penempatan").related_model
     aktif = penempatan.objects.filter(tmt_selesai__isnull=True).select_related(
         "formasi__jabatan", "formasi__unit_kerja"
@@ -185,7 +185,7 @@ def peran_skp(user: User | AnonymousUser, skp: Skp) -> PeranSkp:
 
 def periode_tahunan_tertutup(n: int = 2) -> list[int]:
     """Return the ids of the last `n` closed annual periods, newest first: the evaluations the
-    merit rules read (the last two annual predikat, PermenPANRB 3/2020; REGULATIONS.md §7)."""
+    merit rules read (the last two annual predikat, PermenPANRB 3/2020; docs/aturan.md §7)."""
     return list(
         Periode.objects.filter(jenis=Periode.Jenis.TAHUNAN, terbuka=False)
         .order_by("-tahun")

@@ -1,7 +1,7 @@
 """The base of every admin in the project: scoping, export, 404 for out-of-scope ids, audit link.
 
 Kept apart from the model admins so `pegawai/admin.py` and `jabatan/admin.py` share one
-mechanism (shared/DESIGN.md, Scoping: no page filters by unit on its own).
+mechanism (docs/desain.md, Scoping: no page filters by unit on its own).
 """
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ PERM_AUDIT = "auditlog.view_logentry"
 
 
 def _csv_value(field: Any, value: Any) -> str:
-    """Format one exported value: dates `dd-mm-yyyy` (shared/STYLE.md), choices by label."""
+    """Format one exported value: dates `dd-mm-yyyy` (docs/gaya.md), choices by label."""
     if value is None:
         return ""
     if isinstance(value, bool):
@@ -90,7 +90,7 @@ class BaseAdmin(AuditlogHistoryAdminMixin, admin.ModelAdmin):
 
     # The unfiltered COUNT(*) next to a filtered one costs a full scan at 1,000,000 rows.
     show_full_result_count = False
-    # Facets run one COUNT per filter choice: the peer's mistake (shared/STYLE.md).
+    # Facets run one COUNT per filter choice: the peer's mistake (docs/gaya.md).
     show_facets = admin.ShowFacets.NEVER
     list_per_page = 50
 

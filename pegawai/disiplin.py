@@ -102,7 +102,7 @@ def tanggal_selesai(jenis: str, mulai: date) -> date | None:
 def menghalangi_promosi(jenis: str, mulai: date, selesai: date | None, pada: date) -> bool:
     """Return whether a sanction blocks promotion on date ``pada``.
 
-    [practice, configurable; REGULATIONS.md section 11] A sedang or berat sanction blocks while it
+    [practice, configurable; docs/aturan.md §11] A sedang or berat sanction blocks while it
     runs (``mulai <= pada <= selesai``; an unknown ``selesai`` counts as still running). Ringan
     never blocks; dismissal (PDHTAPS) blocks for good once it has started.
     """

@@ -14,7 +14,7 @@ from django.utils import timezone
 from pegawai.models import CatatanEkspor
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-# Dates in exports read dd-mm-yyyy (shared/STYLE.md); in XLSX they stay real dates (a
+# Dates in exports read dd-mm-yyyy (docs/gaya.md); in XLSX they stay real dates (a
 # spreadsheet sorts and filters them as dates) shown in that form.
 FORMAT_TANGGAL = "DD-MM-YYYY"
 FORMAT_WAKTU = "DD-MM-YYYY HH:MM"

@@ -1,6 +1,6 @@
 """Ranks: PNS golongan/ruang with their pangkat, and PPPK golongan I–XVII.
 
-PNS ranks per PP 99/2000 jo. PP 12/2002 (REGULATIONS.md section 2); PPPK golongan per
+PNS ranks per PP 99/2000 jo. PP 12/2002 (docs/aturan.md §2); PPPK golongan per
 Perpres 98/2020, ordered like the 17 PNS ruang (golongan IX ≈ III/a), so both share one ``urutan``
 scale.
 """

@@ -41,7 +41,7 @@ class HasilImpor:
 
 
 # The fields an import may write; the unit is set when an employee is created only (afterwards
-# the placement service alone moves it, shared/DESIGN.md).
+# the placement service alone moves it, docs/desain.md).
 KOLOM_UBAH = (
     "nama",
     "gelar_depan",

@@ -43,7 +43,7 @@ MEMENUHI_SYARAT = "Memenuhi Syarat"
 MASIH_MEMENUHI_SYARAT = "Masih Memenuhi Syarat"
 KURANG_MEMENUHI_SYARAT = "Kurang Memenuhi Syarat"
 
-# Competency-mapping categories [practice, REGULATIONS.md section 8].
+# Competency-mapping categories [practice, docs/aturan.md §8].
 OPTIMAL = "Optimal"
 CUKUP_OPTIMAL = "Cukup Optimal"
 KURANG_OPTIMAL = "Kurang Optimal"

@@ -1,6 +1,6 @@
 """Parse and format the NIP (PNS) and the NI PPPK.
 
-Layouts (REGULATIONS.md section 3; NIP per Peraturan Kepala BKN 22/2007), 18 digits each:
+Layouts (docs/aturan.md §3; NIP per Peraturan Kepala BKN 22/2007), 18 digits each:
 
 - NIP:     ``YYYYMMDD`` birth date, ``YYYYMM`` TMT CPNS, gender digit, ``NNN`` sequence.
 - NI PPPK: ``YYYYMMDD`` birth date, ``YYYY`` year of first appointment, ``2`` (PPPK marker),

@@ -36,7 +36,7 @@ def pegawai_dengan_riwayat(qs: QuerySet[Pegawai]) -> QuerySet[Pegawai]:
     """Return `qs` with everything an employee's page prints: unit, field of study, placements
     with their posts, and the rank, education, discipline and assessment histories (a fixed
     number of queries, however long the histories)."""
-    # Placements are read through the reverse accessor (shared/DESIGN.md): no jabatan import.
+    # Placements are read through the reverse accessor (docs/desain.md): no jabatan import.
     penempatan = Pegawai._meta.get_field("penempatan").related_model
     return qs.select_related("unit_kerja", "bidang_studi").prefetch_related(
         Prefetch(

@@ -1,8 +1,8 @@
 """Where the needs analysis learns the post an employee holds and the posts they are heading
 for: an inversion-of-control registry.
 
-The position catalogue, placements and proposals live in jabatan, above pelatihan (DESIGN.md,
-the dependency rule), so pelatihan cannot read them. jabatan registers a provider here from its
+The position catalogue, placements and proposals live in jabatan, above pelatihan (docs/desain.md,
+dependency rule), so pelatihan cannot read them. jabatan registers a provider here from its
 AppConfig.ready() (jabatan.kebutuhan); pelatihan's selectors call `jabatan_pegawai(ids)` and
 get, per employee, the kind and competency standard of the current post and the target posts
 (an active candidacy, a succession) with theirs. Without a provider, nothing is known and the

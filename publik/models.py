@@ -1,4 +1,4 @@
-"""The open selection for JPT posts (seleksi terbuka, PermenPANRB 15/2019; REGULATIONS.md §12).
+"""The open selection for JPT posts (seleksi terbuka, PermenPANRB 15/2019; docs/aturan.md §12).
 
 HR opens a selection for one or more vacant JPT posts with its committee and its schedule of
 stages; employees apply (the merit ranking's eligibility check runs at once); HR records each

@@ -1,4 +1,4 @@
-"""Writes of the open selection (seleksi terbuka JPT, PermenPANRB 15/2019; REGULATIONS.md §12).
+"""Writes of the open selection (seleksi terbuka JPT, PermenPANRB 15/2019; docs/aturan.md §12).
 
 Each function checks, writes in one transaction under the acting user (audit trail), and raises
 `ValidationError` keyed by field, in Indonesian. The end of a selection goes through jabatan's

@@ -1,4 +1,5 @@
-"""Project-wide fixtures: fast hashing, the PostgreSQL-only marker, the users tests need."""
+"""Project-wide fixtures: fast hashing, the PostgreSQL-only marker, the users tests need, the
+admin tests' data set (tests/admin_data.py)."""
 
 from __future__ import annotations
 
@@ -8,10 +9,13 @@ import shutil
 import pytest
 from django.conf import settings
 from django.contrib.auth.models import Group, User
-from django.test import override_settings
+from django.test import Client, override_settings
 from django.utils import translation
 
+from jabatan import indeks
+from tests.admin_data import Dataset, buat_dataset
 from tests.deploy.tumpukan import NGINX
+from tests.latihan.alat import PG_INITDB
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -32,8 +36,6 @@ def pytest_configure(config: pytest.Config) -> None:
 
 # Debian's Chromium, driven by Playwright (which must never download a browser of its own).
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-# The fault drills' own PostgreSQL cluster (tests/latihan/alat.py).
-PG_INITDB = "/usr/lib/postgresql/15/bin/initdb"
 # Playwright's sync API runs an event loop in the test thread; Django's ORM calls in the same
 # test (creating data for the live server) are still synchronous and safe.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -130,6 +132,21 @@ def hr_user(db) -> User:
 def hr_client(client, hr_user):
     client.force_login(hr_user)
     return client
+
+
+@pytest.fixture
+def superuser_client(db) -> Client:
+    client = Client()  # a second client: tests may use hr_client too
+    client.force_login(User.objects.create_superuser("root", password="rahasia-root-123"))
+    return client
+
+
+@pytest.fixture
+def dataset(db) -> Dataset:
+    """The admin tests' data (tests/admin_data.py): 30 employees in three perangkat daerah, each
+    with every kind of history and a placement, and rows for every registered admin."""
+    with indeks.ditunda():  # bulk set-up: one rebuild of the merit projection, not one per save
+        return buat_dataset()
 
 
 @pytest.fixture

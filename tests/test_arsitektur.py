@@ -1,4 +1,4 @@
-"""The dependency rule of DESIGN.md holds for code, migrations and URL names, and roles come
+"""The dependency rule of docs/desain.md holds for code, migrations and URL names, and roles come
 from each app's own declaration.
 
 The layers are written once, in pyproject.toml's import-linter contract; import-linter checks
@@ -48,6 +48,7 @@ def test_it_lists_every_app_in_the_layers() -> None:
     assert local == set(APPS), "pyproject.toml's layers must name every app"
 
 
+@pytest.mark.lambat
 def test_it_keeps_the_python_imports_in_the_layers() -> None:
     result = subprocess.run(
         [str(Path(sys.executable).with_name("lint-imports")), "--no-cache"],
@@ -87,9 +88,9 @@ def _url_apps() -> dict[str, str]:
     return found
 
 
-def _pemilik_template(path: Path) -> str | None:
+def _pemilik_template(path: Path, base: Path = BASE) -> str | None:
     """The app a template belongs to: templates/<app>/... or <app>/templates/..."""
-    rel = path.relative_to(BASE).parts
+    rel = path.relative_to(base).parts
     if rel[0] == "templates":
         return rel[1] if rel[1] in LAYER else None
     return rel[0] if rel[0] in LAYER else None
@@ -100,20 +101,28 @@ URL_TAG = re.compile(r"""{%\s*url\s+["']([\w:-]+)["']""")
 URL_STRING = re.compile(r"""["']([a-z_]+:[\w-]+)["']""")
 
 
-def test_it_keeps_url_names_in_templates_and_code_in_the_layers() -> None:
-    urls = _url_apps()
+def _templat_melanggar(base: Path, urls: dict[str, str]) -> list[str]:
+    """Return each `{% url %}` in the templates under `base` that names an unknown URL or a
+    URL served by a higher app than the template's own."""
     wrong = []
-    for path in sorted(BASE.glob("templates/**/*.html")) + sorted(
-        BASE.glob("*/templates/**/*.html")
+    for path in sorted(base.glob("templates/**/*.html")) + sorted(
+        base.glob("*/templates/**/*.html")
     ):
-        owner = _pemilik_template(path)
+        owner = _pemilik_template(path, base)
         if owner is None:
             continue  # base.html and the like belong to the roof
         for name in URL_TAG.findall(path.read_text()):
             target = urls.get(name)
-            assert target is not None, f"{path}: unknown URL name {name!r}"
-            if not _boleh(owner, target):
-                wrong.append(f"{path.relative_to(BASE)}: {{% url '{name}' %}} ({target})")
+            if target is None:
+                wrong.append(f"{path.relative_to(base)}: unknown URL name {name!r}")
+            elif not _boleh(owner, target):
+                wrong.append(f"{path.relative_to(base)}: {{% url '{name}' %}} ({target})")
+    return wrong
+
+
+def test_it_keeps_url_names_in_templates_and_code_in_the_layers() -> None:
+    urls = _url_apps()
+    wrong = _templat_melanggar(BASE, urls)
     for app in APPS:
         for path in sorted((BASE / app).rglob("*.py")):
             for name in URL_STRING.findall(path.read_text()):
@@ -130,6 +139,30 @@ def test_it_catches_a_template_that_names_a_higher_app(tmp_path) -> None:
     assert _boleh("jabatan", urls["saya"])
 
 
+def test_the_template_scan_reports_a_bad_template_in_either_layout(tmp_path) -> None:
+    """The same scan as above, over a tree holding templates that break the rule: a pegawai
+    template (both layouts) naming a jabatan page, and one naming a URL that does not exist.
+    A template of a higher app naming a lower one, and the roof's base.html, pass."""
+    urls = _url_apps()
+    tulis = {
+        "templates/pegawai/buruk.html": "<a href=\"{% url 'jabatan:peluang' %}\">x</a>",
+        "pegawai/templates/pegawai/buruk_app.html": '{%  url "jabatan:peluang" pk=1 %}',
+        "templates/kinerja/tak_dikenal.html": "{% url 'kinerja:tidak_ada' %}",
+        "templates/jabatan/baik.html": "{% url 'saya' %}",
+        "templates/base.html": "{% url 'jabatan:peluang' %}",
+    }
+    for rel, isi in tulis.items():
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text(isi)
+
+    assert _templat_melanggar(tmp_path, urls) == [
+        "templates/kinerja/tak_dikenal.html: unknown URL name 'kinerja:tidak_ada'",
+        "templates/pegawai/buruk.html: {% url 'jabatan:peluang' %} (jabatan)",
+        "pegawai/templates/pegawai/buruk_app.html: {% url 'jabatan:peluang' %} (jabatan)",
+    ]
+
+
+@pytest.mark.lambat
 def test_it_migrates_pegawai_alone_on_an_empty_database(tmp_path) -> None:
     """pegawai's migrations need no other app of the project: on an empty SQLite file,
     `migrate pegawai` runs only pegawai's (and Django's and libraries') migrations."""
@@ -198,3 +231,39 @@ def test_it_refuses_an_app_declaring_another_apps_permissions(monkeypatch) -> No
     monkeypatch.setattr(roles, "IZIN", {"Kepala Seksi": []})
     with pytest.raises(ImproperlyConfigured, match="unknown role"):
         deklarasi()
+
+
+# A test module imports shared builders from a helper module (tests/factories.py,
+# tests/<app>/bantu.py, ...), never from another test module or a conftest.py: fixtures reach
+# their tests through conftest.py, not through imports.
+IMPOR_TES = re.compile(
+    r"^\s*from\s+(tests(?:\.\w+)*\.(?:test_\w+|conftest)|\.+(?:\w+\.)*(?:test_\w+|conftest))\s+import",
+    re.MULTILINE,
+)
+
+
+def _impor_tes_salah(akar: Path) -> list[str]:
+    return [
+        f"{path.relative_to(akar)}: {m.group(1)}"
+        for path in sorted(akar.rglob("*.py"))
+        for m in IMPOR_TES.finditer(path.read_text())
+    ]
+
+
+def test_it_imports_no_test_module_or_conftest_from_another_test() -> None:
+    assert _impor_tes_salah(BASE / "tests") == []
+
+
+def test_the_test_import_scan_reports_a_bad_import(tmp_path) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "test_x.py").write_text(
+        "from tests.jabatan.test_keputusan import PADA\n"
+        "def f():\n    from tests.publik.conftest import buka\n"
+        "from .test_y import z\n"
+        "from tests.jabatan.bantu import PADA\n"
+    )
+    assert _impor_tes_salah(tmp_path) == [
+        "a/test_x.py: tests.jabatan.test_keputusan",
+        "a/test_x.py: tests.publik.conftest",
+        "a/test_x.py: .test_y",
+    ]

@@ -205,6 +205,7 @@ def _project_copy(destination: Path) -> None:
     shutil.copy2(BASE_DIR / "manage.py", destination / "manage.py")
 
 
+@pytest.mark.lambat
 @pytest.mark.skipif(
     shutil.which("xgettext") is None or shutil.which("msgmerge") is None,
     reason="GNU gettext (xgettext, msgmerge) is not installed: cannot re-extract the strings",

@@ -1,6 +1,6 @@
 """Admin for positions, posts and placements; adds the placements inline to the Pegawai admin.
 
-Writes that carry rules go through `jabatan.services` (shared/DESIGN.md): the forms call the
+Writes that carry rules go through `jabatan.services` (docs/desain.md): the forms call the
 read-only pre-checks for field errors, `save_model` calls the service, and a service that refuses
 at save time (another HR user's write came first) becomes an error message, not a 500."""
 

@@ -1,10 +1,10 @@
 """The merit ranking: who may fill a vacant post, how well each fits, and why.
 
-A pure module (shared/STYLE.md): dataclasses in, ordered explained results out; no ORM. The
+A pure module (docs/gaya.md): dataclasses in, ordered explained results out; no ORM. The
 selector in jabatan/selectors.py loads the inputs in a fixed number of queries, and the decision
 service freezes the result with `ATURAN_VERSI`.
 
-Rules (REGULATIONS.md; UU 20/2023 on the merit system, PP 11/2017 jo. PP 17/2020):
+Rules (docs/aturan.md; UU 20/2023 on the merit system, PP 11/2017 jo. PP 17/2020):
 - eligibility is hard: each rule has a stable code, an Indonesian message, and, when time alone
   resolves it (a sanction ending, years of experience accruing), the date from which it passes;
 - the score is soft: six components on 0–100, weighted by the merit profile of the position kind;

@@ -82,7 +82,7 @@ class Bobot:
 KOMPONEN = ("kinerja", "kompetensi", "kualifikasi", "pengembangan", "pengalaman", "integritas")
 
 
-# Years of related experience a position asks (REGULATIONS.md section 5): JPT Pratama 5 years in
+# Years of related experience a position asks (docs/aturan.md §5): JPT Pratama 5 years in
 # related fields; Administrator 3 years as Pengawas or equivalent; Pengawas 4 years as Pelaksana
 # or equivalent [practice]. Which kinds count as related, per target kind.
 PENGALAMAN = {

@@ -3,9 +3,9 @@ leadership training the post's level requires (merit-2026.5).
 
 - JP: the JP of the ranking year and the year before (completed catalogue training and verified
   external training, pelatihan.selectors.jp_per_tahun). PNS owe at least 20 JP a year (PP 11/2017
-  Pasal 203 ayat (4), REGULATIONS.md section 9): 40 JP over the two years is the rule kept twice
+  Pasal 203 ayat (4), docs/aturan.md §9): 40 JP over the two years is the rule kept twice
   and earns the full 80 points, 2 points per JP.
-- Leadership training by level (REGULATIONS.md section 9; Peraturan LAN 15/2019 PKP, 16/2019 PKA,
+- Leadership training by level (docs/aturan.md §9; Peraturan LAN 15/2019 PKP, 16/2019 PKA,
   17/2019 PKN Tingkat II): 20 points when the candidate completed the program the target post's
   level requires, or a higher one (a PKA holder needs no PKP), or when the level requires none.
   Latsar CPNS is not counted here: it is the condition of becoming PNS (PP 11/2017 Pasal 63 jo.

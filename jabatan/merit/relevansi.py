@@ -1,7 +1,7 @@
 """Relevance to the post: does the field of study fit, and how much experience is related.
 
 UU 20/2023 Pasal 27 and PP 11/2017 Pasal 107 ask that a post be filled by competence and
-qualification fitting it, and that related experience count (REGULATIONS.md sections 5 and 6);
+qualification fitting it, and that related experience count (docs/aturan.md §5 and §6);
 the seed's first example: an employee with a health education is placed in the health office.
 
 - The field of study fits exactly (`SESUAI`) when it is one the position accepts or, when the

@@ -180,7 +180,7 @@ def penempatan_create(
             }
         suksesi_akhiri_untuk(pegawai=pegawai, formasi=formasi, alasan=alasan)
     if jenis == Penempatan.Jenis.DEFINITIF and pegawai.unit_kerja_id != formasi.unit_kerja_id:
-        # The one writer of Pegawai.unit_kerja (shared/DESIGN.md): it follows the placement.
+        # The one writer of Pegawai.unit_kerja (docs/desain.md): it follows the placement.
         # A save, not an update(), so the audit trail records the move.
         pegawai.unit_kerja = formasi.unit_kerja
         pegawai.save(update_fields=["unit_kerja", "updated_at"])

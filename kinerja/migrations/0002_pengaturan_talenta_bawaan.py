@@ -1,4 +1,4 @@
-"""Create the talent-band settings with the defaults of REGULATIONS.md section 7 (HR edits them)."""
+"""Create the talent-band settings with the defaults of docs/aturan.md §7 (HR edits them)."""
 
 from decimal import Decimal
 

@@ -120,7 +120,7 @@ def skp_nilai(
 
 def kurva_skp(skp: Skp) -> tuple[str | None, dict[str, int], list[rules.Pelanggaran]]:
     """Return the unit's organisational predikat, its employees' predikat counts for the
-    period, and the breaches of the distribution curve (REGULATIONS.md section 6)."""
+    period, and the breaches of the distribution curve (docs/aturan.md §6)."""
     org = (
         KinerjaOrganisasi.objects.filter(
             unit_kerja_id=skp.perangkat_daerah_id, tahun=skp.periode.tahun
@@ -174,7 +174,7 @@ def skp_revisi(
     In an open period the evaluator or HR revises. A closed period's predikat feed the merit
     rules (the last two annual predikat), so revising them is HR's alone (or goes the objection
     route to HR). Like finalising, the distribution curve is a warning, not a refusal
-    (REGULATIONS.md section 6: "HR decides"): the page shows the unit's curve before the
+    (docs/aturan.md §6: "HR decides"): the page shows the unit's curve before the
     revision, and the breaches after it come back on `revisi.pelanggaran`, with the numbers.
     A revision to Butuh Perbaikan or lower needs the evaluator's note (`catatan_penilai`; None
     keeps the SKP's own).

@@ -1,12 +1,12 @@
 """Admin for employees, the organisation tree and the employees' histories.
 
-Sized for 7,000 to 1,000,000 employees and ~1,000 units (shared/STYLE.md, "What a peer got
+Sized for 7,000 to 1,000,000 employees and ~1,000 units (docs/gaya.md, "What a peer got
 wrong"): no foreign key is ever rendered as a dropdown (autocomplete in every form; the unit
 filter offers only the ~50 perangkat daerah), every foreign key a list prints is joined, lists skip
 the second, unfiltered COUNT, and facet counts (one COUNT per filter choice) are off.
 
 `jabatan.admin` extends `PegawaiAdmin` with the placements inline: `pegawai` must not import
-`jabatan` (shared/DESIGN.md, dependency rule)."""
+`jabatan` (docs/desain.md, dependency rule)."""
 
 from pegawai.admin.pegawai import (  # noqa: F401
     AksesAdmin,

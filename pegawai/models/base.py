@@ -28,7 +28,7 @@ class NipFormField(forms.CharField):
 
 
 class NipField(models.CharField):
-    """An 18-digit NIP or NI PPPK, stored without spaces (shared/STYLE.md)."""
+    """An 18-digit NIP or NI PPPK, stored without spaces (docs/gaya.md)."""
 
     def to_python(self, value):
         value = super().to_python(value)

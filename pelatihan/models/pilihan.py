@@ -59,7 +59,7 @@ class SifatKeterampilan(models.TextChoices):
 
 
 class PelatihanWajib(models.TextChoices):
-    """The leadership training each level requires (REGULATIONS.md section 9; PP 11/2017 jo.
+    """The leadership training each level requires (docs/aturan.md §9; PP 11/2017 jo.
     PP 17/2020; Peraturan LAN 1/2019 on Latsar CPNS)."""
 
     LATSAR_CPNS = "latsar_cpns", _("Pelatihan Dasar CPNS (Latsar)")

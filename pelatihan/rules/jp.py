@@ -2,9 +2,9 @@
 level requires (no ORM here).
 
 - PNS: at least 20 JP a year — PP 11/2017 Pasal 203 ayat (4), kept by PP 17/2020
-  (REGULATIONS.md section 9).
+  (docs/aturan.md §9).
 - PPPK: competency development of at most 24 JP in one year of the work contract — PP 49/2018
-  Pasal 40 ayat (1) (REGULATIONS.md section 9).
+  Pasal 40 ayat (1) (docs/aturan.md §9).
 - Leadership training by level (PP 11/2017 jo. PP 17/2020; Peraturan LAN 1/2019 Latsar CPNS;
   Peraturan LAN 15, 16, 17/2019 on PKP, PKA, PKN): Latsar for a new civil servant, PKP for
   Pengawas, PKA for Administrator, PKN II for JPT Pratama, PKN I for JPT Madya and Utama.

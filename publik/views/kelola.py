@@ -1,4 +1,4 @@
-"""HR's pages of the open selection (seleksi terbuka JPT, PermenPANRB 15/2019; REGULATIONS.md
+"""HR's pages of the open selection (seleksi terbuka JPT, PermenPANRB 15/2019; docs/aturan.md
 §12): the list of selections, the form that opens one, its page with the applicants and their
 eligibility, a form per stage to record results and publish its announcement, and the step that
 proposes three names per post to the PPK (jabatan's proposal path). Each form calls one service

@@ -36,10 +36,10 @@ from tests.deploy.tumpukan import ROOT, Tumpukan, port_bebas
 
 LOCUSTFILE = Path(__file__).with_name("locustfile.py")
 LANTAI = "/healthz (lantai)"
-# shared/MACHINE-NOTES.md, measured on these 2-core machines (gunicorn, 2 sync workers, DEBUG
+# Measured on 2-core machines (gunicorn, 2 sync workers, DEBUG
 # off, load generator on the same cores), printed beside the figures.
 CATATAN_MESIN = (
-    "Lantai mesin (shared/MACHINE-NOTES.md): view konstan ≈ 1.900 req/s, p99 14 ms; "
+    "Lantai mesin (2 core, diukur): view konstan ≈ 1.900 req/s, p99 14 ms; "
     "templat 50 baris ORM ≈ 230 req/s (≈ 4,3 ms per halaman)."
 )
 
@@ -78,7 +78,7 @@ def tabel(stats_csv: Path) -> tuple[str, int]:
     """The locust statistics as a Markdown table, one row per page, and the failure count.
 
     p50 / floor is the page's median over the median of /healthz (a minimal view with one
-    query) measured in the same run, as DESIGN.md's `ratio`."""
+    query) measured in the same run, as docs/desain.md's `ratio`."""
     with stats_csv.open(newline="") as f:
         baris = list(csv.DictReader(f))
     lantai = next((float(b["50%"]) for b in baris if b["Name"] == LANTAI), None)

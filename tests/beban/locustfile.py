@@ -331,7 +331,7 @@ class Publik(_Pengguna):
 class Pemantau(HttpUser):
     """The monitoring probe: /healthz once a second (a minimal view, one `SELECT 1`), through
     the same nginx and gunicorn under the same load. Its median is the floor every page is
-    measured against (DESIGN.md: the floor measured in the same run)."""
+    measured against (docs/desain.md: the floor measured in the same run)."""
 
     fixed_count = 1
     wait_time = constant(1)

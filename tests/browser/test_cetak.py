@@ -17,7 +17,7 @@ from jabatan.models import Keputusan, PengaturanPetikan
 from kinerja.models import Skp
 from pegawai.models import Pegawai
 from tests.akses_data import buat_organisasi
-from tests.browser.test_login import _login, _screenshot
+from tests.browser.alat import login, tangkap_layar
 from tests.factories import PegawaiFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -45,9 +45,9 @@ def _cetak(page: Page, url: str, nama: str, *, kop: str) -> list[tuple[tuple[int
     page.goto(url)
     expect(page.locator(".alat-cetak")).to_be_visible()
     page.set_viewport_size({"width": 390, "height": 844})
-    _screenshot(page, f"{nama}-ponsel")
+    tangkap_layar(page, f"{nama}-ponsel")
     page.set_viewport_size({"width": 1280, "height": 900})
-    _screenshot(page, f"{nama}-layar")
+    tangkap_layar(page, f"{nama}-layar")
     page.emulate_media(media="print")
     expect(page.locator(".alat-cetak")).to_be_hidden()
     expect(page.locator(".kop")).to_contain_text(kop)
@@ -102,7 +102,7 @@ def test_a_decree_extract_prints_on_a4_with_its_signatures_kept_with_the_text(
 ):
     keputusan = _keputusan(org)
     base = live_server.url
-    _login(page, base, "hr.bkpsdm")
+    login(page, base, "hr.bkpsdm")
     halaman = _cetak(
         page, f"{base}/jabatan/keputusan/{keputusan.pk}/petikan/", "petikan-sk", kop="WALI KOTA"
     )
@@ -148,7 +148,7 @@ def test_an_skp_form_prints_with_its_behaviours_and_signatures_together(
         catatan_perilaku="Berorientasi pelayanan dan kolaboratif.",
     )
     base = live_server.url
-    _login(page, base, "hr.bkpsdm")
+    login(page, base, "hr.bkpsdm")
     halaman = _cetak(page, f"{base}/kinerja/skp/{skp.pk}/cetak/", "skp-cetak", kop="PEMERINTAH")
     expect(page.locator("#cetak-rencana tbody tr")).to_have_count(13)  # 12 results, the rating
     assert len(halaman) >= 2 and all(u == A4 for u, _t in halaman)
@@ -174,7 +174,7 @@ def test_the_duk_prints_landscape_with_fifteen_or_more_rows_a_page(page: Page, l
         ).values_list("nip", flat=True)
     )
     base = live_server.url
-    _login(page, base, "hr.bkpsdm")
+    login(page, base, "hr.bkpsdm")
     halaman = _cetak(
         page, f"{base}/impor/duk/cetak/?unit={org.unit_a.pk}", "duk-cetak", kop="PEMERINTAH"
     )

@@ -4,36 +4,20 @@ and watches the import's progress bar reach done — with a real worker process.
 from __future__ import annotations
 
 import re
-import subprocess
 
 import pytest
 from playwright.sync_api import Page, expect
 
 from pegawai.models import Pegawai
 from tests.akses_data import buat_organisasi
-from tests.browser.test_login import _login, _screenshot
+from tests.browser.alat import kerjakan, login, tangkap_layar
 from tests.factories import UnitKerjaFactory
 from tests.impor.bantu import baris, ke_csv
-from tests.tugas.conftest import ROOT, perintah_worker
 
 pytestmark = [pytest.mark.browser, pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
 
-def _kerjakan(page: Page, teks: str) -> None:
-    """Run the queued task in a worker process; wait for the page to say it is done."""
-    blok = page.locator(".progres")
-    cmd, env = perintah_worker("--batch")
-    worker = subprocess.Popen(cmd, cwd=ROOT, env=env)
-    try:
-        expect(blok.locator("[data-progres-status]")).to_have_text("Selesai", timeout=60_000)
-        assert worker.wait(timeout=60) == 0
-    finally:
-        if worker.poll() is None:
-            worker.kill()
-    expect(blok.locator("[data-progres-persen]")).to_have_text("100%")
-    expect(blok.locator("[data-progres-pesan]")).to_contain_text(teks)
-
-
+@pytest.mark.lambat
 def test_upload_preview_confirm_with_the_progress_bar(page: Page, live_server, tmp_path):
     """At 1280 px: upload -> progress -> "Lihat pratinjau" -> apply -> progress -> "Lihat hasil
     impor", which says what was done in the past tense; a date that does not exist is named."""
@@ -45,18 +29,18 @@ def test_upload_preview_confirm_with_the_progress_bar(page: Page, live_server, t
         ke_csv([baris(), baris(), baris(golRuangAkhirId="77"), baris(tglLahir="31-02-1990")])
     )
     base = live_server.url
-    _login(page, base, "hr.bkpsdm")
+    login(page, base, "hr.bkpsdm")
     page.get_by_role("link", name="Impor data").click()
     expect(page.get_by_role("heading", name="Impor data pegawai")).to_be_visible()
-    _screenshot(page, "impor-unggah")
+    tangkap_layar(page, "impor-unggah")
     page.get_by_label("Berkas").set_input_files(str(berkas))
     page.get_by_role("button", name="Unggah dan pratinjau").click()
     expect(page).to_have_url(re.compile(r"/tugas/[0-9a-f-]{36}/$"))
     lanjut = page.get_by_role("link", name="Lihat pratinjau")
     expect(lanjut).to_be_hidden()  # nothing to see before the preview is built
-    _kerjakan(page, "Pratinjau siap")
+    kerjakan(page, "Pratinjau siap")
     expect(lanjut).to_be_visible()  # shown by the polling script, without a reload
-    _screenshot(page, "impor-progres-pratinjau")
+    tangkap_layar(page, "impor-progres-pratinjau")
     lanjut.click()
     expect(page.get_by_role("heading", name="Pratinjau impor: pegawai.csv")).to_be_visible()
     expect(page.locator('[data-jumlah="baru"]')).to_have_text("2")
@@ -66,16 +50,16 @@ def test_upload_preview_confirm_with_the_progress_bar(page: Page, live_server, t
     expect(ditolak.get_by_role("row", name=re.compile("tglLahir"))).to_contain_text(
         'Tanggal "31-02-1990" tidak ada (bulan 2 tahun 1990 hanya 28 hari).'
     )
-    _screenshot(page, "impor-pratinjau")
+    tangkap_layar(page, "impor-pratinjau")
     assert page.evaluate("document.documentElement.scrollWidth") <= 1280
     assert Pegawai.objects.filter(unit_kerja__kode="U-1").count() == 0
     page.get_by_label("Impor baris yang sah saja dan beri saya berkas baris yang ditolak").check()
     page.get_by_role("button", name="Terapkan impor").click()
     expect(page).to_have_url(re.compile(r"/tugas/[0-9a-f-]{36}/$"))
     dilakukan = "Diterapkan: 2 pegawai ditambahkan, 0 diperbarui, 2 baris ditolak"
-    _kerjakan(page, dilakukan)
+    kerjakan(page, dilakukan)
     expect(page.locator("[data-progres-unduh]")).to_be_visible()  # the rejected rows' file
-    _screenshot(page, "impor-selesai")
+    tangkap_layar(page, "impor-selesai")
     page.get_by_role("link", name="Lihat hasil impor").click()
     expect(page.get_by_role("heading", name="Hasil impor: pegawai.csv")).to_be_visible()
     hasil = page.get_by_role("status")
@@ -84,7 +68,7 @@ def test_upload_preview_confirm_with_the_progress_bar(page: Page, live_server, t
     assert hasil.evaluate("el => getComputedStyle(el).color") == "rgb(30, 123, 58)"
     expect(page.locator(".kartu-baris")).to_contain_text("pegawai ditambahkan")
     expect(page.get_by_role("button", name="Terapkan impor")).to_have_count(0)
-    _screenshot(page, "impor-hasil")
+    tangkap_layar(page, "impor-hasil")
     assert Pegawai.objects.filter(unit_kerja__kode="U-1").count() == 2
 
 
@@ -92,9 +76,9 @@ def test_the_admin_index_titles_every_section_in_indonesian(page: Page, live_ser
     """'Keamanan login', not 'AXES', above the lockouts HR unlock (1280 px)."""
     page.set_viewport_size({"width": 1280, "height": 900})
     buat_organisasi()
-    _login(page, live_server.url, "hr.bkpsdm")
+    login(page, live_server.url, "hr.bkpsdm")
     page.goto(f"{live_server.url}/admin/")
     expect(page.get_by_role("link", name="Keamanan login")).to_be_visible()
     expect(page.get_by_text("AXES", exact=True)).to_have_count(0)
     expect(page.get_by_text("Axes", exact=True)).to_have_count(0)
-    _screenshot(page, "admin-indeks")
+    tangkap_layar(page, "admin-indeks")

@@ -14,7 +14,7 @@ from impor.models import Impor, PemetaanJabatan
 from jabatan import indeks
 from pegawai.models import Pegawai
 from tests.akses_data import buat_organisasi
-from tests.browser.test_login import _login, _screenshot
+from tests.browser.alat import login, tangkap_layar
 from tests.factories import FormasiFactory, JabatanFactory, PegawaiFactory, PenempatanFactory
 from tests.impor.bantu import baris_pegawai, ke_json, rekam_utuh
 
@@ -64,7 +64,7 @@ def test_the_preview_shows_who_leaves_and_the_tmt_pensiun_differences(page: Page
         status=Impor.Status.PRATINJAU,
         ringkasan=r.sebagai_dict(),
     )
-    _login(page, live_server.url, "hr.bkpsdm")
+    login(page, live_server.url, "hr.bkpsdm")
     page.goto(f"{live_server.url}{impor.get_absolute_url()}")
     expect(page.locator("[data-berhenti]")).to_contain_text("1 pegawai berhenti")
     expect(page.locator("[data-berhenti]")).to_contain_text("1 penempatan aktif diakhiri")
@@ -73,7 +73,7 @@ def test_the_preview_shows_who_leaves_and_the_tmt_pensiun_differences(page: Page
     expect(tabel).to_contain_text("1 Juli 2040")  # SIASN's
     expect(tabel).to_contain_text("1 Juli 2038")  # ours: 58 years, the month after
     page.set_viewport_size({"width": 1280, "height": 900})
-    _screenshot(page, "impor-pratinjau-berhenti-pensiun")
+    tangkap_layar(page, "impor-pratinjau-berhenti-pensiun")
 
 
 def test_the_duk_on_a_desk_and_on_a_unit_heads_phone(page: Page, live_server):
@@ -91,7 +91,7 @@ def test_the_duk_on_a_desk_and_on_a_unit_heads_phone(page: Page, live_server):
             )
         PegawaiFactory(unit_kerja=org.unit_a, nama="Calon PNS Baru")
         PegawaiFactory(unit_kerja=org.unit_a, pppk=True, nama="Pegawai PPPK")
-    _login(page, live_server.url, "pimpinan")
+    login(page, live_server.url, "pimpinan")
     page.set_viewport_size({"width": 1280, "height": 900})
     page.goto(f"{live_server.url}/impor/duk/?unit={org.unit_a.pk}")
     tabel = page.locator("#duk")
@@ -99,11 +99,11 @@ def test_the_duk_on_a_desk_and_on_a_unit_heads_phone(page: Page, live_server):
     expect(tabel).not_to_contain_text("Pegawai PPPK")
     expect(tabel).not_to_contain_text("Calon PNS Baru")
     expect(page.locator("[data-cpns]")).to_be_visible()
-    _screenshot(page, "duk-1280")
+    tangkap_layar(page, "duk-1280")
     page.set_viewport_size(HP)
     page.reload()
     expect(tabel).to_contain_text("Pegawai DUK 1")
-    _screenshot(page, "duk-390")
+    tangkap_layar(page, "duk-390")
 
 
 def test_an_employee_sees_their_masa_kerja_golongan_on_a_phone(page: Page, live_server):
@@ -112,7 +112,7 @@ def test_an_employee_sees_their_masa_kerja_golongan_on_a_phone(page: Page, live_
         mk_golongan_tahun=8, mk_golongan_bulan=3, tmt_golongan=date(2024, 4, 1)
     )
     page.set_viewport_size(HP)
-    _login(page, live_server.url, "pegawai")
+    login(page, live_server.url, "pegawai")
     page.goto(f"{live_server.url}/saya/")
     expect(page.locator("dl.data")).to_contain_text("Masa kerja golongan")
-    _screenshot(page, "saya-masa-kerja-390")
+    tangkap_layar(page, "saya-masa-kerja-390")

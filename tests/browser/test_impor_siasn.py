@@ -11,11 +11,9 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.akses_data import buat_organisasi
-from tests.browser.test_impor import _kerjakan
-from tests.browser.test_login import _login, _screenshot
+from tests.browser.alat import kerjakan, login, tangkap_layar
 from tests.factories import UnitKerjaFactory
-from tests.impor.bantu import ke_csv
-from tests.impor.test_bentuk_siasn import EKSPOR, _ekspor_baris, data_utama
+from tests.impor.bantu import EKSPOR, data_utama, ekspor_baris, ke_csv
 
 pytestmark = [pytest.mark.browser, pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
@@ -27,15 +25,16 @@ def _unggah(page: Page, base: str, path) -> None:
     expect(page).to_have_url(re.compile(r"/tugas/[0-9a-f-]{36}/$"))
 
 
+@pytest.mark.lambat
 def test_a_siasn_export_and_a_data_utama_response_preview(page: Page, live_server, tmp_path):
     buat_organisasi()
     UnitKerjaFactory(kode="8ae4828c-unor", nama="RSUD Kota Mataram")
     base = live_server.url
-    _login(page, base, "hr.bkpsdm")
+    login(page, base, "hr.bkpsdm")
     ekspor = tmp_path / "ekspor-siasn.csv"
-    ekspor.write_bytes(ke_csv([_ekspor_baris()], kolom=EKSPOR))
+    ekspor.write_bytes(ke_csv([ekspor_baris()], kolom=EKSPOR))
     _unggah(page, base, ekspor)
-    _kerjakan(page, "Pratinjau siap")
+    kerjakan(page, "Pratinjau siap")
     page.get_by_role("link", name="Lihat pratinjau").click()
     expect(page.locator('[data-jumlah="baru"]')).to_have_text("1")
     expect(page.locator('[data-jumlah="tolak"]')).to_have_text("0")
@@ -44,26 +43,27 @@ def test_a_siasn_export_and_a_data_utama_response_preview(page: Page, live_serve
     expect(catatan).to_contain_text("Dibaca tetapi tidak dipakai")
     expect(catatan).to_contain_text("ALAMAT")
     expect(catatan).not_to_contain_text("MK TAHUN")  # masa kerja golongan is read (DUK)
-    _screenshot(page, "impor-pratinjau-ekspor-siasn")
+    tangkap_layar(page, "impor-pratinjau-ekspor-siasn")
 
     jawaban = tmp_path / "data-utama.json"
     jawaban.write_text(json.dumps({"code": 1, "data": data_utama()}))
     _unggah(page, base, jawaban)
-    _kerjakan(page, "Pratinjau siap")
+    kerjakan(page, "Pratinjau siap")
     page.get_by_role("link", name="Lihat pratinjau").click()
     expect(page.locator('[data-jumlah="baru"]')).to_have_text("1")
     expect(page.locator("[data-diabaikan]")).to_contain_text("kanregId")
-    _screenshot(page, "impor-pratinjau-data-utama")
+    tangkap_layar(page, "impor-pratinjau-data-utama")
 
 
+@pytest.mark.lambat
 def test_a_hostile_file_ends_in_the_previews_message(page: Page, live_server, tmp_path):
     buat_organisasi()
     base = live_server.url
-    _login(page, base, "hr.bkpsdm")
+    login(page, base, "hr.bkpsdm")
     dalam = tmp_path / "dalam.json"
     dalam.write_bytes(b"[" * 200_000 + b"]" * 200_000)
     _unggah(page, base, dalam)
-    _kerjakan(page, "Berkas ditolak")
+    kerjakan(page, "Berkas ditolak")
     page.get_by_role("link", name="Lihat pratinjau").click()
     expect(page.get_by_role("alert")).to_contain_text("Berkas JSON bersarang terlalu dalam")
-    _screenshot(page, "impor-pratinjau-json-dalam")
+    tangkap_layar(page, "impor-pratinjau-json-dalam")

@@ -11,9 +11,9 @@ from playwright.sync_api import Browser, Page, expect
 
 from jabatan.models import Keputusan
 from tests.akses_data import buat_organisasi
-from tests.browser.test_login import _login, _screenshot
+from tests.browser.alat import login, tangkap_layar
 from tests.factories import FormasiFactory, JabatanFactory, tutup_periode
-from tests.jabatan.test_keputusan import _calon
+from tests.jabatan.bantu import buat_calon
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 LEBAR = {"width": 1280, "height": 900}
@@ -33,12 +33,12 @@ def test_hr_records_confirms_corrects_and_annuls_and_the_public_follows(
             pendidikan_minimal="S1",
         ),
     )
-    terbaik = _calon(org.bidang_a, predikat=("Sangat Baik", "Sangat Baik"))
+    terbaik = buat_calon(org.bidang_a, predikat=("Sangat Baik", "Sangat Baik"))
     tutup_periode()
     base = live_server.url
     publik = browser.new_context(viewport=LEBAR).new_page()  # no session: the cached pages
     page.set_viewport_size(LEBAR)
-    _login(page, base, "hr.bkpsdm")
+    login(page, base, "hr.bkpsdm")
     page.goto(f"{base}/jabatan/lowongan/{formasi.pk}/")
     page.get_by_label(f"Usulkan {terbaik.nama_lengkap}").check()
     page.get_by_role("button", name="Usulkan kepada PPK (maksimal 3)").click()
@@ -63,7 +63,7 @@ def test_hr_records_confirms_corrects_and_annuls_and_the_public_follows(
     expect(ringkasan).to_contain_text("peringkat 1 dari")
     expect(ringkasan).to_contain_text("Talent pool")
     expect(page.locator("#akan-diumumkan")).to_contain_text("halaman transparansi publik")
-    _screenshot(page, "keputusan-konfirmasi")
+    tangkap_layar(page, "keputusan-konfirmasi")
     assert not Keputusan.objects.exists()
     page.get_by_role("button", name="Catat dan umumkan").click()
     expect(page.get_by_role("status")).to_contain_text("821.2/15/BKPSDM/2026 dicatat")
@@ -80,7 +80,7 @@ def test_hr_records_confirms_corrects_and_annuls_and_the_public_follows(
     expect(page.get_by_role("status")).to_contain_text("Koreksi dicatat: nomor SK.")
     expect(page.locator("#riwayat-koreksi")).to_contain_text("nomor SK: 821.2/15")
     expect(page.locator("#riwayat-koreksi")).to_contain_text("Salah ketik nomor SK.")
-    _screenshot(page, "keputusan-dikoreksi")
+    tangkap_layar(page, "keputusan-dikoreksi")
     publik.reload()
     expect(publik.get_by_text("821.2/16/BKPSDM/2026")).to_be_visible()
     expect(publik.locator("#koreksi")).to_contain_text(re.compile(r"Dikoreksi pada .*nomor SK"))
@@ -97,20 +97,20 @@ def test_hr_records_confirms_corrects_and_annuls_and_the_public_follows(
     page.locator("#form-batal").get_by_role("button", name="Batalkan keputusan").click()
     expect(page.locator("#status-batal")).to_contain_text("SK ditarik oleh PPK.")
     expect(page.locator("#form-koreksi")).to_have_count(0)
-    _screenshot(page, "keputusan-dibatalkan")
+    tangkap_layar(page, "keputusan-dibatalkan")
     publik.reload()
     expect(publik.locator("#status-batal")).to_contain_text("dibatalkan pada")
     expect(publik.locator("#status-batal")).to_contain_text("SK ditarik oleh PPK.")
-    _screenshot(publik, "keputusan-publik-dibatalkan")
+    tangkap_layar(publik, "keputusan-publik-dibatalkan")
     publik.set_viewport_size({"width": 390, "height": 844})
     assert publik.evaluate("document.documentElement.scrollWidth") <= 390
-    _screenshot(publik, "keputusan-publik-dibatalkan-hp")
+    tangkap_layar(publik, "keputusan-publik-dibatalkan-hp")
     publik.set_viewport_size(LEBAR)
     publik.goto(f"{base}/transparansi/")
     baris = publik.locator("tbody tr", has_text="Kepala Bidang Pelayanan")  # still listed
     expect(baris).to_contain_text("Dibatalkan pada")
     expect(baris).to_contain_text("Dikoreksi pada")
-    _screenshot(publik, "transparansi-dibatalkan")
+    tangkap_layar(publik, "transparansi-dibatalkan")
     # The ranking page offers the post again, the annulled decision marked.
     page.goto(f"{base}/jabatan/lowongan/{formasi.pk}/")
     expect(page.get_by_text(re.compile("dibatalkan"))).to_be_visible()

@@ -9,7 +9,7 @@ from playwright.sync_api import Page, expect
 
 from kinerja.models import Periode, Skp
 from tests.akses_data import buat_organisasi
-from tests.browser.test_login import _login, _screenshot
+from tests.browser.alat import login, tangkap_layar
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -26,7 +26,7 @@ def test_an_evaluator_rates_an_skp_to_final_and_the_dashboard_updates(page: Page
         golongan="III/a",
     )
     base = live_server.url
-    _login(page, base, "pimpinan")
+    login(page, base, "pimpinan")
 
     page.goto(f"{base}/kinerja/?periode={periode.pk}")
     expect(page.get_by_role("heading", name=re.compile("Dasbor kinerja"))).to_be_visible()
@@ -46,7 +46,7 @@ def test_an_evaluator_rates_an_skp_to_final_and_the_dashboard_updates(page: Page
     page.get_by_label("Saya tetap menilai").check()
     page.get_by_role("button", name="Simpan penilaian").click()
     expect(page.locator("#predikat-skp")).to_have_text("Sangat Baik")
-    _screenshot(page, "skp-dinilai")
+    tangkap_layar(page, "skp-dinilai")
     page.get_by_label("Saya telah memeriksa penilaian ini").check()
     page.get_by_role("button", name="Finalkan SKP").click()
     expect(page.locator("#status-skp")).to_have_text("Final")
@@ -56,4 +56,4 @@ def test_an_evaluator_rates_an_skp_to_final_and_the_dashboard_updates(page: Page
     assert page.locator(".kartu .angka").nth(1).inner_text() == "1"
     row = page.locator("table", has_text="Sebaran predikat").locator("tr", has_text="Sangat Baik")
     expect(row).to_contain_text("1")
-    _screenshot(page, "dasbor-pimpinan")
+    tangkap_layar(page, "dasbor-pimpinan")

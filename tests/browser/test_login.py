@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import os
 import re
 
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.akses_data import SANDI, buat_organisasi
+from tests.akses_data import buat_organisasi
+from tests.browser.alat import login, tangkap_layar
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -18,24 +18,10 @@ def org():
     return buat_organisasi()
 
 
-def _screenshot(page: Page, name: str) -> None:
-    """Keep a screenshot for people reviewing the pages (SCREENSHOT_DIR), never for asserting."""
-    folder = os.environ.get("SCREENSHOT_DIR")
-    if folder:
-        page.screenshot(path=os.path.join(folder, f"{name}.png"), full_page=True)
-
-
-def _login(page: Page, base: str, username: str, password: str = SANDI) -> None:
-    page.goto(f"{base}/masuk/")
-    page.get_by_label("Nama pengguna").fill(username)
-    page.get_by_label("Kata sandi").fill(password)
-    page.get_by_role("button", name="Masuk").click()
-
-
 def test_hr_logs_in_and_sees_every_unit(page: Page, live_server, org):
-    _login(page, live_server.url, "hr.bkpsdm")
+    login(page, live_server.url, "hr.bkpsdm")
     expect(page.get_by_role("heading", name="Ringkasan jabatan")).to_be_visible()
-    _screenshot(page, "beranda-hr")
+    tangkap_layar(page, "beranda-hr")
     page.get_by_role("link", name="Administrasi").click()
     page.get_by_role("link", name="Pegawai", exact=True).first.click()
     expect(page.get_by_text("Baiq Nurul Aini")).to_be_visible()
@@ -43,24 +29,24 @@ def test_hr_logs_in_and_sees_every_unit(page: Page, live_server, org):
 
 
 def test_a_unit_head_logs_in_and_sees_only_their_unit(page: Page, live_server, org):
-    _login(page, live_server.url, "pimpinan")
+    login(page, live_server.url, "pimpinan")
     expect(page.get_by_role("heading", name="Dinas Kesehatan")).to_be_visible()  # their unit
     page.goto(f"{live_server.url}/admin/pegawai/pegawai/")
     expect(page.get_by_text("Baiq Nurul Aini")).to_be_visible()
     expect(page.get_by_text("Lalu Ahmad Zaini")).to_have_count(0)
     # No add button: a unit head reads, HR writes.
     expect(page.get_by_role("link", name=re.compile("Tambah pegawai", re.I))).to_have_count(0)
-    _screenshot(page, "pegawai-pimpinan")
+    tangkap_layar(page, "pegawai-pimpinan")
     response = page.goto(f"{live_server.url}/admin/pegawai/pegawai/{org.pegawai_b.pk}/change/")
     assert response.status == 404
 
 
 def test_an_employee_logs_in_and_sees_their_own_record(page: Page, live_server, org):
-    _login(page, live_server.url, "pegawai")
+    login(page, live_server.url, "pegawai")
     page.get_by_role("link", name="Data saya", exact=True).click()  # the menu
     expect(page.get_by_role("heading", name=re.compile("Baiq Nurul Aini"))).to_be_visible()
     expect(page.get_by_text(org.pegawai_a.nip_tercetak)).to_be_visible()
-    _screenshot(page, "saya-pegawai")
+    tangkap_layar(page, "saya-pegawai")
     page.goto(f"{live_server.url}/admin/pegawai/pegawai/")
     expect(page).to_have_url(re.compile(r"/admin/login/"))
 
@@ -72,13 +58,13 @@ def test_the_public_sees_the_welcome_and_no_personal_data(page: Page, live_serve
         page.get_by_role("heading", name="Transparansi jabatan dan pelayanan publik")
     ).to_be_visible()
     expect(page.get_by_text("Baiq Nurul Aini")).to_have_count(0)
-    _screenshot(page, "beranda-publik")
+    tangkap_layar(page, "beranda-publik")
 
 
 def test_repeated_wrong_passwords_lock_the_login(page: Page, live_server, org):
     for _ in range(5):
-        _login(page, live_server.url, "pimpinan", "bukan-sandinya")
+        login(page, live_server.url, "pimpinan", "bukan-sandinya")
     expect(page.get_by_role("heading", name="Akun terkunci sementara")).to_be_visible()
-    _screenshot(page, "terkunci")
-    _login(page, live_server.url, "pimpinan")  # the right password no longer opens it
+    tangkap_layar(page, "terkunci")
+    login(page, live_server.url, "pimpinan")  # the right password no longer opens it
     expect(page.get_by_role("heading", name="Akun terkunci sementara")).to_be_visible()

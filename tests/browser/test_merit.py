@@ -9,9 +9,9 @@ from playwright.sync_api import Page, expect
 
 from jabatan.models import Keputusan
 from tests.akses_data import buat_organisasi
-from tests.browser.test_login import _login, _screenshot
+from tests.browser.alat import login, tangkap_layar
 from tests.factories import FormasiFactory, JabatanFactory, tutup_periode
-from tests.jabatan.test_keputusan import _calon
+from tests.jabatan.bantu import buat_calon
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -28,11 +28,11 @@ def test_hr_ranks_proposes_and_decides_with_and_without_justification(page: Page
             pendidikan_minimal="S1",
         ),
     )
-    terbaik = _calon(org.bidang_a, predikat=("Sangat Baik", "Sangat Baik"))
-    kedua = _calon(org.bidang_a)
+    terbaik = buat_calon(org.bidang_a, predikat=("Sangat Baik", "Sangat Baik"))
+    kedua = buat_calon(org.bidang_a)
     tutup_periode()  # the ranking reads closed annual evaluations
     base = live_server.url
-    _login(page, base, "hr.bkpsdm")
+    login(page, base, "hr.bkpsdm")
 
     page.goto(f"{base}/jabatan/lowongan/")
     page.get_by_role("link", name="Kepala Bidang Pelayanan").click()
@@ -51,7 +51,7 @@ def test_hr_ranks_proposes_and_decides_with_and_without_justification(page: Page
     page.get_by_role("button", name="Periksa sebelum dicatat").click()
     expect(page.get_by_role("alert")).to_contain_text("justifikasi")
     assert not Keputusan.objects.exists()
-    _screenshot(page, "merit-tanpa-justifikasi")
+    tangkap_layar(page, "merit-tanpa-justifikasi")
 
     # With a justification: recorded, the appointee placed.
     page.get_by_label("Yang diangkat").select_option(str(kedua.pk))
@@ -68,4 +68,4 @@ def test_hr_ranks_proposes_and_decides_with_and_without_justification(page: Page
     keputusan = Keputusan.objects.get()
     assert keputusan.pegawai_id == kedua.pk and keputusan.peringkat_terpilih == 2
     assert keputusan.snapshot["terpilih"]["pegawai_id"] == kedua.pk
-    _screenshot(page, "merit-diputuskan")
+    tangkap_layar(page, "merit-diputuskan")

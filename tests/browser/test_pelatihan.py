@@ -16,13 +16,14 @@ from playwright.sync_api import Page, expect
 from pegawai.roles import PEGAWAI
 from pelatihan.models import Peserta, Program, Sesi
 from tests.akses_data import _user, buat_organisasi
-from tests.browser.test_login import _login, _screenshot
+from tests.browser.alat import login, tangkap_layar
 from tests.factories import PegawaiFactory
-from tests.tugas.conftest import ROOT, perintah_worker
+from tests.proses import ROOT, perintah_worker
 
 pytestmark = [pytest.mark.browser, pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
 
+@pytest.mark.lambat
 def test_unit_head_reviews_needs_and_hr_enrols_the_group_with_progress(
     page: Page, live_server, monkeypatch
 ):
@@ -49,7 +50,7 @@ def test_unit_head_reviews_needs_and_hr_enrols_the_group_with_progress(
     base = live_server.url
 
     # The unit head: their unit's needs, each with its source and programs; no enrol button.
-    _login(page, base, "pimpinan")
+    login(page, base, "pimpinan")
     page.get_by_role("link", name="Kebutuhan pelatihan").click()
     expect(page.get_by_role("heading", name=re.compile("Kebutuhan pengembangan"))).to_be_visible()
     kartu = page.locator("article", has_text=org.pegawai_a.nama)
@@ -57,17 +58,17 @@ def test_unit_head_reviews_needs_and_hr_enrols_the_group_with_progress(
     expect(kartu).to_contain_text("E-learning Core Values ASN")
     expect(page.locator("article", has_text=org.pegawai_b.nama)).to_have_count(0)
     expect(page.get_by_role("link", name=re.compile("Daftarkan ke"))).to_have_count(0)
-    _screenshot(page, "kebutuhan-pimpinan")
+    tangkap_layar(page, "kebutuhan-pimpinan")
     page.get_by_role("button", name=re.compile("Keluar")).click()
 
     # HR: the needs answered by the program, then the session's bulk enrolment, as a task.
     monkeypatch.setattr("pelatihan.tasks.MASSAL_LATAR", 1)
-    _login(page, base, "hr.bkpsdm")
+    login(page, base, "hr.bkpsdm")
     page.goto(f"{base}/pelatihan/kebutuhan/?sumber=jp&program={program.pk}")
     page.get_by_role("link", name="Daftarkan ke Angkatan Uji").click()
     expect(page.get_by_role("heading", name="Pendaftaran massal")).to_be_visible()
     expect(page.get_by_role("row", name=re.compile(org.pegawai_a.nama))).to_be_visible()
-    _screenshot(page, "daftar-massal")
+    tangkap_layar(page, "daftar-massal")
     page.get_by_role("button", name="Daftarkan yang dicentang").click()
     expect(page).to_have_url(re.compile(r"/tugas/[0-9a-f-]{36}/$"))
     blok = page.locator(".progres")
@@ -82,7 +83,7 @@ def test_unit_head_reviews_needs_and_hr_enrols_the_group_with_progress(
             worker.kill()
     expect(blok.locator("[data-progres-persen]")).to_have_text("100%")
     expect(blok.locator("[data-progres-pesan]")).to_contain_text("didaftarkan ke")
-    _screenshot(page, "daftar-massal-selesai")
+    tangkap_layar(page, "daftar-massal-selesai")
     n = Peserta.objects.filter(sesi=sesi).count()
     assert n >= 2 and Sesi.objects.get(pk=sesi.pk).jumlah_peserta == n
 
@@ -116,7 +117,7 @@ def test_hr_unticks_one_enrols_the_others_and_lands_on_the_participant_list(
     ketiga = PegawaiFactory(nama="Dewa Ayu Ketiga", unit_kerja=org.bidang_a)
     sesi = _program_dan_sesi("E-learning Core Values ASN", 20)
     page.set_viewport_size({"width": 1280, "height": 900})
-    _login(page, live_server.url, "hr.bkpsdm")
+    login(page, live_server.url, "hr.bkpsdm")
     page.goto(f"{live_server.url}/pelatihan/kebutuhan/?sumber=jp&program={sesi.program.pk}")
     page.get_by_role("link", name="Daftarkan ke Angkatan Uji").click()
     expect(page.get_by_role("heading", name=re.compile("Periksa usulan"))).to_be_visible()
@@ -133,7 +134,7 @@ def test_hr_unticks_one_enrols_the_others_and_lands_on_the_participant_list(
     )
     assert max(lebar) <= 1, lebar
     page.get_by_label(f"Daftarkan {org.pegawai_b.nama_lengkap}").uncheck()
-    _screenshot(page, "daftar-massal-tinjau-1280")
+    tangkap_layar(page, "daftar-massal-tinjau-1280")
     page.get_by_role("button", name="Daftarkan yang dicentang").click()
     expect(page).to_have_url(re.compile(rf"/pelatihan/sesi/{sesi.pk}/peserta/$"))
     expect(page.get_by_role("heading", name="Peserta sesi")).to_be_visible()
@@ -143,21 +144,21 @@ def test_hr_unticks_one_enrols_the_others_and_lands_on_the_participant_list(
     expect(tabel).to_contain_text(ketiga.nama)
     expect(tabel).not_to_contain_text(org.pegawai_b.nama)
     expect(tabel).to_contain_text(org.bidang_a.nama)
-    _screenshot(page, "peserta-sesi-1280")
+    tangkap_layar(page, "peserta-sesi-1280")
     enrolled = set(Peserta.objects.filter(sesi=sesi).values_list("pegawai_id", flat=True))
     assert org.pegawai_b.pk not in enrolled and {org.pegawai_a.pk, ketiga.pk} <= enrolled
     page.get_by_role("button", name=re.compile("Keluar")).click()
 
     # The unit head of A on a phone: their unit's participants only, nothing sideways.
     page.set_viewport_size({"width": 390, "height": 844})
-    _login(page, live_server.url, "pimpinan")
+    login(page, live_server.url, "pimpinan")
     page.goto(f"{live_server.url}/pelatihan/sesi/{sesi.pk}/peserta/")
     tabel = page.locator("#peserta table")
     expect(tabel).to_contain_text(org.pegawai_a.nama)
     expect(tabel).not_to_contain_text("Dinas Pendidikan")
     expect(page.get_by_role("link", name="Pendaftaran massal")).to_have_count(0)
     assert page.evaluate("() => document.documentElement.scrollWidth") <= 390
-    _screenshot(page, "peserta-sesi-pimpinan-390")
+    tangkap_layar(page, "peserta-sesi-pimpinan-390")
 
 
 def test_a_pppk_on_a_phone_reads_the_24_jp_warning_before_sending_and_hr_sees_it(
@@ -170,7 +171,7 @@ def test_a_pppk_on_a_phone_reads_the_24_jp_warning_before_sending_and_hr_sees_it
     Peserta.objects.create(sesi=lalu, pegawai=pppk)  # 16 JP under way this year
     sesi = _program_dan_sesi("Pelatihan Arsip Digital", 16, "Angkatan Arsip")
     page.set_viewport_size({"width": 390, "height": 844})
-    _login(page, live_server.url, "pppk")
+    login(page, live_server.url, "pppk")
     page.goto(f"{live_server.url}/pelatihan/saya/")
     baris = page.locator("tr.baris-peringatan", has_text="Pelatihan Arsip Digital")
     peringatan = baris.locator(".batas-pppk")
@@ -178,7 +179,7 @@ def test_a_pppk_on_a_phone_reads_the_24_jp_warning_before_sending_and_hr_sees_it
     expect(peringatan).to_contain_text("Melewati batas 24 JP")
     expect(peringatan).to_contain_text("lebih 8 JP")
     assert page.evaluate("() => document.documentElement.scrollWidth") <= 390
-    _screenshot(page, "saya-batas-pppk-390")
+    tangkap_layar(page, "saya-batas-pppk-390")
     # The browser does not send it before the warning is acknowledged.
     baris.get_by_role("button", name="Tetap ajukan").click()
     assert not Peserta.objects.filter(sesi=sesi).exists()
@@ -189,18 +190,18 @@ def test_a_pppk_on_a_phone_reads_the_24_jp_warning_before_sending_and_hr_sees_it
     page.get_by_role("button", name=re.compile("Keluar")).click()
 
     page.set_viewport_size({"width": 1280, "height": 900})
-    _login(page, live_server.url, "hr.bkpsdm")
+    login(page, live_server.url, "hr.bkpsdm")
     page.goto(f"{live_server.url}/pelatihan/sesi/{sesi.pk}/peserta/?status=diajukan")
     baris = page.get_by_role("row", name=re.compile("Ni Made Kontrak"))
     expect(baris).to_contain_text("Diajukan pegawai")
     expect(baris.locator(".batas-pppk")).to_contain_text("lebih 8 JP")
-    _screenshot(page, "peserta-pengajuan-pppk-1280")
+    tangkap_layar(page, "peserta-pengajuan-pppk-1280")
     # The same warning on the bulk enrolment's review, beside "asked to join"; HR decides.
     page.get_by_role("link", name="Pendaftaran massal").click()
     baris = page.get_by_role("row", name=re.compile("Ni Made Kontrak"))
     expect(baris).to_contain_text("Mengajukan diri ikut sesi ini")
     expect(baris.locator(".batas-pppk")).to_contain_text("lebih 8 JP")
-    _screenshot(page, "daftar-massal-pppk-1280")
+    tangkap_layar(page, "daftar-massal-pppk-1280")
     page.get_by_role("button", name="Daftarkan yang dicentang").click()
     expect(page).to_have_url(re.compile(rf"/pelatihan/sesi/{sesi.pk}/peserta/$"))
     assert Peserta.objects.get(sesi=sesi, pegawai=pppk).status == "terdaftar"

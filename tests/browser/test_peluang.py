@@ -8,46 +8,45 @@ from playwright.sync_api import Page, expect
 
 from pegawai.roles import PEGAWAI
 from tests.akses_data import _user, buat_organisasi
-from tests.browser.test_login import _login, _screenshot
+from tests.browser.alat import login, tangkap_layar
 from tests.factories import tutup_periode
-from tests.jabatan.test_keputusan import _calon
-from tests.jabatan.test_views_peluang import _kepala_bagian
+from tests.jabatan.bantu import buat_calon, kepala_bagian
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_an_employee_filters_the_posts_they_meet(page: Page, live_server):
     org = buat_organisasi()
-    _user("calon", PEGAWAI, staff=False, pegawai=_calon(org.unit_b))
-    _kepala_bagian(org.unit_b, "Kepala Bagian Cocok", "III/d")
-    _kepala_bagian(org.unit_b, "Kepala Bagian Tinggi", "IV/c")
+    _user("calon", PEGAWAI, staff=False, pegawai=buat_calon(org.unit_b))
+    kepala_bagian(org.unit_b, "Kepala Bagian Cocok", "III/d")
+    kepala_bagian(org.unit_b, "Kepala Bagian Tinggi", "IV/c")
     tutup_periode()
-    _login(page, live_server.url, "calon")
+    login(page, live_server.url, "calon")
     page.get_by_role("link", name="Peluang jabatan").click()
     baris = page.get_by_role("row", name="Kepala Bagian Tinggi")
     expect(baris.locator("td.memenuhi")).to_have_text("Tidak")
     expect(page.get_by_role("row", name="Kepala Bagian Cocok").locator("td.memenuhi")).to_have_text(
         "Ya"
     )
-    _screenshot(page, "peluang-pegawai")
+    tangkap_layar(page, "peluang-pegawai")
     page.get_by_label("Hanya yang saya penuhi").check()
     page.get_by_role("button", name="Terapkan").click()
     expect(page.get_by_text("Kepala Bagian Cocok")).to_be_visible()
     expect(page.get_by_text("Kepala Bagian Tinggi")).to_have_count(0)
     page.set_viewport_size({"width": 390, "height": 844})
-    _screenshot(page, "peluang-pegawai-hp")
+    tangkap_layar(page, "peluang-pegawai-hp")
 
 
 def test_hr_sees_no_dead_end_and_a_refusal_in_the_layout(page: Page, live_server):
     buat_organisasi()
-    _login(page, live_server.url, "hr.bkpsdm")
+    login(page, live_server.url, "hr.bkpsdm")
     nav = page.get_by_role("navigation", name="Menu utama")
     expect(nav.get_by_role("link", name="Data saya")).to_have_count(0)
     expect(nav.get_by_role("link", name="SKP", exact=True)).to_have_count(0)
     page.goto(f"{live_server.url}/saya/")
     expect(page.get_by_role("heading", name="Akses ditolak")).to_be_visible()
     expect(page.get_by_text("Akun ini tidak terhubung dengan data pegawai.")).to_be_visible()
-    _screenshot(page, "403-hr")
+    tangkap_layar(page, "403-hr")
     page.get_by_role("link", name="Kembali ke beranda").click()
     expect(page.get_by_role("heading", name="Ringkasan jabatan")).to_be_visible()
 
@@ -56,11 +55,11 @@ def test_an_employee_on_a_phone_reads_what_to_do_about_each_zero(page: Page, liv
     """The breakdown's weights are the profile's (no note contradicting them), and each zero
     (no assessment, no JP) says what to do, readable at 390 px without sideways scrolling."""
     org = buat_organisasi()
-    _user("calon", PEGAWAI, staff=False, pegawai=_calon(org.unit_b))
-    formasi = _kepala_bagian(org.unit_b, "Kepala Bagian Cocok", "III/d")
+    _user("calon", PEGAWAI, staff=False, pegawai=buat_calon(org.unit_b))
+    formasi = kepala_bagian(org.unit_b, "Kepala Bagian Cocok", "III/d")
     tutup_periode()
     page.set_viewport_size({"width": 390, "height": 844})
-    _login(page, live_server.url, "calon")
+    login(page, live_server.url, "calon")
     page.goto(f"{live_server.url}/jabatan/peluang/{formasi.pk}/")
     kompetensi = page.locator("#komponen-kompetensi")
     expect(kompetensi).to_contain_text("Belum diasesmen: minta BKPSDM")
@@ -70,4 +69,4 @@ def test_an_employee_on_a_phone_reads_what_to_do_about_each_zero(page: Page, liv
     expect(pengembangan.locator("td").nth(2)).to_have_text("10")
     expect(page.get_by_text("berbobot nol")).to_have_count(0)
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
-    _screenshot(page, "peluang-rincian-hp")
+    tangkap_layar(page, "peluang-rincian-hp")

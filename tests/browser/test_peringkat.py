@@ -9,10 +9,9 @@ from playwright.sync_api import Page, expect
 
 from jabatan.models import Usulan
 from tests.akses_data import buat_organisasi
-from tests.browser.test_login import _login, _screenshot
-from tests.browser.test_publik import _axe
+from tests.browser.alat import login, periksa_axe, tangkap_layar
 from tests.factories import FormasiFactory, JabatanFactory, tutup_periode
-from tests.jabatan.test_keputusan import _calon
+from tests.jabatan.bantu import buat_calon
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -35,9 +34,9 @@ def lowongan():
             pendidikan_minimal="S1",
         ),
     )
-    calon = [_calon(org.bidang_a) for _ in range(LIMA_PULUH + 1)]
+    calon = [buat_calon(org.bidang_a) for _ in range(LIMA_PULUH + 1)]
     # The best score (Sangat Baik twice), so certainly among the fifty shown.
-    panjang = _calon(org.bidang_a, predikat=("Sangat Baik", "Sangat Baik"))
+    panjang = buat_calon(org.bidang_a, predikat=("Sangat Baik", "Sangat Baik"))
     calon.append(panjang)
     panjang.gelar_depan, panjang.gelar_belakang = "Dr. Ir.", "S.E., M.Si., M.A.P."
     panjang.nama = "Baiq Nurul Hidayatullah Wulandari Kusumaningrum Pratiwi"
@@ -48,7 +47,7 @@ def lowongan():
 
 def _buka(page: Page, base: str, formasi) -> None:
     page.set_viewport_size({"width": 1280, "height": 900})
-    _login(page, base, "hr.bkpsdm")
+    login(page, base, "hr.bkpsdm")
     page.goto(f"{base}/jabatan/lowongan/{formasi.pk}/")
     expect(page.locator("#tabel-peringkat tbody.kandidat")).to_have_count(LIMA_PULUH)
 
@@ -78,8 +77,8 @@ def test_the_table_fits_1280_px_and_the_page_stays_short(page: Page, live_server
     # The long name is cut with its full text in the tooltip, and whole in the explanation.
     nama = "Dr. Ir. Baiq Nurul Hidayatullah Wulandari Kusumaningrum Pratiwi, S.E., M.Si., M.A.P."
     expect(page.locator(f'summary[title="{nama}"]')).to_have_count(1)
-    _screenshot(page, "peringkat-1280")
-    _axe(page)
+    tangkap_layar(page, "peringkat-1280")
+    periksa_axe(page)
 
 
 def test_opening_an_explanation_keeps_the_reader_at_the_row(page: Page, live_server, lowongan):
@@ -100,7 +99,7 @@ def test_opening_an_explanation_keeps_the_reader_at_the_row(page: Page, live_ser
     assert abs(page.evaluate("window.scrollY") - sebelum) < 5
     assert abs(baris.locator("summary").bounding_box()["y"] - atas) < 5
     assert rincian.bounding_box()["y"] > atas
-    _screenshot(page, "peringkat-rincian-terbuka")
+    tangkap_layar(page, "peringkat-rincian-terbuka")
     # By keyboard too: Enter on the focused name closes it again, still in place.
     baris.locator("summary").focus()
     page.keyboard.press("Enter")
@@ -149,4 +148,4 @@ def test_every_action_is_reachable_above_row_50(page: Page, live_server, lowonga
     # The succession plan unfolds in place with its form.
     page.locator("#aksi-suksesi > summary").click()
     expect(page.get_by_role("button", name="Tetapkan calon suksesor")).to_be_visible()
-    _screenshot(page, "peringkat-aksi")
+    tangkap_layar(page, "peringkat-aksi")

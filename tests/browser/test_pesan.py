@@ -10,7 +10,7 @@ from django.utils import timezone
 from playwright.sync_api import Page, expect
 
 from tests.akses_data import buat_organisasi
-from tests.browser.test_login import _login, _screenshot
+from tests.browser.alat import login, tangkap_layar
 from tests.pelatihan.factories import SesiFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -28,7 +28,7 @@ def test_a_success_is_green_and_an_error_red(page: Page, live_server, lebar):
         tanggal_selesai=hari_ini + dt.timedelta(days=12),
         pendaftaran_dibuka=True,
     )
-    _login(page, live_server.url, "pegawai")
+    login(page, live_server.url, "pegawai")
     page.goto(f"{live_server.url}/pelatihan/saya/")
     form = page.locator(f'form[action="/pelatihan/sesi/{sesi.pk}/ajukan/"]')
     # Ask twice from the same page: the second is refused (already recorded).
@@ -38,7 +38,7 @@ def test_a_success_is_green_and_an_error_red(page: Page, live_server, lebar):
     expect(berhasil).to_be_visible()
     assert berhasil.evaluate("el => getComputedStyle(el).color") == HIJAU
     assert "pesan-success" in berhasil.get_attribute("class")
-    _screenshot(page, f"pesan-sukses-{lebar}")
+    tangkap_layar(page, f"pesan-sukses-{lebar}")
     page.evaluate(
         "html => document.querySelector('main').insertAdjacentHTML('beforeend', html)", html
     )
@@ -47,4 +47,4 @@ def test_a_success_is_green_and_an_error_red(page: Page, live_server, lebar):
     expect(galat).to_be_visible()
     assert galat.evaluate("el => getComputedStyle(el).color") == MERAH
     assert "pesan-error" in galat.get_attribute("class")
-    _screenshot(page, f"pesan-galat-{lebar}")
+    tangkap_layar(page, f"pesan-galat-{lebar}")

@@ -14,9 +14,8 @@ from PIL import Image
 from playwright.sync_api import Page, expect
 
 from publik.qr import SVG_NS
-from tests.browser.test_login import _screenshot
-from tests.browser.test_publik import _axe
-from tests.publik.conftest import SITUS_PRODUKSI, buat_unit_terpanjang
+from tests.browser.alat import periksa_axe, tangkap_layar
+from tests.publik.bantu import SITUS_PRODUKSI, buat_unit_terpanjang
 from tests.qr import halaman_pdf, teks_qr
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -69,8 +68,8 @@ def test_the_poster_on_a_screen_scans(page: Page, live_server, unit, lebar):
     assert kotak["x"] >= 0 and kotak["x"] + kotak["width"] <= lebar
     gambar = qr.screenshot()
     assert teks_qr(gambar) == [_url_form(unit)]
-    _axe(page)
-    _screenshot(page, f"poster-survei-layar-{lebar}")
+    periksa_axe(page)
+    tangkap_layar(page, f"poster-survei-layar-{lebar}")
 
 
 def test_the_downloaded_svg_opens_as_an_image_and_scans(page: Page, live_server, unit):

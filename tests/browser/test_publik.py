@@ -14,28 +14,10 @@ from django.utils import timezone
 from playwright.sync_api import Page, expect
 
 from kinerja.survei import ResponSkm
-from tests.browser.test_login import _screenshot
-from tests.publik.conftest import TERTUTUP, buat_keputusan, isi_survei
+from tests.browser.alat import periksa_axe, tangkap_layar
+from tests.publik.bantu import TERTUTUP, buat_keputusan, isi_survei
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-AXE = Path(__file__).parent / "static" / "axe-core" / "axe-4.14.1.min.js"
-
-
-def _axe(page: Page) -> None:
-    """Run axe-core on the page (evaluated, so the page's CSP allows it) and fail on any
-    serious or critical violation of WCAG 2 A/AA."""
-    if not page.evaluate("typeof window.axe !== 'undefined'"):
-        page.evaluate(AXE.read_text())
-    hasil = page.evaluate(
-        "async () => await axe.run(document, {runOnly: {type: 'tag', values: "
-        "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})"
-    )
-    berat = [
-        f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
-        for v in hasil["violations"]
-        if v["impact"] in ("serious", "critical")
-    ]
-    assert not berat, f"{page.url}\n" + "\n".join(berat)
 
 
 @pytest.fixture
@@ -113,14 +95,14 @@ def test_a_member_of_the_public_browses_downloads_follows_and_rates(
     expect(
         page.get_by_role("heading", name="Transparansi jabatan dan pelayanan publik")
     ).to_be_visible()
-    _axe(page)
-    _screenshot(page, f"publik-beranda-{lebar}")
+    periksa_axe(page)
+    tangkap_layar(page, f"publik-beranda-{lebar}")
 
     # Filled posts: filter by method, open one decision.
     page.get_by_role("navigation", name="Menu publik").get_by_role(
         "link", name="Jabatan terisi"
     ).click()
-    _axe(page)
+    periksa_axe(page)
     if lebar == 390:  # folded below the results on a phone (tests/browser/test_transparansi_hp.py)
         page.get_by_text("Saring dan urutkan").click()
     page.get_by_label("Metode").select_option(label="Seleksi terbuka")
@@ -128,20 +110,20 @@ def test_a_member_of_the_public_browses_downloads_follows_and_rates(
     expect(page.get_by_text("1 keputusan.")).to_be_visible()
     page.get_by_role("link", name="Kepala Dinas Kesehatan").locator("visible=true").first.click()
     expect(page.get_by_role("heading", name="Kepala Dinas Kesehatan")).to_be_visible()
-    _axe(page)
-    _screenshot(page, f"publik-keputusan-{lebar}")
+    periksa_axe(page)
+    tangkap_layar(page, f"publik-keputusan-{lebar}")
 
     # Open posts and figures.
     page.get_by_role("navigation", name="Menu publik").get_by_role(
         "link", name="Jabatan lowong"
     ).click()
-    _axe(page)
+    periksa_axe(page)
 
     # Open data: the CSV downloads, the JSON is documented and parses.
     page.get_by_role("navigation", name="Menu publik").get_by_role(
         "link", name="Data terbuka"
     ).click()
-    _axe(page)
+    periksa_axe(page)
     with page.expect_download() as unduhan:
         page.locator("#jabatan-terisi + p").get_by_role("link", name="CSV").click()
     isi = Path(unduhan.value.path()).read_text()
@@ -162,39 +144,39 @@ def test_a_member_of_the_public_browses_downloads_follows_and_rates(
     expect(page.locator(".seleksi-tahap")).to_have_text(["Pendaftaran"])
     expect(page.locator(".seleksi-batas")).to_contain_text("sampai ")
     expect(page.get_by_text("Seleksi Rahasia")).to_have_count(0)
-    _axe(page)
-    _screenshot(page, f"publik-seleksi-daftar-{lebar}")
+    periksa_axe(page)
+    tangkap_layar(page, f"publik-seleksi-daftar-{lebar}")
     page.get_by_role("link", name="Seleksi Terbuka Kepala Dinas Kesehatan 2026").click()
     expect(page.get_by_text("Diumumkan 11 Mei 2026.")).to_be_visible()
     expect(page.get_by_text("Dr. Ani, M.Kes.")).to_be_visible()
-    _axe(page)
-    _screenshot(page, f"publik-seleksi-{lebar}")
+    periksa_axe(page)
+    tangkap_layar(page, f"publik-seleksi-{lebar}")
 
     # The survey: results, then the form.
     page.get_by_role("navigation", name="Menu publik").get_by_role(
         "link", name="Survei kepuasan"
     ).click()
-    _axe(page)
+    periksa_axe(page)
     page.get_by_label("Tahun").select_option(str(TERTUTUP.year))
     page.get_by_role("button", name="Tampilkan").click()
-    _screenshot(page, f"publik-survei-daftar-{lebar}")
+    tangkap_layar(page, f"publik-survei-daftar-{lebar}")
     page.get_by_role("link", name="Puskesmas Ampenan Uji").click()
     expect(page.locator(".kartu .angka").first).to_have_text("75,00")
     expect(page.get_by_role("heading", name="Bagaimana jawaban Anda dirahasiakan")).to_be_visible()
-    _screenshot(page, f"publik-survei-hasil-{lebar}")
-    _axe(page)
+    tangkap_layar(page, f"publik-survei-hasil-{lebar}")
+    periksa_axe(page)
     page.get_by_role("link", name="Isi survei unit ini").click()
-    _axe(page)
+    periksa_axe(page)
     for fieldset in (
         page.locator("fieldset.skala").filter(has=page.locator("input[type=radio]")).all()
     ):
         fieldset.locator("label").nth(3).click()  # 4: the best answer
     page.get_by_label("Usia").select_option(label="25–39 tahun")
     page.get_by_label("Saran atau komentar (tidak wajib)").fill("Pelayanan cepat.")
-    _screenshot(page, f"publik-survei-isi-{lebar}")
+    tangkap_layar(page, f"publik-survei-isi-{lebar}")
     page.get_by_role("button", name="Kirim survei").click()
     expect(page.get_by_role("status")).to_contain_text("sudah kami terima")
-    _axe(page)
+    periksa_axe(page)
     assert ResponSkm.objects.filter(u1=4, u9=4, usia="25-39").count() == 1
 
 
@@ -204,4 +186,4 @@ def test_a_missing_answer_is_shown_next_to_its_question(page: Page, live_server,
     page.get_by_role("button", name="Kirim survei").click()
     expect(page.get_by_role("alert").first).to_contain_text("Periksa kembali")
     expect(page.get_by_text("Pilih salah satu jawaban.").first).to_be_visible()
-    _axe(page)
+    periksa_axe(page)

@@ -15,10 +15,9 @@ from pegawai.jenis_jabatan import JenisJabatan
 from publik.models import JenisTahap, Pengumuman, Seleksi
 from publik.services import seleksi_daftar
 from tests.akses_data import buat_organisasi
-from tests.browser.test_login import _login, _screenshot
-from tests.browser.test_publik import _axe
+from tests.browser.alat import login, periksa_axe, tangkap_layar
 from tests.factories import FormasiFactory, JabatanFactory, tutup_periode
-from tests.publik.conftest import _calon
+from tests.publik.bantu import buat_calon_jpt
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 HARI = dt.timedelta(days=1)
@@ -40,10 +39,10 @@ def test_hr_opens_a_selection_records_a_stage_and_the_public_sees_it(
             pendidikan_minimal="S1",
         ),
     )
-    calon = _calon(org.bidang_a)
+    calon = buat_calon_jpt(org.bidang_a)
     tutup_periode()  # the merit rules read closed annual evaluations
     base = live_server.url
-    _login(page, base, "hr.bkpsdm")
+    login(page, base, "hr.bkpsdm")
     page.get_by_role("link", name="Kelola seleksi terbuka").click()
     page.get_by_role("link", name="Buka seleksi baru").click()
     expect(page.get_by_text("Pembina (IV/a)")).to_be_visible()  # the post's requirement
@@ -73,8 +72,8 @@ def test_hr_opens_a_selection_records_a_stage_and_the_public_sees_it(
     expect(
         page.get_by_role("alert").filter(has_text="Asesmen kompetensi: tanggal mulai")
     ).to_be_visible()
-    _screenshot(page, f"publik-kelola-buka-galat-{lebar}")
-    _axe(page)
+    tangkap_layar(page, f"publik-kelola-buka-galat-{lebar}")
+    periksa_axe(page)
     assert not Seleksi.objects.exists()
     page.get_by_label(f"{labels['kompetensi']}: mulai").fill(jadwal["kompetensi"][0].isoformat())
     page.get_by_label(f"{labels['kompetensi']}: selesai").fill(jadwal["kompetensi"][1].isoformat())
@@ -91,8 +90,8 @@ def test_hr_opens_a_selection_records_a_stage_and_the_public_sees_it(
     seleksi_daftar(seleksi=seleksi, formasi=formasi, pegawai=calon, pada=jadwal["pendaftaran"][0])
     page.reload()
     expect(page.get_by_text(calon.nama_lengkap)).to_be_visible()
-    _screenshot(page, f"publik-kelola-detail-{lebar}")
-    _axe(page)
+    tangkap_layar(page, f"publik-kelola-detail-{lebar}")
+    periksa_axe(page)
     page.get_by_role("link", name="Catat hasil").first.click()
     expect(page.get_by_role("heading", name="Seleksi administrasi")).to_be_visible()
     page.get_by_label(f"Hasil {calon.nama_lengkap}").select_option("lulus")
@@ -102,8 +101,8 @@ def test_hr_opens_a_selection_records_a_stage_and_the_public_sees_it(
     expect(
         page.get_by_role("status").filter(has_text="Hasil Seleksi administrasi dicatat")
     ).to_be_visible()
-    _screenshot(page, f"publik-kelola-tahap-{lebar}")
-    _axe(page)
+    tangkap_layar(page, f"publik-kelola-tahap-{lebar}")
+    periksa_axe(page)
     page.get_by_role("button", name="Umumkan di halaman publik").click()
     expect(
         page.get_by_role("status").filter(has_text="diumumkan di halaman publik")
@@ -115,10 +114,10 @@ def test_hr_opens_a_selection_records_a_stage_and_the_public_sees_it(
     expect(page.get_by_text("Berkas lengkap")).to_have_count(
         0
     )  # the committee's note stays with HR
-    _screenshot(page, f"publik-kelola-publik-{lebar}")
+    tangkap_layar(page, f"publik-kelola-publik-{lebar}")
     page.goto(f"{base}/kelola/seleksi/")
     expect(
         page.get_by_role("link", name="Seleksi Terbuka Kepala Dinas Kominfo 2026")
     ).to_be_visible()
-    _screenshot(page, f"publik-kelola-daftar-{lebar}")
-    _axe(page)
+    tangkap_layar(page, f"publik-kelola-daftar-{lebar}")
+    periksa_axe(page)

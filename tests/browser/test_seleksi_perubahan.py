@@ -16,10 +16,9 @@ from pegawai.jenis_jabatan import JenisJabatan
 from publik.models import Pelamar, PerubahanSeleksi, Seleksi
 from publik.services import seleksi_batalkan
 from tests.akses_data import buat_organisasi
-from tests.browser.test_login import _login, _screenshot
-from tests.browser.test_publik import _axe
+from tests.browser.alat import login, periksa_axe, tangkap_layar
 from tests.factories import FormasiFactory, JabatanFactory
-from tests.publik.conftest import buka
+from tests.publik.bantu import buka
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 HARI = dt.timedelta(days=1)
@@ -61,7 +60,7 @@ def test_hr_edits_announces_reschedules_and_cancels_and_the_public_sees_each_ste
 
     # 1. Before its announcement: nothing public; HR edits the title and announces from today.
     assert ponsel.goto(publik).status == 404
-    _login(page, base, "hr.bkpsdm")
+    login(page, base, "hr.bkpsdm")
     page.goto(f"{base}/kelola/seleksi/{seleksi.pk}/")
     expect(
         page.get_by_text("Belum diumumkan: isi dan jadwalnya masih dapat diubah")
@@ -69,7 +68,7 @@ def test_hr_edits_announces_reschedules_and_cancels_and_the_public_sees_each_ste
     page.get_by_role("link", name="Ubah isi seleksi").click()
     expect(page.get_by_role("heading", name="Ubah seleksi sebelum diumumkan")).to_be_visible()
     expect(page.get_by_label("Kepala Dinas Kominfo Uji")).to_be_checked()
-    _screenshot(page, "seleksi-ubah-form-1280")
+    tangkap_layar(page, "seleksi-ubah-form-1280")
     page.get_by_label("Judul seleksi").fill(JUDUL)
     page.get_by_label("Pengumuman lowongan: mulai").fill((hari_ini - HARI).isoformat())
     page.get_by_role("button", name="Simpan perubahan").click()
@@ -82,8 +81,8 @@ def test_hr_edits_announces_reschedules_and_cancels_and_the_public_sees_each_ste
     expect(page.get_by_role("heading", name=JUDUL)).to_be_visible()
     expect(page.get_by_role("status").filter(has_text="Perubahan seleksi disimpan")).to_be_visible()
     expect(page.locator("tr", has_text="Isi seleksi diubah")).to_contain_text("judul, jadwal")
-    _screenshot(page, "seleksi-ubah-hr-1280")
-    _axe(page)
+    tangkap_layar(page, "seleksi-ubah-hr-1280")
+    periksa_axe(page)
 
     # 2. Announced: public at once, on a phone; the edit is gone, what remains is reschedule/cancel.
     page.locator("tr", has_text="Pengumuman lowongan").get_by_role("link").click()
@@ -95,7 +94,7 @@ def test_hr_edits_announces_reschedules_and_cancels_and_the_public_sees_each_ste
     ponsel.goto(publik)
     expect(ponsel.get_by_role("heading", name=JUDUL)).to_be_visible()
     expect(ponsel.locator(".pemberitahuan")).to_have_count(0)
-    _screenshot(ponsel, "seleksi-publik-diumumkan-390")
+    tangkap_layar(ponsel, "seleksi-publik-diumumkan-390")
     page.goto(f"{base}/kelola/seleksi/{seleksi.pk}/")
     expect(page.get_by_role("link", name="Ubah isi seleksi")).to_have_count(0)
     page.goto(f"{base}/kelola/seleksi/{seleksi.pk}/ubah/")
@@ -127,8 +126,8 @@ def test_hr_edits_announces_reschedules_and_cancels_and_the_public_sees_each_ste
     expect(
         page.get_by_role("alert").filter(has_text="Tuliskan alasan perubahan jadwal")
     ).to_be_visible()
-    _screenshot(page, "seleksi-jadwal-galat-1280")
-    _axe(page)
+    tangkap_layar(page, "seleksi-jadwal-galat-1280")
+    periksa_axe(page)
     page.get_by_label("Alasan perubahan jadwal").fill(
         "Pendaftar belum mencapai enam orang; pendaftaran diperpanjang tujuh hari."
     )
@@ -146,38 +145,38 @@ def test_hr_edits_announces_reschedules_and_cancels_and_the_public_sees_each_ste
     expect(pemberitahuan.get_by_role("listitem").filter(has_text="Pendaftaran")).to_contain_text(
         f"{baru.day} "
     )
-    _screenshot(ponsel, "seleksi-publik-jadwal-390")
-    _axe(ponsel)
+    tangkap_layar(ponsel, "seleksi-publik-jadwal-390")
+    periksa_axe(ponsel)
     assert ponsel.evaluate("document.documentElement.scrollWidth") <= 390
 
     # 4. Cancel with a reason: the page says what it does; the public list and page say so.
     page.goto(f"{base}/kelola/seleksi/{seleksi.pk}/")
-    _screenshot(page, "seleksi-detail-hr-1280")
+    tangkap_layar(page, "seleksi-detail-hr-1280")
     page.get_by_role("link", name="Batalkan seleksi").click()
     expect(page.get_by_text("ditandai dibatalkan, tidak dihapus")).to_be_visible()
-    _screenshot(page, "seleksi-batal-hr-1280")
-    _axe(page)
+    tangkap_layar(page, "seleksi-batal-hr-1280")
+    periksa_axe(page)
     page.get_by_label("Alasan pembatalan").fill("Dinas digabung dalam penataan perangkat daerah.")
     page.get_by_role("button", name="Batalkan seleksi ini").click()
     expect(page.get_by_role("status").filter(has_text="dibatalkan")).to_be_visible()
     expect(page.get_by_role("link", name="Batalkan seleksi")).to_have_count(0)
     expect(page.get_by_role("link", name="Ubah jadwal")).to_have_count(0)
-    _screenshot(page, "seleksi-detail-batal-hr-1280")
+    tangkap_layar(page, "seleksi-detail-batal-hr-1280")
     status = f"Dibatalkan pada {_tgl(hari_ini)}: Dinas digabung dalam penataan perangkat daerah."
     ponsel = ponsel_baru()
     ponsel.goto(publik)
     expect(ponsel.locator(".pemberitahuan.batal")).to_contain_text(status)
     expect(ponsel.locator(".seleksi-status")).to_have_text(status)
-    _screenshot(ponsel, "seleksi-publik-batal-390")
+    tangkap_layar(ponsel, "seleksi-publik-batal-390")
     ponsel.goto(f"{base}/seleksi/")
     expect(
         ponsel.locator(".seleksi-kartu", has_text=JUDUL).locator(".seleksi-status")
     ).to_have_text(status)
-    _screenshot(ponsel, "seleksi-publik-daftar-batal-390")
-    _axe(ponsel)
+    tangkap_layar(ponsel, "seleksi-publik-daftar-batal-390")
+    periksa_axe(ponsel)
     page.goto(f"{base}/kelola/seleksi/?status=dibatalkan")
     expect(page.locator("tr", has_text=JUDUL)).to_contain_text("Dibatalkan")
-    _screenshot(page, "seleksi-daftar-hr-1280")
+    tangkap_layar(page, "seleksi-daftar-hr-1280")
     assert page.evaluate("document.documentElement.scrollWidth") <= 1280
     assert [p.jenis for p in PerubahanSeleksi.objects.order_by("pk")] == ["ubah", "jadwal", "batal"]
 
@@ -201,13 +200,13 @@ def test_an_applicant_on_a_phone_reads_the_cancellation_of_their_selection(page:
         pada=hari_ini,
         oleh=org.users["hr"],
     )
-    _login(page, live_server.url, "pegawai")
+    login(page, live_server.url, "pegawai")
     page.goto(f"{live_server.url}/saya/seleksi/")
     lamaran = page.locator("li", has_text="Kepala Dinas Kominfo Uji")
     expect(lamaran.locator(".seleksi-status")).to_have_text(
         f"Dibatalkan pada {_tgl(hari_ini)}: Dinas digabung dalam penataan perangkat daerah."
     )
     expect(page.get_by_role("button", name="Lamar formasi ini")).to_have_count(0)
-    _screenshot(page, "seleksi-saya-batal-390")
-    _axe(page)
+    tangkap_layar(page, "seleksi-saya-batal-390")
+    periksa_axe(page)
     assert page.evaluate("document.documentElement.scrollWidth") <= 390

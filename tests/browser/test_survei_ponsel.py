@@ -9,10 +9,9 @@ from django.core.cache import cache
 from playwright.sync_api import Page, expect
 
 from kinerja.survei import UnitLayanan
-from tests.browser.test_login import _screenshot
-from tests.browser.test_publik import _axe
+from tests.browser.alat import periksa_axe, tangkap_layar
 from tests.factories import UnitKerjaFactory
-from tests.publik.conftest import buat_unit_terpanjang, isi_survei
+from tests.publik.bantu import buat_unit_terpanjang, isi_survei
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 HP = {"width": 390, "height": 844}
@@ -56,8 +55,8 @@ def test_the_ranking_shows_every_isi_link_without_sideways_scrolling(
         assert kotak["x"] >= 0 and kotak["x"] + kotak["width"] <= HP["width"], kotak
     tujuan = {link.get_attribute("href"): link for link in tautan.all()}
     assert set(tujuan) == {f"/survei/{u.kode}/" for u in unit_layanan}
-    _axe(page)
-    _screenshot(page, "survei-daftar-hp")
+    periksa_axe(page)
+    tangkap_layar(page, "survei-daftar-hp")
     # The longest-named unit's link leads to its form.
     tujuan[f"/survei/{unit_layanan[0].kode}/"].click()
     expect(page.get_by_role("heading", level=1)).to_have_text(unit_layanan[0].nama)
@@ -77,8 +76,8 @@ def test_a_citizen_who_scans_a_poster_sees_the_unit_first(page: Page, live_serve
     expect(page.get_by_role("link", name="Masuk")).to_have_count(0)
     expect(page.get_by_role("navigation", name="Menu publik")).to_have_count(0)
     assert page.evaluate("document.documentElement.scrollWidth") <= HP["width"]
-    _axe(page)
-    _screenshot(page, "survei-form-hp")
+    periksa_axe(page)
+    tangkap_layar(page, "survei-form-hp")
     for fieldset in (
         page.locator("fieldset.skala").filter(has=page.locator("input[type=radio]")).all()
     ):
@@ -86,4 +85,4 @@ def test_a_citizen_who_scans_a_poster_sees_the_unit_first(page: Page, live_serve
     page.get_by_role("button", name="Kirim survei").click()
     expect(page.get_by_role("status")).to_contain_text("sudah kami terima")
     expect(page.get_by_role("link", name="Masuk")).to_have_count(0)
-    _axe(page)
+    periksa_axe(page)

@@ -12,9 +12,8 @@ from playwright.sync_api import Page, expect
 from kinerja.services.survei import komentar_moderasi
 from kinerja.survei import KomentarSkm, UnitLayanan
 from tests.akses_data import buat_organisasi
-from tests.browser.test_login import _login, _screenshot
-from tests.browser.test_publik import _axe
-from tests.publik.conftest import TERTUTUP, isi_survei
+from tests.browser.alat import login, periksa_axe, tangkap_layar
+from tests.publik.bantu import TERTUTUP, isi_survei
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -28,15 +27,15 @@ def test_hr_drills_down_to_a_unit_and_downloads_its_trend(page: Page, live_serve
         komentar_moderasi(komentar=k, tayangkan=True, oleh=org.users["hr"])
     page.set_viewport_size({"width": 1280, "height": 900})
     base = live_server.url
-    _login(page, base, "hr.bkpsdm")
+    login(page, base, "hr.bkpsdm")
     page.goto(f"{base}/kinerja/survei/?tahun={TERTUTUP.year}")
     page.get_by_role("link", name=unit.nama).click()
     expect(page.get_by_role("heading", name="Sembilan unsur pelayanan")).to_be_visible()
     baris = page.get_by_role("row").filter(has_text="Sarana dan Prasarana")
     expect(baris).to_contain_text("2,70")  # (7 × 3 + 3 × 2) / 10
     expect(page.get_by_text("Antrean tertib")).to_have_count(2)
-    _axe(page)
-    _screenshot(page, "survei-unit-1280")
+    periksa_axe(page)
+    tangkap_layar(page, "survei-unit-1280")
     with page.expect_download() as unduhan:
         page.locator("#tren ~ p.unduh").first.get_by_role("link", name="XLSX").click()
     lembar = load_workbook(io.BytesIO(unduhan.value.path().read_bytes())).active

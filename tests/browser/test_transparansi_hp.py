@@ -7,10 +7,9 @@ import pytest
 from django.contrib.auth.models import User
 from playwright.sync_api import Page, expect
 
-from tests.browser.test_login import _screenshot
-from tests.browser.test_publik import _axe
+from tests.browser.alat import periksa_axe, tangkap_layar
 from tests.factories import UnitKerjaFactory
-from tests.publik.conftest import buat_keputusan
+from tests.publik.bantu import buat_keputusan
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 TINGGI_HP = 844  # a 390 × 844 phone screen (CSS pixels)
@@ -33,8 +32,8 @@ def test_on_a_phone_the_results_come_before_the_filters(page: Page, live_server,
     expect(pertama).to_be_visible()
     kotak = pertama.bounding_box()
     assert kotak["y"] + kotak["height"] <= TINGGI_HP, kotak  # wholly in the first screen
-    _axe(page)
-    _screenshot(page, "transparansi-saring-390")
+    periksa_axe(page)
+    tangkap_layar(page, "transparansi-saring-390")
     # One tap opens them; the filtered page says how many filters are in force, still folded.
     page.get_by_text("Saring dan urutkan").click()
     metode.select_option(label="Seleksi terbuka")
@@ -42,7 +41,7 @@ def test_on_a_phone_the_results_come_before_the_filters(page: Page, live_server,
     expect(page.get_by_text("Saring dan urutkan (1 aktif)")).to_be_visible()
     expect(page.get_by_label("Metode")).to_be_hidden()
     expect(page.locator("ul.daftar-kartu > li")).to_have_count(1)
-    _screenshot(page, "transparansi-saring-390-aktif")
+    tangkap_layar(page, "transparansi-saring-390-aktif")
 
 
 def test_on_a_desktop_the_filters_stay_open(page: Page, live_server, keputusan):
@@ -50,5 +49,5 @@ def test_on_a_desktop_the_filters_stay_open(page: Page, live_server, keputusan):
     page.goto(live_server.url + "/transparansi/")
     expect(page.get_by_label("Metode")).to_be_visible()
     expect(page.get_by_text("Saring dan urutkan")).to_be_hidden()
-    _axe(page)
-    _screenshot(page, "transparansi-saring-1280")
+    periksa_axe(page)
+    tangkap_layar(page, "transparansi-saring-1280")

@@ -13,8 +13,8 @@ from playwright.sync_api import Page, expect
 
 from kinerja.models import Periode, Skp
 from tests.akses_data import buat_organisasi
-from tests.browser.test_login import _login, _screenshot
-from tests.tugas.conftest import ROOT, perintah_worker
+from tests.browser.alat import login, tangkap_layar
+from tests.proses import ROOT, perintah_worker
 from tugas.models import Progres
 
 pytestmark = [pytest.mark.browser, pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
@@ -23,11 +23,12 @@ pytestmark = [pytest.mark.browser, pytest.mark.postgres, pytest.mark.django_db(t
 GAMBAR = os.environ.get("PROGRES_PNG")
 
 
+@pytest.mark.lambat
 def test_hr_opens_a_period_and_the_progress_bar_reaches_done(page: Page, live_server):
     buat_organisasi()
     periode = Periode.objects.create(tahun=2026, jenis="tahunan")
     base = live_server.url
-    _login(page, base, "hr.bkpsdm")
+    login(page, base, "hr.bkpsdm")
 
     page.goto(f"{base}/admin/kinerja/periode/")
     page.locator(f'input[name="_selected_action"][value="{periode.pk}"]').check()
@@ -39,7 +40,7 @@ def test_hr_opens_a_period_and_the_progress_bar_reaches_done(page: Page, live_se
     blok = page.locator(".progres")
     expect(blok.locator("[data-progres-status]")).to_have_text("Menunggu giliran")
     expect(blok.locator("[data-progres-persen]")).to_have_text("0%")
-    _screenshot(page, "progres-antre")
+    tangkap_layar(page, "progres-antre")
     page.evaluate("window.__tanpaMuatUlang = true")  # gone if the page reloads
 
     cmd, env = perintah_worker("--batch")
@@ -59,7 +60,7 @@ def test_hr_opens_a_period_and_the_progress_bar_reaches_done(page: Page, live_se
     assert Skp.objects.filter(periode=periode).count() == 4
     progres.refresh_from_db()
     assert progres.status == Progres.Status.SELESAI
-    _screenshot(page, "progres-selesai")
+    tangkap_layar(page, "progres-selesai")
     if GAMBAR:
         page.screenshot(path=GAMBAR, full_page=True)
         page.set_viewport_size({"width": 390, "height": 844})

@@ -12,7 +12,7 @@ import redis
 from django.db import connection
 
 from tests.deploy.tumpukan import Tumpukan
-from tests.tugas.conftest import url_basis_data_uji
+from tests.proses import url_basis_data_uji
 
 # Accounts made by `seed_demo` (demo/management/commands/seed_demo.py).
 HR = ("admin.bkpsdm", "demo-bkpsdm-2026")

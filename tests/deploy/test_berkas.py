@@ -91,6 +91,7 @@ def test_gunicorn_workers_follow_the_cores_unless_web_concurrency_says(monkeypat
     assert "server 127.0.0.1:8001;" in (DEPLOY / "nginx" / "mataram-asn.conf").read_text()
 
 
+@pytest.mark.lambat
 @pytest.mark.skipif(
     shutil.which("systemd-analyze") is None, reason="needs systemd-analyze (Debian's systemd)"
 )

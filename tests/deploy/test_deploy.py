@@ -26,7 +26,7 @@ from prometheus_client.parser import text_string_to_metric_families
 from tests.deploy.bersama import HR, PEGAWAI, PIMPINAN, tumpukan_uji
 from tests.deploy.tumpukan import Tumpukan, hentikan, port_bebas
 
-pytestmark = [pytest.mark.deploy, pytest.mark.postgres]
+pytestmark = [pytest.mark.deploy, pytest.mark.postgres, pytest.mark.lambat]
 
 REDIS_DB = 14  # a spare Redis database of its own
 

@@ -21,7 +21,7 @@ import pytest
 from tests.deploy.bersama import HR, tumpukan_uji
 from tests.deploy.tumpukan import Tumpukan, port_bebas, tunggu
 
-pytestmark = [pytest.mark.deploy, pytest.mark.postgres]
+pytestmark = [pytest.mark.deploy, pytest.mark.postgres, pytest.mark.lambat]
 
 REDIS_DB = 13  # a spare Redis database of its own (test_deploy has 14)
 TUGAS = "django_tasks_database_dbtaskresult"  # django-tasks-db's queue and results

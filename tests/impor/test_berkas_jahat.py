@@ -124,6 +124,7 @@ def bom_teks_bersama(tmp_path_factory) -> Path:
     return path
 
 
+@pytest.mark.lambat
 def test_shared_strings_of_100_mb_under_the_ratio_limit_are_refused_at_upload(
     bom_teks_bersama, hr_client
 ):
@@ -154,6 +155,7 @@ def _unggah_pratinjau(client, capture, nama: str, data: bytes, settings) -> Impo
     return Impor.objects.get()
 
 
+@pytest.mark.lambat
 @pytest.mark.parametrize(
     "isi",
     [
@@ -182,6 +184,7 @@ def test_json_nested_200000_levels_ends_in_a_message_in_the_preview(
     assert akhir - awal < 30
 
 
+@pytest.mark.lambat
 def test_nul_in_a_value_rejects_the_row_with_its_column(
     hr_client, settings, django_capture_on_commit_callbacks, tmp_path
 ):

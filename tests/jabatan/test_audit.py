@@ -13,7 +13,7 @@ from django.contrib.contenttypes.models import ContentType
 
 from jabatan.models import Keputusan, Penempatan, ProfilMerit, Usulan
 from jabatan.services import usulan_set
-from tests.jabatan.test_keputusan import PADA, _putus, lowongan  # noqa: F401 (fixture)
+from tests.jabatan.bantu import PADA, putuskan
 
 pytestmark = pytest.mark.django_db
 
@@ -71,7 +71,7 @@ def test_a_weight_sum_refused_in_the_admin_writes_nothing(hr_client):
     assert not _log(profil)
 
 
-def test_proposals_and_a_decision_through_the_services_are_audited_with_the_actor(lowongan):  # noqa: F811
+def test_proposals_and_a_decision_through_the_services_are_audited_with_the_actor(lowongan):
     lw = lowongan
     ids = [lw["terbaik"].pk, lw["kedua"].pk]
     pertama = usulan_set(formasi=lw["formasi"], pegawai_ids=ids, pada=PADA, oleh=lw["hr"])
@@ -86,7 +86,7 @@ def test_proposals_and_a_decision_through_the_services_are_audited_with_the_acto
         "False",
     ]
     assert tarik.actor == lw["hr"]
-    keputusan = _putus(lw, lw["terbaik"])
+    keputusan = putuskan(lw, lw["terbaik"])
     (entri,) = _log(keputusan)
     assert entri.actor == lw["hr"] and entri.action == LogEntry.Action.CREATE
     assert "snapshot" not in entri.changes_dict and "nomor_sk" in entri.changes_dict
@@ -98,7 +98,7 @@ def test_proposals_and_a_decision_through_the_services_are_audited_with_the_acto
     assert Keputusan.objects.count() == 1
 
 
-def test_a_proposal_from_the_page_keeps_the_requests_address(lowongan, client):  # noqa: F811
+def test_a_proposal_from_the_page_keeps_the_requests_address(lowongan, client):
     lw = lowongan
     client.force_login(lw["hr"])
     response = client.post(

@@ -7,61 +7,27 @@ transactions held long enough to overlap. PostgreSQL only: SQLite serialises all
 from __future__ import annotations
 
 import datetime as dt
-import threading
-import time
-from collections.abc import Callable
 
 import pytest
-from django.apps import apps
 from django.contrib.auth.models import User
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError
 
 from jabatan.models import Formasi, Penempatan, Suksesor
 from jabatan.services import penempatan_create, suksesor_tambah
 from tests.factories import FormasiFactory, JabatanFactory, PegawaiFactory
-from tests.jabatan.test_suksesi import PADA as PADA_SUKSESI
-from tests.jabatan.test_suksesi import talenta
+from tests.jabatan.bantu import PADA as PADA_SUKSESI
+from tests.jabatan.bantu import talenta
+from tests.konkurensi import race
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 TMT = dt.date(2025, 1, 2)
-HOLD = 0.3  # seconds each writer keeps its transaction open after writing
-
-
-def _race(*writers: Callable[[], object]) -> list[object]:
-    """Run the writers at once, each in its own transaction and connection; return outcomes."""
-    # Content types are cached per process; after a transactional test's flush two threads could
-    # both try to create the same one (the audit trail asks for it). Warm the cache first.
-    ContentType.objects.clear_cache()
-    ContentType.objects.get_for_models(*apps.get_models())
-    barrier = threading.Barrier(len(writers))
-    results: list[object] = [None] * len(writers)
-
-    def run(i: int, writer: Callable[[], object]) -> None:
-        try:
-            barrier.wait()
-            with transaction.atomic():
-                writer()
-                time.sleep(HOLD)
-            results[i] = "ok"
-        except Exception as exc:  # the outcome under test
-            results[i] = exc
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=(i, w)) for i, w in enumerate(writers)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(timeout=30)
-    return results
 
 
 def test_it_lets_one_of_two_simultaneous_placements_into_a_single_seat_win():
     formasi = FormasiFactory(kuota=1)
     a, b = PegawaiFactory(), PegawaiFactory()
-    results = _race(
+    results = race(
         lambda: penempatan_create(pegawai=a, formasi=formasi, tmt_mulai=TMT),
         lambda: penempatan_create(pegawai=b, formasi=formasi, tmt_mulai=TMT),
     )
@@ -76,7 +42,7 @@ def test_it_lets_one_of_two_simultaneous_placements_into_a_single_seat_win():
 def test_it_fills_a_two_seat_post_with_exactly_two_of_three_simultaneous_placements():
     formasi = FormasiFactory(kuota=2)
     pegawai = [PegawaiFactory() for _ in range(3)]
-    results = _race(
+    results = race(
         *[
             (lambda p=p: penempatan_create(pegawai=p, formasi=formasi, tmt_mulai=TMT))
             for p in pegawai
@@ -93,7 +59,7 @@ def test_the_database_alone_refuses_the_second_holder_when_code_skips_the_locks(
     def insert(p):
         return lambda: Penempatan.objects.create(pegawai=p, formasi=formasi, tmt_mulai=TMT)
 
-    results = _race(insert(a), insert(b))
+    results = race(insert(a), insert(b))
     assert results.count("ok") == 1
     (loser,) = [r for r in results if r != "ok"]
     assert isinstance(loser, IntegrityError)
@@ -108,7 +74,7 @@ def test_the_database_refuses_two_simultaneous_definitive_posts_for_one_employee
     def insert(f):
         return lambda: Penempatan.objects.create(pegawai=pegawai, formasi=f, tmt_mulai=TMT)
 
-    results = _race(insert(x), insert(y))
+    results = race(insert(x), insert(y))
     assert results.count("ok") == 1
     (loser,) = [r for r in results if r != "ok"]
     assert isinstance(loser, IntegrityError)
@@ -120,11 +86,11 @@ def test_two_hr_staff_deciding_the_same_vacancy_at_once_one_wins():
 
     from jabatan.models import Keputusan
     from jabatan.services import keputusan_create, usulan_set
-    from tests.jabatan.test_keputusan import PADA, _calon
+    from tests.jabatan.bantu import PADA, buat_calon
 
     hr_user = User.objects.create_user("hr.bersamaan")
     formasi = FormasiFactory(kuota=1)
-    a, b = _calon(formasi.unit_kerja), _calon(formasi.unit_kerja)
+    a, b = buat_calon(formasi.unit_kerja), buat_calon(formasi.unit_kerja)
     usulan_set(formasi=formasi, pegawai_ids=[a.pk, b.pk], pada=PADA, oleh=hr_user)
 
     def putus(p):
@@ -139,7 +105,7 @@ def test_two_hr_staff_deciding_the_same_vacancy_at_once_one_wins():
             oleh=hr_user,
         )
 
-    results = _race(putus(a), putus(b))
+    results = race(putus(a), putus(b))
     assert results.count("ok") == 1
     (loser,) = [r for r in results if r != "ok"]
     assert isinstance(loser, ValidationError)
@@ -171,7 +137,7 @@ def test_two_hr_staff_naming_the_last_successor_at_once_one_wins():
             formasi=formasi, pegawai=p, kesiapan="sekarang", pada=PADA_SUKSESI, oleh=hr_user
         )
 
-    results = _race(tambah(a), tambah(b))
+    results = race(tambah(a), tambah(b))
     assert results.count("ok") == 1
     (loser,) = [r for r in results if r != "ok"]
     assert isinstance(loser, ValidationError)  # the unique slot decided, worded for the user
@@ -195,7 +161,7 @@ def test_two_hr_staff_naming_the_same_person_at_once_one_wins():
             oleh=hr_user,
         )
 
-    results = _race(tambah(1), tambah(2))
+    results = race(tambah(1), tambah(2))
     assert results.count("ok") == 1
     (loser,) = [r for r in results if r != "ok"]
     assert isinstance(loser, ValidationError)
@@ -216,7 +182,7 @@ def test_the_database_alone_refuses_a_fourth_successor_when_code_skips_the_check
             ditetapkan_oleh=hr_user,
         )
 
-    results = _race(insert(), insert())
+    results = race(insert(), insert())
     assert results.count("ok") == 1
     (loser,) = [r for r in results if r != "ok"]
     assert isinstance(loser, IntegrityError)

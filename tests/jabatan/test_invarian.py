@@ -17,7 +17,7 @@ from django.db.models import F
 from jabatan.models import Formasi, Jabatan, Keputusan, Penempatan, ProfilMerit, Usulan
 from jabatan.services import _integrity_to_validation
 from tests.factories import FormasiFactory, JabatanFactory, PegawaiFactory, PenempatanFactory
-from tests.jabatan.test_concurrency import _race
+from tests.konkurensi import race
 
 pytestmark = pytest.mark.django_db
 TMT = dt.date(2025, 1, 2)
@@ -186,7 +186,7 @@ def test_two_writers_racing_for_the_last_slots_leave_three_active_proposals(djan
             [_usulan(formasi, n, oleh, pegawai=p) for n, p in zip(bebas, pegawai, strict=False)]
         )
 
-    results = _race(*[(lambda c=c: tulis(c)) for c in calon])
+    results = race(*[(lambda c=c: tulis(c)) for c in calon])
     assert results.count("ok") == 1
     (kalah,) = [r for r in results if r != "ok"]
     assert isinstance(kalah, IntegrityError)

@@ -7,86 +7,12 @@ import datetime as dt
 import pytest
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
-from django.utils import timezone
 
 from jabatan.models import Formasi, Keputusan, Penempatan, Usulan
-from jabatan.services import keputusan_create, usulan_set
-from kinerja.models import Periode, Skp
-from pegawai.jenis_jabatan import JenisJabatan
-from tests.factories import FormasiFactory, JabatanFactory, PegawaiFactory, PenempatanFactory
+from jabatan.services import usulan_set
+from tests.jabatan.bantu import PADA, putuskan
 
 pytestmark = pytest.mark.django_db
-PADA = dt.date(2026, 11, 28)
-
-
-def _calon(unit, predikat=("Baik", "Baik"), golongan="IV/a", pengawas_sejak=dt.date(2019, 1, 2)):
-    pegawai = PegawaiFactory(unit_kerja=unit, golongan=golongan, tmt_golongan=dt.date(2020, 4, 1))
-    pengawas = JabatanFactory(jenis=JenisJabatan.PENGAWAS, kelas_jabatan=9)
-    PenempatanFactory(
-        pegawai=pegawai,
-        formasi=FormasiFactory(jabatan=pengawas, unit_kerja=unit),
-        tmt_mulai=pengawas_sejak,
-    )
-    for tahun, p in zip((2025, 2024), predikat, strict=True):
-        periode = Periode.objects.get_or_create(
-            tahun=tahun, jenis="tahunan", triwulan=0, defaults={"terbuka": False}
-        )[0]
-        rating = {
-            "Sangat Baik": ("Di Atas Ekspektasi",) * 2,
-            "Baik": ("Sesuai Ekspektasi",) * 2,
-            "Butuh Perbaikan": ("Di Bawah Ekspektasi", "Sesuai Ekspektasi"),
-        }[p]
-        Skp.objects.create(
-            pegawai=pegawai,
-            periode=periode,
-            unit_kerja=unit,
-            perangkat_daerah=unit,
-            golongan=golongan,
-            status="final",
-            difinalkan_pada=timezone.now(),
-            rating_hasil=rating[0],
-            rating_perilaku=rating[1],
-            predikat=p,
-            catatan_penilai="Catatan penilai.",
-        )
-    return pegawai
-
-
-@pytest.fixture
-def lowongan(hr_user):
-    formasi = FormasiFactory(
-        jabatan=JabatanFactory(
-            jenis=JenisJabatan.ADMINISTRATOR,
-            kelas_jabatan=11,
-            golongan_minimal="III/d",
-            pendidikan_minimal="S1",
-        )
-    )
-    unit = formasi.unit_kerja
-    terbaik = _calon(unit, predikat=("Sangat Baik", "Sangat Baik"))
-    kedua = _calon(unit)
-    tidak_layak = _calon(unit, predikat=("Butuh Perbaikan", "Baik"))
-    return {
-        "formasi": formasi,
-        "terbaik": terbaik,
-        "kedua": kedua,
-        "tidak_layak": tidak_layak,
-        "hr": hr_user,
-    }
-
-
-def _putus(lw, pegawai, **kw):
-    data = dict(
-        formasi=lw["formasi"],
-        pegawai=pegawai,
-        nomor_sk="821.2/10/BKPSDM/2026",
-        tanggal_sk=PADA,
-        tmt=PADA,
-        metode="talent_pool",
-        oleh=lw["hr"],
-    )
-    data.update(kw)
-    return keputusan_create(**data)
 
 
 def test_only_up_to_three_eligible_candidates_are_proposed(lowongan):
@@ -113,10 +39,10 @@ def test_a_decision_for_someone_not_first_needs_a_justification_and_writes_nothi
     )
     sebelum = Penempatan.objects.count()
     with pytest.raises(ValidationError) as exc:
-        _putus(lw, lw["kedua"])
+        putuskan(lw, lw["kedua"])
     assert "peringkat 2" in exc.value.message_dict["justifikasi"][0]
     assert Penempatan.objects.count() == sebelum and not Keputusan.objects.exists()
-    keputusan = _putus(lw, lw["kedua"], justifikasi="Pengalaman lapangan sumber daya air")
+    keputusan = putuskan(lw, lw["kedua"], justifikasi="Pengalaman lapangan sumber daya air")
     assert keputusan.peringkat_terpilih == 2
 
 
@@ -124,7 +50,7 @@ def test_a_decision_places_the_appointee_frees_their_old_post_and_freezes_the_ra
     lw = lowongan
     usulan_set(formasi=lw["formasi"], pegawai_ids=[lw["terbaik"].pk], pada=PADA, oleh=lw["hr"])
     lama = Penempatan.objects.get(pegawai=lw["terbaik"], tmt_selesai__isnull=True)
-    keputusan = _putus(lw, lw["terbaik"])
+    keputusan = putuskan(lw, lw["terbaik"])
     lama.refresh_from_db()
     assert lama.tmt_selesai == PADA - dt.timedelta(days=1)
     assert Formasi.objects.get(pk=lama.formasi_id).jumlah_terisi == 0  # now a vacancy
@@ -143,7 +69,7 @@ def test_an_appointee_who_was_not_proposed_is_refused(lowongan):
     lw = lowongan
     usulan_set(formasi=lw["formasi"], pegawai_ids=[lw["terbaik"].pk], pada=PADA, oleh=lw["hr"])
     with pytest.raises(ValidationError) as exc:
-        _putus(lw, lw["kedua"], justifikasi="x")
+        putuskan(lw, lw["kedua"], justifikasi="x")
     assert "diusulkan" in exc.value.message_dict["pegawai"][0]
 
 
@@ -155,14 +81,14 @@ def test_a_filled_post_takes_no_second_decision_but_a_later_one_can_annul(lowong
         pada=PADA,
         oleh=lw["hr"],
     )
-    pertama = _putus(lw, lw["terbaik"])
+    pertama = putuskan(lw, lw["terbaik"])
     with pytest.raises(ValidationError) as exc:
-        _putus(lw, lw["kedua"], justifikasi="x")
+        putuskan(lw, lw["kedua"], justifikasi="x")
     assert "sudah terisi" in exc.value.message_dict["formasi"][0]
     with pytest.raises(ValidationError) as exc:
-        _putus(lw, lw["kedua"], justifikasi="x", membatalkan=pertama)
+        putuskan(lw, lw["kedua"], justifikasi="x", membatalkan=pertama)
     assert "alasan_pembatalan" in exc.value.message_dict
-    kedua = _putus(
+    kedua = putuskan(
         lw,
         lw["kedua"],
         justifikasi="Yang pertama mengundurkan diri",

@@ -18,46 +18,11 @@ from jabatan.services import (
     keputusan_batalkan,
     keputusan_create,
     keputusan_koreksi,
-    penempatan_create,
     usulan_set,
 )
-from tests.factories import FormasiFactory, PegawaiFactory, PenempatanFactory
-from tests.jabatan.test_keputusan import PADA, _putus, lowongan  # noqa: F401 (fixture)
+from tests.jabatan.bantu import PADA, SNAPSHOT, catat, putuskan
 
 pytestmark = pytest.mark.django_db
-TMT = dt.date(2026, 3, 2)
-SNAPSHOT = {"jumlah_kandidat": 9, "jumlah_layak": 4, "teratas": [], "pada": "2026-03-01"}
-
-
-def catat(oleh, *, tmt: dt.date = TMT, formasi: Formasi | None = None) -> Keputusan:
-    """A decision as keputusan_create leaves it (without running a ranking): the appointee
-    moved from a post held since 2020 to a vacant post, the placement carrying the SK."""
-    pegawai = PegawaiFactory(golongan="IV/a")
-    lama = PenempatanFactory(pegawai=pegawai, tmt_mulai=dt.date(2020, 1, 2))
-    formasi = formasi or FormasiFactory(kuota=1)
-    penempatan = penempatan_create(
-        pegawai=pegawai,
-        formasi=formasi,
-        tmt_mulai=tmt,
-        nomor_sk="800/1/2026",
-        tanggal_sk=tmt - dt.timedelta(days=1),
-        keterangan="Talent pool",
-    )
-    lama.refresh_from_db()
-    assert lama.tmt_selesai == tmt - dt.timedelta(days=1)
-    return Keputusan.objects.create(
-        formasi=formasi,
-        pegawai=pegawai,
-        penempatan=penempatan,
-        nomor_sk="800/1/2026",
-        tanggal_sk=tmt - dt.timedelta(days=1),
-        tmt=tmt,
-        metode="talent_pool",
-        peringkat_terpilih=1,
-        snapshot=SNAPSHOT,
-        aturan_versi="uji",
-        oleh=oleh,
-    )
 
 
 def _publik(k: Keputusan) -> str:
@@ -231,15 +196,15 @@ def test_a_tmt_past_the_end_of_an_ended_placement_is_refused(hr_user):
     assert "berakhir" in exc.value.message_dict["tmt"][0]
 
 
-def test_a_later_decision_that_fails_leaves_the_earlier_one_in_force(lowongan):  # noqa: F811
+def test_a_later_decision_that_fails_leaves_the_earlier_one_in_force(lowongan):
     """keputusan_create(membatalkan=...) annuls first, then records: a refusal after the
     annulment (the new appointee not eligible) undoes the annulment too."""
     lw = lowongan
     usulan_set(formasi=lw["formasi"], pegawai_ids=[lw["terbaik"].pk], pada=PADA, oleh=lw["hr"])
-    pertama = _putus(lw, lw["terbaik"])
+    pertama = putuskan(lw, lw["terbaik"])
     sebelum = _keadaan(pertama)
     with pytest.raises(ValidationError) as exc:
-        _putus(
+        putuskan(
             lw,
             lw["tidak_layak"],
             justifikasi="x",
@@ -252,24 +217,24 @@ def test_a_later_decision_that_fails_leaves_the_earlier_one_in_force(lowongan): 
     assert not Keputusan.objects.get(pk=pertama.pk).batal
 
 
-def test_a_decision_by_open_selection_must_name_its_selection(lowongan):  # noqa: F811
+def test_a_decision_by_open_selection_must_name_its_selection(lowongan):
     lw = lowongan
     usulan_set(formasi=lw["formasi"], pegawai_ids=[lw["terbaik"].pk], pada=PADA, oleh=lw["hr"])
     with pytest.raises(ValidationError) as exc:
-        _putus(lw, lw["terbaik"], metode="seleksi_terbuka")
+        putuskan(lw, lw["terbaik"], metode="seleksi_terbuka")
     assert "pilih seleksi terbuka asal" in exc.value.message_dict["seleksi"][0]
     with pytest.raises(ValidationError) as exc:
-        _putus(lw, lw["terbaik"], seleksi_id=1)
+        putuskan(lw, lw["terbaik"], seleksi_id=1)
     assert "hanya untuk metode Seleksi terbuka" in exc.value.message_dict["seleksi"][0]
     assert not Keputusan.objects.exists()
     assert not Penempatan.objects.filter(formasi=lw["formasi"]).exists()
 
 
-def test_keputusan_create_is_the_only_path_and_annuls_in_place(lowongan):  # noqa: F811
+def test_keputusan_create_is_the_only_path_and_annuls_in_place(lowongan):
     """The replacing decision and the standalone annulment write the same state."""
     lw = lowongan
     usulan_set(formasi=lw["formasi"], pegawai_ids=[lw["terbaik"].pk], pada=PADA, oleh=lw["hr"])
-    pertama = _putus(lw, lw["terbaik"])
+    pertama = putuskan(lw, lw["terbaik"])
     keputusan_create(
         formasi=lw["formasi"],
         pegawai=lw["kedua"],

@@ -14,8 +14,8 @@ from django.core.exceptions import ValidationError
 from jabatan.models import Formasi, Keputusan, KoreksiKeputusan
 from jabatan.services import keputusan_batalkan, keputusan_create, keputusan_koreksi, usulan_set
 from tests.factories import FormasiFactory
-from tests.jabatan.test_concurrency import _race
-from tests.jabatan.test_koreksi import catat
+from tests.jabatan.bantu import catat
+from tests.konkurensi import race
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 PADA = dt.date(2026, 4, 1)
@@ -36,7 +36,7 @@ def _ditolak(results, pesan: str) -> None:
 def test_two_officers_annulling_the_same_decision_one_wins(petugas):
     a, b = petugas
     k = catat(a)
-    results = _race(
+    results = race(
         lambda: keputusan_batalkan(keputusan=k, alasan="Alasan A.", oleh=a, pada=PADA),
         lambda: keputusan_batalkan(keputusan=k, alasan="Alasan B.", oleh=b, pada=PADA),
     )
@@ -49,7 +49,7 @@ def test_two_officers_annulling_the_same_decision_one_wins(petugas):
 def test_two_officers_correcting_the_same_decision_both_count_in_order(petugas):
     a, b = petugas
     k = catat(a)
-    results = _race(
+    results = race(
         lambda: keputusan_koreksi(keputusan=k, alasan="A.", oleh=a, nomor_sk="800/A/2026"),
         lambda: keputusan_koreksi(keputusan=k, alasan="B.", oleh=b, nomor_sk="800/B/2026"),
     )
@@ -66,7 +66,7 @@ def test_two_officers_correcting_the_same_decision_both_count_in_order(petugas):
 def test_annulling_while_another_officer_corrects(petugas):
     a, b = petugas
     k = catat(a)
-    results = _race(
+    results = race(
         lambda: keputusan_batalkan(keputusan=k, alasan="Batal.", oleh=a, pada=PADA),
         lambda: keputusan_koreksi(keputusan=k, alasan="Koreksi.", oleh=b, nomor_sk="800/K/2026"),
     )
@@ -83,12 +83,12 @@ def test_annulling_while_another_officer_corrects(petugas):
 
 
 def test_annulling_while_another_officer_records_a_replacing_decision(petugas):
-    from tests.jabatan.test_keputusan import PADA as PADA_MERIT
-    from tests.jabatan.test_keputusan import _calon
+    from tests.jabatan.bantu import PADA as PADA_MERIT
+    from tests.jabatan.bantu import buat_calon
 
     a, b = petugas
     formasi = FormasiFactory(kuota=1)
-    x, y = _calon(formasi.unit_kerja), _calon(formasi.unit_kerja)
+    x, y = buat_calon(formasi.unit_kerja), buat_calon(formasi.unit_kerja)
     usulan_set(formasi=formasi, pegawai_ids=[x.pk], pada=PADA_MERIT, oleh=a)
     pertama = keputusan_create(
         formasi=formasi,
@@ -101,7 +101,7 @@ def test_annulling_while_another_officer_records_a_replacing_decision(petugas):
         oleh=a,
     )
     tmt = PADA_MERIT + dt.timedelta(days=10)
-    results = _race(
+    results = race(
         lambda: keputusan_batalkan(keputusan=pertama, alasan="Batal.", oleh=a, pada=tmt),
         lambda: keputusan_create(
             formasi=formasi,

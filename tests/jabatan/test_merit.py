@@ -12,35 +12,12 @@ from jabatan import merit
 from jabatan.merit import Bobot, Hukuman, Kandidat, Syarat
 from kinerja import rules as kr
 from pegawai.jenis_jabatan import JenisJabatan as J
+from tests.jabatan.kandidat import ADM, STD3, kandidat
 
 PADA = date(2026, 11, 28)
-STD3 = dict.fromkeys(("m01", "m02", "m03", "m04", "m05", "m06", "m07", "m08", "sk01"), 3)
-ADM = Syarat(J.ADMINISTRATOR, golongan_minimal="III/d", pendidikan_minimal=7, standar=STD3)
 BOBOT_2026_4 = Bobot(
     kinerja=25, kompetensi=25, kualifikasi=25, pengembangan=0, pengalaman=15, integritas=10
 )
-
-
-def _k(**kw) -> Kandidat:
-    base = dict(
-        pegawai_id=1,
-        nip="198001012005011001",
-        nama="A",
-        jenis_kelamin="L",
-        tanggal_lahir=date(1980, 1, 1),
-        status="PNS",
-        aktif=True,
-        golongan="IV/a",
-        tmt_golongan=date(2022, 4, 1),
-        tmt_masuk=date(2005, 1, 1),
-        pendidikan=7,
-        bidang_studi=None,
-        predikat_tahunan=(kr.BAIK, kr.BAIK),
-        capaian=STD3,
-        pengalaman_hari={J.PENGAWAS: 1827},  # five years of 365.25 days
-    )
-    base.update(kw)
-    return Kandidat(**base)
 
 
 def _kode(k: Kandidat, s: Syarat = ADM) -> list[str]:
@@ -78,11 +55,11 @@ def _kode(k: Kandidat, s: Syarat = ADM) -> list[str]:
     ],
 )
 def test_each_eligibility_rule_has_its_code(ubah, kode):
-    assert _kode(_k(**ubah)) == kode
+    assert _kode(kandidat(**ubah)) == kode
 
 
 def test_rules_that_time_resolves_say_from_when():
-    k = _k(
+    k = kandidat(
         hukuman=(
             Hukuman("potong_tukin_6", date(2026, 10, 1), date(2027, 3, 31)),
             Hukuman("potong_tukin_12", date(2026, 6, 1), date(2027, 5, 31)),
@@ -98,9 +75,9 @@ def test_rules_that_time_resolves_say_from_when():
     # Two years as Pengawas so far; three needed: 1,096 days from 28 Nov 2024.
     assert alasan["PENGALAMAN"].lulus_pada == date(2027, 11, 29)
     assert alasan["PENGALAMAN"].pesan.startswith("Pengalaman jabatan terkait 2,00 tahun")
-    selesai = _k(pengalaman_hari={J.PENGAWAS: 700})  # ended posts only: time does not help
+    selesai = kandidat(pengalaman_hari={J.PENGAWAS: 700})  # ended posts only: time does not help
     assert merit.kelayakan(selesai, ADM, PADA)[0].lulus_pada is None
-    assert merit.kelayakan(_k(golongan="III/c"), ADM, PADA)[0].lulus_pada is None
+    assert merit.kelayakan(kandidat(golongan="III/c"), ADM, PADA)[0].lulus_pada is None
 
 
 def test_jpt_candidates_are_at_most_56():
@@ -111,10 +88,12 @@ def test_jpt_candidates_are_at_most_56():
         standar=STD3,
         batas_usia_pensiun=60,
     )
-    tua = _k(tanggal_lahir=date(1969, 11, 28), pengalaman_hari={J.ADMINISTRATOR: 2200})
+    tua = kandidat(tanggal_lahir=date(1969, 11, 28), pengalaman_hari={J.ADMINISTRATOR: 2200})
     assert _kode(tua, jpt) == ["USIA"]  # 57 on the day
     assert (
-        _kode(_k(tanggal_lahir=date(1969, 11, 29), pengalaman_hari={J.ADMINISTRATOR: 2200}), jpt)
+        _kode(
+            kandidat(tanggal_lahir=date(1969, 11, 29), pengalaman_hari={J.ADMINISTRATOR: 2200}), jpt
+        )
         == []
     )  # 56 until tomorrow
 
@@ -154,7 +133,7 @@ def test_jpt_candidates_are_at_most_56():
     ],
 )
 def test_each_score_component(ubah, nama, nilai):
-    assert merit.komponen(_k(**ubah), ADM, PADA)[nama] == Decimal(nilai)
+    assert merit.komponen(kandidat(**ubah), ADM, PADA)[nama] == Decimal(nilai)
 
 
 # A health post: its affair (id 7, Kesehatan) names field 1 exactly, fields 2 and 3 by family.
@@ -220,12 +199,12 @@ SEHAT = Syarat(
     ],
 )
 def test_relevance_of_field_of_study_and_experience(ubah, nama, nilai):
-    assert merit.komponen(_k(**ubah), SEHAT, PADA)[nama] == Decimal(nilai)
+    assert merit.komponen(kandidat(**ubah), SEHAT, PADA)[nama] == Decimal(nilai)
 
 
 def test_the_breakdown_says_the_relevance_in_words():
     def kata(**ubah) -> list[str]:
-        (h,) = merit.peringkat([_k(**ubah)], SEHAT, pada=PADA)
+        (h,) = merit.peringkat([kandidat(**ubah)], SEHAT, pada=PADA)
         return h.keterangan[:-2]  # the last two: training (jabatan.merit.pengembangan)
 
     assert kata(bidang_studi=1, pengalaman_urusan_hari={7: 1827}) == [
@@ -238,7 +217,7 @@ def test_the_breakdown_says_the_relevance_in_words():
         "Belum pernah menjabat di unit urusan Kesehatan",
     ]
     assert kata(bidang_studi=None)[0].startswith("Bidang studi tidak tercatat — tidak serumpun")
-    (h,) = merit.peringkat([_k(bidang_studi=4)], ADM, pada=PADA)
+    (h,) = merit.peringkat([kandidat(bidang_studi=4)], ADM, pada=PADA)
     assert h.keterangan[:-2] == [
         "Bidang studi tidak tercatat — kesesuaian tidak ditentukan (jabatan dan urusannya "
         "belum menyebut bidang studi)"
@@ -268,9 +247,11 @@ def test_a_small_ranking_computed_by_hand_with_ties_broken_by_duk():
     """
     pengalaman = {J.PENGAWAS: 3653}  # 10 years in posts
     tmt = date(2018, 4, 1)  # 3,163 days in rank
-    a = _k(pegawai_id=1, nip="1", tmt_golongan=tmt, pengalaman_hari=pengalaman)
-    b = _k(pegawai_id=2, nip="2", tmt_golongan=tmt, pengalaman_hari=pengalaman, golongan="IV/b")
-    c = _k(
+    a = kandidat(pegawai_id=1, nip="1", tmt_golongan=tmt, pengalaman_hari=pengalaman)
+    b = kandidat(
+        pegawai_id=2, nip="2", tmt_golongan=tmt, pengalaman_hari=pengalaman, golongan="IV/b"
+    )
+    c = kandidat(
         pegawai_id=3,
         nip="3",
         tmt_golongan=tmt,
@@ -278,10 +259,10 @@ def test_a_small_ranking_computed_by_hand_with_ties_broken_by_duk():
         pendidikan=8,
         predikat_tahunan=(kr.SANGAT_BAIK, kr.SANGAT_BAIK),
     )
-    d = _k(
+    d = kandidat(
         pegawai_id=4, nip="4", tmt_golongan=date(2023, 10, 1), pengalaman_hari={J.PENGAWAS: 1827}
     )
-    e = _k(pegawai_id=5, nip="5", predikat_tahunan=(kr.BUTUH_PERBAIKAN, kr.BAIK))
+    e = kandidat(pegawai_id=5, nip="5", predikat_tahunan=(kr.BUTUH_PERBAIKAN, kr.BAIK))
     hasil = merit.peringkat([a, b, c, d, e], ADM, pada=PADA, bobot=BOBOT_2026_4)
     assert [(h.kandidat.pegawai_id, h.peringkat, str(h.skor)) for h in hasil] == [
         (3, 1, "89.25"),
@@ -303,8 +284,8 @@ def test_training_moves_a_candidate_up_under_the_default_weights():
     and PKA: pengembangan 60 + 20 = 80.
     A: 20 + 20 + 20 + 0 + 1.81 + 10 = 71.81
     B: 71.81 + 8 = 79.81; and with PKA, B comes first on a DUK tie too."""
-    a = _k(pegawai_id=1, nip="1", tmt_golongan=date(2023, 10, 1))
-    b = _k(
+    a = kandidat(pegawai_id=1, nip="1", tmt_golongan=date(2023, 10, 1))
+    b = kandidat(
         pegawai_id=2,
         nip="2",
         tmt_golongan=date(2023, 10, 1),
@@ -315,7 +296,10 @@ def test_training_moves_a_candidate_up_under_the_default_weights():
     assert [(h.kandidat.pegawai_id, str(h.skor)) for h in hasil] == [(2, "79.81"), (1, "71.81")]
     assert hasil[0].komponen["pengembangan"] == Decimal("80.00")
     sama = merit.peringkat(
-        [a, _k(pegawai_id=2, nip="2", tmt_golongan=date(2023, 10, 1), tingkat_kepemimpinan=2)],
+        [
+            a,
+            kandidat(pegawai_id=2, nip="2", tmt_golongan=date(2023, 10, 1), tingkat_kepemimpinan=2),
+        ],
         ADM,
         pada=PADA,
         bobot=BOBOT_2026_4,
@@ -340,11 +324,11 @@ ADM_PKA = replace(
     ],
 )
 def test_missing_leadership_training_excludes_where_the_profile_requires_it(syarat, tingkat, kode):
-    assert _kode(_k(tingkat_kepemimpinan=tingkat), syarat) == kode
+    assert _kode(kandidat(tingkat_kepemimpinan=tingkat), syarat) == kode
 
 
 def test_the_reason_and_the_breakdown_name_the_program_that_clears_it():
-    (h,) = merit.peringkat([_k(jp_per_tahun={2026: 8})], ADM_PKA, pada=PADA)
+    (h,) = merit.peringkat([kandidat(jp_per_tahun={2026: 8})], ADM_PKA, pada=PADA)
     assert [a.pesan for a in h.alasan] == [
         "Belum lulus PKA, yang disyaratkan profil merit jabatan ini; program yang "
         "memenuhinya: Pelatihan Kepemimpinan Administrator."
@@ -353,13 +337,15 @@ def test_the_reason_and_the_breakdown_name_the_program_that_clears_it():
         "Pelatihan 2025–2026: 8 JP",
         "PKA: belum (Pelatihan Kepemimpinan Administrator)",
     ]
-    (h,) = merit.peringkat([_k(tingkat_kepemimpinan=3)], ADM_PKA, pada=PADA)
+    (h,) = merit.peringkat([kandidat(tingkat_kepemimpinan=3)], ADM_PKA, pada=PADA)
     assert h.layak and h.keterangan[-1] == "PKA: terpenuhi"
 
 
 def test_what_if_weights_reorder_without_touching_the_components():
-    a = _k(pegawai_id=1, nip="1", capaian=dict.fromkeys(STD3, 1))  # weak competency, long service
-    b = _k(
+    a = kandidat(
+        pegawai_id=1, nip="1", capaian=dict.fromkeys(STD3, 1)
+    )  # weak competency, long service
+    b = kandidat(
         pegawai_id=2, nip="2", predikat_tahunan=(kr.BAIK, kr.BAIK), tmt_golongan=date(2025, 1, 1)
     )
     hasil = merit.peringkat([a, b], ADM, pada=PADA)
@@ -374,7 +360,7 @@ def test_what_if_weights_reorder_without_touching_the_components():
 
 def test_fairness_shows_shares_of_women_men_and_age_bands():
     orang = [
-        _k(
+        kandidat(
             pegawai_id=n,
             nip=str(n),
             jenis_kelamin="P" if n % 2 else "L",
@@ -382,7 +368,7 @@ def test_fairness_shows_shares_of_women_men_and_age_bands():
         )
         for n in range(4)
     ]
-    orang.append(_k(pegawai_id=9, nip="9", jenis_kelamin="P", aktif=False))
+    orang.append(kandidat(pegawai_id=9, nip="9", jenis_kelamin="P", aktif=False))
     data = merit.keadilan(merit.peringkat(orang, ADM, pada=PADA), PADA)
     assert data["semua"]["jenis_kelamin"] == {"L": 2, "P": 3}
     assert data["layak"]["jenis_kelamin"] == {"L": 2, "P": 2}
@@ -391,19 +377,19 @@ def test_fairness_shows_shares_of_women_men_and_age_bands():
 
 def test_exclusions_are_counted_by_reason():
     hasil = merit.peringkat(
-        [_k(aktif=False, golongan="III/a"), _k(golongan="III/a")], ADM, pada=PADA
+        [kandidat(aktif=False, golongan="III/a"), kandidat(golongan="III/a")], ADM, pada=PADA
     )
     assert merit.hitung_alasan(hasil) == {"GOLONGAN": 2, "TIDAK_AKTIF": 1}
 
 
 def test_the_talent_pool_can_be_required():
-    hasil = merit.peringkat([_k(jpm=Decimal(100))], ADM, pada=PADA, hanya_talent_pool=True)
+    hasil = merit.peringkat([kandidat(jpm=Decimal(100))], ADM, pada=PADA, hanya_talent_pool=True)
     # Baik/Baik is Sesuai Ekspektasi, JPM 100 Tinggi: box 8, in the pool.
     assert hasil[0].kotak_talenta == 8 and hasil[0].layak
     # The box reads the assessment's own JPM, not the JPM against the vacancy's standard.
-    rendah = _k(jpm=Decimal(50))
+    rendah = kandidat(jpm=Decimal(50))
     assert not merit.peringkat([rendah], ADM, pada=PADA, hanya_talent_pool=True)[0].layak
-    assert not merit.peringkat([_k()], ADM, pada=PADA, hanya_talent_pool=True)[0].layak
+    assert not merit.peringkat([kandidat()], ADM, pada=PADA, hanya_talent_pool=True)[0].layak
 
 
 @pytest.mark.parametrize(
@@ -416,5 +402,5 @@ def test_the_talent_pool_can_be_required():
     ],
 )
 def test_the_talent_box_follows_hrs_bands(jpm, pita, kotak):
-    (hasil,) = merit.peringkat([_k(jpm=jpm)], ADM, pada=PADA, pita_potensial=pita)
+    (hasil,) = merit.peringkat([kandidat(jpm=jpm)], ADM, pada=PADA, pita_potensial=pita)
     assert hasil.kotak_talenta == kotak

@@ -14,17 +14,17 @@ from jabatan.models import Keputusan, PengaturanPetikan
 from jabatan.models.petikan import JABATAN_PENGESAH_BAWAAN
 from pegawai.models import Pegawai
 from tests.factories import PegawaiFactory
-from tests.jabatan.test_views_lowongan_aksi import _client, _putus, _usul, lowongan, org  # noqa: F401
+from tests.jabatan.bantu import klien, putus_halaman, usulkan
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def keputusan(org, lowongan):  # noqa: F811
-    formasi, terbaik, _kedua = lowongan
-    hr = _client(org.users["hr"])
-    assert _usul(hr, formasi, [terbaik.pk]).status_code == 302
-    assert _putus(hr, formasi, pegawai=terbaik.pk).status_code == 302
+def keputusan(org, lowongan_halaman):
+    formasi, terbaik, _kedua = lowongan_halaman
+    hr = klien(org.users["hr"])
+    assert usulkan(hr, formasi, [terbaik.pk]).status_code == 302
+    assert putus_halaman(hr, formasi, pegawai=terbaik.pk).status_code == 302
     # After the decision, so the ranking is untouched: the extract prints the record as it is.
     Pegawai.objects.filter(pk=terbaik.pk).update(
         nip="198503152010011002",
@@ -42,8 +42,8 @@ def _url(keputusan_id) -> str:
     return f"/jabatan/keputusan/{keputusan_id}/petikan/"
 
 
-def test_it_prints_the_extract_for_hr(org, keputusan):  # noqa: F811
-    response = _client(org.users["hr"]).get(_url(keputusan.pk))
+def test_it_prints_the_extract_for_hr(org, keputusan):
+    response = klien(org.users["hr"]).get(_url(keputusan.pk))
     assert response.status_code == 200
     body = response.content.decode()
     p = keputusan.pegawai
@@ -80,20 +80,20 @@ def test_it_prints_the_extract_for_hr(org, keputusan):  # noqa: F811
     assert "<script" not in body and "style=" not in body
 
 
-def test_the_ranking_page_links_to_the_extract(org, keputusan):  # noqa: F811
-    body = _client(org.users["hr"]).get(f"/jabatan/lowongan/{keputusan.formasi_id}/")
+def test_the_ranking_page_links_to_the_extract(org, keputusan):
+    body = klien(org.users["hr"]).get(f"/jabatan/lowongan/{keputusan.formasi_id}/")
     assert _url(keputusan.pk) in body.content.decode()
 
 
 @pytest.mark.parametrize("role", ["pegawai", "pimpinan", "pimpinan_lain"])
-def test_it_refuses_everyone_but_hr(org, keputusan, role):  # noqa: F811
-    response = _client(org.users[role]).get(_url(keputusan.pk))
+def test_it_refuses_everyone_but_hr(org, keputusan, role):
+    response = klien(org.users[role]).get(_url(keputusan.pk))
     assert response.status_code in (403, 404)
     assert keputusan.nomor_sk not in response.content.decode()
 
 
-def test_it_answers_404_for_an_unknown_decision(org, keputusan):  # noqa: F811
-    assert _client(org.users["hr"]).get(_url(keputusan.pk + 1000)).status_code == 404
+def test_it_answers_404_for_an_unknown_decision(org, keputusan):
+    assert klien(org.users["hr"]).get(_url(keputusan.pk + 1000)).status_code == 404
 
 
 def test_an_anonymous_visitor_is_sent_to_the_login(keputusan):
@@ -104,19 +104,19 @@ def test_an_anonymous_visitor_is_sent_to_the_login(keputusan):
     assert response["Location"].startswith("/masuk/")
 
 
-def test_the_admin_change_page_links_to_the_extract_for_hr_only(org, keputusan):  # noqa: F811
+def test_the_admin_change_page_links_to_the_extract_for_hr_only(org, keputusan):
     admin_url = f"/admin/jabatan/keputusan/{keputusan.pk}/change/"
-    hr = _client(org.users["hr"]).get(admin_url)
+    hr = klien(org.users["hr"]).get(admin_url)
     assert hr.status_code == 200
     assert _url(keputusan.pk) in hr.content.decode()
     assert "Jejak audit" in hr.content.decode()  # the project's other tool stays
-    pimpinan = _client(org.users["pimpinan"]).get(admin_url)
+    pimpinan = klien(org.users["pimpinan"]).get(admin_url)
     assert pimpinan.status_code == 200
     assert _url(keputusan.pk) not in pimpinan.content.decode()  # a link they could not open
 
 
-def test_the_considerations_are_lettered_and_close_with_the_reason_to_decide(org, keputusan):  # noqa: F811
-    body = _client(org.users["hr"]).get(_url(keputusan.pk)).content.decode()
+def test_the_considerations_are_lettered_and_close_with_the_reason_to_decide(org, keputusan):
+    body = klien(org.users["hr"]).get(_url(keputusan.pk)).content.decode()
     menimbang = body[body.index('<ol class="huruf" id="petikan-menimbang">') :]
     menimbang = menimbang[: menimbang.index("</ol>")]
     assert menimbang.count("<li") == 2  # a. the ranking, b. therefore (no justification)
@@ -124,28 +124,28 @@ def test_the_considerations_are_lettered_and_close_with_the_reason_to_decide(org
     # The petikan leaves BKPSDM: item b quotes the public summary HR wrote, never the internal
     # justification (tests/publik/test_ringkasan_publik.py).
     Keputusan.objects.filter(pk=keputusan.pk).update(justifikasi="Catatan internal panitia.")
-    body = _client(org.users["hr"]).get(_url(keputusan.pk)).content.decode()
+    body = klien(org.users["hr"]).get(_url(keputusan.pk)).content.decode()
     assert "petikan-justifikasi" not in body and "Catatan internal" not in body
     Keputusan.objects.filter(pk=keputusan.pk).update(
         ringkasan_publik="Pengalaman lapangan terkait."
     )
-    body = _client(org.users["hr"]).get(_url(keputusan.pk)).content.decode()
+    body = klien(org.users["hr"]).get(_url(keputusan.pk)).content.decode()
     assert 'id="petikan-justifikasi">bahwa pengangkatan' in body
     assert "Pengalaman lapangan terkait." in body
     assert "dimaksud dalam huruf a dan huruf b, perlu menetapkan" in body
 
 
-def test_it_names_the_posts_perangkat_daerah(org, keputusan):  # noqa: F811
+def test_it_names_the_posts_perangkat_daerah(org, keputusan):
     unit = keputusan.formasi.unit_kerja
     opd = unit if unit.depth == 1 else unit.parent
     while opd.depth > 1:
         opd = opd.parent
-    body = _client(org.users["hr"]).get(_url(keputusan.pk)).content.decode()
+    body = klien(org.users["hr"]).get(_url(keputusan.pk)).content.decode()
     assert f'<dd id="petikan-opd">{opd.nama}</dd>' in body
 
 
-def test_the_signatories_come_from_hrs_audited_setting(org, keputusan):  # noqa: F811
-    hr = _client(org.users["hr"])
+def test_the_signatories_come_from_hrs_audited_setting(org, keputusan):
+    hr = klien(org.users["hr"])
     body = hr.get(_url(keputusan.pk)).content.decode()
     assert 'id="petikan-pengesah"' not in body  # nobody set yet: a blank line to sign on
     kepala = PegawaiFactory(nama="Lalu Kepala Badan", gelar_belakang="S.H.", golongan="IV/b")
@@ -173,7 +173,7 @@ def test_the_signatories_come_from_hrs_audited_setting(org, keputusan):  # noqa:
 
 
 @pytest.mark.parametrize("role", ["pegawai", "pimpinan"])
-def test_only_hr_keeps_the_signatories(org, keputusan, role):  # noqa: F811
-    response = _client(org.users[role]).get("/admin/jabatan/pengaturanpetikan/1/change/")
+def test_only_hr_keeps_the_signatories(org, keputusan, role):
+    response = klien(org.users[role]).get("/admin/jabatan/pengaturanpetikan/1/change/")
     assert response.status_code in (302, 403)
     assert not org.users[role].has_perm("jabatan.change_pengaturanpetikan")

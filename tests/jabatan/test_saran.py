@@ -16,8 +16,7 @@ from pegawai.disiplin import JenisHukuman
 from pegawai.roles import PEGAWAI
 from tests.akses_data import _user, buat_organisasi
 from tests.factories import tutup_periode
-from tests.jabatan.test_keputusan import _calon
-from tests.jabatan.test_views_peluang import _kepala_bagian
+from tests.jabatan.bantu import buat_calon, kepala_bagian
 
 PADA = dt.date(2026, 12, 1)
 
@@ -113,8 +112,8 @@ def test_the_page_shows_the_profile_weights_and_an_action_per_zero():
     it, never the old "weighs zero until JP data exist" note, and says what to do about the
     employee's missing assessment and JP."""
     org = buat_organisasi()
-    pegawai = _calon(org.unit_b)
-    formasi = _kepala_bagian(org.unit_b, "Kepala Bagian Cocok", "III/d")
+    pegawai = buat_calon(org.unit_b)
+    formasi = kepala_bagian(org.unit_b, "Kepala Bagian Cocok", "III/d")
     ProfilMerit.objects.update_or_create(
         jenis_jabatan="ADMINISTRATOR",
         defaults={

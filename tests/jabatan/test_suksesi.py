@@ -5,7 +5,6 @@ remove successors, refusing every bad input with the field named and nothing hal
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal
 
 import pytest
 from auditlog.models import LogEntry
@@ -14,7 +13,6 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from jabatan.models import MAKS_SUKSESOR, Suksesor
-from jabatan.peringkat import kotak_talenta
 from jabatan.services import (
     pegawai_end,
     penempatan_create,
@@ -24,31 +22,13 @@ from jabatan.services import (
 )
 from jabatan.services.base import _nama_constraint
 from pegawai.jenis_jabatan import JenisJabatan
-from pegawai.models import HasilAsesmen
 from tests.factories import FormasiFactory, JabatanFactory, PegawaiFactory, PenempatanFactory
-from tests.jabatan.test_keputusan import _calon
+from tests.jabatan.bantu import talenta
 
 pytestmark = pytest.mark.django_db
 PADA = dt.date(2026, 11, 28)
 SB, B = "Sangat Baik", "Baik"
 SIAP = Suksesor.Kesiapan.SIAP_SEKARANG
-
-
-def talenta(unit, kotak: int = 9):
-    """A PNS in `unit` in talent box 9 (Sangat Baik twice, JPM 85), 8 (Baik twice, JPM 85) or
-    2 (Baik twice, JPM 55)."""
-    predikat, jpm = {9: ((SB, SB), "85"), 8: ((B, B), "85"), 2: ((B, B), "55")}[kotak]
-    p = _calon(unit, predikat=predikat)
-    HasilAsesmen.objects.create(
-        pegawai=p,
-        tanggal=dt.date(2025, 5, 1),
-        metode="ac",
-        asesor="UPT Penilaian",
-        jpm=Decimal(jpm),
-        **dict.fromkeys(("m01", "m02", "m03", "m04", "m05", "m06", "m07", "m08", "sk01"), 3),
-    )
-    assert kotak_talenta([p.pk]) == {p.pk: kotak}
-    return p
 
 
 @pytest.fixture

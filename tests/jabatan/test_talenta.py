@@ -21,7 +21,7 @@ from kinerja import rules as kr
 from kinerja.models import PengaturanTalenta, Periode
 from pegawai.models import HasilAsesmen, UnitKerja
 from tests.factories import FormasiFactory, JabatanFactory, UnitKerjaFactory
-from tests.jabatan.test_keputusan import _calon
+from tests.jabatan.bantu import buat_calon
 
 pytestmark = pytest.mark.django_db
 PADA = dt.date(2026, 11, 28)
@@ -73,7 +73,7 @@ def test_the_ranking_and_the_dashboard_put_the_same_people_in_boxes_7_to_9(hr_cl
     unit = UnitKerjaFactory(parent=UnitKerja.objects.filter(parent=None).first())
     orang = []
     for predikat, jpm in ORANG:
-        p = _calon(unit, predikat=predikat)
+        p = buat_calon(unit, predikat=predikat)
         _jpm(p, jpm)
         orang.append(p.pk)
     if PITA[pita]:
@@ -107,7 +107,7 @@ def test_a_band_change_moves_people_in_and_out_of_the_pool(hr_client):
     """The same people under the three sets of bands: the pool is not the same set each time,
     so the test above could not pass with fixed bands on either page."""
     unit = UnitKerjaFactory(parent=UnitKerja.objects.filter(parent=None).first())
-    orang = [_calon(unit, predikat=pr) for pr, _j in ORANG]
+    orang = [buat_calon(unit, predikat=pr) for pr, _j in ORANG]
     for p, (_pr, jpm) in zip(orang, ORANG, strict=True):
         _jpm(p, jpm)
     ProfilMerit.objects.filter(jenis_jabatan="PELAKSANA").update(hanya_talent_pool=True)

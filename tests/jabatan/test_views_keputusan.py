@@ -16,13 +16,7 @@ from jabatan.models import Keputusan, KoreksiKeputusan, Penempatan
 from pegawai.models import Akses
 from pegawai.roles import ADMIN_BKPSDM
 from tests.akses_data import _user, buat_organisasi
-from tests.jabatan.test_koreksi import catat
-from tests.jabatan.test_views_lowongan_aksi import (  # noqa: F401 (the fixture)
-    _client,
-    _putus,
-    _usul,
-    lowongan,
-)
+from tests.jabatan.bantu import catat, klien, putus_halaman, usulkan
 
 pytestmark = pytest.mark.django_db
 
@@ -36,11 +30,13 @@ def _detail(k: Keputusan) -> str:
     return f"/jabatan/keputusan/{k.pk}/"
 
 
-def test_the_confirmation_names_everything_and_records_nothing(org, lowongan):  # noqa: F811
-    formasi, terbaik, kedua = lowongan
-    hr = _client(org.users["hr"])
-    assert _usul(hr, formasi, [terbaik.pk, kedua.pk]).status_code == 302
-    response = _putus(hr, formasi, konfirmasi=False, pegawai=terbaik.pk, nomor_sk="821/9/2026")
+def test_the_confirmation_names_everything_and_records_nothing(org, lowongan_halaman):
+    formasi, terbaik, kedua = lowongan_halaman
+    hr = klien(org.users["hr"])
+    assert usulkan(hr, formasi, [terbaik.pk, kedua.pk]).status_code == 302
+    response = putus_halaman(
+        hr, formasi, konfirmasi=False, pegawai=terbaik.pk, nomor_sk="821/9/2026"
+    )
     html = response.content.decode()
     assert response.status_code == 200
     for teks in (
@@ -70,14 +66,14 @@ def test_the_confirmation_names_everything_and_records_nothing(org, lowongan):  
     assert (k.nomor_sk, k.pegawai, k.metode) == ("821/9/2026", terbaik, "talent_pool")
 
 
-def test_a_forged_or_foreign_confirmation_is_refused(org, lowongan):  # noqa: F811
-    formasi, terbaik, _kedua = lowongan
-    hr = _client(org.users["hr"])
-    _usul(hr, formasi, [terbaik.pk])
-    tanda = _putus(hr, formasi, konfirmasi=False, pegawai=terbaik.pk).context["tanda"]
+def test_a_forged_or_foreign_confirmation_is_refused(org, lowongan_halaman):
+    formasi, terbaik, _kedua = lowongan_halaman
+    hr = klien(org.users["hr"])
+    usulkan(hr, formasi, [terbaik.pk])
+    tanda = putus_halaman(hr, formasi, konfirmasi=False, pegawai=terbaik.pk).context["tanda"]
     url = f"/jabatan/lowongan/{formasi.pk}/keputusan/"
     palsu = signing.dumps({"pegawai": str(terbaik.pk)}, salt="lain")
-    hr_lain = _client(_user("hr.lain", ADMIN_BKPSDM, staff=True))
+    hr_lain = klien(_user("hr.lain", ADMIN_BKPSDM, staff=True))
     for client, isian in (
         (hr, {"tanda": palsu}),
         (hr, {"tanda": tanda + "x"}),
@@ -91,7 +87,7 @@ def test_a_forged_or_foreign_confirmation_is_refused(org, lowongan):  # noqa: F8
 
 def test_hr_sees_the_decision_with_its_forms_in_bounded_queries(org, django_assert_max_num_queries):
     k = catat(org.users["hr"])
-    hr = _client(org.users["hr"])
+    hr = klien(org.users["hr"])
     # session, user, permissions (2), the decision with its post, unit, employee, placement and
     # links (1), scope, corrections, current post, the menu's declarations
     with django_assert_max_num_queries(12):
@@ -106,7 +102,7 @@ def test_hr_sees_the_decision_with_its_forms_in_bounded_queries(org, django_asse
 def test_hr_corrects_then_annuls_through_the_page(org):
     hr_user = org.users["hr"]
     k = catat(hr_user)
-    hr = _client(hr_user)
+    hr = klien(hr_user)
     isian = {
         "nomor_sk": "800/2/2026",
         "tanggal_sk": "2026-03-01",
@@ -144,7 +140,7 @@ def test_hr_corrects_then_annuls_through_the_page(org):
 )
 def test_a_bad_correction_or_annulment_is_a_named_error(org, aksi, isian, pesan):
     k = catat(org.users["hr"])
-    hr = _client(org.users["hr"])
+    hr = klien(org.users["hr"])
     dasar = {
         "nomor_sk": "800/1/2026",
         "tanggal_sk": "2026-03-01",
@@ -163,7 +159,7 @@ def test_a_bad_correction_or_annulment_is_a_named_error(org, aksi, isian, pesan)
 
 def test_annulling_twice_through_the_page_is_refused(org):
     k = catat(org.users["hr"])
-    hr = _client(org.users["hr"])
+    hr = klien(org.users["hr"])
     assert hr.post(f"{_detail(k)}batalkan/", {"alasan": "Pertama."}).status_code == 302
     response = hr.post(f"{_detail(k)}batalkan/", {"alasan": "Kedua."})
     assert response.status_code == 400
@@ -176,11 +172,11 @@ def test_only_hr_in_scope_and_only_post(org):
     k = catat(org.users["hr"], formasi=None)
     k.formasi.unit_kerja = org.bidang_a
     k.formasi.save()
-    hr = _client(org.users["hr"])
+    hr = klien(org.users["hr"])
     assert hr.get(f"{_detail(k)}batalkan/").status_code == 405
     assert hr.get(f"{_detail(k)}koreksi/").status_code == 405
     for nama in ("pimpinan", "pimpinan_lain", "pegawai"):
-        client = _client(org.users[nama])
+        client = klien(org.users[nama])
         assert client.get(_detail(k)).status_code == 403
         assert client.post(f"{_detail(k)}batalkan/", {"alasan": "x"}).status_code == 403
     # Staff holding the decision permissions but scoped to another unit: as if the decision
@@ -192,7 +188,7 @@ def test_only_hr_in_scope_and_only_post(org):
         )
     )
     Akses.objects.create(user=petugas, unit_kerja=org.unit_b)
-    luar = _client(petugas)
+    luar = klien(petugas)
     assert luar.get(_detail(k)).status_code == 404
     assert luar.post(f"{_detail(k)}batalkan/", {"alasan": "x"}).status_code == 404
     k.refresh_from_db()
@@ -210,19 +206,19 @@ def test_the_petikan_prints_the_corrected_values(org):
         nomor_sk="800/77/2026",
         tmt=dt.date(2026, 3, 9),
     )
-    html = _client(org.users["hr"]).get(f"{_detail(k)}petikan/").content.decode()
+    html = klien(org.users["hr"]).get(f"{_detail(k)}petikan/").content.decode()
     assert "800/77/2026" in html and "9 Maret 2026" in html
     assert "800/1/2026" not in html and "DIBATALKAN" not in html
     from jabatan.services import keputusan_batalkan
 
     keputusan_batalkan(keputusan=k, alasan="SK ditarik.", oleh=org.users["hr"])
-    html = _client(org.users["hr"]).get(f"{_detail(k)}petikan/").content.decode()
+    html = klien(org.users["hr"]).get(f"{_detail(k)}petikan/").content.decode()
     assert "KEPUTUSAN INI DIBATALKAN PADA" in html and "SK ditarik." in html
 
 
 def test_the_admin_leads_to_the_decision_page(org):
     k = catat(org.users["hr"])
-    hr = _client(org.users["hr"])
+    hr = klien(org.users["hr"])
     html = hr.get(f"/admin/jabatan/keputusan/{k.pk}/change/").content.decode()
     lihat = re.search(r'href="(/admin/r/\d+/\d+/)"', html)
     assert lihat, "no 'view on site' link"

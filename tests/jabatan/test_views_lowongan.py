@@ -10,7 +10,7 @@ from jabatan.models import Keputusan, Usulan
 from pegawai.roles import PEGAWAI
 from tests.akses_data import _user, buat_organisasi
 from tests.factories import FormasiFactory, JabatanFactory, tutup_periode
-from tests.jabatan.test_keputusan import _calon
+from tests.jabatan.bantu import buat_calon
 
 pytestmark = pytest.mark.django_db
 
@@ -56,8 +56,8 @@ def test_hr_ranks_proposes_and_decides_through_the_page(org):
             pendidikan_minimal="S1",
         ),
     )
-    terbaik = _calon(org.bidang_a, predikat=("Sangat Baik", "Sangat Baik"))
-    kedua = _calon(org.bidang_a)
+    terbaik = buat_calon(org.bidang_a, predikat=("Sangat Baik", "Sangat Baik"))
+    kedua = buat_calon(org.bidang_a)
     tutup_periode()  # the ranking reads closed annual evaluations
     hr = _client(org.users["hr"])
     url = f"/jabatan/lowongan/{formasi.pk}/"
@@ -123,7 +123,7 @@ def test_an_employee_sees_why_they_are_not_eligible_and_nothing_of_others(
             pendidikan_minimal="S1",
         ),
     )
-    lain = _calon(org.unit_b, predikat=("Sangat Baik", "Sangat Baik"))
+    lain = buat_calon(org.unit_b, predikat=("Sangat Baik", "Sangat Baik"))
     tutup_periode()
     client = _client(org.users["pegawai"])  # Baiq Nurul Aini, III/a: below the minimum rank
     daftar = client.get("/jabatan/peluang/")

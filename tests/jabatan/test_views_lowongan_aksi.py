@@ -9,14 +9,12 @@ date: status 400 with the form's Indonesian message, nothing written, never a 50
 from __future__ import annotations
 
 import pytest
-from django.test import Client
 from django.utils import timezone
 
 from jabatan.models import Keputusan, Penempatan, Usulan
 from pegawai.models import Pegawai
-from tests.akses_data import buat_organisasi
-from tests.factories import FormasiFactory, JabatanFactory, tutup_periode
-from tests.jabatan.test_keputusan import _calon
+from tests.factories import FormasiFactory
+from tests.jabatan.bantu import buat_calon, klien, putus_halaman, usulkan
 
 pytestmark = pytest.mark.django_db
 
@@ -28,57 +26,6 @@ BOBOT = {
     "w_pengalaman": 100,
     "w_integritas": 0,
 }
-
-
-def _client(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
-
-
-@pytest.fixture
-def org():
-    return buat_organisasi()
-
-
-@pytest.fixture
-def lowongan(org):
-    formasi = FormasiFactory(
-        unit_kerja=org.bidang_a,
-        jabatan=JabatanFactory(
-            jenis="ADMINISTRATOR",
-            kelas_jabatan=11,
-            golongan_minimal="III/d",
-            pendidikan_minimal="S1",
-        ),
-    )
-    terbaik = _calon(org.bidang_a, predikat=("Sangat Baik", "Sangat Baik"))
-    kedua = _calon(org.bidang_a)
-    tutup_periode()
-    return formasi, terbaik, kedua
-
-
-def _usul(client, formasi, pegawai):
-    return client.post(f"/jabatan/lowongan/{formasi.pk}/usulan/", {"pegawai": pegawai})
-
-
-def _putus(client, formasi, konfirmasi: bool = True, **data):
-    """Post the decision form; when it passes (the confirmation page), confirm it too unless
-    `konfirmasi` is False. Returns the last response."""
-    hari_ini = timezone.localdate().isoformat()
-    isian = {
-        "nomor_sk": "821/5/2026",
-        "tanggal_sk": hari_ini,
-        "tmt": hari_ini,
-        "metode": "talent_pool",
-        "justifikasi": "",
-        **data,
-    }
-    url = f"/jabatan/lowongan/{formasi.pk}/keputusan/"
-    response = client.post(url, isian)
-    if konfirmasi and response.status_code == 200 and "tanda" in response.context:
-        response = client.post(url, {"tanda": response.context["tanda"]})
-    return response
 
 
 def _galat(response, pesan: str) -> None:
@@ -94,32 +41,32 @@ def _galat(response, pesan: str) -> None:
         ([], "Pilih kandidat."),
     ],
 )
-def test_it_rejects_a_bad_candidate_id_with_a_field_error(org, lowongan, nilai, pesan):
-    formasi, _terbaik, _kedua = lowongan
-    _galat(_usul(_client(org.users["hr"]), formasi, nilai), pesan)
+def test_it_rejects_a_bad_candidate_id_with_a_field_error(org, lowongan_halaman, nilai, pesan):
+    formasi, _terbaik, _kedua = lowongan_halaman
+    _galat(usulkan(klien(org.users["hr"]), formasi, nilai), pesan)
     assert not Usulan.objects.filter(formasi=formasi).exists()
 
 
-def test_it_rejects_an_employee_who_left_as_outside_the_scope(org, lowongan):
-    formasi, terbaik, _kedua = lowongan
+def test_it_rejects_an_employee_who_left_as_outside_the_scope(org, lowongan_halaman):
+    formasi, terbaik, _kedua = lowongan_halaman
     Pegawai.objects.filter(pk=terbaik.pk).update(
         kedudukan="pensiun", tmt_berhenti=timezone.localdate()
     )
-    response = _usul(_client(org.users["hr"]), formasi, [terbaik.pk])
+    response = usulkan(klien(org.users["hr"]), formasi, [terbaik.pk])
     _galat(response, "Pegawai itu tidak ada dalam lingkup Anda atau tidak aktif.")
 
 
-def test_it_rejects_an_ineligible_candidate_with_the_services_message(org, lowongan):
-    formasi, terbaik, _kedua = lowongan
-    response = _usul(_client(org.users["hr"]), formasi, [terbaik.pk, org.pegawai_b.pk])
+def test_it_rejects_an_ineligible_candidate_with_the_services_message(org, lowongan_halaman):
+    formasi, terbaik, _kedua = lowongan_halaman
+    response = usulkan(klien(org.users["hr"]), formasi, [terbaik.pk, org.pegawai_b.pk])
     _galat(response, "Hanya kandidat yang memenuhi syarat dapat diusulkan")
     assert not Usulan.objects.filter(formasi=formasi).exists()
 
 
-def test_it_rejects_more_than_three_candidates(org, lowongan):
-    formasi, terbaik, kedua = lowongan
-    ids = [terbaik.pk, kedua.pk, _calon(org.bidang_a).pk, _calon(org.bidang_a).pk]
-    _galat(_usul(_client(org.users["hr"]), formasi, ids), "Usulkan satu sampai tiga kandidat")
+def test_it_rejects_more_than_three_candidates(org, lowongan_halaman):
+    formasi, terbaik, kedua = lowongan_halaman
+    ids = [terbaik.pk, kedua.pk, buat_calon(org.bidang_a).pk, buat_calon(org.bidang_a).pk]
+    _galat(usulkan(klien(org.users["hr"]), formasi, ids), "Usulkan satu sampai tiga kandidat")
     assert not Usulan.objects.filter(formasi=formasi).exists()
 
 
@@ -137,32 +84,32 @@ def test_it_rejects_more_than_three_candidates(org, lowongan):
         ({"seleksi": "7"}, "Seleksi itu tidak memuat formasi ini."),
     ],
 )
-def test_it_rejects_a_bad_decision_with_a_field_error(org, lowongan, data, pesan):
-    formasi, terbaik, kedua = lowongan
-    hr = _client(org.users["hr"])
-    assert _usul(hr, formasi, [terbaik.pk, kedua.pk]).status_code == 302
-    _galat(_putus(hr, formasi, **{"pegawai": terbaik.pk, **data}), pesan)
+def test_it_rejects_a_bad_decision_with_a_field_error(org, lowongan_halaman, data, pesan):
+    formasi, terbaik, kedua = lowongan_halaman
+    hr = klien(org.users["hr"])
+    assert usulkan(hr, formasi, [terbaik.pk, kedua.pk]).status_code == 302
+    _galat(putus_halaman(hr, formasi, **{"pegawai": terbaik.pk, **data}), pesan)
     assert not Keputusan.objects.exists()
     assert not Penempatan.objects.filter(formasi=formasi).exists()
 
 
-def test_it_rejects_a_decision_for_someone_not_proposed(org, lowongan):
-    formasi, terbaik, kedua = lowongan
-    hr = _client(org.users["hr"])
-    _usul(hr, formasi, [terbaik.pk])
-    response = _putus(hr, formasi, pegawai=kedua.pk)
+def test_it_rejects_a_decision_for_someone_not_proposed(org, lowongan_halaman):
+    formasi, terbaik, kedua = lowongan_halaman
+    hr = klien(org.users["hr"])
+    usulkan(hr, formasi, [terbaik.pk])
+    response = putus_halaman(hr, formasi, pegawai=kedua.pk)
     _galat(response, "Yang diangkat harus salah satu kandidat yang diusulkan kepada PPK.")
     assert not Keputusan.objects.exists()
 
 
-def test_the_actions_are_post_only_and_hrs(org, lowongan):
-    formasi, terbaik, _kedua = lowongan
-    hr = _client(org.users["hr"])
+def test_the_actions_are_post_only_and_hrs(org, lowongan_halaman):
+    formasi, terbaik, _kedua = lowongan_halaman
+    hr = klien(org.users["hr"])
     assert hr.get(f"/jabatan/lowongan/{formasi.pk}/usulan/").status_code == 405
     assert hr.get(f"/jabatan/lowongan/{formasi.pk}/keputusan/").status_code == 405
-    pimpinan = _client(org.users["pimpinan"])
-    assert _usul(pimpinan, formasi, [terbaik.pk]).status_code == 403
-    assert _putus(pimpinan, formasi, pegawai=terbaik.pk).status_code == 403
+    pimpinan = klien(org.users["pimpinan"])
+    assert usulkan(pimpinan, formasi, [terbaik.pk]).status_code == 403
+    assert putus_halaman(pimpinan, formasi, pegawai=terbaik.pk).status_code == 403
     assert not Usulan.objects.exists()
 
 
@@ -179,18 +126,20 @@ def test_the_actions_are_post_only_and_hrs(org, lowongan):
         ({"ekspor": "pdf"}, "Format unduhan harus CSV atau XLSX."),
     ],
 )
-def test_the_ranking_page_shows_a_bad_parameter_as_a_field_error(org, lowongan, query, pesan):
-    formasi, _terbaik, _kedua = lowongan
-    response = _client(org.users["hr"]).get(f"/jabatan/lowongan/{formasi.pk}/", query)
+def test_the_ranking_page_shows_a_bad_parameter_as_a_field_error(
+    org, lowongan_halaman, query, pesan
+):
+    formasi, _terbaik, _kedua = lowongan_halaman
+    response = klien(org.users["hr"]).get(f"/jabatan/lowongan/{formasi.pk}/", query)
     _galat(response, pesan)
     # Ranked with the profile's weights, not a silently corrected simulation.
     assert not response.context["simulasi"]
     assert response["Content-Type"].startswith("text/html")
 
 
-def test_the_ranking_page_accepts_a_grouped_nip_and_valid_weights(org, lowongan):
-    formasi, _terbaik, _kedua = lowongan
-    hr = _client(org.users["hr"])
+def test_the_ranking_page_accepts_a_grouped_nip_and_valid_weights(org, lowongan_halaman):
+    formasi, _terbaik, _kedua = lowongan_halaman
+    hr = klien(org.users["hr"])
     response = hr.get(f"/jabatan/lowongan/{formasi.pk}/", {"nip": org.pegawai_b.nip_tercetak})
     assert response.status_code == 200 and response.context["cari"] is not None
     response = hr.get(f"/jabatan/lowongan/{formasi.pk}/", BOBOT)
@@ -198,7 +147,7 @@ def test_the_ranking_page_accepts_a_grouped_nip_and_valid_weights(org, lowongan)
 
 
 def test_another_post_id_than_a_number_is_404(org):
-    assert _client(org.users["hr"]).get("/jabatan/lowongan/999999/").status_code == 404
+    assert klien(org.users["hr"]).get("/jabatan/lowongan/999999/").status_code == 404
 
 
 @pytest.mark.parametrize(
@@ -212,13 +161,13 @@ def test_another_post_id_than_a_number_is_404(org):
 )
 def test_the_vacancy_lists_show_a_bad_filter_value_as_a_field_error(org, nilai, pesan):
     FormasiFactory(unit_kerja=org.bidang_a)
-    response = _client(org.users["hr"]).get("/jabatan/lowongan/", {"lowong_minimal": nilai})
+    response = klien(org.users["hr"]).get("/jabatan/lowongan/", {"lowong_minimal": nilai})
     _galat(response, pesan)
-    response = _client(org.users["pegawai"]).get("/jabatan/peluang/", {"lowong_minimal": nilai})
+    response = klien(org.users["pegawai"]).get("/jabatan/peluang/", {"lowong_minimal": nilai})
     _galat(response, pesan)
 
 
-def test_a_decision_without_any_proposal_shows_why(org, lowongan):
-    formasi, terbaik, _kedua = lowongan
-    response = _putus(_client(org.users["hr"]), formasi, pegawai=terbaik.pk)
+def test_a_decision_without_any_proposal_shows_why(org, lowongan_halaman):
+    formasi, terbaik, _kedua = lowongan_halaman
+    response = putus_halaman(klien(org.users["hr"]), formasi, pegawai=terbaik.pk)
     _galat(response, "Yang diangkat harus salah satu kandidat yang diusulkan kepada PPK.")

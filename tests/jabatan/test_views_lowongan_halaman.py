@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from tests.akses_data import buat_organisasi
 from tests.factories import FormasiFactory, JabatanFactory, tutup_periode
-from tests.jabatan.test_keputusan import _calon
+from tests.jabatan.bantu import buat_calon
 
 pytestmark = pytest.mark.django_db
 
@@ -45,7 +45,7 @@ def _lowongan(org, n: int, *, kunci: bool = False):
         else JabatanFactory(jenis="PELAKSANA", kelas_jabatan=7, golongan_minimal="II/a")
     )
     formasi = FormasiFactory(unit_kerja=org.bidang_a, jabatan=jabatan)
-    calon = [_calon(org.bidang_a) for _ in range(n)]
+    calon = [buat_calon(org.bidang_a) for _ in range(n)]
     tutup_periode()
     return formasi, calon
 
@@ -69,7 +69,7 @@ def test_it_shows_one_line_per_candidate_in_a_fixed_number_of_queries(
     with CaptureQueriesContext(connection) as q:
         hr.get(_url(formasi))
     sedikit = len(q)
-    calon += [_calon(org.bidang_a) for _ in range(5)]
+    calon += [buat_calon(org.bidang_a) for _ in range(5)]
     calon[0].gelar_depan, calon[0].gelar_belakang = "dr.", "M.Kes."
     calon[0].save()
     tutup_periode()

@@ -7,19 +7,19 @@ import pytest
 
 from jabatan.models import Keputusan, Penempatan, Usulan
 from pegawai.models import Pegawai
-from tests.jabatan.test_views_lowongan_aksi import _client, _putus, _usul, lowongan, org  # noqa: F401
+from tests.jabatan.bantu import klien, putus_halaman, usulkan
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
-def terisi(org, lowongan):  # noqa: F811
-    formasi, terbaik, kedua = lowongan
+def terisi(org, lowongan_halaman):
+    formasi, terbaik, kedua = lowongan_halaman
     Pegawai.objects.filter(pk=terbaik.pk).update(gelar_depan="dr.", gelar_belakang="M.Kes.")
     Pegawai.objects.filter(pk=kedua.pk).update(gelar_depan="", gelar_belakang="S.K.M.")
-    hr = _client(org.users["hr"])
-    assert _usul(hr, formasi, [terbaik.pk, kedua.pk]).status_code == 302
-    assert _putus(hr, formasi, pegawai=terbaik.pk).status_code == 302
+    hr = klien(org.users["hr"])
+    assert usulkan(hr, formasi, [terbaik.pk, kedua.pk]).status_code == 302
+    assert putus_halaman(hr, formasi, pegawai=terbaik.pk).status_code == 302
     return formasi, Pegawai.objects.get(pk=terbaik.pk), Pegawai.objects.get(pk=kedua.pk), hr
 
 
@@ -35,10 +35,10 @@ def test_a_filled_post_offers_no_proposal_or_decision(terisi):
     assert f"/jabatan/lowongan/{formasi.pk}/suksesi/" in body
 
 
-def test_a_filled_post_refuses_a_new_proposal_and_writes_nothing(terisi, org):  # noqa: F811
+def test_a_filled_post_refuses_a_new_proposal_and_writes_nothing(terisi, org):
     formasi, _terbaik, kedua, hr = terisi
     sebelum = list(Usulan.objects.filter(formasi=formasi).values_list("pk", "aktif"))
-    response = _usul(hr, formasi, [kedua.pk])
+    response = usulkan(hr, formasi, [kedua.pk])
     assert response.status_code == 400
     assert "sudah terisi" in response.content.decode()
     assert "tidak menerima usulan baru" in response.content.decode()
@@ -47,7 +47,7 @@ def test_a_filled_post_refuses_a_new_proposal_and_writes_nothing(terisi, org):  
 
 def test_a_filled_post_refuses_a_new_decision_and_writes_nothing(terisi):
     formasi, _terbaik, kedua, hr = terisi
-    response = _putus(hr, formasi, pegawai=kedua.pk, nomor_sk="821/6/2026", justifikasi="x")
+    response = putus_halaman(hr, formasi, pegawai=kedua.pk, nomor_sk="821/6/2026", justifikasi="x")
     assert response.status_code == 400
     assert "sudah terisi" in response.content.decode()
     assert Keputusan.objects.count() == 1

@@ -7,23 +7,10 @@ from django.test import Client
 
 from pegawai.roles import PEGAWAI
 from tests.akses_data import _user, buat_organisasi
-from tests.factories import FormasiFactory, JabatanFactory, tutup_periode
-from tests.jabatan.test_keputusan import _calon
+from tests.factories import tutup_periode
+from tests.jabatan.bantu import buat_calon, kepala_bagian
 
 pytestmark = pytest.mark.django_db
-
-
-def _kepala_bagian(unit, nama: str, golongan_minimal: str):
-    return FormasiFactory(
-        unit_kerja=unit,
-        jabatan=JabatanFactory(
-            nama=nama,
-            jenis="ADMINISTRATOR",
-            kelas_jabatan=11,
-            golongan_minimal=golongan_minimal,
-            pendidikan_minimal="S1",
-        ),
-    )
 
 
 @pytest.fixture
@@ -31,9 +18,9 @@ def calon():
     """An employee of IV/a with two Baik years and supervisory experience since 2019, logged in;
     a post they meet (minimum III/d) and one they fail (minimum IV/c)."""
     org = buat_organisasi()
-    pegawai = _calon(org.unit_b)
-    cocok = _kepala_bagian(org.unit_b, "Kepala Bagian Cocok", "III/d")
-    tinggi = _kepala_bagian(org.unit_b, "Kepala Bagian Tinggi", "IV/c")
+    pegawai = buat_calon(org.unit_b)
+    cocok = kepala_bagian(org.unit_b, "Kepala Bagian Cocok", "III/d")
+    tinggi = kepala_bagian(org.unit_b, "Kepala Bagian Tinggi", "IV/c")
     tutup_periode()
     client = Client()
     client.force_login(_user("calon", PEGAWAI, staff=False, pegawai=pegawai))
@@ -68,7 +55,7 @@ def test_it_says_which_posts_the_employee_meets(calon, django_assert_max_num_que
 def test_the_query_count_does_not_grow_with_the_posts(calon, django_assert_max_num_queries):
     client, cocok, _ = calon
     for n in range(10):
-        _kepala_bagian(cocok.unit_kerja, f"Kepala Bagian Lain {n}", "III/d")
+        kepala_bagian(cocok.unit_kerja, f"Kepala Bagian Lain {n}", "III/d")
     with django_assert_max_num_queries(27):
         response = client.get("/jabatan/peluang/")
     assert len(_jawaban(response)) >= 12

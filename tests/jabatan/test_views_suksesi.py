@@ -12,7 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from jabatan.models import Suksesor
 from tests.akses_data import buat_organisasi
 from tests.factories import FormasiFactory, JabatanFactory, PegawaiFactory, tutup_periode
-from tests.jabatan.test_suksesi import talenta
+from tests.jabatan.bantu import talenta
 
 pytestmark = pytest.mark.django_db
 

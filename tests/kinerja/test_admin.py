@@ -1,14 +1,105 @@
-"""The SKP admin: HR reassigns the evaluator; the rules of the service are field errors."""
+"""The admin of kinerja: every page within its query bound; HR reassigns an SKP's evaluator, and
+the rules of the service are field errors."""
 
 from __future__ import annotations
 
 import pytest
+from django.apps import apps
 from django.test import Client
 
 from kinerja.models import Periode, Skp
+from tests.admin_data import AUTH, CONTENT_TYPE, admin_url, terdaftar
 from tests.akses_data import buat_organisasi
 
 pytestmark = pytest.mark.django_db
+
+APP = "kinerja"
+
+# Changelist: AUTH + the page's COUNT + the rows (every printed foreign key joined) + one query
+# per filter that reads the database. No bound grows with the 30 rows: one query per row would
+# exceed it many times over.
+CHANGELIST_QUERIES = {
+    "kinerja.periode": AUTH + 2,
+    "kinerja.skp": AUTH + 2 + 1 + 1,  # filters: the periods, and the depth-1 units
+    "kinerja.kinerjaorganisasi": AUTH + 2 + 1,  # filter "tahun": SELECT DISTINCT tahun
+    "kinerja.pengaturantalenta": AUTH + 2,
+    "kinerja.revisiskp": AUTH + 2,
+    "kinerja.unitlayanan": AUTH + 2,
+    "kinerja.responskm": AUTH + 2 + 1,  # filter "unit": the service units
+    "kinerja.komentarskm": AUTH + 2 + 1,  # filter "unit": the service units
+    "kinerja.kiosskm": AUTH + 2,
+}
+
+# Add page: AUTH + CONTENT_TYPE. No foreign key renders its choices (autocomplete widgets start
+# empty) and the inline formsets of a new object load nothing.
+# SKPs are opened per period, revisions written by the SKP page, and the talent settings are one
+# row made by a migration; responses and comments come from the public survey: no add page.
+TANPA_TAMBAH = {
+    "kinerja.skp",
+    "kinerja.pengaturantalenta",
+    "kinerja.revisiskp",
+    "kinerja.responskm",
+    "kinerja.komentarskm",
+}
+ADD_QUERIES = {
+    label: AUTH + CONTENT_TYPE for label in CHANGELIST_QUERIES if label not in TANPA_TAMBAH
+}
+
+# Change page: AUTH + CONTENT_TYPE + the object (joined to what its page prints) + the label of
+# each selected value in an autocomplete widget (one query per foreign key; a many-to-many costs
+# two: its current values and their labels) + one query per inline.
+CHANGE_QUERIES = {
+    "kinerja.periode": AUTH + CONTENT_TYPE + 1,
+    "kinerja.skp": AUTH + CONTENT_TYPE + 1 + 5,  # read-only: employee, period, unit, ...; penilai
+    "kinerja.kinerjaorganisasi": AUTH + CONTENT_TYPE + 1 + 1,  # unit kerja
+    "kinerja.pengaturantalenta": AUTH + CONTENT_TYPE + 1,
+    # Read-only: the SKP with, for its title, its period and employee (one query each: the admin
+    # does not join them), and the user. Fixed per page.
+    "kinerja.revisiskp": AUTH + CONTENT_TYPE + 1 + 4,
+    "kinerja.unitlayanan": AUTH + CONTENT_TYPE + 1 + 1,  # unit kerja
+    "kinerja.responskm": AUTH + CONTENT_TYPE + 1 + 2,  # read-only: the service unit, its unit
+    "kinerja.komentarskm": AUTH + CONTENT_TYPE + 1 + 2,  # read-only: the unit, the moderator
+    "kinerja.kiosskm": AUTH + CONTENT_TYPE + 1 + 2,  # read-only: the service unit, its unit
+}
+
+
+# --- Every page, bounded ---------------------------------------------------------------------
+
+
+def test_it_has_a_query_bound_for_every_registered_admin() -> None:
+    assert terdaftar(APP) == sorted(CHANGELIST_QUERIES) == sorted(CHANGE_QUERIES)
+
+
+@pytest.mark.parametrize("label", terdaftar(APP))
+def test_it_renders_every_changelist_for_hr_with_bounded_queries(
+    label, dataset, hr_client, django_assert_max_num_queries
+) -> None:
+    with django_assert_max_num_queries(CHANGELIST_QUERIES[label]):
+        response = hr_client.get(admin_url(label, "changelist"))
+    assert response.status_code == 200
+    assert len(response.context["cl"].result_list) > 0
+
+
+@pytest.mark.parametrize("label", sorted(ADD_QUERIES))
+def test_it_renders_every_add_page_for_hr_with_bounded_queries(
+    label, dataset, hr_client, django_assert_max_num_queries
+) -> None:
+    with django_assert_max_num_queries(ADD_QUERIES[label]):
+        response = hr_client.get(admin_url(label, "add"))
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("label", terdaftar(APP))
+def test_it_renders_every_change_page_for_hr_with_bounded_queries(
+    label, dataset, hr_client, django_assert_max_num_queries
+) -> None:
+    obj = apps.get_model(label).objects.order_by("pk").last()
+    with django_assert_max_num_queries(CHANGE_QUERIES[label]):
+        response = hr_client.get(admin_url(label, "change", obj.pk))
+    assert response.status_code == 200
+
+
+# --- The SKP's evaluator ---------------------------------------------------------------------
 
 
 @pytest.fixture

@@ -1,4 +1,4 @@
-"""The IKM of the public satisfaction survey, from ../shared/domain/REGULATIONS.md section 10.
+"""The IKM of the public satisfaction survey, from docs/aturan.md §10.
 
 PermenPANRB 14/2017: NRR per element, weighted 1/9, summed, × 25; letters by the converted index.
 """

@@ -1,5 +1,5 @@
-"""Performance and talent rules, from ../shared/domain/REGULATIONS.md sections 6 (PermenPANRB
-6/2022) and 7 (PermenPANRB 3/2020). Pure functions: no database."""
+"""Performance and talent rules, from docs/aturan.md §6 (PermenPANRB
+6/2022) and §7 (PermenPANRB 3/2020). Pure functions: no database."""
 
 from decimal import Decimal
 

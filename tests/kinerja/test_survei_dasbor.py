@@ -11,7 +11,7 @@ from kinerja.services.survei import komentar_moderasi
 from kinerja.survei import KomentarSkm, UnitLayanan
 from pegawai.models import Akses
 from tests.factories import UnitKerjaFactory
-from tests.publik.conftest import isi_survei
+from tests.publik.bantu import isi_survei
 
 pytestmark = pytest.mark.django_db
 

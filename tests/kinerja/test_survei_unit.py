@@ -16,7 +16,7 @@ from kinerja.services.survei import komentar_moderasi
 from kinerja.survei import KomentarSkm, UnitLayanan
 from pegawai.models import Akses, CatatanEkspor
 from tests.factories import UnitKerjaFactory
-from tests.publik.conftest import TERTUTUP, isi_survei
+from tests.publik.bantu import TERTUTUP, isi_survei
 
 pytestmark = pytest.mark.django_db
 

@@ -25,9 +25,11 @@ from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from tests.conftest import PG_INITDB
 from tests.deploy.tumpukan import Tumpukan, get_http, hentikan, port_bebas, tunggu
 
+# The drills' own PostgreSQL cluster comes from Debian's binaries (tests/conftest.py skips the
+# drills where they are missing).
+PG_INITDB = "/usr/lib/postgresql/15/bin/initdb"
 PG_BIN = Path(PG_INITDB).parent
 BASIS_DATA = "mataram_asn"  # the app's database in the drill's own cluster
 

@@ -36,7 +36,7 @@ from tests.latihan.alat import (
     tumpukan,
 )
 
-pytestmark = [pytest.mark.latihan, pytest.mark.postgres]
+pytestmark = [pytest.mark.latihan, pytest.mark.postgres, pytest.mark.lambat]
 
 PESAN = "Ruang penyimpanan server penuh: berkas tidak tersimpan dan tidak ada yang berubah."
 SERTIFIKAT = {

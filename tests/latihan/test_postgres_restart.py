@@ -41,7 +41,7 @@ from tests.latihan.alat import (
     tumpukan,
 )
 
-pytestmark = [pytest.mark.latihan, pytest.mark.postgres]
+pytestmark = [pytest.mark.latihan, pytest.mark.postgres, pytest.mark.lambat]
 
 ADMIN = ["/admin/", "/admin/pegawai/pegawai/", "/impor/", "/kinerja/"]
 PUBLIK = ["/transparansi/", "/survei/"]

@@ -33,7 +33,7 @@ from tests.latihan.alat import (
     tumpukan,
 )
 
-pytestmark = [pytest.mark.latihan, pytest.mark.postgres]
+pytestmark = [pytest.mark.latihan, pytest.mark.postgres, pytest.mark.lambat]
 
 PUBLIK = ["/", "/transparansi/", "/survei/", "/seleksi/", "/data-terbuka/"]
 ADMIN = ["/admin/", "/impor/"]

@@ -41,11 +41,11 @@ from tests.deploy.tumpukan import hentikan
 from tests.factories import UnitKerjaFactory
 from tests.impor.bantu import baris, ke_csv
 from tests.latihan.alat import tulis_hasil
-from tests.tugas.conftest import ROOT, perintah_worker
+from tests.proses import ROOT, perintah_worker
 from tugas.models import Progres
 from tugas.yatim import WorkerBerhenti, pesan_worker_berhenti
 
-pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True), pytest.mark.lambat]
 
 N = 8000  # employees in the file: several seconds of work on these two cores
 DIAM = 3  # READINESS_WORKER_MAX_SILENCE for the drill, seconds

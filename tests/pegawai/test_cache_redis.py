@@ -49,6 +49,7 @@ def _log_setiap_kali(monkeypatch):
     monkeypatch.setattr(cache_redis, "LOG_SETIAP", 0.0)
 
 
+@pytest.mark.lambat
 def test_it_treats_every_call_as_a_miss_and_logs_it(redis_mati, caplog):
     with caplog.at_level(logging.WARNING, logger="pegawai.cache_redis"):
         assert cache.get("ada") is None
@@ -62,11 +63,13 @@ def test_it_treats_every_call_as_a_miss_and_logs_it(redis_mati, caplog):
     assert "Cache (Redis) unavailable, get treated as a miss: ConnectionError" in caplog.text
 
 
+@pytest.mark.lambat
 def test_a_counter_says_it_cannot_count_rather_than_count_zero(redis_mati):
     with pytest.raises(cache_redis.CacheTidakTersedia):
         cache.incr("n")
 
 
+@pytest.mark.lambat
 def test_the_warning_is_logged_once_a_minute_per_process(redis_mati, caplog, monkeypatch):
     monkeypatch.setattr(cache_redis, "LOG_SETIAP", 60.0)
     monkeypatch.setattr(cache_redis, "_terakhir_dicatat", [0.0])
@@ -76,6 +79,7 @@ def test_the_warning_is_logged_once_a_minute_per_process(redis_mati, caplog, mon
     assert caplog.text.count("Cache (Redis) unavailable") == 1
 
 
+@pytest.mark.lambat
 @pytest.mark.django_db
 def test_the_public_pages_render_uncached_while_redis_is_down(redis_mati):
     for path in ("/", "/transparansi/", "/survei/", "/seleksi/", "/data-terbuka/"):
@@ -84,6 +88,7 @@ def test_the_public_pages_render_uncached_while_redis_is_down(redis_mati):
         assert r["X-Cache"] == "miss", path
 
 
+@pytest.mark.lambat
 @pytest.mark.django_db
 def test_the_public_pages_use_the_cache_again_once_redis_is_back(settings):
     with redis_sendiri() as r:
@@ -130,6 +135,7 @@ def test_a_redis_that_hangs_costs_a_request_its_timeout_not_more(settings):
     assert lama < 4, lama
 
 
+@pytest.mark.lambat
 @pytest.mark.django_db
 def test_the_public_form_limit_holds_per_process_while_redis_is_down(redis_mati):
     """Neither open (unlimited posts) nor closed (citizens refused): the counter moves to this
@@ -138,6 +144,7 @@ def test_the_public_form_limit_holds_per_process_while_redis_is_down(redis_mati)
     assert [client.post("/formulir/").status_code for _ in range(4)] == [200, 200, 200, 429]
 
 
+@pytest.mark.lambat
 @pytest.mark.django_db
 def test_login_and_the_login_lock_do_not_depend_on_redis(redis_mati):
     """Sessions and django-axes' attempts live in the database: with Redis down a right

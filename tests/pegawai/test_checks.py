@@ -50,6 +50,7 @@ def test_one_process_debug_or_a_shared_cache_pass(settings, monkeypatch, debug, 
     _check()
 
 
+@pytest.mark.lambat
 def test_gunicorn_refuses_two_workers_without_a_shared_cache():
     env = {k: v for k, v in os.environ.items() if k not in ("CACHE_URL", "WEB_CONCURRENCY")}
     env |= {"DEBUG": "false", "SECRET_KEY": "uji-" * 16, "ALLOW_PROCESS_LOCAL_CACHE": ""}

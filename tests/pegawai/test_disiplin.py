@@ -1,4 +1,4 @@
-"""Disciplinary sanctions, from ../shared/domain/REGULATIONS.md section 11 (PP 94/2021 Pasal 8)."""
+"""Disciplinary sanctions, from docs/aturan.md §11 (PP 94/2021 Pasal 8)."""
 
 from datetime import date
 

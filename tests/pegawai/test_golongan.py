@@ -1,4 +1,4 @@
-"""Ranks, from ../shared/domain/REGULATIONS.md section 2."""
+"""Ranks, from docs/aturan.md §2."""
 
 import pytest
 

@@ -1,4 +1,4 @@
-"""Competency standards and Job Person Match, from ../shared/domain/REGULATIONS.md section 8."""
+"""Competency standards and Job Person Match, from docs/aturan.md §8."""
 
 from decimal import Decimal
 

@@ -1,4 +1,4 @@
-"""NIP and NI PPPK rules, from ../shared/domain/REGULATIONS.md section 3."""
+"""NIP and NI PPPK rules, from docs/aturan.md §3."""
 
 import contextlib
 from datetime import date

@@ -1,4 +1,4 @@
-"""Education levels, ordered for "minimum education" requirements (REGULATIONS.md section 5)."""
+"""Education levels, ordered for "minimum education" requirements (docs/aturan.md §5)."""
 
 import pytest
 

@@ -1,4 +1,4 @@
-"""Retirement age and date, from ../shared/domain/REGULATIONS.md section 4."""
+"""Retirement age and date, from docs/aturan.md §4."""
 
 from datetime import date, timedelta
 

@@ -26,6 +26,7 @@ def disk():
         yield folder
 
 
+@pytest.mark.lambat
 def test_a_file_that_fits_is_saved_whole_under_its_name(disk):
     storage = PenyimpananBerkas(location=disk)
     nama = storage.save("bukti/2026/a.pdf", ContentFile(b"%PDF-1.4 isi"))
@@ -38,6 +39,7 @@ def test_a_file_that_fits_is_saved_whole_under_its_name(disk):
     assert berkas_di(disk) == sorted([nama, nama2])
 
 
+@pytest.mark.lambat
 def test_a_full_disk_raises_a_clear_error_and_leaves_no_partial_file(disk):
     isi_disk(disk, sisa=100_000)
     storage = PenyimpananBerkas(location=disk)
@@ -48,6 +50,7 @@ def test_a_full_disk_raises_a_clear_error_and_leaves_no_partial_file(disk):
     assert berkas_di(disk) == []  # neither the final name nor the hidden temporary file
 
 
+@pytest.mark.lambat
 @pytest.mark.django_db
 def test_a_certificate_upload_on_a_full_disk_says_so_and_records_nothing(disk, settings):
     settings.MEDIA_ROOT = disk
@@ -80,6 +83,7 @@ def test_a_certificate_upload_on_a_full_disk_says_so_and_records_nothing(disk, s
     assert (disk / e.bukti.name).stat().st_size == 400_009
 
 
+@pytest.mark.lambat
 @pytest.mark.django_db
 def test_an_import_spooled_to_a_full_temporary_folder_gets_a_507_page_that_says_so(
     disk, settings, hr_client

@@ -6,56 +6,24 @@ long enough to overlap. PostgreSQL only: SQLite serialises all writers.
 
 from __future__ import annotations
 
-import threading
-import time
-from collections.abc import Callable
-
 import pytest
-from django.apps import apps
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError
 
 from pelatihan.models import Peserta, Sesi
 from pelatihan.services import peserta_daftar
 from tests.factories import PegawaiFactory
+from tests.konkurensi import race
 from tests.pelatihan.factories import SesiFactory
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
-HOLD = 0.3
 HARI = SesiFactory._meta.declarations["tanggal_mulai"]
-
-
-def _race(*writers: Callable[[], object]) -> list[object]:
-    ContentType.objects.clear_cache()
-    ContentType.objects.get_for_models(*apps.get_models())
-    barrier = threading.Barrier(len(writers))
-    results: list[object] = [None] * len(writers)
-
-    def run(i: int, writer: Callable[[], object]) -> None:
-        try:
-            barrier.wait()
-            with transaction.atomic():
-                writer()
-                time.sleep(HOLD)
-            results[i] = "ok"
-        except Exception as exc:  # the outcome under test
-            results[i] = exc
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run, args=(i, w)) for i, w in enumerate(writers)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join(timeout=30)
-    return results
 
 
 def test_it_fills_a_two_seat_session_with_exactly_two_of_four_racing_enrolments():
     sesi = SesiFactory(kapasitas=2)
     pegawai = [PegawaiFactory() for _ in range(4)]
-    results = _race(
+    results = race(
         *[
             (lambda p=p: peserta_daftar(sesi=sesi, pegawai=p, oleh=None, hari_ini=HARI))
             for p in pegawai
@@ -74,7 +42,7 @@ def test_the_database_alone_refuses_the_last_seat_twice_to_raw_writers():
     row serialises the writers and the CHECK refuses the second."""
     sesi = SesiFactory(kapasitas=1)
     a, b = PegawaiFactory(), PegawaiFactory()
-    results = _race(
+    results = race(
         lambda: Peserta.objects.create(sesi=sesi, pegawai=a),
         lambda: Peserta.objects.create(sesi=sesi, pegawai=b),
     )
@@ -88,7 +56,7 @@ def test_the_database_alone_refuses_the_last_seat_twice_to_raw_writers():
 def test_the_same_employee_racing_into_one_session_is_enrolled_once():
     sesi = SesiFactory(kapasitas=5)
     p = PegawaiFactory()
-    results = _race(
+    results = race(
         lambda: peserta_daftar(sesi=sesi, pegawai=p, oleh=None, hari_ini=HARI),
         lambda: peserta_daftar(sesi=sesi, pegawai=p, oleh=None, hari_ini=HARI),
     )

@@ -1,5 +1,5 @@
 """Table-driven tests of the JP rules, the leadership training by level and each need source
-(REGULATIONS.md section 9; PP 11/2017 Pasal 203 ayat (4); PP 49/2018 Pasal 40 ayat (1))."""
+(docs/aturan.md §9; PP 11/2017 Pasal 203 ayat (4); PP 49/2018 Pasal 40 ayat (1))."""
 
 from __future__ import annotations
 

@@ -10,7 +10,7 @@ import pytest
 from django.urls import reverse
 
 from publik.models import Pengumuman, Seleksi, Tahap
-from tests.publik.conftest import HOST_LAIN, SITUS_PRODUKSI, buat_keputusan, isi_survei
+from tests.publik.bantu import HOST_LAIN, SITUS_PRODUKSI, buat_keputusan, isi_survei
 from tests.qr import teks_qr
 
 HOST_PRODUKSI = urlsplit(SITUS_PRODUKSI).hostname

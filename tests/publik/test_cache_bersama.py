@@ -14,7 +14,7 @@ from django.core.management import call_command
 from django.urls import reverse
 
 from publik import cache as publik_cache
-from tests.publik.conftest import buat_keputusan
+from tests.publik.bantu import buat_keputusan
 
 
 def _redis_ada() -> bool:

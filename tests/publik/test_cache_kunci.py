@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from django.urls import reverse
 
-from tests.publik.conftest import buat_keputusan, isi_survei
+from tests.publik.bantu import buat_keputusan, isi_survei
 
 SAMPAH = "utm_source=whatsapp&utm_campaign=kampanye-xyz&x=1&fbclid=IwAR0abc"
 

@@ -23,7 +23,7 @@ from frictionless import validate
 from jabatan.models import Penempatan
 from publik.data_terbuka import DATASET
 from tests.factories import FormasiFactory, JabatanFactory, PenempatanFactory, UnitKerjaFactory
-from tests.publik.conftest import TERTUTUP, buat_keputusan, isi_survei
+from tests.publik.bantu import TERTUTUP, buat_keputusan, isi_survei
 
 pytestmark = pytest.mark.django_db
 

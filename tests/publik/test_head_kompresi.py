@@ -13,7 +13,7 @@ import pytest
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from tests.publik.conftest import buat_keputusan, isi_survei
+from tests.publik.bantu import buat_keputusan, isi_survei
 
 pytestmark = pytest.mark.django_db
 
@@ -54,7 +54,7 @@ def _pola(patterns, prefix: str = "", ns: str | None = None):
 def semua_url(sistem, opd, unit_layanan, jpt, hr_user) -> list[tuple[str, str]]:
     """Every named URL of the project with arguments that exist (anything for the rest)."""
     from publik.services import IsiSeleksi, seleksi_buka
-    from tests.publik.test_umpan import JADWAL, PANITIA
+    from tests.publik.bantu import JADWAL, PANITIA
 
     k = buat_keputusan(sistem, opd=opd)
     isi_survei(unit_layanan, 5)

@@ -16,7 +16,7 @@ from jabatan.models import Usulan
 from publik.models import URUTAN_TAHAP, HasilTahap, JenisTahap, Pelamar, Pengumuman, Seleksi
 from publik.services import IsiSeleksi, seleksi_buka, seleksi_daftar
 from tests.factories import FormasiFactory
-from tests.publik.conftest import PANITIA
+from tests.publik.bantu import PANITIA
 
 pytestmark = pytest.mark.django_db
 HARI = dt.timedelta(days=1)

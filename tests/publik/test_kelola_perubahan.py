@@ -16,7 +16,7 @@ from pegawai.models import Akses
 from publik.models import PerubahanSeleksi, Seleksi
 from publik.services import seleksi_batalkan, seleksi_daftar
 from tests.akses_data import buat_organisasi
-from tests.publik.conftest import buka, jadwal_dari
+from tests.publik.bantu import buka, jadwal_dari
 
 pytestmark = pytest.mark.django_db
 HARI = dt.timedelta(days=1)

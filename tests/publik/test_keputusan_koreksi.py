@@ -19,7 +19,7 @@ from jabatan.services import keputusan_batalkan, keputusan_koreksi
 from publik.keputusan import AsalSeleksiPublik
 from publik.models import KeputusanSeleksi, Pelamar, Seleksi, Tahap
 from tests.factories import FormasiFactory, PegawaiFactory
-from tests.jabatan.test_koreksi import catat
+from tests.jabatan.bantu import catat
 
 pytestmark = pytest.mark.django_db
 

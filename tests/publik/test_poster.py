@@ -14,7 +14,7 @@ from django.urls import reverse
 from PIL import Image
 
 from publik.qr import SKALA_PNG, SVG_NS, TEPI
-from tests.publik.conftest import SITUS_PRODUKSI, buat_unit_terpanjang
+from tests.publik.bantu import SITUS_PRODUKSI, buat_unit_terpanjang
 from tests.qr import teks_qr
 
 

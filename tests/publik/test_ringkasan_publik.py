@@ -14,8 +14,8 @@ from jabatan.models import Keputusan, Penempatan
 from jabatan.services import usulan_set
 from pegawai.jenis_jabatan import JenisJabatan
 from tests.factories import FormasiFactory, JabatanFactory
-from tests.jabatan.test_keputusan import PADA, _calon, _putus
-from tests.publik.conftest import buat_keputusan
+from tests.jabatan.bantu import PADA, buat_calon, putuskan
+from tests.publik.bantu import buat_keputusan
 
 pytestmark = pytest.mark.django_db
 
@@ -33,11 +33,11 @@ def lowongan(hr_user):
         pendidikan_minimal="S1",
     )
     formasi = FormasiFactory(jabatan=jabatan)
-    terbaik = _calon(formasi.unit_kerja, predikat=("Sangat Baik", "Sangat Baik"))
+    terbaik = buat_calon(formasi.unit_kerja, predikat=("Sangat Baik", "Sangat Baik"))
     return {
         "formasi": formasi,
         "terbaik": terbaik,
-        "kedua": _calon(formasi.unit_kerja),
+        "kedua": buat_calon(formasi.unit_kerja),
         "hr": hr_user,
     }
 
@@ -60,7 +60,7 @@ def _diputus(lw, **kw) -> Keputusan:
         pada=PADA,
         oleh=lw["hr"],
     )
-    return _putus(lw, lw["kedua"], justifikasi=RAHASIA, **kw)
+    return putuskan(lw, lw["kedua"], justifikasi=RAHASIA, **kw)
 
 
 def test_it_publishes_the_summary_and_never_the_justification(lowongan, hr_client):

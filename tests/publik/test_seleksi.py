@@ -31,7 +31,7 @@ from tests.factories import (
     JabatanFactory,
     PenempatanFactory,
 )
-from tests.publik.conftest import JADWAL, PANITIA, isi_dari
+from tests.publik.bantu import JADWAL, PANITIA, isi_dari
 
 pytestmark = pytest.mark.django_db
 D = dt.date

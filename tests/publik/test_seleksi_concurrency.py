@@ -13,8 +13,8 @@ from django.core.exceptions import ValidationError
 
 from publik.models import PerubahanSeleksi, Seleksi
 from publik.services import seleksi_batalkan, seleksi_jadwal_ubah
-from tests.pelatihan.test_concurrency import _race
-from tests.publik.conftest import buka, jadwal_dari
+from tests.konkurensi import race
+from tests.publik.bantu import buka, jadwal_dari
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 UMUM = dt.date(2026, 9, 10)
@@ -41,7 +41,7 @@ def _geser(hari: int) -> dict[str, tuple[dt.date, dt.date]]:
 
 def test_two_officers_cancelling_at_once_leave_one_cancellation(jpt, hr_user, hr_lain):
     seleksi = buka(jpt, hr_user, UMUM)
-    results = _race(
+    results = race(
         lambda: seleksi_batalkan(seleksi=seleksi, alasan="Alasan A", pada=HARI_INI, oleh=hr_user),
         lambda: seleksi_batalkan(seleksi=seleksi, alasan="Alasan B", pada=HARI_INI, oleh=hr_lain),
     )
@@ -56,7 +56,7 @@ def test_two_reschedules_at_once_both_land_and_the_history_chains(jpt, hr_user, 
     """Neither change is lost: the second officer's change starts from the first's dates,
     and the history says so (its old dates are the first's new ones)."""
     seleksi = buka(jpt, hr_user, UMUM)
-    results = _race(
+    results = race(
         lambda: seleksi_jadwal_ubah(
             seleksi=seleksi, tahap=_geser(7), alasan="A", pada=HARI_INI, oleh=hr_user
         ),
@@ -73,7 +73,7 @@ def test_two_reschedules_at_once_both_land_and_the_history_chains(jpt, hr_user, 
 
 def test_a_reschedule_racing_a_cancellation_never_follows_it(jpt, hr_user, hr_lain):
     seleksi = buka(jpt, hr_user, UMUM)
-    results = _race(
+    results = race(
         lambda: seleksi_batalkan(seleksi=seleksi, alasan="Batal", pada=HARI_INI, oleh=hr_user),
         lambda: seleksi_jadwal_ubah(
             seleksi=seleksi, tahap=_geser(7), alasan="A", pada=HARI_INI, oleh=hr_lain

@@ -23,7 +23,7 @@ from publik.services import (
     tahap_catat_hasil,
     tahap_umumkan,
 )
-from tests.publik.conftest import PANITIA, buka, isi_dari, jadwal_dari
+from tests.publik.bantu import PANITIA, buka, isi_dari, jadwal_dari
 
 pytestmark = pytest.mark.django_db
 HARI = dt.timedelta(days=1)

@@ -14,7 +14,7 @@ from django.utils import timezone
 from publik.models import Pengumuman, Seleksi
 from publik.selectors import keadaan_seleksi
 from publik.services import IsiSeleksi, seleksi_buka, tahap_umumkan
-from tests.publik.conftest import PANITIA
+from tests.publik.bantu import PANITIA
 
 pytestmark = pytest.mark.django_db
 HARI = dt.timedelta(days=1)

@@ -15,7 +15,7 @@ from kinerja.survei import KomentarSkm, ResponSkm, StatusKomentar
 from kinerja.survei_selectors import MIN_RESPONDEN, hasil_terbit, hasil_terbit_satu
 from pegawai.throttle import jaringan
 from publik.views.survei import BATAS_KIRIM, BATAS_UNIT_HARIAN
-from tests.publik.conftest import TERTUTUP, isi_survei, isian_survei
+from tests.publik.bantu import TERTUTUP, isi_survei, isian_survei
 
 pytestmark = pytest.mark.django_db
 

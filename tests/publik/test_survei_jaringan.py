@@ -32,7 +32,7 @@ from kinerja.survei_selectors import hasil_terbit_satu
 from kinerja.survei_terbit import MIN_RESPONDEN, Status
 from publik.views.survei import BATAS_KIRIM, BATAS_UNIT_HARIAN, KUKI_KIOS
 from tests.factories import UnitKerjaFactory
-from tests.publik.conftest import TERTUTUP, isi_survei, isian_survei, pada_hari
+from tests.publik.bantu import TERTUTUP, isi_survei, isian_survei, pada_hari
 
 pytestmark = pytest.mark.django_db
 

@@ -21,7 +21,7 @@ from django.utils import timezone
 from kinerja.services.survei import respon_skm_create
 from kinerja.survei import ResponSkm
 from kinerja.survei_terbit import MIN_RESPONDEN
-from tests.publik.conftest import TERTUTUP, isi_survei, isian_survei, pada_hari
+from tests.publik.bantu import TERTUTUP, isi_survei, isian_survei, pada_hari
 
 pytestmark = pytest.mark.django_db
 

@@ -29,7 +29,7 @@ from publik.services import (
     seleksi_daftar,
     tahap_catat_hasil,
 )
-from tests.publik.conftest import PANITIA, isi_dari
+from tests.publik.bantu import PANITIA, isi_dari
 
 pytestmark = pytest.mark.django_db
 D = dt.date

@@ -17,7 +17,7 @@ from django.urls import reverse
 from jabatan.models import Keputusan
 from publik.selectors import MIN_ORANG, angka_transparansi
 from publik.views.transparansi import PER_HALAMAN
-from tests.publik.conftest import (
+from tests.publik.bantu import (
     ALASAN_RAHASIA,
     NILAI_RAHASIA,
     TERTUTUP,

@@ -26,7 +26,7 @@ from publik.services import (
     seleksi_jadwal_ubah,
     tahap_umumkan,
 )
-from tests.publik.conftest import JADWAL, PANITIA, buat_keputusan
+from tests.publik.bantu import JADWAL, PANITIA, buat_keputusan
 
 pytestmark = pytest.mark.django_db
 ATOM = "{http://www.w3.org/2005/Atom}"

@@ -9,7 +9,7 @@ from django_tasks_db.models import DBTaskResult
 
 from kinerja.models import Periode, Skp
 from tests.akses_data import buat_organisasi
-from tests.tugas.conftest import jalankan_worker
+from tests.proses import jalankan_worker
 from tugas.models import Progres
 
 AKSI = "/admin/kinerja/periode/"
@@ -32,6 +32,7 @@ def hr(client, org):
     return client
 
 
+@pytest.mark.lambat
 @pytest.mark.postgres
 @pytest.mark.django_db(transaction=True)
 def test_a_worker_process_opens_the_period_and_the_operation_is_audited_once(hr, org):

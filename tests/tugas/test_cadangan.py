@@ -21,10 +21,10 @@ from django.db import connection
 
 from tests.akses_data import buat_organisasi
 from tests.pelatihan.factories import EksternalFactory
-from tests.tugas.conftest import ROOT, sambung_pg, url_basis_data_uji
+from tests.proses import ROOT, sambung_pg, url_basis_data_uji
 from tugas.cadangan import hitung_baris
 
-pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True), pytest.mark.lambat]
 
 
 @pytest.fixture

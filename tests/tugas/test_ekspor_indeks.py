@@ -16,7 +16,7 @@ from kinerja.models import Periode
 from pegawai.models import CatatanEkspor
 from tests.akses_data import buat_organisasi
 from tests.factories import FormasiFactory, JabatanFactory, tutup_periode
-from tests.jabatan.test_keputusan import _calon
+from tests.jabatan.bantu import buat_calon
 from tugas.models import Progres
 
 pytestmark = pytest.mark.django_db
@@ -44,8 +44,8 @@ def test_the_ranking_export_is_a_task_with_the_pages_weights_and_a_log(org, lang
             pendidikan_minimal="S1",
         ),
     )
-    terbaik = _calon(org.bidang_a, predikat=("Sangat Baik", "Sangat Baik"))
-    kedua = _calon(org.bidang_a, pengawas_sejak=dt.date(2010, 1, 4))
+    terbaik = buat_calon(org.bidang_a, predikat=("Sangat Baik", "Sangat Baik"))
+    kedua = buat_calon(org.bidang_a, pengawas_sejak=dt.date(2010, 1, 4))
     tutup_periode()
     hr = _client(org.users["hr"])
     url = f"/jabatan/lowongan/{formasi.pk}/"
@@ -84,7 +84,7 @@ def test_the_ranking_export_is_a_task_with_the_pages_weights_and_a_log(org, lang
 
 def test_a_period_change_queues_the_projection_refresh_and_hr_sees_its_link(org):
     """No worker here: the test checks what is queued, then runs the refresh itself."""
-    pegawai = _calon(org.bidang_a, predikat=("Sangat Baik", "Baik"))
+    pegawai = buat_calon(org.bidang_a, predikat=("Sangat Baik", "Baik"))
     tutup_periode()
     assert indeks.selisih() == []
     periode = Periode.objects.get(tahun=2025)

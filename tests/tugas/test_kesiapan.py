@@ -14,7 +14,7 @@ import pytest
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
-from tests.tugas.conftest import ROOT, perintah_worker
+from tests.proses import ROOT, perintah_worker
 from tugas.models import Detak
 
 pytestmark = pytest.mark.django_db
@@ -175,6 +175,7 @@ def test_it_is_read_only(client, worker_hidup):
     assert client.post(URL).status_code == 405
 
 
+@pytest.mark.lambat
 @pytest.mark.postgres
 @pytest.mark.django_db(transaction=True)
 def test_a_running_db_worker_beats_and_stopping_it_with_sigterm_removes_its_heartbeat(client):
@@ -200,6 +201,7 @@ def test_a_running_db_worker_beats_and_stopping_it_with_sigterm_removes_its_hear
     assert client.get(URL).status_code == 503
 
 
+@pytest.mark.lambat
 def test_a_mistyped_monitoring_address_stops_the_start_and_names_the_value():
     env = {**os.environ, "READINESS_ALLOWED_IPS": "127.0.0.1,10.0.0.300"}
     hasil = subprocess.run(

@@ -11,7 +11,7 @@ from auditlog.models import LogEntry
 
 from kinerja.models import Periode
 from tests.akses_data import buat_organisasi
-from tests.tugas.conftest import jalankan_worker
+from tests.proses import jalankan_worker
 from tugas.models import Progres
 from tugas.permintaan import id_permintaan
 
@@ -74,6 +74,7 @@ def test_a_task_started_by_a_request_writes_its_audit_rows_under_that_requests_i
     assert id_permintaan.get() is None  # the task's id does not outlive the task
 
 
+@pytest.mark.lambat
 @pytest.mark.postgres
 @pytest.mark.django_db(transaction=True)
 def test_a_worker_process_logs_and_audits_the_task_under_the_requests_id(hr, org):

@@ -1,4 +1,4 @@
-"""Measure the project's hot paths next to their floors (shared/DESIGN.md, Benchmarks).
+"""Measure the project's hot paths next to their floors (docs/desain.md, Benchmarks).
 
 Prints one line per path:
 `BENCH <name> pegawai=<N> median_ms=<m> floor_ms=<f> ratio=<m/f> queries=<q>`

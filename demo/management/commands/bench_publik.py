@@ -3,7 +3,7 @@ floor in the same run (README: `manage.py bench_publik`).
 
 Starts gunicorn (2 sync workers, DEBUG off) on the current database, then drives it from
 `--klien` processes with a keep-alive-free HTTP/1.0 client (what gunicorn's sync workers speak)
-for `--detik` seconds per path, and prints one line per path in DESIGN.md's format, with the
+for `--detik` seconds per path, and prints one line per path in docs/desain.md's format, with the
 load figures after it:
 
 `BENCH publik.<name> pegawai=<N> median_ms=<m> floor_ms=<f> ratio=<m/f> queries=<q> req_s=<r>

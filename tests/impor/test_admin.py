@@ -1,0 +1,72 @@
+"""The admin of impor's saved SIASN mappings: every page within its query bound."""
+
+from __future__ import annotations
+
+import pytest
+from django.apps import apps
+
+from tests.admin_data import AUTH, CONTENT_TYPE, admin_url, terdaftar
+
+pytestmark = pytest.mark.django_db
+
+APP = "impor"
+
+# Changelist: AUTH + the page's COUNT + the rows (every printed foreign key joined) + one query
+# per filter that reads the database. No bound grows with the 30 rows: one query per row would
+# exceed it many times over.
+CHANGELIST_QUERIES = {
+    "impor.pemetaanunit": AUTH + 2,  # rows joined to the unit and the user who mapped
+    "impor.pemetaanjabatan": AUTH + 2,
+}
+
+# Add page: AUTH + CONTENT_TYPE. No foreign key renders its choices (autocomplete widgets start
+# empty) and the inline formsets of a new object load nothing.
+TANPA_TAMBAH: set[str] = set()
+ADD_QUERIES = {
+    label: AUTH + CONTENT_TYPE for label in CHANGELIST_QUERIES if label not in TANPA_TAMBAH
+}
+
+# Change page: AUTH + CONTENT_TYPE + the object (joined to what its page prints) + the label of
+# each selected value in an autocomplete widget (one query per foreign key; a many-to-many costs
+# two: its current values and their labels) + one query per inline.
+CHANGE_QUERIES = {
+    # The autocomplete's selected unit (or position), the user who mapped (read-only).
+    "impor.pemetaanunit": AUTH + CONTENT_TYPE + 1 + 2,
+    "impor.pemetaanjabatan": AUTH + CONTENT_TYPE + 1 + 2,
+}
+
+
+# --- Every page, bounded ---------------------------------------------------------------------
+
+
+def test_it_has_a_query_bound_for_every_registered_admin() -> None:
+    assert terdaftar(APP) == sorted(CHANGELIST_QUERIES) == sorted(CHANGE_QUERIES)
+
+
+@pytest.mark.parametrize("label", terdaftar(APP))
+def test_it_renders_every_changelist_for_hr_with_bounded_queries(
+    label, dataset, hr_client, django_assert_max_num_queries
+) -> None:
+    with django_assert_max_num_queries(CHANGELIST_QUERIES[label]):
+        response = hr_client.get(admin_url(label, "changelist"))
+    assert response.status_code == 200
+    assert len(response.context["cl"].result_list) > 0
+
+
+@pytest.mark.parametrize("label", sorted(ADD_QUERIES))
+def test_it_renders_every_add_page_for_hr_with_bounded_queries(
+    label, dataset, hr_client, django_assert_max_num_queries
+) -> None:
+    with django_assert_max_num_queries(ADD_QUERIES[label]):
+        response = hr_client.get(admin_url(label, "add"))
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("label", terdaftar(APP))
+def test_it_renders_every_change_page_for_hr_with_bounded_queries(
+    label, dataset, hr_client, django_assert_max_num_queries
+) -> None:
+    obj = apps.get_model(label).objects.order_by("pk").last()
+    with django_assert_max_num_queries(CHANGE_QUERIES[label]):
+        response = hr_client.get(admin_url(label, "change", obj.pk))
+    assert response.status_code == 200
