@@ -108,9 +108,9 @@ def _langsung() -> dict[str, str]:
 
 
 def _lewat_tugas() -> dict[str, tuple[str, dict]]:
-    """The downloads that run as a background task: URL and query, by their `data=` key."""
+    """The downloads that run as a background task: URL and POST data, by their `data=` key."""
     formasi = Formasi.objects.filter(jumlah_terisi__lt=1).order_by("pk").first()
-    return {"jabatan.peringkat": (f"/jabatan/lowongan/{formasi.pk}/", {"ekspor": "xlsx"})}
+    return {"jabatan.peringkat": (f"/jabatan/lowongan/{formasi.pk}/ekspor/", {"format": "xlsx"})}
 
 
 def _cocok(kunci: str, dikenal: set[str]) -> bool:
@@ -170,10 +170,10 @@ def test_every_xlsx_export_types_its_cells(kota, client, unduh_ekspor):
         assert response.status_code == 200, (kunci, url, response.status_code)
         assert response["Content-Type"].startswith("application/vnd.openxmlformats"), kunci
         diperiksa[kunci] = periksa(kunci, response.content)
-    for kunci, (url, query) in _lewat_tugas().items():
-        diperiksa[kunci] = periksa(kunci, unduh_ekspor(client, url, query))
+    for kunci, (url, data) in _lewat_tugas().items():
+        diperiksa[kunci] = periksa(kunci, unduh_ekspor(client, url, data=data))
     for url in _admin_ekspor():
-        diperiksa[url] = periksa(url, unduh_ekspor(client, url, {"format": "xlsx"}))
+        diperiksa[url] = periksa(url, unduh_ekspor(client, url, data={"format": "xlsx"}))
     # The checks ran on rows, not on empty sheets: the demo city fills these.
     for kunci in (
         "jabatan.lowongan",

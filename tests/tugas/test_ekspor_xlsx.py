@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 
 import pytest
 from django.urls import reverse
@@ -27,7 +28,8 @@ def test_the_admin_list_exports_xlsx_as_a_task_with_typed_cells(hr_client, unduh
         unduh_ekspor(
             hr_client,
             "/admin/pegawai/riwayatpangkat/ekspor/",
-            {"format": "xlsx", "golongan": "III/a"},
+            {"golongan": "III/a"},
+            {"format": "xlsx"},
         )
     )
     rows = list(ws.iter_rows())
@@ -45,16 +47,25 @@ def test_the_admin_list_exports_xlsx_as_a_task_with_typed_cells(hr_client, unduh
     assert len(rows) == 2  # the list's filter holds in the export
 
 
-def test_the_export_link_offers_both_formats_with_the_filters(hr_client):
+def _forms_ekspor(page: str) -> list[tuple[str, str]]:
+    """The export forms of an admin list: (action, format), each a POST with its CSRF token."""
+    forms = re.findall(r'<form method="post" action="([^"]*/ekspor/[^"]*)">(.*?)</form>', page)
+    assert all("csrfmiddlewaretoken" in isi for _action, isi in forms)
+    return [(action, re.search(r'name="format" value="(\w+)"', isi)[1]) for action, isi in forms]
+
+
+def test_the_export_forms_offer_both_formats_with_the_filters(hr_client):
     page = hr_client.get("/admin/pegawai/riwayatpangkat/", {"golongan": "III/a"}).content.decode()
-    assert "/admin/pegawai/riwayatpangkat/ekspor/?golongan=III%2Fa&amp;format=xlsx" in page
+    url = "/admin/pegawai/riwayatpangkat/ekspor/?golongan=III%2Fa"
+    assert _forms_ekspor(page) == [(url, "csv"), (url, "xlsx")]
     page = hr_client.get("/admin/pegawai/riwayatpangkat/").content.decode()
-    assert "/admin/pegawai/riwayatpangkat/ekspor/?format=xlsx" in page
+    url = "/admin/pegawai/riwayatpangkat/ekspor/?"
+    assert _forms_ekspor(page) == [(url, "csv"), (url, "xlsx")]
 
 
 def test_formula_like_text_stays_text_in_xlsx(hr_client, unduh_ekspor):
     PegawaiFactory(nama='=HYPERLINK("http://x","y")')
-    ws = _sheet(unduh_ekspor(hr_client, "/admin/pegawai/pegawai/ekspor/", {"format": "xlsx"}))
+    ws = _sheet(unduh_ekspor(hr_client, "/admin/pegawai/pegawai/ekspor/", data={"format": "xlsx"}))
     cell = ws.cell(row=2, column=2)
     assert (cell.data_type, cell.value) == ("s", '=HYPERLINK("http://x","y")')
 
