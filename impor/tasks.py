@@ -10,9 +10,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_tasks import task
 
-from impor import baca, proses
+from impor import proses, read
 from impor.models import Impor
-from impor.tampil import kalimat_diterapkan
+from impor.preview import kalimat_diterapkan
 from pegawai.audit import catat_operasi
 from tugas.models import Progres
 from tugas.progres import Laporan, dengan_progres, mulai
@@ -62,7 +62,7 @@ def pratinjau(laporan: Laporan, impor_id: int) -> int:
     impor = Impor.objects.get(pk=impor_id)
     try:
         r = proses.jalankan(bytes(impor.berkas), impor.format, maju=laporan.maju)
-    except baca.BerkasDitolak as exc:
+    except read.BerkasDitolak as exc:
         # A refused file is the preview's answer (shown on its page), not a failed task.
         impor.status = Impor.Status.DITOLAK
         impor.ringkasan = {"galat_berkas": exc.pesan}
@@ -96,7 +96,7 @@ def terapkan(laporan: Laporan, impor_id: int, user_id: int | None, sebagian: boo
             sumber=f"{impor.nama_berkas} sha256:{impor.checksum}",
             maju=laporan.maju,
         )
-    except baca.BerkasDitolak as exc:
+    except read.BerkasDitolak as exc:
         laporan.gagal(_("Berkas ditolak, tidak ada yang disimpan: %(p)s") % {"p": exc.pesan})
         return 0
     except proses.DibatalkanAdaGalat:
@@ -155,7 +155,7 @@ def rekonsiliasi(laporan: Laporan, impor_id: int) -> int:
     impor = Impor.objects.get(pk=impor_id)
     try:
         r = proses.jalankan(bytes(impor.berkas), impor.format, maju=laporan.maju, selisih=True)
-    except baca.BerkasDitolak as exc:
+    except read.BerkasDitolak as exc:
         laporan.gagal(exc.pesan)
         return 0
     laporan.selesai(
@@ -207,7 +207,7 @@ def mulai_terapkan(impor: Impor, oleh: Any, *, sebagian: bool) -> Progres:
 
 @task()
 @dengan_progres
-def segarkan_indeks(laporan: Laporan) -> int:
+def refresh_merit_index(laporan: Laporan) -> int:
     """Rebuild the whole merit projection after a large import (jabatan.indeks.segarkan)."""
     from jabatan import indeks
 
@@ -216,10 +216,10 @@ def segarkan_indeks(laporan: Laporan) -> int:
     return n
 
 
-def mulai_segarkan_indeks(oleh: Any) -> Progres:
+def mulai_refresh_merit_index(oleh: Any) -> Progres:
     """Queue the rebuild for when the import's transaction commits (one while queued)."""
     return mulai(
-        segarkan_indeks,
+        refresh_merit_index,
         label=_("Bangun ulang indeks merit setelah impor"),
         oleh=oleh,
         gabung=True,

@@ -12,12 +12,12 @@ from django.views.decorators.http import require_POST, require_safe
 
 from impor import kolom as k
 from impor import tasks
-from impor.forms import TerapkanForm, UnggahForm
+from impor.forms import PemetaanForm, TerapkanForm, UnggahForm
 from impor.models import Impor
+from impor.preview import kalimat_diterapkan
 from impor.riwayat import riwayat_tampil
 from impor.roles import PERM_IMPOR
 from impor.services import impor_create, pemetaan_simpan
-from impor.tampil import kalimat_diterapkan
 from jabatan.models import Jabatan
 from pegawai.akses import lingkup
 from pegawai.ekspor import unduh_tabel
@@ -65,13 +65,13 @@ def impor_unggah(request: HttpRequest) -> HttpResponse:
 
 
 def _ukuran_maks() -> int:
-    from impor.baca import ukuran_maks
+    from impor.read import ukuran_maks
 
     return ukuran_maks()
 
 
 def _batas(ukuran: int) -> str:
-    from impor.baca import _mb
+    from impor.read import _mb
 
     return _(
         "Berkas terlalu besar (%(u)s); batasnya %(m)s. Pecah berkas menjadi beberapa bagian."
@@ -81,11 +81,10 @@ def _batas(ukuran: int) -> str:
     }
 
 
-@login_required
-@require_safe
-def impor_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    _hr(request)
-    impor = get_object_or_404(Impor.objects.defer("berkas").select_related("oleh"), pk=pk)
+def _halaman_detail(
+    request: HttpRequest, impor: Impor, *, pemetaan: PemetaanForm | None = None, status: int = 200
+) -> HttpResponse:
+    """Render an import's page; a refused mapping form (`pemetaan`) lists its errors."""
     r = impor.ringkasan or {}
     perlu_unit = bool(r.get("unit_asing"))
     perlu_jabatan = bool(r.get("jabatan_asing"))
@@ -100,6 +99,7 @@ def impor_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "diterapkan": diterapkan,
             "hasil": kalimat_diterapkan(r) if diterapkan else "",
             "form": TerapkanForm(),
+            "galat_pemetaan": pemetaan.galat() if pemetaan is not None else [],
             "unit_asing": sorted((r.get("unit_asing") or {}).items()),
             "jabatan_asing": sorted((r.get("jabatan_asing") or {}).items()),
             "riwayat_rinci": riwayat_tampil(r.get("riwayat_rinci") or {}),
@@ -108,6 +108,16 @@ def impor_detail(request: HttpRequest, pk: int) -> HttpResponse:
             if perlu_jabatan
             else [],
         },
+        status=status,
+    )
+
+
+@login_required
+@require_safe
+def impor_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    _hr(request)
+    return _halaman_detail(
+        request, get_object_or_404(Impor.objects.defer("berkas").select_related("oleh"), pk=pk)
     )
 
 
@@ -116,22 +126,17 @@ def impor_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def impor_petakan(request: HttpRequest, pk: int) -> HttpResponse:
     """Save the mappings HR chose for the unknown units and positions; preview again."""
     _hr(request)
-    impor = get_object_or_404(Impor.objects.defer("berkas"), pk=pk)
+    impor = get_object_or_404(Impor.objects.defer("berkas").select_related("oleh"), pk=pk)
     r = impor.ringkasan or {}
-
-    def pilihan(prefix: str, asing: dict) -> dict[str, tuple[str, int]]:
-        out = {}
-        for n, (kode, (nama, _jumlah)) in enumerate(sorted(asing.items())):
-            v = request.POST.get(f"{prefix}-{n}", "")
-            if v.isdigit():
-                out[kode] = (nama, int(v))
-        return out
-
-    pemetaan_simpan(
-        unit=pilihan("unit", r.get("unit_asing") or {}),
-        jabatan=pilihan("jabatan", r.get("jabatan_asing") or {}),
-        oleh=request.user,
+    form = PemetaanForm(
+        request.POST,
+        unit_asing=r.get("unit_asing") or {},
+        jabatan_asing=r.get("jabatan_asing") or {},
     )
+    if not form.is_valid():
+        return _halaman_detail(request, impor, pemetaan=form, status=400)
+    pilihan = form.pemetaan()
+    pemetaan_simpan(unit=pilihan["unit"], jabatan=pilihan["jabatan"], oleh=request.user)
     return redirect(tasks.mulai_pratinjau(impor, request.user))
 
 

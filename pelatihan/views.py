@@ -19,7 +19,7 @@ from pegawai.forms import tambah_galat
 from pegawai.halaman import query_tanpa_halaman
 from pegawai.models import Pegawai
 from pelatihan import charts, rules, selectors, services
-from pelatihan.forms import EksternalForm
+from pelatihan.forms import AjukanForm, DaftarMassalForm, EksternalForm, RencanaAksiForm
 from pelatihan.models import Peserta, Sesi
 
 TABEL = ("unit", "pegawai")
@@ -145,12 +145,14 @@ def ajukan(request: HttpRequest, pk: int) -> HttpResponse:
     """Ask to join an open session (the employee; HR then enrols)."""
     pegawai = _pegawai_sendiri(request)
     sesi = get_object_or_404(Sesi, pk=pk)
+    form = AjukanForm(request.POST)
+    form.is_valid()  # one optional checkbox: every POST is valid
     try:
         services.peserta_ajukan(
             sesi=sesi,
             pegawai=pegawai,
             oleh=request.user,
-            sadar_batas_pppk=request.POST.get("sadar_batas_pppk") == "1",
+            sadar_batas_pppk=form.cleaned_data["sadar_batas_pppk"],
         )
     except ValidationError as exc:
         for m in exc.messages:
@@ -240,23 +242,10 @@ def daftar_massal(request: HttpRequest, sesi_id: int) -> HttpResponse:
     galat: list[str] = []
     dipilih: set[int] | None = None
     if request.method == "POST" and usulan.valid:
-        try:
-            dipilih = {int(v) for v in request.POST.getlist("pegawai")}
-        except ValueError:
-            galat.append(_("Pegawai: pilihan harus berupa nomor pegawai dari daftar usulan."))
-            dipilih = set()
-        luar = dipilih - usulan.ids
-        if luar:
-            galat.append(
-                _(
-                    "Pegawai: %(n)s pilihan tidak termasuk usulan untuk sesi ini (di luar "
-                    "saringan atau lingkup Anda); tidak ada yang didaftarkan."
-                )
-                % {"n": len(luar)}
-            )
-        elif not dipilih and not galat:
-            galat.append(_("Pegawai: centang minimal satu pegawai untuk didaftarkan."))
-        if not galat:
+        form = DaftarMassalForm(request.POST, usulan_ids=usulan.ids)
+        valid = form.is_valid()
+        dipilih, galat = form.dipilih, form.galat()
+        if valid:
             urut = {b.pegawai.pk: b.pegawai for b in usulan.baris}
             pegawai = [p for pk, p in urut.items() if pk in dipilih]
             # Rows beyond the review's display limit (never shown, so never ticked by HR):
@@ -264,7 +253,7 @@ def daftar_massal(request: HttpRequest, sesi_id: int) -> HttpResponse:
             sisa = dipilih - set(urut)
             if sisa:
                 pegawai += list(Pegawai.objects.filter(pk__in=sisa).order_by("nama", "nip"))
-            hanya = request.POST.get("hanya_yang_sah") == "on"
+            hanya = form.cleaned_data["hanya_yang_sah"]
             if len(pegawai) > MASSAL_LATAR:
                 try:
                     progres = mulai_daftar_massal(
@@ -414,8 +403,13 @@ def rencana(request: HttpRequest) -> HttpResponse:
     tahun = timezone.localdate().year
     if request.method == "POST":
         _hr(request)
-        aksi, unit_id = request.POST.get("aksi"), request.POST.get("unit") or None
-        unit = get_object_or_404(UnitKerja, pk=unit_id) if unit_id else None
+        form = RencanaAksiForm(request.POST)
+        if not form.is_valid():
+            for name, errors in form.errors.items():
+                for e in errors:
+                    messages.error(request, f"{form.fields[name].label}: {e}")
+            return redirect("pelatihan:rencana")
+        aksi, unit = form.cleaned_data["aksi"], form.cleaned_data["unit"]
         try:
             if aksi == "susun" and unit is None:
                 # The whole city: every employee's needs, a background task with progress.
@@ -436,12 +430,10 @@ def rencana(request: HttpRequest) -> HttpResponse:
                     tahun=tahun, unit_kerja=unit, kursi=kursi, programs=programs, oleh=request.user
                 )
                 messages.success(request, _("Rencana disusun dari kebutuhan."))
-            elif aksi == "setujui":
+            else:
                 r = get_object_or_404(RencanaPengembangan, tahun=tahun, unit_kerja=unit)
                 services.rencana_setujui(rencana=r, oleh=request.user)
                 messages.success(request, _("Rencana disetujui."))
-            else:
-                raise Http404
         except ValidationError as exc:
             for m in exc.messages:
                 messages.error(request, m)
