@@ -10,7 +10,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
-from impor import kolom as k
 from impor import tasks
 from impor.forms import PemetaanForm, TerapkanForm, UnggahForm
 from impor.models import Impor
@@ -226,50 +225,25 @@ def _duk_konteks(request: HttpRequest) -> dict:
 @login_required
 @require_safe
 def duk_list(request: HttpRequest) -> HttpResponse:
-    """The DUK of a unit (and below): page, XLSX/CSV (`?ekspor=`), printable (`cetak/`)."""
-    from impor.duk import pangkat, pendidikan_label
+    """The DUK of a unit (and below): the page; XLSX/CSV (`ekspor/`, a task) and printable
+    (`cetak/`)."""
+    return render(request, "impor/duk_list.html", _duk_konteks(request))
 
-    konteks = _duk_konteks(request)
-    fmt = request.GET.get("ekspor")
-    if fmt in ("xlsx", "csv") and konteks["unit"]:
-        return unduh_tabel(
-            request,
-            data="impor.duk",
-            nama_berkas=f"duk-{konteks['unit'].pk}",
-            fmt=fmt,
-            header=[
-                _("No."),
-                _("NIP"),
-                _("Nama"),
-                _("Pangkat/gol. ruang"),
-                _("TMT golongan"),
-                _("Jabatan"),
-                _("Masa kerja"),
-                _("Diklat kepemimpinan"),
-                _("Pendidikan"),
-                _("Tanggal lahir"),
-                _("Usia"),
-                _("Unit kerja"),
-            ],
-            rows=[
-                (
-                    b.nomor,
-                    b.pegawai.nip,  # text: spreadsheets keep the 18 digits
-                    b.pegawai.nama_lengkap,
-                    pangkat(b.pegawai.golongan),
-                    b.pegawai.tmt_golongan,  # a date: dd-mm-yyyy (pegawai.ekspor)
-                    b.jabatan,
-                    _("%(t)d tahun %(b)d bulan") % {"t": b.masa_kerja[0], "b": b.masa_kerja[1]},
-                    b.kepemimpinan or "—",
-                    pendidikan_label(b.pegawai.pendidikan),
-                    b.pegawai.tanggal_lahir,
-                    b.usia,
-                    b.pegawai.unit_kerja.nama,
-                )
-                for b in konteks["baris"]
-            ],
-        )
-    return render(request, "impor/duk_list.html", konteks)
+
+@login_required
+@require_POST
+def duk_ekspor(request: HttpRequest, fmt: str) -> HttpResponse:
+    """Queue the DUK of the unit in the query string (and below) as XLSX/CSV and go to its
+    progress page: the city's DUK is every PNS."""
+    from impor.duk import unit_terlihat
+
+    scope = lingkup(request.user)
+    if not scope.memimpin:
+        raise PermissionDenied(_("DUK untuk Admin BKPSDM dan pimpinan unit."))
+    if fmt not in ("xlsx", "csv") or not request.GET.get("unit", "").isdigit():
+        raise Http404(_("Pilih unit kerja untuk mengunduh DUK."))
+    unit = get_object_or_404(unit_terlihat(scope), pk=int(request.GET["unit"]))
+    return redirect(tasks.mulai_ekspor_duk(request, unit, fmt))
 
 
 @login_required
@@ -282,22 +256,14 @@ def duk_cetak(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-@require_safe
+@require_POST
 def ekspor_pegawai(request: HttpRequest, fmt: str) -> HttpResponse:
-    """Every employee in the template's columns (NIP as text, dates dd-mm-yyyy)."""
-    from impor.ekspor import baris_pegawai
-
+    """Queue the export of every employee in the template's columns (NIP as text, dates
+    dd-mm-yyyy) and go to its progress page: a whole city is too long for a request."""
     _hr(request)
     if fmt not in ("xlsx", "csv"):
         raise PermissionDenied
-    return unduh_tabel(
-        request,
-        data="impor.pegawai",
-        nama_berkas="pegawai-siasn",
-        header=list(k.KOLOM),
-        rows=baris_pegawai(lingkup(request.user)),
-        fmt=fmt,
-    )
+    return redirect(tasks.mulai_ekspor_pegawai(request, fmt))
 
 
 @login_required

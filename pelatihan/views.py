@@ -25,13 +25,6 @@ from pelatihan.models import Peserta, Sesi
 TABEL = ("unit", "pegawai")
 
 
-def _status_label(p: Pegawai) -> str:
-    st = rules.status_jp(p.status, p.jp)
-    if p.status == Pegawai.Status.PNS:
-        return _("Memenuhi") if st.memenuhi else _("Kurang %(n)s JP") % {"n": st.kurang}
-    return _("Dalam batas") if st.memenuhi else _("Melebihi %(n)s JP") % {"n": st.lebih}
-
-
 @login_required
 @require_safe
 def dasbor(request: HttpRequest) -> HttpResponse:
@@ -42,7 +35,7 @@ def dasbor(request: HttpRequest) -> HttpResponse:
     if d.pegawai is not None:
         halaman = Paginator(d.pegawai, selectors.PER_HALAMAN).get_page(request.GET.get("halaman"))
         for p in halaman:
-            p.status_jp = _status_label(p)
+            p.status_jp = selectors.status_label(p)
     return render(
         request,
         "pelatihan/dasbor.html",
@@ -59,50 +52,21 @@ def dasbor(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-@require_safe
+@require_POST
 def ekspor(request: HttpRequest, tabel: str, fmt: str) -> HttpResponse:
-    """Download the dashboard's unit table or its employees (every row, filtered) as CSV/XLSX."""
+    """Queue the download of the dashboard's unit table or its employees (every row, with the
+    dashboard's filters: the query string) as CSV/XLSX and go to its progress page: HR's
+    employee table is the whole city (pelatihan.tasks.ekspor_dasbor)."""
+    from pelatihan.tasks import mulai_ekspor_dasbor
+
     scope = selectors.lingkup_pimpinan(request.user)
     if tabel not in TABEL or fmt not in ("csv", "xlsx"):
         raise Http404
     d = selectors.dasbor_jp(scope, request.GET)
     if d.filterset.errors:
+        request.method = "GET"
         return dasbor(request)
-    if tabel == "unit":
-        header = [
-            _("Unit kerja"),
-            _("PNS"),
-            _("PNS memenuhi 20 JP"),
-            _("Persen"),
-            _("PPPK"),
-            _("PPPK di atas 24 JP"),
-            _("Jumlah JP"),
-        ]
-        rows = [
-            (b.unit.nama, b.pns, b.pns_memenuhi, b.persen, b.pppk, b.pppk_lebih, b.jp_total)
-            for b in d.unit
-        ]
-    else:
-        header = [
-            _("NIP"),
-            _("Nama"),
-            _("Status"),
-            _("Unit kerja"),
-            _("JP %(t)s") % {"t": d.tahun},
-            _("Keterangan"),
-        ]
-        rows = [
-            (p.nip, p.nama_lengkap, p.status, p.unit_kerja.nama, p.jp, _status_label(p))
-            for p in d.pegawai.iterator(chunk_size=2000)
-        ]
-    return unduh_tabel(
-        request,
-        data=f"pelatihan.{tabel}",
-        nama_berkas=f"jp-{tabel}-{d.tahun}",
-        header=header,
-        rows=rows,
-        fmt=fmt,
-    )
+    return redirect(mulai_ekspor_dasbor(request, tabel=tabel, fmt=fmt))
 
 
 def _pegawai_sendiri(request: HttpRequest) -> Pegawai:

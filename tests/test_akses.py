@@ -150,7 +150,7 @@ HALAMAN = {
     "kinerja:skp_final": (405, 405, 405, 405, 405),
     "kinerja:skp_revisi": (405, 405, 405, 405, 405),
     "pelatihan:dasbor": (302, 403, 200, 200, 200),  # unit heads and HR
-    "pelatihan:ekspor": (302, 403, 404, 404, 404),  # "distribusi" is no table of this page
+    "pelatihan:ekspor": (302, 405, 405, 405, 405),  # POST only: it queues a task
     "pelatihan:saya": (302, 200, 200, 200, 403),  # an employee's own
     "pelatihan:eksternal": (302, 405, 405, 405, 405),  # POST only
     "pelatihan:ajukan": (302, 405, 405, 405, 405),
@@ -165,13 +165,14 @@ HALAMAN = {
     "impor:unggah": (302, 405, 405, 405, 405),
     "impor:templat": (302, 403, 403, 403, 200),
     "impor:contoh": (302, 403, 403, 403, 200),  # the sample SIASN file
-    "impor:ekspor": (302, 403, 403, 403, 200),
+    "impor:ekspor": (302, 405, 405, 405, 405),  # POST only: it queues a task
     "impor:detail": (302, 403, 403, 403, 404),  # the id is another model's here
     "impor:petakan": (302, 405, 405, 405, 405),
     "impor:terapkan": (302, 405, 405, 405, 405),
     "impor:rekonsiliasi": (302, 405, 405, 405, 405),
     "impor:duk": (302, 403, 200, 200, 200),
     "impor:duk_cetak": (302, 403, 404, 404, 404),  # no unit chosen
+    "impor:duk_ekspor": (302, 405, 405, 405, 405),  # POST only: it queues a task
     # The public pages: the same for everyone (tests/publik).
     **{
         f"publik:{n}": (200, 200, 200, 200, 200)
@@ -395,6 +396,15 @@ def _ekspor_post(objek: dict[str, object]) -> list[tuple[str, str, tuple[int, ..
             rows.append((name, "/" + route, harapan))
     formasi = objek["jabatan.formasi"].pk
     rows.append(("jabatan:lowongan_ekspor", f"/jabatan/lowongan/{formasi}/ekspor/", HR_SAJA))
+    rows.append(("impor:ekspor", "/impor/ekspor.csv", HR_SAJA))
+    # The DUK of unit A: its unit head and HR; the other unit's head as if it were absent.
+    unit = objek["pegawai.unitkerja"].pk
+    rows.append(
+        ("impor:duk_ekspor", f"/impor/duk/ekspor.csv?unit={unit}", (302, 403, 404, 302, 302))
+    )
+    # The JP dashboard's tables: unit heads and HR; "distribusi" is no table of this page.
+    rows.append(("pelatihan:ekspor", "/pelatihan/ekspor/pegawai.csv", (302, 403, 302, 302, 302)))
+    rows.append(("pelatihan:ekspor", "/pelatihan/ekspor/distribusi.csv", (302, 403, 404, 404, 404)))
     return rows
 
 

@@ -88,17 +88,13 @@ def _admin_ekspor() -> list[str]:
 
 def _langsung() -> dict[str, str]:
     """The synchronous table downloads, by their `data=` key: URL with the XLSX format."""
-    unit = UnitKerja.objects.filter(depth=1, pegawai__isnull=False).order_by("pk").first()
     layanan = UnitLayanan.objects.filter(respon__isnull=False).order_by("pk").first()
     sesi = Sesi.objects.filter(peserta__isnull=False).order_by("pk").first()
     return {
         "jabatan.lowongan": "/jabatan/lowongan/?ekspor=xlsx",
         "publik.seleksi": "/kelola/seleksi/?ekspor=xlsx",
         "impor.templat": "/impor/templat.xlsx",
-        "impor.pegawai": "/impor/ekspor.xlsx",
-        "impor.duk": f"/impor/duk/?unit={unit.pk}&ekspor=xlsx",
         **{f"kinerja.{t}": f"/kinerja/ekspor/{t}.xlsx" for t in TABEL_KINERJA},
-        **{f"pelatihan.{t}": f"/pelatihan/ekspor/{t}.xlsx" for t in TABEL_PELATIHAN},
         "pelatihan.peserta": f"/pelatihan/sesi/{sesi.pk}/peserta.xlsx",
         **{
             f"kinerja.survei.{b}": f"/kinerja/survei/{layanan.kode}/unduh/{b}.xlsx"
@@ -110,7 +106,13 @@ def _langsung() -> dict[str, str]:
 def _lewat_tugas() -> dict[str, tuple[str, dict]]:
     """The downloads that run as a background task: URL and POST data, by their `data=` key."""
     formasi = Formasi.objects.filter(jumlah_terisi__lt=1).order_by("pk").first()
-    return {"jabatan.peringkat": (f"/jabatan/lowongan/{formasi.pk}/ekspor/", {"format": "xlsx"})}
+    unit = UnitKerja.objects.filter(depth=1, pegawai__isnull=False).order_by("pk").first()
+    return {
+        "jabatan.peringkat": (f"/jabatan/lowongan/{formasi.pk}/ekspor/", {"format": "xlsx"}),
+        "impor.pegawai": ("/impor/ekspor.xlsx", {}),
+        "impor.duk": (f"/impor/duk/ekspor.xlsx?unit={unit.pk}", {}),
+        **{f"pelatihan.{t}": (f"/pelatihan/ekspor/{t}.xlsx", {}) for t in TABEL_PELATIHAN},
+    }
 
 
 def _cocok(kunci: str, dikenal: set[str]) -> bool:

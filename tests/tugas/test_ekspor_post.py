@@ -44,6 +44,23 @@ def test_it_refuses_a_get_of_the_admin_export_and_starts_nothing(org, langsung, 
     _nothing_started()
 
 
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/impor/ekspor.csv",
+        "/impor/ekspor.xlsx",
+        "/pelatihan/ekspor/pegawai.csv",
+        "/pelatihan/ekspor/unit.xlsx",
+        "/impor/duk/ekspor.csv?unit={unit}",
+    ],
+)
+def test_it_refuses_a_get_of_a_city_wide_export_and_starts_nothing(org, langsung, url):
+    with langsung(execute=True):
+        response = _hr(org).get(url.format(unit=org.unit_a.pk))
+    assert response.status_code == 405
+    _nothing_started()
+
+
 @pytest.mark.parametrize("query", [{}, {"format": "csv"}, {"ekspor": "xlsx"}])
 def test_it_refuses_a_get_of_the_ranking_export_and_starts_nothing(org, langsung, query):
     with langsung(execute=True):
@@ -62,7 +79,12 @@ def test_the_ranking_page_with_the_old_export_query_only_shows_the_page(org, lan
 
 @pytest.mark.parametrize(
     "url",
-    ["/admin/pegawai/pegawai/ekspor/", "/jabatan/lowongan/{formasi}/ekspor/"],
+    [
+        "/admin/pegawai/pegawai/ekspor/",
+        "/jabatan/lowongan/{formasi}/ekspor/",
+        "/impor/ekspor.csv",
+        "/pelatihan/ekspor/pegawai.csv",
+    ],
 )
 def test_an_export_post_without_the_csrf_token_starts_nothing(org, langsung, url):
     with langsung(execute=True):

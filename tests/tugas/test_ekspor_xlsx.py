@@ -70,11 +70,10 @@ def test_formula_like_text_stays_text_in_xlsx(hr_client, unduh_ekspor):
     assert (cell.data_type, cell.value) == ("s", '=HYPERLINK("http://x","y")')
 
 
-def test_the_import_export_writes_dates_as_date_cells_and_the_nip_as_text(hr_client):
+def test_the_import_export_writes_dates_as_date_cells_and_the_nip_as_text(hr_client, unduh_ekspor):
     unit = UnitKerjaFactory(kode="U-1")
     p = PegawaiFactory(unit_kerja=unit)
-    response = hr_client.get(reverse("impor:ekspor", args=["xlsx"]))
-    ws = _sheet(response.content)
+    ws = _sheet(unduh_ekspor(hr_client, reverse("impor:ekspor", args=["xlsx"])))
     header = [c.value for c in ws[1]]
     row = ws[2]
     nip = row[header.index("nipBaru")]
@@ -82,5 +81,5 @@ def test_the_import_export_writes_dates_as_date_cells_and_the_nip_as_text(hr_cli
     lahir = row[header.index("tglLahir")]
     assert (lahir.value.date(), lahir.number_format) == (p.tanggal_lahir, "DD-MM-YYYY")
     assert header == list(k.KOLOM)
-    csv = hr_client.get(reverse("impor:ekspor", args=["csv"])).content.decode("utf-8-sig")
+    csv = unduh_ekspor(hr_client, reverse("impor:ekspor", args=["csv"])).decode("utf-8-sig")
     assert f";{p.tanggal_lahir:%d-%m-%Y};" in csv  # CSV: dd-mm-yyyy text
