@@ -116,3 +116,40 @@ def pendidikan_label(kode: str) -> str:
 
 def pangkat(kode: str) -> str:
     return gol.label(kode) if kode else ""
+
+
+def tabel_duk(baris: list[BarisDuk]) -> tuple[list[str], list[tuple]]:
+    """Return the header and rows of the DUK's download (NIP as text, dates as dates)."""
+    from django.utils.translation import gettext as _
+
+    header = [
+        _("No."),
+        _("NIP"),
+        _("Nama"),
+        _("Pangkat/gol. ruang"),
+        _("TMT golongan"),
+        _("Jabatan"),
+        _("Masa kerja"),
+        _("Diklat kepemimpinan"),
+        _("Pendidikan"),
+        _("Tanggal lahir"),
+        _("Usia"),
+        _("Unit kerja"),
+    ]
+    return header, [
+        (
+            b.nomor,
+            b.pegawai.nip,  # text: spreadsheets keep the 18 digits
+            b.pegawai.nama_lengkap,
+            pangkat(b.pegawai.golongan),
+            b.pegawai.tmt_golongan,  # a date: dd-mm-yyyy (pegawai.ekspor)
+            b.jabatan,
+            _("%(t)d tahun %(b)d bulan") % {"t": b.masa_kerja[0], "b": b.masa_kerja[1]},
+            b.kepemimpinan or "—",
+            pendidikan_label(b.pegawai.pendidikan),
+            b.pegawai.tanggal_lahir,
+            b.usia,
+            b.pegawai.unit_kerja.nama,
+        )
+        for b in baris
+    ]

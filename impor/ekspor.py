@@ -20,7 +20,8 @@ def _tgl(d: date | None) -> date | str:
 
 
 def baris_pegawai(scope: Lingkup) -> Iterator[list[str | date]]:
-    """Yield one row per employee in scope, in `kolom.KOLOM` order (two queries, streamed)."""
+    """Yield one row per employee in scope, in `kolom.KOLOM` order (two queries; the employees
+    read in chunks)."""
     qs = scope.filter(
         Pegawai.objects.select_related("unit_kerja").order_by("pk"),
         path="unit_kerja__path",

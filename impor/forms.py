@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
+
+from jabatan.models import Jabatan
+from pegawai.models import UnitKerja
 
 
 class UnggahForm(forms.Form):
@@ -25,3 +30,69 @@ class TerapkanForm(forms.Form):
         initial="0",
         widget=forms.RadioSelect,
     )
+
+
+class PemetaanForm(forms.Form):
+    """HR's choice of our unit or position for each SIASN one the preview did not know: fields
+    `unit-<n>` and `jabatan-<n>` (an id, or empty to leave it unmapped), numbered in the order
+    the page lists them (the SIASN ids sorted)."""
+
+    def __init__(
+        self, data: Any = None, *, unit_asing: dict, jabatan_asing: dict, **kwargs: Any
+    ) -> None:
+        super().__init__(data, **kwargs)
+        # field name -> (kind, SIASN id, SIASN name)
+        self.asing: dict[str, tuple[str, str, str]] = {}
+        for jenis, asing, label in (
+            ("unit", unit_asing, _("Unit kerja untuk %(k)s")),
+            ("jabatan", jabatan_asing, _("Jabatan untuk %(k)s")),
+        ):
+            for n, (kode, (nama, _jumlah)) in enumerate(sorted(asing.items())):
+                name = f"{jenis}-{n}"
+                self.fields[name] = forms.IntegerField(
+                    label=label % {"k": nama or kode},
+                    required=False,
+                    min_value=1,
+                    error_messages={
+                        "invalid": _("Pilih dari daftar."),
+                        "min_value": _("Pilih dari daftar."),
+                    },
+                )
+                self.asing[name] = (jenis, kode, nama)
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean()
+        # What the page offers: every unit, the active positions. One query per kind.
+        for jenis, qs, pesan in (
+            ("unit", UnitKerja.objects.all(), _("Unit kerja tidak ditemukan.")),
+            ("jabatan", Jabatan.objects.filter(aktif=True), _("Jabatan tidak ditemukan.")),
+        ):
+            dipilih = {
+                name: cleaned[name]
+                for name, (j, _kode, _nama) in self.asing.items()
+                if j == jenis and cleaned.get(name)
+            }
+            if not dipilih:
+                continue
+            ada = set(qs.filter(pk__in=dipilih.values()).values_list("pk", flat=True))
+            for name, pk in dipilih.items():
+                if pk not in ada:
+                    self.add_error(name, pesan)
+        return cleaned
+
+    def pemetaan(self) -> dict[str, dict[str, tuple[str, int]]]:
+        """Return the chosen mappings by kind: SIASN id -> (SIASN name, our id), as
+        impor.services.pemetaan_simpan takes them."""
+        hasil: dict[str, dict[str, tuple[str, int]]] = {"unit": {}, "jabatan": {}}
+        for name, (jenis, kode, nama) in self.asing.items():
+            if pk := self.cleaned_data.get(name):
+                hasil[jenis][kode] = (nama, pk)
+        return hasil
+
+    def galat(self) -> list[str]:
+        """Every error, each named by its field's label (the page lists them above the table)."""
+        return [
+            f"{self.fields[name].label}: {e}" if name in self.fields else str(e)
+            for name, errors in self.errors.items()
+            for e in errors
+        ]

@@ -69,7 +69,7 @@ TANGGAL = (
 )
 
 # SIASN's own fields that we read nothing from, as a whole data-utama record carries them. Any
-# column outside KOLOM is ignored and listed once in the preview (impor.baca); this list is what
+# column outside KOLOM is ignored and listed once in the preview (impor.read); this list is what
 # the import benchmark's whole records carry besides ours (impor.contoh).
 SIASN_LAIN = frozenset(
     {

@@ -22,13 +22,13 @@ from django.db.models.expressions import RawSQL
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from impor import baca
 from impor import kolom as k
+from impor import read
 from impor import riwayat as riwayat_lain
 from impor.models import PemetaanJabatan, PemetaanUnit
+from impor.preview import _PenulisSelisih, _PenulisTolak, _tampil, label_field
 from impor.referensi import golongan as golongan_ref
 from impor.referensi import pendidikan as pendidikan_ref
-from impor.tampil import _PenulisSelisih, _PenulisTolak, _tampil, label_field
 from impor.tanggal import tanggal
 from impor.validasi import Hasil, Pemeta, gabung, periksa, periksa_model, periksa_riwayat
 from jabatan.models import Formasi, Jabatan, Penempatan
@@ -106,7 +106,7 @@ def _nip_ganda(data: bytes, fmt: str) -> tuple[set[str], int]:
     """First pass: the NIPs that occur more than once, and the number of rows."""
     hitung: Counter[str] = Counter()
     n = 0
-    for teks in baca.nip_saja(data, fmt):
+    for teks in read.nip_saja(data, fmt):
         n += 1
         nip = normalize_nip(teks)
         if nip:
@@ -114,8 +114,8 @@ def _nip_ganda(data: bytes, fmt: str) -> tuple[set[str], int]:
     return {nip for nip, c in hitung.items() if c > 1}, n
 
 
-def _potong(rows: Iterator[baca.Baris], n: int) -> Iterator[list[baca.Baris]]:
-    chunk: list[baca.Baris] = []
+def _potong(rows: Iterator[read.Baris], n: int) -> Iterator[list[read.Baris]]:
+    chunk: list[read.Baris] = []
     for r in rows:
         chunk.append(r)
         if len(chunk) == n:
@@ -137,7 +137,7 @@ def jalankan(
     selisih: bool = False,
 ) -> Ringkasan:
     """Read and compare the file (a dry run), or apply it (`terapkan`). A file fault raises
-    baca.BerkasDitolak before anything is written; with rows rejected and not `sebagian`, an
+    read.BerkasDitolak before anything is written; with rows rejected and not `sebagian`, an
     applied run raises DibatalkanAdaGalat and nothing is kept."""
     ganda, total = _nip_ganda(data, fmt)
     r = Ringkasan(total=total)
@@ -159,7 +159,7 @@ def jalankan(
 
     def kerja() -> None:
         selesai = 0
-        for chunk in _potong(baca.baca(data, fmt, diabaikan), POTONG):
+        for chunk in _potong(read.baca(data, fmt, diabaikan), POTONG):
             _chunk(
                 chunk,
                 r,
@@ -187,9 +187,9 @@ def jalankan(
             # province's scale the rebuild alone takes longer than the import (BENCH lines).
             if len(r.disentuh) <= indeks.BATCH:
                 return r.disentuh
-            from impor.tasks import mulai_segarkan_indeks
+            from impor.tasks import mulai_refresh_merit_index
 
-            mulai_segarkan_indeks(oleh)
+            mulai_refresh_merit_index(oleh)
             r.indeks_ditunda = True
             return set()
 
@@ -226,8 +226,8 @@ def _chunk(
     jabatan_kini = _jabatan_kini([row["id"] for row in lama.values()])
     baru: list[dict] = []
     ubah: list[Perubahan] = []
-    tempatkan: list[tuple[str, int, date | None, baca.Baris]] = []
-    riwayat: list[tuple[str, baca.Baris]] = []
+    tempatkan: list[tuple[str, int, date | None, read.Baris]] = []
+    riwayat: list[tuple[str, read.Baris]] = []
     berhenti: list[tuple[int, date]] = []
     lepas: dict[int, str] = {}  # employee -> kedudukan hukum that frees their post
     for baris in chunk:
@@ -481,7 +481,7 @@ def _nama_jabatan(pk) -> str:
 
 
 def _tolak(
-    r: Ringkasan, tolak: _PenulisTolak, baris: baca.Baris, h: Hasil, kolom: str, pesan: str
+    r: Ringkasan, tolak: _PenulisTolak, baris: read.Baris, h: Hasil, kolom: str, pesan: str
 ) -> None:
     h.salah(kolom, pesan)
     r.tolak += 1
@@ -508,7 +508,7 @@ def _tempatkan(r: Ringkasan, tolak, tempatkan, ids) -> None:
             r.penempatan -= 1
 
 
-def _riwayat(riwayat: list[tuple[str, baca.Baris]], ids: dict[str, int]) -> None:
+def _riwayat(riwayat: list[tuple[str, read.Baris]], ids: dict[str, int]) -> None:
     jenis_hukuman = {str(label).lower(): kode for kode, label in JenisHukuman.choices}
     jenis_hukuman |= {kode: kode for kode in JenisHukuman.values}
     pangkat, pendidikan, hukuman = [], [], []

@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
-from impor import baca
+from impor import read
 from impor.models import Impor, PemetaanJabatan, PemetaanUnit
 from jabatan.models import Jabatan
 from pegawai.models import UnitKerja
@@ -18,8 +18,8 @@ from pegawai.models import UnitKerja
 def impor_create(*, nama: str, jenis_konten: str, data: bytes, oleh) -> Impor:
     """Check the file as a whole and keep it; ValidationError({"berkas": ...}) if refused."""
     try:
-        fmt = baca.periksa(nama, jenis_konten, data)
-    except baca.BerkasDitolak as exc:
+        fmt = read.periksa(nama, jenis_konten, data)
+    except read.BerkasDitolak as exc:
         raise ValidationError({"berkas": exc.pesan}) from exc
     return Impor.objects.create(
         nama_berkas=nama[:200],

@@ -10,9 +10,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_tasks import task
 
-from impor import baca, proses
+from impor import proses, read
 from impor.models import Impor
-from impor.tampil import kalimat_diterapkan
+from impor.preview import kalimat_diterapkan
 from pegawai.audit import catat_operasi
 from tugas.models import Progres
 from tugas.progres import Laporan, dengan_progres, mulai
@@ -62,7 +62,7 @@ def pratinjau(laporan: Laporan, impor_id: int) -> int:
     impor = Impor.objects.get(pk=impor_id)
     try:
         r = proses.jalankan(bytes(impor.berkas), impor.format, maju=laporan.maju)
-    except baca.BerkasDitolak as exc:
+    except read.BerkasDitolak as exc:
         # A refused file is the preview's answer (shown on its page), not a failed task.
         impor.status = Impor.Status.DITOLAK
         impor.ringkasan = {"galat_berkas": exc.pesan}
@@ -96,7 +96,7 @@ def terapkan(laporan: Laporan, impor_id: int, user_id: int | None, sebagian: boo
             sumber=f"{impor.nama_berkas} sha256:{impor.checksum}",
             maju=laporan.maju,
         )
-    except baca.BerkasDitolak as exc:
+    except read.BerkasDitolak as exc:
         laporan.gagal(_("Berkas ditolak, tidak ada yang disimpan: %(p)s") % {"p": exc.pesan})
         return 0
     except proses.DibatalkanAdaGalat:
@@ -155,7 +155,7 @@ def rekonsiliasi(laporan: Laporan, impor_id: int) -> int:
     impor = Impor.objects.get(pk=impor_id)
     try:
         r = proses.jalankan(bytes(impor.berkas), impor.format, maju=laporan.maju, selisih=True)
-    except baca.BerkasDitolak as exc:
+    except read.BerkasDitolak as exc:
         laporan.gagal(exc.pesan)
         return 0
     laporan.selesai(
@@ -207,7 +207,7 @@ def mulai_terapkan(impor: Impor, oleh: Any, *, sebagian: bool) -> Progres:
 
 @task()
 @dengan_progres
-def segarkan_indeks(laporan: Laporan) -> int:
+def refresh_merit_index(laporan: Laporan) -> int:
     """Rebuild the whole merit projection after a large import (jabatan.indeks.segarkan)."""
     from jabatan import indeks
 
@@ -216,11 +216,120 @@ def segarkan_indeks(laporan: Laporan) -> int:
     return n
 
 
-def mulai_segarkan_indeks(oleh: Any) -> Progres:
+def mulai_refresh_merit_index(oleh: Any) -> Progres:
     """Queue the rebuild for when the import's transaction commits (one while queued)."""
     return mulai(
-        segarkan_indeks,
+        refresh_merit_index,
         label=_("Bangun ulang indeks merit setelah impor"),
         oleh=oleh,
         gabung=True,
+    )
+
+
+# --- Our employees in the template's columns (every employee: a task, not a request) -----------
+
+
+@task()
+@dengan_progres
+def ekspor_pegawai(laporan: Laporan, user_id: int, fmt: str, alamat: str | None) -> int:
+    """Write every employee in the user's scope in the template's columns (impor.ekspor) as CSV
+    or XLSX into the progress row, logged as the synchronous exports are (pegawai.ekspor);
+    return the row count."""
+    from django.contrib.auth import get_user_model
+    from django.http import HttpRequest
+
+    from impor import kolom as k
+    from impor.ekspor import baris_pegawai
+    from pegawai.akses import lingkup
+    from pegawai.ekspor import unduh_tabel
+    from pegawai.models import Pegawai
+    from tugas.progres import bagian
+
+    request = HttpRequest()
+    request.method = "GET"
+    request.META["REMOTE_ADDR"] = alamat or ""
+    request.user = get_user_model().objects.get(pk=user_id)
+    scope = lingkup(request.user)
+    n = scope.filter(Pegawai.objects.all(), path="unit_kerja__path", pegawai="pk").count()
+    response = unduh_tabel(
+        request,
+        data="impor.pegawai",
+        nama_berkas="pegawai-siasn",
+        header=list(k.KOLOM),
+        rows=bagian(baris_pegawai(scope), laporan, n),
+        fmt=fmt,
+    )
+    laporan.selesai(
+        pesan=_("%(n)s baris siap diunduh.") % {"n": n},
+        berkas=response.content,
+        nama_berkas=response["Content-Disposition"].split('filename="', 1)[1].rstrip('"'),
+        jenis_berkas=response["Content-Type"],
+    )
+    return n
+
+
+def mulai_ekspor_pegawai(request: Any, fmt: str) -> Progres:
+    """Queue the export of every employee in the user's scope and return its progress row."""
+    return mulai(
+        ekspor_pegawai,
+        label=_("Ekspor data pegawai (%(fmt)s)") % {"fmt": fmt.upper()},
+        oleh=request.user,
+        args=[request.user.pk, fmt, request.META.get("REMOTE_ADDR") or None],
+        url_kembali=reverse("impor:daftar"),
+    )
+
+
+@task()
+@dengan_progres
+def ekspor_duk(
+    laporan: Laporan, user_id: int, unit_id: int, fmt: str, pada: str, alamat: str | None
+) -> int:
+    """Write the DUK of a unit (and below) on `pada` as CSV or XLSX into the progress row, for
+    the user's scope; return the row count."""
+    from datetime import date
+
+    from django.contrib.auth import get_user_model
+    from django.http import HttpRequest, QueryDict
+
+    from impor.duk import duk, tabel_duk, unit_terlihat
+    from pegawai.akses import lingkup
+    from pegawai.ekspor import unduh_tabel
+
+    request = HttpRequest()
+    request.method = "GET"
+    request.GET = QueryDict(f"unit={unit_id}")
+    request.META["REMOTE_ADDR"] = alamat or ""
+    request.user = get_user_model().objects.get(pk=user_id)
+    scope = lingkup(request.user)
+    unit = unit_terlihat(scope).get(pk=unit_id)
+    laporan.maju(0, 2)
+    baris = duk(scope=scope, unit=unit, pada=date.fromisoformat(pada))
+    laporan.maju(1, 2)
+    header, rows = tabel_duk(baris)
+    response = unduh_tabel(
+        request, data="impor.duk", nama_berkas=f"duk-{unit.pk}", fmt=fmt, header=header, rows=rows
+    )
+    laporan.selesai(
+        pesan=_("%(n)s baris siap diunduh.") % {"n": len(rows)},
+        berkas=response.content,
+        nama_berkas=response["Content-Disposition"].split('filename="', 1)[1].rstrip('"'),
+        jenis_berkas=response["Content-Type"],
+    )
+    return len(rows)
+
+
+def mulai_ekspor_duk(request: Any, unit: Any, fmt: str) -> Progres:
+    """Queue the DUK download of `unit` for today and return its progress row."""
+    return mulai(
+        ekspor_duk,
+        label=_("Ekspor DUK %(u)s (%(fmt)s)") % {"u": unit.nama, "fmt": fmt.upper()},
+        oleh=request.user,
+        args=[
+            request.user.pk,
+            unit.pk,
+            fmt,
+            timezone.localdate().isoformat(),
+            request.META.get("REMOTE_ADDR") or None,
+        ],
+        url_kembali=f"{reverse('impor:duk')}?unit={unit.pk}",
     )

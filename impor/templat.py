@@ -2,7 +2,7 @@
 (what each column takes, in which format, what is required) and the unit and position codes in
 the user's scope to choose from, as drop-down lists on the data sheet's unit and position columns.
 
-The data sheet stays the first one (the import reads the first sheet, impor.baca); the workbook
+The data sheet stays the first one (the import reads the first sheet, impor.read); the workbook
 opens on the instructions. The CSV template is the data sheet alone."""
 
 from __future__ import annotations

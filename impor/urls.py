@@ -15,4 +15,5 @@ urlpatterns = [
     path("ekspor.<str:fmt>", views.ekspor_pegawai, name="ekspor"),
     path("duk/", views.duk_list, name="duk"),
     path("duk/cetak/", views.duk_cetak, name="duk_cetak"),
+    path("duk/ekspor.<str:fmt>", views.duk_ekspor, name="duk_ekspor"),
 ]

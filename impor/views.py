@@ -10,14 +10,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
-from impor import kolom as k
 from impor import tasks
-from impor.forms import TerapkanForm, UnggahForm
+from impor.forms import PemetaanForm, TerapkanForm, UnggahForm
 from impor.models import Impor
+from impor.preview import kalimat_diterapkan
 from impor.riwayat import riwayat_tampil
 from impor.roles import PERM_IMPOR
 from impor.services import impor_create, pemetaan_simpan
-from impor.tampil import kalimat_diterapkan
 from jabatan.models import Jabatan
 from pegawai.akses import lingkup
 from pegawai.ekspor import unduh_tabel
@@ -66,13 +65,13 @@ def impor_unggah(request: HttpRequest) -> HttpResponse:
 
 
 def _ukuran_maks() -> int:
-    from impor.baca import ukuran_maks
+    from impor.read import ukuran_maks
 
     return ukuran_maks()
 
 
 def _batas(ukuran: int) -> str:
-    from impor.baca import _mb
+    from impor.read import _mb
 
     return _(
         "Berkas terlalu besar (%(u)s); batasnya %(m)s. Pecah berkas menjadi beberapa bagian."
@@ -82,11 +81,10 @@ def _batas(ukuran: int) -> str:
     }
 
 
-@login_required
-@require_safe
-def impor_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    _hr(request)
-    impor = get_object_or_404(Impor.objects.defer("berkas").select_related("oleh"), pk=pk)
+def _halaman_detail(
+    request: HttpRequest, impor: Impor, *, pemetaan: PemetaanForm | None = None, status: int = 200
+) -> HttpResponse:
+    """Render an import's page; a refused mapping form (`pemetaan`) lists its errors."""
     r = impor.ringkasan or {}
     perlu_unit = bool(r.get("unit_asing"))
     perlu_jabatan = bool(r.get("jabatan_asing"))
@@ -101,6 +99,7 @@ def impor_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "diterapkan": diterapkan,
             "hasil": kalimat_diterapkan(r) if diterapkan else "",
             "form": TerapkanForm(),
+            "galat_pemetaan": pemetaan.galat() if pemetaan is not None else [],
             "unit_asing": sorted((r.get("unit_asing") or {}).items()),
             "jabatan_asing": sorted((r.get("jabatan_asing") or {}).items()),
             "riwayat_rinci": riwayat_tampil(r.get("riwayat_rinci") or {}),
@@ -109,6 +108,16 @@ def impor_detail(request: HttpRequest, pk: int) -> HttpResponse:
             if perlu_jabatan
             else [],
         },
+        status=status,
+    )
+
+
+@login_required
+@require_safe
+def impor_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    _hr(request)
+    return _halaman_detail(
+        request, get_object_or_404(Impor.objects.defer("berkas").select_related("oleh"), pk=pk)
     )
 
 
@@ -117,22 +126,17 @@ def impor_detail(request: HttpRequest, pk: int) -> HttpResponse:
 def impor_petakan(request: HttpRequest, pk: int) -> HttpResponse:
     """Save the mappings HR chose for the unknown units and positions; preview again."""
     _hr(request)
-    impor = get_object_or_404(Impor.objects.defer("berkas"), pk=pk)
+    impor = get_object_or_404(Impor.objects.defer("berkas").select_related("oleh"), pk=pk)
     r = impor.ringkasan or {}
-
-    def pilihan(prefix: str, asing: dict) -> dict[str, tuple[str, int]]:
-        out = {}
-        for n, (kode, (nama, _jumlah)) in enumerate(sorted(asing.items())):
-            v = request.POST.get(f"{prefix}-{n}", "")
-            if v.isdigit():
-                out[kode] = (nama, int(v))
-        return out
-
-    pemetaan_simpan(
-        unit=pilihan("unit", r.get("unit_asing") or {}),
-        jabatan=pilihan("jabatan", r.get("jabatan_asing") or {}),
-        oleh=request.user,
+    form = PemetaanForm(
+        request.POST,
+        unit_asing=r.get("unit_asing") or {},
+        jabatan_asing=r.get("jabatan_asing") or {},
     )
+    if not form.is_valid():
+        return _halaman_detail(request, impor, pemetaan=form, status=400)
+    pilihan = form.pemetaan()
+    pemetaan_simpan(unit=pilihan["unit"], jabatan=pilihan["jabatan"], oleh=request.user)
     return redirect(tasks.mulai_pratinjau(impor, request.user))
 
 
@@ -222,50 +226,25 @@ def _duk_konteks(request: HttpRequest) -> dict:
 @login_required
 @require_safe
 def duk_list(request: HttpRequest) -> HttpResponse:
-    """The DUK of a unit (and below): page, XLSX/CSV (`?ekspor=`), printable (`cetak/`)."""
-    from impor.duk import pangkat, pendidikan_label
+    """The DUK of a unit (and below): the page; XLSX/CSV (`ekspor/`, a task) and printable
+    (`cetak/`)."""
+    return render(request, "impor/duk_list.html", _duk_konteks(request))
 
-    konteks = _duk_konteks(request)
-    fmt = request.GET.get("ekspor")
-    if fmt in ("xlsx", "csv") and konteks["unit"]:
-        return unduh_tabel(
-            request,
-            data="impor.duk",
-            nama_berkas=f"duk-{konteks['unit'].pk}",
-            fmt=fmt,
-            header=[
-                _("No."),
-                _("NIP"),
-                _("Nama"),
-                _("Pangkat/gol. ruang"),
-                _("TMT golongan"),
-                _("Jabatan"),
-                _("Masa kerja"),
-                _("Diklat kepemimpinan"),
-                _("Pendidikan"),
-                _("Tanggal lahir"),
-                _("Usia"),
-                _("Unit kerja"),
-            ],
-            rows=[
-                (
-                    b.nomor,
-                    b.pegawai.nip,  # text: spreadsheets keep the 18 digits
-                    b.pegawai.nama_lengkap,
-                    pangkat(b.pegawai.golongan),
-                    b.pegawai.tmt_golongan,  # a date: dd-mm-yyyy (pegawai.ekspor)
-                    b.jabatan,
-                    _("%(t)d tahun %(b)d bulan") % {"t": b.masa_kerja[0], "b": b.masa_kerja[1]},
-                    b.kepemimpinan or "—",
-                    pendidikan_label(b.pegawai.pendidikan),
-                    b.pegawai.tanggal_lahir,
-                    b.usia,
-                    b.pegawai.unit_kerja.nama,
-                )
-                for b in konteks["baris"]
-            ],
-        )
-    return render(request, "impor/duk_list.html", konteks)
+
+@login_required
+@require_POST
+def duk_ekspor(request: HttpRequest, fmt: str) -> HttpResponse:
+    """Queue the DUK of the unit in the query string (and below) as XLSX/CSV and go to its
+    progress page: the city's DUK is every PNS."""
+    from impor.duk import unit_terlihat
+
+    scope = lingkup(request.user)
+    if not scope.memimpin:
+        raise PermissionDenied(_("DUK untuk Admin BKPSDM dan pimpinan unit."))
+    if fmt not in ("xlsx", "csv") or not request.GET.get("unit", "").isdigit():
+        raise Http404(_("Pilih unit kerja untuk mengunduh DUK."))
+    unit = get_object_or_404(unit_terlihat(scope), pk=int(request.GET["unit"]))
+    return redirect(tasks.mulai_ekspor_duk(request, unit, fmt))
 
 
 @login_required
@@ -278,22 +257,14 @@ def duk_cetak(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-@require_safe
+@require_POST
 def ekspor_pegawai(request: HttpRequest, fmt: str) -> HttpResponse:
-    """Every employee in the template's columns (NIP as text, dates dd-mm-yyyy)."""
-    from impor.ekspor import baris_pegawai
-
+    """Queue the export of every employee in the template's columns (NIP as text, dates
+    dd-mm-yyyy) and go to its progress page: a whole city is too long for a request."""
     _hr(request)
     if fmt not in ("xlsx", "csv"):
         raise PermissionDenied
-    return unduh_tabel(
-        request,
-        data="impor.pegawai",
-        nama_berkas="pegawai-siasn",
-        header=list(k.KOLOM),
-        rows=baris_pegawai(lingkup(request.user)),
-        fmt=fmt,
-    )
+    return redirect(tasks.mulai_ekspor_pegawai(request, fmt))
 
 
 @login_required

@@ -441,19 +441,13 @@ class SuksesorHapusForm(_SuksesorAksiForm):
 
 
 class PeringkatForm(forms.Form):
-    """The ranking page's query string: the why-not NIP, the export format, what-if weights.
+    """The ranking page's query string: the why-not NIP and what-if weights.
 
     Weights are all six or none: a what-if with some left out would silently take the profile's
     value for them.
     """
 
     nip = forms.CharField(label=_("NIP"), required=False, max_length=40)
-    ekspor = forms.ChoiceField(
-        label=_("Format unduhan"),
-        required=False,
-        choices=[("", "—"), ("csv", "CSV"), ("xlsx", "XLSX")],
-        error_messages={"invalid_choice": _("Format unduhan harus CSV atau XLSX.")},
-    )
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -500,3 +494,16 @@ class PeringkatForm(forms.Form):
             return cleaned
         cleaned["bobot"] = merit.Bobot(**{k: cleaned[f"w_{k}"] for k in merit.KOMPONEN})
         return cleaned
+
+
+class EksporPeringkatForm(forms.Form):
+    """The ranking export's POST: the file format (the weights stay in the query string)."""
+
+    format = forms.ChoiceField(
+        label=_("Format unduhan"),
+        choices=[("csv", "CSV"), ("xlsx", "XLSX")],
+        error_messages={
+            "required": _("Format unduhan harus CSV atau XLSX."),
+            "invalid_choice": _("Format unduhan harus CSV atau XLSX."),
+        },
+    )

@@ -200,9 +200,9 @@ def ekspor_peringkat(
 
 
 def mulai_ekspor_peringkat(request: HttpRequest, formasi: Any, fmt: str) -> Progres:
-    """Queue the ranking export for the page's query (what-if weights, searched NIP)."""
+    """Queue the ranking export for the page's query string (what-if weights); `request` is
+    the export's POST (jabatan.views.lowongan_ekspor)."""
     query = request.GET.copy()
-    query.pop("ekspor", None)
     return mulai(
         ekspor_peringkat,
         label=_("Ekspor peringkat %(f)s (%(fmt)s)") % {"f": formasi, "fmt": fmt.upper()},

@@ -8,6 +8,7 @@ urlpatterns = [
     path("unit/", views_beranda.unit_saya, name="unit_saya"),
     path("lowongan/", views.lowongan_daftar, name="lowongan"),
     path("lowongan/<int:formasi_id>/", views.lowongan_detail, name="lowongan_detail"),
+    path("lowongan/<int:formasi_id>/ekspor/", views.lowongan_ekspor, name="lowongan_ekspor"),
     path("lowongan/<int:formasi_id>/usulan/", views.lowongan_usul, name="lowongan_usul"),
     path("lowongan/<int:formasi_id>/keputusan/", views.lowongan_putus, name="lowongan_putus"),
     path(

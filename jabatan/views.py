@@ -1,10 +1,9 @@
-"""Pages of the jabatan app. Views stay thin: a selector, then a template."""
+"""Pages of the jabatan app: each parses the request, calls a selector or a form's service,
+renders."""
 
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal
-from typing import NamedTuple
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -22,6 +21,7 @@ from jabatan import merit
 from jabatan.asal_seleksi import asal_seleksi
 from jabatan.filters import LowonganFilter
 from jabatan.forms import (
+    EksporPeringkatForm,
     KeputusanForm,
     KoreksiForm,
     PembatalanForm,
@@ -33,7 +33,7 @@ from jabatan.forms import (
 )
 from jabatan.merit import saran
 from jabatan.models import MAKS_SUKSESOR, Formasi, Keputusan, PengaturanPetikan, Suksesor
-from jabatan.peringkat import TERATAS, dengan_bobot, peringkat_formasi
+from jabatan.peringkat import peringkat_formasi
 from jabatan.peringkat.peluang import memenuhi_syarat
 from jabatan.selectors import (
     daftar_lowongan,
@@ -43,25 +43,19 @@ from jabatan.selectors import (
     keputusan_hr,
     keputusan_petikan,
     pegawai_dalam_lingkup,
-    pegawai_ringkas,
     perangkat_daerah_petikan,
     proyeksi_lowong,
     ringkasan_formasi,
     usulan_aktif,
     usulan_pegawai,
 )
+from jabatan.selectors_peringkat import HalamanPeringkat, halaman_peringkat
 from jabatan.services.koreksi import label_field
-from jabatan.suksesi import (
-    calon_dari_peringkat,
-    formasi_kunci,
-    rencana_suksesi,
-    suksesi_pegawai,
-)
+from jabatan.suksesi import suksesi_pegawai
 from jabatan.tasks import EKSPOR_MAKS, mulai_ekspor_peringkat
 from pegawai.akses import Lingkup, lingkup, lingkup_seluruh, pegawai_id_sendiri
 from pegawai.ekspor import unduh_tabel
 from pegawai.halaman import query_tanpa_halaman
-from pegawai.models import Pegawai
 
 
 @require_safe
@@ -151,14 +145,6 @@ def lowongan_daftar(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _bagian(kelompok: dict) -> list[tuple[int, int]]:
-    """Counts and whole percentages of women, men and the age bands in one group."""
-    n = kelompok["jumlah"]
-    nilai = [kelompok["jenis_kelamin"].get("P", 0), kelompok["jenis_kelamin"].get("L", 0)]
-    nilai += list(kelompok["usia"].values())
-    return [(v, round(100 * v / n) if n else 0) for v in nilai]
-
-
 def _formasi_peringkat(request: HttpRequest, formasi_id: int) -> tuple[Lingkup, Formasi]:
     """The post of a ranking page or action, for HR (who hold the decision permission)."""
     if not request.user.has_perm(PERM_KEPUTUSAN):
@@ -178,43 +164,15 @@ def _form_aksi(cls: type, request: HttpRequest, scope: Lingkup, formasi: Formasi
     )
 
 
-def _peringkat_beku(keputusan: Keputusan) -> dict:
-    """Return the ranking frozen in a decision's snapshot, names with their academic titles
-    (the snapshot keeps the bare name; one query for the titles of its rows)."""
-    snapshot = keputusan.snapshot or {}
-    baris = snapshot.get("teratas", [])
-    gelar = {
-        pk: p.nama_lengkap for pk, p in pegawai_ringkas([b["pegawai_id"] for b in baris]).items()
-    }
-    pada = snapshot.get("pada")
-    return {
-        "keputusan": keputusan,
-        "pada": date.fromisoformat(pada) if pada else None,
-        "aturan_versi": snapshot.get("aturan_versi", ""),
-        "jumlah_layak": snapshot.get("jumlah_layak"),
-        "jumlah_kandidat": snapshot.get("jumlah_kandidat"),
-        "baris": [
-            {
-                **b,
-                "nama_lengkap": gelar.get(b["pegawai_id"], b["nama"]),
-                "terpilih": b["pegawai_id"] == keputusan.pegawai_id,
-            }
-            for b in baris
-        ],
-    }
-
-
-def _konteks_suksesi(
-    request: HttpRequest, scope: Lingkup, formasi: Formasi, teratas, gagal: dict | None
+def _forms_suksesi(
+    request: HttpRequest, scope: Lingkup, halaman: HalamanPeringkat, gagal: dict | None
 ) -> dict:
-    """The post's "Rencana suksesi" section: the plan, the ranked talent-pool candidates to
-    name, and the forms (a refused one with its errors, `gagal`: {"tambah": form} or
-    {"ubah"/"hapus": (suksesor id, form)})."""
-    if not formasi_kunci(formasi):
-        return {"suksesi": None}
+    """The forms of the post's "Rencana suksesi" section (a refused one with its errors,
+    `gagal`: {"tambah": form} or {"ubah"/"hapus": (suksesor id, form)}), each row's set on it."""
+    if halaman.suksesi is None:
+        return {}
     gagal = gagal or {}
-    rencana = rencana_suksesi(formasi=formasi)
-    for b in rencana.baris:
+    for b in halaman.suksesi.baris:
         for kunci, cls in (("ubah", SuksesorUbahForm), ("hapus", SuksesorHapusForm)):
             pk, form = gagal.get(kunci, (None, None))
             if pk != b.suksesor.pk:
@@ -229,71 +187,13 @@ def _konteks_suksesi(
                 )
             setattr(b, f"form_{kunci}", form)
     return {
-        "suksesi": rencana,
-        "suksesi_calon": calon_dari_peringkat(rencana, teratas)[:20],
-        "suksesi_form": gagal.get("tambah") or _form_aksi(SuksesorForm, request, scope, formasi),
+        "suksesi_form": gagal.get("tambah")
+        or _form_aksi(SuksesorForm, request, scope, halaman.formasi),
         "kesiapan": Suksesor.Kesiapan.choices,
         "suksesi_maks": MAKS_SUKSESOR,
         # A refused succession form opens the folded section it lives in.
         "suksesi_galat": bool(gagal),
     }
-
-
-class BarisPeringkat(NamedTuple):
-    """One line of the ranking table: the explained result, its rank under the profile's
-    weights (what-if only), the weighted components' values, the employee (titles, unit), the
-    components as (label, value, weight) and those weighing nothing for the explanation, and
-    the marks."""
-
-    hasil: merit.Hasil
-    semula: int | None
-    nilai: list[Decimal]
-    pegawai: Pegawai | None
-    rincian: list[tuple[str, Decimal, int]]
-    tanpa_bobot: list[tuple[str, Decimal]]
-    diusulkan: bool
-    suksesor: bool
-    centang: bool  # ticked in the proposal form: the proposed, or what a refused form sent
-
-
-def _baris_peringkat(
-    hasil,
-    *,
-    sebelumnya: dict,
-    dibobot: list[str],
-    bobot: merit.Bobot,
-    usulan: list,
-    suksesi: dict,
-    usul: UsulanForm | None,
-) -> list[BarisPeringkat]:
-    """The table's lines: one query for the employees' titles and units."""
-    orang = pegawai_ringkas([h.kandidat.pegawai_id for h in hasil.teratas])
-    diusulkan = {u.pegawai_id for u in usulan}
-    # The proposal replaces the earlier one (usulan_set), so the current one starts ticked.
-    centang = (
-        {str(v) for v in usul.data.getlist("pegawai")}
-        if usul is not None and usul.is_bound
-        else {str(i) for i in diusulkan}
-    )
-    rencana = suksesi.get("suksesi")
-    suksesor = {b.suksesor.pegawai_id for b in rencana.baris} if rencana else set()
-    berat = bobot.sebagai_dict()
-    return [
-        BarisPeringkat(
-            hasil=h,
-            semula=sebelumnya.get(h.kandidat.pegawai_id),
-            nilai=[h.komponen[k] for k in dibobot],
-            pegawai=orang.get(h.kandidat.pegawai_id),
-            rincian=[(merit.LABEL_KOMPONEN[k], h.komponen[k], berat[k]) for k in dibobot],
-            tanpa_bobot=[
-                (merit.LABEL_KOMPONEN[k], h.komponen[k]) for k in merit.KOMPONEN if not berat[k]
-            ],
-            diusulkan=h.kandidat.pegawai_id in diusulkan,
-            suksesor=h.kandidat.pegawai_id in suksesor,
-            centang=str(h.kandidat.pegawai_id) in centang,
-        )
-        for h in hasil.teratas
-    ]
 
 
 def _halaman_peringkat(
@@ -305,88 +205,38 @@ def _halaman_peringkat(
     usul: UsulanForm | None = None,
     putus: KeputusanForm | None = None,
     suksesi: dict | None = None,
+    ekspor: EksporPeringkatForm | None = None,
     status: int = 200,
 ) -> HttpResponse:
-    """Render the ranking page: the ranking under the query's (valid) parameters, the forms
-    with their errors. Invalid parameters rank with the profile's weights and search nobody."""
-    pada = timezone.localdate()
+    """Render the ranking page (jabatan.selectors_peringkat) with its forms, a refused one with
+    its errors. Invalid parameters rank with the profile's weights and search nobody."""
     cleaned = saring.cleaned_data if saring.is_valid() else {}
-    if ekspor := cleaned.get("ekspor"):
-        # 1,000 candidates with their breakdown: a background task, downloaded from its page.
-        return redirect(mulai_ekspor_peringkat(request, formasi, ekspor))
-    nip = cleaned.get("nip", "")
-    dasar = peringkat_formasi(formasi, pada=pada, nip=nip, teratas=TERATAS)
-    bobot = cleaned.get("bobot") or dasar.bobot
-    simulasi = bobot != dasar.bobot
-    hasil = dengan_bobot(dasar, bobot, teratas=TERATAS) if simulasi else dasar
-    sebelumnya = {h.kandidat.pegawai_id: h.peringkat for h in dasar.teratas}
-    # The table shows the components that weigh; the others are named under it.
-    dibobot = [k for k, w in bobot.sebagai_dict().items() if w]
-    cari = hasil.untuk(nip) if nip else None
-    bobot_query = request.GET.copy()
-    for kunci in ("nip", "ekspor"):
-        bobot_query.pop(kunci, None)
-    # A filled post takes no proposal or decision: the page offers neither, and shows the
-    # ranking frozen with its latest decision rather than a live re-ranking.
-    terisi = formasi.jumlah_terisi >= formasi.kuota
-    keputusan = list(keputusan_formasi(formasi=formasi)[:5])
-    beku = _peringkat_beku(keputusan[0]) if keputusan and terisi else None
-    if not terisi:
+    halaman = halaman_peringkat(
+        formasi,
+        pada=timezone.localdate(),
+        nip=cleaned.get("nip", ""),
+        bobot=cleaned.get("bobot"),
+        dicentang=usul.data.getlist("pegawai") if usul is not None and usul.is_bound else None,
+    )
+    if not halaman.terisi:
         usul = usul or _form_aksi(UsulanForm, request, scope, formasi)
         putus = putus or _form_aksi(KeputusanForm, request, scope, formasi)
-    usulan = list(usulan_aktif(formasi=formasi)) if not terisi else []
-    konteks_suksesi = _konteks_suksesi(request, scope, formasi, dasar.teratas, suksesi)
-    berat = bobot.sebagai_dict()
+    # The what-if weights travel on to the export (its form's query string).
+    bobot_query = request.GET.copy()
+    bobot_query.pop("nip", None)
     context = {
-        "formasi": formasi,
-        "peringkat": hasil,
-        "teratas": _baris_peringkat(
-            hasil,
-            sebelumnya=sebelumnya,
-            dibobot=dibobot,
-            bobot=bobot,
-            usulan=usulan,
-            suksesi=konteks_suksesi,
-            usul=usul,
-        ),
-        # Every column of the table, for the explanation rows that span it.
-        "lebar_tabel": 8 + len(dibobot) + simulasi,
-        # (short label, full label, weight) of each weighted component: the table's headers.
-        "kolom": [
-            (merit.LABEL_KOMPONEN_SINGKAT[k], merit.LABEL_KOMPONEN[k], berat[k]) for k in dibobot
-        ],
-        "tanpa_bobot": [merit.LABEL_KOMPONEN[k] for k in merit.KOMPONEN if k not in dibobot],
-        "alasan": [(merit.LABEL_ALASAN[k], n) for k, n in hasil.alasan.items()],
-        "bobot": bobot,
-        "simulasi": simulasi,
+        **halaman.konteks(),
         "saring": saring,
         "komponen": [(k, merit.LABEL_KOMPONEN[k], saring[f"w_{k}"]) for k in merit.KOMPONEN],
-        "keadilan": [
-            (label, d["jumlah"], _bagian(d))
-            for label, d in (
-                (_("Semua pegawai"), hasil.keadilan["semua"]),
-                (_("Memenuhi syarat"), hasil.keadilan["layak"]),
-                (_("Sepuluh teratas"), hasil.keadilan["teratas"]),
-            )
-        ],
-        "cari": cari,
-        "cari_komponen": [(merit.LABEL_KOMPONEN[k], v) for k, v in cari.komponen.items()]
-        if cari
-        else [],
-        "nip": nip,
-        "query_bobot": "&" + bobot_query.urlencode() if simulasi else "",
+        "query_bobot": bobot_query.urlencode() if halaman.simulasi else "",
         "ekspor_maks": EKSPOR_MAKS,
-        "usulan": usulan,
+        "ekspor": ekspor,
         "usul": usul,
         "putus": putus,
         # Candidates come from the whole city: only a city-wide scope may open every one's
         # page (jabatan.views_pegawai answers 404 outside the scope).
         "tautan_pegawai": scope.semua,
-        "pada": pada,
-        "keputusan": keputusan,
-        "terisi": terisi,
-        "beku": beku,
-        **konteks_suksesi,
+        **_forms_suksesi(request, scope, halaman, suksesi),
     }
     return render(request, "jabatan/lowongan_detail.html", context, status=status)
 
@@ -394,11 +244,28 @@ def _halaman_peringkat(
 @login_required
 @require_safe
 def lowongan_detail(request: HttpRequest, formasi_id: int) -> HttpResponse:
-    """Rank every employee for one vacant post: what-if weights, why-not for one NIP, export."""
+    """Rank every employee for one vacant post: what-if weights, why-not for one NIP; the
+    export is a POST (`lowongan_ekspor`)."""
     scope, formasi = _formasi_peringkat(request, formasi_id)
     saring = PeringkatForm(request.GET)
     status = 200 if saring.is_valid() else 400
     return _halaman_peringkat(request, scope, formasi, saring=saring, status=status)
+
+
+@login_required
+@require_POST
+def lowongan_ekspor(request: HttpRequest, formasi_id: int) -> HttpResponse:
+    """Queue the ranking export (1,000 candidates with their breakdown) under the page's what-if
+    weights (the query string) and go to its progress page, where the file is downloaded.
+
+    POST only: it queues work and logs an export in the user's name.
+    """
+    scope, formasi = _formasi_peringkat(request, formasi_id)
+    saring = PeringkatForm(request.GET)
+    form = EksporPeringkatForm(request.POST)
+    if saring.is_valid() and form.is_valid():
+        return redirect(mulai_ekspor_peringkat(request, formasi, form.cleaned_data["format"]))
+    return _halaman_peringkat(request, scope, formasi, saring=saring, ekspor=form, status=400)
 
 
 @login_required

@@ -29,7 +29,6 @@ from kinerja.selectors import (
     Dasbor,
     dasbor_kinerja,
     lingkup_pimpinan,
-    peran_skp,
     skp_cetak,
     skp_halaman,
     skp_saya,
@@ -37,6 +36,8 @@ from kinerja.selectors import (
     talenta_anggota,
 )
 from kinerja.services import (
+    Aksi,
+    aksi_skp,
     kurva_skp,
     skp_finalkan,
     skp_nilai,
@@ -227,6 +228,16 @@ def _galat_form(form: Any) -> list[str]:
     return pesan
 
 
+# The form of each action (kinerja.services.Aksi), blank (`data` None) or bound to a POST.
+_FORM = {
+    Aksi.RENCANA: rencana_formset,
+    Aksi.REALISASI: realisasi_formset,
+    Aksi.NILAI: NilaiForm.untuk,
+    Aksi.FINAL: lambda skp, data: FinalkanForm(data),
+    Aksi.REVISI: RevisiForm.untuk,
+}
+
+
 def _halaman_skp(
     request: HttpRequest, skp: Skp, *, errors: list[str] | None = None, **terikat: Any
 ) -> HttpResponse:
@@ -236,22 +247,10 @@ def _halaman_skp(
     when the user has no such form (a rating posted by the employee), its messages go to the
     page's error list.
     """
-    peran = peran_skp(request.user, skp)
-    penilai, pemilik = peran.penilai, peran.pemilik
-    status = skp.status
-    context: dict[str, Any] = dict.fromkeys(
-        ("form_rencana", "form_realisasi", "form_nilai", "form_final", "form_revisi")
-    )
-    if penilai and status in (Skp.Status.DRAFT, Skp.Status.DIRENCANAKAN):
-        context["form_rencana"] = rencana_formset(skp)
-    elif pemilik and status == Skp.Status.DIRENCANAKAN:
-        context["form_realisasi"] = realisasi_formset(skp)
-    if penilai and status in (Skp.Status.DIRENCANAKAN, Skp.Status.DIEVALUASI):
-        context["form_nilai"] = NilaiForm.untuk(skp)
-    if penilai and status == Skp.Status.DIEVALUASI:
-        context["form_final"] = FinalkanForm()
-    if penilai and status == Skp.Status.FINAL:
-        context["form_revisi"] = RevisiForm.untuk(skp)
+    boleh = aksi_skp(skp=skp, oleh=request.user)
+    context: dict[str, Any] = {
+        f"form_{aksi}": _FORM[aksi](skp, None) if aksi in boleh else None for aksi in Aksi
+    }
     errors = list(errors or [])
     for name, form in terikat.items():
         if context[name] is None:
@@ -339,11 +338,12 @@ def skp_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return _halaman_skp(request, _skp_terlihat(request, pk))
 
 
-def _aksi(request: HttpRequest, pk: int, nama: str, buat, jalankan, pesan: str) -> HttpResponse:
-    """Run one action: a valid form calls its one service; a refusal, of the form or of the
-    service, shows the SKP page again with the errors (the service wrote nothing)."""
+def _aksi(request: HttpRequest, pk: int, aksi: Aksi, jalankan, pesan: str) -> HttpResponse:
+    """Run one action: the POST bound to its form; a valid form calls its one service; a
+    refusal, of the form or of the service, shows the SKP page again with the errors (the
+    service wrote nothing)."""
     skp = _skp_terlihat(request, pk)
-    form = buat(skp, request.POST)
+    form = _FORM[aksi](skp, request.POST)
     errors: list[str] = []
     if form.is_valid():
         try:
@@ -356,7 +356,9 @@ def _aksi(request: HttpRequest, pk: int, nama: str, buat, jalankan, pesan: str) 
         else:
             messages.success(request, pesan)
             return redirect(reverse("kinerja:skp_detail", args=[skp.pk]))
-    return _halaman_skp(request, _skp_terlihat(request, pk), errors=errors, **{nama: form})
+    return _halaman_skp(
+        request, _skp_terlihat(request, pk), errors=errors, **{f"form_{aksi}": form}
+    )
 
 
 @require_POST
@@ -366,8 +368,7 @@ def skp_rencana(request: HttpRequest, pk: int) -> HttpResponse:
     return _aksi(
         request,
         pk,
-        "form_rencana",
-        rencana_formset,
+        Aksi.RENCANA,
         lambda skp, fs: skp_set_rencana(skp=skp, rencana=fs.baris(), oleh=request.user),
         _("Rencana hasil kerja disimpan."),
     )
@@ -380,8 +381,7 @@ def skp_realisasi(request: HttpRequest, pk: int) -> HttpResponse:
     return _aksi(
         request,
         pk,
-        "form_realisasi",
-        realisasi_formset,
+        Aksi.REALISASI,
         lambda skp, fs: skp_set_realisasi(skp=skp, realisasi=fs.realisasi(), oleh=request.user),
         _("Realisasi disimpan."),
     )
@@ -394,8 +394,7 @@ def skp_penilaian(request: HttpRequest, pk: int) -> HttpResponse:
     return _aksi(
         request,
         pk,
-        "form_nilai",
-        NilaiForm.untuk,
+        Aksi.NILAI,
         lambda skp, f: skp_nilai(skp=skp, oleh=request.user, **f.cleaned_data),
         _("Penilaian disimpan."),
     )
@@ -408,8 +407,7 @@ def skp_finalisasi(request: HttpRequest, pk: int) -> HttpResponse:
     return _aksi(
         request,
         pk,
-        "form_final",
-        lambda skp, data: FinalkanForm(data),
+        Aksi.FINAL,
         lambda skp, f: skp_finalkan(skp=skp, oleh=request.user),
         _("SKP difinalkan."),
     )
@@ -426,4 +424,4 @@ def skp_revisi_catat(request: HttpRequest, pk: int) -> HttpResponse:
         for p in hasil.pelanggaran:
             messages.warning(request, _("Kurva distribusi: %(pesan)s") % {"pesan": p.pesan})
 
-    return _aksi(request, pk, "form_revisi", RevisiForm.untuk, revisi, _("Revisi dicatat."))
+    return _aksi(request, pk, Aksi.REVISI, revisi, _("Revisi dicatat."))

@@ -240,7 +240,7 @@ FILE_UPLOAD_HANDLERS = [
     "pegawai.penyimpanan.UnggahanSementara",
 ]
 # The largest request body the app reads at all (pegawai.middleware.BatasBadanMiddleware): the
-# importer's largest file (64 MB, impor.baca.ukuran_maks) plus 1 MB for the multipart form
+# importer's largest file (64 MB, impor.read.ukuran_maks) plus 1 MB for the multipart form
 # around it. nginx's client_max_body_size (deploy/nginx/mataram-asn-proxy.conf) is the same
 # 65m; tests/pegawai/test_batas_badan.py and tests/deploy/test_berkas.py hold the three together.
 PERMINTAAN_UKURAN_MAKS = 65 * 1024 * 1024

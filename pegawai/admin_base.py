@@ -26,6 +26,7 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
+from django.views.decorators.http import require_POST
 
 from pegawai.akses import lingkup
 from pegawai.ekspor import catat_ekspor, sel_aman, tulis_xlsx
@@ -71,7 +72,8 @@ def _xlsx_value(field: Any, value: Any) -> Any:
     return str(value).replace("\N{NO-BREAK SPACE}", " ")
 
 
-# The export's formats: `?format=xlsx` on the export URL (stripped before the list's filters).
+# The export's formats: the `format` field of the export form's POST (the query string holds the
+# list's filters only).
 FORMAT_EKSPOR = ("csv", "xlsx")
 
 
@@ -142,7 +144,7 @@ class BaseAdmin(AuditlogHistoryAdminMixin, admin.ModelAdmin):
         return [
             path(
                 "ekspor/",
-                self.admin_site.admin_view(self.ekspor_view),
+                self.admin_site.admin_view(require_POST(self.ekspor_view)),
                 name=f"{opts.app_label}_{opts.model_name}_ekspor",
             ),
             *super().get_urls(),
@@ -155,16 +157,18 @@ class BaseAdmin(AuditlogHistoryAdminMixin, admin.ModelAdmin):
         return super().changelist_view(request, extra_context)
 
     def ekspor_view(self, request: HttpRequest) -> HttpResponse:
-        """Export the list as filtered, searched and sorted on screen, as CSV or XLSX
-        (`?format=xlsx`), in a background task (`pegawai.tasks.ekspor_admin`), and show its
-        progress: a whole list is too long for a web request. The file is downloaded from the
-        progress page.
+        """Export the list as filtered, searched and sorted on screen (the query string), as CSV
+        or XLSX (the POSTed `format`), in a background task (`pegawai.tasks.ekspor_admin`), and
+        show its progress: a whole list is too long for a web request. The file is downloaded
+        from the progress page.
+
+        POST only (the URL wraps it in `require_POST`): it queues work and logs an export in the
+        user's name, which a link or an image on another site must not be able to do.
         """
         if not self.has_view_permission(request):
             raise PermissionDenied
         opts = self.model._meta
-        request.GET = request.GET.copy()
-        fmt = request.GET.pop("format", ["csv"])[-1]
+        fmt = request.POST.get("format", "csv")
         if fmt not in FORMAT_EKSPOR:
             fmt = "csv"
         try:

@@ -121,3 +121,59 @@ def mulai_susun_rencana(*, tahun: int, unit: Any = None, oleh: Any) -> Progres:
         args=[tahun, unit.pk if unit is not None else None],
         url_kembali=reverse("pelatihan:rencana"),
     )
+
+
+# --- The JP dashboard's tables (HR's employee table is the whole city) ------------------------
+
+
+@task()
+@dengan_progres
+def ekspor_dasbor(
+    laporan: Laporan, user_id: int, tabel: str, fmt: str, query: str, alamat: str | None
+) -> int:
+    """Write one of the JP dashboard's tables, with the dashboard's filters (`query`), as CSV or
+    XLSX into the progress row, logged as the synchronous exports are; return the row count."""
+    from django.contrib.auth import get_user_model
+    from django.http import HttpRequest, QueryDict
+
+    from pegawai.ekspor import unduh_tabel
+    from pelatihan import selectors
+    from tugas.progres import bagian
+
+    request = HttpRequest()
+    request.method = "GET"
+    request.GET = QueryDict(query)
+    request.META["REMOTE_ADDR"] = alamat or ""
+    request.user = get_user_model().objects.get(pk=user_id)
+    d = selectors.dasbor_jp(selectors.lingkup_pimpinan(request.user), request.GET)
+    if d.filterset.errors:  # the page checked the same query before queueing
+        raise ValidationError(_("Saringan dasbor tidak sah."))
+    header, rows = selectors.tabel_ekspor(d, tabel)
+    n = d.pegawai.count() if tabel == "pegawai" else len(d.unit)
+    response = unduh_tabel(
+        request,
+        data=f"pelatihan.{tabel}",
+        nama_berkas=f"jp-{tabel}-{d.tahun}",
+        header=header,
+        rows=bagian(rows, laporan, n),
+        fmt=fmt,
+    )
+    laporan.selesai(
+        pesan=_("%(n)s baris siap diunduh.") % {"n": n},
+        berkas=response.content,
+        nama_berkas=response["Content-Disposition"].split('filename="', 1)[1].rstrip('"'),
+        jenis_berkas=response["Content-Type"],
+    )
+    return n
+
+
+def mulai_ekspor_dasbor(request: Any, *, tabel: str, fmt: str) -> Progres:
+    """Queue the export of one dashboard table for the request's filters."""
+    query = request.GET.urlencode()
+    return mulai(
+        ekspor_dasbor,
+        label=_("Ekspor JP %(tabel)s (%(fmt)s)") % {"tabel": tabel, "fmt": fmt.upper()},
+        oleh=request.user,
+        args=[request.user.pk, tabel, fmt, query, request.META.get("REMOTE_ADDR") or None],
+        url_kembali=f"{reverse('pelatihan:dasbor')}?{query}",
+    )

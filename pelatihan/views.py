@@ -19,17 +19,10 @@ from pegawai.forms import tambah_galat
 from pegawai.halaman import query_tanpa_halaman
 from pegawai.models import Pegawai
 from pelatihan import charts, rules, selectors, services
-from pelatihan.forms import EksternalForm
+from pelatihan.forms import AjukanForm, DaftarMassalForm, EksternalForm, RencanaAksiForm
 from pelatihan.models import Peserta, Sesi
 
 TABEL = ("unit", "pegawai")
-
-
-def _status_label(p: Pegawai) -> str:
-    st = rules.status_jp(p.status, p.jp)
-    if p.status == Pegawai.Status.PNS:
-        return _("Memenuhi") if st.memenuhi else _("Kurang %(n)s JP") % {"n": st.kurang}
-    return _("Dalam batas") if st.memenuhi else _("Melebihi %(n)s JP") % {"n": st.lebih}
 
 
 @login_required
@@ -42,7 +35,7 @@ def dasbor(request: HttpRequest) -> HttpResponse:
     if d.pegawai is not None:
         halaman = Paginator(d.pegawai, selectors.PER_HALAMAN).get_page(request.GET.get("halaman"))
         for p in halaman:
-            p.status_jp = _status_label(p)
+            p.status_jp = selectors.status_label(p)
     return render(
         request,
         "pelatihan/dasbor.html",
@@ -59,50 +52,21 @@ def dasbor(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-@require_safe
+@require_POST
 def ekspor(request: HttpRequest, tabel: str, fmt: str) -> HttpResponse:
-    """Download the dashboard's unit table or its employees (every row, filtered) as CSV/XLSX."""
+    """Queue the download of the dashboard's unit table or its employees (every row, with the
+    dashboard's filters: the query string) as CSV/XLSX and go to its progress page: HR's
+    employee table is the whole city (pelatihan.tasks.ekspor_dasbor)."""
+    from pelatihan.tasks import mulai_ekspor_dasbor
+
     scope = selectors.lingkup_pimpinan(request.user)
     if tabel not in TABEL or fmt not in ("csv", "xlsx"):
         raise Http404
     d = selectors.dasbor_jp(scope, request.GET)
     if d.filterset.errors:
+        request.method = "GET"
         return dasbor(request)
-    if tabel == "unit":
-        header = [
-            _("Unit kerja"),
-            _("PNS"),
-            _("PNS memenuhi 20 JP"),
-            _("Persen"),
-            _("PPPK"),
-            _("PPPK di atas 24 JP"),
-            _("Jumlah JP"),
-        ]
-        rows = [
-            (b.unit.nama, b.pns, b.pns_memenuhi, b.persen, b.pppk, b.pppk_lebih, b.jp_total)
-            for b in d.unit
-        ]
-    else:
-        header = [
-            _("NIP"),
-            _("Nama"),
-            _("Status"),
-            _("Unit kerja"),
-            _("JP %(t)s") % {"t": d.tahun},
-            _("Keterangan"),
-        ]
-        rows = [
-            (p.nip, p.nama_lengkap, p.status, p.unit_kerja.nama, p.jp, _status_label(p))
-            for p in d.pegawai.iterator(chunk_size=2000)
-        ]
-    return unduh_tabel(
-        request,
-        data=f"pelatihan.{tabel}",
-        nama_berkas=f"jp-{tabel}-{d.tahun}",
-        header=header,
-        rows=rows,
-        fmt=fmt,
-    )
+    return redirect(mulai_ekspor_dasbor(request, tabel=tabel, fmt=fmt))
 
 
 def _pegawai_sendiri(request: HttpRequest) -> Pegawai:
@@ -145,12 +109,14 @@ def ajukan(request: HttpRequest, pk: int) -> HttpResponse:
     """Ask to join an open session (the employee; HR then enrols)."""
     pegawai = _pegawai_sendiri(request)
     sesi = get_object_or_404(Sesi, pk=pk)
+    form = AjukanForm(request.POST)
+    form.is_valid()  # one optional checkbox: every POST is valid
     try:
         services.peserta_ajukan(
             sesi=sesi,
             pegawai=pegawai,
             oleh=request.user,
-            sadar_batas_pppk=request.POST.get("sadar_batas_pppk") == "1",
+            sadar_batas_pppk=form.cleaned_data["sadar_batas_pppk"],
         )
     except ValidationError as exc:
         for m in exc.messages:
@@ -240,23 +206,10 @@ def daftar_massal(request: HttpRequest, sesi_id: int) -> HttpResponse:
     galat: list[str] = []
     dipilih: set[int] | None = None
     if request.method == "POST" and usulan.valid:
-        try:
-            dipilih = {int(v) for v in request.POST.getlist("pegawai")}
-        except ValueError:
-            galat.append(_("Pegawai: pilihan harus berupa nomor pegawai dari daftar usulan."))
-            dipilih = set()
-        luar = dipilih - usulan.ids
-        if luar:
-            galat.append(
-                _(
-                    "Pegawai: %(n)s pilihan tidak termasuk usulan untuk sesi ini (di luar "
-                    "saringan atau lingkup Anda); tidak ada yang didaftarkan."
-                )
-                % {"n": len(luar)}
-            )
-        elif not dipilih and not galat:
-            galat.append(_("Pegawai: centang minimal satu pegawai untuk didaftarkan."))
-        if not galat:
+        form = DaftarMassalForm(request.POST, usulan_ids=usulan.ids)
+        valid = form.is_valid()
+        dipilih, galat = form.dipilih, form.galat()
+        if valid:
             urut = {b.pegawai.pk: b.pegawai for b in usulan.baris}
             pegawai = [p for pk, p in urut.items() if pk in dipilih]
             # Rows beyond the review's display limit (never shown, so never ticked by HR):
@@ -264,7 +217,7 @@ def daftar_massal(request: HttpRequest, sesi_id: int) -> HttpResponse:
             sisa = dipilih - set(urut)
             if sisa:
                 pegawai += list(Pegawai.objects.filter(pk__in=sisa).order_by("nama", "nip"))
-            hanya = request.POST.get("hanya_yang_sah") == "on"
+            hanya = form.cleaned_data["hanya_yang_sah"]
             if len(pegawai) > MASSAL_LATAR:
                 try:
                     progres = mulai_daftar_massal(
@@ -414,8 +367,13 @@ def rencana(request: HttpRequest) -> HttpResponse:
     tahun = timezone.localdate().year
     if request.method == "POST":
         _hr(request)
-        aksi, unit_id = request.POST.get("aksi"), request.POST.get("unit") or None
-        unit = get_object_or_404(UnitKerja, pk=unit_id) if unit_id else None
+        form = RencanaAksiForm(request.POST)
+        if not form.is_valid():
+            for name, errors in form.errors.items():
+                for e in errors:
+                    messages.error(request, f"{form.fields[name].label}: {e}")
+            return redirect("pelatihan:rencana")
+        aksi, unit = form.cleaned_data["aksi"], form.cleaned_data["unit"]
         try:
             if aksi == "susun" and unit is None:
                 # The whole city: every employee's needs, a background task with progress.
@@ -436,12 +394,10 @@ def rencana(request: HttpRequest) -> HttpResponse:
                     tahun=tahun, unit_kerja=unit, kursi=kursi, programs=programs, oleh=request.user
                 )
                 messages.success(request, _("Rencana disusun dari kebutuhan."))
-            elif aksi == "setujui":
+            else:
                 r = get_object_or_404(RencanaPengembangan, tahun=tahun, unit_kerja=unit)
                 services.rencana_setujui(rencana=r, oleh=request.user)
                 messages.success(request, _("Rencana disetujui."))
-            else:
-                raise Http404
         except ValidationError as exc:
             for m in exc.messages:
                 messages.error(request, m)

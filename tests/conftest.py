@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from urllib.parse import urlencode
 
 import pytest
 from django.conf import settings
@@ -151,14 +152,18 @@ def dataset(db) -> Dataset:
 
 @pytest.fixture
 def unduh_ekspor(settings, django_capture_on_commit_callbacks):
-    """Return `unduh(client, url, query=None) -> bytes`: start a queued export (the admin's CSV,
-    the ranking's) and download its file. The task runs in the immediate backend when the
-    request's on-commit callbacks run (tugas.progres.mulai enqueues on commit)."""
+    """Return `unduh(client, url, query=None, data=None) -> bytes`: start a queued export (the
+    admin's, the ranking's) with a POST of `data` (the format) to `url` with `query` as its query
+    string (the list's filters, the what-if weights), and download its file. The task runs in
+    the immediate backend when the request's on-commit callbacks run (tugas.progres.mulai
+    enqueues on commit)."""
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
-    def unduh(client, url: str, query: dict | None = None) -> bytes:
+    def unduh(client, url: str, query: dict | None = None, data: dict | None = None) -> bytes:
+        if query:
+            url = f"{url}?{urlencode(query)}"
         with django_capture_on_commit_callbacks(execute=True):
-            response = client.get(url, query or {})
+            response = client.post(url, data or {})
         assert response.status_code == 302, response
         assert response["Location"].startswith("/tugas/"), response["Location"]
         berkas = client.get(response["Location"] + "unduh/")

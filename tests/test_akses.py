@@ -118,6 +118,7 @@ HALAMAN = {
     "kinerja:dasbor": (302, 403, 200, 200, 200),  # unit heads and HR
     "jabatan:lowongan": (302, 403, 200, 200, 200),
     "jabatan:lowongan_detail": (302, 403, 403, 403, 200),  # the merit ranking is HR's
+    "jabatan:lowongan_ekspor": (302, 405, 405, 405, 405),  # POST only: it queues a task
     "jabatan:lowongan_usul": (302, 405, 405, 405, 405),  # POST only
     "jabatan:lowongan_putus": (302, 405, 405, 405, 405),
     "jabatan:suksesor_tambah": (302, 405, 405, 405, 405),  # POST only (tests/jabatan)
@@ -149,7 +150,7 @@ HALAMAN = {
     "kinerja:skp_final": (405, 405, 405, 405, 405),
     "kinerja:skp_revisi": (405, 405, 405, 405, 405),
     "pelatihan:dasbor": (302, 403, 200, 200, 200),  # unit heads and HR
-    "pelatihan:ekspor": (302, 403, 404, 404, 404),  # "distribusi" is no table of this page
+    "pelatihan:ekspor": (302, 405, 405, 405, 405),  # POST only: it queues a task
     "pelatihan:saya": (302, 200, 200, 200, 403),  # an employee's own
     "pelatihan:eksternal": (302, 405, 405, 405, 405),  # POST only
     "pelatihan:ajukan": (302, 405, 405, 405, 405),
@@ -164,13 +165,14 @@ HALAMAN = {
     "impor:unggah": (302, 405, 405, 405, 405),
     "impor:templat": (302, 403, 403, 403, 200),
     "impor:contoh": (302, 403, 403, 403, 200),  # the sample SIASN file
-    "impor:ekspor": (302, 403, 403, 403, 200),
+    "impor:ekspor": (302, 405, 405, 405, 405),  # POST only: it queues a task
     "impor:detail": (302, 403, 403, 403, 404),  # the id is another model's here
     "impor:petakan": (302, 405, 405, 405, 405),
     "impor:terapkan": (302, 405, 405, 405, 405),
     "impor:rekonsiliasi": (302, 405, 405, 405, 405),
     "impor:duk": (302, 403, 200, 200, 200),
     "impor:duk_cetak": (302, 403, 404, 404, 404),  # no unit chosen
+    "impor:duk_ekspor": (302, 405, 405, 405, 405),  # POST only: it queues a task
     # The public pages: the same for everyone (tests/publik).
     **{
         f"publik:{n}": (200, 200, 200, 200, 200)
@@ -257,8 +259,8 @@ def _harapan_model(aturan: Aturan, aksi: str) -> tuple[int, ...]:
             return 404  # outside the scope: as if absent
         if aksi == "change":
             return 200 if ("v" in hak or "c" in hak) else 403
-        if aksi == "ekspor":  # queued as a task: to its progress page (tests/tugas)
-            return 302 if perlu in hak else 403
+        if aksi == "ekspor":  # a POST queues it (test_an_admin_export_post_...); GET is refused
+            return 405
         return 200 if perlu in hak else 403
 
     hr = aturan.hr + ("HR" if aturan.audit else "")
@@ -353,8 +355,6 @@ def _tujuan(role: str, name: str | None, path: str) -> str:
             return "/admin/"
         if name is not None and name.endswith("<path:object_id>/"):
             return f"{path}change/"  # the admin's short link to a change page
-        if name is not None and name.endswith("_ekspor"):
-            return TUGAS  # queued: to the task's progress page (its id is new each time)
         raise AssertionError(f"no redirect expected for {role} on {path}")
     assert masuk, f"no redirect expected for {role} on {path}"
     return _ke_login("/masuk/", path)
@@ -376,11 +376,62 @@ def test_it_answers_every_url_for_every_role_as_expected():
             got = response.status_code
             if got != status:
                 salah.append(f"{role:14} {path:60} expected {status}, got {got} ({name})")
-            elif got == 302 and not (
-                response["Location"] == (ke := _tujuan(role, name, path))
-                or (ke == TUGAS and response["Location"].startswith(TUGAS))
-            ):
+            elif got == 302 and response["Location"] != (ke := _tujuan(role, name, path)):
                 salah.append(f"{role:14} {path:60} to {response['Location']}, expected {ke}")
+    assert not salah, "\n".join(salah)
+
+
+def _ekspor_post(objek: dict[str, object]) -> list[tuple[str, str, tuple[int, ...]]]:
+    """Every export that queues a task (a POST): (name, path, status per role). An admin list's
+    export opens for who may view the list; the ranking's for HR."""
+
+    def boleh(hak: str) -> int:
+        return 302 if "v" in hak else 403
+
+    rows = []
+    for name, route in _patterns(get_resolver().url_patterns):
+        if name and (m := AKSI.match(name)) and m[3] == "ekspor":
+            aturan = MODEL[f"{m[1]}.{m[2]}"]
+            harapan = (302, 302, boleh(aturan.pimpinan), boleh(aturan.pimpinan), boleh(aturan.hr))
+            rows.append((name, "/" + route, harapan))
+    formasi = objek["jabatan.formasi"].pk
+    rows.append(("jabatan:lowongan_ekspor", f"/jabatan/lowongan/{formasi}/ekspor/", HR_SAJA))
+    rows.append(("impor:ekspor", "/impor/ekspor.csv", HR_SAJA))
+    # The DUK of unit A: its unit head and HR; the other unit's head as if it were absent.
+    unit = objek["pegawai.unitkerja"].pk
+    rows.append(
+        ("impor:duk_ekspor", f"/impor/duk/ekspor.csv?unit={unit}", (302, 403, 404, 302, 302))
+    )
+    # The JP dashboard's tables: unit heads and HR; "distribusi" is no table of this page.
+    rows.append(("pelatihan:ekspor", "/pelatihan/ekspor/pegawai.csv", (302, 403, 302, 302, 302)))
+    rows.append(("pelatihan:ekspor", "/pelatihan/ekspor/distribusi.csv", (302, 403, 404, 404, 404)))
+    return rows
+
+
+HR_SAJA = (302, 403, 403, 403, 302)
+
+
+def test_every_export_post_queues_for_who_may_see_the_list_and_refuses_the_others():
+    """The exports answer a GET with 405 (the walk above); their POST keeps the list's access:
+    the queued task's progress page for who may see it, 403 for the others, the login for the
+    anonymous (and, in the admin, for who is not staff)."""
+    org = buat_organisasi()
+    clients = _clients(org)
+    salah = []
+    rows = _ekspor_post(objek_unit_a(org))
+    assert len(rows) > 20  # every admin list of the project's BaseAdmin, and the ranking
+    for name, path, harapan in rows:
+        for role, status in zip(ROLES, harapan, strict=True):
+            response = clients[role].post(path, {"format": "csv"})
+            got = response.status_code
+            if got != status:
+                salah.append(f"{role:14} {path:60} expected {status}, got {got} ({name})")
+            elif got == 302:
+                ke = response["Location"]
+                login = "/admin/login/" if path.startswith("/admin/") else "/masuk/"
+                harus = TUGAS if role in ("pimpinan_lain", "pimpinan", "hr") else login
+                if not ke.startswith(harus):
+                    salah.append(f"{role:14} {path:60} to {ke}, expected {harus}")
     assert not salah, "\n".join(salah)
 
 

@@ -237,8 +237,8 @@ def test_every_page_for_a_logged_in_user_and_every_export_send_no_store(unduh_ek
     # Exports queued as tasks: their progress page and their file (unduh_ekspor asserts the
     # file's no-store).
     antre = {
-        "pimpinan": ["/admin/pegawai/pegawai/ekspor/"],
-        "hr": [f"/jabatan/lowongan/{org.formasi_a.pk}/?ekspor=xlsx"],
+        "pimpinan": [("/admin/pegawai/pegawai/ekspor/", {})],
+        "hr": [(f"/jabatan/lowongan/{org.formasi_a.pk}/ekspor/", {"format": "xlsx"})],
     }
     salah = []
     for role, urls in halaman.items():
@@ -250,9 +250,9 @@ def test_every_page_for_a_logged_in_user_and_every_export_send_no_store(unduh_ek
             directives = {d.strip() for d in response.get("Cache-Control", "").split(",")}
             if not {"no-store", "private"} <= directives:
                 salah.append(f"{role} {url}: {response.get('Cache-Control')!r}")
-        for url in antre.get(role, []):
-            assert unduh_ekspor(client, url)
-            progres = client.get(client.get(url)["Location"])
+        for url, data in antre.get(role, []):
+            assert unduh_ekspor(client, url, data=data)
+            progres = client.get(client.post(url, data)["Location"])
             if "no-store" not in progres.get("Cache-Control", ""):
                 salah.append(f"{role} {url}: progress page {progres.get('Cache-Control')!r}")
     assert salah == []

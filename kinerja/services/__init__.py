@@ -8,6 +8,8 @@ from kinerja.services.base import RENCANA_MAKS, SKP_FK, _validasi, perangkat_dae
 from kinerja.services.penilaian import kurva_skp, skp_finalkan, skp_nilai, skp_revisi
 from kinerja.services.periode import BUKA_SKP_BATCH, periode_buka_skp
 from kinerja.services.skp import (
+    Aksi,
+    aksi_skp,
     cek_penilai_baru,
     skp_create,
     skp_ganti_penilai,
@@ -19,7 +21,9 @@ __all__ = [
     "BUKA_SKP_BATCH",
     "RENCANA_MAKS",
     "SKP_FK",
+    "Aksi",
     "_validasi",
+    "aksi_skp",
     "cek_penilai_baru",
     "kurva_skp",
     "perangkat_daerah_dari",

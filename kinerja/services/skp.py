@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from enum import StrEnum
 
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
@@ -11,6 +12,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from kinerja.models import Periode, RencanaHasilKerja, Skp
+from kinerja.selectors import peran_skp
 from kinerja.services.base import (
     RENCANA_MAKS,
     SKP_FK,
@@ -24,6 +26,42 @@ from kinerja.services.base import (
 )
 from pegawai.akses import lingkup
 from pegawai.models import Pegawai
+
+
+class Aksi(StrEnum):
+    """The actions on an SKP, each one service: set the plan, record realisations, rate,
+    finalise, record a revision."""
+
+    RENCANA = "rencana"
+    REALISASI = "realisasi"
+    NILAI = "nilai"
+    FINAL = "final"
+    REVISI = "revisi"
+
+
+def aksi_skp(*, skp: Skp, oleh: AbstractBaseUser) -> frozenset[Aksi]:
+    """Return the actions `oleh` may take on `skp` now: the SKP's state machine, by role.
+
+    The evaluator (or HR acting for one) sets the plan while nothing is rated (Pasal 6), rates
+    once a plan stands and until final, finalises a rated SKP and records revisions of a final
+    one; the employee records realisations once the plan stands and before the rating (once
+    rated, their figures change through the evaluator). The services check the same again
+    under their lock, so a page drawn before a concurrent change offers nothing they accept.
+    """
+    peran = peran_skp(oleh, skp)
+    status = skp.status
+    boleh: set[Aksi] = set()
+    if peran.penilai and status in (Skp.Status.DRAFT, Skp.Status.DIRENCANAKAN):
+        boleh.add(Aksi.RENCANA)
+    elif peran.pemilik and status == Skp.Status.DIRENCANAKAN:
+        boleh.add(Aksi.REALISASI)
+    if peran.penilai and status in (Skp.Status.DIRENCANAKAN, Skp.Status.DIEVALUASI):
+        boleh.add(Aksi.NILAI)
+    if peran.penilai and status == Skp.Status.DIEVALUASI:
+        boleh.add(Aksi.FINAL)
+    if peran.penilai and status == Skp.Status.FINAL:
+        boleh.add(Aksi.REVISI)
+    return frozenset(boleh)
 
 
 @transaction.atomic

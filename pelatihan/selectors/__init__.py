@@ -5,7 +5,13 @@ dashboard, open sessions, and the data the needs analysis runs on. Scoped throug
 Selectors for jabatan (the merit ranking reads training; jabatan may import pelatihan):
 `jp_per_tahun` and `kepemimpinan_selesai`."""
 
-from pelatihan.selectors.dasbor import PER_HALAMAN, DasborJp, dasbor_jp  # noqa: F401
+from pelatihan.selectors.dasbor import (  # noqa: F401
+    PER_HALAMAN,
+    DasborJp,
+    dasbor_jp,
+    status_label,
+    tabel_ekspor,
+)
 from pelatihan.selectors.jp import (  # noqa: F401
     DIVERIFIKASI,
     LULUS,

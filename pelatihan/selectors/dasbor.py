@@ -3,15 +3,18 @@ its realisation."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from django.db.models import (
     QuerySet,
 )
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from pegawai.akses import Lingkup
 from pegawai.models import Pegawai
+from pelatihan import rules
 from pelatihan.selectors.jp import BarisUnit, jp_per_unit, kelompok_unit, pegawai_dengan_jp
 from pelatihan.selectors.rencana import rencana_vs_realisasi
 
@@ -82,3 +85,43 @@ def dasbor_jp(scope: Lingkup, data) -> DasborJp:
 
 
 # --- The data the training needs are computed from ------------------------------------------
+
+
+def status_label(p: Pegawai) -> str:
+    """Return the employee's JP against the rule of their status, in words
+    (pelatihan.rules.status_jp)."""
+    st = rules.status_jp(p.status, p.jp)
+    if p.status == Pegawai.Status.PNS:
+        return _("Memenuhi") if st.memenuhi else _("Kurang %(n)s JP") % {"n": st.kurang}
+    return _("Dalam batas") if st.memenuhi else _("Melebihi %(n)s JP") % {"n": st.lebih}
+
+
+def tabel_ekspor(d: DasborJp, tabel: str) -> tuple[list[str], Iterable[tuple]]:
+    """Return the header and rows of one of the dashboard's tables ("unit" or "pegawai"); the
+    employees' rows are read in chunks as they are written."""
+    if tabel == "unit":
+        header = [
+            _("Unit kerja"),
+            _("PNS"),
+            _("PNS memenuhi 20 JP"),
+            _("Persen"),
+            _("PPPK"),
+            _("PPPK di atas 24 JP"),
+            _("Jumlah JP"),
+        ]
+        return header, [
+            (b.unit.nama, b.pns, b.pns_memenuhi, b.persen, b.pppk, b.pppk_lebih, b.jp_total)
+            for b in d.unit
+        ]
+    header = [
+        _("NIP"),
+        _("Nama"),
+        _("Status"),
+        _("Unit kerja"),
+        _("JP %(t)s") % {"t": d.tahun},
+        _("Keterangan"),
+    ]
+    return header, (
+        (p.nip, p.nama_lengkap, p.status, p.unit_kerja.nama, p.jp, status_label(p))
+        for p in d.pegawai.iterator(chunk_size=2000)
+    )

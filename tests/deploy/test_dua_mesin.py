@@ -91,9 +91,14 @@ def test_a_public_page_cached_by_one_machine_is_served_from_the_cache_by_the_oth
 def _antre(klien, port: dict[str, int], n: int) -> Counter:
     """Queue `n` tasks through nginx; return how many each machine queued."""
     mesin = Counter()
+    daftar = "/admin/pegawai/unitkerja/"
+    halaman = klien.get(daftar)
+    assert halaman.status == 200, halaman.status
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', halaman.teks).group(1)
     for _ in range(n):
-        # The admin list's export runs in the background and answers with its progress page.
-        r = klien.get("/admin/pegawai/unitkerja/ekspor/")
+        # The admin list's export (a POST from its form) runs in the background and answers
+        # with its progress page.
+        r = klien.post(f"{daftar}ekspor/", {"csrfmiddlewaretoken": token}, dari=daftar)
         assert r.status == 302, r.status
         assert re.fullmatch(r"/tugas/[0-9a-f-]{36}/", r.satu("Location")), r.satu("Location")
         mesin[_mesin(r, port)] += 1

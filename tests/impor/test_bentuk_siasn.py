@@ -36,7 +36,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from impor import baca, proses
+from impor import proses, read
 from impor.models import Impor
 from pegawai.models import Pegawai, RiwayatPangkat, RiwayatPendidikan
 from pegawai.nip import compose_ni_pppk
@@ -52,7 +52,7 @@ def unit():
 
 
 def _jalankan(data: bytes, fmt: str) -> proses.Ringkasan:
-    fmt = baca.periksa(f"siasn.{fmt}", "", data)
+    fmt = read.periksa(f"siasn.{fmt}", "", data)
     return proses.jalankan(data, fmt, terapkan=True, sebagian=True)
 
 
@@ -94,7 +94,7 @@ def test_a_batch_of_responses_imports_every_record():
 def test_a_response_holding_a_list_streams_with_its_code_first():
     recs = [data_utama(), data_utama(date(1991, 1, 9), date(2016, 2, 1))]
     data = b'{"code": 1, "message": "sukses", "data": ' + json.dumps(recs).encode() + b"}"
-    assert [b.nilai["nipBaru"] for b in baca.baca(data, "json")] == [r["nipBaru"] for r in recs]
+    assert [b.nilai["nipBaru"] for b in read.baca(data, "json")] == [r["nipBaru"] for r in recs]
     assert _jalankan(data, "json").baru == 2
 
 
@@ -158,7 +158,7 @@ def test_history_lists_arrive_as_their_endpoints_responses():
     ],
 )
 def test_any_other_shape_is_refused_with_the_shapes_that_are_accepted(isi):
-    with pytest.raises(baca.BerkasDitolak) as exc:
+    with pytest.raises(read.BerkasDitolak) as exc:
         proses.jalankan(isi, "json", terapkan=True)
     pesan = exc.value.pesan
     assert pesan.startswith("Berkas JSON tidak berbentuk data SIASN yang dikenal")
@@ -215,9 +215,9 @@ def test_siasn_export_titles_read_as_the_same_fields(fmt):
 
 
 def test_one_field_under_two_titles_is_refused_naming_both():
-    kolom = ["NIP BARU", *baca.k.KOLOM]
+    kolom = ["NIP BARU", *read.k.KOLOM]
     data = ke_csv([{"NIP BARU": "1", **baris()}], kolom=kolom)
-    with pytest.raises(baca.BerkasDitolak) as exc:
+    with pytest.raises(read.BerkasDitolak) as exc:
         proses.jalankan(data, "csv")
     assert exc.value.pesan == "Judul kolom ganda: NIP BARU = nipBaru."
 

@@ -23,7 +23,7 @@ from django.conf import settings as django_settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from impor import baca, proses
+from impor import proses, read
 from impor.models import Impor
 from pegawai.models import Pegawai
 from tests.factories import UnitKerjaFactory
@@ -41,7 +41,7 @@ import os, sys
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "mataram_asn.settings")
 import django
 django.setup()
-from impor import baca
+from impor import read
 
 def vmhwm():
     with open("/proc/self/status") as f:
@@ -51,9 +51,9 @@ awal = vmhwm()
 path = sys.argv[1]
 data = open(path, "rb").read()
 try:
-    fmt = baca.periksa(path, "", data)
-    hasil = "baris=%d" % sum(1 for _ in baca.baca(data, fmt))
-except baca.BerkasDitolak as exc:
+    fmt = read.periksa(path, "", data)
+    hasil = "baris=%d" % sum(1 for _ in read.baca(data, fmt))
+except read.BerkasDitolak as exc:
     hasil = "ditolak: " + exc.pesan
 print(awal // 1024, vmhwm() // 1024, hasil)
 """
@@ -131,8 +131,8 @@ def test_shared_strings_of_100_mb_under_the_ratio_limit_are_refused_at_upload(
     data = bom_teks_bersama.read_bytes()
     info = zipfile.ZipFile(io.BytesIO(data)).getinfo("xl/sharedStrings.xml")
     assert info.file_size > 100 * MB
-    assert info.file_size / info.compress_size < baca.ZIP_RASIO_MAKS  # not caught as a bomb
-    assert len(data) < baca.ukuran_maks()
+    assert info.file_size / info.compress_size < read.ZIP_RASIO_MAKS  # not caught as a bomb
+    assert len(data) < read.ukuran_maks()
     berkas = SimpleUploadedFile(bom_teks_bersama.name, data, "application/octet-stream")
     response = hr_client.post(reverse("impor:unggah"), {"berkas": berkas})
     assert response.status_code == 400
@@ -215,8 +215,8 @@ def test_nul_in_a_value_rejects_the_row_with_its_column(
 def test_nul_in_a_csv_after_its_first_block_rejects_the_row():
     rows = [baris() for _ in range(60)] + [baris(tempatLahir="Mata\u0000ram")]
     data = ke_csv(rows)
-    assert data.index(b"\x00") > 4096  # past the binary sniff of baca.periksa
-    fmt = baca.periksa("a.csv", "text/csv", data)
+    assert data.index(b"\x00") > 4096  # past the binary sniff of read.periksa
+    fmt = read.periksa("a.csv", "text/csv", data)
     r = proses.jalankan(data, fmt)
     assert (r.baru, r.tolak) == (60, 1)
     assert (r.ditolak[0]["baris"], r.ditolak[0]["kolom"]) == (62, "tempatLahir")

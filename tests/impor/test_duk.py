@@ -63,17 +63,18 @@ def test_a_unit_head_sees_only_their_subtree(client, org):
     assert client.get(reverse("impor:duk")).status_code == 403
 
 
-def test_the_export_keeps_the_nip_as_text_and_dates_dd_mm_yyyy(client, org):
+def test_the_export_keeps_the_nip_as_text_and_dates_dd_mm_yyyy(client, org, unduh_ekspor):
     client.force_login(org.users["hr"])
-    response = client.get(reverse("impor:duk"), {"unit": org.unit_a.pk, "ekspor": "csv"})
-    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
+    url = reverse("impor:duk_ekspor", args=["csv"])
+    isi = unduh_ekspor(client, url, {"unit": org.unit_a.pk})
+    rows = list(csv.reader(io.StringIO(isi.decode("utf-8-sig")), delimiter=";"))
     assert rows[0][:3] == ["No.", "NIP", "Nama"]
     assert len(rows[1][1]) == 18 and rows[1][2] == "Senior"
     assert rows[1][4] == "01-04-2015"
-    xlsx = client.get(reverse("impor:duk"), {"unit": org.unit_a.pk, "ekspor": "xlsx"})
+    xlsx = unduh_ekspor(client, reverse("impor:duk_ekspor", args=["xlsx"]), {"unit": org.unit_a.pk})
     from openpyxl import load_workbook
 
-    ws = load_workbook(io.BytesIO(xlsx.content)).active
+    ws = load_workbook(io.BytesIO(xlsx)).active
     assert ws["B2"].data_type == "s" and len(ws["B2"].value) == 18
     # TMT golongan and the birth date: date cells, shown dd-mm-yyyy.
     assert (ws["E2"].is_date, ws["E2"].number_format) == (True, "DD-MM-YYYY")

@@ -16,15 +16,14 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.mark.parametrize("fmt", ["csv", "xlsx"])
-def test_export_then_import_changes_nothing(client, fmt):
+def test_export_then_import_changes_nothing(client, fmt, unduh_ekspor):
     org = buat_organisasi()
     with indeks.ditunda():
         PegawaiFactory(unit_kerja=org.unit_a, pppk=True, gelar_depan="Dr.", email="a@b.id")
         PegawaiFactory(unit_kerja=org.unit_b, kedudukan="pensiun", tmt_berhenti=date(2025, 1, 1))
     client.force_login(org.users["hr"])
-    response = client.get(reverse("impor:ekspor", args=[fmt]))
-    assert response.status_code == 200
-    r = proses.jalankan(response.content, fmt, terapkan=True)
+    isi = unduh_ekspor(client, reverse("impor:ekspor", args=[fmt]))
+    r = proses.jalankan(isi, fmt, terapkan=True)
     assert r.tolak == 0, r.ditolak
     assert (r.baru, r.ubah, r.penempatan) == (0, 0, 0), r.contoh_ubah
     assert r.sama == 6

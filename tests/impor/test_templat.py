@@ -11,8 +11,8 @@ import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from impor import baca
 from impor import kolom as k
+from impor import read
 from tests.factories import JabatanFactory, UnitKerjaFactory
 
 pytestmark = pytest.mark.django_db
@@ -41,7 +41,7 @@ def test_it_opens_on_the_instructions_and_keeps_the_data_sheet_first(buku):
     assert contoh["tglLahir"].number_format == "DD-MM-YYYY"
     # The example row uses a unit that exists, so it imports as it stands.
     assert (contoh["unorId"].value, contoh["unorNama"].value) == ("U-1", "Badan Kepegawaian")
-    [b] = list(baca.baca(buku, "xlsx"))
+    [b] = list(read.baca(buku, "xlsx"))
     assert b.nilai["unorId"] == "U-1"
 
 

@@ -108,9 +108,9 @@ def test_upload_preview_map_confirm(hr_client, hr_user, unit, langsung):
 def test_the_template_downloads_and_imports_back(hr_client, unit):
     response = hr_client.get(reverse("impor:templat", args=["xlsx"]))
     assert response.status_code == 200
-    from impor import baca
+    from impor import read
 
-    [b] = list(baca.baca(response.content, "xlsx"))
+    [b] = list(read.baca(response.content, "xlsx"))
     assert b.nilai["nipBaru"] == "198503152010011002"
 
 

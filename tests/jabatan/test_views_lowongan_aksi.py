@@ -123,7 +123,6 @@ def test_the_actions_are_post_only_and_hrs(org, lowongan_halaman):
         ({**BOBOT, "w_pengalaman": 90}, "Jumlah bobot simulasi harus 100 (sekarang 90)."),
         ({"nip": "1985abc"}, "NIP harus 18 digit angka"),
         ({"nip": "1" * 19}, "NIP harus 18 digit angka"),
-        ({"ekspor": "pdf"}, "Format unduhan harus CSV atau XLSX."),
     ],
 )
 def test_the_ranking_page_shows_a_bad_parameter_as_a_field_error(

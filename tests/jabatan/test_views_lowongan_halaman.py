@@ -107,7 +107,7 @@ def test_it_puts_every_action_before_the_table(org):
         'id="mengapa-tidak"',
         'id="simulasi-bobot"',
         "Usulkan kepada PPK (maksimal 3)",
-        "?ekspor=csv",
+        'form="form-ekspor" name="format" value="csv"',
     ):
         assert body.index(penanda) < tabel, penanda
     # Nothing waits for HR: every panel folded, the table comes first on screen.

@@ -176,7 +176,7 @@ def test_a_worker_killed_mid_import_and_mid_export_leaves_nothing_half_written(s
 
     # --- the export (XLSX of the employee list, from the admin) ---
     def ekspor() -> Progres:
-        r = client.get("/admin/pegawai/pegawai/ekspor/", {"format": "xlsx"})
+        r = client.post("/admin/pegawai/pegawai/ekspor/", {"format": "xlsx"})
         assert r.status_code == 302, r
         return Progres.objects.get(pk=r["Location"].split("/")[2])
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from django.conf import settings
 
-from impor.baca import ukuran_maks
+from impor.read import ukuran_maks
 
 pytestmark = pytest.mark.django_db
 

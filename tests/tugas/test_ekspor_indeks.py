@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from io import BytesIO, StringIO
+from urllib.parse import urlencode
 
 import pytest
 from django.core.management import CommandError, call_command
@@ -50,7 +51,7 @@ def test_the_ranking_export_is_a_task_with_the_pages_weights_and_a_log(org, lang
     hr = _client(org.users["hr"])
     url = f"/jabatan/lowongan/{formasi.pk}/"
     with langsung(execute=True):
-        response = hr.get(url, {"ekspor": "csv"})
+        response = hr.post(f"{url}ekspor/", {"format": "csv"})
     progres = Progres.objects.get(jenis="jabatan.tasks.ekspor_peringkat")
     assert response["Location"] == progres.get_absolute_url()
     assert progres.status == "selesai" and progres.pesan == "2 kandidat siap diunduh."
@@ -71,7 +72,7 @@ def test_the_ranking_export_is_a_task_with_the_pages_weights_and_a_log(org, lang
     }
     urutan = [b.hasil.kandidat.nip for b in hr.get(url, bobot).context["teratas"]]
     with langsung(execute=True):
-        hr.get(url, {**bobot, "ekspor": "xlsx"})
+        hr.post(f"{url}ekspor/?{urlencode(bobot)}", {"format": "xlsx"})
     progres = Progres.objects.filter(jenis="jabatan.tasks.ekspor_peringkat").first()
     berkas = hr.get(f"{progres.get_absolute_url()}unduh/")
     assert berkas["Content-Type"].startswith("application/vnd.openxmlformats")

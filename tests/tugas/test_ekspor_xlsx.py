@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 
 import pytest
 from django.urls import reverse
@@ -27,7 +28,8 @@ def test_the_admin_list_exports_xlsx_as_a_task_with_typed_cells(hr_client, unduh
         unduh_ekspor(
             hr_client,
             "/admin/pegawai/riwayatpangkat/ekspor/",
-            {"format": "xlsx", "golongan": "III/a"},
+            {"golongan": "III/a"},
+            {"format": "xlsx"},
         )
     )
     rows = list(ws.iter_rows())
@@ -45,25 +47,33 @@ def test_the_admin_list_exports_xlsx_as_a_task_with_typed_cells(hr_client, unduh
     assert len(rows) == 2  # the list's filter holds in the export
 
 
-def test_the_export_link_offers_both_formats_with_the_filters(hr_client):
+def _forms_ekspor(page: str) -> list[tuple[str, str]]:
+    """The export forms of an admin list: (action, format), each a POST with its CSRF token."""
+    forms = re.findall(r'<form method="post" action="([^"]*/ekspor/[^"]*)">(.*?)</form>', page)
+    assert all("csrfmiddlewaretoken" in isi for _action, isi in forms)
+    return [(action, re.search(r'name="format" value="(\w+)"', isi)[1]) for action, isi in forms]
+
+
+def test_the_export_forms_offer_both_formats_with_the_filters(hr_client):
     page = hr_client.get("/admin/pegawai/riwayatpangkat/", {"golongan": "III/a"}).content.decode()
-    assert "/admin/pegawai/riwayatpangkat/ekspor/?golongan=III%2Fa&amp;format=xlsx" in page
+    url = "/admin/pegawai/riwayatpangkat/ekspor/?golongan=III%2Fa"
+    assert _forms_ekspor(page) == [(url, "csv"), (url, "xlsx")]
     page = hr_client.get("/admin/pegawai/riwayatpangkat/").content.decode()
-    assert "/admin/pegawai/riwayatpangkat/ekspor/?format=xlsx" in page
+    url = "/admin/pegawai/riwayatpangkat/ekspor/?"
+    assert _forms_ekspor(page) == [(url, "csv"), (url, "xlsx")]
 
 
 def test_formula_like_text_stays_text_in_xlsx(hr_client, unduh_ekspor):
     PegawaiFactory(nama='=HYPERLINK("http://x","y")')
-    ws = _sheet(unduh_ekspor(hr_client, "/admin/pegawai/pegawai/ekspor/", {"format": "xlsx"}))
+    ws = _sheet(unduh_ekspor(hr_client, "/admin/pegawai/pegawai/ekspor/", data={"format": "xlsx"}))
     cell = ws.cell(row=2, column=2)
     assert (cell.data_type, cell.value) == ("s", '=HYPERLINK("http://x","y")')
 
 
-def test_the_import_export_writes_dates_as_date_cells_and_the_nip_as_text(hr_client):
+def test_the_import_export_writes_dates_as_date_cells_and_the_nip_as_text(hr_client, unduh_ekspor):
     unit = UnitKerjaFactory(kode="U-1")
     p = PegawaiFactory(unit_kerja=unit)
-    response = hr_client.get(reverse("impor:ekspor", args=["xlsx"]))
-    ws = _sheet(response.content)
+    ws = _sheet(unduh_ekspor(hr_client, reverse("impor:ekspor", args=["xlsx"])))
     header = [c.value for c in ws[1]]
     row = ws[2]
     nip = row[header.index("nipBaru")]
@@ -71,5 +81,5 @@ def test_the_import_export_writes_dates_as_date_cells_and_the_nip_as_text(hr_cli
     lahir = row[header.index("tglLahir")]
     assert (lahir.value.date(), lahir.number_format) == (p.tanggal_lahir, "DD-MM-YYYY")
     assert header == list(k.KOLOM)
-    csv = hr_client.get(reverse("impor:ekspor", args=["csv"])).content.decode("utf-8-sig")
+    csv = unduh_ekspor(hr_client, reverse("impor:ekspor", args=["csv"])).decode("utf-8-sig")
     assert f";{p.tanggal_lahir:%d-%m-%Y};" in csv  # CSV: dd-mm-yyyy text

@@ -9,7 +9,7 @@ import pytest
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
-from impor.tasks import segarkan_indeks
+from impor.tasks import refresh_merit_index
 from tugas.models import Detak, Progres
 from tugas.progres import mulai
 from tugas.yatim import pesan_worker_berhenti, sebagaimana_terlihat, tandai_yatim
@@ -25,7 +25,7 @@ def berjalan(settings, django_capture_on_commit_callbacks, hr_user):
 
     def buat(worker_id: str, detik_lalu: int) -> tuple[DBTaskResult, Progres]:
         with django_capture_on_commit_callbacks(execute=True):
-            progres = mulai(segarkan_indeks, label="uji", oleh=hr_user)
+            progres = mulai(refresh_merit_index, label="uji", oleh=hr_user)
         progres.refresh_from_db()
         task = DBTaskResult.objects.get(pk=progres.task_id)
         task.claim(worker_id)

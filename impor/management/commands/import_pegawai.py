@@ -11,7 +11,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from impor import baca, proses
+from impor import proses, read
 
 TAMPIL_TOLAK = 20  # rejected rows printed; --tolak writes them all
 
@@ -42,8 +42,8 @@ class Command(BaseCommand):
             raise CommandError(f"Berkas {path} tidak ada.")
         data = path.read_bytes()
         try:
-            fmt = baca.periksa(path.name, "", data)
-        except baca.BerkasDitolak as exc:
+            fmt = read.periksa(path.name, "", data)
+        except read.BerkasDitolak as exc:
             raise CommandError(exc.pesan) from exc
         oleh = None
         if opts.get("oleh"):
@@ -73,7 +73,7 @@ class Command(BaseCommand):
                 maju=maju,
                 oleh=oleh,
             )
-        except baca.BerkasDitolak as exc:
+        except read.BerkasDitolak as exc:
             raise CommandError(exc.pesan) from exc
         except proses.DibatalkanAdaGalat:
             r = proses.jalankan(data, fmt)

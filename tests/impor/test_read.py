@@ -7,7 +7,7 @@ import zipfile
 
 import pytest
 
-from impor import baca, proses
+from impor import proses, read
 from pegawai.models import Pegawai
 from tests.factories import UnitKerjaFactory
 from tests.impor.bantu import baris, ke_csv, ke_json, ke_xlsx
@@ -21,8 +21,8 @@ def unit():
 
 
 def _tolak(nama: str, data: bytes, jenis: str = "") -> str:
-    with pytest.raises(baca.BerkasDitolak) as exc:
-        fmt = baca.periksa(nama, jenis, data)
+    with pytest.raises(read.BerkasDitolak) as exc:
+        fmt = read.periksa(nama, jenis, data)
         proses.jalankan(data, fmt, terapkan=True, sebagian=True)
     assert Pegawai.objects.count() == 0
     return exc.value.pesan
@@ -46,25 +46,25 @@ def test_it_rejects_an_xlsx_named_csv():
 
 
 def test_it_ignores_an_extra_column_and_lists_it_once():
-    kolom = [*baca.k.KOLOM, "gajiPokok"]
+    kolom = [*read.k.KOLOM, "gajiPokok"]
     data = ke_csv([baris(gajiPokok="1"), baris(gajiPokok="2")], kolom=kolom)
     r = proses.jalankan(data, "csv")
     assert (r.baru, r.tolak, r.diabaikan) == (2, 0, ["gajiPokok"])
 
 
 def test_it_rejects_a_missing_column():
-    kolom = [c for c in baca.k.KOLOM if c != "unorId"]
+    kolom = [c for c in read.k.KOLOM if c != "unorId"]
     assert "Kolom wajib tidak ada: unorId" in _tolak("a.xlsx", ke_xlsx([baris()], kolom=kolom))
 
 
 def test_it_accepts_siasn_columns_it_does_not_use():
-    data = ke_csv([baris(agama="Islam")], kolom=[*baca.k.KOLOM, "agama"])
-    r = proses.jalankan(data, baca.periksa("a.csv", "text/csv", data))
+    data = ke_csv([baris(agama="Islam")], kolom=[*read.k.KOLOM, "agama"])
+    r = proses.jalankan(data, read.periksa("a.csv", "text/csv", data))
     assert (r.baru, r.tolak) == (1, 0)
 
 
 def test_it_rejects_a_blank_column_between_columns():
-    kolom = [*baca.k.KOLOM[:3], "", *baca.k.KOLOM[3:]]
+    kolom = [*read.k.KOLOM[:3], "", *read.k.KOLOM[3:]]
     assert "Kolom ke-4 tidak berjudul" in _tolak("a.csv", ke_csv([baris()], kolom=kolom))
 
 
@@ -187,7 +187,7 @@ def test_it_reads_json_in_both_shapes_one_record_at_a_time(monkeypatch):
     rows = [baris() for _ in range(30)]
     for bungkus in (False, True):
         data = ke_json(rows, bungkus=bungkus)
-        hasil = list(baca.baca(data, "json"))
+        hasil = list(read.baca(data, "json"))
         assert [b.nilai["nipBaru"] for b in hasil] == [r["nipBaru"] for r in rows]
 
 

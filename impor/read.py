@@ -10,7 +10,7 @@ duplicate or merged column titles) — a file-level fault raises `BerkasDitolak`
 titles go through kolom.nama_field (SIASN's export titles, "NIP BARU"); fields we do not use are
 read, dropped and collected in the caller's `diabaikan` set, never refused.
 
-JSON is impor.baca_json's (SIASN's response envelopes, streamed).
+JSON is impor.read_json's (SIASN's response envelopes, streamed).
 """
 
 from __future__ import annotations
@@ -158,9 +158,9 @@ def baca(data: bytes, fmt: str, diabaikan: set[str] | None = None) -> Iterator[B
         return _csv(data, diabaikan)
     if fmt == "xlsx":
         return _xlsx(data, diabaikan)
-    from impor.baca_json import baca_json
+    from impor.read_json import read_json
 
-    return baca_json(data, diabaikan)
+    return read_json(data, diabaikan)
 
 
 def nip_saja(data: bytes, fmt: str) -> Iterator[str]:

@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from django.utils.translation import gettext as _
 
 from impor import kolom as k
-from impor.baca import Baris, BerkasDitolak, teks_sel
+from impor.read import Baris, BerkasDitolak, teks_sel
 
 # The keys of a web-service response around its "data" (the envelope, not a record).
 _AMPLOP = frozenset({"code", "data", "message", "msg", "status", "success", "error", "meta"})
@@ -119,7 +119,7 @@ def _isi_amplop(obj: dict, n: int) -> list:
     raise _bentuk_salah(_('"data" jawaban ke-%(n)d bukan data pegawai') % {"n": n})
 
 
-def baca_json(data: bytes, diabaikan: set[str]) -> Iterator[Baris]:
+def read_json(data: bytes, diabaikan: set[str]) -> Iterator[Baris]:
     """Decode one record after another from any shape named in the module's docstring."""
     src = _Sumber(data)
     nomor = 0

@@ -9,8 +9,8 @@ from datetime import date
 
 from django.utils.translation import gettext as _
 
-from impor import baca
 from impor import kolom as k
+from impor import read
 from pegawai import golongan as gol
 from pegawai.models import Pegawai
 
@@ -62,7 +62,7 @@ class _PenulisTolak:
         self.w = csv.writer(self.buf, delimiter=";")
         self.w.writerow([*k.KOLOM, "baris", "kolom_galat", "alasan"])
 
-    def tulis(self, baris: baca.Baris, galat: list[tuple[str, str]]) -> None:
+    def tulis(self, baris: read.Baris, galat: list[tuple[str, str]]) -> None:
         from pegawai.ekspor import sel_aman
 
         self.w.writerow(
