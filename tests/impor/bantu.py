@@ -9,8 +9,8 @@ from datetime import date
 
 from openpyxl import Workbook
 
-from impor import read
 from impor import kolom as k
+from impor import read
 from pegawai.nip import compose_nip
 
 _urut = iter(range(1, 999))
