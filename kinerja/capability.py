@@ -29,6 +29,4 @@ def _punya_skp(user: User | AnonymousUser, scope: Lingkup) -> bool:
 
 
 # An employee with an SKP, or an evaluator with one to rate.
-SKP = Capability(
-    "skp", _punya_skp, _("Belum ada SKP Anda atau SKP yang Anda nilai pada periode terbuka.")
-)
+SKP = Capability("skp", _punya_skp, _("Belum ada SKP."))

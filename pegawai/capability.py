@@ -82,7 +82,7 @@ UNIT_HEAD = Capability(
 LEADER = Capability(
     "leader", lambda user, scope: scope.memimpin, _("Halaman ini untuk pimpinan unit dan BKPSDM.")
 )
-# A leader with a staff login: their pages link into the admin.
+# A leader with a staff login: the vacancy list and the staff summary on the home page.
 LEADER_STAFF = Capability(
     "leader_staff",
     lambda user, scope: user.is_staff and scope.memimpin,
@@ -90,8 +90,11 @@ LEADER_STAFF = Capability(
 )
 # HR: the permission to see every unit (`pegawai.lihat_semua_unit`, the "Admin BKPSDM" group).
 HR = Capability("hr", lambda user, scope: scope.semua, _("Halaman ini hanya untuk BKPSDM."))
-# A staff login: the admin site (Django's own views check the same).
-STAFF = Capability("staff", lambda user, scope: user.is_staff, _("Halaman ini untuk staf."))
+# A staff login: the admin site (Django's own views check the same); staff logins are the unit
+# heads' and HR's (pegawai.roles).
+STAFF = Capability(
+    "staff", lambda user, scope: user.is_staff, _("Halaman ini untuk pimpinan unit dan BKPSDM.")
+)
 
 
 def demand(user: AnyUser, capability: Capability) -> Lingkup:
