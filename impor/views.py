@@ -3,11 +3,11 @@ positions, confirm; the template download."""
 
 from __future__ import annotations
 
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST, require_safe
 
 from impor import tasks
@@ -19,31 +19,27 @@ from impor.roles import PERM_IMPOR
 from impor.services import impor_create, pemetaan_simpan
 from jabatan.models import Jabatan
 from pegawai.akses import lingkup
+from pegawai.capability import HR, LEADER, page
 from pegawai.ekspor import unduh_tabel
 from pegawai.filters import unit_pilihan
 from pegawai.forms import tambah_galat
 from pegawai.models import UnitKerja
 from tugas.progres import SedangBerjalan
 
-
-def _hr(request: HttpRequest) -> None:
-    """HR only: the import writes every unit's employees."""
-    if not (request.user.has_perm(PERM_IMPOR) and lingkup(request.user).semua):
-        raise PermissionDenied(_("Halaman impor hanya untuk Admin BKPSDM."))
+# HR only: the import writes every unit's employees.
+HR_IMPOR = HR.with_perms(PERM_IMPOR, reason=gettext_lazy("Halaman impor hanya untuk Admin BKPSDM."))
 
 
-@login_required
+@page(HR_IMPOR, menu=gettext_lazy("Impor data"), order=130)
 @require_safe
 def impor_list(request: HttpRequest) -> HttpResponse:
-    _hr(request)
     daftar = Impor.objects.defer("berkas", "ringkasan").select_related("oleh")[:30]
     return render(request, "impor/impor_list.html", {"daftar": daftar, "form": UnggahForm()})
 
 
-@login_required
+@page(HR_IMPOR)
 @require_POST
 def impor_unggah(request: HttpRequest) -> HttpResponse:
-    _hr(request)
     form = UnggahForm(request.POST, request.FILES)
     if form.is_valid():
         berkas = form.cleaned_data["berkas"]
@@ -112,20 +108,18 @@ def _halaman_detail(
     )
 
 
-@login_required
+@page(HR_IMPOR)
 @require_safe
 def impor_detail(request: HttpRequest, pk: int) -> HttpResponse:
-    _hr(request)
     return _halaman_detail(
         request, get_object_or_404(Impor.objects.defer("berkas").select_related("oleh"), pk=pk)
     )
 
 
-@login_required
+@page(HR_IMPOR)
 @require_POST
 def impor_petakan(request: HttpRequest, pk: int) -> HttpResponse:
     """Save the mappings HR chose for the unknown units and positions; preview again."""
-    _hr(request)
     impor = get_object_or_404(Impor.objects.defer("berkas").select_related("oleh"), pk=pk)
     r = impor.ringkasan or {}
     form = PemetaanForm(
@@ -140,10 +134,9 @@ def impor_petakan(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(tasks.mulai_pratinjau(impor, request.user))
 
 
-@login_required
+@page(HR_IMPOR)
 @require_POST
 def impor_terapkan(request: HttpRequest, pk: int) -> HttpResponse:
-    _hr(request)
     impor = get_object_or_404(Impor.objects.defer("berkas"), pk=pk)
     form = TerapkanForm(request.POST)
     if impor.status != Impor.Status.PRATINJAU or not form.is_valid():
@@ -157,14 +150,13 @@ def impor_terapkan(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect(progres)
 
 
-@login_required
+@page(HR_IMPOR)
 @require_safe
 def templat(request: HttpRequest, fmt: str) -> HttpResponse:
     """The empty template of our columns (SIASN's field names) with one example row; the XLSX
     also carries the instructions and the unit and position codes to use (impor.templat)."""
     from impor.templat import templat as isi_templat
 
-    _hr(request)
     if fmt not in ("xlsx", "csv"):
         raise PermissionDenied
     isi = isi_templat(lingkup(request.user))
@@ -180,7 +172,7 @@ def templat(request: HttpRequest, fmt: str) -> HttpResponse:
     )
 
 
-@login_required
+@page(HR_IMPOR)
 @require_safe
 def contoh_siasn(request: HttpRequest) -> HttpResponse:
     """A small SIASN-shaped JSON file to try the import with (impor.sampel); it names two of
@@ -190,7 +182,6 @@ def contoh_siasn(request: HttpRequest) -> HttpResponse:
     from impor.sampel import sampel_siasn
     from pegawai.ekspor import catat_ekspor
 
-    _hr(request)
     isi = sampel_siasn(lingkup(request.user))
     catat_ekspor(request, data="impor.contoh", jumlah_baris=isi.count(b'"nipBaru"'))
     response = HttpResponse(isi, content_type="application/json; charset=utf-8")
@@ -208,8 +199,6 @@ def _duk_konteks(request: HttpRequest) -> dict:
     from impor.duk import duk, unit_terlihat
 
     scope = lingkup(request.user)
-    if not scope.memimpin:
-        raise PermissionDenied(_("DUK untuk Admin BKPSDM dan pimpinan unit."))
     units = unit_pilihan(scope)
     unit = None
     if request.GET.get("unit", "").isdigit():
@@ -223,7 +212,7 @@ def _duk_konteks(request: HttpRequest) -> dict:
     }
 
 
-@login_required
+@page(LEADER, menu=gettext_lazy("DUK"), order=110)
 @require_safe
 def duk_list(request: HttpRequest) -> HttpResponse:
     """The DUK of a unit (and below): the page; XLSX/CSV (`ekspor/`, a task) and printable
@@ -231,7 +220,7 @@ def duk_list(request: HttpRequest) -> HttpResponse:
     return render(request, "impor/duk_list.html", _duk_konteks(request))
 
 
-@login_required
+@page(LEADER)
 @require_POST
 def duk_ekspor(request: HttpRequest, fmt: str) -> HttpResponse:
     """Queue the DUK of the unit in the query string (and below) as XLSX/CSV and go to its
@@ -239,15 +228,13 @@ def duk_ekspor(request: HttpRequest, fmt: str) -> HttpResponse:
     from impor.duk import unit_terlihat
 
     scope = lingkup(request.user)
-    if not scope.memimpin:
-        raise PermissionDenied(_("DUK untuk Admin BKPSDM dan pimpinan unit."))
     if fmt not in ("xlsx", "csv") or not request.GET.get("unit", "").isdigit():
         raise Http404(_("Pilih unit kerja untuk mengunduh DUK."))
     unit = get_object_or_404(unit_terlihat(scope), pk=int(request.GET["unit"]))
     return redirect(tasks.mulai_ekspor_duk(request, unit, fmt))
 
 
-@login_required
+@page(LEADER)
 @require_safe
 def duk_cetak(request: HttpRequest) -> HttpResponse:
     konteks = _duk_konteks(request)
@@ -256,21 +243,19 @@ def duk_cetak(request: HttpRequest) -> HttpResponse:
     return render(request, "impor/duk_cetak.html", konteks)
 
 
-@login_required
+@page(HR_IMPOR)
 @require_POST
 def ekspor_pegawai(request: HttpRequest, fmt: str) -> HttpResponse:
     """Queue the export of every employee in the template's columns (NIP as text, dates
     dd-mm-yyyy) and go to its progress page: a whole city is too long for a request."""
-    _hr(request)
     if fmt not in ("xlsx", "csv"):
         raise PermissionDenied
     return redirect(tasks.mulai_ekspor_pegawai(request, fmt))
 
 
-@login_required
+@page(HR_IMPOR)
 @require_POST
 def impor_rekonsiliasi(request: HttpRequest, pk: int) -> HttpResponse:
     """Start the reconciliation of an uploaded SIASN file with our data (a task with a file)."""
-    _hr(request)
     impor = get_object_or_404(Impor.objects.defer("berkas"), pk=pk)
     return redirect(tasks.mulai_rekonsiliasi(impor, request.user))

@@ -12,13 +12,11 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from django.contrib.auth.models import AnonymousUser, User
-from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Q
-from django.utils.translation import gettext as _
 
 from jabatan.selectors import daftar_lowongan
 from kinerja.selectors import skp_saya_nilai
-from pegawai.akses import Lingkup, lingkup
+from pegawai.capability import UNIT_HEAD, demand
 from pegawai.models import Pegawai, UnitKerja
 from pelatihan.rules import JP_MINIMAL_PNS
 from pelatihan.selectors import pegawai_dengan_jp
@@ -49,15 +47,6 @@ class BerandaUnit:
     jp_minimal: int = JP_MINIMAL_PNS
 
 
-def lingkup_unit(user: User | AnonymousUser) -> Lingkup:
-    """Return the scope of a unit head; PermissionDenied for anyone else (HR's home is the
-    summary of every unit, an employee's is their own page)."""
-    scope = lingkup(user)
-    if scope.semua or not scope.unit_path:
-        raise PermissionDenied(_("Halaman unit untuk pimpinan unit."))
-    return scope
-
-
 def _daftar(qs, n: int = BARIS) -> Daftar:
     return Daftar(baris=list(qs[:n]), jumlah=qs.count())
 
@@ -66,7 +55,7 @@ def beranda_unit(user: User | AnonymousUser, pada: dt.date) -> BerandaUnit:
     """Return the unit head's page: their unit, the SKPs waiting for their rating (with the plan
     rows still without a realisation), the PNS of the unit under 20 JP this year (PP 11/2017
     Pasal 203 ayat (4)) and the unit's vacant posts, each with its count: seven queries."""
-    scope = lingkup_unit(user)
+    scope = demand(user, UNIT_HEAD)  # HR's home is every unit's summary, an employee's /saya/
     unit = UnitKerja.objects.get(path=scope.unit_path)
     skp = (
         skp_saya_nilai(user)

@@ -6,15 +6,14 @@ from __future__ import annotations
 from datetime import date
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core import signing
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST, require_safe
 
 from jabatan import merit
@@ -54,6 +53,7 @@ from jabatan.services.koreksi import label_field
 from jabatan.suksesi import suksesi_pegawai
 from jabatan.tasks import EKSPOR_MAKS, mulai_ekspor_peringkat
 from pegawai.akses import Lingkup, lingkup, lingkup_seluruh, pegawai_id_sendiri
+from pegawai.capability import EMPLOYEE, LEADER_STAFF, holds, page
 from pegawai.ekspor import unduh_tabel
 from pegawai.halaman import query_tanpa_halaman
 
@@ -63,7 +63,7 @@ def beranda(request: HttpRequest) -> HttpResponse:
     """Show the public welcome, or HR's summary of posts, vacancies and coming retirements."""
     context = {}
     scope = lingkup(request.user)
-    if request.user.is_staff and scope.memimpin:
+    if LEADER_STAFF.allows(request.user):
         context = {
             "ringkasan": ringkasan_formasi(scope=scope),
             "proyeksi": proyeksi_lowong(scope=scope, pada=timezone.localdate()),
@@ -74,13 +74,12 @@ def beranda(request: HttpRequest) -> HttpResponse:
 # --- Vacancies and the merit ranking -----------------------------------------------------------
 
 PERM_KEPUTUSAN = "jabatan.add_keputusan"
-
-
-def _lingkup_staf(request: HttpRequest) -> Lingkup:
-    scope = lingkup(request.user)
-    if not request.user.is_staff or not scope.memimpin:
-        raise PermissionDenied(_("Daftar lowongan untuk pimpinan unit dan BKPSDM."))
-    return scope
+PERM_KOREKSI = "jabatan.change_keputusan"
+# HR, who hold the decision permission: the merit ranking and its actions, printing a decree.
+PERINGKAT = holds(PERM_KEPUTUSAN, reason=gettext_lazy("Peringkat merit dijalankan oleh BKPSDM."))
+PETIKAN = holds(PERM_KEPUTUSAN, reason=gettext_lazy("Petikan keputusan dicetak oleh BKPSDM."))
+KEPUTUSAN = holds(PERM_KEPUTUSAN, reason=gettext_lazy("Keputusan dikelola oleh BKPSDM."))
+KOREKSI = holds(PERM_KOREKSI, reason=gettext_lazy("Keputusan dikelola oleh BKPSDM."))
 
 
 def _saring_lowongan(request: HttpRequest, scope: Lingkup, pada: date) -> tuple:
@@ -99,11 +98,11 @@ def _halaman_lowongan(request: HttpRequest, rows, pada: date, per_halaman: int) 
     return {"halaman": halaman, "query": query_tanpa_halaman(request)}
 
 
-@login_required
+@page(LEADER_STAFF, menu=gettext_lazy("Formasi lowong"), order=20)
 @require_safe
 def lowongan_daftar(request: HttpRequest) -> HttpResponse:
     """Vacant posts in scope: days vacant, acting holder; and retirements in the next 12 months."""
-    scope = _lingkup_staf(request)
+    scope = lingkup(request.user)
     pada = timezone.localdate()
     filterset, rows = _saring_lowongan(request, scope, pada)
     if request.GET.get("ekspor") in ("csv", "xlsx") and filterset.is_valid():
@@ -146,9 +145,8 @@ def lowongan_daftar(request: HttpRequest) -> HttpResponse:
 
 
 def _formasi_peringkat(request: HttpRequest, formasi_id: int) -> tuple[Lingkup, Formasi]:
-    """The post of a ranking page or action, for HR (who hold the decision permission)."""
-    if not request.user.has_perm(PERM_KEPUTUSAN):
-        raise PermissionDenied(_("Peringkat merit dijalankan oleh BKPSDM."))
+    """The post of a ranking page or action in the user's scope (404 outside it); the views'
+    `@page(PERINGKAT)` lets only HR in."""
     scope = lingkup(request.user)
     return scope, get_object_or_404(formasi_dalam_lingkup(scope=scope), pk=formasi_id)
 
@@ -241,7 +239,7 @@ def _halaman_peringkat(
     return render(request, "jabatan/lowongan_detail.html", context, status=status)
 
 
-@login_required
+@page(PERINGKAT)
 @require_safe
 def lowongan_detail(request: HttpRequest, formasi_id: int) -> HttpResponse:
     """Rank every employee for one vacant post: what-if weights, why-not for one NIP; the
@@ -252,7 +250,7 @@ def lowongan_detail(request: HttpRequest, formasi_id: int) -> HttpResponse:
     return _halaman_peringkat(request, scope, formasi, saring=saring, status=status)
 
 
-@login_required
+@page(PERINGKAT)
 @require_POST
 def lowongan_ekspor(request: HttpRequest, formasi_id: int) -> HttpResponse:
     """Queue the ranking export (1,000 candidates with their breakdown) under the page's what-if
@@ -268,7 +266,7 @@ def lowongan_ekspor(request: HttpRequest, formasi_id: int) -> HttpResponse:
     return _halaman_peringkat(request, scope, formasi, saring=saring, ekspor=form, status=400)
 
 
-@login_required
+@page(PERINGKAT)
 @require_POST
 def lowongan_usul(request: HttpRequest, formasi_id: int) -> HttpResponse:
     """Propose one to three eligible candidates for the post to the PPK."""
@@ -290,7 +288,7 @@ def _garam(request: HttpRequest, formasi: Formasi) -> str:
     return f"jabatan.keputusan:{formasi.pk}:{request.user.pk}"
 
 
-@login_required
+@page(PERINGKAT)
 @require_POST
 def lowongan_putus(request: HttpRequest, formasi_id: int) -> HttpResponse:
     """Record the PPK's decision on the post in two steps.
@@ -369,13 +367,10 @@ def _konfirmasi(
 
 # --- A recorded decision, for HR: correct or annul it ---------------------------------------------
 
-PERM_KOREKSI = "jabatan.change_keputusan"
 
-
-def _keputusan(request: HttpRequest, keputusan_id: int, perm: str = PERM_KEPUTUSAN) -> Keputusan:
-    """The decision on a post in the user's scope (404 outside it), for HR holding `perm`."""
-    if not request.user.has_perm(perm):
-        raise PermissionDenied(_("Keputusan dikelola oleh BKPSDM."))
+def _keputusan(request: HttpRequest, keputusan_id: int) -> Keputusan:
+    """The decision on a post in the user's scope (404 outside it); the views' `@page(KEPUTUSAN)`
+    or `@page(KOREKSI)` lets only HR in."""
     keputusan = keputusan_hr(scope=lingkup(request.user), pk=keputusan_id)
     if keputusan is None:
         raise Http404(_("Keputusan tidak ditemukan."))
@@ -428,18 +423,18 @@ def _halaman_keputusan(
     )
 
 
-@login_required
+@page(KEPUTUSAN)
 @require_safe
 def keputusan_detail(request: HttpRequest, keputusan_id: int) -> HttpResponse:
     """A recorded decision for HR: its particulars, placement, corrections; correct or annul."""
     return _halaman_keputusan(request, _keputusan(request, keputusan_id))
 
 
-@login_required
+@page(KOREKSI)
 @require_POST
 def keputusan_koreksi_kirim(request: HttpRequest, keputusan_id: int) -> HttpResponse:
     """Correct a decision's particulars (jabatan.services.keputusan_koreksi)."""
-    keputusan = _keputusan(request, keputusan_id, PERM_KOREKSI)
+    keputusan = _keputusan(request, keputusan_id)
     form = KoreksiForm(request.POST, keputusan=keputusan, oleh=request.user)
     if form.is_valid() and (koreksi := form.simpan()) is not None:
         messages.success(
@@ -451,11 +446,11 @@ def keputusan_koreksi_kirim(request: HttpRequest, keputusan_id: int) -> HttpResp
     return _halaman_keputusan(request, keputusan, koreksi=form, status=400)
 
 
-@login_required
+@page(KOREKSI)
 @require_POST
 def keputusan_batalkan_kirim(request: HttpRequest, keputusan_id: int) -> HttpResponse:
     """Annul a decision with a reason (jabatan.services.keputusan_batalkan)."""
-    keputusan = _keputusan(request, keputusan_id, PERM_KOREKSI)
+    keputusan = _keputusan(request, keputusan_id)
     form = PembatalanForm(request.POST, keputusan=keputusan, oleh=request.user)
     if form.is_valid() and form.simpan() is not None:
         messages.success(
@@ -467,12 +462,10 @@ def keputusan_batalkan_kirim(request: HttpRequest, keputusan_id: int) -> HttpRes
     return _halaman_keputusan(request, keputusan, batal=form, status=400)
 
 
-@login_required
+@page(PETIKAN)
 @require_safe
 def keputusan_petikan_cetak(request: HttpRequest, keputusan_id: int) -> HttpResponse:
     """Print the decree extract (petikan SK) of a recorded decision, for HR (as the ranking)."""
-    if not request.user.has_perm(PERM_KEPUTUSAN):
-        raise PermissionDenied(_("Petikan keputusan dicetak oleh BKPSDM."))
     keputusan = keputusan_petikan(scope=lingkup(request.user), pk=keputusan_id)
     if keputusan is None:
         raise Http404(_("Keputusan tidak ditemukan."))
@@ -494,7 +487,7 @@ def keputusan_petikan_cetak(request: HttpRequest, keputusan_id: int) -> HttpResp
 # --- The employee's own view: "why was I (not) proposed?" ---------------------------------------
 
 
-@login_required
+@page(EMPLOYEE, menu=gettext_lazy("Peluang jabatan"), order=80)
 @require_safe
 def peluang_daftar(request: HttpRequest) -> HttpResponse:
     """Open posts an employee may check themselves against, those they were proposed for and
@@ -535,7 +528,7 @@ def peluang_daftar(request: HttpRequest) -> HttpResponse:
     )
 
 
-@login_required
+@page(EMPLOYEE)
 @require_safe
 def peluang_detail(request: HttpRequest, formasi_id: int) -> HttpResponse:
     """The employee's own explanation for one post: eligible or why not (and from when), their

@@ -3,16 +3,17 @@ page of their unit."""
 
 from __future__ import annotations
 
-from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import AnonymousUser, User
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_safe
 
 from jabatan.beranda import beranda_unit
 from pegawai.akses import lingkup
+from pegawai.capability import UNIT_HEAD, page
 
 
 def tujuan_beranda(user: User | AnonymousUser) -> str | None:
@@ -29,7 +30,7 @@ def tujuan_beranda(user: User | AnonymousUser) -> str | None:
     return None
 
 
-@login_required
+@page(UNIT_HEAD, menu=gettext_lazy("Unit saya"), order=10)
 @require_safe
 def unit_saya(request: HttpRequest) -> HttpResponse:
     """The unit head's page: the SKPs waiting for their rating, the people short of 20 JP this

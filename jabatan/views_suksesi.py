@@ -5,29 +5,30 @@ page again, 400, with the form's field errors."""
 from __future__ import annotations
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from jabatan.forms import PeringkatForm, SuksesorForm, SuksesorHapusForm, SuksesorUbahForm
 from jabatan.models import Formasi, Suksesor
 from jabatan.suksesi import formasi_kunci
-from jabatan.views import _form_aksi, _formasi_peringkat, _halaman_peringkat
+from jabatan.views import PERM_KEPUTUSAN, _form_aksi, _formasi_peringkat, _halaman_peringkat
 from pegawai.akses import Lingkup
+from pegawai.capability import holds, page
 
 PERM_SUKSESI = "jabatan.add_suksesor"
+# HR, who rank the post (jabatan.views.PERINGKAT) and may name successors.
+SUKSESI = holds(
+    PERM_KEPUTUSAN, PERM_SUKSESI, reason=gettext_lazy("Rencana suksesi ditetapkan oleh BKPSDM.")
+)
 
 
 def _formasi(request: HttpRequest, formasi_id: int) -> tuple[Lingkup, Formasi]:
-    """The post of the action, in the user's scope, for HR who may name successors."""
-    scope, formasi = _formasi_peringkat(request, formasi_id)
-    if not request.user.has_perm(PERM_SUKSESI):
-        raise PermissionDenied(_("Rencana suksesi ditetapkan oleh BKPSDM."))
-    return scope, formasi
+    """The post of the action, in the user's scope (404 outside it); `@page(SUKSESI)`."""
+    return _formasi_peringkat(request, formasi_id)
 
 
 def _kembali(formasi: Formasi) -> HttpResponse:
@@ -40,7 +41,7 @@ def _gagal(request: HttpRequest, scope: Lingkup, formasi: Formasi, **form) -> Ht
     )
 
 
-@login_required
+@page(SUKSESI)
 @require_POST
 def suksesor_tambah(request: HttpRequest, formasi_id: int) -> HttpResponse:
     """Name a successor of the key post."""
@@ -78,7 +79,7 @@ def _aksi(
     return _gagal(request, scope, formasi, **{kunci: (suksesor.pk, form)})
 
 
-@login_required
+@page(SUKSESI)
 @require_POST
 def suksesor_ubah(request: HttpRequest, formasi_id: int, suksesor_id: int) -> HttpResponse:
     """Change a successor's readiness, priority or note."""
@@ -92,7 +93,7 @@ def suksesor_ubah(request: HttpRequest, formasi_id: int, suksesor_id: int) -> Ht
     )
 
 
-@login_required
+@page(SUKSESI)
 @require_POST
 def suksesor_hapus(request: HttpRequest, formasi_id: int, suksesor_id: int) -> HttpResponse:
     """Remove a successor from the plan, with the reason."""

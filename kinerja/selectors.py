@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.contrib.auth.models import AnonymousUser, User
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Page, Paginator
 from django.db import connection, connections
 from django.db.models import (
@@ -22,7 +21,6 @@ from django.db.models import (
     prefetch_related_objects,
 )
 from django.utils import timezone
-from django.utils.translation import gettext as _
 
 from kinerja import rules
 from kinerja.filters import DasborFilter, SkpPenilaiFilter
@@ -57,15 +55,6 @@ def _halaman(
 def skp_dalam_lingkup(scope: Lingkup) -> QuerySet[Skp]:
     """Return the SKPs the scope may see: by the unit the SKP was made in, and one's own."""
     return scope.filter(Skp.objects.all(), path="unit_kerja__path", pegawai="pegawai_id")
-
-
-def lingkup_pimpinan(user: User | AnonymousUser) -> Lingkup:
-    """Return the scope of a unit head or HR, who have the dashboards; PermissionDenied for
-    anyone else."""
-    scope = lingkup(user)
-    if not scope.memimpin:
-        raise PermissionDenied(_("Dasbor kinerja untuk pimpinan unit dan BKPSDM."))
-    return scope
 
 
 def skp_terlihat(user: User | AnonymousUser) -> QuerySet[Skp]:

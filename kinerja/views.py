@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.forms import BaseFormSet
@@ -14,9 +13,11 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST, require_safe
 
 from kinerja import charts, rules
+from kinerja.capability import SKP
 from kinerja.forms import (
     FinalkanForm,
     NilaiForm,
@@ -28,7 +29,6 @@ from kinerja.models import Skp
 from kinerja.selectors import (
     Dasbor,
     dasbor_kinerja,
-    lingkup_pimpinan,
     skp_cetak,
     skp_halaman,
     skp_saya,
@@ -46,6 +46,8 @@ from kinerja.services import (
     skp_set_rencana,
 )
 from pegawai import golongan as gol
+from pegawai.akses import lingkup
+from pegawai.capability import LEADER, SIGNED_IN, page
 from pegawai.ekspor import unduh_tabel
 from pegawai.forms import tambah_galat
 
@@ -83,19 +85,19 @@ def _halaman_dasbor(request: HttpRequest, data: Dasbor) -> HttpResponse:
     )
 
 
-@login_required
+@page(LEADER, menu=gettext_lazy("Dasbor kinerja"), order=40)
 @require_safe
 def dasbor(request: HttpRequest) -> HttpResponse:
     """Show a unit head or HR the predikat distribution, trend, completion and talent grid."""
-    scope = lingkup_pimpinan(request.user)
+    scope = lingkup(request.user)
     return _halaman_dasbor(request, dasbor_kinerja(scope, request.GET))
 
 
-@login_required
+@page(LEADER)
 @require_safe
 def talenta(request: HttpRequest, kotak: int) -> HttpResponse:
     """List the employees in one box of the talent grid, with the same filters."""
-    scope = lingkup_pimpinan(request.user)
+    scope = lingkup(request.user)
     if not 1 <= kotak <= 9:
         raise Http404
     filterset, periode, rows = talenta_anggota(scope, request.GET, kotak)
@@ -123,11 +125,11 @@ def talenta(request: HttpRequest, kotak: int) -> HttpResponse:
     )
 
 
-@login_required
+@page(LEADER)
 @require_safe
 def ekspor(request: HttpRequest, tabel: str, fmt: str) -> HttpResponse:
     """Download a dashboard table (the data beside each chart) as CSV or XLSX."""
-    scope = lingkup_pimpinan(request.user)
+    scope = lingkup(request.user)
     if tabel not in TABEL or fmt not in ("csv", "xlsx"):
         raise Http404
     d = dasbor_kinerja(scope, request.GET)
@@ -192,7 +194,7 @@ def ekspor(request: HttpRequest, tabel: str, fmt: str) -> HttpResponse:
 # --- SKP pages -------------------------------------------------------------------------------
 
 
-@login_required
+@page(SKP, menu=gettext_lazy("SKP"), order=70)
 @require_safe
 def skp_daftar(request: HttpRequest) -> HttpResponse:
     """The SKPs I evaluate (of open periods), filtered by where each stands ("waiting for my
@@ -292,7 +294,7 @@ def _identitas(judul: str, pegawai, *, pangkat="", unit="", jabatan="") -> tuple
     )
 
 
-@login_required
+@page(SIGNED_IN)
 @require_safe
 def skp_cetak_halaman(request: HttpRequest, pk: int) -> HttpResponse:
     """Print an SKP as the evaluation form its employee and evaluator sign (PermenPANRB 6/2022),
@@ -330,7 +332,7 @@ def skp_cetak_halaman(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@login_required
+@page(SIGNED_IN)
 @require_safe
 def skp_detail(request: HttpRequest, pk: int) -> HttpResponse:
     """One SKP: the plan, realisations, rating, finalising and revision, each for its role.
@@ -362,7 +364,7 @@ def _aksi(request: HttpRequest, pk: int, aksi: Aksi, jalankan, pesan: str) -> Ht
 
 
 @require_POST
-@login_required
+@page(SIGNED_IN)
 def skp_rencana(request: HttpRequest, pk: int) -> HttpResponse:
     """Set the work plan (the evaluator)."""
     return _aksi(
@@ -375,7 +377,7 @@ def skp_rencana(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-@login_required
+@page(SIGNED_IN)
 def skp_realisasi(request: HttpRequest, pk: int) -> HttpResponse:
     """Record realisations and evidence (the employee)."""
     return _aksi(
@@ -388,7 +390,7 @@ def skp_realisasi(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-@login_required
+@page(SIGNED_IN)
 def skp_penilaian(request: HttpRequest, pk: int) -> HttpResponse:
     """Rate results and behaviour (the evaluator or HR)."""
     return _aksi(
@@ -401,7 +403,7 @@ def skp_penilaian(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-@login_required
+@page(SIGNED_IN)
 def skp_finalisasi(request: HttpRequest, pk: int) -> HttpResponse:
     """Make the evaluated SKP final (the evaluator or HR)."""
     return _aksi(
@@ -414,7 +416,7 @@ def skp_finalisasi(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
-@login_required
+@page(SIGNED_IN)
 def skp_revisi_catat(request: HttpRequest, pk: int) -> HttpResponse:
     """Record a revision of a final SKP with its reason; breaches of the curve it leaves are
     shown as warnings with the numbers, as before finalising (HR decides)."""

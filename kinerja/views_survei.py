@@ -5,7 +5,6 @@ nothing (kinerja.survei_terbit), and each quarter says whether the public sees i
 
 from __future__ import annotations
 
-from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -13,7 +12,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
 from kinerja import rules
-from kinerja.selectors import lingkup_pimpinan
 from kinerja.survei import UnitLayanan
 from kinerja.survei_selectors import (
     MIN_RESPONDEN,
@@ -22,6 +20,8 @@ from kinerja.survei_selectors import (
     rinci_skm,
     unit_layanan_lingkup,
 )
+from pegawai.akses import lingkup
+from pegawai.capability import LEADER, page
 from pegawai.ekspor import unduh_tabel
 
 BAGIAN = ("unsur", "tren", "komentar")  # the drill-down's downloadable tables
@@ -38,7 +38,7 @@ def _tahun(request: HttpRequest) -> int:
 
 def _unit(request: HttpRequest, kode: str) -> UnitLayanan:
     """Return the service unit if the user's scope holds it; 404 otherwise (as if absent)."""
-    unit = unit_layanan_lingkup(scope=lingkup_pimpinan(request.user), kode=kode)
+    unit = unit_layanan_lingkup(scope=lingkup(request.user), kode=kode)
     if unit is None:
         raise Http404(_("Unit layanan tidak ditemukan."))
     return unit
@@ -49,18 +49,18 @@ def _tahun_pilihan() -> range:
     return range(sekarang, sekarang - 5, -1)
 
 
-@login_required
+@page(LEADER)
 @require_safe
 def survei_dasbor(request: HttpRequest) -> HttpResponse:
     """Show the public satisfaction survey: a unit head their units' results, trend and
     comments; HR every service unit ranked, each opening its drill-down."""
-    scope = lingkup_pimpinan(request.user)
+    scope = lingkup(request.user)
     konteks = {"d": dasbor_skm(scope=scope, tahun=_tahun(request))}
     konteks |= {"min_responden": MIN_RESPONDEN, "tahun_pilihan": _tahun_pilihan()}
     return render(request, "kinerja/survei_dasbor.html", konteks)
 
 
-@login_required
+@page(LEADER)
 @require_safe
 def survei_unit(request: HttpRequest, kode: str) -> HttpResponse:
     """Show one service unit: the nine elements of a year, the trend, the approved comments."""
@@ -70,7 +70,7 @@ def survei_unit(request: HttpRequest, kode: str) -> HttpResponse:
     return render(request, "kinerja/survei_unit.html", konteks)
 
 
-@login_required
+@page(LEADER)
 @require_safe
 def survei_unit_ekspor(request: HttpRequest, kode: str, bagian: str, fmt: str) -> HttpResponse:
     """Download one table of the drill-down as CSV or XLSX (pegawai.ekspor, logged)."""

@@ -34,6 +34,11 @@ class Lingkup:
         return self.semua or bool(self.unit_path)
 
     @property
+    def pimpinan_unit(self) -> bool:
+        """Whether the user heads a unit (and is not HR, whose scope is every unit)."""
+        return bool(self.unit_path) and not self.semua
+
+    @property
     def kosong(self) -> bool:
         return not (self.semua or self.unit_path or self.pegawai_id)
 

@@ -5,23 +5,24 @@ from __future__ import annotations
 import logging
 import sys
 
-from django.contrib.auth.decorators import login_required
 from django.db import connection
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
+from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 from django.views.defaults import server_error
 
 from pegawai import saya as saya_tautan
+from pegawai.capability import EMPLOYEE, page
 from pegawai.penyimpanan import DiskPenuh, disk_penuh
 from pegawai.selectors import pegawai_diri
 
 logger = logging.getLogger(__name__)
 
 
-@login_required
+@page(EMPLOYEE, menu=gettext_lazy("Data saya"), order=100)
 @require_safe
 def saya(request: HttpRequest) -> HttpResponse:
     """Show the logged-in employee their own record and histories."""

@@ -4,16 +4,17 @@ asking to join a session, recording external training; the needs and bulk enrolm
 from __future__ import annotations
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST, require_safe
 
 from pegawai.akses import lingkup, pegawai_id_sendiri
+from pegawai.capability import EMPLOYEE, HR, LEADER, demand, page
 from pegawai.ekspor import unduh_tabel
 from pegawai.forms import tambah_galat
 from pegawai.halaman import query_tanpa_halaman
@@ -23,13 +24,17 @@ from pelatihan.forms import AjukanForm, DaftarMassalForm, EksternalForm, Rencana
 from pelatihan.models import Peserta, Sesi
 
 TABEL = ("unit", "pegawai")
+# HR who enrol employees: bulk enrolment and the development plans' drafting and approval.
+HR_PESERTA = HR.with_perms(
+    "pelatihan.add_peserta", reason=gettext_lazy("Pendaftaran massal untuk BKPSDM.")
+)
 
 
-@login_required
+@page(LEADER, menu=gettext_lazy("Dasbor JP"), order=50)
 @require_safe
 def dasbor(request: HttpRequest) -> HttpResponse:
     """Show a unit head or HR each unit's share of PNS meeting 20 JP and each employee's JP."""
-    scope = selectors.lingkup_pimpinan(request.user)
+    scope = lingkup(request.user)
     d = selectors.dasbor_jp(scope, request.GET)
     halaman = None
     if d.pegawai is not None:
@@ -51,7 +56,7 @@ def dasbor(request: HttpRequest) -> HttpResponse:
     )
 
 
-@login_required
+@page(LEADER)
 @require_POST
 def ekspor(request: HttpRequest, tabel: str, fmt: str) -> HttpResponse:
     """Queue the download of the dashboard's unit table or its employees (every row, with the
@@ -59,7 +64,7 @@ def ekspor(request: HttpRequest, tabel: str, fmt: str) -> HttpResponse:
     employee table is the whole city (pelatihan.tasks.ekspor_dasbor)."""
     from pelatihan.tasks import mulai_ekspor_dasbor
 
-    scope = selectors.lingkup_pimpinan(request.user)
+    scope = lingkup(request.user)
     if tabel not in TABEL or fmt not in ("csv", "xlsx"):
         raise Http404
     d = selectors.dasbor_jp(scope, request.GET)
@@ -73,7 +78,7 @@ def _pegawai_sendiri(request: HttpRequest) -> Pegawai:
     return Pegawai.objects.select_related("unit_kerja").get(pk=pegawai_id_sendiri(request.user))
 
 
-@login_required
+@page(EMPLOYEE, menu=gettext_lazy("Pelatihan saya"), order=90)
 @require_safe
 def saya(request: HttpRequest, form: EksternalForm | None = None) -> HttpResponse:
     """Show the employee their JP this year, their training needs and the sessions open to
@@ -103,7 +108,7 @@ def saya(request: HttpRequest, form: EksternalForm | None = None) -> HttpRespons
     )
 
 
-@login_required
+@page(EMPLOYEE)
 @require_POST
 def ajukan(request: HttpRequest, pk: int) -> HttpResponse:
     """Ask to join an open session (the employee; HR then enrols)."""
@@ -128,7 +133,7 @@ def ajukan(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("pelatihan:saya")
 
 
-@login_required
+@page(EMPLOYEE)
 @require_POST
 def eksternal(request: HttpRequest) -> HttpResponse:
     """Record external training with its evidence (the employee; HR verifies)."""
@@ -153,12 +158,12 @@ def eksternal(request: HttpRequest) -> HttpResponse:
 KEBUTUHAN_PER_HALAMAN = 25
 
 
-@login_required
+@page(LEADER, menu=gettext_lazy("Kebutuhan pelatihan"), order=60)
 @require_safe
 def kebutuhan(request: HttpRequest) -> HttpResponse:
     """Show a unit head (read only) or HR the training needs of the employees in scope, each
     naming its source and the ranked programs; HR picks a program's session to enrol them."""
-    scope = selectors.lingkup_pimpinan(request.user)
+    scope = lingkup(request.user)
     hasil = selectors.kebutuhan_halaman(scope, request.GET)
     halaman = None
     if hasil.baris is not None:
@@ -176,19 +181,12 @@ def kebutuhan(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _hr(request: HttpRequest) -> None:
-    from django.core.exceptions import PermissionDenied
-
-    if not (request.user.has_perm("pelatihan.add_peserta") and lingkup(request.user).semua):
-        raise PermissionDenied(_("Pendaftaran massal untuk BKPSDM."))
-
-
 def _sesi_hr(request: HttpRequest, sesi_id: int) -> Sesi:
-    _hr(request)
+    """The session of a bulk enrolment (HR's: `@page(HR_PESERTA)` lets only them in)."""
     return get_object_or_404(Sesi.objects.select_related("program"), pk=sesi_id)
 
 
-@login_required
+@page(HR_PESERTA)
 def daftar_massal(request: HttpRequest, sesi_id: int) -> HttpResponse:
     """HR enrols a group into a session in two steps: the criterion (the needs page's unit,
     source and name filters; the program is the session's) gives a review table of who is
@@ -272,7 +270,7 @@ PESERTA_PER_HALAMAN = 50
 def _peserta_sesi(request: HttpRequest, sesi_id: int):
     from pelatihan.filters import PesertaFilter
 
-    scope = selectors.lingkup_pimpinan(request.user)
+    scope = lingkup(request.user)
     sesi = get_object_or_404(Sesi.objects.select_related("program"), pk=sesi_id)
     fs = PesertaFilter(
         request.GET or None, queryset=selectors.peserta_sesi(scope, sesi), scope=scope
@@ -280,7 +278,7 @@ def _peserta_sesi(request: HttpRequest, sesi_id: int):
     return scope, sesi, fs
 
 
-@login_required
+@page(LEADER)
 @require_safe
 def peserta(request: HttpRequest, sesi_id: int) -> HttpResponse:
     """Show a session's participants and requests in scope (HR: all; a unit head: their
@@ -314,7 +312,7 @@ def peserta(request: HttpRequest, sesi_id: int) -> HttpResponse:
 _BERJALAN = (Peserta.Status.DIAJUKAN, Peserta.Status.TERDAFTAR, Peserta.Status.HADIR)
 
 
-@login_required
+@page(LEADER)
 @require_safe
 def peserta_ekspor(request: HttpRequest, sesi_id: int, fmt: str) -> HttpResponse:
     """Download a session's participants in scope (every row, filtered) as CSV/XLSX."""
@@ -355,7 +353,7 @@ def peserta_ekspor(request: HttpRequest, sesi_id: int, fmt: str) -> HttpResponse
     )
 
 
-@login_required
+@page(LEADER)
 def rencana(request: HttpRequest) -> HttpResponse:
     """The annual development plans: each perangkat daerah's and the city's, drafted from the
     needs (HR, POST "susun"; the city's as a background task with its progress page) and
@@ -363,10 +361,10 @@ def rencana(request: HttpRequest) -> HttpResponse:
     from pegawai.models import UnitKerja
     from pelatihan.models import RencanaPengembangan
 
-    scope = selectors.lingkup_pimpinan(request.user)
+    scope = lingkup(request.user)
     tahun = timezone.localdate().year
     if request.method == "POST":
-        _hr(request)
+        demand(request.user, HR_PESERTA)
         form = RencanaAksiForm(request.POST)
         if not form.is_valid():
             for name, errors in form.errors.items():
@@ -421,12 +419,12 @@ def rencana(request: HttpRequest) -> HttpResponse:
     )
 
 
-@login_required
+@page(LEADER)
 @require_safe
 def efek(request: HttpRequest) -> HttpResponse:
     """Did it work: per program, participants' next predikat against similar non-attendees,
     with the number of people behind each figure (none below the minimum group)."""
-    scope = selectors.lingkup_pimpinan(request.user)
+    scope = lingkup(request.user)
     tahun_ini = timezone.localdate().year
     try:
         tahun = int(request.GET.get("tahun") or tahun_ini - 1)

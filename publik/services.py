@@ -25,6 +25,7 @@ from jabatan.models import Formasi, Usulan
 from jabatan.peringkat import peringkat_formasi
 from jabatan.services import usulan_set
 from jabatan.services.base import _diaudit
+from pegawai.capability import holds
 from pegawai.models import Pegawai
 from publik.cache import batalkan
 from publik.models import (
@@ -73,8 +74,11 @@ def _tgl(d: date) -> str:
 
 
 def _hr(oleh: AbstractBaseUser, field: str = "seleksi", perm: str = PERM) -> None:
-    if not oleh.has_perm(perm):
-        raise ValidationError({field: _("Hanya BKPSDM yang mengelola seleksi terbuka.")})
+    """The services' own guard, on the capability the pages declare (publik.views.kelola),
+    refused as a form error on `field`."""
+    bkpsdm = holds(perm, reason=_("Hanya BKPSDM yang mengelola seleksi terbuka."))
+    if not bkpsdm.allows(oleh):
+        raise ValidationError({field: bkpsdm.reason})
 
 
 def _urutan(urutan: Mapping[str, int] | None, errors: dict[str, list[str]]) -> list[str] | None:

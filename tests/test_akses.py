@@ -118,16 +118,18 @@ HALAMAN = {
     "kinerja:dasbor": (302, 403, 200, 200, 200),  # unit heads and HR
     "jabatan:lowongan": (302, 403, 200, 200, 200),
     "jabatan:lowongan_detail": (302, 403, 403, 403, 200),  # the merit ranking is HR's
-    "jabatan:lowongan_ekspor": (302, 405, 405, 405, 405),  # POST only: it queues a task
-    "jabatan:lowongan_usul": (302, 405, 405, 405, 405),  # POST only
-    "jabatan:lowongan_putus": (302, 405, 405, 405, 405),
-    "jabatan:suksesor_tambah": (302, 405, 405, 405, 405),  # POST only (tests/jabatan)
-    "jabatan:suksesor_ubah": (302, 405, 405, 405, 405),
-    "jabatan:suksesor_hapus": (302, 405, 405, 405, 405),
+    # POST only: GET answers 405 to whoever may act (HR here); who may not is refused first,
+    # by the page's declared capability (pegawai.capability.page), before the method is read.
+    "jabatan:lowongan_ekspor": (302, 403, 403, 403, 405),  # queues a task
+    "jabatan:lowongan_usul": (302, 403, 403, 403, 405),
+    "jabatan:lowongan_putus": (302, 403, 403, 403, 405),
+    "jabatan:suksesor_tambah": (302, 403, 403, 403, 405),  # POST only (tests/jabatan)
+    "jabatan:suksesor_ubah": (302, 403, 403, 403, 405),
+    "jabatan:suksesor_hapus": (302, 403, 403, 403, 405),
     "jabatan:keputusan_petikan": (302, 403, 403, 403, 200),  # HR prints decrees, as it ranks
     "jabatan:keputusan_detail": (302, 403, 403, 403, 200),  # HR corrects or annuls decisions
-    "jabatan:keputusan_koreksi": (302, 405, 405, 405, 405),  # POST only (tests/jabatan)
-    "jabatan:keputusan_batalkan": (302, 405, 405, 405, 405),
+    "jabatan:keputusan_koreksi": (302, 403, 403, 403, 405),  # POST only (tests/jabatan)
+    "jabatan:keputusan_batalkan": (302, 403, 403, 403, 405),
     "jabatan:peluang": (302, 200, 200, 200, 403),  # an employee's own chances
     "jabatan:peluang_detail": (302, 200, 200, 200, 403),
     # The employee page: HR and unit heads; employee A is outside the other unit (nothing leaks).
@@ -138,7 +140,9 @@ HALAMAN = {
     "kinerja:survei_unit": (302, 403, 404, 200, 200),  # a unit outside the scope: as if absent
     "kinerja:survei_unit_ekspor": (302, 403, 404, 200, 200),
     "kinerja:ekspor": (302, 403, 200, 200, 200),
-    "kinerja:skp_list": (302, 200, 200, 200, 200),
+    # Whoever has an SKP of their own or one to rate in an open period: HR without an employee
+    # record has neither (their SKPs are on the dashboard and in the admin), as the menu says.
+    "kinerja:skp_list": (302, 200, 200, 200, 403),
     "kinerja:skp_detail": (302, 200, 404, 200, 200),  # the employee's own, their unit head, HR
     "kinerja:skp_cetak": (302, 200, 404, 200, 200),  # whoever may open the SKP page
     "tugas:detail": (302, 404, 404, 404, 200),  # only its starter, HR here (tests/tugas)
@@ -150,10 +154,10 @@ HALAMAN = {
     "kinerja:skp_final": (405, 405, 405, 405, 405),
     "kinerja:skp_revisi": (405, 405, 405, 405, 405),
     "pelatihan:dasbor": (302, 403, 200, 200, 200),  # unit heads and HR
-    "pelatihan:ekspor": (302, 405, 405, 405, 405),  # POST only: it queues a task
+    "pelatihan:ekspor": (302, 403, 405, 405, 405),  # POST only: it queues a task
     "pelatihan:saya": (302, 200, 200, 200, 403),  # an employee's own
-    "pelatihan:eksternal": (302, 405, 405, 405, 405),  # POST only
-    "pelatihan:ajukan": (302, 405, 405, 405, 405),
+    "pelatihan:eksternal": (302, 405, 405, 405, 403),  # POST only; HR has no employee record
+    "pelatihan:ajukan": (302, 405, 405, 405, 403),
     "pelatihan:kebutuhan": (302, 403, 200, 200, 200),
     "pelatihan:rencana": (302, 403, 200, 200, 200),
     "pelatihan:efek": (302, 403, 200, 200, 200),
@@ -162,17 +166,17 @@ HALAMAN = {
     "pelatihan:peserta_ekspor": (302, 403, 200, 200, 200),
     # The import is HR's alone; the DUK is every unit head's too (scoped, tests/impor).
     "impor:daftar": (302, 403, 403, 403, 200),
-    "impor:unggah": (302, 405, 405, 405, 405),
+    "impor:unggah": (302, 403, 403, 403, 405),  # POST only
     "impor:templat": (302, 403, 403, 403, 200),
     "impor:contoh": (302, 403, 403, 403, 200),  # the sample SIASN file
-    "impor:ekspor": (302, 405, 405, 405, 405),  # POST only: it queues a task
+    "impor:ekspor": (302, 403, 403, 403, 405),  # POST only: it queues a task
     "impor:detail": (302, 403, 403, 403, 404),  # the id is another model's here
-    "impor:petakan": (302, 405, 405, 405, 405),
-    "impor:terapkan": (302, 405, 405, 405, 405),
-    "impor:rekonsiliasi": (302, 405, 405, 405, 405),
+    "impor:petakan": (302, 403, 403, 403, 405),
+    "impor:terapkan": (302, 403, 403, 403, 405),
+    "impor:rekonsiliasi": (302, 403, 403, 403, 405),
     "impor:duk": (302, 403, 200, 200, 200),
     "impor:duk_cetak": (302, 403, 404, 404, 404),  # no unit chosen
-    "impor:duk_ekspor": (302, 405, 405, 405, 405),  # POST only: it queues a task
+    "impor:duk_ekspor": (302, 403, 405, 405, 405),  # POST only: it queues a task
     # The public pages: the same for everyone (tests/publik).
     **{
         f"publik:{n}": (200, 200, 200, 200, 200)
@@ -199,14 +203,14 @@ HALAMAN = {
     # Installing a counter kiosk: only with a registered kiosk's token (none here: 404).
     "publik:survei_kios": (404, 404, 404, 404, 404),
     "publik:seleksi_saya": (302, 200, 200, 200, 403),  # an employee's own; HR has no record
-    "publik:seleksi_lamar": (302, 405, 405, 405, 405),  # POST only
+    "publik:seleksi_lamar": (302, 405, 405, 405, 403),  # POST only; HR has no employee record
     # HR's pages of the open selection (tests/publik/test_kelola.py).
     "publik:kelola_seleksi": (302, 403, 403, 403, 200),
     "publik:kelola_seleksi_buka": (302, 403, 403, 403, 200),
     "publik:kelola_seleksi_detail": (302, 403, 403, 403, 200),
     "publik:kelola_tahap": (302, 403, 403, 403, 200),
-    "publik:kelola_tahap_umumkan": (302, 405, 405, 405, 405),  # POST only
-    "publik:kelola_seleksi_usulkan": (302, 405, 405, 405, 405),
+    "publik:kelola_tahap_umumkan": (302, 403, 403, 403, 405),  # POST only
+    "publik:kelola_seleksi_usulkan": (302, 403, 403, 403, 405),
     # Editing, rescheduling, cancelling (tests/publik/test_kelola_perubahan.py): the GET shows
     # the form (or why not), only a POST changes anything.
     "publik:kelola_seleksi_ubah": (302, 403, 403, 403, 200),

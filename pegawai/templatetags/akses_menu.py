@@ -1,17 +1,26 @@
-"""The user's scope in templates, so the menu offers only what the user can open."""
+"""The main menu and the links that lead to declared pages, from the pages' own declarations
+(pegawai.capability): an entry shows exactly when its page would open for the user."""
 
 from __future__ import annotations
 
 from django import template
 
-from pegawai.akses import Lingkup, lingkup
+from pegawai.capability import MenuEntry, may_open, menu
 
 register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
-def lingkup_pengguna(context: template.Context) -> Lingkup:
-    """Return the request user's scope (cached on the user object, so a view that already asked
-    for it costs no query here)."""
+def menu_utama(context: template.Context) -> list[MenuEntry]:
+    """Return the menu entries the request user may open (their scope is cached on the user
+    object, so a view that already asked for it costs no query here)."""
     request = context.get("request")
-    return lingkup(request.user) if request is not None else Lingkup()
+    return menu(request.user) if request is not None else []
+
+
+@register.simple_tag(takes_context=True)
+def boleh_buka(context: template.Context, url_name: str) -> bool:
+    """Return whether the request user may open the declared page `url_name`: a link to it
+    shows only then."""
+    request = context.get("request")
+    return request is not None and may_open(request.user, url_name)

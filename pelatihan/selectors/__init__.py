@@ -27,7 +27,6 @@ from pelatihan.selectors.jp import (  # noqa: F401
     jp_tahun_expr,
     kelompok_unit,
     kepemimpinan_selesai,
-    lingkup_pimpinan,
     pegawai_dalam_lingkup,
     pegawai_dengan_jp,
     ringkasan_saya,

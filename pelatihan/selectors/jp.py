@@ -8,8 +8,6 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from django.contrib.auth.models import AnonymousUser, User
-from django.core.exceptions import PermissionDenied
 from django.db.models import (
     IntegerField,
     OuterRef,
@@ -23,7 +21,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from pegawai.akses import Lingkup, lingkup
+from pegawai.akses import Lingkup
 from pegawai.models import Pegawai, UnitKerja
 from pegawai.selectors import PilihanPegawai, saring_pegawai
 from pelatihan import rules
@@ -31,14 +29,6 @@ from pelatihan.models import PelatihanEksternal, Peserta, Sesi
 
 LULUS = Peserta.Status.LULUS
 DIVERIFIKASI = PelatihanEksternal.Status.DIVERIFIKASI
-
-
-def lingkup_pimpinan(user: User | AnonymousUser) -> Lingkup:
-    """Return the scope of a unit head or HR; PermissionDenied for anyone else."""
-    scope = lingkup(user)
-    if not scope.memimpin:
-        raise PermissionDenied(_("Halaman ini untuk pimpinan unit dan BKPSDM."))
-    return scope
 
 
 # --- For jabatan (the merit ranking) -------------------------------------------------------

@@ -7,7 +7,6 @@ of publik.services, which checks, writes and audits."""
 from __future__ import annotations
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
@@ -16,8 +15,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from pegawai.capability import Capability, demand, holds, page
 from pegawai.ekspor import unduh_tabel
 from pegawai.halaman import query_tanpa_halaman
 from publik.filters import SeleksiKelolaFilter
@@ -45,10 +46,9 @@ PERM_UMUMKAN = "publik.add_pengumuman"
 PERM_USUL = "jabatan.add_usulan"  # proposing to the PPK is jabatan's proposal path
 
 
-def _izin(request: HttpRequest, *perms: str) -> None:
-    """Let only HR (who hold these permissions) through."""
-    if not request.user.has_perms(perms):
-        raise PermissionDenied(_("Seleksi terbuka dikelola oleh BKPSDM."))
+def _bkpsdm(*perms: str) -> Capability:
+    """HR, who see the selections and hold `perms` besides."""
+    return holds(PERM_LIHAT, *perms, reason=gettext_lazy("Seleksi terbuka dikelola oleh BKPSDM."))
 
 
 def _status(s: Seleksi) -> str:
@@ -71,11 +71,10 @@ def _tahap(seleksi_id: int, tahap_id: int) -> Tahap:
     )
 
 
-@login_required
+@page(_bkpsdm(), menu=gettext_lazy("Kelola seleksi terbuka"), order=120)
 @require_safe
 def seleksi_daftar(request: HttpRequest) -> HttpResponse:
     """List the selections: search, status, year, order; export as CSV or XLSX."""
-    _izin(request, PERM_LIHAT)
     filterset = SeleksiKelolaFilter(request.GET, queryset=seleksi_kelola())
     rows = filterset.qs if filterset.is_valid() else Seleksi.objects.none()
     if request.GET.get("ekspor") in ("csv", "xlsx") and filterset.is_valid():
@@ -122,11 +121,10 @@ def seleksi_daftar(request: HttpRequest) -> HttpResponse:
     )
 
 
-@login_required
+@page(_bkpsdm(PERM_BUKA))
 @require_http_methods(["GET", "HEAD", "POST"])
 def seleksi_buka(request: HttpRequest) -> HttpResponse:
     """Open a selection for one or more vacant JPT posts (publik.services.seleksi_buka)."""
-    _izin(request, PERM_LIHAT, PERM_BUKA)
     formasi = formasi_jpt_lowong()
     form = SeleksiBukaForm(request.POST if request.method == "POST" else None, formasi=formasi)
     if form.is_bound and form.is_valid() and (seleksi := form.simpan(oleh=request.user)):
@@ -144,12 +142,11 @@ def seleksi_buka(request: HttpRequest) -> HttpResponse:
     )
 
 
-@login_required
+@page(_bkpsdm())
 @require_safe
 def seleksi_detail(request: HttpRequest, seleksi_id: int) -> HttpResponse:
     """A selection for HR: posts and requirements, committee, stages with their state, and per
     post the applicants with their eligibility today and each graded stage's result."""
-    _izin(request, PERM_LIHAT)
     seleksi = get_object_or_404(Seleksi.objects.select_related("dibuka_oleh"), pk=seleksi_id)
     hari_ini = timezone.localdate()
     rinci = seleksi_rinci(seleksi, pada=hari_ini)
@@ -174,12 +171,11 @@ def seleksi_detail(request: HttpRequest, seleksi_id: int) -> HttpResponse:
     )
 
 
-@login_required
+@page(_bkpsdm())
 @require_http_methods(["GET", "HEAD", "POST"])
 def tahap_hasil(request: HttpRequest, seleksi_id: int, tahap_id: int) -> HttpResponse:
     """Record a stage's results: pass or fail, score and note per applicant still in
     (publik.services.tahap_catat_hasil); the page also publishes the stage's announcement."""
-    _izin(request, PERM_LIHAT)
     tahap = _tahap(seleksi_id, tahap_id)
     dinilai = tahap.jenis in TAHAP_DINILAI
     form = None
@@ -188,7 +184,7 @@ def tahap_hasil(request: HttpRequest, seleksi_id: int, tahap_id: int) -> HttpRes
             request.POST if request.method == "POST" else None, baris=pelamar_tahap(tahap)
         )
     if request.method == "POST":
-        _izin(request, PERM_HASIL)
+        demand(request.user, _bkpsdm(PERM_HASIL))
         if form is None:
             raise PermissionDenied(_("Tahap ini tidak memiliki hasil."))
         simpan = form.is_valid() and form.simpan(
@@ -223,11 +219,10 @@ def _jalankan(request: HttpRequest, fungsi, berhasil: str) -> None:
         messages.success(request, berhasil)
 
 
-@login_required
+@page(_bkpsdm(PERM_UMUMKAN))
 @require_POST
 def tahap_umumkan_view(request: HttpRequest, seleksi_id: int, tahap_id: int) -> HttpResponse:
     """Publish the stage's announcement today (publik.services.tahap_umumkan)."""
-    _izin(request, PERM_LIHAT, PERM_UMUMKAN)
     tahap = _tahap(seleksi_id, tahap_id)
     _jalankan(
         request,
@@ -237,12 +232,11 @@ def tahap_umumkan_view(request: HttpRequest, seleksi_id: int, tahap_id: int) -> 
     return redirect("publik:kelola_tahap", seleksi_id, tahap.pk)
 
 
-@login_required
+@page(_bkpsdm(PERM_BUKA, PERM_USUL))
 @require_POST
 def seleksi_usulkan_view(request: HttpRequest, seleksi_id: int) -> HttpResponse:
     """End the selection: three names per post to the PPK (publik.services.seleksi_usulkan,
     through jabatan's proposal service); the decision is then recorded on the post's page."""
-    _izin(request, PERM_LIHAT, PERM_BUKA, PERM_USUL)
     seleksi = get_object_or_404(Seleksi, pk=seleksi_id)
     _jalankan(
         request,
@@ -253,9 +247,8 @@ def seleksi_usulkan_view(request: HttpRequest, seleksi_id: int) -> HttpResponse:
 
 
 def _seleksi_ubah(request: HttpRequest, seleksi_id: int) -> Seleksi:
-    """Return the selection HR may change (view and change permissions), its stages and their
-    announcements loaded."""
-    _izin(request, PERM_LIHAT, PERM_UBAH)
+    """Return the selection HR may change (the views' `@page(_bkpsdm(PERM_UBAH))`), its stages
+    and their announcements loaded."""
     return get_object_or_404(
         Seleksi.objects.prefetch_related(
             Prefetch("tahap", Tahap.objects.select_related("pengumuman")), "panitia", "formasi"
@@ -264,7 +257,7 @@ def _seleksi_ubah(request: HttpRequest, seleksi_id: int) -> Seleksi:
     )
 
 
-@login_required
+@page(_bkpsdm(PERM_UBAH))
 @require_http_methods(["GET", "HEAD", "POST"])
 def seleksi_ubah(request: HttpRequest, seleksi_id: int) -> HttpResponse:
     """Edit a selection before its announcement (publik.services.seleksi_ubah); afterwards
@@ -307,7 +300,7 @@ def seleksi_ubah(request: HttpRequest, seleksi_id: int) -> HttpResponse:
     )
 
 
-@login_required
+@page(_bkpsdm(PERM_UBAH))
 @require_http_methods(["GET", "HEAD", "POST"])
 def seleksi_jadwal(request: HttpRequest, seleksi_id: int) -> HttpResponse:
     """Reschedule a selection's stages with a reason (publik.services.seleksi_jadwal_ubah)."""
@@ -336,7 +329,7 @@ def seleksi_jadwal(request: HttpRequest, seleksi_id: int) -> HttpResponse:
     )
 
 
-@login_required
+@page(_bkpsdm(PERM_UBAH))
 @require_http_methods(["GET", "HEAD", "POST"])
 def seleksi_batal(request: HttpRequest, seleksi_id: int) -> HttpResponse:
     """Cancel a selection with a reason (publik.services.seleksi_batalkan); the GET asks for

@@ -4,7 +4,6 @@ application page linked from /saya/."""
 from __future__ import annotations
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
 from django.http import Http404, HttpRequest, HttpResponse
@@ -15,6 +14,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from jabatan.models import Formasi
 from pegawai.akses import pegawai_id_sendiri
+from pegawai.capability import EMPLOYEE, page
 from pegawai.models import Pegawai
 from publik.cache import halaman_publik
 from publik.models import JenisTahap, Seleksi
@@ -77,7 +77,7 @@ def seleksi_detail(request: HttpRequest, seleksi_id: int) -> HttpResponse:
     )
 
 
-@login_required
+@page(EMPLOYEE)
 @require_safe
 def seleksi_saya(request: HttpRequest) -> HttpResponse:
     """The employee's page: selections open for registration, each post with whether they are
@@ -131,7 +131,7 @@ def seleksi_saya(request: HttpRequest) -> HttpResponse:
     )
 
 
-@login_required
+@page(EMPLOYEE)
 @require_POST
 def seleksi_lamar(request: HttpRequest, seleksi_id: int, formasi_id: int) -> HttpResponse:
     """Apply for a post of an open selection (POST only)."""

@@ -8,7 +8,6 @@ from django.core.exceptions import PermissionDenied
 
 from kinerja.models import Periode, Skp
 from kinerja.selectors import (
-    lingkup_pimpinan,
     peran_skp,
     skp_halaman,
     skp_saya,
@@ -16,6 +15,7 @@ from kinerja.selectors import (
     skp_terlihat,
 )
 from pegawai.akses import lingkup
+from pegawai.capability import LEADER, demand
 from tests.akses_data import buat_organisasi
 
 pytestmark = pytest.mark.django_db
@@ -82,7 +82,7 @@ def test_the_roles_on_one_skp(org):
 
 
 def test_only_unit_heads_and_hr_have_the_dashboards(org):
-    assert lingkup_pimpinan(org.users["pimpinan"]).unit_path == org.unit_a.path
-    assert lingkup_pimpinan(org.users["hr"]).semua
+    assert demand(org.users["pimpinan"], LEADER).unit_path == org.unit_a.path
+    assert demand(org.users["hr"], LEADER).semua
     with pytest.raises(PermissionDenied):
-        lingkup_pimpinan(org.users["pegawai"])
+        demand(org.users["pegawai"], LEADER)

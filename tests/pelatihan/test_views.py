@@ -14,6 +14,7 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from pegawai.capability import LEADER, demand
 from pegawai.kompetensi import KODE
 from pegawai.models import HasilAsesmen
 from pelatihan.models import PelatihanEksternal, Peserta
@@ -560,7 +561,7 @@ def test_the_needs_page_reads_in_steps_and_loads_only_the_page_shown(
 
     for i in range(5):
         PegawaiFactory(nama=f"Pegawai Uji {i}", unit_kerja=org.unit_a)
-    scope = sel.lingkup_pimpinan(org.users["hr"])
+    scope = demand(org.users["hr"], LEADER)
     satu = sel.kebutuhan_halaman(scope, {})
     monkeypatch.setattr(kebutuhan, "UKURAN_BAGIAN", 2)
     bertahap = sel.kebutuhan_halaman(scope, {})
