@@ -132,6 +132,12 @@ HALAMAN = {
     # The employee page: HR and unit heads; employee A is outside the other unit (nothing leaks).
     "jabatan:pegawai": (302, 403, 200, 200, 200),
     "jabatan:pegawai_detail": (302, 403, 404, 200, 200),
+    # The DUK: every unit head's and HR's (scoped, tests/jabatan/test_duk.py); its old address
+    # under /impor/ redirects for everyone (the new page then asks for a login).
+    "jabatan:duk": (302, 403, 200, 200, 200),
+    "jabatan:duk_cetak": (302, 403, 404, 404, 404),  # no unit chosen
+    "duk_lama": (301, 301, 301, 301, 301),
+    "duk_cetak_lama": (301, 301, 301, 301, 301),
     "kinerja:talenta": (302, 403, 200, 200, 200),
     "kinerja:survei": (302, 403, 200, 200, 200),  # each sees their scope's service units
     "kinerja:survei_unit": (302, 403, 404, 200, 200),  # a unit outside the scope: as if absent
@@ -159,7 +165,7 @@ HALAMAN = {
     "pelatihan:daftar_massal": (302, 403, 403, 403, 200),  # HR only
     "pelatihan:peserta": (302, 403, 200, 200, 200),  # unit heads see their unit's rows
     "pelatihan:peserta_ekspor": (302, 403, 200, 200, 200),
-    # The import is HR's alone; the DUK is every unit head's too (scoped, tests/impor).
+    # The import is HR's alone.
     "impor:daftar": (302, 403, 403, 403, 200),
     "impor:unggah": (302, 405, 405, 405, 405),
     "impor:templat": (302, 403, 403, 403, 200),
@@ -169,8 +175,6 @@ HALAMAN = {
     "impor:petakan": (302, 405, 405, 405, 405),
     "impor:terapkan": (302, 405, 405, 405, 405),
     "impor:rekonsiliasi": (302, 405, 405, 405, 405),
-    "impor:duk": (302, 403, 200, 200, 200),
-    "impor:duk_cetak": (302, 403, 404, 404, 404),  # no unit chosen
     # The public pages: the same for everyone (tests/publik).
     **{
         f"publik:{n}": (200, 200, 200, 200, 200)
@@ -342,6 +346,8 @@ def _tujuan(role: str, name: str | None, path: str) -> str:
         return "/"  # GET changes nothing and goes home
     if name == "beranda":
         return "/saya/" if role == "pegawai" else "/jabatan/unit/"  # the landing by role
+    if name in ("duk_lama", "duk_cetak_lama"):
+        return path.replace("/impor/", "/jabatan/")  # the DUK's old address
     if name == "masuk":
         return "/"  # LOGIN_REDIRECT_URL for who is signed in already
     if name == "admin:logout":
@@ -376,7 +382,7 @@ def test_it_answers_every_url_for_every_role_as_expected():
             got = response.status_code
             if got != status:
                 salah.append(f"{role:14} {path:60} expected {status}, got {got} ({name})")
-            elif got == 302 and not (
+            elif got in (301, 302) and not (
                 response["Location"] == (ke := _tujuan(role, name, path))
                 or (ke == TUGAS and response["Location"].startswith(TUGAS))
             ):

@@ -96,7 +96,7 @@ def _langsung() -> dict[str, str]:
         "publik.seleksi": "/kelola/seleksi/?ekspor=xlsx",
         "impor.templat": "/impor/templat.xlsx",
         "impor.pegawai": "/impor/ekspor.xlsx",
-        "impor.duk": f"/impor/duk/?unit={unit.pk}&ekspor=xlsx",
+        "jabatan.duk": f"/jabatan/duk/?unit={unit.pk}&ekspor=xlsx",
         **{f"kinerja.{t}": f"/kinerja/ekspor/{t}.xlsx" for t in TABEL_KINERJA},
         **{f"pelatihan.{t}": f"/pelatihan/ekspor/{t}.xlsx" for t in TABEL_PELATIHAN},
         "pelatihan.peserta": f"/pelatihan/sesi/{sesi.pk}/peserta.xlsx",
@@ -178,7 +178,7 @@ def test_every_xlsx_export_types_its_cells(kota, client, unduh_ekspor):
     for kunci in (
         "jabatan.lowongan",
         "impor.pegawai",
-        "impor.duk",
+        "jabatan.duk",
         "publik.seleksi",
         "jabatan.peringkat",
         "/admin/pegawai/pegawai/ekspor/",
