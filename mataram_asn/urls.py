@@ -14,6 +14,8 @@ urlpatterns = [
     path("masuk/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="masuk"),
     path("keluar/", auth_views.LogoutView.as_view(), name="keluar"),
     path("saya/", saya, name="saya"),
+    # The survey's internal dashboard keeps the address it had under kinerja.
+    path("kinerja/survei/", include("survei.urls")),
     path("kinerja/", include("kinerja.urls")),
     path("jabatan/", include("jabatan.urls")),
     path("pelatihan/", include("pelatihan.urls")),

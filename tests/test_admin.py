@@ -50,7 +50,7 @@ from tests.factories import (
 )
 
 APPS = ("pegawai", "jabatan")  # whose models HR maintains (the roles test below)
-ADMIN_APPS = (*APPS, "kinerja", "pelatihan", "impor")  # whose admins have a query bound here
+ADMIN_APPS = (*APPS, "kinerja", "pelatihan", "survei", "impor")  # whose admins have a query bound
 JUMLAH_PEGAWAI = 30
 
 # Every request of a logged-in HR user costs 4 queries before the page does anything: the session,
@@ -90,10 +90,10 @@ CHANGELIST_QUERIES = {
     "pelatihan.peserta": AUTH + 2 + 2,  # filters: DISTINCT tahun_jp, the depth-1 units
     "pelatihan.pelatihaneksternal": AUTH + 2 + 1,  # filter "tahun JP": SELECT DISTINCT
     "pelatihan.rencanapengembangan": AUTH + 2 + 1,  # filter "tahun": SELECT DISTINCT
-    "kinerja.unitlayanan": AUTH + 2,
-    "kinerja.responskm": AUTH + 2 + 1,  # filter "unit": the service units
-    "kinerja.komentarskm": AUTH + 2 + 1,  # filter "unit": the service units
-    "kinerja.kiosskm": AUTH + 2,
+    "survei.unitlayanan": AUTH + 2,
+    "survei.responskm": AUTH + 2 + 1,  # filter "unit": the service units
+    "survei.komentarskm": AUTH + 2 + 1,  # filter "unit": the service units
+    "survei.kiosskm": AUTH + 2,
     "impor.pemetaanunit": AUTH + 2,  # rows joined to the unit and the user who mapped
     "impor.pemetaanjabatan": AUTH + 2,
 }
@@ -116,8 +116,8 @@ TANPA_TAMBAH = {
     "kinerja.skp",
     "kinerja.pengaturantalenta",
     "kinerja.revisiskp",
-    "kinerja.responskm",
-    "kinerja.komentarskm",
+    "survei.responskm",
+    "survei.komentarskm",
     "pelatihan.pelatihaneksternal",
 }
 ADD_QUERIES = {
@@ -176,10 +176,10 @@ CHANGE_QUERIES = {
     "pelatihan.pelatihaneksternal": AUTH + CONTENT_TYPE + 1 + 1,  # read-only employee
     # unit kerja, the inline's rows, each row's program label (one row here), the approver
     "pelatihan.rencanapengembangan": AUTH + CONTENT_TYPE + 1 + 4,
-    "kinerja.unitlayanan": AUTH + CONTENT_TYPE + 1 + 1,  # unit kerja
-    "kinerja.responskm": AUTH + CONTENT_TYPE + 1 + 2,  # read-only: the service unit, its unit
-    "kinerja.komentarskm": AUTH + CONTENT_TYPE + 1 + 2,  # read-only: the unit, the moderator
-    "kinerja.kiosskm": AUTH + CONTENT_TYPE + 1 + 2,  # read-only: the service unit, its unit
+    "survei.unitlayanan": AUTH + CONTENT_TYPE + 1 + 1,  # unit kerja
+    "survei.responskm": AUTH + CONTENT_TYPE + 1 + 2,  # read-only: the service unit, its unit
+    "survei.komentarskm": AUTH + CONTENT_TYPE + 1 + 2,  # read-only: the unit, the moderator
+    "survei.kiosskm": AUTH + CONTENT_TYPE + 1 + 2,  # read-only: the service unit, its unit
     # The autocomplete's selected unit (or position), the user who mapped (read-only).
     "impor.pemetaanunit": AUTH + CONTENT_TYPE + 1 + 2,
     "impor.pemetaanjabatan": AUTH + CONTENT_TYPE + 1 + 2,
@@ -396,7 +396,7 @@ def _kinerja(opd: list[UnitKerja], pegawai: list[Pegawai], user: User) -> None:
 def _survei(opd: list[UnitKerja]) -> None:
     """Three service units, 30 responses and their comments, a counter kiosk each (the public
     survey)."""
-    from kinerja.survei import KiosSkm, KomentarSkm, ResponSkm, UnitLayanan
+    from survei.models import KiosSkm, KomentarSkm, ResponSkm, UnitLayanan
 
     units = [UnitLayanan.objects.create(unit_kerja=o, kode=f"l{o.pk}") for o in opd]
     respon = ResponSkm.objects.bulk_create(

@@ -67,10 +67,10 @@ MODEL = {
     "pelatihan.pelatihaneksternal": Aturan("unit", hr="vc", pimpinan="v"),  # recorded on /saya/
     "pelatihan.rencanapengembangan": Aturan("unit", hr="vac", pimpinan="v"),
     # The public survey: HR marks units and moderates (unit heads read results on the dashboard).
-    "kinerja.unitlayanan": Aturan("unit", hr="vac"),
-    "kinerja.responskm": Aturan("unit", hr="v"),  # written by the public form only
-    "kinerja.komentarskm": Aturan("unit", hr="vc"),  # moderated by an action
-    "kinerja.kiosskm": Aturan("unit", hr="vac"),  # switched off, never deleted
+    "survei.unitlayanan": Aturan("unit", hr="vac"),
+    "survei.responskm": Aturan("unit", hr="v"),  # written by the public form only
+    "survei.komentarskm": Aturan("unit", hr="vc"),  # moderated by an action
+    "survei.kiosskm": Aturan("unit", hr="vac"),  # switched off, never deleted
     # Open selections: written by publik.services, read (and acted on) in the admin.
     "publik.seleksi": Aturan("bebas", hr="v"),
     "publik.tahap": Aturan("bebas", hr="v"),
@@ -139,9 +139,9 @@ HALAMAN = {
     "duk_lama": (301, 301, 301, 301, 301),
     "duk_cetak_lama": (301, 301, 301, 301, 301),
     "kinerja:talenta": (302, 403, 200, 200, 200),
-    "kinerja:survei": (302, 403, 200, 200, 200),  # each sees their scope's service units
-    "kinerja:survei_unit": (302, 403, 404, 200, 200),  # a unit outside the scope: as if absent
-    "kinerja:survei_unit_ekspor": (302, 403, 404, 200, 200),
+    "survei:dasbor": (302, 403, 200, 200, 200),  # each sees their scope's service units
+    "survei:unit": (302, 403, 404, 200, 200),  # a unit outside the scope: as if absent
+    "survei:unit_ekspor": (302, 403, 404, 200, 200),
     "kinerja:ekspor": (302, 403, 200, 200, 200),
     "kinerja:skp_list": (302, 200, 200, 200, 200),
     "kinerja:skp_detail": (302, 200, 404, 200, 200),  # the employee's own, their unit head, HR
@@ -221,6 +221,7 @@ APP_LIST = {  # admin:app_list per app label
     "kinerja": (302, 302, 200, 200, 200),
     "pelatihan": (302, 302, 200, 200, 200),
     "impor": (302, 302, 404, 404, 200),  # nothing of it for unit heads
+    "survei": (302, 302, 404, 404, 200),  # HR marks units and moderates; unit heads: the dashboard
     "auditlog": (302, 302, 404, 404, 200),
     "axes": (302, 302, 404, 404, 200),
     "auth": (302, 302, 404, 404, 200),
@@ -298,7 +299,7 @@ def _url_dan_harapan(objek: dict[str, object]) -> list[tuple[str, str, tuple[int
                 "<int:pegawai_id>": pegawai.pk,
                 "<uuid:pk>": objek["tugas.progres"].pk,
                 "<int:sesi_id>": objek["pelatihan.sesi"].pk,
-                "<slug:kode>": objek["kinerja.unitlayanan"].kode,
+                "<slug:kode>": objek["survei.unitlayanan"].kode,
                 "<str:bagian>": "unsur",
                 "<int:seleksi_id>": objek["publik.seleksi"].pk,
                 "<int:tahap_id>": objek["publik.tahap"].pk,

@@ -20,12 +20,12 @@ from django.core.management import call_command
 from openpyxl import load_workbook
 
 from jabatan.models import Formasi
-from kinerja.survei import UnitLayanan
 from kinerja.views import TABEL as TABEL_KINERJA
-from kinerja.views_survei import BAGIAN as BAGIAN_SURVEI
 from pegawai.models import UnitKerja
 from pelatihan.models import Sesi
 from pelatihan.views import TABEL as TABEL_PELATIHAN
+from survei.models import UnitLayanan
+from survei.views import BAGIAN as BAGIAN_SURVEI
 
 pytestmark = pytest.mark.django_db
 
@@ -100,10 +100,7 @@ def _langsung() -> dict[str, str]:
         **{f"kinerja.{t}": f"/kinerja/ekspor/{t}.xlsx" for t in TABEL_KINERJA},
         **{f"pelatihan.{t}": f"/pelatihan/ekspor/{t}.xlsx" for t in TABEL_PELATIHAN},
         "pelatihan.peserta": f"/pelatihan/sesi/{sesi.pk}/peserta.xlsx",
-        **{
-            f"kinerja.survei.{b}": f"/kinerja/survei/{layanan.kode}/unduh/{b}.xlsx"
-            for b in BAGIAN_SURVEI
-        },
+        **{f"survei.{b}": f"/kinerja/survei/{layanan.kode}/unduh/{b}.xlsx" for b in BAGIAN_SURVEI},
     }
 
 

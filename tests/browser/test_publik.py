@@ -13,7 +13,7 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import Page, expect
 
-from kinerja.survei import ResponSkm
+from survei.models import ResponSkm
 from tests.browser.test_login import _screenshot
 from tests.publik.conftest import TERTUTUP, buat_keputusan, isi_survei
 
@@ -42,8 +42,8 @@ def _axe(page: Page) -> None:
 def data_publik(db):
     from django.contrib.auth.models import User
 
-    from kinerja.survei import UnitLayanan
     from publik.models import Pengumuman, Seleksi, Tahap
+    from survei.models import UnitLayanan
     from tests.factories import UnitKerjaFactory
 
     sistem = User.objects.create_user("sistem-uji")

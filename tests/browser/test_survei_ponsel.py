@@ -8,7 +8,7 @@ import pytest
 from django.core.cache import cache
 from playwright.sync_api import Page, expect
 
-from kinerja.survei import UnitLayanan
+from survei.models import UnitLayanan
 from tests.browser.test_login import _screenshot
 from tests.browser.test_publik import _axe
 from tests.factories import UnitKerjaFactory

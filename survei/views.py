@@ -1,7 +1,7 @@
 """The survey dashboard of unit heads and HR (PermenPANRB 14/2017), and its drill-down to one
 service unit: the nine elements, the trend per quarter and the approved comments, each
 downloadable. Internal pages: every questionnaire counts, also where /survei/ publishes
-nothing (kinerja.survei_terbit), and each quarter says whether the public sees it."""
+nothing (survei.terbit), and each quarter says whether the public sees it."""
 
 from __future__ import annotations
 
@@ -12,17 +12,17 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_safe
 
-from kinerja import rules
 from kinerja.selectors import lingkup_pimpinan
-from kinerja.survei import UnitLayanan
-from kinerja.survei_selectors import (
+from pegawai.ekspor import unduh_tabel
+from survei import rules
+from survei.models import UnitLayanan
+from survei.selectors import (
     MIN_RESPONDEN,
     dasbor_skm,
     komentar_ditayangkan,
     rinci_skm,
     unit_layanan_lingkup,
 )
-from pegawai.ekspor import unduh_tabel
 
 BAGIAN = ("unsur", "tren", "komentar")  # the drill-down's downloadable tables
 
@@ -57,7 +57,7 @@ def survei_dasbor(request: HttpRequest) -> HttpResponse:
     scope = lingkup_pimpinan(request.user)
     konteks = {"d": dasbor_skm(scope=scope, tahun=_tahun(request))}
     konteks |= {"min_responden": MIN_RESPONDEN, "tahun_pilihan": _tahun_pilihan()}
-    return render(request, "kinerja/survei_dasbor.html", konteks)
+    return render(request, "survei/dasbor.html", konteks)
 
 
 @login_required
@@ -67,7 +67,7 @@ def survei_unit(request: HttpRequest, kode: str) -> HttpResponse:
     unit = _unit(request, kode)
     r = rinci_skm(unit=unit, tahun=_tahun(request), halaman=request.GET.get("halaman"))
     konteks = {"r": r, "min_responden": MIN_RESPONDEN, "tahun_pilihan": _tahun_pilihan()}
-    return render(request, "kinerja/survei_unit.html", konteks)
+    return render(request, "survei/unit.html", konteks)
 
 
 @login_required
@@ -109,7 +109,7 @@ def survei_unit_ekspor(request: HttpRequest, kode: str, bagian: str, fmt: str) -
             ]
     return unduh_tabel(
         request,
-        data=f"kinerja.survei.{bagian}",
+        data=f"survei.{bagian}",
         nama_berkas=f"survei-{unit.kode}-{bagian}",
         header=header,
         rows=rows,
