@@ -16,16 +16,6 @@ from jabatan import merit
 from jabatan.merit.relevansi import LAIN, kecocokan
 from jabatan.models import Formasi, Keputusan, Penempatan
 from jabatan.peringkat import peringkat_formasi
-from kinerja.survei import (
-    JaringanSkm,
-    KiosSkm,
-    KomentarSkm,
-    RekapJaringanSkm,
-    ResponSkm,
-    StatusKomentar,
-    UnitLayanan,
-)
-from kinerja.survei_terbit import triwulan_dari
 from pegawai.jenis_jabatan import JenisJabatan
 from pegawai.models import Pegawai, UnitKerja
 from publik.models import (
@@ -39,6 +29,16 @@ from publik.models import (
     Tahap,
 )
 from publik.selectors import formasi_jpt_lowong, persyaratan_formasi
+from survei.models import (
+    JaringanSkm,
+    KiosSkm,
+    KomentarSkm,
+    RekapJaringanSkm,
+    ResponSkm,
+    StatusKomentar,
+    UnitLayanan,
+)
+from survei.terbit import triwulan_dari
 
 # Children first: the generator's reset deletes these before the rows they point at.
 MODELS = [
@@ -209,7 +209,7 @@ class PublikDemo:
                     )
                 )
         ResponSkm.objects.bulk_create(rows, batch_size=2000)
-        # Each demo respondent on a network of their own (kinerja.survei_terbit counts distinct
+        # Each demo respondent on a network of their own (survei.terbit counts distinct
         # networks); a random key stands for the keyed hash the form would store.
         JaringanSkm.objects.bulk_create(
             [

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from impor import kolom as k
-from impor.duk import unit_terlihat
+from jabatan.duk import unit_terlihat
 from jabatan.models import Jabatan
 from pegawai import golongan as gol
 from pegawai.akses import Lingkup

@@ -13,7 +13,4 @@ urlpatterns = [
     path("<int:pk>/terapkan/", views.impor_terapkan, name="terapkan"),
     path("<int:pk>/rekonsiliasi/", views.impor_rekonsiliasi, name="rekonsiliasi"),
     path("ekspor.<str:fmt>", views.ekspor_pegawai, name="ekspor"),
-    path("duk/", views.duk_list, name="duk"),
-    path("duk/cetak/", views.duk_cetak, name="duk_cetak"),
-    path("duk/ekspor.<str:fmt>", views.duk_ekspor, name="duk_ekspor"),
 ]

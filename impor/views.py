@@ -4,7 +4,7 @@ positions, confirm; the template download."""
 from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -19,9 +19,8 @@ from impor.roles import PERM_IMPOR
 from impor.services import impor_create, pemetaan_simpan
 from jabatan.models import Jabatan
 from pegawai.akses import lingkup
-from pegawai.capability import HR, LEADER, page
+from pegawai.capability import HR, page
 from pegawai.ekspor import unduh_tabel
-from pegawai.filters import unit_pilihan
 from pegawai.forms import tambah_galat
 from pegawai.models import UnitKerja
 from tugas.progres import SedangBerjalan
@@ -188,59 +187,6 @@ def contoh_siasn(request: HttpRequest) -> HttpResponse:
     stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
     response["Content-Disposition"] = f'attachment; filename="contoh-siasn-{stamp}.json"'
     return response
-
-
-# --- DUK (Daftar Urut Kepangkatan) ---------------------------------------------------------------
-
-
-def _duk_konteks(request: HttpRequest) -> dict:
-    from django.utils import timezone
-
-    from impor.duk import duk, unit_terlihat
-
-    scope = lingkup(request.user)
-    units = unit_pilihan(scope)
-    unit = None
-    if request.GET.get("unit", "").isdigit():
-        unit = get_object_or_404(unit_terlihat(scope), pk=int(request.GET["unit"]))
-    pada = timezone.localdate()
-    return {
-        "units": units,
-        "unit": unit,
-        "pada": pada,
-        "baris": duk(scope=scope, unit=unit, pada=pada) if unit else [],
-    }
-
-
-@page(LEADER, menu=gettext_lazy("DUK"), order=110)
-@require_safe
-def duk_list(request: HttpRequest) -> HttpResponse:
-    """The DUK of a unit (and below): the page; XLSX/CSV (`ekspor/`, a task) and printable
-    (`cetak/`)."""
-    return render(request, "impor/duk_list.html", _duk_konteks(request))
-
-
-@page(LEADER)
-@require_POST
-def duk_ekspor(request: HttpRequest, fmt: str) -> HttpResponse:
-    """Queue the DUK of the unit in the query string (and below) as XLSX/CSV and go to its
-    progress page: the city's DUK is every PNS."""
-    from impor.duk import unit_terlihat
-
-    scope = lingkup(request.user)
-    if fmt not in ("xlsx", "csv") or not request.GET.get("unit", "").isdigit():
-        raise Http404(_("Pilih unit kerja untuk mengunduh DUK."))
-    unit = get_object_or_404(unit_terlihat(scope), pk=int(request.GET["unit"]))
-    return redirect(tasks.mulai_ekspor_duk(request, unit, fmt))
-
-
-@page(LEADER)
-@require_safe
-def duk_cetak(request: HttpRequest) -> HttpResponse:
-    konteks = _duk_konteks(request)
-    if konteks["unit"] is None:
-        raise Http404(_("Pilih unit kerja untuk mencetak DUK."))
-    return render(request, "impor/duk_cetak.html", konteks)
 
 
 @page(HR_IMPOR)

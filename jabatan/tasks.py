@@ -217,3 +217,56 @@ def mulai_ekspor_peringkat(request: HttpRequest, formasi: Any, fmt: str) -> Prog
         ],
         url_kembali=f"{reverse('jabatan:lowongan_detail', args=[formasi.pk])}?{query.urlencode()}",
     )
+
+
+@task()
+@dengan_progres
+def ekspor_duk(
+    laporan: Laporan, user_id: int, unit_id: int, fmt: str, pada: str, alamat: str | None
+) -> int:
+    """Write the DUK of a unit (and below) on `pada` as CSV or XLSX into the progress row, for
+    the user's scope; return the row count."""
+    from django.contrib.auth import get_user_model
+
+    from jabatan.duk import duk, tabel_duk, unit_terlihat
+    from pegawai.akses import lingkup
+    from pegawai.ekspor import unduh_tabel
+
+    request = HttpRequest()
+    request.method = "GET"
+    request.GET = QueryDict(f"unit={unit_id}")
+    request.META["REMOTE_ADDR"] = alamat or ""
+    request.user = get_user_model().objects.get(pk=user_id)
+    scope = lingkup(request.user)
+    unit = unit_terlihat(scope).get(pk=unit_id)
+    laporan.maju(0, 2)
+    baris = duk(scope=scope, unit=unit, pada=date.fromisoformat(pada))
+    laporan.maju(1, 2)
+    header, rows = tabel_duk(baris)
+    response = unduh_tabel(
+        request, data="jabatan.duk", nama_berkas=f"duk-{unit.pk}", fmt=fmt, header=header, rows=rows
+    )
+    laporan.selesai(
+        pesan=_("%(n)s baris siap diunduh.") % {"n": len(rows)},
+        berkas=response.content,
+        nama_berkas=response["Content-Disposition"].split('filename="', 1)[1].rstrip('"'),
+        jenis_berkas=response["Content-Type"],
+    )
+    return len(rows)
+
+
+def mulai_ekspor_duk(request: Any, unit: Any, fmt: str) -> Progres:
+    """Queue the DUK download of `unit` for today and return its progress row."""
+    return mulai(
+        ekspor_duk,
+        label=_("Ekspor DUK %(u)s (%(fmt)s)") % {"u": unit.nama, "fmt": fmt.upper()},
+        oleh=request.user,
+        args=[
+            request.user.pk,
+            unit.pk,
+            fmt,
+            timezone.localdate().isoformat(),
+            request.META.get("REMOTE_ADDR") or None,
+        ],
+        url_kembali=f"{reverse('jabatan:duk')}?unit={unit.pk}",
+    )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from jabatan import views, views_beranda, views_pegawai, views_suksesi
+from jabatan import views, views_beranda, views_duk, views_pegawai, views_suksesi
 
 app_name = "jabatan"
 
@@ -49,4 +49,7 @@ urlpatterns = [
 urlpatterns += [
     path("pegawai/", views_pegawai.pegawai_daftar, name="pegawai"),
     path("pegawai/<int:pegawai_id>/", views_pegawai.pegawai_detail, name="pegawai_detail"),
+    path("duk/", views_duk.duk_list, name="duk"),
+    path("duk/cetak/", views_duk.duk_cetak, name="duk_cetak"),
+    path("duk/ekspor.<str:fmt>", views_duk.duk_ekspor, name="duk_ekspor"),
 ]

@@ -22,12 +22,8 @@ class KinerjaConfig(AppConfig):
             m.RevisiSkp,
             m.KinerjaOrganisasi,
             m.PengaturanTalenta,
-            m.UnitLayanan,
-            m.KomentarSkm,
         ):
             auditlog.register(model, exclude_fields=AUDIT_EXCLUDE)
-        # Registering or switching off a counter kiosk changes how a unit's figures are counted.
-        auditlog.register(m.KiosSkm, exclude_fields=[*AUDIT_EXCLUDE, "token_hash"])
         # The employee's own page: the SKP to fill in (pegawai.saya).
         from kinerja.saya import kartu_skp
         from pegawai.saya import tambah_kartu

@@ -401,14 +401,3 @@ class PengaturanTalenta(TimestampedModel):
     @property
     def pita_potensial(self) -> rules.Pita:
         return rules.Pita(self.potensial_batas_rendah, self.potensial_batas_menengah)
-
-
-# The public satisfaction survey's models live in their own module (kinerja/survei.py).
-from kinerja.survei import (  # noqa: E402, F401
-    JaringanSkm,
-    KiosSkm,
-    KomentarSkm,
-    RekapJaringanSkm,
-    ResponSkm,
-    UnitLayanan,
-)

@@ -25,17 +25,6 @@ IZIN: dict[str, list[str]] = {
         "kinerja.add_skp",
         "kinerja.change_skp",
         "kinerja.view_revisiskp",
-        # The public satisfaction survey: marking service units, reading responses, moderating.
-        "kinerja.view_unitlayanan",
-        "kinerja.add_unitlayanan",
-        "kinerja.change_unitlayanan",
-        "kinerja.view_responskm",
-        "kinerja.view_komentarskm",
-        "kinerja.change_komentarskm",
-        # Counter kiosks: each questionnaire from one counts as its own network.
-        "kinerja.view_kiosskm",
-        "kinerja.add_kiosskm",
-        "kinerja.change_kiosskm",
     ],
     PIMPINAN_UNIT: [
         "kinerja.view_periode",

@@ -1,19 +1,12 @@
 from django.urls import path
 
-from kinerja import views, views_survei
+from kinerja import views
 
 app_name = "kinerja"
 
 urlpatterns = [
     path("", views.dasbor, name="dasbor"),
     path("talenta/<int:kotak>/", views.talenta, name="talenta"),
-    path("survei/", views_survei.survei_dasbor, name="survei"),
-    path("survei/<slug:kode>/", views_survei.survei_unit, name="survei_unit"),
-    path(
-        "survei/<slug:kode>/unduh/<str:bagian>.<str:fmt>",
-        views_survei.survei_unit_ekspor,
-        name="survei_unit_ekspor",
-    ),
     path("ekspor/<str:tabel>.<str:fmt>", views.ekspor, name="ekspor"),
     path("skp/", views.skp_daftar, name="skp_list"),
     path("skp/<int:pk>/", views.skp_detail, name="skp_detail"),

@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
+from django.views.generic import RedirectView
 from django.views.i18n import set_language
 
 from pegawai.views import healthz, saya
@@ -13,9 +14,22 @@ urlpatterns = [
     path("masuk/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="masuk"),
     path("keluar/", auth_views.LogoutView.as_view(), name="keluar"),
     path("saya/", saya, name="saya"),
+    # The survey's internal dashboard keeps the address it had under kinerja.
+    path("kinerja/survei/", include("survei.urls")),
     path("kinerja/", include("kinerja.urls")),
     path("jabatan/", include("jabatan.urls")),
     path("pelatihan/", include("pelatihan.urls")),
+    # The DUK moved from the importer to jabatan: old bookmarks and printed links still work.
+    path(
+        "impor/duk/",
+        RedirectView.as_view(pattern_name="jabatan:duk", query_string=True, permanent=True),
+        name="duk_lama",
+    ),
+    path(
+        "impor/duk/cetak/",
+        RedirectView.as_view(pattern_name="jabatan:duk_cetak", query_string=True, permanent=True),
+        name="duk_cetak_lama",
+    ),
     path("impor/", include("impor.urls")),
     path("", include("publik.urls")),
     path("tugas/", include("tugas.urls")),

@@ -11,6 +11,7 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django_tasks import task
 
+from pegawai.akses import lingkup
 from pegawai.models import Pegawai
 from tugas.models import Progres
 from tugas.progres import Laporan, dengan_progres, mulai
@@ -145,7 +146,7 @@ def ekspor_dasbor(
     request.GET = QueryDict(query)
     request.META["REMOTE_ADDR"] = alamat or ""
     request.user = get_user_model().objects.get(pk=user_id)
-    d = selectors.dasbor_jp(selectors.lingkup_pimpinan(request.user), request.GET)
+    d = selectors.dasbor_jp(lingkup(request.user), request.GET)
     if d.filterset.errors:  # the page checked the same query before queueing
         raise ValidationError(_("Saringan dasbor tidak sah."))
     header, rows = selectors.tabel_ekspor(d, tabel)

@@ -17,13 +17,13 @@ class PublikConfig(AppConfig):
 
         from jabatan import asal_seleksi
         from jabatan.models import Formasi, Keputusan, KoreksiKeputusan, Penempatan
-        from kinerja.survei import KiosSkm, KomentarSkm, ResponSkm, UnitLayanan
         from pegawai import saya
         from pegawai.apps import AUDIT_EXCLUDE
         from publik import models as m
         from publik.cache import batalkan
         from publik.keputusan import AsalSeleksiPublik
         from publik.qr import alamat_pasang_kios
+        from survei.models import KiosSkm, KomentarSkm, ResponSkm, UnitLayanan
 
         asal_seleksi.daftarkan(AsalSeleksiPublik())
         KiosSkm.alamat_pasang = staticmethod(alamat_pasang_kios)

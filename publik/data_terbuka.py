@@ -39,10 +39,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from jabatan.models import Keputusan
-from kinerja.survei_selectors import MIN_RESPONDEN, hasil_terbit
 from pegawai.models import UnitKerja
 from publik.alamat import absolut
 from publik.selectors import daftar_baris, keputusan_publik, lowong_publik, terakhir_diubah
+from survei.selectors import MIN_RESPONDEN, hasil_terbit
 
 LISENSI = "Creative Commons Attribution 4.0 International (CC BY 4.0)"
 LISENSI_ID = "CC-BY-4.0"  # SPDX identifier, as the Data Package `licenses` asks
@@ -181,7 +181,7 @@ def _angka(n: Decimal | None) -> float | None:
 
 
 def _ikm() -> Iterator[dict]:
-    # The same published figures as /survei/ (kinerja.survei_terbit): closed quarters with at
+    # The same published figures as /survei/ (survei.terbit): closed quarters with at
     # least five questionnaires from five networks, never a smaller count.
     tahun = timezone.localdate().year
     for t in (tahun, tahun - 1):

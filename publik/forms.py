@@ -13,8 +13,6 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from jabatan.models import Formasi
-from kinerja import rules
-from kinerja.survei import PANJANG_KOMENTAR, JenisKelamin, KelompokUsia, Pekerjaan, Pendidikan
 from publik.models import (
     TAHAP_KOMPETENSI,
     URUTAN_TAHAP,
@@ -32,6 +30,8 @@ from publik.services import (
     seleksi_ubah,
     tahap_catat_hasil,
 )
+from survei import rules
+from survei.models import PANJANG_KOMENTAR, JenisKelamin, KelompokUsia, Pekerjaan, Pendidikan
 
 # The questions and answer labels of the regulation's sample questionnaire (PermenPANRB 14/2017,
 # lampiran), one per element of `rules.UNSUR_SKM`, answers 1 (worst) to 4 (best).

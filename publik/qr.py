@@ -26,8 +26,8 @@ import io
 import segno
 from django.urls import reverse
 
-from kinerja.survei import UnitLayanan
 from publik.alamat import absolut
+from survei.models import UnitLayanan
 
 TEPI = 4  # quiet zone, in modules (ISO/IEC 18004)
 SKALA_PNG = 16  # pixels per module: a 53-module code (quiet zone in) is 848 px, 10.8 cm at 200 dpi
@@ -36,7 +36,7 @@ SVG_NS = "http://www.w3.org/2000/svg"
 
 
 def alamat_pasang_kios(kios, token: str) -> str:
-    """Return the absolute address that installs a counter kiosk (kinerja.survei.KiosSkm)."""
+    """Return the absolute address that installs a counter kiosk (survei.models.KiosSkm)."""
     return absolut(reverse("publik:survei_kios", kwargs={"kode": kios.unit.kode, "token": token}))
 
 

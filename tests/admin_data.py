@@ -265,7 +265,7 @@ def _kinerja(opd: list[UnitKerja], pegawai: list[Pegawai], user: User) -> None:
 def _survei(opd: list[UnitKerja]) -> None:
     """Three service units, 30 responses and their comments, a counter kiosk each (the public
     survey)."""
-    from kinerja.survei import KiosSkm, KomentarSkm, ResponSkm, UnitLayanan
+    from survei.models import KiosSkm, KomentarSkm, ResponSkm, UnitLayanan
 
     units = [UnitLayanan.objects.create(unit_kerja=o, kode=f"l{o.pk}") for o in opd]
     respon = ResponSkm.objects.bulk_create(

@@ -153,7 +153,7 @@ def _buat_organisasi() -> Organisasi:
 def _survei(org: Organisasi) -> dict[str, object]:
     """A service unit of unit A with one response, its comment and a counter kiosk (the public
     survey)."""
-    from kinerja.survei import KiosSkm, KomentarSkm, ResponSkm, UnitLayanan
+    from survei.models import KiosSkm, KomentarSkm, ResponSkm, UnitLayanan
 
     unit = UnitLayanan.objects.create(unit_kerja=org.bidang_a, kode="layanan-a")
     respon = ResponSkm.objects.create(unit=unit, **{k: 4 for k in ResponSkm.KOLOM})
@@ -174,10 +174,10 @@ def _survei(org: Organisasi) -> dict[str, object]:
     pelamar = Pelamar.objects.create(seleksi=seleksi, formasi=org.formasi_a, pegawai=org.pegawai_a)
     hasil = HasilTahap.objects.create(tahap=tahap, pelamar=pelamar, lulus=True, dicatat_oleh=hr)
     return {
-        "kinerja.unitlayanan": unit,
-        "kinerja.responskm": respon,
-        "kinerja.komentarskm": komentar,
-        "kinerja.kiosskm": kios,
+        "survei.unitlayanan": unit,
+        "survei.responskm": respon,
+        "survei.komentarskm": komentar,
+        "survei.kiosskm": kios,
         "publik.seleksi": seleksi,
         "publik.tahap": tahap,
         "publik.pelamar": pelamar,

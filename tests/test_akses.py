@@ -67,10 +67,10 @@ MODEL = {
     "pelatihan.pelatihaneksternal": Aturan("unit", hr="vc", pimpinan="v"),  # recorded on /saya/
     "pelatihan.rencanapengembangan": Aturan("unit", hr="vac", pimpinan="v"),
     # The public survey: HR marks units and moderates (unit heads read results on the dashboard).
-    "kinerja.unitlayanan": Aturan("unit", hr="vac"),
-    "kinerja.responskm": Aturan("unit", hr="v"),  # written by the public form only
-    "kinerja.komentarskm": Aturan("unit", hr="vc"),  # moderated by an action
-    "kinerja.kiosskm": Aturan("unit", hr="vac"),  # switched off, never deleted
+    "survei.unitlayanan": Aturan("unit", hr="vac"),
+    "survei.responskm": Aturan("unit", hr="v"),  # written by the public form only
+    "survei.komentarskm": Aturan("unit", hr="vc"),  # moderated by an action
+    "survei.kiosskm": Aturan("unit", hr="vac"),  # switched off, never deleted
     # Open selections: written by publik.services, read (and acted on) in the admin.
     "publik.seleksi": Aturan("bebas", hr="v"),
     "publik.tahap": Aturan("bebas", hr="v"),
@@ -135,10 +135,17 @@ HALAMAN = {
     # The employee page: HR and unit heads; employee A is outside the other unit (nothing leaks).
     "jabatan:pegawai": (302, 403, 200, 200, 200),
     "jabatan:pegawai_detail": (302, 403, 404, 200, 200),
+    # The DUK: every unit head's and HR's (scoped, tests/jabatan/test_duk.py); its old address
+    # under /impor/ redirects for everyone (the new page then asks for a login).
+    "jabatan:duk": (302, 403, 200, 200, 200),
+    "jabatan:duk_cetak": (302, 403, 404, 404, 404),  # no unit chosen
+    "jabatan:duk_ekspor": (302, 403, 405, 405, 405),  # POST only: it queues a task
+    "duk_lama": (301, 301, 301, 301, 301),
+    "duk_cetak_lama": (301, 301, 301, 301, 301),
     "kinerja:talenta": (302, 403, 200, 200, 200),
-    "kinerja:survei": (302, 403, 200, 200, 200),  # each sees their scope's service units
-    "kinerja:survei_unit": (302, 403, 404, 200, 200),  # a unit outside the scope: as if absent
-    "kinerja:survei_unit_ekspor": (302, 403, 404, 200, 200),
+    "survei:dasbor": (302, 403, 200, 200, 200),  # each sees their scope's service units
+    "survei:unit": (302, 403, 404, 200, 200),  # a unit outside the scope: as if absent
+    "survei:unit_ekspor": (302, 403, 404, 200, 200),
     "kinerja:ekspor": (302, 403, 200, 200, 200),
     # Whoever has an SKP of their own or one to rate in an open period: HR without an employee
     # record has neither (their SKPs are on the dashboard and in the admin), as the menu says.
@@ -164,7 +171,7 @@ HALAMAN = {
     "pelatihan:daftar_massal": (302, 403, 403, 403, 200),  # HR only
     "pelatihan:peserta": (302, 403, 200, 200, 200),  # unit heads see their unit's rows
     "pelatihan:peserta_ekspor": (302, 403, 200, 200, 200),
-    # The import is HR's alone; the DUK is every unit head's too (scoped, tests/impor).
+    # The import is HR's alone.
     "impor:daftar": (302, 403, 403, 403, 200),
     "impor:unggah": (302, 403, 403, 403, 405),  # POST only
     "impor:templat": (302, 403, 403, 403, 200),
@@ -174,9 +181,6 @@ HALAMAN = {
     "impor:petakan": (302, 403, 403, 403, 405),
     "impor:terapkan": (302, 403, 403, 403, 405),
     "impor:rekonsiliasi": (302, 403, 403, 403, 405),
-    "impor:duk": (302, 403, 200, 200, 200),
-    "impor:duk_cetak": (302, 403, 404, 404, 404),  # no unit chosen
-    "impor:duk_ekspor": (302, 403, 405, 405, 405),  # POST only: it queues a task
     # The public pages: the same for everyone (tests/publik).
     **{
         f"publik:{n}": (200, 200, 200, 200, 200)
@@ -223,6 +227,7 @@ APP_LIST = {  # admin:app_list per app label
     "kinerja": (302, 302, 200, 200, 200),
     "pelatihan": (302, 302, 200, 200, 200),
     "impor": (302, 302, 404, 404, 200),  # nothing of it for unit heads
+    "survei": (302, 302, 404, 404, 200),  # HR marks units and moderates; unit heads: the dashboard
     "auditlog": (302, 302, 404, 404, 200),
     "axes": (302, 302, 404, 404, 200),
     "auth": (302, 302, 404, 404, 200),
@@ -300,7 +305,7 @@ def _url_dan_harapan(objek: dict[str, object]) -> list[tuple[str, str, tuple[int
                 "<int:pegawai_id>": pegawai.pk,
                 "<uuid:pk>": objek["tugas.progres"].pk,
                 "<int:sesi_id>": objek["pelatihan.sesi"].pk,
-                "<slug:kode>": objek["kinerja.unitlayanan"].kode,
+                "<slug:kode>": objek["survei.unitlayanan"].kode,
                 "<str:bagian>": "unsur",
                 "<int:seleksi_id>": objek["publik.seleksi"].pk,
                 "<int:tahap_id>": objek["publik.tahap"].pk,
@@ -348,6 +353,8 @@ def _tujuan(role: str, name: str | None, path: str) -> str:
         return "/"  # GET changes nothing and goes home
     if name == "beranda":
         return "/saya/" if role == "pegawai" else "/jabatan/unit/"  # the landing by role
+    if name in ("duk_lama", "duk_cetak_lama"):
+        return path.replace("/impor/", "/jabatan/")  # the DUK's old address
     if name == "masuk":
         return "/"  # LOGIN_REDIRECT_URL for who is signed in already
     if name == "admin:logout":
@@ -380,7 +387,10 @@ def test_it_answers_every_url_for_every_role_as_expected():
             got = response.status_code
             if got != status:
                 salah.append(f"{role:14} {path:60} expected {status}, got {got} ({name})")
-            elif got == 302 and response["Location"] != (ke := _tujuan(role, name, path)):
+            elif got in (301, 302) and not (
+                response["Location"] == (ke := _tujuan(role, name, path))
+                or (ke == TUGAS and response["Location"].startswith(TUGAS))
+            ):
                 salah.append(f"{role:14} {path:60} to {response['Location']}, expected {ke}")
     assert not salah, "\n".join(salah)
 
@@ -404,7 +414,7 @@ def _ekspor_post(objek: dict[str, object]) -> list[tuple[str, str, tuple[int, ..
     # The DUK of unit A: its unit head and HR; the other unit's head as if it were absent.
     unit = objek["pegawai.unitkerja"].pk
     rows.append(
-        ("impor:duk_ekspor", f"/impor/duk/ekspor.csv?unit={unit}", (302, 403, 404, 302, 302))
+        ("jabatan:duk_ekspor", f"/impor/duk/ekspor.csv?unit={unit}", (302, 403, 404, 302, 302))
     )
     # The JP dashboard's tables: unit heads and HR; "distribusi" is no table of this page.
     rows.append(("pelatihan:ekspor", "/pelatihan/ekspor/pegawai.csv", (302, 403, 302, 302, 302)))

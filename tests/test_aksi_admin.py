@@ -27,7 +27,7 @@ pytestmark = pytest.mark.django_db
 # each one stands for. HR must hold these through its role.
 CUSTOM = {
     "kinerja.periode.buka_skp": "kinerja.add_skp",
-    "kinerja.komentarskm.moderasi": "kinerja.change_komentarskm",
+    "survei.komentarskm.moderasi": "survei.change_komentarskm",
     "publik.seleksi.usulkan": "jabatan.add_usulan",
     "publik.tahap.umumkan": "jabatan.add_usulan",
 }

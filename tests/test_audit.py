@@ -52,7 +52,7 @@ MUTASI = {
     "pegawai.akses": lambda d, org, f: ("unit_kerja", str(org.bidang_a.pk)),
     "pelatihan.pelatihaneksternal": lambda d, org, f: ("keputusan", "setuju"),
     "pelatihan.rencanapengembangan": lambda d, org, f: ("tahun", "2027"),
-    "kinerja.unitlayanan": lambda d, org, f: ("nama_layanan", "Loket layanan (diubah)"),
+    "survei.unitlayanan": lambda d, org, f: ("nama_layanan", "Loket layanan (diubah)"),
     "jabatan.pengaturanpetikan": lambda d, org, f: ("nama_kepala_daerah", "Wali Kota (diubah)"),
     "impor.pemetaanunit": lambda d, org, f: ("unit_kerja", str(org.unit_b.pk)),
     "impor.pemetaanjabatan": lambda d, org, f: ("nama_siasn", "ANALIS SDM APARATUR"),

@@ -20,12 +20,12 @@ from django.core.management import call_command
 from openpyxl import load_workbook
 
 from jabatan.models import Formasi
-from kinerja.survei import UnitLayanan
 from kinerja.views import TABEL as TABEL_KINERJA
-from kinerja.views_survei import BAGIAN as BAGIAN_SURVEI
 from pegawai.models import UnitKerja
 from pelatihan.models import Sesi
 from pelatihan.views import TABEL as TABEL_PELATIHAN
+from survei.models import UnitLayanan
+from survei.views import BAGIAN as BAGIAN_SURVEI
 
 pytestmark = pytest.mark.django_db
 
@@ -96,10 +96,7 @@ def _langsung() -> dict[str, str]:
         "impor.templat": "/impor/templat.xlsx",
         **{f"kinerja.{t}": f"/kinerja/ekspor/{t}.xlsx" for t in TABEL_KINERJA},
         "pelatihan.peserta": f"/pelatihan/sesi/{sesi.pk}/peserta.xlsx",
-        **{
-            f"kinerja.survei.{b}": f"/kinerja/survei/{layanan.kode}/unduh/{b}.xlsx"
-            for b in BAGIAN_SURVEI
-        },
+        **{f"survei.{b}": f"/kinerja/survei/{layanan.kode}/unduh/{b}.xlsx" for b in BAGIAN_SURVEI},
     }
 
 
@@ -110,7 +107,7 @@ def _lewat_tugas() -> dict[str, tuple[str, dict]]:
     return {
         "jabatan.peringkat": (f"/jabatan/lowongan/{formasi.pk}/ekspor/", {"format": "xlsx"}),
         "impor.pegawai": ("/impor/ekspor.xlsx", {}),
-        "impor.duk": (f"/impor/duk/ekspor.xlsx?unit={unit.pk}", {}),
+        "jabatan.duk": (f"/jabatan/duk/ekspor.xlsx?unit={unit.pk}", {}),
         **{f"pelatihan.{t}": (f"/pelatihan/ekspor/{t}.xlsx", {}) for t in TABEL_PELATIHAN},
     }
 
@@ -180,7 +177,7 @@ def test_every_xlsx_export_types_its_cells(kota, client, unduh_ekspor):
     for kunci in (
         "jabatan.lowongan",
         "impor.pegawai",
-        "impor.duk",
+        "jabatan.duk",
         "publik.seleksi",
         "jabatan.peringkat",
         "/admin/pegawai/pegawai/ekspor/",

@@ -83,7 +83,7 @@ def kunci_duk(
     higher latihan jabatan (leadership training); then the higher pendidikan; then the older.
     The NIP last, so the order never depends on how rows arrive.
 
-    The DUK (impor.duk) passes `tingkat_jabatan` (pegawai.jenis_jabatan.tingkat_jabatan) and
+    The DUK (jabatan.duk) passes `tingkat_jabatan` (pegawai.jenis_jabatan.tingkat_jabatan) and
     `masa_kerja_bulan` (pegawai.golongan.masa_kerja_bulan). The merit ranking's tie-break
     (jabatan.merit.urutan, and column by column the SQL ranking, jabatan/peringkat) calls it
     without them and so differs, knowingly, in two steps: no jabatan step (every candidate is

@@ -11,22 +11,22 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_protect
 from django.views.decorators.http import require_http_methods, require_safe
 
-from kinerja.services.survei import respon_skm_create
-from kinerja.survei import KiosSkm, UnitLayanan
-from kinerja.survei_selectors import (
-    MIN_RESPONDEN,
-    hasil_terbit,
-    hasil_terbit_satu,
-    kios_aktif,
-    komentar_tayang,
-)
-from kinerja.survei_terbit import terbit_sejak
 from pegawai.forms import tambah_galat
 from pegawai.throttle import formulir_publik, jaringan_klien
 from publik import qr
 from publik.cache import halaman_publik
 from publik.forms import SurveiForm
 from publik.selectors import perangkat_daerah_unit
+from survei.models import KiosSkm, UnitLayanan
+from survei.selectors import (
+    MIN_RESPONDEN,
+    hasil_terbit,
+    hasil_terbit_satu,
+    kios_aktif,
+    komentar_tayang,
+)
+from survei.services import respon_skm_create
+from survei.terbit import terbit_sejak
 
 # One network (an IPv4 address, an IPv6 /64: pegawai.throttle.jaringan) may send this many
 # questionnaires per hour to all units together: enough for a family at one counter; not enough
@@ -35,9 +35,9 @@ BATAS_KIRIM = 10
 JENDELA_DETIK = 60 * 60
 # ... and this many to one unit per day: a counter's shared Wi-Fi on a busy day still gets
 # through, while filling a unit's quarter from one network takes days; a quarter filled from
-# fewer than five networks is not published anyway (kinerja.survei_terbit).
+# fewer than five networks is not published anyway (survei.terbit).
 BATAS_UNIT_HARIAN = 20
-# The cookie a registered counter kiosk keeps its token in (kinerja.survei.KiosSkm).
+# The cookie a registered counter kiosk keeps its token in (survei.models.KiosSkm).
 KUKI_KIOS = "skm_kios"
 UMUR_KUKI_KIOS = 5 * 365 * 24 * 60 * 60
 
@@ -93,7 +93,7 @@ def survei(request: HttpRequest) -> HttpResponse:
 @halaman_publik("survei", params=["tahun"])
 def survei_hasil(request: HttpRequest, kode: str) -> HttpResponse:
     """Show one unit's published result: index, letter, per-element averages, quarters,
-    comments; only what `kinerja.survei_terbit` lets out, with the rule in plain words."""
+    comments; only what `survei.terbit` lets out, with the rule in plain words."""
     unit = _unit(kode)
     tahun = _tahun(request)
     return render(
@@ -157,7 +157,7 @@ def survei_kios(request: HttpRequest, kode: str, token: str) -> HttpResponse:
     """Install a registered counter kiosk on this device: the address HR was shown when it
     registered the kiosk opens a page; its button (a POST) stores the token in a cookie, and
     every questionnaire then sent from the device counts as its own network
-    (`kinerja.survei_terbit`). An unknown or switched-off token is a 404."""
+    (`survei.terbit`). An unknown or switched-off token is a 404."""
     unit = _unit(kode)
     kios = kios_aktif(kode=kode, token=token)
     if kios is None or not unit.aktif:

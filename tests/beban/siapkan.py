@@ -22,9 +22,9 @@ from django.db import transaction
 
 from jabatan.models import Formasi
 from kinerja.models import Skp
-from kinerja.survei import UnitLayanan
 from pegawai.models import Akses, Pegawai
 from pegawai.roles import ADMIN_BKPSDM, PEGAWAI, PIMPINAN_UNIT
+from survei.models import UnitLayanan
 
 SKP_PER_PIMPINAN = 30
 

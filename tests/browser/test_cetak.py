@@ -167,7 +167,7 @@ def test_the_duk_prints_landscape_with_fifteen_or_more_rows_a_page(page: Page, l
                 tmt_pns=date(2011, 4, 1),
                 nama=f"Pegawai Dinas Kesehatan Nomor {i + 1}",
             )
-    # The DUK lists PNS only: neither CPNS (no TMT PNS) nor PPPK (PP 15/1979; impor.duk).
+    # The DUK lists PNS only: neither CPNS (no TMT PNS) nor PPPK (PP 15/1979; jabatan.duk).
     nip = set(
         Pegawai.objects.filter(
             unit_kerja__path__startswith=org.unit_a.path, status="PNS", tmt_pns__isnull=False
@@ -176,7 +176,7 @@ def test_the_duk_prints_landscape_with_fifteen_or_more_rows_a_page(page: Page, l
     base = live_server.url
     login(page, base, "hr.bkpsdm")
     halaman = _cetak(
-        page, f"{base}/impor/duk/cetak/?unit={org.unit_a.pk}", "duk-cetak", kop="PEMERINTAH"
+        page, f"{base}/jabatan/duk/cetak/?unit={org.unit_a.pk}", "duk-cetak", kop="PEMERINTAH"
     )
     assert all(u == (A4[1], A4[0]) for u, _t in halaman)  # landscape
     per_halaman = []

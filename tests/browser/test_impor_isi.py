@@ -93,7 +93,7 @@ def test_the_duk_on_a_desk_and_on_a_unit_heads_phone(page: Page, live_server):
         PegawaiFactory(unit_kerja=org.unit_a, pppk=True, nama="Pegawai PPPK")
     login(page, live_server.url, "pimpinan")
     page.set_viewport_size({"width": 1280, "height": 900})
-    page.goto(f"{live_server.url}/impor/duk/?unit={org.unit_a.pk}")
+    page.goto(f"{live_server.url}/jabatan/duk/?unit={org.unit_a.pk}")
     tabel = page.locator("#duk")
     expect(tabel).to_contain_text("Pegawai DUK 0")
     expect(tabel).not_to_contain_text("Pegawai PPPK")

@@ -13,7 +13,7 @@ import pytest
 from django.utils import timezone
 from playwright.sync_api import Page, expect
 
-from kinerja.survei import ResponSkm
+from survei.models import ResponSkm
 from tests.browser.alat import periksa_axe, tangkap_layar
 from tests.publik.bantu import TERTUTUP, buat_keputusan, isi_survei
 
@@ -24,8 +24,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 def data_publik(db):
     from django.contrib.auth.models import User
 
-    from kinerja.survei import UnitLayanan
     from publik.models import Pengumuman, Seleksi, Tahap
+    from survei.models import UnitLayanan
     from tests.factories import UnitKerjaFactory
 
     sistem = User.objects.create_user("sistem-uji")

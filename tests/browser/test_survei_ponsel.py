@@ -8,7 +8,7 @@ import pytest
 from django.core.cache import cache
 from playwright.sync_api import Page, expect
 
-from kinerja.survei import UnitLayanan
+from survei.models import UnitLayanan
 from tests.browser.alat import periksa_axe, tangkap_layar
 from tests.factories import UnitKerjaFactory
 from tests.publik.bantu import buat_unit_terpanjang, isi_survei

@@ -9,8 +9,8 @@ import pytest
 from openpyxl import load_workbook
 from playwright.sync_api import Page, expect
 
-from kinerja.services.survei import komentar_moderasi
-from kinerja.survei import KomentarSkm, UnitLayanan
+from survei.models import KomentarSkm, UnitLayanan
+from survei.services import komentar_moderasi
 from tests.akses_data import buat_organisasi
 from tests.browser.alat import login, periksa_axe, tangkap_layar
 from tests.publik.bantu import TERTUTUP, isi_survei

@@ -21,8 +21,8 @@ import pytest
 from django.utils import timezone
 
 from impor import proses
-from impor.duk import duk
 from jabatan import merit
+from jabatan.duk import duk
 from jabatan.models import Penempatan, Suksesor
 from jabatan.peringkat import peringkat_formasi
 from jabatan.selectors import kandidat_merit, syarat_formasi

@@ -24,22 +24,16 @@ CHANGELIST_QUERIES = {
     "kinerja.kinerjaorganisasi": AUTH + 2 + 1,  # filter "tahun": SELECT DISTINCT tahun
     "kinerja.pengaturantalenta": AUTH + 2,
     "kinerja.revisiskp": AUTH + 2,
-    "kinerja.unitlayanan": AUTH + 2,
-    "kinerja.responskm": AUTH + 2 + 1,  # filter "unit": the service units
-    "kinerja.komentarskm": AUTH + 2 + 1,  # filter "unit": the service units
-    "kinerja.kiosskm": AUTH + 2,
 }
 
 # Add page: AUTH + CONTENT_TYPE. No foreign key renders its choices (autocomplete widgets start
 # empty) and the inline formsets of a new object load nothing.
 # SKPs are opened per period, revisions written by the SKP page, and the talent settings are one
-# row made by a migration; responses and comments come from the public survey: no add page.
+# row made by a migration: no add page.
 TANPA_TAMBAH = {
     "kinerja.skp",
     "kinerja.pengaturantalenta",
     "kinerja.revisiskp",
-    "kinerja.responskm",
-    "kinerja.komentarskm",
 }
 ADD_QUERIES = {
     label: AUTH + CONTENT_TYPE for label in CHANGELIST_QUERIES if label not in TANPA_TAMBAH
@@ -56,10 +50,6 @@ CHANGE_QUERIES = {
     # Read-only: the SKP with, for its title, its period and employee (one query each: the admin
     # does not join them), and the user. Fixed per page.
     "kinerja.revisiskp": AUTH + CONTENT_TYPE + 1 + 4,
-    "kinerja.unitlayanan": AUTH + CONTENT_TYPE + 1 + 1,  # unit kerja
-    "kinerja.responskm": AUTH + CONTENT_TYPE + 1 + 2,  # read-only: the service unit, its unit
-    "kinerja.komentarskm": AUTH + CONTENT_TYPE + 1 + 2,  # read-only: the unit, the moderator
-    "kinerja.kiosskm": AUTH + CONTENT_TYPE + 1 + 2,  # read-only: the service unit, its unit
 }
 
 

@@ -34,13 +34,14 @@ MENU = [
     ("jabatan:lowongan", "Formasi lowong"),
     ("jabatan:pegawai", "Pegawai"),
     ("kinerja:dasbor", "Dasbor kinerja"),
+    ("survei:dasbor", "Survei kepuasan"),  # the survey's own app; the kinerja dashboard linked it
     ("pelatihan:dasbor", "Dasbor JP"),
     ("pelatihan:kebutuhan", "Kebutuhan pelatihan"),
     ("kinerja:skp_list", "SKP"),
     ("jabatan:peluang", "Peluang jabatan"),
     ("pelatihan:saya", "Pelatihan saya"),
     ("saya", "Data saya"),
-    ("impor:duk", "DUK"),
+    ("jabatan:duk", "DUK"),
     ("publik:kelola_seleksi", "Kelola seleksi terbuka"),
     ("impor:daftar", "Impor data"),
     ("admin:index", "Administrasi"),
@@ -113,8 +114,8 @@ def test_a_unit_head_without_a_staff_login_is_offered_the_duk_and_it_opens(org):
     user = _user("kepala.nonstaf", PIMPINAN_UNIT, staff=False, unit_kerja=org.unit_a)
     client = _client(user)
     menu = _menu(client)
-    assert f'href="{reverse("impor:duk")}"' in menu
-    assert client.get(reverse("impor:duk")).status_code == 200
+    assert f'href="{reverse("jabatan:duk")}"' in menu
+    assert client.get(reverse("jabatan:duk")).status_code == 200
     assert f'href="{reverse("jabatan:lowongan")}"' not in menu
     assert client.get(reverse("jabatan:lowongan")).status_code == 403
 

@@ -15,11 +15,11 @@ from django.utils import timezone
 
 from jabatan.models import Keputusan
 from kinerja.models import Periode, Skp
-from kinerja.services.survei import respon_skm_create
-from kinerja.survei import UnitLayanan
 from pegawai.jenis_jabatan import JenisJabatan
 from publik.models import URUTAN_TAHAP, Seleksi
 from publik.services import IsiSeleksi, seleksi_buka
+from survei.models import UnitLayanan
+from survei.services import respon_skm_create
 from tests.factories import (
     FormasiFactory,
     JabatanFactory,
@@ -40,7 +40,7 @@ def isian_survei(nilai: int = 4, **extra) -> dict:
     return {**{k: str(nilai) for k in kode}, **extra}
 
 
-# A day of a quarter whose figures are published (kinerja.survei_terbit): last year's second
+# A day of a quarter whose figures are published (survei.terbit): last year's second
 # quarter, whatever day the tests run.
 TERTUTUP = dt.date(timezone.localdate().year - 1, 5, 15)
 

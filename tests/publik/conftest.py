@@ -7,8 +7,8 @@ import pytest
 from django.contrib.auth.models import User
 from django.core.cache import cache
 
-from kinerja.survei import UnitLayanan
 from pegawai.jenis_jabatan import JenisJabatan
+from survei.models import UnitLayanan
 from tests.factories import (
     FormasiFactory,
     JabatanFactory,

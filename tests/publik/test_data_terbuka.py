@@ -49,7 +49,7 @@ def data(sistem, opd, unit_layanan):
     )
     PenempatanFactory(formasi=kosong, jenis=Penempatan.Jenis.PLT, tmt_mulai=dt.date(2026, 1, 5))
     FormasiFactory(jabatan=JabatanFactory(nama="Analis Gizi"), unit_kerja=opd)  # no Plt
-    # In a closed quarter of last year: published (kinerja.survei_terbit); this year has none.
+    # In a closed quarter of last year: published (survei.terbit); this year has none.
     isi_survei(unit_layanan, 6, tanggal=TERTUTUP)
     return {"keputusan": keputusan, "opd": opd}
 

@@ -72,7 +72,7 @@ def test_the_poster_names_the_unit_and_its_office_and_scales_its_code(client, un
 
 
 def test_a_unit_that_is_itself_an_office_heads_its_poster_with_its_own_name(client, db, opd):
-    from kinerja.survei import UnitLayanan
+    from survei.models import UnitLayanan
 
     unit = UnitLayanan.objects.create(unit_kerja=opd, kode="dinas-uji")
     html = client.get(reverse("publik:survei_cetak", kwargs={"kode": unit.kode})).content.decode()

@@ -10,11 +10,11 @@ from django.core.exceptions import ValidationError
 from django.test import Client
 from django.urls import reverse
 
-from kinerja.services.survei import komentar_moderasi, respon_skm_create, unit_layanan_tandai
-from kinerja.survei import KomentarSkm, ResponSkm, StatusKomentar
-from kinerja.survei_selectors import MIN_RESPONDEN, hasil_terbit, hasil_terbit_satu
 from pegawai.throttle import jaringan
 from publik.views.survei import BATAS_KIRIM, BATAS_UNIT_HARIAN
+from survei.models import KomentarSkm, ResponSkm, StatusKomentar
+from survei.selectors import MIN_RESPONDEN, hasil_terbit, hasil_terbit_satu
+from survei.services import komentar_moderasi, respon_skm_create, unit_layanan_tandai
 from tests.publik.bantu import TERTUTUP, isi_survei, isian_survei
 
 pytestmark = pytest.mark.django_db
@@ -100,7 +100,7 @@ def test_an_ipv6_client_rotating_inside_its_64_is_one_network(unit_layanan):
 
 
 def test_one_network_has_a_daily_cap_per_unit(unit_layanan, opd):
-    from kinerja.survei import UnitLayanan
+    from survei.models import UnitLayanan
     from tests.factories import UnitKerjaFactory
 
     alamat = "2001:db8:52:71::1"
@@ -207,7 +207,7 @@ def test_hr_moderates_from_the_admin(hr_client, unit_layanan):
     isi_survei(unit_layanan, 1, komentar="Bagus")
     k = KomentarSkm.objects.get()
     response = hr_client.post(
-        reverse("admin:kinerja_komentarskm_changelist"),
+        reverse("admin:survei_komentarskm_changelist"),
         {"action": "tayangkan", "_selected_action": [k.pk]},
     )
     assert response.status_code == 302
@@ -217,7 +217,7 @@ def test_hr_moderates_from_the_admin(hr_client, unit_layanan):
 
 def test_hr_marks_a_service_unit_in_the_admin(hr_client, opd):
     response = hr_client.post(
-        reverse("admin:kinerja_unitlayanan_add"),
+        reverse("admin:survei_unitlayanan_add"),
         {"unit_kerja": opd.pk, "kode": "dikes-uji", "nama_layanan": "", "aktif": "on"},
     )
     assert response.status_code == 302, response.content.decode()[:2000]
@@ -225,7 +225,7 @@ def test_hr_marks_a_service_unit_in_the_admin(hr_client, opd):
 
 
 def test_the_ranking_puts_the_best_unit_first_and_hides_small_ones(unit_layanan, opd):
-    from kinerja.survei import UnitLayanan
+    from survei.models import UnitLayanan
     from tests.factories import UnitKerjaFactory
 
     lain = UnitLayanan.objects.create(unit_kerja=UnitKerjaFactory(parent=opd), kode="lain")
@@ -248,7 +248,7 @@ def test_the_qr_code_is_an_svg_pointing_at_the_form(client, unit_layanan):
 def test_the_survey_pages_take_a_fixed_number_of_queries(
     client, unit_layanan, opd, django_assert_max_num_queries
 ):
-    from kinerja.survei import UnitLayanan
+    from survei.models import UnitLayanan
     from tests.factories import UnitKerjaFactory
 
     for i in range(5):

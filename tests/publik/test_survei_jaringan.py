@@ -1,4 +1,4 @@
-"""The survey's second publication condition (kinerja.survei_terbit): a published cell holds
+"""The survey's second publication condition (survei.terbit): a published cell holds
 questionnaires from at least five distinct respondent networks, so one network padding a quarter
 cannot subtract its own answers to isolate one person (secondary cell suppression against a
 respondent who knows their own contribution: CBS, "A general formulation of the secondary cell
@@ -20,17 +20,17 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from kinerja.services.survei import (
+from publik.views.survei import BATAS_KIRIM, BATAS_UNIT_HARIAN, KUKI_KIOS
+from survei.models import JaringanSkm, RekapJaringanSkm, ResponSkm, UnitLayanan
+from survei.selectors import hasil_terbit_satu
+from survei.services import (
     jaringan_skm_rekap,
     kios_skm_daftar,
     kios_skm_ubah,
     kunci_jaringan,
     respon_skm_create,
 )
-from kinerja.survei import JaringanSkm, RekapJaringanSkm, ResponSkm, UnitLayanan
-from kinerja.survei_selectors import hasil_terbit_satu
-from kinerja.survei_terbit import MIN_RESPONDEN, Status
-from publik.views.survei import BATAS_KIRIM, BATAS_UNIT_HARIAN, KUKI_KIOS
+from survei.terbit import MIN_RESPONDEN, Status
 from tests.factories import UnitKerjaFactory
 from tests.publik.bantu import TERTUTUP, isi_survei, isian_survei, pada_hari
 
@@ -202,7 +202,7 @@ def test_a_kiosk_counts_only_for_its_own_unit_and_only_hr_registers_one(
 
 def test_hr_registers_a_kiosk_in_the_admin_and_sees_its_address_once(hr_client, unit_layanan):
     response = hr_client.post(
-        reverse("admin:kinerja_kiosskm_add"),
+        reverse("admin:survei_kiosskm_add"),
         {"unit": unit_layanan.pk, "nama": "Tablet loket 2"},
         follow=True,
     )

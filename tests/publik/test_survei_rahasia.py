@@ -1,4 +1,4 @@
-"""The survey's published figures resist differencing (kinerja.survei_terbit), tried as an
+"""The survey's published figures resist differencing (survei.terbit), tried as an
 attacker would, through the real views: the results page, the ranking and the open data.
 
 1. Four questionnaires sent to a unit that has one respondent used to publish the unit's
@@ -18,9 +18,9 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from kinerja.services.survei import respon_skm_create
-from kinerja.survei import ResponSkm
-from kinerja.survei_terbit import MIN_RESPONDEN
+from survei.models import ResponSkm
+from survei.services import respon_skm_create
+from survei.terbit import MIN_RESPONDEN
 from tests.publik.bantu import TERTUTUP, isi_survei, isian_survei, pada_hari
 
 pytestmark = pytest.mark.django_db

@@ -23,8 +23,8 @@ from django.utils import timezone
 
 from kinerja import rules
 from kinerja.models import Periode, Skp
-from kinerja.survei import UnitLayanan
 from pegawai.models import UnitKerja
+from survei.models import UnitLayanan
 from tests.akses_data import buat_organisasi
 from tests.factories import PegawaiFactory, UnitKerjaFactory
 from tugas import replika
@@ -125,7 +125,7 @@ def test_it_reads_a_marked_page_from_the_standby(client, standby):
     assert "Puskesmas Replika Lama" in isi
     # The lag check, then the page's own queries (the units, their sums per quarter).
     assert "pg_last_wal_replay_lsn" in di_replika.captured_queries[0]["sql"]
-    assert any("kinerja_unitlayanan" in q["sql"] for q in di_replika.captured_queries)
+    assert any("survei_unitlayanan" in q["sql"] for q in di_replika.captured_queries)
     assert not any("kinerja_" in q["sql"] for q in di_primer.captured_queries), [
         q["sql"] for q in di_primer.captured_queries
     ]

@@ -129,8 +129,8 @@ class Command(BaseCommand):
         from django.test import Client
         from django.test.utils import CaptureQueriesContext
 
-        from kinerja.survei import UnitLayanan
         from pegawai.models import Pegawai
+        from survei.models import UnitLayanan
 
         call_command("collectstatic", interactive=False, verbosity=0)
         pegawai = Pegawai.objects.count()

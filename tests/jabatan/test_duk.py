@@ -1,4 +1,5 @@
-"""The DUK: the ranking's tie-break order (one definition), scoped, exported, printable."""
+"""The DUK (jabatan.duk): the ranking's tie-break order (one definition), scoped, exported,
+printable."""
 
 from __future__ import annotations
 
@@ -9,8 +10,8 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
-from impor.duk import duk
 from jabatan import indeks, merit
+from jabatan.duk import duk
 from jabatan.models import IndeksMerit
 from pegawai.akses import Lingkup
 from tests.akses_data import buat_organisasi
@@ -56,22 +57,24 @@ def test_the_order_is_the_rankings_tie_break_where_the_regulation_makes_them_the
 
 def test_a_unit_head_sees_only_their_subtree(client, org):
     client.force_login(org.users["pimpinan"])
-    ok = client.get(reverse("impor:duk"), {"unit": org.unit_a.pk})
+    ok = client.get(reverse("jabatan:duk"), {"unit": org.unit_a.pk})
     assert ok.status_code == 200 and "Senior" in ok.content.decode()
-    assert client.get(reverse("impor:duk"), {"unit": org.unit_b.pk}).status_code == 404
+    assert client.get(reverse("jabatan:duk"), {"unit": org.unit_b.pk}).status_code == 404
     client.force_login(org.users["pegawai"])
-    assert client.get(reverse("impor:duk")).status_code == 403
+    assert client.get(reverse("jabatan:duk")).status_code == 403
 
 
 def test_the_export_keeps_the_nip_as_text_and_dates_dd_mm_yyyy(client, org, unduh_ekspor):
     client.force_login(org.users["hr"])
-    url = reverse("impor:duk_ekspor", args=["csv"])
+    url = reverse("jabatan:duk_ekspor", args=["csv"])
     isi = unduh_ekspor(client, url, {"unit": org.unit_a.pk})
     rows = list(csv.reader(io.StringIO(isi.decode("utf-8-sig")), delimiter=";"))
     assert rows[0][:3] == ["No.", "NIP", "Nama"]
     assert len(rows[1][1]) == 18 and rows[1][2] == "Senior"
     assert rows[1][4] == "01-04-2015"
-    xlsx = unduh_ekspor(client, reverse("impor:duk_ekspor", args=["xlsx"]), {"unit": org.unit_a.pk})
+    xlsx = unduh_ekspor(
+        client, reverse("jabatan:duk_ekspor", args=["xlsx"]), {"unit": org.unit_a.pk}
+    )
     from openpyxl import load_workbook
 
     ws = load_workbook(io.BytesIO(xlsx)).active
@@ -84,7 +87,7 @@ def test_the_export_keeps_the_nip_as_text_and_dates_dd_mm_yyyy(client, org, undu
 
 def test_the_printable_page_is_a4_landscape_with_the_city_header(client, org):
     client.force_login(org.users["hr"])
-    page = client.get(reverse("impor:duk_cetak"), {"unit": org.unit_a.pk}).content.decode()
+    page = client.get(reverse("jabatan:duk_cetak"), {"unit": org.unit_a.pk}).content.decode()
     assert "PEMERINTAH KOTA MATARAM" in page and 'class="lembar mendatar"' in page
     assert "DAFTAR URUT KEPANGKATAN" in page
     # NIP, dates and service length each kept on one line (cetak.css: .nip, .satu-baris); the
@@ -102,7 +105,7 @@ def test_the_duk_runs_a_fixed_number_of_queries(client, org, django_assert_max_n
             PegawaiFactory(unit_kerja=org.unit_a, tmt_pns=date(2012, 1, 1))
     # session, user, permissions, units for the select, the unit, projection rows, positions
     with django_assert_max_num_queries(9):
-        assert client.get(reverse("impor:duk"), {"unit": org.unit_a.pk}).status_code == 200
+        assert client.get(reverse("jabatan:duk"), {"unit": org.unit_a.pk}).status_code == 200
 
 
 def test_only_pns_are_on_it_ordered_by_post_then_masa_kerja_golongan(client, org):
@@ -148,5 +151,14 @@ def test_only_pns_are_on_it_ordered_by_post_then_masa_kerja_golongan(client, org
     assert (b.masa_kerja, b.masa_kerja_golongan) == ((24, 8), True)
     assert baris[nama.index("Kepala")].masa_kerja_golongan is False
     client.force_login(org.users["hr"])
-    page = client.get(reverse("impor:duk"), {"unit": org.unit_a.pk}).content.decode()
+    page = client.get(reverse("jabatan:duk"), {"unit": org.unit_a.pk}).content.decode()
     assert "24 th 8 bl</td>" in page and "tanpa TMT PNS tidak dicantumkan" in page
+
+
+def test_it_sends_the_old_impor_address_to_the_new_one_with_its_query(client, org):
+    # The DUK lived under /impor/ before it moved to jabatan: bookmarks keep working.
+    response = client.get("/impor/duk/", {"unit": org.unit_a.pk})
+    assert response.status_code == 301
+    assert response["Location"] == f"{reverse('jabatan:duk')}?unit={org.unit_a.pk}"
+    cetak = client.get("/impor/duk/cetak/", {"unit": org.unit_a.pk})
+    assert cetak["Location"] == f"{reverse('jabatan:duk_cetak')}?unit={org.unit_a.pk}"

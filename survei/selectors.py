@@ -1,8 +1,8 @@
 """Reads of the public satisfaction survey: results per unit and period, trend, comments.
 
 Sums are taken in SQL (one query per table shown); the index is converted in Python by
-`kinerja.rules.indeks_dari_jumlah`, the same arithmetic as `rules.ikm`. The public pages read
-only `hasil_terbit` and `hasil_terbit_satu`, which publish what `kinerja.survei_terbit` allows;
+`survei.rules.indeks_dari_jumlah`, the same arithmetic as `rules.ikm`. The public pages read
+only `hasil_terbit` and `hasil_terbit_satu`, which publish what `survei.terbit` allows;
 the other reads are the dashboards' (internal: running quarters, counts under the threshold).
 """
 
@@ -18,8 +18,9 @@ from django.db.models import Count, Q, QuerySet, Sum
 from django.db.models.functions import ExtractQuarter, ExtractYear
 from django.utils import timezone
 
-from kinerja import rules
-from kinerja.survei import (
+from pegawai.akses import Lingkup
+from survei import rules
+from survei.models import (
     JaringanSkm,
     KiosSkm,
     KomentarSkm,
@@ -28,7 +29,7 @@ from kinerja.survei import (
     StatusKomentar,
     UnitLayanan,
 )
-from kinerja.survei_terbit import (
+from survei.terbit import (
     KOSONG,
     MIN_RESPONDEN,
     TRIWULAN,
@@ -39,7 +40,6 @@ from kinerja.survei_terbit import (
     TerbitanTahun,
     terbitan_tahun,
 )
-from pegawai.akses import Lingkup
 
 
 @dataclass(frozen=True)
@@ -161,7 +161,7 @@ def dasbor_skm(*, scope: Lingkup, tahun: int, rinci_maks: int = 5) -> DasborSkm:
     return DasborSkm(tahun=tahun, hasil=hasil, rinci=rinci)
 
 
-# --- Respondent networks (kinerja.survei_terbit: distinct networks per cell) ---------------
+# --- Respondent networks (survei.terbit: distinct networks per cell) ---------------
 
 # The quarter's bit (survei_terbit.bit) in SQL.
 _BIT = "CASE triwulan WHEN 1 THEN 1 WHEN 2 THEN 2 WHEN 3 THEN 4 ELSE 8 END"
@@ -218,7 +218,7 @@ def kios_aktif(*, kode: str, token: str) -> KiosSkm | None:
 
 @dataclass(frozen=True)
 class HasilTerbit:
-    """A unit's published figures for a year (`kinerja.survei_terbit`): the year and each quarter.
+    """A unit's published figures for a year (`survei.terbit`): the year and each quarter.
 
     Holds no count or mean the rule keeps back: an unpublished cell is `None`, and the year's
     result is empty (no respondents, no index) when nothing may be published.
@@ -321,7 +321,7 @@ class BarisTren:
     tahun: int
     triwulan: int
     hasil: HasilSkm  # every questionnaire of the quarter, also under the threshold
-    publik: bool  # whether /survei/ shows this quarter (kinerja.survei_terbit)
+    publik: bool  # whether /survei/ shows this quarter (survei.terbit)
 
 
 @dataclass(frozen=True)

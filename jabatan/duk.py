@@ -2,7 +2,8 @@
 02/SE/1980 gives it — pangkat (and its TMT), jabatan, masa kerja golongan, latihan jabatan,
 pendidikan, usia — through the one sort key the merit ranking's tie-break shares
 (jabatan.merit.kunci_duk, which says where the two differ). Read from the merit projection
-(IndeksMerit), scoped through pegawai.akses.
+(IndeksMerit), scoped through pegawai.akses; it reads posts and the projection, so it lives in
+jabatan, not in the importer.
 
 Only PNS are on it: "yang dimasukkan dalam DUK hanya PNS saja, tidak termasuk calon PNS" (the
 same SE, point 2.c); PPPK are not PNS (UU 20/2023 Pasal 6). A CPNS is a PNS without TMT PNS.

@@ -7,9 +7,9 @@ import pytest
 from django.contrib.auth.models import Group, User
 from django.urls import reverse
 
-from kinerja.services.survei import komentar_moderasi
-from kinerja.survei import KomentarSkm, UnitLayanan
 from pegawai.models import Akses
+from survei.models import KomentarSkm, UnitLayanan
+from survei.services import komentar_moderasi
 from tests.factories import UnitKerjaFactory
 from tests.publik.bantu import isi_survei
 
@@ -47,7 +47,7 @@ def test_a_unit_head_sees_only_their_units_with_trend_and_approved_comments(
     client.force_login(_kepala(a))
     # session, user, permissions (2), scope; units, sums; per unit: trend, comments, pending
     with django_assert_max_num_queries(10):
-        response = client.get(reverse("kinerja:survei"))
+        response = client.get(reverse("survei:dasbor"))
     html = response.content.decode()
     assert "Loket A" in html and "Loket B" not in html
     assert "75,00" in html and "Komentar A" in html
@@ -55,11 +55,11 @@ def test_a_unit_head_sees_only_their_units_with_trend_and_approved_comments(
 
 
 def test_hr_sees_every_unit_ranked(hr_client, dua_unit):
-    response = hr_client.get(reverse("kinerja:survei"))
+    response = hr_client.get(reverse("survei:dasbor"))
     hasil = response.context["d"].hasil
     assert [h.unit.kode for h in hasil] == ["b", "a"]
 
 
 def test_an_employee_is_refused(client, dua_unit, django_user_model):
     client.force_login(django_user_model.objects.create_user("biasa"))
-    assert client.get(reverse("kinerja:survei")).status_code == 403
+    assert client.get(reverse("survei:dasbor")).status_code == 403

@@ -1,6 +1,6 @@
 """Which figures of the public satisfaction survey may be published (SKM, PermenPANRB 14/2017).
 
-The regulation says how a unit's index is computed (`kinerja.rules.ikm`), not how small figures
+The regulation says how a unit's index is computed (`survei.rules.ikm`), not how small figures
 are protected; this module is the project's disclosure rule. A published mean of fewer than
 `MIN_RESPONDEN` questionnaires tells the unit's staff, or anyone who knows the other answers,
 what one person answered. A minimum per cell is not enough on its own: whoever can subtract one
@@ -38,7 +38,7 @@ the quarter once it is published, subtracts their own four and has the fifth per
 The rate limit (`publik.views.survei`, per network per unit per day) only made that cost four days.
 So a cell also needs `MIN_RESPONDEN` distinct respondent networks, the network being the rate
 limit's (`pegawai.throttle.jaringan`: an IPv4 address, an IPv6 /64), counted in
-`kinerja.survei.JaringanSkm` apart from the responses. An attacker who controls m networks and
+`survei.models.JaringanSkm` apart from the responses. An attacker who controls m networks and
 subtracts everything they sent keeps, of any published cell, the sum of the questionnaires of at
 least 5 - m other networks, each of one person or more: to isolate one person they need four
 distinct networks (four households, or mobile connections that land in four /64s; one questionnaire
@@ -48,16 +48,16 @@ is the residual risk the threshold itself accepts: any respondent of a published
 the mean of the four others. Many people on one network (a family, an office's Wi-Fi) count as one:
 a cell they fill alone is not published, which errs on the side of keeping it back. The keys of a
 year are kept only until its fourth quarter is published; then the daily clean-up keeps counts
-(`kinerja.services.survei.jaringan_skm_rekap`).
+(`survei.services.jaringan_skm_rekap`).
 
-A counter kiosk (`kinerja.survei.KiosSkm`) is the exception: it is the unit's own supervised
+A counter kiosk (`survei.models.KiosSkm`) is the exception: it is the unit's own supervised
 device, the usual way SKM is collected at a counter, and all its questionnaires share one
 network; each of them counts as a network of its own, or a unit surveyed at its counter would
 never publish. An attacker would have to stand at the counter four times under the staff's eyes.
 
 Why not noise. Only randomness added to the published figures (differential privacy) rules out
 differencing altogether; but PermenPANRB 14/2017 defines the index as an exact weighted mean of
-the answers (`kinerja.rules.ikm`), and a unit's published IKM must be that number. The HR
+the answers (`survei.rules.ikm`), and a unit's published IKM must be that number. The HR
 dashboard sees every questionnaire (internal).
 """
 
@@ -67,7 +67,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from kinerja.rules import JUMLAH_UNSUR
+from survei.rules import JUMLAH_UNSUR
 
 MIN_RESPONDEN = 5
 TRIWULAN = (1, 2, 3, 4)

@@ -1,7 +1,7 @@
 """The survey dashboard of unit heads and HR (PermenPANRB 14/2017), and its drill-down to one
 service unit: the nine elements, the trend per quarter and the approved comments, each
 downloadable. Internal pages: every questionnaire counts, also where /survei/ publishes
-nothing (kinerja.survei_terbit), and each quarter says whether the public sees it."""
+nothing (survei.terbit), and each quarter says whether the public sees it."""
 
 from __future__ import annotations
 
@@ -9,20 +9,21 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_safe
 
-from kinerja import rules
-from kinerja.survei import UnitLayanan
-from kinerja.survei_selectors import (
+from pegawai.akses import lingkup
+from pegawai.capability import LEADER, page
+from pegawai.ekspor import unduh_tabel
+from survei import rules
+from survei.models import UnitLayanan
+from survei.selectors import (
     MIN_RESPONDEN,
     dasbor_skm,
     komentar_ditayangkan,
     rinci_skm,
     unit_layanan_lingkup,
 )
-from pegawai.akses import lingkup
-from pegawai.capability import LEADER, page
-from pegawai.ekspor import unduh_tabel
 
 BAGIAN = ("unsur", "tren", "komentar")  # the drill-down's downloadable tables
 
@@ -49,7 +50,7 @@ def _tahun_pilihan() -> range:
     return range(sekarang, sekarang - 5, -1)
 
 
-@page(LEADER)
+@page(LEADER, menu=gettext_lazy("Survei kepuasan"), order=45)
 @require_safe
 def survei_dasbor(request: HttpRequest) -> HttpResponse:
     """Show the public satisfaction survey: a unit head their units' results, trend and
@@ -57,7 +58,7 @@ def survei_dasbor(request: HttpRequest) -> HttpResponse:
     scope = lingkup(request.user)
     konteks = {"d": dasbor_skm(scope=scope, tahun=_tahun(request))}
     konteks |= {"min_responden": MIN_RESPONDEN, "tahun_pilihan": _tahun_pilihan()}
-    return render(request, "kinerja/survei_dasbor.html", konteks)
+    return render(request, "survei/dasbor.html", konteks)
 
 
 @page(LEADER)
@@ -67,7 +68,7 @@ def survei_unit(request: HttpRequest, kode: str) -> HttpResponse:
     unit = _unit(request, kode)
     r = rinci_skm(unit=unit, tahun=_tahun(request), halaman=request.GET.get("halaman"))
     konteks = {"r": r, "min_responden": MIN_RESPONDEN, "tahun_pilihan": _tahun_pilihan()}
-    return render(request, "kinerja/survei_unit.html", konteks)
+    return render(request, "survei/unit.html", konteks)
 
 
 @page(LEADER)
@@ -109,7 +110,7 @@ def survei_unit_ekspor(request: HttpRequest, kode: str, bagian: str, fmt: str) -
             ]
     return unduh_tabel(
         request,
-        data=f"kinerja.survei.{bagian}",
+        data=f"survei.{bagian}",
         nama_berkas=f"survei-{unit.kode}-{bagian}",
         header=header,
         rows=rows,

@@ -1,7 +1,7 @@
 """Writes of the public satisfaction survey (PermenPANRB 14/2017): marking service units,
 registering counter kiosks, recording a public response with its network's count, moderating
 comments, and replacing a closed year's network keys by counts. The audit trail records marking,
-kiosks and moderation (registered in kinerja/apps.py); anonymous responses are not audited one
+kiosks and moderation (registered in survei/apps.py); anonymous responses are not audited one
 by one."""
 
 from __future__ import annotations
@@ -18,8 +18,9 @@ from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext as _
 
-from kinerja import rules
-from kinerja.survei import (
+from pegawai.models import UnitKerja
+from survei import rules
+from survei.models import (
     PANJANG_KOMENTAR,
     JaringanSkm,
     JenisKelamin,
@@ -33,9 +34,8 @@ from kinerja.survei import (
     StatusKomentar,
     UnitLayanan,
 )
-from kinerja.survei_selectors import sql_pola_kunci
-from kinerja.survei_terbit import terbit_sejak, triwulan_dari
-from pegawai.models import UnitKerja
+from survei.selectors import sql_pola_kunci
+from survei.terbit import terbit_sejak, triwulan_dari
 
 PROFIL = {
     "jenis_kelamin": JenisKelamin,
@@ -54,7 +54,7 @@ def unit_layanan_tandai(
     aktif: bool = True,
 ) -> UnitLayanan:
     """Mark a unit of the organisation tree as a public service unit (or update its marking)."""
-    if not oleh.has_perm("kinerja.add_unitlayanan"):
+    if not oleh.has_perm("survei.add_unitlayanan"):
         raise ValidationError({"unit_kerja": _("Hanya BKPSDM yang menandai unit layanan.")})
     with set_actor(oleh), transaction.atomic():
         unit = UnitLayanan.objects.select_for_update().filter(unit_kerja=unit_kerja).first()
@@ -68,8 +68,8 @@ def unit_layanan_tandai(
 def kios_skm_daftar(*, unit: UnitLayanan, nama: str, oleh: AbstractBaseUser) -> tuple[KiosSkm, str]:
     """Register a counter device of a unit; return it with its token, shown to HR only now
     (only its hash is kept). Each questionnaire sent from it counts as a network of its own
-    (`kinerja.survei_terbit`)."""
-    if not oleh.has_perm("kinerja.add_kiosskm"):
+    (`survei.terbit`)."""
+    if not oleh.has_perm("survei.add_kiosskm"):
         raise ValidationError({"unit": _("Hanya BKPSDM yang mendaftarkan kios survei.")})
     token = secrets.token_urlsafe(32)
     with set_actor(oleh), transaction.atomic():
@@ -81,7 +81,7 @@ def kios_skm_daftar(*, unit: UnitLayanan, nama: str, oleh: AbstractBaseUser) -> 
 
 def kios_skm_ubah(*, kios: KiosSkm, nama: str, aktif: bool, oleh: AbstractBaseUser) -> KiosSkm:
     """Rename a kiosk, or switch it off (its token then counts as an ordinary network)."""
-    if not oleh.has_perm("kinerja.change_kiosskm"):
+    if not oleh.has_perm("survei.change_kiosskm"):
         raise ValidationError({"aktif": _("Hanya BKPSDM yang mengubah kios survei.")})
     with set_actor(oleh), transaction.atomic():
         kios = KiosSkm.objects.select_for_update().get(pk=kios.pk)
@@ -97,7 +97,7 @@ def kunci_jaringan(*, unit_id: int, tahun: int, jaringan: str) -> str:
     every quarter of the year (the year's unpublished rest counts a network once), another for
     another unit or year; without SECRET_KEY it names no network. (Rotating SECRET_KEY within a
     year counts a network twice: the rule errs towards publishing only in that year.)"""
-    salt = f"kinerja.survei.jaringan.{tahun}"
+    salt = f"survei.models.jaringan.{tahun}"
     return salted_hmac(salt, f"{unit_id}:{jaringan}", algorithm="sha256").hexdigest()
 
 
@@ -186,7 +186,7 @@ def komentar_moderasi(
     *, komentar: KomentarSkm, tayangkan: bool, oleh: AbstractBaseUser
 ) -> KomentarSkm:
     """Approve (show) or reject a comment; HR only. Audited with who decided."""
-    if not oleh.has_perm("kinerja.change_komentarskm"):
+    if not oleh.has_perm("survei.change_komentarskm"):
         raise ValidationError({"status": _("Hanya BKPSDM yang memoderasi komentar.")})
     with set_actor(oleh), transaction.atomic():
         komentar = KomentarSkm.objects.select_for_update().get(pk=komentar.pk)

@@ -1,9 +1,9 @@
 """`manage.py prune_jaringan_skm`: replace the survey's network keys of closed years by counts.
 
-The keys (kinerja.survei.JaringanSkm) are needed only while a year's published figures can still
+The keys (survei.models.JaringanSkm) are needed only while a year's published figures can still
 change; from the day its fourth quarter is published they become counts per quarter pattern
-(kinerja.survei.RekapJaringanSkm) and the keys are deleted
-(kinerja.services.survei.jaringan_skm_rekap). Run daily by the periodic clean-up
+(survei.models.RekapJaringanSkm) and the keys are deleted
+(survei.services.jaringan_skm_rekap). Run daily by the periodic clean-up
 (deploy/systemd/mataram-asn-bersih.service).
 """
 
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from django.core.management.base import BaseCommand
 
-from kinerja.services.survei import jaringan_skm_rekap
+from survei.services import jaringan_skm_rekap
 
 
 class Command(BaseCommand):

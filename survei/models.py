@@ -4,7 +4,7 @@ HR marks the units of the organisation tree that serve the public (`UnitLayanan`
 public questionnaire whose answers are `ResponSkm` rows (nine answers 1–4, the regulation's
 optional respondent profile, never a name or a contact); a comment is kept apart
 (`KomentarSkm`) and shown only once HR has approved it. The index itself is
-`kinerja.rules.ikm`. Imported by kinerja/models.py, so these are kinerja's models.
+`survei.rules.ikm`.
 """
 
 from __future__ import annotations
@@ -18,8 +18,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from kinerja import rules
 from pegawai.models import TimestampedModel, UnitKerja, pilihan_sah
+from survei import rules
 
 PANJANG_KOMENTAR = 1000
 UNSUR = [kode for kode, _label in rules.UNSUR_SKM]
@@ -221,7 +221,7 @@ class KomentarSkm(TimestampedModel):
         return f"{self.unit}: {self.teks[:40]}"
 
 
-# --- Counting respondents' networks (kinerja.survei_terbit) ------------------------------------
+# --- Counting respondents' networks (survei.terbit) ------------------------------------
 
 
 class JaringanSkm(models.Model):
@@ -230,7 +230,7 @@ class JaringanSkm(models.Model):
     Read only as counts: a quarter, and the year's unpublished rest, is published only when its
     questionnaires came from at least `survei_terbit.MIN_RESPONDEN` distinct networks. `kunci`
     is a keyed hash of the unit and the network (an IPv4 address, an IPv6 /64), keyed with a
-    secret derived from SECRET_KEY and the year (`services.survei.kunci_jaringan`), so one
+    secret derived from SECRET_KEY and the year (`survei.services.kunci_jaringan`), so one
     network is one row per quarter and the same value in every quarter of that year (the year's
     rest counts it once). A questionnaire from a registered counter kiosk gets a random key (it
     counts by itself). Nothing here points at a response: no foreign key to it, no timestamp, no
@@ -323,7 +323,7 @@ class KiosSkm(TimestampedModel):
     @staticmethod
     def alamat_pasang(kios: KiosSkm, token: str) -> str:
         """Return the address that installs the kiosk on a device. The public side, which owns
-        that page, replaces this at start-up (publik.apps): kinerja may not name its URLs."""
+        that page, replaces this at start-up (publik.apps): survei may not name its URLs."""
         return token
 
     @staticmethod

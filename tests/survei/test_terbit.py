@@ -1,4 +1,4 @@
-"""The survey's disclosure rule (kinerja.survei_terbit): closed quarters only, at least five
+"""The survey's disclosure rule (survei.terbit): closed quarters only, at least five
 questionnaires per published cell, and no difference of published figures that isolates fewer
 than five people (primary and secondary cell suppression: CBS, "A general formulation of the
 secondary cell suppression problem", 2010; Sage Encyclopedia of Survey Research Methods, "Cell
@@ -11,7 +11,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from kinerja.survei_terbit import (
+from survei.terbit import (
     MIN_RESPONDEN,
     TRIWULAN,
     Jumlah,

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from kinerja.rules import UNSUR_SKM, ikm, indeks_dari_jumlah, mutu_ikm, nrr_unsur
+from survei.rules import UNSUR_SKM, ikm, indeks_dari_jumlah, mutu_ikm, nrr_unsur
 
 
 def _isi(*nilai: int) -> list[list[int]]:

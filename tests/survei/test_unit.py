@@ -12,9 +12,9 @@ from django.contrib.auth.models import Group, User
 from django.urls import reverse
 from openpyxl import load_workbook
 
-from kinerja.services.survei import komentar_moderasi
-from kinerja.survei import KomentarSkm, UnitLayanan
 from pegawai.models import Akses, CatatanEkspor
+from survei.models import KomentarSkm, UnitLayanan
+from survei.services import komentar_moderasi
 from tests.factories import UnitKerjaFactory
 from tests.publik.bantu import TERTUTUP, isi_survei
 
@@ -40,11 +40,11 @@ def _komentar(unit, hr_user, n: int, teks: str = "Ramah") -> None:
 
 
 def _url(unit) -> str:
-    return reverse("kinerja:survei_unit", args=[unit.kode]) + f"?tahun={TERTUTUP.year}"
+    return reverse("survei:unit", args=[unit.kode]) + f"?tahun={TERTUTUP.year}"
 
 
 def _ekspor(unit, bagian: str, fmt: str) -> str:
-    url = reverse("kinerja:survei_unit_ekspor", args=[unit.kode, bagian, fmt])
+    url = reverse("survei:unit_ekspor", args=[unit.kode, bagian, fmt])
     return url + f"?tahun={TERTUTUP.year}"
 
 
@@ -105,7 +105,7 @@ def test_each_table_downloads_as_csv_and_xlsx_through_the_safe_writer(hr_client,
     # 6 × 3 + 2 × 4 + 1 × 4 over 9 questionnaires = 3.33 for every element
     nilai = [r[2] for r in buku.active.iter_rows(min_row=2, values_only=True)]
     assert nilai == [pytest.approx(3.33)] * 9 and all(isinstance(n, float) for n in nilai)
-    assert CatatanEkspor.objects.filter(data="kinerja.survei.komentar").count() == 4
+    assert CatatanEkspor.objects.filter(data="survei.komentar").count() == 4
 
 
 def test_an_unknown_table_or_format_is_404(hr_client, unit):
@@ -127,8 +127,8 @@ def test_a_unit_head_sees_their_units_only(client, unit):
 
 
 def test_a_year_without_questionnaires_shows_and_downloads_empty(hr_client, unit):
-    url = reverse("kinerja:survei_unit", args=[unit.kode]) + f"?tahun={TERTUTUP.year - 1}"
+    url = reverse("survei:unit", args=[unit.kode]) + f"?tahun={TERTUTUP.year - 1}"
     assert "Belum ada kuesioner tahun ini." in hr_client.get(url).content.decode()
-    ekspor = reverse("kinerja:survei_unit_ekspor", args=[unit.kode, "unsur", "csv"])
+    ekspor = reverse("survei:unit_ekspor", args=[unit.kode, "unsur", "csv"])
     isi = hr_client.get(ekspor + f"?tahun={TERTUTUP.year - 1}").content.decode("utf-8-sig")
     assert len(isi.splitlines()) == 1  # the header only

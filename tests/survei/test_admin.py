@@ -1,0 +1,68 @@
+"""The admin of survei (the public satisfaction survey): every page within its query bound."""
+
+from __future__ import annotations
+
+import pytest
+from django.apps import apps
+
+from tests.admin_data import AUTH, CONTENT_TYPE, admin_url, terdaftar
+
+pytestmark = pytest.mark.django_db
+
+APP = "survei"
+
+# Changelist: AUTH + the page's COUNT + the rows (every printed foreign key joined) + one query
+# per filter that reads the database.
+CHANGELIST_QUERIES = {
+    "survei.unitlayanan": AUTH + 2,
+    "survei.responskm": AUTH + 2 + 1,  # filter "unit": the service units
+    "survei.komentarskm": AUTH + 2 + 1,  # filter "unit": the service units
+    "survei.kiosskm": AUTH + 2,
+}
+
+# Responses and comments come from the public survey: no add page.
+TANPA_TAMBAH = {"survei.responskm", "survei.komentarskm"}
+ADD_QUERIES = {
+    label: AUTH + CONTENT_TYPE for label in CHANGELIST_QUERIES if label not in TANPA_TAMBAH
+}
+
+# Change page: AUTH + CONTENT_TYPE + the object + the label of each selected autocomplete value.
+CHANGE_QUERIES = {
+    "survei.unitlayanan": AUTH + CONTENT_TYPE + 1 + 1,  # unit kerja
+    "survei.responskm": AUTH + CONTENT_TYPE + 1 + 2,  # read-only: the service unit, its unit
+    "survei.komentarskm": AUTH + CONTENT_TYPE + 1 + 2,  # read-only: the unit, the moderator
+    "survei.kiosskm": AUTH + CONTENT_TYPE + 1 + 2,  # read-only: the service unit, its unit
+}
+
+
+def test_it_has_a_query_bound_for_every_registered_admin() -> None:
+    assert terdaftar(APP) == sorted(CHANGELIST_QUERIES) == sorted(CHANGE_QUERIES)
+
+
+@pytest.mark.parametrize("label", terdaftar(APP))
+def test_it_renders_every_changelist_for_hr_with_bounded_queries(
+    label, dataset, hr_client, django_assert_max_num_queries
+) -> None:
+    with django_assert_max_num_queries(CHANGELIST_QUERIES[label]):
+        response = hr_client.get(admin_url(label, "changelist"))
+    assert response.status_code == 200
+    assert len(response.context["cl"].result_list) > 0
+
+
+@pytest.mark.parametrize("label", sorted(ADD_QUERIES))
+def test_it_renders_every_add_page_for_hr_with_bounded_queries(
+    label, dataset, hr_client, django_assert_max_num_queries
+) -> None:
+    with django_assert_max_num_queries(ADD_QUERIES[label]):
+        response = hr_client.get(admin_url(label, "add"))
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("label", terdaftar(APP))
+def test_it_renders_every_change_page_for_hr_with_bounded_queries(
+    label, dataset, hr_client, django_assert_max_num_queries
+) -> None:
+    obj = apps.get_model(label).objects.order_by("pk").last()
+    with django_assert_max_num_queries(CHANGE_QUERIES[label]):
+        response = hr_client.get(admin_url(label, "change", obj.pk))
+    assert response.status_code == 200
