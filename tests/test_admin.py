@@ -14,7 +14,6 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from jabatan import indeks
 from jabatan.models import (
     Formasi,
     IndeksJp,
@@ -27,6 +26,7 @@ from jabatan.models import (
     Usulan,
 )
 from kinerja.models import KinerjaOrganisasi, Periode, RevisiSkp, Skp
+from pegawai import projection
 from pegawai.disiplin import JenisHukuman
 from pegawai.models import (
     Akses,
@@ -215,7 +215,9 @@ def _asesmen(pegawai: Pegawai) -> HasilAsesmen:
 @pytest.fixture
 def dataset(db) -> Dataset:
     """30 employees in three perangkat daerah, each with every kind of history and a placement."""
-    with indeks.ditunda():  # bulk set-up: one rebuild of the merit projection, not one per save
+    with (
+        projection.deferred()
+    ):  # bulk set-up: one rebuild of the merit projection, not one per save
         return _dataset()
 
 

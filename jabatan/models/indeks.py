@@ -14,7 +14,7 @@ from pegawai.models import (
 class IndeksMerit(models.Model):
     """One row per employee in the candidate pool: the merit inputs, ready for one table scan.
 
-    A projection, never edited by hand: `jabatan.indeks.segarkan` rebuilds a row whenever the
+    A projection, never edited by hand: `jabatan.indeks.index_refresh` rebuilds a row whenever the
     employee, their evaluations, sanctions, assessments or placements change (signals registered
     in `JabatanConfig.ready`), and the whole table after bulk loads or when an annual period
     opens or closes. The ranking (`jabatan.peringkat`) reads this table alone, so ranking one

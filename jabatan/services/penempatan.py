@@ -16,6 +16,7 @@ from jabatan.services.base import _integrity_to_validation
 from jabatan.services.suksesi import suksesi_akhiri_untuk
 from pegawai import golongan as gol
 from pegawai import kedudukan_hukum as kh
+from pegawai import projection
 from pegawai.kompetensi import jpm
 from pegawai.models import HasilAsesmen, Pegawai
 from pegawai.pendidikan import memenuhi_pendidikan
@@ -183,6 +184,7 @@ def penempatan_create(
         # A save, not an update(), so the audit trail records the move.
         pegawai.unit_kerja = formasi.unit_kerja
         pegawai.save(update_fields=["unit_kerja", "updated_at"])
+    projection.refresh([pegawai.pk])  # the merit projection reads the placements
     return penempatan
 
 
@@ -210,6 +212,7 @@ def penempatan_end(
     if keterangan:
         penempatan.keterangan = keterangan
     penempatan.save(update_fields=["tmt_selesai", "keterangan", "updated_at"])
+    projection.refresh([penempatan.pegawai_id])
     return penempatan
 
 
@@ -259,6 +262,8 @@ def penempatan_end_all(*, pegawai: Pegawai, tmt_berhenti: date, suksesi: bool = 
     if suksesi:
         # Who leaves the service leaves the succession plans too.
         suksesi_akhiri_untuk(pegawai=pegawai, alasan=alasan)
+    # The employee's kedudukan (pegawai_end, the kedudukan hukum) and placements changed.
+    projection.refresh([pegawai.pk])
     return n
 
 
@@ -298,4 +303,5 @@ def asesmen_hitung_jpm(*, asesmen: HasilAsesmen) -> HasilAsesmen:
         jpm(asesmen.capaian, penempatan.formasi.jabatan.standar_kompetensi) if penempatan else None
     )
     asesmen.save(update_fields=["jpm", "updated_at"])
+    projection.refresh([asesmen.pegawai_id])
     return asesmen

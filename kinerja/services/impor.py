@@ -26,6 +26,7 @@ from django.utils.translation import gettext_lazy
 from kinerja import rules
 from kinerja.models import Periode, RevisiSkp, Skp
 from kinerja.services.base import SKP_FK, _validasi, perangkat_daerah_dari
+from pegawai import projection
 from pegawai.impor import HasilImpor
 from pegawai.models import Pegawai
 
@@ -82,6 +83,7 @@ def skp_impor(
         .only("pk", "golongan", "unit_kerja__path")
     }
     sekarang = timezone.now()
+    ada_periode = dict(periode)
     with transaction.atomic():
         for t in sorted({b["tahun"] for _i, b, _l in tulis} - set(periode)):
             # A past year we never evaluated in the application: closed, it is history.
@@ -123,4 +125,7 @@ def skp_impor(
             lama.difinalkan_pada = lama.difinalkan_pada or sekarang
             _validasi(lama, exclude=SKP_FK)
             lama.save()
+        if len(periode) != len(ada_periode):
+            projection.periods_changed()  # a closed annual period was added
+        projection.refresh({b["pegawai_id"] for _i, b, _l in tulis})
     return hasil

@@ -12,6 +12,7 @@ from django.utils import timezone
 from jabatan.models import Formasi, Keputusan, Penempatan, Usulan
 from jabatan.services import keputusan_create, usulan_set
 from kinerja.models import Periode, Skp
+from pegawai import projection
 from pegawai.jenis_jabatan import JenisJabatan
 from tests.factories import FormasiFactory, JabatanFactory, PegawaiFactory, PenempatanFactory
 
@@ -49,6 +50,7 @@ def _calon(unit, predikat=("Baik", "Baik"), golongan="IV/a", pengawas_sejak=dt.d
             predikat=p,
             catatan_penilai="Catatan penilai.",
         )
+    projection.refresh([pegawai.pk])  # raw rows: refreshed as the SKP services do
     return pegawai
 
 

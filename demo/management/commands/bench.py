@@ -257,7 +257,7 @@ class Command(BaseCommand):
         from jabatan.peringkat import peringkat_formasi
 
         start = time.perf_counter()
-        indeks.segarkan()
+        indeks.index_refresh()
         rebuild = (time.perf_counter() - start) * 1000
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE jabatan_indeksmerit")
