@@ -25,7 +25,10 @@ from jabatan.models import IndeksJp, IndeksMerit, IndeksUrusan
 from kinerja import rules as kinerja_rules
 from kinerja.models import Periode, Skp
 from pegawai import golongan as gol
-from pegawai.disiplin import TINGKAT, TingkatHukuman
+from pegawai.disiplin import (
+    MENGHALANGI,
+    SELAMANYA,
+)
 from pegawai.kompetensi import KODE
 from pegawai.models import Pegawai
 from pegawai.pendidikan import _URUTAN as URUTAN_PENDIDIKAN
@@ -165,10 +168,10 @@ def select_merit(semua: bool) -> tuple[list[str], str]:
         f" WHERE s.status IN {_daftar(Skp.STATUS_DINILAI)}{_dan('s.pegawai_id', semua)}) x"
         " GROUP BY pegawai_id)"
     )
-    berat = [j for j, t in TINGKAT.items() if t != TingkatHukuman.RINGAN]
     hukuman = (
         "huk AS (SELECT pegawai_id,"
-        f" MAX(CASE WHEN jenis IN {_daftar(berat)}"
+        f" MAX(CASE WHEN jenis IN {_daftar(SELAMANYA)} THEN {_tanggal(TERBUKA)}"
+        f" WHEN jenis IN {_daftar(MENGHALANGI)}"
         f" THEN COALESCE(tmt_selesai, {_tanggal(TERBUKA)}) END) AS sampai,"
         " MAX(tmt_mulai) AS terakhir FROM pegawai_hukumandisiplin"
         f" WHERE 1 = 1{_dan('pegawai_id', semua)} GROUP BY pegawai_id)"

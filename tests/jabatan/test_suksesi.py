@@ -23,6 +23,7 @@ from jabatan.services import (
     suksesor_ubah,
 )
 from jabatan.services.base import _nama_constraint
+from pegawai import projection
 from pegawai.jenis_jabatan import JenisJabatan
 from pegawai.models import HasilAsesmen
 from tests.factories import FormasiFactory, JabatanFactory, PegawaiFactory, PenempatanFactory
@@ -47,6 +48,7 @@ def talenta(unit, kotak: int = 9):
         jpm=Decimal(jpm),
         **dict.fromkeys(("m01", "m02", "m03", "m04", "m05", "m06", "m07", "m08", "sk01"), 3),
     )
+    projection.refresh([p.pk])  # raw rows: refreshed as the assessment admin does
     assert kotak_talenta([p.pk]) == {p.pk: kotak}
     return p
 

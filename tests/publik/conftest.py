@@ -17,6 +17,7 @@ from jabatan.models import Keputusan
 from kinerja.models import Periode, Skp
 from kinerja.services.survei import respon_skm_create
 from kinerja.survei import UnitLayanan
+from pegawai import projection
 from pegawai.jenis_jabatan import JenisJabatan
 from publik.models import URUTAN_TAHAP, Seleksi
 from publik.services import seleksi_buka
@@ -257,6 +258,7 @@ def _calon(unit, predikat="Baik", golongan="IV/b", urutan=0):
             predikat=predikat,
             catatan_penilai="Catatan penilai.",
         )
+    projection.refresh([pegawai.pk])  # raw rows: refreshed as the SKP services do
     return pegawai
 
 
