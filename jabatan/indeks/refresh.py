@@ -59,9 +59,13 @@ def index_refresh(
         if len(pegawai_ids) > BATCH:
             return index_refresh(laporan=laporan)
     params = sql.params(pegawai_ids)
-    for model, _select in reversed(sql.TABEL):
+    tabel = [model._meta.db_table for model, _select in sql.TABEL]
+    if semua and connection.vendor == "postgresql":
+        _jalankan(f"TRUNCATE {', '.join(tabel)}", params)  # no row-by-row delete
+    else:
         where = "" if semua else f" WHERE {sql.saring('pegawai_id')}"
-        _jalankan(f"DELETE FROM {model._meta.db_table}{where}", params)
+        for t in tabel:
+            _jalankan(f"DELETE FROM {t}{where}", params)
     n = 0
     for model, select in sql.TABEL:
         ditulis = _jalankan(sql.insert(model, select, semua), params)
