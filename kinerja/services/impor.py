@@ -43,7 +43,8 @@ def skp_impor(
     (None for an employee the same import creates), `tahun`, `rating_hasil`, `rating_perilaku`.
 
     Three queries however many rows (periods, SKPs, employees), then one save per new or
-    changed SKP (so the audit trail and the merit projection's receivers see each)."""
+    changed SKP (so the audit trail sees each); the merit projection of the employees touched
+    is refreshed once at the end (pegawai.projection)."""
     hasil = HasilImpor()
     tahun = {b["tahun"] for b in baris}
     periode = {
