@@ -81,7 +81,7 @@ def jalankan(cmd, n: int, baris: int, ulang: int = 3) -> None:
         baru.append(sekali(lambda: proses.jalankan(data, "csv", terapkan=True)))
         cpu_baru.append(cpu[-1])
         sama.append(sekali(lambda: proses.jalankan(data, "csv", terapkan=True)))
-    m_indeks, q_indeks = sekali(indeks.segarkan)
+    m_indeks, q_indeks = sekali(indeks.index_refresh)
     # Floor: the rows as they end up in the table, COPYed into an empty twin.
     rows = [
         tuple({**r, "unit_kerja_id": unit.pk}.get(k) for k in KOLOM_BARU)

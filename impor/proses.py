@@ -5,7 +5,7 @@ import, so what HR saw is what happens. Rows go through in chunks of `POTONG`: t
 employees of a chunk are read in one query, new and changed ones written by pegawai's own bulk
 function (pegawai.impor), placements only through jabatan's placement service, histories through
 pegawai.impor.riwayat_impor. The merit projection is rebuilt once, at the end
-(jabatan.indeks.ditunda). A confirmed import is one transaction: all-or-nothing unless HR chose
+(pegawai.projection.deferred). A confirmed import is one transaction: all-or-nothing unless HR chose
 "the valid rows only", and one audit record (pegawai.audit.catat_operasi).
 """
 
@@ -181,6 +181,7 @@ def jalankan(
 
     if terapkan:
         from jabatan import indeks
+        from pegawai import projection
 
         def disentuh() -> set[int]:
             # A large import's projection rows are rebuilt by a task queued on commit: at a
@@ -193,7 +194,7 @@ def jalankan(
             r.indeks_ditunda = True
             return set()
 
-        with transaction.atomic(), indeks.ditunda(disentuh):
+        with transaction.atomic(), projection.deferred(disentuh):
             kerja()
     else:
         kerja()

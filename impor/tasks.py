@@ -208,10 +208,10 @@ def mulai_terapkan(impor: Impor, oleh: Any, *, sebagian: bool) -> Progres:
 @task()
 @dengan_progres
 def refresh_merit_index(laporan: Laporan) -> int:
-    """Rebuild the whole merit projection after a large import (jabatan.indeks.segarkan)."""
+    """Rebuild the whole merit projection after a large import (jabatan.indeks.index_refresh)."""
     from jabatan import indeks
 
-    n = indeks.segarkan(laporan=laporan.maju)
+    n = indeks.index_refresh(laporan=laporan.maju)
     laporan.selesai(pesan=_("Indeks merit %(n)d pegawai dibangun ulang.") % {"n": n})
     return n
 

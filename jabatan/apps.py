@@ -12,7 +12,8 @@ class JabatanConfig(AppConfig):
 
         from jabatan import indeks
         from jabatan import models as m
-        from pegawai import saya
+        from jabatan.tasks import jadwalkan_segarkan_predikat
+        from pegawai import projection, saya
         from pegawai.apps import AUDIT_EXCLUDE
 
         auditlog.register(m.Jabatan, exclude_fields=AUDIT_EXCLUDE, m2m_fields={"bidang_studi"})
@@ -28,7 +29,8 @@ class JabatanConfig(AppConfig):
         auditlog.register(m.KoreksiKeputusan, exclude_fields=AUDIT_EXCLUDE)
         # Who signs the printed extracts: a change of signatory is answerable too.
         auditlog.register(m.PengaturanPetikan, exclude_fields=AUDIT_EXCLUDE)
-        indeks.hubungkan()
+        # The merit projection: the services below call pegawai.projection.refresh (no signals).
+        projection.register(indeks.index_refresh, jadwalkan_segarkan_predikat)
         # pelatihan's needs analysis reads the post held and the target posts through its
         # registry: pelatihan sits below jabatan and cannot import it.
         from jabatan.kebutuhan import jabatan_pegawai

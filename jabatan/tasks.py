@@ -83,11 +83,11 @@ def mulai_buka_skp(*, periode: Periode, oleh: Any) -> Progres:
 @task()
 @dengan_progres
 def segarkan_predikat(laporan: Laporan) -> int:
-    """Re-read every projection row's predikat (jabatan.indeks.segarkan_predikat)."""
+    """Re-read every projection row's predikat (jabatan.indeks.index_refresh_predikat)."""
     from jabatan import indeks
 
     laporan.maju(0, 1)
-    n = indeks.segarkan_predikat()
+    n = indeks.index_refresh_predikat()
     laporan.maju(n, n)
     laporan.selesai(
         pesan=ngettext(

@@ -7,6 +7,7 @@ from typing import Any
 
 from django.contrib import admin
 from django.core.exceptions import ValidationError
+from django.db.models import QuerySet
 from django.http import HttpRequest
 
 from kinerja.forms import SkpAdminForm
@@ -18,6 +19,7 @@ from kinerja.models import (
     Skp,
 )
 from kinerja.services import skp_ganti_penilai
+from pegawai import projection
 from pegawai.admin import NipSearchMixin, PerangkatDaerahFilter, pegawai_nama, pegawai_nip
 from pegawai.admin_base import BaseAdmin, HanyaBacaMixin, LayananMenolak, ServiceWriteMixin
 
@@ -28,6 +30,24 @@ class PeriodeAdmin(BaseAdmin):
     list_display = ["__str__", "tahun", "jenis", "triwulan", "terbuka"]
     list_filter = ["jenis", "terbuka"]
     list_editable = ["terbuka"]
+
+    # An annual period opened, closed, added or removed: the merit projection's predikat
+    # columns change (pegawai.projection.periods_changed queues their refresh).
+    def save_model(self, request: HttpRequest, obj: Periode, form: Any, change: bool) -> None:
+        super().save_model(request, obj, form, change)
+        if obj.jenis == Periode.Jenis.TAHUNAN and (not change or form.has_changed()):
+            projection.periods_changed()
+
+    def delete_model(self, request: HttpRequest, obj: Periode) -> None:
+        super().delete_model(request, obj)
+        if obj.jenis == Periode.Jenis.TAHUNAN:
+            projection.periods_changed()
+
+    def delete_queryset(self, request: HttpRequest, queryset: QuerySet[Periode]) -> None:
+        tahunan = queryset.filter(jenis=Periode.Jenis.TAHUNAN).exists()
+        super().delete_queryset(request, queryset)
+        if tahunan:
+            projection.periods_changed()
 
     def has_buka_skp_permission(self, request: HttpRequest) -> bool:
         """Opening a period's SKPs creates SKPs for every unit: whoever may add SKPs."""

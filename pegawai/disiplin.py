@@ -99,16 +99,43 @@ def tanggal_selesai(jenis: str, mulai: date) -> date | None:
     return tambah_bulan(mulai, bulan) - timedelta(days=1)
 
 
-def menghalangi_promosi(jenis: str, mulai: date, selesai: date | None, pada: date) -> bool:
-    """Return whether a sanction blocks promotion on date ``pada``.
+# --- "A sanction blocks promotion", the one rule (PP 94/2021) -------------------------------
+# PP 94/2021 Pasal 8-9 sets the levels and the months a sedang/berat sanction runs; while it runs
+# the employee is not promoted (Pasal 10: the sanction's consequences for the career; BKN
+# practice: no promotion, no rank increase while serving). [practice, configurable;
+# REGULATIONS.md section 11] Ringan never blocks; dismissal (PDHTAPS) blocks for good once it has
+# started, whatever end date was typed. Python (`menghalangi_promosi`) and SQL
+# (`menghalangi_promosi_sql`, the merit ranking and the projection's prefilter) read these two
+# sets alone.
+MENGHALANGI: frozenset[str] = frozenset(
+    str(j) for j, t in TINGKAT.items() if t != TingkatHukuman.RINGAN
+)
+SELAMANYA: frozenset[str] = frozenset({str(JenisHukuman.PEMBERHENTIAN)})
 
-    [practice, configurable; docs/aturan.md §11] A sedang or berat sanction blocks while it
-    runs (``mulai <= pada <= selesai``; an unknown ``selesai`` counts as still running). Ringan
-    never blocks; dismissal (PDHTAPS) blocks for good once it has started.
-    """
-    tingkat = tingkat_hukuman(jenis)
-    if tingkat == TingkatHukuman.RINGAN or pada < mulai:
+
+def menghalangi_promosi(jenis: str, mulai: date, selesai: date | None, pada: date) -> bool:
+    """Return whether a sanction blocks promotion on date ``pada`` (the rule above): a sedang or
+    berat sanction while it runs (``mulai <= pada <= selesai``; an unknown ``selesai`` counts as
+    still running), dismissal for good once started, ringan never."""
+    tingkat_hukuman(jenis)  # an unknown kind is an error, not "no block"
+    if jenis not in MENGHALANGI or pada < mulai:
         return False
-    if jenis == JenisHukuman.PEMBERHENTIAN:
-        return True
-    return selesai is None or pada <= selesai
+    return jenis in SELAMANYA or selesai is None or pada <= selesai
+
+
+def berakhir_menghalangi(jenis: str, selesai: date | None) -> date | None:
+    """The last day a blocking sanction blocks (None: for good); the projection's prefilter."""
+    return None if jenis in SELAMANYA else selesai
+
+
+def _literal(values: frozenset[str]) -> str:
+    return "(" + ", ".join("'" + v.replace("'", "''") + "'" for v in sorted(values)) + ")"
+
+
+def menghalangi_promosi_sql(jenis: str, mulai: str, selesai: str, pada: str) -> str:
+    """The same rule as an SQL condition over the column expressions given (PostgreSQL and
+    SQLite): `pada` is a date parameter or column."""
+    return (
+        f"({jenis} IN {_literal(MENGHALANGI)} AND {mulai} <= {pada} AND ({jenis} IN "
+        f"{_literal(SELAMANYA)} OR {selesai} IS NULL OR {pada} <= {selesai}))"
+    )

@@ -8,7 +8,7 @@ new employees straight into the table, changes into a temporary staging table an
 UPDATE ... FROM. Elsewhere (the SQLite quick start) through Django's bulk statements.
 
 Bypassing save() is deliberate (pegawai.bulk): the database's CHECK constraints still hold every
-row, and the caller rebuilds the merit projection once at the end (jabatan.indeks.segarkan).
+row, and the caller rebuilds the merit projection once at the end (jabatan.indeks.index_refresh).
 """
 
 from __future__ import annotations

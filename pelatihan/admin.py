@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _lazy
 from pegawai.admin import NipSearchMixin, pegawai_nama, pegawai_nip, perangkat_daerah_filter
 from pegawai.admin_base import BaseAdmin, LayananMenolak, ServiceWriteMixin
 from pegawai.jenis_jabatan import JenisJabatan
+from pegawai.projection import RefreshAdminMixin
 from pelatihan import services
 from pelatihan.models import (
     PelatihanEksternal,
@@ -64,8 +65,19 @@ class ProgramKompetensiInline(admin.TabularInline):
 
 
 @admin.register(Program)
-class ProgramAdmin(BaseAdmin):
+class ProgramAdmin(RefreshAdminMixin, BaseAdmin):
     lingkup_bebas = True  # the catalogue is no personal data
+    # A program that becomes (or stops being) a leadership training changes its graduates'
+    # level in the merit projection.
+    projection_fields = frozenset({"pelatihan_wajib"})
+
+    def projection_ids(self, obj: Program) -> set[int]:
+        return set(
+            Peserta.objects.filter(sesi__program=obj, status=Peserta.Status.LULUS).values_list(
+                "pegawai_id", flat=True
+            )
+        )
+
     form = ProgramForm
     inlines = [ProgramKompetensiInline]
     list_display = [
@@ -85,8 +97,17 @@ class ProgramAdmin(BaseAdmin):
 
 
 @admin.register(Sesi)
-class SesiAdmin(BaseAdmin):
+class SesiAdmin(RefreshAdminMixin, BaseAdmin):
     lingkup_bebas = True  # the calendar of sessions is public within the government
+    projection_fields = frozenset({"program"})  # its graduates' training may change
+
+    def projection_ids(self, obj: Sesi) -> set[int]:
+        return set(
+            Peserta.objects.filter(sesi=obj, status=Peserta.Status.LULUS).values_list(
+                "pegawai_id", flat=True
+            )
+        )
+
     list_display = [
         "program",
         "nama",

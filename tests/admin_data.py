@@ -88,7 +88,7 @@ def _asesmen(pegawai: Pegawai) -> HasilAsesmen:
 
 def buat_dataset() -> Dataset:
     """30 employees in three perangkat daerah, each with every kind of history and a placement,
-    and rows for every other registered admin (call it inside `indeks.ditunda()`)."""
+    and rows for every other registered admin (call it inside `projection.deferred()`)."""
     root = UnitKerjaFactory(nama="Pemerintah Kota Mataram", jenis=UnitKerja.Jenis.PEMERINTAH_DAERAH)
     opd = [UnitKerjaFactory(parent=root) for _ in range(3)]
     bidang = [UnitKerjaFactory(parent=o, jenis=UnitKerja.Jenis.BIDANG) for o in opd]

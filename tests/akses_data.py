@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from django.contrib.auth.models import Group, User
 from django.utils import timezone
 
-from jabatan import indeks
 from jabatan.models import (
     Formasi,
     Keputusan,
@@ -25,6 +24,7 @@ from jabatan.models import (
     Usulan,
 )
 from kinerja.models import KinerjaOrganisasi, PengaturanTalenta, Periode, RevisiSkp, Skp
+from pegawai import projection
 from pegawai.disiplin import JenisHukuman
 from pegawai.models import (
     Akses,
@@ -100,7 +100,9 @@ def _user(username: str, group: str, *, staff: bool, **akses) -> User:
 
 
 def buat_organisasi() -> Organisasi:
-    with indeks.ditunda():  # bulk set-up: one rebuild of the merit projection, not one per save
+    with (
+        projection.deferred()
+    ):  # bulk set-up: one rebuild of the merit projection, not one per save
         return _buat_organisasi()
 
 

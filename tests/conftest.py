@@ -13,7 +13,7 @@ from django.contrib.auth.models import Group, User
 from django.test import Client, override_settings
 from django.utils import translation
 
-from jabatan import indeks
+from pegawai import projection
 from tests.admin_data import Dataset, buat_dataset
 from tests.deploy.tumpukan import NGINX
 from tests.latihan.alat import PG_INITDB
@@ -146,7 +146,7 @@ def superuser_client(db) -> Client:
 def dataset(db) -> Dataset:
     """The admin tests' data (tests/admin_data.py): 30 employees in three perangkat daerah, each
     with every kind of history and a placement, and rows for every registered admin."""
-    with indeks.ditunda():  # bulk set-up: one rebuild of the merit projection, not one per save
+    with projection.deferred():  # bulk set-up: one rebuild of the merit projection, not per save
         return buat_dataset()
 
 

@@ -9,11 +9,29 @@ import factory
 from factory.django import DjangoModelFactory
 
 from jabatan.models import Formasi, Jabatan, Penempatan
+from pegawai import projection
 from pegawai.jenis_jabatan import JenisJabatan
 from pegawai.models import BidangStudi, Pegawai, RiwayatPangkat, UnitKerja
 from pegawai.nip import compose_ni_pppk, compose_nip
 
 _sequence = itertools.count(1)
+
+
+class ProjectionFactory(DjangoModelFactory):
+    """A row the merit projection reads, written raw as a test's set-up: refreshes the
+    employee's projection rows after it is created, as the services that write it do
+    (pegawai.projection; inside `projection.deferred()`, once at its end)."""
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def _after_postgeneration(cls, instance, create, results=None) -> None:
+        super()._after_postgeneration(instance, create, results)
+        if create:
+            projection.refresh(
+                [instance.pk if isinstance(instance, Pegawai) else instance.pegawai_id]
+            )
 
 
 class UnitKerjaFactory(DjangoModelFactory):
@@ -35,7 +53,7 @@ class BidangStudiFactory(DjangoModelFactory):
     nama = factory.Sequence(lambda n: f"Bidang Studi {n}")
 
 
-class PegawaiFactory(DjangoModelFactory):
+class PegawaiFactory(ProjectionFactory):
     """A PNS whose NIP agrees with the birth date, gender and TMT CPNS."""
 
     class Meta:
@@ -106,7 +124,7 @@ class FormasiFactory(DjangoModelFactory):
     kuota = 1
 
 
-class PenempatanFactory(DjangoModelFactory):
+class PenempatanFactory(ProjectionFactory):
     """A raw placement row (bypasses the service): for fixtures and for testing the database."""
 
     class Meta:
@@ -137,4 +155,4 @@ def tutup_periode() -> None:
     for periode in Periode.objects.filter(terbuka=True):
         periode.terbuka = False
         periode.save()
-    indeks.segarkan_predikat()
+    indeks.index_refresh_predikat()

@@ -11,13 +11,14 @@ from django.db.models import F, QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
-from jabatan.models import Formasi, Jabatan
+from jabatan.models import Formasi, Jabatan, Penempatan
 from jabatan.services import (
     formasi_set_kuota,
 )
 from pegawai import admin as pegawai_admin
 from pegawai.admin_base import BaseAdmin, LayananMenolak, ServiceWriteMixin
 from pegawai.kompetensi import KODE as KOMPETENSI_KODE
+from pegawai.projection import RefreshAdminMixin
 
 
 class JabatanForm(forms.ModelForm):
@@ -48,8 +49,16 @@ class JabatanForm(forms.ModelForm):
 
 
 @admin.register(Jabatan)
-class JabatanAdmin(BaseAdmin):
+class JabatanAdmin(RefreshAdminMixin, BaseAdmin):
     lingkup_bebas = True  # the position catalogue is public knowledge
+    # A position's kind and level are its holders' experience in the merit projection.
+    projection_fields = frozenset({"jenis", "jenjang"})
+
+    def projection_ids(self, obj: Jabatan) -> set[int]:
+        return set(
+            Penempatan.objects.filter(formasi__jabatan=obj).values_list("pegawai_id", flat=True)
+        )
+
     form = JabatanForm
     list_display = [
         "nama",

@@ -23,6 +23,7 @@ from jabatan.services import (
     penempatan_validate,
 )
 from pegawai import admin as pegawai_admin
+from pegawai import projection
 from pegawai.admin_base import BaseAdmin, LayananMenolak, ServiceWriteMixin
 from pegawai.forms import tambah_galat
 from pegawai.models import HasilAsesmen, Pegawai
@@ -207,6 +208,8 @@ class PenempatanAdmin(ServiceWriteMixin, pegawai_admin.NipSearchMixin, BaseAdmin
         if changed:
             # Only the fields of the form, so a stale instance never writes anything else.
             obj.save(update_fields=[*sorted(changed), "updated_at"])
+            # The merit projection reads the placements (the employee's, and a former one's).
+            projection.refresh({obj.pegawai_id, form.initial.get("pegawai")})
 
 
 class PenempatanInline(admin.TabularInline):

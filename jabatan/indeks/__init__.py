@@ -1,18 +1,22 @@
 """Keep IndeksMerit, the per-employee projection of the merit inputs, current.
 
-One writer: `segarkan`. Signal receivers (connected in JabatanConfig.ready) call it for the one
-employee whose record, evaluation, sanction, assessment, placement or training was saved or
-deleted, in the same transaction as the change, so a ranking never reads a half-applied
-change. A change of the annual periods re-reads the predikat columns of every row in two UPDATE
-statements, in a background task queued on commit (`jabatan.tasks.segarkan_predikat`). Bulk
-loads (the demo seed) rebuild the whole table, as does `manage.py indeks_merit`, which can also
-check the table against the live records.
+One writer: `index_refresh`, one INSERT … SELECT per table computed from the live tables
+(`sql`), for every row or for some employees. No signals: the services that change an input
+(placements, SKP evaluation, sanctions, assessments, training, the employee's record and
+kedudukan, the admin's saves) call `pegawai.projection.refresh` with the employees they touched,
+in their own transaction, so a ranking never reads a half-applied change; JabatanConfig.ready
+registers `index_refresh` there. A change of the annual periods re-reads the predikat columns of
+every row in two UPDATE statements, in a background task queued on commit
+(`jabatan.tasks.segarkan_predikat`). Bulk work (the demo seed, imports) runs inside
+`pegawai.projection.deferred` and rebuilds once at its end, as does `manage.py indeks_merit`,
+which can also check the table against the live records (`selisih`).
 
-Modules: `baris` (a candidate's rows and the pure rules' view of a stored row), `tulis` (the
-writer and the check), `sinyal` (the receivers and `ditunda` for bulk work).
+Modules: `rows` (a candidate's rows and the pure rules' view of a stored row), `sql` (the
+statements), `refresh` (the writer and the check).
 """
 
-from jabatan.indeks.baris import (
+from jabatan.indeks.refresh import BATCH, index_refresh, index_refresh_predikat, selisih
+from jabatan.indeks.rows import (
     FIELDS,
     FIELDS_JP,
     FIELDS_URUSAN,
@@ -32,12 +36,9 @@ from jabatan.indeks.baris import (
     nilai_jp,
     nilai_urusan,
 )
-from jabatan.indeks.sinyal import DIBACA, ditunda, hubungkan
-from jabatan.indeks.tulis import BATCH, segarkan, segarkan_predikat, selisih
 
 __all__ = [
     "BATCH",
-    "DIBACA",
     "FIELDS",
     "FIELDS_JP",
     "FIELDS_URUSAN",
@@ -50,15 +51,13 @@ __all__ = [
     "baris_jp",
     "baris_urusan",
     "cukup",
-    "ditunda",
     "hari_urusan",
-    "hubungkan",
+    "index_refresh",
+    "index_refresh_predikat",
     "jp_tahun",
     "kandidat",
     "nilai_baris",
     "nilai_jp",
     "nilai_urusan",
-    "segarkan",
-    "segarkan_predikat",
     "selisih",
 ]

@@ -22,7 +22,10 @@ from jabatan.merit.base import (
 )
 from pegawai import golongan as gol
 from pegawai import kedudukan_hukum as kh
-from pegawai.disiplin import TINGKAT, TingkatHukuman
+from pegawai.disiplin import (
+    berakhir_menghalangi,
+    menghalangi_promosi,
+)
 from pegawai.jenis_jabatan import MANAJERIAL
 from pegawai.pensiun import tanggal_pensiun
 from pelatihan import rules as pelatihan_rules
@@ -100,17 +103,13 @@ def kelayakan(k: Kandidat, s: Syarat, pada: date) -> list[Alasan]:
         alasan.append(Alasan("PENDIDIKAN", _("Pendidikan di bawah pendidikan minimal jabatan.")))
     if s.bidang_studi and k.bidang_studi not in s.bidang_studi:
         alasan.append(Alasan("BIDANG_STUDI", _pesan_bidang(k, s)))
-    berjalan = [
-        h
-        for h in k.hukuman
-        if TINGKAT[h.jenis] != TingkatHukuman.RINGAN
-        and h.mulai <= pada
-        and (h.selesai is None or pada <= h.selesai)
-    ]
+    # The one rule of pegawai.disiplin (PP 94/2021), as the SQL ranking reads it.
+    berjalan = [h for h in k.hukuman if menghalangi_promosi(h.jenis, h.mulai, h.selesai, pada)]
     if berjalan:
-        # Passes the day after the last running sanction ends; never by time when one is open.
-        terbuka = any(h.selesai is None for h in berjalan)
-        akhir = max(h.selesai for h in berjalan if h.selesai) if not terbuka else None
+        # Passes the day after the last running sanction ends; never by time when one is open
+        # (or a dismissal).
+        akhir_semua = [berakhir_menghalangi(h.jenis, h.selesai) for h in berjalan]
+        akhir = None if None in akhir_semua else max(akhir_semua)
         alasan.append(
             Alasan(
                 "HUKUMAN_DISIPLIN",

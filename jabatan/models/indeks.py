@@ -14,18 +14,26 @@ from pegawai.models import (
 class IndeksMerit(models.Model):
     """One row per employee in the candidate pool: the merit inputs, ready for one table scan.
 
-    A projection, never edited by hand: `jabatan.indeks.segarkan` rebuilds a row whenever the
-    employee, their evaluations, sanctions, assessments or placements change (signals registered
-    in `JabatanConfig.ready`), and the whole table after bulk loads or when an annual period
-    opens or closes. The ranking (`jabatan.peringkat`) reads this table alone, so ranking one
-    vacancy is one scan whatever the number of employees. Days and scores are kept as the pure
+    A projection, never edited by hand: `jabatan.indeks.index_refresh` rebuilds a row whenever
+    the employee, their evaluations, sanctions, assessments, placements or training change (the
+    services call it through `pegawai.projection.refresh`, in their transaction), and the whole
+    table after bulk loads; an annual period opening or closing re-reads the predikat columns.
+    The ranking (`jabatan.peringkat`) reads this table alone, so ranking one vacancy is one scan
+    whatever the number of employees. Days and scores are kept as the pure
     rules (`jabatan.merit`) count them, so SQL and Python give the same numbers. Which sanctions
     matter depends on the ranking date, so they stay in their own table; two dates here let the
     ranking look there only for the few rows that may be concerned.
     """
 
+    # No database foreign key on the projection's tables: every row is written by the rebuild's
+    # INSERT ... SELECT from pegawai_pegawai itself, and a check per row (deferred to the
+    # commit) cost as much as the rebuild's SELECT. Django still cascades an employee's delete.
     pegawai = models.OneToOneField(
-        Pegawai, primary_key=True, on_delete=models.CASCADE, related_name="indeks_merit"
+        Pegawai,
+        primary_key=True,
+        on_delete=models.CASCADE,
+        related_name="indeks_merit",
+        db_constraint=False,
     )
     nip = models.CharField(max_length=18)
     nama = models.CharField(max_length=250)
@@ -107,7 +115,9 @@ class IndeksUrusan(models.Model):
     by the same writer. Only affairs with days have a row; the ranking joins the one row of the
     post's affair."""
 
-    pegawai = models.ForeignKey(Pegawai, on_delete=models.CASCADE, related_name="indeks_urusan")
+    pegawai = models.ForeignKey(
+        Pegawai, on_delete=models.CASCADE, related_name="indeks_urusan", db_constraint=False
+    )
     urusan_id = models.IntegerField()
     hari = models.PositiveIntegerField()
 
@@ -128,7 +138,9 @@ class IndeksJp(models.Model):
     with IndeksMerit by the same writer. Only years with JP have a row; the ranking joins the
     rows of the ranking year and the one before."""
 
-    pegawai = models.ForeignKey(Pegawai, on_delete=models.CASCADE, related_name="indeks_jp")
+    pegawai = models.ForeignKey(
+        Pegawai, on_delete=models.CASCADE, related_name="indeks_jp", db_constraint=False
+    )
     tahun = models.PositiveSmallIntegerField()
     jp = models.PositiveIntegerField()
 

@@ -12,7 +12,7 @@ half up once, as jabatan.merit does), so PostgreSQL, SQLite and Python agree to 
 the order is the same whichever computes it. tests/jabatan/test_peringkat.py checks that on random
 data against the pure rules."""
 
-from jabatan.peringkat.layanan import Peringkat, dengan_bobot, kotak_talenta, peringkat_formasi
+from jabatan.peringkat.service import Peringkat, dengan_bobot, kotak_talenta, peringkat_formasi
 from jabatan.peringkat.sql import BERAT, PITA_USIA, TERATAS, URUTAN, _Sql
 
 __all__ = [

@@ -16,7 +16,7 @@ from django.db.models import Prefetch
 
 from jabatan import merit
 from jabatan.models import Formasi, IndeksMerit, Penempatan, ProfilMerit
-from jabatan.peringkat.layanan import _kandidat
+from jabatan.peringkat.service import _kandidat
 from jabatan.selectors import Relevansi, syarat_formasi
 from kinerja.models import PengaturanTalenta
 from pegawai.models import BidangStudi

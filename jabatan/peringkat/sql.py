@@ -15,7 +15,11 @@ from jabatan.selectors import tambah_bulan
 from kinerja import rules as kr
 from pegawai import golongan as gol
 from pegawai import kedudukan_hukum as kh
-from pegawai.disiplin import TINGKAT, TingkatHukuman
+from pegawai.disiplin import (
+    TINGKAT,
+    TingkatHukuman,
+    menghalangi_promosi_sql,
+)
 from pegawai.jenis_jabatan import MANAJERIAL, JenisJabatan
 from pegawai.models import HukumanDisiplin
 from pegawai.pensiun import lahir_sebelum_untuk_pensiun
@@ -136,8 +140,7 @@ class _Sql:
         pada = self.p(self.pada)
         return (
             f"m.hukuman_sampai >= {pada} AND m.pegawai_id IN (SELECT pegawai_id FROM {h} "
-            f"WHERE jenis IN {self.daftar(BERAT)} AND tmt_mulai <= {pada} "
-            f"AND (tmt_selesai IS NULL OR tmt_selesai >= {pada}))"
+            f"WHERE {menghalangi_promosi_sql('jenis', 'tmt_mulai', 'tmt_selesai', pada)})"
         )
 
     def jpm_sen(self) -> str | None:

@@ -33,6 +33,7 @@ from django.utils.translation import gettext as _
 from jabatan.models import Formasi, Keputusan, KoreksiKeputusan, Penempatan
 from jabatan.services.base import _diaudit, _integrity_to_validation
 from jabatan.services.penempatan import penempatan_end
+from pegawai import projection
 
 # What a correction may change, in the order the forms and the public note name them.
 DAPAT_DIKOREKSI = ("nomor_sk", "tanggal_sk", "tmt", "metode", "ringkasan_publik")
@@ -172,6 +173,8 @@ def keputusan_koreksi(
             for f, v in baru.items():
                 setattr(k, f, v)
             k.save(update_fields=[*baru, "updated_at"])
+            if "tmt" in baru:  # the placements' dates: the merit projection reads them
+                projection.refresh([k.pegawai_id])
             return KoreksiKeputusan.objects.create(
                 keputusan=k, perubahan=perubahan, alasan=alasan.strip(), oleh=oleh
             )

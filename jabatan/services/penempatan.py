@@ -17,6 +17,7 @@ from jabatan.services.base import _integrity_to_validation
 from jabatan.services.suksesi import suksesi_akhiri_untuk
 from pegawai import golongan as gol
 from pegawai import kedudukan_hukum as kh
+from pegawai import projection
 from pegawai.kompetensi import jpm
 from pegawai.models import HasilAsesmen, Pegawai
 from pegawai.pendidikan import memenuhi_pendidikan
@@ -184,6 +185,7 @@ def penempatan_create(
         # A save, not an update(), so the audit trail records the move.
         pegawai.unit_kerja = formasi.unit_kerja
         pegawai.save(update_fields=["unit_kerja", "updated_at"])
+    projection.refresh([pegawai.pk])  # the merit projection reads the placements
     return penempatan
 
 
@@ -211,6 +213,7 @@ def penempatan_end(
     if keterangan:
         penempatan.keterangan = keterangan
     penempatan.save(update_fields=["tmt_selesai", "keterangan", "updated_at"])
+    projection.refresh([penempatan.pegawai_id])
     return penempatan
 
 
@@ -257,6 +260,8 @@ def _penempatan_end_all(*, pegawai: Pegawai, tmt_berhenti: date, suksesi: bool) 
     if suksesi:
         # Who leaves the service leaves the succession plans too.
         suksesi_akhiri_untuk(pegawai=pegawai, alasan=alasan)
+    # The employee's kedudukan (pegawai_end, the kedudukan hukum) and placements changed.
+    projection.refresh([pegawai.pk])
     return n
 
 
@@ -331,6 +336,7 @@ def asesmen_hitung_jpm(*, asesmen: HasilAsesmen) -> HasilAsesmen:
     """
     asesmen.jpm = _jpm_dari(asesmen, _standar_jabatan([asesmen.pegawai_id]))
     asesmen.save(update_fields=["jpm", "updated_at"])
+    projection.refresh([asesmen.pegawai_id])
     return asesmen
 
 

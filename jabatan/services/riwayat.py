@@ -21,6 +21,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from jabatan.models import Penempatan
+from pegawai import projection
 from pegawai.impor import HasilImpor
 
 KOLOM_IMPOR = ("tmt_selesai", "nomor_sk", "tanggal_sk")
@@ -104,4 +105,5 @@ def penempatan_riwayat_impor(
                     validate_constraints=False,
                 )
                 p.save()
+            projection.refresh({p.pegawai_id for p in tulis})  # the merit projection
     return hasil

@@ -26,6 +26,7 @@ from django.utils.translation import gettext_lazy
 from kinerja import rules
 from kinerja.models import Periode, RevisiSkp, Skp
 from kinerja.services.base import SKP_FK, _validasi, perangkat_daerah_dari
+from pegawai import projection
 from pegawai.impor import HasilImpor
 from pegawai.models import Pegawai
 
@@ -42,7 +43,8 @@ def skp_impor(
     (None for an employee the same import creates), `tahun`, `rating_hasil`, `rating_perilaku`.
 
     Three queries however many rows (periods, SKPs, employees), then one save per new or
-    changed SKP (so the audit trail and the merit projection's receivers see each)."""
+    changed SKP (so the audit trail sees each); the merit projection of the employees touched
+    is refreshed once at the end (pegawai.projection)."""
     hasil = HasilImpor()
     tahun = {b["tahun"] for b in baris}
     periode = {
@@ -82,6 +84,7 @@ def skp_impor(
         .only("pk", "golongan", "unit_kerja__path")
     }
     sekarang = timezone.now()
+    ada_periode = dict(periode)
     with transaction.atomic():
         for t in sorted({b["tahun"] for _i, b, _l in tulis} - set(periode)):
             # A past year we never evaluated in the application: closed, it is history.
@@ -123,4 +126,7 @@ def skp_impor(
             lama.difinalkan_pada = lama.difinalkan_pada or sekarang
             _validasi(lama, exclude=SKP_FK)
             lama.save()
+        if len(periode) != len(ada_periode):
+            projection.periods_changed()  # a closed annual period was added
+        projection.refresh({b["pegawai_id"] for _i, b, _l in tulis})
     return hasil

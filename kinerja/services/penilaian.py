@@ -19,6 +19,7 @@ from kinerja.services.base import (
     _wajib_penilai,
     _wajib_periode_terbuka,
 )
+from pegawai import projection
 from pegawai.akses import lingkup
 
 
@@ -115,6 +116,7 @@ def skp_nilai(
     skp.dinilai_pada = timezone.now()
     _validasi(skp, exclude=SKP_FK)
     skp.save()
+    projection.refresh([skp.pegawai_id])  # the merit projection reads evaluated SKPs
     return skp
 
 
@@ -156,6 +158,7 @@ def skp_finalkan(*, skp: Skp, oleh: AbstractBaseUser) -> Skp:
     skp.difinalkan_pada = timezone.now()
     _validasi(skp, exclude=SKP_FK)
     skp.save(update_fields=["status", "difinalkan_pada", "updated_at"])
+    projection.refresh([skp.pegawai_id])  # the merit projection reads evaluated SKPs
     return skp
 
 
@@ -220,6 +223,7 @@ def skp_revisi(
             "updated_at",
         ]
     )
+    projection.refresh([skp.pegawai_id])  # the merit projection reads evaluated SKPs
     # The curve as the revision leaves it: the same check the page shows before finalising.
     revisi.pelanggaran = kurva_skp(skp)[2]
     return revisi

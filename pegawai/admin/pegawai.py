@@ -31,6 +31,7 @@ from pegawai.models import (
     RiwayatPendidikan,
 )
 from pegawai.nip import normalize_nip
+from pegawai.projection import RefreshAdminMixin
 
 
 class RiwayatPangkatInline(admin.TabularInline):
@@ -134,7 +135,27 @@ class PegawaiForm(forms.ModelForm):
 
 
 @admin.register(Pegawai)
-class PegawaiAdmin(NipSearchMixin, BaseAdmin):
+class PegawaiAdmin(RefreshAdminMixin, NipSearchMixin, BaseAdmin):
+    # The fields the merit projection reads (its sanctions and assessments are inlines).
+    projection_fields = frozenset(
+        {
+            "nip",
+            "nama",
+            "gelar_depan",
+            "gelar_belakang",
+            "jenis_kelamin",
+            "tanggal_lahir",
+            "status",
+            "kedudukan",
+            "kedudukan_hukum",
+            "golongan",
+            "tmt_golongan",
+            "tmt_cpns",
+            "tmt_pppk",
+            "pendidikan",
+            "bidang_studi",
+        }
+    )
     lingkup_path = "unit_kerja__path"
     lingkup_pegawai = "pk"
     form = PegawaiForm
@@ -283,7 +304,7 @@ class RiwayatPendidikanAdmin(RiwayatAdmin):
 
 
 @admin.register(HukumanDisiplin)
-class HukumanDisiplinAdmin(RiwayatAdmin):
+class HukumanDisiplinAdmin(RefreshAdminMixin, RiwayatAdmin):
     list_display = [
         pegawai_nip,
         pegawai_nama,
@@ -309,7 +330,7 @@ class HukumanDisiplinAdmin(RiwayatAdmin):
 
 
 @admin.register(HasilAsesmen)
-class HasilAsesmenAdmin(RiwayatAdmin):
+class HasilAsesmenAdmin(RefreshAdminMixin, RiwayatAdmin):
     list_display = [pegawai_nip, pegawai_nama, "tanggal", "metode", "asesor"]
     list_filter = ["metode", "tanggal"]
     fields = [

@@ -20,6 +20,7 @@ from pegawai.models import (
     UnitKerja,
     UrusanPemerintahan,
 )
+from pegawai.projection import RefreshAdminMixin
 from pegawai.selectors import saring_nip
 
 
@@ -108,8 +109,16 @@ def pegawai_nama(obj: Any) -> str:
 
 
 @admin.register(UnitKerja)
-class UnitKerjaAdmin(BaseAdmin):
+class UnitKerjaAdmin(RefreshAdminMixin, BaseAdmin):
     lingkup_path = "path"
+    # A unit's affair (or its parent, whose affair it may inherit) is the related experience of
+    # everyone who held a post in it or under it: the merit projection is rebuilt whole (rare;
+    # pegawai cannot see the placements to narrow it).
+    projection_fields = frozenset({"urusan", "parent"})
+
+    def projection_ids(self, obj: UnitKerja) -> set[int] | None:
+        return None
+
     list_display = ["nama", "singkatan", "kode", "jenis", "urusan", "parent", "depth"]
     list_select_related = ["parent", "urusan"]
     list_filter = ["jenis", "depth", "urusan"]

@@ -175,7 +175,7 @@ class HalamanKebutuhan:
 
 # Employees per step of a long read of needs (a city plan, a large unit's page): each step
 # reads its inputs in the same fixed queries, by a range of ids (pegawai.selectors.Bagian).
-UKURAN_BAGIAN = 20_000  # as the merit projection's rebuild (jabatan.indeks.tulis.BATCH)
+UKURAN_BAGIAN = 20_000  # as the merit projection's rebuild (jabatan.indeks.refresh.BATCH)
 
 
 def kebutuhan_bertahap(

@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from pegawai import projection
 from pegawai.models import Pegawai
 from pelatihan.models import (
     KelompokKompetensi,
@@ -105,6 +106,7 @@ def eksternal_verifikasi(
     obj.diverifikasi_oleh = oleh
     obj.diverifikasi_pada = timezone.now()
     obj.save()
+    projection.refresh([obj.pegawai_id])  # verified training counts in the merit projection
     return obj
 
 

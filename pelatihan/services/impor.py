@@ -21,6 +21,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from pegawai import projection
 from pegawai.impor import HasilImpor
 from pelatihan.models import PelatihanEksternal
 from pelatihan.services.base import _diaudit_oleh
@@ -95,4 +96,5 @@ def eksternal_impor(
                 e.diverifikasi_oleh = oleh
                 e.diverifikasi_pada = sekarang
                 e.save()
+            projection.refresh({e.pegawai_id for e in tulis})  # the merit projection
     return hasil

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from pegawai import projection
 from pegawai.audit import catat_operasi
 from pegawai.models import Pegawai
 from pelatihan.models import (
@@ -194,6 +195,7 @@ def peserta_lulus(
     peserta.jp_diakui = peserta.sesi.program.jumlah_jp
     peserta.tahun_jp = tanggal_sertifikat.year
     peserta.save()
+    projection.refresh([peserta.pegawai_id])  # the merit projection reads completed training
     return peserta
 
 

@@ -12,9 +12,9 @@ import pypdfium2 as pdfium
 import pytest
 from playwright.sync_api import Page, expect
 
-from jabatan import indeks
 from jabatan.models import Keputusan, PengaturanPetikan
 from kinerja.models import Skp
+from pegawai import projection
 from pegawai.models import Pegawai
 from tests.akses_data import buat_organisasi
 from tests.browser.alat import login, tangkap_layar
@@ -158,7 +158,7 @@ def test_an_skp_form_prints_with_its_behaviours_and_signatures_together(
 
 
 def test_the_duk_prints_landscape_with_fifteen_or_more_rows_a_page(page: Page, live_server, org):
-    with indeks.ditunda():
+    with projection.deferred():
         for i in range(40):
             PegawaiFactory(
                 unit_kerja=org.unit_a,

@@ -11,7 +11,7 @@ from playwright.sync_api import Page, expect
 
 from impor import proses
 from impor.models import Impor, PemetaanJabatan
-from jabatan import indeks
+from pegawai import projection
 from pegawai.models import Pegawai
 from tests.akses_data import buat_organisasi
 from tests.browser.alat import login, tangkap_layar
@@ -78,7 +78,7 @@ def test_the_preview_shows_who_leaves_and_the_tmt_pensiun_differences(page: Page
 
 def test_the_duk_on_a_desk_and_on_a_unit_heads_phone(page: Page, live_server):
     org = buat_organisasi()
-    with indeks.ditunda():
+    with projection.deferred():
         for n, (tahun, bulan) in enumerate([(20, 0), (15, 11), (None, None)]):
             PegawaiFactory(
                 unit_kerja=org.unit_a,

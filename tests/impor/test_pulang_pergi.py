@@ -8,7 +8,7 @@ import pytest
 from django.urls import reverse
 
 from impor import proses
-from jabatan import indeks
+from pegawai import projection
 from tests.akses_data import buat_organisasi
 from tests.factories import PegawaiFactory
 
@@ -18,7 +18,7 @@ pytestmark = pytest.mark.django_db
 @pytest.mark.parametrize("fmt", ["csv", "xlsx"])
 def test_export_then_import_changes_nothing(client, fmt, unduh_ekspor):
     org = buat_organisasi()
-    with indeks.ditunda():
+    with projection.deferred():
         PegawaiFactory(unit_kerja=org.unit_a, pppk=True, gelar_depan="Dr.", email="a@b.id")
         PegawaiFactory(unit_kerja=org.unit_b, kedudukan="pensiun", tmt_berhenti=date(2025, 1, 1))
     client.force_login(org.users["hr"])

@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from impor import proses
 from impor.sampel import UNIT_ASING
-from jabatan import indeks
+from pegawai import projection
 from pegawai.models import CatatanEkspor, Pegawai
 from pelatihan.models import PelatihanEksternal
 from tests.akses_data import buat_organisasi
@@ -21,7 +21,7 @@ def test_the_sample_shows_every_case_and_imports_the_valid_rows(client):
     org = buat_organisasi()
     org.formasi_a.jabatan.golongan_minimal = ""
     org.formasi_a.jabatan.pendidikan_minimal = "SLTA"
-    with indeks.ditunda():
+    with projection.deferred():
         org.formasi_a.jabatan.save()
         org.formasi_a.kuota = 2
         org.formasi_a.save()

@@ -20,6 +20,7 @@ from jabatan.services import (
     penempatan_create,
 )
 from kinerja.models import Periode, Skp
+from pegawai import projection
 from pegawai.jenis_jabatan import JenisJabatan
 from pegawai.models import HasilAsesmen
 from tests.factories import (
@@ -67,6 +68,7 @@ def buat_calon(
             predikat=p,
             catatan_penilai="Catatan penilai.",
         )
+    projection.refresh([pegawai.pk])  # raw rows: refreshed as the SKP services do
     return pegawai
 
 
@@ -111,6 +113,7 @@ def talenta(unit, kotak: int = 9):
         jpm=Decimal(jpm),
         **dict.fromkeys(("m01", "m02", "m03", "m04", "m05", "m06", "m07", "m08", "sk01"), 3),
     )
+    projection.refresh([p.pk])  # raw rows: refreshed as the assessment admin does
     assert kotak_talenta([p.pk]) == {p.pk: kotak}
     return p
 

@@ -13,6 +13,7 @@ from django.urls import reverse
 from jabatan import indeks, merit
 from jabatan.duk import duk
 from jabatan.models import IndeksMerit
+from pegawai import projection
 from pegawai.akses import Lingkup
 from tests.akses_data import buat_organisasi
 from tests.factories import PegawaiFactory
@@ -23,7 +24,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def org():
     o = buat_organisasi()
-    with indeks.ditunda():
+    with projection.deferred():
         PegawaiFactory(
             nama="Senior",
             unit_kerja=o.unit_a,
@@ -100,7 +101,7 @@ def test_the_printable_page_is_a4_landscape_with_the_city_header(client, org):
 
 def test_the_duk_runs_a_fixed_number_of_queries(client, org, django_assert_max_num_queries):
     client.force_login(org.users["hr"])
-    with indeks.ditunda():
+    with projection.deferred():
         for _ in range(10):
             PegawaiFactory(unit_kerja=org.unit_a, tmt_pns=date(2012, 1, 1))
     # session, user, permissions, units for the select, the unit, projection rows, positions
@@ -114,7 +115,7 @@ def test_only_pns_are_on_it_ordered_by_post_then_masa_kerja_golongan(client, org
     from tests.factories import FormasiFactory, JabatanFactory, PenempatanFactory
 
     sama = dict(unit_kerja=org.unit_a, golongan="IV/b", tmt_golongan=date(2022, 4, 1))
-    with indeks.ditunda():
+    with projection.deferred():
         kepala = PegawaiFactory(nama="Kepala", tmt_pns=date(2005, 1, 1), **sama)
         # Entered later, but with credited prior service: the longer masa kerja golongan.
         PegawaiFactory(

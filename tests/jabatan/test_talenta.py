@@ -19,6 +19,7 @@ from jabatan.models import ProfilMerit
 from jabatan.peringkat import peringkat_formasi
 from kinerja import rules as kr
 from kinerja.models import PengaturanTalenta, Periode
+from pegawai import projection
 from pegawai.models import HasilAsesmen, UnitKerja
 from tests.factories import FormasiFactory, JabatanFactory, UnitKerjaFactory
 from tests.jabatan.bantu import buat_calon
@@ -54,6 +55,7 @@ def _jpm(pegawai, nilai: str) -> None:
             jpm=Decimal(jpm),
             **dict.fromkeys(("m01", "m02", "m03", "m04", "m05", "m06", "m07", "m08", "sk01"), 3),
         )
+    projection.refresh([pegawai.pk])  # raw rows: refreshed as the assessment admin does
 
 
 def _kotak_dasbor(client: Client, periode: Periode) -> dict[int, int]:

@@ -14,6 +14,7 @@ from django.db import IntegrityError, connection, transaction
 
 from jabatan.indeks import TERBUKA
 from jabatan.models import IndeksMerit
+from pegawai import projection
 from pegawai.disiplin import JenisHukuman
 from pegawai.models import HukumanDisiplin
 from tests.factories import PegawaiFactory
@@ -102,6 +103,7 @@ def test_the_merit_projection_sees_the_end_of_a_sanction_saved_without_full_clea
         tanggal_sk=MULAI,
         tmt_mulai=MULAI,
     )
+    projection.refresh([pegawai.pk])  # as the sanction's admin does after the save
     indeks = IndeksMerit.objects.get(pegawai=pegawai)
     assert indeks.hukuman_sampai == dt.date(2024, 7, 14)
     assert indeks.hukuman_sampai != TERBUKA  # not "still running" for ever

@@ -8,7 +8,7 @@ import factory
 from factory.django import DjangoModelFactory
 
 from pelatihan.models import PelatihanEksternal, Peserta, Program, ProgramKompetensi, Sesi
-from tests.factories import PegawaiFactory
+from tests.factories import PegawaiFactory, ProjectionFactory
 
 
 class ProgramFactory(DjangoModelFactory):
@@ -48,7 +48,7 @@ class SesiFactory(DjangoModelFactory):
     penyelenggara = "bkpsdm"
 
 
-class PesertaFactory(DjangoModelFactory):
+class PesertaFactory(ProjectionFactory):
     """A raw enrolment row (bypasses the services): for fixtures and for testing the database."""
 
     class Meta:
@@ -68,7 +68,7 @@ class PesertaFactory(DjangoModelFactory):
         )
 
 
-class EksternalFactory(DjangoModelFactory):
+class EksternalFactory(ProjectionFactory):
     class Meta:
         model = PelatihanEksternal
 

@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from jabatan.models import Keputusan
 from kinerja.models import Periode, Skp
+from pegawai import projection
 from pegawai.jenis_jabatan import JenisJabatan
 from publik.models import URUTAN_TAHAP, Seleksi
 from publik.services import IsiSeleksi, seleksi_buka
@@ -241,6 +242,7 @@ def buat_calon_jpt(unit, predikat="Baik", golongan="IV/b", urutan=0):
             predikat=predikat,
             catatan_penilai="Catatan penilai.",
         )
+    projection.refresh([pegawai.pk])  # raw rows: refreshed as the SKP services do
     return pegawai
 
 

@@ -8,12 +8,14 @@ from urllib.parse import urlencode
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import transaction
 from django.test import Client
 from django_tasks_db.models import DBTaskResult
 from openpyxl import load_workbook
 
 from jabatan import indeks
 from kinerja.models import Periode
+from pegawai import projection
 from pegawai.models import CatatanEkspor
 from tests.akses_data import buat_organisasi
 from tests.factories import FormasiFactory, JabatanFactory, tutup_periode
@@ -123,7 +125,9 @@ def test_a_period_change_queues_the_projection_refresh_and_hr_sees_its_link(org)
 @pytest.mark.django_db(transaction=True)
 def test_the_refresh_is_queued_when_the_save_commits(org):
     """Transactional: a real commit publishes the queued task for a worker."""
-    Periode.objects.create(tahun=2026, jenis="tahunan")
+    with transaction.atomic():  # what the period's admin does: a save, then the hook
+        Periode.objects.create(tahun=2026, jenis="tahunan")
+        projection.periods_changed()
     progres = Progres.objects.get(jenis="jabatan.tasks.segarkan_predikat")
     assert DBTaskResult.objects.filter(pk=progres.task_id, status="READY").exists()
     call_command("db_worker", batch=True, startup_delay=False, reload=False, verbosity=0)

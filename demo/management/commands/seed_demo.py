@@ -18,6 +18,7 @@ from demo.tabel import hapus_semua
 from jabatan import indeks
 from jabatan.models import IndeksMerit, Penempatan
 from kinerja.models import Skp
+from pegawai import projection
 from pegawai.jenis_jabatan import JenisJabatan
 from pegawai.models import Akses, Pegawai, UnitKerja
 from pegawai.roles import ADMIN_BKPSDM, PEGAWAI, PIMPINAN_UNIT
@@ -60,7 +61,7 @@ class Command(BaseCommand):
             if options["if_empty"]:
                 self.stdout.write(f"Data sudah ada ({ada} pegawai); data demo tidak dibuat ulang.")
                 if ada and not IndeksMerit.objects.exists():  # a database from before 0006
-                    self.stdout.write(f"Indeks merit dibangun: {indeks.segarkan()} pegawai.")
+                    self.stdout.write(f"Indeks merit dibangun: {indeks.index_refresh()} pegawai.")
                 self._users()
                 return
             if not options["reset"]:
@@ -75,7 +76,7 @@ class Command(BaseCommand):
             if options["reset"]:
                 hapus_semua()
             # The merit projection is rebuilt once, after the bulk load.
-            with indeks.ditunda():
+            with projection.deferred():
                 hasil = Generator(
                     pegawai=n, seed=options["seed"], pada=pada, report=self._progress
                 ).run()

@@ -37,7 +37,7 @@ class Command(BaseCommand):
             self.stdout.write(self.style.SUCCESS("Indeks merit sesuai dengan data asli."))
             return
         mulai = time.perf_counter()
-        n = indeks.segarkan(laporan=self._laporan)
+        n = indeks.index_refresh(laporan=self._laporan)
         catat_operasi(IndeksMerit, "indeks_merit: bangun ulang", {"pegawai": n})
         self.stdout.write(
             self.style.SUCCESS(

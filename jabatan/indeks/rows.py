@@ -12,7 +12,10 @@ from jabatan import merit
 from jabatan.models import IndeksJp, IndeksMerit, IndeksUrusan
 from kinerja import rules as kinerja_rules
 from pegawai import golongan as gol
-from pegawai.disiplin import TINGKAT, TingkatHukuman
+from pegawai.disiplin import (
+    MENGHALANGI,
+    berakhir_menghalangi,
+)
 from pegawai.jenis_jabatan import JenisJabatan
 from pegawai.kompetensi import KODE
 
@@ -67,7 +70,11 @@ def nilai_baris(k: merit.Kandidat) -> dict[str, object]:
         tingkat_kepemimpinan=k.tingkat_kepemimpinan,
         jpm_sen=int(k.jpm * 100) if k.jpm is not None else None,
         hukuman_sampai=max(
-            (h.selesai or TERBUKA for h in k.hukuman if TINGKAT[h.jenis] != TingkatHukuman.RINGAN),
+            (
+                berakhir_menghalangi(h.jenis, h.selesai) or TERBUKA
+                for h in k.hukuman
+                if h.jenis in MENGHALANGI
+            ),
             default=None,
         ),
         hukuman_terakhir=max((h.mulai for h in k.hukuman), default=None),

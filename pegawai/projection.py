@@ -1,0 +1,128 @@
+"""Projections of the employee records kept by the apps above (the merit index, jabatan.indeks):
+the services that change an input call `refresh(pegawai_ids)` in their own transaction, with
+the employees they touched, and `periods_changed()` when an annual period opened, closed, was
+added or removed. No signals: a bulk write (`update()`, `bulk_create`, COPY) skips them
+silently, an explicit call does not.
+
+The apps above register their refresher at start-up (AppConfig.ready); pegawai, kinerja and
+pelatihan sit below jabatan in the layers and cannot import it. Bulk work (the demo seed,
+imports, a test's set-up) runs inside `deferred()`: no refresh inside, one at its end.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Collection, Iterable, Iterator
+from contextlib import contextmanager
+
+Refresher = Callable[[Collection[int] | None], object]
+
+_refreshers: list[Refresher] = []
+_period_hooks: list[Callable[[], object]] = []
+_local = threading.local()
+
+
+def register(refresher: Refresher, periods_changed: Callable[[], object] | None = None) -> None:
+    """Register a projection's refresher (called with employee ids, or None for every row) and
+    what to do when the annual periods change (AppConfig.ready; registering twice is a no-op)."""
+    if refresher not in _refreshers:
+        _refreshers.append(refresher)
+    if periods_changed is not None and periods_changed not in _period_hooks:
+        _period_hooks.append(periods_changed)
+
+
+def _deferred() -> set[int] | None:
+    return getattr(_local, "deferred", None)
+
+
+def refresh(pegawai_ids: Iterable[int | None] | None) -> None:
+    """Bring the projections of `pegawai_ids` up to date (None: every row), now, in the caller's
+    transaction; inside `deferred()`, at its end."""
+    ids = None if pegawai_ids is None else {i for i in pegawai_ids if i is not None}
+    tunda = _deferred()
+    if tunda is not None:
+        if ids is None:
+            _local.semua = True
+        else:
+            tunda.update(ids)
+        return
+    if ids is not None and not ids:
+        return
+    for refresher in _refreshers:
+        refresher(ids)
+
+
+def periods_changed() -> None:
+    """An annual period opened, closed, was added or removed (the predikat columns change)."""
+    if _deferred() is not None:
+        _local.semua = True
+        return
+    for hook in _period_hooks:
+        hook()
+
+
+@contextmanager
+def deferred(only: Callable[[], Collection[int]] | None = None) -> Iterator[None]:
+    """Bulk work: no refresh inside, one at the end, of every row, or, with `only`, of the
+    employees it returns then (an import knows whom it touched; nothing touched, nothing
+    refreshed; a large import queues a whole rebuild instead). Nested: the outermost
+    refreshes."""
+    if _deferred() is not None:
+        yield
+        return
+    _local.deferred, _local.semua = set(), False
+    try:
+        yield
+    except BaseException:
+        _local.deferred = None
+        raise
+    semua = _local.semua
+    _local.deferred = None
+    refresh(None if only is None or semua else only())
+
+
+class RefreshAdminMixin:
+    """For a ModelAdmin that writes a projection's input itself (no service in between): after
+    a save or a delete, refresh the employees the object feeds (before and after the change: a
+    record moved to another employee changes both), in the admin's transaction. An admin
+    whose model is not the employee's own record overrides `projection_ids`;
+    `projection_fields` (None: any) are the form fields whose change matters."""
+
+    projection_fields: frozenset[str] | None = None
+
+    def projection_ids(self, obj) -> set[int] | None:
+        """The employees whose projection rows `obj` feeds (None: every row)."""
+        pid = getattr(obj, "pegawai_id", None)
+        if pid is None and obj._meta.model_name == "pegawai":
+            pid = obj.pk
+        return {pid} if pid is not None else set()
+
+    def _projection_union(self, *sets: set[int] | None) -> set[int] | None:
+        if any(s is None for s in sets):
+            return None
+        return set().union(*sets)
+
+    def save_model(self, request, obj, form, change) -> None:
+        fields = self.projection_fields
+        matters = not change or fields is None or bool(fields & set(form.changed_data))
+        before: set[int] | None = set()
+        if matters and change and obj.pk:
+            before = self.projection_ids(type(obj)._default_manager.get(pk=obj.pk))
+        super().save_model(request, obj, form, change)
+        if matters:
+            refresh(self._projection_union(before, self.projection_ids(obj)))
+
+    def save_related(self, request, form, formsets, change) -> None:
+        super().save_related(request, form, formsets, change)
+        if any(f.has_changed() for f in formsets):  # the employee's sanctions, assessments
+            refresh(self.projection_ids(form.instance))
+
+    def delete_model(self, request, obj) -> None:
+        ids = self.projection_ids(obj)
+        super().delete_model(request, obj)
+        refresh(ids)
+
+    def delete_queryset(self, request, queryset) -> None:
+        ids = self._projection_union(*(self.projection_ids(o) for o in queryset))
+        super().delete_queryset(request, queryset)
+        refresh(ids)
