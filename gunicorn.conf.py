@@ -2,14 +2,14 @@
 `gunicorn -w 2 mataram_asn.wsgi`); servers use deploy/gunicorn.conf.py, which has the same hooks.
 
 Several workers need one shared cache (CACHE_URL): the public forms' rate limits and the public
-pages' invalidation live in it (pegawai/checks.py, gunicorn_on_starting).
+pages' invalidation live in it (core/checks.py, gunicorn_on_starting).
 """
 
 import os
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "mataram_asn.settings")
 
-from pegawai.checks import gunicorn_on_starting
+from core.checks import gunicorn_on_starting
 from tugas import metrik_proses
 
 # With PROMETHEUS_MULTIPROC_DIR set, /metrics sums every worker (tugas.metrik).

@@ -17,6 +17,7 @@ from django.db import models
 from django.utils import timezone
 from faker import Faker
 
+from core.bulk import BulkWriter, next_free_id
 from demo import data
 from demo.asesmen import AsesmenDemo
 from demo.catalogue import SEMUA, STRUKTURAL
@@ -31,7 +32,6 @@ from jabatan.models import Formasi, Jabatan, Penempatan
 from jabatan.rules import atasan_langsung
 from jabatan.services import asesmen_hitung_jpm_semua
 from pegawai import golongan as gol
-from pegawai.bulk import BulkWriter, id_berikut
 from pegawai.jenis_jabatan import JenisJabatan
 from pegawai.kompetensi import KODE
 from pegawai.models import (
@@ -89,7 +89,7 @@ class Generator(PegawaiDemo):
         self.bidang_id: dict[str, int] = {}
         self.urusan_unit: dict[int, str] = {}  # unit id -> affair code (inherited), "" none
         self.ids = {
-            m: id_berikut(m)
+            m: next_free_id(m)
             for m in (
                 Pegawai,
                 RiwayatPangkat,
@@ -164,7 +164,7 @@ class Generator(PegawaiDemo):
         urusan_id = dict(UrusanPemerintahan.objects.values_list("kode", "pk"))
         for urusan in UrusanPemerintahan.objects.filter(kode__in=data.BIDANG_URUSAN):
             urusan.bidang_studi.set([self.bidang_id[b] for b in data.BIDANG_URUSAN[urusan.kode]])
-        units = build(skala=self.n / 7000, start_id=id_berikut(UnitKerja))
+        units = build(skala=self.n / 7000, start_id=next_free_id(UnitKerja))
         # The affair is set on each perangkat daerah and kecamatan; the units below inherit it.
         sendiri: dict[int, str] = {}  # the units that name their affair themselves
         for u in units:
@@ -251,7 +251,7 @@ class Generator(PegawaiDemo):
             )
             faktor *= max(1, target - struktural) / total
         rows, kursi = [], []
-        fid = id_berikut(Formasi)
+        fid = next_free_id(Formasi)
         for u in units:
             for key, base in u.kursi:
                 kuota = 1 if key in STRUKTURAL else max(1, round(base * faktor))

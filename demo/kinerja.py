@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 from zoneinfo import ZoneInfo
 
+from core.bulk import next_free_id
 from kinerja import rules
 from kinerja.models import KinerjaOrganisasi, Periode, RencanaHasilKerja, Skp
-from pegawai.bulk import id_berikut
 
 WITA = ZoneInfo("Asia/Makassar")
 
@@ -229,7 +229,7 @@ class KinerjaDemo:
         if not gen.loader.postgres:  # Django keeps naive UTC in SQLite
             dinilai = dinilai.astimezone(UTC).replace(tzinfo=None)
         skp_rows, rencana_rows = [], []
-        skp_id, rencana_id = id_berikut(Skp), id_berikut(RencanaHasilKerja)
+        skp_id, rencana_id = next_free_id(Skp), next_free_id(RencanaHasilKerja)
         for o in peserta:
             if org is not None:
                 p = predikat[o.id]

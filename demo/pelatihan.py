@@ -12,9 +12,9 @@ import random
 from collections import defaultdict
 from datetime import date, timedelta
 
+from core.bulk import next_free_id
 from kinerja import rules as kinerja_rules
 from kinerja.models import Skp
-from pegawai.bulk import id_berikut
 from pegawai.jenis_jabatan import JenisJabatan
 from pelatihan.models import (
     PelatihanEksternal,
@@ -406,7 +406,7 @@ class PelatihanDemo:
     def _tulis(self, program: dict[str, Program], ikut: dict) -> int:
         rng, pada = self.rng, self.pada
         sesi_rows, peserta_rows = [], []
-        sesi_id, peserta_id = id_berikut(Sesi), id_berikut(Peserta)
+        sesi_id, peserta_id = next_free_id(Sesi), next_free_id(Peserta)
         for (kode, th), daftar in sorted(ikut.items()):
             p = program[kode]
             _kom, peny, kap = p._demo
@@ -551,7 +551,7 @@ class PelatihanDemo:
         """A few employees' external training this year: most verified, some waiting."""
         rng, pada = self.rng, self.pada
         rows = []
-        eid = id_berikut(PelatihanEksternal)
+        eid = next_free_id(PelatihanEksternal)
         for o in rng.sample(self.orang, min(len(self.orang), max(3, len(self.orang) // 50))):
             mulai = pada - timedelta(days=rng.randint(20, 200))
             if mulai.year != pada.year:

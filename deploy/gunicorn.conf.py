@@ -37,13 +37,13 @@ accesslog = "-"
 errorlog = "-"
 access_log_format = '%(h)s "%(r)s" %(s)s %(b)s %(M)sms "%(a)s"'
 
-# Refuse several workers on a process-local cache (pegawai/checks.py; gunicorn runs no Django
+# Refuse several workers on a process-local cache (core/checks.py; gunicorn runs no Django
 # system checks). The unit starts gunicorn in the project folder (WorkingDirectory); make it
 # importable before gunicorn itself does.
 sys.path.insert(0, os.getcwd())
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "mataram_asn.settings")
 
-from pegawai.checks import gunicorn_on_starting  # noqa: E402
+from core.checks import gunicorn_on_starting  # noqa: E402
 from tugas import metrik_proses  # noqa: E402
 
 # Metrics of every worker summed (tugas.metrik): with PROMETHEUS_MULTIPROC_DIR (the web unit

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from core.admin import ServiceRefused, ServiceWriteMixin
 from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 
 from impor.models import PemetaanJabatan, PemetaanUnit
 from impor.services import pemetaan_simpan
-from pegawai.admin_base import BaseAdmin, LayananMenolak, ServiceWriteMixin
+from pegawai.admin_base import BaseAdmin
 
 
 class _PemetaanAdmin(ServiceWriteMixin, BaseAdmin):
@@ -47,7 +48,7 @@ class _PemetaanAdmin(ServiceWriteMixin, BaseAdmin):
                 oleh=request.user,
             )
         except ValidationError as exc:
-            raise LayananMenolak(exc) from exc
+            raise ServiceRefused(exc) from exc
         obj.pk = type(obj).objects.get(kode_siasn=obj.kode_siasn).pk
 
 

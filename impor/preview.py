@@ -63,14 +63,14 @@ class _PenulisTolak:
         self.w.writerow([*k.KOLOM, "baris", "kolom_galat", "alasan"])
 
     def tulis(self, baris: read.Baris, galat: list[tuple[str, str]]) -> None:
-        from pegawai.ekspor import sel_aman
+        from core.export import safe_cell
 
         self.w.writerow(
             [
-                *[sel_aman(baris.nilai.get(c, "")) for c in k.KOLOM],
+                *[safe_cell(baris.nilai.get(c, "")) for c in k.KOLOM],
                 baris.nomor,
                 ", ".join(dict.fromkeys(c for c, _p in galat)),
-                sel_aman(" | ".join(p for _c, p in galat)),
+                safe_cell(" | ".join(p for _c, p in galat)),
             ]
         )
 
@@ -88,7 +88,7 @@ class _PenulisSelisih:
         self.n = 0
 
     def tulis(self, nip: str, nama: str, data: str, siasn: object, kita: object) -> None:
-        from pegawai.ekspor import sel_aman
+        from core.export import safe_cell
 
         self.n += 1
-        self.w.writerow([nip, sel_aman(str(nama)), data, sel_aman(siasn), sel_aman(kita)])
+        self.w.writerow([nip, safe_cell(str(nama)), data, safe_cell(siasn), safe_cell(kita)])

@@ -6,7 +6,7 @@ employees of a chunk are read in one query, new and changed ones written by pega
 function (pegawai.impor), placements only through jabatan's placement service, histories through
 pegawai.impor.riwayat_impor. The merit projection is rebuilt once, at the end
 (pegawai.projection.deferred). A confirmed import is one transaction: all-or-nothing unless HR chose
-"the valid rows only", and one audit record (pegawai.audit.catat_operasi).
+"the valid rows only", and one audit record (core.audit.record_operation).
 """
 
 from __future__ import annotations

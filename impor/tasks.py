@@ -10,10 +10,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_tasks import task
 
+from core.audit import record_operation
 from impor import proses, read
 from impor.models import Impor
 from impor.preview import kalimat_diterapkan
-from pegawai.audit import catat_operasi
 from tugas.models import Progres
 from tugas.progres import Laporan, dengan_progres, mulai
 
@@ -120,7 +120,7 @@ def terapkan(laporan: Laporan, impor_id: int, user_id: int | None, sebagian: boo
     impor.diterapkan = timezone.now()
     impor.diterapkan_oleh = oleh
     impor.save()
-    log = catat_operasi(
+    log = record_operation(
         impor,
         "impor_pegawai",
         {

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from core.export import DropDown, Sheet, sheet_range
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -17,7 +18,6 @@ from jabatan.duk import unit_terlihat
 from jabatan.models import Jabatan
 from pegawai import golongan as gol
 from pegawai.akses import Lingkup
-from pegawai.ekspor import Lembar, Pilihan, rentang_lembar
 from pegawai.pendidikan import TingkatPendidikan
 
 LEMBAR_PETUNJUK = "Petunjuk"
@@ -92,7 +92,7 @@ def _wajib(kolom: str) -> str:
     return _("boleh kosong")
 
 
-def petunjuk() -> Lembar:
+def petunjuk() -> Sheet:
     """The instructions sheet: the rules, then one line per column."""
     isi = _isi()
     umum = [
@@ -127,7 +127,7 @@ def petunjuk() -> Lembar:
         rows.append(
             [f"{kolom} ({label})" if label else kolom, _wajib(kolom), isi.get(kolom, jabatan_siasn)]
         )
-    return Lembar(
+    return Sheet(
         judul=LEMBAR_PETUNJUK, header=[_("Petunjuk pengisian templat impor pegawai")], rows=rows
     )
 
@@ -163,14 +163,14 @@ def templat(scope: Lingkup) -> dict:
         "unorNama": unit_contoh[1],
     }
     pilihan = [
-        Pilihan("statusPegawai", '"PNS,PPPK"', _("Status kepegawaian: PNS atau PPPK.")),
-        Pilihan("jenisKelamin", '"L,P"', _("Jenis kelamin: L atau P.")),
-        Pilihan(
+        DropDown("statusPegawai", '"PNS,PPPK"', _("Status kepegawaian: PNS atau PPPK.")),
+        DropDown("jenisKelamin", '"L,P"', _("Jenis kelamin: L atau P.")),
+        DropDown(
             "golRuangAkhir",
             '"' + ",".join(kode for kode, _pangkat in gol.PNS) + '"',
             _("Golongan/ruang PNS, mis. III/b (PPPK: I sampai XVII)."),
         ),
-        Pilihan(
+        DropDown(
             "tkPendidikanTerakhir",
             '"' + ",".join(str(label) for label in TingkatPendidikan.labels) + '"',
             _("Tingkat pendidikan dari daftar."),
@@ -178,9 +178,9 @@ def templat(scope: Lingkup) -> dict:
     ]
     if units:
         pilihan.append(
-            Pilihan(
+            DropDown(
                 "unorId",
-                rentang_lembar(LEMBAR_UNIT, len(units)),
+                sheet_range(LEMBAR_UNIT, len(units)),
                 _(
                     'Kode unit tidak ada di lembar "%(l)s" (id SIASN yang sudah dipetakan tetap '
                     "diterima)."
@@ -190,9 +190,9 @@ def templat(scope: Lingkup) -> dict:
         )
     if jabatans:
         pilihan.append(
-            Pilihan(
+            DropDown(
                 "jabatanId",
-                rentang_lembar(LEMBAR_JABATAN, len(jabatans)),
+                sheet_range(LEMBAR_JABATAN, len(jabatans)),
                 _(
                     'Kode jabatan tidak ada di lembar "%(l)s" (id SIASN yang sudah dipetakan tetap '
                     "diterima)."
@@ -205,8 +205,8 @@ def templat(scope: Lingkup) -> dict:
         "rows": [[contoh.get(c, "") for c in k.KOLOM]],
         "lembar": [
             petunjuk(),
-            Lembar(LEMBAR_UNIT, [_("Kode unit (unorId)"), _("Nama unit")], units),
-            Lembar(
+            Sheet(LEMBAR_UNIT, [_("Kode unit (unorId)"), _("Nama unit")], units),
+            Sheet(
                 LEMBAR_JABATAN,
                 [_("Kode jabatan (jabatanId)"), _("Nama jabatan"), _("Jenis jabatan")],
                 [(kode, nama, str(jenis.get(j, j))) for kode, nama, j in jabatans],

@@ -15,9 +15,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django_tasks import task
 
+from core.audit import record_operation
 from jabatan import merit
 from kinerja.models import Periode, Skp
-from pegawai.audit import catat_operasi
 from tugas.models import Progres
 from tugas.progres import Laporan, dengan_progres, mulai
 
@@ -37,7 +37,7 @@ def buka_skp(laporan: Laporan, periode_id: int) -> int:
     n = periode_buka_skp(periode=periode, saat_maju=laporan.maju)
     jumlah = Skp.objects.filter(periode=periode).count()
     # One audit record of the whole operation with its counts (not one per SKP).
-    catat_operasi(
+    record_operation(
         periode,
         "buka_skp",
         {"skp_dibuka": jumlah - sudah, "skp_sudah_ada": sudah, "jumlah_skp": jumlah},

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST, require_safe
 
+from core.paging import query_without_page
 from jabatan import merit
 from jabatan.asal_seleksi import asal_seleksi
 from jabatan.filters import LowonganFilter
@@ -55,7 +56,6 @@ from jabatan.tasks import EKSPOR_MAKS, mulai_ekspor_peringkat
 from pegawai.akses import Lingkup, lingkup, lingkup_seluruh, pegawai_id_sendiri
 from pegawai.capability import EMPLOYEE, LEADER_STAFF, holds, page
 from pegawai.ekspor import unduh_tabel
-from pegawai.halaman import query_tanpa_halaman
 
 
 @require_safe
@@ -95,7 +95,7 @@ def _halaman_lowongan(request: HttpRequest, rows, pada: date, per_halaman: int) 
     halaman = Paginator(rows, per_halaman).get_page(request.GET.get("halaman"))
     for f in halaman:
         f.hari = (pada - f.lowong_sejak).days
-    return {"halaman": halaman, "query": query_tanpa_halaman(request)}
+    return {"halaman": halaman, "query": query_without_page(request)}
 
 
 @page(LEADER_STAFF, menu=gettext_lazy("Formasi lowong"), order=20)

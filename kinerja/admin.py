@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from core.admin import ReadOnlyMixin, ServiceRefused, ServiceWriteMixin
 from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
@@ -21,7 +22,7 @@ from kinerja.models import (
 from kinerja.services import skp_ganti_penilai
 from pegawai import projection
 from pegawai.admin import NipSearchMixin, PerangkatDaerahFilter, pegawai_nama, pegawai_nip
-from pegawai.admin_base import BaseAdmin, HanyaBacaMixin, LayananMenolak, ServiceWriteMixin
+from pegawai.admin_base import BaseAdmin
 
 
 @admin.register(Periode)
@@ -96,7 +97,7 @@ class SkpAdmin(ServiceWriteMixin, NipSearchMixin, BaseAdmin):
             try:
                 skp_ganti_penilai(skp=obj, penilai=form.cleaned_data["penilai"], oleh=request.user)
             except ValidationError as exc:
-                raise LayananMenolak(exc) from exc
+                raise ServiceRefused(exc) from exc
 
 
 @admin.register(KinerjaOrganisasi)
@@ -130,7 +131,7 @@ class PengaturanTalentaAdmin(BaseAdmin):
 
 
 @admin.register(RevisiSkp)
-class RevisiSkpAdmin(HanyaBacaMixin, BaseAdmin):
+class RevisiSkpAdmin(ReadOnlyMixin, BaseAdmin):
     lingkup_path = "skp__unit_kerja__path"
     lingkup_pegawai = "skp__pegawai_id"
     list_display = ["skp", "predikat_lama", "predikat_baru", "oleh", "waktu"]

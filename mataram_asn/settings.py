@@ -43,7 +43,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django_filters",
     "auditlog",
-    "pegawai.apps_axes.AxesConfig",  # django-axes, titled in Indonesian
+    "core.apps_axes.AxesConfig",  # django-axes, titled in Indonesian
     "csp",
     # Before django_tasks_db: its `db_worker` command (with a heartbeat) overrides the library's.
     "tugas",
@@ -62,25 +62,25 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
-    # Each request's id on its log lines and its response (pegawai.log), before anything logs.
-    "pegawai.middleware.IdPermintaanMiddleware",
+    # Each request's id on its log lines and its response (core.logging), before anything logs.
+    "core.middleware.RequestIdMiddleware",
     # Counts and times every request by its view, with its database time (/metrics).
     "tugas.metrik.MetrikMiddleware",
     # Before anything reads the body: 413 for a body over PERMINTAAN_UKURAN_MAKS (see below).
-    "pegawai.middleware.BatasBadanMiddleware",
+    "core.middleware.BodySizeLimitMiddleware",
     # First: the client address from TRUSTED_PROXY_COUNT, before anything reads it.
-    "pegawai.middleware.AlamatKlienMiddleware",
+    "core.middleware.ClientAddressMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Gzip what every anonymous visitor gets alike (public pages, open data), nothing else (BREACH).
-    "pegawai.middleware.KompresiPublikMiddleware",
+    "core.middleware.PublicGzipMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "pegawai.middleware.BahasaMiddleware",
+    "core.middleware.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Cache-Control: no-store, private on every response to a logged-in user (personal data).
-    "pegawai.middleware.TanpaSimpanMiddleware",
+    "core.middleware.NoStoreMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -235,22 +235,22 @@ STATIC_ROOT = env.path("STATIC_ROOT", default=BASE_DIR / "staticfiles")
 # Uploaded files (training certificates as evidence): outside the source tree; served only
 # through the app's own permission-checked views, never as static files.
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=BASE_DIR / "media")
-# Large uploads spooled to a temporary file leave nothing when the disk fills (pegawai.penyimpanan).
+# Large uploads spooled to a temporary file leave nothing when the disk fills (core.storage).
 FILE_UPLOAD_HANDLERS = [
     "django.core.files.uploadhandler.MemoryFileUploadHandler",
-    "pegawai.penyimpanan.UnggahanSementara",
+    "core.storage.CleanTemporaryUploadHandler",
 ]
-# The largest request body the app reads at all (pegawai.middleware.BatasBadanMiddleware): the
+# The largest request body the app reads at all (core.middleware.BodySizeLimitMiddleware): the
 # importer's largest file (64 MB, impor.read.ukuran_maks) plus 1 MB for the multipart form
 # around it. nginx's client_max_body_size (deploy/nginx/mataram-asn-proxy.conf) is the same
-# 65m; tests/pegawai/test_batas_badan.py and tests/deploy/test_berkas.py hold the three together.
+# 65m; tests/core/test_body_size_limit.py and tests/deploy/test_berkas.py hold the three together.
 PERMINTAAN_UKURAN_MAKS = 65 * 1024 * 1024
 # Where `manage.py cadangkan` writes its archives (tugas.cadangan); keep it on another disk.
 BACKUP_DIR = env.path("BACKUP_DIR", default=BASE_DIR / "cadangan")
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
-    # Uploads written whole or not at all; a full disk is a message (pegawai.penyimpanan).
-    "default": {"BACKEND": "pegawai.penyimpanan.PenyimpananBerkas"},
+    # Uploads written whole or not at all; a full disk is a message (core.storage).
+    "default": {"BACKEND": "core.storage.AtomicFileStorage"},
     "staticfiles": {
         "BACKEND": env(
             "STATICFILES_STORAGE",
@@ -277,17 +277,17 @@ AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=30
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 # Password spraying (one address, many usernames): after this many wrong passwords from one
 # address within the cool-off time, that address is locked for every username
-# (pegawai/kunci_login.py; higher than the per-user limit, for offices behind one NAT address).
+# (core/login_lock.py; higher than the per-user limit, for offices behind one NAT address).
 LOGIN_FAILURE_LIMIT_PER_ADDRESS = env.int("LOGIN_FAILURE_LIMIT_PER_ADDRESS", default=30)
-AXES_HANDLER = "pegawai.kunci_login.AxesHandler"
+AXES_HANDLER = "core.login_lock.AxesHandler"
 AXES_LOCKOUT_TEMPLATE = "registration/terkunci.html"
 AXES_RESET_ON_SUCCESS = True
-# REMOTE_ADDR only: pegawai.middleware.AlamatKlienMiddleware has already resolved the client
+# REMOTE_ADDR only: core.middleware.ClientAddressMiddleware has already resolved the client
 # behind TRUSTED_PROXY_COUNT proxies (see the proxy block below), so no header is trusted here.
 AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
 
 # The audit trail (django-auditlog) records the client address. It reads X-Forwarded-For by
-# itself; AlamatKlienMiddleware removes that header, leaving REMOTE_ADDR resolved as above.
+# itself; ClientAddressMiddleware removes that header, leaving REMOTE_ADDR resolved as above.
 AUDITLOG_DISABLE_REMOTE_ADDR = False
 AUDITLOG_INCLUDE_ALL_MODELS = False
 # Each audit row's correlation id (`cid`, a filter of the admin's audit list) is the id of the
@@ -318,10 +318,10 @@ CONTENT_SECURITY_POLICY = {
 # requirements.lock), so that every process counts the same requests and an invalidation made by
 # one process reaches all. Unset: memory of each process (fine for one process, the quick start).
 CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://mataram-asn")}
-# Redis down must not take the public pages with it: pegawai.cache_redis treats its errors as
+# Redis down must not take the public pages with it: core.cache treats its errors as
 # misses (pages render uncached). The timeouts bound the wait on a Redis that hangs.
 if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
-    CACHES["default"]["BACKEND"] = "pegawai.cache_redis.RedisTahanGangguan"
+    CACHES["default"]["BACKEND"] = "core.cache.ResilientRedisCache"
     CACHES["default"].setdefault("OPTIONS", {}).update(
         socket_connect_timeout=env.float("CACHE_TIMEOUT", default=0.5),
         socket_timeout=env.float("CACHE_TIMEOUT", default=0.5),
@@ -375,16 +375,16 @@ SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=8 * 60 * 60)  # one w
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 X_FRAME_OPTIONS = "DENY"
 
-# Logs to stderr (journald under systemd), each line with its request's id (pegawai.log):
+# Logs to stderr (journald under systemd), each line with its request's id (core.logging):
 # LOG_FORMAT=json, one JSON object a line for the IT office's log tools (production's
 # default), or teks, for a person at a console (the default with DEBUG).
 LOG_FORMAT = env("LOG_FORMAT", default="teks" if DEBUG else "json")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"id_permintaan": {"()": "pegawai.log.SaringIdPermintaan"}},
+    "filters": {"id_permintaan": {"()": "core.logging.RequestIdFilter"}},
     "formatters": {
-        "json": {"()": "pegawai.log.FormatJson"},
+        "json": {"()": "core.logging.JsonFormatter"},
         "teks": {"format": "%(asctime)s %(levelname)s %(name)s [%(request_id)s] %(message)s"},
     },
     "handlers": {

@@ -1,10 +1,11 @@
+from core.views import healthz
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.views.generic import RedirectView
 from django.views.i18n import set_language
 
-from pegawai.views import healthz, saya
+from pegawai.views import saya
 from publik.views.transparansi import beranda
 from tugas.views_kesiapan import kesiapan_view
 from tugas.views_metrik import metrik_view
@@ -41,4 +42,4 @@ urlpatterns = [
 ]
 
 # A full disk is told in words (507); every other error keeps Django's 500 page.
-handler500 = "pegawai.views.galat_server"
+handler500 = "core.views.server_error"

@@ -15,6 +15,7 @@ from typing import Any
 from auditlog.mixins import AuditlogHistoryAdminMixin
 from axes import admin as axes_admin
 from axes.models import AccessAttempt
+from core.export import safe_cell, write_xlsx
 from django.contrib import admin, messages
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.utils import label_for_field, lookup_field
@@ -29,7 +30,7 @@ from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
 
 from pegawai.akses import lingkup
-from pegawai.ekspor import catat_ekspor, sel_aman, tulis_xlsx
+from pegawai.ekspor import catat_ekspor
 from pegawai.models import CatatanEkspor
 from tugas.progres import Laporan, bagian
 
@@ -50,16 +51,16 @@ def _csv_value(field: Any, value: Any) -> str:
         return str(value)
     choices = getattr(field, "flatchoices", None)
     if choices:
-        return sel_aman(str(dict(choices).get(value, value)))
+        return safe_cell(str(dict(choices).get(value, value)))
     if isinstance(value, Model):
-        return sel_aman(str(value))
-    return sel_aman(str(value).replace("\N{NO-BREAK SPACE}", " "))
+        return safe_cell(str(value))
+    return safe_cell(str(value).replace("\N{NO-BREAK SPACE}", " "))
 
 
 def _xlsx_value(field: Any, value: Any) -> Any:
     """Format one value for an XLSX cell: dates, times and numbers stay typed (shown
-    dd-mm-yyyy, pegawai.ekspor.tulis_xlsx); text is typed as text there, so it needs no
-    formula guard (`sel_aman`)."""
+    dd-mm-yyyy, core.export.write_xlsx); text is typed as text there, so it needs no
+    formula guard (`safe_cell`)."""
     if value is None:
         return None
     if isinstance(value, bool):
@@ -205,18 +206,18 @@ class BaseAdmin(AuditlogHistoryAdminMixin, admin.ModelAdmin):
                 yield values
 
         if fmt == "xlsx":
-            return tulis_xlsx(header, rows(_xlsx_value), judul=str(opts.verbose_name_plural)), n
+            return write_xlsx(header, rows(_xlsx_value), judul=str(opts.verbose_name_plural)), n
         buffer = io.StringIO()
         # A BOM so spreadsheet programs read UTF-8; ";" because Indonesian locales use the
         # comma as the decimal separator.
         buffer.write("\ufeff")
         writer = csv.writer(buffer, delimiter=";")
-        writer.writerow([sel_aman(h) for h in header])
+        writer.writerow([safe_cell(h) for h in header])
         writer.writerows(rows(_csv_value))
         return buffer.getvalue().encode("utf-8"), n
 
 
-class HanyaBacaMixin:
+class ReadOnlyMixin:
     """A record written by its own process (an export, a proposal, a decision, a revision):
     the admin only reads it; nobody adds, changes or deletes it there."""
 
@@ -230,7 +231,7 @@ class HanyaBacaMixin:
         return False
 
 
-class CatatanEksporAdmin(HanyaBacaMixin, admin.ModelAdmin):
+class CatatanEksporAdmin(ReadOnlyMixin, admin.ModelAdmin):
     """The export log: read-only, for HR."""
 
     list_display = ["waktu", "user", "data", "jumlah_baris", "alamat_ip", "filter"]
@@ -260,7 +261,7 @@ if admin.site.is_registered(AccessAttempt):  # unless AXES_ENABLE_ADMIN is off
     admin.site.register(AccessAttempt, AccessAttemptAdmin)
 
 
-class LayananMenolak(Exception):
+class ServiceRefused(Exception):
     """A service refused a write after the form had validated (a concurrent write came first);
     raised by `save_model`, turned into a message by `ServiceWriteMixin`."""
 
@@ -270,7 +271,7 @@ class LayananMenolak(Exception):
 
 
 class ServiceWriteMixin:
-    """Turn `LayananMenolak` raised by `save_model` into an error message.
+    """Turn `ServiceRefused` raised by `save_model` into an error message.
 
     The exception leaves the admin's `transaction.atomic` block, so everything the request wrote
     is rolled back before the user sees the message.
@@ -285,7 +286,7 @@ class ServiceWriteMixin:
     ) -> HttpResponse:
         try:
             return super().changeform_view(request, object_id, form_url, extra_context)
-        except LayananMenolak as exc:
+        except ServiceRefused as exc:
             for message in exc.error.messages:
                 self.message_user(request, message, level=messages.ERROR)
             return HttpResponseRedirect(request.get_full_path())

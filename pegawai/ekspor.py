@@ -24,7 +24,7 @@ FORMAT_WAKTU = "DD-MM-YYYY HH:MM"
 _AWAL_RUMUS = ("=", "+", "-", "@", "\t", "\r")
 
 
-def sel_aman(value: object) -> object:
+def safe_cell(value: object) -> object:
     """Return `value` fit for a CSV cell: text that a spreadsheet would run gets a leading `'`.
 
     Only text is touched: numbers (negative ones too) and dates stay what they are. Every
@@ -36,7 +36,7 @@ def sel_aman(value: object) -> object:
     return value
 
 
-def teks_csv(value: object) -> object:
+def csv_text(value: object) -> object:
     """Return a value as a CSV cell shows it: dates dd-mm-yyyy, times in local time."""
     if isinstance(value, dt.datetime):
         if timezone.is_aware(value):
@@ -44,7 +44,7 @@ def teks_csv(value: object) -> object:
         return value.strftime("%d-%m-%Y %H:%M")
     if isinstance(value, dt.date):
         return value.strftime("%d-%m-%Y")
-    return sel_aman(value)
+    return safe_cell(value)
 
 
 @dataclass(frozen=True)
@@ -95,7 +95,7 @@ def _lembar(ws, header: Sequence[object], rows: Iterable[Sequence[object]]) -> N
         ws.append([sel(v) for v in row])
 
 
-def tulis_xlsx(
+def write_xlsx(
     header: Sequence[object],
     rows: Iterable[Sequence[object]],
     *,
@@ -144,7 +144,7 @@ def tulis_xlsx(
     return buffer.getvalue()
 
 
-def rentang_lembar(judul: str, n: int, kolom: str = "A") -> str:
+def sheet_range(judul: str, n: int, kolom: str = "A") -> str:
     """The formula of column `kolom`'s `n` values under the header of sheet `judul`."""
     from openpyxl.utils import quote_sheetname
 
@@ -172,7 +172,7 @@ def unduh_tabel(
     fmt: str,
     **xlsx: object,
 ) -> HttpResponse:
-    """Return a small table as CSV (`;`, UTF-8 with BOM) or XLSX (`tulis_xlsx`, given `xlsx`:
+    """Return a small table as CSV (`;`, UTF-8 with BOM) or XLSX (`write_xlsx`, given `xlsx`:
     further sheets, drop-down lists), logged in CatatanEkspor. Dates may be given as dates:
     dd-mm-yyyy text in CSV, date cells in XLSX."""
     rows = [list(r) for r in rows]
@@ -180,16 +180,16 @@ def unduh_tabel(
     stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
     if fmt == "xlsx":
         response = HttpResponse(
-            tulis_xlsx(header, rows, judul=nama_berkas, **xlsx), content_type=XLSX
+            write_xlsx(header, rows, judul=nama_berkas, **xlsx), content_type=XLSX
         )
     else:
         buffer = io.StringIO()
         buffer.write("\ufeff")
         writer = csv.writer(buffer, delimiter=";")
-        writer.writerow([sel_aman(str(h)) for h in header])
-        writer.writerows([teks_csv(v) for v in row] for row in rows)
+        writer.writerow([safe_cell(str(h)) for h in header])
+        writer.writerows([csv_text(v) for v in row] for row in rows)
         response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{nama_berkas}-{stamp}.{fmt}"'
-    # Personal data: pegawai.middleware.TanpaSimpanMiddleware marks it no-store, as every
+    # Personal data: core.middleware.NoStoreMiddleware marks it no-store, as every
     # response to a signed-in user.
     return response

@@ -7,7 +7,7 @@ each employee's history shows what the import changed. On PostgreSQL the rows go
 new employees straight into the table, changes into a temporary staging table and then one
 UPDATE ... FROM. Elsewhere (the SQLite quick start) through Django's bulk statements.
 
-Bypassing save() is deliberate (pegawai.bulk): the database's CHECK constraints still hold every
+Bypassing save() is deliberate (core.bulk): the database's CHECK constraints still hold every
 row, and the caller rebuilds the merit projection once at the end (jabatan.indeks.index_refresh).
 """
 
@@ -25,7 +25,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import connection, models, transaction
 from django.utils import timezone
 
-from pegawai.bulk import BulkWriter
+from core.bulk import BulkWriter
 from pegawai.models import HukumanDisiplin, Pegawai, RiwayatPangkat, RiwayatPendidikan
 
 

@@ -36,7 +36,7 @@ def ekspor_admin(
 ) -> int:
     """Write the admin list of `model` as CSV or XLSX into the progress row; return the row
     count."""
-    from pegawai.ekspor import XLSX
+    from core.export import XLSX
 
     modeladmin = admin.site._registry[apps.get_model(model)]
     request = _permintaan(user_id, path, query, alamat)

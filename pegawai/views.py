@@ -14,9 +14,9 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 from django.views.defaults import server_error
 
+from core.storage import DiskFull, is_disk_full
 from pegawai import saya as saya_tautan
 from pegawai.capability import EMPLOYEE, page
-from pegawai.penyimpanan import DiskPenuh, disk_penuh
 from pegawai.selectors import pegawai_diri
 
 logger = logging.getLogger(__name__)
@@ -43,11 +43,11 @@ def healthz(request: HttpRequest) -> HttpResponse:
     return HttpResponse("ok", content_type="text/plain")
 
 
-def galat_server(request: HttpRequest) -> HttpResponse:
+def server_error(request: HttpRequest) -> HttpResponse:
     """Django's 500 page, except for a full disk: that one is said in words, with 507
     Insufficient Storage (RFC 4918 section 11.5), since the user can only wait or call IT."""
-    if disk_penuh(sys.exc_info()[1]):
+    if is_disk_full(sys.exc_info()[1]):
         logger.error("Disk full while serving %s", request.path, exc_info=True)
-        teks = render_to_string("disk_penuh.html", {"pesan": DiskPenuh().messages[0]})
+        teks = render_to_string("disk_penuh.html", {"pesan": DiskFull().messages[0]})
         return HttpResponse(teks, status=507)
     return server_error(request)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from core.admin import ServiceRefused, ServiceWriteMixin
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
@@ -16,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
 from pegawai.admin import NipSearchMixin, pegawai_nama, pegawai_nip, perangkat_daerah_filter
-from pegawai.admin_base import BaseAdmin, LayananMenolak, ServiceWriteMixin
+from pegawai.admin_base import BaseAdmin
 from pegawai.jenis_jabatan import JenisJabatan
 from pegawai.projection import RefreshAdminMixin
 from pelatihan import services
@@ -180,7 +181,7 @@ class PesertaAdmin(ServiceWriteMixin, NipSearchMixin, BaseAdmin):
                     oleh=request.user,
                 )
         except ValidationError as exc:
-            raise LayananMenolak(exc) from exc
+            raise ServiceRefused(exc) from exc
 
     def _aksi(self, request: HttpRequest, queryset, fungsi, pesan: str) -> None:
         n, gagal = 0, []
@@ -266,7 +267,7 @@ class PelatihanEksternalAdmin(ServiceWriteMixin, NipSearchMixin, BaseAdmin):
                 oleh=request.user,
             )
         except ValidationError as exc:
-            raise LayananMenolak(exc) from exc
+            raise ServiceRefused(exc) from exc
 
 
 class RencanaBarisInline(admin.TabularInline):

@@ -13,11 +13,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST, require_safe
 
+from core.paging import query_without_page
 from pegawai.akses import lingkup, pegawai_id_sendiri
 from pegawai.capability import EMPLOYEE, HR, LEADER, demand, page
 from pegawai.ekspor import unduh_tabel
 from pegawai.forms import tambah_galat
-from pegawai.halaman import query_tanpa_halaman
 from pegawai.models import Pegawai
 from pelatihan import charts, rules, selectors, services
 from pelatihan.forms import AjukanForm, DaftarMassalForm, EksternalForm, RencanaAksiForm
@@ -48,7 +48,7 @@ def dasbor(request: HttpRequest) -> HttpResponse:
             "d": d,
             "halaman": halaman,
             "grafik": charts.bagian_memenuhi(d.unit),
-            "query": query_tanpa_halaman(request),
+            "query": query_without_page(request),
             "minimal": rules.JP_MINIMAL_PNS,
             "maksimal": rules.JP_MAKSIMAL_PPPK,
         },
@@ -174,7 +174,7 @@ def kebutuhan(request: HttpRequest) -> HttpResponse:
         {
             "h": hasil,
             "halaman": halaman,
-            "query": query_tanpa_halaman(request),
+            "query": query_without_page(request),
             "boleh_daftar": request.user.has_perm("pelatihan.add_peserta") and scope.semua,
         },
         status=400 if hasil.form.errors else 200,
@@ -301,7 +301,7 @@ def peserta(request: HttpRequest, sesi_id: int) -> HttpResponse:
             "sesi": sesi,
             "form": fs.form,
             "halaman": halaman,
-            "query": query_tanpa_halaman(request),
+            "query": query_without_page(request),
             "boleh_daftar": request.user.has_perm("pelatihan.add_peserta") and scope.semua,
         },
         status=200 if valid else 400,

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from core.admin import ReadOnlyMixin
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext_lazy
 
-from pegawai.admin_base import BaseAdmin, HanyaBacaMixin
+from pegawai.admin_base import BaseAdmin
 from publik.models import AnggotaPanitia, HasilTahap, Pelamar, PerubahanSeleksi, Seleksi, Tahap
 from publik.services import seleksi_usulkan, tahap_umumkan
 
@@ -54,7 +55,7 @@ def _jalankan(modeladmin, request: HttpRequest, fungsi) -> None:
 
 
 @admin.register(Seleksi)
-class SeleksiAdmin(HanyaBacaMixin, BaseAdmin):
+class SeleksiAdmin(ReadOnlyMixin, BaseAdmin):
     lingkup_bebas = True  # public by law
     list_display = ["judul", "nomor_pengumuman", "selesai", "dibatalkan_pada", "created_at"]
     inlines = [PanitiaInline, TahapInline, PerubahanInline]
@@ -80,7 +81,7 @@ class SeleksiAdmin(HanyaBacaMixin, BaseAdmin):
 
 
 @admin.register(Tahap)
-class TahapAdmin(HanyaBacaMixin, BaseAdmin):
+class TahapAdmin(ReadOnlyMixin, BaseAdmin):
     lingkup_bebas = True
     list_display = ["seleksi", "jenis", "mulai", "selesai"]
     list_select_related = ["seleksi"]
@@ -103,14 +104,14 @@ class TahapAdmin(HanyaBacaMixin, BaseAdmin):
 
 
 @admin.register(Pelamar)
-class PelamarAdmin(HanyaBacaMixin, BaseAdmin):
+class PelamarAdmin(ReadOnlyMixin, BaseAdmin):
     lingkup_path = "formasi__unit_kerja__path"
     list_display = ["pegawai", "formasi", "seleksi"]
     list_select_related = ["pegawai", "formasi__jabatan", "formasi__unit_kerja", "seleksi"]
 
 
 @admin.register(HasilTahap)
-class HasilTahapAdmin(HanyaBacaMixin, BaseAdmin):
+class HasilTahapAdmin(ReadOnlyMixin, BaseAdmin):
     lingkup_path = "pelamar__formasi__unit_kerja__path"
     list_display = ["tahap", "pelamar", "lulus", "nilai"]
     list_select_related = [

@@ -20,11 +20,11 @@ from django.db.models import F
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from core.audit import audited
 from jabatan.merit import jpt
 from jabatan.models import Formasi, Usulan
 from jabatan.peringkat import peringkat_formasi
 from jabatan.services import usulan_set
-from jabatan.services.base import _diaudit
 from pegawai.capability import holds
 from pegawai.models import Pegawai
 from publik.cache import batalkan
@@ -329,7 +329,7 @@ def _simpan_tahap(seleksi: Seleksi, tahap: Mapping[str, tuple[date, date]], urut
     return berubah
 
 
-@_diaudit
+@audited
 def seleksi_ubah(
     *,
     seleksi: Seleksi,
@@ -406,7 +406,7 @@ def seleksi_ubah(
         )
 
 
-@_diaudit
+@audited
 def seleksi_jadwal_ubah(
     *,
     seleksi: Seleksi,
@@ -500,7 +500,7 @@ def seleksi_jadwal_ubah(
         )
 
 
-@_diaudit
+@audited
 def seleksi_batalkan(
     *, seleksi: Seleksi, alasan: str, pada: date, oleh: AbstractBaseUser
 ) -> PerubahanSeleksi:

@@ -6,13 +6,14 @@ from __future__ import annotations
 
 from typing import Any
 
+from core.admin import ReadOnlyMixin, ServiceRefused, ServiceWriteMixin
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from pegawai.admin_base import BaseAdmin, HanyaBacaMixin, LayananMenolak, ServiceWriteMixin
+from pegawai.admin_base import BaseAdmin
 from survei.models import KiosSkm, KomentarSkm, ResponSkm, UnitLayanan
 from survei.services import (
     kios_skm_daftar,
@@ -42,7 +43,7 @@ class UnitLayananAdmin(ServiceWriteMixin, BaseAdmin):
                 oleh=request.user,
             )
         except ValidationError as exc:
-            raise LayananMenolak(exc) from exc
+            raise ServiceRefused(exc) from exc
         obj.pk = saved.pk
 
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
@@ -88,7 +89,7 @@ class KiosSkmAdmin(ServiceWriteMixin, BaseAdmin):
                     level=messages.WARNING,
                 )
         except ValidationError as exc:
-            raise LayananMenolak(exc) from exc
+            raise ServiceRefused(exc) from exc
         obj.pk = saved.pk
 
     def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
@@ -155,7 +156,7 @@ class KomentarSkmAdmin(BaseAdmin):
 
 
 @admin.register(ResponSkm)
-class ResponSkmAdmin(HanyaBacaMixin, BaseAdmin):
+class ResponSkmAdmin(ReadOnlyMixin, BaseAdmin):
     lingkup_path = "unit__unit_kerja__path"
     list_display = ["unit", "tanggal", *ResponSkm.KOLOM]
     list_select_related = ["unit__unit_kerja"]

@@ -112,7 +112,7 @@ def respon_skm_create(
 ) -> ResponSkm:
     """Record one public questionnaire: nine answers 1–4, an optional profile and comment.
 
-    `jaringan` is the sender's network (`pegawai.throttle.jaringan`); it is counted, in the same
+    `jaringan` is the sender's network (`core.throttle.network_of`); it is counted, in the same
     transaction, as one `JaringanSkm` row of the unit's quarter, and not stored with the
     response. From a registered `kios` of the unit the questionnaire counts as its own network.
     """

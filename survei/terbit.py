@@ -37,7 +37,7 @@ questionnaires to a unit during an open quarter in which exactly one other perso
 the quarter once it is published, subtracts their own four and has the fifth person's nine answers.
 The rate limit (`publik.views.survei`, per network per unit per day) only made that cost four days.
 So a cell also needs `MIN_RESPONDEN` distinct respondent networks, the network being the rate
-limit's (`pegawai.throttle.jaringan`: an IPv4 address, an IPv6 /64), counted in
+limit's (`core.throttle.network_of`: an IPv4 address, an IPv6 /64), counted in
 `survei.models.JaringanSkm` apart from the responses. An attacker who controls m networks and
 subtracts everything they sent keeps, of any published cell, the sum of the questionnaires of at
 least 5 - m other networks, each of one person or more: to isolate one person they need four

@@ -54,7 +54,7 @@ def _nama_panggilan(node: ast.Call) -> str:
 
 def ekspor_di_kode() -> tuple[set[str], set[str]]:
     """Return the `data=` keys of every `unduh_tabel` call (an f-string's literal prefix + `*`)
-    and the modules that call `tulis_xlsx`."""
+    and the modules that call `write_xlsx`."""
     kunci, penulis = set(), set()
     for path in _sumber_python():
         pohon = ast.parse(path.read_text(encoding="utf-8"))
@@ -62,7 +62,7 @@ def ekspor_di_kode() -> tuple[set[str], set[str]]:
             if not isinstance(node, ast.Call):
                 continue
             nama = _nama_panggilan(node)
-            if nama == "tulis_xlsx":
+            if nama == "write_xlsx":
                 penulis.add(str(path.relative_to(AKAR)))
             if nama != "unduh_tabel":
                 continue
@@ -187,15 +187,15 @@ def test_every_xlsx_export_types_its_cells(kota, client, unduh_ekspor):
 
 
 def test_the_check_catches_a_date_or_a_number_written_as_text():
-    from pegawai.ekspor import tulis_xlsx
+    from core.export import write_xlsx
 
     with pytest.raises(AssertionError, match="a date written as text"):
-        periksa("uji", tulis_xlsx(["Lowong sejak"], [["01-02-2026"]]))
+        periksa("uji", write_xlsx(["Lowong sejak"], [["01-02-2026"]]))
     with pytest.raises(AssertionError, match="a number written as text"):
-        periksa("uji", tulis_xlsx(["Hari"], [["12"]]))
+        periksa("uji", write_xlsx(["Hari"], [["12"]]))
     assert (
         periksa(
-            "uji", tulis_xlsx(["NIP", "Tanggal"], [["198503152010011002", dt.date(2026, 2, 1)]])
+            "uji", write_xlsx(["NIP", "Tanggal"], [["198503152010011002", dt.date(2026, 2, 1)]])
         )
         == 1
     )

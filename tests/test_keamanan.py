@@ -264,13 +264,13 @@ def test_public_pages_for_anonymous_visitors_stay_cacheable(client):
 
 
 def test_a_view_can_opt_out_of_no_store(rf, hr_user):
-    from pegawai.middleware import TanpaSimpanMiddleware, boleh_disimpan
+    from core.middleware import NoStoreMiddleware, cacheable
 
     def view(request):
         return HttpResponse("sama untuk semua")
 
-    middleware = TanpaSimpanMiddleware(lambda request: view(request))
-    for func, expected in ((view, True), (boleh_disimpan(lambda r: view(r)), False)):
+    middleware = NoStoreMiddleware(lambda request: view(request))
+    for func, expected in ((view, True), (cacheable(lambda r: view(r)), False)):
         request = rf.get("/")
         request.user = hr_user
         middleware.process_view(request, func, (), {})

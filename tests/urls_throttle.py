@@ -3,11 +3,11 @@
 from django.http import HttpResponse
 from django.urls import path
 
+from core.throttle import public_form
 from mataram_asn.urls import urlpatterns as project_urlpatterns
-from pegawai.throttle import formulir_publik
 
 
-@formulir_publik("uji", batas=3, per_detik=60)
+@public_form("uji", batas=3, per_detik=60)
 def formulir(request):
     return HttpResponse("diterima" if request.method == "POST" else "formulir")
 

@@ -1,5 +1,5 @@
 """Who may read the monitoring endpoints (/healthz/siap, /metrics): the client address, as
-pegawai.middleware.AlamatKlienMiddleware resolved it behind TRUSTED_PROXY_COUNT proxies into
+core.middleware.ClientAddressMiddleware resolved it behind TRUSTED_PROXY_COUNT proxies into
 REMOTE_ADDR (never X-Forwarded-For read here), inside one of the allowed networks."""
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Readiness: can this installation do its work now? For a monitor, not for people.
 
-`/healthz` (pegawai.views.healthz) stays the cheap liveness probe a load balancer calls every few
+`/healthz` (core.views.healthz) stays the cheap liveness probe a load balancer calls every few
 seconds. `/healthz/siap` runs these checks, each on its own so one failure does not hide another:
 
 - `basis_data`: a query answers (and how long it took);

@@ -1,9 +1,9 @@
 """The id of the request being served, where every layer can read it: the log lines
-(pegawai.log), the audit trail's correlation id (AUDITLOG_CID_GETTER) and the background tasks a
+(core.logging), the audit trail's correlation id (AUDITLOG_CID_GETTER) and the background tasks a
 request starts (tugas.progres), so one id follows an officer's complaint from nginx's access log
 to the app's log, the audit rows and the worker's log.
 
-In the bottom layer because tasks (here) carry it; pegawai.middleware.IdPermintaanMiddleware
+In the bottom layer because tasks (here) carry it; core.middleware.RequestIdMiddleware
 sets it for each request.
 """
 

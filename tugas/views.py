@@ -1,7 +1,7 @@
 """The progress page of a background task, its JSON for polling, and its download.
 
 Counts, errors and files may name people: like every response to a signed-in user they carry
-`Cache-Control: no-store` (pegawai.middleware.TanpaSimpanMiddleware)."""
+`Cache-Control: no-store` (core.middleware.NoStoreMiddleware)."""
 
 from __future__ import annotations
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from core.admin import ServiceRefused, ServiceWriteMixin
 from django import forms
 from django.contrib import admin
 from django.core.exceptions import ValidationError
@@ -16,7 +17,7 @@ from jabatan.services import (
     formasi_set_kuota,
 )
 from pegawai import admin as pegawai_admin
-from pegawai.admin_base import BaseAdmin, LayananMenolak, ServiceWriteMixin
+from pegawai.admin_base import BaseAdmin
 from pegawai.kompetensi import KODE as KOMPETENSI_KODE
 from pegawai.projection import RefreshAdminMixin
 
@@ -182,6 +183,6 @@ class FormasiAdmin(ServiceWriteMixin, BaseAdmin):
             try:
                 formasi_set_kuota(formasi=obj, kuota=obj.kuota)
             except ValidationError as exc:
-                raise LayananMenolak(exc) from exc
+                raise ServiceRefused(exc) from exc
         # Formasi.save never writes jumlah_terisi (the triggers own it).
         super().save_model(request, obj, form, change)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from core.admin import ReadOnlyMixin
 from django.contrib import admin
 from django.db.models import QuerySet
 from django.http import HttpRequest
@@ -12,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from jabatan.merit import KOMPONEN
 from jabatan.models import Keputusan, PengaturanPetikan, ProfilMerit, Suksesor, Usulan
 from pegawai import admin as pegawai_admin
-from pegawai.admin_base import BaseAdmin, HanyaBacaMixin
+from pegawai.admin_base import BaseAdmin
 from pegawai.akses import lingkup
 
 
@@ -32,7 +33,7 @@ class ProfilMeritAdmin(BaseAdmin):
         return False
 
 
-class _CatatanAdmin(HanyaBacaMixin, BaseAdmin):
+class _CatatanAdmin(ReadOnlyMixin, BaseAdmin):
     """Proposals and decisions are recorded by the vacancy page's services, never typed here.
 
     A row names a candidate with their score and rank: a unit head sees it only when both the

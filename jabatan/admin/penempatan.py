@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from core.admin import ServiceRefused, ServiceWriteMixin
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
@@ -24,7 +25,7 @@ from jabatan.services import (
 )
 from pegawai import admin as pegawai_admin
 from pegawai import projection
-from pegawai.admin_base import BaseAdmin, LayananMenolak, ServiceWriteMixin
+from pegawai.admin_base import BaseAdmin
 from pegawai.forms import tambah_galat
 from pegawai.models import HasilAsesmen, Pegawai
 
@@ -181,7 +182,7 @@ class PenempatanAdmin(ServiceWriteMixin, pegawai_admin.NipSearchMixin, BaseAdmin
             else:
                 self._create(obj)
         except ValidationError as exc:
-            raise LayananMenolak(exc) from exc
+            raise ServiceRefused(exc) from exc
 
     def _create(self, obj: Penempatan) -> None:
         created = penempatan_create(

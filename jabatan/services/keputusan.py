@@ -9,11 +9,12 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
+from core.audit import audited
 from jabatan import merit
 from jabatan.asal_seleksi import asal_seleksi
 from jabatan.models import Formasi, Keputusan, Usulan
 from jabatan.peringkat import Peringkat, peringkat_formasi
-from jabatan.services.base import _diaudit, _integrity_to_validation
+from jabatan.services.base import _integrity_to_validation
 from jabatan.services.koreksi import _batalkan
 from jabatan.services.penempatan import penempatan_create
 from pegawai.models import Pegawai
@@ -70,7 +71,7 @@ def _snapshot(peringkat: Peringkat, terpilih: int | None = None, teratas: int = 
     }
 
 
-@_diaudit
+@audited
 @transaction.atomic
 def usulan_set(*, formasi: Formasi, pegawai_ids: Sequence[int], pada: date, oleh) -> list[Usulan]:
     """Propose up to three eligible candidates to the appointing official (PPK), replacing the
@@ -120,7 +121,7 @@ def usulan_set(*, formasi: Formasi, pegawai_ids: Sequence[int], pada: date, oleh
         raise _integrity_to_validation(exc) from exc
 
 
-@_diaudit
+@audited
 @transaction.atomic
 def keputusan_create(
     *,

@@ -30,8 +30,9 @@ from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from core.audit import audited
 from jabatan.models import Formasi, Keputusan, KoreksiKeputusan, Penempatan
-from jabatan.services.base import _diaudit, _integrity_to_validation
+from jabatan.services.base import _integrity_to_validation
 from jabatan.services.penempatan import penempatan_end
 from pegawai import projection
 
@@ -65,7 +66,7 @@ def _galat_batal(keputusan: Keputusan, pesan: str) -> dict[str, list[str]]:
     return {}
 
 
-@_diaudit
+@audited
 @transaction.atomic
 def keputusan_koreksi(
     *,
@@ -182,7 +183,7 @@ def keputusan_koreksi(
         raise _integrity_to_validation(exc) from exc
 
 
-@_diaudit
+@audited
 @transaction.atomic
 def keputusan_batalkan(
     *, keputusan: Keputusan, alasan: str, oleh, pada: date | None = None

@@ -18,9 +18,10 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
+from core.audit import audited
 from jabatan.models import MAKS_SUKSESOR, Formasi, Penempatan, Suksesor
 from jabatan.peringkat import kotak_talenta
-from jabatan.services.base import _diaudit, _integrity_to_validation, _nama_constraint
+from jabatan.services.base import _integrity_to_validation, _nama_constraint
 from kinerja.rules import TALENT_POOL
 from pegawai.jenis_jabatan import MANAJERIAL
 from pegawai.models import Pegawai
@@ -127,7 +128,7 @@ def suksesor_validate(*, formasi: Formasi, pegawai: Pegawai) -> None:
         raise ValidationError(errors)
 
 
-@_diaudit
+@audited
 @transaction.atomic
 def suksesor_tambah(
     *,
@@ -235,7 +236,7 @@ def _pindah_urutan(suksesor: Suksesor, urutan: int, aktif: list[Suksesor]) -> No
         _catat_perubahan(sebelum, lain)
 
 
-@_diaudit
+@audited
 @transaction.atomic
 def suksesor_ubah(
     *,
@@ -289,7 +290,7 @@ def _akhiri(suksesor: Suksesor, alasan: str) -> None:
         lain.save(update_fields=["urutan", "updated_at"])
 
 
-@_diaudit
+@audited
 @transaction.atomic
 def suksesor_akhiri(*, suksesor: Suksesor, alasan: str, oleh) -> Suksesor:
     """Remove a successor from the plan (the row stays, inactive, with the reason)."""

@@ -8,9 +8,9 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from core.bulk import BulkWriter
 from kinerja.models import Periode, Skp
 from kinerja.services.base import perangkat_daerah_dari
-from pegawai.bulk import BulkWriter
 from pegawai.models import Pegawai, UnitKerja
 
 # Rows per INSERT when opening a period: bounded memory, and a progress step the page can show.
@@ -33,7 +33,7 @@ def periode_buka_skp(
     Each batch commits on its own, with `saat_maju(done, total)` called inside its transaction,
     so a page polling the progress sees it move (a single transaction would show nothing until
     the end). If the work stops half-way, running it again opens the rest: it is idempotent.
-    The rows go in through COPY (pegawai.bulk): the ORM's bulk_create spent 17 of 20 seconds
+    The rows go in through COPY (core.bulk): the ORM's bulk_create spent 17 of 20 seconds
     building 100,000 INSERT parameters.
     """
     with transaction.atomic():

@@ -11,8 +11,8 @@ from django.db.models import (
 )
 from django.utils import timezone
 
+from core.bulk import gc_paused
 from pegawai.akses import Lingkup
-from pegawai.bulk import tanpa_pengumpul_siklus
 from pegawai.models import Pegawai
 from pegawai.selectors import Bagian, PilihanPegawai, saring_pegawai
 from pelatihan import rules
@@ -187,10 +187,10 @@ def kebutuhan_bertahap(
 ) -> Iterator[tuple[int, int, dict[int, list[rules.Kebutuhan]]]]:
     """Yield (employees done, total, {employee id: needs} of the step) over the employees of
     `qs` (their `ids` when the caller has read them), `ukuran` at a time in the order of their
-    ids, Python's cyclic collector paused while it runs (pegawai.bulk.tanpa_pengumpul_siklus)."""
+    ids, Python's cyclic collector paused while it runs (core.bulk.gc_paused)."""
     ukuran = ukuran or UKURAN_BAGIAN
     ids = sorted(ids) if ids is not None else list(qs.order_by("pk").values_list("pk", flat=True))
-    with tanpa_pengumpul_siklus():
+    with gc_paused():
         for mulai in range(0, len(ids), ukuran):
             akhir = min(mulai + ukuran, len(ids))
             dari, sampai = ids[mulai], ids[akhir - 1]

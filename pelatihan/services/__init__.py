@@ -5,13 +5,12 @@ Each function checks, writes in one transaction under the locks it needs, and ra
 `ValidationError` keyed by field in Indonesian; the audit trail (django-auditlog) records each
 save as the acting user `oleh`; a bulk enrolment writes one audit record of the operation too."""
 
+from core.audit import acting_as, audited  # noqa: F401
 from pelatihan.services.base import (  # noqa: F401
     _CONSTRAINT_ERRORS,
     _SQLITE_UNIQUE,
     S,
     T,
-    _diaudit,
-    _diaudit_oleh,
     _integrity_to_validation,
     _kunci_sesi,
     _raise,

@@ -11,6 +11,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.audit import audited
 from pegawai import projection
 from pegawai.models import Pegawai
 from pelatihan.models import (
@@ -20,10 +21,10 @@ from pelatihan.models import (
     RencanaBaris,
     RencanaPengembangan,
 )
-from pelatihan.services.base import _diaudit, _raise, _today
+from pelatihan.services.base import _raise, _today
 
 
-@_diaudit
+@audited
 @transaction.atomic
 def eksternal_catat(
     *,
@@ -84,7 +85,7 @@ def eksternal_catat(
     return obj
 
 
-@_diaudit
+@audited
 @transaction.atomic
 def eksternal_verifikasi(
     *, eksternal: PelatihanEksternal, setuju: bool, alasan: str = "", oleh: Any
@@ -113,7 +114,7 @@ def eksternal_verifikasi(
 # --- The annual plan -------------------------------------------------------------------------
 
 
-@_diaudit
+@audited
 @transaction.atomic
 def rencana_susun(
     *, tahun: int, unit_kerja: Any, kursi: dict[int, tuple[int, int]], programs: dict, oleh: Any
@@ -142,7 +143,7 @@ def rencana_susun(
     return rencana
 
 
-@_diaudit
+@audited
 @transaction.atomic
 def rencana_setujui(*, rencana: RencanaPengembangan, oleh: Any) -> RencanaPengembangan:
     """Approve a plan (HR)."""

@@ -21,10 +21,10 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.audit import acting_as
 from pegawai import projection
 from pegawai.impor import HasilImpor
 from pelatihan.models import PelatihanEksternal
-from pelatihan.services.base import _diaudit_oleh
 
 # The fields an import compares and writes (the key is employee, name, start date).
 KOLOM_IMPOR = (
@@ -86,7 +86,7 @@ def eksternal_impor(
         if not getattr(oleh, "pk", None):
             raise ValueError("an imported training is verified by the officer confirming it")
         sekarang = timezone.now()
-        with transaction.atomic(), _diaudit_oleh(oleh):
+        with transaction.atomic(), acting_as(oleh):
             for e in tulis:
                 e.penyelenggara = e.penyelenggara[:150] or "-"
                 e.nomor_sertifikat = e.nomor_sertifikat[:100]

@@ -13,8 +13,8 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
+from core.audit import acting_as, audited, record_operation
 from pegawai import projection
-from pegawai.audit import catat_operasi
 from pegawai.models import Pegawai
 from pelatihan.models import (
     Peserta,
@@ -22,8 +22,6 @@ from pelatihan.models import (
 )
 from pelatihan.services.base import (
     S,
-    _diaudit,
-    _diaudit_oleh,
     _integrity_to_validation,
     _kunci_sesi,
     _raise,
@@ -32,7 +30,7 @@ from pelatihan.services.base import (
 )
 
 
-@_diaudit
+@audited
 @transaction.atomic
 def peserta_daftar(
     *, sesi: Sesi, pegawai: Pegawai, oleh: Any, hari_ini: dt.date | None = None
@@ -59,7 +57,7 @@ def peserta_daftar(
         raise _integrity_to_validation(exc) from exc
 
 
-@_diaudit
+@audited
 @transaction.atomic
 def peserta_ajukan(
     *,
@@ -144,7 +142,7 @@ def _harus(peserta: Peserta, boleh: Sequence[str], aksi: str) -> None:
         )
 
 
-@_diaudit
+@audited
 @transaction.atomic
 def peserta_hadir(*, peserta: Peserta, oleh: Any) -> Peserta:
     """Mark an enrolled participant as having attended."""
@@ -155,7 +153,7 @@ def peserta_hadir(*, peserta: Peserta, oleh: Any) -> Peserta:
     return peserta
 
 
-@_diaudit
+@audited
 @transaction.atomic
 def peserta_lulus(
     *,
@@ -199,7 +197,7 @@ def peserta_lulus(
     return peserta
 
 
-@_diaudit
+@audited
 @transaction.atomic
 def peserta_tidak_lulus(*, peserta: Peserta, keterangan: str, oleh: Any) -> Peserta:
     """Record that a participant did not complete the program (no JP)."""
@@ -213,7 +211,7 @@ def peserta_tidak_lulus(*, peserta: Peserta, keterangan: str, oleh: Any) -> Pese
     return peserta
 
 
-@_diaudit
+@audited
 @transaction.atomic
 def peserta_batal(*, peserta: Peserta, keterangan: str = "", oleh: Any) -> Peserta:
     """Cancel a request or an enrolment before completion; the seat is freed."""
@@ -290,7 +288,7 @@ def daftar_massal(
     listed. `saat_maju(done, total)` reports progress (a background task's).
     """
     hari_ini = hari_ini or _today()
-    with _diaudit_oleh(oleh), transaction.atomic():
+    with acting_as(oleh), transaction.atomic():
         sesi = _kunci_sesi(sesi)
         sah, ditolak = periksa_massal(sesi=sesi, pegawai=pegawai, hari_ini=hari_ini)
         hasil = HasilMassal(ditolak=ditolak)
@@ -315,7 +313,7 @@ def daftar_massal(
             saat_maju(total, total)
         hasil.didaftar = sah
         hasil.dijalankan = True
-        catat_operasi(
+        record_operation(
             sesi,
             "pelatihan.daftar_massal",
             {"didaftar": len(sah), "ditolak": len(ditolak)},

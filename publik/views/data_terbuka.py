@@ -7,13 +7,13 @@ import csv
 import io
 import json
 
+from core.export import safe_cell
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
-from pegawai.ekspor import sel_aman
 from publik.alamat import absolut
 from publik.cache import halaman_publik
 from publik.data_terbuka import (
@@ -79,7 +79,7 @@ def _unduh(request: HttpRequest, kode: str, fmt: str) -> HttpResponse:
         writer = csv.writer(buf, lineterminator="\r\n")  # RFC 4180
         writer.writerow([k.nama for k in d.kolom])
         for row in data:
-            writer.writerow([sel_aman(nilai_csv(row[k.nama])) for k in d.kolom])
+            writer.writerow([safe_cell(nilai_csv(row[k.nama])) for k in d.kolom])
         response = HttpResponse(buf.getvalue(), content_type="text/csv; charset=utf-8")
         response["Access-Control-Allow-Origin"] = "*"  # as _json's
     response["Content-Disposition"] = f'inline; filename="{kode}.{fmt}"'

@@ -18,9 +18,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from core.paging import query_without_page
 from pegawai.capability import Capability, demand, holds, page
 from pegawai.ekspor import unduh_tabel
-from pegawai.halaman import query_tanpa_halaman
 from publik.filters import SeleksiKelolaFilter
 from publik.forms import BatalForm, HasilTahapForm, JadwalUbahForm, SeleksiBukaForm, SeleksiUbahForm
 from publik.models import TAHAP_DINILAI, PerubahanSeleksi, Seleksi, Tahap
@@ -114,7 +114,7 @@ def seleksi_daftar(request: HttpRequest) -> HttpResponse:
         {
             "filterset": filterset,
             "halaman": halaman,
-            "query": query_tanpa_halaman(request),
+            "query": query_without_page(request),
             "boleh_buka": request.user.has_perm(PERM_BUKA),
         },
         status=200 if filterset.is_valid() else 400,

@@ -11,8 +11,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_protect
 from django.views.decorators.http import require_http_methods, require_safe
 
+from core.throttle import client_network, public_form
 from pegawai.forms import tambah_galat
-from pegawai.throttle import formulir_publik, jaringan_klien
 from publik import qr
 from publik.cache import halaman_publik
 from publik.forms import SurveiForm
@@ -28,7 +28,7 @@ from survei.selectors import (
 from survei.services import respon_skm_create
 from survei.terbit import terbit_sejak
 
-# One network (an IPv4 address, an IPv6 /64: pegawai.throttle.jaringan) may send this many
+# One network (an IPv4 address, an IPv6 /64: core.throttle.network_of) may send this many
 # questionnaires per hour to all units together: enough for a family at one counter; not enough
 # to move a unit's index. A counter kiosk registered by HR is not limited (`_dari_kios`).
 BATAS_KIRIM = 10
@@ -111,7 +111,7 @@ def survei_hasil(request: HttpRequest, kode: str) -> HttpResponse:
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
-@formulir_publik(
+@public_form(
     "survei-kepuasan",
     batas=BATAS_KIRIM,
     per_detik=JENDELA_DETIK,
@@ -135,7 +135,7 @@ def survei_form(request: HttpRequest, kode: str) -> HttpResponse:
                 respon_skm_create(
                     unit=unit,
                     jawaban=form.jawaban(),
-                    jaringan=jaringan_klien(request),
+                    jaringan=client_network(request),
                     kios=kios,
                     profil=form.profil(),
                     komentar=form.cleaned_data["komentar"],

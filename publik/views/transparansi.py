@@ -9,9 +9,9 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
+from core.paging import query_without_page
 from jabatan.views import beranda as beranda_staf
 from jabatan.views_beranda import tujuan_beranda
-from pegawai.halaman import query_tanpa_halaman
 from pegawai.models import UnitKerja
 from publik.cache import halaman_publik
 from publik.filters import KeputusanPublikFilter
@@ -82,7 +82,7 @@ def transparansi(request: HttpRequest) -> HttpResponse:
             "filter": filterset,
             "halaman": halaman,
             "baris": daftar_baris(halaman.object_list),
-            "params": query_tanpa_halaman(request),
+            "params": query_without_page(request),
             "min_orang": MIN_ORANG,
             # The folded filters (on a phone) say how many narrow the list (the order does not).
             "saring_aktif": sum(

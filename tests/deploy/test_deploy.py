@@ -227,7 +227,7 @@ def test_readiness_through_nginx_opens_to_the_machine_only_and_sees_the_worker(t
     r = tumpukan.klien(sumber="127.0.0.1").get("/healthz/siap")
     hasil = json.loads(r.body)
     assert r.status == 200, hasil
-    assert hasil["komponen"]["cache"]["backend"] == "RedisTahanGangguan"
+    assert hasil["komponen"]["cache"]["backend"] == "ResilientRedisCache"
     assert hasil["komponen"]["antrean"]["worker_hidup"] == 1
 
 
@@ -279,7 +279,7 @@ def test_metrics_through_nginx_open_to_the_machine_only_and_sum_every_worker(tum
 
 def test_one_request_id_runs_from_nginx_access_log_to_the_apps_json_log(tumpukan):
     """nginx names each request ($request_id) in its access log and passes the id on; the app
-    puts it on the response and on its JSON log lines (pegawai.log), and a forged id from the
+    puts it on the response and on its JSON log lines (core.logging), and a forged id from the
     client never gets through nginx."""
     r = tumpukan.klien().get("/jabatan/tidak-ada/", **{"X-Request-ID": "palsu-dari-klien-123"})
     assert r.status == 404

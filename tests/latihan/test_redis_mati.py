@@ -10,10 +10,10 @@ database). Redis is killed (SIGKILL) for ten seconds, then started again, empty:
 
 - before: public pages served from the cache (X-Cache: hit);
 - Redis down: every page still 200, the public ones rendered afresh (X-Cache: miss) —
-  pegawai.cache_redis treats Redis errors as misses; the administrator stays signed in;
+  core.cache treats Redis errors as misses; the administrator stays signed in;
 - Redis back: the cache fills and serves again.
 
-What the rate limit and the login lock do meanwhile is tested in tests/pegawai/test_cache_redis.py.
+What the rate limit and the login lock do meanwhile is tested in tests/core/test_cache.py.
 """
 
 from __future__ import annotations

@@ -50,7 +50,7 @@ _JARINGAN = itertools.count(1)
 
 
 def jaringan_baru() -> str:
-    """Return a respondent network no test has used yet (an IPv6 /64, as pegawai.throttle
+    """Return a respondent network no test has used yet (an IPv6 /64, as core.throttle
     names one)."""
     return f"2001:db8:{next(_JARINGAN):x}::/64"
 

@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from django.test import Client
 from django.urls import reverse
 
-from pegawai.throttle import jaringan
+from core.throttle import network_of
 from publik.views.survei import BATAS_KIRIM, BATAS_UNIT_HARIAN
 from survei.models import KomentarSkm, ResponSkm, StatusKomentar
 from survei.selectors import MIN_RESPONDEN, hasil_terbit, hasil_terbit_satu
@@ -109,10 +109,10 @@ def test_one_network_has_a_daily_cap_per_unit(unit_layanan, opd):
     while diterima < BATAS_UNIT_HARIAN:
         # An hour passes whenever the hourly limit is reached (its counter expires).
         if diterima and diterima % BATAS_KIRIM == 0:
-            cache.delete(f"laju:survei-kepuasan:{jaringan(alamat)}")
+            cache.delete(f"laju:survei-kepuasan:{network_of(alamat)}")
         assert client.post(_url(unit_layanan), _isian()).status_code == 302
         diterima += 1
-    cache.delete(f"laju:survei-kepuasan:{jaringan(alamat)}")
+    cache.delete(f"laju:survei-kepuasan:{network_of(alamat)}")
     response = Client(REMOTE_ADDR="2001:db8:52:71::2").post(_url(unit_layanan), _isian())
     assert response.status_code == 429 and "besok" in response.content.decode()
     assert 0 < int(response["Retry-After"]) <= 24 * 60 * 60

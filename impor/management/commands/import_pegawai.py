@@ -83,10 +83,10 @@ class Command(BaseCommand):
                 "gunakan --sebagian untuk mengimpor baris yang sah saja)."
             ) from None
         if not opts["dry_run"]:
+            from core.audit import record_operation
             from impor.models import Impor
-            from pegawai.audit import catat_operasi
 
-            log = catat_operasi(
+            log = record_operation(
                 Impor,
                 "impor_pegawai",
                 {

@@ -6,9 +6,9 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
+from core.audit import record_operation
 from jabatan import indeks
 from jabatan.models import IndeksMerit
-from pegawai.audit import catat_operasi
 
 
 class Command(BaseCommand):
@@ -38,7 +38,7 @@ class Command(BaseCommand):
             return
         mulai = time.perf_counter()
         n = indeks.index_refresh(laporan=self._laporan)
-        catat_operasi(IndeksMerit, "indeks_merit: bangun ulang", {"pegawai": n})
+        record_operation(IndeksMerit, "indeks_merit: bangun ulang", {"pegawai": n})
         self.stdout.write(
             self.style.SUCCESS(
                 f"Indeks merit dibangun ulang: {n} pegawai dalam "

@@ -6,7 +6,7 @@ import pytest
 from django.core.cache import cache
 from django.test import Client
 
-from pegawai.throttle import jaringan
+from core.throttle import network_of
 
 pytestmark = pytest.mark.urls("tests.urls_throttle")
 
@@ -53,7 +53,7 @@ def test_another_address_has_its_own_allowance():
     ],
 )
 def test_it_counts_ipv4_by_address_and_ipv6_by_its_64(alamat, jaringan_):
-    assert jaringan(alamat) == jaringan_
+    assert network_of(alamat) == jaringan_
 
 
 def test_an_ipv6_client_rotating_addresses_in_its_64_shares_one_allowance():

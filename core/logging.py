@@ -23,26 +23,26 @@ from tugas.permintaan import id_permintaan
 
 # What an id from the proxy may look like: nginx's $request_id is 32 hex digits; a UUID is
 # accepted too. Anything else (a newline to forge log lines, a megabyte) is replaced.
-ID_SAH = re.compile(r"[0-9A-Za-z-]{8,64}")
+VALID_ID = re.compile(r"[0-9A-Za-z-]{8,64}")
 
 
-def akhiri_permintaan(**kwargs) -> None:
+def end_request(**kwargs) -> None:
     """Forget the request's id once its response is closed (Django's request_finished), so a
     log line after it, in the same thread, names no request."""
     id_permintaan.set(None)
 
 
-request_finished.connect(akhiri_permintaan, dispatch_uid="pegawai.log.akhiri_permintaan")
+request_finished.connect(end_request, dispatch_uid="core.logging.end_request")
 
 
-def id_dari(header: str | None) -> str:
+def request_id_from(header: str | None) -> str:
     """Return the proxy's request id when it is well formed, else a new one."""
-    if header and ID_SAH.fullmatch(header):
+    if header and VALID_ID.fullmatch(header):
         return header
     return uuid.uuid4().hex
 
 
-class SaringIdPermintaan(logging.Filter):
+class RequestIdFilter(logging.Filter):
     """Put the current request's id on every record (`record.request_id`)."""
 
     def filter(self, record: logging.LogRecord) -> bool:
@@ -51,10 +51,10 @@ class SaringIdPermintaan(logging.Filter):
 
 
 # A LogRecord's own attributes; anything else on a record came from `extra=` and is logged.
-_BAWAAN = set(vars(logging.makeLogRecord({}))) | {"message", "asctime", "request_id"}
+_BUILTIN = set(vars(logging.makeLogRecord({}))) | {"message", "asctime", "request_id"}
 
 
-class FormatJson(logging.Formatter):
+class JsonFormatter(logging.Formatter):
     """One JSON object a line: time (UTC, ISO 8601), level, logger, message, request id, the
     `extra=` fields, and the traceback of an exception."""
 
@@ -66,7 +66,7 @@ class FormatJson(logging.Formatter):
             "pesan": record.getMessage(),
             "request_id": getattr(record, "request_id", None),
         }
-        baris |= {k: v for k, v in vars(record).items() if k not in _BAWAAN}
+        baris |= {k: v for k, v in vars(record).items() if k not in _BUILTIN}
         if record.exc_info:
             baris["traceback"] = self.formatException(record.exc_info)
         return json.dumps(baris, ensure_ascii=False, default=str)

@@ -68,14 +68,14 @@ class BulkWriter:
         return n
 
 
-def id_berikut(model: type[models.Model]) -> int:
+def next_free_id(model: type[models.Model]) -> int:
     """The first free id of a table, for rows written with explicit ids (the demo seed, which
     moves the sequences past them afterwards)."""
     return (model.objects.aggregate(m=models.Max("pk"))["m"] or 0) + 1
 
 
 @contextmanager
-def tanpa_pengumpul_siklus() -> Iterator[None]:
+def gc_paused() -> Iterator[None]:
     """Pause Python's cyclic garbage collector during a computation over many employees.
 
     Such work allocates millions of small objects that hold no reference cycles (rows, the

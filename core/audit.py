@@ -17,7 +17,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 
 
-def catat_operasi(
+def record_operation(
     target: models.Model | type[models.Model],
     operasi: str,
     jumlah: Mapping[str, int],

@@ -1,5 +1,5 @@
 """A full disk while an upload is saved (issue 22, "Faults"): a clear message, nothing
-half-written — no partial file, no row pointing at a missing file (pegawai.penyimpanan).
+half-written — no partial file, no row pointing at a missing file (core.storage).
 
 The disk is a real 1 MB tmpfs, filled up: the kernel answers ENOSPC, nothing is simulated."""
 
@@ -11,8 +11,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
 
+from core.storage import AtomicFileStorage, DiskFull, is_disk_full
 from impor.models import Impor
-from pegawai.penyimpanan import DiskPenuh, PenyimpananBerkas, disk_penuh
 from pelatihan.models import PelatihanEksternal
 from tests.akses_data import buat_organisasi
 from tests.latihan.alat import berkas_di, disk_kecil, isi_disk
@@ -28,7 +28,7 @@ def disk():
 
 @pytest.mark.lambat
 def test_a_file_that_fits_is_saved_whole_under_its_name(disk):
-    storage = PenyimpananBerkas(location=disk)
+    storage = AtomicFileStorage(location=disk)
     nama = storage.save("bukti/2026/a.pdf", ContentFile(b"%PDF-1.4 isi"))
     assert nama == "bukti/2026/a.pdf"
     assert (disk / nama).read_bytes() == b"%PDF-1.4 isi"
@@ -42,11 +42,11 @@ def test_a_file_that_fits_is_saved_whole_under_its_name(disk):
 @pytest.mark.lambat
 def test_a_full_disk_raises_a_clear_error_and_leaves_no_partial_file(disk):
     isi_disk(disk, sisa=100_000)
-    storage = PenyimpananBerkas(location=disk)
-    with pytest.raises(DiskPenuh) as galat:
+    storage = AtomicFileStorage(location=disk)
+    with pytest.raises(DiskFull) as galat:
         storage.save("bukti/2026/besar.pdf", ContentFile(b"%PDF" + b"x" * 400_000))
     assert PESAN in galat.value.messages[0]
-    assert disk_penuh(galat.value)
+    assert is_disk_full(galat.value)
     assert berkas_di(disk) == []  # neither the final name nor the hidden temporary file
 
 

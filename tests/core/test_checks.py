@@ -1,4 +1,4 @@
-"""Several web processes need one shared cache (pegawai/checks.py, gunicorn.conf.py): the check
+"""Several web processes need one shared cache (core/checks.py, gunicorn.conf.py): the check
 errs when WEB_CONCURRENCY asks for several with a process-local cache and DEBUG off, only
 informs otherwise (so CI's `check --deploy --fail-level WARNING` passes), and gunicorn refuses
 `-w 2` without a shared cache."""
@@ -31,7 +31,7 @@ def _check() -> None:
 def test_several_processes_with_a_process_local_cache_fail_the_check(settings, monkeypatch):
     settings.DEBUG = False
     monkeypatch.setenv("WEB_CONCURRENCY", "2")
-    with pytest.raises(SystemCheckError, match=r"pegawai\.E001"):
+    with pytest.raises(SystemCheckError, match=r"core\.E001"):
         _check()
 
 

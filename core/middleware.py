@@ -16,10 +16,10 @@ from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.text import compress_string
 from django.utils.translation import gettext as _
 
-from pegawai.log import id_dari, id_permintaan
+from core.logging import id_permintaan, request_id_from
 
 
-class BahasaMiddleware(LocaleMiddleware):
+class LanguageMiddleware(LocaleMiddleware):
     """Activate the language chosen with the set_language form, else LANGUAGE_CODE ("id").
 
     Unlike Django's LocaleMiddleware it ignores the browser's Accept-Language: a civil servant
@@ -34,8 +34,8 @@ class BahasaMiddleware(LocaleMiddleware):
         request.LANGUAGE_CODE = translation.get_language()
 
 
-def boleh_disimpan(view: Callable) -> Callable:
-    """Let a view's responses to logged-in users be cached (opt out of `TanpaSimpanMiddleware`).
+def cacheable(view: Callable) -> Callable:
+    """Let a view's responses to logged-in users be cached (opt out of `NoStoreMiddleware`).
 
     Only for responses that hold no personal data, e.g. a public page that looks the same for
     everyone.
@@ -44,7 +44,7 @@ def boleh_disimpan(view: Callable) -> Callable:
     return view
 
 
-class TanpaSimpanMiddleware:
+class NoStoreMiddleware:
     """Send `Cache-Control: no-store, private` on every response to a logged-in user.
 
     Pages for logged-in users hold personal data (an employee's record, a ranking, SKPs, an
@@ -79,7 +79,7 @@ def _gzip(isi: bytes) -> bytes:
     return compress_string(isi)
 
 
-class KompresiPublikMiddleware:
+class PublicGzipMiddleware:
     """Gzip the responses that are the same for every anonymous visitor, and only those.
 
     BREACH recovers a secret from the compressed size of a page that reflects attacker input
@@ -121,7 +121,7 @@ class KompresiPublikMiddleware:
         return response
 
 
-class AlamatKlienMiddleware:
+class ClientAddressMiddleware:
     """Resolve the client's address once, from `TRUSTED_PROXY_COUNT`, into REMOTE_ADDR.
 
     Anyone can send `X-Forwarded-For`; only the proxies we run append to it honestly. With
@@ -147,7 +147,7 @@ class AlamatKlienMiddleware:
         return self.get_response(request)
 
 
-class BatasBadanMiddleware:
+class BodySizeLimitMiddleware:
     """Refuse a request whose declared body is larger than `PERMINTAAN_UKURAN_MAKS` with 413,
     before anything reads it.
 
@@ -179,19 +179,19 @@ class BatasBadanMiddleware:
         return self.get_response(request)
 
 
-class IdPermintaanMiddleware:
-    """Give each request an id (nginx's, when well formed: pegawai.log.id_dari), put it on every
-    log line of the request (pegawai.log.SaringIdPermintaan) and on the response
+class RequestIdMiddleware:
+    """Give each request an id (nginx's, when well formed: core.logging.request_id_from), put it on every
+    log line of the request (core.logging.RequestIdFilter) and on the response
     (`X-Request-ID`), so a reported error leads to its log lines."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        # META, not request.headers: that is cached at first use, and AlamatKlienMiddleware
+        # META, not request.headers: that is cached at first use, and ClientAddressMiddleware
         # (next) must still be able to drop a forged X-Forwarded-For before anyone reads it.
-        request.id_permintaan = id_dari(request.META.get("HTTP_X_REQUEST_ID"))
-        # Cleared when the response is closed (pegawai.log.akhiri_permintaan), not here:
+        request.id_permintaan = request_id_from(request.META.get("HTTP_X_REQUEST_ID"))
+        # Cleared when the response is closed (core.logging.end_request), not here:
         # Django logs a 4xx/5xx response after the middleware returns it.
         id_permintaan.set(request.id_permintaan)
         response = self.get_response(request)

@@ -16,7 +16,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.test import Client
 
-from pegawai import cache_redis
+from core import cache as cache_redis
 from tests.akses_data import SANDI, buat_organisasi
 from tests.latihan.alat import redis_sendiri
 
@@ -26,7 +26,7 @@ pytestmark = [pytest.mark.latihan, pytest.mark.urls("tests.urls_throttle")]
 def _redis(location: str, timeout: float = 0.5) -> dict:
     return {
         "default": {
-            "BACKEND": "pegawai.cache_redis.RedisTahanGangguan",
+            "BACKEND": "core.cache.ResilientRedisCache",
             "LOCATION": location,
             "KEY_PREFIX": "uji",
             "OPTIONS": {"socket_connect_timeout": timeout, "socket_timeout": timeout},
@@ -46,12 +46,12 @@ def redis_mati(settings):
 
 @pytest.fixture(autouse=True)
 def _log_setiap_kali(monkeypatch):
-    monkeypatch.setattr(cache_redis, "LOG_SETIAP", 0.0)
+    monkeypatch.setattr(cache_redis, "LOG_EVERY", 0.0)
 
 
 @pytest.mark.lambat
 def test_it_treats_every_call_as_a_miss_and_logs_it(redis_mati, caplog):
-    with caplog.at_level(logging.WARNING, logger="pegawai.cache_redis"):
+    with caplog.at_level(logging.WARNING, logger="core.cache"):
         assert cache.get("ada") is None
         assert cache.get("ada", "bawaan") == "bawaan"
         assert cache.get_many(["a", "b"]) == {}
@@ -65,15 +65,15 @@ def test_it_treats_every_call_as_a_miss_and_logs_it(redis_mati, caplog):
 
 @pytest.mark.lambat
 def test_a_counter_says_it_cannot_count_rather_than_count_zero(redis_mati):
-    with pytest.raises(cache_redis.CacheTidakTersedia):
+    with pytest.raises(cache_redis.CacheUnavailable):
         cache.incr("n")
 
 
 @pytest.mark.lambat
 def test_the_warning_is_logged_once_a_minute_per_process(redis_mati, caplog, monkeypatch):
-    monkeypatch.setattr(cache_redis, "LOG_SETIAP", 60.0)
-    monkeypatch.setattr(cache_redis, "_terakhir_dicatat", [0.0])
-    with caplog.at_level(logging.WARNING, logger="pegawai.cache_redis"):
+    monkeypatch.setattr(cache_redis, "LOG_EVERY", 60.0)
+    monkeypatch.setattr(cache_redis, "_last_logged", [0.0])
+    with caplog.at_level(logging.WARNING, logger="core.cache"):
         for _ in range(20):
             cache.get("x")
     assert caplog.text.count("Cache (Redis) unavailable") == 1
@@ -139,7 +139,7 @@ def test_a_redis_that_hangs_costs_a_request_its_timeout_not_more(settings):
 @pytest.mark.django_db
 def test_the_public_form_limit_holds_per_process_while_redis_is_down(redis_mati):
     """Neither open (unlimited posts) nor closed (citizens refused): the counter moves to this
-    process's memory (pegawai.throttle._cadangan), so the limit still bites."""
+    process's memory (core.throttle._fallback), so the limit still bites."""
     client = Client(REMOTE_ADDR="10.9.9.9")
     assert [client.post("/formulir/").status_code for _ in range(4)] == [200, 200, 200, 429]
 

@@ -4,17 +4,17 @@ Django's FileSystemStorage writes an upload straight under its final name: when 
 half-way (ENOSPC) the half file stays there, under a name nothing points at (the database row is
 rolled back with the request's transaction), and the user gets a bare 500.
 
-`PenyimpananBerkas` writes into a hidden temporary file in the target folder, then gives it its
+`AtomicFileStorage` writes into a hidden temporary file in the target folder, then gives it its
 final name with a hard link (which, like the O_EXCL open it replaces, refuses a name that is
 taken) and removes the temporary name; on any failure the temporary file goes. A full disk (or a
-full quota) becomes `DiskPenuh`, a ValidationError, so the service that saves the file fails
+full quota) becomes `DiskFull`, a ValidationError, so the service that saves the file fails
 like any refused input: its transaction rolls back and the form shows the message.
 
 An upload larger than FILE_UPLOAD_MAX_MEMORY_SIZE is spooled by Django to a temporary file
-while the request body is read, before any view runs. `UnggahanSementara` closes (and so
+while the request body is read, before any view runs. `CleanTemporaryUploadHandler` closes (and so
 deletes) that file at once when a write to it fails, instead of leaving the half file to the
 garbage collector while the disk stays full; `disk_penuh()` recognises the fault, and
-pegawai.views.galat_server answers it with the message (507) instead of a bare 500.
+core.views.server_error answers it with the message (507) instead of a bare 500.
 """
 
 from __future__ import annotations
@@ -29,19 +29,19 @@ from django.core.files.storage import FileSystemStorage
 from django.core.files.uploadhandler import TemporaryFileUploadHandler
 from django.utils.translation import gettext_lazy as _
 
-PENUH = (errno.ENOSPC, errno.EDQUOT)
+FULL_ERRNOS = (errno.ENOSPC, errno.EDQUOT)
 
 
-def disk_penuh(exc: BaseException | None) -> bool:
+def is_disk_full(exc: BaseException | None) -> bool:
     """Whether `exc`, or an exception it was raised from, is a full disk or quota."""
     while exc is not None:
-        if isinstance(exc, DiskPenuh) or (isinstance(exc, OSError) and exc.errno in PENUH):
+        if isinstance(exc, DiskFull) or (isinstance(exc, OSError) and exc.errno in FULL_ERRNOS):
             return True
         exc = exc.__cause__ or exc.__context__
     return False
 
 
-class DiskPenuh(ValidationError):
+class DiskFull(ValidationError):
     """The server's disk (or quota) is full: the file was not saved, nothing of it is left."""
 
     def __init__(self) -> None:
@@ -54,7 +54,7 @@ class DiskPenuh(ValidationError):
         )
 
 
-class PenyimpananBerkas(FileSystemStorage):
+class AtomicFileStorage(FileSystemStorage):
     """FileSystemStorage that never leaves a partial file (module docstring)."""
 
     def _buat_folder(self, folder: str) -> None:
@@ -75,8 +75,8 @@ class PenyimpananBerkas(FileSystemStorage):
             self._buat_folder(folder)
             fd, sementara = tempfile.mkstemp(dir=folder, prefix=".unggah-", suffix=".sebagian")
         except OSError as exc:
-            if exc.errno in PENUH:
-                raise DiskPenuh() from exc
+            if exc.errno in FULL_ERRNOS:
+                raise DiskFull() from exc
             raise
         try:
             with os.fdopen(fd, "wb") as berkas:
@@ -95,8 +95,8 @@ class PenyimpananBerkas(FileSystemStorage):
                     name = self.get_available_name(name)
                     full_path = self.path(name)
         except OSError as exc:
-            if exc.errno in PENUH:
-                raise DiskPenuh() from exc
+            if exc.errno in FULL_ERRNOS:
+                raise DiskFull() from exc
             raise
         finally:
             with contextlib.suppress(FileNotFoundError):
@@ -104,7 +104,7 @@ class PenyimpananBerkas(FileSystemStorage):
         return str(name).replace("\\", "/")
 
 
-class UnggahanSementara(TemporaryFileUploadHandler):
+class CleanTemporaryUploadHandler(TemporaryFileUploadHandler):
     """Django's handler for large uploads, removing its temporary file when a write fails."""
 
     def receive_data_chunk(self, raw_data, start):

@@ -1,15 +1,15 @@
 """Django's RedisCache that survives Redis being away: an error is a miss, logged, not a 500.
 
 Django's own `RedisCache` raises `redis.ConnectionError` from every call when Redis is down, so
-every public page (publik.cache) and every public form (pegawai.throttle) answered 500 until it
+every public page (publik.cache) and every public form (core.throttle) answered 500 until it
 came back. Here each call that fails is treated as Redis having nothing: a read returns its
 default (the page is rendered afresh, uncached), a write is dropped. django-redis's
 IGNORE_EXCEPTIONS does the same, but would bring a second Redis client library and its own
 settings for one behaviour; this is a subclass of the backend already in use.
 
-Counters are the exception: `incr` (and `decr`, which calls it) raises `CacheTidakTersedia`,
+Counters are the exception: `incr` (and `decr`, which calls it) raises `CacheUnavailable`,
 because "no counter" is not "count zero": the caller decides (the rate limit counts in its own
-process, pegawai.throttle). Sessions (database) and the login lock (django-axes, database) do
+process, core.throttle). Sessions (database) and the login lock (django-axes, database) do
 not live in the cache, so a Redis outage neither logs anyone out nor opens the lock.
 
 The socket timeouts (settings.CACHES OPTIONS) bound how long a request waits for a Redis that
@@ -30,18 +30,18 @@ from redis.exceptions import RedisError
 
 logger = logging.getLogger(__name__)
 
-LOG_SETIAP = 60.0  # seconds between two warnings of one process
-_terakhir_dicatat = [0.0]
+LOG_EVERY = 60.0  # seconds between two warnings of one process
+_last_logged = [0.0]
 
 
-class CacheTidakTersedia(Exception):
+class CacheUnavailable(Exception):
     """The shared cache did not answer a counter call."""
 
 
-def _catat(operasi: str, exc: RedisError) -> None:
+def _log(operasi: str, exc: RedisError) -> None:
     sekarang = time.monotonic()
-    if sekarang - _terakhir_dicatat[0] >= LOG_SETIAP:
-        _terakhir_dicatat[0] = sekarang
+    if sekarang - _last_logged[0] >= LOG_EVERY:
+        _last_logged[0] = sekarang
         logger.warning(
             "Cache (Redis) unavailable, %s treated as a miss: %s: %s",
             operasi,
@@ -50,7 +50,7 @@ def _catat(operasi: str, exc: RedisError) -> None:
         )
 
 
-def _atau(default: Callable[..., Any]) -> Callable:
+def _or_default(default: Callable[..., Any]) -> Callable:
     """Run the RedisCache method; on a Redis error log it and return `default(*args)`."""
 
     def decorator(method: Callable) -> Callable:
@@ -59,7 +59,7 @@ def _atau(default: Callable[..., Any]) -> Callable:
             try:
                 return method(self, *args, **kwargs)
             except RedisError as exc:
-                _catat(method.__name__, exc)
+                _log(method.__name__, exc)
                 return default(*args, **kwargs)
 
         return wrapped
@@ -71,31 +71,31 @@ def _default_get(key, default=None, version=None):
     return default
 
 
-def _tidak(*args, **kwargs) -> bool:
+def _false(*args, **kwargs) -> bool:
     return False
 
 
-def _kosong(*args, **kwargs) -> Any:
+def _none(*args, **kwargs) -> Any:
     return None
 
 
-class RedisTahanGangguan(RedisCache):
+class ResilientRedisCache(RedisCache):
     """RedisCache whose reads miss and writes drop while Redis is down (module docstring)."""
 
-    get = _atau(_default_get)(RedisCache.get)
-    get_many = _atau(lambda *a, **k: {})(RedisCache.get_many)
-    has_key = _atau(_tidak)(RedisCache.has_key)
-    add = _atau(_tidak)(RedisCache.add)
-    set = _atau(_kosong)(RedisCache.set)
-    set_many = _atau(lambda data, *a, **k: list(data))(RedisCache.set_many)
-    touch = _atau(_tidak)(RedisCache.touch)
-    delete = _atau(_tidak)(RedisCache.delete)
-    delete_many = _atau(_kosong)(RedisCache.delete_many)
-    clear = _atau(_tidak)(RedisCache.clear)
+    get = _or_default(_default_get)(RedisCache.get)
+    get_many = _or_default(lambda *a, **k: {})(RedisCache.get_many)
+    has_key = _or_default(_false)(RedisCache.has_key)
+    add = _or_default(_false)(RedisCache.add)
+    set = _or_default(_none)(RedisCache.set)
+    set_many = _or_default(lambda data, *a, **k: list(data))(RedisCache.set_many)
+    touch = _or_default(_false)(RedisCache.touch)
+    delete = _or_default(_false)(RedisCache.delete)
+    delete_many = _or_default(_none)(RedisCache.delete_many)
+    clear = _or_default(_false)(RedisCache.clear)
 
     def incr(self, key, delta=1, version=None):
         try:
             return super().incr(key, delta, version)
         except RedisError as exc:
-            _catat("incr", exc)
-            raise CacheTidakTersedia(str(exc)) from exc
+            _log("incr", exc)
+            raise CacheUnavailable(str(exc)) from exc

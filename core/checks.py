@@ -1,6 +1,6 @@
 """Start-up checks of the deployment: several processes need one shared cache.
 
-The public forms' rate limits (`pegawai.throttle`) and the public pages' cache invalidation
+The public forms' rate limits (`core.throttle`) and the public pages' cache invalidation
 (`publik.cache`) live in Django's cache. A process-local cache (the default `locmemcache://`
 when CACHE_URL is unset) gives each worker its own counters and its own copy of the pages:
 with two gunicorn workers a network gets twice the allowance, and a page invalidated by one
@@ -13,7 +13,7 @@ Django cannot see how many processes the server will start, so:
   Info otherwise: `check --deploy --fail-level WARNING` in CI, with production settings and no
   CACHE_URL, passes, and still prints it.
 - gunicorn, which runs no Django checks, refuses to start several workers with a process-local
-  cache through the project's gunicorn.conf.py (`cache_per_proses_ditolak`), whatever the
+  cache through the project's gunicorn.conf.py (`process_local_cache_refusal`), whatever the
   command line says.
 """
 
@@ -25,18 +25,18 @@ from django.conf import settings
 from django.core import checks
 
 # Backends whose data lives in one process (the dummy one keeps nothing at all).
-PER_PROSES = {
+PROCESS_LOCAL_BACKENDS = {
     "django.core.cache.backends.locmem.LocMemCache",
     "django.core.cache.backends.dummy.DummyCache",
 }
 
 
-def cache_per_proses() -> bool:
+def process_local_cache() -> bool:
     """Return whether the default cache lives inside each process."""
-    return settings.CACHES["default"]["BACKEND"] in PER_PROSES
+    return settings.CACHES["default"]["BACKEND"] in PROCESS_LOCAL_BACKENDS
 
 
-def proses_diminta() -> int | None:
+def requested_processes() -> int | None:
     """Return the number of processes WEB_CONCURRENCY asks for, or None when it is not set."""
     try:
         return int(os.environ["WEB_CONCURRENCY"])
@@ -44,7 +44,7 @@ def proses_diminta() -> int | None:
         return None
 
 
-def pesan_cache_per_proses(proses: int) -> str:
+def process_local_cache_message(proses: int) -> str:
     return (
         f"{proses} proses web dengan cache per proses ({settings.CACHES['default']['BACKEND']}): "
         "batas laju formulir publik dihitung terpisah di setiap proses dan halaman publik yang "
@@ -54,27 +54,27 @@ def pesan_cache_per_proses(proses: int) -> str:
 
 
 @checks.register(checks.Tags.caches)
-def periksa_cache_bersama(app_configs=None, **kwargs) -> list[checks.CheckMessage]:
+def check_shared_cache(app_configs=None, **kwargs) -> list[checks.CheckMessage]:
     """Error when several processes are asked for without a shared cache; Info when DEBUG is
     off with a process-local cache and the number of processes is not known here."""
-    if settings.DEBUG or not cache_per_proses():
+    if settings.DEBUG or not process_local_cache():
         return []
-    proses = proses_diminta()
+    proses = requested_processes()
     if proses is not None and proses > 1:
-        return [checks.Error(pesan_cache_per_proses(proses), id="pegawai.E001")]
+        return [checks.Error(process_local_cache_message(proses), id="core.E001")]
     return [
         checks.Info(
             "Cache per proses: cukup untuk satu proses web. Untuk beberapa worker atau mesin "
             "setel CACHE_URL ke cache bersama (gunicorn menolak -w lebih dari 1 tanpa itu).",
-            id="pegawai.I001",
+            id="core.I001",
         )
     ]
 
 
-def cache_per_proses_ditolak(workers: int) -> str | None:
+def process_local_cache_refusal(workers: int) -> str | None:
     """Return why a server of `workers` processes must not start, or None when it may."""
-    if workers > 1 and not settings.DEBUG and cache_per_proses():
-        return pesan_cache_per_proses(workers)
+    if workers > 1 and not settings.DEBUG and process_local_cache():
+        return process_local_cache_message(workers)
     return None
 
 
@@ -83,7 +83,7 @@ def gunicorn_on_starting(server) -> None:
     system checks, so refuse here to start more than one worker on a process-local cache when
     DEBUG is off. ALLOW_PROCESS_LOCAL_CACHE=true starts it anyway (the load benchmark measures
     one process's own cache on purpose); never in production."""
-    alasan = cache_per_proses_ditolak(server.cfg.workers)
+    alasan = process_local_cache_refusal(server.cfg.workers)
     if alasan is None:
         return
     if os.environ.get("ALLOW_PROCESS_LOCAL_CACHE", "").lower() in ("1", "true", "yes"):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.http import HttpRequest
 
 
-def query_tanpa_halaman(request: HttpRequest) -> str:
+def query_without_page(request: HttpRequest) -> str:
     """Return the request's query string without its page number: the filters and sort order
     that the pager's links carry on to the other pages."""
     query = request.GET.copy()

@@ -1,8 +1,8 @@
 """The one protection every public form uses: CSRF and rate limits per client network.
 
-Later public pages (feedback, the satisfaction survey) wrap their views with `formulir_publik`;
+Later public pages (feedback, the satisfaction survey) wrap their views with `public_form`;
 none of them writes its own. Counting uses Django's cache: with several processes set CACHE_URL
-to a shared cache (Redis), so they count together (`pegawai.checks` says so at start).
+to a shared cache (Redis), so they count together (`core.checks` says so at start).
 
 A client is counted by its network (`jaringan`): an IPv4 address by itself, an IPv6 address by
 its /64. IPv6 interface identifiers are the low 64 bits of the address (RFC 4291 section 2.5.1),
@@ -27,10 +27,10 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.csrf import csrf_protect
 
-from pegawai.cache_redis import CacheTidakTersedia
+from core.cache import CacheUnavailable
 
 
-def jaringan(alamat: str) -> str:
+def network_of(alamat: str) -> str:
     """Return the network a client address is counted under: IPv4 as is, IPv6 as its /64."""
     try:
         ip = ipaddress.ip_address(alamat)
@@ -43,19 +43,19 @@ def jaringan(alamat: str) -> str:
     return str(ip)
 
 
-def jaringan_klien(request: HttpRequest) -> str:
+def client_network(request: HttpRequest) -> str:
     """Return the network of the request's client (REMOTE_ADDR, as the proxy middleware set it)."""
-    return jaringan(request.META.get("REMOTE_ADDR", ""))
+    return network_of(request.META.get("REMOTE_ADDR", ""))
 
 
 # Where the counters go while the shared cache (Redis) is down: this process's memory. The
 # limit then holds per process (at most `batas` x processes per window) instead of opening
 # (unlimited posts) or closing (citizens refused a survey because of a server fault) — the
-# forms stay usable and flooding stays bounded until Redis is back (pegawai.cache_redis).
-_cadangan = LocMemCache("throttle-cadangan", {"OPTIONS": {"MAX_ENTRIES": 10000}})
+# forms stay usable and flooding stays bounded until Redis is back (core.cache).
+_fallback = LocMemCache("throttle-cadangan", {"OPTIONS": {"MAX_ENTRIES": 10000}})
 
 
-def _hitung_di(tempat: BaseCache, key: str, timeout: int) -> int:
+def _count_in(tempat: BaseCache, key: str, timeout: int) -> int:
     tempat.add(key, 0, timeout=timeout)
     try:
         return tempat.incr(key)
@@ -64,15 +64,15 @@ def _hitung_di(tempat: BaseCache, key: str, timeout: int) -> int:
         return 1
 
 
-def _hitung(key: str, timeout: int) -> int:
+def _count(key: str, timeout: int) -> int:
     """Add one to a counter that expires `timeout` seconds after it was started."""
     try:
-        return _hitung_di(cache, key, timeout)
-    except CacheTidakTersedia:
-        return _hitung_di(_cadangan, key, timeout)
+        return _count_in(cache, key, timeout)
+    except CacheUnavailable:
+        return _count_in(_fallback, key, timeout)
 
 
-def _ditolak(request: HttpRequest, detik: int, *, harian: bool) -> HttpResponse:
+def _refused(request: HttpRequest, detik: int, *, harian: bool) -> HttpResponse:
     response = render(
         request, "batas_laju.html", {"per_detik": detik, "harian": harian}, status=429
     )
@@ -80,7 +80,7 @@ def _ditolak(request: HttpRequest, detik: int, *, harian: bool) -> HttpResponse:
     return response
 
 
-def formulir_publik(
+def public_form(
     kunci: str,
     *,
     batas: int = 5,
@@ -104,9 +104,9 @@ def formulir_publik(
         @wraps(view)
         def wrapped(request: HttpRequest, *args, **kwargs) -> HttpResponse:
             if request.method == "POST" and not (bebas and bebas(request, **kwargs)):
-                net = jaringan_klien(request)
-                if _hitung(f"laju:{kunci}:{net}", per_detik) > batas:
-                    return _ditolak(request, per_detik, harian=False)
+                net = client_network(request)
+                if _count(f"laju:{kunci}:{net}", per_detik) > batas:
+                    return _refused(request, per_detik, harian=False)
                 if harian is not None:
                     sekarang = timezone.localtime()
                     besok = dt.datetime.combine(
@@ -115,8 +115,8 @@ def formulir_publik(
                     sisa = max(1, int((besok - sekarang).total_seconds()))
                     objek = kwargs.get(per_objek, "") if per_objek else ""
                     key = f"laju:{kunci}:hari:{sekarang.date()}:{objek}:{net}"
-                    if _hitung(key, sisa) > harian:
-                        return _ditolak(request, sisa, harian=True)
+                    if _count(key, sisa) > harian:
+                        return _refused(request, sisa, harian=True)
             return view(request, *args, **kwargs)
 
         return wrapped

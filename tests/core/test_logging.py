@@ -1,5 +1,5 @@
 """Each request's id: made or taken from nginx, on the response and on every log line of the
-request, in JSON a log tool reads (pegawai.log, pegawai.middleware.IdPermintaanMiddleware)."""
+request, in JSON a log tool reads (core.logging, core.middleware.RequestIdMiddleware)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ import pytest
 from django.test import Client, override_settings
 from django.urls import path
 
-from pegawai.log import FormatJson, SaringIdPermintaan
+from core.logging import JsonFormatter, RequestIdFilter
 
 
 def _gagal(request):
@@ -25,11 +25,11 @@ urlpatterns = [path("gagal/", _gagal)]
 
 @pytest.fixture
 def log_json():
-    """The root logger's lines, as production writes them (FormatJson + SaringIdPermintaan)."""
+    """The root logger's lines, as production writes them (JsonFormatter + RequestIdFilter)."""
     tulis = io.StringIO()
     handler = logging.StreamHandler(tulis)
-    handler.setFormatter(FormatJson())
-    handler.addFilter(SaringIdPermintaan())
+    handler.setFormatter(JsonFormatter())
+    handler.addFilter(RequestIdFilter())
     root = logging.getLogger()
     root.addHandler(handler)
     yield lambda: [json.loads(baris) for baris in tulis.getvalue().splitlines()]

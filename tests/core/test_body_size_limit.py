@@ -1,5 +1,5 @@
 """An oversized request body is refused with 413 before anything reads it
-(pegawai.middleware.BatasBadanMiddleware); nginx holds the same limit (tests/deploy)."""
+(core.middleware.BodySizeLimitMiddleware); nginx holds the same limit (tests/deploy)."""
 
 from __future__ import annotations
 
