@@ -2,7 +2,7 @@
 
 The admin index titles each app by its AppConfig's verbose_name; axes has none, so HR read
 "AXES" (Django's label, upper-cased by the admin's CSS) above the lockouts they unlock. Its own
-module: a second AppConfig in pegawai/apps.py would make Django's choice of pegawai's config
+module: a second AppConfig in core/apps.py would make Django's choice of core's config
 ambiguous."""
 
 from axes.apps import AppConfig as AxesAppConfig

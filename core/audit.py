@@ -1,20 +1,57 @@
-"""One audit record for a bulk operation (opening a period's SKPs, rebuilding the merit
-projection, an import): what was done, to which kind of record, by whom, with its counts.
+"""The audit trail's two helpers for services (django-auditlog writes the rows).
 
-The thousands of rows such an operation writes go in through bulk statements that do not pass
-django-auditlog's per-row signals; this record makes the operation itself answerable, in the
-same append-only table (Administrasi → Jejak audit → Catatan audit).
+- `audited`: a service's per-row audit entries name its acting user `oleh` on every path (a
+  command or the shell has no request for auditlog's middleware to name).
+- `record_operation`: one audit record for a bulk operation (opening a period's SKPs,
+  rebuilding the merit projection, an import): what was done, to which kind of record, by whom,
+  with its counts. The thousands of rows such an operation writes go in through bulk statements
+  that do not pass django-auditlog's per-row signals; this record makes the operation itself
+  answerable, in the same append-only table (Administrasi → Jejak audit → Catatan audit).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
+from functools import wraps
+from typing import TypeVar
 
 from auditlog.cid import get_cid
+from auditlog.context import auditlog_value, set_extra_data
 from auditlog.models import LogEntry
 from django.contrib.auth.models import AbstractBaseUser
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+
+T = TypeVar("T")
+
+
+@contextmanager
+def acting_as(oleh) -> Iterator[None]:
+    """Attribute the audit entries written inside to `oleh`, the acting user a service was
+    given, on every path (a command or the shell has no request for the audit middleware to
+    name). Inside a request the request's other details (the address) are kept, and the
+    request's context is restored afterwards."""
+    try:
+        sebelumnya = auditlog_value.get()
+    except LookupError:
+        sebelumnya = None
+    data = {k: v for k, v in (sebelumnya or {}).items() if k != "signal_duid"}
+    with set_extra_data({**data, "actor": oleh}):
+        yield
+    if sebelumnya is not None:
+        auditlog_value.set(sebelumnya)
+
+
+def audited(service: Callable[..., T]) -> Callable[..., T]:
+    """Write the service's audit entries as its keyword argument `oleh` (the acting user)."""
+
+    @wraps(service)
+    def call(*args, oleh, **kwargs) -> T:
+        with acting_as(oleh):
+            return service(*args, oleh=oleh, **kwargs)
+
+    return call
 
 
 def record_operation(

@@ -40,7 +40,7 @@ def cacheable(view: Callable) -> Callable:
     Only for responses that hold no personal data, e.g. a public page that looks the same for
     everyone.
     """
-    view.boleh_disimpan = True
+    view.cacheable = True
     return view
 
 
@@ -50,7 +50,7 @@ class NoStoreMiddleware:
     Pages for logged-in users hold personal data (an employee's record, a ranking, SKPs, an
     export): no shared proxy and no browser cache may keep them, so the back button on a shared
     office computer shows nothing after logout. One place, so no new view can forget it; a view
-    opts out with `boleh_disimpan`.
+    opts out with `cacheable`.
     """
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
@@ -59,16 +59,12 @@ class NoStoreMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         response = self.get_response(request)
         user = getattr(request, "user", None)
-        if (
-            user is not None
-            and user.is_authenticated
-            and not getattr(request, "_boleh_disimpan", False)
-        ):
+        if user is not None and user.is_authenticated and not getattr(request, "_cacheable", False):
             patch_cache_control(response, no_store=True, private=True)
         return response
 
     def process_view(self, request: HttpRequest, view_func: Callable, view_args, view_kwargs):
-        request._boleh_disimpan = getattr(view_func, "boleh_disimpan", False)
+        request._cacheable = getattr(view_func, "cacheable", False)
 
 
 @lru_cache(maxsize=256)
@@ -180,8 +176,8 @@ class BodySizeLimitMiddleware:
 
 
 class RequestIdMiddleware:
-    """Give each request an id (nginx's, when well formed: core.logging.request_id_from), put it on every
-    log line of the request (core.logging.RequestIdFilter) and on the response
+    """Give each request an id (nginx's, when well formed: core.logging.request_id_from), put
+    it on every log line of the request (core.logging.RequestIdFilter) and on the response
     (`X-Request-ID`), so a reported error leads to its log lines."""
 
     def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:

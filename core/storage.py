@@ -13,7 +13,7 @@ like any refused input: its transaction rolls back and the form shows the messag
 An upload larger than FILE_UPLOAD_MAX_MEMORY_SIZE is spooled by Django to a temporary file
 while the request body is read, before any view runs. `CleanTemporaryUploadHandler` closes (and so
 deletes) that file at once when a write to it fails, instead of leaving the half file to the
-garbage collector while the disk stays full; `disk_penuh()` recognises the fault, and
+garbage collector while the disk stays full; `is_disk_full()` recognises the fault, and
 core.views.server_error answers it with the message (507) instead of a bare 500.
 """
 
@@ -72,7 +72,7 @@ class AtomicFileStorage(FileSystemStorage):
         full_path = self.path(name)
         folder = os.path.dirname(full_path)
         try:
-            self._buat_folder(folder)
+            self._make_folder(folder)
             fd, sementara = tempfile.mkstemp(dir=folder, prefix=".unggah-", suffix=".sebagian")
         except OSError as exc:
             if exc.errno in FULL_ERRNOS:

@@ -4,7 +4,7 @@ Later public pages (feedback, the satisfaction survey) wrap their views with `pu
 none of them writes its own. Counting uses Django's cache: with several processes set CACHE_URL
 to a shared cache (Redis), so they count together (`core.checks` says so at start).
 
-A client is counted by its network (`jaringan`): an IPv4 address by itself, an IPv6 address by
+A client is counted by its network (`network_of`): an IPv4 address by itself, an IPv6 address by
 its /64. IPv6 interface identifiers are the low 64 bits of the address (RFC 4291 section 2.5.1),
 and a host picks new random ones within its /64 as it likes (temporary addresses, RFC 8981), so
 one phone or PC can send from as many addresses as it wants inside its /64 but not outside it.

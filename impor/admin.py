@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from core.admin import ServiceRefused, ServiceWriteMixin
 from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 
+from core.admin import ServiceRefused, ServiceWriteMixin
 from impor.models import PemetaanJabatan, PemetaanUnit
 from impor.services import pemetaan_simpan
 from pegawai.admin_base import BaseAdmin

@@ -3,11 +3,10 @@ whose NIPs agree with their birth dates, genders and TMT CPNS."""
 
 from __future__ import annotations
 
-import csv
-import io
 import random
 from datetime import date
 
+from core.export import write_csv
 from impor import kolom as k
 
 NAMA = ("Ahmad", "Baiq", "Lalu", "Made", "Ni Luh", "Siti", "Muhammad", "Nurul", "Dewi", "Rudi")
@@ -89,9 +88,6 @@ def baris_contoh(
 
 
 def csv_contoh(rows: list[dict[str, str]], kolom: list[str] | tuple[str, ...] = k.KOLOM) -> bytes:
-    buf = io.StringIO()
-    w = csv.writer(buf, delimiter=";")
-    w.writerow(kolom)
-    for r in rows:
-        w.writerow([r.get(c, "") for c in kolom])
-    return buf.getvalue().encode("utf-8")
+    """Return the rows as a spreadsheet's CSV (core.export: `;`, UTF-8 with BOM), as HR's
+    files come."""
+    return write_csv(kolom, ([r.get(c, "") for c in kolom] for r in rows))

@@ -15,7 +15,7 @@ from pegawai.models import Pegawai
 
 def _tgl(d: date | None) -> date | str:
     # A date stays a date: dd-mm-yyyy text in CSV, a date cell shown dd-mm-yyyy in XLSX
-    # (pegawai.ekspor); the import reads both back.
+    # (core.export); the import reads both back.
     return d or ""
 
 

@@ -3,12 +3,11 @@ the CSVs of rejected and changed rows."""
 
 from __future__ import annotations
 
-import csv
-import io
 from datetime import date
 
 from django.utils.translation import gettext as _
 
+from core.export import CsvTable
 from impor import kolom as k
 from impor import read
 from pegawai import golongan as gol
@@ -53,42 +52,32 @@ def _tampil(f: str, v: object) -> str:
     return _teks(v)
 
 
-class _PenulisTolak:
+class _PenulisTolak(CsvTable):
     """The file of rejected rows: their values and, per fault, the column and the reason."""
 
     def __init__(self) -> None:
-        self.buf = io.StringIO()
-        self.buf.write("\ufeff")
-        self.w = csv.writer(self.buf, delimiter=";")
-        self.w.writerow([*k.KOLOM, "baris", "kolom_galat", "alasan"])
+        super().__init__([*k.KOLOM, "baris", "kolom_galat", "alasan"])
 
     def tulis(self, baris: read.Baris, galat: list[tuple[str, str]]) -> None:
-        from core.export import safe_cell
-
-        self.w.writerow(
+        self.writerow(
             [
-                *[safe_cell(baris.nilai.get(c, "")) for c in k.KOLOM],
+                *[baris.nilai.get(c, "") for c in k.KOLOM],
                 baris.nomor,
                 ", ".join(dict.fromkeys(c for c, _p in galat)),
-                safe_cell(" | ".join(p for _c, p in galat)),
+                " | ".join(p for _c, p in galat),
             ]
         )
 
 
-class _PenulisSelisih:
+class _PenulisSelisih(CsvTable):
     """Reconciliation: per employee and field, SIASN's value next to ours."""
 
     KOLOM = ("golongan", "tmt_golongan", "pendidikan", "status", "kedudukan", "kedudukan_hukum")
 
     def __init__(self) -> None:
-        self.buf = io.StringIO()
-        self.buf.write("\ufeff")
-        self.w = csv.writer(self.buf, delimiter=";")
-        self.w.writerow(["NIP", "Nama", "Data", "SIASN", "Data kita"])
+        super().__init__(["NIP", "Nama", "Data", "SIASN", "Data kita"])
         self.n = 0
 
     def tulis(self, nip: str, nama: str, data: str, siasn: object, kita: object) -> None:
-        from core.export import safe_cell
-
         self.n += 1
-        self.w.writerow([nip, safe_cell(str(nama)), data, safe_cell(siasn), safe_cell(kita)])
+        self.writerow([nip, str(nama), data, siasn, kita])

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from core.export import DropDown, Sheet, sheet_range
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from core.export import DropDown, Sheet, sheet_range
 from impor import kolom as k
 from jabatan.duk import unit_terlihat
 from jabatan.models import Jabatan
@@ -140,7 +140,7 @@ def templat(scope: Lingkup) -> dict:
     )
     jenis = dict(Jabatan._meta.get_field("jenis").flatchoices)
     unit_contoh = units[0] if units else (_("(kode unit)"), _("(nama unit)"))
-    # Dates as dates: date cells in XLSX, dd-mm-yyyy in CSV (pegawai.ekspor); the import reads
+    # Dates as dates: date cells in XLSX, dd-mm-yyyy in CSV (core.export); the import reads
     # both.
     contoh = {
         "nipBaru": "198503152010011002",

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from core.admin import ReadOnlyMixin, ServiceRefused, ServiceWriteMixin
 from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
+from core.admin import ReadOnlyMixin, ServiceRefused, ServiceWriteMixin
 from kinerja.forms import SkpAdminForm
 from kinerja.models import (
     KinerjaOrganisasi,

@@ -49,6 +49,8 @@ INSTALLED_APPS = [
     "tugas",
     "django_tasks",
     "django_tasks_db",
+    # The framework every app below the roof uses (no models); above it only tugas.
+    "core",
     "pegawai",
     "kinerja",
     "pelatihan",

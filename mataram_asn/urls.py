@@ -1,10 +1,10 @@
-from core.views import healthz
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from django.views.generic import RedirectView
 from django.views.i18n import set_language
 
+from core.views import healthz
 from pegawai.views import saya
 from publik.views.transparansi import beranda
 from tugas.views_kesiapan import kesiapan_view

@@ -1,84 +1,39 @@
-"""The base of every admin in the project: scoping, export, 404 for out-of-scope ids, audit link.
+"""The base of every model admin in the project: scoping, 404 for out-of-scope ids, the list's
+export (logged), and the export log's own admin.
 
-Kept apart from the model admins so `pegawai/admin.py` and `jabatan/admin.py` share one
-mechanism (docs/desain.md, Scoping: no page filters by unit on its own).
+Scoping is pegawai's (units live here; shared/DESIGN.md, Scoping: no page filters by unit on its
+own), so the base is here; what every admin shares and is not about employees (the audit
+trail's link, read-only records, service refusals, the export's cell values) is in core.admin.
 """
 
 from __future__ import annotations
 
-import csv
-import datetime as dt
-import io
-from decimal import Decimal
 from typing import Any
 
-from auditlog.mixins import AuditlogHistoryAdminMixin
-from axes import admin as axes_admin
-from axes.models import AccessAttempt
-from core.export import safe_cell, write_xlsx
 from django.contrib import admin, messages
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.utils import label_for_field, lookup_field
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Model, QuerySet
-from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import path, reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
 from django.views.decorators.http import require_POST
 
+from core.admin import AuditTrailMixin, ReadOnlyMixin, export_value
+from core.export import write_csv, write_xlsx
 from pegawai.akses import lingkup
 from pegawai.ekspor import catat_ekspor
 from pegawai.models import CatatanEkspor
 from tugas.progres import Laporan, bagian
-
-PERM_AUDIT = "auditlog.view_logentry"
-
-
-def _csv_value(field: Any, value: Any) -> str:
-    """Format one exported value: dates `dd-mm-yyyy` (docs/gaya.md), choices by label."""
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return _("Ya") if value else _("Tidak")
-    if isinstance(value, dt.datetime):
-        return timezone.localtime(value).strftime("%d-%m-%Y %H:%M")
-    if isinstance(value, dt.date):
-        return value.strftime("%d-%m-%Y")
-    if isinstance(value, int | float | Decimal):
-        return str(value)
-    choices = getattr(field, "flatchoices", None)
-    if choices:
-        return safe_cell(str(dict(choices).get(value, value)))
-    if isinstance(value, Model):
-        return safe_cell(str(value))
-    return safe_cell(str(value).replace("\N{NO-BREAK SPACE}", " "))
-
-
-def _xlsx_value(field: Any, value: Any) -> Any:
-    """Format one value for an XLSX cell: dates, times and numbers stay typed (shown
-    dd-mm-yyyy, core.export.write_xlsx); text is typed as text there, so it needs no
-    formula guard (`safe_cell`)."""
-    if value is None:
-        return None
-    if isinstance(value, bool):
-        return _("Ya") if value else _("Tidak")
-    if isinstance(value, dt.date | int | float | Decimal):
-        return value
-    choices = getattr(field, "flatchoices", None)
-    if choices:
-        return str(dict(choices).get(value, value))
-    return str(value).replace("\N{NO-BREAK SPACE}", " ")
-
 
 # The export's formats: the `format` field of the export form's POST (the query string holds the
 # list's filters only).
 FORMAT_EKSPOR = ("csv", "xlsx")
 
 
-class BaseAdmin(AuditlogHistoryAdminMixin, admin.ModelAdmin):
+class BaseAdmin(AuditTrailMixin, admin.ModelAdmin):
     """Defaults for every admin of the project.
 
     Scoping: rows reach a unit through `lingkup_path` and an employee through `lingkup_pegawai`;
@@ -115,28 +70,6 @@ class BaseAdmin(AuditlogHistoryAdminMixin, admin.ModelAdmin):
         if obj is None:
             raise Http404(_("Data tidak ditemukan."))
         return obj
-
-    # --- audit trail: HR only ----------------------------------------------------------------
-
-    def auditlog_history_view(self, request: HttpRequest, object_id: str, extra_context=None):
-        if not request.user.has_perm(PERM_AUDIT):
-            raise PermissionDenied
-        return super().auditlog_history_view(request, object_id, extra_context)
-
-    def change_view(
-        self,
-        request: HttpRequest,
-        object_id: str,
-        form_url: str = "",
-        extra_context: dict[str, Any] | None = None,
-    ) -> HttpResponse:
-        extra_context = dict(extra_context or {})
-        if request.user.has_perm(PERM_AUDIT):
-            opts = self.model._meta
-            extra_context["auditlog_url"] = reverse(
-                f"admin:{opts.app_label}_{opts.model_name}_auditlog", args=[object_id]
-            )
-        return super().change_view(request, object_id, form_url, extra_context)
 
     # --- export ------------------------------------------------------------------------------
 
@@ -197,38 +130,17 @@ class BaseAdmin(AuditlogHistoryAdminMixin, admin.ModelAdmin):
         catat_ekspor(request, data=f"{opts.app_label}.{opts.model_name}", jumlah_baris=n)
         header = [str(label_for_field(c, self.model, self)) for c in columns]
 
-        def rows(nilai):
+        def rows():
             for obj in bagian(qs.iterator(chunk_size=2000), laporan, n):
                 values = []
                 for name in columns:
                     field, _attr, value = lookup_field(name, obj, self)
-                    values.append(nilai(field, value))
+                    values.append(export_value(field, value))
                 yield values
 
         if fmt == "xlsx":
-            return write_xlsx(header, rows(_xlsx_value), judul=str(opts.verbose_name_plural)), n
-        buffer = io.StringIO()
-        # A BOM so spreadsheet programs read UTF-8; ";" because Indonesian locales use the
-        # comma as the decimal separator.
-        buffer.write("\ufeff")
-        writer = csv.writer(buffer, delimiter=";")
-        writer.writerow([safe_cell(h) for h in header])
-        writer.writerows(rows(_csv_value))
-        return buffer.getvalue().encode("utf-8"), n
-
-
-class ReadOnlyMixin:
-    """A record written by its own process (an export, a proposal, a decision, a revision):
-    the admin only reads it; nobody adds, changes or deletes it there."""
-
-    def has_add_permission(self, request: HttpRequest) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
+            return write_xlsx(header, rows(), judul=str(opts.verbose_name_plural)), n
+        return write_csv(header, rows()), n
 
 
 class CatatanEksporAdmin(ReadOnlyMixin, admin.ModelAdmin):
@@ -242,51 +154,3 @@ class CatatanEksporAdmin(ReadOnlyMixin, admin.ModelAdmin):
 
 
 admin.site.register(CatatanEkspor, CatatanEksporAdmin)
-
-
-class AccessAttemptAdmin(axes_admin.AccessAttemptAdmin):
-    """django-axes' lockouts, with its one action limited to who may delete attempts.
-
-    Axes declares no permission on "clean up expired attempts", so anyone who can see the list
-    could run it; every action of the project declares its permissions (tests/test_aksi_admin.py).
-    """
-
-    @admin.action(permissions=["delete"], description=_lazy("Hapus percobaan yang kedaluwarsa"))
-    def cleanup_expired_attempts(self, request: HttpRequest, queryset: QuerySet) -> None:
-        super().cleanup_expired_attempts(request, queryset)
-
-
-if admin.site.is_registered(AccessAttempt):  # unless AXES_ENABLE_ADMIN is off
-    admin.site.unregister(AccessAttempt)
-    admin.site.register(AccessAttempt, AccessAttemptAdmin)
-
-
-class ServiceRefused(Exception):
-    """A service refused a write after the form had validated (a concurrent write came first);
-    raised by `save_model`, turned into a message by `ServiceWriteMixin`."""
-
-    def __init__(self, error: ValidationError) -> None:
-        super().__init__(error)
-        self.error = error
-
-
-class ServiceWriteMixin:
-    """Turn `ServiceRefused` raised by `save_model` into an error message.
-
-    The exception leaves the admin's `transaction.atomic` block, so everything the request wrote
-    is rolled back before the user sees the message.
-    """
-
-    def changeform_view(
-        self,
-        request: HttpRequest,
-        object_id: str | None = None,
-        form_url: str = "",
-        extra_context: dict[str, Any] | None = None,
-    ) -> HttpResponse:
-        try:
-            return super().changeform_view(request, object_id, form_url, extra_context)
-        except ServiceRefused as exc:
-            for message in exc.error.messages:
-                self.message_user(request, message, level=messages.ERROR)
-            return HttpResponseRedirect(request.get_full_path())

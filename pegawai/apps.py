@@ -14,7 +14,6 @@ class PegawaiConfig(AppConfig):
         from auditlog.registry import auditlog
         from django.contrib.auth.models import User
 
-        from core import checks  # noqa: F401  (registers the start-up checks)
         from pegawai import models as m
 
         # Every change to employees, their histories, units and access: who, when, from where,

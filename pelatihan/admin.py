@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from core.admin import ServiceRefused, ServiceWriteMixin
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
@@ -16,6 +15,7 @@ from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
+from core.admin import ServiceRefused, ServiceWriteMixin
 from pegawai.admin import NipSearchMixin, pegawai_nama, pegawai_nip, perangkat_daerah_filter
 from pegawai.admin_base import BaseAdmin
 from pegawai.jenis_jabatan import JenisJabatan

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from core.admin import ReadOnlyMixin
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext_lazy
 
+from core.admin import ReadOnlyMixin
 from pegawai.admin_base import BaseAdmin
 from publik.models import AnggotaPanitia, HasilTahap, Pelamar, PerubahanSeleksi, Seleksi, Tahap
 from publik.services import seleksi_usulkan, tahap_umumkan

@@ -6,13 +6,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from core.admin import ReadOnlyMixin, ServiceRefused, ServiceWriteMixin
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from core.admin import ReadOnlyMixin, ServiceRefused, ServiceWriteMixin
 from pegawai.admin_base import BaseAdmin
 from survei.models import KiosSkm, KomentarSkm, ResponSkm, UnitLayanan
 from survei.services import (

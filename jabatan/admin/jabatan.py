@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from core.admin import ServiceRefused, ServiceWriteMixin
 from django import forms
 from django.contrib import admin
 from django.core.exceptions import ValidationError
@@ -12,6 +11,7 @@ from django.db.models import F, QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
+from core.admin import ServiceRefused, ServiceWriteMixin
 from jabatan.models import Formasi, Jabatan, Penempatan
 from jabatan.services import (
     formasi_set_kuota,

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from core.admin import ReadOnlyMixin
 from django.contrib import admin
 from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
+from core.admin import ReadOnlyMixin
 from jabatan.merit import KOMPONEN
 from jabatan.models import Keputusan, PengaturanPetikan, ProfilMerit, Suksesor, Usulan
 from pegawai import admin as pegawai_admin

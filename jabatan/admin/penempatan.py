@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from core.admin import ServiceRefused, ServiceWriteMixin
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
@@ -15,6 +14,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from core.admin import ServiceRefused, ServiceWriteMixin
 from jabatan.models import Formasi, Penempatan
 from jabatan.services import (
     asesmen_hitung_jpm,

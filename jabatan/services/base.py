@@ -1,14 +1,10 @@
-"""What every jabatan service shares: a violated constraint as a field error, the acting user
-in the audit trail."""
+"""What every jabatan service shares: a violated constraint as a field error. (The acting user
+in the audit trail: core.audit.audited.)"""
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from functools import wraps
 from typing import TypeVar
 
-from auditlog.context import auditlog_value, set_extra_data
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError
 from django.utils.translation import gettext_lazy
@@ -116,31 +112,3 @@ def _integrity_to_validation(exc: IntegrityError) -> ValidationError:
         field, message = _CONSTRAINT_ERRORS["formasi_terisi_tidak_melebihi_kuota"]
         return ValidationError({field: message}, code="formasi_penuh")
     raise exc
-
-
-@contextmanager
-def _diaudit_oleh(oleh) -> Iterator[None]:
-    """Attribute the audit entries written inside to `oleh`, the acting user the service was
-    given, on every path (a command or the shell has no request for the audit middleware to
-    name). Inside a request the request's other details (the address) are kept, and the
-    request's context is restored afterwards."""
-    try:
-        sebelumnya = auditlog_value.get()
-    except LookupError:
-        sebelumnya = None
-    data = {k: v for k, v in (sebelumnya or {}).items() if k != "signal_duid"}
-    with set_extra_data({**data, "actor": oleh}):
-        yield
-    if sebelumnya is not None:
-        auditlog_value.set(sebelumnya)
-
-
-def _diaudit(service: Callable[..., T]) -> Callable[..., T]:
-    """Write the service's audit entries as its `oleh` (the acting user)."""
-
-    @wraps(service)
-    def call(*args, oleh, **kwargs) -> T:
-        with _diaudit_oleh(oleh):
-            return service(*args, oleh=oleh, **kwargs)
-
-    return call

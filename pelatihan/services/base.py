@@ -1,15 +1,11 @@
-"""What every pelatihan service shares: constraint errors as field errors, the audit
-actor, refusal reasons of an enrolment, the session lock."""
+"""What every pelatihan service shares: constraint errors as field errors, refusal reasons of an
+enrolment, the session lock. (The audit actor: core.audit.audited.)"""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from functools import wraps
 from typing import TypeVar
 
-from auditlog.context import auditlog_value, set_extra_data
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError
 from django.utils import timezone
@@ -55,30 +51,6 @@ def _integrity_to_validation(exc: IntegrityError) -> ValidationError:
         fld, message = _CONSTRAINT_ERRORS["sesi_peserta_tidak_melebihi_kapasitas"]
         return ValidationError({fld: message}, code="sesi_penuh")
     raise exc
-
-
-@contextmanager
-def _diaudit_oleh(oleh) -> Iterator[None]:
-    """Attribute the audit entries written inside to `oleh` on every path (a command or the
-    shell has no request), keeping and then restoring a request's own context."""
-    try:
-        sebelumnya = auditlog_value.get()
-    except LookupError:
-        sebelumnya = None
-    data = {k: v for k, v in (sebelumnya or {}).items() if k != "signal_duid"}
-    with set_extra_data({**data, "actor": oleh}):
-        yield
-    if sebelumnya is not None:
-        auditlog_value.set(sebelumnya)
-
-
-def _diaudit(service: Callable[..., T]) -> Callable[..., T]:
-    @wraps(service)
-    def call(*args, oleh, **kwargs) -> T:
-        with _diaudit_oleh(oleh):
-            return service(*args, oleh=oleh, **kwargs)
-
-    return call
 
 
 def _today() -> dt.date:

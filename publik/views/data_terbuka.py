@@ -3,17 +3,15 @@ descriptor and the DCAT catalogue (publik/data_terbuka.py describes them all).""
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 
-from core.export import safe_cell
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
+from core.export import write_csv
 from publik.alamat import absolut
 from publik.cache import halaman_publik
 from publik.data_terbuka import (
@@ -75,12 +73,12 @@ def _unduh(request: HttpRequest, kode: str, fmt: str) -> HttpResponse:
             }
         )
     else:
-        buf = io.StringIO()
-        writer = csv.writer(buf, lineterminator="\r\n")  # RFC 4180
-        writer.writerow([k.nama for k in d.kolom])
-        for row in data:
-            writer.writerow([safe_cell(nilai_csv(row[k.nama])) for k in d.kolom])
-        response = HttpResponse(buf.getvalue(), content_type="text/csv; charset=utf-8")
+        isi = write_csv(
+            [k.nama for k in d.kolom],
+            ([nilai_csv(row[k.nama]) for k in d.kolom] for row in data),
+            open_data=True,
+        )
+        response = HttpResponse(isi, content_type="text/csv; charset=utf-8")
         response["Access-Control-Allow-Origin"] = "*"  # as _json's
     response["Content-Disposition"] = f'inline; filename="{kode}.{fmt}"'
     return response

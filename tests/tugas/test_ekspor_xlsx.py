@@ -1,5 +1,5 @@
 """XLSX exports, opened with openpyxl: dates are date cells shown dd-mm-yyyy, the NIP text with
-its 18 digits, names with their titles, formula-like text kept as text (pegawai.ekspor)."""
+its 18 digits, names with their titles, formula-like text kept as text (core.export)."""
 
 from __future__ import annotations
 
