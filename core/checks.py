@@ -9,9 +9,11 @@ worker is served stale by the other for up to ten minutes.
 Django cannot see how many processes the server will start, so:
 - `manage.py check` (and so `migrate`, `runserver`) reports an Error when DEBUG is off, the
   cache is process-local and WEB_CONCURRENCY (the variable gunicorn reads as its default
-  number of workers, and that hosting platforms set) asks for more than one process, and an
-  Info otherwise: `check --deploy --fail-level WARNING` in CI, with production settings and no
-  CACHE_URL, passes, and still prints it.
+  number of workers, and that hosting platforms set) asks for more than one process.
+- `manage.py check --deploy` also reports an Info when the number of processes is not known:
+  `check --deploy --fail-level WARNING` in CI, with production settings and no CACHE_URL,
+  passes, and still prints it. Other commands stay quiet about it (a developer's DEBUG unset
+  and no CACHE_URL is the normal case).
 - gunicorn, which runs no Django checks, refuses to start several workers with a process-local
   cache through the project's gunicorn.conf.py (`process_local_cache_refusal`), whatever the
   command line says.
@@ -55,13 +57,27 @@ def process_local_cache_message(proses: int) -> str:
 
 @checks.register(checks.Tags.caches)
 def check_shared_cache(app_configs=None, **kwargs) -> list[checks.CheckMessage]:
-    """Error when several processes are asked for without a shared cache; Info when DEBUG is
-    off with a process-local cache and the number of processes is not known here."""
+    """Error when DEBUG is off and several processes are asked for without a shared cache."""
     if settings.DEBUG or not process_local_cache():
         return []
     proses = requested_processes()
     if proses is not None and proses > 1:
         return [checks.Error(process_local_cache_message(proses), id="core.E001")]
+    return []
+
+
+@checks.register(checks.Tags.caches, deploy=True)
+def check_shared_cache_deploy(app_configs=None, **kwargs) -> list[checks.CheckMessage]:
+    """Info, under `check --deploy` only, when DEBUG is off with a process-local cache and the
+    number of processes is not known here (the Error above covers a known number).
+
+    Not on every command: on a developer's machine (DEBUG unset, so off; no CACHE_URL) every
+    `manage.py` command would print it."""
+    if settings.DEBUG or not process_local_cache():
+        return []
+    proses = requested_processes()
+    if proses is not None and proses > 1:
+        return []  # check_shared_cache's Error says it
     return [
         checks.Info(
             "Cache per proses: cukup untuk satu proses web. Untuk beberapa worker atau mesin "

@@ -64,3 +64,26 @@ def test_gunicorn_refuses_two_workers_without_a_shared_cache():
     )
     assert hasil.returncode == 1
     assert "2 proses web dengan cache per proses" in hasil.stderr and "CACHE_URL" in hasil.stderr
+
+
+def _output(*args: str) -> str:
+    out, err = io.StringIO(), io.StringIO()
+    call_command("check", *args, stdout=out, stderr=err)
+    return out.getvalue() + err.getvalue()
+
+
+def test_it_keeps_quiet_about_a_process_local_cache_outside_check_deploy(settings, monkeypatch):
+    # A developer's machine: DEBUG unset (so off), no CACHE_URL, no WEB_CONCURRENCY. Every
+    # manage.py command runs the ordinary checks; the reminder is for `check --deploy` only.
+    settings.DEBUG = False
+    monkeypatch.delenv("WEB_CONCURRENCY", raising=False)
+    assert "core.I001" not in _output()
+    assert "core.I001" in _output("--deploy", "--tag", "caches")
+
+
+def test_it_does_not_repeat_the_error_as_a_reminder_under_check_deploy(settings, monkeypatch):
+    settings.DEBUG = False
+    monkeypatch.setenv("WEB_CONCURRENCY", "2")
+    with pytest.raises(SystemCheckError) as galat:
+        _output("--deploy", "--tag", "caches")
+    assert "core.E001" in str(galat.value) and "core.I001" not in str(galat.value)
