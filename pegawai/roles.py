@@ -3,7 +3,8 @@
 Every app declares, in its own `roles.py`, an `IZIN` mapping a role name to the permissions
 ("app_label.codename") that role holds on that app's models; `peran` (above all apps) assembles
 the groups from those declarations after every `migrate`. No app lists another's models. The
-role names live here, in the lowest app, so every app can name them.
+role names live here, in the lowest app that declares roles (core and tugas declare none), so
+every app can name them.
 """
 
 from __future__ import annotations
