@@ -33,14 +33,14 @@ def acting_as(oleh) -> Iterator[None]:
     name). Inside a request the request's other details (the address) are kept, and the
     request's context is restored afterwards."""
     try:
-        sebelumnya = auditlog_value.get()
+        previous = auditlog_value.get()
     except LookupError:
-        sebelumnya = None
-    data = {k: v for k, v in (sebelumnya or {}).items() if k != "signal_duid"}
+        previous = None
+    data = {k: v for k, v in (previous or {}).items() if k != "signal_duid"}
     with set_extra_data({**data, "actor": oleh}):
         yield
-    if sebelumnya is not None:
-        auditlog_value.set(sebelumnya)
+    if previous is not None:
+        auditlog_value.set(previous)
 
 
 def audited(service: Callable[..., T]) -> Callable[..., T]:
@@ -56,15 +56,15 @@ def audited(service: Callable[..., T]) -> Callable[..., T]:
 
 def record_operation(
     target: models.Model | type[models.Model],
-    operasi: str,
-    jumlah: Mapping[str, int],
+    operation: str,
+    counts: Mapping[str, int],
     *,
     oleh: AbstractBaseUser | None = None,
 ) -> LogEntry:
     """Write the audit record of a bulk operation on `target` (one record, or a whole model)
-    with its counts (`jumlah`: label -> number) and return it."""
+    with its counts (label -> number) and return it."""
     model = target if isinstance(target, type) else type(target)
-    changes = {"operasi": [None, operasi], **{k: [None, v] for k, v in jumlah.items()}}
+    changes = {"operasi": [None, operation], **{k: [None, v] for k, v in counts.items()}}
     return LogEntry.objects.create(
         content_type=ContentType.objects.get_for_model(model),
         object_pk="" if isinstance(target, type) else str(target.pk),
@@ -73,6 +73,6 @@ def record_operation(
         action=LogEntry.Action.UPDATE,
         changes=changes,
         actor=oleh,
-        additional_data={"operasi": operasi, **jumlah},
+        additional_data={"operasi": operation, **counts},
         cid=get_cid(),  # the request's id, also in a task it started (AUDITLOG_CID_GETTER)
     )
