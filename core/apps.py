@@ -1,5 +1,4 @@
 from django.apps import AppConfig
-from django.utils.translation import gettext_lazy as _
 
 
 class CoreConfig(AppConfig):
@@ -11,8 +10,7 @@ class CoreConfig(AppConfig):
     app of the project but `tugas`, and holds no model."""
 
     name = "core"
-    label = "core"
-    verbose_name = _("Inti")
+    label = "core"  # no verbose_name: without models, the admin never titles it
 
     def ready(self) -> None:
         from core import checks  # noqa: F401  (registers the start-up checks)
