@@ -2,7 +2,7 @@
 
 Every table the project hands out (admin lists, report downloads, the importer's rejected rows
 and reconciliation, the open data) is written here: text a spreadsheet would run as a formula
-is neutralised (`safe_cell`, CSV injection), dates read dd-mm-yyyy (shared/STYLE.md) and, in
+is neutralised (`safe_cell`, CSV injection), dates read dd-mm-yyyy (docs/gaya.md) and, in
 XLSX, text cells are typed as text. Who took which rows is logged by the caller
 (`pegawai.ekspor.catat_ekspor`: the log is a model of pegawai).
 """
@@ -19,7 +19,7 @@ from django.utils import timezone
 from django.utils.functional import Promise
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-# Dates in exports read dd-mm-yyyy (shared/STYLE.md); in XLSX they stay real dates (a
+# Dates in exports read dd-mm-yyyy (docs/gaya.md); in XLSX they stay real dates (a
 # spreadsheet sorts and filters them as dates) shown in that form.
 DATE_FORMAT = "DD-MM-YYYY"
 DATETIME_FORMAT = "DD-MM-YYYY HH:MM"

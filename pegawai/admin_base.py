@@ -1,7 +1,7 @@
 """The base of every model admin in the project: scoping, 404 for out-of-scope ids, the list's
 export (logged), and the export log's own admin.
 
-Scoping is pegawai's (units live here; shared/DESIGN.md, Scoping: no page filters by unit on its
+Scoping is pegawai's (units live here; docs/desain.md, Scoping: no page filters by unit on its
 own), so the base is here; what every admin shares and is not about employees (the audit
 trail's link, read-only records, service refusals, the export's cell values) is in core.admin.
 """
