@@ -371,6 +371,24 @@ def _tujuan(role: str, name: str | None, path: str) -> str:
     return _ke_login("/masuk/", path)
 
 
+def test_every_page_behind_a_login_declares_its_capability():
+    """Every page HALAMAN sends an anonymous visitor to the login page from is declared, apart
+    from the admin (Django's own checks) and tugas (below pegawai: its task pages answer 404 to
+    all but the task's starter)."""
+    from pegawai.capability import declared_pages
+
+    pages = declared_pages()
+    tidak = [
+        name
+        for name, (anonim, *_rest) in HALAMAN.items()
+        if anonim == 302
+        and not name.startswith(("admin:", "tugas:"))
+        and name not in ("set_language",)
+        and name not in pages
+    ]
+    assert not tidak, tidak
+
+
 def test_it_answers_every_url_for_every_role_as_expected():
     from tugas.models import Progres
 
@@ -414,7 +432,7 @@ def _ekspor_post(objek: dict[str, object]) -> list[tuple[str, str, tuple[int, ..
     # The DUK of unit A: its unit head and HR; the other unit's head as if it were absent.
     unit = objek["pegawai.unitkerja"].pk
     rows.append(
-        ("jabatan:duk_ekspor", f"/impor/duk/ekspor.csv?unit={unit}", (302, 403, 404, 302, 302))
+        ("jabatan:duk_ekspor", f"/jabatan/duk/ekspor.csv?unit={unit}", (302, 403, 404, 302, 302))
     )
     # The JP dashboard's tables: unit heads and HR; "distribusi" is no table of this page.
     rows.append(("pelatihan:ekspor", "/pelatihan/ekspor/pegawai.csv", (302, 403, 302, 302, 302)))

@@ -23,7 +23,6 @@ from pegawai.capability import (
 )
 from pegawai.roles import PIMPINAN_UNIT
 from tests.akses_data import ROLES, _user, buat_organisasi
-from tests.test_akses import HALAMAN
 
 pytestmark = pytest.mark.django_db
 
@@ -90,22 +89,6 @@ def test_the_menu_shows_an_entry_exactly_when_its_page_opens(org, role):
     assert not salah, "\n".join(salah)
     if role == "anonim":
         assert not any(f'href="{reverse(name)}"' in menu for name, _label in MENU)
-
-
-def test_every_page_behind_a_login_declares_its_capability():
-    """Every page HALAMAN sends an anonymous visitor to the login page from is declared, apart
-    from the admin (Django's own checks) and tugas (below pegawai: its task pages answer 404 to
-    all but the task's starter)."""
-    pages = declared_pages()
-    tidak = [
-        name
-        for name, (anonim, *_rest) in HALAMAN.items()
-        if anonim == 302
-        and not name.startswith(("admin:", "tugas:"))
-        and name not in ("set_language",)
-        and name not in pages
-    ]
-    assert not tidak, tidak
 
 
 def test_a_unit_head_without_a_staff_login_is_offered_the_duk_and_it_opens(org):

@@ -51,7 +51,7 @@ def test_it_refuses_a_get_of_the_admin_export_and_starts_nothing(org, langsung, 
         "/impor/ekspor.xlsx",
         "/pelatihan/ekspor/pegawai.csv",
         "/pelatihan/ekspor/unit.xlsx",
-        "/impor/duk/ekspor.csv?unit={unit}",
+        "/jabatan/duk/ekspor.csv?unit={unit}",
     ],
 )
 def test_it_refuses_a_get_of_a_city_wide_export_and_starts_nothing(org, langsung, url):
