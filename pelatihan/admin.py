@@ -12,6 +12,8 @@ from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
+from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
@@ -243,7 +245,7 @@ class PelatihanEksternalAdmin(ServiceWriteMixin, NipSearchMixin, BaseAdmin):
         "tanggal_selesai",
         "jumlah_jp",
         "nomor_sertifikat",
-        "bukti",
+        "bukti_unduh",
         "status",
         "diverifikasi_oleh",
         "diverifikasi_pada",
@@ -251,6 +253,17 @@ class PelatihanEksternalAdmin(ServiceWriteMixin, NipSearchMixin, BaseAdmin):
 
     def get_fields(self, request: HttpRequest, obj: Any = None):
         return [*self.readonly_fields, "keputusan", "alasan_penolakan"]
+
+    @admin.display(description=_lazy("bukti (sertifikat)"))
+    def bukti_unduh(self, obj: PelatihanEksternal) -> str:
+        """Link to the permission-checked download, never to the file's storage URL."""
+        if not obj.bukti:
+            return "—"
+        return format_html(
+            '<a href="{}">{}</a>',
+            reverse("pelatihan:eksternal_bukti", args=[obj.pk]),
+            _("Unduh bukti"),
+        )
 
     def has_add_permission(self, request: HttpRequest) -> bool:
         return False  # recorded by the employee, with evidence

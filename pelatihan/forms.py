@@ -5,13 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from pegawai.models import UnitKerja
+from pelatihan.bukti import validate_bukti
 from pelatihan.models import KelompokKompetensi, PelatihanWajib
-
-BUKTI_MAKS = 5 * 1024 * 1024
-BUKTI_JENIS = (".pdf", ".jpg", ".jpeg", ".png")
 
 
 class EksternalForm(forms.Form):
@@ -34,11 +33,12 @@ class EksternalForm(forms.Form):
     bukti = forms.FileField(label=_("Bukti (sertifikat, PDF/JPG/PNG, maks. 5 MB)"))
 
     def clean_bukti(self):
+        """Refuse a file too large or not a PDF, PNG or JPEG by its bytes (pelatihan.bukti)."""
         f = self.cleaned_data["bukti"]
-        if f.size > BUKTI_MAKS:
-            raise forms.ValidationError(_("Berkas bukti paling besar 5 MB."))
-        if not f.name.lower().endswith(BUKTI_JENIS):
-            raise forms.ValidationError(_("Bukti harus berupa PDF, JPG atau PNG."))
+        try:
+            validate_bukti(f)
+        except ValidationError as exc:
+            raise forms.ValidationError(exc.message_dict["bukti"]) from exc
         return f
 
 

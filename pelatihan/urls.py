@@ -9,6 +9,7 @@ urlpatterns = [
     path("ekspor/<str:tabel>.<str:fmt>", views.ekspor, name="ekspor"),
     path("saya/", views.saya, name="saya"),
     path("saya/eksternal/", views.eksternal, name="eksternal"),
+    path("eksternal/<int:eksternal_id>/bukti/", views.eksternal_bukti, name="eksternal_bukti"),
     path("sesi/<int:pk>/ajukan/", views.ajukan, name="ajukan"),
     path("kebutuhan/", views.kebutuhan, name="kebutuhan"),
     path("rencana/", views.rencana, name="rencana"),

@@ -6,7 +6,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpRequest, HttpResponse, QueryDict
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -15,11 +15,12 @@ from django.views.decorators.http import require_POST, require_safe
 
 from core.paging import query_without_page
 from pegawai.akses import lingkup, pegawai_id_sendiri
-from pegawai.capability import EMPLOYEE, HR, LEADER, demand, page
+from pegawai.capability import EMPLOYEE, HR, LEADER, SIGNED_IN, demand, page
 from pegawai.ekspor import unduh_tabel
 from pegawai.forms import tambah_galat
 from pegawai.models import Pegawai
 from pelatihan import charts, rules, selectors, services
+from pelatihan.bukti import TYPES, read_head, sniff_type
 from pelatihan.forms import AjukanForm, DaftarMassalForm, EksternalForm, RencanaAksiForm
 from pelatihan.models import Peserta, Sesi
 
@@ -151,6 +152,41 @@ def eksternal(request: HttpRequest) -> HttpResponse:
             return redirect("pelatihan:saya")
     request.method = "GET"
     return saya(request, form=form)
+
+
+@page(SIGNED_IN)
+@require_safe
+def eksternal_bukti(request: HttpRequest, eksternal_id: int) -> FileResponse:
+    """Send the evidence of external training, as a download, to whoever may see the record
+    (the employee, a unit head over them, HR); 404 for anyone else, as for a record that does
+    not exist. Never as a page: an attachment of the type read from its bytes, `nosniff`
+    (pelatihan.bukti); a file stored before the check and of no accepted type goes as bytes."""
+    scope = lingkup(request.user)
+    eksternal = get_object_or_404(
+        selectors.eksternal_terlihat(scope).only("pk", "bukti"), pk=eksternal_id
+    )
+    if not eksternal.bukti:
+        raise Http404
+    try:
+        berkas = eksternal.bukti.storage.open(eksternal.bukti.name, "rb")
+    except FileNotFoundError as exc:
+        raise Http404 from exc
+    jenis = sniff_type(read_head(berkas))
+    if jenis is not None:
+        ext, content_type = jenis.ext, jenis.content_type
+    else:
+        ext = eksternal.bukti.name.rsplit(".", 1)[-1].lower()
+        ext = ext if ext in {t.ext for t in TYPES} else "bin"
+        content_type = "application/octet-stream"
+    response = FileResponse(
+        berkas,
+        as_attachment=True,
+        filename=f"sertifikat-{eksternal.pk}.{ext}",
+        content_type=content_type,
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"  # an employee's document
+    return response
 
 
 # --- Training needs and bulk enrolment --------------------------------------------------------

@@ -12,6 +12,8 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.contrib.auth.models import Group, User
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.utils import timezone
 
 from jabatan.models import (
@@ -236,7 +238,8 @@ def _objek_pelatihan(org: Organisasi) -> dict[str, object]:
             tanggal_selesai=dt.date(2026, 1, 5),
             jumlah_jp=4,
             nomor_sertifikat="K/1",
-            bukti="pelatihan/bukti/uji.pdf",
+            # A file under the name uploads had before random names (pelatihan.bukti).
+            bukti=default_storage.save("pelatihan/bukti/2026/uji.pdf", ContentFile(b"%PDF-1.4")),
             tahun_jp=2026,
         ),
         "pelatihan.rencanapengembangan": RencanaPengembangan.objects.create(

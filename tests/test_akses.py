@@ -165,6 +165,8 @@ HALAMAN = {
     "pelatihan:saya": (302, 200, 200, 200, 403),  # an employee's own
     "pelatihan:eksternal": (302, 405, 405, 405, 403),  # POST only; HR has no employee record
     "pelatihan:ajukan": (302, 405, 405, 405, 403),
+    # The evidence of external training: its employee, their unit head, HR; others as if absent.
+    "pelatihan:eksternal_bukti": (302, 200, 404, 200, 200),
     "pelatihan:kebutuhan": (302, 403, 200, 200, 200),
     "pelatihan:rencana": (302, 403, 200, 200, 200),
     "pelatihan:efek": (302, 403, 200, 200, 200),
@@ -305,6 +307,7 @@ def _url_dan_harapan(objek: dict[str, object]) -> list[tuple[str, str, tuple[int
                 "<int:pegawai_id>": pegawai.pk,
                 "<uuid:pk>": objek["tugas.progres"].pk,
                 "<int:sesi_id>": objek["pelatihan.sesi"].pk,
+                "<int:eksternal_id>": objek["pelatihan.pelatihaneksternal"].pk,
                 "<slug:kode>": objek["survei.unitlayanan"].kode,
                 "<str:bagian>": "unsur",
                 "<int:seleksi_id>": objek["publik.seleksi"].pk,

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from pegawai.models import Pegawai, TimestampedModel, pilihan_sah
+from pelatihan.bukti import bukti_upload_to
 from pelatihan.models.pilihan import KelompokKompetensi, PelatihanWajib
 
 
@@ -43,7 +44,8 @@ class PelatihanEksternal(TimestampedModel):
     tanggal_selesai = models.DateField(_("tanggal selesai"))
     jumlah_jp = models.PositiveSmallIntegerField(_("jumlah JP"), validators=[MinValueValidator(1)])
     nomor_sertifikat = models.CharField(_("nomor sertifikat"), max_length=100)
-    bukti = models.FileField(_("bukti (sertifikat)"), upload_to="pelatihan/bukti/%Y/")
+    # A random name under sertifikat/<year>/; served only by pelatihan.views.eksternal_bukti.
+    bukti = models.FileField(_("bukti (sertifikat)"), upload_to=bukti_upload_to)
     status = models.CharField(
         _("status"),
         max_length=12,

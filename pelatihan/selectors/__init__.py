@@ -12,6 +12,7 @@ from pelatihan.selectors.dasbor import (  # noqa: F401
     status_label,
     tabel_ekspor,
 )
+from pelatihan.selectors.eksternal import eksternal_terlihat  # noqa: F401
 from pelatihan.selectors.jp import (  # noqa: F401
     DIVERIFIKASI,
     LULUS,

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from core.audit import audited
 from pegawai import projection
 from pegawai.models import Pegawai
+from pelatihan.bukti import validate_bukti
 from pelatihan.models import (
     KelompokKompetensi,
     PelatihanEksternal,
@@ -65,9 +66,17 @@ def eksternal_catat(
         errors.append(("jumlah_jp", _("Jumlah JP harus bilangan bulat 1 sampai 1.000.")))
     if not (nomor_sertifikat or "").strip():
         errors.append(("nomor_sertifikat", _("Nomor sertifikat wajib diisi.")))
+    jenis = None
     if not bukti:
         errors.append(("bukti", _("Unggah bukti (sertifikat) pelatihan.")))
+    else:
+        try:
+            jenis = validate_bukti(bukti)
+        except ValidationError as exc:
+            errors.extend(("bukti", m) for m in exc.message_dict["bukti"])
     _raise(errors)
+    # Stored under a random name with the checked type's extension (pelatihan.bukti).
+    bukti.name = f"bukti.{jenis.ext}"
     obj = PelatihanEksternal(
         pegawai=pegawai,
         nama=nama.strip()[:200],

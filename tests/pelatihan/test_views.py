@@ -209,11 +209,15 @@ def test_an_employee_records_external_training_with_evidence(org, settings, tmp_
     assert r.status_code == 400 and "PDF" in r.content.decode()
     r = c.post(
         reverse("pelatihan:eksternal"),
-        {**data, "tanggal_selesai": "2025-01-01", "bukti": SimpleUploadedFile("a.pdf", b"%PDF")},
+        {
+            **data,
+            "tanggal_selesai": "2025-01-01",
+            "bukti": SimpleUploadedFile("a.pdf", b"%PDF-1.4"),
+        },
     )
     assert r.status_code == 400 and "sebelum tanggal mulai" in r.content.decode()
     r = c.post(
-        reverse("pelatihan:eksternal"), {**data, "bukti": SimpleUploadedFile("a.pdf", b"%PDF")}
+        reverse("pelatihan:eksternal"), {**data, "bukti": SimpleUploadedFile("a.pdf", b"%PDF-1.4")}
     )
     assert r.status_code == 302
     e = PelatihanEksternal.objects.get()
