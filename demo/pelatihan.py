@@ -12,6 +12,9 @@ import random
 from collections import defaultdict
 from datetime import date, timedelta
 
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+
 from core.bulk import next_free_id
 from kinerja import rules as kinerja_rules
 from kinerja.models import Skp
@@ -291,6 +294,14 @@ TEMPAT = {
 }
 NAMA_PENYELENGGARA = {"kementerian": "Kementerian Komunikasi dan Digital"}
 WAJIB_JENIS = {J.PENGAWAS: "PKP", J.ADMINISTRATOR: "PKA", J.JPT_PRATAMA: "PKN2"}
+# The sample certificate of the demo's external training (a one-page PDF without content).
+CONTOH_BUKTI = "sertifikat/contoh.pdf"
+CONTOH_PDF = (
+    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+    b"2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
+    b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\n"
+    b"trailer<</Root 1 0 R>>\n%%EOF\n"
+)
 LEMAH = {"m03": "KOMUNIKASI", "m04": "KINERJA", "m05": "PELAYANAN"}
 RENDAH = {kinerja_rules.BUTUH_PERBAIKAN, kinerja_rules.KURANG, kinerja_rules.SANGAT_KURANG}
 
@@ -548,8 +559,11 @@ class PelatihanDemo:
         return len(unik)
 
     def _eksternal(self) -> None:
-        """A few employees' external training this year: most verified, some waiting."""
+        """A few employees' external training this year: most verified, some waiting; all share
+        one sample certificate, stored once so that HR's download link opens it."""
         rng, pada = self.rng, self.pada
+        if not default_storage.exists(CONTOH_BUKTI):
+            default_storage.save(CONTOH_BUKTI, ContentFile(CONTOH_PDF))
         rows = []
         eid = next_free_id(PelatihanEksternal)
         for o in rng.sample(self.orang, min(len(self.orang), max(3, len(self.orang) // 50))):
@@ -576,7 +590,7 @@ class PelatihanDemo:
                     mulai + timedelta(days=2),
                     jp,
                     f"EXT/{pada.year}/{eid:04d}",
-                    "pelatihan/bukti/contoh.pdf",
+                    CONTOH_BUKTI,
                     "diajukan" if menunggu else "diverifikasi",
                     mulai.year,
                 )

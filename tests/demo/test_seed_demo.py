@@ -10,6 +10,8 @@ import pytest
 from django.contrib.auth.models import User
 from django.core.management import CommandError, call_command
 from django.db.models import Count, F, Q
+from django.test import Client
+from django.urls import reverse
 
 from jabatan.models import Formasi, Penempatan
 from pegawai import golongan as gol
@@ -17,6 +19,7 @@ from pegawai import kedudukan_hukum as kh
 from pegawai.jenis_jabatan import MANAJERIAL
 from pegawai.models import Pegawai, UnitKerja
 from pegawai.pendidikan import memenuhi_pendidikan
+from pelatihan.models import PelatihanEksternal
 
 pytestmark = pytest.mark.django_db
 PADA = "2026-11-28"
@@ -157,6 +160,12 @@ def test_it_creates_a_demo_login_for_each_role():
     pegawai = User.objects.get(username="pegawai.demo")
     assert not pegawai.is_staff and pegawai.groups.filter(name="Pegawai").exists()
     assert pegawai.akses.pegawai is not None and pegawai.akses.unit_kerja is None
+    # HR's link to the evidence of seeded external training opens a PDF (pelatihan.bukti).
+    client = Client()
+    client.force_login(hr)
+    eksternal = PelatihanEksternal.objects.order_by("pk").first()
+    r = client.get(reverse("pelatihan:eksternal_bukti", args=[eksternal.pk]))
+    assert r.status_code == 200 and r["Content-Type"] == "application/pdf"
 
 
 def test_it_rejects_a_bad_argument():
