@@ -2,7 +2,7 @@
 
 Every later import reuses a mapping (impor.proses.pemeta), so a wrong one misplaces every row
 that names that SIASN id: HR corrects it here. Writes go through the import's own service
-(`pemetaan_simpan`, which records who mapped), and the audit trail keeps each change.
+(`pemetaan_save`, which records who mapped), and the audit trail keeps each change.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from django.http import HttpRequest
 
 from core.admin import ServiceRefused, ServiceWriteMixin
 from impor.models import PemetaanJabatan, PemetaanUnit
-from impor.services import pemetaan_simpan
+from impor.services import pemetaan_save
 from pegawai.admin_base import BaseAdmin
 
 
@@ -42,7 +42,7 @@ class _PemetaanAdmin(ServiceWriteMixin, BaseAdmin):
         target = form.cleaned_data.get(self.target) or getattr(obj, self.target)
         mapping = {obj.kode_siasn: (obj.nama_siasn, target.pk)}
         try:
-            pemetaan_simpan(
+            pemetaan_save(
                 unit=mapping if self.target == "unit_kerja" else {},
                 jabatan=mapping if self.target == "jabatan" else {},
                 oleh=request.user,

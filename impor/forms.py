@@ -82,7 +82,7 @@ class PemetaanForm(forms.Form):
 
     def pemetaan(self) -> dict[str, dict[str, tuple[str, int]]]:
         """Return the chosen mappings by kind: SIASN id -> (SIASN name, our id), as
-        impor.services.pemetaan_simpan takes them."""
+        impor.services.pemetaan_save takes them."""
         hasil: dict[str, dict[str, tuple[str, int]]] = {"unit": {}, "jabatan": {}}
         for name, (jenis, kode, nama) in self.asing.items():
             if pk := self.cleaned_data.get(name):

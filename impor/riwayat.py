@@ -270,9 +270,9 @@ def jalankan(
     `r.riwayat_rinci` and reject, through `tolak(baris, nip, column, reason)`, what an app
     refuses. `ids` maps the NIPs to our employees (those not yet created are missing)."""
     from jabatan.models import Penempatan
-    from jabatan.services import penempatan_riwayat_impor
-    from kinerja.services.impor import skp_impor
-    from pelatihan.services.impor import eksternal_impor
+    from jabatan.services import penempatan_riwayat_import
+    from kinerja.services.impor import skp_import
+    from pelatihan.services.impor import eksternal_import
 
     per_jenis: dict[str, list[tuple[dict, str, object]]] = defaultdict(list)
     kini_tmt: dict[int, date] = {}
@@ -298,10 +298,10 @@ def jalankan(
             for d in daftar:
                 per_jenis[key].append(({**d, "pegawai_id": pid}, nip, baris))
     layanan = {
-        "rw-jabatan": lambda b: penempatan_riwayat_impor(baris=b, terapkan=terapkan),
-        "rw-skp22": lambda b: skp_impor(baris=b, oleh=oleh, terapkan=terapkan),
-        "rw-diklat": lambda b: eksternal_impor(baris=b, oleh=oleh, terapkan=terapkan),
-        "rw-kursus": lambda b: eksternal_impor(baris=b, oleh=oleh, terapkan=terapkan),
+        "rw-jabatan": lambda b: penempatan_riwayat_import(baris=b, terapkan=terapkan),
+        "rw-skp22": lambda b: skp_import(baris=b, oleh=oleh, terapkan=terapkan),
+        "rw-diklat": lambda b: eksternal_import(baris=b, oleh=oleh, terapkan=terapkan),
+        "rw-kursus": lambda b: eksternal_import(baris=b, oleh=oleh, terapkan=terapkan),
     }
     for key in LAIN:
         butir = per_jenis.get(key)

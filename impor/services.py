@@ -32,7 +32,7 @@ def impor_create(*, nama: str, jenis_konten: str, data: bytes, oleh) -> Impor:
 
 
 @transaction.atomic
-def pemetaan_simpan(
+def pemetaan_save(
     *, unit: dict[str, tuple[str, int]], jabatan: dict[str, tuple[str, int]], oleh
 ) -> int:
     """Save HR's mappings (SIASN id -> (SIASN name, our id)); return how many. An existing

@@ -168,7 +168,7 @@ def rekonsiliasi(laporan: Laporan, impor_id: int) -> int:
     return r.selisih.n
 
 
-def mulai_rekonsiliasi(impor: Impor, oleh: Any) -> Progres:
+def rekonsiliasi_start(impor: Impor, oleh: Any) -> Progres:
     return mulai(
         rekonsiliasi,
         label=_("Rekonsiliasi %(b)s dengan data kita") % {"b": impor.nama_berkas},
@@ -178,7 +178,7 @@ def mulai_rekonsiliasi(impor: Impor, oleh: Any) -> Progres:
     )
 
 
-def mulai_pratinjau(impor: Impor, oleh: Any) -> Progres:
+def pratinjau_start(impor: Impor, oleh: Any) -> Progres:
     return mulai(
         pratinjau,
         label=_("Pratinjau impor %(b)s") % {"b": impor.nama_berkas},
@@ -191,7 +191,7 @@ def mulai_pratinjau(impor: Impor, oleh: Any) -> Progres:
     )
 
 
-def mulai_terapkan(impor: Impor, oleh: Any, *, sebagian: bool) -> Progres:
+def penerapan_start(impor: Impor, oleh: Any, *, sebagian: bool) -> Progres:
     return mulai(
         terapkan,
         label=_("Impor %(b)s") % {"b": impor.nama_berkas},

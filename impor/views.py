@@ -16,7 +16,7 @@ from impor.models import Impor
 from impor.preview import kalimat_diterapkan
 from impor.riwayat import riwayat_tampil
 from impor.roles import PERM_IMPOR
-from impor.services import impor_create, pemetaan_simpan
+from impor.services import impor_create, pemetaan_save
 from jabatan.models import Jabatan
 from pegawai.akses import lingkup
 from pegawai.capability import HR, page
@@ -54,7 +54,7 @@ def impor_unggah(request: HttpRequest) -> HttpResponse:
         except ValidationError as exc:
             tambah_galat(form, exc)
         else:
-            return redirect(tasks.mulai_pratinjau(impor, request.user))
+            return redirect(tasks.pratinjau_start(impor, request.user))
     daftar = Impor.objects.defer("berkas", "ringkasan").select_related("oleh")[:30]
     return render(request, "impor/impor_list.html", {"daftar": daftar, "form": form}, status=400)
 
@@ -129,8 +129,8 @@ def impor_petakan(request: HttpRequest, pk: int) -> HttpResponse:
     if not form.is_valid():
         return _halaman_detail(request, impor, pemetaan=form, status=400)
     pilihan = form.pemetaan()
-    pemetaan_simpan(unit=pilihan["unit"], jabatan=pilihan["jabatan"], oleh=request.user)
-    return redirect(tasks.mulai_pratinjau(impor, request.user))
+    pemetaan_save(unit=pilihan["unit"], jabatan=pilihan["jabatan"], oleh=request.user)
+    return redirect(tasks.pratinjau_start(impor, request.user))
 
 
 @page(HR_IMPOR)
@@ -143,7 +143,7 @@ def impor_terapkan(request: HttpRequest, pk: int) -> HttpResponse:
             _("Impor ini tidak dapat diterapkan (pratinjau belum siap atau sudah diterapkan).")
         )
     try:
-        progres = tasks.mulai_terapkan(impor, request.user, sebagian=form.cleaned_data["sebagian"])
+        progres = tasks.penerapan_start(impor, request.user, sebagian=form.cleaned_data["sebagian"])
     except SedangBerjalan as exc:
         progres = exc.progres
     return redirect(progres)
@@ -204,4 +204,4 @@ def ekspor_pegawai(request: HttpRequest, fmt: str) -> HttpResponse:
 def impor_rekonsiliasi(request: HttpRequest, pk: int) -> HttpResponse:
     """Start the reconciliation of an uploaded SIASN file with our data (a task with a file)."""
     impor = get_object_or_404(Impor.objects.defer("berkas"), pk=pk)
-    return redirect(tasks.mulai_rekonsiliasi(impor, request.user))
+    return redirect(tasks.rekonsiliasi_start(impor, request.user))

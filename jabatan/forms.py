@@ -21,12 +21,12 @@ from jabatan import merit
 from jabatan.asal_seleksi import asal_seleksi
 from jabatan.models import MAKS_SUKSESOR, MAKS_USULAN, Formasi, Keputusan, Suksesor, Usulan
 from jabatan.services import (
-    keputusan_batalkan,
+    keputusan_cancel,
+    keputusan_correct,
     keputusan_create,
-    keputusan_koreksi,
-    suksesor_akhiri,
-    suksesor_tambah,
-    suksesor_ubah,
+    suksesor_add,
+    suksesor_end,
+    suksesor_update,
     usulan_set,
 )
 from pegawai.forms import tambah_galat
@@ -276,7 +276,7 @@ class KoreksiForm(_KeputusanForm):
         }
 
     def _simpan(self) -> Any:
-        return keputusan_koreksi(keputusan=self.keputusan, oleh=self.oleh, **self.cleaned_data)
+        return keputusan_correct(keputusan=self.keputusan, oleh=self.oleh, **self.cleaned_data)
 
 
 class PembatalanForm(_KeputusanForm):
@@ -291,7 +291,7 @@ class PembatalanForm(_KeputusanForm):
     )
 
     def _simpan(self) -> Any:
-        return keputusan_batalkan(
+        return keputusan_cancel(
             keputusan=self.keputusan, oleh=self.oleh, alasan=self.cleaned_data["alasan"]
         )
 
@@ -342,7 +342,7 @@ def _catatan() -> forms.CharField:
 
 
 class SuksesorForm(_AksiForm):
-    """Name a successor of the key post (jabatan.services.suksesor_tambah): one of the ranked
+    """Name a successor of the key post (jabatan.services.suksesor_add): one of the ranked
     talent-pool candidates the page lists, or anyone in scope by NIP."""
 
     pegawai = forms.ModelChoiceField(
@@ -385,7 +385,7 @@ class SuksesorForm(_AksiForm):
 
     def _simpan(self) -> Suksesor:
         d = self.cleaned_data
-        return suksesor_tambah(
+        return suksesor_add(
             formasi=self.formasi,
             pegawai=d["pegawai"],
             kesiapan=d["kesiapan"],
@@ -407,7 +407,7 @@ class _SuksesorAksiForm(forms.Form):
 
 
 class SuksesorUbahForm(_SuksesorAksiForm):
-    """Change a successor's readiness, priority or note (jabatan.services.suksesor_ubah)."""
+    """Change a successor's readiness, priority or note (jabatan.services.suksesor_update)."""
 
     kesiapan = _kesiapan()
     urutan = forms.TypedChoiceField(
@@ -419,11 +419,11 @@ class SuksesorUbahForm(_SuksesorAksiForm):
     catatan = _catatan()
 
     def _simpan(self) -> Suksesor:
-        return suksesor_ubah(suksesor=self.suksesor, oleh=self.oleh, **self.cleaned_data)
+        return suksesor_update(suksesor=self.suksesor, oleh=self.oleh, **self.cleaned_data)
 
 
 class SuksesorHapusForm(_SuksesorAksiForm):
-    """Remove a successor from the plan with the reason (jabatan.services.suksesor_akhiri)."""
+    """Remove a successor from the plan with the reason (jabatan.services.suksesor_end)."""
 
     alasan_berakhir = forms.CharField(
         label=_("Alasan dihapus"),
@@ -435,7 +435,7 @@ class SuksesorHapusForm(_SuksesorAksiForm):
     )
 
     def _simpan(self) -> Suksesor:
-        return suksesor_akhiri(
+        return suksesor_end(
             suksesor=self.suksesor, alasan=self.cleaned_data["alasan_berakhir"], oleh=self.oleh
         )
 

@@ -28,13 +28,13 @@ from tugas.progres import Laporan, dengan_progres, mulai
 @dengan_progres
 def buka_skp(laporan: Laporan, periode_id: int) -> int:
     """Open the period's SKPs in batches (progress per batch); audit the operation once."""
-    from jabatan.services import periode_buka_skp
+    from jabatan.services import periode_open_skp
 
     periode = Periode.objects.filter(pk=periode_id).first()
     if periode is None:
         raise ValidationError({"periode": _("Periode ini sudah dihapus.")})
     sudah = Skp.objects.filter(periode=periode).count()
-    n = periode_buka_skp(periode=periode, saat_maju=laporan.maju)
+    n = periode_open_skp(periode=periode, saat_maju=laporan.maju)
     jumlah = Skp.objects.filter(periode=periode).count()
     # One audit record of the whole operation with its counts (not one per SKP).
     record_operation(
@@ -54,7 +54,7 @@ def buka_skp(laporan: Laporan, periode_id: int) -> int:
     return n
 
 
-def mulai_buka_skp(*, periode: Periode, oleh: Any) -> Progres:
+def skp_open_start(*, periode: Periode, oleh: Any) -> Progres:
     """Queue the opening of `periode`'s SKPs; ValidationError when the period is closed,
     `tugas.progres.SedangBerjalan` when it is already being opened."""
     if not periode.terbuka:
@@ -199,7 +199,7 @@ def ekspor_peringkat(
     return n
 
 
-def mulai_ekspor_peringkat(request: HttpRequest, formasi: Any, fmt: str) -> Progres:
+def peringkat_export_start(request: HttpRequest, formasi: Any, fmt: str) -> Progres:
     """Queue the ranking export for the page's query string (what-if weights); `request` is
     the export's POST (jabatan.views.lowongan_ekspor)."""
     query = request.GET.copy()

@@ -52,7 +52,7 @@ from jabatan.selectors import (
 from jabatan.selectors_peringkat import HalamanPeringkat, halaman_peringkat
 from jabatan.services.koreksi import label_field
 from jabatan.suksesi import suksesi_pegawai
-from jabatan.tasks import EKSPOR_MAKS, mulai_ekspor_peringkat
+from jabatan.tasks import EKSPOR_MAKS, peringkat_export_start
 from pegawai.akses import Lingkup, lingkup, lingkup_seluruh, pegawai_id_sendiri
 from pegawai.capability import EMPLOYEE, LEADER_STAFF, holds, page
 from pegawai.ekspor import unduh_tabel
@@ -262,7 +262,7 @@ def lowongan_ekspor(request: HttpRequest, formasi_id: int) -> HttpResponse:
     saring = PeringkatForm(request.GET)
     form = EksporPeringkatForm(request.POST)
     if saring.is_valid() and form.is_valid():
-        return redirect(mulai_ekspor_peringkat(request, formasi, form.cleaned_data["format"]))
+        return redirect(peringkat_export_start(request, formasi, form.cleaned_data["format"]))
     return _halaman_peringkat(request, scope, formasi, saring=saring, ekspor=form, status=400)
 
 
@@ -433,7 +433,7 @@ def keputusan_detail(request: HttpRequest, keputusan_id: int) -> HttpResponse:
 @page(KOREKSI)
 @require_POST
 def keputusan_koreksi_kirim(request: HttpRequest, keputusan_id: int) -> HttpResponse:
-    """Correct a decision's particulars (jabatan.services.keputusan_koreksi)."""
+    """Correct a decision's particulars (jabatan.services.keputusan_correct)."""
     keputusan = _keputusan(request, keputusan_id)
     form = KoreksiForm(request.POST, keputusan=keputusan, oleh=request.user)
     if form.is_valid() and (koreksi := form.simpan()) is not None:
@@ -449,7 +449,7 @@ def keputusan_koreksi_kirim(request: HttpRequest, keputusan_id: int) -> HttpResp
 @page(KOREKSI)
 @require_POST
 def keputusan_batalkan_kirim(request: HttpRequest, keputusan_id: int) -> HttpResponse:
-    """Annul a decision with a reason (jabatan.services.keputusan_batalkan)."""
+    """Annul a decision with a reason (jabatan.services.keputusan_cancel)."""
     keputusan = _keputusan(request, keputusan_id)
     form = PembatalanForm(request.POST, keputusan=keputusan, oleh=request.user)
     if form.is_valid() and form.simpan() is not None:

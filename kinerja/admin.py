@@ -19,7 +19,7 @@ from kinerja.models import (
     RevisiSkp,
     Skp,
 )
-from kinerja.services import skp_ganti_penilai
+from kinerja.services import skp_change_penilai
 from pegawai import projection
 from pegawai.admin import NipSearchMixin, PerangkatDaerahFilter, pegawai_nama, pegawai_nip
 from pegawai.admin_base import BaseAdmin
@@ -95,7 +95,7 @@ class SkpAdmin(ServiceWriteMixin, NipSearchMixin, BaseAdmin):
     def save_model(self, request: HttpRequest, obj: Skp, form: Any, change: bool) -> None:
         if "penilai" in form.changed_data:
             try:
-                skp_ganti_penilai(skp=obj, penilai=form.cleaned_data["penilai"], oleh=request.user)
+                skp_change_penilai(skp=obj, penilai=form.cleaned_data["penilai"], oleh=request.user)
             except ValidationError as exc:
                 raise ServiceRefused(exc) from exc
 

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from kinerja.models import RATING_CHOICES, RencanaHasilKerja, RevisiSkp, Skp
-from kinerja.services import RENCANA_MAKS, cek_penilai_baru
+from kinerja.services import RENCANA_MAKS, skp_validate_penilai
 
 # The note's rule, shown under the field before anyone is refused (kinerja.rules.perlu_catatan).
 CATATAN_BANTUAN = gettext_lazy(
@@ -194,7 +194,7 @@ class NilaiForm(forms.Form):
     rating keeps them.
 
     When plan rows have no realisation the page warns and offers the confirmation the service
-    asks for (`skp_nilai`'s `konfirmasi_tanpa_realisasi`).
+    asks for (`skp_rate`'s `konfirmasi_tanpa_realisasi`).
     """
 
     def __init__(
@@ -291,7 +291,7 @@ class SkpAdminForm(forms.ModelForm):
     def clean_penilai(self):
         penilai = self.cleaned_data.get("penilai")
         try:
-            cek_penilai_baru(skp=self.instance, penilai=penilai)
+            skp_validate_penilai(skp=self.instance, penilai=penilai)
         except ValidationError as exc:
             raise ValidationError(exc.message_dict.get("penilai") or exc.messages) from exc
         return penilai

@@ -38,10 +38,10 @@ from kinerja.selectors import (
 from kinerja.services import (
     Aksi,
     aksi_skp,
-    kurva_skp,
-    skp_finalkan,
-    skp_nilai,
-    skp_revisi,
+    kurva_check,
+    skp_finalize,
+    skp_rate,
+    skp_revise,
     skp_set_realisasi,
     skp_set_rencana,
 )
@@ -261,7 +261,7 @@ def _halaman_skp(
             context[name] = form
     # The curve is shown where a write may move it: before finalising and before a revision.
     org, _jumlah, pelanggaran = (
-        kurva_skp(skp) if context["form_final"] or context["form_revisi"] else (None, {}, [])
+        kurva_check(skp) if context["form_final"] or context["form_revisi"] else (None, {}, [])
     )
     context.update(
         skp=skp,
@@ -397,7 +397,7 @@ def skp_penilaian(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         pk,
         Aksi.NILAI,
-        lambda skp, f: skp_nilai(skp=skp, oleh=request.user, **f.cleaned_data),
+        lambda skp, f: skp_rate(skp=skp, oleh=request.user, **f.cleaned_data),
         _("Penilaian disimpan."),
     )
 
@@ -410,7 +410,7 @@ def skp_finalisasi(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         pk,
         Aksi.FINAL,
-        lambda skp, f: skp_finalkan(skp=skp, oleh=request.user),
+        lambda skp, f: skp_finalize(skp=skp, oleh=request.user),
         _("SKP difinalkan."),
     )
 
@@ -422,7 +422,7 @@ def skp_revisi_catat(request: HttpRequest, pk: int) -> HttpResponse:
     shown as warnings with the numbers, as before finalising (HR decides)."""
 
     def revisi(skp: Skp, f: RevisiForm) -> None:
-        hasil = skp_revisi(skp=skp, oleh=request.user, **f.cleaned_data)
+        hasil = skp_revise(skp=skp, oleh=request.user, **f.cleaned_data)
         for p in hasil.pelanggaran:
             messages.warning(request, _("Kurva distribusi: %(pesan)s") % {"pesan": p.pesan})
 

@@ -111,9 +111,9 @@ class BaseAdmin(AuditTrailMixin, admin.ModelAdmin):
         except IncorrectLookupParameters:
             messages.error(request, _("Filter ekspor tidak dikenal."))
             return redirect(f"admin:{opts.app_label}_{opts.model_name}_changelist")
-        from pegawai.tasks import mulai_ekspor_admin
+        from pegawai.tasks import admin_export_start
 
-        return redirect(mulai_ekspor_admin(request, self, fmt=fmt))
+        return redirect(admin_export_start(request, self, fmt=fmt))
 
     def tulis_ekspor(
         self, request: HttpRequest, laporan: Laporan, fmt: str = "csv"

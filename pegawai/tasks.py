@@ -51,7 +51,7 @@ def ekspor_admin(
     return n
 
 
-def mulai_ekspor_admin(
+def admin_export_start(
     request: HttpRequest, modeladmin: admin.ModelAdmin, *, fmt: str = "csv"
 ) -> Progres:
     """Queue the export of the list as the user sees it and return its progress row."""

@@ -138,8 +138,8 @@ class PesertaForm(forms.ModelForm):
 
 @admin.register(Peserta)
 class PesertaAdmin(ServiceWriteMixin, NipSearchMixin, BaseAdmin):
-    """Adding enrols through `peserta_daftar`; filling the certificate of an attended
-    participant completes the enrolment through `peserta_lulus`; the actions mark attendance
+    """Adding enrols through `peserta_enrol`; filling the certificate of an attended
+    participant completes the enrolment through `peserta_pass`; the actions mark attendance
     or cancel."""
 
     lingkup_path = "pegawai__unit_kerja__path"
@@ -171,12 +171,12 @@ class PesertaAdmin(ServiceWriteMixin, NipSearchMixin, BaseAdmin):
     def save_model(self, request: HttpRequest, obj: Peserta, form: Any, change: bool) -> None:
         try:
             if not change:
-                hasil = services.peserta_daftar(
+                hasil = services.peserta_enrol(
                     sesi=obj.sesi, pegawai=obj.pegawai, oleh=request.user
                 )
                 obj.pk = hasil.pk
             elif {"nomor_sertifikat", "tanggal_sertifikat"} & set(form.changed_data):
-                services.peserta_lulus(
+                services.peserta_pass(
                     peserta=obj,
                     nomor_sertifikat=form.cleaned_data["nomor_sertifikat"],
                     tanggal_sertifikat=form.cleaned_data["tanggal_sertifikat"],
@@ -200,11 +200,11 @@ class PesertaAdmin(ServiceWriteMixin, NipSearchMixin, BaseAdmin):
 
     @admin.action(description=_lazy("Tandai hadir"), permissions=["change"])
     def tandai_hadir(self, request: HttpRequest, queryset) -> None:
-        self._aksi(request, queryset, services.peserta_hadir, _("%(n)s peserta ditandai hadir."))
+        self._aksi(request, queryset, services.peserta_attend, _("%(n)s peserta ditandai hadir."))
 
     @admin.action(description=_lazy("Batalkan pendaftaran"), permissions=["change"])
     def batalkan(self, request: HttpRequest, queryset) -> None:
-        self._aksi(request, queryset, services.peserta_batal, _("%(n)s pendaftaran dibatalkan."))
+        self._aksi(request, queryset, services.peserta_cancel, _("%(n)s pendaftaran dibatalkan."))
 
 
 class EksternalForm(forms.ModelForm):
@@ -273,7 +273,7 @@ class PelatihanEksternalAdmin(ServiceWriteMixin, NipSearchMixin, BaseAdmin):
         if not keputusan:
             return
         try:
-            services.eksternal_verifikasi(
+            services.eksternal_verify(
                 eksternal=obj,
                 setuju=keputusan == "setuju",
                 alasan=form.cleaned_data.get("alasan_penolakan", ""),
@@ -304,7 +304,7 @@ class RencanaPengembanganAdmin(ServiceWriteMixin, BaseAdmin):
     def setujui(self, request: HttpRequest, queryset) -> None:
         for r in queryset:
             try:
-                services.rencana_setujui(rencana=r, oleh=request.user)
+                services.rencana_approve(rencana=r, oleh=request.user)
                 self.message_user(request, _("%(r)s disetujui.") % {"r": r}, messages.SUCCESS)
             except ValidationError as exc:
                 self.message_user(request, f"{r}: {' '.join(exc.messages)}", messages.ERROR)

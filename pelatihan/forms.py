@@ -44,7 +44,7 @@ class EksternalForm(forms.Form):
 
 class AjukanForm(forms.Form):
     """An employee's request to join a session; a PPPK the session takes past 24 JP confirms
-    knowing it (PP 49/2018 Pasal 40; pelatihan.services.peserta_ajukan decides)."""
+    knowing it (PP 49/2018 Pasal 40; pelatihan.services.peserta_submit decides)."""
 
     sadar_batas_pppk = forms.BooleanField(required=False)
 

@@ -28,7 +28,7 @@ def daftar_massal(
     """Enrol the employees (all or nothing, or the valid ones); each refused row becomes one of
     the task's listed errors, by name and reason."""
     from pelatihan.models import Sesi
-    from pelatihan.services import daftar_massal as layanan
+    from pelatihan.services import peserta_enrol_bulk as layanan
 
     sesi = Sesi.objects.get(pk=sesi_id)
     urut = {pk: i for i, pk in enumerate(pegawai_ids)}
@@ -58,7 +58,7 @@ def daftar_massal(
     return len(hasil.didaftar)
 
 
-def mulai_daftar_massal(
+def peserta_enrol_bulk_start(
     *, sesi: Any, pegawai_ids: list[int], hanya_yang_sah: bool, oleh: Any
 ) -> Progres:
     """Queue a bulk enrolment (one at a time per session)."""
@@ -94,7 +94,7 @@ def susun_rencana(laporan: Laporan, tahun: int, unit_id: int | None = None) -> i
     if unit is not None:
         qs = qs.filter(unit_kerja__path__startswith=unit.path)
     kursi, programs = selectors.usulan_rencana(qs, tahun, saat_maju=laporan.maju)
-    rencana = services.rencana_susun(
+    rencana = services.rencana_draft(
         tahun=tahun, unit_kerja=unit, kursi=kursi, programs=programs, oleh=oleh
     )
     baris = list(rencana.baris.all())
@@ -110,7 +110,7 @@ def susun_rencana(laporan: Laporan, tahun: int, unit_id: int | None = None) -> i
     return rencana.pk
 
 
-def mulai_susun_rencana(*, tahun: int, unit: Any = None, oleh: Any) -> Progres:
+def rencana_draft_start(*, tahun: int, unit: Any = None, oleh: Any) -> Progres:
     """Queue the drafting of a plan (the city's when `unit` is None), one at a time per plan."""
     sasaran = unit.nama if unit is not None else _("Kota Mataram")
     return mulai(

@@ -118,7 +118,7 @@ def ajukan(request: HttpRequest, pk: int) -> HttpResponse:
     form = AjukanForm(request.POST)
     form.is_valid()  # one optional checkbox: every POST is valid
     try:
-        services.peserta_ajukan(
+        services.peserta_submit(
             sesi=sesi,
             pegawai=pegawai,
             oleh=request.user,
@@ -142,7 +142,7 @@ def eksternal(request: HttpRequest) -> HttpResponse:
     form = EksternalForm(request.POST, request.FILES)
     if form.is_valid():
         try:
-            services.eksternal_catat(pegawai=pegawai, oleh=request.user, **form.cleaned_data)
+            services.eksternal_record(pegawai=pegawai, oleh=request.user, **form.cleaned_data)
         except ValidationError as exc:
             tambah_galat(form, exc)
         else:
@@ -230,7 +230,7 @@ def daftar_massal(request: HttpRequest, sesi_id: int) -> HttpResponse:
     outside the proposal (nothing written), then goes to the session's participant list. All
     or nothing unless HR ticks "enrol the valid ones"; a large group runs as a background task
     with progress."""
-    from pelatihan.tasks import MASSAL_LATAR, mulai_daftar_massal
+    from pelatihan.tasks import MASSAL_LATAR, peserta_enrol_bulk_start
     from tugas.progres import SedangBerjalan
 
     sesi = _sesi_hr(request, sesi_id)
@@ -254,7 +254,7 @@ def daftar_massal(request: HttpRequest, sesi_id: int) -> HttpResponse:
             hanya = form.cleaned_data["hanya_yang_sah"]
             if len(pegawai) > MASSAL_LATAR:
                 try:
-                    progres = mulai_daftar_massal(
+                    progres = peserta_enrol_bulk_start(
                         sesi=sesi,
                         pegawai_ids=[p.pk for p in pegawai],
                         hanya_yang_sah=hanya,
@@ -263,7 +263,7 @@ def daftar_massal(request: HttpRequest, sesi_id: int) -> HttpResponse:
                 except SedangBerjalan as exc:
                     progres = exc.progres
                 return redirect(progres)
-            hasil = services.daftar_massal(
+            hasil = services.peserta_enrol_bulk(
                 sesi=sesi, pegawai=pegawai, hanya_yang_sah=hanya, oleh=request.user
             )
             if hasil.dijalankan:
@@ -411,11 +411,11 @@ def rencana(request: HttpRequest) -> HttpResponse:
         try:
             if aksi == "susun" and unit is None:
                 # The whole city: every employee's needs, a background task with progress.
-                from pelatihan.tasks import mulai_susun_rencana
+                from pelatihan.tasks import rencana_draft_start
                 from tugas.progres import SedangBerjalan
 
                 try:
-                    progres = mulai_susun_rencana(tahun=tahun, oleh=request.user)
+                    progres = rencana_draft_start(tahun=tahun, oleh=request.user)
                 except SedangBerjalan as exc:
                     progres = exc.progres
                 return redirect(progres)
@@ -424,13 +424,13 @@ def rencana(request: HttpRequest) -> HttpResponse:
                 if unit is not None:
                     qs = qs.filter(unit_kerja__path__startswith=unit.path)
                 kursi, programs = selectors.usulan_rencana(qs, tahun)
-                services.rencana_susun(
+                services.rencana_draft(
                     tahun=tahun, unit_kerja=unit, kursi=kursi, programs=programs, oleh=request.user
                 )
                 messages.success(request, _("Rencana disusun dari kebutuhan."))
             else:
                 r = get_object_or_404(RencanaPengembangan, tahun=tahun, unit_kerja=unit)
-                services.rencana_setujui(rencana=r, oleh=request.user)
+                services.rencana_approve(rencana=r, oleh=request.user)
                 messages.success(request, _("Rencana disetujui."))
         except ValidationError as exc:
             for m in exc.messages:

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy
 from core.admin import ReadOnlyMixin
 from pegawai.admin_base import BaseAdmin
 from publik.models import AnggotaPanitia, HasilTahap, Pelamar, PerubahanSeleksi, Seleksi, Tahap
-from publik.services import seleksi_usulkan, tahap_umumkan
+from publik.services import seleksi_propose, tahap_announce
 
 
 class PanitiaInline(admin.TabularInline):
@@ -74,7 +74,7 @@ class SeleksiAdmin(ReadOnlyMixin, BaseAdmin):
             _jalankan(
                 self,
                 request,
-                lambda s=s: seleksi_usulkan(
+                lambda s=s: seleksi_propose(
                     seleksi=s, pada=timezone.localdate(), oleh=request.user
                 ),
             )
@@ -99,7 +99,7 @@ class TahapAdmin(ReadOnlyMixin, BaseAdmin):
             _jalankan(
                 self,
                 request,
-                lambda t=t: tahap_umumkan(tahap=t, pada=timezone.localdate(), oleh=request.user),
+                lambda t=t: tahap_announce(tahap=t, pada=timezone.localdate(), oleh=request.user),
             )
 
 

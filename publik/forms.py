@@ -24,11 +24,11 @@ from publik.models import (
 )
 from publik.services import (
     IsiSeleksi,
-    seleksi_batalkan,
-    seleksi_buka,
-    seleksi_jadwal_ubah,
-    seleksi_ubah,
-    tahap_catat_hasil,
+    seleksi_cancel,
+    seleksi_open,
+    seleksi_reschedule,
+    seleksi_update,
+    tahap_record_hasil,
 )
 from survei import rules
 from survei.models import PANJANG_KOMENTAR, JenisKelamin, KelompokUsia, Pekerjaan, Pendidikan
@@ -193,7 +193,7 @@ class _SeleksiForm(forms.Form):
 class SeleksiBukaForm(_SeleksiForm):
     """Open a selection for vacant JPT posts: committee, the six stages' dates, the committee's
     order of the competence stages, and the JPT requirements the announcement sets
-    (publik.services.seleksi_buka)."""
+    (publik.services.seleksi_open)."""
 
     judul = forms.CharField(
         label=_("Judul seleksi"),
@@ -327,12 +327,12 @@ class SeleksiBukaForm(_SeleksiForm):
         return {j: (d[f"tahap_{j}_mulai"], d[f"tahap_{j}_selesai"]) for j in URUTAN_TAHAP}
 
     def _simpan(self, *, oleh) -> Seleksi:
-        return seleksi_buka(isi=self._isi(), tahap=self._tahap(), oleh=oleh)
+        return seleksi_open(isi=self._isi(), tahap=self._tahap(), oleh=oleh)
 
 
 class SeleksiUbahForm(SeleksiBukaForm):
     """Edit a selection before its announcement: the opening form, filled with what the
-    selection holds (publik.services.seleksi_ubah)."""
+    selection holds (publik.services.seleksi_update)."""
 
     @staticmethod
     def awal(seleksi: Seleksi) -> dict[str, Any]:
@@ -357,7 +357,7 @@ class SeleksiUbahForm(SeleksiBukaForm):
 
     def _simpan(self, *, seleksi: Seleksi, pada: date, oleh) -> str:
         """Return "diubah", or "tetap" when the form held what the selection holds."""
-        perubahan = seleksi_ubah(
+        perubahan = seleksi_update(
             seleksi=seleksi, isi=self._isi(), tahap=self._tahap(), pada=pada, oleh=oleh
         )
         return "diubah" if perubahan else "tetap"
@@ -375,7 +375,7 @@ class _AlasanForm(_SeleksiForm):
 
 
 class JadwalUbahForm(_AlasanForm):
-    """Reschedule a selection's stages with a reason (publik.services.seleksi_jadwal_ubah):
+    """Reschedule a selection's stages with a reason (publik.services.seleksi_reschedule):
     each stage's dates in the committee's order; what has happened is shown, not editable (a
     stage announced or ended, the start of one that has begun)."""
 
@@ -414,13 +414,13 @@ class JadwalUbahForm(_AlasanForm):
             t.jenis: (d[f"tahap_{t.jenis}_mulai"], d[f"tahap_{t.jenis}_selesai"])
             for t in self.tahap
         }
-        return seleksi_jadwal_ubah(
+        return seleksi_reschedule(
             seleksi=seleksi, tahap=tahap, alasan=d["alasan"], pada=pada, oleh=oleh
         )
 
 
 class BatalForm(_AlasanForm):
-    """Cancel a selection with a reason (publik.services.seleksi_batalkan)."""
+    """Cancel a selection with a reason (publik.services.seleksi_cancel)."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -430,14 +430,14 @@ class BatalForm(_AlasanForm):
         )
 
     def _simpan(self, *, seleksi: Seleksi, pada: date, oleh):
-        return seleksi_batalkan(
+        return seleksi_cancel(
             seleksi=seleksi, alasan=self.cleaned_data["alasan"], pada=pada, oleh=oleh
         )
 
 
 class HasilTahapForm(_SeleksiForm):
     """Record a stage's result per applicant still in: pass or fail, score, note
-    (publik.services.tahap_catat_hasil). An applicant left blank is not recorded."""
+    (publik.services.tahap_record_hasil). An applicant left blank is not recorded."""
 
     PILIHAN = [("", _("— belum dinilai —")), ("lulus", _("Lulus")), ("gagal", _("Tidak lulus"))]
 
@@ -498,4 +498,4 @@ class HasilTahapForm(_SeleksiForm):
             for p, _h in self.baris
             if d.get(f"hasil_{p.pk}")
         }
-        return tahap_catat_hasil(tahap=tahap, hasil=hasil, pada=pada, oleh=oleh)
+        return tahap_record_hasil(tahap=tahap, hasil=hasil, pada=pada, oleh=oleh)

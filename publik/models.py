@@ -70,7 +70,7 @@ class Seleksi(TimestampedModel):
         ),
     )
 
-    # Cancelled with a reason, never deleted (publik.services.seleksi_batalkan): the public
+    # Cancelled with a reason, never deleted (publik.services.seleksi_cancel): the public
     # pages say so with the date; its history row is a PerubahanSeleksi of kind "batal".
     dibatalkan_pada = models.DateField(_("dibatalkan pada"), null=True, blank=True)
     alasan_pembatalan = models.TextField(_("alasan pembatalan"), blank=True)

@@ -442,7 +442,7 @@ def pelamar_tahap(tahap: Tahap) -> list[tuple[Pelamar, HasilTahap | None]]:
 def seleksi_diumumkan(seleksi: Seleksi, *, pada: date) -> bool:
     """Return whether the selection is public on `pada`: its announcement stage has begun
     (SeleksiQuerySet.terbit) or a stage's announcement is out. From then on what it announced
-    stands (publik.services.seleksi_ubah refuses); stages prefetched: one query at most."""
+    stands (publik.services.seleksi_update refuses); stages prefetched: one query at most."""
     umum = next((t for t in seleksi.tahap.all() if t.jenis == JenisTahap.PENGUMUMAN), None)
     return (umum is not None and umum.mulai <= pada) or seleksi.pengumuman.exists()
 

@@ -140,7 +140,7 @@ def _syarat_jpt(
 
 @dataclass(frozen=True)
 class IsiSeleksi:
-    """What a selection announces: what `seleksi_buka` opens and `seleksi_ubah` edits, both
+    """What a selection announces: what `seleksi_open` opens and `seleksi_update` edits, both
     checked by `_periksa_isi`. `urutan`: the competence stages' order (1 to 3 each; None: the
     usual); `usia_maksimal_jpt` and `tahun_jabatan_jpt`: what the announcement sets instead of
     the regulation's, with its `dasar_pengecualian`."""
@@ -237,7 +237,7 @@ def _periksa_jadwal(
         )
 
 
-def seleksi_buka(
+def seleksi_open(
     *, isi: IsiSeleksi, tahap: Mapping[str, tuple[date, date]], oleh: AbstractBaseUser
 ) -> Seleksi:
     """Open a selection for vacant JPT posts with what it announces (`isi`: its committee among
@@ -330,7 +330,7 @@ def _simpan_tahap(seleksi: Seleksi, tahap: Mapping[str, tuple[date, date]], urut
 
 
 @audited
-def seleksi_ubah(
+def seleksi_update(
     *,
     seleksi: Seleksi,
     isi: IsiSeleksi,
@@ -339,9 +339,9 @@ def seleksi_ubah(
     oleh: AbstractBaseUser,
 ) -> PerubahanSeleksi | None:
     """Edit a selection before its announcement is published (`seleksi_diumumkan`): what it
-    announces and its schedule, by the rules of `seleksi_buka`, the announcement not starting
+    announces and its schedule, by the rules of `seleksi_open`, the announcement not starting
     before `pada`. From its announcement on, what was announced stands: it is only
-    rescheduled with a reason (`seleksi_jadwal_ubah`) or cancelled (`seleksi_batalkan`).
+    rescheduled with a reason (`seleksi_reschedule`) or cancelled (`seleksi_cancel`).
     Return the history row, None when nothing changed."""
     _hr(oleh, perm=PERM_UBAH)
     with transaction.atomic():
@@ -407,7 +407,7 @@ def seleksi_ubah(
 
 
 @audited
-def seleksi_jadwal_ubah(
+def seleksi_reschedule(
     *,
     seleksi: Seleksi,
     tahap: Mapping[str, tuple[date, date]],
@@ -501,7 +501,7 @@ def seleksi_jadwal_ubah(
 
 
 @audited
-def seleksi_batalkan(
+def seleksi_cancel(
     *, seleksi: Seleksi, alasan: str, pada: date, oleh: AbstractBaseUser
 ) -> PerubahanSeleksi:
     """Cancel a selection with a reason: marked, never deleted; its public page, the public
@@ -539,7 +539,7 @@ def kelayakan(*, seleksi: Seleksi, formasi: Formasi, pegawai: Pegawai, pada: dat
     return [a.pesan for a in hasil.alasan] if not hasil.layak else []
 
 
-def seleksi_daftar(*, seleksi: Seleksi, formasi: Formasi, pegawai: Pegawai, pada: date) -> Pelamar:
+def seleksi_apply(*, seleksi: Seleksi, formasi: Formasi, pegawai: Pegawai, pada: date) -> Pelamar:
     """Apply for one post of an open selection: during registration, and only when eligible."""
     _belum_batal(seleksi)
     errors: dict[str, list[str]] = {}
@@ -559,7 +559,7 @@ def seleksi_daftar(*, seleksi: Seleksi, formasi: Formasi, pegawai: Pegawai, pada
         raise ValidationError(errors)
     try:
         with transaction.atomic():
-            # A cancellation committed since the check above wins (seleksi_batalkan locks too).
+            # A cancellation committed since the check above wins (seleksi_cancel locks too).
             _belum_batal(Seleksi.objects.select_for_update().get(pk=seleksi.pk))
             return Pelamar.objects.create(seleksi=seleksi, formasi=formasi, pegawai=pegawai)
     except IntegrityError as exc:
@@ -581,7 +581,7 @@ def _lolos_sebelumnya(tahap: Tahap) -> set[int]:
 Hasil = tuple[bool, Decimal | None] | tuple[bool, Decimal | None, str]
 
 
-def tahap_catat_hasil(
+def tahap_record_hasil(
     *,
     tahap: Tahap,
     hasil: Mapping[int, Hasil],
@@ -649,7 +649,7 @@ def tahap_catat_hasil(
         ]
 
 
-def tahap_umumkan(*, tahap: Tahap, pada: date, oleh: AbstractBaseUser) -> Pengumuman:
+def tahap_announce(*, tahap: Tahap, pada: date, oleh: AbstractBaseUser) -> Pengumuman:
     """Publish a stage's announcement: its date and, per post, the names of those who pass."""
     _hr(oleh, "tahap")
     _belum_batal(tahap.seleksi, "tahap")
@@ -686,7 +686,7 @@ def tahap_umumkan(*, tahap: Tahap, pada: date, oleh: AbstractBaseUser) -> Pengum
         )
 
 
-def seleksi_usulkan(*, seleksi: Seleksi, pada: date, oleh: AbstractBaseUser) -> list[Usulan]:
+def seleksi_propose(*, seleksi: Seleksi, pada: date, oleh: AbstractBaseUser) -> list[Usulan]:
     """End the selection: per post, the three best of the last stage go to the PPK
     (jabatan's `usulan_set`, which checks their eligibility again)."""
     _hr(oleh)

@@ -16,10 +16,10 @@ from core.admin import ReadOnlyMixin, ServiceRefused, ServiceWriteMixin
 from pegawai.admin_base import BaseAdmin
 from survei.models import KiosSkm, KomentarSkm, ResponSkm, UnitLayanan
 from survei.services import (
-    kios_skm_daftar,
-    kios_skm_ubah,
-    komentar_moderasi,
-    unit_layanan_tandai,
+    kios_skm_register,
+    kios_skm_update,
+    komentar_moderate,
+    unit_layanan_mark,
 )
 
 
@@ -35,7 +35,7 @@ class UnitLayananAdmin(ServiceWriteMixin, BaseAdmin):
 
     def save_model(self, request: HttpRequest, obj: UnitLayanan, form: Any, change: bool) -> None:
         try:
-            saved = unit_layanan_tandai(
+            saved = unit_layanan_mark(
                 unit_kerja=form.cleaned_data["unit_kerja"],
                 kode=form.cleaned_data["kode"],
                 nama_layanan=form.cleaned_data["nama_layanan"],
@@ -72,11 +72,11 @@ class KiosSkmAdmin(ServiceWriteMixin, BaseAdmin):
         data = form.cleaned_data
         try:
             if change:
-                saved = kios_skm_ubah(
+                saved = kios_skm_update(
                     kios=obj, nama=data["nama"], aktif=data["aktif"], oleh=request.user
                 )
             else:
-                saved, token = kios_skm_daftar(
+                saved, token = kios_skm_register(
                     unit=data["unit"], nama=data["nama"], oleh=request.user
                 )
                 self.message_user(
@@ -138,7 +138,7 @@ class KomentarSkmAdmin(BaseAdmin):
         n = 0
         for komentar in queryset:
             try:
-                komentar_moderasi(komentar=komentar, tayangkan=tayangkan, oleh=request.user)
+                komentar_moderate(komentar=komentar, tayangkan=tayangkan, oleh=request.user)
                 n += 1
             except ValidationError as exc:
                 for m in exc.messages:

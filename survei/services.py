@@ -45,7 +45,7 @@ PROFIL = {
 }
 
 
-def unit_layanan_tandai(
+def unit_layanan_mark(
     *,
     unit_kerja: UnitKerja,
     kode: str,
@@ -65,7 +65,9 @@ def unit_layanan_tandai(
     return unit
 
 
-def kios_skm_daftar(*, unit: UnitLayanan, nama: str, oleh: AbstractBaseUser) -> tuple[KiosSkm, str]:
+def kios_skm_register(
+    *, unit: UnitLayanan, nama: str, oleh: AbstractBaseUser
+) -> tuple[KiosSkm, str]:
     """Register a counter device of a unit; return it with its token, shown to HR only now
     (only its hash is kept). Each questionnaire sent from it counts as a network of its own
     (`survei.terbit`)."""
@@ -79,7 +81,7 @@ def kios_skm_daftar(*, unit: UnitLayanan, nama: str, oleh: AbstractBaseUser) -> 
     return kios, token
 
 
-def kios_skm_ubah(*, kios: KiosSkm, nama: str, aktif: bool, oleh: AbstractBaseUser) -> KiosSkm:
+def kios_skm_update(*, kios: KiosSkm, nama: str, aktif: bool, oleh: AbstractBaseUser) -> KiosSkm:
     """Rename a kiosk, or switch it off (its token then counts as an ordinary network)."""
     if not oleh.has_perm("survei.change_kiosskm"):
         raise ValidationError({"aktif": _("Hanya BKPSDM yang mengubah kios survei.")})
@@ -163,7 +165,7 @@ def respon_skm_create(
     return respon
 
 
-def jaringan_skm_rekap(*, hari_ini: date | None = None) -> int:
+def jaringan_skm_summarize(*, hari_ini: date | None = None) -> int:
     """Replace the network keys of every year whose published figures can no longer change
     (from the day its fourth quarter is published, `survei_terbit.terbit_sejak`) by their
     counts per quarter pattern (`RekapJaringanSkm`), and delete the keys. Return how many keys
@@ -182,7 +184,7 @@ def jaringan_skm_rekap(*, hari_ini: date | None = None) -> int:
     return dihapus
 
 
-def komentar_moderasi(
+def komentar_moderate(
     *, komentar: KomentarSkm, tayangkan: bool, oleh: AbstractBaseUser
 ) -> KomentarSkm:
     """Approve (show) or reject a comment; HR only. Audited with who decided."""

@@ -48,7 +48,7 @@ is the residual risk the threshold itself accepts: any respondent of a published
 the mean of the four others. Many people on one network (a family, an office's Wi-Fi) count as one:
 a cell they fill alone is not published, which errs on the side of keeping it back. The keys of a
 year are kept only until its fourth quarter is published; then the daily clean-up keeps counts
-(`survei.services.jaringan_skm_rekap`).
+(`survei.services.jaringan_skm_summarize`).
 
 A counter kiosk (`survei.models.KiosSkm`) is the exception: it is the unit's own supervised
 device, the usual way SKM is collected at a counter, and all its questionnaires share one

@@ -11,7 +11,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from jabatan.tasks import mulai_buka_skp
+from jabatan.tasks import skp_open_start
 from kinerja import admin as kinerja_admin
 from kinerja.models import Periode
 from tugas.progres import SedangBerjalan
@@ -31,7 +31,7 @@ def buka_skp(
     dimulai = []
     for periode in queryset:
         try:
-            progres = mulai_buka_skp(periode=periode, oleh=request.user)
+            progres = skp_open_start(periode=periode, oleh=request.user)
         except ValidationError as exc:
             modeladmin.message_user(request, " ".join(exc.messages), level=messages.ERROR)
             continue

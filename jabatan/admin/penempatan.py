@@ -17,7 +17,7 @@ from django.utils.translation import ngettext
 from core.admin import ServiceRefused, ServiceWriteMixin
 from jabatan.models import Formasi, Penempatan
 from jabatan.services import (
-    asesmen_hitung_jpm,
+    asesmen_compute_jpm,
     pegawai_release_posts,
     penempatan_create,
     penempatan_end,
@@ -292,7 +292,7 @@ class PegawaiWithPenempatanAdmin(pegawai_admin.PegawaiAdmin):
         super().save_formset(request, form, formset, change)
         if formset.model is HasilAsesmen:
             for asesmen in [*formset.new_objects, *(o for o, _f in formset.changed_objects)]:
-                asesmen_hitung_jpm(asesmen=asesmen)
+                asesmen_compute_jpm(asesmen=asesmen)
 
 
 class HasilAsesmenJpmAdmin(pegawai_admin.HasilAsesmenAdmin):
@@ -304,7 +304,7 @@ class HasilAsesmenJpmAdmin(pegawai_admin.HasilAsesmenAdmin):
 
     def save_model(self, request: HttpRequest, obj: HasilAsesmen, form: Any, change: bool) -> None:
         super().save_model(request, obj, form, change)
-        asesmen_hitung_jpm(asesmen=obj)
+        asesmen_compute_jpm(asesmen=obj)
 
 
 # The employee and assessment admins live in pegawai, which cannot see placements.

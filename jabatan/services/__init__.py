@@ -2,9 +2,9 @@
 
 from jabatan.services.base import T, _integrity_to_validation
 from jabatan.services.keputusan import keputusan_create, usulan_set
-from jabatan.services.koreksi import keputusan_batalkan, keputusan_koreksi
+from jabatan.services.koreksi import keputusan_cancel, keputusan_correct
 from jabatan.services.penempatan import (
-    asesmen_hitung_jpm,
+    asesmen_compute_jpm,
     asesmen_hitung_jpm_semua,
     formasi_set_kuota,
     pegawai_end,
@@ -13,37 +13,37 @@ from jabatan.services.penempatan import (
     penempatan_end,
     penempatan_validate,
 )
-from jabatan.services.riwayat import penempatan_riwayat_impor
-from jabatan.services.skp import atasan_dan_jenis_jabatan, periode_buka_skp
+from jabatan.services.riwayat import penempatan_riwayat_import
+from jabatan.services.skp import atasan_dan_jenis_jabatan, periode_open_skp
 from jabatan.services.suksesi import (
-    suksesi_akhiri_untuk,
-    suksesor_akhiri,
-    suksesor_tambah,
-    suksesor_ubah,
+    suksesor_add,
+    suksesor_end,
+    suksesor_end_all,
+    suksesor_update,
     suksesor_validate,
 )
 
 __all__ = [
     "T",
     "_integrity_to_validation",
-    "asesmen_hitung_jpm",
+    "asesmen_compute_jpm",
     "asesmen_hitung_jpm_semua",
     "atasan_dan_jenis_jabatan",
     "formasi_set_kuota",
-    "keputusan_batalkan",
+    "keputusan_cancel",
+    "keputusan_correct",
     "keputusan_create",
-    "keputusan_koreksi",
     "pegawai_end",
     "pegawai_release_posts",
     "penempatan_create",
     "penempatan_end",
-    "penempatan_riwayat_impor",
+    "penempatan_riwayat_import",
     "penempatan_validate",
-    "periode_buka_skp",
-    "suksesi_akhiri_untuk",
-    "suksesor_akhiri",
-    "suksesor_tambah",
-    "suksesor_ubah",
+    "periode_open_skp",
+    "suksesor_add",
+    "suksesor_end",
+    "suksesor_end_all",
+    "suksesor_update",
     "suksesor_validate",
     "usulan_set",
 ]

@@ -143,7 +143,7 @@ def keputusan_create(
     at once queue on the post's row lock; the second finds it filled.
 
     `membatalkan` names an earlier decision on this post that this one annuls (with
-    `alasan_pembatalan`): it is annulled as by `keputusan_batalkan`, its placement ending the
+    `alasan_pembatalan`): it is annulled as by `keputusan_cancel`, its placement ending the
     day before this TMT. A decision by "Seleksi terbuka" must name the selection it came from
     (`seleksi_id`), which the recorder publik registers checks and links
     (jabatan.asal_seleksi); any other method names none.

@@ -5,7 +5,7 @@ method, or a public summary the older decisions lack): the decision and its plac
 together, the frozen ranking (`snapshot`) never does, and each correction is kept as a
 `KoreksiKeputusan` (who, when, old and new values, the reason) besides the audit trail.
 
-An annulment (pembatalan) voids the decision with a reason, on its own (`keputusan_batalkan`)
+An annulment (pembatalan) voids the decision with a reason, on its own (`keputusan_cancel`)
 or through a later decision that replaces it (`keputusan_create(membatalkan=...)`): one concept,
 one place (`_batalkan`). The appointee's placement ends the day before the annulment (or on its
 first day, when it had not begun), so the post is vacant again and open to proposals. The
@@ -68,7 +68,7 @@ def _galat_batal(keputusan: Keputusan, pesan: str) -> dict[str, list[str]]:
 
 @audited
 @transaction.atomic
-def keputusan_koreksi(
+def keputusan_correct(
     *,
     keputusan: Keputusan,
     alasan: str,
@@ -185,7 +185,7 @@ def keputusan_koreksi(
 
 @audited
 @transaction.atomic
-def keputusan_batalkan(
+def keputusan_cancel(
     *, keputusan: Keputusan, alasan: str, oleh, pada: date | None = None
 ) -> Keputusan:
     """Annul a decision with a reason: its placement ends, the post is vacant again.

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from jabatan.models import Formasi, Penempatan
 from jabatan.services.base import _integrity_to_validation
-from jabatan.services.suksesi import suksesi_akhiri_untuk
+from jabatan.services.suksesi import suksesor_end_all
 from pegawai import golongan as gol
 from pegawai import kedudukan_hukum as kh
 from pegawai import projection
@@ -179,7 +179,7 @@ def penempatan_create(
             alasan = _("Diangkat definitif pada formasi ini, TMT %(t)s.") % {
                 "t": date_format(tmt_mulai)
             }
-        suksesi_akhiri_untuk(pegawai=pegawai, formasi=formasi, alasan=alasan)
+        suksesor_end_all(pegawai=pegawai, formasi=formasi, alasan=alasan)
     if jenis == Penempatan.Jenis.DEFINITIF and pegawai.unit_kerja_id != formasi.unit_kerja_id:
         # The one writer of Pegawai.unit_kerja (docs/desain.md): it follows the placement.
         # A save, not an update(), so the audit trail records the move.
@@ -259,7 +259,7 @@ def _penempatan_end_all(*, pegawai: Pegawai, tmt_berhenti: date, suksesi: bool) 
         n += 1
     if suksesi:
         # Who leaves the service leaves the succession plans too.
-        suksesi_akhiri_untuk(pegawai=pegawai, alasan=alasan)
+        suksesor_end_all(pegawai=pegawai, alasan=alasan)
     # The employee's kedudukan (pegawai_end, the kedudukan hukum) and placements changed.
     projection.refresh([pegawai.pk])
     return n
@@ -325,7 +325,7 @@ def _jpm_dari(asesmen: HasilAsesmen, standar: dict[int, dict[str, int]]):
     return jpm(asesmen.capaian, std) if std else None
 
 
-def asesmen_hitung_jpm(*, asesmen: HasilAsesmen) -> HasilAsesmen:
+def asesmen_compute_jpm(*, asesmen: HasilAsesmen) -> HasilAsesmen:
     """Store the assessment's Job Person Match against the employee's current position.
 
     JPM = Σ achieved level (capped at the required level) ÷ Σ required level (Peraturan BKN
@@ -341,7 +341,7 @@ def asesmen_hitung_jpm(*, asesmen: HasilAsesmen) -> HasilAsesmen:
 
 
 def asesmen_hitung_jpm_semua(asesmen: QuerySet[HasilAsesmen], *, batch_size: int = 2000) -> int:
-    """Store the JPM (`asesmen_hitung_jpm`'s rule) of every assessment in `asesmen`; return how
+    """Store the JPM (`asesmen_compute_jpm`'s rule) of every assessment in `asesmen`; return how
     many. One query for the ids, then per batch three (the assessments, their employees'
     standards, one UPDATE), so the demo's seed at national scale stays in memory; a bulk write,
     so no signal runs: the caller rebuilds the merit projection (seed_demo does, after the

@@ -31,7 +31,7 @@ def _tumpang(a0: date, a1: date | None, b0: date, b1: date | None) -> bool:
     return a0 <= (b1 or date.max) and b0 <= (a1 or date.max)
 
 
-def penempatan_riwayat_impor(
+def penempatan_riwayat_import(
     *, baris: Sequence[Mapping[str, Any]], terapkan: bool = False
 ) -> HasilImpor:
     """Compare (and with `terapkan`, write) past placements: dicts with `pegawai_id` (None for

@@ -49,13 +49,13 @@ def atasan_dan_jenis_jabatan() -> tuple[dict[int, int | None], dict[int, str]]:
     return atasan, jenis
 
 
-def periode_buka_skp(
+def periode_open_skp(
     *, periode: Periode, saat_maju: Callable[[int, int], None] | None = None
 ) -> int:
-    """Open the period's SKPs (kinerja.services.periode_buka_skp) for every active employee,
+    """Open the period's SKPs (kinerja.services.periode_open_skp) for every active employee,
     each with their direct superior from the organisation structure as evaluator; HR can
     reassign afterwards. Return how many were opened."""
     penilai, jenis = atasan_dan_jenis_jabatan()
-    return kinerja_services.periode_buka_skp(
+    return kinerja_services.periode_open_skp(
         periode=periode, penilai=penilai, jenis_jabatan=jenis, saat_maju=saat_maju
     )

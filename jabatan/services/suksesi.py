@@ -130,7 +130,7 @@ def suksesor_validate(*, formasi: Formasi, pegawai: Pegawai) -> None:
 
 @audited
 @transaction.atomic
-def suksesor_tambah(
+def suksesor_add(
     *,
     formasi: Formasi,
     pegawai: Pegawai,
@@ -238,7 +238,7 @@ def _pindah_urutan(suksesor: Suksesor, urutan: int, aktif: list[Suksesor]) -> No
 
 @audited
 @transaction.atomic
-def suksesor_ubah(
+def suksesor_update(
     *,
     suksesor: Suksesor,
     oleh,
@@ -292,7 +292,7 @@ def _akhiri(suksesor: Suksesor, alasan: str) -> None:
 
 @audited
 @transaction.atomic
-def suksesor_akhiri(*, suksesor: Suksesor, alasan: str, oleh) -> Suksesor:
+def suksesor_end(*, suksesor: Suksesor, alasan: str, oleh) -> Suksesor:
     """Remove a successor from the plan (the row stays, inactive, with the reason)."""
     suksesor = Suksesor.objects.select_for_update().get(pk=suksesor.pk)
     if not suksesor.aktif:
@@ -307,7 +307,7 @@ def suksesor_akhiri(*, suksesor: Suksesor, alasan: str, oleh) -> Suksesor:
     return suksesor
 
 
-def suksesi_akhiri_untuk(*, pegawai: Pegawai, alasan: str, formasi: Formasi | None = None) -> int:
+def suksesor_end_all(*, pegawai: Pegawai, alasan: str, formasi: Formasi | None = None) -> int:
     """End the employee's active succession entries (of `formasi` only, when given): they were
     appointed to it, or left the service. Called inside the placement services' transaction
     (`alasan` is a record: the caller words it in the agency's language); return how many

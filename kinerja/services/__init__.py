@@ -5,16 +5,16 @@ changes only through a recorded revision. Every function checks, writes in one t
 raises `ValidationError` keyed by field; the audit trail records each save."""
 
 from kinerja.services.base import RENCANA_MAKS, SKP_FK, _validasi, perangkat_daerah_dari
-from kinerja.services.penilaian import kurva_skp, skp_finalkan, skp_nilai, skp_revisi
-from kinerja.services.periode import BUKA_SKP_BATCH, periode_buka_skp
+from kinerja.services.penilaian import kurva_check, skp_finalize, skp_rate, skp_revise
+from kinerja.services.periode import BUKA_SKP_BATCH, periode_open_skp
 from kinerja.services.skp import (
     Aksi,
     aksi_skp,
-    cek_penilai_baru,
+    skp_change_penilai,
     skp_create,
-    skp_ganti_penilai,
     skp_set_realisasi,
     skp_set_rencana,
+    skp_validate_penilai,
 )
 
 __all__ = [
@@ -24,15 +24,15 @@ __all__ = [
     "Aksi",
     "_validasi",
     "aksi_skp",
-    "cek_penilai_baru",
-    "kurva_skp",
+    "kurva_check",
     "perangkat_daerah_dari",
-    "periode_buka_skp",
+    "periode_open_skp",
+    "skp_change_penilai",
     "skp_create",
-    "skp_finalkan",
-    "skp_ganti_penilai",
-    "skp_nilai",
-    "skp_revisi",
+    "skp_finalize",
+    "skp_rate",
+    "skp_revise",
     "skp_set_realisasi",
     "skp_set_rencana",
+    "skp_validate_penilai",
 ]

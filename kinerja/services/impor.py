@@ -36,7 +36,7 @@ CATATAN_IMPOR = gettext_lazy(
 )
 
 
-def skp_impor(
+def skp_import(
     *, baris: Sequence[Mapping[str, Any]], oleh: Any, terapkan: bool = False
 ) -> HasilImpor:
     """Compare (and with `terapkan`, write) imported annual results: dicts with `pegawai_id`

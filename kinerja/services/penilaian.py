@@ -65,7 +65,7 @@ def _wajib_catatan(skp: Skp) -> None:
 
 
 @transaction.atomic
-def skp_nilai(
+def skp_rate(
     *,
     skp: Skp,
     rating_hasil: str,
@@ -120,7 +120,7 @@ def skp_nilai(
     return skp
 
 
-def kurva_skp(skp: Skp) -> tuple[str | None, dict[str, int], list[rules.Pelanggaran]]:
+def kurva_check(skp: Skp) -> tuple[str | None, dict[str, int], list[rules.Pelanggaran]]:
     """Return the unit's organisational predikat, its employees' predikat counts for the
     period, and the breaches of the distribution curve (docs/aturan.md §6)."""
     org = (
@@ -143,7 +143,7 @@ def kurva_skp(skp: Skp) -> tuple[str | None, dict[str, int], list[rules.Pelangga
 
 
 @transaction.atomic
-def skp_finalkan(*, skp: Skp, oleh: AbstractBaseUser) -> Skp:
+def skp_finalize(*, skp: Skp, oleh: AbstractBaseUser) -> Skp:
     """Make an evaluated SKP final. Curve breaches are shown before this step; HR decides."""
     skp = _kunci(skp)
     _wajib_penilai(oleh, skp)
@@ -163,7 +163,7 @@ def skp_finalkan(*, skp: Skp, oleh: AbstractBaseUser) -> Skp:
 
 
 @transaction.atomic
-def skp_revisi(
+def skp_revise(
     *,
     skp: Skp,
     rating_hasil: str,
@@ -225,5 +225,5 @@ def skp_revisi(
     )
     projection.refresh([skp.pegawai_id])  # the merit projection reads evaluated SKPs
     # The curve as the revision leaves it: the same check the page shows before finalising.
-    revisi.pelanggaran = kurva_skp(skp)[2]
+    revisi.pelanggaran = kurva_check(skp)[2]
     return revisi

@@ -17,7 +17,7 @@ from pegawai.models import Pegawai, UnitKerja
 BUKA_SKP_BATCH = 2000
 
 
-def periode_buka_skp(
+def periode_open_skp(
     *,
     periode: Periode,
     penilai: Mapping[int, int | None],

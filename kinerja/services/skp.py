@@ -194,7 +194,7 @@ def skp_set_realisasi(
     return skp
 
 
-def cek_penilai_baru(*, skp: Skp, penilai: Pegawai | None) -> None:
+def skp_validate_penilai(*, skp: Skp, penilai: Pegawai | None) -> None:
     """Refuse an evaluator the SKP cannot take: the employee themself, or any change once the
     SKP is final. The admin's form asks this too, so the refusal is a field error there."""
     if penilai is not None and penilai.pk == skp.pegawai_id:
@@ -210,13 +210,13 @@ def cek_penilai_baru(*, skp: Skp, penilai: Pegawai | None) -> None:
 
 
 @transaction.atomic
-def skp_ganti_penilai(*, skp: Skp, penilai: Pegawai | None, oleh: AbstractBaseUser) -> Skp:
+def skp_change_penilai(*, skp: Skp, penilai: Pegawai | None, oleh: AbstractBaseUser) -> Skp:
     """Reassign the evaluator (HR): not the employee themself, not on a final SKP."""
     skp = _kunci(skp)
     if not lingkup(oleh).semua:
         raise ValidationError({"penilai": _("Pejabat penilai ditetapkan ulang oleh BKPSDM.")})
     _wajib_bukan_final(skp)
-    cek_penilai_baru(skp=skp, penilai=penilai)
+    skp_validate_penilai(skp=skp, penilai=penilai)
     skp.penilai = penilai
     _validasi(skp, exclude=SKP_FK)
     skp.save(update_fields=["penilai", "updated_at"])

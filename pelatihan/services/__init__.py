@@ -18,21 +18,21 @@ from pelatihan.services.base import (  # noqa: F401
     alasan_tidak_dapat_didaftar,
 )
 from pelatihan.services.eksternal_rencana import (  # noqa: F401
-    eksternal_catat,
-    eksternal_verifikasi,
-    rencana_setujui,
-    rencana_susun,
+    eksternal_record,
+    eksternal_verify,
+    rencana_approve,
+    rencana_draft,
 )
 from pelatihan.services.peserta import (  # noqa: F401
     HasilMassal,
     _harus,
     _kunci_peserta,
-    daftar_massal,
-    periksa_massal,
-    peserta_ajukan,
-    peserta_batal,
-    peserta_daftar,
-    peserta_hadir,
-    peserta_lulus,
-    peserta_tidak_lulus,
+    peserta_attend,
+    peserta_cancel,
+    peserta_check_bulk,
+    peserta_enrol,
+    peserta_enrol_bulk,
+    peserta_fail,
+    peserta_pass,
+    peserta_submit,
 )

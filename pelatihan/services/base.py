@@ -70,7 +70,7 @@ def alasan_tidak_dapat_didaftar(
 ) -> list[tuple[str, str]]:
     """Return (field, reason) for each rule an enrolment of `pegawai` in `sesi` breaks.
 
-    Reads only; `peserta_daftar` calls it again under the session's row lock, and the bulk
+    Reads only; `peserta_enrol` calls it again under the session's row lock, and the bulk
     enrolment lists these reasons per employee.
     """
     errors: list[tuple[str, str]] = []

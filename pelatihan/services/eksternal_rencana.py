@@ -27,7 +27,7 @@ from pelatihan.services.base import _raise, _today
 
 @audited
 @transaction.atomic
-def eksternal_catat(
+def eksternal_record(
     *,
     pegawai: Pegawai,
     nama: str,
@@ -96,7 +96,7 @@ def eksternal_catat(
 
 @audited
 @transaction.atomic
-def eksternal_verifikasi(
+def eksternal_verify(
     *, eksternal: PelatihanEksternal, setuju: bool, alasan: str = "", oleh: Any
 ) -> PelatihanEksternal:
     """Verify (its JP then count) or reject recorded external training."""
@@ -125,7 +125,7 @@ def eksternal_verifikasi(
 
 @audited
 @transaction.atomic
-def rencana_susun(
+def rencana_draft(
     *, tahun: int, unit_kerja: Any, kursi: dict[int, tuple[int, int]], programs: dict, oleh: Any
 ) -> RencanaPengembangan:
     """Create or replace the draft plan of a unit (or the city) for a year from the needs:
@@ -154,7 +154,7 @@ def rencana_susun(
 
 @audited
 @transaction.atomic
-def rencana_setujui(*, rencana: RencanaPengembangan, oleh: Any) -> RencanaPengembangan:
+def rencana_approve(*, rencana: RencanaPengembangan, oleh: Any) -> RencanaPengembangan:
     """Approve a plan (HR)."""
     rencana = RencanaPengembangan.objects.select_for_update().get(pk=rencana.pk)
     if rencana.status == RencanaPengembangan.Status.DISETUJUI:

@@ -41,7 +41,7 @@ def _kunci(pegawai_id: int, nama: str, mulai: dt.date) -> tuple[int, str, dt.dat
     return pegawai_id, " ".join(nama.split()).casefold(), mulai
 
 
-def eksternal_impor(
+def eksternal_import(
     *, baris: Sequence[Mapping[str, Any]], oleh: Any, terapkan: bool = False
 ) -> HasilImpor:
     """Compare (and with `terapkan`, write) imported training rows: dicts with `pegawai_id`

@@ -32,7 +32,7 @@ from pelatihan.services.base import (
 
 @audited
 @transaction.atomic
-def peserta_daftar(
+def peserta_enrol(
     *, sesi: Sesi, pegawai: Pegawai, oleh: Any, hari_ini: dt.date | None = None
 ) -> Peserta:
     """Enrol `pegawai` in `sesi` (HR), taking a seat; an employee's request becomes an
@@ -59,7 +59,7 @@ def peserta_daftar(
 
 @audited
 @transaction.atomic
-def peserta_ajukan(
+def peserta_submit(
     *,
     sesi: Sesi,
     pegawai: Pegawai,
@@ -144,7 +144,7 @@ def _harus(peserta: Peserta, boleh: Sequence[str], aksi: str) -> None:
 
 @audited
 @transaction.atomic
-def peserta_hadir(*, peserta: Peserta, oleh: Any) -> Peserta:
+def peserta_attend(*, peserta: Peserta, oleh: Any) -> Peserta:
     """Mark an enrolled participant as having attended."""
     peserta = _kunci_peserta(peserta)
     _harus(peserta, [S.TERDAFTAR], _("ditandai hadir"))
@@ -155,7 +155,7 @@ def peserta_hadir(*, peserta: Peserta, oleh: Any) -> Peserta:
 
 @audited
 @transaction.atomic
-def peserta_lulus(
+def peserta_pass(
     *,
     peserta: Peserta,
     nomor_sertifikat: str,
@@ -199,7 +199,7 @@ def peserta_lulus(
 
 @audited
 @transaction.atomic
-def peserta_tidak_lulus(*, peserta: Peserta, keterangan: str, oleh: Any) -> Peserta:
+def peserta_fail(*, peserta: Peserta, keterangan: str, oleh: Any) -> Peserta:
     """Record that a participant did not complete the program (no JP)."""
     peserta = _kunci_peserta(peserta)
     _harus(peserta, [S.TERDAFTAR, S.HADIR], _("dinyatakan tidak lulus"))
@@ -213,7 +213,7 @@ def peserta_tidak_lulus(*, peserta: Peserta, keterangan: str, oleh: Any) -> Pese
 
 @audited
 @transaction.atomic
-def peserta_batal(*, peserta: Peserta, keterangan: str = "", oleh: Any) -> Peserta:
+def peserta_cancel(*, peserta: Peserta, keterangan: str = "", oleh: Any) -> Peserta:
     """Cancel a request or an enrolment before completion; the seat is freed."""
     peserta = _kunci_peserta(peserta)
     _harus(peserta, [S.DIAJUKAN, S.TERDAFTAR, S.HADIR], _("dibatalkan"))
@@ -235,7 +235,7 @@ class HasilMassal:
     dijalankan: bool = False  # False: refused as a whole (all or nothing), nothing written
 
 
-def periksa_massal(
+def peserta_check_bulk(
     *, sesi: Sesi, pegawai: Sequence[Pegawai], hari_ini: dt.date | None = None
 ) -> tuple[list[Pegawai], list[tuple[Pegawai, str]]]:
     """Split `pegawai` into those who may be enrolled and those refused (with the reason),
@@ -271,7 +271,7 @@ def periksa_massal(
     return sah, ditolak
 
 
-def daftar_massal(
+def peserta_enrol_bulk(
     *,
     sesi: Sesi,
     pegawai: Sequence[Pegawai],
@@ -290,7 +290,7 @@ def daftar_massal(
     hari_ini = hari_ini or _today()
     with acting_as(oleh), transaction.atomic():
         sesi = _kunci_sesi(sesi)
-        sah, ditolak = periksa_massal(sesi=sesi, pegawai=pegawai, hari_ini=hari_ini)
+        sah, ditolak = peserta_check_bulk(sesi=sesi, pegawai=pegawai, hari_ini=hari_ini)
         hasil = HasilMassal(ditolak=ditolak)
         if ditolak and not hanya_yang_sah:
             return hasil

@@ -35,8 +35,8 @@ from publik.selectors import (
 from publik.services import (
     PENGUMUMAN_MINIMAL_HARI,
     PERM_UBAH,
-    seleksi_usulkan,
-    tahap_umumkan,
+    seleksi_propose,
+    tahap_announce,
 )
 
 PERM_LIHAT = "publik.view_seleksi"
@@ -124,7 +124,7 @@ def seleksi_daftar(request: HttpRequest) -> HttpResponse:
 @page(_bkpsdm(PERM_BUKA))
 @require_http_methods(["GET", "HEAD", "POST"])
 def seleksi_buka(request: HttpRequest) -> HttpResponse:
-    """Open a selection for one or more vacant JPT posts (publik.services.seleksi_buka)."""
+    """Open a selection for one or more vacant JPT posts (publik.services.seleksi_open)."""
     formasi = formasi_jpt_lowong()
     form = SeleksiBukaForm(request.POST if request.method == "POST" else None, formasi=formasi)
     if form.is_bound and form.is_valid() and (seleksi := form.simpan(oleh=request.user)):
@@ -175,7 +175,7 @@ def seleksi_detail(request: HttpRequest, seleksi_id: int) -> HttpResponse:
 @require_http_methods(["GET", "HEAD", "POST"])
 def tahap_hasil(request: HttpRequest, seleksi_id: int, tahap_id: int) -> HttpResponse:
     """Record a stage's results: pass or fail, score and note per applicant still in
-    (publik.services.tahap_catat_hasil); the page also publishes the stage's announcement."""
+    (publik.services.tahap_record_hasil); the page also publishes the stage's announcement."""
     tahap = _tahap(seleksi_id, tahap_id)
     dinilai = tahap.jenis in TAHAP_DINILAI
     form = None
@@ -222,11 +222,11 @@ def _jalankan(request: HttpRequest, fungsi, berhasil: str) -> None:
 @page(_bkpsdm(PERM_UMUMKAN))
 @require_POST
 def tahap_umumkan_view(request: HttpRequest, seleksi_id: int, tahap_id: int) -> HttpResponse:
-    """Publish the stage's announcement today (publik.services.tahap_umumkan)."""
+    """Publish the stage's announcement today (publik.services.tahap_announce)."""
     tahap = _tahap(seleksi_id, tahap_id)
     _jalankan(
         request,
-        lambda: tahap_umumkan(tahap=tahap, pada=timezone.localdate(), oleh=request.user),
+        lambda: tahap_announce(tahap=tahap, pada=timezone.localdate(), oleh=request.user),
         _("Tahap %(t)s diumumkan di halaman publik.") % {"t": tahap.get_jenis_display()},
     )
     return redirect("publik:kelola_tahap", seleksi_id, tahap.pk)
@@ -235,12 +235,12 @@ def tahap_umumkan_view(request: HttpRequest, seleksi_id: int, tahap_id: int) -> 
 @page(_bkpsdm(PERM_BUKA, PERM_USUL))
 @require_POST
 def seleksi_usulkan_view(request: HttpRequest, seleksi_id: int) -> HttpResponse:
-    """End the selection: three names per post to the PPK (publik.services.seleksi_usulkan,
+    """End the selection: three names per post to the PPK (publik.services.seleksi_propose,
     through jabatan's proposal service); the decision is then recorded on the post's page."""
     seleksi = get_object_or_404(Seleksi, pk=seleksi_id)
     _jalankan(
         request,
-        lambda: seleksi_usulkan(seleksi=seleksi, pada=timezone.localdate(), oleh=request.user),
+        lambda: seleksi_propose(seleksi=seleksi, pada=timezone.localdate(), oleh=request.user),
         _("Tiga nama per formasi diusulkan kepada PPK."),
     )
     return redirect(reverse("publik:kelola_seleksi_detail", args=[seleksi.pk]))
@@ -260,7 +260,7 @@ def _seleksi_ubah(request: HttpRequest, seleksi_id: int) -> Seleksi:
 @page(_bkpsdm(PERM_UBAH))
 @require_http_methods(["GET", "HEAD", "POST"])
 def seleksi_ubah(request: HttpRequest, seleksi_id: int) -> HttpResponse:
-    """Edit a selection before its announcement (publik.services.seleksi_ubah); afterwards
+    """Edit a selection before its announcement (publik.services.seleksi_update); afterwards
     the page says why not and points to rescheduling and cancelling."""
     seleksi = _seleksi_ubah(request, seleksi_id)
     hari_ini = timezone.localdate()
@@ -303,7 +303,7 @@ def seleksi_ubah(request: HttpRequest, seleksi_id: int) -> HttpResponse:
 @page(_bkpsdm(PERM_UBAH))
 @require_http_methods(["GET", "HEAD", "POST"])
 def seleksi_jadwal(request: HttpRequest, seleksi_id: int) -> HttpResponse:
-    """Reschedule a selection's stages with a reason (publik.services.seleksi_jadwal_ubah)."""
+    """Reschedule a selection's stages with a reason (publik.services.seleksi_reschedule)."""
     seleksi = _seleksi_ubah(request, seleksi_id)
     hari_ini = timezone.localdate()
     form = JadwalUbahForm(
@@ -332,7 +332,7 @@ def seleksi_jadwal(request: HttpRequest, seleksi_id: int) -> HttpResponse:
 @page(_bkpsdm(PERM_UBAH))
 @require_http_methods(["GET", "HEAD", "POST"])
 def seleksi_batal(request: HttpRequest, seleksi_id: int) -> HttpResponse:
-    """Cancel a selection with a reason (publik.services.seleksi_batalkan); the GET asks for
+    """Cancel a selection with a reason (publik.services.seleksi_cancel); the GET asks for
     the reason and says what cancelling does."""
     seleksi = _seleksi_ubah(request, seleksi_id)
     form = BatalForm(request.POST if request.method == "POST" else None)

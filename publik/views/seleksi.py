@@ -19,7 +19,7 @@ from pegawai.models import Pegawai
 from publik.cache import halaman_publik
 from publik.models import JenisTahap, Seleksi
 from publik.selectors import keadaan_seleksi, perubahan_tampil
-from publik.services import kelayakan, seleksi_daftar
+from publik.services import kelayakan, seleksi_apply
 
 
 def _seleksi(*lain: str):
@@ -139,7 +139,7 @@ def seleksi_lamar(request: HttpRequest, seleksi_id: int, formasi_id: int) -> Htt
     seleksi = get_object_or_404(Seleksi, pk=seleksi_id)
     formasi = get_object_or_404(Formasi, pk=formasi_id)
     try:
-        seleksi_daftar(seleksi=seleksi, formasi=formasi, pegawai=pegawai, pada=timezone.localdate())
+        seleksi_apply(seleksi=seleksi, formasi=formasi, pegawai=pegawai, pada=timezone.localdate())
     except ValidationError as exc:
         for m in exc.messages:
             messages.error(request, m)

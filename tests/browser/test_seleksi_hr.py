@@ -13,7 +13,7 @@ from playwright.sync_api import Page, expect
 
 from pegawai.jenis_jabatan import JenisJabatan
 from publik.models import JenisTahap, Pengumuman, Seleksi
-from publik.services import seleksi_daftar
+from publik.services import seleksi_apply
 from tests.akses_data import buat_organisasi
 from tests.browser.alat import login, periksa_axe, tangkap_layar
 from tests.factories import FormasiFactory, JabatanFactory, tutup_periode
@@ -87,7 +87,7 @@ def test_hr_opens_a_selection_records_a_stage_and_the_public_sees_it(
     )
 
     seleksi = Seleksi.objects.get()
-    seleksi_daftar(seleksi=seleksi, formasi=formasi, pegawai=calon, pada=jadwal["pendaftaran"][0])
+    seleksi_apply(seleksi=seleksi, formasi=formasi, pegawai=calon, pada=jadwal["pendaftaran"][0])
     page.reload()
     expect(page.get_by_text(calon.nama_lengkap)).to_be_visible()
     tangkap_layar(page, f"publik-kelola-detail-{lebar}")

@@ -14,7 +14,7 @@ from playwright.sync_api import Browser, Page, expect
 
 from pegawai.jenis_jabatan import JenisJabatan
 from publik.models import Pelamar, PerubahanSeleksi, Seleksi
-from publik.services import seleksi_batalkan
+from publik.services import seleksi_cancel
 from tests.akses_data import buat_organisasi
 from tests.browser.alat import login, periksa_axe, tangkap_layar
 from tests.factories import FormasiFactory, JabatanFactory
@@ -194,7 +194,7 @@ def test_an_applicant_on_a_phone_reads_the_cancellation_of_their_selection(page:
     seleksi = buka({"formasi": formasi}, org.users["hr"], hari_ini - 10 * HARI, judul=JUDUL)
     # Set-up only: the applicant applied during registration (eligibility is not under test).
     Pelamar.objects.create(seleksi=seleksi, formasi=formasi, pegawai=org.pegawai_a)
-    seleksi_batalkan(
+    seleksi_cancel(
         seleksi=seleksi,
         alasan="Dinas digabung dalam penataan perangkat daerah.",
         pada=hari_ini,

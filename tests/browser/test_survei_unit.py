@@ -10,7 +10,7 @@ from openpyxl import load_workbook
 from playwright.sync_api import Page, expect
 
 from survei.models import KomentarSkm, UnitLayanan
-from survei.services import komentar_moderasi
+from survei.services import komentar_moderate
 from tests.akses_data import buat_organisasi
 from tests.browser.alat import login, periksa_axe, tangkap_layar
 from tests.publik.bantu import TERTUTUP, isi_survei
@@ -24,7 +24,7 @@ def test_hr_drills_down_to_a_unit_and_downloads_its_trend(page: Page, live_serve
     isi_survei(unit, 7, nilai=3, komentar="Antrean tertib", tanggal=TERTUTUP)
     isi_survei(unit, 3, nilai=2, tanggal=TERTUTUP.replace(month=11))
     for k in KomentarSkm.objects.filter(teks="Antrean tertib")[:2]:
-        komentar_moderasi(komentar=k, tayangkan=True, oleh=org.users["hr"])
+        komentar_moderate(komentar=k, tayangkan=True, oleh=org.users["hr"])
     page.set_viewport_size({"width": 1280, "height": 900})
     base = live_server.url
     login(page, base, "hr.bkpsdm")

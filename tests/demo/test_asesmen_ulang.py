@@ -124,7 +124,7 @@ def test_repeat_assessments_move_plausibly_and_carry_the_post_jpm(demo):
     for pid, (a, b, *lain) in ulang.items():
         assert not lain  # one repeat
         assert a.tanggal + dt.timedelta(days=365) <= b.tanggal < PADA
-        assert b.jpm == jpm(b.capaian, standar[pid])  # as jabatan.services.asesmen_hitung_jpm
+        assert b.jpm == jpm(b.capaian, standar[pid])  # as jabatan.services.asesmen_compute_jpm
         dikembangkan = {
             kode for t, prog in lulus[pid] if a.tanggal < t < b.tanggal for kode in target[prog]
         }
@@ -167,8 +167,8 @@ def test_the_repeat_assessments_are_deterministic_for_a_seed():
 
 def test_every_seeded_assessment_carries_the_services_jpm():
     """Each of the seed's assessments, first or repeat, has the JPM jabatan's service stores
-    (jabatan.services.asesmen_hitung_jpm): the post's standard, none without a post."""
-    from jabatan.services import asesmen_hitung_jpm
+    (jabatan.services.asesmen_compute_jpm): the post's standard, none without a post."""
+    from jabatan.services import asesmen_compute_jpm
     from pegawai.kedudukan_hukum import TIDAK_MEMANGKU
     from pegawai.models import Pegawai
 
@@ -181,7 +181,7 @@ def test_every_seeded_assessment_carries_the_services_jpm():
     )
     for a in seeded:
         if a.pegawai_id not in bebas:
-            assert a.jpm == asesmen_hitung_jpm(asesmen=HasilAsesmen(**_kolom(a))).jpm, a.pk
+            assert a.jpm == asesmen_compute_jpm(asesmen=HasilAsesmen(**_kolom(a))).jpm, a.pk
 
 
 def _kolom(a: HasilAsesmen) -> dict:

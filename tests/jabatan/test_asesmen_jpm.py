@@ -1,4 +1,4 @@
-"""The JPM of an assessment is the service's (jabatan.services.asesmen_hitung_jpm) on every path
+"""The JPM of an assessment is the service's (jabatan.services.asesmen_compute_jpm) on every path
 that records one: the admin's assessment form, the employee form's inline, and the bulk form the
 demo's seed calls (asesmen_hitung_jpm_semua). The import records no assessment."""
 
@@ -9,7 +9,7 @@ from decimal import Decimal
 
 import pytest
 
-from jabatan.services import asesmen_hitung_jpm, asesmen_hitung_jpm_semua
+from jabatan.services import asesmen_compute_jpm, asesmen_hitung_jpm_semua
 from pegawai.kompetensi import KODE, jpm
 from pegawai.models import HasilAsesmen
 from tests.factories import PegawaiFactory, PenempatanFactory
@@ -70,4 +70,4 @@ def test_the_bulk_form_stores_what_the_single_one_does(pemangku):
     semua = {a.pegawai_id: a.jpm for a in HasilAsesmen.objects.all()}
     assert semua == {pemangku.pk: _diharapkan(pemangku), tanpa_jabatan.pk: None}
     for a in rows:
-        assert asesmen_hitung_jpm(asesmen=a).jpm == semua[a.pegawai_id]
+        assert asesmen_compute_jpm(asesmen=a).jpm == semua[a.pegawai_id]

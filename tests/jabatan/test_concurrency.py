@@ -14,7 +14,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError
 
 from jabatan.models import Formasi, Penempatan, Suksesor
-from jabatan.services import penempatan_create, suksesor_tambah
+from jabatan.services import penempatan_create, suksesor_add
 from tests.factories import FormasiFactory, JabatanFactory, PegawaiFactory
 from tests.jabatan.bantu import PADA as PADA_SUKSESI
 from tests.jabatan.bantu import talenta
@@ -118,7 +118,7 @@ def _rencana_dua_terisi():
     hr_user = User.objects.create_user("hr.suksesi.bersamaan")
     formasi = FormasiFactory(jabatan=JabatanFactory(jenis="ADMINISTRATOR", kelas_jabatan=11))
     for _ in range(2):
-        suksesor_tambah(
+        suksesor_add(
             formasi=formasi,
             pegawai=talenta(formasi.unit_kerja),
             kesiapan="sekarang",
@@ -133,7 +133,7 @@ def test_two_hr_staff_naming_the_last_successor_at_once_one_wins():
     a, b = talenta(formasi.unit_kerja), talenta(formasi.unit_kerja)
 
     def tambah(p):
-        return lambda: suksesor_tambah(
+        return lambda: suksesor_add(
             formasi=formasi, pegawai=p, kesiapan="sekarang", pada=PADA_SUKSESI, oleh=hr_user
         )
 
@@ -152,7 +152,7 @@ def test_two_hr_staff_naming_the_same_person_at_once_one_wins():
     p = talenta(formasi.unit_kerja)
 
     def tambah(urutan):
-        return lambda: suksesor_tambah(
+        return lambda: suksesor_add(
             formasi=formasi,
             pegawai=p,
             kesiapan="sekarang",

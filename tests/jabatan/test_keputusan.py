@@ -99,7 +99,7 @@ def test_a_filled_post_takes_no_second_decision_but_a_later_one_can_annul(lowong
     pertama.penempatan.refresh_from_db()
     assert pertama.penempatan.tmt_selesai == PADA + dt.timedelta(days=29)
     assert kedua.membatalkan == pertama
-    # The annulment is the annulled decision's: its day and reason (keputusan_batalkan's).
+    # The annulment is the annulled decision's: its day and reason (keputusan_cancel's).
     pertama.refresh_from_db()
     assert (pertama.dibatalkan_pada, pertama.alasan_pembatalan) == (
         kedua.tanggal_sk,

@@ -15,9 +15,9 @@ from django.urls import reverse
 
 from jabatan.models import Formasi, Keputusan, KoreksiKeputusan, Penempatan
 from jabatan.services import (
-    keputusan_batalkan,
+    keputusan_cancel,
+    keputusan_correct,
     keputusan_create,
-    keputusan_koreksi,
     usulan_set,
 )
 from tests.jabatan.bantu import PADA, SNAPSHOT, catat, putuskan
@@ -53,7 +53,7 @@ def _keadaan(k: Keputusan) -> tuple:
 def test_it_corrects_the_particulars_and_the_placement_and_keeps_the_ranking(hr_user):
     k = catat(hr_user)
     baru = dt.date(2026, 3, 16)
-    koreksi = keputusan_koreksi(
+    koreksi = keputusan_correct(
         keputusan=k,
         alasan="Salah ketik pada SK.",
         oleh=hr_user,
@@ -96,7 +96,7 @@ def test_a_correction_that_fails_midway_leaves_nothing_changed(hr_user):
     # PostgreSQL refuses a NUL in text: the record, written last, fails after the placement and
     # the decision were saved.
     with pytest.raises(DataError):
-        keputusan_koreksi(
+        keputusan_correct(
             keputusan=k,
             alasan="Salah ketik\x00",
             oleh=hr_user,
@@ -111,7 +111,7 @@ def test_it_annuls_a_decision_the_post_falls_vacant_and_the_old_post_stays_ended
     k = catat(hr_user)
     formasi = Formasi.objects.get(pk=k.formasi_id)
     assert formasi.jumlah_terisi == 1
-    keputusan_batalkan(
+    keputusan_cancel(
         keputusan=k, alasan="SK untuk orang yang salah.", oleh=hr_user, pada=dt.date(2026, 4, 1)
     )
     k.refresh_from_db()
@@ -134,7 +134,7 @@ def test_it_annuls_a_decision_the_post_falls_vacant_and_the_old_post_stays_ended
 
 def test_an_annulment_before_the_tmt_ends_the_placement_on_its_first_day(hr_user):
     k = catat(hr_user, tmt=dt.date(2026, 5, 4))
-    keputusan_batalkan(keputusan=k, alasan="Ditunda.", oleh=hr_user, pada=dt.date(2026, 4, 1))
+    keputusan_cancel(keputusan=k, alasan="Ditunda.", oleh=hr_user, pada=dt.date(2026, 4, 1))
     k.penempatan.refresh_from_db()
     assert k.penempatan.tmt_selesai == dt.date(2026, 5, 4)
 
@@ -144,23 +144,23 @@ def test_it_refuses_an_empty_reason(hr_user, alasan):
     k = catat(hr_user)
     sebelum = _keadaan(k)
     with pytest.raises(ValidationError) as exc:
-        keputusan_batalkan(keputusan=k, alasan=alasan, oleh=hr_user)
+        keputusan_cancel(keputusan=k, alasan=alasan, oleh=hr_user)
     assert exc.value.message_dict["alasan"] == ["Alasan pembatalan wajib diisi."]
     with pytest.raises(ValidationError) as exc:
-        keputusan_koreksi(keputusan=k, alasan=alasan, oleh=hr_user, nomor_sk="800/2/2026")
+        keputusan_correct(keputusan=k, alasan=alasan, oleh=hr_user, nomor_sk="800/2/2026")
     assert exc.value.message_dict["alasan"] == ["Alasan koreksi wajib diisi."]
     assert _keadaan(k) == sebelum
 
 
 def test_it_refuses_annulling_twice_and_correcting_an_annulled_decision(hr_user):
     k = catat(hr_user)
-    keputusan_batalkan(keputusan=k, alasan="Salah orang.", oleh=hr_user, pada=dt.date(2026, 4, 1))
+    keputusan_cancel(keputusan=k, alasan="Salah orang.", oleh=hr_user, pada=dt.date(2026, 4, 1))
     sebelum = _keadaan(k)
     with pytest.raises(ValidationError) as exc:
-        keputusan_batalkan(keputusan=k, alasan="Lagi.", oleh=hr_user)
+        keputusan_cancel(keputusan=k, alasan="Lagi.", oleh=hr_user)
     assert "sudah dibatalkan pada 1 April 2026" in exc.value.message_dict["keputusan"][0]
     with pytest.raises(ValidationError) as exc:
-        keputusan_koreksi(keputusan=k, alasan="Salah ketik.", oleh=hr_user, nomor_sk="X/1")
+        keputusan_correct(keputusan=k, alasan="Salah ketik.", oleh=hr_user, nomor_sk="X/1")
     assert "tidak dapat dikoreksi" in exc.value.message_dict["keputusan"][0]
     assert _keadaan(k) == sebelum
 
@@ -182,7 +182,7 @@ def test_it_refuses_a_bad_correction_with_the_field_named(hr_user, ubah, field, 
     k = catat(hr_user)
     sebelum = _keadaan(k)
     with pytest.raises(ValidationError) as exc:
-        keputusan_koreksi(keputusan=k, alasan="Perbaikan.", oleh=hr_user, **ubah)
+        keputusan_correct(keputusan=k, alasan="Perbaikan.", oleh=hr_user, **ubah)
     assert pesan in " ".join(exc.value.message_dict[field])
     assert _keadaan(k) == sebelum
 
@@ -192,7 +192,7 @@ def test_a_tmt_past_the_end_of_an_ended_placement_is_refused(hr_user):
     k.penempatan.tmt_selesai = dt.date(2026, 6, 30)
     k.penempatan.save()
     with pytest.raises(ValidationError) as exc:
-        keputusan_koreksi(keputusan=k, alasan="x", oleh=hr_user, tmt=dt.date(2026, 7, 1))
+        keputusan_correct(keputusan=k, alasan="x", oleh=hr_user, tmt=dt.date(2026, 7, 1))
     assert "berakhir" in exc.value.message_dict["tmt"][0]
 
 

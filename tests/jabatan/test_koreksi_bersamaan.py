@@ -12,7 +12,7 @@ from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 
 from jabatan.models import Formasi, Keputusan, KoreksiKeputusan
-from jabatan.services import keputusan_batalkan, keputusan_create, keputusan_koreksi, usulan_set
+from jabatan.services import keputusan_cancel, keputusan_correct, keputusan_create, usulan_set
 from tests.factories import FormasiFactory
 from tests.jabatan.bantu import catat
 from tests.konkurensi import race
@@ -37,8 +37,8 @@ def test_two_officers_annulling_the_same_decision_one_wins(petugas):
     a, b = petugas
     k = catat(a)
     results = race(
-        lambda: keputusan_batalkan(keputusan=k, alasan="Alasan A.", oleh=a, pada=PADA),
-        lambda: keputusan_batalkan(keputusan=k, alasan="Alasan B.", oleh=b, pada=PADA),
+        lambda: keputusan_cancel(keputusan=k, alasan="Alasan A.", oleh=a, pada=PADA),
+        lambda: keputusan_cancel(keputusan=k, alasan="Alasan B.", oleh=b, pada=PADA),
     )
     _ditolak(results, "sudah dibatalkan")
     k.refresh_from_db()
@@ -50,8 +50,8 @@ def test_two_officers_correcting_the_same_decision_both_count_in_order(petugas):
     a, b = petugas
     k = catat(a)
     results = race(
-        lambda: keputusan_koreksi(keputusan=k, alasan="A.", oleh=a, nomor_sk="800/A/2026"),
-        lambda: keputusan_koreksi(keputusan=k, alasan="B.", oleh=b, nomor_sk="800/B/2026"),
+        lambda: keputusan_correct(keputusan=k, alasan="A.", oleh=a, nomor_sk="800/A/2026"),
+        lambda: keputusan_correct(keputusan=k, alasan="B.", oleh=b, nomor_sk="800/B/2026"),
     )
     assert results == ["ok", "ok"]
     pertama, kedua = KoreksiKeputusan.objects.filter(keputusan=k).order_by("created_at", "id")
@@ -67,8 +67,8 @@ def test_annulling_while_another_officer_corrects(petugas):
     a, b = petugas
     k = catat(a)
     results = race(
-        lambda: keputusan_batalkan(keputusan=k, alasan="Batal.", oleh=a, pada=PADA),
-        lambda: keputusan_koreksi(keputusan=k, alasan="Koreksi.", oleh=b, nomor_sk="800/K/2026"),
+        lambda: keputusan_cancel(keputusan=k, alasan="Batal.", oleh=a, pada=PADA),
+        lambda: keputusan_correct(keputusan=k, alasan="Koreksi.", oleh=b, nomor_sk="800/K/2026"),
     )
     assert results[0] == "ok"
     k.refresh_from_db()
@@ -102,7 +102,7 @@ def test_annulling_while_another_officer_records_a_replacing_decision(petugas):
     )
     tmt = PADA_MERIT + dt.timedelta(days=10)
     results = race(
-        lambda: keputusan_batalkan(keputusan=pertama, alasan="Batal.", oleh=a, pada=tmt),
+        lambda: keputusan_cancel(keputusan=pertama, alasan="Batal.", oleh=a, pada=tmt),
         lambda: keputusan_create(
             formasi=formasi,
             pegawai=y,

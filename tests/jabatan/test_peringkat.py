@@ -268,10 +268,10 @@ def test_the_projection_follows_every_change(
     (no signals: each path refreshes the employees it touched, in its transaction)."""
     from jabatan.services import pegawai_end, penempatan_end
     from kinerja.models import Periode, Skp
-    from kinerja.services import skp_revisi
+    from kinerja.services import skp_revise
     from pegawai.services import pegawai_delete
     from pelatihan.models import Peserta, Program
-    from pelatihan.services import eksternal_catat, eksternal_verifikasi, peserta_lulus
+    from pelatihan.services import eksternal_record, eksternal_verify, peserta_pass
     from tests.factories import PegawaiFactory
     from tests.pelatihan.factories import PesertaFactory
 
@@ -279,7 +279,7 @@ def test_the_projection_follows_every_change(
     orang = list(Pegawai.objects.aktif().order_by("pk"))
     # an evaluation of a closed year is revised (HR's alone)
     skp = Skp.objects.filter(status="final", periode__terbuka=False).order_by("pk").first()
-    skp_revisi(
+    skp_revise(
         skp=skp,
         rating_hasil="Di Bawah Ekspektasi",
         rating_perilaku="Di Bawah Ekspektasi",
@@ -316,7 +316,7 @@ def test_the_projection_follows_every_change(
     _oracle_sama()
     # training: external training verified, a catalogue enrolment completed, a program
     # becoming a leadership training (its graduates' level changes)
-    eks = eksternal_catat(
+    eks = eksternal_record(
         pegawai=orang[3],
         nama="PKA Angkatan II",
         penyelenggara="BPSDM NTB",
@@ -330,9 +330,9 @@ def test_the_projection_follows_every_change(
         oleh=hr_user,
         hari_ini=PADA,
     )
-    eksternal_verifikasi(eksternal=eks, setuju=True, oleh=hr_user)
+    eksternal_verify(eksternal=eks, setuju=True, oleh=hr_user)
     hadir = PesertaFactory(pegawai=orang[4], status=Peserta.Status.HADIR)
-    peserta_lulus(
+    peserta_pass(
         peserta=hadir, nomor_sertifikat="S/1", tanggal_sertifikat=PADA, oleh=hr_user, hari_ini=PADA
     )
     _oracle_sama()

@@ -197,7 +197,7 @@ def test_ending_an_employee_needs_a_leaving_state_and_changes_nothing_otherwise(
 
 
 def test_opening_a_period_gives_every_active_employee_an_skp_rated_by_their_superior():
-    from jabatan.services import periode_buka_skp
+    from jabatan.services import periode_open_skp
     from kinerja.models import Periode, Skp
     from pegawai.jenis_jabatan import JenisJabatan
     from tests.factories import UnitKerjaFactory
@@ -228,8 +228,8 @@ def test_opening_a_period_gives_every_active_employee_an_skp_rated_by_their_supe
     staf = PegawaiFactory(unit_kerja=bidang)
     PegawaiFactory(unit_kerja=bidang, kedudukan="pensiun", tmt_berhenti=dt.date(2025, 1, 1))
     periode = Periode.objects.create(tahun=2026, jenis="tahunan")
-    assert periode_buka_skp(periode=periode) == 4
+    assert periode_open_skp(periode=periode) == 4
     penilai = dict(Skp.objects.values_list("pegawai_id", "penilai_id"))
     assert penilai == {staf.pk: kabid.pk, kabid.pk: kadis.pk, kadis.pk: sekda.pk, sekda.pk: None}
     assert Skp.objects.get(pegawai=staf).perangkat_daerah_id == dinas.pk
-    assert periode_buka_skp(periode=periode) == 0  # idempotent
+    assert periode_open_skp(periode=periode) == 0  # idempotent

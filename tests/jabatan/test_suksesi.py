@@ -16,9 +16,9 @@ from jabatan.models import MAKS_SUKSESOR, Suksesor
 from jabatan.services import (
     pegawai_end,
     penempatan_create,
-    suksesor_akhiri,
-    suksesor_tambah,
-    suksesor_ubah,
+    suksesor_add,
+    suksesor_end,
+    suksesor_update,
 )
 from jabatan.services.base import _nama_constraint
 from pegawai.jenis_jabatan import JenisJabatan
@@ -46,7 +46,7 @@ def kunci(db):
 
 
 def _tambah(formasi, pegawai, hr, **kw):
-    return suksesor_tambah(
+    return suksesor_add(
         formasi=formasi,
         pegawai=pegawai,
         kesiapan=kw.pop("kesiapan", SIAP),
@@ -231,7 +231,7 @@ def tiga(kunci, hr):
 
 
 def test_it_changes_readiness_and_note(tiga, hr):
-    s = suksesor_ubah(
+    s = suksesor_update(
         suksesor=tiga[1], kesiapan=Suksesor.Kesiapan.SIAP_1_2_TAHUN, catatan="Perlu PKA", oleh=hr
     )
     s.refresh_from_db()
@@ -240,7 +240,7 @@ def test_it_changes_readiness_and_note(tiga, hr):
 
 def test_it_swaps_two_successors_slots_in_a_full_plan_and_audits_both(kunci, tiga, hr):
     a, b, c = tiga
-    suksesor_ubah(suksesor=c, urutan=1, oleh=hr)
+    suksesor_update(suksesor=c, urutan=1, oleh=hr)
     assert _baris(kunci) == [(1, c.pegawai_id), (2, b.pegawai_id), (3, a.pegawai_id)]
     for s, lama, baru in ((c, "3", "1"), (a, "1", "3")):
         entry = LogEntry.objects.get_for_object(s).filter(action=LogEntry.Action.UPDATE).get()
@@ -249,7 +249,7 @@ def test_it_swaps_two_successors_slots_in_a_full_plan_and_audits_both(kunci, tig
 
 def test_it_moves_a_successor_into_a_free_slot(kunci, hr):
     s = _tambah(kunci, talenta(kunci.unit_kerja), hr)
-    suksesor_ubah(suksesor=s, urutan=3, oleh=hr)
+    suksesor_update(suksesor=s, urutan=3, oleh=hr)
     assert _baris(kunci) == [(3, s.pegawai_id)]
 
 
@@ -265,7 +265,7 @@ def test_it_moves_a_successor_into_a_free_slot(kunci, hr):
 def test_a_bad_change_names_the_field_and_changes_nothing(kunci, tiga, hr, kw, field):
     sebelum = _baris(kunci)
     with pytest.raises(ValidationError) as e:
-        suksesor_ubah(suksesor=tiga[0], oleh=hr, **kw)
+        suksesor_update(suksesor=tiga[0], oleh=hr, **kw)
     assert field in e.value.message_dict
     assert _baris(kunci) == sebelum
     assert Suksesor.objects.get(pk=tiga[0].pk).kesiapan == SIAP
@@ -273,7 +273,7 @@ def test_a_bad_change_names_the_field_and_changes_nothing(kunci, tiga, hr, kw, f
 
 def test_removing_keeps_the_row_with_its_reason_and_closes_the_gap(kunci, tiga, hr):
     a, b, c = tiga
-    suksesor_akhiri(suksesor=a, alasan="  Mutasi ke provinsi ", oleh=hr)
+    suksesor_end(suksesor=a, alasan="  Mutasi ke provinsi ", oleh=hr)
     a.refresh_from_db()
     assert (a.aktif, a.alasan_berakhir) == (False, "Mutasi ke provinsi")
     assert _baris(kunci) == [(1, b.pegawai_id), (2, c.pegawai_id)]
@@ -286,16 +286,16 @@ def test_removing_keeps_the_row_with_its_reason_and_closes_the_gap(kunci, tiga, 
 )
 def test_removing_needs_a_reason(tiga, hr, alasan, field):
     with pytest.raises(ValidationError) as e:
-        suksesor_akhiri(suksesor=tiga[0], alasan=alasan, oleh=hr)
+        suksesor_end(suksesor=tiga[0], alasan=alasan, oleh=hr)
     assert field in e.value.message_dict
     assert Suksesor.objects.get(pk=tiga[0].pk).aktif
 
 
 def test_a_removed_successor_is_neither_changed_nor_removed_again(tiga, hr):
-    suksesor_akhiri(suksesor=tiga[0], alasan="Mutasi", oleh=hr)
+    suksesor_end(suksesor=tiga[0], alasan="Mutasi", oleh=hr)
     for call in (
-        lambda: suksesor_ubah(suksesor=tiga[0], urutan=2, oleh=hr),
-        lambda: suksesor_akhiri(suksesor=tiga[0], alasan="lagi", oleh=hr),
+        lambda: suksesor_update(suksesor=tiga[0], urutan=2, oleh=hr),
+        lambda: suksesor_end(suksesor=tiga[0], alasan="lagi", oleh=hr),
     ):
         with pytest.raises(ValidationError) as e:
             call()

@@ -196,10 +196,10 @@ def test_only_hr_in_scope_and_only_post(org):
 
 
 def test_the_petikan_prints_the_corrected_values(org):
-    from jabatan.services import keputusan_koreksi
+    from jabatan.services import keputusan_correct
 
     k = catat(org.users["hr"])
-    keputusan_koreksi(
+    keputusan_correct(
         keputusan=k,
         alasan="Salah ketik.",
         oleh=org.users["hr"],
@@ -209,9 +209,9 @@ def test_the_petikan_prints_the_corrected_values(org):
     html = klien(org.users["hr"]).get(f"{_detail(k)}petikan/").content.decode()
     assert "800/77/2026" in html and "9 Maret 2026" in html
     assert "800/1/2026" not in html and "DIBATALKAN" not in html
-    from jabatan.services import keputusan_batalkan
+    from jabatan.services import keputusan_cancel
 
-    keputusan_batalkan(keputusan=k, alasan="SK ditarik.", oleh=org.users["hr"])
+    keputusan_cancel(keputusan=k, alasan="SK ditarik.", oleh=org.users["hr"])
     html = klien(org.users["hr"]).get(f"{_detail(k)}petikan/").content.decode()
     assert "KEPUTUSAN INI DIBATALKAN PADA" in html and "SK ditarik." in html
 

@@ -10,12 +10,12 @@ from django.utils.text import capfirst
 from kinerja import rules
 from kinerja.models import KinerjaOrganisasi, RencanaHasilKerja, RevisiSkp, Skp
 from kinerja.services import (
-    kurva_skp,
-    periode_buka_skp,
+    kurva_check,
+    periode_open_skp,
     skp_create,
-    skp_finalkan,
-    skp_nilai,
-    skp_revisi,
+    skp_finalize,
+    skp_rate,
+    skp_revise,
     skp_set_realisasi,
     skp_set_rencana,
 )
@@ -68,11 +68,9 @@ def test_the_evaluator_takes_an_skp_from_plan_to_final(setup):
     skp_set_rencana(skp=skp, rencana=RENCANA, oleh=penilai)
     baris = skp.rencana.get()
     skp_set_realisasi(skp=skp, realisasi={baris.pk: ("96%", "Laporan bulanan")}, oleh=pegawai)
-    skp = skp_nilai(
-        skp=skp, rating_hasil=rules.DI_ATAS, rating_perilaku=rules.DI_ATAS, oleh=penilai
-    )
+    skp = skp_rate(skp=skp, rating_hasil=rules.DI_ATAS, rating_perilaku=rules.DI_ATAS, oleh=penilai)
     assert skp.predikat == rules.SANGAT_BAIK
-    skp_finalkan(skp=skp, oleh=penilai)
+    skp_finalize(skp=skp, oleh=penilai)
     assert _fresh(skp).status == Skp.Status.FINAL
     assert _fresh(skp).difinalkan_pada is not None
 
@@ -87,13 +85,13 @@ def test_it_refuses_a_rating_while_plan_rows_lack_a_realisation_unless_confirmed
     pertama = skp.rencana.get(urutan=1)
     skp_set_realisasi(skp=skp, realisasi={pertama.pk: ("96%", "")}, oleh=setup["pegawai"])
     with pytest.raises(ValidationError) as exc:
-        skp_nilai(skp=skp, rating_hasil=rules.DI_ATAS, rating_perilaku=rules.DI_ATAS, oleh=penilai)
+        skp_rate(skp=skp, rating_hasil=rules.DI_ATAS, rating_perilaku=rules.DI_ATAS, oleh=penilai)
     assert (
         "1 baris rencana belum memiliki realisasi"
         in (exc.value.message_dict["konfirmasi_tanpa_realisasi"][0])
     )
     assert (_fresh(skp).status, _fresh(skp).predikat) == (Skp.Status.DIRENCANAKAN, "")
-    skp_nilai(
+    skp_rate(
         skp=skp,
         rating_hasil=rules.DI_ATAS,
         rating_perilaku=rules.DI_ATAS,
@@ -107,7 +105,7 @@ def test_it_refuses_a_rating_outside_the_regulations_labels(setup):
     skp = setup["skp"]
     skp_set_rencana(skp=skp, rencana=RENCANA, oleh=setup["penilai"])
     with pytest.raises(ValidationError) as exc:
-        skp_nilai(
+        skp_rate(
             skp=skp,
             rating_hasil="Luar Biasa",
             rating_perilaku=rules.SESUAI,
@@ -124,7 +122,7 @@ def test_it_refuses_a_rating_by_someone_who_is_not_the_evaluator(setup, siapa):
     skp = setup["skp"]
     skp_set_rencana(skp=skp, rencana=RENCANA, oleh=setup["penilai"])
     with pytest.raises(ValidationError) as exc:
-        skp_nilai(
+        skp_rate(
             skp=skp,
             rating_hasil=rules.SESUAI,
             rating_perilaku=rules.SESUAI,
@@ -138,7 +136,7 @@ def test_it_refuses_a_rating_by_someone_who_is_not_the_evaluator(setup, siapa):
 def test_hr_may_rate_too(setup):
     skp = setup["skp"]
     skp_set_rencana(skp=skp, rencana=RENCANA, oleh=setup["hr"])
-    skp = skp_nilai(
+    skp = skp_rate(
         skp=skp,
         rating_hasil=rules.DI_BAWAH,
         rating_perilaku=rules.SESUAI,
@@ -168,16 +166,16 @@ def test_it_refuses_an_incomplete_plan_and_keeps_the_old_one(setup):
 def test_a_final_skp_is_not_edited_only_revised_with_a_reason(setup):
     skp, penilai, hr = setup["skp"], setup["penilai"], setup["hr"]
     skp_set_rencana(skp=skp, rencana=RENCANA, oleh=penilai)
-    skp_nilai(
+    skp_rate(
         skp=skp,
         rating_hasil=rules.SESUAI,
         rating_perilaku=rules.SESUAI,
         oleh=penilai,
         konfirmasi_tanpa_realisasi=True,
     )
-    skp_finalkan(skp=skp, oleh=penilai)
+    skp_finalize(skp=skp, oleh=penilai)
     for attempt in (
-        lambda: skp_nilai(
+        lambda: skp_rate(
             skp=skp,
             rating_hasil=rules.DI_ATAS,
             rating_perilaku=rules.DI_ATAS,
@@ -192,11 +190,11 @@ def test_a_final_skp_is_not_edited_only_revised_with_a_reason(setup):
         assert "final" in " ".join(exc.value.messages)
     assert _fresh(skp).predikat == rules.BAIK
     with pytest.raises(ValidationError) as exc:
-        skp_revisi(
+        skp_revise(
             skp=skp, rating_hasil=rules.DI_ATAS, rating_perilaku=rules.DI_ATAS, alasan="  ", oleh=hr
         )
     assert "alasan" in exc.value.message_dict
-    revisi = skp_revisi(
+    revisi = skp_revise(
         skp=skp,
         rating_hasil=rules.DI_ATAS,
         rating_perilaku=rules.DI_ATAS,
@@ -214,7 +212,7 @@ def test_a_closed_period_takes_no_rating(setup):
     skp.periode.terbuka = False
     skp.periode.save()
     with pytest.raises(ValidationError) as exc:
-        skp_nilai(
+        skp_rate(
             skp=skp,
             rating_hasil=rules.SESUAI,
             rating_perilaku=rules.SESUAI,
@@ -228,14 +226,14 @@ def test_the_curve_is_checked_with_the_numbers_before_finalising(setup):
     skp, penilai = setup["skp"], setup["penilai"]
     KinerjaOrganisasi.objects.create(unit_kerja=setup["dinas"], tahun=2026, predikat=rules.ISTIMEWA)
     skp_set_rencana(skp=skp, rencana=RENCANA, oleh=penilai)
-    skp_nilai(
+    skp_rate(
         skp=skp,
         rating_hasil=rules.DI_ATAS,
         rating_perilaku=rules.DI_ATAS,
         oleh=penilai,
         konfirmasi_tanpa_realisasi=True,
     )
-    org, jumlah, pelanggaran = kurva_skp(_fresh(skp))
+    org, jumlah, pelanggaran = kurva_check(_fresh(skp))
     assert org == rules.ISTIMEWA and jumlah == {rules.SANGAT_BAIK: 1}
     assert [p.predikat for p in pelanggaran] == [rules.SANGAT_BAIK]
     assert "100,00%" in pelanggaran[0].pesan
@@ -253,7 +251,7 @@ def test_rating_without_notes_keeps_the_existing_ones(setup):
     skp, penilai = setup["skp"], setup["penilai"]
     skp_set_rencana(skp=skp, rencana=RENCANA, oleh=penilai)
     Skp.objects.filter(pk=skp.pk).update(catatan_perilaku="Adaptif", catatan_penilai="Tepat")
-    skp_nilai(
+    skp_rate(
         skp=skp,
         rating_hasil=rules.SESUAI,
         rating_perilaku=rules.SESUAI,
@@ -261,7 +259,7 @@ def test_rating_without_notes_keeps_the_existing_ones(setup):
         konfirmasi_tanpa_realisasi=True,
     )
     assert (_fresh(skp).catatan_perilaku, _fresh(skp).catatan_penilai) == ("Adaptif", "Tepat")
-    skp_nilai(
+    skp_rate(
         skp=skp,
         rating_hasil=rules.SESUAI,
         rating_perilaku=rules.SESUAI,
@@ -281,7 +279,7 @@ PANJANG = "x" * 2_000_000
 def _dinilai(setup) -> Skp:
     skp, penilai = setup["skp"], setup["penilai"]
     skp_set_rencana(skp=skp, rencana=RENCANA, oleh=penilai)
-    return skp_nilai(
+    return skp_rate(
         skp=skp,
         rating_hasil=rules.SESUAI,
         rating_perilaku=rules.SESUAI,
@@ -351,7 +349,7 @@ def test_the_rating_refuses_too_long_notes_and_nul_by_field_and_writes_nothing(
 ):
     skp = _dinilai(setup)
     with pytest.raises(ValidationError) as exc:
-        skp_nilai(
+        skp_rate(
             skp=skp,
             rating_hasil=rules.DI_ATAS,
             rating_perilaku=rules.DI_ATAS,
@@ -369,9 +367,9 @@ def test_the_rating_refuses_too_long_notes_and_nul_by_field_and_writes_nothing(
 @pytest.mark.parametrize("alasan", [PANJANG, "Salah ketik\x00"])
 def test_the_revision_refuses_a_too_long_or_nul_reason_and_writes_nothing(setup, alasan):
     skp = _dinilai(setup)
-    skp_finalkan(skp=skp, oleh=setup["penilai"])
+    skp_finalize(skp=skp, oleh=setup["penilai"])
     with pytest.raises(ValidationError) as exc:
-        skp_revisi(
+        skp_revise(
             skp=skp,
             rating_hasil=rules.DI_ATAS,
             rating_perilaku=rules.DI_ATAS,
@@ -389,7 +387,7 @@ def test_the_revision_refuses_a_too_long_or_nul_reason_and_writes_nothing(setup,
 
 def _final(setup) -> Skp:
     skp = _dinilai(setup)
-    return skp_finalkan(skp=skp, oleh=setup["penilai"])
+    return skp_finalize(skp=skp, oleh=setup["penilai"])
 
 
 def _tutup(skp: Skp) -> None:
@@ -399,7 +397,7 @@ def _tutup(skp: Skp) -> None:
 
 def test_the_evaluator_revises_in_an_open_period(setup):
     skp = _final(setup)
-    revisi = skp_revisi(
+    revisi = skp_revise(
         skp=skp,
         rating_hasil=rules.DI_ATAS,
         rating_perilaku=rules.DI_ATAS,
@@ -413,7 +411,7 @@ def test_the_evaluator_cannot_revise_a_closed_period_and_nothing_is_written(setu
     skp = _final(setup)
     _tutup(skp)
     with pytest.raises(ValidationError) as exc:
-        skp_revisi(
+        skp_revise(
             skp=skp,
             rating_hasil=rules.DI_ATAS,
             rating_perilaku=rules.DI_ATAS,
@@ -429,7 +427,7 @@ def test_the_evaluator_cannot_revise_a_closed_period_and_nothing_is_written(setu
 def test_hr_revises_a_closed_period(setup):
     skp = _final(setup)
     _tutup(skp)
-    revisi = skp_revisi(
+    revisi = skp_revise(
         skp=skp,
         rating_hasil=rules.DI_ATAS,
         rating_perilaku=rules.DI_ATAS,
@@ -449,8 +447,8 @@ def test_a_revision_breaching_the_curve_is_a_warning_with_the_numbers_as_in_fina
     # a revision does the same and reports the breach it leaves.
     KinerjaOrganisasi.objects.create(unit_kerja=setup["dinas"], tahun=2026, predikat=rules.ISTIMEWA)
     skp = _final(setup)
-    assert kurva_skp(_fresh(skp))[2] == []  # Baik 1 of 1: within the Istimewa curve
-    revisi = skp_revisi(
+    assert kurva_check(_fresh(skp))[2] == []  # Baik 1 of 1: within the Istimewa curve
+    revisi = skp_revise(
         skp=skp,
         rating_hasil=rules.DI_ATAS,
         rating_perilaku=rules.DI_ATAS,
@@ -460,7 +458,7 @@ def test_a_revision_breaching_the_curve_is_a_warning_with_the_numbers_as_in_fina
     assert [p.predikat for p in revisi.pelanggaran] == [rules.SANGAT_BAIK]
     assert "Sangat Baik 1 dari 1 pegawai (100,00%) melebihi batas" in revisi.pelanggaran[0].pesan
     assert _fresh(skp).predikat == rules.SANGAT_BAIK
-    assert kurva_skp(_fresh(skp))[2] == revisi.pelanggaran
+    assert kurva_check(_fresh(skp))[2] == revisi.pelanggaran
 
 
 # --- Opening a period for everyone ------------------------------------------------------------
@@ -490,18 +488,18 @@ def test_opening_a_period_skips_rows_another_run_wrote_meanwhile_and_reports_eac
             )
 
     penilai = {p.pk: orang[0].pk for p in orang[1:]}
-    n = buka.periode_buka_skp(periode=periode, penilai=penilai, jenis_jabatan={}, saat_maju=maju)
+    n = buka.periode_open_skp(periode=periode, penilai=penilai, jenis_jabatan={}, saat_maju=maju)
     assert n == 5
     assert langkah == [(0, 5), (2, 5), (4, 5), (5, 5)]
     dibuka = Skp.objects.filter(periode=periode).values_list("pegawai_id", flat=True)
     assert sorted(dibuka) == sorted(p.pk for p in orang)  # one each, no conflict
     assert Skp.objects.get(periode=periode, pegawai=orang[1]).penilai_id == orang[0].pk
-    assert buka.periode_buka_skp(periode=periode, penilai=penilai, jenis_jabatan={}) == 0
+    assert buka.periode_open_skp(periode=periode, penilai=penilai, jenis_jabatan={}) == 0
 
 
 @pytest.mark.django_db
 def test_opening_a_closed_period_is_refused_by_field():
     periode = PeriodeFactory(tahun=2027, jenis="tahunan", terbuka=False)
     with pytest.raises(ValidationError) as exc:
-        periode_buka_skp(periode=periode, penilai={}, jenis_jabatan={})
+        periode_open_skp(periode=periode, penilai={}, jenis_jabatan={})
     assert "periode" in exc.value.message_dict

@@ -11,8 +11,8 @@ from django.test import Client
 
 from kinerja import rules
 from kinerja.models import Periode, Skp
-from kinerja.services import skp_finalkan, skp_nilai, skp_revisi, skp_set_realisasi
-from kinerja.services.impor import skp_impor
+from kinerja.services import skp_finalize, skp_rate, skp_revise, skp_set_realisasi
+from kinerja.services.impor import skp_import
 from tests.akses_data import buat_organisasi
 from tests.factories import PegawaiFactory
 
@@ -68,7 +68,7 @@ def _client(org, role):
 @pytest.mark.parametrize("catatan", [None, "", "   \n "])
 def test_a_butuh_perbaikan_rating_without_a_note_is_refused_and_writes_nothing(org, skp, catatan):
     with pytest.raises(ValidationError) as exc:
-        skp_nilai(
+        skp_rate(
             skp=skp,
             oleh=org.users["pimpinan"],
             catatan_penilai=catatan,
@@ -84,21 +84,21 @@ def test_a_butuh_perbaikan_rating_without_a_note_is_refused_and_writes_nothing(o
 
 def test_a_butuh_perbaikan_rating_with_a_note_is_rated_and_finalised(org, skp):
     oleh = org.users["pimpinan"]
-    skp_nilai(
+    skp_rate(
         skp=skp,
         oleh=oleh,
         catatan_penilai="Target cakupan 95% hanya tercapai 70%.",
         konfirmasi_tanpa_realisasi=True,
         **BP,
     )
-    skp_finalkan(skp=skp, oleh=oleh)
+    skp_finalize(skp=skp, oleh=oleh)
     skp.refresh_from_db()
     assert (skp.status, skp.predikat) == (Skp.Status.FINAL, rules.BUTUH_PERBAIKAN)
     assert skp.catatan_penilai == "Target cakupan 95% hanya tercapai 70%."
 
 
 def test_a_good_rating_needs_no_note(org, skp):
-    skp_nilai(
+    skp_rate(
         skp=skp,
         oleh=org.users["pimpinan"],
         rating_hasil=rules.SESUAI,
@@ -114,27 +114,27 @@ def test_finalising_a_low_rating_saved_without_a_note_is_refused(org, skp):
         status=Skp.Status.DIEVALUASI, predikat=rules.SANGAT_KURANG, **SK
     )
     with pytest.raises(ValidationError) as exc:
-        skp_finalkan(skp=skp, oleh=org.users["pimpinan"])
+        skp_finalize(skp=skp, oleh=org.users["pimpinan"])
     assert "Sangat Kurang" in exc.value.message_dict["catatan_penilai"][0]
     assert Skp.objects.get(pk=skp.pk).status == Skp.Status.DIEVALUASI
 
 
 def test_a_revision_down_to_butuh_perbaikan_needs_the_note_too(org, skp):
     hr = org.users["hr"]
-    skp_nilai(
+    skp_rate(
         skp=skp,
         oleh=hr,
         rating_hasil=rules.SESUAI,
         rating_perilaku=rules.SESUAI,
         konfirmasi_tanpa_realisasi=True,
     )
-    skp_finalkan(skp=skp, oleh=hr)
+    skp_finalize(skp=skp, oleh=hr)
     with pytest.raises(ValidationError) as exc:
-        skp_revisi(skp=skp, oleh=hr, alasan="Keberatan atasan", **BP)
+        skp_revise(skp=skp, oleh=hr, alasan="Keberatan atasan", **BP)
     assert "catatan_penilai" in exc.value.message_dict
     assert Skp.objects.get(pk=skp.pk).predikat == rules.BAIK
     assert not skp.revisi.exists()
-    skp_revisi(
+    skp_revise(
         skp=skp,
         oleh=hr,
         alasan="Keberatan atasan",
@@ -167,7 +167,7 @@ def test_the_database_refuses_a_final_low_result_without_a_note(org, skp, catata
 
 
 def test_an_imported_low_result_says_where_the_evaluators_note_is(org, hr_user):
-    skp_impor(
+    skp_import(
         baris=[{"pegawai_id": org.pegawai_b.pk, "tahun": 2024, **BP}], oleh=hr_user, terapkan=True
     )
     skp = Skp.objects.get(pegawai=org.pegawai_b, periode__tahun=2024)
@@ -226,7 +226,7 @@ def test_the_realisation_is_refused_by_get_on_another_persons_skp_and_after_the_
     with pytest.raises(ValidationError):
         skp_set_realisasi(skp=skp, realisasi={skp.rencana.get().pk: ("100%", "")}, oleh=lain)
     # Rated: the employee's figures are the evaluator's to change now; the page offers no form.
-    skp_nilai(
+    skp_rate(
         skp=skp,
         oleh=org.users["pimpinan"],
         rating_hasil=rules.SESUAI,
@@ -237,7 +237,7 @@ def test_the_realisation_is_refused_by_get_on_another_persons_skp_and_after_the_
     assert "/realisasi/" not in client.get(f"/kinerja/skp/{skp.pk}/").content.decode()
     response = client.post(url, _realisasi(skp, "100%"))
     assert "hanya dapat diubah oleh pejabat penilai" in response.content.decode()
-    skp_finalkan(skp=skp, oleh=org.users["pimpinan"])
+    skp_finalize(skp=skp, oleh=org.users["pimpinan"])
     response = client.post(url, _realisasi(skp, "100%"))
     assert "SKP final tidak dapat diubah" in response.content.decode()
     assert skp.rencana.get().realisasi == ""

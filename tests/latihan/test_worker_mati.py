@@ -34,7 +34,7 @@ from django_tasks_db.models import DBTaskResult
 
 from impor.models import Impor
 from impor.services import impor_create
-from impor.tasks import mulai_terapkan
+from impor.tasks import penerapan_start
 from pegawai.models import Pegawai
 from pegawai.nip import compose_nip
 from tests.deploy.tumpukan import hentikan
@@ -152,7 +152,7 @@ def test_a_worker_killed_mid_import_and_mid_export_leaves_nothing_half_written(s
     data = _berkas(N)
     impor = impor_create(nama="latihan.csv", jenis_konten="text/csv", data=data, oleh=hr)
     sebelum = Pegawai.objects.count()
-    progres = mulai_terapkan(impor, hr, sebagian=True)
+    progres = penerapan_start(impor, hr, sebagian=True)
     # The import's progress is written inside its one transaction (invisible until commit):
     # kill a second into the run, and check below that the run had not finished.
     hasil["impor"] = _bunuh_saat(progres, lambda p: time.sleep(1.0) or True)
@@ -162,7 +162,7 @@ def test_a_worker_killed_mid_import_and_mid_export_leaves_nothing_half_written(s
     hasil["impor"] |= {"pegawai_setelah_dibunuh": Pegawai.objects.count() - sebelum}
     hasil["impor"] |= _periksa_yatim(client, progres, settings)
     # Started again, it runs to its end.
-    lagi = mulai_terapkan(impor, hr, sebagian=True)
+    lagi = penerapan_start(impor, hr, sebagian=True)
     mulai = time.monotonic()
     _worker_batch()
     lagi.refresh_from_db()

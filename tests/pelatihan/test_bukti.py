@@ -104,7 +104,7 @@ def test_it_refuses_a_file_over_the_size_limit(org):
 
 def test_the_service_refuses_html_too_whoever_calls_it(org):
     with pytest.raises(ValidationError) as galat:
-        services.eksternal_catat(
+        services.eksternal_record(
             pegawai=org.pegawai_a,
             oleh=org.users["pegawai"],
             nama="Kursus",

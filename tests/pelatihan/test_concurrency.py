@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError
 
 from pelatihan.models import Peserta, Sesi
-from pelatihan.services import peserta_daftar
+from pelatihan.services import peserta_enrol
 from tests.factories import PegawaiFactory
 from tests.konkurensi import race
 from tests.pelatihan.factories import SesiFactory
@@ -25,7 +25,7 @@ def test_it_fills_a_two_seat_session_with_exactly_two_of_four_racing_enrolments(
     pegawai = [PegawaiFactory() for _ in range(4)]
     results = race(
         *[
-            (lambda p=p: peserta_daftar(sesi=sesi, pegawai=p, oleh=None, hari_ini=HARI))
+            (lambda p=p: peserta_enrol(sesi=sesi, pegawai=p, oleh=None, hari_ini=HARI))
             for p in pegawai
         ]
     )
@@ -57,8 +57,8 @@ def test_the_same_employee_racing_into_one_session_is_enrolled_once():
     sesi = SesiFactory(kapasitas=5)
     p = PegawaiFactory()
     results = race(
-        lambda: peserta_daftar(sesi=sesi, pegawai=p, oleh=None, hari_ini=HARI),
-        lambda: peserta_daftar(sesi=sesi, pegawai=p, oleh=None, hari_ini=HARI),
+        lambda: peserta_enrol(sesi=sesi, pegawai=p, oleh=None, hari_ini=HARI),
+        lambda: peserta_enrol(sesi=sesi, pegawai=p, oleh=None, hari_ini=HARI),
     )
     assert results.count("ok") == 1
     assert Peserta.objects.filter(sesi=sesi, pegawai=p).count() == 1

@@ -28,11 +28,11 @@ def _pesan(exc, field):
 def test_it_enrols_and_credits_jp_on_completion(hr_user):
     sesi = SesiFactory(kapasitas=2)
     peg = PegawaiFactory()
-    p = s.peserta_daftar(sesi=sesi, pegawai=peg, oleh=hr_user, hari_ini=HARI)
+    p = s.peserta_enrol(sesi=sesi, pegawai=peg, oleh=hr_user, hari_ini=HARI)
     assert p.status == Peserta.Status.TERDAFTAR
     assert Sesi.objects.get(pk=sesi.pk).jumlah_peserta == 1
-    s.peserta_hadir(peserta=p, oleh=hr_user)
-    p = s.peserta_lulus(
+    s.peserta_attend(peserta=p, oleh=hr_user)
+    p = s.peserta_pass(
         peserta=p,
         nomor_sertifikat=" 800/12/BKPSDM ",
         tanggal_sertifikat=SELESAI,
@@ -51,51 +51,49 @@ def test_it_enrols_and_credits_jp_on_completion(hr_user):
 
 def test_it_refuses_a_full_session_by_field(hr_user):
     sesi = SesiFactory(kapasitas=1)
-    s.peserta_daftar(sesi=sesi, pegawai=PegawaiFactory(), oleh=hr_user, hari_ini=HARI)
+    s.peserta_enrol(sesi=sesi, pegawai=PegawaiFactory(), oleh=hr_user, hari_ini=HARI)
     with pytest.raises(ValidationError) as exc:
-        s.peserta_daftar(sesi=sesi, pegawai=PegawaiFactory(), oleh=hr_user, hari_ini=HARI)
+        s.peserta_enrol(sesi=sesi, pegawai=PegawaiFactory(), oleh=hr_user, hari_ini=HARI)
     assert "penuh" in _pesan(exc, "sesi")
 
 
 def test_it_refuses_enrolling_twice(hr_user):
     p = PesertaFactory()
     with pytest.raises(ValidationError) as exc:
-        s.peserta_daftar(sesi=p.sesi, pegawai=p.pegawai, oleh=hr_user, hari_ini=HARI)
+        s.peserta_enrol(sesi=p.sesi, pegawai=p.pegawai, oleh=hr_user, hari_ini=HARI)
     assert "Sudah terdaftar" in _pesan(exc, "pegawai")
 
 
 def test_it_refuses_an_inactive_employee_and_an_ended_session(hr_user):
     peg = PegawaiFactory(kedudukan=Pegawai.Kedudukan.PENSIUN, tmt_berhenti=dt.date(2025, 1, 1))
     with pytest.raises(ValidationError) as exc:
-        s.peserta_daftar(
-            sesi=SesiFactory(), pegawai=peg, oleh=hr_user, hari_ini=dt.date(2026, 4, 1)
-        )
+        s.peserta_enrol(sesi=SesiFactory(), pegawai=peg, oleh=hr_user, hari_ini=dt.date(2026, 4, 1))
     assert "tidak aktif" in _pesan(exc, "pegawai")
     assert "sudah berakhir" in _pesan(exc, "sesi")
 
 
 def test_a_cancelled_enrolment_frees_the_seat_and_may_be_enrolled_again(hr_user):
     sesi = SesiFactory(kapasitas=1)
-    p = s.peserta_daftar(sesi=sesi, pegawai=PegawaiFactory(), oleh=hr_user, hari_ini=HARI)
-    s.peserta_batal(peserta=p, keterangan="sakit", oleh=hr_user)
+    p = s.peserta_enrol(sesi=sesi, pegawai=PegawaiFactory(), oleh=hr_user, hari_ini=HARI)
+    s.peserta_cancel(peserta=p, keterangan="sakit", oleh=hr_user)
     assert Sesi.objects.get(pk=sesi.pk).jumlah_peserta == 0
-    other = s.peserta_daftar(sesi=sesi, pegawai=PegawaiFactory(), oleh=hr_user, hari_ini=HARI)
+    other = s.peserta_enrol(sesi=sesi, pegawai=PegawaiFactory(), oleh=hr_user, hari_ini=HARI)
     with pytest.raises(ValidationError):
-        s.peserta_daftar(sesi=sesi, pegawai=p.pegawai, oleh=hr_user, hari_ini=HARI)
-    s.peserta_batal(peserta=other, oleh=hr_user)
-    again = s.peserta_daftar(sesi=sesi, pegawai=p.pegawai, oleh=hr_user, hari_ini=HARI)
+        s.peserta_enrol(sesi=sesi, pegawai=p.pegawai, oleh=hr_user, hari_ini=HARI)
+    s.peserta_cancel(peserta=other, oleh=hr_user)
+    again = s.peserta_enrol(sesi=sesi, pegawai=p.pegawai, oleh=hr_user, hari_ini=HARI)
     assert again.pk == p.pk and again.status == "terdaftar"
 
 
 def test_an_employee_request_holds_no_seat_until_hr_enrols(hr_user):
     sesi = SesiFactory(kapasitas=1)
     peg = PegawaiFactory()
-    req = s.peserta_ajukan(sesi=sesi, pegawai=peg, oleh=None, hari_ini=HARI)
+    req = s.peserta_submit(sesi=sesi, pegawai=peg, oleh=None, hari_ini=HARI)
     assert req.status == "diajukan" and Sesi.objects.get(pk=sesi.pk).jumlah_peserta == 0
     with pytest.raises(ValidationError) as exc:
-        s.peserta_ajukan(sesi=sesi, pegawai=peg, oleh=None, hari_ini=HARI)
+        s.peserta_submit(sesi=sesi, pegawai=peg, oleh=None, hari_ini=HARI)
     assert "sudah tercatat" in _pesan(exc, "sesi")
-    p = s.peserta_daftar(sesi=sesi, pegawai=peg, oleh=hr_user, hari_ini=HARI)
+    p = s.peserta_enrol(sesi=sesi, pegawai=peg, oleh=hr_user, hari_ini=HARI)
     assert p.pk == req.pk and Sesi.objects.get(pk=sesi.pk).jumlah_peserta == 1
 
 
@@ -108,7 +106,7 @@ def test_an_employee_request_holds_no_seat_until_hr_enrols(hr_user):
 )
 def test_a_request_to_a_closed_or_started_session_is_refused(kolom, hari, pesan):
     with pytest.raises(ValidationError) as exc:
-        s.peserta_ajukan(
+        s.peserta_submit(
             sesi=SesiFactory(**kolom), pegawai=PegawaiFactory(), oleh=None, hari_ini=hari
         )
     assert pesan in _pesan(exc, "sesi")
@@ -127,7 +125,7 @@ def test_a_request_to_a_closed_or_started_session_is_refused(kolom, hari, pesan)
 def test_completion_refuses_a_bad_certificate(hr_user, nomor, tanggal, field, pesan):
     p = PesertaFactory(status=Peserta.Status.HADIR)
     with pytest.raises(ValidationError) as exc:
-        s.peserta_lulus(
+        s.peserta_pass(
             peserta=p,
             nomor_sertifikat=nomor,
             tanggal_sertifikat=tanggal,
@@ -152,15 +150,15 @@ def test_completion_refuses_a_bad_certificate(hr_user, nomor, tanggal, field, pe
 def test_it_refuses_a_transition_out_of_order(hr_user, status, aksi):
     p = PesertaFactory(lulus=True) if status == "lulus" else PesertaFactory(status=status)
     calls = {
-        "lulus": lambda: s.peserta_lulus(
+        "lulus": lambda: s.peserta_pass(
             peserta=p,
             nomor_sertifikat="A",
             tanggal_sertifikat=SELESAI,
             oleh=hr_user,
             hari_ini=SELESAI,
         ),
-        "hadir": lambda: s.peserta_hadir(peserta=p, oleh=hr_user),
-        "batal": lambda: s.peserta_batal(peserta=p, oleh=hr_user),
+        "hadir": lambda: s.peserta_attend(peserta=p, oleh=hr_user),
+        "batal": lambda: s.peserta_cancel(peserta=p, oleh=hr_user),
     }
     with pytest.raises(ValidationError) as exc:
         calls[aksi]()
@@ -170,11 +168,9 @@ def test_it_refuses_a_transition_out_of_order(hr_user, status, aksi):
 def test_failing_needs_a_reason(hr_user):
     p = PesertaFactory(status=Peserta.Status.HADIR)
     with pytest.raises(ValidationError) as exc:
-        s.peserta_tidak_lulus(peserta=p, keterangan="  ", oleh=hr_user)
+        s.peserta_fail(peserta=p, keterangan="  ", oleh=hr_user)
     assert "alasan" in _pesan(exc, "keterangan")
-    p = s.peserta_tidak_lulus(
-        peserta=p, keterangan="Tidak menyerahkan proyek perubahan", oleh=hr_user
-    )
+    p = s.peserta_fail(peserta=p, keterangan="Tidak menyerahkan proyek perubahan", oleh=hr_user)
     assert p.status == "tidak_lulus" and p.jp_diakui == 0
 
 
@@ -193,7 +189,7 @@ def _kelompok(sesi):
 def test_bulk_enrolment_is_all_or_nothing_by_default(hr_user):
     sesi = SesiFactory(kapasitas=3)
     aktif, pensiun, sudah = _kelompok(sesi)
-    hasil = s.daftar_massal(
+    hasil = s.peserta_enrol_bulk(
         sesi=sesi, pegawai=[*aktif, pensiun, sudah], oleh=hr_user, hari_ini=HARI
     )
     assert not hasil.dijalankan and hasil.didaftar == []
@@ -208,7 +204,7 @@ def test_bulk_enrolment_is_all_or_nothing_by_default(hr_user):
 def test_bulk_enrolment_of_the_valid_ones_is_an_explicit_choice(hr_user):
     sesi = SesiFactory(kapasitas=3)
     aktif, pensiun, sudah = _kelompok(sesi)
-    hasil = s.daftar_massal(
+    hasil = s.peserta_enrol_bulk(
         sesi=sesi,
         pegawai=[*aktif, pensiun, sudah],
         hanya_yang_sah=True,
@@ -227,7 +223,7 @@ def test_bulk_enrolment_all_valid_reports_progress(hr_user):
     sesi = SesiFactory(kapasitas=10)
     pegawai = [PegawaiFactory() for _ in range(4)]
     langkah = []
-    hasil = s.daftar_massal(
+    hasil = s.peserta_enrol_bulk(
         sesi=sesi,
         pegawai=pegawai,
         oleh=hr_user,
@@ -258,12 +254,12 @@ def _eksternal(**kw):
 def test_external_training_counts_only_once_verified(hr_user, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     peg = PegawaiFactory()
-    e = s.eksternal_catat(pegawai=peg, oleh=None, hari_ini=dt.date(2026, 3, 1), **_eksternal())
+    e = s.eksternal_record(pegawai=peg, oleh=None, hari_ini=dt.date(2026, 3, 1), **_eksternal())
     assert e.status == "diajukan" and e.tahun_jp == 2026
-    e = s.eksternal_verifikasi(eksternal=e, setuju=True, oleh=hr_user)
+    e = s.eksternal_verify(eksternal=e, setuju=True, oleh=hr_user)
     assert e.status == "diverifikasi" and e.diverifikasi_oleh == hr_user
     with pytest.raises(ValidationError) as exc:
-        s.eksternal_verifikasi(eksternal=e, setuju=False, alasan="x", oleh=hr_user)
+        s.eksternal_verify(eksternal=e, setuju=False, alasan="x", oleh=hr_user)
     assert "sudah" in _pesan(exc, "status")
 
 
@@ -285,7 +281,7 @@ def test_external_training_counts_only_once_verified(hr_user, settings, tmp_path
 )
 def test_external_training_refuses_bad_input(kolom, field):
     with pytest.raises(ValidationError) as exc:
-        s.eksternal_catat(
+        s.eksternal_record(
             pegawai=PegawaiFactory(), oleh=None, hari_ini=dt.date(2026, 3, 1), **_eksternal(**kolom)
         )
     assert field in exc.value.message_dict
@@ -295,12 +291,12 @@ def test_external_training_refuses_bad_input(kolom, field):
 def test_rejection_needs_a_reason_and_a_verifier(hr_user):
     e = EksternalFactory()
     with pytest.raises(ValidationError) as exc:
-        s.eksternal_verifikasi(eksternal=e, setuju=False, alasan="", oleh=hr_user)
+        s.eksternal_verify(eksternal=e, setuju=False, alasan="", oleh=hr_user)
     assert "alasan_penolakan" in exc.value.message_dict
     with pytest.raises(ValidationError) as exc:
-        s.eksternal_verifikasi(eksternal=e, setuju=True, oleh=None)
+        s.eksternal_verify(eksternal=e, setuju=True, oleh=None)
     assert "diverifikasi_oleh" in exc.value.message_dict
-    e = s.eksternal_verifikasi(
+    e = s.eksternal_verify(
         eksternal=e, setuju=False, alasan="Sertifikat tidak terbaca", oleh=hr_user
     )
     assert e.status == "ditolak"
@@ -323,12 +319,12 @@ def test_a_pppk_past_24_jp_is_warned_and_must_acknowledge_before_the_request_is_
     peg = _pppk_dengan_jp(8, 8)
     sesi = SesiFactory(program__jumlah_jp=16)
     with pytest.raises(ValidationError) as exc:
-        s.peserta_ajukan(sesi=sesi, pegawai=peg, oleh=None, hari_ini=HARI)
+        s.peserta_submit(sesi=sesi, pegawai=peg, oleh=None, hari_ini=HARI)
     pesan = _pesan(exc, "sadar_batas_pppk")
     assert "24 JP" in pesan and "PP 49/2018 Pasal 40" in pesan
     assert "sudah 8, terjadwal 8, program ini 16 — jumlah 32 JP, lebih 8 JP" in pesan
     assert not Peserta.objects.filter(sesi=sesi).exists()  # nothing written
-    req = s.peserta_ajukan(sesi=sesi, pegawai=peg, oleh=None, sadar_batas_pppk=True, hari_ini=HARI)
+    req = s.peserta_submit(sesi=sesi, pegawai=peg, oleh=None, sadar_batas_pppk=True, hari_ini=HARI)
     assert req.status == "diajukan"
     assert (
         req.keterangan.startswith("Diajukan dengan peringatan") and "lebih 8 JP" in req.keterangan
@@ -341,7 +337,7 @@ def test_a_pppk_within_24_jp_and_a_pns_past_it_are_not_warned():
     PesertaFactory(pegawai=pns, sesi=SesiFactory(program__jumlah_jp=40), lulus=True)
     sesi = SesiFactory(program__jumlah_jp=16)  # 8 + 16 = 24: the ceiling, not past it
     for peg in (pppk, pns):
-        req = s.peserta_ajukan(sesi=sesi, pegawai=peg, oleh=None, hari_ini=HARI)
+        req = s.peserta_submit(sesi=sesi, pegawai=peg, oleh=None, hari_ini=HARI)
         assert req.status == "diajukan" and req.keterangan == ""
 
 
@@ -356,11 +352,11 @@ def test_the_ceiling_counts_the_session_year_and_ignores_other_years_and_cancell
     PesertaFactory(pegawai=peg, sesi=SesiFactory(program__jumlah_jp=24), status="batal")
     PesertaFactory(pegawai=peg, sesi=SesiFactory(program__jumlah_jp=24), status="diajukan")
     sesi = SesiFactory(program__jumlah_jp=24)
-    req = s.peserta_ajukan(sesi=sesi, pegawai=peg, oleh=None, hari_ini=HARI)
+    req = s.peserta_submit(sesi=sesi, pegawai=peg, oleh=None, hari_ini=HARI)
     assert req.keterangan == ""
     from pelatihan.selectors import batas_pppk, beban_jp
 
     assert beban_jp([peg.pk], 2025)[peg.pk].diakui == 24
     b = batas_pppk([peg], sesi)[peg.pk]
     assert (b.tahun, b.beban.jumlah, b.jumlah, b.lebih) == (2026, 0, 24, 0)
-    # HR's enrolment of the request is not refused (a warning, see peserta_ajukan).
+    # HR's enrolment of the request is not refused (a warning, see peserta_submit).

@@ -544,7 +544,7 @@ def test_the_city_plan_is_drafted_as_a_background_task_with_progress(
     # An approved city plan is not drafted again: the task fails with the service's reason.
     from pelatihan import services
 
-    services.rencana_setujui(rencana=kota, oleh=org.users["hr"])
+    services.rencana_approve(rencana=kota, oleh=org.users["hr"])
     with django_capture_on_commit_callbacks(execute=True):
         c.post(reverse("pelatihan:rencana"), {"aksi": "susun"})
     gagal = Progres.objects.exclude(pk=progres.pk).get()

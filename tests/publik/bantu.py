@@ -18,7 +18,7 @@ from kinerja.models import Periode, Skp
 from pegawai import projection
 from pegawai.jenis_jabatan import JenisJabatan
 from publik.models import URUTAN_TAHAP, Seleksi
-from publik.services import IsiSeleksi, seleksi_buka
+from publik.services import IsiSeleksi, seleksi_open
 from survei.models import UnitLayanan
 from survei.services import respon_skm_create
 from tests.factories import (
@@ -182,7 +182,7 @@ def jadwal_dari(umum: dt.date) -> dict[str, tuple[dt.date, dt.date]]:
 
 
 def isi_dari(data: dict) -> dict:
-    """The arguments of seleksi_buka / seleksi_ubah from one flat dict: what the selection
+    """The arguments of seleksi_open / seleksi_ubah from one flat dict: what the selection
     announces grouped into its IsiSeleksi, the rest (tahap, oleh, pada, seleksi) as they are."""
     nama = {f.name for f in dataclasses.fields(IsiSeleksi)}
     isi = IsiSeleksi(**{k: v for k, v in data.items() if k in nama})
@@ -198,7 +198,7 @@ def buka(jpt, hr, umum: dt.date, **ubah) -> Seleksi:
         "tahap": jadwal_dari(umum),
         "oleh": hr,
     }
-    return seleksi_buka(**isi_dari({**data, **ubah}))
+    return seleksi_open(**isi_dari({**data, **ubah}))
 
 
 def buat_calon_jpt(unit, predikat="Baik", golongan="IV/b", urutan=0):

@@ -53,12 +53,12 @@ def _pola(patterns, prefix: str = "", ns: str | None = None):
 @pytest.fixture
 def semua_url(sistem, opd, unit_layanan, jpt, hr_user) -> list[tuple[str, str]]:
     """Every named URL of the project with arguments that exist (anything for the rest)."""
-    from publik.services import IsiSeleksi, seleksi_buka
+    from publik.services import IsiSeleksi, seleksi_open
     from tests.publik.bantu import JADWAL, PANITIA
 
     k = buat_keputusan(sistem, opd=opd)
     isi_survei(unit_layanan, 5)
-    seleksi = seleksi_buka(
+    seleksi = seleksi_open(
         isi=IsiSeleksi(
             judul="Seleksi Terbuka JPT Pratama 2026",
             nomor_pengumuman="800/1/Pansel/2026",

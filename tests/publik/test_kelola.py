@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from jabatan.models import Usulan
 from publik.models import URUTAN_TAHAP, HasilTahap, JenisTahap, Pelamar, Pengumuman, Seleksi
-from publik.services import IsiSeleksi, seleksi_buka, seleksi_daftar
+from publik.services import IsiSeleksi, seleksi_apply, seleksi_open
 from tests.factories import FormasiFactory
 from tests.publik.bantu import PANITIA
 
@@ -48,7 +48,7 @@ def _post_buka(jpt, jadwal=None, **ubah) -> dict:
 
 
 def _buka(jpt, hr, jadwal=None) -> Seleksi:
-    return seleksi_buka(
+    return seleksi_open(
         isi=IsiSeleksi(
             judul="Seleksi JPT",
             nomor_pengumuman="800/2/2026",
@@ -62,7 +62,7 @@ def _buka(jpt, hr, jadwal=None) -> Seleksi:
 
 def _lamar(seleksi, jpt, pegawai) -> Pelamar:
     daftar = seleksi.tahap.get(jenis=JenisTahap.PENDAFTARAN)
-    return seleksi_daftar(
+    return seleksi_apply(
         seleksi=seleksi, formasi=jpt["formasi"], pegawai=pegawai, pada=daftar.mulai
     )
 

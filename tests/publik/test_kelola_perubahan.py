@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from pegawai.models import Akses
 from publik.models import PerubahanSeleksi, Seleksi
-from publik.services import seleksi_batalkan, seleksi_daftar
+from publik.services import seleksi_apply, seleksi_cancel
 from tests.akses_data import buat_organisasi
 from tests.publik.bantu import buka, jadwal_dari
 
@@ -159,7 +159,7 @@ def test_the_schedule_form_keeps_what_has_happened_out_of_reach(hr_client, terbi
 def test_hr_cancels_and_the_public_pages_and_the_applicant_see_it(hr_client, terbit, jpt):
     client = Client()
     calon = jpt["calon"][0]
-    seleksi_daftar(seleksi=terbit, formasi=jpt["formasi"], pegawai=calon, pada=timezone.localdate())
+    seleksi_apply(seleksi=terbit, formasi=jpt["formasi"], pegawai=calon, pada=timezone.localdate())
     daftar_publik = reverse("publik:seleksi_list")
     assert "Pendaftaran dibuka" in client.get(daftar_publik).content.decode()  # cached
     url = reverse("publik:kelola_seleksi_batal", args=[terbit.pk])
@@ -208,7 +208,7 @@ def test_hr_cancels_and_the_public_pages_and_the_applicant_see_it(hr_client, ter
 
 
 def test_a_cancelled_selection_refuses_a_reschedule_on_the_page(hr_client, terbit, hr_user):
-    seleksi_batalkan(seleksi=terbit, alasan="Batal", pada=timezone.localdate(), oleh=hr_user)
+    seleksi_cancel(seleksi=terbit, alasan="Batal", pada=timezone.localdate(), oleh=hr_user)
     url = reverse("publik:kelola_seleksi_jadwal", args=[terbit.pk])
     assert "jadwalnya tidak dapat diubah lagi" in hr_client.get(url).content.decode()
     data = {
@@ -242,10 +242,10 @@ def test_the_change_pages_and_the_public_detail_run_a_bounded_number_of_queries(
 ):
     client = Client()
     jadwal = jadwal_dari(timezone.localdate() - 10 * HARI)
-    from publik.services import seleksi_jadwal_ubah
+    from publik.services import seleksi_reschedule
 
     for n in range(3):
-        seleksi_jadwal_ubah(
+        seleksi_reschedule(
             seleksi=terbit,
             tahap={
                 "rekam_jejak": (jadwal["rekam_jejak"][0], jadwal["rekam_jejak"][1] + (n + 1) * HARI)

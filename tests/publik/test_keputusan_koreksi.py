@@ -15,7 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from jabatan.models import Keputusan
-from jabatan.services import keputusan_batalkan, keputusan_koreksi
+from jabatan.services import keputusan_cancel, keputusan_correct
 from publik.keputusan import AsalSeleksiPublik
 from publik.models import KeputusanSeleksi, Pelamar, Seleksi, Tahap
 from tests.factories import FormasiFactory, PegawaiFactory
@@ -30,19 +30,19 @@ def test_a_correction_and_an_annulment_show_at_once_on_the_cached_pages(hr_user)
     url = reverse("publik:keputusan_detail", kwargs={"keputusan_id": k.pk})
     assert "800/1/2026" in anonim.get(url).content.decode()
     assert "Dikoreksi pada" not in anonim.get(reverse("publik:transparansi")).content.decode()
-    keputusan_koreksi(keputusan=k, alasan="Salah ketik.", oleh=hr_user, nomor_sk="800/9/2026")
+    keputusan_correct(keputusan=k, alasan="Salah ketik.", oleh=hr_user, nomor_sk="800/9/2026")
     html = anonim.get(url).content.decode()
     assert "800/9/2026" in html and "Dikoreksi pada" in html
     assert "Dikoreksi pada" in anonim.get(reverse("publik:transparansi")).content.decode()
-    keputusan_batalkan(keputusan=k, alasan="SK ditarik.", oleh=hr_user, pada=dt.date(2026, 4, 1))
+    keputusan_cancel(keputusan=k, alasan="SK ditarik.", oleh=hr_user, pada=dt.date(2026, 4, 1))
     html = anonim.get(url).content.decode()
     assert "Keputusan ini dibatalkan pada 1 April 2026: SK ditarik." in html
 
 
 def test_the_feed_and_the_open_data_say_corrected_and_annulled(hr_user):
     k = catat(hr_user)
-    keputusan_koreksi(keputusan=k, alasan="Salah ketik.", oleh=hr_user, nomor_sk="800/9/2026")
-    keputusan_batalkan(keputusan=k, alasan="SK ditarik.", oleh=hr_user, pada=dt.date(2026, 4, 1))
+    keputusan_correct(keputusan=k, alasan="Salah ketik.", oleh=hr_user, nomor_sk="800/9/2026")
+    keputusan_cancel(keputusan=k, alasan="SK ditarik.", oleh=hr_user, pada=dt.date(2026, 4, 1))
     umpan = Client().get(reverse("publik:feed")).content.decode()
     assert "[DIBATALKAN]" in umpan and "Dibatalkan pada 2026-04-01: SK ditarik." in umpan
     assert "Dikoreksi pada" in umpan and "nomor SK" in umpan

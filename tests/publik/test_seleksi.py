@@ -20,11 +20,11 @@ from pegawai.jenis_jabatan import JenisJabatan
 from pegawai.models import Akses
 from publik.models import URUTAN_TAHAP, JenisTahap, Pelamar, Pengumuman, Seleksi
 from publik.services import (
-    seleksi_buka,
-    seleksi_daftar,
-    seleksi_usulkan,
-    tahap_catat_hasil,
-    tahap_umumkan,
+    seleksi_apply,
+    seleksi_open,
+    seleksi_propose,
+    tahap_announce,
+    tahap_record_hasil,
 )
 from tests.factories import (
     FormasiFactory,
@@ -47,7 +47,7 @@ def _buka(jpt, hr, **kw):
         oleh=hr,
     )
     data.update(kw)
-    return seleksi_buka(**isi_dari(data))
+    return seleksi_open(**isi_dari(data))
 
 
 def test_an_open_selection_from_opening_to_the_decision_on_the_transparency_page(
@@ -55,12 +55,12 @@ def test_an_open_selection_from_opening_to_the_decision_on_the_transparency_page
 ):
     seleksi = _buka(jpt, hr_user)
     tahap = {t.jenis: t for t in seleksi.tahap.all()}
-    tahap_umumkan(tahap=tahap["pengumuman"], pada=D(2026, 10, 1), oleh=hr_user)
+    tahap_announce(tahap=tahap["pengumuman"], pada=D(2026, 10, 1), oleh=hr_user)
     pelamar = [
-        seleksi_daftar(seleksi=seleksi, formasi=jpt["formasi"], pegawai=p, pada=D(2026, 10, 10))
+        seleksi_apply(seleksi=seleksi, formasi=jpt["formasi"], pegawai=p, pada=D(2026, 10, 10))
         for p in jpt["calon"]
     ]
-    tahap_umumkan(tahap=tahap["pendaftaran"], pada=D(2026, 10, 15), oleh=hr_user)
+    tahap_announce(tahap=tahap["pendaftaran"], pada=D(2026, 10, 15), oleh=hr_user)
     # Everyone passes the administrative check; the fourth fails the competency assessment.
     nilai = {pelamar[0].pk: "90", pelamar[1].pk: "85", pelamar[2].pk: "80", pelamar[3].pk: "60"}
     for jenis in URUTAN_TAHAP[2:]:
@@ -71,14 +71,14 @@ def test_an_open_selection_from_opening_to_the_decision_on_the_transparency_page
         }
         if jenis == "kompetensi":
             hasil[pelamar[3].pk] = (False, Decimal("60"))
-        tahap_catat_hasil(tahap=t, hasil=hasil, pada=t.mulai, oleh=hr_user)
-        tahap_umumkan(tahap=t, pada=t.selesai, oleh=hr_user)
+        tahap_record_hasil(tahap=t, hasil=hasil, pada=t.mulai, oleh=hr_user)
+        tahap_announce(tahap=t, pada=t.selesai, oleh=hr_user)
     html = client.get(reverse("publik:seleksi_detail", args=[seleksi.pk])).content.decode()
     assert "Diumumkan 20 Oktober 2026" in html
     assert jpt["calon"][3].nama_lengkap in html  # passed the administrative check
     for p in jpt["calon"]:
         assert p.nip not in html
-    usulan = seleksi_usulkan(seleksi=seleksi, pada=D(2026, 11, 21), oleh=hr_user)
+    usulan = seleksi_propose(seleksi=seleksi, pada=D(2026, 11, 21), oleh=hr_user)
     assert [u.pegawai for u in usulan] == jpt["calon"][:3]
     keputusan = keputusan_create(
         formasi=jpt["formasi"],
@@ -142,7 +142,7 @@ def test_only_hr_opens(jpt, django_user_model):
 def test_an_ineligible_applicant_is_told_why(jpt, hr_user):
     seleksi = _buka(jpt, hr_user)
     with pytest.raises(ValidationError) as info:
-        seleksi_daftar(
+        seleksi_apply(
             seleksi=seleksi,
             formasi=jpt["formasi"],
             pegawai=jpt["tidak_layak"],
@@ -155,15 +155,15 @@ def test_an_ineligible_applicant_is_told_why(jpt, hr_user):
 def test_applying_outside_registration_or_twice_is_refused(jpt, hr_user):
     seleksi = _buka(jpt, hr_user)
     with pytest.raises(ValidationError) as info:
-        seleksi_daftar(
+        seleksi_apply(
             seleksi=seleksi, formasi=jpt["formasi"], pegawai=jpt["calon"][0], pada=D(2026, 10, 16)
         )
     assert "seleksi" in info.value.message_dict
-    seleksi_daftar(
+    seleksi_apply(
         seleksi=seleksi, formasi=jpt["formasi"], pegawai=jpt["calon"][0], pada=D(2026, 10, 10)
     )
     with pytest.raises(ValidationError) as info:
-        seleksi_daftar(
+        seleksi_apply(
             seleksi=seleksi, formasi=jpt["formasi"], pegawai=jpt["calon"][0], pada=D(2026, 10, 11)
         )
     assert "formasi" in info.value.message_dict
@@ -171,22 +171,24 @@ def test_applying_outside_registration_or_twice_is_refused(jpt, hr_user):
 
 def test_a_result_before_its_stage_or_for_someone_out_is_refused(jpt, hr_user):
     seleksi = _buka(jpt, hr_user)
-    p = seleksi_daftar(
+    p = seleksi_apply(
         seleksi=seleksi, formasi=jpt["formasi"], pegawai=jpt["calon"][0], pada=D(2026, 10, 10)
     )
     adm = seleksi.tahap.get(jenis=JenisTahap.ADMINISTRASI)
     with pytest.raises(ValidationError) as info:
-        tahap_catat_hasil(tahap=adm, hasil={p.pk: (True, None)}, pada=D(2026, 10, 15), oleh=hr_user)
+        tahap_record_hasil(
+            tahap=adm, hasil={p.pk: (True, None)}, pada=D(2026, 10, 15), oleh=hr_user
+        )
     assert "tahap" in info.value.message_dict
-    tahap_catat_hasil(tahap=adm, hasil={p.pk: (False, None)}, pada=D(2026, 10, 16), oleh=hr_user)
+    tahap_record_hasil(tahap=adm, hasil={p.pk: (False, None)}, pada=D(2026, 10, 16), oleh=hr_user)
     kompetensi = seleksi.tahap.get(jenis=JenisTahap.KOMPETENSI)
     with pytest.raises(ValidationError) as info:
-        tahap_catat_hasil(
+        tahap_record_hasil(
             tahap=kompetensi, hasil={p.pk: (True, None)}, pada=D(2026, 10, 21), oleh=hr_user
         )
     assert "pelamar" in info.value.message_dict
     with pytest.raises(ValidationError) as info:
-        tahap_umumkan(tahap=kompetensi, pada=D(2026, 10, 22), oleh=hr_user)
+        tahap_announce(tahap=kompetensi, pada=D(2026, 10, 22), oleh=hr_user)
     assert "tahap" in info.value.message_dict  # no results yet
 
 

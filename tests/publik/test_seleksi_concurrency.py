@@ -12,7 +12,7 @@ from django.contrib.auth.models import Group, User
 from django.core.exceptions import ValidationError
 
 from publik.models import PerubahanSeleksi, Seleksi
-from publik.services import seleksi_batalkan, seleksi_jadwal_ubah
+from publik.services import seleksi_cancel, seleksi_reschedule
 from tests.konkurensi import race
 from tests.publik.bantu import buka, jadwal_dari
 
@@ -42,8 +42,8 @@ def _geser(hari: int) -> dict[str, tuple[dt.date, dt.date]]:
 def test_two_officers_cancelling_at_once_leave_one_cancellation(jpt, hr_user, hr_lain):
     seleksi = buka(jpt, hr_user, UMUM)
     results = race(
-        lambda: seleksi_batalkan(seleksi=seleksi, alasan="Alasan A", pada=HARI_INI, oleh=hr_user),
-        lambda: seleksi_batalkan(seleksi=seleksi, alasan="Alasan B", pada=HARI_INI, oleh=hr_lain),
+        lambda: seleksi_cancel(seleksi=seleksi, alasan="Alasan A", pada=HARI_INI, oleh=hr_user),
+        lambda: seleksi_cancel(seleksi=seleksi, alasan="Alasan B", pada=HARI_INI, oleh=hr_lain),
     )
     assert results.count("ok") == 1, results
     (kalah,) = [r for r in results if r != "ok"]
@@ -57,10 +57,10 @@ def test_two_reschedules_at_once_both_land_and_the_history_chains(jpt, hr_user, 
     and the history says so (its old dates are the first's new ones)."""
     seleksi = buka(jpt, hr_user, UMUM)
     results = race(
-        lambda: seleksi_jadwal_ubah(
+        lambda: seleksi_reschedule(
             seleksi=seleksi, tahap=_geser(7), alasan="A", pada=HARI_INI, oleh=hr_user
         ),
-        lambda: seleksi_jadwal_ubah(
+        lambda: seleksi_reschedule(
             seleksi=seleksi, tahap=_geser(14), alasan="B", pada=HARI_INI, oleh=hr_lain
         ),
     )
@@ -74,8 +74,8 @@ def test_two_reschedules_at_once_both_land_and_the_history_chains(jpt, hr_user, 
 def test_a_reschedule_racing_a_cancellation_never_follows_it(jpt, hr_user, hr_lain):
     seleksi = buka(jpt, hr_user, UMUM)
     results = race(
-        lambda: seleksi_batalkan(seleksi=seleksi, alasan="Batal", pada=HARI_INI, oleh=hr_user),
-        lambda: seleksi_jadwal_ubah(
+        lambda: seleksi_cancel(seleksi=seleksi, alasan="Batal", pada=HARI_INI, oleh=hr_user),
+        lambda: seleksi_reschedule(
             seleksi=seleksi, tahap=_geser(7), alasan="A", pada=HARI_INI, oleh=hr_lain
         ),
     )

@@ -15,13 +15,13 @@ from django.utils import timezone
 
 from publik.models import URUTAN_TAHAP, JenisTahap, Pelamar, PerubahanSeleksi, Seleksi, Tahap
 from publik.services import (
-    seleksi_batalkan,
-    seleksi_daftar,
-    seleksi_jadwal_ubah,
-    seleksi_ubah,
-    seleksi_usulkan,
-    tahap_catat_hasil,
-    tahap_umumkan,
+    seleksi_apply,
+    seleksi_cancel,
+    seleksi_propose,
+    seleksi_reschedule,
+    seleksi_update,
+    tahap_announce,
+    tahap_record_hasil,
 )
 from tests.publik.bantu import PANITIA, buka, isi_dari, jadwal_dari
 
@@ -30,7 +30,7 @@ HARI = dt.timedelta(days=1)
 
 
 def isi(seleksi: Seleksi, **ubah) -> dict:
-    """The arguments of seleksi_ubah that keep everything as it is, changed by `ubah`."""
+    """The arguments of seleksi_update that keep everything as it is, changed by `ubah`."""
     return isi_dari(
         {
             "seleksi": seleksi,
@@ -62,7 +62,7 @@ def test_it_edits_a_selection_before_its_announcement_and_audits_it(jpt, hr_user
     # The committee puts rekam jejak first among the competence stages: it takes the first slot.
     slot = [jadwal["kompetensi"], jadwal["wawancara"], jadwal["rekam_jejak"]]
     jadwal["rekam_jejak"], jadwal["kompetensi"], jadwal["wawancara"] = slot
-    perubahan = seleksi_ubah(
+    perubahan = seleksi_update(
         **isi(
             seleksi,
             judul="Seleksi Terbuka Kepala Dinas Kominfo 2026",
@@ -97,7 +97,7 @@ def test_it_edits_a_selection_before_its_announcement_and_audits_it(jpt, hr_user
 def test_an_edit_that_changes_nothing_writes_no_history(jpt, hr_user):
     hari_ini = dt.date(2026, 9, 1)
     seleksi = buka(jpt, hr_user, hari_ini + 10 * HARI)
-    assert seleksi_ubah(**isi(seleksi), pada=hari_ini, oleh=hr_user) is None
+    assert seleksi_update(**isi(seleksi), pada=hari_ini, oleh=hr_user) is None
     assert not PerubahanSeleksi.objects.exists()
 
 
@@ -106,7 +106,7 @@ def test_editing_after_the_announcement_is_refused(jpt, hr_user, hari):
     umum = dt.date(2026, 9, 10)
     seleksi = buka(jpt, hr_user, umum)
     with pytest.raises(ValidationError) as exc:
-        seleksi_ubah(**isi(seleksi, judul="Judul lain"), pada=umum + hari * HARI, oleh=hr_user)
+        seleksi_update(**isi(seleksi, judul="Judul lain"), pada=umum + hari * HARI, oleh=hr_user)
     assert "sudah diumumkan" in exc.value.message_dict["seleksi"][0]
     assert Seleksi.objects.get().judul == seleksi.judul and not PerubahanSeleksi.objects.exists()
 
@@ -116,9 +116,9 @@ def test_editing_is_refused_once_a_stage_announcement_is_out(jpt, hr_user):
     selection is public) fixes what it announced too."""
     umum = dt.date(2026, 9, 10)
     seleksi = buka(jpt, hr_user, umum)
-    tahap_umumkan(tahap=tahap(seleksi, "pengumuman"), pada=umum, oleh=hr_user)
+    tahap_announce(tahap=tahap(seleksi, "pengumuman"), pada=umum, oleh=hr_user)
     with pytest.raises(ValidationError, match="sudah diumumkan"):
-        seleksi_ubah(**isi(seleksi, judul="Judul lain"), pada=umum - 5 * HARI, oleh=hr_user)
+        seleksi_update(**isi(seleksi, judul="Judul lain"), pada=umum - 5 * HARI, oleh=hr_user)
 
 
 @pytest.mark.parametrize(
@@ -160,7 +160,9 @@ def test_a_bad_edit_names_the_field_and_writes_nothing(jpt, hr_user, ubah, field
     seleksi = buka(jpt, hr_user, dt.date(2026, 9, 10))
     sebelum = LogEntry.objects.count()
     with pytest.raises(ValidationError) as exc:
-        seleksi_ubah(**isi(seleksi, **{"judul": "Judul baru", **ubah}), pada=hari_ini, oleh=hr_user)
+        seleksi_update(
+            **isi(seleksi, **{"judul": "Judul baru", **ubah}), pada=hari_ini, oleh=hr_user
+        )
     assert kata in " ".join(exc.value.message_dict[field])
     seleksi.refresh_from_db()
     assert seleksi.judul != "Judul baru" and tahap(seleksi, "pengumuman").mulai == dt.date(
@@ -183,7 +185,7 @@ def test_it_reschedules_with_a_reason_keeping_old_and_new_dates(jpt, hr_user):
         if j not in ("pengumuman", "pendaftaran")
     }
     baru["pendaftaran"] = (jadwal["pendaftaran"][0], jadwal["pendaftaran"][1] + 7 * HARI)
-    perubahan = seleksi_jadwal_ubah(
+    perubahan = seleksi_reschedule(
         seleksi=seleksi,
         tahap=baru,
         alasan="  Pendaftar masih sedikit  ",
@@ -275,7 +277,7 @@ def test_a_reschedule_breaking_a_rule_names_it_and_writes_nothing(
     # A valid move alongside: it is not written either.
     sah = {"rekam_jejak": (dt.date(2026, 10, 30), dt.date(2026, 11, 30))}
     with pytest.raises(ValidationError) as exc:
-        seleksi_jadwal_ubah(
+        seleksi_reschedule(
             seleksi=seleksi,
             tahap={**sah, **geser},
             alasan="Alasan",
@@ -290,9 +292,9 @@ def test_a_reschedule_breaking_a_rule_names_it_and_writes_nothing(
 def test_a_stage_already_announced_keeps_its_dates(jpt, hr_user):
     umum = dt.date(2026, 9, 10)
     seleksi = buka(jpt, hr_user, umum)
-    tahap_umumkan(tahap=tahap(seleksi, "pengumuman"), pada=umum, oleh=hr_user)
+    tahap_announce(tahap=tahap(seleksi, "pengumuman"), pada=umum, oleh=hr_user)
     with pytest.raises(ValidationError, match="sudah diumumkan pada 10 September 2026"):
-        seleksi_jadwal_ubah(
+        seleksi_reschedule(
             seleksi=seleksi,
             tahap={"pengumuman": (umum, umum + 6 * HARI)},
             alasan="x",
@@ -305,7 +307,7 @@ def test_a_stage_already_announced_keeps_its_dates(jpt, hr_user):
 def test_a_reschedule_without_a_reason_is_refused(jpt, hr_user, alasan):
     seleksi = buka(jpt, hr_user, dt.date(2026, 9, 10))
     with pytest.raises(ValidationError) as exc:
-        seleksi_jadwal_ubah(
+        seleksi_reschedule(
             seleksi=seleksi,
             tahap={"rekam_jejak": (dt.date(2026, 10, 30), dt.date(2026, 11, 30))},
             alasan=alasan,
@@ -322,10 +324,10 @@ def test_a_reschedule_without_a_reason_is_refused(jpt, hr_user, alasan):
 def test_it_cancels_with_a_reason_and_nothing_follows(jpt, hr_user):
     umum = dt.date(2026, 9, 10)
     seleksi = buka(jpt, hr_user, umum)
-    pelamar = seleksi_daftar(
+    pelamar = seleksi_apply(
         seleksi=seleksi, formasi=jpt["formasi"], pegawai=jpt["calon"][0], pada=umum + 6 * HARI
     )
-    perubahan = seleksi_batalkan(
+    perubahan = seleksi_cancel(
         seleksi=seleksi,
         alasan="Jabatan dirampingkan (Perda 4/2026)",
         pada=umum + 8 * HARI,
@@ -342,27 +344,25 @@ def test_it_cancels_with_a_reason_and_nothing_follows(jpt, hr_user):
     pesan = "dibatalkan pada 18 September 2026: Jabatan dirampingkan"
     adm = tahap(seleksi, "administrasi")
     for langkah in (
-        lambda: seleksi_batalkan(
-            seleksi=seleksi, alasan="lagi", pada=umum + 9 * HARI, oleh=hr_user
-        ),
-        lambda: seleksi_jadwal_ubah(
+        lambda: seleksi_cancel(seleksi=seleksi, alasan="lagi", pada=umum + 9 * HARI, oleh=hr_user),
+        lambda: seleksi_reschedule(
             seleksi=seleksi,
             tahap={"rekam_jejak": (dt.date(2026, 10, 30), dt.date(2026, 11, 30))},
             alasan="x",
             pada=umum + 9 * HARI,
             oleh=hr_user,
         ),
-        lambda: seleksi_ubah(**isi(seleksi, judul="Lain"), pada=umum - HARI, oleh=hr_user),
-        lambda: seleksi_daftar(
+        lambda: seleksi_update(**isi(seleksi, judul="Lain"), pada=umum - HARI, oleh=hr_user),
+        lambda: seleksi_apply(
             seleksi=seleksi, formasi=jpt["formasi"], pegawai=jpt["calon"][1], pada=umum + 9 * HARI
         ),
-        lambda: tahap_catat_hasil(
+        lambda: tahap_record_hasil(
             tahap=adm, hasil={pelamar.pk: (True, None)}, pada=adm.mulai, oleh=hr_user
         ),
-        lambda: tahap_umumkan(
+        lambda: tahap_announce(
             tahap=tahap(seleksi, "pendaftaran"), pada=umum + 9 * HARI, oleh=hr_user
         ),
-        lambda: seleksi_usulkan(seleksi=seleksi, pada=umum + 9 * HARI, oleh=hr_user),
+        lambda: seleksi_propose(seleksi=seleksi, pada=umum + 9 * HARI, oleh=hr_user),
     ):
         with pytest.raises(ValidationError) as exc:
             langkah()
@@ -375,7 +375,7 @@ def test_it_cancels_with_a_reason_and_nothing_follows(jpt, hr_user):
 def test_cancelling_without_a_reason_is_refused(jpt, hr_user, alasan):
     seleksi = buka(jpt, hr_user, dt.date(2026, 9, 10))
     with pytest.raises(ValidationError) as exc:
-        seleksi_batalkan(seleksi=seleksi, alasan=alasan, pada=dt.date(2026, 9, 12), oleh=hr_user)
+        seleksi_cancel(seleksi=seleksi, alasan=alasan, pada=dt.date(2026, 9, 12), oleh=hr_user)
     assert "alasan pembatalan" in exc.value.message_dict["alasan"][0]
     assert Seleksi.objects.get().dibatalkan_pada is None
 
@@ -389,7 +389,7 @@ def test_a_failed_write_leaves_the_selection_uncancelled(jpt, hr_user):
         seleksi=seleksi, jenis="batal", tanggal=dt.date(2026, 9, 11), alasan="x", oleh=hr_user
     )
     with pytest.raises(IntegrityError, match="perubahan_satu_pembatalan"):
-        seleksi_batalkan(seleksi=seleksi, alasan="Alasan", pada=dt.date(2026, 9, 12), oleh=hr_user)
+        seleksi_cancel(seleksi=seleksi, alasan="Alasan", pada=dt.date(2026, 9, 12), oleh=hr_user)
     assert Seleksi.objects.get().dibatalkan_pada is None
 
 
@@ -405,13 +405,11 @@ def test_only_hr_changes_a_selection(jpt, hr_user):
     seleksi = buka(jpt, hr_user, dt.date(2026, 9, 10))
     orang = User.objects.create_user("bukan-hr")
     for langkah in (
-        lambda: seleksi_batalkan(
-            seleksi=seleksi, alasan="x", pada=dt.date(2026, 9, 12), oleh=orang
-        ),
-        lambda: seleksi_jadwal_ubah(
+        lambda: seleksi_cancel(seleksi=seleksi, alasan="x", pada=dt.date(2026, 9, 12), oleh=orang),
+        lambda: seleksi_reschedule(
             seleksi=seleksi, tahap={}, alasan="x", pada=dt.date(2026, 9, 12), oleh=orang
         ),
-        lambda: seleksi_ubah(**isi(seleksi), pada=dt.date(2026, 9, 1), oleh=orang),
+        lambda: seleksi_update(**isi(seleksi), pada=dt.date(2026, 9, 1), oleh=orang),
     ):
         with pytest.raises(ValidationError, match="Hanya BKPSDM"):
             langkah()
@@ -421,7 +419,7 @@ def test_only_hr_changes_a_selection(jpt, hr_user):
 def test_a_reschedule_that_moves_nothing_is_refused(jpt, hr_user):
     seleksi = buka(jpt, hr_user, dt.date(2026, 9, 10))
     with pytest.raises(ValidationError, match="Tidak ada tanggal yang berubah"):
-        seleksi_jadwal_ubah(
+        seleksi_reschedule(
             seleksi=seleksi,
             tahap={"pendaftaran": (dt.date(2026, 9, 15), dt.date(2026, 9, 29))},
             alasan="x",
@@ -434,7 +432,7 @@ def test_the_public_status_of_a_cancelled_selection(jpt, hr_user):
     from publik.selectors import keadaan_seleksi
 
     seleksi = buka(jpt, hr_user, dt.date(2026, 9, 10))
-    seleksi_batalkan(
+    seleksi_cancel(
         seleksi=seleksi, alasan="Anggaran dialihkan", pada=dt.date(2026, 9, 12), oleh=hr_user
     )
     seleksi.refresh_from_db()

@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from publik.models import Pengumuman, Seleksi
 from publik.selectors import keadaan_seleksi
-from publik.services import IsiSeleksi, seleksi_buka, tahap_umumkan
+from publik.services import IsiSeleksi, seleksi_open, tahap_announce
 from tests.publik.bantu import PANITIA
 
 pytestmark = pytest.mark.django_db
@@ -48,7 +48,7 @@ def _jadwal(pengumuman: dt.date) -> dict[str, tuple[dt.date, dt.date]]:
 
 
 def _buka(jpt, hr, pengumuman: dt.date, judul="Seleksi Terbuka JPT Kominfo") -> Seleksi:
-    return seleksi_buka(
+    return seleksi_open(
         isi=IsiSeleksi(
             judul=judul,
             nomor_pengumuman="800/9/Pansel/2026",
@@ -80,7 +80,7 @@ def test_it_is_public_on_the_day_its_announcement_starts(client, jpt, hr_user):
     hari_ini = timezone.localdate()
     seleksi = _buka(jpt, hr_user, hari_ini)
     tahap = seleksi.tahap.get(jenis="pengumuman")
-    tahap_umumkan(tahap=tahap, pada=hari_ini, oleh=hr_user)
+    tahap_announce(tahap=tahap, pada=hari_ini, oleh=hr_user)
     daftar = client.get("/seleksi/").content.decode()
     assert seleksi.judul in daftar
     assert 'class="seleksi-status">Berlangsung<' in daftar
@@ -129,7 +129,7 @@ def test_a_gap_between_stages_names_the_next_stage_and_its_start(jpt, hr_user):
     awal = dt.date(2026, 10, 1)
     jadwal = _jadwal(awal)
     jadwal["pendaftaran"] = (awal + 8 * HARI, awal + 19 * HARI)  # a gap on days 5..7
-    seleksi = seleksi_buka(
+    seleksi = seleksi_open(
         isi=IsiSeleksi(
             judul="Seleksi",
             nomor_pengumuman="800/9/Pansel/2026",
@@ -152,7 +152,7 @@ def test_a_future_dated_announcement_waits_for_its_date(jpt, hr_user):
     hari_ini = timezone.localdate()
     seleksi = _buka(jpt, hr_user, hari_ini - 2 * HARI)
     tahap = seleksi.tahap.get(jenis="pengumuman")
-    tahap_umumkan(tahap=tahap, pada=hari_ini + HARI, oleh=hr_user)
+    tahap_announce(tahap=tahap, pada=hari_ini + HARI, oleh=hr_user)
     assert not Pengumuman.objects.terbit(hari_ini).exists()
     assert Pengumuman.objects.terbit(hari_ini + HARI).exists()
 

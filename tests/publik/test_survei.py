@@ -14,7 +14,7 @@ from core.throttle import network_of
 from publik.views.survei import BATAS_KIRIM, BATAS_UNIT_HARIAN
 from survei.models import KomentarSkm, ResponSkm, StatusKomentar
 from survei.selectors import MIN_RESPONDEN, hasil_terbit, hasil_terbit_satu
-from survei.services import komentar_moderasi, respon_skm_create, unit_layanan_tandai
+from survei.services import komentar_moderate, respon_skm_create, unit_layanan_mark
 from tests.publik.bantu import TERTUTUP, isi_survei, isian_survei
 
 pytestmark = pytest.mark.django_db
@@ -186,8 +186,8 @@ def test_comments_appear_only_after_moderation(client, unit_layanan, hr_user):
     ramah, kasar = (
         KomentarSkm.objects.filter(teks__contains=t).first() for t in ("ramah", "kasar")
     )
-    komentar_moderasi(komentar=ramah, tayangkan=True, oleh=hr_user)
-    komentar_moderasi(komentar=kasar, tayangkan=False, oleh=hr_user)
+    komentar_moderate(komentar=ramah, tayangkan=True, oleh=hr_user)
+    komentar_moderate(komentar=kasar, tayangkan=False, oleh=hr_user)
     html = client.get(url).content.decode()  # the moderation invalidated the cached page
     assert "ramah sekali" in html and "kasar" not in html
     entry = LogEntry.objects.get_for_object(ramah).latest("timestamp")
@@ -198,9 +198,9 @@ def test_only_hr_moderates_and_marks(unit_layanan, django_user_model):
     isi_survei(unit_layanan, 1, komentar="x")
     orang = django_user_model.objects.create_user("orang")
     with pytest.raises(ValidationError):
-        komentar_moderasi(komentar=KomentarSkm.objects.get(), tayangkan=True, oleh=orang)
+        komentar_moderate(komentar=KomentarSkm.objects.get(), tayangkan=True, oleh=orang)
     with pytest.raises(ValidationError):
-        unit_layanan_tandai(unit_kerja=unit_layanan.unit_kerja, kode="x", oleh=orang)
+        unit_layanan_mark(unit_kerja=unit_layanan.unit_kerja, kode="x", oleh=orang)
 
 
 def test_hr_moderates_from_the_admin(hr_client, unit_layanan):

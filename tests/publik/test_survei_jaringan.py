@@ -24,9 +24,9 @@ from publik.views.survei import BATAS_KIRIM, BATAS_UNIT_HARIAN, KUKI_KIOS
 from survei.models import JaringanSkm, RekapJaringanSkm, ResponSkm, UnitLayanan
 from survei.selectors import hasil_terbit_satu
 from survei.services import (
-    jaringan_skm_rekap,
-    kios_skm_daftar,
-    kios_skm_ubah,
+    jaringan_skm_summarize,
+    kios_skm_register,
+    kios_skm_update,
     kunci_jaringan,
     respon_skm_create,
 )
@@ -150,7 +150,7 @@ def test_a_registered_counter_kiosk_counts_each_questionnaire(unit_layanan, hr_u
     """SKM at a counter: every citizen fills the form on the office's one tablet, one network.
     Registered by HR, each of its questionnaires counts as a network; the same device
     unregistered, or switched off, is one network and its quarter is not published."""
-    kios, token = kios_skm_daftar(unit=unit_layanan, nama="Tablet loket 1", oleh=hr_user)
+    kios, token = kios_skm_register(unit=unit_layanan, nama="Tablet loket 1", oleh=hr_user)
     tablet = _pasang(unit_layanan, token)
     assert "Kios loket: Tablet loket 1" in tablet.get(_form(unit_layanan)).content.decode()
     with pada_hari(TERTUTUP):
@@ -163,7 +163,7 @@ def test_a_registered_counter_kiosk_counts_each_questionnaire(unit_layanan, hr_u
     assert _triwulan(unit_layanan, TERTUTUP.year, 3)[0].status == Status.KURANG
     cache.clear()
     # Switched off, the tablet is an ordinary network again.
-    kios_skm_ubah(kios=kios, nama=kios.nama, aktif=False, oleh=hr_user)
+    kios_skm_update(kios=kios, nama=kios.nama, aktif=False, oleh=hr_user)
     with pada_hari(TERTUTUP.replace(month=11)):
         _kirim(unit_layanan, [""] * MIN_RESPONDEN, client=tablet)
     assert _triwulan(unit_layanan, TERTUTUP.year, 4)[0].status == Status.KURANG
@@ -172,7 +172,7 @@ def test_a_registered_counter_kiosk_counts_each_questionnaire(unit_layanan, hr_u
 def test_a_kiosk_is_not_held_to_the_per_network_limits(unit_layanan, hr_user):
     """A busy counter fills more than one network's daily quota; a phone on the office's Wi-Fi
     (the same address) is still limited."""
-    _kios, token = kios_skm_daftar(unit=unit_layanan, nama="Tablet loket 1", oleh=hr_user)
+    _kios, token = kios_skm_register(unit=unit_layanan, nama="Tablet loket 1", oleh=hr_user)
     tablet = _pasang(unit_layanan, token)
     _kirim(unit_layanan, [""] * (BATAS_UNIT_HARIAN + 1), client=tablet)
     telepon = Client(REMOTE_ADDR="10.20.30.40")
@@ -185,7 +185,7 @@ def test_a_kiosk_is_not_held_to_the_per_network_limits(unit_layanan, hr_user):
 def test_a_kiosk_counts_only_for_its_own_unit_and_only_hr_registers_one(
     unit_layanan, opd, hr_user, django_user_model
 ):
-    kios, token = kios_skm_daftar(unit=unit_layanan, nama="Tablet", oleh=hr_user)
+    kios, token = kios_skm_register(unit=unit_layanan, nama="Tablet", oleh=hr_user)
     lain = UnitLayanan.objects.create(unit_kerja=UnitKerjaFactory(parent=opd), kode="lain")
     url = reverse("publik:survei_kios", kwargs={"kode": lain.kode, "token": token})
     assert Client().get(url).status_code == 404
@@ -196,7 +196,7 @@ def test_a_kiosk_counts_only_for_its_own_unit_and_only_hr_registers_one(
     assert "kios" in info.value.message_dict
     orang = django_user_model.objects.create_user("orang")
     with pytest.raises(ValidationError):
-        kios_skm_daftar(unit=unit_layanan, nama="Tablet 2", oleh=orang)
+        kios_skm_register(unit=unit_layanan, nama="Tablet 2", oleh=orang)
     assert kios.token_hash != token and token not in kios.token_hash
 
 
@@ -312,9 +312,9 @@ def test_a_closed_year_keeps_counts_not_keys_and_publishes_the_same(unit_layanan
     isi_survei(unit_layanan, 3)  # this year: its keys stay
     sebelum = hasil_terbit_satu(unit=unit_layanan, tahun=dulu.year)
     assert sebelum.responden == MIN_RESPONDEN and not sebelum.setahun
-    assert jaringan_skm_rekap(hari_ini=date(dulu.year + 1, 1, 1)) == 0  # its day of grace
+    assert jaringan_skm_summarize(hari_ini=date(dulu.year + 1, 1, 1)) == 0  # its day of grace
     # Five keys in Q1; one key in Q2, Q3 and Q4 (three rows); one more in Q4.
-    assert jaringan_skm_rekap(hari_ini=date(dulu.year + 1, 1, 2)) == 9
+    assert jaringan_skm_summarize(hari_ini=date(dulu.year + 1, 1, 2)) == 9
     assert not JaringanSkm.objects.filter(tahun=dulu.year).exists()
     assert JaringanSkm.objects.filter(tahun=timezone.localdate().year).count() == 3
     rekap = dict(RekapJaringanSkm.objects.filter(tahun=dulu.year).values_list("pola", "jumlah"))

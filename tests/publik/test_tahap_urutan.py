@@ -25,9 +25,9 @@ from pegawai.models import Pegawai
 from publik.models import AnggotaPanitia, HasilTahap, JenisTahap, Seleksi, Tahap
 from publik.services import (
     PENGUMUMAN_MINIMAL_HARI,
-    seleksi_buka,
-    seleksi_daftar,
-    tahap_catat_hasil,
+    seleksi_apply,
+    seleksi_open,
+    tahap_record_hasil,
 )
 from tests.publik.bantu import PANITIA, isi_dari
 
@@ -56,7 +56,7 @@ def _buka(jpt, hr, **kw) -> Seleksi:
         urutan=URUTAN,
     )
     data.update(kw)
-    return seleksi_buka(**isi_dari(data))
+    return seleksi_open(**isi_dari(data))
 
 
 def _galat(jpt, hr, **kw) -> dict[str, list[str]]:
@@ -79,23 +79,25 @@ def test_the_committee_puts_rekam_jejak_before_the_assessment(jpt, hr_user):
     ]
     # Results follow that order: the assessment grades only those who passed rekam jejak.
     pelamar = [
-        seleksi_daftar(seleksi=seleksi, formasi=jpt["formasi"], pegawai=p, pada=D(2026, 10, 7))
+        seleksi_apply(seleksi=seleksi, formasi=jpt["formasi"], pegawai=p, pada=D(2026, 10, 7))
         for p in jpt["calon"][:2]
     ]
     tahap = {t.jenis: t for t in seleksi.tahap.all()}
     semua = {p.pk: (True, None) for p in pelamar}
-    tahap_catat_hasil(tahap=tahap["administrasi"], hasil=semua, pada=D(2026, 10, 20), oleh=hr_user)
-    tahap_catat_hasil(
+    tahap_record_hasil(tahap=tahap["administrasi"], hasil=semua, pada=D(2026, 10, 20), oleh=hr_user)
+    tahap_record_hasil(
         tahap=tahap["rekam_jejak"],
         hasil={pelamar[0].pk: (True, None), pelamar[1].pk: (False, None)},
         pada=D(2026, 10, 31),
         oleh=hr_user,
     )
     with pytest.raises(ValidationError) as info:
-        tahap_catat_hasil(tahap=tahap["kompetensi"], hasil=semua, pada=D(2026, 11, 2), oleh=hr_user)
+        tahap_record_hasil(
+            tahap=tahap["kompetensi"], hasil=semua, pada=D(2026, 11, 2), oleh=hr_user
+        )
     assert list(info.value.message_dict) == ["pelamar"]
     assert not HasilTahap.objects.filter(tahap=tahap["kompetensi"]).exists()
-    tahap_catat_hasil(
+    tahap_record_hasil(
         tahap=tahap["kompetensi"],
         hasil={pelamar[0].pk: (True, None)},
         pada=D(2026, 11, 2),
@@ -233,7 +235,7 @@ def test_registration_follows_the_announcements_age_limit(jpt, hr_user):
     tua.save()
     biasa = _buka(jpt, hr_user)
     with pytest.raises(ValidationError) as info:
-        seleksi_daftar(seleksi=biasa, formasi=jpt["formasi"], pegawai=tua, pada=D(2026, 10, 7))
+        seleksi_apply(seleksi=biasa, formasi=jpt["formasi"], pegawai=tua, pada=D(2026, 10, 7))
     assert (
         "paling tinggi 56 tahun pada saat pendaftaran (PP 11/2017 Pasal 107"
         in (info.value.message_dict["pegawai"][0])
@@ -245,7 +247,7 @@ def test_registration_follows_the_announcements_age_limit(jpt, hr_user):
         usia_maksimal_jpt=58,
         dasar_pengecualian="persetujuan Presiden B-12/2026",
     )
-    assert seleksi_daftar(seleksi=khusus, formasi=jpt["formasi"], pegawai=tua, pada=D(2026, 10, 7))
+    assert seleksi_apply(seleksi=khusus, formasi=jpt["formasi"], pegawai=tua, pada=D(2026, 10, 7))
 
 
 def test_hr_sets_the_order_and_the_announcement_on_the_form(hr_client, jpt):

@@ -106,10 +106,10 @@ def test_it_paginates(client, sistem, opd, django_assert_max_num_queries):
 def test_an_annulled_decision_stays_listed_marked_with_its_day_and_reason(
     client, keputusan, sistem
 ):
-    from jabatan.services import keputusan_batalkan
+    from jabatan.services import keputusan_cancel
 
     lama = keputusan[0]
-    keputusan_batalkan(
+    keputusan_cancel(
         keputusan=lama,
         alasan="SK diterbitkan untuk orang yang salah.",
         oleh=sistem,

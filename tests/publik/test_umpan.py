@@ -21,10 +21,10 @@ from django.urls import reverse
 from publik.models import JenisTahap
 from publik.services import (
     IsiSeleksi,
-    seleksi_batalkan,
-    seleksi_buka,
-    seleksi_jadwal_ubah,
-    tahap_umumkan,
+    seleksi_cancel,
+    seleksi_open,
+    seleksi_reschedule,
+    tahap_announce,
 )
 from tests.publik.bantu import JADWAL, PANITIA, buat_keputusan
 
@@ -52,7 +52,7 @@ def isi(sistem, opd, jpt, hr_user):
             ringkasan_publik="Pengalaman memimpin.",
         ),
     ]
-    seleksi = seleksi_buka(
+    seleksi = seleksi_open(
         isi=IsiSeleksi(
             judul="Seleksi Terbuka JPT Pratama 2026",
             nomor_pengumuman="800/1/Pansel/2026",
@@ -63,7 +63,7 @@ def isi(sistem, opd, jpt, hr_user):
         oleh=hr_user,
     )
     tahap = seleksi.tahap.get(jenis=JenisTahap.PENGUMUMAN)
-    pengumuman = tahap_umumkan(tahap=tahap, pada=D(2026, 10, 2), oleh=hr_user)
+    pengumuman = tahap_announce(tahap=tahap, pada=D(2026, 10, 2), oleh=hr_user)
     return {"keputusan": keputusan, "pengumuman": pengumuman, "opd": opd}
 
 
@@ -148,14 +148,14 @@ def test_the_feed_takes_a_fixed_number_of_queries(
 
 def test_a_schedule_change_and_a_cancellation_are_entries_with_their_dates(client, isi, hr_user):
     seleksi = isi["pengumuman"].seleksi
-    jadwal = seleksi_jadwal_ubah(
+    jadwal = seleksi_reschedule(
         seleksi=seleksi,
         tahap={"rekam_jejak": (D(2026, 11, 11), D(2026, 11, 27))},
         alasan="Panitia menambah wawancara rekan kerja",
         pada=D(2026, 10, 8),
         oleh=hr_user,
     )
-    batal = seleksi_batalkan(
+    batal = seleksi_cancel(
         seleksi=seleksi, alasan="Formasi dihapus", pada=D(2026, 10, 9), oleh=hr_user
     )
     feed = feedparser.parse(_umpan(client))

@@ -9,7 +9,7 @@ from django.urls import reverse
 
 from pegawai.models import Akses
 from survei.models import KomentarSkm, UnitLayanan
-from survei.services import komentar_moderasi
+from survei.services import komentar_moderate
 from tests.factories import UnitKerjaFactory
 from tests.publik.bantu import isi_survei
 
@@ -41,7 +41,7 @@ def test_a_unit_head_sees_only_their_units_with_trend_and_approved_comments(
     client, dua_unit, hr_user, django_assert_max_num_queries
 ):
     a, la, _lb = dua_unit
-    komentar_moderasi(
+    komentar_moderate(
         komentar=KomentarSkm.objects.filter(unit=la).first(), tayangkan=True, oleh=hr_user
     )
     client.force_login(_kepala(a))

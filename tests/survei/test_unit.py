@@ -14,7 +14,7 @@ from openpyxl import load_workbook
 
 from pegawai.models import Akses, CatatanEkspor
 from survei.models import KomentarSkm, UnitLayanan
-from survei.services import komentar_moderasi
+from survei.services import komentar_moderate
 from tests.factories import UnitKerjaFactory
 from tests.publik.bantu import TERTUTUP, isi_survei
 
@@ -36,7 +36,7 @@ def unit(db) -> UnitLayanan:
 def _komentar(unit, hr_user, n: int, teks: str = "Ramah") -> None:
     isi_survei(unit, n, komentar=teks, tanggal=TERTUTUP)
     for k in KomentarSkm.objects.filter(teks=teks, status="menunggu"):
-        komentar_moderasi(komentar=k, tayangkan=True, oleh=hr_user)
+        komentar_moderate(komentar=k, tayangkan=True, oleh=hr_user)
 
 
 def _url(unit) -> str:
@@ -52,7 +52,7 @@ def test_it_shows_the_elements_the_trend_and_the_approved_comments(hr_client, un
     _komentar(unit, hr_user, 1, "Petugasnya ramah")
     isi_survei(unit, 1, komentar="Masih menunggu moderasi", tanggal=TERTUTUP)
     isi_survei(unit, 1, komentar="Komentar kasar", tanggal=TERTUTUP)
-    komentar_moderasi(
+    komentar_moderate(
         komentar=KomentarSkm.objects.get(teks="Komentar kasar"), tayangkan=False, oleh=hr_user
     )
     response = hr_client.get(_url(unit))

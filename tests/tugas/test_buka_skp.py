@@ -110,10 +110,10 @@ def test_several_periods_get_a_link_each(hr):
 def test_a_period_closed_before_the_worker_ran_fails_with_the_reason(hr, langsung):
     """Immediate backend: the task runs when the action's block commits."""
     periode = Periode.objects.create(tahun=2026, jenis="tahunan")
-    from jabatan.tasks import mulai_buka_skp
+    from jabatan.tasks import skp_open_start
 
     with langsung(execute=True):
-        progres = mulai_buka_skp(periode=periode, oleh=None)
+        progres = skp_open_start(periode=periode, oleh=None)
         Periode.objects.filter(pk=periode.pk).update(terbuka=False)
     progres.refresh_from_db()
     assert progres.status == "gagal" and progres.pesan == "Periode Tahunan 2026 sudah ditutup."

@@ -209,11 +209,11 @@ class Command(BaseCommand):
 
     def _buka_periode(self, n: int) -> None:
         """Opening a period for every active employee through the task path, end to end: the
-        admin action's enqueue (jabatan.tasks.mulai_buka_skp) and a worker run
+        admin action's enqueue (jabatan.tasks.skp_open_start) and a worker run
         (`db_worker --batch`, in this process) that opens the SKPs batch by batch with progress
         and audits the operation. Floor: the same rows copied by one INSERT ... SELECT into an
         empty twin of the SKP table with its indexes."""
-        from jabatan.tasks import mulai_buka_skp
+        from jabatan.tasks import skp_open_start
         from kinerja.models import Periode, Skp
         from tugas.models import Progres
 
@@ -229,7 +229,7 @@ class Command(BaseCommand):
 
         def jalur() -> None:
             kosongkan()
-            progres = mulai_buka_skp(periode=periode, oleh=None)
+            progres = skp_open_start(periode=periode, oleh=None)
             call_command("db_worker", batch=True, startup_delay=False, reload=False, verbosity=0)
             progres.refresh_from_db()
             if progres.status != Progres.Status.SELESAI:
