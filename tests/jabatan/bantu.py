@@ -28,6 +28,7 @@ from tests.factories import (
     JabatanFactory,
     PegawaiFactory,
     PenempatanFactory,
+    tutup_periode,
 )
 
 PADA = dt.date(2026, 11, 28)
@@ -182,3 +183,22 @@ def putus_halaman(client, formasi, konfirmasi: bool = True, **data):
     if konfirmasi and response.status_code == 200 and "tanda" in response.context:
         response = client.post(url, {"tanda": response.context["tanda"]})
     return response
+
+
+def buat_lowongan(org, n: int, *, kunci: bool = False):
+    """A vacant post in A (an Administrator one is a key post: succession shows) and `n`
+    eligible candidates in A."""
+    jabatan = (
+        JabatanFactory(
+            jenis="ADMINISTRATOR",
+            kelas_jabatan=11,
+            golongan_minimal="III/d",
+            pendidikan_minimal="S1",
+        )
+        if kunci
+        else JabatanFactory(jenis="PELAKSANA", kelas_jabatan=7, golongan_minimal="II/a")
+    )
+    formasi = FormasiFactory(unit_kerja=org.bidang_a, jabatan=jabatan)
+    calon = [buat_calon(org.bidang_a) for _ in range(n)]
+    tutup_periode()
+    return formasi, calon

@@ -12,8 +12,7 @@ from jabatan import merit
 from jabatan.selectors_peringkat import halaman_peringkat
 from tests.akses_data import buat_organisasi
 from tests.factories import tutup_periode
-from tests.jabatan.test_keputusan import _calon
-from tests.jabatan.test_views_lowongan_halaman import _lowongan
+from tests.jabatan.bantu import buat_calon, buat_lowongan
 
 pytestmark = pytest.mark.django_db
 
@@ -28,13 +27,13 @@ def org():
 
 
 def test_it_reads_the_page_in_a_number_of_queries_that_does_not_grow(org):
-    formasi, calon = _lowongan(org, 3)
+    formasi, calon = buat_lowongan(org, 3)
     pada = timezone.localdate()
     halaman_peringkat(formasi, pada=pada)
     with CaptureQueriesContext(connection) as q:
         halaman_peringkat(formasi, pada=pada)
     sedikit = len(q)
-    calon += [_calon(org.bidang_a) for _ in range(5)]
+    calon += [buat_calon(org.bidang_a) for _ in range(5)]
     tutup_periode()
     # the ranking (post, profile, talent bands, holders, relevance, the top fifty and their
     # inputs, the counts), decisions, proposals, the rows' titles and units; no succession
@@ -48,7 +47,7 @@ def test_it_reads_the_page_in_a_number_of_queries_that_does_not_grow(org):
 
 
 def test_what_if_weights_rank_again_and_keep_the_profiles_rank(org):
-    formasi, _ = _lowongan(org, 3)
+    formasi, _ = buat_lowongan(org, 3)
     halaman = halaman_peringkat(formasi, pada=timezone.localdate(), bobot=PENGALAMAN)
     assert halaman.simulasi and halaman.bobot == PENGALAMAN
     # One weighted component: one column, and the others named below the table.
@@ -59,7 +58,7 @@ def test_what_if_weights_rank_again_and_keep_the_profiles_rank(org):
 
 
 def test_the_ticks_are_the_refused_forms_or_else_the_current_proposal(org):
-    formasi, calon = _lowongan(org, 3)
+    formasi, calon = buat_lowongan(org, 3)
     pada = timezone.localdate()
     assert not any(b.centang for b in halaman_peringkat(formasi, pada=pada).teratas)
     halaman = halaman_peringkat(formasi, pada=pada, dicentang=[str(calon[1].pk)])

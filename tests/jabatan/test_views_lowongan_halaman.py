@@ -14,8 +14,8 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from tests.akses_data import buat_organisasi
-from tests.factories import FormasiFactory, JabatanFactory, tutup_periode
-from tests.jabatan.bantu import buat_calon
+from tests.factories import tutup_periode
+from tests.jabatan.bantu import buat_calon, buat_lowongan
 
 pytestmark = pytest.mark.django_db
 
@@ -31,25 +31,6 @@ def org():
     return buat_organisasi()
 
 
-def _lowongan(org, n: int, *, kunci: bool = False):
-    """A vacant post in A (an Administrator one is a key post: succession shows) and `n`
-    eligible candidates in A."""
-    jabatan = (
-        JabatanFactory(
-            jenis="ADMINISTRATOR",
-            kelas_jabatan=11,
-            golongan_minimal="III/d",
-            pendidikan_minimal="S1",
-        )
-        if kunci
-        else JabatanFactory(jenis="PELAKSANA", kelas_jabatan=7, golongan_minimal="II/a")
-    )
-    formasi = FormasiFactory(unit_kerja=org.bidang_a, jabatan=jabatan)
-    calon = [buat_calon(org.bidang_a) for _ in range(n)]
-    tutup_periode()
-    return formasi, calon
-
-
 def _url(formasi) -> str:
     return f"/jabatan/lowongan/{formasi.pk}/"
 
@@ -63,7 +44,7 @@ def _panel_terbuka(body: str, panel: str) -> bool:
 def test_it_shows_one_line_per_candidate_in_a_fixed_number_of_queries(
     org, django_assert_max_num_queries
 ):
-    formasi, calon = _lowongan(org, 3)
+    formasi, calon = buat_lowongan(org, 3)
     hr = _client(org.users["hr"])
     hr.get(_url(formasi))
     with CaptureQueriesContext(connection) as q:
@@ -97,7 +78,7 @@ def test_it_shows_one_line_per_candidate_in_a_fixed_number_of_queries(
 
 
 def test_it_puts_every_action_before_the_table(org):
-    formasi, _ = _lowongan(org, 2, kunci=True)
+    formasi, _ = buat_lowongan(org, 2, kunci=True)
     body = _client(org.users["hr"]).get(_url(formasi)).content.decode()
     tabel = body.index('id="tabel-peringkat"')
     for penanda in (
@@ -116,7 +97,7 @@ def test_it_puts_every_action_before_the_table(org):
 
 
 def test_the_current_proposal_starts_ticked_and_a_refused_one_keeps_its_ticks(org):
-    formasi, calon = _lowongan(org, 5)
+    formasi, calon = buat_lowongan(org, 5)
     hr = _client(org.users["hr"])
     assert (
         hr.post(_url(formasi) + "usulan/", {"pegawai": [calon[0].pk, calon[1].pk]}).status_code
@@ -142,7 +123,7 @@ def test_the_current_proposal_starts_ticked_and_a_refused_one_keeps_its_ticks(or
 
 
 def test_a_refused_form_or_an_answer_opens_its_panel(org):
-    formasi, calon = _lowongan(org, 2, kunci=True)
+    formasi, calon = buat_lowongan(org, 2, kunci=True)
     hr = _client(org.users["hr"])
     hr.post(_url(formasi) + "usulan/", {"pegawai": [calon[1].pk]})
     hari_ini = timezone.localdate().isoformat()
@@ -181,7 +162,7 @@ def test_a_refused_form_or_an_answer_opens_its_panel(org):
 def test_hr_opens_each_candidates_employee_page_from_the_explanation(org):
     """The explanation of a candidate leads to their employee page (jabatan.views_pegawai),
     which HR's city-wide scope may open."""
-    formasi, calon = _lowongan(org, 2)
+    formasi, calon = buat_lowongan(org, 2)
     hr = _client(org.users["hr"])
     body = hr.get(_url(formasi)).content.decode()
     for c in calon:
