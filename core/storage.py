@@ -57,7 +57,7 @@ class DiskFull(ValidationError):
 class AtomicFileStorage(FileSystemStorage):
     """FileSystemStorage that never leaves a partial file (module docstring)."""
 
-    def _buat_folder(self, folder: str) -> None:
+    def _make_folder(self, folder: str) -> None:
         """Create the folder as Django's storage does (FILE_UPLOAD_DIRECTORY_PERMISSIONS)."""
         if self.directory_permissions_mode is None:
             os.makedirs(folder, exist_ok=True)
