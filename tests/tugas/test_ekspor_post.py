@@ -365,3 +365,28 @@ def test_the_pages_download_forms_post_with_their_token(org):
         response = client.post(tujuan.replace("&amp;", "&"), {"csrfmiddlewaretoken": token})
         assert response.status_code == 200, (aksi, response.status_code)
         assert response["Content-Disposition"].startswith("attachment; "), aksi
+
+
+@pytest.mark.parametrize(
+    ("url", "status"),
+    [
+        ("/jabatan/lowongan/ekspor.csv?lowong_minimal=abc", 400),
+        ("/kelola/seleksi/ekspor.csv?status=entah", 400),
+        ("/pelatihan/sesi/{sesi}/peserta.csv?status=x", 400),
+        ("/kinerja/ekspor/distribusi.csv?golongan=XX", 400),
+        ("/jabatan/lowongan/ekspor.pdf", 404),
+        ("/kelola/seleksi/ekspor.pdf", 404),
+    ],
+)
+def test_a_download_with_a_bad_filter_or_format_writes_nothing(org, url, status):
+    """A filter the page refuses: the page again with its error (400), no file, no row."""
+    objek = objek_unit_a(org)
+    n = CatatanEkspor.objects.count()
+    client = Client()
+    client.force_login(org.users["hr"])
+    response = client.post(url.format(sesi=objek["pelatihan.sesi"].pk))
+    assert response.status_code == status
+    assert "Content-Disposition" not in response
+    if status == 400:
+        assert response["Content-Type"].startswith("text/html")
+    assert CatatanEkspor.objects.count() == n
