@@ -150,10 +150,13 @@ def impor_terapkan(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @page(HR_IMPOR)
-@require_safe
+@require_POST
 def templat(request: HttpRequest, fmt: str) -> HttpResponse:
     """The empty template of our columns (SIASN's field names) with one example row; the XLSX
-    also carries the instructions and the unit and position codes to use (impor.templat)."""
+    also carries the instructions and the unit and position codes to use (impor.templat).
+
+    POST only: the download is logged in the user's name (it lists the units and positions),
+    which a link on another site must not do; the file is small and comes in the response."""
     from impor.templat import templat as isi_templat
 
     if fmt not in ("xlsx", "csv"):
@@ -172,10 +175,11 @@ def templat(request: HttpRequest, fmt: str) -> HttpResponse:
 
 
 @page(HR_IMPOR)
-@require_safe
+@require_POST
 def contoh_siasn(request: HttpRequest) -> HttpResponse:
     """A small SIASN-shaped JSON file to try the import with (impor.sampel); it names two of
-    our employees, so it is logged as an export."""
+    our employees, so it is logged as an export, and so is a POST (a link on another site
+    must not write that row)."""
     from django.utils import timezone
 
     from impor.sampel import sampel_siasn

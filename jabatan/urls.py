@@ -7,6 +7,7 @@ app_name = "jabatan"
 urlpatterns = [
     path("unit/", views_beranda.unit_saya, name="unit_saya"),
     path("lowongan/", views.lowongan_daftar, name="lowongan"),
+    path("lowongan/ekspor.<str:fmt>", views.lowongan_daftar_ekspor, name="lowongan_daftar_ekspor"),
     path("lowongan/<int:formasi_id>/", views.lowongan_detail, name="lowongan_detail"),
     path("lowongan/<int:formasi_id>/ekspor/", views.lowongan_ekspor, name="lowongan_ekspor"),
     path("lowongan/<int:formasi_id>/usulan/", views.lowongan_usul, name="lowongan_usul"),

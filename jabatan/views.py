@@ -101,36 +101,18 @@ def _halaman_lowongan(request: HttpRequest, rows, pada: date, per_halaman: int) 
 @page(LEADER_STAFF, menu=gettext_lazy("Formasi lowong"), order=20)
 @require_safe
 def lowongan_daftar(request: HttpRequest) -> HttpResponse:
-    """Vacant posts in scope: days vacant, acting holder; and retirements in the next 12 months."""
+    """Vacant posts in scope: days vacant, acting holder; and retirements in the next 12 months.
+    The download is a POST (`lowongan_daftar_ekspor`)."""
     scope = lingkup(request.user)
     pada = timezone.localdate()
     filterset, rows = _saring_lowongan(request, scope, pada)
-    if request.GET.get("ekspor") in ("csv", "xlsx") and filterset.is_valid():
-        return unduh_tabel(
-            request,
-            data="jabatan.lowongan",
-            nama_berkas="lowongan",
-            fmt=request.GET["ekspor"],
-            header=[
-                _("Jabatan"),
-                _("Unit kerja"),
-                _("Kursi lowong"),
-                _("Lowong sejak"),
-                _("Hari"),
-                _("Plt/Plh"),
-            ],
-            rows=[
-                (
-                    f.jabatan.nama,
-                    f.unit_kerja.nama,
-                    f.lowong,
-                    f.lowong_sejak,  # a date: a date cell in XLSX, dd-mm-yyyy in CSV
-                    (pada - f.lowong_sejak).days,
-                    f.pelaksana_tugas or "",
-                )
-                for f in rows
-            ],
-        )
+    return _halaman_daftar_lowongan(request, scope, pada, filterset, rows)
+
+
+def _halaman_daftar_lowongan(
+    request: HttpRequest, scope: Lingkup, pada: date, filterset: LowonganFilter, rows
+) -> HttpResponse:
+    """Render the vacancy list: its view's, and a refused download's (400)."""
     return render(
         request,
         "jabatan/lowongan_list.html",
@@ -141,6 +123,48 @@ def lowongan_daftar(request: HttpRequest) -> HttpResponse:
             "boleh_memutus": request.user.has_perm(PERM_KEPUTUSAN),
         },
         status=200 if filterset.is_valid() else 400,
+    )
+
+
+@page(LEADER_STAFF)
+@require_POST
+def lowongan_daftar_ekspor(request: HttpRequest, fmt: str) -> HttpResponse:
+    """Download the vacant posts in scope under the list's filters (the query string) as CSV or
+    XLSX in the POST's response: the vacant posts of a city are a few hundred rows.
+
+    POST only: it logs an export in the user's name, which a link on another site must not do.
+    """
+    if fmt not in ("csv", "xlsx"):
+        raise Http404
+    scope = lingkup(request.user)
+    pada = timezone.localdate()
+    filterset, rows = _saring_lowongan(request, scope, pada)
+    if not filterset.is_valid():
+        return _halaman_daftar_lowongan(request, scope, pada, filterset, rows)
+    return unduh_tabel(
+        request,
+        data="jabatan.lowongan",
+        nama_berkas="lowongan",
+        fmt=fmt,
+        header=[
+            _("Jabatan"),
+            _("Unit kerja"),
+            _("Kursi lowong"),
+            _("Lowong sejak"),
+            _("Hari"),
+            _("Plt/Plh"),
+        ],
+        rows=[
+            (
+                f.jabatan.nama,
+                f.unit_kerja.nama,
+                f.lowong,
+                f.lowong_sejak,  # a date: a date cell in XLSX, dd-mm-yyyy in CSV
+                (pada - f.lowong_sejak).days,
+                f.pelaksana_tugas or "",
+            )
+            for f in rows
+        ],
     )
 
 

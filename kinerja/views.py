@@ -126,9 +126,14 @@ def talenta(request: HttpRequest, kotak: int) -> HttpResponse:
 
 
 @page(LEADER)
-@require_safe
+@require_POST
 def ekspor(request: HttpRequest, tabel: str, fmt: str) -> HttpResponse:
-    """Download a dashboard table (the data beside each chart) as CSV or XLSX."""
+    """Download a dashboard table (the data beside each chart, under the dashboard's filters:
+    the query string) as CSV or XLSX, in the POST's response: a few hundred rows at most.
+
+    POST only: it logs an export in the user's name (CatatanEkspor), which a link or an image
+    on another site must not be able to do.
+    """
     scope = lingkup(request.user)
     if tabel not in TABEL or fmt not in ("csv", "xlsx"):
         raise Http404

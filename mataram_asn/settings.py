@@ -153,12 +153,13 @@ else:
 
 # The read replica (tugas/replika.py), when DATABASE_REPLICA_URL is set: which pages read from it
 # (URL names; GET and HEAD only), and when they read from the primary instead. Pages here must
-# only read: dashboards, public pages, open data, the feed, exports of what a dashboard shows.
+# only read: dashboards, public pages, open data, the feed.
 REPLICA_ENABLED = env.bool("REPLICA_ENABLED", default=True)
 REPLICA_VIEWS = frozenset(
     {
-        # Dashboards and summaries: HR's home, the unit head's unit, vacancies (and their
-        # download), performance, talent grid, survey results, training.
+        # Dashboards and summaries: HR's home, the unit head's unit, vacancies, performance,
+        # talent grid, survey results, training. (Their downloads are POSTs: they log the export,
+        # and the middleware sends only GET and HEAD here.)
         "beranda",
         "jabatan:unit_saya",
         "jabatan:lowongan",
@@ -169,11 +170,6 @@ REPLICA_VIEWS = frozenset(
         "pelatihan:dasbor",
         "pelatihan:kebutuhan",
         "pelatihan:efek",
-        # Exports of the dashboards' tables.
-        "kinerja:ekspor",
-        "survei:unit_ekspor",
-        "pelatihan:ekspor",
-        "pelatihan:peserta_ekspor",
         # The public portal, open data and the feed (anonymous visitors; publik/cache.py first).
         "publik:beranda",
         "publik:transparansi",

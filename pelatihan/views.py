@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST, require_safe
 
 from core.paging import query_without_page
-from pegawai.akses import lingkup, pegawai_id_sendiri
+from pegawai.akses import Lingkup, lingkup, pegawai_id_sendiri
 from pegawai.capability import EMPLOYEE, HR, LEADER, SIGNED_IN, demand, page
 from pegawai.ekspor import unduh_tabel
 from pegawai.forms import tambah_galat
@@ -320,7 +320,11 @@ def peserta(request: HttpRequest, sesi_id: int) -> HttpResponse:
     """Show a session's participants and requests in scope (HR: all; a unit head: their
     unit's), with unit and status, filtered, sorted and paged; a PPPK whom the session takes
     past 24 JP of the year is flagged (PP 49/2018 Pasal 40)."""
-    scope, sesi, fs = _peserta_sesi(request, sesi_id)
+    return _halaman_peserta(request, *_peserta_sesi(request, sesi_id))
+
+
+def _halaman_peserta(request: HttpRequest, scope: Lingkup, sesi: Sesi, fs) -> HttpResponse:
+    """Render the participants page: its view's, and a refused download's (400)."""
     valid = not fs.is_bound or fs.is_valid()
     halaman = None
     if valid:
@@ -349,14 +353,18 @@ _BERJALAN = (Peserta.Status.DIAJUKAN, Peserta.Status.TERDAFTAR, Peserta.Status.H
 
 
 @page(LEADER)
-@require_safe
+@require_POST
 def peserta_ekspor(request: HttpRequest, sesi_id: int, fmt: str) -> HttpResponse:
-    """Download a session's participants in scope (every row, filtered) as CSV/XLSX."""
+    """Download a session's participants in scope (every row, under the page's filters: the
+    query string) as CSV/XLSX in the POST's response: one session's participants.
+
+    POST only: it logs an export in the user's name, which a link on another site must not do.
+    """
     if fmt not in ("csv", "xlsx"):
         raise Http404
-    _scope, sesi, fs = _peserta_sesi(request, sesi_id)
+    scope, sesi, fs = _peserta_sesi(request, sesi_id)
     if fs.is_bound and not fs.is_valid():
-        return peserta(request, sesi_id)
+        return _halaman_peserta(request, scope, sesi, fs)
     qs = fs.qs if fs.is_bound else fs.queryset.order_by("pegawai__nama", "pk")
     header = [
         _("NIP"),

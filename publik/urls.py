@@ -28,6 +28,11 @@ urlpatterns = [
     ),
     # HR's pages of the open selection.
     path("kelola/seleksi/", kelola.seleksi_daftar, name="kelola_seleksi"),
+    path(
+        "kelola/seleksi/ekspor.<str:fmt>",
+        kelola.seleksi_daftar_ekspor,
+        name="kelola_seleksi_ekspor",
+    ),
     path("kelola/seleksi/baru/", kelola.seleksi_buka, name="kelola_seleksi_buka"),
     path("kelola/seleksi/<int:seleksi_id>/", kelola.seleksi_detail, name="kelola_seleksi_detail"),
     path("kelola/seleksi/<int:seleksi_id>/ubah/", kelola.seleksi_ubah, name="kelola_seleksi_ubah"),

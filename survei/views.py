@@ -10,7 +10,7 @@ from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_safe
+from django.views.decorators.http import require_POST, require_safe
 
 from pegawai.akses import lingkup
 from pegawai.capability import LEADER, page
@@ -72,9 +72,13 @@ def survei_unit(request: HttpRequest, kode: str) -> HttpResponse:
 
 
 @page(LEADER)
-@require_safe
+@require_POST
 def survei_unit_ekspor(request: HttpRequest, kode: str, bagian: str, fmt: str) -> HttpResponse:
-    """Download one table of the drill-down as CSV or XLSX (pegawai.ekspor, logged)."""
+    """Download one table of the drill-down (the year in the query string) as CSV or XLSX in
+    the POST's response (pegawai.ekspor, logged): one unit's quarters and approved comments.
+
+    POST only: the log row names the user, so a link on another site must not write it.
+    """
     if bagian not in BAGIAN or fmt not in ("csv", "xlsx"):
         raise Http404
     unit = _unit(request, kode)

@@ -172,3 +172,22 @@ def unduh_ekspor(settings, django_capture_on_commit_callbacks):
         return berkas.content
 
     return unduh
+
+
+@pytest.fixture
+def unduh_langsung():
+    """Return `unduh(client, url, query=None, data=None) -> HttpResponse`: download a small
+    logged table (the lists' and dashboards' downloads, the import template) with a POST of
+    `data` to `url` with `query` as its query string (the page's filters); the file comes in
+    the POST's response as an attachment, which no cache keeps."""
+
+    def unduh(client, url: str, query: dict | None = None, data: dict | None = None):
+        if query:
+            url = f"{url}?{urlencode(query)}"
+        response = client.post(url, data or {})
+        assert response.status_code == 200, response
+        assert response["Content-Disposition"].startswith("attachment; "), response
+        assert "no-store" in response["Cache-Control"]
+        return response
+
+    return unduh

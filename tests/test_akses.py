@@ -16,6 +16,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 
+from pegawai.models import CatatanEkspor
 from tests.akses_data import ROLES, buat_organisasi, objek_unit_a
 
 pytestmark = pytest.mark.django_db
@@ -117,6 +118,9 @@ HALAMAN = {
     "admin:auth_user_password_change": (302, 302, 403, 403, 403),  # nobody manages logins here
     "kinerja:dasbor": (302, 403, 200, 200, 200),  # unit heads and HR
     "jabatan:lowongan": (302, 403, 200, 200, 200),
+    # Small downloads logged in the user's name (CatatanEkspor): POST only, the file in the
+    # response (tests/tugas/test_ekspor_post.py); GET answers 405 to whoever may open the page.
+    "jabatan:lowongan_daftar_ekspor": (302, 403, 405, 405, 405),
     "jabatan:lowongan_detail": (302, 403, 403, 403, 200),  # the merit ranking is HR's
     # POST only: GET answers 405 to whoever may act (HR here); who may not is refused first,
     # by the page's declared capability (pegawai.capability.page), before the method is read.
@@ -145,8 +149,8 @@ HALAMAN = {
     "kinerja:talenta": (302, 403, 200, 200, 200),
     "survei:dasbor": (302, 403, 200, 200, 200),  # each sees their scope's service units
     "survei:unit": (302, 403, 404, 200, 200),  # a unit outside the scope: as if absent
-    "survei:unit_ekspor": (302, 403, 404, 200, 200),
-    "kinerja:ekspor": (302, 403, 200, 200, 200),
+    "survei:unit_ekspor": (302, 403, 405, 405, 405),  # POST only: a logged download
+    "kinerja:ekspor": (302, 403, 405, 405, 405),  # POST only: a logged download
     # Whoever has an SKP of their own or one to rate in an open period: HR without an employee
     # record has neither (their SKPs are on the dashboard and in the admin), as the menu says.
     "kinerja:skp_list": (302, 200, 200, 200, 403),
@@ -172,12 +176,12 @@ HALAMAN = {
     "pelatihan:efek": (302, 403, 200, 200, 200),
     "pelatihan:daftar_massal": (302, 403, 403, 403, 200),  # HR only
     "pelatihan:peserta": (302, 403, 200, 200, 200),  # unit heads see their unit's rows
-    "pelatihan:peserta_ekspor": (302, 403, 200, 200, 200),
+    "pelatihan:peserta_ekspor": (302, 403, 405, 405, 405),  # POST only: a logged download
     # The import is HR's alone.
     "impor:daftar": (302, 403, 403, 403, 200),
     "impor:unggah": (302, 403, 403, 403, 405),  # POST only
-    "impor:templat": (302, 403, 403, 403, 200),
-    "impor:contoh": (302, 403, 403, 403, 200),  # the sample SIASN file
+    "impor:templat": (302, 403, 403, 403, 405),  # POST only: a logged download
+    "impor:contoh": (302, 403, 403, 403, 405),  # the sample SIASN file; POST only, logged
     "impor:ekspor": (302, 403, 403, 403, 405),  # POST only: it queues a task
     "impor:detail": (302, 403, 403, 403, 404),  # the id is another model's here
     "impor:petakan": (302, 403, 403, 403, 405),
@@ -212,6 +216,7 @@ HALAMAN = {
     "publik:seleksi_lamar": (302, 405, 405, 405, 403),  # POST only; HR has no employee record
     # HR's pages of the open selection (tests/publik/test_kelola.py).
     "publik:kelola_seleksi": (302, 403, 403, 403, 200),
+    "publik:kelola_seleksi_ekspor": (302, 403, 403, 403, 405),  # POST only: a logged download
     "publik:kelola_seleksi_buka": (302, 403, 403, 403, 200),
     "publik:kelola_seleksi_detail": (302, 403, 403, 403, 200),
     "publik:kelola_tahap": (302, 403, 403, 403, 200),
@@ -400,6 +405,7 @@ def test_it_answers_every_url_for_every_role_as_expected():
     objek["tugas.progres"] = Progres.objects.create(jenis="uji", label="Uji", oleh=org.users["hr"])
     clients = _clients(org)
     salah = []
+    catatan = CatatanEkspor.objects.count()
     rows = _url_dan_harapan(objek)
     assert len(rows) > 100  # every admin view of every model, and the pages
     for name, path, harapan in rows:
@@ -414,6 +420,8 @@ def test_it_answers_every_url_for_every_role_as_expected():
             ):
                 salah.append(f"{role:14} {path:60} to {response['Location']}, expected {ke}")
     assert not salah, "\n".join(salah)
+    # No GET of any address, by anyone, logs an export (an export is a POST).
+    assert CatatanEkspor.objects.count() == catatan
 
 
 def _ekspor_post(objek: dict[str, object]) -> list[tuple[str, str, tuple[int, ...]]]:
@@ -467,6 +475,52 @@ def test_every_export_post_queues_for_who_may_see_the_list_and_refuses_the_other
                 harus = TUGAS if role in ("pimpinan_lain", "pimpinan", "hr") else login
                 if not ke.startswith(harus):
                     salah.append(f"{role:14} {path:60} to {ke}, expected {harus}")
+    assert not salah, "\n".join(salah)
+
+
+def _unduh_post(objek: dict[str, object]) -> list[tuple[str, str, tuple[int, ...]]]:
+    """Every download answered in the POST's response (a small logged table): (name, path,
+    status per role), as the page it belongs to opens."""
+    sesi, layanan = objek["pelatihan.sesi"].pk, objek["survei.unitlayanan"].kode
+    pimpinan_dan_hr = (302, 403, 200, 200, 200)
+    return [
+        ("jabatan:lowongan_daftar_ekspor", "/jabatan/lowongan/ekspor.csv", pimpinan_dan_hr),
+        ("kinerja:ekspor", "/kinerja/ekspor/distribusi.csv", pimpinan_dan_hr),
+        ("kinerja:ekspor", "/kinerja/ekspor/nama.csv", (302, 403, 404, 404, 404)),
+        # The service unit of unit A: the other unit's head as if it were absent.
+        (
+            "survei:unit_ekspor",
+            f"/kinerja/survei/{layanan}/unduh/unsur.csv",
+            (302, 403, 404, 200, 200),
+        ),
+        ("pelatihan:peserta_ekspor", f"/pelatihan/sesi/{sesi}/peserta.xlsx", pimpinan_dan_hr),
+        ("publik:kelola_seleksi_ekspor", "/kelola/seleksi/ekspor.csv", (302, 403, 403, 403, 200)),
+        ("impor:templat", "/impor/templat.xlsx", (302, 403, 403, 403, 200)),
+        ("impor:contoh", "/impor/contoh-siasn.json", (302, 403, 403, 403, 200)),
+    ]
+
+
+def test_every_download_post_answers_with_the_file_for_who_may_see_the_page():
+    """The direct downloads answer a GET with 405 (the walk above); their POST keeps the page's
+    access: the file for who may see it (logged), 403 or 404 for the others, the login for the
+    anonymous."""
+    org = buat_organisasi()
+    clients = _clients(org)
+    salah = []
+    for name, path, harapan in _unduh_post(objek_unit_a(org)):
+        for role, status in zip(ROLES, harapan, strict=True):
+            n = CatatanEkspor.objects.count()
+            response = clients[role].post(path)
+            got = response.status_code
+            if got != status:
+                salah.append(f"{role:14} {path:60} expected {status}, got {got} ({name})")
+            elif got == 200 and not (
+                response["Content-Disposition"].startswith("attachment; ")
+                and CatatanEkspor.objects.count() == n + 1
+            ):
+                salah.append(f"{role:14} {path:60} no logged attachment ({name})")
+            elif got == 302 and not response["Location"].startswith("/masuk/"):
+                salah.append(f"{role:14} {path:60} to {response['Location']} ({name})")
     assert not salah, "\n".join(salah)
 
 

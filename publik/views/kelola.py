@@ -10,7 +10,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Prefetch
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -74,39 +74,15 @@ def _tahap(seleksi_id: int, tahap_id: int) -> Tahap:
 @page(_bkpsdm(), menu=gettext_lazy("Kelola seleksi terbuka"), order=120)
 @require_safe
 def seleksi_daftar(request: HttpRequest) -> HttpResponse:
-    """List the selections: search, status, year, order; export as CSV or XLSX."""
+    """List the selections: search, status, year, order; the download is a POST
+    (`kelola_seleksi_ekspor`)."""
     filterset = SeleksiKelolaFilter(request.GET, queryset=seleksi_kelola())
+    return _halaman_daftar(request, filterset)
+
+
+def _halaman_daftar(request: HttpRequest, filterset: SeleksiKelolaFilter) -> HttpResponse:
+    """Render the list of selections: its view's, and a refused download's (400)."""
     rows = filterset.qs if filterset.is_valid() else Seleksi.objects.none()
-    if request.GET.get("ekspor") in ("csv", "xlsx") and filterset.is_valid():
-        return unduh_tabel(
-            request,
-            data="publik.seleksi",
-            nama_berkas="seleksi-terbuka",
-            fmt=request.GET["ekspor"],
-            header=[
-                _("Judul"),
-                _("Nomor pengumuman"),
-                _("Formasi"),
-                _("Mulai"),
-                _("Akhir"),
-                _("Pelamar"),
-                _("Tahap diumumkan"),
-                _("Status"),
-            ],
-            rows=[
-                (
-                    s.judul,
-                    s.nomor_pengumuman,
-                    " | ".join(f"{f.jabatan.nama} — {f.unit_kerja.nama}" for f in s.formasi.all()),
-                    s.mulai,
-                    s.akhir,  # dates: date cells in XLSX, dd-mm-yyyy in CSV
-                    s.jumlah_pelamar,
-                    s.jumlah_diumumkan,
-                    _status(s),
-                )
-                for s in rows
-            ],
-        )
     halaman = Paginator(rows, 25).get_page(request.GET.get("halaman"))
     return render(
         request,
@@ -118,6 +94,50 @@ def seleksi_daftar(request: HttpRequest) -> HttpResponse:
             "boleh_buka": request.user.has_perm(PERM_BUKA),
         },
         status=200 if filterset.is_valid() else 400,
+    )
+
+
+@page(_bkpsdm())
+@require_POST
+def seleksi_daftar_ekspor(request: HttpRequest, fmt: str) -> HttpResponse:
+    """Download the selections under the list's filters (the query string) as CSV or XLSX in
+    the POST's response: a city opens a handful of selections a year.
+
+    POST only: it logs an export in the user's name, which a link on another site must not do.
+    """
+    if fmt not in ("csv", "xlsx"):
+        raise Http404
+    filterset = SeleksiKelolaFilter(request.GET, queryset=seleksi_kelola())
+    if not filterset.is_valid():
+        return _halaman_daftar(request, filterset)
+    return unduh_tabel(
+        request,
+        data="publik.seleksi",
+        nama_berkas="seleksi-terbuka",
+        fmt=fmt,
+        header=[
+            _("Judul"),
+            _("Nomor pengumuman"),
+            _("Formasi"),
+            _("Mulai"),
+            _("Akhir"),
+            _("Pelamar"),
+            _("Tahap diumumkan"),
+            _("Status"),
+        ],
+        rows=[
+            (
+                s.judul,
+                s.nomor_pengumuman,
+                " | ".join(f"{f.jabatan.nama} — {f.unit_kerja.nama}" for f in s.formasi.all()),
+                s.mulai,
+                s.akhir,  # dates: date cells in XLSX, dd-mm-yyyy in CSV
+                s.jumlah_pelamar,
+                s.jumlah_diumumkan,
+                _status(s),
+            )
+            for s in filterset.qs
+        ],
     )
 
 

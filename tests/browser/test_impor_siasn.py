@@ -4,12 +4,16 @@ hostile file ends in the preview's message (tests/impor/test_bentuk_siasn.py cit
 
 from __future__ import annotations
 
+import io
 import json
 import re
+from pathlib import Path
 
 import pytest
+from openpyxl import load_workbook
 from playwright.sync_api import Page, expect
 
+from pegawai.models import CatatanEkspor
 from tests.akses_data import buat_organisasi
 from tests.browser.alat import kerjakan, login, tangkap_layar
 from tests.factories import UnitKerjaFactory
@@ -23,6 +27,27 @@ def _unggah(page: Page, base: str, path) -> None:
     page.get_by_label("Berkas").set_input_files(str(path))
     page.get_by_role("button", name="Unggah dan pratinjau").click()
     expect(page).to_have_url(re.compile(r"/tugas/[0-9a-f-]{36}/$"))
+
+
+def test_hr_downloads_the_sample_and_the_template_with_the_pages_buttons(page: Page, live_server):
+    """The downloads are POST forms (each is logged): the buttons still hand over the files."""
+    buat_organisasi()
+    base = live_server.url
+    login(page, base, "hr.bkpsdm")
+    page.goto(f"{base}/impor/")
+    with page.expect_download() as unduhan:
+        page.get_by_role("button", name="Unduh contoh berkas SIASN (JSON)").click()
+    assert re.fullmatch(r"contoh-siasn-\d{8}-\d{4}\.json", unduhan.value.suggested_filename)
+    assert len(json.loads(Path(unduhan.value.path()).read_bytes())["data"]) == 5
+    with page.expect_download() as unduhan:
+        page.locator("p.unduh").first.get_by_role("button", name="XLSX").first.click()
+    assert unduhan.value.suggested_filename.startswith("templat-impor-pegawai-")
+    buku = load_workbook(io.BytesIO(Path(unduhan.value.path()).read_bytes()))
+    assert next(buku.worksheets[0].iter_rows(max_row=1, values_only=True))[0]
+    assert sorted(CatatanEkspor.objects.values_list("data", flat=True)) == [
+        "impor.contoh",
+        "impor.templat",
+    ]
 
 
 @pytest.mark.lambat

@@ -37,7 +37,7 @@ def test_hr_drills_down_to_a_unit_and_downloads_its_trend(page: Page, live_serve
     periksa_axe(page)
     tangkap_layar(page, "survei-unit-1280")
     with page.expect_download() as unduhan:
-        page.locator("#tren ~ p.unduh").first.get_by_role("link", name="XLSX").click()
+        page.locator("#tren ~ p.unduh").first.get_by_role("button", name="XLSX").click()
     lembar = load_workbook(io.BytesIO(unduhan.value.path().read_bytes())).active
     rows = list(lembar.iter_rows(values_only=True))
     assert rows[0][:6] == ("Tahun", "Triwulan", "Responden", "IKM", "Mutu", "Tampil di publik")

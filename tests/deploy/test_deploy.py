@@ -135,8 +135,10 @@ def test_the_audit_trail_records_the_client_address_not_nginxs_nor_a_forged_one(
     )
     assert alamat == [("127.0.0.2",)]  # gunicorn saw 127.0.0.1 (nginx); the client is .2
     # A change by HR through nginx: its audit entry carries the same address.
-    sumber = klien.get("/impor/contoh-siasn.json")
     token = klien.token("/impor/")
+    # The sample is logged as an export, so it is a POST (the page's form).
+    sumber = klien.post("/impor/contoh-siasn.json", {"csrfmiddlewaretoken": token}, dari="/impor/")
+    assert sumber.status == 200, sumber.status
     r = klien.post_berkas(
         "/impor/unggah/",
         {"csrfmiddlewaretoken": token},
@@ -156,9 +158,9 @@ def test_the_audit_trail_records_the_client_address_not_nginxs_nor_a_forged_one(
 def test_a_background_task_started_by_a_post_runs_to_its_end_in_the_worker(tumpukan):
     klien = tumpukan.klien()
     assert klien.masuk(*HR).status == 302
-    contoh = klien.get("/impor/contoh-siasn.json")
-    assert contoh.status == 200 and json.loads(contoh.body)
     token = klien.token("/impor/")
+    contoh = klien.post("/impor/contoh-siasn.json", {"csrfmiddlewaretoken": token}, dari="/impor/")
+    assert contoh.status == 200 and json.loads(contoh.body)
     r = klien.post_berkas(
         "/impor/unggah/",
         {"csrfmiddlewaretoken": token},

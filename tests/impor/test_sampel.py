@@ -27,7 +27,7 @@ def test_the_sample_shows_every_case_and_imports_the_valid_rows(client):
         org.formasi_a.save()
     hr = org.users["hr"]
     client.force_login(hr)
-    response = client.get(reverse("impor:contoh"))
+    response = client.post(reverse("impor:contoh"))
     assert response.status_code == 200
     assert response["Content-Disposition"].startswith('attachment; filename="contoh-siasn-')
     data = response.content
@@ -53,4 +53,4 @@ def test_the_sample_shows_every_case_and_imports_the_valid_rows(client):
 def test_the_sample_is_for_hr_only(client):
     org = buat_organisasi()
     client.force_login(org.users["pimpinan"])
-    assert client.get(reverse("impor:contoh")).status_code == 403
+    assert client.post(reverse("impor:contoh")).status_code == 403

@@ -24,7 +24,7 @@ def buku(hr_client):
     UnitKerjaFactory(kode="U-1", nama="Badan Kepegawaian")
     JabatanFactory(kode="J-ANALIS", nama="Analis SDM Aparatur")
     JabatanFactory(kode="J-LAMA", nama="Jabatan Dihapus", aktif=False)
-    response = hr_client.get(reverse("impor:templat", args=["xlsx"]))
+    response = hr_client.post(reverse("impor:templat", args=["xlsx"]))
     assert response.status_code == 200
     return response.content
 
@@ -90,7 +90,7 @@ def test_the_unit_and_position_columns_offer_the_codes_as_lists(buku):
 
 def test_the_csv_template_is_the_data_sheet_alone(hr_client):
     UnitKerjaFactory(kode="U-1", nama="Badan Kepegawaian")
-    teks = hr_client.get(reverse("impor:templat", args=["csv"])).content.decode("utf-8-sig")
+    teks = hr_client.post(reverse("impor:templat", args=["csv"])).content.decode("utf-8-sig")
     baris = teks.splitlines()
     assert baris[0] == ";".join(k.KOLOM) and len(baris) == 2
     assert ";U-1;Badan Kepegawaian;" in baris[1] and ";15-03-1985;" in baris[1]

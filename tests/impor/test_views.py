@@ -106,7 +106,7 @@ def test_upload_preview_map_confirm(hr_client, hr_user, unit, langsung):
 
 
 def test_the_template_downloads_and_imports_back(hr_client, unit):
-    response = hr_client.get(reverse("impor:templat", args=["xlsx"]))
+    response = hr_client.post(reverse("impor:templat", args=["xlsx"]))
     assert response.status_code == 200
     from impor import read
 

@@ -42,7 +42,7 @@ def test_the_vacancy_list_is_scoped_filtered_and_exported(org, django_assert_max
         client.get("/jabatan/lowongan/", {"lowong_minimal": 400}).context["halaman"].paginator.count
         == 0
     )
-    csv = client.get("/jabatan/lowongan/", {"ekspor": "csv"}).content.decode("utf-8-sig")
+    csv = client.post("/jabatan/lowongan/ekspor.csv").content.decode("utf-8-sig")
     assert "Analis A" in csv and "Analis B" not in csv
 
 

@@ -95,7 +95,7 @@ def test_it_pages_the_rest_of_the_list(banyak_perbaikan, django_assert_max_num_q
 
 
 def test_the_export_holds_the_whole_list_worst_first(banyak_perbaikan):
-    response = _client(banyak_perbaikan).get("/kinerja/ekspor/perbaikan.csv")
+    response = _client(banyak_perbaikan).post("/kinerja/ekspor/perbaikan.csv")
     lines = response.content.decode("utf-8-sig").splitlines()
     assert len(lines) == 1 + 110
     assert rules.SANGAT_KURANG in lines[1]
@@ -138,7 +138,7 @@ def test_it_pages_the_evaluators_and_exports_them_all(banyak_penilai):
     kedua = {r["penilai_id"] for r in response.context["d"].penilai}
     assert len(pertama) == 25 and len(kedua) == 5 and not pertama & kedua
     assert "Menampilkan 5 dari 30 pejabat penilai" in response.content.decode()
-    lines = client.get("/kinerja/ekspor/penilai.csv").content.decode("utf-8-sig").splitlines()
+    lines = client.post("/kinerja/ekspor/penilai.csv").content.decode("utf-8-sig").splitlines()
     assert len(lines) == 1 + 30
     assert lines[1].startswith("Penilai Lalai 0")
 

@@ -130,7 +130,7 @@ def test_filters_narrow_the_dashboard(org):
     "tabel", ["distribusi", "tren", "penilai", "perbaikan", "kurva", "talenta"]
 )
 def test_every_chart_table_exports_to_csv_and_is_logged(org, tabel):
-    response = _client(org, "pimpinan").get(f"/kinerja/ekspor/{tabel}.csv")
+    response = _client(org, "pimpinan").post(f"/kinerja/ekspor/{tabel}.csv")
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/csv")
     assert "Lalu Ahmad Zaini" not in response.content.decode("utf-8-sig")
@@ -140,7 +140,7 @@ def test_every_chart_table_exports_to_csv_and_is_logged(org, tabel):
 def test_the_distribution_exports_to_xlsx(org):
     from openpyxl import load_workbook
 
-    response = _client(org, "hr").get("/kinerja/ekspor/distribusi.xlsx")
+    response = _client(org, "hr").post("/kinerja/ekspor/distribusi.xlsx")
     rows = list(load_workbook(io.BytesIO(response.content)).active.values)
     assert rows[1][:2] == (rules.SANGAT_BAIK, 8)
 
@@ -184,7 +184,7 @@ def test_the_drill_down_and_the_export_show_a_bad_filter_too(org):
     response = client.get("/kinerja/talenta/9/", {"periode": "abc"})
     assert response.status_code == 400
     assert "Periode abc tidak dikenal" in response.content.decode()
-    response = client.get("/kinerja/ekspor/distribusi.csv", {"golongan": "XX"})
+    response = client.post("/kinerja/ekspor/distribusi.csv?golongan=XX")
     assert response.status_code == 400
     assert "Golongan XX tidak dikenal." in response.content.decode()
     assert not CatatanEkspor.objects.exists()

@@ -412,10 +412,10 @@ def test_the_participant_list_is_scoped_filtered_sorted_and_exported(
     assert [p.pegawai for p in r.context["halaman"]] == [org.pegawai_b]
     assert _c(org, "pegawai").get(url).status_code == 403
     # Export: every filtered row in scope, logged.
-    r = hr.get(reverse("pelatihan:peserta_ekspor", args=[sesi.pk, "csv"]), {"status": "terdaftar"})
+    r = hr.post(reverse("pelatihan:peserta_ekspor", args=[sesi.pk, "csv"]) + "?status=terdaftar")
     rows = list(csv.reader(io.StringIO(r.content.decode("utf-8-sig")), delimiter=";"))
     assert rows[0][0] == "NIP" and len(rows) == 1 + 10
-    assert hr.get(reverse("pelatihan:peserta_ekspor", args=[sesi.pk, "pdf"])).status_code == 404
+    assert hr.post(reverse("pelatihan:peserta_ekspor", args=[sesi.pk, "pdf"])).status_code == 404
     from pegawai.models import CatatanEkspor
 
     assert CatatanEkspor.objects.filter(data="pelatihan.peserta").count() == 1

@@ -272,7 +272,8 @@ def test_the_list_filters_sorts_and_exports(hr_client, jpt, hr_user):
     html = hr_client.get(url, {"q": "Seleksi B"}).content.decode()
     assert "Seleksi B" in html and "Seleksi A" not in html
     assert hr_client.get(url, {"status": "entah"}).status_code == 400
-    csv = hr_client.get(url, {"urut": "pelamar", "ekspor": "csv"}).content.decode("utf-8-sig")
+    ekspor = reverse("publik:kelola_seleksi_ekspor", args=["csv"])
+    csv = hr_client.post(f"{ekspor}?urut=pelamar").content.decode("utf-8-sig")
     baris = csv.splitlines()
     assert baris[0].startswith("Judul;") and baris[1].startswith("Seleksi A;") and len(baris) == 4
     assert "Kepala Dinas Komunikasi" in baris[1]

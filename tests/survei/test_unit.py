@@ -88,20 +88,20 @@ def test_each_table_downloads_as_csv_and_xlsx_through_the_safe_writer(hr_client,
     _komentar(unit, hr_user, 1, '=HYPERLINK("http://contoh.invalid","klik")')
     tabel = [("unsur", "Unsur pelayanan"), ("tren", "Tampil di publik"), ("komentar", "Komentar")]
     for bagian, kolom in tabel:
-        isi = hr_client.get(_ekspor(unit, bagian, "csv")).content.decode("utf-8-sig")
+        isi = hr_client.post(_ekspor(unit, bagian, "csv")).content.decode("utf-8-sig")
         baris = list(csv.reader(io.StringIO(isi), delimiter=";"))
         assert kolom in baris[0], (bagian, baris[0])
-        buku = load_workbook(io.BytesIO(hr_client.get(_ekspor(unit, bagian, "xlsx")).content))
+        buku = load_workbook(io.BytesIO(hr_client.post(_ekspor(unit, bagian, "xlsx")).content))
         lembar = list(buku.active.iter_rows(values_only=True))
         assert kolom in lembar[0] and len(lembar) == len(baris)
     # The formula stays text: quoted in CSV, a text cell in XLSX.
-    isi = hr_client.get(_ekspor(unit, "komentar", "csv")).content.decode("utf-8-sig")
+    isi = hr_client.post(_ekspor(unit, "komentar", "csv")).content.decode("utf-8-sig")
     assert "'=HYPERLINK" in isi
-    buku = load_workbook(io.BytesIO(hr_client.get(_ekspor(unit, "komentar", "xlsx")).content))
+    buku = load_workbook(io.BytesIO(hr_client.post(_ekspor(unit, "komentar", "xlsx")).content))
     sel = next(buku.active.iter_rows(min_row=2, max_row=2))[2]
     assert sel.data_type == "s" and sel.value.startswith("=HYPERLINK")
     # The nine elements are numbers in XLSX; every download is logged.
-    buku = load_workbook(io.BytesIO(hr_client.get(_ekspor(unit, "unsur", "xlsx")).content))
+    buku = load_workbook(io.BytesIO(hr_client.post(_ekspor(unit, "unsur", "xlsx")).content))
     # 6 × 3 + 2 × 4 + 1 × 4 over 9 questionnaires = 3.33 for every element
     nilai = [r[2] for r in buku.active.iter_rows(min_row=2, values_only=True)]
     assert nilai == [pytest.approx(3.33)] * 9 and all(isinstance(n, float) for n in nilai)
@@ -110,7 +110,7 @@ def test_each_table_downloads_as_csv_and_xlsx_through_the_safe_writer(hr_client,
 
 def test_an_unknown_table_or_format_is_404(hr_client, unit):
     for bagian, fmt in (("nama", "csv"), ("unsur", "pdf")):
-        assert hr_client.get(_ekspor(unit, bagian, fmt)).status_code == 404
+        assert hr_client.post(_ekspor(unit, bagian, fmt)).status_code == 404
 
 
 def test_a_unit_head_sees_their_units_only(client, unit):
@@ -119,16 +119,16 @@ def test_a_unit_head_sees_their_units_only(client, unit):
     akses = Akses.objects.create(user=kepala, unit_kerja=UnitKerjaFactory(nama="Dinas B"))
     client.force_login(kepala)
     assert client.get(_url(unit)).status_code == 404
-    assert client.get(_ekspor(unit, "unsur", "csv")).status_code == 404
+    assert client.post(_ekspor(unit, "unsur", "csv")).status_code == 404
     akses.unit_kerja = unit.unit_kerja.parent  # now the head of Dinas A
     akses.save()
     assert client.get(_url(unit)).status_code == 200
-    assert client.get(_ekspor(unit, "unsur", "csv")).status_code == 200
+    assert client.post(_ekspor(unit, "unsur", "csv")).status_code == 200
 
 
 def test_a_year_without_questionnaires_shows_and_downloads_empty(hr_client, unit):
     url = reverse("survei:unit", args=[unit.kode]) + f"?tahun={TERTUTUP.year - 1}"
     assert "Belum ada kuesioner tahun ini." in hr_client.get(url).content.decode()
     ekspor = reverse("survei:unit_ekspor", args=[unit.kode, "unsur", "csv"])
-    isi = hr_client.get(ekspor + f"?tahun={TERTUTUP.year - 1}").content.decode("utf-8-sig")
+    isi = hr_client.post(ekspor + f"?tahun={TERTUTUP.year - 1}").content.decode("utf-8-sig")
     assert len(isi.splitlines()) == 1  # the header only

@@ -1,16 +1,28 @@
-"""The exports that queue a task and log a row are POSTs: a GET (a link or an image on another
-site, in an officer's name) starts nothing."""
+"""Every export that logs a row (CatatanEkspor) is a POST, whether it queues a task or answers
+with the file: a GET (a link or an image on another site, in an officer's name) starts and
+writes nothing.
+
+`PENCATAT` below lists every function of the code that writes the log (found by reading the
+code, `_pencatat_di_kode`) with the URLs that run it; the URL configuration is walked so that
+no second address of such a view escapes the list."""
 
 from __future__ import annotations
 
+import ast
 import re
+from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django_tasks_db.models import DBTaskResult
 
+from kinerja.views import TABEL as TABEL_KINERJA
 from pegawai.models import CatatanEkspor
-from tests.akses_data import buat_organisasi
+from pelatihan.views import TABEL as TABEL_PELATIHAN
+from survei.views import BAGIAN as BAGIAN_SURVEI
+from tests.akses_data import buat_organisasi, objek_unit_a
 from tugas.models import Progres
 
 pytestmark = pytest.mark.django_db
@@ -121,3 +133,260 @@ def test_the_admin_export_form_posts_with_its_token_and_queues(org, langsung):
     assert response["Location"] == progres.get_absolute_url()
     assert progres.status == "selesai" and progres.nama_berkas.endswith(".xlsx")
     assert CatatanEkspor.objects.filter(data="pegawai.pegawai", user=org.users["hr"]).exists()
+
+
+# --- Every writer of the export log, and the URLs that run it ---------------------------------
+
+# Function (module.function) that calls `catat_ekspor` or `unduh_tabel` -> URL names that run
+# it: the view itself, or the view that queues the task. "admin:*_ekspor": every admin list's
+# export (pegawai.admin_base.BaseAdmin.ekspor_view queues pegawai.tasks.ekspor_admin).
+PENCATAT = {
+    "impor.views.templat": ["impor:templat"],
+    "impor.views.contoh_siasn": ["impor:contoh"],
+    "impor.tasks.ekspor_pegawai": ["impor:ekspor"],
+    "jabatan.views.lowongan_daftar_ekspor": ["jabatan:lowongan_daftar_ekspor"],
+    "jabatan.tasks.ekspor_peringkat": ["jabatan:lowongan_ekspor"],
+    "jabatan.tasks.ekspor_duk": ["jabatan:duk_ekspor"],
+    "kinerja.views.ekspor": ["kinerja:ekspor"],
+    "pelatihan.views.peserta_ekspor": ["pelatihan:peserta_ekspor"],
+    "pelatihan.tasks.ekspor_dasbor": ["pelatihan:ekspor"],
+    "publik.views.kelola.seleksi_daftar_ekspor": ["publik:kelola_seleksi_ekspor"],
+    "survei.views.survei_unit_ekspor": ["survei:unit_ekspor"],
+    "pegawai.admin_base.tulis_ekspor": ["admin:*_ekspor"],
+}
+# The downloads answered in the POST's response (the others redirect to a task's progress).
+LANGSUNG = {
+    "impor:templat",
+    "impor:contoh",
+    "jabatan:lowongan_daftar_ekspor",
+    "kinerja:ekspor",
+    "pelatihan:peserta_ekspor",
+    "publik:kelola_seleksi_ekspor",
+    "survei:unit_ekspor",
+}
+# The log's own writers: what every caller above goes through.
+ALAT = {"pegawai.ekspor.catat_ekspor", "pegawai.ekspor.unduh_tabel"}
+AKAR = Path(settings.BASE_DIR)
+
+
+def _fungsi_pencatat(node: ast.AST, fungsi: str | None = None) -> set[str]:
+    """Names of the functions (the innermost `def`) under `node` that call `catat_ekspor` or
+    `unduh_tabel`."""
+    hasil = set()
+    for anak in ast.iter_child_nodes(node):
+        if isinstance(anak, ast.FunctionDef | ast.AsyncFunctionDef):
+            hasil |= _fungsi_pencatat(anak, anak.name)
+            continue
+        if isinstance(anak, ast.Call):
+            f = anak.func
+            nama = f.id if isinstance(f, ast.Name) else getattr(f, "attr", "")
+            if nama in ("catat_ekspor", "unduh_tabel"):
+                hasil.add(fungsi or "<module>")
+        hasil |= _fungsi_pencatat(anak, fungsi)
+    return hasil
+
+
+def _pencatat_di_kode() -> set[str]:
+    """Every function (module.function) of the project's code that writes the export log."""
+    lewati = {".venv", "tests", "migrations", "node_modules", "locale", "static"}
+    hasil = set()
+    for path in AKAR.rglob("*.py"):
+        bagian = path.relative_to(AKAR).parts
+        if lewati.intersection(bagian):
+            continue
+        modul = ".".join(bagian)[: -len(".py")].removesuffix(".__init__")
+        pohon = ast.parse(path.read_text(encoding="utf-8"))
+        hasil |= {f"{modul}.{f}" for f in _fungsi_pencatat(pohon)}
+    return hasil - ALAT
+
+
+def _pola(patterns=None, namespace: str | None = None):
+    """(URL name, route, the view function under its decorators) of every URL pattern."""
+    for p in get_resolver().url_patterns if patterns is None else patterns:
+        if isinstance(p, URLResolver):
+            yield from _pola(p.url_patterns, p.namespace or namespace)
+        elif isinstance(p, URLPattern):
+            nama = f"{namespace}:{p.name}" if namespace and p.name else p.name
+            view = p.callback
+            while hasattr(view, "__wrapped__"):
+                view = view.__wrapped__
+            yield nama, str(p.pattern), view
+
+
+def _nama_url(kunci: str) -> list[str]:
+    if kunci == "admin:*_ekspor":
+        return sorted(
+            n for n, _r, _v in _pola() if n and n.startswith("admin:") and n.endswith("_ekspor")
+        )
+    return [kunci]
+
+
+def _alamat(nama: str, objek: dict) -> list[str]:
+    """Every concrete URL of one URL name: each table and each format."""
+    unit, sesi = objek["pegawai.unitkerja"].pk, objek["pelatihan.sesi"].pk
+    layanan, formasi = objek["survei.unitlayanan"].kode, objek["jabatan.formasi"].pk
+    fmt = ("csv", "xlsx")
+    isian = {
+        "impor:contoh": [[]],
+        "jabatan:lowongan_ekspor": [[formasi]],
+        "kinerja:ekspor": [[t, f] for t in TABEL_KINERJA for f in fmt],
+        "pelatihan:ekspor": [[t, f] for t in TABEL_PELATIHAN for f in fmt],
+        "pelatihan:peserta_ekspor": [[sesi, f] for f in fmt],
+        "survei:unit_ekspor": [[layanan, b, f] for b in BAGIAN_SURVEI for f in fmt],
+    }
+    query = f"?unit={unit}" if nama == "jabatan:duk_ekspor" else ""
+    if nama.startswith("admin:"):
+        return [reverse(nama)]
+    return [reverse(nama, args=a) + query for a in isian.get(nama, [[f] for f in fmt])]
+
+
+def test_the_list_names_every_writer_of_the_export_log_in_the_code():
+    """A new function that logs an export must be added to PENCATAT with its URLs, so that
+    the tests below prove its GET refused; a removed one leaves it."""
+    assert _pencatat_di_kode() == set(PENCATAT)
+    ada = {n for n, _r, _v in _pola() if n}
+    for kunci, nama in PENCATAT.items():
+        for n in nama:
+            assert set(_nama_url(n)) <= ada and _nama_url(n), (kunci, n)
+    assert len(_nama_url("admin:*_ekspor")) >= 20  # the registry's lists, walked
+
+
+def test_every_url_of_a_view_that_logs_an_export_is_in_the_list():
+    """Walk the URL configuration: a view that writes the log, at whatever address, is listed."""
+    tercatat = {n for nama in PENCATAT.values() for k in nama for n in _nama_url(k)}
+    lupa = [
+        (nama, route)
+        for nama, route, view in _pola()
+        if f"{view.__module__}.{getattr(view, '__name__', '')}" in PENCATAT and nama not in tercatat
+    ]
+    assert lupa == []
+
+
+def test_a_get_of_any_url_that_logs_an_export_is_refused_and_writes_nothing(org, langsung):
+    objek = objek_unit_a(org)
+    n = CatatanEkspor.objects.count()  # objek_unit_a logs one, for the admin's walk
+    client = _hr(org)
+    alamat = [
+        a
+        for nama in PENCATAT.values()
+        for k in nama
+        for url in _nama_url(k)
+        for a in _alamat(url, objek)
+    ]
+    assert len(alamat) > 40
+    salah = []
+    with langsung(execute=True):
+        for url in alamat:
+            for metode in (client.get, client.head):
+                if (got := metode(url).status_code) != 405:
+                    salah.append(f"{metode.__name__.upper()} {url}: {got}")
+    assert salah == []
+    assert CatatanEkspor.objects.count() == n
+    assert not Progres.objects.exists()
+    assert not DBTaskResult.objects.exists()
+
+
+def test_each_direct_download_writes_its_log_row_on_the_post(org, unduh_langsung):
+    """The list is right: each download answered in the response does log (one row per POST),
+    in the name of who posted, with the filters of its query string."""
+    objek = objek_unit_a(org)
+    client = Client()
+    client.force_login(org.users["hr"])
+    for nama in sorted(LANGSUNG):
+        for url in _alamat(nama, objek):
+            n = CatatanEkspor.objects.count()
+            unduh_langsung(client, url)
+            assert CatatanEkspor.objects.count() == n + 1, url
+            catatan = CatatanEkspor.objects.latest("pk")
+            assert catatan.user == org.users["hr"], url
+    catatan_lowongan = CatatanEkspor.objects.filter(data="jabatan.lowongan").latest("pk")
+    url = reverse("jabatan:lowongan_daftar_ekspor", args=["csv"])
+    unduh_langsung(client, url, {"lowong_minimal": 0})
+    catatan = CatatanEkspor.objects.filter(data="jabatan.lowongan").latest("pk")
+    assert catatan.filter == "lowong_minimal=0"
+    assert catatan_lowongan.filter == ""
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["/jabatan/lowongan/?ekspor=csv", "/kelola/seleksi/?ekspor=xlsx"],
+)
+def test_a_list_with_the_old_export_query_only_shows_the_page(org, url):
+    n = CatatanEkspor.objects.count()
+    response = _hr(org).get(url)
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/html")
+    assert CatatanEkspor.objects.count() == n
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/kinerja/ekspor/distribusi.csv",
+        "/jabatan/lowongan/ekspor.csv",
+        "/kelola/seleksi/ekspor.xlsx",
+        "/impor/templat.csv",
+        "/impor/contoh-siasn.json",
+    ],
+)
+def test_a_download_post_without_the_csrf_token_writes_nothing(org, url):
+    response = _hr(org).post(url)
+    assert response.status_code == 403
+    assert not CatatanEkspor.objects.exists()
+
+
+def test_the_pages_download_forms_post_with_their_token(org):
+    """The lists' and dashboards' download buttons submit POST forms that carry the token,
+    to the download's URL with the page's filters (`halaman`: page -> the start of one
+    form's action)."""
+    objek = objek_unit_a(org)
+    client = _hr(org)
+    sesi, layanan = objek["pelatihan.sesi"].pk, objek["survei.unitlayanan"].kode
+    halaman = {
+        "/jabatan/lowongan/?lowong_minimal=0": "/jabatan/lowongan/ekspor.csv?lowong_minimal=0",
+        "/kelola/seleksi/?q=Seleksi": "/kelola/seleksi/ekspor.xlsx?q=Seleksi",
+        "/kinerja/": "/kinerja/ekspor/distribusi.csv?",
+        f"/pelatihan/sesi/{sesi}/peserta/": f"/pelatihan/sesi/{sesi}/peserta.csv?",
+        f"/kinerja/survei/{layanan}/": f"/kinerja/survei/{layanan}/unduh/komentar.xlsx",
+        "/impor/": "/impor/contoh-siasn.json",
+    }
+    for url, aksi in halaman.items():
+        page = client.get(url)
+        assert page.status_code == 200, url
+        forms = re.findall(
+            r'<form method="post" action="([^"]*)" id="([^"]+)">(.*?)</form>', page.content.decode()
+        )
+        cocok = [(a, i, isi) for a, i, isi in forms if a.replace("&amp;", "&").startswith(aksi)]
+        assert cocok, (url, aksi, [a for a, _i, _x in forms])
+        tujuan, ident, isi = cocok[0]
+        assert 'name="csrfmiddlewaretoken"' in isi, url
+        assert f'form="{ident}"' in page.content.decode(), url  # a button submits it
+        token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', isi)[1]
+        response = client.post(tujuan.replace("&amp;", "&"), {"csrfmiddlewaretoken": token})
+        assert response.status_code == 200, (aksi, response.status_code)
+        assert response["Content-Disposition"].startswith("attachment; "), aksi
+
+
+@pytest.mark.parametrize(
+    ("url", "status"),
+    [
+        ("/jabatan/lowongan/ekspor.csv?lowong_minimal=abc", 400),
+        ("/kelola/seleksi/ekspor.csv?status=entah", 400),
+        ("/pelatihan/sesi/{sesi}/peserta.csv?status=x", 400),
+        ("/kinerja/ekspor/distribusi.csv?golongan=XX", 400),
+        ("/jabatan/lowongan/ekspor.pdf", 404),
+        ("/kelola/seleksi/ekspor.pdf", 404),
+    ],
+)
+def test_a_download_with_a_bad_filter_or_format_writes_nothing(org, url, status):
+    """A filter the page refuses: the page again with its error (400), no file, no row."""
+    objek = objek_unit_a(org)
+    n = CatatanEkspor.objects.count()
+    client = Client()
+    client.force_login(org.users["hr"])
+    response = client.post(url.format(sesi=objek["pelatihan.sesi"].pk))
+    assert response.status_code == status
+    assert "Content-Disposition" not in response
+    if status == 400:
+        assert response["Content-Type"].startswith("text/html")
+    assert CatatanEkspor.objects.count() == n
