@@ -72,7 +72,7 @@ class AtomicFileStorage(FileSystemStorage):
         full_path = self.path(name)
         folder = os.path.dirname(full_path)
         try:
-            self._make_folder(folder)
+            self._buat_folder(folder)
             fd, sementara = tempfile.mkstemp(dir=folder, prefix=".unggah-", suffix=".sebagian")
         except OSError as exc:
             if exc.errno in FULL_ERRNOS:
