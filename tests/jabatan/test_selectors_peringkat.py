@@ -12,7 +12,7 @@ from jabatan import merit
 from jabatan.selectors_peringkat import halaman_peringkat
 from tests.akses_data import buat_organisasi
 from tests.factories import tutup_periode
-from tests.jabatan.test_keputusan import _calon
+from tests.jabatan.bantu import buat_calon
 from tests.jabatan.test_views_lowongan_halaman import _lowongan
 
 pytestmark = pytest.mark.django_db
@@ -34,7 +34,7 @@ def test_it_reads_the_page_in_a_number_of_queries_that_does_not_grow(org):
     with CaptureQueriesContext(connection) as q:
         halaman_peringkat(formasi, pada=pada)
     sedikit = len(q)
-    calon += [_calon(org.bidang_a) for _ in range(5)]
+    calon += [buat_calon(org.bidang_a) for _ in range(5)]
     tutup_periode()
     # the ranking (post, profile, talent bands, holders, relevance, the top fifty and their
     # inputs, the counts), decisions, proposals, the rows' titles and units; no succession
