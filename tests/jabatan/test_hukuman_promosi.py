@@ -21,7 +21,7 @@ from pegawai.disiplin import JenisHukuman, menghalangi_promosi
 from pegawai.jenis_jabatan import JenisJabatan
 from pegawai.models import HukumanDisiplin
 from tests.factories import FormasiFactory, JabatanFactory
-from tests.jabatan.test_keputusan import PADA, _calon
+from tests.jabatan.bantu import PADA, buat_calon
 
 pytestmark = pytest.mark.django_db
 
@@ -40,7 +40,7 @@ def test_python_projection_and_sql_agree_on_a_sanction_with_a_typed_end(jenis, m
     formasi = FormasiFactory(
         jabatan=JabatanFactory(jenis=JenisJabatan.ADMINISTRATOR, kelas_jabatan=11)
     )
-    calon = _calon(formasi.unit_kerja, predikat=("Sangat Baik", "Sangat Baik"))
+    calon = buat_calon(formasi.unit_kerja, predikat=("Sangat Baik", "Sangat Baik"))
     HukumanDisiplin.objects.create(
         pegawai=calon,
         jenis=jenis,
