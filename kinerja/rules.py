@@ -13,7 +13,7 @@ strings; they are data, not interface text, and are never translated here.
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal
 from typing import NamedTuple
@@ -226,15 +226,59 @@ class Pita:
             )
 
     def tingkat(self, skor: Decimal) -> int:
-        """Return 0 (low), 1 (middle) or 2 (high) for a score."""
+        """Return 0 (low), 1 (middle) or 2 (high) for a score (the SQL twin: `sql`)."""
         if skor <= self.batas_rendah:
             return 0
         if skor <= self.batas_menengah:
             return 1
         return 2
 
+    def sql(
+        self,
+        skor: str,
+        param: Callable[[object], str],
+        hasil: Sequence[object] = (0, 1, 2),
+        kosong: object = None,
+        skala: int = 1,
+    ) -> str:
+        """`tingkat` as one SQL CASE over the expression `skor`: `hasil[tingkat]`, or `kosong`
+        where `skor` is NULL (no evaluation, no assessment). `skala` is the unit of `skor`
+        (100: hundredths, compared with whole numbers as the ranking does); `param(value)`
+        returns the placeholder of a value, called in the order the placeholders appear, so a
+        positional parameter list can follow it. tests/kinerja/test_sumbu_sql.py checks it
+        agrees with `tingkat` on every edge."""
+        batas = [b * skala for b in (self.batas_rendah, self.batas_menengah)]
+        if skala != 1:
+            batas = [int(b) for b in batas]  # the bands have two decimals: whole hundredths
+        bila_kosong = "NULL" if kosong is None else param(kosong)
+        rendah = param(batas[0])
+        h0 = param(hasil[0])
+        menengah = param(batas[1])
+        h1, h2 = param(hasil[1]), param(hasil[2])
+        return (
+            f"CASE WHEN ({skor}) IS NULL THEN {bila_kosong} WHEN ({skor}) <= {rendah} THEN {h0} "
+            f"WHEN ({skor}) <= {menengah} THEN {h1} ELSE {h2} END"
+        )
+
 
 PITA_BAKU = Pita()
+
+
+# The axes' labels by Pita.tingkat (low first): the one definition of the talent grid's axes,
+# in Python (sumbu_kinerja, sumbu_potensial) and in SQL (Pita.sql, kotak_sql).
+SUMBU_KINERJA = (DI_BAWAH, SESUAI, DI_ATAS)
+SUMBU_POTENSIAL = (RENDAH, MENENGAH, TINGGI)
+
+
+def kotak_sql(kinerja: str, potensial: str) -> str:
+    """The talent box (kotak_talenta) in SQL of the two axes' levels, 0-2 each (Pita.sql with
+    its default `hasil`); NULL when either is NULL. Generated from _KOTAK_TALENTA."""
+    kasus = " ".join(
+        f"WHEN {3 * j + i} THEN {_KOTAK_TALENTA[p][k]}"
+        for i, k in enumerate(SUMBU_KINERJA)
+        for j, p in enumerate(SUMBU_POTENSIAL)
+    )
+    return f"CASE 3 * ({potensial}) + ({kinerja}) {kasus} END"
 
 
 def sumbu_kinerja(predikat_tahunan: Sequence[str], pita: Pita = PITA_BAKU) -> str | None:
@@ -250,7 +294,7 @@ def sumbu_kinerja(predikat_tahunan: Sequence[str], pita: Pita = PITA_BAKU) -> st
     if not terakhir:
         return None
     rata_rata = Decimal(sum(skor_predikat(p) for p in terakhir)) / len(terakhir)
-    return (DI_BAWAH, SESUAI, DI_ATAS)[pita.tingkat(rata_rata)]
+    return SUMBU_KINERJA[pita.tingkat(rata_rata)]
 
 
 def sumbu_potensial(jpm_persen: Decimal | None, pita: Pita = PITA_BAKU) -> str | None:
@@ -264,7 +308,7 @@ def sumbu_potensial(jpm_persen: Decimal | None, pita: Pita = PITA_BAKU) -> str |
         return None
     if not 0 <= jpm_persen <= 100:
         raise ValueError(f"jpm_persen must be between 0 and 100, got {jpm_persen!r}")
-    return (RENDAH, MENENGAH, TINGGI)[pita.tingkat(jpm_persen)]
+    return SUMBU_POTENSIAL[pita.tingkat(jpm_persen)]
 
 
 # --- Distribution curve [practice; one secondary source] (docs/aturan.md §6) -------------------

@@ -275,6 +275,16 @@ def _talenta_sql(qs_periode: QuerySet[Skp], periode: Periode) -> tuple[str, list
     s_sql, s_params = qs_periode.order_by().values("pegawai_id").query.sql_with_params()
     skor = "CASE k.predikat " + " ".join("WHEN %s THEN %s" for _ in rules.SKOR_PREDIKAT) + " END"
     skor_params = [x for item in rules.SKOR_PREDIKAT.items() for x in item]
+    # The axes' one SQL definition (rules.Pita.sql); its parameters come last, in its order.
+    # Floats: SQLite would compare a Decimal parameter as text.
+    sumbu: list[object] = []
+
+    def param(v: object) -> str:
+        sumbu.append(float(v) if isinstance(v, Decimal) else v)
+        return "%s"
+
+    kinerja = pk.sql("r.skor", param, rules.SUMBU_KINERJA, "")
+    potensial = pp.sql("a.jpm", param, rules.SUMBU_POTENSIAL, "")
     sql = f"""
         WITH s AS ({s_sql}),
         r AS (
@@ -292,11 +302,7 @@ def _talenta_sql(qs_periode: QuerySet[Skp], periode: Periode) -> tuple[str, list
             FROM {ases} h WHERE jpm IS NOT NULL
               AND EXISTS (SELECT 1 FROM s WHERE s.pegawai_id = h.pegawai_id)
         )
-        SELECT r.pegawai_id,
-            CASE WHEN r.skor IS NULL THEN '' WHEN r.skor <= %s THEN %s WHEN r.skor <= %s THEN %s
-                 ELSE %s END AS kinerja,
-            CASE WHEN a.jpm IS NULL THEN '' WHEN a.jpm <= %s THEN %s WHEN a.jpm <= %s THEN %s
-                 ELSE %s END AS potensial
+        SELECT r.pegawai_id, {kinerja} AS kinerja, {potensial} AS potensial
         FROM r LEFT JOIN a ON a.pegawai_id = r.pegawai_id AND a.urut = 1
     """
     params = [
@@ -306,17 +312,7 @@ def _talenta_sql(qs_periode: QuerySet[Skp], periode: Periode) -> tuple[str, list
         Periode.Jenis.TAHUNAN,
         periode.tahun,
         periode.tahun - 1,
-        # Floats: SQLite would compare a Decimal parameter as text.
-        float(pk.batas_rendah),
-        rules.DI_BAWAH,
-        float(pk.batas_menengah),
-        rules.SESUAI,
-        rules.DI_ATAS,
-        float(pp.batas_rendah),
-        rules.RENDAH,
-        float(pp.batas_menengah),
-        rules.MENENGAH,
-        rules.TINGGI,
+        *sumbu,
     ]
     return sql, params
 

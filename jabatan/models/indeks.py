@@ -116,7 +116,11 @@ class IndeksUrusan(models.Model):
     post's affair."""
 
     pegawai = models.ForeignKey(
-        Pegawai, on_delete=models.CASCADE, related_name="indeks_urusan", db_constraint=False
+        Pegawai,
+        on_delete=models.CASCADE,
+        related_name="indeks_urusan",
+        db_constraint=False,
+        db_index=False,  # the unique constraint leads with pegawai: one index less to write
     )
     urusan_id = models.IntegerField()
     hari = models.PositiveIntegerField()
@@ -139,7 +143,11 @@ class IndeksJp(models.Model):
     rows of the ranking year and the one before."""
 
     pegawai = models.ForeignKey(
-        Pegawai, on_delete=models.CASCADE, related_name="indeks_jp", db_constraint=False
+        Pegawai,
+        on_delete=models.CASCADE,
+        related_name="indeks_jp",
+        db_constraint=False,
+        db_index=False,  # the unique constraint leads with pegawai: one index less to write
     )
     tahun = models.PositiveSmallIntegerField()
     jp = models.PositiveIntegerField()

@@ -14,12 +14,11 @@ from datetime import date
 
 from django.db.models import Prefetch
 
-from jabatan import merit
+from jabatan import indeks, merit
 from jabatan.models import Formasi, IndeksMerit, Penempatan, ProfilMerit
-from jabatan.peringkat.service import _kandidat
 from jabatan.selectors import Relevansi, syarat_formasi
 from kinerja.models import PengaturanTalenta
-from pegawai.models import BidangStudi
+from pegawai.models import BidangStudi, HukumanDisiplin
 
 
 def kandidat_pegawai(pegawai_id: int) -> merit.Kandidat | None:
@@ -28,8 +27,16 @@ def kandidat_pegawai(pegawai_id: int) -> merit.Kandidat | None:
     row = IndeksMerit.objects.filter(pegawai_id=pegawai_id).first()
     if row is None:
         return None
-    (kandidat,) = _kandidat([row])
-    return kandidat
+    # Every affair's days and every year's JP: the posts asked about differ in both.
+    hukuman = [
+        merit.Hukuman(jenis, mulai, selesai)
+        for jenis, mulai, selesai in HukumanDisiplin.objects.filter(
+            pegawai_id=pegawai_id
+        ).values_list("jenis", "tmt_mulai", "tmt_selesai")
+    ]
+    ids = [pegawai_id]
+    urusan, jp = indeks.hari_urusan(ids), indeks.jp_tahun(ids)
+    return indeks.kandidat(row, hukuman, urusan.get(pegawai_id), jp.get(pegawai_id))
 
 
 def jelaskan_formasi(

@@ -9,9 +9,10 @@ from datetime import date
 from decimal import Decimal
 
 from django.db import connection
-from django.db.models import Q
+from django.db.models import DateField
 
 from jabatan import indeks, merit
+from jabatan.merit import pengembangan
 from jabatan.models import Formasi, IndeksMerit, Penempatan
 from jabatan.peringkat.sql import PITA_USIA, TERATAS, URUTAN, _Sql
 from jabatan.selectors import profil_merit, syarat_formasi
@@ -43,20 +44,64 @@ class Peringkat:
         return next((h for h in self.dicari.values() if h.kandidat.nip == nip), None)
 
 
-def _kandidat(rows: Sequence[IndeksMerit]) -> list[merit.Kandidat]:
-    """The pure rules' view of projected rows, with their sanctions, related-experience days
-    and JP years (three queries)."""
+def _kandidat(sql: _Sql, di: str, urut: str = "", batas: int | None = None) -> list[merit.Kandidat]:
+    """The pure rules' view of the pool's rows where `di` holds, in the order `urut` (the
+    ranking's, URUTAN) and at most `batas` of them, with their sanctions, their days in the
+    post's affair and their JP of the years that count: one query, the projection row beside
+    its IndeksUrusan and IndeksJp values (the joins of _Sql.dari) and one row per sanction (a
+    LEFT JOIN: few employees have any)."""
+    kolom = ", ".join(f"m.{f}" for f in indeks.FIELDS)
+    tahun = pengembangan.tahun_jendela(sql.pada)
+    jp = ", ".join(f"j{n}.jp AS jp{n}" for n in range(len(tahun)))
+    hari = "u.hari" if sql.s.urusan is not None else "NULL"
+    dalam = (
+        f"SELECT {kolom}, {hari} AS hari_urusan, {jp}"
+        + (f", {sql.skor()} AS skor" if urut else "")
+        + f" FROM {sql.dari()} AND {di}"
+        + (f" ORDER BY {urut}" if urut else "")
+        + (f" LIMIT {int(batas)}" if batas is not None else "")
+    )
+    h = HukumanDisiplin._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT m.*, h.jenis, h.tmt_mulai, h.tmt_selesai FROM ({dalam}) m "
+            f"LEFT JOIN {h} h ON h.pegawai_id = m.pegawai_id "
+            f"ORDER BY {urut or 'm.pegawai_id'}, h.tmt_mulai DESC, h.id",
+            sql.params,
+        )
+        rows = cursor.fetchall()
+    n = len(indeks.FIELDS)
+    konversi = None if sql.pg else [IndeksMerit._meta.get_field(f).to_python for f in indeks.FIELDS]
+    urutan: list[int] = []
+    baris: dict[int, tuple] = {}
     hukuman: dict[int, list[merit.Hukuman]] = defaultdict(list)
-    for pid, jenis, mulai, selesai in HukumanDisiplin.objects.filter(
-        pegawai_id__in=[r.pegawai_id for r in rows]
-    ).values_list("pegawai_id", "jenis", "tmt_mulai", "tmt_selesai"):
-        hukuman[pid].append(merit.Hukuman(jenis, mulai, selesai))
-    ids = [r.pegawai_id for r in rows]
-    urusan, jp = indeks.hari_urusan(ids), indeks.jp_tahun(ids)
-    return [
-        indeks.kandidat(r, hukuman[r.pegawai_id], urusan.get(r.pegawai_id), jp.get(r.pegawai_id))
-        for r in rows
-    ]
+    for row in rows:
+        pid = row[0]
+        if pid not in baris:
+            urutan.append(pid)
+            baris[pid] = row
+        jenis, mulai, selesai = row[-3:]
+        if jenis is not None:
+            if konversi:
+                mulai, selesai = DateField().to_python(mulai), DateField().to_python(selesai)
+            hukuman[pid].append(merit.Hukuman(jenis, mulai, selesai))
+    hasil = []
+    for pid in urutan:
+        row = baris[pid]
+        nilai = row[:n]
+        if konversi:
+            nilai = [f(v) for f, v in zip(konversi, nilai, strict=True)]
+        hari_urusan = row[n]
+        jp_tahun = {t: v for t, v in zip(tahun, row[n + 1 : n + 1 + len(tahun)], strict=True) if v}
+        hasil.append(
+            indeks.kandidat(
+                IndeksMerit(**dict(zip(indeks.FIELDS, nilai, strict=True))),
+                hukuman[pid],
+                {sql.s.urusan: hari_urusan} if hari_urusan else None,
+                jp_tahun,
+            )
+        )
+    return hasil
 
 
 def _jelaskan(kandidat: Sequence[merit.Kandidat], p: Peringkat) -> dict[int, merit.Hasil]:
@@ -80,19 +125,12 @@ def _sql(p: Peringkat) -> _Sql:
 
 
 def _teratas(p: Peringkat, n: int) -> list[merit.Hasil]:
-    """The top `n` eligible, explained: one scan for their ids, then their rows."""
+    """The top `n` eligible, explained: one query for their rows, sanctions, affair days and JP
+    (_kandidat)."""
     sql = _sql(p)
-    dari, layak, skor = sql.dari(), sql.layak(sql.alasan()), sql.skor()
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT m.pegawai_id, {skor} AS skor FROM {dari} AND {layak} "
-            f"ORDER BY {URUTAN} LIMIT {int(n)}",
-            sql.params,
-        )
-        ids = [r[0] for r in cursor.fetchall()]
-    rows = IndeksMerit.objects.in_bulk(ids)
-    jelas = _jelaskan(_kandidat([rows[i] for i in ids]), p)
-    teratas = [jelas[i] for i in ids]
+    kandidat = _kandidat(sql, sql.layak(sql.alasan()), URUTAN, n)
+    jelas = _jelaskan(kandidat, p)
+    teratas = [jelas[k.pegawai_id] for k in kandidat]
     for n_, h in enumerate(teratas, start=1):
         h.peringkat = n_
     return teratas
@@ -221,17 +259,13 @@ def peringkat_formasi(
     p.teratas = _teratas(p, teratas) if teratas else []
     if hitung:
         _hitung(p)
-    dicari = (
-        list(
-            IndeksMerit.objects.exclude(pegawai_id__in=pemangku).filter(
-                Q(pegawai_id__in=list(pegawai_ids)) | Q(nip=nip)
-            )
-        )
-        if pegawai_ids or nip
-        else []
-    )
+    dicari: list[merit.Kandidat] = []
+    if pegawai_ids or nip:
+        sql = _sql(p)
+        ids = sql.daftar(sorted(pegawai_ids)) if pegawai_ids else "(NULL)"
+        dicari = _kandidat(sql, f"(m.pegawai_id IN {ids} OR m.nip = {sql.p(nip)})")
     if dicari:
-        p.dicari = _jelaskan(_kandidat(dicari), p)
+        p.dicari = _jelaskan(dicari, p)
         _peringkat_dari(p, list(p.dicari.values()))
     return p
 

@@ -162,26 +162,15 @@ class _Sql:
 
     def talent(self) -> str:
         """The talent box is in the pool: kinerja_rules.kotak_talenta of both axes, banded by
-        HR's PengaturanTalenta, in hundredths (the bands have two decimals) so SQL and
-        jabatan.merit.kotak agree exactly. NULL (no evaluation or no JPM) is no box."""
-
-        def band(expr: str, pita: kr.Pita, n: int) -> str:
-            rendah = self.p(int(pita.batas_rendah * 100))
-            menengah = self.p(int(pita.batas_menengah * 100))
-            return (
-                f"{expr} <= {rendah}",
-                f"{expr} > {rendah} AND {expr} <= {menengah}",
-                f"{expr} > {menengah}",
-            )[n]
-
+        HR's PengaturanTalenta in hundredths (the bands have two decimals) through the axes'
+        one SQL definition (kinerja_rules.Pita.sql, kotak_sql), so SQL and jabatan.merit.kotak
+        agree exactly. NULL (no evaluation or no JPM) is no box."""
         kin = f"(CASE WHEN m.skor_1 IS NULL THEN NULL ELSE {self.kinerja_sen()} END)"
-        pk, pp, jpm = self.pita_kinerja, self.pita_potensial, "m.jpm_sen"
-        return " OR ".join(
-            f"({band(kin, pk, i)} AND {band(jpm, pp, j)})"
-            for i, sumbu_k in enumerate((kr.DI_BAWAH, kr.SESUAI, kr.DI_ATAS))
-            for j, sumbu_p in enumerate((kr.RENDAH, kr.MENENGAH, kr.TINGGI))
-            if kr.kotak_talenta(sumbu_k, sumbu_p) in kr.TALENT_POOL
+        kotak = kr.kotak_sql(
+            self.pita_kinerja.sql(kin, self.p, skala=100),
+            self.pita_potensial.sql("m.jpm_sen", self.p, skala=100),
         )
+        return f"{kotak} IN ({', '.join(str(k) for k in sorted(kr.TALENT_POOL))})"
 
     def kecocokan(self) -> str:
         """The qualification base of jabatan.merit.relevansi: exact fit, same family, other."""

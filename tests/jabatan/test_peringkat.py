@@ -235,11 +235,11 @@ def test_the_sql_ranking_equals_the_pure_rules(kota, jenis, geser, teratas, ubah
 def test_the_ranking_takes_a_fixed_number_of_queries(kota, django_assert_max_num_queries):
     formasi = _lowong(JenisJabatan.ADMINISTRATOR)
     nip = Pegawai.objects.order_by("pk").first().nip
-    # post, profile, holders, families required, fields of study, relevance (fields, affairs,
-    # units, profiles requiring leadership training, leadership programs), top 50 ids, their
-    # rows, their sanctions, their affair days, their JP years, counts (the scan, the
-    # sanctioned), the searched row, its sanctions, its affair days, its JP years, its rank
-    with django_assert_max_num_queries(22):
+    # post, profile, talent bands, holders, families required, fields of study, relevance
+    # (fields, affairs, units, profiles requiring leadership training, leadership programs), the
+    # top 50 with their sanctions, affair days and JP (one query), counts (the scan, the
+    # sanctioned), the searched row with the same (one query), its rank
+    with django_assert_max_num_queries(16):
         p = peringkat_formasi(formasi, pada=PADA, nip=nip)
     assert p.untuk(nip) is not None
 
