@@ -20,6 +20,7 @@ from jabatan.selectors import Relevansi, syarat_formasi
 from pegawai.jenis_jabatan import JenisJabatan
 from pegawai.models import BidangStudi, UnitKerja, UrusanPemerintahan
 from tests.factories import PenempatanFactory
+from tests.formulir_admin import data_formulir_admin
 
 pytestmark = pytest.mark.django_db
 PADA = dt.date(2026, 11, 28)
@@ -85,9 +86,18 @@ def test_a_health_degree_outranks_an_unrelated_one_with_the_same_record(kota):
     assert [h.komponen["kualifikasi"] > 0 for h in hasil] == [True] * 3
 
 
-def test_changing_a_units_affair_rebuilds_the_related_experience(kota):
-    """HR moves a unit to another affair: the days of those who served there follow, and the
-    projection equals a rebuild from the live records."""
+def _pindah_urusan(client, unit: UnitKerja, urusan: UrusanPemerintahan | None) -> None:
+    """HR sets the unit's affair on its admin change form, the way the page submits it."""
+    url = f"/admin/pegawai/unitkerja/{unit.pk}/change/"
+    data = data_formulir_admin(client.get(url))
+    data["urusan"] = str(urusan.pk) if urusan else ""
+    assert client.post(url, data).status_code == 302
+
+
+def test_changing_a_units_affair_rebuilds_the_related_experience(kota, hr_client):
+    """HR moves a unit to another affair (its admin form; pegawai.projection.RefreshAdminMixin):
+    the days of those who served there follow, and the projection equals a rebuild from the
+    live records."""
     puskesmas = UnitKerja.objects.filter(jenis="puskesmas").order_by("pk").first()
     mulai = dt.date(2015, 1, 1)
     penempatan = PenempatanFactory(
@@ -99,12 +109,10 @@ def test_changing_a_units_affair_rebuilds_the_related_experience(kota):
     sosial = UrusanPemerintahan.objects.get(kode="SOSIAL")
     baris = IndeksUrusan.objects.filter(pegawai=penempatan.pegawai)
     assert dict(baris.values_list("urusan_id", "hari"))[kesehatan.pk] >= 1000
-    puskesmas.urusan = sosial
-    puskesmas.save()
+    _pindah_urusan(hr_client, puskesmas, sosial)
     assert dict(baris.values_list("urusan_id", "hari")).get(sosial.pk, 0) >= 1000
     assert indeks.selisih() == []
-    puskesmas.urusan = None  # inherits Kesehatan from the Dinas again
-    puskesmas.save()
+    _pindah_urusan(hr_client, puskesmas, None)  # inherits Kesehatan from the Dinas again
     assert indeks.selisih() == []
     assert Penempatan.objects.filter(pk=penempatan.pk).exists()
 

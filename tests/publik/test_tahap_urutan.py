@@ -21,6 +21,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
+from pegawai import projection
 from pegawai.models import Pegawai
 from publik.models import AnggotaPanitia, HasilTahap, JenisTahap, Seleksi, Tahap
 from publik.services import (
@@ -233,6 +234,7 @@ def test_registration_follows_the_announcements_age_limit(jpt, hr_user):
     tua = Pegawai.objects.get(pk=jpt["calon"][0].pk)
     tua.tanggal_lahir = D(1969, 5, 5)  # 57 on 7 October 2026
     tua.save()
+    projection.refresh([tua.pk])  # a direct save: refreshed as the admin and the import do
     biasa = _buka(jpt, hr_user)
     with pytest.raises(ValidationError) as info:
         seleksi_apply(seleksi=biasa, formasi=jpt["formasi"], pegawai=tua, pada=D(2026, 10, 7))
