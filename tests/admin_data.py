@@ -8,6 +8,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+import pytest
+from django.apps import apps
 from django.contrib import admin
 from django.contrib.auth.models import User
 from django.urls import reverse
@@ -274,4 +276,45 @@ def _survei(opd: list[UnitKerja]) -> None:
     KomentarSkm.objects.bulk_create(KomentarSkm(respon=r, unit=r.unit, teks="Uji") for r in respon)
     KiosSkm.objects.bulk_create(
         KiosSkm(unit=u, nama="Tablet loket", token_hash=KiosSkm.sidik(u.kode)) for u in units
+    )
+
+
+def admin_bound_tests(app: str, changelist: dict, add: dict, change: dict) -> tuple:
+    """The four bounded-query tests of one app's admin pages, over that app's bound tables; each
+    `tests/<app>/test_admin.py` assigns them to its own test names."""
+
+    def test_it_has_a_query_bound_for_every_registered_admin() -> None:
+        assert terdaftar(app) == sorted(changelist) == sorted(change)
+
+    @pytest.mark.parametrize("label", terdaftar(app))
+    def test_it_renders_every_changelist_for_hr_with_bounded_queries(
+        label, dataset, hr_client, django_assert_max_num_queries
+    ) -> None:
+        with django_assert_max_num_queries(changelist[label]):
+            response = hr_client.get(admin_url(label, "changelist"))
+        assert response.status_code == 200
+        assert len(response.context["cl"].result_list) > 0
+
+    @pytest.mark.parametrize("label", sorted(add))
+    def test_it_renders_every_add_page_for_hr_with_bounded_queries(
+        label, dataset, hr_client, django_assert_max_num_queries
+    ) -> None:
+        with django_assert_max_num_queries(add[label]):
+            response = hr_client.get(admin_url(label, "add"))
+        assert response.status_code == 200
+
+    @pytest.mark.parametrize("label", terdaftar(app))
+    def test_it_renders_every_change_page_for_hr_with_bounded_queries(
+        label, dataset, hr_client, django_assert_max_num_queries
+    ) -> None:
+        obj = apps.get_model(label).objects.order_by("pk").last()
+        with django_assert_max_num_queries(change[label]):
+            response = hr_client.get(admin_url(label, "change", obj.pk))
+        assert response.status_code == 200
+
+    return (
+        test_it_has_a_query_bound_for_every_registered_admin,
+        test_it_renders_every_changelist_for_hr_with_bounded_queries,
+        test_it_renders_every_add_page_for_hr_with_bounded_queries,
+        test_it_renders_every_change_page_for_hr_with_bounded_queries,
     )

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
 from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.urls import reverse
@@ -14,7 +13,7 @@ from jabatan.models import Formasi, IndeksJp, IndeksMerit, IndeksUrusan, Jabatan
 from pegawai.models import Pegawai
 from pegawai.roles import ADMIN_BKPSDM
 from peran.grup import deklarasi
-from tests.admin_data import AUTH, CONTENT_TYPE, admin_url, terdaftar
+from tests.admin_data import AUTH, CONTENT_TYPE, admin_bound_tests, admin_url
 from tests.factories import FormasiFactory, JabatanFactory, PegawaiFactory, PenempatanFactory
 
 APP = "jabatan"
@@ -67,37 +66,12 @@ CHANGE_QUERIES = {
 # --- Every page, bounded ---------------------------------------------------------------------
 
 
-def test_it_has_a_query_bound_for_every_registered_admin() -> None:
-    assert terdaftar(APP) == sorted(CHANGELIST_QUERIES) == sorted(CHANGE_QUERIES)
-
-
-@pytest.mark.parametrize("label", terdaftar(APP))
-def test_it_renders_every_changelist_for_hr_with_bounded_queries(
-    label, dataset, hr_client, django_assert_max_num_queries
-) -> None:
-    with django_assert_max_num_queries(CHANGELIST_QUERIES[label]):
-        response = hr_client.get(admin_url(label, "changelist"))
-    assert response.status_code == 200
-    assert len(response.context["cl"].result_list) > 0
-
-
-@pytest.mark.parametrize("label", sorted(ADD_QUERIES))
-def test_it_renders_every_add_page_for_hr_with_bounded_queries(
-    label, dataset, hr_client, django_assert_max_num_queries
-) -> None:
-    with django_assert_max_num_queries(ADD_QUERIES[label]):
-        response = hr_client.get(admin_url(label, "add"))
-    assert response.status_code == 200
-
-
-@pytest.mark.parametrize("label", terdaftar(APP))
-def test_it_renders_every_change_page_for_hr_with_bounded_queries(
-    label, dataset, hr_client, django_assert_max_num_queries
-) -> None:
-    obj = apps.get_model(label).objects.order_by("pk").last()
-    with django_assert_max_num_queries(CHANGE_QUERIES[label]):
-        response = hr_client.get(admin_url(label, "change", obj.pk))
-    assert response.status_code == 200
+(
+    test_it_has_a_query_bound_for_every_registered_admin,
+    test_it_renders_every_changelist_for_hr_with_bounded_queries,
+    test_it_renders_every_add_page_for_hr_with_bounded_queries,
+    test_it_renders_every_change_page_for_hr_with_bounded_queries,
+) = admin_bound_tests(APP, CHANGELIST_QUERIES, ADD_QUERIES, CHANGE_QUERIES)
 
 
 def test_it_labels_formasi_autocomplete_results_in_bounded_queries(
