@@ -156,3 +156,38 @@ def tutup_periode() -> None:
         periode.terbuka = False
         periode.save()
     indeks.index_refresh_predikat()
+
+
+# The ratings that give each predikat (PermenPANRB 6/2022 Lampiran: the curve of hasil and
+# perilaku).
+RATING_PREDIKAT = {
+    "Sangat Baik": ("Di Atas Ekspektasi", "Di Atas Ekspektasi"),
+    "Baik": ("Sesuai Ekspektasi", "Sesuai Ekspektasi"),
+    "Butuh Perbaikan": ("Di Bawah Ekspektasi", "Sesuai Ekspektasi"),
+}
+
+
+def skp_final(pegawai, *, tahun: int, predikat: str, unit, golongan: str):
+    """A final annual SKP of `tahun` rated `predikat`, written as a raw row in a closed period:
+    the caller refreshes the merit projection, as the SKP services do."""
+    from django.utils import timezone
+
+    from kinerja.models import Periode, Skp
+
+    periode = Periode.objects.get_or_create(
+        tahun=tahun, jenis="tahunan", triwulan=0, defaults={"terbuka": False}
+    )[0]
+    hasil, perilaku = RATING_PREDIKAT[predikat]
+    return Skp.objects.create(
+        pegawai=pegawai,
+        periode=periode,
+        unit_kerja=unit,
+        perangkat_daerah=unit,
+        golongan=golongan,
+        status="final",
+        difinalkan_pada=timezone.now(),
+        rating_hasil=hasil,
+        rating_perilaku=perilaku,
+        predikat=predikat,
+        catatan_penilai="Catatan penilai.",
+    )

@@ -19,7 +19,6 @@ from jabatan.services import (
     keputusan_create,
     penempatan_create,
 )
-from kinerja.models import Periode, Skp
 from pegawai import projection
 from pegawai.jenis_jabatan import JenisJabatan
 from pegawai.models import HasilAsesmen
@@ -28,6 +27,7 @@ from tests.factories import (
     JabatanFactory,
     PegawaiFactory,
     PenempatanFactory,
+    skp_final,
     tutup_periode,
 )
 
@@ -48,27 +48,7 @@ def buat_calon(
         tmt_mulai=pengawas_sejak,
     )
     for tahun, p in zip((2025, 2024), predikat, strict=True):
-        periode = Periode.objects.get_or_create(
-            tahun=tahun, jenis="tahunan", triwulan=0, defaults={"terbuka": False}
-        )[0]
-        rating = {
-            "Sangat Baik": ("Di Atas Ekspektasi",) * 2,
-            "Baik": ("Sesuai Ekspektasi",) * 2,
-            "Butuh Perbaikan": ("Di Bawah Ekspektasi", "Sesuai Ekspektasi"),
-        }[p]
-        Skp.objects.create(
-            pegawai=pegawai,
-            periode=periode,
-            unit_kerja=unit,
-            perangkat_daerah=unit,
-            golongan=golongan,
-            status="final",
-            difinalkan_pada=timezone.now(),
-            rating_hasil=rating[0],
-            rating_perilaku=rating[1],
-            predikat=p,
-            catatan_penilai="Catatan penilai.",
-        )
+        skp_final(pegawai, tahun=tahun, predikat=p, unit=unit, golongan=golongan)
     projection.refresh([pegawai.pk])  # raw rows: refreshed as the SKP services do
     return pegawai
 

@@ -14,7 +14,6 @@ from unittest import mock
 from django.utils import timezone
 
 from jabatan.models import Keputusan
-from kinerja.models import Periode, Skp
 from pegawai import projection
 from pegawai.jenis_jabatan import JenisJabatan
 from publik.models import URUTAN_TAHAP, Seleksi
@@ -27,6 +26,7 @@ from tests.factories import (
     PegawaiFactory,
     PenempatanFactory,
     UnitKerjaFactory,
+    skp_final,
 )
 
 TMT = dt.date(2026, 3, 2)
@@ -221,27 +221,8 @@ def buat_calon_jpt(unit, predikat="Baik", golongan="IV/b", urutan=0):
         formasi=FormasiFactory(jabatan=admin, unit_kerja=unit),
         tmt_mulai=D(2018, 1, 2),
     )
-    rating = {
-        "Baik": ("Sesuai Ekspektasi",) * 2,
-        "Butuh Perbaikan": ("Di Bawah Ekspektasi", "Sesuai Ekspektasi"),
-    }[predikat]
     for tahun in (2025, 2024):
-        periode = Periode.objects.get_or_create(
-            tahun=tahun, jenis="tahunan", triwulan=0, defaults={"terbuka": False}
-        )[0]
-        Skp.objects.create(
-            pegawai=pegawai,
-            periode=periode,
-            unit_kerja=unit,
-            perangkat_daerah=unit,
-            golongan=golongan,
-            status="final",
-            difinalkan_pada=timezone.now(),
-            rating_hasil=rating[0],
-            rating_perilaku=rating[1],
-            predikat=predikat,
-            catatan_penilai="Catatan penilai.",
-        )
+        skp_final(pegawai, tahun=tahun, predikat=predikat, unit=unit, golongan=golongan)
     projection.refresh([pegawai.pk])  # raw rows: refreshed as the SKP services do
     return pegawai
 
