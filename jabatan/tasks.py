@@ -244,7 +244,14 @@ def ekspor_duk(
     laporan.maju(1, 2)
     header, rows = tabel_duk(baris)
     response = unduh_tabel(
-        request, data="jabatan.duk", nama_berkas=f"duk-{unit.pk}", fmt=fmt, header=header, rows=rows
+        request,
+        # The log's key since the first release, when the DUK lived in impor (stored in
+        # CatatanEkspor; filters read it).
+        data="impor.duk",
+        nama_berkas=f"duk-{unit.pk}",
+        fmt=fmt,
+        header=header,
+        rows=rows,
     )
     laporan.selesai(
         pesan=_("%(n)s baris siap diunduh.") % {"n": len(rows)},

@@ -99,7 +99,10 @@ def kunci_jaringan(*, unit_id: int, tahun: int, jaringan: str) -> str:
     every quarter of the year (the year's unpublished rest counts a network once), another for
     another unit or year; without SECRET_KEY it names no network. (Rotating SECRET_KEY within a
     year counts a network twice: the rule errs towards publishing only in that year.)"""
-    salt = f"survei.models.jaringan.{tahun}"
+    # A stored constant, not a module path: the keys already written this year were made with
+    # it (it named the survey's old home, kinerja.survei); changing it counts every network
+    # that answered before the change twice.
+    salt = f"kinerja.survei.jaringan.{tahun}"
     return salted_hmac(salt, f"{unit_id}:{jaringan}", algorithm="sha256").hexdigest()
 
 

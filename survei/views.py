@@ -114,7 +114,8 @@ def survei_unit_ekspor(request: HttpRequest, kode: str, bagian: str, fmt: str) -
             ]
     return unduh_tabel(
         request,
-        data=f"survei.{bagian}",
+        # The log's key since the first release (stored in CatatanEkspor; filters read it).
+        data=f"kinerja.survei.{bagian}",
         nama_berkas=f"survei-{unit.kode}-{bagian}",
         header=header,
         rows=rows,

@@ -105,7 +105,7 @@ def test_each_table_downloads_as_csv_and_xlsx_through_the_safe_writer(hr_client,
     # 6 × 3 + 2 × 4 + 1 × 4 over 9 questionnaires = 3.33 for every element
     nilai = [r[2] for r in buku.active.iter_rows(min_row=2, values_only=True)]
     assert nilai == [pytest.approx(3.33)] * 9 and all(isinstance(n, float) for n in nilai)
-    assert CatatanEkspor.objects.filter(data="survei.komentar").count() == 4
+    assert CatatanEkspor.objects.filter(data="kinerja.survei.komentar").count() == 4
 
 
 def test_an_unknown_table_or_format_is_404(hr_client, unit):
