@@ -6,7 +6,7 @@ ProgramKompetensi), and a comparable share of those who have not. The second ass
 in the current year, after the training; its levels move from the first one plausibly: on a
 competency a completed program develops, up one level more often (most often when the program
 aims above the employee's level), elsewhere mostly unchanged, rarely down; levels stay 1–5
-(PermenPANRB 38/2017). Its JPM is left to jabatan's service (asesmen_hitung_jpm_semua, which
+(PermenPANRB 38/2017). Its JPM is left to jabatan's service (asesmen_compute_jpm_bulk, which
 the generator calls for every assessment once all are written).
 
 Rows only, through the seed's bulk loader; deterministic for the seed (its own generator, drawn

@@ -30,7 +30,7 @@ from demo.structure import Unit, build
 from demo.tabel import reset_sequences
 from jabatan.models import Formasi, Jabatan, Penempatan
 from jabatan.rules import atasan_langsung
-from jabatan.services import asesmen_hitung_jpm_semua
+from jabatan.services import asesmen_compute_jpm_bulk
 from pegawai import golongan as gol
 from pegawai.jenis_jabatan import JenisJabatan
 from pegawai.kompetensi import KODE
@@ -138,7 +138,7 @@ class Generator(PegawaiDemo):
         asesmen_ulang = AsesmenDemo(gen=self).run()
         # Every assessment's JPM through the one service, against the post held now (before
         # the kedudukan hukum below frees some posts).
-        asesmen_hitung_jpm_semua(HasilAsesmen.objects.all())
+        asesmen_compute_jpm_bulk(HasilAsesmen.objects.all())
         self.report("  kedudukan hukum: tugas belajar, pemberhentian sementara, MPP")
         kedudukan = kedudukan_hukum(self)
         reset_sequences()

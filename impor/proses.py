@@ -159,7 +159,7 @@ def jalankan(
 
     def kerja() -> None:
         selesai = 0
-        for chunk in _potong(read.baca(data, fmt, diabaikan), POTONG):
+        for chunk in _potong(read.read_rows(data, fmt, diabaikan), POTONG):
             _chunk(
                 chunk,
                 r,
@@ -188,9 +188,9 @@ def jalankan(
             # province's scale the rebuild alone takes longer than the import (BENCH lines).
             if len(r.disentuh) <= indeks.BATCH:
                 return r.disentuh
-            from impor.tasks import mulai_refresh_merit_index
+            from impor.tasks import merit_index_refresh_start
 
-            mulai_refresh_merit_index(oleh)
+            merit_index_refresh_start(oleh)
             r.indeks_ditunda = True
             return set()
 

@@ -2,9 +2,9 @@
 (one record after another with `json.JSONDecoder.raw_decode` over a sliding text buffer), so
 memory stays bounded by one record, not the file.
 
-`periksa` refuses a file as a whole (`BerkasDitolak`, one clear message in Indonesian) before
+`check_file` refuses a file as a whole (`BerkasDitolak`, one clear message in Indonesian) before
 anything is read: size, extension, content, encoding, a ZIP bomb (also one whose shared strings,
-which openpyxl holds in memory, unpack too large). `baca` then yields `Baris(nomor, nilai,
+which openpyxl holds in memory, unpack too large). `read_rows` then yields `Baris(nomor, nilai,
 riwayat)` per data row with our camelCase field names, after checking the header (missing, blank,
 duplicate or merged column titles) — a file-level fault raises `BerkasDitolak` there too. Column
 titles go through kolom.nama_field (SIASN's export titles, "NIP BARU"); fields we do not use are
@@ -76,7 +76,7 @@ def _mb(n: int) -> str:
     return f"{n / 1024 / 1024:.0f} MB"
 
 
-def periksa(nama: str, jenis_konten: str, data: bytes) -> str:
+def check_file(nama: str, jenis_konten: str, data: bytes) -> str:
     """Return the format ("csv", "xlsx", "json") of an uploaded file, or raise BerkasDitolak."""
     if len(data) > ukuran_maks():
         raise BerkasDitolak(
@@ -149,8 +149,8 @@ def _periksa_zip(data: bytes) -> None:
             )
 
 
-def baca(data: bytes, fmt: str, diabaikan: set[str] | None = None) -> Iterator[Baris]:
-    """Yield the data rows of a checked file (see `periksa`); the fields read but not used are
+def read_rows(data: bytes, fmt: str, diabaikan: set[str] | None = None) -> Iterator[Baris]:
+    """Yield the data rows of a checked file (see `check_file`); the fields read but not used are
     added to `diabaikan`."""
     if diabaikan is None:
         diabaikan = set()
@@ -167,10 +167,10 @@ def nip_saja(data: bytes, fmt: str) -> Iterator[str]:
     """Yield the raw NIP cell of every data row (the duplicate check's first pass); for CSV
     without building a dict per row."""
     if fmt != "csv":
-        for baris in baca(data, fmt):
+        for baris in read_rows(data, fmt):
             yield baris.nilai.get("nipBaru", "")
         return
-    rows = iter(baca(data, fmt))
+    rows = iter(read_rows(data, fmt))
     pertama = next(rows, None)  # checks the header and the encoding of the first row
     if pertama is None:
         return
@@ -187,7 +187,7 @@ def nip_saja(data: bytes, fmt: str) -> Iterator[str]:
             yield _sel(row[i]) if i < len(row) else ""
 
 
-def periksa_kolom(header: list[str], diabaikan: set[str]) -> list[str]:
+def check_columns(header: list[str], diabaikan: set[str]) -> list[str]:
     """Check a header row; return the field of each column (blank trailing titles dropped),
     adding the titles of the columns we do not use to `diabaikan`."""
     while header and not header[-1]:
@@ -251,7 +251,7 @@ def _dari_tabel(
         header = next(rows)
     except StopIteration:
         raise BerkasDitolak(_("Berkas tidak berisi baris judul kolom.")) from None
-    nama = periksa_kolom([teks_sel(h, "") for h in header], diabaikan)
+    nama = check_columns([teks_sel(h, "") for h in header], diabaikan)
     lebar = len(nama)
     # Only the columns we read are kept: a whole SIASN record has a hundred-odd others, and
     # building (and stripping) them for every row was most of the reading time.

@@ -18,7 +18,7 @@ from pegawai.models import UnitKerja
 def impor_create(*, nama: str, jenis_konten: str, data: bytes, oleh) -> Impor:
     """Check the file as a whole and keep it; ValidationError({"berkas": ...}) if refused."""
     try:
-        fmt = read.periksa(nama, jenis_konten, data)
+        fmt = read.check_file(nama, jenis_konten, data)
     except read.BerkasDitolak as exc:
         raise ValidationError({"berkas": exc.pesan}) from exc
     return Impor.objects.create(

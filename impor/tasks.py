@@ -216,7 +216,12 @@ def refresh_merit_index(laporan: Laporan) -> int:
     return n
 
 
-def mulai_refresh_merit_index(oleh: Any) -> Progres:
+# The path queued rows of earlier releases store (django-tasks imports a task by its path): a
+# rebuild queued before the rename still runs after it.
+segarkan_indeks = refresh_merit_index
+
+
+def merit_index_refresh_start(oleh: Any) -> Progres:
     """Queue the rebuild for when the import's transaction commits (one while queued)."""
     return mulai(
         refresh_merit_index,
@@ -268,7 +273,7 @@ def ekspor_pegawai(laporan: Laporan, user_id: int, fmt: str, alamat: str | None)
     return n
 
 
-def mulai_ekspor_pegawai(request: Any, fmt: str) -> Progres:
+def pegawai_export_start(request: Any, fmt: str) -> Progres:
     """Queue the export of every employee in the user's scope and return its progress row."""
     return mulai(
         ekspor_pegawai,

@@ -200,7 +200,7 @@ def ekspor_pegawai(request: HttpRequest, fmt: str) -> HttpResponse:
     dd-mm-yyyy) and go to its progress page: a whole city is too long for a request."""
     if fmt not in ("xlsx", "csv"):
         raise PermissionDenied
-    return redirect(tasks.mulai_ekspor_pegawai(request, fmt))
+    return redirect(tasks.pegawai_export_start(request, fmt))
 
 
 @page(HR_IMPOR)

@@ -100,7 +100,7 @@ def segarkan_predikat(laporan: Laporan) -> int:
     return n
 
 
-def jadwalkan_segarkan_predikat() -> Progres:
+def predikat_refresh_start() -> Progres:
     """Queue the refresh for when the current transaction commits (one per user while queued).
 
     Called by the period receiver, which has no request: the task is the user's whose admin
@@ -262,7 +262,7 @@ def ekspor_duk(
     return len(rows)
 
 
-def mulai_ekspor_duk(request: Any, unit: Any, fmt: str) -> Progres:
+def duk_export_start(request: Any, unit: Any, fmt: str) -> Progres:
     """Queue the DUK download of `unit` for today and return its progress row."""
     return mulai(
         ekspor_duk,

@@ -48,7 +48,7 @@ def duk_ekspor(request: HttpRequest, fmt: str) -> HttpResponse:
     if fmt not in ("xlsx", "csv") or not request.GET.get("unit", "").isdigit():
         raise Http404(_("Pilih unit kerja untuk mengunduh DUK."))
     unit = get_object_or_404(unit_terlihat(lingkup(request.user)), pk=int(request.GET["unit"]))
-    return redirect(tasks.mulai_ekspor_duk(request, unit, fmt))
+    return redirect(tasks.duk_export_start(request, unit, fmt))
 
 
 @page(LEADER)

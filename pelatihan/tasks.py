@@ -168,7 +168,7 @@ def ekspor_dasbor(
     return n
 
 
-def mulai_ekspor_dasbor(request: Any, *, tabel: str, fmt: str) -> Progres:
+def jp_export_start(request: Any, *, tabel: str, fmt: str) -> Progres:
     """Queue the export of one dashboard table for the request's filters."""
     query = request.GET.urlencode()
     return mulai(

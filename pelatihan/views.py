@@ -63,7 +63,7 @@ def ekspor(request: HttpRequest, tabel: str, fmt: str) -> HttpResponse:
     """Queue the download of the dashboard's unit table or its employees (every row, with the
     dashboard's filters: the query string) as CSV/XLSX and go to its progress page: HR's
     employee table is the whole city (pelatihan.tasks.ekspor_dasbor)."""
-    from pelatihan.tasks import mulai_ekspor_dasbor
+    from pelatihan.tasks import jp_export_start
 
     scope = lingkup(request.user)
     if tabel not in TABEL or fmt not in ("csv", "xlsx"):
@@ -72,7 +72,7 @@ def ekspor(request: HttpRequest, tabel: str, fmt: str) -> HttpResponse:
     if d.filterset.errors:
         request.method = "GET"
         return dasbor(request)
-    return redirect(mulai_ekspor_dasbor(request, tabel=tabel, fmt=fmt))
+    return redirect(jp_export_start(request, tabel=tabel, fmt=fmt))
 
 
 def _pegawai_sendiri(request: HttpRequest) -> Pegawai:

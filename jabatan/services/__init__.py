@@ -5,7 +5,7 @@ from jabatan.services.keputusan import keputusan_create, usulan_set
 from jabatan.services.koreksi import keputusan_cancel, keputusan_correct
 from jabatan.services.penempatan import (
     asesmen_compute_jpm,
-    asesmen_hitung_jpm_semua,
+    asesmen_compute_jpm_bulk,
     formasi_set_kuota,
     pegawai_end,
     pegawai_release_posts,
@@ -27,7 +27,7 @@ __all__ = [
     "T",
     "_integrity_to_validation",
     "asesmen_compute_jpm",
-    "asesmen_hitung_jpm_semua",
+    "asesmen_compute_jpm_bulk",
     "atasan_dan_jenis_jabatan",
     "formasi_set_kuota",
     "keputusan_cancel",

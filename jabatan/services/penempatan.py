@@ -332,7 +332,7 @@ def asesmen_compute_jpm(*, asesmen: HasilAsesmen) -> HasilAsesmen:
     26/2019); the standard is the definitive position's competency standard
     (PermenPANRB 38/2017). Without a definitive post there is no standard and no JPM. Every
     path that records an assessment calls this (the admin's assessment form and the employee
-    form's inline), or `asesmen_hitung_jpm_semua` for a bulk write (the demo's seed).
+    form's inline), or `asesmen_compute_jpm_bulk` for a bulk write (the demo's seed).
     """
     asesmen.jpm = _jpm_dari(asesmen, _standar_jabatan([asesmen.pegawai_id]))
     asesmen.save(update_fields=["jpm", "updated_at"])
@@ -340,7 +340,7 @@ def asesmen_compute_jpm(*, asesmen: HasilAsesmen) -> HasilAsesmen:
     return asesmen
 
 
-def asesmen_hitung_jpm_semua(asesmen: QuerySet[HasilAsesmen], *, batch_size: int = 2000) -> int:
+def asesmen_compute_jpm_bulk(asesmen: QuerySet[HasilAsesmen], *, batch_size: int = 2000) -> int:
     """Store the JPM (`asesmen_compute_jpm`'s rule) of every assessment in `asesmen`; return how
     many. One query for the ids, then per batch three (the assessments, their employees'
     standards, one UPDATE), so the demo's seed at national scale stays in memory; a bulk write,

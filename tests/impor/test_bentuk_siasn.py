@@ -52,7 +52,7 @@ def unit():
 
 
 def _jalankan(data: bytes, fmt: str) -> proses.Ringkasan:
-    fmt = read.periksa(f"siasn.{fmt}", "", data)
+    fmt = read.check_file(f"siasn.{fmt}", "", data)
     return proses.jalankan(data, fmt, terapkan=True, sebagian=True)
 
 
@@ -94,7 +94,9 @@ def test_a_batch_of_responses_imports_every_record():
 def test_a_response_holding_a_list_streams_with_its_code_first():
     recs = [data_utama(), data_utama(date(1991, 1, 9), date(2016, 2, 1))]
     data = b'{"code": 1, "message": "sukses", "data": ' + json.dumps(recs).encode() + b"}"
-    assert [b.nilai["nipBaru"] for b in read.baca(data, "json")] == [r["nipBaru"] for r in recs]
+    assert [b.nilai["nipBaru"] for b in read.read_rows(data, "json")] == [
+        r["nipBaru"] for r in recs
+    ]
     assert _jalankan(data, "json").baru == 2
 
 

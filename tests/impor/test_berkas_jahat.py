@@ -51,8 +51,8 @@ awal = vmhwm()
 path = sys.argv[1]
 data = open(path, "rb").read()
 try:
-    fmt = read.periksa(path, "", data)
-    hasil = "baris=%d" % sum(1 for _ in read.baca(data, fmt))
+    fmt = read.check_file(path, "", data)
+    hasil = "baris=%d" % sum(1 for _ in read.read_rows(data, fmt))
 except read.BerkasDitolak as exc:
     hasil = "ditolak: " + exc.pesan
 print(awal // 1024, vmhwm() // 1024, hasil)
@@ -215,8 +215,8 @@ def test_nul_in_a_value_rejects_the_row_with_its_column(
 def test_nul_in_a_csv_after_its_first_block_rejects_the_row():
     rows = [baris() for _ in range(60)] + [baris(tempatLahir="Mata\u0000ram")]
     data = ke_csv(rows)
-    assert data.index(b"\x00") > 4096  # past the binary sniff of read.periksa
-    fmt = read.periksa("a.csv", "text/csv", data)
+    assert data.index(b"\x00") > 4096  # past the binary sniff of read.check_file
+    fmt = read.check_file("a.csv", "text/csv", data)
     r = proses.jalankan(data, fmt)
     assert (r.baru, r.tolak) == (60, 1)
     assert (r.ditolak[0]["baris"], r.ditolak[0]["kolom"]) == (62, "tempatLahir")

@@ -22,7 +22,7 @@ def unit():
 
 def _tolak(nama: str, data: bytes, jenis: str = "") -> str:
     with pytest.raises(read.BerkasDitolak) as exc:
-        fmt = read.periksa(nama, jenis, data)
+        fmt = read.check_file(nama, jenis, data)
         proses.jalankan(data, fmt, terapkan=True, sebagian=True)
     assert Pegawai.objects.count() == 0
     return exc.value.pesan
@@ -59,7 +59,7 @@ def test_it_rejects_a_missing_column():
 
 def test_it_accepts_siasn_columns_it_does_not_use():
     data = ke_csv([baris(agama="Islam")], kolom=[*read.k.KOLOM, "agama"])
-    r = proses.jalankan(data, read.periksa("a.csv", "text/csv", data))
+    r = proses.jalankan(data, read.check_file("a.csv", "text/csv", data))
     assert (r.baru, r.tolak) == (1, 0)
 
 
@@ -187,7 +187,7 @@ def test_it_reads_json_in_both_shapes_one_record_at_a_time(monkeypatch):
     rows = [baris() for _ in range(30)]
     for bungkus in (False, True):
         data = ke_json(rows, bungkus=bungkus)
-        hasil = list(read.baca(data, "json"))
+        hasil = list(read.read_rows(data, "json"))
         assert [b.nilai["nipBaru"] for b in hasil] == [r["nipBaru"] for r in rows]
 
 

@@ -41,7 +41,7 @@ def test_it_opens_on_the_instructions_and_keeps_the_data_sheet_first(buku):
     assert contoh["tglLahir"].number_format == "DD-MM-YYYY"
     # The example row uses a unit that exists, so it imports as it stands.
     assert (contoh["unorId"].value, contoh["unorNama"].value) == ("U-1", "Badan Kepegawaian")
-    [b] = list(read.baca(buku, "xlsx"))
+    [b] = list(read.read_rows(buku, "xlsx"))
     assert b.nilai["unorId"] == "U-1"
 
 

@@ -110,7 +110,7 @@ def test_the_template_downloads_and_imports_back(hr_client, unit):
     assert response.status_code == 200
     from impor import read
 
-    [b] = list(read.baca(response.content, "xlsx"))
+    [b] = list(read.read_rows(response.content, "xlsx"))
     assert b.nilai["nipBaru"] == "198503152010011002"
 
 

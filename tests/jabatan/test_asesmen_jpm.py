@@ -1,6 +1,6 @@
 """The JPM of an assessment is the service's (jabatan.services.asesmen_compute_jpm) on every path
 that records one: the admin's assessment form, the employee form's inline, and the bulk form the
-demo's seed calls (asesmen_hitung_jpm_semua). The import records no assessment."""
+demo's seed calls (asesmen_compute_jpm_bulk). The import records no assessment."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from decimal import Decimal
 
 import pytest
 
-from jabatan.services import asesmen_compute_jpm, asesmen_hitung_jpm_semua
+from jabatan.services import asesmen_compute_jpm, asesmen_compute_jpm_bulk
 from pegawai.kompetensi import KODE, jpm
 from pegawai.models import HasilAsesmen
 from tests.factories import PegawaiFactory, PenempatanFactory
@@ -66,7 +66,7 @@ def test_the_bulk_form_stores_what_the_single_one_does(pemangku):
         )
         for p in (pemangku, tanpa_jabatan)
     ]
-    assert asesmen_hitung_jpm_semua(HasilAsesmen.objects.all(), batch_size=1) == 2
+    assert asesmen_compute_jpm_bulk(HasilAsesmen.objects.all(), batch_size=1) == 2
     semua = {a.pegawai_id: a.jpm for a in HasilAsesmen.objects.all()}
     assert semua == {pemangku.pk: _diharapkan(pemangku), tanpa_jabatan.pk: None}
     for a in rows:

@@ -42,7 +42,7 @@ class Command(BaseCommand):
             raise CommandError(f"Berkas {path} tidak ada.")
         data = path.read_bytes()
         try:
-            fmt = read.periksa(path.name, "", data)
+            fmt = read.check_file(path.name, "", data)
         except read.BerkasDitolak as exc:
             raise CommandError(exc.pesan) from exc
         oleh = None
