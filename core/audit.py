@@ -37,10 +37,15 @@ def acting_as(oleh) -> Iterator[None]:
     except LookupError:
         previous = None
     data = {k: v for k, v in (previous or {}).items() if k != "signal_duid"}
-    with set_extra_data({**data, "actor": oleh}):
-        yield
-    if previous is not None:
-        auditlog_value.set(previous)
+    try:
+        with set_extra_data({**data, "actor": oleh}):
+            yield
+    finally:
+        # Also when the service raises (a refused form): left unrestored, the request's context
+        # would keep this block's receiver id, so the audit middleware would disconnect the
+        # wrong receiver and its own would stay connected for the life of the process.
+        if previous is not None:
+            auditlog_value.set(previous)
 
 
 def audited(service: Callable[..., T]) -> Callable[..., T]:
