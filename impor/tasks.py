@@ -241,23 +241,20 @@ def ekspor_pegawai(laporan: Laporan, user_id: int, fmt: str, alamat: str | None)
     or XLSX into the progress row, logged as the synchronous exports are (pegawai.ekspor);
     return the row count."""
     from django.contrib.auth import get_user_model
-    from django.http import HttpRequest
 
     from impor import kolom as k
     from impor.ekspor import baris_pegawai
     from pegawai.akses import lingkup
-    from pegawai.ekspor import unduh_tabel
+    from pegawai.ekspor import export_file
     from pegawai.models import Pegawai
     from tugas.progres import bagian
 
-    request = HttpRequest()
-    request.method = "GET"
-    request.META["REMOTE_ADDR"] = alamat or ""
-    request.user = get_user_model().objects.get(pk=user_id)
-    scope = lingkup(request.user)
+    user = get_user_model().objects.get(pk=user_id)
+    scope = lingkup(user)
     n = scope.filter(Pegawai.objects.all(), path="unit_kerja__path", pegawai="pk").count()
-    response = unduh_tabel(
-        request,
+    berkas = export_file(
+        user=user,
+        alamat=alamat,
         data="impor.pegawai",
         nama_berkas="pegawai-siasn",
         header=list(k.KOLOM),
@@ -266,9 +263,9 @@ def ekspor_pegawai(laporan: Laporan, user_id: int, fmt: str, alamat: str | None)
     )
     laporan.selesai(
         pesan=_("%(n)s baris siap diunduh.") % {"n": n},
-        berkas=response.content,
-        nama_berkas=response["Content-Disposition"].split('filename="', 1)[1].rstrip('"'),
-        jenis_berkas=response["Content-Type"],
+        berkas=berkas.content,
+        nama_berkas=berkas.name,
+        jenis_berkas=berkas.content_type,
     )
     return n
 

@@ -139,16 +139,12 @@ def ekspor_peringkat(
     from jabatan.forms import PeringkatForm
     from jabatan.models import Formasi
     from jabatan.peringkat import dengan_bobot, peringkat_formasi
-    from pegawai.ekspor import unduh_tabel
+    from pegawai.ekspor import export_file
 
-    request = HttpRequest()
-    request.method = "GET"
-    request.GET = QueryDict(query)
-    request.META["REMOTE_ADDR"] = alamat or ""
-    request.user = get_user_model().objects.get(pk=user_id)
+    user = get_user_model().objects.get(pk=user_id)
     formasi = Formasi.objects.select_related("jabatan", "unit_kerja").get(pk=formasi_id)
     # The page validated the same query before queueing; an invalid one ranks as the page does.
-    saring = PeringkatForm(request.GET)
+    saring = PeringkatForm(QueryDict(query))
     cleaned = saring.cleaned_data if saring.is_valid() else {}
     laporan.maju(0, 3)
     dasar = peringkat_formasi(
@@ -159,8 +155,10 @@ def ekspor_peringkat(
     hasil = dengan_bobot(dasar, bobot, teratas=EKSPOR_MAKS) if bobot != dasar.bobot else dasar
     laporan.maju(2, 3)
     # The synchronous exports' writer and log (pegawai.ekspor), so the file is the same.
-    response = unduh_tabel(
-        request,
+    berkas = export_file(
+        user=user,
+        query=query,
+        alamat=alamat,
         data="jabatan.peringkat",
         nama_berkas=f"peringkat-{formasi.pk}",
         fmt=fmt,
@@ -186,15 +184,14 @@ def ekspor_peringkat(
             for h in hasil.teratas
         ],
     )
-    nama = response["Content-Disposition"].split('filename="', 1)[1].rstrip('"')
     laporan.maju(3, 3)
     n = len(hasil.teratas)
     laporan.selesai(
         pesan=ngettext("%(n)d kandidat siap diunduh.", "%(n)d kandidat siap diunduh.", n)
         % {"n": n},
-        berkas=response.content,
-        nama_berkas=nama,
-        jenis_berkas=response["Content-Type"],
+        berkas=berkas.content,
+        nama_berkas=berkas.name,
+        jenis_berkas=berkas.content_type,
     )
     return n
 
@@ -230,21 +227,19 @@ def ekspor_duk(
 
     from jabatan.duk import duk, tabel_duk, unit_terlihat
     from pegawai.akses import lingkup
-    from pegawai.ekspor import unduh_tabel
+    from pegawai.ekspor import export_file
 
-    request = HttpRequest()
-    request.method = "GET"
-    request.GET = QueryDict(f"unit={unit_id}")
-    request.META["REMOTE_ADDR"] = alamat or ""
-    request.user = get_user_model().objects.get(pk=user_id)
-    scope = lingkup(request.user)
+    user = get_user_model().objects.get(pk=user_id)
+    scope = lingkup(user)
     unit = unit_terlihat(scope).get(pk=unit_id)
     laporan.maju(0, 2)
     baris = duk(scope=scope, unit=unit, pada=date.fromisoformat(pada))
     laporan.maju(1, 2)
     header, rows = tabel_duk(baris)
-    response = unduh_tabel(
-        request,
+    berkas = export_file(
+        user=user,
+        query=f"unit={unit_id}",
+        alamat=alamat,
         # The log's key since the first release, when the DUK lived in impor (stored in
         # CatatanEkspor; filters read it).
         data="impor.duk",
@@ -255,9 +250,9 @@ def ekspor_duk(
     )
     laporan.selesai(
         pesan=_("%(n)s baris siap diunduh.") % {"n": len(rows)},
-        berkas=response.content,
-        nama_berkas=response["Content-Disposition"].split('filename="', 1)[1].rstrip('"'),
-        jenis_berkas=response["Content-Type"],
+        berkas=berkas.content,
+        nama_berkas=berkas.name,
+        jenis_berkas=berkas.content_type,
     )
     return len(rows)
 

@@ -135,24 +135,22 @@ def ekspor_dasbor(
     """Write one of the JP dashboard's tables, with the dashboard's filters (`query`), as CSV or
     XLSX into the progress row, logged as the synchronous exports are; return the row count."""
     from django.contrib.auth import get_user_model
-    from django.http import HttpRequest, QueryDict
+    from django.http import QueryDict
 
-    from pegawai.ekspor import unduh_tabel
+    from pegawai.ekspor import export_file
     from pelatihan import selectors
     from tugas.progres import bagian
 
-    request = HttpRequest()
-    request.method = "GET"
-    request.GET = QueryDict(query)
-    request.META["REMOTE_ADDR"] = alamat or ""
-    request.user = get_user_model().objects.get(pk=user_id)
-    d = selectors.dasbor_jp(lingkup(request.user), request.GET)
+    user = get_user_model().objects.get(pk=user_id)
+    d = selectors.dasbor_jp(lingkup(user), QueryDict(query))
     if d.filterset.errors:  # the page checked the same query before queueing
         raise ValidationError(_("Saringan dasbor tidak sah."))
     header, rows = selectors.tabel_ekspor(d, tabel)
     n = d.pegawai.count() if tabel == "pegawai" else len(d.unit)
-    response = unduh_tabel(
-        request,
+    berkas = export_file(
+        user=user,
+        query=query,
+        alamat=alamat,
         data=f"pelatihan.{tabel}",
         nama_berkas=f"jp-{tabel}-{d.tahun}",
         header=header,
@@ -161,9 +159,9 @@ def ekspor_dasbor(
     )
     laporan.selesai(
         pesan=_("%(n)s baris siap diunduh.") % {"n": n},
-        berkas=response.content,
-        nama_berkas=response["Content-Disposition"].split('filename="', 1)[1].rstrip('"'),
-        jenis_berkas=response["Content-Type"],
+        berkas=berkas.content,
+        nama_berkas=berkas.name,
+        jenis_berkas=berkas.content_type,
     )
     return n
 

@@ -68,8 +68,7 @@ def ekspor(request: HttpRequest, tabel: str, fmt: str) -> HttpResponse:
     scope = lingkup(request.user)
     if tabel not in TABEL or fmt not in ("csv", "xlsx"):
         raise Http404
-    d = selectors.dasbor_jp(scope, request.GET)
-    if d.filterset.errors:
+    if not selectors.dasbor_filter(scope, request.GET).is_valid():
         request.method = "GET"
         return dasbor(request)
     return redirect(jp_export_start(request, tabel=tabel, fmt=fmt))

@@ -8,6 +8,7 @@ Selectors for jabatan (the merit ranking reads training; jabatan may import pela
 from pelatihan.selectors.dasbor import (  # noqa: F401
     PER_HALAMAN,
     DasborJp,
+    dasbor_filter,
     dasbor_jp,
     status_label,
     tabel_ekspor,

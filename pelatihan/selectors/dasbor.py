@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from django.db.models import (
     QuerySet,
@@ -17,6 +18,9 @@ from pegawai.models import Pegawai
 from pelatihan import rules
 from pelatihan.selectors.jp import BarisUnit, jp_per_unit, kelompok_unit, pegawai_dengan_jp
 from pelatihan.selectors.rencana import rencana_vs_realisasi
+
+if TYPE_CHECKING:
+    from pelatihan.filters import JpFilter
 
 PER_HALAMAN = 50
 
@@ -50,18 +54,23 @@ class DasborJp:
         return sum(b.pppk_lebih for b in self.unit)
 
 
-def dasbor_jp(scope: Lingkup, data) -> DasborJp:
-    """Return the JP dashboard of the scope: per unit the share of PNS meeting 20 JP (and PPPK
-    above 24 JP), and the employees with their JP of the year, filtered and ordered."""
+def dasbor_filter(scope: Lingkup, data) -> JpFilter:
+    """The JP dashboard's filters bound to `data` (a query string), this year by default: the
+    dashboard and its exports check the same filters."""
     from pelatihan.filters import JpFilter
 
     data = data.copy() if data is not None else {}
-    tahun_ini = timezone.localdate().year
     if not data.get("tahun"):
-        data["tahun"] = str(tahun_ini)
-    fs = JpFilter(data, queryset=Pegawai.objects.none(), scope=scope)
+        data["tahun"] = str(timezone.localdate().year)
+    return JpFilter(data, queryset=Pegawai.objects.none(), scope=scope)
+
+
+def dasbor_jp(scope: Lingkup, data) -> DasborJp:
+    """Return the JP dashboard of the scope: per unit the share of PNS meeting 20 JP (and PPPK
+    above 24 JP), and the employees with their JP of the year, filtered and ordered."""
+    fs = dasbor_filter(scope, data)
     if not fs.is_valid():
-        return DasborJp(filterset=fs, tahun=tahun_ini)
+        return DasborJp(filterset=fs, tahun=timezone.localdate().year)
     tahun = int(fs.form.cleaned_data["tahun"])
     unit = fs.form.cleaned_data.get("unit")
     fs.queryset = pegawai_dengan_jp(scope, tahun)

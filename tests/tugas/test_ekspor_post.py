@@ -165,13 +165,14 @@ LANGSUNG = {
     "survei:unit_ekspor",
 }
 # The log's own writers: what every caller above goes through.
-ALAT = {"pegawai.ekspor.catat_ekspor", "pegawai.ekspor.unduh_tabel"}
+PENULIS_LOG = ("catat_ekspor", "log_export", "unduh_tabel", "export_file")
+ALAT = {f"pegawai.ekspor.{f}" for f in PENULIS_LOG}
 AKAR = Path(settings.BASE_DIR)
 
 
 def _fungsi_pencatat(node: ast.AST, fungsi: str | None = None) -> set[str]:
-    """Names of the functions (the innermost `def`) under `node` that call `catat_ekspor` or
-    `unduh_tabel`."""
+    """Names of the functions (the innermost `def`) under `node` that call one of the log's
+    writers (PENULIS_LOG)."""
     hasil = set()
     for anak in ast.iter_child_nodes(node):
         if isinstance(anak, ast.FunctionDef | ast.AsyncFunctionDef):
@@ -180,7 +181,7 @@ def _fungsi_pencatat(node: ast.AST, fungsi: str | None = None) -> set[str]:
         if isinstance(anak, ast.Call):
             f = anak.func
             nama = f.id if isinstance(f, ast.Name) else getattr(f, "attr", "")
-            if nama in ("catat_ekspor", "unduh_tabel"):
+            if nama in PENULIS_LOG:
                 hasil.add(fungsi or "<module>")
         hasil |= _fungsi_pencatat(anak, fungsi)
     return hasil
