@@ -23,6 +23,7 @@ from jabatan.selectors import daftar_lowongan
 from jabatan.services.koreksi import label_field
 from kinerja.services.base import perangkat_daerah_dari
 from pegawai.akses import Lingkup
+from pegawai.bulan import tambah_bulan
 from pegawai.jenis_jabatan import JenisJabatan
 from pegawai.models import UnitKerja
 from publik.models import (
@@ -247,14 +248,12 @@ def angka_transparansi(*, pada: date, bulan: int = 12) -> Angka:
     """Return the figures: posts filled per month, median days vacant, share of top-ranked
     appointees, acting holders by duration, by perangkat daerah (four queries)."""
     keputusan = daftar_baris(keputusan_berlaku())
-    awal = date(pada.year - (1 if pada.month < bulan else 0), (pada.month - bulan) % 12 + 1, 1)
+    awal = tambah_bulan(pada.replace(day=1), 1 - bulan)
     bulan_ini = Counter(k.tanggal_sk.strftime("%Y-%m") for k in keputusan if k.tanggal_sk >= awal)
-    per_bulan = []
-    y, m = awal.year, awal.month
-    for _i in range(bulan):
-        kunci = f"{y:04d}-{m:02d}"
-        per_bulan.append((kunci, bulan_ini.get(kunci, 0)))
-        y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+    per_bulan = [
+        (kunci, bulan_ini.get(kunci, 0))
+        for kunci in (tambah_bulan(awal, i).strftime("%Y-%m") for i in range(bulan))
+    ]
     hari = [k.hari_lowong for k in keputusan if k.hari_lowong is not None]
     berperingkat = [k for k in keputusan if k.peringkat is not None]
     teratas = sum(1 for k in berperingkat if k.peringkat == 1)

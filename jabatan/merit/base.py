@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
@@ -11,6 +10,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.utils.translation import gettext_lazy
 
 from kinerja import rules as kinerja_rules
+from pegawai.bulan import tambah_bulan
 from pegawai.jenis_jabatan import JenisJabatan
 from pegawai.nip import format_nip
 
@@ -31,8 +31,8 @@ DUA = Decimal("0.01")
 
 
 def tambah_tahun(d: date, tahun: int) -> date:
-    day = min(d.day, calendar.monthrange(d.year + tahun, d.month)[1])
-    return date(d.year + tahun, d.month, day)
+    """`d` plus `tahun` years, 29 February clamped to the 28th (pegawai.bulan)."""
+    return tambah_bulan(d, 12 * tahun)
 
 
 def hari_pengalaman(k: Kandidat, pada: date, jenis: Iterable[str] | None = None) -> int:
