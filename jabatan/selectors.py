@@ -10,6 +10,7 @@ from decimal import Decimal
 from functools import reduce
 from operator import or_
 
+from django.core.paginator import Page, Paginator
 from django.db.models import (
     Count,
     F,
@@ -396,6 +397,18 @@ def daftar_lowongan(*, scope: Lingkup) -> QuerySet[Formasi]:
         )
         .order_by("lowong_sejak", "unit_kerja__path")
     )
+
+
+def halaman_lowongan(
+    rows: QuerySet[Formasi] | list[Formasi], nomor: object, *, pada: date, per_halaman: int = 50
+) -> Page:
+    """Return page `nomor` of the vacant posts `rows` (daftar_lowongan's, filtered or not), each
+    with `hari`, its days vacant on `pada`: one count and one query for the page's rows, whatever
+    the number of vacant posts (a list, already judged row by row, is paged in memory)."""
+    halaman = Paginator(rows, per_halaman).get_page(nomor)
+    for f in halaman:
+        f.hari = (pada - f.lowong_sejak).days
+    return halaman
 
 
 def formasi_dalam_lingkup(*, scope: Lingkup) -> QuerySet[Formasi]:

@@ -7,7 +7,6 @@ from datetime import date
 
 from django.contrib import messages
 from django.core import signing
-from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -39,6 +38,7 @@ from jabatan.selectors import (
     daftar_lowongan,
     formasi_dalam_lingkup,
     formasi_dengan_usulan,
+    halaman_lowongan,
     keputusan_formasi,
     keputusan_hr,
     keputusan_petikan,
@@ -92,9 +92,7 @@ def _saring_lowongan(request: HttpRequest, scope: Lingkup, pada: date) -> tuple:
 
 def _halaman_lowongan(request: HttpRequest, rows, pada: date, per_halaman: int) -> dict:
     """One page of vacancies with their days vacant, and the query string to page on with."""
-    halaman = Paginator(rows, per_halaman).get_page(request.GET.get("halaman"))
-    for f in halaman:
-        f.hari = (pada - f.lowong_sejak).days
+    halaman = halaman_lowongan(rows, request.GET.get("halaman"), pada=pada, per_halaman=per_halaman)
     return {"halaman": halaman, "query": query_without_page(request)}
 
 

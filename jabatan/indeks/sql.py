@@ -153,21 +153,26 @@ def _cukup(jenis: str) -> str:
 
 def select_merit(semua: bool) -> tuple[list[str], str]:
     """The columns (IndeksMerit's attnames) and the SELECT of the fresh rows."""
-    periode = (
-        "SELECT id, tahun FROM kinerja_periode"
-        f" WHERE jenis = {_teks(Periode.Jenis.TAHUNAN)} AND NOT terbuka"
-        " ORDER BY tahun DESC LIMIT 2"
+
+    # The last two closed annual periods, newest first (kinerja.selectors.
+    # periode_tahunan_tertutup), each looked up once by the database. An employee has at most
+    # one SKP per period (skp_satu_per_pegawai_periode): one join each, no ranking of rows.
+    def periode(k: int) -> str:
+        return (
+            "(SELECT id FROM kinerja_periode"
+            f" WHERE jenis = {_teks(Periode.Jenis.TAHUNAN)} AND NOT terbuka"
+            f" ORDER BY tahun DESC LIMIT 1 OFFSET {k})"
+        )
+
+    predikat = "".join(
+        f" LEFT JOIN kinerja_skp {s} ON {s}.pegawai_id = p.id AND {s}.periode_id = {periode(k)}"
+        f" AND {s}.status IN {_daftar(Skp.STATUS_DINILAI)}"
+        for k, s in enumerate(["s1", "s2"])
     )
-    predikat = (
-        "pred AS (SELECT pegawai_id,"
-        " MAX(CASE WHEN n = 1 THEN predikat END) AS p1,"
-        " MAX(CASE WHEN n = 2 THEN predikat END) AS p2 FROM ("
-        " SELECT s.pegawai_id, s.predikat, ROW_NUMBER() OVER"
-        " (PARTITION BY s.pegawai_id ORDER BY pr.tahun DESC) AS n"
-        f" FROM kinerja_skp s JOIN ({periode}) pr ON pr.id = s.periode_id"
-        f" WHERE s.status IN {_daftar(Skp.STATUS_DINILAI)}{_dan('s.pegawai_id', semua)}) x"
-        " GROUP BY pegawai_id)"
-    )
+    # Newest first among those evaluated: the older year comes first when the newer one has no
+    # evaluated SKP.
+    p1 = "CASE WHEN s1.id IS NULL THEN s2.predikat ELSE s1.predikat END"
+    p2 = "CASE WHEN s1.id IS NULL THEN NULL ELSE s2.predikat END"
     hukuman = (
         "huk AS (SELECT pegawai_id,"
         f" MAX(CASE WHEN jenis IN {_daftar(SELAMANYA)} THEN {_tanggal(TERBUKA)}"
@@ -200,11 +205,11 @@ def select_merit(semua: bool) -> tuple[list[str], str]:
         f"ph AS (SELECT pegawai_id, {hari} FROM pnm WHERE tmt_selesai IS NOT NULL"
         " GROUP BY pegawai_id)"
     )
+    # At most one running definitive post per employee (the unique index
+    # penempatan_satu_definitif_aktif_per_pegawai): the running post is a filter, no ranking.
     kini = (
-        "kini AS (SELECT pegawai_id, jenis, jenjang, urusan, tmt_mulai FROM ("
-        " SELECT pegawai_id, jenis, jenjang, urusan, tmt_mulai, ROW_NUMBER() OVER"
-        " (PARTITION BY pegawai_id ORDER BY tmt_mulai DESC, id DESC) AS n"
-        " FROM pnm WHERE tmt_selesai IS NULL) x WHERE n = 1)"
+        "kini AS (SELECT pegawai_id, jenis, jenjang, urusan, tmt_mulai FROM pnm"
+        " WHERE tmt_selesai IS NULL)"
     )
     kode_tingkat = _case("kode", pengembangan.TINGKAT)
     kepemimpinan = (
@@ -239,11 +244,11 @@ def select_merit(semua: bool) -> tuple[list[str], str]:
         "tmt_masuk": "COALESCE(p.tmt_cpns, p.tmt_pppk, p.tmt_golongan)",
         "urutan_pendidikan": _case("p.pendidikan", URUTAN_PENDIDIKAN),
         "bidang_studi_id": "p.bidang_studi_id",
-        "predikat_1": "COALESCE(pred.p1, '')",
-        "predikat_2": "COALESCE(pred.p2, '')",
-        "skor_1": _case("pred.p1", skor),
-        "skor_2": _case("pred.p2", skor),
-        "kinerja_lulus": (f"COALESCE(pred.p1, '') IN {lulus} AND COALESCE(pred.p2, '') IN {lulus}"),
+        "predikat_1": f"COALESCE({p1}, '')",
+        "predikat_2": f"COALESCE({p2}, '')",
+        "skor_1": _case(f"({p1})", skor),
+        "skor_2": _case(f"({p2})", skor),
+        "kinerja_lulus": f"COALESCE({p1}, '') IN {lulus} AND COALESCE({p2}, '') IN {lulus}",
         "asesmen": "ases.pegawai_id IS NOT NULL",
         **{f"level_{k}": f"ases.{k}" for k in KODE},
         **{c: f"COALESCE(ph.{c}, 0)" for c in [*KOLOM_HARI.values(), *KOLOM_JENJANG.values()]},
@@ -263,7 +268,6 @@ def select_merit(semua: bool) -> tuple[list[str], str]:
         [
             _unit_urusan(),
             _penempatan(semua),
-            predikat,
             hukuman,
             asesmen,
             jpm,
@@ -276,8 +280,8 @@ def select_merit(semua: bool) -> tuple[list[str], str]:
         f"WITH RECURSIVE {cte} SELECT "
         + ", ".join(f"{kolom[f]} AS {f}" for f in fields)
         + " FROM pegawai_pegawai p"
-        " LEFT JOIN pred ON pred.pegawai_id = p.id"
-        " LEFT JOIN huk ON huk.pegawai_id = p.id"
+        + predikat
+        + " LEFT JOIN huk ON huk.pegawai_id = p.id"
         " LEFT JOIN ases ON ases.pegawai_id = p.id"
         " LEFT JOIN jpm ON jpm.pegawai_id = p.id"
         " LEFT JOIN ph ON ph.pegawai_id = p.id"

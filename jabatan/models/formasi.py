@@ -140,6 +140,14 @@ class Penempatan(TimestampedModel):
         indexes = [
             # The placement list's default order (newest first), without sorting every row.
             models.Index(fields=["-tmt_mulai", "-id"], name="penempatan_terbaru"),
+            # The day a post fell vacant (the end of its last definitive placement), looked up
+            # once per vacant post by the vacancy list's sort: one index probe each, where the
+            # post's index alone reads every placement it ever had.
+            models.Index(
+                fields=["formasi", "-tmt_selesai"],
+                condition=Q(jenis="definitif", tmt_selesai__isnull=False),
+                name="penempatan_definitif_selesai",
+            ),
         ]
         constraints = [
             models.UniqueConstraint(
