@@ -53,9 +53,10 @@ def refresh(pegawai_ids: Iterable[int | None] | None) -> None:
 
 
 def periods_changed() -> None:
-    """An annual period opened, closed, was added or removed (the predikat columns change)."""
+    """An annual period opened, closed, was added or removed (the predikat columns change);
+    inside `deferred()`, at its end."""
     if _deferred() is not None:
-        _local.semua = True
+        _local.periods = True
         return
     for hook in _period_hooks:
         hook()
@@ -70,15 +71,19 @@ def deferred(only: Callable[[], Collection[int]] | None = None) -> Iterator[None
     if _deferred() is not None:
         yield
         return
-    _local.deferred, _local.semua = set(), False
+    _local.deferred, _local.semua, _local.periods = set(), False, False
     try:
         yield
     except BaseException:
         _local.deferred = None
         raise
-    semua = _local.semua
+    semua, periods = _local.semua, _local.periods
     _local.deferred = None
-    refresh(None if only is None or semua else only())
+    whole = only is None or semua
+    refresh(None if whole else only())
+    if periods and not whole:
+        # The employees touched are rebuilt above; the periods change everyone's predikat.
+        periods_changed()
 
 
 class RefreshAdminMixin:

@@ -133,3 +133,20 @@ def test_the_refresh_is_queued_when_the_save_commits(org):
     call_command("db_worker", batch=True, startup_delay=False, reload=False, verbosity=0)
     progres.refresh_from_db()
     assert progres.status == "selesai"
+
+
+def test_a_period_change_inside_deferred_work_refreshes_the_touched_and_queues_the_predikat(org):
+    """An import that adds a closed year (kinerja.services.impor) calls periods_changed inside
+    `deferred(only)`: at its end the employees it touched are rebuilt and the predikat refresh is
+    queued, not the whole projection rebuilt in the import's transaction."""
+    disentuh = buat_calon(org.bidang_a, predikat=("Sangat Baik", "Baik"))
+    lain = buat_calon(org.unit_b, predikat=("Sangat Baik", "Baik"))
+    tutup_periode()
+    assert indeks.selisih() == []
+    # Both change without a refresh: only the touched one is named to `deferred`.
+    type(disentuh).objects.filter(pk__in=[disentuh.pk, lain.pk]).update(pendidikan="SLTA")
+    with projection.deferred(lambda: {disentuh.pk}):
+        Periode.objects.create(tahun=2019, jenis="tahunan")
+        projection.periods_changed()
+    assert indeks.selisih() == [lain.pk]  # the rest was not rebuilt
+    assert Progres.objects.filter(jenis="jabatan.tasks.segarkan_predikat").count() == 1
