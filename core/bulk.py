@@ -4,7 +4,7 @@ cyclic garbage collector in the way.
 
 For bulk loads that bypass the models' save() on purpose (the demo seed, the merit projection's
 rebuild, imports): the caller has validated the rows, and the database's constraints still hold
-every row. In core, below every app, so every app can use it.
+every row. In core, below every app but tugas, so every app from pegawai up can use it.
 """
 
 from __future__ import annotations

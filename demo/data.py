@@ -91,8 +91,7 @@ ASISTEN: dict[str, list[str]] = {
     ],
 }
 
-# (jenis, name, abbreviation, bidang) — the perangkat daerah. "" bidang means a generic set.
-GENERIC_BIDANG = ["Bidang Perencanaan", "Bidang Pelaksanaan", "Bidang Pengendalian dan Evaluasi"]
+# (jenis, name, abbreviation, bidang) — the perangkat daerah.
 PERANGKAT_DAERAH: list[tuple[str, str, str, list[str]]] = [
     (
         "sekretariat",

@@ -562,8 +562,10 @@ class PelatihanDemo:
         """A few employees' external training this year: most verified, some waiting; all share
         one sample certificate, stored once so that HR's download link opens it."""
         rng, pada = self.rng, self.pada
-        if not default_storage.exists(CONTOH_BUKTI):
-            default_storage.save(CONTOH_BUKTI, ContentFile(CONTOH_PDF))
+        bukti = CONTOH_BUKTI
+        if not default_storage.exists(bukti):
+            # The storage may store it under another name (one taken meanwhile): keep its own.
+            bukti = default_storage.save(bukti, ContentFile(CONTOH_PDF))
         rows = []
         eid = next_free_id(PelatihanEksternal)
         for o in rng.sample(self.orang, min(len(self.orang), max(3, len(self.orang) // 50))):
@@ -590,7 +592,7 @@ class PelatihanDemo:
                     mulai + timedelta(days=2),
                     jp,
                     f"EXT/{pada.year}/{eid:04d}",
-                    CONTOH_BUKTI,
+                    bukti,
                     "diajukan" if menunggu else "diverifikasi",
                     mulai.year,
                 )

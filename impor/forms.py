@@ -5,10 +5,10 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from jabatan.models import Jabatan
-from pegawai.models import UnitKerja
+from pegawai.forms import tambah_galat
 
 
 class UnggahForm(forms.Form):
@@ -60,25 +60,19 @@ class PemetaanForm(forms.Form):
                 )
                 self.asing[name] = (jenis, kode, nama)
 
-    def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
-        # What the page offers: every unit, the active positions. One query per kind.
-        for jenis, qs, pesan in (
-            ("unit", UnitKerja.objects.all(), _("Unit kerja tidak ditemukan.")),
-            ("jabatan", Jabatan.objects.filter(aktif=True), _("Jabatan tidak ditemukan.")),
-        ):
-            dipilih = {
-                name: cleaned[name]
-                for name, (j, _kode, _nama) in self.asing.items()
-                if j == jenis and cleaned.get(name)
-            }
-            if not dipilih:
-                continue
-            ada = set(qs.filter(pk__in=dipilih.values()).values_list("pk", flat=True))
-            for name, pk in dipilih.items():
-                if pk not in ada:
-                    self.add_error(name, pesan)
-        return cleaned
+    def add_service_error(self, error: ValidationError) -> None:
+        """Put impor.services.pemetaan_save's refusal on the rows it names (each error's `kode`
+        param is a SIASN id of this form); the service holds the one check of the targets."""
+        baris = {(jenis, kode): name for name, (jenis, kode, _nama) in self.asing.items()}
+        if not hasattr(error, "error_dict"):
+            tambah_galat(self, error)
+            return
+        per_baris: dict[str, list[ValidationError]] = {}
+        for jenis, errors in error.error_dict.items():
+            for e in errors:
+                name = baris.get((jenis, (e.params or {}).get("kode")), jenis)
+                per_baris.setdefault(name, []).append(e)
+        tambah_galat(self, ValidationError(per_baris))
 
     def pemetaan(self) -> dict[str, dict[str, tuple[str, int]]]:
         """Return the chosen mappings by kind: SIASN id -> (SIASN name, our id), as

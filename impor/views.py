@@ -126,11 +126,15 @@ def impor_petakan(request: HttpRequest, pk: int) -> HttpResponse:
         unit_asing=r.get("unit_asing") or {},
         jabatan_asing=r.get("jabatan_asing") or {},
     )
-    if not form.is_valid():
-        return _halaman_detail(request, impor, pemetaan=form, status=400)
-    pilihan = form.pemetaan()
-    pemetaan_save(unit=pilihan["unit"], jabatan=pilihan["jabatan"], oleh=request.user)
-    return redirect(tasks.pratinjau_start(impor, request.user))
+    if form.is_valid():
+        pilihan = form.pemetaan()
+        try:
+            pemetaan_save(unit=pilihan["unit"], jabatan=pilihan["jabatan"], oleh=request.user)
+        except ValidationError as exc:
+            form.add_service_error(exc)
+        else:
+            return redirect(tasks.pratinjau_start(impor, request.user))
+    return _halaman_detail(request, impor, pemetaan=form, status=400)
 
 
 @page(HR_IMPOR)

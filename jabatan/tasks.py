@@ -103,9 +103,10 @@ def segarkan_predikat(laporan: Laporan) -> int:
 def predikat_refresh_start() -> Progres:
     """Queue the refresh for when the current transaction commits (one per user while queued).
 
-    Called by the period receiver, which has no request: the task is the user's whose admin
-    save started it (`tugas.progres.dicatat`); from a shell or a command, nobody's (superusers
-    still see it).
+    Called through `pegawai.projection.periods_changed` (registered in JabatanConfig.ready) by
+    the period admin and the SKP import, which pass no request: the task is the user's whose
+    admin save started it (`tugas.progres.dicatat`); from a shell or a command, nobody's
+    (superusers still see it).
     """
     return mulai(
         segarkan_predikat,

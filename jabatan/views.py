@@ -167,8 +167,8 @@ def lowongan_daftar_ekspor(request: HttpRequest, fmt: str) -> HttpResponse:
 
 
 def _formasi_peringkat(request: HttpRequest, formasi_id: int) -> tuple[Lingkup, Formasi]:
-    """The post of a ranking page or action in the user's scope (404 outside it); the views'
-    `@page(PERINGKAT)` lets only HR in."""
+    """The post of a ranking or succession page or action in the user's scope (404 outside it);
+    the views' `@page(PERINGKAT)` (views_suksesi: `SUKSESI`) lets only HR in."""
     scope = lingkup(request.user)
     return scope, get_object_or_404(formasi_dalam_lingkup(scope=scope), pk=formasi_id)
 

@@ -26,11 +26,6 @@ SUKSESI = holds(
 )
 
 
-def _formasi(request: HttpRequest, formasi_id: int) -> tuple[Lingkup, Formasi]:
-    """The post of the action, in the user's scope (404 outside it); `@page(SUKSESI)`."""
-    return _formasi_peringkat(request, formasi_id)
-
-
 def _kembali(formasi: Formasi) -> HttpResponse:
     return redirect(reverse("jabatan:lowongan_detail", args=[formasi.pk]) + "#suksesi")
 
@@ -45,7 +40,7 @@ def _gagal(request: HttpRequest, scope: Lingkup, formasi: Formasi, **form) -> Ht
 @require_POST
 def suksesor_tambah(request: HttpRequest, formasi_id: int) -> HttpResponse:
     """Name a successor of the key post."""
-    scope, formasi = _formasi(request, formasi_id)
+    scope, formasi = _formasi_peringkat(request, formasi_id)
     if not formasi_kunci(formasi):
         # The page has no succession section to show a field error in: say it on top.
         messages.error(
@@ -67,7 +62,7 @@ def suksesor_tambah(request: HttpRequest, formasi_id: int) -> HttpResponse:
 def _aksi(
     request: HttpRequest, formasi_id: int, suksesor_id: int, cls: type, kunci: str, pesan: str
 ) -> HttpResponse:
-    scope, formasi = _formasi(request, formasi_id)
+    scope, formasi = _formasi_peringkat(request, formasi_id)
     # A successor of another post (or an id guessed) is not found here.
     suksesor = get_object_or_404(
         Suksesor.objects.select_related("pegawai"), pk=suksesor_id, formasi=formasi, aktif=True

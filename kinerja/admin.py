@@ -33,10 +33,12 @@ class PeriodeAdmin(BaseAdmin):
     list_editable = ["terbuka"]
 
     # An annual period opened, closed, added or removed: the merit projection's predikat
-    # columns change (pegawai.projection.periods_changed queues their refresh).
+    # columns change (pegawai.projection.periods_changed queues their refresh). A change of
+    # `jenis` (tahunan or triwulan, so one side is annual) adds or removes one as surely.
     def save_model(self, request: HttpRequest, obj: Periode, form: Any, change: bool) -> None:
         super().save_model(request, obj, form, change)
-        if obj.jenis == Periode.Jenis.TAHUNAN and (not change or form.has_changed()):
+        tahunan = obj.jenis == Periode.Jenis.TAHUNAN or "jenis" in form.changed_data
+        if tahunan and (not change or form.has_changed()):
             projection.periods_changed()
 
     def delete_model(self, request: HttpRequest, obj: Periode) -> None:

@@ -368,8 +368,8 @@ def _aksi(request: HttpRequest, pk: int, aksi: Aksi, jalankan, pesan: str) -> Ht
     )
 
 
-@require_POST
 @page(SIGNED_IN)
+@require_POST
 def skp_rencana(request: HttpRequest, pk: int) -> HttpResponse:
     """Set the work plan (the evaluator)."""
     return _aksi(
@@ -381,8 +381,8 @@ def skp_rencana(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@require_POST
 @page(SIGNED_IN)
+@require_POST
 def skp_realisasi(request: HttpRequest, pk: int) -> HttpResponse:
     """Record realisations and evidence (the employee)."""
     return _aksi(
@@ -394,8 +394,8 @@ def skp_realisasi(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@require_POST
 @page(SIGNED_IN)
+@require_POST
 def skp_penilaian(request: HttpRequest, pk: int) -> HttpResponse:
     """Rate results and behaviour (the evaluator or HR)."""
     return _aksi(
@@ -407,8 +407,8 @@ def skp_penilaian(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@require_POST
 @page(SIGNED_IN)
+@require_POST
 def skp_finalisasi(request: HttpRequest, pk: int) -> HttpResponse:
     """Make the evaluated SKP final (the evaluator or HR)."""
     return _aksi(
@@ -420,8 +420,8 @@ def skp_finalisasi(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
-@require_POST
 @page(SIGNED_IN)
+@require_POST
 def skp_revisi_catat(request: HttpRequest, pk: int) -> HttpResponse:
     """Record a revision of a final SKP with its reason; breaches of the curve it leaves are
     shown as warnings with the numbers, as before finalising (HR decides)."""

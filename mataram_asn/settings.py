@@ -49,7 +49,8 @@ INSTALLED_APPS = [
     "tugas",
     "django_tasks",
     "django_tasks_db",
-    # The framework every app below the roof uses (no models); above it only tugas.
+    # The framework the apps from pegawai up use (no models); in the layers it sits between
+    # pegawai and tugas, the only app below it.
     "core",
     "pegawai",
     "kinerja",

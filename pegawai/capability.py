@@ -22,7 +22,7 @@ from typing import Any
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.models import AnonymousUser, User
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ImproperlyConfigured, PermissionDenied
 from django.urls import URLPattern, URLResolver, get_resolver, get_urlconf, reverse
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
@@ -184,5 +184,10 @@ def menu(user: AnyUser) -> list[MenuEntry]:
 
 
 def may_open(user: AnyUser, url_name: str) -> bool:
-    """Whether the user may open the declared page `url_name` (for a link outside the menu)."""
-    return declared_pages()[url_name].capability.allows(user)
+    """Whether the user may open the declared page `url_name` (for a link outside the menu).
+    ImproperlyConfigured, naming it, when no page declares `url_name` (a typo in a template's
+    `{% boleh_buka %}`; tests/test_arsitektur.py scans the templates for it)."""
+    declared = declared_pages().get(url_name)
+    if declared is None:
+        raise ImproperlyConfigured(f"{url_name!r} is not a declared page (pegawai.capability.page)")
+    return declared.capability.allows(user)

@@ -102,7 +102,7 @@ def tanggal_selesai(jenis: str, mulai: date) -> date | None:
 # --- "A sanction blocks promotion", the one rule (PP 94/2021) -------------------------------
 # PP 94/2021 Pasal 8-9 sets the levels and the months a sedang/berat sanction runs; while it runs
 # the employee is not promoted (Pasal 10: the sanction's consequences for the career; BKN
-# practice: no promotion, no rank increase while serving). [practice, configurable;
+# practice: no promotion, no rank increase while serving). [practice, set here;
 # docs/aturan.md §11] Ringan never blocks; dismissal (PDHTAPS) blocks for good once it has
 # started, whatever end date was typed. Python (`menghalangi_promosi`) and SQL
 # (`menghalangi_promosi_sql`, the merit ranking and the projection's prefilter) read these two

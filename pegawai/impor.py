@@ -8,7 +8,10 @@ new employees straight into the table, changes into a temporary staging table an
 UPDATE ... FROM. Elsewhere (the SQLite quick start) through Django's bulk statements.
 
 Bypassing save() is deliberate (core.bulk): the database's CHECK constraints still hold every
-row, and the caller rebuilds the merit projection once at the end (jabatan.indeks.index_refresh).
+row. The merit projection is the caller's (impor.proses): it writes inside
+`pegawai.projection.deferred(...)`, which refreshes only the employees the import touched once
+at the end, or, past `jabatan.indeks.BATCH` of them, queues one rebuild task for when the import
+commits (`impor.tasks.merit_index_refresh_start`).
 """
 
 from __future__ import annotations

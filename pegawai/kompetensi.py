@@ -38,15 +38,6 @@ KODE_RESMI: dict[str, str] = {
 LEVEL_MIN = 1
 LEVEL_MAX = 5
 
-# JPM categories for filling a position (Peraturan BKN 26/2019); legal labels, not translated.
-MEMENUHI_SYARAT = "Memenuhi Syarat"
-MASIH_MEMENUHI_SYARAT = "Masih Memenuhi Syarat"
-KURANG_MEMENUHI_SYARAT = "Kurang Memenuhi Syarat"
-
-# Competency-mapping categories [practice, docs/aturan.md §8].
-OPTIMAL = "Optimal"
-CUKUP_OPTIMAL = "Cukup Optimal"
-KURANG_OPTIMAL = "Kurang Optimal"
 
 # Default required manajerial level per kind / fungsional jenjang [configurable, section 8].
 _STANDAR_JENIS: dict[str, int] = {
@@ -86,24 +77,6 @@ def jpm(capaian: Mapping[str, int | None], standar: Mapping[str, int]) -> Decima
         total_standar += required
     persen = Decimal(total_capaian) * 100 / Decimal(total_standar)
     return persen.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
-
-
-def kategori_jpm(persen: Decimal) -> str:
-    """Return the JPM category for filling a position (Peraturan BKN 26/2019)."""
-    if persen >= 80:
-        return MEMENUHI_SYARAT
-    if persen >= 68:
-        return MASIH_MEMENUHI_SYARAT
-    return KURANG_MEMENUHI_SYARAT
-
-
-def kategori_pemetaan(persen: Decimal) -> str:
-    """Return the competency-mapping category [practice]."""
-    if persen >= 90:
-        return OPTIMAL
-    if persen >= 78:
-        return CUKUP_OPTIMAL
-    return KURANG_OPTIMAL
 
 
 def standar_default(jenis_jabatan: str, jenjang: str = "") -> dict[str, int]:

@@ -1,9 +1,9 @@
 """Links and summaries that other apps put on the employee's own page (/saya/).
 
-pegawai sits below every app, so its page cannot name their URLs or read their data; an app
-above adds its link here from its AppConfig.ready() (jabatan: the employee's chances for vacant
-posts), or a summary card (kinerja: the SKP to fill in; jabatan: the JP of the year, which it
-reads from pelatihan), computed when the page is shown.
+pegawai sits below every app but core and tugas, so its page cannot name the URLs or read the
+data of the apps above it; such an app adds its link here from its AppConfig.ready() (jabatan:
+the employee's chances for vacant posts), or a summary card (kinerja: the SKP to fill in;
+jabatan: the JP of the year, which it reads from pelatihan), computed when the page is shown.
 """
 
 from __future__ import annotations

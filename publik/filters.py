@@ -68,8 +68,11 @@ class KeputusanPublikFilter(LingkupFilterSet):
         fields = ["unit", "tahun", "metode", "jenis"]
 
     def __init__(self, *args, **kwargs) -> None:
-        # The filled posts are public: the picker offers every perangkat daerah, whoever asks.
+        # The filled posts are public: the picker offers every perangkat daerah (depth 1),
+        # whoever asks; the city itself is "Semua perangkat daerah", the empty choice.
         super().__init__(*args, scope=lingkup_seluruh(), **kwargs)
+        unit = self.filters["unit"]
+        unit.queryset = unit.queryset.filter(depth=1)
 
     def filter_tahun(self, qs: QuerySet, name: str, value: str) -> QuerySet:
         return qs.filter(tanggal_sk__year=int(value)) if value else qs

@@ -74,8 +74,8 @@ def _tgl(d: date) -> str:
 
 
 def _hr(oleh: AbstractBaseUser, field: str = "seleksi", perm: str = PERM) -> None:
-    """The services' own guard, on the capability the pages declare (publik.views.kelola),
-    refused as a form error on `field`."""
+    """The services' own guard, on the write permission `perm` alone, refused as a form error
+    on `field`. The pages ask more: `publik.view_seleksi` as well (publik.views.kelola._bkpsdm)."""
     bkpsdm = holds(perm, reason=_("Hanya BKPSDM yang mengelola seleksi terbuka."))
     if not bkpsdm.allows(oleh):
         raise ValidationError({field: bkpsdm.reason})

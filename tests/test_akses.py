@@ -158,12 +158,13 @@ HALAMAN = {
     "kinerja:skp_cetak": (302, 200, 404, 200, 200),  # whoever may open the SKP page
     "tugas:detail": (302, 404, 404, 404, 200),  # only its starter, HR here (tests/tugas)
     "tugas:unduh": (302, 404, 404, 404, 404),  # no file before the task is done
-    # The SKP page's actions: POST only (tests/kinerja/test_views.py posts to them).
-    "kinerja:skp_rencana": (405, 405, 405, 405, 405),
-    "kinerja:skp_realisasi": (405, 405, 405, 405, 405),
-    "kinerja:skp_nilai": (405, 405, 405, 405, 405),
-    "kinerja:skp_final": (405, 405, 405, 405, 405),
-    "kinerja:skp_revisi": (405, 405, 405, 405, 405),
+    # The SKP page's actions: POST only (tests/kinerja/test_views.py posts to them), after the
+    # login as every page.
+    "kinerja:skp_rencana": (302, 405, 405, 405, 405),
+    "kinerja:skp_realisasi": (302, 405, 405, 405, 405),
+    "kinerja:skp_nilai": (302, 405, 405, 405, 405),
+    "kinerja:skp_final": (302, 405, 405, 405, 405),
+    "kinerja:skp_revisi": (302, 405, 405, 405, 405),
     "pelatihan:dasbor": (302, 403, 200, 200, 200),  # unit heads and HR
     "pelatihan:ekspor": (302, 403, 405, 405, 405),  # POST only: it queues a task
     "pelatihan:saya": (302, 200, 200, 200, 403),  # an employee's own

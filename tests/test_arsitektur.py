@@ -13,6 +13,7 @@ import sqlite3
 import subprocess
 import sys
 import tomllib
+from collections.abc import Collection
 from pathlib import Path
 
 import pytest
@@ -22,6 +23,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.db.migrations.loader import MigrationLoader
 from django.urls import URLPattern, URLResolver, get_resolver
 
+from pegawai.capability import declared_pages
 from peran.grup import deklarasi, sinkronkan_grup
 
 BASE = Path(settings.BASE_DIR)
@@ -97,32 +99,48 @@ def _pemilik_template(path: Path, base: Path = BASE) -> str | None:
 
 
 URL_TAG = re.compile(r"""{%\s*url\s+["']([\w:-]+)["']""")
+# A link shown when its page would open (pegawai.templatetags.akses_menu): a declared page's name.
+BOLEH_BUKA_TAG = re.compile(r"""{%\s*boleh_buka\s+["']([\w:-]+)["']""")
 # A reversed name in Python: reverse("x:y"), redirect("x:y"), reverse_lazy, resolve_url, ...
 URL_STRING = re.compile(r"""["']([a-z_]+:[\w-]+)["']""")
 
 
-def _templat_melanggar(base: Path, urls: dict[str, str]) -> list[str]:
-    """Return each `{% url %}` in the templates under `base` that names an unknown URL or a
-    URL served by a higher app than the template's own."""
+def _templat_melanggar(base: Path, urls: dict[str, str], halaman: Collection[str]) -> list[str]:
+    """Return each `{% url %}` in the templates under `base` that names an unknown URL, each
+    `{% boleh_buka %}` that names no declared page (`halaman`: pegawai.capability.may_open
+    refuses it), and each of either naming a URL served by a higher app than the template's
+    own."""
     wrong = []
     for path in sorted(base.glob("templates/**/*.html")) + sorted(
         base.glob("*/templates/**/*.html")
     ):
+        rel = path.relative_to(base)
+        teks = path.read_text()
+        boleh_buka = BOLEH_BUKA_TAG.findall(teks)
+        wrong += [
+            f"{rel}: undeclared page {name!r} in {{% boleh_buka %}}"
+            for name in boleh_buka
+            if name not in halaman
+        ]
         owner = _pemilik_template(path, base)
         if owner is None:
             continue  # base.html and the like belong to the roof
-        for name in URL_TAG.findall(path.read_text()):
+        for name in URL_TAG.findall(teks):
             target = urls.get(name)
             if target is None:
-                wrong.append(f"{path.relative_to(base)}: unknown URL name {name!r}")
+                wrong.append(f"{rel}: unknown URL name {name!r}")
             elif not _boleh(owner, target):
-                wrong.append(f"{path.relative_to(base)}: {{% url '{name}' %}} ({target})")
+                wrong.append(f"{rel}: {{% url '{name}' %}} ({target})")
+        for name in boleh_buka:
+            target = urls.get(name)
+            if target is not None and not _boleh(owner, target):
+                wrong.append(f"{rel}: {{% boleh_buka '{name}' %}} ({target})")
     return wrong
 
 
 def test_it_keeps_url_names_in_templates_and_code_in_the_layers() -> None:
     urls = _url_apps()
-    wrong = _templat_melanggar(BASE, urls)
+    wrong = _templat_melanggar(BASE, urls, declared_pages())
     for app in APPS:
         for path in sorted((BASE / app).rglob("*.py")):
             for name in URL_STRING.findall(path.read_text()):
@@ -155,10 +173,33 @@ def test_the_template_scan_reports_a_bad_template_in_either_layout(tmp_path) -> 
         (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / rel).write_text(isi)
 
-    assert _templat_melanggar(tmp_path, urls) == [
+    assert _templat_melanggar(tmp_path, urls, declared_pages()) == [
         "templates/kinerja/tak_dikenal.html: unknown URL name 'kinerja:tidak_ada'",
         "templates/pegawai/buruk.html: {% url 'jabatan:peluang' %} (jabatan)",
         "pegawai/templates/pegawai/buruk_app.html: {% url 'jabatan:peluang' %} (jabatan)",
+    ]
+
+
+def test_the_template_scan_reports_a_boleh_buka_naming_no_declared_page(tmp_path) -> None:
+    """The same scan over `{% boleh_buka %}`: a name no page declares (a typo, which
+    pegawai.capability.may_open refuses when the page renders) in any template, the roof's
+    too, and a pegawai template asking about a jabatan page. A declared page of the same or
+    a lower app passes."""
+    urls = _url_apps()
+    tulis = {
+        "templates/jabatan/salah_ketik.html": '{% boleh_buka "kinerja:skp_lst" as x %}',
+        "templates/base.html": "{%  boleh_buka 'tidak:ada' as x %}",
+        "templates/pegawai/buruk.html": '{% boleh_buka "jabatan:peluang" as x %}',
+        "templates/jabatan/baik.html": '{% boleh_buka "kinerja:skp_list" as x %}',
+    }
+    for rel, isi in tulis.items():
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text(isi)
+
+    assert _templat_melanggar(tmp_path, urls, declared_pages()) == [
+        "templates/base.html: undeclared page 'tidak:ada' in {% boleh_buka %}",
+        "templates/jabatan/salah_ketik.html: undeclared page 'kinerja:skp_lst' in {% boleh_buka %}",
+        "templates/pegawai/buruk.html: {% boleh_buka 'jabatan:peluang' %} (jabatan)",
     ]
 
 

@@ -26,7 +26,7 @@ from typing import Any
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
-from django.db.models import Count, Max, Min, Q
+from django.db.models import Count, Max, Min
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
@@ -62,7 +62,7 @@ def periksa_antrean(sekarang: datetime | None = None) -> dict[str, Any]:
     antre = DBTaskResult.objects.ready().aggregate(n=Count("id"), tertua=Min("enqueued_at"))
     worker = Detak.objects.aggregate(
         detak_terakhir=Max("terakhir"),
-        hidup=Count("pk", filter=Q(pk__in=Detak.objects.hidup(sekarang).values("pk"))),
+        hidup=Count("pk", filter=Detak.objects.hidup_q(sekarang)),
     )
     tertua = _detik(antre["tertua"], sekarang)
     hasil = {

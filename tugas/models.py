@@ -144,10 +144,16 @@ def batas_hidup(sekarang: datetime | None = None) -> datetime:
 
 
 class DetakQuerySet(models.QuerySet):
+    @staticmethod
+    def hidup_q(sekarang: datetime | None = None) -> models.Q:
+        """The condition of a live worker's row: it beat since `batas_hidup` (for `hidup`, or
+        an aggregate's filter)."""
+        return models.Q(terakhir__gte=batas_hidup(sekarang))
+
     def hidup(self, sekarang: datetime | None = None) -> DetakQuerySet:
-        """The live workers: those that beat since `batas_hidup` (the readiness check and the
-        orphaned-task sweep ask the same question)."""
-        return self.filter(terakhir__gte=batas_hidup(sekarang))
+        """The live workers (the readiness check and the orphaned-task sweep ask the same
+        question)."""
+        return self.filter(self.hidup_q(sekarang))
 
 
 class Detak(models.Model):

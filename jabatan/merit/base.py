@@ -106,7 +106,7 @@ PENGALAMAN = {
 }
 
 
-SISA_MASA_KERJA_BULAN = 12  # [practice, configurable]: at least a year before retirement
+SISA_MASA_KERJA_BULAN = 12  # [practice, set here]: at least a year before retirement
 
 
 TAHUN_INTEGRITAS = 5  # a sedang/berat sanction in the last N years lowers integritas (section 11)

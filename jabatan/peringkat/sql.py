@@ -11,10 +11,10 @@ from django.db import connection
 from jabatan import indeks, merit
 from jabatan.merit import jpt, pengembangan, relevansi
 from jabatan.models import IndeksJp, IndeksMerit, IndeksUrusan
-from jabatan.selectors import tambah_bulan
 from kinerja import rules as kr
 from pegawai import golongan as gol
 from pegawai import kedudukan_hukum as kh
+from pegawai.bulan import tambah_bulan
 from pegawai.disiplin import (
     TINGKAT,
     TingkatHukuman,

@@ -343,9 +343,9 @@ def asesmen_compute_jpm(*, asesmen: HasilAsesmen) -> HasilAsesmen:
 def asesmen_compute_jpm_bulk(asesmen: QuerySet[HasilAsesmen], *, batch_size: int = 2000) -> int:
     """Store the JPM (`asesmen_compute_jpm`'s rule) of every assessment in `asesmen`; return how
     many. One query for the ids, then per batch three (the assessments, their employees'
-    standards, one UPDATE), so the demo's seed at national scale stays in memory; a bulk write,
-    so no signal runs: the caller rebuilds the merit projection (seed_demo does, after the
-    generator)."""
+    standards, one UPDATE), so the demo's seed at national scale stays in memory. Unlike
+    `asesmen_compute_jpm` it does not refresh the merit projection: the caller rebuilds it once
+    (seed_demo does, after the generator)."""
     ids = list(asesmen.order_by("pk").values_list("pk", flat=True))
     for start in range(0, len(ids), batch_size):
         rows = list(HasilAsesmen.objects.filter(pk__in=ids[start : start + batch_size]))

@@ -136,7 +136,8 @@ class PegawaiForm(forms.ModelForm):
 
 @admin.register(Pegawai)
 class PegawaiAdmin(RefreshAdminMixin, NipSearchMixin, BaseAdmin):
-    # The fields the merit projection reads (its sanctions and assessments are inlines).
+    # The fields the merit projection reads (its sanctions and assessments are inlines);
+    # tests/jabatan/test_projection_fields.py holds it to jabatan.indeks.sql.
     projection_fields = frozenset(
         {
             "nip",

@@ -168,6 +168,25 @@ def test_it_creates_a_demo_login_for_each_role():
     assert r.status_code == 200 and r["Content-Type"] == "application/pdf"
 
 
+def test_the_seeded_training_points_at_the_name_the_storage_gave_the_sample(monkeypatch):
+    # A storage may keep a file under another name than asked (one taken meanwhile): the rows
+    # name the file that was written, so HR's link to the evidence still opens it.
+    from django.core.files.storage import default_storage
+
+    simpan = default_storage.save
+    disimpan = []
+
+    def save_elsewhere(name, content, **kwargs):
+        disimpan.append(simpan("sertifikat/contoh-lain.pdf", content, **kwargs))
+        return disimpan[-1]
+
+    monkeypatch.setattr(default_storage, "exists", lambda name: False)
+    monkeypatch.setattr(default_storage, "save", save_elsewhere)
+    _seed("--pegawai", "2000")
+    assert len(disimpan) == 1 and disimpan[0] != "sertifikat/contoh.pdf"
+    assert set(PelatihanEksternal.objects.values_list("bukti", flat=True)) == {disimpan[0]}
+
+
 def test_it_rejects_a_bad_argument():
     with pytest.raises(CommandError):
         _seed("--pegawai", "0")

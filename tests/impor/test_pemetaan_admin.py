@@ -6,8 +6,8 @@ import pytest
 from auditlog.models import LogEntry
 from django.urls import reverse
 
-from impor.models import Impor, PemetaanUnit
-from tests.factories import UnitKerjaFactory
+from impor.models import Impor, PemetaanJabatan, PemetaanUnit
+from tests.factories import JabatanFactory, UnitKerjaFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -39,6 +39,19 @@ def test_the_siasn_id_is_fixed_once_saved_and_the_target_can_be_corrected(hr_cli
         baru,
         1,
     )
+
+
+def test_the_admin_refuses_a_mapping_onto_an_inactive_position_as_the_import_page_does(hr_client):
+    # The one check is the service's (impor.services.pemetaan_save), on either path.
+    jabatan = JabatanFactory(aktif=False)
+    url = reverse("admin:impor_pemetaanjabatan_add")
+    response = hr_client.post(
+        url, {"kode_siasn": "J7", "nama_siasn": "ANALIS", "jabatan": jabatan.pk}, follow=True
+    )
+    assert "Jabatan tidak ditemukan atau tidak aktif." in [
+        str(m) for m in response.context["messages"]
+    ]
+    assert not PemetaanJabatan.objects.exists()
 
 
 def test_the_preview_links_each_unknown_unit_to_the_mapping_page(hr_client):

@@ -54,7 +54,10 @@ def test_it_maps_the_chosen_ids_in_the_pages_order():
     [
         ({"unit-0": "abc"}, "Unit kerja untuk DINAS A: Pilih dari daftar."),
         ({"unit-1": "999999"}, "Unit kerja untuk BAPPEDA: Unit kerja tidak ditemukan."),
-        ({"jabatan-0": "999999"}, "Jabatan untuk ANALIS: Jabatan tidak ditemukan."),
+        (
+            {"jabatan-0": "999999"},
+            "Jabatan untuk ANALIS: Jabatan tidak ditemukan atau tidak aktif.",
+        ),
     ],
 )
 def test_a_bad_choice_is_a_field_error_and_nothing_is_saved(hr_client, impor, data, pesan):
@@ -63,3 +66,17 @@ def test_a_bad_choice_is_a_field_error_and_nothing_is_saved(hr_client, impor, da
     assert pesan in response.content.decode()
     assert not PemetaanUnit.objects.exists() and not PemetaanJabatan.objects.exists()
     assert not Progres.objects.exists()  # no preview queued
+
+
+def test_an_inactive_position_is_refused_on_its_row_and_nothing_is_saved(hr_client, impor):
+    # The one check of the targets is the service's (the admin's path meets it too): the page
+    # shows its refusal on the row it names, and the valid unit beside it is not saved either.
+    data = {"unit-1": str(UnitKerjaFactory().pk), "jabatan-0": str(JabatanFactory(aktif=False).pk)}
+    response = hr_client.post(reverse("impor:petakan", args=[impor.pk]), data)
+    assert response.status_code == 400
+    assert (
+        "Jabatan untuk ANALIS: Jabatan tidak ditemukan atau tidak aktif."
+        in response.content.decode()
+    )
+    assert not PemetaanUnit.objects.exists() and not PemetaanJabatan.objects.exists()
+    assert not Progres.objects.exists()

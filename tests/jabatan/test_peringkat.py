@@ -269,7 +269,6 @@ def test_the_projection_follows_every_change(
     from jabatan.services import pegawai_end, penempatan_end
     from kinerja.models import Periode, Skp
     from kinerja.services import skp_revise
-    from pegawai.services import pegawai_delete
     from pelatihan.models import Peserta, Program
     from pelatihan.services import eksternal_record, eksternal_verify, peserta_pass
     from tests.factories import PegawaiFactory
@@ -345,9 +344,11 @@ def test_the_projection_follows_every_change(
     # a new employee, and one deleted with their records
     baru = PegawaiFactory(unit_kerja=orang[0].unit_kerja)
     assert IndeksMerit.objects.filter(pegawai=baru).exists()
-    pegawai_delete(pegawai=baru)
-    # an employee's record edited in their admin: only the fields the projection reads count
     admin_pegawai, request = _admin(Pegawai, hr_user)
+    baru_id = baru.pk
+    admin_pegawai.delete_model(request, baru)  # the one delete path: the employee's admin
+    assert not IndeksMerit.objects.filter(pegawai_id=baru_id).exists()
+    # an employee's record edited in their admin: only the fields the projection reads count
     diubah = Pegawai.objects.get(pk=orang[2].pk)
     diubah.golongan, diubah.tmt_golongan = "IV/e", dt.date(2026, 4, 1)
     admin_pegawai.save_model(request, diubah, _form("golongan", "tmt_golongan"), change=True)

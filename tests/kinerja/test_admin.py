@@ -108,3 +108,34 @@ def test_a_final_skp_keeps_its_evaluator_and_saves_unchanged(org):
     assert "SKP final tidak dapat diubah" in response.context["adminform"].form.errors["penilai"][0]
     response = _hr(org).post(url, {"penilai": skp.penilai_id})
     assert response.status_code == 302
+
+
+# --- The periods -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("jenis", "triwulan", "data", "berubah"),
+    [
+        # An annual period edited into a quarter: one annual period fewer.
+        ("tahunan", 0, {"jenis": "triwulan", "triwulan": 2}, True),
+        # A quarter edited into an annual period: one more.
+        ("triwulan", 2, {"jenis": "tahunan", "triwulan": 0}, True),
+        # A quarter edited as a quarter: the annual periods stay as they were.
+        ("triwulan", 2, {"jenis": "triwulan", "triwulan": 3}, False),
+    ],
+)
+def test_a_period_edited_to_or_from_annual_refreshes_the_projections_periods(
+    hr_client, monkeypatch, jenis, triwulan, data, berubah
+):
+    from kinerja import admin as kinerja_admin
+
+    dipanggil = []
+    monkeypatch.setattr(kinerja_admin.projection, "periods_changed", lambda: dipanggil.append(True))
+    periode = Periode.objects.create(tahun=2026, jenis=jenis, triwulan=triwulan)
+    response = hr_client.post(
+        f"/admin/kinerja/periode/{periode.pk}/change/", {"tahun": 2026, "terbuka": "", **data}
+    )
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    periode.refresh_from_db()
+    assert (periode.jenis, periode.triwulan) == (data["jenis"], data["triwulan"])
+    assert dipanggil == ([True] if berubah else [])

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ImproperlyConfigured, PermissionDenied
 from django.test import Client
 from django.urls import reverse
 
@@ -20,6 +20,7 @@ from pegawai.capability import (
     declared_pages,
     demand,
     holds,
+    may_open,
 )
 from pegawai.roles import PIMPINAN_UNIT
 from tests.akses_data import ROLES, _user, buat_organisasi
@@ -144,3 +145,11 @@ def test_demand_returns_the_scope_or_refuses_with_the_capabilitys_reason(org):
     with pytest.raises(PermissionDenied) as exc:
         demand(org.users["pimpinan"], HR.with_perms("impor.add_impor"))
     assert str(exc.value) == str(HR.reason)
+
+
+def test_may_open_names_an_undeclared_page_instead_of_failing_with_a_key_error(org):
+    # A typo in a template's {% boleh_buka %} is a configuration error naming the typo, not a
+    # KeyError; tests/test_arsitektur.py finds it before any page renders.
+    assert may_open(org.users["pimpinan"], "kinerja:skp_list")
+    with pytest.raises(ImproperlyConfigured, match="'kinerja:skp_lst'"):
+        may_open(org.users["pimpinan"], "kinerja:skp_lst")

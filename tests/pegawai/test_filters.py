@@ -121,6 +121,12 @@ def test_the_vacancy_filter_narrows_a_depth_2_heads_posts_to_a_seksi(pohon):
 
 
 def test_the_public_filter_offers_every_perangkat_daerah_whoever_asks(pohon):
+    # The perangkat daerah alone, by name: the city is the empty choice ("Semua perangkat
+    # daerah"), not an option beside it.
     fs = KeputusanPublikFilter({})
-    assert _nama(fs.form.fields["unit"].queryset) == _nama(unit_pilihan(lingkup_seluruh()))
-    assert "Dinas Pendidikan" in _nama(fs.form.fields["unit"].queryset)
+    assert _nama(fs.form.fields["unit"].queryset) == ["Dinas Kesehatan", "Dinas Pendidikan"]
+    assert _nama(fs.form.fields["unit"].queryset) == _nama(
+        unit_pilihan(lingkup_seluruh()).filter(depth=1)
+    )
+    kota = KeputusanPublikFilter({"unit": pohon["kota"].pk})
+    assert not kota.is_valid() and "unit" in kota.errors

@@ -9,8 +9,6 @@ from pegawai.kompetensi import (
     KODE_RESMI,
     KOMPETENSI,
     jpm,
-    kategori_jpm,
-    kategori_pemetaan,
     standar_default,
 )
 
@@ -100,36 +98,6 @@ def test_it_rejects_levels_outside_1_to_5_and_an_empty_standard(
 ) -> None:
     with pytest.raises(ValueError):
         jpm(capaian, standar)
-
-
-@pytest.mark.parametrize(
-    ("persen", "kategori"),
-    [
-        ("100.00", "Memenuhi Syarat"),
-        ("80.00", "Memenuhi Syarat"),
-        ("79.99", "Masih Memenuhi Syarat"),
-        ("68.00", "Masih Memenuhi Syarat"),
-        ("67.99", "Kurang Memenuhi Syarat"),
-        ("0.00", "Kurang Memenuhi Syarat"),
-    ],
-)
-def test_it_categorises_a_jpm_for_filling_a_position(persen: str, kategori: str) -> None:
-    assert kategori_jpm(Decimal(persen)) == kategori
-
-
-@pytest.mark.parametrize(
-    ("persen", "kategori"),
-    [
-        ("100.00", "Optimal"),
-        ("90.00", "Optimal"),
-        ("89.99", "Cukup Optimal"),
-        ("78.00", "Cukup Optimal"),
-        ("77.99", "Kurang Optimal"),
-        ("0.00", "Kurang Optimal"),
-    ],
-)
-def test_it_categorises_a_jpm_for_competency_mapping(persen: str, kategori: str) -> None:
-    assert kategori_pemetaan(Decimal(persen)) == kategori
 
 
 @pytest.mark.parametrize(

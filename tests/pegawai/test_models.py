@@ -9,8 +9,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from pegawai.models import Pegawai, UnitKerja
-from pegawai.services import pegawai_delete
-from tests.factories import PegawaiFactory, RiwayatPangkatFactory, UnitKerjaFactory
+from tests.factories import PegawaiFactory, UnitKerjaFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -106,21 +105,6 @@ def test_the_database_refuses_what_clean_refuses(changes):
     with pytest.raises(IntegrityError), transaction.atomic():
         p.save()
     assert not Pegawai.objects.exists()
-
-
-def test_it_refuses_to_delete_an_employee_with_history_and_says_what_to_do():
-    riwayat = RiwayatPangkatFactory()
-    with pytest.raises(ValidationError) as exc:
-        pegawai_delete(pegawai=riwayat.pegawai)
-    assert "riwayat pangkat" in exc.value.message_dict["kedudukan"][0]
-    assert "diberhentikan" in exc.value.message_dict["kedudukan"][0]
-    assert Pegawai.objects.filter(pk=riwayat.pegawai_id).exists()
-
-
-def test_it_deletes_an_employee_entered_by_mistake():
-    pegawai = PegawaiFactory()
-    pegawai_delete(pegawai=pegawai)
-    assert not Pegawai.objects.filter(pk=pegawai.pk).exists()
 
 
 def test_a_unit_subtree_includes_every_descendant_and_nothing_else():
