@@ -54,7 +54,7 @@ from jabatan.services.koreksi import label_field
 from jabatan.suksesi import suksesi_pegawai
 from jabatan.tasks import EKSPOR_MAKS, peringkat_export_start
 from pegawai.akses import Lingkup, lingkup, lingkup_seluruh, pegawai_id_sendiri
-from pegawai.capability import EMPLOYEE, LEADER_STAFF, holds, page
+from pegawai.capability import EMPLOYEE, LEADER_STAFF, holds, may_open, page
 from pegawai.ekspor import unduh_tabel
 
 
@@ -118,7 +118,8 @@ def _halaman_daftar_lowongan(
             "filterset": filterset,
             **_halaman_lowongan(request, rows, pada, 50),
             "proyeksi": proyeksi_lowong(scope=scope, pada=pada)[:25],
-            "boleh_memutus": request.user.has_perm(PERM_KEPUTUSAN),
+            # The link to a post's ranking, where decisions are taken: shown to whom it opens.
+            "boleh_memutus": may_open(request.user, "jabatan:lowongan_detail"),
         },
         status=200 if filterset.is_valid() else 400,
     )
@@ -407,7 +408,9 @@ def _halaman_keputusan(
     batal: PembatalanForm | None = None,
     status: int = 200,
 ) -> HttpResponse:
-    boleh = request.user.has_perm(PERM_KOREKSI) and not keputusan.batal
+    # Each form shows to whom its POST view's declaration lets in, while the decision stands.
+    boleh_koreksi = not keputusan.batal and may_open(request.user, "jabatan:keputusan_koreksi")
+    boleh_batal = not keputusan.batal and may_open(request.user, "jabatan:keputusan_batalkan")
     return render(
         request,
         "jabatan/keputusan_detail.html",
@@ -427,7 +430,6 @@ def _halaman_keputusan(
             .definitif()
             .select_related("formasi__jabatan", "formasi__unit_kerja")
             .first(),
-            "boleh": boleh,
             # A refused form is shown with its errors even once the decision is annulled
             # (the error says so); otherwise the forms only while it can still change.
             "koreksi": koreksi
@@ -435,11 +437,11 @@ def _halaman_keputusan(
                 KoreksiForm(
                     initial=KoreksiForm.awal(keputusan), keputusan=keputusan, oleh=request.user
                 )
-                if boleh
+                if boleh_koreksi
                 else None
             ),
             "batal": batal
-            or (PembatalanForm(keputusan=keputusan, oleh=request.user) if boleh else None),
+            or (PembatalanForm(keputusan=keputusan, oleh=request.user) if boleh_batal else None),
         },
         status=status,
     )

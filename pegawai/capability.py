@@ -120,7 +120,8 @@ def page(
 ) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     """Declare and enforce who opens the decorated view: a login first (unless the capability
     is PUBLIC), then PermissionDenied with the capability's reason; `menu` adds the page to the
-    main menu at `order`, shown to exactly the users the view lets in."""
+    main menu at `order`, shown to exactly the users the view lets in. Every view of the URL
+    configuration declares one (tests/test_arsitektur.py), anonymous pages `@page(PUBLIC)`."""
 
     def decorate(view: Callable[..., Any]) -> Callable[..., Any]:
         @wraps(view)
@@ -128,7 +129,15 @@ def page(
             demand(request.user, capability)
             return view(request, *args, **kwargs)
 
-        wrapped = login_required(checked) if capability.login else checked
+        @wraps(view)
+        def public(request, *args, **kwargs):
+            return view(request, *args, **kwargs)
+
+        # PUBLIC asks nothing, so it reads no scope: a cached public page stays query-free.
+        if capability is PUBLIC:
+            wrapped = public
+        else:
+            wrapped = login_required(checked) if capability.login else checked
         wrapped.page = Page(capability, menu, order)
         return wrapped
 

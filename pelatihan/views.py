@@ -14,8 +14,8 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST, require_safe
 
 from core.paging import query_without_page
-from pegawai.akses import Lingkup, lingkup, pegawai_id_sendiri
-from pegawai.capability import EMPLOYEE, HR, LEADER, SIGNED_IN, demand, page
+from pegawai.akses import lingkup, pegawai_id_sendiri
+from pegawai.capability import EMPLOYEE, HR, LEADER, SIGNED_IN, demand, may_open, page
 from pegawai.ekspor import unduh_tabel
 from pegawai.forms import tambah_galat
 from pegawai.models import Pegawai
@@ -210,7 +210,8 @@ def kebutuhan(request: HttpRequest) -> HttpResponse:
             "h": hasil,
             "halaman": halaman,
             "query": query_without_page(request),
-            "boleh_daftar": request.user.has_perm("pelatihan.add_peserta") and scope.semua,
+            # The bulk enrolment's link: shown to whom its declaration lets in.
+            "boleh_daftar": may_open(request.user, "pelatihan:daftar_massal"),
         },
         status=400 if hasil.form.errors else 200,
     )
@@ -310,7 +311,7 @@ def _peserta_sesi(request: HttpRequest, sesi_id: int):
     fs = PesertaFilter(
         request.GET or None, queryset=selectors.peserta_sesi(scope, sesi), scope=scope
     )
-    return scope, sesi, fs
+    return sesi, fs
 
 
 @page(LEADER)
@@ -322,7 +323,7 @@ def peserta(request: HttpRequest, sesi_id: int) -> HttpResponse:
     return _halaman_peserta(request, *_peserta_sesi(request, sesi_id))
 
 
-def _halaman_peserta(request: HttpRequest, scope: Lingkup, sesi: Sesi, fs) -> HttpResponse:
+def _halaman_peserta(request: HttpRequest, sesi: Sesi, fs) -> HttpResponse:
     """Render the participants page: its view's, and a refused download's (400)."""
     valid = not fs.is_bound or fs.is_valid()
     halaman = None
@@ -341,7 +342,8 @@ def _halaman_peserta(request: HttpRequest, scope: Lingkup, sesi: Sesi, fs) -> Ht
             "form": fs.form,
             "halaman": halaman,
             "query": query_without_page(request),
-            "boleh_daftar": request.user.has_perm("pelatihan.add_peserta") and scope.semua,
+            # The bulk enrolment's link: shown to whom its declaration lets in.
+            "boleh_daftar": may_open(request.user, "pelatihan:daftar_massal"),
         },
         status=200 if valid else 400,
     )
@@ -361,9 +363,9 @@ def peserta_ekspor(request: HttpRequest, sesi_id: int, fmt: str) -> HttpResponse
     """
     if fmt not in ("csv", "xlsx"):
         raise Http404
-    scope, sesi, fs = _peserta_sesi(request, sesi_id)
+    sesi, fs = _peserta_sesi(request, sesi_id)
     if fs.is_bound and not fs.is_valid():
-        return _halaman_peserta(request, scope, sesi, fs)
+        return _halaman_peserta(request, sesi, fs)
     qs = fs.qs if fs.is_bound else fs.queryset.order_by("pegawai__nama", "pk")
     header = [
         _("NIP"),
@@ -456,8 +458,8 @@ def rencana(request: HttpRequest) -> HttpResponse:
             "tahun": tahun,
             "kota": ada.get(None) if scope.semua else None,
             "baris": baris,
-            "boleh_ubah": request.user.has_perm("pelatihan.change_rencanapengembangan")
-            and scope.semua,
+            # The drafting and approval forms: shown to whom the POST's `demand` lets through.
+            "boleh_ubah": HR_PESERTA.allows(request.user),
         },
     )
 

@@ -329,3 +329,16 @@ def objek_unit_a(org: Organisasi) -> dict[str, object]:
             username="x", ip_address="127.0.0.9", user_agent="t"
         ),
     }
+
+
+def hr_tanpa(*izin: str) -> User:
+    """A staff login of every unit holding the Admin BKPSDM group's permissions except `izin`
+    ("app_label.codename"): HR who may open a page but not one action on it."""
+    user = User.objects.create_user(f"hr.tanpa.{len(User.objects.all())}", is_staff=True)
+    kecuali = {tuple(i.split(".")) for i in izin}
+    user.user_permissions.set(
+        p
+        for p in _grup(ADMIN_BKPSDM).permissions.select_related("content_type")
+        if (p.content_type.app_label, p.codename) not in kecuali
+    )
+    return user

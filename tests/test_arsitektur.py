@@ -50,6 +50,66 @@ def test_it_lists_every_app_in_the_layers() -> None:
     assert local == set(APPS), "pyproject.toml's layers must name every app"
 
 
+# Views of the URL configuration outside `pegawai.capability.page`, each with its reason. The
+# admin site (namespace "admin") is outside as a whole: Django checks its staff login and model
+# permissions itself, and the menu's link to it is `pegawai.capability.LINKS`.
+TANPA_DEKLARASI = {
+    # tugas is below pegawai (it cannot import the declaration): a login, then 404 to anyone
+    # but the task's starter (tugas.views).
+    "tugas:detail": "task progress, its starter's only",
+    "tugas:unduh": "a task's file, its starter's only",
+    # Probes for machines, not pages for users (core and tugas, below pegawai).
+    "healthz": "the load balancer's liveness probe",
+    "kesiapan": "the load balancer's readiness probe",
+    "metrik": "Prometheus metrics: METRICS_ALLOWED_IPS only, 404 to anyone else",
+}
+
+
+def _tanpa_deklarasi(patterns, prefix: str = "") -> list[str]:
+    """The views (by URL name, or route when unnamed) of `patterns` that declare no capability
+    (`pegawai.capability.page`), the admin site left out."""
+    from pegawai.capability import Page
+
+    found: list[str] = []
+    for p in patterns:
+        if isinstance(p, URLResolver):
+            if p.namespace != "admin":
+                ns = f"{prefix}{p.namespace}:" if p.namespace else prefix
+                found += _tanpa_deklarasi(p.url_patterns, ns)
+        elif isinstance(p, URLPattern) and not isinstance(getattr(p.callback, "page", None), Page):
+            found.append(prefix + p.name if p.name else f"{prefix}{p.pattern}")
+    return found
+
+
+def test_every_view_declares_who_opens_it() -> None:
+    """Public pages included (`@page(PUBLIC)`): the URL configuration holds no view whose
+    access nobody declared, but those listed with their reason."""
+    assert sorted(_tanpa_deklarasi(get_resolver().url_patterns)) == sorted(TANPA_DEKLARASI)
+
+
+def test_the_declaration_walk_reports_an_undeclared_view() -> None:
+    """The walk above must be able to fail: an undeclared view, named or not, at the top or in
+    a namespace, is reported; a declared one (public or not) and the admin are not."""
+    from django.contrib import admin
+    from django.http import HttpResponse
+    from django.urls import include, path
+
+    from pegawai.capability import HR, PUBLIC, page
+
+    def view(request):
+        return HttpResponse("")
+
+    patterns = [
+        path("lupa/", view, name="lupa"),
+        path("publik/", page(PUBLIC)(view), name="publik"),
+        path("hr/", page(HR)(view), name="hr"),
+        path("tanpa-nama/", view),
+        path("app/", include(([path("lupa/", view, name="lupa")], "app"))),
+        path("admin/", admin.site.urls),
+    ]
+    assert _tanpa_deklarasi(patterns) == ["lupa", "tanpa-nama/", "app:lupa"]
+
+
 @pytest.mark.lambat
 def test_it_keeps_the_python_imports_in_the_layers() -> None:
     result = subprocess.run(

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from core.export import write_csv
+from pegawai.capability import PUBLIC, page
 from publik.alamat import absolut
 from publik.cache import halaman_publik
 from publik.data_terbuka import (
@@ -37,6 +38,7 @@ def _json(isi: dict) -> HttpResponse:
     return response
 
 
+@page(PUBLIC)
 @require_safe
 @halaman_publik(*SEMUA_BAGIAN)
 def data_terbuka(request: HttpRequest) -> HttpResponse:
@@ -84,6 +86,7 @@ def _unduh(request: HttpRequest, kode: str, fmt: str) -> HttpResponse:
     return response
 
 
+@page(PUBLIC)
 @require_safe
 def unduh(request: HttpRequest, kode: str, fmt: str) -> HttpResponse:
     """Return an open data set as CSV or JSON (cached with its section)."""
@@ -91,6 +94,7 @@ def unduh(request: HttpRequest, kode: str, fmt: str) -> HttpResponse:
     return halaman_publik(bagian)(_unduh)(request, kode, fmt)
 
 
+@page(PUBLIC)
 @require_safe
 @halaman_publik(*SEMUA_BAGIAN)
 def paket(request: HttpRequest) -> HttpResponse:
@@ -98,6 +102,7 @@ def paket(request: HttpRequest) -> HttpResponse:
     return _json(paket_data())
 
 
+@page(PUBLIC)
 @require_safe
 @halaman_publik(*SEMUA_BAGIAN)
 def katalog_dcat(request: HttpRequest) -> HttpResponse:

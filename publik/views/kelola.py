@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from core.paging import query_without_page
-from pegawai.capability import Capability, demand, holds, page
+from pegawai.capability import Capability, demand, holds, may_open, page
 from pegawai.ekspor import unduh_tabel
 from publik.filters import SeleksiKelolaFilter
 from publik.forms import BatalForm, HasilTahapForm, JadwalUbahForm, SeleksiBukaForm, SeleksiUbahForm
@@ -49,6 +49,11 @@ PERM_USUL = "jabatan.add_usulan"  # proposing to the PPK is jabatan's proposal p
 def _bkpsdm(*perms: str) -> Capability:
     """HR, who see the selections and hold `perms` besides."""
     return holds(PERM_LIHAT, *perms, reason=gettext_lazy("Seleksi terbuka dikelola oleh BKPSDM."))
+
+
+# Recording a stage's results: a POST to the stage's page (`tahap_hasil`), whose GET any HR
+# with the selections' view permission opens.
+HASIL = _bkpsdm(PERM_HASIL)
 
 
 def _status(s: Seleksi) -> str:
@@ -91,7 +96,8 @@ def _halaman_daftar(request: HttpRequest, filterset: SeleksiKelolaFilter) -> Htt
             "filterset": filterset,
             "halaman": halaman,
             "query": query_without_page(request),
-            "boleh_buka": request.user.has_perm(PERM_BUKA),
+            # Each button shows to whom its target view's declaration lets in.
+            "boleh_buka": may_open(request.user, "publik:kelola_seleksi_buka"),
         },
         status=200 if filterset.is_valid() else 400,
     )
@@ -179,9 +185,10 @@ def seleksi_detail(request: HttpRequest, seleksi_id: int) -> HttpResponse:
             **rinci,
             "hari_ini": hari_ini,
             "panitia": list(seleksi.panitia.all()),
-            "boleh_usul": request.user.has_perms([PERM_BUKA, PERM_USUL]),
+            # Each button shows to whom its target view's declaration lets in.
+            "boleh_usul": may_open(request.user, "publik:kelola_seleksi_usulkan"),
             "tahap_dinilai": TAHAP_DINILAI,
-            "boleh_ubah": berjalan and request.user.has_perm(PERM_UBAH),
+            "boleh_ubah": berjalan and may_open(request.user, "publik:kelola_seleksi_ubah"),
             "diumumkan": seleksi_diumumkan(seleksi, pada=hari_ini),
             "riwayat": [
                 (rincian_perubahan(p), _bagian_diubah(p))
@@ -204,7 +211,7 @@ def tahap_hasil(request: HttpRequest, seleksi_id: int, tahap_id: int) -> HttpRes
             request.POST if request.method == "POST" else None, baris=pelamar_tahap(tahap)
         )
     if request.method == "POST":
-        demand(request.user, _bkpsdm(PERM_HASIL))
+        demand(request.user, HASIL)
         if form is None:
             raise PermissionDenied(_("Tahap ini tidak memiliki hasil."))
         simpan = form.is_valid() and form.simpan(
@@ -223,7 +230,8 @@ def tahap_hasil(request: HttpRequest, seleksi_id: int, tahap_id: int) -> HttpRes
             "dinilai": dinilai,
             "pengumuman": getattr(tahap, "pengumuman", None),
             "hari_ini": timezone.localdate(),
-            "boleh_umumkan": request.user.has_perm(PERM_UMUMKAN),
+            "boleh_simpan": HASIL.allows(request.user),
+            "boleh_umumkan": may_open(request.user, "publik:kelola_tahap_umumkan"),
         },
         status=400 if form is not None and form.errors else 200,
     )

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from jabatan.models import Formasi
 from pegawai.akses import pegawai_id_sendiri
-from pegawai.capability import EMPLOYEE, page
+from pegawai.capability import EMPLOYEE, PUBLIC, page
 from pegawai.models import Pegawai
 from publik.cache import halaman_publik
 from publik.models import JenisTahap, Seleksi
@@ -29,6 +29,7 @@ def _seleksi(*lain: str):
     )
 
 
+@page(PUBLIC)
 @require_safe
 @halaman_publik("seleksi")
 def seleksi_list(request: HttpRequest) -> HttpResponse:
@@ -47,6 +48,7 @@ def seleksi_list(request: HttpRequest) -> HttpResponse:
     )
 
 
+@page(PUBLIC)
 @require_safe
 @halaman_publik("seleksi")
 def seleksi_detail(request: HttpRequest, seleksi_id: int) -> HttpResponse:

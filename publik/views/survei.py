@@ -12,6 +12,7 @@ from django.views.decorators.csrf import csrf_protect
 from django.views.decorators.http import require_http_methods, require_safe
 
 from core.throttle import client_network, public_form
+from pegawai.capability import PUBLIC, page
 from pegawai.forms import tambah_galat
 from publik import qr
 from publik.cache import halaman_publik
@@ -70,6 +71,7 @@ def _unit(kode: str) -> UnitLayanan:
     return get_object_or_404(UnitLayanan.objects.select_related("unit_kerja"), kode=kode)
 
 
+@page(PUBLIC)
 @require_safe
 @halaman_publik("survei", params=["tahun"])
 def survei(request: HttpRequest) -> HttpResponse:
@@ -89,6 +91,7 @@ def survei(request: HttpRequest) -> HttpResponse:
     )
 
 
+@page(PUBLIC)
 @require_safe
 @halaman_publik("survei", params=["tahun"])
 def survei_hasil(request: HttpRequest, kode: str) -> HttpResponse:
@@ -110,6 +113,7 @@ def survei_hasil(request: HttpRequest, kode: str) -> HttpResponse:
     )
 
 
+@page(PUBLIC)
 @require_http_methods(["GET", "HEAD", "POST"])
 @public_form(
     "survei-kepuasan",
@@ -151,6 +155,7 @@ def survei_form(request: HttpRequest, kode: str) -> HttpResponse:
     )
 
 
+@page(PUBLIC)
 @require_http_methods(["GET", "HEAD", "POST"])
 @csrf_protect
 def survei_kios(request: HttpRequest, kode: str, token: str) -> HttpResponse:
@@ -179,6 +184,7 @@ def survei_kios(request: HttpRequest, kode: str, token: str) -> HttpResponse:
     )
 
 
+@page(PUBLIC)
 @require_safe
 @halaman_publik("survei")
 def survei_terima_kasih(request: HttpRequest, kode: str) -> HttpResponse:
@@ -187,6 +193,7 @@ def survei_terima_kasih(request: HttpRequest, kode: str) -> HttpResponse:
     )
 
 
+@page(PUBLIC)
 @require_safe
 @halaman_publik("survei")
 def survei_qr(request: HttpRequest, kode: str) -> HttpResponse:
@@ -197,6 +204,7 @@ def survei_qr(request: HttpRequest, kode: str) -> HttpResponse:
     return _berkas(svg, "image/svg+xml", f"survei-{unit.kode}.svg")
 
 
+@page(PUBLIC)
 @require_safe
 @halaman_publik("survei")
 def survei_png(request: HttpRequest, kode: str) -> HttpResponse:
@@ -212,6 +220,7 @@ def _berkas(isi: bytes, jenis: str, nama: str) -> HttpResponse:
     return response
 
 
+@page(PUBLIC)
 @require_safe
 @halaman_publik("survei")
 def survei_cetak(request: HttpRequest, kode: str) -> HttpResponse:

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_safe
 from core.paging import query_without_page
 from jabatan.views import beranda as beranda_staf
 from jabatan.views_beranda import tujuan_beranda
+from pegawai.capability import PUBLIC, page
 from pegawai.models import UnitKerja
 from publik.cache import halaman_publik
 from publik.filters import KeputusanPublikFilter
@@ -39,6 +40,7 @@ def _beranda_publik(request: HttpRequest) -> HttpResponse:
     )
 
 
+@page(PUBLIC)
 @require_safe
 def beranda(request: HttpRequest) -> HttpResponse:
     """The site's home, where login lands too: HR's summary (jabatan's page), a unit head's
@@ -53,6 +55,7 @@ def beranda(request: HttpRequest) -> HttpResponse:
     return _beranda_publik(request)
 
 
+@page(PUBLIC)
 @require_safe
 def beranda_publik(request: HttpRequest) -> HttpResponse:
     """The public portal for anyone, logged in or not (the site's home sends staff and
@@ -68,6 +71,7 @@ def _saring(request: HttpRequest):
     return filterset, qs
 
 
+@page(PUBLIC)
 @require_safe
 @halaman_publik("transparansi", params=[*KeputusanPublikFilter.base_filters, "halaman"])
 def transparansi(request: HttpRequest) -> HttpResponse:
@@ -92,6 +96,7 @@ def transparansi(request: HttpRequest) -> HttpResponse:
     )
 
 
+@page(PUBLIC)
 @require_safe
 @halaman_publik("transparansi")
 def keputusan_detail(request: HttpRequest, keputusan_id: int) -> HttpResponse:
@@ -109,6 +114,7 @@ def keputusan_detail(request: HttpRequest, keputusan_id: int) -> HttpResponse:
     )
 
 
+@page(PUBLIC)
 @require_safe
 @halaman_publik("transparansi", params=["halaman"])
 def lowong(request: HttpRequest) -> HttpResponse:

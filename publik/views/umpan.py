@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_safe
 
+from pegawai.capability import PUBLIC, page
 from publik.alamat import absolut
 from publik.cache import halaman_publik
 from publik.models import JenisPerubahan, Pengumuman, PerubahanSeleksi, Seleksi
@@ -183,4 +184,4 @@ class UmpanPublik(Feed):
         return _waktu(_tanggal(item))
 
 
-umpan = require_safe(halaman_publik("transparansi", "seleksi")(UmpanPublik()))
+umpan = page(PUBLIC)(require_safe(halaman_publik("transparansi", "seleksi")(UmpanPublik())))

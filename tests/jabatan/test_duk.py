@@ -10,7 +10,7 @@ from datetime import date
 import pytest
 from django.urls import reverse
 
-from jabatan import indeks, merit
+from jabatan import indeks, merit, views_duk
 from jabatan.duk import duk
 from jabatan.models import IndeksMerit
 from pegawai import projection
@@ -163,3 +163,66 @@ def test_it_sends_the_old_impor_address_to_the_new_one_with_its_query(client, or
     assert response["Location"] == f"{reverse('jabatan:duk')}?unit={org.unit_a.pk}"
     cetak = client.get("/impor/duk/cetak/", {"unit": org.unit_a.pk})
     assert cetak["Location"] == f"{reverse('jabatan:duk_cetak')}?unit={org.unit_a.pk}"
+
+
+def _pns(org, n: int) -> None:
+    with projection.deferred():
+        for _ in range(n):
+            PegawaiFactory(unit_kerja=org.unit_a, tmt_pns=date(2012, 1, 1))
+
+
+def test_the_list_is_paged_in_the_duks_order_keeping_the_unit(
+    client, org, monkeypatch, django_assert_max_num_queries
+):
+    monkeypatch.setattr(views_duk, "DUK_PER_HALAMAN", 3)
+    _pns(org, 6)
+    client.force_login(org.users["hr"])
+    semua = [
+        b.pegawai.pk for b in duk(scope=Lingkup(semua=True), unit=org.unit_a, pada=date.today())
+    ]
+    assert len(semua) > 6
+    dilihat, halaman = [], 1
+    while True:
+        # Every page the same queries as the first (test_the_duk_runs_a_fixed_number_of_queries).
+        with django_assert_max_num_queries(9):
+            r = client.get(reverse("jabatan:duk"), {"unit": org.unit_a.pk, "halaman": halaman})
+        rows = list(r.context["halaman"])
+        assert len(rows) <= 3
+        # The numbers are the DUK's own, continued across pages.
+        assert [b.nomor for b in rows] == list(
+            range(len(dilihat) + 1, len(dilihat) + len(rows) + 1)
+        )
+        dilihat += [b.pegawai.pk for b in rows]
+        if not r.context["halaman"].has_next():
+            break
+        assert f"?unit={org.unit_a.pk}&amp;halaman={halaman + 1}#duk" in r.content.decode()
+        halaman += 1
+    assert dilihat == semua and halaman == -(-len(semua) // 3)
+
+
+def test_the_print_holds_every_row_up_to_its_bound_then_refuses_naming_the_xlsx(
+    client, org, monkeypatch
+):
+    monkeypatch.setattr(views_duk, "DUK_PER_HALAMAN", 2)
+    _pns(org, 3)
+    client.force_login(org.users["hr"])
+    n = len(duk(scope=Lingkup(semua=True), unit=org.unit_a, pada=date.today()))
+    cetak = reverse("jabatan:duk_cetak")
+    monkeypatch.setattr(views_duk, "CETAK_MAKS", n)
+    r = client.get(cetak, {"unit": org.unit_a.pk})
+    assert r.status_code == 200
+    assert r.content.decode().count('<td class="no">') == n  # not paged
+    assert cetak in client.get(reverse("jabatan:duk"), {"unit": org.unit_a.pk}).content.decode()
+    monkeypatch.setattr(views_duk, "CETAK_MAKS", n - 1)
+    r = client.get(cetak, {"unit": org.unit_a.pk})
+    pesan = (
+        f"DUK {org.unit_a.nama} berisi {n} PNS, lebih dari {n - 1} baris yang dapat dicetak "
+        "sekaligus. Pilih unit kerja yang lebih kecil untuk mencetak, atau unduh XLSX untuk "
+        "seluruh daftar."
+    )
+    body = r.content.decode()
+    assert r.status_code == 400 and pesan in body and 'id="cetak-ditolak"' in body
+    assert 'id="cetak-duk"' not in body
+    # The list says so instead of offering the print; the download stays the whole list.
+    body = client.get(reverse("jabatan:duk"), {"unit": org.unit_a.pk}).content.decode()
+    assert cetak not in body and pesan in body and 'form="duk-xlsx"' in body

@@ -15,7 +15,7 @@ from django.utils import timezone
 from jabatan.models import Keputusan, KoreksiKeputusan, Penempatan
 from pegawai.models import Akses
 from pegawai.roles import ADMIN_BKPSDM
-from tests.akses_data import _user, buat_organisasi
+from tests.akses_data import _user, buat_organisasi, hr_tanpa
 from tests.jabatan.bantu import catat, klien, putus_halaman, usulkan
 
 pytestmark = pytest.mark.django_db
@@ -224,3 +224,23 @@ def test_the_admin_leads_to_the_decision_page(org):
     assert lihat, "no 'view on site' link"
     response = hr.get(lihat.group(1))
     assert response.status_code == 302 and response["Location"].endswith(_detail(k))
+
+
+def test_the_correction_forms_show_to_whom_their_post_views_let_in(org):
+    """HR who may see decisions but not change them (no jabatan.change_keputusan) see no
+    correction or annulment form and are refused both POSTs; HR who may, act."""
+    k = catat(org.users["hr"])
+    tanpa = klien(hr_tanpa("jabatan.change_keputusan"))
+    html = tanpa.get(_detail(k)).content.decode()
+    assert "800/1/2026" in html
+    assert 'id="form-koreksi"' not in html and 'id="form-batal"' not in html
+    assert tanpa.post(f"{_detail(k)}koreksi/", {"alasan": "x"}).status_code == 403
+    assert tanpa.post(f"{_detail(k)}batalkan/", {"alasan": "x"}).status_code == 403
+    k.refresh_from_db()
+    assert not k.batal and not k.koreksi.exists()
+    hr = klien(org.users["hr"])
+    html = hr.get(_detail(k)).content.decode()
+    assert 'id="form-koreksi"' in html and 'id="form-batal"' in html
+    assert hr.post(f"{_detail(k)}batalkan/", {"alasan": "SK ditarik."}).status_code == 302
+    k.refresh_from_db()
+    assert k.batal

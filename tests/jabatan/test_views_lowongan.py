@@ -8,9 +8,9 @@ from django.utils import timezone
 
 from jabatan.models import Keputusan, Usulan
 from pegawai.roles import PEGAWAI
-from tests.akses_data import _user, buat_organisasi
+from tests.akses_data import _user, buat_organisasi, hr_tanpa
 from tests.factories import FormasiFactory, JabatanFactory, tutup_periode
-from tests.jabatan.bantu import buat_calon
+from tests.jabatan.bantu import buat_calon, buat_lowongan, usulkan
 
 pytestmark = pytest.mark.django_db
 
@@ -161,3 +161,22 @@ def test_an_employee_sees_why_they_are_not_eligible_and_nothing_of_others(
 
 def test_hr_without_an_employee_record_has_no_own_chances(org):
     assert _client(org.users["hr"]).get("/jabatan/peluang/").status_code == 403
+
+
+def test_the_link_to_a_ranking_shows_to_whom_its_page_and_actions_open(org):
+    """The vacancy list links a post to its ranking (where HR proposes and decides) exactly
+    for whom that page's declaration (jabatan.views.PERINGKAT) lets in."""
+    formasi, (calon,) = buat_lowongan(org, 1)
+    tautan = f'href="/jabatan/lowongan/{formasi.pk}/"'
+    tanpa = _client(hr_tanpa("jabatan.add_keputusan"))
+    body = tanpa.get("/jabatan/lowongan/").content.decode()
+    assert formasi.jabatan.nama in body and tautan not in body
+    assert tanpa.get(f"/jabatan/lowongan/{formasi.pk}/").status_code == 403
+    assert usulkan(tanpa, formasi, calon.pk).status_code == 403
+    assert tanpa.post(f"/jabatan/lowongan/{formasi.pk}/keputusan/").status_code == 403
+    assert not Usulan.objects.exists()
+    hr = _client(org.users["hr"])
+    assert tautan in hr.get("/jabatan/lowongan/").content.decode()
+    assert hr.get(f"/jabatan/lowongan/{formasi.pk}/").status_code == 200
+    assert usulkan(hr, formasi, calon.pk).status_code == 302
+    assert Usulan.objects.get(formasi=formasi).pegawai == calon

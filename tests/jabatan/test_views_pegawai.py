@@ -16,7 +16,7 @@ from jabatan.models import Suksesor, Usulan
 from kinerja.models import Periode, Skp
 from pegawai.models import HasilAsesmen, HukumanDisiplin, RiwayatPendidikan
 from pelatihan.models import Peserta, Program, Sesi
-from tests.akses_data import buat_organisasi
+from tests.akses_data import buat_organisasi, hr_tanpa
 from tests.factories import FormasiFactory, RiwayatPangkatFactory
 
 pytestmark = pytest.mark.django_db
@@ -111,6 +111,12 @@ def test_it_shows_the_posts_the_employee_is_ranked_for(org):
     body = response.content.decode()
     assert "Kepala Seksi Uji" in body and "Diusulkan (peringkat 2)" in body
     assert f"/jabatan/lowongan/{pos.pk}/?nip={org.pegawai_a.nip}" in body
+    # The link shows to whom the ranking page's declaration lets in (jabatan.views.PERINGKAT).
+    tanpa = Client()
+    tanpa.force_login(hr_tanpa("jabatan.add_keputusan"))
+    body = tanpa.get(_url(org.pegawai_a)).content.decode()
+    assert "Kepala Seksi Uji" in body and f"/jabatan/lowongan/{pos.pk}/" not in body
+    assert tanpa.get(f"/jabatan/lowongan/{pos.pk}/").status_code == 403
 
 
 def _sejarah_panjang(org, dari: int, sampai: int) -> None:

@@ -18,7 +18,7 @@ from pegawai.capability import LEADER, demand
 from pegawai.kompetensi import KODE
 from pegawai.models import HasilAsesmen
 from pelatihan.models import PelatihanEksternal, Peserta
-from tests.akses_data import buat_organisasi
+from tests.akses_data import buat_organisasi, hr_tanpa
 from tests.factories import PegawaiFactory
 from tests.pelatihan.factories import (
     PesertaFactory,
@@ -581,3 +581,30 @@ def test_the_needs_page_reads_in_steps_and_loads_only_the_page_shown(
         halaman = bertahap.baris[2:4]
         unit = [p.unit_kerja.nama for p, _k in halaman]
     assert [p.nama for p, _k in halaman] == nama[2:4] and all(unit)
+
+
+def test_enrolment_and_plan_buttons_show_to_whom_their_post_lets_through(org):
+    """The bulk enrolment's link and the plans' forms read the declaration their POST checks
+    (pelatihan.views.HR_PESERTA): HR without pelatihan.add_peserta (though holding the plans'
+    change permission) see neither and are refused; HR who hold it see both and enrol."""
+    sesi = _sesi_depan(kapasitas=5)
+    massal = reverse("pelatihan:daftar_massal", args=[sesi.pk])
+    peserta = reverse("pelatihan:peserta", args=[sesi.pk])
+    rencana = reverse("pelatihan:rencana")
+    tanpa = Client()
+    tanpa.force_login(hr_tanpa("pelatihan.add_peserta"))
+    r = tanpa.get(peserta)
+    assert r.status_code == 200 and massal not in r.content.decode()
+    assert not tanpa.get(reverse("pelatihan:kebutuhan")).context["boleh_daftar"]
+    r = tanpa.get(rencana)
+    assert r.status_code == 200 and 'name="aksi"' not in r.content.decode()
+    assert tanpa.get(massal).status_code == 403
+    assert tanpa.post(massal, {"pegawai": [org.pegawai_a.pk]}).status_code == 403
+    assert tanpa.post(rencana, {"aksi": "susun", "unit": org.unit_a.pk}).status_code == 403
+    assert not Peserta.objects.filter(sesi=sesi).exists()
+    hr = _c(org, "hr")
+    assert massal in hr.get(peserta).content.decode()
+    assert hr.get(reverse("pelatihan:kebutuhan")).context["boleh_daftar"]
+    assert 'name="aksi"' in hr.get(rencana).content.decode()
+    assert hr.post(massal, {"pegawai": [org.pegawai_a.pk]}).status_code == 302
+    assert Peserta.objects.get(sesi=sesi).pegawai == org.pegawai_a

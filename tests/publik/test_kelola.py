@@ -9,12 +9,14 @@ import datetime as dt
 import pytest
 from auditlog.models import LogEntry
 from django.contrib.auth.models import User
+from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
 from jabatan.models import Usulan
 from publik.models import URUTAN_TAHAP, HasilTahap, JenisTahap, Pelamar, Pengumuman, Seleksi
 from publik.services import IsiSeleksi, seleksi_apply, seleksi_open
+from tests.akses_data import hr_tanpa
 from tests.factories import FormasiFactory
 from tests.publik.bantu import PANITIA
 
@@ -318,3 +320,56 @@ def test_only_hr_reaches_the_pages(client, jpt, hr_user):
         client.post(reverse("publik:kelola_seleksi_usulkan", args=[seleksi.pk])).status_code == 403
     )
     assert "kelola/seleksi" not in client.get(reverse("beranda")).content.decode()
+
+
+def _klien(user) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def test_a_stages_buttons_show_to_whom_their_post_lets_through(hr_client, jpt, hr_user):
+    """The stage page's "save results" and "announce" buttons read the declarations their
+    POSTs check (publik.views.kelola.HASIL, the announce view's page): HR without the
+    permission see no button and are refused; HR who hold it record and announce."""
+    seleksi = _buka(jpt, hr_user)
+    tahap = seleksi.tahap.get(jenis=JenisTahap.ADMINISTRASI)
+    (pelamar,) = [_lamar(seleksi, jpt, p) for p in jpt["calon"][:1]]
+    url = reverse("publik:kelola_tahap", args=[seleksi.pk, tahap.pk])
+    umumkan = reverse("publik:kelola_tahap_umumkan", args=[seleksi.pk, tahap.pk])
+    hasil = {f"hasil_{pelamar.pk}": "lulus", f"nilai_{pelamar.pk}": "90"}
+    tanpa_hasil = _klien(hr_tanpa("publik.add_hasiltahap"))
+    html = tanpa_hasil.get(url).content.decode()
+    assert "Simpan hasil" not in html and "Umumkan di halaman publik" in html
+    assert tanpa_hasil.post(url, hasil).status_code == 403
+    tanpa_umumkan = _klien(hr_tanpa("publik.add_pengumuman"))
+    html = tanpa_umumkan.get(url).content.decode()
+    assert "Simpan hasil" in html and "Umumkan di halaman publik" not in html
+    assert tanpa_umumkan.post(umumkan).status_code == 403
+    assert not HasilTahap.objects.exists() and not Pengumuman.objects.exists()
+    html = hr_client.get(url).content.decode()
+    assert "Simpan hasil" in html and "Umumkan di halaman publik" in html
+    assert hr_client.post(url, hasil).status_code == 302
+    assert hr_client.post(umumkan).status_code == 302
+    assert Pengumuman.objects.filter(tahap=tahap).exists()
+
+
+def test_the_selections_buttons_show_to_whom_their_post_lets_through(hr_client, jpt, hr_user):
+    """Opening, proposing to the PPK and editing: each button reads its view's declaration."""
+    seleksi = _buka(jpt, hr_user)
+    daftar = reverse("publik:kelola_seleksi")
+    detail = reverse("publik:kelola_seleksi_detail", args=[seleksi.pk])
+    tombol = {
+        "publik.add_seleksi": (daftar, reverse("publik:kelola_seleksi_buka")),
+        "jabatan.add_usulan": (detail, reverse("publik:kelola_seleksi_usulkan", args=[seleksi.pk])),
+        "publik.change_seleksi": (
+            detail,
+            reverse("publik:kelola_seleksi_jadwal", args=[seleksi.pk]),
+        ),
+    }
+    for izin, (halaman, aksi) in tombol.items():
+        tanpa = _klien(hr_tanpa(izin))
+        assert aksi not in tanpa.get(halaman).content.decode(), izin
+        assert tanpa.post(aksi).status_code == 403, izin
+        assert aksi in hr_client.get(halaman).content.decode(), izin
+    assert not Usulan.objects.exists()
