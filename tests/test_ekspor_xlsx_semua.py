@@ -59,8 +59,8 @@ def _nama_panggilan(node: ast.Call) -> str:
 
 
 def ekspor_di_kode() -> tuple[set[str], set[str]]:
-    """Return the `data=` keys of every `unduh_tabel` and `export_file` call (an f-string's literal prefix + `*`)
-    and the modules that call `write_xlsx`."""
+    """Return the `data=` keys of every `unduh_tabel` and `export_file` call (an f-string's
+    literal prefix + `*`) and the modules that call `write_xlsx`."""
     kunci, penulis = set(), set()
     for path in _sumber_python():
         pohon = ast.parse(path.read_text(encoding="utf-8"))

@@ -24,7 +24,6 @@ def test_a_refused_service_inside_a_request_leaves_no_audit_receiver_behind():
     before = len(pre_save.receivers)
     user = User(username="petugas")
     for _ in range(3):
-        with set_actor(user, remote_addr="203.0.113.7"):
-            with pytest.raises(ValidationError):
-                _refused(oleh=user)
+        with set_actor(user, remote_addr="203.0.113.7"), pytest.raises(ValidationError):
+            _refused(oleh=user)
     assert len(pre_save.receivers) == before
