@@ -5,6 +5,7 @@ from datetime import date, timedelta
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from core.sql import literal_list
 from pegawai.bulan import tambah_bulan
 
 
@@ -104,9 +105,9 @@ def tanggal_selesai(jenis: str, mulai: date) -> date | None:
 # the employee is not promoted (Pasal 10: the sanction's consequences for the career; BKN
 # practice: no promotion, no rank increase while serving). [practice, set here;
 # docs/aturan.md §11] Ringan never blocks; dismissal (PDHTAPS) blocks for good once it has
-# started, whatever end date was typed. Python (`menghalangi_promosi`) and SQL
-# (`menghalangi_promosi_sql`, the merit ranking and the projection's prefilter) read these two
-# sets alone.
+# started, whatever end date was typed. Python (`menghalangi_promosi`, `berakhir_menghalangi`)
+# and SQL (`menghalangi_promosi_sql` for the merit ranking, `berakhir_menghalangi_sql` for the
+# projection's prefilter) read these two sets alone.
 MENGHALANGI: frozenset[str] = frozenset(
     str(j) for j, t in TINGKAT.items() if t != TingkatHukuman.RINGAN
 )
@@ -128,14 +129,20 @@ def berakhir_menghalangi(jenis: str, selesai: date | None) -> date | None:
     return None if jenis in SELAMANYA else selesai
 
 
-def _literal(values: frozenset[str]) -> str:
-    return "(" + ", ".join("'" + v.replace("'", "''") + "'" for v in sorted(values)) + ")"
+def berakhir_menghalangi_sql(jenis: str, selesai: str, selamanya: str) -> str:
+    """`berakhir_menghalangi` as an SQL expression over the column expressions given, with
+    `selamanya` (a date literal) for "for good" and for an unknown end; NULL for a sanction that
+    never blocks (ringan)."""
+    return (
+        f"CASE WHEN {jenis} IN {literal_list(SELAMANYA)} THEN {selamanya}"
+        f" WHEN {jenis} IN {literal_list(MENGHALANGI)} THEN COALESCE({selesai}, {selamanya}) END"
+    )
 
 
 def menghalangi_promosi_sql(jenis: str, mulai: str, selesai: str, pada: str) -> str:
     """The same rule as an SQL condition over the column expressions given (PostgreSQL and
     SQLite): `pada` is a date parameter or column."""
     return (
-        f"({jenis} IN {_literal(MENGHALANGI)} AND {mulai} <= {pada} AND ({jenis} IN "
-        f"{_literal(SELAMANYA)} OR {selesai} IS NULL OR {pada} <= {selesai}))"
+        f"({jenis} IN {literal_list(MENGHALANGI)} AND {mulai} <= {pada} AND ({jenis} IN "
+        f"{literal_list(SELAMANYA)} OR {selesai} IS NULL OR {pada} <= {selesai}))"
     )

@@ -46,7 +46,7 @@ def index_refresh(
 ) -> int:
     """Rebuild the projection rows of `pegawai_ids` (every row when None); return the count of
     IndeksMerit rows written. One DELETE and one INSERT … SELECT per table (jabatan.indeks.sql),
-    in the caller's transaction: a service that changed an input calls it before it commits.
+    in the caller's transaction (readers see the old rows until it commits): a service that changed an input calls it before it commits.
 
     An employee who left the candidate pool (no longer aktif or cuti) loses their row. A whole
     rebuild reports (done, total) to `laporan` at its end.
@@ -60,12 +60,13 @@ def index_refresh(
             return index_refresh(laporan=laporan)
     params = sql.params(pegawai_ids)
     tabel = [model._meta.db_table for model, _select in sql.TABEL]
-    if semua and connection.vendor == "postgresql":
-        _jalankan(f"TRUNCATE {', '.join(tabel)}", params)  # no row-by-row delete
-    else:
-        where = "" if semua else f" WHERE {sql.saring('pegawai_id')}"
-        for t in tabel:
-            _jalankan(f"DELETE FROM {t}{where}", params)
+    # DELETE, not TRUNCATE, for a whole rebuild too: TRUNCATE would hold an ACCESS EXCLUSIVE
+    # lock until the caller commits, and every ranking, DUK and dashboard would wait for the
+    # whole rebuild; under DELETE they read the old rows until then. Measured at 100,000 on
+    # the shared machine: 5.6 s against 4.6-5.4 s with TRUNCATE.
+    where = "" if semua else f" WHERE {sql.saring('pegawai_id')}"
+    for t in tabel:
+        _jalankan(f"DELETE FROM {t}{where}", params)
     n = 0
     for model, select in sql.TABEL:
         ditulis = _jalankan(sql.insert(model, select, semua), params)

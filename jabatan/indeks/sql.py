@@ -18,6 +18,7 @@ from datetime import date
 
 from django.db import connection
 
+from core.sql import literal, literal_list
 from jabatan import merit
 from jabatan.indeks.rows import KOLOM_CUKUP, KOLOM_HARI, KOLOM_JENJANG, SUDAH, TERBUKA
 from jabatan.merit import pengembangan
@@ -25,10 +26,7 @@ from jabatan.models import IndeksJp, IndeksMerit, IndeksUrusan
 from kinerja import rules as kinerja_rules
 from kinerja.models import Periode, Skp
 from pegawai import golongan as gol
-from pegawai.disiplin import (
-    MENGHALANGI,
-    SELAMANYA,
-)
+from pegawai.disiplin import berakhir_menghalangi_sql
 from pegawai.kompetensi import KODE
 from pegawai.models import Pegawai
 from pegawai.pendidikan import _URUTAN as URUTAN_PENDIDIKAN
@@ -39,15 +37,6 @@ DEFINITIF = "definitif"
 
 def _pg() -> bool:
     return connection.vendor == "postgresql"
-
-
-def _teks(s: str) -> str:
-    """A string literal (the values come from the code's own tables, never from a user)."""
-    return "'" + str(s).replace("'", "''") + "'"
-
-
-def _daftar(values: Collection[str]) -> str:
-    return "(" + ", ".join(_teks(v) for v in sorted(values)) + ")"
 
 
 def _tanggal(d: date) -> str:
@@ -72,7 +61,7 @@ def _case(kolom: str, peta: dict) -> str:
     """CASE `kolom` WHEN code THEN value … END from a Python table (NULL for others)."""
     return (
         f"CASE {kolom} "
-        + " ".join(f"WHEN {_teks(k)} THEN {int(v)}" for k, v in sorted(peta.items()))
+        + " ".join(f"WHEN {literal(k)} THEN {int(v)}" for k, v in sorted(peta.items()))
         + " END"
     )
 
@@ -122,13 +111,13 @@ def _penempatan(semua: bool) -> str:
         " JOIN jabatan_formasi f ON f.id = pn.formasi_id"
         " JOIN jabatan_jabatan j ON j.id = f.jabatan_id"
         " LEFT JOIN unit_urusan uu ON uu.id = f.unit_kerja_id"
-        f" WHERE pn.jenis = {_teks(DEFINITIF)}{_dan('pn.pegawai_id', semua)})"
+        f" WHERE pn.jenis = {literal(DEFINITIF)}{_dan('pn.pegawai_id', semua)})"
     )
 
 
 def pool(semua: bool) -> str:
     """The candidate pool: active employees (aktif or cuti)."""
-    return f"p.kedudukan IN {_daftar(Pegawai.KEDUDUKAN_AKTIF)}{_dan('p.id', semua)}"
+    return f"p.kedudukan IN {literal_list(Pegawai.KEDUDUKAN_AKTIF)}{_dan('p.id', semua)}"
 
 
 def _nama() -> str:
@@ -146,7 +135,7 @@ def _cukup(jenis: str) -> str:
     selesai = " + ".join(f"COALESCE(ph.{KOLOM_HARI[j]}, 0)" for j in sorted(terkait))
     return (
         f"CASE WHEN {selesai} >= {perlu} THEN {_tanggal(SUDAH)}"
-        f" WHEN kini.jenis IN {_daftar(terkait)}"
+        f" WHEN kini.jenis IN {literal_list(terkait)}"
         f" THEN {_tambah_hari('kini.tmt_mulai', f'{perlu} - ({selesai})')} END"
     )
 
@@ -160,13 +149,13 @@ def select_merit(semua: bool) -> tuple[list[str], str]:
     def periode(k: int) -> str:
         return (
             "(SELECT id FROM kinerja_periode"
-            f" WHERE jenis = {_teks(Periode.Jenis.TAHUNAN)} AND NOT terbuka"
+            f" WHERE jenis = {literal(Periode.Jenis.TAHUNAN)} AND NOT terbuka"
             f" ORDER BY tahun DESC LIMIT 1 OFFSET {k})"
         )
 
     predikat = "".join(
         f" LEFT JOIN kinerja_skp {s} ON {s}.pegawai_id = p.id AND {s}.periode_id = {periode(k)}"
-        f" AND {s}.status IN {_daftar(Skp.STATUS_DINILAI)}"
+        f" AND {s}.status IN {literal_list(Skp.STATUS_DINILAI)}"
         for k, s in enumerate(["s1", "s2"])
     )
     # Newest first among those evaluated: the older year comes first when the newer one has no
@@ -175,9 +164,7 @@ def select_merit(semua: bool) -> tuple[list[str], str]:
     p2 = "CASE WHEN s1.id IS NULL THEN NULL ELSE s2.predikat END"
     hukuman = (
         "huk AS (SELECT pegawai_id,"
-        f" MAX(CASE WHEN jenis IN {_daftar(SELAMANYA)} THEN {_tanggal(TERBUKA)}"
-        f" WHEN jenis IN {_daftar(MENGHALANGI)}"
-        f" THEN COALESCE(tmt_selesai, {_tanggal(TERBUKA)}) END) AS sampai,"
+        f" MAX({berakhir_menghalangi_sql('jenis', 'tmt_selesai', _tanggal(TERBUKA))}) AS sampai,"
         " MAX(tmt_mulai) AS terakhir FROM pegawai_hukumandisiplin"
         f" WHERE 1 = 1{_dan('pegawai_id', semua)} GROUP BY pegawai_id)"
     )
@@ -194,11 +181,11 @@ def select_merit(semua: bool) -> tuple[list[str], str]:
         f"{_dan('pegawai_id', semua)}) x WHERE n = 1)"
     )
     hari = ", ".join(
-        f"SUM(CASE WHEN jenis = {_teks(j)} THEN hari ELSE 0 END) AS {kolom}"
+        f"SUM(CASE WHEN jenis = {literal(j)} THEN hari ELSE 0 END) AS {kolom}"
         for j, kolom in KOLOM_HARI.items()
     )
     hari += "".join(
-        f", SUM(CASE WHEN jenjang = {_teks(j)} THEN hari ELSE 0 END) AS {kolom}"
+        f", SUM(CASE WHEN jenjang = {literal(j)} THEN hari ELSE 0 END) AS {kolom}"
         for j, kolom in KOLOM_JENJANG.items()
     )
     pengalaman = (
@@ -217,13 +204,13 @@ def select_merit(semua: bool) -> tuple[list[str], str]:
         " SELECT ps.pegawai_id, pg.pelatihan_wajib AS kode FROM pelatihan_peserta ps"
         " JOIN pelatihan_sesi se ON se.id = ps.sesi_id"
         " JOIN pelatihan_program pg ON pg.id = se.program_id"
-        f" WHERE ps.status = {_teks(LULUS)} AND pg.pelatihan_wajib <> ''"
+        f" WHERE ps.status = {literal(LULUS)} AND pg.pelatihan_wajib <> ''"
         f"{_dan('ps.pegawai_id', semua)}"
         " UNION ALL SELECT pegawai_id, pelatihan_wajib FROM pelatihan_pelatihaneksternal"
-        f" WHERE status = {_teks(DIVERIFIKASI)} AND pelatihan_wajib <> ''"
+        f" WHERE status = {literal(DIVERIFIKASI)} AND pelatihan_wajib <> ''"
         f"{_dan('pegawai_id', semua)}) x GROUP BY pegawai_id)"
     )
-    lulus = _daftar(merit.PREDIKAT_LULUS)
+    lulus = literal_list(merit.PREDIKAT_LULUS)
     skor = kinerja_rules.SKOR_PREDIKAT
     if _pg():
         jpm_sen = "CAST(FLOOR(jpm.jpm * 100) AS INTEGER)"
@@ -236,7 +223,7 @@ def select_merit(semua: bool) -> tuple[list[str], str]:
         "jenis_kelamin": "p.jenis_kelamin",
         "tanggal_lahir": "p.tanggal_lahir",
         "status": "p.status",
-        "aktif": f"p.kedudukan = {_teks(Pegawai.Kedudukan.AKTIF)}",
+        "aktif": f"p.kedudukan = {literal(Pegawai.Kedudukan.AKTIF)}",
         "kedudukan_hukum": "p.kedudukan_hukum",
         "golongan": "p.golongan",
         "urutan_golongan": _case("p.golongan", {**gol._URUTAN_PNS, **gol._URUTAN_PPPK}),
@@ -308,10 +295,10 @@ def select_jp(semua: bool) -> tuple[list[str], str]:
     return ["pegawai_id", "tahun", "jp"], (
         "SELECT x.pegawai_id, x.tahun, SUM(x.jp) FROM ("
         " SELECT pegawai_id, tahun_jp AS tahun, jp_diakui AS jp FROM pelatihan_peserta"
-        f" WHERE status = {_teks(LULUS)} AND tahun_jp BETWEEN 1 AND 9999"
+        f" WHERE status = {literal(LULUS)} AND tahun_jp BETWEEN 1 AND 9999"
         f"{_dan('pegawai_id', semua)}"
         " UNION ALL SELECT pegawai_id, tahun_jp, jumlah_jp FROM pelatihan_pelatihaneksternal"
-        f" WHERE status = {_teks(DIVERIFIKASI)} AND tahun_jp BETWEEN 1 AND 9999"
+        f" WHERE status = {literal(DIVERIFIKASI)} AND tahun_jp BETWEEN 1 AND 9999"
         f"{_dan('pegawai_id', semua)}"
         ") x JOIN pegawai_pegawai p ON p.id = x.pegawai_id"
         f" WHERE {pool(semua)} GROUP BY x.pegawai_id, x.tahun HAVING SUM(x.jp) <> 0"

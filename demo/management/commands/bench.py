@@ -297,7 +297,7 @@ class Command(BaseCommand):
         from jabatan.merit import PREDIKAT_LULUS
         from jabatan.peringkat import peringkat_formasi
 
-        # The rebuild (jabatan.indeks.sql: TRUNCATE and one INSERT ... SELECT per table, in one
+        # The rebuild (jabatan.indeks.sql: DELETE and one INSERT ... SELECT per table, in one
         # transaction) against its floor: the same rows written the same way into the same three
         # tables with their indexes, read from a copy of the rows instead of computed from the
         # live records. The difference is what computing the rows costs.
@@ -311,8 +311,8 @@ class Command(BaseCommand):
         @transaction.atomic
         def floor_rebuild() -> None:
             with connection.cursor() as cursor:
-                cursor.execute(f"TRUNCATE {', '.join(tabel)}")
                 for t in tabel:
+                    cursor.execute(f"DELETE FROM {t}")
                     cursor.execute(f"INSERT INTO {t} SELECT * FROM bench_{t}")
 
         f_rebuild, _ = _timed(floor_rebuild, runs=5)
