@@ -116,7 +116,8 @@ def skp_rate(
     skp.dinilai_pada = timezone.now()
     _validasi(skp, exclude=SKP_FK)
     skp.save()
-    projection.refresh([skp.pegawai_id])  # the merit projection reads evaluated SKPs
+    # No projection refresh: the period is open, and the merit projection reads evaluated
+    # SKPs of closed annual periods only (jabatan.indeks.sql).
     return skp
 
 
@@ -158,7 +159,8 @@ def skp_finalize(*, skp: Skp, oleh: AbstractBaseUser) -> Skp:
     skp.difinalkan_pada = timezone.now()
     _validasi(skp, exclude=SKP_FK)
     skp.save(update_fields=["status", "difinalkan_pada", "updated_at"])
-    projection.refresh([skp.pegawai_id])  # the merit projection reads evaluated SKPs
+    # No projection refresh: evaluated and final are both read as evaluated, with the same
+    # predikat (jabatan.indeks.sql).
     return skp
 
 

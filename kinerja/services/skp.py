@@ -24,7 +24,6 @@ from kinerja.services.base import (
     _wajib_periode_terbuka,
     perangkat_daerah_dari,
 )
-from pegawai import projection
 from pegawai.akses import lingkup
 from pegawai.models import Pegawai
 
@@ -137,7 +136,8 @@ def skp_set_rencana(*, skp: Skp, rencana: Sequence[dict], oleh: AbstractBaseUser
     RencanaHasilKerja.objects.bulk_create(baris)
     skp.status = Skp.Status.DIRENCANAKAN
     skp.save(update_fields=["status", "updated_at"])
-    projection.refresh([skp.pegawai_id])  # the merit projection reads evaluated SKPs
+    # No projection refresh: a plan is never an evaluated SKP, the only kind the merit
+    # projection reads (jabatan.indeks.sql, evaluated SKPs of closed annual periods).
     return skp
 
 

@@ -442,6 +442,28 @@ def test_hr_revises_a_closed_period(setup):
     assert _fresh(skp).predikat == rules.SANGAT_BAIK
 
 
+def test_the_steps_that_do_not_refresh_the_merit_projection_leave_it_current(setup):
+    """Planning, rating and finalising write nothing the projection reads (evaluated SKPs of
+    closed annual periods): they do not refresh it, and it stays equal to the records, also for
+    an SKP finalised after its period closed; a revision does change it, and refreshes."""
+    from jabatan import indeks
+
+    skp = _dinilai(setup)
+    assert indeks.selisih() == []
+    _tutup(skp)
+    indeks.index_refresh()  # the period's admin queues this on closing (periods_changed)
+    skp_finalize(skp=_fresh(skp), oleh=setup["hr"])
+    assert indeks.selisih() == []
+    skp_revise(
+        skp=_fresh(skp),
+        rating_hasil=rules.DI_ATAS,
+        rating_perilaku=rules.DI_ATAS,
+        alasan="Keberatan diterima",
+        oleh=setup["hr"],
+    )
+    assert indeks.selisih() == []
+
+
 def test_a_revision_breaching_the_curve_is_a_warning_with_the_numbers_as_in_finalising(setup):
     # Finalising an SKP that breaches the curve is allowed, with the breach shown (HR decides);
     # a revision does the same and reports the breach it leaves.
