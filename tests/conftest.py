@@ -1,5 +1,6 @@
 """Project-wide fixtures: fast hashing, the PostgreSQL-only marker, the users tests need, the
-admin tests' data set (tests/admin_data.py)."""
+access tests' organisation (tests/akses_data.py), the admin tests' data set
+(tests/admin_data.py)."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ from django.utils import translation
 
 from pegawai import projection
 from tests.admin_data import Dataset, buat_dataset
+from tests.akses_data import Organisasi, buat_organisasi
 from tests.deploy.tumpukan import NGINX
 from tests.latihan.alat import PG_INITDB
 
@@ -140,6 +142,13 @@ def superuser_client(db) -> Client:
     client = Client()  # a second client: tests may use hr_client too
     client.force_login(User.objects.create_superuser("root", password="rahasia-root-123"))
     return client
+
+
+@pytest.fixture
+def org(db) -> Organisasi:
+    """The access tests' organisation (tests/akses_data.py): two perangkat daerah, their
+    employees and a user of every role. Test modules that need more data override it."""
+    return buat_organisasi()
 
 
 @pytest.fixture

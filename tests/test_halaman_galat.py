@@ -7,15 +7,10 @@ from django.test import Client
 from django.urls import reverse
 
 from pegawai.roles import PEGAWAI
-from tests.akses_data import _user, buat_organisasi
+from tests.akses_data import _user
 from tests.factories import PegawaiFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def org():
-    return buat_organisasi()
 
 
 def _client(user) -> Client:

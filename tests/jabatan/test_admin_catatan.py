@@ -11,15 +11,9 @@ import pytest
 from django.test import Client
 
 from jabatan.models import Keputusan, Usulan
-from tests.akses_data import buat_organisasi
 from tests.factories import PenempatanFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def org():
-    return buat_organisasi()
 
 
 def _client(user) -> Client:

@@ -15,15 +15,10 @@ from django.utils import timezone
 from jabatan.models import Keputusan, KoreksiKeputusan, Penempatan
 from pegawai.models import Akses
 from pegawai.roles import ADMIN_BKPSDM
-from tests.akses_data import _user, buat_organisasi
+from tests.akses_data import _user
 from tests.jabatan.bantu import catat, klien, putus_halaman, usulkan
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def org():
-    return buat_organisasi()
 
 
 def _detail(k: Keputusan) -> str:

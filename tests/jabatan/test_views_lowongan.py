@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from jabatan.models import Keputusan, Usulan
 from pegawai.roles import PEGAWAI
-from tests.akses_data import _user, buat_organisasi
+from tests.akses_data import _user
 from tests.factories import FormasiFactory, JabatanFactory, tutup_periode
 from tests.jabatan.bantu import buat_calon
 
@@ -19,11 +19,6 @@ def _client(user):
     client = Client()
     client.force_login(user)
     return client
-
-
-@pytest.fixture
-def org():
-    return buat_organisasi()
 
 
 def test_the_vacancy_list_is_scoped_filtered_and_exported(org, django_assert_max_num_queries):

@@ -13,7 +13,6 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from tests.akses_data import buat_organisasi
 from tests.factories import tutup_periode
 from tests.jabatan.bantu import buat_calon, buat_lowongan
 
@@ -24,11 +23,6 @@ def _client(user) -> Client:
     client = Client()
     client.force_login(user)
     return client
-
-
-@pytest.fixture
-def org():
-    return buat_organisasi()
 
 
 def _url(formasi) -> str:

@@ -16,15 +16,9 @@ from jabatan.models import Suksesor, Usulan
 from kinerja.models import Periode, Skp
 from pegawai.models import HasilAsesmen, HukumanDisiplin, RiwayatPendidikan
 from pelatihan.models import Peserta, Program, Sesi
-from tests.akses_data import buat_organisasi
 from tests.factories import FormasiFactory, RiwayatPangkatFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def org():
-    return buat_organisasi()
 
 
 def _client(org, role: str) -> Client:

@@ -10,7 +10,6 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from jabatan.models import Suksesor
-from tests.akses_data import buat_organisasi
 from tests.factories import FormasiFactory, JabatanFactory, PegawaiFactory, tutup_periode
 from tests.jabatan.bantu import talenta
 
@@ -21,11 +20,6 @@ def _client(user) -> Client:
     client = Client()
     client.force_login(user)
     return client
-
-
-@pytest.fixture
-def org():
-    return buat_organisasi()
 
 
 @pytest.fixture

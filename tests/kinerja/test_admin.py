@@ -8,7 +8,6 @@ from django.test import Client
 
 from kinerja.models import Periode, Skp
 from tests.admin_data import AUTH, CONTENT_TYPE, admin_bound_tests
-from tests.akses_data import buat_organisasi
 
 pytestmark = pytest.mark.django_db
 
@@ -64,11 +63,6 @@ CHANGE_QUERIES = {
 
 
 # --- The SKP's evaluator ---------------------------------------------------------------------
-
-
-@pytest.fixture
-def org():
-    return buat_organisasi()
 
 
 def _hr(org) -> Client:

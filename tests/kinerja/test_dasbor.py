@@ -10,7 +10,6 @@ from django.utils import timezone
 
 from kinerja import rules
 from kinerja.models import Periode, Skp
-from tests.akses_data import buat_organisasi
 from tests.factories import PegawaiFactory
 
 pytestmark = pytest.mark.django_db
@@ -45,11 +44,6 @@ def _client(org, role="hr"):
     client = Client()
     client.force_login(org.users[role])
     return client
-
-
-@pytest.fixture
-def org():
-    return buat_organisasi()
 
 
 @pytest.fixture

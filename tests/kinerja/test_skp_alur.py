@@ -8,7 +8,6 @@ from django.test import Client
 
 from kinerja import rules
 from kinerja.models import Periode, Skp
-from tests.akses_data import buat_organisasi
 
 pytestmark = pytest.mark.django_db
 
@@ -19,11 +18,6 @@ def _client(org, role):
     client = Client()
     client.force_login(org.users[role])
     return client
-
-
-@pytest.fixture
-def org():
-    return buat_organisasi()
 
 
 @pytest.fixture

@@ -13,7 +13,6 @@ from kinerja import rules
 from kinerja.models import Periode, Skp
 from kinerja.services import skp_finalize, skp_rate, skp_revise, skp_set_realisasi
 from kinerja.services.impor import skp_import
-from tests.akses_data import buat_organisasi
 from tests.factories import PegawaiFactory
 
 pytestmark = pytest.mark.django_db
@@ -35,11 +34,6 @@ SK = {"rating_hasil": rules.DI_BAWAH, "rating_perilaku": rules.DI_BAWAH}  # Sang
 )
 def test_it_needs_a_note_for_butuh_perbaikan_or_lower(predikat, perlu):
     assert rules.perlu_catatan(predikat) is perlu
-
-
-@pytest.fixture
-def org():
-    return buat_organisasi()
 
 
 @pytest.fixture

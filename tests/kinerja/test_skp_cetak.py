@@ -13,7 +13,7 @@ from kinerja import rules
 from kinerja.models import Skp
 from pegawai.models import Pegawai
 from pegawai.roles import PEGAWAI
-from tests.akses_data import _user, buat_organisasi
+from tests.akses_data import _user
 from tests.factories import PegawaiFactory
 
 pytestmark = pytest.mark.django_db
@@ -23,11 +23,6 @@ def _client(user) -> Client:
     client = Client()
     client.force_login(user)
     return client
-
-
-@pytest.fixture
-def org():
-    return buat_organisasi()
 
 
 @pytest.fixture

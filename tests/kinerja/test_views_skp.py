@@ -10,7 +10,6 @@ from django.utils import timezone
 
 from kinerja import rules
 from kinerja.models import KinerjaOrganisasi, Periode, RencanaHasilKerja, RevisiSkp, Skp
-from tests.akses_data import buat_organisasi
 
 pytestmark = pytest.mark.django_db
 
@@ -19,11 +18,6 @@ def _client(org, role):
     client = Client()
     client.force_login(org.users[role])
     return client
-
-
-@pytest.fixture
-def org():
-    return buat_organisasi()
 
 
 @pytest.fixture

@@ -22,7 +22,7 @@ from pegawai.capability import (
     holds,
 )
 from pegawai.roles import PIMPINAN_UNIT
-from tests.akses_data import ROLES, _user, buat_organisasi
+from tests.akses_data import ROLES, _user
 
 pytestmark = pytest.mark.django_db
 
@@ -45,11 +45,6 @@ MENU = [
     ("impor:daftar", "Impor data"),
     ("admin:index", "Administrasi"),
 ]
-
-
-@pytest.fixture
-def org():
-    return buat_organisasi()
 
 
 def _client(user) -> Client:

@@ -19,7 +19,6 @@ from pegawai.models import Akses
 from pelatihan import services
 from pelatihan.bukti import MAKS_BYTE, sniff_type
 from pelatihan.models import PelatihanEksternal
-from tests.akses_data import buat_organisasi
 
 pytestmark = pytest.mark.django_db
 
@@ -40,11 +39,6 @@ DATA = {
     "nomor_sertifikat": "DTS/1",
 }
 NAMA_ACAK = re.compile(r"^sertifikat/\d{4}/[0-9a-f]{32}\.(pdf|png|jpg)$")
-
-
-@pytest.fixture
-def org():
-    return buat_organisasi()
 
 
 def _c(org, role: str) -> Client:

@@ -18,7 +18,6 @@ from pegawai.capability import LEADER, demand
 from pegawai.kompetensi import KODE
 from pegawai.models import HasilAsesmen
 from pelatihan.models import PelatihanEksternal, Peserta
-from tests.akses_data import buat_organisasi
 from tests.factories import PegawaiFactory
 from tests.pelatihan.factories import (
     PesertaFactory,
@@ -29,11 +28,6 @@ from tests.pelatihan.factories import (
 
 pytestmark = pytest.mark.django_db
 TAHUN = timezone.localdate().year
-
-
-@pytest.fixture
-def org():
-    return buat_organisasi()
 
 
 def _c(org, role):

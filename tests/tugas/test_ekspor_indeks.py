@@ -17,7 +17,6 @@ from jabatan import indeks
 from kinerja.models import Periode
 from pegawai import projection
 from pegawai.models import CatatanEkspor
-from tests.akses_data import buat_organisasi
 from tests.factories import FormasiFactory, JabatanFactory, tutup_periode
 from tests.jabatan.bantu import buat_calon
 from tugas.models import Progres
@@ -29,11 +28,6 @@ def _client(user) -> Client:
     client = Client()
     client.force_login(user)
     return client
-
-
-@pytest.fixture
-def org():
-    return buat_organisasi()
 
 
 def test_the_ranking_export_is_a_task_with_the_pages_weights_and_a_log(org, langsung):

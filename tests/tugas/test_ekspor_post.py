@@ -22,15 +22,10 @@ from kinerja.views import TABEL as TABEL_KINERJA
 from pegawai.models import CatatanEkspor
 from pelatihan.views import TABEL as TABEL_PELATIHAN
 from survei.views import BAGIAN as BAGIAN_SURVEI
-from tests.akses_data import buat_organisasi, objek_unit_a
+from tests.akses_data import objek_unit_a
 from tugas.models import Progres
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def org():
-    return buat_organisasi()
 
 
 def _hr(org) -> Client:
