@@ -1,7 +1,7 @@
 """The admin tests' shared data and helpers (plain functions, no fixtures: those are in
 tests/conftest.py). One data set covers every registered admin of pegawai, jabatan, kinerja,
-pelatihan and impor, so each app's tests/<app>/test_admin.py can hold its pages to a query bound
-with rows on every changelist."""
+pelatihan, impor and survei, so each app's tests/<app>/test_admin.py can hold its pages to a
+query bound with rows on every changelist."""
 
 from __future__ import annotations
 

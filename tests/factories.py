@@ -147,8 +147,9 @@ class PeriodeFactory(DjangoModelFactory):
 
 
 def tutup_periode() -> None:
-    """Close every period through save(), as the admin does, and refresh the merit projection's
-    predikat as the background task those saves queue (jabatan.tasks.segarkan_predikat) does."""
+    """Close every open period with a plain save(), which queues nothing (only PeriodeAdmin
+    calls projection.periods_changed), and refresh the merit projection's predikat here, as the
+    task the admin queues (jabatan.tasks.segarkan_predikat) would."""
     from jabatan import indeks
     from kinerja.models import Periode
 

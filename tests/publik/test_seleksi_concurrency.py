@@ -1,6 +1,6 @@
 """Two HR officers changing the same open selection at the same moment (PostgreSQL only:
 SQLite serialises all writers). Each runs in its own thread and connection and holds its
-transaction open long enough to overlap (tests.pelatihan.test_concurrency._race); the
+transaction open long enough to overlap (tests.konkurensi.race); the
 selection's row lock makes the second see what the first did."""
 
 from __future__ import annotations

@@ -92,8 +92,9 @@ def test_a_period_change_queues_the_projection_refresh_and_hr_sees_its_link(org)
         follow=True,
     )
     refresh = Progres.objects.filter(jenis="jabatan.tasks.segarkan_predikat")
-    # tutup_periode() saved periods outside a request: that refresh is nobody's (and ran).
+    # tutup_periode() queued nothing (it refreshed in the test): the one refresh is HR's.
     progres = refresh.get(oleh=org.users["hr"])
+    assert refresh.count() == 1
     assert progres.status == "antre"
     pesan = " ".join(str(m) for m in response.context["messages"])
     assert f"/tugas/{progres.pk}/" in pesan
