@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from django.contrib.auth.models import Group, User
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
+from django.test import Client
 from django.utils import timezone
 
 from jabatan.models import (
@@ -99,6 +100,15 @@ def _user(username: str, group: str, *, staff: bool, **akses) -> User:
     if akses:
         Akses.objects.create(user=user, **akses)
     return user
+
+
+def klien(user: User | None, **kwargs) -> Client:
+    """A test client (`kwargs`: Client's, e.g. enforce_csrf_checks) logged in as `user`, or
+    anonymous for None."""
+    client = Client(**kwargs)
+    if user is not None:
+        client.force_login(user)
+    return client
 
 
 def buat_organisasi() -> Organisasi:

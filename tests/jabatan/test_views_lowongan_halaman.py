@@ -9,20 +9,14 @@ import re
 
 import pytest
 from django.db import connection
-from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from tests.akses_data import klien
 from tests.factories import tutup_periode
 from tests.jabatan.bantu import buat_calon, buat_lowongan
 
 pytestmark = pytest.mark.django_db
-
-
-def _client(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def _url(formasi) -> str:
@@ -39,7 +33,7 @@ def test_it_shows_one_line_per_candidate_in_a_fixed_number_of_queries(
     org, django_assert_max_num_queries
 ):
     formasi, calon = buat_lowongan(org, 3)
-    hr = _client(org.users["hr"])
+    hr = klien(org.users["hr"])
     hr.get(_url(formasi))
     with CaptureQueriesContext(connection) as q:
         hr.get(_url(formasi))
@@ -73,7 +67,7 @@ def test_it_shows_one_line_per_candidate_in_a_fixed_number_of_queries(
 
 def test_it_puts_every_action_before_the_table(org):
     formasi, _ = buat_lowongan(org, 2, kunci=True)
-    body = _client(org.users["hr"]).get(_url(formasi)).content.decode()
+    body = klien(org.users["hr"]).get(_url(formasi)).content.decode()
     tabel = body.index('id="tabel-peringkat"')
     for penanda in (
         'id="aksi-keputusan"',
@@ -92,7 +86,7 @@ def test_it_puts_every_action_before_the_table(org):
 
 def test_the_current_proposal_starts_ticked_and_a_refused_one_keeps_its_ticks(org):
     formasi, calon = buat_lowongan(org, 5)
-    hr = _client(org.users["hr"])
+    hr = klien(org.users["hr"])
     assert (
         hr.post(_url(formasi) + "usulan/", {"pegawai": [calon[0].pk, calon[1].pk]}).status_code
         == 302
@@ -118,7 +112,7 @@ def test_the_current_proposal_starts_ticked_and_a_refused_one_keeps_its_ticks(or
 
 def test_a_refused_form_or_an_answer_opens_its_panel(org):
     formasi, calon = buat_lowongan(org, 2, kunci=True)
-    hr = _client(org.users["hr"])
+    hr = klien(org.users["hr"])
     hr.post(_url(formasi) + "usulan/", {"pegawai": [calon[1].pk]})
     hari_ini = timezone.localdate().isoformat()
     r = hr.post(
@@ -157,7 +151,7 @@ def test_hr_opens_each_candidates_employee_page_from_the_explanation(org):
     """The explanation of a candidate leads to their employee page (jabatan.views_pegawai),
     which HR's city-wide scope may open."""
     formasi, calon = buat_lowongan(org, 2)
-    hr = _client(org.users["hr"])
+    hr = klien(org.users["hr"])
     body = hr.get(_url(formasi)).content.decode()
     for c in calon:
         assert f'href="/jabatan/pegawai/{c.pk}/"' in body

@@ -8,7 +8,6 @@ import datetime as dt
 
 import pytest
 from django.db import connection
-from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
@@ -16,16 +15,10 @@ from jabatan.models import Suksesor, Usulan
 from kinerja.models import Periode, Skp
 from pegawai.models import HasilAsesmen, HukumanDisiplin, RiwayatPendidikan
 from pelatihan.models import Peserta, Program, Sesi
+from tests.akses_data import klien
 from tests.factories import FormasiFactory, RiwayatPangkatFactory
 
 pytestmark = pytest.mark.django_db
-
-
-def _client(org, role: str) -> Client:
-    client = Client()
-    if org.users[role] is not None:
-        client.force_login(org.users[role])
-    return client
 
 
 def _url(pegawai) -> str:
@@ -33,7 +26,7 @@ def _url(pegawai) -> str:
 
 
 def test_it_shows_hr_every_section(org):
-    response = _client(org, "hr").get(_url(org.pegawai_a))
+    response = klien(org.users["hr"]).get(_url(org.pegawai_a))
     assert response.status_code == 200
     body = response.content.decode()
     for teks in (
@@ -70,17 +63,17 @@ def test_it_shows_hr_every_section(org):
     ],
 )
 def test_it_shows_each_role_only_their_scope(org, role, pegawai, status):
-    assert _client(org, role).get(_url(getattr(org, pegawai))).status_code == status
+    assert klien(org.users[role]).get(_url(getattr(org, pegawai))).status_code == status
 
 
 def test_a_unit_head_reads_without_edit_links(org):
-    body = _client(org, "pimpinan").get(_url(org.pegawai_a)).content.decode()
+    body = klien(org.users["pimpinan"]).get(_url(org.pegawai_a)).content.decode()
     assert "Baiq Nurul Aini" in body
     assert "/admin/" not in body.split("<main>")[1]
 
 
 def test_the_search_finds_by_name_or_nip_within_scope(org):
-    hr, pimpinan = _client(org, "hr"), _client(org, "pimpinan")
+    hr, pimpinan = klien(org.users["hr"]), klien(org.users["pimpinan"])
     nama = lambda r: [p.nama for p in r.context["halaman"]]  # noqa: E731
     assert nama(hr.get("/jabatan/pegawai/", {"q": "lalu zaini"})) == ["Lalu Ahmad Zaini"]
     assert nama(pimpinan.get("/jabatan/pegawai/", {"q": "lalu"})) == []
@@ -98,7 +91,7 @@ def test_it_shows_the_posts_the_employee_is_ranked_for(org):
     Usulan.objects.create(
         formasi=pos, pegawai=org.pegawai_a, diusulkan_oleh=org.users["hr"], urutan=1, peringkat=2
     )
-    response = _client(org, "hr").get(_url(org.pegawai_a))
+    response = klien(org.users["hr"]).get(_url(org.pegawai_a))
     (baris,) = response.context["p"].peluang
     assert baris.formasi == pos and baris.usulan.peringkat == 2
     assert baris.hasil is not None  # explained by the merit rules
@@ -178,7 +171,7 @@ def _sejarah_panjang(org, dari: int, sampai: int) -> None:
 
 
 def test_the_query_count_does_not_grow_with_the_history(org, django_assert_max_num_queries):
-    client = _client(org, "hr")
+    client = klien(org.users["hr"])
     _sejarah_panjang(org, 0, 1)
     client.get(_url(org.pegawai_a))
     with CaptureQueriesContext(connection) as sedikit:
@@ -199,7 +192,7 @@ def test_the_query_count_does_not_grow_with_the_history(org, django_assert_max_n
 
 
 def test_the_search_query_count_is_bounded(org, django_assert_max_num_queries):
-    client = _client(org, "hr")
+    client = klien(org.users["hr"])
     client.get("/jabatan/pegawai/")
     # session, user, permissions (2), count, rows with their units, the menu (2).
     with django_assert_max_num_queries(9):
@@ -207,5 +200,5 @@ def test_the_search_query_count_is_bounded(org, django_assert_max_num_queries):
 
 
 def test_the_admin_change_form_links_back_to_the_page(org):
-    body = _client(org, "hr").get(f"/admin/pegawai/pegawai/{org.pegawai_a.pk}/change/")
+    body = klien(org.users["hr"]).get(f"/admin/pegawai/pegawai/{org.pegawai_a.pk}/change/")
     assert f'href="{_url(org.pegawai_a)}"' in body.content.decode()

@@ -4,10 +4,10 @@ the rules of the service are field errors."""
 from __future__ import annotations
 
 import pytest
-from django.test import Client
 
 from kinerja.models import Periode, Skp
 from tests.admin_data import AUTH, CONTENT_TYPE, admin_bound_tests
+from tests.akses_data import klien
 
 pytestmark = pytest.mark.django_db
 
@@ -83,13 +83,13 @@ def test_the_employee_as_their_own_evaluator_is_a_field_error(org):
         golongan="III/a",
     )
     url = f"/admin/kinerja/skp/{skp.pk}/change/"
-    response = _hr(org).post(url, {"penilai": org.pegawai_a.pk})
+    response = klien(org.users["hr"]).post(url, {"penilai": org.pegawai_a.pk})
     assert response.status_code == 200
     assert response.context["adminform"].form.errors == {
         "penilai": ["Pejabat penilai tidak boleh pegawai itu sendiri."]
     }
     assert Skp.objects.get(pk=skp.pk).penilai == kepala
-    response = _hr(org).post(url, {"penilai": org.pegawai_b.pk})
+    response = klien(org.users["hr"]).post(url, {"penilai": org.pegawai_b.pk})
     assert response.status_code == 302
     assert Skp.objects.get(pk=skp.pk).penilai == org.pegawai_b
 
@@ -97,8 +97,8 @@ def test_the_employee_as_their_own_evaluator_is_a_field_error(org):
 def test_a_final_skp_keeps_its_evaluator_and_saves_unchanged(org):
     skp = Skp.objects.get(pegawai=org.pegawai_a)  # final
     url = f"/admin/kinerja/skp/{skp.pk}/change/"
-    response = _hr(org).post(url, {"penilai": org.pegawai_b.pk})
+    response = klien(org.users["hr"]).post(url, {"penilai": org.pegawai_b.pk})
     assert response.status_code == 200
     assert "SKP final tidak dapat diubah" in response.context["adminform"].form.errors["penilai"][0]
-    response = _hr(org).post(url, {"penilai": skp.penilai_id})
+    response = klien(org.users["hr"]).post(url, {"penilai": skp.penilai_id})
     assert response.status_code == 302
