@@ -190,13 +190,16 @@ def isi_dari(data: dict) -> dict:
     return {"isi": isi, **{k: v for k, v in data.items() if k not in nama}}
 
 
-def buka(jpt, hr, umum: dt.date, **ubah) -> Seleksi:
+def buka(jpt, hr, *, tahap: dict = JADWAL, **ubah) -> Seleksi:
+    """Open a selection for the `jpt` fixture's post through seleksi_open, scheduled `tahap`
+    (JADWAL, or e.g. jadwal_dari(a day)); `ubah` replaces any other argument or announced field
+    (judul, nomor_pengumuman, formasi, urutan, ...)."""
     data = {
-        "judul": "Seleksi Terbuka Kepala Dinas Komunikasi",
-        "nomor_pengumuman": "800/3/Pansel/2026",
+        "judul": "Seleksi Terbuka JPT Pratama 2026",
+        "nomor_pengumuman": "800/1/Pansel/2026",
         "formasi": [jpt["formasi"]],
         "panitia": PANITIA,
-        "tahap": jadwal_dari(umum),
+        "tahap": tahap,
         "oleh": hr,
     }
     return seleksi_open(**isi_dari({**data, **ubah}))

@@ -14,9 +14,9 @@ from django.utils import timezone
 
 from jabatan.models import Usulan
 from publik.models import URUTAN_TAHAP, HasilTahap, JenisTahap, Pelamar, Pengumuman, Seleksi
-from publik.services import IsiSeleksi, seleksi_apply, seleksi_open
+from publik.services import seleksi_apply
 from tests.factories import FormasiFactory
-from tests.publik.bantu import PANITIA
+from tests.publik.bantu import PANITIA, buka
 
 pytestmark = pytest.mark.django_db
 HARI = dt.timedelta(days=1)
@@ -45,19 +45,6 @@ def _post_buka(jpt, jadwal=None, **ubah) -> dict:
         data[f"tahap_{jenis}_mulai"], data[f"tahap_{jenis}_selesai"] = a.isoformat(), b.isoformat()
     data.update(ubah)
     return data
-
-
-def _buka(jpt, hr, jadwal=None) -> Seleksi:
-    return seleksi_open(
-        isi=IsiSeleksi(
-            judul="Seleksi JPT",
-            nomor_pengumuman="800/2/2026",
-            formasi=[jpt["formasi"]],
-            panitia=PANITIA,
-        ),
-        tahap=jadwal or _jadwal(),
-        oleh=hr,
-    )
 
 
 def _lamar(seleksi, jpt, pegawai) -> Pelamar:
@@ -135,7 +122,7 @@ def test_opening_refuses_a_post_that_is_not_a_vacant_jpt(hr_client, jpt):
 
 
 def test_a_result_before_its_stage_is_refused_on_the_form(hr_client, jpt, hr_user):
-    seleksi = _buka(jpt, hr_user, jadwal=_jadwal(mulai_adm=3))
+    seleksi = buka(jpt, hr_user, tahap=_jadwal(mulai_adm=3))
     tahap = seleksi.tahap.get(jenis=JenisTahap.ADMINISTRASI)
     p = _lamar(seleksi, jpt, jpt["calon"][0])
     url = reverse("publik:kelola_tahap", args=[seleksi.pk, tahap.pk])
@@ -150,7 +137,7 @@ def test_a_result_before_its_stage_is_refused_on_the_form(hr_client, jpt, hr_use
 def test_an_applicant_no_longer_eligible_cannot_pass_the_administrative_check(
     hr_client, jpt, hr_user
 ):
-    seleksi = _buka(jpt, hr_user)
+    seleksi = buka(jpt, hr_user, tahap=_jadwal())
     baik = _lamar(seleksi, jpt, jpt["calon"][0])
     # Applied, then fell below the requirements (an SKP predikat of Butuh Perbaikan, say).
     buruk = Pelamar.objects.create(
@@ -189,7 +176,7 @@ def test_an_applicant_no_longer_eligible_cannot_pass_the_administrative_check(
     ],
 )
 def test_a_bad_score_names_the_applicant_and_writes_nothing(hr_client, jpt, hr_user, isian, kata):
-    seleksi = _buka(jpt, hr_user)
+    seleksi = buka(jpt, hr_user, tahap=_jadwal())
     p = _lamar(seleksi, jpt, jpt["calon"][0])
     tahap = seleksi.tahap.get(jenis=JenisTahap.ADMINISTRASI)
     data = {f"hasil_{p.pk}": "lulus", f"nilai_{p.pk}": "80"}
@@ -204,7 +191,7 @@ def test_a_bad_score_names_the_applicant_and_writes_nothing(hr_client, jpt, hr_u
 
 
 def test_hr_records_a_stage_announces_it_and_proposes_three_names(hr_client, jpt, hr_user, client):
-    seleksi = _buka(jpt, hr_user)
+    seleksi = buka(jpt, hr_user, tahap=_jadwal())
     tahap = {t.jenis: t for t in seleksi.tahap.all()}
     pelamar = [_lamar(seleksi, jpt, p) for p in jpt["calon"]]
     nilai = ["90", "85", "80", "60"]
@@ -243,7 +230,7 @@ def test_hr_records_a_stage_announces_it_and_proposes_three_names(hr_client, jpt
 
 
 def test_proposing_too_early_is_refused_with_a_message(hr_client, jpt, hr_user):
-    seleksi = _buka(jpt, hr_user)
+    seleksi = buka(jpt, hr_user, tahap=_jadwal())
     response = hr_client.post(
         reverse("publik:kelola_seleksi_usulkan", args=[seleksi.pk]), follow=True
     )
@@ -254,7 +241,7 @@ def test_proposing_too_early_is_refused_with_a_message(hr_client, jpt, hr_user):
 def _banyak_seleksi(jpt, hr_user, n: int) -> list[Seleksi]:
     hasil = []
     for i in range(n):
-        s = _buka(jpt, hr_user)
+        s = buka(jpt, hr_user, tahap=_jadwal())
         s.judul = f"Seleksi {chr(65 + i)}"
         s.save()
         hasil.append(s)
@@ -306,7 +293,7 @@ def test_the_list_and_the_detail_run_a_bounded_number_of_queries(
 
 
 def test_only_hr_reaches_the_pages(client, jpt, hr_user):
-    seleksi = _buka(jpt, hr_user)
+    seleksi = buka(jpt, hr_user, tahap=_jadwal())
     client.force_login(User.objects.create_user("bukan-hr", is_staff=True))
     for url in (
         reverse("publik:kelola_seleksi"),
