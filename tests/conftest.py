@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import os
 import shutil
-from urllib.parse import urlencode
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import pytest
 from django.conf import settings
@@ -159,6 +159,15 @@ def dataset(db) -> Dataset:
         return buat_dataset()
 
 
+def _dengan_query(url: str, query: dict | None) -> str:
+    """`url` with `query` added to the query string it may already have."""
+    if not query:
+        return url
+    bagian = urlsplit(url)
+    gabung = [*parse_qsl(bagian.query, keep_blank_values=True), *query.items()]
+    return urlunsplit(bagian._replace(query=urlencode(gabung, doseq=True)))
+
+
 @pytest.fixture
 def unduh_ekspor(settings, django_capture_on_commit_callbacks):
     """Return `unduh(client, url, query=None, data=None) -> bytes`: start a queued export (the
@@ -169,8 +178,7 @@ def unduh_ekspor(settings, django_capture_on_commit_callbacks):
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
     def unduh(client, url: str, query: dict | None = None, data: dict | None = None) -> bytes:
-        if query:
-            url = f"{url}?{urlencode(query)}"
+        url = _dengan_query(url, query)
         with django_capture_on_commit_callbacks(execute=True):
             response = client.post(url, data or {})
         assert response.status_code == 302, response
@@ -191,8 +199,7 @@ def unduh_langsung():
     the POST's response as an attachment, which no cache keeps."""
 
     def unduh(client, url: str, query: dict | None = None, data: dict | None = None):
-        if query:
-            url = f"{url}?{urlencode(query)}"
+        url = _dengan_query(url, query)
         response = client.post(url, data or {})
         assert response.status_code == 200, response
         assert response["Content-Disposition"].startswith("attachment; "), response
