@@ -9,14 +9,13 @@ import datetime as dt
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone
 
 from jabatan.models import Suksesor, Usulan
-from kinerja.models import Periode, Skp
+from kinerja.models import Skp
 from pegawai.models import HasilAsesmen, HukumanDisiplin, RiwayatPendidikan
 from pelatihan.models import Peserta, Program, Sesi
 from tests.akses_data import klien
-from tests.factories import FormasiFactory, RiwayatPangkatFactory
+from tests.factories import FormasiFactory, RiwayatPangkatFactory, skp_final
 
 pytestmark = pytest.mark.django_db
 
@@ -133,21 +132,7 @@ def _sejarah_panjang(org, dari: int, sampai: int) -> None:
             asesor="UPT",
             **dict.fromkeys(("m01", "m02", "m03", "m04", "m05", "m06", "m07", "m08", "sk01"), 2),
         )
-        periode = Periode.objects.get_or_create(
-            tahun=2000 + i, jenis="tahunan", triwulan=0, defaults={"terbuka": False}
-        )[0]
-        Skp.objects.create(
-            pegawai=p,
-            periode=periode,
-            unit_kerja=p.unit_kerja,
-            perangkat_daerah=org.unit_a,
-            golongan=p.golongan,
-            status="final",
-            rating_hasil="Sesuai Ekspektasi",
-            rating_perilaku="Sesuai Ekspektasi",
-            predikat="Baik",
-            difinalkan_pada=timezone.now(),
-        )
+        skp_final(p, tahun=2000 + i, predikat="Baik", perangkat_daerah=org.unit_a)
         sesi = Sesi.objects.create(
             program=program,
             nama=f"Angkatan {i}",

@@ -8,36 +8,11 @@ import pytest
 from django.utils import timezone
 
 from kinerja import rules
-from kinerja.models import Periode, Skp
+from kinerja.models import Periode
 from tests.akses_data import klien
-from tests.factories import PegawaiFactory
+from tests.factories import PegawaiFactory, skp_final
 
 pytestmark = pytest.mark.django_db
-
-RATING = {
-    rules.BAIK: (rules.SESUAI, rules.SESUAI),
-    rules.BUTUH_PERBAIKAN: (rules.DI_BAWAH, rules.SESUAI),
-    rules.KURANG: (rules.SESUAI, rules.DI_BAWAH),
-    rules.SANGAT_KURANG: (rules.DI_BAWAH, rules.DI_BAWAH),
-}
-
-
-def _skp(pegawai, periode, predikat, org, *, penilai=None, status="final"):
-    hasil, perilaku = RATING[predikat] if predikat else ("", "")
-    return Skp.objects.create(
-        pegawai=pegawai,
-        periode=periode,
-        unit_kerja=pegawai.unit_kerja,
-        penilai=penilai,
-        perangkat_daerah=org.unit_a,
-        golongan=pegawai.golongan,
-        status=status,
-        rating_hasil=hasil,
-        rating_perilaku=perilaku,
-        predikat=predikat,
-        catatan_penilai="Catatan penilai.",
-        difinalkan_pada=timezone.now() if status == "final" else None,
-    )
 
 
 @pytest.fixture
@@ -47,12 +22,17 @@ def banyak_perbaikan(org):
     periode = Periode.objects.get(tahun=2025)
     for n in range(105):
         p = PegawaiFactory(nama=f"Ahmad {n:03d}", unit_kerja=org.bidang_a)
-        _skp(p, periode, rules.BUTUH_PERBAIKAN, org)
+        skp_final(p, periode=periode, predikat=rules.BUTUH_PERBAIKAN, perangkat_daerah=org.unit_a)
     for n in range(2):
-        _skp(PegawaiFactory(nama=f"Yusuf {n}", unit_kerja=org.bidang_a), periode, rules.KURANG, org)
+        skp_final(
+            PegawaiFactory(nama=f"Yusuf {n}", unit_kerja=org.bidang_a),
+            periode=periode,
+            predikat=rules.KURANG,
+            perangkat_daerah=org.unit_a,
+        )
     for n in range(3):
         p = PegawaiFactory(nama=f"Zainab {n}", unit_kerja=org.bidang_a)
-        _skp(p, periode, rules.SANGAT_KURANG, org)
+        skp_final(p, periode=periode, predikat=rules.SANGAT_KURANG, perangkat_daerah=org.unit_a)
     return org
 
 
@@ -98,12 +78,25 @@ def banyak_penilai(org):
         penilai = PegawaiFactory(nama=f"Penilai Rajin {n:02d}", unit_kerja=org.unit_a)
         for _ in range(2):
             p = PegawaiFactory(unit_kerja=org.bidang_a)
-            _skp(p, periode, rules.BAIK, org, penilai=penilai)
+            skp_final(
+                p,
+                periode=periode,
+                predikat=rules.BAIK,
+                perangkat_daerah=org.unit_a,
+                penilai=penilai,
+            )
     for n in range(2):
         penilai = PegawaiFactory(nama=f"Penilai Lalai {n}", unit_kerja=org.unit_a)
         for _ in range(2):
             p = PegawaiFactory(unit_kerja=org.bidang_a)
-            _skp(p, periode, "", org, penilai=penilai, status="direncanakan")
+            skp_final(
+                p,
+                periode=periode,
+                predikat="",
+                perangkat_daerah=org.unit_a,
+                penilai=penilai,
+                status="direncanakan",
+            )
     return org
 
 
@@ -191,7 +184,13 @@ def test_the_long_tables_are_folded_with_their_totals_in_view(banyak_perbaikan):
 
 def test_an_unassigned_evaluator_reads_as_such(org):
     periode = Periode.objects.get(tahun=2025)
-    _skp(PegawaiFactory(unit_kerja=org.bidang_a), periode, "", org, status="direncanakan")
+    skp_final(
+        PegawaiFactory(unit_kerja=org.bidang_a),
+        periode=periode,
+        predikat="",
+        perangkat_daerah=org.unit_a,
+        status="direncanakan",
+    )
     body = klien(org.users["hr"]).get("/kinerja/").content.decode()
     assert "<td>(belum ditetapkan)</td>" in body
     assert "None" not in body

@@ -7,13 +7,12 @@ import io
 from decimal import Decimal
 
 import pytest
-from django.utils import timezone
 
 from kinerja import rules
-from kinerja.models import KinerjaOrganisasi, Periode, Skp
+from kinerja.models import KinerjaOrganisasi, Periode
 from pegawai.models import CatatanEkspor, HasilAsesmen
 from tests.akses_data import buat_organisasi, klien
-from tests.factories import PegawaiFactory
+from tests.factories import PegawaiFactory, skp_final
 
 pytestmark = pytest.mark.django_db
 # session, user, permissions (2), access link; the period filter (the default period, the chosen
@@ -22,28 +21,6 @@ pytestmark = pytest.mark.django_db
 # talent bands, talent grid; the menu's "has SKPs to see" (base.html). None of them grows with
 # the employees.
 QUERIES = 20
-
-
-def _skp(pegawai, periode, predikat, unit_a, status="final"):
-    hasil, perilaku = {
-        rules.SANGAT_BAIK: (rules.DI_ATAS, rules.DI_ATAS),
-        rules.BAIK: (rules.SESUAI, rules.SESUAI),
-        rules.BUTUH_PERBAIKAN: (rules.DI_BAWAH, rules.SESUAI),
-        rules.KURANG: (rules.SESUAI, rules.DI_BAWAH),
-    }[predikat]
-    return Skp.objects.create(
-        pegawai=pegawai,
-        periode=periode,
-        unit_kerja=pegawai.unit_kerja,
-        perangkat_daerah=unit_a,
-        golongan=pegawai.golongan,
-        status=status,
-        rating_hasil=hasil,
-        rating_perilaku=perilaku,
-        predikat=predikat,
-        catatan_penilai="Catatan penilai.",
-        difinalkan_pada=timezone.now() if status == "final" else None,
-    )
 
 
 @pytest.fixture
@@ -57,7 +34,7 @@ def org():
     for n in range(10):
         p = PegawaiFactory(unit_kerja=org.bidang_a)
         predikat = rules.SANGAT_BAIK if n < 8 else (rules.BAIK if n == 8 else rules.BUTUH_PERBAIKAN)
-        _skp(p, periode, predikat, org.unit_a)
+        skp_final(p, periode=periode, predikat=predikat, perangkat_daerah=org.unit_a)
         HasilAsesmen.objects.create(
             pegawai=p,
             tanggal=dt.date(2025, 3, 1),
@@ -91,7 +68,12 @@ def test_the_query_count_does_not_grow_with_the_employees(org, django_assert_max
     client = klien(org.users["hr"])
     client.get("/kinerja/")
     for _ in range(40):
-        _skp(PegawaiFactory(unit_kerja=org.bidang_a), periode, rules.BAIK, org.unit_a)
+        skp_final(
+            PegawaiFactory(unit_kerja=org.bidang_a),
+            periode=periode,
+            predikat=rules.BAIK,
+            perangkat_daerah=org.unit_a,
+        )
     with django_assert_max_num_queries(QUERIES):
         client.get("/kinerja/")
 

@@ -19,7 +19,7 @@ from pegawai.kompetensi import KODE
 from pegawai.models import HasilAsesmen
 from pelatihan.models import PelatihanEksternal, Peserta
 from tests.akses_data import klien
-from tests.factories import PegawaiFactory
+from tests.factories import PegawaiFactory, skp_final
 from tests.pelatihan.factories import (
     PesertaFactory,
     ProgramFactory,
@@ -449,17 +449,13 @@ def test_hr_drafts_a_plan_from_the_needs_approves_it_and_the_dashboard_shows_rea
 def test_did_it_work_compares_participants_with_similar_non_attendees(
     org, django_assert_max_num_queries
 ):
-    from kinerja.models import Periode, Skp
+    from kinerja.models import Periode
 
     program = ProgramFactory(nama="Manajemen Kinerja")
     sesi = _sesi(2025, program=program, kapasitas=40)
     p24, p25 = (
         Periode.objects.get_or_create(tahun=t, jenis="tahunan", triwulan=0)[0] for t in (2024, 2025)
     )
-    rating = {
-        "Baik": ("Sesuai Ekspektasi", "Sesuai Ekspektasi"),
-        "Butuh Perbaikan": ("Di Bawah Ekspektasi", "Sesuai Ekspektasi"),
-    }
     for i in range(24):
         peg = PegawaiFactory(unit_kerja=org.bidang_a)
         ikut = i < 12
@@ -467,20 +463,7 @@ def test_did_it_work_compares_participants_with_similar_non_attendees(
             (p24, "Butuh Perbaikan"),
             (p25, "Baik" if (i % 2 == 0 or (ikut and i < 9)) else "Butuh Perbaikan"),
         ):
-            h, pl = rating[pr]
-            Skp.objects.create(
-                pegawai=peg,
-                periode=periode,
-                unit_kerja=peg.unit_kerja,
-                perangkat_daerah=org.unit_a,
-                golongan=peg.golongan,
-                status="final",
-                rating_hasil=h,
-                rating_perilaku=pl,
-                predikat=pr,
-                catatan_penilai="Catatan penilai.",
-                difinalkan_pada=timezone.now(),
-            )
+            skp_final(peg, periode=periode, predikat=pr, perangkat_daerah=org.unit_a)
         if ikut:
             PesertaFactory(pegawai=peg, sesi=sesi, lulus=True)
         # Assessed before the training year and after it: M.04 rose for 10 participants.
