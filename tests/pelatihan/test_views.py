@@ -97,6 +97,7 @@ def test_the_dashboard_query_count_does_not_grow_with_rows(org, django_assert_ma
 def test_the_exports_hold_every_row_in_scope_and_are_logged(org, unduh_ekspor):
     """Each table is a background task started by a POST (HR's employee table is the city)."""
     from pegawai.models import CatatanEkspor
+    from tugas.models import Progres
 
     _lulus(org.pegawai_a, 20)
     isi = unduh_ekspor(
@@ -108,6 +109,7 @@ def test_the_exports_hold_every_row_in_scope_and_are_logged(org, unduh_ekspor):
     isi = unduh_ekspor(klien(org.users["hr"]), reverse("pelatihan:ekspor", args=["unit", "xlsx"]))
     assert isi[:2] == b"PK"  # an XLSX (a ZIP)
     assert CatatanEkspor.objects.filter(data__startswith="pelatihan.").count() == 2
+    dimulai = (Progres.objects.count(), CatatanEkspor.objects.count())
     assert (
         klien(org.users["hr"]).post(reverse("pelatihan:ekspor", args=["x", "csv"])).status_code
         == 404
@@ -117,6 +119,7 @@ def test_the_exports_hold_every_row_in_scope_and_are_logged(org, unduh_ekspor):
         reverse("pelatihan:ekspor", args=["unit", "csv"]) + "?tahun=abc"
     )
     assert r.status_code == 400 and r.templates[0].name == "pelatihan/dasbor.html"
+    assert (Progres.objects.count(), CatatanEkspor.objects.count()) == dimulai
 
 
 def test_saya_shows_jp_needs_and_open_sessions(org, django_assert_max_num_queries):
