@@ -112,9 +112,8 @@ def klien(user: User | None, **kwargs) -> Client:
 
 
 def buat_organisasi() -> Organisasi:
-    with (
-        projection.deferred()
-    ):  # bulk set-up: one rebuild of the merit projection, not one per save
+    # Bulk set-up: one rebuild of the merit projection, not one per save.
+    with projection.deferred():
         return _buat_organisasi()
 
 
