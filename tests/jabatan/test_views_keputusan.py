@@ -15,8 +15,8 @@ from django.utils import timezone
 from jabatan.models import Keputusan, KoreksiKeputusan, Penempatan
 from pegawai.models import Akses
 from pegawai.roles import ADMIN_BKPSDM
-from tests.akses_data import _user
-from tests.jabatan.bantu import catat, klien, putus_halaman, usulkan
+from tests.akses_data import _user, klien
+from tests.jabatan.bantu import catat, putus_halaman, usulkan
 
 pytestmark = pytest.mark.django_db
 
