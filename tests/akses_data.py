@@ -94,7 +94,7 @@ def _grup(name: str) -> Group:
     return Group.objects.get(name=name)
 
 
-def _user(username: str, group: str, *, staff: bool, **akses) -> User:
+def buat_user(username: str, group: str, *, staff: bool, **akses) -> User:
     user = User.objects.create_user(username, password=SANDI, is_staff=staff)
     user.groups.add(_grup(group))
     if akses:
@@ -149,14 +149,14 @@ def _buat_organisasi() -> Organisasi:
     PenempatanFactory(pegawai=pegawai_b, formasi=FormasiFactory(unit_kerja=unit_b))
     users: dict[str, User | None] = {
         "anonim": None,
-        "pegawai": _user("pegawai", PEGAWAI, staff=False, pegawai=pegawai_a),
-        "pimpinan_lain": _user(
+        "pegawai": buat_user("pegawai", PEGAWAI, staff=False, pegawai=pegawai_a),
+        "pimpinan_lain": buat_user(
             "pimpinan.lain", PIMPINAN_UNIT, staff=True, unit_kerja=unit_b, pegawai=kepala_b
         ),
-        "pimpinan": _user(
+        "pimpinan": buat_user(
             "pimpinan", PIMPINAN_UNIT, staff=True, unit_kerja=unit_a, pegawai=kepala_a
         ),
-        "hr": _user("hr.bkpsdm", ADMIN_BKPSDM, staff=True),
+        "hr": buat_user("hr.bkpsdm", ADMIN_BKPSDM, staff=True),
     }
     return Organisasi(
         kota, unit_a, bidang_a, unit_b, pegawai_a, pegawai_b, formasi_a, penempatan_a, users

@@ -14,7 +14,7 @@ from playwright.sync_api import Page, expect
 
 from pegawai.roles import PEGAWAI
 from pelatihan.models import Peserta, Program, Sesi
-from tests.akses_data import _user, buat_organisasi
+from tests.akses_data import buat_organisasi, buat_user
 from tests.browser.alat import kerjakan, login, tangkap_layar
 from tests.factories import PegawaiFactory
 
@@ -154,7 +154,7 @@ def test_a_pppk_on_a_phone_reads_the_24_jp_warning_before_sending_and_hr_sees_it
 ):
     org = buat_organisasi()
     pppk = PegawaiFactory(pppk=True, nama="Ni Made Kontrak", unit_kerja=org.bidang_a)
-    _user("pppk", PEGAWAI, staff=False, pegawai=pppk)
+    buat_user("pppk", PEGAWAI, staff=False, pegawai=pppk)
     lalu = _program_dan_sesi("Pelatihan Pelayanan Prima", 16, "Angkatan Lalu")
     Peserta.objects.create(sesi=lalu, pegawai=pppk)  # 16 JP under way this year
     sesi = _program_dan_sesi("Pelatihan Arsip Digital", 16, "Angkatan Arsip")

@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from jabatan.models import Keputusan, Usulan
 from pegawai.roles import PEGAWAI
-from tests.akses_data import _user, klien
+from tests.akses_data import buat_user, klien
 from tests.factories import FormasiFactory, JabatanFactory, tutup_periode
 from tests.jabatan.bantu import buat_calon
 
@@ -131,7 +131,7 @@ def test_an_employee_sees_why_they_are_not_eligible_and_nothing_of_others(
     assert "Pengalaman jabatan terkait 0,00 tahun" in body  # Indonesian decimals
     assert lain.nama not in body and lain.nip not in body  # nobody else's data
     # Eligible: their rank among the eligible, and the proposal's ranks without names.
-    lain_client = klien(_user("lain", PEGAWAI, staff=False, pegawai=lain))
+    lain_client = klien(buat_user("lain", PEGAWAI, staff=False, pegawai=lain))
     response = lain_client.get(f"/jabatan/peluang/{formasi.pk}/")
     assert response.context["saya"].layak and response.context["saya"].peringkat == 1
     body = response.content.decode()

@@ -206,9 +206,11 @@ def test_the_realisation_is_refused_by_get_on_another_persons_skp_and_after_the_
     url = f"/kinerja/skp/{skp.pk}/realisasi/"
     assert klien(org.users["pegawai"]).get(url).status_code == 405
     # Another employee of the same unit, logged in: the SKP is not theirs to see.
-    from tests.akses_data import _user
+    from tests.akses_data import buat_user
 
-    lain = _user("rekan", "Pegawai", staff=False, pegawai=PegawaiFactory(unit_kerja=org.bidang_a))
+    lain = buat_user(
+        "rekan", "Pegawai", staff=False, pegawai=PegawaiFactory(unit_kerja=org.bidang_a)
+    )
     client = Client()
     client.force_login(lain)
     assert client.post(url, _realisasi(skp, "100%")).status_code == 404

@@ -12,7 +12,7 @@ from kinerja import rules
 from kinerja.models import Skp
 from pegawai.models import Pegawai
 from pegawai.roles import PEGAWAI
-from tests.akses_data import _user, klien
+from tests.akses_data import buat_user, klien
 from tests.factories import PegawaiFactory
 
 pytestmark = pytest.mark.django_db
@@ -118,7 +118,7 @@ def test_without_an_evaluator_or_organisational_figure_the_form_shows_dashes(org
 
 
 def test_another_employee_and_another_units_head_get_404(org, skp):
-    lain = _user("pegawai.lain", PEGAWAI, staff=False, pegawai=org.pegawai_b)
+    lain = buat_user("pegawai.lain", PEGAWAI, staff=False, pegawai=org.pegawai_b)
     for user in (lain, org.users["pimpinan_lain"]):
         response = klien(user).get(_url(skp))
         assert response.status_code == 404

@@ -22,7 +22,7 @@ from pegawai.capability import (
     holds,
 )
 from pegawai.roles import PIMPINAN_UNIT
-from tests.akses_data import ROLES, _user, klien
+from tests.akses_data import ROLES, buat_user, klien
 
 pytestmark = pytest.mark.django_db
 
@@ -82,7 +82,7 @@ def test_the_menu_shows_an_entry_exactly_when_its_page_opens(org, role):
 def test_a_unit_head_without_a_staff_login_is_offered_the_duk_and_it_opens(org):
     """The menu offered the DUK to staff only while the page opened for every unit head: both
     now follow the page's declaration (LEADER). The vacancy list asks a staff login of both."""
-    user = _user("kepala.nonstaf", PIMPINAN_UNIT, staff=False, unit_kerja=org.unit_a)
+    user = buat_user("kepala.nonstaf", PIMPINAN_UNIT, staff=False, unit_kerja=org.unit_a)
     client = klien(user)
     menu = _menu(client)
     assert f'href="{reverse("jabatan:duk")}"' in menu

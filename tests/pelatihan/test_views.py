@@ -162,10 +162,10 @@ def test_a_pppk_sees_the_24_jp_warning_before_sending_and_hr_sees_it_on_the_requ
     pppk = PegawaiFactory(pppk=True, nama="Ni Made PPPK", unit_kerja=org.bidang_a)
     _lulus(pppk, 16)
     from pegawai.roles import PEGAWAI
-    from tests.akses_data import _user
+    from tests.akses_data import buat_user
 
     c = Client()
-    c.force_login(_user("pppk", PEGAWAI, staff=False, pegawai=pppk))
+    c.force_login(buat_user("pppk", PEGAWAI, staff=False, pegawai=pppk))
     sesi = _sesi_depan(program=ProgramFactory(jumlah_jp=16), kapasitas=5)
     ringan = _sesi_depan(program=ProgramFactory(jumlah_jp=8), kapasitas=5)
     r = c.get(reverse("pelatihan:saya"))
