@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from django.contrib.auth.models import Group, User
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
+from django.test import Client
 from django.utils import timezone
 
 from jabatan.models import (
@@ -93,7 +94,7 @@ def _grup(name: str) -> Group:
     return Group.objects.get(name=name)
 
 
-def _user(username: str, group: str, *, staff: bool, **akses) -> User:
+def buat_user(username: str, group: str, *, staff: bool, **akses) -> User:
     user = User.objects.create_user(username, password=SANDI, is_staff=staff)
     user.groups.add(_grup(group))
     if akses:
@@ -101,10 +102,18 @@ def _user(username: str, group: str, *, staff: bool, **akses) -> User:
     return user
 
 
+def klien(user: User | None, **kwargs) -> Client:
+    """A test client (`kwargs`: Client's, e.g. enforce_csrf_checks) logged in as `user`, or
+    anonymous for None."""
+    client = Client(**kwargs)
+    if user is not None:
+        client.force_login(user)
+    return client
+
+
 def buat_organisasi() -> Organisasi:
-    with (
-        projection.deferred()
-    ):  # bulk set-up: one rebuild of the merit projection, not one per save
+    # Bulk set-up: one rebuild of the merit projection, not one per save.
+    with projection.deferred():
         return _buat_organisasi()
 
 
@@ -140,14 +149,14 @@ def _buat_organisasi() -> Organisasi:
     PenempatanFactory(pegawai=pegawai_b, formasi=FormasiFactory(unit_kerja=unit_b))
     users: dict[str, User | None] = {
         "anonim": None,
-        "pegawai": _user("pegawai", PEGAWAI, staff=False, pegawai=pegawai_a),
-        "pimpinan_lain": _user(
+        "pegawai": buat_user("pegawai", PEGAWAI, staff=False, pegawai=pegawai_a),
+        "pimpinan_lain": buat_user(
             "pimpinan.lain", PIMPINAN_UNIT, staff=True, unit_kerja=unit_b, pegawai=kepala_b
         ),
-        "pimpinan": _user(
+        "pimpinan": buat_user(
             "pimpinan", PIMPINAN_UNIT, staff=True, unit_kerja=unit_a, pegawai=kepala_a
         ),
-        "hr": _user("hr.bkpsdm", ADMIN_BKPSDM, staff=True),
+        "hr": buat_user("hr.bkpsdm", ADMIN_BKPSDM, staff=True),
     }
     return Organisasi(
         kota, unit_a, bidang_a, unit_b, pegawai_a, pegawai_b, formasi_a, penempatan_a, users

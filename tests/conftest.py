@@ -1,11 +1,12 @@
 """Project-wide fixtures: fast hashing, the PostgreSQL-only marker, the users tests need, the
-admin tests' data set (tests/admin_data.py)."""
+access tests' organisation (tests/akses_data.py), the admin tests' data set
+(tests/admin_data.py)."""
 
 from __future__ import annotations
 
 import os
 import shutil
-from urllib.parse import urlencode
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import pytest
 from django.conf import settings
@@ -15,6 +16,7 @@ from django.utils import translation
 
 from pegawai import projection
 from tests.admin_data import Dataset, buat_dataset
+from tests.akses_data import Organisasi, buat_organisasi
 from tests.deploy.tumpukan import NGINX
 from tests.latihan.alat import PG_INITDB
 
@@ -143,11 +145,27 @@ def superuser_client(db) -> Client:
 
 
 @pytest.fixture
+def org(db) -> Organisasi:
+    """The access tests' organisation (tests/akses_data.py): two perangkat daerah, their
+    employees and a user of every role. Test modules that need more data override it."""
+    return buat_organisasi()
+
+
+@pytest.fixture
 def dataset(db) -> Dataset:
     """The admin tests' data (tests/admin_data.py): 30 employees in three perangkat daerah, each
     with every kind of history and a placement, and rows for every registered admin."""
     with projection.deferred():  # bulk set-up: one rebuild of the merit projection, not per save
         return buat_dataset()
+
+
+def _dengan_query(url: str, query: dict | None) -> str:
+    """`url` with `query` added to the query string it may already have."""
+    if not query:
+        return url
+    bagian = urlsplit(url)
+    gabung = [*parse_qsl(bagian.query, keep_blank_values=True), *query.items()]
+    return urlunsplit(bagian._replace(query=urlencode(gabung, doseq=True)))
 
 
 @pytest.fixture
@@ -160,8 +178,7 @@ def unduh_ekspor(settings, django_capture_on_commit_callbacks):
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
     def unduh(client, url: str, query: dict | None = None, data: dict | None = None) -> bytes:
-        if query:
-            url = f"{url}?{urlencode(query)}"
+        url = _dengan_query(url, query)
         with django_capture_on_commit_callbacks(execute=True):
             response = client.post(url, data or {})
         assert response.status_code == 302, response
@@ -182,8 +199,7 @@ def unduh_langsung():
     the POST's response as an attachment, which no cache keeps."""
 
     def unduh(client, url: str, query: dict | None = None, data: dict | None = None):
-        if query:
-            url = f"{url}?{urlencode(query)}"
+        url = _dengan_query(url, query)
         response = client.post(url, data or {})
         assert response.status_code == 200, response
         assert response["Content-Disposition"].startswith("attachment; "), response

@@ -147,8 +147,9 @@ class PeriodeFactory(DjangoModelFactory):
 
 
 def tutup_periode() -> None:
-    """Close every period through save(), as the admin does, and refresh the merit projection's
-    predikat as the background task those saves queue (jabatan.tasks.segarkan_predikat) does."""
+    """Close every open period with a plain save(), which queues nothing (only PeriodeAdmin
+    calls projection.periods_changed), and refresh the merit projection's predikat here, as the
+    task the admin queues (jabatan.tasks.segarkan_predikat) would."""
     from jabatan import indeks
     from kinerja.models import Periode
 
@@ -159,33 +160,53 @@ def tutup_periode() -> None:
 
 
 # The ratings that give each predikat (PermenPANRB 6/2022 Lampiran: the curve of hasil and
-# perilaku).
+# perilaku); an SKP not rated yet has none.
 RATING_PREDIKAT = {
     "Sangat Baik": ("Di Atas Ekspektasi", "Di Atas Ekspektasi"),
     "Baik": ("Sesuai Ekspektasi", "Sesuai Ekspektasi"),
     "Butuh Perbaikan": ("Di Bawah Ekspektasi", "Sesuai Ekspektasi"),
+    "Kurang/Misconduct": ("Sesuai Ekspektasi", "Di Bawah Ekspektasi"),
+    "Sangat Kurang": ("Di Bawah Ekspektasi", "Di Bawah Ekspektasi"),
+    "": ("", ""),
 }
 
 
-def skp_final(pegawai, *, tahun: int, predikat: str, unit, golongan: str):
-    """A final annual SKP of `tahun` rated `predikat`, written as a raw row in a closed period:
-    the caller refreshes the merit projection, as the SKP services do."""
+def skp_final(
+    pegawai,
+    *,
+    predikat: str,
+    tahun: int | None = None,
+    periode=None,
+    unit=None,
+    perangkat_daerah=None,
+    golongan: str | None = None,
+    penilai=None,
+    status: str = "final",
+):
+    """An annual SKP rated `predikat`, written as a raw row: in `periode`, or else the closed
+    annual period of `tahun`; in `unit` (the employee's by default) and `perangkat_daerah`
+    (`unit` by default), at `golongan` (the employee's by default), final unless `status` says
+    otherwise (a planned one has no rating: predikat ""). The caller refreshes the merit
+    projection, as the SKP services do."""
     from django.utils import timezone
 
     from kinerja.models import Periode, Skp
 
-    periode = Periode.objects.get_or_create(
-        tahun=tahun, jenis="tahunan", triwulan=0, defaults={"terbuka": False}
-    )[0]
+    if periode is None:
+        periode = Periode.objects.get_or_create(
+            tahun=tahun, jenis="tahunan", triwulan=0, defaults={"terbuka": False}
+        )[0]
+    unit = unit or pegawai.unit_kerja
     hasil, perilaku = RATING_PREDIKAT[predikat]
     return Skp.objects.create(
         pegawai=pegawai,
         periode=periode,
         unit_kerja=unit,
-        perangkat_daerah=unit,
-        golongan=golongan,
-        status="final",
-        difinalkan_pada=timezone.now(),
+        perangkat_daerah=perangkat_daerah or unit,
+        golongan=golongan or pegawai.golongan,
+        penilai=penilai,
+        status=status,
+        difinalkan_pada=timezone.now() if status == "final" else None,
         rating_hasil=hasil,
         rating_perilaku=perilaku,
         predikat=predikat,

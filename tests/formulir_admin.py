@@ -2,23 +2,26 @@
 
 from __future__ import annotations
 
+from django import forms
+
 
 def data_formulir_admin(response) -> dict:
-    """The admin change form's data as the page shows it, inlines included."""
+    """The admin change form's data (`response` is its GET) as a browser would post it back,
+    inlines included: a checkbox only when ticked, every value of a multiple choice, an empty
+    string for an empty field."""
     data: dict = {}
 
-    def isi(form) -> None:
-        for name in form.fields:
+    def isi(form: forms.BaseForm) -> None:
+        for name, field in form.fields.items():
             value = form[name].value()
-            if value is None:
-                continue
-            if isinstance(value, list | tuple):
-                data[form.add_prefix(name)] = [str(v) for v in value]
-            elif isinstance(value, bool):
+            key = form.add_prefix(name)
+            if isinstance(field, forms.BooleanField):
                 if value:
-                    data[form.add_prefix(name)] = "on"
+                    data[key] = "on"
+            elif isinstance(value, list | tuple):
+                data[key] = [str(v) for v in value]
             else:
-                data[form.add_prefix(name)] = str(value)
+                data[key] = "" if value is None else str(value)
 
     isi(response.context["adminform"].form)
     for inline in response.context["inline_admin_formsets"]:

@@ -528,11 +528,6 @@ def test_every_download_post_answers_with_the_file_for_who_may_see_the_page():
 # --- Guessing ids, lists, search, filters and exports --------------------------------------
 
 
-@pytest.fixture
-def org():
-    return buat_organisasi()
-
-
 def _client(org, role: str) -> Client:
     client = Client()
     client.force_login(org.users[role])

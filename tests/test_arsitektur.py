@@ -8,6 +8,7 @@ templates and code reverse to the same layers.
 
 from __future__ import annotations
 
+import ast
 import re
 import sqlite3
 import subprocess
@@ -337,17 +338,40 @@ def test_it_refuses_an_app_declaring_another_apps_permissions(monkeypatch) -> No
 # A test module imports shared builders from a helper module (tests/factories.py,
 # tests/<app>/bantu.py, ...), never from another test module or a conftest.py: fixtures reach
 # their tests through conftest.py, not through imports.
-IMPOR_TES = re.compile(
-    r"^\s*from\s+(tests(?:\.\w+)*\.(?:test_\w+|conftest)|\.+(?:\w+\.)*(?:test_\w+|conftest))\s+import",
-    re.MULTILINE,
-)
+TES_MODUL = re.compile(r"test_\w+|conftest")
+
+
+def _modul_tes(nama: str) -> bool:
+    """Whether a dotted module name (a relative one starts with dots) is, or is inside, a test
+    module or a conftest.py of tests/."""
+    bagian = nama.lstrip(".").split(".")
+    ke_tes = nama.startswith(".") or bagian[0] == "tests" or TES_MODUL.fullmatch(bagian[0])
+    return bool(ke_tes) and any(TES_MODUL.fullmatch(b) for b in bagian)
+
+
+def _impor_modul_tes(pohon: ast.AST) -> list[tuple[int, str]]:
+    """(line, module) of every import of a test module or a conftest.py, in any form: `import
+    a.b [as c]`, `from a.b import c` (the module a.b) and `from a import b` or `from . import b`
+    (b may be a module of the package a)."""
+    hasil = []
+    for node in ast.walk(pohon):
+        if isinstance(node, ast.Import):
+            nama = [a.name for a in node.names]
+        elif isinstance(node, ast.ImportFrom):
+            modul = "." * node.level + (node.module or "")
+            pisah = "" if modul.endswith(".") else "."
+            nama = [modul] if _modul_tes(modul) else [f"{modul}{pisah}{a.name}" for a in node.names]
+        else:
+            continue
+        hasil += [(node.lineno, n) for n in nama if _modul_tes(n)]
+    return sorted(hasil)
 
 
 def _impor_tes_salah(akar: Path) -> list[str]:
     return [
-        f"{path.relative_to(akar)}: {m.group(1)}"
+        f"{path.relative_to(akar)}: {nama}"
         for path in sorted(akar.rglob("*.py"))
-        for m in IMPOR_TES.finditer(path.read_text())
+        for _baris, nama in _impor_modul_tes(ast.parse(path.read_text(), str(path)))
     ]
 
 
@@ -362,9 +386,21 @@ def test_the_test_import_scan_reports_a_bad_import(tmp_path) -> None:
         "def f():\n    from tests.publik.conftest import buka\n"
         "from .test_y import z\n"
         "from tests.jabatan.bantu import PADA\n"
+        "from tests.jabatan import test_keputusan\n"
+        "import tests.jabatan.test_keputusan as t\n"
+        "from . import conftest\n"
+        "from tests import conftest, factories\n"
+        "from .. import bantu\n"
+        "import conftest\n"
+        "from django.test import TestCase\n"
     )
     assert _impor_tes_salah(tmp_path) == [
         "a/test_x.py: tests.jabatan.test_keputusan",
         "a/test_x.py: tests.publik.conftest",
         "a/test_x.py: .test_y",
+        "a/test_x.py: tests.jabatan.test_keputusan",
+        "a/test_x.py: tests.jabatan.test_keputusan",
+        "a/test_x.py: .conftest",
+        "a/test_x.py: tests.conftest",
+        "a/test_x.py: conftest",
     ]

@@ -21,6 +21,7 @@ from django.urls import reverse
 from kinerja.models import Periode, Skp
 from pegawai.roles import ADMIN_BKPSDM
 from tests.akses_data import buat_organisasi, objek_unit_a
+from tests.formulir_admin import data_formulir_admin
 
 pytestmark = pytest.mark.django_db
 
@@ -80,30 +81,6 @@ def test_every_model_hr_can_add_or_change_is_in_the_audit_trail() -> None:
     assert missing == []
 
 
-def _post_data(response) -> dict[str, object]:
-    """Return the change form as the browser would post it back, inlines included."""
-    data: dict[str, object] = {}
-
-    def add(form: forms.BaseForm) -> None:
-        for name, field in form.fields.items():
-            value = form[name].value()
-            key = form.add_prefix(name)
-            if isinstance(field, forms.BooleanField):
-                if value:
-                    data[key] = "on"
-            elif isinstance(value, list | tuple):
-                data[key] = [str(v) for v in value]
-            else:
-                data[key] = "" if value is None else str(value)
-
-    add(response.context["adminform"].form)
-    for inline in response.context["inline_admin_formsets"]:
-        add(inline.formset.management_form)
-        for form in inline.formset.forms:
-            add(form)
-    return data
-
-
 def test_a_change_through_the_admin_writes_an_audit_row_with_the_actor() -> None:
     org = buat_organisasi()
     objek = objek_unit_a(org)
@@ -136,7 +113,7 @@ def test_a_change_through_the_admin_writes_an_audit_row_with_the_actor() -> None
         )
         response = client.get(url)
         assert response.status_code == 200, label
-        data = _post_data(response)
+        data = data_formulir_admin(response)
         fields = response.context["adminform"].form.fields
         nama = next((f for f in TEKS if f in fields), None)
         if label in MUTASI:

@@ -7,15 +7,10 @@ from django.test import Client
 from django.urls import reverse
 
 from pegawai.roles import PEGAWAI
-from tests.akses_data import _user, buat_organisasi
+from tests.akses_data import buat_user
 from tests.factories import PegawaiFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def org():
-    return buat_organisasi()
 
 
 def _client(user) -> Client:
@@ -51,7 +46,7 @@ def test_it_shows_a_unit_head_the_skp_they_evaluate(org):
 
 
 def test_it_hides_skp_from_an_employee_with_no_skp_to_see(org):
-    user = _user("baru", PEGAWAI, staff=False, pegawai=PegawaiFactory(unit_kerja=org.unit_a))
+    user = buat_user("baru", PEGAWAI, staff=False, pegawai=PegawaiFactory(unit_kerja=org.unit_a))
     menu = _menu(_client(user))
     assert f'href="{reverse("saya")}"' in menu
     assert f'href="{reverse("kinerja:skp_list")}"' not in menu

@@ -7,15 +7,9 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.akses_data import buat_organisasi
 from tests.browser.alat import login, tangkap_layar
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-@pytest.fixture
-def org():
-    return buat_organisasi()
 
 
 def test_hr_logs_in_and_sees_every_unit(page: Page, live_server, org):

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import subprocess
 
 import pytest
 from django.utils import timezone
@@ -15,10 +14,9 @@ from playwright.sync_api import Page, expect
 
 from pegawai.roles import PEGAWAI
 from pelatihan.models import Peserta, Program, Sesi
-from tests.akses_data import _user, buat_organisasi
-from tests.browser.alat import login, tangkap_layar
+from tests.akses_data import buat_organisasi, buat_user
+from tests.browser.alat import kerjakan, login, tangkap_layar
 from tests.factories import PegawaiFactory
-from tests.proses import ROOT, perintah_worker
 
 pytestmark = [pytest.mark.browser, pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
@@ -71,18 +69,8 @@ def test_unit_head_reviews_needs_and_hr_enrols_the_group_with_progress(
     tangkap_layar(page, "daftar-massal")
     page.get_by_role("button", name="Daftarkan yang dicentang").click()
     expect(page).to_have_url(re.compile(r"/tugas/[0-9a-f-]{36}/$"))
-    blok = page.locator(".progres")
-    expect(blok.locator("[data-progres-status]")).to_have_text("Menunggu giliran")
-    cmd, env = perintah_worker("--batch")
-    worker = subprocess.Popen(cmd, cwd=ROOT, env=env)
-    try:
-        expect(blok.locator("[data-progres-status]")).to_have_text("Selesai", timeout=60_000)
-        assert worker.wait(timeout=60) == 0
-    finally:
-        if worker.poll() is None:
-            worker.kill()
-    expect(blok.locator("[data-progres-persen]")).to_have_text("100%")
-    expect(blok.locator("[data-progres-pesan]")).to_contain_text("didaftarkan ke")
+    expect(page.locator(".progres [data-progres-status]")).to_have_text("Menunggu giliran")
+    kerjakan(page, "didaftarkan ke")
     tangkap_layar(page, "daftar-massal-selesai")
     n = Peserta.objects.filter(sesi=sesi).count()
     assert n >= 2 and Sesi.objects.get(pk=sesi.pk).jumlah_peserta == n
@@ -166,7 +154,7 @@ def test_a_pppk_on_a_phone_reads_the_24_jp_warning_before_sending_and_hr_sees_it
 ):
     org = buat_organisasi()
     pppk = PegawaiFactory(pppk=True, nama="Ni Made Kontrak", unit_kerja=org.bidang_a)
-    _user("pppk", PEGAWAI, staff=False, pegawai=pppk)
+    buat_user("pppk", PEGAWAI, staff=False, pegawai=pppk)
     lalu = _program_dan_sesi("Pelatihan Pelayanan Prima", 16, "Angkatan Lalu")
     Peserta.objects.create(sesi=lalu, pegawai=pppk)  # 16 JP under way this year
     sesi = _program_dan_sesi("Pelatihan Arsip Digital", 16, "Angkatan Arsip")

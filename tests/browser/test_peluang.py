@@ -7,7 +7,7 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from pegawai.roles import PEGAWAI
-from tests.akses_data import _user, buat_organisasi
+from tests.akses_data import buat_organisasi, buat_user
 from tests.browser.alat import login, tangkap_layar
 from tests.factories import tutup_periode
 from tests.jabatan.bantu import buat_calon, kepala_bagian
@@ -17,7 +17,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 def test_an_employee_filters_the_posts_they_meet(page: Page, live_server):
     org = buat_organisasi()
-    _user("calon", PEGAWAI, staff=False, pegawai=buat_calon(org.unit_b))
+    buat_user("calon", PEGAWAI, staff=False, pegawai=buat_calon(org.unit_b))
     kepala_bagian(org.unit_b, "Kepala Bagian Cocok", "III/d")
     kepala_bagian(org.unit_b, "Kepala Bagian Tinggi", "IV/c")
     tutup_periode()
@@ -55,7 +55,7 @@ def test_an_employee_on_a_phone_reads_what_to_do_about_each_zero(page: Page, liv
     """The breakdown's weights are the profile's (no note contradicting them), and each zero
     (no assessment, no JP) says what to do, readable at 390 px without sideways scrolling."""
     org = buat_organisasi()
-    _user("calon", PEGAWAI, staff=False, pegawai=buat_calon(org.unit_b))
+    buat_user("calon", PEGAWAI, staff=False, pegawai=buat_calon(org.unit_b))
     formasi = kepala_bagian(org.unit_b, "Kepala Bagian Cocok", "III/d")
     tutup_periode()
     page.set_viewport_size({"width": 390, "height": 844})

@@ -111,9 +111,8 @@ def test_hr_opens_a_selection_records_a_stage_and_the_public_sees_it(
     page.get_by_role("link", name="Lihat di halaman publik").click()
     tahap = page.locator("li", has_text="Seleksi administrasi")
     expect(tahap.get_by_text(calon.nama_lengkap)).to_be_visible()
-    expect(page.get_by_text("Berkas lengkap")).to_have_count(
-        0
-    )  # the committee's note stays with HR
+    # The committee's note stays with HR.
+    expect(page.get_by_text("Berkas lengkap")).to_have_count(0)
     tangkap_layar(page, f"publik-kelola-publik-{lebar}")
     page.goto(f"{base}/kelola/seleksi/")
     expect(

@@ -6,15 +6,13 @@ from __future__ import annotations
 
 import os
 import re
-import subprocess
 
 import pytest
 from playwright.sync_api import Page, expect
 
 from kinerja.models import Periode, Skp
 from tests.akses_data import buat_organisasi
-from tests.browser.alat import login, tangkap_layar
-from tests.proses import ROOT, perintah_worker
+from tests.browser.alat import kerjakan, login, tangkap_layar
 from tugas.models import Progres
 
 pytestmark = [pytest.mark.browser, pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
@@ -43,17 +41,8 @@ def test_hr_opens_a_period_and_the_progress_bar_reaches_done(page: Page, live_se
     tangkap_layar(page, "progres-antre")
     page.evaluate("window.__tanpaMuatUlang = true")  # gone if the page reloads
 
-    cmd, env = perintah_worker("--batch")
-    worker = subprocess.Popen(cmd, cwd=ROOT, env=env)
-    try:
-        expect(blok.locator("[data-progres-status]")).to_have_text("Selesai", timeout=60_000)
-        assert worker.wait(timeout=60) == 0
-    finally:
-        if worker.poll() is None:
-            worker.kill()
-    expect(blok.locator("[data-progres-persen]")).to_have_text("100%")
+    kerjakan(page, "4 SKP dibuka untuk Tahunan 2026")
     expect(blok.locator("[data-progres-ringkasan]")).to_have_text("4 dari 4")
-    expect(blok.locator("[data-progres-pesan]")).to_contain_text("4 SKP dibuka untuk Tahunan 2026")
     assert blok.locator("progress").evaluate("el => el.value") == 100
     expect(blok.locator("[data-progres-perbarui]")).to_be_hidden()  # polling stopped
     assert page.evaluate("window.__tanpaMuatUlang") is True

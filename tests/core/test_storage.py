@@ -39,6 +39,19 @@ def test_a_file_that_fits_is_saved_whole_under_its_name(disk):
     assert berkas_di(disk) == sorted([nama, nama2])
 
 
+def test_a_file_is_saved_whole_into_a_new_subfolder(tmp_path):
+    """The same save on an ordinary folder (no root, no tmpfs: it runs everywhere), into
+    subfolders that do not exist yet."""
+    storage = AtomicFileStorage(location=tmp_path)
+    nama = storage.save("bukti/2026/a.pdf", ContentFile(b"%PDF-1.4 isi"))
+    assert nama == "bukti/2026/a.pdf"
+    assert (tmp_path / nama).read_bytes() == b"%PDF-1.4 isi"
+    assert oct((tmp_path / nama).stat().st_mode & 0o777) == "0o644"  # FILE_UPLOAD_PERMISSIONS
+    nama2 = storage.save("bukti/2026/a.pdf", ContentFile(b"kedua"))
+    assert nama2 != nama and (tmp_path / nama2).read_bytes() == b"kedua"
+    assert berkas_di(tmp_path) == sorted([nama, nama2])  # no temporary file left
+
+
 @pytest.mark.lambat
 def test_a_full_disk_raises_a_clear_error_and_leaves_no_partial_file(disk):
     isi_disk(disk, sisa=100_000)

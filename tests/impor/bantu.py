@@ -10,7 +10,6 @@ from datetime import date
 from openpyxl import Workbook
 
 from impor import kolom as k
-from impor import read
 from pegawai.nip import compose_nip
 
 _urut = iter(range(1, 999))
@@ -164,7 +163,7 @@ def data_utama(lahir: date = date(1988, 6, 2), tmt: date = date(2014, 3, 1), **u
     """A whole data-utama record as the web service sends it: every field, ids as strings, dates
     dd-mm-yyyy, null where SIASN has nothing; a dokter (tingkat 42, profesi) in III/b."""
     # The fields we use are set below or left null (positions are mapped elsewhere).
-    rec = {f: None if f in read.k.KOLOM else f"{f}-isi" for f in DATA_UTAMA}
+    rec = {f: None if f in k.KOLOM else f"{f}-isi" for f in DATA_UTAMA}
     rec.update(
         {
             "id": "A8ACA7A5-1B2C",

@@ -36,6 +36,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from impor import kolom as k
 from impor import proses, read
 from impor.models import Impor
 from pegawai.models import Pegawai, RiwayatPangkat, RiwayatPendidikan
@@ -217,7 +218,7 @@ def test_siasn_export_titles_read_as_the_same_fields(fmt):
 
 
 def test_one_field_under_two_titles_is_refused_naming_both():
-    kolom = ["NIP BARU", *read.k.KOLOM]
+    kolom = ["NIP BARU", *k.KOLOM]
     data = ke_csv([{"NIP BARU": "1", **baris()}], kolom=kolom)
     with pytest.raises(read.BerkasDitolak) as exc:
         proses.jalankan(data, "csv")

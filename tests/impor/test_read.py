@@ -7,6 +7,7 @@ import zipfile
 
 import pytest
 
+from impor import kolom as k
 from impor import proses, read
 from pegawai.models import Pegawai
 from tests.factories import UnitKerjaFactory
@@ -46,25 +47,25 @@ def test_it_rejects_an_xlsx_named_csv():
 
 
 def test_it_ignores_an_extra_column_and_lists_it_once():
-    kolom = [*read.k.KOLOM, "gajiPokok"]
+    kolom = [*k.KOLOM, "gajiPokok"]
     data = ke_csv([baris(gajiPokok="1"), baris(gajiPokok="2")], kolom=kolom)
     r = proses.jalankan(data, "csv")
     assert (r.baru, r.tolak, r.diabaikan) == (2, 0, ["gajiPokok"])
 
 
 def test_it_rejects_a_missing_column():
-    kolom = [c for c in read.k.KOLOM if c != "unorId"]
+    kolom = [c for c in k.KOLOM if c != "unorId"]
     assert "Kolom wajib tidak ada: unorId" in _tolak("a.xlsx", ke_xlsx([baris()], kolom=kolom))
 
 
 def test_it_accepts_siasn_columns_it_does_not_use():
-    data = ke_csv([baris(agama="Islam")], kolom=[*read.k.KOLOM, "agama"])
+    data = ke_csv([baris(agama="Islam")], kolom=[*k.KOLOM, "agama"])
     r = proses.jalankan(data, read.check_file("a.csv", "text/csv", data))
     assert (r.baru, r.tolak) == (1, 0)
 
 
 def test_it_rejects_a_blank_column_between_columns():
-    kolom = [*read.k.KOLOM[:3], "", *read.k.KOLOM[3:]]
+    kolom = [*k.KOLOM[:3], "", *k.KOLOM[3:]]
     assert "Kolom ke-4 tidak berjudul" in _tolak("a.csv", ke_csv([baris()], kolom=kolom))
 
 

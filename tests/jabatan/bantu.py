@@ -7,7 +7,6 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from django.test import Client
 from django.utils import timezone
 
 from jabatan.models import (
@@ -134,12 +133,6 @@ def catat(oleh, *, tmt: dt.date = TMT, formasi: Formasi | None = None) -> Keputu
         aturan_versi="uji",
         oleh=oleh,
     )
-
-
-def klien(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def usulkan(client, formasi, pegawai):

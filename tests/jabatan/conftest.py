@@ -1,12 +1,11 @@
 """Fixtures of the jabatan tests: a vacant post with ranked candidates, for the services
-(`lowongan`) and for the pages (`org`, `lowongan_halaman`)."""
+(`lowongan`) and for the pages (`lowongan_halaman`, on tests/conftest.py's `org`)."""
 
 from __future__ import annotations
 
 import pytest
 
 from pegawai.jenis_jabatan import JenisJabatan
-from tests.akses_data import buat_organisasi
 from tests.factories import (
     FormasiFactory,
     JabatanFactory,
@@ -36,11 +35,6 @@ def lowongan(hr_user):
         "tidak_layak": tidak_layak,
         "hr": hr_user,
     }
-
-
-@pytest.fixture
-def org():
-    return buat_organisasi()
 
 
 @pytest.fixture

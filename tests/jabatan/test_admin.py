@@ -42,10 +42,10 @@ TANPA_TAMBAH = {
     "jabatan.suksesor",
     "jabatan.pengaturanpetikan",
 }
-ADD_QUERIES = {
-    label: AUTH + CONTENT_TYPE for label in CHANGELIST_QUERIES if label not in TANPA_TAMBAH
+# Add page: the queries of a select that lists its choices, on top of AUTH + CONTENT_TYPE.
+TAMBAH_LEBIH = {
+    "jabatan.jabatan": 1,  # the choices of the required families (Jabatan.rumpun_wajib)
 }
-ADD_QUERIES["jabatan.jabatan"] += 1  # the choices of the required families (Jabatan.rumpun_wajib)
 
 # Change page: AUTH + CONTENT_TYPE + the object (joined to what its page prints) + the label of
 # each selected value in an autocomplete widget (one query per foreign key; a many-to-many costs
@@ -71,7 +71,9 @@ CHANGE_QUERIES = {
     test_it_renders_every_changelist_for_hr_with_bounded_queries,
     test_it_renders_every_add_page_for_hr_with_bounded_queries,
     test_it_renders_every_change_page_for_hr_with_bounded_queries,
-) = admin_bound_tests(APP, CHANGELIST_QUERIES, ADD_QUERIES, CHANGE_QUERIES)
+) = admin_bound_tests(
+    APP, CHANGELIST_QUERIES, CHANGE_QUERIES, tanpa_tambah=TANPA_TAMBAH, tambah_lebih=TAMBAH_LEBIH
+)
 
 
 def test_it_labels_formasi_autocomplete_results_in_bounded_queries(

@@ -8,24 +8,12 @@ export).
 from __future__ import annotations
 
 import pytest
-from django.test import Client
 
 from jabatan.models import Keputusan, Usulan
-from tests.akses_data import buat_organisasi
+from tests.akses_data import klien
 from tests.factories import PenempatanFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def org():
-    return buat_organisasi()
-
-
-def _client(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
 
 
 def _catatan(org):
@@ -70,7 +58,7 @@ def test_a_unit_head_sees_no_candidate_of_another_unit(org, model, unduh_ekspor)
     rows = _catatan(org)
     i = 0 if model == "usulan" else 1
     sendiri, lain = rows["a"][i], rows["b"][i]
-    pimpinan = _client(org.users["pimpinan"])
+    pimpinan = klien(org.users["pimpinan"])
     daftar = pimpinan.get(f"/admin/jabatan/{model}/")
     assert daftar.status_code == 200
     assert [o.pk for o in daftar.context["cl"].result_list] == [sendiri.pk]
@@ -82,9 +70,9 @@ def test_a_unit_head_sees_no_candidate_of_another_unit(org, model, unduh_ekspor)
     ekspor = unduh_ekspor(pimpinan, f"/admin/jabatan/{model}/ekspor/").decode("utf-8-sig")
     assert org.pegawai_a.nama in ekspor and org.pegawai_b.nama not in ekspor
     # HR sees both.
-    hr = _client(org.users["hr"])
+    hr = klien(org.users["hr"])
     hasil = hr.get(f"/admin/jabatan/{model}/").context["cl"].result_list
     assert {o.pk for o in hasil} == {sendiri.pk, lain.pk}
     # The unit head of B sees neither: B's employee is proposed for a post of A.
-    hasil = _client(org.users["pimpinan_lain"]).get(f"/admin/jabatan/{model}/")
+    hasil = klien(org.users["pimpinan_lain"]).get(f"/admin/jabatan/{model}/")
     assert list(hasil.context["cl"].result_list) == []

@@ -141,9 +141,9 @@ def test_the_employee_page_says_what_to_do(org, django_assert_max_num_queries):
 
 def test_a_pppk_sees_the_24_jp_ceiling(org):
     pppk = PegawaiFactory(pppk=True, unit_kerja=org.bidang_a)
-    from tests.akses_data import _user
+    from tests.akses_data import buat_user
 
-    user = _user("pppk", "Pegawai", staff=False, pegawai=pppk)
+    user = buat_user("pppk", "Pegawai", staff=False, pegawai=pppk)
     client = Client()
     client.force_login(user)
     body = client.get("/saya/").content.decode()

@@ -90,12 +90,8 @@ def test_jpt_candidates_are_at_most_56():
     )
     tua = kandidat(tanggal_lahir=date(1969, 11, 28), pengalaman_hari={J.ADMINISTRATOR: 2200})
     assert _kode(tua, jpt) == ["USIA"]  # 57 on the day
-    assert (
-        _kode(
-            kandidat(tanggal_lahir=date(1969, 11, 29), pengalaman_hari={J.ADMINISTRATOR: 2200}), jpt
-        )
-        == []
-    )  # 56 until tomorrow
+    muda = kandidat(tanggal_lahir=date(1969, 11, 29), pengalaman_hari={J.ADMINISTRATOR: 2200})
+    assert _kode(muda, jpt) == []  # 56 until tomorrow
 
 
 @pytest.mark.parametrize(
@@ -342,9 +338,8 @@ def test_the_reason_and_the_breakdown_name_the_program_that_clears_it():
 
 
 def test_what_if_weights_reorder_without_touching_the_components():
-    a = kandidat(
-        pegawai_id=1, nip="1", capaian=dict.fromkeys(STD3, 1)
-    )  # weak competency, long service
+    # a: weak competency, long service.
+    a = kandidat(pegawai_id=1, nip="1", capaian=dict.fromkeys(STD3, 1))
     b = kandidat(
         pegawai_id=2, nip="2", predikat_tahunan=(kr.BAIK, kr.BAIK), tmt_golongan=date(2025, 1, 1)
     )

@@ -13,8 +13,9 @@ from auditlog.models import LogEntry
 from jabatan.models import Keputusan, PengaturanPetikan
 from jabatan.models.petikan import JABATAN_PENGESAH_BAWAAN
 from pegawai.models import Pegawai
+from tests.akses_data import klien
 from tests.factories import PegawaiFactory
-from tests.jabatan.bantu import klien, putus_halaman, usulkan
+from tests.jabatan.bantu import putus_halaman, usulkan
 
 pytestmark = pytest.mark.django_db
 

@@ -14,7 +14,7 @@ from jabatan.merit import saran
 from jabatan.models import ProfilMerit
 from pegawai.disiplin import JenisHukuman
 from pegawai.roles import PEGAWAI
-from tests.akses_data import _user, buat_organisasi
+from tests.akses_data import buat_organisasi, buat_user
 from tests.factories import tutup_periode
 from tests.jabatan.bantu import buat_calon, kepala_bagian
 
@@ -127,7 +127,7 @@ def test_the_page_shows_the_profile_weights_and_an_action_per_zero():
     )
     tutup_periode()
     client = Client()
-    client.force_login(_user("calon", PEGAWAI, staff=False, pegawai=pegawai))
+    client.force_login(buat_user("calon", PEGAWAI, staff=False, pegawai=pegawai))
     response = client.get(f"/jabatan/peluang/{formasi.pk}/")
     assert response.status_code == 200
     baris = {b.kode: b for b in response.context["komponen"]}

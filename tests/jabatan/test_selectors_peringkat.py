@@ -10,7 +10,6 @@ from django.utils import timezone
 
 from jabatan import merit
 from jabatan.selectors_peringkat import halaman_peringkat
-from tests.akses_data import buat_organisasi
 from tests.factories import tutup_periode
 from tests.jabatan.bantu import buat_calon, buat_lowongan
 
@@ -19,11 +18,6 @@ pytestmark = pytest.mark.django_db
 PENGALAMAN = merit.Bobot(
     kinerja=0, kompetensi=0, kualifikasi=0, pengembangan=0, pengalaman=100, integritas=0
 )
-
-
-@pytest.fixture
-def org():
-    return buat_organisasi()
 
 
 def test_it_reads_the_page_in_a_number_of_queries_that_does_not_grow(org):

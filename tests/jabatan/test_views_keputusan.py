@@ -15,15 +15,10 @@ from django.utils import timezone
 from jabatan.models import Keputusan, KoreksiKeputusan, Penempatan
 from pegawai.models import Akses
 from pegawai.roles import ADMIN_BKPSDM
-from tests.akses_data import _user, buat_organisasi, hr_tanpa
-from tests.jabatan.bantu import catat, klien, putus_halaman, usulkan
+from tests.akses_data import buat_user, hr_tanpa, klien
+from tests.jabatan.bantu import catat, putus_halaman, usulkan
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def org():
-    return buat_organisasi()
 
 
 def _detail(k: Keputusan) -> str:
@@ -73,7 +68,7 @@ def test_a_forged_or_foreign_confirmation_is_refused(org, lowongan_halaman):
     tanda = putus_halaman(hr, formasi, konfirmasi=False, pegawai=terbaik.pk).context["tanda"]
     url = f"/jabatan/lowongan/{formasi.pk}/keputusan/"
     palsu = signing.dumps({"pegawai": str(terbaik.pk)}, salt="lain")
-    hr_lain = klien(_user("hr.lain", ADMIN_BKPSDM, staff=True))
+    hr_lain = klien(buat_user("hr.lain", ADMIN_BKPSDM, staff=True))
     for client, isian in (
         (hr, {"tanda": palsu}),
         (hr, {"tanda": tanda + "x"}),

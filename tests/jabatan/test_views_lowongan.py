@@ -3,33 +3,21 @@
 from __future__ import annotations
 
 import pytest
-from django.test import Client
 from django.utils import timezone
 
 from jabatan.models import Keputusan, Usulan
 from pegawai.roles import PEGAWAI
-from tests.akses_data import _user, buat_organisasi, hr_tanpa
+from tests.akses_data import buat_user, hr_tanpa, klien
 from tests.factories import FormasiFactory, JabatanFactory, tutup_periode
 from tests.jabatan.bantu import buat_calon, buat_lowongan, usulkan
 
 pytestmark = pytest.mark.django_db
 
 
-def _client(user):
-    client = Client()
-    client.force_login(user)
-    return client
-
-
-@pytest.fixture
-def org():
-    return buat_organisasi()
-
-
 def test_the_vacancy_list_is_scoped_filtered_and_exported(org, django_assert_max_num_queries):
     kosong_a = FormasiFactory(unit_kerja=org.bidang_a, jabatan=JabatanFactory(nama="Analis A"))
     FormasiFactory(unit_kerja=org.unit_b, jabatan=JabatanFactory(nama="Analis B"))
-    client = _client(org.users["pimpinan"])
+    client = klien(org.users["pimpinan"])
     client.get("/jabatan/lowongan/")
     # session, user, permissions (2), access link, the unit filter's options, the page's count
     # and rows, the retirement ages and the retiring holders; the menu's SKP entry (one EXISTS)
@@ -59,7 +47,7 @@ def test_hr_ranks_proposes_and_decides_through_the_page(org):
     terbaik = buat_calon(org.bidang_a, predikat=("Sangat Baik", "Sangat Baik"))
     kedua = buat_calon(org.bidang_a)
     tutup_periode()  # the ranking reads closed annual evaluations
-    hr = _client(org.users["hr"])
+    hr = klien(org.users["hr"])
     url = f"/jabatan/lowongan/{formasi.pk}/"
     response = hr.get(url)
     # Ids in form values are never localised ("1.234" would not post back as an id).
@@ -107,7 +95,7 @@ def test_hr_ranks_proposes_and_decides_through_the_page(org):
 
 def test_only_hr_runs_the_ranking(org):
     formasi = FormasiFactory(unit_kerja=org.bidang_a)
-    assert _client(org.users["pimpinan"]).get(f"/jabatan/lowongan/{formasi.pk}/").status_code == 403
+    assert klien(org.users["pimpinan"]).get(f"/jabatan/lowongan/{formasi.pk}/").status_code == 403
 
 
 def test_an_employee_sees_why_they_are_not_eligible_and_nothing_of_others(
@@ -125,7 +113,7 @@ def test_an_employee_sees_why_they_are_not_eligible_and_nothing_of_others(
     )
     lain = buat_calon(org.unit_b, predikat=("Sangat Baik", "Sangat Baik"))
     tutup_periode()
-    client = _client(org.users["pegawai"])  # Baiq Nurul Aini, III/a: below the minimum rank
+    client = klien(org.users["pegawai"])  # Baiq Nurul Aini, III/a: below the minimum rank
     daftar = client.get("/jabatan/peluang/")
     assert "Kepala Bagian Uji" in daftar.content.decode()
     client.get(f"/jabatan/peluang/{formasi.pk}/")
@@ -143,7 +131,7 @@ def test_an_employee_sees_why_they_are_not_eligible_and_nothing_of_others(
     assert "Pengalaman jabatan terkait 0,00 tahun" in body  # Indonesian decimals
     assert lain.nama not in body and lain.nip not in body  # nobody else's data
     # Eligible: their rank among the eligible, and the proposal's ranks without names.
-    lain_client = _client(_user("lain", PEGAWAI, staff=False, pegawai=lain))
+    lain_client = klien(buat_user("lain", PEGAWAI, staff=False, pegawai=lain))
     response = lain_client.get(f"/jabatan/peluang/{formasi.pk}/")
     assert response.context["saya"].layak and response.context["saya"].peringkat == 1
     body = response.content.decode()
@@ -160,7 +148,7 @@ def test_an_employee_sees_why_they_are_not_eligible_and_nothing_of_others(
 
 
 def test_hr_without_an_employee_record_has_no_own_chances(org):
-    assert _client(org.users["hr"]).get("/jabatan/peluang/").status_code == 403
+    assert klien(org.users["hr"]).get("/jabatan/peluang/").status_code == 403
 
 
 def test_the_link_to_a_ranking_shows_to_whom_its_page_and_actions_open(org):
@@ -168,14 +156,14 @@ def test_the_link_to_a_ranking_shows_to_whom_its_page_and_actions_open(org):
     for whom that page's declaration (jabatan.views.PERINGKAT) lets in."""
     formasi, (calon,) = buat_lowongan(org, 1)
     tautan = f'href="/jabatan/lowongan/{formasi.pk}/"'
-    tanpa = _client(hr_tanpa("jabatan.add_keputusan"))
+    tanpa = klien(hr_tanpa("jabatan.add_keputusan"))
     body = tanpa.get("/jabatan/lowongan/").content.decode()
     assert formasi.jabatan.nama in body and tautan not in body
     assert tanpa.get(f"/jabatan/lowongan/{formasi.pk}/").status_code == 403
     assert usulkan(tanpa, formasi, calon.pk).status_code == 403
     assert tanpa.post(f"/jabatan/lowongan/{formasi.pk}/keputusan/").status_code == 403
     assert not Usulan.objects.exists()
-    hr = _client(org.users["hr"])
+    hr = klien(org.users["hr"])
     assert tautan in hr.get("/jabatan/lowongan/").content.decode()
     assert hr.get(f"/jabatan/lowongan/{formasi.pk}/").status_code == 200
     assert usulkan(hr, formasi, calon.pk).status_code == 302

@@ -13,8 +13,9 @@ from django.utils import timezone
 
 from jabatan.models import Keputusan, Penempatan, Usulan
 from pegawai.models import Pegawai
+from tests.akses_data import klien
 from tests.factories import FormasiFactory
-from tests.jabatan.bantu import buat_calon, klien, putus_halaman, usulkan
+from tests.jabatan.bantu import buat_calon, putus_halaman, usulkan
 
 pytestmark = pytest.mark.django_db
 

@@ -7,7 +7,8 @@ import pytest
 
 from jabatan.models import Keputusan, Penempatan, Usulan
 from pegawai.models import Pegawai
-from tests.jabatan.bantu import klien, putus_halaman, usulkan
+from tests.akses_data import klien
+from tests.jabatan.bantu import putus_halaman, usulkan
 
 pytestmark = pytest.mark.django_db
 

@@ -8,30 +8,16 @@ import datetime as dt
 
 import pytest
 from django.db import connection
-from django.test import Client
 from django.test.utils import CaptureQueriesContext
-from django.utils import timezone
 
 from jabatan.models import Suksesor, Usulan
-from kinerja.models import Periode, Skp
+from kinerja.models import Skp
 from pegawai.models import HasilAsesmen, HukumanDisiplin, RiwayatPendidikan
 from pelatihan.models import Peserta, Program, Sesi
-from tests.akses_data import buat_organisasi, hr_tanpa
-from tests.factories import FormasiFactory, RiwayatPangkatFactory
+from tests.akses_data import hr_tanpa, klien
+from tests.factories import FormasiFactory, RiwayatPangkatFactory, skp_final
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def org():
-    return buat_organisasi()
-
-
-def _client(org, role: str) -> Client:
-    client = Client()
-    if org.users[role] is not None:
-        client.force_login(org.users[role])
-    return client
 
 
 def _url(pegawai) -> str:
@@ -39,7 +25,7 @@ def _url(pegawai) -> str:
 
 
 def test_it_shows_hr_every_section(org):
-    response = _client(org, "hr").get(_url(org.pegawai_a))
+    response = klien(org.users["hr"]).get(_url(org.pegawai_a))
     assert response.status_code == 200
     body = response.content.decode()
     for teks in (
@@ -76,17 +62,17 @@ def test_it_shows_hr_every_section(org):
     ],
 )
 def test_it_shows_each_role_only_their_scope(org, role, pegawai, status):
-    assert _client(org, role).get(_url(getattr(org, pegawai))).status_code == status
+    assert klien(org.users[role]).get(_url(getattr(org, pegawai))).status_code == status
 
 
 def test_a_unit_head_reads_without_edit_links(org):
-    body = _client(org, "pimpinan").get(_url(org.pegawai_a)).content.decode()
+    body = klien(org.users["pimpinan"]).get(_url(org.pegawai_a)).content.decode()
     assert "Baiq Nurul Aini" in body
     assert "/admin/" not in body.split("<main>")[1]
 
 
 def test_the_search_finds_by_name_or_nip_within_scope(org):
-    hr, pimpinan = _client(org, "hr"), _client(org, "pimpinan")
+    hr, pimpinan = klien(org.users["hr"]), klien(org.users["pimpinan"])
     nama = lambda r: [p.nama for p in r.context["halaman"]]  # noqa: E731
     assert nama(hr.get("/jabatan/pegawai/", {"q": "lalu zaini"})) == ["Lalu Ahmad Zaini"]
     assert nama(pimpinan.get("/jabatan/pegawai/", {"q": "lalu"})) == []
@@ -104,7 +90,7 @@ def test_it_shows_the_posts_the_employee_is_ranked_for(org):
     Usulan.objects.create(
         formasi=pos, pegawai=org.pegawai_a, diusulkan_oleh=org.users["hr"], urutan=1, peringkat=2
     )
-    response = _client(org, "hr").get(_url(org.pegawai_a))
+    response = klien(org.users["hr"]).get(_url(org.pegawai_a))
     (baris,) = response.context["p"].peluang
     assert baris.formasi == pos and baris.usulan.peringkat == 2
     assert baris.hasil is not None  # explained by the merit rules
@@ -112,8 +98,7 @@ def test_it_shows_the_posts_the_employee_is_ranked_for(org):
     assert "Kepala Seksi Uji" in body and "Diusulkan (peringkat 2)" in body
     assert f"/jabatan/lowongan/{pos.pk}/?nip={org.pegawai_a.nip}" in body
     # The link shows to whom the ranking page's declaration lets in (jabatan.views.PERINGKAT).
-    tanpa = Client()
-    tanpa.force_login(hr_tanpa("jabatan.add_keputusan"))
+    tanpa = klien(hr_tanpa("jabatan.add_keputusan"))
     body = tanpa.get(_url(org.pegawai_a)).content.decode()
     assert "Kepala Seksi Uji" in body and f"/jabatan/lowongan/{pos.pk}/" not in body
     assert tanpa.get(f"/jabatan/lowongan/{pos.pk}/").status_code == 403
@@ -152,21 +137,7 @@ def _sejarah_panjang(org, dari: int, sampai: int) -> None:
             asesor="UPT",
             **dict.fromkeys(("m01", "m02", "m03", "m04", "m05", "m06", "m07", "m08", "sk01"), 2),
         )
-        periode = Periode.objects.get_or_create(
-            tahun=2000 + i, jenis="tahunan", triwulan=0, defaults={"terbuka": False}
-        )[0]
-        Skp.objects.create(
-            pegawai=p,
-            periode=periode,
-            unit_kerja=p.unit_kerja,
-            perangkat_daerah=org.unit_a,
-            golongan=p.golongan,
-            status="final",
-            rating_hasil="Sesuai Ekspektasi",
-            rating_perilaku="Sesuai Ekspektasi",
-            predikat="Baik",
-            difinalkan_pada=timezone.now(),
-        )
+        skp_final(p, tahun=2000 + i, predikat="Baik", perangkat_daerah=org.unit_a)
         sesi = Sesi.objects.create(
             program=program,
             nama=f"Angkatan {i}",
@@ -190,7 +161,7 @@ def _sejarah_panjang(org, dari: int, sampai: int) -> None:
 
 
 def test_the_query_count_does_not_grow_with_the_history(org, django_assert_max_num_queries):
-    client = _client(org, "hr")
+    client = klien(org.users["hr"])
     _sejarah_panjang(org, 0, 1)
     client.get(_url(org.pegawai_a))
     with CaptureQueriesContext(connection) as sedikit:
@@ -211,7 +182,7 @@ def test_the_query_count_does_not_grow_with_the_history(org, django_assert_max_n
 
 
 def test_the_search_query_count_is_bounded(org, django_assert_max_num_queries):
-    client = _client(org, "hr")
+    client = klien(org.users["hr"])
     client.get("/jabatan/pegawai/")
     # session, user, permissions (2), count, rows with their units, the menu (2).
     with django_assert_max_num_queries(9):
@@ -219,5 +190,5 @@ def test_the_search_query_count_is_bounded(org, django_assert_max_num_queries):
 
 
 def test_the_admin_change_form_links_back_to_the_page(org):
-    body = _client(org, "hr").get(f"/admin/pegawai/pegawai/{org.pegawai_a.pk}/change/")
+    body = klien(org.users["hr"]).get(f"/admin/pegawai/pegawai/{org.pegawai_a.pk}/change/")
     assert f'href="{_url(org.pegawai_a)}"' in body.content.decode()

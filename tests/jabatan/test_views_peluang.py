@@ -6,7 +6,7 @@ import pytest
 from django.test import Client
 
 from pegawai.roles import PEGAWAI
-from tests.akses_data import _user, buat_organisasi
+from tests.akses_data import buat_organisasi, buat_user
 from tests.factories import tutup_periode
 from tests.jabatan.bantu import buat_calon, kepala_bagian
 
@@ -23,7 +23,7 @@ def calon():
     tinggi = kepala_bagian(org.unit_b, "Kepala Bagian Tinggi", "IV/c")
     tutup_periode()
     client = Client()
-    client.force_login(_user("calon", PEGAWAI, staff=False, pegawai=pegawai))
+    client.force_login(buat_user("calon", PEGAWAI, staff=False, pegawai=pegawai))
     return client, cocok, tinggi
 
 

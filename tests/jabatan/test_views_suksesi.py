@@ -6,26 +6,14 @@ from __future__ import annotations
 
 import pytest
 from django.db import connection
-from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
 from jabatan.models import Suksesor
-from tests.akses_data import buat_organisasi
+from tests.akses_data import klien
 from tests.factories import FormasiFactory, JabatanFactory, PegawaiFactory, tutup_periode
 from tests.jabatan.bantu import talenta
 
 pytestmark = pytest.mark.django_db
-
-
-def _client(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
-
-
-@pytest.fixture
-def org():
-    return buat_organisasi()
 
 
 @pytest.fixture
@@ -65,7 +53,7 @@ def _aktif(formasi) -> list[tuple[int, int, str]]:
 
 def test_hr_names_changes_and_removes_successors_on_the_post_page(org, kunci):
     formasi, (a, b, c, _luar) = kunci
-    hr = _client(org.users["hr"])
+    hr = klien(org.users["hr"])
     body = hr.get(_url(formasi)).content.decode()
     assert "Rencana suksesi" in body and "Belum ada calon suksesor" in body
     calon = hr.get(_url(formasi)).context["suksesi_calon"]
@@ -115,7 +103,7 @@ def test_a_bad_post_is_a_400_naming_the_field_and_writes_nothing(org, kunci, dat
     formasi, (a, _b, _c, luar) = kunci
     ganti = {"A": str(a.pk), "LUAR": str(luar.pk)}
     data = {k: ganti.get(v, v) for k, v in data.items()}
-    r = _client(org.users["hr"]).post(_url(formasi, "suksesi"), {"kesiapan": "sekarang", **data})
+    r = klien(org.users["hr"]).post(_url(formasi, "suksesi"), {"kesiapan": "sekarang", **data})
     assert r.status_code == 400
     body = r.content.decode()
     assert f"{label}: " in body or "galat" in body
@@ -125,7 +113,7 @@ def test_a_bad_post_is_a_400_naming_the_field_and_writes_nothing(org, kunci, dat
 
 def test_a_full_plan_is_refused_on_the_page(org, kunci):
     formasi, orang = kunci
-    hr = _client(org.users["hr"])
+    hr = klien(org.users["hr"])
     for p in orang[:3]:
         assert _tambah(hr, formasi, pegawai=p.pk).status_code == 302
     body = hr.get(_url(formasi)).content.decode()
@@ -138,7 +126,7 @@ def test_a_full_plan_is_refused_on_the_page(org, kunci):
 
 def test_bad_changes_and_removals_are_400s_naming_the_field(org, kunci):
     formasi, (a, *_rest) = kunci
-    hr = _client(org.users["hr"])
+    hr = klien(org.users["hr"])
     _tambah(hr, formasi, pegawai=a.pk)
     s = Suksesor.objects.get()
     for data, pesan in (
@@ -155,17 +143,17 @@ def test_bad_changes_and_removals_are_400s_naming_the_field(org, kunci):
 
 def test_the_section_is_scoped_as_the_page(org, kunci):
     formasi, (a, b, *_rest) = kunci
-    hr = _client(org.users["hr"])
+    hr = klien(org.users["hr"])
     _tambah(hr, formasi, pegawai=a.pk)
     s = Suksesor.objects.get()
     # Unit heads neither see the ranking page nor name successors.
     for user in ("pimpinan", "pimpinan_lain"):
-        c = _client(org.users[user])
+        c = klien(org.users[user])
         assert c.get(_url(formasi)).status_code == 403
         assert _tambah(c, formasi, pegawai=b.pk).status_code == 403
         hapus = c.post(_url(formasi, "suksesi", s.pk, "hapus"), {"alasan_berakhir": "x"})
         assert hapus.status_code == 403
-    assert _tambah(_client(org.users["pegawai"]), formasi, pegawai=b.pk).status_code == 403
+    assert _tambah(klien(org.users["pegawai"]), formasi, pegawai=b.pk).status_code == 403
     # A successor of another post, or an unknown post, is not found.
     pengawas = JabatanFactory(jenis="PENGAWAS", kelas_jabatan=9)
     lain = FormasiFactory(unit_kerja=org.bidang_a, jabatan=pengawas)
@@ -178,16 +166,16 @@ def test_the_section_is_scoped_as_the_page(org, kunci):
 
 def test_a_non_structural_post_has_no_succession_section(org):
     formasi = FormasiFactory(unit_kerja=org.bidang_a)  # a Pelaksana post
-    r = _client(org.users["hr"]).get(_url(formasi))
+    r = klien(org.users["hr"]).get(_url(formasi))
     assert r.status_code == 200 and r.context["suksesi"] is None
     assert "Rencana suksesi" not in r.content.decode()
-    r = _tambah(_client(org.users["hr"]), formasi, pegawai=org.pegawai_b.pk)
+    r = _tambah(klien(org.users["hr"]), formasi, pegawai=org.pegawai_b.pk)
     assert r.status_code == 400 and "hanya untuk jabatan struktural" in r.content.decode()
 
 
 def test_the_page_queries_do_not_grow_with_the_plan(org, kunci, django_assert_max_num_queries):
     formasi, (a, b, c, _luar) = kunci
-    hr = _client(org.users["hr"])
+    hr = klien(org.users["hr"])
     _tambah(hr, formasi, pegawai=a.pk)
     hr.get(_url(formasi))
     with CaptureQueriesContext(connection) as q:
@@ -218,10 +206,10 @@ def test_an_employee_sees_the_key_posts_they_are_a_successor_to(org, kunci):
         tanggal_penetapan=formasi.created_at.date(),
         ditetapkan_oleh=org.users["hr"],
     )
-    body = _client(org.users["pegawai"]).get("/jabatan/peluang/").content.decode()
+    body = klien(org.users["pegawai"]).get("/jabatan/peluang/").content.decode()
     assert "Anda calon suksesor untuk" in body
     assert "Kepala Bidang Uji — Bidang Pelayanan Kesehatan</a> (urutan 2, Siap 1–2 tahun)" in body
     # Nobody else's plan shows: another employee's page has no such section.
     Suksesor.objects.update(pegawai=org.pegawai_b)
-    body = _client(org.users["pegawai"]).get("/jabatan/peluang/").content.decode()
+    body = klien(org.users["pegawai"]).get("/jabatan/peluang/").content.decode()
     assert "Anda calon suksesor untuk" not in body

@@ -4,11 +4,10 @@ the rules of the service are field errors."""
 from __future__ import annotations
 
 import pytest
-from django.test import Client
 
 from kinerja.models import Periode, Skp
 from tests.admin_data import AUTH, CONTENT_TYPE, admin_bound_tests
-from tests.akses_data import buat_organisasi
+from tests.akses_data import klien
 
 pytestmark = pytest.mark.django_db
 
@@ -34,9 +33,6 @@ TANPA_TAMBAH = {
     "kinerja.pengaturantalenta",
     "kinerja.revisiskp",
 }
-ADD_QUERIES = {
-    label: AUTH + CONTENT_TYPE for label in CHANGELIST_QUERIES if label not in TANPA_TAMBAH
-}
 
 # Change page: AUTH + CONTENT_TYPE + the object (joined to what its page prints) + the label of
 # each selected value in an autocomplete widget (one query per foreign key; a many-to-many costs
@@ -60,21 +56,10 @@ CHANGE_QUERIES = {
     test_it_renders_every_changelist_for_hr_with_bounded_queries,
     test_it_renders_every_add_page_for_hr_with_bounded_queries,
     test_it_renders_every_change_page_for_hr_with_bounded_queries,
-) = admin_bound_tests(APP, CHANGELIST_QUERIES, ADD_QUERIES, CHANGE_QUERIES)
+) = admin_bound_tests(APP, CHANGELIST_QUERIES, CHANGE_QUERIES, tanpa_tambah=TANPA_TAMBAH)
 
 
 # --- The SKP's evaluator ---------------------------------------------------------------------
-
-
-@pytest.fixture
-def org():
-    return buat_organisasi()
-
-
-def _hr(org) -> Client:
-    client = Client()
-    client.force_login(org.users["hr"])
-    return client
 
 
 def test_the_employee_as_their_own_evaluator_is_a_field_error(org):
@@ -89,13 +74,13 @@ def test_the_employee_as_their_own_evaluator_is_a_field_error(org):
         golongan="III/a",
     )
     url = f"/admin/kinerja/skp/{skp.pk}/change/"
-    response = _hr(org).post(url, {"penilai": org.pegawai_a.pk})
+    response = klien(org.users["hr"]).post(url, {"penilai": org.pegawai_a.pk})
     assert response.status_code == 200
     assert response.context["adminform"].form.errors == {
         "penilai": ["Pejabat penilai tidak boleh pegawai itu sendiri."]
     }
     assert Skp.objects.get(pk=skp.pk).penilai == kepala
-    response = _hr(org).post(url, {"penilai": org.pegawai_b.pk})
+    response = klien(org.users["hr"]).post(url, {"penilai": org.pegawai_b.pk})
     assert response.status_code == 302
     assert Skp.objects.get(pk=skp.pk).penilai == org.pegawai_b
 
@@ -103,10 +88,10 @@ def test_the_employee_as_their_own_evaluator_is_a_field_error(org):
 def test_a_final_skp_keeps_its_evaluator_and_saves_unchanged(org):
     skp = Skp.objects.get(pegawai=org.pegawai_a)  # final
     url = f"/admin/kinerja/skp/{skp.pk}/change/"
-    response = _hr(org).post(url, {"penilai": org.pegawai_b.pk})
+    response = klien(org.users["hr"]).post(url, {"penilai": org.pegawai_b.pk})
     assert response.status_code == 200
     assert "SKP final tidak dapat diubah" in response.context["adminform"].form.errors["penilai"][0]
-    response = _hr(org).post(url, {"penilai": skp.penilai_id})
+    response = klien(org.users["hr"]).post(url, {"penilai": skp.penilai_id})
     assert response.status_code == 302
 
 

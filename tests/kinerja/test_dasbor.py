@@ -5,51 +5,14 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from django.test import Client
 from django.utils import timezone
 
 from kinerja import rules
-from kinerja.models import Periode, Skp
-from tests.akses_data import buat_organisasi
-from tests.factories import PegawaiFactory
+from kinerja.models import Periode
+from tests.akses_data import klien
+from tests.factories import PegawaiFactory, skp_final
 
 pytestmark = pytest.mark.django_db
-
-RATING = {
-    rules.BAIK: (rules.SESUAI, rules.SESUAI),
-    rules.BUTUH_PERBAIKAN: (rules.DI_BAWAH, rules.SESUAI),
-    rules.KURANG: (rules.SESUAI, rules.DI_BAWAH),
-    rules.SANGAT_KURANG: (rules.DI_BAWAH, rules.DI_BAWAH),
-}
-
-
-def _skp(pegawai, periode, predikat, org, *, penilai=None, status="final"):
-    hasil, perilaku = RATING[predikat] if predikat else ("", "")
-    return Skp.objects.create(
-        pegawai=pegawai,
-        periode=periode,
-        unit_kerja=pegawai.unit_kerja,
-        penilai=penilai,
-        perangkat_daerah=org.unit_a,
-        golongan=pegawai.golongan,
-        status=status,
-        rating_hasil=hasil,
-        rating_perilaku=perilaku,
-        predikat=predikat,
-        catatan_penilai="Catatan penilai.",
-        difinalkan_pada=timezone.now() if status == "final" else None,
-    )
-
-
-def _client(org, role="hr"):
-    client = Client()
-    client.force_login(org.users[role])
-    return client
-
-
-@pytest.fixture
-def org():
-    return buat_organisasi()
 
 
 @pytest.fixture
@@ -59,17 +22,22 @@ def banyak_perbaikan(org):
     periode = Periode.objects.get(tahun=2025)
     for n in range(105):
         p = PegawaiFactory(nama=f"Ahmad {n:03d}", unit_kerja=org.bidang_a)
-        _skp(p, periode, rules.BUTUH_PERBAIKAN, org)
+        skp_final(p, periode=periode, predikat=rules.BUTUH_PERBAIKAN, perangkat_daerah=org.unit_a)
     for n in range(2):
-        _skp(PegawaiFactory(nama=f"Yusuf {n}", unit_kerja=org.bidang_a), periode, rules.KURANG, org)
+        skp_final(
+            PegawaiFactory(nama=f"Yusuf {n}", unit_kerja=org.bidang_a),
+            periode=periode,
+            predikat=rules.KURANG,
+            perangkat_daerah=org.unit_a,
+        )
     for n in range(3):
         p = PegawaiFactory(nama=f"Zainab {n}", unit_kerja=org.bidang_a)
-        _skp(p, periode, rules.SANGAT_KURANG, org)
+        skp_final(p, periode=periode, predikat=rules.SANGAT_KURANG, perangkat_daerah=org.unit_a)
     return org
 
 
 def test_it_lists_the_worst_predikat_first_and_says_how_many_of_how_many(banyak_perbaikan):
-    response = _client(banyak_perbaikan).get("/kinerja/")
+    response = klien(banyak_perbaikan.users["hr"]).get("/kinerja/")
     page = response.context["d"].perbaikan
     predikat = [s.predikat for s in page]
     assert predikat[:5] == [rules.SANGAT_KURANG] * 3 + [rules.KURANG] * 2
@@ -82,7 +50,7 @@ def test_it_lists_the_worst_predikat_first_and_says_how_many_of_how_many(banyak_
 
 
 def test_it_pages_the_rest_of_the_list(banyak_perbaikan, django_assert_max_num_queries):
-    client = _client(banyak_perbaikan)
+    client = klien(banyak_perbaikan.users["hr"])
     seen = []
     for nomor in (1, 2, 3):
         response = client.get("/kinerja/", {"hal_perbaikan": nomor})
@@ -95,7 +63,7 @@ def test_it_pages_the_rest_of_the_list(banyak_perbaikan, django_assert_max_num_q
 
 
 def test_the_export_holds_the_whole_list_worst_first(banyak_perbaikan):
-    response = _client(banyak_perbaikan).post("/kinerja/ekspor/perbaikan.csv")
+    response = klien(banyak_perbaikan.users["hr"]).post("/kinerja/ekspor/perbaikan.csv")
     lines = response.content.decode("utf-8-sig").splitlines()
     assert len(lines) == 1 + 110
     assert rules.SANGAT_KURANG in lines[1]
@@ -110,17 +78,30 @@ def banyak_penilai(org):
         penilai = PegawaiFactory(nama=f"Penilai Rajin {n:02d}", unit_kerja=org.unit_a)
         for _ in range(2):
             p = PegawaiFactory(unit_kerja=org.bidang_a)
-            _skp(p, periode, rules.BAIK, org, penilai=penilai)
+            skp_final(
+                p,
+                periode=periode,
+                predikat=rules.BAIK,
+                perangkat_daerah=org.unit_a,
+                penilai=penilai,
+            )
     for n in range(2):
         penilai = PegawaiFactory(nama=f"Penilai Lalai {n}", unit_kerja=org.unit_a)
         for _ in range(2):
             p = PegawaiFactory(unit_kerja=org.bidang_a)
-            _skp(p, periode, "", org, penilai=penilai, status="direncanakan")
+            skp_final(
+                p,
+                periode=periode,
+                predikat="",
+                perangkat_daerah=org.unit_a,
+                penilai=penilai,
+                status="direncanakan",
+            )
     return org
 
 
 def test_it_lists_the_evaluators_with_most_left_to_rate_first(banyak_penilai):
-    response = _client(banyak_penilai).get("/kinerja/")
+    response = klien(banyak_penilai.users["hr"]).get("/kinerja/")
     page = response.context["d"].penilai
     assert [r["penilai__nama"] for r in page][:2] == ["Penilai Lalai 0", "Penilai Lalai 1"]
     assert [r["belum"] for r in page][:2] == [2, 2]
@@ -132,7 +113,7 @@ def test_it_lists_the_evaluators_with_most_left_to_rate_first(banyak_penilai):
 
 
 def test_it_pages_the_evaluators_and_exports_them_all(banyak_penilai):
-    client = _client(banyak_penilai)
+    client = klien(banyak_penilai.users["hr"])
     pertama = {r["penilai_id"] for r in client.get("/kinerja/").context["d"].penilai}
     response = client.get("/kinerja/", {"hal_penilai": 2})
     kedua = {r["penilai_id"] for r in response.context["d"].penilai}
@@ -148,14 +129,18 @@ def test_the_unit_filter_lists_the_scope_first_then_its_units_by_name(org):
 
     for nama in ("Bidang Zakat", "Bidang Anggaran", "Bidang Mutasi"):
         UnitKerjaFactory(nama=nama, parent=org.unit_a, jenis="bidang")
-    form = _client(org, "pimpinan").get("/kinerja/").context["d"].filterset.form
+    form = klien(org.users["pimpinan"]).get("/kinerja/").context["d"].filterset.form
     nama = [u.nama for u in form.fields["unit"].queryset]
     assert nama[0] == "Dinas Kesehatan"
     assert nama[1:] == sorted(nama[1:])
     assert len(nama) == 5  # the fixture's Bidang Pelayanan Kesehatan and the three above
     hr = [
         u.nama
-        for u in _client(org).get("/kinerja/").context["d"].filterset.form.fields["unit"].queryset
+        for u in klien(org.users["hr"])
+        .get("/kinerja/")
+        .context["d"]
+        .filterset.form.fields["unit"]
+        .queryset
     ]
     assert hr[1:] == sorted(hr[1:]) and "Dinas Pendidikan" in hr
 
@@ -166,12 +151,12 @@ def test_it_opens_on_the_period_of_the_current_year_even_while_it_is_open(org):
     kini = Periode.objects.get_or_create(tahun=tahun, jenis="tahunan", triwulan=0)[0]
     # Next year's period opened ahead for planning is not the current one.
     Periode.objects.get_or_create(tahun=tahun + 1, jenis="tahunan", triwulan=0)
-    response = _client(org, "pimpinan").get("/kinerja/")
+    response = klien(org.users["pimpinan"]).get("/kinerja/")
     assert response.context["d"].periode == kini
     assert "Periode ini masih berjalan" in response.content.decode()
     # The closed year stays one choice away.
     lalu = Periode.objects.get(tahun=2025)
-    response = _client(org, "pimpinan").get("/kinerja/", {"periode": lalu.pk})
+    response = klien(org.users["pimpinan"]).get("/kinerja/", {"periode": lalu.pk})
     assert response.context["d"].periode == lalu
     assert "Periode ini masih berjalan" not in response.content.decode()
 
@@ -187,7 +172,7 @@ def test_without_a_period_this_year_it_opens_on_the_newest_before(org):
 
 
 def test_the_long_tables_are_folded_with_their_totals_in_view(banyak_perbaikan):
-    client = _client(banyak_perbaikan)
+    client = klien(banyak_perbaikan.users["hr"])
     body = client.get("/kinerja/").content.decode()
     assert body.count('<details class="bagian"') == 3
     assert body.count('<details class="bagian" open>') == 1  # the curve of a few units
@@ -199,7 +184,13 @@ def test_the_long_tables_are_folded_with_their_totals_in_view(banyak_perbaikan):
 
 def test_an_unassigned_evaluator_reads_as_such(org):
     periode = Periode.objects.get(tahun=2025)
-    _skp(PegawaiFactory(unit_kerja=org.bidang_a), periode, "", org, status="direncanakan")
-    body = _client(org).get("/kinerja/").content.decode()
+    skp_final(
+        PegawaiFactory(unit_kerja=org.bidang_a),
+        periode=periode,
+        predikat="",
+        perangkat_daerah=org.unit_a,
+        status="direncanakan",
+    )
+    body = klien(org.users["hr"]).get("/kinerja/").content.decode()
     assert "<td>(belum ditetapkan)</td>" in body
     assert "None" not in body

@@ -4,26 +4,14 @@ be confirmed, finalising must be confirmed, and the employee sees the evaluator'
 from __future__ import annotations
 
 import pytest
-from django.test import Client
 
 from kinerja import rules
 from kinerja.models import Periode, Skp
-from tests.akses_data import buat_organisasi
+from tests.akses_data import klien
 
 pytestmark = pytest.mark.django_db
 
 NILAI_ATAS = {"rating_hasil": rules.DI_ATAS, "rating_perilaku": rules.DI_ATAS}
-
-
-def _client(org, role):
-    client = Client()
-    client.force_login(org.users[role])
-    return client
-
-
-@pytest.fixture
-def org():
-    return buat_organisasi()
 
 
 @pytest.fixture
@@ -49,7 +37,7 @@ def _url(skp, aksi=""):
 
 def test_it_warns_on_the_page_when_plan_rows_have_no_realisation(org, skp):
     skp.rencana.filter(urutan=1).update(realisasi="96%")
-    body = _client(org, "pimpinan").get(_url(skp)).content.decode()
+    body = klien(org.users["pimpinan"]).get(_url(skp)).content.decode()
     assert 'id="peringatan-realisasi"' in body
     assert "1 baris rencana belum memiliki realisasi" in body
     assert "<li>Posyandu aktif</li>" in body
@@ -57,7 +45,7 @@ def test_it_warns_on_the_page_when_plan_rows_have_no_realisation(org, skp):
 
 
 def test_it_refuses_a_rating_without_realisation_unless_confirmed(org, skp):
-    client = _client(org, "pimpinan")
+    client = klien(org.users["pimpinan"])
     response = client.post(_url(skp, "nilai/"), NILAI_ATAS)
     assert response.status_code == 200
     form = response.context["form_nilai"]
@@ -75,7 +63,7 @@ def test_it_refuses_a_rating_without_realisation_unless_confirmed(org, skp):
 
 def test_a_rating_with_every_realisation_needs_no_confirmation(org, skp):
     skp.rencana.update(realisasi="Tercapai", bukti="Laporan")
-    client = _client(org, "pimpinan")
+    client = klien(org.users["pimpinan"])
     body = client.get(_url(skp)).content.decode()
     assert "peringatan-realisasi" not in body and "konfirmasi_tanpa_realisasi" not in body
     assert client.post(_url(skp, "nilai/"), NILAI_ATAS).status_code == 302
@@ -84,7 +72,7 @@ def test_a_rating_with_every_realisation_needs_no_confirmation(org, skp):
 
 def test_a_realisation_of_only_spaces_counts_as_none(org, skp):
     skp.rencana.update(realisasi="   ")
-    response = _client(org, "pimpinan").post(_url(skp, "nilai/"), NILAI_ATAS)
+    response = klien(org.users["pimpinan"]).post(_url(skp, "nilai/"), NILAI_ATAS)
     assert response.status_code == 200
     assert "konfirmasi_tanpa_realisasi" in response.context["form_nilai"].errors
 
@@ -102,7 +90,7 @@ def _dinilai(skp, **catatan):
 
 def test_finalising_without_the_confirmation_is_a_field_error_and_nothing_changes(org, skp):
     _dinilai(skp)
-    client = _client(org, "pimpinan")
+    client = klien(org.users["pimpinan"])
     page = client.get(_url(skp)).content.decode()
     assert 'name="konfirmasi"' in page
     assert "Predikat yang akan difinalkan: Sangat Baik." in page
@@ -123,11 +111,12 @@ def test_the_employee_sees_the_evaluators_notes_only_after_finalising(org, skp):
         catatan_penilai="Pertahankan cakupan imunisasi",
         catatan_perilaku="Kolaboratif dengan kader posyandu",
     )
-    pegawai = _client(org, "pegawai")
+    pegawai = klien(org.users["pegawai"])
     body = pegawai.get(_url(skp)).content.decode()
     assert "Pertahankan cakupan imunisasi" not in body  # still the evaluator's draft
     assert (
-        _client(org, "pimpinan").post(_url(skp, "final/"), {"konfirmasi": "on"}).status_code == 302
+        klien(org.users["pimpinan"]).post(_url(skp, "final/"), {"konfirmasi": "on"}).status_code
+        == 302
     )
     body = pegawai.get(_url(skp)).content.decode()
     assert "Catatan pejabat penilai" in body

@@ -13,7 +13,7 @@ from kinerja import rules
 from kinerja.models import Periode, Skp
 from kinerja.services import skp_finalize, skp_rate, skp_revise, skp_set_realisasi
 from kinerja.services.impor import skp_import
-from tests.akses_data import buat_organisasi
+from tests.akses_data import klien
 from tests.factories import PegawaiFactory
 
 pytestmark = pytest.mark.django_db
@@ -38,11 +38,6 @@ def test_it_needs_a_note_for_butuh_perbaikan_or_lower(predikat, perlu):
 
 
 @pytest.fixture
-def org():
-    return buat_organisasi()
-
-
-@pytest.fixture
 def skp(org):
     """An SKP of employee A in an open period, planned, its one row not yet reported."""
     periode = Periode.objects.create(tahun=2026, jenis="tahunan")
@@ -57,12 +52,6 @@ def skp(org):
     )
     skp.rencana.create(urutan=1, hasil_kerja="Layanan", indikator="Cakupan", target="95%")
     return skp
-
-
-def _client(org, role):
-    client = Client()
-    client.force_login(org.users[role])
-    return client
 
 
 @pytest.mark.parametrize("catatan", [None, "", "   \n "])
@@ -179,7 +168,7 @@ def test_an_imported_low_result_says_where_the_evaluators_note_is(org, hr_user):
 
 
 def test_the_rating_form_names_the_missing_note_and_saves_once_it_is_written(org, skp):
-    client = _client(org, "pimpinan")
+    client = klien(org.users["pimpinan"])
     url = f"/kinerja/skp/{skp.pk}/nilai/"
     assert client.get(url).status_code == 405
     konfirmasi = {"konfirmasi_tanpa_realisasi": "on"}  # the row has no realisation yet
@@ -205,7 +194,7 @@ def _realisasi(skp, nilai="96%"):
 
 
 def test_the_employee_fills_in_their_realisation_before_the_rating(org, skp):
-    client = _client(org, "pegawai")
+    client = klien(org.users["pegawai"])
     body = client.get(f"/kinerja/skp/{skp.pk}/").content.decode()
     assert f'action="/kinerja/skp/{skp.pk}/realisasi/"' in body
     response = client.post(f"/kinerja/skp/{skp.pk}/realisasi/", _realisasi(skp))
@@ -215,11 +204,13 @@ def test_the_employee_fills_in_their_realisation_before_the_rating(org, skp):
 
 def test_the_realisation_is_refused_by_get_on_another_persons_skp_and_after_the_rating(org, skp):
     url = f"/kinerja/skp/{skp.pk}/realisasi/"
-    assert _client(org, "pegawai").get(url).status_code == 405
+    assert klien(org.users["pegawai"]).get(url).status_code == 405
     # Another employee of the same unit, logged in: the SKP is not theirs to see.
-    from tests.akses_data import _user
+    from tests.akses_data import buat_user
 
-    lain = _user("rekan", "Pegawai", staff=False, pegawai=PegawaiFactory(unit_kerja=org.bidang_a))
+    lain = buat_user(
+        "rekan", "Pegawai", staff=False, pegawai=PegawaiFactory(unit_kerja=org.bidang_a)
+    )
     client = Client()
     client.force_login(lain)
     assert client.post(url, _realisasi(skp, "100%")).status_code == 404
@@ -233,7 +224,7 @@ def test_the_realisation_is_refused_by_get_on_another_persons_skp_and_after_the_
         rating_perilaku=rules.SESUAI,
         konfirmasi_tanpa_realisasi=True,
     )
-    client = _client(org, "pegawai")
+    client = klien(org.users["pegawai"])
     assert "/realisasi/" not in client.get(f"/kinerja/skp/{skp.pk}/").content.decode()
     response = client.post(url, _realisasi(skp, "100%"))
     assert "hanya dapat diubah oleh pejabat penilai" in response.content.decode()
@@ -261,7 +252,7 @@ def test_the_evaluators_list_filters_the_skps_waiting_for_their_rating(
         golongan="III/a",
         status=Skp.Status.DRAFT,
     )
-    client = _client(org, "pimpinan")
+    client = klien(org.users["pimpinan"])
     # session, user, scope (akses), the SKP rows, my own SKPs, the menu's SKP entry
     with django_assert_max_num_queries(8):
         response = client.get("/kinerja/skp/", {"keadaan": "menunggu"})

@@ -7,27 +7,15 @@ it only once the SKP is final, for every role."""
 from __future__ import annotations
 
 import pytest
-from django.test import Client
 
 from kinerja import rules
 from kinerja.models import Skp
 from pegawai.models import Pegawai
 from pegawai.roles import PEGAWAI
-from tests.akses_data import _user, buat_organisasi
+from tests.akses_data import buat_user, klien
 from tests.factories import PegawaiFactory
 
 pytestmark = pytest.mark.django_db
-
-
-def _client(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
-
-
-@pytest.fixture
-def org():
-    return buat_organisasi()
 
 
 @pytest.fixture
@@ -72,7 +60,7 @@ def _url(skp) -> str:
 
 @pytest.mark.parametrize("role", ["pegawai", "pimpinan", "hr"])  # owner, evaluator, HR
 def test_it_prints_the_form_for_who_may_open_the_skp(org, skp, role):
-    response = _client(org.users[role]).get(_url(skp))
+    response = klien(org.users[role]).get(_url(skp))
     assert response.status_code == 200
     body = response.content.decode()
     pegawai = Pegawai.objects.get(pk=org.pegawai_a.pk)
@@ -112,7 +100,7 @@ def test_a_draft_print_says_so_and_holds_no_notes_for_any_role(org, skp, role, s
     if status == "direncanakan":
         ubah.update(rating_hasil="", rating_perilaku="", predikat="")
     Skp.objects.filter(pk=skp.pk).update(**ubah)
-    response = _client(org.users[role]).get(_url(skp))
+    response = klien(org.users[role]).get(_url(skp))
     assert response.status_code == 200
     body = response.content.decode()
     assert 'id="cetak-belum-final"' in body
@@ -124,30 +112,30 @@ def test_a_draft_print_says_so_and_holds_no_notes_for_any_role(org, skp, role, s
 def test_without_an_evaluator_or_organisational_figure_the_form_shows_dashes(org, skp):
     Skp.objects.filter(pk=skp.pk).update(penilai=None)
     skp.perangkat_daerah.kinerja_organisasi.all().delete()
-    body = _client(org.users["hr"]).get(_url(skp)).content.decode()
+    body = klien(org.users["hr"]).get(_url(skp)).content.decode()
     assert "Lalu Sekda Mataram" not in body
     assert '<td id="cetak-kinerja-organisasi">—</td>' in body
 
 
 def test_another_employee_and_another_units_head_get_404(org, skp):
-    lain = _user("pegawai.lain", PEGAWAI, staff=False, pegawai=org.pegawai_b)
+    lain = buat_user("pegawai.lain", PEGAWAI, staff=False, pegawai=org.pegawai_b)
     for user in (lain, org.users["pimpinan_lain"]):
-        response = _client(user).get(_url(skp))
+        response = klien(user).get(_url(skp))
         assert response.status_code == 404
         assert "Cakupan imunisasi" not in response.content.decode()
 
 
 def test_an_unknown_skp_is_404(org, skp):
-    assert _client(org.users["hr"]).get(f"/kinerja/skp/{skp.pk + 1000}/cetak/").status_code == 404
+    assert klien(org.users["hr"]).get(f"/kinerja/skp/{skp.pk + 1000}/cetak/").status_code == 404
 
 
 def test_the_skp_page_links_to_the_print(org, skp):
-    body = _client(org.users["pegawai"]).get(f"/kinerja/skp/{skp.pk}/").content.decode()
+    body = klien(org.users["pegawai"]).get(f"/kinerja/skp/{skp.pk}/").content.decode()
     assert _url(skp) in body
 
 
 def test_the_print_runs_a_fixed_number_of_queries(org, skp, django_assert_num_queries):
-    client = _client(org.users["hr"])
+    client = klien(org.users["hr"])
     # session, user, the user's and groups' permissions (2), the SKP with its employee,
     # evaluator, period and unit, its plan rows, its revisions (the page's selector), the
     # evaluator's superior, the organisational performance, the agency, the three people's

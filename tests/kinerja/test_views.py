@@ -7,14 +7,12 @@ import io
 from decimal import Decimal
 
 import pytest
-from django.test import Client
-from django.utils import timezone
 
 from kinerja import rules
-from kinerja.models import KinerjaOrganisasi, Periode, Skp
+from kinerja.models import KinerjaOrganisasi, Periode
 from pegawai.models import CatatanEkspor, HasilAsesmen
-from tests.akses_data import buat_organisasi
-from tests.factories import PegawaiFactory
+from tests.akses_data import buat_organisasi, klien
+from tests.factories import PegawaiFactory, skp_final
 
 pytestmark = pytest.mark.django_db
 # session, user, permissions (2), access link; the period filter (the default period, the chosen
@@ -23,34 +21,6 @@ pytestmark = pytest.mark.django_db
 # talent bands, talent grid; the menu's "has SKPs to see" (base.html). None of them grows with
 # the employees.
 QUERIES = 20
-
-
-def _client(org, role):
-    client = Client()
-    client.force_login(org.users[role])
-    return client
-
-
-def _skp(pegawai, periode, predikat, unit_a, status="final"):
-    hasil, perilaku = {
-        rules.SANGAT_BAIK: (rules.DI_ATAS, rules.DI_ATAS),
-        rules.BAIK: (rules.SESUAI, rules.SESUAI),
-        rules.BUTUH_PERBAIKAN: (rules.DI_BAWAH, rules.SESUAI),
-        rules.KURANG: (rules.SESUAI, rules.DI_BAWAH),
-    }[predikat]
-    return Skp.objects.create(
-        pegawai=pegawai,
-        periode=periode,
-        unit_kerja=pegawai.unit_kerja,
-        perangkat_daerah=unit_a,
-        golongan=pegawai.golongan,
-        status=status,
-        rating_hasil=hasil,
-        rating_perilaku=perilaku,
-        predikat=predikat,
-        catatan_penilai="Catatan penilai.",
-        difinalkan_pada=timezone.now() if status == "final" else None,
-    )
 
 
 @pytest.fixture
@@ -64,7 +34,7 @@ def org():
     for n in range(10):
         p = PegawaiFactory(unit_kerja=org.bidang_a)
         predikat = rules.SANGAT_BAIK if n < 8 else (rules.BAIK if n == 8 else rules.BUTUH_PERBAIKAN)
-        _skp(p, periode, predikat, org.unit_a)
+        skp_final(p, periode=periode, predikat=predikat, perangkat_daerah=org.unit_a)
         HasilAsesmen.objects.create(
             pegawai=p,
             tanggal=dt.date(2025, 3, 1),
@@ -78,7 +48,7 @@ def org():
 
 
 def test_a_unit_head_sees_only_their_unit_in_the_dashboard(org, django_assert_max_num_queries):
-    client = _client(org, "pimpinan")
+    client = klien(org.users["pimpinan"])
     with django_assert_max_num_queries(QUERIES):
         response = client.get("/kinerja/")
     assert response.status_code == 200
@@ -89,27 +59,32 @@ def test_a_unit_head_sees_only_their_unit_in_the_dashboard(org, django_assert_ma
 
 
 def test_hr_sees_every_unit(org):
-    d = _client(org, "hr").get("/kinerja/").context["d"]
+    d = klien(org.users["hr"]).get("/kinerja/").context["d"]
     assert sum(d.distribusi.values()) == 12
 
 
 def test_the_query_count_does_not_grow_with_the_employees(org, django_assert_max_num_queries):
     periode = Periode.objects.get(tahun=2025)
-    client = _client(org, "hr")
+    client = klien(org.users["hr"])
     client.get("/kinerja/")
     for _ in range(40):
-        _skp(PegawaiFactory(unit_kerja=org.bidang_a), periode, rules.BAIK, org.unit_a)
+        skp_final(
+            PegawaiFactory(unit_kerja=org.bidang_a),
+            periode=periode,
+            predikat=rules.BAIK,
+            perangkat_daerah=org.unit_a,
+        )
     with django_assert_max_num_queries(QUERIES):
         client.get("/kinerja/")
 
 
 def test_the_curve_breach_is_shown_with_the_numbers(org):
-    body = _client(org, "pimpinan").get("/kinerja/").content.decode()
+    body = klien(org.users["pimpinan"]).get("/kinerja/").content.decode()
     assert "Sangat Baik 8 dari 11 pegawai (72,73%) melebihi batas paling banyak 70%" in body
 
 
 def test_the_talent_grid_counts_and_drills_down(org):
-    client = _client(org, "pimpinan")
+    client = klien(org.users["pimpinan"])
     d = client.get("/kinerja/").context["d"]
     # Sangat Baik (100) is Di Atas; JPM 90 is Tinggi -> box 9; JPM 70 is Menengah -> box 7.
     assert d.talenta.get(9) == 4 and d.talenta.get(7) == 4
@@ -119,7 +94,7 @@ def test_the_talent_grid_counts_and_drills_down(org):
 
 
 def test_filters_narrow_the_dashboard(org):
-    client = _client(org, "hr")
+    client = klien(org.users["hr"])
     d = client.get("/kinerja/", {"unit": org.unit_b.pk}).context["d"]
     assert sum(d.distribusi.values()) == 1
     d = client.get("/kinerja/", {"golongan": "IV/e"}).context["d"]
@@ -130,7 +105,7 @@ def test_filters_narrow_the_dashboard(org):
     "tabel", ["distribusi", "tren", "penilai", "perbaikan", "kurva", "talenta"]
 )
 def test_every_chart_table_exports_to_csv_and_is_logged(org, tabel):
-    response = _client(org, "pimpinan").post(f"/kinerja/ekspor/{tabel}.csv")
+    response = klien(org.users["pimpinan"]).post(f"/kinerja/ekspor/{tabel}.csv")
     assert response.status_code == 200
     assert response["Content-Type"].startswith("text/csv")
     assert "Lalu Ahmad Zaini" not in response.content.decode("utf-8-sig")
@@ -140,13 +115,13 @@ def test_every_chart_table_exports_to_csv_and_is_logged(org, tabel):
 def test_the_distribution_exports_to_xlsx(org):
     from openpyxl import load_workbook
 
-    response = _client(org, "hr").post("/kinerja/ekspor/distribusi.xlsx")
+    response = klien(org.users["hr"]).post("/kinerja/ekspor/distribusi.xlsx")
     rows = list(load_workbook(io.BytesIO(response.content)).active.values)
     assert rows[1][:2] == (rules.SANGAT_BAIK, 8)
 
 
 def test_an_employee_has_no_dashboard(org):
-    assert _client(org, "pegawai").get("/kinerja/").status_code == 403
+    assert klien(org.users["pegawai"]).get("/kinerja/").status_code == 403
 
 
 @pytest.mark.parametrize(
@@ -162,7 +137,7 @@ def test_an_employee_has_no_dashboard(org):
     ],
 )
 def test_a_filter_value_outside_its_choices_is_a_field_error(org, query, pesan):
-    response = _client(org, "hr").get("/kinerja/", query)
+    response = klien(org.users["hr"]).get("/kinerja/", query)
     assert response.status_code == 400
     body = response.content.decode()
     assert pesan in body
@@ -171,7 +146,7 @@ def test_a_filter_value_outside_its_choices_is_a_field_error(org, query, pesan):
 
 
 def test_a_unit_outside_the_scope_is_a_field_error_not_an_empty_dashboard(org):
-    response = _client(org, "pimpinan").get("/kinerja/", {"unit": org.unit_b.pk})
+    response = klien(org.users["pimpinan"]).get("/kinerja/", {"unit": org.unit_b.pk})
     assert response.status_code == 400
     assert f"Unit kerja {org.unit_b.pk} tidak dikenal atau di luar lingkup Anda." in (
         response.content.decode()
@@ -180,7 +155,7 @@ def test_a_unit_outside_the_scope_is_a_field_error_not_an_empty_dashboard(org):
 
 
 def test_the_drill_down_and_the_export_show_a_bad_filter_too(org):
-    client = _client(org, "pimpinan")
+    client = klien(org.users["pimpinan"])
     response = client.get("/kinerja/talenta/9/", {"periode": "abc"})
     assert response.status_code == 400
     assert "Periode abc tidak dikenal" in response.content.decode()

@@ -10,20 +10,9 @@ from django.utils import timezone
 
 from kinerja import rules
 from kinerja.models import KinerjaOrganisasi, Periode, RencanaHasilKerja, RevisiSkp, Skp
-from tests.akses_data import buat_organisasi
+from tests.akses_data import klien
 
 pytestmark = pytest.mark.django_db
-
-
-def _client(org, role):
-    client = Client()
-    client.force_login(org.users[role])
-    return client
-
-
-@pytest.fixture
-def org():
-    return buat_organisasi()
 
 
 @pytest.fixture
@@ -72,24 +61,24 @@ KONFIRMASI_TANPA_REALISASI = {"konfirmasi_tanpa_realisasi": "on"}
 
 
 def test_the_detail_page_shows_the_forms_of_the_users_role(org, skp):
-    body = _client(org, "pimpinan").get(f"/kinerja/skp/{skp.pk}/").content.decode()
+    body = klien(org.users["pimpinan"]).get(f"/kinerja/skp/{skp.pk}/").content.decode()
     assert f'action="/kinerja/skp/{skp.pk}/rencana/"' in body
     assert 'name="rencana-4-hasil_kerja"' in body  # five rows offered
-    body = _client(org, "pegawai").get(f"/kinerja/skp/{skp.pk}/").content.decode()
+    body = klien(org.users["pegawai"]).get(f"/kinerja/skp/{skp.pk}/").content.decode()
     assert "/rencana/" not in body and "/nilai/" not in body
 
 
 @pytest.mark.parametrize("aksi", ["rencana", "realisasi", "nilai", "final", "revisi"])
 def test_every_action_is_post_only_and_outside_the_scope_404(org, skp, aksi):
     url = f"/kinerja/skp/{skp.pk}/{aksi}/"
-    assert _client(org, "pimpinan").get(url).status_code == 405
-    assert _client(org, "pimpinan_lain").post(url, {}).status_code == 404
+    assert klien(org.users["pimpinan"]).get(url).status_code == 405
+    assert klien(org.users["pimpinan_lain"]).post(url, {}).status_code == 404
     assert Client().post(url, {}).status_code == 302  # to the login page
 
 
 def test_the_evaluator_sets_the_plan_and_empty_rows_are_skipped(org, skp):
     data = _rencana(("Layanan imunisasi", "Cakupan", "95%"), ("", "", ""), total=2)
-    response = _client(org, "pimpinan").post(f"/kinerja/skp/{skp.pk}/rencana/", data)
+    response = klien(org.users["pimpinan"]).post(f"/kinerja/skp/{skp.pk}/rencana/", data)
     assert response.status_code == 302
     assert list(skp.rencana.values_list("hasil_kerja", flat=True)) == ["Layanan imunisasi"]
     assert Skp.objects.get(pk=skp.pk).status == Skp.Status.DIRENCANAKAN
@@ -97,14 +86,14 @@ def test_the_evaluator_sets_the_plan_and_empty_rows_are_skipped(org, skp):
 
 def test_a_half_filled_plan_row_is_a_field_error_and_nothing_is_written(org, skp):
     data = _rencana(("Layanan", "Cakupan", "95%"), ("Pelaporan", "", "12"))
-    response = _client(org, "pimpinan").post(f"/kinerja/skp/{skp.pk}/rencana/", data)
+    response = klien(org.users["pimpinan"]).post(f"/kinerja/skp/{skp.pk}/rencana/", data)
     assert response.status_code == 200
     assert "Baris 2: Indikator kinerja wajib diisi." in response.content.decode()
     assert not skp.rencana.exists()
 
 
 def test_a_plan_without_rows_or_without_its_management_form_is_refused(org, skp):
-    client = _client(org, "pimpinan")
+    client = klien(org.users["pimpinan"])
     response = client.post(f"/kinerja/skp/{skp.pk}/rencana/", _rencana(("", "", ""), total=1))
     assert "Rencana hasil kerja minimal satu baris." in response.content.decode()
     response = client.post(f"/kinerja/skp/{skp.pk}/rencana/", {"rencana-0-hasil_kerja": "X"})
@@ -114,7 +103,7 @@ def test_a_plan_without_rows_or_without_its_management_form_is_refused(org, skp)
 
 def test_a_plan_row_too_long_names_its_field(org, skp):
     data = _rencana(("x" * 301, "Cakupan", "95%"))
-    response = _client(org, "pimpinan").post(f"/kinerja/skp/{skp.pk}/rencana/", data)
+    response = klien(org.users["pimpinan"]).post(f"/kinerja/skp/{skp.pk}/rencana/", data)
     assert response.status_code == 200
     assert "paling banyak 300 karakter" in response.content.decode()
     assert not skp.rencana.exists()
@@ -123,7 +112,7 @@ def test_a_plan_row_too_long_names_its_field(org, skp):
 def test_the_employee_records_realisations(org, skp):
     baris = _direncanakan(skp)
     data = _realisasi((baris.pk, "96%", "Laporan bulanan"))
-    response = _client(org, "pegawai").post(f"/kinerja/skp/{skp.pk}/realisasi/", data)
+    response = klien(org.users["pegawai"]).post(f"/kinerja/skp/{skp.pk}/realisasi/", data)
     assert response.status_code == 302
     baris.refresh_from_db()
     assert (baris.realisasi, baris.bukti) == ("96%", "Laporan bulanan")
@@ -137,7 +126,7 @@ def test_a_plan_row_of_another_skp_or_no_number_is_a_field_error(org, skp, bad):
         skp=lain, hasil_kerja="Milik B", indikator="I", target="1"
     )
     pk = {"lain": baris_lain.pk, "abc": "abc", "": ""}[bad]
-    response = _client(org, "pegawai").post(
+    response = klien(org.users["pegawai"]).post(
         f"/kinerja/skp/{skp.pk}/realisasi/", _realisasi((pk, "96%", ""))
     )
     assert response.status_code == 200
@@ -152,11 +141,11 @@ def test_a_plan_row_of_another_skp_or_no_number_is_a_field_error(org, skp, bad):
 def test_the_evaluator_rates_on_the_skp_page_and_others_cannot(org, skp):
     _direncanakan(skp)
     url = f"/kinerja/skp/{skp.pk}/nilai/"
-    response = _client(org, "pegawai").post(url, NILAI_ATAS)
+    response = klien(org.users["pegawai"]).post(url, NILAI_ATAS)
     assert response.status_code == 200
     assert "pejabat penilai" in response.content.decode()
     assert Skp.objects.get(pk=skp.pk).predikat == ""
-    response = _client(org, "pimpinan").post(url, NILAI_ATAS | KONFIRMASI_TANPA_REALISASI)
+    response = klien(org.users["pimpinan"]).post(url, NILAI_ATAS | KONFIRMASI_TANPA_REALISASI)
     assert response.status_code == 302
     assert Skp.objects.get(pk=skp.pk).predikat == rules.SANGAT_BAIK
 
@@ -164,7 +153,7 @@ def test_the_evaluator_rates_on_the_skp_page_and_others_cannot(org, skp):
 @pytest.mark.parametrize("nilai", ["Hebat", "", "di atas ekspektasi"])
 def test_a_rating_outside_the_choices_is_a_field_error(org, skp, nilai):
     _direncanakan(skp)
-    response = _client(org, "pimpinan").post(
+    response = klien(org.users["pimpinan"]).post(
         f"/kinerja/skp/{skp.pk}/nilai/", {"rating_hasil": nilai, "rating_perilaku": rules.SESUAI}
     )
     assert response.status_code == 200
@@ -177,7 +166,7 @@ def test_a_rating_outside_the_choices_is_a_field_error(org, skp, nilai):
 
 def test_the_evaluator_finalises_and_hr_revises_with_a_reason(org, skp):
     _direncanakan(skp)
-    pimpinan, hr = _client(org, "pimpinan"), _client(org, "hr")
+    pimpinan, hr = klien(org.users["pimpinan"]), klien(org.users["hr"])
     pimpinan.post(f"/kinerja/skp/{skp.pk}/nilai/", NILAI_ATAS | KONFIRMASI_TANPA_REALISASI)
     assert pimpinan.post(f"/kinerja/skp/{skp.pk}/final/", {"konfirmasi": "on"}).status_code == 302
     assert Skp.objects.get(pk=skp.pk).status == Skp.Status.FINAL
@@ -193,7 +182,9 @@ def test_the_evaluator_finalises_and_hr_revises_with_a_reason(org, skp):
 
 def test_finalising_twice_shows_the_services_refusal(org, skp):
     _direncanakan(skp)
-    response = _client(org, "pimpinan").post(f"/kinerja/skp/{skp.pk}/final/", {"konfirmasi": "on"})
+    response = klien(org.users["pimpinan"]).post(
+        f"/kinerja/skp/{skp.pk}/final/", {"konfirmasi": "on"}
+    )
     assert response.status_code == 200
     assert "Hanya SKP yang sudah dinilai dapat difinalkan." in response.content.decode()
     assert Skp.objects.get(pk=skp.pk).status == Skp.Status.DIRENCANAKAN
@@ -202,7 +193,7 @@ def test_finalising_twice_shows_the_services_refusal(org, skp):
 def test_rating_keeps_the_behaviour_notes_the_form_carries_them_prefilled(org, skp):
     _direncanakan(skp)
     Skp.objects.filter(pk=skp.pk).update(catatan_perilaku="Kolaboratif dengan tim puskesmas")
-    client = _client(org, "pimpinan")
+    client = klien(org.users["pimpinan"])
     page = client.get(f"/kinerja/skp/{skp.pk}/")
     assert page.context["form_nilai"]["catatan_perilaku"].value() == (
         "Kolaboratif dengan tim puskesmas"
@@ -226,7 +217,7 @@ def test_rating_keeps_the_behaviour_notes_the_form_carries_them_prefilled(org, s
 
 def test_a_nul_character_posted_is_a_field_error_not_a_500(org, skp):
     data = _rencana(("Layanan\x00", "Cakupan", "95%"))
-    response = _client(org, "pimpinan").post(f"/kinerja/skp/{skp.pk}/rencana/", data)
+    response = klien(org.users["pimpinan"]).post(f"/kinerja/skp/{skp.pk}/rencana/", data)
     assert response.status_code == 200
     assert response.context["form_rencana"].errors[0].keys() == {"hasil_kerja"}
     assert not skp.rencana.exists()
@@ -253,11 +244,11 @@ REVISI_ATAS = {
 def test_a_closed_periods_revision_is_refused_to_the_evaluator_on_the_page(org, skp):
     _final(org, skp)
     Periode.objects.filter(pk=skp.periode_id).update(terbuka=False)
-    response = _client(org, "pimpinan").post(f"/kinerja/skp/{skp.pk}/revisi/", REVISI_ATAS)
+    response = klien(org.users["pimpinan"]).post(f"/kinerja/skp/{skp.pk}/revisi/", REVISI_ATAS)
     assert response.status_code == 200
     assert "hanya dapat direvisi oleh BKPSDM" in response.content.decode()
     assert Skp.objects.get(pk=skp.pk).predikat == rules.BAIK
-    response = _client(org, "hr").post(f"/kinerja/skp/{skp.pk}/revisi/", REVISI_ATAS)
+    response = klien(org.users["hr"]).post(f"/kinerja/skp/{skp.pk}/revisi/", REVISI_ATAS)
     assert response.status_code == 302
     assert Skp.objects.get(pk=skp.pk).predikat == rules.SANGAT_BAIK
 
@@ -265,7 +256,7 @@ def test_a_closed_periods_revision_is_refused_to_the_evaluator_on_the_page(org, 
 def test_the_revision_form_shows_the_curve_and_the_breach_it_leaves(org, skp):
     KinerjaOrganisasi.objects.create(unit_kerja=org.unit_a, tahun=2026, predikat=rules.ISTIMEWA)
     _final(org, skp)
-    client = _client(org, "hr")
+    client = klien(org.users["hr"])
     response = client.post(f"/kinerja/skp/{skp.pk}/revisi/", REVISI_ATAS, follow=True)
     body = response.content.decode()
     assert "Revisi dicatat." in body
@@ -276,7 +267,7 @@ def test_the_revision_form_shows_the_curve_and_the_breach_it_leaves(org, skp):
 
 def test_a_revision_writes_an_audit_entry_with_its_actor(org, skp):
     _final(org, skp)
-    response = _client(org, "hr").post(f"/kinerja/skp/{skp.pk}/revisi/", REVISI_ATAS)
+    response = klien(org.users["hr"]).post(f"/kinerja/skp/{skp.pk}/revisi/", REVISI_ATAS)
     assert response.status_code == 302
     revisi = RevisiSkp.objects.get(skp=skp)
     entry = LogEntry.objects.get_for_object(revisi).get()
@@ -292,7 +283,7 @@ def test_the_skp_page_runs_a_fixed_number_of_queries(org, skp, django_assert_max
     # session, user, permissions (2), access link; the SKP with its people, period and unit;
     # its plan rows; its revisions; the unit's curve (organisational predikat, counts); the
     # menu's SKP entry (one EXISTS). None grows with the plan rows.
-    client = _client(org, "pimpinan")
+    client = klien(org.users["pimpinan"])
     _direncanakan(skp)
     Skp.objects.filter(pk=skp.pk).update(
         status=Skp.Status.DIEVALUASI,

@@ -23,6 +23,7 @@ from tests.admin_data import (
     inline_kosong,
 )
 from tests.factories import PenempatanFactory, UnitKerjaFactory
+from tests.formulir_admin import data_formulir_admin
 
 APP = "pegawai"
 
@@ -47,11 +48,11 @@ CHANGELIST_QUERIES = {
 # empty) and the inline formsets of a new object load nothing.
 # The export log is written by the export pages only: no add page (403).
 TANPA_TAMBAH = {"pegawai.catatanekspor"}
-ADD_QUERIES = {
-    label: AUTH + CONTENT_TYPE for label in CHANGELIST_QUERIES if label not in TANPA_TAMBAH
-}
-ADD_QUERIES["pegawai.urusanpemerintahan"] += 2  # the choices of its two many-to-many widgets
 
+# Add page: the queries of a select that lists its choices, on top of AUTH + CONTENT_TYPE.
+TAMBAH_LEBIH = {
+    "pegawai.urusanpemerintahan": 2,  # the choices of its two many-to-many widgets
+}
 
 # Change page: AUTH + CONTENT_TYPE + the object (joined to what its page prints) + the label of
 # each selected value in an autocomplete widget (one query per foreign key; a many-to-many costs
@@ -90,7 +91,9 @@ CHANGE_QUERIES = {
     test_it_renders_every_changelist_for_hr_with_bounded_queries,
     test_it_renders_every_add_page_for_hr_with_bounded_queries,
     test_it_renders_every_change_page_for_hr_with_bounded_queries,
-) = admin_bound_tests(APP, CHANGELIST_QUERIES, ADD_QUERIES, CHANGE_QUERIES)
+) = admin_bound_tests(
+    APP, CHANGELIST_QUERIES, CHANGE_QUERIES, tanpa_tambah=TANPA_TAMBAH, tambah_lebih=TAMBAH_LEBIH
+)
 
 
 def test_it_renders_the_pegawai_change_page_with_histories_in_bounded_queries(
@@ -260,18 +263,11 @@ def test_it_adds_an_employee_with_a_nip_typed_as_printed(hr_client) -> None:
 def test_it_shows_the_nip_grouped_and_saves_it_plain(dataset, hr_client) -> None:
     pegawai = dataset.pegawai[2]
     url = admin_url("pegawai.pegawai", "change", pegawai.pk)
-    form = hr_client.get(url).context["adminform"].form
-    assert form.initial["nip"] == pegawai.nip_tercetak
-    data = {
-        name: value
-        for name, value in form.initial.items()
-        if name in form.fields and value is not None
-    }
-    data |= {"nama": "Nama Baru", "bidang_studi": pegawai.bidang_studi_id}
-    # No inline rows posted: the histories stay as they are.
-    data |= inline_kosong(
-        "penempatan", "riwayat_pangkat", "riwayat_pendidikan", "hukuman_disiplin", "asesmen"
-    )
+    page = hr_client.get(url)
+    assert page.context["adminform"].form.initial["nip"] == pegawai.nip_tercetak
+    data = data_formulir_admin(page)
+    assert data["nip"] == pegawai.nip_tercetak
+    data["nama"] = "Nama Baru"
     response = hr_client.post(url, data)
     assert response.status_code == 302, response.context["adminform"].form.errors
     pegawai.refresh_from_db()
@@ -282,16 +278,8 @@ def test_it_frees_the_posts_of_an_employee_who_retires(hr_client) -> None:
     penempatan = PenempatanFactory(tmt_mulai=dt.date(2020, 1, 2))
     pegawai = penempatan.pegawai
     url = admin_url("pegawai.pegawai", "change", pegawai.pk)
-    form = hr_client.get(url).context["adminform"].form
-    data = {
-        name: value
-        for name, value in form.initial.items()
-        if name in form.fields and value is not None
-    }
+    data = data_formulir_admin(hr_client.get(url))
     data |= {"kedudukan": "pensiun", "tmt_berhenti": "2026-12-01"}
-    data |= inline_kosong(
-        "penempatan", "riwayat_pangkat", "riwayat_pendidikan", "hukuman_disiplin", "asesmen"
-    )
     response = hr_client.post(url, data)
     assert response.status_code == 302, response.context["adminform"].form.errors
     penempatan.refresh_from_db()

@@ -23,7 +23,7 @@ from pegawai.capability import (
     may_open,
 )
 from pegawai.roles import PIMPINAN_UNIT
-from tests.akses_data import ROLES, _user, buat_organisasi
+from tests.akses_data import ROLES, buat_user, klien
 
 pytestmark = pytest.mark.django_db
 
@@ -48,18 +48,6 @@ MENU = [
 ]
 
 
-@pytest.fixture
-def org():
-    return buat_organisasi()
-
-
-def _client(user) -> Client:
-    client = Client()
-    if user is not None:
-        client.force_login(user)
-    return client
-
-
 def _menu(client: Client) -> str:
     body = client.get("/", follow=True).content.decode()  # the home sends each to their page
     return body[body.index("<nav") : body.index("</nav>")]
@@ -78,7 +66,7 @@ def test_the_menu_keeps_its_entries_labels_and_order():
 
 @pytest.mark.parametrize("role", ROLES)
 def test_the_menu_shows_an_entry_exactly_when_its_page_opens(org, role):
-    client = _client(org.users[role])
+    client = klien(org.users[role])
     menu = _menu(client)
     salah = []
     for name, label in MENU:
@@ -95,8 +83,8 @@ def test_the_menu_shows_an_entry_exactly_when_its_page_opens(org, role):
 def test_a_unit_head_without_a_staff_login_is_offered_the_duk_and_it_opens(org):
     """The menu offered the DUK to staff only while the page opened for every unit head: both
     now follow the page's declaration (LEADER). The vacancy list asks a staff login of both."""
-    user = _user("kepala.nonstaf", PIMPINAN_UNIT, staff=False, unit_kerja=org.unit_a)
-    client = _client(user)
+    user = buat_user("kepala.nonstaf", PIMPINAN_UNIT, staff=False, unit_kerja=org.unit_a)
+    client = klien(user)
     menu = _menu(client)
     assert f'href="{reverse("jabatan:duk")}"' in menu
     assert client.get(reverse("jabatan:duk")).status_code == 200
@@ -105,7 +93,7 @@ def test_a_unit_head_without_a_staff_login_is_offered_the_duk_and_it_opens(org):
 
 
 def test_hr_without_an_employee_record_is_refused_the_skp_list_with_the_reason(org):
-    client = _client(org.users["hr"])
+    client = klien(org.users["hr"])
     response = client.get(reverse("kinerja:skp_list"))
     assert response.status_code == 403
     assert "Belum ada SKP." in response.content.decode()
@@ -113,7 +101,7 @@ def test_hr_without_an_employee_record_is_refused_the_skp_list_with_the_reason(o
     skp = org.pegawai_a.skp.get()
     body = client.get(reverse("kinerja:skp_detail", args=[skp.pk])).content.decode()
     assert f'href="{reverse("kinerja:skp_list")}"' not in body
-    body = _client(org.users["pegawai"]).get(reverse("kinerja:skp_detail", args=[skp.pk]))
+    body = klien(org.users["pegawai"]).get(reverse("kinerja:skp_detail", args=[skp.pk]))
     assert f'href="{reverse("kinerja:skp_list")}"' in body.content.decode()
 
 

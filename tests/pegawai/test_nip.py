@@ -219,7 +219,9 @@ def test_it_tells_an_ni_pppk_by_its_marker(value: str, expected: bool) -> None:
     assert tampak_pppk(value) is expected
 
 
-def test_the_employee_form_stores_the_nip_the_one_way(db) -> None:
+def test_the_employee_model_clean_stores_the_nip_the_one_way(db) -> None:
+    """Pegawai.clean, which every form calls; the admin form's own round trip of a grouped NIP
+    is tests/pegawai/test_admin.py::test_it_shows_the_nip_grouped_and_saves_it_plain."""
     from tests.factories import PegawaiFactory
 
     p = PegawaiFactory.build(nip="19850315 201001 1 002", status="PNS")

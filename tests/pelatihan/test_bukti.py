@@ -19,7 +19,7 @@ from pegawai.models import Akses
 from pelatihan import services
 from pelatihan.bukti import MAKS_BYTE, sniff_type
 from pelatihan.models import PelatihanEksternal
-from tests.akses_data import buat_organisasi
+from tests.akses_data import klien
 
 pytestmark = pytest.mark.django_db
 
@@ -42,19 +42,8 @@ DATA = {
 NAMA_ACAK = re.compile(r"^sertifikat/\d{4}/[0-9a-f]{32}\.(pdf|png|jpg)$")
 
 
-@pytest.fixture
-def org():
-    return buat_organisasi()
-
-
-def _c(org, role: str) -> Client:
-    c = Client()
-    c.force_login(org.users[role])
-    return c
-
-
 def _unggah(org, nama: str, isi: bytes):
-    return _c(org, "pegawai").post(
+    return klien(org.users["pegawai"]).post(
         reverse("pelatihan:eksternal"), {**DATA, "bukti": SimpleUploadedFile(nama, isi)}
     )
 
@@ -137,7 +126,7 @@ def test_it_stores_an_upload_under_a_random_name_with_the_checked_type(org, nama
 def test_the_owner_downloads_it_as_an_attachment_of_the_checked_type(org):
     _unggah(org, "x.pdf", PNG)
     e = PelatihanEksternal.objects.get()
-    r = _c(org, "pegawai").get(_url(e))
+    r = klien(org.users["pegawai"]).get(_url(e))
     assert r.status_code == 200
     assert r["Content-Type"] == "image/png"
     assert r["Content-Disposition"] == f'attachment; filename="sertifikat-{e.pk}.png"'
@@ -148,7 +137,7 @@ def test_the_owner_downloads_it_as_an_attachment_of_the_checked_type(org):
 
 def test_a_polyglot_is_kept_as_a_pdf_and_never_served_as_a_page(org):
     assert _unggah(org, "x.pdf", POLYGLOT).status_code == 302
-    r = _c(org, "hr").get(_url(PelatihanEksternal.objects.get()))
+    r = klien(org.users["hr"]).get(_url(PelatihanEksternal.objects.get()))
     assert r.status_code == 200
     assert r["Content-Type"] == "application/pdf"
     assert r["Content-Disposition"].startswith("attachment;")
@@ -164,12 +153,12 @@ def test_each_role_gets_the_file_or_a_404_as_if_it_did_not_exist(org):
     c_lain = Client()
     c_lain.force_login(lain)
     hasil = {
-        "pegawai": _c(org, "pegawai").get(_url(e)).status_code,  # its owner
-        "pimpinan": _c(org, "pimpinan").get(_url(e)).status_code,  # head of unit A, above
-        "hr": _c(org, "hr").get(_url(e)).status_code,
-        "pimpinan_lain": _c(org, "pimpinan_lain").get(_url(e)).status_code,
+        "pegawai": klien(org.users["pegawai"]).get(_url(e)).status_code,  # its owner
+        "pimpinan": klien(org.users["pimpinan"]).get(_url(e)).status_code,  # head of unit A, above
+        "hr": klien(org.users["hr"]).get(_url(e)).status_code,
+        "pimpinan_lain": klien(org.users["pimpinan_lain"]).get(_url(e)).status_code,
         "pegawai_lain": c_lain.get(_url(e)).status_code,
-        "tidak_ada": _c(org, "hr")
+        "tidak_ada": klien(org.users["hr"])
         .get(reverse("pelatihan:eksternal_bukti", args=[e.pk + 1000]))
         .status_code,
     }
@@ -183,7 +172,7 @@ def test_each_role_gets_the_file_or_a_404_as_if_it_did_not_exist(org):
     }
     r = Client().get(_url(e))
     assert r.status_code == 302 and r["Location"].startswith(reverse("masuk"))
-    assert _c(org, "pegawai").post(_url(e)).status_code == 405
+    assert klien(org.users["pegawai"]).post(_url(e)).status_code == 405
 
 
 def _lama(org, isi: bytes) -> PelatihanEksternal:
@@ -205,7 +194,7 @@ def _lama(org, isi: bytes) -> PelatihanEksternal:
 
 def test_a_file_stored_under_the_old_name_is_still_downloadable(org):
     e = _lama(org, PDF)
-    r = _c(org, "pimpinan").get(_url(e))
+    r = klien(org.users["pimpinan"]).get(_url(e))
     assert r.status_code == 200
     assert r["Content-Type"] == "application/pdf"
     assert b"".join(r.streaming_content) == PDF
@@ -213,7 +202,7 @@ def test_a_file_stored_under_the_old_name_is_still_downloadable(org):
 
 def test_an_old_file_of_no_accepted_kind_goes_as_bytes_not_as_a_page(org):
     e = _lama(org, HTML)
-    r = _c(org, "hr").get(_url(e))
+    r = klien(org.users["hr"]).get(_url(e))
     assert r.status_code == 200
     assert r["Content-Type"] == "application/octet-stream"
     assert r["Content-Disposition"] == f'attachment; filename="sertifikat-{e.pk}.pdf"'
@@ -223,7 +212,7 @@ def test_an_old_file_of_no_accepted_kind_goes_as_bytes_not_as_a_page(org):
 def test_a_missing_file_is_a_404(org):
     e = _lama(org, PDF)
     default_storage.delete(e.bukti.name)
-    assert _c(org, "hr").get(_url(e)).status_code == 404
+    assert klien(org.users["hr"]).get(_url(e)).status_code == 404
 
 
 def test_every_page_links_the_evidence_through_the_download_view(org):
@@ -231,11 +220,11 @@ def test_every_page_links_the_evidence_through_the_download_view(org):
     e = PelatihanEksternal.objects.get()
     unduh = f'href="{_url(e)}"'
     halaman = {
-        "admin": _c(org, "hr").get(
+        "admin": klien(org.users["hr"]).get(
             reverse("admin:pelatihan_pelatihaneksternal_change", args=[e.pk])
         ),
-        "saya": _c(org, "pegawai").get(reverse("pelatihan:saya")),
-        "pegawai_detail": _c(org, "pimpinan").get(
+        "saya": klien(org.users["pegawai"]).get(reverse("pelatihan:saya")),
+        "pegawai_detail": klien(org.users["pimpinan"]).get(
             reverse("jabatan:pegawai_detail", args=[org.pegawai_a.pk])
         ),
     }

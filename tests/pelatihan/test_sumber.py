@@ -15,17 +15,11 @@ from jabatan.models import Suksesor, Usulan
 from pelatihan import selectors as sel
 from pelatihan import sumber
 from pelatihan.rules import DataSasaran
-from tests.akses_data import buat_organisasi
 from tests.factories import FormasiFactory, JabatanFactory, PegawaiFactory, PenempatanFactory
 from tests.pelatihan.factories import ProgramFactory, ProgramKompetensiFactory
 
 pytestmark = pytest.mark.django_db
 TAHUN = timezone.localdate().year
-
-
-@pytest.fixture
-def org():
-    return buat_organisasi()
 
 
 def _usulkan(org, pegawai, **std):

@@ -18,8 +18,8 @@ from pegawai.capability import LEADER, demand
 from pegawai.kompetensi import KODE
 from pegawai.models import HasilAsesmen
 from pelatihan.models import PelatihanEksternal, Peserta
-from tests.akses_data import buat_organisasi, hr_tanpa
-from tests.factories import PegawaiFactory
+from tests.akses_data import hr_tanpa, klien
+from tests.factories import PegawaiFactory, skp_final
 from tests.pelatihan.factories import (
     PesertaFactory,
     ProgramFactory,
@@ -29,17 +29,6 @@ from tests.pelatihan.factories import (
 
 pytestmark = pytest.mark.django_db
 TAHUN = timezone.localdate().year
-
-
-@pytest.fixture
-def org():
-    return buat_organisasi()
-
-
-def _c(org, role):
-    c = Client()
-    c.force_login(org.users[role])
-    return c
 
 
 def _sesi(tahun=TAHUN, jp=24, **kw):
@@ -57,26 +46,26 @@ def _lulus(pegawai, jp=24, tahun=TAHUN):
 
 
 def test_the_dashboard_is_for_unit_heads_and_hr(org):
-    assert _c(org, "pegawai").get(reverse("pelatihan:dasbor")).status_code == 403
-    assert _c(org, "pimpinan").get(reverse("pelatihan:dasbor")).status_code == 200
+    assert klien(org.users["pegawai"]).get(reverse("pelatihan:dasbor")).status_code == 403
+    assert klien(org.users["pimpinan"]).get(reverse("pelatihan:dasbor")).status_code == 200
 
 
 def test_the_dashboard_shows_the_share_meeting_20_jp_in_scope(org):
     _lulus(org.pegawai_a, 20)
     _lulus(org.pegawai_b, 30)  # another unit: the unit head of A never counts it
-    r = _c(org, "pimpinan").get(reverse("pelatihan:dasbor"))
+    r = klien(org.users["pimpinan"]).get(reverse("pelatihan:dasbor"))
     body = r.content.decode()
     assert org.pegawai_a.nama in body and org.pegawai_b.nama not in body
     d = r.context["d"]
     assert (d.pns, d.pns_memenuhi) == (2, 1)  # pegawai A and the unit head
     assert "<svg" in body
-    hr = _c(org, "hr").get(reverse("pelatihan:dasbor")).context["d"]
+    hr = klien(org.users["hr"]).get(reverse("pelatihan:dasbor")).context["d"]
     assert (hr.pns, hr.pns_memenuhi) == (4, 2)
 
 
 def test_the_dashboard_filters_sorts_and_refuses_bad_filters(org):
     _lulus(org.pegawai_a, 20)
-    c = _c(org, "hr")
+    c = klien(org.users["hr"])
     r = c.get(reverse("pelatihan:dasbor"), {"memenuhi": "tidak", "urut": "-jp"})
     names = [p.nama for p in r.context["halaman"]]
     assert org.pegawai_a.nama not in names and len(names) == 3
@@ -87,7 +76,9 @@ def test_the_dashboard_filters_sorts_and_refuses_bad_filters(org):
     assert c.get(reverse("pelatihan:dasbor"), {"tahun": "1990"}).status_code == 400
     assert c.get(reverse("pelatihan:dasbor"), {"unit": org.unit_b.pk}).status_code == 200
     assert (
-        _c(org, "pimpinan").get(reverse("pelatihan:dasbor"), {"unit": org.unit_b.pk}).status_code
+        klien(org.users["pimpinan"])
+        .get(reverse("pelatihan:dasbor"), {"unit": org.unit_b.pk})
+        .status_code
         == 400
     )
 
@@ -95,7 +86,7 @@ def test_the_dashboard_filters_sorts_and_refuses_bad_filters(org):
 def test_the_dashboard_query_count_does_not_grow_with_rows(org, django_assert_max_num_queries):
     for i in range(60):
         _lulus(PegawaiFactory(unit_kerja=org.bidang_a), 10 + i)
-    c = _c(org, "hr")
+    c = klien(org.users["hr"])
     # session + user + groups/permissions (3), the scope, the unit filter's choices, the
     # group units (2), the grouped unit table, the page's COUNT and rows, the menu's SKP check
     with django_assert_max_num_queries(12):
@@ -106,19 +97,29 @@ def test_the_dashboard_query_count_does_not_grow_with_rows(org, django_assert_ma
 def test_the_exports_hold_every_row_in_scope_and_are_logged(org, unduh_ekspor):
     """Each table is a background task started by a POST (HR's employee table is the city)."""
     from pegawai.models import CatatanEkspor
+    from tugas.models import Progres
 
     _lulus(org.pegawai_a, 20)
-    isi = unduh_ekspor(_c(org, "pimpinan"), reverse("pelatihan:ekspor", args=["pegawai", "csv"]))
+    isi = unduh_ekspor(
+        klien(org.users["pimpinan"]), reverse("pelatihan:ekspor", args=["pegawai", "csv"])
+    )
     rows = list(csv.reader(io.StringIO(isi.decode("utf-8-sig")), delimiter=";"))
     assert rows[0][0] == "NIP" and {row[1] for row in rows[1:]} >= {org.pegawai_a.nama_lengkap}
     assert all(org.pegawai_b.nip != row[0] for row in rows)
-    isi = unduh_ekspor(_c(org, "hr"), reverse("pelatihan:ekspor", args=["unit", "xlsx"]))
+    isi = unduh_ekspor(klien(org.users["hr"]), reverse("pelatihan:ekspor", args=["unit", "xlsx"]))
     assert isi[:2] == b"PK"  # an XLSX (a ZIP)
     assert CatatanEkspor.objects.filter(data__startswith="pelatihan.").count() == 2
-    assert _c(org, "hr").post(reverse("pelatihan:ekspor", args=["x", "csv"])).status_code == 404
+    dimulai = (Progres.objects.count(), CatatanEkspor.objects.count())
+    assert (
+        klien(org.users["hr"]).post(reverse("pelatihan:ekspor", args=["x", "csv"])).status_code
+        == 404
+    )
     # A filter value the dashboard refuses: the dashboard with its error, nothing queued.
-    r = _c(org, "hr").post(reverse("pelatihan:ekspor", args=["unit", "csv"]) + "?tahun=abc")
+    r = klien(org.users["hr"]).post(
+        reverse("pelatihan:ekspor", args=["unit", "csv"]) + "?tahun=abc"
+    )
     assert r.status_code == 400 and r.templates[0].name == "pelatihan/dasbor.html"
+    assert (Progres.objects.count(), CatatanEkspor.objects.count()) == dimulai
 
 
 def test_saya_shows_jp_needs_and_open_sessions(org, django_assert_max_num_queries):
@@ -127,7 +128,7 @@ def test_saya_shows_jp_needs_and_open_sessions(org, django_assert_max_num_querie
         tanggal_mulai=timezone.localdate() + dt.timedelta(days=10),
         tanggal_selesai=timezone.localdate() + dt.timedelta(days=12),
     )
-    c = _c(org, "pegawai")
+    c = klien(org.users["pegawai"])
     # auth and menu (5), the employee, history (2) and this year's JP (2), the needs' data
     # (SKPs, assessments, talent bands, JP 2, leadership 2, jabatan's provider: placements,
     # positions, proposals, successors), the catalogue (2), open sessions: fixed, whatever the
@@ -138,7 +139,7 @@ def test_saya_shows_jp_needs_and_open_sessions(org, django_assert_max_num_querie
     assert r.context["r"].jp == 8
     assert "kurang 12 JP" in body  # the JP need
     assert terbuka.program.nama in body
-    assert _c(org, "hr").get(reverse("pelatihan:saya")).status_code == 403
+    assert klien(org.users["hr"]).get(reverse("pelatihan:saya")).status_code == 403
     saya = c.get(reverse("saya")).content.decode()
     assert reverse("pelatihan:saya") in saya
 
@@ -148,7 +149,7 @@ def test_an_employee_asks_to_join_and_sees_the_refusal_the_second_time(org):
         tanggal_mulai=timezone.localdate() + dt.timedelta(days=10),
         tanggal_selesai=timezone.localdate() + dt.timedelta(days=12),
     )
-    c = _c(org, "pegawai")
+    c = klien(org.users["pegawai"])
     r = c.post(reverse("pelatihan:ajukan", args=[sesi.pk]), follow=True)
     assert Peserta.objects.get(sesi=sesi).status == "diajukan"
     assert "tercatat" in r.content.decode()
@@ -161,10 +162,10 @@ def test_a_pppk_sees_the_24_jp_warning_before_sending_and_hr_sees_it_on_the_requ
     pppk = PegawaiFactory(pppk=True, nama="Ni Made PPPK", unit_kerja=org.bidang_a)
     _lulus(pppk, 16)
     from pegawai.roles import PEGAWAI
-    from tests.akses_data import _user
+    from tests.akses_data import buat_user
 
     c = Client()
-    c.force_login(_user("pppk", PEGAWAI, staff=False, pegawai=pppk))
+    c.force_login(buat_user("pppk", PEGAWAI, staff=False, pegawai=pppk))
     sesi = _sesi_depan(program=ProgramFactory(jumlah_jp=16), kapasitas=5)
     ringan = _sesi_depan(program=ProgramFactory(jumlah_jp=8), kapasitas=5)
     r = c.get(reverse("pelatihan:saya"))
@@ -179,7 +180,7 @@ def test_a_pppk_sees_the_24_jp_warning_before_sending_and_hr_sees_it_on_the_requ
     c.post(url, {"sadar_batas_pppk": "1"})
     assert Peserta.objects.get(sesi=sesi, pegawai=pppk).status == "diajukan"
     # HR: on the participant list (requests) and on the bulk enrolment's review.
-    hr = _c(org, "hr")
+    hr = klien(org.users["hr"])
     r = hr.get(reverse("pelatihan:peserta", args=[sesi.pk]), {"status": "diajukan"})
     body = r.content.decode()
     assert "Ni Made PPPK" in body and "lebih 8 JP" in body and "batas-pppk" in body
@@ -195,7 +196,7 @@ def test_a_pppk_sees_the_24_jp_warning_before_sending_and_hr_sees_it_on_the_requ
 
 def test_an_employee_records_external_training_with_evidence(org, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
-    c = _c(org, "pegawai")
+    c = klien(org.users["pegawai"])
     data = {
         "nama": "Kursus Python",
         "penyelenggara": "Digitalent",
@@ -229,7 +230,7 @@ def test_the_needs_page_names_source_and_programs_for_a_unit_head(
 ):
     program = ProgramFactory(nama="Orientasi Hasil Kerja")
     ProgramKompetensiFactory(program=program, kode="m04", level=3)
-    c = _c(org, "pimpinan")
+    c = klien(org.users["pimpinan"])
     # session, user, permissions (2), the scope, the employees' ids, the catalogue (2), per
     # step of 20,000 employees (one here) their rows and the needs' data (SKPs, assessments,
     # talent bands, JP 2, leadership 2, jabatan's provider: placements, positions, proposals,
@@ -245,7 +246,7 @@ def test_the_needs_page_names_source_and_programs_for_a_unit_head(
     r = c.get(reverse("pelatihan:kebutuhan"), {"sumber": "jp"})
     assert all(k.sumber == "jp" for _p, ks in r.context["h"].baris for k in ks)
     assert c.get(reverse("pelatihan:kebutuhan"), {"sumber": "x"}).status_code == 400
-    assert _c(org, "pegawai").get(reverse("pelatihan:kebutuhan")).status_code == 403
+    assert klien(org.users["pegawai"]).get(reverse("pelatihan:kebutuhan")).status_code == 403
 
 
 def _sesi_depan(**kw):
@@ -258,7 +259,7 @@ def _sesi_depan(**kw):
 
 def _usulan(org, sesi, **extra):
     """HR's review of the session's proposal (the needs answering its program, "kurang 20 JP")."""
-    return _c(org, "hr").get(reverse("pelatihan:daftar_massal", args=[sesi.pk]), extra)
+    return klien(org.users["hr"]).get(reverse("pelatihan:daftar_massal", args=[sesi.pk]), extra)
 
 
 def test_hr_reviews_who_is_proposed_and_why_and_get_writes_nothing(
@@ -268,7 +269,7 @@ def test_hr_reviews_who_is_proposed_and_why_and_get_writes_nothing(
     ketiga = PegawaiFactory(nama="Ketiga Uji", unit_kerja=org.bidang_a)
     _lulus(ketiga, 8)
     PegawaiFactory.create_batch(15, unit_kerja=org.unit_b)  # more rows, not more queries
-    c = _c(org, "hr")
+    c = klien(org.users["hr"])
     url = reverse("pelatihan:daftar_massal", args=[sesi.pk])
     # session, user, permissions (2), scope, the needs analysis (as the needs page: ids,
     # catalogue 2, rows, SKPs, assessments, talent bands, JP 2, leadership 2, jabatan's
@@ -293,15 +294,17 @@ def test_hr_reviews_who_is_proposed_and_why_and_get_writes_nothing(
     r = c.get(url, {"unit": org.unit_b.pk})
     assert org.pegawai_b.pk in r.context["u"].ids and org.pegawai_a.pk not in r.context["u"].ids
     # Not HR: refused.
-    assert _c(org, "pimpinan").get(url).status_code == 403
-    assert _c(org, "pimpinan").post(url, {"pegawai": [org.pegawai_a.pk]}).status_code == 403
+    assert klien(org.users["pimpinan"]).get(url).status_code == 403
+    assert (
+        klien(org.users["pimpinan"]).post(url, {"pegawai": [org.pegawai_a.pk]}).status_code == 403
+    )
     assert not Peserta.objects.filter(sesi=sesi).exists()
 
 
 def test_hr_enrols_exactly_the_ticked_and_lands_on_the_participant_list(org):
     sesi = _sesi_depan(kapasitas=5)
     ketiga = PegawaiFactory(nama="Ketiga Uji", unit_kerja=org.bidang_a)
-    c = _c(org, "hr")
+    c = klien(org.users["hr"])
     url = reverse("pelatihan:daftar_massal", args=[sesi.pk])
     r = c.post(url, {"pegawai": [org.pegawai_a.pk, ketiga.pk]})  # pegawai_b unticked
     assert r.status_code == 302
@@ -325,7 +328,7 @@ def test_a_tampered_or_out_of_scope_id_is_refused_and_nothing_written(org):
     sesi = _sesi_depan(kapasitas=5)
     luar = PegawaiFactory(nama="Di Luar Usulan", unit_kerja=org.unit_b)
     _lulus(luar, 24)  # meets 20 JP: not proposed for a JP need
-    c = _c(org, "hr")
+    c = klien(org.users["hr"])
     url = reverse("pelatihan:daftar_massal", args=[sesi.pk])
     for data in (
         {"pegawai": [org.pegawai_a.pk, luar.pk]},  # not proposed
@@ -343,7 +346,7 @@ def test_a_tampered_or_out_of_scope_id_is_refused_and_nothing_written(org):
 
 def test_bulk_enrolment_is_all_or_nothing_unless_hr_asks_for_the_valid_ones(org):
     sesi = _sesi_depan(kapasitas=1)
-    c = _c(org, "hr")
+    c = klien(org.users["hr"])
     url = reverse("pelatihan:daftar_massal", args=[sesi.pk])
     ids = [org.pegawai_a.pk, org.pegawai_b.pk]
     r = c.post(url, {"pegawai": ids})
@@ -365,7 +368,7 @@ def test_a_large_bulk_enrolment_runs_as_a_task_with_its_errors_listed(
     monkeypatch.setattr("pelatihan.tasks.MASSAL_LATAR", 2)
     sesi = _sesi_depan(kapasitas=150)
     pegawai = [PegawaiFactory(unit_kerja=org.bidang_a) for _ in range(3)]
-    c = _c(org, "hr")
+    c = klien(org.users["hr"])
     with django_capture_on_commit_callbacks(execute=True):
         r = c.post(
             reverse("pelatihan:daftar_massal", args=[sesi.pk]),
@@ -390,7 +393,7 @@ def test_the_participant_list_is_scoped_filtered_sorted_and_exported(
     for _ in range(3):  # PPPK rows: the ceiling's three queries once for the page
         PesertaFactory(sesi=sesi, pegawai=PegawaiFactory(pppk=True, unit_kerja=org.bidang_a))
     url = reverse("pelatihan:peserta", args=[sesi.pk])
-    hr = _c(org, "hr")
+    hr = klien(org.users["hr"])
     # session, user, permissions (2), scope, the session, count, page rows, the PPPK ceiling
     # (3: JP 2, under way 1), the menu, the filter's units: fixed, whatever the number of rows.
     with django_assert_max_num_queries(16):
@@ -408,9 +411,9 @@ def test_the_participant_list_is_scoped_filtered_sorted_and_exported(
     r = hr.get(reverse("admin:pelatihan_peserta_changelist"), {"sesi__id__exact": sesi.pk})
     assert r.status_code == 200 and r.context["cl"].result_count == 11
     # A unit head of B sees only B's row; an employee nothing.
-    r = _c(org, "pimpinan_lain").get(url)
+    r = klien(org.users["pimpinan_lain"]).get(url)
     assert [p.pegawai for p in r.context["halaman"]] == [org.pegawai_b]
-    assert _c(org, "pegawai").get(url).status_code == 403
+    assert klien(org.users["pegawai"]).get(url).status_code == 403
     # Export: every filtered row in scope, logged.
     r = hr.post(reverse("pelatihan:peserta_ekspor", args=[sesi.pk, "csv"]) + "?status=terdaftar")
     rows = list(csv.reader(io.StringIO(r.content.decode("utf-8-sig")), delimiter=";"))
@@ -425,7 +428,7 @@ def test_hr_drafts_a_plan_from_the_needs_approves_it_and_the_dashboard_shows_rea
     from pelatihan.models import RencanaPengembangan
 
     program = ProgramFactory(nama="E-learning BerAKHLAK", jumlah_jp=20, biaya_per_peserta=100_000)
-    c = _c(org, "hr")
+    c = klien(org.users["hr"])
     url = reverse("pelatihan:rencana")
     r = c.post(url, {"aksi": "setujui", "unit": org.unit_a.pk})
     assert r.status_code == 404  # nothing drafted yet
@@ -439,27 +442,23 @@ def test_hr_drafts_a_plan_from_the_needs_approves_it_and_the_dashboard_shows_rea
     r = c.post(url, {"aksi": "susun", "unit": org.unit_a.pk}, follow=True)
     assert "tidak dapat disusun ulang" in r.content.decode()
     PesertaFactory(pegawai=org.pegawai_a, sesi=_sesi(program=program), lulus=True)
-    d = _c(org, "pimpinan").get(reverse("pelatihan:dasbor")).context["d"]
+    d = klien(org.users["pimpinan"]).get(reverse("pelatihan:dasbor")).context["d"]
     (row,) = [b for b in d.rencana if b.program == program.nama]
     assert (row.rencana, row.realisasi, row.persen) == (2, 1, 50.0)
-    assert _c(org, "pimpinan").post(url, {"aksi": "susun"}).status_code == 403
-    assert "E-learning BerAKHLAK" in _c(org, "pimpinan").get(url).content.decode()
+    assert klien(org.users["pimpinan"]).post(url, {"aksi": "susun"}).status_code == 403
+    assert "E-learning BerAKHLAK" in klien(org.users["pimpinan"]).get(url).content.decode()
 
 
 def test_did_it_work_compares_participants_with_similar_non_attendees(
     org, django_assert_max_num_queries
 ):
-    from kinerja.models import Periode, Skp
+    from kinerja.models import Periode
 
     program = ProgramFactory(nama="Manajemen Kinerja")
     sesi = _sesi(2025, program=program, kapasitas=40)
     p24, p25 = (
         Periode.objects.get_or_create(tahun=t, jenis="tahunan", triwulan=0)[0] for t in (2024, 2025)
     )
-    rating = {
-        "Baik": ("Sesuai Ekspektasi", "Sesuai Ekspektasi"),
-        "Butuh Perbaikan": ("Di Bawah Ekspektasi", "Sesuai Ekspektasi"),
-    }
     for i in range(24):
         peg = PegawaiFactory(unit_kerja=org.bidang_a)
         ikut = i < 12
@@ -467,20 +466,7 @@ def test_did_it_work_compares_participants_with_similar_non_attendees(
             (p24, "Butuh Perbaikan"),
             (p25, "Baik" if (i % 2 == 0 or (ikut and i < 9)) else "Butuh Perbaikan"),
         ):
-            h, pl = rating[pr]
-            Skp.objects.create(
-                pegawai=peg,
-                periode=periode,
-                unit_kerja=peg.unit_kerja,
-                perangkat_daerah=org.unit_a,
-                golongan=peg.golongan,
-                status="final",
-                rating_hasil=h,
-                rating_perilaku=pl,
-                predikat=pr,
-                catatan_penilai="Catatan penilai.",
-                difinalkan_pada=timezone.now(),
-            )
+            skp_final(peg, periode=periode, predikat=pr, perangkat_daerah=org.unit_a)
         if ikut:
             PesertaFactory(pegawai=peg, sesi=sesi, lulus=True)
         # Assessed before the training year and after it: M.04 rose for 10 participants.
@@ -493,7 +479,7 @@ def test_did_it_work_compares_participants_with_similar_non_attendees(
                 **{**dict.fromkeys(KODE, 2), "m04": m04},
             )
     ProgramKompetensiFactory(program=program, kode="m04", level=3)
-    c = _c(org, "pimpinan")
+    c = klien(org.users["pimpinan"])
     # session, user, permissions (2), the scope, the SKPs, the completions, the programs'
     # names and competencies, the assessments, the menu's checks: fixed, whatever the rows.
     with django_assert_max_num_queries(14):
@@ -523,7 +509,7 @@ def test_the_city_plan_is_drafted_as_a_background_task_with_progress(
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
     monkeypatch.setattr(kebutuhan, "UKURAN_BAGIAN", 2)  # several steps over the few employees
     program = ProgramFactory(nama="E-learning BerAKHLAK", jumlah_jp=20, biaya_per_peserta=100_000)
-    c = _c(org, "hr")
+    c = klien(org.users["hr"])
     with django_capture_on_commit_callbacks(execute=True):
         r = c.post(reverse("pelatihan:rencana"), {"aksi": "susun"})
     assert r.status_code == 302 and r["Location"].startswith("/tugas/")
@@ -551,7 +537,10 @@ def test_the_city_plan_is_drafted_as_a_background_task_with_progress(
     assert gagal.status == "gagal" and "tidak dapat disusun ulang" in gagal.pesan
     # Unit heads cannot start it.
     assert (
-        _c(org, "pimpinan").post(reverse("pelatihan:rencana"), {"aksi": "susun"}).status_code == 403
+        klien(org.users["pimpinan"])
+        .post(reverse("pelatihan:rencana"), {"aksi": "susun"})
+        .status_code
+        == 403
     )
 
 
@@ -602,7 +591,7 @@ def test_enrolment_and_plan_buttons_show_to_whom_their_post_lets_through(org):
     assert tanpa.post(massal, {"pegawai": [org.pegawai_a.pk]}).status_code == 403
     assert tanpa.post(rencana, {"aksi": "susun", "unit": org.unit_a.pk}).status_code == 403
     assert not Peserta.objects.filter(sesi=sesi).exists()
-    hr = _c(org, "hr")
+    hr = klien(org.users["hr"])
     assert massal in hr.get(peserta).content.decode()
     assert hr.get(reverse("pelatihan:kebutuhan")).context["boleh_daftar"]
     assert 'name="aksi"' in hr.get(rencana).content.decode()

@@ -171,7 +171,8 @@ _HARI = dt.timedelta(days=1)
 
 def jadwal_dari(umum: dt.date) -> dict[str, tuple[dt.date, dt.date]]:
     """Six stages from the announcement's first day `umum`: announced 20 days until
-    registration closes (at least PENGUMUMAN_MINIMAL__HARI), then four stages of six days."""
+    registration closes (at least publik.services.PENGUMUMAN_MINIMAL_HARI, 15), then four
+    stages of six days."""
     jadwal = {
         "pengumuman": (umum, umum + 4 * _HARI),
         "pendaftaran": (umum + 5 * _HARI, umum + 19 * _HARI),
@@ -182,20 +183,23 @@ def jadwal_dari(umum: dt.date) -> dict[str, tuple[dt.date, dt.date]]:
 
 
 def isi_dari(data: dict) -> dict:
-    """The arguments of seleksi_open / seleksi_ubah from one flat dict: what the selection
+    """The arguments of seleksi_open / seleksi_update from one flat dict: what the selection
     announces grouped into its IsiSeleksi, the rest (tahap, oleh, pada, seleksi) as they are."""
     nama = {f.name for f in dataclasses.fields(IsiSeleksi)}
     isi = IsiSeleksi(**{k: v for k, v in data.items() if k in nama})
     return {"isi": isi, **{k: v for k, v in data.items() if k not in nama}}
 
 
-def buka(jpt, hr, umum: dt.date, **ubah) -> Seleksi:
+def buka(jpt, hr, *, tahap: dict = JADWAL, **ubah) -> Seleksi:
+    """Open a selection for the `jpt` fixture's post through seleksi_open, scheduled `tahap`
+    (JADWAL, or e.g. jadwal_dari(a day)); `ubah` replaces any other argument or announced field
+    (judul, nomor_pengumuman, formasi, urutan, ...)."""
     data = {
-        "judul": "Seleksi Terbuka Kepala Dinas Komunikasi",
-        "nomor_pengumuman": "800/3/Pansel/2026",
+        "judul": "Seleksi Terbuka JPT Pratama 2026",
+        "nomor_pengumuman": "800/1/Pansel/2026",
         "formasi": [jpt["formasi"]],
         "panitia": PANITIA,
-        "tahap": jadwal_dari(umum),
+        "tahap": tahap,
         "oleh": hr,
     }
     return seleksi_open(**isi_dari({**data, **ubah}))

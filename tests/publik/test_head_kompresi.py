@@ -13,7 +13,7 @@ import pytest
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
-from tests.publik.bantu import buat_keputusan, isi_survei
+from tests.publik.bantu import buat_keputusan, buka, isi_survei
 
 pytestmark = pytest.mark.django_db
 
@@ -53,21 +53,10 @@ def _pola(patterns, prefix: str = "", ns: str | None = None):
 @pytest.fixture
 def semua_url(sistem, opd, unit_layanan, jpt, hr_user) -> list[tuple[str, str]]:
     """Every named URL of the project with arguments that exist (anything for the rest)."""
-    from publik.services import IsiSeleksi, seleksi_open
-    from tests.publik.bantu import JADWAL, PANITIA
 
     k = buat_keputusan(sistem, opd=opd)
     isi_survei(unit_layanan, 5)
-    seleksi = seleksi_open(
-        isi=IsiSeleksi(
-            judul="Seleksi Terbuka JPT Pratama 2026",
-            nomor_pengumuman="800/1/Pansel/2026",
-            formasi=[jpt["formasi"]],
-            panitia=PANITIA,
-        ),
-        tahap=JADWAL,
-        oleh=hr_user,
-    )
+    seleksi = buka(jpt, hr_user)
     nilai = {
         "keputusan_id": k.pk,
         "seleksi_id": seleksi.pk,

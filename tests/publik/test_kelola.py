@@ -9,16 +9,15 @@ import datetime as dt
 import pytest
 from auditlog.models import LogEntry
 from django.contrib.auth.models import User
-from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
 from jabatan.models import Usulan
 from publik.models import URUTAN_TAHAP, HasilTahap, JenisTahap, Pelamar, Pengumuman, Seleksi
-from publik.services import IsiSeleksi, seleksi_apply, seleksi_open
-from tests.akses_data import hr_tanpa
+from publik.services import seleksi_apply
+from tests.akses_data import hr_tanpa, klien
 from tests.factories import FormasiFactory
-from tests.publik.bantu import PANITIA
+from tests.publik.bantu import PANITIA, buka
 
 pytestmark = pytest.mark.django_db
 HARI = dt.timedelta(days=1)
@@ -47,19 +46,6 @@ def _post_buka(jpt, jadwal=None, **ubah) -> dict:
         data[f"tahap_{jenis}_mulai"], data[f"tahap_{jenis}_selesai"] = a.isoformat(), b.isoformat()
     data.update(ubah)
     return data
-
-
-def _buka(jpt, hr, jadwal=None) -> Seleksi:
-    return seleksi_open(
-        isi=IsiSeleksi(
-            judul="Seleksi JPT",
-            nomor_pengumuman="800/2/2026",
-            formasi=[jpt["formasi"]],
-            panitia=PANITIA,
-        ),
-        tahap=jadwal or _jadwal(),
-        oleh=hr,
-    )
 
 
 def _lamar(seleksi, jpt, pegawai) -> Pelamar:
@@ -137,7 +123,7 @@ def test_opening_refuses_a_post_that_is_not_a_vacant_jpt(hr_client, jpt):
 
 
 def test_a_result_before_its_stage_is_refused_on_the_form(hr_client, jpt, hr_user):
-    seleksi = _buka(jpt, hr_user, jadwal=_jadwal(mulai_adm=3))
+    seleksi = buka(jpt, hr_user, tahap=_jadwal(mulai_adm=3))
     tahap = seleksi.tahap.get(jenis=JenisTahap.ADMINISTRASI)
     p = _lamar(seleksi, jpt, jpt["calon"][0])
     url = reverse("publik:kelola_tahap", args=[seleksi.pk, tahap.pk])
@@ -152,7 +138,7 @@ def test_a_result_before_its_stage_is_refused_on_the_form(hr_client, jpt, hr_use
 def test_an_applicant_no_longer_eligible_cannot_pass_the_administrative_check(
     hr_client, jpt, hr_user
 ):
-    seleksi = _buka(jpt, hr_user)
+    seleksi = buka(jpt, hr_user, tahap=_jadwal())
     baik = _lamar(seleksi, jpt, jpt["calon"][0])
     # Applied, then fell below the requirements (an SKP predikat of Butuh Perbaikan, say).
     buruk = Pelamar.objects.create(
@@ -191,7 +177,7 @@ def test_an_applicant_no_longer_eligible_cannot_pass_the_administrative_check(
     ],
 )
 def test_a_bad_score_names_the_applicant_and_writes_nothing(hr_client, jpt, hr_user, isian, kata):
-    seleksi = _buka(jpt, hr_user)
+    seleksi = buka(jpt, hr_user, tahap=_jadwal())
     p = _lamar(seleksi, jpt, jpt["calon"][0])
     tahap = seleksi.tahap.get(jenis=JenisTahap.ADMINISTRASI)
     data = {f"hasil_{p.pk}": "lulus", f"nilai_{p.pk}": "80"}
@@ -206,7 +192,7 @@ def test_a_bad_score_names_the_applicant_and_writes_nothing(hr_client, jpt, hr_u
 
 
 def test_hr_records_a_stage_announces_it_and_proposes_three_names(hr_client, jpt, hr_user, client):
-    seleksi = _buka(jpt, hr_user)
+    seleksi = buka(jpt, hr_user, tahap=_jadwal())
     tahap = {t.jenis: t for t in seleksi.tahap.all()}
     pelamar = [_lamar(seleksi, jpt, p) for p in jpt["calon"]]
     nilai = ["90", "85", "80", "60"]
@@ -245,7 +231,7 @@ def test_hr_records_a_stage_announces_it_and_proposes_three_names(hr_client, jpt
 
 
 def test_proposing_too_early_is_refused_with_a_message(hr_client, jpt, hr_user):
-    seleksi = _buka(jpt, hr_user)
+    seleksi = buka(jpt, hr_user, tahap=_jadwal())
     response = hr_client.post(
         reverse("publik:kelola_seleksi_usulkan", args=[seleksi.pk]), follow=True
     )
@@ -256,7 +242,7 @@ def test_proposing_too_early_is_refused_with_a_message(hr_client, jpt, hr_user):
 def _banyak_seleksi(jpt, hr_user, n: int) -> list[Seleksi]:
     hasil = []
     for i in range(n):
-        s = _buka(jpt, hr_user)
+        s = buka(jpt, hr_user, tahap=_jadwal())
         s.judul = f"Seleksi {chr(65 + i)}"
         s.save()
         hasil.append(s)
@@ -308,7 +294,7 @@ def test_the_list_and_the_detail_run_a_bounded_number_of_queries(
 
 
 def test_only_hr_reaches_the_pages(client, jpt, hr_user):
-    seleksi = _buka(jpt, hr_user)
+    seleksi = buka(jpt, hr_user, tahap=_jadwal())
     client.force_login(User.objects.create_user("bukan-hr", is_staff=True))
     for url in (
         reverse("publik:kelola_seleksi"),
@@ -322,27 +308,21 @@ def test_only_hr_reaches_the_pages(client, jpt, hr_user):
     assert "kelola/seleksi" not in client.get(reverse("beranda")).content.decode()
 
 
-def _klien(user) -> Client:
-    client = Client()
-    client.force_login(user)
-    return client
-
-
 def test_a_stages_buttons_show_to_whom_their_post_lets_through(hr_client, jpt, hr_user):
     """The stage page's "save results" and "announce" buttons read the declarations their
     POSTs check (publik.views.kelola.HASIL, the announce view's page): HR without the
     permission see no button and are refused; HR who hold it record and announce."""
-    seleksi = _buka(jpt, hr_user)
+    seleksi = buka(jpt, hr_user)
     tahap = seleksi.tahap.get(jenis=JenisTahap.ADMINISTRASI)
     (pelamar,) = [_lamar(seleksi, jpt, p) for p in jpt["calon"][:1]]
     url = reverse("publik:kelola_tahap", args=[seleksi.pk, tahap.pk])
     umumkan = reverse("publik:kelola_tahap_umumkan", args=[seleksi.pk, tahap.pk])
     hasil = {f"hasil_{pelamar.pk}": "lulus", f"nilai_{pelamar.pk}": "90"}
-    tanpa_hasil = _klien(hr_tanpa("publik.add_hasiltahap"))
+    tanpa_hasil = klien(hr_tanpa("publik.add_hasiltahap"))
     html = tanpa_hasil.get(url).content.decode()
     assert "Simpan hasil" not in html and "Umumkan di halaman publik" in html
     assert tanpa_hasil.post(url, hasil).status_code == 403
-    tanpa_umumkan = _klien(hr_tanpa("publik.add_pengumuman"))
+    tanpa_umumkan = klien(hr_tanpa("publik.add_pengumuman"))
     html = tanpa_umumkan.get(url).content.decode()
     assert "Simpan hasil" in html and "Umumkan di halaman publik" not in html
     assert tanpa_umumkan.post(umumkan).status_code == 403
@@ -356,7 +336,7 @@ def test_a_stages_buttons_show_to_whom_their_post_lets_through(hr_client, jpt, h
 
 def test_the_selections_buttons_show_to_whom_their_post_lets_through(hr_client, jpt, hr_user):
     """Opening, proposing to the PPK and editing: each button reads its view's declaration."""
-    seleksi = _buka(jpt, hr_user)
+    seleksi = buka(jpt, hr_user)
     daftar = reverse("publik:kelola_seleksi")
     detail = reverse("publik:kelola_seleksi_detail", args=[seleksi.pk])
     tombol = {
@@ -368,7 +348,7 @@ def test_the_selections_buttons_show_to_whom_their_post_lets_through(hr_client, 
         ),
     }
     for izin, (halaman, aksi) in tombol.items():
-        tanpa = _klien(hr_tanpa(izin))
+        tanpa = klien(hr_tanpa(izin))
         assert aksi not in tanpa.get(halaman).content.decode(), izin
         assert tanpa.post(aksi).status_code == 403, izin
         assert aksi in hr_client.get(halaman).content.decode(), izin

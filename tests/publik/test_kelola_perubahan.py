@@ -45,13 +45,13 @@ def _post_ubah(seleksi: Seleksi, **ubah) -> dict:
 @pytest.fixture
 def terbit(jpt, hr_user) -> Seleksi:
     """A selection announced ten days ago: registration runs until nine days from now."""
-    return buka(jpt, hr_user, timezone.localdate() - 10 * HARI)
+    return buka(jpt, hr_user, tahap=jadwal_dari(timezone.localdate() - 10 * HARI))
 
 
 @pytest.fixture
 def belum(jpt, hr_user) -> Seleksi:
     """A selection whose announcement begins in five days."""
-    return buka(jpt, hr_user, timezone.localdate() + 5 * HARI)
+    return buka(jpt, hr_user, tahap=jadwal_dari(timezone.localdate() + 5 * HARI))
 
 
 def test_hr_edits_a_selection_before_its_announcement(hr_client, belum):

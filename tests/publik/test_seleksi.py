@@ -21,7 +21,6 @@ from pegawai.models import Akses
 from publik.models import URUTAN_TAHAP, JenisTahap, Pelamar, Pengumuman, Seleksi
 from publik.services import (
     seleksi_apply,
-    seleksi_open,
     seleksi_propose,
     tahap_announce,
     tahap_record_hasil,
@@ -31,29 +30,16 @@ from tests.factories import (
     JabatanFactory,
     PenempatanFactory,
 )
-from tests.publik.bantu import JADWAL, PANITIA, isi_dari
+from tests.publik.bantu import JADWAL, PANITIA, buka
 
 pytestmark = pytest.mark.django_db
 D = dt.date
 
 
-def _buka(jpt, hr, **kw):
-    data = dict(
-        judul="Seleksi Terbuka JPT Pratama 2026",
-        nomor_pengumuman="800/1/Pansel/2026",
-        formasi=[jpt["formasi"]],
-        panitia=PANITIA,
-        tahap=JADWAL,
-        oleh=hr,
-    )
-    data.update(kw)
-    return seleksi_open(**isi_dari(data))
-
-
 def test_an_open_selection_from_opening_to_the_decision_on_the_transparency_page(
     client, jpt, hr_user
 ):
-    seleksi = _buka(jpt, hr_user)
+    seleksi = buka(jpt, hr_user)
     tahap = {t.jenis: t for t in seleksi.tahap.all()}
     tahap_announce(tahap=tahap["pengumuman"], pada=D(2026, 10, 1), oleh=hr_user)
     pelamar = [
@@ -120,7 +106,7 @@ def test_an_open_selection_from_opening_to_the_decision_on_the_transparency_page
 )
 def test_opening_refuses_wrong_dates_and_an_incomplete_committee(jpt, hr_user, ubah, field):
     with pytest.raises(ValidationError) as info:
-        _buka(jpt, hr_user, **ubah)
+        buka(jpt, hr_user, **ubah)
     assert field in info.value.message_dict
     assert not Seleksi.objects.exists()
 
@@ -130,17 +116,17 @@ def test_opening_refuses_a_post_that_is_not_jpt_or_not_vacant(jpt, hr_user):
     terisi = FormasiFactory(jabatan=JabatanFactory(jenis=JenisJabatan.JPT_PRATAMA))
     PenempatanFactory(formasi=terisi)
     with pytest.raises(ValidationError) as info:
-        _buka(jpt, hr_user, formasi=[bukan, terisi])
+        buka(jpt, hr_user, formasi=[bukan, terisi])
     assert len(info.value.message_dict["formasi"]) == 2
 
 
 def test_only_hr_opens(jpt, django_user_model):
     with pytest.raises(ValidationError):
-        _buka(jpt, django_user_model.objects.create_user("x"))
+        buka(jpt, django_user_model.objects.create_user("x"))
 
 
 def test_an_ineligible_applicant_is_told_why(jpt, hr_user):
-    seleksi = _buka(jpt, hr_user)
+    seleksi = buka(jpt, hr_user)
     with pytest.raises(ValidationError) as info:
         seleksi_apply(
             seleksi=seleksi,
@@ -153,7 +139,7 @@ def test_an_ineligible_applicant_is_told_why(jpt, hr_user):
 
 
 def test_applying_outside_registration_or_twice_is_refused(jpt, hr_user):
-    seleksi = _buka(jpt, hr_user)
+    seleksi = buka(jpt, hr_user)
     with pytest.raises(ValidationError) as info:
         seleksi_apply(
             seleksi=seleksi, formasi=jpt["formasi"], pegawai=jpt["calon"][0], pada=D(2026, 10, 16)
@@ -170,7 +156,7 @@ def test_applying_outside_registration_or_twice_is_refused(jpt, hr_user):
 
 
 def test_a_result_before_its_stage_or_for_someone_out_is_refused(jpt, hr_user):
-    seleksi = _buka(jpt, hr_user)
+    seleksi = buka(jpt, hr_user)
     p = seleksi_apply(
         seleksi=seleksi, formasi=jpt["formasi"], pegawai=jpt["calon"][0], pada=D(2026, 10, 10)
     )
@@ -201,7 +187,7 @@ def test_the_employee_applies_from_their_page(client, jpt, hr_user):
     jadwal["pendaftaran"] = (hari_ini, hari_ini + dt.timedelta(days=1))
     jadwal["pengumuman"] = (hari_ini - dt.timedelta(days=14), hari_ini - dt.timedelta(days=1))
     jadwal = {j: (a, b) for j, (a, b) in jadwal.items()}
-    seleksi = _buka(jpt, hr_user, tahap=jadwal)
+    seleksi = buka(jpt, hr_user, tahap=jadwal)
     for pegawai, layak in ((jpt["calon"][0], True), (jpt["tidak_layak"], False)):
         user = User.objects.create_user(f"u{pegawai.pk}")
         user.groups.add(Group.objects.get(name="Pegawai"))

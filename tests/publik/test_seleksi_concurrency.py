@@ -1,6 +1,6 @@
 """Two HR officers changing the same open selection at the same moment (PostgreSQL only:
 SQLite serialises all writers). Each runs in its own thread and connection and holds its
-transaction open long enough to overlap (tests.pelatihan.test_concurrency._race); the
+transaction open long enough to overlap (tests.konkurensi.race); the
 selection's row lock makes the second see what the first did."""
 
 from __future__ import annotations
@@ -40,7 +40,7 @@ def _geser(hari: int) -> dict[str, tuple[dt.date, dt.date]]:
 
 
 def test_two_officers_cancelling_at_once_leave_one_cancellation(jpt, hr_user, hr_lain):
-    seleksi = buka(jpt, hr_user, UMUM)
+    seleksi = buka(jpt, hr_user, tahap=jadwal_dari(UMUM))
     results = race(
         lambda: seleksi_cancel(seleksi=seleksi, alasan="Alasan A", pada=HARI_INI, oleh=hr_user),
         lambda: seleksi_cancel(seleksi=seleksi, alasan="Alasan B", pada=HARI_INI, oleh=hr_lain),
@@ -55,7 +55,7 @@ def test_two_officers_cancelling_at_once_leave_one_cancellation(jpt, hr_user, hr
 def test_two_reschedules_at_once_both_land_and_the_history_chains(jpt, hr_user, hr_lain):
     """Neither change is lost: the second officer's change starts from the first's dates,
     and the history says so (its old dates are the first's new ones)."""
-    seleksi = buka(jpt, hr_user, UMUM)
+    seleksi = buka(jpt, hr_user, tahap=jadwal_dari(UMUM))
     results = race(
         lambda: seleksi_reschedule(
             seleksi=seleksi, tahap=_geser(7), alasan="A", pada=HARI_INI, oleh=hr_user
@@ -72,7 +72,7 @@ def test_two_reschedules_at_once_both_land_and_the_history_chains(jpt, hr_user, 
 
 
 def test_a_reschedule_racing_a_cancellation_never_follows_it(jpt, hr_user, hr_lain):
-    seleksi = buka(jpt, hr_user, UMUM)
+    seleksi = buka(jpt, hr_user, tahap=jadwal_dari(UMUM))
     results = race(
         lambda: seleksi_cancel(seleksi=seleksi, alasan="Batal", pada=HARI_INI, oleh=hr_user),
         lambda: seleksi_reschedule(

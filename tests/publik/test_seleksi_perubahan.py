@@ -57,7 +57,7 @@ def tahap(seleksi: Seleksi, jenis: str) -> Tahap:
 
 def test_it_edits_a_selection_before_its_announcement_and_audits_it(jpt, hr_user):
     hari_ini = dt.date(2026, 9, 1)
-    seleksi = buka(jpt, hr_user, hari_ini + 10 * HARI)
+    seleksi = buka(jpt, hr_user, tahap=jadwal_dari(hari_ini + 10 * HARI))
     jadwal = jadwal_dari(hari_ini + 14 * HARI)
     # The committee puts rekam jejak first among the competence stages: it takes the first slot.
     slot = [jadwal["kompetensi"], jadwal["wawancara"], jadwal["rekam_jejak"]]
@@ -96,7 +96,7 @@ def test_it_edits_a_selection_before_its_announcement_and_audits_it(jpt, hr_user
 
 def test_an_edit_that_changes_nothing_writes_no_history(jpt, hr_user):
     hari_ini = dt.date(2026, 9, 1)
-    seleksi = buka(jpt, hr_user, hari_ini + 10 * HARI)
+    seleksi = buka(jpt, hr_user, tahap=jadwal_dari(hari_ini + 10 * HARI))
     assert seleksi_update(**isi(seleksi), pada=hari_ini, oleh=hr_user) is None
     assert not PerubahanSeleksi.objects.exists()
 
@@ -104,7 +104,7 @@ def test_an_edit_that_changes_nothing_writes_no_history(jpt, hr_user):
 @pytest.mark.parametrize("hari", [0, 3], ids=["its-first-day", "after"])
 def test_editing_after_the_announcement_is_refused(jpt, hr_user, hari):
     umum = dt.date(2026, 9, 10)
-    seleksi = buka(jpt, hr_user, umum)
+    seleksi = buka(jpt, hr_user, tahap=jadwal_dari(umum))
     with pytest.raises(ValidationError) as exc:
         seleksi_update(**isi(seleksi, judul="Judul lain"), pada=umum + hari * HARI, oleh=hr_user)
     assert "sudah diumumkan" in exc.value.message_dict["seleksi"][0]
@@ -115,7 +115,7 @@ def test_editing_is_refused_once_a_stage_announcement_is_out(jpt, hr_user):
     """An announcement published early (the stage's own date, before the schedule says the
     selection is public) fixes what it announced too."""
     umum = dt.date(2026, 9, 10)
-    seleksi = buka(jpt, hr_user, umum)
+    seleksi = buka(jpt, hr_user, tahap=jadwal_dari(umum))
     tahap_announce(tahap=tahap(seleksi, "pengumuman"), pada=umum, oleh=hr_user)
     with pytest.raises(ValidationError, match="sudah diumumkan"):
         seleksi_update(**isi(seleksi, judul="Judul lain"), pada=umum - 5 * HARI, oleh=hr_user)
@@ -157,7 +157,7 @@ def test_editing_is_refused_once_a_stage_announcement_is_out(jpt, hr_user):
 )
 def test_a_bad_edit_names_the_field_and_writes_nothing(jpt, hr_user, ubah, field, kata):
     hari_ini = dt.date(2026, 9, 1)
-    seleksi = buka(jpt, hr_user, dt.date(2026, 9, 10))
+    seleksi = buka(jpt, hr_user, tahap=jadwal_dari(dt.date(2026, 9, 10)))
     sebelum = LogEntry.objects.count()
     with pytest.raises(ValidationError) as exc:
         seleksi_update(
@@ -176,7 +176,7 @@ def test_a_bad_edit_names_the_field_and_writes_nothing(jpt, hr_user, ubah, field
 
 def test_it_reschedules_with_a_reason_keeping_old_and_new_dates(jpt, hr_user):
     umum = dt.date(2026, 9, 10)
-    seleksi = buka(jpt, hr_user, umum)
+    seleksi = buka(jpt, hr_user, tahap=jadwal_dari(umum))
     hari_ini = umum + 8 * HARI  # registration runs
     jadwal = jadwal_dari(umum)
     baru = {
@@ -272,7 +272,7 @@ def test_a_reschedule_breaking_a_rule_names_it_and_writes_nothing(
     jpt, hr_user, geser, hari, field, kata
 ):
     umum = dt.date(2026, 9, 10)
-    seleksi = buka(jpt, hr_user, umum)
+    seleksi = buka(jpt, hr_user, tahap=jadwal_dari(umum))
     sebelum = {t.jenis: (t.mulai, t.selesai) for t in seleksi.tahap.all()}
     # A valid move alongside: it is not written either.
     sah = {"rekam_jejak": (dt.date(2026, 10, 30), dt.date(2026, 11, 30))}
@@ -291,7 +291,7 @@ def test_a_reschedule_breaking_a_rule_names_it_and_writes_nothing(
 
 def test_a_stage_already_announced_keeps_its_dates(jpt, hr_user):
     umum = dt.date(2026, 9, 10)
-    seleksi = buka(jpt, hr_user, umum)
+    seleksi = buka(jpt, hr_user, tahap=jadwal_dari(umum))
     tahap_announce(tahap=tahap(seleksi, "pengumuman"), pada=umum, oleh=hr_user)
     with pytest.raises(ValidationError, match="sudah diumumkan pada 10 September 2026"):
         seleksi_reschedule(
@@ -305,7 +305,7 @@ def test_a_stage_already_announced_keeps_its_dates(jpt, hr_user):
 
 @pytest.mark.parametrize("alasan", ["", "   \n "])
 def test_a_reschedule_without_a_reason_is_refused(jpt, hr_user, alasan):
-    seleksi = buka(jpt, hr_user, dt.date(2026, 9, 10))
+    seleksi = buka(jpt, hr_user, tahap=jadwal_dari(dt.date(2026, 9, 10)))
     with pytest.raises(ValidationError) as exc:
         seleksi_reschedule(
             seleksi=seleksi,
@@ -323,7 +323,7 @@ def test_a_reschedule_without_a_reason_is_refused(jpt, hr_user, alasan):
 
 def test_it_cancels_with_a_reason_and_nothing_follows(jpt, hr_user):
     umum = dt.date(2026, 9, 10)
-    seleksi = buka(jpt, hr_user, umum)
+    seleksi = buka(jpt, hr_user, tahap=jadwal_dari(umum))
     pelamar = seleksi_apply(
         seleksi=seleksi, formasi=jpt["formasi"], pegawai=jpt["calon"][0], pada=umum + 6 * HARI
     )
@@ -373,7 +373,7 @@ def test_it_cancels_with_a_reason_and_nothing_follows(jpt, hr_user):
 
 @pytest.mark.parametrize("alasan", ["", "  "])
 def test_cancelling_without_a_reason_is_refused(jpt, hr_user, alasan):
-    seleksi = buka(jpt, hr_user, dt.date(2026, 9, 10))
+    seleksi = buka(jpt, hr_user, tahap=jadwal_dari(dt.date(2026, 9, 10)))
     with pytest.raises(ValidationError) as exc:
         seleksi_cancel(seleksi=seleksi, alasan=alasan, pada=dt.date(2026, 9, 12), oleh=hr_user)
     assert "alasan pembatalan" in exc.value.message_dict["alasan"][0]
@@ -384,7 +384,7 @@ def test_a_failed_write_leaves_the_selection_uncancelled(jpt, hr_user):
     """The cancellation's two rows go together: when the history row cannot be written (here
     the database's one-cancellation rule, tripped by a row written behind the service's back),
     the selection is not left marked cancelled."""
-    seleksi = buka(jpt, hr_user, dt.date(2026, 9, 10))
+    seleksi = buka(jpt, hr_user, tahap=jadwal_dari(dt.date(2026, 9, 10)))
     PerubahanSeleksi.objects.create(
         seleksi=seleksi, jenis="batal", tanggal=dt.date(2026, 9, 11), alasan="x", oleh=hr_user
     )
@@ -394,7 +394,7 @@ def test_a_failed_write_leaves_the_selection_uncancelled(jpt, hr_user):
 
 
 def test_the_database_refuses_a_cancellation_without_a_reason(jpt, hr_user):
-    seleksi = buka(jpt, hr_user, dt.date(2026, 9, 10))
+    seleksi = buka(jpt, hr_user, tahap=jadwal_dari(dt.date(2026, 9, 10)))
     with pytest.raises(IntegrityError, match="seleksi_alasan_bila_dibatalkan"):
         Seleksi.objects.filter(pk=seleksi.pk).update(dibatalkan_pada=dt.date(2026, 9, 12))
 
@@ -402,7 +402,7 @@ def test_the_database_refuses_a_cancellation_without_a_reason(jpt, hr_user):
 def test_only_hr_changes_a_selection(jpt, hr_user):
     from django.contrib.auth.models import User
 
-    seleksi = buka(jpt, hr_user, dt.date(2026, 9, 10))
+    seleksi = buka(jpt, hr_user, tahap=jadwal_dari(dt.date(2026, 9, 10)))
     orang = User.objects.create_user("bukan-hr")
     for langkah in (
         lambda: seleksi_cancel(seleksi=seleksi, alasan="x", pada=dt.date(2026, 9, 12), oleh=orang),
@@ -417,7 +417,7 @@ def test_only_hr_changes_a_selection(jpt, hr_user):
 
 
 def test_a_reschedule_that_moves_nothing_is_refused(jpt, hr_user):
-    seleksi = buka(jpt, hr_user, dt.date(2026, 9, 10))
+    seleksi = buka(jpt, hr_user, tahap=jadwal_dari(dt.date(2026, 9, 10)))
     with pytest.raises(ValidationError, match="Tidak ada tanggal yang berubah"):
         seleksi_reschedule(
             seleksi=seleksi,
@@ -431,7 +431,7 @@ def test_a_reschedule_that_moves_nothing_is_refused(jpt, hr_user):
 def test_the_public_status_of_a_cancelled_selection(jpt, hr_user):
     from publik.selectors import keadaan_seleksi
 
-    seleksi = buka(jpt, hr_user, dt.date(2026, 9, 10))
+    seleksi = buka(jpt, hr_user, tahap=jadwal_dari(dt.date(2026, 9, 10)))
     seleksi_cancel(
         seleksi=seleksi, alasan="Anggaran dialihkan", pada=dt.date(2026, 9, 12), oleh=hr_user
     )

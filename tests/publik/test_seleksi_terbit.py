@@ -13,8 +13,8 @@ from django.utils import timezone
 
 from publik.models import Pengumuman, Seleksi
 from publik.selectors import keadaan_seleksi
-from publik.services import IsiSeleksi, seleksi_open, tahap_announce
-from tests.publik.bantu import PANITIA
+from publik.services import tahap_announce
+from tests.publik.bantu import PANITIA, buka
 
 pytestmark = pytest.mark.django_db
 HARI = dt.timedelta(days=1)
@@ -47,26 +47,13 @@ def _jadwal(pengumuman: dt.date) -> dict[str, tuple[dt.date, dt.date]]:
     return jadwal
 
 
-def _buka(jpt, hr, pengumuman: dt.date, judul="Seleksi Terbuka JPT Kominfo") -> Seleksi:
-    return seleksi_open(
-        isi=IsiSeleksi(
-            judul=judul,
-            nomor_pengumuman="800/9/Pansel/2026",
-            formasi=[jpt["formasi"]],
-            panitia=PANITIA,
-        ),
-        tahap=_jadwal(pengumuman),
-        oleh=hr,
-    )
-
-
 def _semua_publik(client) -> str:
     return "".join(client.get(url).content.decode() for url in PUBLIK)
 
 
 def test_it_is_hidden_everywhere_before_its_announcement_starts(client, jpt, hr_user):
     hari_ini = timezone.localdate()
-    seleksi = _buka(jpt, hr_user, hari_ini + HARI)
+    seleksi = buka(jpt, hr_user, tahap=_jadwal(hari_ini + HARI))
     html = _semua_publik(client)
     assert seleksi.judul not in html
     for nama, _peran in PANITIA:
@@ -78,7 +65,7 @@ def test_it_is_hidden_everywhere_before_its_announcement_starts(client, jpt, hr_
 
 def test_it_is_public_on_the_day_its_announcement_starts(client, jpt, hr_user):
     hari_ini = timezone.localdate()
-    seleksi = _buka(jpt, hr_user, hari_ini)
+    seleksi = buka(jpt, hr_user, tahap=_jadwal(hari_ini))
     tahap = seleksi.tahap.get(jenis="pengumuman")
     tahap_announce(tahap=tahap, pada=hari_ini, oleh=hr_user)
     daftar = client.get("/seleksi/").content.decode()
@@ -94,7 +81,9 @@ def test_it_is_public_on_the_day_its_announcement_starts(client, jpt, hr_user):
 
 def test_after_the_start_it_shows_registration_and_its_deadline(client, jpt, hr_user):
     hari_ini = timezone.localdate()
-    seleksi = _buka(jpt, hr_user, hari_ini - 6 * HARI)  # registration runs -1 .. +13 days
+    seleksi = buka(
+        jpt, hr_user, tahap=_jadwal(hari_ini - 6 * HARI)
+    )  # registration runs -1 .. +13 days
     daftar = client.get("/seleksi/").content.decode()
     assert 'class="seleksi-status">Pendaftaran dibuka<' in daftar
     assert 'class="seleksi-tahap">Pendaftaran<' in daftar
@@ -116,7 +105,7 @@ def test_after_the_start_it_shows_registration_and_its_deadline(client, jpt, hr_
 )
 def test_the_state_on_each_day_follows_the_schedule(jpt, hr_user, geser, status, tahap, batas):
     awal = dt.date(2026, 10, 1)
-    seleksi = _buka(jpt, hr_user, awal)
+    seleksi = buka(jpt, hr_user, tahap=_jadwal(awal))
     k = keadaan_seleksi(
         Seleksi.objects.prefetch_related("tahap").get(pk=seleksi.pk), pada=awal + geser * HARI
     )
@@ -129,16 +118,7 @@ def test_a_gap_between_stages_names_the_next_stage_and_its_start(jpt, hr_user):
     awal = dt.date(2026, 10, 1)
     jadwal = _jadwal(awal)
     jadwal["pendaftaran"] = (awal + 8 * HARI, awal + 19 * HARI)  # a gap on days 5..7
-    seleksi = seleksi_open(
-        isi=IsiSeleksi(
-            judul="Seleksi",
-            nomor_pengumuman="800/9/Pansel/2026",
-            formasi=[jpt["formasi"]],
-            panitia=PANITIA,
-        ),
-        tahap=jadwal,
-        oleh=hr_user,
-    )
+    seleksi = buka(jpt, hr_user, tahap=jadwal)
     k = keadaan_seleksi(seleksi, pada=awal + 6 * HARI)
     assert (k.status, k.tahap.jenis, k.batas, k.berjalan) == (
         "Menunggu tahap berikutnya",
@@ -150,7 +130,7 @@ def test_a_gap_between_stages_names_the_next_stage_and_its_start(jpt, hr_user):
 
 def test_a_future_dated_announcement_waits_for_its_date(jpt, hr_user):
     hari_ini = timezone.localdate()
-    seleksi = _buka(jpt, hr_user, hari_ini - 2 * HARI)
+    seleksi = buka(jpt, hr_user, tahap=_jadwal(hari_ini - 2 * HARI))
     tahap = seleksi.tahap.get(jenis="pengumuman")
     tahap_announce(tahap=tahap, pada=hari_ini + HARI, oleh=hr_user)
     assert not Pengumuman.objects.terbit(hari_ini).exists()
@@ -158,7 +138,7 @@ def test_a_future_dated_announcement_waits_for_its_date(jpt, hr_user):
 
 
 def test_a_finished_selection_says_so(client, jpt, hr_user):
-    seleksi = _buka(jpt, hr_user, dt.date(2026, 1, 5))
+    seleksi = buka(jpt, hr_user, tahap=_jadwal(dt.date(2026, 1, 5)))
     Seleksi.objects.filter(pk=seleksi.pk).update(selesai=True)
     daftar = client.get("/seleksi/").content.decode()
     assert 'class="seleksi-status">Selesai: nama calon diusulkan kepada PPK<' in daftar
@@ -169,7 +149,7 @@ def test_the_public_list_runs_a_fixed_number_of_queries(
     client, jpt, hr_user, django_assert_num_queries
 ):
     for i in range(3):
-        _buka(jpt, hr_user, dt.date(2026, 1, 5), judul=f"Seleksi {i}")
+        buka(jpt, hr_user, tahap=_jadwal(dt.date(2026, 1, 5)), judul=f"Seleksi {i}")
     # 1 the published selections (joined to their announcement stage); prefetches: 2 their
     # stages, 3 their posts, 4 the posts' positions, 5 the posts' units. No query per row.
     with django_assert_num_queries(5):

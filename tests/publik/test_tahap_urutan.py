@@ -27,10 +27,9 @@ from publik.models import AnggotaPanitia, HasilTahap, JenisTahap, Seleksi, Tahap
 from publik.services import (
     PENGUMUMAN_MINIMAL_HARI,
     seleksi_apply,
-    seleksi_open,
     tahap_record_hasil,
 )
-from tests.publik.bantu import PANITIA, isi_dari
+from tests.publik.bantu import PANITIA, buka
 
 pytestmark = pytest.mark.django_db
 D = dt.date
@@ -47,17 +46,9 @@ JADWAL = {
 
 
 def _buka(jpt, hr, **kw) -> Seleksi:
-    data = dict(
-        judul="Seleksi Terbuka JPT Pratama 2026",
-        nomor_pengumuman="800/7/Pansel/2026",
-        formasi=[jpt["formasi"]],
-        panitia=PANITIA,
-        tahap=JADWAL,
-        oleh=hr,
-        urutan=URUTAN,
-    )
-    data.update(kw)
-    return seleksi_open(**isi_dari(data))
+    """bantu.buka with this module's schedule, announcement number and stage order."""
+    ubah = {"tahap": JADWAL, "nomor_pengumuman": "800/7/Pansel/2026", "urutan": URUTAN}
+    return buka(jpt, hr, **{**ubah, **kw})
 
 
 def _galat(jpt, hr, **kw) -> dict[str, list[str]]:

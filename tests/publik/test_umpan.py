@@ -20,13 +20,11 @@ from django.urls import reverse
 
 from publik.models import JenisTahap
 from publik.services import (
-    IsiSeleksi,
     seleksi_cancel,
-    seleksi_open,
     seleksi_reschedule,
     tahap_announce,
 )
-from tests.publik.bantu import JADWAL, PANITIA, buat_keputusan
+from tests.publik.bantu import buat_keputusan, buka
 
 pytestmark = pytest.mark.django_db
 ATOM = "{http://www.w3.org/2005/Atom}"
@@ -52,16 +50,7 @@ def isi(sistem, opd, jpt, hr_user):
             ringkasan_publik="Pengalaman memimpin.",
         ),
     ]
-    seleksi = seleksi_open(
-        isi=IsiSeleksi(
-            judul="Seleksi Terbuka JPT Pratama 2026",
-            nomor_pengumuman="800/1/Pansel/2026",
-            formasi=[jpt["formasi"]],
-            panitia=PANITIA,
-        ),
-        tahap=JADWAL,
-        oleh=hr_user,
-    )
+    seleksi = buka(jpt, hr_user)
     tahap = seleksi.tahap.get(jenis=JenisTahap.PENGUMUMAN)
     pengumuman = tahap_announce(tahap=tahap, pada=D(2026, 10, 2), oleh=hr_user)
     return {"keputusan": keputusan, "pengumuman": pengumuman, "opd": opd}

@@ -8,7 +8,6 @@ from django.core.management import call_command
 from django_tasks_db.models import DBTaskResult
 
 from kinerja.models import Periode, Skp
-from tests.akses_data import buat_organisasi
 from tests.proses import jalankan_worker
 from tugas.models import Progres
 
@@ -19,11 +18,6 @@ def _buka(client, *periode):
     return client.post(
         AKSI, {"action": "buka_skp", "_selected_action": [p.pk for p in periode]}, follow=False
     )
-
-
-@pytest.fixture
-def org(db):
-    return buat_organisasi()
 
 
 @pytest.fixture

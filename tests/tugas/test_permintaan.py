@@ -10,17 +10,11 @@ import pytest
 from auditlog.models import LogEntry
 
 from kinerja.models import Periode
-from tests.akses_data import buat_organisasi
 from tests.proses import jalankan_worker
 from tugas.models import Progres
 from tugas.permintaan import id_permintaan
 
 RID = "4f1c2a9be0d34c5f8a7b6e5d4c3b2a19"  # as nginx's $request_id looks
-
-
-@pytest.fixture
-def org(db):
-    return buat_organisasi()
 
 
 @pytest.fixture
