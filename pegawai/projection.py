@@ -15,6 +15,8 @@ import threading
 from collections.abc import Callable, Collection, Iterable, Iterator
 from contextlib import contextmanager
 
+from django.db import router, transaction
+
 Refresher = Callable[[Collection[int] | None], object]
 
 _refreshers: list[Refresher] = []
@@ -86,48 +88,77 @@ def deferred(only: Callable[[], Collection[int]] | None = None) -> Iterator[None
         periods_changed()
 
 
+@contextmanager
+def batched() -> Iterator[None]:
+    """The refreshes asked inside run once at its end, for the union of the employees they
+    named (every row if one asked for every row): an admin save refreshes in save_model, in the
+    services it calls and in save_related, and each would otherwise rebuild the same rows."""
+    asked: set[int] = set()
+    with deferred(lambda: asked):
+        yield
+        asked.update(_deferred() or ())
+
+
 class RefreshAdminMixin:
     """For a ModelAdmin that writes a projection's input itself (no service in between): after
-    a save or a delete, refresh the employees the object feeds (before and after the change: a
-    record moved to another employee changes both), in the admin's transaction. An admin
-    whose model is not the employee's own record overrides `projection_ids`;
-    `projection_fields` (None: any) are the form fields whose change matters."""
+    a save or a delete, refresh the employees the objects feed (before and after the change: a
+    record moved to another employee changes both), once per request, in the admin's
+    transaction. An admin whose model is not the employee's own record overrides
+    `projection_ids`; `projection_fields` (None: any) are the form fields whose change
+    matters."""
 
     projection_fields: frozenset[str] | None = None
 
-    def projection_ids(self, obj) -> set[int] | None:
-        """The employees whose projection rows `obj` feeds (None: every row)."""
-        pid = getattr(obj, "pegawai_id", None)
-        if pid is None and obj._meta.model_name == "pegawai":
-            pid = obj.pk
-        return {pid} if pid is not None else set()
+    def projection_ids(self, queryset) -> set[int] | None:
+        """The employees whose projection rows the objects of `queryset` feed (None: every
+        row), in one query: the employee records themselves, or their `pegawai` column."""
+        model = queryset.model
+        if model._meta.model_name == "pegawai":
+            return set(queryset.values_list("pk", flat=True))
+        if any(f.attname == "pegawai_id" for f in model._meta.concrete_fields):
+            return set(queryset.values_list("pegawai_id", flat=True))
+        return set()
 
-    def _projection_union(self, *sets: set[int] | None) -> set[int] | None:
-        if any(s is None for s in sets):
-            return None
-        return set().union(*sets)
+    def _ids_of(self, obj) -> set[int] | None:
+        return self.projection_ids(type(obj)._default_manager.filter(pk=obj.pk))
+
+    def _batched(self, view, request, *args, **kwargs):
+        if request.method != "POST":  # reads write nothing
+            return view(request, *args, **kwargs)
+        with transaction.atomic(using=router.db_for_write(self.model)), batched():
+            return view(request, *args, **kwargs)
+
+    def changeform_view(self, request, *args, **kwargs):
+        return self._batched(super().changeform_view, request, *args, **kwargs)
+
+    def delete_view(self, request, *args, **kwargs):
+        return self._batched(super().delete_view, request, *args, **kwargs)
+
+    def changelist_view(self, request, *args, **kwargs):  # list actions, bulk delete
+        return self._batched(super().changelist_view, request, *args, **kwargs)
 
     def save_model(self, request, obj, form, change) -> None:
         fields = self.projection_fields
         matters = not change or fields is None or bool(fields & set(form.changed_data))
         before: set[int] | None = set()
         if matters and change and obj.pk:
-            before = self.projection_ids(type(obj)._default_manager.get(pk=obj.pk))
+            before = self._ids_of(obj)
         super().save_model(request, obj, form, change)
         if matters:
-            refresh(self._projection_union(before, self.projection_ids(obj)))
+            after = self._ids_of(obj)
+            refresh(None if before is None or after is None else before | after)
 
     def save_related(self, request, form, formsets, change) -> None:
         super().save_related(request, form, formsets, change)
         if any(f.has_changed() for f in formsets):  # the employee's sanctions, assessments
-            refresh(self.projection_ids(form.instance))
+            refresh(self._ids_of(form.instance))
 
     def delete_model(self, request, obj) -> None:
-        ids = self.projection_ids(obj)
+        ids = self._ids_of(obj)
         super().delete_model(request, obj)
         refresh(ids)
 
     def delete_queryset(self, request, queryset) -> None:
-        ids = self._projection_union(*(self.projection_ids(o) for o in queryset))
+        ids = self.projection_ids(queryset)
         super().delete_queryset(request, queryset)
         refresh(ids)

@@ -74,11 +74,11 @@ class ProgramAdmin(RefreshAdminMixin, BaseAdmin):
     # level in the merit projection.
     projection_fields = frozenset({"pelatihan_wajib"})
 
-    def projection_ids(self, obj: Program) -> set[int]:
+    def projection_ids(self, queryset) -> set[int]:
         return set(
-            Peserta.objects.filter(sesi__program=obj, status=Peserta.Status.LULUS).values_list(
-                "pegawai_id", flat=True
-            )
+            Peserta.objects.filter(
+                sesi__program__in=queryset, status=Peserta.Status.LULUS
+            ).values_list("pegawai_id", flat=True)
         )
 
     form = ProgramForm
@@ -104,9 +104,9 @@ class SesiAdmin(RefreshAdminMixin, BaseAdmin):
     lingkup_bebas = True  # the calendar of sessions is public within the government
     projection_fields = frozenset({"program"})  # its graduates' training may change
 
-    def projection_ids(self, obj: Sesi) -> set[int]:
+    def projection_ids(self, queryset) -> set[int]:
         return set(
-            Peserta.objects.filter(sesi=obj, status=Peserta.Status.LULUS).values_list(
+            Peserta.objects.filter(sesi__in=queryset, status=Peserta.Status.LULUS).values_list(
                 "pegawai_id", flat=True
             )
         )

@@ -55,9 +55,11 @@ class JabatanAdmin(RefreshAdminMixin, BaseAdmin):
     # A position's kind and level are its holders' experience in the merit projection.
     projection_fields = frozenset({"jenis", "jenjang"})
 
-    def projection_ids(self, obj: Jabatan) -> set[int]:
+    def projection_ids(self, queryset) -> set[int]:
         return set(
-            Penempatan.objects.filter(formasi__jabatan=obj).values_list("pegawai_id", flat=True)
+            Penempatan.objects.filter(formasi__jabatan__in=queryset).values_list(
+                "pegawai_id", flat=True
+            )
         )
 
     form = JabatanForm

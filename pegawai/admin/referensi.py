@@ -116,7 +116,7 @@ class UnitKerjaAdmin(RefreshAdminMixin, BaseAdmin):
     # pegawai cannot see the placements to narrow it).
     projection_fields = frozenset({"urusan", "parent"})
 
-    def projection_ids(self, obj: UnitKerja) -> set[int] | None:
+    def projection_ids(self, queryset) -> set[int] | None:
         return None
 
     list_display = ["nama", "singkatan", "kode", "jenis", "urusan", "parent", "depth"]

@@ -71,3 +71,38 @@ def test_the_bulk_form_stores_what_the_single_one_does(pemangku):
     assert semua == {pemangku.pk: _diharapkan(pemangku), tanpa_jabatan.pk: None}
     for a in rows:
         assert asesmen_compute_jpm(asesmen=a).jpm == semua[a.pegawai_id]
+
+
+def _rebuilds(queries) -> int:
+    """How many times the merit projection's main table was rebuilt in `queries`."""
+    return sum("INSERT INTO jabatan_indeksmerit" in q["sql"] for q in queries)
+
+
+def test_an_admin_save_rebuilds_the_projection_once(pemangku, hr_client):
+    """The employee form's save refreshes in save_model, in the JPM service of each assessment
+    inline and in save_related (pegawai.projection.batched): one rebuild of the employee's
+    rows per request, in the request's transaction, and the projection is current after it."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from jabatan import indeks
+
+    url = f"/admin/pegawai/pegawai/{pemangku.pk}/change/"
+    data = data_formulir_admin(hr_client.get(url))
+    data["asesmen-TOTAL_FORMS"] = str(int(data["asesmen-TOTAL_FORMS"]) + 2)
+    for n in (1, 2):
+        data.update(_isi(f"asesmen-{int(data['asesmen-TOTAL_FORMS']) - n}-"))
+    data["pendidikan"] = "S2"  # a projection input of the employee record itself
+    with CaptureQueriesContext(connection) as ctx:
+        response = hr_client.post(url, data)
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    assert HasilAsesmen.objects.filter(pegawai=pemangku).count() == 2
+    assert _rebuilds(ctx.captured_queries) == 1
+    assert indeks.selisih() == []
+    with CaptureQueriesContext(connection) as ctx:
+        response = hr_client.post(
+            "/admin/pegawai/hasilasesmen/add/", {"pegawai": pemangku.pk, **_isi()}
+        )
+    assert response.status_code == 302
+    assert _rebuilds(ctx.captured_queries) == 1
+    assert indeks.selisih() == []
