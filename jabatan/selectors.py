@@ -144,7 +144,9 @@ class Relevansi:
     government affair, each affair's fitting fields and families, each field's family and
     name — and, for the development rule (jabatan.merit.pengembangan), the position kinds whose
     merit profile requires the level's leadership training and the catalogue programs of each
-    leadership training. Five small queries, shared by every post a page looks at."""
+    leadership training. Five small queries, shared by every post a page looks at; for one
+    post (`unit`: its unit), the units read are that unit and those above it and the affairs
+    read its own, not the whole organisation."""
 
     urusan_unit: dict[int, int | None]
     urusan: dict[int, tuple[str, frozenset[int], frozenset[int]]]  # name, fields, families
@@ -154,22 +156,25 @@ class Relevansi:
     program_kepemimpinan: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @classmethod
-    def muat(cls) -> Relevansi:
+    def muat(cls, unit: UnitKerja | None = None) -> Relevansi:
         bidang = list(BidangStudi.objects.order_by().values_list("pk", "rumpun_id", "nama"))
+        units = UnitKerja.objects.all() if unit is None else UnitKerja.objects.with_ancestors(unit)
+        urusan_unit = units.urusan_efektif()
+        urusan = UrusanPemerintahan.objects.order_by()
+        if unit is not None:
+            urusan = urusan.filter(pk=urusan_unit.get(unit.pk))
         nama: dict[int, str] = {}
         sesuai: dict[int, set[int]] = defaultdict(set)
         rumpun: dict[int, set[int]] = defaultdict(set)
         # One join: an affair's rows are its fields × families (a few each).
-        for pk, nama_u, bid, rid in UrusanPemerintahan.objects.order_by().values_list(
-            "pk", "nama", "bidang_studi", "rumpun"
-        ):
+        for pk, nama_u, bid, rid in urusan.values_list("pk", "nama", "bidang_studi", "rumpun"):
             nama[pk] = nama_u
             if bid is not None:
                 sesuai[pk].add(bid)
             if rid is not None:
                 rumpun[pk].add(rid)
         return cls(
-            urusan_unit=UnitKerja.objects.urusan_efektif(),
+            urusan_unit=urusan_unit,
             urusan={
                 pk: (n, frozenset(sesuai[pk]), frozenset(rumpun[pk])) for pk, n in nama.items()
             },
@@ -207,7 +212,7 @@ def program_kepemimpinan() -> dict[str, tuple[str, ...]]:
 def syarat_formasi(formasi: Formasi, relevansi: Relevansi | None = None) -> merit.Syarat:
     """The post's requirements for the merit rules. `relevansi` (Relevansi.muat()) serves many
     posts; without it, it is loaded for this one."""
-    r = relevansi or Relevansi.muat()
+    r = relevansi or Relevansi.muat(unit=formasi.unit_kerja)
     jabatan = formasi.jabatan
     # .all(): a prefetch of the fields of study serves many posts in one query. A family the
     # position requires by regulation accepts each of its fields.

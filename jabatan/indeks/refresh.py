@@ -46,7 +46,8 @@ def index_refresh(
 ) -> int:
     """Rebuild the projection rows of `pegawai_ids` (every row when None); return the count of
     IndeksMerit rows written. One DELETE and one INSERT … SELECT per table (jabatan.indeks.sql),
-    in the caller's transaction (readers see the old rows until it commits): a service that changed an input calls it before it commits.
+    in the caller's transaction (readers see the old rows until it commits): a service that
+    changed an input calls it before it commits.
 
     An employee who left the candidate pool (no longer aktif or cuti) loses their row. A whole
     rebuild reports (done, total) to `laporan` at its end.

@@ -68,15 +68,18 @@ def keterangan(k: Kandidat, s: Syarat, pada: date) -> list[str]:
         dasar = _("bidang studi yang diterima jabatan")
     else:
         dasar = _("urusan %(u)s") % {"u": s.nama_urusan}
-    teks = {
-        SESUAI: _("%(b)s — sesuai (%(d)s)"),
-        SERUMPUN: _("%(b)s — serumpun (%(d)s)"),
-        LAIN: _("%(b)s — tidak serumpun (%(d)s)"),
-        TIDAK_DITENTUKAN: _(
+    # Only the fit's own sentence is translated: this runs for every row a ranking shows.
+    if cocok == SESUAI:
+        teks = _("%(b)s — sesuai (%(d)s)")
+    elif cocok == SERUMPUN:
+        teks = _("%(b)s — serumpun (%(d)s)")
+    elif cocok == LAIN:
+        teks = _("%(b)s — tidak serumpun (%(d)s)")
+    else:
+        teks = _(
             "%(b)s — kesesuaian tidak ditentukan (jabatan dan urusannya belum "
             "menyebut bidang studi)"
-        ),
-    }[cocok]
+        )
     hasil = [teks % {"b": bidang, "d": dasar}]
     if s.urusan is not None:
         hari = hari_terkait(k, s, pada)

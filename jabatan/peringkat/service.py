@@ -146,22 +146,11 @@ def _hitung(p: Peringkat) -> None:
     """
     sql = _sql(p)
     alasan = sql.alasan()
-    pita, dari = sql.pita(), sql.dari()
-    lolos = sql.layak(alasan, hukuman=False)
-    kolom = ", ".join(f"SUM(CASE WHEN {c} THEN 1 ELSE 0 END)" for c in alasan.values())
+    kelompok_sql, terhukum_sql = sql.hitung(alasan)
     with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT m.jenis_kelamin, {pita} AS pita, COUNT(*), "
-            f"SUM(CASE WHEN {lolos} THEN 1 ELSE 0 END), {kolom} "
-            f"FROM {dari} GROUP BY m.jenis_kelamin, pita",
-            sql.params,
-        )
+        cursor.execute(kelompok_sql, sql.params)
         rows = cursor.fetchall()
-        cursor.execute(
-            f"SELECT m.jenis_kelamin, {pita}, CASE WHEN {lolos} THEN 1 ELSE 0 END "
-            f"FROM {dari} AND {sql.terhukum()}",
-            sql.params,
-        )
+        cursor.execute(terhukum_sql, sql.params)
         terhukum = cursor.fetchall()
     jumlah = dict.fromkeys([*alasan, "HUKUMAN_DISIPLIN"], 0)
     kelompok = {

@@ -299,6 +299,29 @@ class _Sql:
             return f"{tabel} WHERE m.pegawai_id NOT IN {self.daftar(self.kecuali)}"
         return f"{tabel} WHERE 1 = 1"
 
+    def teratas(self, kolom: str, batas: int) -> str:
+        """The top `batas` eligible rows in the ranking's order (URUTAN), `kolom` of each and
+        their score as `skor`."""
+        return (
+            f"SELECT {kolom}, {self.skor()} AS skor FROM {self.dari()} "
+            f"AND {self.layak(self.alasan())} ORDER BY {URUTAN} LIMIT {int(batas)}"
+        )
+
+    def hitung(self, alasan: dict[str, str]) -> tuple[str, str]:
+        """The counts' two statements: by sex and age band, the pool, those no rule but the
+        sanctions excludes and the excluded by each rule of `alasan`; and each employee serving
+        a sanction on the date, with whether the other rules let them through."""
+        pita, dari = self.pita(), self.dari()
+        lolos = self.layak(alasan, hukuman=False)
+        kolom = ", ".join(f"SUM(CASE WHEN {c} THEN 1 ELSE 0 END)" for c in alasan.values())
+        return (
+            f"SELECT m.jenis_kelamin, {pita} AS pita, COUNT(*), "
+            f"SUM(CASE WHEN {lolos} THEN 1 ELSE 0 END), {kolom} "
+            f"FROM {dari} GROUP BY m.jenis_kelamin, pita",
+            f"SELECT m.jenis_kelamin, {pita}, CASE WHEN {lolos} THEN 1 ELSE 0 END "
+            f"FROM {dari} AND {self.terhukum()}",
+        )
+
     def layak(self, alasan: dict[str, str], *, hukuman: bool = True) -> str:
         """Eligible: no rule excludes (cheap tests first; AND stops at the first that fails).
         `hukuman=False` leaves the sanctions out (the counts add them from their own query)."""

@@ -33,6 +33,10 @@ class UnitKerjaQuerySet(models.QuerySet):
         """Return the unit and everything under it (one indexed prefix match)."""
         return self.filter(path__startswith=unit.path)
 
+    def with_ancestors(self, unit: UnitKerja) -> UnitKerjaQuerySet:
+        """Return the unit and the units above it (the ids of its path)."""
+        return self.filter(pk__in=[int(pk) for pk in unit.path.strip("/").split("/")])
+
     def urusan_efektif(self) -> dict[int, int | None]:
         """Each unit's government affair: its own, else its nearest ancestor's (a puskesmas
         under the Dinas Kesehatan is in Kesehatan without saying so). One query."""

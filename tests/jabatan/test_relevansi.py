@@ -123,3 +123,15 @@ def test_relevance_loads_in_a_fixed_number_of_queries(kota, django_assert_num_qu
     with django_assert_num_queries(5):
         r = Relevansi.muat()
     assert r.urusan_unit and r.nama_bidang
+
+
+def test_one_posts_relevance_reads_its_own_units_and_equals_the_whole_organisations(kota):
+    """Ranking one post reads its unit and those above it, not every unit: the requirements
+    are those the whole organisation's relevance gives, for every post of the city."""
+    semua = Relevansi.muat()
+    formasi = list(Formasi.objects.select_related("jabatan", "unit_kerja"))
+    assert any(
+        f.unit_kerja.urusan_id is None and semua.urusan_unit[f.unit_kerja_id] for f in formasi
+    )
+    for f in formasi:
+        assert syarat_formasi(f) == syarat_formasi(f, semua), f

@@ -22,7 +22,6 @@ from django.utils import timezone
 from demo import bench_impor, bench_pelatihan
 from demo.tabel import SEEDED_MODELS
 from jabatan.selectors import daftar_lowongan, formasi_lowong, halaman_lowongan, proyeksi_lowong
-from pegawai import golongan as gol
 from pegawai.akses import Lingkup
 from pegawai.models import Pegawai, UnitKerja
 
@@ -289,13 +288,17 @@ class Command(BaseCommand):
         self._line("kinerja.open_period", n, m, f, q)
 
     def _rank(self, n: int) -> None:
-        """Ranking one vacancy over every employee through the service (eligibility, scores,
-        counts by reason, fairness, breakdowns of the top 50), against one raw SQL query over the
-        same projection with the same filters and order and a weighted score, top 50."""
+        """Ranking one vacancy over every employee through the service (its inputs, eligibility,
+        scores, counts by reason, fairness, breakdowns of the top 50), against the same result
+        in raw SQL: the top 50 eligible ids in the same order, and the counts.
+
+        The floor's statements are built once, before timing, from the ranking's own SQL pieces
+        (jabatan.peringkat.sql: pool, rules, score, order), so its rows are the service's rows
+        by construction, and checked to be. An earlier floor ranked by a made-up score over
+        fewer rules and shared none of its 50 rows with the service (7,000 employees)."""
         from jabatan import indeks
         from jabatan.indeks import sql as indeks_sql
-        from jabatan.merit import PREDIKAT_LULUS
-        from jabatan.peringkat import peringkat_formasi
+        from jabatan.peringkat import TERATAS, _Sql, peringkat_formasi
 
         # The rebuild (jabatan.indeks.sql: DELETE and one INSERT ... SELECT per table, in one
         # transaction) against its floor: the same rows written the same way into the same three
@@ -327,17 +330,23 @@ class Command(BaseCommand):
         )
         pada = timezone.localdate()
         m, q = _timed(lambda: peringkat_formasi(formasi, pada=pada), runs=5)
-        jabatan = formasi.jabatan
-        minimal = gol.urutan(jabatan.golongan_minimal or "I/a")
-        lulus = sorted(PREDIKAT_LULUS)
-        sql = (
-            "SELECT pegawai_id, (30 * coalesce(skor_1, 0) + 15 * urutan_pendidikan "
-            "+ 3 * level_m01 + 3 * level_m02) AS skor FROM jabatan_indeksmerit "
-            "WHERE aktif AND status = 'PNS' AND urutan_golongan >= %s AND urutan_pendidikan >= %s "
-            "AND predikat_1 = ANY(%s) AND predikat_2 = ANY(%s) "
-            "ORDER BY skor DESC, urutan_golongan DESC, tmt_golongan, nip LIMIT 50"
-        )
-        f, _ = _timed(_sql(sql, (minimal, 7, lulus, lulus)))
+
+        p = peringkat_formasi(formasi, pada=pada)
+        sql = _Sql(p.syarat, p.pada, p.bobot, p.hanya_talent_pool, p.pemangku, p.pita_talenta)
+        statements = [sql.teratas("m.pegawai_id", TERATAS), *sql.hitung(sql.alasan())]
+
+        def floor() -> list:
+            with connection.cursor() as cursor:
+                hasil = []
+                for statement in statements:
+                    cursor.execute(statement, sql.params)
+                    hasil.append(cursor.fetchall())
+                return hasil
+
+        teratas = [row[0] for row in floor()[0]]
+        if teratas != [h.kandidat.pegawai_id for h in p.teratas]:
+            raise CommandError("jabatan.rank: the floor's rows are not the service's")
+        f, _ = _timed(floor)
         self._line("jabatan.rank", n, m, f, q)
 
     def _dasbor(self, n: int) -> None:
