@@ -4,7 +4,7 @@ Every table the project hands out (admin lists, report downloads, the importer's
 and reconciliation, the open data) is written here: text a spreadsheet would run as a formula
 is neutralised (`safe_cell`, CSV injection), dates read dd-mm-yyyy (docs/gaya.md) and, in
 XLSX, text cells are typed as text. Who took which rows is logged by the caller
-(`pegawai.ekspor.catat_ekspor`: the log is a model of pegawai).
+(`pegawai.ekspor.log_request_export`: the log is a model of pegawai).
 """
 
 from __future__ import annotations

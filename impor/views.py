@@ -20,7 +20,7 @@ from impor.services import impor_create, pemetaan_save
 from jabatan.models import Jabatan
 from pegawai.akses import lingkup
 from pegawai.capability import HR, page
-from pegawai.ekspor import unduh_tabel
+from pegawai.ekspor import export_download
 from pegawai.forms import tambah_galat
 from pegawai.models import UnitKerja
 from tugas.progres import SedangBerjalan
@@ -167,7 +167,7 @@ def templat(request: HttpRequest, fmt: str) -> HttpResponse:
         raise PermissionDenied
     isi = isi_templat(lingkup(request.user))
     header, rows = isi.pop("header"), isi.pop("rows")
-    return unduh_tabel(
+    return export_download(
         request,
         data="impor.templat",
         nama_berkas="templat-impor-pegawai",
@@ -187,10 +187,10 @@ def contoh_siasn(request: HttpRequest) -> HttpResponse:
     from django.utils import timezone
 
     from impor.sampel import sampel_siasn
-    from pegawai.ekspor import catat_ekspor
+    from pegawai.ekspor import log_request_export
 
     isi = sampel_siasn(lingkup(request.user))
-    catat_ekspor(request, data="impor.contoh", jumlah_baris=isi.count(b'"nipBaru"'))
+    log_request_export(request, data="impor.contoh", jumlah_baris=isi.count(b'"nipBaru"'))
     response = HttpResponse(isi, content_type="application/json; charset=utf-8")
     stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
     response["Content-Disposition"] = f'attachment; filename="contoh-siasn-{stamp}.json"'

@@ -22,7 +22,7 @@ from jabatan.models import IndeksMerit, Penempatan
 from pegawai import golongan as gol
 from pegawai import kedudukan_hukum as kh
 from pegawai.akses import Lingkup
-from pegawai.bulan import bulan_penuh
+from pegawai.bulan import whole_months
 from pegawai.jenis_jabatan import tingkat_jabatan
 from pegawai.models import Pegawai, UnitKerja
 from pegawai.pendidikan import TingkatPendidikan
@@ -84,7 +84,7 @@ def duk(*, scope: Lingkup, unit: UnitKerja, pada: date) -> Duk:
     def masa_kerja(r: IndeksMerit) -> int:
         p = r.pegawai
         bulan = gol.masa_kerja_bulan(p.mk_golongan_tahun, p.mk_golongan_bulan, p.tmt_golongan, pada)
-        return bulan_penuh(r.tmt_masuk, pada) if bulan is None else bulan
+        return whole_months(r.tmt_masuk, pada) if bulan is None else bulan
 
     bulan_mk = {r.pegawai_id: masa_kerja(r) for r in rows}
     rows.sort(
@@ -105,7 +105,7 @@ def duk(*, scope: Lingkup, unit: UnitKerja, pada: date) -> Duk:
                 masa_kerja=(bulan // 12, bulan % 12),
                 masa_kerja_golongan=r.pegawai.mk_golongan_tahun is not None,
                 kepemimpinan=KEPEMIMPINAN.get(r.tingkat_kepemimpinan, ""),
-                usia=bulan_penuh(r.tanggal_lahir, pada) // 12,
+                usia=whole_months(r.tanggal_lahir, pada) // 12,
             )
         )
     return out

@@ -30,7 +30,7 @@ from kinerja.models import Skp
 from kinerja.selectors import periode_tahunan_tertutup
 from kinerja.services import perangkat_daerah_dari
 from pegawai.akses import Lingkup
-from pegawai.bulan import tambah_bulan
+from pegawai.bulan import add_months
 from pegawai.kompetensi import KODE
 from pegawai.models import (
     BidangStudi,
@@ -85,7 +85,7 @@ def proyeksi_lowong(*, scope: Lingkup, pada: date, bulan: int = 12) -> list[Proy
     Pasal 55; PP 11/2017 Pasal 239), which `lahir_sebelum_untuk_pensiun` turns into a plain
     birth-date cutoff per retirement age — one query, whatever the number of employees.
     """
-    batas = tambah_bulan(pada, bulan)
+    batas = add_months(pada, bulan)
     usia = (
         Jabatan.objects.filter(formasi__penempatan__tmt_selesai__isnull=True)
         .values_list("batas_usia_pensiun", flat=True)

@@ -55,7 +55,7 @@ from jabatan.suksesi import suksesi_pegawai
 from jabatan.tasks import EKSPOR_MAKS, peringkat_export_start
 from pegawai.akses import Lingkup, lingkup, lingkup_seluruh, pegawai_id_sendiri
 from pegawai.capability import EMPLOYEE, LEADER_STAFF, holds, may_open, page
-from pegawai.ekspor import unduh_tabel
+from pegawai.ekspor import export_download
 
 
 @require_safe
@@ -140,7 +140,7 @@ def lowongan_daftar_ekspor(request: HttpRequest, fmt: str) -> HttpResponse:
     filterset, rows = _saring_lowongan(request, scope, pada)
     if not filterset.is_valid():
         return _halaman_daftar_lowongan(request, scope, pada, filterset, rows)
-    return unduh_tabel(
+    return export_download(
         request,
         data="jabatan.lowongan",
         nama_berkas="lowongan",

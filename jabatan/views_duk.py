@@ -18,7 +18,7 @@ from jabatan import tasks
 from jabatan.duk import duk, unit_terlihat
 from pegawai.akses import lingkup
 from pegawai.capability import LEADER, page
-from pegawai.filters import unit_pilihan
+from pegawai.filters import unit_choices
 
 DUK_PER_HALAMAN = 100
 # The printable page's bound: about 67 A4 sheets at 15 rows a sheet (tests/browser/test_cetak).
@@ -34,7 +34,7 @@ def _duk_konteks(request: HttpRequest) -> dict:
         unit = get_object_or_404(unit_terlihat(scope), pk=int(request.GET["unit"]))
     pada = timezone.localdate()
     return {
-        "units": unit_pilihan(scope),
+        "units": unit_choices(scope),
         "unit": unit,
         "pada": pada,
         "baris": duk(scope=scope, unit=unit, pada=pada) if unit else [],

@@ -48,7 +48,7 @@ from kinerja.services import (
 from pegawai import golongan as gol
 from pegawai.akses import lingkup
 from pegawai.capability import LEADER, SIGNED_IN, page
-from pegawai.ekspor import unduh_tabel
+from pegawai.ekspor import export_download
 from pegawai.forms import tambah_galat
 
 HALAMAN = ("hal_perbaikan", "hal_penilai")  # the page parameters of the dashboard's tables
@@ -186,7 +186,7 @@ def ekspor(request: HttpRequest, tabel: str, fmt: str) -> HttpResponse:
     else:
         header = [_("Kotak"), _("Jumlah"), _("Rekomendasi")]
         rows = [(k, d.talenta.get(k, 0), rules.rekomendasi_kotak(k)) for k in range(9, 0, -1)]
-    return unduh_tabel(
+    return export_download(
         request,
         data=f"kinerja.{tabel}",
         nama_berkas=f"kinerja-{tabel}",

@@ -24,7 +24,7 @@ from django.views.decorators.http import require_POST
 from core.admin import AuditTrailMixin, ReadOnlyMixin, export_value
 from core.export import write_csv, write_xlsx
 from pegawai.akses import lingkup
-from pegawai.ekspor import catat_ekspor
+from pegawai.ekspor import log_request_export
 from pegawai.models import CatatanEkspor
 from tugas.progres import Laporan, bagian
 
@@ -127,7 +127,7 @@ class BaseAdmin(AuditTrailMixin, admin.ModelAdmin):
         qs = cl.get_queryset(request)
         columns = [c for c in self.get_list_display(request) if c not in ("auditlog_link",)]
         n = qs.count()
-        catat_ekspor(request, data=f"{opts.app_label}.{opts.model_name}", jumlah_baris=n)
+        log_request_export(request, data=f"{opts.app_label}.{opts.model_name}", jumlah_baris=n)
         header = [str(label_for_field(c, self.model, self)) for c in columns]
 
         def rows():

@@ -15,18 +15,18 @@ from datetime import date
 from dateutil.relativedelta import relativedelta
 
 
-def tambah_bulan(d: date, bulan: int) -> date:
+def add_months(d: date, bulan: int) -> date:
     """Return `d` plus `bulan` months (negative: minus), the day clamped to the month's end."""
     return d + relativedelta(months=bulan)
 
 
-def bulan_penuh(dari: date, pada: date) -> int:
+def whole_months(dari: date, pada: date) -> int:
     """Return the whole months from `dari` to `pada` (negative when `pada` is earlier)."""
     selisih = relativedelta(pada, dari)
     return selisih.years * 12 + selisih.months
 
 
-def bulan_kalender(dari: date, pada: date) -> int:
+def calendar_months(dari: date, pada: date) -> int:
     """Return the calendar months from the month of `dari` to the month of `pada` (the days
     ignored: 31 May to 1 June is one)."""
     return (pada.year - dari.year) * 12 + pada.month - dari.month

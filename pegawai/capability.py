@@ -195,7 +195,7 @@ def menu(user: AnyUser) -> list[MenuEntry]:
 def may_open(user: AnyUser, url_name: str) -> bool:
     """Whether the user may open the declared page `url_name` (for a link outside the menu).
     ImproperlyConfigured, naming it, when no page declares `url_name` (a typo in a template's
-    `{% boleh_buka %}`; tests/test_arsitektur.py scans the templates for it)."""
+    `{% may_open %}`; tests/test_arsitektur.py scans the templates for it)."""
     declared = declared_pages().get(url_name)
     if declared is None:
         raise ImproperlyConfigured(f"{url_name!r} is not a declared page (pegawai.capability.page)")

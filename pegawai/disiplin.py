@@ -6,7 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from core.sql import literal_list
-from pegawai.bulan import tambah_bulan
+from pegawai.bulan import add_months
 
 
 class TingkatHukuman(models.TextChoices):
@@ -97,7 +97,7 @@ def tanggal_selesai(jenis: str, mulai: date) -> date | None:
     bulan = durasi_bulan(jenis)
     if bulan is None:
         return None
-    return tambah_bulan(mulai, bulan) - timedelta(days=1)
+    return add_months(mulai, bulan) - timedelta(days=1)
 
 
 # --- "A sanction blocks promotion", the one rule (PP 94/2021) -------------------------------

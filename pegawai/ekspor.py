@@ -41,7 +41,7 @@ def log_export(
     )
 
 
-def catat_ekspor(request: HttpRequest, *, data: str, jumlah_baris: int) -> CatatanEkspor:
+def log_request_export(request: HttpRequest, *, data: str, jumlah_baris: int) -> CatatanEkspor:
     """`log_export` for the request's user, filter and address."""
     return log_export(
         user=request.user,
@@ -76,7 +76,7 @@ def export_file(
     return ExportFile(write_csv(header, rows), name, "text/csv; charset=utf-8")
 
 
-def unduh_tabel(
+def export_download(
     request: HttpRequest,
     *,
     data: str,

@@ -11,7 +11,7 @@ from pegawai.akses import Lingkup
 from pegawai.models import UnitKerja
 
 
-def unit_pilihan(scope: Lingkup) -> QuerySet[UnitKerja]:
+def unit_choices(scope: Lingkup) -> QuerySet[UnitKerja]:
     """Return the units a picker offers `scope`: the scope's top unit and one level below it
     (for HR the city and its perangkat daerah, for a unit head at any depth their own unit and
     the units right under it), never a thousand options. The top unit heads the list; the units
@@ -48,11 +48,11 @@ class UnitFilter(django_filters.ModelChoiceFilter):
 
 
 class LingkupFilterSet(django_filters.FilterSet):
-    """A filter set whose unit pickers offer the units of `scope` (`unit_pilihan`)."""
+    """A filter set whose unit pickers offer the units of `scope` (`unit_choices`)."""
 
     def __init__(self, *args, scope: Lingkup, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.scope = scope
         for f in self.filters.values():
             if isinstance(f, UnitFilter):
-                f.queryset = unit_pilihan(scope)
+                f.queryset = unit_choices(scope)

@@ -10,7 +10,7 @@ from datetime import date
 from django.utils.functional import lazy
 from django.utils.translation import gettext, gettext_noop
 
-from pegawai.bulan import bulan_penuh
+from pegawai.bulan import whole_months
 
 PNS: tuple[tuple[str, str], ...] = (
     ("I/a", "Juru Muda"),
@@ -117,4 +117,4 @@ def masa_kerja_bulan(
     pay table reads beside the golongan (PP 7/1977 as last amended by PP 15/2019)."""
     if mk_tahun is None or mk_bulan is None:
         return None
-    return mk_tahun * 12 + mk_bulan + max(0, bulan_penuh(tmt_golongan, pada))
+    return mk_tahun * 12 + mk_bulan + max(0, whole_months(tmt_golongan, pada))

@@ -43,7 +43,7 @@ def normalize_nip(value: str) -> str:
     return "".join(value.split())
 
 
-def tampak_pppk(value: str) -> bool:
+def reads_as_pppk(value: str) -> bool:
     """Return whether an 18-digit number reads as an NI PPPK: its 13th digit is the PPPK marker
     ``2``; in a NIP that digit is the tens of the TMT CPNS month, 0 or 1 (for showing a number
     whose status is unknown, such as an import's row)."""

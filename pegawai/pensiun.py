@@ -8,7 +8,7 @@ override.
 
 from datetime import date
 
-from pegawai.bulan import tambah_bulan
+from pegawai.bulan import add_months
 from pegawai.jenis_jabatan import KETERAMPILAN, JenisJabatan, Jenjang
 
 _BUP_JENIS: dict[str, int] = {
@@ -56,7 +56,7 @@ def tanggal_pensiun(tanggal_lahir: date, batas_usia: int) -> date:
     Only the month matters, so a 29 February birthday reaches the age in February of a common
     year too, and retires on 1 March.
     """
-    return tambah_bulan(date(tanggal_lahir.year + batas_usia, tanggal_lahir.month, 1), 1)
+    return add_months(date(tanggal_lahir.year + batas_usia, tanggal_lahir.month, 1), 1)
 
 
 def lahir_sebelum_untuk_pensiun(batas: date, batas_usia: int) -> date:

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST, require_safe
 from core.paging import query_without_page
 from pegawai.akses import lingkup, pegawai_id_sendiri
 from pegawai.capability import EMPLOYEE, HR, LEADER, SIGNED_IN, demand, may_open, page
-from pegawai.ekspor import unduh_tabel
+from pegawai.ekspor import export_download
 from pegawai.forms import tambah_galat
 from pegawai.models import Pegawai
 from pelatihan import charts, rules, selectors, services
@@ -388,7 +388,7 @@ def peserta_ekspor(request: HttpRequest, sesi_id: int, fmt: str) -> HttpResponse
         )
         for p in qs.iterator(chunk_size=2000)
     ]
-    return unduh_tabel(
+    return export_download(
         request,
         data="pelatihan.peserta",
         nama_berkas=f"peserta-sesi-{sesi.pk}",

@@ -23,7 +23,7 @@ from jabatan.selectors import daftar_lowongan
 from jabatan.services.koreksi import label_field
 from kinerja.services.base import perangkat_daerah_dari
 from pegawai.akses import Lingkup
-from pegawai.bulan import tambah_bulan
+from pegawai.bulan import add_months
 from pegawai.jenis_jabatan import JenisJabatan
 from pegawai.models import UnitKerja
 from publik.models import (
@@ -248,11 +248,11 @@ def angka_transparansi(*, pada: date, bulan: int = 12) -> Angka:
     """Return the figures: posts filled per month, median days vacant, share of top-ranked
     appointees, acting holders by duration, by perangkat daerah (four queries)."""
     keputusan = daftar_baris(keputusan_berlaku())
-    awal = tambah_bulan(pada.replace(day=1), 1 - bulan)
+    awal = add_months(pada.replace(day=1), 1 - bulan)
     bulan_ini = Counter(k.tanggal_sk.strftime("%Y-%m") for k in keputusan if k.tanggal_sk >= awal)
     per_bulan = [
         (kunci, bulan_ini.get(kunci, 0))
-        for kunci in (tambah_bulan(awal, i).strftime("%Y-%m") for i in range(bulan))
+        for kunci in (add_months(awal, i).strftime("%Y-%m") for i in range(bulan))
     ]
     hari = [k.hari_lowong for k in keputusan if k.hari_lowong is not None]
     berperingkat = [k for k in keputusan if k.peringkat is not None]

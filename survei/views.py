@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from pegawai.akses import lingkup
 from pegawai.capability import LEADER, page
-from pegawai.ekspor import unduh_tabel
+from pegawai.ekspor import export_download
 from survei import rules
 from survei.models import UnitLayanan
 from survei.selectors import (
@@ -112,7 +112,7 @@ def survei_unit_ekspor(request: HttpRequest, kode: str, bagian: str, fmt: str) -
                 )
                 for t in r.tren
             ]
-    return unduh_tabel(
+    return export_download(
         request,
         # The log's key since the first release (stored in CatatanEkspor; filters read it).
         data=f"kinerja.survei.{bagian}",

@@ -161,14 +161,14 @@ def _pemilik_template(path: Path, base: Path = BASE) -> str | None:
 
 URL_TAG = re.compile(r"""{%\s*url\s+["']([\w:-]+)["']""")
 # A link shown when its page would open (pegawai.templatetags.akses_menu): a declared page's name.
-BOLEH_BUKA_TAG = re.compile(r"""{%\s*boleh_buka\s+["']([\w:-]+)["']""")
+BOLEH_BUKA_TAG = re.compile(r"""{%\s*may_open\s+["']([\w:-]+)["']""")
 # A reversed name in Python: reverse("x:y"), redirect("x:y"), reverse_lazy, resolve_url, ...
 URL_STRING = re.compile(r"""["']([a-z_]+:[\w-]+)["']""")
 
 
 def _templat_melanggar(base: Path, urls: dict[str, str], halaman: Collection[str]) -> list[str]:
     """Return each `{% url %}` in the templates under `base` that names an unknown URL, each
-    `{% boleh_buka %}` that names no declared page (`halaman`: pegawai.capability.may_open
+    `{% may_open %}` that names no declared page (`halaman`: pegawai.capability.may_open
     refuses it), and each of either naming a URL served by a higher app than the template's
     own."""
     wrong = []
@@ -177,10 +177,10 @@ def _templat_melanggar(base: Path, urls: dict[str, str], halaman: Collection[str
     ):
         rel = path.relative_to(base)
         teks = path.read_text()
-        boleh_buka = BOLEH_BUKA_TAG.findall(teks)
+        may_open = BOLEH_BUKA_TAG.findall(teks)
         wrong += [
-            f"{rel}: undeclared page {name!r} in {{% boleh_buka %}}"
-            for name in boleh_buka
+            f"{rel}: undeclared page {name!r} in {{% may_open %}}"
+            for name in may_open
             if name not in halaman
         ]
         owner = _pemilik_template(path, base)
@@ -192,10 +192,10 @@ def _templat_melanggar(base: Path, urls: dict[str, str], halaman: Collection[str
                 wrong.append(f"{rel}: unknown URL name {name!r}")
             elif not _boleh(owner, target):
                 wrong.append(f"{rel}: {{% url '{name}' %}} ({target})")
-        for name in boleh_buka:
+        for name in may_open:
             target = urls.get(name)
             if target is not None and not _boleh(owner, target):
-                wrong.append(f"{rel}: {{% boleh_buka '{name}' %}} ({target})")
+                wrong.append(f"{rel}: {{% may_open '{name}' %}} ({target})")
     return wrong
 
 
@@ -241,26 +241,26 @@ def test_the_template_scan_reports_a_bad_template_in_either_layout(tmp_path) -> 
     ]
 
 
-def test_the_template_scan_reports_a_boleh_buka_naming_no_declared_page(tmp_path) -> None:
-    """The same scan over `{% boleh_buka %}`: a name no page declares (a typo, which
+def test_the_template_scan_reports_a_may_open_naming_no_declared_page(tmp_path) -> None:
+    """The same scan over `{% may_open %}`: a name no page declares (a typo, which
     pegawai.capability.may_open refuses when the page renders) in any template, the roof's
     too, and a pegawai template asking about a jabatan page. A declared page of the same or
     a lower app passes."""
     urls = _url_apps()
     tulis = {
-        "templates/jabatan/salah_ketik.html": '{% boleh_buka "kinerja:skp_lst" as x %}',
-        "templates/base.html": "{%  boleh_buka 'tidak:ada' as x %}",
-        "templates/pegawai/buruk.html": '{% boleh_buka "jabatan:peluang" as x %}',
-        "templates/jabatan/baik.html": '{% boleh_buka "kinerja:skp_list" as x %}',
+        "templates/jabatan/salah_ketik.html": '{% may_open "kinerja:skp_lst" as x %}',
+        "templates/base.html": "{%  may_open 'tidak:ada' as x %}",
+        "templates/pegawai/buruk.html": '{% may_open "jabatan:peluang" as x %}',
+        "templates/jabatan/baik.html": '{% may_open "kinerja:skp_list" as x %}',
     }
     for rel, isi in tulis.items():
         (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
         (tmp_path / rel).write_text(isi)
 
     assert _templat_melanggar(tmp_path, urls, declared_pages()) == [
-        "templates/base.html: undeclared page 'tidak:ada' in {% boleh_buka %}",
-        "templates/jabatan/salah_ketik.html: undeclared page 'kinerja:skp_lst' in {% boleh_buka %}",
-        "templates/pegawai/buruk.html: {% boleh_buka 'jabatan:peluang' %} (jabatan)",
+        "templates/base.html: undeclared page 'tidak:ada' in {% may_open %}",
+        "templates/jabatan/salah_ketik.html: undeclared page 'kinerja:skp_lst' in {% may_open %}",
+        "templates/pegawai/buruk.html: {% may_open 'jabatan:peluang' %} (jabatan)",
     ]
 
 

@@ -1,6 +1,6 @@
 """Every XLSX export of the project, opened with openpyxl: a date is a date cell shown
 dd-mm-yyyy, a number a number, and no text cell holds a date or a number a spreadsheet could
-not sort (issue 20). The list of exports is found, not typed: every `unduh_tabel(...)` call in
+not sort (issue 20). The list of exports is found, not typed: every `export_download(...)` call in
 the code (by its `data=` key), every admin list with an export (the admin registry); a new export
 that this file does not fetch fails `test_every_export_in_the_code_is_checked_here`."""
 
@@ -59,7 +59,7 @@ def _nama_panggilan(node: ast.Call) -> str:
 
 
 def ekspor_di_kode() -> tuple[set[str], set[str]]:
-    """Return the `data=` keys of every `unduh_tabel` and `export_file` call (an f-string's
+    """Return the `data=` keys of every `export_download` and `export_file` call (an f-string's
     literal prefix + `*`) and the modules that call `write_xlsx`."""
     kunci, penulis = set(), set()
     for path in _sumber_python():
@@ -70,7 +70,7 @@ def ekspor_di_kode() -> tuple[set[str], set[str]]:
             nama = _nama_panggilan(node)
             if nama == "write_xlsx":
                 penulis.add(str(path.relative_to(AKAR)))
-            if nama not in ("unduh_tabel", "export_file"):
+            if nama not in ("export_download", "export_file"):
                 continue
             data = next((k.value for k in node.keywords if k.arg == "data"), None)
             if isinstance(data, ast.Constant):

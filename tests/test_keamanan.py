@@ -16,7 +16,7 @@ from django.http import HttpResponse
 from django.test import Client, RequestFactory, override_settings
 
 from jabatan.models import Penempatan
-from pegawai.ekspor import unduh_tabel
+from pegawai.ekspor import export_download
 from pegawai.models import BidangStudi, Pegawai
 from tests.akses_data import SANDI, buat_organisasi
 from tests.factories import PenempatanFactory
@@ -182,7 +182,7 @@ def test_unduh_tabel_keeps_numbers_and_dates_and_neutralises_text(fmt, hr_user):
     request = RequestFactory().get("/")
     request.user = hr_user
     bad = ["=1+1", "+1", "-1", "@A1", "\tx", "\rx"]
-    response = unduh_tabel(
+    response = export_download(
         request,
         data="uji",
         nama_berkas="uji",

@@ -6,7 +6,7 @@ from datetime import date
 
 from django import template
 
-from pegawai.nip import format_nip, tampak_pppk
+from pegawai.nip import format_nip, reads_as_pppk
 
 register = template.Library()
 
@@ -16,7 +16,7 @@ def nip_cetak(value: str) -> str:
     """The NIP grouped as printed on decrees (`19850315 201001 1 002`)."""
     if not value:
         return ""
-    return format_nip(value, pppk=tampak_pppk(value))
+    return format_nip(value, pppk=reads_as_pppk(value))
 
 
 @register.filter

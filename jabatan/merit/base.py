@@ -10,7 +10,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from django.utils.translation import gettext_lazy
 
 from kinerja import rules as kinerja_rules
-from pegawai.bulan import tambah_bulan
+from pegawai.bulan import add_months
 from pegawai.jenis_jabatan import JenisJabatan
 from pegawai.nip import format_nip
 
@@ -32,7 +32,7 @@ DUA = Decimal("0.01")
 
 def tambah_tahun(d: date, tahun: int) -> date:
     """`d` plus `tahun` years, 29 February clamped to the 28th (pegawai.bulan)."""
-    return tambah_bulan(d, 12 * tahun)
+    return add_months(d, 12 * tahun)
 
 
 def hari_pengalaman(k: Kandidat, pada: date, jenis: Iterable[str] | None = None) -> int:

@@ -22,7 +22,7 @@ from jabatan.merit.base import (
 )
 from pegawai import golongan as gol
 from pegawai import kedudukan_hukum as kh
-from pegawai.bulan import bulan_kalender
+from pegawai.bulan import calendar_months
 from pegawai.disiplin import (
     berakhir_menghalangi,
     menghalangi_promosi,
@@ -121,7 +121,7 @@ def kelayakan(k: Kandidat, s: Syarat, pada: date) -> list[Alasan]:
     pensiun = tanggal_pensiun(k.tanggal_lahir, s.batas_usia_pensiun)
     if s.jenis_jabatan in jpt.ATURAN:
         alasan += jpt.alasan(k, s, pada)
-    elif bulan_kalender(pada, pensiun) < SISA_MASA_KERJA_BULAN:
+    elif calendar_months(pada, pensiun) < SISA_MASA_KERJA_BULAN:
         alasan.append(Alasan("MASA_PENSIUN", _pesan_pensiun(pensiun, s.batas_usia_pensiun, pada)))
     if s.jenis_jabatan in PENGALAMAN:
         tahun, jenis = PENGALAMAN[s.jenis_jabatan]

@@ -14,7 +14,7 @@ from jabatan.models import IndeksJp, IndeksMerit, IndeksUrusan
 from kinerja import rules as kr
 from pegawai import golongan as gol
 from pegawai import kedudukan_hukum as kh
-from pegawai.bulan import tambah_bulan
+from pegawai.bulan import add_months
 from pegawai.disiplin import (
     TINGKAT,
     TingkatHukuman,
@@ -98,7 +98,7 @@ class _Sql:
             x["JABATAN_JPT"] = self.jabatan_jpt(jpt.ATURAN[s.jenis_jabatan].jabatan, tahun)
         else:
             # Retiring less than SISA_MASA_KERJA_BULAN months after the ranking month.
-            terakhir = tambah_bulan(pada.replace(day=1), merit.SISA_MASA_KERJA_BULAN - 1)
+            terakhir = add_months(pada.replace(day=1), merit.SISA_MASA_KERJA_BULAN - 1)
             lahir = lahir_sebelum_untuk_pensiun(terakhir, s.batas_usia_pensiun)
             x["MASA_PENSIUN"] = f"m.tanggal_lahir < {self.p(lahir)}"
         if s.jenis_jabatan in merit.PENGALAMAN:

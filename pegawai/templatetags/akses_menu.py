@@ -11,15 +11,15 @@ register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
-def menu_utama(context: template.Context) -> list[MenuEntry]:
+def main_menu(context: template.Context) -> list[MenuEntry]:
     """Return the menu entries the request user may open (their scope is cached on the user
     object, so a view that already asked for it costs no query here)."""
     request = context.get("request")
     return menu(request.user) if request is not None else []
 
 
-@register.simple_tag(takes_context=True)
-def boleh_buka(context: template.Context, url_name: str) -> bool:
+@register.simple_tag(takes_context=True, name="may_open")
+def may_open_tag(context: template.Context, url_name: str) -> bool:
     """Return whether the request user may open the declared page `url_name`: a link to it
     shows only then."""
     request = context.get("request")

@@ -20,7 +20,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 
 from core.paging import query_without_page
 from pegawai.capability import Capability, demand, holds, may_open, page
-from pegawai.ekspor import unduh_tabel
+from pegawai.ekspor import export_download
 from publik.filters import SeleksiKelolaFilter
 from publik.forms import BatalForm, HasilTahapForm, JadwalUbahForm, SeleksiBukaForm, SeleksiUbahForm
 from publik.models import TAHAP_DINILAI, PerubahanSeleksi, Seleksi, Tahap
@@ -97,7 +97,7 @@ def _halaman_daftar(request: HttpRequest, filterset: SeleksiKelolaFilter) -> Htt
             "halaman": halaman,
             "query": query_without_page(request),
             # Each button shows to whom its target view's declaration lets in.
-            "boleh_buka": may_open(request.user, "publik:kelola_seleksi_buka"),
+            "may_open": may_open(request.user, "publik:kelola_seleksi_buka"),
         },
         status=200 if filterset.is_valid() else 400,
     )
@@ -116,7 +116,7 @@ def seleksi_daftar_ekspor(request: HttpRequest, fmt: str) -> HttpResponse:
     filterset = SeleksiKelolaFilter(request.GET, queryset=seleksi_kelola())
     if not filterset.is_valid():
         return _halaman_daftar(request, filterset)
-    return unduh_tabel(
+    return export_download(
         request,
         data="publik.seleksi",
         nama_berkas="seleksi-terbuka",

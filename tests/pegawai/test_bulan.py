@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from pegawai.bulan import bulan_kalender, bulan_penuh, tambah_bulan
+from pegawai.bulan import add_months, calendar_months, whole_months
 
 
 @pytest.mark.parametrize(
@@ -21,7 +21,7 @@ from pegawai.bulan import bulan_kalender, bulan_penuh, tambah_bulan
     ],
 )
 def test_tambah_bulan(d, bulan, harapan):
-    assert tambah_bulan(d, bulan) == harapan
+    assert add_months(d, bulan) == harapan
 
 
 @pytest.mark.parametrize(
@@ -48,7 +48,7 @@ def test_tambah_bulan(d, bulan, harapan):
     ],
 )
 def test_bulan_penuh(dari, pada, harapan):
-    assert bulan_penuh(dari, pada) == harapan
+    assert whole_months(dari, pada) == harapan
 
 
 @pytest.mark.parametrize(
@@ -61,4 +61,4 @@ def test_bulan_penuh(dari, pada, harapan):
     ],
 )
 def test_bulan_kalender(dari, pada, harapan):
-    assert bulan_kalender(dari, pada) == harapan
+    assert calendar_months(dari, pada) == harapan

@@ -136,7 +136,7 @@ def test_demand_returns_the_scope_or_refuses_with_the_capabilitys_reason(org):
 
 
 def test_may_open_names_an_undeclared_page_instead_of_failing_with_a_key_error(org):
-    # A typo in a template's {% boleh_buka %} is a configuration error naming the typo, not a
+    # A typo in a template's {% may_open %} is a configuration error naming the typo, not a
     # KeyError; tests/test_arsitektur.py finds it before any page renders.
     assert may_open(org.users["pimpinan"], "kinerja:skp_list")
     with pytest.raises(ImproperlyConfigured, match="'kinerja:skp_lst'"):

@@ -12,7 +12,7 @@ from jabatan.models import Formasi
 from kinerja.filters import DasborFilter
 from kinerja.models import Skp
 from pegawai.akses import Lingkup, lingkup_seluruh
-from pegawai.filters import unit_pilihan
+from pegawai.filters import unit_choices
 from pegawai.models import Pegawai
 from pelatihan.filters import JpFilter, KebutuhanFilter, PesertaFilter
 from pelatihan.models import Peserta
@@ -49,7 +49,7 @@ def _nama(qs) -> list[str]:
 
 
 def test_it_offers_hr_the_city_and_its_perangkat_daerah(pohon):
-    assert _nama(unit_pilihan(Lingkup(semua=True))) == [
+    assert _nama(unit_choices(Lingkup(semua=True))) == [
         "Kota",
         "Dinas Kesehatan",
         "Dinas Pendidikan",
@@ -58,12 +58,12 @@ def test_it_offers_hr_the_city_and_its_perangkat_daerah(pohon):
 
 def test_it_offers_a_depth_2_head_their_unit_then_the_units_right_under_it(pohon):
     scope = Lingkup(unit_path=pohon["bidang"].path)
-    assert _nama(unit_pilihan(scope)) == ["Bidang Pelayanan", "Seksi Gizi", "Seksi Rujukan"]
+    assert _nama(unit_choices(scope)) == ["Bidang Pelayanan", "Seksi Gizi", "Seksi Rujukan"]
 
 
 def test_it_offers_an_employee_and_a_stranger_nothing(pohon):
-    assert not unit_pilihan(Lingkup(pegawai_id=1)).exists()
-    assert not unit_pilihan(Lingkup()).exists()
+    assert not unit_choices(Lingkup(pegawai_id=1)).exists()
+    assert not unit_choices(Lingkup()).exists()
 
 
 # Every app's filter set, with the rows it filters and the depth-2 head's scope.
@@ -126,7 +126,7 @@ def test_the_public_filter_offers_every_perangkat_daerah_whoever_asks(pohon):
     fs = KeputusanPublikFilter({})
     assert _nama(fs.form.fields["unit"].queryset) == ["Dinas Kesehatan", "Dinas Pendidikan"]
     assert _nama(fs.form.fields["unit"].queryset) == _nama(
-        unit_pilihan(lingkup_seluruh()).filter(depth=1)
+        unit_choices(lingkup_seluruh()).filter(depth=1)
     )
     kota = KeputusanPublikFilter({"unit": pohon["kota"].pk})
     assert not kota.is_valid() and "unit" in kota.errors

@@ -15,7 +15,7 @@ from pegawai.nip import (
     normalize_nip,
     parse_ni_pppk,
     parse_nip,
-    tampak_pppk,
+    reads_as_pppk,
 )
 
 
@@ -216,7 +216,7 @@ def test_it_refuses_to_compose_an_invalid_ni_pppk(kwargs: dict, error: type[Exce
     ],
 )
 def test_it_tells_an_ni_pppk_by_its_marker(value: str, expected: bool) -> None:
-    assert tampak_pppk(value) is expected
+    assert reads_as_pppk(value) is expected
 
 
 def test_the_employee_model_clean_stores_the_nip_the_one_way(db) -> None:

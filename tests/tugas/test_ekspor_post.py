@@ -136,9 +136,9 @@ def test_the_admin_export_form_posts_with_its_token_and_queues(org, langsung):
 
 # --- Every writer of the export log, and the URLs that run it ---------------------------------
 
-# Function (module.function) that calls `catat_ekspor` or `unduh_tabel` -> URL names that run
-# it: the view itself, or the view that queues the task. "admin:*_ekspor": every admin list's
-# export (pegawai.admin_base.BaseAdmin.ekspor_view queues pegawai.tasks.ekspor_admin).
+# Function (module.function) that writes the export log (PENULIS_LOG) -> URL names that run it:
+# the view itself, or the view that queues the task. "admin:*_ekspor": every admin list's export
+# (pegawai.admin_base.BaseAdmin.ekspor_view queues pegawai.tasks.ekspor_admin).
 PENCATAT = {
     "impor.views.templat": ["impor:templat"],
     "impor.views.contoh_siasn": ["impor:contoh"],
@@ -164,7 +164,7 @@ LANGSUNG = {
     "survei:unit_ekspor",
 }
 # The log's own writers: what every caller above goes through.
-PENULIS_LOG = ("catat_ekspor", "log_export", "unduh_tabel", "export_file")
+PENULIS_LOG = ("log_request_export", "log_export", "export_download", "export_file")
 ALAT = {f"pegawai.ekspor.{f}" for f in PENULIS_LOG}
 AKAR = Path(settings.BASE_DIR)
 
