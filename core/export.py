@@ -99,7 +99,7 @@ def write_csv(
 class Sheet:
     """A further sheet of a workbook (instructions, the codes to choose from)."""
 
-    judul: str
+    title: str
     header: Sequence[object]
     rows: Sequence[Sequence[object]]
 
@@ -108,14 +108,14 @@ class Sheet:
 class DropDown:
     """A drop-down list on a column of the first sheet (an XLSX data validation).
 
-    `sumber` is the list: a range of another sheet (`'Kode unit'!$A$2:$A$40`) or values
+    `source` is the list: a range of another sheet (`'Kode unit'!$A$2:$A$40`) or values
     (`"PNS,PPPK"`). A value outside it is only warned about: a column may also take codes the
     list cannot hold (a SIASN id already mapped)."""
 
-    kolom: str  # the column's header
-    sumber: str
-    pesan: str
-    baris: int = 5000  # data rows the list covers
+    column: str  # the column's header
+    source: str
+    message: str
+    rows: int = 5000  # data rows the list covers
 
 
 def _lembar(ws, header: Sequence[object], rows: Iterable[Sequence[object]]) -> None:
@@ -147,14 +147,14 @@ def write_xlsx(
     header: Sequence[object],
     rows: Iterable[Sequence[object]],
     *,
-    judul: str = "Data",
-    lembar: Sequence[Sheet] = (),
-    pilihan: Sequence[DropDown] = (),
-    buka: int = 0,
+    title: str = "Data",
+    sheets: Sequence[Sheet] = (),
+    drop_downs: Sequence[DropDown] = (),
+    active: int = 0,
 ) -> bytes:
     """Return an XLSX workbook, written row by row (openpyxl's write-only mode, so memory
     holds the file being built, not a sheet of cell objects): the table on the first sheet, then
-    `lembar`; `pilihan` puts drop-down lists on the first sheet's columns; `buka` is the sheet
+    `sheets`; `drop_downs` puts drop-down lists on the first sheet's columns; `active` is the sheet
     a spreadsheet opens on (the first sheet stays the one an import reads).
 
     Text cells are typed as text: a NIP keeps its 18 digits and its grouping, and a name like
@@ -167,33 +167,33 @@ def write_xlsx(
     from openpyxl.worksheet.datavalidation import DataValidation
 
     wb = Workbook(write_only=True)
-    ws = wb.create_sheet(title=judul[:31] or "Data")
+    ws = wb.create_sheet(title=title[:31] or "Data")
     judul_kolom = [str(h) for h in header]
-    for p in pilihan:
-        huruf = get_column_letter(judul_kolom.index(p.kolom) + 1)
+    for p in drop_downs:
+        huruf = get_column_letter(judul_kolom.index(p.column) + 1)
         dv = DataValidation(
             type="list",
-            formula1=p.sumber,
+            formula1=p.source,
             allow_blank=True,
             showErrorMessage=True,
             errorStyle="warning",
-            error=str(p.pesan),
-            errorTitle=str(p.kolom),
+            error=str(p.message),
+            errorTitle=str(p.column),
         )
-        dv.add(f"{huruf}2:{huruf}{p.baris + 1}")
+        dv.add(f"{huruf}2:{huruf}{p.rows + 1}")
         ws.data_validations.append(dv)
     _lembar(ws, header, rows)
-    for extra in lembar:
-        _lembar(wb.create_sheet(title=extra.judul[:31]), extra.header, extra.rows)
-    if buka:
-        wb.active = buka
+    for extra in sheets:
+        _lembar(wb.create_sheet(title=extra.title[:31]), extra.header, extra.rows)
+    if active:
+        wb.active = active
     buffer = io.BytesIO()
     wb.save(buffer)
     return buffer.getvalue()
 
 
-def sheet_range(judul: str, n: int, kolom: str = "A") -> str:
-    """The formula of column `kolom`'s `n` values under the header of sheet `judul`."""
+def sheet_range(sheet: str, n: int, column: str = "A") -> str:
+    """The formula of column `column`'s `n` values under the header of sheet `sheet`."""
     from openpyxl.utils import quote_sheetname
 
-    return f"{quote_sheetname(judul[:31])}!${kolom}$2:${kolom}${n + 1}"
+    return f"{quote_sheetname(sheet[:31])}!${column}$2:${column}${n + 1}"

@@ -128,7 +128,7 @@ def petunjuk() -> Sheet:
             [f"{kolom} ({label})" if label else kolom, _wajib(kolom), isi.get(kolom, jabatan_siasn)]
         )
     return Sheet(
-        judul=LEMBAR_PETUNJUK, header=[_("Petunjuk pengisian templat impor pegawai")], rows=rows
+        title=LEMBAR_PETUNJUK, header=[_("Petunjuk pengisian templat impor pegawai")], rows=rows
     )
 
 
@@ -203,7 +203,7 @@ def templat(scope: Lingkup) -> dict:
     return {
         "header": list(k.KOLOM),
         "rows": [[contoh.get(c, "") for c in k.KOLOM]],
-        "lembar": [
+        "sheets": [
             petunjuk(),
             Sheet(LEMBAR_UNIT, [_("Kode unit (unorId)"), _("Nama unit")], units),
             Sheet(
@@ -212,6 +212,6 @@ def templat(scope: Lingkup) -> dict:
                 [(kode, nama, str(jenis.get(j, j))) for kode, nama, j in jabatans],
             ),
         ],
-        "pilihan": pilihan,
-        "buka": 1,
+        "drop_downs": pilihan,
+        "active": 1,
     }

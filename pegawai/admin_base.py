@@ -139,7 +139,7 @@ class BaseAdmin(AuditTrailMixin, admin.ModelAdmin):
                 yield values
 
         if fmt == "xlsx":
-            return write_xlsx(header, rows(), judul=str(opts.verbose_name_plural)), n
+            return write_xlsx(header, rows(), title=str(opts.verbose_name_plural)), n
         return write_csv(header, rows()), n
 
 

@@ -72,7 +72,7 @@ def export_file(
     stamp = timezone.localtime().strftime("%Y%m%d-%H%M")
     name = f"{nama_berkas}-{stamp}.{fmt}"
     if fmt == "xlsx":
-        return ExportFile(write_xlsx(header, rows, judul=nama_berkas, **xlsx), name, XLSX)
+        return ExportFile(write_xlsx(header, rows, title=nama_berkas, **xlsx), name, XLSX)
     return ExportFile(write_csv(header, rows), name, "text/csv; charset=utf-8")
 
 
