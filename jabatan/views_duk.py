@@ -19,6 +19,7 @@ from jabatan.duk import duk, unit_terlihat
 from pegawai.akses import lingkup
 from pegawai.capability import LEADER, page
 from pegawai.filters import unit_choices
+from pegawai.models import UnitKerja
 
 DUK_PER_HALAMAN = 100
 # The printable page's bound: about 67 A4 sheets at 15 rows a sheet (tests/browser/test_cetak).
@@ -26,12 +27,17 @@ DUK_PER_HALAMAN = 100
 CETAK_MAKS = 1000
 
 
+def _unit_diminta(request: HttpRequest, scope) -> UnitKerja | None:
+    """The unit in the query string (`?unit=`), in the user's scope (404 outside it), or None."""
+    if not request.GET.get("unit", "").isdigit():
+        return None
+    return get_object_or_404(unit_terlihat(scope), pk=int(request.GET["unit"]))
+
+
 def _duk_konteks(request: HttpRequest) -> dict:
     """The unit asked for (in scope, 404 outside it) and its whole DUK in order."""
     scope = lingkup(request.user)
-    unit = None
-    if request.GET.get("unit", "").isdigit():
-        unit = get_object_or_404(unit_terlihat(scope), pk=int(request.GET["unit"]))
+    unit = _unit_diminta(request, scope)
     pada = timezone.localdate()
     return {
         "units": unit_choices(scope),
@@ -67,9 +73,9 @@ def duk_list(request: HttpRequest) -> HttpResponse:
 def duk_ekspor(request: HttpRequest, fmt: str) -> HttpResponse:
     """Queue the DUK of the unit in the query string (and below) as XLSX/CSV and go to its
     progress page: the city's DUK is every PNS."""
-    if fmt not in ("xlsx", "csv") or not request.GET.get("unit", "").isdigit():
+    unit = _unit_diminta(request, lingkup(request.user))
+    if fmt not in ("xlsx", "csv") or unit is None:
         raise Http404(_("Pilih unit kerja untuk mengunduh DUK."))
-    unit = get_object_or_404(unit_terlihat(lingkup(request.user)), pk=int(request.GET["unit"]))
     return redirect(tasks.duk_export_start(request, unit, fmt))
 
 
