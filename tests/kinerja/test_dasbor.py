@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from kinerja import rules
 from kinerja.models import Periode, Skp
+from pegawai import projection
 from tests.akses_data import buat_organisasi
 from tests.factories import PegawaiFactory
 
@@ -57,14 +58,16 @@ def banyak_perbaikan(org):
     """105 Butuh Perbaikan named "A…" (they sort first by name), 2 Kurang, 3 Sangat Kurang
     named "Z…" (last by name): only a severity order shows the worst on the first page."""
     periode = Periode.objects.get(tahun=2025)
-    for n in range(105):
-        p = PegawaiFactory(nama=f"Ahmad {n:03d}", unit_kerja=org.bidang_a)
-        _skp(p, periode, rules.BUTUH_PERBAIKAN, org)
-    for n in range(2):
-        _skp(PegawaiFactory(nama=f"Yusuf {n}", unit_kerja=org.bidang_a), periode, rules.KURANG, org)
-    for n in range(3):
-        p = PegawaiFactory(nama=f"Zainab {n}", unit_kerja=org.bidang_a)
-        _skp(p, periode, rules.SANGAT_KURANG, org)
+    with projection.deferred():  # bulk set-up: one rebuild of the merit projection, not per save
+        for n in range(105):
+            p = PegawaiFactory(nama=f"Ahmad {n:03d}", unit_kerja=org.bidang_a)
+            _skp(p, periode, rules.BUTUH_PERBAIKAN, org)
+        for n in range(2):
+            p = PegawaiFactory(nama=f"Yusuf {n}", unit_kerja=org.bidang_a)
+            _skp(p, periode, rules.KURANG, org)
+        for n in range(3):
+            p = PegawaiFactory(nama=f"Zainab {n}", unit_kerja=org.bidang_a)
+            _skp(p, periode, rules.SANGAT_KURANG, org)
     return org
 
 
@@ -106,16 +109,17 @@ def banyak_penilai(org):
     """26 evaluators who rated their 2 SKPs, 2 who rated none of theirs: ordered by the number
     of SKPs, the two who lag behind would be cut off (the fixture adds 2 evaluators of 1 SKP)."""
     periode = Periode.objects.get(tahun=2025)
-    for n in range(26):
-        penilai = PegawaiFactory(nama=f"Penilai Rajin {n:02d}", unit_kerja=org.unit_a)
-        for _ in range(2):
-            p = PegawaiFactory(unit_kerja=org.bidang_a)
-            _skp(p, periode, rules.BAIK, org, penilai=penilai)
-    for n in range(2):
-        penilai = PegawaiFactory(nama=f"Penilai Lalai {n}", unit_kerja=org.unit_a)
-        for _ in range(2):
-            p = PegawaiFactory(unit_kerja=org.bidang_a)
-            _skp(p, periode, "", org, penilai=penilai, status="direncanakan")
+    with projection.deferred():  # bulk set-up: one rebuild of the merit projection, not per save
+        for n in range(26):
+            penilai = PegawaiFactory(nama=f"Penilai Rajin {n:02d}", unit_kerja=org.unit_a)
+            for _ in range(2):
+                p = PegawaiFactory(unit_kerja=org.bidang_a)
+                _skp(p, periode, rules.BAIK, org, penilai=penilai)
+        for n in range(2):
+            penilai = PegawaiFactory(nama=f"Penilai Lalai {n}", unit_kerja=org.unit_a)
+            for _ in range(2):
+                p = PegawaiFactory(unit_kerja=org.bidang_a)
+                _skp(p, periode, "", org, penilai=penilai, status="direncanakan")
     return org
 
 
