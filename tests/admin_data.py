@@ -287,8 +287,11 @@ def admin_bound_tests(
     tanpa_tambah: frozenset[str] | set[str] = frozenset(),
     tambah_lebih: dict[str, int] | None = None,
 ) -> tuple:
-    """The four bounded-query tests of one app's admin pages, over that app's bound tables; each
-    `tests/<app>/test_admin.py` assigns them to its own test names.
+    """The bounded-query tests of one app's admin pages, over that app's bound tables; each
+    `tests/<app>/test_admin.py` assigns them to its own names: the check that every registered
+    admin has a bound, and a class of the three page tests. The pages only read, so the class
+    shares one data set (`dataset_bersama`, built once per class, each test in a savepoint of
+    its own) instead of building it again for each of its ~100 tests.
 
     An add page costs AUTH + CONTENT_TYPE (no foreign key renders its choices: autocomplete
     widgets start empty; a new object's inlines load nothing), plus `tambah_lebih[label]` for a
@@ -304,35 +307,31 @@ def admin_bound_tests(
         assert terdaftar(app) == sorted(changelist) == sorted(change)
         assert set(tanpa_tambah) <= set(changelist) and set(tambah_lebih) <= set(add)
 
-    @pytest.mark.parametrize("label", terdaftar(app))
-    def test_it_renders_every_changelist_for_hr_with_bounded_queries(
-        label, dataset, hr_client, django_assert_max_num_queries
-    ) -> None:
-        with django_assert_max_num_queries(changelist[label]):
-            response = hr_client.get(admin_url(label, "changelist"))
-        assert response.status_code == 200
-        assert len(response.context["cl"].result_list) > 0
+    class TestAdminPages:
+        @pytest.mark.parametrize("label", terdaftar(app))
+        def test_it_renders_every_changelist_for_hr_with_bounded_queries(
+            self, label, dataset_bersama, hr_client, django_assert_max_num_queries
+        ) -> None:
+            with django_assert_max_num_queries(changelist[label]):
+                response = hr_client.get(admin_url(label, "changelist"))
+            assert response.status_code == 200
+            assert len(response.context["cl"].result_list) > 0
 
-    @pytest.mark.parametrize("label", terdaftar(app))
-    def test_it_renders_every_add_page_for_hr_with_bounded_queries(
-        label, dataset, hr_client, django_assert_max_num_queries
-    ) -> None:
-        with django_assert_max_num_queries(add.get(label, AUTH + CONTENT_TYPE)):
-            response = hr_client.get(admin_url(label, "add"))
-        assert response.status_code == (403 if label in tanpa_tambah else 200)
+        @pytest.mark.parametrize("label", terdaftar(app))
+        def test_it_renders_every_add_page_for_hr_with_bounded_queries(
+            self, label, dataset_bersama, hr_client, django_assert_max_num_queries
+        ) -> None:
+            with django_assert_max_num_queries(add.get(label, AUTH + CONTENT_TYPE)):
+                response = hr_client.get(admin_url(label, "add"))
+            assert response.status_code == (403 if label in tanpa_tambah else 200)
 
-    @pytest.mark.parametrize("label", terdaftar(app))
-    def test_it_renders_every_change_page_for_hr_with_bounded_queries(
-        label, dataset, hr_client, django_assert_max_num_queries
-    ) -> None:
-        obj = apps.get_model(label).objects.order_by("pk").last()
-        with django_assert_max_num_queries(change[label]):
-            response = hr_client.get(admin_url(label, "change", obj.pk))
-        assert response.status_code == 200
+        @pytest.mark.parametrize("label", terdaftar(app))
+        def test_it_renders_every_change_page_for_hr_with_bounded_queries(
+            self, label, dataset_bersama, hr_client, django_assert_max_num_queries
+        ) -> None:
+            obj = apps.get_model(label).objects.order_by("pk").last()
+            with django_assert_max_num_queries(change[label]):
+                response = hr_client.get(admin_url(label, "change", obj.pk))
+            assert response.status_code == 200
 
-    return (
-        test_it_has_a_query_bound_for_every_registered_admin,
-        test_it_renders_every_changelist_for_hr_with_bounded_queries,
-        test_it_renders_every_add_page_for_hr_with_bounded_queries,
-        test_it_renders_every_change_page_for_hr_with_bounded_queries,
-    )
+    return test_it_has_a_query_bound_for_every_registered_admin, TestAdminPages

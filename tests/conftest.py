@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import os
 import shutil
+from collections.abc import Iterator
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 import pytest
 from django.conf import settings
 from django.contrib.auth.models import Group, User
+from django.db import transaction
 from django.test import Client, override_settings
 from django.utils import translation
 
@@ -166,6 +168,29 @@ def _dengan_query(url: str, query: dict | None) -> str:
     bagian = urlsplit(url)
     gabung = [*parse_qsl(bagian.query, keep_blank_values=True), *query.items()]
     return urlunsplit(bagian._replace(query=urlencode(gabung, doseq=True)))
+
+
+@pytest.fixture(scope="class")
+def dataset_bersama(django_db_setup, django_db_blocker, tmp_path_factory) -> Iterator[Dataset]:
+    """The `dataset`, built once for a class of tests that only read it (the admin pages'
+    bounded-query tests, tests.admin_data.admin_bound_tests): it lives in a transaction around
+    the class, each test runs in a savepoint inside it (pytest-django's `db`, as usual) and
+    the whole is rolled back after the class's last test. A test that writes must use
+    `dataset`."""
+    with (
+        django_db_blocker.unblock(),
+        override_settings(MEDIA_ROOT=str(tmp_path_factory.mktemp("media"))),
+    ):
+        atomic = transaction.atomic()
+        atomic._from_testcase = True  # as TestCase's own blocks: a durable block may nest in it
+        atomic.__enter__()
+        try:
+            with projection.deferred():
+                data = buat_dataset()
+            yield data
+        finally:
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
 
 
 @pytest.fixture

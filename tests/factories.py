@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import itertools
+import threading
 
 import factory
 from factory.django import DjangoModelFactory
@@ -15,23 +16,47 @@ from pegawai.models import BidangStudi, Pegawai, RiwayatPangkat, UnitKerja
 from pegawai.nip import compose_ni_pppk, compose_nip
 
 _sequence = itertools.count(1)
+# The employees an outermost ProjectionFactory call created rows for (None outside one).
+_local = threading.local()
+
+
+def _pending() -> set[int] | None:
+    return getattr(_local, "pending", None)
 
 
 class ProjectionFactory(DjangoModelFactory):
     """A row the merit projection reads, written raw as a test's set-up: refreshes the
     employee's projection rows after it is created, as the services that write it do
-    (pegawai.projection; inside `projection.deferred()`, once at its end)."""
+    (pegawai.projection; inside `projection.deferred()`, once at its end). One call refreshes
+    once: what its sub-factories create (a placement's new employee) is refreshed with its own
+    row at the end of the outermost call, which nothing reads before."""
 
     class Meta:
         abstract = True
 
     @classmethod
+    def _generate(cls, strategy, params):
+        if strategy != factory.enums.CREATE_STRATEGY or _pending() is not None:
+            return super()._generate(strategy, params)
+        _local.pending = set()
+        try:
+            instance = super()._generate(strategy, params)
+            ids = _local.pending
+        finally:
+            _local.pending = None
+        projection.refresh(ids)
+        return instance
+
+    @classmethod
     def _after_postgeneration(cls, instance, create, results=None) -> None:
         super()._after_postgeneration(instance, create, results)
         if create:
-            projection.refresh(
-                [instance.pk if isinstance(instance, Pegawai) else instance.pegawai_id]
-            )
+            pid = instance.pk if isinstance(instance, Pegawai) else instance.pegawai_id
+            pending = _pending()
+            if pending is None:
+                projection.refresh([pid])
+            else:
+                pending.add(pid)
 
 
 class UnitKerjaFactory(DjangoModelFactory):

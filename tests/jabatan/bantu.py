@@ -38,17 +38,22 @@ def buat_calon(
     unit, predikat=("Baik", "Baik"), golongan="IV/a", pengawas_sejak=dt.date(2019, 1, 2)
 ):
     """A PNS in `unit`, Pengawas there since `pengawas_sejak`, with final annual SKPs of 2025 and
-    2024 rated `predikat` (newest first): a candidate for an Administrator post."""
-    pegawai = PegawaiFactory(unit_kerja=unit, golongan=golongan, tmt_golongan=dt.date(2020, 4, 1))
-    pengawas = JabatanFactory(jenis=JenisJabatan.PENGAWAS, kelas_jabatan=9)
-    PenempatanFactory(
-        pegawai=pegawai,
-        formasi=FormasiFactory(jabatan=pengawas, unit_kerja=unit),
-        tmt_mulai=pengawas_sejak,
-    )
-    for tahun, p in zip((2025, 2024), predikat, strict=True):
-        skp_final(pegawai, tahun=tahun, predikat=p, unit=unit, golongan=golongan)
-    projection.refresh([pegawai.pk])  # raw rows: refreshed as the SKP services do
+    2024 rated `predikat` (newest first): a candidate for an Administrator post. Its rows are
+    refreshed once, at the end (raw rows: as the SKP services do), not after each builder."""
+    dibuat: list[int] = []
+    with projection.deferred(only=lambda: dibuat):
+        pegawai = PegawaiFactory(
+            unit_kerja=unit, golongan=golongan, tmt_golongan=dt.date(2020, 4, 1)
+        )
+        pengawas = JabatanFactory(jenis=JenisJabatan.PENGAWAS, kelas_jabatan=9)
+        PenempatanFactory(
+            pegawai=pegawai,
+            formasi=FormasiFactory(jabatan=pengawas, unit_kerja=unit),
+            tmt_mulai=pengawas_sejak,
+        )
+        for tahun, p in zip((2025, 2024), predikat, strict=True):
+            skp_final(pegawai, tahun=tahun, predikat=p, unit=unit, golongan=golongan)
+        dibuat.append(pegawai.pk)
     return pegawai
 
 

@@ -66,12 +66,7 @@ CHANGE_QUERIES = {
 # --- Every page, bounded ---------------------------------------------------------------------
 
 
-(
-    test_it_has_a_query_bound_for_every_registered_admin,
-    test_it_renders_every_changelist_for_hr_with_bounded_queries,
-    test_it_renders_every_add_page_for_hr_with_bounded_queries,
-    test_it_renders_every_change_page_for_hr_with_bounded_queries,
-) = admin_bound_tests(
+test_it_has_a_query_bound_for_every_registered_admin, TestAdminPages = admin_bound_tests(
     APP, CHANGELIST_QUERIES, CHANGE_QUERIES, tanpa_tambah=TANPA_TAMBAH, tambah_lebih=TAMBAH_LEBIH
 )
 

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from kinerja import rules
 from kinerja.models import Periode
+from pegawai import projection
 from tests.akses_data import klien
 from tests.factories import PegawaiFactory, skp_final
 
@@ -20,19 +21,22 @@ def banyak_perbaikan(org):
     """105 Butuh Perbaikan named "A…" (they sort first by name), 2 Kurang, 3 Sangat Kurang
     named "Z…" (last by name): only a severity order shows the worst on the first page."""
     periode = Periode.objects.get(tahun=2025)
-    for n in range(105):
-        p = PegawaiFactory(nama=f"Ahmad {n:03d}", unit_kerja=org.bidang_a)
-        skp_final(p, periode=periode, predikat=rules.BUTUH_PERBAIKAN, perangkat_daerah=org.unit_a)
-    for n in range(2):
-        skp_final(
-            PegawaiFactory(nama=f"Yusuf {n}", unit_kerja=org.bidang_a),
-            periode=periode,
-            predikat=rules.KURANG,
-            perangkat_daerah=org.unit_a,
-        )
-    for n in range(3):
-        p = PegawaiFactory(nama=f"Zainab {n}", unit_kerja=org.bidang_a)
-        skp_final(p, periode=periode, predikat=rules.SANGAT_KURANG, perangkat_daerah=org.unit_a)
+    with projection.deferred():  # bulk set-up: one rebuild of the merit projection, not per save
+        for n in range(105):
+            p = PegawaiFactory(nama=f"Ahmad {n:03d}", unit_kerja=org.bidang_a)
+            skp_final(
+                p, periode=periode, predikat=rules.BUTUH_PERBAIKAN, perangkat_daerah=org.unit_a
+            )
+        for n in range(2):
+            skp_final(
+                PegawaiFactory(nama=f"Yusuf {n}", unit_kerja=org.bidang_a),
+                periode=periode,
+                predikat=rules.KURANG,
+                perangkat_daerah=org.unit_a,
+            )
+        for n in range(3):
+            p = PegawaiFactory(nama=f"Zainab {n}", unit_kerja=org.bidang_a)
+            skp_final(p, periode=periode, predikat=rules.SANGAT_KURANG, perangkat_daerah=org.unit_a)
     return org
 
 
@@ -74,29 +78,30 @@ def banyak_penilai(org):
     """26 evaluators who rated their 2 SKPs, 2 who rated none of theirs: ordered by the number
     of SKPs, the two who lag behind would be cut off (the fixture adds 2 evaluators of 1 SKP)."""
     periode = Periode.objects.get(tahun=2025)
-    for n in range(26):
-        penilai = PegawaiFactory(nama=f"Penilai Rajin {n:02d}", unit_kerja=org.unit_a)
-        for _ in range(2):
-            p = PegawaiFactory(unit_kerja=org.bidang_a)
-            skp_final(
-                p,
-                periode=periode,
-                predikat=rules.BAIK,
-                perangkat_daerah=org.unit_a,
-                penilai=penilai,
-            )
-    for n in range(2):
-        penilai = PegawaiFactory(nama=f"Penilai Lalai {n}", unit_kerja=org.unit_a)
-        for _ in range(2):
-            p = PegawaiFactory(unit_kerja=org.bidang_a)
-            skp_final(
-                p,
-                periode=periode,
-                predikat="",
-                perangkat_daerah=org.unit_a,
-                penilai=penilai,
-                status="direncanakan",
-            )
+    with projection.deferred():  # bulk set-up: one rebuild of the merit projection, not per save
+        for n in range(26):
+            penilai = PegawaiFactory(nama=f"Penilai Rajin {n:02d}", unit_kerja=org.unit_a)
+            for _ in range(2):
+                p = PegawaiFactory(unit_kerja=org.bidang_a)
+                skp_final(
+                    p,
+                    periode=periode,
+                    predikat=rules.BAIK,
+                    perangkat_daerah=org.unit_a,
+                    penilai=penilai,
+                )
+        for n in range(2):
+            penilai = PegawaiFactory(nama=f"Penilai Lalai {n}", unit_kerja=org.unit_a)
+            for _ in range(2):
+                p = PegawaiFactory(unit_kerja=org.bidang_a)
+                skp_final(
+                    p,
+                    periode=periode,
+                    predikat="",
+                    perangkat_daerah=org.unit_a,
+                    penilai=penilai,
+                    status="direncanakan",
+                )
     return org
 
 
