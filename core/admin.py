@@ -9,6 +9,8 @@ itself is pegawai's (units live there).
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
 from decimal import Decimal
 from typing import Any
 
@@ -20,8 +22,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
+
+from tugas.progres import dicatat as progres_dicatat
 
 PERM_AUDIT = "auditlog.view_logentry"
 
@@ -110,6 +115,30 @@ class ServiceWriteMixin:
             for message in exc.error.messages:
                 self.message_user(request, message, level=messages.ERROR)
             return HttpResponseRedirect(request.get_full_path())
+
+
+class TaskNoticeMixin:
+    """For a ModelAdmin whose changes may start background tasks (a period's predikat refresh, a
+    whole rebuild of the merit projection): the page links to each task's progress, once per
+    request (a list's inline edit saves several objects into one task)."""
+
+    @contextmanager
+    def announcing_tasks(self, request: HttpRequest) -> Iterator[None]:
+        with progres_dicatat(request.user) as dimulai:
+            yield
+        sudah = request.__dict__.setdefault("_progres_dikabari", set())
+        for progres in dimulai:
+            if progres.pk in sudah:
+                continue
+            sudah.add(progres.pk)
+            self.message_user(
+                request,
+                format_html(
+                    _lazy('{} berjalan di latar belakang: <a href="{}">lihat progresnya</a>.'),
+                    progres.label,
+                    progres.get_absolute_url(),
+                ),
+            )
 
 
 class AccessAttemptAdmin(axes_admin.AccessAttemptAdmin):

@@ -180,15 +180,14 @@ def jalankan(
             raise DibatalkanAdaGalat
 
     if terapkan:
-        from jabatan import indeks
         from pegawai import projection
 
         def disentuh() -> set[int]:
             # A large import's projection rows are rebuilt by a task queued on commit: at a
             # province's scale the rebuild alone takes longer than the import (BENCH lines).
-            if len(r.disentuh) <= indeks.BATCH:
+            if len(r.disentuh) <= projection.BATCH:
                 return r.disentuh
-            from impor.tasks import merit_index_refresh_start
+            from jabatan.tasks import merit_index_refresh_start
 
             merit_index_refresh_start(oleh)
             r.indeks_ditunda = True

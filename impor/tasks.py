@@ -14,6 +14,7 @@ from core.audit import record_operation
 from impor import proses, read
 from impor.models import Impor
 from impor.preview import kalimat_diterapkan
+from jabatan import tasks as jabatan_tasks
 from tugas.models import Progres
 from tugas.progres import Laporan, dengan_progres, mulai
 
@@ -205,30 +206,9 @@ def penerapan_start(impor: Impor, oleh: Any, *, sebagian: bool) -> Progres:
     )
 
 
-@task()
-@dengan_progres
-def refresh_merit_index(laporan: Laporan) -> int:
-    """Rebuild the whole merit projection after a large import (jabatan.indeks.index_refresh)."""
-    from jabatan import indeks
-
-    n = indeks.index_refresh(laporan=laporan.maju)
-    laporan.selesai(pesan=_("Indeks merit %(n)d pegawai dibangun ulang.") % {"n": n})
-    return n
-
-
-# The path queued rows of earlier releases store (django-tasks imports a task by its path): a
-# rebuild queued before the rename still runs after it.
-segarkan_indeks = refresh_merit_index
-
-
-def merit_index_refresh_start(oleh: Any) -> Progres:
-    """Queue the rebuild for when the import's transaction commits (one while queued)."""
-    return mulai(
-        refresh_merit_index,
-        label=_("Bangun ulang indeks merit setelah impor"),
-        oleh=oleh,
-        gabung=True,
-    )
+# The whole-projection rebuild lives in jabatan.tasks now; the paths queued rows of earlier
+# releases store (django-tasks imports a task by its path) still lead to it.
+segarkan_indeks = refresh_merit_index = jabatan_tasks.refresh_merit_index
 
 
 # --- Our employees in the template's columns (every employee: a task, not a request) -----------

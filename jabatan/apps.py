@@ -12,7 +12,7 @@ class JabatanConfig(AppConfig):
 
         from jabatan import indeks
         from jabatan import models as m
-        from jabatan.tasks import predikat_refresh_start
+        from jabatan.tasks import merit_index_refresh_start, predikat_refresh_start
         from pegawai import projection, saya
         from pegawai.apps import AUDIT_EXCLUDE
 
@@ -30,7 +30,7 @@ class JabatanConfig(AppConfig):
         # Who signs the printed extracts: a change of signatory is answerable too.
         auditlog.register(m.PengaturanPetikan, exclude_fields=AUDIT_EXCLUDE)
         # The merit projection: the services below call pegawai.projection.refresh (no signals).
-        projection.register(indeks.index_refresh, predikat_refresh_start)
+        projection.register(indeks.index_refresh, predikat_refresh_start, merit_index_refresh_start)
         # pelatihan's needs analysis reads the post held and the target posts through its
         # registry: pelatihan sits below jabatan and cannot import it.
         from jabatan.kebutuhan import jabatan_pegawai

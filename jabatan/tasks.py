@@ -100,6 +100,30 @@ def segarkan_predikat(laporan: Laporan) -> int:
     return n
 
 
+@task()
+@dengan_progres
+def refresh_merit_index(laporan: Laporan) -> int:
+    """Rebuild the whole merit projection (jabatan.indeks.index_refresh): after a large import,
+    or an admin change that reaches more employees than a web request should rebuild."""
+    from jabatan import indeks
+
+    n = indeks.index_refresh(laporan=laporan.maju)
+    laporan.selesai(pesan=_("Indeks merit %(n)d pegawai dibangun ulang.") % {"n": n})
+    return n
+
+
+def merit_index_refresh_start(oleh: Any = None) -> Progres:
+    """Queue the whole rebuild for when the current transaction commits (one per user while
+    queued): `pegawai.projection.rebuild_later`, registered in JabatanConfig.ready, and the
+    import. Without `oleh`, the task is the user's whose request started it."""
+    return mulai(
+        refresh_merit_index,
+        label=_("Bangun ulang indeks merit"),
+        oleh=oleh,
+        gabung=True,
+    )
+
+
 def predikat_refresh_start() -> Progres:
     """Queue the refresh for when the current transaction commits (one per user while queued).
 

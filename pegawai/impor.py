@@ -10,7 +10,7 @@ UPDATE ... FROM. Elsewhere (the SQLite quick start) through Django's bulk statem
 Bypassing save() is deliberate (core.bulk): the database's CHECK constraints still hold every
 row. The merit projection is the caller's (impor.proses): it writes inside
 `pegawai.projection.deferred(...)`, which refreshes only the employees the import touched once
-at the end, or, past `jabatan.indeks.BATCH` of them, queues one rebuild task for when the import
+at the end, or, past `pegawai.projection.BATCH` of them, queues one rebuild task for when the import
 commits (`impor.tasks.merit_index_refresh_start`).
 """
 

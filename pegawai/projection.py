@@ -17,20 +17,45 @@ from contextlib import contextmanager
 
 from django.db import router, transaction
 
+from core.admin import TaskNoticeMixin
+
 Refresher = Callable[[Collection[int] | None], object]
+
+# Above this many employees a refresh is a whole rebuild (one pass over every table is cheaper
+# than as many index lookups), and work in a web request or an import queues it as a task
+# (`rebuild_later`) instead of rebuilding in the request: at a province's scale a whole rebuild
+# takes longer than a request may (BENCH jabatan.index_rebuild).
+BATCH = 20_000
 
 _refreshers: list[Refresher] = []
 _period_hooks: list[Callable[[], object]] = []
+_rebuilders: list[Callable[[], object]] = []
 _local = threading.local()
 
 
-def register(refresher: Refresher, periods_changed: Callable[[], object] | None = None) -> None:
-    """Register a projection's refresher (called with employee ids, or None for every row) and
-    what to do when the annual periods change (AppConfig.ready; registering twice is a no-op)."""
+def register(
+    refresher: Refresher,
+    periods_changed: Callable[[], object] | None = None,
+    rebuild_later: Callable[[], object] | None = None,
+) -> None:
+    """Register a projection's refresher (called with employee ids, or None for every row),
+    what to do when the annual periods change, and how to queue a whole rebuild
+    (AppConfig.ready; registering twice is a no-op)."""
     if refresher not in _refreshers:
         _refreshers.append(refresher)
     if periods_changed is not None and periods_changed not in _period_hooks:
         _period_hooks.append(periods_changed)
+    if rebuild_later is not None and rebuild_later not in _rebuilders:
+        _rebuilders.append(rebuild_later)
+
+
+def rebuild_later() -> None:
+    """Queue a whole rebuild for when the current transaction commits (work too large for a
+    web request); with no queue registered, rebuild now."""
+    if not _rebuilders:
+        refresh(None)
+    for hook in _rebuilders:
+        hook()
 
 
 def _deferred() -> set[int] | None:
@@ -99,11 +124,12 @@ def batched() -> Iterator[None]:
         asked.update(_deferred() or ())
 
 
-class RefreshAdminMixin:
+class RefreshAdminMixin(TaskNoticeMixin):
     """For a ModelAdmin that writes a projection's input itself (no service in between): after
     a save or a delete, refresh the employees the objects feed (before and after the change: a
     record moved to another employee changes both), once per request, in the admin's
-    transaction. An admin whose model is not the employee's own record overrides
+    transaction; a change that reaches every employee or more than BATCH queues the whole
+    rebuild as a task. An admin whose model is not the employee's own record overrides
     `projection_ids`; `projection_fields` (None: any) are the form fields whose change
     matters."""
 
@@ -122,10 +148,22 @@ class RefreshAdminMixin:
     def _ids_of(self, obj) -> set[int] | None:
         return self.projection_ids(type(obj)._default_manager.filter(pk=obj.pk))
 
+    def _refresh(self, ids: set[int] | None) -> None:
+        """Refresh `ids` in the request, or queue the whole rebuild when the change reaches
+        every employee or more than BATCH of them (a unit's affair, a common position)."""
+        if ids is None or len(ids) > BATCH:
+            rebuild_later()
+        else:
+            refresh(ids)
+
     def _batched(self, view, request, *args, **kwargs):
         if request.method != "POST":  # reads write nothing
             return view(request, *args, **kwargs)
-        with transaction.atomic(using=router.db_for_write(self.model)), batched():
+        with (
+            self.announcing_tasks(request),
+            transaction.atomic(using=router.db_for_write(self.model)),
+            batched(),
+        ):
             return view(request, *args, **kwargs)
 
     def changeform_view(self, request, *args, **kwargs):
@@ -146,19 +184,19 @@ class RefreshAdminMixin:
         super().save_model(request, obj, form, change)
         if matters:
             after = self._ids_of(obj)
-            refresh(None if before is None or after is None else before | after)
+            self._refresh(None if before is None or after is None else before | after)
 
     def save_related(self, request, form, formsets, change) -> None:
         super().save_related(request, form, formsets, change)
         if any(f.has_changed() for f in formsets):  # the employee's sanctions, assessments
-            refresh(self._ids_of(form.instance))
+            self._refresh(self._ids_of(form.instance))
 
     def delete_model(self, request, obj) -> None:
         ids = self._ids_of(obj)
         super().delete_model(request, obj)
-        refresh(ids)
+        self._refresh(ids)
 
     def delete_queryset(self, request, queryset) -> None:
         ids = self.projection_ids(queryset)
         super().delete_queryset(request, queryset)
-        refresh(ids)
+        self._refresh(ids)

@@ -11,11 +11,11 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from core.admin import TaskNoticeMixin
 from jabatan.tasks import skp_open_start
 from kinerja import admin as kinerja_admin
 from kinerja.models import Periode
 from tugas.progres import SedangBerjalan
-from tugas.progres import dicatat as progres_dicatat
 
 
 # Creates SKPs across every unit: only for who may add SKPs (PeriodeAdmin.has_buka_skp_permission).
@@ -64,42 +64,23 @@ def buka_skp(
     return None
 
 
-class PeriodeAdmin(kinerja_admin.PeriodeAdmin):
+class PeriodeAdmin(TaskNoticeMixin, kinerja_admin.PeriodeAdmin):
     """The period admin lives in kinerja, which cannot see positions; jabatan adds the action,
     and links to the projection refresh that a change of an annual period queues."""
 
     actions = [buka_skp]
 
-    def _kabari(self, request: HttpRequest, dimulai: list) -> None:
-        # Once per request: the list's inline edit saves several periods into one refresh.
-        sudah = request.__dict__.setdefault("_progres_dikabari", set())
-        for progres in dimulai:
-            if progres.pk in sudah:
-                continue
-            sudah.add(progres.pk)
-            self.message_user(
-                request,
-                format_html(
-                    _('{} berjalan di latar belakang: <a href="{}">lihat progresnya</a>.'),
-                    progres.label,
-                    progres.get_absolute_url(),
-                ),
-            )
-
     def save_model(self, request: HttpRequest, obj: Any, form: Any, change: bool) -> None:
-        with progres_dicatat(request.user) as dimulai:
+        with self.announcing_tasks(request):
             super().save_model(request, obj, form, change)
-        self._kabari(request, dimulai)
 
     def delete_model(self, request: HttpRequest, obj: Any) -> None:
-        with progres_dicatat(request.user) as dimulai:
+        with self.announcing_tasks(request):
             super().delete_model(request, obj)
-        self._kabari(request, dimulai)
 
     def delete_queryset(self, request: HttpRequest, queryset: QuerySet) -> None:
-        with progres_dicatat(request.user) as dimulai:
+        with self.announcing_tasks(request):
             super().delete_queryset(request, queryset)
-        self._kabari(request, dimulai)
 
 
 admin.site.unregister(Periode)

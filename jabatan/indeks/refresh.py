@@ -26,10 +26,7 @@ from jabatan.models import IndeksMerit
 from kinerja import rules as kinerja_rules
 from kinerja.models import Skp
 from kinerja.selectors import periode_tahunan_tertutup
-
-# Above this many employees, a refresh rebuilds the whole table (one pass over every table is
-# cheaper than as many index lookups); an import touching more queues the rebuild as a task.
-BATCH = 20_000
+from pegawai.projection import BATCH
 
 
 def _jalankan(query: str, params: dict[str, object]) -> int:

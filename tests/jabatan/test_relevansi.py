@@ -87,11 +87,24 @@ def test_a_health_degree_outranks_an_unrelated_one_with_the_same_record(kota):
 
 
 def _pindah_urusan(client, unit: UnitKerja, urusan: UrusanPemerintahan | None) -> None:
-    """HR sets the unit's affair on its admin change form, the way the page submits it."""
+    """HR sets the unit's affair on its admin change form, the way the page submits it: a
+    change that reaches every employee is not rebuilt in the request but queued (one task,
+    whose link HR is shown), which is run here as the worker would."""
+    from jabatan.tasks import refresh_merit_index
+    from tugas.models import Progres
+
     url = f"/admin/pegawai/unitkerja/{unit.pk}/change/"
     data = data_formulir_admin(client.get(url))
     data["urusan"] = str(urusan.pk) if urusan else ""
-    assert client.post(url, data).status_code == 302
+    antre = Progres.objects.filter(jenis="jabatan.tasks.refresh_merit_index", status="antre")
+    before = set(antre.values_list("pk", flat=True))
+    response = client.post(url, data, follow=True)
+    assert response.status_code == 200
+    (progres,) = antre.exclude(pk__in=before)
+    assert f"/tugas/{progres.pk}/" in " ".join(str(m) for m in response.context["messages"])
+    if unit.pegawai.exists() or urusan is not None:
+        assert indeks.selisih() != [], "the request itself rebuilt the projection"
+    refresh_merit_index.call(str(progres.pk))
 
 
 def test_changing_a_units_affair_rebuilds_the_related_experience(kota, hr_client):

@@ -8,7 +8,7 @@ import pytest
 from django.utils.module_loading import import_string
 from django_tasks.base import Task
 
-# Every task path of the release before issue 23 (commit 399541f): names kept, or an alias.
+# Every task path of the release before issue 23 (commit 399541f): names kept, or an alias;
 TERSIMPAN = [
     "impor.tasks.pratinjau",
     "impor.tasks.terapkan",
@@ -20,6 +20,8 @@ TERSIMPAN = [
     "pegawai.tasks.ekspor_admin",
     "pelatihan.tasks.daftar_massal",
     "pelatihan.tasks.susun_rencana",
+    # and the one the release of issue 23 (b7d3f2b) named before the task moved to jabatan
+    "impor.tasks.refresh_merit_index",
 ]
 
 
