@@ -26,30 +26,27 @@ def disk():
         yield folder
 
 
-@pytest.mark.lambat
-def test_a_file_that_fits_is_saved_whole_under_its_name(disk):
-    storage = AtomicFileStorage(location=disk)
+def _simpan_dua_kali(folder) -> None:
+    """Save a file into subfolders that do not exist yet, whole, under its name; the same name
+    again gets another name, as Django's storage does; no temporary file is left."""
+    storage = AtomicFileStorage(location=folder)
     nama = storage.save("bukti/2026/a.pdf", ContentFile(b"%PDF-1.4 isi"))
     assert nama == "bukti/2026/a.pdf"
-    assert (disk / nama).read_bytes() == b"%PDF-1.4 isi"
-    assert oct((disk / nama).stat().st_mode & 0o777) == "0o644"  # FILE_UPLOAD_PERMISSIONS
-    # The same name again gets another name, as Django's storage does; nothing else is left.
+    assert (folder / nama).read_bytes() == b"%PDF-1.4 isi"
+    assert oct((folder / nama).stat().st_mode & 0o777) == "0o644"  # FILE_UPLOAD_PERMISSIONS
     nama2 = storage.save("bukti/2026/a.pdf", ContentFile(b"kedua"))
-    assert nama2 != nama and (disk / nama2).read_bytes() == b"kedua"
-    assert berkas_di(disk) == sorted([nama, nama2])
+    assert nama2 != nama and (folder / nama2).read_bytes() == b"kedua"
+    assert berkas_di(folder) == sorted([nama, nama2])
+
+
+@pytest.mark.lambat
+def test_a_file_that_fits_is_saved_whole_under_its_name(disk):
+    _simpan_dua_kali(disk)
 
 
 def test_a_file_is_saved_whole_into_a_new_subfolder(tmp_path):
-    """The same save on an ordinary folder (no root, no tmpfs: it runs everywhere), into
-    subfolders that do not exist yet."""
-    storage = AtomicFileStorage(location=tmp_path)
-    nama = storage.save("bukti/2026/a.pdf", ContentFile(b"%PDF-1.4 isi"))
-    assert nama == "bukti/2026/a.pdf"
-    assert (tmp_path / nama).read_bytes() == b"%PDF-1.4 isi"
-    assert oct((tmp_path / nama).stat().st_mode & 0o777) == "0o644"  # FILE_UPLOAD_PERMISSIONS
-    nama2 = storage.save("bukti/2026/a.pdf", ContentFile(b"kedua"))
-    assert nama2 != nama and (tmp_path / nama2).read_bytes() == b"kedua"
-    assert berkas_di(tmp_path) == sorted([nama, nama2])  # no temporary file left
+    """The same save on an ordinary folder (no root, no tmpfs: it runs everywhere)."""
+    _simpan_dua_kali(tmp_path)
 
 
 @pytest.mark.lambat

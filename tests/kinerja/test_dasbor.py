@@ -79,28 +79,19 @@ def banyak_penilai(org):
     of SKPs, the two who lag behind would be cut off (the fixture adds 2 evaluators of 1 SKP)."""
     periode = Periode.objects.get(tahun=2025)
     with projection.deferred():  # bulk set-up: one rebuild of the merit projection, not per save
-        for n in range(26):
-            penilai = PegawaiFactory(nama=f"Penilai Rajin {n:02d}", unit_kerja=org.unit_a)
+        for nama, predikat, status in (
+            *((f"Penilai Rajin {n:02d}", rules.BAIK, "final") for n in range(26)),
+            *((f"Penilai Lalai {n}", "", "direncanakan") for n in range(2)),
+        ):
+            penilai = PegawaiFactory(nama=nama, unit_kerja=org.unit_a)
             for _ in range(2):
-                p = PegawaiFactory(unit_kerja=org.bidang_a)
                 skp_final(
-                    p,
+                    PegawaiFactory(unit_kerja=org.bidang_a),
                     periode=periode,
-                    predikat=rules.BAIK,
+                    predikat=predikat,
                     perangkat_daerah=org.unit_a,
                     penilai=penilai,
-                )
-        for n in range(2):
-            penilai = PegawaiFactory(nama=f"Penilai Lalai {n}", unit_kerja=org.unit_a)
-            for _ in range(2):
-                p = PegawaiFactory(unit_kerja=org.bidang_a)
-                skp_final(
-                    p,
-                    periode=periode,
-                    predikat="",
-                    perangkat_daerah=org.unit_a,
-                    penilai=penilai,
-                    status="direncanakan",
+                    status=status,
                 )
     return org
 
