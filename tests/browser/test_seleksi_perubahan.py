@@ -18,7 +18,7 @@ from publik.services import seleksi_cancel
 from tests.akses_data import buat_organisasi
 from tests.browser.alat import login, periksa_axe, tangkap_layar
 from tests.factories import FormasiFactory, JabatanFactory
-from tests.publik.bantu import buka
+from tests.publik.bantu import buka, jadwal_dari
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 HARI = dt.timedelta(days=1)
@@ -53,7 +53,10 @@ def test_hr_edits_announces_reschedules_and_cancels_and_the_public_sees_each_ste
     )
     hari_ini = timezone.localdate()
     seleksi = buka(
-        {"formasi": formasi}, org.users["hr"], hari_ini + 3 * HARI, judul="Seleksi Kadis Kominfo"
+        {"formasi": formasi},
+        org.users["hr"],
+        tahap=jadwal_dari(hari_ini + 3 * HARI),
+        judul="Seleksi Kadis Kominfo",
     )
     base = live_server.url
     publik = f"{base}/seleksi/{seleksi.pk}/"
@@ -191,7 +194,9 @@ def test_an_applicant_on_a_phone_reads_the_cancellation_of_their_selection(page:
         ),
     )
     hari_ini = timezone.localdate()
-    seleksi = buka({"formasi": formasi}, org.users["hr"], hari_ini - 10 * HARI, judul=JUDUL)
+    seleksi = buka(
+        {"formasi": formasi}, org.users["hr"], tahap=jadwal_dari(hari_ini - 10 * HARI), judul=JUDUL
+    )
     # Set-up only: the applicant applied during registration (eligibility is not under test).
     Pelamar.objects.create(seleksi=seleksi, formasi=formasi, pegawai=org.pegawai_a)
     seleksi_cancel(
