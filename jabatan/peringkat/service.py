@@ -48,24 +48,24 @@ def _kandidat(sql: _Sql, di: str, urut: str = "", batas: int | None = None) -> l
     """The pure rules' view of the pool's rows where `di` holds, in the order `urut` (the
     ranking's, URUTAN) and at most `batas` of them, with their sanctions, their days in the
     post's affair and their JP of the years that count: one query, the projection row beside
-    its IndeksUrusan and IndeksJp values (the joins of _Sql.dari) and one row per sanction (a
-    LEFT JOIN: few employees have any)."""
+    its IndeksUrusan value (the join of _Sql.dari), then, for the rows chosen, their IndeksJp
+    years (_Sql.jp_tahun) and one row per sanction (a LEFT JOIN: few employees have any)."""
     kolom = ", ".join(f"m.{f}" for f in indeks.FIELDS)
     tahun = pengembangan.tahun_jendela(sql.pada)
-    jp = ", ".join(f"j{n}.jp AS jp{n}" for n in range(len(tahun)))
     hari = "u.hari" if sql.s.urusan is not None else "NULL"
     dalam = (
-        f"SELECT {kolom}, {hari} AS hari_urusan, {jp}"
+        f"SELECT {kolom}, {hari} AS hari_urusan"
         + (f", {sql.skor()} AS skor" if urut else "")
         + f" FROM {sql.dari()} AND {di}"
         + (f" ORDER BY {urut}" if urut else "")
         + (f" LIMIT {int(batas)}" if batas is not None else "")
     )
     h = HukumanDisiplin._meta.db_table
+    jp_join, jp = sql.jp_tahun()
     with connection.cursor() as cursor:
         cursor.execute(
-            f"SELECT m.*, h.jenis, h.tmt_mulai, h.tmt_selesai FROM ({dalam}) m "
-            f"LEFT JOIN {h} h ON h.pegawai_id = m.pegawai_id "
+            f"SELECT m.*, {', '.join(jp)}, h.jenis, h.tmt_mulai, h.tmt_selesai FROM ({dalam}) m"
+            f"{jp_join} LEFT JOIN {h} h ON h.pegawai_id = m.pegawai_id "
             f"ORDER BY {urut or 'm.pegawai_id'}, h.tmt_mulai DESC, h.id",
             sql.params,
         )
@@ -92,7 +92,7 @@ def _kandidat(sql: _Sql, di: str, urut: str = "", batas: int | None = None) -> l
         if konversi:
             nilai = [f(v) for f, v in zip(konversi, nilai, strict=True)]
         hari_urusan = row[n]
-        jp_tahun = {t: v for t, v in zip(tahun, row[n + 1 : n + 1 + len(tahun)], strict=True) if v}
+        jp_tahun = {t: v for t, v in zip(tahun, row[-3 - len(tahun) : -3], strict=True) if v}
         hasil.append(
             indeks.kandidat(
                 IndeksMerit(**dict(zip(indeks.FIELDS, nilai, strict=True))),

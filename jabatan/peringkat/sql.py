@@ -233,13 +233,36 @@ class _Sql:
             return None
         return f"m.tingkat_kepemimpinan < {self.p(pengembangan.TINGKAT[kode])}"
 
-    def pengembangan(self) -> str:
-        """jabatan.merit.pengembangan.nilai in hundredths: 2 points per JP of the joined IndeksJp
-        years up to 80, and 20 for the level's leadership training."""
-        jp = " + ".join(
-            f"COALESCE(j{n}.jp, 0)" for n in range(len(pengembangan.tahun_jendela(self.pada)))
+    def jp(self) -> str:
+        """The JP of the ranking's window (jabatan.merit.pengembangan.jp): the row's own sum when
+        it was written in the window's last year (IndeksMerit.jp_jendela), else the sum of its
+        IndeksJp rows of the window (a ranking dated in another year, or rows written before the
+        year turned); CASE looks them up only for those rows."""
+        tahun = pengembangan.tahun_jendela(self.pada)
+        return (
+            f"CASE WHEN m.jp_jendela_tahun = {self.p(tahun[-1])} THEN m.jp_jendela "
+            f"ELSE (SELECT COALESCE(SUM(jp), 0) FROM {IndeksJp._meta.db_table} "
+            f"WHERE pegawai_id = m.pegawai_id AND tahun IN {self.daftar(tahun)}) END"
         )
-        poin_jp = self.least(str(pengembangan.MAKS_JP), f"{pengembangan.POIN_PER_JP} * ({jp})")
+
+    def jp_tahun(self) -> tuple[str, list[str]]:
+        """The JP of each year of the window for a few rows `m` (the explanations): one LEFT
+        JOIN of IndeksJp per year (at most one row each) and its column, oldest year first."""
+        joins, kolom = "", []
+        for n, tahun in enumerate(pengembangan.tahun_jendela(self.pada)):
+            joins += (
+                f" LEFT JOIN {IndeksJp._meta.db_table} j{n} ON j{n}.pegawai_id = m.pegawai_id "
+                f"AND j{n}.tahun = {self.p(tahun)}"
+            )
+            kolom.append(f"j{n}.jp")
+        return joins, kolom
+
+    def pengembangan(self) -> str:
+        """jabatan.merit.pengembangan.nilai in hundredths: 2 points per JP of the window up to
+        80, and 20 for the level's leadership training."""
+        poin_jp = self.least(
+            str(pengembangan.MAKS_JP), f"{pengembangan.POIN_PER_JP} * ({self.jp()})"
+        )
         kurang = self.kepemimpinan_kurang()
         poin_k = (
             f"CASE WHEN {kurang} THEN 0 ELSE {pengembangan.POIN_KEPEMIMPINAN} END"
@@ -282,18 +305,12 @@ class _Sql:
 
     def dari(self) -> str:
         """The candidate pool: every projected employee but the post's holders, with their
-        days in the post's government affair (at most one IndeksUrusan row each) and their JP
-        of each year that counts (at most one IndeksJp row each per year)."""
+        days in the post's government affair (at most one IndeksUrusan row each)."""
         tabel = f"{IndeksMerit._meta.db_table} m"
         if self.s.urusan is not None:
             tabel += (
                 f" LEFT JOIN {IndeksUrusan._meta.db_table} u ON u.pegawai_id = m.pegawai_id "
                 f"AND u.urusan_id = {self.p(self.s.urusan)}"
-            )
-        for n, tahun in enumerate(pengembangan.tahun_jendela(self.pada)):
-            tabel += (
-                f" LEFT JOIN {IndeksJp._meta.db_table} j{n} ON j{n}.pegawai_id = m.pegawai_id "
-                f"AND j{n}.tahun = {self.p(tahun)}"
             )
         if self.kecuali:
             return f"{tabel} WHERE m.pegawai_id NOT IN {self.daftar(self.kecuali)}"
