@@ -110,6 +110,9 @@ class IndeksMerit(models.Model):
 
     class Meta:
         verbose_name = _("indeks merit")
+        # The ranking finds the rows whose jp_jendela is of another year (jabatan.peringkat.sql
+        # _Sql.dari): none in a year the projection was rebuilt.
+        indexes = [models.Index(fields=["jp_jendela_tahun"], name="indeks_merit_jp_tahun")]
         verbose_name_plural = pgettext_lazy("jamak", "indeks merit")
 
     def __str__(self) -> str:

@@ -236,13 +236,12 @@ class _Sql:
     def jp(self) -> str:
         """The JP of the ranking's window (jabatan.merit.pengembangan.jp): the row's own sum when
         it was written in the window's last year (IndeksMerit.jp_jendela), else the sum of its
-        IndeksJp rows of the window (a ranking dated in another year, or rows written before the
-        year turned); CASE looks them up only for those rows."""
+        IndeksJp rows of the window (`jw` of dari: a ranking dated in another year, or rows
+        written before the year turned)."""
         tahun = pengembangan.tahun_jendela(self.pada)
         return (
             f"CASE WHEN m.jp_jendela_tahun = {self.p(tahun[-1])} THEN m.jp_jendela "
-            f"ELSE (SELECT COALESCE(SUM(jp), 0) FROM {IndeksJp._meta.db_table} "
-            f"WHERE pegawai_id = m.pegawai_id AND tahun IN {self.daftar(tahun)}) END"
+            "ELSE COALESCE(jw.jp, 0) END"
         )
 
     def jp_tahun(self) -> tuple[str, list[str]]:
@@ -289,29 +288,50 @@ class _Sql:
 
     def integritas(self) -> str:
         """30 points off per sedang/berat sanction begun in TAHUN_INTEGRITAS years, 10 per ringan
-        one in two (jabatan.merit.komponen); only rows with a recent sanction look them up."""
-        h = HukumanDisiplin._meta.db_table
+        one in two (jabatan.merit.komponen), summed in `hk` of dari."""
         lima = self.p(merit.tambah_tahun(self.pada, -merit.TAHUN_INTEGRITAS))
-        dua = self.p(merit.tambah_tahun(self.pada, -2))
-        potong = (
-            f"(SELECT COALESCE(SUM(CASE WHEN jenis IN {self.daftar(BERAT)} THEN 30 "
-            f"WHEN tmt_mulai >= {dua} THEN 10 ELSE 0 END), 0) FROM {h} "
-            f"WHERE pegawai_id = m.pegawai_id AND tmt_mulai >= {lima})"
-        )
         return (
             f"CASE WHEN m.hukuman_terakhir IS NULL OR m.hukuman_terakhir < {lima} THEN 10000 "
-            f"ELSE 100 * {self.greatest('0', f'100 - {potong}')} END"
+            f"ELSE 100 * {self.greatest('0', '100 - COALESCE(hk.potong, 0)')} END"
         )
 
     def dari(self) -> str:
         """The candidate pool: every projected employee but the post's holders, with their
-        days in the post's government affair (at most one IndeksUrusan row each)."""
+        days in the post's government affair (at most one IndeksUrusan row each), the points
+        their recent sanctions take off integrity (`hk`) and their JP of the window when their
+        row holds another window's (`jw`).
+
+        Joins, not correlated subqueries: PostgreSQL computes no correlated subquery in a
+        parallel worker, so with one the leader alone computed the score of every eligible row
+        (1,000,000 employees: 190,000 rows through the workers' queue); joined, each worker
+        scores its share and sends its top rows. `hk` sums the few sanctions of the integrity
+        window; `jw` reads IndeksJp only for the rows whose jp_jendela is of another year,
+        found through the index on jp_jendela_tahun (none in a year the projection was
+        rebuilt). The counts read neither: PostgreSQL drops a LEFT JOIN on a unique key whose
+        columns nothing reads."""
         tabel = f"{IndeksMerit._meta.db_table} m"
         if self.s.urusan is not None:
             tabel += (
                 f" LEFT JOIN {IndeksUrusan._meta.db_table} u ON u.pegawai_id = m.pegawai_id "
                 f"AND u.urusan_id = {self.p(self.s.urusan)}"
             )
+        h = HukumanDisiplin._meta.db_table
+        lima = self.p(merit.tambah_tahun(self.pada, -merit.TAHUN_INTEGRITAS))
+        dua = self.p(merit.tambah_tahun(self.pada, -2))
+        tabel += (
+            f" LEFT JOIN (SELECT pegawai_id, SUM(CASE WHEN jenis IN {self.daftar(BERAT)} THEN 30 "
+            f"WHEN tmt_mulai >= {dua} THEN 10 ELSE 0 END) AS potong FROM {h} "
+            f"WHERE tmt_mulai >= {lima} GROUP BY pegawai_id) hk ON hk.pegawai_id = m.pegawai_id"
+        )
+        tahun = pengembangan.tahun_jendela(self.pada)
+        akhir = self.p(tahun[-1])
+        tabel += (
+            f" LEFT JOIN (SELECT j.pegawai_id, SUM(j.jp) AS jp FROM {IndeksJp._meta.db_table} j "
+            f"JOIN {IndeksMerit._meta.db_table} s ON s.pegawai_id = j.pegawai_id "
+            f"WHERE j.tahun IN {self.daftar(tahun)} AND (s.jp_jendela_tahun < {akhir} "
+            f"OR s.jp_jendela_tahun > {akhir} OR s.jp_jendela_tahun IS NULL) "
+            "GROUP BY j.pegawai_id) jw ON jw.pegawai_id = m.pegawai_id"
+        )
         if self.kecuali:
             return f"{tabel} WHERE m.pegawai_id NOT IN {self.daftar(self.kecuali)}"
         return f"{tabel} WHERE 1 = 1"
@@ -330,10 +350,11 @@ class _Sql:
         a sanction on the date, with whether the other rules let them through."""
         pita, dari = self.pita(), self.dari()
         lolos = self.layak(alasan, hukuman=False)
-        kolom = ", ".join(f"SUM(CASE WHEN {c} THEN 1 ELSE 0 END)" for c in alasan.values())
+        # COUNT(*) FILTER, not SUM(CASE ...): about 10% less of the scan at 1,000,000.
+        kolom = ", ".join(f"COUNT(*) FILTER (WHERE {c})" for c in alasan.values())
         return (
             f"SELECT m.jenis_kelamin, {pita} AS pita, COUNT(*), "
-            f"SUM(CASE WHEN {lolos} THEN 1 ELSE 0 END), {kolom} "
+            f"COUNT(*) FILTER (WHERE {lolos}), {kolom} "
             f"FROM {dari} GROUP BY m.jenis_kelamin, pita",
             f"SELECT m.jenis_kelamin, {pita}, CASE WHEN {lolos} THEN 1 ELSE 0 END "
             f"FROM {dari} AND {self.terhukum()}",
