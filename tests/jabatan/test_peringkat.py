@@ -249,6 +249,19 @@ def test_rows_written_in_another_year_rank_by_their_indeksjp_rows(kota):
     _sama(p, ref, PADA)
 
 
+def test_the_daily_task_rebuilds_the_rows_of_another_window(kota):
+    """`indeks_merit --jendela` (the daily clean-up) rebuilds the rows written before the year
+    turned, and only those."""
+    ids = list(IndeksMerit.objects.order_by("pk").values_list("pegawai_id", flat=True)[:5])
+    IndeksMerit.objects.filter(pegawai_id__in=ids).update(jp_jendela_tahun=PADA.year - 1)
+    assert set(indeks.jendela_basi()) == set(ids) <= set(indeks.selisih())
+    out = StringIO()
+    call_command("indeks_merit", "--jendela", stdout=out)
+    assert "5 baris" in out.getvalue()
+    assert indeks.jendela_basi() == [] and indeks.selisih() == []
+    _oracle_sama()
+
+
 def test_the_ranking_takes_a_fixed_number_of_queries(kota, django_assert_max_num_queries):
     formasi = _lowong(JenisJabatan.ADMINISTRATOR)
     nip = Pegawai.objects.order_by("pk").first().nip
