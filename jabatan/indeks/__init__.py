@@ -15,7 +15,13 @@ Modules: `rows` (a candidate's rows and the pure rules' view of a stored row), `
 statements), `refresh` (the writer and the check).
 """
 
-from jabatan.indeks.refresh import BATCH, index_refresh, index_refresh_predikat, selisih
+from jabatan.indeks.refresh import (
+    BATCH,
+    index_refresh,
+    index_refresh_predikat,
+    jendela_basi,
+    selisih,
+)
 from jabatan.indeks.rows import (
     FIELDS,
     FIELDS_JP,
@@ -54,6 +60,7 @@ __all__ = [
     "hari_urusan",
     "index_refresh",
     "index_refresh_predikat",
+    "jendela_basi",
     "jp_tahun",
     "kandidat",
     "nilai_baris",

@@ -19,6 +19,7 @@ from django.db.models import (
     When,
 )
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 
 from jabatan import merit
 from jabatan.indeks import sql
@@ -117,6 +118,16 @@ def index_refresh_predikat() -> int:
         ),
     )
     return n
+
+
+def jendela_basi() -> list[int]:
+    """Employees whose row holds the JP of a window that does not end this year (written before
+    the year turned): `manage.py indeks_merit --jendela` rebuilds them, daily."""
+    return list(
+        IndeksMerit.objects.exclude(jp_jendela_tahun=timezone.localdate().year).values_list(
+            "pegawai_id", flat=True
+        )
+    )
 
 
 def selisih() -> list[int]:

@@ -8,7 +8,10 @@ from collections.abc import Collection, Iterable, Mapping
 from datetime import date
 from decimal import Decimal
 
+from django.utils import timezone
+
 from jabatan import merit
+from jabatan.merit import pengembangan
 from jabatan.models import IndeksJp, IndeksMerit, IndeksUrusan
 from kinerja import rules as kinerja_rules
 from pegawai import golongan as gol
@@ -42,6 +45,7 @@ def cukup(k: merit.Kandidat, jenis: str) -> date | None:
 def nilai_baris(k: merit.Kandidat) -> dict[str, object]:
     """The projection row of one candidate, by column (bulk writes skip model instances)."""
     predikat = [*k.predikat_tahunan[:2], "", ""]
+    hari_ini = timezone.localdate()  # the JP window ends in the year of the writing
     row = dict(
         pegawai_id=k.pegawai_id,
         nip=k.nip,
@@ -68,6 +72,8 @@ def nilai_baris(k: merit.Kandidat) -> dict[str, object]:
         jabatan_kini_mulai=k.jabatan_kini_mulai,
         urusan_kini_id=k.urusan_kini,
         tingkat_kepemimpinan=k.tingkat_kepemimpinan,
+        jp_jendela_tahun=hari_ini.year,
+        jp_jendela=pengembangan.jp(k, hari_ini),
         jpm_sen=int(k.jpm * 100) if k.jpm is not None else None,
         hukuman_sampai=max(
             (

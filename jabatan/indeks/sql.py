@@ -17,6 +17,7 @@ from collections.abc import Collection
 from datetime import date
 
 from django.db import connection
+from django.utils import timezone
 
 from core.sql import literal, literal_list
 from jabatan import merit
@@ -210,6 +211,13 @@ def select_merit(semua: bool) -> tuple[list[str], str]:
         f" WHERE status = {literal(DIVERIFIKASI)} AND pelatihan_wajib <> ''"
         f"{_dan('pegawai_id', semua)}) x GROUP BY pegawai_id)"
     )
+    # The JP of the window that ends this year (IndeksMerit.jp_jendela): the sum of this
+    # year's IndeksJp rows of the window, read from the same training rows.
+    jendela = pengembangan.tahun_jendela(timezone.localdate())
+    jp_jendela = (
+        f"jpj AS (SELECT pegawai_id, SUM(jp) AS jp FROM ({_jp(semua, jendela[0], jendela[-1])})"
+        " x GROUP BY pegawai_id)"
+    )
     lulus = literal_list(merit.PREDIKAT_LULUS)
     skor = kinerja_rules.SKOR_PREDIKAT
     if _pg():
@@ -245,6 +253,8 @@ def select_merit(semua: bool) -> tuple[list[str], str]:
         "urusan_kini_id": "kini.urusan",
         **{KOLOM_CUKUP[j]: _cukup(j) for j in merit.PENGALAMAN},
         "tingkat_kepemimpinan": "COALESCE(kep.tingkat, 0)",
+        "jp_jendela_tahun": str(jendela[-1]),
+        "jp_jendela": "COALESCE(jpj.jp, 0)",
         "jpm_sen": jpm_sen,
         "hukuman_sampai": "huk.sampai",
         "hukuman_terakhir": "huk.terakhir",
@@ -261,6 +271,7 @@ def select_merit(semua: bool) -> tuple[list[str], str]:
             pengalaman,
             kini,
             kepemimpinan,
+            jp_jendela,
         ]
     )
     select = (
@@ -274,6 +285,7 @@ def select_merit(semua: bool) -> tuple[list[str], str]:
         " LEFT JOIN ph ON ph.pegawai_id = p.id"
         " LEFT JOIN kini ON kini.pegawai_id = p.id"
         " LEFT JOIN kep ON kep.pegawai_id = p.id"
+        " LEFT JOIN jpj ON jpj.pegawai_id = p.id"
         f" WHERE {pool(semua)}"
     )
     return fields, select
@@ -290,17 +302,23 @@ def select_urusan(semua: bool) -> tuple[list[str], str]:
     )
 
 
+def _jp(semua: bool, dari: int = 1, sampai: int = 9999) -> str:
+    """JP by employee and calendar year from `dari` to `sampai`, one row per training: completed
+    catalogue training and verified external training (pegawai_id, tahun, jp)."""
+    tahun = f"tahun_jp BETWEEN {int(dari)} AND {int(sampai)}"
+    return (
+        "SELECT pegawai_id, tahun_jp AS tahun, jp_diakui AS jp FROM pelatihan_peserta"
+        f" WHERE status = {literal(LULUS)} AND {tahun}{_dan('pegawai_id', semua)}"
+        " UNION ALL SELECT pegawai_id, tahun_jp, jumlah_jp FROM pelatihan_pelatihaneksternal"
+        f" WHERE status = {literal(DIVERIFIKASI)} AND {tahun}{_dan('pegawai_id', semua)}"
+    )
+
+
 def select_jp(semua: bool) -> tuple[list[str], str]:
     """JP per calendar year: completed catalogue training and verified external training."""
     return ["pegawai_id", "tahun", "jp"], (
-        "SELECT x.pegawai_id, x.tahun, SUM(x.jp) FROM ("
-        " SELECT pegawai_id, tahun_jp AS tahun, jp_diakui AS jp FROM pelatihan_peserta"
-        f" WHERE status = {literal(LULUS)} AND tahun_jp BETWEEN 1 AND 9999"
-        f"{_dan('pegawai_id', semua)}"
-        " UNION ALL SELECT pegawai_id, tahun_jp, jumlah_jp FROM pelatihan_pelatihaneksternal"
-        f" WHERE status = {literal(DIVERIFIKASI)} AND tahun_jp BETWEEN 1 AND 9999"
-        f"{_dan('pegawai_id', semua)}"
-        ") x JOIN pegawai_pegawai p ON p.id = x.pegawai_id"
+        f"SELECT x.pegawai_id, x.tahun, SUM(x.jp) FROM ({_jp(semua)})"
+        " x JOIN pegawai_pegawai p ON p.id = x.pegawai_id"
         f" WHERE {pool(semua)} GROUP BY x.pegawai_id, x.tahun HAVING SUM(x.jp) <> 0"
     )
 

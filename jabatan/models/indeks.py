@@ -91,6 +91,13 @@ class IndeksMerit(models.Model):
     # The highest leadership program completed (jabatan.merit.pengembangan.TINGKAT: 0 none,
     # 1 PKP ... 4 PKN I); JP per year is in IndeksJp.
     tingkat_kepemimpinan = models.PositiveSmallIntegerField(default=0)
+    # The JP of the window (jabatan.merit.pengembangan.tahun_jendela) that ends in the year of
+    # the row's writing, `jp_jendela_tahun`: a ranking dated in that year reads the sum here
+    # instead of joining IndeksJp twice per row (1,000,000 employees: about 1 s of the scan).
+    # A ranking dated in another year sums the IndeksJp rows instead (the rows written last year
+    # stay right, only slower, until the next rebuild).
+    jp_jendela_tahun = models.PositiveSmallIntegerField(null=True)
+    jp_jendela = models.PositiveIntegerField(default=0)
     # The latest assessment's JPM (of those with one), in hundredths: the talent grid's potensial
     # axis, banded at ranking time by HR's current PengaturanTalenta (so a band change needs no
     # rebuild here).
@@ -103,6 +110,9 @@ class IndeksMerit(models.Model):
 
     class Meta:
         verbose_name = _("indeks merit")
+        # The ranking finds the rows whose jp_jendela is of another year (jabatan.peringkat.sql
+        # _Sql.dari): none in a year the projection was rebuilt.
+        indexes = [models.Index(fields=["jp_jendela_tahun"], name="indeks_merit_jp_tahun")]
         verbose_name_plural = pgettext_lazy("jamak", "indeks merit")
 
     def __str__(self) -> str:

@@ -14,7 +14,7 @@ from django.db.models import DateField
 from jabatan import indeks, merit
 from jabatan.merit import pengembangan
 from jabatan.models import Formasi, IndeksMerit, Penempatan
-from jabatan.peringkat.sql import PITA_USIA, TERATAS, URUTAN, _Sql
+from jabatan.peringkat.sql import KOLOM_URUTAN, PITA_USIA, TERATAS, URUTAN, _Sql
 from jabatan.selectors import profil_merit, syarat_formasi
 from kinerja import rules as kr
 from kinerja.models import PengaturanTalenta
@@ -48,24 +48,23 @@ def _kandidat(sql: _Sql, di: str, urut: str = "", batas: int | None = None) -> l
     """The pure rules' view of the pool's rows where `di` holds, in the order `urut` (the
     ranking's, URUTAN) and at most `batas` of them, with their sanctions, their days in the
     post's affair and their JP of the years that count: one query, the projection row beside
-    its IndeksUrusan and IndeksJp values (the joins of _Sql.dari) and one row per sanction (a
-    LEFT JOIN: few employees have any)."""
+    its IndeksUrusan value (the join of _Sql.dari), then, for the rows chosen, their IndeksJp
+    years (_Sql.jp_tahun) and one row per sanction (a LEFT JOIN: few employees have any)."""
     kolom = ", ".join(f"m.{f}" for f in indeks.FIELDS)
     tahun = pengembangan.tahun_jendela(sql.pada)
-    jp = ", ".join(f"j{n}.jp AS jp{n}" for n in range(len(tahun)))
     hari = "u.hari" if sql.s.urusan is not None else "NULL"
-    dalam = (
-        f"SELECT {kolom}, {hari} AS hari_urusan, {jp}"
-        + (f", {sql.skor()} AS skor" if urut else "")
-        + f" FROM {sql.dari()} AND {di}"
-        + (f" ORDER BY {urut}" if urut else "")
-        + (f" LIMIT {int(batas)}" if batas is not None else "")
-    )
+    if urut:
+        dalam = f"SELECT * FROM {sql.baris(f'{kolom}, {hari} AS hari_urusan', di)} ORDER BY {urut}"
+    else:
+        dalam = f"SELECT {kolom}, {hari} AS hari_urusan FROM {sql.dari()} AND {di}"
+    if batas is not None:
+        dalam += f" LIMIT {int(batas)}"
     h = HukumanDisiplin._meta.db_table
+    jp_join, jp = sql.jp_tahun()
     with connection.cursor() as cursor:
         cursor.execute(
-            f"SELECT m.*, h.jenis, h.tmt_mulai, h.tmt_selesai FROM ({dalam}) m "
-            f"LEFT JOIN {h} h ON h.pegawai_id = m.pegawai_id "
+            f"SELECT m.*, {', '.join(jp)}, h.jenis, h.tmt_mulai, h.tmt_selesai FROM ({dalam}) m"
+            f"{jp_join} LEFT JOIN {h} h ON h.pegawai_id = m.pegawai_id "
             f"ORDER BY {urut or 'm.pegawai_id'}, h.tmt_mulai DESC, h.id",
             sql.params,
         )
@@ -92,7 +91,7 @@ def _kandidat(sql: _Sql, di: str, urut: str = "", batas: int | None = None) -> l
         if konversi:
             nilai = [f(v) for f, v in zip(konversi, nilai, strict=True)]
         hari_urusan = row[n]
-        jp_tahun = {t: v for t, v in zip(tahun, row[n + 1 : n + 1 + len(tahun)], strict=True) if v}
+        jp_tahun = {t: v for t, v in zip(tahun, row[-3 - len(tahun) : -3], strict=True) if v}
         hasil.append(
             indeks.kandidat(
                 IndeksMerit(**dict(zip(indeks.FIELDS, nilai, strict=True))),
@@ -187,9 +186,9 @@ def _peringkat_dari(p: Peringkat, hasil: Sequence[merit.Hasil]) -> None:
     if not cari:
         return
     sql = _sql(p)
-    dari, layak, skor = sql.dari(), sql.layak(sql.alasan()), sql.skor()
+    baris = sql.baris(KOLOM_URUTAN, sql.layak(sql.alasan()))
     kunci = (
-        f"-{skor}, -m.urutan_golongan, m.tmt_golongan, m.tmt_masuk, "
+        "-skor, -m.urutan_golongan, m.tmt_golongan, m.tmt_masuk, "
         "-m.tingkat_kepemimpinan, -m.urutan_pendidikan, "
         "m.tanggal_lahir, m.nip"
     )
@@ -200,7 +199,7 @@ def _peringkat_dari(p: Peringkat, hasil: Sequence[merit.Hasil]) -> None:
             f"SUM(CASE WHEN ({kunci}) < ({', '.join(sql.p(v) for v in nilai)}) THEN 1 ELSE 0 END)"
         )
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT {', '.join(kolom)} FROM {dari} AND {layak}", sql.params)
+        cursor.execute(f"SELECT {', '.join(kolom)} FROM {baris}", sql.params)
         sebelum = cursor.fetchone()
     for h, n in zip(cari, sebelum, strict=True):
         h.peringkat = (n or 0) + 1

@@ -199,7 +199,7 @@ class _Sql:
             f"THEN {kini} ELSE 0 END)"
         )
 
-    def komponen(self) -> dict[str, str]:
+    def komponen(self, segar: bool = True) -> dict[str, str]:
         """The six components of jabatan.merit.komponen, in hundredths."""
         s = self.s
         jpm = self.jpm_sen()
@@ -215,7 +215,7 @@ class _Sql:
             "kompetensi": f"CASE WHEN m.asesmen THEN {jpm} ELSE 0 END" if jpm else "0",
             "kualifikasi": "100 * "
             + self.least("100", f"{self.kecocokan()} + {relevansi.PER_JENJANG} * {lebih}"),
-            "pengembangan": self.pengembangan(),
+            "pengembangan": self.pengembangan(segar),
             # (3·rank + posts + 2·related)·5/1461 in hundredths, half up: merit.nilai_pengalaman
             "pengalaman": self.least(
                 "10000",
@@ -233,13 +233,32 @@ class _Sql:
             return None
         return f"m.tingkat_kepemimpinan < {self.p(pengembangan.TINGKAT[kode])}"
 
-    def pengembangan(self) -> str:
-        """jabatan.merit.pengembangan.nilai in hundredths: 2 points per JP of the joined IndeksJp
-        years up to 80, and 20 for the level's leadership training."""
-        jp = " + ".join(
-            f"COALESCE(j{n}.jp, 0)" for n in range(len(pengembangan.tahun_jendela(self.pada)))
+    def jp(self, segar: bool) -> str:
+        """The JP of the ranking's window (jabatan.merit.pengembangan.jp): on a row written in
+        the window's last year (`segar`, IndeksMerit.jp_jendela) the row's own sum, else the
+        IndeksJp years joined by jp_tahun."""
+        if segar:
+            return "m.jp_jendela"
+        return " + ".join(f"COALESCE({k}, 0)" for k in self.jp_tahun()[1])
+
+    def jp_tahun(self) -> tuple[str, list[str]]:
+        """The IndeksJp years of the window onto the rows `m`: one LEFT JOIN per year (at most
+        one row each) and its column, oldest year first."""
+        joins, kolom = "", []
+        for n, tahun in enumerate(pengembangan.tahun_jendela(self.pada)):
+            joins += (
+                f" LEFT JOIN {IndeksJp._meta.db_table} j{n} ON j{n}.pegawai_id = m.pegawai_id "
+                f"AND j{n}.tahun = {self.p(tahun)}"
+            )
+            kolom.append(f"j{n}.jp")
+        return joins, kolom
+
+    def pengembangan(self, segar: bool) -> str:
+        """jabatan.merit.pengembangan.nilai in hundredths: 2 points per JP of the window up to
+        80, and 20 for the level's leadership training."""
+        poin_jp = self.least(
+            str(pengembangan.MAKS_JP), f"{pengembangan.POIN_PER_JP} * ({self.jp(segar)})"
         )
-        poin_jp = self.least(str(pengembangan.MAKS_JP), f"{pengembangan.POIN_PER_JP} * ({jp})")
         kurang = self.kepemimpinan_kurang()
         poin_k = (
             f"CASE WHEN {kurang} THEN 0 ELSE {pengembangan.POIN_KEPEMIMPINAN} END"
@@ -248,9 +267,9 @@ class _Sql:
         )
         return f"100 * ({poin_jp} + {poin_k})"
 
-    def skor(self) -> str:
+    def skor(self, segar: bool = True) -> str:
         """The weighted score in hundredths, rounded half up (jabatan.merit.skor)."""
-        komponen = self.komponen()
+        komponen = self.komponen(segar)
         w = self.bobot.sebagai_dict()
         jumlah = " + ".join(f"({komponen[n]}) * {w[n]}" for n in merit.KOMPONEN if w[n])
         return f"((({jumlah or '0'}) + 50) / 100)"
@@ -266,46 +285,67 @@ class _Sql:
 
     def integritas(self) -> str:
         """30 points off per sedang/berat sanction begun in TAHUN_INTEGRITAS years, 10 per ringan
-        one in two (jabatan.merit.komponen); only rows with a recent sanction look them up."""
-        h = HukumanDisiplin._meta.db_table
+        one in two (jabatan.merit.komponen), summed in `hk` of dari."""
         lima = self.p(merit.tambah_tahun(self.pada, -merit.TAHUN_INTEGRITAS))
-        dua = self.p(merit.tambah_tahun(self.pada, -2))
-        potong = (
-            f"(SELECT COALESCE(SUM(CASE WHEN jenis IN {self.daftar(BERAT)} THEN 30 "
-            f"WHEN tmt_mulai >= {dua} THEN 10 ELSE 0 END), 0) FROM {h} "
-            f"WHERE pegawai_id = m.pegawai_id AND tmt_mulai >= {lima})"
-        )
         return (
             f"CASE WHEN m.hukuman_terakhir IS NULL OR m.hukuman_terakhir < {lima} THEN 10000 "
-            f"ELSE 100 * {self.greatest('0', f'100 - {potong}')} END"
+            f"ELSE 100 * {self.greatest('0', '100 - COALESCE(hk.potong, 0)')} END"
         )
 
-    def dari(self) -> str:
+    def dari(self, gabung: str = "") -> str:
         """The candidate pool: every projected employee but the post's holders, with their
-        days in the post's government affair (at most one IndeksUrusan row each) and their JP
-        of each year that counts (at most one IndeksJp row each per year)."""
+        days in the post's government affair (at most one IndeksUrusan row each) and the points
+        their recent sanctions take off integrity (`hk`), and the joins `gabung`.
+
+        `hk` is a join, not a correlated subquery: PostgreSQL computes no correlated subquery
+        in a parallel worker, so with one the leader alone scored every eligible row (1,000,000
+        employees: 190,000 rows with their 50 columns through the workers' queue); joined, each
+        worker scores its share and sends its top rows. The counts do not read it, and
+        PostgreSQL drops a LEFT JOIN on a unique key whose columns nothing reads."""
         tabel = f"{IndeksMerit._meta.db_table} m"
         if self.s.urusan is not None:
             tabel += (
                 f" LEFT JOIN {IndeksUrusan._meta.db_table} u ON u.pegawai_id = m.pegawai_id "
                 f"AND u.urusan_id = {self.p(self.s.urusan)}"
             )
-        for n, tahun in enumerate(pengembangan.tahun_jendela(self.pada)):
-            tabel += (
-                f" LEFT JOIN {IndeksJp._meta.db_table} j{n} ON j{n}.pegawai_id = m.pegawai_id "
-                f"AND j{n}.tahun = {self.p(tahun)}"
-            )
+        h = HukumanDisiplin._meta.db_table
+        lima = self.p(merit.tambah_tahun(self.pada, -merit.TAHUN_INTEGRITAS))
+        dua = self.p(merit.tambah_tahun(self.pada, -2))
+        tabel += (
+            f" LEFT JOIN (SELECT pegawai_id, SUM(CASE WHEN jenis IN {self.daftar(BERAT)} THEN 30 "
+            f"WHEN tmt_mulai >= {dua} THEN 10 ELSE 0 END) AS potong FROM {h} "
+            f"WHERE tmt_mulai >= {lima} GROUP BY pegawai_id) hk ON hk.pegawai_id = m.pegawai_id"
+        )
+        tabel += gabung
         if self.kecuali:
             return f"{tabel} WHERE m.pegawai_id NOT IN {self.daftar(self.kecuali)}"
         return f"{tabel} WHERE 1 = 1"
 
+    def baris(self, kolom: str, di: str) -> str:
+        """The pool's rows where `di` holds, `kolom` of each and their score `skor`, as the
+        derived table `m`: the rows written in the window's last year with their own JP sum,
+        and (UNION ALL) the others with their IndeksJp years joined. The index on
+        jp_jendela_tahun finds the others (none in a year the projection was rebuilt), and
+        with none the planner joins nothing; when all are (a ranking dated in another year,
+        or the hours after the year turned) it is the join of both years over the pool. The
+        row's sum spares the scan those two joins: 1,000,000 employees, about 1 s."""
+        akhir = self.p(pengembangan.tahun_jendela(self.pada)[-1])
+        lain = (
+            f"(m.jp_jendela_tahun < {akhir} OR m.jp_jendela_tahun > {akhir} "
+            "OR m.jp_jendela_tahun IS NULL)"
+        )
+        return (
+            f"(SELECT {kolom}, {self.skor(segar=True)} AS skor FROM {self.dari()} "
+            f"AND m.jp_jendela_tahun = {akhir} AND {di} "
+            f"UNION ALL SELECT {kolom}, {self.skor(segar=False)} AS skor "
+            f"FROM {self.dari(self.jp_tahun()[0])} AND {lain} AND {di}) m"
+        )
+
     def teratas(self, kolom: str, batas: int) -> str:
         """The top `batas` eligible rows in the ranking's order (URUTAN), `kolom` of each and
         their score as `skor`."""
-        return (
-            f"SELECT {kolom}, {self.skor()} AS skor FROM {self.dari()} "
-            f"AND {self.layak(self.alasan())} ORDER BY {URUTAN} LIMIT {int(batas)}"
-        )
+        baris = self.baris(f"{kolom}, {KOLOM_URUTAN}", self.layak(self.alasan()))
+        return f"SELECT {kolom}, skor FROM {baris} ORDER BY {URUTAN} LIMIT {int(batas)}"
 
     def hitung(self, alasan: dict[str, str]) -> tuple[str, str]:
         """The counts' two statements: by sex and age band, the pool, those no rule but the
@@ -313,10 +353,11 @@ class _Sql:
         a sanction on the date, with whether the other rules let them through."""
         pita, dari = self.pita(), self.dari()
         lolos = self.layak(alasan, hukuman=False)
-        kolom = ", ".join(f"SUM(CASE WHEN {c} THEN 1 ELSE 0 END)" for c in alasan.values())
+        # COUNT(*) FILTER, not SUM(CASE ...): about 10% less of the scan at 1,000,000.
+        kolom = ", ".join(f"COUNT(*) FILTER (WHERE {c})" for c in alasan.values())
         return (
             f"SELECT m.jenis_kelamin, {pita} AS pita, COUNT(*), "
-            f"SUM(CASE WHEN {lolos} THEN 1 ELSE 0 END), {kolom} "
+            f"COUNT(*) FILTER (WHERE {lolos}), {kolom} "
             f"FROM {dari} GROUP BY m.jenis_kelamin, pita",
             f"SELECT m.jenis_kelamin, {pita}, CASE WHEN {lolos} THEN 1 ELSE 0 END "
             f"FROM {dari} AND {self.terhukum()}",
@@ -335,3 +376,5 @@ URUTAN = (
     "skor DESC, m.urutan_golongan DESC, m.tmt_golongan, m.tmt_masuk, "
     "m.tingkat_kepemimpinan DESC, m.urutan_pendidikan DESC, m.tanggal_lahir, m.nip"
 )
+# The columns URUTAN reads besides the score.
+KOLOM_URUTAN = ", ".join(k.split()[0] for k in URUTAN.split(", ")[1:])

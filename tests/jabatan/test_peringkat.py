@@ -232,6 +232,36 @@ def test_the_sql_ranking_equals_the_pure_rules(kota, jenis, geser, teratas, ubah
     _sama(coba, merit.dengan_bobot(ref, lain), pada)
 
 
+def test_rows_written_in_another_year_rank_by_their_indeksjp_rows(kota):
+    """A row written before the year turned holds the JP of another window (IndeksMerit.
+    jp_jendela_tahun): the ranking sums its IndeksJp rows of its own window instead."""
+    formasi = _lowong(JenisJabatan.ADMINISTRATOR)
+    profil = ProfilMerit.objects.get(jenis_jabatan=JenisJabatan.ADMINISTRATOR)
+    ref = _referensi(formasi, PADA, profil.bobot, profil.hanya_talent_pool)
+    ids = [h.kandidat.pegawai_id for h in ref]
+    basi = ids[::2]  # as last year's rebuild left them, with a sum no window gives
+    tahun = pengembangan.tahun_jendela(PADA)
+    assert IndeksJp.objects.filter(pegawai_id__in=basi, tahun__in=tahun).exists()
+    IndeksMerit.objects.filter(pegawai_id__in=basi).update(
+        jp_jendela_tahun=PADA.year - 1, jp_jendela=999
+    )
+    p = peringkat_formasi(formasi, pada=PADA, teratas=10_000, pegawai_ids=ids)
+    _sama(p, ref, PADA)
+
+
+def test_the_daily_task_rebuilds_the_rows_of_another_window(kota):
+    """`indeks_merit --jendela` (the daily clean-up) rebuilds the rows written before the year
+    turned, and only those."""
+    ids = list(IndeksMerit.objects.order_by("pk").values_list("pegawai_id", flat=True)[:5])
+    IndeksMerit.objects.filter(pegawai_id__in=ids).update(jp_jendela_tahun=PADA.year - 1)
+    assert set(indeks.jendela_basi()) == set(ids) <= set(indeks.selisih())
+    out = StringIO()
+    call_command("indeks_merit", "--jendela", stdout=out)
+    assert "5 baris" in out.getvalue()
+    assert indeks.jendela_basi() == [] and indeks.selisih() == []
+    _oracle_sama()
+
+
 def test_the_ranking_takes_a_fixed_number_of_queries(kota, django_assert_max_num_queries):
     formasi = _lowong(JenisJabatan.ADMINISTRATOR)
     nip = Pegawai.objects.order_by("pk").first().nip

@@ -21,6 +21,12 @@ class Command(BaseCommand):
         parser.add_argument(
             "--periksa", action="store_true", help="Periksa saja; gagal bila ada yang berbeda."
         )
+        parser.add_argument(
+            "--jendela",
+            action="store_true",
+            help="Bangun ulang hanya baris yang JP jendelanya dari tahun lain (setelah tahun "
+            "berganti; tugas harian).",
+        )
 
     def _laporan(self, selesai: int, total: int) -> None:
         self.stdout.write(f"  {selesai:,} / {total:,} pegawai".replace(",", "."))
@@ -35,6 +41,18 @@ class Command(BaseCommand):
                     f"{', '.join(map(str, beda[:10]))}. Jalankan manage.py indeks_merit."
                 )
             self.stdout.write(self.style.SUCCESS("Indeks merit sesuai dengan data asli."))
+            return
+        if options["jendela"]:
+            # The ranking stays right for these rows (it sums their IndeksJp rows), only slower.
+            ids = indeks.jendela_basi()
+            n = indeks.index_refresh(ids) if ids else 0
+            if n:
+                record_operation(IndeksMerit, "indeks_merit: jendela JP", {"pegawai": n})
+            self.stdout.write(
+                self.style.SUCCESS(
+                    f"Indeks merit: {n} baris dengan JP jendela lain dibangun ulang."
+                )
+            )
             return
         mulai = time.perf_counter()
         n = indeks.index_refresh(laporan=self._laporan)
