@@ -97,7 +97,7 @@ def _halaman_daftar(request: HttpRequest, filterset: SeleksiKelolaFilter) -> Htt
             "halaman": halaman,
             "query": query_without_page(request),
             # Each button shows to whom its target view's declaration lets in.
-            "may_open": may_open(request.user, "publik:kelola_seleksi_buka"),
+            "boleh_buka": may_open(request.user, "publik:kelola_seleksi_buka"),
         },
         status=200 if filterset.is_valid() else 400,
     )
