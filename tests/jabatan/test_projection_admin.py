@@ -9,7 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from jabatan import indeks
-from jabatan.models import Penempatan
+from jabatan.models import IndeksMerit, Penempatan
 from jabatan.tasks import refresh_merit_index
 from pegawai import projection
 from pegawai.jenis_jabatan import JenisJabatan
@@ -53,3 +53,46 @@ def test_a_position_change_refreshes_in_the_request_or_queues_past_batch(
         assert calon.pk in indeks.selisih()  # stale until the worker runs it
         refresh_merit_index.call(str(progres.pk))
     assert indeks.selisih() == []
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_a_whole_rebuild_leaves_readers_unblocked_until_it_commits():
+    """A whole rebuild (the queued task, an import) deletes and rewrites every row in one
+    transaction; a ranking read at the same time waits for no lock and sees the old rows (with
+    TRUNCATE it waited until the rebuild committed)."""
+    import threading
+
+    from django.db import connection as conn
+    from django.db import transaction
+
+    from tests.akses_data import buat_organisasi
+
+    org = buat_organisasi()
+    buat_calon(org.bidang_a)
+    indeks.index_refresh()
+    sebelum = IndeksMerit.objects.count()
+    assert sebelum > 0
+    ditulis, lanjut = threading.Event(), threading.Event()
+
+    def rebuild() -> None:
+        try:
+            with transaction.atomic():
+                indeks.index_refresh()
+                ditulis.set()
+                lanjut.wait(10)
+        finally:
+            conn.close()
+
+    penulis = threading.Thread(target=rebuild)
+    penulis.start()
+    try:
+        assert ditulis.wait(10)
+        with conn.cursor() as cursor:
+            cursor.execute("SET lock_timeout = '2s'")
+            cursor.execute("SELECT count(*) FROM jabatan_indeksmerit")
+            assert cursor.fetchone()[0] == sebelum  # the old rows, read without waiting
+            cursor.execute("RESET lock_timeout")
+    finally:
+        lanjut.set()
+        penulis.join(10)
