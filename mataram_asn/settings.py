@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "survei",
     "publik",
     "impor",
+    "sistem_merit",
     "demo",
     # Last: assembles the role groups from every app above after each migrate.
     "peran",
