@@ -11,3 +11,8 @@ class SistemMeritConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "sistem_merit"
     verbose_name = _("Indeks sistem merit")
+
+    def ready(self) -> None:
+        from sistem_merit.bukti import load_all
+
+        load_all()
