@@ -1,0 +1,199 @@
+"""Pure rules of the merit-system index: a criterion's proposed level, an aspect's score, the
+total, its band, and what it takes to reach the next band.
+
+No ORM, no request. The two formulas (`Rumus` in models/instrumen.py):
+
+- PermenPANRB 40/2018 ("jumlah_2018"): each aspect's mean level (1–4) weighted by the aspect's
+  weight (%, summing to 100), times 100, gives 100–400; bands I Buruk 100–174, II Kurang 175–249,
+  III Baik 250–324, IV Sangat Baik 325–400 (../shared/domain/MERIT_INDEX.md; KASN's usage).
+- PermenPANRB 19/2025 ("indeks_2025"): an aspect's maturity is its mean level over the top level
+  (0–1); the maturity of the agency is their weighted sum; the index is
+  (1 − s) × maturity + s × the employees' survey score (0–1), s = the survey's weight (25% in the
+  August 2025 draft; docs/sistem-merit.md says which parts are from the regulation's text).
+
+A band is the highest band whose lower bound the total reaches: the published bounds are whole
+numbers (174 / 175), a weighted total need not be, and no total may fall between two bands.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.utils.formats import number_format
+from django.utils.translation import gettext as _
+
+JUMLAH_2018 = "jumlah_2018"
+INDEKS_2025 = "indeks_2025"
+SERATUS = Decimal(100)
+
+
+@dataclass(frozen=True)
+class Usulan:
+    level: int | None
+    alasan: str
+
+
+def persen(rasio: Decimal) -> str:
+    """Return a share 0–1 as Indonesian percent text ("78,5%")."""
+    return f"{number_format(rasio * SERATUS, decimal_pos=1)}%"
+
+
+def read_ambang(ambang: Mapping[str, object]) -> list[tuple[int, Decimal]]:
+    """Return a criterion's thresholds as (level, least share) pairs, lowest level first.
+
+    ValueError when a key is not a level or the shares do not rise with the level."""
+    pairs = sorted((int(level), Decimal(str(nilai))) for level, nilai in ambang.items())
+    for (_l1, a), (_l2, b) in itertools.pairwise(pairs):
+        if b < a:
+            raise ValueError("ambang harus naik bersama level")
+    if any(not Decimal(0) <= a <= Decimal(1) for _l, a in pairs):
+        raise ValueError("ambang adalah bagian 0–1")
+    return pairs
+
+
+def propose_level(rasio: Decimal | None, ambang: Mapping[str, object], *, level_min: int) -> Usulan:
+    """Return the level a figure supports: the highest level whose least share it reaches.
+
+    Below every threshold, the instrument's lowest level. With nothing to measure (`rasio`
+    None) or no thresholds, no level is proposed: HR sets it. The reason names the figure, the
+    threshold it met and the one above it.
+    """
+    pairs = read_ambang(ambang)
+    if rasio is None:
+        return Usulan(None, _("Tidak ada data untuk diukur; level ditetapkan BKPSDM."))
+    if not pairs:
+        return Usulan(None, _("Kriteria ini tanpa ambang; level ditetapkan BKPSDM."))
+    level = level_min
+    syarat = ""
+    for lv, batas in pairs:
+        if rasio >= batas:
+            level = lv
+            syarat = _("level %(level)d menuntut paling sedikit %(batas)s") % {
+                "level": lv,
+                "batas": persen(batas),
+            }
+    alasan = _("Angka %(angka)s.") % {"angka": persen(rasio)}
+    if syarat:
+        alasan += " " + _("Memenuhi: %(syarat)s.") % {"syarat": syarat}
+    else:
+        alasan += " " + _("Belum mencapai ambang level mana pun.")
+    naik = next(((lv, b) for lv, b in pairs if lv > level), None)
+    if naik:
+        alasan += " " + _("Level %(level)d menuntut paling sedikit %(batas)s.") % {
+            "level": naik[0],
+            "batas": persen(naik[1]),
+        }
+    return Usulan(level, alasan)
+
+
+@dataclass(frozen=True)
+class Spek:
+    """What the formula needs of an instrument."""
+
+    rumus: str
+    level_min: int
+    level_max: int
+    bobot_survei: Decimal  # percent
+    kategori: Sequence[tuple[str, Decimal]]  # (name, lower bound), any order
+
+
+@dataclass(frozen=True)
+class KriteriaNilai:
+    kode: str
+    aspek: int
+    bobot_aspek: Decimal  # percent
+    level: int
+
+
+def aspect_scores(spek: Spek, kriteria: Sequence[KriteriaNilai]) -> dict[int, Decimal]:
+    """Return each aspect's contribution to the total, by aspect number.
+
+    40/2018: bobot × mean level (an aspect of weight 20 gives 20–80 of 100–400).
+    19/2025: bobot/100 × mean level / top level (the aspect's share of the maturity, 0–bobot/100).
+    """
+    per_aspek: dict[int, list[KriteriaNilai]] = {}
+    for k in kriteria:
+        per_aspek.setdefault(k.aspek, []).append(k)
+    hasil = {}
+    for nomor, baris in per_aspek.items():
+        rata = Decimal(sum(k.level for k in baris)) / len(baris)
+        bobot = baris[0].bobot_aspek
+        if spek.rumus == JUMLAH_2018:
+            hasil[nomor] = bobot * rata
+        else:
+            hasil[nomor] = bobot / SERATUS * rata / spek.level_max
+    return hasil
+
+
+def total(spek: Spek, kriteria: Sequence[KriteriaNilai], skor_survei: Decimal | None) -> Decimal:
+    """Return the total on the instrument's scale (module docstring).
+
+    ValueError when the instrument weighs the employees' survey and there is no score."""
+    jumlah = sum(aspect_scores(spek, kriteria).values(), Decimal(0))
+    if spek.rumus == JUMLAH_2018:
+        return jumlah
+    s = spek.bobot_survei / SERATUS
+    if s and skor_survei is None:
+        raise ValueError("skor survei pegawai belum ada")
+    return (1 - s) * jumlah + s * (skor_survei or Decimal(0))
+
+
+def band(spek: Spek, nilai: Decimal) -> str:
+    """Return the name of the highest band whose lower bound `nilai` reaches ("" below all)."""
+    tercapai = [(bawah, nama) for nama, bawah in spek.kategori if nilai >= bawah]
+    return max(tercapai)[1] if tercapai else ""
+
+
+def next_band(spek: Spek, nilai: Decimal) -> tuple[str, Decimal] | None:
+    """Return the lowest band above `nilai` and its lower bound, or None at the top."""
+    di_atas = sorted((bawah, nama) for nama, bawah in spek.kategori if bawah > nilai)
+    return (di_atas[0][1], di_atas[0][0]) if di_atas else None
+
+
+def gain_of_one_level(spek: Spek, kriteria: Sequence[KriteriaNilai], kode: str) -> Decimal:
+    """Return how much the total rises when criterion `kode` moves up one level (0 at the top)."""
+    sasaran = next(k for k in kriteria if k.kode == kode)
+    if sasaran.level >= spek.level_max:
+        return Decimal(0)
+    sejenis = sum(1 for k in kriteria if k.aspek == sasaran.aspek)
+    if spek.rumus == JUMLAH_2018:
+        return sasaran.bobot_aspek / sejenis
+    s = spek.bobot_survei / SERATUS
+    return (1 - s) * sasaran.bobot_aspek / SERATUS / spek.level_max / sejenis
+
+
+@dataclass(frozen=True)
+class Langkah:
+    kode: str
+    naik: Decimal  # what this one level adds to the total
+    nilai_sesudah: Decimal  # the total after this step and every step before it
+
+
+def steps_to_next_band(
+    spek: Spek, kriteria: Sequence[KriteriaNilai], nilai: Decimal
+) -> tuple[str, Decimal, list[Langkah]] | None:
+    """Return the next band, its lower bound, and the fewest one-level moves that reach it.
+
+    Each criterion moves up at most one level (what one year's work can change). The moves that
+    add most come first (ties by code, so the list is stable), until the total reaches the
+    bound; when even every move together falls short, all of them are listed. None at the top.
+    """
+    sasaran = next_band(spek, nilai)
+    if sasaran is None:
+        return None
+    nama, batas = sasaran
+    calon = sorted(
+        ((gain_of_one_level(spek, kriteria, k.kode), k.kode) for k in kriteria),
+        key=lambda p: (-p[0], p[1]),
+    )
+    langkah = []
+    kini = nilai
+    for naik, kode in calon:
+        if kini >= batas or naik <= 0:
+            break
+        kini += naik
+        langkah.append(Langkah(kode, naik, kini))
+    return nama, batas, langkah
