@@ -46,6 +46,7 @@ urlpatterns = [
         name="duk_cetak_lama",
     ),
     path("impor/", include("impor.urls")),
+    path("sistem-merit/", include("sistem_merit.urls")),
     path("", include("publik.urls")),
     path("tugas/", include("tugas.urls")),
     path("admin/", admin.site.urls),
