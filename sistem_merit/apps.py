@@ -13,6 +13,23 @@ class SistemMeritConfig(AppConfig):
     verbose_name = _("Indeks sistem merit")
 
     def ready(self) -> None:
+        from auditlog.registry import auditlog
+
+        from pegawai.apps import AUDIT_EXCLUDE
+        from sistem_merit import models as m
         from sistem_merit.bukti import load_all
 
         load_all()
+        # The instrument's rows (HR edits them when the regulation changes) and every step of
+        # an assessment: who set which level, with which reason, who finalised.
+        for model in (
+            m.Instrumen,
+            m.Kategori,
+            m.Aspek,
+            m.Kriteria,
+            m.LevelKriteria,
+            m.Penilaian,
+            m.JawabanKriteria,
+            m.DokumenBukti,
+        ):
+            auditlog.register(model, exclude_fields=AUDIT_EXCLUDE)
