@@ -1,0 +1,75 @@
+"""The shipped instruments: loaded by the migration, scorable, every row sourced, every
+evidence key known, and what is not from the regulation's own text marked so."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from sistem_merit import muat
+from sistem_merit.bukti import BUKTI
+from sistem_merit.models import Instrumen, Kriteria
+
+pytestmark = pytest.mark.django_db
+
+KODE = [muat.read_file(muat.DATA / nama)["kode"] for nama in muat.BAWAAN]
+
+
+@pytest.mark.parametrize("kode", KODE)
+def test_the_migration_ships_each_instrument_whole(kode):
+    instrumen = Instrumen.objects.get(kode=kode)
+    data = muat.read_file(muat.DATA / muat.BAWAAN[KODE.index(kode)])
+    assert instrumen.aspek.count() == len(data["aspek"]) == 8
+    assert sum(a.bobot for a in instrumen.aspek.all()) == Decimal(100)
+    assert Kriteria.objects.filter(aspek__instrumen=instrumen).count() == sum(
+        len(a["kriteria"]) for a in data["aspek"]
+    )
+    for k in Kriteria.objects.filter(aspek__instrumen=instrumen).prefetch_related("level"):
+        assert [lv.level for lv in k.level.all()] == list(
+            range(instrumen.level_min, instrumen.level_max + 1)
+        ), k.kode
+
+
+def test_every_criterion_cites_its_source_and_every_evidence_key_is_known():
+    for k in Kriteria.objects.all():
+        assert k.sumber.strip(), k.kode
+        assert not k.bukti or k.bukti in BUKTI, (k.kode, k.bukti)
+        if k.bukti:
+            assert k.ambang and k.ambang_sumber.strip(), k.kode
+
+
+def test_a_row_not_found_in_the_official_text_says_so_and_is_not_marked_verified():
+    belum = Kriteria.objects.filter(uraian__startswith="Belum ditemukan")
+    assert belum.exists()
+    assert not belum.filter(terverifikasi=True).exists()
+
+
+def test_loading_again_leaves_hr_s_rows_alone():
+    from django.apps import apps
+
+    kriteria = Kriteria.objects.filter(aspek__instrumen__kode=KODE[1]).first()
+    kriteria.uraian = "Diubah BKPSDM dari formulir resmi"
+    kriteria.save()
+    assert muat.load(muat.read_file(muat.DATA / muat.BAWAAN[1]), apps) is False
+    kriteria.refresh_from_db()
+    assert kriteria.uraian == "Diubah BKPSDM dari formulir resmi"
+
+
+@pytest.mark.parametrize(
+    ("ubah", "pesan"),
+    [
+        (lambda d: d["aspek"][0].update(bobot="11"), "bobot aspek berjumlah"),
+        (lambda d: d["aspek"][0]["kriteria"][0]["level"].pop(), "level"),
+        (lambda d: d["aspek"][0]["kriteria"][0].update(ambang={"9": "0.5"}), "di luar skala"),
+        (
+            lambda d: d["aspek"][0]["kriteria"][0].update(ambang={"1": "0.9", "2": "0.5"}),
+            "naik bersama level",
+        ),
+    ],
+)
+def test_the_loader_refuses_data_that_cannot_score_naming_the_row(ubah, pesan):
+    data = muat.read_file(muat.DATA / muat.BAWAAN[1])
+    ubah(data)
+    with pytest.raises(ValueError, match=pesan):
+        muat.check(data)
