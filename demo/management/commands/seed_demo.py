@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from demo.generator import Generator
 from demo.publik import SeleksiDemo
+from demo.sistem_merit import SistemMeritDemo
 from demo.suksesi import SuksesiDemo
 from demo.tabel import hapus_semua
 from jabatan import indeks
@@ -87,6 +88,9 @@ class Command(BaseCommand):
             # After the projection too: the applicants are those the ranking finds eligible.
             self._progress("  seleksi terbuka JPT dengan pelamar yang memenuhi syarat")
             hasil["seleksi"] = SeleksiDemo(pada=pada, seed=options["seed"]).run()
+            # Last: the index's evidence reads every app's data.
+            self._progress("  penilaian mandiri sistem merit (tahun lalu final, tahun ini draf)")
+            SistemMeritDemo(pada=pada).run()
         detik = time.perf_counter() - mulai
         self.stdout.write(
             self.style.SUCCESS(

@@ -1,0 +1,68 @@
+"""Demo self-assessments of the merit-system index: last year's against PermenPANRB 40/2018,
+final (in band II Kurang, as Kota Mataram is not among NTB's agencies published as "Baik":
+../shared/domain/MERIT_INDEX.md), and this year's against PermenPANRB 19/2025, a draft with its
+evidence computed from the seeded data, for HR to review.
+
+Runs after everything else is seeded (the evidence reads every app) through the same services
+HR uses. The levels of the final one are an example, said so in each reason."""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date
+
+from django.db import connection
+
+from sistem_merit import services
+from sistem_merit.models import DokumenBukti, Instrumen, JawabanKriteria, Penilaian
+
+MODELS = [DokumenBukti, JawabanKriteria, Penilaian]
+
+# 40/2018 by aspect number: 6×2 + 6×2 + 20×3 + 10×2 + 20×2 + 15×2 + 4×1 + 19×3 = 235 (II Kurang)
+LEVEL_2018 = {1: 2, 2: 2, 3: 3, 4: 2, 5: 2, 6: 2, 7: 1, 8: 3}
+ALASAN = "Data demo: contoh level penilaian mandiri, bukan penilaian Kota Mataram yang sebenarnya."
+
+
+class SistemMeritDemo:
+    def __init__(self, *, pada: date) -> None:
+        self.pada = pada
+
+    def run(self) -> int:
+        """Create the two assessments; return how many."""
+        lama = Instrumen.objects.get(kode="permenpanrb-40-2018")
+        baru = Instrumen.objects.get(kode="permenpanrb-19-2025")
+        tahun_lalu = self.pada.year - 1
+        final = services.penilaian_create(
+            instrumen=lama, tahun=tahun_lalu, tanggal_data=date(tahun_lalu, 12, 31), oleh=None
+        )
+        services.evidence_compute(penilaian=final)
+        for j in final.jawaban.select_related("kriteria__aspek"):
+            level = LEVEL_2018[j.kriteria.aspek.nomor]
+            alasan = "" if level == j.level_usulan else ALASAN
+            services.jawaban_set_level(jawaban=j, level=level, alasan=alasan, oleh=None)
+        services.penilaian_finalise(penilaian=final, oleh=None)
+        draf = services.penilaian_create(
+            instrumen=baru, tahun=self.pada.year, tanggal_data=self.pada, oleh=None
+        )
+        services.evidence_compute(penilaian=draf)
+        return 2
+
+
+@contextmanager
+def unfrozen() -> Iterator[None]:
+    """Let the demo reset delete final assessments on SQLite, whose DELETE fires the freezing
+    triggers (PostgreSQL's TRUNCATE fires no row trigger); they are put back afterwards."""
+    if connection.vendor != "sqlite":
+        yield
+        return
+    beku = importlib.import_module("sistem_merit.migrations.0002_penilaian_final_beku")
+    with connection.cursor() as cursor:
+        for sql in beku.SQLITE:
+            cursor.execute(f"DROP TRIGGER IF EXISTS {sql.split()[2]}")
+        try:
+            yield
+        finally:
+            for sql in beku.SQLITE:
+                cursor.execute(sql)
