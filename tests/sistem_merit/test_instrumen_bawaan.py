@@ -3,6 +3,7 @@ evidence key known, and what is not from the regulation's own text marked so."""
 
 from __future__ import annotations
 
+import json
 from decimal import Decimal
 
 import pytest
@@ -73,3 +74,21 @@ def test_the_loader_refuses_data_that_cannot_score_naming_the_row(ubah, pesan):
     ubah(data)
     with pytest.raises(ValueError, match=pesan):
         muat.check(data)
+
+
+def test_the_command_loads_a_new_instrument_and_refuses_a_bad_one_saving_nothing(tmp_path):
+    from django.core.management import CommandError, call_command
+
+    data = muat.read_file(muat.DATA / muat.BAWAAN[1]) | {"kode": "permenpanrb-baru"}
+    berkas = tmp_path / "baru.json"
+    berkas.write_text(json.dumps(data), encoding="utf-8")
+    call_command("muat_instrumen", str(berkas))
+    assert Instrumen.objects.get(kode="permenpanrb-baru").aspek.count() == 8
+    with pytest.raises(CommandError, match="sudah ada"):
+        call_command("muat_instrumen", str(berkas))
+    data["kode"] = "permenpanrb-rusak"
+    del data["aspek"][7]["kriteria"][0]["uraian"]
+    berkas.write_text(json.dumps(data), encoding="utf-8")
+    with pytest.raises(CommandError, match="tidak ada yang disimpan"):
+        call_command("muat_instrumen", str(berkas))
+    assert not Instrumen.objects.filter(kode="permenpanrb-rusak").exists()
