@@ -15,6 +15,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from pegawai.models import Pegawai
+from pegawai.pendidikan import TingkatPendidikan
 from sistem_merit.bukti.base import Angka, Bukti, daftar
 
 # --- Shared by the evidence modules ----------------------------------------------------------
@@ -83,9 +84,15 @@ def bendera(memenuhi: Q) -> ExpressionWrapper:
 # mandatory fields of data utama (nipBaru, nama, tglLahir, jenisKelamin, statusPegawai,
 # golRuangAkhir and tmtGolAkhir, tmtCpns or the PPPK's TMT, tkPendidikanTerakhir, unorId) are
 # NOT NULL or checked by the database (pegawai.Pegawai), so they are never missing.
+# SD and SMP have no field of study (SIASN names the school level alone).
+TANPA_BIDANG_STUDI = (TingkatPendidikan.SD, TingkatPendidikan.SMP)
 KOLOM_WAJIB: tuple[tuple[str, Q, str], ...] = (
     ("tempatLahir", Q(tempat_lahir=""), _("tempat lahir")),
-    ("pendidikanTerakhirNama", Q(bidang_studi__isnull=True), _("bidang studi")),
+    (
+        "pendidikanTerakhirNama",
+        Q(bidang_studi__isnull=True) & ~Q(pendidikan__in=TANPA_BIDANG_STUDI),
+        _("bidang studi"),
+    ),
     ("masaKerja", Q(mk_golongan_tahun__isnull=True), _("masa kerja golongan")),
     ("kedudukanPnsNama", Q(kedudukan_hukum=""), _("kedudukan hukum")),
     ("email", Q(email=""), _("email")),

@@ -298,7 +298,10 @@ def _plan_unit_induk() -> None:
             (0, 1),
         ),
         ("talent_pool", lambda: asesmen(_pns(), T, jpm=Decimal(90)), (0, 1)),
-        # The data of the employees in service on T, PPPK too.
+        # The data of the employees in service on T, PPPK too; SD and SMP have no field of
+        # study to record.
+        ("kelengkapan_data", lambda: _pns(pendidikan="SD", **LENGKAP), (1, 1)),
+        ("kelengkapan_data", lambda: _pns(pendidikan="SLTA", **LENGKAP), (0, 1)),
         ("kelengkapan_data", lambda: PegawaiFactory(pppk=True), (0, 1)),
         (
             "kelengkapan_data",
