@@ -175,11 +175,11 @@ def _kesenjangan_kompetensi(tanggal: dt.date) -> tuple[QuerySet, Q]:
 
 
 def kesenjangan_kompetensi(tanggal: dt.date) -> Angka:
-    """Count the PNS in service on `tanggal`, assessed in the TAHUN_ASESMEN years up to it and
-    holding on it a definitive post whose position has a competency standard (the
+    """Count, among the PNS in service on `tanggal`, assessed in the TAHUN_ASESMEN years up to
+    it and holding on it a definitive post whose position has a competency standard (the
     denominator: those whose profile can be compared with the standard, PP 11/2017 Pasal 206
-    ayat (2)), whose post's unit is covered by a development plan of `tanggal`'s year approved
-    by `tanggal` (the unit's own, a unit's above it, or the city's).
+    ayat (2)), those whose post's unit is covered by a development plan of `tanggal`'s year
+    approved by `tanggal` (the unit's own, a unit's above it, or the city's).
 
     The gap itself is computed, never stored: the training-needs analysis (pelatihan.rules.
     kebutuhan) compares every assessed employee's levels with their post's standard on
@@ -191,7 +191,12 @@ def kesenjangan_kompetensi(tanggal: dt.date) -> Angka:
     penyebut, pembilang = n["penyebut"], n["pembilang"]
     if not penyebut:
         return Angka(
-            0, 0, gettext("Tidak ada PNS yang telah diases dan menduduki jabatan bersandar.")
+            0,
+            0,
+            gettext(
+                "Tidak ada PNS yang telah diases dan menduduki jabatan yang memiliki standar "
+                "kompetensi."
+            ),
         )
     uraian = gettext(
         "%(n)s dari %(d)s PNS yang telah diases (%(p)s%%) tercakup rencana pengembangan "
@@ -252,10 +257,11 @@ def _kesenjangan_kinerja(tanggal: dt.date) -> tuple[QuerySet, Q]:
 
 
 def kesenjangan_kinerja(tanggal: dt.date) -> Angka:
-    """Count the PNS in service on `tanggal` whose annual predikat of the year before is below
-    Baik (skp_rendah: the denominator) and whose unit at that evaluation (the SKP's own copy of
-    it) is covered by a development plan of `tanggal`'s year approved by `tanggal` (the unit's,
-    one above it, or the city's).
+    """Count, among the PNS in service on `tanggal` whose annual predikat of the year before is
+    below Baik (skp_rendah: the denominator), those whose unit at that evaluation (the SKP's
+    own copy of it) is covered by a development plan of `tanggal`'s year approved by
+    `tanggal` (the unit's, one above it, or the city's). An SKP is read as evaluated, whatever
+    the day it was rated.
 
     The performance gap (PP 11/2017 Pasal 206 ayat (3): the appraisal against the post's
     target) is the predikat itself; its follow-up is the plan (Pasal 205, Pasal 207 ayat (2))
