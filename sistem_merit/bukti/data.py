@@ -1,0 +1,175 @@
+"""Evidence of the employee data itself: who is in service on a date, and how complete each
+record's mandatory fields are (PP 11/2017 Pasal 134 ayat (2) huruf i: an integrated
+information system). Also the helpers the other evidence modules share: the employees in
+service on a date, Indonesian numbers, and the common columns of the rows."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.db.models import BooleanField, Count, ExpressionWrapper, Q, QuerySet
+from django.utils.formats import number_format
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from pegawai.models import Pegawai
+from pegawai.pendidikan import TingkatPendidikan
+from sistem_merit.bukti.base import Angka, Bukti, daftar
+
+# --- Shared by the evidence modules ----------------------------------------------------------
+
+
+def angka(n: int) -> str:
+    """Return `n` with the Indonesian thousands separator ("1.041")."""
+    return number_format(n, force_grouping=True)
+
+
+def persen(bagian: int, dari: int) -> str:
+    """Return bagian / dari as a percentage in Indonesian notation: "38", "37,5" (one decimal,
+    only when the share is not whole)."""
+    nilai = (Decimal(100 * bagian) / Decimal(dari)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    if nilai == nilai.to_integral_value():
+        return number_format(int(nilai), force_grouping=True)
+    return number_format(nilai, decimal_pos=1, force_grouping=True)
+
+
+def ya_tidak(nilai: bool) -> str:
+    return gettext("Ya") if nilai else gettext("Tidak")
+
+
+def kolom_pegawai() -> list[str]:
+    """Return the headers of the columns every employee row starts with."""
+    return [gettext("NIP"), gettext("Nama"), gettext("Unit kerja")]
+
+
+KOLOM_PEGAWAI = ("nip", "nama", "unit_kerja__nama")
+
+
+def asn_pada(tanggal: dt.date) -> QuerySet[Pegawai]:
+    """Return the employees (PNS and PPPK) in service on `tanggal`: appointed on or before it
+    (TMT CPNS, TMT PPPK) and not stopped on or before it (TMT berhenti: pension, dismissal,
+    death). Leave (cuti) is in service. Only the current record is kept, so a status change
+    other than stopping (e.g. PPPK to PNS) is read as it is now."""
+    return Pegawai.objects.filter(
+        Q(status=Pegawai.Status.PNS, tmt_cpns__lte=tanggal)
+        | Q(status=Pegawai.Status.PPPK, tmt_pppk__lte=tanggal),
+        Q(tmt_berhenti__isnull=True) | Q(tmt_berhenti__gt=tanggal),
+    )
+
+
+def pns_pada(tanggal: dt.date) -> QuerySet[Pegawai]:
+    """Return the PNS in service on `tanggal` (asn_pada)."""
+    return asn_pada(tanggal).filter(status=Pegawai.Status.PNS)
+
+
+def hitung_qs(qs: QuerySet, memenuhi: Q, **lain) -> dict[str, int]:
+    """Return {"penyebut": rows of `qs`, "pembilang": those meeting `memenuhi`, **lain} in one
+    query (COUNT(*) FILTER); `lain` are further named aggregates."""
+    return qs.order_by().aggregate(
+        penyebut=Count("pk"), pembilang=Count("pk", filter=memenuhi), **lain
+    )
+
+
+def bendera(memenuhi: Q) -> ExpressionWrapper:
+    """Return `memenuhi` as a boolean column, so the rows carry the very test the count used."""
+    return ExpressionWrapper(memenuhi, output_field=BooleanField())
+
+
+# --- kelengkapan_data ------------------------------------------------------------------------
+
+# The fields of SIASN's main record (data utama, /work/shared/domain/SIASN.md) that our record
+# may leave blank, with the test for blank and the label the rows and the text name. The other
+# mandatory fields of data utama (nipBaru, nama, tglLahir, jenisKelamin, statusPegawai,
+# golRuangAkhir and tmtGolAkhir, tmtCpns or the PPPK's TMT, tkPendidikanTerakhir, unorId) are
+# NOT NULL or checked by the database (pegawai.Pegawai), so they are never missing.
+# SD and SMP have no field of study (SIASN names the school level alone).
+TANPA_BIDANG_STUDI = (TingkatPendidikan.SD, TingkatPendidikan.SMP)
+KOLOM_WAJIB: tuple[tuple[str, Q, str], ...] = (
+    ("tempatLahir", Q(tempat_lahir=""), _("tempat lahir")),
+    (
+        "pendidikanTerakhirNama",
+        Q(bidang_studi__isnull=True) & ~Q(pendidikan__in=TANPA_BIDANG_STUDI),
+        _("bidang studi"),
+    ),
+    ("masaKerja", Q(mk_golongan_tahun__isnull=True), _("masa kerja golongan")),
+    ("kedudukanPnsNama", Q(kedudukan_hukum=""), _("kedudukan hukum")),
+    ("email", Q(email=""), _("email")),
+    ("noHp", Q(no_hp=""), _("nomor HP")),
+)
+
+
+def _kosong_salah_satu() -> Q:
+    hasil = Q()
+    for _siasn, kosong, _label in KOLOM_WAJIB:
+        hasil |= kosong
+    return hasil
+
+
+def kelengkapan_data(tanggal: dt.date) -> Angka:
+    """Count the employees (PNS and PPPK) in service on `tanggal` (asn_pada) whose record has
+    every mandatory field of SIASN's data utama filled (KOLOM_WAJIB); the denominator is all
+    of them. The record is the current one (no history of its fields is kept), so the figure
+    is as complete as the data is now, over the employees in service then. `kurang` names the
+    employees missing each field. One query.
+
+    Evidences PP 11/2017 Pasal 134 ayat (2) huruf i (sistem informasi) and the data-quality
+    criterion of the merit index (PermenPANRB 40/2018, aspect Sistem Informasi)."""
+    per_kolom = {
+        f"kosong_{i}": Count("pk", filter=kosong) for i, (_s, kosong, _l) in enumerate(KOLOM_WAJIB)
+    }
+    n = hitung_qs(asn_pada(tanggal), ~_kosong_salah_satu(), **per_kolom)
+    penyebut, pembilang = n["penyebut"], n["pembilang"]
+    if not penyebut:
+        return Angka(0, 0, gettext("Tidak ada pegawai pada tanggal ini."))
+    uraian = gettext("%(n)s dari %(d)s pegawai (%(p)s%%) berdata wajib lengkap") % {
+        "n": angka(pembilang),
+        "d": angka(penyebut),
+        "p": persen(pembilang, penyebut),
+    }
+    kurang = [
+        gettext("%(n)s pegawai tanpa %(kolom)s") % {"n": angka(n[f"kosong_{i}"]), "kolom": label}
+        for i, (_s, _k, label) in enumerate(KOLOM_WAJIB)
+        if n[f"kosong_{i}"]
+    ]
+    return Angka(pembilang, penyebut, uraian, "; ".join(kurang))
+
+
+def kelengkapan_data_baris(tanggal: dt.date) -> tuple[Sequence[str], list[tuple]]:
+    """Return every employee counted by kelengkapan_data: NIP, name, unit, the blank fields,
+    complete or not."""
+    kolom = [f"kosong_{i}" for i in range(len(KOLOM_WAJIB))]
+    qs = (
+        asn_pada(tanggal)
+        .annotate(
+            lengkap=bendera(~_kosong_salah_satu()),
+            **{k: bendera(kosong) for k, (_s, kosong, _l) in zip(kolom, KOLOM_WAJIB, strict=True)},
+        )
+        .order_by("unit_kerja__nama", "nama", "nip")
+        .values_list(*KOLOM_PEGAWAI, "lengkap", *kolom)
+    )
+    label = [str(lab) for _s, _k, lab in KOLOM_WAJIB]
+    rows = [
+        (
+            nip,
+            nama,
+            unit,
+            ", ".join(lab for lab, kosong in zip(label, flags, strict=True) if kosong),
+            ya_tidak(lengkap),
+        )
+        for nip, nama, unit, lengkap, *flags in qs
+    ]
+    return [*kolom_pegawai(), gettext("Data yang kosong"), gettext("Data lengkap")], rows
+
+
+daftar(
+    Bukti(
+        kode="kelengkapan_data",
+        judul=_("Kelengkapan data wajib pegawai"),
+        hitung=kelengkapan_data,
+        baris=kelengkapan_data_baris,
+        tautan="admin:pegawai_pegawai_changelist",
+        sumber="PP 11/2017 Pasal 134 ayat (2) huruf i",
+    )
+)
