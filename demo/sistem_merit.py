@@ -14,7 +14,11 @@ from contextlib import contextmanager
 from datetime import date
 
 from django.db import connection
+from django.db.models import F
+from django.db.models.functions import Mod
 
+from jabatan.models import Formasi, Jabatan
+from pegawai.jenis_jabatan import MANAJERIAL
 from sistem_merit import services
 from sistem_merit.models import DokumenBukti, Instrumen, JawabanKriteria, Penilaian
 
@@ -29,8 +33,21 @@ class SistemMeritDemo:
     def __init__(self, *, pada: date) -> None:
         self.pada = pada
 
+    def documents(self) -> None:
+        """Record the documents the index reads: the decree setting the competency standard of
+        seven in ten managerial positions, and the job and workload analysis of about nine in
+        ten posts (deterministic by id), dated last year."""
+        tahun_lalu = self.pada.year - 1
+        Jabatan.objects.annotate(m=Mod(F("pk"), 10)).filter(jenis__in=MANAJERIAL, m__lt=7).update(
+            skj_nomor=f"800.1.2/{tahun_lalu}/BKPSDM", skj_tanggal=date(tahun_lalu, 6, 2)
+        )
+        Formasi.objects.annotate(m=Mod(F("pk"), 20)).filter(m__lt=17).update(
+            anjab_abk_nomor=f"061/ORG/{tahun_lalu}", anjab_abk_tanggal=date(tahun_lalu, 11, 14)
+        )
+
     def run(self) -> int:
         """Create the two assessments; return how many."""
+        self.documents()
         lama = Instrumen.objects.get(kode="permenpanrb-40-2018")
         baru = Instrumen.objects.get(kode="permenpanrb-19-2025")
         tahun_lalu = self.pada.year - 1

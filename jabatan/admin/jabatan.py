@@ -38,6 +38,8 @@ class JabatanForm(forms.ModelForm):
             "bidang_studi",
             "bup_khusus",
             *(f"std_{kode}" for kode in KOMPETENSI_KODE),
+            "skj_nomor",
+            "skj_tanggal",
         ]
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -117,6 +119,16 @@ class JabatanAdmin(RefreshAdminMixin, BaseAdmin):
             },
         ),
         (_("Standar kompetensi sosial kultural"), {"fields": ["std_sk01"]}),
+        (
+            _("Penetapan standar kompetensi jabatan"),
+            {
+                "fields": [("skj_nomor", "skj_tanggal")],
+                "description": _(
+                    "Keputusan PPK yang menetapkan standar kompetensi jabatan ini "
+                    "(PermenPANRB 38/2017); dibaca indeks sistem merit."
+                ),
+            },
+        ),
     ]
 
 
@@ -138,7 +150,14 @@ class LowongFilter(admin.SimpleListFilter):
 class FormasiForm(forms.ModelForm):
     class Meta:
         model = Formasi
-        fields = ["jabatan", "unit_kerja", "kuota", "keterangan"]
+        fields = [
+            "jabatan",
+            "unit_kerja",
+            "kuota",
+            "keterangan",
+            "anjab_abk_nomor",
+            "anjab_abk_tanggal",
+        ]
 
     def clean_kuota(self) -> int:
         kuota = self.cleaned_data["kuota"]
@@ -166,7 +185,13 @@ class FormasiAdmin(ServiceWriteMixin, BaseAdmin):
     ]
     search_fields = ["jabatan__nama", "unit_kerja__nama"]
     autocomplete_fields = ["jabatan", "unit_kerja"]
-    fields = ["jabatan", "unit_kerja", ("kuota", "jumlah_terisi"), "keterangan"]
+    fields = [
+        "jabatan",
+        "unit_kerja",
+        ("kuota", "jumlah_terisi"),
+        "keterangan",
+        ("anjab_abk_nomor", "anjab_abk_tanggal"),
+    ]
     readonly_fields = ["jumlah_terisi"]
 
     @admin.display(description=_("sisa"))

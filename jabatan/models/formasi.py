@@ -47,6 +47,12 @@ class Formasi(TimestampedModel):
         _("jumlah terisi (definitif)"), default=0, editable=False
     )
     keterangan = models.CharField(_("keterangan"), max_length=200, blank=True)
+    # The job and workload analysis (analisis jabatan dan analisis beban kerja, PermenPANRB
+    # 1/2020) the quota rests on: PP 11/2017 Pasal 134 ayat (2) huruf b plans needs from
+    # workload; the merit index asks whether Anjab and ABK exist for every position
+    # (PermenPANRB 19/2025 aspek 1).
+    anjab_abk_nomor = models.CharField(_("nomor dokumen Anjab/ABK"), max_length=100, blank=True)
+    anjab_abk_tanggal = models.DateField(_("tanggal dokumen Anjab/ABK"), null=True, blank=True)
 
     objects = FormasiQuerySet.as_manager()
 

@@ -101,6 +101,12 @@ class Jabatan(TimestampedModel):
     std_m08 = level_field(_("standar M.08 Pengambilan Keputusan"))
     std_sk01 = level_field(_("standar SK.01 Perekat Bangsa"))
     aktif = models.BooleanField(_("aktif"), default=True)
+    # The decree by which the PPK set this position's competency standard (standar kompetensi
+    # jabatan, PermenPANRB 38/2017 Pasal 5; the merit index asks for it, PermenPANRB 19/2025
+    # aspek 4). The levels above always hold at least the regulation's defaults; these say
+    # whether the agency has set the position's own standard, and when.
+    skj_nomor = models.CharField(_("nomor keputusan SKJ"), max_length=100, blank=True)
+    skj_tanggal = models.DateField(_("tanggal keputusan SKJ"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("jabatan")

@@ -18,44 +18,61 @@ from kinerja.models import Periode, Skp
 # The talent grid's one SQL definition (the dashboard's 9-box): private to kinerja.selectors,
 # read here rather than copied, so the index and the dashboard place people alike.
 from kinerja.selectors import _talenta_sql
-from pegawai.jenis_jabatan import JenisJabatan
+from pegawai.jenis_jabatan import MANAJERIAL, JenisJabatan
 from pegawai.kompetensi import KODE, KODE_RESMI
 from sistem_merit.bukti.base import Angka, Bukti, daftar
-from sistem_merit.bukti.data import angka, hitung_qs, kolom_pegawai, persen, pns_pada, ya_tidak
+from sistem_merit.bukti.data import (
+    angka,
+    bendera,
+    hitung_qs,
+    kolom_pegawai,
+    persen,
+    pns_pada,
+    ya_tidak,
+)
 from sistem_merit.bukti.kompetensi import standar_lengkap
 
 # --- standar_kompetensi ----------------------------------------------------------------------
 
 
 def jabatan_dipakai(tanggal: dt.date) -> QuerySet[Jabatan]:
-    """Return the active positions with a post (formasi, filled or vacant) created on or before
-    `tanggal`. `aktif` is the catalogue's current flag (no history is kept)."""
+    """Return the active managerial positions (JPT, Administrator, Pengawas) with a post
+    (formasi, filled or vacant) created on or before `tanggal`. `aktif` is the catalogue's
+    current flag (no history is kept). Managerial only: the index's levels ask for the standard
+    of "seluruh jabatan manajerial" (PermenPANRB 19/2025 aspek 4, kertas kerja 4.1)."""
     return Jabatan.objects.filter(
         aktif=True,
+        jenis__in=MANAJERIAL,
         pk__in=Formasi.objects.filter(created_at__date__lte=tanggal).values("jabatan_id"),
     )
 
 
-def standar_kompetensi(tanggal: dt.date) -> Angka:
-    """Count the positions in use on `tanggal` (jabatan_dipakai: the denominator) whose
-    competency standard is recorded: all nine levels, eight manajerial and one sosial
-    kultural (PermenPANRB 38/2017). `kurang` names those lacking it per position kind. One
-    query.
+def _skj_ditetapkan(tanggal: dt.date) -> Q:
+    return standar_lengkap() & Q(skj_tanggal__lte=tanggal) & ~Q(skj_nomor="")
 
-    The catalogue requires the nine levels (NOT NULL) and fills a blank one with the
-    regulation's level for the kind (Jabatan.save), so every position holds at least the
-    default: the figure says whether the standard is recorded, not whether the PPK has set a
-    position-specific one (no record of that decree, nor of technical competencies, exists).
+
+def standar_kompetensi(tanggal: dt.date) -> Angka:
+    """Count the managerial positions in use on `tanggal` (jabatan_dipakai: the denominator)
+    whose competency standard the PPK has set by decree on or before `tanggal` (Jabatan
+    skj_nomor and skj_tanggal) with all nine levels, eight manajerial and one sosial kultural
+    (PermenPANRB 38/2017). `kurang` names those lacking it per position kind. One query.
+
+    The levels alone say nothing: the catalogue fills a blank one with the regulation's
+    default for the kind (Jabatan.save), so only the decree tells a position's own standard.
     Evidences PP 11/2017 Pasal 134 ayat (2) huruf a."""
-    tanpa = ~standar_lengkap()
+    ditetapkan = _skj_ditetapkan(tanggal)
     per_jenis = {
-        f"tanpa_{kode}": Count("pk", filter=tanpa & Q(jenis=kode)) for kode in JenisJabatan.values
+        f"tanpa_{kode}": Count("pk", filter=~ditetapkan & Q(jenis=kode))
+        for kode in JenisJabatan.values
     }
-    n = hitung_qs(jabatan_dipakai(tanggal), standar_lengkap(), **per_jenis)
+    n = hitung_qs(jabatan_dipakai(tanggal), ditetapkan, **per_jenis)
     penyebut, pembilang = n["penyebut"], n["pembilang"]
     if not penyebut:
-        return Angka(0, 0, gettext("Tidak ada jabatan berformasi pada tanggal ini."))
-    uraian = gettext("%(n)s dari %(d)s jabatan (%(p)s%%) memiliki standar kompetensi") % {
+        return Angka(0, 0, gettext("Tidak ada jabatan manajerial berformasi pada tanggal ini."))
+    uraian = gettext(
+        "%(n)s dari %(d)s jabatan manajerial (%(p)s%%) memiliki standar kompetensi yang "
+        "ditetapkan dengan keputusan"
+    ) % {
         "n": angka(pembilang),
         "d": angka(penyebut),
         "p": persen(pembilang, penyebut),
@@ -71,32 +88,114 @@ def standar_kompetensi(tanggal: dt.date) -> Angka:
         pembilang,
         penyebut,
         uraian,
-        gettext("%(daftar)s tanpa standar kompetensi") % {"daftar": ", ".join(kurang)},
+        gettext("%(daftar)s tanpa keputusan standar kompetensi jabatan")
+        % {"daftar": ", ".join(kurang)},
     )
 
 
 def standar_kompetensi_baris(tanggal: dt.date) -> tuple[Sequence[str], list[tuple]]:
-    """Return every position counted by standar_kompetensi with its levels."""
+    """Return every position counted by standar_kompetensi with its levels and decree."""
     std = [f"std_{kode}" for kode in KODE]
     rows = (
-        jabatan_dipakai(tanggal).order_by("nama", "kode").values_list("kode", "nama", "jenis", *std)
+        jabatan_dipakai(tanggal)
+        .annotate(memenuhi=bendera(_skj_ditetapkan(tanggal)))
+        .order_by("nama", "kode")
+        .values_list("kode", "nama", "jenis", "skj_nomor", "skj_tanggal", "memenuhi", *std)
     )
     jenis_label = dict(JenisJabatan.choices)
     hasil = []
-    for kode, nama, jenis, *level in rows:
-        ada = all(v is not None for v in level)
+    for kode, nama, jenis, nomor, tanggal_skj, memenuhi, *level in rows:
         teks = ", ".join(
             f"{KODE_RESMI[k]} {v}" for k, v in zip(KODE, level, strict=True) if v is not None
         )
-        hasil.append((kode, nama, str(jenis_label.get(jenis, jenis)), teks, ya_tidak(ada)))
+        hasil.append(
+            (
+                kode,
+                nama,
+                str(jenis_label.get(jenis, jenis)),
+                teks,
+                nomor,
+                tanggal_skj,
+                ya_tidak(memenuhi),
+            )
+        )
     headers = [
         gettext("Kode jabatan"),
         gettext("Nama jabatan"),
         gettext("Jenis jabatan"),
         gettext("Standar kompetensi"),
-        gettext("Standar lengkap"),
+        gettext("Nomor keputusan SKJ"),
+        gettext("Tanggal keputusan SKJ"),
+        gettext("Standar ditetapkan"),
     ]
     return headers, hasil
+
+
+# --- kebutuhan_beban_kerja -------------------------------------------------------------------
+
+
+def formasi_pada(tanggal: dt.date) -> QuerySet[Formasi]:
+    """Return the posts of active positions created on or before `tanggal`."""
+    return Formasi.objects.filter(jabatan__aktif=True, created_at__date__lte=tanggal)
+
+
+def _anjab_abk(tanggal: dt.date) -> Q:
+    return Q(anjab_abk_tanggal__lte=tanggal) & ~Q(anjab_abk_nomor="")
+
+
+def kebutuhan_beban_kerja(tanggal: dt.date) -> Angka:
+    """Count the posts (formasi) on `tanggal` (the denominator) whose quota rests on a job and
+    workload analysis dated on or before `tanggal` (Formasi anjab_abk_nomor and
+    anjab_abk_tanggal; PermenPANRB 1/2020). `kurang` names the posts without one and how
+    many units they are in. One query.
+
+    Evidences PP 11/2017 Pasal 134 ayat (2) huruf b (needs planned from workload) and the
+    index's "Anjab dan ABK tersedia untuk seluruh jabatan" (PermenPANRB 19/2025 aspek 1)."""
+    memenuhi = _anjab_abk(tanggal)
+    n = hitung_qs(
+        formasi_pada(tanggal),
+        memenuhi,
+        unit_kurang=Count("unit_kerja", filter=~memenuhi, distinct=True),
+    )
+    penyebut, pembilang = n["penyebut"], n["pembilang"]
+    if not penyebut:
+        return Angka(0, 0, gettext("Tidak ada formasi pada tanggal ini."))
+    uraian = gettext(
+        "%(n)s dari %(d)s formasi (%(p)s%%) berdasar dokumen Anjab/ABK yang ditetapkan"
+    ) % {"n": angka(pembilang), "d": angka(penyebut), "p": persen(pembilang, penyebut)}
+    if pembilang == penyebut:
+        return Angka(pembilang, penyebut, uraian)
+    kurang = gettext("%(n)s formasi di %(u)s unit kerja tanpa dokumen Anjab/ABK") % {
+        "n": angka(penyebut - pembilang),
+        "u": angka(n["unit_kurang"]),
+    }
+    return Angka(pembilang, penyebut, uraian, kurang)
+
+
+def kebutuhan_beban_kerja_baris(tanggal: dt.date) -> tuple[Sequence[str], list[tuple]]:
+    """Return every post counted by kebutuhan_beban_kerja with its document."""
+    rows = (
+        formasi_pada(tanggal)
+        .annotate(memenuhi=bendera(_anjab_abk(tanggal)))
+        .order_by("unit_kerja__path", "jabatan__nama", "pk")
+        .values_list(
+            "unit_kerja__nama",
+            "jabatan__nama",
+            "kuota",
+            "anjab_abk_nomor",
+            "anjab_abk_tanggal",
+            "memenuhi",
+        )
+    )
+    headers = [
+        gettext("Unit kerja"),
+        gettext("Jabatan"),
+        gettext("Kuota"),
+        gettext("Nomor dokumen Anjab/ABK"),
+        gettext("Tanggal dokumen Anjab/ABK"),
+        gettext("Berdasar Anjab/ABK"),
+    ]
+    return headers, [(*row[:-1], ya_tidak(row[-1])) for row in rows]
 
 
 # --- talent_pool -----------------------------------------------------------------------------
@@ -206,8 +305,18 @@ def talent_pool_baris(tanggal: dt.date) -> tuple[Sequence[str], list[tuple]]:
 
 daftar(
     Bukti(
+        kode="kebutuhan_beban_kerja",
+        judul=_("Formasi yang berdasar dokumen Anjab/ABK"),
+        hitung=kebutuhan_beban_kerja,
+        baris=kebutuhan_beban_kerja_baris,
+        tautan="admin:jabatan_formasi_changelist",
+        sumber="PP 11/2017 Pasal 134 ayat (2) huruf b; PermenPANRB 1/2020",
+    )
+)
+daftar(
+    Bukti(
         kode="standar_kompetensi",
-        judul=_("Jabatan yang memiliki standar kompetensi"),
+        judul=_("Jabatan manajerial dengan standar kompetensi yang ditetapkan"),
         hitung=standar_kompetensi,
         baris=standar_kompetensi_baris,
         tautan="admin:jabatan_jabatan_changelist",

@@ -32,6 +32,7 @@ T = dt.date(2026, 6, 30)
 BESOK = T + dt.timedelta(days=1)
 KEMARIN = T - dt.timedelta(days=1)
 KODE_A = (
+    "kebutuhan_beban_kerja",
     "standar_kompetensi",
     "asesmen_pegawai",
     "kesenjangan_kompetensi",
@@ -66,8 +67,26 @@ def _formasi_dibuat(hari: dt.date, **kwargs) -> None:
     )
 
 
+ADMINISTRATOR = {"jabatan__jenis": "ADMINISTRATOR"}
+
+
 def _standar_ya() -> None:
-    _formasi_dibuat(KEMARIN)  # Jabatan.save records the nine levels (PermenPANRB 38/2017)
+    """A managerial position in use whose standard the PPK set by decree before T."""
+    _formasi_dibuat(
+        KEMARIN, **ADMINISTRATOR, jabatan__skj_nomor="800/12/BKPSDM", jabatan__skj_tanggal=KEMARIN
+    )
+
+
+def _standar_tidak() -> None:
+    _formasi_dibuat(KEMARIN, **ADMINISTRATOR)  # the default levels only, no decree
+
+
+def _anjab_ya() -> None:
+    _formasi_dibuat(KEMARIN, anjab_abk_nomor="061/ABK/2026", anjab_abk_tanggal=KEMARIN)
+
+
+def _anjab_tidak() -> None:
+    _formasi_dibuat(KEMARIN)
 
 
 def _asesmen_ya() -> None:
@@ -150,9 +169,8 @@ def _lengkap_tidak() -> None:
 
 # kode: (a row that meets, a row that is counted and does not; None: cannot be built).
 BARIS: dict[str, tuple[Callable[[], None], Callable[[], None] | None]] = {
-    # Every position holds its nine levels (NOT NULL, defaults from Jabatan.save): no position
-    # in use without a standard can be built.
-    "standar_kompetensi": (_standar_ya, None),
+    "kebutuhan_beban_kerja": (_anjab_ya, _anjab_tidak),
+    "standar_kompetensi": (_standar_ya, _standar_tidak),
     "asesmen_pegawai": (_asesmen_ya, _asesmen_tidak),
     "kesenjangan_kompetensi": (_kompetensi_ya, _kompetensi_tidak),
     "kesenjangan_kinerja": (_kinerja_ya, _kinerja_tidak),
@@ -222,10 +240,48 @@ def _plan_unit_induk() -> None:
     ("kode", "buat", "harapan"),
     [
         # A post created on T puts its position in use; one created the day after does not.
-        ("standar_kompetensi", lambda: _formasi_dibuat(T), (1, 1)),
-        ("standar_kompetensi", lambda: _formasi_dibuat(BESOK), (0, 0)),
-        ("standar_kompetensi", lambda: JabatanFactory(), (0, 0)),  # no post
-        ("standar_kompetensi", lambda: _formasi_dibuat(KEMARIN, jabatan__aktif=False), (0, 0)),
+        ("standar_kompetensi", lambda: _formasi_dibuat(T, **ADMINISTRATOR), (0, 1)),
+        ("standar_kompetensi", lambda: _formasi_dibuat(BESOK, **ADMINISTRATOR), (0, 0)),
+        ("standar_kompetensi", lambda: JabatanFactory(jenis="ADMINISTRATOR"), (0, 0)),  # no post
+        (
+            "standar_kompetensi",
+            lambda: _formasi_dibuat(KEMARIN, **ADMINISTRATOR, jabatan__aktif=False),
+            (0, 0),
+        ),
+        # A decree dated T counts; one dated the day after does not; a non-managerial
+        # position is not asked for (the index's levels: "seluruh jabatan manajerial").
+        (
+            "standar_kompetensi",
+            lambda: _formasi_dibuat(
+                KEMARIN, **ADMINISTRATOR, jabatan__skj_nomor="1", jabatan__skj_tanggal=T
+            ),
+            (1, 1),
+        ),
+        (
+            "standar_kompetensi",
+            lambda: _formasi_dibuat(
+                KEMARIN, **ADMINISTRATOR, jabatan__skj_nomor="1", jabatan__skj_tanggal=BESOK
+            ),
+            (0, 1),
+        ),
+        ("standar_kompetensi", lambda: _formasi_dibuat(KEMARIN), (0, 0)),
+        # A post counts from the day it is created; its document from the document's date.
+        ("kebutuhan_beban_kerja", lambda: _formasi_dibuat(BESOK), (0, 0)),
+        (
+            "kebutuhan_beban_kerja",
+            lambda: _formasi_dibuat(KEMARIN, anjab_abk_nomor="1", anjab_abk_tanggal=T),
+            (1, 1),
+        ),
+        (
+            "kebutuhan_beban_kerja",
+            lambda: _formasi_dibuat(KEMARIN, anjab_abk_nomor="1", anjab_abk_tanggal=BESOK),
+            (0, 1),
+        ),
+        (
+            "kebutuhan_beban_kerja",
+            lambda: _formasi_dibuat(KEMARIN, jabatan__aktif=False, anjab_abk_nomor="1"),
+            (0, 0),
+        ),
         # Assessments in the three years up to T: on T yes, the day after no; three years
         # before T to the day is too old, the day after it counts.
         ("asesmen_pegawai", lambda: asesmen(_pns(), T), (1, 1)),
@@ -343,6 +399,8 @@ def test_it_writes_numbers_the_indonesian_way() -> None:
 
 # kode: queries of hitung, queries of baris.
 QUERIES = {
+    # The posts' count with the units lacking a document; the rows.
+    "kebutuhan_beban_kerja": (1, 1),
     # The positions' count with one COUNT(*) FILTER per kind; the rows.
     "standar_kompetensi": (1, 1),
     # The count (assessed PNS as a hashed IN); the rows with their latest assessment.
