@@ -15,10 +15,11 @@ from django.urls import reverse
 from django.utils import timezone
 
 from jabatan.models import Formasi, Keputusan, Suksesor
-from kinerja.models import KinerjaOrganisasi
+from kinerja.models import KinerjaOrganisasi, Skp
 from pegawai.jenis_jabatan import JenisJabatan
 from pegawai.models import Akses, Pegawai
 from sistem_merit.bukti import BUKTI
+from sistem_merit.bukti.karier import angka, jendela_12_bulan
 from tests.factories import (
     FormasiFactory,
     JabatanFactory,
@@ -78,16 +79,16 @@ def _periksa(
     """The figure is `harapan`; the missing thing is named with its count; `baris` lists the
     denominator's rows, the numerator's marked "Ya" in column `kolom_ya`."""
     bukti = BUKTI[kode]
-    angka = bukti.hitung(tanggal)
-    assert (angka.pembilang, angka.penyebut) == harapan
+    hasil = bukti.hitung(tanggal)
+    assert (hasil.pembilang, hasil.penyebut) == harapan
     if harapan[1]:
-        assert angka.uraian.startswith(f"{harapan[0]} dari {harapan[1]} ")
+        assert hasil.uraian.startswith(f"{harapan[0]} dari {harapan[1]} ")
     kurang = harapan[1] - harapan[0]
     if kurang:
         # Each part ("; ") of the text starts with its count; together they are what is missing.
-        assert sum(int(b.split(" ")[0]) for b in angka.kurang.split("; ")) == kurang, angka.kurang
+        assert sum(int(b.split(" ")[0]) for b in hasil.kurang.split("; ")) == kurang, hasil.kurang
     else:
-        assert angka.kurang == ""
+        assert hasil.kurang == ""
     kepala, rows = bukti.baris(tanggal)
     rows = list(rows)
     assert all(len(r) == len(kepala) for r in rows)
@@ -103,10 +104,21 @@ def test_it_registers_every_key_with_a_page_and_a_source() -> None:
         assert "Pasal" in bukti.sumber or "PermenPANRB" in bukti.sumber
 
 
-def test_it_formats_counts_the_indonesian_way(hr) -> None:
-    from sistem_merit.bukti.karier import angka
-
+def test_it_formats_counts_the_indonesian_way() -> None:
     assert angka(1234567) == "1.234.567"
+
+
+@pytest.mark.parametrize(
+    ("tanggal", "awal"),
+    [
+        (PADA, dt.date(2025, 11, 29)),
+        (dt.date(2028, 2, 29), dt.date(2027, 3, 1)),
+        (dt.date(2027, 3, 1), dt.date(2026, 3, 2)),
+        (dt.date(2027, 1, 1), dt.date(2026, 1, 2)),
+    ],
+)
+def test_it_looks_back_twelve_months_up_to_the_date(tanggal, awal) -> None:
+    assert jendela_12_bulan(tanggal) == (awal, tanggal)
 
 
 # --- suksesor_jabatan_kunci -----------------------------------------------------------------------
@@ -170,7 +182,7 @@ def test_it_counts_key_posts_with_a_named_successor(hr, pos, harapan) -> None:
     _periksa("suksesor_jabatan_kunci", PADA, harapan, kolom_ya=-1)
 
 
-def test_the_successor_rows_name_the_post_and_the_count(hr) -> None:
+def test_it_lists_each_key_post_with_its_successors(hr) -> None:
     formasi = _formasi(ADM)
     for urutan in (1, 2):
         Suksesor.objects.create(
@@ -348,7 +360,7 @@ def test_it_counts_decisions_published_with_a_public_summary(hr, keputusan, hara
     _periksa("transparansi_publik", PADA, harapan)
 
 
-def test_the_decision_rows_and_the_missing_text(hr) -> None:
+def test_it_lists_the_decisions_and_names_what_is_missing(hr) -> None:
     k = _keputusan(hr, PADA, jenis=JPT, metode=TP, merit=False)
     _keputusan(hr, SEBELUM, jenis=JPT, metode=ST, ringkasan=RINGKAS)
     kepala, rows = BUKTI["seleksi_terbuka_jpt"].baris(PADA)
@@ -373,8 +385,6 @@ def test_the_decision_rows_and_the_missing_text(hr) -> None:
 
 def _skp(pegawai, predikat: str = B, *, tahun: int = 2025, status="final", dinilai=None):
     """An annual SKP of `tahun`, rated (and finalised when final) at `dinilai`."""
-    from kinerja.models import Skp
-
     skp = skp_final(pegawai, tahun=tahun, predikat=predikat, status=status)
     dinilai = dinilai or _waktu(dt.date(tahun + 1, 1, 15))
     Skp.objects.filter(pk=skp.pk).update(
@@ -441,7 +451,7 @@ def test_it_counts_employees_with_a_final_skp_of_last_year(pegawai, harapan) -> 
     _periksa("skp_final", PADA, harapan)
 
 
-def test_the_skp_rows_name_the_employee() -> None:
+def test_it_lists_the_employees_owing_an_skp() -> None:
     p = PegawaiFactory()
     kepala, rows = BUKTI["skp_final"].baris(PADA)
     assert kepala == ["NIP", "Nama", "Kode unit", "Unit kerja", "Status", "SKP tahunan final"]
@@ -497,7 +507,7 @@ def test_it_counts_units_following_the_distribution_curve(opd, harapan) -> None:
     _periksa("kurva_kinerja", PADA, harapan, kolom_ya=-2)
 
 
-def test_a_unit_rated_after_the_date_is_not_measured() -> None:
+def test_it_leaves_out_a_unit_rated_after_the_date() -> None:
     _opd("Istimewa", ORG, [B], dinilai=_waktu(SESUDAH, 1))
     _opd("Istimewa", ORG, [B, B], dinilai=_waktu(PADA, 23))
     _opd("Istimewa", ORG, [B], dinilai=_waktu(dt.date(2026, 12, 1)))
@@ -507,7 +517,7 @@ def test_a_unit_rated_after_the_date_is_not_measured() -> None:
     _periksa("kurva_kinerja", PADA, (1, 2), kolom_ya=-2)
 
 
-def test_the_curve_rows_say_why_a_unit_breaks_it() -> None:
+def test_it_says_why_a_unit_breaks_the_curve() -> None:
     _opd("Istimewa", ORG, [SB, SB, SB, B])
     _opd(None, ORG, [B])
     kepala, rows = BUKTI["kurva_kinerja"].baris(PADA)
@@ -575,7 +585,7 @@ def test_it_counts_employees_who_used_self_service(pegawai, harapan) -> None:
     _periksa("layanan_mandiri", PADA, harapan)
 
 
-def test_the_self_service_rows_and_the_missing_text() -> None:
+def test_it_lists_the_employees_and_their_logins() -> None:
     PegawaiFactory()
     p = PegawaiFactory()
     Akses.objects.create(user=User.objects.create_user("p"), pegawai=p)
@@ -622,11 +632,11 @@ def test_it_computes_each_figure_in_one_query(
 ) -> None:
     bukti = BUKTI[kode]
     with django_assert_num_queries(1):
-        angka = bukti.hitung(PADA)
-    assert angka.penyebut > 0
+        hasil = bukti.hitung(PADA)
+    assert hasil.penyebut > 0
     with django_assert_num_queries(1):
         _kepala, rows = bukti.baris(PADA)
-        assert len(list(rows)) == angka.penyebut
+        assert len(list(rows)) == hasil.penyebut
 
 
 def test_it_gives_the_ratio_at_the_level_boundary(hr) -> None:
