@@ -10,7 +10,7 @@ date, whatever the calendar year.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 
 from django.db.models import (
     BooleanField,
@@ -23,6 +23,7 @@ from django.db.models import (
     Subquery,
 )
 from django.db.models.functions import Coalesce
+from django.utils import timezone
 from django.utils.formats import number_format
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
@@ -55,6 +56,12 @@ def jendela_12_bulan(tanggal: date) -> tuple[date, date]:
     except ValueError:  # 29 February
         setahun = tanggal.replace(year=tanggal.year - 1, day=28)
     return setahun + timedelta(days=1), tanggal
+
+
+def akhir_hari(tanggal: date) -> datetime:
+    """Return the first moment after `tanggal` in local time (WITA): a row written before it
+    existed on `tanggal` (compared as a moment, so an index on the column serves)."""
+    return timezone.make_aware(datetime.combine(tanggal + timedelta(days=1), time.min))
 
 
 def keputusan_pada(tanggal: date) -> QuerySet[Keputusan]:
@@ -91,14 +98,14 @@ def _suksesor_pada(tanggal: date) -> QuerySet[Suksesor]:
     removed after `tanggal` (a removed row is not edited again, so its last change is the
     removal: jabatan.services.suksesi)."""
     return Suksesor.objects.filter(tanggal_penetapan__lte=tanggal).filter(
-        Q(aktif=True) | Q(updated_at__date__gt=tanggal)
+        Q(aktif=True) | Q(updated_at__gte=akhir_hari(tanggal))
     )
 
 
 def _formasi_kunci(tanggal: date) -> QuerySet[Formasi]:
     """The key posts of active positions that existed on `tanggal`."""
     return Formasi.objects.filter(
-        jabatan__jenis__in=JENIS_KUNCI, jabatan__aktif=True, created_at__date__lte=tanggal
+        jabatan__jenis__in=JENIS_KUNCI, jabatan__aktif=True, created_at__lt=akhir_hari(tanggal)
     )
 
 

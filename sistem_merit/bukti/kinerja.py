@@ -8,7 +8,7 @@ dates decide, not when the row was entered.
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time
 
 from axes.models import AccessLog
 from django.db.models import (
@@ -28,10 +28,10 @@ from django.utils.translation import gettext_lazy as _
 
 from kinerja import rules
 from kinerja.models import KinerjaOrganisasi, Periode, Skp
-from pegawai.models import Pegawai
+from pegawai.models import Pegawai, UnitKerja
 from pegawai.nip import format_nip
 from sistem_merit.bukti.base import Angka, Bukti, daftar
-from sistem_merit.bukti.karier import Baris, angka, uraian_angka, ya_tidak
+from sistem_merit.bukti.karier import Baris, akhir_hari, angka, uraian_angka, ya_tidak
 
 
 def mulai_bekerja_sebelum(tanggal: date) -> Q:
@@ -93,7 +93,7 @@ def _pegawai_skp(tanggal: date) -> QuerySet[Pegawai]:
         periode__jenis=Periode.Jenis.TAHUNAN,
         periode__tahun=tahun,
         status=Skp.Status.FINAL,
-        difinalkan_pada__date__lte=tanggal,
+        difinalkan_pada__lt=akhir_hari(tanggal),
     )
     return (
         Pegawai.objects.filter(bekerja_pada(tanggal))
@@ -158,44 +158,49 @@ def _kurva(tanggal: date) -> list[dict]:
     """Return, per perangkat daerah with evaluated annual SKPs of last year (rated by
     `tanggal`), its predikat counts, its organisational predikat of that year (recorded by
     `tanggal`; None without one) and the breaches of the curve (kinerja.rules.cek_kurva, the
-    check the performance dashboard runs). One query."""
+    check the performance dashboard runs), by name. Two queries: the SKPs counted per unit and
+    predikat (the dashboard's index, no join), then those units with their predikat."""
     tahun = tanggal.year - 1
-    org = KinerjaOrganisasi.objects.filter(
-        unit_kerja=OuterRef("perangkat_daerah_id"), tahun=tahun, created_at__date__lte=tanggal
-    ).values("predikat")[:1]
-    rows = (
+    akhir = akhir_hari(tanggal)
+    jumlah: dict[int, dict[str, int]] = {}
+    for opd, predikat, n in (
         Skp.objects.dinilai()
         .filter(periode__jenis=Periode.Jenis.TAHUNAN, periode__tahun=tahun)
         .annotate(pada=Coalesce("dinilai_pada", "difinalkan_pada", "created_at"))
-        .filter(pada__date__lte=tanggal)
-        .values("perangkat_daerah_id", "perangkat_daerah__kode", "perangkat_daerah__nama")
-        .annotate(org=Subquery(org))
-        .values(
-            "perangkat_daerah_id",
-            "perangkat_daerah__kode",
-            "perangkat_daerah__nama",
-            "org",
-            "predikat",
-        )
+        .filter(pada__lt=akhir)
+        .order_by()
+        .values_list("perangkat_daerah_id", "predikat")
         .annotate(n=Count("pk"))
-        .order_by("perangkat_daerah__nama", "perangkat_daerah_id")
-    )
-    unit: dict[int, dict] = {}
-    for row in rows:
-        u = unit.setdefault(
-            row["perangkat_daerah_id"],
-            {
-                "kode": row["perangkat_daerah__kode"],
-                "nama": row["perangkat_daerah__nama"],
-                "org": row["org"],
-                "jumlah": {},
-            },
+    ):
+        jumlah.setdefault(opd, {})[predikat] = n
+    if not jumlah:
+        return []
+    org = (
+        KinerjaOrganisasi.objects.filter(
+            unit_kerja=OuterRef("pk"), tahun=tahun, created_at__lt=akhir
         )
-        u["jumlah"][row["predikat"]] = row["n"]
-    for u in unit.values():
-        u["pelanggaran"] = rules.cek_kurva(u["org"], u["jumlah"]) if u["org"] else None
-        u["sesuai"] = u["pelanggaran"] == []
-    return list(unit.values())
+        .order_by()
+        .values("predikat")[:1]
+    )
+    unit = []
+    for pk, kode, nama, predikat_org in (
+        UnitKerja.objects.filter(pk__in=jumlah)
+        .annotate(org=Subquery(org))
+        .order_by("nama", "pk")
+        .values_list("pk", "kode", "nama", "org")
+    ):
+        pelanggaran = rules.cek_kurva(predikat_org, jumlah[pk]) if predikat_org else None
+        unit.append(
+            {
+                "kode": kode,
+                "nama": nama,
+                "org": predikat_org,
+                "jumlah": jumlah[pk],
+                "pelanggaran": pelanggaran,
+                "sesuai": pelanggaran == [],
+            }
+        )
+    return unit
 
 
 def kurva_kinerja(tanggal: date) -> Angka:
@@ -207,7 +212,7 @@ def kurva_kinerja(tanggal: date) -> Angka:
     `tanggal`; one without an organisational predikat recorded by `tanggal` cannot show it
     follows the curve, so it counts against. Evidences PermenPANRB 6/2022 (the distribution
     of predikat follows the organisation's performance) and PP 11/2017 jo. PP 17/2020 Pasal 134
-    ayat (2) huruf e. One query."""
+    ayat (2) huruf e. Two queries (one when no SKP is rated)."""
     unit = _kurva(tanggal)
     total = len(unit)
     sesuai = sum(1 for u in unit if u["sesuai"])
@@ -300,7 +305,7 @@ def _pegawai_layanan(tanggal: date) -> QuerySet[Pegawai]:
     record: pegawai Akses, the self-service of their own data) and `pakai` (that login signed
     in between 1 January of `tanggal`'s year and the end of `tanggal`, local time)."""
     awal = timezone.make_aware(datetime.combine(date(tanggal.year, 1, 1), time.min))
-    akhir = timezone.make_aware(datetime.combine(tanggal + timedelta(days=1), time.min))
+    akhir = akhir_hari(tanggal)
     # Every successful login (django-axes' access log, kept with the login lock), and the
     # login's last one (auth's last_login) for logins the log no longer holds.
     masuk = AccessLog.objects.filter(

@@ -1,7 +1,7 @@
 """Evidence functions of the merit-system index, part b (sistem_merit/bukti/karier.py,
 kinerja.py, transparansi.py): each figure on built data at its edges (nothing to measure, none,
 3 of 4 — the 0.75 level boundary —, all; rows on `tanggal` counted, after it not), the missing
-thing named with its count, the rows behind the figure, and one query each."""
+thing named with its count, the rows behind the figure, and a fixed number of queries."""
 
 from __future__ import annotations
 
@@ -598,7 +598,7 @@ def test_it_lists_the_employees_and_their_logins() -> None:
     )
 
 
-# --- one query each -------------------------------------------------------------------------------
+# --- a fixed number of queries ------------------------------------------------------------------
 
 
 @pytest.fixture
@@ -622,19 +622,25 @@ def data_lengkap(hr) -> None:
     AccessLog.objects.create(username="pegawai.q", user_agent="uji")
 
 
-# Every figure is one aggregate query (the post, decision or employee table with its conditions
-# as COUNT(*) FILTER and EXISTS subqueries; the curve: SKPs grouped by unit and predikat with
-# the unit's organisational predikat as a subquery); every row list is one query of the same
-# rows with the same conditions as columns.
+# Queries of each figure and of its rows:
+# - suksesor_jabatan_kunci, seleksi_terbuka_jpt, keputusan_berbasis_merit, skp_final,
+#   layanan_mandiri, transparansi_publik: one aggregate (the post, decision or employee table,
+#   its conditions as COUNT(*) FILTER and EXISTS subqueries); the rows: one query of the same
+#   rows with the same conditions as columns.
+# - kurva_kinerja: 1. the SKPs counted per perangkat daerah and predikat; 2. those units with
+#   their organisational predikat (a subquery); the rows are the same two queries.
+QUERIES = {"kurva_kinerja": 2}
+
+
 @pytest.mark.parametrize("kode", KODE_B)
-def test_it_computes_each_figure_in_one_query(
+def test_it_computes_each_figure_in_a_fixed_number_of_queries(
     data_lengkap, django_assert_num_queries, kode
 ) -> None:
     bukti = BUKTI[kode]
-    with django_assert_num_queries(1):
+    with django_assert_num_queries(QUERIES.get(kode, 1)):
         hasil = bukti.hitung(PADA)
     assert hasil.penyebut > 0
-    with django_assert_num_queries(1):
+    with django_assert_num_queries(QUERIES.get(kode, 1)):
         _kepala, rows = bukti.baris(PADA)
         assert len(list(rows)) == hasil.penyebut
 
