@@ -73,13 +73,10 @@ def keputusan_pada(tanggal: date) -> QuerySet[Keputusan]:
     )
 
 
-def uraian_angka(pembilang: int, penyebut: int, benda: str) -> str:
-    """ "3 dari 4 <benda>", the shape of every figure's words."""
-    return gettext("%(p)s dari %(n)s %(benda)s") % {
-        "p": angka(pembilang),
-        "n": angka(penyebut),
-        "benda": benda,
-    }
+def uraian_angka(teks: str, pembilang: int, penyebut: int, **lain: object) -> str:
+    """Fill a figure's sentence, translated whole ("%(p)s dari %(n)s jabatan kunci ..."), with
+    its two counts the Indonesian way and any other values (`lain`)."""
+    return teks % {"p": angka(pembilang), "n": angka(penyebut), **lain}
 
 
 def ya_tidak(nilai: bool) -> str:
@@ -135,7 +132,9 @@ def suksesor_jabatan_kunci(tanggal: date) -> Angka:
     return Angka(
         punya,
         total,
-        uraian_angka(punya, total, gettext("jabatan kunci memiliki calon suksesor")),
+        uraian_angka(
+            gettext("%(p)s dari %(n)s jabatan kunci memiliki calon suksesor"), punya, total
+        ),
         kurang,
     )
 
@@ -273,7 +272,11 @@ def seleksi_terbuka_jpt(tanggal: date) -> Angka:
     return Angka(
         ya,
         total,
-        uraian_angka(ya, total, gettext("pengisian JPT melalui seleksi terbuka yang diumumkan")),
+        uraian_angka(
+            gettext("%(p)s dari %(n)s pengisian JPT melalui seleksi terbuka yang diumumkan"),
+            ya,
+            total,
+        ),
         kurang,
     )
 
@@ -330,7 +333,11 @@ def keputusan_berbasis_merit(tanggal: date) -> Angka:
     return Angka(
         ya,
         total,
-        uraian_angka(ya, total, gettext("keputusan pengisian jabatan berdasarkan peringkat merit")),
+        uraian_angka(
+            gettext("%(p)s dari %(n)s keputusan pengisian jabatan berdasarkan peringkat merit"),
+            ya,
+            total,
+        ),
         kurang,
     )
 

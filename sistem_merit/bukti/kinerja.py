@@ -126,7 +126,10 @@ def skp_final(tanggal: date) -> Angka:
         final,
         total,
         uraian_angka(
-            final, total, gettext("pegawai memiliki SKP tahunan %(t)s yang final") % {"t": tahun}
+            gettext("%(p)s dari %(n)s pegawai memiliki SKP tahunan %(t)s yang final"),
+            final,
+            total,
+            t=tahun,
         ),
         kurang,
     )
@@ -244,10 +247,13 @@ def kurva_kinerja(tanggal: date) -> Angka:
         sesuai,
         total,
         uraian_angka(
+            gettext(
+                "%(p)s dari %(n)s perangkat daerah mengikuti kurva distribusi predikat kinerja "
+                "%(t)s"
+            ),
             sesuai,
             total,
-            gettext("perangkat daerah mengikuti kurva distribusi predikat kinerja %(t)s")
-            % {"t": tahun},
+            t=tahun,
         ),
         "; ".join(bagian),
     )
@@ -352,9 +358,10 @@ def layanan_mandiri(tanggal: date) -> Angka:
         pakai,
         total,
         uraian_angka(
+            gettext("%(p)s dari %(n)s pegawai memakai layanan mandiri pada tahun %(t)s"),
             pakai,
             total,
-            gettext("pegawai memakai layanan mandiri pada tahun %(t)s") % {"t": tanggal.year},
+            t=tanggal.year,
         ),
         kurang,
     )

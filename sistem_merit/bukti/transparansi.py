@@ -59,7 +59,11 @@ def transparansi_publik(tanggal: date) -> Angka:
         ya,
         total,
         uraian_angka(
-            ya, total, gettext("keputusan pengisian jabatan diumumkan dengan ringkasan alasan")
+            gettext(
+                "%(p)s dari %(n)s keputusan pengisian jabatan diumumkan dengan ringkasan alasan"
+            ),
+            ya,
+            total,
         ),
         kurang,
     )
