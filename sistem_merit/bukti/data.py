@@ -7,74 +7,25 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
-from decimal import ROUND_HALF_UP, Decimal
 
-from django.db.models import BooleanField, Count, ExpressionWrapper, Q, QuerySet
-from django.utils.formats import number_format
+from django.db.models import Count, Q
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from pegawai.models import Pegawai
 from pegawai.pendidikan import TingkatPendidikan
 from sistem_merit.bukti.base import Angka, Bukti, daftar
+from sistem_merit.bukti.ukur import (
+    KOLOM_PEGAWAI,
+    angka,
+    asn_pada,
+    bendera,
+    hitung_qs,
+    kolom_pegawai,
+    persen,
+    ya_tidak,
+)
 
 # --- Shared by the evidence modules ----------------------------------------------------------
-
-
-def angka(n: int) -> str:
-    """Return `n` with the Indonesian thousands separator ("1.041")."""
-    return number_format(n, force_grouping=True)
-
-
-def persen(bagian: int, dari: int) -> str:
-    """Return bagian / dari as a percentage in Indonesian notation: "38", "37,5" (one decimal,
-    only when the share is not whole)."""
-    nilai = (Decimal(100 * bagian) / Decimal(dari)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
-    if nilai == nilai.to_integral_value():
-        return number_format(int(nilai), force_grouping=True)
-    return number_format(nilai, decimal_pos=1, force_grouping=True)
-
-
-def ya_tidak(nilai: bool) -> str:
-    return gettext("Ya") if nilai else gettext("Tidak")
-
-
-def kolom_pegawai() -> list[str]:
-    """Return the headers of the columns every employee row starts with."""
-    return [gettext("NIP"), gettext("Nama"), gettext("Unit kerja")]
-
-
-KOLOM_PEGAWAI = ("nip", "nama", "unit_kerja__nama")
-
-
-def asn_pada(tanggal: dt.date) -> QuerySet[Pegawai]:
-    """Return the employees (PNS and PPPK) in service on `tanggal`: appointed on or before it
-    (TMT CPNS, TMT PPPK) and not stopped on or before it (TMT berhenti: pension, dismissal,
-    death). Leave (cuti) is in service. Only the current record is kept, so a status change
-    other than stopping (e.g. PPPK to PNS) is read as it is now."""
-    return Pegawai.objects.filter(
-        Q(status=Pegawai.Status.PNS, tmt_cpns__lte=tanggal)
-        | Q(status=Pegawai.Status.PPPK, tmt_pppk__lte=tanggal),
-        Q(tmt_berhenti__isnull=True) | Q(tmt_berhenti__gt=tanggal),
-    )
-
-
-def pns_pada(tanggal: dt.date) -> QuerySet[Pegawai]:
-    """Return the PNS in service on `tanggal` (asn_pada)."""
-    return asn_pada(tanggal).filter(status=Pegawai.Status.PNS)
-
-
-def hitung_qs(qs: QuerySet, memenuhi: Q, **lain) -> dict[str, int]:
-    """Return {"penyebut": rows of `qs`, "pembilang": those meeting `memenuhi`, **lain} in one
-    query (COUNT(*) FILTER); `lain` are further named aggregates."""
-    return qs.order_by().aggregate(
-        penyebut=Count("pk"), pembilang=Count("pk", filter=memenuhi), **lain
-    )
-
-
-def bendera(memenuhi: Q) -> ExpressionWrapper:
-    """Return `memenuhi` as a boolean column, so the rows carry the very test the count used."""
-    return ExpressionWrapper(memenuhi, output_field=BooleanField())
 
 
 # --- kelengkapan_data ------------------------------------------------------------------------

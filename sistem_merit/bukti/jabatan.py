@@ -21,7 +21,8 @@ from kinerja.selectors import _talenta_sql
 from pegawai.jenis_jabatan import MANAJERIAL, JenisJabatan
 from pegawai.kompetensi import KODE, KODE_RESMI
 from sistem_merit.bukti.base import Angka, Bukti, daftar
-from sistem_merit.bukti.data import (
+from sistem_merit.bukti.kompetensi import standar_lengkap
+from sistem_merit.bukti.ukur import (
     angka,
     bendera,
     hitung_qs,
@@ -30,7 +31,6 @@ from sistem_merit.bukti.data import (
     pns_pada,
     ya_tidak,
 )
-from sistem_merit.bukti.kompetensi import standar_lengkap
 
 # --- standar_kompetensi ----------------------------------------------------------------------
 

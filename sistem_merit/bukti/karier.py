@@ -9,8 +9,7 @@ date, whatever the calendar year.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from datetime import date, datetime, time, timedelta
+from datetime import date
 
 from django.db.models import (
     BooleanField,
@@ -23,8 +22,6 @@ from django.db.models import (
     Subquery,
 )
 from django.db.models.functions import Coalesce
-from django.utils import timezone
-from django.utils.formats import number_format
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
@@ -32,6 +29,14 @@ from jabatan.models import Formasi, Keputusan, Suksesor
 from pegawai.jenis_jabatan import JenisJabatan
 from pegawai.nip import format_nip
 from sistem_merit.bukti.base import Angka, Bukti, daftar
+from sistem_merit.bukti.ukur import (
+    Baris,
+    akhir_hari,
+    angka,
+    jendela_12_bulan,
+    uraian_angka,
+    ya_tidak,
+)
 
 JENIS_JPT = (JenisJabatan.JPT_UTAMA, JenisJabatan.JPT_MADYA, JenisJabatan.JPT_PRATAMA)
 # The key posts the merit index asks succession plans for: the JPT and Administrator posts
@@ -39,29 +44,6 @@ JENIS_JPT = (JenisJabatan.JPT_UTAMA, JenisJabatan.JPT_MADYA, JenisJabatan.JPT_PR
 # HR name successors on every manajerial post (jabatan.suksesi.formasi_kunci, Pengawas
 # included); a Pengawas plan is welcome but not asked here.
 JENIS_KUNCI = (*JENIS_JPT, JenisJabatan.ADMINISTRATOR)
-
-Baris = tuple[Sequence[str], Iterable[Sequence[object]]]
-
-
-def angka(n: int) -> str:
-    """Return a count the Indonesian way (1.234), whatever USE_THOUSAND_SEPARATOR says."""
-    return number_format(n, force_grouping=True)
-
-
-def jendela_12_bulan(tanggal: date) -> tuple[date, date]:
-    """Return the first and last day of the 12 months up to and including `tanggal`
-    (29 February looks back to 1 March)."""
-    try:
-        setahun = tanggal.replace(year=tanggal.year - 1)
-    except ValueError:  # 29 February
-        setahun = tanggal.replace(year=tanggal.year - 1, day=28)
-    return setahun + timedelta(days=1), tanggal
-
-
-def akhir_hari(tanggal: date) -> datetime:
-    """Return the first moment after `tanggal` in local time (WITA): a row written before it
-    existed on `tanggal` (compared as a moment, so an index on the column serves)."""
-    return timezone.make_aware(datetime.combine(tanggal + timedelta(days=1), time.min))
 
 
 def keputusan_pada(tanggal: date) -> QuerySet[Keputusan]:
@@ -71,16 +53,6 @@ def keputusan_pada(tanggal: date) -> QuerySet[Keputusan]:
     return Keputusan.objects.filter(tanggal_sk__range=(awal, akhir)).filter(
         Q(dibatalkan_pada__isnull=True) | Q(dibatalkan_pada__gt=tanggal)
     )
-
-
-def uraian_angka(teks: str, pembilang: int, penyebut: int, **lain: object) -> str:
-    """Fill a figure's sentence, translated whole ("%(p)s dari %(n)s jabatan kunci ..."), with
-    its two counts the Indonesian way and any other values (`lain`)."""
-    return teks % {"p": angka(pembilang), "n": angka(penyebut), **lain}
-
-
-def ya_tidak(nilai: bool) -> str:
-    return gettext("Ya") if nilai else gettext("Tidak")
 
 
 def _label_jenis(jenis: str) -> str:

@@ -12,10 +12,8 @@ from datetime import date, datetime, time
 
 from axes.models import AccessLog
 from django.db.models import (
-    BooleanField,
     Count,
     Exists,
-    ExpressionWrapper,
     OuterRef,
     Q,
     QuerySet,
@@ -31,26 +29,16 @@ from kinerja.models import KinerjaOrganisasi, Periode, Skp
 from pegawai.models import Pegawai, UnitKerja
 from pegawai.nip import format_nip
 from sistem_merit.bukti.base import Angka, Bukti, daftar
-from sistem_merit.bukti.karier import Baris, akhir_hari, angka, uraian_angka, ya_tidak
-
-
-def mulai_bekerja_sebelum(tanggal: date) -> Q:
-    """Pegawai who started service (TMT CPNS for a PNS, TMT PPPK for a PPPK) on or before
-    `tanggal`."""
-    return Q(status=Pegawai.Status.PNS, tmt_cpns__lte=tanggal) | Q(
-        status=Pegawai.Status.PPPK, tmt_pppk__lte=tanggal
-    )
-
-
-def bekerja_pada(tanggal: date) -> Q:
-    """Pegawai employed on `tanggal`: started by then, and not stopped by then."""
-    return mulai_bekerja_sebelum(tanggal) & (
-        Q(tmt_berhenti__isnull=True) | Q(tmt_berhenti__gt=tanggal)
-    )
-
-
-def _sebagai(kondisi: Q | Exists) -> ExpressionWrapper:
-    return ExpressionWrapper(kondisi, output_field=BooleanField())
+from sistem_merit.bukti.ukur import (
+    Baris,
+    akhir_hari,
+    angka,
+    bekerja_pada,
+    bendera,
+    mulai_bekerja_sebelum,
+    uraian_angka,
+    ya_tidak,
+)
 
 
 def _baris_pegawai(qs: QuerySet[Pegawai], kolom: dict[str, str]) -> Baris:
@@ -322,8 +310,8 @@ def _pegawai_layanan(tanggal: date) -> QuerySet[Pegawai]:
     terakhir = Q(akses__user__last_login__gte=awal, akses__user__last_login__lt=akhir)
     return (
         Pegawai.objects.filter(bekerja_pada(tanggal))
-        .annotate(akun=_sebagai(Q(akses__user__isnull=False)))
-        .annotate(pakai=_sebagai(Q(akses__user__isnull=False) & (terakhir | Exists(masuk))))
+        .annotate(akun=bendera(Q(akses__user__isnull=False)))
+        .annotate(pakai=bendera(Q(akses__user__isnull=False) & (terakhir | Exists(masuk))))
     )
 
 

@@ -22,7 +22,7 @@ from pelatihan.models import PelatihanEksternal, Peserta, RencanaPengembangan
 from pelatihan.rules import JP_MINIMAL_PNS
 from pelatihan.selectors import DIVERIFIKASI, LULUS
 from sistem_merit.bukti.base import Angka, Bukti, daftar
-from sistem_merit.bukti.data import (
+from sistem_merit.bukti.ukur import (
     KOLOM_PEGAWAI,
     angka,
     bendera,

@@ -23,14 +23,8 @@ from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from sistem_merit.bukti.base import Angka, Bukti, daftar
-from sistem_merit.bukti.karier import (
-    Baris,
-    angka,
-    baris_keputusan,
-    hitung_keputusan,
-    keputusan_pada,
-    uraian_angka,
-)
+from sistem_merit.bukti.karier import baris_keputusan, hitung_keputusan, keputusan_pada
+from sistem_merit.bukti.ukur import Baris, angka, uraian_angka
 
 # A summary of blanks is no summary.
 BERRINGKASAN = Q(GreaterThan(Length(Trim("ringkasan_publik")), 0))

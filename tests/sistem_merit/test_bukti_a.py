@@ -388,7 +388,7 @@ def test_it_names_the_missing_fields_and_the_missing_position_kinds() -> None:
 
 
 def test_it_writes_numbers_the_indonesian_way() -> None:
-    from sistem_merit.bukti.data import angka, persen
+    from sistem_merit.bukti.ukur import angka, persen
 
     assert angka(1041) == "1.041"
     assert persen(3, 8) == "37,5"

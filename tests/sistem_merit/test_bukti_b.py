@@ -19,7 +19,7 @@ from kinerja.models import KinerjaOrganisasi, Skp
 from pegawai.jenis_jabatan import JenisJabatan
 from pegawai.models import Akses, Pegawai
 from sistem_merit.bukti import BUKTI
-from sistem_merit.bukti.karier import angka, jendela_12_bulan
+from sistem_merit.bukti.ukur import angka, jendela_12_bulan
 from tests.factories import (
     FormasiFactory,
     JabatanFactory,
