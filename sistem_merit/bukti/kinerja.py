@@ -25,7 +25,7 @@ from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from kinerja import rules
-from kinerja.models import KinerjaOrganisasi, Periode, Skp
+from kinerja.models import KinerjaOrganisasi, Periode, RencanaHasilKerja, Skp
 from pegawai.models import Pegawai, UnitKerja
 from pegawai.nip import format_nip
 from sistem_merit.bukti.base import Angka, Bukti, daftar
@@ -137,6 +137,71 @@ daftar(
         tautan="kinerja:dasbor",
         sumber=(
             "PP 30/2019; PermenPANRB 6/2022; PP 11/2017 jo. PP 17/2020 Pasal 134 ayat (2) huruf e"
+        ),
+    )
+)
+
+
+# --- SKP planned this year ----------------------------------------------------------------------
+
+
+def _pegawai_rencana(tanggal: date) -> QuerySet[Pegawai]:
+    """The employees employed on `tanggal`, each annotated `rencana`: their annual SKP of
+    `tanggal`'s year holds at least one planned result (RHK) with its indicator (IKI) and
+    target, written by `tanggal` (RencanaHasilKerja requires all three)."""
+    rhk = RencanaHasilKerja.objects.filter(
+        skp__pegawai=OuterRef("pk"),
+        skp__periode__jenis=Periode.Jenis.TAHUNAN,
+        skp__periode__tahun=tanggal.year,
+        created_at__lt=akhir_hari(tanggal),
+    )
+    return Pegawai.objects.filter(bekerja_pada(tanggal)).annotate(rencana=Exists(rhk))
+
+
+def skp_rencana(tanggal: date) -> Angka:
+    """Count the employees (PNS and PPPK employed on `tanggal`: the denominator) whose annual
+    SKP of `tanggal`'s year holds its planned results with indicator and target
+    (PermenPANRB 6/2022: "SKP yang memuat paling sedikit RHK, IKI, dan Target Kinerja";
+    kertas kerja 2026, 3.1). One query."""
+    hasil = _pegawai_rencana(tanggal).aggregate(
+        n_total=Count("pk"), n_rencana=Count("pk", filter=Q(rencana=True))
+    )
+    total, rencana = hasil["n_total"], hasil["n_rencana"]
+    tanpa = total - rencana
+    kurang = ""
+    if tanpa:
+        kurang = ngettext(
+            "%(n)s pegawai belum menyusun SKP %(tahun)s dengan RHK, indikator, dan target",
+            "%(n)s pegawai belum menyusun SKP %(tahun)s dengan RHK, indikator, dan target",
+            tanpa,
+        ) % {"n": angka(tanpa), "tahun": tanggal.year}
+    return Angka(
+        rencana,
+        total,
+        uraian_angka(
+            gettext("%(p)s dari %(n)s pegawai telah menyusun SKP %(t)s dengan RHK dan target"),
+            rencana,
+            total,
+            t=tanggal.year,
+        ),
+        kurang,
+    )
+
+
+def skp_rencana_baris(tanggal: date) -> Baris:
+    """Return every employee counted, with whether their SKP of this year is planned."""
+    return _baris_pegawai(_pegawai_rencana(tanggal), {"rencana": gettext("SKP tersusun")})
+
+
+daftar(
+    Bukti(
+        kode="skp_rencana",
+        judul=_("Pegawai yang telah menyusun SKP tahun berjalan"),
+        hitung=skp_rencana,
+        baris=skp_rencana_baris,
+        tautan="kinerja:dasbor",
+        sumber=(
+            "PermenPANRB 6/2022; PP 30/2019; PP 11/2017 jo. PP 17/2020 Pasal 134 ayat (2) huruf e"
         ),
     )
 )
