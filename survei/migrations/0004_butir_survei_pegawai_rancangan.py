@@ -47,14 +47,11 @@ def seed(apps, schema_editor):
         )
 
 
-def unseed(apps, schema_editor):
-    Butir = apps.get_model("survei", "ButirSurveiPegawai")
-    Butir.objects.filter(nomor__in=[b[0] for b in BUTIR], terverifikasi=False, sumber=SUMBER).delete()
-
-
 class Migration(migrations.Migration):
     dependencies = [
         ("survei", "0003_survei_pegawai"),
     ]
 
-    operations = [migrations.RunPython(seed, unseed)]
+    # Backwards: nothing to undo here; 0003's reversal drops the table with its rows (deleting them
+    # first would leave deferred foreign-key checks that forbid the DROP in the same transaction).
+    operations = [migrations.RunPython(seed, migrations.RunPython.noop)]
