@@ -39,7 +39,7 @@ from auditlog.context import set_actor
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -156,6 +156,9 @@ def _jawaban_sah(jawaban: Mapping[object, object]) -> dict[str, int]:
 def _kunci_periode_bersama(periode: PeriodeSurveiPegawai) -> PeriodeSurveiPegawai:
     """Lock the period row FOR SHARE and return it as committed: answers proceed together, the
     final flush (FOR UPDATE) waits for them and they for it."""
+    if connection.vendor != "postgresql":
+        # The embedded SQLite of the quick start serialises every writer already.
+        return PeriodeSurveiPegawai.objects.get(pk=periode.pk)
     tabel = PeriodeSurveiPegawai._meta.db_table
     return PeriodeSurveiPegawai.objects.raw(
         f"SELECT * FROM {tabel} WHERE id = %s FOR SHARE", [periode.pk]
