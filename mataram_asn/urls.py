@@ -25,6 +25,7 @@ urlpatterns = [
     path("saya/", saya, name="saya"),
     # The survey's internal dashboard keeps the address it had under kinerja.
     path("kinerja/survei/", include("survei.urls")),
+    path("survei-pegawai/", include("survei.pegawai.urls")),
     path("kinerja/", include("kinerja.urls")),
     path("jabatan/", include("jabatan.urls")),
     path("pelatihan/", include("pelatihan.urls")),

@@ -161,3 +161,7 @@ class ResponSkmAdmin(ReadOnlyMixin, BaseAdmin):
     list_display = ["unit", "tanggal", *ResponSkm.KOLOM]
     list_select_related = ["unit__unit_kerja"]
     list_filter = [UnitLayananFilter, "tanggal"]
+
+
+# The employees' survey registers its own admin.
+import survei.pegawai.admin  # noqa: E402, F401

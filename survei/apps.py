@@ -22,3 +22,12 @@ class SurveiConfig(AppConfig):
             auditlog.register(model, exclude_fields=AUDIT_EXCLUDE)
         # Registering or switching off a counter kiosk changes how a unit's figures are counted.
         auditlog.register(m.KiosSkm, exclude_fields=[*AUDIT_EXCLUDE, "token_hash"])
+        # The employees' survey: HR's periods and questions are audited; its responses and marks
+        # never are (an audit row names its user and time: the link the design keeps out).
+        auditlog.register(m.PeriodeSurveiPegawai, exclude_fields=AUDIT_EXCLUDE)
+        auditlog.register(m.ButirSurveiPegawai, exclude_fields=AUDIT_EXCLUDE)
+        # The employee's own page: whether they have answered an open period, and the way to it.
+        from pegawai import saya
+        from survei.pegawai.saya import kartu_survei_pegawai
+
+        saya.tambah_kartu("survei:pegawai", kartu_survei_pegawai)

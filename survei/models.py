@@ -330,3 +330,16 @@ class KiosSkm(TimestampedModel):
     def sidik(token: str) -> str:
         """Return what is stored of a kiosk's token (a SHA-256; the token is random and long)."""
         return hashlib.sha256(token.encode()).hexdigest()
+
+
+# --- The employees' satisfaction and engagement survey (a module of its own) -------------------
+# Imported here so that Django registers its models with the app.
+from survei.pegawai.models import (  # noqa: E402, F401
+    ButirSurveiPegawai,
+    DimensiSurveiPegawai,
+    JawabanSurveiPegawai,
+    KotakSurveiPegawai,
+    PeriodeSurveiPegawai,
+    ResponSurveiPegawai,
+    TandaSurveiPegawai,
+)

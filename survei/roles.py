@@ -22,6 +22,13 @@ IZIN: dict[str, list[str]] = {
         "survei.view_kiosskm",
         "survei.add_kiosskm",
         "survei.change_kiosskm",
+        # The employees' survey: opening and closing periods, editing the questionnaire.
+        "survei.view_periodesurveipegawai",
+        "survei.add_periodesurveipegawai",
+        "survei.change_periodesurveipegawai",
+        "survei.view_butirsurveipegawai",
+        "survei.add_butirsurveipegawai",
+        "survei.change_butirsurveipegawai",
     ],
     PIMPINAN_UNIT: [],
     PEGAWAI: [],

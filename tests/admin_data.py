@@ -266,9 +266,14 @@ def _kinerja(opd: list[UnitKerja], pegawai: list[Pegawai], user: User) -> None:
 
 def _survei(opd: list[UnitKerja]) -> None:
     """Three service units, 30 responses and their comments, a counter kiosk each (the public
-    survey)."""
-    from survei.models import KiosSkm, KomentarSkm, ResponSkm, UnitLayanan
+    survey), and a statement of the employees' survey."""
+    from survei.models import ButirSurveiPegawai, KiosSkm, KomentarSkm, ResponSkm, UnitLayanan
 
+    # The employees' questionnaire is seeded by a migration, which a transactional test may have
+    # flushed away.
+    ButirSurveiPegawai.objects.get_or_create(
+        nomor=1, defaults={"pertanyaan": "Saya puas.", "dimensi": "kepuasan", "sumber": "Uji"}
+    )
     units = [UnitLayanan.objects.create(unit_kerja=o, kode=f"l{o.pk}") for o in opd]
     respon = ResponSkm.objects.bulk_create(
         ResponSkm(unit=units[n % 3], **{k: 3 for k in ResponSkm.KOLOM}) for n in range(30)

@@ -166,9 +166,13 @@ def _buat_organisasi() -> Organisasi:
 def _survei(org: Organisasi) -> dict[str, object]:
     """A service unit of unit A with one response, its comment and a counter kiosk (the public
     survey)."""
-    from survei.models import KiosSkm, KomentarSkm, ResponSkm, UnitLayanan
+    from survei.models import ButirSurveiPegawai, KiosSkm, KomentarSkm, ResponSkm, UnitLayanan
 
     unit = UnitLayanan.objects.create(unit_kerja=org.bidang_a, kode="layanan-a")
+    # Seeded by a data migration, which a transactional test's flush may have emptied.
+    butir, _baru = ButirSurveiPegawai.objects.get_or_create(
+        nomor=1, defaults={"pertanyaan": "Saya puas.", "dimensi": "kepuasan", "sumber": "Uji"}
+    )
     respon = ResponSkm.objects.create(unit=unit, **{k: 4 for k in ResponSkm.KOLOM})
     komentar = KomentarSkm.objects.create(respon=respon, unit=unit, teks="Bagus")
     kios = KiosSkm.objects.create(unit=unit, nama="Tablet", token_hash=KiosSkm.sidik("uji"))
@@ -191,6 +195,7 @@ def _survei(org: Organisasi) -> dict[str, object]:
         "survei.responskm": respon,
         "survei.komentarskm": komentar,
         "survei.kiosskm": kios,
+        "survei.butirsurveipegawai": butir,
         "publik.seleksi": seleksi,
         "publik.tahap": tahap,
         "publik.pelamar": pelamar,

@@ -72,6 +72,8 @@ MODEL = {
     "survei.responskm": Aturan("unit", hr="v"),  # written by the public form only
     "survei.komentarskm": Aturan("unit", hr="vc"),  # moderated by an action
     "survei.kiosskm": Aturan("unit", hr="vac"),  # switched off, never deleted
+    # The employees' survey: HR edits the questionnaire (switched off, never deleted).
+    "survei.butirsurveipegawai": Aturan("bebas", hr="vac"),
     # Open selections: written by publik.services, read (and acted on) in the admin.
     "publik.seleksi": Aturan("bebas", hr="v"),
     "publik.tahap": Aturan("bebas", hr="v"),
@@ -150,6 +152,13 @@ HALAMAN = {
     "survei:dasbor": (302, 403, 200, 200, 200),  # each sees their scope's service units
     "survei:unit": (302, 403, 404, 200, 200),  # a unit outside the scope: as if absent
     "survei:unit_ekspor": (302, 403, 405, 405, 405),  # POST only: a logged download
+    # The employees' survey: the form is every employee's own (HR's login has no employee
+    # record); periods and results are HR's (tests/survei/test_survei_pegawai_views.py).
+    "survei_pegawai:isi": (302, 200, 200, 200, 403),
+    "survei_pegawai:kelola": (302, 403, 403, 403, 200),
+    "survei_pegawai:buka": (302, 403, 403, 403, 405),  # POST only
+    "survei_pegawai:tutup": (302, 403, 403, 403, 405),  # POST only
+    "survei_pegawai:hasil": (302, 403, 403, 403, 200),
     "kinerja:ekspor": (302, 403, 405, 405, 405),  # POST only: a logged download
     # Whoever has an SKP of their own or one to rate in an open period: HR without an employee
     # record has neither (their SKPs are on the dashboard and in the admin), as the menu says.

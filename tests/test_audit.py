@@ -54,6 +54,7 @@ MUTASI = {
     "pelatihan.pelatihaneksternal": lambda d, org, f: ("keputusan", "setuju"),
     "pelatihan.rencanapengembangan": lambda d, org, f: ("tahun", "2027"),
     "survei.unitlayanan": lambda d, org, f: ("nama_layanan", "Loket layanan (diubah)"),
+    "survei.butirsurveipegawai": lambda d, org, f: ("pertanyaan", "Saya puas (diubah)."),
     "jabatan.pengaturanpetikan": lambda d, org, f: ("nama_kepala_daerah", "Wali Kota (diubah)"),
     "impor.pemetaanunit": lambda d, org, f: ("unit_kerja", str(org.unit_b.pk)),
     "impor.pemetaanjabatan": lambda d, org, f: ("nama_siasn", "ANALIS SDM APARATUR"),

@@ -61,6 +61,7 @@ def test_every_manage_py_command_the_units_run_exists():
         "prune_progres",
         "clearsessions",
         "prune_jaringan_skm",
+        "survei_pegawai_rekap",  # the employees' survey: complete closed periods
         "indeks_merit",  # --jendela: last year's JP windows of the merit projection
         "cadangkan",
     }

@@ -125,8 +125,9 @@ def test_the_employee_page_says_what_to_do(org, django_assert_max_num_queries):
     client = Client()
     client.force_login(org.users["pegawai"])
     # session, user, user and group permissions, scope, the employee with five prefetched
-    # histories, the open SKP, the JP of the year (two sums), the menu's SKP entry: 15
-    with django_assert_max_num_queries(15):
+    # histories, the open SKP, the JP of the year (two sums), the menu's SKP entry, the open
+    # period of the employees' survey (none here): 16
+    with django_assert_max_num_queries(16):
         response = client.get("/saya/")
     body = response.content.decode()
     assert 'id="ringkasan-saya"' in body

@@ -35,6 +35,7 @@ MENU = [
     ("jabatan:pegawai", "Pegawai"),
     ("kinerja:dasbor", "Dasbor kinerja"),
     ("survei:dasbor", "Survei kepuasan"),  # the survey's own app; the kinerja dashboard linked it
+    ("survei_pegawai:kelola", "Survei pegawai"),  # HR's: the employees' survey (issue 24)
     ("pelatihan:dasbor", "Dasbor JP"),
     ("pelatihan:kebutuhan", "Kebutuhan pelatihan"),
     ("kinerja:skp_list", "SKP"),

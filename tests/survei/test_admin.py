@@ -17,6 +17,7 @@ CHANGELIST_QUERIES = {
     "survei.responskm": AUTH + 2 + 1,  # filter "unit": the service units
     "survei.komentarskm": AUTH + 2 + 1,  # filter "unit": the service units
     "survei.kiosskm": AUTH + 2,
+    "survei.butirsurveipegawai": AUTH + 2,  # its filters are choices and booleans
 }
 
 # Responses and comments come from the public survey: no add page.
@@ -28,6 +29,7 @@ CHANGE_QUERIES = {
     "survei.responskm": AUTH + CONTENT_TYPE + 1 + 2,  # read-only: the service unit, its unit
     "survei.komentarskm": AUTH + CONTENT_TYPE + 1 + 2,  # read-only: the unit, the moderator
     "survei.kiosskm": AUTH + CONTENT_TYPE + 1 + 2,  # read-only: the service unit, its unit
+    "survei.butirsurveipegawai": AUTH + CONTENT_TYPE + 1,
 }
 
 
