@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from sistem_merit import rules
 from sistem_merit.models import Instrumen, JawabanKriteria, Penilaian
+from survei.pegawai.selectors import skor_indeks
 
 
 def spek_of(instrumen: Instrumen) -> rules.Spek:
@@ -46,4 +47,4 @@ def survey_score(penilaian: Penilaian) -> Decimal | None:
     or None when the instrument does not weigh it or it may not be used yet."""
     if not penilaian.instrumen.bobot_survei:
         return None
-    return None  # the survey (survei app) lands with its own branch
+    return skor_indeks(penilaian.tahun)

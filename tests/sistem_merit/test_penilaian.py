@@ -242,3 +242,33 @@ def test_it_refuses_to_finalise_a_2025_assessment_without_the_survey(hr_user):
     with pytest.raises(ValidationError) as exc:
         services.penilaian_finalise(penilaian=penilaian, oleh=hr_user)
     assert "survei kepuasan dan keterikatan pegawai" in _pesan(exc, "skor_survei")
+
+
+def test_a_2025_assessment_takes_the_closed_survey_of_its_year(hr_user):
+    from survei.pegawai.services import periode_survei_pegawai_finish
+    from tests.survei import bantu_pegawai as survei
+
+    k = survei.kuesioner()
+    periode = survei.periode_terbuka(tahun=2026)
+    root = survei.kota()
+    unit = survei.opd(root)
+    # Five answers of 4 and 5 on the 1–5 scale: mean 4.5, score (4.5 − 1) / 4 = 0.875.
+    for nilai in (4, 5, 4, 5, 4):
+        survei.isi(periode, survei.pegawai_login(unit), k, kepuasan=nilai, keterikatan=9 - nilai)
+    survei.tutup(periode)
+    periode_survei_pegawai_finish(periode_id=periode.pk)
+
+    instrumen = bantu.buat(bantu.data_2025())
+    penilaian = services.penilaian_create(
+        instrumen=instrumen, tahun=2026, tanggal_data=date(2026, 11, 30), oleh=hr_user
+    )
+    bantu.FIGUR["nilai"] = (4, 4)
+    services.evidence_compute(penilaian=penilaian, oleh=hr_user)
+    penilaian.refresh_from_db()
+    assert penilaian.skor_survei == Decimal("0.8750")
+    for j in penilaian.jawaban.all():
+        services.jawaban_set_level(jawaban=j, level=4, alasan="uji", oleh=hr_user)
+    services.penilaian_finalise(penilaian=penilaian, oleh=hr_user)
+    penilaian.refresh_from_db()
+    # 0.75 × maturity 1 + 0.25 × 0.875 = 0.96875
+    assert (penilaian.nilai, penilaian.kategori) == (Decimal("0.969"), "Tinggi")
