@@ -48,6 +48,11 @@ class SistemMeritDemo:
     def run(self) -> int:
         """Create the two assessments; return how many."""
         self.documents()
+        if connection.vendor == "postgresql":
+            # The seed's tables are new to the planner: give it their sizes before the
+            # evidence queries run (ANALYZE may run inside the seed's transaction).
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")
         lama = Instrumen.objects.get(kode="permenpanrb-40-2018")
         baru = Instrumen.objects.get(kode="permenpanrb-19-2025")
         tahun_lalu = self.pada.year - 1

@@ -217,10 +217,14 @@ def _talenta(tanggal: dt.date, kolom: str, akhir: str = "") -> tuple[str, list]:
         .values(v_id=F("pk"), v_nip=F("nip"), v_nama=F("nama"), v_unit=F("unit_kerja__nama"))
         .query.sql_with_params()
     )
+    # The grid is computed once (MATERIALIZED): on tables not yet analysed (a fresh seed, a
+    # test) the planner guesses one row and re-ran the whole grid for each employee (26 s for
+    # 470 PNS, against 4 ms materialised).
     sql = (
-        f"SELECT {kolom} FROM ({p_sql}) p LEFT JOIN ({grid_sql}) t ON t.pegawai_id = p.v_id {akhir}"
+        f"WITH t AS MATERIALIZED ({grid_sql}) "
+        f"SELECT {kolom} FROM ({p_sql}) p LEFT JOIN t ON t.pegawai_id = p.v_id {akhir}"
     )
-    return sql, [*p_params, *grid_params]
+    return sql, [*grid_params, *p_params]
 
 
 _TERPETAKAN = "COALESCE(t.kinerja, '') <> '' AND COALESCE(t.potensial, '') <> ''"
