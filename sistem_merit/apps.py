@@ -13,6 +13,24 @@ class SistemMeritConfig(AppConfig):
     verbose_name = _("Indeks sistem merit")
 
     def ready(self) -> None:
+        from auditlog.registry import auditlog
+
+        from pegawai.apps import AUDIT_EXCLUDE
+        from sistem_merit import models as m
         from sistem_merit.bukti import load_all
 
         load_all()
+        # The instrument's rows HR edits, and every level set, override and document kept: who,
+        # when, before and after. An assessment's frozen record (ringkasan) is its own record
+        # and would swamp the trail, as a decision's ranking does (jabatan.apps).
+        for model in (
+            m.Instrumen,
+            m.Kategori,
+            m.Aspek,
+            m.Kriteria,
+            m.LevelKriteria,
+            m.JawabanKriteria,
+            m.DokumenBukti,
+        ):
+            auditlog.register(model, exclude_fields=AUDIT_EXCLUDE)
+        auditlog.register(m.Penilaian, exclude_fields=[*AUDIT_EXCLUDE, "ringkasan"])
