@@ -20,16 +20,17 @@ class SistemMeritConfig(AppConfig):
         from sistem_merit.bukti import load_all
 
         load_all()
-        # The instrument's rows (HR edits them when the regulation changes) and every step of
-        # an assessment: who set which level, with which reason, who finalised.
+        # The instrument's rows HR edits, and every level set, override and document kept: who,
+        # when, before and after. An assessment's frozen record (ringkasan) is its own record
+        # and would swamp the trail, as a decision's ranking does (jabatan.apps).
         for model in (
             m.Instrumen,
             m.Kategori,
             m.Aspek,
             m.Kriteria,
             m.LevelKriteria,
-            m.Penilaian,
             m.JawabanKriteria,
             m.DokumenBukti,
         ):
             auditlog.register(model, exclude_fields=AUDIT_EXCLUDE)
+        auditlog.register(m.Penilaian, exclude_fields=[*AUDIT_EXCLUDE, "ringkasan"])

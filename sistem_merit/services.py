@@ -31,18 +31,24 @@ from sistem_merit.skor import spek_of, survey_score, values_of
 MAKS_DOKUMEN = 10 * 1024 * 1024  # a scanned decree or minutes of a few pages
 
 
-def _lock(penilaian: Penilaian) -> Penilaian:
-    """Return the assessment locked for this transaction; ValidationError when it is final."""
-    locked = Penilaian.objects.select_for_update().select_related("instrumen").get(pk=penilaian.pk)
-    if locked.final:
+def refuse_final(penilaian: Penilaian) -> None:
+    """Raise the frozen assessment's ValidationError (code "final") when `penilaian` is final:
+    for a page that starts work on it outside the services' lock (computing its evidence)."""
+    if penilaian.final:
         raise ValidationError(
             _(
                 "Penilaian %(p)s sudah final dan dibekukan: tidak ada yang dapat diubah. "
                 "Buat penilaian tahun berikutnya untuk perubahan baru."
             )
-            % {"p": locked},
+            % {"p": penilaian},
             code="final",
         )
+
+
+def _lock(penilaian: Penilaian) -> Penilaian:
+    """Return the assessment locked for this transaction; ValidationError when it is final."""
+    locked = Penilaian.objects.select_for_update().select_related("instrumen").get(pk=penilaian.pk)
+    refuse_final(locked)
     return locked
 
 

@@ -1,7 +1,7 @@
 """The admin tests' shared data and helpers (plain functions, no fixtures: those are in
 tests/conftest.py). One data set covers every registered admin of pegawai, jabatan, kinerja,
-pelatihan, impor and survei, so each app's tests/<app>/test_admin.py can hold its pages to a
-query bound with rows on every changelist."""
+pelatihan, impor, survei and sistem_merit, so each app's tests/<app>/test_admin.py can hold its
+pages to a query bound with rows on every changelist."""
 
 from __future__ import annotations
 
@@ -152,6 +152,7 @@ def buat_dataset() -> Dataset:
     _kinerja(opd, pegawai, user)
     _pelatihan(pegawai, user)
     _pemetaan(opd, pegawai, user)
+    _sistem_merit(user)
     return Dataset(root=root, opd=opd, pegawai=pegawai)
 
 
@@ -211,6 +212,30 @@ def _pelatihan(pegawai: list[Pegawai], user: User) -> None:
         )
     rencana = RencanaPengembangan.objects.create(tahun=2026, unit_kerja=pegawai[0].unit_kerja)
     RencanaBaris.objects.create(rencana=rencana, program=sesi[0].program, jumlah_kursi=5, biaya=0)
+
+
+def _sistem_merit(user: User) -> None:
+    """Two small instruments (tests/sistem_merit/bantu.py), an assessment of each, a document
+    kept with one answer (the merit-system index)."""
+    from django.core.files.base import ContentFile
+
+    from sistem_merit import services
+    from sistem_merit.models import DokumenBukti
+    from tests.sistem_merit import bantu
+
+    for data in (bantu.data_2018(), bantu.data_2025()):
+        penilaian = services.penilaian_create(
+            instrumen=bantu.buat(data), tahun=2025, tanggal_data=dt.date(2025, 12, 31), oleh=user
+        )
+        jawaban = penilaian.jawaban.order_by("pk").first()
+        services.jawaban_set_level(jawaban=jawaban, level=2, alasan="Dokumen", oleh=user)
+    DokumenBukti.objects.create(
+        jawaban=jawaban,
+        berkas=ContentFile(b"%PDF-1.4", name="uji.pdf"),
+        nama="SK tim",
+        jenis_berkas="application/pdf",
+        diunggah_oleh=user,
+    )
 
 
 def _pemetaan(opd: list[UnitKerja], pegawai: list[Pegawai], user: User) -> None:

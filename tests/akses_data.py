@@ -262,6 +262,36 @@ def _objek_pelatihan(org: Organisasi) -> dict[str, object]:
     }
 
 
+def _sistem_merit(org: Organisasi) -> dict[str, object]:
+    """A small instrument (tests/sistem_merit/bantu.py), a year's assessment of it and a
+    document kept with one of its answers (the merit-system index)."""
+    from sistem_merit import services
+    from sistem_merit.models import DokumenBukti
+    from tests.sistem_merit import bantu
+
+    hr = org.users["hr"]
+    instrumen = bantu.buat(bantu.data_2018())
+    penilaian = services.penilaian_create(
+        instrumen=instrumen, tahun=2025, tanggal_data=dt.date(2025, 12, 31), oleh=hr
+    )
+    jawaban = penilaian.jawaban.select_related("kriteria__aspek").order_by("pk").first()
+    dokumen = DokumenBukti.objects.create(
+        jawaban=jawaban,
+        berkas=default_storage.save("sistem-merit/uji.pdf", ContentFile(b"%PDF-1.4")),
+        nama="SK tim",
+        jenis_berkas="application/pdf",
+        diunggah_oleh=hr,
+    )
+    return {
+        "sistem_merit.instrumen": instrumen,
+        "sistem_merit.aspek": jawaban.kriteria.aspek,
+        "sistem_merit.kriteria": jawaban.kriteria,
+        "sistem_merit.penilaian": penilaian,
+        "sistem_merit.jawabankriteria": jawaban,
+        "sistem_merit.dokumenbukti": dokumen,
+    }
+
+
 def objek_unit_a(org: Organisasi) -> dict[str, object]:
     from auditlog.models import LogEntry
     from axes.models import AccessAttempt, AccessFailureLog, AccessLog
@@ -331,6 +361,7 @@ def objek_unit_a(org: Organisasi) -> dict[str, object]:
         ),
         **_survei(org),
         **_pemetaan(org),
+        **_sistem_merit(org),
         "auth.group": Group.objects.get(name=ADMIN_BKPSDM),
         "auditlog.logentry": LogEntry.objects.order_by("-pk").first(),
         "axes.accessattempt": AccessAttempt.objects.create(

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from urllib.parse import urlencode
 
 import pytest
+from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
@@ -82,6 +83,14 @@ MODEL = {
     # HR's saved SIASN mappings: HR only (a unit head imports nothing, impor.roles).
     "impor.pemetaanunit": Aturan("bebas", hr="vacd"),
     "impor.pemetaanjabatan": Aturan("bebas", hr="vacd"),
+    # The merit-system index: HR edits the instrument's rows (never deletes an instrument: an
+    # assessment may point at it); assessments, answers and documents change through its pages.
+    "sistem_merit.instrumen": Aturan("bebas", hr="vac"),
+    "sistem_merit.aspek": Aturan("bebas", hr="vacd"),
+    "sistem_merit.kriteria": Aturan("bebas", hr="vacd"),
+    "sistem_merit.penilaian": Aturan("bebas", hr="v"),
+    "sistem_merit.jawabankriteria": Aturan("bebas", hr="v"),
+    "sistem_merit.dokumenbukti": Aturan("bebas", hr="v"),
     "auth.user": Aturan("tidak", hr="v", audit=False),
     "auth.group": Aturan("tidak", hr="", audit=False),
     "auditlog.logentry": Aturan("tidak", hr="v", audit=False),
@@ -237,6 +246,16 @@ HALAMAN = {
     "publik:kelola_seleksi_ubah": (302, 403, 403, 403, 200),
     "publik:kelola_seleksi_jadwal": (302, 403, 403, 403, 200),
     "publik:kelola_seleksi_batal": (302, 403, 403, 403, 200),
+    # The merit-system index's assessments are HR's (tests/sistem_merit/test_views_penilaian.py);
+    # every action is a POST.
+    "sistem_merit:penilaian_list": (302, 403, 403, 403, 200),
+    "sistem_merit:penilaian_create": (302, 403, 403, 403, 405),
+    "sistem_merit:penilaian_detail": (302, 403, 403, 403, 200),
+    "sistem_merit:penilaian_hitung": (302, 403, 403, 403, 405),  # queues a task
+    "sistem_merit:penilaian_final": (302, 403, 403, 403, 405),
+    "sistem_merit:jawaban_level": (302, 403, 403, 403, 405),
+    "sistem_merit:dokumen_unggah": (302, 403, 403, 403, 405),
+    "sistem_merit:dokumen_unduh": (302, 403, 403, 403, 200),  # a document kept by HR, to HR
 }
 APP_LIST = {  # admin:app_list per app label
     "pegawai": (302, 302, 200, 200, 200),
@@ -245,6 +264,7 @@ APP_LIST = {  # admin:app_list per app label
     "pelatihan": (302, 302, 200, 200, 200),
     "impor": (302, 302, 404, 404, 200),  # nothing of it for unit heads
     "survei": (302, 302, 404, 404, 200),  # HR marks units and moderates; unit heads: the dashboard
+    "sistem_merit": (302, 302, 404, 404, 200),  # the instrument and assessments: HR's
     "auditlog": (302, 302, 404, 404, 200),
     "axes": (302, 302, 404, 404, 200),
     "auth": (302, 302, 404, 404, 200),
@@ -253,7 +273,11 @@ TANPA_NAMA = {  # unnamed admin patterns, by their route's last part
     "<path:object_id>/": (302, 302, 302, 302, 302),  # redirects to the change page
     "(?P<url>.*)$": (302, 302, 404, 404, 404),  # the admin's catch-all
 }
-AKSI = re.compile(r"^admin:(\w+?)_(\w+?)_(changelist|add|change|delete|history|auditlog|ekspor)$")
+# An app label may hold an underscore itself (sistem_merit): match the labels by name.
+_LABEL = "|".join(sorted((a.label for a in apps.get_app_configs()), key=len, reverse=True))
+AKSI = re.compile(
+    rf"^admin:({_LABEL})_(\w+?)_(changelist|add|change|delete|history|auditlog|ekspor)$"
+)
 
 
 def _patterns(patterns, prefix="", namespace=None):
@@ -327,6 +351,9 @@ def _url_dan_harapan(objek: dict[str, object]) -> list[tuple[str, str, tuple[int
                 "<str:bagian>": "unsur",
                 "<int:seleksi_id>": objek["publik.seleksi"].pk,
                 "<int:tahap_id>": objek["publik.tahap"].pk,
+                "<int:penilaian_id>": objek["sistem_merit.penilaian"].pk,
+                "<int:jawaban_id>": objek["sistem_merit.jawabankriteria"].pk,
+                "<int:dokumen_id>": objek["sistem_merit.dokumenbukti"].pk,
             }
             path = "/" + route
             for placeholder, value in isian.items():

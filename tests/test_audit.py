@@ -58,6 +58,7 @@ MUTASI = {
     "jabatan.pengaturanpetikan": lambda d, org, f: ("nama_kepala_daerah", "Wali Kota (diubah)"),
     "impor.pemetaanunit": lambda d, org, f: ("unit_kerja", str(org.unit_b.pk)),
     "impor.pemetaanjabatan": lambda d, org, f: ("nama_siasn", "ANALIS SDM APARATUR"),
+    "sistem_merit.kriteria": lambda d, org, f: ("uraian", f"{d['uraian']} (diubah)"),
     "pegawai.riwayatpangkat": lambda d, org, f: (
         "jenis_kenaikan",
         _lain(f["jenis_kenaikan"], d["jenis_kenaikan"]),

@@ -44,6 +44,7 @@ MENU = [
     ("saya", "Data saya"),
     ("jabatan:duk", "DUK"),
     ("publik:kelola_seleksi", "Kelola seleksi terbuka"),
+    ("sistem_merit:penilaian_list", "Indeks sistem merit"),  # HR's assessments of the index
     ("impor:daftar", "Impor data"),
     ("admin:index", "Administrasi"),
 ]
