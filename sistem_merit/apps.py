@@ -13,6 +13,9 @@ class SistemMeritConfig(AppConfig):
     verbose_name = _("Indeks sistem merit")
 
     def ready(self) -> None:
+        from core import tautan_publik
         from sistem_merit.bukti import load_all
 
         load_all()
+        # The public page in the public side's menu (publik cannot name our URLs).
+        tautan_publik.tambah("sistem_merit:publik", _("Indeks sistem merit"))

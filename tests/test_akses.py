@@ -228,6 +228,14 @@ HALAMAN = {
     "publik:kelola_seleksi_ubah": (302, 403, 403, 403, 200),
     "publik:kelola_seleksi_jadwal": (302, 403, 403, 403, 200),
     "publik:kelola_seleksi_batal": (302, 403, 403, 403, 200),
+    # The merit-system index (tests/sistem_merit): the evidence pack is HR's, a POST that queues
+    # a task; the public page and its open data are everyone's. The walk has no final
+    # assessment (its year 2025: 404) and fills the data set's code with a publik one (404).
+    "sistem_merit:penilaian_paket": (302, 403, 403, 403, 405),
+    "sistem_merit:publik": (200, 200, 200, 200, 200),
+    "sistem_merit:publik_tahun": (404, 404, 404, 404, 404),
+    "sistem_merit:data_paket": (200, 200, 200, 200, 200),
+    "sistem_merit:data_unduh": (404, 404, 404, 404, 404),
 }
 APP_LIST = {  # admin:app_list per app label
     "pegawai": (302, 302, 200, 200, 200),
@@ -318,6 +326,7 @@ def _url_dan_harapan(objek: dict[str, object]) -> list[tuple[str, str, tuple[int
                 "<str:bagian>": "unsur",
                 "<int:seleksi_id>": objek["publik.seleksi"].pk,
                 "<int:tahap_id>": objek["publik.tahap"].pk,
+                "<int:tahun>": 2025,
             }
             path = "/" + route
             for placeholder, value in isian.items():
