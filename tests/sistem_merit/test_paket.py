@@ -109,3 +109,34 @@ def test_only_hr_starts_it_and_only_by_post(hr_client, hr_user, django_user_mode
 )
 def test_a_name_inside_the_zip_is_never_a_path(teks, nama):
     assert safe_name(teks) == nama
+
+
+def test_the_rows_keep_text_as_text_and_dates_as_dates(
+    hr_client, hr_user, unduh_ekspor, monkeypatch
+):
+    """An evidence function's rows that name people: a NIP stays 18 digits of text, a name a
+    spreadsheet would run stays text, a date is a date cell."""
+    import datetime as dt
+
+    from sistem_merit.bukti import BUKTI, Angka, Bukti
+    from tests.sistem_merit.bantu import KUNCI_UJI
+
+    def baris(tanggal):
+        return ["NIP", "Nama", "TMT", "JP"], [
+            ("198503152010011002", '=HYPERLINK("http://x")', dt.date(2024, 1, 2), 12)
+        ]
+
+    penilaian = buat_penilaian(hr_user)
+    monkeypatch.setitem(
+        BUKTI,
+        KUNCI_UJI,
+        Bukti(KUNCI_UJI, "Uji", lambda t: Angka(0, 1, ""), baris, "", "uji"),
+    )
+    isi = unduh_ekspor(hr_client, reverse("sistem_merit:penilaian_paket", args=[penilaian.pk]))
+    ws = load_workbook(io.BytesIO(zipfile.ZipFile(io.BytesIO(isi)).read("1.1/baris.xlsx"))).active
+    nip, nama, tmt, jp = next(ws.iter_rows(min_row=2))
+    assert (nip.value, nip.data_type) == ("198503152010011002", "s")
+    assert (nama.value, nama.data_type) == ('=HYPERLINK("http://x")', "s")
+    assert tmt.is_date and tmt.value.date() == dt.date(2024, 1, 2)
+    assert tmt.number_format == "DD-MM-YYYY"
+    assert (jp.value, jp.data_type) == (12, "n")
