@@ -18,7 +18,6 @@ from django.utils.functional import Promise
 class Tautan:
     url_name: str
     label: str | Promise
-    menu: str  # the `menu` a page of it passes its template, to mark the entry current
 
     @property
     def url(self) -> str:
@@ -28,9 +27,9 @@ class Tautan:
 _TAUTAN: dict[str, Tautan] = {}
 
 
-def tambah(url_name: str, label: str | Promise, *, menu: str = "") -> None:
+def tambah(url_name: str, label: str | Promise) -> None:
     """Add a link to the public menu (once per URL name: ready() may run twice in tests)."""
-    _TAUTAN[url_name] = Tautan(url_name, label, menu or url_name)
+    _TAUTAN[url_name] = Tautan(url_name, label)
 
 
 def daftar() -> list[Tautan]:

@@ -97,7 +97,8 @@ def evidence_pack_start(*, penilaian: Penilaian, oleh: Any, alamat: str | None =
         paket_penilaian,
         label=_("Paket bukti verifikasi %(p)s") % {"p": penilaian},
         oleh=oleh,
-        kunci=f"paket:{penilaian.pk}",
+        # One pack per assessment and HR user at a time: a download is its starter's only.
+        kunci=f"paket:{penilaian.pk}:{getattr(oleh, 'pk', '')}",
         args=[penilaian.pk, alamat],
         url_kembali=url,
     )

@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from sistem_merit import rules
@@ -146,7 +147,7 @@ def formula_in_words(penilaian: Penilaian) -> str:
         teks += " " + _(
             "Indeks = (1 − %(s)s) × kematangan + %(s)s × skor survei kepuasan dan keterikatan "
             "pegawai (0 sampai 1)."
-        ) % {"s": str((instrumen.bobot_survei / SERATUS).normalize())}
+        ) % {"s": number_format((instrumen.bobot_survei / SERATUS).normalize())}
     return teks + " " + _("Kategori adalah kategori tertinggi yang batas bawahnya dicapai indeks.")
 
 

@@ -31,7 +31,6 @@ def _halaman(request: HttpRequest, penilaian) -> HttpResponse:
         request,
         "sistem_merit/publik.html",
         {
-            "menu": "sistem_merit:publik",
             "d": public_view(penilaian) if penilaian else None,
             "dataset": DATASET.values(),
             "lisensi": LISENSI,

@@ -75,7 +75,7 @@ def test_it_reports_progress_per_criterion_and_serves_the_zip_to_its_starter_onl
 ):
     penilaian = buat_penilaian(hr_user, final=False)  # a draft is packed too, for HR's review
     unduh_ekspor(hr_client, reverse("sistem_merit:penilaian_paket", args=[penilaian.pk]))
-    progres = Progres.objects.get(kunci=f"paket:{penilaian.pk}")
+    progres = Progres.objects.get(kunci=f"paket:{penilaian.pk}:{hr_user.pk}")
     assert (progres.status, progres.selesai, progres.total) == ("selesai", 3, 3)
     assert progres.jenis_berkas == "application/zip"
     assert progres.nama_berkas == "paket-bukti-uji-2018-2025.zip"

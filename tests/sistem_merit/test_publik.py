@@ -81,3 +81,14 @@ def test_it_takes_a_fixed_number_of_queries(client, hr_user, django_assert_num_q
     # years that have a final assessment.
     with django_assert_num_queries(6):
         client.get(reverse("sistem_merit:publik"))
+
+
+def test_the_formula_of_19_2025_is_told_with_the_survey_weight():
+    from sistem_merit.models import Penilaian
+    from sistem_merit.terbuka import formula_in_words
+    from tests.sistem_merit import bantu
+
+    instrumen = bantu.buat(bantu.data_2025())
+    teks = formula_in_words(Penilaian(instrumen=instrumen, tahun=2026))
+    assert "level 0 sampai 4" in teks
+    assert "Indeks = (1 − 0,25) × kematangan + 0,25 × skor survei" in teks
