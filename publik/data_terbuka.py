@@ -6,7 +6,8 @@ Table Schema and the catalogue, so they cannot disagree.
 
 - Data Package and Table Schema: Frictionless Data specifications v1
   (https://specs.frictionlessdata.io/data-package/, /tabular-data-resource/, /table-schema/):
-  types, `missingValues`, `trueValues`/`falseValues`, `primaryKey`, `licenses`.
+  types, `missingValues`, `trueValues`/`falseValues`, `primaryKey`, `licenses`; the columns,
+  cells and licence are core.data_terbuka's, shared with the merit-system index's open data.
 - Catalogue: DCAT-US / Project Open Data metadata schema v1.1
   (https://project-open-data.cio.gov/v1.1/schema), the `/data.json` that CKAN's
   ckanext-datajson harvester imports (GSA/ckanext-datajson README: "harvest data sources from a
@@ -25,7 +26,6 @@ Empty is written one way: an empty CSV cell, JSON `null` (`missingValues: [""]`)
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -38,59 +38,22 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from core import data_terbuka as dasar
+from core.data_terbuka import (
+    LISENSI_URL,
+    Kolom,
+    lisensi,
+)
 from jabatan.models import Keputusan
 from pegawai.models import UnitKerja
 from publik.alamat import absolut
 from publik.selectors import daftar_baris, keputusan_publik, lowong_publik, terakhir_diubah
 from survei.selectors import MIN_RESPONDEN, hasil_terbit
 
-LISENSI = "Creative Commons Attribution 4.0 International (CC BY 4.0)"
-LISENSI_ID = "CC-BY-4.0"  # SPDX identifier, as the Data Package `licenses` asks
-LISENSI_URL = "https://creativecommons.org/licenses/by/4.0/"
-LISENSI_URL_ID = "https://creativecommons.org/licenses/by/4.0/deed.id"  # for readers
-KOSONG = ""  # the one way an empty value is written in CSV (JSON: null)
 # Kota Mataram: kode Kemendagri 52.71 (Permendagri 137/2017 on kode dan data wilayah, as the
 # Indonesian Wikipedia article on the city cites it), 5271 in BPS's coding.
 WILAYAH = "Kota Mataram, Nusa Tenggara Barat (kode wilayah 52.71)"
 KOLOM_UNIT = "kode_unit"
-
-
-@dataclass(frozen=True)
-class Kolom:
-    """One column: its name, Table Schema type, meaning and constraints."""
-
-    nama: str
-    tipe: str  # Table Schema: string, integer, number, boolean, date
-    arti: Promise | str
-    wajib: bool = False
-    satuan: str = ""  # unit of measure, stated in the description and as `unit`
-    pilihan: tuple[str, ...] = ()
-    minimum: int | float | None = None
-    maksimum: int | float | None = None
-
-    def skema(self) -> dict:
-        """Return the Table Schema field descriptor."""
-        arti = str(self.arti)
-        d: dict = {"name": self.nama, "type": self.tipe, "description": arti}
-        if self.satuan:
-            d["description"] = f"{arti} ({_('satuan')}: {self.satuan})"
-            d["unit"] = self.satuan  # not in Table Schema v1; allowed as an extra property
-        if self.tipe == "boolean":
-            d["trueValues"], d["falseValues"] = ["true"], ["false"]
-        if self.tipe == "date":
-            d["format"] = "default"  # ISO 8601 YYYY-MM-DD
-        batasan: dict = {}
-        if self.wajib:
-            batasan["required"] = True
-        if self.pilihan:
-            batasan["enum"] = list(self.pilihan)
-        if self.minimum is not None:
-            batasan["minimum"] = self.minimum
-        if self.maksimum is not None:
-            batasan["maximum"] = self.maksimum
-        if batasan:
-            d["constraints"] = batasan
-        return d
 
 
 def _kolom_unit(arti_unit: Promise) -> list[Kolom]:
@@ -412,39 +375,12 @@ DATASET: dict[str, Dataset] = {
 }
 
 
-# --- Cells ---------------------------------------------------------------------------------------
-
-
-def nilai_json(value: object) -> object:
-    """Return a cell as JSON writes it: dates ISO 8601, None as null, the rest as it is."""
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return value
-
-
-def nilai_csv(value: object) -> object:
-    """Return a cell as CSV writes it: empty for None, true/false, dates ISO 8601."""
-    if value is None:
-        return KOSONG
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return nilai_json(value)
-
-
 # --- The Data Package ---------------------------------------------------------------------------
-
-
-def _lisensi() -> list[dict]:
-    return [{"name": LISENSI_ID, "path": LISENSI_URL, "title": LISENSI}]
 
 
 def skema(d: Dataset) -> dict:
     """Return the Table Schema of a data set."""
-    return {
-        "fields": [k.skema() for k in d.kolom],
-        "primaryKey": list(d.kunci_utama),
-        "missingValues": [KOSONG],
-    }
+    return dasar.skema(d.kolom, d.kunci_utama)
 
 
 def paket_data() -> dict:
@@ -458,7 +394,7 @@ def paket_data() -> dict:
             "Mataram, dari sistem kepegawaian BKPSDM."
         ),
         "homepage": absolut(reverse("publik:data_terbuka")),
-        "licenses": _lisensi(),
+        "licenses": lisensi(),
         "keywords": sorted({k for d in DATASET.values() for k in d.kata_kunci}),
         "created": timezone.now().isoformat(timespec="seconds"),
         "contributors": [
@@ -480,7 +416,7 @@ def paket_data() -> dict:
                 "mediatype": "text/csv",
                 "encoding": "utf-8",
                 "dialect": {"delimiter": ",", "header": True},
-                "licenses": _lisensi(),
+                "licenses": lisensi(),
                 "schema": skema(d),
             }
             for d in DATASET.values()

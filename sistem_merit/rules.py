@@ -128,6 +128,20 @@ def aspect_scores(spek: Spek, kriteria: Sequence[KriteriaNilai]) -> dict[int, De
     return hasil
 
 
+def aspect_max(rumus: str, bobot: Decimal, level_max: int) -> Decimal:
+    """Return the most an aspect of weight `bobot` (%) adds to the total (aspect_scores)."""
+    if rumus == JUMLAH_2018:
+        return bobot * level_max
+    return bobot / SERATUS
+
+
+def scale(rumus: str, level_min: int, level_max: int) -> tuple[Decimal, Decimal]:
+    """Return the total's lowest and highest value on the instrument's scale (survey aside)."""
+    if rumus == JUMLAH_2018:
+        return Decimal(level_min) * SERATUS, Decimal(level_max) * SERATUS
+    return Decimal(0), Decimal(1)
+
+
 def total(spek: Spek, kriteria: Sequence[KriteriaNilai], skor_survei: Decimal | None) -> Decimal:
     """Return the total on the instrument's scale (module docstring).
 

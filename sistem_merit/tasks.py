@@ -50,3 +50,55 @@ def evidence_compute_start(*, penilaian: Penilaian, oleh: Any) -> Progres:
         url_lanjut=url,
         label_lanjut=_("Lihat penilaian"),
     )
+
+
+@task()
+@dengan_progres
+def paket_penilaian(laporan: Laporan, penilaian_id: int, alamat: str | None = None) -> int:
+    """Build the assessment's evidence pack (sistem_merit.paket), one criterion per progress
+    step, log it as an export of personal data in the starter's name, and keep it as the
+    progress row's download (tugas: only the starter downloads it). Return the rows packed."""
+    from pegawai.ekspor import log_export
+    from sistem_merit.paket import DATA_LOG, build_pack
+
+    penilaian = _penilaian(penilaian_id)
+    oleh = laporan.progres.oleh
+    paket = build_pack(penilaian, saat_maju=laporan.maju)
+    if oleh is not None:
+        log_export(
+            user=oleh,
+            data=DATA_LOG,
+            jumlah_baris=paket.jumlah_baris,
+            query=f"penilaian={penilaian.pk}",
+            alamat=alamat,
+        )
+    laporan.selesai(
+        pesan=_(
+            "Paket bukti %(p)s siap diunduh: %(b)d baris bukti dan %(d)d dokumen, satu folder "
+            "per kriteria."
+        )
+        % {"p": penilaian, "b": paket.jumlah_baris, "d": paket.jumlah_dokumen},
+        berkas=paket.content,
+        nama_berkas=paket.name,
+        jenis_berkas="application/zip",
+    )
+    return paket.jumlah_baris
+
+
+def evidence_pack_start(*, penilaian: Penilaian, oleh: Any, alamat: str | None = None) -> Progres:
+    """Queue the evidence pack; `tugas.progres.SedangBerjalan` when one is being built."""
+    from django.urls import NoReverseMatch
+
+    try:
+        url = reverse("sistem_merit:penilaian_detail", args=[penilaian.pk])
+    except NoReverseMatch:  # the HR pages (sistem_merit/views/penilaian.py) not installed
+        url = ""
+    return mulai(
+        paket_penilaian,
+        label=_("Paket bukti verifikasi %(p)s") % {"p": penilaian},
+        oleh=oleh,
+        # One pack per assessment and HR user at a time: a download is its starter's only.
+        kunci=f"paket:{penilaian.pk}:{getattr(oleh, 'pk', '')}",
+        args=[penilaian.pk, alamat],
+        url_kembali=url,
+    )

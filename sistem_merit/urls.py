@@ -1,6 +1,6 @@
 from django.urls import path
 
-from sistem_merit.views import penilaian
+from sistem_merit.views import paket, penilaian, publik
 
 app_name = "sistem_merit"
 
@@ -18,5 +18,11 @@ urlpatterns: list = [
     path("jawaban/<int:jawaban_id>/dokumen/", penilaian.dokumen_unggah, name="dokumen_unggah"),
     path("dokumen/<int:dokumen_id>/", penilaian.dokumen_unduh, name="dokumen_unduh"),
     # The evidence pack (sistem_merit/views/paket.py)
+    path("penilaian/<int:pk>/paket/", paket.penilaian_paket, name="penilaian_paket"),
     # Public: the final assessment, its method, open data (sistem_merit/views/publik.py)
+    path("", publik.publik, name="publik"),
+    path("<int:tahun>/", publik.publik_tahun, name="publik_tahun"),
+    # Before the data sets' pattern, which would read it as data set "datapackage".
+    path("data-terbuka/datapackage.json", publik.data_paket, name="data_paket"),
+    path("data-terbuka/<slug:kode>.<str:fmt>", publik.data_unduh, name="data_unduh"),
 ]

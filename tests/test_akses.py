@@ -256,6 +256,14 @@ HALAMAN = {
     "sistem_merit:jawaban_level": (302, 403, 403, 403, 405),
     "sistem_merit:dokumen_unggah": (302, 403, 403, 403, 405),
     "sistem_merit:dokumen_unduh": (302, 403, 403, 403, 200),  # a document kept by HR, to HR
+    # The merit-system index (tests/sistem_merit): the evidence pack is HR's, a POST that queues
+    # a task; the public page and its open data are everyone's. The walk has no final
+    # assessment (its year 2025: 404) and fills the data set's code with a publik one (404).
+    "sistem_merit:penilaian_paket": (302, 403, 403, 403, 405),
+    "sistem_merit:publik": (200, 200, 200, 200, 200),
+    "sistem_merit:publik_tahun": (404, 404, 404, 404, 404),
+    "sistem_merit:data_paket": (200, 200, 200, 200, 200),
+    "sistem_merit:data_unduh": (404, 404, 404, 404, 404),
 }
 APP_LIST = {  # admin:app_list per app label
     "pegawai": (302, 302, 200, 200, 200),
@@ -354,6 +362,7 @@ def _url_dan_harapan(objek: dict[str, object]) -> list[tuple[str, str, tuple[int
                 "<int:penilaian_id>": objek["sistem_merit.penilaian"].pk,
                 "<int:jawaban_id>": objek["sistem_merit.jawabankriteria"].pk,
                 "<int:dokumen_id>": objek["sistem_merit.dokumenbukti"].pk,
+                "<int:tahun>": 2025,
             }
             path = "/" + route
             for placeholder, value in isian.items():

@@ -3,39 +3,27 @@ descriptor and the DCAT catalogue (publik/data_terbuka.py describes them all).""
 
 from __future__ import annotations
 
-import json
-
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
-from core.export import write_csv
+from core.data_terbuka import (
+    LISENSI,
+    LISENSI_URL_ID,
+    nilai_json,
+    respons_csv,
+    respons_json,
+    tabel_csv,
+)
 from pegawai.capability import PUBLIC, page
 from publik.alamat import absolut
 from publik.cache import halaman_publik
-from publik.data_terbuka import (
-    DATASET,
-    LISENSI,
-    LISENSI_URL_ID,
-    katalog,
-    nilai_csv,
-    nilai_json,
-    paket_data,
-)
+from publik.data_terbuka import DATASET, katalog, paket_data
 from publik.selectors import terakhir_diubah
 
 SEMUA_BAGIAN = ("transparansi", "survei")
-
-
-def _json(isi: dict) -> HttpResponse:
-    response = HttpResponse(
-        json.dumps(isi, ensure_ascii=False, indent=1),
-        content_type="application/json; charset=utf-8",
-    )
-    response["Access-Control-Allow-Origin"] = "*"  # open data: any site may read it
-    return response
 
 
 @page(PUBLIC)
@@ -63,7 +51,7 @@ def _unduh(request: HttpRequest, kode: str, fmt: str) -> HttpResponse:
         raise Http404
     data = list(d.baris())
     if fmt == "json":
-        response = _json(
+        response = respons_json(
             {
                 "judul": str(d.judul),
                 "lisensi": LISENSI,
@@ -75,13 +63,7 @@ def _unduh(request: HttpRequest, kode: str, fmt: str) -> HttpResponse:
             }
         )
     else:
-        isi = write_csv(
-            [k.nama for k in d.kolom],
-            ([nilai_csv(row[k.nama]) for k in d.kolom] for row in data),
-            open_data=True,
-        )
-        response = HttpResponse(isi, content_type="text/csv; charset=utf-8")
-        response["Access-Control-Allow-Origin"] = "*"  # as _json's
+        response = respons_csv(tabel_csv(d.kolom, data))
     response["Content-Disposition"] = f'inline; filename="{kode}.{fmt}"'
     return response
 
@@ -99,7 +81,7 @@ def unduh(request: HttpRequest, kode: str, fmt: str) -> HttpResponse:
 @halaman_publik(*SEMUA_BAGIAN)
 def paket(request: HttpRequest) -> HttpResponse:
     """Return the Frictionless Data Package descriptor (datapackage.json)."""
-    return _json(paket_data())
+    return respons_json(paket_data())
 
 
 @page(PUBLIC)
@@ -107,4 +89,4 @@ def paket(request: HttpRequest) -> HttpResponse:
 @halaman_publik(*SEMUA_BAGIAN)
 def katalog_dcat(request: HttpRequest) -> HttpResponse:
     """Return the DCAT-US catalogue (data.json) for data portals to harvest."""
-    return _json(katalog())
+    return respons_json(katalog())

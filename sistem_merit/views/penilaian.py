@@ -26,8 +26,9 @@ from django.views.decorators.http import require_POST, require_safe
 
 from pegawai.capability import HR, page
 from pegawai.forms import tambah_galat
-from sistem_merit import charts, selectors, services, tasks
+from sistem_merit import rules, selectors, services, tasks
 from sistem_merit.forms import DokumenForm, FinalForm, LevelForm, PenilaianForm
+from sistem_merit.grafik import per_aspek
 from sistem_merit.models import Aspek, DokumenBukti, Instrumen, JawabanKriteria, Penilaian, Rumus
 from tugas.progres import SedangBerjalan
 
@@ -77,8 +78,13 @@ def _halaman_list(request: HttpRequest, form: PenilaianForm, status: int = 200) 
                 {
                     "instrumen": i,
                     "tahun": tahun,
-                    "g": charts.year_on_year(i, list(i.aspek.all()), tahun),
-                    "desimal": _desimal(i),
+                    "g": per_aspek(
+                        tahun,
+                        {
+                            a.nomor: (a.nama, rules.aspect_max(i.rumus, a.bobot, i.level_max))
+                            for a in i.aspek.all()
+                        },
+                    ),
                 }
             )
     return render(

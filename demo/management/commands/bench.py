@@ -19,7 +19,7 @@ from django.db import connection, connections, transaction
 from django.test.utils import CaptureQueriesContext, override_settings
 from django.utils import timezone
 
-from demo import bench_impor, bench_pelatihan
+from demo import bench_impor, bench_pelatihan, bench_sistem_merit
 from demo.tabel import SEEDED_MODELS
 from jabatan.selectors import daftar_lowongan, formasi_lowong, halaman_lowongan, proyeksi_lowong
 from pegawai.akses import Lingkup
@@ -71,7 +71,7 @@ class Command(BaseCommand):
         )
         parser.add_argument(
             "--hanya",
-            choices=["pelatihan", "impor", "jabatan"],
+            choices=["pelatihan", "impor", "jabatan", "sistem_merit"],
             help="Ukur hanya jalur aplikasi ini (seed tetap dijalankan atau dipakai ulang).",
         )
 
@@ -92,6 +92,10 @@ class Command(BaseCommand):
         self._floor_seed(n)
         if options["hanya"] == "pelatihan":
             self._pelatihan(n)
+            connections.close_all()
+            return
+        if options["hanya"] == "sistem_merit":  # the index's evidence for one assessment
+            self._sistem_merit(n)
             connections.close_all()
             return
         if options["hanya"] == "jabatan":  # the vacancy list, the projection's rebuild, the ranking
@@ -189,6 +193,7 @@ class Command(BaseCommand):
         self._rank(n)
         self._buka_periode(n)
         self._pelatihan(n)
+        self._sistem_merit(n)
 
     def _vacancies(self, n: int) -> None:
         """The vacancy list's first page as the page reads it (jabatan.selectors: the vacant
@@ -415,3 +420,6 @@ class Command(BaseCommand):
 
     def _pelatihan(self, n: int) -> None:
         bench_pelatihan.jalankan(self, n, _timed, _sql, SEMUA)
+
+    def _sistem_merit(self, n: int) -> None:
+        bench_sistem_merit.jalankan(self, n, _timed)

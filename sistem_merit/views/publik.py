@@ -1,0 +1,89 @@
+"""The public page of the merit-system index and its open data: the latest final assessment
+(or a year's) with its total, band, aspects, each criterion's figure and the method; CSV, JSON
+and the Data Package of the same (sistem_merit/terbuka.py, sistem_merit/data_terbuka.py).
+
+Drafts are never shown: before the first assessment is final the page says so."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_safe
+
+from core.data_terbuka import (
+    LISENSI,
+    LISENSI_URL_ID,
+    nilai_json,
+    respons_csv,
+    respons_json,
+    tabel_csv,
+)
+from pegawai.capability import PUBLIC, page
+from sistem_merit.data_terbuka import DATASET, paket_data
+from sistem_merit.terbuka import latest_final, public_view
+
+
+def _halaman(request: HttpRequest, penilaian) -> HttpResponse:
+    return render(
+        request,
+        "sistem_merit/publik.html",
+        {
+            "d": public_view(penilaian) if penilaian else None,
+            "dataset": DATASET.values(),
+            "lisensi": LISENSI,
+            "lisensi_url": LISENSI_URL_ID,
+        },
+    )
+
+
+@page(PUBLIC)
+@require_safe
+def publik(request: HttpRequest) -> HttpResponse:
+    """Show the latest final assessment, or that none is final yet."""
+    return _halaman(request, latest_final())
+
+
+@page(PUBLIC)
+@require_safe
+def publik_tahun(request: HttpRequest, tahun: int) -> HttpResponse:
+    """Show the final assessment of `tahun`; 404 when that year has none."""
+    penilaian = latest_final(tahun)
+    if penilaian is None:
+        raise Http404
+    return _halaman(request, penilaian)
+
+
+@page(PUBLIC)
+@require_safe
+def data_paket(request: HttpRequest) -> HttpResponse:
+    """Return the Frictionless Data Package descriptor (datapackage.json)."""
+    return respons_json(paket_data())
+
+
+@page(PUBLIC)
+@require_safe
+def data_unduh(request: HttpRequest, kode: str, fmt: str) -> HttpResponse:
+    """Return an open data set of the index as CSV or JSON."""
+    d = DATASET.get(kode)
+    if d is None or fmt not in ("csv", "json"):
+        raise Http404
+    data = list(d.baris())
+    if fmt == "json":
+        response = respons_json(
+            {
+                "judul": str(d.judul),
+                "lisensi": LISENSI,
+                "dibuat": timezone.now().isoformat(),
+                "sumber": settings.SITE_URL + reverse("sistem_merit:publik"),
+                "skema": settings.SITE_URL + reverse("sistem_merit:data_paket"),
+                "fields": {k.nama: str(k.arti) for k in d.kolom},
+                "data": [{k: nilai_json(v) for k, v in row.items()} for row in data],
+            }
+        )
+    else:
+        response = respons_csv(tabel_csv(d.kolom, data))
+    response["Content-Disposition"] = f'inline; filename="{kode}.{fmt}"'
+    return response
