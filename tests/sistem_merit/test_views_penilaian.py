@@ -175,8 +175,9 @@ def test_it_lists_the_assessments_and_charts_the_final_ones_year_on_year(hr_clie
     assert _detail(penilaian) in body and "Final" in body
     [grafik] = response.context["grafik"]
     assert [t.tahun for t in grafik["tahun"]] == [TAHUN]
-    # Aspect 1: (3 + 3) / 2 = mean level 3; aspect 2: 3.
-    assert [b["level"] for a in grafik["g"]["grup"] for b in a["batang"]] == [3, 3]
+    # Level 3 of 4 everywhere: aspect 1 scores 60 × 3 = 180 of 240, aspect 2 40 × 3 = 120 of
+    # 160, each 75% of what the aspect can add.
+    assert [b["persen"] for a in grafik["g"]["grup"] for b in a["batang"]] == [75, 75]
     assert "<svg" in body and "Aspek satu" in body
 
 
