@@ -18,7 +18,7 @@ urlpatterns: list = [
     path("jawaban/<int:jawaban_id>/dokumen/", penilaian.dokumen_unggah, name="dokumen_unggah"),
     path("dokumen/<int:dokumen_id>/", penilaian.dokumen_unduh, name="dokumen_unduh"),
     # The evidence pack (sistem_merit/views/paket.py)
-    path("penilaian/<int:pk>/paket/", paket.penilaian_paket, name="penilaian_paket"),
+    path("penilaian/<int:penilaian_id>/paket/", paket.penilaian_paket, name="penilaian_paket"),
     # Public: the final assessment, its method, open data (sistem_merit/views/publik.py)
     path("", publik.publik, name="publik"),
     path("<int:tahun>/", publik.publik_tahun, name="publik_tahun"),

@@ -15,10 +15,10 @@ from tugas.progres import SedangBerjalan
 
 @page(HR)
 @require_POST
-def penilaian_paket(request: HttpRequest, pk: int) -> HttpResponse:
-    """Queue the pack of assessment `pk` (a draft's too: HR checks it before finalising) and
+def penilaian_paket(request: HttpRequest, penilaian_id: int) -> HttpResponse:
+    """Queue the pack of assessment `penilaian_id` (a draft's too: HR checks it before finalising) and
     show its progress; a pack already being built is shown instead of a second one."""
-    penilaian = get_object_or_404(Penilaian.objects.select_related("instrumen"), pk=pk)
+    penilaian = get_object_or_404(Penilaian.objects.select_related("instrumen"), pk=penilaian_id)
     try:
         progres = evidence_pack_start(
             penilaian=penilaian, oleh=request.user, alamat=request.META.get("REMOTE_ADDR")

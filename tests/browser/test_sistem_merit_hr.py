@@ -1,7 +1,8 @@
 """HR assesses the merit-system index in Chromium: opens a year's assessment from the menu,
 computes its evidence and follows the progress page back, accepts a proposal, is refused an
 override without a reason, overrides with one, sets the last criterion with its document, and
-finalises; the page is then frozen. Screenshots at 1280 px and 390 px (SCREENSHOT_DIR).
+finalises; the page is then frozen, and the evidence pack downloads as a ZIP with a folder per
+criterion. Screenshots at 1280 px and 390 px (SCREENSHOT_DIR).
 
 The computation runs in the live server's own process (Django's immediate task backend): the
 test's evidence function (`uji.ditentukan`, tests/sistem_merit/bantu.py) is registered there,
@@ -10,6 +11,7 @@ not in a separate worker process."""
 from __future__ import annotations
 
 import re
+import zipfile
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -110,6 +112,21 @@ def test_hr_opens_computes_accepts_overrides_and_finalises(
     assert (penilaian.status, penilaian.nilai, penilaian.kategori) == ("final", 260, "III Baik")
     periksa_axe(page)
     tangkap_layar(page, "sistem-merit-final")
+
+    # The evidence pack for BKN: built in the background, downloaded from its progress page,
+    # one folder per criterion with the uploaded document's own bytes.
+    page.get_by_role("button", name="Buat paket bukti (ZIP)").click()
+    expect(page).to_have_url(re.compile(r"/tugas/[0-9a-f-]{36}/$"))
+    expect(page.locator("[data-progres-status]")).to_have_text("Selesai")
+    with page.expect_download() as unduhan:
+        page.get_by_role("link", name=re.compile("Unduh")).click()
+    with zipfile.ZipFile(unduhan.value.path()) as paket:
+        nama = paket.namelist()
+        for kode in ("1.1", "1.2", "2.1"):
+            assert any(n.startswith(f"{kode}") or f"/{kode}" in n for n in nama), nama
+        [dokumen] = [n for n in nama if n.endswith(".pdf")]
+        assert paket.read(dokumen) == PDF
+    page.goto(f"{base}/sistem-merit/penilaian/{penilaian.pk}/")
 
     # The list: the final assessment year against year.
     page.get_by_role("link", name="Daftar penilaian").click()
