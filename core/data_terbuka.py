@@ -17,10 +17,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from django.http import HttpResponse
+from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 
@@ -125,3 +126,52 @@ def respons_csv(isi: bytes) -> HttpResponse:
     response = HttpResponse(isi, content_type="text/csv; charset=utf-8")
     response["Access-Control-Allow-Origin"] = "*"
     return response
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """One open data set: metadata, columns and a function yielding its rows (dicts by column
+    name)."""
+
+    kode: str
+    judul: Promise
+    deskripsi: Promise
+    kolom: list[Kolom]
+    baris: Callable[[], Iterator[dict]]
+    kunci_utama: tuple[str, ...]
+
+    def sumber_daya(self) -> dict:
+        """Return the set's Tabular Data Resource of a datapackage.json (its CSV beside it)."""
+        return {
+            "profile": "tabular-data-resource",
+            "name": self.kode,
+            "path": f"{self.kode}.csv",
+            "title": str(self.judul),
+            "description": str(self.deskripsi),
+            "format": "csv",
+            "mediatype": "text/csv",
+            "encoding": "utf-8",
+            "dialect": {"delimiter": ",", "header": True},
+            "licenses": lisensi(),
+            "schema": skema(self.kolom, self.kunci_utama),
+        }
+
+    def respons(self, fmt: str, *, sumber: str, skema_url: str) -> HttpResponse:
+        """Return the set as CSV or JSON (`fmt`), the JSON naming its page and its schema."""
+        data = list(self.baris())
+        if fmt == "json":
+            response = respons_json(
+                {
+                    "judul": str(self.judul),
+                    "lisensi": LISENSI,
+                    "dibuat": timezone.now().isoformat(),
+                    "sumber": sumber,
+                    "skema": skema_url,
+                    "fields": {k.nama: str(k.arti) for k in self.kolom},
+                    "data": [{k: nilai_json(v) for k, v in row.items()} for row in data],
+                }
+            )
+        else:
+            response = respons_csv(tabel_csv(self.kolom, data))
+        response["Content-Disposition"] = f'inline; filename="{self.kode}.{fmt}"'
+        return response

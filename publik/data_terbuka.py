@@ -26,7 +26,7 @@ Empty is written one way: an empty CSV cell, JSON `null` (`missingValues: [""]`)
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -72,17 +72,11 @@ def _kolom_unit(arti_unit: Promise) -> list[Kolom]:
 
 
 @dataclass(frozen=True)
-class Dataset:
-    """One open data set: metadata, columns and a function yielding its rows."""
+class Dataset(dasar.Dataset):
+    """A data set of the public side, with its cache section and catalogue keywords."""
 
-    kode: str
-    judul: Promise
-    deskripsi: Promise
-    kolom: list[Kolom]
-    baris: Callable[[], Iterator[dict]]
-    bagian: str  # the public cache section whose changes change it (publik.cache)
-    kata_kunci: tuple[str, ...]
-    kunci_utama: tuple[str, ...]
+    bagian: str = ""  # the public cache section whose changes change it (publik.cache)
+    kata_kunci: tuple[str, ...] = ()
     tema: tuple[str, ...] = field(default=("Kepegawaian",))
 
 
@@ -378,11 +372,6 @@ DATASET: dict[str, Dataset] = {
 # --- The Data Package ---------------------------------------------------------------------------
 
 
-def skema(d: Dataset) -> dict:
-    """Return the Table Schema of a data set."""
-    return dasar.skema(d.kolom, d.kunci_utama)
-
-
 def paket_data() -> dict:
     """Return datapackage.json: one tabular resource per data set, its CSV next to it."""
     return {
@@ -405,22 +394,7 @@ def paket_data() -> dict:
                 **({"email": settings.WALIDATA_EMAIL} if settings.WALIDATA_EMAIL else {}),
             },
         ],
-        "resources": [
-            {
-                "profile": "tabular-data-resource",
-                "name": d.kode,
-                "path": f"{d.kode}.csv",
-                "title": str(d.judul),
-                "description": str(d.deskripsi),
-                "format": "csv",
-                "mediatype": "text/csv",
-                "encoding": "utf-8",
-                "dialect": {"delimiter": ",", "header": True},
-                "licenses": lisensi(),
-                "schema": skema(d),
-            }
-            for d in DATASET.values()
-        ],
+        "resources": [d.sumber_daya() for d in DATASET.values()],
     }
 
 

@@ -8,30 +8,18 @@ agency, nothing about any one person (no NIP, no name, no unit).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator
 from decimal import Decimal
 
 from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from core.data_terbuka import Kolom, lisensi, skema
+from core.data_terbuka import Dataset, Kolom, lisensi
 from sistem_merit.rules import aspect_max, scale
 from sistem_merit.terbuka import final_assessments, share
-
-
-@dataclass(frozen=True)
-class Dataset:
-    kode: str
-    judul: Promise
-    deskripsi: Promise
-    kolom: list[Kolom]
-    baris: Callable[[], Iterator[dict]]
-    kunci_utama: tuple[str, ...]
 
 
 def _angka(n: Decimal | None) -> float | None:
@@ -254,20 +242,5 @@ def paket_data() -> dict:
         "licenses": lisensi(),
         "keywords": ["sistem merit", "indeks sistem merit", "kepegawaian", "ASN"],
         "created": timezone.now().isoformat(timespec="seconds"),
-        "resources": [
-            {
-                "profile": "tabular-data-resource",
-                "name": d.kode,
-                "path": f"{d.kode}.csv",
-                "title": str(d.judul),
-                "description": str(d.deskripsi),
-                "format": "csv",
-                "mediatype": "text/csv",
-                "encoding": "utf-8",
-                "dialect": {"delimiter": ",", "header": True},
-                "licenses": lisensi(),
-                "schema": skema(d.kolom, d.kunci_utama),
-            }
-            for d in DATASET.values()
-        ],
+        "resources": [d.sumber_daya() for d in DATASET.values()],
     }

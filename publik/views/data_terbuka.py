@@ -12,10 +12,7 @@ from django.views.decorators.http import require_safe
 from core.data_terbuka import (
     LISENSI,
     LISENSI_URL_ID,
-    nilai_json,
-    respons_csv,
     respons_json,
-    tabel_csv,
 )
 from pegawai.capability import PUBLIC, page
 from publik.alamat import absolut
@@ -49,23 +46,11 @@ def _unduh(request: HttpRequest, kode: str, fmt: str) -> HttpResponse:
     d = DATASET.get(kode)
     if d is None or fmt not in ("csv", "json"):
         raise Http404
-    data = list(d.baris())
-    if fmt == "json":
-        response = respons_json(
-            {
-                "judul": str(d.judul),
-                "lisensi": LISENSI,
-                "dibuat": timezone.now().isoformat(),
-                "sumber": absolut(reverse("publik:data_terbuka")),
-                "skema": absolut(reverse("publik:paket_data")),
-                "fields": {k.nama: str(k.arti) for k in d.kolom},
-                "data": [{k: nilai_json(v) for k, v in row.items()} for row in data],
-            }
-        )
-    else:
-        response = respons_csv(tabel_csv(d.kolom, data))
-    response["Content-Disposition"] = f'inline; filename="{kode}.{fmt}"'
-    return response
+    return d.respons(
+        fmt,
+        sumber=absolut(reverse("publik:data_terbuka")),
+        skema_url=absolut(reverse("publik:paket_data")),
+    )
 
 
 @page(PUBLIC)

@@ -16,8 +16,8 @@ from tugas.progres import SedangBerjalan
 @page(HR)
 @require_POST
 def penilaian_paket(request: HttpRequest, penilaian_id: int) -> HttpResponse:
-    """Queue the pack of assessment `penilaian_id` (a draft's too: HR checks it before finalising) and
-    show its progress; a pack already being built is shown instead of a second one."""
+    """Queue the pack of assessment `penilaian_id` (a draft's too: HR checks it before
+    finalising) and show its progress; a pack already being built is shown instead."""
     penilaian = get_object_or_404(Penilaian.objects.select_related("instrumen"), pk=penilaian_id)
     try:
         progres = evidence_pack_start(

@@ -10,16 +10,12 @@ from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils import timezone
 from django.views.decorators.http import require_safe
 
 from core.data_terbuka import (
     LISENSI,
     LISENSI_URL_ID,
-    nilai_json,
-    respons_csv,
     respons_json,
-    tabel_csv,
 )
 from pegawai.capability import PUBLIC, page
 from sistem_merit.data_terbuka import DATASET, paket_data
@@ -70,20 +66,8 @@ def data_unduh(request: HttpRequest, kode: str, fmt: str) -> HttpResponse:
     d = DATASET.get(kode)
     if d is None or fmt not in ("csv", "json"):
         raise Http404
-    data = list(d.baris())
-    if fmt == "json":
-        response = respons_json(
-            {
-                "judul": str(d.judul),
-                "lisensi": LISENSI,
-                "dibuat": timezone.now().isoformat(),
-                "sumber": settings.SITE_URL + reverse("sistem_merit:publik"),
-                "skema": settings.SITE_URL + reverse("sistem_merit:data_paket"),
-                "fields": {k.nama: str(k.arti) for k in d.kolom},
-                "data": [{k: nilai_json(v) for k, v in row.items()} for row in data],
-            }
-        )
-    else:
-        response = respons_csv(tabel_csv(d.kolom, data))
-    response["Content-Disposition"] = f'inline; filename="{kode}.{fmt}"'
-    return response
+    return d.respons(
+        fmt,
+        sumber=settings.SITE_URL + reverse("sistem_merit:publik"),
+        skema_url=settings.SITE_URL + reverse("sistem_merit:data_paket"),
+    )
