@@ -1,7 +1,8 @@
 """Demo self-assessments of the merit-system index: last year's against PermenPANRB 40/2018,
 final (in band II Kurang, as Kota Mataram is not among NTB's agencies published as "Baik":
 ../shared/domain/MERIT_INDEX.md), and this year's against PermenPANRB 19/2025, a draft with its
-evidence computed from the seeded data, for HR to review.
+evidence computed from the seeded data and most levels set (aspect 5 left for HR to review; no
+employees' survey yet, so it cannot be finalised).
 
 Runs after everything else is seeded (the evidence reads every app) through the same services
 HR uses. The levels of the final one are an example, said so in each reason."""
@@ -26,6 +27,9 @@ MODELS = [DokumenBukti, JawabanKriteria, Penilaian]
 
 # 40/2018 by aspect number: 6×2 + 6×2 + 20×3 + 10×2 + 20×2 + 15×2 + 4×1 + 19×3 = 235 (II Kurang)
 LEVEL_2018 = {1: 2, 2: 2, 3: 3, 4: 2, 5: 2, 6: 2, 7: 1, 8: 3}
+# 19/2025's criteria HR records by hand, by aspect number; aspect 5 (work culture) is left for
+# HR to review, so the draft shows open criteria. Evidenced criteria take their proposal.
+LEVEL_2025 = {1: 2, 2: 1, 3: 2, 4: 2, 6: 2, 7: 2, 8: 1}
 ALASAN = "Data demo: contoh level penilaian mandiri, bukan penilaian Kota Mataram yang sebenarnya."
 
 
@@ -69,6 +73,14 @@ class SistemMeritDemo:
             instrumen=baru, tahun=self.pada.year, tanggal_data=self.pada, oleh=None
         )
         services.evidence_compute(penilaian=draf)
+        for j in draf.jawaban.select_related("kriteria__aspek"):
+            if j.level_usulan is not None:
+                level, alasan = j.level_usulan, ""
+            elif j.kriteria.aspek.nomor in LEVEL_2025:
+                level, alasan = LEVEL_2025[j.kriteria.aspek.nomor], ALASAN
+            else:
+                continue
+            services.jawaban_set_level(jawaban=j, level=level, alasan=alasan, oleh=None)
         return 2
 
 
