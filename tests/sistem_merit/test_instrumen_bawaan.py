@@ -92,3 +92,11 @@ def test_the_command_loads_a_new_instrument_and_refuses_a_bad_one_saving_nothing
     with pytest.raises(CommandError, match="tidak ada yang disimpan"):
         call_command("muat_instrumen", str(berkas))
     assert not Instrumen.objects.filter(kode="permenpanrb-rusak").exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_flushed_database_gets_the_shipped_instruments_back():
+    from django.core.management import call_command
+
+    call_command("flush", interactive=False, verbosity=0)
+    assert set(Instrumen.objects.values_list("kode", flat=True)) == set(KODE)
