@@ -17,6 +17,7 @@ rows for a benchmark's scaffolding).
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 
 from django.db import connection
 from django.utils import timezone
@@ -81,8 +82,9 @@ def _penilaian(instrumen):
     tahun = next((t for t in range(hari_ini.year, 2017, -1) if t not in dipakai), None)
     if tahun is None:
         return None
+    tanggal = hari_ini if tahun == hari_ini.year else date(tahun, 12, 31)
     return services.penilaian_create(
-        instrumen=instrumen, tahun=tahun, tanggal_data=hari_ini, oleh=None
+        instrumen=instrumen, tahun=tahun, tanggal_data=tanggal, oleh=None
     )
 
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
@@ -28,6 +28,7 @@ from django.utils.translation import gettext as _
 JUMLAH_2018 = "jumlah_2018"
 INDEKS_2025 = "indeks_2025"
 SERATUS = Decimal(100)
+PRESISI = Decimal("0.001")  # a total is kept and banded to three decimals
 
 
 @dataclass(frozen=True)
@@ -41,51 +42,74 @@ def persen(rasio: Decimal) -> str:
     return f"{number_format(rasio * SERATUS, decimal_pos=1)}%"
 
 
-def read_ambang(ambang: Mapping[str, object]) -> list[tuple[int, Decimal]]:
-    """Return a criterion's thresholds as (level, least share) pairs, lowest level first.
+@dataclass(frozen=True)
+class Ambang:
+    """The least figure a level needs: `batas` reached (at least), or passed when `lebih`."""
 
-    ValueError when a key is not a level or the shares do not rise with the level."""
-    pairs = sorted((int(level), Decimal(str(nilai))) for level, nilai in ambang.items())
-    for (_l1, a), (_l2, b) in itertools.pairwise(pairs):
-        if b < a:
+    level: int
+    batas: Decimal
+    lebih: bool = False
+
+    def met_by(self, rasio: Decimal) -> bool:
+        return rasio > self.batas if self.lebih else rasio >= self.batas
+
+    def words(self, *, kalimat: bool = False) -> str:
+        """Return what the level needs in words: a clause, or a sentence of its own."""
+        isi = {"level": self.level, "batas": persen(self.batas)}
+        if self.lebih:
+            if kalimat:
+                return _("Level %(level)d menuntut lebih dari %(batas)s.") % isi
+            return _("level %(level)d menuntut lebih dari %(batas)s") % isi
+        if kalimat:
+            return _("Level %(level)d menuntut paling sedikit %(batas)s.") % isi
+        return _("level %(level)d menuntut paling sedikit %(batas)s") % isi
+
+
+def read_ambang(ambang: Mapping[str, object]) -> list[Ambang]:
+    """Return a criterion's thresholds, lowest level first.
+
+    Each value is a share 0–1 the figure must reach ("0.7": at least 70%), or, written with
+    ">", must pass (">0": "sebagian", at least one; ">0.9": "> 90%"), as the worksheet words
+    its levels. ValueError when a key is not a level or the shares do not rise with the level."""
+    hasil = []
+    for level, nilai in ambang.items():
+        teks = str(nilai).strip()
+        lebih = teks.startswith(">")
+        hasil.append(Ambang(int(level), Decimal(teks.removeprefix(">").strip()), lebih))
+    hasil.sort(key=lambda a: a.level)
+    for a, b in itertools.pairwise(hasil):
+        if (b.batas, b.lebih) < (a.batas, a.lebih):
             raise ValueError("ambang harus naik bersama level")
-    if any(not Decimal(0) <= a <= Decimal(1) for _l, a in pairs):
+    if any(not Decimal(0) <= a.batas <= Decimal(1) for a in hasil):
         raise ValueError("ambang adalah bagian 0–1")
-    return pairs
+    return hasil
 
 
 def propose_level(rasio: Decimal | None, ambang: Mapping[str, object], *, level_min: int) -> Usulan:
-    """Return the level a figure supports: the highest level whose least share it reaches.
+    """Return the level a figure supports: the highest level whose threshold it meets.
 
     Below every threshold, the instrument's lowest level. With nothing to measure (`rasio`
     None) or no thresholds, no level is proposed: HR sets it. The reason names the figure, the
     threshold it met and the one above it.
     """
-    pairs = read_ambang(ambang)
+    daftar = read_ambang(ambang)
     if rasio is None:
         return Usulan(None, _("Tidak ada data untuk diukur; level ditetapkan BKPSDM."))
-    if not pairs:
+    if not daftar:
         return Usulan(None, _("Kriteria ini tanpa ambang; level ditetapkan BKPSDM."))
     level = level_min
     syarat = ""
-    for lv, batas in pairs:
-        if rasio >= batas:
-            level = lv
-            syarat = _("level %(level)d menuntut paling sedikit %(batas)s") % {
-                "level": lv,
-                "batas": persen(batas),
-            }
+    for a in daftar:
+        if a.met_by(rasio):
+            level, syarat = a.level, a.words()
     alasan = _("Angka %(angka)s.") % {"angka": persen(rasio)}
     if syarat:
         alasan += " " + _("Memenuhi: %(syarat)s.") % {"syarat": syarat}
     else:
         alasan += " " + _("Belum mencapai ambang level mana pun.")
-    naik = next(((lv, b) for lv, b in pairs if lv > level), None)
+    naik = next((a for a in daftar if a.level > level), None)
     if naik:
-        alasan += " " + _("Level %(level)d menuntut paling sedikit %(batas)s.") % {
-            "level": naik[0],
-            "batas": persen(naik[1]),
-        }
+        alasan += " " + naik.words(kalimat=True)
     return Usulan(level, alasan)
 
 
@@ -143,16 +167,17 @@ def scale(rumus: str, level_min: int, level_max: int) -> tuple[Decimal, Decimal]
 
 
 def total(spek: Spek, kriteria: Sequence[KriteriaNilai], skor_survei: Decimal | None) -> Decimal:
-    """Return the total on the instrument's scale (module docstring).
+    """Return the total on the instrument's scale (module docstring), rounded half up to three
+    decimals: the value the band is read from, the same for an estimate and the final record.
 
     ValueError when the instrument weighs the employees' survey and there is no score."""
     jumlah = sum(aspect_scores(spek, kriteria).values(), Decimal(0))
-    if spek.rumus == JUMLAH_2018:
-        return jumlah
-    s = spek.bobot_survei / SERATUS
-    if s and skor_survei is None:
-        raise ValueError("skor survei pegawai belum ada")
-    return (1 - s) * jumlah + s * (skor_survei or Decimal(0))
+    if spek.rumus != JUMLAH_2018:
+        s = spek.bobot_survei / SERATUS
+        if s and skor_survei is None:
+            raise ValueError("skor survei pegawai belum ada")
+        jumlah = (1 - s) * jumlah + s * (skor_survei or Decimal(0))
+    return jumlah.quantize(PRESISI, rounding=ROUND_HALF_UP)
 
 
 def band(spek: Spek, nilai: Decimal) -> str:

@@ -15,7 +15,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from core.audit import audited, record_operation
+from core.audit import acting_as, audited, record_operation
 from pelatihan.bukti import read_head, sniff_type
 from sistem_merit import rules
 from sistem_merit.bukti import BUKTI, Angka
@@ -62,10 +62,14 @@ def penilaian_create(
     errors: dict[str, str] = {}
     if not 2018 <= tahun <= hari_ini.year:
         errors["tahun"] = _("Tahun penilaian 2018 sampai %(t)d.") % {"t": hari_ini.year}
+    # The evidence reads "this year" and "last year" from the date, the employees' survey from
+    # the year: both must be the assessed year.
     if tanggal_data > hari_ini:
         errors["tanggal_data"] = _("Data per tanggal tidak boleh di masa depan.")
-    elif tanggal_data.year < tahun:
-        errors["tanggal_data"] = _("Data per tanggal tidak boleh sebelum tahun penilaian.")
+    elif tanggal_data.year != tahun:
+        errors["tanggal_data"] = _(
+            "Data per tanggal harus di dalam tahun penilaian %(t)d (mis. 31 Desember)."
+        ) % {"t": tahun}
     if errors:
         raise ValidationError(errors)
     try:
@@ -81,11 +85,19 @@ def penilaian_create(
             },
             code="penilaian_satu_per_tahun",
         ) from None
+    _add_missing_answers(penilaian)
+    return penilaian
+
+
+def _add_missing_answers(penilaian: Penilaian) -> None:
+    """Give every criterion of the instrument its answer row: those of the opening, and those
+    HR added to the instrument since (they then count, and need their level)."""
     JawabanKriteria.objects.bulk_create(
         JawabanKriteria(penilaian=penilaian, kriteria=k)
-        for k in Kriteria.objects.filter(aspek__instrumen=instrumen)
+        for k in Kriteria.objects.filter(aspek__instrumen_id=penilaian.instrumen_id).exclude(
+            jawaban__penilaian=penilaian
+        )
     )
-    return penilaian
 
 
 def evidence_compute(
@@ -103,8 +115,7 @@ def evidence_compute(
     proposed is cleared when the proposal moves (it must be reviewed again); an override,
     which carries its own reason, stays.
     """
-    if Penilaian.objects.get(pk=penilaian.pk).final:
-        _lock(penilaian)  # raises the message
+    refuse_final(Penilaian.objects.get(pk=penilaian.pk))
     lo = penilaian.instrumen.level_min
     kriteria = list(
         Kriteria.objects.filter(aspek__instrumen_id=penilaian.instrumen_id)
@@ -123,9 +134,11 @@ def evidence_compute(
         if saat_maju:
             saat_maju(i, len(kriteria))
     skor = survey_score(penilaian)
-    with transaction.atomic():
+    with transaction.atomic(), acting_as(oleh):
         penilaian = _lock(penilaian)
+        _add_missing_answers(penilaian)
         jawaban = list(penilaian.jawaban.filter(kriteria_id__in=hasil))
+        dibatalkan = []
         for j in jawaban:
             angka, usulan = hasil[j.kriteria_id]
             j.pembilang = angka.pembilang if angka else None
@@ -133,9 +146,14 @@ def evidence_compute(
             j.uraian_angka = str(angka.uraian) if angka else usulan.alasan
             j.kurang = str(angka.kurang) if angka else ""
             if j.level is not None and not j.alasan and j.level != usulan.level:
-                j.level = None
-                j.ditinjau_oleh = j.ditinjau_pada = None
+                dibatalkan.append(j)
             j.level_usulan, j.alasan_usulan = usulan.level, usulan.alasan
+        # An acceptance the moved proposal undoes, saved one by one (each in the audit trail)
+        # before the new proposal is written beside it.
+        for j in dibatalkan:
+            j.level = None
+            j.ditinjau_oleh = j.ditinjau_pada = None
+            j.save(update_fields=["level", "ditinjau_oleh", "ditinjau_pada", "updated_at"])
         JawabanKriteria.objects.bulk_update(
             jawaban,
             [
@@ -145,15 +163,17 @@ def evidence_compute(
                 "kurang",
                 "level_usulan",
                 "alasan_usulan",
-                "level",
-                "ditinjau_oleh",
-                "ditinjau_pada",
             ],
         )
         penilaian.skor_survei = skor
         penilaian.dihitung_pada = timezone.now()
         penilaian.save(update_fields=["skor_survei", "dihitung_pada", "updated_at"])
-        record_operation(penilaian, "hitung_bukti", {"kriteria_dihitung": len(jawaban)}, oleh=oleh)
+        record_operation(
+            penilaian,
+            "hitung_bukti",
+            {"kriteria_dihitung": len(jawaban), "level_ditinjau_ulang": len(dibatalkan)},
+            oleh=oleh,
+        )
     return len(jawaban)
 
 
@@ -232,6 +252,24 @@ def penilaian_finalise(*, penilaian: Penilaian, oleh: Any) -> Penilaian:
     Every criterion needs its level; an instrument that weighs the employees' survey needs its
     score. After this nothing of the assessment changes (services and database)."""
     penilaian = _lock(penilaian)
+    baru = sorted(
+        Kriteria.objects.filter(aspek__instrumen_id=penilaian.instrumen_id)
+        .exclude(jawaban__penilaian=penilaian)
+        .values_list("kode", flat=True)
+    )
+    if baru:
+        raise ValidationError(
+            {
+                "level": _(
+                    "Kriteria %(k)s ditambahkan ke instrumen setelah penilaian dibuka: jalankan "
+                    "Hitung ulang angka bukti untuk memasukkannya, lalu tetapkan levelnya."
+                )
+                % {"k": ", ".join(baru)}
+            },
+            code="kriteria_baru",
+        )
+    # The survey as it stands now: it may have closed since the evidence was computed.
+    penilaian.skor_survei = survey_score(penilaian)
     jawaban = list(penilaian.jawaban.select_related("kriteria__aspek__instrumen"))
     kosong = sorted(j.kriteria.kode for j in jawaban if j.level is None)
     if kosong:
@@ -281,7 +319,7 @@ def penilaian_finalise(*, penilaian: Penilaian, oleh: Any) -> Penilaian:
         }
         for nomor in sorted(skor_aspek)
     ]
-    penilaian.nilai = nilai.quantize(Decimal("0.001"))
+    penilaian.nilai = nilai
     penilaian.kategori = rules.band(spek, penilaian.nilai)
     penilaian.status = Penilaian.Status.FINAL
     penilaian.difinalkan_oleh = oleh

@@ -44,7 +44,9 @@ def evidence_compute_start(*, penilaian: Penilaian, oleh: Any) -> Progres:
         hitung_penilaian,
         label=_("Hitung angka bukti %(p)s") % {"p": penilaian},
         oleh=oleh,
-        kunci=f"penilaian:{penilaian.pk}",
+        # Per officer: a progress page opens to the one who started it (tugas.views), so a
+        # second officer starting it gets their own run, not another's page (a 404).
+        kunci=f"penilaian:{penilaian.pk}:{getattr(oleh, 'pk', '')}",
         args=[penilaian.pk],
         url_kembali=url,
         url_lanjut=url,

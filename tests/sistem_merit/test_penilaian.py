@@ -14,7 +14,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from sistem_merit import services
-from sistem_merit.models import JawabanKriteria, Penilaian
+from sistem_merit.models import JawabanKriteria, Kriteria, LevelKriteria, Penilaian
 from tests.sistem_merit import bantu
 
 pytestmark = pytest.mark.django_db
@@ -52,7 +52,8 @@ def test_it_opens_one_answer_per_criterion(penilaian):
     ("tahun", "tanggal", "field", "pesan"),
     [
         (2017, date(2026, 1, 5), "tahun", "Tahun penilaian 2018 sampai"),
-        (2026, date(2025, 12, 31), "tanggal_data", "sebelum tahun penilaian"),
+        (2026, date(2025, 12, 31), "tanggal_data", "di dalam tahun penilaian 2026"),
+        (2025, date(2026, 2, 1), "tanggal_data", "di dalam tahun penilaian 2025"),
         (2026, None, "tanggal_data", "masa depan"),
     ],
 )
@@ -146,6 +147,9 @@ def test_a_moved_proposal_clears_an_acceptance_but_keeps_an_override(penilaian, 
     services.evidence_compute(penilaian=penilaian, oleh=hr_user)
     j = _jawaban(penilaian, "1.1")
     assert (j.level_usulan, j.level) == (1, None)  # to be reviewed again
+    # The undone acceptance is in the audit trail, by whoever ran the computation.
+    entry = LogEntry.objects.get_for_object(j).latest("timestamp")
+    assert (entry.actor, entry.changes_dict["level"]) == (hr_user, ["4", "None"])
     services.jawaban_set_level(jawaban=j, level=2, alasan="Dokumen ABK 2026", oleh=hr_user)
     bantu.FIGUR["nilai"] = (3, 4)
     services.evidence_compute(penilaian=penilaian, oleh=hr_user)
@@ -272,3 +276,25 @@ def test_a_2025_assessment_takes_the_closed_survey_of_its_year(hr_user):
     penilaian.refresh_from_db()
     # 0.75 × maturity 1 + 0.25 × 0.875 = 0.96875
     assert (penilaian.nilai, penilaian.kategori) == (Decimal("0.969"), "Tinggi")
+
+
+def test_a_criterion_added_after_opening_counts_and_needs_its_level(penilaian, hr_user, instrumen):
+    _isi_semua(penilaian, hr_user)
+    aspek = instrumen.aspek.get(nomor=2)
+    baru = Kriteria.objects.create(aspek=aspek, kode="2.2", uraian="Ditambah BKPSDM")
+    for lv in range(1, 5):
+        LevelKriteria.objects.create(kriteria=baru, level=lv, uraian=f"level {lv}")
+    with pytest.raises(ValidationError) as exc:
+        services.penilaian_finalise(penilaian=penilaian, oleh=hr_user)
+    assert "Kriteria 2.2 ditambahkan ke instrumen" in _pesan(exc, "level")
+    services.evidence_compute(penilaian=penilaian, oleh=hr_user)  # brings it in
+    with pytest.raises(ValidationError) as exc:
+        services.penilaian_finalise(penilaian=penilaian, oleh=hr_user)
+    assert "kriteria 2.2" in _pesan(exc, "level")
+    services.jawaban_set_level(
+        jawaban=_jawaban(penilaian, "2.2"), level=2, alasan="x", oleh=hr_user
+    )
+    services.penilaian_finalise(penilaian=penilaian, oleh=hr_user)
+    penilaian.refresh_from_db()
+    # 60 × (3 + 2) / 2 + 40 × (4 + 2) / 2 = 270
+    assert penilaian.nilai == Decimal("270.000")

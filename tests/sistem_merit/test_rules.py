@@ -38,12 +38,35 @@ def test_it_gives_the_reason_in_words_with_the_threshold_met_and_the_next():
     assert "Belum mencapai" in rules.propose_level(D("0.1"), AMBANG, level_min=1).alasan
 
 
+@pytest.mark.parametrize(
+    ("rasio", "level"),
+    [(D(0), 0), (D("0.0001"), 1), (D("0.9"), 1), (D("0.90005"), 2), (D(1), 2)],
+)
+def test_a_threshold_written_with_a_sign_must_be_passed(rasio, level):
+    # The 2026 worksheet: level 1 for "sebagian" (more than none), level 2 for "> 90%".
+    assert rules.propose_level(rasio, {"1": ">0", "2": ">0.9"}, level_min=0).level == level
+
+
+def test_it_says_a_passed_threshold_in_words():
+    assert rules.propose_level(D("0.9"), {"1": ">0", "2": ">0.9"}, level_min=0).alasan == (
+        "Angka 90,0%. Memenuhi: level 1 menuntut lebih dari 0,0%. "
+        "Level 2 menuntut lebih dari 90,0%."
+    )
+
+
 def test_it_proposes_no_level_without_thresholds():
     assert rules.propose_level(D("0.5"), {}, level_min=0).level is None
 
 
 @pytest.mark.parametrize(
-    "ambang", [{"2": "0.8", "3": "0.5"}, {"2": "1.5"}, {"2": "-0.1"}, {"dua": "0.5"}]
+    "ambang",
+    [
+        {"2": "0.8", "3": "0.5"},
+        {"2": "1.5"},
+        {"2": "-0.1"},
+        {"dua": "0.5"},
+        {"2": ">0.5", "3": "0.5"},
+    ],
 )
 def test_it_refuses_thresholds_that_do_not_rise_or_are_not_shares(ambang):
     with pytest.raises(ValueError):
@@ -159,3 +182,18 @@ def test_it_has_no_next_band_at_the_top_and_no_gain_at_the_top_level():
 def test_it_weighs_a_2025_move_by_the_maturity_share():
     # aspect 1 (60%), 2 criteria, top level 4, survey 25%: 0.75 × 0.6 / 4 / 2 = 0.05625
     assert rules.gain_of_one_level(SPEK_2025, _nilai(0, 0, 0), "1.1") == D("0.05625")
+
+
+def test_it_bands_the_total_it_keeps_rounded_to_three_decimals():
+    # An aspect of weight 40.977% at the top level gives 0.40977, kept as 0.410: Lanjutan
+    # (from 0.41), in the estimate as in the final record.
+    spek = rules.Spek(
+        rumus=rules.INDEKS_2025,
+        level_min=0,
+        level_max=4,
+        bobot_survei=D(0),
+        kategori=[("Dasar", D(0)), ("Lanjutan", D("0.41"))],
+    )
+    nilai = [rules.KriteriaNilai("1.1", 1, D("40.977"), 4), rules.KriteriaNilai("2.1", 2, D(0), 0)]
+    assert rules.total(spek, nilai, None) == D("0.410")
+    assert rules.band(spek, rules.total(spek, nilai, None)) == "Lanjutan"

@@ -109,7 +109,7 @@ def test_it_proposes_the_level_the_figure_reaches(hr_user, figur, level):
     assert penilaian.dihitung_pada is not None
     operasi = LogEntry.objects.get_for_object(penilaian).filter(actor=hr_user)
     assert [e.additional_data for e in operasi if e.additional_data] == [
-        {"operasi": "hitung_bukti", "kriteria_dihitung": 1}
+        {"operasi": "hitung_bukti", "kriteria_dihitung": 1, "level_ditinjau_ulang": 0}
     ]
 
 
