@@ -17,12 +17,16 @@ the batch holds at least `MIN_RESPONDEN` people. When the period closes
 their unit only if the unit has at least `MIN_RESPONDEN` responses in all, else stored without
 one (counted only in the agency's total).
 
+At the close every response of the period is written again in random order under new ids, in
+the closing transaction (`_tulis_ulang_acak`): the batches, and the last one however small, no
+longer show; a complete period's responses all share one `xmin`.
+
 Residual risk, accepted and stated: until its flush a pending row has its mark's `xmin`, so an
 insider who reads the tables and holds SECRET_KEY in that window links one employee to their
 answers (the window ends when the unit reaches `MIN_RESPONDEN` pending rows, or at the close).
-Afterwards what remains is the order of the marks (their `xmin` and disk order follow time),
-which tells in which batch of at least `MIN_RESPONDEN` an employee's response is, not which
-one; and the batch's rows are deleted pages that VACUUM reclaims, not at once. Web server and
+While the period runs, the order of the marks (their `xmin` and disk order follow time) tells in
+which batch of at least `MIN_RESPONDEN` an employee's response is, not which one; after the
+close, not even that. Deleted rows stay in their pages until VACUUM reclaims them. Web server and
 application logs record that a user posted the form, not the answers.
 """
 
@@ -248,6 +252,31 @@ def kotak_survei_pegawai_flush(*, periode_id: int, unit_id: int | None) -> int:
     return len(kotak)
 
 
+def _tulis_ulang_acak(periode: PeriodeSurveiPegawai) -> None:
+    """Write every response of the period again, in random order and under new ids, in the
+    caller's (closing) transaction: all of them then share one `xmin` and a random place on
+    disk, so the earlier batches, and the last one however small, no longer show. Only the
+    marks' order in time remains, which says who answered, never what."""
+    lama = list(ResponSurveiPegawai.objects.filter(periode=periode).values_list("id", "unit_id"))
+    isi: dict[object, list[tuple[int, int]]] = {}
+    for respon_id, butir_id, nilai in JawabanSurveiPegawai.objects.filter(
+        respon__periode=periode
+    ).values_list("respon_id", "butir_id", "nilai"):
+        isi.setdefault(respon_id, []).append((butir_id, nilai))
+    random.SystemRandom().shuffle(lama)
+    JawabanSurveiPegawai.objects.filter(respon__periode=periode).delete()
+    ResponSurveiPegawai.objects.filter(periode=periode).delete()
+    baru = [ResponSurveiPegawai(periode=periode, unit_id=unit_id) for _id, unit_id in lama]
+    ResponSurveiPegawai.objects.bulk_create(baru, batch_size=5000)
+    jawaban = [
+        JawabanSurveiPegawai(respon=r, butir_id=b, nilai=n)
+        for r, (id_lama, _unit) in zip(baru, lama, strict=True)
+        for b, n in isi.get(id_lama, [])
+    ]
+    random.SystemRandom().shuffle(jawaban)
+    JawabanSurveiPegawai.objects.bulk_create(jawaban, batch_size=5000)
+
+
 def periode_survei_pegawai_finish(*, periode_id: int, hari_ini: date | None = None) -> int:
     """Once a period is closed, move all its pending questionnaires into responses in one
     transaction (a unit keeps its name only with at least `MIN_RESPONDEN` responses in all) and
@@ -269,6 +298,7 @@ def periode_survei_pegawai_finish(*, periode_id: int, hari_ini: date | None = No
             u for u, n in tertunda.items() if u is not None and n + sudah.get(u, 0) >= MIN_RESPONDEN
         }
         _pindahkan([(k, k.unit_id if k.unit_id in cukup else None) for k in kotak])
+        _tulis_ulang_acak(periode)
         periode.rampung = True
         periode.save(update_fields=["rampung", "updated_at"])
     return len(kotak)

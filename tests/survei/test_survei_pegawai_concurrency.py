@@ -13,12 +13,22 @@ from django.core.exceptions import ValidationError
 from django.db import connection
 
 from survei.pegawai.models import (
+    JawabanSurveiPegawai,
     KotakSurveiPegawai,
     ResponSurveiPegawai,
     TandaSurveiPegawai,
 )
+from survei.pegawai.services import periode_survei_pegawai_finish
 from tests.konkurensi import race
-from tests.survei.bantu_pegawai import isi, kota, kuesioner, opd, pegawai_login, periode_terbuka
+from tests.survei.bantu_pegawai import (
+    isi,
+    kota,
+    kuesioner,
+    opd,
+    pegawai_login,
+    periode_terbuka,
+    tutup,
+)
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
@@ -81,3 +91,31 @@ def test_a_flushed_batch_shares_one_xmin_that_no_mark_has(settings):
             [periode.pk],
         )
         assert [r[0] for r in cursor.fetchall()] == respon[:1]
+
+
+def test_the_close_rewrites_the_period_so_no_batch_shows(settings):
+    """A batch of five is flushed; two more answer and the period closes: the last batch (two
+    people of a known unit) would name them to whoever holds the marks. After the close every
+    response of the period has the closing transaction's xmin, and their answers too."""
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+    k = kuesioner()
+    periode = periode_terbuka()
+    dinas = opd(kota())
+    for _ in range(5):
+        isi(periode, pegawai_login(dinas), k)
+    sebelum = set(_xmin(ResponSurveiPegawai, periode))
+    for _ in range(2):
+        isi(periode, pegawai_login(dinas), k, kepuasan=1)
+    tutup(periode)
+    assert periode_survei_pegawai_finish(periode_id=periode.pk) == 2
+    respon = _xmin(ResponSurveiPegawai, periode)
+    assert len(respon) == 7 and len(set(respon)) == 1
+    assert not set(respon) & sebelum
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT DISTINCT j.xmin::text FROM survei_jawabansurveipegawai j "
+            "JOIN survei_responsurveipegawai r ON r.id = j.respon_id WHERE r.periode_id = %s",
+            [periode.pk],
+        )
+        assert [r[0] for r in cursor.fetchall()] == respon[:1]
+    assert sorted(JawabanSurveiPegawai.objects.values_list("nilai", flat=True))[:2] == [1, 1]
