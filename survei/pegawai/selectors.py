@@ -78,10 +78,14 @@ def _rerata(jumlah: int, banyak: int) -> Decimal | None:
     return (Decimal(jumlah) / banyak).quantize(DUA, ROUND_HALF_UP) if banyak else None
 
 
-def _baris(unit, responden: int, sums: dict[str, tuple[int, int]]) -> BarisHasil:
-    total = sum(s for s, _n in sums.values())
-    banyak = sum(n for _s, n in sums.values())
-    per_dimensi = {d: _rerata(*sums.get(d, (0, 0))) for d in DIMENSI}
+def _baris(unit, responden: int, sums: dict[str, tuple[int, int, int]]) -> BarisHasil:
+    """A row of the results. A dimension answered by fewer than `MIN_RESPONDEN` people (HR may
+    switch its statements on or off while a period runs) is withheld, and left out of the
+    row's mean too, or the mean minus the other dimension would give it back."""
+    cukup = {d: (s, n) for d, (s, n, r) in sums.items() if r >= MIN_RESPONDEN}
+    total = sum(s for s, _n in cukup.values())
+    banyak = sum(n for _s, n in cukup.values())
+    per_dimensi = {d: _rerata(*cukup.get(d, (0, 0))) for d in DIMENSI}
     return BarisHasil(unit, responden, _rerata(total, banyak) or Decimal(0), per_dimensi)
 
 
@@ -95,16 +99,16 @@ def hasil_survei_pegawai(*, periode: PeriodeSurveiPegawai) -> HasilSurveiPegawai
     rows = (
         JawabanSurveiPegawai.objects.filter(respon__periode=periode)
         .values_list("respon__unit_id", "butir__dimensi")
-        .annotate(s=Sum("nilai"), n=Count("nilai"))
+        .annotate(s=Sum("nilai"), n=Count("nilai"), r=Count("respon", distinct=True))
         .order_by()
     )
-    instansi: dict[str, tuple[int, int]] = {}
-    unit: dict[int, dict[str, tuple[int, int]]] = {}
-    for unit_id, dimensi, s, n in rows:
-        a, b = instansi.get(dimensi, (0, 0))
-        instansi[dimensi] = (a + s, b + n)
+    instansi: dict[str, tuple[int, int, int]] = {}
+    unit: dict[int, dict[str, tuple[int, int, int]]] = {}
+    for unit_id, dimensi, s, n, r in rows:
+        a, b, c = instansi.get(dimensi, (0, 0, 0))
+        instansi[dimensi] = (a + s, b + n, c + r)
         if unit_id in boleh.unit:
-            unit.setdefault(unit_id, {})[dimensi] = (s, n)
+            unit.setdefault(unit_id, {})[dimensi] = (s, n, r)
     nama = UnitKerja.objects.in_bulk(list(boleh.unit))
     baris = [_baris(nama[u], per_unit[u], sums) for u, sums in unit.items()]
     baris.sort(key=lambda b: (-b.rerata, b.unit.nama))
@@ -125,17 +129,18 @@ def _periode_terbit(tahun: int) -> PeriodeSurveiPegawai | None:
 
 def skor_indeks_dimensi(tahun: int) -> dict[str, Decimal] | None:
     """Return the year's score 0–1 per dimension (kepuasan, keterikatan), None when the period
-    is not closed and complete or has fewer than `MIN_RESPONDEN` responses."""
+    is not closed and complete or has fewer than `MIN_RESPONDEN` responses; a dimension answered
+    by fewer than `MIN_RESPONDEN` people is left out."""
     periode = _periode_terbit(tahun)
     if periode is None:
         return None
     rows = (
         JawabanSurveiPegawai.objects.filter(respon__periode=periode)
         .values_list("butir__dimensi")
-        .annotate(s=Sum("nilai"), n=Count("nilai"))
+        .annotate(s=Sum("nilai"), n=Count("nilai"), r=Count("respon", distinct=True))
         .order_by()
     )
-    return {d: skor_dari_rerata(Decimal(s) / n) for d, s, n in rows if n}
+    return {d: skor_dari_rerata(Decimal(s) / n) for d, s, n, r in rows if r >= MIN_RESPONDEN}
 
 
 def skor_indeks(tahun: int) -> Decimal | None:

@@ -16,8 +16,11 @@ agency as a whole, so the rule is:
    not depend on the order the units come in).
 4. The agency figure is shown only with at least `MIN_RESPONDEN` responses.
 
-The dimensions (kepuasan, keterikatan) of a cell come from the same respondents, so they need no
-rule of their own. Responses stored without a unit (a unit with too few respondents at the close,
+5. A dimension (kepuasan, keterikatan) of a shown cell is shown only when at least
+   `MIN_RESPONDEN` of its respondents answered it: HR may switch a statement on or off while a
+   period runs, so a dimension can have fewer respondents than its cell. A withheld dimension is
+   also left out of the cell's mean (survei.pegawai.selectors._baris), or the mean minus the
+   other dimension would give it back. Responses stored without a unit (a unit with too few respondents at the close,
 services.periode_survei_pegawai_finish) count only in the agency total, where rule 3 covers them.
 """
 

@@ -107,7 +107,8 @@ def buka(request: HttpRequest) -> HttpResponse:
 @require_POST
 def tutup(request: HttpRequest) -> HttpResponse:
     """Close the open period today; its remaining answers are moved in the background."""
-    periode = get_object_or_404(PeriodeSurveiPegawai, pk=request.POST.get("periode") or 0)
+    pk = request.POST.get("periode", "")
+    periode = get_object_or_404(PeriodeSurveiPegawai, pk=int(pk) if pk.isdigit() else 0)
     try:
         periode_survei_pegawai_close(periode=periode, oleh=request.user)
     except ValidationError as exc:

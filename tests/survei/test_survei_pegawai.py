@@ -14,6 +14,7 @@ from django.db.models.fields import AutoFieldMixin
 from django.utils import timezone
 
 from survei.pegawai.models import (
+    ButirSurveiPegawai,
     JawabanSurveiPegawai,
     KotakSurveiPegawai,
     PeriodeSurveiPegawai,
@@ -27,6 +28,7 @@ from survei.pegawai.services import (
     periode_survei_pegawai_close,
     periode_survei_pegawai_finish,
     periode_survei_pegawai_open,
+    respon_survei_pegawai_submit,
     survei_pegawai_rekap,
 )
 from tests.survei.bantu_pegawai import (
@@ -303,3 +305,26 @@ def test_the_results_show_units_that_cannot_be_differenced(k, django_assert_num_
     assert h.unit[0].rerata == Decimal("5.00") and h.unit[0].skor == Decimal("1.0000")
     assert h.instansi.responden == 14
     assert h.instansi.rerata == Decimal("3.14")  # (6·5 + 5·1 + 3·3) / 14
+
+
+def test_a_dimension_answered_by_fewer_than_five_is_withheld_and_left_out_of_the_mean(k):
+    """The engagement statement is switched on for the last two of seven respondents only."""
+    root = kota()
+    dinas = opd(root)
+    periode = periode_terbuka()
+    ButirSurveiPegawai.objects.filter(pk=k.keterikatan.pk).update(aktif=False)
+    for _ in range(5):
+        respon_survei_pegawai_submit(
+            periode=periode, jawaban={k.kepuasan.pk: 4}, oleh=pegawai_login(dinas)
+        )
+    ButirSurveiPegawai.objects.filter(pk=k.keterikatan.pk).update(aktif=True)
+    for _ in range(2):
+        isi(periode, pegawai_login(dinas), k, kepuasan=4, keterikatan=1)
+    tutup(periode)
+    periode_survei_pegawai_finish(periode_id=periode.pk)
+    h = hasil_survei_pegawai(periode=PeriodeSurveiPegawai.objects.get(pk=periode.pk))
+    [baris] = h.unit
+    assert baris.per_dimensi == {"kepuasan": Decimal("4.00"), "keterikatan": None}
+    assert baris.rerata == Decimal("4.00")  # the two answers of 1 are not in the mean
+    assert h.instansi.per_dimensi["keterikatan"] is None
+    assert skor_indeks_dimensi(periode.tahun) == {"kepuasan": Decimal("0.75")}
