@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 
+from sistem_merit import rules
 from sistem_merit.selectors import Tahun
 
 # One colour per year, oldest first, distinguishable in grey too; cycles after six years.
@@ -19,6 +20,19 @@ LEBAR, TINGGI, KIRI, BAWAH, ATAS = 400, 200, 36, 24, 10
 def _k(value: float) -> str:
     """Return an SVG coordinate as text, so template localisation never adds a decimal comma."""
     return f"{value:.1f}"
+
+
+def aspek_final(penilaian) -> dict[int, tuple[str, Decimal]]:
+    """Return the aspects of a final assessment as its frozen record has them: number -> name
+    and the most the aspect adds (the chart's 100%), whatever the instrument's rows say now."""
+    instrumen = penilaian.instrumen
+    return {
+        a["nomor"]: (
+            a["nama"],
+            rules.aspect_max(instrumen.rumus, Decimal(a["bobot"]), instrumen.level_max),
+        )
+        for a in penilaian.ringkasan
+    }
 
 
 def per_aspek(tahun: Sequence[Tahun], aspek: Mapping[int, tuple[str, Decimal]]) -> dict:

@@ -268,6 +268,18 @@ def penilaian_finalise(*, penilaian: Penilaian, oleh: Any) -> Penilaian:
             },
             code="kriteria_baru",
         )
+    bobot = sum(penilaian.instrumen.aspek.values_list("bobot", flat=True), Decimal(0))
+    if bobot != 100:
+        raise ValidationError(
+            {
+                "level": _(
+                    "Bobot aspek instrumen %(i)s berjumlah %(b)s, bukan 100: perbaiki di admin "
+                    "(Instrumen) sebelum memfinalkan."
+                )
+                % {"i": penilaian.instrumen.nama, "b": bobot}
+            },
+            code="bobot",
+        )
     # The survey as it stands now: it may have closed since the evidence was computed.
     penilaian.skor_survei = survey_score(penilaian)
     jawaban = list(penilaian.jawaban.select_related("kriteria__aspek__instrumen"))

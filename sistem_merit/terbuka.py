@@ -17,7 +17,7 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from sistem_merit import rules
-from sistem_merit.grafik import per_aspek
+from sistem_merit.grafik import aspek_final, per_aspek
 from sistem_merit.models import Aspek, Kategori, Kriteria, Penilaian, Rumus
 from sistem_merit.selectors import year_on_year
 
@@ -201,6 +201,6 @@ def public_view(penilaian: Penilaian) -> Publik:
         kategori=kategori,
         rumus=formula_in_words(penilaian),
         belum_terverifikasi=belum,
-        grafik=per_aspek(tahun, {a.nomor: (a.nama, a.maks) for a in aspek}),
+        grafik=per_aspek(tahun, aspek_final(penilaian)),
         tahun_lain=[t for t in public_years() if t != penilaian.tahun],
     )

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
@@ -173,6 +174,42 @@ class Kriteria(Sumber):
 
     def __str__(self) -> str:
         return f"{self.kode} {self.uraian[:80]}"
+
+    def clean(self) -> None:
+        """Refuse thresholds the level rule cannot read: keys that are not levels of the
+        instrument's scale, shares outside 0–1, or shares that do not rise with the level."""
+        from sistem_merit.rules import read_ambang
+
+        if not self.ambang:
+            return
+        if not isinstance(self.ambang, dict):
+            raise ValidationError({"ambang": _('Ambang ditulis {"level": "bagian 0–1"}.')})
+        try:
+            daftar = read_ambang(self.ambang)
+        except (ValueError, ArithmeticError):
+            raise ValidationError(
+                {
+                    "ambang": _(
+                        'Ambang ditulis {"level": "bagian 0–1"}, naik bersama level, mis. '
+                        '{"1": ">0", "2": "0.5", "3": "1"} (">": harus dilampaui).'
+                    )
+                }
+            ) from None
+        instrumen = self.aspek.instrumen
+        luar = [
+            a.level for a in daftar if not instrumen.level_min <= a.level <= instrumen.level_max
+        ]
+        if luar:
+            raise ValidationError(
+                {
+                    "ambang": _("Level %(l)s di luar skala instrumen (%(lo)d–%(hi)d).")
+                    % {
+                        "l": ", ".join(map(str, luar)),
+                        "lo": instrumen.level_min,
+                        "hi": instrumen.level_max,
+                    }
+                }
+            )
 
 
 class LevelKriteria(models.Model):

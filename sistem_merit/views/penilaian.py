@@ -14,7 +14,6 @@ from decimal import Decimal
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db.models import Prefetch
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -26,10 +25,10 @@ from django.views.decorators.http import require_POST, require_safe
 
 from pegawai.capability import HR, page
 from pegawai.forms import tambah_galat
-from sistem_merit import rules, selectors, services, tasks
+from sistem_merit import selectors, services, tasks
 from sistem_merit.forms import DokumenForm, FinalForm, LevelForm, PenilaianForm
-from sistem_merit.grafik import per_aspek
-from sistem_merit.models import Aspek, DokumenBukti, Instrumen, JawabanKriteria, Penilaian, Rumus
+from sistem_merit.grafik import aspek_final, per_aspek
+from sistem_merit.models import DokumenBukti, Instrumen, JawabanKriteria, Penilaian, Rumus
 from tugas.progres import SedangBerjalan
 
 
@@ -67,25 +66,17 @@ def _final(exc: ValidationError) -> bool:
 
 
 def _halaman_list(request: HttpRequest, form: PenilaianForm, status: int = 200) -> HttpResponse:
-    instrumen = Instrumen.objects.order_by("kode").prefetch_related(
-        Prefetch("aspek", queryset=Aspek.objects.order_by("nomor"))
-    )
     grafik = []
-    for i in instrumen:
+    for i in Instrumen.objects.order_by("kode"):
         tahun = selectors.year_on_year(i)
         if tahun:
+            terakhir = (
+                selectors.penilaian_list()
+                .filter(instrumen=i, status=Penilaian.Status.FINAL)
+                .first()
+            )
             grafik.append(
-                {
-                    "instrumen": i,
-                    "tahun": tahun,
-                    "g": per_aspek(
-                        tahun,
-                        {
-                            a.nomor: (a.nama, rules.aspect_max(i.rumus, a.bobot, i.level_max))
-                            for a in i.aspek.all()
-                        },
-                    ),
-                }
+                {"instrumen": i, "tahun": tahun, "g": per_aspek(tahun, aspek_final(terakhir))}
             )
     return render(
         request,

@@ -298,3 +298,35 @@ def test_a_criterion_added_after_opening_counts_and_needs_its_level(penilaian, h
     penilaian.refresh_from_db()
     # 60 × (3 + 2) / 2 + 40 × (4 + 2) / 2 = 270
     assert penilaian.nilai == Decimal("270.000")
+
+
+@pytest.mark.parametrize(
+    ("ambang", "pesan"),
+    [
+        ({"2": "0.8", "3": "0.5"}, "naik bersama level"),
+        ({"2": "1.5"}, "naik bersama level"),
+        ({"2": "banyak"}, "naik bersama level"),
+        ({"5": "1"}, "Level 5 di luar skala instrumen (1–4)"),
+        (["0.5"], "Ambang ditulis"),
+    ],
+)
+def test_an_admin_edit_of_thresholds_is_checked_naming_the_rule(instrumen, ambang, pesan):
+    kriteria = Kriteria.objects.get(aspek__instrumen=instrumen, kode="1.1")
+    kriteria.ambang = ambang
+    with pytest.raises(ValidationError) as exc:
+        kriteria.full_clean()
+    assert pesan in " ".join(exc.value.message_dict["ambang"])
+
+
+def test_thresholds_that_rise_within_the_scale_pass(instrumen):
+    kriteria = Kriteria.objects.get(aspek__instrumen=instrumen, kode="1.1")
+    kriteria.ambang = {"2": ">0", "3": "0.75", "4": "1"}
+    kriteria.full_clean()
+
+
+def test_it_refuses_to_finalise_while_the_weights_do_not_sum_to_100(penilaian, hr_user, instrumen):
+    _isi_semua(penilaian, hr_user)
+    instrumen.aspek.filter(nomor=2).update(bobot=Decimal(30))
+    with pytest.raises(ValidationError) as exc:
+        services.penilaian_finalise(penilaian=penilaian, oleh=hr_user)
+    assert "berjumlah 90.00, bukan 100" in _pesan(exc, "level")
