@@ -9,11 +9,16 @@ import io
 import json
 
 import pytest
+from django.apps import apps
 from django.urls import reverse
+from django.utils import timezone
 from frictionless import validate
 
+from sistem_merit import muat, services
+from sistem_merit.bukti import BUKTI
 from sistem_merit.data_terbuka import DATASET
-from tests.factories import PegawaiFactory
+from sistem_merit.models import Instrumen
+from tests.factories import PegawaiFactory, skp_final
 from tests.sistem_merit.bantu_publik import buat_penilaian
 
 pytestmark = pytest.mark.django_db
@@ -110,3 +115,62 @@ def test_an_unknown_data_set_or_format_is_404(client):
         ).status_code
         == 404
     )
+
+
+def test_every_real_evidence_text_of_a_final_assessment_reaches_the_public_without_a_person(
+    client, hr_user
+):
+    """The frozen record publishes each evidence function's own sentences (`uraian`, `kurang`).
+    An instrument whose criteria read every registered evidence function is computed over
+    named employees and finalised; neither the page nor any data set holds a name or NIP."""
+    orang = [PegawaiFactory(nama=f"Baiq Saptarini Uji {i}") for i in range(3)]
+    for p in orang[:2]:
+        skp_final(p, predikat="Butuh Perbaikan", tahun=2025)
+    kunci = sorted(k for k in BUKTI if not k.startswith("uji."))
+    data = {
+        "kode": "uji-semua-bukti",
+        "nama": "Semua fungsi bukti",
+        "dasar_hukum": "uji",
+        "rumus": "jumlah_2018",
+        "level_min": 1,
+        "level_max": 4,
+        "kategori": [{"nama": "I", "batas_bawah": "100", "batas_atas": "400"}],
+        "aspek": [
+            {
+                "nomor": 1,
+                "nama": "Semua",
+                "bobot": "100",
+                "kriteria": [
+                    {
+                        "kode": str(i),
+                        "uraian": k,
+                        "bukti": k,
+                        "ambang": {"2": ">0", "4": "1"},
+                        "level": [{"level": lv, "uraian": "x"} for lv in range(1, 5)],
+                    }
+                    for i, k in enumerate(kunci, 1)
+                ],
+            }
+        ],
+    }
+    muat.load(data, apps)
+    penilaian = services.penilaian_create(
+        instrumen=Instrumen.objects.get(kode="uji-semua-bukti"),
+        tahun=2026,
+        tanggal_data=timezone.localdate(),
+        oleh=hr_user,
+    )
+    services.evidence_compute(penilaian=penilaian, oleh=hr_user)
+    for j in penilaian.jawaban.all():
+        level = j.level_usulan or 1
+        alasan = "" if level == j.level_usulan else "uji"
+        services.jawaban_set_level(jawaban=j, level=level, alasan=alasan, oleh=hr_user)
+    penilaian = services.penilaian_finalise(penilaian=penilaian, oleh=hr_user)
+    assert any(k["angka"] for k in penilaian.ringkasan[0]["kriteria"])  # the real sentences
+    keluaran = [client.get(reverse("sistem_merit:publik")).content.decode()]
+    keluaran += [
+        _unduh(client, d.kode, fmt).decode() for d in DATASET.values() for fmt in ["csv", "json"]
+    ]
+    for p in orang:
+        for teks in keluaran:
+            assert p.nama not in teks and p.nip not in teks and p.nip_tercetak not in teks
