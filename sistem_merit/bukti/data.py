@@ -1,7 +1,6 @@
-"""Evidence of the employee data itself: who is in service on a date, and how complete each
-record's mandatory fields are (PP 11/2017 Pasal 134 ayat (2) huruf i: an integrated
-information system). Also the helpers the other evidence modules share: the employees in
-service on a date, Indonesian numbers, and the common columns of the rows."""
+"""Evidence of the employee data itself: how complete each record's mandatory fields are
+(PP 11/2017 Pasal 134 ayat (2) huruf i: an integrated information system). The helpers every
+evidence module shares are in sistem_merit/bukti/ukur.py."""
 
 from __future__ import annotations
 
@@ -24,9 +23,6 @@ from sistem_merit.bukti.ukur import (
     persen,
     ya_tidak,
 )
-
-# --- Shared by the evidence modules ----------------------------------------------------------
-
 
 # --- kelengkapan_data ------------------------------------------------------------------------
 

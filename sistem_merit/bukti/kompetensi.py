@@ -33,9 +33,9 @@ from sistem_merit.bukti.ukur import (
     ya_tidak,
 )
 
-# How far back an assessment counts: the brief of issue 24 asks for the three years up to the
-# date (the span agencies commonly take an assessment result as current; Peraturan BKN 26/2019
-# on competency assessment — the article that fixes the span was not found: HR confirms it).
+# How far back an assessment counts: three years up to the date, the span agencies commonly
+# take an assessment result as current (Peraturan BKN 26/2019 on competency assessment; the
+# article that fixes the span was not found: HR confirms it, docs/sistem-merit.md).
 TAHUN_ASESMEN = 3
 
 SELALU = Q(pk__isnull=False)
@@ -111,7 +111,7 @@ def _asesmen(tanggal: dt.date) -> tuple[QuerySet, Q]:
 
 
 def asesmen_pegawai(tanggal: dt.date) -> Angka:
-    """Count the PNS in service on `tanggal` (data.pns_pada) with a competency assessment
+    """Count the PNS in service on `tanggal` (ukur.pns_pada) with a competency assessment
     (HasilAsesmen) in the TAHUN_ASESMEN years up to `tanggal` (asesmen_pada); the denominator
     is all of them. One query.
 
@@ -183,9 +183,10 @@ def kesenjangan_kompetensi(tanggal: dt.date) -> Angka:
 
     The gap itself is computed, never stored: the training-needs analysis (pelatihan.rules.
     kebutuhan) compares every assessed employee's levels with their post's standard on
-    demand. What the data can show is that the analysis was turned into a plan the PPK set
-    (PP 11/2017 Pasal 205–207), whose rows carry the needs they answer (RencanaBaris.
-    jumlah_kebutuhan). Two queries: the plans' units, the count."""
+    demand. What the data can show is that the unit is covered by a plan the PPK approved
+    (PP 11/2017 Pasal 205–207); whether the plan's rows answer this employee's gaps is not
+    checked (an approved plan with no rows covers its units all the same: HR reviews the
+    proposal). Two queries: the plans' units, the count."""
     qs, memenuhi = _kesenjangan_kompetensi(tanggal)
     n = hitung_qs(qs, memenuhi)
     penyebut, pembilang = n["penyebut"], n["pembilang"]
