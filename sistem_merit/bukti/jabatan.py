@@ -235,8 +235,10 @@ def talent_pool(tanggal: dt.date) -> Angka:
     grid built on the annual evaluation of the year before `tanggal`'s year (the last year
     complete on `tanggal`; the grid a talent pool set in `tanggal`'s year rests on): both
     axes known, kinerja from the predikat and potensial from an assessment's JPM
-    (PermenPANRB 3/2020, kinerja.rules.kotak_talenta). The potensial axis reads the latest
-    assessment, as the dashboard's grid does, even one after `tanggal`. Two queries: the
+    (PermenPANRB 3/2020, kinerja.rules.kotak_talenta). The grid is the dashboard's, read as it
+    is now: the latest assessment (even one after `tanggal`), the SKPs rated by now (even after
+    `tanggal`) and HR's current bands; so an assessment computed later may count more than one
+    computed on the day. Two queries: the
     talent bands, the count.
 
     Evidences PP 11/2017 Pasal 134 ayat (2) huruf d (career management from talent
