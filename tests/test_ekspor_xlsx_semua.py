@@ -10,6 +10,7 @@ import ast
 import datetime as dt
 import io
 import re
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -32,7 +33,9 @@ pytestmark = pytest.mark.django_db
 AKAR = Path(settings.BASE_DIR)
 # The only writers of XLSX: the table download (which every view and task goes through) and the
 # admin list export. A third writer would escape the discovery below.
-PENULIS_XLSX = {"pegawai/ekspor.py", "pegawai/admin_base.py"}
+# The evidence pack of the merit-system index writes one workbook per criterion into a ZIP
+# (`_paket_bukti` opens each).
+PENULIS_XLSX = {"pegawai/ekspor.py", "pegawai/admin_base.py", "sistem_merit/paket.py"}
 TANGGAL_TEKS = re.compile(r"^\s*(\d{1,2}[-/.]\d{1,2}[-/.]\d{4}|\d{4}-\d{2}-\d{2})\b")
 ANGKA_TEKS = re.compile(r"^-?\d+([.,]\d+)?$")
 # Digits that are identifiers, not quantities, may stay text: a NIP keeps its 18 digits and its
@@ -122,6 +125,20 @@ def _lewat_tugas() -> dict[str, tuple[str, dict]]:
     }
 
 
+def _paket_bukti(client, unduh_ekspor) -> dict[str, int]:
+    """The evidence pack of the demo's draft assessment: each criterion's rows workbook."""
+    from sistem_merit.models import Penilaian
+
+    draf = Penilaian.objects.get(status=Penilaian.Status.DRAF)
+    isi = unduh_ekspor(client, f"/sistem-merit/penilaian/{draf.pk}/paket/", data={})
+    with zipfile.ZipFile(io.BytesIO(isi)) as paket:
+        return {
+            f"sistem_merit.paket:{nama}": periksa(nama, paket.read(nama))
+            for nama in paket.namelist()
+            if nama.endswith(".xlsx")
+        }
+
+
 def _cocok(kunci: str, dikenal: set[str]) -> bool:
     if kunci.endswith("*"):
         return any(k.startswith(kunci[:-1]) for k in dikenal)
@@ -163,7 +180,7 @@ def kota(db) -> User:
 def test_every_export_in_the_code_is_checked_here(kota):
     kunci, penulis = ekspor_di_kode()
     assert penulis <= PENULIS_XLSX, f"a new XLSX writer: {penulis - PENULIS_XLSX}"
-    dikenal = set(_langsung()) | set(_lewat_tugas())
+    dikenal = set(_langsung()) | set(_lewat_tugas()) | {"sistem_merit.paket"}
     lupa = sorted(k for k in kunci if not _cocok(k, dikenal))
     assert not lupa, (
         f"exports not checked by this file (add them to _langsung/_lewat_tugas): {lupa}"
@@ -182,6 +199,9 @@ def test_every_xlsx_export_types_its_cells(kota, client, unduh_ekspor, unduh_lan
         diperiksa[kunci] = periksa(kunci, unduh_ekspor(client, url, data=data))
     for url in _admin_ekspor():
         diperiksa[url] = periksa(url, unduh_ekspor(client, url, data={"format": "xlsx"}))
+    paket = _paket_bukti(client, unduh_ekspor)
+    assert sum(1 for n in paket.values() if n) >= 5, paket  # the evidenced criteria's rows
+    diperiksa |= paket
     # The checks ran on rows, not on empty sheets: the demo city fills these.
     for kunci in (
         "jabatan.lowongan",

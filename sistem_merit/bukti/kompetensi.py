@@ -153,8 +153,7 @@ def asesmen_pegawai_baris(tanggal: dt.date) -> tuple[Sequence[str], list[tuple]]
         .values_list(*KOLOM_PEGAWAI, "v_asesmen", "memenuhi")
     )
     return [*kolom_pegawai(), gettext("Asesmen terakhir"), gettext("Sudah diases")], [
-        (nip, nama, unit, asesmen.strftime("%d-%m-%Y") if asesmen else "", ya_tidak(ok))
-        for nip, nama, unit, asesmen, ok in rows
+        (nip, nama, unit, asesmen, ya_tidak(ok)) for nip, nama, unit, asesmen, ok in rows
     ]
 
 

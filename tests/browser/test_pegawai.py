@@ -45,7 +45,9 @@ def test_hr_finds_an_employee_and_reads_every_section_at_1280(page: Page, live_s
     org = buat_organisasi()
     page.set_viewport_size({"width": 1280, "height": 900})
     login(page, live_server.url, "hr.bkpsdm")
-    page.get_by_role("navigation", name="Menu utama").get_by_role("link", name="Pegawai").click()
+    page.get_by_role("navigation", name="Menu utama").get_by_role(
+        "link", name="Pegawai", exact=True
+    ).click()
     page.get_by_label("Nama atau NIP").fill(org.pegawai_a.nip_tercetak)
     page.get_by_role("button", name="Cari").click()
     page.get_by_role("link", name="Baiq Nurul Aini").click()
@@ -73,7 +75,9 @@ def test_a_unit_head_reads_their_employee_on_a_phone_and_no_one_else(page: Page,
     org = buat_organisasi()
     page.set_viewport_size({"width": 390, "height": 844})
     login(page, live_server.url, "pimpinan")
-    page.get_by_role("navigation", name="Menu utama").get_by_role("link", name="Pegawai").click()
+    page.get_by_role("navigation", name="Menu utama").get_by_role(
+        "link", name="Pegawai", exact=True
+    ).click()
     expect(page.get_by_role("link", name="Baiq Nurul Aini")).to_be_visible()
     expect(page.get_by_text("Lalu Ahmad Zaini")).to_have_count(0)
     assert _lebar(page) <= 390

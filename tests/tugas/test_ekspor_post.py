@@ -152,6 +152,7 @@ PENCATAT = {
     "publik.views.kelola.seleksi_daftar_ekspor": ["publik:kelola_seleksi_ekspor"],
     "survei.views.survei_unit_ekspor": ["survei:unit_ekspor"],
     "pegawai.admin_base.tulis_ekspor": ["admin:*_ekspor"],
+    "sistem_merit.tasks.paket_penilaian": ["sistem_merit:penilaian_paket"],
 }
 # The downloads answered in the POST's response (the others redirect to a task's progress).
 LANGSUNG = {
@@ -228,6 +229,7 @@ def _alamat(nama: str, objek: dict) -> list[str]:
     fmt = ("csv", "xlsx")
     isian = {
         "impor:contoh": [[]],
+        "sistem_merit:penilaian_paket": [[objek["sistem_merit.penilaian"].pk]],
         "jabatan:lowongan_ekspor": [[formasi]],
         "kinerja:ekspor": [[t, f] for t in TABEL_KINERJA for f in fmt],
         "pelatihan:ekspor": [[t, f] for t in TABEL_PELATIHAN for f in fmt],
