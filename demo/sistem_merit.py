@@ -9,9 +9,6 @@ HR uses. The levels of the final one are an example, said so in each reason."""
 
 from __future__ import annotations
 
-import importlib
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import date
 
 from django.db import connection
@@ -82,21 +79,3 @@ class SistemMeritDemo:
                 continue
             services.jawaban_set_level(jawaban=j, level=level, alasan=alasan, oleh=None)
         return 2
-
-
-@contextmanager
-def unfrozen() -> Iterator[None]:
-    """Let the demo reset delete final assessments on SQLite, whose DELETE fires the freezing
-    triggers (PostgreSQL's TRUNCATE fires no row trigger); they are put back afterwards."""
-    if connection.vendor != "sqlite":
-        yield
-        return
-    beku = importlib.import_module("sistem_merit.migrations.0002_penilaian_final_beku")
-    with connection.cursor() as cursor:
-        for sql in beku.SQLITE:
-            cursor.execute(f"DROP TRIGGER IF EXISTS {sql.split()[2]}")
-        try:
-            yield
-        finally:
-            for sql in beku.SQLITE:
-                cursor.execute(sql)

@@ -10,7 +10,6 @@ from django.db import connection, models
 from demo.pelatihan import MODELS as PELATIHAN_MODELS
 from demo.publik import MODELS as PUBLIK_MODELS
 from demo.sistem_merit import MODELS as SISTEM_MERIT_MODELS
-from demo.sistem_merit import unfrozen
 from demo.suksesi import MODELS as SUKSESI_MODELS
 from jabatan.models import Formasi, IndeksJp, IndeksMerit, IndeksUrusan, Jabatan, Penempatan
 from kinerja.models import KinerjaOrganisasi, Periode, RencanaHasilKerja, RevisiSkp, Skp
@@ -71,6 +70,5 @@ def hapus_semua() -> None:
             cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
             cursor.execute(f"TRUNCATE {', '.join(tables)} RESTART IDENTITY CASCADE")
         else:
-            with unfrozen():
-                for table in tables:
-                    cursor.execute(f"DELETE FROM {connection.ops.quote_name(table)}")
+            for table in tables:
+                cursor.execute(f"DELETE FROM {connection.ops.quote_name(table)}")

@@ -1,5 +1,6 @@
 """A final assessment is frozen in the database too: its row, its answers and its documents
-refuse every change, whatever path the write takes (services, admin, the shell, raw SQL).
+refuse every change, whatever path the write takes (services, admin, the shell, raw SQL); on
+PostgreSQL, the production database, deletion as well (SQLite: below).
 
 The services refuse first with a message (sistem_merit.services._lock); these triggers are the
 guarantee. The error text starts with `penilaian_final_beku`, the name tests look for.
@@ -73,17 +74,18 @@ _DOKUMEN_FINAL = (
     "(SELECT p.status FROM sistem_merit_jawabankriteria j JOIN sistem_merit_penilaian p "
     "ON p.id = j.penilaian_id WHERE j.id = {row}.jawaban_id) = 'final'"
 )
+# SQLite (the quick start) refuses changes but not deletions: Django's flush, and the demo's
+# reset, empty tables with DELETE, which PostgreSQL does with TRUNCATE (no row trigger fires).
+# Nothing in the application deletes an assessment (no service does; the admin shows it read
+# only), so on SQLite deleting one is left to the one who runs SQL by hand.
 SQLITE = [
-    *(
-        f"CREATE TRIGGER penilaian_beku_{op.lower()} BEFORE {op} ON sistem_merit_penilaian "
-        f"WHEN OLD.status = 'final' BEGIN SELECT RAISE(ABORT, '{PESAN}'); END;"
-        for op in ("UPDATE", "DELETE")
-    ),
+    f"CREATE TRIGGER penilaian_beku_update BEFORE UPDATE ON sistem_merit_penilaian "
+    f"WHEN OLD.status = 'final' BEGIN SELECT RAISE(ABORT, '{PESAN}'); END;",
     *(
         f"CREATE TRIGGER {tabel}_beku_{op.lower()} BEFORE {op} ON sistem_merit_{tabel} "
         f"WHEN {cek.format(row=row)} BEGIN SELECT RAISE(ABORT, '{PESAN}'); END;"
         for tabel, cek in (("jawabankriteria", _JAWABAN_FINAL), ("dokumenbukti", _DOKUMEN_FINAL))
-        for op, row in (("INSERT", "NEW"), ("UPDATE", "OLD"), ("DELETE", "OLD"))
+        for op, row in (("INSERT", "NEW"), ("UPDATE", "OLD"))
     ),
 ]
 

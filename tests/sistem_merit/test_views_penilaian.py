@@ -355,6 +355,6 @@ def test_the_database_refuses_a_direct_update_of_a_final_assessment(final):
     with pytest.raises(DatabaseError, match=r"^penilaian_final_beku"), transaction.atomic():
         JawabanKriteria.objects.filter(penilaian=final).update(level=4)
     with pytest.raises(DatabaseError, match=r"^penilaian_final_beku"), transaction.atomic():
-        DokumenBukti.objects.all().delete()
+        DokumenBukti.objects.update(nama="diganti")
     final.refresh_from_db()
     assert final.nilai == 300
