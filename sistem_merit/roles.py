@@ -11,7 +11,7 @@ from pegawai.roles import ADMIN_BKPSDM, PEGAWAI, PIMPINAN_UNIT, izin_model
 # A band, an aspect, a criterion or a level entered by mistake may be deleted; one an
 # assessment answered is protected (JawabanKriteria.kriteria: PROTECT). An instrument is never
 # deleted (an assessment may point at it; PROTECT too).
-_HR, _PIMPINAN = izin_model(
+_HR, _pimpinan = izin_model(
     "sistem_merit",
     ("instrumen", "kategori", "aspek", "kriteria", "levelkriteria"),
     dapat_dihapus=frozenset({"kategori", "aspek", "kriteria", "levelkriteria"}),

@@ -48,7 +48,7 @@ class BarisAspek:
 
 
 @dataclass(frozen=True)
-class Langkah:
+class LangkahTampil:
     baris: BarisKriteria
     naik: Decimal
     nilai_sesudah: Decimal
@@ -65,7 +65,7 @@ class Tampilan:
     belum_ditetapkan: int
     survei_kosong: bool  # the instrument weighs the survey and there is no score (counted 0)
     band_berikut: tuple[str, Decimal] | None
-    langkah: list[Langkah]
+    langkah: list[LangkahTampil]
 
 
 def _tautan(bukti: Bukti | None) -> str:
@@ -114,14 +114,14 @@ def assessment_view(penilaian: Penilaian) -> Tampilan:
         skor_survei = Decimal(0) if survei_kosong else penilaian.skor_survei
         nilai = rules.total(spek, nilai_kriteria, skor_survei) if nilai_kriteria else Decimal(0)
         kategori = rules.band(spek, nilai)
-    langkah: list[Langkah] = []
+    langkah: list[LangkahTampil] = []
     band_berikut = None
     if nilai_kriteria:
         jalan = rules.steps_to_next_band(spek, nilai_kriteria, nilai)
         if jalan is not None:
             nama, batas, daftar = jalan
             band_berikut = (nama, batas)
-            langkah = [Langkah(per_kode[s.kode], s.naik, s.nilai_sesudah) for s in daftar]
+            langkah = [LangkahTampil(per_kode[s.kode], s.naik, s.nilai_sesudah) for s in daftar]
     return Tampilan(
         penilaian=penilaian,
         spek=spek,

@@ -89,12 +89,7 @@ def paket_penilaian(laporan: Laporan, penilaian_id: int, alamat: str | None = No
 
 def evidence_pack_start(*, penilaian: Penilaian, oleh: Any, alamat: str | None = None) -> Progres:
     """Queue the evidence pack; `tugas.progres.SedangBerjalan` when one is being built."""
-    from django.urls import NoReverseMatch
-
-    try:
-        url = reverse("sistem_merit:penilaian_detail", args=[penilaian.pk])
-    except NoReverseMatch:  # the HR pages (sistem_merit/views/penilaian.py) not installed
-        url = ""
+    url = reverse("sistem_merit:penilaian_detail", args=[penilaian.pk])
     return mulai(
         paket_penilaian,
         label=_("Paket bukti verifikasi %(p)s") % {"p": penilaian},
