@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 
+from core.svg import koordinat as _k
 from kinerja import rules
 
 WARNA = {
@@ -14,11 +15,6 @@ WARNA = {
     rules.SANGAT_KURANG: "#b3261e",
 }
 LEBAR, TINGGI, KIRI, BAWAH, ATAS = 640, 260, 44, 40, 16
-
-
-def _k(value: float, digits: int = 1) -> str:
-    """Return an SVG coordinate as text, so template localisation never adds a decimal comma."""
-    return f"{value:.{digits}f}"
 
 
 def _persen(n: int, total: int) -> Decimal:

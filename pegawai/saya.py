@@ -12,34 +12,25 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from django.urls import reverse
 from django.utils.functional import Promise
+
+from core.tautan import DaftarTautan, Tautan
 
 if TYPE_CHECKING:
     from pegawai.models import Pegawai
 
 
-@dataclass(frozen=True)
-class Tautan:
-    url_name: str
-    label: str | Promise
-
-    @property
-    def url(self) -> str:
-        return reverse(self.url_name)
-
-
-_TAUTAN: dict[str, Tautan] = {}
+_TAUTAN = DaftarTautan()
 
 
 def tambah_tautan(url_name: str, label: str | Promise) -> None:
     """Add a link to /saya/ (once per URL name: ready() may run twice in tests)."""
-    _TAUTAN[url_name] = Tautan(url_name, label)
+    _TAUTAN.tambah(url_name, label)
 
 
 def tautan() -> list[Tautan]:
     """Return the links, in the order the apps added them."""
-    return list(_TAUTAN.values())
+    return _TAUTAN.semua()
 
 
 @dataclass(frozen=True)

@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
+from core.svg import koordinat as _k
 from pelatihan import rules
 
 LEBAR, KIRI, BARIS, ATAS = 640, 200, 26, 24
 HIJAU, KUNING, MERAH = "#1e7b3a", "#d9a400", "#b3261e"
-
-
-def _k(v: float) -> str:
-    return f"{v:.1f}"
 
 
 def bagian_memenuhi(baris: list) -> dict:

@@ -16,7 +16,7 @@ class SistemMeritConfig(AppConfig):
     def ready(self) -> None:
         from auditlog.registry import auditlog
 
-        from core import tautan_publik
+        from core.tautan import PUBLIK
         from pegawai.apps import AUDIT_EXCLUDE
         from sistem_merit import models as m
         from sistem_merit.bukti import load_all
@@ -38,7 +38,7 @@ class SistemMeritConfig(AppConfig):
             auditlog.register(model, exclude_fields=AUDIT_EXCLUDE)
         auditlog.register(m.Penilaian, exclude_fields=[*AUDIT_EXCLUDE, "ringkasan"])
         # The public page in the public side's menu (publik cannot name our URLs).
-        tautan_publik.tambah("sistem_merit:publik", _("Indeks sistem merit"))
+        PUBLIK.tambah("sistem_merit:publik", _("Indeks sistem merit"))
 
 
 def load_shipped(sender, **kwargs) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 
+from core.svg import koordinat as _k
 from sistem_merit import rules
 from sistem_merit.selectors import Tahun
 
@@ -15,11 +16,6 @@ from sistem_merit.selectors import Tahun
 WARNA = ("#9bb7d4", "#5b8fc7", "#2f6aa8", "#1e4f86", "#163a63", "#0d2540")
 # Narrower than the dashboards' (640): on a 390 px phone its 11 px labels stay readable.
 LEBAR, TINGGI, KIRI, BAWAH, ATAS = 400, 200, 36, 24, 10
-
-
-def _k(value: float) -> str:
-    """Return an SVG coordinate as text, so template localisation never adds a decimal comma."""
-    return f"{value:.1f}"
 
 
 def aspek_final(penilaian) -> dict[int, tuple[str, Decimal]]:

@@ -37,9 +37,18 @@ class Usulan:
     alasan: str
 
 
+def angka_persen(rasio: Decimal) -> str:
+    """Return a share 0–1 as an Indonesian percent number: "38", "37,5" (rounded half up to
+    one decimal, shown only when the share is not whole; the pages' `floatformat:"-1"`)."""
+    nilai = (rasio * SERATUS).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    if nilai == nilai.to_integral_value():
+        return number_format(int(nilai), force_grouping=True)
+    return number_format(nilai, decimal_pos=1, force_grouping=True)
+
+
 def persen(rasio: Decimal) -> str:
-    """Return a share 0–1 as Indonesian percent text ("78,5%")."""
-    return f"{number_format(rasio * SERATUS, decimal_pos=1)}%"
+    """Return a share 0–1 as Indonesian percent text ("38%", "37,5%")."""
+    return f"{angka_persen(rasio)}%"
 
 
 @dataclass(frozen=True)

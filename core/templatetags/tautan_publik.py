@@ -1,13 +1,13 @@
 """`{% tautan_publik as tautan %}`: the links other apps add to the public menu
-(core.tautan_publik)."""
+(core.tautan.PUBLIK)."""
 
 from django import template
 
-from core import tautan_publik as registri
+from core.tautan import PUBLIK, Tautan
 
 register = template.Library()
 
 
 @register.simple_tag
-def tautan_publik() -> list[registri.Tautan]:
-    return registri.daftar()
+def tautan_publik() -> list[Tautan]:
+    return PUBLIK.semua()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from django.db.models import BooleanField, Count, Exists, ExpressionWrapper, Q, QuerySet
 from django.utils import timezone
@@ -13,6 +13,7 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext
 
 from pegawai.models import Pegawai
+from sistem_merit.rules import angka_persen
 
 Baris = tuple[Sequence[str], Iterable[Sequence[object]]]
 
@@ -23,12 +24,9 @@ def angka(n: int) -> str:
 
 
 def persen(bagian: int, dari: int) -> str:
-    """Return bagian / dari as a percentage in Indonesian notation: "38", "37,5" (one decimal,
-    only when the share is not whole)."""
-    nilai = (Decimal(100 * bagian) / Decimal(dari)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
-    if nilai == nilai.to_integral_value():
-        return number_format(int(nilai), force_grouping=True)
-    return number_format(nilai, decimal_pos=1, force_grouping=True)
+    """Return bagian / dari as a percentage in Indonesian notation: "38", "37,5"
+    (sistem_merit.rules.angka_persen, as the level rule's reasons write it)."""
+    return angka_persen(Decimal(bagian) / Decimal(dari))
 
 
 def uraian_angka(teks: str, pembilang: int, penyebut: int, **lain: object) -> str:

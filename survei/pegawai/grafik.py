@@ -5,14 +5,11 @@ from __future__ import annotations
 
 from django.utils.translation import gettext as _
 
+from core.svg import koordinat as _k
 from survei.pegawai.selectors import BarisHasil
 
 LEBAR, KIRI, BARIS, ATAS = 640, 200, 34, 24
 WARNA = {"kepuasan": "#1f5f99", "keterikatan": "#d9a400"}
-
-
-def _k(v: float) -> str:
-    return f"{v:.1f}"
 
 
 def skor_per_unit(baris: list[BarisHasil]) -> dict:

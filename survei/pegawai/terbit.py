@@ -20,7 +20,9 @@ agency as a whole, so the rule is:
    `MIN_RESPONDEN` of its respondents answered it: HR may switch a statement on or off while a
    period runs, so a dimension can have fewer respondents than its cell. A withheld dimension is
    also left out of the cell's mean (survei.pegawai.selectors._baris), or the mean minus the
-   other dimension would give it back. Responses stored without a unit (a unit with too few respondents at the close,
+   other dimension would give it back.
+
+Responses stored without a unit (a unit with too few respondents at the close,
 services.periode_survei_pegawai_finish) count only in the agency total, where rule 3 covers them.
 """
 

@@ -47,7 +47,7 @@ def test_on_a_phone_the_final_assessment_reads_without_sideways_scrolling(
     lebar = page.evaluate("document.documentElement.scrollWidth")
     assert lebar <= 390, lebar  # nothing pushes the page sideways
     expect(page.locator("svg.grafik rect")).to_have_count(4)  # two aspects × two years
-    expect(page.get_by_text("3 / 4 (75,0%)")).to_be_visible()
+    expect(page.get_by_text("3 / 4 (75%)")).to_be_visible()
     periksa_axe(page)
     tangkap_layar(page, "sistem-merit-publik-390")
 

@@ -83,7 +83,7 @@ def test_it_computes_the_figure_and_proposes_its_level(penilaian, hr_user):
     assert services.evidence_compute(penilaian=penilaian, oleh=hr_user) == 1
     j = _jawaban(penilaian, "1.1")
     assert (j.pembilang, j.penyebut, j.level_usulan) == (3, 4, 3)
-    assert j.alasan_usulan.startswith("Angka 75,0%. Memenuhi: level 3")
+    assert j.alasan_usulan.startswith("Angka 75%. Memenuhi: level 3")
     assert j.kurang == "1 baris uji kurang"
     # Criteria without an evidence function get no figure and no proposal.
     assert _jawaban(penilaian, "1.2").level_usulan is None

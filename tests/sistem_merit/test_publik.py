@@ -36,7 +36,7 @@ def test_it_shows_the_latest_final_total_band_aspects_and_figures(client, hr_use
     # 2025: aspect 1 = 60 × (3 + 3) / 2 = 180, aspect 2 = 40 × 2 = 80; total 260, III Baik.
     assert "260" in teks and "III Baik" in teks
     assert "180 / 240" in teks and "80 / 160" in teks
-    assert "3 / 4 (75,0%)" in teks  # the figure of 1.1, Indonesian decimals
+    assert "3 / 4 (75%)" in teks  # the figure of 1.1, Indonesian decimals
     assert "3 dari 4 baris uji" in teks
     assert "ditetapkan dengan dokumen" in teks  # 1.2 and 2.1: no figure
     assert "2024" in teks  # the chart's table and the link to the other year

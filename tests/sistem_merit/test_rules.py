@@ -32,8 +32,8 @@ def test_it_proposes_the_highest_level_whose_threshold_the_figure_reaches(rasio,
 def test_it_gives_the_reason_in_words_with_the_threshold_met_and_the_next():
     usulan = rules.propose_level(D("0.78"), AMBANG, level_min=1)
     assert usulan.alasan == (
-        "Angka 78,0%. Memenuhi: level 3 menuntut paling sedikit 75,0%. "
-        "Level 4 menuntut paling sedikit 100,0%."
+        "Angka 78%. Memenuhi: level 3 menuntut paling sedikit 75%. "
+        "Level 4 menuntut paling sedikit 100%."
     )
     assert "Belum mencapai" in rules.propose_level(D("0.1"), AMBANG, level_min=1).alasan
 
@@ -49,8 +49,7 @@ def test_a_threshold_written_with_a_sign_must_be_passed(rasio, level):
 
 def test_it_says_a_passed_threshold_in_words():
     assert rules.propose_level(D("0.9"), {"1": ">0", "2": ">0.9"}, level_min=0).alasan == (
-        "Angka 90,0%. Memenuhi: level 1 menuntut lebih dari 0,0%. "
-        "Level 2 menuntut lebih dari 90,0%."
+        "Angka 90%. Memenuhi: level 1 menuntut lebih dari 0%. Level 2 menuntut lebih dari 90%."
     )
 
 
@@ -197,3 +196,12 @@ def test_it_bands_the_total_it_keeps_rounded_to_three_decimals():
     nilai = [rules.KriteriaNilai("1.1", 1, D("40.977"), 4), rules.KriteriaNilai("2.1", 2, D(0), 0)]
     assert rules.total(spek, nilai, None) == D("0.410")
     assert rules.band(spek, rules.total(spek, nilai, None)) == "Lanjutan"
+
+
+@pytest.mark.parametrize(
+    ("rasio", "teks"),
+    [(D(0), "0"), (D("0.375"), "37,5"), (D("0.38"), "38"), (D("0.99996"), "100"), (D(1), "100")],
+)
+def test_it_writes_a_share_as_one_percent_number_everywhere(rasio, teks):
+    # The same convention as the pages' floatformat:"-1" and the evidence sentences.
+    assert rules.angka_persen(rasio) == teks
