@@ -33,6 +33,7 @@ from sistem_merit.bukti.ukur import (
     Baris,
     akhir_hari,
     angka,
+    hitung_qs,
     jendela_12_bulan,
     uraian_angka,
     ya_tidak,
@@ -203,12 +204,6 @@ def baris_keputusan(qs: QuerySet[Keputusan], judul: str, memenuhi: Q) -> Baris:
     ]
 
 
-def hitung_keputusan(qs: QuerySet[Keputusan], memenuhi: Q) -> tuple[int, int]:
-    """Return (meeting `memenuhi`, all) of the decisions of `qs`. One query."""
-    hasil = qs.aggregate(total=Count("pk"), ya=Count("pk", filter=memenuhi))
-    return hasil["ya"], hasil["total"]
-
-
 # --- JPT posts filled by open selection ----------------------------------------------------------
 
 # A decision by "Seleksi terbuka" is recorded only with the open selection it came from, which
@@ -232,7 +227,8 @@ def seleksi_terbuka_jpt(tanggal: date) -> Angka:
     Denominator: those decisions (each filling of a post counts once). Evidences PP 11/2017 jo.
     PP 17/2020 Pasal 134 ayat (2) huruf c (open selection and promotion) and PermenPANRB
     15/2019 (pengisian JPT secara terbuka). One query."""
-    ya, total = hitung_keputusan(_keputusan_jpt(tanggal), SELEKSI_TERBUKA)
+    n = hitung_qs(_keputusan_jpt(tanggal), SELEKSI_TERBUKA)
+    ya, total = n["pembilang"], n["penyebut"]
     tanpa = total - ya
     kurang = ""
     if tanpa:
@@ -293,7 +289,8 @@ def keputusan_berbasis_merit(tanggal: date) -> Angka:
     Denominator: those decisions, every method and kind of post. Evidences PP 11/2017 jo.
     PP 17/2020 Pasal 134 ayat (2) huruf c and e (promotion on qualification, competency and
     performance, objectively and openly). One query."""
-    ya, total = hitung_keputusan(keputusan_pada(tanggal), BERBASIS_MERIT)
+    n = hitung_qs(keputusan_pada(tanggal), BERBASIS_MERIT)
+    ya, total = n["pembilang"], n["penyebut"]
     tanpa = total - ya
     kurang = ""
     if tanpa:

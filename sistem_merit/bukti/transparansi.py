@@ -23,8 +23,8 @@ from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from sistem_merit.bukti.base import Angka, Bukti, daftar
-from sistem_merit.bukti.karier import baris_keputusan, hitung_keputusan, keputusan_pada
-from sistem_merit.bukti.ukur import Baris, angka, uraian_angka
+from sistem_merit.bukti.karier import baris_keputusan, keputusan_pada
+from sistem_merit.bukti.ukur import Baris, angka, hitung_qs, uraian_angka
 
 # A summary of blanks is no summary.
 BERRINGKASAN = Q(GreaterThan(Length(Trim("ringkasan_publik")), 0))
@@ -40,7 +40,8 @@ def transparansi_publik(tanggal: date) -> Angka:
     kept in KoreksiKeputusan). Evidences PP 11/2017 jo. PP 17/2020 Pasal 134 ayat (2) huruf c
     (selection and promotion done openly) and PermenPANRB 15/2019 (results announced). One
     query."""
-    ya, total = hitung_keputusan(keputusan_pada(tanggal), BERRINGKASAN)
+    n = hitung_qs(keputusan_pada(tanggal), BERRINGKASAN)
+    ya, total = n["pembilang"], n["penyebut"]
     tanpa = total - ya
     kurang = ""
     if tanpa:
