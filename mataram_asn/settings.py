@@ -24,7 +24,7 @@ CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 # The site's public address (scheme and host, no trailing slash). Every absolute URL that leaves
 # the app (survey posters and QR codes, feed ids, open-data links) is built from it, never from a
 # request's Host header: a request naming another allowed host must not put that host into pages
-# the public cache then serves to everyone (publik.alamat.absolut).
+# the public cache then serves to everyone (core.alamat.absolut).
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 # The open data's publisher (produsen data) and the regional walidata named as its contact point
 # in the DCAT catalogue and the Data Package (Satu Data Indonesia, Perpres 39/2019).

@@ -39,6 +39,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from core import data_terbuka as dasar
+from core.alamat import absolut
 from core.data_terbuka import (
     LISENSI_URL,
     Kolom,
@@ -46,7 +47,6 @@ from core.data_terbuka import (
 )
 from jabatan.models import Keputusan
 from pegawai.models import UnitKerja
-from publik.alamat import absolut
 from publik.selectors import daftar_baris, keputusan_publik, lowong_publik, terakhir_diubah
 from survei.selectors import MIN_RESPONDEN, hasil_terbit
 

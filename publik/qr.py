@@ -1,6 +1,6 @@
 """The QR code of a service unit's survey form: one code, drawn three ways (poster, SVG, PNG).
 
-The code holds the form's absolute URL under settings.SITE_URL (publik.alamat), never the
+The code holds the form's absolute URL under settings.SITE_URL (core.alamat), never the
 request's Host. It is drawn by segno with error correction level M (about 15% of the code may be
 damaged and still read: a poster at a counter gets scuffed) and a quiet zone of four modules on
 every side, which the QR Code standard requires around a symbol (ISO/IEC 18004; the maker,
@@ -26,7 +26,7 @@ import io
 import segno
 from django.urls import reverse
 
-from publik.alamat import absolut
+from core.alamat import absolut
 from survei.models import UnitLayanan
 
 TEPI = 4  # quiet zone, in modules (ISO/IEC 18004)

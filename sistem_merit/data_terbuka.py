@@ -11,12 +11,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from core.alamat import absolut
 from core.data_terbuka import Dataset, Kolom, lisensi
 from sistem_merit.rules import aspect_max, scale
 from sistem_merit.terbuka import final_assessments, share
@@ -229,7 +229,7 @@ DATASET: dict[str, Dataset] = {
 
 def paket_data() -> dict:
     """Return datapackage.json: one tabular resource per data set, its CSV next to it. The
-    home page's address is under settings.SITE_URL, never the request's Host (publik.alamat)."""
+    home page's address is under settings.SITE_URL, never the request's Host (core.alamat)."""
     return {
         "profile": "tabular-data-package",
         "name": "indeks-sistem-merit-kota-mataram",
@@ -238,7 +238,7 @@ def paket_data() -> dict:
             "Penilaian mandiri sistem merit Pemerintah Kota Mataram yang sudah final: nilai "
             "total, aspek dan angka bukti tiap kriteria, dari sistem kepegawaian BKPSDM."
         ),
-        "homepage": settings.SITE_URL + reverse("sistem_merit:publik"),
+        "homepage": absolut(reverse("sistem_merit:publik")),
         "licenses": lisensi(),
         "keywords": ["sistem merit", "indeks sistem merit", "kepegawaian", "ASN"],
         "created": timezone.now().isoformat(timespec="seconds"),

@@ -9,13 +9,13 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_safe
 
+from core.alamat import absolut
 from core.data_terbuka import (
     LISENSI,
     LISENSI_URL_ID,
     respons_json,
 )
 from pegawai.capability import PUBLIC, page
-from publik.alamat import absolut
 from publik.cache import halaman_publik
 from publik.data_terbuka import DATASET, katalog, paket_data
 from publik.selectors import terakhir_diubah

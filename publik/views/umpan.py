@@ -6,7 +6,7 @@
   its id whatever host a request named and however often the feed is rebuilt (§4.2.6).
 - atom:published and atom:updated are the decision's SK date and the announcement's date
   (§4.2.9, §4.2.15), not when a row was saved; the feed's atom:updated is the latest of them.
-- Every link is absolute under SITE_URL (publik.alamat.absolut), never the request's Host.
+- Every link is absolute under SITE_URL (core.alamat.absolut), never the request's Host.
 """
 
 from __future__ import annotations
@@ -23,8 +23,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_safe
 
+from core.alamat import absolut
 from pegawai.capability import PUBLIC, page
-from publik.alamat import absolut
 from publik.cache import halaman_publik
 from publik.models import JenisPerubahan, Pengumuman, PerubahanSeleksi, Seleksi
 from publik.selectors import BarisKeputusan, daftar_baris, keputusan_publik, rincian_perubahan

@@ -6,12 +6,12 @@ Drafts are never shown: before the first assessment is final the page says so.""
 
 from __future__ import annotations
 
-from django.conf import settings
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
+from core.alamat import absolut
 from core.data_terbuka import (
     LISENSI,
     LISENSI_URL_ID,
@@ -68,6 +68,6 @@ def data_unduh(request: HttpRequest, kode: str, fmt: str) -> HttpResponse:
         raise Http404
     return d.respons(
         fmt,
-        sumber=settings.SITE_URL + reverse("sistem_merit:publik"),
-        skema_url=settings.SITE_URL + reverse("sistem_merit:data_paket"),
+        sumber=absolut(reverse("sistem_merit:publik")),
+        skema_url=absolut(reverse("sistem_merit:data_paket")),
     )

@@ -1,4 +1,5 @@
-"""Absolute URLs of the public side, built from the configured site address (SITE_URL).
+"""Absolute URLs of the public pages (the public side, the merit-system index), built from the
+configured site address (SITE_URL).
 
 Never from the request: build_absolute_uri(), get_host() and Django's RequestSite take the Host
 header, and any of settings.ALLOWED_HOSTS may arrive there; a public page cached under one name
