@@ -5,7 +5,6 @@ evidence module shares are in sistem_merit/bukti/ukur.py."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
 
 from django.db.models import Count, Q
 from django.utils.translation import gettext
@@ -15,6 +14,7 @@ from pegawai.pendidikan import TingkatPendidikan
 from sistem_merit.bukti.base import Angka, Bukti, daftar
 from sistem_merit.bukti.ukur import (
     KOLOM_PEGAWAI,
+    Baris,
     angka,
     asn_pada,
     bendera,
@@ -83,7 +83,7 @@ def kelengkapan_data(tanggal: dt.date) -> Angka:
     return Angka(pembilang, penyebut, uraian, "; ".join(kurang))
 
 
-def kelengkapan_data_baris(tanggal: dt.date) -> tuple[Sequence[str], list[tuple]]:
+def kelengkapan_data_baris(tanggal: dt.date) -> Baris:
     """Return every employee counted by kelengkapan_data: NIP, name, unit, the blank fields,
     complete or not."""
     kolom = [f"kosong_{i}" for i in range(len(KOLOM_WAJIB))]

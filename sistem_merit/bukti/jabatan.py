@@ -4,7 +4,6 @@ mapped on the talent grid (PP 11/2017 Pasal 134 ayat (2) huruf a and d)."""
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
 
 from django.db import connection
 from django.db.models import Count, F, Q, QuerySet
@@ -21,8 +20,8 @@ from kinerja.selectors import _talenta_sql
 from pegawai.jenis_jabatan import MANAJERIAL, JenisJabatan
 from pegawai.kompetensi import KODE, KODE_RESMI
 from sistem_merit.bukti.base import Angka, Bukti, daftar
-from sistem_merit.bukti.kompetensi import standar_lengkap
 from sistem_merit.bukti.ukur import (
+    Baris,
     angka,
     bendera,
     hitung_qs,
@@ -48,14 +47,17 @@ def jabatan_dipakai(tanggal: dt.date) -> QuerySet[Jabatan]:
 
 
 def _skj_ditetapkan(tanggal: dt.date) -> Q:
-    return standar_lengkap() & Q(skj_tanggal__lte=tanggal) & ~Q(skj_nomor="")
+    # The nine levels are NOT NULL (the regulation's defaults when blank): the decree is what
+    # tells a position's own standard.
+    return Q(skj_tanggal__lte=tanggal) & ~Q(skj_nomor="")
 
 
 def standar_kompetensi(tanggal: dt.date) -> Angka:
     """Count the managerial positions in use on `tanggal` (jabatan_dipakai: the denominator)
     whose competency standard the PPK has set by decree on or before `tanggal` (Jabatan
-    skj_nomor and skj_tanggal) with all nine levels, eight manajerial and one sosial kultural
-    (PermenPANRB 38/2017). `kurang` names those lacking it per position kind. One query.
+    skj_nomor and skj_tanggal; its nine levels, eight manajerial and one sosial kultural, are
+    always recorded: PermenPANRB 38/2017). `kurang` names those lacking it per managerial
+    kind. One query.
 
     The levels alone say nothing: the catalogue fills a blank one with the regulation's
     default for the kind (Jabatan.save), so only the decree tells a position's own standard.
@@ -64,6 +66,7 @@ def standar_kompetensi(tanggal: dt.date) -> Angka:
     per_jenis = {
         f"tanpa_{kode}": Count("pk", filter=~ditetapkan & Q(jenis=kode))
         for kode in JenisJabatan.values
+        if kode in MANAJERIAL
     }
     n = hitung_qs(jabatan_dipakai(tanggal), ditetapkan, **per_jenis)
     penyebut, pembilang = n["penyebut"], n["pembilang"]
@@ -80,7 +83,7 @@ def standar_kompetensi(tanggal: dt.date) -> Angka:
     kurang = [
         gettext("%(n)s jabatan %(jenis)s") % {"n": angka(n[f"tanpa_{kode}"]), "jenis": label}
         for kode, label in JenisJabatan.choices
-        if n[f"tanpa_{kode}"]
+        if kode in MANAJERIAL and n[f"tanpa_{kode}"]
     ]
     if not kurang:
         return Angka(pembilang, penyebut, uraian)
@@ -93,7 +96,7 @@ def standar_kompetensi(tanggal: dt.date) -> Angka:
     )
 
 
-def standar_kompetensi_baris(tanggal: dt.date) -> tuple[Sequence[str], list[tuple]]:
+def standar_kompetensi_baris(tanggal: dt.date) -> Baris:
     """Return every position counted by standar_kompetensi with its levels and decree."""
     std = [f"std_{kode}" for kode in KODE]
     rows = (
@@ -172,7 +175,7 @@ def kebutuhan_beban_kerja(tanggal: dt.date) -> Angka:
     return Angka(pembilang, penyebut, uraian, kurang)
 
 
-def kebutuhan_beban_kerja_baris(tanggal: dt.date) -> tuple[Sequence[str], list[tuple]]:
+def kebutuhan_beban_kerja_baris(tanggal: dt.date) -> Baris:
     """Return every post counted by kebutuhan_beban_kerja with its document."""
     rows = (
         formasi_pada(tanggal)
@@ -276,7 +279,7 @@ def talent_pool(tanggal: dt.date) -> Angka:
     return Angka(pembilang, penyebut, uraian, kurang)
 
 
-def talent_pool_baris(tanggal: dt.date) -> tuple[Sequence[str], list[tuple]]:
+def talent_pool_baris(tanggal: dt.date) -> Baris:
     """Return every PNS counted by talent_pool with their axes, their box (1–9) and whether
     they are placed."""
     sql, params = _talenta(

@@ -4,7 +4,6 @@ followed by a development plan, and the 20 JP a year (PP 11/2017 Pasal 203–206
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
 
 from django.db.models import F, IntegerField, OuterRef, Q, QuerySet, Subquery, Sum, Value
 from django.db.models.expressions import RawSQL
@@ -16,7 +15,6 @@ from django.utils.translation import gettext_lazy as _
 from jabatan.models import Penempatan
 from kinerja import rules as kinerja_rules
 from kinerja.models import Periode, Skp
-from pegawai.kompetensi import KODE
 from pegawai.models import HasilAsesmen
 from pelatihan.models import PelatihanEksternal, Peserta, RencanaPengembangan
 from pelatihan.rules import JP_MINIMAL_PNS
@@ -24,6 +22,7 @@ from pelatihan.selectors import DIVERIFIKASI, LULUS
 from sistem_merit.bukti.base import Angka, Bukti, daftar
 from sistem_merit.bukti.ukur import (
     KOLOM_PEGAWAI,
+    Baris,
     angka,
     bendera,
     hitung_qs,
@@ -70,12 +69,6 @@ def penempatan_pada(tanggal: dt.date) -> QuerySet[Penempatan]:
     return Penempatan.objects.definitif().filter(
         Q(tmt_selesai__isnull=True) | Q(tmt_selesai__gt=tanggal), tmt_mulai__lte=tanggal
     )
-
-
-def standar_lengkap(prefix: str = "") -> Q:
-    """Return the test that a position's nine competency levels are all recorded
-    (PermenPANRB 38/2017: eight manajerial, one sosial kultural)."""
-    return Q(**{f"{prefix}std_{kode}__isnull": False for kode in KODE})
 
 
 def rencana_disetujui(tanggal: dt.date) -> QuerySet[RencanaPengembangan]:
@@ -140,7 +133,7 @@ def asesmen_pegawai(tanggal: dt.date) -> Angka:
     return Angka(pembilang, penyebut, uraian, kurang)
 
 
-def asesmen_pegawai_baris(tanggal: dt.date) -> tuple[Sequence[str], list[tuple]]:
+def asesmen_pegawai_baris(tanggal: dt.date) -> Baris:
     """Return every PNS counted by asesmen_pegawai, with the date of their latest assessment
     in the window and whether they have one."""
     qs, memenuhi = _asesmen(tanggal)
@@ -161,7 +154,9 @@ def asesmen_pegawai_baris(tanggal: dt.date) -> tuple[Sequence[str], list[tuple]]
 
 
 def _kesenjangan_kompetensi(tanggal: dt.date) -> tuple[QuerySet, Q]:
-    menjabat = penempatan_pada(tanggal).filter(standar_lengkap("formasi__jabatan__"))
+    # Every position holds its nine standard levels (NOT NULL, the regulation's defaults
+    # filled in by Jabatan.save): any definitive post can be compared with its standard.
+    menjabat = penempatan_pada(tanggal)
     qs = (
         pns_pada(tanggal)
         .filter(pk__in=asesmen_pada(tanggal).values("pegawai_id"))
@@ -175,7 +170,7 @@ def _kesenjangan_kompetensi(tanggal: dt.date) -> tuple[QuerySet, Q]:
 
 def kesenjangan_kompetensi(tanggal: dt.date) -> Angka:
     """Count, among the PNS in service on `tanggal`, assessed in the TAHUN_ASESMEN years up to
-    it and holding on it a definitive post whose position has a competency standard (the
+    it and holding on it a definitive post (every position has its competency standard; the
     denominator: those whose profile can be compared with the standard, PP 11/2017 Pasal 206
     ayat (2)), those whose post's unit is covered by a development plan of `tanggal`'s year
     approved by `tanggal` (the unit's own, a unit's above it, or the city's).
@@ -216,7 +211,7 @@ def kesenjangan_kompetensi(tanggal: dt.date) -> Angka:
     return Angka(pembilang, penyebut, uraian, kurang)
 
 
-def kesenjangan_kompetensi_baris(tanggal: dt.date) -> tuple[Sequence[str], list[tuple]]:
+def kesenjangan_kompetensi_baris(tanggal: dt.date) -> Baris:
     """Return every PNS counted by kesenjangan_kompetensi: their post on `tanggal` (position —
     unit) and whether a plan covers it."""
     qs, memenuhi = _kesenjangan_kompetensi(tanggal)
@@ -297,7 +292,7 @@ def kesenjangan_kinerja(tanggal: dt.date) -> Angka:
     return Angka(pembilang, penyebut, uraian, kurang)
 
 
-def kesenjangan_kinerja_baris(tanggal: dt.date) -> tuple[Sequence[str], list[tuple]]:
+def kesenjangan_kinerja_baris(tanggal: dt.date) -> Baris:
     """Return every PNS counted by kesenjangan_kinerja: the predikat and unit of the evaluation
     and whether a plan covers that unit."""
     qs, memenuhi = _kesenjangan_kinerja(tanggal)
@@ -381,7 +376,7 @@ def jp_20(tanggal: dt.date) -> Angka:
     return Angka(pembilang, penyebut, uraian, kurang)
 
 
-def jp_20_baris(tanggal: dt.date) -> tuple[Sequence[str], list[tuple]]:
+def jp_20_baris(tanggal: dt.date) -> Baris:
     """Return every PNS counted by jp_20 with their JP up to `tanggal` and whether it reaches
     20."""
     qs, memenuhi = _jp_20(tanggal)
